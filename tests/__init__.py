@@ -1,0 +1,1 @@
+"""fielder tests."""
