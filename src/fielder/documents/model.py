@@ -61,6 +61,8 @@ class Block:
     page: int | None = None
     start: int = 0
     end: int = 0
+    #: left indentation in points where the format records it (docx, odt); None otherwise.
+    indent: float | None = None
 
 
 @dataclass(slots=True)

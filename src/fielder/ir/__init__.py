@@ -3,6 +3,8 @@
 Pure: imports nothing else of fielder's, no HTTP, no database.
 """
 
+from fielder.ir.evaluate import AnswerError, Evaluator
+from fielder.ir.expressions import ExpressionError, parse, print_expr, references
 from fielder.ir.models import (
     CHOICE_TYPES,
     QUESTION_TYPES,
@@ -23,6 +25,17 @@ from fielder.ir.models import (
     Validation,
     Variable,
 )
+from fielder.ir.patch import (
+    PatchError,
+    apply_json_patch,
+    apply_merge_patch,
+    bump_versions,
+    canonical_json,
+    checksum,
+    diff,
+    question_changes,
+)
+from fielder.ir.validate import InvalidSurvey, Problem, is_valid, load_survey, validate
 
 __all__ = [
     "CHOICE_TYPES",
@@ -43,4 +56,23 @@ __all__ = [
     "Survey",
     "Validation",
     "Variable",
+    "AnswerError",
+    "Evaluator",
+    "ExpressionError",
+    "InvalidSurvey",
+    "PatchError",
+    "Problem",
+    "apply_json_patch",
+    "apply_merge_patch",
+    "bump_versions",
+    "canonical_json",
+    "checksum",
+    "diff",
+    "is_valid",
+    "load_survey",
+    "parse",
+    "print_expr",
+    "question_changes",
+    "references",
+    "validate",
 ]

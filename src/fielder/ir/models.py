@@ -7,11 +7,11 @@ cycles, contradictions) is checked by `fielder.ir.validate`.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
-SCHEMA_ID = "fielder/ir@1"
+SCHEMA_ID: Final = "fielder/ir@1"
 
 QuestionType = Literal[
     "display",
@@ -42,7 +42,7 @@ IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
 class _Strict(BaseModel):
     """Base of every IR element: unknown fields are an error, names are snake_case."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, allow_inf_nan=False)
 
 
 class SourceSpan(_Strict):

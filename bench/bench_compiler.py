@@ -1,0 +1,83 @@
+"""Compiler speed: a generated 100-question and 500-question .docx, read and compiled end to end.
+
+Prints one JSON line per figure (`python -m bench.bench_compiler`); aims: < 1 s and < 5 s.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+
+from docx import Document as new_docx
+from docx.shared import RGBColor
+
+from fielder.compiler import compile_document
+from fielder.documents import read_document
+
+
+def questionnaire_docx(questions: int) -> bytes:
+    """A questionnaire of `questions` questions in a mix of types, routing and layouts."""
+    doc = new_docx()
+    doc.add_heading("Generated tracker", 1)
+    for number in range(1, questions + 1):
+        if number % 25 == 1:
+            doc.add_heading(f"SECTION {number // 25 + 1}", 2)
+        kind = number % 5
+        if kind == 0:
+            doc.add_paragraph(
+                f"Q{number}.\tHow many times did you do activity {number} last month?"
+            )
+            doc.add_paragraph("[NUMERIC. RANGE 0-99]")
+        elif kind == 1:
+            doc.add_paragraph(f"Q{number}.\tWhich of these brands have you bought?  [MULTI CODE]")
+            for code, label in enumerate(("Alpha", "Beta", "Gamma", "Delta"), 1):
+                doc.add_paragraph(f"{label}\t{code}")
+            doc.add_paragraph("None of these\t99")
+        elif kind == 2:
+            doc.add_paragraph(f"Q{number}.\tHow much do you agree with each statement?")
+            table = doc.add_table(rows=4, cols=6)
+            for col, label in enumerate(("", "Disagree", "2", "3", "4", "Agree")):
+                table.cell(0, col).text = label
+            for row in range(1, 4):
+                table.cell(row, 0).text = f"Statement {row}"
+                for col in range(1, 6):
+                    table.cell(row, col).text = str(col)
+        elif kind == 3:
+            doc.add_paragraph(f"Q{number}.\tDo you own product {number}?")
+            doc.add_paragraph("Yes\t1")
+            para = doc.add_paragraph("No\t2  ")
+            target = min(number + 2, questions)
+            para.add_run(f"GO TO Q{target}").font.color.rgb = RGBColor(0xC0, 0, 0)
+        else:
+            doc.add_paragraph(f"[ASK IF Q{number - 1} = 1]")
+            doc.add_paragraph(f"Q{number}.\tWhy do you say that?")
+            doc.add_paragraph("[OPEN END – LARGE TEXT BOX]")
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def measure(questions: int) -> dict[str, object]:
+    """Seconds to read and compile a generated questionnaire of `questions` questions."""
+    data = questionnaire_docx(questions)
+    started = time.perf_counter()
+    survey = compile_document(read_document(data, f"q{questions}.docx")).survey
+    seconds = time.perf_counter() - started
+    return {
+        "figure": f"compile_docx_{questions}_questions",
+        "value": round(seconds, 3),
+        "unit": "s",
+        "questions_found": len(survey.questions()),
+    }
+
+
+def main() -> None:
+    """Print the figures as JSON lines (after a small warm-up run, so imports are not timed)."""
+    compile_document(read_document(questionnaire_docx(5), "warmup.docx"))
+    for questions in (100, 500):
+        print(json.dumps(measure(questions)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,464 @@
+"""Fielding figures: respondent sessions per second through a real server, and exports.
+
+- `sessions_per_second` (start + 3 saves + complete) through `uvicorn --workers 2`, embedded
+  (SQLite) and on PostgreSQL when reachable, with p50/p99 request latency, and the ratio of
+  fielder's requests/s to a bare Starlette endpoint doing one INSERT, measured in the same run.
+- export of N completed responses of a 40-question survey (N = FIELDER_BENCH_EXPORT_N, default
+  100,000): seconds and peak RSS of a fresh process for CSV, XLSX and SAV, and PostgreSQL's own
+  `COPY … TO STDOUT CSV` of the same rows for the ratio.
+
+`python -m bench.bench_fielding` prints one JSON line per figure.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import resource
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+SESSIONS = int(os.environ.get("FIELDER_BENCH_SESSIONS", "600"))
+CONCURRENCY = int(os.environ.get("FIELDER_BENCH_CONCURRENCY", "32"))
+WORKERS = int(os.environ.get("FIELDER_BENCH_WORKERS", "2"))
+EXPORT_N = int(os.environ.get("FIELDER_BENCH_EXPORT_N", "100000"))
+PG_ADMIN_URL = os.environ.get(
+    "FIELDER_BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+QUESTIONS = 40
+
+
+def emit(figure: str, value: float, unit: str, **extra: Any) -> None:
+    """Print one figure as a JSON line."""
+    print(
+        json.dumps({"figure": figure, "value": round(value, 3), "unit": unit, **extra}), flush=True
+    )
+
+
+# --- the survey and its data -----------------------------------------------------------------
+
+
+def forty_questions() -> dict[str, Any]:
+    """A 40-question survey of mixed types (single, multi, grid, number, text)."""
+    options = [{"code": str(code), "label": f"Option {code}"} for code in range(1, 6)]
+    items: list[dict[str, Any]] = []
+    for index in range(1, QUESTIONS + 1):
+        qid = f"Q{index}"
+        kind = ("single", "multi", "grid", "number", "text")[index % 5]
+        item: dict[str, Any] = {"id": qid, "type": kind, "text": f"Question {index}?"}
+        if kind in {"single", "multi", "grid"}:
+            item["options"] = options
+        if kind == "grid":
+            item["rows"] = [{"id": f"r{row}", "label": f"Row {row}"} for row in range(1, 4)]
+        items.append(item)
+    return {"schema": "fielder/ir@1", "title": "Bench", "blocks": [{"id": "B1", "items": items}]}
+
+
+def answers_for(number: int) -> dict[str, Any]:
+    """Valid answers to every question of `forty_questions`, varying with `number`."""
+    answers: dict[str, Any] = {}
+    for index in range(1, QUESTIONS + 1):
+        code = str((number + index) % 5 + 1)
+        kind = ("single", "multi", "grid", "number", "text")[index % 5]
+        answers[f"Q{index}"] = {
+            "single": code,
+            "multi": [code, str((number + index + 1) % 5 + 1)],
+            "grid": {"r1": code, "r2": "1", "r3": "5"},
+            "number": number % 100,
+            "text": f"answer {number} to question {index}, with a comma",
+        }[kind]
+    return answers
+
+
+def prepare(database_url: str, data_dir: Path) -> tuple[str, str]:
+    """Migrate the database and publish the bench survey; gives (survey id, slug)."""
+    import fielder.models  # noqa: F401  (every table, for the foreign keys)
+    from fielder.config import Settings
+    from fielder.db.base import utcnow
+    from fielder.db.migrate import upgrade
+    from fielder.db.session import dispose_engines, session_scope
+    from fielder.keys import service as keys_service
+    from fielder.models.survey import Survey
+    from fielder.responses import publishing
+
+    settings = Settings(database_url=database_url, data_dir=data_dir)
+    upgrade(settings)
+    with session_scope(settings) as session:
+        org = keys_service.create_org(session, "bench")
+        survey = Survey(
+            org_id=org.id,
+            name="Bench",
+            slug=f"bench-{int(time.time() * 1000) % 10**9}",
+            status="reviewing",
+            target_platform="fielder",
+            platform_ir=forty_questions(),
+        )
+        session.add(survey)
+        session.flush()
+        publishing.publish(session, survey)
+        survey.status = "live"
+        survey.live_at = utcnow()
+        found = (survey.id, survey.slug)
+    dispose_engines()
+    return found
+
+
+@contextmanager
+def postgres_database(name: str) -> Iterator[str | None]:
+    """A fresh PostgreSQL database for the bench (None when PostgreSQL is not reachable)."""
+    from sqlalchemy import create_engine, make_url, text
+    from sqlalchemy.exc import OperationalError
+
+    url = make_url(PG_ADMIN_URL).set(drivername="postgresql+psycopg")
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except OperationalError:
+        admin.dispose()
+        yield None
+        return
+    try:
+        yield url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+# --- a real server under load ----------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def server(app: str, env: dict[str, str], *, factory: bool) -> Iterator[str]:
+    """`uvicorn app` with WORKERS processes on a free port; yields the base URL."""
+    port = _free_port()
+    command = [sys.executable, "-m", "uvicorn", app, "--port", str(port), "--workers", str(WORKERS)]
+    command += ["--log-level", "warning", "--no-access-log"] + (["--factory"] if factory else [])
+    process = subprocess.Popen(command, env={**os.environ, **env})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+async def _session(http: httpx.AsyncClient, path: str, number: int, latencies: list[float]) -> None:
+    answers = answers_for(number)
+    keys = list(answers)
+    steps: list[tuple[str, str, Any]] = []
+
+    async def call(method: str, url: str, body: Any = None) -> dict[str, Any]:
+        began = time.perf_counter()
+        reply = await http.request(method, url, json=body)
+        latencies.append(time.perf_counter() - began)
+        reply.raise_for_status()
+        data: dict[str, Any] = reply.json()
+        return data
+
+    rid = (await call("POST", f"{path}/responses", {}))["data"]["id"]
+    for part in (keys[:13], keys[:26], keys):
+        steps.append(
+            ("PATCH", f"{path}/responses/{rid}", {"answers": {k: answers[k] for k in part}})
+        )
+    steps.append(("POST", f"{path}/responses/{rid}/complete", None))
+    for method, url, body in steps:
+        await call(method, url, body)
+
+
+failures: list[int] = []
+
+
+async def _load(path: str, sessions: int) -> tuple[float, list[float]]:
+    latencies: list[float] = []
+    limits = httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY)
+    async with httpx.AsyncClient(limits=limits, timeout=60) as http:
+        queue = iter(range(sessions))
+
+        async def worker() -> None:
+            for number in queue:
+                try:
+                    await _session(http, path, number, latencies)
+                except httpx.HTTPError:
+                    failures.append(number)
+
+        began = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
+        return time.perf_counter() - began, latencies
+
+
+async def _bare_load(url: str, requests: int) -> float:
+    limits = httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY)
+    async with httpx.AsyncClient(limits=limits, timeout=60) as http:
+        queue = iter(range(requests))
+
+        async def worker() -> None:
+            for number in queue:
+                (await http.post(url, json={"n": number})).raise_for_status()
+
+        began = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
+        return time.perf_counter() - began
+
+
+BARE_APP = """
+import json, os, uuid
+from sqlalchemy import create_engine, text
+from starlette.applications import Starlette
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+from fielder.db.session import make_engine
+
+engine = make_engine(os.environ["BARE_DATABASE_URL"])
+
+def insert(request_body):
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO bare_rows (id, body) VALUES (:id, :body)"),
+                           {"id": str(uuid.uuid4()), "body": request_body})
+
+async def endpoint(request):
+    from starlette.concurrency import run_in_threadpool
+    body = (await request.body()).decode()
+    await run_in_threadpool(insert, body)
+    return JSONResponse({"ok": True}, status_code=201)
+
+async def healthz(request):
+    return JSONResponse({"status": "ok"})
+
+app = Starlette(routes=[Route("/insert", endpoint, methods=["POST"]), Route("/healthz", healthz)])
+"""
+
+
+def bench_sessions(label: str, database_url: str, data_dir: Path) -> None:
+    """Sessions/s and latencies on one database, and the bare-INSERT ratio."""
+    from sqlalchemy import create_engine, text
+
+    _, slug = prepare(database_url, data_dir)
+    env = {
+        "FIELDER_DATABASE_URL": database_url,
+        "FIELDER_DATA_DIR": str(data_dir),
+        "FIELDER_RATE_LIMIT_ENABLED": "false",
+        "FIELDER_EMBEDDED_WORKER": "false",
+    }
+    with server("fielder.app:create_app", env, factory=True) as base:
+        asyncio.run(_load(f"{base}/api/v1/surveys/{slug}", min(40, SESSIONS)))  # warm up
+        failures.clear()
+        seconds, latencies = asyncio.run(_load(f"{base}/api/v1/surveys/{slug}", SESSIONS))
+    rate = (SESSIONS - len(failures)) / seconds
+    quantiles = statistics.quantiles(latencies, n=100)
+    emit(
+        f"fielding.sessions_per_second.{label}",
+        rate,
+        "sessions/s",
+        workers=WORKERS,
+        concurrency=CONCURRENCY,
+        sessions=SESSIONS,
+        failed_sessions=len(failures),
+    )
+    emit(f"fielding.request_latency_p50.{label}", quantiles[49] * 1000, "ms")
+    emit(f"fielding.request_latency_p99.{label}", quantiles[98] * 1000, "ms")
+    engine = create_engine(database_url.replace("postgresql://", "postgresql+psycopg://"))
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE bare_rows (id VARCHAR(36) PRIMARY KEY, body TEXT)"))
+    engine.dispose()
+    bare_dir = data_dir / "bare"
+    bare_dir.mkdir(parents=True, exist_ok=True)
+    (bare_dir / "bare_app.py").write_text(BARE_APP)
+    bare_env = {"BARE_DATABASE_URL": database_url, "PYTHONPATH": str(bare_dir)}
+    requests = SESSIONS * 5
+    with server("bare_app:app", bare_env, factory=False) as base:
+        asyncio.run(_bare_load(f"{base}/insert", 200))
+        bare_seconds = asyncio.run(_bare_load(f"{base}/insert", requests))
+    bare_rate, fielder_rate = requests / bare_seconds, requests / seconds
+    emit(f"fielding.bare_insert_requests_per_second.{label}", bare_rate, "requests/s")
+    emit(
+        f"fielding.requests_ratio_to_bare_insert.{label}",
+        fielder_rate / bare_rate,
+        "ratio",
+        fielder_requests_per_second=round(fielder_rate, 1),
+    )
+
+
+# --- exports -----------------------------------------------------------------------------------
+
+
+def fill(database_url: str, data_dir: Path, count: int) -> str:
+    """`count` completed responses of the 40-question survey; gives the survey id."""
+    from sqlalchemy import insert
+
+    from fielder.config import Settings
+    from fielder.db.base import new_id, utcnow
+    from fielder.db.session import dispose_engines, session_scope
+    from fielder.models.response import Response
+    from fielder.models.survey import Survey
+
+    survey_id, _ = prepare(database_url, data_dir)
+    settings = Settings(database_url=database_url, data_dir=data_dir)
+    now = utcnow()
+    with session_scope(settings) as session:
+        org_id = session.get(Survey, survey_id).org_id  # type: ignore[union-attr]
+    for start in range(0, count, 5000):
+        rows: list[dict[str, Any]] = [
+            {
+                "id": new_id(),
+                "org_id": org_id,
+                "survey_id": survey_id,
+                "answers": answers_for(n),
+                "question_versions": {},
+                "ai_conversation": [],
+                "ai_cost_cents": 0,
+                "meta": {},
+                "status": "completed",
+                "outcome": "complete",
+                "started_at": now,
+                "completed_at": now,
+                "last_saved_at": now,
+                "created_at": now,
+                "updated_at": now,
+                "respondent_email": f"r{n}@example.org",
+            }
+            for n in range(start, min(count, start + 5000))
+        ]
+        with session_scope(settings) as session:
+            session.execute(insert(Response), rows)
+    dispose_engines()
+    return survey_id
+
+
+def export_once(fmt: str, database_url: str, data_dir: str, survey_id: str) -> None:
+    """(Run in a fresh process.) One export to a temp file; prints seconds, bytes and peak RSS."""
+    import fielder.models  # noqa: F401  (every table, for the foreign keys)
+    from fielder.config import Settings
+    from fielder.db.session import session_scope
+    from fielder.models.survey import Survey
+    from fielder.responses import service
+    from fielder.responses.exports.csv import iter_csv
+    from fielder.responses.exports.sav import write_sav
+    from fielder.responses.exports.xlsx import write_xlsx
+
+    settings = Settings(database_url=database_url, data_dir=Path(data_dir))
+    with session_scope(settings) as session:
+        survey = session.get(Survey, survey_id)
+        assert survey is not None
+        ir = service.export_ir(session, survey)
+    out = Path(tempfile.mkstemp(suffix=f".{fmt}")[1])
+    began = time.perf_counter()
+    if fmt == "csv":
+        with out.open("wb") as file:
+            for chunk in iter_csv(ir, service.export_rows(settings, survey_id)):
+                file.write(chunk)
+    elif fmt == "xlsx":
+        write_xlsx(ir, service.export_rows(settings, survey_id), out)
+    else:
+        write_sav(ir, lambda: service.export_rows(settings, survey_id), out)
+    seconds = time.perf_counter() - began
+    size = out.stat().st_size
+    out.unlink()
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"seconds": seconds, "bytes": size, "peak_rss_mb": peak_kb / 1024}))
+
+
+def copy_csv_seconds(database_url: str, survey_id: str) -> float:
+    """PostgreSQL's own `COPY (…) TO STDOUT CSV` of the same rows, to /dev/null."""
+    import psycopg
+
+    began = time.perf_counter()
+    with psycopg.connect(database_url) as connection, connection.cursor() as cursor:
+        query = (
+            "COPY (SELECT id, respondent_email, respondent_token, status, outcome, started_at, "
+            "completed_at, created_at, answers FROM responses WHERE survey_id = %s "
+            "ORDER BY created_at, id) TO STDOUT WITH CSV HEADER"
+        )
+        with cursor.copy(query, (survey_id,)) as copy, open(os.devnull, "wb") as sink:
+            for block in copy:
+                sink.write(block)
+    return time.perf_counter() - began
+
+
+def bench_exports(label: str, database_url: str, data_dir: Path, count: int) -> None:
+    """Seconds and peak RSS of each export format over `count` responses."""
+    survey_id = fill(database_url, data_dir, count)
+    csv_seconds = None
+    for fmt in ("csv", "xlsx", "sav"):
+        command = [
+            sys.executable,
+            "-m",
+            "bench.bench_fielding",
+            "export-once",
+            fmt,
+            database_url,
+            str(data_dir),
+            survey_id,
+        ]
+        done = subprocess.run(command, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"{fmt} export failed: {done.stderr[-2000:]}")
+        result = json.loads(done.stdout)
+        emit(
+            f"fielding.export_{fmt}_seconds.{label}",
+            result["seconds"],
+            "s",
+            responses=count,
+            questions=QUESTIONS,
+            bytes=result["bytes"],
+        )
+        emit(
+            f"fielding.export_{fmt}_peak_rss.{label}", result["peak_rss_mb"], "MB", responses=count
+        )
+        if fmt == "csv":
+            csv_seconds = result["seconds"]
+    if database_url.startswith("postgresql") and csv_seconds is not None:
+        copy_seconds = copy_csv_seconds(database_url.replace("+psycopg", ""), survey_id)
+        emit(f"fielding.pg_copy_csv_seconds.{label}", copy_seconds, "s", responses=count)
+        emit(f"fielding.export_csv_ratio_to_pg_copy.{label}", csv_seconds / copy_seconds, "ratio")
+
+
+def main() -> None:
+    """Every fielding figure, embedded and (when reachable) on PostgreSQL."""
+    with tempfile.TemporaryDirectory(prefix="fielder-bench-") as tmp:
+        data_dir = Path(tmp) / "embedded"
+        bench_sessions("sqlite", f"sqlite:///{data_dir / 'fielder.db'}", data_dir)
+        export_dir = Path(tmp) / "export"
+        with postgres_database("fielder_bench_fielding") as pg_url:
+            if pg_url is None:
+                bench_exports(
+                    "sqlite", f"sqlite:///{export_dir / 'fielder.db'}", export_dir, EXPORT_N
+                )
+                return
+            bench_sessions("postgresql", pg_url, Path(tmp) / "pg")
+        with postgres_database("fielder_bench_export") as pg_url:
+            assert pg_url is not None
+            bench_exports("postgresql", pg_url, export_dir, EXPORT_N)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "export-once":
+        export_once(*sys.argv[2:6])
+    else:
+        main()

@@ -1,0 +1,453 @@
+"""A draft → an IR question: options settled, grid laid out, type chosen, tags applied.
+
+Routing is only collected here (as `Pending` items); `passes/logic.py` turns it into
+expressions once every question, and so every question's type and codes, is known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from fielder.compiler.classify import DISPLAY_WORDS
+from fielder.compiler.diagnostics import Problem
+from fielder.compiler.instructions import Directive, interpret, sentences, type_words
+from fielder.compiler.lines import collapse
+from fielder.compiler.options import RawOption, inline_scale, parse_option_text, trailing_codes
+from fielder.compiler.parse import Draft
+from fielder.compiler.types import infer_type
+from fielder.ir.models import Option, Question, Row, SourceSpan, Validation
+
+_EXCLUSIVE_LABEL_RE = re.compile(
+    r"^(?:none\b|neither\b|nothing\b|no\s+one\b|nobody\b|don['’]?t\s+know|do\s+not\s+know|"
+    r"not\s+sure|refused|prefer\s+not|rather\s+not|can['’]?t\s+(?:remember|say)|"
+    r"don['’]?t\s+remember|no\s+answer|n/?a\b|not\s+applicable|i\s+don['’]?t\s+know|"
+    r"(?:none|nothing)\s+of\s+(?:these|the\s+above))",
+    re.I,
+)
+_SPECIAL_RE = re.compile(r"DK|REF|RF|NA|N/A|DON'?T\s+KNOW|REFUSED|NOT\s+STATED", re.I)
+_MARKER_RE = re.compile(r"^\(?(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})[.)]\s+")
+_NUMERIC_CELL_RE = re.compile(r"^-?\d{1,3}$")
+
+
+@dataclass
+class Pending:
+    """Routing found on a question, waiting for every question to be known."""
+
+    kind: str  # display_if | terminate_if | skip | ask_target
+    condition: str | None
+    default: str | None
+    target: str | None = None
+    codes: list[str] = field(default_factory=list)
+    source: str = ""
+    forward_of: str | None = None
+
+
+@dataclass
+class Built:
+    """A question and what the later passes still need to know about it."""
+
+    question: Question
+    pending: list[Pending] = field(default_factory=list)
+    carry: tuple[str, bool] | None = None
+    pipe: str | None = None
+    quotas: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    excerpt: str = ""
+    block: int = 0
+    page_break_before: bool = False
+
+
+def directives_of(notes: list[str]) -> list[Directive]:
+    """Every directive in a list of instruction notes."""
+    found: list[Directive] = []
+    for note in notes:
+        if re.match(r"^\[?\s*QUOTAS?\b", note, re.I):
+            found.append(Directive("quota", note, source=note))
+            continue
+        for sentence in sentences(note):
+            found.extend(interpret(sentence))
+    return found
+
+
+def settle_options(raw: list[RawOption]) -> tuple[list[Option], list[RawOption]]:
+    """Options with codes (written ones kept, missing ones numbered by position)."""
+    if len(raw) == 1 and raw[0].code is None and " / " in raw[0].label:
+        parts = [p.strip() for p in raw[0].label.split(" / ") if p.strip()]
+        if len(parts) >= 2 and all(len(p.split()) <= 6 for p in parts):
+            raw = [RawOption(p, None, marker="•") for p in parts]
+    used = {o.code for o in raw if o.code}
+    settled: list[Option] = []
+    kept: list[RawOption] = []
+    for index, option in enumerate(raw):
+        code = option.code
+        if not code:
+            code = str(index + 1)
+            while code in used and raw[index].code is None and any(o.code for o in raw):
+                code = str(int(code) + 1)
+            used.add(code)
+        label = collapse(option.label) or code
+        settled.append(
+            Option(
+                code=code,
+                label=label,
+                specify=option.specify,
+                exclusive=option.exclusive,
+                fixed=option.fixed,
+            )
+        )
+        kept.append(option)
+    return settled, kept
+
+
+_SCALE_TEXT_RE = re.compile(
+    r"\bscale\s+(?:of|from)\s+(-?\d{1,2})\s*(?:to|-|–|through)\s*(\d{1,2})\b", re.I
+)
+
+
+def scale_from_text(text: str, words: list[str]) -> list[Option]:
+    """The points of a scale written only in the question ("on a scale of 1 to 10, where 1 is…")."""
+    match = _SCALE_TEXT_RE.search(text)
+    if match is None or set(words) & {"number", "text", "long_text", "open", "grid"}:
+        return []
+    low, high = int(match[1]), int(match[2])
+    if not 2 <= high - low <= 11:
+        return []
+    options = [Option(code=str(n), label=str(n)) for n in range(low, high + 1)]
+    for option in (options[0], options[-1]):
+        end = re.search(
+            rf"\b{option.code}\s*(?:is|=|means|being|represents)\s*['\"“‘]?([^'\"”’,;)]+?)['\"”’]?"
+            r"(?:,|;|\)|\s+and\b|\s+to\b|$)",
+            text,
+        )
+        if end:
+            label = end[1].strip()
+            option.label = label[:1].upper() + label[1:]
+    return options
+
+
+def split_grid(raw: list[RawOption]) -> tuple[list[str], list[RawOption]] | None:
+    """Lettered or bulleted statements next to a coded scale: (rows, columns) of a grid."""
+    uncoded = [i for i, o in enumerate(raw) if o.code is None]
+    coded = [i for i, o in enumerate(raw) if o.code is not None]
+    if len(uncoded) < 2 or len(coded) < 2:
+        return None
+    if not (max(uncoded) < min(coded) or max(coded) < min(uncoded)):
+        return None
+    return [raw[i].label for i in uncoded], [raw[i] for i in coded]
+
+
+def _strip_marker(text: str) -> str:
+    return collapse(_MARKER_RE.sub("", text))
+
+
+def table_layout(
+    rows: tuple[tuple[str, ...], ...],
+) -> tuple[str, list[Option], list[str]]:
+    """What a table under a question is: ("grid", columns, statements), ("scale", points, [])
+    or ("options", answers, [])."""
+    rows = tuple(r for r in rows if any(c.strip() for c in r))
+    if not rows:
+        return "none", [], []
+    first = rows[0]
+    if (
+        len(rows) <= 3
+        and sum(bool(_NUMERIC_CELL_RE.match(c)) for c in first) >= 3
+        and all(_NUMERIC_CELL_RE.match(c) or not c for c in first)
+    ):
+        labels = rows[1] if len(rows) > 1 else ()
+        points = []
+        for index, code in enumerate(first):
+            if code:
+                label = labels[index] if index < len(labels) and labels[index] else code
+                points.append(Option(code=code, label=label))
+        return "scale", points, []
+    headed = not any(_NUMERIC_CELL_RE.match(c) for c in first)
+    listed = rows[1:] if headed else rows
+    if (
+        listed
+        and all(len([c for c in r if c]) <= 3 for r in rows)
+        and all(sum(bool(_NUMERIC_CELL_RE.match(c)) for c in r) == 1 for r in listed)
+        and len(first) <= 3
+    ):
+        answers = []
+        for row in listed:
+            code = next(c for c in row if _NUMERIC_CELL_RE.match(c))
+            label = next((c for c in row if c and not _NUMERIC_CELL_RE.match(c)), code)
+            answers.append(Option(code=code, label=label))
+        return "options", answers, []
+    columns: list[Option] = []
+    body = rows[1:]
+    for index, header in enumerate(first):
+        if index == 0 or not header:
+            continue
+        values = {r[index] for r in body if index < len(r)}
+        only = next(iter(values)) if len(values) == 1 else ""
+        code = only if _NUMERIC_CELL_RE.match(only) else str(len(columns) + 1)
+        written = parse_option_text(header)
+        if written and written[0].code and written[0].label and not _NUMERIC_CELL_RE.match(only):
+            code, header = written[0].code, written[0].label
+        columns.append(Option(code=code, label=header))
+    codes = [c.code for c in columns]
+    if len(set(codes)) != len(codes):
+        columns = [Option(code=str(i + 1), label=c.label) for i, c in enumerate(columns)]
+    statements = [_strip_marker(r[0]) for r in body if r and r[0]]
+    return "grid", columns, statements
+
+
+def _apply_tags(options: list[Option], directives: list[Directive], kind: str, attr: str) -> None:
+    for directive in (d for d in directives if d.kind == kind):
+        for option in options:
+            labelled = any(lab.lower() in option.label.lower() for lab in directive.labels)
+            if option.code in directive.codes or labelled:
+                setattr(option, attr, True)
+
+
+def _text_of(draft: Draft) -> str:
+    text = collapse(draft.text)
+    return re.sub(r"\s*[—–-]\s*$", "", text)
+
+
+def build_question(draft: Draft, qid: str, previous: str | None, default_single: bool) -> Built:
+    """Turn one draft into a question plus its pending routing."""
+    directives = directives_of(draft.pre_notes + draft.notes)
+    text = _text_of(draft)
+    words = [d.value for d in directives if d.kind == "type" and d.value]
+    words += (
+        type_words(text)
+        if re.search(r"select all|tick all|all that apply|drop[- ]?down", text, re.I)
+        else []
+    )
+    rows: list[str] = list(draft.rows)
+    raw_options = trailing_codes(draft.options)
+    split = None if rows else split_grid(raw_options)
+    if split is not None:
+        rows, raw_options = split
+    options, raws = settle_options(raw_options)
+    has_grid = False
+    explicit = {"number", "text", "long_text", "open", "date", "email", "display"} & set(words)
+    unclear_table = False
+    for table in draft.tables if not explicit else []:
+        layout, found, statements = table_layout(table)
+        if layout == "grid" and statements and found:
+            options, rows, has_grid = found, statements, True
+        elif layout in ("scale", "options") and not options:
+            options = found
+        elif not options:
+            unclear_table = True
+    if rows and (draft.columns or options):
+        options = settle_options(draft.columns)[0] if draft.columns else options
+        has_grid = True
+    if not options and not has_grid and not draft.tables:
+        options = scale_from_text(text, words) or inline_scale(" ".join([text, *draft.notes]))
+    if "grid" in words and not rows and options and all(o.code is None for o in raw_options):
+        scale = inline_scale(" ".join([text, *draft.notes, *draft.pre_notes]))
+        if scale:
+            rows, options, has_grid = [o.label for o in options], scale, True
+    if rows and not options and not draft.columns:
+        options = inline_scale(" ".join([text, *draft.notes, *draft.pre_notes]))
+        has_grid = bool(options)
+    if (
+        options
+        and (draft.hints or {"number", "text", "long_text", "open"} & set(words))
+        and all(
+            _EXCLUSIVE_LABEL_RE.match(o.label) or _SPECIAL_RE.fullmatch(o.label) for o in options
+        )
+    ):
+        # "DK = 998" under a number box: a missing-value code, not a list of answers.
+        options, raws = [], []
+    is_display = bool(draft.label and draft.label.id in DISPLAY_WORDS)
+    decision = infer_type(
+        words,
+        text,
+        options,
+        draft.hints,
+        has_grid=has_grid,
+        is_display_label=is_display,
+        default_single=default_single,
+        labelled=draft.label is not None and draft.label.style != "display" and not is_display,
+    )
+    question = Question(id=qid, type=decision.type, text=text)
+    built = Built(question=question, block=draft.block, page_break_before=draft.page_break_before)
+    built.words = words
+    if decision.unsure:
+        built.problems.append(_type_problem(qid, decision.type, decision.unsure, text))
+    if decision.type == "display":
+        question.text = text
+        built.pending.extend(_routing(directives, qid, previous))
+        return built
+    _fill_choices(question, options, rows, decision.multiple_per_row, directives)
+    _fill_limits(question, directives, text)
+    built.pending.extend(_option_routing(raws, qid, question))
+    built.pending.extend(_routing(directives, qid, previous))
+    for directive in directives:
+        if directive.kind == "carry":
+            built.carry = (_carry_source(directive), directive.labels != ["no"])
+        elif directive.kind == "pipe":
+            built.pipe = directive.value or "?"
+        elif directive.kind == "quota" and directive.value:
+            built.quotas.append(directive.value)
+        elif directive.kind == "optional":
+            question.required = False
+        elif directive.kind == "terminate_option":
+            built.problems.append(_terminate_problem(question, directive.source))
+    if unclear_table and question.type != "grid":
+        built.problems.append(
+            Problem(
+                "grid-shape",
+                qid,
+                f"{qid} has a table whose rows and columns are unclear.",
+                text[:160],
+                ["single", "multi", "grid"],
+            )
+        )
+    return built
+
+
+def _terminate_problem(question: Question, source: str) -> Problem:
+    suggestions = [f"Terminate if {o.label}" for o in question.options[:8]]
+    return Problem(
+        "terminate-unclear",
+        question.id,
+        f"{question.id} says to terminate but names no answer.",
+        source,
+        [*suggestions, "Ignore this instruction"],
+    )
+
+
+def _type_problem(qid: str, chosen: str, reason: str, text: str) -> Problem:
+    if chosen == "single":
+        suggestions = ["single", "multi"]
+    elif chosen == "display":
+        suggestions = ["display", "long_text", "text"]
+    elif chosen == "dropdown":
+        suggestions = ["dropdown", "single"]
+    else:
+        suggestions = [chosen, "text", "number", "single", "multi"]
+    return Problem("type-ambiguous", qid, f"{qid}: {reason}", text[:160], suggestions)
+
+
+def _carry_source(directive: Directive) -> str:
+    return directive.value or ""
+
+
+def _fill_choices(
+    question: Question,
+    options: list[Option],
+    rows: list[str],
+    multiple: bool,
+    directives: list[Directive],
+) -> None:
+    if question.type not in (
+        "single",
+        "multi",
+        "dropdown",
+        "scale",
+        "ranking",
+        "constant_sum",
+        "grid",
+    ):
+        return
+    question.options = options
+    if question.type == "grid":
+        question.rows = [Row(id=f"r{i + 1}", label=label) for i, label in enumerate(rows)]
+        question.multiple = multiple
+    _apply_tags(options, directives, "exclusive", "exclusive")
+    _apply_tags(options, directives, "specify", "specify")
+    _apply_tags(options, directives, "anchor", "fixed")
+    if question.type == "multi" or (question.type == "grid" and question.multiple):
+        for option in options:
+            if _EXCLUSIVE_LABEL_RE.match(option.label):
+                option.exclusive = True
+    else:
+        for option in options:
+            option.exclusive = False
+    for option in options:
+        if re.search(r"\bspecify\b", option.label, re.I):
+            option.specify = True
+    if any(d.kind == "randomize" for d in directives):
+        question.randomize_options = True
+        for option in options if question.type != "grid" else []:
+            if option.exclusive or option.specify or _EXCLUSIVE_LABEL_RE.match(option.label):
+                option.fixed = True
+
+
+def _fill_limits(question: Question, directives: list[Directive], text: str) -> None:
+    validation = Validation()
+    for directive in directives:
+        if directive.kind == "range" and directive.numbers and question.type == "number":
+            low, high = directive.numbers
+            validation.min = None if low != low else low
+            validation.max = None if high != high else high
+        elif (
+            directive.kind == "max_choices"
+            and directive.value
+            and question.type in ("multi", "ranking", "grid")
+        ):
+            validation.max_choices = int(directive.value)
+        elif (
+            directive.kind == "min_choices"
+            and directive.value
+            and question.type in ("multi", "ranking")
+        ):
+            validation.min_choices = int(directive.value)
+        elif directive.kind == "total" and directive.value and question.type == "constant_sum":
+            question.total = float(directive.value)
+    if question.type == "multi" and validation.max_choices is None:
+        words = {"two": 2, "three": 3, "four": 4, "five": 5}
+        most = re.search(r"\bup\s+to\s+(\d+|two|three|four|five)\b", text, re.I)
+        if most:
+            value = most[1].lower()
+            validation.max_choices = int(value) if value.isdigit() else words[value]
+    if question.type == "constant_sum" and question.total is None:
+        points = re.search(r"\b(\d+)\s+(?:points|percent|%)", text, re.I)
+        if points:
+            question.total = float(points[1])
+    if validation.model_dump(exclude_none=True):
+        question.validation = validation
+
+
+def _option_routing(raws: list[RawOption], qid: str, question: Question) -> list[Pending]:
+    found: list[Pending] = []
+    codes = [o.code for o in question.options]
+    terminate = [codes[i] for i, o in enumerate(raws) if o.terminate and i < len(codes)]
+    if terminate:
+        found.append(Pending("terminate_if", None, qid, codes=terminate, source="TERMINATE"))
+    targets: dict[str, list[str]] = {}
+    for index, option in enumerate(raws):
+        if option.skip_to and index < len(codes):
+            targets.setdefault(option.skip_to, []).append(codes[index])
+    for target, skip_codes in targets.items():
+        found.append(
+            Pending("skip", None, qid, target=target, codes=skip_codes, source=f"GO TO {target}")
+        )
+    return found
+
+
+def _routing(directives: list[Directive], qid: str, previous: str | None) -> list[Pending]:
+    found: list[Pending] = []
+    for d in directives:
+        if d.kind == "display_if":
+            default = previous
+            found.append(Pending("display_if", d.value, default, source=d.source))
+        elif d.kind == "terminate_if":
+            found.append(Pending("terminate_if", d.value, qid, source=d.source))
+        elif d.kind == "skip":
+            found.append(Pending("skip", d.value, qid, target=d.target, source=d.source))
+        elif d.kind == "ask_target":
+            found.append(Pending("ask_target", d.value, previous, target=d.target, source=d.source))
+    return found
+
+
+def source_span(draft: Draft, file_id: str | None) -> SourceSpan:
+    """Where in the document the draft's words are."""
+    first, last = draft.lines[0], draft.lines[-1]
+    excerpt = collapse(" ".join(line.raw for line in draft.lines[:3]))[:200]
+    return SourceSpan(
+        file_id=file_id,
+        page=first.page,
+        start=first.start,
+        end=max(last.end, first.start),
+        excerpt=excerpt or None,
+    )

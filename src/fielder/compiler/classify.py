@@ -1,0 +1,182 @@
+"""What each line is: a question stem, an option, an instruction, a section or noise."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fielder.compiler.lines import Line, collapse, is_caps_instruction
+
+# "S1.", "Q3a)", "A12:", "QS2 -", "Q1.2", "Question 5:" before the question text.
+_PREFIXED_RE = re.compile(
+    r"^(?:Question\s+|QUESTION\s+)?(?P<id>[A-Z]{1,4}[-_.]?\d{1,3}(?:[a-z]{1,2}|[._]\d{1,2}[a-z]?)?)"
+    r"(?:\s*[.):]|\s+[-–—]|\t|\s{2,}|(?=\s+[A-Z\"'‘“(¿¡]))\s*(?P<rest>\S.*)$"
+)
+_QUESTION_WORD_RE = re.compile(
+    r"^(?:Question|QUESTION)\s+(?P<n>\d{1,3}[a-z]?)\s*[.):]?\s+(?P<rest>\S.*)$"
+)
+# "12.", "12)", "5a." before the question text.
+_BARE_RE = re.compile(r"^(?P<n>\d{1,3})(?P<sub>[a-z])?\s*[.)]\s*(?P<rest>\S.*)$")
+_DOTTED_RE = re.compile(r"^(?P<n>\d{1,3})\.(?P<n2>\d{1,2})(?P<sub>[a-z])?[.):]?\s+(?P<rest>\S.*)$")
+# "INTRO.", "CLOSE:", "CONCEPT." before an information screen's text.
+_DISPLAY_RE = re.compile(r"^(?P<id>[A-Z][A-Z_]{2,}\d*)\s*[.:]\s+(?P<rest>\S.*)$")
+_NOT_LABELS = frozenset(
+    """NOTE NOTES PROG PROGRAMMER PROGRAMMING SCRIPTER SCRIPTING INTERVIEWER INSTRUCTION
+    INSTRUCTIONS ASK IF BASE QUOTA QUOTAS TERMINATE SHOW READ CODE CODES SINGLE MULTI FILTER
+    ROUTING RANDOMIZE RANDOMISE ROTATE DISPLAY HIDDEN SKIP GO PIPE PIPING INSERT SECTION PART
+    PAGE STEP MODULE BLOCK TITLE CLIENT JOB DATE VERSION METHOD TARGET SAMPLE LOI ITEM ITEMS
+    ROWS COLUMNS SCALE STATEMENTS TYPE RANGE ALLOW NUMERIC OPEN EMAIL TEL PHONE FAX WAVE
+    PROJECT STUDY SURVEY AUTHOR EXAMPLE OR AND THE FOR""".split()
+)
+_NOT_PREFIXES = frozenset({"PART", "PAGE", "STEP", "ITEM", "WAVE", "ROOM", "NO", "TEL", "FAX"})
+DISPLAY_WORDS = frozenset(
+    """INTRO INTRODUCTION CLOSE CLOSING END OUTRO CONCEPT THANKS THANKYOU WELCOME CONSENT INFO
+    INFORMATION DESCRIPTION STIMULUS DISPLAY PREAMBLE SCREENOUT TEXT MESSAGE""".split()
+)
+_INSTRUCTION_START_RE = re.compile(
+    r"^(?:PROG(?:RAMMER|RAMMING)?\b|SCRIPT(?:ER|ING)?\b|INTERVIEWER\b|NOTE\b|INSTRUCTIONS?\b|"
+    r"ASK\s+(?:ALL|IF|ONLY|THOSE|EVERYONE|RESPONDENTS)\b|BASE\s*:|FILTER\b|ROUTING\b|QUOTA\b|"
+    r"TERMINATE\b|THANK\s+AND\s+(?:CLOSE|TERMINATE)|SCREEN\s*OUT|RANDOMI[SZ]E\b|ROTATE\b|"
+    r"SHOW\b|DO\s+NOT\s+READ|READ\s+OUT|READ\s+(?:OPTIONS|LIST)|HIDDEN\b|CODE\s+ALL|SINGLE\s+CODE|"
+    r"MULTI\s+CODE|DROP[- ]?DOWN|OPEN\s+END|NUMERIC|GRID\b|END\s+OF\b)",
+    re.I,
+)
+_ROUTING_RE = re.compile(
+    r"^(?:IF\b.*\b(?:GO\s*TO|SKIP\s*TO|ASK|CONTINUE|TERMINATE|SCREEN\s*OUT|END)\b|"
+    r"(?:ONLY\s+)?ANSWER\s+(?:THE\s+NEXT|THIS)\b.*\bIF\b|ONLY\s+ANSWER\b|"
+    r"(?:GO|SKIP)\s+TO\s+[A-Z]+\d|THOSE\s+WHO\b|(?:ASK|SHOW)\s+(?:IF|THOSE|ONLY)\b)",
+    re.I,
+)
+_END_RE = re.compile(
+    r"^(?:END\s+OF\s+(?:THE\s+)?(?:SURVEY|QUESTIONNAIRE|INTERVIEW|SECTION)|"
+    r"END\s+(?:SURVEY|INTERVIEW)|THANK\s+AND\s+CLOSE)\b",
+    re.I,
+)
+TYPE_LINE_RE = re.compile(
+    r"^(?:Question\s+|Response\s+|Answer\s+|Input\s+)?(?:Type|Format)\s*:\s*\S", re.I
+)
+_HINT_RE = re.compile(r"_{3,}|\.{6,}\s*$|^\s*[A-Za-z ]{0,20}:\s*_{2,}|^\(?\s*_+\s*\)?")
+_SECTION_RE = re.compile(r"^(?:SECTION|Section|PART|Part|MODULE|Module|BLOCK|Block)\b\s*\S*")
+
+
+_NUMBERING_ID_RE = re.compile(r"(?:Question\s+)?([A-Z]{1,4}[-_.]?\d{1,3}[a-z]?)[.):]?")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A question label found at the start of a line."""
+
+    id: str
+    rest: str
+    style: str  # "prefixed", "bare", "display", "given"
+
+
+def clean_id(raw: str) -> str:
+    """A questionnaire label as an IR identifier: `Q1.2` → `Q1_2`, trailing dots dropped."""
+    ident = re.sub(r"^([A-Za-z]{1,4})[-_. ]+(?=\d)", r"\1", raw.strip().rstrip(".:)"))
+    ident = re.sub(r"[^A-Za-z0-9_]", "_", ident)
+    ident = re.sub(r"_+", "_", ident).strip("_")
+    if not ident or not re.match(r"[A-Za-z_]", ident):
+        ident = "Q" + ident
+    return ident
+
+
+def find_label(line: Line) -> Label | None:
+    """The question label at the start of the line, if there is one."""
+    if line.label:
+        return Label(clean_id(line.label), line.text, "given")
+    text = line.text
+    match = _QUESTION_WORD_RE.match(text)
+    if match:
+        return Label("Q" + match["n"], match["rest"], "prefixed")
+    match = _PREFIXED_RE.match(text)
+    if match and not _not_a_prefix(match["id"]):
+        return Label(clean_id(match["id"]), match["rest"], "prefixed")
+    match = _DISPLAY_RE.match(text)
+    if match and match["id"] not in _NOT_LABELS and _has_lower(match["rest"]):
+        return Label(clean_id(match["id"]), match["rest"], "display")
+    numbering = (line.numbering or "").strip()
+    numbered = _NUMBERING_ID_RE.fullmatch(numbering)
+    if numbered and not _not_a_prefix(numbered.group(1)):
+        return Label(clean_id(numbered.group(1)), text, "prefixed")
+    if (
+        line.kind in ("list_item", "heading")
+        and re.fullmatch(r"\d{1,3}[.)]", numbering)
+        and line.level <= 1
+        and (line.kind == "heading" or line.level == 0)
+    ):
+        return Label("Q" + numbering[:-1], text, "bare")
+    match = _DOTTED_RE.match(text)
+    if match:
+        return Label(f"Q{match['n']}_{match['n2']}{match['sub'] or ''}", match["rest"], "bare")
+    match = _BARE_RE.match(text)
+    if match:
+        return Label("Q" + match["n"] + (match["sub"] or ""), match["rest"], "bare")
+    return None
+
+
+def _not_a_prefix(ident: str) -> bool:
+    letters = re.match(r"[A-Z]+", ident)
+    return letters is not None and letters.group(0) in _NOT_PREFIXES
+
+
+def _has_lower(text: str) -> bool:
+    return any(c.islower() for c in text)
+
+
+def is_instruction(line: Line) -> bool:
+    """True for a line that is wholly for the programmer or interviewer, not the respondent."""
+    if line.whole_instruction:
+        return True
+    text = line.text
+    if not text:
+        return False
+    if _INSTRUCTION_START_RE.match(text) and (is_caps_instruction(text) or ":" in text[:20]):
+        return True
+    if _ROUTING_RE.match(text) or _END_RE.match(text) or TYPE_LINE_RE.match(text):
+        return True
+    if re.fullmatch(r"\([^()]{3,60}\)", text) and not re.match(r"\(\s*\d", text):
+        return True
+    return is_caps_instruction(text) and len(text.split()) >= 2 and not line.is_option
+
+
+def is_routing(text: str) -> bool:
+    """True for an instruction that routes: IF … GO TO, ASK IF, ONLY ANSWER … IF."""
+    return bool(_ROUTING_RE.match(text)) or bool(re.match(r"^ASK\s+IF\b", text, re.I))
+
+
+def is_hint(line: Line) -> bool:
+    """True for an answer-box hint: `______ years`, `Email: ____`."""
+    return bool(_HINT_RE.search(line.text)) and len(line.text.replace("_", "").split()) <= 6
+
+
+def section_word(text: str) -> bool:
+    """True for a line that opens with SECTION / PART / MODULE / BLOCK and a short name."""
+    return bool(_SECTION_RE.match(text)) and len(text.split()) <= 12
+
+
+def is_section(line: Line) -> bool:
+    """True for a section heading (a heading block or `SECTION A: …`)."""
+    if line.kind == "heading":
+        return True
+    return bool(_SECTION_RE.match(line.text)) and len(line.text.split()) <= 12
+
+
+def looks_like_question(text: str) -> bool:
+    """True for text written as a question or a request to the respondent."""
+    text = collapse(text)
+    if not text:
+        return False
+    if "?" in text:
+        return True
+    return (
+        bool(
+            re.match(
+                r"^(?:Please|Thinking|In (?:the|a|your)|Overall|How|What|Which|Why|When|Where|Who|"
+                r"Do|Does|Did|Are|Is|Have|Has|Would|Could|Can|Rate|Rank|Tell|List|Describe|Enter|"
+                r"Select|Tick|Indicate|Write|Record|If you)\b",
+                text,
+            )
+        )
+        and len(text.split()) >= 4
+    )

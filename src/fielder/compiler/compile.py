@@ -1,0 +1,288 @@
+"""Document → Survey IR: lines, drafts, questions, passes; problems become clarifications."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from fielder.compiler.build import Built, build_question, source_span
+from fielder.compiler.diagnostics import Clarification, Problem, answers_of
+from fielder.compiler.lines import document_lines
+from fielder.compiler.parse import Draft, Parsed, parse_lines
+from fielder.compiler.passes.attention import mark_attention
+from fielder.compiler.passes.carry import resolve_carry
+from fielder.compiler.passes.ids import assign_ids
+from fielder.compiler.passes.logic import resolve_logic, section_starts
+from fielder.compiler.qualtrics_txt import is_qualtrics_txt, read_qualtrics_txt
+from fielder.compiler.quotas import parse_quotas
+from fielder.documents.model import Document
+from fielder.ir.models import QUESTION_TYPES, Block, Ending, PageBreak, Question, Survey
+
+_CHOICE_TYPES = ("single", "multi", "dropdown", "scale", "ranking", "constant_sum")
+
+
+@dataclass
+class CompileResult:
+    """The survey, the clarifying questions still open, and notes on what was read."""
+
+    survey: Survey
+    clarifications: list[Clarification] = field(default_factory=list)
+    diagnostics: list[str] = field(default_factory=list)
+
+
+def _title(document: Document, parsed: Parsed) -> str:
+    for block in document.blocks[:5]:
+        text = block.text.strip()
+        if text and len(text) <= 120:
+            return text
+    return document.name
+
+
+def build_all(document: Document, file_id: str | None) -> tuple[Parsed, list[Built]]:
+    """Every question of the document built, before the passes."""
+    parsed = parse_lines(document_lines(document))
+    ids = assign_ids(parsed.drafts)
+    builts: list[Built] = []
+    for index, (draft, qid) in enumerate(zip(parsed.drafts, ids, strict=True)):
+        previous = ids[index - 1] if index else None
+        built = safe_build(draft, qid, previous, parsed.default_single)
+        built.question.source = source_span(draft, file_id)
+        built.excerpt = built.question.source.excerpt or ""
+        built.problems.extend(question_checks(built))
+        builts.append(built)
+    return parsed, builts
+
+
+def safe_build(draft: Draft, qid: str, previous: str | None, default_single: bool) -> Built:
+    """Build one question; a question the rules choke on becomes a flagged open question."""
+    try:
+        return build_question(draft, qid, previous, default_single)
+    except (ValueError, IndexError, KeyError, TypeError, re.error) as error:
+        question = Question(id=qid, type="long_text", text=draft.text[:2000])
+        built = Built(question=question, block=draft.block)
+        built.problems.append(
+            Problem(
+                "logic-unparsed",
+                qid,
+                f"{qid} could not be read: {error}.",
+                draft.text[:160],
+                ["Ignore this instruction"],
+            )
+        )
+        return built
+
+
+def question_checks(built: Built) -> list[Problem]:
+    """Problems visible on one question alone: no options, duplicated codes, unclear shapes."""
+    question = built.question
+    problems: list[Problem] = []
+    qid = question.id
+    if question.type in _CHOICE_TYPES and not question.options and built.carry is None:
+        problems.append(
+            Problem(
+                "options-missing",
+                qid,
+                f"{qid} asks for a choice but lists no answers.",
+                question.text[:160],
+                ["text", "long_text", "number"],
+            )
+        )
+    codes = [o.code for o in question.options]
+    duplicates = sorted({c for c in codes if codes.count(c) > 1})
+    if duplicates:
+        _renumber_duplicates(question)
+        problems.append(
+            Problem(
+                "codes-duplicate",
+                qid,
+                f"{qid} uses code {', '.join(duplicates)} twice.",
+                ", ".join(duplicates),
+                ["Renumber the answers in order"],
+            )
+        )
+    if question.type == "scale" and not (
+        question.options[0].label != question.options[0].code
+        or question.options[-1].label != question.options[-1].code
+    ):
+        problems.append(
+            Problem(
+                "scale-direction",
+                qid,
+                f"{qid} is a scale with no words at either end.",
+                question.text[:160],
+                ["1 is the lowest", "1 is the highest"],
+            )
+        )
+    if question.type == "grid" and (not question.rows or not question.options):
+        problems.append(
+            Problem(
+                "grid-shape",
+                qid,
+                f"{qid} looks like a grid but its rows or columns are unclear.",
+                question.text[:160],
+                ["single", "multi", "long_text"],
+            )
+        )
+    return problems
+
+
+def _renumber_duplicates(question: Question) -> None:
+    """Give a repeated code the next free number so the IR stays valid (attention says so)."""
+    seen: set[str] = set()
+    numbers = [int(o.code) for o in question.options if o.code.isdigit()]
+    free = max(numbers, default=0) + 1
+    for option in question.options:
+        if option.code in seen:
+            option.code = str(free)
+            free += 1
+        seen.add(option.code)
+
+
+def _apply_terminate(question: Question, answer: str) -> None:
+    """ "Terminate if <answer label>" → terminate on that answer's code."""
+    wanted = re.sub(r"^terminate\s+if\s+", "", answer.strip(), flags=re.I).lower()
+    for option in question.options:
+        if option.label.lower() == wanted or option.code == wanted:
+            test = (
+                f"{question.id} contains '{option.code}'"
+                if question.type == "multi"
+                else f"{question.id} == '{option.code}'"
+            )
+            question.terminate_if = test
+            return
+
+
+def _apply_answers(builts: list[Built], answers: dict[str, str]) -> None:
+    for built in builts:
+        question = built.question
+        for problem in built.problems:
+            answer = answers.get(problem.id)
+            if not answer:
+                continue
+            chosen = answer.strip().lower().replace(" ", "_")
+            if problem.kind in ("type-ambiguous", "options-missing") and chosen in QUESTION_TYPES:
+                question.type = chosen  # type: ignore[assignment]
+                if chosen not in _CHOICE_TYPES and chosen != "grid":
+                    question.options = []
+            elif problem.kind == "grid-shape" and chosen in ("single", "multi"):
+                question.multiple = chosen == "multi"
+            elif problem.kind == "terminate-unclear":
+                _apply_terminate(question, answer)
+            elif problem.kind == "codes-duplicate" and re.search(r"renumber", answer, re.I):
+                for index, option in enumerate(question.options, start=1):
+                    option.code = str(index)
+            elif problem.kind == "scale-direction" and question.options:
+                low, high = (
+                    ("Lowest", "Highest") if "lowest" in answer.lower() else ("Highest", "Lowest")
+                )
+                from fielder.ir.models import ScaleLabels
+
+                question.scale = ScaleLabels(min_label=low, max_label=high)
+
+
+def _blocks(parsed: Parsed, builts: list[Built]) -> list[Block]:
+    blocks: list[Block] = []
+    by_index: dict[int, Block] = {}
+    for built in builts:
+        block = by_index.get(built.block)
+        if block is None:
+            title = parsed.sections[built.block - 1].title if built.block else None
+            block = Block(id=f"block{len(blocks) + 1}", title=title)
+            by_index[built.block] = block
+            blocks.append(block)
+        if built.page_break_before and block.items:
+            block.items.append(PageBreak(type="page_break"))
+        block.items.append(built.question)
+    return blocks
+
+
+def analyse(
+    document: Document, qa: Iterable[Any] = (), file_id: str | None = None
+) -> tuple[Survey, list[Problem]]:
+    """The survey and every problem found, with answered problems applied and left out."""
+    answers = answers_of(qa)
+    if is_qualtrics_txt(document):
+        return read_qualtrics_txt(document), []
+    parsed, builts = build_all(document, file_id)
+    problems = [p for b in builts for p in b.problems]
+    _apply_answers(builts, answers)
+    problems.extend(resolve_carry(builts))
+    titles = [
+        (parsed.sections[b.block - 1].title if b.block else None, b.question.id) for b in builts
+    ]
+    problems.extend(resolve_logic(builts, answers, section_starts(titles)))
+    questions = {b.question.id: b.question for b in builts}
+    open_problems = _dedupe([p for p in problems if p.id not in answers])
+    mark_attention(questions, open_problems)
+    for built in builts:
+        if built.pipe and built.question.attention is None:
+            built.question.attention = _pipe_note(built)
+    survey = Survey(title=_title(document, parsed), blocks=_blocks(parsed, builts))
+    survey.quotas = parse_quotas(builts)
+    survey.endings = _endings(builts)
+    return survey, open_problems
+
+
+def _pipe_note(built: Built) -> Any:
+    from fielder.ir.models import Attention
+
+    source = built.pipe if built.pipe and built.pipe != "?" else "an earlier answer"
+    return Attention(reason=f"Piped text kept as written; it should show the answer from {source}.")
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen: set[str] = set()
+    kept = []
+    for problem in problems:
+        if problem.id not in seen:
+            seen.add(problem.id)
+            kept.append(problem)
+    return kept
+
+
+def _endings(builts: list[Built]) -> list[Ending]:
+    endings = [Ending(id="complete", text="Thank you for completing the survey.")]
+    if any(b.question.terminate_if for b in builts):
+        endings.append(
+            Ending(id="screened_out", text="Thank you for your time. That is all we need today.")
+        )
+    return endings
+
+
+def compile_document(
+    document: Document, *, qa: Iterable[Any] = (), file_id: str | None = None
+) -> CompileResult:
+    """Compile a read questionnaire into the IR; open problems come back as clarifications."""
+    survey, problems = analyse(document, qa, file_id)
+    notes = list(document.notes)
+    questions = survey.questions()
+    notes.append(f"{len(questions)} questions in {len(survey.blocks)} blocks.")
+    return CompileResult(survey, [p.clarification() for p in problems], notes)
+
+
+def clarify(document: Document, prior_qa: Iterable[Any] = ()) -> Iterator[Clarification]:
+    """Clarifying questions, question by question: the first ones come before the file is done."""
+    answers = answers_of(prior_qa)
+    yielded: set[str] = set()
+    if is_qualtrics_txt(document):
+        return
+    parsed = parse_lines(document_lines(document))
+    ids = assign_ids(parsed.drafts)
+    for index, (draft, qid) in enumerate(zip(parsed.drafts, ids, strict=True)):
+        built = safe_build(draft, qid, ids[index - 1] if index else None, parsed.default_single)
+        for problem in [*built.problems, *question_checks(built)]:
+            if problem.id not in answers and problem.id not in yielded:
+                yielded.add(problem.id)
+                yield problem.clarification()
+    _, problems = analyse(document, prior_qa)
+    for problem in problems:
+        if problem.id not in yielded:
+            yielded.add(problem.id)
+            yield problem.clarification()
+
+
+def questions_of(survey: Survey) -> list[Question]:
+    """The survey's questions in order (a convenience for callers and tests)."""
+    return survey.questions()

@@ -1,0 +1,282 @@
+"""Conditions as written ("Q2 = 1 OR 2", "CODE 99 NOT SELECTED AT A3", "UNDER 18 OR 65 AND OVER")
+→ expressions in the IR language, rendered for the type of the question they test."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fielder.compiler.instructions import expand_codes
+from fielder.ir.models import Question
+
+_NUMERIC_TYPES = frozenset({"number"})
+_CHOICE_MULTI = frozenset({"multi", "ranking", "constant_sum"})
+_QUOTED_RE = re.compile(r"['‘’\"“”]([^'‘’\"“”]{2,80})['‘’\"“”]")
+
+
+@dataclass
+class Atom:
+    """One test of one question: codes chosen (or not), a number compared, or labels chosen."""
+
+    question: str
+    codes: list[str]
+    negate: bool = False
+    op: str | None = None
+    value: float | None = None
+
+
+_NEGATION_RE = re.compile(
+    r"\bNOT\s+(?:SELECTED|CODED|CHOSEN|MENTIONED|TICKED|CHECKED|PICKED|ANSWERED|GIVEN|=|IN\b|"
+    r"EQUAL|CODE|\d)|!=|\bDID\s*N[O']T\s+(?:SELECT|CHOOSE|PICK|TICK|MENTION|ANSWER|CODE|SAY)|"
+    r"\bEXCEPT\b|\bOTHER\s+THAN\b|\bNO\s+CODE\b",
+    re.I,
+)
+
+
+class ConditionError(ValueError):
+    """A condition that could not be read."""
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("–", "-").replace("—", "-").replace("≥", ">=").replace("≤", "<=")
+    text = text.replace("≠", "!=").replace("<>", "!=")
+    text = re.sub(r"\s+", " ", text).strip(" .:;,[]()")
+    text = re.sub(r"\b([A-Za-z]{1,4}\d{1,3}[a-z]?)\s*/\s*(?=\d)", r"\1 = ", text)
+    subs = (
+        (r"(\d+)\s*(?:AND|OR)\s+(?:OVER|ABOVE|OLDER|MORE|HIGHER|GREATER|UP|PLUS)\b", r">= \1"),
+        (r"(\d+)\s*\+", r">= \1"),
+        (r"(\d+)\s*(?:AND|OR)\s+(?:UNDER|BELOW|YOUNGER|LESS|FEWER|LOWER)\b", r"<= \1"),
+        (
+            r"\b(?:UNDER|BELOW|YOUNGER\s+THAN|LESS\s+THAN|FEWER\s+THAN|LOWER\s+THAN)\s+(\d+)",
+            r"< \1",
+        ),
+        (
+            r"\b(?:OVER|ABOVE|OLDER\s+THAN|MORE\s+THAN|GREATER\s+THAN|HIGHER\s+THAN)\s+(\d+)",
+            r"> \1",
+        ),
+        (r"\bAT\s+LEAST\s+(\d+)", r">= \1"),
+        (r"\b(?:AT\s+MOST|NO\s+MORE\s+THAN)\s+(\d+)", r"<= \1"),
+    )
+    for pattern, repl in subs:
+        text = re.sub(pattern, repl, text, flags=re.I)
+    return text
+
+
+def _split(text: str) -> list[tuple[str, str]]:
+    """Clauses with the joiner before each ("or"/"and"); commas between codes mean "or"."""
+    parts = re.split(r"\s+(OR|AND)\s+|\s*,\s*(?:(OR|AND)\s+)?|\s*/\s*(?=\d)", text, flags=re.I)
+    clauses: list[tuple[str, str]] = []
+    joiner = "or"
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        if part is not None and part.strip():
+            clauses.append((joiner, part.strip()))
+            joiner = "or"
+        if index + 1 < len(parts):
+            found = parts[index + 1] or (parts[index + 2] if index + 2 < len(parts) else None)
+            joiner = (found or "or").lower()
+        index += 3
+    return clauses
+
+
+def parse_condition(
+    text: str, questions: dict[str, Question], default: str | None
+) -> list[list[Atom]]:
+    """A condition as OR-of-AND groups of atoms; raises ConditionError when it cannot be read."""
+    text = _normalise(text)
+    if not text:
+        raise ConditionError("empty condition")
+    groups: list[list[Atom]] = []
+    current = default
+    for joiner, clause in _split(text):
+        atom, current = _atom(clause, questions, current)
+        if joiner == "and" and groups:
+            groups[-1].append(atom)
+        else:
+            groups.append([atom])
+    return _merge(groups)
+
+
+def _find_ref(clause: str, questions: dict[str, Question]) -> tuple[str | None, str]:
+    tokens = re.finditer(r"\b(?:QUESTION\s+)?([A-Za-z]{0,4}\d{1,3}[a-z]?(?:_\d+)?)\b", clause, re.I)
+    for token in tokens:
+        raw = token.group(1)
+        for candidate in (
+            raw,
+            raw.upper(),
+            "Q" + raw if raw.isdigit() and "QUESTION" in token.group(0).upper() else "",
+        ):
+            if candidate and candidate in questions:
+                return candidate, clause[: token.start()] + " " + clause[token.end() :]
+    return None, clause
+
+
+def _atom(
+    clause: str, questions: dict[str, Question], current: str | None
+) -> tuple[Atom, str | None]:
+    ref, rest = _find_ref(clause, questions)
+    question = ref or current
+    if question is None or question not in questions:
+        raise ConditionError(f"no question named in '{clause}'")
+    target = questions[question]
+    by_label = _label_match(rest, target)
+    if by_label:
+        return Atom(question, by_label), question
+    labels = _QUOTED_RE.findall(rest)
+    rest = _QUOTED_RE.sub(" ", rest)
+    negate = bool(_NEGATION_RE.search(rest))
+    rest = re.sub(
+        r"\b(?:AT|IN|ON|FROM|TO|QUESTION|CODES?|CODED|ANSWER(?:ED|S)?|SELECTED|CHOSE|"
+        r"CHOSEN|TICKED|MENTIONED|RESPONSE|PUNCH|IS|WAS|NOT|DID|THOSE|WHO|IF|ONLY|"
+        r"RESPONDENTS?|SAID|SAY|OPTION|EQUALS?|TO)\b",
+        " ",
+        rest,
+        flags=re.I,
+    )
+    comparison = re.search(r"(<=|>=|==|=|<|>|!=)\s*(-?\d+(?:\.\d+)?)", rest)
+    if target.type in _NUMERIC_TYPES:
+        return _numeric(question, rest, comparison), question
+    codes = _label_codes(labels, target) if labels else expand_codes(rest)
+    if comparison and comparison.group(1) in ("<", ">", "<=", ">=") and target.options:
+        codes = _codes_by_comparison(target, comparison.group(1), float(comparison.group(2)))
+    if not codes:
+        raise ConditionError(f"no answer codes in '{clause}'")
+    return Atom(question, _align(codes, target), negate=negate), question
+
+
+def _align(codes: list[str], question: Question) -> list[str]:
+    """Codes as the question writes them ("1" → "01" where its codes are zero-padded)."""
+    by_number = {int(o.code): o.code for o in question.options if o.code.isdigit()}
+    written = {o.code for o in question.options}
+    return [c if c in written or not c.isdigit() else by_number.get(int(c), c) for c in codes]
+
+
+_STOP_RE = re.compile(
+    r"[=<>!:]|\b(?:AT|IN|ON|TO|CODE|CODED|ANSWER(?:ED|S)?|SELECTED|CHOSE|CHOSEN|TICKED|SAID|SAYS?|"
+    r"IS|WAS|THOSE|WHO|IF|ONLY|RESPONDENTS?|THE|ANSWER|OPTION|RESPONSE)\b",
+    re.I,
+)
+
+
+def _label_match(rest: str, question: Question) -> list[str]:
+    """Codes of the options a phrase names by their words ("= Yes", "IF NO")."""
+    phrase = collapse_words(_STOP_RE.sub(" ", _QUOTED_RE.sub(lambda m: m.group(1), rest)))
+    if not phrase or not question.options or re.fullmatch(r"[\d\s,\-]+", phrase):
+        return []
+    wanted = phrase.lower()
+    exact = [o.code for o in question.options if o.label.lower().strip(" .") == wanted]
+    if exact:
+        return exact
+    starts = [
+        o.code
+        for o in question.options
+        if o.label.lower().startswith(wanted + " ") or o.label.lower().startswith(wanted + ",")
+    ]
+    return starts[:1] if len(wanted) >= 2 else []
+
+
+def collapse_words(text: str) -> str:
+    """Whitespace collapsed and stray punctuation trimmed."""
+    return re.sub(r"\s+", " ", text).strip(" ,.;:'\"‘’“”()")
+
+
+def _numeric(question: str, rest: str, comparison: re.Match[str] | None) -> Atom:
+    if comparison:
+        op = "==" if comparison.group(1) in ("=", "==") else comparison.group(1)
+        return Atom(question, [], op=op, value=float(comparison.group(2)))
+    span = re.search(r"(-?\d+)\s*-\s*(-?\d+)", rest)
+    if span:
+        return Atom(question, [span[1], span[2]], op="between")
+    number = re.search(r"-?\d+(?:\.\d+)?", rest)
+    if number:
+        return Atom(question, [], op="==", value=float(number.group(0)))
+    raise ConditionError(f"no number in '{rest.strip()}'")
+
+
+def _label_codes(labels: list[str], question: Question) -> list[str]:
+    codes: list[str] = []
+    for label in labels:
+        wanted = label.lower().strip()
+        for option in question.options:
+            if wanted in option.label.lower():
+                codes.append(option.code)
+                break
+    return codes
+
+
+def _codes_by_comparison(question: Question, op: str, value: float) -> list[str]:
+    tests = {
+        "<": lambda n: n < value,
+        ">": lambda n: n > value,
+        "<=": lambda n: n <= value,
+        ">=": lambda n: n >= value,
+    }
+    found = []
+    for option in question.options:
+        if re.fullmatch(r"-?\d+", option.code) and tests[op](int(option.code)):
+            found.append(option.code)
+    return found
+
+
+def _merge(groups: list[list[Atom]]) -> list[list[Atom]]:
+    """Join single-atom OR groups on the same question into one list of codes."""
+    merged: list[list[Atom]] = []
+    for group in groups:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and len(last) == 1
+            and len(group) == 1
+            and last[0].question == group[0].question
+            and last[0].op is None
+            and group[0].op is None
+            and last[0].negate == group[0].negate
+        ):
+            last[0].codes = list(dict.fromkeys(last[0].codes + group[0].codes))
+        else:
+            merged.append(group)
+    return merged
+
+
+def _fmt_number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def render_atom(atom: Atom, question: Question) -> str:
+    """One atom as an IR expression for the tested question's type."""
+    qid = atom.question
+    if atom.op == "between":
+        return f"({qid} >= {atom.codes[0]} and {qid} <= {atom.codes[1]})"
+    if atom.op is not None and atom.value is not None:
+        return f"{qid} {atom.op} {_fmt_number(atom.value)}"
+    if question.type in _CHOICE_MULTI or (question.type == "grid" and question.multiple):
+        body = " or ".join(f"{qid} contains '{c}'" for c in atom.codes)
+        if atom.negate:
+            return f"not ({body})"
+        return body
+    if len(atom.codes) == 1:
+        body = f"{qid} == '{atom.codes[0]}'"
+    else:
+        body = f"{qid} in [{','.join(repr(c) for c in atom.codes)}]"
+    return f"not ({body})" if atom.negate else body
+
+
+def render(groups: list[list[Atom]], questions: dict[str, Question]) -> str:
+    """OR-of-AND groups as one expression, parenthesised where needed."""
+    rendered: list[str] = []
+    for group in groups:
+        parts = [render_atom(atom, questions[atom.question]) for atom in group]
+        if len(parts) > 1:
+            parts = [f"({p})" if " or " in p and not p.startswith("not (") else p for p in parts]
+            rendered.append(" and ".join(parts))
+        else:
+            rendered.append(parts[0])
+    if len(rendered) > 1:
+        rendered = [f"({r})" if " and " in r and not r.startswith("(") else r for r in rendered]
+    return " or ".join(rendered)
+
+
+def referenced_codes(groups: list[list[Atom]]) -> list[tuple[str, str]]:
+    """Every (question, code) the condition names, to check against the question's options."""
+    return [(a.question, c) for g in groups for a in g if a.op is None for c in a.codes]

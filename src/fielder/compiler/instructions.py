@@ -1,0 +1,448 @@
+"""Programmer instructions → directives: type words, routing, termination, order, limits.
+
+`interpret(note)` reads one instruction ("MULTI CODE. RANDOMIZE 1-5. CODE 6 EXCLUSIVE",
+"ASK IF S2=1", "IF 99 GO TO Q9", "RANGE 0-120") into `Directive`s. Conditions stay text
+here; `passes/logic.py` turns them into expressions once every question is known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from fielder.compiler.options import _TERMINATE_RE
+
+
+@dataclass
+class Directive:
+    """One thing an instruction asks for."""
+
+    kind: str
+    value: str | None = None
+    target: str | None = None
+    codes: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    numbers: tuple[float, float] | None = None
+    source: str = ""
+
+
+_SPLIT_RE = re.compile(r"\.\s+(?=[A-Z0-9(\[\'‘\"“])|;\s*")
+_QUOTED_RE = re.compile(r"['‘’\"“”]([^'‘’\"“”]{2,60})['‘’\"“”]")
+_CODES_RE = re.compile(r"\b(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?\b")
+_ID_TOKEN = r"[A-Z]{0,4}[.-]?\d{1,3}[a-z]?(?:[._]\d{1,2})?"
+_OPEN_RE = re.compile(
+    r"\bOPEN(?:[- ]?END(?:ED)?)?\b|TEXT\s*BOX|VERBATIM|TYPE[- ]IN\b|WRITE[- ]IN\b|COMMENT\s*BOX|"
+    r"\bTEXT\s+(?:ENTRY|FIELD)\b|ESSAY|FREE\s+TEXT|TEXTBOX|\bOE\b",
+    re.I,
+)
+_LONG_RE = re.compile(r"LARGE|MULTI-?\s?LINE|ESSAY|PARAGRAPH|LONG|COMMENT|BIG", re.I)
+_SHORT_RE = re.compile(r"SINGLE[- ]LINE|SHORT|ONE[- ]LINE|SMALL|\bLINE\b", re.I)
+_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "constant_sum",
+        re.compile(
+            r"CONSTANT\s+SUM|MUST\s+(?:ADD|SUM|TOTAL)|ADD\s+UP\s+TO|SUM\s+TO\b|ALLOCATE\s+\d+|\bPOINTS\b.*\bTOTAL",
+            re.I,
+        ),
+    ),
+    ("ranking", re.compile(r"\bRANK(?:ING)?\b", re.I)),
+    ("dropdown", re.compile(r"DROP[- ]?DOWN|PULL[- ]?DOWN|SELECT\s+BOX|COMBO\s*BOX", re.I)),
+    (
+        "grid",
+        re.compile(
+            r"\bGRID\b|\bMATRIX\b|\bPER\s+ROW\b|\bEACH\s+ROW\b|STATEMENTS\s+AS\s+ROWS", re.I
+        ),
+    ),
+    ("date", re.compile(r"\bDATE\b|MM/DD|DD/MM|YYYY", re.I)),
+    ("email", re.compile(r"\bE-?MAIL\b", re.I)),
+    (
+        "display",
+        re.compile(
+            r"\bINFO(?:RMATION)?\s+SCREEN\b|\bNO\s+ANSWER\s+NEEDED\b|\bDISPLAY\s+ONLY\b|\bTEXT\s+SCREEN\b|\bINFO\b",
+            re.I,
+        ),
+    ),
+    (
+        "number",
+        re.compile(
+            r"\bNUMERIC|\bNUMBER\s+(?:BOX|ENTRY|FIELD)|\bENTER\s+(?:A\s+)?NUMBER\b|\bINTEGER\b|\bWHOLE\s+(?:NUMBER|HOURS|DOLLARS|YEARS)|\bENTER\s+(?:AGE|YEAR|AMOUNT)\b|\bRECORD\s+(?:NUMBER|AGE|AMOUNT)\b|\bENTER\s+NUMBER\b",
+            re.I,
+        ),
+    ),
+    (
+        "multi",
+        re.compile(
+            r"\bMULTI(?!PLE\s+CHOICE)(?:PLE)?"
+            r"(?:[- ]?(?:CODE|RESPONSE|ANSWER|SELECT|PUNCH|MENTION))?\b|"
+            r"SELECT\s+ALL|ALL\s+THAT\s+APPLY|CODE\s+ALL|TICK\s+ALL|CHECK\s+ALL|MARK\s+ALL|"
+            r"ACCEPT\s+MULTIPLE|^M/?A$|^MR$|MULTIPLE\s+ANSWERS?\s+(?:POSSIBLE|ALLOWED)",
+            re.I,
+        ),
+    ),
+    (
+        "single",
+        re.compile(
+            r"\bSINGLE\b|ONE\s+(?:ANSWER|RESPONSE|CODE)(?:\s+ONLY)?\b|\bCODE\s+ONE\b|^S/?A$|^SR$|"
+            r"\b(?:SELECT|CHOOSE|CHECK|TICK|MARK|CIRCLE)\s+(?:ONLY\s+)?ONE\b|"
+            r"SELECT\s+ONE\b|SINGLE[- ]SELECT",
+            re.I,
+        ),
+    ),
+    ("scale", re.compile(r"\bRATING\s+SCALE\b|\bSCALE\s*\(\d|\bHORIZONTAL\s+SCALE\b", re.I)),
+)
+
+
+def sentences(note: str) -> list[str]:
+    """An instruction split into its sentences ("MULTI CODE. CODE 6 EXCLUSIVE" → two)."""
+    note = note.strip().strip("[]").strip()
+    parts = [p.strip(" .") for p in _SPLIT_RE.split(note)]
+    return [p for p in parts if p]
+
+
+def expand_codes(text: str) -> list[str]:
+    """The codes written in text: `1-8 OR 97` → 1…8, 97 (ranges expanded when short)."""
+    codes: list[str] = []
+    for low, high in _CODES_RE.findall(text):
+        if high and 0 <= int(high) - int(low) <= 60:
+            codes.extend(str(n) for n in range(int(low), int(high) + 1))
+        else:
+            codes.append(low)
+            if high:
+                codes.append(high)
+    return list(dict.fromkeys(codes))
+
+
+_SHORTHAND = {
+    "S": "single",
+    "SA": "single",
+    "SR": "single",
+    "S/A": "single",
+    "SC": "single",
+    "M": "multi",
+    "MA": "multi",
+    "MR": "multi",
+    "M/A": "multi",
+    "MC": "multi",
+    "OE": "open",
+    "OA": "open",
+    "FA": "open",
+    "O": "open",
+    "OPEN": "open",
+    "N": "number",
+    "NUM": "number",
+    "NUMBER": "number",
+    "NUMERIC": "number",
+    "DATE": "date",
+    "EMAIL": "email",
+    "TEXT": "text",
+    "GRID": "grid",
+    "RANK": "ranking",
+}
+
+
+def type_words(note: str) -> list[str]:
+    """The question types an instruction names, most specific first."""
+    if re.fullmatch(r"\s*(?:multiple|multi)[- ]choice\s*", note, re.I) and note == note.lower():
+        return ["multi"]
+    short = _SHORTHAND.get(note.strip().upper().replace(" ", ""))
+    if short:
+        return [short]
+    if re.search(r"\bNUMERIC|\bNUMBER\s+(?:BOX|ENTRY|FIELD)|^NUM$", note, re.I):
+        return ["number"]
+    if _OPEN_RE.search(note) and not re.search(r"SPECIFY|OTHER", note, re.I):
+        if _LONG_RE.search(note):
+            return ["long_text"]
+        if _SHORT_RE.search(note):
+            return ["text"]
+        return ["open"]
+    found = [name for name, pattern in _TYPE_WORDS if pattern.search(note)]
+    if "multi" in found and re.search(
+        r"MULTI(?:PLE)?\s+CODE\s+PER\s+ROW|MULTI\w*\s+PER\s+ROW", note, re.I
+    ):
+        found.append("grid_multi")
+    return found
+
+
+def _numbers(text: str) -> tuple[float, float] | None:
+    match = re.search(r"(-?\d+(?:\.\d+)?)\s*(?:[-–—]|to|and)\s*(-?\d+(?:\.\d+)?)", text, re.I)
+    if match:
+        return float(match[1]), float(match[2])
+    low = re.search(r"\bMIN(?:IMUM)?\s*(?:OF\s*)?(-?\d+)", text, re.I)
+    high = re.search(r"\bMAX(?:IMUM)?\s*(?:OF\s*)?(-?\d+)", text, re.I)
+    if low or high:
+        return (
+            float(low[1]) if low else float("nan"),
+            float(high[1]) if high else float("nan"),
+        )
+    return None
+
+
+_NOTE_PREFIX_RE = re.compile(
+    r"^(?:[A-Za-z]+[ -]){0,3}(?:logic|routing|note|notes|instruction|instructions|filter|skip|"
+    r"condition|display|branching)\s*:\s*",
+    re.I,
+)
+_FORMS_TYPES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"\b(?:checkboxes|check\s*boxes|multi[- ]?select|multiple\s+selection|"
+            r"multiple\s+answers?|select\s+all)\b",
+            re.I,
+        ),
+        "multi",
+    ),
+    (
+        re.compile(
+            r"\b(?:radio(?:\s+buttons?)?|single[- ]choice|single\s+answer|yes\s*/\s*no)\b", re.I
+        ),
+        "single",
+    ),
+    (re.compile(r"\b(?:linear\s+scale|rating\s+scale|slider|nps)\b", re.I), "scale"),
+    (re.compile(r"\b(?:short\s+answer|short\s+text|single[- ]line)\b", re.I), "text"),
+    (
+        re.compile(
+            r"\b(?:paragraph|long\s+answer|long\s+text|open[- ]ended|free\s+text|essay)\b", re.I
+        ),
+        "long_text",
+    ),
+)
+
+
+def question_type_line(text: str) -> list[str]:
+    """Types named on a "Question Type: …" line, in survey-tool words (Google Forms and such)."""
+    value = re.sub(r"^[^:]*:\s*", "", text)
+    for pattern, name in _FORMS_TYPES:
+        if pattern.search(value):
+            return [name]
+    return type_words(value)
+
+
+def interpret(sentence: str) -> list[Directive]:
+    """The directives of one instruction sentence (several when it packs several)."""
+    text = _NOTE_PREFIX_RE.sub("", sentence.strip())
+    if re.match(r"^(?:Question\s+|Response\s+|Answer\s+|Input\s+)?(?:Type|Format)\s*:", text, re.I):
+        return [Directive("type", name, source=text) for name in question_type_line(text)]
+    upper = text.upper()
+    found: list[Directive] = []
+    for handler in _HANDLERS:
+        result = handler(text, upper)
+        if result:
+            found.extend(result)
+            if result[0].kind in _FINAL:
+                break
+    for name in type_words(text) if not found or found[0].kind not in _FINAL else []:
+        found.append(Directive("type", name, source=text))
+    return found
+
+
+_FINAL = frozenset({"display_if", "skip", "ask_target", "terminate_if", "quota", "pipe", "carry"})
+
+
+def _routing(text: str, upper: str) -> list[Directive]:
+    ask = re.match(
+        rf"^IF\s+(?P<cond>.+?),?\s+(?:THEN\s+)?ASK\s+(?P<q>{_ID_TOKEN})\b(?P<rest>.*)$", text, re.I
+    )
+    if ask:
+        return [Directive("ask_target", ask["cond"], target=ask["q"].upper(), source=text)]
+    skip = re.match(
+        rf"^(?:IF|WHEN|THOSE\s+(?:WHO|CODING|ANSWERING))\s+(?P<cond>.+?),?\s*(?:-+>|→|THEN)?\s*(?:PLEASE\s+)?"
+        rf"(?:GO|SKIP|JUMP|PROCEED|CONTINUE|ROUTE)\s*(?:TO|WITH|AT)?\s+(?:QUESTION\s+)?"
+        rf"(?P<to>{_ID_TOKEN}|END(?:\s+OF\s+\w+)?|(?:SECTION|PART|MODULE|BLOCK)\s+[A-Z0-9]{{1,3}})\b",
+        text,
+        re.I,
+    )
+    if skip:
+        return [Directive("skip", skip["cond"], target=skip["to"], source=text)]
+    return []
+
+
+def _display(text: str, upper: str) -> list[Directive]:
+    if re.match(
+        r"^(?:ASK|SHOW\s+QUESTION|BASE)\s*:?\s*(?:ALL|EVERYONE|TOTAL\s+SAMPLE)\b"
+        r"(?!\s+(?:WHO|THOSE|THAT|RESPONDENTS\s+WHO|AWARE|USERS|EXCEPT|BUT|CODING|CODED|SAYING))",
+        upper,
+    ):
+        return [Directive("ask_all", source=text)]
+    match = re.match(
+        r"^(?:ASK|SHOW(?:\s+(?:THIS|QUESTION))?|DISPLAY|BASE\s*:|FILTER\s*:|ONLY\s+ASK|ASK\s+ONLY)\s*"
+        r"(?:ONLY\s+)?(?:IF|WHEN|THOSE|RESPONDENTS|PEOPLE|PARTICIPANTS|ALL\s+WHO|TO\s+THOSE)\b(?P<cond>.*)$",
+        text,
+        re.I,
+    )
+    if match:
+        return [Directive("display_if", match["cond"].strip(" :,"), source=text)]
+    match = re.match(
+        r"^(?:ONLY\s+ANSWER|ANSWER\s+(?:THIS|THE\s+NEXT)\s+QUESTION\s+ONLY|PLEASE\s+ANSWER\s+ONLY)"
+        r".*?\bIF\b(?P<cond>.*)$",
+        text,
+        re.I,
+    )
+    if match:
+        return [
+            Directive(
+                "display_if", match["cond"].strip(" :,."), target=value_next(text), source=text
+            )
+        ]
+    return []
+
+
+def value_next(text: str) -> str:
+    """Marks conditions that speak of the *next* question (they attach forward)."""
+    return "next" if re.search(r"\bNEXT\s+QUESTION\b|\bFOLLOWING\b", text, re.I) else ""
+
+
+def _terminate(text: str, upper: str) -> list[Directive]:
+    match = re.match(
+        r"^(?:TERMINATE|SCREEN\s*OUT|THANK\s+AND\s+(?:CLOSE|TERMINATE|END)|CLOSE|END\s+INTERVIEW|"
+        r"DISQUALIFY|EXCLUDE)\s*(?:IF|WHEN|ALL\s+WHO|THOSE\s+WHO)\b(?P<cond>.*)$",
+        text,
+        re.I,
+    )
+    if match:
+        return [Directive("terminate_if", match["cond"].strip(" :,"), source=text)]
+    match = re.match(
+        r"^IF\s+(?P<cond>.+?),?\s*(?:-+>|→|THEN)?\s*(?:TERMINATE|SCREEN\s*OUT|THANK\s+AND\s+CLOSE|"
+        r"(?:PLEASE\s+)?END\s+(?:THE\s+)?(?:INTERVIEW|SURVEY)|(?:THE\s+)?(?:SURVEY|INTERVIEW|"
+        r"QUESTIONNAIRE)\s+(?:SHOULD\s+|WILL\s+|MUST\s+)?(?:END|TERMINATE|STOP|CLOSE)|"
+        r"(?:THE\s+)?RESPONDENT\s+(?:IS\s+)?(?:SCREENED\s+OUT|DISQUALIFIED|EXCLUDED))\b",
+        text,
+        re.I,
+    )
+    if match:
+        return [Directive("terminate_if", match["cond"], source=text)]
+    if _TERMINATE_RE.fullmatch(text.strip(" .")) or re.fullmatch(
+        r"(?:TERMINATE|SCREEN\s*OUT)\W*", upper
+    ):
+        return [Directive("terminate_option", source=text)]
+    return []
+
+
+def _carry(text: str, upper: str) -> list[Directive]:
+    match = re.search(
+        rf"\b(?:SHOW|DISPLAY|LIST|INCLUDE|PIPE\s+IN|CARRY\s+FORWARD)\b.*?\b(?P<neg>NOT\s+)?"
+        rf"(?:SELECTED|CHOSEN|MENTIONED|CODED|AWARE|PICKED|TICKED)\s+(?:AT|IN|FROM|ON|AT\s+QUESTION)\s+(?P<q>{_ID_TOKEN})\b",
+        text,
+        re.I,
+    )
+    if match:
+        return [
+            Directive(
+                "carry", match["q"].upper(), source=text, labels=["no" if match["neg"] else "yes"]
+            )
+        ]
+    return []
+
+
+def _pipe(text: str, upper: str) -> list[Directive]:
+    if re.match(r"^(?:PIPING|PIPE|INSERT)\b", upper):
+        refs = re.findall(rf"\b(?:AT|FROM|IN)\s+({_ID_TOKEN})\b", text, re.I)
+        return [Directive("pipe", refs[0].upper() if refs else None, source=text)]
+    return []
+
+
+def _quota(text: str, upper: str) -> list[Directive]:
+    if re.match(r"^QUOTAS?\b", upper):
+        return [Directive("quota", text, source=text)]
+    return []
+
+
+def _order(text: str, upper: str) -> list[Directive]:
+    found: list[Directive] = []
+    if re.search(r"\b(?:RANDOMI[SZ]E|ROTATE|RANDOM\s+ORDER|SHUFFLE)\b", upper) and not re.search(
+        r"\bDO\s+NOT\s+(?:RANDOMI[SZ]E|ROTATE)|\bDON'?T\s+(?:RANDOMI[SZ]E|ROTATE)", upper
+    ):
+        found.append(Directive("randomize", source=text))
+    match = re.search(
+        r"\b(?:ANCHOR|FIX(?:ED)?|KEEP)\b(?P<what>.*?)(?:\bAT\s+(?:THE\s+)?(?:BOTTOM|END|TOP|LAST)|$)",
+        upper,
+    )
+    if match and re.search(r"\bANCHOR|\bFIX", upper):
+        what = match["what"]
+        found.append(
+            Directive(
+                "anchor", codes=expand_codes(what), labels=_QUOTED_RE.findall(text), source=text
+            )
+        )
+    return found
+
+
+def _tags(text: str, upper: str) -> list[Directive]:
+    found: list[Directive] = []
+    if re.search(
+        r"\bEXCLUSIVE\b|CANNOT\s+BE\s+COMBINED|SINGLE\s+CODE\s+ONLY|NOT\s+COMBINED", upper
+    ):
+        head = re.split(r"\bEXCLUSIVE\b|CANNOT\s+BE|SINGLE\s+CODE\s+ONLY", text, flags=re.I)[0]
+        found.append(
+            Directive(
+                "exclusive", codes=expand_codes(head), labels=_QUOTED_RE.findall(head), source=text
+            )
+        )
+    if re.search(r"\bSPECIFY\b|\bOTHER\b.*\bTEXT\s*BOX|\bWRITE[- ]IN\b", upper):
+        head = re.split(r"\bSPECIFY\b", text, flags=re.I)[0]
+        found.append(
+            Directive(
+                "specify", codes=expand_codes(head), labels=_QUOTED_RE.findall(head), source=text
+            )
+        )
+    return found
+
+
+def _limits(text: str, upper: str) -> list[Directive]:
+    found: list[Directive] = []
+    total = re.search(
+        r"(?:ADD|SUM|TOTAL|ADDS?)\s+(?:UP\s+)?(?:TO\s+|OF\s+|EXACTLY\s+)?(\d+)|(\d+)\s+POINTS",
+        upper,
+    )
+    if total and re.search(r"CONSTANT|MUST|TOTAL|ADD|SUM|POINTS", upper):
+        found.append(Directive("total", total[1] or total[2], source=text))
+        return found
+    rank = re.search(r"\bRANK\s+(?:THE\s+)?TOP\s+(\d+)", upper)
+    if rank:
+        found.append(Directive("max_choices", rank[1], source=text))
+    most = re.search(
+        r"\b(?:MAX(?:IMUM)?|UP\s+TO|NO\s+MORE\s+THAN|AT\s+MOST)\s+(?:OF\s+)?(\d+)"
+        r"(?:\s+(?:ANSWERS?|RESPONSES?|CODES?|CHOICES?|MENTIONS?|SELECTIONS?|OPTIONS?|ITEMS?|BRANDS?)|"
+        r"\s*$)",
+        upper,
+    )
+    if most:
+        found.append(Directive("max_choices", most[1], source=text))
+    least = re.search(
+        r"\b(?:MIN(?:IMUM)?|AT\s+LEAST)\s+(?:OF\s+)?(\d+)\s+(?:ANSWERS?|RESPONSES?|CODES?|CHOICES?|MENTIONS?|SELECTIONS?)",
+        upper,
+    )
+    if least:
+        found.append(Directive("min_choices", least[1], source=text))
+    if (
+        re.search(
+            r"\b(?:RANGE|ALLOW(?:ED)?|BETWEEN|ENTER|RECORD|MIN|MAX|NUMERIC|NUMBER|ACCEPT|VALID)\b",
+            upper,
+        )
+        and not most
+    ):
+        numbers = _numbers(text)
+        if numbers:
+            found.append(Directive("range", numbers=numbers, source=text))
+    return found
+
+
+def _optional(text: str, upper: str) -> list[Directive]:
+    if re.search(
+        r"\bOPTIONAL\b|ALLOW\s+BLANK|NOT\s+MANDATORY|NOT\s+REQUIRED|CAN\s+BE\s+SKIPPED", upper
+    ):
+        return [Directive("optional", source=text)]
+    return []
+
+
+_HANDLERS = (
+    _display,
+    _terminate,
+    _routing,
+    _carry,
+    _pipe,
+    _quota,
+    _order,
+    _tags,
+    _limits,
+    _optional,
+)

@@ -1,0 +1,295 @@
+"""The compiler's view of a document: a flat stream of lines with instructions split out.
+
+Each `Line` is one paragraph (or one table) of the document with its respondent-facing
+text apart from the programmer's instructions found inside it (brackets, coloured runs,
+trailing italic notes, trailing capitals). Spreadsheet-like tables whose columns say
+"question / answer / code" are unrolled into lines with `label` and `code` filled in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from fielder.documents.model import Block, Cell, Document, Run
+
+WS_RE = re.compile(r"\s+")
+_BRACKET_RE = re.compile(r"\[[^\[\]]*\]")
+# Placeholders for piped text stay in the question text, as written.
+_PIPE_RE = re.compile(r"^\[\s*(INSERT|PIPE|NAME|BRAND|PRODUCT|RESPONSE|ANSWER)\b", re.I)
+_BOX_RE = re.compile(r"\[\s?[xX✓✔]?\s?\]|\(\s?\)|^\(\s*[xX]?\s*\)|^\{\s*\}|^<\s*>")
+_CODE_BRACKET_RE = re.compile(r"^\[\s*\d{1,3}\s*\]$")
+_TRAILING_ABBR_RE = re.compile(r"\s+\(?\b(SA|MA|OE|OA|FA|S/A|M/A|SR|MR|NUM)\b\)?\s*$")
+LEADING_ROUTE_RE = re.compile(
+    r"^\s*((?:ASK\s+(?:IF|ALL|ONLY|THOSE)|BASE\s*:|FILTER\s*:|SHOW\s+IF)[^.?]*?\.)\s+(?=[A-Z])"
+)
+TYPE_NOTE_RE = re.compile(
+    r"^\s*\(((?:single|multiple|multi|open|rating|numeric|number|text|date|email|drop-?down|ranking|"
+    r"scale|grid|matrix|likert|checkbox(?:es)?|radio)[^()]{0,30})\)\s*",
+    re.I,
+)
+_PAREN_CAPS_RE = re.compile(
+    r"\((?=[^)]*[A-Z]{3})((?:EXCLUSIVE|SPECIFY|ANCHOR|FIX(?:ED)?|TERMINATE|CLOSE|RANDOMI[SZ]E|ROTATE|"
+    r"SINGLE|MULTI|OPEN)|[A-Z][A-Z0-9,.;:'/&-]*(?:\s+[A-Z0-9][A-Z0-9,.;:'/&-]*)+)\)"
+)
+_TRAILING_CAPS_RE = re.compile(r"(?<=[?.:!)])\s+([A-Z][A-Z0-9 ,.;:'’\-–/()&]{3,})$")
+_CAPS_WORD_RE = re.compile(r"[A-Z]{2,}")
+
+
+def collapse(text: str) -> str:
+    """Runs of whitespace collapsed to one space, stripped."""
+    return WS_RE.sub(" ", text).strip()
+
+
+@dataclass
+class Line:
+    """One paragraph or table of the document as the compiler sees it."""
+
+    text: str
+    raw: str
+    #: the respondent text with its tabs and runs of spaces kept (for option layouts)
+    spaced: str = ""
+    instructions: list[str] = field(default_factory=list)
+    kind: str = "paragraph"
+    numbering: str | None = None
+    level: int = 0
+    style: str | None = None
+    bold: bool = False
+    rows: tuple[tuple[str, ...], ...] = ()
+    label: str | None = None
+    code: str | None = None
+    is_option: bool = False
+    start: int = 0
+    end: int = 0
+    page: int | None = None
+
+    @property
+    def whole_instruction(self) -> bool:
+        """True when nothing respondent-facing is left once the instructions are taken out."""
+        return not self.text and bool(self.instructions)
+
+
+def _is_coloured(run: Run) -> bool:
+    colour = (run.color or "").lstrip("#").upper()
+    if len(colour) != 6 or colour in {"000000", "AUTO"}:
+        return False
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (0, 2, 4))
+    # Greys and near-blacks are body text; any real hue marks a scripting note.
+    return max(red, green, blue) - min(red, green, blue) > 60
+
+
+def is_caps_instruction(text: str) -> bool:
+    """True for a stretch written all in capitals (at least two capital words, no lowercase)."""
+    letters = [c for c in text if c.isalpha()]
+    return (
+        len(letters) >= 4
+        and not any(c.islower() for c in letters)
+        and len(_CAPS_WORD_RE.findall(text)) >= 1
+        and any(c.isalpha() for c in text)
+    )
+
+
+def split_runs(runs: tuple[Run, ...], text: str) -> tuple[str, list[str]]:
+    """Respondent text and instruction pieces of one paragraph, from its runs' formatting."""
+    if not runs:
+        return text, []
+    kept: list[str] = []
+    notes: list[str] = []
+    visible = [r for r in runs if r.text.strip()]
+    all_italic = bool(visible) and all(r.italic for r in visible)
+    for index, run in enumerate(runs):
+        trailing_italic = run.italic and not all_italic and _only_after(runs, index, "italic")
+        if _is_coloured(run) or trailing_italic:
+            notes.append(run.text)
+            kept.append(" ")
+        else:
+            kept.append(run.text)
+    if all_italic:
+        return "", [text]
+    return "".join(kept), [collapse(n) for n in notes if collapse(n)]
+
+
+def _only_after(runs: tuple[Run, ...], index: int, attribute: str) -> bool:
+    """True when every run from `index` on is italic (a trailing interviewer note)."""
+    rest = [r for r in runs[index:] if r.text.strip()]
+    before = "".join(r.text for r in runs[:index]).strip()
+    return bool(before) and all(getattr(r, attribute) for r in rest)
+
+
+def _keep_note(notes: list[str], note: str) -> str:
+    notes.append(note)
+    return " "
+
+
+def split_text(text: str) -> tuple[str, list[str]]:
+    """Take bracketed instructions and trailing capitals out of plain text."""
+    notes: list[str] = []
+    text = _BOX_RE.sub("☐", text.lstrip())
+    annotation = TYPE_NOTE_RE.match(text)
+    if annotation:
+        notes.append(annotation.group(1))
+        text = text[annotation.end() :]
+    leading = LEADING_ROUTE_RE.match(text)
+    if leading:
+        notes.append(leading.group(1).rstrip("."))
+        text = text[leading.end() :]
+
+    def _bracket(match: re.Match[str]) -> str:
+        inner = match.group(0)
+        if _PIPE_RE.match(inner) or _CODE_BRACKET_RE.match(inner):
+            return inner
+        notes.append(inner[1:-1].strip())
+        return " "
+
+    kept = _BRACKET_RE.sub(_bracket, text)
+    kept = _PAREN_CAPS_RE.sub(
+        lambda m: (
+            m.group(0) if re.match(r"CODES?\s+\d", m.group(1)) else _keep_note(notes, m.group(1))
+        ),
+        kept,
+    )
+    abbr = _TRAILING_ABBR_RE.search(kept)
+    if abbr and len(kept) > 12:
+        notes.append(abbr.group(1))
+        kept = kept[: abbr.start()]
+    caps = None if is_caps_instruction(kept) else _TRAILING_CAPS_RE.search(kept.rstrip())
+    if caps and is_caps_instruction(caps.group(1)) and len(caps.group(1).split()) >= 2:
+        notes.append(caps.group(1).strip())
+        kept = kept.rstrip()[: caps.start(1)]
+    return kept, notes
+
+
+def line_from_block(block: Block) -> Line:
+    """A paragraph-like block as a `Line` with its instructions split out."""
+    text, notes = split_runs(block.runs, block.text)
+    text, more = split_text(text)
+    notes.extend(more)
+    bold_runs = [r for r in block.runs if r.text.strip()]
+    return Line(
+        text=collapse(text),
+        raw=block.text,
+        spaced=text.strip(),
+        instructions=[n for n in notes if n],
+        kind=block.kind,
+        numbering=block.numbering,
+        level=block.level,
+        style=block.style,
+        bold=bool(bold_runs) and bold_runs[0].bold,
+        start=block.start,
+        end=block.end,
+        page=block.page,
+    )
+
+
+def _cell_text(cell: Cell) -> str:
+    return collapse(cell.text)
+
+
+def table_line(block: Block) -> Line:
+    """A table block as one `Line` holding its grid of cell texts."""
+    rows = tuple(tuple(_cell_text(c) for c in row) for row in block.rows)
+    return Line(
+        text="",
+        raw=block.text,
+        kind="table",
+        rows=rows,
+        start=block.start,
+        end=block.end,
+        page=block.page,
+    )
+
+
+_CELL_LABEL_RE = re.compile(r"^(?:[A-Z]{1,4}[-_]?\d{1,3}[a-z]?|\d{1,3}[a-z]?)\s*[.):]?\s*\S")
+_BARE_ID_RE = re.compile(r"^(?:[A-Z]{1,4}[-_]?\d{1,3}[a-z]?|\d{1,3}[a-z]?)[.):]?$")
+
+
+def is_form_table(block: Block) -> bool:
+    """True for a table whose cells hold whole questions (forms laid out in boxes)."""
+    found = 0
+    for row in block.rows:
+        for cell in row:
+            lines = [t.strip() for t in cell.text.split("\n") if t.strip()]
+            if not lines:
+                continue
+            head = " ".join(lines[:2]) if _BARE_ID_RE.match(lines[0]) else lines[0]
+            if _CELL_LABEL_RE.match(head) and ("?" in cell.text or len(lines) >= 3):
+                found += 1
+    return found >= 1
+
+
+def form_lines(block: Block) -> list[Line]:
+    """A form table's cells, row by row, as lines (a bare label joined to the words after it)."""
+    lines: list[Line] = []
+    seen: set[str] = set()
+    for row in block.rows:
+        for cell in row:
+            if cell.text in seen or re.fullmatch(r"\s*\d{0,3}\s*", cell.text):
+                continue
+            seen.add(cell.text)
+            parts = [t.strip() for t in cell.text.split("\n") if t.strip()]
+            if len(parts) >= 2 and _BARE_ID_RE.match(parts[0]):
+                parts = [f"{parts[0].rstrip('.):')}. {parts[1]}", *parts[2:]]
+            for part in parts:
+                text, notes = split_text(part)
+                lines.append(
+                    Line(
+                        text=collapse(text),
+                        raw=part,
+                        spaced=text.strip(),
+                        instructions=notes,
+                        start=cell.start,
+                        end=cell.end,
+                        page=block.page,
+                    )
+                )
+    return lines
+
+
+_LONE_LABEL_RE = re.compile(r"^(?:[A-Z]{1,4}[-_]?\d{1,3}[a-z]?(?:[._]\d{1,2})?)[.:)]?$")
+
+
+def join_lone_labels(lines: list[Line]) -> list[Line]:
+    """A label on a line of its own ("Q3") joined to the question text on the next line."""
+    joined: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if (
+            following is not None
+            and line.kind == "paragraph"
+            and following.kind == "paragraph"
+            and _LONE_LABEL_RE.match(line.text)
+            and following.text
+            and not _LONE_LABEL_RE.match(following.text)
+        ):
+            label = line.text.rstrip(".:)")
+            following.text = f"{label}. {following.text}"
+            following.spaced = f"{label}. {following.spaced or following.text}"
+            following.start = line.start
+            joined.append(following)
+            index += 2
+            continue
+        joined.append(line)
+        index += 1
+    return joined
+
+
+def document_lines(document: Document) -> list[Line]:
+    """Every block of the document as lines, questionnaire tables unrolled."""
+    from fielder.compiler.sheet import is_sheet_table, sheet_lines
+
+    lines: list[Line] = []
+    for block in document.blocks:
+        if block.kind == "page_break":
+            lines.append(Line(text="", raw="", kind="page_break", start=block.start))
+        elif block.kind == "table":
+            if is_sheet_table(block):
+                lines.extend(sheet_lines(block))
+            elif is_form_table(block):
+                lines.extend(form_lines(block))
+            else:
+                lines.append(table_line(block))
+        elif block.text.strip():
+            lines.append(line_from_block(block))
+    return join_lone_labels(lines)

@@ -1,0 +1,248 @@
+"""Answer options in every common layout, with the routing written beside them.
+
+Codes after labels (`Male ..... 1`, `Brightwell<TAB>1`), codes before (`1<TAB>Yes`, `(1) Yes`,
+`- 1 - Yes`, `01) Yes`), lettered (`a)`), bullets and tick boxes (`☐ Yes ☐ No`), and the
+routing or tags that follow a label (`--> SKIP TO Q10`, `— Go to Q6`, `[TERMINATE]`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from fielder.compiler.lines import Line, collapse
+from fielder.ir.models import Option
+
+BOXES = "☐□❑❒○◯◻⬜▢⃞☑☒✓✔"
+_BOX_SPLIT_RE = re.compile(rf"\s*[{BOXES}]\s*")
+_BULLET_RE = re.compile(rf"^(?:[•●◦▪■\-*–+]|[{BOXES}])\s*(?P<label>\S.*)$")
+_CODE_AFTER_RE = re.compile(
+    r"^(?P<label>.*?[^\s.…])\s*(?:\.{2,}|…+|\t+|\s{3,}|\s*[-–=:]\s+)\s*\(?(?P<code>\d{1,3})\)?$"
+)
+_CODE_AFTER_LEADER_RE = re.compile(
+    r"^(?P<label>.*?[^\s.…])\s*(?:\.{2,}|…+|\t+)\s*\(?(?P<code>\d{1,3})\)?$"
+)
+_CODE_BEFORE_RE = re.compile(
+    r"^[\[(]?(?P<code>\d{1,3})[\])]?(?:[.):]?\s*[-–—=:]\s*|[.)]\s*|\t+\s*|\s+)(?P<label>\S.*)$"
+)
+_CODE_BRACKETED_RE = re.compile(r"^(?P<label>.*?\S)\s+[\[(](?P<code>\d{1,3})[\])]$")
+_CODE_ONLY_RE = re.compile(r"^[\[(]?(?P<code>\d{1,3})[\])]?[.)]?$")
+_LETTER_RE = re.compile(r"^\(?(?P<letter>[a-zA-Z])[.)]\s+(?P<label>\S.*)$")
+_ROUTE_RE = re.compile(
+    r"\s*(?:-+>|→|=>|—|–|-|\(|,|;)?\s*(?:please\s+)?(?:go\s*to|skip\s*to|continue\s*(?:to|with|at)|"
+    r"jump\s*to|proceed\s*to)\s+(?:question\s+)?(?P<to>[A-Za-z]*[.-]?\d+[a-z]?|end(?:\s+of\s+\w+)?|"
+    r"(?:section|part|module|block)\s+[A-Za-z0-9]{1,3})\)?\.?\s*$",
+    re.I,
+)
+_ARROW_RE = re.compile(r"\s*(?:-+>|→|=>|>>)\s*(?P<to>[A-Z]+[.-]?\d+[a-z]?)\s*$")
+_TERMINATE_RE = re.compile(
+    r"\b(?:TERMINATE|SCREEN\s*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END|TERMINATE)|CLOSE\s+INTERVIEW|"
+    r"end\s+(?:the\s+)?(?:interview|survey)|disqualif\w*|not\s+eligible|INELIGIBLE)\b",
+    re.I,
+)
+_SPECIFY_RE = re.compile(r"\bspecify\b|\bplease\s+state\b|\bplease\s+write\b|\bwrite\s+in\b", re.I)
+_EXCLUSIVE_WORD_RE = re.compile(r"\bEXCLUSIVE\b|\bSINGLE\s+CODE\s+ONLY\b", re.I)
+_ANCHOR_RE = re.compile(r"\b(?:ANCHOR|FIX(?:ED)?|DO\s+NOT\s+(?:RANDOMI[SZ]E|ROTATE))\b", re.I)
+_DECOR_RE = re.compile(r"^[»›>◦▪■●•·]+\s*")
+_TRAIL_DASH_RE = re.compile(r"\s*[—–\-:]+\s*$")
+_BLANK_RE = re.compile(r"[:\s]*_{2,}[\s_]*$")
+
+
+@dataclass
+class RawOption:
+    """One answer as written, before codes are settled."""
+
+    label: str
+    code: str | None = None
+    marker: str | None = None
+    terminate: bool = False
+    skip_to: str | None = None
+    specify: bool = False
+    exclusive: bool = False
+    fixed: bool = False
+    instructions: list[str] = field(default_factory=list)
+    start: int = 0
+
+
+def _tail_actions(option: RawOption, notes: list[str]) -> None:
+    """Apply the tags written after a label ([TERMINATE], SCREEN OUT, SPECIFY, EXCLUSIVE)."""
+    for note in notes:
+        if _TERMINATE_RE.search(note):
+            option.terminate = True
+        if re.search(r"\bSPECIFY\b", note, re.I):
+            option.specify = True
+        if _EXCLUSIVE_WORD_RE.search(note):
+            option.exclusive = True
+        if _ANCHOR_RE.search(note):
+            option.fixed = True
+        route = _ROUTE_RE.search(" " + note)
+        if route:
+            option.skip_to = route["to"]
+    option.instructions.extend(notes)
+
+
+def strip_routing(text: str) -> tuple[str, str | None, bool]:
+    """A label without its trailing routing: (label, skip target, terminate)."""
+    target: str | None = None
+    terminate = False
+    for pattern in (_ROUTE_RE, _ARROW_RE):
+        match = pattern.search(text)
+        if match:
+            target = match["to"]
+            text = text[: match.start()]
+            break
+    term = re.search(
+        r"\s*(?:-+>|→|—|–|-|\()\s*(?:TERMINATE|SCREEN\s*OUT|THANK\s+AND\s+CLOSE|END\s+INTERVIEW)\)?\.?\s*$",
+        text,
+        re.I,
+    )
+    if term is None:
+        term = re.search(r"\s+(?:TERMINATE|SCREEN\s*OUT|THANK\s+(?:AND|&)\s+CLOSE|CLOSE)\s*$", text)
+    if term:
+        terminate = True
+        text = text[: term.start()]
+    return _TRAIL_DASH_RE.sub("", text).strip(), target, terminate
+
+
+def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption]:
+    """The options on one line of text ([] when the line is not written as an option)."""
+    text = text.strip()
+    if not text:
+        return []
+    if sum(text.count(b) for b in BOXES) >= 2:
+        return _boxes(text)
+    text, target, terminate = strip_routing(text)
+    options = _single(text, numbering)
+    options = [o for o in options if o.label or o.code]
+    for option in options:
+        option.label = _DECOR_RE.sub("", option.label)
+        option.skip_to = option.skip_to or target
+        option.terminate = option.terminate or terminate
+        if _BLANK_RE.search(option.label) and re.match(r"other\b", option.label, re.I):
+            option.specify = True
+        option.label = _BLANK_RE.sub("", option.label).strip()
+        if _SPECIFY_RE.search(option.label):
+            option.specify = True
+    return options
+
+
+_INLINE_POINT_RE = re.compile(
+    r"(?<![\d.])(-?\d{1,2})\s*=\s*['\"“‘]?([A-Za-z][^,;()=\"”’]*?)['\"”’]?"
+    r"(?=\s*(?:,|;|\)|$|\.|…|\s[-–]\s|\s-?\d{1,2}\s*=|\s+(?:and|to|through)\s+-?\d))"
+)
+
+
+def inline_scale(text: str) -> list[Option]:
+    """Scale points defined inline: "(1 = Not at all likely, 5 = Very likely)"."""
+    points = {int(n): label.strip() for n, label in _INLINE_POINT_RE.findall(text)}
+    if len(points) < 2:
+        return []
+    low, high = min(points), max(points)
+    if not 2 <= high - low <= 11:
+        return []
+    return [Option(code=str(n), label=points.get(n, str(n))) for n in range(low, high + 1)]
+
+
+_NUMBER_ROW_RE = re.compile(r"^-?\d{1,2}(?:\s+-?\d{1,2}){2,}$")
+
+
+def _single(text: str, numbering: str | None) -> list[RawOption]:
+    if _NUMBER_ROW_RE.match(text.strip()):
+        return [RawOption(n, n) for n in text.split()]
+    if len(_INLINE_POINT_RE.findall(text)) >= 2:
+        return [RawOption(o.label, o.code) for o in inline_scale(text)]
+    match = _CODE_AFTER_LEADER_RE.match(text)
+    if match:
+        return [RawOption(collapse(match["label"]), match["code"])]
+    match = _CODE_ONLY_RE.match(text)
+    if match:
+        return [RawOption("", match["code"])]
+    match = _CODE_BEFORE_RE.match(text)
+    if match and not re.match(
+        r"^\d{1,3}(?:\s*%|[-–]\d|\s+to\s+\d|\s+or\s+|\s+and\s+|\+|\s*years?\b|\s*times?\b)", text
+    ):
+        return [RawOption(collapse(match["label"]), match["code"])]
+    match = _CODE_AFTER_RE.match(text) or _CODE_BRACKETED_RE.match(text)
+    if match:
+        return [RawOption(collapse(match["label"]), match["code"])]
+    if numbering and re.fullmatch(r"\(?\d{1,3}[.)]?", numbering.strip()):
+        return [RawOption(collapse(text), re.sub(r"\D", "", numbering))]
+    match = _LETTER_RE.match(text)
+    if match:
+        return [RawOption(collapse(match["label"]), None, marker=match["letter"])]
+    if numbering and re.fullmatch(r"\(?[a-zA-Z][.)]", numbering.strip()):
+        return [RawOption(collapse(text), None, marker=numbering.strip("().").lower())]
+    match = _BULLET_RE.match(text)
+    if match:
+        return [RawOption(collapse(match["label"]), None, marker="•")]
+    if numbering:
+        return [RawOption(collapse(text), None, marker="•")]
+    return []
+
+
+def _boxes(text: str) -> list[RawOption]:
+    """Tick boxes across a line: `☐ A ☐ B`, or a scale `Poor ☐ 1 ☐ 2 ☐ 3 Excellent`."""
+    parts = [collapse(p) for p in _BOX_SPLIT_RE.split(text)]
+    if text.rstrip()[-1:] in BOXES and parts[0]:
+        # Boxes after their labels: "Yes ☐  No ☐".
+        return [RawOption(_BLANK_RE.sub("", p).strip(), None, marker="☐") for p in parts if p]
+    head, items = parts[0], parts[1:]
+    numbered = [re.match(r"^(\d{1,3})\b\s*(.*)$", p) for p in items]
+    if items and all(numbered):
+        options = []
+        for index, match in enumerate(numbered):
+            assert match is not None
+            label = match[2] or ""
+            if index == 0 and head:
+                label = head
+            options.append(RawOption(label or match[1], match[1], marker="☐"))
+        return options
+    return [
+        RawOption(
+            _BLANK_RE.sub("", p).strip(), None, marker="☐", specify=bool(_SPECIFY_RE.search(p))
+        )
+        for p in items
+        if p
+    ]
+
+
+_TRAILING_CODE_RE = re.compile(r"^(?P<label>.*\S)\s+(?P<code>\d{1,3})$")
+
+
+def trailing_codes(options: list[RawOption]) -> list[RawOption]:
+    """Plain answers that all end in a number that rises ("Male 1", "Female 2") carry codes."""
+    if len(options) < 2 or any(o.code is not None for o in options):
+        return options
+    matches = [_TRAILING_CODE_RE.match(o.label) for o in options]
+    if not all(matches):
+        return options
+    codes = [int(m["code"]) for m in matches if m]
+    if any(b <= a for a, b in zip(codes, codes[1:], strict=False)):
+        return options
+    for option, match in zip(options, matches, strict=True):
+        assert match is not None
+        option.label, option.code, option.marker = match["label"], match["code"], None
+    return options
+
+
+def parse_option_line(line: Line) -> list[RawOption]:
+    """The options written on a line, with the line's own instructions applied as tags."""
+    if line.is_option:
+        label, target, terminate = strip_routing(line.text)
+        option = RawOption(label, line.code, marker=None if line.code else "•")
+        option.skip_to, option.terminate = target, terminate
+        option.specify = bool(_SPECIFY_RE.search(label))
+        options = [option]
+    else:
+        options = parse_option_text(line.spaced or line.text, line.numbering)
+    if options and line.instructions:
+        _tail_actions(options[-1], line.instructions)
+    for option in options:
+        option.start = line.start
+    return options
+
+
+def is_plain_answer(text: str) -> bool:
+    """True for a short unmarked line that can be an answer in a list (a country, a brand)."""
+    words = text.split()
+    return 0 < len(words) <= 10 and not text.endswith(("?", ":")) and len(text) <= 80

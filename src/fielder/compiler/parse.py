@@ -1,0 +1,513 @@
+"""Lines → drafts: where each question starts, and what belongs to it.
+
+The parser walks the document's lines once. A line with a question label (or, in a form
+with no labels at all, a line written as a question) starts a draft; what follows —
+options, tables, instructions, answer-box hints, more text — goes to it until the next
+start. Instructions that look forward ("ASK IF …", "Only answer the next question if …")
+wait for the next question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from fielder.compiler.classify import (
+    DISPLAY_WORDS,
+    TYPE_LINE_RE,
+    Label,
+    find_label,
+    is_hint,
+    is_instruction,
+    is_section,
+    looks_like_question,
+    section_word,
+)
+from fielder.compiler.lines import LEADING_ROUTE_RE, TYPE_NOTE_RE, Line
+from fielder.compiler.options import RawOption, is_plain_answer, parse_option_line
+
+_FORWARD_RE = re.compile(
+    r"^\[?\s*(?:ASK\b|BASE\b|FILTER\b|SHOW\s+(?:IF|QUESTION|THIS|ONLY\s+IF|TO)\b|DISPLAY\s+IF|"
+    r"ONLY\s+ANSWER|ANSWER\s+(?:THIS|THE\s+NEXT)|PLEASE\s+ANSWER\s+ONLY|IF\b.*\bASK\s+[A-Z]*\d|"
+    r"FOR\s+THOSE\b|QUESTION\s+FOR\b)",
+    re.I,
+)
+_ROWS_RE = re.compile(
+    r"^(?:ROWS?|STATEMENTS?|ITEMS?|ATTRIBUTES?|FACTORS?|ASPECTS?|SUB-?QUESTIONS?)\b[^:]{0,20}:?$",
+    re.I,
+)
+_COLUMNS_RE = re.compile(r"^(?:COLUMNS?|SCALE|ANSWERS?|RESPONSES?|OPTIONS?)\b[^:]{0,20}:?$", re.I)
+_ANSWER_LIST_RE = re.compile(
+    r"^(?:possible\s+|response\s+|answer\s+)?(?:answers?|options?|responses?|choices?)"
+    r"(?:\s+(?:list|options))?\s*:?$",
+    re.I,
+)
+_NAMED_LIST_RE = re.compile(
+    r"^(?:RESPONSE\s+|ANSWER\s+|RATING\s+)?(?:SCALE|LIST|CODE\s*FRAME|CODES)\s+(?P<name>[A-Z0-9]{1,3})\b"
+    r"\s*[:.–-]?\s*(?P<rest>.*)$",
+    re.I,
+)
+_USE_LIST_RE = re.compile(r"\b(?:SCALE|LIST|CODE\s*FRAME|CODES)\s+(?P<name>[A-Z0-9]{1,3})\b", re.I)
+_SAME_AS_RE = re.compile(
+    r"\bSAME\s+(?:\w+\s+)?(?:SCALE|CODES?|LIST|OPTIONS|ANSWERS?|RESPONSES?|CODE\s*FRAME)\s+"
+    r"(?:AS|USED\s+(?:AT|IN)|FROM)\s+(?:AT\s+|IN\s+)?(?P<q>[A-Z]{0,4}[.-]?\d{1,3}[a-z]?)\b",
+    re.I,
+)
+_REQUIRED_MARK_RE = re.compile(r"\s*\*+\s*$")
+_DEFAULT_SINGLE_RE = re.compile(
+    r"\bALL\s+QUESTIONS\s+ARE\s+SINGLE\b|SINGLE\s+(?:CODE|RESPONSE|CHOICE|ANSWER)\s+UNLESS|"
+    r"ONE\s+(?:ANSWER|BOX|RESPONSE)\s+(?:FOR\s+EACH\s+QUESTION\s+)?UNLESS|ONE\s+BOX\s+FOR\s+EACH\s+QUESTION",
+    re.I,
+)
+
+
+@dataclass
+class Draft:
+    """A question as found: its text, notes, options and tables, before typing."""
+
+    label: Label | None
+    text_parts: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    pre_notes: list[str] = field(default_factory=list)
+    options: list[RawOption] = field(default_factory=list)
+    rows: list[str] = field(default_factory=list)
+    columns: list[RawOption] = field(default_factory=list)
+    tables: list[tuple[tuple[str, ...], ...]] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    block: int = 0
+    mode: str = "text"
+    page_break_before: bool = False
+
+    @property
+    def text(self) -> str:
+        """The question text as one string."""
+        return " ".join(p for p in self.text_parts if p).strip()
+
+
+@dataclass
+class Section:
+    """A section heading that opens a block."""
+
+    title: str
+
+
+@dataclass
+class Parsed:
+    """What the parser found: drafts in order, section titles, and header notes."""
+
+    drafts: list[Draft] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    header_notes: list[str] = field(default_factory=list)
+    default_single: bool = False
+    label_mode: str = "none"
+    trailing_notes: list[str] = field(default_factory=list)
+    named_lists: dict[str, list[RawOption]] = field(default_factory=dict)
+
+
+def label_mode(lines: list[Line]) -> str:
+    """How this document labels its questions: "prefixed", "bare" or "none"."""
+    counts = {"prefixed": 0, "bare": 0, "given": 0}
+    for line in lines:
+        label = find_label(line)
+        if label and label.style in counts and _stem_like(label.rest, line):
+            counts[label.style] += 1
+    if counts["given"] >= 2:
+        return "given"
+    if counts["prefixed"] >= 2:
+        return "prefixed"
+    if counts["bare"] >= 2:
+        return "bare"
+    return "none"
+
+
+def _stem_like(rest: str, line: Line) -> bool:
+    return bool(line.label) or looks_like_question(rest) or len(rest.split()) >= 5
+
+
+class _Parser:
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.out = Parsed(label_mode=label_mode(lines))
+        self.current: Draft | None = None
+        self.pending: list[str] = []
+        self.last_number = 0
+        self.block = 0
+        self.page_break = False
+        self.capturing: str | None = None
+
+    def run(self) -> Parsed:
+        """Walk every line; the drafts found, in order."""
+        for index, line in enumerate(self.lines):
+            self.step(index, line)
+        self.finish()
+        return self.out
+
+    def finish(self) -> None:
+        """Close the current draft, if any."""
+        if self.current is not None:
+            self.out.drafts.append(self.current)
+            self.current = None
+
+    def start(self, label: Label | None, text: str, line: Line) -> None:
+        """Open a draft at a question label (or a question line in an unlabelled form)."""
+        self.finish()
+        draft = Draft(label=label, block=self.block, page_break_before=self.page_break)
+        self.page_break = False
+        text = _REQUIRED_MARK_RE.sub("", text)
+        annotation = TYPE_NOTE_RE.match(text)
+        if annotation:
+            line.instructions.append(annotation.group(1))
+            text = text[annotation.end() :]
+        leading = LEADING_ROUTE_RE.match(text)
+        if leading:
+            self.pending.append(leading.group(1).rstrip("."))
+            text = text[leading.end() :]
+        draft.text_parts.append(text)
+        draft.notes.extend(line.instructions)
+        draft.pre_notes, self.pending = self.pending, []
+        draft.lines.append(line)
+        self.current = draft
+        if label and label.style == "bare":
+            head = re.match(r"Q(\d+)", label.id)
+            self.last_number = int(head.group(1)) if head else self.last_number
+
+    def step(self, index: int, line: Line) -> None:
+        """Route one line: a named list, a question start, a section, or the current draft."""
+        if line.kind == "page_break":
+            self.page_break = True
+            return
+        if self.named_list(line):
+            return
+        label = self.question_label(index, line)
+        if label is not None:
+            self.start(label, label.rest, line)
+            return
+        if self.out.label_mode == "none" and self.unlabelled_start(index, line):
+            self.start(None, line.text, line)
+            return
+        if (
+            self.current is not None
+            and line.kind == "heading"
+            and (_ROWS_RE.match(line.text) or _COLUMNS_RE.match(line.text))
+        ):
+            self.body(index, line, self.current)
+            return
+        if (
+            is_section(line)
+            and not line.is_option
+            and (not is_instruction(line) or section_word(line.text))
+        ):
+            self.finish()
+            self.out.sections.append(Section(line.text))
+            self.block = len(self.out.sections)
+            return
+        if self.current is None:
+            self.before_first(line)
+            return
+        self.body(index, line, self.current)
+
+    def named_list(self, line: Line) -> bool:
+        """Answer lists defined once ("SCALE A: 1 Agree … 5 Disagree") and used by name later."""
+        text = line.text or " ".join(line.instructions)
+        match = _NAMED_LIST_RE.match(text)
+        if match and find_label(line) is None:
+            self.capturing = match["name"].upper()
+            self.out.named_lists[self.capturing] = []
+            rest = match["rest"].strip()
+            if rest:
+                self.out.named_lists[self.capturing].extend(
+                    parse_option_line(Line(text=rest, raw=rest, spaced=rest))
+                )
+            return True
+        if self.capturing is not None:
+            options = parse_option_line(line) if not find_label(line) else []
+            if options and options[0].code is not None:
+                self.out.named_lists[self.capturing].extend(options)
+                return True
+            self.capturing = None
+        return False
+
+    def before_first(self, line: Line) -> None:
+        """Lines before the first question: header notes, defaults, forward routing."""
+        notes = [*line.instructions, line.text] if line.text else line.instructions
+        for note in notes:
+            if _DEFAULT_SINGLE_RE.search(note):
+                self.out.default_single = True
+            if _FORWARD_RE.match(note):
+                self.pending.append(note)
+            else:
+                self.out.header_notes.append(note)
+
+    def question_label(self, index: int, line: Line) -> Label | None:
+        """The label of a line that starts a question, given how the document labels them."""
+        if line.is_option:
+            return None
+        label = find_label(line)
+        if label is None:
+            return None
+        mode = self.out.label_mode
+        if label.style in ("given", "display"):
+            return (
+                label
+                if (label.style == "given" or label.id in DISPLAY_WORDS or mode != "none")
+                else None
+            )
+        if label.style == "prefixed":
+            return (
+                label if mode in ("prefixed", "given") or looks_like_question(label.rest) else None
+            )
+        # A bare number starts a question only when it continues the numbering and reads as one.
+        if mode != "bare":
+            return None
+        if (
+            self.current is not None
+            and self.current.lines
+            and line.level > self.current.lines[0].level
+        ):
+            return None  # indented under the question: an answer, not a new question
+        number = int(re.match(r"Q(\d+)", label.id).group(1)) if re.match(r"Q\d+", label.id) else 0  # type: ignore[union-attr]
+        in_options = self.current is not None and bool(self.current.options)
+        if number < self.last_number or number > self.last_number + 5:
+            return None
+        if number == self.last_number and not re.search(r"[a-z]$|_\d+$", label.id):
+            return None
+        if in_options and not (looks_like_question(label.rest) or line.bold):
+            return None
+        follows = number == self.last_number + 1 and not in_options
+        if not (
+            looks_like_question(label.rest) or line.bold or len(label.rest.split()) >= 5 or follows
+        ):
+            return None
+        return label
+
+    def unlabelled_start(self, index: int, line: Line) -> bool:
+        """True when, in a form without labels, this line asks a new question."""
+        if line.kind == "heading":
+            return self.heading_question(index, line)
+        if line.kind == "table" or line.is_option or is_instruction(line):
+            return False
+        text = line.text
+        if not text or parse_option_line(line) or is_hint(line):
+            return False
+        if _FORWARD_RE.match(text):
+            return False
+        following = self.next_content(index)
+        if text.rstrip().endswith("?"):
+            return True
+        field = line.bold and text.rstrip().endswith(":") and len(text.split()) <= 12
+        if not (looks_like_question(text) or field):
+            return False
+        return following is not None and (
+            following.kind == "table" or bool(parse_option_line(following)) or is_hint(following)
+        )
+
+    def heading_question(self, index: int, line: Line) -> bool:
+        """A heading is a question when it asks one or an answer format follows it."""
+        if line.text.rstrip().endswith("?"):
+            return True
+        following = self.lines[index + 1] if index + 1 < len(self.lines) else None
+        if following is None:
+            return False
+        notes = [following.text, *following.instructions]
+        return any(TYPE_LINE_RE.match(n) or _ANSWER_LIST_RE.match(n) for n in notes if n)
+
+    def next_content(self, index: int) -> Line | None:
+        """The next line with respondent-facing words."""
+        for line in self.lines[index + 1 :]:
+            if line.kind == "page_break" or line.whole_instruction:
+                continue
+            return line
+        return None
+
+    def own_condition(self, index: int, draft: Draft) -> bool:
+        """True when a condition right under a question's label (before its answers) is its own."""
+        if index < 0 or draft.options or draft.tables or draft.rows or len(draft.lines) > 2:
+            return False
+        following = self.next_content(index)
+        if following is None:
+            return False
+        return find_label(following) is None and not following.text.rstrip().endswith("?")
+
+    def option_next(self, index: int) -> bool:
+        """True when the next content line is an answer option."""
+        following = self.next_content(index)
+        return following is not None and bool(parse_option_line(following))
+
+    def plain_run(self, index: int) -> int:
+        """How many short unmarked lines follow from `index` (a list of answers?)."""
+        count = 0
+        for line in self.lines[index:]:
+            if line.kind != "paragraph" or not is_plain_answer(line.text) or is_instruction(line):
+                break
+            if find_label(line) and self.out.label_mode != "none":
+                break
+            count += 1
+        return count
+
+    def body(self, index: int, line: Line, draft: Draft) -> None:
+        """A line inside a question: table, marker, instruction, hint, option or more text."""
+        draft.lines.append(line)
+        if line.kind == "table":
+            draft.tables.append(line.rows)
+            return
+        text = line.text
+        if not any(c.isalnum() for c in line.raw) and "__" not in line.raw:
+            draft.mode = "closed" if draft.mode == "text" else draft.mode
+            return
+        if _ANSWER_LIST_RE.match(text):
+            draft.mode = "text" if draft.mode == "closed" else draft.mode
+            return
+        if _ROWS_RE.match(text) and len(text) < 40:
+            draft.mode = "rows"
+            draft.notes.extend(line.instructions)
+            return
+        if _COLUMNS_RE.match(text) and len(text) < 40 and (draft.mode == "rows" or draft.rows):
+            draft.mode = "columns"
+            draft.notes.extend(line.instructions)
+            return
+        if is_instruction(line):
+            self.note(line, draft, index)
+            return
+        options = parse_option_line(line)
+        if is_hint(line) and not (options and (options[0].marker or options[0].code)):
+            draft.hints.append(text)
+            draft.notes.extend(line.instructions)
+            return
+        if not options and not draft.options and draft.text.endswith(("?", ":")):
+            options = _inline_answers(text)
+        if not options and self.accept_plain(index, line, draft):
+            options = parse_option_line(
+                Line(
+                    text=text,
+                    raw=text,
+                    instructions=line.instructions,
+                    is_option=True,
+                    start=line.start,
+                )
+            )
+        if options:
+            self.add_options(options, draft)
+            return
+        draft.notes.extend(line.instructions)
+        if (
+            draft.text.endswith("?")
+            and _title_like(text)
+            and line.bold
+            and not self.option_next(index)
+        ):
+            self.finish()
+            self.out.sections.append(Section(text))
+            self.block = len(self.out.sections)
+        elif (
+            not draft.options
+            and not draft.tables
+            and draft.mode == "text"
+            and not draft.text.endswith("?")
+        ):
+            draft.text_parts.append(text)
+        else:
+            draft.notes.append(text)
+
+    def accept_plain(self, index: int, line: Line, draft: Draft) -> bool:
+        """True when an unmarked short line is an answer of this question."""
+        if not is_plain_answer(line.text):
+            return False
+        if draft.mode in ("rows", "columns"):
+            return True
+        if draft.options:
+            return all(o.marker == "•" and o.code is None for o in draft.options[-1:]) or bool(
+                line.is_option
+            )
+        ended = draft.text.rstrip().endswith(("?", ":", "."))
+        return (
+            ended
+            and self.plain_run(index) >= 2
+            and (draft.label is None or draft.label.id not in DISPLAY_WORDS)
+        )
+
+    def add_options(self, options: list[RawOption], draft: Draft) -> None:
+        """Options to the list the draft is filling (answers, rows or columns)."""
+        if draft.mode == "rows":
+            draft.rows.extend(o.label if o.code is None or o.label else o.code for o in options)
+        elif draft.mode == "columns":
+            draft.columns.extend(options)
+        else:
+            draft.options.extend(options)
+
+    def note(self, line: Line, draft: Draft, index: int = -1) -> None:
+        """An instruction line: forward routing waits for the next question, the rest stays."""
+        notes = [*line.instructions, line.text] if line.text else line.instructions
+        for note in notes:
+            if _FORWARD_RE.match(note) and not re.match(r"^\[?\s*IF\b", note, re.I):
+                if self.own_condition(index, draft):
+                    draft.pre_notes.append(note)
+                else:
+                    self.pending.append(note)
+            elif re.match(r"^\[?\s*IF\b.*\bASK\s+[A-Z]*\d", note, re.I):
+                self.pending.append(note)
+            else:
+                draft.notes.append(note)
+
+
+_INLINE_SPLIT_RE = re.compile(r"\s+/\s+|\s*[|｜／]\s*|\s{3,}|\t+")
+
+
+def _inline_answers(text: str) -> list[RawOption]:
+    """Answers written across one line: "Yes / No / Not sure", "Daily | Weekly | Never"."""
+    parts = [p.strip() for p in _INLINE_SPLIT_RE.split(text) if p.strip()]
+    if not 2 <= len(parts) <= 10 or any(len(p.split()) > 6 or p.endswith("?") for p in parts):
+        return []
+    return [RawOption(p, None, marker="•") for p in parts]
+
+
+def _title_like(text: str) -> bool:
+    """A short line with no closing punctuation: a section title, not a sentence."""
+    return (
+        len(text.split()) <= 8
+        and not text.rstrip().endswith((".", "?", ":", "!"))
+        and text[:1].isupper()
+    )
+
+
+def parse_lines(lines: list[Line]) -> Parsed:
+    """Group the document's lines into question drafts."""
+    parser = _Parser(lines)
+    parsed = parser.run()
+    parsed.trailing_notes = parser.pending
+    _reuse_lists(parsed)
+    return parsed
+
+
+def _reuse_lists(parsed: Parsed) -> None:
+    """Fill drafts that name a list defined elsewhere ("USE SCALE A", "SAME CODES AS Q5")."""
+    seen: dict[str, Draft] = {}
+    for draft in parsed.drafts:
+        words = " ".join([*draft.pre_notes, *draft.notes])
+        if not draft.options and not draft.columns:
+            found = _USE_LIST_RE.search(words) or _USE_LIST_RE.search(draft.text)
+            same = _SAME_AS_RE.search(words) or _SAME_AS_RE.search(draft.text)
+            if found and found["name"].upper() in parsed.named_lists:
+                source = parsed.named_lists[found["name"].upper()]
+            elif same and same["q"].upper().replace(".", "") in seen:
+                source = seen[same["q"].upper().replace(".", "")].options
+            else:
+                source = []
+            copies = [
+                RawOption(
+                    o.label, o.code, marker=o.marker, specify=o.specify, exclusive=o.exclusive
+                )
+                for o in source
+            ]
+            if draft.rows:
+                draft.columns = copies
+            else:
+                draft.options = copies
+        if draft.label:
+            seen[draft.label.id.upper()] = draft
+
+
+def iter_drafts(lines: list[Line]) -> Iterator[Draft]:
+    """The drafts one by one (for callers that want to start before the end)."""
+    yield from parse_lines(lines).drafts

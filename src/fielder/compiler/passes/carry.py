@@ -1,0 +1,49 @@
+"""Pass: carry-forward ("SHOW ONLY BRANDS SELECTED AT A3") → `options_from` and options."""
+
+from __future__ import annotations
+
+from fielder.compiler.build import Built
+from fielder.compiler.diagnostics import Problem
+from fielder.ir.models import OptionsFrom
+
+
+def resolve_carry(builts: list[Built]) -> list[Problem]:
+    """Point carried questions at their source; fill options where none are written."""
+    questions = {b.question.id: b.question for b in builts}
+    order = {qid: index for index, qid in enumerate(questions)}
+    problems: list[Problem] = []
+    for built in builts:
+        if built.carry is None:
+            continue
+        source_id, selected = built.carry
+        question = built.question
+        source = questions.get(source_id)
+        usable = (
+            source is not None
+            and source is not question
+            and bool(source.options)
+            and source.type in ("single", "multi", "dropdown", "ranking", "scale")
+            and order[source.id] < order[question.id]
+        )
+        if source is None or not usable:
+            problems.append(
+                Problem(
+                    "reference-missing",
+                    question.id,
+                    f"{question.id} shows answers from {source_id}, which is not an earlier "
+                    "question with answers to carry.",
+                    source_id,
+                    ["Ignore this instruction"],
+                )
+            )
+            continue
+        if question.type in ("text", "long_text", "display", "number"):
+            question.type = "multi" if "multi" in built.words else "single"
+        if not question.options:
+            question.options = [
+                o.model_copy() for o in source.options if not (o.exclusive and selected)
+            ]
+            for option in question.options:
+                option.exclusive = option.exclusive and question.type == "multi"
+        question.options_from = OptionsFrom(question=source_id, selected=selected)
+    return problems

@@ -1,0 +1,282 @@
+"""Pass: routing written as text → `display_if`, `terminate_if` and `skip_to` expressions.
+
+Every pending condition is read against the questions it names (now that all are known),
+rendered for their types (`contains` for a multi, numbers for a number question), and
+checked: a skip to a question that does not exist or lies behind becomes a problem (and a
+clarifying question) instead of invalid logic.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fielder.compiler.build import Built, Pending
+from fielder.compiler.classify import clean_id
+from fielder.compiler.conditions import (
+    Atom,
+    ConditionError,
+    parse_condition,
+    referenced_codes,
+    render,
+)
+from fielder.compiler.diagnostics import Problem
+from fielder.ir.models import Question, SkipRule
+
+_END_RE = re.compile(r"^(?:END|END\s+OF\s+\w+|CLOSE|FINISH)$", re.I)
+
+
+def _groups(pending: Pending, questions: dict[str, Question]) -> list[list[Atom]]:
+    if pending.codes:
+        assert pending.default is not None
+        return [[Atom(pending.default, list(pending.codes))]]
+    return parse_condition(pending.condition or "", questions, pending.default)
+
+
+_SECTION_KEY_RE = re.compile(r"\b(?:SECTION|PART|MODULE|BLOCK)\s+([A-Z0-9]{1,3})\b", re.I)
+
+
+def section_starts(titles: list[tuple[str | None, str]]) -> dict[str, str]:
+    """The first question of each lettered/numbered section: {"SECTION C": "C1"}."""
+    starts: dict[str, str] = {}
+    for title, first in titles:
+        match = _SECTION_KEY_RE.search(title or "")
+        if match:
+            starts.setdefault(f"SECTION {match[1].upper()}", first)
+    return starts
+
+
+def _target(raw: str | None, questions: dict[str, Question]) -> str | None:
+    if raw is None:
+        return None
+    if _END_RE.match(raw.strip()):
+        return "end"
+    for candidate in (
+        raw,
+        raw.upper(),
+        "Q" + raw if raw.isdigit() else "",
+        clean_id(raw),
+        "Q" + clean_id(raw),
+    ):
+        if candidate and candidate in questions:
+            return candidate
+    return None
+
+
+def resolve_logic(
+    builts: list[Built], answers: dict[str, str], sections: dict[str, str] | None = None
+) -> list[Problem]:
+    """Fill every question's routing from its pending items; return the problems found."""
+    for built in builts:
+        for pending in built.pending:
+            section = _SECTION_KEY_RE.match((pending.target or "").strip())
+            if section and sections:
+                pending.target = sections.get(f"SECTION {section[1].upper()}", pending.target)
+    questions = {b.question.id: b.question for b in builts}
+    order = {qid: index for index, qid in enumerate(questions)}
+    problems: list[Problem] = []
+    for built in builts:
+        for pending in built.pending:
+            try:
+                problem = _resolve(built, pending, questions, order, answers)
+            except (ValueError, IndexError, KeyError) as error:
+                problem = Problem(
+                    "logic-unparsed",
+                    built.question.id,
+                    f"{built.question.id}: could not read '{pending.source}' ({error}).",
+                    pending.source,
+                    ["Ignore this instruction"],
+                )
+            if problem is not None:
+                problems.append(problem)
+    return problems
+
+
+def _resolve(
+    built: Built,
+    pending: Pending,
+    questions: dict[str, Question],
+    order: dict[str, int],
+    answers: dict[str, str],
+) -> Problem | None:
+    question = built.question
+    holder = question
+    if pending.kind == "ask_target":
+        target = _target(pending.target, questions)
+        if target is None or target == "end":
+            return _missing(question.id, pending, questions, order, answers, holder=None)
+        holder = questions[target]
+        pending = Pending(
+            "display_if", pending.condition, _previous(target, order), source=pending.source
+        )
+    unparsed = Problem("logic-unparsed", question.id, "", pending.source)
+    if unparsed.id in answers:
+        return _apply_expression(holder, pending, answers[unparsed.id])
+    try:
+        groups = _groups(pending, questions)
+    except ConditionError as error:
+        unparsed.summary = f"{question.id}: could not turn '{pending.source}' into logic ({error})."
+        unparsed.suggestions = ["Ignore this instruction"]
+        return unparsed
+    limit = order[holder.id] - (1 if pending.kind == "display_if" else 0)
+    if any(order.get(a.question, -1) > limit for g in groups for a in g):
+        return Problem(
+            "reference-forward",
+            question.id,
+            f"{holder.id}: the condition '{pending.source}' names a later question.",
+            pending.source,
+            ["Ignore this instruction"],
+        )
+    unknown = _unknown_codes(groups, questions)
+    if unknown is not None:
+        groups = _known_only(groups, questions)
+        if not groups:
+            return unknown
+    expression = render(groups, questions)
+    if pending.kind == "display_if":
+        holder.display_if = _join(holder.display_if, expression, "and")
+    elif pending.kind == "terminate_if":
+        holder.terminate_if = _join(holder.terminate_if, expression, "or")
+    elif pending.kind == "skip":
+        return _skip(question, pending, expression, questions, order, answers) or unknown
+    return unknown
+
+
+def _known_only(groups: list[list[Atom]], questions: dict[str, Question]) -> list[list[Atom]]:
+    """The condition without codes its question does not have (the problem is reported)."""
+    kept: list[list[Atom]] = []
+    for group in groups:
+        atoms = []
+        for atom in group:
+            options = {o.code for o in questions[atom.question].options}
+            if atom.op is None and options:
+                atom.codes = [c for c in atom.codes if c in options]
+                if not atom.codes:
+                    continue
+            atoms.append(atom)
+        if len(atoms) == len(group):
+            kept.append(atoms)
+    return kept
+
+
+def _previous(qid: str, order: dict[str, int]) -> str | None:
+    ids = list(order)
+    index = order[qid]
+    return ids[index - 1] if index > 0 else None
+
+
+def _join(existing: str | None, expression: str, joiner: str) -> str:
+    if not existing:
+        return expression
+    return f"({existing}) {joiner} ({expression})"
+
+
+def _unknown_codes(groups: list[list[Atom]], questions: dict[str, Question]) -> Problem | None:
+    for qid, code in referenced_codes(groups):
+        target = questions[qid]
+        if target.options and code not in {o.code for o in target.options}:
+            return Problem(
+                "codes-unknown",
+                qid,
+                f"A condition names code {code}, which {qid} does not have.",
+                f"{qid} code {code}",
+                ["Keep it", "Remove the condition"],
+            )
+    return None
+
+
+def _skip(
+    question: Question,
+    pending: Pending,
+    expression: str,
+    questions: dict[str, Question],
+    order: dict[str, int],
+    answers: dict[str, str],
+) -> Problem | None:
+    target = _target(pending.target, questions)
+    if target is None:
+        problem = _missing(question.id, pending, questions, order, answers, holder=question)
+        if problem is not None:
+            return problem
+        target = _answered_target(question.id, pending, answers, questions, order)
+        if target is None:
+            return None
+    if target != "end" and order[target] <= order[question.id]:
+        problem = Problem(
+            "reference-forward",
+            question.id,
+            f"{question.id} routes back to {target}; a skip must go forward.",
+            pending.source,
+            ["Skip to the end of the survey", "Ignore this instruction"],
+        )
+        if problem.id not in answers:
+            return problem
+        target = _pick_target(answers[problem.id], questions, order, question.id)
+        if target is None:
+            return None
+    for rule in question.skip_to:
+        if rule.to == target:
+            rule.if_ = f"({rule.if_}) or ({expression})"
+            return None
+    question.skip_to.append(SkipRule(**{"if": expression, "to": target}))
+    return None
+
+
+def _missing(
+    qid: str,
+    pending: Pending,
+    questions: dict[str, Question],
+    order: dict[str, int],
+    answers: dict[str, str],
+    holder: Question | None,
+) -> Problem | None:
+    problem = Problem(
+        "reference-missing",
+        qid,
+        f"{qid} routes to {pending.target}, which does not exist.",
+        pending.source,
+        ["Skip to the end of the survey", *_nearby(pending.target, questions, order, qid)],
+    )
+    if problem.id in answers:
+        return None
+    return problem
+
+
+def _nearby(
+    raw: str | None, questions: dict[str, Question], order: dict[str, int], qid: str
+) -> list[str]:
+    later = [q for q in questions if order[q] > order[qid]]
+    return [f"Skip to {q}" for q in later[:2]]
+
+
+def _answered_target(
+    qid: str,
+    pending: Pending,
+    answers: dict[str, str],
+    questions: dict[str, Question],
+    order: dict[str, int],
+) -> str | None:
+    problem = Problem("reference-missing", qid, "", pending.source)
+    return _pick_target(answers.get(problem.id, ""), questions, order, qid)
+
+
+def _pick_target(
+    answer: str, questions: dict[str, Question], order: dict[str, int], qid: str
+) -> str | None:
+    if re.search(r"\bend\b", answer, re.I):
+        return "end"
+    match = re.search(r"\b([A-Za-z]*\d+[a-z]?)\b", answer)
+    if match and match[1] in questions and order[match[1]] > order[qid]:
+        return match[1]
+    return None
+
+
+def _apply_expression(question: Question, pending: Pending, answer: str) -> Problem | None:
+    if re.match(r"^ignore\b", answer, re.I):
+        return None
+    if pending.kind == "display_if":
+        question.display_if = _join(question.display_if, answer, "and")
+    elif pending.kind == "terminate_if":
+        question.terminate_if = _join(question.terminate_if, answer, "or")
+    elif pending.kind == "skip" and pending.target:
+        question.skip_to.append(SkipRule(**{"if": answer, "to": pending.target}))
+    return None

@@ -1,0 +1,249 @@
+"""Questionnaires laid out as a table (spreadsheets, agency grids): columns to lines.
+
+A header row naming the columns ("Q#", "Question text", "Response options", "Code",
+"Type", "Programming instructions") marks such a table; every row below becomes a
+question line (with its label), an option line (with its code) or a section line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fielder.compiler.lines import Line, collapse, split_text
+from fielder.compiler.options import parse_option_text
+from fielder.documents.model import Block
+
+_COLUMN_WORDS: dict[str, tuple[str, ...]] = {
+    "id": (
+        "q#",
+        "q no",
+        "qno",
+        "q. no",
+        "question no",
+        "question number",
+        "qid",
+        "id",
+        "no.",
+        "#",
+        "number",
+        "ref",
+        "variable",
+        "var",
+        "q",
+    ),
+    "text": ("question text", "question", "wording", "text", "question wording", "item"),
+    "options": (
+        "response options",
+        "responses",
+        "response",
+        "answers",
+        "answer options",
+        "options",
+        "answer",
+        "answer list",
+        "response list",
+        "categories",
+    ),
+    "code": ("code", "codes", "value", "values", "punch"),
+    "type": ("type", "question type", "format", "response type"),
+    "instructions": (
+        "programming instructions",
+        "instructions",
+        "programming",
+        "routing",
+        "logic",
+        "notes",
+        "filter",
+        "prog notes",
+        "skip",
+        "comments",
+        "scripting",
+    ),
+}
+_ID_RE = re.compile(r"^[A-Za-z]{0,8}[_.-]?\d{0,3}[a-z]?(?:[._]\d{1,2}[a-z]?)?$")
+
+
+_ROLE_RES = {
+    role: re.compile(
+        "^(?:" + "|".join(re.escape(w) + ("" if len(w) > 3 else "$") for w in words) + ")"
+    )
+    for role, words in _COLUMN_WORDS.items()
+}
+
+
+def _columns(header: tuple[str, ...]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        name = cell.strip().lower().rstrip(":")
+        if not name or len(name) > 40:
+            continue
+        for role, pattern in _ROLE_RES.items():
+            if role not in found and pattern.match(name):
+                found[role] = index
+                break
+    return found
+
+
+def _header_index(block: Block) -> tuple[int, dict[str, int]] | None:
+    for index, row in enumerate(block.rows[:15]):
+        columns = _columns(tuple(c.text for c in row))
+        if "text" in columns and ("options" in columns or "id" in columns):
+            return index, columns
+    return None
+
+
+_LONE_ID_RE = re.compile(r"^(?:[A-Z]{1,4}[-_.]?\d{1,3}[a-z]?(?:[._]\d{1,2})?|\d{1,3}[a-z]?)[.:)]?$")
+
+
+def _id_rows(block: Block) -> int:
+    """Rows whose first cell is only a question label and another cell reads as a question."""
+    count = 0
+    for row in block.rows:
+        if (
+            len(row) >= 2
+            and _LONE_ID_RE.match(row[0].text.strip())
+            and any(len(c.text.split()) >= 3 for c in row[1:])
+        ):
+            count += 1
+    return count
+
+
+def is_sheet_table(block: Block) -> bool:
+    """True for a table laid out as a whole questionnaire: a header row naming its columns,
+    or a first column holding the question labels."""
+    return _header_index(block) is not None or _id_rows(block) >= 2
+
+
+def _cell(row: tuple[str, ...], columns: dict[str, int], role: str) -> str:
+    index = columns.get(role)
+    if index is None or index >= len(row):
+        return ""
+    return row[index]
+
+
+def _code(value: str) -> str | None:
+    value = value.strip()
+    if re.fullmatch(r"-?\d+(\.0+)?", value):
+        return str(int(float(value)))
+    return value or None
+
+
+def sheet_lines(block: Block) -> list[Line]:
+    """The rows of a questionnaire table as lines: before the header, plain text lines."""
+    header = _header_index(block)
+    if header is None:
+        return _id_column_lines(block)
+    start, columns = header
+    lines: list[Line] = []
+    for row_cells in block.rows[:start]:
+        text = collapse(" ".join(c.text for c in row_cells))
+        if text:
+            lines.append(Line(text=text, raw=text, start=block.start, page=block.page))
+    for row_cells in block.rows[start + 1 :]:
+        raw = tuple(c.text for c in row_cells)
+        row = tuple(collapse(c) for c in raw)
+        found = [_row_line(row, columns)]
+        found.extend(_cell_options(raw, columns) if found[0] and found[0].label else [])
+        for line in found:
+            if line is not None:
+                line.start, line.end, line.page = row_cells[0].start, row_cells[-1].end, block.page
+                lines.append(line)
+    return lines
+
+
+def _id_column_lines(block: Block) -> list[Line]:
+    """A table with labels in its first column: label rows are questions, the rest answers."""
+    lines: list[Line] = []
+    for cells in block.rows:
+        texts = [collapse(c.text) for c in cells]
+        first, rest = texts[0], [t for t in texts[1:] if t]
+        if not rest:
+            if first:
+                lines.append(Line(text=first, raw=first, start=cells[0].start, page=block.page))
+            continue
+        if _LONE_ID_RE.match(first):
+            kept, inline = split_text(rest[0])
+            lines.append(
+                Line(
+                    text=collapse(kept),
+                    raw=rest[0],
+                    instructions=inline + rest[1:],
+                    label=first.rstrip(".:)"),
+                    start=cells[0].start,
+                    page=block.page,
+                )
+            )
+            continue
+        codes = [t for t in rest if re.fullmatch(r"\d{1,3}", t)]
+        words = [t for t in ([first] if first else []) + rest if not re.fullmatch(r"\d{1,3}", t)]
+        label = words[0] if words else (codes[0] if codes else "")
+        kept, inline = split_text(label)
+        lines.append(
+            Line(
+                text=collapse(kept),
+                raw=label,
+                instructions=inline + words[1:],
+                code=codes[0] if codes else None,
+                is_option=True,
+                start=cells[0].start,
+                page=block.page,
+            )
+        )
+    return lines
+
+
+_PACKED_RE = re.compile(r"(?:^|[;,|]\s*)\d{1,3}\s*[=:.)-]\s*\w")
+
+
+def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | None]:
+    """Options written one per line inside the question's own row (codes likewise)."""
+    labels = [t.strip() for t in _cell(raw, columns, "options").split("\n") if t.strip()]
+    if len(labels) == 1 and len(_PACKED_RE.findall(labels[0])) >= 2:
+        labels = [
+            p.strip()
+            for p in re.split(r"\s*[;|]\s*|,\s*(?=\d{1,3}\s*[=:.)-])", labels[0])
+            if p.strip()
+        ]
+    codes = [t.strip() for t in _cell(raw, columns, "code").split("\n") if t.strip()]
+    if len(codes) != len(labels):
+        codes = []
+    found: list[Line | None] = []
+    for index, label in enumerate(labels):
+        kept, inline = split_text(label)
+        code = _code(codes[index]) if codes else None
+        if code is None:
+            written = parse_option_text(kept)
+            if written and written[0].code and written[0].label:
+                kept, code = written[0].label, written[0].code
+        found.append(
+            Line(text=collapse(kept), raw=label, instructions=inline, code=code, is_option=True)
+        )
+    return found
+
+
+def _row_line(row: tuple[str, ...], columns: dict[str, int]) -> Line | None:
+    ident, text = _cell(row, columns, "id"), _cell(row, columns, "text")
+    option, code = _cell(row, columns, "options"), _cell(row, columns, "code")
+    notes = [n for n in (_cell(row, columns, "type"), _cell(row, columns, "instructions")) if n]
+    if ident and not _ID_RE.match(ident) and not text:
+        return Line(text=ident, raw=ident, kind="heading")
+    if ident and text:
+        kept, inline = split_text(text)
+        return Line(text=collapse(kept), raw=text, instructions=inline + notes, label=ident)
+    if ident and not text:
+        return Line(text="", raw=" ".join(notes), instructions=notes or [ident], label=None)
+    if option:
+        kept, inline = split_text(option)
+        return Line(
+            text=collapse(kept),
+            raw=option,
+            instructions=inline + notes,
+            code=_code(code),
+            is_option=True,
+        )
+    if text:
+        kept, inline = split_text(text)
+        return Line(text=collapse(kept), raw=text, instructions=inline + notes)
+    if notes:
+        return Line(text="", raw=" ".join(notes), instructions=notes)
+    return None

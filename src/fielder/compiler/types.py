@@ -1,0 +1,200 @@
+"""Question type inference from instructions, wording, options and layout."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fielder.ir.models import Option
+
+_MULTI_TEXT_RE = re.compile(
+    r"\b(?:select|tick|check|choose|mark|circle|code|pick)\s+(?:all|any|as\s+many)\b|"
+    r"\ball\s+that\s+apply\b|\bmore\s+than\s+one\b|\bup\s+to\s+(?:\d+|two|three|four|five)\b|"
+    r"\bas\s+many\s+as\s+(?:apply|you\s+like)\b|\bmultiple\s+answers\b|\bmulti[- ]?select\b|"
+    r"\bselect\s+multiple\b|\bmultiple\s+(?:choices|selections|responses)\s+(?:allowed|possible)\b",
+    re.I,
+)
+_RANK_TEXT_RE = re.compile(r"\brank\b|\bin\s+order\s+of\s+(?:preference|importance)\b", re.I)
+_SUM_TEXT_RE = re.compile(r"\b\d+\s+points\b|\bdistribute\b|\ballocate\b|\badd\s+up\s+to\b", re.I)
+_DROPDOWN_TEXT_RE = re.compile(r"\bdrop[- ]?down\b", re.I)
+_EMAIL_RE = re.compile(r"\be-?mail\b", re.I)
+_DATE_RE = re.compile(r"\b(?:date|when\s+(?:were\s+you\s+born|did)|birthday|dd/mm|mm/dd)\b", re.I)
+_NUMBER_TEXT_RE = re.compile(
+    r"\bhow\s+many\b|\bhow\s+old\b|\bwhat\s+(?:is\s+your\s+)?age\b|\bnumber\s+of\b|\bhow\s+much\s+"
+    r"(?:money|did|do|would|have)\b|\bhow\s+long\b.*\b(?:years|months|minutes|hours)\b|"
+    r"\(in\s+(?:years|months|weeks|days|hours|minutes|euros?|dollars?|pounds?|[$£€%])\)|"
+    r"\bin\s+what\s+year\b|\bwhat\s+year\b|\bmost\s+you\s+would\b.*\bpay\b|\bpercentage\b|\bhow\s+often\b.*\bper\b",
+    re.I,
+)
+_NUMBER_HINT_RE = re.compile(
+    r"\b(?:years?|months?|days?|hours?|minutes?|times|people|number|amount|age|\$|£|€|%|kg|cm)\b|[$£€%#]",
+    re.I,
+)
+_SHORT_TEXT_RE = re.compile(
+    r"\b(?:zip|post\s*code|postal\s+code|name|order\s+number|reference|phone|telephone|mobile|"
+    r"job\s+title|occupation|which\s+brand|what\s+brand|city|town|country|street|address|"
+    r"website|url|model)\b",
+    re.I,
+)
+_LONG_TEXT_RE = re.compile(
+    r"\b(?:why|describe|explain|comments?|suggestions?|tell\s+us|anything\s+else|in\s+your\s+own\s+words)\b",
+    re.I,
+)
+_DISPLAY_TEXT_RE = re.compile(r"\b(?:thank\s+you|welcome|please\s+read|introduction)\b", re.I)
+
+#: instruction type words, most decisive first.
+_PRIORITY = (
+    "display",
+    "grid",
+    "grid_multi",
+    "constant_sum",
+    "ranking",
+    "dropdown",
+    "date",
+    "email",
+    "number",
+    "long_text",
+    "text",
+    "open",
+    "multi",
+    "single",
+    "scale",
+)
+
+
+@dataclass
+class TypeDecision:
+    """The type chosen, with the reason where fielder was unsure."""
+
+    type: str
+    unsure: str | None = None
+    multiple_per_row: bool = False
+
+
+_SPECIAL_POINT_RE = re.compile(
+    r"^(?:don['’]?t\s+know|do\s+not\s+know|not\s+sure|refused|prefer\s+not|n/?a\b|not\s+applicable|"
+    r"dk\b|ref\b|can['’]?t\s+say)",
+    re.I,
+)
+
+
+def is_scale(options: list[Option]) -> bool:
+    """True for consecutive numeric codes with words on at most a few points (1-10, 0-10);
+    a trailing "Don't know" / "Refused" does not stop a scale being one."""
+    while (
+        options
+        and _SPECIAL_POINT_RE.match(options[-1].label)
+        and options[-1].label != options[-1].code
+    ):
+        options = options[:-1]
+    if len(options) < 4 or len(options) > 12:
+        return False
+    try:
+        codes = [int(o.code) for o in options]
+    except ValueError:
+        return False
+    if codes != list(range(codes[0], codes[0] + len(codes))) or codes[0] not in (0, 1, -3, -2, -5):
+        return False
+    bare = sum(1 for o in options if not o.label or o.label.strip() == o.code)
+    return bare >= len(options) - 3 and bare >= 1
+
+
+def infer_type(
+    words: list[str],
+    text: str,
+    options: list[Option],
+    hints: list[str],
+    *,
+    has_grid: bool,
+    is_display_label: bool,
+    default_single: bool,
+    labelled: bool = False,
+) -> TypeDecision:
+    """The question's type from its instruction words, wording, options and hints."""
+    named = [w for w in _PRIORITY if w in words]
+    if has_grid:
+        multi = "grid_multi" in named or ("multi" in named and "single" not in named)
+        return TypeDecision("grid", multiple_per_row=multi)
+    if not options:
+        return _no_options(named, text, hints, is_display_label, labelled)
+    for word in ("constant_sum", "ranking", "dropdown"):
+        if word in named:
+            return TypeDecision(word)
+    if "multi" in named:
+        return TypeDecision("multi")
+    if is_scale(options):
+        return TypeDecision("scale")
+    if "single" in named:
+        return TypeDecision("single")
+    if _RANK_TEXT_RE.search(text):
+        return TypeDecision("ranking")
+    if _SUM_TEXT_RE.search(text):
+        return TypeDecision("constant_sum")
+    if _MULTI_TEXT_RE.search(text):
+        return TypeDecision("multi")
+    if _DROPDOWN_TEXT_RE.search(text):
+        return TypeDecision("dropdown")
+    if len(options) >= 30:
+        return TypeDecision(
+            "dropdown", unsure=f"A list of {len(options)} answers; shown as a drop-down."
+        )
+    unsure = None
+    if (
+        not default_single
+        and re.search(
+            r"\bwhich\b.*\b(?:of\s+(?:the\s+following|these)|do\s+you|have\s+you)\b", text, re.I
+        )
+        and not re.search(r"\b(?:one|best|most|main|single)\b", text, re.I)
+    ):
+        unsure = "No instruction said single or multiple; took single."
+    return TypeDecision("single", unsure=unsure)
+
+
+def _no_options(
+    named: list[str], text: str, hints: list[str], is_display_label: bool, labelled: bool
+) -> TypeDecision:
+    hint = " ".join(hints)
+    field_label = len(text.split()) <= 6 and "?" not in text and not text.endswith(".")
+    if (
+        {"long_text", "text", "open"} & set(named)
+        and field_label
+        and not _LONG_TEXT_RE.search(text)
+    ):
+        # A bare field label ("Email Address", "First Name") under a generic open-answer type.
+        if _EMAIL_RE.search(text):
+            return TypeDecision("email")
+        if _DATE_RE.search(text):
+            return TypeDecision("date")
+        return TypeDecision("text")
+    for word in ("display", "date", "email", "number", "long_text", "text"):
+        if word in named:
+            return TypeDecision(word)
+    if is_display_label and "?" not in text:
+        return TypeDecision("display")
+    if _EMAIL_RE.search(hint) or (
+        _EMAIL_RE.search(text) and ("address" in text.lower() or len(text.split()) <= 4)
+    ):
+        return TypeDecision("email")
+    if _DATE_RE.search(text) or re.search(r"\b(?:DD|MM|YYYY)\b", hint):
+        return TypeDecision("date")
+    if hint and _NUMBER_HINT_RE.search(hint) and not re.search(r"[a-z]{4,}\s*:\s*_", hint, re.I):
+        return TypeDecision("number")
+    if "open" not in named and _NUMBER_TEXT_RE.search(text):
+        return TypeDecision("number")
+    if _SHORT_TEXT_RE.search(text):
+        return TypeDecision("text")
+    if hints and "open" not in named and not _LONG_TEXT_RE.search(text):
+        return TypeDecision("text")
+    if "open" in named:
+        return TypeDecision("long_text")
+    if labelled and "?" not in text and not _LONG_TEXT_RE.search(text):
+        return TypeDecision("text" if len(text.split()) <= 8 else "long_text")
+    if "?" not in text and not re.search(
+        r"\b(?:please|tell|describe|write|list|explain)\b", text, re.I
+    ):
+        return TypeDecision(
+            "display", unsure="No answer and no question mark; taken as an information screen."
+        )
+    if "multi" in named or "single" in named:
+        return TypeDecision("long_text", unsure="A choice question with no answers listed.")
+    return TypeDecision("long_text")

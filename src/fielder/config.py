@@ -1,0 +1,78 @@
+"""Settings from the environment (prefix `FIELDER_`), read once per process by `get_settings()`."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every setting of a fielder server; each field is `FIELDER_<NAME>` in the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="FIELDER_", extra="ignore")
+
+    data_dir: Path = Path("./fielder-data")
+    # Empty means SQLite in the data dir (filled in by the validator below).
+    database_url: str = ""
+    redis_url: str | None = None
+    public_base_url: str = "http://127.0.0.1:8000"
+    engine: str = "builtin"
+    llm_base_url: str | None = None
+    llm_api_key: str | None = None
+    llm_model: str | None = None
+    webhook_allow_private: bool = False
+    max_upload_mb: int = Field(default=25, ge=1)
+    max_json_body_mb: float = Field(default=1.0, gt=0)
+    max_text_answer_chars: int = Field(default=10_000, ge=1)
+    rate_limit_public_start: str = "30/minute"
+    rate_limit_public_save: str = "120/minute"
+    rate_limit_authenticated: str = "1200/minute"
+    rate_limit_enabled: bool = True
+    abandon_after_hours: float = Field(default=24, gt=0)
+    # The job consumer inside the server: None = only when embedded (no Redis); True = always
+    # (tests on Redis); False = never (only `fielder worker` processes consume).
+    embedded_worker: bool | None = None
+    # Keeps servers (or test runs) sharing one Redis apart: the job queue's name, the rate-limit
+    # counters and the pub/sub channels all carry it.
+    namespace: str = "fielder"
+    # A running job whose heartbeat is older than this is taken to be dead and run again.
+    job_lease_seconds: float = Field(default=60, gt=0)
+
+    @model_validator(mode="after")
+    def _default_database(self) -> Settings:
+        if not self.database_url:
+            self.database_url = f"sqlite:///{(self.data_dir / 'fielder.db').as_posix()}"
+        if self.redis_url == "":
+            self.redis_url = None
+        return self
+
+    @property
+    def runs_embedded_worker(self) -> bool:
+        """True when the server process should consume jobs itself."""
+        if self.embedded_worker is None:
+            return self.redis_url is None
+        return self.embedded_worker
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True when the database is a SQLite file."""
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def max_upload_bytes(self) -> int:
+        """The largest multipart upload in bytes."""
+        return self.max_upload_mb * 1024 * 1024
+
+    @property
+    def max_json_body_bytes(self) -> int:
+        """The largest JSON (or other non-multipart) request body in bytes."""
+        return int(self.max_json_body_mb * 1024 * 1024)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read from the environment on first use."""
+    return Settings()

@@ -1,0 +1,131 @@
+"""Engines and sessions: an engine per database URL; sync sessions for endpoints, jobs, the CLI."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from sqlalchemy import DateTime, Dialect, Engine, create_engine, event
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.orm import Session, sessionmaker
+
+from fielder.config import Settings, get_settings
+
+COMMIT_STATE_KEY = "fielder_db_session"
+_engines: dict[str, Engine] = {}
+_makers: dict[str, sessionmaker[Session]] = {}
+_lock = threading.Lock()
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Set on every new connection: these pragmas are per connection in SQLite.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+class _UTCSQLiteDateTime(sqlite.DATETIME):
+    """SQLite keeps no time zone: `DateTime(timezone=True)` values are stored as UTC and come
+    back timezone-aware (UTC), as they do on PostgreSQL."""
+
+    def bind_processor(self, dialect: Dialect) -> Callable[[Any], Any] | None:
+        process = super().bind_processor(dialect)
+        if not self.timezone or process is None:
+            return process
+        inner = process
+
+        def to_utc(value: Any) -> Any:
+            if isinstance(value, datetime) and value.tzinfo is not None:
+                value = value.astimezone(UTC).replace(tzinfo=None)
+            return inner(value)
+
+        return to_utc
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], Any] | None:
+        process = super().result_processor(dialect, coltype)
+        if not self.timezone or process is None:
+            return process
+        inner = process
+
+        def as_utc(value: Any) -> Any:
+            result = inner(value)
+            if isinstance(result, datetime) and result.tzinfo is None:
+                result = result.replace(tzinfo=UTC)
+            return result
+
+        return as_utc
+
+
+def make_engine(url: str) -> Engine:
+    """A new engine for `url`: SQLite with WAL and foreign keys, or PostgreSQL via psycopg 3."""
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 5})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        # Every DateTime(timezone=True) column of every model: aware UTC, as on PostgreSQL.
+        engine.dialect.colspecs = {**engine.dialect.colspecs, DateTime: _UTCSQLiteDateTime}
+        return engine
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+
+
+def get_engine(settings: Settings | None = None) -> Engine:
+    """The shared engine of the settings' database (created on first use)."""
+    url = (settings or get_settings()).database_url
+    with _lock:
+        if url not in _engines:
+            _engines[url] = make_engine(url)
+            _makers[url] = sessionmaker(
+                _engines[url], expire_on_commit=False, info={"settings": settings}
+            )
+        return _engines[url]
+
+
+def get_sessionmaker(settings: Settings | None = None) -> sessionmaker[Session]:
+    """The session factory bound to the settings' engine."""
+    url = (settings or get_settings()).database_url
+    get_engine(settings)
+    return _makers[url]
+
+
+def dispose_engines() -> None:
+    """Close every pooled connection (tests and shutdown)."""
+    with _lock:
+        for engine in _engines.values():
+            engine.dispose()
+        _engines.clear()
+        _makers.clear()
+
+
+@contextmanager
+def session_scope(settings: Settings | None = None) -> Iterator[Session]:
+    """A session that commits when the block ends and rolls back on an exception (jobs, CLI)."""
+    session = get_sessionmaker(settings)()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """FastAPI dependency: a session of the app's database, committed after the endpoint returns."""
+    settings: Settings = getattr(request.app.state, "settings", None) or get_settings()
+    with session_scope(settings) as session:
+        # CommitBeforeResponse commits it before a successful response goes out.
+        setattr(request.state, COMMIT_STATE_KEY, session)
+        yield session

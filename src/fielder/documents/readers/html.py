@@ -1,0 +1,202 @@
+"""HTML (beautifulsoup4 + lxml): headings, paragraphs (split at <br>), numbered and bulleted
+list items with their rendered numbers, tables as grids, and b/strong/i/em/u/colour runs.
+Form check boxes and radio buttons are shown as "☐" as a printed form would."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from bs4 import BeautifulSoup
+from bs4.element import (
+    Comment,
+    Declaration,
+    Doctype,
+    NavigableString,
+    ProcessingInstruction,
+    Tag,
+)
+
+from fielder.documents.model import BlockKind, Cell, Document, Run
+from fielder.documents.readers.base import DocumentBuilder, make_cell
+from fielder.documents.readers.docx_numbering import format_number
+from fielder.documents.readers.text import decode_text
+
+MEDIA_TYPE = "text/html"
+_SKIP = {"script", "style", "head", "noscript", "template", "svg", "iframe", "object", "select"}
+_BLOCKS = {
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "blockquote",
+    "pre", "form", "fieldset", "legend", "dl", "dt", "dd", "figure", "figcaption", "address",
+    "center", "hr", "body", "html",
+}  # fmt: skip
+_OL_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman",
+             "I": "upperRoman"}  # fmt: skip
+_SPACES = re.compile(r"\s+")
+_COLOUR = re.compile(r"(?:^|;)\s*color\s*:\s*#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b")
+
+
+@dataclass
+class _List:
+    ordered: bool
+    fmt: str
+    next_number: int
+
+
+@dataclass
+class _Walker:
+    builder: DocumentBuilder = field(default_factory=DocumentBuilder)
+    runs: list[Run] = field(default_factory=list)
+    kind: BlockKind = "paragraph"
+    level: int = 0
+    numbering: str | None = None
+    lists: list[_List] = field(default_factory=list)
+
+    def flush(self) -> None:
+        """End the block being collected (splitting it at line breaks)."""
+        lines: list[list[Run]] = [[]]
+        for run in self.runs:
+            parts = run.text.split("\n")
+            for index, part in enumerate(parts):
+                if index:
+                    lines.append([])
+                lines[-1].append(replace(run, text=part))
+        for line in lines:
+            added = self.builder.add_runs(
+                self.kind, line, level=self.level, numbering=self.numbering
+            )
+            if added is not None:
+                self.numbering = None
+                if self.kind == "list_item":
+                    self.kind = "paragraph"  # later lines of an item are its continuation
+        self.runs = []
+        self.kind, self.level, self.numbering = "paragraph", 0, None
+
+    def text(self, value: str, fmt: Run, pre: bool) -> None:
+        if not pre:
+            value = _SPACES.sub(" ", value)
+            if value.startswith(" ") and (
+                not self.runs or self.runs[-1].text.endswith((" ", "\n"))
+            ):
+                value = value[1:]
+        if value:
+            self.runs.append(replace(fmt, text=value))
+
+    def walk(self, node: Tag, fmt: Run, pre: bool = False) -> None:
+        for child in node.children:
+            if isinstance(child, Comment | Doctype | Declaration | ProcessingInstruction):
+                continue
+            if isinstance(child, NavigableString):
+                self.text(str(child), fmt, pre)
+            elif isinstance(child, Tag):
+                self.element(child, fmt, pre)
+
+    def element(self, tag: Tag, fmt: Run, pre: bool) -> None:
+        name = tag.name.lower()
+        if name in _SKIP:
+            return
+        if name == "br":
+            self.runs.append(replace(fmt, text="\n"))
+        elif name == "input" and str(tag.get("type", "")).lower() in ("checkbox", "radio"):
+            self.text("☐ ", fmt, pre)
+        elif re.fullmatch(r"h[1-6]", name):
+            self.flush()
+            self.kind, self.level = "heading", int(name[1])
+            self.walk(tag, replace(fmt, bold=True), pre)
+            self.flush()
+        elif name in ("ul", "ol"):
+            self.flush()
+            self.lists.append(_list_state(tag))
+            self.walk(tag, fmt, pre)
+            self.flush()
+            self.lists.pop()
+        elif name == "li":
+            self.list_item(tag, _inline(tag, fmt), pre)
+        elif name == "table":
+            self.flush()
+            self.builder.add_table(self.table(tag, fmt))
+        elif name in _BLOCKS:
+            self.flush()
+            self.walk(tag, _inline(tag, fmt), pre or name == "pre")
+            self.flush()
+        else:
+            self.walk(tag, _inline(tag, fmt), pre)
+
+    def list_item(self, tag: Tag, fmt: Run, pre: bool) -> None:
+        self.flush()
+        state = self.lists[-1] if self.lists else _List(False, "bullet", 1)
+        if state.ordered:
+            value = tag.get("value")
+            if isinstance(value, str) and value.isdigit():
+                state.next_number = int(value)
+            label = format_number(state.next_number, state.fmt) + "."
+            state.next_number += 1
+        else:
+            label = "•"
+        self.kind, self.level, self.numbering = "list_item", max(len(self.lists) - 1, 0), label
+        level = self.level
+        self.walk(tag, fmt, pre)
+        if self.runs and self.numbering is None:
+            self.level = level  # text after a nested list continues this item
+        self.flush()
+
+    def table(self, table: Tag, fmt: Run) -> list[list[Cell]]:
+        rows: list[list[Cell]] = []
+        for tr in table.find_all("tr"):
+            if tr.find_parent("table") is not table:
+                continue  # rows of nested tables belong to their own cell
+            cells: list[Cell] = []
+            for td in tr.find_all(["td", "th"], recursive=False):
+                inner = _Walker()
+                inner.walk(td, replace(fmt, bold=fmt.bold or td.name == "th"))
+                inner.flush()
+                text_runs: list[Run] = []
+                for index, block in enumerate(inner.builder.blocks):
+                    if index:
+                        text_runs.append(Run("\n"))
+                    text_runs.extend(block.runs or (Run(block.text),))
+                cells.append(make_cell(text_runs))
+                span = td.get("colspan")
+                extra = int(span) - 1 if isinstance(span, str) and span.isdigit() else 0
+                cells.extend(Cell("") for _ in range(min(extra, 64)))
+            rows.append(cells)
+        return rows
+
+
+def _list_state(tag: Tag) -> _List:
+    ordered = tag.name.lower() == "ol"
+    start = tag.get("start")
+    kind = tag.get("type")
+    return _List(
+        ordered=ordered,
+        fmt=_OL_TYPES.get(kind if isinstance(kind, str) else "1", "decimal"),
+        next_number=int(start) if isinstance(start, str) and start.isdigit() else 1,
+    )
+
+
+def _inline(tag: Tag, fmt: Run) -> Run:
+    """The formatting an inline element adds."""
+    name = tag.name.lower()
+    style = str(tag.get("style", "")).lower()
+    colour = _COLOUR.search(style)
+    hex_value = None
+    if colour:
+        raw = colour.group(1)
+        hex_value = "#" + ("".join(c * 2 for c in raw) if len(raw) == 3 else raw).upper()
+    return replace(
+        fmt,
+        bold=fmt.bold or name in ("b", "strong") or "font-weight:bold" in style.replace(" ", ""),
+        italic=fmt.italic or name in ("i", "em") or "font-style:italic" in style.replace(" ", ""),
+        underline=fmt.underline or name in ("u", "ins"),
+        caps=fmt.caps or "text-transform:uppercase" in style.replace(" ", ""),
+        color=hex_value if hex_value and hex_value != "#000000" else fmt.color,
+        highlight="yellow" if name == "mark" else fmt.highlight,
+    )
+
+
+def read_html(data: bytes, name: str) -> Document:
+    """Read an HTML page's body into blocks."""
+    soup = BeautifulSoup(decode_text(data), "lxml")
+    walker = _Walker()
+    walker.walk(soup.body or soup, Run(""))
+    walker.flush()
+    return walker.builder.build(name, MEDIA_TYPE)

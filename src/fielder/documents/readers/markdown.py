@@ -1,0 +1,185 @@
+"""Markdown (markdown-it-py): headings, paragraphs line by line (hard wraps joined), lists,
+tables, bold/italic runs; YAML front matter is skipped."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from fielder.documents.model import Cell, Document, Run
+from fielder.documents.readers.base import DocumentBuilder, make_cell
+from fielder.documents.readers.text import decode_text
+
+MEDIA_TYPE = "text/markdown"
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+
+
+_FRONT_MATTER = re.compile(
+    r"\A(?:\ufeff)?---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
+)
+
+
+def _wrapped(previous: list[Run], following: str) -> bool:
+    """Whether a soft line break is only the author's hard wrap of running text.
+
+    Questionnaire lines that stand alone (a question, then an instruction) start with a
+    capital, a number or a marker; wrapped prose continues in lower case or after a comma.
+    """
+    text = "".join(run.text for run in previous).rstrip()
+    start = following.lstrip()[:1]
+    return bool(text) and bool(start) and (start.islower() or text.endswith(","))
+
+
+def inline_lines(token: Token) -> list[list[Run]]:
+    """An inline token's children as lines of runs (split at breaks that are not hard wraps)."""
+    lines: list[list[Run]] = [[]]
+    children = token.children or []
+    bold = italic = 0
+    for index, child in enumerate(children):
+        kind = child.type
+        if kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold -= 1
+        elif kind == "em_open":
+            italic += 1
+        elif kind == "em_close":
+            italic -= 1
+        elif kind == "softbreak" and _wrapped(lines[-1], _next_text(children, index)):
+            lines[-1].append(Run(" ", bold=bold > 0, italic=italic > 0))
+        elif kind in ("softbreak", "hardbreak"):
+            lines.append([])
+        elif kind == "html_inline":
+            if child.content.lower().startswith("<br"):
+                lines.append([])
+        elif kind in ("text", "code_inline"):
+            lines[-1].append(Run(child.content, bold=bold > 0, italic=italic > 0))
+        elif kind == "image":
+            lines[-1].append(Run(child.content, bold=bold > 0, italic=italic > 0))
+    return lines
+
+
+def _next_text(children: list[Token], index: int) -> str:
+    """The text that follows a line break (the first text child after it)."""
+    for child in children[index + 1 :]:
+        if child.type in ("text", "code_inline"):
+            return child.content
+        if child.type in ("softbreak", "hardbreak"):
+            return ""
+    return ""
+
+
+@dataclass
+class _ListState:
+    ordered: bool
+    bullet: str
+    next_number: int
+    delimiter: str
+
+
+@dataclass
+class _Walker:
+    builder: DocumentBuilder = field(default_factory=DocumentBuilder)
+    lists: list[_ListState] = field(default_factory=list)
+    heading_level: int = 0
+    #: numbering waiting for the first paragraph of the current list item
+    pending_numbering: str | None = None
+    table_rows: list[list[Cell]] = field(default_factory=list)
+    in_table: bool = False
+
+    def walk(self, tokens: Sequence[Token]) -> None:
+        for token in tokens:
+            handler = getattr(self, "_" + token.type, None)
+            if handler is not None:
+                handler(token)
+
+    def _heading_open(self, token: Token) -> None:
+        self.heading_level = int(token.tag[1:])
+
+    def _heading_close(self, token: Token) -> None:
+        self.heading_level = 0
+
+    def _bullet_list_open(self, token: Token) -> None:
+        self.lists.append(_ListState(False, token.markup or "-", 0, ""))
+
+    def _ordered_list_open(self, token: Token) -> None:
+        start = token.attrGet("start")
+        number = int(start) if isinstance(start, (int, str)) and str(start).isdigit() else 1
+        self.lists.append(_ListState(True, "", number, token.markup or "."))
+
+    def _bullet_list_close(self, token: Token) -> None:
+        self.lists.pop()
+
+    _ordered_list_close = _bullet_list_close
+
+    def _list_item_open(self, token: Token) -> None:
+        state = self.lists[-1]
+        if state.ordered:
+            self.pending_numbering = f"{state.next_number}{state.delimiter}"
+            state.next_number += 1
+        else:
+            self.pending_numbering = state.bullet
+
+    def _table_open(self, token: Token) -> None:
+        self.in_table = True
+        self.table_rows = []
+
+    def _tr_open(self, token: Token) -> None:
+        self.table_rows.append([])
+
+    def _table_close(self, token: Token) -> None:
+        self.in_table = False
+        self.builder.add_table(self.table_rows)
+
+    def _hr(self, token: Token) -> None:
+        return None
+
+    def _html_block(self, token: Token) -> None:
+        for line in token.content.splitlines():
+            if line.strip() and not line.strip().startswith("<"):
+                self.builder.add_text("paragraph", line)
+
+    def _fence(self, token: Token) -> None:
+        for line in token.content.splitlines():
+            self.builder.add_text("paragraph", line, level=len(self.lists))
+
+    _code_block = _fence
+
+    def _inline(self, token: Token) -> None:
+        lines = inline_lines(token)
+        if self.in_table:
+            runs = [run for line in lines for run in line]
+            self.table_rows[-1].append(make_cell(runs))
+            return
+        for line in lines:
+            self._add_line(line)
+
+    def _add_line(self, runs: list[Run]) -> None:
+        level = max(len(self.lists) - 1, 0)
+        if self.heading_level:
+            self.builder.add_runs("heading", runs, level=self.heading_level)
+        elif self.pending_numbering is not None:
+            numbering, self.pending_numbering = self.pending_numbering, None
+            self.builder.add_runs("list_item", runs, level=level, numbering=numbering)
+        else:
+            self.builder.add_runs("paragraph", runs, level=level if self.lists else 0)
+
+
+def read_markdown(data: bytes, name: str) -> Document:
+    """Read a Markdown file into blocks (each line of a paragraph is its own block)."""
+    source = decode_text(data)
+    walker = _Walker()
+    front = _FRONT_MATTER.match(source)
+    if front:
+        source = source[front.end() :]
+        walker.builder.notes.append("YAML front matter was skipped")
+    tokens = _parser().parse(source)
+    walker.walk(tokens)
+    return walker.builder.build(name, MEDIA_TYPE)

@@ -1,0 +1,62 @@
+"""Plain text: one block per non-blank line, indentation kept as the block's level."""
+
+from __future__ import annotations
+
+import codecs
+
+from fielder.documents.model import Document
+from fielder.documents.readers.base import DocumentBuilder
+
+MEDIA_TYPE = "text/plain"
+_TAB_WIDTH = 4
+
+
+def decode_text(data: bytes) -> str:
+    """Decode text bytes: BOMs first (utf-8-sig, utf-16, utf-32), then utf-8, then cp1252."""
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        # Windows editors save cp1252; the five bytes it leaves undefined are kept via latin-1.
+        return "".join(_cp1252_char(data[i : i + 1]) for i in range(len(data)))
+
+
+def _cp1252_char(byte: bytes) -> str:
+    try:
+        return byte.decode("cp1252")
+    except UnicodeDecodeError:
+        return byte.decode("latin-1")
+
+
+def _indent_width(line: str) -> int:
+    expanded = line.expandtabs(_TAB_WIDTH)
+    return len(expanded) - len(expanded.lstrip(" "))
+
+
+def split_lines(text: str) -> list[str]:
+    """Split text into lines on any newline convention, without trailing whitespace."""
+    return [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
+def read_text(data: bytes, name: str) -> Document:
+    """Read a .txt file: each non-blank line is a paragraph; its level is the rank of its indent."""
+    lines = split_lines(decode_text(data).replace("\x00", ""))
+    widths = sorted({_indent_width(line) for line in lines if line.strip()})
+    rank = {width: index for index, width in enumerate(widths)}
+    builder = DocumentBuilder()
+    for line in lines:
+        if not line.strip():
+            continue
+        if line.strip("\f") == "":
+            builder.add_page_break()
+            continue
+        builder.add_text("paragraph", line.replace("\f", ""), level=rank[_indent_width(line)])
+    return builder.build(name, MEDIA_TYPE)

@@ -1,0 +1,1 @@
+"""Files: questionnaire uploads, checked before anything is stored."""

@@ -1,0 +1,1 @@
+"""History: changesets of per-question changes to the platform IR, reverts, approvals."""

@@ -1,0 +1,1 @@
+"""Organizations and API keys: creation, listing, revocation and the auth dependency."""

@@ -1,0 +1,110 @@
+"""The auth dependency every management endpoint takes: Bearer key + X-Org-Id, then the scope.
+
+    principal: Annotated[Principal, Depends(require_scope("surveys:read"))]
+
+Every org-owned query then filters by `principal.org_id`; another org's object is 404.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import Depends, Request, Security
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fielder.db.base import utcnow
+from fielder.db.session import get_session
+from fielder.errors import BadRequest, Forbidden, Unauthorized
+from fielder.keys.keygen import hash_secret, looks_like_key, same_hash
+from fielder.keys.scopes import grants
+from fielder.kit.ratelimit import enforce
+from fielder.models.api_key import ApiKey
+
+# auto_error=False: we raise our own errors (codes of API.md § 2) instead of FastAPI's.
+_bearer = HTTPBearer(auto_error=False, description="An API key: `fk_live_…`")
+_org_header = APIKeyHeader(name="X-Org-Id", auto_error=False, description="The key's org id")
+# last_used_at is written at most this often per key, to keep reads from writing.
+LAST_USED_GRANULARITY = timedelta(minutes=1)
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: the org, the key and the scopes it holds."""
+
+    org_id: str
+    key_id: str
+    scopes: tuple[str, ...]
+
+
+def authenticate(session: Session, authorization: str | None) -> ApiKey:
+    """The live key named by an `Authorization: Bearer` value, or 401 with the reason."""
+    if not authorization:
+        raise Unauthorized("unauthenticated", "Send an API key: Authorization: Bearer fk_live_….")
+    secret = authorization.strip()
+    if not looks_like_key(secret):
+        raise Unauthorized("invalid_key", "The API key is malformed.")
+    digest = hash_secret(secret)
+    key = session.scalars(select(ApiKey).where(ApiKey.hash == digest)).first()
+    if key is None or not same_hash(key.hash, digest):
+        raise Unauthorized("invalid_key", "The API key is not valid.")
+    now = utcnow()
+    if key.revoked_at is not None:
+        raise Unauthorized("key_revoked", "The API key has been revoked.")
+    if key.expires_at is not None and key.expires_at <= now:
+        raise Unauthorized("key_expired", "The API key has expired.")
+    if key.last_used_at is None or now - key.last_used_at >= LAST_USED_GRANULARITY:
+        key.last_used_at = now
+    return key
+
+
+def authorize(key: ApiKey, org_id: str | None, scopes: tuple[str, ...]) -> Principal:
+    """The Principal of `key` acting on `org_id`, checking the org header and the scopes."""
+    if not org_id or not org_id.strip():
+        raise BadRequest("missing_org", "Send the org id in the X-Org-Id header.")
+    if org_id.strip() != key.org_id:
+        raise Forbidden("org_mismatch", "The API key does not belong to this org.")
+    missing = [s for s in scopes if not grants(key.scopes, s)]
+    if missing:
+        raise Forbidden(
+            "insufficient_scope",
+            f"The API key lacks the scope {', '.join(missing)}.",
+            details=[{"required_scope": s} for s in missing],
+        )
+    return Principal(org_id=key.org_id, key_id=key.id, scopes=tuple(key.scopes))
+
+
+def require_scope(*scopes: str) -> Callable[..., Principal]:
+    """A FastAPI dependency giving the caller's Principal once key, org and `scopes` check out.
+
+    With no scopes, any valid key of the org is enough.
+    """
+
+    def dependency(
+        request: Request,
+        session: Annotated[Session, Depends(get_session)],
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
+        org_id: Annotated[str | None, Security(_org_header)],
+    ) -> Principal:
+        authorization = _bearer_value(request, credentials)
+        key = authenticate(session, authorization)
+        principal = authorize(key, org_id, scopes)
+        enforce(request, "authenticated", key.id)
+        request.state.principal = principal
+        return principal
+
+    return dependency
+
+
+def _bearer_value(request: Request, credentials: HTTPAuthorizationCredentials | None) -> str | None:
+    if credentials is not None:
+        return credentials.credentials
+    header = request.headers.get("authorization")
+    if header:
+        # A scheme other than Bearer, or a bare key: present but not usable.
+        raise Unauthorized("invalid_key", "Use the Bearer scheme: Authorization: Bearer fk_live_….")
+    return None

@@ -1,0 +1,116 @@
+"""List helpers: page-numbered lists and opaque-cursor lists, in the API's list shapes.
+
+paginate(session, select(...).order_by(...), params, to_schema)
+    -> {"data": [...], "pagination": {"page", "per_page", "total", "total_pages"}}
+cursor_page(session, select(...), params, to_schema, key=(Model.created_at, Model.id))
+    -> {"data": [...], "next_cursor": "..." | None}
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated, Any, TypeVar
+
+from fastapi import Query
+from sqlalchemy import ColumnElement, Select, func, select, tuple_
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from fielder.errors import BadRequest
+
+T = TypeVar("T")
+Key = Sequence[InstrumentedAttribute[Any] | ColumnElement[Any]]
+
+
+@dataclass
+class PageParams:
+    """`?page=1&per_page=20` (per_page at most 100); use as `Annotated[PageParams, Depends()]`."""
+
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1
+    per_page: Annotated[int, Query(ge=1, le=100)] = 20
+
+
+@dataclass
+class CursorParams:
+    """`?cursor=&limit=` (limit 1–100, default 25); use as `Annotated[CursorParams, Depends()]`."""
+
+    cursor: Annotated[str | None, Query(max_length=2000)] = None
+    limit: Annotated[int, Query(ge=1, le=100)] = 25
+
+
+def paginate(
+    session: Session,
+    stmt: Select[T],
+    params: PageParams,
+    to_schema: Callable[[T], Any],
+) -> dict[str, Any]:
+    """One page of `stmt` (which should be ordered), each row passed through `to_schema`."""
+    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    rows = session.scalars(stmt.limit(params.per_page).offset((params.page - 1) * params.per_page))
+    return {
+        "data": [to_schema(row) for row in rows],
+        "pagination": {
+            "page": params.page,
+            "per_page": params.per_page,
+            "total": total,
+            "total_pages": math.ceil(total / params.per_page) if total else 0,
+        },
+    }
+
+
+def cursor_page(
+    session: Session,
+    stmt: Select[T],
+    params: CursorParams,
+    to_schema: Callable[[T], Any],
+    *,
+    key: Key,
+    descending: bool = False,
+) -> dict[str, Any]:
+    """A keyset page of `stmt` ordered by the `key` columns (unique together, e.g. time + id).
+
+    The cursor is opaque: base64 of the last row's key values. A bad cursor is 400 `invalid_cursor`.
+    """
+    columns = list(key)
+    if params.cursor:
+        values = decode_cursor(params.cursor, len(columns))
+        after = (
+            tuple_(*columns) < tuple_(*values) if descending else tuple_(*columns) > tuple_(*values)
+        )
+        stmt = stmt.where(after)
+    order = [c.desc() for c in columns] if descending else list(columns)
+    rows = list(session.scalars(stmt.order_by(None).order_by(*order).limit(params.limit + 1)))
+    has_more = len(rows) > params.limit
+    rows = rows[: params.limit]
+    next_cursor = None
+    if has_more and rows:
+        next_cursor = encode_cursor([_attr(rows[-1], c) for c in columns])
+    return {"data": [to_schema(row) for row in rows], "next_cursor": next_cursor}
+
+
+def _attr(row: Any, column: Any) -> Any:
+    return getattr(row, column.key)
+
+
+def encode_cursor(values: Sequence[Any]) -> str:
+    """An opaque url-safe cursor for key values (str, int, float, datetime)."""
+    tagged = [{"t": v.isoformat()} if isinstance(v, datetime) else {"v": v} for v in values]
+    raw = json.dumps(tagged, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, size: int) -> list[Any]:
+    """The key values of a cursor made by `encode_cursor`, or 400 `invalid_cursor`."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        tagged = json.loads(raw)
+        if not isinstance(tagged, list) or len(tagged) != size:
+            raise ValueError("wrong size")
+        return [datetime.fromisoformat(item["t"]) if "t" in item else item["v"] for item in tagged]
+    except (binascii.Error, ValueError, TypeError, KeyError, UnicodeDecodeError) as exc:
+        raise BadRequest("invalid_cursor", "The cursor is not valid.") from exc

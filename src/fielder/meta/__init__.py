@@ -1,0 +1,1 @@
+"""Routes about the API itself: published schemas."""

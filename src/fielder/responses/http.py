@@ -1,0 +1,145 @@
+"""HTTP helpers of the responses domain: JSON bodies read by hand, CORS on public routes.
+
+Bodies are read here (not by FastAPI's validation) so that every malformed, oversized or
+mistyped body is the API's own error format: 400 `malformed_json`, 413, 422 with details.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Coroutine
+from typing import Any, Final, TypeVar
+
+from fastapi import Request
+from fastapi.routing import APIRoute
+from pydantic import BaseModel, ValidationError
+from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect
+from starlette.responses import Response
+
+from fielder.config import Settings, get_settings
+from fielder.errors import BadRequest, FielderError, PayloadTooLarge, Unprocessable
+
+Model = TypeVar("Model", bound=BaseModel)
+
+CORS_HEADERS: Final[dict[str, str]] = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "GET, POST, PATCH, OPTIONS",
+    "Access-Control-Allow-Headers": "Content-Type, Accept, Accept-Language",
+    "Access-Control-Expose-Headers": (
+        "Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, "
+        "X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset"
+    ),
+    "Access-Control-Max-Age": "600",
+}
+
+
+def settings_of(request: Request) -> Settings:
+    """The app's settings (tests run apps with their own)."""
+    settings = getattr(request.app.state, "settings", None)
+    return settings if isinstance(settings, Settings) else get_settings()
+
+
+async def read_json(request: Request, *, limit: int | None = None) -> Any:
+    """The request's JSON body (empty → `{}`); 413 past the limit, 400 when malformed."""
+    limit = limit or settings_of(request).max_json_body_bytes
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise _too_large(limit)
+    body = bytearray()
+    try:
+        async for chunk in request.stream():
+            body.extend(chunk)
+            if len(body) > limit:
+                raise _too_large(limit)
+    except ClientDisconnect as error:
+        raise BadRequest("client_disconnected", "The client went away mid-request.") from error
+    if not body.strip():
+        return {}
+    try:
+        value = json.loads(body, parse_constant=_no_constant)
+    except (ValueError, RecursionError) as error:
+        raise BadRequest("malformed_json", "The request body is not valid JSON.") from error
+    if _has_nul(value):
+        # PostgreSQL stores no NUL character in text or JSONB; no survey answer needs one.
+        raise Unprocessable("invalid_text", "Text may not contain NUL (\\u0000) characters.")
+    return value
+
+
+def _has_nul(value: Any) -> bool:
+    """Whether any string (or key) in a JSON value holds a NUL character (iteratively)."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return True
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return False
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _too_large(limit: int) -> PayloadTooLarge:
+    return PayloadTooLarge("payload_too_large", f"The body is over the limit of {limit} bytes.")
+
+
+def parse(model: type[Model], data: Any) -> Model:
+    """Validate a JSON value against `model`; 422 `validation_error` naming each field."""
+    if not isinstance(data, dict):
+        raise Unprocessable("validation_error", "The body must be a JSON object.")
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        details = [
+            {"field": ".".join(str(part) for part in item["loc"]), "message": item["msg"]}
+            for item in error.errors(include_url=False, include_context=False, include_input=False)
+        ]
+        raise Unprocessable(
+            "validation_error", "The request body is not valid.", details=details
+        ) from error
+
+
+def body_of(model: type[Model]) -> Callable[[Request], Coroutine[Any, Any, Model]]:
+    """A FastAPI dependency reading the JSON body as `model` (so the endpoint itself can be a
+    plain `def` that FastAPI runs in its threadpool, off the event loop)."""
+
+    async def dependency(request: Request) -> Model:
+        return parse(model, await read_json(request))
+
+    return dependency
+
+
+def json_body(model: type[BaseModel]) -> dict[str, Any]:
+    """`openapi_extra` describing a JSON request body of `model`."""
+    return {
+        "requestBody": {
+            "required": False,
+            "content": {"application/json": {"schema": model.model_json_schema(by_alias=False)}},
+        }
+    }
+
+
+class CorsRoute(APIRoute):
+    """A route whose every answer, errors included, carries the open CORS headers."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        """Wrap FastAPI's handler: add CORS headers to the response or to the error raised."""
+        handler = super().get_route_handler()
+
+        async def route(request: Request) -> Response:
+            try:
+                response = await handler(request)
+            except (FielderError, HTTPException) as error:
+                error.headers = {**(error.headers or {}), **CORS_HEADERS}
+                raise
+            response.headers.update(CORS_HEADERS)
+            return response
+
+        return route

@@ -1,0 +1,1 @@
+"""Surveys: create (by upload or JSON), list, get, rename, publish/close, delete."""

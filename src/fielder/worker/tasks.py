@@ -1,0 +1,56 @@
+"""The task registry: `@task` marks a function as a job that runs in the background.
+
+    @task()
+    def program_survey(survey_id: str) -> None: ...
+
+    enqueue_after_commit(session, program_survey, survey.id, idempotency_key=f"program:{id}")
+
+Task functions take JSON-serialisable arguments, open their own session (`session_scope()`), and
+must be idempotent: a job whose worker died is run again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+TaskFunction = Callable[..., Any]
+
+
+@dataclass(frozen=True)
+class Task:
+    """A registered job function with its retry policy; calling it runs the function now."""
+
+    name: str
+    fn: TaskFunction
+    max_attempts: int = 3
+    retry_delay: float = 5.0
+
+    def __call__(self, *args: Any) -> Any:
+        return self.fn(*args)
+
+    def backoff(self, attempt: int) -> float:
+        """Seconds to wait before attempt `attempt + 1` (doubling, at most 10 minutes)."""
+        return float(min(self.retry_delay * 2 ** max(attempt - 1, 0), 600.0))
+
+
+TASKS: dict[str, Task] = {}
+
+
+def task(
+    name: str | None = None, *, max_attempts: int = 3, retry_delay: float = 5.0
+) -> Callable[[TaskFunction], Task]:
+    """Register a function as a background job (name defaults to module.function)."""
+
+    def register(fn: TaskFunction) -> Task:
+        registered = Task(
+            name=name or f"{fn.__module__}.{fn.__qualname__}",
+            fn=fn,
+            max_attempts=max_attempts,
+            retry_delay=retry_delay,
+        )
+        TASKS[registered.name] = registered
+        return registered
+
+    return register

@@ -1,0 +1,7 @@
+"""History tests reuse the surveys fixtures (a small IR, a survey factory)."""
+
+from __future__ import annotations
+
+from tests.surveys.conftest import create, small_ir
+
+__all__ = ["create", "small_ir"]

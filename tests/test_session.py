@@ -1,0 +1,83 @@
+"""The request's session: committed before a successful response starts, rolled back on error."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from starlette.types import Message, Receive, Scope, Send
+
+from fielder.app import create_app
+from fielder.config import Settings
+from fielder.db.base import utcnow
+from fielder.db.session import get_session, session_scope
+from fielder.errors import Conflict
+from fielder.models.organization import Organization
+
+
+def _names(settings: Settings) -> list[str]:
+    with session_scope(settings) as db:
+        return list(db.scalars(select(Organization.name)))
+
+
+def _app(settings: Settings) -> FastAPI:
+    app = create_app(settings)
+
+    @app.post("/t/orgs/{name}")
+    def add(name: str, session: Annotated[Session, Depends(get_session)]) -> dict[str, str]:
+        session.add(Organization(name=name))
+        if name == "refused":
+            raise Conflict("refused", "Refused.")
+        return {"name": name}
+
+    return app
+
+
+def test_write_is_committed_before_the_response_starts(settings: Settings) -> None:
+    seen_at_start: list[list[str]] = []
+    inner = _app(settings)
+
+    async def watching(scope: Scope, receive: Receive, send: Send) -> None:
+        async def watch(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                seen_at_start.append(_names(settings))
+            await send(message)
+
+        await inner(scope, receive, watch)
+
+    with TestClient(watching) as client:
+        assert client.post("/t/orgs/acme").status_code == 200
+    assert seen_at_start == [["acme"]]
+
+
+def test_error_rolls_back(settings: Settings) -> None:
+    with TestClient(_app(settings)) as client:
+        assert client.post("/t/orgs/refused").status_code == 409
+    assert _names(settings) == []
+
+
+def test_statement_writes_are_committed_before_the_response(settings: Settings) -> None:
+    from sqlalchemy import insert
+
+    seen_at_start: list[list[str]] = []
+    inner = create_app(settings)
+
+    @inner.post("/t/bulk")
+    def bulk(session: Annotated[Session, Depends(get_session)]) -> dict[str, bool]:
+        session.execute(insert(Organization).values(id="o-1", name="bulk", created_at=utcnow()))
+        return {"ok": True}
+
+    async def watching(scope: Scope, receive: Receive, send: Send) -> None:
+        async def watch(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                seen_at_start.append(_names(settings))
+            await send(message)
+
+        await inner(scope, receive, watch)
+
+    with TestClient(watching) as client:
+        assert client.post("/t/bulk").status_code == 200
+    assert seen_at_start == [["bulk"]]
