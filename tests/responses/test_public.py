@@ -139,10 +139,10 @@ def test_respondent_token_resumes_one_response(client: TestClient, live: Live) -
     ("body", "status", "code"),
     [
         (b"{not json", 400, "malformed_json"),
-        (b"[1, 2]", 422, "validation_error"),
-        (b'{"answers": "S1"}', 422, "validation_error"),
+        (b"[1, 2]", 422, "invalid_request"),
+        (b'{"answers": "S1"}', 422, "invalid_request"),
         (b'{"answers": {"S1": NaN}}', 400, "malformed_json"),
-        (b'{"unknown_field": 1}', 422, "validation_error"),
+        (b'{"unknown_field": 1}', 422, "invalid_request"),
     ],
 )
 def test_malformed_bodies(

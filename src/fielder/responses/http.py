@@ -91,9 +91,9 @@ def _too_large(limit: int) -> PayloadTooLarge:
 
 
 def parse(model: type[Model], data: Any) -> Model:
-    """Validate a JSON value against `model`; 422 `validation_error` naming each field."""
+    """Validate a JSON value against `model`; 422 `invalid_request` naming each field."""
     if not isinstance(data, dict):
-        raise Unprocessable("validation_error", "The body must be a JSON object.")
+        raise Unprocessable("invalid_request", "The body must be a JSON object.")
     try:
         return model.model_validate(data)
     except ValidationError as error:
@@ -102,7 +102,7 @@ def parse(model: type[Model], data: Any) -> Model:
             for item in error.errors(include_url=False, include_context=False, include_input=False)
         ]
         raise Unprocessable(
-            "validation_error", "The request body is not valid.", details=details
+            "invalid_request", "The request body is not valid.", details=details
         ) from error
 
 

@@ -49,7 +49,7 @@ def _invalid(error: ValidationError) -> Unprocessable:
         {"field": ".".join(str(part) for part in item["loc"]), "message": item["msg"]}
         for item in error.errors(include_url=False, include_context=False, include_input=False)
     ]
-    return Unprocessable("validation_error", "The request body is not valid.", details=details)
+    return Unprocessable("invalid_request", "The request body is not valid.", details=details)
 
 
 async def _json_body(request: Request) -> Any:
