@@ -21,6 +21,7 @@ from fielder.db.session import get_engine
 from fielder.errors import FielderError, ServiceUnavailable
 from fielder.kit.bodylimit import BodySizeLimit, BodyTooLarge
 from fielder.kit.ratelimit import RateLimitHeaders
+from fielder.web.routes import router as web_router
 
 logger = logging.getLogger("fielder")
 
@@ -60,6 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _add_error_handlers(app)
     app.add_api_route("/healthz", healthz, methods=["GET"], tags=["health"])
     app.include_router(api_router)
+    app.include_router(web_router)
     return app
 
 

@@ -19,6 +19,8 @@ class Settings(BaseSettings):
     database_url: str = ""
     redis_url: str | None = None
     public_base_url: str = "http://127.0.0.1:8000"
+    # Signs the respondent page's form state (CSRF); empty = a secret kept in data_dir/web_secret.
+    web_secret: str | None = None
     engine: str = "builtin"
     llm_base_url: str | None = None
     llm_api_key: str | None = None
