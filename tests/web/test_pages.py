@@ -67,7 +67,7 @@ def test_required_and_bad_number_messages(client: TestClient, live: Live) -> Non
     assert again.status_code == 422
     assert 'role="alert"' in again.text
     assert "Please enter a number." in again.text
-    assert again.text.count("Please answer this question.") == 1  # S2
+    assert again.text.count("Please answer this question.") == 2  # S2: summary and question
     assert 'value="2" checked' in again.text  # the answer given is kept
 
 

@@ -385,6 +385,12 @@ def _post_page_sync(request: Request, slug: str, form: FormData) -> Response:
         if rid is not None and response is None:
             return _closed(request, 404, "expired")
         if response is None:
+            # A first post that raced the script's first background save: continue that one
+            # (the cookie is SameSite=Lax, so another site's post never carries it).
+            response = _found_response(session, fielded, request.cookies.get(_cookie_name(slug)))
+            if response is not None and response.status == "completed":
+                response = None
+        if response is None:
             response, _ = flow.start(session, fielded, ResponseStart(), _client(request, src))
             tasks.schedule_abandon(session)
         view = _view(request, fielded, response, str(form.get("lang", "") or "") or None)

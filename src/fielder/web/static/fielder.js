@@ -5,7 +5,7 @@
   "use strict";
   var inFrame = window.parent !== window;
   function post(message) { if (inFrame) { window.parent.postMessage(message, "*"); } }
-  function height() { post({ type: "fielder:resize", height: document.documentElement.scrollHeight }); }
+  function height() { post({ type: "fielder:resize", height: document.documentElement.getBoundingClientRect().height }); }
 
   document.addEventListener("DOMContentLoaded", function () {
     var body = document.body;
@@ -61,8 +61,24 @@
       exclusive(event.target);
       sums();
       clearTimeout(timer);
-      timer = setTimeout(save, event.type === "change" ? 50 : 400);
+      timer = setTimeout(function () { timer = null; save(); }, event.type === "change" ? 50 : 400);
     }
+    // A submit while a save is pending waits for it: the post then carries the saved state.
+    var releasing = false;
+    form.addEventListener("submit", function (event) {
+      if (releasing || (!busy && timer === null)) { return; }
+      event.preventDefault();
+      var submitter = event.submitter || null;
+      clearTimeout(timer);
+      timer = null;
+      var wait = function () {
+        if (busy) { setTimeout(wait, 30); return; }
+        releasing = true;
+        if (form.requestSubmit) { form.requestSubmit(submitter); } else { form.submit(); }
+      };
+      if (!busy) { save(); }
+      setTimeout(wait, 30);
+    });
     form.addEventListener("change", changed);
     form.addEventListener("input", changed);
   });
