@@ -183,3 +183,32 @@ def test_ai_mode_is_a_chat(client: TestClient, make_live: MakeLive, session: Ses
     assert stored.answers == {"Q1": "c", "Q2": 3}
     assert stored.status == "completed"
     assert len(stored.ai_conversation) == 4
+
+
+def test_chat_without_an_engine_is_a_human_page(
+    app: Any, client: TestClient, make_live: MakeLive
+) -> None:
+    ir = {
+        "schema": "fielder/ir@1",
+        "title": "Chat",
+        "blocks": [{"id": "B1", "items": [{"id": "Q1", "type": "text", "text": "Hi?"}]}],
+    }
+    live = make_live(ir, mode="ai")
+    app.state.settings.engine = "no-such-engine"
+    page = client.get(f"/s/{live.slug}")
+    assert page.status_code == 503
+    assert "Please try again" in page.text
+    assert page.headers["content-type"].startswith("text/html")
+
+
+def test_a_survey_with_no_questions(app: Any, client: TestClient, make_live: MakeLive) -> None:
+    from fielder.web import tokens
+
+    live = make_live({"schema": "fielder/ir@1", "title": "Empty", "blocks": []})
+    page = client.get(f"/s/{live.slug}")
+    assert page.status_code == 404
+    assert client.post(f"/s/{live.slug}", data={"state": "x"}).status_code == 403
+    state = tokens.make(tokens.secret(app.state.settings), live.slug, None)
+    assert client.post(f"/s/{live.slug}", data={"state": state}).status_code == 404
+    saved = client.post(f"/s/{live.slug}/save", data={"state": state})
+    assert saved.json()["visible"] == []

@@ -24,6 +24,7 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "thanks": "Thank you for your answers.",
         "screened_out": "Thank you; that is all we need from you.",
         "closed_title": "This survey is closed",
+        "sorry": "Sorry",
         "closed": "This survey is not taking answers at the moment. Thank you for your interest.",
         "expired": "This page has expired. Please open the survey link again.",
         "rank": "Rank",
@@ -34,6 +35,7 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "send": "Send",
         "your_answer": "Your answer",
         "skip": "Skip to the questions",
+        "unavailable": "The survey cannot continue right now. Please try again in a moment.",
     },
     "fr": {
         "next": "Suivant",
@@ -50,6 +52,7 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "thanks": "Merci pour vos réponses.",
         "screened_out": "Merci ; c'est tout ce dont nous avons besoin.",
         "closed_title": "Cette enquête est fermée",
+        "sorry": "Désolé",
         "closed": "Cette enquête ne reçoit pas de réponses pour le moment. Merci de votre intérêt.",
         "expired": "Cette page a expiré. Veuillez rouvrir le lien de l'enquête.",
         "rank": "Rang",
@@ -60,6 +63,7 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "send": "Envoyer",
         "your_answer": "Votre réponse",
         "skip": "Aller aux questions",
+        "unavailable": "L'enquête ne peut pas continuer pour l'instant. Réessayez dans un moment.",
     },
     "de": {
         "next": "Weiter",
@@ -76,6 +80,7 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "thanks": "Vielen Dank für Ihre Antworten.",
         "screened_out": "Vielen Dank; mehr brauchen wir nicht von Ihnen.",
         "closed_title": "Diese Umfrage ist geschlossen",
+        "sorry": "Entschuldigung",
         "closed": "Diese Umfrage nimmt derzeit keine Antworten an. Danke für Ihr Interesse.",
         "expired": "Diese Seite ist abgelaufen. Bitte öffnen Sie den Link erneut.",
         "rank": "Rang",
@@ -86,6 +91,7 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "send": "Senden",
         "your_answer": "Ihre Antwort",
         "skip": "Zu den Fragen",
+        "unavailable": "Die Umfrage kann gerade nicht fortgesetzt werden. Bitte später erneut.",
     },
 }
 

@@ -76,9 +76,8 @@ def _html(template: str, status: int, fielded: flow.Fielded | None, **context: A
 def _closed(request: Request, status: int = 404, key: str = "closed") -> HTMLResponse:
     lang = i18n.pick(list(i18n.WORDS), request.query_params.get("lang"), _accept(request))
     w = i18n.words(lang)
-    return _html(
-        "closed.html", status, None, lang=lang, w=w, title=w["closed_title"], message=w[key]
-    )
+    heading = w["closed_title"] if key == "closed" else w["sorry"]
+    return _html("closed.html", status, None, lang=lang, w=w, title=heading, message=w[key])
 
 
 def _accept(request: Request) -> str | None:
@@ -335,7 +334,12 @@ def _open(request: Request, slug: str, session: Session, token: str | None) -> R
         return view.render_ending(response)
     answers = dict(response.answers or {}) if response is not None else {}
     if fielded.survey.mode == "ai":
-        page: Response = _chat(view, session, request, answers, src, {})
+        try:
+            page: Response = _chat(view, session, request, answers, src, {})
+        except FielderError as error:
+            if error.status < 500:
+                raise
+            return _closed(request, error.status, "unavailable")
     else:
         index = view.resume_page(answers) if answers else 0
         asked = query.get("page", "")
@@ -394,10 +398,17 @@ def _post_page_sync(request: Request, slug: str, form: FormData) -> Response:
             response, _ = flow.start(session, fielded, ResponseStart(), _client(request, src))
             tasks.schedule_abandon(session)
         view = _view(request, fielded, response, str(form.get("lang", "") or "") or None)
+        if not view.pages and fielded.survey.mode != "ai":
+            return _closed(request)
         if response.status == "completed":
             page: Response = view.render_ending(response)
         elif fielded.survey.mode == "ai":
-            page = _chat_post(view, session, request, form, src)
+            try:
+                page = _chat_post(view, session, request, form, src)
+            except FielderError as error:
+                if error.status < 500:
+                    raise
+                return _closed(request, error.status, "unavailable")
         else:
             page = _page_post(view, session, form, src)
         _set_cookie(request, page, slug, response.id)
@@ -508,6 +519,8 @@ def _save_sync(request: Request, slug: str, form: FormData) -> Response:
             return JSONResponse({"error": "response_not_found"}, status_code=404)
         src = str(form.get("src", "") or "")[:64]
         view = _view(request, fielded, response, None)
+        if not view.pages:
+            return JSONResponse({"visible": [], "state": str(form.get("state", ""))})
         page = view.page(_page_number(form, view))
         parsed = forms.read_page(
             form, fielded.evaluator, page, response.answers if response is not None else {}
