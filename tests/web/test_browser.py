@@ -245,3 +245,48 @@ def test_embed_on_another_site(
         context.close()
     (stored,) = _responses(session, live)
     assert (stored.status, stored.answers) == ("completed", {"S1": "2", "S2": "1", "Q4": 4})
+
+
+def test_ai_survey_as_a_chat_on_a_phone(
+    browser: Any, live_server: str, make_live: MakeLive, session: Session
+) -> None:
+    ir = {
+        "schema": "fielder/ir@1",
+        "title": "Chat",
+        "blocks": [
+            {
+                "id": "B1",
+                "items": [
+                    {
+                        "id": "Q1",
+                        "type": "single",
+                        "text": "Tea or coffee?",
+                        "options": [
+                            {"code": "t", "label": "Tea"},
+                            {"code": "c", "label": "Coffee"},
+                        ],
+                    },
+                    {"id": "Q2", "type": "text", "text": "Why {{Q1}}?"},
+                ],
+            }
+        ],
+    }
+    live = make_live(ir, mode="ai")
+    context, page = _page(browser, "phone", True)
+    try:
+        page.goto(f"{live_server}/s/{live.slug}")
+        page.check("input[name=Q1][value='t']")
+        with page.expect_navigation():
+            page.click("button[value=chat]")
+        assert "Why Tea?" in page.inner_text("main")
+        page.fill("#i-Q2", "It is calm and warm")
+        with page.expect_navigation():
+            page.click("button[value=chat]")
+        page.wait_for_selector(".ending")
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "chat-phone-done.png"), full_page=True)
+    finally:
+        context.close()
+    (stored,) = _responses(session, live)
+    assert stored.answers == {"Q1": "t", "Q2": "It is calm and warm"}
+    assert stored.status == "completed"
