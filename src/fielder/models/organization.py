@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import String
+from sqlalchemy import Boolean, String, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from fielder.db.base import Base, UUIDPrimaryKey, utcnow
@@ -17,3 +17,5 @@ class Organization(UUIDPrimaryKey, Base):
 
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: False keeps every questionnaire and conversation of this org away from any LLM.
+    llm_enabled: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
