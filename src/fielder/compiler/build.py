@@ -13,7 +13,14 @@ from fielder.compiler.classify import DISPLAY_WORDS
 from fielder.compiler.diagnostics import Problem
 from fielder.compiler.instructions import Directive, interpret, sentences, type_words
 from fielder.compiler.lines import collapse
-from fielder.compiler.options import RawOption, inline_scale, parse_option_text, trailing_codes
+from fielder.compiler.options import (
+    RawOption,
+    _tail_actions,
+    inline_scale,
+    parse_option_text,
+    strip_routing,
+    trailing_codes,
+)
 from fielder.compiler.parse import Draft
 from fielder.compiler.types import infer_type
 from fielder.ir.models import Option, Question, Row, SourceSpan, Validation
@@ -196,6 +203,27 @@ def table_layout(
     return "grid", columns, statements
 
 
+def table_option_tags(rows: tuple[tuple[str, ...], ...], options: list[Option]) -> list[RawOption]:
+    """Routing and tags written in a table's other cells ("GO TO Q6", "SCREEN OUT", "SPECIFY")."""
+    by_code: dict[str, list[str]] = {}
+    for row in rows:
+        code = next((c for c in row if _NUMERIC_CELL_RE.match(c)), None)
+        if code is not None:
+            by_code.setdefault(code, [c for c in row if c and c != code])
+    raws: list[RawOption] = []
+    for option in options:
+        cells = by_code.get(option.code, [])
+        label, target, terminate = strip_routing(option.label)
+        raw = RawOption(label or option.label, option.code, skip_to=target, terminate=terminate)
+        _tail_actions(raw, [c for c in cells if c != option.label])
+        option.label = raw.label
+        option.specify = option.specify or raw.specify
+        option.exclusive = option.exclusive or raw.exclusive
+        option.fixed = option.fixed or raw.fixed
+        raws.append(raw)
+    return raws
+
+
 def _apply_tags(options: list[Option], directives: list[Directive], kind: str, attr: str) -> None:
     for directive in (d for d in directives if d.kind == kind):
         for option in options:
@@ -234,6 +262,8 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
             options, rows, has_grid = found, statements, True
         elif layout in ("scale", "options") and not options:
             options = found
+            if layout == "options":
+                raws = table_option_tags(table, options)
         elif not options:
             unclear_table = True
     if rows and (draft.columns or options):

@@ -19,7 +19,9 @@ _QUESTION_WORD_RE = re.compile(
 _BARE_RE = re.compile(r"^(?P<n>\d{1,3})(?P<sub>[a-z])?\s*[.)]\s*(?P<rest>\S.*)$")
 _DOTTED_RE = re.compile(r"^(?P<n>\d{1,3})\.(?P<n2>\d{1,2})(?P<sub>[a-z])?[.):]?\s+(?P<rest>\S.*)$")
 # "INTRO.", "CLOSE:", "CONCEPT." before an information screen's text.
-_DISPLAY_RE = re.compile(r"^(?P<id>[A-Z][A-Z_]{2,}\d*)\s*[.:]\s+(?P<rest>\S.*)$")
+_DISPLAY_RE = re.compile(r"^(?P<id>[A-Z][A-Z_]{2,}\d*)\s*(?:[.:)]|\s[-–—])\s+(?P<rest>\S.*)$")
+# "WELCOME Thank you for…": a screen word alone before the sentence (bold in the document).
+_BARE_DISPLAY_RE = re.compile(r"^(?P<id>[A-Z]{3,}\d*)\s+(?P<rest>[A-Z\"'‘“(][a-z].*)$")
 _NOT_LABELS = frozenset(
     """NOTE NOTES PROG PROGRAMMER PROGRAMMING SCRIPTER SCRIPTING INTERVIEWER INSTRUCTION
     INSTRUCTIONS ASK IF BASE QUOTA QUOTAS TERMINATE SHOW READ CODE CODES SINGLE MULTI FILTER
@@ -94,6 +96,9 @@ def find_label(line: Line) -> Label | None:
         return Label(clean_id(match["id"]), match["rest"], "prefixed")
     match = _DISPLAY_RE.match(text)
     if match and match["id"] not in _NOT_LABELS and _has_lower(match["rest"]):
+        return Label(clean_id(match["id"]), match["rest"], "display")
+    match = _BARE_DISPLAY_RE.match(text)
+    if match and match["id"] in DISPLAY_WORDS:
         return Label(clean_id(match["id"]), match["rest"], "display")
     numbering = (line.numbering or "").strip()
     numbered = _NUMBERING_ID_RE.fullmatch(numbering)

@@ -84,6 +84,7 @@ def parse_condition(
     text: str, questions: dict[str, Question], default: str | None
 ) -> list[list[Atom]]:
     """A condition as OR-of-AND groups of atoms; raises ConditionError when it cannot be read."""
+    text = _inner_condition(text, questions)
     text = _normalise(text)
     if not text:
         raise ConditionError("empty condition")
@@ -96,6 +97,17 @@ def parse_condition(
         else:
             groups.append([atom])
     return _merge(groups)
+
+
+def _inner_condition(text: str, questions: dict[str, Question]) -> str:
+    """ "managers (P2 = Yes)": the bracketed test when only the brackets name a question."""
+    inner = re.search(r"\(([^()]*)\)", text)
+    if inner is None:
+        return text
+    outside = text[: inner.start()] + " " + text[inner.end() :]
+    if _find_ref(inner[1], questions)[0] and not _find_ref(outside, questions)[0]:
+        return inner[1]
+    return text
 
 
 def _find_ref(clause: str, questions: dict[str, Question]) -> tuple[str | None, str]:

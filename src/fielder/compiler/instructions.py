@@ -272,6 +272,14 @@ def _display(text: str, upper: str) -> list[Directive]:
     if match:
         return [Directive("display_if", match["cond"].strip(" :,"), source=text)]
     match = re.match(
+        r"^(?:ONLY|JUST)\s+(?:FOR|ASK(?:ED)?\s+(?:OF|TO|IF)|SHOWN?\s+(?:TO|IF|WHEN)|IF|WHEN)\b"
+        r"(?P<cond>.*)$",
+        text,
+        re.I,
+    )
+    if match and re.search(r"[A-Z]{0,4}\d|['‘\"“]", match["cond"]):
+        return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
+    match = re.match(
         r"^(?:ONLY\s+ANSWER|ANSWER\s+(?:THIS|THE\s+NEXT)\s+QUESTION\s+ONLY|PLEASE\s+ANSWER\s+ONLY)"
         r".*?\bIF\b(?P<cond>.*)$",
         text,

@@ -30,7 +30,7 @@ from fielder.compiler.options import RawOption, is_plain_answer, parse_option_li
 _FORWARD_RE = re.compile(
     r"^\[?\s*(?:ASK\b|BASE\b|FILTER\b|SHOW\s+(?:IF|QUESTION|THIS|ONLY\s+IF|TO)\b|DISPLAY\s+IF|"
     r"ONLY\s+ANSWER|ANSWER\s+(?:THIS|THE\s+NEXT)|PLEASE\s+ANSWER\s+ONLY|IF\b.*\bASK\s+[A-Z]*\d|"
-    r"FOR\s+THOSE\b|QUESTION\s+FOR\b)",
+    r"FOR\s+THOSE\b|QUESTION\s+FOR\b|ONLY\s+(?:FOR|ASK|SHOW|IF|WHEN)\b)",
     re.I,
 )
 _ROWS_RE = re.compile(
