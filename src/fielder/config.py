@@ -26,6 +26,12 @@ class Settings(BaseSettings):
     llm_api_key: str | None = None
     llm_model: str | None = None
     webhook_allow_private: bool = False
+    # Seconds to wait before each retry of a failed webhook delivery (± 20 % jitter); one
+    # attempt plus one per entry. API.md § 10: about 1 s, 2 s, 4 s, 8 s, 30 s, 2 min, 10 min, 1 h.
+    webhook_retry_schedule: list[float] = Field(
+        default=[1, 2, 4, 8, 30, 120, 600, 3600], max_length=20
+    )
+    webhook_timeout_seconds: float = Field(default=30, gt=0)
     max_upload_mb: int = Field(default=25, ge=1)
     max_json_body_mb: float = Field(default=1.0, gt=0)
     max_text_answer_chars: int = Field(default=10_000, ge=1)
