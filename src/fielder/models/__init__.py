@@ -17,6 +17,8 @@ from fielder.models.response import Response
 from fielder.models.snapshot import Snapshot
 from fielder.models.source import Source
 from fielder.models.survey import Survey
+from fielder.models.webhook import Webhook
+from fielder.models.webhook_delivery import WebhookDelivery
 
 __all__ = [
     "ApiKey",
@@ -36,4 +38,6 @@ __all__ = [
     "Snapshot",
     "Source",
     "Survey",
+    "Webhook",
+    "WebhookDelivery",
 ]
