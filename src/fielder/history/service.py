@@ -130,7 +130,7 @@ def record_steps(
             session,
             survey.org_id,
             "survey.updated",
-            {"id": survey.id, "status": survey.status},
+            {"id": survey.id, "name": survey.name, "slug": survey.slug, "status": survey.status},
             survey_id=survey.id,
         )
     return written
@@ -261,7 +261,7 @@ def approve(session: Session, survey: Survey, changeset: Changeset) -> Changeset
         session,
         survey.org_id,
         "survey.updated",
-        {"id": survey.id, "status": survey.status},
+        {"id": survey.id, "name": survey.name, "slug": survey.slug, "status": survey.status},
         survey_id=survey.id,
     )
     return changeset

@@ -55,7 +55,7 @@ def _move(session: Session, survey: Survey, target: str) -> None:
         session,
         survey.org_id,
         "survey.updated",
-        {"id": survey.id, "status": target},
+        {"id": survey.id, "name": survey.name, "slug": survey.slug, "status": target},
         survey_id=survey.id,
     )
 
