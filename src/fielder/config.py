@@ -25,6 +25,18 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_api_key: str | None = None
     llm_model: str | None = None
+    # The llm engine's limits (docs/llm.md): seconds per model call (and between streamed
+    # chunks), the SDK's retries (429 honours Retry-After), model calls one org may run at once
+    # in one process and how long a call waits for a free slot, the characters of questionnaire
+    # per programming chunk, and streaming (off for servers that cannot stream).
+    llm_timeout_seconds: float = Field(default=60, gt=0)
+    llm_max_retries: int = Field(default=2, ge=0)
+    llm_max_concurrent_per_org: int = Field(default=4, ge=1)
+    llm_slot_wait_seconds: float = Field(default=10, ge=0)
+    llm_chunk_chars: int = Field(default=6000, ge=500)
+    llm_stream: bool = True
+    # Model name → {"input": cents, "output": cents} per million tokens: ai_cost_cents.
+    llm_prices: dict[str, dict[str, float]] = Field(default_factory=dict)
     webhook_allow_private: bool = False
     # Seconds to wait before each retry of a failed webhook delivery (± 20 % jitter); one
     # attempt plus one per entry. API.md § 10: about 1 s, 2 s, 4 s, 8 s, 30 s, 2 min, 10 min, 1 h.

@@ -1,0 +1,169 @@
+"""Hybrid programming: the builtin compiler does the structure, the model settles only what
+the compiler marked `attention` (unsure types, missing answers, prose logic it could not
+parse), a section at a time, in chunks that fit the model's context.
+
+A decision is merged only if the question and the whole survey still validate (the model is
+shown the problems once to repair them); every question the model decided keeps its `source`
+and gets an `attention` note saying the model decided it, so a person checks it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from pydantic import ValidationError
+
+from fielder.compiler import compile_document
+from fielder.documents.model import Document
+from fielder.engines.base import ProgramStep, QuestionProduced
+from fielder.engines.llm import prompts
+from fielder.engines.llm.answers import Decision, ProgramAnswer, narrowed
+from fielder.engines.llm.client import ModelClient, ModelInvalid, Task
+from fielder.ir.models import Attention, Option, Question, SourceSpan, Survey
+from fielder.ir.validate import validate
+
+logger = logging.getLogger("fielder.llm")
+
+#: Decision fields copied onto the question (options are rebuilt as IR options).
+_DECIDED_FIELDS = ("type", "display_if", "terminate_if")
+
+
+def needs_model(question: Question) -> bool:
+    """True for a question the rules were unsure of (an open attention note)."""
+    return question.attention is not None and not question.attention.dismissed
+
+
+def program(
+    client: ModelClient, document: Document, qa: Sequence[dict[str, Any]], chunk_chars: int
+) -> Iterator[ProgramStep]:
+    """Yield each question (a section at a time, once the model settled it), then the survey."""
+    survey = compile_document(document, qa=tuple(qa)).survey
+    for index, block in enumerate(survey.blocks):
+        known = [q.id for b in survey.blocks[: index + 1] for q in b.questions()]
+        for chunk in chunks([q for q in block.questions() if needs_model(q)], chunk_chars):
+            settle(client, survey, chunk, known)
+        position = 0
+        for item in block.items:
+            if isinstance(item, Question):
+                yield QuestionProduced(block.id, position, item)
+            position += 1
+    yield survey
+
+
+def chunks(questions: list[Question], chunk_chars: int) -> Iterator[list[Question]]:
+    """The questions in runs whose description stays under `chunk_chars` (one at least)."""
+    run: list[Question] = []
+    size = 0
+    for question in questions:
+        cost = len(json.dumps(describe(question)))
+        if run and size + cost > chunk_chars:
+            yield run
+            run, size = [], 0
+        run.append(question)
+        size += cost
+    if run:
+        yield run
+
+
+def describe(question: Question) -> dict[str, Any]:
+    """What the model is told of one question: wording, what the rules made of it, and why
+    they were unsure."""
+    found: dict[str, Any] = {"id": question.id, "type": question.type, "text": question.text}
+    if question.options:
+        found["options"] = [{"code": o.code, "label": o.label} for o in question.options]
+    if question.source is not None and question.source.excerpt:
+        found["excerpt"] = question.source.excerpt
+    if question.attention is not None:
+        found["unsure_because"] = question.attention.reason
+    return found
+
+
+def settle(client: ModelClient, survey: Survey, chunk: list[Question], known: list[str]) -> None:
+    """Ask about `chunk`, merge what validates; on a bad answer keep the rules' reading."""
+    ids = [q.id for q in chunk]
+    content = json.dumps({"known_ids": known, "questions": [describe(q) for q in chunk]})
+    task = Task(
+        name="program",
+        instructions=prompts.PROGRAM,
+        content=content,
+        answer=ProgramAnswer,
+        check=lambda answer: problems_of(survey, answer.decisions, ids),
+        schema=narrowed(ProgramAnswer.model_json_schema(), "question_id", ids),
+    )
+    try:
+        answer = client.ask(task)
+    except ModelInvalid as error:
+        logger.warning("llm program: chunk %s kept as the rules read it: %s", ids, error)
+        for question in chunk:
+            _note(question, f"{_reason(question)} (The model could not settle it either.)")
+        return
+    merge(survey, answer.decisions, ids, client.model)
+
+
+def problems_of(survey: Survey, decisions: list[Decision], allowed: list[str]) -> list[str]:
+    """Why `decisions` cannot be merged into `survey` (nothing when they can)."""
+    problems = [
+        f"question_id {d.question_id!r} was not asked about (use one of {', '.join(allowed)})"
+        for d in decisions
+        if d.question_id not in allowed
+    ]
+    if problems:
+        return problems
+    trial = survey.model_copy(deep=True)
+    try:
+        decided = merge(trial, decisions, allowed, "trial")
+    except ValidationError as error:
+        return [f"{e['loc']}: {e['msg']}" for e in error.errors()]
+    return [
+        f"{problem.element_id}: {problem.message}"
+        for problem in validate(trial)
+        if problem.severity == "error" and problem.element_id in decided
+    ]
+
+
+def merge(survey: Survey, decisions: list[Decision], allowed: list[str], model: str) -> set[str]:
+    """Apply each decision to its question in place; the ids of the questions changed."""
+    decided: set[str] = set()
+    for block in survey.blocks:
+        for index, item in enumerate(block.items):
+            if not isinstance(item, Question) or item.id not in allowed:
+                continue
+            for decision in decisions:
+                if decision.question_id == item.id:
+                    block.items[index] = item = _decided(item, decision, model)
+                    decided.add(item.id)
+    return decided
+
+
+def _decided(question: Question, decision: Decision, model: str) -> Question:
+    changes: dict[str, Any] = {}
+    for name in _DECIDED_FIELDS:
+        value = getattr(decision, name)
+        if value not in (None, ""):
+            changes[name] = value
+    if decision.options:
+        changes["options"] = [
+            Option(code=o.code, label=o.label, exclusive=o.exclusive).model_dump()
+            for o in decision.options
+        ]
+    data = question.model_dump(by_alias=True) | changes
+    if data["type"] not in {"single", "multi", "dropdown", "scale", "ranking", "constant_sum"}:
+        if data["type"] != "grid":
+            data["options"] = []
+    merged = Question.model_validate(data)
+    what = decision.note.strip() or f"set {', '.join(sorted(changes)) or 'nothing'}"
+    merged.attention = Attention(reason=f"Decided by the model ({model}): {what} Check it.")
+    if merged.source is None:
+        merged.source = SourceSpan(excerpt=question.text[:160] or None)
+    return merged
+
+
+def _reason(question: Question) -> str:
+    return question.attention.reason if question.attention is not None else ""
+
+
+def _note(question: Question, reason: str) -> None:
+    question.attention = Attention(reason=reason.strip())
