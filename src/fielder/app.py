@@ -47,10 +47,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url="/docs",
         redoc_url=None,
         lifespan=_lifespan,
+        # FastAPI's built-in OpenTelemetry checks the environment on every request; fielder
+        # exports no traces or metrics, so it is off.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
+    # Code reads the app's settings from app.state.settings. No dependency_overrides: any
+    # override makes FastAPI re-inspect every dependency's signature on every request.
     app.state.settings = settings
-    # Endpoints that call get_settings() as a dependency see this app's settings.
-    app.dependency_overrides[get_settings] = lambda: settings
     app.add_middleware(CommitBeforeResponse)
     app.add_middleware(RateLimitHeaders)
     app.add_middleware(
