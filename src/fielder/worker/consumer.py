@@ -9,6 +9,7 @@ from huey.consumer import Consumer
 
 from fielder.config import Settings
 from fielder.worker.queue import SWEEP_SECONDS, get_queue, sweep
+from fielder.worker.tasks import SWEEP_HOOKS
 
 logger = logging.getLogger("fielder.worker")
 
@@ -38,10 +39,11 @@ class Sweeper:
 
     def _loop(self) -> None:
         while True:
-            try:
-                sweep(self.settings)
-            except Exception:  # a failed sweep (database away) is retried at the next tick
-                logger.exception("job sweep failed")
+            for step in (sweep, *SWEEP_HOOKS):
+                try:
+                    step(self.settings)
+                except Exception:  # a failed sweep (database away) is retried at the next tick
+                    logger.exception("sweep %s failed", getattr(step, "__qualname__", step))
             if self._stopped.wait(self.interval):
                 return
 

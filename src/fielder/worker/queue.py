@@ -84,9 +84,14 @@ def forget_queues() -> None:
 
 
 def enqueue_after_commit(
-    session: Session, task: Task, *args: Any, idempotency_key: str | None = None
+    session: Session,
+    task: Task,
+    *args: Any,
+    idempotency_key: str | None = None,
+    delay: float = 0,
 ) -> Job:
-    """Record a job for `task(*args)` in the session's transaction; send it once that commits.
+    """Record a job for `task(*args)` in the session's transaction; send it once that commits
+    (to run `delay` seconds later; keep delays under the lease, or the sweep sends it early).
 
     With an `idempotency_key` already used, the existing job is returned and nothing is added.
     """
@@ -100,15 +105,15 @@ def enqueue_after_commit(
     session.add(job)
     session.flush()
     settings = session.info.get("settings")
-    session.info.setdefault(_PENDING, []).append((job.id, settings))
+    session.info.setdefault(_PENDING, []).append((job.id, settings, delay))
     return job
 
 
 def send_pending(session: Session) -> None:
     """After a commit: hand the session's new jobs to the queue (the sweep catches any failure)."""
-    for job_id, settings in session.info.pop(_PENDING, []):
+    for job_id, settings, delay in session.info.pop(_PENDING, []):
         try:
-            get_queue(settings).send(job_id)
+            get_queue(settings).send(job_id, delay=delay)
         except Exception:  # the row is committed: the sweep will send it later
             logger.exception("could not enqueue job %s; the sweep will retry", job_id)
 

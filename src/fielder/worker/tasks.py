@@ -54,3 +54,14 @@ def task(
         return registered
 
     return register
+
+
+#: Functions run with every job sweep (at consumer start and every 30 s): fn(settings).
+SWEEP_HOOKS: list[Callable[[Any], object]] = []
+
+
+def on_sweep(fn: Callable[[Any], object]) -> Callable[[Any], object]:
+    """Register fn(settings) to run with every sweep (a domain's own stale-work recovery)."""
+    if fn not in SWEEP_HOOKS:
+        SWEEP_HOOKS.append(fn)
+    return fn
