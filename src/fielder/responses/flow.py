@@ -14,6 +14,7 @@ from typing import Any, Final
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, load_only
+from sqlalchemy.orm.attributes import set_committed_value
 
 from fielder.db.base import utcnow
 from fielder.errors import Conflict, NotFound, Unprocessable
@@ -162,17 +163,22 @@ def start(
         started_at=now,
         last_saved_at=now,
     )
-    try:
-        with session.begin_nested():
-            session.add(response)
-            session.flush()
-    except IntegrityError:
-        # Another request started this token's response first: resume that one.
-        existing = repository.response_by_token(session, survey.id, body.respondent_token or "")
-        if existing is None:
-            raise
-        return existing, False
-    _mark_respondent(session, survey.id, body.respondent_token, response.id, "opened")
+    token = body.respondent_token
+    if token is None:  # nothing unique to race on: no savepoint round trips
+        session.add(response)
+        session.flush()
+    else:
+        try:
+            with session.begin_nested():
+                session.add(response)
+                session.flush()
+        except IntegrityError:
+            # Another request started this token's response first: resume that one.
+            existing = repository.response_by_token(session, survey.id, token)
+            if existing is None:
+                raise
+            return existing, False
+    _mark_respondent(session, survey.id, token, response.id, "opened")
     _event(session, response, "response.started")
     return response, True
 
@@ -234,7 +240,11 @@ def _check_answers(evaluator: Evaluator, answers: dict[str, Any]) -> None:
 
 
 def complete(session: Session, fielded: Fielded, response_id: str) -> Response:
-    """Complete a response (idempotent): checks, outcome, quotas, count + 1 exactly once."""
+    """Complete a response (idempotent): checks, outcome, quotas, count + 1 exactly once.
+
+    The survey's count row is shared by every respondent, so its UPDATE comes last: its row
+    lock is then held only until the caller's commit, not across the other statements.
+    """
     response = repository.survey_response(session, fielded.survey.id, response_id)
     if response.status == "completed":
         return response
@@ -259,14 +269,21 @@ def complete(session: Session, fielded: Fielded, response_id: str) -> Response:
         outcome = quotas.count_complete(session, fielded.survey.id, fielded.evaluator, answers)
         if outcome != "complete":
             session.execute(
-                update(Response).where(Response.id == response.id).values(outcome=outcome)
+                update(Response)
+                .where(Response.id == response.id)
+                .values(outcome=outcome)
+                .execution_options(synchronize_session=False)
             )
-    _count_completed(session, response, +1)
+    # The row now holds what the UPDATEs wrote: set it on the object instead of re-reading it.
+    set_committed_value(response, "status", "completed")
+    set_committed_value(response, "outcome", outcome)
+    set_committed_value(response, "completed_at", now)
+    set_committed_value(response, "updated_at", now)
     _mark_respondent(
         session, fielded.survey.id, response.respondent_token, response.id, "completed"
     )
-    session.refresh(response)
     _event(session, response, "response.completed")
+    _count_completed(session, response, +1)
     return response
 
 
