@@ -111,6 +111,10 @@ def _inner_condition(text: str, questions: dict[str, Question]) -> str:
 
 
 def _find_ref(clause: str, questions: dict[str, Question]) -> tuple[str | None, str]:
+    bare = re.match(r"^\s*(\d{1,3}[a-z]?)\s*(?=[=<>!]|IN\b)", clause, re.I)
+    if bare and "Q" + bare[1] in questions:
+        # "TERMINATE IF 1 = 2" where questions are numbered 1), 2): the number names a question.
+        return "Q" + bare[1], clause[bare.end() :]
     tokens = re.finditer(r"\b(?:QUESTION\s+)?([A-Za-z]{0,4}\d{1,3}[a-z]?(?:_\d+)?)\b", clause, re.I)
     for token in tokens:
         raw = token.group(1)

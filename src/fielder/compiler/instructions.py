@@ -94,7 +94,7 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 def sentences(note: str) -> list[str]:
     """An instruction split into its sentences ("MULTI CODE. CODE 6 EXCLUSIVE" → two)."""
-    note = note.strip().strip("[]").strip()
+    note = note.strip().strip("[]<>").strip()
     parts = [p.strip(" .") for p in _SPLIT_RE.split(note)]
     return [p for p in parts if p]
 
@@ -179,7 +179,9 @@ def _numbers(text: str) -> tuple[float, float] | None:
 
 _NOTE_PREFIX_RE = re.compile(
     r"^(?:[A-Za-z]+[ -]){0,3}(?:logic|routing|note|notes|instruction|instructions|filter|skip|"
-    r"condition|display|branching)\s*:\s*",
+    r"condition|display|branching)\s*:\s*|"
+    r"^(?:PN|P\.N\.|PROG|PROGRAMMER|PROGRAMMING|SCRIPTER|SCRIPTING|DP|CATI|CAWI|INTERVIEWER|"
+    r"INT|IV|SP|SN)\s*(?:NOTE|INSTRUCTION)?S?\s*[:.-]\s*",
     re.I,
 )
 _FORMS_TYPES: tuple[tuple[re.Pattern[str], str], ...] = (

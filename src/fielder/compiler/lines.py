@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from fielder.documents.model import Block, Cell, Document, Run
 
 WS_RE = re.compile(r"\s+")
-_BRACKET_RE = re.compile(r"\[[^\[\]]*\]")
+_BRACKET_RE = re.compile(r"\[[^\[\]]*\]|<[A-Za-z][^<>]{0,200}>")
 # Placeholders for piped text stay in the question text, as written.
 _PIPE_RE = re.compile(r"^\[\s*(INSERT|PIPE|NAME|BRAND|PRODUCT|RESPONSE|ANSWER)\b", re.I)
 _BOX_RE = re.compile(r"\[\s?[xX✓✔]?\s?\]|\(\s?\)|^\(\s*[xX]?\s*\)|^\{\s*\}|^<\s*>")
@@ -161,7 +161,9 @@ def split_text(text: str) -> tuple[str, list[str]]:
 
 def line_from_block(block: Block) -> Line:
     """A paragraph-like block as a `Line` with its instructions split out."""
-    text, notes = split_runs(block.runs, block.text)
+    # A heading's colour is its style's (Word's blue headings), not a scripting note.
+    runs = block.runs if block.kind != "heading" else ()
+    text, notes = split_runs(runs, block.text)
     text, more = split_text(text)
     notes.extend(more)
     bold_runs = [r for r in block.runs if r.text.strip()]

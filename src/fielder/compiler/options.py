@@ -64,12 +64,22 @@ class RawOption:
     start: int = 0
 
 
+_NOTE_HEAD_RE = re.compile(
+    r"^(?:PN|PROG(?:RAMMER)?|SCRIPTER|DP|INTERVIEWER|INT|NOTE)\s*[:.-]\s*", re.I
+)
+
+
 def _tail_actions(option: RawOption, notes: list[str]) -> None:
     """Apply the tags written after a label ([TERMINATE], SCREEN OUT, SPECIFY, EXCLUSIVE)."""
     for note in notes:
-        if _TERMINATE_RE.search(note):
+        bare = _NOTE_HEAD_RE.sub("", note.strip()).strip(" .")
+        if _TERMINATE_RE.search(note) or re.fullmatch(
+            r"(?:CLOSE|END|STOP)(?:\s+(?:INTERVIEW|SURVEY))?", bare, re.I
+        ):
             option.terminate = True
-        if re.search(r"\bSPECIFY\b", note, re.I):
+        if re.search(
+            r"\bSPECIFY\b|\bWRITE[- ]?IN\b|\bTYPE[- ]?IN\b|\bPLEASE\s+STATE\b", note, re.I
+        ):
             option.specify = True
         if _EXCLUSIVE_WORD_RE.search(note):
             option.exclusive = True

@@ -44,7 +44,7 @@ _ANSWER_LIST_RE = re.compile(
     re.I,
 )
 _NAMED_LIST_RE = re.compile(
-    r"^(?:RESPONSE\s+|ANSWER\s+|RATING\s+)?(?:SCALE|LIST|CODE\s*FRAME|CODES)\s+(?P<name>[A-Z0-9]{1,3})\b"
+    r"^(?:RESPONSE\s+|ANSWER\s+|RATING\s+)?(?:SCALE|LIST|CODE\s*FRAME|CODES)\s+(?P<name>[A-Z0-9]{1,3})\b(?!\s*[-–]\s*\d)"
     r"\s*[:.–-]?\s*(?P<rest>.*)$",
     re.I,
 )
@@ -54,6 +54,14 @@ _SAME_AS_RE = re.compile(
     r"(?:AS|USED\s+(?:AT|IN)|FROM)\s+(?:AT\s+|IN\s+)?(?P<q>[A-Z]{0,4}[.-]?\d{1,3}[a-z]?)\b",
     re.I,
 )
+_LEAD_IN_RE = re.compile(
+    r"^(?:please\s+)?(?:use|using|with|on|answer\s+(?:on|using))\s+(?:this|the(?:\s+following)?|a)\s+"
+    r"(?:\d{1,2}[- ]point\s+)?(?:scale|answers?|options?|responses?|codes?)\b[^.?!]*:$|"
+    r"^(?:the\s+)?(?:scale|answer\s+scale|response\s+scale|answers|response\s+options)\s+"
+    r"(?:is|are|for\s+(?:each|every|all)\b)[^.?!]*:$",
+    re.I,
+)
+_CLOSING_RE = re.compile(r"^(?:thank\s+you|thanks|many\s+thanks)\b", re.I)
 _REQUIRED_MARK_RE = re.compile(r"\s*\*+\s*$")
 _DEFAULT_SINGLE_RE = re.compile(
     r"\bALL\s+QUESTIONS\s+ARE\s+SINGLE\b|SINGLE\s+(?:CODE|RESPONSE|CHOICE|ANSWER)\s+UNLESS|"
@@ -328,7 +336,12 @@ class _Parser:
         following = self.next_content(index)
         if following is None:
             return False
-        return find_label(following) is None and not following.text.rstrip().endswith("?")
+        if find_label(following) is None and not following.text.rstrip().endswith("?"):
+            return True
+        # Straight under the question's own text and naming another question: its own filter.
+        own = draft.label.id if draft.label else None
+        named = re.findall(r"\b([A-Z]{1,4}\d{1,3}[a-z]?)\b", self.lines[index].raw or "")
+        return len(draft.lines) == 2 and bool(named) and own is not None and own not in named
 
     def option_next(self, index: int) -> bool:
         """True when the next content line is an answer option."""
@@ -391,7 +404,13 @@ class _Parser:
             self.add_options(options, draft)
             return
         draft.notes.extend(line.instructions)
-        if (
+        if _LEAD_IN_RE.match(text) or (
+            draft.text.endswith((".", "?", "!")) and _CLOSING_RE.match(text)
+        ):
+            # "Use this scale for every statement:" introduces a list; "Thank you for …" after
+            # a finished question is the survey's closing words, not more question text.
+            draft.notes.append(text)
+        elif (
             draft.text.endswith("?")
             and _title_like(text)
             and line.bold

@@ -102,10 +102,17 @@ def _id_rows(block: Block) -> int:
         if (
             len(row) >= 2
             and _LONE_ID_RE.match(row[0].text.strip())
-            and any(len(c.text.split()) >= 3 for c in row[1:])
+            and any(len(c.text.split()) >= 3 and _asks(c.text) for c in row[1:])
         ):
             count += 1
     return count
+
+
+def _asks(text: str) -> bool:
+    """A cell that reads as a question, not an answer ("1 | Harbour Building Society")."""
+    from fielder.compiler.classify import looks_like_question
+
+    return looks_like_question(text) or len(text.split()) >= 12
 
 
 def is_sheet_table(block: Block) -> bool:

@@ -165,7 +165,7 @@ def _previous(qid: str, order: dict[str, int]) -> str | None:
 
 
 def _join(existing: str | None, expression: str, joiner: str) -> str:
-    if not existing:
+    if not existing or existing == expression:
         return expression
     return f"({existing}) {joiner} ({expression})"
 

@@ -37,6 +37,22 @@ def _wrapped(previous: list[Run], following: str) -> bool:
     return bool(text) and bool(start) and (start.islower() or text.endswith(","))
 
 
+_HTML_TAGS = frozenset(
+    """a abbr b big blockquote br caption center code col dd del details div dl dt em font h1 h2
+    h3 h4 h5 h6 hr i img input ins kbd label li mark ol p pre q s small span strike strong sub
+    summary sup table tbody td tfoot th thead tr tt u ul video audio source picture figure
+    figcaption section article header footer nav aside main iframe script style link meta""".split()
+)
+
+
+def is_html_tag(text: str) -> bool:
+    """True for real markup (`<br>`, `</span>`, `<!-- -->`), not a note such as `<ASK ALL>`."""
+    match = re.match(r"<\s*/?\s*([A-Za-z][A-Za-z0-9]*)", text)
+    if text.startswith(("<!--", "<!", "<?")):
+        return True
+    return bool(match) and match.group(1).lower() in _HTML_TAGS
+
+
 def inline_lines(token: Token) -> list[list[Run]]:
     """An inline token's children as lines of runs (split at breaks that are not hard wraps)."""
     lines: list[list[Run]] = [[]]
@@ -59,6 +75,9 @@ def inline_lines(token: Token) -> list[list[Run]]:
         elif kind == "html_inline":
             if child.content.lower().startswith("<br"):
                 lines.append([])
+            elif not is_html_tag(child.content):
+                # "<only if H7 = 1>": a programmer's note in angle brackets, not markup.
+                lines[-1].append(Run(child.content, bold=bold > 0, italic=italic > 0))
         elif kind in ("text", "code_inline"):
             lines[-1].append(Run(child.content, bold=bold > 0, italic=italic > 0))
         elif kind == "image":
@@ -143,7 +162,7 @@ class _Walker:
 
     def _html_block(self, token: Token) -> None:
         for line in token.content.splitlines():
-            if line.strip() and not line.strip().startswith("<"):
+            if line.strip() and not (line.strip().startswith("<") and is_html_tag(line.strip())):
                 self.builder.add_text("paragraph", line)
 
     def _fence(self, token: Token) -> None:
