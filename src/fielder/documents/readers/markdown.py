@@ -50,7 +50,7 @@ def is_html_tag(text: str) -> bool:
     match = re.match(r"<\s*/?\s*([A-Za-z][A-Za-z0-9]*)", text)
     if text.startswith(("<!--", "<!", "<?")):
         return True
-    return bool(match) and match.group(1).lower() in _HTML_TAGS
+    return match is not None and match.group(1).lower() in _HTML_TAGS
 
 
 def inline_lines(token: Token) -> list[list[Run]]:
