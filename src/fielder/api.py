@@ -14,6 +14,7 @@ from fielder.respondents.endpoints import router as respondents_router
 from fielder.responses.endpoints import router as responses_router
 from fielder.responses.public import router as public_responses_router
 from fielder.surveys.endpoints import router as surveys_router
+from fielder.webhooks.endpoints import router as webhooks_router
 
 api_router = APIRouter(prefix="/api/v1")
 api_router.include_router(keys_router)
@@ -25,5 +26,6 @@ api_router.include_router(realtime_router)
 api_router.include_router(responses_router)
 api_router.include_router(respondents_router)
 api_router.include_router(integrations_router)
+api_router.include_router(webhooks_router)
 # Public respondent routes last: they share /surveys/{…} with the team's routes.
 api_router.include_router(public_responses_router)

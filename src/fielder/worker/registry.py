@@ -7,4 +7,5 @@ this module when a consumer starts or a job runs (never at import time, to avoid
 from __future__ import annotations
 
 import fielder.responses.tasks
-import fielder.surveys.tasks  # noqa: F401
+import fielder.surveys.tasks
+import fielder.webhooks.tasks  # noqa: F401

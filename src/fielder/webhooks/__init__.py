@@ -1,0 +1,1 @@
+"""Webhooks: subscriptions, the event catalogue, durable signed deliveries with retries."""
