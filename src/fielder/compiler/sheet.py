@@ -43,6 +43,12 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "answer list",
         "response list",
         "categories",
+        "value label",
+        "value labels",
+        "answer label",
+        "response label",
+        "code label",
+        "category",
     ),
     "code": ("code", "codes", "value", "values", "punch"),
     "type": ("type", "question type", "format", "response type"),
@@ -151,11 +157,29 @@ def sheet_lines(block: Block) -> list[Line]:
         row = tuple(collapse(c) for c in raw)
         found = [_row_line(row, columns)]
         found.extend(_cell_options(raw, columns) if found[0] and found[0].label else [])
+        _move_option_tag(found, _cell(row, columns, "instructions"))
         for line in found:
             if line is not None:
                 line.start, line.end, line.page = row_cells[0].start, row_cells[-1].end, block.page
                 lines.append(line)
     return lines
+
+
+_OPTION_TAG_RE = re.compile(
+    r"^(?:TERMINATE|SCREEN\s*OUT|CLOSE|EXCLUSIVE|SPECIFY|ANCHOR|FIX(?:ED)?|"
+    r"(?:GO|SKIP|JUMP)\s+TO\s+\S+)\W*$",
+    re.I,
+)
+
+
+def _move_option_tag(found: list[Line | None], note: str) -> None:
+    """On a question's row that also holds its first answer, a bare answer tag ("Terminate",
+    "Go to Q7") in the instruction column belongs to that answer, not to the question."""
+    if len(found) != 2 or found[0] is None or found[1] is None or not _OPTION_TAG_RE.match(note):
+        return
+    if note in found[0].instructions:
+        found[0].instructions.remove(note)
+        found[1].instructions.append(note)
 
 
 def _id_column_lines(block: Block) -> list[Line]:
@@ -251,6 +275,9 @@ def _row_line(row: tuple[str, ...], columns: dict[str, int]) -> Line | None:
     if text:
         kept, inline = split_text(text)
         return Line(text=collapse(kept), raw=text, instructions=inline + notes)
+    if re.fullmatch(r"-?\d{1,3}(?:\.0+)?", code):
+        # A scale point listed with a value and no words of its own.
+        return Line(text="", raw=code, instructions=notes, code=_code(code), is_option=True)
     if notes:
         return Line(text="", raw=" ".join(notes), instructions=notes)
     return None
