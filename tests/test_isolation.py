@@ -111,6 +111,9 @@ def owned(client: TestClient, org: OrgContext, settings: Settings) -> Owned:
     )
     assert integration.status_code == 201, integration.text
     keys = client.get("/api/v1/api-keys", headers=h).json()["data"]
+    # .invalid never resolves (RFC 2606): nothing is sent anywhere.
+    webhook = client.post("/api/v1/webhooks", json={"url": "https://hooks.invalid/x"}, headers=h)
+    assert webhook.status_code == 201, webhook.text
     return Owned(
         {
             "survey_id": live_id,
@@ -120,6 +123,7 @@ def owned(client: TestClient, org: OrgContext, settings: Settings) -> Owned:
             "response_id": started.json()["data"]["id"],
             "integration_id": integration.json()["data"]["id"],
             "key_id": keys[0]["id"],
+            "webhook_id": webhook.json()["data"]["id"],
             "_edited_survey": survey_id,
         }
     )
@@ -167,6 +171,8 @@ def _bodies(method: str, path: str) -> dict[str, Any]:
         return {"json": {"format": "csv"}}
     if path.endswith("/qa"):
         return {"json": {}}
+    if method == "PATCH" and path.startswith("/api/v1/webhooks"):
+        return {"json": {"description": "stolen"}}
     if method == "PATCH":
         return {"json": {"name": "stolen"}}
     if method in ("POST", "PUT"):
