@@ -3,17 +3,19 @@
 
 from __future__ import annotations
 
+from fielder.config import Settings, get_settings
 from fielder.engines.base import Engine, get_engine
 
 
-def engine_for(name: str, *, org_id: str | None, llm_enabled: bool = True) -> Engine:
-    """The engine `name` for `org_id` (its model calls count against the org's cap);
-    `EngineUnavailable` when that engine cannot serve."""
+def engine_for(
+    name: str, *, org_id: str | None, llm_enabled: bool = True, settings: Settings | None = None
+) -> Engine:
+    """The engine `name` for `org_id` (its model calls count against the org's cap), on
+    `settings` (the process settings by default); `EngineUnavailable` when it cannot serve."""
     if name == "llm" and not llm_enabled:
         name = "builtin"
-    chosen = get_engine(name)
-    for_org = getattr(chosen, "for_org", None)
-    if callable(for_org):
-        bound: Engine = for_org(org_id)
-        return bound
-    return chosen
+    if name == "llm":
+        from fielder.engines.llm import LLMEngine
+
+        return LLMEngine(settings or get_settings(), org_id)
+    return get_engine(name)

@@ -10,13 +10,14 @@ from sqlalchemy.orm import Session
 from sse_starlette.sse import EventSourceResponse
 
 from fielder.db.session import get_session
-from fielder.engines.base import EngineUnavailable, get_engine
+from fielder.engines.base import EngineUnavailable
 from fielder.errors import ServiceUnavailable
 from fielder.files import qa, service
 from fielder.files.deps import AppSettings, Store
 from fielder.files.schemas import FileEnvelope, FileRead
 from fielder.files.upload import Upload, read_upload
 from fielder.keys.auth import Principal, require_scope
+from fielder.kit.engines import org_engine
 from fielder.surveys import service as surveys
 
 router = APIRouter(prefix="/files", tags=["files"])
@@ -108,7 +109,7 @@ def clarify_file(
     row = service.get_file(session, principal.org_id, file_id)
     document = service.read_stored(storage, row)
     try:
-        engine = get_engine(settings.engine)
+        engine = org_engine(session, principal.org_id, settings.engine, settings)
     except EngineUnavailable as error:
         raise ServiceUnavailable("engine_unavailable", str(error)) from error
     prior = (body or qa.QaRequest()).prior_qa

@@ -13,8 +13,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fielder.db.session import get_session
-from fielder.engines.base import CannotRevise, EngineUnavailable, get_engine
+from fielder.engines.base import CannotRevise, EngineUnavailable
+from fielder.engines.llm.client import ModelError
+from fielder.engines.llm.revise import PatchRefused
 from fielder.errors import (
+    BadGateway,
     Conflict,
     PreconditionFailed,
     ServiceUnavailable,
@@ -39,6 +42,7 @@ from fielder.history.steps import clone
 from fielder.ir.models import Survey as IRSurvey
 from fielder.ir.patch import PatchError, apply_json_patch, apply_merge_patch
 from fielder.keys.auth import Principal, require_scope
+from fielder.kit.engines import org_engine
 from fielder.kit.pagination import CursorParams, cursor_page
 from fielder.models.change import Change
 from fielder.models.changeset import Changeset
@@ -304,19 +308,25 @@ class RevisionRequest(BaseModel):
     prompt: str = Field(min_length=1, max_length=4000)
 
 
-def _revised(survey: Survey, prompt: str) -> dict[str, Any]:
+def _revised(session: Session, survey: Survey, prompt: str) -> dict[str, Any]:
     current = IRSurvey.model_validate(survey.platform_ir)
     try:
-        engine = get_engine(survey.engine)
+        engine = org_engine(session, survey.org_id, survey.engine)
         ops = engine.revise(current, prompt)
     except EngineUnavailable as error:
         raise ServiceUnavailable("ai_unavailable", str(error)) from error
+    except PatchRefused as error:
+        details = [{"problem": problem} for problem in error.problems]
+        raise Unprocessable("revision_refused", error.reason, details=details) from error
     except CannotRevise as error:
+        hint = " The builtin engine understands commands like the examples listed."
         raise Unprocessable(
             "revision_not_understood",
-            f"{error.reason} The builtin engine understands commands like the examples listed.",
+            error.reason + (hint if error.commands else ""),
             details=[{"command": example} for example in error.commands],
         ) from error
+    except ModelError as error:
+        raise BadGateway("ai_upstream_error", f"The model failed ({error}); try again.") from error
     try:
         edited = apply_json_patch(current, ops)
     except PatchError as error:
@@ -332,7 +342,7 @@ def create_revision(
 
     def act() -> tuple[int, Any]:
         survey = _editable_survey(session, principal.org_id, survey_id)
-        document = _revised(survey, body.prompt)
+        document = _revised(session, survey, body.prompt)
         parse_ir(document)
         changeset = service.propose(
             session,

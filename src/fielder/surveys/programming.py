@@ -20,7 +20,7 @@ from fielder.config import Settings, get_settings
 from fielder.db.base import utcnow
 from fielder.db.session import session_scope
 from fielder.documents import read_document
-from fielder.engines.base import QuestionProduced, get_engine
+from fielder.engines.base import QuestionProduced
 from fielder.errors import Conflict, Unprocessable
 from fielder.history import chain, events
 from fielder.history import service as history
@@ -28,6 +28,7 @@ from fielder.history.steps import Step, question_step, split
 from fielder.ir.models import Question
 from fielder.ir.models import Survey as IRSurvey
 from fielder.ir.validate import validate
+from fielder.kit.engines import org_engine
 from fielder.kit.storage import storage_for
 from fielder.models.change import Change
 from fielder.models.changeset import Changeset
@@ -254,7 +255,8 @@ def _program(session: Session, settings: Settings, survey: Survey, changeset: Ch
     run = _Run(session, survey, changeset)
     final: IRSurvey | None = None
     try:
-        for step in get_engine(survey.engine).program(document, survey.prior_qa or []):
+        engine = org_engine(session, survey.org_id, survey.engine, settings)
+        for step in engine.program(document, survey.prior_qa or []):
             if isinstance(step, QuestionProduced):
                 question = _compact(step.question)
                 run.write(*question_step(run.state, step.block_id, question, survey.name))
