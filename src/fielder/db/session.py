@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,7 +12,8 @@ from typing import Any
 from fastapi import Request
 from sqlalchemy import DateTime, Dialect, Engine, create_engine, event
 from sqlalchemy.dialects import sqlite
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
 
 from fielder.config import Settings, get_settings
 
@@ -70,7 +71,14 @@ def make_engine(url: str) -> Engine:
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 5})
+        # A pool as large as the threadpool's usual concurrency: a connection opened past the
+        # pool is closed after one use, and opening one (with its pragmas) costs more than a query.
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False, "timeout": 5},
+            pool_size=20,
+            max_overflow=20,
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         # Every DateTime(timezone=True) column of every model: aware UTC, as on PostgreSQL.
         engine.dialect.colspecs = {**engine.dialect.colspecs, DateTime: _UTCSQLiteDateTime}
@@ -122,10 +130,68 @@ def session_scope(settings: Settings | None = None) -> Iterator[Session]:
         session.close()
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """FastAPI dependency: a session of the app's database, committed after the endpoint returns."""
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """FastAPI dependency: a session of the app's database, committed after the endpoint returns.
+
+    Async so that opening it costs no thread hop (a Session connects only on its first query);
+    ending it goes to a thread only when that can wait on the database.
+    """
     settings: Settings = getattr(request.app.state, "settings", None) or get_settings()
-    with session_scope(settings) as session:
-        # CommitBeforeResponse commits it before a successful response goes out.
-        setattr(request.state, COMMIT_STATE_KEY, session)
+    session = get_sessionmaker(settings)()
+    # CommitBeforeResponse commits it before a successful response goes out.
+    setattr(request.state, COMMIT_STATE_KEY, session)
+    try:
         yield session
+    except BaseException:
+        await _end(session, commit=False)
+        raise
+    await _end(session, commit=True)
+
+
+async def _end(session: Session, *, commit: bool) -> None:
+    if not session.in_transaction():
+        session.close()  # never connected, or already committed: nothing to wait for
+        return
+    if not has_writes(session) and session.get_bind().dialect.name == "sqlite":
+        # pysqlite opens no transaction for reads: ending one is a call into C, not a wait.
+        session.close()
+        return
+    await run_in_threadpool(_finish, session, commit)
+
+
+def _finish(session: Session, commit: bool) -> None:
+    try:
+        if commit:
+            session.commit()
+        else:
+            session.rollback()
+    finally:
+        session.close()
+
+
+def _mark_written(session: Session, _context: object) -> None:
+    session.info[_WROTE] = True
+
+
+def _forget_writes(session: Session) -> None:
+    session.info.pop(_WROTE, None)
+
+
+def _mark_statement(state: ORMExecuteState) -> None:
+    # session.execute(insert/update/delete(...)) writes without a flush.
+    if state.is_insert or state.is_update or state.is_delete:
+        state.session.info[_WROTE] = True
+
+
+_WROTE = "fielder_wrote"
+event.listen(Session, "after_flush", _mark_written)
+event.listen(Session, "do_orm_execute", _mark_statement)
+event.listen(Session, "after_commit", _forget_writes)
+event.listen(Session, "after_soft_rollback", lambda session, _previous: _forget_writes(session))
+
+
+def has_writes(session: Session) -> bool:
+    """True when the session has changes to commit (a read-only request skips the thread hop)."""
+    if not session.in_transaction():
+        return False
+    return bool(session.info.get(_WROTE) or session.new or session.dirty or session.deleted)

@@ -7,19 +7,23 @@ Every org-owned query then filters by `principal.org_id`; another org's object i
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Annotated
 
-from fastapi import Depends, Request, Security
+from fastapi import Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
+from fielder.config import Settings, get_settings
 from fielder.db.base import utcnow
-from fielder.db.session import get_session
+from fielder.db.session import session_scope
 from fielder.errors import BadRequest, Forbidden, Unauthorized
+from fielder.keys import cache
+from fielder.keys.cache import VerifiedKey
 from fielder.keys.keygen import hash_secret, looks_like_key, same_hash
 from fielder.keys.scopes import grants
 from fielder.kit.ratelimit import enforce
@@ -43,26 +47,56 @@ class Principal:
 
 def authenticate(session: Session, authorization: str | None) -> ApiKey:
     """The live key named by an `Authorization: Bearer` value, or 401 with the reason."""
+    return _live_key(session, _digest(authorization))
+
+
+def _digest(authorization: str | None) -> str:
+    """The stored hash of the key of an `Authorization: Bearer` value; 401 if none or malformed."""
     if not authorization:
         raise Unauthorized("unauthenticated", "Send an API key: Authorization: Bearer fk_live_….")
     secret = authorization.strip()
     if not looks_like_key(secret):
         raise Unauthorized("invalid_key", "The API key is malformed.")
-    digest = hash_secret(secret)
+    return hash_secret(secret)
+
+
+def _live_key(session: Session, digest: str) -> ApiKey:
     key = session.scalars(select(ApiKey).where(ApiKey.hash == digest)).first()
     if key is None or not same_hash(key.hash, digest):
         raise Unauthorized("invalid_key", "The API key is not valid.")
     now = utcnow()
     if key.revoked_at is not None:
         raise Unauthorized("key_revoked", "The API key has been revoked.")
-    if key.expires_at is not None and key.expires_at <= now:
-        raise Unauthorized("key_expired", "The API key has expired.")
+    _check_expiry(key.expires_at, now)
     if key.last_used_at is None or now - key.last_used_at >= LAST_USED_GRANULARITY:
         key.last_used_at = now
     return key
 
 
-def authorize(key: ApiKey, org_id: str | None, scopes: tuple[str, ...]) -> Principal:
+def _check_expiry(expires_at: datetime | None, now: datetime) -> None:
+    if expires_at is not None and expires_at <= now:
+        raise Unauthorized("key_expired", "The API key has expired.")
+
+
+def _verify(settings: Settings, digest: str) -> VerifiedKey:
+    """Look the key up in its own short transaction (it may record last_used_at) and cache it."""
+    with session_scope(settings) as session:
+        key = _live_key(session, digest)
+        return cache.put(settings.database_url, digest, key)
+
+
+async def verified_key(settings: Settings, authorization: str | None) -> VerifiedKey:
+    """The live key of an `Authorization: Bearer` value: from the cache of keys verified in
+    the last few seconds (see `fielder.keys.cache`), else from the database; 401 otherwise."""
+    digest = _digest(authorization)
+    key = cache.get(settings.database_url, digest)
+    if key is None:
+        return await run_in_threadpool(_verify, settings, digest)
+    _check_expiry(key.expires_at, utcnow())
+    return key
+
+
+def authorize(key: ApiKey | VerifiedKey, org_id: str | None, scopes: tuple[str, ...]) -> Principal:
     """The Principal of `key` acting on `org_id`, checking the org header and the scopes."""
     if not org_id or not org_id.strip():
         raise BadRequest("missing_org", "Send the org id in the X-Org-Id header.")
@@ -78,22 +112,26 @@ def authorize(key: ApiKey, org_id: str | None, scopes: tuple[str, ...]) -> Princ
     return Principal(org_id=key.org_id, key_id=key.id, scopes=tuple(key.scopes))
 
 
-def require_scope(*scopes: str) -> Callable[..., Principal]:
+def require_scope(*scopes: str) -> Callable[..., Awaitable[Principal]]:
     """A FastAPI dependency giving the caller's Principal once key, org and `scopes` check out.
 
     With no scopes, any valid key of the org is enough.
     """
 
-    def dependency(
+    async def dependency(
         request: Request,
-        session: Annotated[Session, Depends(get_session)],
         credentials: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
         org_id: Annotated[str | None, Security(_org_header)],
     ) -> Principal:
-        authorization = _bearer_value(request, credentials)
-        key = authenticate(session, authorization)
+        # Async, and no database session of its own: a key verified in the last seconds costs
+        # no query and no thread hop (the hot path of every authenticated request).
+        settings: Settings = getattr(request.app.state, "settings", None) or get_settings()
+        key = await verified_key(settings, _bearer_value(request, credentials))
         principal = authorize(key, org_id, scopes)
-        enforce(request, "authenticated", key.id)
+        if settings.redis_url:  # a network call: keep it off the event loop
+            await run_in_threadpool(enforce, request, "authenticated", key.id)
+        else:
+            enforce(request, "authenticated", key.id)
         request.state.principal = principal
         return principal
 

@@ -8,10 +8,10 @@ from fastapi import APIRouter, Depends
 from sqlalchemy.orm import Session
 
 from fielder.db.session import get_session
-from fielder.keys import service
+from fielder.keys import cache, service
 from fielder.keys.auth import Principal, require_scope
 from fielder.keys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyRead
-from fielder.kit.pagination import PageParams, paginate
+from fielder.kit.pagination import Page, paginate
 from fielder.models.api_key import ApiKey
 
 router = APIRouter(prefix="/api-keys", tags=["api-keys"])
@@ -34,9 +34,7 @@ def create_api_key(body: ApiKeyCreate, principal: KeysWriter, session: DB) -> di
 
 
 @router.get("")
-def list_api_keys(
-    principal: AnyKey, session: DB, params: Annotated[PageParams, Depends()]
-) -> dict[str, Any]:
+def list_api_keys(principal: AnyKey, session: DB, params: Page) -> dict[str, Any]:
     """The caller's org's keys, newest first, paginated (never their secrets)."""
     return paginate(session, service.keys_query(principal.org_id), params, _read)
 
@@ -50,4 +48,8 @@ def get_api_key(key_id: str, principal: AnyKey, session: DB) -> dict[str, Any]:
 @router.delete("/{key_id}")
 def revoke_api_key(key_id: str, principal: KeysWriter, session: DB) -> dict[str, Any]:
     """Revoke a key of the caller's org; it is refused from then on."""
-    return {"data": _read(service.revoke_key(session, principal.org_id, key_id))}
+    key = service.revoke_key(session, principal.org_id, key_id)
+    session.commit()
+    # After the commit: a request verifying the key from now on reads it revoked.
+    cache.forget(key.id)
+    return {"data": _read(key)}

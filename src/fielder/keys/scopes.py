@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 Scope = Literal["surveys:read", "surveys:write", "webhooks:write", "keys:write"]
@@ -11,6 +12,6 @@ ALL_SCOPES: tuple[Scope, ...] = ("surveys:read", "surveys:write", "webhooks:writ
 IMPLIED: dict[str, frozenset[str]] = {"surveys:write": frozenset({"surveys:read"})}
 
 
-def grants(scopes: list[str], wanted: str) -> bool:
+def grants(scopes: Sequence[str], wanted: str) -> bool:
     """True when a key holding `scopes` may act with scope `wanted`."""
     return any(wanted == held or wanted in IMPLIED.get(held, ()) for held in scopes)

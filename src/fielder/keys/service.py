@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from fielder.db.base import utcnow
 from fielder.errors import NotFound, Unprocessable
+from fielder.keys import cache
 from fielder.keys.keygen import hash_secret, new_secret, shown_prefix
 from fielder.keys.scopes import ALL_SCOPES
 from fielder.models.api_key import ApiKey
@@ -110,6 +111,7 @@ def revoke_key(session: Session, org_id: str, key_id: str) -> ApiKey:
     if key.revoked_at is None:
         key.revoked_at = utcnow()
         session.flush()
+    cache.forget(key.id)
     return key
 
 

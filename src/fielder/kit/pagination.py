@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any, TypeVar
 
-from fastapi import Query
+from fastapi import Depends, Query
 from sqlalchemy import ColumnElement, Select, func, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
@@ -43,6 +43,18 @@ class CursorParams:
     limit: Annotated[int, Query(ge=1, le=100)] = 25
 
 
+async def page_params(
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    per_page: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> PageParams:
+    """`?page=&per_page=` as PageParams; async so FastAPI builds it without a thread hop."""
+    return PageParams(page=page, per_page=per_page)
+
+
+#: The page parameters of a list endpoint: `params: Page`.
+Page = Annotated[PageParams, Depends(page_params)]
+
+
 def paginate(
     session: Session,
     stmt: Select[T],
@@ -50,10 +62,23 @@ def paginate(
     to_schema: Callable[[T], Any],
 ) -> dict[str, Any]:
     """One page of `stmt` (which should be ordered), each row passed through `to_schema`."""
-    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
-    rows = session.scalars(stmt.limit(params.per_page).offset((params.page - 1) * params.per_page))
+    offset = (params.page - 1) * params.per_page
+    if _plain(stmt):
+        # One query: the total rides along each row as a window count (taken before LIMIT).
+        counted = stmt.add_columns(func.count().over().label("pagination_total"))
+        rows = session.execute(counted.limit(params.per_page).offset(offset)).all()
+        items = [row[0] for row in rows]
+        total = int(rows[0][-1]) if rows else None
+        if total is None and params.page == 1:
+            total = 0
+    else:
+        items = list(session.scalars(stmt.limit(params.per_page).offset(offset)))
+        total = None
+    if total is None:  # past the last page (or a grouped query): count apart
+        total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
+        total = total or 0
     return {
-        "data": [to_schema(row) for row in rows],
+        "data": [to_schema(item) for item in items],
         "pagination": {
             "page": params.page,
             "per_page": params.per_page,
@@ -61,6 +86,16 @@ def paginate(
             "total_pages": math.ceil(total / params.per_page) if total else 0,
         },
     }
+
+
+def _plain(stmt: Select[Any]) -> bool:
+    """True when a window count over `stmt` counts its rows (no DISTINCT, GROUP BY or LIMIT)."""
+    return not (
+        stmt._distinct
+        or stmt._group_by_clauses
+        or stmt._limit_clause is not None
+        or stmt._offset_clause is not None
+    )
 
 
 def cursor_page(

@@ -10,6 +10,7 @@ with `Retry-After` and `details: [{"retry_after": seconds}]`.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import threading
@@ -45,7 +46,12 @@ def _limiter(settings: Settings) -> FixedWindowRateLimiter:
 def _item(settings: Settings, bucket: str) -> RateLimitItem:
     if bucket not in BUCKETS:
         raise ValueError(f"unknown rate-limit bucket {bucket!r}")
-    return parse(str(getattr(settings, f"rate_limit_{bucket}")))
+    return _parsed(str(getattr(settings, f"rate_limit_{bucket}")))
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed(spec: str) -> RateLimitItem:
+    return parse(spec)
 
 
 def client_ip(request: Request) -> str:

@@ -18,7 +18,7 @@ from fielder.files.deps import AppSettings, Store
 from fielder.files.upload import Upload, media_type_of, read_upload
 from fielder.history.schemas import ChangesetRead
 from fielder.keys.auth import Principal, require_scope
-from fielder.kit.pagination import PageParams, paginate
+from fielder.kit.pagination import Page, paginate
 from fielder.surveys import exchange, programming, repository, service
 from fielder.surveys.schemas import (
     DestinationUpdate,
@@ -169,7 +169,7 @@ def create_survey(
 def list_surveys(
     principal: Reader,
     session: DB,
-    params: Annotated[PageParams, Depends()],
+    params: Page,
     status: Annotated[str | None, Query(description="Only surveys in this status")] = None,
 ) -> dict[str, Any]:
     """The org's surveys, newest first, a page at a time."""
