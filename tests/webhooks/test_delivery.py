@@ -246,7 +246,8 @@ def test_private_addresses_are_refused_at_delivery_unless_allowed(
     drain_all(strict, hook_id)
     (row,) = deliveries_of(settings, hook_id)
     assert row.status == "failed"
-    assert row.error is not None and "127.0.0.1 is a loopback address" in row.error
+    assert row.error is not None
+    assert "127.0.0.1 is a loopback address" in row.error
     assert receiver.received == []
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlalchemy.orm import Session
 
 from fielder.config import Settings, get_settings
@@ -25,7 +25,13 @@ router = APIRouter(prefix="/webhooks", tags=["webhooks"])
 
 DB = Annotated[Session, Depends(get_session)]
 Writer = Annotated[Principal, Depends(require_scope("webhooks:write"))]
-AppSettings = Annotated[Settings, Depends(get_settings)]
+
+
+def _settings(request: Request) -> Settings:
+    return getattr(request.app.state, "settings", None) or get_settings()
+
+
+AppSettings = Annotated[Settings, Depends(_settings)]
 Pages = Annotated[PageParams, Depends()]
 
 
