@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from fielder.compiler.lines import Line, collapse
+from fielder.compiler.lines import Line, collapse, is_caps_instruction
 from fielder.ir.models import Option
 
 BOXES = "☐□❑❒○◯◻⬜▢⃞☑☒✓✔"
@@ -31,6 +31,7 @@ _LETTER_RE = re.compile(r"^\(?(?P<letter>[a-zA-Z])[.)]\s+(?P<label>\S.*)$")
 _ROUTE_RE = re.compile(
     r"\s*(?:-+>|→|=>|—|–|-|\(|,|;)?\s*(?:please\s+)?(?:go\s*to|skip\s*to|continue\s*(?:to|with|at)|"
     r"jump\s*to|proceed\s*to)\s+(?:question\s+)?(?P<to>[A-Za-z]*[.-]?\d+[a-z]?|end(?:\s+of\s+\w+)?|"
+    r"(?-i:CLOSE|CLOSING|THANKS|OUTRO|EXIT)|"
     r"(?:section|part|module|block)\s+[A-Za-z0-9]{1,3})\)?\.?\s*$",
     re.I,
 )
@@ -43,6 +44,7 @@ _TERMINATE_RE = re.compile(
 _SPECIFY_RE = re.compile(r"\bspecify\b|\bplease\s+state\b|\bplease\s+write\b|\bwrite\s+in\b", re.I)
 _EXCLUSIVE_WORD_RE = re.compile(r"\bEXCLUSIVE\b|\bSINGLE\s+CODE\s+ONLY\b", re.I)
 _ANCHOR_RE = re.compile(r"\b(?:ANCHOR|FIX(?:ED)?|DO\s+NOT\s+(?:RANDOMI[SZ]E|ROTATE))\b", re.I)
+_TAIL_CAPS_RE = re.compile(r"(?:\t|\s{2,})([A-Z][A-Z0-9 ,.;:'/&()\-–]*[A-Z.)])\s*$")
 _DECOR_RE = re.compile(r"^[»›>◦▪■●•·]+\s*")
 _TRAIL_DASH_RE = re.compile(r"\s*[—–\-:]+\s*$")
 _BLANK_RE = re.compile(r"[:\s]*_{2,}[\s_]*$")
@@ -122,7 +124,14 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
     if sum(text.count(b) for b in BOXES) >= 2:
         return _boxes(text)
     text, target, terminate = strip_routing(text)
+    tail = _TAIL_CAPS_RE.search(text)
+    notes: list[str] = []
+    if tail and is_caps_instruction(tail[1]) and re.search(r"[a-z]", text[: tail.start()]):
+        # "None of these<TAB>EXCLUSIVE": capitals after a gap are the programmer's tag.
+        notes, text = [tail[1].strip()], text[: tail.start()]
     options = _single(text, numbering)
+    if options and notes:
+        _tail_actions(options[-1], notes)
     options = [o for o in options if o.label or o.code]
     for option in options:
         option.label = _DECOR_RE.sub("", option.label)
@@ -197,6 +206,11 @@ def _boxes(text: str) -> list[RawOption]:
         # Boxes after their labels: "Yes ☐  No ☐".
         return [RawOption(_BLANK_RE.sub("", p).strip(), None, marker="☐") for p in parts if p]
     head, items = parts[0], parts[1:]
+    if head and len(items) >= 3 and items[-1] and not any(items[:-1]):
+        # "Very dissatisfied ○ ○ ○ ○ ○ Very satisfied": one box per point, words at the ends.
+        ends = [RawOption("", None, marker="ends") for _ in items]
+        ends[0].label, ends[-1].label = head, items[-1]
+        return ends
     numbered = [re.match(r"^(\d{1,3})\b\s*(.*)$", p) for p in items]
     if items and all(numbered):
         options = []
@@ -239,9 +253,13 @@ def parse_option_line(line: Line) -> list[RawOption]:
     """The options written on a line, with the line's own instructions applied as tags."""
     if line.is_option:
         label, target, terminate = strip_routing(line.text)
+        blank = _BLANK_RE.search(label) is not None
+        label = _BLANK_RE.sub("", label).strip() or label
         option = RawOption(label, line.code, marker=None if line.code else "•")
         option.skip_to, option.terminate = target, terminate
-        option.specify = bool(_SPECIFY_RE.search(label))
+        option.specify = bool(_SPECIFY_RE.search(label)) or (
+            blank and re.match(r"other\b", label, re.I) is not None
+        )
         options = [option]
     else:
         options = parse_option_text(line.spaced or line.text, line.numbering)

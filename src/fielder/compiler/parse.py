@@ -25,7 +25,14 @@ from fielder.compiler.classify import (
     section_word,
 )
 from fielder.compiler.lines import LEADING_ROUTE_RE, TYPE_NOTE_RE, Line
-from fielder.compiler.options import RawOption, is_plain_answer, parse_option_line
+from fielder.compiler.options import (
+    BOXES,
+    RawOption,
+    inline_scale,
+    is_plain_answer,
+    parse_option_line,
+    parse_option_text,
+)
 
 _FORWARD_RE = re.compile(
     r"^\[?\s*(?:ASK\b|BASE\b|FILTER\b|SHOW\s+(?:IF|QUESTION|THIS|ONLY\s+IF|TO)\b|DISPLAY\s+IF|"
@@ -62,6 +69,20 @@ _LEAD_IN_RE = re.compile(
     re.I,
 )
 _CLOSING_RE = re.compile(r"^(?:thank\s+you|thanks|many\s+thanks)\b", re.I)
+_INLINE_BLANK_RE = re.compile(
+    r"^(?P<text>[^_]{1,80}?[A-Za-z?:)])\s*:?\s*_{3,}\s*[A-Za-z%$€£# ]{0,20}$"
+)
+_TRAILING_POINTS_RE = re.compile(
+    r"^(?P<text>.*?[.?:!])\s+(?P<points>-?\d{1,2}(?:\s+-?\d{1,2}){2,10})$"
+)
+# Answer-format lines of their own ("Mark only one oval.", "Check all that apply."): notes.
+_ANSWER_FORMAT_RE = re.compile(
+    r"^(?:please\s+)?(?:mark|tick|check|select|choose|circle|pick)\s+(?:only\s+)?"
+    r"(?:one|all|any|as\s+many|up\s+to\s+\w+)\b[^.?!]{0,40}[.!]?$",
+    re.I,
+)
+# "Tool storage   ○   ○   ○   ○": a grid row (the column headings came before it).
+_BOX_ROW_RE = re.compile(rf"^(?P<label>[^{BOXES}]*[A-Za-z)][^{BOXES}]*?)\s*(?:[{BOXES}]\s*){{2,}}$")
 _REQUIRED_MARK_RE = re.compile(r"\s*\*+\s*$")
 _DEFAULT_SINGLE_RE = re.compile(
     r"\bALL\s+QUESTIONS\s+ARE\s+SINGLE\b|SINGLE\s+(?:CODE|RESPONSE|CHOICE|ANSWER)\s+UNLESS|"
@@ -144,6 +165,8 @@ class _Parser:
         self.block = 0
         self.page_break = False
         self.capturing: str | None = None
+        #: the last scale defined outside a question ("where 1 = Strongly disagree, …")
+        self.scale_note = ""
 
     def run(self) -> Parsed:
         """Walk every line; the drafts found, in order."""
@@ -172,6 +195,7 @@ class _Parser:
         if leading:
             self.pending.append(leading.group(1).rstrip("."))
             text = text[leading.end() :]
+        text = self.inline_answers(text, draft)
         draft.text_parts.append(text)
         draft.notes.extend(line.instructions)
         draft.pre_notes, self.pending = self.pending, []
@@ -180,6 +204,27 @@ class _Parser:
         if label and label.style == "bare":
             head = re.match(r"Q(\d+)", label.id)
             self.last_number = int(head.group(1)) if head else self.last_number
+
+    def inline_answers(self, text: str, draft: Draft) -> str:
+        """Answers written on the question's own line: "Gender: ☐ Male ☐ Female",
+        "Age: ____ years", "I feel confident … 1  2  3  4  5" (points of the scale defined
+        above)."""
+        boxes = re.search(rf"\s[{BOXES}]", text)
+        if boxes and sum(text.count(b) for b in BOXES) >= 2:
+            draft.options.extend(parse_option_text(text[boxes.start() :]))
+            return text[: boxes.start()].rstrip(" :")
+        blank = _INLINE_BLANK_RE.match(text)
+        if blank:
+            draft.hints.append(text[blank.end("text") :].strip(" :"))
+            return blank["text"].rstrip(" :")
+        points = _TRAILING_POINTS_RE.match(text)
+        if points:
+            numbers = points["points"].split()
+            if [int(n) for n in numbers] == list(range(int(numbers[0]), int(numbers[-1]) + 1)):
+                words = {o.code: o.label for o in inline_scale(self.scale_note)}
+                draft.options.extend(RawOption(words.get(n, n), n) for n in numbers)
+                return points["text"]
+        return text
 
     def step(self, index: int, line: Line) -> None:
         """Route one line: a named list, a question start, a section, or the current draft."""
@@ -240,6 +285,8 @@ class _Parser:
     def before_first(self, line: Line) -> None:
         """Lines before the first question: header notes, defaults, forward routing."""
         notes = [*line.instructions, line.text] if line.text else line.instructions
+        if len(inline_scale(" ".join(notes))) >= 3:
+            self.scale_note = " ".join(notes)
         for note in notes:
             if _DEFAULT_SINGLE_RE.search(note):
                 self.out.default_single = True
@@ -281,9 +328,15 @@ class _Parser:
             return None
         if number == self.last_number and not re.search(r"[a-z]$|_\d+$", label.id):
             return None
-        if in_options and not (looks_like_question(label.rest) or line.bold):
+        boxed = self.current is not None and all(o.code is None for o in self.current.options)
+        if (
+            in_options
+            and not (looks_like_question(label.rest) or line.bold)
+            and not (number == self.last_number + 1 and boxed)
+            and not _TRAILING_POINTS_RE.match(label.rest)
+        ):
             return None
-        follows = number == self.last_number + 1 and not in_options
+        follows = number == self.last_number + 1 and (not in_options or boxed)
         if not (
             looks_like_question(label.rest) or line.bold or len(label.rest.split()) >= 5 or follows
         ):
@@ -383,13 +436,25 @@ class _Parser:
         if is_instruction(line):
             self.note(line, draft, index)
             return
+        if _ANSWER_FORMAT_RE.match(text) and len(draft.lines) <= 3 and not draft.options:
+            draft.notes.append(text)
+            return
+        grid_row = _BOX_ROW_RE.match(text)
+        if grid_row and (draft.options or draft.rows):
+            draft.rows.append(grid_row["label"])
+            return
         options = parse_option_line(line)
-        if is_hint(line) and not (options and (options[0].marker or options[0].code)):
+        other_blank = bool(draft.options) and re.match(r"other\b", text, re.I) is not None
+        if (
+            is_hint(line)
+            and not (options and (options[0].marker or options[0].code))
+            and not other_blank
+        ):
             draft.hints.append(text)
             draft.notes.extend(line.instructions)
             return
         if not options and not draft.options and draft.text.endswith(("?", ":")):
-            options = _inline_answers(text)
+            options = _inline_answers(line.spaced or text)
         if not options and self.accept_plain(index, line, draft):
             options = parse_option_line(
                 Line(
@@ -448,6 +513,12 @@ class _Parser:
 
     def add_options(self, options: list[RawOption], draft: Draft) -> None:
         """Options to the list the draft is filling (answers, rows or columns)."""
+        if all(o.marker == "ends" for o in options):
+            # "Very dissatisfied ○ ○ ○ ○ ○ Very satisfied" under a row of numbers: end words.
+            points = draft.options[-len(options) :]
+            if len(points) == len(options) and all(p.code and p.label == p.code for p in points):
+                points[0].label, points[-1].label = options[0].label, options[-1].label
+                return
         if draft.mode == "rows":
             draft.rows.extend(o.label if o.code is None or o.label else o.code for o in options)
         elif draft.mode == "columns":

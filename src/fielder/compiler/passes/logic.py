@@ -48,7 +48,7 @@ def section_starts(titles: list[tuple[str | None, str]]) -> dict[str, str]:
 def _target(raw: str | None, questions: dict[str, Question]) -> str | None:
     if raw is None:
         return None
-    if _END_RE.match(raw.strip()):
+    if _END_RE.match(raw.strip()) and raw.strip().upper() not in questions:
         return "end"
     for candidate in (
         raw,
