@@ -7,7 +7,8 @@
   100,000): seconds and peak RSS of a fresh process for CSV, XLSX and SAV, and PostgreSQL's own
   `COPY … TO STDOUT CSV` of the same rows for the ratio.
 
-`python -m bench.bench_fielding` prints one JSON line per figure.
+`python -m bench.bench_fielding [sessions|exports] [--responses N]` prints one JSON line per
+figure; `python -m bench` runs it all at the default size.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -309,46 +311,96 @@ def bench_sessions(label: str, database_url: str, data_dir: Path) -> None:
 
 
 def fill(database_url: str, data_dir: Path, count: int) -> str:
-    """`count` completed responses of the 40-question survey; gives the survey id."""
-    from sqlalchemy import insert
+    """`count` completed responses of the 40-question survey; gives the survey id.
+
+    Rows go straight into the table (COPY on PostgreSQL, executemany on SQLite), not through
+    the API: a million of them must take minutes, not hours.
+    """
+    from datetime import timedelta
 
     from fielder.config import Settings
-    from fielder.db.base import new_id, utcnow
+    from fielder.db.base import utcnow
     from fielder.db.session import dispose_engines, session_scope
-    from fielder.models.response import Response
     from fielder.models.survey import Survey
 
     survey_id, _ = prepare(database_url, data_dir)
     settings = Settings(database_url=database_url, data_dir=data_dir)
-    now = utcnow()
     with session_scope(settings) as session:
         org_id = session.get(Survey, survey_id).org_id  # type: ignore[union-attr]
-    for start in range(0, count, 5000):
-        rows: list[dict[str, Any]] = [
-            {
-                "id": new_id(),
-                "org_id": org_id,
-                "survey_id": survey_id,
-                "answers": answers_for(n),
-                "question_versions": {},
-                "ai_conversation": [],
-                "ai_cost_cents": 0,
-                "meta": {},
-                "status": "completed",
-                "outcome": "complete",
-                "started_at": now,
-                "completed_at": now,
-                "last_saved_at": now,
-                "created_at": now,
-                "updated_at": now,
-                "respondent_email": f"r{n}@example.org",
-            }
-            for n in range(start, min(count, start + 5000))
-        ]
-        with session_scope(settings) as session:
-            session.execute(insert(Response), rows)
     dispose_engines()
+    began = utcnow() - timedelta(days=1)
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for n in range(count):
+            at = began + timedelta(milliseconds=n)
+            yield (
+                str(uuid.UUID(int=n + 1)),
+                org_id,
+                survey_id,
+                json.dumps(answers_for(n), separators=(",", ":")),
+                "completed",
+                "complete",
+                at,
+                f"r{n}@example.org",
+            )
+
+    columns = "id, org_id, survey_id, answers, status, outcome, created_at, respondent_email"
+    if database_url.startswith("postgresql"):
+        _copy_rows(database_url, columns, rows())
+    else:
+        _insert_rows(database_url, columns, rows())
     return survey_id
+
+
+#: The columns every seeded row shares.
+_FIXED = {
+    "question_versions": "{}",
+    "ai_conversation": "[]",
+    "ai_cost_cents": 0,
+    "metadata": "{}",
+}
+
+
+def _copy_rows(database_url: str, columns: str, rows: Iterator[tuple[Any, ...]]) -> None:
+    import psycopg
+
+    url = database_url.replace("postgresql+psycopg://", "postgresql://")
+    fixed = ", ".join(_FIXED)
+    statement = (
+        f"COPY responses ({columns}, {fixed}, started_at, completed_at, last_saved_at, "
+        "updated_at) FROM STDIN"
+    )
+    with psycopg.connect(url) as connection, connection.cursor() as cursor:
+        with cursor.copy(statement) as copy:
+            for row in rows:
+                at = row[6]
+                copy.write_row((*row, *_FIXED.values(), at, at, at, at))
+        cursor.execute("ANALYZE responses")
+
+
+def _insert_rows(database_url: str, columns: str, rows: Iterator[tuple[Any, ...]]) -> None:
+    import sqlite3
+
+    def stamp(value: Any) -> str:  # SQLAlchemy's SQLite DATETIME text, UTC
+        return str(value.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds"))
+
+    fixed = ", ".join(_FIXED)
+    names = f"{columns}, {fixed}, started_at, completed_at, last_saved_at, updated_at"
+    marks = ", ".join("?" * len(names.split(",")))
+    statement = f"INSERT INTO responses ({names}) VALUES ({marks})"
+    connection = sqlite3.connect(database_url.split("///", 1)[1])
+    try:
+        batch: list[tuple[Any, ...]] = []
+        for row in rows:
+            at = stamp(row[6])
+            batch.append((*row[:6], at, row[7], *_FIXED.values(), at, at, at, at))
+            if len(batch) == 10_000:
+                connection.executemany(statement, batch)
+                batch.clear()
+        connection.executemany(statement, batch)
+        connection.commit()
+    finally:
+        connection.close()
 
 
 def export_once(fmt: str, database_url: str, data_dir: str, survey_id: str) -> None:
@@ -368,7 +420,7 @@ def export_once(fmt: str, database_url: str, data_dir: str, survey_id: str) -> N
         assert survey is not None
         ir = service.export_ir(session, survey)
     out = Path(tempfile.mkstemp(suffix=f".{fmt}")[1])
-    began = time.perf_counter()
+    began, cpu_began = time.perf_counter(), time.process_time()
     if fmt == "csv":
         with out.open("wb") as file:
             for chunk in iter_csv(ir, service.export_rows(settings, survey_id)):
@@ -377,11 +429,12 @@ def export_once(fmt: str, database_url: str, data_dir: str, survey_id: str) -> N
         write_xlsx(ir, service.export_rows(settings, survey_id), out)
     else:
         write_sav(ir, lambda: service.export_rows(settings, survey_id), out)
-    seconds = time.perf_counter() - began
+    seconds, cpu_seconds = time.perf_counter() - began, time.process_time() - cpu_began
     size = out.stat().st_size
     out.unlink()
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": seconds, "bytes": size, "peak_rss_mb": peak_kb / 1024}))
+    figures = {"seconds": seconds, "cpu_seconds": cpu_seconds, "bytes": size}
+    print(json.dumps({**figures, "peak_rss_mb": peak_kb / 1024}))
 
 
 def copy_csv_seconds(database_url: str, survey_id: str) -> float:
@@ -427,6 +480,7 @@ def bench_exports(label: str, database_url: str, data_dir: Path, count: int) -> 
             responses=count,
             questions=QUESTIONS,
             bytes=result["bytes"],
+            cpu_seconds=round(result["cpu_seconds"], 3),
         )
         emit(
             f"fielding.export_{fmt}_peak_rss.{label}", result["peak_rss_mb"], "MB", responses=count
@@ -439,26 +493,47 @@ def bench_exports(label: str, database_url: str, data_dir: Path, count: int) -> 
         emit(f"fielding.export_csv_ratio_to_pg_copy.{label}", csv_seconds / copy_seconds, "ratio")
 
 
-def main() -> None:
-    """Every fielding figure, embedded and (when reachable) on PostgreSQL."""
-    with tempfile.TemporaryDirectory(prefix="fielder-bench-") as tmp:
-        data_dir = Path(tmp) / "embedded"
-        bench_sessions("sqlite", f"sqlite:///{data_dir / 'fielder.db'}", data_dir)
-        export_dir = Path(tmp) / "export"
-        with postgres_database("fielder_bench_fielding") as pg_url:
-            if pg_url is None:
-                bench_exports(
-                    "sqlite", f"sqlite:///{export_dir / 'fielder.db'}", export_dir, EXPORT_N
-                )
-                return
-            bench_sessions("postgresql", pg_url, Path(tmp) / "pg")
-        with postgres_database("fielder_bench_export") as pg_url:
-            assert pg_url is not None
-            bench_exports("postgresql", pg_url, export_dir, EXPORT_N)
+def run_sessions(tmp: Path) -> None:
+    """The session figures, embedded and (when reachable) on PostgreSQL."""
+    data_dir = tmp / "embedded"
+    bench_sessions("sqlite", f"sqlite:///{data_dir / 'fielder.db'}", data_dir)
+    with postgres_database("fielder_bench_fielding") as pg_url:
+        if pg_url is not None:
+            bench_sessions("postgresql", pg_url, tmp / "pg")
+
+
+def run_exports(tmp: Path, count: int) -> None:
+    """The export figures on PostgreSQL (on SQLite when PostgreSQL is not reachable)."""
+    export_dir = tmp / "export"
+    with postgres_database("fielder_bench_export") as pg_url:
+        if pg_url is None:
+            url = f"sqlite:///{export_dir / 'fielder.db'}"
+            bench_exports("sqlite", url, export_dir, count)
+        else:
+            bench_exports("postgresql", pg_url, export_dir, count)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Every fielding figure (`python -m bench`), or the part named on the command line:
+
+    python -m bench.bench_fielding [sessions|exports|all] [--responses N]
+    """
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m bench.bench_fielding")
+    parser.add_argument("part", nargs="?", default="all", choices=("all", "sessions", "exports"))
+    parser.add_argument("--responses", type=int, default=EXPORT_N, help="responses to export")
+    args = parser.parse_args(argv or [])
+    with tempfile.TemporaryDirectory(prefix="fielder-bench-") as name:
+        tmp = Path(name)
+        if args.part in {"all", "sessions"}:
+            run_sessions(tmp)
+        if args.part in {"all", "exports"}:
+            run_exports(tmp, args.responses)
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "export-once":
         export_once(*sys.argv[2:6])
     else:
-        main()
+        main(sys.argv[1:])

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import select
+from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session
 
 from fielder.config import Settings
-from fielder.db.session import session_scope
+from fielder.db.session import get_engine, session_scope
 from fielder.ir.models import Survey as IRSurvey
 from fielder.models.publication import Publication
 from fielder.models.response import Response
@@ -62,32 +63,27 @@ _EXPORT_COLUMNS = (
     Response.started_at,
     Response.completed_at,
     Response.created_at,
-    Response.answers,
+    # As text, decoded here by the C decoder: the driver's own JSON loading costs more per row.
+    cast(Response.answers, Text),
 )
 
 
 def export_rows(settings: Settings, survey_id: str) -> Iterator[ResponseRow]:
-    """Every response of a survey, oldest first, read in batches in a session of its own
-    (the export streams after the request's session is gone)."""
+    """Every response of a survey, oldest first, streamed in batches on a connection of its
+    own (the export streams after the request's session is gone). Core rows, not ORM ones:
+    a million rows through the ORM's loading machinery would cost minutes."""
     statement = (
         select(*_EXPORT_COLUMNS)
         .where(Response.survey_id == survey_id)
         .order_by(Response.created_at, Response.id)
-        .execution_options(yield_per=EXPORT_BATCH)
     )
-    with session_scope(settings) as session:
-        for row in session.execute(statement):
-            yield ResponseRow(
-                id=row.id,
-                status=row.status,
-                respondent_email=row.respondent_email,
-                respondent_token=row.respondent_token,
-                outcome=row.outcome,
-                started_at=row.started_at,
-                completed_at=row.completed_at,
-                created_at=row.created_at,
-                answers=row.answers or {},
-            )
+    decode = json.loads
+    engine = get_engine(settings)
+    with engine.connect() as connection:
+        result = connection.execution_options(yield_per=EXPORT_BATCH).execute(statement)
+        for row in result:
+            answers = decode(row[8]) if row[8] else None
+            yield ResponseRow(*row[:8], answers if type(answers) is dict else {})
 
 
 def export_responses_json(settings: Settings, survey_id: str, limit: int) -> Iterator[Response]:

@@ -7,8 +7,9 @@ spreads multi, grid, ranking and constant-sum answers over one column each (see 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
 from fielder.ir.models import Question, Survey
@@ -67,8 +68,13 @@ def answer_columns(survey: Survey) -> list[str]:
     return [f"answer:{q.id}" for q in answered_questions(survey)]
 
 
+_NO_OFFSET: Final = timedelta(0)
+
+
 def iso_time(value: datetime) -> str:
     """An ISO 8601 UTC time with a `Z`, as everywhere in the API."""
+    if value.utcoffset() == _NO_OFFSET:  # what the database gives back: no conversion needed
+        return value.replace(tzinfo=None).isoformat() + "Z"
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
@@ -81,8 +87,28 @@ def number_text(value: int | float) -> str:
     return str(value)
 
 
-#: One encoder for every cell (`json.dumps` with options builds a new one per call).
-json_text = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
+def _compact_encoder() -> Callable[[Any], str]:
+    """`json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)`, faster.
+
+    `JSONEncoder.encode` builds a new C encoder on every call, which costs more than encoding
+    a small answer; the C encoder is built once here (no cycle check: values come from JSON).
+    """
+    make = getattr(json.encoder, "c_make_encoder", None)
+    fallback = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
+    if make is None:
+        return fallback
+    encode = make(None, str, json.encoder.encode_basestring, None, ":", ",", False, False, True)
+
+    def text(value: Any) -> str:
+        if type(value) is str:
+            return fallback(value)
+        return "".join(encode(value, 0))
+
+    return text
+
+
+#: Compact JSON text of an answer, non-ASCII kept (every cell of the exports that holds JSON).
+json_text = _compact_encoder()
 
 
 def flat_text(value: Any) -> str | int | float | None:

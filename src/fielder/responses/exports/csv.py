@@ -19,6 +19,7 @@ from fielder.responses.exports.columns import (
     answer_columns,
     answered_questions,
     flat_text,
+    json_text,
     number_text,
 )
 
@@ -47,6 +48,14 @@ def csv_cell(value: Any) -> str:
         return ""
     if kind is int:
         return str(value)
+    if kind is list:
+        try:
+            text = ";".join(value)  # the common case: a list of codes
+        except TypeError:
+            return safe_cell(flat_text(value))
+        return "'" + text if text[:1] in FORMULA_STARTS else text
+    if kind is dict:
+        return json_text(value)  # starts with "{": never a formula
     return safe_cell(flat_text(value))
 
 
