@@ -167,6 +167,8 @@ class _Parser:
         self.capturing: str | None = None
         #: the last scale defined outside a question ("where 1 = Strongly disagree, …")
         self.scale_note = ""
+        #: column words over a battery of numbered items, while its items last
+        self.item_header: list[str] | None = None
 
     def run(self) -> Parsed:
         """Walk every line; the drafts found, in order."""
@@ -195,7 +197,7 @@ class _Parser:
         if leading:
             self.pending.append(leading.group(1).rstrip("."))
             text = text[leading.end() :]
-        text = self.inline_answers(text, draft)
+        text = self.inline_answers(text, draft, line.spaced)
         draft.text_parts.append(text)
         draft.notes.extend(line.instructions)
         draft.pre_notes, self.pending = self.pending, []
@@ -205,7 +207,7 @@ class _Parser:
             head = re.match(r"Q(\d+)", label.id)
             self.last_number = int(head.group(1)) if head else self.last_number
 
-    def inline_answers(self, text: str, draft: Draft) -> str:
+    def inline_answers(self, text: str, draft: Draft, spaced: str = "") -> str:
         """Answers written on the question's own line: "Gender: ☐ Male ☐ Female",
         "Age: ____ years", "I feel confident … 1  2  3  4  5" (points of the scale defined
         above)."""
@@ -217,14 +219,34 @@ class _Parser:
         if blank:
             draft.hints.append(text[blank.end("text") :].strip(" :"))
             return blank["text"].rstrip(" :")
-        points = _TRAILING_POINTS_RE.match(text)
-        if points:
-            numbers = points["points"].split()
-            if [int(n) for n in numbers] == list(range(int(numbers[0]), int(numbers[-1]) + 1)):
+        numbers = trailing_points(text, spaced)
+        header, self.item_header = self.item_header, None
+        if numbers:
+            if header and len(header) == len(numbers):
+                words = dict(zip(numbers, header, strict=True))
+                self.item_header = header  # the next item of the battery uses it too
+            else:
                 words = {o.code: o.label for o in inline_scale(self.scale_note)}
-                draft.options.extend(RawOption(words.get(n, n), n) for n in numbers)
-                return points["text"]
+            draft.options.extend(RawOption(words.get(n, n), n) for n in numbers)
+            return re.sub(r"\s+" + r"\s+".join(numbers) + r"\s*$", "", text)
         return text
+
+    def item_header_line(self, index: int, line: Line) -> bool:
+        """Column words over a battery of labelled items ("Very important<TAB>Rather
+        important…" above "Q1<TAB>Family<TAB>1<TAB>2…"): kept for the items, not a question."""
+        cells = [c.strip() for c in (line.spaced or "").split("\t") if c.strip()]
+        if len(cells) < 2 or line.kind != "paragraph" or find_label(line) is not None:
+            return False
+        if any(re.search(r"\d", c) or len(c.split()) > 4 or len(c) > 40 for c in cells):
+            return False
+        following = self.next_content(index)
+        if following is None or find_label(following) is None:
+            return False
+        points = trailing_points(following.text, following.spaced)
+        if points is None or len(points) != len(cells):
+            return False
+        self.item_header = cells
+        return True
 
     def step(self, index: int, line: Line) -> None:
         """Route one line: a named list, a question start, a section, or the current draft."""
@@ -232,6 +254,8 @@ class _Parser:
             self.page_break = True
             return
         if self.named_list(line):
+            return
+        if self.item_header_line(index, line):
             return
         label = self.question_label(index, line)
         if label is not None:
@@ -333,7 +357,7 @@ class _Parser:
             in_options
             and not (looks_like_question(label.rest) or line.bold)
             and not (number == self.last_number + 1 and boxed)
-            and not _TRAILING_POINTS_RE.match(label.rest)
+            and not trailing_points(label.rest, line.spaced)
         ):
             return None
         follows = number == self.last_number + 1 and (not in_options or boxed)
@@ -559,6 +583,25 @@ def _title_like(text: str) -> bool:
         and not text.rstrip().endswith((".", "?", ":", "!"))
         and text[:1].isupper()
     )
+
+
+_TAB_POINTS_RE = re.compile(r"\t\s*(?P<points>-?\d{1,2}(?:\s*\t\s*-?\d{1,2}){1,10})\s*$")
+
+
+def trailing_points(text: str, spaced: str = "") -> list[str] | None:
+    """The answer codes written after an item on its own line ("Family<TAB>1<TAB>2<TAB>3",
+    "I feel confident … 1  2  3  4  5"), or None."""
+    tabbed = _TAB_POINTS_RE.search(spaced or "")
+    if tabbed and re.search(r"[A-Za-z]", spaced[: tabbed.start()]):
+        numbers = tabbed["points"].split()
+    else:
+        points = _TRAILING_POINTS_RE.match(text)
+        if points is None:
+            return None
+        numbers = points["points"].split()
+        if [int(n) for n in numbers] != list(range(int(numbers[0]), int(numbers[-1]) + 1)):
+            return None
+    return numbers if len(set(numbers)) == len(numbers) else None
 
 
 def parse_lines(lines: list[Line]) -> Parsed:
