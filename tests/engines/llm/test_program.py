@@ -37,8 +37,9 @@ def test_model_settles_only_what_the_rules_flagged(
         attention = questions[qid].attention
         assert attention is not None
         assert "Decided by the model (recorded-model)" in attention.reason
-        assert questions[qid].source is not None
-        assert questions[qid].source.excerpt
+        source = questions[qid].source
+        assert source is not None
+        assert source.excerpt
     # What the rules were sure of is the builtin reading, untouched.
     builtin = list(BuiltinEngine().program(prose_logic, []))[-1]
     assert isinstance(builtin, Survey)
