@@ -5,12 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zipfile
 from pathlib import Path
 
 import openpyxl
 import pyreadstat
 import pytest
+import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
 
+from fielder.responses.exports import xlsx as xlsx_module
 from fielder.responses.exports.csv import iter_csv, safe_cell
 from fielder.responses.exports.json import iter_json
 from fielder.responses.exports.sav import sav_columns, write_sav
@@ -148,3 +152,42 @@ def test_sav_multiple_grid_gets_a_column_per_row_and_option() -> None:
     grid.multiple = True
     names = [column.name for column in sav_columns(survey)]
     assert {"Q3_r1_1", "Q3_r1_5", "Q3_r2_1", "Q3_r2_5"} <= set(names)
+
+
+XLSX_TRICKY: list[str | int | float] = [
+    "plain", " lead", "trail ", "a\nb", "x\n", "_x0041_ literal", "ctl\x01\x1f", "amp & <t> \"q\"",
+    "\ufffe\uffff", "émoji 😀", "=1+2", "", "\t tab", 5, 2.5, 10**30, -0.0, 1e-300, "x" * 40_000,
+]  # fmt: skip
+
+
+def _sheet_xml(path: Path) -> str:
+    with zipfile.ZipFile(path) as package:
+        return package.read("xl/worksheets/sheet1.xml").decode()
+
+
+def test_xlsx_fast_rows_are_what_xlsxwriter_writes(tmp_path: Path) -> None:
+    # The response rows bypass XlsxWriter's per-cell API: they must be byte for byte the XML
+    # its constant-memory mode writes for the same cells.
+    paths = (tmp_path / "api.xlsx", tmp_path / "fast.xlsx")
+    letters = [xl_col_to_name(col) for col in range(len(XLSX_TRICKY))]
+    for path in paths:
+        book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+        sheet = book.add_worksheet("responses")
+        for col in range(len(XLSX_TRICKY)):
+            sheet.write_string(0, col, f"h{col}")
+        if path == paths[1]:
+            sheet._write_single_row(1)
+        for row in (1, 2):
+            if path == paths[1]:
+                xlsx_module._fast_row(sheet, row, list(XLSX_TRICKY), letters)
+                continue
+            for col, value in enumerate(XLSX_TRICKY):
+                if isinstance(value, str):
+                    sheet.write_string(row, col, value[: xlsx_module.MAX_CELL_CHARS])
+                else:
+                    sheet.write_number(row, col, value)
+        book.close()
+    assert _sheet_xml(paths[0]) == _sheet_xml(paths[1])
+    cells = next(openpyxl.load_workbook(paths[1]).active.iter_rows(min_row=2, values_only=True))
+    assert cells[4] == "x\n"
+    assert cells[13] == 5

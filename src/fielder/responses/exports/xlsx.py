@@ -2,15 +2,25 @@
 
 One sheet of responses (the CSV's columns; numbers as numbers, every text written as text so
 that nothing is ever run as a formula) and a `questions` sheet naming each answer column.
+
+XlsxWriter builds the package, the header row, styles and panes. The response rows, millions
+of plain cells, are written by `_fast_row` straight into the worksheet's row stream, as the
+same XML XlsxWriter's constant-memory mode writes for an unformatted string or number cell
+(inline strings, its control-character and whitespace rules): XlsxWriter's generic per-cell
+path costs about 5 µs a cell, most of a large export. XlsxWriter is pinned; a test reads the
+file back with openpyxl.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Final
 
 import xlsxwriter
+from xlsxwriter.utility import _preserve_whitespace, xl_col_to_name
 
 from fielder.ir.models import Question, Survey
 from fielder.responses.exports.columns import ResponseRow, answered_questions, row_cells
@@ -34,6 +44,7 @@ def write_xlsx(survey: Survey, rows: Iterable[ResponseRow], path: Path) -> int:
         bold = workbook.add_format({"bold": True})
         questions = answered_questions(survey)
         columns = header(survey)
+        letters = [xl_col_to_name(col) for col in range(len(columns))]
         sheet, sheet_row, sheets, count = None, MAX_ROWS, 0, 0
         for row in rows:
             if sheet_row >= MAX_ROWS:
@@ -41,7 +52,7 @@ def write_xlsx(survey: Survey, rows: Iterable[ResponseRow], path: Path) -> int:
                 sheet = _responses_sheet(workbook, columns, bold, sheets)
                 sheet_row = 1
             assert sheet is not None
-            _write_row(sheet, sheet_row, row_cells(row, questions))
+            _fast_row(sheet, sheet_row, row_cells(row, questions), letters)
             sheet_row += 1
             count += 1
         if sheet is None:
@@ -57,17 +68,40 @@ def _responses_sheet(workbook: Any, columns: list[str], bold: Any, number: int) 
     for col, name in enumerate(columns):
         sheet.write_string(0, col, name, bold)
     sheet.freeze_panes(1, 1)
+    # Write the header row out now: later rows bypass XlsxWriter's pending-row table.
+    sheet._write_single_row(1)
     return sheet
 
 
-def _write_row(sheet: Any, row_index: int, cells: list[str | int | float | None]) -> None:
+#: A string XlsxWriter would change: XML specials, control characters, its `_xHHHH_` escapes.
+_NEEDS_ESCAPE: Final = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
+
+
+def _fast_row(
+    sheet: Any, row_index: int, cells: list[str | int | float | None], letters: list[str]
+) -> None:
+    """One row of unformatted cells, as XlsxWriter's constant-memory mode writes it."""
+    number = row_index + 1
+    parts = [f'<row r="{number}">']
     for col, cell in enumerate(cells):
         if cell is None:
             continue
-        if isinstance(cell, int | float):
-            sheet.write_number(row_index, col, cell)
-        else:
-            sheet.write_string(row_index, col, cell[:MAX_CELL_CHARS])
+        if type(cell) is not str:
+            if type(cell) is int or math.isfinite(cell):  # type: ignore[arg-type]
+                parts.append(f'<c r="{letters[col]}{number}"><v>{cell:.16G}</v></c>')
+                continue
+            cell = str(cell)  # no NaN or infinity in a spreadsheet number
+        text = cell[:MAX_CELL_CHARS]
+        if _NEEDS_ESCAPE.search(text):
+            text = sheet._escape_data(sheet._escape_control_characters(text))
+        space = ' xml:space="preserve"' if _preserve_whitespace(text) else ""
+        parts.append(
+            f'<c r="{letters[col]}{number}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
+        )
+    parts.append("</row>")
+    sheet._check_dimensions(row_index, 0)
+    sheet.previous_row = row_index
+    sheet.fh.write("".join(parts))
 
 
 def _questions_sheet(workbook: Any, questions: list[Question], bold: Any) -> None:
