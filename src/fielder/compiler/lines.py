@@ -164,6 +164,9 @@ def line_from_block(block: Block) -> Line:
     # A heading's colour is its style's (Word's blue headings), not a scripting note.
     runs = block.runs if block.kind != "heading" else ()
     text, notes = split_runs(runs, block.text)
+    if notes and text.strip() and not any(c.isalnum() for c in text):
+        # "● <coloured words>": a list whose answers are printed in colour, not a note.
+        text, notes = block.text, []
     text, more = split_text(text)
     notes.extend(more)
     bold_runs = [r for r in block.runs if r.text.strip()]
