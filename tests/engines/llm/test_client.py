@@ -65,11 +65,23 @@ def test_a_server_without_json_schema_gets_json_object(replay: ReplayServer) -> 
     settings = replay_settings(replay, llm_model="json-object-only")
     assert ModelClient(settings).ask(_task()).colour == "green"
     fallback = replay.requests[1]
-    assert fallback["response_format"] == {"type": "json_object"}
+    assert fallback["response_format"]["type"] == "json_object"
+    assert fallback["response_format"]["schema"]["required"] == ["colour", "count"]
     assert '"colour"' in fallback["messages"][0]["content"]  # the schema, in the instructions
     # Remembered: the next call goes straight to json_object.
     ModelClient(settings).ask(_task())
+    assert replay.requests[2]["response_format"]["type"] == "json_object"
+
+
+def test_a_server_with_plain_json_object_only(replay: ReplayServer) -> None:
+    refusal = {"status": 422, "error": "extra fields not permitted"}
+    replay.play([refusal, refusal, _reply(GOOD), {"status": 400, "error": "bad request"}])
+    settings = replay_settings(replay, llm_model="plain-json-object")
+    assert ModelClient(settings).ask(_task()).colour == "green"
     assert replay.requests[2]["response_format"] == {"type": "json_object"}
+    # Refused even so: a model error, not another fallback.
+    with pytest.raises(ModelError, match="refused the request"):
+        ModelClient(settings).ask(_task())
 
 
 def test_malformed_json_is_repaired_once(replay: ReplayServer) -> None:

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Final, Generic, TypeVar, cast
 
 import openai
 from pydantic import BaseModel, ValidationError
@@ -32,8 +32,12 @@ Messages = list[dict[str, str]]
 #: Extra checks on a parsed answer (ids that exist, patches that apply): problems, or [].
 Check = Callable[[Any], list[str]]
 
-#: (base_url, model) of servers that refused `json_schema`: asked with `json_object` since.
-_JSON_OBJECT_ONLY: set[tuple[str, str]] = set()
+#: The ways to ask for JSON, best first: OpenAI's `json_schema`; `json_object` with the schema
+#: alongside (llama.cpp's server constrains its output to it); plain `json_object`.
+FORMATS: Final = ("json_schema", "json_object_schema", "json_object")
+#: (base_url, model) → the first format to try: servers that refused one (400 or 422) are
+#: asked with the next one from then on.
+_FIRST_FORMAT: dict[tuple[str, str], int] = {}
 _FENCE = re.compile(r"^\s*```(?:json)?\s*|\s*```\s*$")
 
 
@@ -47,6 +51,10 @@ class ModelInvalid(ModelError):
     def __init__(self, message: str, problems: list[str]) -> None:
         super().__init__(message)
         self.problems = problems
+
+
+class _Refused(Exception):
+    """The server refused the way JSON was asked for (not the request as such)."""
 
 
 class ModelBusy(ModelError):
@@ -178,23 +186,27 @@ class ModelClient:
             self.settings.llm_max_concurrent_per_org,
             self.settings.llm_slot_wait_seconds,
         ):
-            if self._server not in _JSON_OBJECT_ONLY:
+            first = _FIRST_FORMAT.get(self._server, 0)
+            for index in range(first, len(FORMATS)):
+                last = index == len(FORMATS) - 1
                 try:
-                    return self._call(messages, _schema_format(task))
-                except openai.BadRequestError as error:
-                    logger.info("llm server refused json_schema (%s); using json_object", error)
-                    _JSON_OBJECT_ONLY.add(self._server)
-            return self._call(_with_schema_text(messages, task), {"type": "json_object"})
+                    return self._call(*_request(FORMATS[index], messages, task), refusable=not last)
+                except _Refused as error:
+                    logger.info("llm server refused %s (%s)", FORMATS[index], error)
+                    _FIRST_FORMAT[self._server] = index + 1
+            raise AssertionError("unreachable: the last format is not refusable")
 
-    def _call(self, messages: Messages, response_format: dict[str, Any]) -> str:
+    def _call(self, messages: Messages, response_format: dict[str, Any], *, refusable: bool) -> str:
         try:
             if self.settings.llm_stream:
                 return self._streamed(messages, response_format)
             return self._whole(messages, response_format)
-        except openai.BadRequestError:
-            if response_format.get("type") == "json_schema":
-                raise
-            raise ModelError("The model server refused the request (400).") from None
+        except (openai.BadRequestError, openai.UnprocessableEntityError) as error:
+            if refusable:
+                raise _Refused(str(error)) from error
+            raise ModelError(
+                f"The model server refused the request ({error.status_code})."
+            ) from None
         except openai.APITimeoutError as error:
             raise ModelError("The model did not answer in time.") from error
         except openai.RateLimitError as error:
@@ -254,11 +266,16 @@ class ModelClient:
         self.usage.add(math.ceil(sent / 4), math.ceil(len(text) / 4), estimated=True)
 
 
-def _schema_format(task: Task[Any]) -> dict[str, Any]:
-    return {
-        "type": "json_schema",
-        "json_schema": {"name": task.name, "schema": task.json_schema(), "strict": False},
-    }
+def _request(kind: str, messages: Messages, task: Task[Any]) -> tuple[Messages, dict[str, Any]]:
+    """The messages and `response_format` of one way to ask for JSON."""
+    schema = task.json_schema()
+    if kind == "json_schema":
+        named = {"name": task.name, "schema": schema, "strict": False}
+        return messages, {"type": "json_schema", "json_schema": named}
+    with_text = _with_schema_text(messages, task)
+    if kind == "json_object_schema":
+        return with_text, {"type": "json_object", "schema": schema}
+    return with_text, {"type": "json_object"}
 
 
 def _with_schema_text(messages: Messages, task: Task[Any]) -> Messages:
