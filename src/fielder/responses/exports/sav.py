@@ -158,6 +158,7 @@ def _coded(name: str, label: str, options: list[Option], extract: Extract) -> Sa
 def _selected_columns(
     names: _Names, question: Question, options: list[Option], codes: Extract, prefix: str = ""
 ) -> list[SavColumn]:
+    codes = _per_row(codes)  # one read of the answer for all of the question's 0/1 columns
     columns = []
     for option in options:
         name = names.take(f"{question.id}_{prefix}{option.code}")
@@ -248,6 +249,20 @@ def _text(value: Any) -> str | None:
     if value is None:
         return None
     return value if isinstance(value, str) else json_text(value)
+
+
+def _per_row(extract: Extract) -> Extract:
+    """`extract`, computed once per row however many columns ask (rows are read row-major)."""
+    last_row: ResponseRow | None = None
+    last_value: Any = None
+
+    def once(row: ResponseRow) -> Any:
+        nonlocal last_row, last_value
+        if row is not last_row:
+            last_row, last_value = row, extract(row)
+        return last_value
+
+    return once
 
 
 def _is_selected(codes: Extract, code: str) -> Extract:
@@ -349,8 +364,11 @@ def _write_chunk(
 ) -> None:
     data: dict[str, list[Any]] = {}
     schema: dict[str, Any] = {}
-    for column in columns:
-        values = [column.extract(row) for row in chunk]
+    extracts = [column.extract for column in columns]
+    # Row by row (so that `_per_row` reads each answer once), then column by column.
+    table = [[extract(row) for extract in extracts] for row in chunk]
+    by_column = list(zip(*table, strict=True)) if table else [() for _ in columns]
+    for column, values in zip(columns, by_column, strict=True):
         if column.kind == "string":
             data[column.name] = [_padded(value, column.width) for value in values]
             schema[column.name] = pl.String
