@@ -213,15 +213,12 @@ def record(settings: Settings, claim: Claim, outcome: sender.Attempt) -> None:
             if not outcome.delivered or delivery.status == "delivered":
                 return
         _log(delivery, claim.attempt, outcome, now)
-        _touch_webhook(session, claim.webhook_id, last_triggered_at=now)
         if outcome.delivered:
-            delivery.status, delivery.delivered_at, delivery.next_attempt_at = (
-                "delivered",
-                now,
-                None,
-            )
-            _touch_webhook(session, claim.webhook_id, failure_count=0)
+            delivery.status, delivery.delivered_at = "delivered", now
+            delivery.next_attempt_at = None
+            _touch_webhook(session, claim.webhook_id, last_triggered_at=now, failure_count=0)
             return
+        _touch_webhook(session, claim.webhook_id, last_triggered_at=now)
         if outcome.gone:
             delivery.status = "failed"
             disable(session, claim.webhook_id, "gone")
