@@ -250,7 +250,7 @@ def form_lines(block: Block) -> list[Line]:
     return lines
 
 
-_LONE_LABEL_RE = re.compile(r"^(?:[A-Z]{1,4}[-_]?\d{1,3}[a-z]?(?:[._]\d{1,2})?)[.:)]?$")
+_LONE_LABEL_RE = re.compile(r"^(?:[A-Z]{1,4}[-_]?\d{1,3}[a-z]?(?:[._]\d{1,2}|-[A-Z])?)[.:)]?$")
 
 
 def join_lone_labels(lines: list[Line]) -> list[Line]:

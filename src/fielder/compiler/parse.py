@@ -77,8 +77,8 @@ _TRAILING_POINTS_RE = re.compile(
 )
 # Answer-format lines of their own ("Mark only one oval.", "Check all that apply."): notes.
 _ANSWER_FORMAT_RE = re.compile(
-    r"^(?:please\s+)?(?:mark|tick|check|select|choose|circle|pick)\s+(?:only\s+)?"
-    r"(?:one|all|any|as\s+many|up\s+to\s+\w+)\b[^.?!]{0,40}[.!]?$",
+    r"^\(?(?:please\s+)?(?:mark|tick|check|select|choose|circle|pick)\s+(?:only\s+)?"
+    r"(?:one|all|any|as\s+many|up\s+to\s+\w+)\b[^.?!()]{0,40}[.!]?\)?(?:\s*\d)?$",
     re.I,
 )
 # "Tool storage   ○   ○   ○   ○": a grid row (the column headings came before it).
@@ -489,6 +489,9 @@ class _Parser:
                     start=line.start,
                 )
             )
+        if options and _footnote(options, draft):
+            draft.notes.append(text)
+            return
         if options:
             self.add_options(options, draft)
             return
@@ -574,6 +577,17 @@ def _inline_answers(text: str) -> list[RawOption]:
     if not 2 <= len(parts) <= 10 or any(len(p.split()) > 6 or p.endswith("?") for p in parts):
         return []
     return [RawOption(p, None, marker="•") for p in parts]
+
+
+def _footnote(options: list[RawOption], draft: Draft) -> bool:
+    """ "1 Question 18 was only asked to…" under a list of bullets: a page's footnote."""
+    bullets = bool(draft.options) and all(o.code is None for o in draft.options)
+    return (
+        bullets
+        and len(options) == 1
+        and options[0].code is not None
+        and len(options[0].label.split()) >= 8
+    )
 
 
 def _title_like(text: str) -> bool:
