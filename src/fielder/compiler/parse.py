@@ -376,7 +376,7 @@ class _Parser:
         text = line.text
         if not text or parse_option_line(line) or is_hint(line):
             return False
-        if _FORWARD_RE.match(text):
+        if _FORWARD_RE.match(text) or _ANSWER_LIST_RE.match(text):
             return False
         following = self.next_content(index)
         if text.rstrip().endswith("?"):
