@@ -205,12 +205,16 @@ def table_line(block: Block) -> Line:
 
 
 _CELL_LABEL_RE = re.compile(r"^(?:[A-Z]{1,4}[-_]?\d{1,3}[a-z]?|\d{1,3}[a-z]?)\s*[.):]?\s*\S")
+# "A1 Province", "A6. Interviewer Name": a labelled field of a form.
+_FIELD_CELL_RE = re.compile(
+    r"^[A-Z]{1,3}\d{1,3}[a-z]?[.:)]?\s+[A-Z][A-Za-z]*(?:\s+[A-Za-z]+){0,3}$"
+)
 _BARE_ID_RE = re.compile(r"^(?:[A-Z]{1,4}[-_]?\d{1,3}[a-z]?|\d{1,3}[a-z]?)[.):]?$")
 
 
 def is_form_table(block: Block) -> bool:
     """True for a table whose cells hold whole questions (forms laid out in boxes)."""
-    found = 0
+    found = fields = 0
     for row in block.rows:
         for cell in row:
             lines = [t.strip() for t in cell.text.split("\n") if t.strip()]
@@ -219,7 +223,9 @@ def is_form_table(block: Block) -> bool:
             head = " ".join(lines[:2]) if _BARE_ID_RE.match(lines[0]) else lines[0]
             if _CELL_LABEL_RE.match(head) and ("?" in cell.text or len(lines) >= 3):
                 found += 1
-    return found >= 1
+            elif _FIELD_CELL_RE.match(head):
+                fields += 1
+    return found >= 1 or fields >= 2
 
 
 def form_lines(block: Block) -> list[Line]:
@@ -231,7 +237,7 @@ def form_lines(block: Block) -> list[Line]:
             if cell.text in seen or re.fullmatch(r"\s*\d{0,3}\s*", cell.text):
                 continue
             seen.add(cell.text)
-            parts = [t.strip() for t in cell.text.split("\n") if t.strip()]
+            parts = _drop_column_title([t.strip() for t in cell.text.split("\n") if t.strip()])
             if len(parts) >= 2 and _BARE_ID_RE.match(parts[0]):
                 parts = [f"{parts[0].rstrip('.):')}. {parts[1]}", *parts[2:]]
             for part in parts:
@@ -248,6 +254,20 @@ def form_lines(block: Block) -> list[Line]:
                     )
                 )
     return lines
+
+
+def _drop_column_title(parts: list[str]) -> list[str]:
+    """ "B02 / Sex / Is (name) male or female?": the short column title is not the question."""
+    if len(parts) >= 3 and _BARE_ID_RE.match(parts[0]) and _is_title(parts[1], parts[2]):
+        return [parts[0], *parts[2:]]
+    head = re.match(r"^([A-Z]{1,4}[-_]?\d{1,3}[a-z]?)[.:)]?\s+(.+)$", parts[0]) if parts else None
+    if head and len(parts) >= 2 and _is_title(head[2], parts[1]):
+        return [head[1], *parts[1:]]
+    return parts
+
+
+def _is_title(title: str, following: str) -> bool:
+    return len(title.split()) <= 3 and "?" not in title and following.rstrip().endswith("?")
 
 
 _LONE_LABEL_RE = re.compile(r"^(?:[A-Z]{1,4}[-_]?\d{1,3}[a-z]?(?:[._]\d{1,2}|-[A-Z])?)[.:)]?$")

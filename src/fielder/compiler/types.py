@@ -18,7 +18,11 @@ _RANK_TEXT_RE = re.compile(r"\brank\b|\bin\s+order\s+of\s+(?:preference|importan
 _SUM_TEXT_RE = re.compile(r"\b\d+\s+points\b|\bdistribute\b|\ballocate\b|\badd\s+up\s+to\b", re.I)
 _DROPDOWN_TEXT_RE = re.compile(r"\bdrop[- ]?down\b", re.I)
 _EMAIL_RE = re.compile(r"\be-?mail\b", re.I)
-_DATE_RE = re.compile(r"\b(?:date|when\s+(?:were\s+you\s+born|did)|birthday|dd/mm|mm/dd)\b", re.I)
+_DATE_RE = re.compile(
+    r"\b(?:date|when\s+(?:were\s+you\s+born|did)|when\s+(?:was|were)\s+[^?]{1,20}?\s+born|"
+    r"birthday|dd/mm|mm/dd)\b",
+    re.I,
+)
 _NUMBER_TEXT_RE = re.compile(
     r"\bhow\s+many\b|\bhow\s+old\b|\bwhat\s+(?:is\s+your\s+)?age\b|\bnumber\s+of\b|\bhow\s+much\s+"
     r"(?:money|did|do|would|have)\b|\bhow\s+long\b.*\b(?:years|months|minutes|hours)\b|"
