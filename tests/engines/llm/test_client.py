@@ -193,3 +193,12 @@ def test_the_org_cap_refuses_a_call_beyond_it(replay: ReplayServer) -> None:
         holder.join()
     replay.play([_reply(GOOD)])
     assert ModelClient(settings, "org-busy").ask(_task()).count == 2
+
+
+def test_a_500_naming_response_format_is_a_refusal(replay: ReplayServer) -> None:
+    # llama.cpp's server answers json_schema with a 500 naming response_format.
+    refusal = {"status": 500, "error": "body.response_format.type: Input should be 'text'"}
+    replay.play([refusal, _reply(GOOD)])
+    settings = replay_settings(replay, llm_model="llama-cpp-like")
+    assert ModelClient(settings).ask(_task()).count == 2
+    assert replay.requests[1]["response_format"]["type"] == "json_object"

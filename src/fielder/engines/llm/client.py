@@ -201,18 +201,18 @@ class ModelClient:
             if self.settings.llm_stream:
                 return self._streamed(messages, response_format)
             return self._whole(messages, response_format)
-        except (openai.BadRequestError, openai.UnprocessableEntityError) as error:
-            if refusable:
-                raise _Refused(str(error)) from error
-            raise ModelError(
-                f"The model server refused the request ({error.status_code})."
-            ) from None
         except openai.APITimeoutError as error:
             raise ModelError("The model did not answer in time.") from error
         except openai.RateLimitError as error:
             raise ModelError("The model server is rate limiting; try again later.") from error
         except openai.APIStatusError as error:
-            raise ModelError(f"The model server answered {error.status_code}.") from error
+            if not _refuses_format(error):
+                raise ModelError(f"The model server answered {error.status_code}.") from error
+            if refusable:
+                raise _Refused(str(error)) from error
+            raise ModelError(
+                f"The model server refused the request ({error.status_code})."
+            ) from None
         except openai.APIError as error:
             raise ModelError(f"The model server could not be used: {error}") from error
 
@@ -264,6 +264,12 @@ class ModelClient:
         # No usage reported: about four characters a token.
         sent = sum(len(m["content"]) for m in messages)
         self.usage.add(math.ceil(sent / 4), math.ceil(len(text) / 4), estimated=True)
+
+
+def _refuses_format(error: openai.APIStatusError) -> bool:
+    """A refusal of the request's shape: 400 or 422, or (llama.cpp's server) an error of any
+    status that names `response_format`."""
+    return error.status_code in {400, 422} or "response_format" in str(error)
 
 
 def _request(kind: str, messages: Messages, task: Task[Any]) -> tuple[Messages, dict[str, Any]]:

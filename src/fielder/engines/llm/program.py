@@ -22,7 +22,7 @@ from fielder.engines.base import ProgramStep, QuestionProduced
 from fielder.engines.llm import prompts
 from fielder.engines.llm.answers import Decision, ProgramAnswer, narrowed
 from fielder.engines.llm.client import ModelClient, ModelInvalid, Task
-from fielder.ir.models import Attention, Option, Question, SourceSpan, Survey
+from fielder.ir.models import CHOICE_TYPES, Attention, Option, Question, SourceSpan, Survey
 from fielder.ir.validate import validate
 
 logger = logging.getLogger("fielder.llm")
@@ -125,37 +125,44 @@ def problems_of(survey: Survey, decisions: list[Decision], allowed: list[str]) -
 
 
 def merge(survey: Survey, decisions: list[Decision], allowed: list[str], model: str) -> set[str]:
-    """Apply each decision to its question in place; the ids of the questions changed."""
+    """Apply each decision that changes something to its question, in place; the ids of the
+    questions changed."""
     decided: set[str] = set()
     for block in survey.blocks:
         for index, item in enumerate(block.items):
             if not isinstance(item, Question) or item.id not in allowed:
                 continue
             for decision in decisions:
-                if decision.question_id == item.id:
-                    block.items[index] = item = _decided(item, decision, model)
+                changes = _changes(item, decision) if decision.question_id == item.id else {}
+                if changes:
+                    block.items[index] = item = _decided(item, changes, decision.note, model)
                     decided.add(item.id)
     return decided
 
 
-def _decided(question: Question, decision: Decision, model: str) -> Question:
+def _changes(question: Question, decision: Decision) -> dict[str, Any]:
+    """The fields `decision` sets to something other than what `question` has."""
     changes: dict[str, Any] = {}
     for name in _DECIDED_FIELDS:
         value = getattr(decision, name)
-        if value not in (None, ""):
+        if value not in (None, "") and value != getattr(question, name):
             changes[name] = value
     if decision.options:
-        changes["options"] = [
-            Option(code=o.code, label=o.label, exclusive=o.exclusive).model_dump()
-            for o in decision.options
+        options = [
+            Option(code=o.code, label=o.label, exclusive=o.exclusive) for o in decision.options
         ]
+        if options != question.options:
+            changes["options"] = [option.model_dump() for option in options]
+    return changes
+
+
+def _decided(question: Question, changes: dict[str, Any], note: str, model: str) -> Question:
     data = question.model_dump(by_alias=True) | changes
-    if data["type"] not in {"single", "multi", "dropdown", "scale", "ranking", "constant_sum"}:
-        if data["type"] != "grid":
-            data["options"] = []
+    if data["type"] not in CHOICE_TYPES and data["type"] != "grid":
+        data["options"] = []
     merged = Question.model_validate(data)
-    what = decision.note.strip() or f"set {', '.join(sorted(changes)) or 'nothing'}"
-    merged.attention = Attention(reason=f"Decided by the model ({model}): {what} Check it.")
+    what = note.strip().rstrip(".") or f"set {', '.join(sorted(changes))}"
+    merged.attention = Attention(reason=f"Decided by the model ({model}): {what}. Check it.")
     if merged.source is None:
         merged.source = SourceSpan(excerpt=question.text[:160] or None)
     return merged
