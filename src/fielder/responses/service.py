@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import queue
+import threading
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
@@ -68,22 +71,69 @@ _EXPORT_COLUMNS = (
 )
 
 
-def export_rows(settings: Settings, survey_id: str) -> Iterator[ResponseRow]:
+def export_rows(
+    settings: Settings, survey_id: str, *, batch: int = EXPORT_BATCH
+) -> Iterator[ResponseRow]:
     """Every response of a survey, oldest first, streamed in batches on a connection of its
-    own (the export streams after the request's session is gone). Core rows, not ORM ones:
-    a million rows through the ORM's loading machinery would cost minutes."""
+    own (the export streams after the request's session is gone).
+
+    Core rows, not ORM ones (a million rows through the ORM's loading would cost minutes). A
+    thread fetches the next batch while this one is written, so the database's time and
+    ours overlap instead of adding up; at most `_AHEAD` batches wait, so memory stays flat.
+    """
+    batches: queue.Queue[list[Any] | BaseException | None] = queue.Queue(maxsize=_AHEAD)
+    stop = threading.Event()
+    fetcher = threading.Thread(
+        target=_fetch_batches, args=(settings, survey_id, batch, batches, stop), daemon=True
+    )
+    fetcher.start()
+    decode = json.loads
+    try:
+        while (fetched := batches.get()) is not None:
+            if isinstance(fetched, BaseException):
+                raise fetched
+            for row in fetched:
+                answers = decode(row[8]) if row[8] else None
+                rid, status, email, token, outcome, started, completed, created = row[:8]
+                yield ResponseRow(
+                    rid, status, email, token, outcome, started, completed, created,
+                    answers if type(answers) is dict else {},
+                )  # fmt: skip
+    finally:
+        stop.set()
+        while fetcher.is_alive():  # unblock a fetcher waiting on a full queue, then let it end
+            with contextlib.suppress(queue.Empty):
+                batches.get(timeout=0.05)
+        fetcher.join()
+
+
+#: Batches fetched ahead of the writer.
+_AHEAD = 2
+
+
+def _fetch_batches(
+    settings: Settings,
+    survey_id: str,
+    batch: int,
+    batches: queue.Queue[list[Any] | BaseException | None],
+    stop: threading.Event,
+) -> None:
     statement = (
         select(*_EXPORT_COLUMNS)
         .where(Response.survey_id == survey_id)
         .order_by(Response.created_at, Response.id)
     )
-    decode = json.loads
-    engine = get_engine(settings)
-    with engine.connect() as connection:
-        result = connection.execution_options(yield_per=EXPORT_BATCH).execute(statement)
-        for row in result:
-            answers = decode(row[8]) if row[8] else None
-            yield ResponseRow(*row[:8], answers if type(answers) is dict else {})
+    try:
+        with get_engine(settings).connect() as connection:
+            result = connection.execution_options(yield_per=batch).execute(statement)
+            with result:  # closes the server-side cursor when stopped early too
+                for partition in result.partitions():
+                    if stop.is_set():
+                        return
+                    batches.put(list(partition))
+        batches.put(None)
+    except BaseException as error:  # handed to the reader, which raises it in its thread
+        batches.put(error)
 
 
 def export_responses_json(settings: Settings, survey_id: str, limit: int) -> Iterator[Response]:
