@@ -152,7 +152,12 @@ def label_mode(lines: list[Line]) -> str:
 
 
 def _stem_like(rest: str, line: Line) -> bool:
-    return bool(line.label) or looks_like_question(rest) or len(rest.split()) >= 5
+    return (
+        bool(line.label)
+        or looks_like_question(rest)
+        or len(rest.split()) >= 5
+        or trailing_points(rest, line.spaced) is not None
+    )
 
 
 class _Parser:
@@ -335,7 +340,11 @@ class _Parser:
             )
         if label.style == "prefixed":
             return (
-                label if mode in ("prefixed", "given") or looks_like_question(label.rest) else None
+                label
+                if mode in ("prefixed", "given")
+                or looks_like_question(label.rest)
+                or trailing_points(label.rest, line.spaced) is not None
+                else None
             )
         # A bare number starts a question only when it continues the numbering and reads as one.
         if mode != "bare":

@@ -1,0 +1,112 @@
+"""The compiler on our own held-out questionnaires (tests/fixtures/questionnaires) and on
+small cases of the rules they led to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bench.accuracy import figures, score_file
+
+from fielder.compiler import compile_document
+from fielder.documents import read_path
+from fielder.ir.validate import validate
+from tests.compiler.conftest import by_id, compile_text
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "questionnaires"
+GOLD = sorted(FIXTURES.glob("*.gold.json"))
+
+
+@pytest.mark.parametrize("gold", GOLD, ids=lambda p: p.name)
+def test_heldout_accuracy(gold: Path) -> None:
+    scored = score_file(gold)
+    figs = figures(scored)
+    assert figs["f1"] >= 0.95, scored["misses"]
+    assert figs["type"] >= 0.93, scored["misses"]
+    assert figs["options"] >= 0.92, scored["misses"]
+    assert figs["logic"] >= 0.85, scored["misses"]
+
+
+@pytest.mark.parametrize("gold", GOLD, ids=lambda p: p.name)
+def test_heldout_valid_ir(gold: Path) -> None:
+    import json
+
+    name = json.loads(gold.read_text(encoding="utf-8"))["file"]
+    survey = compile_document(read_path(gold.parent / name)).survey
+    assert [p for p in validate(survey) if p.severity == "error"] == []
+
+
+def test_battery_items_take_the_column_words_above_them() -> None:
+    questions = by_id(
+        compile_text(
+            "Q1\tHow important is each of these in your life?\n"
+            "Very important\tRather important\tNot important\n"
+            "Q2\tFamily\t1\t2\t3\n"
+            "Q3\tFriends\t1\t2\t3\n"
+        )
+    )
+    assert [(o.code, o.label) for o in questions["Q3"].options] == [
+        ("1", "Very important"),
+        ("2", "Rather important"),
+        ("3", "Not important"),
+    ]
+    assert questions["Q2"].text == "Family"
+
+
+def test_statements_rated_on_the_scale_defined_above() -> None:
+    questions = by_id(
+        compile_text(
+            "Please circle a number, where 1 = Disagree, 2 = Neutral and 3 = Agree.\n"
+            "1. I like my job.   1  2  3\n"
+            "2. I like my team.   1  2  3\n"
+        )
+    )
+    assert [o.label for o in questions["Q2"].options] == ["Disagree", "Neutral", "Agree"]
+    assert questions["Q1"].type == "single"
+
+
+def test_tags_after_a_gap_and_routing_to_a_closing_screen() -> None:
+    questions = by_id(
+        compile_text(
+            "Q1. Which of these do you own? MULTIPLE RESPONSE\n"
+            "1 = Car\n2 = Bike\n3 = None of these\tEXCLUSIVE\n"
+            "Q2. May we call you again?\n1 = Yes\n2 = No\tGO TO CLOSE\n"
+            "Q3. What is your phone number?\n"
+            "CLOSE: Thank you for your time.\n"
+        )
+    )
+    assert [(o.label, o.exclusive) for o in questions["Q1"].options][-1] == ("None of these", True)
+    assert [(r.if_, r.to) for r in questions["Q2"].skip_to] == [("Q2 == '2'", "CLOSE")]
+
+
+def test_sub_question_labels_and_footnotes() -> None:
+    questions = by_id(
+        compile_text(
+            "Q26-A\nWhich clouds do you use? (Select all that apply)\n"
+            "• AWS\n• Azure\n"
+            "1 Question 26-A was only asked to respondents who said they use the cloud.\n"
+            "Q26-B\nWhich clouds would you like to learn?\n• AWS\n• Azure\n"
+        )
+    )
+    assert list(questions) == ["Q26_A", "Q26_B"]
+    assert [o.label for o in questions["Q26_A"].options] == ["AWS", "Azure"]
+
+
+def test_an_answer_tag_on_the_question_row_of_a_codebook() -> None:
+    from fielder.documents.model import Block, Cell, Document
+
+    rows = [
+        ["Var", "Question", "Value", "Value label", "Routing"],
+        ["S1", "Are you over 18?", "1", "Yes", ""],
+        ["", "", "2", "No", "Terminate"],
+        ["S2", "Do you drive?", "1", "No", "Terminate"],
+        ["", "", "2", "Yes", ""],
+    ]
+    table = Block(
+        kind="table",
+        rows=tuple(tuple(Cell(text=t) for t in row) for row in rows),
+    )
+    survey = compile_document(Document(name="s.xlsx", media_type="x", blocks=[table])).survey
+    questions = by_id(survey)
+    assert questions["S1"].terminate_if == "S1 == '2'"
+    assert questions["S2"].terminate_if == "S2 == '1'"
