@@ -10,7 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fielder.history.steps import apply, bump_versions, question_step, split, with_question
+from fielder.history.steps import (
+    apply,
+    bump_versions,
+    diff,
+    question_step,
+    split,
+    with_question,
+)
 
 
 def _q(qid: str, text: str = "", **extra: Any) -> dict[str, Any]:
@@ -160,3 +167,37 @@ def test_question_step_replays() -> None:
     assert state is not None
     assert state["blocks"][0]["items"][1] == _q("Q2", "new", version=2)
     assert question_step(state, "B1", _q("Q1"))[0] == []
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 5) | st.text("ab/~", max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text("ab/~", max_size=3), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_json, _json)
+def test_diff_turns_old_into_new(old: Any, new: Any) -> None:
+    patch = diff(old, new)
+    assert apply_any(old, patch) == new
+    assert (patch == []) == (old == new and type(old) is type(new))
+
+
+def apply_any(value: Any, patch: list[dict[str, Any]]) -> Any:
+    import jsonpatch
+
+    return jsonpatch.apply_patch(copy.deepcopy(value), patch)
+
+
+def test_diff_of_one_list_element_is_one_op() -> None:
+    old = {"options": [{"code": "1"}, {"code": "2"}, {"code": "3"}]}
+    added = {"options": [{"code": "1"}, {"code": "9"}, {"code": "2"}, {"code": "3"}]}
+    assert diff(old, added) == [{"op": "add", "path": "/options/1", "value": {"code": "9"}}]
+    removed = {"options": [{"code": "1"}, {"code": "3"}]}
+    assert diff(old, removed) == [{"op": "remove", "path": "/options/1"}]
+    relabelled = {"options": [{"code": "1"}, {"code": "2", "label": "x"}, {"code": "3"}]}
+    assert diff(old, relabelled) == [{"op": "add", "path": "/options/1/label", "value": "x"}]

@@ -8,7 +8,6 @@ grows with what changed and a replay never reads more than about one document's 
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
 from datetime import timedelta
@@ -18,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fielder.db.base import utcnow
-from fielder.history.steps import Step, apply
+from fielder.history.steps import Step, apply_in_place, clone
 from fielder.models.change import Change
 from fielder.models.changeset import Changeset
 from fielder.models.snapshot import Snapshot
@@ -41,15 +40,15 @@ def state_at(session: Session, survey_id: str, seq: int) -> Doc | None:
         .order_by(Snapshot.seq.desc())
         .limit(1)
     ).first()
-    state: Doc | None = copy.deepcopy(snapshot.document) if snapshot else None
+    state: Doc | None = clone(snapshot.document) if snapshot else None
     start = snapshot.seq if snapshot else 0
     patches = session.scalars(
         select(Change.patch)
         .where(Change.survey_id == survey_id, Change.seq > start, Change.seq <= seq)
         .order_by(Change.seq)
     )
-    for patch in patches:
-        state = apply(state, patch)
+    for patch in patches:  # fresh from the query: nothing else holds them
+        state = apply_in_place(state, patch)
     return state
 
 

@@ -53,13 +53,20 @@ def emit_change(
     session: Session, changeset: Changeset, change: Change, body: dict[str, Any]
 ) -> None:
     """`change-recorded` on the changeset's channel (realtime)."""
-    emit(
+    emit_changes(session, changeset, [body])
+
+
+def emit_changes(session: Session, changeset: Changeset, bodies: list[dict[str, Any]]) -> None:
+    """`change-recorded` for each change body, in one batch (a revert may record hundreds)."""
+    channels = (history_channel(changeset.org_id, changeset.id),)
+    bus.publish_many(
         session,
-        changeset.org_id,
-        "change-recorded",
-        body,
-        survey_id=changeset.survey_id,
-        channels=(history_channel(changeset.org_id, changeset.id),),
+        [
+            bus.Publication(
+                changeset.org_id, "change-recorded", body, changeset.survey_id, channels
+            )
+            for body in bodies
+        ],
     )
 
 

@@ -119,8 +119,8 @@ def record_steps(
         )
         written.append(previous)
     session.flush()
-    for change in written:
-        events.emit_change(session, changeset, change, change_event_body(change))
+    if written:
+        events.emit_changes(session, changeset, [change_event_body(c) for c in written])
     if written:  # one per batch: a programming run sends one per question, an edit one in all
         events.emit_operations_added(session, changeset)
     if applied:

@@ -16,7 +16,7 @@ import asyncio
 import json
 import logging
 import threading
-from collections.abc import AsyncGenerator, Callable, Iterable
+from collections.abc import AsyncGenerator, Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -84,6 +84,17 @@ def add_listener(fn: Listener) -> None:
         _listeners.append(fn)
 
 
+@dataclass(frozen=True)
+class Publication:
+    """One event to publish with `publish_many`."""
+
+    org_id: str
+    name: str
+    data: dict[str, Any]
+    survey_id: str | None = None
+    channels: tuple[str, ...] = ()
+
+
 def publish(
     session: Session,
     *,
@@ -94,24 +105,41 @@ def publish(
     channels: Iterable[str] = (),
 ) -> Event:
     """Store an event in the caller's transaction; it is fanned out once that commits."""
-    all_channels = list(dict.fromkeys([org_channel(org_id), *channels]))
-    row = Event(org_id=org_id, name=name, data=data, survey_id=survey_id, channels=all_channels)
-    session.add(row)
+    item = Publication(org_id, name, data, survey_id, tuple(channels))
+    return publish_many(session, [item])[0]
+
+
+def publish_many(session: Session, items: Sequence[Publication]) -> list[Event]:
+    """Store several events in one flush (one INSERT round trip), in order; each is fanned
+    out once the transaction commits, as with `publish`."""
+    rows = [
+        Event(
+            org_id=item.org_id,
+            name=item.name,
+            data=item.data,
+            survey_id=item.survey_id,
+            channels=list(dict.fromkeys([org_channel(item.org_id), *item.channels])),
+        )
+        for item in items
+    ]
+    session.add_all(rows)
     session.flush()
-    for listener in list(_listeners):
-        listener(session, row)
-    session.info.setdefault(_PENDING, []).append(
-        (EventMessage.of(row), session.info.get("settings"))
-    )
-    return row
+    pending = session.info.setdefault(_PENDING, [])
+    for row in rows:
+        for listener in list(_listeners):
+            listener(session, row)
+        pending.append((EventMessage.of(row), session.info.get("settings")))
+    return rows
 
 
 def _after_commit(session: Session) -> None:
-    for message, settings in session.info.pop(_PENDING, []):
-        try:
-            fan_out(message, settings)
-        except Exception:  # stored already: subscribers catch up by Last-Event-ID
-            logger.exception("could not fan out event %s", message.id)
+    pending = session.info.pop(_PENDING, [])
+    if not pending:
+        return
+    try:
+        fan_out_many([message for message, _ in pending], pending[0][1])
+    except Exception:  # stored already: subscribers catch up by Last-Event-ID
+        logger.exception("could not fan out %d events", len(pending))
 
 
 def _after_rollback(session: Session, previous_transaction: SessionTransaction) -> None:
@@ -158,19 +186,30 @@ def _redis_channel(settings: Settings, channel: str) -> str:
 
 def fan_out(message: EventMessage, settings: Settings | None = None) -> None:
     """Send a stored event to the live subscribers of its channels."""
+    fan_out_many([message], settings)
+
+
+def fan_out_many(messages: Sequence[EventMessage], settings: Settings | None = None) -> None:
+    """Send stored events, in order, to the live subscribers of their channels (with Redis,
+    in one pipelined round trip)."""
     settings = settings or get_settings()
-    text = message.to_json()
     if settings.redis_url is None:
-        for channel in message.channels:
-            _local.send(channel, text)
+        for message in messages:
+            text = message.to_json()
+            for channel in message.channels:
+                _local.send(channel, text)
         return
     client = _redis_clients.get(settings.redis_url)
     if client is None:
         client = _redis_clients.setdefault(
             settings.redis_url, redis.Redis.from_url(settings.redis_url)
         )
-    for channel in message.channels:
-        client.publish(_redis_channel(settings, channel), text)
+    pipeline = client.pipeline(transaction=False)
+    for message in messages:
+        text = message.to_json()
+        for channel in message.channels:
+            pipeline.publish(_redis_channel(settings, channel), text)
+    pipeline.execute()
 
 
 def _replay(settings: Settings, channel: str, after: int) -> list[EventMessage]:
