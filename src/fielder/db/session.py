@@ -85,7 +85,9 @@ def make_engine(url: str) -> Engine:
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    # As for SQLite: a pool as large as the threadpool's usual concurrency (a connection past
+    # the pool is closed after one use; a new PostgreSQL connection is a new server process).
+    return create_engine(url, pool_pre_ping=True, pool_size=20, max_overflow=10)
 
 
 def get_engine(settings: Settings | None = None) -> Engine:
