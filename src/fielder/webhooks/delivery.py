@@ -18,8 +18,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import event as sa_event
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session, SessionTransaction
+from sqlalchemy import exists, select, update
+from sqlalchemy.orm import Session, SessionTransaction, aliased
 
 from fielder.config import Settings, get_settings
 from fielder.db.base import new_id, utcnow
@@ -163,33 +163,39 @@ def claim_next(settings: Settings, webhook_id: str, lane: str) -> Claim | None:
     with session_scope(settings) as session:
         # Writing the webhook's row first makes claims of one webhook take turns (a row lock on
         # PostgreSQL, the write lock on SQLite), so a lane never has two attempts in flight.
-        touched = session.execute(
+        webhook = session.execute(
             update(Webhook)
             .where(Webhook.id == webhook_id, Webhook.active.is_(True))
             .values(updated_at=Webhook.updated_at)
+            .returning(Webhook.url, Webhook.secret)
             .execution_options(synchronize_session=False)
-        )
-        if touched.rowcount != 1:  # type: ignore[attr-defined]
+        ).first()
+        if webhook is None:
             return None
-        in_lane = (WebhookDelivery.webhook_id == webhook_id) & (WebhookDelivery.lane == lane)
-        busy = session.scalar(
-            select(WebhookDelivery.id).where(in_lane, WebhookDelivery.status == "sending").limit(1)
-        )
-        if busy is not None:
-            return None
-        head = session.scalars(
-            select(WebhookDelivery)
-            .where(in_lane, WebhookDelivery.status == "pending")
-            .where(WebhookDelivery.next_attempt_at <= now)
-            .order_by(WebhookDelivery.event_seq, WebhookDelivery.created_at)
+        row = WebhookDelivery
+        in_flight = aliased(WebhookDelivery)
+        lane_busy = exists().where(
+            in_flight.webhook_id == webhook_id, in_flight.lane == lane,
+            in_flight.status == "sending",
+        )  # fmt: skip
+        head = session.execute(
+            select(row.id, row.event_id, row.event_name, row.body, row.attempt)
+            .where(row.webhook_id == webhook_id, row.lane == lane, row.status == "pending")
+            .where(row.next_attempt_at <= now, ~lane_busy)
+            .order_by(row.event_seq, row.created_at)
             .limit(1)
         ).first()
-        webhook = session.get(Webhook, webhook_id)
-        if head is None or webhook is None:
+        if head is None:
             return None
-        head.status, head.locked_at, head.attempt = "sending", now, head.attempt + 1
+        attempt = head.attempt + 1
+        session.execute(
+            update(row)
+            .where(row.id == head.id)
+            .values(status="sending", locked_at=now, attempt=attempt, updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
         message = sender.Message(id=head.event_id, event=head.event_name, body=head.body)
-        return Claim(head.id, webhook_id, webhook.url, webhook.secret, message, head.attempt)
+        return Claim(head.id, webhook_id, webhook.url, webhook.secret, message, attempt)
 
 
 def retry_delay(settings: Settings, attempt: int) -> float | None:

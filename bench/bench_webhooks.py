@@ -1,0 +1,316 @@
+"""Webhook figures: deliveries per second to a local receiver, and recovery from a receiver that
+answers 500 for 30 s.
+
+- `webhook_deliveries_per_second`: N events (one transaction each, spread over surveys) are
+  published, then consumers send them to a receiver process on 127.0.0.1 answering 200 at once;
+  the rate is measured at the receiver (first to last request). Embedded: SQLite and the job
+  consumer of `fielder serve` (2 threads) in this process. Scaled: PostgreSQL + Redis and two
+  `fielder worker` processes (2 threads each).
+- `webhook_recovery_*`: the receiver answers 500 for its first 30 s, then 200; with the default
+  retry schedule (1 s, 2 s, 4 s, 8 s, 30 s, …): every event delivered?, duplicates, and the time
+  from recovery until the last event is in.
+
+`python -m bench webhooks` prints one JSON line per figure. FIELDER_BENCH_WEBHOOK_EVENTS sets N.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+EVENTS = int(os.environ.get("FIELDER_BENCH_WEBHOOK_EVENTS", "1000"))
+RECOVERY_EVENTS = int(os.environ.get("FIELDER_BENCH_WEBHOOK_RECOVERY_EVENTS", "300"))
+SURVEYS = 50
+OUTAGE_SECONDS = 30.0
+PG_ADMIN_URL = os.environ.get(
+    "FIELDER_BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+REDIS_URL = os.environ.get("FIELDER_BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
+
+
+def emit(figure: str, value: float, unit: str, **extra: Any) -> None:
+    """Print one figure as a JSON line."""
+    line = {"figure": figure, "value": round(value, 3), "unit": unit, **extra}
+    print(json.dumps(line), flush=True)
+
+
+# --- the receiver: its own process, so that it does not share the GIL with the senders ---------
+
+
+def _serve(port: int, fail_seconds: float) -> None:
+    lock = threading.Lock()
+    stats: dict[str, Any] = {"requests": 0, "ok_ids": [], "first_at": None, "last_ok_at": None}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            with lock:
+                ok_ids = stats["ok_ids"]
+                body = json.dumps({"requests": stats["requests"], "ok": len(ok_ids),
+                                   "unique_ok": len(set(ok_ids)), "first_at": stats["first_at"],
+                                   "last_ok_at": stats["last_ok_at"]}).encode()  # fmt: skip
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            now = time.time()
+            with lock:
+                stats["requests"] += 1
+                stats["first_at"] = stats["first_at"] or now
+                failing = now < stats["first_at"] + fail_seconds
+                if not failing:
+                    stats["ok_ids"].append(self.headers["webhook-id"])
+                    stats["last_ok_at"] = now
+            self.send_response(500 if failing else 200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def receiver(fail_seconds: float = 0.0) -> Iterator[str]:
+    """A receiver process on 127.0.0.1; yields its base URL (GET / gives its counts)."""
+    port = _free_port()
+    process = multiprocessing.get_context("spawn").Process(
+        target=_serve, args=(port, fail_seconds), daemon=True
+    )
+    process.start()
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            httpx.get(base, timeout=1)
+            break
+        except httpx.HTTPError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+    try:
+        yield base
+    finally:
+        process.kill()
+        process.join(timeout=10)
+
+
+def counts(base: str) -> dict[str, Any]:
+    """The receiver's counts."""
+    answer: dict[str, Any] = httpx.get(base, timeout=10).json()
+    return answer
+
+
+# --- fielder set-up -------------------------------------------------------------------------------
+
+
+def configure(env: dict[str, str]) -> Any:
+    """Point this process's settings at `env` (the job functions read the environment)."""
+    from fielder.config import get_settings
+    from fielder.db.migrate import upgrade
+
+    os.environ.update(env)
+    get_settings.cache_clear()
+    settings = get_settings()
+    upgrade(settings)
+    return settings
+
+
+def make_subscription(settings: Any, url: str) -> str:
+    """An org with one webhook to `url` for every event; gives the org id."""
+    from fielder.db.session import session_scope
+    from fielder.keys import service as keys
+    from fielder.webhooks import service
+    from fielder.webhooks.schemas import WebhookCreate
+
+    with session_scope(settings) as session:
+        org = keys.create_org(session, "Bench")
+        service.create(session, settings, org.id, WebhookCreate(url=url))
+        return str(org.id)
+
+
+def publish_many(settings: Any, org_id: str, count: int) -> float:
+    """Publish `count` events, one transaction each, over SURVEYS surveys; gives seconds."""
+    from fielder.db.session import session_scope
+    from fielder.kit import events
+    from fielder.webhooks.catalogue import BY_NAME
+
+    surveys = [str(uuid.uuid4()) for _ in range(SURVEYS)]
+    data = BY_NAME["response.completed"].example
+    started = time.perf_counter()
+    for number in range(count):
+        with session_scope(settings) as session:
+            events.publish(session, org_id=org_id, name="response.completed", data=data,
+                           survey_id=surveys[number % SURVEYS])  # fmt: skip
+    return time.perf_counter() - started
+
+
+def wait_delivered(base: str, count: int, timeout: float) -> dict[str, Any]:
+    """The receiver's counts once `count` distinct events were answered 200 (or at timeout)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        seen = counts(base)
+        if seen["unique_ok"] >= count or time.monotonic() > deadline:
+            return seen
+        time.sleep(0.1)
+
+
+def base_env(data_dir: Path) -> dict[str, str]:
+    """Settings shared by every run: a private receiver is allowed, a namespace of its own."""
+    return {
+        "FIELDER_DATA_DIR": str(data_dir),
+        "FIELDER_WEBHOOK_ALLOW_PRIVATE": "true",
+        "FIELDER_NAMESPACE": f"bench-webhooks-{uuid.uuid4().hex[:8]}",
+        "FIELDER_RATE_LIMIT_ENABLED": "false",
+    }
+
+
+# --- the runs -------------------------------------------------------------------------------------
+
+
+def embedded(count: int, fail_seconds: float) -> tuple[dict[str, Any], float]:
+    """SQLite and the server's embedded consumer in this process; (receiver counts, t0)."""
+    from fielder.db.session import dispose_engines
+    from fielder.worker.consumer import EmbeddedWorker
+
+    with tempfile.TemporaryDirectory() as folder, receiver(fail_seconds) as base:
+        env = base_env(Path(folder)) | {"FIELDER_DATABASE_URL": f"sqlite:///{folder}/f.db"}
+        env.pop("FIELDER_REDIS_URL", None)
+        os.environ.pop("FIELDER_REDIS_URL", None)
+        settings = configure(env)
+        org_id = make_subscription(settings, f"{base}/hook")
+        publish_many(settings, org_id, count)
+        started = time.time()
+        worker = EmbeddedWorker(settings)
+        worker.start()
+        try:
+            seen = wait_delivered(base, count, timeout=600)
+        finally:
+            worker.stop()
+            dispose_engines()
+        return seen, started
+
+
+@contextmanager
+def postgres_database() -> Iterator[str | None]:
+    """A fresh PostgreSQL database (None when PostgreSQL does not answer)."""
+    from sqlalchemy import create_engine, make_url, text
+    from sqlalchemy.exc import OperationalError
+
+    name = f"fielder_bench_webhooks_{os.getpid()}"
+    url = make_url(PG_ADMIN_URL).set(drivername="postgresql+psycopg")
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except OperationalError:
+        admin.dispose()
+        yield None
+        return
+    try:
+        yield url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        from fielder.db.session import dispose_engines
+
+        dispose_engines()
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def redis_available() -> bool:
+    """True when the bench's Redis answers."""
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL).ping()
+    except redis.RedisError:
+        return False
+    return True
+
+
+def scaled(count: int, database_url: str) -> tuple[dict[str, Any], float]:
+    """PostgreSQL + Redis and two `fielder worker` processes; (receiver counts, t0)."""
+    with tempfile.TemporaryDirectory() as folder, receiver() as base:
+        env = base_env(Path(folder)) | {
+            "FIELDER_DATABASE_URL": database_url,
+            "FIELDER_REDIS_URL": REDIS_URL,
+            "FIELDER_EMBEDDED_WORKER": "false",
+        }
+        settings = configure(env)
+        org_id = make_subscription(settings, f"{base}/hook")
+        publish_many(settings, org_id, count)
+        fielder = str(Path(sys.executable).parent / "fielder")
+        started = time.time()
+        workers = [
+            subprocess.Popen([fielder, "worker", "--workers", "2"], env=os.environ | env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            for _ in range(2)
+        ]  # fmt: skip
+        try:
+            return wait_delivered(base, count, timeout=600), started
+        finally:
+            for worker in workers:
+                worker.terminate()
+            for worker in workers:
+                worker.wait(timeout=30)
+
+
+def _rate(seen: dict[str, Any]) -> float:
+    span = (seen["last_ok_at"] or 0) - (seen["first_at"] or 0)
+    return (seen["unique_ok"] - 1) / span if span > 0 else 0.0
+
+
+def main() -> None:
+    """Measure and print the figures."""
+    seen, _ = embedded(EVENTS, 0)
+    emit("webhook_deliveries_per_second", _rate(seen), "deliveries/s", mode="embedded",
+         database="sqlite", consumers="1 process x 2 threads", events=EVENTS,
+         delivered=seen["unique_ok"], surveys=SURVEYS)  # fmt: skip
+    with postgres_database() as database_url:
+        if database_url is None or not redis_available():
+            emit("webhook_deliveries_per_second", 0, "deliveries/s", mode="redis",
+                 skipped="PostgreSQL or Redis not reachable")  # fmt: skip
+        else:
+            seen, _ = scaled(EVENTS, database_url)
+            emit("webhook_deliveries_per_second", _rate(seen), "deliveries/s", mode="redis",
+                 database="postgresql", consumers="2 fielder worker x 2 threads", events=EVENTS,
+                 delivered=seen["unique_ok"], surveys=SURVEYS)  # fmt: skip
+    seen, _ = embedded(RECOVERY_EVENTS, OUTAGE_SECONDS)
+    recovered_at = seen["first_at"] + OUTAGE_SECONDS
+    common = {"mode": "embedded", "events": RECOVERY_EVENTS, "outage_seconds": OUTAGE_SECONDS,
+              "retry_schedule": "default [1,2,4,8,30,120,600,3600] s, +-20% jitter"}  # fmt: skip
+    emit("webhook_recovery_delivered", seen["unique_ok"], "events", **common)
+    emit("webhook_recovery_duplicates", seen["ok"] - seen["unique_ok"], "deliveries", **common)
+    emit("webhook_recovery_failed_attempts", seen["requests"] - seen["ok"], "requests", **common)
+    emit("webhook_recovery_drain_seconds", seen["last_ok_at"] - recovered_at, "s", **common)
+
+
+if __name__ == "__main__":
+    main()
