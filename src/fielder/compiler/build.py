@@ -145,6 +145,21 @@ def split_grid(raw: list[RawOption]) -> tuple[list[str], list[RawOption]] | None
     return [raw[i].label for i in uncoded], [raw[i] for i in coded]
 
 
+def scale_over_items(raw: list[RawOption]) -> tuple[list[str], list[RawOption]] | None:
+    """ "Very important / Fairly important / Not important" over lettered items a., b., c.:
+    the answers across one line are the columns of a grid whose rows are the items."""
+    if len(raw) < 3 or raw[0].code is not None:
+        return None
+    columns = [p.strip() for p in raw[0].label.split(" / ") if p.strip()]
+    items = raw[1:]
+    lettered = all(
+        o.code is None and o.marker and o.marker.isalpha() and len(o.marker) == 1 for o in items
+    )
+    if len(columns) < 2 or not lettered or any(len(c.split()) > 5 for c in columns):
+        return None
+    return [o.label for o in items], [RawOption(c, None) for c in columns]
+
+
 def _strip_marker(text: str) -> str:
     return collapse(_MARKER_RE.sub("", text))
 
@@ -249,7 +264,7 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
     )
     rows: list[str] = list(draft.rows)
     raw_options = trailing_codes(draft.options)
-    split = None if rows else split_grid(raw_options)
+    split = None if rows else (split_grid(raw_options) or scale_over_items(raw_options))
     if split is not None:
         rows, raw_options = split
     options, raws = settle_options(raw_options)

@@ -259,6 +259,19 @@ def _routing(text: str, upper: str) -> list[Directive]:
 
 
 def _display(text: str, upper: str) -> list[Directive]:
+    many = re.match(
+        rf"^(?:ASK|SHOW|DISPLAY)\s+(?:QUESTIONS?\s+)?(?P<ids>{_ID_TOKEN}(?:\s*(?:,|AND|&)\s*{_ID_TOKEN})+)"
+        r"\s+(?:ONLY\s+)?(?:IF|WHEN)\b(?P<cond>.*)$",
+        text,
+        re.I,
+    )
+    if many:
+        # "Show A4 and A5 only if A3 = Yes": the same filter on each question named.
+        targets = re.findall(_ID_TOKEN, many["ids"])
+        return [
+            Directive("ask_target", many["cond"].strip(" :,."), target=t.upper(), source=text)
+            for t in targets
+        ]
     if re.match(
         r"^(?:ASK|SHOW\s+QUESTION|BASE)\s*:?\s*(?:ALL|EVERYONE|TOTAL\s+SAMPLE)\b"
         r"(?!\s+(?:WHO|THOSE|THAT|RESPONDENTS\s+WHO|AWARE|USERS|EXCEPT|BUT|CODING|CODED|SAYING))",

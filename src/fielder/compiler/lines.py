@@ -70,6 +70,8 @@ class Line:
 
 
 def _is_coloured(run: Run) -> bool:
+    if run.highlight and run.highlight.lower() not in ("none", "white", "#ffffff"):
+        return True  # highlighted runs are notes to the programmer
     colour = (run.color or "").lstrip("#").upper()
     if len(colour) != 6 or colour in {"000000", "AUTO"}:
         return False

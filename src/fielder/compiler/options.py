@@ -30,7 +30,7 @@ _CODE_ONLY_RE = re.compile(r"^[\[(]?(?P<code>\d{1,3})[\])]?[.)]?$")
 _LETTER_RE = re.compile(r"^\(?(?P<letter>[a-zA-Z])[.)]\s+(?P<label>\S.*)$")
 _ROUTE_RE = re.compile(
     r"\s*(?:-+>|→|=>|—|–|-|\(|,|;)?\s*(?:please\s+)?(?:go\s*to|skip\s*to|continue\s*(?:to|with|at)|"
-    r"jump\s*to|proceed\s*to)\s+(?:question\s+)?(?P<to>[A-Za-z]*[.-]?\d+[a-z]?|end(?:\s+of\s+\w+)?|"
+    r"jump\s*to|proceed\s*to)\s+(?:question\s+)?(?P<to>[A-Za-z]*[.-]?\d+(?:\.\d{1,2})?[a-z]?|end(?:\s+of\s+\w+)?|"
     r"(?-i:CLOSE|CLOSING|THANKS|OUTRO|EXIT)|"
     r"(?:section|part|module|block)\s+[A-Za-z0-9]{1,3})\)?\.?\s*$",
     re.I,
@@ -41,7 +41,11 @@ _TERMINATE_RE = re.compile(
     r"end\s+(?:the\s+)?(?:interview|survey)|disqualif\w*|not\s+eligible|INELIGIBLE)\b",
     re.I,
 )
-_SPECIFY_RE = re.compile(r"\bspecify\b|\bplease\s+state\b|\bplease\s+write\b|\bwrite\s+in\b", re.I)
+_SPECIFY_RE = re.compile(
+    r"\bspecify\b|\bplease\s+(?:state|write|say|describe|give\s+details|tell\s+us)\b|"
+    r"\bwrite\s+in\b",
+    re.I,
+)
 _EXCLUSIVE_WORD_RE = re.compile(r"\bEXCLUSIVE\b|\bSINGLE\s+CODE\s+ONLY\b", re.I)
 _ANCHOR_RE = re.compile(r"\b(?:ANCHOR|FIX(?:ED)?|DO\s+NOT\s+(?:RANDOMI[SZ]E|ROTATE))\b", re.I)
 _TAIL_CAPS_RE = re.compile(r"(?:\t|\s{2,})([A-Z][A-Z0-9 ,.;:'/&()\-–]*[A-Z.)])\s*$")

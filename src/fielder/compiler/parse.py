@@ -357,6 +357,8 @@ class _Parser:
             return None  # indented under the question: an answer, not a new question
         number = int(re.match(r"Q(\d+)", label.id).group(1)) if re.match(r"Q\d+", label.id) else 0  # type: ignore[union-attr]
         in_options = self.current is not None and bool(self.current.options)
+        if self.next_in_outline(label.id):
+            return label  # 2.2 after 2.1, 3.1 after 2.4: the outline numbering goes on
         if number < self.last_number or number > self.last_number + 5:
             return None
         if number == self.last_number and not re.search(r"[a-z]$|_\d+$", label.id):
@@ -375,6 +377,19 @@ class _Parser:
         ):
             return None
         return label
+
+    def next_in_outline(self, ident: str) -> bool:
+        """True for a dotted label that follows the previous question's ("1.3" after "1.2")."""
+        here = re.fullmatch(r"Q(\d+)_(\d+)", ident)
+        before = self.current.label if self.current is not None else None
+        there = re.fullmatch(r"Q(\d+)_(\d+)", before.id) if before is not None else None
+        if here is None or there is None:
+            return False
+        major, minor = int(here[1]), int(here[2])
+        last_major, last_minor = int(there[1]), int(there[2])
+        return (major == last_major and minor == last_minor + 1) or (
+            major == last_major + 1 and minor == 1
+        )
 
     def unlabelled_start(self, index: int, line: Line) -> bool:
         """True when, in a form without labels, this line asks a new question."""

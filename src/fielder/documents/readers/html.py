@@ -115,7 +115,9 @@ class _Walker:
             self.flush()
             self.builder.add_table(self.table(tag, fmt))
         elif name in _BLOCKS:
-            self.flush()
+            if any(r.text.strip() for r in self.runs):
+                self.flush()
+            # else: a <p> opening an <li> keeps the item's number ("<li><p>How …</p>")
             self.walk(tag, _inline(tag, fmt), pre or name == "pre")
             self.flush()
         else:
