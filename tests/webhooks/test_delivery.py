@@ -135,7 +135,7 @@ def test_the_last_failure_is_logged_with_an_excerpt_of_the_reply(
     assert row.error == "HTTP 500."
     assert row.excerpt == "E" * EXCERPT_BYTES
     assert row.duration_ms is not None
-    assert row.next_attempt_at is not None
+    assert row.next_attempt_at is None
     hook = webhook_row(settings, hook_id)
     assert hook.failure_count == 1
     assert hook.active

@@ -226,7 +226,7 @@ def record(settings: Settings, claim: Claim, outcome: sender.Attempt) -> None:
             return
         _touch_webhook(session, claim.webhook_id, last_triggered_at=now)
         if outcome.gone:
-            delivery.status = "failed"
+            delivery.status, delivery.next_attempt_at = "failed", None
             disable(session, claim.webhook_id, "gone")
             return
         delay = retry_delay(settings, claim.attempt)
@@ -237,7 +237,7 @@ def record(settings: Settings, claim: Claim, outcome: sender.Attempt) -> None:
             if delay <= settings.job_lease_seconds / 2:
                 _send_lane_after_commit(session, claim.webhook_id, delivery.lane, delay=delay)
             return
-        delivery.status = "failed"
+        delivery.status, delivery.next_attempt_at = "failed", None
         _count_failure(session, claim.webhook_id)
 
 
