@@ -15,13 +15,14 @@ import logging
 import math
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from fastapi import Request
 from limits import RateLimitItem, parse
 from limits.storage import MemoryStorage, storage_from_string
 from limits.strategies import FixedWindowRateLimiter
+from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fielder.config import Settings, get_settings
@@ -126,13 +127,23 @@ def _headers(limit: int, remaining: int, reset: int) -> dict[str, str]:
     return headers
 
 
-def limit(bucket: str) -> Callable[[Request], None]:
-    """A FastAPI dependency counting each request in `bucket` (see the module docstring)."""
+def limit(bucket: str) -> Callable[[Request], Coroutine[Any, Any, None]]:
+    """A FastAPI dependency counting each request in `bucket` (see the module docstring).
+
+    Async: a sync dependency costs a threadpool hop on every request. Only Redis counting
+    (network I/O) goes to a thread; in-memory counting is done on the event loop.
+    """
     if bucket not in BUCKETS:
         raise ValueError(f"unknown rate-limit bucket {bucket!r}")
 
-    def dependency(request: Request) -> None:
-        enforce(request, bucket)
+    async def dependency(request: Request) -> None:
+        settings: Settings = getattr(request.app.state, "settings", None) or get_settings()
+        if not settings.rate_limit_enabled:
+            return
+        if settings.redis_url:
+            await run_in_threadpool(enforce, request, bucket)
+        else:
+            enforce(request, bucket)
 
     return dependency
 
