@@ -13,6 +13,10 @@ from fielder.worker.tasks import SWEEP_HOOKS
 
 logger = logging.getLogger("fielder.worker")
 
+#: How long `fielder worker` waits for running jobs on SIGTERM: under the 10 s that
+#: `docker stop` and most supervisors give before SIGKILL.
+SHUTDOWN_SECONDS = 8.0
+
 
 class _ThreadConsumer(Consumer):  # type: ignore[misc]
     """A huey consumer that leaves signal handling to its host (uvicorn owns the signals)."""
@@ -22,7 +26,14 @@ class _ThreadConsumer(Consumer):  # type: ignore[misc]
 
 
 class Sweeper:
-    """Runs `sweep` at start and every 30 s until stopped."""
+    """Runs `sweep` at start and every 30 s until stopped.
+
+    A thread of each consumer rather than a huey periodic task: huey's periodic tasks have a
+    one-minute granularity, travel through the queue (so they wait behind long jobs, exactly
+    when workers are stuck, and depend on the queue that may have lost messages), and would be
+    scheduled by every consumer anyway. The thread runs at start too, so a restarted worker
+    picks up its own dead jobs at once; the sweep is one indexed query.
+    """
 
     def __init__(self, settings: Settings, interval: float = SWEEP_SECONDS) -> None:
         self.settings = settings
@@ -81,14 +92,21 @@ def start_embedded(settings: Settings) -> EmbeddedWorker | None:
     return worker
 
 
-def run_consumer(settings: Settings, workers: int = 2) -> None:
-    """Consume jobs in this process until SIGINT/SIGTERM (`fielder worker`)."""
+def run_consumer(
+    settings: Settings, workers: int = 2, shutdown_timeout: float = SHUTDOWN_SECONDS
+) -> None:
+    """Consume jobs in this process until SIGINT/SIGTERM (`fielder worker`).
+
+    SIGTERM stops taking jobs and waits up to `shutdown_timeout` seconds for the running ones,
+    then the process exits (status 0). A job still running then is left as it is: its heartbeat
+    stops, and the sweep of any consumer puts it back on the queue once the lease has passed.
+    """
     import fielder.worker.registry  # noqa: F401  (registers every domain's tasks)
 
     huey = get_queue(settings).huey
     consumer = Consumer(
         huey, workers=workers, worker_type="thread", max_delay=1.0, periodic=False,
-        graceful_signal="TERM",
+        graceful_signal="TERM", shutdown_timeout=shutdown_timeout,
     )  # fmt: skip
     sweeper = Sweeper(settings)
     sweeper.start()
