@@ -154,11 +154,25 @@ def _atom(
     if target.type in _NUMERIC_TYPES:
         return _numeric(question, rest, comparison), question
     codes = _label_codes(labels, target) if labels else expand_codes(rest)
+    if not codes:
+        codes = _letter_codes(rest, target)
     if comparison and comparison.group(1) in ("<", ">", "<=", ">=") and target.options:
         codes = _codes_by_comparison(target, comparison.group(1), float(comparison.group(2)))
     if not codes:
         raise ConditionError(f"no answer codes in '{clause}'")
     return Atom(question, _align(codes, target), negate=negate), question
+
+
+def _letter_codes(rest: str, question: Question) -> list[str]:
+    """ "S3b = a" where the answers were lettered (a), (b)… and so coded by position."""
+    letters = re.findall(r"(?<![A-Za-z'])([a-z])(?![A-Za-z'])", rest)
+    positional = [o.code for o in question.options] == [
+        str(i) for i in range(1, len(question.options) + 1)
+    ]
+    if not letters or not positional:
+        return []
+    index = [ord(letter) - ord("a") for letter in letters]
+    return [question.options[i].code for i in index if i < len(question.options)]
 
 
 def _align(codes: list[str], question: Question) -> list[str]:
