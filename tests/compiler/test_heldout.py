@@ -110,3 +110,32 @@ def test_an_answer_tag_on_the_question_row_of_a_codebook() -> None:
     questions = by_id(survey)
     assert questions["S1"].terminate_if == "S1 == '2'"
     assert questions["S2"].terminate_if == "S2 == '1'"
+
+
+def test_a_named_scale_packed_on_one_line_and_reused_by_statements() -> None:
+    questions = by_id(
+        compile_text(
+            "SCALE A: 1 Disagree, 2 Neutral, 3 Agree\n\n"
+            "E1. I am proud to work here. USE SCALE A\n\n"
+            "E2. For each statement, how much do you agree? USE SCALE A\n"
+            "a) My manager respects me\nb) I get feedback\n",
+            "e.md",
+        )
+    )
+    assert [(o.code, o.label) for o in questions["E1"].options] == [
+        ("1", "Disagree"),
+        ("2", "Neutral"),
+        ("3", "Agree"),
+    ]
+    assert questions["E2"].type == "grid"
+    assert [r.label for r in questions["E2"].rows] == ["My manager respects me", "I get feedback"]
+
+
+def test_a_condition_on_a_lettered_answer() -> None:
+    questions = by_id(
+        compile_text(
+            "S1) Which pets do you own? SELECT ALL THAT APPLY\n(a) Dog\n(b) Cat\n\n"
+            "ASK IF S1 = b\nS2) How many cats do you own? RANGE 1-10\n"
+        )
+    )
+    assert questions["S2"].display_if == "S1 contains '2'"

@@ -127,6 +127,9 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
         return []
     if sum(text.count(b) for b in BOXES) >= 2:
         return _boxes(text)
+    packed = _packed(text)
+    if packed:
+        return packed
     text, target, terminate = strip_routing(text)
     tail = _TAIL_CAPS_RE.search(text)
     notes: list[str] = []
@@ -147,6 +150,23 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
         if _SPECIFY_RE.search(option.label):
             option.specify = True
     return options
+
+
+_PACKED_ITEM_RE = re.compile(r"^(\d{1,3})\s*[=.):-]?\s+([A-Za-z][^,;]*)$")
+
+
+def _packed(text: str) -> list[RawOption]:
+    """Several coded answers on one line: "1 Strongly disagree, 2 Disagree, 3 Agree"."""
+    parts = re.split(r"\s*[,;]\s*(?=\d{1,3}\s*[=.):-]?\s+[A-Za-z])", text)
+    if len(parts) < 2:
+        return []
+    matches = [_PACKED_ITEM_RE.match(p.strip()) for p in parts]
+    if not all(matches):
+        return []
+    codes = [int(m[1]) for m in matches if m]
+    if any(b <= a for a, b in zip(codes, codes[1:], strict=False)):
+        return []
+    return [RawOption(collapse(m[2]), m[1]) for m in matches if m]
 
 
 _INLINE_POINT_RE = re.compile(

@@ -656,6 +656,10 @@ def _reuse_lists(parsed: Parsed) -> None:
     seen: dict[str, Draft] = {}
     for draft in parsed.drafts:
         words = " ".join([*draft.pre_notes, *draft.notes])
+        uncoded = bool(draft.options) and all(o.code is None for o in draft.options)
+        if uncoded and not draft.rows and _USE_LIST_RE.search(words + " " + draft.text):
+            # Lettered statements under "USE SCALE A": the statements are a grid's rows.
+            draft.rows, draft.options = [o.label for o in draft.options], []
         if not draft.options and not draft.columns:
             found = _USE_LIST_RE.search(words) or _USE_LIST_RE.search(draft.text)
             same = _SAME_AS_RE.search(words) or _SAME_AS_RE.search(draft.text)

@@ -34,6 +34,8 @@ def _wrapped(previous: list[Run], following: str) -> bool:
     """
     text = "".join(run.text for run in previous).rstrip()
     start = following.lstrip()[:1]
+    if re.match(r"\(?(?:[a-z]|[ivx]{1,4})[.)]\s", following.lstrip()):
+        return False  # "b) I receive…": the next lettered item, not a wrapped line
     return bool(text) and bool(start) and (start.islower() or text.endswith(","))
 
 
