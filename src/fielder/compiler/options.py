@@ -164,8 +164,8 @@ def _packed(text: str) -> list[RawOption]:
     if not all(matches):
         return []
     codes = [int(m[1]) for m in matches if m]
-    if any(b <= a for a, b in zip(codes, codes[1:], strict=False)):
-        return []
+    if any(b != a + 1 for a, b in zip(codes, codes[1:], strict=False)):
+        return []  # "1 = Terrible, 5 = Excellent" names a scale's ends (inline_scale)
     return [RawOption(collapse(m[2]), m[1]) for m in matches if m]
 
 
