@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     llm_slot_wait_seconds: float = Field(default=10, ge=0)
     llm_chunk_chars: int = Field(default=6000, ge=500)
     llm_stream: bool = True
+    # The longest answer a model call may give, in tokens (sent as `max_tokens`).
+    llm_max_tokens: int = Field(default=4000, ge=16)
     # Model name → {"input": cents, "output": cents} per million tokens: ai_cost_cents.
     llm_prices: dict[str, dict[str, float]] = Field(default_factory=dict)
     webhook_allow_private: bool = False

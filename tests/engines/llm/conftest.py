@@ -11,6 +11,7 @@ from fielder.config import Settings
 from fielder.documents import read_document
 from fielder.documents.model import Document
 from fielder.engines.llm import LLMEngine
+from tests.engines.llm.local_model import local_model  # noqa: F401
 from tests.engines.llm.replay import FIXTURES, ReplayServer
 
 

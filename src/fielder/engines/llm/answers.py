@@ -1,7 +1,9 @@
 """The shapes the model must answer in, one per task; their JSON Schemas constrain its output.
 
 Kept small and flat (small models follow small schemas), and narrowed per call: where the
-answer names a question, the schema lists the ids it may name (`narrowed`).
+answer names a question, the schema lists the ids it may name (`narrowed`). No length limits:
+llama.cpp turns each into a grammar rule per character and gives up on long ones; texts are
+cut to size where they are used instead.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ class _Answer(BaseModel):
 class DecidedOption(_Answer):
     """An answer option the model settled."""
 
-    code: str = Field(min_length=1, max_length=20)
-    label: str = Field(max_length=500)
+    code: str = Field(min_length=1)
+    label: str
     exclusive: bool = False
 
 
@@ -34,7 +36,7 @@ class Decision(_Answer):
     options: list[DecidedOption] | None = None
     display_if: str | None = None
     terminate_if: str | None = None
-    note: str = Field(default="", max_length=500)
+    note: str = ""
 
 
 class ProgramAnswer(_Answer):
@@ -59,8 +61,8 @@ class Concern(_Answer):
 
     kind: ClarifyKind
     question_id: str
-    summary: str = Field(min_length=1, max_length=300)
-    suggestions: list[str] = Field(default_factory=list, max_length=5)
+    summary: str = Field(min_length=1)
+    suggestions: list[str] = Field(default_factory=list)
 
 
 class ClarifyAnswer(_Answer):
@@ -91,7 +93,7 @@ class ReviseAnswer(_Answer):
     """`revise`: the JSON Patch that makes the edit (empty when the request makes no sense)."""
 
     operations: list[PatchOperation] = Field(default_factory=list)
-    explanation: str = Field(default="", max_length=1000)
+    explanation: str = ""
 
 
 class ConverseAnswer(_Answer):
@@ -99,7 +101,7 @@ class ConverseAnswer(_Answer):
 
     done: bool = False
     question_id: str | None = None
-    question: str = Field(default="", max_length=2000)
+    question: str = ""
     probe: bool = False
 
 

@@ -104,8 +104,8 @@ def _clarification(concern: Concern, chunk: list[Question]) -> Clarification:
         id=concern_id(concern.kind, concern.question_id),
         kind=concern.kind,
         severity=SEVERITY.get(concern.kind, "info"),
-        summary=concern.summary,
+        summary=concern.summary[:300],
         excerpt=excerpt or question.text[:160],
-        suggestions=[s for s in concern.suggestions if s.strip()][:3],
+        suggestions=[s[:200] for s in concern.suggestions if s.strip()][:3],
         detail={"question_id": concern.question_id, "source": "llm"},
     )

@@ -222,6 +222,7 @@ class ModelClient:
             messages=cast(Any, messages),
             response_format=cast(Any, response_format),
             temperature=0,
+            max_tokens=self.settings.llm_max_tokens,
         )
         if not completion.choices:
             raise ModelError("The model returned no answer.")
@@ -238,6 +239,7 @@ class ModelClient:
             messages=cast(Any, messages),
             response_format=cast(Any, response_format),
             temperature=0,
+            max_tokens=self.settings.llm_max_tokens,
             stream=True,
             stream_options={"include_usage": True},
         )

@@ -163,7 +163,7 @@ def _turn(
         text = next((e.text for e in survey.endings if e.id == "complete"), DONE_TEXT)
         return NextQuestion(question=text, type="display", done=True, ending="complete")
     question = survey.question_map()[chosen.question_id or ""]
-    wording = chosen.question.strip()
+    wording = chosen.question.strip()[:500]
     if chosen.probe:
         text = wording or "Could you tell me a little more about that?"
         return NextQuestion(question=text, type="long_text", question_id=question.id, probe=True)

@@ -161,7 +161,7 @@ def _decided(question: Question, changes: dict[str, Any], note: str, model: str)
     if data["type"] not in CHOICE_TYPES and data["type"] != "grid":
         data["options"] = []
     merged = Question.model_validate(data)
-    what = note.strip().rstrip(".") or f"set {', '.join(sorted(changes))}"
+    what = note.strip()[:300].rstrip(".") or f"set {', '.join(sorted(changes))}"
     merged.attention = Attention(reason=f"Decided by the model ({model}): {what}. Check it.")
     if merged.source is None:
         merged.source = SourceSpan(excerpt=question.text[:160] or None)

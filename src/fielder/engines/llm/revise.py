@@ -40,7 +40,7 @@ def revise(client: ModelClient, survey: Survey, prompt: str) -> JsonPatch:
             error.problems,
         ) from error
     if not answer.operations:
-        reason = answer.explanation.strip() or "The model made no change for this request."
+        reason = answer.explanation.strip()[:500] or "The model made no change for this request."
         raise CannotRevise(reason)
     return [op.to_json() for op in answer.operations]
 
