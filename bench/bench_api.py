@@ -5,7 +5,8 @@ Bearer key and X-Org-Id, against a bare Starlette endpoint served by the same uv
 level, so both write access logs) in the same run; the ratio is the figure to watch (aim >= 0.5).
 
 Load: `wrk` (2 threads, 32 connections, BENCH_SECONDS each) when it is installed — a client in
-C, so that the client is not what is measured — else an httpx async client (16 in flight),
+C, so that the client is not what is measured — else (or with BENCH_CLIENT=httpx) an httpx
+async client (16 in flight),
 which saturates near 500 requests/s and so overstates the ratio. Besides requests/s, the
 server's CPU time per request (from /proc, all its processes) is reported for both: on a
 machine shared with other work it is the steadier figure.
@@ -124,13 +125,19 @@ def _cpu_seconds(root: int) -> float | None:
 def _load(url: str, headers: dict[str, str], pid: int) -> tuple[float, int, float | None]:
     """(requests/s, non-200 answers, server CPU ms per request) of `url` for SECONDS."""
     before = _cpu_seconds(pid)
-    if shutil.which("wrk"):
+    if _client() == "wrk":
         rps, done, errors = _wrk(url, headers)
     else:
         rps, done, errors = asyncio.run(_httpx(url, headers))
     after = _cpu_seconds(pid)
     cpu = None if before is None or after is None or not done else (after - before) / done * 1000
     return rps, errors, cpu
+
+
+def _client() -> str:
+    """`wrk` when installed (BENCH_CLIENT=httpx forces the Python client), else `httpx`."""
+    wanted = os.environ.get("BENCH_CLIENT", "wrk")
+    return "wrk" if wanted == "wrk" and shutil.which("wrk") else "httpx"
 
 
 def _wrk(url: str, headers: dict[str, str]) -> tuple[float, int, int]:
@@ -249,8 +256,7 @@ def _run(label: str, database_url: str | None, redis_url: str | None) -> None:
             with _server(bare, env, f"{base}/bare") as pid:
                 _load(f"{base}/bare", {}, pid)
                 bare_rps, _, bare_cpu = _load(f"{base}/bare", {}, pid)
-            client = "wrk" if shutil.which("wrk") else "httpx"
-            extra = {"workers": workers, "backend": label, "client": client, "seconds": SECONDS}
+            extra = {"workers": workers, "backend": label, "client": _client(), "seconds": SECONDS}
             _figure(f"api_rps_{workers}w", api_rps, "requests/s", path=path, errors=api_errors,
                     **extra)  # fmt: skip
             _figure(f"bare_starlette_rps_{workers}w", bare_rps, "requests/s", **extra)
