@@ -218,13 +218,15 @@ def record(settings: Settings, claim: Claim, outcome: sender.Attempt) -> None:
             # The sweep gave this delivery to another attempt; only a success still counts.
             if not outcome.delivered or delivery.status == "delivered":
                 return
+        # The webhook's row is locked before the delivery's, as claims and deletes do: no
+        # deadlock between them on PostgreSQL.
+        reset = {"failure_count": 0} if outcome.delivered else {}
+        _touch_webhook(session, claim.webhook_id, last_triggered_at=now, **reset)
         _log(delivery, claim.attempt, outcome, now)
         if outcome.delivered:
             delivery.status, delivery.delivered_at = "delivered", now
             delivery.next_attempt_at = None
-            _touch_webhook(session, claim.webhook_id, last_triggered_at=now, failure_count=0)
             return
-        _touch_webhook(session, claim.webhook_id, last_triggered_at=now)
         if outcome.gone:
             delivery.status, delivery.next_attempt_at = "failed", None
             disable(session, claim.webhook_id, "gone")
