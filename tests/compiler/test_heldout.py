@@ -139,3 +139,28 @@ def test_a_condition_on_a_lettered_answer() -> None:
         )
     )
     assert questions["S2"].display_if == "S1 contains '2'"
+
+
+def test_conditions_in_many_phrasings() -> None:
+    questions = by_id(
+        compile_text(
+            "Q1. Are you aware of Brand X?\n1 Yes\n2 No\n\n"
+            "ASK THOSE WHO ANSWERED 'YES' AT Q1\n"
+            "Q2. Have you ever bought Brand X?\n1 Yes\n2 No\nSKIP TO Q5 IF Q2 = 2\n\n"
+            "Q3. How satisfied were you?\n1 Very dissatisfied\n2\n3\n4\n5 Very satisfied\n"
+            "Respondents who answer 1 or 2 skip to Q5.\n\n"
+            "ASK IF Q3 >= 4\nQ4. Why were you satisfied?\n\n"
+            "BASE: ALL WHO ARE AWARE (Q1/1)\n"
+            "Q5. Where did you hear about it?\n1 TV\n2 Radio\n3 Online\n4 Other\n\n"
+            "FILTER: Q5 NOT 4\nQ6. Did the advertising interest you?\n1 Yes\n2 No\n\n"
+            "Q7. Age\nRECORD EXACT AGE\nSCREEN OUT IF UNDER 18 OR OVER 75\n"
+        )
+    )
+    assert questions["Q2"].display_if == "Q1 == '1'"
+    assert [(r.if_, r.to) for r in questions["Q2"].skip_to] == [("Q2 == '2'", "Q5")]
+    assert [(r.if_, r.to) for r in questions["Q3"].skip_to] == [("Q3 in ['1','2']", "Q5")]
+    assert questions["Q4"].display_if == "Q3 in ['4','5']"
+    assert questions["Q5"].display_if == "Q1 == '1'"
+    assert questions["Q6"].display_if == "not (Q5 == '4')"
+    assert questions["Q7"].type == "number"
+    assert questions["Q7"].terminate_if == "Q7 < 18 or Q7 > 75"

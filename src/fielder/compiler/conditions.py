@@ -43,9 +43,8 @@ def _normalise(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" .:;,[]()")
     text = re.sub(r"\b([A-Za-z]{1,4}\d{1,3}[a-z]?)\s*/\s*(?=\d)", r"\1 = ", text)
     subs = (
-        (r"(\d+)\s*(?:AND|OR)\s+(?:OVER|ABOVE|OLDER|MORE|HIGHER|GREATER|UP|PLUS)\b", r">= \1"),
-        (r"(\d+)\s*\+", r">= \1"),
-        (r"(\d+)\s*(?:AND|OR)\s+(?:UNDER|BELOW|YOUNGER|LESS|FEWER|LOWER)\b", r"<= \1"),
+        # "UNDER 18 OR OVER 75": the words before a number first, so that "18 OR OVER"
+        # (a number then the word) is only read where the number comes first.
         (
             r"\b(?:UNDER|BELOW|YOUNGER\s+THAN|LESS\s+THAN|FEWER\s+THAN|LOWER\s+THAN)\s+(\d+)",
             r"< \1",
@@ -54,6 +53,9 @@ def _normalise(text: str) -> str:
             r"\b(?:OVER|ABOVE|OLDER\s+THAN|MORE\s+THAN|GREATER\s+THAN|HIGHER\s+THAN)\s+(\d+)",
             r"> \1",
         ),
+        (r"(\d+)\s*(?:AND|OR)\s+(?:OVER|ABOVE|OLDER|MORE|HIGHER|GREATER|UP|PLUS)\b", r">= \1"),
+        (r"(\d+)\s*\+", r">= \1"),
+        (r"(\d+)\s*(?:AND|OR)\s+(?:UNDER|BELOW|YOUNGER|LESS|FEWER|LOWER)\b", r"<= \1"),
         (r"\bAT\s+LEAST\s+(\d+)", r">= \1"),
         (r"\b(?:AT\s+MOST|NO\s+MORE\s+THAN)\s+(\d+)", r"<= \1"),
     )

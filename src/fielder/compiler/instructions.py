@@ -65,7 +65,7 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "number",
         re.compile(
-            r"\bNUMERIC|\bNUMBER\s+(?:BOX|ENTRY|FIELD)|\bENTER\s+(?:A\s+)?NUMBER\b|\bINTEGER\b|\bWHOLE\s+(?:NUMBER|HOURS|DOLLARS|YEARS)|\bENTER\s+(?:AGE|YEAR|AMOUNT)\b|\bRECORD\s+(?:NUMBER|AGE|AMOUNT)\b|\bENTER\s+NUMBER\b",
+            r"\bNUMERIC|\bNUMBER\s+(?:BOX|ENTRY|FIELD)|\bENTER\s+(?:A\s+)?NUMBER\b|\bINTEGER\b|\bWHOLE\s+(?:NUMBER|HOURS|DOLLARS|YEARS)|\bENTER\s+(?:AGE|YEAR|AMOUNT)\b|\bRECORD\s+(?:EXACT\s+)?(?:NUMBER|AGE|AMOUNT)\b|\bENTER\s+NUMBER\b",
             re.I,
         ),
     ),
@@ -234,6 +234,12 @@ def interpret(sentence: str) -> list[Directive]:
                 break
     for name in type_words(text) if not found or found[0].kind not in _FINAL else []:
         found.append(Directive("type", name, source=text))
+    filtered = re.match(
+        r"^\s*(?:filter|condition|display\s+(?:logic|condition))\s*:", sentence, re.I
+    )
+    if filtered and not any(d.kind in _FINAL for d in found) and re.search(r"[A-Z]{1,4}\d", text):
+        # "FILTER: Q5 NOT 4": what follows the heading word is the condition itself.
+        found.insert(0, Directive("display_if", text.strip(" .:"), source=sentence))
     return found
 
 
@@ -247,7 +253,9 @@ def _routing(text: str, upper: str) -> list[Directive]:
     if ask:
         return [Directive("ask_target", ask["cond"], target=ask["q"].upper(), source=text)]
     skip = re.match(
-        rf"^(?:IF|WHEN|THOSE\s+(?:WHO|CODING|ANSWERING))\s+(?P<cond>.+?),?\s*(?:-+>|→|THEN)?\s*(?:PLEASE\s+)?"
+        rf"^(?:IF|WHEN|THOSE\s+(?:WHO|CODING|ANSWERING)|(?:RESPONDENTS?|PEOPLE|ANYONE|ALL|EVERYONE)"
+        rf"\s+(?:WHO|THAT)|(?:RESPONDENTS?\s+)?(?:ANSWERING|CODING|SELECTING|CHOOSING))\s+"
+        rf"(?P<cond>.+?),?\s*(?:-+>|→|THEN|SHOULD|MUST|WILL)?\s*(?:PLEASE\s+)?"
         rf"(?:GO|SKIP|JUMP|PROCEED|CONTINUE|ROUTE)\s*(?:TO|WITH|AT)?\s+(?:QUESTION\s+)?"
         rf"(?P<to>{_ID_TOKEN}|END(?:\s+OF\s+\w+)?|(?:SECTION|PART|MODULE|BLOCK)\s+[A-Z0-9]{{1,3}})\b",
         text,
@@ -255,6 +263,15 @@ def _routing(text: str, upper: str) -> list[Directive]:
     )
     if skip:
         return [Directive("skip", skip["cond"], target=skip["to"], source=text)]
+    reverse = re.match(
+        rf"^(?:GO|SKIP|JUMP|PROCEED|CONTINUE|ROUTE)\s*(?:TO|WITH|AT)?\s+(?:QUESTION\s+)?"
+        rf"(?P<to>{_ID_TOKEN}|END(?:\s+OF\s+\w+)?)\s*,?\s+(?:IF|WHEN|FOR)\s+(?P<cond>.+)$",
+        text,
+        re.I,
+    )
+    if reverse:
+        # "SKIP TO Q5 IF Q2 = 2": the target first, the condition after.
+        return [Directive("skip", reverse["cond"], target=reverse["to"], source=text)]
     return []
 
 
@@ -286,6 +303,9 @@ def _display(text: str, upper: str) -> list[Directive]:
     )
     if match:
         return [Directive("display_if", match["cond"].strip(" :,"), source=text)]
+    match = re.match(rf"^(?:BASE|FILTER)\s*[:=-]\s*(?P<cond>.*\b{_ID_TOKEN}\b.*)$", text, re.I)
+    if match and re.search(r"[A-Z]{1,4}\d", match["cond"]):
+        return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
     match = re.match(
         r"^(?:ONLY|JUST)\s+(?:FOR|ASK(?:ED)?\s+(?:OF|TO|IF)|SHOWN?\s+(?:TO|IF|WHEN)|IF|WHEN)\b"
         r"(?P<cond>.*)$",

@@ -442,7 +442,15 @@ class _Parser:
         # Straight under the question's own text and naming another question: its own filter.
         own = draft.label.id if draft.label else None
         named = re.findall(r"\b([A-Z]{1,4}\d{1,3}[a-z]?)\b", self.lines[index].raw or "")
-        return len(draft.lines) == 2 and bool(named) and own is not None and own not in named
+        line = self.lines[index]
+        return (
+            len(draft.lines) == 2
+            and line.whole_instruction  # set apart by its formatting, not a typed header
+            and not re.match(r"^\[?\s*(?:BASE|FILTER)\b", line.raw, re.I)
+            and bool(named)
+            and own is not None
+            and own not in named
+        )
 
     def option_next(self, index: int) -> bool:
         """True when the next content line is an answer option."""
