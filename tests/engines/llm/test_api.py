@@ -262,3 +262,24 @@ def test_programming_fails_cleanly_when_the_model_is_down(
     done = _wait(client, org, created["id"])
     assert done["status"] == "pending"
     assert "503" in done["failure_reason"]
+
+
+def test_programming_without_a_model_fails_with_the_reason(
+    client: TestClient, org: OrgContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("FIELDER_LLM_MODEL")
+    get_settings.cache_clear()
+    client.app.state.settings = get_settings()  # type: ignore[attr-defined]
+    data = (FIXTURES / "prose-logic.txt").read_bytes()
+    created = client.post(
+        "/api/v1/surveys",
+        files={"file": ("prose-logic.txt", data)},
+        data={"engine": "llm"},
+        headers=org.headers,
+    ).json()["data"]
+    url = f"/api/v1/surveys/{created['id']}"
+    client.put(f"{url}/destination", json={"platform": "fielder"}, headers=org.headers)
+    client.post(f"{url}/start-programming", json={}, headers=org.headers)
+    done = _wait(client, org, created["id"])
+    assert done["status"] == "pending"
+    assert "FIELDER_LLM_MODEL" in done["failure_reason"]

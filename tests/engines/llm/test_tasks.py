@@ -65,6 +65,17 @@ def test_revise_returns_a_checked_patch(llm: LLMEngine, replay: ReplayServer) ->
     assert sent["document"]["blocks"][0]["items"][1]["id"] == "S2"
 
 
+def test_revise_does_not_send_the_file_id(llm: LLMEngine, replay: ReplayServer) -> None:
+    replay.play(recorded("revise"))
+    document = json.loads(json.dumps(SCREENER))
+    document["blocks"][0]["items"][1]["source"] = {"file_id": "f-123", "excerpt": "Gender"}
+    survey = Survey.model_validate(document)
+    ops = llm.revise(survey, "Make the gender question optional")
+    assert "f-123" not in replay.requests[0]["messages"][1]["content"]
+    assert "Gender" in replay.requests[0]["messages"][1]["content"]
+    assert apply_json_patch(survey, ops).question_map()["S2"].required is False
+
+
 def test_an_invalid_patch_is_refused_with_its_errors(llm: LLMEngine, replay: ReplayServer) -> None:
     replay.play(recorded("revise-invalid"))
     with pytest.raises(PatchRefused) as caught:

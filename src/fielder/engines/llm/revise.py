@@ -5,6 +5,7 @@ repair them), else the revision is refused with the problems and nothing is appl
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from fielder.engines.base import CannotRevise, JsonPatch
 from fielder.engines.llm import prompts
@@ -28,7 +29,7 @@ def revise(client: ModelClient, survey: Survey, prompt: str) -> JsonPatch:
     task = Task(
         name="revise",
         instructions=prompts.REVISE,
-        content=json.dumps({"request": prompt, "document": survey.to_json()}),
+        content=json.dumps({"request": prompt, "document": _shown(survey)}),
         answer=ReviseAnswer,
         check=lambda answer: patch_problems(survey, [op.to_json() for op in answer.operations]),
     )
@@ -43,6 +44,18 @@ def revise(client: ModelClient, survey: Survey, prompt: str) -> JsonPatch:
         reason = answer.explanation.strip()[:500] or "The model made no change for this request."
         raise CannotRevise(reason)
     return [op.to_json() for op in answer.operations]
+
+
+def _shown(survey: Survey) -> dict[str, Any]:
+    """The survey as the model sees it: its JSON without the stored file's id (paths into
+    lists are unchanged, so the model's patch applies to the real document)."""
+    document = survey.to_json()
+    for block in document.get("blocks", []):
+        for item in block.get("items", []):
+            source = item.get("source")
+            if isinstance(source, dict):
+                source.pop("file_id", None)
+    return document
 
 
 def patch_problems(survey: Survey, operations: JsonPatch) -> list[str]:
