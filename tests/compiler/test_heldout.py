@@ -164,3 +164,26 @@ def test_conditions_in_many_phrasings() -> None:
     assert questions["Q6"].display_if == "not (Q5 == '4')"
     assert questions["Q7"].type == "number"
     assert questions["Q7"].terminate_if == "Q7 < 18 or Q7 > 75"
+
+
+def test_a_table_with_one_question_per_row_and_answers_in_a_cell() -> None:
+    from fielder.documents.model import Block, Cell, Document
+
+    rows = [
+        ["Q1", "How often do you buy coffee?", "1. Daily\n2. Weekly\n3. Never", "IF 3 TERMINATE"],
+        ["Q2", "Which shops have you visited?", "1. Bean There\n2. Cuppa Co\n99. None", "MULTI"],
+        ["Q3", "How much do you spend each week?", "£ ____", "NUMERIC 0-100"],
+    ]
+    table = Block(kind="table", rows=tuple(tuple(Cell(text=t) for t in row) for row in rows))
+    questions = by_id(
+        compile_document(Document(name="c.docx", media_type="x", blocks=[table])).survey
+    )
+    assert [(o.code, o.label) for o in questions["Q1"].options] == [
+        ("1", "Daily"),
+        ("2", "Weekly"),
+        ("3", "Never"),
+    ]
+    assert questions["Q1"].terminate_if == "Q1 == '3'"
+    assert questions["Q2"].type == "multi"
+    assert [o.code for o in questions["Q2"].options if o.exclusive] == ["99"]
+    assert questions["Q3"].type == "number"

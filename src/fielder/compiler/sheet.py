@@ -194,16 +194,21 @@ def _id_column_lines(block: Block) -> list[Line]:
             continue
         if _LONE_ID_RE.match(first):
             kept, inline = split_text(rest[0])
+            raw_rest = [c.text for c in cells[1:] if c.text.strip()][1:]
+            answers = [r for r in raw_rest if _answer_cell(r)]
             lines.append(
                 Line(
                     text=collapse(kept),
                     raw=rest[0],
-                    instructions=inline + rest[1:],
+                    instructions=inline + [collapse(r) for r in raw_rest if r not in answers],
                     label=first.rstrip(".:)"),
                     start=cells[0].start,
                     page=block.page,
                 )
             )
+            for answer in (a for cell in answers for a in _answer_lines(cell)):
+                answer.start, answer.page = cells[0].start, block.page
+                lines.append(answer)
             continue
         codes = [t for t in rest if re.fullmatch(r"\d{1,3}", t)]
         words = [t for t in ([first] if first else []) + rest if not re.fullmatch(r"\d{1,3}", t)]
@@ -221,6 +226,23 @@ def _id_column_lines(block: Block) -> list[Line]:
             )
         )
     return lines
+
+
+def _answer_cell(text: str) -> bool:
+    """A cell holding the answers (one per line: "1. Daily", "5 Excellent") or an answer box."""
+    parts = [p.strip() for p in text.split("\n") if p.strip()]
+    if len(parts) == 1 and re.search(r"_{3,}", parts[0]):
+        return True
+    coded = sum(1 for p in parts if parse_option_text(p))
+    return len(parts) >= 2 and coded >= len(parts) - 1
+
+
+def _answer_lines(text: str) -> list[Line]:
+    found = []
+    for part in (p.strip() for p in text.split("\n") if p.strip()):
+        kept, inline = split_text(part)
+        found.append(Line(text=collapse(kept), raw=part, spaced=kept.strip(), instructions=inline))
+    return found
 
 
 _PACKED_RE = re.compile(r"(?:^|[;,|]\s*)\d{1,3}\s*[=:.)-]\s*\w")
