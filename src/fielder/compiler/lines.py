@@ -18,6 +18,11 @@ _BRACKET_RE = re.compile(r"\[[^\[\]]*\]|<[A-Za-z][^<>]{0,200}>")
 # Placeholders for piped text stay in the question text, as written.
 _PIPE_RE = re.compile(r"^\[\s*(INSERT|PIPE|NAME|BRAND|PRODUCT|RESPONSE|ANSWER)\b", re.I)
 _BOX_RE = re.compile(r"\[\s?[xX✓✔]?\s?\]|\(\s?\)|^\(\s*[xX]?\s*\)|^\{\s*\}|^<\s*>")
+# Wingdings tick boxes and circles as PDF text gives them (private-use code points).
+_SYMBOL_BOXES = str.maketrans(
+    {chr(code): "☐" for code in (0xF06F, 0xF0A8, 0xF071, 0xF0A1, 0xF06D, 0xF06E, 0xF0A3, 0xF0FE)}
+    | {"❍": "☐", "◻": "☐", "⃝": "☐"}
+)
 _CODE_BRACKET_RE = re.compile(r"^\[\s*\d{1,3}\s*\]$")
 _TRAILING_ABBR_RE = re.compile(r"\s+\(?\b(SA|MA|OE|OA|FA|S/A|M/A|SR|MR|NUM)\b\)?\s*$")
 LEADING_ROUTE_RE = re.compile(
@@ -126,7 +131,7 @@ def _keep_note(notes: list[str], note: str) -> str:
 def split_text(text: str) -> tuple[str, list[str]]:
     """Take bracketed instructions and trailing capitals out of plain text."""
     notes: list[str] = []
-    text = _BOX_RE.sub("☐", text.lstrip())
+    text = _BOX_RE.sub("☐", text.lstrip().translate(_SYMBOL_BOXES))
     annotation = TYPE_NOTE_RE.match(text)
     if annotation:
         notes.append(annotation.group(1))
