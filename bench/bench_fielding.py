@@ -1,8 +1,10 @@
 """Fielding figures: respondent sessions per second through a real server, and exports.
 
-- `sessions_per_second` (start + 3 saves + complete) through `uvicorn --workers 2`, embedded
-  (SQLite) and on PostgreSQL when reachable, with p50/p99 request latency, and the ratio of
-  fielder's requests/s to a bare Starlette endpoint doing one INSERT, measured in the same run.
+- `sessions_per_second` (start + 3 saves + complete) through `uvicorn --workers 1` and `2`,
+  embedded (SQLite) and on PostgreSQL when reachable, with p50/p99 request latency, and the
+  ratio of fielder's requests/s to a bare Starlette endpoint doing one INSERT with as many
+  workers, measured in the same run. The load comes from 32 keep-alive connections of a
+  minimal HTTP client (`Connection`) on the same machine.
 - export of N completed responses of a 40-question survey (N = FIELDER_BENCH_EXPORT_N, default
   100,000): seconds and peak RSS of a fresh process for CSV, XLSX and SAV, and PostgreSQL's own
   `COPY … TO STDOUT CSV` of the same rows for the ratio.
@@ -14,6 +16,7 @@ figure; `python -m bench` runs it all at the default size.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import resource
@@ -33,7 +36,8 @@ import httpx
 
 SESSIONS = int(os.environ.get("FIELDER_BENCH_SESSIONS", "600"))
 CONCURRENCY = int(os.environ.get("FIELDER_BENCH_CONCURRENCY", "32"))
-WORKERS = int(os.environ.get("FIELDER_BENCH_WORKERS", "2"))
+#: Server processes to measure with, each in turn ("1,2": one worker, then two).
+WORKER_COUNTS = [int(n) for n in os.environ.get("FIELDER_BENCH_WORKERS", "1,2").split(",")]
 EXPORT_N = int(os.environ.get("FIELDER_BENCH_EXPORT_N", "100000"))
 PG_ADMIN_URL = os.environ.get(
     "FIELDER_BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -150,10 +154,10 @@ def _free_port() -> int:
 
 
 @contextmanager
-def server(app: str, env: dict[str, str], *, factory: bool) -> Iterator[str]:
-    """`uvicorn app` with WORKERS processes on a free port; yields the base URL."""
+def server(app: str, env: dict[str, str], *, factory: bool, workers: int) -> Iterator[str]:
+    """`uvicorn app` with `workers` processes on a free port; yields the base URL."""
     port = _free_port()
-    command = [sys.executable, "-m", "uvicorn", app, "--port", str(port), "--workers", str(WORKERS)]
+    command = [sys.executable, "-m", "uvicorn", app, "--port", str(port), "--workers", str(workers)]
     command += ["--log-level", "warning", "--no-access-log"] + (["--factory"] if factory else [])
     process = subprocess.Popen(command, env={**os.environ, **env})
     base = f"http://127.0.0.1:{port}"
@@ -171,62 +175,124 @@ def server(app: str, env: dict[str, str], *, factory: bool) -> Iterator[str]:
         process.wait(timeout=30)
 
 
-async def _session(http: httpx.AsyncClient, path: str, number: int, latencies: list[float]) -> None:
+class HTTPError(Exception):
+    """A request the bench's client could not complete, or a status of 400 or more."""
+
+
+class Connection:
+    """A minimal HTTP/1.1 keep-alive client connection for the load generator.
+
+    The generator runs on the same 2 cores as the servers: httpx costs about 4 ms of CPU per
+    request, as much as the server it measures, so the figures would measure the client.
+    This one writes a request and reads `Content-Length` or chunked bodies, nothing more.
+    """
+
+    def __init__(self, base: str) -> None:
+        host, _, port = base.removeprefix("http://").partition(":")
+        self.host, self.port = host, int(port or 80)
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def request(self, method: str, path: str, body: Any = None) -> tuple[int, bytes]:
+        """(status, body) of one request; JSON `body` when not None."""
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        payload = b"" if body is None else json.dumps(body).encode()
+        head = (
+            f"{method} {path} HTTP/1.1\r\nHost: {self.host}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(payload)}\r\n\r\n"
+        )
+        self.writer.write(head.encode() + payload)
+        status_line = await self.reader.readline()
+        if not status_line:
+            raise HTTPError("connection closed")
+        status = int(status_line.split(b" ", 2)[1])
+        length, chunked, close = 0, False, False
+        while (line := await self.reader.readline()) not in (b"\r\n", b""):
+            name, _, value = line.partition(b":")
+            name = name.strip().lower()
+            if name == b"content-length":
+                length = int(value)
+            elif name == b"transfer-encoding" and b"chunked" in value.lower():
+                chunked = True
+            elif name == b"connection" and b"close" in value.lower():
+                close = True
+        data = await self._chunked() if chunked else await self.reader.readexactly(length)
+        if close:
+            await self.close()
+        if status >= 400:
+            raise HTTPError(f"{method} {path}: {status} {data[:200]!r}")
+        return status, data
+
+    async def _chunked(self) -> bytes:
+        assert self.reader is not None
+        parts = []
+        while size := int((await self.reader.readline()).split(b";")[0], 16):
+            parts.append(await self.reader.readexactly(size))
+            await self.reader.readline()
+        await self.reader.readline()
+        return b"".join(parts)
+
+    async def close(self) -> None:
+        """Close the connection (a later request opens a new one)."""
+        if self.writer is not None:
+            self.writer.close()
+            with contextlib.suppress(OSError):
+                await self.writer.wait_closed()
+        self.reader = self.writer = None
+
+
+async def _session(http: Connection, path: str, number: int, latencies: list[float]) -> None:
     answers = answers_for(number)
     keys = list(answers)
-    steps: list[tuple[str, str, Any]] = []
 
-    async def call(method: str, url: str, body: Any = None) -> dict[str, Any]:
+    async def call(method: str, url: str, body: Any = None) -> bytes:
         began = time.perf_counter()
-        reply = await http.request(method, url, json=body)
+        _, data = await http.request(method, url, body)
         latencies.append(time.perf_counter() - began)
-        reply.raise_for_status()
-        data: dict[str, Any] = reply.json()
         return data
 
-    rid = (await call("POST", f"{path}/responses", {}))["data"]["id"]
+    rid = json.loads(await call("POST", f"{path}/responses", {}))["data"]["id"]
     for part in (keys[:13], keys[:26], keys):
-        steps.append(
-            ("PATCH", f"{path}/responses/{rid}", {"answers": {k: answers[k] for k in part}})
-        )
-    steps.append(("POST", f"{path}/responses/{rid}/complete", None))
-    for method, url, body in steps:
-        await call(method, url, body)
+        await call("PATCH", f"{path}/responses/{rid}", {"answers": {k: answers[k] for k in part}})
+    await call("POST", f"{path}/responses/{rid}/complete")
 
 
 failures: list[int] = []
 
 
-async def _load(path: str, sessions: int) -> tuple[float, list[float]]:
+async def _load(base: str, path: str, sessions: int) -> tuple[float, list[float]]:
     latencies: list[float] = []
-    limits = httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY)
-    async with httpx.AsyncClient(limits=limits, timeout=60) as http:
-        queue = iter(range(sessions))
+    queue = iter(range(sessions))
 
-        async def worker() -> None:
-            for number in queue:
-                try:
-                    await _session(http, path, number, latencies)
-                except httpx.HTTPError:
-                    failures.append(number)
+    async def worker() -> None:
+        http = Connection(base)
+        for number in queue:
+            try:
+                await _session(http, path, number, latencies)
+            except (HTTPError, OSError, asyncio.IncompleteReadError):
+                failures.append(number)
+                await http.close()
+        await http.close()
 
-        began = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
-        return time.perf_counter() - began, latencies
+    began = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
+    return time.perf_counter() - began, latencies
 
 
-async def _bare_load(url: str, requests: int) -> float:
-    limits = httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY)
-    async with httpx.AsyncClient(limits=limits, timeout=60) as http:
-        queue = iter(range(requests))
+async def _bare_load(base: str, requests: int) -> float:
+    queue = iter(range(requests))
 
-        async def worker() -> None:
-            for number in queue:
-                (await http.post(url, json={"n": number})).raise_for_status()
+    async def worker() -> None:
+        http = Connection(base)
+        for number in queue:
+            await http.request("POST", "/insert", {"n": number})
+        await http.close()
 
-        began = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
-        return time.perf_counter() - began
+    began = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
+    return time.perf_counter() - began
 
 
 BARE_APP = """
@@ -258,9 +324,19 @@ app = Starlette(routes=[Route("/insert", endpoint, methods=["POST"]), Route("/he
 
 
 def bench_sessions(label: str, database_url: str, data_dir: Path) -> None:
-    """Sessions/s and latencies on one database, and the bare-INSERT ratio."""
+    """Sessions/s and latencies on one database with each worker count, and the ratio to a
+    bare Starlette one-INSERT endpoint with as many workers, measured right after."""
     from sqlalchemy import create_engine, text
 
+    engine = create_engine(database_url.replace("postgresql://", "postgresql+psycopg://"))
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE bare_rows (id VARCHAR(36) PRIMARY KEY, body TEXT)"))
+    engine.dispose()
+    for workers in WORKER_COUNTS:
+        _bench_sessions(f"{label}.{workers}w", database_url, data_dir, workers)
+
+
+def _bench_sessions(label: str, database_url: str, data_dir: Path, workers: int) -> None:
     _, slug = prepare(database_url, data_dir)
     env = {
         "FIELDER_DATABASE_URL": database_url,
@@ -268,35 +344,32 @@ def bench_sessions(label: str, database_url: str, data_dir: Path) -> None:
         "FIELDER_RATE_LIMIT_ENABLED": "false",
         "FIELDER_EMBEDDED_WORKER": "false",
     }
-    with server("fielder.app:create_app", env, factory=True) as base:
-        asyncio.run(_load(f"{base}/api/v1/surveys/{slug}", min(40, SESSIONS)))  # warm up
+    with server("fielder.app:create_app", env, factory=True, workers=workers) as base:
+        path = f"/api/v1/surveys/{slug}"
+        asyncio.run(_load(base, path, min(40, SESSIONS)))  # warm up
         failures.clear()
-        seconds, latencies = asyncio.run(_load(f"{base}/api/v1/surveys/{slug}", SESSIONS))
+        seconds, latencies = asyncio.run(_load(base, path, SESSIONS))
     rate = (SESSIONS - len(failures)) / seconds
     quantiles = statistics.quantiles(latencies, n=100)
     emit(
         f"fielding.sessions_per_second.{label}",
         rate,
         "sessions/s",
-        workers=WORKERS,
+        workers=workers,
         concurrency=CONCURRENCY,
         sessions=SESSIONS,
         failed_sessions=len(failures),
     )
     emit(f"fielding.request_latency_p50.{label}", quantiles[49] * 1000, "ms")
     emit(f"fielding.request_latency_p99.{label}", quantiles[98] * 1000, "ms")
-    engine = create_engine(database_url.replace("postgresql://", "postgresql+psycopg://"))
-    with engine.begin() as connection:
-        connection.execute(text("CREATE TABLE bare_rows (id VARCHAR(36) PRIMARY KEY, body TEXT)"))
-    engine.dispose()
     bare_dir = data_dir / "bare"
     bare_dir.mkdir(parents=True, exist_ok=True)
     (bare_dir / "bare_app.py").write_text(BARE_APP)
     bare_env = {"BARE_DATABASE_URL": database_url, "PYTHONPATH": str(bare_dir)}
     requests = SESSIONS * 5
-    with server("bare_app:app", bare_env, factory=False) as base:
-        asyncio.run(_bare_load(f"{base}/insert", 200))
-        bare_seconds = asyncio.run(_bare_load(f"{base}/insert", requests))
+    with server("bare_app:app", bare_env, factory=False, workers=workers) as base:
+        asyncio.run(_bare_load(base, 200))
+        bare_seconds = asyncio.run(_bare_load(base, requests))
     bare_rate, fielder_rate = requests / bare_seconds, requests / seconds
     emit(f"fielding.bare_insert_requests_per_second.{label}", bare_rate, "requests/s")
     emit(
