@@ -13,6 +13,8 @@ from standardwebhooks import Webhook as Verifier
 from standardwebhooks.webhooks import WebhookVerificationError
 
 from fielder.config import Settings
+from fielder.db.session import session_scope
+from fielder.webhooks import delivery, service
 from fielder.webhooks.delivery import DISABLE_AFTER
 from fielder.webhooks.payloads import SurveyEvent
 from fielder.webhooks.sender import EXCERPT_BYTES
@@ -269,3 +271,22 @@ def test_deliveries_of_one_survey_arrive_in_event_order(
         survey_id = next(survey for survey, ids in sent.items() if event_id in ids)
         got[survey_id].append(event_id)
     assert got == sent
+
+
+def test_a_webhook_deleted_during_an_attempt_ends_quietly(
+    settings: Settings, org: OrgContext, make_receiver: MakeReceiver
+) -> None:
+    hook: dict[str, str] = {}
+
+    def delete_then_answer(_n: int, _r: object) -> Reply:
+        with session_scope(settings) as session:
+            service.delete(session, service.get(session, org.org_id, hook["id"]))
+        return Reply()
+
+    receiver = make_receiver(delete_then_answer)
+    hook["id"], _ = make_webhook(settings, org.org_id, receiver.url)
+    publish(settings, org.org_id, "survey.created", _survey_id())
+    (row,) = deliveries_of(settings, hook["id"])
+    assert delivery.drain(hook["id"], row.lane, settings) == 1
+    assert deliveries_of(settings, hook["id"]) == []
+    assert len(receiver.received) == 1

@@ -221,7 +221,8 @@ def record(settings: Settings, claim: Claim, outcome: sender.Attempt) -> None:
         # The webhook's row is locked before the delivery's, as claims and deletes do: no
         # deadlock between them on PostgreSQL.
         reset = {"failure_count": 0} if outcome.delivered else {}
-        _touch_webhook(session, claim.webhook_id, last_triggered_at=now, **reset)
+        if not _touch_webhook(session, claim.webhook_id, last_triggered_at=now, **reset):
+            return  # deleted since the delivery was read
         _log(delivery, claim.attempt, outcome, now)
         if outcome.delivered:
             delivery.status, delivery.delivered_at = "delivered", now
@@ -254,14 +255,15 @@ def _log(delivery: WebhookDelivery, attempt: int, outcome: sender.Attempt, now: 
     delivery.attempts = [*delivery.attempts, entry]
 
 
-def _touch_webhook(session: Session, webhook_id: str, **values: Any) -> None:
+def _touch_webhook(session: Session, webhook_id: str, **values: Any) -> bool:
     # updated_at stays as it was: it tells when a person last changed the webhook.
-    session.execute(
+    result = session.execute(
         update(Webhook)
         .where(Webhook.id == webhook_id)
         .values(updated_at=Webhook.updated_at, **values)
         .execution_options(synchronize_session=False)
     )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
 def _count_failure(session: Session, webhook_id: str) -> None:
