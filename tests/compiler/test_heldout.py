@@ -187,3 +187,26 @@ def test_a_table_with_one_question_per_row_and_answers_in_a_cell() -> None:
     assert questions["Q2"].type == "multi"
     assert [o.code for o in questions["Q2"].options if o.exclusive] == ["99"]
     assert questions["Q3"].type == "number"
+
+
+def test_a_web_survey_printout() -> None:
+    questions = by_id(
+        compile_text(
+            "* 1. Which of our features do you use? (Select all that apply)\n"
+            "Online ordering\nMobile app\nOther (please specify)\n\n"
+            "2. How likely is it that you would recommend us to a friend?\n"
+            "NOT AT ALL LIKELY                         EXTREMELY LIKELY\n"
+            "0     1     2     3     4     5     6     7     8     9     10\n\n"
+            "3. How would you rate us on each of the following?\n"
+            "              Excellent   Good   Fair   Poor\n"
+            "Speed\nFriendliness\nValue\n"
+        )
+    )
+    assert questions["Q1"].type == "multi"
+    assert [o.code for o in questions["Q1"].options if o.specify] == ["3"]
+    assert questions["Q2"].type == "scale"
+    assert questions["Q2"].options[0].label == "NOT AT ALL LIKELY"
+    assert questions["Q2"].options[-1].label == "EXTREMELY LIKELY"
+    assert questions["Q3"].type == "grid"
+    assert [o.label for o in questions["Q3"].options] == ["Excellent", "Good", "Fair", "Poor"]
+    assert [r.label for r in questions["Q3"].rows] == ["Speed", "Friendliness", "Value"]

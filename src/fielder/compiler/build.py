@@ -160,6 +160,18 @@ def scale_over_items(raw: list[RawOption]) -> tuple[list[str], list[RawOption]] 
     return [o.label for o in items], [RawOption(c, None) for c in columns]
 
 
+def headed_rows(raw: list[RawOption]) -> tuple[list[str], list[RawOption]] | None:
+    """Column headings across one line ("Excellent   Good   Fair") and then one item per line:
+    a grid whose rows are the items."""
+    head = [o for o in raw if o.marker == "inline"]
+    rest = raw[len(head) :]
+    if len(head) < 2 or len(rest) < 2 or raw[: len(head)] != head:
+        return None
+    if any(o.code is not None or o.marker != "•" for o in rest):
+        return None
+    return [o.label for o in rest], [RawOption(o.label, None) for o in head]
+
+
 def _strip_marker(text: str) -> str:
     return collapse(_MARKER_RE.sub("", text))
 
@@ -264,7 +276,11 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
     )
     rows: list[str] = list(draft.rows)
     raw_options = trailing_codes(draft.options)
-    split = None if rows else (split_grid(raw_options) or scale_over_items(raw_options))
+    split = (
+        None
+        if rows
+        else (split_grid(raw_options) or scale_over_items(raw_options) or headed_rows(raw_options))
+    )
     if split is not None:
         rows, raw_options = split
     options, raws = settle_options(raw_options)

@@ -89,7 +89,7 @@ def find_label(line: Line) -> Label | None:
     """The question label at the start of the line, if there is one."""
     if line.label:
         return Label(clean_id(line.label), line.text, "given")
-    text = line.text
+    text = re.sub(r"^\*\s*(?=[A-Z]{0,4}\d)", "", line.text)  # "* 2. …": a required mark
     match = _QUESTION_WORD_RE.match(text)
     if match:
         return Label("Q" + match["n"], match["rest"], "prefixed")

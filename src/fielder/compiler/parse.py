@@ -83,6 +83,7 @@ _ANSWER_FORMAT_RE = re.compile(
 )
 # "Tool storage   ○   ○   ○   ○": a grid row (the column headings came before it).
 _BOX_ROW_RE = re.compile(rf"^(?P<label>[^{BOXES}]*[A-Za-z)][^{BOXES}]*?)\s*(?:[{BOXES}]\s*){{2,}}$")
+_NUMBER_ROW_RE = re.compile(r"^-?\d{1,2}(?:\s+-?\d{1,2}){2,}$")
 _REQUIRED_MARK_RE = re.compile(r"\s*\*+\s*$")
 _DEFAULT_SINGLE_RE = re.compile(
     r"\bALL\s+QUESTIONS\s+ARE\s+SINGLE\b|SINGLE\s+(?:CODE|RESPONSE|CHOICE|ANSWER)\s+UNLESS|"
@@ -172,6 +173,7 @@ class _Parser:
         self.capturing: str | None = None
         #: the last scale defined outside a question ("where 1 = Strongly disagree, …")
         self.scale_note = ""
+        self.scale_ends: tuple[str, str] | None = None
         #: column words over a battery of numbered items, while its items last
         self.item_header: list[str] | None = None
 
@@ -489,6 +491,10 @@ class _Parser:
             draft.mode = "columns"
             draft.notes.extend(line.instructions)
             return
+        ends = self.end_words(index, line)
+        if ends:
+            self.scale_ends = ends
+            return
         if is_instruction(line):
             self.note(line, draft, index)
             return
@@ -560,18 +566,33 @@ class _Parser:
         if draft.mode in ("rows", "columns"):
             return True
         if draft.options:
-            return all(o.marker == "•" and o.code is None for o in draft.options[-1:]) or bool(
-                line.is_option
-            )
-        ended = draft.text.rstrip().endswith(("?", ":", "."))
+            return all(
+                o.marker in ("•", "inline") and o.code is None for o in draft.options[-1:]
+            ) or bool(line.is_option)
+        ended = draft.text.rstrip().endswith(("?", ":", ".")) or bool(
+            re.search(r"[?.:]\s*\([^()]{2,60}\)$", draft.text.rstrip())
+        )
         return (
             ended
             and self.plain_run(index) >= 2
             and (draft.label is None or draft.label.id not in DISPLAY_WORDS)
         )
 
+    def end_words(self, index: int, line: Line) -> tuple[str, str] | None:
+        """ "NOT AT ALL LIKELY      EXTREMELY LIKELY" over a row of numbers: the scale's ends."""
+        parts = [p.strip() for p in re.split(r"\t+|\s{3,}", line.spaced or "") if p.strip()]
+        following = self.next_content(index)
+        if len(parts) != 2 or following is None or any(re.search(r"\d", p) for p in parts):
+            return None
+        if not _NUMBER_ROW_RE.match(following.text):
+            return None
+        return parts[0], parts[1]
+
     def add_options(self, options: list[RawOption], draft: Draft) -> None:
         """Options to the list the draft is filling (answers, rows or columns)."""
+        if self.scale_ends and len(options) >= 3 and all(o.code == o.label for o in options):
+            options[0].label, options[-1].label = self.scale_ends
+        self.scale_ends = None
         if all(o.marker == "ends" for o in options):
             # "Very dissatisfied ○ ○ ○ ○ ○ Very satisfied" under a row of numbers: end words.
             points = draft.options[-len(options) :]
@@ -608,7 +629,7 @@ def _inline_answers(text: str) -> list[RawOption]:
     parts = [p.strip() for p in _INLINE_SPLIT_RE.split(text) if p.strip()]
     if not 2 <= len(parts) <= 10 or any(len(p.split()) > 6 or p.endswith("?") for p in parts):
         return []
-    return [RawOption(p, None, marker="•") for p in parts]
+    return [RawOption(p, None, marker="inline") for p in parts]
 
 
 def _footnote(options: list[RawOption], draft: Draft) -> bool:
