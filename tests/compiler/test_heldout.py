@@ -210,3 +210,26 @@ def test_a_web_survey_printout() -> None:
     assert questions["Q3"].type == "grid"
     assert [o.label for o in questions["Q3"].options] == ["Excellent", "Good", "Fair", "Poor"]
     assert [r.label for r in questions["Q3"].rows] == ["Speed", "Friendliness", "Value"]
+
+
+def test_markdown_numbered_questions_with_nested_answers() -> None:
+    questions = by_id(
+        compile_text(
+            "1. **Rate each statement** (1 = Strongly disagree, 5 = Strongly agree)\n\n"
+            "   | Statement | 1 | 2 | 3 | 4 | 5 |\n   |---|---|---|---|---|---|\n"
+            "   | I am productive | | | | | |\n   | I feel connected | | | | | |\n\n"
+            "2. **Do you want to keep working remotely?**\n"
+            "   - Yes\n   - No → *skip to question 4*\n\n"
+            "3. **What is the main reason?**\n\n4. **Any other comments?**\n",
+            "n.md",
+        )
+    )
+    assert [o.label for o in questions["Q1"].options] == [
+        "Strongly disagree",
+        "2",
+        "3",
+        "4",
+        "Strongly agree",
+    ]
+    assert [(o.code, o.label) for o in questions["Q2"].options] == [("1", "Yes"), ("2", "No")]
+    assert [(r.if_, r.to) for r in questions["Q2"].skip_to] == [("Q2 == '2'", "Q4")]

@@ -172,6 +172,16 @@ def headed_rows(raw: list[RawOption]) -> tuple[list[str], list[RawOption]] | Non
     return [o.label for o in rest], [RawOption(o.label, None) for o in head]
 
 
+def _name_points(options: list[Option], text: str) -> None:
+    """Numbered columns (1 … 5) take the words the question gives them ("1 = Poor, 5 = Good")."""
+    if not options or any(o.label != o.code for o in options):
+        return
+    words = {o.code: o.label for o in inline_scale(text)}
+    if {o.code for o in options} <= set(words):
+        for option in options:
+            option.label = words[option.code]
+
+
 def _strip_marker(text: str) -> str:
     return collapse(_MARKER_RE.sub("", text))
 
@@ -291,6 +301,7 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
         layout, found, statements = table_layout(table)
         if layout == "grid" and statements and found:
             options, rows, has_grid = found, statements, True
+            _name_points(options, " ".join([text, *draft.notes, *draft.pre_notes]))
         elif layout in ("scale", "options") and not options:
             options = found
             if layout == "options":
