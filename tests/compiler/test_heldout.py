@@ -233,3 +233,21 @@ def test_markdown_numbered_questions_with_nested_answers() -> None:
     ]
     assert [(o.code, o.label) for o in questions["Q2"].options] == [("1", "Yes"), ("2", "No")]
     assert [(r.if_, r.to) for r in questions["Q2"].skip_to] == [("Q2 == '2'", "Q4")]
+
+
+def test_a_sheet_with_answers_in_one_cell_and_arrow_routing() -> None:
+    from fielder.documents.model import Block, Cell, Document
+
+    rows = [
+        ["No.", "Question", "Answer options", "Question type", "Skip logic"],
+        ["1", "Do you have a library card?", "Yes\nNo", "Single choice", "If No → Q3"],
+        ["2", "How often do you visit?", "Weekly; Monthly; Rarely", "Single choice", ""],
+        ["3", "Which services would you like?", "Clubs\nClasses\nNone of these", "Multiple choice", ""],
+    ]  # fmt: skip
+    table = Block(kind="table", rows=tuple(tuple(Cell(text=t) for t in row) for row in rows))
+    questions = by_id(
+        compile_document(Document(name="l.xlsx", media_type="x", blocks=[table])).survey
+    )
+    assert [(r.if_, r.to) for r in questions["Q1"].skip_to] == [("Q1 == '2'", "Q3")]
+    assert [o.label for o in questions["Q2"].options] == ["Weekly", "Monthly", "Rarely"]
+    assert questions["Q3"].type == "multi"

@@ -263,6 +263,14 @@ def _routing(text: str, upper: str) -> list[Directive]:
     )
     if skip:
         return [Directive("skip", skip["cond"], target=skip["to"], source=text)]
+    arrow = re.match(
+        rf"^(?:IF|WHEN)\s+(?P<cond>.+?)\s*(?:-+>|→|=>|⇒)\s*(?:(?:GO|SKIP)\s+TO\s+)?(?:QUESTION\s+)?"
+        rf"(?P<to>{_ID_TOKEN}|END(?:\s+OF\s+\w+)?)\s*$",
+        text,
+        re.I,
+    )
+    if arrow:
+        return [Directive("skip", arrow["cond"], target=arrow["to"], source=text)]
     reverse = re.match(
         rf"^(?:GO|SKIP|JUMP|PROCEED|CONTINUE|ROUTE)\s*(?:TO|WITH|AT)?\s+(?:QUESTION\s+)?"
         rf"(?P<to>{_ID_TOKEN}|END(?:\s+OF\s+\w+)?)\s*,?\s+(?:IF|WHEN|FOR)\s+(?P<cond>.+)$",

@@ -677,7 +677,22 @@ def parse_lines(lines: list[Line]) -> Parsed:
     parsed = parser.run()
     parsed.trailing_notes = parser.pending
     _reuse_lists(parsed)
+    _contrast_choice_words(parsed)
     return parsed
+
+
+_SINGLE_CHOICE_RE = re.compile(r"^\s*single[- ](?:choice|answer|select(?:ion)?)\s*$", re.I)
+_MULTIPLE_CHOICE_RE = re.compile(r"^\s*multiple[- ]choice\s*$", re.I)
+
+
+def _contrast_choice_words(parsed: Parsed) -> None:
+    """Where a document types questions as "Single choice" and "Multiple choice" side by side,
+    "Multiple choice" means several answers (alone it is the survey tools' word for a list)."""
+    notes = [n for d in parsed.drafts for n in d.notes]
+    if not any(_SINGLE_CHOICE_RE.match(n) for n in notes):
+        return
+    for draft in parsed.drafts:
+        draft.notes = ["MULTI" if _MULTIPLE_CHOICE_RE.match(n) else n for n in draft.notes]
 
 
 def _reuse_lists(parsed: Parsed) -> None:

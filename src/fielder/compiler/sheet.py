@@ -251,7 +251,10 @@ _PACKED_RE = re.compile(r"(?:^|[;,|]\s*)\d{1,3}\s*[=:.)-]\s*\w")
 def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | None]:
     """Options written one per line inside the question's own row (codes likewise)."""
     labels = [t.strip() for t in _cell(raw, columns, "options").split("\n") if t.strip()]
-    if len(labels) == 1 and len(_PACKED_RE.findall(labels[0])) >= 2:
+    listed = [p.strip() for p in re.split(r"\s*;\s*", labels[0])] if len(labels) == 1 else []
+    if len(listed) >= 2 and all(p and len(p.split()) <= 8 for p in listed):
+        labels = listed  # "Weekly; Monthly; Rarely"
+    elif len(labels) == 1 and len(_PACKED_RE.findall(labels[0])) >= 2:
         labels = [
             p.strip()
             for p in re.split(r"\s*[;|]\s*|,\s*(?=\d{1,3}\s*[=:.)-])", labels[0])
