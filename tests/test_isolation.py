@@ -114,6 +114,9 @@ def owned(client: TestClient, org: OrgContext, settings: Settings) -> Owned:
     # .invalid never resolves (RFC 2606): nothing is sent anywhere.
     webhook = client.post("/api/v1/webhooks", json={"url": "https://hooks.invalid/x"}, headers=h)
     assert webhook.status_code == 201, webhook.text
+    webhook_id = webhook.json()["data"]["id"]
+    delivery = client.post(f"/api/v1/webhooks/{webhook_id}/test", headers=h)
+    assert delivery.status_code == 202, delivery.text
     return Owned(
         {
             "survey_id": live_id,
@@ -123,7 +126,8 @@ def owned(client: TestClient, org: OrgContext, settings: Settings) -> Owned:
             "response_id": started.json()["data"]["id"],
             "integration_id": integration.json()["data"]["id"],
             "key_id": keys[0]["id"],
-            "webhook_id": webhook.json()["data"]["id"],
+            "webhook_id": webhook_id,
+            "delivery_id": delivery.json()["data"]["id"],
             "_edited_survey": survey_id,
         }
     )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -10,7 +11,7 @@ from fastapi.testclient import TestClient
 from fielder.app import create_app
 from fielder.config import Settings
 from tests.conftest import MakeOrg, OrgContext
-from tests.webhooks.conftest import Receiver, wait_until
+from tests.webhooks.conftest import Behaviour, Receiver, Reply, wait_until
 
 HOOKS = "/api/v1/webhooks"
 # .invalid never resolves (RFC 2606): such a webhook is accepted and never reached.
@@ -210,3 +211,49 @@ def test_bodies_are_checked(client: TestClient, org: OrgContext) -> None:
     made = _create(client, org)
     patch = client.patch(f"{HOOKS}/{made['id']}", json={"active": "maybe"}, headers=h)
     assert patch.status_code == 422
+
+
+def test_one_delivery_and_redelivery(
+    client: TestClient, org: OrgContext, make_receiver: Callable[[Behaviour], Receiver]
+) -> None:
+    answers = iter([500, 500, 500, 200, 200])
+    receiver = make_receiver(lambda _n, _r: Reply(status=next(answers)))
+    made = _create(client, org)
+    client.patch(f"{HOOKS}/{made['id']}", json={"url": receiver.url}, headers=org.headers)
+    queued = client.post(f"{HOOKS}/{made['id']}/test", headers=org.headers).json()["data"]
+    one = f"{HOOKS}/{made['id']}/deliveries/{queued['id']}"
+
+    def finished(status: str) -> dict[str, Any] | None:
+        row: dict[str, Any] = client.get(one, headers=org.headers).json()["data"]
+        return row if row["status"] == status else None
+
+    failed = wait_until(lambda: finished("failed"), what="the test event to fail")
+    assert failed["attempt"] == 3
+    assert [a["status_code"] for a in failed["attempts"]] == [500, 500, 500]
+    again = client.post(f"{one}/redeliver", headers=org.headers)
+    assert again.status_code == 202, again.text
+    assert again.json()["data"]["status"] == "pending"
+    delivered = wait_until(lambda: finished("delivered"), what="the redelivery")
+    assert delivered["attempt"] == 1
+    assert len(delivered["attempts"]) == 4
+    ids = {r.headers["webhook-id"] for r in receiver.received}
+    assert ids == {queued["event_id"]}  # the same event, so the receiver can dedupe
+    assert client.post(f"{one}/redeliver", headers=org.headers).status_code == 202
+    other = _create(client, org)
+    elsewhere = f"{HOOKS}/{other['id']}/deliveries/{queued['id']}"
+    assert client.get(elsewhere, headers=org.headers).status_code == 404
+    assert client.get(f"{one}x", headers=org.headers).status_code == 404
+
+
+def test_a_waiting_delivery_is_not_redelivered(
+    client: TestClient, org: OrgContext, make_receiver: Callable[[Behaviour], Receiver]
+) -> None:
+    slow = make_receiver(lambda _n, _r: Reply(delay=3))
+    made = _create(client, org)
+    client.patch(f"{HOOKS}/{made['id']}", json={"url": slow.url}, headers=org.headers)
+    queued = client.post(f"{HOOKS}/{made['id']}/test", headers=org.headers).json()["data"]
+    again = client.post(
+        f"{HOOKS}/{made['id']}/deliveries/{queued['id']}/redeliver", headers=org.headers
+    )
+    assert again.status_code == 409
+    assert again.json()["error"]["code"] == "delivery_not_finished"

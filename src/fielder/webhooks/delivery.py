@@ -102,6 +102,14 @@ def queue_test(session: Session, webhook: Webhook) -> WebhookDelivery:
     return delivery
 
 
+def queue_again(session: Session, row: WebhookDelivery) -> None:
+    """Put a finished delivery back for a fresh round of attempts (its log is kept)."""
+    row.status, row.attempt, row.next_attempt_at = "pending", 0, utcnow()
+    row.delivered_at = None
+    session.flush()
+    _send_lane_after_commit(session, row.webhook_id, row.lane)
+
+
 def _send_lane_after_commit(session: Session, webhook_id: str, lane: str, delay: float = 0) -> None:
     # One job per lane and transaction: a programming run publishes many events at once.
     lanes: set[tuple[str, str]] = session.info.setdefault(_LANES_KEY, set())

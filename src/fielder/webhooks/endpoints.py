@@ -105,3 +105,20 @@ def list_deliveries(
     webhook = service.get(session, principal.org_id, webhook_id)
     statement = service.deliveries_statement(webhook, status, event)
     return paginate(session, statement, params, DeliveryRead.of)
+
+
+@router.get("/{webhook_id}/deliveries/{delivery_id}")
+def get_delivery(
+    webhook_id: str, delivery_id: str, principal: Writer, session: DB
+) -> dict[str, Any]:
+    """One delivery of the webhook, with every attempt."""
+    webhook = service.get(session, principal.org_id, webhook_id)
+    return {"data": DeliveryRead.of(service.get_delivery(session, webhook, delivery_id))}
+
+
+@router.post("/{webhook_id}/deliveries/{delivery_id}/redeliver", status_code=202)
+def redeliver(webhook_id: str, delivery_id: str, principal: Writer, session: DB) -> dict[str, Any]:
+    """Send a delivered or failed delivery again (same id and body, fresh retry schedule)."""
+    webhook = service.get(session, principal.org_id, webhook_id)
+    row = service.get_delivery(session, webhook, delivery_id)
+    return {"data": DeliveryRead.of(service.redeliver(session, webhook, row))}

@@ -88,6 +88,25 @@ def send_test(session: Session, webhook: Webhook) -> WebhookDelivery:
     return delivery.queue_test(session, webhook)
 
 
+def get_delivery(session: Session, webhook: Webhook, delivery_id: str) -> WebhookDelivery:
+    """The webhook's delivery `delivery_id`, or 404."""
+    row = session.get(WebhookDelivery, delivery_id) if len(delivery_id) <= 36 else None
+    if row is None or row.webhook_id != webhook.id:
+        raise NotFound("not_found", f"No delivery {delivery_id[:64]} of this webhook.")
+    return row
+
+
+def redeliver(session: Session, webhook: Webhook, row: WebhookDelivery) -> WebhookDelivery:
+    """Send a finished delivery again, the same bytes with a fresh retry schedule (409 while
+    it is still waiting or in flight, or when the webhook is disabled)."""
+    if not webhook.active:
+        raise Conflict("webhook_inactive", "The webhook is disabled; enable it first.")
+    if row.status not in {"delivered", "failed"}:
+        raise Conflict("delivery_not_finished", f"The delivery is {row.status}.")
+    delivery.queue_again(session, row)
+    return row
+
+
 def delete(session: Session, webhook: Webhook) -> None:
     """Delete the webhook and its deliveries (nothing more is sent to it)."""
     session.delete(webhook)
