@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Final
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, load_only
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from fielder.db.base import utcnow
@@ -35,10 +35,25 @@ _IR_CACHE_SIZE: Final = 256
 
 
 @dataclass(frozen=True, slots=True)
+class LiveSurvey:
+    """What the respondent flow reads of a live survey (a row, not an ORM object)."""
+
+    id: str
+    org_id: str
+    slug: str
+    name: str
+    mode: str
+    status: str
+    engine: str
+    settings: dict[str, Any] | None
+    ai_config: dict[str, Any] | None
+
+
+@dataclass(frozen=True, slots=True)
 class Fielded:
     """A live survey, the publication respondents answer, and its parsed IR."""
 
-    survey: Survey
+    survey: LiveSurvey
     publication_id: str
     evaluator: Evaluator
 
@@ -66,35 +81,39 @@ class Client:
 def live_survey(session: Session, slug: str) -> Fielded:
     """The live survey at `slug`; 404 `survey_not_found` unless it is live.
 
-    One query, which leaves the survey's own (large) IR column unread: respondents answer the
-    publication, whose compiled logic is cached by id.
+    One prepared Core query on the session's connection (every public request runs it, and
+    the ORM's loading costs more than the query): the survey's own large IR column is not
+    read; respondents answer the publication, whose compiled logic is cached by id.
     """
-    statement = (
-        select(Survey, Publication.id)
-        .join(
-            Publication,
-            (Publication.survey_id == Survey.id) & Publication.unpublished_at.is_(None),
-        )
-        .where(Survey.slug == slug, Survey.status == "live")
-        .options(load_only(*_FIELDED_COLUMNS))
-        .order_by(Publication.version.desc())
-        .limit(1)
-    )
-    found = session.execute(statement).first() if repository.storable(slug) else None
+    found = None
+    if repository.storable(slug):
+        found = session.connection().execute(_LIVE_SURVEY, {"slug": slug}).first()
     if found is None:
         raise NotFound("survey_not_found", f"No live survey at '{slug}'.")
-    survey, publication_id = found
-    return Fielded(survey, publication_id, _publication_ir(session, publication_id))
+    *columns, publication_id = found
+    return Fielded(LiveSurvey(*columns), publication_id, _publication_ir(session, publication_id))
 
 
-_FIELDED_COLUMNS = (
-    Survey.id,
-    Survey.org_id,
-    Survey.slug,
-    Survey.name,
-    Survey.mode,
-    Survey.status,
-    Survey.settings,
+_LIVE_SURVEY = (
+    select(
+        Survey.id,
+        Survey.org_id,
+        Survey.slug,
+        Survey.name,
+        Survey.mode,
+        Survey.status,
+        Survey.engine,
+        Survey.settings,
+        Survey.ai_config,
+        Publication.id,
+    )
+    .join(
+        Publication,
+        (Publication.survey_id == Survey.id) & Publication.unpublished_at.is_(None),
+    )
+    .where(Survey.slug == bindparam("slug"), Survey.status == "live")
+    .order_by(Publication.version.desc())
+    .limit(1)
 )
 
 
