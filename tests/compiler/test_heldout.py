@@ -242,7 +242,7 @@ def test_a_sheet_with_answers_in_one_cell_and_arrow_routing() -> None:
         ["No.", "Question", "Answer options", "Question type", "Skip logic"],
         ["1", "Do you have a library card?", "Yes\nNo", "Single choice", "If No → Q3"],
         ["2", "How often do you visit?", "Weekly; Monthly; Rarely", "Single choice", ""],
-        ["3", "Which services would you like?", "Clubs\nClasses\nNone of these", "Multiple choice", ""],
+        ["3", "Which services?", "Clubs\nClasses\nNone of these", "Multiple choice", ""],
     ]  # fmt: skip
     table = Block(kind="table", rows=tuple(tuple(Cell(text=t) for t in row) for row in rows))
     questions = by_id(
