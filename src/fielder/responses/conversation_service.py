@@ -7,6 +7,7 @@ import math
 from typing import Any
 
 from fastapi import Request
+from pydantic import ValidationError
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
@@ -14,7 +15,7 @@ from fielder.config import Settings
 from fielder.db.base import utcnow
 from fielder.engines import conversation
 from fielder.engines.base import EngineUnavailable
-from fielder.errors import BadGateway, Conflict, FielderError, ServiceUnavailable
+from fielder.errors import BadGateway, Conflict, FielderError, ServiceUnavailable, Unprocessable
 from fielder.kit.engines import org_engine
 from fielder.models.response import Response
 from fielder.responses import repository
@@ -29,6 +30,7 @@ def next_question(
     """The engine's next question for a `mode: "ai"` survey, as the API's `data`."""
     if fielded.survey.mode != "ai":
         raise Conflict("not_conversational", "This survey is not an AI-led (mode: ai) survey.")
+    _check_turns(body.conversation)
     settings = settings_of(request)
     # A survey made for the llm engine uses it; others use the server's engine.
     engine_name = "llm" if fielded.survey.engine == "llm" else settings.engine or "builtin"
@@ -37,6 +39,26 @@ def next_question(
     if body.response_id is not None:
         _keep_conversation(session, fielded, body.response_id, body.conversation, cost)
     return answer
+
+
+def _check_turns(turns: list[dict[str, Any]]) -> None:
+    """422 for a turn no engine can read (an unknown role, a question id that is not text)."""
+    for index, turn in enumerate(turns):
+        try:
+            conversation.Turn.model_validate(turn)
+        except ValidationError as error:
+            details = [
+                {
+                    "field": ".".join(["conversation", str(index), *map(str, e["loc"])]),
+                    "in": "body",
+                    "message": e["msg"],
+                    "type": e["type"],
+                }
+                for e in error.errors()
+            ]
+            raise Unprocessable(
+                "invalid_request", "A conversation turn is malformed.", details=details
+            ) from None
 
 
 def _ask(

@@ -283,3 +283,30 @@ def test_programming_without_a_model_fails_with_the_reason(
     done = _wait(client, org, created["id"])
     assert done["status"] == "pending"
     assert "FIELDER_LLM_MODEL" in done["failure_reason"]
+
+
+@pytest.mark.parametrize(
+    "conversation",
+    [
+        [{"role": "bogus"}],
+        [{"role": "respondent", "question_id": 5, "answer": "x"}],
+        [{"role": "respondent", "question_id": "ZZ", "answer": "x"}],
+        [{"role": "respondent", "question_id": "ZZ", "answer": "x", "probe": True}],
+    ],
+)
+def test_odd_turns_are_never_a_server_error(
+    client: TestClient,
+    settings: Settings,
+    make_live: MakeLive,  # noqa: F811
+    replay: ReplayServer,
+    conversation: list[dict[str, Any]],
+) -> None:
+    live = _ai_survey(settings, make_live)
+    probe_zz = {"content": json.dumps({"probe": True, "question_id": "ZZ", "question": "?"})}
+    replay.play([probe_zz, probe_zz])
+    reply = client.post(f"{live.public}/next", json={"conversation": conversation})
+    assert reply.status_code in {200, 422}, reply.text
+    if reply.status_code == 200:
+        assert reply.json()["data"]["question_id"] in {"S1", "S2", "Q3", "Q4"}
+    else:
+        assert reply.json()["error"]["code"] == "invalid_request"

@@ -50,6 +50,8 @@ def next_question(
     if evaluator.terminated(answers) is not None or not open_questions:
         return rules_next(survey, conversation, context)
     last = _last_answered(turns)
+    if last not in survey.question_map():
+        last = None  # a reply to a question this survey does not have cannot be probed
     allowed = [q.id for q in open_questions] + ([last] if last else [])
     required = {q.id for q in open_questions if q.required and q.type != "display"}
     task = Task(
