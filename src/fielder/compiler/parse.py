@@ -701,7 +701,8 @@ def _reuse_lists(parsed: Parsed) -> None:
     for draft in parsed.drafts:
         words = " ".join([*draft.pre_notes, *draft.notes])
         uncoded = bool(draft.options) and all(o.code is None for o in draft.options)
-        if uncoded and not draft.rows and _USE_LIST_RE.search(words + " " + draft.text):
+        named = _USE_LIST_RE.search(words) or _USE_LIST_RE.search(draft.text)
+        if uncoded and not draft.rows and named and named["name"].upper() in parsed.named_lists:
             # Lettered statements under "USE SCALE A": the statements are a grid's rows.
             draft.rows, draft.options = [o.label for o in draft.options], []
         if not draft.options and not draft.columns:
