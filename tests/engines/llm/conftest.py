@@ -10,7 +10,7 @@ import pytest
 from fielder.config import Settings
 from fielder.documents import read_document
 from fielder.documents.model import Document
-from fielder.engines.llm import LLMEngine
+from fielder.engines.llm import LLMEngine, clarify
 from tests.engines.llm.local_model import local_model  # noqa: F401
 from tests.engines.llm.replay import FIXTURES, ReplayServer
 
@@ -24,8 +24,9 @@ def _replay_server() -> Iterator[ReplayServer]:
 
 @pytest.fixture
 def replay(_replay_server: ReplayServer) -> ReplayServer:
-    """The replay server, its script and its record emptied."""
+    """The replay server, its script and its record emptied (and no clarify answers kept)."""
     _replay_server.play([])
+    clarify.ANSWERS.items.clear()
     return _replay_server
 
 

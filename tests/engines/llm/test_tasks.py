@@ -35,10 +35,12 @@ def test_clarify_adds_the_models_concerns_with_stable_ids(
     assert added[0].id == concern_id("options-missing", "Q4")
     assert added[0].detail["source"] == "llm"
     assert added[0].suggestions == ["Add the show card's answers", "Make it an open question"]
-    # The same file asks the same ids again; an answered one is not asked again.
-    replay.play(recorded("clarify"))
+    # The same file asks the same ids again (the model's answers are remembered: no call);
+    # an answered one is not asked again.
+    replay.play([])
     again = list(llm.clarify(prose_logic, []))
     assert [c.id for c in again] == [c.id for c in items]
+    assert len(replay.requests) == 0
     replay.play(recorded("clarify"))
     answered = [{"id": added[0].id, "user_clarification": "Make it an open question"}]
     assert added[0].id not in [c.id for c in llm.clarify(prose_logic, answered)]

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -28,6 +30,33 @@ logger = logging.getLogger("fielder.llm")
 
 #: Concerns kept per chunk: a model that lists everything helps nobody.
 MAX_PER_CHUNK = 3
+
+
+class _Remembered:
+    """The model's concerns per (server, chunk asked), most recent first: Q&A is asked again
+    and again for the same file, and the model need not be."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.lock = threading.Lock()
+        self.items: OrderedDict[tuple[tuple[str, str], str], list[Concern]] = OrderedDict()
+
+    def get(self, key: tuple[tuple[str, str], str]) -> list[Concern] | None:
+        with self.lock:
+            found = self.items.get(key)
+            if found is not None:
+                self.items.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[tuple[str, str], str], concerns: list[Concern]) -> None:
+        with self.lock:
+            self.items[key] = concerns
+            self.items.move_to_end(key)
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+
+ANSWERS = _Remembered(256)
 
 
 def concern_id(kind: str, question_id: str) -> str:
@@ -82,10 +111,15 @@ def _ask(client: ModelClient, chunk: list[Question], asked: list[Clarification])
         for a in asked
         if a.detail.get("question_id") in ids
     ]
+    content = json.dumps({"questions": questions, "already_asked": already})
+    key = (client.server, content)
+    remembered = ANSWERS.get(key)
+    if remembered is not None:
+        return remembered
     task = Task(
         name="clarify",
         instructions=prompts.CLARIFY,
-        content=json.dumps({"questions": questions, "already_asked": already}),
+        content=content,
         answer=ClarifyAnswer,
         check=lambda answer: [
             f"question_id {c.question_id!r} is not one of {', '.join(ids)}"
@@ -94,7 +128,9 @@ def _ask(client: ModelClient, chunk: list[Question], asked: list[Clarification])
         ],
         schema=narrowed(ClarifyAnswer.model_json_schema(), "question_id", ids),
     )
-    return client.ask(task).concerns[:MAX_PER_CHUNK]
+    concerns = client.ask(task).concerns[:MAX_PER_CHUNK]
+    ANSWERS.put(key, concerns)
+    return concerns
 
 
 def _clarification(concern: Concern, chunk: list[Question]) -> Clarification:

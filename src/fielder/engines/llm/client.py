@@ -153,7 +153,8 @@ class ModelClient:
         return cost_cents(self.usage, self.model, self.settings.llm_prices)
 
     @property
-    def _server(self) -> tuple[str, str]:
+    def server(self) -> tuple[str, str]:
+        """(base URL, model): what answers this client's calls."""
         return (str(self._sdk.base_url), self.model)
 
     def ask(self, task: Task[Answer]) -> Answer:
@@ -186,14 +187,14 @@ class ModelClient:
             self.settings.llm_max_concurrent_per_org,
             self.settings.llm_slot_wait_seconds,
         ):
-            first = _FIRST_FORMAT.get(self._server, 0)
+            first = _FIRST_FORMAT.get(self.server, 0)
             for index in range(first, len(FORMATS)):
                 last = index == len(FORMATS) - 1
                 try:
                     return self._call(*_request(FORMATS[index], messages, task), refusable=not last)
                 except _Refused as error:
                     logger.info("llm server refused %s (%s)", FORMATS[index], error)
-                    _FIRST_FORMAT[self._server] = index + 1
+                    _FIRST_FORMAT[self.server] = index + 1
             raise AssertionError("unreachable: the last format is not refusable")
 
     def _call(self, messages: Messages, response_format: dict[str, Any], *, refusable: bool) -> str:
