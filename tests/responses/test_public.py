@@ -214,3 +214,14 @@ def test_nul_characters_are_refused_not_stored(client: TestClient, live: Live) -
     assert client.get("/api/v1/surveys/a%00b/form").status_code == 404
     team = client.get(f"{live.team}/responses/a%00b", headers=live.org.headers)
     assert team.status_code == 404
+
+
+def test_nul_in_a_key_is_refused_and_an_escaped_backslash_is_not_a_nul(
+    client: TestClient, live: Live
+) -> None:
+    keyed = client.post(f"{live.public}/responses", json={"metadata": {"a\u0000": 1}})
+    assert keyed.json()["error"]["code"] == "invalid_text"
+    # The JSON text `"\\u0000"` is a backslash then `u0000`: six ordinary characters.
+    started = client.post(f"{live.public}/responses", json={"metadata": {"note": "\\u0000"}})
+    assert started.status_code == 201
+    assert started.json()["data"]["metadata"]["note"] == "\\u0000"
