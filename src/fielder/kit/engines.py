@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from fielder.config import Settings
+from fielder.config import Settings, get_settings
 from fielder.engines.base import Engine
 from fielder.engines.choice import engine_for
+from fielder.kit.llm_slots import redis_slots
 from fielder.models.organization import Organization
 
 
@@ -16,4 +17,5 @@ def org_engine(
     """The engine `name` as org `org_id` may use it (builtin when its LLM is turned off)."""
     org = session.get(Organization, org_id)
     enabled = org is None or org.llm_enabled
-    return engine_for(name, org_id=org_id, llm_enabled=enabled, settings=settings)
+    slots = redis_slots(settings or get_settings()) if name == "llm" and enabled else None
+    return engine_for(name, org_id=org_id, llm_enabled=enabled, settings=settings, slots=slots)

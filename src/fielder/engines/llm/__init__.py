@@ -15,7 +15,7 @@ from fielder.config import Settings, get_settings
 from fielder.documents.model import Document
 from fielder.engines.base import EngineUnavailable, JsonPatch, NextQuestion, ProgramStep
 from fielder.engines.llm import clarify, converse, program, revise
-from fielder.engines.llm.client import ModelBusy, ModelClient, ModelError, ModelInvalid
+from fielder.engines.llm.client import ModelBusy, ModelClient, ModelError, ModelInvalid, Slots
 from fielder.engines.llm.converse import PricedNextQuestion
 from fielder.engines.llm.revise import PatchRefused
 from fielder.ir.models import Survey as IRSurvey
@@ -27,6 +27,7 @@ __all__ = [
     "ModelInvalid",
     "PatchRefused",
     "PricedNextQuestion",
+    "Slots",
     "engine",
 ]
 
@@ -36,7 +37,9 @@ class LLMEngine:
 
     name = "llm"
 
-    def __init__(self, settings: Settings, org_id: str | None = None) -> None:
+    def __init__(
+        self, settings: Settings, org_id: str | None = None, slots: Slots | None = None
+    ) -> None:
         if not settings.llm_model:
             raise EngineUnavailable(
                 "The 'llm' engine is not configured: set FIELDER_LLM_MODEL (and "
@@ -44,14 +47,15 @@ class LLMEngine:
             )
         self.settings = settings
         self.org_id = org_id
+        self.slots = slots
 
     def for_org(self, org_id: str | None) -> LLMEngine:
         """The same engine, its model calls counted against `org_id`'s concurrency cap."""
-        return LLMEngine(self.settings, org_id)
+        return LLMEngine(self.settings, org_id, self.slots)
 
     def client(self) -> ModelClient:
         """A fresh client (its usage counts one engine operation)."""
-        return ModelClient(self.settings, self.org_id)
+        return ModelClient(self.settings, self.org_id, self.slots)
 
     def program(self, document: Document, qa: Sequence[dict[str, Any]]) -> Iterator[ProgramStep]:
         """The builtin reading, with the model's decisions on what it was unsure of."""

@@ -16,9 +16,9 @@ import math
 import re
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Final, Generic, TypeVar, cast
+from typing import Any, Final, Generic, Protocol, TypeVar, cast
 
 import openai
 from pydantic import BaseModel, ValidationError
@@ -105,6 +105,13 @@ class Task(Generic[Answer]):
         return self.schema or self.answer.model_json_schema()
 
 
+class Slots(Protocol):
+    """Where an org's model calls take a slot: at most `cap` at once, waiting up to `wait`
+    seconds for one, else `ModelBusy`; `org_id` None takes none."""
+
+    def hold(self, org_id: str | None, cap: int, wait: float) -> AbstractContextManager[None]: ...
+
+
 class _OrgSlots:
     """At most `cap` model calls at once per org in this process (a semaphore per org)."""
 
@@ -127,18 +134,22 @@ class _OrgSlots:
             slot.release()
 
 
-ORG_SLOTS = _OrgSlots()
+#: The slots of this process (scaled mode shares them through Redis: `fielder.kit.engines`).
+ORG_SLOTS: Slots = _OrgSlots()
 
 
 class ModelClient:
     """The configured model, used on behalf of one org (for its concurrency cap)."""
 
-    def __init__(self, settings: Settings, org_id: str | None = None) -> None:
+    def __init__(
+        self, settings: Settings, org_id: str | None = None, slots: Slots | None = None
+    ) -> None:
         if not settings.llm_model:
             raise ValueError("FIELDER_LLM_MODEL is not set.")
         self.settings = settings
         self.model: str = settings.llm_model
         self.org_id = org_id
+        self.slots = slots or ORG_SLOTS
         self.usage = Usage()
         self._sdk = openai.OpenAI(
             base_url=settings.llm_base_url or None,
@@ -182,7 +193,7 @@ class ModelClient:
         )
 
     def _complete(self, task: Task[Any], messages: Messages) -> str:
-        with ORG_SLOTS.hold(
+        with self.slots.hold(
             self.org_id,
             self.settings.llm_max_concurrent_per_org,
             self.settings.llm_slot_wait_seconds,
