@@ -27,8 +27,8 @@ class Settings(BaseSettings):
     llm_model: str | None = None
     # The llm engine's limits (docs/llm.md): seconds per model call (and between streamed
     # chunks), the SDK's retries (429 honours Retry-After), model calls one org may run at once
-    # in one process and how long a call waits for a free slot, the characters of questionnaire
-    # per programming chunk, and streaming (off for servers that cannot stream).
+    # (across processes with Redis) and how long a call waits for a slot, the questionnaire
+    # characters per programming chunk, and streaming (off for servers that cannot stream).
     llm_timeout_seconds: float = Field(default=60, gt=0)
     llm_max_retries: int = Field(default=2, ge=0)
     llm_max_concurrent_per_org: int = Field(default=4, ge=1)
