@@ -251,3 +251,19 @@ def test_a_sheet_with_answers_in_one_cell_and_arrow_routing() -> None:
     assert [(r.if_, r.to) for r in questions["Q1"].skip_to] == [("Q1 == '2'", "Q3")]
     assert [o.label for o in questions["Q2"].options] == ["Weekly", "Monthly", "Rarely"]
     assert questions["Q3"].type == "multi"
+
+
+def test_information_screens_in_several_spellings() -> None:
+    questions = by_id(
+        compile_text(
+            "Intro: Welcome to our short survey about local parks.\n\n"
+            "Q1. Do you visit parks?\n1. Yes\n2. No\n\n"
+            "INFO SCREEN: The next questions are about your most recent visit.\n\n"
+            "Q2. Which park did you visit most recently?\n\n"
+            "[THANK YOU SCREEN]\nThanks, that's all the questions we have.\n"
+        )
+    )
+    assert list(questions) == ["INTRO", "Q1", "INFO_SCREEN", "Q2", "THANK_YOU_SCREEN"]
+    assert all(questions[q].type == "display" for q in ("INTRO", "INFO_SCREEN"))
+    assert questions["THANK_YOU_SCREEN"].text == "Thanks, that's all the questions we have."
+    assert questions["Q2"].type == "text"

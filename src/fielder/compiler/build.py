@@ -329,7 +329,9 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
     ):
         # "DK = 998" under a number box: a missing-value code, not a list of answers.
         options, raws = [], []
-    is_display = bool(draft.label and draft.label.id in DISPLAY_WORDS)
+    is_display = bool(
+        draft.label and (draft.label.id in DISPLAY_WORDS or draft.label.style == "display")
+    )
     decision = infer_type(
         words,
         text,

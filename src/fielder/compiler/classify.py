@@ -102,6 +102,10 @@ def find_label(line: Line) -> Label | None:
     match = _BARE_DISPLAY_RE.match(text)
     if match and match["id"] in DISPLAY_WORDS:
         return Label(clean_id(match["id"]), match["rest"], "display")
+    match = _SCREEN_LABEL_RE.match(text)
+    screen = screen_id(match["id"]) if match else None
+    if match and screen and _has_lower(match["rest"]) and len(match["rest"].split()) >= 4:
+        return Label(screen, match["rest"], "display")
     numbering = (line.numbering or "").strip()
     numbered = _NUMBERING_ID_RE.fullmatch(numbering)
     if numbered and not _not_a_prefix(numbered.group(1)):
@@ -120,6 +124,29 @@ def find_label(line: Line) -> Label | None:
     if match:
         return Label("Q" + match["n"] + (match["sub"] or ""), match["rest"], "bare")
     return None
+
+
+_SCREEN_LABEL_RE = re.compile(
+    r"^(?P<id>[A-Z]+(?:\s+[A-Z]+){0,2}\s*[.:)]|[A-Za-z]+(?:\s+[A-Za-z]+){0,2}\s*:)\s+(?P<rest>\S.*)$"
+)
+_SCREEN_EXTRA = frozenset({"SCREEN", "PAGE", "YOU", "THANK", "MESSAGE", "TEXT"})
+_SCREEN_TITLE = frozenset(
+    {"INTRO", "INTRODUCTION", "WELCOME", "CLOSE", "CLOSING", "CONSENT", "OUTRO", "THANKS", "END"}
+)
+
+
+def screen_id(words: str) -> str | None:
+    """The id of an information screen named by `words` ("INTRO", "Info screen", "[THANK YOU
+    SCREEN]"), or None when the words are not a screen's name."""
+    raw = words.strip().strip("[]()<>").strip().rstrip(":.)")
+    parts = raw.upper().split()
+    if not parts or len(parts) > 3 or not all(p in DISPLAY_WORDS | _SCREEN_EXTRA for p in parts):
+        return None
+    if not any(p in DISPLAY_WORDS or p == "THANK" for p in parts) or parts == ["TEXT"]:
+        return None
+    if raw != raw.upper() and not (len(parts) > 1 or parts[0] in _SCREEN_TITLE):
+        return None  # "Text:", "Message:" in lower case are field labels
+    return "_".join(parts)
 
 
 def _not_a_prefix(ident: str) -> bool:

@@ -22,6 +22,7 @@ from fielder.compiler.classify import (
     is_instruction,
     is_section,
     looks_like_question,
+    screen_id,
     section_word,
 )
 from fielder.compiler.lines import LEADING_ROUTE_RE, TYPE_NOTE_RE, Line
@@ -174,6 +175,8 @@ class _Parser:
         #: the last scale defined outside a question ("where 1 = Strongly disagree, …")
         self.scale_note = ""
         self.scale_ends: tuple[str, str] | None = None
+        #: a screen named on its own line ("[INTRO]"): the next paragraph is its text
+        self.screen: str | None = None
         #: column words over a battery of numbered items, while its items last
         self.item_header: list[str] | None = None
 
@@ -264,6 +267,13 @@ class _Parser:
             return
         if self.item_header_line(index, line):
             return
+        if self.screen_heading(index, line):
+            return
+        if self.screen and line.text and not line.is_option and find_label(line) is None:
+            screen, self.screen = self.screen, None
+            self.start(Label(screen, line.text, "display"), line.text, line)
+            return
+        self.screen = None
         label = self.question_label(index, line)
         if label is not None:
             self.start(label, label.rest, line)
@@ -379,6 +389,22 @@ class _Parser:
         ):
             return None
         return label
+
+    def screen_heading(self, index: int, line: Line) -> bool:
+        """ "[INTRO]", "THANK YOU SCREEN" alone on a line above the screen's words."""
+        if line.kind == "heading" or line.is_option:
+            return False
+        words = line.text or (line.instructions[0] if len(line.instructions) == 1 else "")
+        if line.text and line.instructions:
+            return False
+        screen = screen_id(words) if words else None
+        following = self.next_content(index)
+        if screen is None or following is None or find_label(following) is not None:
+            return False
+        if not following.text or following.is_option or not _has_words(following.text):
+            return False
+        self.screen = screen
+        return True
 
     def next_in_outline(self, ident: str) -> bool:
         """True for a dotted label that follows the previous question's ("1.3" after "1.2")."""
@@ -630,6 +656,10 @@ def _inline_answers(text: str) -> list[RawOption]:
     if not 2 <= len(parts) <= 10 or any(len(p.split()) > 6 or p.endswith("?") for p in parts):
         return []
     return [RawOption(p, None, marker="inline") for p in parts]
+
+
+def _has_words(text: str) -> bool:
+    return len(re.findall(r"[a-z]{2,}", text)) >= 3
 
 
 def _footnote(options: list[RawOption], draft: Draft) -> bool:

@@ -44,6 +44,9 @@ _LONG_TEXT_RE = re.compile(
     r"\b(?:why|describe|explain|comments?|suggestions?|tell\s+us|anything\s+else|in\s+your\s+own\s+words)\b",
     re.I,
 )
+_WHICH_NAME_RE = re.compile(
+    r"^which\s+(?!of\b)\w+\s+(?:did|do|does|have|has|is|was|are|were)\b", re.I
+)
 _DISPLAY_TEXT_RE = re.compile(r"\b(?:thank\s+you|welcome|please\s+read|introduction)\b", re.I)
 
 #: instruction type words, most decisive first.
@@ -204,4 +207,6 @@ def _no_options(
         )
     if "multi" in named or "single" in named:
         return TypeDecision("long_text", unsure="A choice question with no answers listed.")
+    if _WHICH_NAME_RE.search(text) and not _LONG_TEXT_RE.search(text) and not hints:
+        return TypeDecision("text")  # "Which park did you visit?": a name in a line
     return TypeDecision("long_text")
