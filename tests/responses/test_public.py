@@ -225,3 +225,15 @@ def test_nul_in_a_key_is_refused_and_an_escaped_backslash_is_not_a_nul(
     started = client.post(f"{live.public}/responses", json={"metadata": {"note": "\\u0000"}})
     assert started.status_code == 201
     assert started.json()["data"]["metadata"]["note"] == "\\u0000"
+
+
+def test_a_save_with_metadata_answers_with_what_it_stored(client: TestClient, live: Live) -> None:
+    rid = _start(client, live)["id"]
+    body = {"answers": {"S1": "2"}, "metadata": {"panel": "y", "ip": "9.9.9.9"}}
+    saved = client.patch(f"{live.public}/responses/{rid}", json=body).json()["data"]
+    assert saved["answers"] == {"S1": "2"}
+    assert saved["metadata"]["panel"] == "y"
+    assert saved["metadata"]["ip"] == "testclient"  # the server's key is kept
+    again = client.patch(f"{live.public}/responses/{rid}", json={"metadata": {"panel": "z"}})
+    assert again.json()["data"]["metadata"]["panel"] == "z"
+    assert again.json()["data"]["answers"] == {"S1": "2"}

@@ -238,6 +238,8 @@ def save(session: Session, fielded: Fielded, response_id: str, body: ResponseSav
         )
         .values(**values)
         .returning(Response)
+        # The returned row refreshes any loaded copy: no Python-side evaluation of the WHERE.
+        .execution_options(synchronize_session=False, populate_existing=True)
     ).first()
     if saved is None:
         repository.survey_response(session, fielded.survey.id, response_id)  # 404 if not ours
