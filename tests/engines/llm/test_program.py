@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from fielder.documents.model import Document
 from fielder.engines.base import QuestionProduced
@@ -120,3 +121,36 @@ def test_chunks_keep_each_under_the_budget() -> None:
     assert [len(run) for run in runs] == [2, 2, 2, 2, 2]
     assert [q.id for run in runs for q in run] == [q.id for q in questions]
     assert [len(run) for run in chunks(questions[:1], 10)] == [1]
+
+
+def test_the_authors_answers_to_the_models_questions_reach_the_model(
+    llm: LLMEngine, replay: ReplayServer, prose_logic: Document
+) -> None:
+    concern: dict[str, Any] = {
+        "id": "qa_0123456789",
+        "kind": "options-missing",
+        "summary": "Q4 refers to a show card whose answers are not in the questionnaire.",
+        "detail": {"question_id": "Q4", "source": "llm"},
+        "user_clarification": "Make it an open question",
+    }
+    q4 = {"decisions": [{"question_id": "Q4", "type": "text", "note": "The author said open."}]}
+    section_b = json.loads(recorded("program-prose-logic")[1]["content"])
+    section_b["decisions"].append(q4["decisions"][0])
+    replay.play([recorded("program-prose-logic")[0], {"content": json.dumps(section_b)}])
+    _, survey = _run_with(llm, prose_logic, [concern])
+    sent = json.loads(replay.requests[1]["messages"][1]["content"])
+    asked = {q["id"]: q for q in sent["questions"]}
+    assert list(asked) == ["Q3", "Q4", "Q5"]
+    assert asked["Q4"]["author_answered"] == [
+        {"asked": concern["summary"], "answer": "Make it an open question"}
+    ]
+    assert survey.question_map()["Q4"].type == "text"
+
+
+def _run_with(
+    engine: LLMEngine, document: Document, qa: list[dict[str, Any]]
+) -> tuple[list[QuestionProduced], Survey]:
+    steps = list(engine.program(document, qa))
+    final = steps[-1]
+    assert isinstance(final, Survey)
+    return [s for s in steps[:-1] if isinstance(s, QuestionProduced)], final

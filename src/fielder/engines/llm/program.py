@@ -41,10 +41,12 @@ def program(
 ) -> Iterator[ProgramStep]:
     """Yield each question (a section at a time, once the model settled it), then the survey."""
     survey = compile_document(document, qa=tuple(qa)).survey
+    told = author_answers(qa)
     for index, block in enumerate(survey.blocks):
         known = [q.id for b in survey.blocks[: index + 1] for q in b.questions()]
-        for chunk in chunks([q for q in block.questions() if needs_model(q)], chunk_chars):
-            settle(client, survey, chunk, known)
+        asked = [q for q in block.questions() if needs_model(q) or q.id in told]
+        for chunk in chunks(asked, chunk_chars, told):
+            settle(client, survey, chunk, known, told)
         position = 0
         for item in block.items:
             if isinstance(item, Question):
@@ -53,12 +55,34 @@ def program(
     yield survey
 
 
-def chunks(questions: list[Question], chunk_chars: int) -> Iterator[list[Question]]:
+def author_answers(qa: Sequence[Any]) -> dict[str, list[dict[str, str]]]:
+    """The author's answers to the model's own clarifying questions (`detail.source: llm`),
+    by question id: the rules do not read them, so the model is told."""
+    told: dict[str, list[dict[str, str]]] = {}
+    for item in qa:
+        if not isinstance(item, dict):
+            continue
+        detail = item.get("detail")
+        answer = item.get("user_clarification") or item.get("userClarification")
+        if not isinstance(detail, dict) or detail.get("source") != "llm":
+            continue
+        question_id = detail.get("question_id")
+        if isinstance(question_id, str) and isinstance(answer, str) and answer.strip():
+            asked = str(item.get("summary") or item.get("kind") or "")
+            told.setdefault(question_id, []).append({"asked": asked, "answer": answer.strip()})
+    return told
+
+
+def chunks(
+    questions: list[Question],
+    chunk_chars: int,
+    told: dict[str, list[dict[str, str]]] | None = None,
+) -> Iterator[list[Question]]:
     """The questions in runs whose description stays under `chunk_chars` (one at least)."""
     run: list[Question] = []
     size = 0
     for question in questions:
-        cost = len(json.dumps(describe(question)))
+        cost = len(json.dumps(describe(question, told)))
         if run and size + cost > chunk_chars:
             yield run
             run, size = [], 0
@@ -68,9 +92,11 @@ def chunks(questions: list[Question], chunk_chars: int) -> Iterator[list[Questio
         yield run
 
 
-def describe(question: Question) -> dict[str, Any]:
-    """What the model is told of one question: wording, what the rules made of it, and why
-    they were unsure."""
+def describe(
+    question: Question, told: dict[str, list[dict[str, str]]] | None = None
+) -> dict[str, Any]:
+    """What the model is told of one question: wording, what the rules made of it, why they
+    were unsure, and what the author answered about it."""
     found: dict[str, Any] = {"id": question.id, "type": question.type, "text": question.text}
     if question.options:
         found["options"] = [{"code": o.code, "label": o.label} for o in question.options]
@@ -78,13 +104,22 @@ def describe(question: Question) -> dict[str, Any]:
         found["excerpt"] = question.source.excerpt
     if question.attention is not None:
         found["unsure_because"] = question.attention.reason
+    if told and question.id in told:
+        found["author_answered"] = told[question.id]
     return found
 
 
-def settle(client: ModelClient, survey: Survey, chunk: list[Question], known: list[str]) -> None:
+def settle(
+    client: ModelClient,
+    survey: Survey,
+    chunk: list[Question],
+    known: list[str],
+    told: dict[str, list[dict[str, str]]] | None = None,
+) -> None:
     """Ask about `chunk`, merge what validates; on a bad answer keep the rules' reading."""
     ids = [q.id for q in chunk]
-    content = json.dumps({"known_ids": known, "questions": [describe(q) for q in chunk]})
+    described = [describe(q, told) for q in chunk]
+    content = json.dumps({"known_ids": known, "questions": described})
     task = Task(
         name="program",
         instructions=prompts.PROGRAM,

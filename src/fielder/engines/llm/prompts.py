@@ -6,7 +6,8 @@ from typing import Final
 
 PROGRAM: Final = """You help program a survey from a questionnaire written by a person.
 Rules already read its structure; they were unsure about the questions listed in the input
-(each has the original wording as `excerpt` and the reason the rules were unsure).
+(each has the original wording as `excerpt`, the reason the rules were unsure, and what the
+author answered when asked about it: follow the author's answers).
 For each listed question you can settle, give a decision:
 - `type`: one of display, single, multi, dropdown, scale, grid, text, long_text, number,
   constant_sum, ranking, date, email;
