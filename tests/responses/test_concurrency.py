@@ -61,3 +61,21 @@ def test_quota_is_exact_under_parallel_completes(
     with session_scope(settings) as session:
         assert quotas.counts(session, live.survey_id) == {"QT1": 2}
     assert _count(settings, live.survey_id) == THREADS
+
+
+def test_parallel_completes_of_one_response_take_one_quota_place(
+    live_server: str, make_live: MakeLive, settings: Settings
+) -> None:
+    live = make_live()  # the respondent is a woman: quota QT1 counts her, once
+    path = f"{live_server}{live.public}"
+    with httpx.Client(timeout=30) as http:
+        rid = _started(http, path, {"S1": "2", "S2": "2"})
+        with ThreadPoolExecutor(THREADS) as pool:
+            replies = list(
+                pool.map(lambda _: http.post(f"{path}/responses/{rid}/complete"), range(THREADS))
+            )
+    assert [reply.status_code for reply in replies] == [200] * THREADS
+    assert {reply.json()["data"]["outcome"] for reply in replies} == {"complete"}
+    with session_scope(settings) as session:
+        assert quotas.counts(session, live.survey_id) == {"QT1": 1}
+    assert _count(settings, live.survey_id) == 1
