@@ -46,6 +46,8 @@ class Settings(BaseSettings):
         default=[1, 2, 4, 8, 30, 120, 600, 3600], max_length=20
     )
     webhook_timeout_seconds: float = Field(default=30, gt=0)
+    # Delivered and failed webhook deliveries are deleted this many days after their last change.
+    webhook_retention_days: float = Field(default=30, gt=0)
     max_upload_mb: int = Field(default=25, ge=1)
     max_json_body_mb: float = Field(default=1.0, gt=0)
     max_text_answer_chars: int = Field(default=10_000, ge=1)
