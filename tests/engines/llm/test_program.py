@@ -154,3 +154,16 @@ def _run_with(
     final = steps[-1]
     assert isinstance(final, Survey)
     return [s for s in steps[:-1] if isinstance(s, QuestionProduced)], final
+
+
+def test_piped_text_notes_are_not_the_models_business() -> None:
+    from fielder.engines.llm.program import needs_model
+    from fielder.ir.models import Attention
+
+    piped = Attention(reason="Piped text kept as written; it should show the answer from Q1.")
+    unsure = Attention(reason="Q3: could not turn 'ASK IF …' into logic.")
+    dismissed = Attention(reason="Q3: unclear.", dismissed=True)
+    assert not needs_model(Question(id="Q1", type="text", attention=piped))
+    assert needs_model(Question(id="Q2", type="text", attention=unsure))
+    assert not needs_model(Question(id="Q3", type="text", attention=dismissed))
+    assert not needs_model(Question(id="Q4", type="text"))

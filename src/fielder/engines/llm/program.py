@@ -32,8 +32,12 @@ _DECIDED_FIELDS = ("type", "display_if", "terminate_if")
 
 
 def needs_model(question: Question) -> bool:
-    """True for a question the rules were unsure of (an open attention note)."""
-    return question.attention is not None and not question.attention.dismissed
+    """True for a question the rules were unsure of (an open attention note), except piped
+    text: no decision the model can give (type, options, conditions) would settle that."""
+    attention = question.attention
+    if attention is None or attention.dismissed:
+        return False
+    return not attention.reason.startswith("Piped text")
 
 
 def program(
