@@ -48,5 +48,5 @@ FIXTURES = Path(__file__).parent.parent / "fixtures" / "questionnaires"
 def test_fixture_questionnaire_reads(path: Path) -> None:
     doc = read_path(path)
     assert_offsets(doc)
-    # A spreadsheet is one table block per sheet: count its rows instead.
-    assert sum(max(1, len(b.rows)) for b in doc.blocks) > 10
+    # A spreadsheet (or a form laid out in one table) is few blocks: count table rows too.
+    assert sum(max(1, len(b.rows)) for b in doc.blocks) > 8

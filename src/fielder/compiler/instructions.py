@@ -94,7 +94,7 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 def sentences(note: str) -> list[str]:
     """An instruction split into its sentences ("MULTI CODE. CODE 6 EXCLUSIVE" → two)."""
-    note = note.strip().strip("[]<>").strip()
+    note = note.strip().strip("[]<>{}").strip()
     parts = [p.strip(" .") for p in _SPLIT_RE.split(note)]
     return [p for p in parts if p]
 
@@ -147,7 +147,13 @@ def type_words(note: str) -> list[str]:
     short = _SHORTHAND.get(note.strip().upper().replace(" ", ""))
     if short:
         return [short]
-    if re.search(r"\bNUMERIC|\bNUMBER\s+(?:BOX|ENTRY|FIELD)|^NUM$", note, re.I):
+    if re.search(
+        r"\bNUMERIC|\bNUMBER\s+(?:BOX|ENTRY|FIELD)|^NUM$|^\s*(?:number|integer)\s*[,:;]|"
+        r"\b(?:WRITE[- ]IN|RECORD|ENTER|TYPE(?:[- ]IN)?)\s+(?:A\s+|THE\s+|EXACT\s+)?"
+        r"NUMBER\b(?!\s+OF)",
+        note,
+        re.I,
+    ):
         return ["number"]
     if _OPEN_RE.search(note) and not re.search(r"SPECIFY|OTHER", note, re.I):
         if _LONG_RE.search(note):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from fielder.documents.model import Block, Cell, Document, Run
 
 WS_RE = re.compile(r"\s+")
-_BRACKET_RE = re.compile(r"\[[^\[\]]*\]|<[A-Za-z][^<>]{0,200}>")
+_BRACKET_RE = re.compile(r"\[[^\[\]]*\]|<[A-Za-z][^<>]{0,200}>|\{[^{}]{1,200}\}")
 # Placeholders for piped text stay in the question text, as written.
 _PIPE_RE = re.compile(r"^\[\s*(INSERT|PIPE|NAME|BRAND|PRODUCT|RESPONSE|ANSWER)\b", re.I)
 _BOX_RE = re.compile(r"\[\s?[xX✓✔]?\s?\]|\(\s?\)|^\(\s*[xX]?\s*\)|^\{\s*\}|^<\s*>")

@@ -193,13 +193,20 @@ def _id_column_lines(block: Block) -> list[Line]:
                 lines.append(Line(text=first, raw=first, start=cells[0].start, page=block.page))
             continue
         if _LONE_ID_RE.match(first):
-            kept, inline = split_text(rest[0])
+            cell_lines = [
+                t.strip() for t in next(c.text for c in cells[1:] if c.text.strip()).split("\n")
+            ]
+            cell_lines = [t for t in cell_lines if t]
+            kept, inline = split_text(cell_lines[0] if len(cell_lines) > 1 else rest[0])
             raw_rest = [c.text for c in cells[1:] if c.text.strip()][1:]
             answers = [r for r in raw_rest if _answer_cell(r)]
+            if len(cell_lines) > 1:
+                # The question and its answers in one cell, one per paragraph.
+                answers.insert(0, "\n".join(cell_lines[1:]))
             lines.append(
                 Line(
                     text=collapse(kept),
-                    raw=rest[0],
+                    raw=cell_lines[0] if len(cell_lines) > 1 else rest[0],
                     instructions=inline + [collapse(r) for r in raw_rest if r not in answers],
                     label=first.rstrip(".:)"),
                     start=cells[0].start,
@@ -241,7 +248,15 @@ def _answer_lines(text: str) -> list[Line]:
     found = []
     for part in (p.strip() for p in text.split("\n") if p.strip()):
         kept, inline = split_text(part)
-        found.append(Line(text=collapse(kept), raw=part, spaced=kept.strip(), instructions=inline))
+        found.append(
+            Line(
+                text=collapse(kept),
+                raw=part,
+                spaced=kept.strip(),
+                instructions=inline,
+                is_option=False,
+            )
+        )
     return found
 
 
