@@ -19,7 +19,7 @@ from fielder.db.session import session_scope
 from fielder.kit import events
 from fielder.models.webhook import Webhook as WebhookRow
 from fielder.models.webhook_delivery import WebhookDelivery
-from fielder.webhooks import delivery, service
+from fielder.webhooks import dispatch, service
 from fielder.webhooks.catalogue import BY_NAME
 from fielder.webhooks.schemas import WebhookCreate
 
@@ -209,13 +209,12 @@ def webhook_row(settings: Settings, webhook_id: str) -> WebhookRow:
 
 
 def drain_all(settings: Settings, webhook_id: str, timeout: float = 30) -> None:
-    """Send every lane of the webhook in this thread until no delivery is waiting."""
+    """Send the webhook's deliveries from this thread until none is waiting (retries too)."""
     deadline = time.monotonic() + timeout
     while True:
         waiting = [d for d in deliveries_of(settings, webhook_id) if d.status == "pending"]
         if not waiting:
             return
-        for lane in {d.lane for d in waiting}:
-            delivery.drain(webhook_id, lane, settings)
+        dispatch.drain(webhook_id, settings)
         assert time.monotonic() < deadline, "deliveries still waiting"
         time.sleep(0.02)

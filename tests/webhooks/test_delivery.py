@@ -14,7 +14,7 @@ from standardwebhooks.webhooks import WebhookVerificationError
 
 from fielder.config import Settings
 from fielder.db.session import session_scope
-from fielder.webhooks import delivery, service
+from fielder.webhooks import dispatch, service
 from fielder.webhooks.delivery import DISABLE_AFTER
 from fielder.webhooks.payloads import SurveyEvent
 from fielder.webhooks.sender import EXCERPT_BYTES
@@ -287,6 +287,6 @@ def test_a_webhook_deleted_during_an_attempt_ends_quietly(
     hook["id"], _ = make_webhook(settings, org.org_id, receiver.url)
     publish(settings, org.org_id, "survey.created", _survey_id())
     (row,) = deliveries_of(settings, hook["id"])
-    assert delivery.drain(hook["id"], row.lane, settings) == 1
+    assert dispatch.drain(hook["id"], settings) == 1
     assert deliveries_of(settings, hook["id"]) == []
     assert len(receiver.received) == 1

@@ -24,6 +24,9 @@ class WebhookDelivery(UUIDPrimaryKey, Timestamps, Base):
         UniqueConstraint("webhook_id", "event_id"),
         Index("ix_webhook_deliveries_lane", "webhook_id", "lane", "status", "event_seq"),
         Index("ix_webhook_deliveries_due", "status", "next_attempt_at"),
+        # A claim reads one webhook's pending rows in event order; the prune, finished rows by age.
+        Index("ix_webhook_deliveries_claim", "webhook_id", "status", "event_seq"),
+        Index("ix_webhook_deliveries_age", "status", "updated_at"),
     )
 
     org_id: Mapped[str] = mapped_column(String(36), index=True)

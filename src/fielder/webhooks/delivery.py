@@ -1,11 +1,14 @@
-"""Deliveries: one row per (event, webhook) written in the event's own transaction, then sent by
-the job queue, lane by lane, with retries on the schedule of the settings.
+"""Deliveries in the database: one row per (event, webhook) written in the event's own
+transaction; claiming a batch of due rows for the dispatcher (`dispatch.py`), recording the
+outcomes of a batch, the sweep that recovers lost work, and the prune of old rows.
 
 A lane is one webhook's deliveries for one survey: its deliveries go out one at a time, oldest
 event first, so a receiver sees a survey's events in order except where a retry falls behind
-(a delivery waiting for its retry does not hold up the lane). Nothing is lost when a worker dies:
-the job of a lane is run again by the job sweep, and `sweep` below puts back deliveries stuck in
-`sending` and sends lanes whose due deliveries no job is handling.
+(a delivery waiting for its retry does not hold up the lane). A claim takes, for every lane with
+no attempt in flight, the oldest due rows (a prefix of the lane), so lanes never have two
+dispatchers. Nothing is lost when a worker dies: the rows stay `sending`, and `sweep` puts them
+back once no attempt of the dead worker can still be running, and wakes dispatchers for due
+rows whose wake-up was lost.
 """
 
 from __future__ import annotations
@@ -17,21 +20,18 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import event as sa_event
-from sqlalchemy import exists, select, update
-from sqlalchemy.orm import Session, SessionTransaction, aliased
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
 
-from fielder.config import Settings, get_settings
+from fielder.config import Settings
 from fielder.db.base import new_id, utcnow
 from fielder.db.session import session_scope
 from fielder.kit import events
 from fielder.models.event import Event
 from fielder.models.webhook import Webhook
 from fielder.models.webhook_delivery import WebhookDelivery
-from fielder.webhooks import sender
+from fielder.webhooks import sender, wakeup
 from fielder.webhooks.catalogue import SUBSCRIBABLE, TEST_EVENT
-from fielder.worker.queue import enqueue_after_commit
-from fielder.worker.tasks import task
 
 logger = logging.getLogger("fielder.webhooks")
 
@@ -40,10 +40,15 @@ DISABLE_AFTER = 10
 #: Each retry delay is the schedule's ± this fraction, so that failed receivers are not hit by
 #: every retry at once when they come back.
 JITTER = 0.2
-#: Due deliveries older than this are sent again by the sweep (their job may be lost).
+#: Due deliveries older than this wake a dispatcher at the sweep (their wake-up may be lost).
 SWEEP_GRACE = timedelta(seconds=5)
-SWEEP_LANES = 1000
-_LANES_KEY = "fielder_webhook_lanes"
+SWEEP_WEBHOOKS = 1000
+#: A claim takes at most this many rows, and at most LANE_CLAIM of one lane (sent one after
+#: another: more would only wait behind a slow receiver).
+CLAIM_ROWS = 256
+LANE_CLAIM = 16
+#: Finished deliveries are deleted this many at a time by the prune.
+PRUNE_CHUNK = 1000
 
 
 def _iso(moment: datetime) -> str:
@@ -83,7 +88,7 @@ def on_event(session: Session, event: Event) -> None:
                 attempts=[],
             )
         )  # fmt: skip
-        _send_lane_after_commit(session, hook.id, lane)
+        wakeup.after_commit(session, hook.id)
 
 
 def queue_test(session: Session, webhook: Webhook) -> WebhookDelivery:
@@ -98,7 +103,7 @@ def queue_test(session: Session, webhook: Webhook) -> WebhookDelivery:
     )  # fmt: skip
     session.add(delivery)
     session.flush()
-    _send_lane_after_commit(session, webhook.id, delivery_id)
+    wakeup.after_commit(session, webhook.id)
     return delivery
 
 
@@ -107,28 +112,13 @@ def queue_again(session: Session, row: WebhookDelivery) -> None:
     row.status, row.attempt, row.next_attempt_at = "pending", 0, utcnow()
     row.delivered_at = None
     session.flush()
-    _send_lane_after_commit(session, row.webhook_id, row.lane)
+    wakeup.after_commit(session, row.webhook_id)
 
 
-def _send_lane_after_commit(session: Session, webhook_id: str, lane: str, delay: float = 0) -> None:
-    # One job per lane and transaction: a programming run publishes many events at once.
-    lanes: set[tuple[str, str]] = session.info.setdefault(_LANES_KEY, set())
-    if delay == 0 and (webhook_id, lane) in lanes:
-        return
-    lanes.add((webhook_id, lane))
-    enqueue_after_commit(session, send_lane, webhook_id, lane, delay=delay)
-
-
-def _forget_lanes(session: Session, *_: SessionTransaction) -> None:
-    session.info.pop(_LANES_KEY, None)
-
-
-sa_event.listen(Session, "after_commit", _forget_lanes)
-sa_event.listen(Session, "after_soft_rollback", _forget_lanes)
 events.add_listener(on_event)
 
 
-# --- sending -----------------------------------------------------------------------------------
+# --- claiming and recording --------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -136,41 +126,33 @@ class Claim:
     """A delivery taken for one attempt, with what the attempt needs."""
 
     delivery_id: str
-    webhook_id: str
-    url: str
-    secret: str
+    lane: str
     message: sender.Message
     attempt: int
 
 
-@task("webhooks.send_lane", max_attempts=5, retry_delay=2.0)
-def send_lane(webhook_id: str, lane: str) -> None:
-    """Job: send the due deliveries of one lane, one at a time, oldest event first."""
-    drain(webhook_id, lane)
+@dataclass(frozen=True)
+class Batch:
+    """The deliveries of one webhook claimed together, lane by lane, each lane oldest first."""
+
+    webhook_id: str
+    url: str
+    secret: str
+    lanes: dict[str, list[Claim]]
 
 
-def drain(webhook_id: str, lane: str, settings: Settings | None = None) -> int:
-    """Send the lane's due deliveries until none is left (or another worker holds the lane);
-    give the number of attempts made."""
-    settings = settings or get_settings()
-    made = 0
-    while (claim := claim_next(settings, webhook_id, lane)) is not None:
-        outcome = sender.send(
-            claim.url, claim.secret, claim.message,
-            timeout=settings.webhook_timeout_seconds,
-            allow_private=settings.webhook_allow_private,
-        )  # fmt: skip
-        record(settings, claim, outcome)
-        made += 1
-    return made
+#: An attempt's outcome, or None for a claimed delivery that was not sent (given back).
+Result = tuple[Claim, sender.Attempt | None]
 
 
-def claim_next(settings: Settings, webhook_id: str, lane: str) -> Claim | None:
-    """Take the lane's oldest due delivery for an attempt, unless one is already in flight."""
+def claim_batch(settings: Settings, webhook_id: str) -> Batch | None:
+    """Take, for every lane of the webhook with no attempt in flight, its oldest due deliveries
+    (at most LANE_CLAIM a lane, CLAIM_ROWS in all); None when there are none."""
     now = utcnow()
+    row = WebhookDelivery
     with session_scope(settings) as session:
         # Writing the webhook's row first makes claims of one webhook take turns (a row lock on
-        # PostgreSQL, the write lock on SQLite), so a lane never has two attempts in flight.
+        # PostgreSQL, the write lock on SQLite), so a lane is never claimed twice.
         webhook = session.execute(
             update(Webhook)
             .where(Webhook.id == webhook_id, Webhook.active.is_(True))
@@ -180,30 +162,31 @@ def claim_next(settings: Settings, webhook_id: str, lane: str) -> Claim | None:
         ).first()
         if webhook is None:
             return None
-        row = WebhookDelivery
-        in_flight = aliased(WebhookDelivery)
-        lane_busy = exists().where(
-            in_flight.webhook_id == webhook_id, in_flight.lane == lane,
-            in_flight.status == "sending",
-        )  # fmt: skip
-        head = session.execute(
-            select(row.id, row.event_id, row.event_name, row.body, row.attempt)
-            .where(row.webhook_id == webhook_id, row.lane == lane, row.status == "pending")
-            .where(row.next_attempt_at <= now, ~lane_busy)
+        busy = select(row.lane).where(row.webhook_id == webhook_id, row.status == "sending")
+        found = session.execute(
+            select(row.id, row.lane, row.event_id, row.event_name, row.body, row.attempt)
+            .where(row.webhook_id == webhook_id, row.status == "pending")
+            .where(row.next_attempt_at <= now, row.lane.not_in(busy))
             .order_by(row.event_seq, row.created_at)
-            .limit(1)
-        ).first()
-        if head is None:
+            .limit(CLAIM_ROWS)
+        ).all()
+        # The rows come in event order, so each lane's rows are the head of that lane.
+        lanes: dict[str, list[Claim]] = {}
+        for found_row in found:
+            lane = lanes.setdefault(found_row.lane, [])
+            if len(lane) < LANE_CLAIM:
+                message = sender.Message(found_row.event_id, found_row.event_name, found_row.body)
+                lane.append(Claim(found_row.id, found_row.lane, message, found_row.attempt + 1))
+        ids = [claim.delivery_id for claims in lanes.values() for claim in claims]
+        if not ids:
             return None
-        attempt = head.attempt + 1
         session.execute(
             update(row)
-            .where(row.id == head.id)
-            .values(status="sending", locked_at=now, attempt=attempt, updated_at=now)
+            .where(row.id.in_(ids))
+            .values(status="sending", locked_at=now, attempt=row.attempt + 1, updated_at=now)
             .execution_options(synchronize_session=False)
         )
-        message = sender.Message(id=head.event_id, event=head.event_name, body=head.body)
-        return Claim(head.id, webhook_id, webhook.url, webhook.secret, message, attempt)
+        return Batch(webhook_id, webhook.url, webhook.secret, lanes)
 
 
 def retry_delay(settings: Settings, attempt: int) -> float | None:
@@ -214,42 +197,72 @@ def retry_delay(settings: Settings, attempt: int) -> float | None:
     return max(schedule[attempt - 1] * random.uniform(1 - JITTER, 1 + JITTER), 0.0)
 
 
-def record(settings: Settings, claim: Claim, outcome: sender.Attempt) -> None:
-    """Write an attempt's outcome: delivered, retry later, or failed (and what that does to the
-    webhook: a 2xx resets its failure count, 410 or too many failures disable it)."""
+def record_batch(settings: Settings, webhook_id: str, results: list[Result]) -> list[float]:
+    """Write the outcomes of attempts in one transaction: delivered, retry later, or failed (and
+    what that does to the webhook: a 2xx resets its failure count, 410 or too many failures
+    disable it); deliveries not sent go back to `pending`. Gives the retries' delays (s)."""
     now = utcnow()
     with session_scope(settings) as session:
-        delivery = session.get(WebhookDelivery, claim.delivery_id)
-        if delivery is None:  # the webhook was deleted meanwhile
-            return
-        if delivery.status != "sending" or delivery.attempt != claim.attempt:
-            # The sweep gave this delivery to another attempt; only a success still counts.
-            if not outcome.delivered or delivery.status == "delivered":
-                return
-        # The webhook's row is locked before the delivery's, as claims and deletes do: no
+        # The webhook's row is locked before the deliveries', as claims and deletes do: no
         # deadlock between them on PostgreSQL.
-        reset = {"failure_count": 0} if outcome.delivered else {}
-        if not _touch_webhook(session, claim.webhook_id, last_triggered_at=now, **reset):
-            return  # deleted since the delivery was read
-        _log(delivery, claim.attempt, outcome, now)
-        if outcome.delivered:
-            delivery.status, delivery.delivered_at = "delivered", now
-            delivery.next_attempt_at = None
-            return
-        if outcome.gone:
+        hook = session.execute(
+            update(Webhook)
+            .where(Webhook.id == webhook_id)
+            .values(updated_at=Webhook.updated_at)
+            .returning(Webhook.failure_count)
+            .execution_options(synchronize_session=False)
+        ).first()
+        if hook is None:  # the webhook was deleted meanwhile
+            return []
+        ids = [claim.delivery_id for claim, _ in results]
+        rows = {
+            delivery.id: delivery
+            for delivery in session.scalars(
+                select(WebhookDelivery).where(WebhookDelivery.id.in_(ids))
+            )
+        }
+        failures, attempted, gone, failed, delays = hook.failure_count, False, False, False, []
+        for claim, outcome in results:
+            delivery = rows.get(claim.delivery_id)
+            if delivery is None:
+                continue
+            mine = delivery.status == "sending" and delivery.attempt == claim.attempt
+            if outcome is None:
+                if mine:  # claimed but not sent: as it was before the claim
+                    delivery.status, delivery.attempt, delivery.locked_at = (
+                        "pending",
+                        claim.attempt - 1,
+                        None,
+                    )
+                continue
+            # The sweep gave this delivery to another attempt; only a success still counts.
+            if not mine and (not outcome.delivered or delivery.status == "delivered"):
+                continue
+            attempted = True
+            _log(delivery, claim.attempt, outcome, now)
+            if outcome.delivered:
+                delivery.status, delivery.delivered_at = "delivered", now
+                delivery.next_attempt_at = None
+                failures = 0
+                continue
+            delay = None if outcome.gone else retry_delay(settings, claim.attempt)
+            if delay is not None:
+                delivery.status = "pending"
+                delivery.next_attempt_at = now + timedelta(seconds=delay)
+                delays.append(delay)
+                continue
             delivery.status, delivery.next_attempt_at = "failed", None
-            disable(session, claim.webhook_id, "gone")
-            return
-        delay = retry_delay(settings, claim.attempt)
-        if delay is not None:
-            delivery.status = "pending"
-            delivery.next_attempt_at = now + timedelta(seconds=delay)
-            # A longer wait is left to the sweep: a job held back past the lease is resent early.
-            if delay <= settings.job_lease_seconds / 2:
-                _send_lane_after_commit(session, claim.webhook_id, delivery.lane, delay=delay)
-            return
-        delivery.status, delivery.next_attempt_at = "failed", None
-        _count_failure(session, claim.webhook_id)
+            gone = gone or outcome.gone
+            if not outcome.gone:
+                failures, failed = failures + 1, True
+        if attempted:
+            _touch_webhook(session, webhook_id, last_triggered_at=now, failure_count=failures)
+        session.flush()
+        if gone:
+            disable(session, webhook_id, "gone")
+        elif failed and failures >= DISABLE_AFTER:
+            disable(session, webhook_id, "failing")
+        return delays
 
 
 def _log(delivery: WebhookDelivery, attempt: int, outcome: sender.Attempt, now: datetime) -> None:
@@ -258,6 +271,7 @@ def _log(delivery: WebhookDelivery, attempt: int, outcome: sender.Attempt, now: 
     delivery.duration_ms = outcome.duration_ms
     delivery.error = outcome.error
     delivery.excerpt = outcome.excerpt
+    delivery.updated_at = now
     entry = {"attempt": attempt, "at": _iso(now), "status_code": outcome.status_code,
              "duration_ms": outcome.duration_ms, "error": outcome.error}  # fmt: skip
     delivery.attempts = [*delivery.attempts, entry]
@@ -274,18 +288,6 @@ def _touch_webhook(session: Session, webhook_id: str, **values: Any) -> bool:
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def _count_failure(session: Session, webhook_id: str) -> None:
-    count = session.scalar(
-        update(Webhook)
-        .where(Webhook.id == webhook_id)
-        .values(failure_count=Webhook.failure_count + 1, updated_at=Webhook.updated_at)
-        .returning(Webhook.failure_count)
-        .execution_options(synchronize_session=False)
-    )
-    if count is not None and count >= DISABLE_AFTER:
-        disable(session, webhook_id, "failing")
-
-
 def disable(session: Session, webhook_id: str, reason: str) -> None:
     """Turn a webhook off (`gone` or `failing`); its waiting deliveries fail."""
     _touch_webhook(session, webhook_id, active=False, disabled_reason=reason)
@@ -299,10 +301,14 @@ def disable(session: Session, webhook_id: str, reason: str) -> None:
     logger.warning("webhook %s disabled: %s", webhook_id, reason)
 
 
-def sweep(settings: Settings) -> int:
-    """Put back deliveries whose attempt's worker died, and send every lane with deliveries due
-    for a while (their job may be lost, or their retry was left to the sweep); give the count
-    of lanes sent."""
+# --- recovery and retention --------------------------------------------------------------------
+
+
+def sweep(settings: Settings) -> set[str]:
+    """Put back deliveries whose attempt's worker died (no attempt of it can still be running:
+    a dispatcher starts none later than half a lease after its claim, and each ends within the
+    timeout); give the webhooks with deliveries due for a while (their wake-up may be lost, or
+    their worker died before the retry), whose dispatcher is to be woken."""
     now = utcnow()
     stale = now - timedelta(seconds=settings.job_lease_seconds + settings.webhook_timeout_seconds)
     with session_scope(settings) as session:
@@ -310,22 +316,41 @@ def sweep(settings: Settings) -> int:
             update(WebhookDelivery)
             .where(WebhookDelivery.status == "sending", WebhookDelivery.locked_at < stale)
             .values(status="pending", locked_at=None, next_attempt_at=now, updated_at=now)
-            .returning(WebhookDelivery.webhook_id, WebhookDelivery.lane)
+            .returning(WebhookDelivery.webhook_id)
             .execution_options(synchronize_session=False)
         ).all()
-        due = session.execute(
-            select(WebhookDelivery.webhook_id, WebhookDelivery.lane)
+        due = session.scalars(
+            select(WebhookDelivery.webhook_id)
             .join(Webhook, Webhook.id == WebhookDelivery.webhook_id)
             .where(WebhookDelivery.status == "pending", Webhook.active.is_(True))
             .where(WebhookDelivery.next_attempt_at <= now - SWEEP_GRACE)
             .distinct()
-            .limit(SWEEP_LANES)
+            .limit(SWEEP_WEBHOOKS)
         ).all()
-        lanes = {(str(webhook_id), str(lane)) for webhook_id, lane in [*revived, *due]}
-        for webhook_id, lane in lanes:
-            _send_lane_after_commit(session, webhook_id, lane)
     if revived:
         logger.warning(
             "%s webhook deliveries were in flight on a dead worker; resent", len(revived)
         )
-    return len(lanes)
+    return {str(webhook_id) for (webhook_id,) in revived} | {str(w) for w in due}
+
+
+def prune(settings: Settings, chunks: int = 10) -> int:
+    """Delete delivered and failed deliveries last changed more than the retention ago, at most
+    `chunks` × PRUNE_CHUNK rows (short transactions); give the count deleted."""
+    cutoff = utcnow() - timedelta(days=settings.webhook_retention_days)
+    row, deleted = WebhookDelivery, 0
+    for _ in range(chunks):
+        with session_scope(settings) as session:
+            ids = session.scalars(
+                select(row.id)
+                .where(row.status.in_(("delivered", "failed")), row.updated_at < cutoff)
+                .limit(PRUNE_CHUNK)
+            ).all()
+            if ids:
+                session.execute(
+                    delete(row).where(row.id.in_(ids)).execution_options(synchronize_session=False)
+                )
+        deleted += len(ids)
+        if len(ids) < PRUNE_CHUNK:
+            break
+    return deleted

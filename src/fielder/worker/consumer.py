@@ -9,7 +9,7 @@ from huey.consumer import Consumer
 
 from fielder.config import Settings
 from fielder.worker.queue import SWEEP_SECONDS, get_queue, sweep
-from fielder.worker.tasks import SWEEP_HOOKS
+from fielder.worker.tasks import STOP_HOOKS, SWEEP_HOOKS
 
 logger = logging.getLogger("fielder.worker")
 
@@ -81,6 +81,7 @@ class EmbeddedWorker:
         """Stop taking jobs and wait (up to 10 s) for the running ones."""
         self.sweeper.stop()
         self.consumer.stop(graceful=True)
+        _run_stop_hooks(self.sweeper.settings)
 
 
 def start_embedded(settings: Settings) -> EmbeddedWorker | None:
@@ -114,3 +115,12 @@ def run_consumer(
         consumer.run()
     finally:
         sweeper.stop()
+        _run_stop_hooks(settings)
+
+
+def _run_stop_hooks(settings: Settings) -> None:
+    for hook in STOP_HOOKS:
+        try:
+            hook(settings)
+        except Exception:
+            logger.exception("stop hook %s failed", getattr(hook, "__qualname__", hook))

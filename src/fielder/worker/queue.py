@@ -24,7 +24,7 @@ from fielder.config import Settings, get_settings
 from fielder.db.base import utcnow
 from fielder.db.session import session_scope
 from fielder.models.job import Job
-from fielder.worker.tasks import TASKS, Task
+from fielder.worker.tasks import SIGNALS, TASKS, Task
 
 logger = logging.getLogger("fielder.worker")
 
@@ -39,9 +39,16 @@ class Queue:
         self.settings = settings
         self.huey: Huey = _make_huey(settings)
         self.run_job: TaskWrapper = self.huey.task(name="fielder.run_job")(self._run)
+        import fielder.worker.registry  # noqa: F401  (registers every domain's signals)
+
+        self.signals = {name: self.huey.task(name=name)(fn) for name, fn in SIGNALS.items()}
 
     def _run(self, job_id: str) -> None:
         run_job(job_id, self.settings)
+
+    def signal(self, name: str, *args: Any) -> None:
+        """Push signal `name(*args)` to any consumer (no `jobs` row: it may be lost)."""
+        self.signals[name](*args)
 
     def send(self, job_id: str, delay: float = 0) -> None:
         """Hand job `job_id` to huey (after `delay` seconds)."""

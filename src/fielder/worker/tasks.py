@@ -65,3 +65,29 @@ def on_sweep(fn: Callable[[Any], object]) -> Callable[[Any], object]:
     if fn not in SWEEP_HOOKS:
         SWEEP_HOOKS.append(fn)
     return fn
+
+
+#: Messages without a `jobs` row: name → fn(*args), run by whichever consumer takes them. One
+#: queue push each, but not durable: only for nudges whose loss a sweep hook repairs.
+SIGNALS: dict[str, TaskFunction] = {}
+
+
+def signal(name: str) -> Callable[[TaskFunction], TaskFunction]:
+    """Register fn(*args) as a signal (send it with `get_queue(settings).signal(name, *args)`)."""
+
+    def register(fn: TaskFunction) -> TaskFunction:
+        SIGNALS[name] = fn
+        return fn
+
+    return register
+
+
+#: Functions run when a consumer stops, before its process may exit: fn(settings).
+STOP_HOOKS: list[Callable[[Any], object]] = []
+
+
+def on_stop(fn: Callable[[Any], object]) -> Callable[[Any], object]:
+    """Register fn(settings) to run when a consumer stops (a domain's own threads)."""
+    if fn not in STOP_HOOKS:
+        STOP_HOOKS.append(fn)
+    return fn
