@@ -48,7 +48,7 @@ _SPECIFY_RE = re.compile(
 )
 _EXCLUSIVE_WORD_RE = re.compile(r"\bEXCLUSIVE\b|\bSINGLE\s+CODE\s+ONLY\b", re.I)
 _ANCHOR_RE = re.compile(r"\b(?:ANCHOR|FIX(?:ED)?|DO\s+NOT\s+(?:RANDOMI[SZ]E|ROTATE))\b", re.I)
-_TAIL_CAPS_RE = re.compile(r"(?:\t|\s{2,})([A-Z][A-Z0-9 ,.;:'/&()\-–]*[A-Z.)])\s*$")
+_TAIL_CAPS_RE = re.compile(r"(?:\t|\s{2,}|(?<=\d)\s+)([A-Z][A-Z0-9 ,.;:'/&()\-–]*[A-Z.)])\s*$")
 _DECOR_RE = re.compile(r"^[»›>◦▪■●•·]+\s*")
 _TRAIL_DASH_RE = re.compile(r"\s*(?:[—–\-:→⇒>=]+|->|=>)\s*$")
 _BLANK_RE = re.compile(r"[:\s]*_{2,}[\s_]*$")

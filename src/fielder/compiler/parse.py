@@ -25,7 +25,7 @@ from fielder.compiler.classify import (
     screen_id,
     section_word,
 )
-from fielder.compiler.lines import LEADING_ROUTE_RE, TYPE_NOTE_RE, Line
+from fielder.compiler.lines import LEADING_ROUTE_RE, TYPE_NOTE_RE, Line, is_caps_instruction
 from fielder.compiler.options import (
     BOXES,
     RawOption,
@@ -85,6 +85,7 @@ _ANSWER_FORMAT_RE = re.compile(
 # "Tool storage   ○   ○   ○   ○": a grid row (the column headings came before it).
 _BOX_ROW_RE = re.compile(rf"^(?P<label>[^{BOXES}]*[A-Za-z)][^{BOXES}]*?)\s*(?:[{BOXES}]\s*){{2,}}$")
 _NUMBER_ROW_RE = re.compile(r"^-?\d{1,2}(?:\s+-?\d{1,2}){2,}$")
+_LEADING_CAPS_RE = re.compile(r"^((?:[A-Z][A-Z0-9 ,'’/&()\-–]*[.:]\s+)+)(?=[A-Z\"'‘“][a-z])")
 _REQUIRED_MARK_RE = re.compile(r"\s*\*+\s*$")
 _DEFAULT_SINGLE_RE = re.compile(
     r"\bALL\s+QUESTIONS\s+ARE\s+SINGLE\b|SINGLE\s+(?:CODE|RESPONSE|CHOICE|ANSWER)\s+UNLESS|"
@@ -207,6 +208,14 @@ class _Parser:
         if leading:
             self.pending.append(leading.group(1).rstrip("."))
             text = text[leading.end() :]
+        caps = _LEADING_CAPS_RE.match(text)
+        if caps and is_caps_instruction(caps.group(1)):
+            # "Q.1 SHOWCARD A. SINGLE CODE." before (or instead of) the question's words.
+            line.instructions.append(caps.group(1).strip())
+            text = text[caps.end() :]
+        elif is_caps_instruction(text) and len(text.split()) <= 12 and label is not None:
+            line.instructions.append(text)
+            text = ""
         text = self.inline_answers(text, draft, line.spaced)
         draft.text_parts.append(text)
         draft.notes.extend(line.instructions)
