@@ -530,6 +530,8 @@ class _Parser:
         if ends:
             self.scale_ends = ends
             return
+        if _ends_below(line, draft):
+            return
         if is_instruction(line):
             self.note(line, draft, index)
             return
@@ -665,6 +667,18 @@ def _inline_answers(text: str) -> list[RawOption]:
     if not 2 <= len(parts) <= 10 or any(len(p.split()) > 6 or p.endswith("?") for p in parts):
         return []
     return [RawOption(p, None, marker="inline") for p in parts]
+
+
+def _ends_below(line: Line, draft: Draft) -> bool:
+    """ "Not at all likely      Extremely likely" under a row of numbers: the ends' words."""
+    parts = [p.strip() for p in re.split(r"\t+|\s{3,}", line.spaced or "") if p.strip()]
+    points = draft.options
+    if len(parts) != 2 or any(re.search(r"\d", p) for p in parts) or len(points) < 3:
+        return False
+    if not all(p.code and p.label == p.code for p in points):
+        return False
+    points[0].label, points[-1].label = parts
+    return True
 
 
 def _has_words(text: str) -> bool:
