@@ -5,7 +5,9 @@
 - a 200-question survey after FIELDER_BENCH_EDITS (default 2,000; 10,000 for the issue) edits:
   `history_bytes_per_edit` (changes + snapshots, compared with the edit's own patch size),
   `patch_latency_first_ms` / `patch_latency_last_ms` (median of the first and last 100), and
-  `revert_oldest_seconds` (reverting the first edit's changeset, through the API).
+  `revert_oldest_seconds` (reverting the first edit's changeset, through the API: it restores
+  the IR before that edit, so it rewrites every question edited since, up to all 200), and the
+  CPU time of this process for the PATCHes and the revert (steadier on a shared machine).
 
 `python -m bench.bench_programming` prints one JSON line per figure.
 """
@@ -33,6 +35,8 @@ PG_ADMIN_URL = os.environ.get(
 )
 REDIS_URL = os.environ.get("FIELDER_BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
 WINDOW = 100
+# Per process, so that two runs (or a run and the tests) never share a database.
+PG_DATABASE = f"fielder_bench_programming_{os.getpid()}"
 
 
 def emit(figure: str, value: float, unit: str, **extra: Any) -> None:
@@ -156,6 +160,7 @@ def edits(client: TestClient, headers: dict[str, str], label: str) -> None:
     patch_headers = headers | {"Content-Type": "application/json-patch+json"}
     base_bytes, _ = _history_bytes(created["id"])
     latencies: list[float] = []
+    cpu: list[float] = []
     edit_bytes = 0
     first_changeset = None
     for number in range(EDITS):
@@ -165,9 +170,10 @@ def edits(client: TestClient, headers: dict[str, str], label: str) -> None:
             "value": f"Question {number % 200 + 1}, edit {number}?",
         }
         edit_bytes += len(json.dumps([op], separators=(",", ":")))
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         answer = client.patch(f"{url}/platform-ir", json=[op], headers=patch_headers)
         latencies.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
         if answer.status_code != 200:
             raise RuntimeError(answer.text)
         first_changeset = first_changeset or answer.json()["changeset_id"]
@@ -182,12 +188,18 @@ def edits(client: TestClient, headers: dict[str, str], label: str) -> None:
     last = statistics.median(latencies[-WINDOW:]) * 1000
     emit("patch_latency_first_ms", first, "ms", backend=label, window=WINDOW)
     emit("patch_latency_last_ms", last, "ms", backend=label, window=WINDOW, edits=EDITS)
-    started = time.perf_counter()
+    # CPU time of this process (client and app) per PATCH: steadier than wall time on a busy box.
+    emit("patch_cpu_first_ms", statistics.median(cpu[:WINDOW]) * 1000, "ms", backend=label)
+    emit("patch_cpu_last_ms", statistics.median(cpu[-WINDOW:]) * 1000, "ms", backend=label,
+         edits=EDITS)  # fmt: skip
+    started, started_cpu = time.perf_counter(), time.process_time()
     answer = client.post(f"/api/v1/changesets/{first_changeset}/revert", headers=headers)
-    elapsed = time.perf_counter() - started
+    elapsed, elapsed_cpu = time.perf_counter() - started, time.process_time() - started_cpu
     if answer.status_code != 201:
         raise RuntimeError(answer.text)
-    emit("revert_oldest_seconds", elapsed, "s", backend=label, edits=EDITS)
+    changes = answer.json()["data"].get("change_count")
+    emit("revert_oldest_seconds", elapsed, "s", backend=label, edits=EDITS, changes=changes)
+    emit("revert_oldest_cpu_seconds", elapsed_cpu, "s", backend=label, edits=EDITS)
 
 
 def _postgres() -> str | None:
@@ -196,13 +208,21 @@ def _postgres() -> str | None:
         url = make_url(PG_ADMIN_URL).set(drivername="postgresql+psycopg")
         admin = create_engine(url, isolation_level="AUTOCOMMIT")
         with admin.connect() as connection:
-            connection.execute(text('DROP DATABASE IF EXISTS "fielder_bench_programming"'))
-            connection.execute(text('CREATE DATABASE "fielder_bench_programming"'))
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{PG_DATABASE}"'))
+            connection.execute(text(f'CREATE DATABASE "{PG_DATABASE}"'))
         admin.dispose()
     except Exception as error:  # no PostgreSQL here: the embedded figures still stand
         emit("postgres_unavailable", 0, "flag", reason=str(error)[:200])
         return None
-    return url.set(database="fielder_bench_programming").render_as_string(hide_password=False)
+    return url.set(database=PG_DATABASE).render_as_string(hide_password=False)
+
+
+def _drop_postgres() -> None:
+    url = make_url(PG_ADMIN_URL).set(drivername="postgresql+psycopg")
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{PG_DATABASE}" WITH (FORCE)'))
+    admin.dispose()
 
 
 def _redis() -> str | None:
@@ -216,18 +236,26 @@ def _redis() -> str | None:
 
 
 def main() -> None:
-    """Run the figures, embedded and (when reachable) on PostgreSQL + Redis."""
-    with server(None, None) as (client, headers):
-        emit("programming_seconds", program_100(client, headers), "s", questions=100,
-             backend="embedded")  # fmt: skip
-        edits(client, headers, "embedded")
+    """Run the figures, embedded and (when reachable) on PostgreSQL + Redis
+    (FIELDER_BENCH_BACKENDS: `embedded,postgresql` by default)."""
+    backends = os.environ.get("FIELDER_BENCH_BACKENDS", "embedded,postgresql").split(",")
+    if "embedded" in backends:
+        with server(None, None) as (client, headers):
+            emit("programming_seconds", program_100(client, headers), "s", questions=100,
+                 backend="embedded")  # fmt: skip
+            edits(client, headers, "embedded")
+    if "postgresql" not in backends:
+        return
     database = _postgres()
     if database is None:
         return
-    with server(database, _redis()) as (client, headers):
-        emit("programming_seconds", program_100(client, headers), "s", questions=100,
-             backend="postgresql+redis")  # fmt: skip
-        edits(client, headers, "postgresql+redis")
+    try:
+        with server(database, _redis()) as (client, headers):
+            emit("programming_seconds", program_100(client, headers), "s", questions=100,
+                 backend="postgresql+redis")  # fmt: skip
+            edits(client, headers, "postgresql+redis")
+    finally:
+        _drop_postgres()
 
 
 if __name__ == "__main__":
