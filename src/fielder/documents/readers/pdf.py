@@ -218,6 +218,8 @@ def _may_have_table(page: Any) -> bool:
     """Whether the page draws enough lines or boxes to form a ruled table (checked with
     PDFium, so that pdfplumber's slow page parsing runs only where a table may be)."""
     horizontal = vertical = boxes = 0
+    page_width, page_height = float(page.get_width()), float(page.get_height())
+    rows: dict[int, set[int]] = {}
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3):
         left, bottom, right, top = obj.get_bounds()
         width, height = right - left, top - bottom
@@ -225,9 +227,18 @@ def _may_have_table(page: Any) -> bool:
             horizontal += 1
         elif width < 3 and height > 6:
             vertical += 1
-        elif width > 6 and height > 6:
+        elif (
+            width > 6
+            and height > 6
+            and not (width > 0.9 * page_width or height > 0.5 * page_height)
+        ):
+            # A box: a table's cells sit side by side, several to a row (a shaded line of
+            # text or a page background is one box on its own).
             boxes += 1
-        if (horizontal >= 3 and vertical >= 3) or boxes >= MIN_TABLE_BOXES:
+            rows.setdefault(round(top / 2), set()).add(round(left / 2))
+        if horizontal >= 3 and vertical >= 3:
+            return True
+        if boxes >= MIN_TABLE_BOXES and sum(1 for r in rows.values() if len(r) >= 2) >= 2:
             return True
     return False
 
