@@ -267,3 +267,19 @@ def test_information_screens_in_several_spellings() -> None:
     assert all(questions[q].type == "display" for q in ("INTRO", "INFO_SCREEN"))
     assert questions["THANK_YOU_SCREEN"].text == "Thanks, that's all the questions we have."
     assert questions["Q2"].type == "text"
+
+
+def test_rows_and_columns_listed_on_one_line() -> None:
+    questions = by_id(
+        compile_text(
+            "Q1. Please indicate which of these you own.\n"
+            "Rows: Car; Bicycle; Scooter\nColumns: Owned now; Owned in the past; Never owned\n"
+        )
+    )
+    assert questions["Q1"].type == "grid"
+    assert [r.label for r in questions["Q1"].rows] == ["Car", "Bicycle", "Scooter"]
+    assert [o.label for o in questions["Q1"].options] == [
+        "Owned now",
+        "Owned in the past",
+        "Never owned",
+    ]

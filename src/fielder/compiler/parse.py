@@ -86,6 +86,9 @@ _ANSWER_FORMAT_RE = re.compile(
 _BOX_ROW_RE = re.compile(rf"^(?P<label>[^{BOXES}]*[A-Za-z)][^{BOXES}]*?)\s*(?:[{BOXES}]\s*){{2,}}$")
 _NUMBER_ROW_RE = re.compile(r"^-?\d{1,2}(?:\s+-?\d{1,2}){2,}$")
 _LEADING_CAPS_RE = re.compile(r"^((?:[A-Z][A-Z0-9 ,'’/&()\-–]*[.:]\s+)+)(?=[A-Z\"'‘“][a-z])")
+_INLINE_LIST_RE = re.compile(
+    r"^(?P<head>ROWS?|STATEMENTS?|ITEMS?|COLUMNS?)\s*:\s*(?P<items>\S.*[;,/].*)$", re.I
+)
 _REQUIRED_MARK_RE = re.compile(r"\s*\*+\s*$")
 _DEFAULT_SINGLE_RE = re.compile(
     r"\bALL\s+QUESTIONS\s+ARE\s+SINGLE\b|SINGLE\s+(?:CODE|RESPONSE|CHOICE|ANSWER)\s+UNLESS|"
@@ -518,6 +521,10 @@ class _Parser:
         if _ANSWER_LIST_RE.match(text):
             draft.mode = "text" if draft.mode == "closed" else draft.mode
             return
+        inline_list = _INLINE_LIST_RE.match(text)
+        if inline_list and draft.options == [] and not draft.tables:
+            self.inline_list(inline_list["head"], inline_list["items"], draft)
+            return
         if _ROWS_RE.match(text) and len(text) < 40:
             draft.mode = "rows"
             draft.notes.extend(line.instructions)
@@ -614,6 +621,18 @@ class _Parser:
             and self.plain_run(index) >= 2
             and (draft.label is None or draft.label.id not in DISPLAY_WORDS)
         )
+
+    def inline_list(self, head: str, items: str, draft: Draft) -> None:
+        """ "Rows: Car; Bicycle; Scooter" / "Columns: Owned now; Never owned" on one line."""
+        scale = inline_scale(items)
+        if scale and not re.match(r"row|statement|item", head, re.I):
+            draft.columns.extend(RawOption(o.label, o.code) for o in scale)
+            return
+        parts = [p.strip() for p in re.split(r"\s*;\s*|\s*,\s*|\s+/\s+", items) if p.strip()]
+        if re.match(r"row|statement|item", head, re.I):
+            draft.rows.extend(parts)
+        else:
+            draft.columns.extend((parse_option_text(p) or [RawOption(p, None)])[0] for p in parts)
 
     def end_words(self, index: int, line: Line) -> tuple[str, str] | None:
         """ "NOT AT ALL LIKELY      EXTREMELY LIKELY" over a row of numbers: the scale's ends."""
