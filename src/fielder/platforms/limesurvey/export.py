@@ -22,6 +22,9 @@ from fielder.platforms.limesurvey.expression import (
     question_titles,
     row_codes,
 )
+from fielder.platforms.logic import Untranslatable
+from fielder.platforms.quotas import members_of as quota_members
+from fielder.platforms.quotas import quota_id
 
 DB_VERSION = "477"
 EMAIL_PATTERN = r"/^[^@\s]+@[^@\s]+\.[^@\s]+$/"
@@ -58,6 +61,12 @@ TABLE_FIELDS: dict[str, list[str]] = {
     "subquestions": QUESTION_FIELDS,
     "question_l10ns": "id qid question help script language".split(),
     "question_attributes": "qid attribute value language".split(),
+    "quota": "id sid name qlimit action active autoload_url".split(),
+    "quota_members": "id sid qid quota_id code".split(),
+    "quota_languagesettings": (
+        "quotals_id quotals_quota_id quotals_language quotals_name quotals_message "
+        "quotals_url quotals_urldescrip"
+    ).split(),
     "surveys": (
         "sid gsid admin adminemail anonymized format savetimings template language "
         "additional_languages datestamp usecookie allowregister allowsave autonumber_start "
@@ -74,6 +83,11 @@ TABLE_FIELDS: dict[str, list[str]] = {
     ).split(),
 }
 TABLE_ORDER = list(TABLE_FIELDS)
+#: What LimeSurvey itself writes when a quota has no message of its own.
+DEFAULT_QUOTA_MESSAGE = "Sorry your responses have exceeded a quota on this survey."
+#: `quota.action`: 1 ends the survey at once, 2 lets the respondent change the last answers.
+QUOTA_TERMINATE = "1"
+QUOTA_CONFIRM_TERMINATE = "2"
 
 
 def html_text(text: str) -> str:
@@ -124,7 +138,7 @@ class LimeSurveyExporter(base.Exporter):
     LOGIC: ClassVar[type[ExpressionScript]] = ExpressionScript
     SUPPORTS_TERMINATE: ClassVar[bool] = False
     SUPPORTS_FIXED_OPTIONS: ClassVar[bool] = False
-    SUPPORTS_QUOTAS: ClassVar[bool] = False
+    SUPPORTS_QUOTAS: ClassVar[bool] = True
     PREPROCESS: ClassVar[tuple[base.Rewrite, ...]] = (
         transforms.skip_to_display_if,
         transforms.one_page_per_block,
@@ -139,6 +153,7 @@ class LimeSurveyExporter(base.Exporter):
         self.titles = question_titles(survey)
         self.tables: dict[str, list[dict[str, str]]] = {name: [] for name in TABLE_ORDER}
         self.next_id = {"qid": 0, "aid": 0, "l10n": 0, "answer_l10n": 0}
+        self.qids: dict[str, str] = {}
         questions = survey.question_map()
         for q in survey.questions():  # carried-forward options are written out
             source = questions.get(q.options_from.question) if q.options_from else None
@@ -148,6 +163,7 @@ class LimeSurveyExporter(base.Exporter):
         self.variables(survey)
         for order, block in enumerate(survey.blocks, start=1):
             self.group(block, order)
+        self.quotas(survey)
         lines = ['<?xml version="1.0" encoding="UTF-8"?>', "<document>"]
         lines += [
             " <LimeSurveyDocType>Survey</LimeSurveyDocType>",
@@ -159,6 +175,66 @@ class LimeSurveyExporter(base.Exporter):
                 lines += write_table(name, self.tables[name])
         lines.append("</document>")
         return ("\n".join(lines) + "\n").encode("utf-8")
+
+    def quotas(self, survey: Survey) -> None:
+        """Quotas whose condition is member lists; the over-quota ending is their message.
+
+        Every quota ends the survey (action 1); LimeSurvey has no screened-out outcome of
+        its own, so a `screened_out` action is reported and read back as `over_quota`.
+        """
+        questions = survey.question_map()
+        ending = next((e for e in survey.endings if e.id == "over_quota"), None)
+        message = html_text(ending.text) if ending else DEFAULT_QUOTA_MESSAGE
+        written = 0
+        for quota in survey.quotas:
+            try:
+                members = quota_members(quota.condition, questions)
+            except Untranslatable as exc:
+                self.unsupported(quota.id, "quota", f"not LimeSurvey quota members: {exc}")
+                continue
+            written += 1
+            if quota.id != quota_id(written):
+                self.unsupported(quota.id, "id", f"LimeSurvey quotas are numbered: {written}")
+            if quota.action != "over_quota":
+                self.unsupported(
+                    quota.id, "action", "LimeSurvey ends every full quota the same way"
+                )
+            self.quota_rows(str(written), quota.name, quota.limit, message)
+            for item in members:
+                question = questions[item.question]
+                codes = answer_codes(question)
+                for code in item.codes:
+                    self.tables["quota_members"].append(
+                        {
+                            "id": str(len(self.tables["quota_members"]) + 1),
+                            "sid": self.sid,
+                            "qid": self.qids[item.question],
+                            "quota_id": str(written),
+                            "code": codes[code],
+                        }
+                    )
+
+    def quota_rows(self, number: str, name: str, limit: int, message: str) -> None:
+        self.tables["quota"].append(
+            {
+                "id": number,
+                "sid": self.sid,
+                "name": _clean(name),
+                "qlimit": str(limit),
+                "action": QUOTA_TERMINATE,
+                "active": "1",
+                "autoload_url": "0",
+            }
+        )
+        self.tables["quota_languagesettings"].append(
+            {
+                "quotals_id": number,
+                "quotals_quota_id": number,
+                "quotals_language": self.language,
+                "quotals_name": _clean(name),
+                "quotals_message": message,
+            }
+        )
 
     def new_id(self, kind: str) -> str:
         self.next_id[kind] += 1
@@ -193,8 +269,10 @@ class LimeSurveyExporter(base.Exporter):
         self.tables["surveys"].append(settings)
         complete = next((e for e in survey.endings if e.id == "complete"), None)
         for ending in survey.endings:
-            if ending is not complete:
-                self.unsupported(ending.id, "ending", "LimeSurvey has one end message")
+            if ending is complete or (ending.id == "over_quota" and survey.quotas):
+                continue  # the over-quota text is each quota's message (see `quotas`)
+            reason = "LimeSurvey has one end message and quota messages"
+            self.unsupported(ending.id, "ending", reason)
         self.tables["surveys_languagesettings"].append(
             {
                 "surveyls_survey_id": self.sid,
@@ -265,6 +343,7 @@ class LimeSurveyExporter(base.Exporter):
                 q.id, "type", "LimeSurvey has no labelled scale; written as a list (L)"
             )
         qid = self.question_row(q, self.gid, letter, order)
+        self.qids[q.id] = qid
         if block.randomize:
             self.attribute(qid, "random_group", block.id)
         self.options(q, qid, letter)

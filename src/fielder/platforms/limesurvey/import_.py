@@ -23,15 +23,22 @@ from fielder.ir.models import (
     OptionsFrom,
     Question,
     QuestionType,
+    Quota,
     Row,
     Survey,
     Validation,
     Variable,
 )
 from fielder.platforms import base
-from fielder.platforms.limesurvey.export import EMAIL_PATTERN
+from fielder.platforms.limesurvey.export import (
+    DEFAULT_QUOTA_MESSAGE,
+    EMAIL_PATTERN,
+    QUOTA_CONFIRM_TERMINATE,
+    QUOTA_TERMINATE,
+)
 from fielder.platforms.limesurvey.expression import ReadExpression
 from fielder.platforms.logic import Untranslatable
+from fielder.platforms.quotas import Members, condition_of, quota_id
 
 Table = list[dict[str, str]]
 
@@ -144,6 +151,7 @@ class LimeSurveyImporter(base.Importer):
             endings=self.endings(),
         )
         self.logic(survey)
+        self.quotas(survey)
         return survey
 
     # --- tables ------------------------------------------------------------------------
@@ -357,6 +365,67 @@ class LimeSurveyImporter(base.Importer):
         for name, selected in (("array_filter", True), ("array_filter_exclude", False)):
             if attrs.get(name):
                 self.filters[q.id] = (attrs[name].strip(), selected)
+
+    # --- quotas (after the questions) -------------------------------------------------
+
+    def quotas(self, survey: Survey) -> None:
+        """`quota` rows with their members and messages; the first message is `over_quota`."""
+        members: dict[str, Table] = defaultdict(list)
+        for row in self.tables.get("quota_members", []):
+            members[row.get("quota_id", "")].append(row)
+        messages = {
+            r.get("quotals_quota_id", ""): plain_text(r.get("quotals_message", ""))
+            for r in self.localized_quota_settings()
+        }
+        ending: str | None = None
+        for row in sorted(self.tables.get("quota", []), key=lambda r: _int(r.get("id"))):
+            number = row.get("id", "")
+            qt = quota_id(len(survey.quotas) + 1)
+            name = plain_text(row.get("name", "")) or qt
+            condition = self.quota_condition(qt, members.get(number, []))
+            if condition is None:
+                self.unsupported(qt, "quota", f"quota {name!r} has no members fielder can read")
+                continue
+            if row.get("active", "1") == "0":
+                self.unsupported(qt, "active", "an inactive LimeSurvey quota is read as active")
+            if row.get("action", QUOTA_TERMINATE) == QUOTA_CONFIRM_TERMINATE:
+                self.unsupported(qt, "action", "respondents cannot change their last answers")
+            if row.get("autoload_url") == "1":
+                self.unsupported(qt, "autoload_url", "the quota's end URL is not carried")
+            limit = max(_int(row.get("qlimit")), 0)
+            survey.quotas.append(Quota(id=qt, name=name, condition=condition, limit=limit))
+            message = messages.get(number, "")
+            if message in ("", plain_text(DEFAULT_QUOTA_MESSAGE)):
+                continue
+            if ending is None:
+                ending = message
+                survey.endings.append(Ending(id="over_quota", text=message))
+            elif message != ending:
+                self.unsupported(qt, "message", "fielder shows one over-quota text (the first)")
+
+    def localized_quota_settings(self) -> Table:
+        rows = self.tables.get("quota_languagesettings", [])
+        return [r for r in rows if r.get("quotals_language", self.language) == self.language]
+
+    def quota_condition(self, qt: str, rows: Table) -> str | None:
+        """Members of one question are alternatives; different questions must all hold."""
+        codes: dict[str, list[str]] = {}
+        questions: dict[str, Question] = {}
+        for row in sorted(rows, key=lambda r: _int(r.get("id"))):
+            question = self.by_qid.get(row.get("qid", ""))
+            code = row.get("code", "")
+            if question is None or question.type not in ("single", "dropdown", "scale", "multi"):
+                self.unsupported(qt, "member", f"a member on question {row.get('qid')} is not read")
+                continue
+            if code not in {o.code for o in question.options}:
+                self.unsupported(qt, "member", f"{question.id} has no answer {code!r}")
+                continue
+            questions[question.id] = question
+            if code not in codes.setdefault(question.id, []):
+                codes[question.id].append(code)
+        if not codes:
+            return None
+        return condition_of([Members(q, tuple(c)) for q, c in codes.items()], questions)
 
     # --- logic (second pass) ----------------------------------------------------------
 
