@@ -74,7 +74,7 @@ def iter_csv(survey: Survey, rows: Iterable[ResponseRow], *, bom: bool = False) 
     first = True
     for row in rows:
         get = row.answers.get
-        writer.writerow([*map(csv_cell, row.meta()), *[csv_cell(get(qid)) for qid in ids]])
+        writer.writerow([*map(csv_cell, row.meta()), *map(csv_cell, map(get, ids))])
         count += 1
         if count % ROWS_PER_CHUNK == 0:
             yield _take(buffer, bom and first)
