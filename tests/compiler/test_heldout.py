@@ -283,3 +283,20 @@ def test_rows_and_columns_listed_on_one_line() -> None:
         "Owned in the past",
         "Never owned",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Question 1 of 2\nDo you drive?\nYes\nNo\n\nQuestion 2 of 2\nHow many cars do you own?\n",
+        "(1) Do you drive?\n   a. Yes\n   b. No\n(2) How many cars do you own?\n",
+        "#1 Do you drive?\nYes\nNo\n#2 How many cars do you own?\n",
+        "[Q1] Do you drive?\n1 Yes\n2 No\n[Q2] How many cars do you own?\n",
+    ],
+    ids=["of-total", "parenthesised", "hash", "bracketed"],
+)
+def test_question_numbers_written_in_other_ways(text: str) -> None:
+    questions = by_id(compile_text(text))
+    assert list(questions) == ["Q1", "Q2"]
+    assert [o.label for o in questions["Q1"].options] == ["Yes", "No"]
+    assert questions["Q2"].type == "number"

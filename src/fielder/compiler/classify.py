@@ -17,6 +17,11 @@ _QUESTION_WORD_RE = re.compile(
 )
 # "12.", "12)", "5a." before the question text.
 _BARE_RE = re.compile(r"^(?P<n>\d{1,3})(?P<sub>[a-z])?\s*[.)]\s*(?P<rest>\S.*)$")
+# "(1) Do you drive?" (a question, so not the answer "(1) Yes") and "#1 Do you drive?".
+_OTHER_BARE_RE = re.compile(
+    r"^(?:\((?P<n>\d{1,3})(?P<sub>[a-z])?\)\s*(?P<rest>\S.*\?)|"
+    r"#\s?(?P<n2>\d{1,3})(?P<sub2>[a-z])?[.):]?\s+(?P<rest2>\S.*))$"
+)
 _DOTTED_RE = re.compile(r"^(?P<n>\d{1,3})\.(?P<n2>\d{1,2})(?P<sub>[a-z])?[.):]?\s+(?P<rest>\S.*)$")
 # "INTRO.", "CLOSE:", "CONCEPT." before an information screen's text.
 _DISPLAY_RE = re.compile(r"^(?P<id>[A-Z][A-Z_]{2,}\d*)\s*(?:[.:)]|\s[-–—])\s+(?P<rest>\S.*)$")
@@ -123,6 +128,14 @@ def find_label(line: Line) -> Label | None:
     match = _BARE_RE.match(text)
     if match:
         return Label("Q" + match["n"] + (match["sub"] or ""), match["rest"], "bare")
+    match = _OTHER_BARE_RE.match(text)
+    if match:
+        number, sub, rest = (
+            (match["n"], match["sub"], match["rest"])
+            if match["n"]
+            else (match["n2"], match["sub2"], match["rest2"])
+        )
+        return Label("Q" + number + (sub or ""), rest, "bare")
     return None
 
 

@@ -280,6 +280,9 @@ def _is_title(title: str, following: str) -> bool:
 _LONE_LABEL_RE = re.compile(r"^(?:[A-Z]{1,4}[-_]?\d{1,3}[a-z]?(?:[._]\d{1,2}|-[A-Z])?)[.:)]?$")
 
 
+_OF_TOTAL_RE = re.compile(r"^(?:Question|QUESTION|Q)\s*(\d{1,3})\s+(?:of|/)\s+\d{1,3}\s*[.:]?$")
+
+
 def join_lone_labels(lines: list[Line]) -> list[Line]:
     """A label on a line of its own ("Q3") joined to the question text on the next line."""
     joined: list[Line] = []
@@ -287,6 +290,9 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
     while index < len(lines):
         line = lines[index]
         following = lines[index + 1] if index + 1 < len(lines) else None
+        of_total = _OF_TOTAL_RE.match(line.text)
+        if of_total:
+            line.text = line.spaced = f"Q{of_total[1]}"  # "Question 3 of 12" above the words
         if (
             following is not None
             and line.kind == "paragraph"
