@@ -84,6 +84,8 @@ class Exporter(Reporter):
     SUPPORTS_INSTRUCTIONS: ClassVar[bool] = True
     SUPPORTS_ENDINGS: ClassVar[bool] = True
     SUPPORTS_EXTENSIONS: ClassVar[bool] = False
+    #: Why end screens are not carried when `SUPPORTS_ENDINGS` is off (`{name}`: NAME).
+    NO_ENDINGS_REASON: ClassVar[str] = "{name} has no custom end screens"
 
     #: Question type → renderer; merged over the parent's table by `__init_subclass__`.
     TRANSFORMS: ClassVar[dict[str, QuestionTransform]] = {}
@@ -189,7 +191,8 @@ class Exporter(Reporter):
             survey.extensions = {}
         if not self.SUPPORTS_ENDINGS:
             for ending in survey.endings:
-                self.unsupported(ending.id, "ending", f"{self.NAME} has no custom end screens")
+                reason = self.NO_ENDINGS_REASON.format(name=self.NAME)
+                self.unsupported(ending.id, "ending", reason)
             survey.endings = []
 
     #: Question field → the capability flag that must be set for the platform to hold it.

@@ -25,6 +25,7 @@ from fielder.platforms.qualtrics.payloads import (
     qualtrics_id,
     randomization,
 )
+from fielder.platforms.quotas import quota_id
 
 INSTRUCTIONS_CLASS = "QuestionInstructions"
 _CHOICE_TYPES = frozenset({"single", "multi", "dropdown", "scale", "ranking", "constant_sum"})
@@ -57,9 +58,13 @@ class QualtricsExporter(base.Exporter):
     NAME: ClassVar[str] = "qualtrics"
     FILE_EXTENSION: ClassVar[str] = "qsf"
     MEDIA_TYPE: ClassVar[str] = "application/json"
-    SUPPORTS_QUOTAS: ClassVar[bool] = False
+    SUPPORTS_QUOTAS: ClassVar[bool] = True
     SUPPORTS_VARIABLES: ClassVar[bool] = False
     SUPPORTS_ENDINGS: ClassVar[bool] = False
+    NO_ENDINGS_REASON: ClassVar[str] = (
+        "Qualtrics end messages are entries of the account's message library; a QSF only "
+        "names them by id"
+    )
     PREPROCESS: ClassVar[tuple[base.Rewrite, ...]] = (native_skips_only,)
 
     TRANSFORMS: ClassVar[dict[str, base.QuestionTransform]] = {
@@ -86,6 +91,7 @@ class QualtricsExporter(base.Exporter):
         elements.append(
             self.element("RS", qualtrics_id("RS_", survey.title), "Default Response Set", None)
         )
+        elements.extend(self.quota_elements(survey))
         elements.extend(self.questions_elements(survey))
         for element in elements:
             element["SurveyID"] = survey_id
@@ -252,6 +258,58 @@ class QualtricsExporter(base.Exporter):
             "Properties": {"Count": len(flow) + 1},
         }
         return self.element("FL", "Survey Flow", None, payload)
+
+    def quota_elements(self, survey: Survey) -> list[dict[str, Any]]:
+        """One QO element per quota (its condition as quota logic) and the QG group of them.
+
+        The action is Qualtrics' "end current survey" with the response flagged as quota
+        met (the field values real QSF files carry); a `screened_out` action is reported.
+        """
+        elements: list[dict[str, Any]] = []
+        for quota in survey.quotas:
+            logic = self.translate(quota.id, "quota", quota.condition)
+            if logic is None:
+                continue
+            logic.pop("inPage", None)
+            if quota.id != quota_id(len(elements) + 1):
+                self.unsupported(quota.id, "id", "Qualtrics quota ids are its own; read as QT<n>")
+            if quota.action != "over_quota":
+                self.unsupported(quota.id, "action", "ended as quota met, not as a screen-out")
+            qo_id = qualtrics_id("QO_", survey.title, quota.id)
+            action = {"ActionType": "EndCurrentSurvey", "Type": "Expression"}
+            payload = {
+                "Name": quota.name,
+                "Occurrences": quota.limit,
+                "Logic": logic,
+                "LogicType": "Simple",
+                "QuotaAction": "EndCurrentSurvey",
+                "OverQuotaAction": None,
+                "ActionInfo": {
+                    "0": {"0": action | {"LogicType": "QuotaAction"}, "Type": "If"},
+                    "Type": "BooleanExpression",
+                },
+                "ID": qo_id,
+                "QuotaRealm": "Survey",
+                "QuotaSchedule": None,
+                "EndSurveyOptions": {
+                    "EndingType": "Default",
+                    "ResponseFlag": "QuotaMet",
+                    "SurveyTermination": "DefaultMessage",
+                },
+            }
+            elements.append(self.element("QO", qo_id, quota.name, payload))
+        if elements:
+            group_id = qualtrics_id("QG_", survey.title)
+            group = {
+                "ID": group_id,
+                "Name": "Default Quota Group",
+                "Selected": True,
+                "MultipleMatch": "PlaceInAll",
+                "Public": False,
+                "Quotas": [e["PrimaryAttribute"] for e in elements],
+            }
+            elements.append(self.element("QG", group_id, "Default Quota Group", group))
+        return elements
 
     def embedded_field(self, question: Question) -> dict[str, Any]:
         return {

@@ -20,6 +20,7 @@ from fielder.ir.models import (
     PageBreak,
     Question,
     QuestionType,
+    Quota,
     Row,
     SkipRule,
     Survey,
@@ -30,6 +31,7 @@ from fielder.platforms.fielder import parse_json
 from fielder.platforms.logic import Untranslatable
 from fielder.platforms.qualtrics.export import INSTRUCTIONS_CLASS
 from fielder.platforms.qualtrics.read_logic import FromQualtrics
+from fielder.platforms.quotas import quota_id
 from fielder.platforms.transforms import conjoin
 
 _INSTRUCTIONS = re.compile(rf'<div class="{INSTRUCTIONS_CLASS}">(.*?)</div>\s*$', re.DOTALL)
@@ -52,7 +54,9 @@ _CONTENT_TYPES: dict[str, QuestionType] = {
     "ValidDate": "date",
 }
 #: Elements that hold nothing a survey's questions need (metadata, statistics, counts).
-_QUIET_ELEMENTS = frozenset({"BL", "FL", "SQ", "SO", "SCO", "STAT", "QC", "RS", "PROJ", "BR"})
+_QUIET_ELEMENTS = frozenset(
+    {"BL", "FL", "SQ", "SO", "SCO", "STAT", "QC", "RS", "PROJ", "BR", "QO", "QG"}
+)
 
 
 def plain_text(value: Any) -> str:
@@ -104,6 +108,7 @@ class QualtricsImporter(base.Importer):
             blocks=blocks,
         )
         self.read_logic(survey)
+        self.read_quotas(survey, elements)
         return survey
 
     def report_elements(self, elements: list[dict[str, Any]]) -> None:
@@ -363,6 +368,47 @@ class QualtricsImporter(base.Importer):
         self.read_skips(survey, logic)
         self.read_branches(survey, logic)
 
+    def read_quotas(self, survey: Survey, elements: list[dict[str, Any]]) -> None:
+        """QO elements → quotas (`QT1`… in file order); what fielder cannot do is reported."""
+        logic = FromQualtrics(self.by_qid)
+        for element in elements:
+            payload = element.get("Payload")
+            if element.get("Element") == "QG" and isinstance(payload, dict):
+                if payload.get("MultipleMatch", "PlaceInAll") != "PlaceInAll":
+                    name = str(payload.get("Name") or element.get("PrimaryAttribute"))
+                    reason = "a respondent counts in every quota met (PlaceInAll)"
+                    self.unsupported(base.SURVEY, f"quota_group:{name}", reason)
+            if element.get("Element") != "QO" or not isinstance(payload, dict):
+                continue
+            qt = quota_id(len(survey.quotas) + 1)
+            name = plain_text(payload.get("Name")) or qt
+            raw = payload.get("Logic")
+            if payload.get("LogicType", "Simple") != "Simple" or not isinstance(raw, dict):
+                self.unsupported(qt, "quota", f"{name!r}: only simple quotas are read")
+                continue
+            condition = self.condition(logic, qt, "quota", raw)
+            if condition is None:
+                continue
+            self.quota_options(qt, payload)
+            limit = _count(payload.get("Occurrences"))
+            if limit is None:
+                self.unsupported(qt, "quota", f"{name!r}: its count is not a whole number")
+                continue
+            survey.quotas.append(Quota(id=qt, name=name, condition=condition, limit=limit))
+
+    def quota_options(self, qt: str, payload: dict[str, Any]) -> None:
+        """Report quota settings beyond "end the survey, flagged as quota met"."""
+        action = payload.get("QuotaAction")
+        if action != "EndCurrentSurvey":
+            self.unsupported(qt, "action", f"QuotaAction {action!r} is read as ending the survey")
+        ending = _dict(payload.get("EndSurveyOptions"))
+        if ending.get("EndingType", "Default") != "Default":
+            self.unsupported(qt, "message", "the quota's own end message is in Qualtrics' library")
+        if ending.get("ResponseFlag", "QuotaMet") != "QuotaMet":
+            self.unsupported(qt, "action", f"response flag {ending.get('ResponseFlag')!r}")
+        if payload.get("QuotaSchedule") or payload.get("QuotaRealm", "Survey") != "Survey":
+            self.unsupported(qt, "schedule", "quota schedules and shared quotas are not carried")
+
     def carry_forward(self, question: Question, source_qid: str, selected: bool) -> None:
         """Dynamic choices → `options_from`; options copied from the source are dropped."""
         source = self.by_qid.get(source_qid)
@@ -467,6 +513,12 @@ def _language(value: Any) -> str:
     code = str(value or "EN")
     head, _, tail = code.partition("-")
     return head.lower() + (f"-{tail}" if tail else "")
+
+
+def _count(value: Any) -> int | None:
+    """A quota count (a whole number of at least 0), or None."""
+    text = str(value).strip()
+    return int(text) if text.isdigit() and len(text) < 10 else None
 
 
 def _float(value: Any) -> float:
