@@ -300,3 +300,18 @@ def test_question_numbers_written_in_other_ways(text: str) -> None:
     assert list(questions) == ["Q1", "Q2"]
     assert [o.label for o in questions["Q1"].options] == ["Yes", "No"]
     assert questions["Q2"].type == "number"
+
+
+def test_continue_else_skip_and_a_parenthesised_skip() -> None:
+    questions = by_id(
+        compile_text(
+            "Q1. Do you have children?\n1 Yes\n2 No\nIF Q1 = 1 CONTINUE, ELSE SKIP TO Q3\n\n"
+            "Q2. How many children do you have?\n\n"
+            "Q3. Do you own a pet?\n1 Yes\n2 No\nIF Q3 = 1 CONTINUE, OTHERWISE GO TO Q6\n\n"
+            "Q4. What kind of pet?\n\nQ5. How old is it?\n\n"
+            "Q6. Did you vote?\n1 Yes\n2 No\n(If no, go to end)\n\nQ7. Who did you vote for?\n"
+        )
+    )
+    assert questions["Q2"].display_if == "Q1 == '1'"
+    assert [(r.if_, r.to) for r in questions["Q3"].skip_to] == [("not (Q3 == '1')", "Q6")]
+    assert [(r.if_, r.to) for r in questions["Q6"].skip_to] == [("Q6 == '2'", "end")]

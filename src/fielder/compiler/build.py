@@ -507,8 +507,8 @@ def _routing(directives: list[Directive], qid: str, previous: str | None) -> lis
             found.append(Pending("display_if", d.value, default, source=d.source))
         elif d.kind == "terminate_if":
             found.append(Pending("terminate_if", d.value, qid, source=d.source))
-        elif d.kind == "skip":
-            found.append(Pending("skip", d.value, qid, target=d.target, source=d.source))
+        elif d.kind in ("skip", "skip_unless"):
+            found.append(Pending(d.kind, d.value, qid, target=d.target, source=d.source))
         elif d.kind == "ask_target":
             found.append(Pending("ask_target", d.value, previous, target=d.target, source=d.source))
     return found

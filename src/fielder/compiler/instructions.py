@@ -95,6 +95,8 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 def sentences(note: str) -> list[str]:
     """An instruction split into its sentences ("MULTI CODE. CODE 6 EXCLUSIVE" → two)."""
     note = note.strip().strip("[]<>{}").strip()
+    if note.startswith("(") and note.endswith(")") and note.count("(") == 1:
+        note = note[1:-1].strip()
     parts = [p.strip(" .") for p in _SPLIT_RE.split(note)]
     return [p for p in parts if p]
 
@@ -249,10 +251,21 @@ def interpret(sentence: str) -> list[Directive]:
     return found
 
 
-_FINAL = frozenset({"display_if", "skip", "ask_target", "terminate_if", "quota", "pipe", "carry"})
+_FINAL = frozenset(
+    {"display_if", "skip", "skip_unless", "ask_target", "terminate_if", "quota", "pipe", "carry"}
+)
 
 
 def _routing(text: str, upper: str) -> list[Directive]:
+    unless = re.match(
+        rf"^IF\s+(?P<cond>.+?),?\s+(?:THEN\s+)?CONTINUE\b[^A-Z]*(?:ELSE|OTHERWISE)\s*,?\s+"
+        rf"(?:GO|SKIP|JUMP)\s+TO\s+(?:QUESTION\s+)?(?P<to>{_ID_TOKEN}|END)\b",
+        text,
+        re.I,
+    )
+    if unless:
+        # "IF Q1 = 1 CONTINUE, ELSE SKIP TO Q3": everyone else skips.
+        return [Directive("skip_unless", unless["cond"], target=unless["to"], source=text)]
     ask = re.match(
         rf"^IF\s+(?P<cond>.+?),?\s+(?:THEN\s+)?ASK\s+(?P<q>{_ID_TOKEN})\b(?P<rest>.*)$", text, re.I
     )

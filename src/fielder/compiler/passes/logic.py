@@ -132,6 +132,8 @@ def _resolve(
         if not groups:
             return unknown
     expression = render(groups, questions)
+    if pending.kind == "skip_unless":
+        return _skip_unless(question, pending, expression, questions, order, answers) or unknown
     if pending.kind == "display_if":
         holder.display_if = _join(holder.display_if, expression, "and")
     elif pending.kind == "terminate_if":
@@ -139,6 +141,26 @@ def _resolve(
     elif pending.kind == "skip":
         return _skip(question, pending, expression, questions, order, answers) or unknown
     return unknown
+
+
+def _skip_unless(
+    question: Question,
+    pending: Pending,
+    expression: str,
+    questions: dict[str, Question],
+    order: dict[str, int],
+    answers: dict[str, str],
+) -> Problem | None:
+    """ "IF … CONTINUE, ELSE SKIP TO X": where X follows the next question, that question is
+    asked only if the condition holds (the samples' convention); otherwise a negated skip."""
+    target = _target(pending.target, questions)
+    ids = list(order)
+    here = order[question.id]
+    if target is not None and target != "end" and order[target] == here + 2:
+        following = questions[ids[here + 1]]
+        following.display_if = _join(following.display_if, expression, "and")
+        return None
+    return _skip(question, pending, f"not ({expression})", questions, order, answers)
 
 
 def _known_only(groups: list[list[Atom]], questions: dict[str, Question]) -> list[list[Atom]]:
