@@ -54,6 +54,7 @@ ELEMENTS = {
     "note": set(),
     "suspend": {"cond"},
     "term": {"label", "cond"},
+    "quota": {"label", "sheet", "overquota"},
     "html": {"label", "cond", "where"},
     "radio": {"label", "cond", "optional", "shuffle", "type"},
     "checkbox": {"label", "cond", "optional", "atleast", "atmost", "shuffle"},
@@ -328,7 +329,7 @@ def test_full_survey_structure_and_report(full_survey: Survey) -> None:
         ("Q15", "validation.pattern"),
         ("Q4", "options_from"),
         ("Q6", "scale"),
-        ("QT1", "quota"),
+        ("QT1", "quota_sheet"),
         ("heavy_user", "variable"),
     }
     assert result.file_name == "coffee-habits-2026.xml"

@@ -144,7 +144,7 @@ class DecipherExporter(base.Exporter):
     FILE_EXTENSION: ClassVar[str] = "xml"
     MEDIA_TYPE: ClassVar[str] = "application/xml"
     LOGIC: ClassVar[type[LogicRenderer]] = DecipherCondition
-    SUPPORTS_QUOTAS: ClassVar[bool] = False
+    SUPPORTS_QUOTAS: ClassVar[bool] = True  # markers only; the sheet is reported
     SUPPORTS_VARIABLES: ClassVar[bool] = False
     SUPPORTS_CARRY_FORWARD: ClassVar[bool] = False
     PREPROCESS: ClassVar[tuple[base.Rewrite, ...]] = (
@@ -171,12 +171,46 @@ class DecipherExporter(base.Exporter):
         for ending in survey.endings:
             if ending.id != "screened_out":
                 self.unsupported(ending.id, "ending", "Decipher's end pages are set in the project")
+        markers = self.quota_markers(survey)
         for n, block in enumerate(survey.blocks):
             if n:
                 lines.append("<suspend/>")
             lines += self.block(block)
+            lines += markers.get(block.id, [])
+        lines += markers.get("", [])
         lines.append("</survey>")
         return ("\n".join(lines) + "\n").encode("utf-8")
+
+    def quota_markers(self, survey: Survey) -> dict[str, list[str]]:
+        """`<quota sheet=… overquota="noqual"/>` markers, by the block they follow.
+
+        Decipher counts a quota where its marker stands, against the quota sheet of the
+        same name (defines and limits, made in the project's quota editor): each marker
+        follows the block of the last question its condition reads, after a `<suspend/>`
+        so the answers are stored. The sheet itself is not part of the XML: reported.
+        """
+        block_of = {q.id: block.id for block in survey.blocks for q in block.questions()}
+        order = {block.id: n for n, block in enumerate(survey.blocks)}
+        markers: dict[str, list[str]] = {}
+        for quota in survey.quotas:
+            try:
+                names = {ref.name for ref in ex.references(ex.parse(quota.condition))}
+            except ex.ExpressionError:
+                names = set()
+            blocks = sorted({block_of[n] for n in names if n in block_of}, key=order.__getitem__)
+            where = blocks[-1] if blocks else ""
+            attrs = {"label": f"quota_{quota.id}", "sheet": quota.id, "overquota": "noqual"}
+            markers.setdefault(where, []).extend(["<suspend/>", f"<quota{_attributes(attrs)}/>"])
+            define = self.condition(quota.id, "quota", quota.condition)
+            cell = f"define {define!r}" if define else "a define Decipher cannot take"
+            self.unsupported(
+                quota.id,
+                "quota_sheet",
+                f"make sheet {quota.id!r} in the quota editor: {cell}, limit {quota.limit}",
+            )
+            if quota.action != "over_quota":
+                self.unsupported(quota.id, "action", "Decipher marks a full quota over-quota")
+        return markers
 
     def block(self, block: Block) -> list[str]:
         attrs = {"label": block.id, "cond": "1"}
