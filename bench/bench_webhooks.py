@@ -33,7 +33,7 @@ from typing import Any
 
 import httpx
 
-EVENTS = int(os.environ.get("FIELDER_BENCH_WEBHOOK_EVENTS", "1000"))
+EVENTS = int(os.environ.get("FIELDER_BENCH_WEBHOOK_EVENTS", "3000"))
 RECOVERY_EVENTS = int(os.environ.get("FIELDER_BENCH_WEBHOOK_RECOVERY_EVENTS", "300"))
 SURVEYS = 50
 OUTAGE_SECONDS = 30.0
@@ -57,6 +57,9 @@ def _serve(port: int, fail_seconds: float) -> None:
     stats: dict[str, Any] = {"requests": 0, "ok_ids": [], "first_at": None, "last_ok_at": None}
 
     class Handler(BaseHTTPRequestHandler):
+        # Keep-alive, as any production receiver: fielder reuses connections.
+        protocol_version = "HTTP/1.1"
+
         def do_GET(self) -> None:
             with lock:
                 ok_ids = stats["ok_ids"]
@@ -86,7 +89,12 @@ def _serve(port: int, fail_seconds: float) -> None:
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
-    ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()
+    class Server(ThreadingHTTPServer):
+        # The default backlog of 5 drops connections opened together (1 s SYN retries).
+        request_queue_size = 256
+        daemon_threads = True
+
+    Server(("127.0.0.1", port), Handler).serve_forever()
 
 
 def _free_port() -> int:

@@ -42,6 +42,8 @@ class Received:
     path: str
     headers: dict[str, str]
     body: bytes
+    #: The sender's (address, port): one per connection.
+    peer: tuple[str, int] = ("", 0)
 
     def json(self) -> Any:
         return json.loads(self.body)
@@ -67,8 +69,9 @@ Behaviour = Callable[[int, Received], Reply]
 class Receiver:
     """A threaded HTTP server that records every POST and answers what `behaviour` says."""
 
-    def __init__(self, behaviour: Behaviour | None = None) -> None:
+    def __init__(self, behaviour: Behaviour | None = None, keep_alive: bool = False) -> None:
         self.behaviour: Behaviour = behaviour or (lambda _n, _r: Reply())
+        self.keep_alive = keep_alive
         self.received: list[Received] = []
         self._lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -84,9 +87,13 @@ class Receiver:
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1" if receiver.keep_alive else "HTTP/1.0"
+
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", "0"))
-                got = Received(self.path, dict(self.headers.items()), self.rfile.read(length))
+                body = self.rfile.read(length)
+                peer = (str(self.client_address[0]), int(self.client_address[1]))
+                got = Received(self.path, dict(self.headers.items()), body, peer)
                 with receiver._lock:
                     receiver.received.append(got)
                     number = len(receiver.received)

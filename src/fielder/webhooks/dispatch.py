@@ -204,6 +204,11 @@ class Dispatcher(Drainer):
             drains = list(self._drains.values())
             if drains:
                 await asyncio.wait(drains, timeout=timeout)
+            # Attempts still in flight are cut off: their rows stay `sending` for the sweep.
+            others = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+            for task in others:
+                task.cancel()
+            await asyncio.gather(*others, return_exceptions=True)
             self.loop.stop()
 
         try:

@@ -1,7 +1,7 @@
 """One delivery attempt over HTTP: sign the exact body, POST it to the checked address, read at
 most `EXCERPT_BYTES` of the reply, and say what happened. Never raises for the receiver's faults.
 
-Attempts are async and share keep-alive connections through a `Clients` pool: one httpx client
+Attempts are async and reuse keep-alive connections through `Clients`: connections are kept
 per (scheme, host, port, checked address), so a connection is only ever reused for the host
 whose address was checked, and TLS names never mix. The timeout is one deadline for the whole
 attempt (connect, send, reply and excerpt), not one per stage.
@@ -29,8 +29,8 @@ EXCERPT_BYTES = 1024
 USER_AGENT = "fielder-webhooks/1"
 #: A checked address is used for this long before the host is resolved and checked again.
 RESOLVE_TTL_SECONDS = 30.0
-#: Connections kept per receiver address (lanes of one webhook are sent in parallel).
-MAX_CONNECTIONS = 64
+#: An idle connection unused this long is closed (receivers drop theirs after a while too).
+IDLE_SECONDS = 30.0
 
 
 @cache
@@ -94,11 +94,14 @@ ClientKey = tuple[str, str, int, str]
 
 
 class Clients:
-    """Keep-alive httpx clients of one event loop, one per (scheme, host, port, address), and
-    the checked targets of URLs for RESOLVE_TTL_SECONDS."""
+    """Keep-alive connections of one event loop, free lists of one-connection httpx clients per
+    (scheme, host, port, checked address), and the checked targets of URLs for
+    RESOLVE_TTL_SECONDS."""
 
     def __init__(self) -> None:
-        self._clients: dict[ClientKey, httpx.AsyncClient] = {}
+        self._clients: dict[ClientKey, list[tuple[float, httpx.AsyncClient]]] = {}
+        self._closed_idle_at = time.monotonic()
+        self._tasks: set[asyncio.Task[None]] = set()
         self._targets: dict[tuple[str, bool], tuple[float, urls.Target]] = {}
 
     async def target(self, url: str, allow_private: bool) -> urls.Target:
@@ -117,24 +120,47 @@ class Clients:
         self._targets[(url, allow_private)] = (now + RESOLVE_TTL_SECONDS, checked)
         return checked
 
-    def client(self, target: urls.Target) -> httpx.AsyncClient:
-        """The client for `target`'s host and checked address."""
+    def take(self, target: urls.Target) -> tuple[ClientKey, httpx.AsyncClient]:
+        """An idle client (one keep-alive connection) for `target`'s host and checked address;
+        give it back with `give_back` once the reply is closed."""
         key = (target.scheme, target.host, target.port, target.address)
-        client = self._clients.get(key)
-        if client is None:
-            limits = httpx.Limits(
-                max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_CONNECTIONS
-            )
-            client = httpx.AsyncClient(
-                follow_redirects=False, trust_env=False, verify=_tls(), limits=limits,
-                timeout=None,  # the attempt's deadline covers every stage
-            )  # fmt: skip
-            self._clients[key] = client
-        return client
+        self._close_idle()
+        idle = self._clients.setdefault(key, [])
+        if idle:
+            return key, idle.pop()[1]
+        # One connection per client: httpcore's pool costs O(connections × requests) per
+        # request, several ms of CPU with dozens of lanes; a free list of one-connection
+        # clients costs nothing.
+        limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
+        client = httpx.AsyncClient(
+            follow_redirects=False, trust_env=False, verify=_tls(), limits=limits,
+            timeout=None,  # the attempt's deadline covers every stage
+        )  # fmt: skip
+        return key, client
+
+    def give_back(self, key: ClientKey, client: httpx.AsyncClient) -> None:
+        """Make `client` available again (its connection is kept alive if the reply allowed)."""
+        self._clients.setdefault(key, []).append((time.monotonic(), client))
+
+    def _close_idle(self) -> None:
+        now = time.monotonic()
+        if now - self._closed_idle_at < IDLE_SECONDS:
+            return
+        self._closed_idle_at = now
+        for key, idle in list(self._clients.items()):
+            fresh = [(at, client) for at, client in idle if now - at < IDLE_SECONDS]
+            for _, client in idle[: len(idle) - len(fresh)]:
+                self._tasks.add(task := asyncio.create_task(client.aclose()))
+                task.add_done_callback(self._tasks.discard)
+            if fresh:
+                self._clients[key] = fresh
+            else:
+                del self._clients[key]
 
     async def aclose(self) -> None:
         """Close every connection."""
-        clients, self._clients = list(self._clients.values()), {}
+        clients = [client for idle in self._clients.values() for _, client in idle]
+        self._clients = {}
         for client in clients:
             await client.aclose()
 
@@ -148,26 +174,41 @@ async def send(
     timeout: float,
     allow_private: bool,
 ) -> Attempt:
-    """POST `message` to `url` once, within `timeout` seconds in all; the outcome, whatever
-    the receiver did."""
+    """POST `message` to `url` once, within `timeout` seconds in all (DNS, connect, request,
+    reply); the outcome, whatever the receiver did. A status that came in time counts even when
+    the rest of the reply is slower (the excerpt is then what came by the deadline)."""
     started = time.monotonic()
+    deadline = asyncio.get_running_loop().time() + timeout
 
     def took() -> int:
         return int((time.monotonic() - started) * 1000)
 
     try:
-        async with asyncio.timeout(timeout):
-            target = await clients.target(url, allow_private)
-            status, excerpt, location = await _post(clients.client(target), target, secret, message)
+        target = await asyncio.wait_for(clients.target(url, allow_private), timeout)
     except urls.RefusedUrl as refused:
         return Attempt(None, took(), str(refused), None)
-    except (TimeoutError, httpx.TimeoutException):
+    except TimeoutError:
         return Attempt(None, took(), f"The receiver did not answer within {timeout:g} s.", None)
-    except httpx.HTTPError as error:
-        return Attempt(None, took(), f"{type(error).__name__}: {error}", None)
-    except (OSError, ssl.SSLError) as error:  # raised past httpx by some transports
-        return Attempt(None, took(), f"{type(error).__name__}: {error}", None)
-    return Attempt(status, took(), _error(status, location), excerpt)
+    key, client = clients.take(target)
+    try:
+        try:
+            async with asyncio.timeout_at(deadline):
+                reply = await _post(client, target, secret, message)
+        except (TimeoutError, httpx.TimeoutException):
+            error = f"The receiver did not answer within {timeout:g} s."
+            return Attempt(None, took(), error, None)
+        except (httpx.HTTPError, OSError, ssl.SSLError) as failure:
+            return Attempt(None, took(), f"{type(failure).__name__}: {failure}", None)
+        try:
+            excerpt = await _read_capped(reply, deadline)
+        finally:
+            # A reply read to its end leaves the connection for the next attempt; one cut
+            # short (over the cap, or past the deadline) closes it.
+            await reply.aclose()
+    finally:
+        clients.give_back(key, client)
+    status = reply.status_code
+    return Attempt(status, took(), _error(status, reply.headers.get("location")), excerpt)
 
 
 def send_once(
@@ -197,7 +238,7 @@ def _error(status: int, location: str | None) -> str | None:
 
 async def _post(
     client: httpx.AsyncClient, target: urls.Target, secret: str, message: Message
-) -> tuple[int, str, str | None]:
+) -> httpx.Response:
     # Connect to the address that was checked, while Host and TLS name stay the URL's host.
     url = httpx.URL(target.url)
     headers = signed_headers(secret, message)
@@ -207,21 +248,18 @@ async def _post(
         "POST", url.copy_with(host=target.address), content=message.body.encode("utf-8"),
         headers=headers, extensions=extensions,
     )  # fmt: skip
-    reply = await client.send(request, stream=True)
-    try:
-        excerpt = await _read_capped(reply)
-    finally:
-        # A reply read to its end leaves the connection for the next attempt; one cut short
-        # (over the cap) closes it.
-        await reply.aclose()
-    return reply.status_code, excerpt, reply.headers.get("location")
+    return await client.send(request, stream=True)
 
 
-async def _read_capped(reply: httpx.Response) -> str:
-    """The first EXCERPT_BYTES of the body as text (the caller's deadline bounds the wait)."""
+async def _read_capped(reply: httpx.Response, deadline: float) -> str:
+    """The first EXCERPT_BYTES of the body as text, or what came of them by `deadline`."""
     received = bytearray()
-    async for chunk in reply.aiter_raw(EXCERPT_BYTES):
-        received.extend(chunk)
-        if len(received) >= EXCERPT_BYTES:
-            break
+    try:
+        async with asyncio.timeout_at(deadline):
+            async for chunk in reply.aiter_raw():  # as it comes: a chunker would hold bytes back
+                received.extend(chunk)
+                if len(received) >= EXCERPT_BYTES:
+                    break
+    except (TimeoutError, httpx.HTTPError, OSError):
+        pass  # the status came in time: a reply cut short still counts, with what came
     return bytes(received[:EXCERPT_BYTES]).decode("utf-8", errors="replace")
