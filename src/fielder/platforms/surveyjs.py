@@ -146,7 +146,12 @@ class SurveyJSExporter(base.Exporter):
         if "complete" in endings:
             document["completedHtml"] = _html(endings["complete"])
         for ending_id in sorted(set(endings) - {"complete", "screened_out"}):
-            self.unsupported(ending_id, "ending", "SurveyJS shows only completion screens")
+            reason = (
+                "SurveyJS has no quotas to show it for"
+                if ending_id == "over_quota"
+                else "SurveyJS shows only completion screens"
+            )
+            self.unsupported(ending_id, "ending", reason)
 
     def check_owner(self, survey: Survey, question: Question) -> None:
         """Report a termination an importer would attach to another question.
