@@ -315,3 +315,15 @@ def test_continue_else_skip_and_a_parenthesised_skip() -> None:
     assert questions["Q2"].display_if == "Q1 == '1'"
     assert [(r.if_, r.to) for r in questions["Q3"].skip_to] == [("not (Q3 == '1')", "Q6")]
     assert [(r.if_, r.to) for r in questions["Q6"].skip_to] == [("Q6 == '2'", "end")]
+
+
+def test_short_screener_labels_and_terminations_in_prose() -> None:
+    questions = by_id(
+        compile_text(
+            "S1. Gender\n1 Male\n2 Female\n3 Other\nCLOSE INTERVIEW IF CODE 3\n\n"
+            "S2. Income\n1 Under 20k\n2 20-40k\n3 Over 40k\n"
+            "Respondents selecting 1 should be screened out.\n"
+        )
+    )
+    assert questions["S1"].terminate_if == "S1 == '3'"
+    assert questions["S2"].terminate_if == "S2 == '1'"

@@ -363,7 +363,8 @@ def value_next(text: str) -> str:
 
 def _terminate(text: str, upper: str) -> list[Directive]:
     match = re.match(
-        r"^(?:TERMINATE|SCREEN\s*OUT|THANK\s+AND\s+(?:CLOSE|TERMINATE|END)|CLOSE|END\s+INTERVIEW|"
+        r"^(?:TERMINATE|SCREEN\s*OUT|THANK\s+AND\s+(?:CLOSE|TERMINATE|END)|"
+        r"(?:CLOSE|END|TERMINATE|STOP)(?:\s+(?:THE\s+)?(?:INTERVIEW|SURVEY))?|"
         r"DISQUALIFY|EXCLUDE)\s*(?:IF|WHEN|ALL\s+WHO|THOSE\s+WHO)\b(?P<cond>.*)$",
         text,
         re.I,
@@ -375,6 +376,15 @@ def _terminate(text: str, upper: str) -> list[Directive]:
         r"(?:PLEASE\s+)?END\s+(?:THE\s+)?(?:INTERVIEW|SURVEY)|(?:THE\s+)?(?:SURVEY|INTERVIEW|"
         r"QUESTIONNAIRE)\s+(?:SHOULD\s+|WILL\s+|MUST\s+)?(?:END|TERMINATE|STOP|CLOSE)|"
         r"(?:THE\s+)?RESPONDENT\s+(?:IS\s+)?(?:SCREENED\s+OUT|DISQUALIFIED|EXCLUDED))\b",
+        text,
+        re.I,
+    )
+    if match:
+        return [Directive("terminate_if", match["cond"], source=text)]
+    match = re.match(
+        r"^(?:RESPONDENTS?|THOSE|ANYONE|PEOPLE|ALL)\s+(?:WHO\s+)?(?:SELECT|CHOOS|ANSWER|COD|SAY|PICK)"
+        r"\w*\s+(?P<cond>.+?)\s+(?:SHOULD|MUST|WILL|ARE|TO)\s+(?:BE\s+)?(?:SCREENED\s+OUT|"
+        r"TERMINATED|DISQUALIFIED|EXCLUDED|CLOSED)\b",
         text,
         re.I,
     )

@@ -144,9 +144,18 @@ class Parsed:
 def label_mode(lines: list[Line]) -> str:
     """How this document labels its questions: "prefixed", "bare" or "none"."""
     counts = {"prefixed": 0, "bare": 0, "given": 0}
-    for line in lines:
+    for index, line in enumerate(lines):
         label = find_label(line)
-        if label and label.style in counts and _stem_like(label.rest, line):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        # "S1. Gender" followed by its coded answers is a question too, however short.
+        answered = (
+            label is not None
+            and label.style == "prefixed"
+            and following is not None
+            and find_label(following) is None
+            and any(o.code for o in parse_option_line(following))
+        )
+        if label and label.style in counts and (_stem_like(label.rest, line) or answered):
             counts[label.style] += 1
     if counts["given"] >= 2:
         return "given"
