@@ -328,6 +328,7 @@ def bench_sessions(label: str, database_url: str, data_dir: Path) -> None:
     bare Starlette one-INSERT endpoint with as many workers, measured right after."""
     from sqlalchemy import create_engine, text
 
+    data_dir.mkdir(parents=True, exist_ok=True)
     engine = create_engine(database_url.replace("postgresql://", "postgresql+psycopg://"))
     with engine.begin() as connection:
         connection.execute(text("CREATE TABLE bare_rows (id VARCHAR(36) PRIMARY KEY, body TEXT)"))
