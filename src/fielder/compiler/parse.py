@@ -153,7 +153,7 @@ def label_mode(lines: list[Line]) -> str:
             and label.style == "prefixed"
             and following is not None
             and find_label(following) is None
-            and any(o.code for o in parse_option_line(following))
+            and any(o.code or o.marker for o in parse_option_line(following))
         )
         if label and label.style in counts and (_stem_like(label.rest, line) or answered):
             counts[label.style] += 1

@@ -199,6 +199,8 @@ def _no_options(
         return TypeDecision("long_text")
     if labelled and "?" not in text and not _LONG_TEXT_RE.search(text):
         return TypeDecision("text" if len(text.split()) <= 8 else "long_text")
+    if labelled and _LONG_TEXT_RE.search(text):
+        return TypeDecision("long_text")  # "Q3. Comments": a labelled comment box
     if "?" not in text and not re.search(
         r"\b(?:please|tell|describe|write|list|explain)\b", text, re.I
     ):
