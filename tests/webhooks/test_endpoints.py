@@ -54,7 +54,7 @@ def test_create_read_list_update_delete(client: TestClient, org: OrgContext) -> 
 
 
 def test_list_pages(client: TestClient, org: OrgContext) -> None:
-    made = [_create(client, org, description=f"hook {n}")["id"] for n in range(3)]
+    made = [str(_create(client, org, description=f"hook {n}")["id"]) for n in range(3)]
     first = client.get(HOOKS, params={"per_page": 2}, headers=org.headers).json()
     assert first["pagination"] == {"page": 1, "per_page": 2, "total": 3, "total_pages": 2}
     second = client.get(HOOKS, params={"per_page": 2, "page": 2}, headers=org.headers).json()
