@@ -213,6 +213,8 @@ class LimeSurveyExporter(base.Exporter):
                             "code": codes[code],
                         }
                     )
+        if ending is not None and (not written or not ending.text.strip()):
+            self.unsupported(ending.id, "ending", "shown by LimeSurvey only as a quota's message")
 
     def quota_rows(self, number: str, name: str, limit: int, message: str) -> None:
         self.tables["quota"].append(
@@ -269,7 +271,7 @@ class LimeSurveyExporter(base.Exporter):
         self.tables["surveys"].append(settings)
         complete = next((e for e in survey.endings if e.id == "complete"), None)
         for ending in survey.endings:
-            if ending is complete or (ending.id == "over_quota" and survey.quotas):
+            if ending is complete or ending.id == "over_quota":
                 continue  # the over-quota text is each quota's message (see `quotas`)
             reason = "LimeSurvey has one end message and quota messages"
             self.unsupported(ending.id, "ending", reason)
