@@ -3,7 +3,8 @@
 Prints one JSON line per figure: export time and (where the platform has an importer)
 import time of the same survey, for every platform whose module is installed. The survey
 is generated: a rotation of every question type in 20 blocks, display logic on earlier
-questions, carry-forward, piping and validation.
+questions, carry-forward, piping, validation, and 60 quotas (a chosen code of a single
+choice and of the multiple choice after it) with an over-quota end text.
 """
 
 from __future__ import annotations
@@ -72,7 +73,27 @@ def survey() -> Survey:
             if n % 5 == 0:
                 items.append({"type": "page_break"})
         blocks.append({"id": f"B{b + 1}", "title": f"Section {b + 1}", "items": items})
-    return Survey.model_validate({"title": "Bench survey", "blocks": blocks})
+    return Survey.model_validate(
+        {"title": "Bench survey", "blocks": blocks, "quotas": _quotas(), "endings": _ENDINGS}
+    )
+
+
+_ENDINGS = [{"id": "over_quota", "text": "We have enough answers like yours, thank you."}]
+
+
+def _quotas() -> list[dict[str, Any]]:
+    """Three cells on each of the first 20 single choices, crossed with the next question."""
+    singles = [n for n in range(1, QUESTIONS) if _TYPES[n % len(_TYPES)] == "single"][:20]
+    return [
+        {
+            "id": f"QT{3 * k + code}",
+            "name": f"Q{n} code {code}",
+            "condition": f"Q{n} == '{code}' and Q{n + 1} contains any ['1', '2']",
+            "limit": 100,
+        }
+        for k, n in enumerate(singles)
+        for code in (1, 2, 3)
+    ]
 
 
 def _best_of(runs: int, work: Callable[[], object]) -> float:
