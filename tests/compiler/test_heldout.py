@@ -327,3 +327,20 @@ def test_short_screener_labels_and_terminations_in_prose() -> None:
     )
     assert questions["S1"].terminate_if == "S1 == '3'"
     assert questions["S2"].terminate_if == "S2 == '1'"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Gender\nMale\nFemale\n\n2. Age group\n18-34\n35+\n\n3. Any comments?\n",
+        "Gender:\n( ) Male\n( ) Female\nAge group:\n( ) 18-34\n( ) 35+\nComments: ____\n",
+    ],
+    ids=["numbered-fields", "unnumbered-fields"],
+)
+def test_forms_of_short_field_names(text: str) -> None:
+    questions = list(by_id(compile_text(text)).values())
+    assert [(q.text, [o.label for o in q.options]) for q in questions[:2]] == [
+        ("Gender", ["Male", "Female"]),
+        ("Age group", ["18-34", "35+"]),
+    ]
+    assert len(questions) == 3

@@ -271,7 +271,10 @@ def _apply_tags(options: list[Option], directives: list[Directive], kind: str, a
 
 def _text_of(draft: Draft) -> str:
     text = collapse(draft.text)
-    return re.sub(r"\s*[—–-]\s*$", "", text)
+    text = re.sub(r"\s*[—–-]\s*$", "", text)
+    if text.endswith(":") and len(text.split()) <= 6:
+        text = text[:-1].rstrip()  # "Gender:": a field's name
+    return text
 
 
 def build_question(draft: Draft, qid: str, previous: str | None, default_single: bool) -> Built:

@@ -161,9 +161,26 @@ def label_mode(lines: list[Line]) -> str:
         return "given"
     if counts["prefixed"] >= 2:
         return "prefixed"
-    if counts["bare"] >= 2:
+    if counts["bare"] >= 2 or _numbered_once(lines):
         return "bare"
     return "none"
+
+
+def _numbered_once(lines: list[Line]) -> bool:
+    """Bare numbers that run 1, 2, 3 … once through the document number its questions (answers
+    numbered 1, 2 … start again under every question)."""
+    numbers = []
+    for line in lines:
+        label = find_label(line)
+        if label is not None and label.style == "bare":
+            head = re.match(r"Q(\d+)$", label.id)
+            if head:
+                numbers.append(int(head[1]))
+    return (
+        len(numbers) >= 3
+        and numbers[0] == 1
+        and all(0 < b - a <= 2 for a, b in zip(numbers, numbers[1:], strict=False))
+    )
 
 
 def _stem_like(rest: str, line: Line) -> bool:
@@ -447,6 +464,16 @@ class _Parser:
         if line.kind == "table" or line.is_option or is_instruction(line):
             return False
         text = line.text
+        current = self.current
+        answered = current is None or bool(current.options or current.hints or current.tables)
+        if (
+            is_hint(line)
+            and _INLINE_BLANK_RE.match(text)
+            and answered
+            and len(text.split()) <= 8
+            and not re.match(r"\W*other\b", text, re.I)
+        ):
+            return True  # "Age: ____" after a finished question: a field of its own
         if not text or parse_option_line(line) or is_hint(line):
             return False
         if _FORWARD_RE.match(text) or _ANSWER_LIST_RE.match(text):
@@ -454,6 +481,13 @@ class _Parser:
         following = self.next_content(index)
         if text.rstrip().endswith("?"):
             return True
+        short_field = text.rstrip().endswith(":") and len(text.split()) <= 6
+        if (
+            short_field
+            and following is not None
+            and any(o.code or o.marker for o in parse_option_line(following))
+        ):
+            return True  # "Gender:" over "( ) Male", "( ) Female"
         field = line.bold and text.rstrip().endswith(":") and len(text.split()) <= 12
         if not (looks_like_question(text) or field):
             return False
@@ -622,8 +656,11 @@ class _Parser:
             return all(
                 o.marker in ("•", "inline") and o.code is None for o in draft.options[-1:]
             ) or bool(line.is_option)
-        ended = draft.text.rstrip().endswith(("?", ":", ".")) or bool(
-            re.search(r"[?.:]\s*\([^()]{2,60}\)$", draft.text.rstrip())
+        ended = (
+            draft.text.rstrip().endswith(("?", ":", "."))
+            or bool(re.search(r"[?.:]\s*\([^()]{2,60}\)$", draft.text.rstrip()))
+            # "1. Gender" over "Male" / "Female": a field name over its answers
+            or (draft.label is not None and 0 < len(draft.text.split()) <= 3)
         )
         return (
             ended
