@@ -237,7 +237,8 @@ def test_lss_quota_settings_fielder_lacks_are_reported() -> None:
         "<row><id>1</id><name>A</name><qlimit>7</qlimit><action>2</action><active>0</active>"
         "<autoload_url>1</autoload_url></row>"
         "<row><id>2</id><name>B</name><qlimit>x</qlimit><action>1</action></row>"
-        "<row><id>3</id><name>C</name><qlimit>1</qlimit></row>",
+        "<row><id>3</id><name>C</name><qlimit>1</qlimit></row>"
+        "<row><id>4</id><name>D</name><qlimit>²</qlimit></row>",
         _member(1, 18, "AO01")
         + _member(2, 18, "AO02")
         + _member(3, 17, "M")
@@ -245,13 +246,14 @@ def test_lss_quota_settings_fielder_lacks_are_reported() -> None:
         + _member(4, 16, "X", 2)
         + _member(5, 19, "ZZZ", 2)
         + _member(6, 99, "A", 2)
-        + _member(7, 19, "AO05", 3),
+        + _member(7, 19, "AO05", 3)
+        + _member(8, 19, "AO05", 4),
         _setting(1, "First full.") + _setting(2, "Other text.") + _setting(3, "Third text."),
     )
     result = LimeSurveyImporter().import_(data)
     assert [(q.id, q.condition, q.limit) for q in result.survey.quotas] == [
         ("QT1", "G02Q03 in ['AO01', 'AO02'] and G01Q02 == 'M'", 7),
-        ("QT2", "G03Q04 == 'AO05'", 1),
+        ("QT3", "G03Q04 == 'AO05'", 1),
     ]
     assert [(e.id, e.text) for e in result.survey.endings] == [("over_quota", "First full.")]
     found = {(n.element_id, n.feature) for n in result.not_carried}
@@ -261,7 +263,8 @@ def test_lss_quota_settings_fielder_lacks_are_reported() -> None:
         ("QT1", "autoload_url"),
         ("QT2", "member"),
         ("QT2", "quota"),
-        ("QT2", "message"),
+        ("QT3", "message"),
+        ("QT4", "quota"),
     }
 
 
@@ -421,6 +424,7 @@ def test_real_quota_element_on_a_chosen_option_imports() -> None:
     [
         ({"Occurrences": "1e999"}, "quota"),
         ({"Occurrences": -3}, "quota"),
+        ({"Occurrences": "²"}, "quota"),
         ({"Logic": [1, 2]}, "quota"),
         ({"Logic": "nonsense"}, "quota"),
         ({"LogicType": "Cross"}, "quota"),

@@ -369,7 +369,10 @@ class LimeSurveyImporter(base.Importer):
     # --- quotas (after the questions) -------------------------------------------------
 
     def quotas(self, survey: Survey) -> None:
-        """`quota` rows with their members and messages; the first message is `over_quota`."""
+        """`quota` rows with their members and messages; the first message is `over_quota`.
+
+        Quotas are `QT<n>` by their position in the file (as fielder writes them).
+        """
         members: dict[str, Table] = defaultdict(list)
         for row in self.tables.get("quota_members", []):
             members[row.get("quota_id", "")].append(row)
@@ -378,9 +381,10 @@ class LimeSurveyImporter(base.Importer):
             for r in self.localized_quota_settings()
         }
         ending: str | None = None
-        for row in sorted(self.tables.get("quota", []), key=lambda r: _int(r.get("id"))):
+        rows = sorted(self.tables.get("quota", []), key=lambda r: _int(r.get("id")))
+        for position, row in enumerate(rows, start=1):
             number = row.get("id", "")
-            qt = quota_id(len(survey.quotas) + 1)
+            qt = quota_id(position)  # by file position, so reports name the file's quota
             name = plain_text(row.get("name", "")) or qt
             condition = self.quota_condition(qt, members.get(number, []))
             if condition is None:
@@ -392,7 +396,11 @@ class LimeSurveyImporter(base.Importer):
                 self.unsupported(qt, "action", "respondents cannot change their last answers")
             if row.get("autoload_url") == "1":
                 self.unsupported(qt, "autoload_url", "the quota's end URL is not carried")
-            limit = max(_int(row.get("qlimit")), 0)
+            raw_limit = (row.get("qlimit") or "").strip()
+            if not (raw_limit.isascii() and raw_limit.isdigit()) or len(raw_limit) > 9:
+                self.unsupported(qt, "quota", f"quota {name!r}: limit {raw_limit!r} is no count")
+                continue
+            limit = int(raw_limit)
             survey.quotas.append(Quota(id=qt, name=name, condition=condition, limit=limit))
             message = messages.get(number, "")
             if message in ("", plain_text(DEFAULT_QUOTA_MESSAGE)):

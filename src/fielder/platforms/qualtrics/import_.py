@@ -371,6 +371,7 @@ class QualtricsImporter(base.Importer):
     def read_quotas(self, survey: Survey, elements: list[dict[str, Any]]) -> None:
         """QO elements → quotas (`QT1`… in file order); what fielder cannot do is reported."""
         logic = FromQualtrics(self.by_qid)
+        position = 0
         for element in elements:
             payload = element.get("Payload")
             if element.get("Element") == "QG" and isinstance(payload, dict):
@@ -380,7 +381,8 @@ class QualtricsImporter(base.Importer):
                     self.unsupported(base.SURVEY, f"quota_group:{name}", reason)
             if element.get("Element") != "QO" or not isinstance(payload, dict):
                 continue
-            qt = quota_id(len(survey.quotas) + 1)
+            position += 1
+            qt = quota_id(position)  # by file position, so reports name the file's quota
             name = plain_text(payload.get("Name")) or qt
             raw = payload.get("Logic")
             if payload.get("LogicType", "Simple") != "Simple" or not isinstance(raw, dict):
@@ -518,7 +520,7 @@ def _language(value: Any) -> str:
 def _count(value: Any) -> int | None:
     """A quota count (a whole number of at least 0), or None."""
     text = str(value).strip()
-    return int(text) if text.isdigit() and len(text) < 10 else None
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 10 else None
 
 
 def _float(value: Any) -> float:
