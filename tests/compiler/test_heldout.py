@@ -344,3 +344,18 @@ def test_forms_of_short_field_names(text: str) -> None:
         ("Age group", ["18-34", "35+"]),
     ]
     assert len(questions) == 3
+
+
+def test_marked_answers_across_one_line() -> None:
+    questions = by_id(
+        compile_text(
+            "1. Please indicate your gender:\n   A) Male   B) Female   C) Prefer not to say\n"
+            "2. How often do you exercise?\n   1) Daily  2) Weekly  3) Rarely\n"
+        )
+    )
+    assert [(o.code, o.label) for o in questions["Q1"].options] == [
+        ("1", "Male"),
+        ("2", "Female"),
+        ("3", "Prefer not to say"),
+    ]
+    assert [o.label for o in questions["Q2"].options] == ["Daily", "Weekly", "Rarely"]

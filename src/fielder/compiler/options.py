@@ -127,7 +127,7 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
         return []
     if sum(text.count(b) for b in BOXES) >= 2:
         return _boxes(text)
-    packed = _packed(text)
+    packed = _packed(text) or _marked_across(text)
     if packed:
         return packed
     text, target, terminate = strip_routing(text)
@@ -167,6 +167,33 @@ def _packed(text: str) -> list[RawOption]:
     if any(b != a + 1 for a, b in zip(codes, codes[1:], strict=False)):
         return []  # "1 = Terrible, 5 = Excellent" names a scale's ends (inline_scale)
     return [RawOption(collapse(m[2]), m[1]) for m in matches if m]
+
+
+_ACROSS_MARK_RE = re.compile(r"(?:^|\s)\(?([A-Za-z]|\d{1,2})[.)]\s+")
+
+
+def _marked_across(text: str) -> list[RawOption]:
+    """ "A) Male   B) Female   C) Prefer not to say", "1) Yes 2) No": answers across a line."""
+    marks = list(_ACROSS_MARK_RE.finditer(text))
+    if len(marks) < 2 or marks[0].start() != 0:
+        return []
+    keys = [m[1] for m in marks]
+    letters = all(k.isalpha() for k in keys)
+    if letters:
+        expected = [chr(ord(keys[0].lower()) + i) for i in range(len(keys))]
+        if keys[0].lower() != "a" or [k.lower() for k in keys] != expected:
+            return []
+    elif not all(k.isdigit() for k in keys) or [int(k) for k in keys] != list(
+        range(int(keys[0]), int(keys[0]) + len(keys))
+    ):
+        return []
+    found = []
+    for mark, following in zip(marks, [*marks[1:], None], strict=True):
+        label = text[mark.end() : following.start() if following else len(text)].strip(" ,;")
+        if not label or len(label.split()) > 8:
+            return []
+        found.append(RawOption(label, None if letters else mark[1], marker=mark[1].lower()))
+    return found
 
 
 _INLINE_POINT_RE = re.compile(
