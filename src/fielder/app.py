@@ -11,7 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from fielder.api import api_router
@@ -101,6 +101,7 @@ def _add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(DataError, _data_error)
+    app.add_exception_handler(OperationalError, _operational_error)
     app.add_exception_handler(Exception, _unexpected_error)
 
 
@@ -150,6 +151,17 @@ async def _data_error(request: Request, exc: Exception) -> JSONResponse:
     logger.info("database refused a value on %s %s: %s", request.method, request.url.path, exc)
     message = "A value in the request cannot be stored (e.g. a NUL character or a huge number)."
     return error_response(FielderError("invalid_request", message, 422, details=[]))
+
+
+async def _operational_error(request: Request, exc: Exception) -> JSONResponse:
+    # SQLite: a writer that waited past busy_timeout for the one write lock (heavy write load
+    # on the embedded database). Busy, not broken: 503 with Retry-After; the client retries.
+    if "database is locked" in str(exc):
+        logger.warning("database busy on %s %s", request.method, request.url.path)
+        message = "The database is busy with other writes; retry in a moment."
+        busy = FielderError("database_busy", message, 503, headers={"Retry-After": "1"})
+        return error_response(busy)
+    return await _unexpected_error(request, exc)
 
 
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:

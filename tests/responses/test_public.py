@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
+from fielder.config import Settings
 from tests.conftest import MakeOrg
 from tests.responses.conftest import Live, MakeLive
 from tests.responses.ir_samples import full_answers
@@ -237,3 +239,22 @@ def test_a_save_with_metadata_answers_with_what_it_stored(client: TestClient, li
     again = client.patch(f"{live.public}/responses/{rid}", json={"metadata": {"panel": "z"}})
     assert again.json()["data"]["metadata"]["panel"] == "z"
     assert again.json()["data"]["answers"] == {"S1": "2"}
+
+
+def test_a_write_locked_out_of_sqlite_is_503_with_retry_after(
+    client: TestClient, live: Live, settings: Settings
+) -> None:
+    if not settings.database_url.startswith("sqlite"):
+        pytest.skip("SQLite's single write lock")
+    rid = _start(client, live)["id"]
+    holder = sqlite3.connect(settings.database_url.split("///", 1)[1], timeout=1)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # another writer holds the lock past busy_timeout
+        reply = _save(client, live, rid, {"S1": "2"})
+    finally:
+        holder.rollback()
+        holder.close()
+    assert reply.status_code == 503
+    assert reply.json()["error"]["code"] == "database_busy"
+    assert reply.headers["retry-after"] == "1"
+    assert _save(client, live, rid, {"S1": "2"}).status_code == 200
