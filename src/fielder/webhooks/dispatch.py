@@ -64,25 +64,32 @@ async def drain_webhook(drainer: Drainer, webhook_id: str) -> int:
     """Send the webhook's due deliveries until none is left; give the number of attempts."""
     in_flight: set[asyncio.Task[list[delivery.Result]]] = set()
     made = 0
-    while True:
-        if not drainer.stopping and len(in_flight) < MAX_SENDS:
-            drainer.claiming(webhook_id)
-            batch = await drainer.db(delivery.claim_batch, drainer.settings, webhook_id)
-            if batch is not None:
-                send_by = time.monotonic() + drainer.settings.job_lease_seconds / 2
-                for claims in batch.lanes.values():
-                    in_flight.add(asyncio.create_task(_send_lane(drainer, batch, claims, send_by)))
-        if not in_flight:
-            return made
-        done, in_flight = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
-        if in_flight:
-            more, in_flight = await asyncio.wait(in_flight, timeout=COLLECT_SECONDS)
-            done |= more
-        results = [result for task in done for result in task.result()]
-        made += sum(1 for _, outcome in results if outcome is not None)
-        delays = await drainer.db(delivery.record_batch, drainer.settings, webhook_id, results)
-        for delay in {round(d, 1) for d in delays}:
-            drainer.retry_in(webhook_id, delay)
+    try:
+        while True:
+            if not drainer.stopping and len(in_flight) < MAX_SENDS:
+                drainer.claiming(webhook_id)
+                batch = await drainer.db(delivery.claim_batch, drainer.settings, webhook_id)
+                if batch is not None:
+                    send_by = time.monotonic() + drainer.settings.job_lease_seconds / 2
+                    for claims in batch.lanes.values():
+                        lane = _send_lane(drainer, batch, claims, send_by)
+                        in_flight.add(asyncio.create_task(lane))
+            if not in_flight:
+                return made
+            done, in_flight = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
+            if in_flight:
+                more, in_flight = await asyncio.wait(in_flight, timeout=COLLECT_SECONDS)
+                done |= more
+            results = [result for task in done for result in task.result()]
+            made += sum(1 for _, outcome in results if outcome is not None)
+            delays = await drainer.db(delivery.record_batch, drainer.settings, webhook_id, results)
+            for delay in {round(d, 1) for d in delays}:
+                drainer.retry_in(webhook_id, delay)
+    finally:
+        # Failed (the database away) or cancelled: attempts still running are cut off; their
+        # rows stay `sending` until the sweep puts them back.
+        for task in in_flight:
+            task.cancel()
 
 
 async def _send_lane(
