@@ -359,3 +359,23 @@ def test_marked_answers_across_one_line() -> None:
         ("3", "Prefer not to say"),
     ]
     assert [o.label for o in questions["Q2"].options] == ["Daily", "Weekly", "Rarely"]
+
+
+def test_answers_in_a_table_with_tick_boxes_beside_them() -> None:
+    from fielder.documents.model import Block, Cell, Document
+
+    def table(rows: list[list[str]]) -> Block:
+        return Block(kind="table", rows=tuple(tuple(Cell(text=t) for t in r) for r in rows))
+
+    blocks = [
+        Block(kind="paragraph", text="1. Which of these do you own? (tick all that apply)"),
+        table([["☐", "Car"], ["☐", "Bicycle"], ["☐", "None of these"]]),
+        Block(kind="paragraph", text="2. How did you travel today?"),
+        table([["Walked", "☐"], ["Bus", "☐"]]),
+    ]
+    questions = by_id(
+        compile_document(Document(name="t.docx", media_type="x", blocks=blocks)).survey
+    )
+    assert questions["Q1"].type == "multi"
+    assert [o.label for o in questions["Q1"].options] == ["Car", "Bicycle", "None of these"]
+    assert [o.label for o in questions["Q2"].options] == ["Walked", "Bus"]

@@ -14,6 +14,7 @@ from fielder.compiler.diagnostics import Problem
 from fielder.compiler.instructions import Directive, interpret, sentences, type_words
 from fielder.compiler.lines import collapse
 from fielder.compiler.options import (
+    BOXES,
     RawOption,
     _tail_actions,
     inline_scale,
@@ -194,6 +195,9 @@ def table_layout(
     rows = tuple(r for r in rows if any(c.strip() for c in r))
     if not rows:
         return "none", [], []
+    ticked = _ticked_list(rows)
+    if ticked:
+        return "options", ticked, []
     first = rows[0]
     if (
         len(rows) <= 3
@@ -259,6 +263,21 @@ def table_option_tags(rows: tuple[tuple[str, ...], ...], options: list[Option]) 
         option.fixed = option.fixed or raw.fixed
         raws.append(raw)
     return raws
+
+
+def _is_box(cell: str) -> bool:
+    return bool(cell.strip()) and all(c in BOXES or c.isspace() for c in cell)
+
+
+def _ticked_list(rows: tuple[tuple[str, ...], ...]) -> list[Option]:
+    """A table of answers with a tick box beside each ("☐ | Car", "Walked | ☐")."""
+    labels = []
+    for row in rows:
+        words = [c for c in row if c.strip() and not _is_box(c)]
+        if len(words) != 1 or _NUMERIC_CELL_RE.match(words[0]) or not any(map(_is_box, row)):
+            return []
+        labels.append(words[0])
+    return [Option(code=str(i + 1), label=label) for i, label in enumerate(labels)]
 
 
 def _apply_tags(options: list[Option], directives: list[Directive], kind: str, attr: str) -> None:
