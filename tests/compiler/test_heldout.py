@@ -379,3 +379,21 @@ def test_answers_in_a_table_with_tick_boxes_beside_them() -> None:
     assert questions["Q1"].type == "multi"
     assert [o.label for o in questions["Q1"].options] == ["Car", "Bicycle", "None of these"]
     assert [o.label for o in questions["Q2"].options] == ["Walked", "Bus"]
+
+
+def test_a_sheet_with_answers_across_option_columns() -> None:
+    from fielder.documents.model import Block, Cell, Document
+
+    rows = [
+        ["ID", "Question", "Type", "Option 1", "Option 2", "Option 3"],
+        ["Q1", "Do you drink coffee?", "single", "Yes", "No", ""],
+        ["Q2", "Which drinks do you like?", "multiple", "Tea", "Coffee", "Juice"],
+        ["Q3", "How many cups a day?", "number", "", "", ""],
+    ]
+    table = Block(kind="table", rows=tuple(tuple(Cell(text=t) for t in row) for row in rows))
+    questions = by_id(
+        compile_document(Document(name="a.xlsx", media_type="x", blocks=[table])).survey
+    )
+    assert [o.label for o in questions["Q1"].options] == ["Yes", "No"]
+    assert questions["Q2"].type == "multi"
+    assert questions["Q3"].type == "number"

@@ -93,7 +93,7 @@ def _columns(header: tuple[str, ...]) -> dict[str, int]:
 def _header_index(block: Block) -> tuple[int, dict[str, int]] | None:
     for index, row in enumerate(block.rows[:15]):
         columns = _columns(tuple(c.text for c in row))
-        if "text" in columns and ("options" in columns or "id" in columns):
+        if "text" in columns and ("options" in columns or "id" in columns or "type" in columns):
             return index, columns
     return None
 
@@ -147,6 +147,13 @@ def sheet_lines(block: Block) -> list[Line]:
     if header is None:
         return _id_column_lines(block)
     start, columns = header
+    across = [
+        index
+        for index, cell in enumerate(block.rows[start])
+        if re.fullmatch(
+            r"(?:option|answer|choice|response|item)\s*#?\s*\d{1,2}", cell.text.strip(), re.I
+        )
+    ]
     lines: list[Line] = []
     for row_cells in block.rows[:start]:
         text = collapse(" ".join(c.text for c in row_cells))
@@ -157,6 +164,13 @@ def sheet_lines(block: Block) -> list[Line]:
         row = tuple(collapse(c) for c in raw)
         found = [_row_line(row, columns)]
         found.extend(_cell_options(raw, columns) if found[0] and found[0].label else [])
+        if found[0] is not None and found[0].label and across:
+            # "Option 1 | Option 2 | …": the answers across the question's row.
+            found.extend(
+                Line(text=row[i], raw=row[i], is_option=True)
+                for i in across
+                if i < len(row) and row[i]
+            )
         _move_option_tag(found, _cell(row, columns, "instructions"))
         for line in found:
             if line is not None:
