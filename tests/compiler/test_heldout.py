@@ -397,3 +397,21 @@ def test_a_sheet_with_answers_across_option_columns() -> None:
     assert [o.label for o in questions["Q1"].options] == ["Yes", "No"]
     assert questions["Q2"].type == "multi"
     assert questions["Q3"].type == "number"
+
+
+def test_an_html_form_with_fieldsets_and_a_select() -> None:
+    questions = by_id(
+        compile_text(
+            "<form><fieldset><legend>1. Which sessions did you attend? (check all that apply)"
+            "</legend><div><input type='checkbox'><label>Keynote</label></div>"
+            "<div><input type='checkbox'><label>Workshop</label></div></fieldset>"
+            "<div><label>2. Which city are you from?</label><select>"
+            "<option value=''>Please choose</option><option>London</option>"
+            "<option>Paris</option></select></div></form>",
+            "f.html",
+        )
+    )
+    assert questions["Q1"].type == "multi"
+    assert [o.label for o in questions["Q1"].options] == ["Keynote", "Workshop"]
+    assert questions["Q2"].type == "dropdown"
+    assert [o.label for o in questions["Q2"].options] == ["London", "Paris"]

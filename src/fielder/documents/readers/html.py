@@ -23,7 +23,7 @@ from fielder.documents.readers.docx_numbering import format_number
 from fielder.documents.readers.text import decode_text
 
 MEDIA_TYPE = "text/html"
-_SKIP = {"script", "style", "head", "noscript", "template", "svg", "iframe", "object", "select"}
+_SKIP = {"script", "style", "head", "noscript", "template", "svg", "iframe", "object"}
 _BLOCKS = {
     "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "blockquote",
     "pre", "form", "fieldset", "legend", "dl", "dt", "dd", "figure", "figcaption", "address",
@@ -96,6 +96,8 @@ class _Walker:
             return
         if name == "br":
             self.runs.append(replace(fmt, text="\n"))
+        elif name == "select":
+            self.select(tag, fmt)
         elif name == "input" and str(tag.get("type", "")).lower() in ("checkbox", "radio"):
             self.text("☐ ", fmt, pre)
         elif re.fullmatch(r"h[1-6]", name):
@@ -122,6 +124,23 @@ class _Walker:
             self.flush()
         else:
             self.walk(tag, _inline(tag, fmt), pre)
+
+    def select(self, tag: Tag, fmt: Run) -> None:
+        """A drop-down list: a note saying so, then its choices as a bulleted list."""
+        self.flush()
+        choices = [
+            " ".join(o.get_text(" ").split())
+            for o in tag.find_all("option")
+            if " ".join(o.get_text(" ").split()) and o.get("value", "x") != ""
+        ]
+        if not choices:
+            return
+        self.runs.append(replace(fmt, text="[DROPDOWN]"))
+        self.flush()
+        for choice in choices[:1000]:
+            self.kind, self.numbering = "list_item", "•"
+            self.runs.append(replace(fmt, text=choice))
+            self.flush()
 
     def list_item(self, tag: Tag, fmt: Run, pre: bool) -> None:
         self.flush()
