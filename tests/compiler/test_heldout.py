@@ -415,3 +415,21 @@ def test_an_html_form_with_fieldsets_and_a_select() -> None:
     assert [o.label for o in questions["Q1"].options] == ["Keynote", "Workshop"]
     assert questions["Q2"].type == "dropdown"
     assert [o.label for o in questions["Q2"].options] == ["London", "Paris"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Q1. How likely are you to come back? (1 = Not likely; 5 = Very likely)\n1 2 3 4 5\n",
+        "Q1. Please rate us from 1 (not likely) to 5 (very likely).\n",
+        "Q1. How likely are you to come back?\nNot likely 1 2 3 4 5 Very likely\n",
+        "Q1. Will you come back? Use a 5-point scale where 1 is not likely and 5 is very likely.\n",
+    ],
+    ids=["defined-in-text", "from-to", "words-around", "n-point"],
+)
+def test_scales_written_in_other_ways(text: str) -> None:
+    question = by_id(compile_text(text))["Q1"]
+    assert question.type == "scale"
+    assert [o.code for o in question.options] == ["1", "2", "3", "4", "5"]
+    assert question.options[0].label.lower() == "not likely"
+    assert question.options[-1].label.lower() == "very likely"

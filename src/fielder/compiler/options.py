@@ -214,11 +214,21 @@ def inline_scale(text: str) -> list[Option]:
 
 
 _NUMBER_ROW_RE = re.compile(r"^-?\d{1,2}(?:\s+-?\d{1,2}){2,}$")
+_WORDS_AROUND_NUMBERS_RE = re.compile(
+    r"^(?P<low>[A-Za-z][A-Za-z '’-]{1,30}?)\s+(?P<points>-?\d{1,2}(?:\s+-?\d{1,2}){2,10})\s+"
+    r"(?P<high>[A-Za-z][A-Za-z '’-]{1,30})$"
+)
 
 
 def _single(text: str, numbering: str | None) -> list[RawOption]:
     if _NUMBER_ROW_RE.match(text.strip()):
         return [RawOption(n, n) for n in text.split()]
+    ends = _WORDS_AROUND_NUMBERS_RE.match(text.strip())
+    if ends:
+        # "Poor 1 2 3 4 5 Excellent": the points with words at the ends.
+        points = [RawOption(n, n) for n in ends["points"].split()]
+        points[0].label, points[-1].label = ends["low"].strip(), ends["high"].strip()
+        return points
     if len(_INLINE_POINT_RE.findall(text)) >= 2:
         return [RawOption(o.label, o.code) for o in inline_scale(text)]
     match = _CODE_AFTER_LEADER_RE.match(text)
