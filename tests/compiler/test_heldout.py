@@ -433,3 +433,16 @@ def test_scales_written_in_other_ways(text: str) -> None:
     assert [o.code for o in question.options] == ["1", "2", "3", "4", "5"]
     assert question.options[0].label.lower() == "not likely"
     assert question.options[-1].label.lower() == "very likely"
+
+
+def test_carry_forward_written_in_the_question() -> None:
+    questions = by_id(
+        compile_text(
+            "Q1. Which of these brands have you heard of? SELECT ALL THAT APPLY\n"
+            "1 Alpha\n2 Beta\n99 None of these\n\n"
+            "Q2. Of the brands you mentioned at Q1, which one do you prefer?\n\nQ3. Why?\n"
+        )
+    )
+    assert questions["Q2"].type == "single"
+    assert [(o.code, o.label) for o in questions["Q2"].options] == [("1", "Alpha"), ("2", "Beta")]
+    assert questions["Q2"].options_from is not None

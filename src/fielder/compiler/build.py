@@ -406,6 +406,8 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
     _fill_limits(question, directives, text)
     built.pending.extend(_option_routing(raws, qid, question))
     built.pending.extend(_routing(directives, qid, previous))
+    if not question.options and not any(d.kind == "carry" for d in directives):
+        directives = [*directives, *_carry_in_text(text)]
     for directive in directives:
         if directive.kind == "carry":
             built.carry = (_carry_source(directive), directive.labels != ["no"])
@@ -428,6 +430,24 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
             )
         )
     return built
+
+
+_CARRY_TEXT_RE = re.compile(
+    r"\b(?:of|from|among)\s+(?:the\s+|those\s+|these\s+)?(?:\w+\s+){0,2}(?:that\s+|which\s+)?you\s+"
+    r"(?:have\s+)?(?:mentioned|selected|chose|chosen|ticked|picked|named|said)\s+(?:at|in)\s+"
+    r"(?:question\s+)?(?P<q>[A-Z]{0,4}\d{1,3}[a-z]?)\b",
+    re.I,
+)
+
+
+def _carry_in_text(text: str) -> list[Directive]:
+    """ "Of the brands you mentioned at Q2, which…" with no list under it: Q2's answers."""
+    match = _CARRY_TEXT_RE.search(text)
+    if match is None:
+        return []
+    ident = match["q"].upper()
+    ident = ident if not ident.isdigit() else "Q" + ident
+    return [Directive("carry", ident, source=match.group(0), labels=["yes"])]
 
 
 def _terminate_problem(question: Question, source: str) -> Problem:
