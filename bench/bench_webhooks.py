@@ -1,8 +1,9 @@
 """Webhook figures: deliveries per second to a local receiver, and recovery from a receiver that
 answers 500 for 30 s.
 
-- `webhook_deliveries_per_second`: N events (one transaction each, spread over surveys) are
-  published, then consumers send them to a receiver process on 127.0.0.1 answering 200 at once;
+- `webhook_deliveries_per_second`: N events (one transaction each, spread over 50 surveys, or
+  all in one) are published, then consumers send them to a receiver process on 127.0.0.1
+  answering 200 at once (keep-alive, no Nagle delay);
   the rate is measured at the receiver (first to last request). Embedded: SQLite and the job
   consumer of `fielder serve` (2 threads) in this process. Scaled: PostgreSQL + Redis and two
   `fielder worker` processes (2 threads each).
@@ -57,8 +58,10 @@ def _serve(port: int, fail_seconds: float) -> None:
     stats: dict[str, Any] = {"requests": 0, "ok_ids": [], "first_at": None, "last_ok_at": None}
 
     class Handler(BaseHTTPRequestHandler):
-        # Keep-alive, as any production receiver: fielder reuses connections.
+        # Keep-alive and no Nagle delay, as any production receiver (uvicorn, nginx): fielder
+        # reuses connections, and headers and body written apart must not wait for an ACK.
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True
 
         def do_GET(self) -> None:
             with lock:
@@ -162,19 +165,20 @@ def make_subscription(settings: Any, url: str) -> str:
         return str(org.id)
 
 
-def publish_many(settings: Any, org_id: str, count: int) -> float:
-    """Publish `count` events, one transaction each, over SURVEYS surveys; gives seconds."""
+def publish_many(settings: Any, org_id: str, count: int, surveys_count: int = SURVEYS) -> float:
+    """Publish `count` events, one transaction each, over `surveys_count` surveys; gives
+    seconds."""
     from fielder.db.session import session_scope
     from fielder.kit import events
     from fielder.webhooks.catalogue import BY_NAME
 
-    surveys = [str(uuid.uuid4()) for _ in range(SURVEYS)]
+    surveys = [str(uuid.uuid4()) for _ in range(surveys_count)]
     data = BY_NAME["response.completed"].example
     started = time.perf_counter()
     for number in range(count):
         with session_scope(settings) as session:
             events.publish(session, org_id=org_id, name="response.completed", data=data,
-                           survey_id=surveys[number % SURVEYS])  # fmt: skip
+                           survey_id=surveys[number % surveys_count])  # fmt: skip
     return time.perf_counter() - started
 
 
@@ -201,7 +205,9 @@ def base_env(data_dir: Path) -> dict[str, str]:
 # --- the runs -------------------------------------------------------------------------------------
 
 
-def embedded(count: int, fail_seconds: float) -> tuple[dict[str, Any], float]:
+def embedded(
+    count: int, fail_seconds: float, surveys: int = SURVEYS
+) -> tuple[dict[str, Any], float]:
     """SQLite and the server's embedded consumer in this process; (receiver counts, t0)."""
     from fielder.db.session import dispose_engines
     from fielder.worker.consumer import EmbeddedWorker
@@ -212,7 +218,7 @@ def embedded(count: int, fail_seconds: float) -> tuple[dict[str, Any], float]:
         os.environ.pop("FIELDER_REDIS_URL", None)
         settings = configure(env)
         org_id = make_subscription(settings, f"{base}/hook")
-        publish_many(settings, org_id, count)
+        publish_many(settings, org_id, count, surveys)
         started = time.time()
         worker = EmbeddedWorker(settings)
         worker.start()
@@ -301,6 +307,11 @@ def main() -> None:
     emit("webhook_deliveries_per_second", _rate(seen), "deliveries/s", mode="embedded",
          database="sqlite", consumers="1 process x 2 threads", events=EVENTS,
          delivered=seen["unique_ok"], surveys=SURVEYS)  # fmt: skip
+    # One survey is one lane: its deliveries go one at a time, each after the previous reply.
+    seen, _ = embedded(EVENTS, 0, surveys=1)
+    emit("webhook_deliveries_per_second", _rate(seen), "deliveries/s", mode="embedded",
+         database="sqlite", consumers="1 process x 2 threads", events=EVENTS,
+         delivered=seen["unique_ok"], surveys=1)  # fmt: skip
     with postgres_database() as database_url:
         if database_url is None or not redis_available():
             emit("webhook_deliveries_per_second", 0, "deliveries/s", mode="redis",

@@ -46,7 +46,7 @@ SWEEP_WEBHOOKS = 1000
 #: A claim takes at most this many rows, and at most LANE_CLAIM of one lane (sent one after
 #: another: more would only wait behind a slow receiver).
 CLAIM_ROWS = 256
-LANE_CLAIM = 16
+LANE_CLAIM = 64
 #: Finished deliveries are deleted this many at a time by the prune.
 PRUNE_CHUNK = 1000
 
