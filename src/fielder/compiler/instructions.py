@@ -75,7 +75,9 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bMULTI(?!PLE\s+CHOICE)(?:PLE)?"
             r"(?:[- ]?(?:CODE|RESPONSE|ANSWER|SELECT|PUNCH|MENTION))?\b|"
             r"SELECT\s+ALL|ALL\s+THAT\s+APPLY|CODE\s+ALL|TICK\s+ALL|CHECK\s+ALL|MARK\s+ALL|"
-            r"ACCEPT\s+MULTIPLE|^M/?A$|^MR$|MULTIPLE\s+ANSWERS?\s+(?:POSSIBLE|ALLOWED)",
+            r"ACCEPT\s+MULTIPLE|^M/?A$|^MR$|MULTIPLE\s+ANSWERS?\s+(?:POSSIBLE|ALLOWED)|"
+            r"(?:CHOOSE|SELECT|PICK|TICK|MARK|CODE)\s+UP\s+TO\s+(?:\d+|TWO|THREE|FOUR|FIVE)\b|"
+            r"(?:CHOOSE|SELECT|PICK|TICK|MARK)\s+(?:AS\s+MANY|ANY)\b|MORE\s+THAN\s+ONE\b",
             re.I,
         ),
     ),
@@ -467,8 +469,16 @@ def _tags(text: str, upper: str) -> list[Directive]:
     return found
 
 
+_NUMBER_WORDS = {"TWO": "2", "THREE": "3", "FOUR": "4", "FIVE": "5", "SIX": "6", "TEN": "10"}
+
+
 def _limits(text: str, upper: str) -> list[Directive]:
     found: list[Directive] = []
+    upper = re.sub(
+        r"\b(UP\s+TO|MAX(?:IMUM)?(?:\s+OF)?|NO\s+MORE\s+THAN|AT\s+MOST)\s+(TWO|THREE|FOUR|FIVE|SIX|TEN)\b",
+        lambda m: f"{m[1]} {_NUMBER_WORDS[m[2]]}",
+        upper,
+    )
     total = re.search(
         r"(?:ADD|SUM|TOTAL|ADDS?)\s+(?:UP\s+)?(?:TO\s+|OF\s+|EXACTLY\s+)?(\d+)|(\d+)\s+POINTS",
         upper,
