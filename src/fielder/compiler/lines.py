@@ -38,6 +38,11 @@ _PAREN_CAPS_RE = re.compile(
     r"SINGLE|MULTI|OPEN)|[A-Z][A-Z0-9,.;:'/&-]*(?:\s+[A-Z0-9][A-Z0-9,.;:'/&-]*)+)\)"
 )
 _TRAILING_CAPS_RE = re.compile(r"(?<=[?.:!)])\s+([A-Z][A-Z0-9 ,.;:'’\-–/()&]{3,})$")
+_INTERVIEWER_PAREN_RE = re.compile(
+    r"\s*\(([^()]*\b(?:circle|mentioned|read\s+out|do\s+not\s+read|probe|interviewer|enumerator|"
+    r"observe|do\s+not\s+prompt|unprompted|prompted|single\s+code|multi\s+code)\b[^()]*)\)\s*$",
+    re.I,
+)
 _CAPS_WORD_RE = re.compile(r"[A-Z]{2,}")
 
 
@@ -155,6 +160,11 @@ def split_text(text: str) -> tuple[str, list[str]]:
         ),
         kept,
     )
+    told = _INTERVIEWER_PAREN_RE.search(kept)
+    if told:
+        # "(Circle all mentioned)", "(Do not read out)": said to the interviewer, not read.
+        notes.append(told.group(1).strip())
+        kept = kept[: told.start()]
     abbr = _TRAILING_ABBR_RE.search(kept)
     if abbr and len(kept) > 12:
         notes.append(abbr.group(1))

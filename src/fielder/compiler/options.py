@@ -35,7 +35,7 @@ _ROUTE_RE = re.compile(
     r"(?:section|part|module|block)\s+[A-Za-z0-9]{1,3})\)?\.?\s*$",
     re.I,
 )
-_ARROW_RE = re.compile(r"\s*(?:-+>|→|=>|>>)\s*(?P<to>[A-Z]+[.-]?\d+[a-z]?)\s*$")
+_ARROW_RE = re.compile(r"\s*\(?\s*(?:-+>|→|=>|>>)\s*(?P<to>[A-Z]+[.-]?\d+[a-z]?)\s*\)?\s*$")
 _TERMINATE_RE = re.compile(
     r"\b(?:TERMINATE|SCREEN\s*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END|TERMINATE)|CLOSE\s+INTERVIEW|"
     r"end\s+(?:the\s+)?(?:interview|survey)|disqualif\w*|not\s+eligible|INELIGIBLE)\b",
@@ -127,7 +127,7 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
         return []
     if sum(text.count(b) for b in BOXES) >= 2:
         return _boxes(text)
-    packed = _packed(text) or _marked_across(text)
+    packed = _packed(text) or _marked_across(text) or _coded_across(text)
     if packed:
         return packed
     text, target, terminate = strip_routing(text)
@@ -167,6 +167,29 @@ def _packed(text: str) -> list[RawOption]:
     if any(b != a + 1 for a, b in zip(codes, codes[1:], strict=False)):
         return []  # "1 = Terrible, 5 = Excellent" names a scale's ends (inline_scale)
     return [RawOption(collapse(m[2]), m[1]) for m in matches if m]
+
+
+_LETTER_CODE_RE = re.compile(r"^(?P<label>.*?[^\s.…])\s*(?:\.{3,}|…+)\s*(?P<code>[A-Z])$")
+
+
+def _coded_across(text: str) -> list[RawOption]:
+    """ "Male ... 1      Female ... 2", "Very satisfied 1    Satisfied 2": coded answers
+    across one line, set apart by wide gaps."""
+    parts = [p.strip() for p in re.split(r"\s{3,}|\t+", text) if p.strip()]
+    if len(parts) < 2:
+        return []
+    found = []
+    for part in parts:
+        label, target, terminate = strip_routing(part)
+        match = re.match(
+            r"^(?P<label>[^\d]*?[A-Za-z)'’])\s*(?:\.{2,}|…+)?\s*(?P<code>\d{1,3})$", label
+        )
+        if match is None:
+            return []
+        option = RawOption(collapse(match["label"]), match["code"])
+        option.skip_to, option.terminate = target, terminate
+        found.append(option)
+    return found
 
 
 _ACROSS_MARK_RE = re.compile(r"(?:^|\s)\(?([A-Za-z]|\d{1,2})[.)]\s+")
@@ -231,7 +254,7 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
         return points
     if len(_INLINE_POINT_RE.findall(text)) >= 2:
         return [RawOption(o.label, o.code) for o in inline_scale(text)]
-    match = _CODE_AFTER_LEADER_RE.match(text)
+    match = _CODE_AFTER_LEADER_RE.match(text) or _LETTER_CODE_RE.match(text)
     if match:
         return [RawOption(collapse(match["label"]), match["code"])]
     match = _CODE_ONLY_RE.match(text)

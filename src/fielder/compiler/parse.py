@@ -71,7 +71,8 @@ _LEAD_IN_RE = re.compile(
 )
 _CLOSING_RE = re.compile(r"^(?:thank\s+you|thanks|many\s+thanks)\b", re.I)
 _INLINE_BLANK_RE = re.compile(
-    r"^(?P<text>[^_]{1,80}?[A-Za-z?:)])\s*:?\s*_{3,}\s*[A-Za-z%$€£# ]{0,20}$"
+    r"^(?P<text>[^_|]{1,80}?[A-Za-z?:)])\s*:?\s*(?:_{3,}|(?:\|_{1,3}){2,}\|)"
+    r"\s*[A-Za-z%$€£# ]{0,20}$"
 )
 _TRAILING_POINTS_RE = re.compile(
     r"^(?P<text>.*?[.?:!])\s+(?P<points>-?\d{1,2}(?:\s+-?\d{1,2}){2,10})$"

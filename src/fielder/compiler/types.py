@@ -182,7 +182,9 @@ def _no_options(
         _EMAIL_RE.search(text) and ("address" in text.lower() or len(text.split()) <= 4)
     ):
         return TypeDecision("email")
-    if _DATE_RE.search(text) or re.search(r"\b(?:DD|MM|YYYY)\b", hint):
+    if (_DATE_RE.search(text) and not re.search(r"\bhow\s+old\b", text, re.I)) or re.search(
+        r"\b(?:DD|MM|YYYY)\b", hint
+    ):
         return TypeDecision("date")
     if hint and _NUMBER_HINT_RE.search(hint) and not re.search(r"[a-z]{4,}\s*:\s*_", hint, re.I):
         return TypeDecision("number")
