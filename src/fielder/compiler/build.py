@@ -361,7 +361,11 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
         options = settle_options(draft.columns)[0] if draft.columns else options
         has_grid = True
     if not options and not has_grid and not draft.tables:
-        options = scale_from_text(text, words) or inline_scale(" ".join([text, *draft.notes]))
+        options = (
+            scale_from_text(text, words)
+            or inline_scale(" ".join([text, *draft.notes]))
+            or _typed_range(draft.notes, words)
+        )
     elif options and not has_grid:
         _name_points(options, " ".join([text, *draft.notes, *draft.pre_notes]))
     if "grid" in words and not rows and options and all(o.code is None for o in raw_options):
@@ -448,6 +452,18 @@ def _carry_in_text(text: str) -> list[Directive]:
     ident = match["q"].upper()
     ident = ident if not ident.isdigit() else "Q" + ident
     return [Directive("carry", ident, source=match.group(0), labels=["yes"])]
+
+
+def _typed_range(notes: list[str], words: list[str]) -> list[Option]:
+    """ "Rating (1-5)", "Linear scale 0 to 10": a scale's points named with its type."""
+    if "scale" not in words:
+        return []
+    for note in notes:
+        match = re.search(r"(-?\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})", note)
+        if match and 2 <= int(match[2]) - int(match[1]) <= 11:
+            low, high = int(match[1]), int(match[2])
+            return [Option(code=str(n), label=str(n)) for n in range(low, high + 1)]
+    return []
 
 
 def _terminate_problem(question: Question, source: str) -> Problem:

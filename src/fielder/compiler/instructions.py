@@ -210,7 +210,18 @@ _FORMS_TYPES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "single",
     ),
-    (re.compile(r"\b(?:linear\s+scale|rating\s+scale|slider|nps)\b", re.I), "scale"),
+    (
+        re.compile(
+            r"\b(?:linear\s+scale|rating\s+scale|opinion\s+scale|slider|nps|net\s+promoter)\b|"
+            r"^\s*rating\b",
+            re.I,
+        ),
+        "scale",
+    ),
+    (re.compile(r"^\s*(?:drop-?down)\b", re.I), "dropdown"),
+    (re.compile(r"^\s*(?:date|time)\s*$", re.I), "date"),
+    (re.compile(r"^\s*email\s*$", re.I), "email"),
+    (re.compile(r"^\s*number\s*$", re.I), "number"),
     (re.compile(r"\b(?:short\s+answer|short\s+text|single[- ]line)\b", re.I), "text"),
     (
         re.compile(
@@ -218,6 +229,15 @@ _FORMS_TYPES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "long_text",
     ),
+)
+
+
+FORM_TYPE_LINE_RE = re.compile(
+    r"(?:short\s+answer|long\s+answer|paragraph(?:\s+text)?|checkboxes|checkbox\s+grid|"
+    r"multiple\s+choice(?:\s+grid)?|drop-?down|linear\s+scale|opinion\s+scale|rating|"
+    r"single\s+line\s+text|multi-?line\s+text|file\s+upload|number|date|time|email|"
+    r"yes\s*/\s*no|nps|net\s+promoter\s+score)(?:\s*\(?\s*-?\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\s*\)?)?\.?",
+    re.I,
 )
 
 
@@ -235,6 +255,9 @@ def interpret(sentence: str) -> list[Directive]:
     text = _NOTE_PREFIX_RE.sub("", sentence.strip())
     if re.match(r"^(?:Question\s+|Response\s+|Answer\s+|Input\s+)?(?:Type|Format)\s*:", text, re.I):
         return [Directive("type", name, source=text) for name in question_type_line(text)]
+    if FORM_TYPE_LINE_RE.fullmatch(text.strip()):
+        # A form builder's answer type on its own ("Checkboxes", "Short answer", "Rating (1-5)").
+        return [Directive("type", name, source=text) for name in question_type_line(": " + text)]
     upper = text.upper()
     found: list[Directive] = []
     for handler in _HANDLERS:

@@ -25,6 +25,7 @@ from fielder.compiler.classify import (
     screen_id,
     section_word,
 )
+from fielder.compiler.instructions import FORM_TYPE_LINE_RE
 from fielder.compiler.lines import LEADING_ROUTE_RE, TYPE_NOTE_RE, Line, is_caps_instruction
 from fielder.compiler.options import (
     BOXES,
@@ -585,6 +586,9 @@ class _Parser:
             return
         if is_instruction(line):
             self.note(line, draft, index)
+            return
+        if FORM_TYPE_LINE_RE.fullmatch(text) and not draft.options and len(draft.lines) <= 3:
+            draft.notes.append(text)  # "Checkboxes", "Short answer": the builder's answer type
             return
         if _ANSWER_FORMAT_RE.match(text) and len(draft.lines) <= 3 and not draft.options:
             draft.notes.append(text)
