@@ -45,7 +45,8 @@ PG_ADMIN_URL = os.environ.get(
     "FIELDER_BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
 )
 REDIS_URL = os.environ.get("FIELDER_BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
-PG_DATABASE = "fielder_bench_api"
+# Per process, so that two runs (or a run and the tests) never share a database.
+PG_DATABASE = f"fielder_bench_api_{os.getpid()}"
 
 
 async def _bare(_request: Request) -> JSONResponse:
@@ -206,6 +207,16 @@ def _postgres() -> str | None:
     return url.set(database=PG_DATABASE).render_as_string(hide_password=False)
 
 
+def _drop_postgres() -> None:
+    from sqlalchemy import create_engine, make_url, text
+
+    url = make_url(PG_ADMIN_URL).set(drivername="postgresql+psycopg")
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{PG_DATABASE}" WITH (FORCE)'))
+    admin.dispose()
+
+
 def _redis() -> str | None:
     import redis
 
@@ -276,7 +287,10 @@ def main() -> None:
         database = _postgres()
         if database is not None:
             redis_url = _redis()
-            _run("postgresql+redis" if redis_url else "postgresql", database, redis_url)
+            try:
+                _run("postgresql+redis" if redis_url else "postgresql", database, redis_url)
+            finally:
+                _drop_postgres()
 
 
 if __name__ == "__main__":
