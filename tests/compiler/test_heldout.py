@@ -446,3 +446,23 @@ def test_carry_forward_written_in_the_question() -> None:
     assert questions["Q2"].type == "single"
     assert [(o.code, o.label) for o in questions["Q2"].options] == [("1", "Alpha"), ("2", "Beta")]
     assert questions["Q2"].options_from is not None
+
+
+def test_a_long_sheet_with_the_question_repeated_on_each_answer_row() -> None:
+    from fielder.documents.model import Block, Cell, Document
+
+    rows = [
+        ["Question ID", "Question", "Code", "Answer", "Routing"],
+        ["Q1", "Do you own a car?", "1", "Yes", ""],
+        ["Q1", "Do you own a car?", "2", "No", "Go to Q3"],
+        ["Q2", "Which brand is it?", "1", "Ford", ""],
+        ["Q2", "Which brand is it?", "2", "Toyota", ""],
+        ["Q3", "Any comments?", "", "", ""],
+    ]
+    table = Block(kind="table", rows=tuple(tuple(Cell(text=t) for t in row) for row in rows))
+    questions = by_id(
+        compile_document(Document(name="l.xlsx", media_type="x", blocks=[table])).survey
+    )
+    assert list(questions) == ["Q1", "Q2", "Q3"]
+    assert [o.label for o in questions["Q1"].options] == ["Yes", "No"]
+    assert [(r.if_, r.to) for r in questions["Q1"].skip_to] == [("Q1 == '2'", "Q3")]

@@ -15,6 +15,12 @@ from fielder.documents.model import Block
 
 _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     "id": (
+        "question id",
+        "question no.",
+        "question code",
+        "item id",
+        "variable name",
+        "var name",
         "q#",
         "q no",
         "qno",
@@ -159,9 +165,17 @@ def sheet_lines(block: Block) -> list[Line]:
         text = collapse(" ".join(c.text for c in row_cells))
         if text:
             lines.append(Line(text=text, raw=text, start=block.start, page=block.page))
+    previous = ""
     for row_cells in block.rows[start + 1 :]:
         raw = tuple(c.text for c in row_cells)
         row = tuple(collapse(c) for c in raw)
+        ident = _cell(row, columns, "id")
+        if ident and ident == previous:
+            # One row per answer with the question repeated on each: only the answer is new.
+            blank = {columns[r] for r in ("id", "text") if r in columns}
+            row = tuple("" if i in blank else c for i, c in enumerate(row))
+            raw = tuple("" if i in blank else c for i, c in enumerate(raw))
+        previous = ident or previous
         found = [_row_line(row, columns)]
         found.extend(_cell_options(raw, columns) if found[0] and found[0].label else [])
         if found[0] is not None and found[0].label and across:
