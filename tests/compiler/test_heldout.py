@@ -466,3 +466,22 @@ def test_a_long_sheet_with_the_question_repeated_on_each_answer_row() -> None:
     assert list(questions) == ["Q1", "Q2", "Q3"]
     assert [o.label for o in questions["Q1"].options] == ["Yes", "No"]
     assert [(r.if_, r.to) for r in questions["Q1"].skip_to] == [("Q1 == '2'", "Q3")]
+
+
+def test_questions_each_in_a_list_of_their_own() -> None:
+    from fielder.documents.model import Block, Document
+
+    blocks = [
+        Block(kind="list_item", numbering="1.", text="How often do you visit the library?"),
+        Block(kind="list_item", numbering="a)", level=1, text="Weekly"),
+        Block(kind="list_item", numbering="b)", level=1, text="Rarely"),
+        Block(kind="list_item", numbering="1.", text="Which services do you use?"),
+        Block(kind="list_item", numbering="a)", level=1, text="Lending"),
+        Block(kind="list_item", numbering="b)", level=1, text="Events"),
+        Block(kind="list_item", numbering="1.", text="What would you like us to improve?"),
+    ]
+    questions = by_id(
+        compile_document(Document(name="l.odt", media_type="x", blocks=blocks)).survey
+    )
+    assert list(questions) == ["Q1", "Q2", "Q3"]
+    assert [o.label for o in questions["Q2"].options] == ["Lending", "Events"]

@@ -411,6 +411,17 @@ class _Parser:
         in_options = self.current is not None and bool(self.current.options)
         if self.next_in_outline(label.id):
             return label  # 2.2 after 2.1, 3.1 after 2.4: the outline numbering goes on
+        if (
+            line.kind == "list_item"
+            and number <= self.last_number
+            and self.current is not None
+            and any(
+                part.kind == "list_item" and part.level > line.level for part in self.current.lines
+            )
+            and looks_like_question(label.rest)
+        ):
+            # Every question in a list of its own, each numbered "1." again: count on.
+            return Label(f"Q{self.last_number + 1}", label.rest, "bare")
         if number < self.last_number or number > self.last_number + 5:
             return None
         if number == self.last_number and not re.search(r"[a-z]$|_\d+$", label.id):
