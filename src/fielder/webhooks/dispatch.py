@@ -28,8 +28,10 @@ from fielder.webhooks import delivery, sender, wakeup
 
 logger = logging.getLogger("fielder.webhooks")
 
-#: Attempts in flight at once per dispatcher (all webhooks together).
-MAX_SENDS = 64
+#: Attempts in flight at once per dispatcher (all webhooks together), and per webhook: a
+#: webhook whose receiver hangs holds at most its own share.
+MAX_SENDS = 256
+MAX_SENDS_PER_WEBHOOK = 32
 #: After the first lane of a batch finishes, others finishing within this time are recorded
 #: with it (fewer, larger transactions).
 COLLECT_SECONDS = 0.01
@@ -63,16 +65,17 @@ class Drainer:
 async def drain_webhook(drainer: Drainer, webhook_id: str) -> int:
     """Send the webhook's due deliveries until none is left; give the number of attempts."""
     in_flight: set[asyncio.Task[list[delivery.Result]]] = set()
+    mine = asyncio.Semaphore(MAX_SENDS_PER_WEBHOOK)
     made = 0
     try:
         while True:
-            if not drainer.stopping and len(in_flight) < MAX_SENDS:
+            if not drainer.stopping and len(in_flight) < MAX_SENDS_PER_WEBHOOK:
                 drainer.claiming(webhook_id)
                 batch = await drainer.db(delivery.claim_batch, drainer.settings, webhook_id)
                 if batch is not None:
                     send_by = time.monotonic() + drainer.settings.job_lease_seconds / 2
                     for claims in batch.lanes.values():
-                        lane = _send_lane(drainer, batch, claims, send_by)
+                        lane = _send_lane(drainer, mine, batch, claims, send_by)
                         in_flight.add(asyncio.create_task(lane))
             if not in_flight:
                 return made
@@ -93,7 +96,11 @@ async def drain_webhook(drainer: Drainer, webhook_id: str) -> int:
 
 
 async def _send_lane(
-    drainer: Drainer, batch: delivery.Batch, claims: list[delivery.Claim], send_by: float
+    drainer: Drainer,
+    mine: asyncio.Semaphore,
+    batch: delivery.Batch,
+    claims: list[delivery.Claim],
+    send_by: float,
 ) -> list[delivery.Result]:
     """Send one lane's claimed deliveries in order; those not sent (out of time, stopping, or
     after a 410) are given back with None."""
@@ -101,10 +108,11 @@ async def _send_lane(
     results: list[delivery.Result] = []
     stop = False
     for claim in claims:
-        if stop or drainer.stopping or time.monotonic() > send_by:
-            results.append((claim, None))
-            continue
-        async with drainer.limit:
+        # Checked once a slot is ours: waiting for one must not start an attempt late.
+        async with mine, drainer.limit:
+            if stop or drainer.stopping or time.monotonic() > send_by:
+                results.append((claim, None))
+                continue
             outcome = await sender.send(
                 drainer.clients, batch.url, batch.secret, claim.message,
                 timeout=settings.webhook_timeout_seconds,
