@@ -485,3 +485,20 @@ def test_questions_each_in_a_list_of_their_own() -> None:
     )
     assert list(questions) == ["Q1", "Q2", "Q3"]
     assert [o.label for o in questions["Q2"].options] == ["Lending", "Events"]
+
+
+def test_answers_listed_after_the_ask_and_items_rated_on_a_range() -> None:
+    questions = by_id(
+        compile_text(
+            "Q1. Gender: Male / Female / Other\n"
+            "Q2. What is your favourite colour? (Red, Blue, Green)\n"
+            "Q3. Rate the following from 1 to 5:\n   a. Price ___\n   b. Service ___\n"
+            "Q4. Comments\n"
+        )
+    )
+    assert [o.label for o in questions["Q1"].options] == ["Male", "Female", "Other"]
+    assert questions["Q1"].text == "Gender"
+    assert [o.label for o in questions["Q2"].options] == ["Red", "Blue", "Green"]
+    assert questions["Q3"].type == "grid"
+    assert [r.label for r in questions["Q3"].rows] == ["Price", "Service"]
+    assert questions["Q4"].type == "long_text"

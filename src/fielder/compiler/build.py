@@ -210,6 +210,23 @@ def _name_points(options: list[Option], text: str) -> None:
             option.label = words[option.code]
 
 
+def _items_on_a_scale(raw: list[RawOption], text: str) -> tuple[list[str], list[RawOption]] | None:
+    """ "Rate the following from 1 to 5:" over lettered items: a grid of the items on 1…5."""
+    ask = re.search(
+        r"\b(?:rate|score|each\s+of\s+the\s+following)\b.*\bfrom\s+(-?\d{1,2})\s+to\s+(\d{1,2})\b",
+        text,
+        re.I,
+    )
+    if ask is None or len(raw) < 2 or any(o.code is not None for o in raw):
+        return None
+    if not all(o.marker and o.marker != "•" for o in raw):
+        return None
+    low, high = int(ask[1]), int(ask[2])
+    if not 2 <= high - low <= 11:
+        return None
+    return [o.label for o in raw], [RawOption(str(n), str(n)) for n in range(low, high + 1)]
+
+
 def _strip_marker(text: str) -> str:
     return collapse(_MARKER_RE.sub("", text))
 
@@ -340,6 +357,8 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
         if rows
         else (split_grid(raw_options) or scale_over_items(raw_options) or headed_rows(raw_options))
     )
+    if split is None and not rows:
+        split = _items_on_a_scale(raw_options, text)
     if split is not None:
         rows, raw_options = split
     options, raws = settle_options(raw_options)

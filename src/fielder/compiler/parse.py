@@ -91,6 +91,9 @@ _LEADING_CAPS_RE = re.compile(r"^((?:[A-Z][A-Z0-9 ,'’/&()\-–]*[.:]\s+)+)(?=[
 _INLINE_LIST_RE = re.compile(
     r"^(?P<head>ROWS?|STATEMENTS?|ITEMS?|COLUMNS?)\s*:\s*(?P<items>\S.*[;,/].*)$", re.I
 )
+_LISTED_AFTER_RE = re.compile(
+    r"^(?P<text>[^?:]{2,200}[?:])\s*(?:\((?P<paren>[^()]*,[^()]*,[^()]*)\)|(?P<slash>[^/?:]+(?:\s/\s[^/?:]+)+))\s*$"
+)
 _REQUIRED_MARK_RE = re.compile(r"\s*\*+\s*$")
 _DEFAULT_SINGLE_RE = re.compile(
     r"\bALL\s+QUESTIONS\s+ARE\s+SINGLE\b|SINGLE\s+(?:CODE|RESPONSE|CHOICE|ANSWER)\s+UNLESS|"
@@ -146,6 +149,7 @@ class Parsed:
 def label_mode(lines: list[Line]) -> str:
     """How this document labels its questions: "prefixed", "bare" or "none"."""
     counts = {"prefixed": 0, "bare": 0, "given": 0}
+    prefixed_ids: set[str] = set()
     for index, line in enumerate(lines):
         label = find_label(line)
         following = lines[index + 1] if index + 1 < len(lines) else None
@@ -159,10 +163,12 @@ def label_mode(lines: list[Line]) -> str:
         )
         if label and label.style in counts and (_stem_like(label.rest, line) or answered):
             counts[label.style] += 1
+        if label and label.style == "prefixed" and re.match(r"Q\d", label.id):
+            prefixed_ids.add(label.id)
     if counts["given"] >= 2:
         return "given"
-    if counts["prefixed"] >= 2:
-        return "prefixed"
+    if counts["prefixed"] >= 2 or (counts["prefixed"] >= 1 and len(prefixed_ids) >= 2):
+        return "prefixed"  # "Q1.", "Q2." … are labels even where one reads as a bare field name
     if counts["bare"] >= 2 or _numbered_once(lines):
         return "bare"
     return "none"
@@ -269,6 +275,14 @@ class _Parser:
         if blank:
             draft.hints.append(text[blank.end("text") :].strip(" :"))
             return blank["text"].rstrip(" :")
+        listed = _LISTED_AFTER_RE.match(text)
+        if listed:
+            # "Gender: Male / Female / Other", "Colour? (Red, Blue, Green)": answers after the ask.
+            items = listed["paren"] or listed["slash"] or ""
+            parts = [p.strip() for p in re.split(r"\s+/\s+|\s*,\s*", items) if p.strip()]
+            if 2 <= len(parts) <= 12 and all(len(p.split()) <= 5 for p in parts):
+                draft.options.extend(RawOption(p, None, marker="•") for p in parts)
+                return listed["text"].rstrip(" :")
         numbers = trailing_points(text, spaced)
         header, self.item_header = self.item_header, None
         if numbers:
