@@ -502,3 +502,24 @@ def test_answers_listed_after_the_ask_and_items_rated_on_a_range() -> None:
     assert questions["Q3"].type == "grid"
     assert [r.label for r in questions["Q3"].rows] == ["Price", "Service"]
     assert questions["Q4"].type == "long_text"
+
+
+def test_grids_written_as_text_rows() -> None:
+    questions = by_id(
+        compile_text(
+            "Q1. How much do you agree with each statement?\n"
+            "                         Disagree  Neutral  Agree\n"
+            "a) The app is easy to use     1        2       3\n"
+            "b) The app is fast            1        2       3\n"
+            "Q2. Please rate each item (1 = poor, 5 = excellent)\n- Food ____\n- Drinks ____\n"
+        )
+    )
+    assert questions["Q1"].type == "grid"
+    assert [(o.code, o.label) for o in questions["Q1"].options] == [
+        ("1", "Disagree"),
+        ("2", "Neutral"),
+        ("3", "Agree"),
+    ]
+    assert [r.label for r in questions["Q1"].rows] == ["The app is easy to use", "The app is fast"]
+    assert questions["Q2"].type == "grid"
+    assert [r.label for r in questions["Q2"].rows] == ["Food", "Drinks"]

@@ -217,9 +217,15 @@ def _items_on_a_scale(raw: list[RawOption], text: str) -> tuple[list[str], list[
         text,
         re.I,
     )
-    if ask is None or len(raw) < 2 or any(o.code is not None for o in raw):
+    if len(raw) < 2 or any(o.code is not None or not o.marker for o in raw):
         return None
-    if not all(o.marker and o.marker != "•" for o in raw):
+    if ask is None:
+        # "Please rate each item (1 = poor, 5 = excellent)" over a list of items.
+        points = inline_scale(text) if re.search(r"\b(?:rate|each)\b", text, re.I) else []
+        if len(points) < 3:
+            return None
+        return [o.label for o in raw], [RawOption(o.label, o.code) for o in points]
+    if not all(o.marker != "•" for o in raw):
         return None
     low, high = int(ask[1]), int(ask[2])
     if not 2 <= high - low <= 11:

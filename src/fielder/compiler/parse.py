@@ -94,6 +94,9 @@ _INLINE_LIST_RE = re.compile(
 _LISTED_AFTER_RE = re.compile(
     r"^(?P<text>[^?:]{2,200}[?:])\s*(?:\((?P<paren>[^()]*,[^()]*,[^()]*)\)|(?P<slash>[^/?:]+(?:\s/\s[^/?:]+)+))\s*$"
 )
+_CODED_ROW_RE = re.compile(
+    r"^(?P<label>.*?[A-Za-z)])(?:\t+|\s{2,})(?P<points>-?\d{1,2}(?:(?:\t+|\s{2,})-?\d{1,2}){1,10})\s*$"
+)
 _REQUIRED_MARK_RE = re.compile(r"\s*\*+\s*$")
 _DEFAULT_SINGLE_RE = re.compile(
     r"\bALL\s+QUESTIONS\s+ARE\s+SINGLE\b|SINGLE\s+(?:CODE|RESPONSE|CHOICE|ANSWER)\s+UNLESS|"
@@ -618,6 +621,16 @@ class _Parser:
         if _ANSWER_FORMAT_RE.match(text) and len(draft.lines) <= 3 and not draft.options:
             draft.notes.append(text)
             return
+        coded_row = _CODED_ROW_RE.match(line.spaced or "")
+        heads = draft.options
+        if coded_row and heads and all(o.marker == "inline" for o in heads):
+            points = coded_row["points"].split()
+            if len(points) == len(heads):
+                # "a) The app is easy to use   1   2   3" under "Disagree  Neutral  Agree".
+                for head, code in zip(heads, points, strict=True):
+                    head.code = head.code or code
+                draft.rows.append(re.sub(r"^\(?[a-zA-Z0-9]{1,2}[.)]\s+", "", coded_row["label"]))
+                return
         grid_row = _BOX_ROW_RE.match(text)
         if grid_row and (draft.options or draft.rows):
             draft.rows.append(grid_row["label"])
@@ -633,7 +646,9 @@ class _Parser:
             draft.notes.extend(line.instructions)
             return
         if not options and not draft.options and draft.text.endswith(("?", ":")):
-            options = _inline_answers(line.spaced or text)
+            following = self.next_content(index)
+            over_rows = following is not None and _CODED_ROW_RE.match(following.spaced or "")
+            options = _inline_answers(line.spaced or text, wide=not over_rows)
         if not options and self.accept_plain(index, line, draft):
             options = parse_option_line(
                 Line(
@@ -756,9 +771,11 @@ class _Parser:
 _INLINE_SPLIT_RE = re.compile(r"\s+/\s+|\s*[|｜／]\s*|\s{3,}|\t+")
 
 
-def _inline_answers(text: str) -> list[RawOption]:
-    """Answers written across one line: "Yes / No / Not sure", "Daily | Weekly | Never"."""
-    parts = [p.strip() for p in _INLINE_SPLIT_RE.split(text) if p.strip()]
+def _inline_answers(text: str, wide: bool = True) -> list[RawOption]:
+    """Answers written across one line: "Yes / No / Not sure", "Daily | Weekly | Never"
+    (column headings over coded rows may be set only two spaces apart)."""
+    splitter = _INLINE_SPLIT_RE if wide else re.compile(r"\s+/\s+|\s*[|｜／]\s*|\s{2,}|\t+")
+    parts = [p.strip() for p in splitter.split(text) if p.strip()]
     if not 2 <= len(parts) <= 10 or any(len(p.split()) > 6 or p.endswith("?") for p in parts):
         return []
     return [RawOption(p, None, marker="inline") for p in parts]
