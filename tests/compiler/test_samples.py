@@ -45,7 +45,7 @@ def test_gold_sample_compiles_to_valid_ir(gold: Path) -> None:
 def _document_of(gold: Path) -> Path:
     import json
 
-    return gold.parent / json.loads(gold.read_text(encoding="utf-8"))["file"]
+    return gold.parent / str(json.loads(gold.read_text(encoding="utf-8"))["file"])
 
 
 @pytest.mark.slow
