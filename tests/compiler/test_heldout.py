@@ -523,3 +523,23 @@ def test_grids_written_as_text_rows() -> None:
     assert [r.label for r in questions["Q1"].rows] == ["The app is easy to use", "The app is fast"]
     assert questions["Q2"].type == "grid"
     assert [r.label for r in questions["Q2"].rows] == ["Food", "Drinks"]
+
+
+def test_bracketed_tags_inside_an_answer_table() -> None:
+    from fielder.documents.model import Block, Cell, Document
+
+    def table(rows: list[list[str]]) -> Block:
+        return Block(kind="table", rows=tuple(tuple(Cell(text=t) for t in r) for r in rows))
+
+    blocks = [
+        Block(kind="paragraph", text="Q1. Do you have a phone contract? [single response]"),
+        table([["1", "Yes"], ["2", "No phone [close]"]]),
+        Block(kind="paragraph", text="Q2. Which network is it with? [multiple response]"),
+        table([["1", "Alpha"], ["2", "Beta"], ["99", "Don't know [exclusive]"]]),
+    ]
+    questions = by_id(
+        compile_document(Document(name="p.docx", media_type="x", blocks=blocks)).survey
+    )
+    assert [o.label for o in questions["Q1"].options] == ["Yes", "No phone"]
+    assert questions["Q1"].terminate_if == "Q1 == '2'"
+    assert [(o.label, o.exclusive) for o in questions["Q2"].options][-1] == ("Don't know", True)

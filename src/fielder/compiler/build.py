@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from fielder.compiler.classify import DISPLAY_WORDS
 from fielder.compiler.diagnostics import Problem
 from fielder.compiler.instructions import Directive, interpret, sentences, type_words
-from fielder.compiler.lines import collapse
+from fielder.compiler.lines import collapse, split_text
 from fielder.compiler.options import (
     BOXES,
     RawOption,
@@ -304,9 +304,10 @@ def table_option_tags(rows: tuple[tuple[str, ...], ...], options: list[Option]) 
     raws: list[RawOption] = []
     for option in options:
         cells = by_code.get(option.code, [])
-        label, target, terminate = strip_routing(option.label)
+        written, inline = split_text(option.label)  # "No phone [close]"
+        label, target, terminate = strip_routing(collapse(written) or option.label)
         raw = RawOption(label or option.label, option.code, skip_to=target, terminate=terminate)
-        _tail_actions(raw, [c for c in cells if c != option.label])
+        _tail_actions(raw, [*inline, *(c for c in cells if c != option.label)])
         option.label = raw.label
         option.specify = option.specify or raw.specify
         option.exclusive = option.exclusive or raw.exclusive

@@ -80,7 +80,7 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
     for note in notes:
         bare = _NOTE_HEAD_RE.sub("", note.strip()).strip(" .")
         if _TERMINATE_RE.search(note) or re.fullmatch(
-            r"(?:CLOSE|END|STOP)(?:\s+(?:INTERVIEW|SURVEY))?", bare, re.I
+            r"(?:CLOSE|END|STOP|THANK\s+AND\s+CLOSE)(?:\s+(?:INTERVIEW|SURVEY))?", bare, re.I
         ):
             option.terminate = True
         if re.search(
