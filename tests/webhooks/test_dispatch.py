@@ -18,7 +18,9 @@ from fielder.db.base import utcnow
 from fielder.db.session import session_scope
 from fielder.models.job import Job
 from fielder.models.webhook_delivery import WebhookDelivery
-from fielder.webhooks import delivery
+from fielder.webhooks import delivery, dispatch
+from fielder.webhooks.wakeup import WAKE_SIGNAL
+from fielder.worker.queue import get_queue
 from tests.conftest import OrgContext
 from tests.webhooks.conftest import (
     Behaviour,
@@ -117,6 +119,48 @@ def test_a_hanging_receiver_starves_no_other_webhook(
         release.set()
     for receiver in hanging:
         receiver.wait_for(10)
+
+
+def test_a_webhook_with_many_hanging_lanes_keeps_to_its_share(
+    client: object, settings: Settings, org: OrgContext, make_receiver: MakeReceiver
+) -> None:
+    release = threading.Event()
+
+    def hang(_n: int, _r: object) -> Reply:
+        release.wait(60)
+        return Reply()
+
+    lanes = dispatch.MAX_SENDS_PER_WEBHOOK + 8
+    hanging = make_receiver(hang)
+    healthy = make_receiver(lambda _n, _r: Reply())
+    try:
+        make_webhook(settings, org.org_id, hanging.url)
+        make_webhook(settings, org.org_id, healthy.url)
+        for _ in range(lanes):
+            publish(settings, org.org_id, "survey.updated", _survey_id())
+        healthy.wait_for(lanes)
+        hanging.wait_for(dispatch.MAX_SENDS_PER_WEBHOOK)
+        assert len(hanging.received) == dispatch.MAX_SENDS_PER_WEBHOOK
+    finally:
+        release.set()
+    hanging.wait_for(lanes)
+
+
+def test_a_commit_wakes_a_worker_through_the_queue(
+    settings: Settings, org: OrgContext, receiver: Receiver
+) -> None:
+    # No dispatcher runs in this process: the wake-up is a message for any consumer.
+    hook_id, _ = make_webhook(settings, org.org_id, receiver.url)
+    event_id = publish(settings, org.org_id, "survey.created", _survey_id())
+    huey = get_queue(settings).huey
+    (message,) = huey.pending()
+    assert (message.name, tuple(message.args)) == (WAKE_SIGNAL, (hook_id,))
+    try:
+        huey.execute(message)  # what a consumer does with it
+        receiver.wait_for(1)
+    finally:
+        dispatch.stop(settings)
+    assert [r.headers["webhook-id"] for r in receiver.received] == [event_id]
 
 
 @pytest.fixture

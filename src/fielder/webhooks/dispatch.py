@@ -61,15 +61,21 @@ class Drainer:
     def claiming(self, webhook_id: str) -> None:
         """A claim of the webhook starts: wake-ups until now are answered by it."""
 
+    def woken(self, webhook_id: str) -> asyncio.Event:
+        """Set when the webhook is woken during its drain (new deliveries, a retry due)."""
+        return asyncio.Event()
+
 
 async def drain_webhook(drainer: Drainer, webhook_id: str) -> int:
     """Send the webhook's due deliveries until none is left; give the number of attempts."""
     in_flight: set[asyncio.Task[list[delivery.Result]]] = set()
     mine = asyncio.Semaphore(MAX_SENDS_PER_WEBHOOK)
+    woken = drainer.woken(webhook_id)
     made = 0
     try:
         while True:
             if not drainer.stopping and len(in_flight) < MAX_SENDS_PER_WEBHOOK:
+                woken.clear()
                 drainer.claiming(webhook_id)
                 batch = await drainer.db(delivery.claim_batch, drainer.settings, webhook_id)
                 if batch is not None:
@@ -79,7 +85,17 @@ async def drain_webhook(drainer: Drainer, webhook_id: str) -> int:
                         in_flight.add(asyncio.create_task(lane))
             if not in_flight:
                 return made
-            done, in_flight = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
+            # A lane finishing, or a wake-up: new lanes must not wait behind a slow one.
+            waiter = asyncio.create_task(woken.wait())
+            waiting: set[asyncio.Task[Any]] = {*in_flight, waiter}
+            done, _ = await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
+            waiter.cancel()
+            done.discard(waiter)
+            in_flight -= done
+            if not done:  # woken: gather a few more wake-ups into the next claim
+                await asyncio.sleep(COLLECT_SECONDS)
+                woken.clear()  # (if no claim can be made now, the next lane done makes one)
+                continue
             if in_flight:
                 more, in_flight = await asyncio.wait(in_flight, timeout=COLLECT_SECONDS)
                 done |= more
@@ -145,6 +161,7 @@ class Dispatcher(Drainer):
         self._db = ThreadPoolExecutor(max_workers=2, thread_name_prefix="webhook-db")
         self._drains: dict[str, asyncio.Task[None]] = {}
         self._again: set[str] = set()
+        self._woken: dict[str, asyncio.Event] = {}
         self._timers: set[tuple[str, int]] = set()
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._run, name="webhook-dispatcher", daemon=True)
@@ -179,7 +196,9 @@ class Dispatcher(Drainer):
             return
         if webhook_id in self._drains:
             self._again.add(webhook_id)
+            self._woken[webhook_id].set()
             return
+        self._woken[webhook_id] = asyncio.Event()
         task = self.loop.create_task(self._drain(webhook_id))
         self._drains[webhook_id] = task
 
@@ -190,12 +209,16 @@ class Dispatcher(Drainer):
             logger.exception("draining webhook %s failed", webhook_id)
         finally:
             del self._drains[webhook_id]
+            del self._woken[webhook_id]
             if webhook_id in self._again:
                 self._again.discard(webhook_id)
                 self._wake(webhook_id)
 
     def claiming(self, webhook_id: str) -> None:
         self._again.discard(webhook_id)
+
+    def woken(self, webhook_id: str) -> asyncio.Event:
+        return self._woken[webhook_id]
 
     def retry_in(self, webhook_id: str, seconds: float) -> None:
         # One timer per webhook and second is enough: a drain takes every row due by then.
