@@ -286,11 +286,11 @@ def table_layout(
         written = parse_option_text(header)
         if written and written[0].code and written[0].label and not _NUMERIC_CELL_RE.match(only):
             code, header = written[0].code, written[0].label
-        columns.append(Option(code=code, label=header))
+        columns.append(Option(code=code, label=collapse(split_text(header)[0]) or header))
     codes = [c.code for c in columns]
     if len(set(codes)) != len(codes):
         columns = [Option(code=str(i + 1), label=c.label) for i, c in enumerate(columns)]
-    statements = [_strip_marker(r[0]) for r in body if r and r[0]]
+    statements = [_strip_marker(collapse(split_text(r[0])[0]) or r[0]) for r in body if r and r[0]]
     return "grid", columns, statements
 
 
