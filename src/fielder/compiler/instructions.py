@@ -30,6 +30,9 @@ _SPLIT_RE = re.compile(r"\.\s+(?=[A-Z0-9(\[\'‘\"“])|;\s*")
 _QUOTED_RE = re.compile(r"['‘’\"“”]([^'‘’\"“”]{2,60})['‘’\"“”]")
 _CODES_RE = re.compile(r"\b(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?\b")
 _ID_TOKEN = r"[A-Z]{0,4}[.-]?\d{1,3}[a-z]?(?:[._]\d{1,2})?"
+# The verb of a routing instruction ("GO TO QUESTION", "SKIP TO") and where it may lead.
+_GO_TO = r"(?:GO|SKIP|JUMP|PROCEED|CONTINUE|ROUTE)\s*(?:TO|WITH|AT)?\s+(?:QUESTION\s+)?"
+_TARGET = rf"{_ID_TOKEN}|END(?:\s+OF\s+\w+)?"
 _OPEN_RE = re.compile(
     r"\bOPEN(?:[- ]?END(?:ED)?)?\b|TEXT\s*BOX|VERBATIM|TYPE[- ]IN\b|WRITE[- ]IN\b|COMMENT\s*BOX|"
     r"\bTEXT\s+(?:ENTRY|FIELD)\b|ESSAY|FREE\s+TEXT|TEXTBOX|\bOE\b",
@@ -301,8 +304,8 @@ def _routing(text: str, upper: str) -> list[Directive]:
         rf"^(?:IF|WHEN|THOSE\s+(?:WHO|CODING|ANSWERING)|(?:RESPONDENTS?|PEOPLE|ANYONE|ALL|EVERYONE)"
         rf"\s+(?:WHO|THAT)|(?:RESPONDENTS?\s+)?(?:ANSWERING|CODING|SELECTING|CHOOSING))\s+"
         rf"(?P<cond>.+?),?\s*(?:-+>|→|THEN|SHOULD|MUST|WILL)?\s*(?:PLEASE\s+)?"
-        rf"(?:GO|SKIP|JUMP|PROCEED|CONTINUE|ROUTE)\s*(?:TO|WITH|AT)?\s+(?:QUESTION\s+)?"
-        rf"(?P<to>{_ID_TOKEN}|END(?:\s+OF\s+\w+)?|(?:SECTION|PART|MODULE|BLOCK)\s+[A-Z0-9]{{1,3}})\b",
+        rf"{_GO_TO}"
+        rf"(?P<to>{_TARGET}|(?:SECTION|PART|MODULE|BLOCK)\s+[A-Z0-9]{{1,3}})\b",
         text,
         re.I,
     )
@@ -310,15 +313,15 @@ def _routing(text: str, upper: str) -> list[Directive]:
         return [Directive("skip", skip["cond"], target=skip["to"], source=text)]
     arrow = re.match(
         rf"^(?:IF|WHEN)\s+(?P<cond>.+?)\s*(?:-+>|→|=>|⇒)\s*(?:(?:GO|SKIP)\s+TO\s+)?(?:QUESTION\s+)?"
-        rf"(?P<to>{_ID_TOKEN}|END(?:\s+OF\s+\w+)?)\s*$",
+        rf"(?P<to>{_TARGET})\s*$",
         text,
         re.I,
     )
     if arrow:
         return [Directive("skip", arrow["cond"], target=arrow["to"], source=text)]
     reverse = re.match(
-        rf"^(?:GO|SKIP|JUMP|PROCEED|CONTINUE|ROUTE)\s*(?:TO|WITH|AT)?\s+(?:QUESTION\s+)?"
-        rf"(?P<to>{_ID_TOKEN}|END(?:\s+OF\s+\w+)?)\s*,?\s+(?:IF|WHEN|FOR)\s+(?P<cond>.+)$",
+        rf"^{_GO_TO}"
+        rf"(?P<to>{_TARGET})\s*,?\s+(?:IF|WHEN|FOR)\s+(?P<cond>.+)$",
         text,
         re.I,
     )
