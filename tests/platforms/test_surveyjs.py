@@ -457,3 +457,12 @@ def test_termination_only_fires_when_its_question_is_shown() -> None:
     back = get_importer("surveyjs").import_(json.dumps(document).encode()).survey
     assert back.question_map()["A"].terminate_if == "A < 18"
     assert back.question_map()["A"].display_if == "S1 == '2'"
+
+
+@pytest.mark.parametrize("label", ["1-3 {Q1}", "\\d{1,3}", "{ a b }"])
+def test_literal_braces_are_reported(label: str) -> None:
+    """survey-core reads any `{…}` as a placeholder; SurveyJS has no escape, so it is reported."""
+    options = [{"code": "1", "label": label}, {"code": "2", "label": "No"}]
+    question = {"id": "Q9", "type": "single", "text": "Which?", "options": options}
+    exported = get_exporter("surveyjs").export(_one(question))
+    assert [(n.element_id, n.feature) for n in exported.not_carried] == [("Q9", "text")]

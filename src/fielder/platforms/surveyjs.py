@@ -193,7 +193,7 @@ class SurveyJSExporter(base.Exporter):
         SurveyJS reads any `{name}` as a placeholder and has no escape: literal ones are
         reported.
         """
-        if _PLACEHOLDER.search(_PIPE_TEXT.sub("", text)):
+        if _ANY_BRACES.search(_PIPE_TEXT.sub("", text)):
             self.unsupported(self.current_id, "text", "braces SurveyJS reads as a placeholder")
         return self.piping(text, lambda name: "{" + name + "}")
 
@@ -647,6 +647,8 @@ def _html_text(value: Any) -> str:
 
 
 _PIPE_TEXT = re.compile(r"\{\{\s*[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?\s*\}\}")
+# survey-core takes any `{…}` for a placeholder, names or not (`{1,3}` too).
+_ANY_BRACES = re.compile(r"\{[^{}]+\}")
 _PLACEHOLDER = re.compile(r"\{\s*([A-Za-z_][A-Za-z0-9_]*)((?:\.[A-Za-z0-9_]+)?)\s*\}")
 
 
