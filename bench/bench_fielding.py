@@ -34,6 +34,8 @@ from typing import Any
 
 import httpx
 
+from bench.bench_api import _cpu_seconds
+
 SESSIONS = int(os.environ.get("FIELDER_BENCH_SESSIONS", "600"))
 CONCURRENCY = int(os.environ.get("FIELDER_BENCH_CONCURRENCY", "32"))
 #: Server processes to measure with, each in turn ("1,2": one worker, then two).
@@ -154,8 +156,10 @@ def _free_port() -> int:
 
 
 @contextmanager
-def server(app: str, env: dict[str, str], *, factory: bool, workers: int) -> Iterator[str]:
-    """`uvicorn app` with `workers` processes on a free port; yields the base URL."""
+def server(
+    app: str, env: dict[str, str], *, factory: bool, workers: int
+) -> Iterator[tuple[str, int]]:
+    """`uvicorn app` with `workers` processes on a free port; yields (base URL, its pid)."""
     port = _free_port()
     command = [sys.executable, "-m", "uvicorn", app, "--port", str(port), "--workers", str(workers)]
     command += ["--log-level", "warning", "--no-access-log"] + (["--factory"] if factory else [])
@@ -169,7 +173,7 @@ def server(app: str, env: dict[str, str], *, factory: bool, workers: int) -> Ite
                     break
             except httpx.HTTPError:
                 time.sleep(0.2)
-        yield base
+        yield base, process.pid
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -345,11 +349,13 @@ def _bench_sessions(label: str, database_url: str, data_dir: Path, workers: int)
         "FIELDER_RATE_LIMIT_ENABLED": "false",
         "FIELDER_EMBEDDED_WORKER": "false",
     }
-    with server("fielder.app:create_app", env, factory=True, workers=workers) as base:
+    with server("fielder.app:create_app", env, factory=True, workers=workers) as (base, pid):
         path = f"/api/v1/surveys/{slug}"
         asyncio.run(_load(base, path, min(40, SESSIONS)))  # warm up
         failures.clear()
+        cpu_before = _cpu_seconds(pid) or 0.0
         seconds, latencies = asyncio.run(_load(base, path, SESSIONS))
+        cpu = (_cpu_seconds(pid) or 0.0) - cpu_before
     rate = (SESSIONS - len(failures)) / seconds
     quantiles = statistics.quantiles(latencies, n=100)
     emit(
@@ -360,6 +366,7 @@ def _bench_sessions(label: str, database_url: str, data_dir: Path, workers: int)
         concurrency=CONCURRENCY,
         sessions=SESSIONS,
         failed_sessions=len(failures),
+        server_cpu_ms_per_session=round(cpu / SESSIONS * 1000, 2),
     )
     emit(f"fielding.request_latency_p50.{label}", quantiles[49] * 1000, "ms")
     emit(f"fielding.request_latency_p99.{label}", quantiles[98] * 1000, "ms")
@@ -368,16 +375,24 @@ def _bench_sessions(label: str, database_url: str, data_dir: Path, workers: int)
     (bare_dir / "bare_app.py").write_text(BARE_APP)
     bare_env = {"BARE_DATABASE_URL": database_url, "PYTHONPATH": str(bare_dir)}
     requests = SESSIONS * 5
-    with server("bare_app:app", bare_env, factory=False, workers=workers) as base:
+    with server("bare_app:app", bare_env, factory=False, workers=workers) as (base, pid):
         asyncio.run(_bare_load(base, 200))
+        bare_cpu_before = _cpu_seconds(pid) or 0.0
         bare_seconds = asyncio.run(_bare_load(base, requests))
+        bare_cpu = (_cpu_seconds(pid) or 0.0) - bare_cpu_before
     bare_rate, fielder_rate = requests / bare_seconds, requests / seconds
-    emit(f"fielding.bare_insert_requests_per_second.{label}", bare_rate, "requests/s")
+    emit(
+        f"fielding.bare_insert_requests_per_second.{label}",
+        bare_rate,
+        "requests/s",
+        server_cpu_ms_per_request=round(bare_cpu / requests * 1000, 3),
+    )
     emit(
         f"fielding.requests_ratio_to_bare_insert.{label}",
         fielder_rate / bare_rate,
         "ratio",
         fielder_requests_per_second=round(fielder_rate, 1),
+        server_cpu_ms_per_request=round(cpu / requests * 1000, 3),
     )
 
 
