@@ -23,6 +23,7 @@ from fielder.compiler.options import (
     trailing_codes,
 )
 from fielder.compiler.parse import Draft
+from fielder.compiler.scales import scale_from_text
 from fielder.compiler.types import infer_type
 from fielder.ir.models import Option, Question, Row, SourceSpan, Validation
 
@@ -107,59 +108,6 @@ def settle_options(raw: list[RawOption]) -> tuple[list[Option], list[RawOption]]
         )
         kept.append(option)
     return settled, kept
-
-
-_SCALE_TEXT_RE = re.compile(
-    r"\bscale\s+(?:of|from)\s+(-?\d{1,2})\s*(?:to|-|–|through)\s*(\d{1,2})\b", re.I
-)
-
-
-def scale_from_text(text: str, words: list[str]) -> list[Option]:
-    """The points of a scale written only in the question ("on a scale of 1 to 10, where 1 is…")."""
-    if set(words) & {"number", "text", "long_text", "open", "grid"}:
-        return []
-    match = _SCALE_TEXT_RE.search(text)
-    ends = _FROM_TO_RE.search(text)
-    points = _POINT_SCALE_RE.search(text)
-    if ends:
-        # "from 1 (poor) to 5 (excellent)"
-        low, high = int(ends[1]), int(ends[3])
-        if not 2 <= high - low <= 11:
-            return []
-        options = [Option(code=str(n), label=str(n)) for n in range(low, high + 1)]
-        for option, words_at in ((options[0], ends[2]), (options[-1], ends[4])):
-            option.label = words_at.strip()[:1].upper() + words_at.strip()[1:]
-        return options
-    if match is None and points is not None:
-        size = int(points[1])
-        low = 0 if re.search(r"\b0\s*(?:is|=|means)", text) else 1
-        return _points_with_ends(text, low, low + size - 1)
-    if match is None:
-        return []
-    return _points_with_ends(text, int(match[1]), int(match[2]))
-
-
-_FROM_TO_RE = re.compile(
-    r"\bfrom\s+(-?\d{1,2})\s*\(([^()]{2,40})\)\s*(?:to|-|–)\s*(\d{1,2})\s*\(([^()]{2,40})\)", re.I
-)
-_POINT_SCALE_RE = re.compile(r"\b(\d{1,2})[- ]point\s+(?:rating\s+|response\s+)?scale\b", re.I)
-
-
-def _points_with_ends(text: str, low: int, high: int) -> list[Option]:
-    """Points low…high with the words the text gives their ends ("where 1 is very poor")."""
-    if not 2 <= high - low <= 11:
-        return []
-    options = [Option(code=str(n), label=str(n)) for n in range(low, high + 1)]
-    for option in (options[0], options[-1]):
-        end = re.search(
-            rf"\b{option.code}\s*(?:is|=|means|being|represents)\s*['\"“‘]?([^'\"”’,;)]+?)['\"”’]?"
-            r"(?:,|;|\)|\s+and\b|\s+to\b|$)",
-            text,
-        )
-        if end:
-            label = end[1].strip().rstrip(".!?")
-            option.label = label[:1].upper() + label[1:]
-    return options
 
 
 def split_grid(raw: list[RawOption]) -> tuple[list[str], list[RawOption]] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from fielder.compiler.instructions import BARE_CONDITION_RE
 from fielder.compiler.lines import Line, collapse, is_caps_instruction
 
 # "S1.", "Q3a)", "A12:", "QS2 -", "Q1.2", "Question 5:" before the question text.
@@ -184,6 +185,8 @@ def is_instruction(line: Line) -> bool:
         return True
     if _ROUTING_RE.match(text) or _END_RE.match(text) or TYPE_LINE_RE.match(text):
         return True
+    if BARE_CONDITION_RE.match(text) and not line.is_option:
+        return True  # "IF Q2=2": whom the next question is for
     if re.fullmatch(r"\([^()]{3,60}\)", text) and not re.match(r"\(\s*\d", text):
         return True
     return is_caps_instruction(text) and len(text.split()) >= 2 and not line.is_option

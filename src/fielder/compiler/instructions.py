@@ -551,6 +551,24 @@ def _optional(text: str, upper: str) -> list[Directive]:
     return []
 
 
+# "IF CODE 2 AT Q2", "IF Q2 = 1 OR 2:": a condition with no action named, set before a
+# question's words (or on its own line above them) — whom the question is for.
+BARE_CONDITION_RE = re.compile(
+    r"^\(?\s*IF\s+(?P<cond>(?=[^()]*\b(?:[A-Z]{1,4}[.-]?\d{1,3}[a-z]?|CODES?\s+\d))"
+    r"(?![^()]*\b(?:GO|SKIP|JUMP|ASK|CONTINUE|TERMINATE|CLOSE|END|SCREEN|THANK|ELSE|OTHERWISE|"
+    r"SPECIFY|WRITE|RECORD|ENTER|PROBE|READ|CODE\s+AS|TYPE|SHOW|DISPLAY|THEN|PROCEED|MOVE)\b)"
+    r"[^()]{1,80}?)\s*[:)]?\s*\)?\s*$",
+    re.I,
+)
+
+
+def _bare_condition(text: str, upper: str) -> list[Directive]:
+    match = BARE_CONDITION_RE.match(text)
+    if match is None:
+        return []
+    return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
+
+
 _HANDLERS = (
     _display,
     _terminate,
@@ -562,4 +580,5 @@ _HANDLERS = (
     _tags,
     _limits,
     _optional,
+    _bare_condition,
 )

@@ -26,7 +26,9 @@ _SYMBOL_BOXES = str.maketrans(
 _CODE_BRACKET_RE = re.compile(r"^\[\s*\d{1,3}\s*\]$")
 _TRAILING_ABBR_RE = re.compile(r"\s+\(?\b(SA|MA|OE|OA|FA|S/A|M/A|SR|MR|NUM)\b\)?\s*$")
 LEADING_ROUTE_RE = re.compile(
-    r"^\s*((?:ASK\s+(?:IF|ALL|ONLY|THOSE)|BASE\s*:|FILTER\s*:|SHOW\s+IF)[^.?]*?\.)\s+(?=[A-Z])"
+    r"^\s*((?:ASK\s+(?:IF|ALL|ONLY|THOSE)|BASE\s*:|FILTER\s*:|SHOW\s+IF)[^.?:]*?[.:])\s+(?=[A-Z\"'‘“¿¡])|"
+    r"^\s*\(((?:ASK\s+(?:IF|ALL|ONLY|THOSE)|BASE\s*:|FILTER\s*:|SHOW\s+IF|(?-i:IF))\b[^()?]*)\)\s*(?=\S)",
+    re.I,
 )
 TYPE_NOTE_RE = re.compile(
     r"^\s*\(((?:single|multiple|multi|open|rating|numeric|number|text|date|email|drop-?down|ranking|"
@@ -35,7 +37,7 @@ TYPE_NOTE_RE = re.compile(
 )
 _PAREN_CAPS_RE = re.compile(
     r"\((?=[^)]*[A-Z]{3})((?:EXCLUSIVE|SPECIFY|ANCHOR|FIX(?:ED)?|TERMINATE|CLOSE|RANDOMI[SZ]E|ROTATE|"
-    r"SINGLE|MULTI|OPEN)|[A-Z][A-Z0-9,.;:'/&-]*(?:\s+[A-Z0-9][A-Z0-9,.;:'/&-]*)+)\)"
+    r"SINGLE|MULTI|OPEN)|[A-Z][A-Z0-9,.;:'/&=<>-]*(?:\s+[A-Z0-9=<>][A-Z0-9,.;:'/&=<>-]*)+)\)"
 )
 _TRAILING_CAPS_RE = re.compile(r"(?<=[?.:!)])\s+([A-Z][A-Z0-9 ,.;:'’\-–/()&]{3,})$")
 _INTERVIEWER_PAREN_RE = re.compile(
@@ -143,7 +145,7 @@ def split_text(text: str) -> tuple[str, list[str]]:
         text = text[annotation.end() :]
     leading = LEADING_ROUTE_RE.match(text)
     if leading:
-        notes.append(leading.group(1).rstrip("."))
+        notes.append((leading.group(1) or leading.group(2)).rstrip(".:"))
         text = text[leading.end() :]
 
     def _bracket(match: re.Match[str]) -> str:

@@ -17,7 +17,7 @@ BOXES = "☐□❑❒○◯◻⬜▢⃞☑☒✓✔"
 _BOX_SPLIT_RE = re.compile(rf"\s*[{BOXES}]\s*")
 _BULLET_RE = re.compile(rf"^(?:[•●◦▪■\-*–+]|[{BOXES}])\s*(?P<label>\S.*)$")
 _CODE_AFTER_RE = re.compile(
-    r"^(?P<label>.*?[^\s.…])\s*(?:\.{2,}|…+|\t+|\s{3,}|\s*[-–=:]\s+)\s*\(?(?P<code>\d{1,3})\)?$"
+    r"^(?P<label>.*?[^\s.…])\s*(?:\.{2,}|…+|\t+|\s{2,}|\s*[-–=:]\s+)\s*\(?(?P<code>\d{1,3})\)?$"
 )
 _CODE_AFTER_LEADER_RE = re.compile(
     r"^(?P<label>.*?[^\s.…])\s*(?:\.{2,}|…+|\t+)\s*\(?(?P<code>\d{1,3})\)?$"

@@ -25,7 +25,7 @@ from fielder.compiler.classify import (
     screen_id,
     section_word,
 )
-from fielder.compiler.instructions import FORM_TYPE_LINE_RE
+from fielder.compiler.instructions import BARE_CONDITION_RE, FORM_TYPE_LINE_RE, type_words
 from fielder.compiler.lines import LEADING_ROUTE_RE, TYPE_NOTE_RE, Line, is_caps_instruction
 from fielder.compiler.options import (
     BOXES,
@@ -35,9 +35,10 @@ from fielder.compiler.options import (
     parse_option_line,
     parse_option_text,
 )
+from fielder.compiler.scales import scale_from_text
 
 _FORWARD_RE = re.compile(
-    r"^\[?\s*(?:ASK\b|BASE\b|FILTER\b|SHOW\s+(?:IF|QUESTION|THIS|ONLY\s+IF|TO)\b|DISPLAY\s+IF|"
+    r"^[\[(]?\s*(?:ASK\b|BASE\b|FILTER\b|SHOW\s+(?:IF|QUESTION|THIS|ONLY\s+IF|TO)\b|DISPLAY\s+IF|"
     r"ONLY\s+ANSWER|ANSWER\s+(?:THIS|THE\s+NEXT)|PLEASE\s+ANSWER\s+ONLY|IF\b.*\bASK\s+[A-Z]*\d|"
     r"FOR\s+THOSE\b|QUESTION\s+FOR\b|ONLY\s+(?:FOR|ASK|SHOW|IF|WHEN)\b)",
     re.I,
@@ -68,6 +69,17 @@ _LEAD_IN_RE = re.compile(
     r"(?:\d{1,2}[- ]point\s+)?(?:scale|answers?|options?|responses?|codes?)\b[^.?!]*:$|"
     r"^(?:the\s+)?(?:scale|answer\s+scale|response\s+scale|answers|response\s+options)\s+"
     r"(?:is|are|for\s+(?:each|every|all)\b)[^.?!]*:$",
+    re.I,
+)
+# Words that hand a scale on to the questions below: "for the next questions", "please use".
+_SCALE_LEAD_RE = re.compile(
+    r"\bscale\b.*\b(?:means?|is|=|represents?)\b|\d\s*=",
+    re.I,
+)
+_SCALE_FOR_RE = re.compile(
+    r"\b(?:for|in)\s+(?:the|this|each\s+of\s+the|all)\s+(?:next|following|section|statements?|"
+    r"items?|questions?)\b|\b(?:please\s+)?(?:use|using)\s+(?:a|the|this)\b|"
+    r"\b(?:statements?|items?|questions?)\s+(?:below|that\s+follow)\b|\beach\s+statement\b",
     re.I,
 )
 _CLOSING_RE = re.compile(r"^(?:thank\s+you|thanks|many\s+thanks)\b", re.I)
@@ -220,6 +232,11 @@ class _Parser:
         self.screen: str | None = None
         #: column words over a battery of numbered items, while its items last
         self.item_header: list[str] | None = None
+        #: a scale defined in words for the questions that follow ("For the next statements,
+        #: use a 5-point scale where 1 means …"), while they come with no answers of their own
+        self.section_scale: list[RawOption] | None = None
+        #: a line already read as the end of the line before it
+        self.skip_line = -1
 
     def run(self) -> Parsed:
         """Walk every line; the drafts found, in order."""
@@ -231,8 +248,50 @@ class _Parser:
     def finish(self) -> None:
         """Close the current draft, if any."""
         if self.current is not None:
+            self.apply_section_scale(self.current)
             self.out.drafts.append(self.current)
             self.current = None
+
+    def apply_section_scale(self, draft: Draft) -> None:
+        """A question with no answers of its own, in a run under a scale defined once in words,
+        is answered on that scale; the first question with its own answers ends the run."""
+        if self.section_scale is None or draft.label is None or draft.label.style == "display":
+            return
+        if draft.options or draft.rows or draft.columns or draft.tables or draft.hints:
+            self.section_scale = None
+            return
+        if any(type_words(n) for n in draft.notes + draft.pre_notes):
+            return
+        draft.options = [RawOption(o.label, o.code) for o in self.section_scale]
+
+    def section_scale_line(self, index: int, line: Line) -> bool:
+        """ "For the next questions, please use a 5-point scale where 1 means … and 5 means …":
+        a scale defined once for the questions below it."""
+        text, joined = line.text, -1
+        following = self.next_content(index)
+        if (
+            text
+            and not text.endswith((".", ":", "?", "!"))
+            and following is not None
+            and following.text[:1].islower()
+        ):
+            text = f"{text} {following.text}"  # a sentence wrapped onto the next line
+            joined = index + 1 + self.lines[index + 1 :].index(following)
+        if not text or text.endswith("?") or not _SCALE_LEAD_RE.search(text):
+            return False
+        if not _SCALE_FOR_RE.search(text) or find_label(line) is not None:
+            return False
+        points = max(
+            (scale_from_text(text, []), inline_scale(text)),
+            key=lambda found: sum(p.label != p.code for p in found),
+        )
+        if len(points) < 3 or all(p.label == p.code for p in points):
+            return False
+        self.finish()
+        self.skip_line = joined
+        self.scale_note = text  # also names the points typed after each item ("… 1 2 3 4 5")
+        self.section_scale = [RawOption(p.label, p.code) for p in points]
+        return True
 
     def start(self, label: Label | None, text: str, line: Line) -> None:
         """Open a draft at a question label (or a question line in an unlabelled form)."""
@@ -246,7 +305,7 @@ class _Parser:
             text = text[annotation.end() :]
         leading = LEADING_ROUTE_RE.match(text)
         if leading:
-            self.pending.append(leading.group(1).rstrip("."))
+            self.pending.append((leading.group(1) or leading.group(2)).rstrip(".:"))
             text = text[leading.end() :]
         caps = _LEADING_CAPS_RE.match(text)
         if caps and is_caps_instruction(caps.group(1)):
@@ -320,6 +379,8 @@ class _Parser:
         if line.kind == "page_break":
             self.page_break = True
             return
+        if index == self.skip_line:
+            return
         if self.named_list(line):
             return
         if self.item_header_line(index, line):
@@ -334,6 +395,8 @@ class _Parser:
         label = self.question_label(index, line)
         if label is not None:
             self.start(label, label.rest, line)
+            return
+        if self.section_scale_line(index, line):
             return
         if self.out.label_mode == "none" and self.unlabelled_start(index, line):
             self.start(None, line.text, line)
@@ -351,6 +414,7 @@ class _Parser:
             and (not is_instruction(line) or section_word(line.text))
         ):
             self.finish()
+            self.section_scale = None
             self.out.sections.append(Section(line.text))
             self.block = len(self.out.sections)
             return
@@ -565,6 +629,11 @@ class _Parser:
             and own not in named
         )
 
+    def label_next(self, index: int) -> bool:
+        """True when the next content line starts with a question label."""
+        following = self.next_content(index)
+        return following is not None and find_label(following) is not None
+
     def option_next(self, index: int) -> bool:
         """True when the next content line is an answer option."""
         following = self.next_content(index)
@@ -763,6 +832,9 @@ class _Parser:
                 else:
                     self.pending.append(note)
             elif re.match(r"^\[?\s*IF\b.*\bASK\s+[A-Z]*\d", note, re.I):
+                self.pending.append(note)
+            elif BARE_CONDITION_RE.match(note) and self.label_next(index):
+                # "IF CODE 2 AT Q2" alone above a question: whom that question is for.
                 self.pending.append(note)
             else:
                 draft.notes.append(note)

@@ -14,6 +14,8 @@ _MULTI_TEXT_RE = re.compile(
     r"\bselect\s+multiple\b|\bmultiple\s+(?:choices|selections|responses)\s+(?:allowed|possible)\b",
     re.I,
 )
+# "Which type(s) of device…", "What format(s)…": the ask allows more than one answer.
+_PLURAL_ASK_RE = re.compile(r"^(?:which|what)\b[^?]*?\b[a-z]{3,}\(s\)", re.I)
 _RANK_TEXT_RE = re.compile(r"\brank\b|\bin\s+order\s+of\s+(?:preference|importance)\b", re.I)
 _SUM_TEXT_RE = re.compile(r"\b\d+\s+points\b|\bdistribute\b|\ballocate\b|\badd\s+up\s+to\b", re.I)
 _DROPDOWN_TEXT_RE = re.compile(r"\bdrop[- ]?down\b", re.I)
@@ -137,7 +139,7 @@ def infer_type(
         return TypeDecision("ranking")
     if _SUM_TEXT_RE.search(text):
         return TypeDecision("constant_sum")
-    if _MULTI_TEXT_RE.search(text):
+    if _MULTI_TEXT_RE.search(text) or _PLURAL_ASK_RE.search(text):
         return TypeDecision("multi")
     if _DROPDOWN_TEXT_RE.search(text):
         return TypeDecision("dropdown")

@@ -1,0 +1,147 @@
+"""General conventions of questionnaires, one small case each (written in their own words,
+not taken from any sample or fixture)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.compiler.conftest import by_id, compile_text
+
+_BEFORE = """
+K1. Where did you book your trip?
+1. Travel agent
+2. Online
+3. By phone
+"""
+
+
+def _options(question: object) -> list[tuple[str, str]]:
+    return [(o.code, o.label) for o in question.options]  # type: ignore[attr-defined]
+
+
+def test_codes_after_labels_set_two_spaces_apart() -> None:
+    survey = compile_text(
+        """
+        K1. Which airline did you fly?
+           Northwind  1
+           Bluejet    2
+           Skyhop     3
+        """
+    )
+    assert _options(by_id(survey)["K1"]) == [("1", "Northwind"), ("2", "Bluejet"), ("3", "Skyhop")]
+
+
+@pytest.mark.parametrize(
+    "filter_line",
+    ["IF CODE 2 AT K1", "IF K1=2", "If K1 = 2", "(ASK IF K1 = 2)", "IF K1 = 2:"],
+)
+def test_condition_alone_above_a_question_filters_it(filter_line: str) -> None:
+    survey = compile_text(
+        f"""{_BEFORE}
+        {filter_line}
+        K2. Which website did you use?
+        1. Our own site
+        2. A comparison site
+        """
+    )
+    questions = by_id(survey)
+    assert questions["K2"].display_if == "K1 == '2'"
+    assert questions["K1"].display_if is None
+    assert not questions["K1"].attention
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "IF CODE 2 AT K1: Which website did you use?",
+        "ASK IF K1=2: Which website did you use?",
+        "(ASK IF K1 = 2) Which website did you use?",
+        "Which website did you use? (ASK IF K1=2)",
+        "(IF K1=2) Which website did you use?",
+    ],
+)
+def test_condition_written_in_the_question_line(stem: str) -> None:
+    survey = compile_text(
+        f"""{_BEFORE}
+        K2. {stem}
+        1. Our own site
+        2. A comparison site
+        """
+    )
+    question = by_id(survey)["K2"]
+    assert question.display_if == "K1 == '2'"
+    assert question.text == "Which website did you use?"
+
+
+def test_condition_with_an_action_is_not_a_bare_filter() -> None:
+    survey = compile_text(
+        f"""{_BEFORE}
+        IF K1 = 3 GO TO K3
+        K2. Which website did you use?
+        1. Our own site
+        2. A comparison site
+
+        K3. How many nights did you stay?
+        """
+    )
+    questions = by_id(survey)
+    assert questions["K2"].display_if is None
+
+
+def test_scale_defined_once_in_words_for_the_statements_below() -> None:
+    survey = compile_text(
+        """
+        Part 2
+
+        For each statement below, please use a 4-point scale where 1 means "not at all true"
+        and 4 means "completely true".
+
+        T1. The staff were friendly.
+        T2. The room was clean.
+
+        T3. Which meals did you have at the hotel? Tick all that apply.
+        1. Breakfast
+        2. Dinner
+
+        T4. Anything else you would like to tell us?
+        """
+    )
+    questions = by_id(survey)
+    expected = [("1", "Not at all true"), ("2", "2"), ("3", "3"), ("4", "Completely true")]
+    for qid in ("T1", "T2"):
+        assert questions[qid].type == "scale"
+        assert _options(questions[qid]) == expected
+    assert questions["T3"].type == "multi"
+    # the run of statements ended at the first question with answers of its own
+    assert questions["T4"].type in ("text", "long_text")
+
+
+def test_scale_definition_with_equals_signs_for_following_items() -> None:
+    survey = compile_text(
+        """
+        F0. How many people live in your home?
+
+        Use the following scale for the next questions: 1 = Never, 2 = Sometimes, 3 = Often.
+
+        F1. I cook at home.
+        F2. I eat out with friends.
+
+        F3. Which supermarket do you use most?
+        1. Corner shop
+        2. Big chain
+        """
+    )
+    expected = [("1", "Never"), ("2", "Sometimes"), ("3", "Often")]
+    assert _options(by_id(survey)["F2"]) == expected
+
+
+def test_a_question_asking_for_plural_things_is_multi() -> None:
+    survey = compile_text(
+        """
+        D1. Which language(s) do you speak at home?
+        English
+        Welsh
+        Polish
+        """
+    )
+    assert by_id(survey)["D1"].type == "multi"
