@@ -145,3 +145,62 @@ def test_a_question_asking_for_plural_things_is_multi() -> None:
         """
     )
     assert by_id(survey)["D1"].type == "multi"
+
+
+def test_italic_filter_after_the_label_in_markdown() -> None:
+    survey = compile_text(
+        """
+        **H1.** Do you rent or own your home?
+
+        - Rent
+        - Own
+
+        **H2.** *Only if H1 = 1:* How much is your monthly rent?
+
+        Amount: ______
+        """,
+        "h.md",
+    )
+    question = by_id(survey)["H2"]
+    assert question.display_if == "H1 == '1'"
+    assert question.text == "How much is your monthly rent?"
+
+
+def test_only_if_written_before_the_question_words() -> None:
+    survey = compile_text(
+        """
+        H1. Do you rent or own your home?
+        1. Rent
+        2. Own
+
+        H2. Only if H1 = 2: In which year did you buy it?
+        """
+    )
+    question = by_id(survey)["H2"]
+    assert question.display_if == "H1 == '2'"
+    assert question.type == "number"
+    assert question.text == "In which year did you buy it?"
+
+
+def test_coded_answers_across_a_line_between_slashes() -> None:
+    survey = compile_text(
+        """
+        V1. Would you vote again?
+        Certainly (1) / Probably (2) / Not sure (8)
+        """
+    )
+    expected = [("1", "Certainly"), ("2", "Probably"), ("8", "Not sure")]
+    assert _options(by_id(survey)["V1"]) == expected
+
+
+def test_range_beside_a_number_box() -> None:
+    survey = compile_text(
+        """
+        N1. How many books did you read last year?
+        Books: ______ (range 0-365)
+        """
+    )
+    question = by_id(survey)["N1"]
+    assert question.type == "number"
+    assert question.validation is not None
+    assert (question.validation.min, question.validation.max) == (0, 365)

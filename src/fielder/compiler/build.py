@@ -381,7 +381,7 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
         built.pending.extend(_routing(directives, qid, previous))
         return built
     _fill_choices(question, options, rows, decision.multiple_per_row, directives)
-    _fill_limits(question, directives, text)
+    _fill_limits(question, [*directives, *_hint_ranges(draft.hints, question)], text)
     built.pending.extend(_option_routing(raws, qid, question))
     built.pending.extend(_routing(directives, qid, previous))
     if not question.options and not any(d.kind == "carry" for d in directives):
@@ -541,6 +541,19 @@ def _fill_limits(question: Question, directives: list[Directive], text: str) -> 
             question.total = float(points[1])
     if validation.model_dump(exclude_none=True):
         question.validation = validation
+
+
+def _hint_ranges(hints: list[str], question: Question) -> list[Directive]:
+    """A range written beside a number's answer box ("____ (range 0-2000)", "___ (0 to 120)")."""
+    if question.type != "number":
+        return []
+    found = []
+    for hint in hints:
+        inner = re.search(r"\(([^()]*\d[^()]*)\)", hint)
+        for directive in directives_of([inner[1]] if inner else []):
+            if directive.kind == "range" and directive.numbers:
+                found.append(directive)
+    return found
 
 
 def _option_routing(raws: list[RawOption], qid: str, question: Question) -> list[Pending]:

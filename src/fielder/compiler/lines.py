@@ -26,7 +26,7 @@ _SYMBOL_BOXES = str.maketrans(
 _CODE_BRACKET_RE = re.compile(r"^\[\s*\d{1,3}\s*\]$")
 _TRAILING_ABBR_RE = re.compile(r"\s+\(?\b(SA|MA|OE|OA|FA|S/A|M/A|SR|MR|NUM)\b\)?\s*$")
 LEADING_ROUTE_RE = re.compile(
-    r"^\s*((?:ASK\s+(?:IF|ALL|ONLY|THOSE)|BASE\s*:|FILTER\s*:|SHOW\s+IF)[^.?:]*?[.:])\s+(?=[A-Z\"'‘“¿¡])|"
+    r"^\s*((?:ASK\s+(?:IF|ALL|ONLY|THOSE)|BASE\s*:|FILTER\s*:|SHOW\s+IF|ONLY\s+(?:IF|FOR|WHEN)(?=[^.?:]*\b[A-Z]{1,4}\d))[^.?:]*?[.:])\s+(?=[A-Z\"'‘“¿¡])|"
     r"^\s*\(((?:ASK\s+(?:IF|ALL|ONLY|THOSE)|BASE\s*:|FILTER\s*:|SHOW\s+IF|(?-i:IF))\b[^()?]*)\)\s*(?=\S)",
     re.I,
 )
@@ -111,6 +111,12 @@ def split_runs(runs: tuple[Run, ...], text: str) -> tuple[str, list[str]]:
     notes: list[str] = []
     visible = [r for r in runs if r.text.strip()]
     all_italic = bool(visible) and all(r.italic for r in visible)
+    lead = None if all_italic else _leading_italic(runs)
+    if lead is not None:
+        # "A7. *Only if A1 = 1:* In which year…": an italic filter before the question's words.
+        first, last = lead
+        notes.append(collapse("".join(r.text for r in runs[first:last])).strip(" :"))
+        runs = runs[:first] + runs[last:]
     for index, run in enumerate(runs):
         trailing_italic = run.italic and not all_italic and _only_after(runs, index, "italic")
         if _is_coloured(run) or trailing_italic:
@@ -121,6 +127,28 @@ def split_runs(runs: tuple[Run, ...], text: str) -> tuple[str, list[str]]:
     if all_italic:
         return "", [text]
     return "".join(kept), [collapse(n) for n in notes if collapse(n)]
+
+
+_LEADING_FILTER_RE = re.compile(
+    r"^\s*[\[(]?\s*(?:ASK\b|ONLY\s+(?:IF|FOR|WHEN|ASK)\b|IF\b|BASE\b|FILTER\b|SHOW\s+IF\b)"
+    r"[^.?]*\b[A-Z]{1,4}[.-]?\d",
+    re.I,
+)
+
+
+def _leading_italic(runs: tuple[Run, ...]) -> tuple[int, int] | None:
+    """Where an italic filter sits at the start of a paragraph (after at most a short label),
+    with upright words after it: (first run, end run), or None."""
+    first = next((i for i, r in enumerate(runs) if r.text.strip() and r.italic), None)
+    if first is None or len("".join(r.text for r in runs[:first]).strip()) > 6:
+        return None
+    last = first
+    while last < len(runs) and (runs[last].italic or not runs[last].text.strip()):
+        last += 1
+    if not "".join(r.text for r in runs[last:]).strip():
+        return None
+    italic = collapse("".join(r.text for r in runs[first:last]))
+    return (first, last) if _LEADING_FILTER_RE.match(italic) else None
 
 
 def _only_after(runs: tuple[Run, ...], index: int, attribute: str) -> bool:

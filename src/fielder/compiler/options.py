@@ -127,7 +127,7 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
         return []
     if sum(text.count(b) for b in BOXES) >= 2:
         return _boxes(text)
-    packed = _packed(text) or _marked_across(text) or _coded_across(text)
+    packed = _packed(text) or _marked_across(text) or _coded_across(text) or _slashed_coded(text)
     if packed:
         return packed
     text, target, terminate = strip_routing(text)
@@ -189,6 +189,23 @@ def _coded_across(text: str) -> list[RawOption]:
         option = RawOption(collapse(match["label"]), match["code"])
         option.skip_to, option.terminate = target, terminate
         found.append(option)
+    return found
+
+
+def _slashed_coded(text: str) -> list[RawOption]:
+    """ "Very likely (1) / Fairly likely (2) / Don't know (9)": coded answers across a line,
+    set apart by slashes or bars."""
+    parts = [p.strip() for p in re.split(r"\s+/\s+|\s*\|\s*", text) if p.strip()]
+    if len(parts) < 2:
+        return []
+    found = []
+    for part in parts:
+        match = _CODE_BRACKETED_RE.match(part) or re.match(
+            r"^[\[(]?(?P<code>\d{1,3})[\])]\s*(?P<label>\S.*)$", part
+        )
+        if match is None:
+            return []
+        found.append(RawOption(collapse(match["label"]), match["code"]))
     return found
 
 
