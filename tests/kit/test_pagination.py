@@ -6,13 +6,14 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from fielder.db.base import utcnow
 from fielder.errors import BadRequest
 from fielder.kit.pagination import (
     CursorParams,
+    PagedSelect,
     PageParams,
     cursor_page,
     decode_cursor,
@@ -53,6 +54,24 @@ def test_paginate_pages(session: Session, events: list[Event]) -> None:
     assert beyond["data"] == []
     empty = paginate(session, stmt.where(Event.org_id == "x"), PageParams(), _name)
     assert empty["pagination"] == {"page": 1, "per_page": 20, "total": 0, "total_pages": 0}
+
+
+def test_paged_select_is_built_once_and_bound_per_call(
+    session: Session, events: list[Event]
+) -> None:
+    by_org = PagedSelect(select(Event).where(Event.org_id == bindparam("org")).order_by(Event.id))
+    first = paginate(session, by_org, PageParams(page=1, per_page=3), _name, {"org": "o"})
+    assert first["data"] == ["e0", "e1", "e2"]
+    assert first["pagination"] == {"page": 1, "per_page": 3, "total": 7, "total_pages": 3}
+    # The same statements, other values: nothing of the previous call leaks into this one.
+    beyond = paginate(session, by_org, PageParams(page=4, per_page=3), _name, {"org": "o"})
+    assert beyond == {
+        "data": [],
+        "pagination": {"page": 4, "per_page": 3, "total": 7, "total_pages": 3},
+    }
+    other = paginate(session, by_org, PageParams(), _name, {"org": "x"})
+    assert other["data"] == []
+    assert other["pagination"]["total"] == 0
 
 
 @pytest.mark.parametrize("descending", [False, True])

@@ -2,6 +2,10 @@
 
 paginate(session, select(...).order_by(...), params, to_schema)
     -> {"data": [...], "pagination": {"page", "per_page", "total", "total_pages"}}
+paginate(session, LIST, params, to_schema, {"org_id": org_id})
+    where LIST = PagedSelect(select(...).where(Model.org_id == bindparam("org_id"))...),
+    built once: the page and count statements are derived once, not on every request
+    (building a statement costs more than running it on a small table).
 cursor_page(session, select(...), params, to_schema, key=(Model.created_at, Model.id))
     -> {"data": [...], "next_cursor": "..." | None}
 """
@@ -10,15 +14,16 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import json
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Query
-from sqlalchemy import ColumnElement, Select, func, select, tuple_
+from sqlalchemy import ColumnElement, Integer, Select, bindparam, func, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from fielder.errors import BadRequest
@@ -55,29 +60,67 @@ async def page_params(
 Page = Annotated[PageParams, Depends(page_params)]
 
 
+_LIMIT = bindparam("pagination_limit", type_=Integer)
+_OFFSET = bindparam("pagination_offset", type_=Integer)
+
+
+class PagedSelect(Generic[T]):
+    """An ordered select and the statements `paginate` runs for it, derived once.
+
+    Build it at import time with `bindparam`s for the per-request values, and pass those values
+    to `paginate`: then no statement is built (nor its cache key computed) per request.
+    """
+
+    def __init__(self, stmt: Select[T]) -> None:
+        self.stmt = stmt
+
+    @functools.cached_property
+    def rows(self) -> Select[T]:
+        """The page's rows."""
+        return self.stmt.limit(_LIMIT).offset(_OFFSET)
+
+    @functools.cached_property
+    def counted(self) -> Select[Any] | None:
+        """The page's rows, each with the total as a window count; None when that would not
+        count the rows (DISTINCT, GROUP BY, LIMIT)."""
+        if not _plain(self.stmt):
+            return None
+        total = func.count().over().label("pagination_total")
+        return self.stmt.add_columns(total).limit(_LIMIT).offset(_OFFSET)
+
+    @functools.cached_property
+    def count(self) -> Select[Any]:
+        """The number of rows of the whole list."""
+        return select(func.count()).select_from(self.stmt.order_by(None).subquery())
+
+
 def paginate(
     session: Session,
-    stmt: Select[T],
+    stmt: Select[T] | PagedSelect[T],
     params: PageParams,
     to_schema: Callable[[T], Any],
+    values: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """One page of `stmt` (which should be ordered), each row passed through `to_schema`."""
+    """One page of `stmt` (which should be ordered), each row passed through `to_schema`.
+
+    `values` are the bound parameters of a PagedSelect's `bindparam`s.
+    """
+    paged = stmt if isinstance(stmt, PagedSelect) else PagedSelect(stmt)
     offset = (params.page - 1) * params.per_page
-    if _plain(stmt) and session.get_bind().dialect.name != "sqlite":
+    bound = {**(values or {}), "pagination_limit": params.per_page, "pagination_offset": offset}
+    if session.get_bind().dialect.name != "sqlite" and paged.counted is not None:
         # One query: the total rides along each row as a window count (taken before LIMIT).
         # Not on SQLite: its window functions cost more than a second, local, query.
-        counted = stmt.add_columns(func.count().over().label("pagination_total"))
-        rows = session.execute(counted.limit(params.per_page).offset(offset)).all()
+        rows = session.execute(paged.counted, bound).all()
         items = [row[0] for row in rows]
         total = int(rows[0][-1]) if rows else None
         if total is None and params.page == 1:
             total = 0
     else:
-        items = list(session.scalars(stmt.limit(params.per_page).offset(offset)))
+        items = list(session.scalars(paged.rows, bound))
         total = None
     if total is None:  # past the last page (or a grouped query): count apart
-        total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
-        total = total or 0
+        total = session.scalar(paged.count, bound) or 0
     return {
         "data": [to_schema(item) for item in items],
         "pagination": {

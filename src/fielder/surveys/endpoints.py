@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Annotated, Any, cast
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
@@ -31,11 +31,6 @@ from fielder.surveys.schemas import (
     SurveyUpdate,
 )
 from fielder.surveys.status import STATUSES
-
-if TYPE_CHECKING:
-    from sqlalchemy import Select
-
-    from fielder.models.survey import Survey
 
 router = APIRouter(prefix="/surveys", tags=["surveys"])
 
@@ -177,9 +172,8 @@ def list_surveys(
         raise Unprocessable(
             "invalid_status", f"Unknown status '{status}'.", details=[{"field": "status"}]
         )
-    query = repository.list_query(principal.org_id, status)
-    # kit.pagination is typed for SQLAlchemy 2.0's Select[tuple[T]]; 2.1 spells it Select[T].
-    return paginate(session, cast("Select[tuple[Survey]]", query), params, _read)
+    query, values = repository.list_query(principal.org_id, status)
+    return paginate(session, query, params, _read, values)
 
 
 @router.get("/{survey_id}", response_model=SurveyEnvelope)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, select
+from typing import Any
+
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from fielder.kit.pagination import PagedSelect
 from fielder.models.survey import Survey
 
 
@@ -29,9 +32,21 @@ def slugs_starting_with(session: Session, base: str) -> set[str]:
     return set(session.scalars(select(Survey.slug).where(Survey.slug.like(pattern, escape="\\"))))
 
 
-def list_query(org_id: str, status: str | None) -> Select[Survey]:
-    """The org's surveys, newest first, optionally of one status."""
-    query = select(Survey).where(Survey.org_id == org_id)
-    if status is not None:
-        query = query.where(Survey.status == status)
-    return query.order_by(Survey.created_at.desc(), Survey.id)
+_NEWEST_FIRST = (Survey.created_at.desc(), Survey.id)
+# Built once (values bound per request): building a statement costs more than running it.
+_ALL = PagedSelect(
+    select(Survey).where(Survey.org_id == bindparam("org_id")).order_by(*_NEWEST_FIRST)
+)
+_BY_STATUS = PagedSelect(
+    select(Survey)
+    .where(Survey.org_id == bindparam("org_id"), Survey.status == bindparam("status"))
+    .order_by(*_NEWEST_FIRST)
+)
+
+
+def list_query(org_id: str, status: str | None) -> tuple[PagedSelect[Survey], dict[str, Any]]:
+    """The org's surveys, newest first, optionally of one status: the statement for `paginate`
+    and its bound values."""
+    if status is None:
+        return _ALL, {"org_id": org_id}
+    return _BY_STATUS, {"org_id": org_id, "status": status}
