@@ -204,3 +204,35 @@ def test_range_beside_a_number_box() -> None:
     assert question.type == "number"
     assert question.validation is not None
     assert (question.validation.min, question.validation.max) == (0, 365)
+
+
+def test_column_headings_wrapped_onto_two_lines() -> None:
+    survey = compile_text(
+        """
+        G1. How useful did you find each session?
+
+                         Very       Quite      Not at all
+                         useful     useful     useful
+        a) Keynote       1          2          3
+        b) Workshop      1          2          3
+        """
+    )
+    question = by_id(survey)["G1"]
+    assert question.type == "grid"
+    assert _options(question) == [
+        ("1", "Very useful"),
+        ("2", "Quite useful"),
+        ("3", "Not at all useful"),
+    ]
+    assert [r.label for r in question.rows] == ["Keynote", "Workshop"]
+
+
+def test_answers_across_two_lines_without_rows_are_not_merged() -> None:
+    survey = compile_text(
+        """
+        G2. Which drinks do you like? Select all that apply.
+        Tea      Coffee     Juice
+        Water    Milk       Cola
+        """
+    )
+    assert len(by_id(survey)["G2"].options) == 6

@@ -692,6 +692,8 @@ class _Parser:
             return
         coded_row = _CODED_ROW_RE.match(line.spaced or "")
         heads = draft.options
+        if self.wrapped_headings(index, line, draft):
+            return
         if coded_row and heads and all(o.marker == "inline" for o in heads):
             points = coded_row["points"].split()
             if len(points) == len(heads):
@@ -714,7 +716,15 @@ class _Parser:
             draft.hints.append(text)
             draft.notes.extend(line.instructions)
             return
-        if not options and not draft.options and draft.text.endswith(("?", ":")):
+        inline_before = bool(draft.options) and all(o.marker == "inline" for o in draft.options)
+        if not options and (
+            (
+                not draft.options
+                and (draft.text.endswith(("?", ":")) or _ASKS_CHOICE_RE.search(draft.text))
+            )
+            or (inline_before and _short_cells(line.spaced or ""))
+        ):
+            # Answers across the line, also when a second line of them follows the first.
             following = self.next_content(index)
             over_rows = following is not None and _CODED_ROW_RE.match(following.spaced or "")
             options = _inline_answers(line.spaced or text, wide=not over_rows)
@@ -759,6 +769,24 @@ class _Parser:
             draft.text_parts.append(text)
         else:
             draft.notes.append(text)
+
+    def wrapped_headings(self, index: int, line: Line, draft: Draft) -> bool:
+        """Column headings wrapped onto a second line ("Very" over "satisfied"): each heading's
+        words are read top to bottom."""
+        heads = draft.options
+        if len(heads) < 2 or draft.rows or any(o.marker != "inline" or o.code for o in heads):
+            return False
+        following = self.next_content(index)
+        if re.search(r"\d", line.text) or following is None:
+            return False
+        if not (_CODED_ROW_RE.match(following.spaced or "") or _BOX_ROW_RE.match(following.text)):
+            return False  # headings stand over rows of points or boxes
+        more = _inline_answers(line.spaced or line.text)
+        if len(more) != len(heads) or any(o.marker != "inline" for o in more):
+            return False
+        for head, extra in zip(heads, more, strict=True):
+            head.label = f"{head.label} {extra.label}"
+        return True
 
     def accept_plain(self, index: int, line: Line, draft: Draft) -> bool:
         """True when an unmarked short line is an answer of this question."""
@@ -863,6 +891,18 @@ def _ends_below(line: Line, draft: Draft) -> bool:
         return False
     points[0].label, points[-1].label = parts
     return True
+
+
+# "Select all that apply.", "Tick one box.": the ask is over; answers come next.
+_ASKS_CHOICE_RE = re.compile(
+    r"\b(?:select|tick|check|choose|mark|circle)\s+(?:all|one|any|up\s+to)\b[^.?!]*[.!]$", re.I
+)
+
+
+def _short_cells(spaced: str) -> bool:
+    """True for a line of two or more short cells set apart by tabs or wide gaps."""
+    cells = [c for c in re.split(r"\t+|\s{3,}", spaced.strip()) if c]
+    return len(cells) >= 2 and all(len(c.split()) <= 4 for c in cells)
 
 
 def _has_words(text: str) -> bool:
