@@ -20,7 +20,7 @@ from fielder.db.middleware import CommitBeforeResponse
 from fielder.db.session import get_engine
 from fielder.errors import FielderError, ServiceUnavailable
 from fielder.kit.bodylimit import BodySizeLimit, BodyTooLarge
-from fielder.kit.ratelimit import RateLimitHeaders
+from fielder.kit.ratelimit import RateLimitHeaders, close_redis
 from fielder.web.routes import router as web_router
 
 logger = logging.getLogger("fielder")
@@ -78,6 +78,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     finally:
         if worker is not None:
             worker.stop()
+        await close_redis()
 
 
 def healthz(request: Request) -> dict[str, str]:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated
 
 import httpx
 import pytest
-from fastapi import Depends, FastAPI
+from fastapi import Depends, FastAPI, Request
 
 from fielder.app import create_app
 from fielder.config import Settings
-from fielder.kit.ratelimit import limit
+from fielder.kit.ratelimit import close_redis, enforce, limit
 from tests.conftest import MakeOrg, OrgContext
 
 
@@ -98,3 +99,18 @@ def test_limits_can_be_turned_off(settings: Settings) -> None:
 def test_unknown_bucket_is_a_programming_error() -> None:
     with pytest.raises(ValueError, match="unknown rate-limit bucket"):
         limit("nope")
+
+
+def test_redis_outage_lets_requests_through(settings: Settings) -> None:
+    # Nothing listens on port 1: the limiter logs and lets the request through (no 500).
+    dead = settings.model_copy(update={"redis_url": "redis://127.0.0.1:1/0"})
+    app = FastAPI()
+    app.state.settings = dead
+    request = Request({"type": "http", "app": app, "headers": [], "client": ("1.2.3.4", 5)})
+
+    async def count() -> None:
+        await enforce(request, "public_save")
+        await close_redis()
+
+    asyncio.run(count())
+    assert "rate_limit_headers" not in request.scope.get("state", {})

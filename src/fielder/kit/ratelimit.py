@@ -10,19 +10,21 @@ with `Retry-After` and `details: [{"retry_after": seconds}]`.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 import math
 import threading
 import time
+import weakref
 from collections.abc import Callable, Coroutine
 from typing import Any
 
 from fastapi import Request
 from limits import RateLimitItem, parse
-from limits.storage import MemoryStorage, storage_from_string
-from limits.strategies import FixedWindowRateLimiter
-from starlette.concurrency import run_in_threadpool
+from limits.aio.storage import RedisStorage
+from limits.storage import MemoryStorage
+from redis.asyncio import ConnectionPool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fielder.config import Settings, get_settings
@@ -32,7 +34,11 @@ logger = logging.getLogger("fielder.ratelimit")
 
 BUCKETS = ("public_start", "public_save", "authenticated")
 _STATE_KEY = "rate_limit_headers"
-_limiters: dict[str, FixedWindowRateLimiter] = {}
+_memory: dict[str, MemoryStorage] = {}
+# An asyncio Redis client belongs to the event loop it was made on: one per (loop, URL).
+_redis: weakref.WeakKeyDictionary[
+    asyncio.AbstractEventLoop, dict[str, tuple[RedisStorage, ConnectionPool]]
+] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 
 
@@ -56,13 +62,29 @@ class _SweptMemoryStorage(MemoryStorage):
             self._MemoryStorage__expire_events()  # type: ignore[attr-defined]
 
 
-def _limiter(settings: Settings) -> FixedWindowRateLimiter:
-    uri = settings.redis_url or "memory://"
+def _memory_storage(namespace: str) -> MemoryStorage:
     with _lock:
-        if uri not in _limiters:
-            storage = _SweptMemoryStorage() if uri == "memory://" else storage_from_string(uri)
-            _limiters[uri] = FixedWindowRateLimiter(storage)
-        return _limiters[uri]
+        if namespace not in _memory:
+            _memory[namespace] = _SweptMemoryStorage()
+        return _memory[namespace]
+
+
+def _redis_storage(url: str) -> RedisStorage:
+    # Counted on the event loop (no thread hop per request), with redis-py's asyncio client.
+    per_loop = _redis.setdefault(asyncio.get_running_loop(), {})
+    if url not in per_loop:
+        pool = ConnectionPool.from_url(url)
+        # Our own pool, so that shutdown can close it (limits passes it on to redis-py).
+        options: dict[str, Any] = {"connection_pool": pool}
+        storage = RedisStorage(f"async+{url}", implementation="redispy", **options)
+        per_loop[url] = (storage, pool)
+    return per_loop[url][0]
+
+
+async def close_redis() -> None:
+    """Close the Redis connections of the running event loop (at the app's shutdown)."""
+    for _, pool in _redis.pop(asyncio.get_running_loop(), {}).values():
+        await pool.aclose()
 
 
 def _item(settings: Settings, bucket: str) -> RateLimitItem:
@@ -93,20 +115,24 @@ def _identity(
     return (settings.namespace, bucket, client_ip(request))
 
 
-def enforce(request: Request, bucket: str, key_id: str | None = None) -> None:
+async def enforce(request: Request, bucket: str, key_id: str | None = None) -> None:
     """Count one request in `bucket`; raise 429 when over the limit. Headers go on the response."""
     settings: Settings = getattr(request.app.state, "settings", None) or get_settings()
     if not settings.rate_limit_enabled:
         return
     item = _item(settings, bucket)
-    identity = _identity(settings, request, bucket, key_id)
-    limiter = _limiter(settings)
-    key = item.key_for(*identity)
+    key = item.key_for(*_identity(settings, request, bucket, key_id))
     try:
         # What FixedWindowRateLimiter.hit + get_window_stats do, in two storage calls instead
         # of three (each a round trip on Redis): the count comes back from the increment.
-        count = limiter.storage.incr(key, item.get_expiry())
-        reset_time = limiter.storage.get_expiry(key)
+        if settings.redis_url:
+            storage = _redis_storage(settings.redis_url)
+            count = await storage.incr(key, item.get_expiry())
+            reset_time = await storage.get_expiry(key)
+        else:  # in memory: plain calls, nothing to wait for
+            memory = _memory_storage(settings.namespace)
+            count = memory.incr(key, item.get_expiry())
+            reset_time = memory.get_expiry(key)
     except Exception:  # a limiter outage must not take the API down: log and let it through
         logger.exception("rate limiter unavailable; request allowed")
         return
@@ -134,20 +160,13 @@ def _headers(limit: int, remaining: int, reset: int) -> dict[str, str]:
 def limit(bucket: str) -> Callable[[Request], Coroutine[Any, Any, None]]:
     """A FastAPI dependency counting each request in `bucket` (see the module docstring).
 
-    Async: a sync dependency costs a threadpool hop on every request. Only Redis counting
-    (network I/O) goes to a thread; in-memory counting is done on the event loop.
+    Async: a sync dependency costs a threadpool hop on every request.
     """
     if bucket not in BUCKETS:
         raise ValueError(f"unknown rate-limit bucket {bucket!r}")
 
     async def dependency(request: Request) -> None:
-        settings: Settings = getattr(request.app.state, "settings", None) or get_settings()
-        if not settings.rate_limit_enabled:
-            return
-        if settings.redis_url:
-            await run_in_threadpool(enforce, request, bucket)
-        else:
-            enforce(request, bucket)
+        await enforce(request, bucket)
 
     return dependency
 
@@ -155,7 +174,8 @@ def limit(bucket: str) -> Callable[[Request], Coroutine[Any, Any, None]]:
 def reset_limiters() -> None:
     """Drop the limiters (tests): in-memory counters start again from zero."""
     with _lock:
-        _limiters.clear()
+        _memory.clear()
+        _redis.clear()
 
 
 class RateLimitHeaders:
