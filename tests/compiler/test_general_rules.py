@@ -236,3 +236,44 @@ def test_answers_across_two_lines_without_rows_are_not_merged() -> None:
         """
     )
     assert len(by_id(survey)["G2"].options) == 6
+
+
+def test_ids_in_square_brackets_label_questions() -> None:
+    survey = compile_text(
+        """
+        [M1]  Which team do you support?
+              Show as a drop-down list.
+                Rovers = 1
+                United = 2
+                None of them = 9   (only answer)
+
+        [M2]  FILTER: M1 = 1 or 2
+              Why do you support them?
+              Multi-line text box.
+
+        [M3]  Your email address, please.
+              Email field, optional.
+        """
+    )
+    questions = by_id(survey)
+    assert list(questions) == ["M1", "M2", "M3"]
+    assert questions["M1"].type == "dropdown"
+    assert _options(questions["M1"]) == [("1", "Rovers"), ("2", "United"), ("9", "None of them")]
+    assert questions["M2"].text == "Why do you support them?"
+    assert questions["M2"].display_if == "M1 in ['1','2']"
+    assert questions["M2"].type == "long_text"
+    assert questions["M3"].type == "email"
+
+
+def test_a_note_after_the_code_tags_the_answer() -> None:
+    survey = compile_text(
+        """
+        M4. Which of these do you own? Tick all that apply.
+          Bicycle = 1
+          Car = 2
+          Neither = 3   (only answer)
+        """
+    )
+    options = by_id(survey)["M4"].options
+    assert [o.label for o in options] == ["Bicycle", "Car", "Neither"]
+    assert options[2].exclusive

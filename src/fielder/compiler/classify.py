@@ -49,6 +49,15 @@ _INSTRUCTION_START_RE = re.compile(
     r"MULTI\s+CODE|DROP[- ]?DOWN|OPEN\s+END|NUMERIC|GRID\b|END\s+OF\b)",
     re.I,
 )
+# A line that tells the web team which answer widget to build.
+_WIDGET_NOTE_RE = re.compile(
+    r"^(?:show|display|present)\s+(?:as|in|with)\s+(?:a\s+|an\s+)?(?:drop|list|grid|slider|radio|"
+    r"check|text|single|multi|table|matrix)|"
+    r"^(?:(?:single|multi|one|short|long)[- ]line\s+)?(?:text\s*box|text\s+field|text\s+entry)\b|"
+    r"^(?:e-?mail|number|numeric|date|phone)\s+(?:field|box|entry)\b|"
+    r"^constant\s+sum\b|^(?:radio\s+buttons?|check\s*boxes|drop-?down\s+list)\b\.?",
+    re.I,
+)
 _ROUTING_RE = re.compile(
     r"^(?:IF\b.*\b(?:GO\s*TO|SKIP\s*TO|ASK|CONTINUE|TERMINATE|SCREEN\s*OUT|END)\b|"
     r"(?:ONLY\s+)?ANSWER\s+(?:THE\s+NEXT|THIS)\b.*\bIF\b|ONLY\s+ANSWER\b|"
@@ -185,6 +194,8 @@ def is_instruction(line: Line) -> bool:
         return True
     if _ROUTING_RE.match(text) or _END_RE.match(text) or TYPE_LINE_RE.match(text):
         return True
+    if _WIDGET_NOTE_RE.search(text) and len(text.split()) <= 12 and not text.endswith("?"):
+        return True  # "Show as a drop-down list.", "Multi-line text box.": how to build it
     if BARE_CONDITION_RE.match(text) and not line.is_option:
         return True  # "IF Q2=2": whom the next question is for
     if re.fullmatch(r"\([^()]{3,60}\)", text) and not re.match(r"\(\s*\d", text):

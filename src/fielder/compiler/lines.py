@@ -23,6 +23,7 @@ _SYMBOL_BOXES = str.maketrans(
     {chr(code): "☐" for code in (0xF06F, 0xF0A8, 0xF071, 0xF0A1, 0xF06D, 0xF06E, 0xF0A3, 0xF0FE)}
     | {"❍": "☐", "◻": "☐", "⃝": "☐"}
 )
+_BRACKETED_ID_RE = re.compile(r"^\s*\[(?P<id>[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2})\]\s*(?=\S)")
 _CODE_BRACKET_RE = re.compile(r"^\[\s*\d{1,3}\s*\]$")
 _TRAILING_ABBR_RE = re.compile(r"\s+\(?\b(SA|MA|OE|OA|FA|S/A|M/A|SR|MR|NUM)\b\)?\s*$")
 LEADING_ROUTE_RE = re.compile(
@@ -175,6 +176,10 @@ def split_text(text: str) -> tuple[str, list[str]]:
     if leading:
         notes.append((leading.group(1) or leading.group(2)).rstrip(".:"))
         text = text[leading.end() :]
+    ident = _BRACKETED_ID_RE.match(text)
+    if ident:
+        # "[B1]  Which ward…": a question id in brackets is the label, not a note.
+        text = f"{ident['id']}  {text[ident.end() :]}"
 
     def _bracket(match: re.Match[str]) -> str:
         inner = match.group(0)

@@ -46,7 +46,12 @@ _SPECIFY_RE = re.compile(
     r"\bwrite\s+in\b",
     re.I,
 )
-_EXCLUSIVE_WORD_RE = re.compile(r"\bEXCLUSIVE\b|\bSINGLE\s+CODE\s+ONLY\b", re.I)
+_EXCLUSIVE_WORD_RE = re.compile(
+    r"\bEXCLUSIVE\b|\bEXCLUSIVA\b|\bSINGLE\s+CODE\s+ONLY\b|\bONLY\s+ANSWER\b|\bANSWER\s+ALONE\b|"
+    r"\bCANNOT\s+BE\s+COMBINED\b",
+    re.I,
+)
+_NOTE_AFTER_CODE_RE = re.compile(r"^(?P<body>.*\S\s*\d{1,3})\s+\((?P<note>[^()\d][^()]{1,40})\)$")
 _ANCHOR_RE = re.compile(r"\b(?:ANCHOR|FIX(?:ED)?|DO\s+NOT\s+(?:RANDOMI[SZ]E|ROTATE))\b", re.I)
 _TAIL_CAPS_RE = re.compile(r"(?:\t|\s{2,}|(?<=\d)\s+)([A-Z][A-Z0-9 ,.;:'/&()\-–]*[A-Z.)])\s*$")
 _DECOR_RE = re.compile(r"^[»›>◦▪■●•·]+\s*")
@@ -136,6 +141,10 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
     if tail and is_caps_instruction(tail[1]) and re.search(r"[a-z]", text[: tail.start()]):
         # "None of these<TAB>EXCLUSIVE": capitals after a gap are the programmer's tag.
         notes, text = [tail[1].strip()], text[: tail.start()]
+    after_code = _NOTE_AFTER_CODE_RE.match(text)
+    if after_code and not notes and _single(after_code["body"], numbering):
+        # "None of these = 8   (only answer)": a note set after the answer's code.
+        notes, text = [after_code["note"]], after_code["body"]
     options = _single(text, numbering)
     if options and notes:
         _tail_actions(options[-1], notes)

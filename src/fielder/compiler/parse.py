@@ -43,6 +43,9 @@ _FORWARD_RE = re.compile(
     r"FOR\s+THOSE\b|QUESTION\s+FOR\b|ONLY\s+(?:FOR|ASK|SHOW|IF|WHEN)\b)",
     re.I,
 )
+_WHOLE_FILTER_RE = re.compile(
+    r"^(?:FILTER|BASE|ASK\s+(?:IF|ONLY)|SHOW\s+IF|DISPLAY\s+IF)\b\s*:?\s*\S.*\b[A-Z]{1,4}\d", re.I
+)
 _ROWS_RE = re.compile(
     r"^(?:ROWS?|STATEMENTS?|ITEMS?|ATTRIBUTES?|FACTORS?|ASPECTS?|SUB-?QUESTIONS?)\b[^:]{0,20}:?$",
     re.I,
@@ -307,6 +310,10 @@ class _Parser:
         if leading:
             self.pending.append((leading.group(1) or leading.group(2)).rstrip(".:"))
             text = text[leading.end() :]
+        elif label is not None and "?" not in text and _WHOLE_FILTER_RE.match(text):
+            # "[B3a] FILTER: B3 = 4 or 5" with the question's words on the next line.
+            self.pending.append(text)
+            text = ""
         caps = _LEADING_CAPS_RE.match(text)
         if caps and is_caps_instruction(caps.group(1)):
             # "Q.1 SHOWCARD A. SINGLE CODE." before (or instead of) the question's words.
