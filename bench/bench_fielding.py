@@ -499,7 +499,7 @@ def export_once(fmt: str, database_url: str, data_dir: str, survey_id: str) -> N
     from fielder.db.session import session_scope
     from fielder.models.survey import Survey
     from fielder.responses import service
-    from fielder.responses.exports.csv import iter_csv
+    from fielder.responses.export_csv import export_csv
     from fielder.responses.exports.sav import write_sav
     from fielder.responses.exports.xlsx import write_xlsx
 
@@ -512,7 +512,7 @@ def export_once(fmt: str, database_url: str, data_dir: str, survey_id: str) -> N
     began, cpu_began = time.perf_counter(), time.process_time()
     if fmt == "csv":
         with out.open("wb") as file:
-            for chunk in iter_csv(ir, service.export_rows(settings, survey_id)):
+            for chunk in export_csv(settings, survey_id, ir):
                 file.write(chunk)
     elif fmt == "xlsx":
         write_xlsx(ir, service.export_rows(settings, survey_id), out)

@@ -16,6 +16,7 @@ from fielder.errors import Unprocessable
 from fielder.keys.auth import Principal, require_scope
 from fielder.kit.pagination import PageParams, paginate
 from fielder.responses import analytics, repository, service
+from fielder.responses.export_csv import export_csv
 from fielder.responses.exports import csv as csv_export
 from fielder.responses.exports import json as json_export
 from fielder.responses.exports import sav as sav_export
@@ -106,9 +107,8 @@ def export_responses(
         stream = json_export.iter_json(items, service.response_json)
         return StreamingResponse(stream, media_type=json_export.MEDIA_TYPE)
     if body.format == "csv":
-        rows = service.export_rows(settings, survey_id)
         return StreamingResponse(
-            csv_export.iter_csv(ir, rows, bom=bom or body.bom),
+            export_csv(settings, survey_id, ir, bom=bom or body.bom),
             media_type=csv_export.MEDIA_TYPE,
             headers=_attachment(f"{name}.csv"),
         )

@@ -29,7 +29,8 @@ EXPORT_BATCH: Final = 5_000
 #: Batches fetched ahead of the writer.
 _AHEAD: Final = 2
 
-Batches = queue.Queue[list[Sequence[Any]] | BaseException | None]
+#: What the fetching thread hands over: a batch, its error, or None at the end.
+Batches = queue.Queue[Any]
 
 #: The columns read, in `ResponseRow` order; the answers as text, decoded by the C decoder
 #: here (the driver's own JSON loading costs more per row).
@@ -97,10 +98,10 @@ def is_postgresql(engine: Engine) -> bool:
     return engine.dialect.name == "postgresql"
 
 
-Put = Callable[[list[Sequence[Any]]], bool]
+Put = Callable[[Any], bool]
 
 
-def _fetched_ahead(fetch: Callable[[Put], None]) -> Generator[list[Sequence[Any]], None, None]:
+def _fetched_ahead(fetch: Callable[[Put], None]) -> Generator[Any, None, None]:
     batches: Batches = queue.Queue(maxsize=_AHEAD)
     stop = threading.Event()
     fetcher = threading.Thread(target=_fetch, args=(fetch, batches, stop), daemon=True)
@@ -119,7 +120,7 @@ def _fetched_ahead(fetch: Callable[[Put], None]) -> Generator[list[Sequence[Any]
 
 
 def _fetch(fetch: Callable[[Put], None], batches: Batches, stop: threading.Event) -> None:
-    def put(rows: list[Sequence[Any]]) -> bool:
+    def put(rows: Any) -> bool:
         """Hand a batch over; False once the reader has stopped."""
         if stop.is_set():
             return False
@@ -162,6 +163,35 @@ def _copy_batches(
                     put(rows)
     finally:
         connection.close()  # back to the pool, rolled back
+
+
+def copy_text(
+    engine: Engine, statement: str, params: Sequence[Any], *, batch: int = EXPORT_BATCH
+) -> Generator[str, None, None]:
+    """The text of a `COPY (…) TO STDOUT` statement on PostgreSQL, `batch` lines at a time,
+    fetched ahead (each piece whole lines: the server sends one message per row)."""
+    fetch = functools.partial(_copy_text, engine, statement, params, batch)
+    return _fetched_ahead(fetch)
+
+
+def _copy_text(engine: Engine, statement: str, params: Sequence[Any], batch: int, put: Put) -> None:
+    connection = engine.raw_connection()
+    try:
+        driver: Any = connection.driver_connection
+        with contextlib.suppress(_Stopped), driver.cursor() as cursor:
+            encoding = driver.info.encoding
+            with cursor.copy(statement, params) as copy:
+                blocks: list[bytes] = []
+                for block in copy:
+                    blocks.append(block)
+                    if len(blocks) == batch:
+                        if not put(b"".join(blocks).decode(encoding)):
+                            raise _Stopped
+                        blocks.clear()
+                if blocks:
+                    put(b"".join(blocks).decode(encoding))
+    finally:
+        connection.close()
 
 
 def _cursor_batches(engine: Engine, survey_id: str, batch: int, put: Put) -> None:
