@@ -277,3 +277,85 @@ def test_a_note_after_the_code_tags_the_answer() -> None:
     options = by_id(survey)["M4"].options
     assert [o.label for o in options] == ["Bicycle", "Car", "Neither"]
     assert options[2].exclusive
+
+
+def test_screen_name_with_a_note_beside_it() -> None:
+    survey = compile_text(
+        """
+        WELCOME  [first page]
+        Hello, and thanks for helping us plan the new playground.
+
+        P1. How old is your youngest child?
+
+        DEBRIEF  [last page]
+        Thanks again. You can close this window now.
+        """
+    )
+    questions = by_id(survey)
+    assert questions["WELCOME"].type == "display"
+    assert questions["DEBRIEF"].type == "display"
+    assert questions["DEBRIEF"].text.startswith("Thanks again.")
+
+
+def test_outline_numbered_statements_under_a_scale_key_form_a_grid() -> None:
+    survey = compile_text(
+        """
+        Q4. How true is each statement for you?
+
+            Answer scale (the same for each):
+              1 = Not true
+              2 = Partly true
+              3 = Very true
+
+            4.1  I sleep well.
+            4.2  I wake up tired. (R)
+
+        Q5. How often do you feel each of these?
+
+            Scale: Hardly ever (1) - Sometimes (2) - Most days (3)
+
+            5.1  Calm
+            5.2  Rushed
+        """
+    )
+    questions = by_id(survey)
+    q4, q5 = questions["Q4"], questions["Q5"]
+    assert q4.type == "grid"
+    assert q4.text == "How true is each statement for you?"
+    assert [r.label for r in q4.rows] == ["I sleep well.", "I wake up tired."]
+    assert _options(q4) == [("1", "Not true"), ("2", "Partly true"), ("3", "Very true")]
+    assert q5.type == "grid"
+    assert _options(q5) == [("1", "Hardly ever"), ("2", "Sometimes"), ("3", "Most days")]
+    assert [r.label for r in q5.rows] == ["Calm", "Rushed"]
+
+
+def test_range_in_brackets_beside_a_number_box() -> None:
+    survey = compile_text(
+        """
+        N2. How many cups of coffee do you drink a day?
+            Cups: ____ (0-12)
+        """
+    )
+    validation = by_id(survey)["N2"].validation
+    assert validation is not None
+    assert (validation.min, validation.max) == (0, 12)
+
+
+def test_write_in_answer_among_plain_answers_and_a_final_no_answer() -> None:
+    survey = compile_text(
+        """
+        W1. Which pets live with you? (select all that apply)
+            Dog
+            Cat
+            Another animal: ____________
+            No pets
+
+        W2. Which of these do you feed them? (select all that apply)
+            Dry food
+            Wet food
+        """
+    )
+    options = by_id(survey)["W1"].options
+    assert [o.label for o in options] == ["Dog", "Cat", "Another animal", "No pets"]
+    assert options[2].specify
+    assert options[3].exclusive

@@ -495,6 +495,11 @@ def _fill_choices(
         for option in options:
             if _EXCLUSIVE_LABEL_RE.match(option.label):
                 option.exclusive = True
+        for index, option in enumerate(options):
+            # "No pets" at the end of a multi: the answer that says "none of this" alone.
+            after = options[index + 1 :]
+            if re.match(r"no\s+\w", option.label, re.I) and all(o.exclusive for o in after):
+                option.exclusive = question.type == "multi"
     else:
         for option in options:
             option.exclusive = False
@@ -543,6 +548,9 @@ def _fill_limits(question: Question, directives: list[Directive], text: str) -> 
         question.validation = validation
 
 
+_BARE_RANGE_RE = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(-?\d+(?:\.\d+)?)\s*")
+
+
 def _hint_ranges(hints: list[str], question: Question) -> list[Directive]:
     """A range written beside a number's answer box ("____ (range 0-2000)", "___ (0 to 120)")."""
     if question.type != "number":
@@ -550,6 +558,11 @@ def _hint_ranges(hints: list[str], question: Question) -> list[Directive]:
     found = []
     for hint in hints:
         inner = re.search(r"\(([^()]*\d[^()]*)\)", hint)
+        bare = _BARE_RANGE_RE.fullmatch(inner[1]) if inner else None
+        if bare:
+            # "Age: ____ (18-80)": the allowed range beside the box.
+            found.append(Directive("range", numbers=(float(bare[1]), float(bare[2])), source=hint))
+            continue
         for directive in directives_of([inner[1]] if inner else []):
             if directive.kind == "range" and directive.numbers:
                 found.append(directive)

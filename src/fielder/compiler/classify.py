@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from fielder.compiler.instructions import BARE_CONDITION_RE
@@ -25,9 +26,11 @@ _OTHER_BARE_RE = re.compile(
 )
 _DOTTED_RE = re.compile(r"^(?P<n>\d{1,3})\.(?P<n2>\d{1,2})(?P<sub>[a-z])?[.):]?\s+(?P<rest>\S.*)$")
 # "INTRO.", "CLOSE:", "CONCEPT." before an information screen's text.
-_DISPLAY_RE = re.compile(r"^(?P<id>[A-Z][A-Z_]{2,}\d*)\s*(?:[.:)]|\s[-–—])\s+(?P<rest>\S.*)$")
+_DISPLAY_RE = re.compile(
+    r"^(?P<id>[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ_]{2,}\d*)\s*(?:[.:)]|\s[-–—])\s+(?P<rest>\S.*)$"
+)
 # "WELCOME Thank you for…": a screen word alone before the sentence (bold in the document).
-_BARE_DISPLAY_RE = re.compile(r"^(?P<id>[A-Z]{3,}\d*)\s+(?P<rest>[A-Z\"'‘“(][a-z].*)$")
+_BARE_DISPLAY_RE = re.compile(r"^(?P<id>[A-ZÁÉÍÓÚÑÜ]{3,}\d*)\s+(?P<rest>[A-Z\"'‘“(][a-z].*)$")
 _NOT_LABELS = frozenset(
     """NOTE NOTES PROG PROGRAMMER PROGRAMMING SCRIPTER SCRIPTING INTERVIEWER INSTRUCTION
     INSTRUCTIONS ASK IF BASE QUOTA QUOTAS TERMINATE SHOW READ CODE CODES SINGLE MULTI FILTER
@@ -39,7 +42,8 @@ _NOT_LABELS = frozenset(
 _NOT_PREFIXES = frozenset({"PART", "PAGE", "STEP", "ITEM", "WAVE", "ROOM", "NO", "TEL", "FAX"})
 DISPLAY_WORDS = frozenset(
     """INTRO INTRODUCTION CLOSE CLOSING END OUTRO CONCEPT THANKS THANKYOU WELCOME CONSENT INFO
-    INFORMATION DESCRIPTION STIMULUS DISPLAY PREAMBLE SCREENOUT TEXT MESSAGE""".split()
+    INFORMATION DESCRIPTION STIMULUS DISPLAY PREAMBLE SCREENOUT TEXT MESSAGE DEBRIEF DEBRIEFING
+    GOODBYE FAREWELL PRESENTACIÓN PRESENTACION BIENVENIDA DESPEDIDA CIERRE INTRODUCCIÓN""".split()
 )
 _INSTRUCTION_START_RE = re.compile(
     r"^(?:PROG(?:RAMMER|RAMMING)?\b|SCRIPT(?:ER|ING)?\b|INTERVIEWER\b|NOTE\b|INSTRUCTIONS?\b|"
@@ -94,6 +98,8 @@ class Label:
 
 def clean_id(raw: str) -> str:
     """A questionnaire label as an IR identifier: `Q1.2` → `Q1_2`, trailing dots dropped."""
+    # IR ids are ASCII: accents are folded ("PRESENTACIÓN" → "PRESENTACION").
+    raw = "".join(c for c in unicodedata.normalize("NFKD", raw) if not unicodedata.combining(c))
     ident = re.sub(r"^([A-Za-z]{1,4})[-_. ]+(?=\d)", r"\1", raw.strip().rstrip(".:)"))
     ident = re.sub(r"[^A-Za-z0-9_]", "_", ident)
     ident = re.sub(r"_+", "_", ident).strip("_")

@@ -202,9 +202,10 @@ def _coded_across(text: str) -> list[RawOption]:
 
 
 def _slashed_coded(text: str) -> list[RawOption]:
-    """ "Very likely (1) / Fairly likely (2) / Don't know (9)": coded answers across a line,
-    set apart by slashes or bars."""
-    parts = [p.strip() for p in re.split(r"\s+/\s+|\s*\|\s*", text) if p.strip()]
+    """ "Very likely (1) / Fairly likely (2) / Don't know (9)", "Scale: Never (1) - Often (2)":
+    coded answers across a line, set apart by slashes, bars or dashes."""
+    text = re.sub(r"^(?:scale|answers?|responses?|options?)\s*:\s*", "", text, flags=re.I)
+    parts = [p.strip() for p in re.split(r"\s+/\s+|\s*\|\s*|\s+[-–]\s+", text) if p.strip()]
     if len(parts) < 2:
         return []
     found = []

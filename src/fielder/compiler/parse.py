@@ -43,6 +43,10 @@ _FORWARD_RE = re.compile(
     r"FOR\s+THOSE\b|QUESTION\s+FOR\b|ONLY\s+(?:FOR|ASK|SHOW|IF|WHEN)\b)",
     re.I,
 )
+_OUTLINE_ITEM_RE = re.compile(r"^(?P<n>\d{1,3})\.(?P<m>\d{1,2})[.)]?\s+(?P<rest>\S.*)$")
+# "(R)": a reverse-scored item, marked for the analyst, not shown to respondents.
+_REVERSE_MARK_RE = re.compile(r"\s*\((?:R|rev(?:erse)?(?:[- ]scored)?)\)\s*$")
+_WRITE_IN_RE = re.compile(r"^(?P<label>[A-Za-z][^_:]{2,60}?)\s*:?\s*_{3,}\s*$")
 _WHOLE_FILTER_RE = re.compile(
     r"^(?:FILTER|BASE|ASK\s+(?:IF|ONLY)|SHOW\s+IF|DISPLAY\s+IF)\b\s*:?\s*\S.*\b[A-Z]{1,4}\d", re.I
 )
@@ -71,7 +75,8 @@ _LEAD_IN_RE = re.compile(
     r"^(?:please\s+)?(?:use|using|with|on|answer\s+(?:on|using))\s+(?:this|the(?:\s+following)?|a)\s+"
     r"(?:\d{1,2}[- ]point\s+)?(?:scale|answers?|options?|responses?|codes?)\b[^.?!]*:$|"
     r"^(?:the\s+)?(?:scale|answer\s+scale|response\s+scale|answers|response\s+options)\s+"
-    r"(?:is|are|for\s+(?:each|every|all)\b)[^.?!]*:$",
+    r"(?:is|are|for\s+(?:each|every|all)\b)[^.?!]*:$|"
+    r"^(?:the\s+)?(?:response|answer|rating)\s+scale\b[^.?!]{0,50}:$",
     re.I,
 )
 # Words that hand a scale on to the questions below: "for the next questions", "please use".
@@ -534,8 +539,8 @@ class _Parser:
         if line.kind == "heading" or line.is_option:
             return False
         words = line.text or (line.instructions[0] if len(line.instructions) == 1 else "")
-        if line.text and line.instructions:
-            return False
+        if line.text and line.instructions and screen_id(line.text) is None:
+            return False  # ("INTRO  [shown first]": a screen's name with a note beside it)
         screen = screen_id(words) if words else None
         following = self.next_content(index)
         if screen is None or following is None or find_label(following) is not None:
@@ -697,6 +702,8 @@ class _Parser:
         if _ANSWER_FORMAT_RE.match(text) and len(draft.lines) <= 3 and not draft.options:
             draft.notes.append(text)
             return
+        if self.outline_item(line, draft):
+            return
         coded_row = _CODED_ROW_RE.match(line.spaced or "")
         heads = draft.options
         if self.wrapped_headings(index, line, draft):
@@ -714,6 +721,14 @@ class _Parser:
             draft.rows.append(grid_row["label"])
             return
         options = parse_option_line(line)
+        write_in = _WRITE_IN_RE.match(text)
+        plain_before = bool(draft.options) and all(o.code is None for o in draft.options)
+        if write_in and not options and plain_before:
+            # "I prefer to self-describe: ______" among plain answers: an answer with a box.
+            option = RawOption(write_in["label"], None, marker="•", specify=True)
+            option.start = line.start
+            self.add_options([option], draft)
+            return
         other_blank = bool(draft.options) and re.match(r"other\b", text, re.I) is not None
         if (
             is_hint(line)
@@ -776,6 +791,17 @@ class _Parser:
             draft.text_parts.append(text)
         else:
             draft.notes.append(text)
+
+    def outline_item(self, line: Line, draft: Draft) -> bool:
+        """ "1.1  I get more done at home." under Q1: the statements of Q1's battery."""
+        item = _OUTLINE_ITEM_RE.match(line.text)
+        own = re.search(r"(\d+)$", draft.label.id) if draft.label else None
+        if item is None or own is None or int(item["n"]) != int(own.group(1)):
+            return False
+        if self.out.label_mode == "bare" or not (draft.options or draft.columns or draft.rows):
+            return False
+        draft.rows.append(_REVERSE_MARK_RE.sub("", item["rest"]).strip())
+        return True
 
     def wrapped_headings(self, index: int, line: Line, draft: Draft) -> bool:
         """Column headings wrapped onto a second line ("Very" over "satisfied"): each heading's
