@@ -258,3 +258,19 @@ def test_a_write_locked_out_of_sqlite_is_503_with_retry_after(
     assert reply.json()["error"]["code"] == "database_busy"
     assert reply.headers["retry-after"] == "1"
     assert _save(client, live, rid, {"S1": "2"}).status_code == 200
+
+
+def test_every_answer_shows_the_stored_response_as_the_team_reads_it(
+    client: TestClient, live: Live
+) -> None:
+    """The flow writes with Core statements and builds its JSON itself: each answer must be
+    what the team's API (ORM row through `ResponseRead`) shows of the same stored row."""
+    started = _start(client, live, metadata={"panel": "x"})
+    rid = started["id"]
+    saved = _save(client, live, rid, {"S1": "2", "S2": "1"}).json()["data"]
+    done = _complete(client, live, rid).json()["data"]
+    stored = client.get(f"{live.team}/responses/{rid}", headers=live.org.headers).json()["data"]
+    assert done == stored
+    for key in ("id", "survey_id", "metadata", "started_at", "created_at"):
+        assert started[key] == saved[key] == stored[key]
+    assert saved["answers"] == stored["answers"]

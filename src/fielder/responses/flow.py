@@ -8,15 +8,15 @@ response count it once.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, Final
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import set_committed_value
 
-from fielder.db.base import utcnow
+from fielder.db.base import new_id, utcnow
 from fielder.errors import Conflict, NotFound, Unprocessable
 from fielder.ir.evaluate import Evaluator
 from fielder.ir.models import Survey as IRSurvey
@@ -26,8 +26,9 @@ from fielder.models.respondent import Respondent
 from fielder.models.response import Response
 from fielder.models.source import Source
 from fielder.models.survey import Survey
-from fielder.responses import logic, quotas, repository
-from fielder.responses.schemas import ResponseRead, ResponseSave, ResponseStart
+from fielder.responses import logic, quotas, records, repository
+from fielder.responses.records import TABLE, Record
+from fielder.responses.schemas import ResponseSave, ResponseStart
 
 #: Compiled logic of publications (immutable snapshots), by publication id.
 _IR_CACHE: dict[str, Evaluator] = {}
@@ -156,65 +157,112 @@ def form(fielded: Fielded, lang: str | None) -> dict[str, Any]:
 def start(
     session: Session, fielded: Fielded, body: ResponseStart, client: Client
 ) -> tuple[Response, bool]:
-    """Start a response, or resume the one of this respondent token; gives (response, new)."""
+    """`start_record` for callers working with ORM objects (the respondent page)."""
+    record, created = start_record(session, fielded, body, client)
+    return records.as_orm(session, record), created
+
+
+def start_record(
+    session: Session, fielded: Fielded, body: ResponseStart, client: Client
+) -> tuple[Record, bool]:
+    """Start a response, or resume the one of this respondent token; gives (record, new)."""
     survey = fielded.survey
-    if body.respondent_token is not None:
-        existing = repository.response_by_token(session, survey.id, body.respondent_token)
+    connection = session.connection()
+    token = body.respondent_token
+    if token is not None:
+        existing = _by_token(connection, survey.id, token)
         if existing is not None:
             return existing, False
     now = utcnow()
     metadata = dict(body.metadata or {}) | client.metadata()
-    source_id = _source_id(session, survey.id, client.source or metadata.get("source"))
+    source_id = _source_id(connection, survey.id, client.source or metadata.get("source"))
     if source_id is not None:
         metadata["source"] = source_id
-    response = Response(
-        org_id=survey.org_id,
-        survey_id=survey.id,
-        publication_id=fielded.publication_id,
-        source_id=source_id,
-        respondent_token=body.respondent_token,
-        respondent_email=body.respondent_email,
-        answers={},
-        question_versions={},
-        ai_conversation=[],
-        meta=metadata,
-        status="in_progress",
-        started_at=now,
-        last_saved_at=now,
-    )
-    token = body.respondent_token
+    record: Record = {
+        "id": new_id(),
+        "org_id": survey.org_id,
+        "survey_id": survey.id,
+        "publication_id": fielded.publication_id,
+        "source_id": source_id,
+        "respondent_token": token,
+        "respondent_email": body.respondent_email,
+        "answers": {},
+        "question_versions": {},
+        "ai_conversation": [],
+        "ai_cost_cents": 0,
+        "metadata": metadata,
+        "status": "in_progress",
+        "outcome": None,
+        "started_at": now,
+        "completed_at": None,
+        "last_saved_at": now,
+        "created_at": now,
+        "updated_at": now,
+    }
     if token is None:  # nothing unique to race on: no savepoint round trips
-        session.add(response)
-        session.flush()
+        connection.execute(_INSERT, record)
     else:
         try:
             with session.begin_nested():
-                session.add(response)
-                session.flush()
+                connection.execute(_INSERT, record)
         except IntegrityError:
             # Another request started this token's response first: resume that one.
-            existing = repository.response_by_token(session, survey.id, token)
+            existing = _by_token(connection, survey.id, token)
             if existing is None:
                 raise
             return existing, False
-    _mark_respondent(session, survey.id, token, response.id, "opened")
-    _event(session, response, "response.started")
-    return response, True
+        _mark_respondent(connection, survey.id, token, record["id"], "opened")
+    _event(session, record, "response.started")
+    return record, True
 
 
-def _source_id(session: Session, survey_id: str, wanted: Any) -> str | None:
+_INSERT: Final = insert(TABLE)
+_BY_ID: Final = select(*TABLE.c).where(
+    TABLE.c.id == bindparam("rid"), TABLE.c.survey_id == bindparam("sid")
+)
+_BY_TOKEN: Final = (
+    select(*TABLE.c)
+    .where(TABLE.c.survey_id == bindparam("sid"), TABLE.c.respondent_token == bindparam("token"))
+    .limit(1)
+)
+_SOURCE: Final = select(Source.id).where(
+    Source.id == bindparam("source"), Source.survey_id == bindparam("sid")
+)
+
+
+def _by_token(connection: Connection, survey_id: str, token: str) -> Record | None:
+    row = connection.execute(_BY_TOKEN, {"sid": survey_id, "token": token}).first()
+    return None if row is None else records.of_row(row)
+
+
+def _source_id(connection: Connection, survey_id: str, wanted: Any) -> str | None:
     if not isinstance(wanted, str) or len(wanted) > 36 or not repository.storable(wanted):
         return None
-    found = session.scalar(
-        select(Source.id).where(Source.id == wanted, Source.survey_id == survey_id)
-    )
-    return found
+    found = connection.execute(_SOURCE, {"source": wanted, "sid": survey_id}).scalar()
+    return None if found is None else str(found)
+
+
+def _stored(connection: Connection, survey_id: str, response_id: str) -> Record:
+    """The survey's response `response_id`; 404 `response_not_found` for another's or none."""
+    row = None
+    if repository.storable(response_id):
+        row = connection.execute(_BY_ID, {"rid": response_id, "sid": survey_id}).first()
+    if row is None:
+        raise NotFound("response_not_found", f"No response {response_id} in this survey.")
+    return records.of_row(row)
 
 
 def save(session: Session, fielded: Fielded, response_id: str, body: ResponseSave) -> Response:
+    """`save_record` for callers working with ORM objects (the respondent page)."""
+    return records.as_orm(session, save_record(session, fielded, response_id, body))
+
+
+def save_record(session: Session, fielded: Fielded, response_id: str, body: ResponseSave) -> Record:
     """Replace the response's state with what was sent; 409 `response_completed` once done."""
+    connection = session.connection()
+    survey_id = fielded.survey.id
     if not repository.storable(response_id):
-        repository.survey_response(session, fielded.survey.id, response_id)  # 404
+        _stored(connection, survey_id, response_id)  # 404
     now = utcnow()
     values: dict[str, Any] = {"last_saved_at": now, "updated_at": now, "status": "in_progress"}
     if body.answers is not None:
@@ -225,26 +273,30 @@ def save(session: Session, fielded: Fielded, response_id: str, body: ResponseSav
     if body.ai_conversation is not None:
         values["ai_conversation"] = body.ai_conversation
     if body.metadata is not None:
-        current = repository.survey_response(session, fielded.survey.id, response_id)
-        kept = {k: v for k, v in (current.meta or {}).items() if k in _SERVER_KEYS}
-        values["meta"] = dict(body.metadata) | kept
-    # One statement: it both refuses a completed response and gives the saved row back.
-    saved = session.scalars(
-        update(Response)
-        .where(
-            Response.id == response_id,
-            Response.survey_id == fielded.survey.id,
-            Response.status != "completed",
-        )
-        .values(**values)
-        .returning(Response)
-        # The returned row refreshes any loaded copy: no Python-side evaluation of the WHERE.
-        .execution_options(synchronize_session=False, populate_existing=True)
-    ).first()
-    if saved is None:
-        repository.survey_response(session, fielded.survey.id, response_id)  # 404 if not ours
+        current = _stored(connection, survey_id, response_id)["metadata"] or {}
+        kept = {k: v for k, v in current.items() if k in _SERVER_KEYS}
+        values["metadata"] = dict(body.metadata) | kept
+    # One statement: it both refuses a completed response and gives the rest of the row back.
+    statement = _save_statement(frozenset(values))
+    row = connection.execute(statement, {**values, "rid": response_id, "sid": survey_id}).first()
+    if row is None:
+        _stored(connection, survey_id, response_id)  # 404 if not ours
         raise _completed_conflict()
-    return saved
+    return records.of_row(row) | values
+
+
+@functools.lru_cache(maxsize=32)
+def _save_statement(columns: frozenset[str]) -> Any:
+    """The UPDATE of `columns` (given as parameters of those names) returning the others."""
+    return (
+        update(TABLE)
+        .where(
+            TABLE.c.id == bindparam("rid"),
+            TABLE.c.survey_id == bindparam("sid"),
+            TABLE.c.status != "completed",
+        )
+        .returning(*(column for column in TABLE.c if column.name not in columns))
+    )
 
 
 _SERVER_KEYS: Final = frozenset({"ip", "user_agent", "referrer", "source"})
@@ -261,15 +313,22 @@ def _check_answers(evaluator: Evaluator, answers: dict[str, Any]) -> None:
 
 
 def complete(session: Session, fielded: Fielded, response_id: str) -> Response:
+    """`complete_record` for callers working with ORM objects (the respondent page)."""
+    return records.as_orm(session, complete_record(session, fielded, response_id))
+
+
+def complete_record(session: Session, fielded: Fielded, response_id: str) -> Record:
     """Complete a response (idempotent): checks, outcome, quotas, count + 1 exactly once.
 
     The survey's count row is shared by every respondent, so its UPDATE comes last: its row
     lock is then held only until the caller's commit, not across the other statements.
     """
-    response = repository.survey_response(session, fielded.survey.id, response_id)
-    if response.status == "completed":
-        return response
-    answers = response.answers or {}
+    connection = session.connection()
+    survey_id = fielded.survey.id
+    record = _stored(connection, survey_id, response_id)
+    if record["status"] == "completed":
+        return record
+    answers = record["answers"] or {}
     problems = logic.completion_problems(fielded.evaluator, answers)
     if problems:
         raise Unprocessable(
@@ -277,56 +336,56 @@ def complete(session: Session, fielded: Fielded, response_id: str) -> Response:
         )
     outcome = "screened_out" if logic.terminated(fielded.evaluator, answers) else "complete"
     now = utcnow()
-    claimed = session.execute(
-        update(Response)
-        .where(Response.id == response.id, Response.status != "completed")
-        .values(status="completed", outcome=outcome, completed_at=now, updated_at=now)
-        .execution_options(synchronize_session=False)
-    )
-    if claimed.rowcount != 1:  # type: ignore[attr-defined]
-        session.refresh(response)
-        return response
+    claimed = connection.execute(_CLAIM, {"rid": response_id, "new_outcome": outcome, "now": now})
+    if claimed.rowcount != 1:  # a concurrent complete claimed it first
+        return _stored(connection, survey_id, response_id)
     if outcome == "complete":
-        outcome = quotas.count_complete(session, fielded.survey.id, fielded.evaluator, answers)
+        outcome = quotas.count_complete(session, survey_id, fielded.evaluator, answers)
         if outcome != "complete":
-            session.execute(
-                update(Response)
-                .where(Response.id == response.id)
-                .values(outcome=outcome)
-                .execution_options(synchronize_session=False)
-            )
-    # The row now holds what the UPDATEs wrote: set it on the object instead of re-reading it.
-    set_committed_value(response, "status", "completed")
-    set_committed_value(response, "outcome", outcome)
-    set_committed_value(response, "completed_at", now)
-    set_committed_value(response, "updated_at", now)
-    _mark_respondent(
-        session, fielded.survey.id, response.respondent_token, response.id, "completed"
+            connection.execute(_OUTCOME, {"rid": response_id, "new_outcome": outcome})
+    record |= {"status": "completed", "outcome": outcome, "completed_at": now, "updated_at": now}
+    _mark_respondent(connection, survey_id, record["respondent_token"], response_id, "completed")
+    _event(session, record, "response.completed")
+    _count_completed(connection, survey_id, record["source_id"], +1)
+    return record
+
+
+_CLAIM: Final = (
+    update(TABLE)
+    .where(TABLE.c.id == bindparam("rid"), TABLE.c.status != "completed")
+    .values(
+        status="completed",
+        outcome=bindparam("new_outcome"),
+        completed_at=bindparam("now"),
+        updated_at=bindparam("now"),
     )
-    _event(session, response, "response.completed")
-    _count_completed(session, response, +1)
-    return response
+)
+_OUTCOME: Final = (
+    update(TABLE).where(TABLE.c.id == bindparam("rid")).values(outcome=bindparam("new_outcome"))
+)
+_SURVEY_COUNT: Final = (
+    update(Survey)
+    .where(Survey.id == bindparam("sid"))
+    .values(response_count=Survey.response_count + bindparam("step"))
+)
+_SOURCE_COUNT: Final = (
+    update(Source)
+    .where(Source.id == bindparam("source"))
+    .values(response_count=Source.response_count + bindparam("step"))
+)
 
 
-def _count_completed(session: Session, response: Response, step: int) -> None:
+def _count_completed(
+    connection: Connection, survey_id: str, source_id: str | None, step: int
+) -> None:
     """Move the survey's (and the source's) completed count by `step`, in SQL."""
-    session.execute(
-        update(Survey)
-        .where(Survey.id == response.survey_id)
-        .values(response_count=Survey.response_count + step)
-        .execution_options(synchronize_session=False)
-    )
-    if response.source_id is not None:
-        session.execute(
-            update(Source)
-            .where(Source.id == response.source_id)
-            .values(response_count=Source.response_count + step)
-            .execution_options(synchronize_session=False)
-        )
+    connection.execute(_SURVEY_COUNT, {"sid": survey_id, "step": step})
+    if source_id is not None:
+        connection.execute(_SOURCE_COUNT, {"source": source_id, "step": step})
 
 
 def _mark_respondent(
-    session: Session, survey_id: str, token: str | None, response_id: str, status: str
+    connection: Connection, survey_id: str, token: str | None, response_id: str, status: str
 ) -> None:
     if token is None:
         return
@@ -335,27 +394,25 @@ def _mark_respondent(
     )
     if status == "opened":
         statement = statement.where(Respondent.status == "invited")
-    session.execute(
-        statement.values(
-            status=status, response_id=response_id, updated_at=utcnow()
-        ).execution_options(synchronize_session=False)
+    connection.execute(
+        statement.values(status=status, response_id=response_id, updated_at=utcnow())
     )
 
 
-def _event(session: Session, response: Response, name: str) -> None:
+def _event(session: Session, record: Record, name: str) -> None:
     events.publish(
         session,
-        org_id=response.org_id,
+        org_id=record["org_id"],
         name=name,
-        data=ResponseRead.of(response).model_dump(mode="json"),
-        survey_id=response.survey_id,
+        data=records.api_view(record),
+        survey_id=record["survey_id"],
     )
 
 
 def delete_response(session: Session, response: Response) -> None:
     """Delete a response; a completed one no longer counts."""
     if response.status == "completed":
-        _count_completed(session, response, -1)
+        _count_completed(session.connection(), response.survey_id, response.source_id, -1)
     data = {"id": response.id, "survey_id": response.survey_id, "status": response.status}
     session.delete(response)
     session.flush()

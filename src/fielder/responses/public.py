@@ -6,23 +6,29 @@ UUID-shaped, and no public route has the same method and shape as a team route.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
-from fielder.db.session import get_session
+from fielder.config import Settings
+from fielder.db.session import get_session, get_sessionmaker
 from fielder.kit.ratelimit import limit
-from fielder.responses import conversation_service, flow, tasks
-from fielder.responses.http import CORS_HEADERS, CorsRoute, body_of, json_body
-from fielder.responses.schemas import (
-    NextRequest,
-    ResponseEnvelope,
-    ResponseRead,
-    ResponseSave,
-    ResponseStart,
+from fielder.responses import conversation_service, flow, records, tasks
+from fielder.responses.http import (
+    CORS_HEADERS,
+    CorsRoute,
+    body_of,
+    json_body,
+    parse,
+    read_json,
+    settings_of,
 )
+from fielder.responses.records import Record
+from fielder.responses.schemas import NextRequest, ResponseEnvelope, ResponseSave, ResponseStart
 
 router = APIRouter(prefix="/surveys", tags=["respondents (public)"], route_class=CorsRoute)
 
@@ -40,17 +46,42 @@ def _client(request: Request, src: str | None) -> flow.Client:
     )
 
 
-def _envelope(response: Any, status_code: int = 200) -> JSONResponse:
-    body = {"data": ResponseRead.of(response).model_dump(mode="json")}
-    return JSONResponse(body, status_code=status_code)
+Result = TypeVar("Result")
+
+
+def _in_transaction(
+    settings: Settings, slug: str, act: Callable[[Session, flow.Fielded], Result]
+) -> Result:
+    """(In the threadpool: a request's one hop.) `act` on the live survey at `slug` in a
+    session of its own, committed before the answer goes out (a 2xx is durable)."""
+    with get_sessionmaker(settings)() as session:
+        fielded = flow.live_survey(session, slug)
+        result = act(session, fielded)
+        session.commit()
+        return result
+
+
+def _read_form(settings: Settings, slug: str, lang: str | None) -> dict[str, Any]:
+    with get_sessionmaker(settings)() as session:
+        return flow.form(flow.live_survey(session, slug), lang)
+
+
+def _envelope(record: Record, status_code: int = 200) -> JSONResponse:
+    return JSONResponse({"data": records.api_view(record)}, status_code=status_code)
+
+
+# The routes are async and take the request itself: the body is read on the event loop, and
+# the database work (survey lookup, checks, writes, commit) runs in one threadpool hop, with
+# no per-request dependency machinery.
 
 
 @router.get("/{slug}/form", summary="The live survey's questions for a renderer")
-def get_form(
-    slug: str, session: DB, lang: Annotated[str | None, Query(max_length=35)] = None
+async def get_form(
+    slug: str, request: Request, lang: Annotated[str | None, Query(max_length=35)] = None
 ) -> dict[str, Any]:
     """The questions with their versions and logic, in the language asked for when it has it."""
-    return {"data": flow.form(flow.live_survey(session, slug), lang)}
+    form = await run_in_threadpool(_read_form, settings_of(request), slug, lang)
+    return {"data": form}
 
 
 @router.post(
@@ -61,19 +92,20 @@ def get_form(
     openapi_extra=json_body(ResponseStart),
     summary="Start a response",
 )
-def start_response(
-    slug: str,
-    request: Request,
-    session: DB,
-    body: Annotated[ResponseStart, Depends(body_of(ResponseStart))],
-    src: Annotated[str | None, Query(max_length=64)] = None,
+async def start_response(
+    slug: str, request: Request, src: Annotated[str | None, Query(max_length=64)] = None
 ) -> JSONResponse:
     """Start (or, for a known respondent token, resume) a response: 201 `in_progress`."""
-    fielded = flow.live_survey(session, slug)
-    response, created = flow.start(session, fielded, body, _client(request, src))
-    tasks.schedule_abandon(session)
-    session.commit()
-    return _envelope(response, 201 if created else 200)
+    body = parse(ResponseStart, await read_json(request))
+    client = _client(request, src)
+
+    def act(session: Session, fielded: flow.Fielded) -> tuple[Record, bool]:
+        started = flow.start_record(session, fielded, body, client)
+        tasks.schedule_abandon(session)
+        return started
+
+    record, created = await run_in_threadpool(_in_transaction, settings_of(request), slug, act)
+    return _envelope(record, 201 if created else 200)
 
 
 @router.patch(
@@ -83,17 +115,15 @@ def start_response(
     openapi_extra=json_body(ResponseSave),
     summary="Save progress (the whole state)",
 )
-def save_response(
-    slug: str,
-    response_id: str,
-    session: DB,
-    body: Annotated[ResponseSave, Depends(body_of(ResponseSave))],
-) -> JSONResponse:
+async def save_response(slug: str, response_id: str, request: Request) -> JSONResponse:
     """Replace the response's answers and state; 409 once completed, 422 per invalid answer."""
-    fielded = flow.live_survey(session, slug)
-    response = flow.save(session, fielded, response_id, body)
-    session.commit()
-    return _envelope(response)
+    body = parse(ResponseSave, await read_json(request))
+
+    def act(session: Session, fielded: flow.Fielded) -> Record:
+        return flow.save_record(session, fielded, response_id, body)
+
+    record = await run_in_threadpool(_in_transaction, settings_of(request), slug, act)
+    return _envelope(record)
 
 
 @router.post(
@@ -102,12 +132,14 @@ def save_response(
     dependencies=[Depends(limit("public_start"))],
     summary="Complete a response",
 )
-def complete_response(slug: str, response_id: str, session: DB) -> JSONResponse:
+async def complete_response(slug: str, response_id: str, request: Request) -> JSONResponse:
     """Complete the response (idempotent): outcome, quotas, the survey's count + 1 once."""
-    fielded = flow.live_survey(session, slug)
-    response = flow.complete(session, fielded, response_id)
-    session.commit()
-    return _envelope(response)
+
+    def act(session: Session, fielded: flow.Fielded) -> Record:
+        return flow.complete_record(session, fielded, response_id)
+
+    record = await run_in_threadpool(_in_transaction, settings_of(request), slug, act)
+    return _envelope(record)
 
 
 @router.post(
