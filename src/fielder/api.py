@@ -17,6 +17,10 @@ from fielder.surveys.endpoints import router as surveys_router
 from fielder.webhooks.endpoints import router as webhooks_router
 
 api_router = APIRouter(prefix="/api/v1")
+# Public respondent routes first: routes are matched in order, one by one, and theirs are the
+# busiest. They share /surveys/{…} with the team's routes, but no public route has the method
+# and shape of a team route, so the order picks the same route for every request.
+api_router.include_router(public_responses_router)
 api_router.include_router(keys_router)
 api_router.include_router(meta_router)
 api_router.include_router(surveys_router)
@@ -27,5 +31,3 @@ api_router.include_router(responses_router)
 api_router.include_router(respondents_router)
 api_router.include_router(integrations_router)
 api_router.include_router(webhooks_router)
-# Public respondent routes last: they share /surveys/{…} with the team's routes.
-api_router.include_router(public_responses_router)
