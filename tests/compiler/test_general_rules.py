@@ -359,3 +359,82 @@ def test_write_in_answer_among_plain_answers_and_a_final_no_answer() -> None:
     assert [o.label for o in options] == ["Dog", "Cat", "Another animal", "No pets"]
     assert options[2].specify
     assert options[3].exclusive
+
+
+def test_lines_marked_with_a_tool_sign_are_builder_notes() -> None:
+    survey = compile_text(
+        """
+        **E1** How would you rate the event overall?
+
+        - Good
+        - Poor
+
+        **E2** What should we change?
+
+        ⚙ Display if E1 = 2. Multi-line text.
+
+        **E3** Any other comments?
+        """,
+        "e.md",
+    )
+    question = by_id(survey)["E2"]
+    assert question.text == "What should we change?"
+    assert question.display_if == "E1 == '2'"
+    assert question.type == "long_text"
+
+
+def test_answer_inviting_words_in_a_table_ask_for_specifics() -> None:
+    survey = compile_text(
+        """
+        **C1** How did you travel here? Select all that apply.
+
+        | Code | Answer |
+        |---|---|
+        | 1 | Train |
+        | 2 | Bus |
+        | 7 | Some other way (please tell us) |
+
+        **C2** How long did it take?
+        """,
+        "c.md",
+    )
+    options = by_id(survey)["C1"].options
+    assert [o.code for o in options if o.specify] == ["7"]
+
+
+def test_a_filter_written_for_a_whole_section() -> None:
+    survey = compile_text(
+        """
+        Section 1 - Travel
+        S1. Did you travel abroad this year?
+        1. Yes
+        2. No
+
+        Section 2 - Abroad
+        Show this section only to people who answered 'Yes' to question S1.
+        S2. Which country did you visit most recently?
+        S3. How many nights did you stay?
+
+        Section 3 - Everyone
+        S4. How many nights did you spend away from home in total?
+        """
+    )
+    questions = by_id(survey)
+    assert questions["S2"].display_if == "S1 == '1'"
+    assert questions["S3"].display_if == "S1 == '1'"
+    assert questions["S4"].display_if is None
+
+
+def test_neither_nor_in_a_screen_out() -> None:
+    survey = compile_text(
+        """
+        S1. Which of these do you drink? Select all that apply.
+        Tea ..... 1
+        Coffee ..... 2
+        Neither ..... 3
+        TERMINATE IF NEITHER CODE 1 NOR CODE 2 IS SELECTED
+
+        S2. How many cups a day?
+        """
+    )
+    assert by_id(survey)["S1"].terminate_if == "not (S1 contains '1') and not (S1 contains '2')"

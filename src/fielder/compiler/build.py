@@ -15,6 +15,7 @@ from fielder.compiler.instructions import Directive, interpret, sentences, type_
 from fielder.compiler.lines import collapse, split_text
 from fielder.compiler.options import (
     BOXES,
+    SPECIFY_RE,
     RawOption,
     _tail_actions,
     inline_scale,
@@ -504,8 +505,8 @@ def _fill_choices(
         for option in options:
             option.exclusive = False
     for option in options:
-        if re.search(r"\bspecify\b", option.label, re.I):
-            option.specify = True
+        if SPECIFY_RE.search(option.label):
+            option.specify = True  # "Other (please specify)", "Something else (please tell us)"
     if any(d.kind == "randomize" for d in directives):
         question.randomize_options = True
         for option in options if question.type != "grid" else []:

@@ -61,6 +61,14 @@ def _normalise(text: str) -> str:
     )
     for pattern, repl in subs:
         text = re.sub(pattern, repl, text, flags=re.I)
+    neither = re.match(
+        r"^NEITHER\s+(?P<a>.+?)\s+NOR\s+(?P<b>.+?)(?:\s+(?:IS|ARE|WAS|WERE|IS\s+BEING)\s+\w+)?$",
+        text,
+        re.I,
+    )
+    if neither:
+        # "NEITHER CODE 1 NOR CODE 2 IS SELECTED": both left unselected.
+        text = f"{neither['a']} NOT SELECTED AND {neither['b']} NOT SELECTED"
     return text
 
 

@@ -24,6 +24,7 @@ _SYMBOL_BOXES = str.maketrans(
     | {"❍": "☐", "◻": "☐", "⃝": "☐"}
 )
 _BRACKETED_ID_RE = re.compile(r"^\s*\[(?P<id>[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2})\]\s*(?=\S)")
+_NOTE_SYMBOL_RE = re.compile(r"^\s*(?:⚙|🛠|🔧|✎|✍|☞|📝)\ufe0f?\s*(?=\S)")
 _CODE_BRACKET_RE = re.compile(r"^\[\s*\d{1,3}\s*\]$")
 _TRAILING_ABBR_RE = re.compile(r"\s+\(?\b(SA|MA|OE|OA|FA|S/A|M/A|SR|MR|NUM)\b\)?\s*$")
 LEADING_ROUTE_RE = re.compile(
@@ -167,6 +168,10 @@ def _keep_note(notes: list[str], note: str) -> str:
 def split_text(text: str) -> tuple[str, list[str]]:
     """Take bracketed instructions and trailing capitals out of plain text."""
     notes: list[str] = []
+    symbol = _NOTE_SYMBOL_RE.match(text)
+    if symbol:
+        # "⚙ Display if R1 = 0–6.": a line marked with a tool sign is for the builder.
+        return "", [text[symbol.end() :].strip()]
     text = _BOX_RE.sub("☐", text.lstrip().translate(_SYMBOL_BOXES))
     annotation = TYPE_NOTE_RE.match(text)
     if annotation:

@@ -46,6 +46,7 @@ _SPECIFY_RE = re.compile(
     r"\bwrite\s+in\b",
     re.I,
 )
+SPECIFY_RE = _SPECIFY_RE
 _EXCLUSIVE_WORD_RE = re.compile(
     r"\bEXCLUSIVE\b|\bEXCLUSIVA\b|\bSINGLE\s+CODE\s+ONLY\b|\bONLY\s+ANSWER\b|\bANSWER\s+ALONE\b|"
     r"\bCANNOT\s+BE\s+COMBINED\b",

@@ -46,6 +46,15 @@ _FORWARD_RE = re.compile(
 _OUTLINE_ITEM_RE = re.compile(r"^(?P<n>\d{1,3})\.(?P<m>\d{1,2})[.)]?\s+(?P<rest>\S.*)$")
 # "(R)": a reverse-scored item, marked for the analyst, not shown to respondents.
 _REVERSE_MARK_RE = re.compile(r"\s*\((?:R|rev(?:erse)?(?:[- ]scored)?)\)\s*$")
+# "Show this section only to people who answered 'Yes' to question 3.": a filter on every
+# question of the section.
+_SECTION_FILTER_RE = re.compile(
+    r"^[\[(]?\s*(?:(?:ASK|SHOW|DISPLAY)\s+(?:THIS|THE\s+(?:NEXT|FOLLOWING))\s+(?:SECTION|BLOCK|PART|MODULE)"
+    r"(?:\s+[A-Z0-9]{1,2})?|(?:THIS\s+|THE\s+(?:NEXT|FOLLOWING)\s+)?(?:SECTION|BLOCK|PART|MODULE)"
+    r"(?:\s+[A-Z0-9]{1,2})?\s+(?:IS\s+)?(?:ONLY\s+)?(?:ASKED|SHOWN))\s+(?:ONLY\s+)?"
+    r"(?:TO|IF|WHEN|FOR|OF)\b(?P<cond>.*?)[\])]?$",
+    re.I,
+)
 _WRITE_IN_RE = re.compile(r"^(?P<label>[A-Za-z][^_:]{2,60}?)\s*:?\s*_{3,}\s*$")
 _WHOLE_FILTER_RE = re.compile(
     r"^(?:FILTER|BASE|ASK\s+(?:IF|ONLY)|SHOW\s+IF|DISPLAY\s+IF)\b\s*:?\s*\S.*\b[A-Z]{1,4}\d", re.I
@@ -245,6 +254,8 @@ class _Parser:
         self.section_scale: list[RawOption] | None = None
         #: a line already read as the end of the line before it
         self.skip_line = -1
+        #: "Show this section only to …": the filter on every question of the section
+        self.section_filter = ""
 
     def run(self) -> Parsed:
         """Walk every line; the drafts found, in order."""
@@ -331,6 +342,8 @@ class _Parser:
         draft.text_parts.append(text)
         draft.notes.extend(line.instructions)
         draft.pre_notes, self.pending = self.pending, []
+        if self.section_filter and label is not None and label.style != "display":
+            draft.pre_notes.append(self.section_filter)
         draft.lines.append(line)
         self.current = draft
         if label and label.style == "bare":
@@ -410,6 +423,11 @@ class _Parser:
             return
         if self.section_scale_line(index, line):
             return
+        scoped = _SECTION_FILTER_RE.match(line.text or " ".join(line.instructions))
+        if scoped and find_label(line) is None:
+            self.finish()
+            self.section_filter = "ASK IF " + scoped["cond"].strip(" .:")
+            return
         if self.out.label_mode == "none" and self.unlabelled_start(index, line):
             self.start(None, line.text, line)
             return
@@ -427,6 +445,7 @@ class _Parser:
         ):
             self.finish()
             self.section_scale = None
+            self.section_filter = ""
             self.out.sections.append(Section(line.text))
             self.block = len(self.out.sections)
             return
