@@ -517,7 +517,7 @@ def export_once(fmt: str, database_url: str, data_dir: str, survey_id: str) -> N
     elif fmt == "xlsx":
         write_xlsx(ir, service.export_rows(settings, survey_id), out)
     else:
-        write_sav(ir, lambda: service.export_rows(settings, survey_id), out)
+        write_sav(ir, service.export_rows(settings, survey_id), out)
     seconds, cpu_seconds = time.perf_counter() - began, time.process_time() - cpu_began
     size = out.stat().st_size
     out.unlink()

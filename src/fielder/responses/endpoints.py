@@ -118,7 +118,7 @@ def export_responses(
             xlsx_export.write_xlsx(ir, service.export_rows(settings, survey_id), path)
             media_type = xlsx_export.MEDIA_TYPE
         else:
-            sav_export.write_sav(ir, lambda: service.export_rows(settings, survey_id), path)
+            sav_export.write_sav(ir, service.export_rows(settings, survey_id), path)
             media_type = sav_export.MEDIA_TYPE
     except BaseException:
         path.unlink(missing_ok=True)

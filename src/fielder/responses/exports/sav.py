@@ -5,13 +5,15 @@ pyreadstat writes a whole data frame at once, so the rows are written in chunks 
 `CHUNK_ROWS`, each an uncompressed `.sav` of the same dictionary, and the chunks' case data are
 concatenated behind the first chunk's dictionary (uncompressed SAV data is a plain sequence of
 fixed-size cases; the case count in the header is then set to the total). For every chunk to
-have the same dictionary, each string variable is padded to the widest value found in a first
-pass over the rows (SPSS pads strings with blanks anyway). Memory stays flat with the count.
+have the same dictionary, each string variable is padded to the widest value: the rows are
+read once, their values set aside in a temporary file chunk by chunk while the widths are
+measured, then written (SPSS pads strings with blanks anyway). Memory stays flat with the count.
 """
 
 from __future__ import annotations
 
 import math
+import pickle
 import re
 import struct
 import tempfile
@@ -65,29 +67,28 @@ class SavColumn:
 
 
 def write_sav(
-    survey: Survey,
-    rows: Callable[[], Iterable[ResponseRow]],
-    path: Path,
-    *,
-    chunk_rows: int = CHUNK_ROWS,
+    survey: Survey, rows: Iterable[ResponseRow], path: Path, *, chunk_rows: int = CHUNK_ROWS
 ) -> int:
-    """Write the responses as an SPSS file at `path`; gives the number of cases written.
-
-    `rows` is called twice (string widths, then data), each call giving the same rows.
-    """
+    """Write the responses as an SPSS file at `path`; gives the number of cases written."""
     columns = sav_columns(survey)
-    _measure_widths(columns, rows())
-    total = 0
-    with tempfile.TemporaryDirectory(prefix="fielder-sav-") as tmp, path.open("wb") as out:
-        chunk_path = Path(tmp) / "chunk.sav"
-        header_length: int | None = None
-        for chunk in _batches(rows(), chunk_rows):
-            _write_chunk(survey, columns, chunk, chunk_path)
-            header_length = _append_chunk(chunk_path, out, header_length)
-            total += len(chunk)
-        if header_length is None:
-            _write_chunk(survey, columns, [], chunk_path)
-            _append_chunk(chunk_path, out, None)
+    total, chunks = 0, 0
+    with tempfile.TemporaryDirectory(prefix="fielder-sav-") as tmp:
+        values_path, chunk_path = Path(tmp) / "values", Path(tmp) / "chunk.sav"
+        with values_path.open("wb") as values:
+            for chunk in _batches(rows, chunk_rows):
+                by_column = _values(columns, chunk)
+                _measure_widths(columns, by_column)
+                pickle.dump(by_column, values, protocol=pickle.HIGHEST_PROTOCOL)
+                total += len(chunk)
+                chunks += 1
+        with values_path.open("rb") as values, path.open("wb") as out:
+            header_length: int | None = None
+            for _ in range(chunks):
+                _write_chunk(survey, columns, pickle.load(values), chunk_path)
+                header_length = _append_chunk(chunk_path, out, header_length)
+            if header_length is None:
+                _write_chunk(survey, columns, _values(columns, []), chunk_path)
+                _append_chunk(chunk_path, out, None)
     _set_case_count(path, total)
     return total
 
@@ -345,13 +346,22 @@ def _batches(rows: Iterable[ResponseRow], size: int) -> Iterator[list[ResponseRo
         yield chunk
 
 
-def _measure_widths(columns: list[SavColumn], rows: Iterable[ResponseRow]) -> None:
-    strings = [column for column in columns if column.kind == "string"]
-    for row in rows:
-        for column in strings:
-            value = column.extract(row)
-            if value is not None:
-                column.width = max(column.width, len(str(value).encode("utf-8")))
+def _values(columns: list[SavColumn], chunk: list[ResponseRow]) -> list[tuple[Any, ...]]:
+    """The chunk's values column by column, read row by row (so that `_per_row` reads each
+    answer once)."""
+    extracts = [column.extract for column in columns]
+    table = [[extract(row) for extract in extracts] for row in chunk]
+    return list(zip(*table, strict=True)) if table else [() for _ in columns]
+
+
+def _measure_widths(columns: list[SavColumn], by_column: list[tuple[Any, ...]]) -> None:
+    for column, values in zip(columns, by_column, strict=True):
+        if column.kind == "string":
+            widest = max(
+                (len(str(value).encode("utf-8")) for value in values if value is not None),
+                default=0,
+            )
+            column.width = max(column.width, widest)
 
 
 def _padded(value: Any, width: int) -> str:
@@ -360,14 +370,10 @@ def _padded(value: Any, width: int) -> str:
 
 
 def _write_chunk(
-    survey: Survey, columns: list[SavColumn], chunk: list[ResponseRow], path: Path
+    survey: Survey, columns: list[SavColumn], by_column: list[tuple[Any, ...]], path: Path
 ) -> None:
     data: dict[str, list[Any]] = {}
     schema: dict[str, Any] = {}
-    extracts = [column.extract for column in columns]
-    # Row by row (so that `_per_row` reads each answer once), then column by column.
-    table = [[extract(row) for extract in extracts] for row in chunk]
-    by_column = list(zip(*table, strict=True)) if table else [() for _ in columns]
     for column, values in zip(columns, by_column, strict=True):
         if column.kind == "string":
             data[column.name] = [_padded(value, column.width) for value in values]
