@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from fielder.config import Settings
 from fielder.db.session import get_session, get_sessionmaker
 from fielder.kit.ratelimit import limit
-from fielder.responses import conversation_service, flow, records, tasks
+from fielder.responses import conversation_service, flow, records, tasks, writers
 from fielder.responses.http import (
     CORS_HEADERS,
     CorsRoute,
@@ -56,8 +56,13 @@ def _in_transaction(
     session of its own, committed before the answer goes out (a 2xx is durable)."""
     with get_sessionmaker(settings)() as session:
         fielded = flow.live_survey(session, slug)
-        result = act(session, fielded)
-        session.commit()
+        with writers.one_at_a_time(session):
+            try:
+                result = act(session, fielded)
+                session.commit()
+            except BaseException:
+                session.rollback()  # while this writer still holds its turn
+                raise
         return result
 
 
