@@ -438,3 +438,51 @@ def test_neither_nor_in_a_screen_out() -> None:
         """
     )
     assert by_id(survey)["S1"].terminate_if == "not (S1 contains '1') and not (S1 contains '2')"
+
+
+def test_show_only_those_selected_is_a_carry_forward_with_its_named_type() -> None:
+    survey = compile_text(
+        """
+        F1. Which of these fruits do you eat? Select all that apply.
+        1 Apples
+        2 Pears
+        3 Plums
+        9 None of these EXCLUSIVE
+
+        F2. Please put them in order of preference.
+        RANKING. SHOW ONLY THOSE SELECTED AT F1.
+
+        F3. Which ONE is your favourite?
+        SINGLE CODE. SHOW ONLY THOSE SELECTED AT F1.
+        """
+    )
+    questions = by_id(survey)
+    assert questions["F2"].type == "ranking"
+    assert questions["F3"].type == "single"
+    assert questions["F3"].display_if is None
+    assert [o.code for o in questions["F3"].options] == ["1", "2", "3"]
+    assert questions["F3"].options_from is not None
+
+
+def test_printed_date_boxes_field_labels_and_ranges_beside_them() -> None:
+    survey = compile_text(
+        """
+        1. When did your membership start?
+        Date:   /   /
+        DD    MM    YYYY
+
+        2. How far do you travel to the gym?
+        km (0–80):
+
+        3. Please give us your phone number.
+        Phone:
+
+        Thank you for completing this form.
+        """
+    )
+    questions = by_id(survey)
+    assert questions["Q1"].type == "date"
+    assert questions["Q2"].type == "number"
+    assert questions["Q2"].validation is not None
+    assert (questions["Q2"].validation.min, questions["Q2"].validation.max) == (0, 80)
+    assert questions["Q3"].text == "Please give us your phone number."

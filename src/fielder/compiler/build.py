@@ -382,7 +382,8 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
         built.pending.extend(_routing(directives, qid, previous))
         return built
     _fill_choices(question, options, rows, decision.multiple_per_row, directives)
-    _fill_limits(question, [*directives, *_hint_ranges(draft.hints, question)], text)
+    boxes = [*draft.hints, *(n for n in draft.notes if len(n) <= 40)]
+    _fill_limits(question, [*directives, *_hint_ranges(boxes, question)], text)
     built.pending.extend(_option_routing(raws, qid, question))
     built.pending.extend(_routing(directives, qid, previous))
     if not question.options and not any(d.kind == "carry" for d in directives):

@@ -214,9 +214,28 @@ def is_routing(text: str) -> bool:
     return bool(_ROUTING_RE.match(text)) or bool(re.match(r"^ASK\s+IF\b", text, re.I))
 
 
+# "Date: / /", "__/__/____", "DD MM YYYY": the boxes of a date, as a paper form prints them.
+_DATE_BOX_RE = re.compile(
+    r"^\s*(?:[A-Za-z ]{1,20}:)?\s*_*\s*/\s*_*\s*/\s*_*\s*$|"
+    r"^\s*(?:DD|MM|JJ)\s*[/.\-]?\s*(?:MM|DD)\s*[/.\-]?\s*(?:YYYY|YY|AAAA|JJJJ)\s*$|"
+    r"^\s*(?:MM|YYYY)\s*[/.\-]?\s*(?:YYYY|MM)\s*$"
+)
+# "Email:", "Amount:", "€ (0–5000):": a box's label alone on its line, the box to fill after it.
+_FIELD_LABEL_RE = re.compile(
+    r"^\s*(?:[A-Za-z]+(?:\s+[A-Za-z]+){0,2}|[€$£%#])\s*(?:\([^()]{1,20}\))?\s*:$"
+)
+
+
 def is_hint(line: Line) -> bool:
-    """True for an answer-box hint: `______ years`, `Email: ____`."""
+    """True for an answer-box hint: `______ years`, `Email: ____`, `Date: / /`, `Email:`."""
+    if _DATE_BOX_RE.match(line.text) or _FIELD_LABEL_RE.match(line.text):
+        return True
     return bool(_HINT_RE.search(line.text)) and len(line.text.replace("_", "").split()) <= 6
+
+
+def is_date_box(text: str) -> bool:
+    """True for the printed boxes of a date ("Date: / /", "DD MM YYYY")."""
+    return bool(_DATE_BOX_RE.match(text))
 
 
 def section_word(text: str) -> bool:

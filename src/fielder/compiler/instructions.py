@@ -332,6 +332,12 @@ def _routing(text: str, upper: str) -> list[Directive]:
 
 
 def _display(text: str, upper: str) -> list[Directive]:
+    if re.match(
+        r"^(?:SHOW|DISPLAY)\s+(?:ONLY\s+)?THOSE\s+(?:\w+\s+){0,2}?(?:SELECTED|CHOSEN|MENTIONED|"
+        r"CODED|PICKED|TICKED)\s+(?:AT|IN|FROM|ON)\b",
+        upper,
+    ):
+        return []  # "SHOW ONLY THOSE SELECTED AT Q3": the answers carried forward, not a filter
     many = re.match(
         rf"^(?:ASK|SHOW|DISPLAY)\s+(?:QUESTIONS?\s+)?(?P<ids>{_ID_TOKEN}(?:\s*(?:,|AND|&)\s*{_ID_TOKEN})+)"
         r"\s+(?:ONLY\s+)?(?:IF|WHEN)\b(?P<cond>.*)$",

@@ -33,7 +33,8 @@ _NUMBER_TEXT_RE = re.compile(
     re.I,
 )
 _NUMBER_HINT_RE = re.compile(
-    r"\b(?:years?|months?|days?|hours?|minutes?|times|people|number|amount|age|\$|£|€|%|kg|cm)\b|[$£€%#]",
+    r"\b(?:years?|months?|days?|hours?|minutes?|times|people|number|amount|age|\$|£|€|%|kg|cm|km|"
+    r"miles?)\b|[$£€%#]|\(\s*-?\d+\s*(?:-|–|to)\s*\d+\s*\)",
     re.I,
 )
 _SHORT_TEXT_RE = re.compile(
@@ -184,8 +185,10 @@ def _no_options(
         _EMAIL_RE.search(text) and ("address" in text.lower() or len(text.split()) <= 4)
     ):
         return TypeDecision("email")
-    if (_DATE_RE.search(text) and not re.search(r"\bhow\s+old\b", text, re.I)) or re.search(
-        r"\b(?:DD|MM|YYYY)\b", hint
+    if (
+        (_DATE_RE.search(text) and not re.search(r"\bhow\s+old\b", text, re.I))
+        or re.search(r"\b(?:DD|MM|YYYY)\b", hint)
+        or any(re.fullmatch(r"[A-Za-z ]{0,20}:?[\s_]*/[\s_]*/[\s_]*", h) for h in hints)
     ):
         return TypeDecision("date")
     if hint and _NUMBER_HINT_RE.search(hint) and not re.search(r"[a-z]{4,}\s*:\s*_", hint, re.I):

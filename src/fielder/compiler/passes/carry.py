@@ -38,7 +38,10 @@ def resolve_carry(builts: list[Built]) -> list[Problem]:
             )
             continue
         if question.type in ("text", "long_text", "display", "number"):
-            question.type = "multi" if "multi" in built.words else "single"
+            # the type the instructions name ("RANKING. SHOW ONLY THOSE SELECTED AT Q6.")
+            kinds = ("ranking", "multi", "dropdown", "constant_sum")
+            named = [w for w in kinds if w in built.words]
+            question.type = named[0] if named else "single"
         if not question.options:
             question.options = [
                 o.model_copy() for o in source.options if not (o.exclusive and selected)
