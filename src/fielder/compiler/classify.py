@@ -227,10 +227,15 @@ _FIELD_LABEL_RE = re.compile(
 
 
 def is_hint(line: Line) -> bool:
-    """True for an answer-box hint: `______ years`, `Email: ____`, `Date: / /`, `Email:`."""
-    if _DATE_BOX_RE.match(line.text) or _FIELD_LABEL_RE.match(line.text):
+    """True for an answer-box hint: `______ years`, `Email: ____`, `Date: / /`."""
+    if _DATE_BOX_RE.match(line.text):
         return True
     return bool(_HINT_RE.search(line.text)) and len(line.text.replace("_", "").split()) <= 6
+
+
+def is_field_label(text: str) -> bool:
+    """True for a box's label alone on its line ("Email:", "€ (0–5000):")."""
+    return bool(_FIELD_LABEL_RE.match(text))
 
 
 def is_date_box(text: str) -> bool:

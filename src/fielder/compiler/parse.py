@@ -18,6 +18,7 @@ from fielder.compiler.classify import (
     TYPE_LINE_RE,
     Label,
     find_label,
+    is_field_label,
     is_hint,
     is_instruction,
     is_section,
@@ -738,6 +739,11 @@ class _Parser:
         grid_row = _BOX_ROW_RE.match(text)
         if grid_row and (draft.options or draft.rows):
             draft.rows.append(grid_row["label"])
+            return
+        if is_field_label(text) and draft.text and not draft.options and not draft.tables:
+            # "Email:" under a finished question: the label of the box to fill in.
+            draft.hints.append(text)
+            draft.notes.extend(line.instructions)
             return
         options = parse_option_line(line)
         write_in = _WRITE_IN_RE.match(text)

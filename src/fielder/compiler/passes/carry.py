@@ -39,9 +39,11 @@ def resolve_carry(builts: list[Built]) -> list[Problem]:
             continue
         if question.type in ("text", "long_text", "display", "number"):
             # the type the instructions name ("RANKING. SHOW ONLY THOSE SELECTED AT Q6.")
-            kinds = ("ranking", "multi", "dropdown", "constant_sum")
-            named = [w for w in kinds if w in built.words]
-            question.type = named[0] if named else "single"
+            question.type = "single"
+            for kind in ("ranking", "multi", "dropdown", "constant_sum"):
+                if kind in built.words:
+                    question.type = kind
+                    break
         if not question.options:
             question.options = [
                 o.model_copy() for o in source.options if not (o.exclusive and selected)
