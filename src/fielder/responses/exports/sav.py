@@ -12,6 +12,7 @@ measured, then written (SPSS pads strings with blanks anyway). Memory stays flat
 
 from __future__ import annotations
 
+import functools
 import math
 import pickle
 import re
@@ -20,6 +21,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, BinaryIO, Final, Literal
 
@@ -96,16 +98,18 @@ def write_sav(
 def sav_columns(survey: Survey) -> list[SavColumn]:
     """The SPSS variables of a survey's export: the response's fields, then its answers."""
     names = _Names()
-    columns = [_meta_column(names, index, name) for index, name in enumerate(META_COLUMNS)]
+    columns = [_meta_column(names, name) for name in META_COLUMNS]
     by_id = survey.question_map()
     for question in answered_questions(survey):
         columns.extend(_question_columns(names, question, _options(question, by_id)))
     return columns
 
 
-def _meta_column(names: _Names, index: int, name: str) -> SavColumn:
+def _meta_column(names: _Names, name: str) -> SavColumn:
+    field = attrgetter(name)  # META_COLUMNS are `ResponseRow`'s own field names
+
     def extract(row: ResponseRow) -> Any:
-        value = row.meta()[index]
+        value = field(row)
         return iso_time(value) if hasattr(value, "isoformat") else value
 
     return SavColumn(names.take(name), name, "string", extract)
@@ -224,6 +228,8 @@ def _answer(qid: str, convert: Callable[[Any], Any]) -> Extract:
 
 
 def _code(value: Any) -> str | None:
+    if type(value) is str:  # the common case first: extraction runs for every cell
+        return value
     if isinstance(value, dict):
         value = value.get("code")
     return None if value is None or isinstance(value, dict | list) else str(value)
@@ -232,16 +238,32 @@ def _code(value: Any) -> str | None:
 def _codes(value: Any) -> set[str] | None:
     if value is None:
         return None
-    items = value if isinstance(value, list) else [value]
-    return {code for code in (_code(item) for item in items) if code is not None}
+    codes = set(map(_code, value if isinstance(value, list) else [value]))
+    codes.discard(None)
+    return codes  # type: ignore[return-value]
 
 
 def _number(value: Any) -> float | None:
+    kind = type(value)
+    if kind is str:
+        return _number_of_text(value)
+    if kind is float:
+        return value if math.isfinite(value) else None
     if isinstance(value, bool) or value is None:
         return None
     try:
         number = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _number_of_text(text: str) -> float | None:
+    """A text's number (codes, mostly: the same few, once each)."""
+    try:
+        number = float(text)
+    except ValueError:
         return None
     return number if math.isfinite(number) else None
 
