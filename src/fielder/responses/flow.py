@@ -9,6 +9,7 @@ response count it once.
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -33,6 +34,8 @@ from fielder.responses.schemas import ResponseSave, ResponseStart
 #: Compiled logic of publications (immutable snapshots), by publication id.
 _IR_CACHE: dict[str, Evaluator] = {}
 _IR_CACHE_SIZE: Final = 256
+#: The encoded publication part of the form, by publication id.
+_FORM_CACHE: dict[str, bytes] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,13 +133,18 @@ def _publication_ir(session: Session, publication_id: str) -> Evaluator:
     return cached
 
 
-def form(fielded: Fielded, lang: str | None) -> dict[str, Any]:
-    """What a renderer needs: the survey's questions with versions and logic, in a language."""
+def form_json(fielded: Fielded, lang: str | None) -> bytes:
+    """The API's answer `{"data": form}` as JSON text: what a renderer needs, the survey's
+    questions with versions and logic, in a language.
+
+    The publication's part (questions, logic, versions: most of the text) is immutable, so it
+    is encoded once per publication and process; the survey's own fields (its name, settings)
+    and the language are encoded on every call.
+    """
     ir = fielded.ir
     language = lang if lang in ir.languages else (ir.languages[0] if ir.languages else "en")
-    document = ir.to_json()
     survey = fielded.survey
-    return {
+    head = {
         "survey": {
             "slug": survey.slug,
             "name": survey.name,
@@ -145,13 +153,34 @@ def form(fielded: Fielded, lang: str | None) -> dict[str, Any]:
         },
         "publication_id": fielded.publication_id,
         "language": language,
-        "languages": ir.languages,
-        "title": ir.title,
-        "blocks": document.get("blocks", []),
-        "variables": document.get("variables", []),
-        "endings": document.get("endings", []),
-        "question_versions": {q.id: q.version for q in ir.questions()},
     }
+    published = _published_form(fielded.publication_id, ir)
+    return b'{"data":' + encode_json(head)[:-1] + b"," + published + b"}}"
+
+
+def _published_form(publication_id: str, ir: IRSurvey) -> bytes:
+    """The publication's part of the form, encoded without its braces (cached by id)."""
+    cached = _FORM_CACHE.get(publication_id)
+    if cached is None:
+        document = ir.to_json()
+        part = {
+            "languages": ir.languages,
+            "title": ir.title,
+            "blocks": document.get("blocks", []),
+            "variables": document.get("variables", []),
+            "endings": document.get("endings", []),
+            "question_versions": {q.id: q.version for q in ir.questions()},
+        }
+        cached = encode_json(part)[1:-1]
+        if len(_FORM_CACHE) >= _IR_CACHE_SIZE:
+            _FORM_CACHE.pop(next(iter(_FORM_CACHE)))
+        _FORM_CACHE[publication_id] = cached
+    return cached
+
+
+def encode_json(value: Any) -> bytes:
+    """JSON text as Starlette's `JSONResponse` writes it."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
 
 
 def start(

@@ -66,9 +66,9 @@ def _in_transaction(
         return result
 
 
-def _read_form(settings: Settings, slug: str, lang: str | None) -> dict[str, Any]:
+def _read_form(settings: Settings, slug: str, lang: str | None) -> bytes:
     with get_sessionmaker(settings)() as session:
-        return flow.form(flow.live_survey(session, slug), lang)
+        return flow.form_json(flow.live_survey(session, slug), lang)
 
 
 def _envelope(record: Record, status_code: int = 200) -> JSONResponse:
@@ -80,13 +80,17 @@ def _envelope(record: Record, status_code: int = 200) -> JSONResponse:
 # no per-request dependency machinery.
 
 
-@router.get("/{slug}/form", summary="The live survey's questions for a renderer")
+@router.get(
+    "/{slug}/form",
+    response_model=dict[str, Any],
+    summary="The live survey's questions for a renderer",
+)
 async def get_form(
     slug: str, request: Request, lang: Annotated[str | None, Query(max_length=35)] = None
-) -> dict[str, Any]:
+) -> Response:
     """The questions with their versions and logic, in the language asked for when it has it."""
-    form = await run_in_threadpool(_read_form, settings_of(request), slug, lang)
-    return {"data": form}
+    body = await run_in_threadpool(_read_form, settings_of(request), slug, lang)
+    return Response(body, media_type="application/json")
 
 
 @router.post(
