@@ -19,6 +19,7 @@ from fielder.config import Settings, get_settings
 from fielder.db.middleware import CommitBeforeResponse
 from fielder.db.session import get_engine
 from fielder.errors import FielderError, ServiceUnavailable
+from fielder.keys.openapi import document_key_auth
 from fielder.kit.bodylimit import BodySizeLimit, BodyTooLarge
 from fielder.kit.ratelimit import RateLimitHeaders, close_redis
 from fielder.web.routes import router as web_router
@@ -65,6 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_api_route("/healthz", healthz, methods=["GET"], tags=["health"])
     app.include_router(api_router)
     app.include_router(web_router)
+    document_key_auth(app)
     return app
 
 
