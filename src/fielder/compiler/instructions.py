@@ -286,6 +286,15 @@ _FINAL = frozenset(
 
 
 def _routing(text: str, upper: str) -> list[Directive]:
+    arrow = re.match(
+        rf"^(?:CODES?\s+)?(?P<codes>\d{{1,3}}(?:\s*(?:,|-|–|&|AND|OR)\s*\d{{1,3}})*)\s*"
+        rf"(?:-+>|→|=>|⇒)\s*(?P<to>{_TARGET})\s*$",
+        text,
+        re.I,
+    )
+    if arrow:
+        # "1, 2, 5 -> A4" in a routing column: those answers go on to A4.
+        return [Directive("skip", "CODE " + arrow["codes"], target=arrow["to"], source=text)]
     unless = re.match(
         rf"^IF\s+(?P<cond>.+?),?\s+(?:THEN\s+)?CONTINUE\b[^A-Z]*(?:ELSE|OTHERWISE)\s*,?\s+"
         rf"(?:GO|SKIP|JUMP)\s+TO\s+(?:QUESTION\s+)?(?P<to>{_ID_TOKEN}|END)\b",

@@ -27,6 +27,7 @@ _CODE_BEFORE_RE = re.compile(
 )
 _CODE_BRACKETED_RE = re.compile(r"^(?P<label>.*?\S)\s+[\[(](?P<code>\d{1,3})[\])]$")
 _CODE_ONLY_RE = re.compile(r"^[\[(]?(?P<code>\d{1,3})[\])]?[.)]?$")
+_LETTER_CODE_BEFORE_RE = re.compile(r"^(?P<code>[A-Z])\s+[-–=]\s+(?P<label>\S.*)$")
 _LETTER_RE = re.compile(r"^\(?(?P<letter>[a-zA-Z])[.)]\s+(?P<label>\S.*)$")
 _ROUTE_RE = re.compile(
     r"\s*(?:-+>|→|=>|—|–|-|\(|,|;)?\s*(?:please\s+)?(?:go\s*to|skip\s*to|continue\s*(?:to|with|at)|"
@@ -296,6 +297,10 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
     match = _CODE_AFTER_RE.match(text) or _CODE_BRACKETED_RE.match(text)
     if match:
         return [RawOption(collapse(match["label"]), match["code"])]
+    match = _LETTER_CODE_BEFORE_RE.match(text)
+    if match:
+        # "A - Detached house": a capital letter set apart by a dash is the answer's code.
+        return [RawOption(collapse(match["label"]), match["code"])]
     if numbering and re.fullmatch(r"\(?\d{1,3}[.)]?", numbering.strip()):
         return [RawOption(collapse(text), re.sub(r"\D", "", numbering))]
     match = _LETTER_RE.match(text)
@@ -364,7 +369,8 @@ def trailing_codes(options: list[RawOption]) -> list[RawOption]:
 def parse_option_line(line: Line) -> list[RawOption]:
     """The options written on a line, with the line's own instructions applied as tags."""
     if line.is_option:
-        label, target, terminate = strip_routing(line.text)
+        lettered = None if line.code else _LETTER_RE.match(line.text)
+        label, target, terminate = strip_routing(lettered["label"] if lettered else line.text)
         blank = _BLANK_RE.search(label) is not None
         label = _BLANK_RE.sub("", label).strip() or label
         option = RawOption(label, line.code, marker=None if line.code else "•")

@@ -90,6 +90,9 @@ def _columns(header: tuple[str, ...]) -> dict[str, int]:
         if not name or len(name) > 40:
             continue
         for role, pattern in _ROLE_RES.items():
+            if pattern.match(name) and role == "instructions" and role in found:
+                found.setdefault("more_instructions", index)  # "Routing" and "Notes" columns
+                break
             if role not in found and pattern.match(name):
                 found[role] = index
                 break
@@ -309,6 +312,10 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
     found: list[Line | None] = []
     for index, label in enumerate(labels):
         kept, inline = split_text(label)
+        if re.search(r"_{3,}", kept) and not codes:
+            # "Number of people: ____ (1-20)": the answer box, not an answer.
+            found.append(Line(text=collapse(kept), raw=label, instructions=inline))
+            continue
         code = _code(codes[index]) if codes else None
         if code is None:
             written = parse_option_text(kept)
@@ -323,7 +330,15 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
 def _row_line(row: tuple[str, ...], columns: dict[str, int]) -> Line | None:
     ident, text = _cell(row, columns, "id"), _cell(row, columns, "text")
     option, code = _cell(row, columns, "options"), _cell(row, columns, "code")
-    notes = [n for n in (_cell(row, columns, "type"), _cell(row, columns, "instructions")) if n]
+    notes = [
+        n
+        for n in (
+            _cell(row, columns, "type"),
+            _cell(row, columns, "instructions"),
+            _cell(row, columns, "more_instructions"),
+        )
+        if n
+    ]
     if ident and not _ID_RE.match(ident) and not text:
         return Line(text=ident, raw=ident, kind="heading")
     if ident and text:
