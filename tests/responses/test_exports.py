@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import zipfile
 from pathlib import Path
 
@@ -158,6 +159,8 @@ def test_sav_multiple_grid_gets_a_column_per_row_and_option() -> None:
 XLSX_TRICKY: list[str | int | float] = [
     "plain", " lead", "trail ", "a\nb", "x\n", "_x0041_ literal", "ctl\x01\x1f", "amp & <t> \"q\"",
     "\ufffe\uffff", "émoji 😀", "=1+2", "", "\t tab", 5, 2.5, 10**30, -0.0, 1e-300, "x" * 40_000,
+    " ", "\u3000ideographic", "nbsp\u00a0", "_X004A_ upper", "_x12_ short", "a\rb", "a\x85",
+    "plain", "_x0041_ literal", float("nan"), float("inf"),
 ]  # fmt: skip
 
 
@@ -178,13 +181,14 @@ def test_xlsx_fast_rows_are_what_xlsxwriter_writes(tmp_path: Path) -> None:
             sheet.write_string(0, col, f"h{col}")
         if path == paths[1]:
             sheet._write_single_row(1)
+        strings: dict[str, str] = {}  # the second row's cells come from the cache
         for row in (1, 2):
             if path == paths[1]:
-                xlsx_module._fast_row(sheet, row, list(XLSX_TRICKY), letters)
+                xlsx_module._fast_row(sheet, row, list(XLSX_TRICKY), letters, strings)
                 continue
             for col, value in enumerate(XLSX_TRICKY):
-                if isinstance(value, str):
-                    sheet.write_string(row, col, value[: xlsx_module.MAX_CELL_CHARS])
+                if isinstance(value, str) or not math.isfinite(value):
+                    sheet.write_string(row, col, str(value)[: xlsx_module.MAX_CELL_CHARS])
                 else:
                     sheet.write_number(row, col, value)
         book.close()
