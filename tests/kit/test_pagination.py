@@ -50,6 +50,10 @@ def test_paginate_pages(session: Session, events: list[Event]) -> None:
     }
     last = paginate(session, stmt, PageParams(page=3, per_page=3), _name)
     assert last["data"] == ["e6"]
+    # A page that is not full gives the total without a count.
+    assert last["pagination"] == {"page": 3, "per_page": 3, "total": 7, "total_pages": 3}
+    whole = paginate(session, stmt, PageParams(page=1, per_page=10), _name)
+    assert whole["pagination"] == {"page": 1, "per_page": 10, "total": 7, "total_pages": 1}
     beyond = paginate(session, stmt, PageParams(page=9, per_page=3), _name)
     assert beyond["data"] == []
     empty = paginate(session, stmt.where(Event.org_id == "x"), PageParams(), _name)

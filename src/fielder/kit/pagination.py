@@ -118,7 +118,9 @@ def paginate(
             total = 0
     else:
         items = list(session.scalars(paged.rows, bound))
-        total = None
+        # A page that is not full is the last one: the total is known without counting.
+        full = len(items) == params.per_page
+        total = offset + len(items) if not full and (items or params.page == 1) else None
     if total is None:  # past the last page (or a grouped query): count apart
         total = session.scalar(paged.count, bound) or 0
     return {
