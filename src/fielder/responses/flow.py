@@ -82,20 +82,22 @@ class Client:
         return {key: value for key, value in known.items() if value is not None}
 
 
-def live_survey(session: Session, slug: str) -> Fielded:
+def live_survey(db: Session | Connection, slug: str) -> Fielded:
     """The live survey at `slug`; 404 `survey_not_found` unless it is live.
 
-    One prepared Core query on the session's connection (every public request runs it, and
-    the ORM's loading costs more than the query): the survey's own large IR column is not
-    read; respondents answer the publication, whose compiled logic is cached by id.
+    One prepared Core query (every public request runs it, and the ORM's loading costs more
+    than the query): the survey's own large IR column is not read; respondents answer the
+    publication, whose compiled logic is cached by id.
     """
+    connection = db.connection() if isinstance(db, Session) else db
     found = None
     if repository.storable(slug):
-        found = session.connection().execute(_LIVE_SURVEY, {"slug": slug}).first()
+        found = connection.execute(_LIVE_SURVEY, {"slug": slug}).first()
     if found is None:
         raise NotFound("survey_not_found", f"No live survey at '{slug}'.")
     *columns, publication_id = found
-    return Fielded(LiveSurvey(*columns), publication_id, _publication_ir(session, publication_id))
+    evaluator = _publication_ir(connection, publication_id)
+    return Fielded(LiveSurvey(*columns), publication_id, evaluator)
 
 
 _LIVE_SURVEY = (
@@ -121,16 +123,18 @@ _LIVE_SURVEY = (
 )
 
 
-def _publication_ir(session: Session, publication_id: str) -> Evaluator:
+def _publication_ir(connection: Connection, publication_id: str) -> Evaluator:
     cached = _IR_CACHE.get(publication_id)
     if cached is None:
-        publication = session.get(Publication, publication_id)
-        assert publication is not None
-        cached = Evaluator(IRSurvey.model_validate(publication.ir))
+        document = connection.execute(_PUBLISHED_IR, {"pid": publication_id}).scalar_one()
+        cached = Evaluator(IRSurvey.model_validate(document))
         if len(_IR_CACHE) >= _IR_CACHE_SIZE:
             _IR_CACHE.pop(next(iter(_IR_CACHE)))
         _IR_CACHE[publication_id] = cached
     return cached
+
+
+_PUBLISHED_IR: Final = select(Publication.ir).where(Publication.id == bindparam("pid"))
 
 
 def form_json(fielded: Fielded, lang: str | None) -> bytes:
@@ -282,16 +286,14 @@ def _stored(connection: Connection, survey_id: str, response_id: str) -> Record:
 
 
 def save(session: Session, fielded: Fielded, response_id: str, body: ResponseSave) -> Response:
-    """`save_record` for callers working with ORM objects (the respondent page)."""
-    return records.as_orm(session, save_record(session, fielded, response_id, body))
+    """A save for callers working with ORM objects (the respondent page)."""
+    values = saved_values(fielded, body)
+    record = save_record(session.connection(), fielded.survey.id, response_id, values)
+    return records.as_orm(session, record)
 
 
-def save_record(session: Session, fielded: Fielded, response_id: str, body: ResponseSave) -> Record:
-    """Replace the response's state with what was sent; 409 `response_completed` once done."""
-    connection = session.connection()
-    survey_id = fielded.survey.id
-    if not repository.storable(response_id):
-        _stored(connection, survey_id, response_id)  # 404
+def saved_values(fielded: Fielded, body: ResponseSave) -> dict[str, Any]:
+    """The columns a save writes; 422 `invalid_answers` per answer the evaluator refuses."""
     now = utcnow()
     values: dict[str, Any] = {"last_saved_at": now, "updated_at": now, "status": "in_progress"}
     if body.answers is not None:
@@ -302,9 +304,25 @@ def save_record(session: Session, fielded: Fielded, response_id: str, body: Resp
     if body.ai_conversation is not None:
         values["ai_conversation"] = body.ai_conversation
     if body.metadata is not None:
+        values["metadata"] = dict(body.metadata)
+    return values
+
+
+def save_record(
+    connection: Connection, survey_id: str, response_id: str, values: dict[str, Any]
+) -> Record:
+    """Replace the response's state with `values` (`saved_values`); 409 `response_completed`
+    once it is completed, 404 `response_not_found` unless it is the survey's.
+
+    One statement (on a connection in autocommit, the whole save): it both refuses a
+    completed response and gives the rest of the row back.
+    """
+    if not repository.storable(response_id):
+        _stored(connection, survey_id, response_id)  # 404
+    if "metadata" in values:  # the server's keys are kept
         current = _stored(connection, survey_id, response_id)["metadata"] or {}
         kept = {k: v for k, v in current.items() if k in _SERVER_KEYS}
-        values["metadata"] = dict(body.metadata) | kept
+        values = values | {"metadata": values["metadata"] | kept}
     # One statement: it both refuses a completed response and gives the rest of the row back.
     statement = _save_statement(frozenset(values))
     row = connection.execute(statement, {**values, "rid": response_id, "sid": survey_id}).first()

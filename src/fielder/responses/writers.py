@@ -13,15 +13,15 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection
 
 _turn = threading.Lock()
 
 
 @contextmanager
-def one_at_a_time(session: Session) -> Iterator[None]:
+def one_at_a_time(connection: Connection) -> Iterator[None]:
     """Hold this process's SQLite writer turn for the block (nothing on PostgreSQL)."""
-    if session.get_bind().dialect.name != "sqlite":
+    if connection.dialect.name != "sqlite":
         yield
         return
     with _turn:
