@@ -486,3 +486,49 @@ def test_printed_date_boxes_field_labels_and_ranges_beside_them() -> None:
     assert questions["Q2"].validation is not None
     assert (questions["Q2"].validation.min, questions["Q2"].validation.max) == (0, 80)
     assert questions["Q3"].text == "Please give us your phone number."
+
+
+def test_spanish_scripting_notes() -> None:
+    survey = compile_text(
+        """
+        **C1.** ¿Cuántos años tiene?
+
+        *ANOTAR EDAD EN AÑOS (18–90). SI MENOR DE 21 AÑOS, FINALIZAR ENCUESTA.*
+
+        **C2.** ¿Qué periódicos lee? Puede marcar varios.
+
+        *RESPUESTA MÚLTIPLE. MÁXIMO 2 RESPUESTAS.*
+
+        1. El Diario
+        2. La Gaceta
+        8. Otro (especificar)
+        9. Ninguno *(EXCLUSIVA)*
+
+        *FILTRO: SOLO SI C2 = 1 Ó 2.*
+
+        **C3.** ¿Con qué frecuencia lo lee?
+
+        1. A diario
+        2. Semanalmente → *PASAR A C5*
+
+        **C4.** ¿Por qué?
+
+        *TEXTO CORTO.*
+
+        **C5.** ¿Algo más?
+        """,
+        "c.md",
+    )
+    questions = by_id(survey)
+    c1, c2, c3 = questions["C1"], questions["C2"], questions["C3"]
+    assert c1.type == "number"
+    assert c1.terminate_if == "C1 < 21"
+    assert c2.type == "multi"
+    assert c2.validation is not None
+    assert c2.validation.max_choices == 2
+    assert [o.code for o in c2.options] == ["1", "2", "8", "9"]
+    assert [o.code for o in c2.options if o.specify] == ["8"]
+    assert [o.code for o in c2.options if o.exclusive] == ["9"]
+    assert c3.display_if == "C2 contains '1' or C2 contains '2'"
+    assert [(s.if_, s.to) for s in c3.skip_to] == [("C3 == '2'", "C5")]
+    assert questions["C4"].type == "text"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from fielder.compiler.glossary import to_english
 from fielder.compiler.options import _TERMINATE_RE
 
 
@@ -68,7 +69,7 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "number",
         re.compile(
-            r"\bNUMERIC|\bNUMBER\s+(?:BOX|ENTRY|FIELD)|\bENTER\s+(?:A\s+)?NUMBER\b|\bINTEGER\b|\bWHOLE\s+(?:NUMBER|HOURS|DOLLARS|YEARS)|\bENTER\s+(?:AGE|YEAR|AMOUNT)\b|\bRECORD\s+(?:EXACT\s+)?(?:NUMBER|AGE|AMOUNT)\b|\bENTER\s+NUMBER\b",
+            r"\bNUMERIC|\bNUMBER\s+(?:BOX|ENTRY|FIELD)|\bENTER\s+(?:A\s+)?NUMBER\b|\bINTEGER\b|\bWHOLE\s+(?:NUMBER|HOURS|DOLLARS|YEARS)|\bENTER\s+(?:AGE|YEAR|AMOUNT)\b|\bRECORD\s+(?:EXACT\s+)?(?:NUMBER|AGE|AMOUNT)\b|\bRECORD\s+(?:IN\s+)?(?:YEARS|MONTHS|WEEKS|DAYS|HOURS|MINUTES)\b|\bENTER\s+NUMBER\b",
             re.I,
         ),
     ),
@@ -255,7 +256,7 @@ def question_type_line(text: str) -> list[str]:
 
 def interpret(sentence: str) -> list[Directive]:
     """The directives of one instruction sentence (several when it packs several)."""
-    text = _NOTE_PREFIX_RE.sub("", sentence.strip())
+    text = _NOTE_PREFIX_RE.sub("", to_english(sentence.strip()))
     if re.match(r"^(?:Question\s+|Response\s+|Answer\s+|Input\s+)?(?:Type|Format)\s*:", text, re.I):
         return [Directive("type", name, source=text) for name in question_type_line(text)]
     if FORM_TYPE_LINE_RE.fullmatch(text.strip()):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from fielder.compiler.glossary import to_english
 from fielder.documents.model import Block, Cell, Document, Run
 
 WS_RE = re.compile(r"\s+")
@@ -231,7 +232,7 @@ def line_from_block(block: Block) -> Line:
         text=collapse(text),
         raw=block.text,
         spaced=text.strip(),
-        instructions=[n for n in notes if n],
+        instructions=[to_english(n) for n in notes if n],
         kind=block.kind,
         numbering=block.numbering,
         level=block.level,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from fielder.compiler.glossary import to_english
 from fielder.compiler.lines import Line, collapse, is_caps_instruction
 from fielder.ir.models import Option
 
@@ -44,7 +45,7 @@ _TERMINATE_RE = re.compile(
 )
 _SPECIFY_RE = re.compile(
     r"\bspecify\b|\bplease\s+(?:state|write|say|describe|give\s+details|tell\s+us)\b|"
-    r"\bwrite\s+in\b",
+    r"\bwrite\s+in\b|\bespecifi(?:car|que)\b",
     re.I,
 )
 SPECIFY_RE = _SPECIFY_RE
@@ -84,7 +85,7 @@ _NOTE_HEAD_RE = re.compile(
 
 def _tail_actions(option: RawOption, notes: list[str]) -> None:
     """Apply the tags written after a label ([TERMINATE], SCREEN OUT, SPECIFY, EXCLUSIVE)."""
-    for note in notes:
+    for note in (to_english(n) for n in notes):
         bare = _NOTE_HEAD_RE.sub("", note.strip()).strip(" .")
         if _TERMINATE_RE.search(note) or re.fullmatch(
             r"(?:CLOSE|END|STOP|THANK\s+AND\s+CLOSE)(?:\s+(?:INTERVIEW|SURVEY))?", bare, re.I

@@ -97,6 +97,28 @@ def _next_text(children: list[Token], index: int) -> str:
     return ""
 
 
+def _written_numbers(tokens: Sequence[Token]) -> set[int]:
+    """Items of ordered lists whose written numbers rise but skip ("1. 2. 9." — codes, as a
+    questionnaire writes them): those numbers are kept. Lists numbered "1. 1. 1." or in plain
+    sequence are numbered as a renderer would."""
+    keep: set[int] = set()
+    stack: list[list[Token]] = []
+    for token in tokens:
+        if token.type == "ordered_list_open":
+            stack.append([])
+        elif token.type == "bullet_list_open":
+            stack.append([])
+        elif token.type == "list_item_open" and stack:
+            stack[-1].append(token)
+        elif token.type in ("ordered_list_close", "bullet_list_close") and stack:
+            items = stack.pop()
+            numbers = [int(t.info) if t.info.isdigit() else -1 for t in items]
+            rising = all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
+            if items and token.type == "ordered_list_close" and rising and min(numbers) >= 0:
+                keep.update(id(t) for t in items)
+    return keep
+
+
 @dataclass
 class _ListState:
     ordered: bool
@@ -114,8 +136,11 @@ class _Walker:
     pending_numbering: str | None = None
     table_rows: list[list[Cell]] = field(default_factory=list)
     in_table: bool = False
+    #: list items whose written number is kept (see `_written_numbers`)
+    written: set[int] = field(default_factory=set)
 
     def walk(self, tokens: Sequence[Token]) -> None:
+        self.written = _written_numbers(tokens)
         for token in tokens:
             handler = getattr(self, "_" + token.type, None)
             if handler is not None:
@@ -143,7 +168,8 @@ class _Walker:
     def _list_item_open(self, token: Token) -> None:
         state = self.lists[-1]
         if state.ordered:
-            self.pending_numbering = f"{state.next_number}{state.delimiter}"
+            number = token.info if id(token) in self.written else str(state.next_number)
+            self.pending_numbering = f"{number}{state.delimiter}"
             state.next_number += 1
         else:
             self.pending_numbering = state.bullet
