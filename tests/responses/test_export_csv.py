@@ -160,3 +160,28 @@ def test_stopping_early_ends_the_fetching_thread(
     assert next(chunks).startswith(b"id,")
     chunks.close()  # a client that goes away mid-download
     assert threading.active_count() == before
+
+
+def test_more_questions_than_postgresql_has_columns(
+    settings: Settings, make_live: MakeLive
+) -> None:
+    live = make_live(EVERY_TYPE)
+    items = [{"id": f"T{n}", "type": "text", "text": f"T{n}?"} for n in range(1_700)]
+    survey = Survey.model_validate(
+        {"schema": "fielder/ir@1", "title": "Long", "blocks": [{"id": "B1", "items": items}]}
+    )
+    with session_scope(settings) as session:
+        session.add(
+            Response(
+                org_id=live.org.org_id,
+                survey_id=live.survey_id,
+                answers={f"T{n}": f"=answer {n}" for n in range(0, 1_700, 3)},
+                status="completed",
+                started_at=datetime(2026, 5, 10, tzinfo=UTC),
+                last_saved_at=datetime(2026, 5, 10, tzinfo=UTC),
+                created_at=datetime(2026, 5, 10, tzinfo=UTC),
+            )
+        )
+    fast, reference = _both(settings, live.survey_id, survey, bom=False)
+    assert fast == reference
+    assert b",'=answer 1698," in fast

@@ -41,6 +41,9 @@ _CACHE_STRING: Final = 16
 #: … up to this many of them (then the cache starts afresh: memory stays flat).
 _CACHE_SIZE: Final = 50_000
 
+#: PostgreSQL's limit is 1,664 columns a row: longer surveys take `iter_csv`.
+_MAX_QUESTIONS: Final = 1_600
+
 _META_SQL: Final = "id, respondent_email, respondent_token, status, outcome"
 #: Python's `isoformat()` of a UTC time plus `Z` (no fraction on a whole second), as `iso_time`.
 _TIME_SQL: Final = (
@@ -55,9 +58,9 @@ def export_csv(
 ) -> Iterator[bytes]:
     """The survey's responses as CSV byte chunks; `bom` starts them with a UTF-8 BOM."""
     engine = get_engine(settings)
-    if not is_postgresql(engine):
-        return iter_csv(survey, export_rows(settings, survey_id), bom=bom)
     ids = [question.id for question in answered_questions(survey)]
+    if not is_postgresql(engine) or len(ids) > _MAX_QUESTIONS:
+        return iter_csv(survey, export_rows(settings, survey_id), bom=bom)
     answers = "".join([", answers -> %s"] * len(ids))
     times = ", ".join(_TIME_SQL.format(column) for column in _TIMES)
     # NULL as an empty field: a JSON text is never empty, and the CSV shows a null text empty.
