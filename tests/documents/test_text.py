@@ -94,7 +94,10 @@ def test_markdown_table_is_a_grid_with_runs() -> None:
 
 
 def test_markdown_ordered_lists_keep_written_numbers_that_skip() -> None:
-    data = b"Which fruit?\n\n1. Apple\n2. Pear\n8. Not sure\n\nWhich day?\n\n1. Monday\n1. Tuesday\n1. Friday\n"
+    data = (
+        b"Which fruit?\n\n1. Apple\n2. Pear\n8. Not sure\n\n"
+        b"Which day?\n\n1. Monday\n1. Tuesday\n1. Friday\n"
+    )
     numbers = [b.numbering for b in read_document(data, "f.md").blocks if b.kind == "list_item"]
     # codes written with a gap are kept; "1. 1. 1." is numbered as a renderer would
     assert numbers == ["1.", "2.", "8.", "1.", "2.", "3."]
