@@ -3,8 +3,13 @@ not taken from any sample or fixture)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import docx
 import pytest
 
+from fielder.compiler import compile_document
+from fielder.documents import read_path
 from tests.compiler.conftest import by_id, compile_text
 
 _BEFORE = """
@@ -532,3 +537,21 @@ def test_spanish_scripting_notes() -> None:
     assert c3.display_if == "C2 contains '1' or C2 contains '2'"
     assert [(s.if_, s.to) for s in c3.skip_to] == [("C3 == '2'", "C5")]
     assert questions["C4"].type == "text"
+
+
+def test_a_text_box_under_an_information_screen_is_part_of_it(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("STIMULUS  Please look at the advert below.")
+    document.add_table(rows=1, cols=1).cell(
+        0, 0
+    ).text = "Sunny Farm Yoghurt\nNow with real fruit pieces and half the sugar."
+    document.add_paragraph("AD2  How likely are you to buy it?")
+    for label in ("Very likely", "Not likely"):
+        document.add_paragraph(label, style="List Number")
+    document.save(str(tmp_path / "ad.docx"))
+    questions = by_id(compile_document(read_path(tmp_path / "ad.docx")).survey)
+    assert questions["STIMULUS"].type == "display"
+    assert questions["STIMULUS"].text == (
+        "Please look at the advert below. Sunny Farm Yoghurt "
+        "Now with real fruit pieces and half the sugar."
+    )

@@ -378,7 +378,9 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
     if decision.unsure:
         built.problems.append(_type_problem(qid, decision.type, decision.unsure, text))
     if decision.type == "display":
-        question.text = text
+        # A board in a box under the screen's words (a concept, a stimulus) is shown with them.
+        boards = [_board_text(t) for t in draft.tables]
+        question.text = " ".join([text, *(b for b in boards if b)]).strip()
         built.pending.extend(_routing(directives, qid, previous))
         return built
     _fill_choices(question, options, rows, decision.multiple_per_row, directives)
@@ -551,6 +553,16 @@ def _fill_limits(question: Question, directives: list[Directive], text: str) -> 
 
 
 _BARE_RANGE_RE = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(-?\d+(?:\.\d+)?)\s*")
+
+
+def _board_text(table: tuple[tuple[str, ...], ...]) -> str:
+    """The words of a table that is a text box (one column of prose), else ""."""
+    cells = [collapse(c) for row in table for c in row if c.strip()]
+    if not cells or any(len([c for c in row if c.strip()]) > 1 for row in table):
+        return ""
+    if sum(len(c.split()) for c in cells) < 6:
+        return ""
+    return " ".join(cells)
 
 
 def _hint_ranges(hints: list[str], question: Question) -> list[Directive]:
