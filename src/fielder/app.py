@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from fielder.api import api_router
 from fielder.config import Settings, get_settings
 from fielder.db.middleware import CommitBeforeResponse
-from fielder.db.session import get_engine
+from fielder.db.session import discard_session, get_engine
 from fielder.errors import FielderError, ServiceUnavailable
 from fielder.keys.openapi import document_key_auth
 from fielder.kit.bodylimit import BodySizeLimit, BodyTooLarge
@@ -100,6 +100,8 @@ def error_response(error: FielderError) -> JSONResponse:
 
 
 def _add_error_handlers(app: FastAPI) -> None:
+    # Each handler marks the request's session for rollback (see db.middleware): the request
+    # raised, even though the client gets an ordinary error response.
     app.add_exception_handler(FielderError, _fielder_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
@@ -108,13 +110,15 @@ def _add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, _unexpected_error)
 
 
-async def _fielder_error(_request: Request, exc: Exception) -> JSONResponse:
+async def _fielder_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, FielderError)
+    discard_session(request.scope.get("state"))
     return error_response(exc)
 
 
-async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
+    discard_session(request.scope.get("state"))
     errors = list(exc.errors())
     if any(e.get("type") == "json_invalid" for e in errors):
         return error_response(
@@ -138,8 +142,9 @@ def _detail(error: Any) -> dict[str, Any]:
     }
 
 
-async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
+    discard_session(request.scope.get("state"))
     if isinstance(exc, BodyTooLarge):
         return error_response(exc.error)
     code = HTTP_CODES.get(exc.status_code, "http_error")
@@ -149,6 +154,7 @@ async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _data_error(request: Request, exc: Exception) -> JSONResponse:
+    discard_session(request.scope.get("state"))
     # The database refused a value from the request (a NUL character, a number out of range):
     # bad input, not a server fault.
     logger.info("database refused a value on %s %s: %s", request.method, request.url.path, exc)
@@ -157,6 +163,7 @@ async def _data_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _operational_error(request: Request, exc: Exception) -> JSONResponse:
+    discard_session(request.scope.get("state"))
     # SQLite: a writer that waited past busy_timeout for the one write lock (heavy write load
     # on the embedded database). Busy, not broken: 503 with Retry-After; the client retries.
     if "database is locked" in str(exc):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import anyio
 from fastapi import Request
 from sqlalchemy import DateTime, Dialect, Engine, create_engine, event
 from sqlalchemy.dialects import sqlite
@@ -18,6 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from fielder.config import Settings, get_settings
 
 COMMIT_STATE_KEY = "fielder_db_session"
+DISCARD_STATE_KEY = "fielder_db_discard"
 _engines: dict[str, Engine] = {}
 _makers: dict[str, sessionmaker[Session]] = {}
 _lock = threading.Lock()
@@ -132,22 +134,30 @@ def session_scope(settings: Settings | None = None) -> Iterator[Session]:
         session.close()
 
 
-async def get_session(request: Request) -> AsyncIterator[Session]:
-    """FastAPI dependency: a session of the app's database, committed after the endpoint returns.
+async def get_session(request: Request) -> Session:
+    """FastAPI dependency: a session of the app's database for the request.
 
-    Async so that opening it costs no thread hop (a Session connects only on its first query);
-    ending it goes to a thread only when that can wait on the database.
+    `CommitBeforeResponse` (installed by `create_app`) commits it as a successful response
+    starts and ends it once the response is sent: committed, or rolled back when the request
+    raised (`discard_session`). A plain async dependency, not a `yield` one: no exit stack and
+    no thread hop to open it (a Session connects only on its first query).
     """
     settings: Settings = getattr(request.app.state, "settings", None) or get_settings()
     session = get_sessionmaker(settings)()
-    # CommitBeforeResponse commits it before a successful response goes out.
     setattr(request.state, COMMIT_STATE_KEY, session)
-    try:
-        yield session
-    except BaseException:
-        await _end(session, commit=False)
-        raise
-    await _end(session, commit=True)
+    return session
+
+
+def discard_session(state: Any) -> None:
+    """Mark the request's session (if any) for rollback: the request ended in an exception."""
+    if isinstance(state, dict):
+        state[DISCARD_STATE_KEY] = True
+
+
+async def end_session(session: Session, *, commit: bool) -> None:
+    """Commit (or roll back) and close a request's session; shielded from cancellation."""
+    with anyio.CancelScope(shield=True):
+        await _end(session, commit=commit)
 
 
 async def _end(session: Session, *, commit: bool) -> None:
