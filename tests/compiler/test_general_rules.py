@@ -555,3 +555,17 @@ def test_a_text_box_under_an_information_screen_is_part_of_it(tmp_path: Path) ->
         "Please look at the advert below. Sunny Farm Yoghurt "
         "Now with real fruit pieces and half the sugar."
     )
+
+
+def test_brackets_after_an_amount_stay_in_the_answer() -> None:
+    survey = compile_text(
+        """
+        A1. How much did you spend?
+        $0 (USD)
+        $1-$99
+        $100 or more (USD)
+
+        A2. How much will you spend next year?
+        """
+    )
+    assert [o.label for o in by_id(survey)["A1"].options][0] == "$0 (USD)"

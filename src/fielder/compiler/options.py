@@ -145,7 +145,14 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
         # "None of these<TAB>EXCLUSIVE": capitals after a gap are the programmer's tag.
         notes, text = [tail[1].strip()], text[: tail.start()]
     after_code = _NOTE_AFTER_CODE_RE.match(text)
-    if after_code and not notes and _single(after_code["body"], numbering):
+    coded = _single(after_code["body"], numbering) if after_code else []
+    if (
+        after_code
+        and not notes
+        and coded
+        and coded[0].code is not None
+        and re.search(r"[A-Za-z]", coded[0].label)
+    ):
         # "None of these = 8   (only answer)": a note set after the answer's code.
         notes, text = [after_code["note"]], after_code["body"]
     options = _single(text, numbering)
