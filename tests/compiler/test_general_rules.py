@@ -569,3 +569,19 @@ def test_brackets_after_an_amount_stay_in_the_answer() -> None:
         """
     )
     assert [o.label for o in by_id(survey)["A1"].options][0] == "$0 (USD)"
+
+
+def test_a_score_written_in_under_a_scale_question_is_the_scale() -> None:
+    survey = compile_text(
+        """
+        R1. On a scale from 0 to 5, where 0 is useless and 5 is essential, how useful is the app?
+            WRITE IN SCORE: ____
+
+        R2. How many times did you open the app yesterday?
+            WRITE IN NUMBER: ____
+        """
+    )
+    questions = by_id(survey)
+    assert questions["R1"].type == "scale"
+    assert [o.code for o in questions["R1"].options] == ["0", "1", "2", "3", "4", "5"]
+    assert questions["R2"].type == "number"

@@ -159,7 +159,7 @@ def type_words(note: str) -> list[str]:
     if re.search(
         r"\bNUMERIC|\bNUMBER\s+(?:BOX|ENTRY|FIELD)|^NUM$|^\s*(?:number|integer)\s*[,:;]|"
         r"\b(?:WRITE[- ]IN|RECORD|ENTER|TYPE(?:[- ]IN)?)\s+(?:A\s+|THE\s+|EXACT\s+)?"
-        r"NUMBER\b(?!\s+OF)",
+        r"(?:NUMBER|SCORE|RATING|AMOUNT|AGE|YEAR)\b(?!\s+OF)",
         note,
         re.I,
     ):

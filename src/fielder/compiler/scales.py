@@ -14,7 +14,8 @@ _SCALE_TEXT_RE = re.compile(
 
 def scale_from_text(text: str, words: list[str]) -> list[Option]:
     """The points of a scale written only in the question ("on a scale of 1 to 10, where 1 is…")."""
-    if set(words) & {"number", "text", "long_text", "open", "grid"}:
+    # A score box under "on a scale from 1 to 10" is still the scale ("WRITE IN SCORE").
+    if set(words) & {"text", "long_text", "open", "grid"}:
         return []
     match = _SCALE_TEXT_RE.search(text)
     ends = _FROM_TO_RE.search(text)
