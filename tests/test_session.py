@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from typing import Annotated
 
+import pytest
 from fastapi import Depends, FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import create_engine, select, text
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
 from starlette.types import Message, Receive, Scope, Send
 
 from fielder.app import create_app
 from fielder.config import Settings
+from fielder.db import session as session_module
 from fielder.db.base import utcnow
-from fielder.db.session import get_session, session_scope
+from fielder.db.session import get_engine, get_session, session_scope
 from fielder.errors import Conflict
 from fielder.models.organization import Organization
+from tests.conftest import PG_URL
 
 
 def _names(settings: Settings) -> list[str]:
@@ -81,3 +85,20 @@ def test_statement_writes_are_committed_before_the_response(settings: Settings) 
     with TestClient(watching) as client:
         assert client.post("/t/bulk").status_code == 200
     assert seen_at_start == [["bulk"]]
+
+
+@pytest.mark.skipif(not PG_URL, reason="PostgreSQL: connections a server can drop")
+def test_idle_pooled_connection_dropped_by_the_server_is_replaced(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = get_engine(settings)
+    with engine.connect() as connection:
+        pid = connection.execute(text("SELECT pg_backend_pid()")).scalar()
+    outside = create_engine(engine.url, poolclass=NullPool)  # ends the pooled connection
+    with outside.connect() as other:
+        other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    outside.dispose()
+    # Pooled but idle past the threshold: pinged at checkout, found dead, replaced.
+    monkeypatch.setattr(session_module, "PING_AFTER_IDLE_SECONDS", 0.0)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT pg_backend_pid()")).scalar() != pid

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -13,6 +14,7 @@ import anyio
 from fastapi import Request
 from sqlalchemy import DateTime, Dialect, Engine, create_engine, event
 from sqlalchemy.dialects import sqlite
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
@@ -89,7 +91,39 @@ def make_engine(url: str) -> Engine:
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     # As for SQLite: a pool as large as the threadpool's usual concurrency (a connection past
     # the pool is closed after one use; a new PostgreSQL connection is a new server process).
-    return create_engine(url, pool_pre_ping=True, pool_size=20, max_overflow=10)
+    engine = create_engine(url, pool_size=20, max_overflow=10)
+    # Not pool_pre_ping: a ping on every checkout is one more round trip on every request.
+    event.listen(engine, "checkin", _note_checkin)
+    dialect = engine.dialect
+
+    def ping_if_idle(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        _ping_if_idle(dialect, dbapi_connection, record)
+
+    event.listen(engine, "checkout", ping_if_idle)
+    return engine
+
+
+#: A pooled connection idle longer than this is pinged before use (a restarted server, a
+#: dropped connection). One in steady use is not: the first error on a dead connection
+#: invalidates the whole pool, so at most one request per process meets it.
+PING_AFTER_IDLE_SECONDS = 5.0
+_CHECKED_IN = "fielder_checked_in"
+
+
+def _note_checkin(_dbapi_connection: Any, record: Any) -> None:
+    record.info[_CHECKED_IN] = time.monotonic()
+
+
+def _ping_if_idle(dialect: Dialect, dbapi_connection: Any, record: Any) -> None:
+    last = record.info.get(_CHECKED_IN)
+    if last is not None and time.monotonic() - last < PING_AFTER_IDLE_SECONDS:
+        return
+    try:
+        alive = dialect.do_ping(dbapi_connection)
+    except Exception as exc:  # any failure: this connection is gone, the pool takes a new one
+        raise DisconnectionError(str(exc)) from exc
+    if not alive:
+        raise DisconnectionError("the database did not answer the ping")
 
 
 def get_engine(settings: Settings | None = None) -> Engine:
