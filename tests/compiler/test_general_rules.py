@@ -585,3 +585,22 @@ def test_a_score_written_in_under_a_scale_question_is_the_scale() -> None:
     assert questions["R1"].type == "scale"
     assert [o.code for o in questions["R1"].options] == ["0", "1", "2", "3", "4", "5"]
     assert questions["R2"].type == "number"
+
+
+def test_tick_boxes_inside_a_questionnaire_table_are_not_part_of_the_answers(
+    tmp_path: Path,
+) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    for column, word in enumerate(("No.", "Question", "Response")):
+        table.cell(0, column).text = word
+    table.cell(1, 0).text = "1"
+    table.cell(1, 1).text = "Which shops do you visit? (tick all that apply)"
+    table.cell(1, 2).text = "☐ Baker\n☐ Butcher\n☐ Neither"
+    table.cell(2, 0).text = "2"
+    table.cell(2, 1).text = "How often do you shop there?"
+    table.cell(2, 2).text = "☐ Daily\n☐ Weekly"
+    document.save(str(tmp_path / "shops.docx"))
+    question = by_id(compile_document(read_path(tmp_path / "shops.docx")).survey)["Q1"]
+    assert [o.label for o in question.options] == ["Baker", "Butcher", "Neither"]
+    assert question.options[2].exclusive

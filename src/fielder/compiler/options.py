@@ -378,7 +378,9 @@ def parse_option_line(line: Line) -> list[RawOption]:
     """The options written on a line, with the line's own instructions applied as tags."""
     if line.is_option:
         lettered = None if line.code else _LETTER_RE.match(line.text)
-        label, target, terminate = strip_routing(lettered["label"] if lettered else line.text)
+        written = lettered["label"] if lettered else line.text
+        written = re.sub(rf"^(?:[{BOXES}•●▪■◦]\s*)+", "", written)  # "☐ Yes" in a table cell
+        label, target, terminate = strip_routing(written)
         blank = _BLANK_RE.search(label) is not None
         label = _BLANK_RE.sub("", label).strip() or label
         option = RawOption(label, line.code, marker=None if line.code else "•")
