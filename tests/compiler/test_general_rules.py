@@ -604,3 +604,61 @@ def test_tick_boxes_inside_a_questionnaire_table_are_not_part_of_the_answers(
     question = by_id(compile_document(read_path(tmp_path / "shops.docx")).survey)["Q1"]
     assert [o.label for o in question.options] == ["Baker", "Butcher", "Neither"]
     assert question.options[2].exclusive
+
+
+def test_french_scripting_notes() -> None:
+    survey = compile_text(
+        """
+        Q1. Quel âge avez-vous ?
+        [NUMÉRIQUE. SI MOINS DE 18 ANS, FIN DU QUESTIONNAIRE]
+
+        Q2. Quels journaux lisez-vous ? [PLUSIEURS RÉPONSES POSSIBLES]
+        1. Le Matin
+        2. Le Soir
+        3. Autre (préciser)
+        4. Aucun [EXCLUSIF]
+
+        [FILTRE : UNIQUEMENT SI Q2 = 1 OU 2]
+        Q3. À quelle fréquence le lisez-vous ?
+        1. Tous les jours
+        2. Rarement [PASSER À Q5]
+
+        Q4. Pourquoi ?
+
+        Q5. Merci. Avez-vous des remarques ?
+        """
+    )
+    questions = by_id(survey)
+    assert questions["Q1"].type == "number"
+    assert questions["Q1"].terminate_if == "Q1 < 18"
+    q2 = questions["Q2"]
+    assert q2.type == "multi"
+    assert [o.code for o in q2.options if o.specify] == ["3"]
+    assert [o.code for o in q2.options if o.exclusive] == ["4"]
+    assert questions["Q3"].display_if == "Q2 contains '1' or Q2 contains '2'"
+    assert [(s.if_, s.to) for s in questions["Q3"].skip_to] == [("Q3 == '2'", "Q5")]
+
+
+def test_german_scripting_notes() -> None:
+    survey = compile_text(
+        """
+        F1. Welche Verkehrsmittel nutzen Sie? (MEHRFACHNENNUNG MÖGLICH)
+        1 Auto
+        2 Bus
+        3 Sonstiges (bitte angeben)
+
+        FILTER: NUR WENN F1 = 1 ODER 2
+        F2. Wie zufrieden sind Sie damit?
+        1 Sehr zufrieden
+        2 Unzufrieden (WEITER MIT F4)
+
+        F3. Warum?
+
+        F4. Vielen Dank. Noch etwas?
+        """
+    )
+    questions = by_id(survey)
+    assert questions["F1"].type == "multi"
+    assert [o.code for o in questions["F1"].options if o.specify] == ["3"]
+    assert questions["F2"].display_if == "F1 contains '1' or F1 contains '2'"
+    assert [(s.if_, s.to) for s in questions["F2"].skip_to] == [("F2 == '2'", "F4")]

@@ -1,4 +1,5 @@
-"""Scripting words of other languages read as their English equivalents.
+"""Scripting words of other languages (Spanish, French, German) read as their English
+equivalents.
 
 Questionnaires written in Spanish (and the agencies' Spanish scripting notes) use the same
 conventions as English ones: `RESPUESTA MÚLTIPLE` is MULTI CODE, `FILTRO: SOLO SI P3 = 1 Ó 2`
@@ -46,22 +47,104 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"ESCALA", "SCALE"),
     (r"FECHA", "DATE"),
     (rf"CORREO\s+ELECTR{_O}NICO", "EMAIL"),
-    (r"Ó|(?<=\d)\s+O(?=\s+\d)", " OR "),
+    (r"Ó|(?<=\d\s)O(?=\s+\d)", "OR"),
     (r"Y(?=\s+\d)", "AND"),
     (r"SI", "IF"),
 )
-_COMPILED = tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I), r) for p, r in _PHRASES)
-_SPANISH_HINT_RE = re.compile(
-    r"[ÁÉÍÓÚÑáéíóúñ¿¡]|\b(?:RESPUESTA|PREGUNTA|FILTRO|SOLO\s+SI|PASAR\s+A|ENCUESTA|ESPECIFICAR|"
-    r"EXCLUSIVA|RANGO|ANOTAR|ESCALA|LEER|ALEATORIZAR|ROTAR|TEXTO|FECHA|SI\s+[A-Z]{1,4}\d)\b",
-    re.I,
+_FRENCH: tuple[tuple[str, str], ...] = (
+    (r"R[ÉE]PONSES?\s+MULTIPLES?|PLUSIEURS\s+R[ÉE]PONSES(?:\s+POSSIBLES)?", "MULTI CODE"),
+    (r"R[ÉE]PONSE\s+UNIQUE|UNE\s+SEULE\s+R[ÉE]PONSE", "SINGLE CODE"),
+    (r"MAXIMUM\s+(\d+)\s+R[ÉE]PONSES", r"MAXIMUM \1 ANSWERS"),
+    (r"NUM[ÉE]RIQUE", "NUMERIC"),
+    (r"FILTRE", "FILTER"),
+    (r"POSER\s+(?:LA\s+QUESTION\s+)?(?:UNIQUEMENT\s+)?SI", "ASK IF"),
+    (r"(?:UNIQUEMENT|SEULEMENT)\s+SI", "ONLY IF"),
+    (r"(?:ALLER|PASSER)\s+(?:[ÀA]|EN)(?:\s+LA\s+QUESTION)?", "GO TO"),
+    (
+        r"FIN\s+(?:DU\s+QUESTIONNAIRE|DE\s+L['’]ENTRETIEN|DE\s+L['’]INTERVIEW)|"
+        r"ARR[ÊE]TER\s+L['’](?:ENTRETIEN|INTERVIEW)",
+        "TERMINATE",
+    ),
+    (r"MOINS\s+DE", "UNDER"),
+    (r"PLUS\s+DE", "OVER"),
+    (r"EXCLUSI(?:F|VE)", "EXCLUSIVE"),
+    (r"PR[ÉE]CISE[RZ]", "SPECIFY"),
+    (r"QUESTION\s+OUVERTE|R[ÉE]PONSE\s+OUVERTE", "LARGE TEXT BOX"),
+    (r"LISTE\s+D[ÉE]ROULANTE", "DROPDOWN"),
+    (r"ROTATION|AL[ÉE]ATOIRE", "RANDOMIZE"),
+    (r"NE\s+PAS\s+LIRE", "DO NOT READ"),
+    (r"[ÉE]CHELLE", "SCALE"),
+    (r"(?<=\d\s)OU(?=\s+\d)", "OR"),
+    (r"SI", "IF"),
+)
+_GERMAN: tuple[tuple[str, str], ...] = (
+    (
+        r"MEHRFACHNENNUNG(?:EN)?(?:\s+M[ÖO]GLICH)?|MEHRERE\s+ANTWORTEN(?:\s+M[ÖO]GLICH)?",
+        "MULTI CODE",
+    ),
+    (r"EINFACHNENNUNG|NUR\s+EINE\s+(?:NENNUNG|ANTWORT)", "SINGLE CODE"),
+    (r"MAXIMAL\s+(\d+)\s+(?:NENNUNGEN|ANTWORTEN)", r"MAXIMUM \1 ANSWERS"),
+    (r"NUMERISCH", "NUMERIC"),
+    (r"NUR\s+(?:WENN|FALLS)", "ONLY IF"),
+    (r"FRAGEN\s+(?:WENN|FALLS)", "ASK IF"),
+    (r"WEITER\s+MIT|SPRINGEN\s+ZU|GEHE\s+ZU", "GO TO"),
+    (r"(?:INTERVIEW|BEFRAGUNG)\s+BEENDEN|ABBRUCH|ABBRECHEN", "TERMINATE"),
+    (r"UNTER", "UNDER"),
+    (r"[ÜU]BER", "OVER"),
+    (r"EXKLUSIV", "EXCLUSIVE"),
+    (r"BITTE\s+ANGEBEN|ANGEBEN", "SPECIFY"),
+    (r"OFFENE\s+(?:FRAGE|NENNUNG|ANTWORT)", "LARGE TEXT BOX"),
+    (r"NICHT\s+VORLESEN", "DO NOT READ"),
+    (r"ROTIEREN|RANDOMISIEREN", "RANDOMIZE"),
+    (r"SKALA", "SCALE"),
+    (r"DATUM", "DATE"),
+    (r"(?<=\d\s)ODER(?=\s+\d)", "OR"),
+    (r"WENN|FALLS", "IF"),
+)
+
+
+def _compiled(phrases: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I), r) for p, r in phrases)
+
+
+# Each language with the words that show a note is written in it.
+_LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]], ...] = (
+    (
+        re.compile(
+            r"[ÁÍÓÚÑáíóúñ¿¡]|\b(?:RESPUESTA|PREGUNTA|FILTRO|SOLO\s+SI|PASAR\s+A|ENCUESTA|"
+            r"ESPECIFICAR|EXCLUSIVA|RANGO|ANOTAR|ESCALA|LEER|ALEATORIZAR|ROTAR|TEXTO|FECHA|"
+            r"SI\s+[A-Z]{1,4}\d)\b",
+            re.I,
+        ),
+        _compiled(_PHRASES),
+    ),
+    (
+        re.compile(
+            r"\b(?:R[ÉE]PONSES?|FILTRE|PR[ÉE]CISE[RZ]|QUESTIONNAIRE|ENTRETIEN|UNIQUEMENT|"
+            r"SEULEMENT|ALLER|PASSER|EXCLUSIF|NE\s+PAS)\b",
+            re.I,
+        ),
+        _compiled(_FRENCH),
+    ),
+    (
+        re.compile(
+            r"\b(?:NENNUNG\w*|MEHRFACH\w*|EINFACH\w*|WEITER\s+MIT|BEENDEN|ABBRUCH|ANGEBEN|"
+            r"VORLESEN|NUR\s+WENN|FALLS|EXKLUSIV|OFFENE)\b",
+            re.I,
+        ),
+        _compiled(_GERMAN),
+    ),
 )
 
 
 def to_english(text: str) -> str:
-    """A scripting note with its Spanish words put into English (others left as they are)."""
-    if not _SPANISH_HINT_RE.search(text):
+    """A scripting note with its Spanish, French or German words put into English (others
+    left as they are)."""
+    score, phrases = max(
+        ((len(hint.findall(text)), phrases) for hint, phrases in _LANGUAGES), key=lambda s: s[0]
+    )
+    if score == 0:
         return text
-    for pattern, replacement in _COMPILED:
+    for pattern, replacement in phrases:
         text = pattern.sub(replacement, text)
     return text

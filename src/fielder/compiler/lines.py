@@ -40,9 +40,9 @@ TYPE_NOTE_RE = re.compile(
 )
 _PAREN_CAPS_RE = re.compile(
     r"\((?=[^)]*[A-Z]{3})((?:EXCLUSIVE|SPECIFY|ANCHOR|FIX(?:ED)?|TERMINATE|CLOSE|RANDOMI[SZ]E|ROTATE|"
-    r"SINGLE|MULTI|OPEN)|[A-Z][A-Z0-9,.;:'/&=<>-]*(?:\s+[A-Z0-9=<>][A-Z0-9,.;:'/&=<>-]*)+)\)"
+    r"SINGLE|MULTI|OPEN)|[A-Z][A-ZÀ-ÖØ-Þ0-9,.;:'/&=<>-]*(?:\s+[A-ZÀ-ÖØ-Þ0-9=<>][A-ZÀ-ÖØ-Þ0-9,.;:'/&=<>-]*)+)\)"
 )
-_TRAILING_CAPS_RE = re.compile(r"(?<=[?.:!)])\s+([A-Z][A-Z0-9 ,.;:'’\-–/()&]{3,})$")
+_TRAILING_CAPS_RE = re.compile(r"(?<=[?.:!)])\s+([A-Z][A-ZÀ-ÖØ-Þ0-9 ,.;:'’\-–/()&]{3,})$")
 _INTERVIEWER_PAREN_RE = re.compile(
     r"\s*\(([^()]*\b(?:circle|mentioned|read\s+out|do\s+not\s+read|probe|interviewer|enumerator|"
     r"observe|do\s+not\s+prompt|unprompted|prompted|single\s+code|multi\s+code)\b[^()]*)\)\s*$",

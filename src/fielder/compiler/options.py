@@ -45,7 +45,7 @@ _TERMINATE_RE = re.compile(
 )
 _SPECIFY_RE = re.compile(
     r"\bspecify\b|\bplease\s+(?:state|write|say|describe|give\s+details|tell\s+us)\b|"
-    r"\bwrite\s+in\b|\bespecifi(?:car|que)\b",
+    r"\bwrite\s+in\b|\bespecifi(?:car|que)\b|\bpr[ée]cise[rz]\b|\bbitte\s+angeben\b",
     re.I,
 )
 SPECIFY_RE = _SPECIFY_RE
