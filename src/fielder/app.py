@@ -14,7 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from fielder.api import api_router
+from fielder.api import include_api
 from fielder.config import Settings, get_settings
 from fielder.db.middleware import CommitBeforeResponse
 from fielder.db.session import discard_session, get_engine
@@ -64,7 +64,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     _add_error_handlers(app)
     app.add_api_route("/healthz", healthz, methods=["GET"], tags=["health"])
-    app.include_router(api_router)
+    include_api(app)
     app.include_router(web_router)
     document_key_auth(app)
     return app
