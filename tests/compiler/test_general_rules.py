@@ -662,3 +662,22 @@ def test_german_scripting_notes() -> None:
     assert [o.code for o in questions["F1"].options if o.specify] == ["3"]
     assert questions["F2"].display_if == "F1 contains '1' or F1 contains '2'"
     assert [(s.if_, s.to) for s in questions["F2"].skip_to] == [("F2 == '2'", "F4")]
+
+
+def test_other_with_a_colon_closing_a_list_is_a_write_in_answer() -> None:
+    survey = compile_text(
+        """
+        1. Which instruments do you play?
+        Check all that apply.
+        Piano
+        Guitar
+        Other:
+
+        2. How long have you played?
+        Mark only one oval.
+        Under a year
+        Longer
+        """
+    )
+    options = by_id(survey)["Q1"].options
+    assert [(o.label, o.specify) for o in options][-1] == ("Other", True)

@@ -56,6 +56,9 @@ _SECTION_FILTER_RE = re.compile(
     r"(?:TO|IF|WHEN|FOR|OF)\b(?P<cond>.*?)[\])]?$",
     re.I,
 )
+_OTHER_COLON_RE = re.compile(
+    r"^(?P<label>other|others|something\s+else|anything\s+else)\s*:$", re.I
+)
 _WRITE_IN_RE = re.compile(r"^(?P<label>[A-Za-z][^_:]{2,60}?)\s*:?\s*_{3,}\s*$")
 _WHOLE_FILTER_RE = re.compile(
     r"^(?:FILTER|BASE|ASK\s+(?:IF|ONLY)|SHOW\s+IF|DISPLAY\s+IF)\b\s*:?\s*\S.*\b[A-Z]{1,4}\d", re.I
@@ -748,6 +751,13 @@ class _Parser:
         options = parse_option_line(line)
         write_in = _WRITE_IN_RE.match(text)
         plain_before = bool(draft.options) and all(o.code is None for o in draft.options)
+        other = _OTHER_COLON_RE.match(text) if plain_before else None
+        if other:
+            # "Other:" closing a list of answers: the write-in answer (a form's "Other" box).
+            option = RawOption(other["label"], None, marker="•", specify=True)
+            option.start = line.start
+            self.add_options([option], draft)
+            return
         if write_in and not options and plain_before:
             # "I prefer to self-describe: ______" among plain answers: an answer with a box.
             option = RawOption(write_in["label"], None, marker="•", specify=True)
