@@ -19,6 +19,8 @@ class Response(UUIDPrimaryKey, Timestamps, Base):
         # One response per invitation token (NULLs, anonymous responses, are distinct).
         UniqueConstraint("survey_id", "respondent_token", name="uq_responses_survey_id_token"),
         Index("ix_responses_survey_id_updated_at", "survey_id", "updated_at"),
+        # Lists (newest first) and exports (oldest first) read a survey in this order.
+        Index("ix_responses_survey_id_created_at_id", "survey_id", "created_at", "id"),
         Index("ix_responses_survey_id_status", "survey_id", "status"),
         Index("ix_responses_status_last_saved_at", "status", "last_saved_at"),
     )
