@@ -681,3 +681,46 @@ def test_other_with_a_colon_closing_a_list_is_a_write_in_answer() -> None:
     )
     options = by_id(survey)["Q1"].options
     assert [(o.label, o.specify) for o in options][-1] == ("Other", True)
+
+
+def test_routing_after_a_brace_and_a_filter_with_equals_before_the_question_words() -> None:
+    survey = compile_text(
+        """
+        J1 Do you have a car?
+           Yes, my own ...... 1
+           Yes, shared ...... 2   } GO TO J3
+           No ............... 3
+
+        J2 Would you like one?
+           Yes ... 1
+           No .... 2
+
+        J3 IF J1 = 1 OR 2: How many miles a week do you drive?
+           RECORD MILES: ____
+
+        J4 Which ONE car brand would you buy? SHOW ONLY CODES MENTIONED AT J5.
+
+        J5 Which car brands do you know?
+           Alpha ... 1
+           Beta .... 2
+        """
+    )
+    questions = by_id(survey)
+    assert [(s.if_, s.to) for s in questions["J1"].skip_to] == [("J1 == '2'", "J3")]
+    assert questions["J3"].display_if == "J1 in ['1','2']"
+    assert questions["J3"].text == "How many miles a week do you drive?"
+
+
+def test_carried_answers_settle_the_no_answers_note() -> None:
+    survey = compile_text(
+        """
+        B1 Which of these brands do you know? CODE ALL THAT APPLY.
+           Alpha ... 1
+           Beta .... 2
+
+        B2 Which ONE do you prefer? SINGLE CODE. SHOW ONLY CODES MENTIONED AT B1.
+        """
+    )
+    question = by_id(survey)["B2"]
+    assert [o.code for o in question.options] == ["1", "2"]
+    assert question.attention is None

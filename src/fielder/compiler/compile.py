@@ -206,9 +206,9 @@ def analyse(
     if is_qualtrics_txt(document):
         return read_qualtrics_txt(document), []
     parsed, builts = build_all(document, file_id)
-    problems = [p for b in builts for p in b.problems]
     _apply_answers(builts, answers)
-    problems.extend(resolve_carry(builts))
+    carried = resolve_carry(builts)  # may settle a built's own problems (answers carried in)
+    problems = [p for b in builts for p in b.problems] + carried
     titles = [
         (parsed.sections[b.block - 1].title if b.block else None, b.question.id) for b in builts
     ]

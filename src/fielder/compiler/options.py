@@ -31,7 +31,7 @@ _CODE_ONLY_RE = re.compile(r"^[\[(]?(?P<code>\d{1,3})[\])]?[.)]?$")
 _LETTER_CODE_BEFORE_RE = re.compile(r"^(?P<code>[A-Z])\s+[-–=]\s+(?P<label>\S.*)$")
 _LETTER_RE = re.compile(r"^\(?(?P<letter>[a-zA-Z])[.)]\s+(?P<label>\S.*)$")
 _ROUTE_RE = re.compile(
-    r"\s*(?:-+>|→|=>|—|–|-|\(|,|;)?\s*(?:please\s+)?(?:go\s*to|skip\s*to|continue\s*(?:to|with|at)|"
+    r"\s*(?:-+>|→|=>|—|–|-|\(|,|;|\}|\])?\s*(?:please\s+)?(?:go\s*to|skip\s*to|continue\s*(?:to|with|at)|"
     r"jump\s*to|proceed\s*to)\s+(?:question\s+)?(?P<to>[A-Za-z]*[.-]?\d+(?:\.\d{1,2})?[a-z]?|end(?:\s+of\s+\w+)?|"
     r"(?-i:CLOSE|CLOSING|THANKS|OUTRO|EXIT)|"
     r"(?:section|part|module|block)\s+[A-Za-z0-9]{1,3})\)?\.?\s*$",

@@ -120,7 +120,7 @@ _ANSWER_FORMAT_RE = re.compile(
 # "Tool storage   ○   ○   ○   ○": a grid row (the column headings came before it).
 _BOX_ROW_RE = re.compile(rf"^(?P<label>[^{BOXES}]*[A-Za-z)][^{BOXES}]*?)\s*(?:[{BOXES}]\s*){{2,}}$")
 _NUMBER_ROW_RE = re.compile(r"^-?\d{1,2}(?:\s+-?\d{1,2}){2,}$")
-_LEADING_CAPS_RE = re.compile(r"^((?:[A-Z][A-Z0-9 ,'’/&()\-–]*[.:]\s+)+)(?=[A-Z\"'‘“][a-z])")
+_LEADING_CAPS_RE = re.compile(r"^((?:[A-Z][A-Z0-9 ,'’/&()=<>\-–]*[.:]\s+)+)(?=[A-Z\"'‘“¿¡][a-z])")
 _INLINE_LIST_RE = re.compile(
     r"^(?P<head>ROWS?|STATEMENTS?|ITEMS?|COLUMNS?)\s*:\s*(?P<items>\S.*[;,/].*)$", re.I
 )

@@ -51,4 +51,6 @@ def resolve_carry(builts: list[Built]) -> list[Problem]:
             for option in question.options:
                 option.exclusive = option.exclusive and question.type == "multi"
         question.options_from = OptionsFrom(question=source_id, selected=selected)
+        # the answers are the source's now: "no answers listed" no longer holds
+        built.problems = [p for p in built.problems if "no answers listed" not in p.summary]
     return problems
