@@ -724,3 +724,19 @@ def test_carried_answers_settle_the_no_answers_note() -> None:
     question = by_id(survey)["B2"]
     assert [o.code for o in question.options] == ["1", "2"]
     assert question.attention is None
+
+
+def test_one_coded_line_under_an_information_screen_is_not_an_answer() -> None:
+    survey = compile_text(
+        """
+        INTRO. Good evening. We are asking people in your town about local shops.
+        Missing codes (do not read): -1 Don't know
+
+        Q1. Do you shop locally?
+        1. Yes
+        2. No
+        """
+    )
+    intro = by_id(survey)["INTRO"]
+    assert intro.type == "display"
+    assert intro.options == []

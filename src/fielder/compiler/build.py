@@ -362,6 +362,9 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
     is_display = bool(
         draft.label and (draft.label.id in DISPLAY_WORDS or draft.label.style == "display")
     )
+    if is_display and len(options) == 1 and not rows and "?" not in text:
+        # One coded line under an information screen (a legend of missing codes) is no choice.
+        options, raws = [], []
     decision = infer_type(
         words,
         text,
