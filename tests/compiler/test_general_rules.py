@@ -740,3 +740,34 @@ def test_one_coded_line_under_an_information_screen_is_not_an_answer() -> None:
     intro = by_id(survey)["INTRO"]
     assert intro.type == "display"
     assert intro.options == []
+
+
+def test_tables_with_codes_in_a_row_of_their_own(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("T1. How do you rate each room? ONE CODE PER ROW.")
+    grid = document.add_table(rows=4, cols=4)
+    headings = zip(("", "Good", "Bad", "Unsure"), ("", "1", "2", "8"), strict=True)
+    for column, (word, code) in enumerate(headings):
+        grid.cell(0, column).text = word
+        grid.cell(1, column).text = code
+    grid.cell(2, 0).text = "Kitchen"
+    grid.cell(3, 0).text = "Bathroom"
+    document.add_paragraph("T2. How tidy is your home?")
+    scale = document.add_table(rows=2, cols=3)
+    for column, word in enumerate(("Messy", "Average", "Spotless")):
+        scale.cell(0, column).text = word
+        scale.cell(1, column).text = str(column + 1)
+    document.save(str(tmp_path / "rooms.docx"))
+    questions = by_id(compile_document(read_path(tmp_path / "rooms.docx")).survey)
+    assert [(o.code, o.label) for o in questions["T1"].options] == [
+        ("1", "Good"),
+        ("2", "Bad"),
+        ("8", "Unsure"),
+    ]
+    assert [r.label for r in questions["T1"].rows] == ["Kitchen", "Bathroom"]
+    assert questions["T2"].type == "single"
+    assert [(o.code, o.label) for o in questions["T2"].options] == [
+        ("1", "Messy"),
+        ("2", "Average"),
+        ("3", "Spotless"),
+    ]

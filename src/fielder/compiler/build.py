@@ -210,6 +210,23 @@ def table_layout(
                 label = labels[index] if index < len(labels) and labels[index] else code
                 points.append(Option(code=code, label=label))
         return "scale", points, []
+    below = rows[1] if len(rows) > 1 else ()
+    numbered_below = sum(bool(_NUMERIC_CELL_RE.match(c)) for c in below) >= 3 and all(
+        _NUMERIC_CELL_RE.match(c) or not c for c in below
+    )
+    if len(rows) == 2 and numbered_below and not any(_NUMERIC_CELL_RE.match(c) for c in first):
+        # Words over a row of codes ("Poor | Fair | Good" over "1 | 2 | 3"): the answers.
+        points = [
+            Option(code=code, label=first[index] if index < len(first) and first[index] else code)
+            for index, code in enumerate(below)
+            if code
+        ]
+        return "scale", points, []
+    header_codes: dict[int, str] = {}
+    if len(rows) > 2 and numbered_below and not below[0].strip():
+        # A row of codes right under the column headings: each heading's code.
+        header_codes = {i: c for i, c in enumerate(below) if c}
+        rows = (first, *rows[2:])
     headed = not any(_NUMERIC_CELL_RE.match(c) for c in first)
     listed = rows[1:] if headed else rows
     if (
@@ -232,6 +249,7 @@ def table_layout(
         values = {r[index] for r in body if index < len(r)}
         only = next(iter(values)) if len(values) == 1 else ""
         code = only if _NUMERIC_CELL_RE.match(only) else str(len(columns) + 1)
+        code = header_codes.get(index, code)
         written = parse_option_text(header)
         if written and written[0].code and written[0].label and not _NUMERIC_CELL_RE.match(only):
             code, header = written[0].code, written[0].label
