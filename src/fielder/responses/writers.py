@@ -25,8 +25,9 @@ except ImportError:  # not POSIX: the lock of the process only
     fcntl = None  # type: ignore[assignment]
 
 _turn = threading.Lock()
-#: An open lock file per SQLite database path (for the life of the process).
+#: An open lock file per SQLite database path (the last few used).
 _files: dict[str, int] = {}
+_OPEN_FILES = 4
 
 
 @contextmanager
@@ -53,6 +54,8 @@ def _lock_file(database: str | None) -> int | None:
         return None
     descriptor = _files.get(database)
     if descriptor is None:
+        if len(_files) >= _OPEN_FILES:  # a process rarely serves more than one database
+            os.close(_files.pop(next(iter(_files))))
         flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0)
         descriptor = os.open(f"{database}-writer.lock", flags, 0o600)
         _files[database] = descriptor
