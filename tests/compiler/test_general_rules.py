@@ -771,3 +771,28 @@ def test_tables_with_codes_in_a_row_of_their_own(tmp_path: Path) -> None:
         ("2", "Average"),
         ("3", "Spotless"),
     ]
+
+
+def test_answers_listed_after_an_options_heading_on_one_line() -> None:
+    survey = compile_text(
+        """
+        1. Do you cycle to work?
+        Answer options: Yes, No
+        If "No", skip to question 3.
+
+        2. How far is it?
+        Options: Under 2 km; 2 to 5 km; Over 5 km
+
+        3. Would a bike shed help?
+        Responses: 1 = Yes | 2 = No | 9 = Not sure
+        """
+    )
+    questions = by_id(survey)
+    assert [o.label for o in questions["Q1"].options] == ["Yes", "No"]
+    assert [(s.if_, s.to) for s in questions["Q1"].skip_to] == [("Q1 == '2'", "Q3")]
+    assert [o.label for o in questions["Q2"].options] == ["Under 2 km", "2 to 5 km", "Over 5 km"]
+    assert [(o.code, o.label) for o in questions["Q3"].options] == [
+        ("1", "Yes"),
+        ("2", "No"),
+        ("9", "Not sure"),
+    ]

@@ -56,6 +56,11 @@ _SECTION_FILTER_RE = re.compile(
     r"(?:TO|IF|WHEN|FOR|OF)\b(?P<cond>.*?)[\])]?$",
     re.I,
 )
+_ANSWERS_INLINE_RE = re.compile(
+    r"^(?:possible\s+|response\s+|answer\s+)?(?:options?|answers?|responses?|choices?)"
+    r"(?:\s+(?:list|options))?\s*:\s*(?P<items>\S.*[;,/|].*)$",
+    re.I,
+)
 _OTHER_COLON_RE = re.compile(
     r"^(?P<label>other|others|something\s+else|anything\s+else)\s*:$", re.I
 )
@@ -698,6 +703,22 @@ class _Parser:
         if _ANSWER_LIST_RE.match(text):
             draft.mode = "text" if draft.mode == "closed" else draft.mode
             return
+        listed = _ANSWERS_INLINE_RE.match(text)
+        if listed and not draft.options and not draft.tables:
+            # "Answer options: Yes, No", "Options: Daily; Weekly; Never": the answers in a line.
+            items = listed["items"]
+            splitter = r"\s*;\s*" if ";" in items else r"\s*,\s*|\s+/\s+|\s*\|\s*"
+            parts = [p.strip() for p in re.split(splitter, items) if p.strip()]
+            if len(parts) >= 2 and all(len(p.split()) <= 8 for p in parts):
+                for part in parts:
+                    coded = parse_option_text(part)
+                    option = (
+                        coded[0] if coded and coded[0].code else RawOption(part, None, marker="•")
+                    )
+                    option.start = line.start
+                    draft.options.append(option)
+                draft.notes.extend(line.instructions)
+                return
         inline_list = _INLINE_LIST_RE.match(text)
         if inline_list and draft.options == [] and not draft.tables:
             self.inline_list(inline_list["head"], inline_list["items"], draft)
