@@ -796,3 +796,18 @@ def test_answers_listed_after_an_options_heading_on_one_line() -> None:
         ("2", "No"),
         ("9", "Not sure"),
     ]
+
+
+def test_statements_labelled_in_one_series_are_questions() -> None:
+    survey = compile_text(
+        """
+        Please use a 5-point scale where 1 means "not at all" and 5 means "a lot".
+
+        M1. I enjoy my commute.
+        M2. My commute tires me out.
+        M3. I use my commute to read.
+        """
+    )
+    questions = by_id(survey)
+    assert list(questions) == ["M1", "M2", "M3"]
+    assert all(q.type == "scale" for q in questions.values())

@@ -191,6 +191,7 @@ def label_mode(lines: list[Line]) -> str:
     """How this document labels its questions: "prefixed", "bare" or "none"."""
     counts = {"prefixed": 0, "bare": 0, "given": 0}
     prefixed_ids: set[str] = set()
+    series: list[str] = []
     for index, line in enumerate(lines):
         label = find_label(line)
         following = lines[index + 1] if index + 1 < len(lines) else None
@@ -206,13 +207,32 @@ def label_mode(lines: list[Line]) -> str:
             counts[label.style] += 1
         if label and label.style == "prefixed" and re.match(r"Q\d", label.id):
             prefixed_ids.add(label.id)
+        if label and label.style == "prefixed":
+            series.append(label.id)
     if counts["given"] >= 2:
         return "given"
-    if counts["prefixed"] >= 2 or (counts["prefixed"] >= 1 and len(prefixed_ids) >= 2):
+    if (
+        counts["prefixed"] >= 2
+        or (counts["prefixed"] >= 1 and len(prefixed_ids) >= 2)
+        or _labels_in_series(series)
+    ):
         return "prefixed"  # "Q1.", "Q2." … are labels even where one reads as a bare field name
     if counts["bare"] >= 2 or _numbered_once(lines):
         return "bare"
     return "none"
+
+
+def _labels_in_series(ids: list[str]) -> bool:
+    """Three labels in a row of one series ("B1", "B2", "B3"): the document's question labels,
+    even where every one reads as a statement to rate."""
+    parsed = [re.fullmatch(r"([A-Z]{1,4})(\d{1,3})", i) for i in ids]
+    run = 1
+    for before, after in zip(parsed, parsed[1:], strict=False):
+        same = before and after and before[1] == after[1] and int(after[2]) == int(before[2]) + 1
+        run = run + 1 if same else 1
+        if run >= 3:
+            return True
+    return False
 
 
 def _numbered_once(lines: list[Line]) -> bool:
