@@ -214,7 +214,13 @@ def table_layout(
     numbered_below = sum(bool(_NUMERIC_CELL_RE.match(c)) for c in below) >= 3 and all(
         _NUMERIC_CELL_RE.match(c) or not c for c in below
     )
-    if len(rows) == 2 and numbered_below and not any(_NUMERIC_CELL_RE.match(c) for c in first):
+    worded = [i for i, c in enumerate(first) if c.strip()]
+    if (
+        len(rows) == 2
+        and numbered_below
+        and not any(_NUMERIC_CELL_RE.match(c) for c in first)
+        and worded == [i for i, c in enumerate(below) if c.strip()]
+    ):
         # Words over a row of codes ("Poor | Fair | Good" over "1 | 2 | 3"): the answers.
         points = [
             Option(code=code, label=first[index] if index < len(first) and first[index] else code)
