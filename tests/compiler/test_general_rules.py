@@ -811,3 +811,25 @@ def test_statements_labelled_in_one_series_are_questions() -> None:
     questions = by_id(survey)
     assert list(questions) == ["M1", "M2", "M3"]
     assert all(q.type == "scale" for q in questions.values())
+
+
+def test_shorthand_tags_and_a_mark_after_a_code() -> None:
+    survey = compile_text(
+        """
+        Q1 [M] Which pets have you owned?
+           Dog 1
+           Rabbit 2
+           None 99 [X]
+
+        Q2 [NUM 0-30] How many years have you owned a pet?
+        """
+    )
+    questions = by_id(survey)
+    assert [(o.code, o.label) for o in questions["Q1"].options] == [
+        ("1", "Dog"),
+        ("2", "Rabbit"),
+        ("99", "None"),
+    ]
+    validation = questions["Q2"].validation
+    assert validation is not None
+    assert (validation.min, validation.max) == (0, 30)

@@ -548,7 +548,7 @@ def _limits(text: str, upper: str) -> list[Directive]:
         found.append(Directive("min_choices", least[1], source=text))
     if (
         re.search(
-            r"\b(?:RANGE|ALLOW(?:ED)?|BETWEEN|ENTER|RECORD|MIN|MAX|NUMERIC|NUMBER|ACCEPT|VALID)\b",
+            r"\b(?:RANGE|ALLOW(?:ED)?|BETWEEN|ENTER|RECORD|MIN|MAX|NUMERIC|NUMBER|NUM|ACCEPT|VALID)\b",
             upper,
         )
         and not most

@@ -128,11 +128,20 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
     return _TRAIL_DASH_RE.sub("", text).strip(), target, terminate
 
 
+def _without_mark_after_code(text: str) -> str:
+    """ "None 99 [X]": a lone mark after the answer's code is a tag, not the answer's box."""
+    lone_box = re.fullmatch(rf"(?P<body>.*[^\s{BOXES}].*?\d)\s*[{BOXES}]", text)
+    if lone_box and sum(text.count(b) for b in BOXES) == 1:
+        return lone_box["body"]
+    return text
+
+
 def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption]:
     """The options on one line of text ([] when the line is not written as an option)."""
     text = text.strip()
     if not text:
         return []
+    text = _without_mark_after_code(text)
     if sum(text.count(b) for b in BOXES) >= 2:
         return _boxes(text)
     packed = _packed(text) or _marked_across(text) or _coded_across(text) or _slashed_coded(text)
@@ -380,6 +389,7 @@ def parse_option_line(line: Line) -> list[RawOption]:
         lettered = None if line.code else _LETTER_RE.match(line.text)
         written = lettered["label"] if lettered else line.text
         written = re.sub(rf"^(?:[{BOXES}•●▪■◦]\s*)+", "", written)  # "☐ Yes" in a table cell
+        written = _without_mark_after_code(written)
         label, target, terminate = strip_routing(written)
         blank = _BLANK_RE.search(label) is not None
         label = _BLANK_RE.sub("", label).strip() or label
