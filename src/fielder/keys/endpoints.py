@@ -36,7 +36,7 @@ def create_api_key(body: ApiKeyCreate, principal: KeysWriter, session: DB) -> di
 @router.get("")
 def list_api_keys(principal: AnyKey, session: DB, params: Page) -> dict[str, Any]:
     """The caller's org's keys, newest first, paginated (never their secrets)."""
-    return paginate(session, service.keys_query(principal.org_id), params, _read)
+    return paginate(session, service.KEYS_PAGE, params, _read, {"org_id": principal.org_id})
 
 
 @router.get("/{key_id}")

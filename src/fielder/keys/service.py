@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from fielder.db.base import utcnow
@@ -15,6 +15,7 @@ from fielder.errors import NotFound, Unprocessable
 from fielder.keys import cache
 from fielder.keys.keygen import hash_secret, new_secret, shown_prefix
 from fielder.keys.scopes import ALL_SCOPES
+from fielder.kit.pagination import PagedSelect
 from fielder.models.api_key import ApiKey
 from fielder.models.organization import Organization
 
@@ -77,16 +78,18 @@ def create_key(
     return NewKey(key=key, secret=secret)
 
 
-def keys_query(org_id: str) -> Select[ApiKey]:
-    """The select of an org's keys, newest first."""
-    return (
-        select(ApiKey).where(ApiKey.org_id == org_id).order_by(ApiKey.created_at.desc(), ApiKey.id)
-    )
+#: An org's keys, newest first (bind `org_id`); built once, not per request.
+KEYS_OF_ORG: Select[ApiKey] = (
+    select(ApiKey)
+    .where(ApiKey.org_id == bindparam("org_id"))
+    .order_by(ApiKey.created_at.desc(), ApiKey.id)
+)
+KEYS_PAGE = PagedSelect(KEYS_OF_ORG)
 
 
 def list_keys(session: Session, org_id: str) -> list[ApiKey]:
     """Every key of org `org_id`, newest first."""
-    return list(session.scalars(keys_query(org_id)))
+    return list(session.scalars(KEYS_OF_ORG, {"org_id": org_id}))
 
 
 def get_key(session: Session, org_id: str, key_id: str) -> ApiKey:
