@@ -833,3 +833,30 @@ def test_shorthand_tags_and_a_mark_after_a_code() -> None:
     validation = questions["Q2"].validation
     assert validation is not None
     assert (validation.min, validation.max) == (0, 30)
+
+
+def test_survey_tool_word_export_marks_and_codes() -> None:
+    survey = compile_text(
+        """
+        Q1 How do you get to school?
+        o Walk  (1)
+        o Bus  (2)
+
+        Q2 Which clubs do you belong to? (Select all that apply)
+        ▢ Chess  (1)
+        ▢ Drama  (2)
+        ▢ Another club  (3) ______________________
+
+        Display This Question:
+        If Q2 = Drama
+
+        Q3 How many plays have you been in?
+        """
+    )
+    questions = by_id(survey)
+    assert [(o.code, o.label) for o in questions["Q1"].options] == [("1", "Walk"), ("2", "Bus")]
+    q2 = questions["Q2"].options
+    expected = [("1", "Chess"), ("2", "Drama"), ("3", "Another club")]
+    assert [(o.code, o.label) for o in q2] == expected
+    assert q2[2].specify
+    assert questions["Q3"].display_if == "Q2 contains '2'"

@@ -28,6 +28,7 @@ _CODE_BEFORE_RE = re.compile(
 )
 _CODE_BRACKETED_RE = re.compile(r"^(?P<label>.*?\S)\s+[\[(](?P<code>\d{1,3})[\])]$")
 _CODE_ONLY_RE = re.compile(r"^[\[(]?(?P<code>\d{1,3})[\])]?[.)]?$")
+_LEAD_MARK_RE = re.compile(rf"^(?:[{BOXES}•●▪■◦]|o(?=\s+[A-Z0-9]))\s+")
 _LETTER_CODE_BEFORE_RE = re.compile(r"^(?P<code>[A-Z])\s+[-–=]\s+(?P<label>\S.*)$")
 _LETTER_RE = re.compile(r"^\(?(?P<letter>[a-zA-Z])[.)]\s+(?P<label>\S.*)$")
 _ROUTE_RE = re.compile(
@@ -164,7 +165,16 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
     ):
         # "None of these = 8   (only answer)": a note set after the answer's code.
         notes, text = [after_code["note"]], after_code["body"]
+    blank_after = _BLANK_RE.search(text)
+    if blank_after and re.search(r"\(\d{1,3}\)\s*[:\s]*_{2,}[\s_]*$", text):
+        # "Other  (3) ______": the write-in line after the answer's code.
+        text = text[: blank_after.start()].rstrip()
     options = _single(text, numbering)
+    if blank_after and options:
+        options[-1].specify = True
+    for option in options:
+        # "o Never (1)", "▢ Tennis (2)": a list mark before a coded answer (survey tool exports)
+        option.label = _LEAD_MARK_RE.sub("", option.label)
     if options and notes:
         _tail_actions(options[-1], notes)
     options = [o for o in options if o.label or o.code]
