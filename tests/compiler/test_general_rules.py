@@ -860,3 +860,21 @@ def test_survey_tool_word_export_marks_and_codes() -> None:
     assert [(o.code, o.label) for o in q2] == expected
     assert q2[2].specify
     assert questions["Q3"].display_if == "Q2 contains '2'"
+
+
+def test_a_range_with_spaces_around_the_dash_is_an_answer_not_a_code() -> None:
+    survey = compile_text(
+        """
+        1. How long have you lived here?
+        Under a year
+        1 - 2 years
+        3 - 5 years
+        More than 5 years
+
+        2. Do you plan to move?
+        Yes
+        No
+        """
+    )
+    labels = [o.label for o in by_id(survey)["Q1"].options]
+    assert labels == ["Under a year", "1 - 2 years", "3 - 5 years", "More than 5 years"]

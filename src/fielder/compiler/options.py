@@ -318,7 +318,8 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
         return [RawOption("", match["code"])]
     match = _CODE_BEFORE_RE.match(text)
     if match and not re.match(
-        r"^\d{1,3}(?:\s*%|[-–]\d|\s+to\s+\d|\s+or\s+|\s+and\s+|\+|\s*years?\b|\s*times?\b)", text
+        r"^\d{1,3}(?:\s*%|\s*[-–]\s*\d|\s+to\s+\d|\s+or\s+|\s+and\s+|\+|\s*years?\b|\s*times?\b)",
+        text,
     ):
         return [RawOption(collapse(match["label"]), match["code"])]
     match = _CODE_AFTER_RE.match(text) or _CODE_BRACKETED_RE.match(text)
