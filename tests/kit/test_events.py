@@ -100,3 +100,16 @@ def test_history_channel_only_gets_its_changeset(settings: Settings) -> None:
     mine = _publish(settings, "org1", "change-recorded", channels=[channel])
     ids = asyncio.run(asyncio.wait_for(_collect(settings, channel, 0, 1), 30))
     assert ids == [mine]
+
+
+def test_publish_many_gives_the_ids_in_order_of_the_items(settings: Settings) -> None:
+    items = [events.Publication("org1", f"e{n}", {"n": n}) for n in range(5)]
+    with session_scope(settings) as session:
+        stored = events.publish_many(session, items)
+    assert [row.name for row in stored] == [f"e{n}" for n in range(5)]
+    assert [row.id for row in stored] == sorted(row.id for row in stored)
+    with session_scope(settings) as session:
+        for row in stored:
+            found = session.get(Event, row.id)
+            assert found is not None
+            assert (found.name, found.public_id, found.data) == (row.name, row.public_id, row.data)

@@ -20,14 +20,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from fielder.config import Settings
 from fielder.db.base import new_id, utcnow
 from fielder.db.session import session_scope
 from fielder.kit import events
-from fielder.models.event import Event
 from fielder.models.webhook import Webhook
 from fielder.models.webhook_delivery import WebhookDelivery
 from fielder.webhooks import sender, wakeup
@@ -67,28 +66,32 @@ def body_of(
 # --- writing deliveries ------------------------------------------------------------------------
 
 
-def on_event(session: Session, event: Event) -> None:
+#: The active webhooks of an org, only the columns a delivery needs (Core: no ORM objects).
+_ACTIVE_HOOKS = select(Webhook.id, Webhook.events).where(
+    Webhook.org_id == bindparam("org_id"), Webhook.active.is_(True)
+)
+
+
+def on_event(session: Session, event: events.StoredEvent) -> None:
     """Bus listener: a pending delivery for each active webhook of the org that wants `event`."""
     if event.name not in SUBSCRIBABLE:
         return
-    hooks = session.scalars(
-        select(Webhook).where(Webhook.org_id == event.org_id, Webhook.active.is_(True))
-    ).all()
-    wanted = [hook for hook in hooks if not hook.events or event.name in hook.events]
+    hooks = session.execute(_ACTIVE_HOOKS, {"org_id": event.org_id}).all()
+    wanted = [hook_id for hook_id, names in hooks if not names or event.name in names]
     if not wanted:
         return
     body = body_of(event.public_id, event.name, event.created_at, event.id, dict(event.data))
     lane = event.survey_id or f"org:{event.org_id}"[:36]
-    for hook in wanted:
+    for hook_id in wanted:
         session.add(
             WebhookDelivery(
-                id=new_id(), org_id=event.org_id, webhook_id=hook.id, event_id=event.public_id,
+                id=new_id(), org_id=event.org_id, webhook_id=hook_id, event_id=event.public_id,
                 event_name=event.name, event_seq=event.id, survey_id=event.survey_id, lane=lane,
                 body=body, status="pending", attempt=0, next_attempt_at=event.created_at,
                 attempts=[],
             )
         )  # fmt: skip
-        wakeup.after_commit(session, hook.id)
+        wakeup.after_commit(session, hook_id)
 
 
 def queue_test(session: Session, webhook: Webhook) -> WebhookDelivery:
