@@ -318,7 +318,9 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
         return [RawOption("", match["code"])]
     match = _CODE_BEFORE_RE.match(text)
     if match and not re.match(
-        r"^\d{1,3}(?:\s*%|\s*[-–]\s*\d|\s+to\s+\d|\s+or\s+|\s+and\s+|\+|\s*years?\b|\s*times?\b)",
+        r"^\d{1,3}(?:\s*%|[-–]\d|\s+to\s+\d|\s+or\s+|\s+and\s+|\+|\s*years?\b|\s*times?\b|"
+        r"\s*[-–]\s*\d{1,4}\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times?|%|km|miles?|"
+        r"people|persons?)?\s*$)",
         text,
     ):
         return [RawOption(collapse(match["label"]), match["code"])]
