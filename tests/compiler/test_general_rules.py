@@ -878,3 +878,23 @@ def test_a_range_with_spaces_around_the_dash_is_an_answer_not_a_code() -> None:
     )
     labels = [o.label for o in by_id(survey)["Q1"].options]
     assert labels == ["Under a year", "1 - 2 years", "3 - 5 years", "More than 5 years"]
+
+
+def test_a_code_before_a_label_that_starts_with_a_number() -> None:
+    survey = compile_text(
+        """
+        1. When did you last see a dentist?
+        1 - Within 6 months
+        2 - 6 to 12 months ago
+        3 - 2 or more years ago
+
+        2. Do you have a regular dentist?
+        Yes
+        No
+        """
+    )
+    options = by_id(survey)["Q1"].options
+    assert [(o.code, o.label) for o in options][1:] == [
+        ("2", "6 to 12 months ago"),
+        ("3", "2 or more years ago"),
+    ]
