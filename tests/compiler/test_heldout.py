@@ -14,7 +14,10 @@ from fielder.ir.validate import validate
 from tests.compiler.conftest import by_id, compile_text
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "questionnaires"
-GOLD = sorted(FIXTURES.glob("*.gold.json"))
+# tests/fixtures/unseen was written blind (FIRST_SEEN.md has its first score); once fixed it
+# guards regressions like the rest. unseen2 stays out until its misses are fixed.
+UNSEEN = Path(__file__).parent.parent / "fixtures" / "unseen"
+GOLD = sorted(FIXTURES.glob("*.gold.json")) + sorted(UNSEEN.glob("*.gold.json"))
 
 
 @pytest.mark.parametrize("gold", GOLD, ids=lambda p: p.name)
