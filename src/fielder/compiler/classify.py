@@ -12,7 +12,7 @@ from fielder.compiler.lines import Line, collapse, is_caps_instruction
 # "S1.", "Q3a)", "A12:", "QS2 -", "Q1.2", "Question 5:" before the question text.
 _PREFIXED_RE = re.compile(
     r"^(?:Question\s+|QUESTION\s+)?(?P<id>[A-Z]{1,4}[-_.]?\d{1,3}(?:[a-z]{1,2}|[._]\d{1,2}[a-z]?|-[A-Z]\b)?)"
-    r"(?:\s*[.):]|\s+[-–—]|\t|\s{2,}|(?=\s+[A-Z\"'‘“(¿¡]))\s*(?P<rest>\S.*)$"
+    r"(?:\s*[.):]|\s+[-–—·•|]|\t|\s{2,}|(?=\s+[A-Z\"'‘“(¿¡]))\s*(?P<rest>\S.*)$"
 )
 _QUESTION_WORD_RE = re.compile(
     r"^(?:Question|QUESTION)\s+(?P<n>\d{1,3}[a-z]?)\s*[.):]?\s+(?P<rest>\S.*)$"
