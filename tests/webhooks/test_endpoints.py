@@ -11,7 +11,14 @@ from fastapi.testclient import TestClient
 from fielder.app import create_app
 from fielder.config import Settings
 from tests.conftest import MakeOrg, OrgContext
-from tests.webhooks.conftest import Behaviour, Receiver, Reply, wait_until
+from tests.webhooks.conftest import (
+    Behaviour,
+    Receiver,
+    Reply,
+    deliveries_of,
+    publish,
+    wait_until,
+)
 
 HOOKS = "/api/v1/webhooks"
 # .invalid never resolves (RFC 2606): such a webhook is accepted and never reached.
@@ -257,3 +264,23 @@ def test_a_waiting_delivery_is_not_redelivered(
     )
     assert again.status_code == 409
     assert again.json()["error"]["code"] == "delivery_not_finished"
+
+
+def test_the_next_event_after_a_change_through_the_api_follows_it(
+    client: TestClient, org: OrgContext, settings: Settings
+) -> None:
+    """Created, disabled and enabled through the API: the very next event in this process sees
+    it (no stale lookup of the org's webhooks)."""
+    hook_id = str(_create(client, org, events=["response.completed"])["id"])
+
+    def events_of_hook() -> list[str]:
+        return [row.event_id for row in deliveries_of(settings, hook_id)]
+
+    first = publish(settings, org.org_id, "response.completed")
+    assert events_of_hook() == [first]
+    client.patch(f"{HOOKS}/{hook_id}", json={"active": False}, headers=org.headers)
+    publish(settings, org.org_id, "response.completed")
+    assert events_of_hook() == [first]
+    client.patch(f"{HOOKS}/{hook_id}", json={"active": True}, headers=org.headers)
+    third = publish(settings, org.org_id, "response.completed")
+    assert events_of_hook() == [first, third]
