@@ -24,6 +24,9 @@ _OTHER_BARE_RE = re.compile(
     r"^(?:\((?P<n>\d{1,3})(?P<sub>[a-z])?\)\s*(?P<rest>\S.*\?)|"
     r"#\s?(?P<n2>\d{1,3})(?P<sub2>[a-z])?[.):]?\s+(?P<rest2>\S.*))$"
 )
+# "4<TAB>How often did…?" / "10 Would you…?": a bare number set apart only by a gap, as printed
+# forms number their questions (kept for lines that ask, so "1<TAB>Never" stays an answer).
+_GAP_BARE_RE = re.compile(r"^(?P<n>\d{1,3})(?:\t|\s+)(?P<rest>[A-Z¿¡\"'‘“].*)$")
 _DOTTED_RE = re.compile(r"^(?P<n>\d{1,3})\.(?P<n2>\d{1,2})(?P<sub>[a-z])?[.):]?\s+(?P<rest>\S.*)$")
 # "INTRO.", "CLOSE:", "CONCEPT." before an information screen's text.
 _DISPLAY_RE = re.compile(
@@ -154,7 +157,15 @@ def find_label(line: Line) -> Label | None:
             else (match["n2"], match["sub2"], match["rest2"])
         )
         return Label("Q" + number + (sub or ""), rest, "bare")
+    match = _GAP_BARE_RE.match(text)
+    if match and _asks(match["rest"]):
+        return Label("Q" + match["n"], match["rest"], "bare")
     return None
+
+
+def _asks(text: str) -> bool:
+    """A question, or a long request ("Please tell us about anything that…")."""
+    return "?" in text or (looks_like_question(text) and len(text.split()) >= 8)
 
 
 _SCREEN_LABEL_RE = re.compile(

@@ -51,6 +51,9 @@ class _Line:
     size: float
     #: the width of the line's first word: had it fitted on the line above, no wrap happened
     first_word: float = 0.0
+    #: where the text starts after a number set apart by a tab ("4<TAB>During your stay…"):
+    #: the left edge its wrapped lines hang from, else None
+    hang: float | None = None
 
 
 @dataclass(slots=True)
@@ -383,7 +386,17 @@ def _line(words: list[_Word]) -> _Line:
         bottom=max(w.bottom for w in words),
         size=round(sizes[len(sizes) // 2], 1),
         first_word=words[0].x1 - words[0].x0,
+        hang=_hang(words),
     )
+
+
+def _hang(words: list[_Word]) -> float | None:
+    """The second word's left edge when the first is a short number a tab away from it and
+    no other tab follows (a numbered question with a hanging indent)."""
+    if len(words) < 3 or not re.fullmatch(r"\d{1,3}[.)]?", words[0].run.text.strip()):
+        return None
+    gaps = [b.x0 - a.x1 > TAB_GAP * max(b.size, 1) for a, b in zip(words, words[1:], strict=False)]
+    return words[1].x0 if gaps[0] and not any(gaps[1:]) else None
 
 
 def _paragraphs(lines: list[_Line], page_width: float) -> list[_Item]:
@@ -409,11 +422,14 @@ def _paragraphs(lines: list[_Line], page_width: float) -> list[_Item]:
 def _continues(above: _Line, line: _Line, right: float) -> bool:
     height = max(above.bottom - above.top, 1)
     space = SPACE_GAP * 3 * line.size
+    # A numbered line's text may wrap under its own start (a hanging indent), tab and all.
+    hanging = above.hang is not None and abs(line.x0 - above.hang) <= 2
     return (
         above.x1 + space + line.first_word > right
         and 0 <= line.top - above.bottom <= 0.8 * height
         and abs(line.size - above.size) < 0.5
-        and line.x0 <= above.x0 + 2
-        and "\t" not in "".join(run.text for run in above.runs + line.runs)
+        and (line.x0 <= above.x0 + 2 or hanging)
+        and (hanging or "\t" not in "".join(run.text for run in above.runs))
+        and "\t" not in "".join(run.text for run in line.runs)
         and not above.runs[-1].text.rstrip().endswith((":", "?"))
     )
