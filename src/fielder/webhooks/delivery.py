@@ -18,9 +18,9 @@ import logging
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Final
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from fielder.config import Settings
@@ -66,9 +66,11 @@ def body_of(
 # --- writing deliveries ------------------------------------------------------------------------
 
 
-#: The active webhooks of an org, only the columns a delivery needs (Core: no ORM objects).
-_ACTIVE_HOOKS = select(Webhook.id, Webhook.events).where(
-    Webhook.org_id == bindparam("org_id"), Webhook.active.is_(True)
+#: The active webhooks of an org, only the columns a delivery needs: a Core statement run on
+#: the session's connection (no ORM compile or loading; `publish` has flushed the session).
+_HOOKS: Final[Table] = Webhook.__table__  # type: ignore[assignment]
+_ACTIVE_HOOKS = select(_HOOKS.c.id, _HOOKS.c.events).where(
+    _HOOKS.c.org_id == bindparam("org_id"), _HOOKS.c.active.is_(True)
 )
 
 
@@ -76,7 +78,7 @@ def on_event(session: Session, event: events.StoredEvent) -> None:
     """Bus listener: a pending delivery for each active webhook of the org that wants `event`."""
     if event.name not in SUBSCRIBABLE:
         return
-    hooks = session.execute(_ACTIVE_HOOKS, {"org_id": event.org_id}).all()
+    hooks = session.connection().execute(_ACTIVE_HOOKS, {"org_id": event.org_id}).all()
     wanted = [hook_id for hook_id, names in hooks if not names or event.name in names]
     if not wanted:
         return
