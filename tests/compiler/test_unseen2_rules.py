@@ -3,8 +3,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import openpyxl
 import pytest
 
+from fielder.compiler import compile_document
+from fielder.documents import read_path
 from tests.compiler.conftest import by_id, compile_text
 
 
@@ -37,3 +42,25 @@ def test_a_number_a_gap_away_from_a_question_labels_it() -> None:
     questions = by_id(survey)
     assert list(questions) == ["Q1", "Q2"]
     assert [o.label for o in questions["Q1"].options] == ["The 12", "The 40"]
+
+
+def test_item_column_numbers_questions_and_codes_column_holds_answers(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Visitor log – fill in one page per visit"])
+    sheet.append(["Item", "Question", "Answer format", "Codes", "Go to"])
+    sheet.append(["V1", "How did you travel here?", "PICK ONE", "1=Bus; 2=Car; 3=Foot", ""])
+    sheet.append(["V2", "Did you eat in the café?", "PICK ONE", "1=Yes; 2=No", "2 → V4"])
+    sheet.append(["V3", "How much did you spend there?", "NUMBER, pounds (0–80)", "", ""])
+    sheet.append(["V4", "Which room did you like best?", "FREE TEXT", "", ""])
+    book.save(str(tmp_path / "log.xlsx"))
+    questions = by_id(compile_document(read_path(tmp_path / "log.xlsx")).survey)
+    assert list(questions) == ["V1", "V2", "V3", "V4"]
+    assert [(o.code, o.label) for o in questions["V1"].options] == [
+        ("1", "Bus"),
+        ("2", "Car"),
+        ("3", "Foot"),
+    ]
+    assert questions["V3"].type == "number"
+    assert [(r.if_, r.to) for r in questions["V2"].skip_to] == [("V2 == '2'", "V4")]

@@ -57,7 +57,14 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "category",
     ),
     "code": ("code", "codes", "value", "values", "punch"),
-    "type": ("type", "question type", "format", "response type"),
+    "type": (
+        "type",
+        "question type",
+        "format",
+        "response type",
+        "answer format",
+        "response format",
+    ),
     "instructions": (
         "programming instructions",
         "instructions",
@@ -70,6 +77,9 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "skip",
         "comments",
         "scripting",
+        "go to",
+        "goto",
+        "skip to",
     ),
 }
 _ID_RE = re.compile(r"^[A-Za-z]{0,8}[_.-]?\d{0,3}[a-z]?(?:[._]\d{1,2}[a-z]?)?$")
@@ -89,6 +99,13 @@ def _columns(header: tuple[str, ...]) -> dict[str, int]:
         name = cell.strip().lower().rstrip(":")
         if not name or len(name) > 40:
             continue
+        exact = [role for role, words in _COLUMN_WORDS.items() if name in words]
+        if exact and exact[0] != "text" and exact[0] not in found:
+            found[exact[0]] = index  # "Answer format" is the type, not the answers
+            continue
+        if name == "item" and "id" not in found:
+            found["id"] = index  # "Item" before a "Question" column numbers the questions
+            continue
         for role, pattern in _ROLE_RES.items():
             if pattern.match(name) and role == "instructions" and role in found:
                 found.setdefault("more_instructions", index)  # "Routing" and "Notes" columns
@@ -96,6 +113,11 @@ def _columns(header: tuple[str, ...]) -> dict[str, int]:
             if role not in found and pattern.match(name):
                 found[role] = index
                 break
+    if "options" not in found and "code" in found:
+        found["options"] = found.pop("code")  # "Codes" alone: "1=Yes; 2=No" in one cell
+    ident = found.get("id")
+    if "text" not in found and ident is not None and header[ident].strip().lower() == "item":
+        found["text"] = found.pop("id")  # "Item" alone holds the items' wording
     return found
 
 
