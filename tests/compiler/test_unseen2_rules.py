@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 
@@ -64,3 +65,25 @@ def test_item_column_numbers_questions_and_codes_column_holds_answers(tmp_path: 
     ]
     assert questions["V3"].type == "number"
     assert [(r.if_, r.to) for r in questions["V2"].skip_to] == [("V2 == '2'", "V4")]
+
+
+def test_coding_categories_column_other_with_blank_and_digit_boxes(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    rows = [
+        ("NO.", "QUESTIONS", "CODING CATEGORIES"),
+        (
+            "201",
+            "What is the roof of the main building made of?",
+            "TILES\t1\nMETAL SHEET\t2\nTHATCH\t3\nOTHER (SPECIFY) ______\t6",
+        ),
+        ("202", "How far away is the nearest market?", "KILOMETRES . . . . [__|__]"),
+    ]
+    for row, texts in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    document.save(str(tmp_path / "hh.docx"))
+    questions = by_id(compile_document(read_path(tmp_path / "hh.docx")).survey)
+    assert [o.code for o in questions["Q201"].options] == ["1", "2", "3", "6"]
+    assert questions["Q201"].options[-1].specify
+    assert questions["Q202"].type == "number"

@@ -28,6 +28,7 @@ from fielder.compiler.scales import scale_from_text
 from fielder.compiler.types import infer_type
 from fielder.ir.models import Option, Question, Row, SourceSpan, Validation
 
+_DIGIT_BOXES_RE = re.compile(r"_{1,3}(?:\|_{1,3}){1,}")
 _EXCLUSIVE_LABEL_RE = re.compile(
     r"^(?:none\b|neither\b|nothing\b|no\s+one\b|nobody\b|don['’]?t\s+know|do\s+not\s+know|"
     r"not\s+sure|refused|prefer\s+not|rather\s+not|can['’]?t\s+(?:remember|say)|"
@@ -389,11 +390,13 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
     if is_display and len(options) == 1 and not rows and "?" not in text:
         # One coded line under an information screen (a legend of missing codes) is no choice.
         options, raws = [], []
+    # Digit boxes ("MINUTES [__|__]") are the answer's box even when read as a capital note.
+    digit_boxes = [n for n in draft.notes if _DIGIT_BOXES_RE.search(n)]
     decision = infer_type(
         words,
         text,
         options,
-        draft.hints,
+        [*draft.hints, *digit_boxes],
         has_grid=has_grid,
         is_display_label=is_display,
         default_single=default_single,

@@ -55,6 +55,9 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "response label",
         "code label",
         "category",
+        "coding categories",
+        "coding",
+        "precodes",
     ),
     "code": ("code", "codes", "value", "values", "punch"),
     "type": (
@@ -334,15 +337,18 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
     found: list[Line | None] = []
     for index, label in enumerate(labels):
         kept, inline = split_text(label)
-        if re.search(r"_{3,}", kept) and not codes:
-            # "Number of people: ____ (1-20)": the answer box, not an answer.
-            found.append(Line(text=collapse(kept), raw=label, instructions=inline))
+        written = [] if codes else parse_option_text(kept)
+        coded = bool(written and written[0].code and written[0].label)
+        if re.search(r"_{3,}|\[_+(?:\|_+)+\]", label) and not codes and not coded:
+            # "Number of people: ____ (1-20)", "MINUTES [__|__]": the answer box, not an answer
+            # ("OTHER (SPECIFY) ____ 96", with its code, is an answer).
+            box = re.search(r"\[_+(?:\|_+)+\]", label)
+            text = f"{kept} {box.group(0)}" if box and box.group(0) not in kept else kept
+            found.append(Line(text=collapse(text), raw=label, instructions=inline))
             continue
         code = _code(codes[index]) if codes else None
-        if code is None:
-            written = parse_option_text(kept)
-            if written and written[0].code and written[0].label:
-                kept, code = written[0].label, written[0].code
+        if code is None and coded:
+            kept, code = written[0].label, written[0].code
         found.append(
             Line(text=collapse(kept), raw=label, instructions=inline, code=code, is_option=True)
         )

@@ -34,7 +34,7 @@ _NUMBER_TEXT_RE = re.compile(
 )
 _NUMBER_HINT_RE = re.compile(
     r"\b(?:years?|months?|days?|hours?|minutes?|times|people|number|amount|age|\$|£|€|%|kg|cm|km|"
-    r"miles?)\b|[$£€%#]|\(\s*-?\d+\s*(?:-|–|to)\s*\d+\s*\)",
+    r"miles?)\b|[$£€%#]|\(\s*-?\d+\s*(?:-|–|to)\s*\d+\s*\)|\[_+(?:\|_+)+\]",
     re.I,
 )
 _SHORT_TEXT_RE = re.compile(
