@@ -87,3 +87,41 @@ def test_coding_categories_column_other_with_blank_and_digit_boxes(tmp_path: Pat
     assert [o.code for o in questions["Q201"].options] == ["1", "2", "3", "6"]
     assert questions["Q201"].options[-1].specify
     assert questions["Q202"].type == "number"
+
+
+def test_a_heading_that_only_names_a_screen_starts_that_screen() -> None:
+    survey = compile_text(
+        """
+        ### WELCOME
+
+        Hello, and thank you for helping the parish council plan the summer fair.
+
+        ### P1 · Which day suits you best?
+
+        - Saturday
+        - Sunday
+
+        ### CLOSE
+
+        That is everything, many thanks for your time today.
+        """,
+        "fair.md",
+    )
+    assert list(by_id(survey)) == ["WELCOME", "P1", "CLOSE"]
+
+
+def test_german_screen_words_with_accents_give_ascii_ids() -> None:
+    survey = compile_text(
+        """
+        BEGRÜSSUNG
+        Guten Abend, wir möchten Ihnen einige Fragen zum Stadtpark stellen.
+
+        F1  Wie oft besuchen Sie den Park?
+        Täglich ..... 1
+        Seltener ..... 2
+
+        VERABSCHIEDUNG
+        Vielen Dank, das war die letzte Frage für heute.
+        """
+    )
+    assert list(by_id(survey)) == ["BEGRUSSUNG", "F1", "VERABSCHIEDUNG"]

@@ -46,7 +46,8 @@ _NOT_PREFIXES = frozenset({"PART", "PAGE", "STEP", "ITEM", "WAVE", "ROOM", "NO",
 DISPLAY_WORDS = frozenset(
     """INTRO INTRODUCTION CLOSE CLOSING END OUTRO CONCEPT THANKS THANKYOU WELCOME CONSENT INFO
     INFORMATION DESCRIPTION STIMULUS DISPLAY PREAMBLE SCREENOUT TEXT MESSAGE DEBRIEF DEBRIEFING
-    GOODBYE FAREWELL PRESENTACIÓN PRESENTACION BIENVENIDA DESPEDIDA CIERRE INTRODUCCIÓN""".split()
+    GOODBYE FAREWELL PRESENTACIÓN PRESENTACION BIENVENIDA DESPEDIDA CIERRE INTRODUCCIÓN
+    BEGRÜSSUNG BEGRUESSUNG EINLEITUNG VERABSCHIEDUNG ABSCHLUSS""".split()
 )
 _INSTRUCTION_START_RE = re.compile(
     r"^(?:PROG(?:RAMMER|RAMMING)?\b|SCRIPT(?:ER|ING)?\b|INTERVIEWER\b|NOTE\b|INSTRUCTIONS?\b|"
@@ -188,7 +189,7 @@ def screen_id(words: str) -> str | None:
         return None
     if raw != raw.upper() and not (len(parts) > 1 or parts[0] in _SCREEN_TITLE):
         return None  # "Text:", "Message:" in lower case are field labels
-    return "_".join(parts)
+    return clean_id("_".join(parts))  # ids are ASCII: "BEGRÜSSUNG" → "BEGRUSSUNG"
 
 
 def _not_a_prefix(ident: str) -> bool:

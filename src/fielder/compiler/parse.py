@@ -584,8 +584,8 @@ class _Parser:
 
     def screen_heading(self, index: int, line: Line) -> bool:
         """ "[INTRO]", "THANK YOU SCREEN" alone on a line above the screen's words."""
-        if line.kind == "heading" or line.is_option:
-            return False
+        if line.is_option or (line.kind == "heading" and screen_id(line.text) is None):
+            return False  # a heading is a screen's name only when it is nothing else ("#### END")
         words = line.text or (line.instructions[0] if len(line.instructions) == 1 else "")
         if line.text and line.instructions and screen_id(line.text) is None:
             return False  # ("INTRO  [shown first]": a screen's name with a note beside it)
