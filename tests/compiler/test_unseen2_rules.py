@@ -125,3 +125,34 @@ def test_german_screen_words_with_accents_give_ascii_ids() -> None:
         """
     )
     assert list(by_id(survey)) == ["BEGRUSSUNG", "F1", "VERABSCHIEDUNG"]
+
+
+def test_answers_keep_their_letters_where_the_document_says_letters_are_stored() -> None:
+    survey = compile_text(
+        """
+        Note for the build: the letters are the codes we store.
+
+        T1. Which colour should the new bins be?
+        a) Green
+        b) Grey
+        c) Blue
+
+        T2. How often are your bins emptied?
+        a) Weekly
+        b) Fortnightly
+        """
+    )
+    questions = by_id(survey)
+    assert [o.code for o in questions["T1"].options] == ["a", "b", "c"]
+    assert [o.code for o in questions["T2"].options] == ["a", "b"]
+
+
+def test_lettered_answers_are_numbered_by_position_when_nothing_says_otherwise() -> None:
+    survey = compile_text(
+        """
+        T1. Which colour should the new bins be?
+        a) Green
+        b) Grey
+        """
+    )
+    assert [o.code for o in by_id(survey)["T1"].options] == ["1", "2"]

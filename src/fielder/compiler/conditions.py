@@ -179,6 +179,9 @@ def _letter_codes(rest: str, question: Question) -> list[str]:
     positional = [o.code for o in question.options] == [
         str(i) for i in range(1, len(question.options) + 1)
     ]
+    lettered = {o.code for o in question.options} >= set(letters) and bool(question.options)
+    if letters and lettered and all(len(o.code) == 1 for o in question.options):
+        return letters  # the letters were kept as the answers' codes
     if not letters or not positional:
         return []
     index = [ord(letter) - ord("a") for letter in letters]

@@ -1064,7 +1064,35 @@ def parse_lines(lines: list[Line]) -> Parsed:
     parsed.trailing_notes = parser.pending
     _reuse_lists(parsed)
     _contrast_choice_words(parsed)
+    if any(_LETTERS_STORED_RE.search(" ".join([line.text, *line.instructions])) for line in lines):
+        _keep_letters(parsed)
     return parsed
+
+
+# "Store the letter", "Answer letters are the stored values", "the letters are the codes".
+_LETTERS_STORED_RE = re.compile(
+    r"\b(?:store|record|save|keep)\s+the\s+letters?\b|"
+    r"\bletters?\s+(?:are|is)\s+(?:the\s+)?(?:stored|recorded|saved)\b|"
+    r"\bletters?\s+(?:are|is)\s+(?:the\s+)?(?:codes?|values?|stored\s+values?)\b",
+    re.I,
+)
+
+
+def _keep_letters(parsed: Parsed) -> None:
+    """Where the document says the answers' letters are what is stored, lettered answers
+    (a), (b)… keep their letters as codes instead of being numbered by position."""
+    for draft in parsed.drafts:
+        options = draft.options
+        markers = [o.marker or "" for o in options]
+        expected = [chr(ord(markers[0]) + i) for i in range(len(options))] if markers else []
+        if (
+            len(options) >= 2
+            and all(o.code is None for o in options)
+            and all(len(m) == 1 and m.isalpha() for m in markers)
+            and [m.lower() for m in markers] == [e.lower() for e in expected]
+        ):
+            for option in options:
+                option.code = option.marker
 
 
 _SINGLE_CHOICE_RE = re.compile(r"^\s*single[- ](?:choice|answer|select(?:ion)?)\s*$", re.I)
