@@ -156,3 +156,21 @@ def test_lettered_answers_are_numbered_by_position_when_nothing_says_otherwise()
         """
     )
     assert [o.code for o in by_id(survey)["T1"].options] == ["1", "2"]
+
+
+def test_rank_column_of_empty_boxes_beside_items_is_a_ranking(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("K1. Please rank these snacks from 1 (favourite) to 3.")
+    table = document.add_table(rows=4, cols=2)
+    for row, texts in zip(
+        table.rows,
+        [("Rank (1-3)", "Snack"), ("[  ]", "Crisps"), ("[  ]", "Popcorn"), ("[  ]", "Pretzels")],
+        strict=True,
+    ):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    document.save(str(tmp_path / "snacks.docx"))
+    question = by_id(compile_document(read_path(tmp_path / "snacks.docx")).survey)["K1"]
+    assert question.type == "ranking"
+    assert [o.label for o in question.options] == ["Crisps", "Popcorn", "Pretzels"]
+    assert question.rows == []

@@ -198,6 +198,9 @@ def table_layout(
     ticked = _ticked_list(rows)
     if ticked:
         return "options", ticked, []
+    ranked = _rank_boxes(rows)
+    if ranked:
+        return "ranking", ranked, []
     first = rows[0]
     if (
         len(rows) <= 3
@@ -266,6 +269,21 @@ def table_layout(
         columns = [Option(code=str(i + 1), label=c.label) for i, c in enumerate(columns)]
     statements = [_strip_marker(collapse(split_text(r[0])[0]) or r[0]) for r in body if r and r[0]]
     return "grid", columns, statements
+
+
+_RANK_HEADING_RE = re.compile(r"^(?:rank(?:ing)?|order|position|preference)\b", re.I)
+_EMPTY_BOX_RE = re.compile(r"^[\s☐□▢_\[\]]*$")
+
+
+def _rank_boxes(rows: tuple[tuple[str, ...], ...]) -> list[Option]:
+    """ "Rank | Item" over empty boxes beside the items: the items to put in order."""
+    first = rows[0]
+    if len(first) != 2 or len(rows) < 3 or not _RANK_HEADING_RE.match(first[0].strip()):
+        return []
+    body = rows[1:]
+    if not all(len(r) == 2 and _EMPTY_BOX_RE.match(r[0]) and r[1].strip() for r in body):
+        return []
+    return [Option(code=str(i + 1), label=collapse(r[1])) for i, r in enumerate(body)]
 
 
 def table_option_tags(rows: tuple[tuple[str, ...], ...], options: list[Option]) -> list[RawOption]:
@@ -351,7 +369,7 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
         if layout == "grid" and statements and found:
             options, rows, has_grid = found, statements, True
             _name_points(options, " ".join([text, *draft.notes, *draft.pre_notes]))
-        elif layout in ("scale", "options") and not options:
+        elif layout in ("scale", "options", "ranking") and not options:
             options = found
             if layout == "options":
                 raws = table_option_tags(table, options)
