@@ -174,3 +174,24 @@ def test_rank_column_of_empty_boxes_beside_items_is_a_ranking(tmp_path: Path) ->
     assert question.type == "ranking"
     assert [o.label for o in question.options] == ["Crisps", "Popcorn", "Pretzels"]
     assert question.rows == []
+
+
+def test_answers_across_a_row_over_tick_boxes_are_one_choice(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("1. How do you feel about the new cycle lane?")
+    table = document.add_table(rows=2, cols=3)
+    for row, texts in zip(
+        table.rows, [("In favour", "Against", "Not sure"), ("☐", "☐", "☐")], strict=True
+    ):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    document.add_paragraph("2. Do you cycle to work?")
+    document.add_paragraph("☐ Yes ☐ No")
+    document.save(str(tmp_path / "lane.docx"))
+    question = by_id(compile_document(read_path(tmp_path / "lane.docx")).survey)["Q1"]
+    assert question.type == "single"
+    assert [(o.code, o.label) for o in question.options] == [
+        ("1", "In favour"),
+        ("2", "Against"),
+        ("3", "Not sure"),
+    ]

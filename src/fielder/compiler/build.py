@@ -195,7 +195,7 @@ def table_layout(
     rows = tuple(r for r in rows if any(c.strip() for c in r))
     if not rows:
         return "none", [], []
-    ticked = _ticked_list(rows)
+    ticked = _ticked_list(rows) or _boxes_across(rows)
     if ticked:
         return "options", ticked, []
     ranked = _rank_boxes(rows)
@@ -321,6 +321,16 @@ def _ticked_list(rows: tuple[tuple[str, ...], ...]) -> list[Option]:
             return []
         labels.append(words[0])
     return [Option(code=str(i + 1), label=label) for i, label in enumerate(labels)]
+
+
+def _boxes_across(rows: tuple[tuple[str, ...], ...]) -> list[Option]:
+    """Answers written across one row over a row of tick boxes: one answer per column."""
+    if len(rows) != 2 or len(rows[0]) < 2:
+        return []
+    words, boxes = rows
+    if not all(c.strip() and not _is_box(c) for c in words) or not all(map(_is_box, boxes)):
+        return []
+    return [Option(code=str(i + 1), label=collapse(label)) for i, label in enumerate(words)]
 
 
 def _apply_tags(options: list[Option], directives: list[Directive], kind: str, attr: str) -> None:
