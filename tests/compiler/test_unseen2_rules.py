@@ -195,3 +195,29 @@ def test_answers_across_a_row_over_tick_boxes_are_one_choice(tmp_path: Path) -> 
         ("2", "Against"),
         ("3", "Not sure"),
     ]
+
+
+def test_skip_arrows_level_with_an_answer_route_that_answer(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=4)
+    header = ("NO.", "QUESTIONS", "CODING CATEGORIES", "SKIP")
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    table.rows[1].cells[0].text = "301"
+    table.rows[1].cells[1].text = "Does anyone in the household own a bicycle?"
+    answers = table.rows[1].cells[2]
+    answers.text = "YES\t1"
+    answers.add_paragraph("NO\t2")
+    answers.add_paragraph("NOT SURE\t8")
+    skip = table.rows[1].cells[3]
+    skip.text = ""  # an empty first line, the arrow beside the second answer
+    skip.add_paragraph("→ 303")
+    table.rows[2].cells[0].text = "302"
+    table.rows[2].cells[1].text = "How many bicycles does the household own?"
+    table.rows[2].cells[2].text = "NUMBER . . . [__|__]"
+    table.rows[3].cells[0].text = "303"
+    table.rows[3].cells[1].text = "Does anyone in the household own a car?"
+    table.rows[3].cells[2].text = "YES\t1\nNO\t2"
+    document.save(str(tmp_path / "hh.docx"))
+    questions = by_id(compile_document(read_path(tmp_path / "hh.docx")).survey)
+    assert [(r.if_, r.to) for r in questions["Q301"].skip_to] == [("Q301 == '2'", "Q303")]

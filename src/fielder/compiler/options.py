@@ -31,6 +31,8 @@ _CODE_ONLY_RE = re.compile(r"^[\[(]?(?P<code>\d{1,3})[\])]?[.)]?$")
 _LEAD_MARK_RE = re.compile(rf"^(?:[{BOXES}•●▪■◦]|o(?=\s+[A-Z0-9]))\s+")
 _LETTER_CODE_BEFORE_RE = re.compile(r"^(?P<code>[A-Z])\s+[-–=]\s+(?P<label>\S.*)$")
 _LETTER_RE = re.compile(r"^\(?(?P<letter>[a-zA-Z])[.)]\s+(?P<label>\S.*)$")
+# "→ 105" alone beside an answer (a skip column): go to that question.
+_ARROW_ONLY_RE = re.compile(r"^\s*(?:→|-+>|=>)\s*(?P<to>[A-Za-z]{0,3}\d{1,4}[a-z]?)\s*$")
 _ROUTE_RE = re.compile(
     r"\s*(?:-+>|→|=>|—|–|-|\(|,|;|\}|\])?\s*(?:please\s+)?(?:go\s*to|skip\s*to|continue\s*(?:to|with|at)|"
     r"jump\s*to|proceed\s*to)\s+(?:question\s+)?(?P<to>[A-Za-z]*[.-]?\d+(?:\.\d{1,2})?[a-z]?|end(?:\s+of\s+\w+)?|"
@@ -100,7 +102,7 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
             option.exclusive = True
         if _ANCHOR_RE.search(note):
             option.fixed = True
-        route = _ROUTE_RE.search(" " + note)
+        route = _ROUTE_RE.search(" " + note) or _ARROW_ONLY_RE.match(note)
         if route:
             option.skip_to = route["to"]
     option.instructions.extend(notes)

@@ -11,7 +11,7 @@ import re
 
 from fielder.compiler.lines import Line, collapse, split_text
 from fielder.compiler.options import parse_option_text
-from fielder.documents.model import Block
+from fielder.documents.model import Block, Cell
 
 _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     "id": (
@@ -214,6 +214,8 @@ def sheet_lines(block: Block) -> list[Line]:
                 if i < len(row) and row[i]
             )
         _move_option_tag(found, _cell(row, columns, "instructions"))
+        if found[0] is not None and found[0].label:
+            _route_level_answers(found, row_cells, columns)
         for line in found:
             if line is not None:
                 line.start, line.end, line.page = row_cells[0].start, row_cells[-1].end, block.page
@@ -236,6 +238,36 @@ def _move_option_tag(found: list[Line | None], note: str) -> None:
     if note in found[0].instructions:
         found[0].instructions.remove(note)
         found[1].instructions.append(note)
+
+
+_ARROW_RE = re.compile(r"^(?:→|->|=>|>>|GO\s+TO|SKIP\s+TO)\s*\S+$", re.I)
+
+
+def _route_level_answers(
+    found: list[Line | None], cells: tuple[Cell, ...] | list[Cell], columns: dict[str, int]
+) -> None:
+    """A skip column whose arrows sit level with particular answers ("→ 105" beside the
+    sixth code): each arrow belongs to the answer on its line, not to the whole question."""
+    index_of = {role: columns.get(role) for role in ("instructions", "options")}
+    if None in index_of.values() or max(i or 0 for i in index_of.values()) >= len(cells):
+        return
+    skip, answers = cells[index_of["instructions"] or 0], cells[index_of["options"] or 0]
+    parts = [p.strip() for p in skip.text.split("\n")]
+    if not skip.line_places or not answers.line_places or not all(map(_ARROW_RE.match, parts)):
+        return
+    options = found[1:]
+    if len(options) != len(answers.line_places):
+        return
+    by_place = dict(zip(answers.line_places, options, strict=True))
+    targets = [by_place.get(place) for place in skip.line_places]
+    if any(t is None or not t.is_option for t in targets):
+        return
+    question = found[0]
+    assert question is not None
+    question.instructions = [n for n in question.instructions if collapse(skip.text) != n]
+    for part, option in zip(parts, targets, strict=True):
+        assert option is not None
+        option.instructions.append(part)
 
 
 def _id_column_lines(block: Block) -> list[Line]:

@@ -36,6 +36,9 @@ class Cell:
     runs: tuple[Run, ...] = ()
     start: int = 0
     end: int = 0
+    #: for each line of `text`, its paragraph's place in the cell counting empty paragraphs
+    #: (a routing arrow set level with the third answer says so); empty when not known
+    line_places: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

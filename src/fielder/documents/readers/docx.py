@@ -9,7 +9,7 @@ comments, headers, footers and hidden text are left out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from xml.etree.ElementTree import Element
 
 from fielder.documents.errors import UnreadableFile
@@ -395,6 +395,8 @@ def _int_val(el: Element | None, w: str, default: int) -> int:
 def _read_cell(ctx: _Context, tc: Element) -> Cell:
     """A cell's paragraphs joined by newlines (numbering labels shown before their text)."""
     runs: list[Run] = []
+    places: list[int] = []
+    place = 0
     for child in tc:
         tag = _local(child.tag)
         paragraphs: list[list[Run]] = []
@@ -416,4 +418,10 @@ def _read_cell(ctx: _Context, tc: Element) -> Cell:
                 if runs:
                     runs.append(Run("\n"))
                 runs.extend(line)
-    return make_cell(runs)
+                places.extend([place] * "".join(r.text for r in line).strip().count("\n"))
+                places.append(place)
+            place += 1
+    cell = make_cell(runs)
+    if len(places) != cell.text.count("\n") + 1:
+        return cell
+    return replace(cell, line_places=tuple(places))
