@@ -221,3 +221,37 @@ def test_skip_arrows_level_with_an_answer_route_that_answer(tmp_path: Path) -> N
     document.save(str(tmp_path / "hh.docx"))
     questions = by_id(compile_document(read_path(tmp_path / "hh.docx")).survey)
     assert [(r.if_, r.to) for r in questions["Q301"].skip_to] == [("Q301 == '2'", "Q303")]
+
+
+def test_german_number_range_age_screen_out_and_arrow_routing() -> None:
+    survey = compile_text(
+        """
+        F1  Wie viele Personen leben in Ihrem Haushalt?
+            OFFENE ZAHL, ZULÄSSIG 1–12
+            ______ Personen
+
+        F2  Wie alt sind Sie?
+            OFFENE ZAHL
+            ______ Jahre
+            WENN JÜNGER ALS 18 JAHRE: INTERVIEW BEENDEN
+
+        F3  Besitzen Sie ein Fahrrad?
+            Ja ..................... 1
+            Nein ................... 2   → WEITER MIT F5
+
+        F4  Wie oft fahren Sie Fahrrad?
+            Täglich ................ 1
+            Seltener ............... 2
+
+        F5  Besitzen Sie ein Auto?
+            Ja ..................... 1
+            Nein ................... 2
+        """
+    )
+    questions = by_id(survey)
+    assert questions["F1"].type == "number"
+    assert questions["F1"].validation is not None
+    assert (questions["F1"].validation.min, questions["F1"].validation.max) == (1, 12)
+    assert questions["F2"].terminate_if == "F2 < 18"
+    assert [(r.if_, r.to) for r in questions["F3"].skip_to] == [("F3 == '2'", "F5")]
+    assert [o.label for o in questions["F3"].options] == ["Ja", "Nein"]

@@ -84,7 +84,10 @@ _GERMAN: tuple[tuple[str, str], ...] = (
     ),
     (r"EINFACHNENNUNG|NUR\s+EINE\s+(?:NENNUNG|ANTWORT)", "SINGLE CODE"),
     (r"MAXIMAL\s+(\d+)\s+(?:NENNUNGEN|ANTWORTEN)", r"MAXIMUM \1 ANSWERS"),
-    (r"NUMERISCH", "NUMERIC"),
+    (r"NUMERISCH|OFFENE\s+ZAHL", "NUMERIC"),
+    (r"ZUL[ÄA]SSIG", "ALLOW"),
+    (r"J[ÜU]NGER\s+ALS", "UNDER"),
+    (r"[ÄA]LTER\s+ALS", "OVER"),
     (r"NUR\s+(?:WENN|FALLS)", "ONLY IF"),
     (r"FRAGEN\s+(?:WENN|FALLS)", "ASK IF"),
     (r"WEITER\s+MIT|SPRINGEN\s+ZU|GEHE\s+ZU", "GO TO"),
@@ -129,7 +132,7 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
     (
         re.compile(
             r"\b(?:NENNUNG\w*|MEHRFACH\w*|EINFACH\w*|WEITER\s+MIT|BEENDEN|ABBRUCH|ANGEBEN|"
-            r"VORLESEN|NUR\s+WENN|FALLS|EXKLUSIV|OFFENE)\b",
+            r"VORLESEN|NUR\s+WENN|FALLS|EXKLUSIV|OFFENE|ZUL[ÄA]SSIG|J[ÜU]NGER)\b",
             re.I,
         ),
         _compiled(_GERMAN),

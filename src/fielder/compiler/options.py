@@ -31,6 +31,7 @@ _CODE_ONLY_RE = re.compile(r"^[\[(]?(?P<code>\d{1,3})[\])]?[.)]?$")
 _LEAD_MARK_RE = re.compile(rf"^(?:[{BOXES}•●▪■◦]|o(?=\s+[A-Z0-9]))\s+")
 _LETTER_CODE_BEFORE_RE = re.compile(r"^(?P<code>[A-Z])\s+[-–=]\s+(?P<label>\S.*)$")
 _LETTER_RE = re.compile(r"^\(?(?P<letter>[a-zA-Z])[.)]\s+(?P<label>\S.*)$")
+_ARROW_TAIL_RE = re.compile(r"(?P<arrow>(?:→|-+>|=>)\s*)(?P<route>[^→]+)$")
 # "→ 105" alone beside an answer (a skip column): go to that question.
 _ARROW_ONLY_RE = re.compile(r"^\s*(?:→|-+>|=>)\s*(?P<to>[A-Za-z]{0,3}\d{1,4}[a-z]?)\s*$")
 _ROUTE_RE = re.compile(
@@ -145,6 +146,8 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
     if not text:
         return []
     text = _without_mark_after_code(text)
+    # "Nie .... 5  → WEITER MIT F7": an arrow's routing in the questionnaire's own language.
+    text = _ARROW_TAIL_RE.sub(lambda m: m["arrow"] + to_english(m["route"]), text)
     if sum(text.count(b) for b in BOXES) >= 2:
         return _boxes(text)
     packed = _packed(text) or _marked_across(text) or _coded_across(text) or _slashed_coded(text)
