@@ -255,3 +255,41 @@ def test_german_number_range_age_screen_out_and_arrow_routing() -> None:
     assert questions["F2"].terminate_if == "F2 < 18"
     assert [(r.if_, r.to) for r in questions["F3"].skip_to] == [("F3 == '2'", "F5")]
     assert [o.label for o in questions["F3"].options] == ["Ja", "Nein"]
+
+
+def test_survey_tool_export_logic_phrases_and_exclusive_mark() -> None:
+    survey = compile_text(
+        """
+        Q1 - May we ask you a few questions about your garden?
+
+        o Yes, go ahead  (1)
+        o I would rather not answer  (2)
+
+        Skip To: End of Survey If Q1 = I would rather not answer
+
+        Q2 - Which of these do you grow? Select all that apply.
+
+        ▢ Roses  (1)
+        ▢ Tomatoes  (2)
+        ▢ ⊗Nothing at all  (3)
+
+        Skip To: Q4 If Q2 = Nothing at all
+
+        Display This Question:
+        If Q2 Tomatoes Is Selected
+
+        Q3 - How many tomato plants do you have?
+
+        ______________________________
+
+        Q4 - Do you have a lawn?
+
+        o Yes  (1)
+        o No  (2)
+        """
+    )
+    questions = by_id(survey)
+    assert questions["Q1"].terminate_if == "Q1 == '2'"
+    assert [(o.label, o.exclusive) for o in questions["Q2"].options][-1] == ("Nothing at all", True)
+    assert [(r.if_, r.to) for r in questions["Q2"].skip_to] == [("Q2 contains '3'", "Q4")]
+    assert questions["Q3"].display_if == "Q2 contains '2'"

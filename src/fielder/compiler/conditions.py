@@ -146,6 +146,9 @@ def _atom(
     if question is None or question not in questions:
         raise ConditionError(f"no question named in '{clause}'")
     target = questions[question]
+    whole = _whole_label(rest, target)
+    if whole is not None:
+        return Atom(question, whole[0], negate=whole[1]), question
     by_label = _label_match(rest, target)
     if by_label:
         return Atom(question, by_label), question
@@ -200,6 +203,22 @@ _STOP_RE = re.compile(
     r"IS|WAS|THOSE|WHO|IF|ONLY|RESPONDENTS?|THE|ANSWER|OPTION|RESPONSE)\b",
     re.I,
 )
+
+
+_WHOLE_LABEL_RE = re.compile(r"^\s*(?P<not>NOT\s*)?(?P<op>==?|!=)\s*(?P<label>\S.*?)\s*$", re.I)
+
+
+def _whole_label(rest: str, question: Question) -> tuple[list[str], bool] | None:
+    """ "= I do not agree to take part", "NOT = None of these": an answer named by its whole
+    label after the sign (stop words inside it kept), and whether the test is negated."""
+    match = _WHOLE_LABEL_RE.match(rest)
+    if match is None or not question.options:
+        return None
+    wanted = collapse_words(match["label"]).lower()
+    codes = [o.code for o in question.options if o.label.lower().strip(" .") == wanted]
+    if len(codes) != 1:
+        return None
+    return codes, bool(match["not"]) or match["op"] == "!="
 
 
 def _label_match(rest: str, question: Question) -> list[str]:

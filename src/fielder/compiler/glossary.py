@@ -106,6 +106,17 @@ _GERMAN: tuple[tuple[str, str], ...] = (
 )
 
 
+# Survey tools' printed exports write their logic in fixed English phrases of their own:
+# "Skip To: Q10 If Q8 = No", "Display This Question: If Q5 None of these Is Not Selected".
+_TOOL_EXPORT: tuple[tuple[str, str], ...] = (
+    (r"Skip\s+To:?\s*End\s+of\s+Survey\s+If", "TERMINATE IF"),
+    (r"Skip\s+To:", "SKIP TO"),
+    (r"Display\s+This\s+Question:?\s*If", "ASK IF"),
+    (r"([A-Z]{1,4}\d+\w*)\s+(.+?)\s+Is\s+Not\s+Selected", r"\1 NOT = \2"),
+    (r"([A-Z]{1,4}\d+\w*)\s+(.+?)\s+Is\s+Selected", r"\1 = \2"),
+)
+
+
 def _compiled(phrases: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I), r) for p, r in phrases)
 
@@ -136,6 +147,10 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
             re.I,
         ),
         _compiled(_GERMAN),
+    ),
+    (
+        re.compile(r"\b(?:Skip\s+To:|Display\s+This\s+Question|Is\s+(?:Not\s+)?Selected)", re.I),
+        _compiled(_TOOL_EXPORT),
     ),
 )
 

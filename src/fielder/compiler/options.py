@@ -185,6 +185,9 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
     options = [o for o in options if o.label or o.code]
     for option in options:
         option.label = _DECOR_RE.sub("", option.label)
+        if option.label.startswith("⊗"):
+            # "⊗None of these": survey tools mark an answer that stands alone with ⊗
+            option.label, option.exclusive = option.label[1:].lstrip(), True
         option.skip_to = option.skip_to or target
         option.terminate = option.terminate or terminate
         if _BLANK_RE.search(option.label) and re.match(r"other\b", option.label, re.I):
