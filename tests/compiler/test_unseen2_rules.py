@@ -293,3 +293,30 @@ def test_survey_tool_export_logic_phrases_and_exclusive_mark() -> None:
     assert [(o.label, o.exclusive) for o in questions["Q2"].options][-1] == ("Nothing at all", True)
     assert [(r.if_, r.to) for r in questions["Q2"].skip_to] == [("Q2 contains '3'", "Q4")]
     assert questions["Q3"].display_if == "Q2 contains '2'"
+
+
+def test_range_and_total_asked_in_the_question_text() -> None:
+    survey = compile_text(
+        """
+        Q1. How many cups of tea did you drink yesterday? Please enter a number between 0 and 30.
+        NUMERIC
+        ______ cups
+
+        Q2. Share out your week's spending across these. Your answers must add up to 100.
+        CONSTANT SUM
+        Food : _____  (1)
+        Travel : _____  (2)
+
+        Q3. Please rank these drinks (1 = favourite).
+
+        ______ Tea (1)
+        ______ Coffee (2)
+        ______ Cocoa (3)
+        """
+    )
+    questions = by_id(survey)
+    validation = questions["Q1"].validation
+    assert validation is not None
+    assert (validation.min, validation.max) == (0, 30)
+    assert questions["Q2"].total == 100
+    assert [o.label for o in questions["Q3"].options] == ["Tea", "Coffee", "Cocoa"]

@@ -602,14 +602,27 @@ def _fill_limits(question: Question, directives: list[Directive], text: str) -> 
         if most:
             value = most[1].lower()
             validation.max_choices = int(value) if value.isdigit() else words[value]
+    if question.type == "number" and validation.min is None and validation.max is None:
+        # "Please enter a number between 0 and 16", "(0–20)": the range asked for in the text
+        asked = _TEXT_RANGE_RE.search(text)
+        if asked:
+            least, top = asked["low"] or asked["low2"], asked["high"] or asked["high2"]
+            validation.min, validation.max = float(least), float(top)
     if question.type == "constant_sum" and question.total is None:
-        points = re.search(r"\b(\d+)\s+(?:points|percent|%)", text, re.I)
+        points = re.search(
+            r"\b(\d+)\s+(?:points|percent|%)|\badd\s+up\s+to\s+(\d+)|\btotal\s+(\d+)\b", text, re.I
+        )
         if points:
-            question.total = float(points[1])
+            question.total = float(next(g for g in points.groups() if g))
     if validation.model_dump(exclude_none=True):
         question.validation = validation
 
 
+_TEXT_RANGE_RE = re.compile(
+    r"\bbetween\s+(?P<low>-?\d+(?:\.\d+)?)\s+and\s+(?P<high>-?\d+(?:\.\d+)?)\b|"
+    r"\((?P<low2>-?\d+(?:\.\d+)?)\s*[-–]\s*(?P<high2>-?\d+(?:\.\d+)?)\)",
+    re.I,
+)
 _BARE_RANGE_RE = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(-?\d+(?:\.\d+)?)\s*")
 
 

@@ -193,6 +193,8 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
         if _BLANK_RE.search(option.label) and re.match(r"other\b", option.label, re.I):
             option.specify = True
         option.label = _BLANK_RE.sub("", option.label).strip()
+        # "______ Caffeine (4)": the box to write a rank or amount in, before the item
+        option.label = re.sub(r"^_{3,}\s+(?=\w)", "", option.label)
         if _SPECIFY_RE.search(option.label):
             option.specify = True
     return options
