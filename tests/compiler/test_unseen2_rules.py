@@ -320,3 +320,31 @@ def test_range_and_total_asked_in_the_question_text() -> None:
     assert (validation.min, validation.max) == (0, 30)
     assert questions["Q2"].total == 100
     assert [o.label for o in questions["Q3"].options] == ["Tea", "Coffee", "Cocoa"]
+
+
+def test_arrow_marked_logic_lines_and_a_screen_that_asks_in_passing() -> None:
+    survey = compile_text(
+        """
+        #### INTRO
+
+        Got a moment? We would love to hear about your visit to the library today.
+
+        #### L1 · Did you borrow anything?
+
+        - (a) Yes
+        - (b) No
+
+        #### L2 · What did you borrow?
+
+        ↳ only when L1 = (a)
+
+        #### L3 · Will you come again?
+
+        - (a) Yes
+        - (b) No
+        """,
+        "lib.md",
+    )
+    questions = by_id(survey)
+    assert questions["INTRO"].type == "display"
+    assert questions["L2"].display_if == "L1 == '1'"

@@ -179,7 +179,8 @@ def _no_options(
     for word in ("display", "date", "email", "number", "long_text", "text"):
         if word in named:
             return TypeDecision(word)
-    if is_display_label and "?" not in text:
+    if is_display_label and ("?" not in text or (not hints and not text.rstrip().endswith("?"))):
+        # A screen's words may ask in passing ("Could you spare two minutes? …") yet want none
         return TypeDecision("display")
     if _EMAIL_RE.search(hint) or (
         _EMAIL_RE.search(text) and ("address" in text.lower() or len(text.split()) <= 4)
