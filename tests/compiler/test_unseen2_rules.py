@@ -348,3 +348,28 @@ def test_arrow_marked_logic_lines_and_a_screen_that_asks_in_passing() -> None:
     questions = by_id(survey)
     assert questions["INTRO"].type == "display"
     assert questions["L2"].display_if == "L1 == '1'"
+
+
+def test_a_title_case_screen_name_before_its_words() -> None:
+    survey = compile_text(
+        """
+        Bus users panel – spring wave
+
+        Start of Block: Opening
+
+        Welcome Hello! Thank you for joining our panel on local bus services this spring.
+
+        Q1 - How often do you take the bus?
+
+        o Daily  (1)
+        o Less often  (2)
+
+        Q2 - Do you have a bus pass?
+
+        o Yes  (1)
+        o No  (2)
+        """
+    )
+    questions = by_id(survey)
+    assert list(questions) == ["Welcome", "Q1", "Q2"]
+    assert questions["Welcome"].type == "display"

@@ -129,6 +129,10 @@ def find_label(line: Line) -> Label | None:
     match = _BARE_DISPLAY_RE.match(text)
     if match and match["id"] in DISPLAY_WORDS:
         return Label(clean_id(match["id"]), match["rest"], "display")
+    match = _TITLE_SCREEN_RE.match(text)
+    if match and len(match["rest"].split()) >= 4:
+        # "Intro Welcome! This study…": a survey tool's export names the screen before its words
+        return Label(clean_id(match["id"]), match["rest"], "display")
     match = _SCREEN_LABEL_RE.match(text)
     screen = screen_id(match["id"]) if match else None
     if match and screen and _has_lower(match["rest"]) and len(match["rest"].split()) >= 4:
@@ -169,6 +173,9 @@ def _asks(text: str) -> bool:
     return "?" in text or (looks_like_question(text) and len(text.split()) >= 8)
 
 
+_TITLE_SCREEN_RE = re.compile(
+    r"^(?P<id>Intro|Introduction|Welcome|Outro|Debrief)\s+(?P<rest>[A-Z][a-z]*[!.,:]?\s+\S.*)$"
+)
 _SCREEN_LABEL_RE = re.compile(
     r"^(?P<id>[A-Z]+(?:\s+[A-Z]+){0,2}\s*[.:)]|[A-Za-z]+(?:\s+[A-Za-z]+){0,2}\s*:)\s+(?P<rest>\S.*)$"
 )
