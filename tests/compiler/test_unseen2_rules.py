@@ -86,6 +86,7 @@ def test_coding_categories_column_other_with_blank_and_digit_boxes(tmp_path: Pat
     questions = by_id(compile_document(read_path(tmp_path / "hh.docx")).survey)
     assert [o.code for o in questions["Q201"].options] == ["1", "2", "3", "6"]
     assert questions["Q201"].options[-1].specify
+    assert questions["Q201"].options[-1].label == "OTHER (SPECIFY)"  # capitals: its wording
     assert questions["Q202"].type == "number"
 
 

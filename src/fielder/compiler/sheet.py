@@ -381,6 +381,11 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
         code = _code(codes[index]) if codes else None
         if code is None and coded:
             kept, code = written[0].label, written[0].code
+        caps = kept.strip() and kept == kept.upper() and any(c.isalpha() for c in kept)
+        if caps and "(SPECIFY)" in label and "(SPECIFY)" not in kept:
+            # "OTHER (SPECIFY)" among answers written in capitals: the bracket is part of the
+            # answer's wording (it still asks for specifics)
+            kept = f"{kept.rstrip()} (SPECIFY)"
         found.append(
             Line(text=collapse(kept), raw=label, instructions=inline, code=code, is_option=True)
         )
