@@ -54,6 +54,20 @@ def test_full_survey_round_trip(platform: str, full_survey: Survey) -> None:
 
 
 @pytest.mark.parametrize("platform", ROUND_TRIP_PLATFORMS)
+@pytest.mark.parametrize("text", [" ", " Welcome ", "Thanks\n"])
+def test_display_text_keeps_its_spaces(platform: str, text: str) -> None:
+    # found by the property below: SurveyJS's html import stripped a display's text
+    survey = Survey.model_validate(
+        {
+            "schema": "fielder/ir@1",
+            "title": "t",
+            "blocks": [{"id": "B1", "items": [{"id": "Q1", "type": "display", "text": text}]}],
+        }
+    )
+    assert_round_trip(platform, survey)
+
+
+@pytest.mark.parametrize("platform", ROUND_TRIP_PLATFORMS)
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(survey=surveys())
 def test_round_trip_property(platform: str, survey: Survey) -> None:

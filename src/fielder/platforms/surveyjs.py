@@ -904,7 +904,8 @@ class SurveyJSImporter(base.Importer):
         """html → display."""
         question.type = "display"
         question.required = False
-        question.text = _html_text(element.get("html")).strip() or question.text
+        # Not stripped: what fielder exported comes back exactly (spaces are the author's).
+        question.text = _html_text(element.get("html")) or question.text
 
     def read_boolean(self, element: dict[str, Any], question: Question) -> None:
         """boolean → single with Yes / No (values true / false)."""
