@@ -23,6 +23,7 @@ import pytest
 import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import create_engine, inspect, make_url, text
 from sqlalchemy.orm import Session
 
@@ -34,6 +35,11 @@ from fielder.keys import service as keys_service
 from fielder.keys.scopes import ALL_SCOPES
 from fielder.kit.ratelimit import reset_limiters
 from fielder.worker.queue import forget_queues
+
+# CI (.ci/run) runs the property tests on a fixed seed, so that a red run can be replayed and a
+# green one means the same examples passed; on a developer's machine they explore.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 PG_URL = os.environ.get("FIELDER_TEST_DATABASE_URL") or None
 REDIS_URL = os.environ.get("FIELDER_TEST_REDIS_URL") or None
