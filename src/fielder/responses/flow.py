@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import threading
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -36,6 +37,16 @@ _IR_CACHE: dict[str, Evaluator] = {}
 _IR_CACHE_SIZE: Final = 256
 #: The encoded publication part of the form, by publication id.
 _FORM_CACHE: dict[str, bytes] = {}
+#: Evicting takes an iterator over a cache: another thread adding meanwhile would break it.
+_CACHE_WRITE = threading.Lock()
+
+
+def _remember(cache: dict[str, Any], key: str, value: Any) -> None:
+    """Put `value` in a bounded cache, evicting the oldest entry when full."""
+    with _CACHE_WRITE:
+        if len(cache) >= _IR_CACHE_SIZE:
+            cache.pop(next(iter(cache)), None)
+        cache[key] = value
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,9 +139,7 @@ def _publication_ir(connection: Connection, publication_id: str) -> Evaluator:
     if cached is None:
         document = connection.execute(_PUBLISHED_IR, {"pid": publication_id}).scalar_one()
         cached = Evaluator(IRSurvey.model_validate(document))
-        if len(_IR_CACHE) >= _IR_CACHE_SIZE:
-            _IR_CACHE.pop(next(iter(_IR_CACHE)))
-        _IR_CACHE[publication_id] = cached
+        _remember(_IR_CACHE, publication_id, cached)
     return cached
 
 
@@ -176,9 +185,7 @@ def _published_form(publication_id: str, ir: IRSurvey) -> bytes:
             "question_versions": {q.id: q.version for q in ir.questions()},
         }
         cached = encode_json(part)[1:-1]
-        if len(_FORM_CACHE) >= _IR_CACHE_SIZE:
-            _FORM_CACHE.pop(next(iter(_FORM_CACHE)))
-        _FORM_CACHE[publication_id] = cached
+        _remember(_FORM_CACHE, publication_id, cached)
     return cached
 
 
