@@ -26,7 +26,7 @@ from fielder.compiler.options import (
 from fielder.compiler.parse import Draft
 from fielder.compiler.scales import scale_from_text
 from fielder.compiler.types import infer_type
-from fielder.ir.models import Option, Question, Row, SourceSpan, Validation
+from fielder.ir.models import CHOICE_TYPES, Option, Question, Row, SourceSpan, Validation
 
 _DIGIT_BOXES_RE = re.compile(r"_{1,3}(?:\|_{1,3}){1,}")
 _EXCLUSIVE_LABEL_RE = re.compile(
@@ -536,15 +536,7 @@ def _fill_choices(
     multiple: bool,
     directives: list[Directive],
 ) -> None:
-    if question.type not in (
-        "single",
-        "multi",
-        "dropdown",
-        "scale",
-        "ranking",
-        "constant_sum",
-        "grid",
-    ):
+    if question.type not in CHOICE_TYPES and question.type != "grid":
         return
     question.options = options
     if question.type == "grid":
