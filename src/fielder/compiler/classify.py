@@ -28,6 +28,11 @@ _OTHER_BARE_RE = re.compile(
 # forms number their questions (kept for lines that ask, so "1<TAB>Never" stays an answer).
 _GAP_BARE_RE = re.compile(r"^(?P<n>\d{1,3})(?:\t|\s+)(?P<rest>[A-Z¿¡\"'‘“].*)$")
 _DOTTED_RE = re.compile(r"^(?P<n>\d{1,3})\.(?P<n2>\d{1,2})(?P<sub>[a-z])?[.):]?\s+(?P<rest>\S.*)$")
+# "3.1   02 Feb 2027   Module 6 added": a version-history row (a number, then a date).
+_DATED_ROW_RE = re.compile(
+    r"^\d{1,3}(?:\.\d{1,2})?[.)]?\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
+    r"|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b"
+)
 # "INTRO.", "CLOSE:", "CONCEPT." before an information screen's text.
 _DISPLAY_RE = re.compile(
     r"^(?P<id>[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ_]{2,}\d*)\s*(?:[.:)]|\s[-–—])\s+(?P<rest>\S.*)$"
@@ -47,7 +52,8 @@ DISPLAY_WORDS = frozenset(
     """INTRO INTRODUCTION CLOSE CLOSING END OUTRO CONCEPT THANKS THANKYOU WELCOME CONSENT INFO
     INFORMATION DESCRIPTION STIMULUS DISPLAY PREAMBLE SCREENOUT TEXT MESSAGE DEBRIEF DEBRIEFING
     GOODBYE FAREWELL PRESENTACIÓN PRESENTACION BIENVENIDA DESPEDIDA CIERRE INTRODUCCIÓN
-    BEGRÜSSUNG BEGRUESSUNG EINLEITUNG VERABSCHIEDUNG ABSCHLUSS""".split()
+    BEGRÜSSUNG BEGRUESSUNG EINLEITUNG VERABSCHIEDUNG ABSCHLUSS FIN ACCUEIL REMERCIEMENTS
+    CONCLUSION FINE CHIUSURA INTRODUZIONE BENVENUTO RINGRAZIAMENTI CONGEDO""".split()
 )
 _INSTRUCTION_START_RE = re.compile(
     r"^(?:PROG(?:RAMMER|RAMMING)?\b|SCRIPT(?:ER|ING)?\b|INTERVIEWER\b|NOTE\b|INSTRUCTIONS?\b|"
@@ -148,6 +154,8 @@ def find_label(line: Line) -> Label | None:
         and (line.kind == "heading" or line.level == 0)
     ):
         return Label("Q" + numbering[:-1], text, "bare")
+    if _DATED_ROW_RE.match(text):
+        return None
     match = _DOTTED_RE.match(text)
     if match:
         return Label(f"Q{match['n']}_{match['n2']}{match['sub'] or ''}", match["rest"], "bare")
