@@ -202,6 +202,9 @@ def table_layout(
     if ranked:
         return "ranking", ranked, []
     first = rows[0]
+    worded_ends = _worded_end_points(first) if len(rows) == 1 else None
+    if worded_ends:
+        return "scale", worded_ends, []
     if (
         len(rows) <= 3
         and sum(bool(_NUMERIC_CELL_RE.match(c)) for c in first) >= 3
@@ -253,6 +256,7 @@ def table_layout(
         return "options", answers, []
     columns: list[Option] = []
     body = rows[1:]
+    header_codes = header_codes or _codes_under_headings(first, body)
     for index, header in enumerate(first):
         if index == 0 or not header:
             continue
@@ -260,6 +264,8 @@ def table_layout(
         only = next(iter(values)) if len(values) == 1 else ""
         code = only if _NUMERIC_CELL_RE.match(only) else str(len(columns) + 1)
         code = header_codes.get(index, code)
+        if index in header_codes:
+            header = _TRAILING_CODE_RE.sub("", header)
         written = parse_option_text(header)
         if written and written[0].code and written[0].label and not _NUMERIC_CELL_RE.match(only):
             code, header = written[0].code, written[0].label
@@ -269,6 +275,45 @@ def table_layout(
         columns = [Option(code=str(i + 1), label=c.label) for i, c in enumerate(columns)]
     statements = [_strip_marker(collapse(split_text(r[0])[0]) or r[0]) for r in body if r and r[0]]
     return "grid", columns, statements
+
+
+_END_POINT_RE = re.compile(r"^(?P<code>-?\d{1,2})\s*(?:[-–—=:.)]\s*)?(?P<label>[^\W\d_].*)$")
+_TRAILING_CODE_RE = re.compile(r"\s+(-?\d{1,3})$")
+
+
+def _worded_end_points(cells: tuple[str, ...]) -> list[Option] | None:
+    """One row of scale points whose ends carry words ("0 – Not at all likely | 1 | … |
+    10 – Extremely likely"): the points, with the ends' words."""
+    cells = tuple(c.strip() for c in cells if c.strip())
+    if len(cells) < 4 or not all(_NUMERIC_CELL_RE.match(c) for c in cells[1:-1]):
+        return None
+    ends = [_END_POINT_RE.match(cells[0]), _END_POINT_RE.match(cells[-1])]
+    if not all(ends):
+        return None
+    points = [Option(code=m["code"], label=m["label"].strip()) for m in ends if m]
+    middle = [Option(code=c, label=c) for c in cells[1:-1]]
+    options = [points[0], *middle, points[1]]
+    codes = [int(o.code) for o in options]
+    if codes != list(range(codes[0], codes[0] + len(codes))):
+        return None
+    return options
+
+
+def _codes_under_headings(
+    first: tuple[str, ...], body: tuple[tuple[str, ...], ...]
+) -> dict[int, str]:
+    """Column headings that end in their own code ("Bean & Co" over "2" in one cell) above
+    cells that hold no codes: each heading's code."""
+    found = {i: _TRAILING_CODE_RE.search(h) for i, h in enumerate(first) if i and h.strip()}
+    if len(found) < 2 or not all(found.values()):
+        return {}
+    codes = {i: m[1] for i, m in found.items() if m}
+    labels = [_TRAILING_CODE_RE.sub("", first[i]).strip().lower() for i in codes]
+    if len(set(codes.values())) != len(codes) or len(set(labels)) != len(labels):
+        return {}
+    if any(_NUMERIC_CELL_RE.match(c) for r in body for c in r[1:]):
+        return {}
+    return codes
 
 
 _RANK_HEADING_RE = re.compile(r"^(?:rank(?:ing)?|order|position|preference)\b", re.I)

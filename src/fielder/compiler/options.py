@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from fielder.compiler.answers_listed import listed_answers
 from fielder.compiler.glossary import to_english
 from fielder.compiler.lines import Line, collapse, is_caps_instruction
 from fielder.ir.models import Option
@@ -150,7 +151,13 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
     text = _ARROW_TAIL_RE.sub(lambda m: m["arrow"] + to_english(m["route"]), text)
     if sum(text.count(b) for b in BOXES) >= 2:
         return _boxes(text)
-    packed = _packed(text) or _marked_across(text) or _coded_across(text) or _slashed_coded(text)
+    packed = (
+        _listed(text)
+        or _packed(text)
+        or _marked_across(text)
+        or _coded_across(text)
+        or _slashed_coded(text)
+    )
     if packed:
         return packed
     text, target, terminate = strip_routing(text)
@@ -192,11 +199,26 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
         option.terminate = option.terminate or terminate
         if _BLANK_RE.search(option.label) and re.match(r"other\b", option.label, re.I):
             option.specify = True
+        if re.search(r":\s*_{3,}", option.label):
+            # "Anderer Grund, und zwar: ______": words and a colon before a write-in line ask
+            # for specifics in any language
+            option.specify = True
         option.label = _BLANK_RE.sub("", option.label).strip()
         # "______ Caffeine (4)": the box to write a rank or amount in, before the item
         option.label = re.sub(r"^_{3,}\s+(?=\w)", "", option.label)
         if _SPECIFY_RE.search(option.label):
             option.specify = True
+    return options
+
+
+def _listed(text: str) -> list[RawOption]:
+    """ "Yes [1]; No [2]; Not sure [9]": coded answers one after another (answers_listed)."""
+    options = []
+    for label, code in listed_answers(text):
+        option = RawOption(label, code)
+        if _SPECIFY_RE.search(label):
+            option.specify = True
+        options.append(option)
     return options
 
 
@@ -285,8 +307,9 @@ def _marked_across(text: str) -> list[RawOption]:
     return found
 
 
+# The words of a point may start with any letter ("0 = äußerst unwahrscheinlich").
 _INLINE_POINT_RE = re.compile(
-    r"(?<![\d.])(-?\d{1,2})\s*=\s*['\"“‘]?([A-Za-z][^,;()=\"”’]*?)['\"”’]?"
+    r"(?<![\d.])(-?\d{1,2})\s*=\s*['\"“‘]?([^\W\d_][^,;()=\"”’]*?)['\"”’]?"
     r"(?=\s*(?:,|;|\)|$|\.|…|\s[-–]\s|\s-?\d{1,2}\s*=|\s+(?:and|to|through)\s+-?\d))"
 )
 

@@ -136,6 +136,16 @@ _CODED_ROW_RE = re.compile(
     r"^(?P<label>.*?[A-Za-z)])(?:\t+|\s{2,})(?P<points>-?\d{1,2}(?:(?:\t+|\s{2,})-?\d{1,2}){1,10})\s*$"
 )
 _REQUIRED_MARK_RE = re.compile(r"\s*\*+\s*$")
+# "SA = Strongly agree (5)", "N = Neither agree nor disagree": a key to the short column
+# headings of the grids below it.
+_KEY_ENTRY_RE = re.compile(
+    r"(?:^|[:,;]\s*|\s)(?P<abbr>[A-Z]{1,3})\s*=\s*(?P<label>[^\W\d_][^,;=()]*?)\s*"
+    r"(?:\((?P<code>-?\d{1,2})\))?\s*(?=[,;.]|$)"
+)
+_HEAD_SPLIT_RE = re.compile(r"\t+|\s{2,}")
+# "Had trouble sleeping (1)<TAB>o<TAB>o<TAB>o": a row of radio marks as survey tools print them
+_MARK_ROW_RE = re.compile(rf"^(?P<label>.*?(?:[^\W_]|\)))(?:\s*\t\s*[oO{BOXES}]){{2,}}\s*$")
+_RECODE_RE = re.compile(r"\s*\(\d{1,3}\)$")
 _DEFAULT_SINGLE_RE = re.compile(
     r"\bALL\s+QUESTIONS\s+ARE\s+SINGLE\b|SINGLE\s+(?:CODE|RESPONSE|CHOICE|ANSWER)\s+UNLESS|"
     r"ONE\s+(?:ANSWER|BOX|RESPONSE)\s+(?:FOR\s+EACH\s+QUESTION\s+)?UNLESS|ONE\s+BOX\s+FOR\s+EACH\s+QUESTION",
@@ -285,6 +295,8 @@ class _Parser:
         self.skip_line = -1
         #: "Show this section only to …": the filter on every question of the section
         self.section_filter = ""
+        #: "SA = Strongly agree (5), …": what short column headings stand for
+        self.abbreviations: dict[str, RawOption] = {}
 
     def run(self) -> Parsed:
         """Walk every line; the drafts found, in order."""
@@ -433,6 +445,7 @@ class _Parser:
         if line.kind == "page_break":
             self.page_break = True
             return
+        self.abbreviation_key(line)
         if index == self.skip_line:
             return
         if self.named_list(line):
@@ -751,6 +764,8 @@ class _Parser:
             draft.mode = "columns"
             draft.notes.extend(line.instructions)
             return
+        if self.column_headings(index, line, draft) or self.coded_row(line, draft):
+            return
         ends = self.end_words(index, line)
         if ends:
             self.scale_ends = ends
@@ -768,21 +783,15 @@ class _Parser:
             return
         if self.outline_item(line, draft):
             return
-        coded_row = _CODED_ROW_RE.match(line.spaced or "")
-        heads = draft.options
         if self.wrapped_headings(index, line, draft):
             return
-        if coded_row and heads and all(o.marker == "inline" for o in heads):
-            points = coded_row["points"].split()
-            if len(points) == len(heads):
-                # "a) The app is easy to use   1   2   3" under "Disagree  Neutral  Agree".
-                for head, code in zip(heads, points, strict=True):
-                    head.code = head.code or code
-                draft.rows.append(re.sub(r"^\(?[a-zA-Z0-9]{1,2}[.)]\s+", "", coded_row["label"]))
-                return
-        grid_row = _BOX_ROW_RE.match(text)
+        grid_row = _BOX_ROW_RE.match(text) or _MARK_ROW_RE.match(line.spaced or "")
         if grid_row and (draft.options or draft.rows):
-            draft.rows.append(grid_row["label"])
+            label = grid_row["label"].strip()
+            if draft.options and all(o.marker == "inline" for o in draft.options):
+                # under column headings: "a) …" item marks and "(1)" recodes are not wording
+                label = _RECODE_RE.sub("", re.sub(r"^\(?[a-zA-Z0-9]{1,2}[.)]\s+", "", label))
+            draft.rows.append(label)
             return
         if is_field_label(text) and draft.text and not draft.options and not draft.tables:
             # "Email:" under a finished question: the label of the box to fill in.
@@ -867,6 +876,87 @@ class _Parser:
             draft.text_parts.append(text)
         else:
             draft.notes.append(text)
+
+    def coded_row(self, line: Line, draft: Draft) -> bool:
+        """ "a) The app is easy to use   1   2   3" under "Disagree  Neutral  Agree" (also an
+        item in capitals, "CAR  1  2  3"): a grid row."""
+        coded = _CODED_ROW_RE.match(line.spaced or "")
+        heads = draft.options
+        if coded is None or not heads or any(o.marker != "inline" for o in heads):
+            return False
+        points = coded["points"].split()
+        if len(points) != len(heads):
+            return False
+        for head, code in zip(heads, points, strict=True):
+            head.code = head.code or code
+        draft.rows.append(re.sub(r"^\(?[a-zA-Z0-9]{1,2}[.)]\s+", "", coded["label"]))
+        return True
+
+    def abbreviation_key(self, line: Line) -> None:
+        """ "Key: SA = Strongly agree (5), A = Agree (4), …": the words and codes the short
+        column headings of later grids stand for."""
+        text = " ".join([line.text, *line.instructions])
+        if "=" not in text:
+            return
+        entries = list(_KEY_ENTRY_RE.finditer(text))
+        if len(entries) >= 3:
+            self.abbreviations = {
+                e["abbr"]: RawOption(collapse_label(e["label"]), e["code"], marker="inline")
+                for e in entries
+            }
+
+    def row_points(self, line: Line | None) -> int:
+        """How many answer columns a grid row under headings has (0 when it is no such row):
+        "a) Item   1   2   3", "Item ☐ ☐ ☐", "Item (1)<TAB>o<TAB>o<TAB>o"."""
+        if line is None:
+            return 0
+        coded = _CODED_ROW_RE.match(line.spaced or "")
+        if coded:
+            return len(coded["points"].split())
+        marks = _MARK_ROW_RE.match(line.spaced or "")
+        if marks:
+            return len(re.findall(r"\t\s*[oO]|[" + BOXES + "]", line.spaced[marks.end("label") :]))
+        boxed = _BOX_ROW_RE.match(line.text)
+        if boxed:
+            return sum(line.text.count(b) for b in BOXES)
+        return 0
+
+    def column_headings(self, index: int, line: Line, draft: Draft) -> bool:
+        """Column headings across a line over rows of points or boxes ("SA  A  N  D  SD",
+        "YES<TAB>NO", "Never (1)<TAB>Often (2)"), also wrapped onto two lines whose words stand
+        over their columns: the grid's columns, in capitals or not."""
+        if draft.options or draft.rows or draft.tables or draft.mode != "text":
+            return False
+        heads = _heading_cells(line.spaced or "")
+        if heads is None:
+            return False
+        following = self.next_content(index)
+        points = self.row_points(following)
+        if following is not None and not points:
+            lower = _heading_cells(following.spaced or "")
+            after = self.next_content(index + 1 + self.lines[index + 1 :].index(following))
+            points = self.row_points(after)
+            if lower is None or points != len(lower) or len(heads) >= len(lower):
+                return False
+            heads = _stack_headings(line.spaced or "", following.spaced or "", lower)
+            if heads is None:
+                return False
+            self.skip_line = index + 1 + self.lines[index + 1 :].index(following)
+        if points != len(heads):
+            return False
+        options = []
+        for head in heads:
+            key = self.abbreviations.get(head)
+            written = _CODE_BRACKETED_HEAD_RE.match(head)
+            if key is not None:
+                options.append(RawOption(key.label, key.code, marker="inline"))
+            elif written:
+                options.append(RawOption(written["label"], written["code"], marker="inline"))
+            else:
+                options.append(RawOption(head, None, marker="inline"))
+        draft.options.extend(options)
+        draft.notes.extend(line.instructions)
+        return True
 
     def outline_item(self, line: Line, draft: Draft) -> bool:
         """ "1.1  I get more done at home." under Q1: the statements of Q1's battery."""
@@ -988,6 +1078,47 @@ def _inline_answers(text: str, wide: bool = True) -> list[RawOption]:
     if not 2 <= len(parts) <= 10 or any(len(p.split()) > 6 or p.endswith("?") for p in parts):
         return []
     return [RawOption(p, None, marker="inline") for p in parts]
+
+
+_CODE_BRACKETED_HEAD_RE = re.compile(r"^(?P<label>\S.*?)\s*\((?P<code>-?\d{1,3})\)$")
+
+
+def collapse_label(text: str) -> str:
+    """An answer's words with whitespace collapsed and a trailing full stop dropped."""
+    return re.sub(r"\s+", " ", text).strip().rstrip(".")
+
+
+def _heading_cells(spaced: str) -> list[str] | None:
+    """The cells of a line of column headings (two or more short cells set apart by tabs or
+    wide gaps, or a line of short capital abbreviations), else None."""
+    cells = [c.strip() for c in _HEAD_SPLIT_RE.split(spaced.strip()) if c.strip()]
+    if len(cells) < 2 and re.fullmatch(r"[A-Z]{1,3}(?:\s+[A-Z]{1,3})+", spaced.strip()):
+        cells = spaced.split()
+    if not 2 <= len(cells) <= 11:
+        return None
+    for cell in cells:
+        bare = _CODE_BRACKETED_HEAD_RE.sub(r"\g<label>", cell)
+        if len(bare.split()) > 6 or len(bare) > 40 or re.search(r"\d|[?:]$", bare):
+            return None
+    return cells
+
+
+def _stack_headings(upper: str, lower: str, cells: list[str]) -> list[str] | None:
+    """Headings wrapped onto two lines ("sehr      teils/      sehr" over "zufrieden
+    zufrieden   teils   unzufrieden   unzufrieden"): each upper word joins the lower heading
+    it stands over (the lines are aligned at their first column)."""
+    starts = [m.start() for m in re.finditer(r"\S+(?:\s\S+)*", lower.strip())]
+    if len(starts) != len(cells):
+        return None
+    joined = list(cells)
+    for match in re.finditer(r"\S+(?:\s\S+)*", upper.strip()):
+        near = min(range(len(starts)), key=lambda i: abs(starts[i] - match.start()))
+        if abs(starts[near] - match.start()) > 2:
+            return None
+        word = match.group(0)
+        glue = "" if word.endswith(("/", "-")) else " "
+        joined[near] = f"{word}{glue}{joined[near]}"
+    return joined
 
 
 def _ends_below(line: Line, draft: Draft) -> bool:

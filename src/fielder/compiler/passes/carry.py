@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fielder.compiler.build import Built
 from fielder.compiler.diagnostics import Problem
-from fielder.ir.models import OptionsFrom
+from fielder.ir.models import Option, OptionsFrom
 
 
 def resolve_carry(builts: list[Built]) -> list[Problem]:
@@ -44,13 +44,26 @@ def resolve_carry(builts: list[Built]) -> list[Problem]:
                 if kind in built.words:
                     question.type = kind
                     break
+        carried = [o.model_copy() for o in source.options if not (o.exclusive and selected)]
+        for option in carried:
+            option.exclusive = option.exclusive and question.type == "multi"
         if not question.options:
-            question.options = [
-                o.model_copy() for o in source.options if not (o.exclusive and selected)
-            ]
-            for option in question.options:
-                option.exclusive = option.exclusive and question.type == "multi"
+            question.options = carried
+        elif _only_extras(question.options, carried):
+            # "SHOW BRANDS SELECTED AT A3, THEN:" over only 97/98/99: the carried answers
+            # come first, the ones written under the question after them
+            question.options = [*carried, *question.options]
         question.options_from = OptionsFrom(question=source_id, selected=selected)
         # the answers are the source's now: "no answers listed" no longer holds
         built.problems = [p for p in built.problems if "no answers listed" not in p.summary]
     return problems
+
+
+def _only_extras(written: list[Option], carried: list[Option]) -> bool:
+    """True when the answers written under a carried question are only additions (other, none,
+    don't know): none of them shares a code or words with the carried answers."""
+    codes = {o.code for o in carried}
+    labels = {o.label.strip().lower() for o in carried}
+    return bool(carried) and not any(
+        o.code in codes or o.label.strip().lower() in labels for o in written
+    )
