@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from fielder.compiler.answers_listed import listed_answers
 from fielder.compiler.glossary import to_english
 from fielder.compiler.lines import Line, collapse, is_caps_instruction
 from fielder.ir.models import Option
@@ -151,13 +150,7 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
     text = _ARROW_TAIL_RE.sub(lambda m: m["arrow"] + to_english(m["route"]), text)
     if sum(text.count(b) for b in BOXES) >= 2:
         return _boxes(text)
-    packed = (
-        _listed(text)
-        or _packed(text)
-        or _marked_across(text)
-        or _coded_across(text)
-        or _slashed_coded(text)
-    )
+    packed = _packed(text) or _marked_across(text) or _coded_across(text) or _slashed_coded(text)
     if packed:
         return packed
     text, target, terminate = strip_routing(text)
@@ -208,17 +201,6 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
         option.label = re.sub(r"^_{3,}\s+(?=\w)", "", option.label)
         if _SPECIFY_RE.search(option.label):
             option.specify = True
-    return options
-
-
-def _listed(text: str) -> list[RawOption]:
-    """ "Yes [1]; No [2]; Not sure [9]": coded answers one after another (answers_listed)."""
-    options = []
-    for label, code in listed_answers(text):
-        option = RawOption(label, code)
-        if _SPECIFY_RE.search(label):
-            option.specify = True
-        options.append(option)
     return options
 
 
