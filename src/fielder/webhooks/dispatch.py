@@ -102,7 +102,7 @@ async def drain_webhook(drainer: Drainer, webhook_id: str) -> int:
             results = [result for task in done for result in task.result()]
             made += sum(1 for _, outcome in results if outcome is not None)
             delays = await drainer.db(delivery.record_batch, drainer.settings, webhook_id, results)
-            for delay in {round(d, 1) for d in delays}:
+            for delay in set(delays):
                 drainer.retry_in(webhook_id, delay)
     finally:
         # Failed (the database away) or cancelled: attempts still running are cut off; their
@@ -221,7 +221,9 @@ class Dispatcher(Drainer):
         return self._woken[webhook_id]
 
     def retry_in(self, webhook_id: str, seconds: float) -> None:
-        # One timer per webhook and second is enough: a drain takes every row due by then.
+        # One timer per webhook and second is enough: a drain takes every row due by then. The
+        # second is the next one after the exact delay: a timer rounded down would fire before
+        # its row is due, find nothing, and leave the retry to the sweep.
         due = int(time.monotonic() + seconds) + 1
         if (webhook_id, due) in self._timers:
             return

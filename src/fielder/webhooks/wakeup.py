@@ -65,6 +65,10 @@ def wake(settings: Settings, webhook_ids: set[str]) -> None:
 
 
 def _send(session: Session) -> None:
+    # SQLAlchemy calls after_commit for a SAVEPOINT's release too: the rows are not committed
+    # until the outermost transaction is, and a wake-up sent now would find none of them.
+    if session.in_nested_transaction():
+        return
     webhook_ids = session.info.pop(_KEY, None)
     if webhook_ids:
         wake(session.info.get("settings") or get_settings(), webhook_ids)
