@@ -331,5 +331,213 @@ def main() -> None:
     emit("webhook_recovery_drain_seconds", seen["last_ok_at"] - recovered_at, "s", **common)
 
 
+# --- wake-up latency: the time from an event's commit to its delivery ---------------------------
+#
+# `python -m bench.bench_webhooks latency [embedded|scaled] [seconds] [burners]`: events are
+# published for `seconds` (about 10 a second, from two threads) while `burners` processes keep
+# the CPU busy. Every event goes to a webhook of its own that gets no other event, so a lost
+# wake-up is not rescued by a later one: it shows as the sweep's delay (5–35 s). Three paths:
+# `plain` (the event's own transaction), `savepoint` (a SAVEPOINT released after the publish in
+# the same transaction, as the public start route does) and `retry` (the receiver answers 500
+# once: the delay is to the retried attempt's 200, schedule 0.05 s).
+
+LATENCY_PATHS = ("plain", "savepoint", "retry")
+
+
+def _serve_latency(port: int) -> None:
+    lock = threading.Lock()
+    first_ok: dict[str, float] = {}
+    seen: set[str] = set()
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True
+
+        def do_GET(self) -> None:
+            with lock:
+                body = json.dumps(first_ok).encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            now, event_id = time.time(), self.headers["webhook-id"]
+            with lock:
+                failing = self.path.endswith("/retry") and event_id not in seen
+                seen.add(event_id)
+                if not failing:
+                    first_ok.setdefault(event_id, now)
+            self.send_response(500 if failing else 200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    class Server(ThreadingHTTPServer):
+        request_queue_size = 256
+        daemon_threads = True
+
+    Server(("127.0.0.1", port), Handler).serve_forever()
+
+
+def _burn() -> None:
+    while True:
+        pass
+
+
+def _publish_one(settings: Any, org_id: str, path: str) -> float:
+    """Publish one event on `path`; give the time its transaction committed."""
+    from fielder.db.session import session_scope
+    from fielder.kit import events
+    from fielder.webhooks.catalogue import BY_NAME
+
+    data = BY_NAME["response.started"].example
+    with session_scope(settings) as session:
+        events.publish(session, org_id=org_id, name="response.started", data=data,
+                       survey_id=str(uuid.uuid4()))  # fmt: skip
+        if path == "savepoint":
+            with session.begin_nested():
+                pass
+    return time.time()
+
+
+def _latency_run(settings: Any, base: str, seconds: float) -> dict[str, list[float]]:
+    """Publish for `seconds`, wait for stragglers; the delays (s) by path (inf: never came)."""
+    from fielder.db.session import session_scope
+    from fielder.models.event import Event
+
+    count = int(seconds * 10)
+    orgs = [(make_subscription(settings, f"{base}/hook/{LATENCY_PATHS[n % 3]}"),
+             LATENCY_PATHS[n % 3]) for n in range(count)]  # fmt: skip
+    committed: dict[str, tuple[str, float]] = {}
+    lock = threading.Lock()
+
+    def publisher(share: list[tuple[str, str]]) -> None:
+        for org_id, path in share:
+            at = _publish_one(settings, org_id, path)
+            with lock:
+                committed[org_id] = (path, at)
+            time.sleep(0.2)
+
+    threads = [threading.Thread(target=publisher, args=(orgs[n::2],)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    deadline = time.monotonic() + 45
+    with session_scope(settings) as session:
+        event_of = dict(session.query(Event.org_id, Event.public_id).all())
+    while True:
+        first_ok = counts(base)
+        if all(event_of[org] in first_ok for org in committed) or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    delays: dict[str, list[float]] = {path: [] for path in LATENCY_PATHS}
+    for org_id, (path, at) in committed.items():
+        delays[path].append(first_ok.get(event_of[org_id], float("inf")) - at)
+    return delays
+
+
+def _emit_latency(mode: str, delays: dict[str, list[float]], burners: int) -> None:
+    for path, values in delays.items():
+        values.sort()
+
+        def at(q: float, values: list[float] = values) -> float:
+            return values[min(int(q * len(values)), len(values) - 1)]
+
+        emit("webhook_wake_latency_p50", at(0.5), "s", mode=mode, path=path, events=len(values),
+             p90=round(at(0.9), 3), p99=round(at(0.99), 3), max=round(values[-1], 3),
+             over_2s=[round(v, 2) for v in values if v > 2], burners=burners,
+             load=round(os.getloadavg()[0], 1))  # fmt: skip
+
+
+@contextmanager
+def _latency_receiver() -> Iterator[str]:
+    port = _free_port()
+    process = multiprocessing.get_context("spawn").Process(
+        target=_serve_latency, args=(port,), daemon=True
+    )
+    process.start()
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            httpx.get(base, timeout=1)
+            break
+        except httpx.HTTPError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+    try:
+        yield base
+    finally:
+        process.kill()
+        process.join(timeout=10)
+
+
+def latency(mode: str = "embedded", seconds: float = 60, burners: int = 2) -> None:
+    """Measure and print the wake-up latency figures of one mode."""
+    from fielder.db.session import dispose_engines
+    from fielder.worker.consumer import EmbeddedWorker
+
+    spawn = multiprocessing.get_context("spawn")
+    burning = [spawn.Process(target=_burn, daemon=True) for _ in range(burners)]
+    for process in burning:
+        process.start()
+    fast = {"FIELDER_WEBHOOK_RETRY_SCHEDULE": "[0.05, 0.1]"}
+    try:
+        with tempfile.TemporaryDirectory() as folder, _latency_receiver() as base:
+            env = base_env(Path(folder)) | fast
+            if mode == "embedded":
+                env["FIELDER_DATABASE_URL"] = f"sqlite:///{folder}/f.db"
+                os.environ.pop("FIELDER_REDIS_URL", None)
+                settings = configure(env)
+                worker = EmbeddedWorker(settings)
+                worker.start()
+                try:
+                    delays = _latency_run(settings, base, seconds)
+                finally:
+                    worker.stop()
+                    dispose_engines()
+                _emit_latency(mode, delays, burners)
+                return
+            with postgres_database() as database_url:
+                assert database_url is not None, "PostgreSQL does not answer"
+                assert redis_available(), "Redis does not answer"
+                env |= {"FIELDER_DATABASE_URL": database_url, "FIELDER_REDIS_URL": REDIS_URL,
+                        "FIELDER_EMBEDDED_WORKER": "false"}  # fmt: skip
+                settings = configure(env)
+                fielder = str(Path(sys.executable).parent / "fielder")
+                workers = [
+                    subprocess.Popen([fielder, "worker", "--workers", "2"], env=os.environ | env,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                    for _ in range(2)
+                ]  # fmt: skip
+                try:
+                    time.sleep(3)  # the workers' start-up
+                    delays = _latency_run(settings, base, seconds)
+                finally:
+                    for worker_process in workers:
+                        worker_process.terminate()
+                    for worker_process in workers:
+                        worker_process.wait(timeout=30)
+                _emit_latency(mode, delays, burners)
+    finally:
+        for process in burning:
+            process.kill()
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["latency"]:
+        arguments = sys.argv[2:]
+        latency(
+            arguments[0] if arguments else "embedded",
+            float(arguments[1]) if len(arguments) > 1 else 60,
+            int(arguments[2]) if len(arguments) > 2 else 2,
+        )
+    else:
+        main()
