@@ -1,4 +1,4 @@
-"""Scripting words of other languages (Spanish, French, German) read as their English
+"""Scripting words of other languages (Spanish, French, Italian, German) read as their English
 equivalents.
 
 Questionnaires written in Spanish (and the agencies' Spanish scripting notes) use the same
@@ -75,7 +75,47 @@ _FRENCH: tuple[tuple[str, str], ...] = (
     (r"NE\s+PAS\s+LIRE", "DO NOT READ"),
     (r"[ÉE]CHELLE", "SCALE"),
     (r"(?<=\d\s)OU(?=\s+\d)", "OR"),
+    (r"CLASSEMENT|CLASSER", "RANKING"),
+    (r"MENU\s+D[ÉE]ROULANT", "DROPDOWN"),
+    (r"AFFICHER\s+UNIQUEMENT", "SHOW ONLY"),
+    (r"CIT[ÉE]E?S?\s+(?:EN|[ÀA])", "SELECTED AT"),
+    (r"NOTER\s+EN\s+CLAIR|NOTER\s+MOT\s+[ÀA]\s+MOT", "RECORD VERBATIM"),
+    (r"(\d+)\s+CHIFFRES", r"\1 DIGITS"),
+    (r"DE\s+(-?\d+)\s+[ÀA]\s+(-?\d+)", r"RANGE \1 TO \2"),
     (r"SI", "IF"),
+)
+# Italian: "PIÙ RISPOSTE POSSIBILI", "PASSARE A D9", "MOSTRARE SOLO SE D11 = 3 O 4",
+# "NUMERICA – CONSENTIRE 14-99 – SE MENO DI 18 ANNI CHIUDERE L'INTERVISTA".
+_ITALIAN: tuple[tuple[str, str], ...] = (
+    (r"PI[ÙU]\s+RISPOSTE(?:\s+POSSIBILI)?|RISPOSTA\s+MULTIPLA|RISPOSTE\s+MULTIPLE", "MULTI CODE"),
+    (r"UNA\s+SOLA\s+RISPOSTA|RISPOSTA\s+SINGOLA|RISPOSTA\s+UNICA", "SINGLE CODE"),
+    (r"UNA\s+RISPOSTA\s+PER\s+RIGA", "SINGLE CODE PER ROW"),
+    (r"MASSIMO\s+(\d+)\s+RISPOSTE", r"MAXIMUM \1 ANSWERS"),
+    (r"NUMERIC[AO]", "NUMERIC"),
+    (r"CONSENTIRE|AMMESSI|INTERVALLO", "ALLOW"),
+    (r"(?:MOSTRARE|CHIEDERE|PORRE)\s+(?:LA\s+DOMANDA\s+)?SOLO\s+SE", "ASK IF"),
+    (r"SOLO\s+SE", "ONLY IF"),
+    (r"(?:PASSARE|ANDARE|SALTARE)\s+(?:ALLA\s+DOMANDA\s+|A)", "GO TO"),
+    (
+        r"(?:CHIUDERE|TERMINARE|INTERROMPERE)\s+L['’]INTERVISTA|FINE\s+(?:DELL['’])?INTERVISTA",
+        "TERMINATE",
+    ),
+    (r"MENO\s+DI", "UNDER"),
+    (r"PI[ÙU]\s+DI", "OVER"),
+    (r"ANNI", "YEARS"),
+    (r"ESCLUSIV[AO]", "EXCLUSIVE"),
+    (r"SPECIFICARE", "SPECIFY"),
+    (r"MEN[UÙ]\s+A\s+TENDINA", "DROPDOWN"),
+    (r"ORDINAMENTO|CLASSIFICA", "RANKING"),
+    (r"GRIGLIA", "GRID"),
+    (r"RUOTARE|ROTAZIONE|RANDOMIZZARE", "RANDOMIZE"),
+    (r"NON\s+LEGGERE", "DO NOT READ"),
+    (r"CASELLA\s+DI\s+TESTO\s+AMPIA|TESTO\s+LIBERO|DOMANDA\s+APERTA", "LARGE TEXT BOX"),
+    (r"SCALA", "SCALE"),
+    (r"DA\s+(-?\d+)\s+A\s+(-?\d+)", r"RANGE \1 TO \2"),
+    (r"(?<=\d\s)O(?=\s+\d)", "OR"),
+    (r"(?<=\d\s)E(?=\s+\d)", "AND"),
+    (r"SE", "IF"),
 )
 _GERMAN: tuple[tuple[str, str], ...] = (
     (
@@ -135,10 +175,19 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
     (
         re.compile(
             r"\b(?:R[ÉE]PONSES?|FILTRE|PR[ÉE]CISE[RZ]|QUESTIONNAIRE|ENTRETIEN|UNIQUEMENT|"
-            r"SEULEMENT|ALLER|PASSER|EXCLUSIF|NE\s+PAS)\b",
+            r"SEULEMENT|ALLER|PASSER|EXCLUSIF|NE\s+PAS|NOTER|AFFICHER|CLASSEMENT|CIT[ÉE]ES?|"
+            r"D[ÉE]ROULANT|NUM[ÉE]RIQUE)\b|\bFIN\s+DE\s+L['’]|(?<!\w)À(?!\w)|[ÇÂÊÎÔÛ]",
             re.I,
         ),
         _compiled(_FRENCH),
+    ),
+    (
+        re.compile(
+            r"[ÙÌ]|\b(?:RISPOST[AE]|MOSTRARE|PASSARE|CONSENTIRE|ESCLUSIV[AO]|TENDINA|GRIGLIA|"
+            r"RUOTARE|ORDINAMENTO|INTERVISTA|SPECIFICARE|SOLO\s+SE|SE\s+[A-Z]{1,4}\d)\b",
+            re.I,
+        ),
+        _compiled(_ITALIAN),
     ),
     (
         re.compile(

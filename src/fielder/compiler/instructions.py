@@ -28,6 +28,7 @@ class Directive:
 
 
 _SPLIT_RE = re.compile(r"\.\s+(?=[A-Z0-9(\[\'‘\"“])|;\s*")
+_CAPS_DASH_RE = re.compile(r"(?<=[A-ZÀ-Þ0-9)])\s+[–—]\s+(?=[A-ZÀ-Þ(])")
 _QUOTED_RE = re.compile(r"['‘’\"“”]([^'‘’\"“”]{2,60})['‘’\"“”]")
 _CODES_RE = re.compile(r"\b(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?\b")
 _ID_TOKEN = r"[A-Z]{0,4}[.-]?\d{1,3}[a-z]?(?:[._]\d{1,2})?"
@@ -40,7 +41,10 @@ _OPEN_RE = re.compile(
     re.I,
 )
 _LONG_RE = re.compile(r"LARGE|MULTI-?\s?LINE|ESSAY|PARAGRAPH|LONG|COMMENT|BIG", re.I)
-_SHORT_RE = re.compile(r"SINGLE[- ]LINE|SHORT|ONE[- ]LINE|SMALL|\bLINE\b", re.I)
+# "RECORD VERBATIM – 5 DIGITS": an entry of a fixed length (a postcode) is one line.
+_SHORT_RE = re.compile(
+    r"SINGLE[- ]LINE|SHORT|ONE[- ]LINE|SMALL|\bLINE\b|\b\d{1,2}\s+(?:DIGITS|CHARACTERS)\b", re.I
+)
 _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "constant_sum",
@@ -105,6 +109,10 @@ def sentences(note: str) -> list[str]:
     if note.startswith("(") and note.endswith(")") and note.count("(") == 1:
         note = note[1:-1].strip()
     parts = [p.strip(" .") for p in _SPLIT_RE.split(note)]
+    if not re.search(r"[a-zà-ÿ]", note):
+        # "NUMERIC – ALLOW 14-99 – IF UNDER 18 TERMINATE": capitals set apart by spaced dashes
+        # are separate instructions (a range's dash has digits on both sides).
+        parts = [q.strip(" .") for p in parts for q in _CAPS_DASH_RE.split(p)]
     return [p for p in parts if p]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from fielder.compiler.answers_listed import listed_answers
 from fielder.compiler.glossary import to_english
 from fielder.compiler.lines import Line, collapse, is_caps_instruction
 from fielder.ir.models import Option
@@ -78,6 +79,8 @@ class RawOption:
     specify: bool = False
     exclusive: bool = False
     fixed: bool = False
+    #: a write-in line after the words and a colon ("und zwar: ____")
+    write_in: bool = False
     instructions: list[str] = field(default_factory=list)
     start: int = 0
 
@@ -129,6 +132,9 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
     if term:
         terminate = True
         text = text[: term.start()]
+    if target:
+        # "No → If No, Go to Question 7": the answer named again before its routing
+        text = re.sub(r"\s*(?:→|-+>|=>|[—–])\s*if\s+[^→,]{1,40},?\s*$", "", text, flags=re.I)
     return _TRAIL_DASH_RE.sub("", text).strip(), target, terminate
 
 
@@ -150,7 +156,13 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
     text = _ARROW_TAIL_RE.sub(lambda m: m["arrow"] + to_english(m["route"]), text)
     if sum(text.count(b) for b in BOXES) >= 2:
         return _boxes(text)
-    packed = _packed(text) or _marked_across(text) or _coded_across(text) or _slashed_coded(text)
+    packed = (
+        _listed(text)
+        or _packed(text)
+        or _marked_across(text)
+        or _coded_across(text)
+        or _slashed_coded(text)
+    )
     if packed:
         return packed
     text, target, terminate = strip_routing(text)
@@ -194,13 +206,24 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
             option.specify = True
         if re.search(r":\s*_{3,}", option.label):
             # "Anderer Grund, und zwar: ______": words and a colon before a write-in line ask
-            # for specifics in any language
-            option.specify = True
+            # for specifics in any language (settle_options: unless every answer has one)
+            option.write_in = True
         option.label = _BLANK_RE.sub("", option.label).strip()
         # "______ Caffeine (4)": the box to write a rank or amount in, before the item
         option.label = re.sub(r"^_{3,}\s+(?=\w)", "", option.label)
         if _SPECIFY_RE.search(option.label):
             option.specify = True
+    return options
+
+
+def _listed(text: str) -> list[RawOption]:
+    """ "Yes [1]; No [2]; Not sure [9]": coded answers one after another (answers_listed)."""
+    options = []
+    for label, code in listed_answers(text):
+        option = RawOption(label, code)
+        if _SPECIFY_RE.search(label):
+            option.specify = True
+        options.append(option)
     return options
 
 

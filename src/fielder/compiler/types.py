@@ -182,8 +182,11 @@ def _no_options(
     if is_display_label and ("?" not in text or (not hints and not text.rstrip().endswith("?"))):
         # A screen's words may ask in passing ("Could you spare two minutes? …") yet want none
         return TypeDecision("display")
-    if _EMAIL_RE.search(hint) or (
-        _EMAIL_RE.search(text) and ("address" in text.lower() or len(text.split()) <= 4)
+    # "____@____": a write-in box with an at sign is an email address in any language
+    if (
+        _EMAIL_RE.search(hint)
+        or re.search(r"_\s*@\s*_", hint)
+        or (_EMAIL_RE.search(text) and ("address" in text.lower() or len(text.split()) <= 4))
     ):
         return TypeDecision("email")
     if (

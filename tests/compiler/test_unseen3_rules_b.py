@@ -1,0 +1,169 @@
+"""General conventions met in the third blind batch (second half), one small case each
+(written in their own words, not taken from any fixture)."""
+
+from __future__ import annotations
+
+from fielder.compiler.answers_listed import listed_answers
+from tests.compiler.conftest import by_id, compile_text
+
+
+def test_answers_listed_on_one_line_with_codes_in_brackets() -> None:
+    survey = compile_text(
+        """
+        K1. Which shift do you usually work?
+        Early [1]; Late [2]; Nights, mostly weekends [3]; It varies [8]
+
+        K2. How tired do you feel at the end of a shift?
+        1 - Not at all [1]; 2 [2]; 3 [3]; 4 - Exhausted [4]
+        """
+    )
+    questions = by_id(survey)
+    assert [(o.code, o.label) for o in questions["K1"].options] == [
+        ("1", "Early"),
+        ("2", "Late"),
+        ("3", "Nights, mostly weekends"),
+        ("8", "It varies"),
+    ]
+    assert [(o.code, o.label) for o in questions["K2"].options] == [
+        ("1", "Not at all"),
+        ("2", "2"),
+        ("3", "3"),
+        ("4", "Exhausted"),
+    ]
+
+
+def test_listed_answers_need_a_code_after_every_answer() -> None:
+    assert listed_answers("Tea (1), Coffee (2)") == [("Tea", "1"), ("Coffee", "2")]
+    assert listed_answers("Tea (1), Coffee") == []
+    assert listed_answers("Tea [1]; Coffee [1]") == []  # the same code twice is not a list
+
+
+def test_italian_scripting_words() -> None:
+    survey = compile_text(
+        """
+        **B1.** Quanti anni ha?
+        _NUMERICA – CONSENTIRE 16-90 – SE MENO DI 21 ANNI CHIUDERE L'INTERVISTA_
+
+        **B2.** Usa la bicicletta in città?
+
+        - Sì (1)
+        - No (2) → _PASSARE A B5_
+
+        **B3.** Per quali motivi la usa? _PIÙ RISPOSTE POSSIBILI_
+
+        - Lavoro (1)
+        - Svago (2)
+        - Nessuno di questi (9) _(ESCLUSIVA)_
+
+        **B4.** Dove la parcheggia?
+        _MENU A TENDINA_
+
+        - Cortile (1)
+        - Strada (2)
+
+        **B5.** _MOSTRARE SOLO SE B2 = 1 O 2_
+        Che cosa migliorerebbe?
+
+        - Più piste (1)
+        - Più rastrelliere (2)
+
+        **CHIUSURA**
+        Grazie per il suo tempo! Le sue risposte restano anonime.
+        """,
+        "bici.md",
+    )
+    questions = by_id(survey)
+    assert questions["B1"].type == "number"
+    assert questions["B1"].validation is not None
+    assert (questions["B1"].validation.min, questions["B1"].validation.max) == (16, 90)
+    assert questions["B1"].terminate_if == "B1 < 21"
+    assert [(s.if_, s.to) for s in questions["B2"].skip_to] == [("B2 == '2'", "B5")]
+    assert questions["B3"].type == "multi"
+    assert [o.code for o in questions["B3"].options if o.exclusive] == ["9"]
+    assert questions["B4"].type == "dropdown"
+    assert questions["B5"].display_if == "B2 in ['1','2']"
+    assert questions["CHIUSURA"].type == "display"
+
+
+def test_french_routing_after_the_answers_belongs_to_that_question() -> None:
+    survey = compile_text(
+        """
+        Q1. Avez-vous un jardin ?
+        UNE SEULE RÉPONSE
+        Oui\t1
+        Non\t2
+        SI Q1 = 2, FIN DE L'ENTRETIEN
+
+        Q2. Quelles plantes y cultivez-vous ?
+        PLUSIEURS RÉPONSES POSSIBLES
+        Légumes\t1
+        Fleurs\t2
+        Aucune\t9
+        SI Q2 = 9, ALLER À Q4
+
+        Q3. Combien d'heures par semaine y passez-vous ?
+        NUMÉRIQUE : DE 0 À 80
+
+        Q4. Classez ces outils du plus utile au moins utile.
+        CLASSEMENT – ROTATION
+        Bêche\t1
+        Râteau\t2
+        Sécateur\t3
+
+        Q5. Quel est votre département ?
+        MENU DÉROULANT
+        Ain\t1
+        Aisne\t2
+
+        Q6. Quel est votre code postal ?
+        NOTER EN CLAIR – 5 CHIFFRES
+
+        FIN\tMerci pour votre temps.
+        """
+    )
+    questions = by_id(survey)
+    assert questions["Q1"].terminate_if == "Q1 == '2'"
+    assert questions["Q2"].terminate_if is None
+    assert [(s.if_, s.to) for s in questions["Q2"].skip_to] == [("Q2 contains '9'", "Q4")]
+    assert questions["Q3"].display_if is None
+    assert questions["Q3"].type == "number"
+    assert questions["Q3"].validation is not None
+    assert (questions["Q3"].validation.min, questions["Q3"].validation.max) == (0, 80)
+    assert questions["Q4"].type == "ranking"
+    assert questions["Q5"].type == "dropdown"
+    assert questions["Q6"].type == "text"
+    assert questions["FIN"].type == "display"
+
+
+def test_a_lone_labels_note_stays_with_its_question() -> None:
+    survey = compile_text(
+        """
+        **M1.** Do you own a car?
+
+        - Yes (1)
+        - No (2)
+
+        **M2.** _ASK IF M1 = 1_
+        What make is it?
+
+        `[ text box ]`
+        """,
+        "cars.md",
+    )
+    assert by_id(survey)["M2"].display_if == "M1 == '1'"
+
+
+def test_a_write_in_box_with_an_at_sign_is_an_email_field() -> None:
+    survey = compile_text(
+        """
+        **W1.** Where can we send the results?
+
+        `__________@__________`
+
+        **W2.** Any other comments?
+
+        `[ large text box ]`
+        """,
+        "mail.md",
+    )
+    assert by_id(survey)["W1"].type == "email"
