@@ -10,6 +10,13 @@ def text_ops(x: float, y: float, text: str, *, bold: bool = False, size: int = 1
     return f"BT /{font} {size} Tf {x} {y} Td ({escaped}) Tj ET\n"
 
 
+def scaled_text_ops(x: float, y: float, text: str, *, size: int = 11) -> str:
+    """One line of text in a 1-point font that the text matrix scales to `size` points
+    (as some form software writes every line)."""
+    escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+    return f"BT /F1 1 Tf {size} 0 0 {size} {x} {y} Tm ({escaped}) Tj ET\n"
+
+
 def grid_ops(
     x: float, y: float, widths: list[float], rows: list[list[str]], height: float = 20
 ) -> str:
@@ -26,8 +33,15 @@ def grid_ops(
     return "".join(ops)
 
 
-def make_pdf(pages: list[str], *, encrypt: bool = False) -> bytes:
-    """A PDF whose pages have these content streams (Helvetica and Helvetica-Bold)."""
+def make_pdf(
+    pages: list[str],
+    *,
+    encrypt: bool = False,
+    crop_box: tuple[float, float, float, float] | None = None,
+) -> bytes:
+    """A PDF whose pages have these content streams (Helvetica and Helvetica-Bold), shown
+    through `crop_box` when given (the media box stays A4)."""
+    crop = " /CropBox [{} {} {} {}]".format(*crop_box) if crop_box else ""
     objects: list[str] = []
     kids = " ".join(f"{5 + 2 * i} 0 R" for i in range(len(pages)))
     objects.append("<< /Type /Catalog /Pages 2 0 R >>")
@@ -36,7 +50,7 @@ def make_pdf(pages: list[str], *, encrypt: bool = False) -> bytes:
     objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>")
     for i, content in enumerate(pages):
         objects.append(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]{crop} "
             f"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents {6 + 2 * i} 0 R >>"
         )
         data = content.encode("latin-1")

@@ -25,6 +25,7 @@ import pypdfium2.raw as pdfium_c
 from fielder.documents.errors import UnreadableFile
 from fielder.documents.model import BlockKind, Cell, Document, Run
 from fielder.documents.readers.base import DocumentBuilder, run_format, text_cell
+from fielder.documents.readers.pdf_columns import Box, reading_regions, rows
 from fielder.documents.safety import check_pages
 
 MEDIA_TYPE = "application/pdf"
@@ -37,6 +38,8 @@ RUNNING_MARGIN = 0.1
 HEADING_RATIO = 1.2
 #: a page drawing fewer boxes than this (and few lines) has no ruled table to look for
 MIN_TABLE_BOXES = 6
+#: a font size below this is a 1-point font scaled up by the text matrix (some form software)
+MIN_FONT_SIZE = 3.0
 
 
 @dataclass(slots=True)
@@ -163,7 +166,8 @@ class _TableFinder:
         self._data = data
         self._pdf: Any = None
 
-    def find(self, number: int) -> list[tuple[tuple[float, float, float, float], list[list[Cell]]]]:
+    def find(self, number: int, origin: tuple[float, float]) -> list[_TableBox]:
+        """The page's ruled tables, placed from `origin` (the visible page's top left corner)."""
         if self._pdf is None:
             try:
                 self._pdf = pdfplumber.open(io.BytesIO(self._data))
@@ -173,7 +177,13 @@ class _TableFinder:
             return []
         page = self._pdf.pages[number - 1]
         try:
-            return _tables(page)
+            # pdfplumber measures from the media box's top left corner
+            media_left, _, _, media_top = (float(v) for v in page.page_obj.mediabox)
+            shift_x, shift_y = media_left - origin[0], origin[1] - media_top
+            return [
+                _TableBox(x0 + shift_x, x1 + shift_x, top + shift_y, bottom + shift_y, rows)
+                for (x0, top, x1, bottom), rows in _tables(page)
+            ]
         except Exception:  # a damaged drawing breaks pdfminer only: keep the page's text
             return []
         finally:
@@ -188,18 +198,47 @@ def _read_page(pdf: Any, number: int, finder: _TableFinder) -> _Page:
     page = pdf[number - 1]
     try:
         height, width = float(page.get_height()), float(page.get_width())
-        words = _words(page, height)
+        # positions are measured from the visible page's top left corner
+        visible_left, _, _, visible_top = page.get_bbox()
+        origin = (float(visible_left), float(visible_top))
+        words = _words(page, *origin)
         ruled = _may_have_table(page)
     finally:
         page.close()
-    tables = finder.find(number) if ruled and words else []
-    boxes = [bbox for bbox, _ in tables]
-    if boxes:
-        words = [word for word in words if not _inside(word, boxes)]
-    items = [_Item(top=bbox[1], rows=rows) for bbox, rows in tables]
-    items.extend(_paragraphs(_group_lines(words), width))
-    items.sort(key=lambda item: item.top)
+    placed = finder.find(number, origin) if ruled and words else []
+    if placed:
+        words = [word for word in words if not _inside(word, placed)]
+    lines = _group_lines(words)
+    left = min((line.x0 for line in lines), default=0.0)
+    page_right = max(width - left, max((line.x1 for line in lines), default=0.0))
+    items: list[_Item] = []
+    for region in reading_regions([*words, *placed], _box_text):
+        region_words = [box for box in region.boxes if isinstance(box, _Word)]
+        region_lines = _group_lines(region_words)
+        # a column set apart from text on its right wraps at the gutter
+        right = page_right if region.right is None else region.right
+        found = [
+            _Item(top=box.top, rows=box.rows) for box in region.boxes if isinstance(box, _TableBox)
+        ]
+        found.extend(_paragraphs(region_lines, right))
+        found.sort(key=lambda item: item.top)
+        items.extend(found)
     return _Page(items, [word.size for word in words], height)
+
+
+@dataclass(slots=True)
+class _TableBox:
+    """A ruled table where it sits on the page (the words inside it are left out)."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    rows: list[list[Cell]]
+
+
+def _box_text(box: Box) -> str | None:
+    return box.run.text if isinstance(box, _Word) else None
 
 
 def _body_size(sizes: Iterable[float]) -> float:
@@ -262,11 +301,11 @@ def _tables(page: Any) -> list[tuple[tuple[float, float, float, float], list[lis
     return found
 
 
-def _inside(word: _Word, boxes: list[tuple[float, float, float, float]]) -> bool:
+def _inside(word: _Word, boxes: list[_TableBox]) -> bool:
     """Whether a word's middle lies inside one of the tables."""
     x = (word.x0 + word.x1) / 2
     y = (word.top + word.bottom) / 2
-    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+    return any(b.x0 <= x <= b.x1 and b.top <= y <= b.bottom for b in boxes)
 
 
 @dataclass(slots=True)
@@ -281,7 +320,7 @@ class _Word:
     run: Run = field(default_factory=lambda: Run(""))
 
 
-def _words(page: Any, height: float) -> list[_Word]:
+def _words(page: Any, left: float, top: float) -> list[_Word]:
     """The page's words with their boxes and formatting, as PDFium extracts them."""
     textpage = page.get_textpage()
     try:
@@ -294,7 +333,7 @@ def _words(page: Any, height: float) -> list[_Word]:
                 chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 32) for i in range(count)
             )
         formats: dict[int | None, Run] = {}
-        return [_measure(textpage, word, text, height, formats) for word in _word_spans(text)]
+        return [_measure(textpage, word, text, (left, top), formats) for word in _word_spans(text)]
     finally:
         textpage.close()
 
@@ -307,20 +346,30 @@ def _word_spans(text: str) -> list[_Word]:
 
 
 def _measure(
-    textpage: Any, word: _Word, text: str, height: float, formats: dict[int | None, Run]
+    textpage: Any,
+    word: _Word,
+    text: str,
+    origin: tuple[float, float],
+    formats: dict[int | None, Run],
 ) -> _Word:
-    """Fill in a word's box (top-down coordinates), size and formatting.
+    """Fill in a word's box (top-down coordinates from `origin`, the visible page's top left
+    corner), size and formatting.
 
     Words of one PDF text object share its font and colour, so the formatting is looked
     up once per text object.
     """
+    left, top = origin
     box = pdfium_c.FS_RECTF()
     pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, word.start, box)
-    word.x0, word.top, word.bottom = box.left, height - box.top, height - box.bottom
+    word.x0, word.top, word.bottom = box.left - left, top - box.top, top - box.bottom
     pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, word.end - 1, box)
-    word.x1 = box.right
-    word.size = float(pdfium_c.FPDFText_GetFontSize(textpage.raw, word.start)) or 10.0
+    word.x1 = box.right - left
     handle = pdfium_c.FPDFText_GetTextObject(textpage.raw, word.start)
+    word.size = float(pdfium_c.FPDFText_GetFontSize(textpage.raw, word.start))
+    if word.size < MIN_FONT_SIZE and handle:
+        word.size *= _scale(handle)
+    if word.size < MIN_FONT_SIZE:
+        word.size = 10.0
     key = ctypes.cast(handle, ctypes.c_void_p).value if handle else None
     style = formats.get(key) if key is not None else None
     if style is None:
@@ -328,6 +377,14 @@ def _measure(
         formats[key] = style
     word.run = Run(text[word.start : word.end], *run_format(style))
     return word
+
+
+def _scale(text_object: Any) -> float:
+    """How much a text object's matrix enlarges its font."""
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(text_object, matrix):
+        return 1.0
+    return float(abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5)
 
 
 def _format(textpage: Any, index: int, text: str) -> Run:
@@ -356,17 +413,7 @@ def _format(textpage: Any, index: int, text: str) -> Run:
 
 def _group_lines(words: list[_Word]) -> list[_Line]:
     """Words whose vertical extents overlap form a line, read left to right."""
-    groups: list[list[_Word]] = []
-    top = bottom = 0.0
-    for word in sorted(words, key=lambda w: (round(w.top), w.x0)):
-        middle = (word.top + word.bottom) / 2
-        if groups and top <= middle <= bottom:
-            groups[-1].append(word)
-            top, bottom = min(top, word.top), max(bottom, word.bottom)
-        else:
-            groups.append([word])
-            top, bottom = word.top, word.bottom
-    return [_line(sorted(group, key=lambda w: w.x0)) for group in groups]
+    return [_line(sorted(group, key=lambda w: w.x0)) for group in rows(words)]
 
 
 def _line(words: list[_Word]) -> _Line:
@@ -399,16 +446,13 @@ def _hang(words: list[_Word]) -> float | None:
     return words[1].x0 if gaps[0] and not any(gaps[1:]) else None
 
 
-def _paragraphs(lines: list[_Line], page_width: float) -> list[_Item]:
+def _paragraphs(lines: list[_Line], right: float) -> list[_Item]:
     """Join a line to the one above when the one above was wrapped at the text's right edge.
 
-    The right edge is the page's mirror of the left margin (or the widest line); a line
-    was wrapped when the next line's first word would not have fitted after it.
+    The right edge is the page's mirror of the left margin (or the widest line), or a
+    column's widest line; a line was wrapped when the next line's first word would not
+    have fitted after it.
     """
-    if not lines:
-        return []
-    left = min(line.x0 for line in lines)
-    right = max(page_width - left, max(line.x1 for line in lines))
     items: list[_Item] = []
     for line in lines:
         last = items[-1].lines[-1] if items else None
