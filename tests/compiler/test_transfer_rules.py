@@ -3,8 +3,14 @@ their own words (no fixture's text): grids under headings, keys, carried answers
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import docx
+
+from fielder.compiler import compile_document
 from fielder.compiler.lines import document_lines
 from fielder.compiler.parse import parse_lines
+from fielder.documents import read_path
 from tests.compiler.conftest import by_id, compile_text, read_text
 
 
@@ -167,3 +173,111 @@ def test_one_row_of_points_with_words_in_the_end_cells_is_a_scale() -> None:
         ("4", "4"),
         ("5", "Very likely"),
     ]
+
+
+def test_numbered_rows_of_a_ruled_table_answered_in_its_headings(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("C1. What is your date of birth?")
+    table = document.add_table(rows=4, cols=4)
+    cells = [
+        ("", "Item", "Agree (1)", "Disagree (2)"),
+        ("C2", "Do you hold a current driving licence?", "", ""),
+        ("C3", "Have you driven abroad in the last year?", "", ""),
+        ("C4", "Would you drive a hired van?", "", ""),
+    ]
+    for row, values in zip(table.rows, cells, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    document.add_paragraph("IF ANY AGREE TO C2–C4, ANSWER C5. OTHERWISE GO TO C6.")
+    document.add_paragraph("C5. Which vehicle did you drive most recently?")
+    document.add_paragraph("C6. What is your height in centimetres?")
+    document.save(str(tmp_path / "drivers.docx"))
+    questions = by_id(compile_document(read_path(tmp_path / "drivers.docx")).survey)
+    for qid in ("C2", "C3", "C4"):
+        assert questions[qid].type == "single"
+        assert [(o.code, o.label) for o in questions[qid].options] == [
+            ("1", "Agree"),
+            ("2", "Disagree"),
+        ]
+    assert questions["C5"].display_if == "C2 == '1' or C3 == '1' or C4 == '1'"
+    assert questions["C6"].type == "number"
+
+
+def test_measures_in_units_and_a_number_asked_for_are_numbers() -> None:
+    survey = compile_text(
+        """
+        1. How far is your commute in kilometres?
+        2. How many pets live with you? Please enter a number from 0 to 12.
+        3. Please write the telephone number of your landlord.
+        """
+    )
+    questions = by_id(survey)
+    assert questions["Q1"].type == "number"
+    assert questions["Q2"].type == "number"
+    assert questions["Q2"].validation is not None
+    assert (questions["Q2"].validation.min, questions["Q2"].validation.max) == (0, 12)
+    assert questions["Q3"].type == "text"
+
+
+def test_this_question_note_under_a_question_filters_it_and_keeps_quoted_or() -> None:
+    survey = compile_text(
+        """
+        Q1. How do you usually travel to the library?
+        ☐ On foot
+        ☐ By bus or tram
+        ☐ By car
+
+        Q2. Which stop do you get on at?
+        [Only answer this question if you ticked 'By bus or tram' at Q1.]
+
+        Q3. Any other comments on the opening hours or the town library?
+        """
+    )
+    questions = by_id(survey)
+    assert questions["Q2"].display_if == "Q1 == '2'"
+    assert questions["Q3"].display_if is None
+    assert questions["Q3"].type == "long_text"
+
+
+def test_an_answer_with_a_comma_named_in_a_condition() -> None:
+    survey = compile_text(
+        """
+        Q1. Will you come to the open day?
+        1  Yes, with family
+        2  Yes, alone
+        3  No
+        ASK IF Q1 = Yes, with family
+        Q2. How many people will come with you?
+        """
+    )
+    assert by_id(survey)["Q2"].display_if == "Q1 == '1'"
+
+
+def test_a_paper_form_scale_date_boxes_and_repeated_answer_before_routing() -> None:
+    survey = compile_text(
+        "1 Did you use the car park?\n1\tYes\n2\tNo\t→ If No, Go to Question 3\n"
+        "2 Using any number from 1 to 7, how easy was parking?\n"
+        "1\t2\t3\t4\t5\t6\t7\n1\t7\nVery hard\tVery easy\n"
+        "3 On what date did you visit?\nMonth / Day / Year: ___ / ___ / _____\n"
+        "4 Which days do you usually visit? Please choose one or more.\n"
+        "1\tWeekdays\n2\tSaturdays\n3\tSundays\n"
+    )
+    questions = by_id(survey)
+    assert [o.label for o in questions["Q1"].options] == ["Yes", "No"]
+    assert [(r.if_, r.to) for r in questions["Q1"].skip_to] == [("Q1 == '2'", "Q3")]
+    assert questions["Q2"].type == "scale"
+    assert [o.label for o in questions["Q2"].options][::6] == ["Very hard", "Very easy"]
+    assert questions["Q3"].type == "date"
+    assert questions["Q4"].type == "multi"
+
+
+def test_write_in_boxes_after_every_answer_are_amounts_not_specifics() -> None:
+    survey = compile_text(
+        """
+        Q3 - How many minutes a day do you spend on each? Your answers must add up to 100.
+
+        Reading : _______  (1)
+        Walking : _______  (2)
+        """
+    )
+    assert not any(o.specify for o in by_id(survey)["Q3"].options)

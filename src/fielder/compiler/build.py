@@ -89,6 +89,11 @@ def settle_options(raw: list[RawOption]) -> tuple[list[Option], list[RawOption]]
         if len(parts) >= 2 and all(len(p.split()) <= 6 for p in parts):
             raw = [RawOption(p, None, marker="•") for p in parts]
     used = {o.code for o in raw if o.code}
+    # one answer with a write-in line among plain ones asks for specifics; a box after every
+    # answer ("Social media : ____") is where an amount goes
+    boxes_everywhere = len(raw) >= 2 and all(o.write_in for o in raw)
+    for option in raw:
+        option.specify = option.specify or (option.write_in and not boxes_everywhere)
     settled: list[Option] = []
     kept: list[RawOption] = []
     for index, option in enumerate(raw):
@@ -643,7 +648,8 @@ def _fill_limits(question: Question, directives: list[Directive], text: str) -> 
         # "Please enter a number between 0 and 16", "(0–20)": the range asked for in the text
         asked = _TEXT_RANGE_RE.search(text)
         if asked:
-            least, top = asked["low"] or asked["low2"], asked["high"] or asked["high2"]
+            least = asked["low"] or asked["low2"] or asked["low3"]
+            top = asked["high"] or asked["high2"] or asked["high3"]
             validation.min, validation.max = float(least), float(top)
     if question.type == "constant_sum" and question.total is None:
         points = re.search(
@@ -657,6 +663,7 @@ def _fill_limits(question: Question, directives: list[Directive], text: str) -> 
 
 _TEXT_RANGE_RE = re.compile(
     r"\bbetween\s+(?P<low>-?\d+(?:\.\d+)?)\s+and\s+(?P<high>-?\d+(?:\.\d+)?)\b|"
+    r"\bnumber\s+from\s+(?P<low3>-?\d+(?:\.\d+)?)\s+(?:to|-|–)\s+(?P<high3>-?\d+(?:\.\d+)?)\b|"
     r"\((?P<low2>-?\d+(?:\.\d+)?)\s*[-–]\s*(?P<high2>-?\d+(?:\.\d+)?)\)",
     re.I,
 )

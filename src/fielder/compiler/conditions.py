@@ -72,8 +72,34 @@ def _normalise(text: str) -> str:
     return text
 
 
-def _split(text: str) -> list[tuple[str, str]]:
+_MASK = str.maketrans({",": "\x01", " ": "\x02", "/": "\x03"})
+_UNMASK = str.maketrans({"\x01": ",", "\x02": " ", "\x03": "/"})
+
+
+def _kept_whole(text: str, questions: dict[str, Question]) -> list[tuple[int, int]]:
+    """Spans not to split at "or", "and" or commas: quoted words, and the answers of the
+    questions named that have such words in them ("If Q5 = Yes, definitely")."""
+    spans = [m.span(1) for m in _QUOTED_RE.finditer(text)]
+    lower = text.lower()
+    named = {t.upper() for t in re.findall(r"\b[A-Za-z]{0,4}\d{1,3}[a-z]?\b", text)}
+    for qid in named & set(questions):
+        for option in questions[qid].options:
+            label = option.label.lower().strip()
+            if not re.search(r",|\s(?:or|and)\s|/", label):
+                continue
+            for found in re.finditer(re.escape(label), lower):
+                spans.append(found.span())
+    return spans
+
+
+def _split(text: str, whole: list[tuple[int, int]] | None = None) -> list[tuple[str, str]]:
     """Clauses with the joiner before each ("or"/"and"); commas between codes mean "or"."""
+    if whole:
+        # the separators inside spans kept whole are masked while splitting, then put back
+        masked = list(text)
+        for start, end in whole:
+            masked[start:end] = [c.translate(_MASK) for c in text[start:end]]
+        return [(j, c.translate(_UNMASK)) for j, c in _split("".join(masked))]
     parts = re.split(r"\s+(OR|AND)\s+|\s*,\s*(?:(OR|AND)\s+)?|\s*/\s*(?=\d)", text, flags=re.I)
     clauses: list[tuple[str, str]] = []
     joiner = "or"
@@ -95,18 +121,44 @@ def parse_condition(
 ) -> list[list[Atom]]:
     """A condition as OR-of-AND groups of atoms; raises ConditionError when it cannot be read."""
     text = _inner_condition(text, questions)
+    text = _any_of_range(text, questions)
     text = _normalise(text)
     if not text:
         raise ConditionError("empty condition")
     groups: list[list[Atom]] = []
     current = default
-    for joiner, clause in _split(text):
+    for joiner, clause in _split(text, _kept_whole(text, questions)):
         atom, current = _atom(clause, questions, current)
         if joiner == "and" and groups:
             groups[-1].append(atom)
         else:
             groups.append([atom])
     return _merge(groups)
+
+
+_ANY_RANGE_RE = re.compile(
+    r"^\s*(?:ANY\s+(?P<answer>.+?)\s+(?:TO|AT|IN|FOR|ON)\s+|(?P<answer2>.+?)\s+(?:TO|AT|IN|FOR|ON)\s+"
+    r"ANY\s+(?:OF\s+)?)(?:QUESTIONS?\s+)?(?P<first>[A-Z]{0,4})(?P<low>\d{1,3})\s*(?:-|–|—|TO)\s*"
+    r"(?P<last>[A-Z]{0,4})(?P<high>\d{1,3})\s*$",
+    re.I,
+)
+
+
+def _any_of_range(text: str, questions: dict[str, Question]) -> str:
+    """ "ANY YES TO Q4–Q7", "YES AT ANY OF Q4-Q7": the answer at any question of the range,
+    written out as one test per question."""
+    match = _ANY_RANGE_RE.match(text.strip(" .,:"))
+    if match is None:
+        return text
+    prefix = match["first"] or match["last"]
+    if match["first"] and match["last"] and match["first"].upper() != match["last"].upper():
+        return text
+    low, high = int(match["low"]), int(match["high"])
+    ids = [f"{prefix.upper()}{n}" for n in range(low, high + 1)]
+    if not 2 <= len(ids) <= 30 or not all(i in questions for i in ids):
+        return text
+    answer = (match["answer"] or match["answer2"]).strip()
+    return " OR ".join(f"{i} = {answer}" for i in ids)
 
 
 def _inner_condition(text: str, questions: dict[str, Question]) -> str:

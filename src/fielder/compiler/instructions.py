@@ -315,7 +315,9 @@ def _routing(text: str, upper: str) -> list[Directive]:
         # "IF Q1 = 1 CONTINUE, ELSE SKIP TO Q3": everyone else skips.
         return [Directive("skip_unless", unless["cond"], target=unless["to"], source=text)]
     ask = re.match(
-        rf"^IF\s+(?P<cond>.+?),?\s+(?:THEN\s+)?ASK\s+(?P<q>{_ID_TOKEN})\b(?P<rest>.*)$", text, re.I
+        rf"^IF\s+(?P<cond>.+?),?\s+(?:THEN\s+)?(?:ASK|ANSWER)\s+(?P<q>{_ID_TOKEN})\b(?P<rest>.*)$",
+        text,
+        re.I,
     )
     if ask:
         return [Directive("ask_target", ask["cond"], target=ask["q"].upper(), source=text)]

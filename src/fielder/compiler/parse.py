@@ -630,7 +630,9 @@ class _Parser:
             return self.heading_question(index, line)
         if line.kind == "table" or line.is_option or is_instruction(line):
             return False
-        text = line.text
+        # "Email *": form tools end a required question's title with a star
+        text = _REQUIRED_MARK_RE.sub("", line.text)
+        required = text != line.text and 0 < len(text.split()) <= 12
         current = self.current
         answered = current is None or bool(current.options or current.hints or current.tables)
         if (
@@ -648,6 +650,16 @@ class _Parser:
         following = self.next_content(index)
         if text.rstrip().endswith("?"):
             return True
+        if (
+            required
+            and following is not None
+            and (
+                is_hint(following)
+                or bool(parse_option_line(following))
+                or bool(TYPE_LINE_RE.match(following.text))
+            )
+        ):
+            return True  # "Full name *" over its answer box
         short_field = text.rstrip().endswith(":") and len(text.split()) <= 6
         if (
             short_field
@@ -688,6 +700,14 @@ class _Parser:
         if following is None:
             return False
         if find_label(following) is None and not following.text.rstrip().endswith("?"):
+            return True
+        line = self.lines[index]
+        if (
+            len(draft.lines) == 2
+            and line.whole_instruction
+            and re.search(r"\bTHIS\s+QUESTION\b", " ".join(line.instructions), re.I)
+        ):
+            # "Only answer this question if …" set apart right under a question: its own filter
             return True
         # Straight under the question's own text and naming another question: its own filter.
         own = draft.label.id if draft.label else None
@@ -769,6 +789,8 @@ class _Parser:
         ends = self.end_words(index, line)
         if ends:
             self.scale_ends = ends
+            return
+        if _end_numbers_again(text, draft):
             return
         if _ends_below(line, draft):
             return
@@ -1074,6 +1096,8 @@ def _inline_answers(text: str, wide: bool = True) -> list[RawOption]:
     """Answers written across one line: "Yes / No / Not sure", "Daily | Weekly | Never"
     (column headings over coded rows may be set only two spaces apart)."""
     splitter = _INLINE_SPLIT_RE if wide else re.compile(r"\s+/\s+|\s*[|｜／]\s*|\s{2,}|\t+")
+    if re.search(r"_{3,}\s*/\s*_{2,}", text):
+        return []  # "Month / Day / Year: ___ / ___ / ____": the boxes of a date, not answers
     parts = [p.strip() for p in splitter.split(text) if p.strip()]
     if not 2 <= len(parts) <= 10 or any(len(p.split()) > 6 or p.endswith("?") for p in parts):
         return []
@@ -1119,6 +1143,15 @@ def _stack_headings(upper: str, lower: str, cells: list[str]) -> list[str] | Non
         glue = "" if word.endswith(("/", "-")) else " "
         joined[near] = f"{word}{glue}{joined[near]}"
     return joined
+
+
+def _end_numbers_again(text: str, draft: Draft) -> bool:
+    """ "0   10" under a row of points 0…10: the ends repeated over their words, not answers."""
+    ends = re.fullmatch(r"(-?\d{1,2})\s+(-?\d{1,2})", text)
+    points = draft.options
+    if ends is None or len(points) < 3 or not all(p.code and p.label == p.code for p in points):
+        return False
+    return (ends[1], ends[2]) == (points[0].code, points[-1].code)
 
 
 def _ends_below(line: Line, draft: Draft) -> bool:

@@ -270,10 +270,38 @@ def _route_level_answers(
         option.instructions.append(part)
 
 
+def _answer_headings(block: Block) -> list[tuple[str, str | None]]:
+    """ "Question | YES (1) | NO (2)" over rows of labelled questions whose cells under those
+    headings are empty boxes: each row is its own question, answered with the headings."""
+    if len(block.rows) < 3:
+        return []
+    header = [collapse(c.text) for c in block.rows[0]]
+    labelled = [r for r in block.rows[1:] if r and _LONE_ID_RE.match(r[0].text.strip())]
+    if len(labelled) < 2 or _LONE_ID_RE.match(header[0]):
+        return []
+    columns = [
+        i
+        for i, head in enumerate(header)
+        if i
+        and head
+        and all(i < len(r) and not re.sub(r"[\s☐□▢_\[\]]", "", r[i].text) for r in labelled)
+    ]
+    heads = [header[i] for i in columns]
+    if len(heads) < 2 or any(len(h.split()) > 4 or "?" in h for h in heads):
+        return []
+    found: list[tuple[str, str | None]] = []
+    for head in heads:
+        written = parse_option_text(head)
+        coded = written[0] if written and written[0].code and written[0].label else None
+        found.append((coded.label, coded.code) if coded else (head, None))
+    return found
+
+
 def _id_column_lines(block: Block) -> list[Line]:
     """A table with labels in its first column: label rows are questions, the rest answers."""
     lines: list[Line] = []
-    for cells in block.rows:
+    answers_across = _answer_headings(block)
+    for cells in block.rows[1:] if answers_across else block.rows:
         texts = [collapse(c.text) for c in cells]
         first, rest = texts[0], [t for t in texts[1:] if t]
         if not rest:
@@ -304,6 +332,11 @@ def _id_column_lines(block: Block) -> list[Line]:
             for answer in (a for cell in answers for a in _answer_lines(cell)):
                 answer.start, answer.page = cells[0].start, block.page
                 lines.append(answer)
+            for label, code in answers_across:
+                # the answers named in the headings, for this row's question
+                lines.append(
+                    Line(text=label, raw=label, code=code, is_option=True, start=cells[0].start)
+                )
             continue
         codes = [t for t in rest if re.fullmatch(r"\d{1,3}", t)]
         words = [t for t in ([first] if first else []) + rest if not re.fullmatch(r"\d{1,3}", t)]

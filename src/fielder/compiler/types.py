@@ -11,7 +11,8 @@ _MULTI_TEXT_RE = re.compile(
     r"\b(?:select|tick|check|choose|mark|circle|code|pick)\s+(?:all|any|as\s+many)\b|"
     r"\ball\s+that\s+apply\b|\bmore\s+than\s+one\b|\bup\s+to\s+(?:\d+|two|three|four|five)\b|"
     r"\bas\s+many\s+as\s+(?:apply|you\s+like)\b|\bmultiple\s+answers\b|\bmulti[- ]?select\b|"
-    r"\bselect\s+multiple\b|\bmultiple\s+(?:choices|selections|responses)\s+(?:allowed|possible)\b",
+    r"\bselect\s+multiple\b|\bmultiple\s+(?:choices|selections|responses)\s+(?:allowed|possible)\b|"
+    r"\b(?:select|tick|check|choose|mark|circle|pick)\s+one\s+or\s+more\b",
     re.I,
 )
 # "Which type(s) of device…", "What format(s)…": the ask allows more than one answer.
@@ -26,10 +27,18 @@ _DATE_RE = re.compile(
     re.I,
 )
 _NUMBER_TEXT_RE = re.compile(
-    r"\bhow\s+many\b|\bhow\s+old\b|\bwhat\s+(?:is\s+your\s+)?age\b|\bnumber\s+of\b|\bhow\s+much\s+"
+    r"\bhow\s+many\b|\bhow\s+old\b|\bwhat\s+(?:is\s+your\s+)?age\b|(?<!phone\s)\bnumber\s+of\b|\bhow\s+much\s+"
     r"(?:money|did|do|would|have)\b|\bhow\s+long\b.*\b(?:years|months|minutes|hours)\b|"
     r"\(in\s+(?:years|months|weeks|days|hours|minutes|euros?|dollars?|pounds?|[$£€%])\)|"
     r"\bedad\b|\bcu[aá]nt[oa]s\b|\bin\s+(?:what|which)\s+year\b|\b(?:what|which)\s+year\b|^(?:your\s+|exact\s+)?age\b|\bmost\s+you\s+would\b.*\bpay\b|\bpercentage\b|\bhow\s+often\b.*\bper\b",
+    re.I,
+)
+# "What is your weight in kilograms?", "(enter a number from 30 to 250)": a measure asked in
+# its unit, or a number asked for outright.
+_MEASURE_RE = re.compile(
+    r"\bin\s+(?:kilo(?:gram(?:me)?)?s|kg|grams|(?:centi|milli)?met(?:re|er)s|cm|inches|feet|stones?|"
+    r"pounds|lbs|litres|liters|kilomet(?:re|er)s|km|miles)\b|"
+    r"\b(?:enter|write(?:\s+in)?|give|type)\s+(?:a|the|one)\s+(?:whole\s+)?number\b",
     re.I,
 )
 _NUMBER_HINT_RE = re.compile(
@@ -46,6 +55,11 @@ _SHORT_TEXT_RE = re.compile(
 _LONG_TEXT_RE = re.compile(
     r"\b(?:why|describe|explain|comments?|suggestions?|tell\s+us|anything\s+else|in\s+your\s+own\s+words)\b",
     re.I,
+)
+# Asks for comments or reasons: a comment box even when a place or a name is mentioned
+# ("any other comments on … the town centre?").
+_COMMENT_RE = re.compile(
+    r"\b(?:why|describe|explain|comments?|suggestions?|in\s+your\s+own\s+words)\b", re.I
 )
 _WHICH_NAME_RE = re.compile(
     r"^which\s+(?!of\b)\w+\s+(?:did|do|does|have|has|is|was|are|were)\b", re.I
@@ -192,14 +206,15 @@ def _no_options(
     if (
         (_DATE_RE.search(text) and not re.search(r"\bhow\s+old\b", text, re.I))
         or re.search(r"\b(?:DD|MM|YYYY)\b", hint)
+        or re.search(r"\bmonth\s*/\s*day\s*/\s*year\b|\bday\s*/\s*month\s*/\s*year\b", hint, re.I)
         or any(re.fullmatch(r"[A-Za-z ]{0,20}:?[\s_]*/[\s_]*/[\s_]*", h) for h in hints)
     ):
         return TypeDecision("date")
     if hint and _NUMBER_HINT_RE.search(hint) and not re.search(r"[a-z]{4,}\s*:\s*_", hint, re.I):
         return TypeDecision("number")
-    if "open" not in named and _NUMBER_TEXT_RE.search(text):
+    if "open" not in named and (_NUMBER_TEXT_RE.search(text) or _MEASURE_RE.search(text)):
         return TypeDecision("number")
-    if _SHORT_TEXT_RE.search(text):
+    if _SHORT_TEXT_RE.search(text) and not _COMMENT_RE.search(text):
         return TypeDecision("text")
     blank_lines = [h for h in hints if not re.search(r"[A-Za-z0-9]", h)]
     if sum(len(re.findall(r"_{3,}", h)) for h in blank_lines) >= 2 and "text" not in named:
