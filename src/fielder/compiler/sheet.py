@@ -85,6 +85,7 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "skip to",
     ),
 }
+_LABEL_WORDS = ("label", "labels")
 _ID_RE = re.compile(r"^[A-Za-z]{0,8}[_.-]?\d{0,3}[a-z]?(?:[._]\d{1,2}[a-z]?)?$")
 
 
@@ -116,6 +117,9 @@ def _columns(header: tuple[str, ...]) -> dict[str, int]:
             if role not in found and pattern.match(name):
                 found[role] = index
                 break
+    labels = [i for i, c in enumerate(header) if c.strip().lower().rstrip(":") in _LABEL_WORDS]
+    if "options" not in found and "code" in found and labels:
+        found["options"] = labels[0]  # "Value | Label": a codebook's answer words beside the code
     if "options" not in found and "code" in found:
         found["options"] = found.pop("code")  # "Codes" alone: "1=Yes; 2=No" in one cell
     ident = found.get("id")
@@ -194,6 +198,7 @@ def sheet_lines(block: Block) -> list[Line]:
         if text:
             lines.append(Line(text=text, raw=text, start=block.start, page=block.page))
     previous = ""
+    in_rows = False
     for row_cells in block.rows[start + 1 :]:
         raw = tuple(c.text for c in row_cells)
         row = tuple(collapse(c) for c in raw)
@@ -203,6 +208,15 @@ def sheet_lines(block: Block) -> list[Line]:
             blank = {columns[r] for r in ("id", "text") if r in columns}
             row = tuple("" if i in blank else c for i, c in enumerate(row))
             raw = tuple("" if i in blank else c for i, c in enumerate(raw))
+        if ident and previous and _sub_row(ident, previous, _cell(row, columns, "type")):
+            # "Q5_1 | row | My pet enjoys…" under the grid Q5: a statement of Q5, not a question.
+            if not in_rows:
+                lines.append(Line(text="Rows:", raw="Rows:", start=row_cells[0].start))
+            in_rows = True
+            words = _cell(row, columns, "text") or _cell(row, columns, "options")
+            lines.append(Line(text=words, raw=words, is_option=True, start=row_cells[0].start))
+            continue
+        in_rows = False
         previous = ident or previous
         found = [_row_line(row, columns)]
         found.extend(_cell_options(raw, columns) if found[0] and found[0].label else [])
@@ -221,6 +235,17 @@ def sheet_lines(block: Block) -> list[Line]:
                 line.start, line.end, line.page = row_cells[0].start, row_cells[-1].end, block.page
                 lines.append(line)
     return lines
+
+
+_ROW_TYPE_RE = re.compile(
+    r"^(?:rows?|statements?|items?|sub-?(?:items?|questions?|var\w*)?)$", re.I
+)
+
+
+def _sub_row(ident: str, parent: str, kind: str) -> bool:
+    """A sub-variable (`Q5_1`, `Q5.a`) of the question above, marked in the type column as a row."""
+    below = re.fullmatch(re.escape(parent) + r"[_.-]?(?:\d{1,2}|[a-z])", ident)
+    return below is not None and bool(_ROW_TYPE_RE.match(kind.strip()))
 
 
 _OPTION_TAG_RE = re.compile(
@@ -414,6 +439,7 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
         code = _code(codes[index]) if codes else None
         if code is None and coded:
             kept, code = written[0].label, written[0].code
+        kept = _without_own_code(kept, code)
         caps = kept.strip() and kept == kept.upper() and any(c.isalpha() for c in kept)
         if caps and "(SPECIFY)" in label and "(SPECIFY)" not in kept:
             # "OTHER (SPECIFY)" among answers written in capitals: the bracket is part of the
@@ -423,6 +449,13 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
             Line(text=collapse(kept), raw=label, instructions=inline, code=code, is_option=True)
         )
     return found
+
+
+def _without_own_code(label: str, code: str | None) -> str:
+    """ "0 - Not at all likely" beside the value 0: the end word's number repeats the code."""
+    if not code or not code.strip():
+        return label
+    return re.sub(rf"^{re.escape(code.strip())}\s*[-–=:.]\s+(?=\S)", "", label)
 
 
 def _row_line(row: tuple[str, ...], columns: dict[str, int]) -> Line | None:
@@ -446,6 +479,7 @@ def _row_line(row: tuple[str, ...], columns: dict[str, int]) -> Line | None:
         return Line(text="", raw=" ".join(notes), instructions=notes or [ident], label=None)
     if option:
         kept, inline = split_text(option)
+        kept = _without_own_code(kept, code)
         return Line(
             text=collapse(kept),
             raw=option,
