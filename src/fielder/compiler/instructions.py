@@ -154,6 +154,9 @@ _SHORTHAND = {
     "TEXT": "text",
     "GRID": "grid",
     "RANK": "ranking",
+    "CS": "constant_sum",
+    "DD": "dropdown",
+    "INFO": "display",
 }
 
 
@@ -164,6 +167,8 @@ def type_words(note: str) -> list[str]:
     short = _SHORTHAND.get(note.strip().upper().replace(" ", ""))
     if short:
         return [short]
+    if re.fullmatch(r"\s*(?:1|one|single)[- ]line(?:\s+(?:text|box|answer))?\s*\.?\s*", note, re.I):
+        return ["text"]  # "1 line" beside an open end: a one-line box
     if re.search(
         r"\bNUMERIC|\bNUMBER\s+(?:BOX|ENTRY|FIELD)|^NUM$|^\s*(?:number|integer)\s*[,:;]|"
         r"\b(?:WRITE[- ]IN|RECORD|ENTER|TYPE(?:[- ]IN)?)\s+(?:A\s+|THE\s+|EXACT\s+)?"
@@ -419,7 +424,7 @@ def value_next(text: str) -> str:
 
 def _terminate(text: str, upper: str) -> list[Directive]:
     match = re.match(
-        r"^(?:TERMINATE|SCREEN\s*OUT|THANK\s+AND\s+(?:CLOSE|TERMINATE|END)|"
+        r"^(?:TERMINATE|TERM|SCREEN\s*OUT|THANK\s+AND\s+(?:CLOSE|TERMINATE|END)|"
         r"(?:CLOSE|END|TERMINATE|STOP)(?:\s+(?:THE\s+)?(?:INTERVIEW|SURVEY))?|"
         r"DISQUALIFY|EXCLUDE)\s*(?:IF|WHEN|ALL\s+WHO|THOSE\s+WHO)\b(?P<cond>.*)$",
         text,
@@ -534,7 +539,7 @@ def _limits(text: str, upper: str) -> list[Directive]:
         upper,
     )
     total = re.search(
-        r"(?:ADD|SUM|TOTAL|ADDS?)\s+(?:UP\s+)?(?:TO\s+|OF\s+|EXACTLY\s+)?(\d+)|(\d+)\s+POINTS",
+        r"(?:ADD|SUM|TOTAL|ADDS?)\s*(?:UP\s+)?(?:TO\s+|OF\s+|EXACTLY\s+|=\s*)?(\d+)|(\d+)\s+POINTS",
         upper,
     )
     if total and re.search(r"CONSTANT|MUST|TOTAL|ADD|SUM|POINTS", upper):
