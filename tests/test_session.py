@@ -7,7 +7,7 @@ from typing import Annotated
 import pytest
 from fastapi import Depends, FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, insert, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 from starlette.types import Message, Receive, Scope, Send
@@ -16,7 +16,15 @@ from fielder.app import create_app
 from fielder.config import Settings
 from fielder.db import session as session_module
 from fielder.db.base import utcnow
-from fielder.db.session import get_engine, get_session, session_scope
+from fielder.db.session import (
+    ReadOnlySessionError,
+    get_engine,
+    get_read_session,
+    get_read_sessionmaker,
+    get_session,
+    get_sessionmaker,
+    session_scope,
+)
 from fielder.errors import Conflict
 from fielder.models.organization import Organization
 from tests.conftest import PG_URL
@@ -64,8 +72,6 @@ def test_error_rolls_back(settings: Settings) -> None:
 
 
 def test_statement_writes_are_committed_before_the_response(settings: Settings) -> None:
-    from sqlalchemy import insert
-
     seen_at_start: list[list[str]] = []
     inner = create_app(settings)
 
@@ -102,3 +108,58 @@ def test_idle_pooled_connection_dropped_by_the_server_is_replaced(
     monkeypatch.setattr(session_module, "PING_AFTER_IDLE_SECONDS", 0.0)
     with engine.connect() as connection:
         assert connection.execute(text("SELECT pg_backend_pid()")).scalar() != pid
+
+
+def _read_app(settings: Settings, write: str) -> FastAPI:
+    app = create_app(settings)
+
+    @app.get("/t/orgs")
+    def names(session: Annotated[Session, Depends(get_read_session)]) -> list[str]:
+        if write == "add":
+            session.add(Organization(name="sneaked"))
+        elif write == "insert":
+            session.execute(insert(Organization).values(id="o-1", name="x", created_at=utcnow()))
+        elif write == "lock":
+            session.scalars(select(Organization).with_for_update()).all()
+        return list(session.scalars(select(Organization.name)))
+
+    return app
+
+
+def test_read_session_reads(settings: Settings) -> None:
+    with session_scope(settings) as db:
+        db.add(Organization(name="acme"))
+    with TestClient(_read_app(settings, "")) as client:
+        assert client.get("/t/orgs").json() == ["acme"]
+
+
+@pytest.mark.parametrize("write", ["add", "insert", "lock"])
+def test_read_session_refuses_to_write(settings: Settings, write: str) -> None:
+    with TestClient(_read_app(settings, write), raise_server_exceptions=False) as client:
+        assert client.get("/t/orgs").status_code == 500
+    assert _names(settings) == []
+    with get_read_sessionmaker(settings)() as session:
+        session.add(Organization(name="sneaked"))
+        with pytest.raises(ReadOnlySessionError):
+            session.flush()
+
+
+@pytest.mark.skipif(not PG_URL, reason="PostgreSQL: a read sends no BEGIN")
+def test_read_session_is_autocommit_and_its_connection_comes_back_transactional(
+    settings: Settings,
+) -> None:
+    from psycopg.pq import TransactionStatus
+
+    engine = get_engine(settings)
+    engine.dispose()  # one pooled connection, used by both sessions below
+    with get_read_sessionmaker(settings)() as session:
+        session.scalars(select(Organization.name)).all()
+        dbapi = session.connection().connection.dbapi_connection
+        assert dbapi is not None
+        assert dbapi.info.transaction_status == TransactionStatus.IDLE  # no BEGIN was sent
+    with get_sessionmaker(settings)() as db:
+        db.add(Organization(name="rolled back"))
+        db.flush()
+        assert db.connection().connection.dbapi_connection is dbapi
+        db.rollback()
+    assert _names(settings) == []

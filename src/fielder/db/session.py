@@ -22,8 +22,11 @@ from fielder.config import Settings, get_settings
 
 COMMIT_STATE_KEY = "fielder_db_session"
 DISCARD_STATE_KEY = "fielder_db_discard"
+#: Session.info key of a read session (`get_read_session`).
+READ_ONLY = "fielder_read_only"
 _engines: dict[str, Engine] = {}
 _makers: dict[str, sessionmaker[Session]] = {}
+_read_makers: dict[str, sessionmaker[Session]] = {}
 _lock = threading.Lock()
 
 
@@ -135,7 +138,22 @@ def get_engine(settings: Settings | None = None) -> Engine:
             _makers[url] = sessionmaker(
                 _engines[url], expire_on_commit=False, info={"settings": settings}
             )
+            _read_makers[url] = sessionmaker(
+                _read_engine(_engines[url]),
+                expire_on_commit=False,
+                info={"settings": settings, READ_ONLY: True},
+            )
         return _engines[url]
+
+
+def _read_engine(engine: Engine) -> Engine:
+    """The engine of read sessions: on PostgreSQL its connections (the same pool) are in
+    autocommit, so that a read sends no BEGIN and no COMMIT (two round trips of three). Each
+    statement sees the committed data as of its start, as in a READ COMMITTED transaction.
+    pysqlite already opens no transaction for a read."""
+    if engine.dialect.name == "sqlite":
+        return engine
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
 def get_sessionmaker(settings: Settings | None = None) -> sessionmaker[Session]:
@@ -145,6 +163,13 @@ def get_sessionmaker(settings: Settings | None = None) -> sessionmaker[Session]:
     return _makers[url]
 
 
+def get_read_sessionmaker(settings: Settings | None = None) -> sessionmaker[Session]:
+    """The factory of read sessions (see `get_read_session`)."""
+    url = (settings or get_settings()).database_url
+    get_engine(settings)
+    return _read_makers[url]
+
+
 def dispose_engines() -> None:
     """Close every pooled connection (tests and shutdown)."""
     with _lock:
@@ -152,6 +177,7 @@ def dispose_engines() -> None:
             engine.dispose()
         _engines.clear()
         _makers.clear()
+        _read_makers.clear()
 
 
 @contextmanager
@@ -182,6 +208,24 @@ async def get_session(request: Request) -> Session:
     return session
 
 
+async def get_read_session(request: Request) -> Session:
+    """FastAPI dependency: a session for an endpoint that only reads.
+
+    On PostgreSQL it reads in autocommit: no BEGIN and no COMMIT round trips, and it ends on
+    the event loop without a thread hop. It refuses to write (`ReadOnlySessionError` on a
+    flush with changes, an INSERT/UPDATE/DELETE or a SELECT … FOR UPDATE): an endpoint that
+    writes takes `get_session`.
+    """
+    settings: Settings = getattr(request.app.state, "settings", None) or get_settings()
+    session = get_read_sessionmaker(settings)()
+    setattr(request.state, COMMIT_STATE_KEY, session)
+    return session
+
+
+class ReadOnlySessionError(RuntimeError):
+    """A read session (`get_read_session`) was asked to write: a programming error."""
+
+
 def discard_session(state: Any) -> None:
     """Mark the request's session (if any) for rollback: the request ended in an exception."""
     if isinstance(state, dict):
@@ -198,8 +242,11 @@ async def _end(session: Session, *, commit: bool) -> None:
     if not session.in_transaction():
         session.close()  # never connected, or already committed: nothing to wait for
         return
-    if not has_writes(session) and session.get_bind().dialect.name == "sqlite":
-        # pysqlite opens no transaction for reads: ending one is a call into C, not a wait.
+    if session.info.get(READ_ONLY) or (
+        not has_writes(session) and session.get_bind().dialect.name == "sqlite"
+    ):
+        # No transaction on the server to end (autocommit; pysqlite opens none for reads):
+        # closing is a call into the driver, not a round trip, so no thread hop.
         session.close()
         return
     await run_in_threadpool(_finish, session, commit)
@@ -226,10 +273,25 @@ def _forget_writes(session: Session) -> None:
 def _mark_statement(state: ORMExecuteState) -> None:
     # session.execute(insert/update/delete(...)) writes without a flush.
     if state.is_insert or state.is_update or state.is_delete:
+        if state.session.info.get(READ_ONLY):
+            raise ReadOnlySessionError("A read session cannot run INSERT, UPDATE or DELETE.")
         state.session.info[_WROTE] = True
+    elif state.is_select and state.session.info.get(READ_ONLY) and _locks(state.statement):
+        # In autocommit the lock would end with the statement.
+        raise ReadOnlySessionError("A read session cannot lock rows (FOR UPDATE/SHARE).")
+
+
+def _locks(statement: Any) -> bool:
+    return getattr(statement, "_for_update_arg", None) is not None
+
+
+def _refuse_read_only_flush(session: Session, _context: object, _instances: object) -> None:
+    if session.info.get(READ_ONLY) and (session.new or session.dirty or session.deleted):
+        raise ReadOnlySessionError("A read session cannot flush changes; use get_session.")
 
 
 _WROTE = "fielder_wrote"
+event.listen(Session, "before_flush", _refuse_read_only_flush)
 event.listen(Session, "after_flush", _mark_written)
 event.listen(Session, "do_orm_execute", _mark_statement)
 event.listen(Session, "after_commit", _forget_writes)

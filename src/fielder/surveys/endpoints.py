@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from fielder.db.session import get_session
+from fielder.db.session import get_read_session, get_session
 from fielder.errors import BadRequest, Unprocessable, UnsupportedMediaType
 from fielder.files import service as files
 from fielder.files.deps import AppSettings, Store
@@ -37,6 +37,7 @@ router = APIRouter(prefix="/surveys", tags=["surveys"])
 Reader = Annotated[Principal, Depends(require_scope("surveys:read"))]
 Writer = Annotated[Principal, Depends(require_scope("surveys:write"))]
 DB = Annotated[Session, Depends(get_session)]
+ReadDB = Annotated[Session, Depends(get_read_session)]
 
 
 def _invalid(error: ValidationError) -> Unprocessable:
@@ -163,7 +164,7 @@ def create_survey(
 @router.get("", response_model=None)
 def list_surveys(
     principal: Reader,
-    session: DB,
+    session: ReadDB,
     params: Page,
     status: Annotated[str | None, Query(description="Only surveys in this status")] = None,
 ) -> dict[str, Any]:
