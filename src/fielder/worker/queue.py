@@ -118,6 +118,8 @@ def enqueue_after_commit(
 
 def send_pending(session: Session) -> None:
     """After a commit: hand the session's new jobs to the queue (the sweep catches any failure)."""
+    if session.in_nested_transaction():  # a SAVEPOINT released: the rows are not committed yet
+        return
     for job_id, settings, delay in session.info.pop(_PENDING, []):
         try:
             get_queue(settings).send(job_id, delay=delay)
