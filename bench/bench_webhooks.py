@@ -531,8 +531,60 @@ def latency(mode: str = "embedded", seconds: float = 60, burners: int = 2) -> No
             process.kill()
 
 
+def startup_latency(rounds: int = 30, burners: int = 2) -> None:
+    """As the tests do: start the embedded consumer, publish one event at once (a webhook of
+    its own), time its delivery, stop the consumer; `rounds` times (SQLite)."""
+    from fielder.db.session import dispose_engines
+    from fielder.worker.consumer import EmbeddedWorker
+
+    spawn = multiprocessing.get_context("spawn")
+    burning = [spawn.Process(target=_burn, daemon=True) for _ in range(burners)]
+    for process in burning:
+        process.start()
+    delays: list[float] = []
+    try:
+        with tempfile.TemporaryDirectory() as folder, _latency_receiver() as base:
+            for _ in range(rounds):
+                env = base_env(Path(folder)) | {"FIELDER_DATABASE_URL": f"sqlite:///{folder}/f.db"}
+                os.environ.pop("FIELDER_REDIS_URL", None)
+                dispose_engines()  # the session factory carries the settings (namespace)
+                settings = configure(env)
+                org_id = make_subscription(settings, f"{base}/hook/plain")
+                worker = EmbeddedWorker(settings)
+                worker.start()
+                try:
+                    at = _publish_one(settings, org_id, "plain")
+                    event_id = _event_of(settings, org_id)
+                    deadline = time.monotonic() + 45
+                    while event_id not in (got := counts(base)) and time.monotonic() < deadline:
+                        time.sleep(0.05)
+                    delays.append(got.get(event_id, float("inf")) - at)
+                finally:
+                    worker.stop()
+    finally:
+        for process in burning:
+            process.kill()
+        dispose_engines()
+    _emit_latency("embedded-startup", {"plain": delays}, burners)
+
+
+def _event_of(settings: Any, org_id: str) -> str:
+    from sqlalchemy import select
+
+    from fielder.db.session import session_scope
+    from fielder.models.event import Event
+
+    with session_scope(settings) as session:
+        return str(session.scalar(select(Event.public_id).where(Event.org_id == org_id)))
+
+
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["latency"]:
+    if sys.argv[1:2] == ["startup"]:
+        arguments = sys.argv[2:]
+        startup_latency(
+            int(arguments[0]) if arguments else 30, int(arguments[1]) if len(arguments) > 1 else 2
+        )
+    elif sys.argv[1:2] == ["latency"]:
         arguments = sys.argv[2:]
         latency(
             arguments[0] if arguments else "embedded",
