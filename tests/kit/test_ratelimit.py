@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import Annotated
 
 import httpx
@@ -11,6 +12,7 @@ from fastapi import Depends, FastAPI, Request
 
 from fielder.app import create_app
 from fielder.config import Settings
+from fielder.kit import ratelimit
 from fielder.kit.ratelimit import close_redis, enforce, limit
 from tests.conftest import MakeOrg, OrgContext
 
@@ -114,3 +116,38 @@ def test_redis_outage_lets_requests_through(settings: Settings) -> None:
 
     asyncio.run(count())
     assert "rate_limit_headers" not in request.scope.get("state", {})
+
+
+def test_window_end_from_redis_when_this_process_did_not_open_it(settings: Settings) -> None:
+    # The window's end (RateLimit-Reset) is known without asking Redis once this process has
+    # opened the window; a window opened elsewhere (here: forgotten) is asked of Redis.
+    if not settings.redis_url:
+        pytest.skip("Redis: the window end of a counter another process opened")
+    app = FastAPI()
+    app.state.settings = settings.model_copy(update={"rate_limit_public_save": "10/minute"})
+    resets = []
+
+    async def count() -> None:
+        for forget in (False, False, True):
+            if forget:
+                ratelimit._window_ends.clear()
+            request = Request({"type": "http", "app": app, "headers": [], "client": ("1.2.3.4", 5)})
+            await enforce(request, "public_save")
+            headers = request.scope["state"]["rate_limit_headers"]
+            resets.append(int(headers["RateLimit-Reset"]))
+        await close_redis()
+
+    asyncio.run(count())
+    assert all(55 <= reset <= 60 for reset in resets)
+
+
+def test_window_ends_are_remembered_until_they_pass() -> None:
+    ends = ratelimit._WindowEnds()
+    now = time.time()
+    assert ends.end("k", 2, 60) is None  # opened elsewhere: unknown here
+    opened = ends.end("k", 1, 60)  # opened by this increment: `expiry` from now
+    assert opened is not None
+    assert now + 59 <= opened <= now + 61
+    assert ends.end("k", 2, 60) == opened
+    ends.remember("k", now - 1)  # passed: another process may have opened the next window
+    assert ends.end("k", 3, 60) is None

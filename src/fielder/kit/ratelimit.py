@@ -87,6 +87,44 @@ async def close_redis() -> None:
         await pool.aclose()
 
 
+class _WindowEnds:
+    """When each fixed window (a Redis counter) ends, as this process last learnt it.
+
+    A window's end is fixed when its counter is created (the increment that returns the
+    amount sets the expiry), so it is asked of Redis (TTL, a second round trip) only for a
+    window this process did not open and has not asked about, and again once the remembered
+    end has passed (another process may have opened the next window).
+    """
+
+    MAX_ENTRIES = 10_000
+
+    def __init__(self) -> None:
+        self._ends: dict[str, float] = {}
+
+    def end(self, key: str, count: int, expiry: int) -> float | None:
+        """The end (epoch seconds) of `key`'s window after an increment gave `count`."""
+        now = time.time()
+        if count == 1:  # this increment opened the window: it lasts `expiry` from now
+            return self.remember(key, now + expiry)
+        end = self._ends.get(key)
+        return end if end is not None and end > now else None
+
+    def remember(self, key: str, end: float) -> float:
+        if len(self._ends) >= self.MAX_ENTRIES:
+            now = time.time()
+            self._ends = {k: e for k, e in self._ends.items() if e > now}
+            if len(self._ends) >= self.MAX_ENTRIES:
+                self._ends.clear()
+        self._ends[key] = end
+        return end
+
+    def clear(self) -> None:
+        self._ends = {}
+
+
+_window_ends = _WindowEnds()
+
+
 def _item(settings: Settings, bucket: str) -> RateLimitItem:
     if bucket not in BUCKETS:
         raise ValueError(f"unknown rate-limit bucket {bucket!r}")
@@ -123,12 +161,15 @@ async def enforce(request: Request, bucket: str, key_id: str | None = None) -> N
     item = _item(settings, bucket)
     key = item.key_for(*_identity(settings, request, bucket, key_id))
     try:
-        # What FixedWindowRateLimiter.hit + get_window_stats do, in two storage calls instead
-        # of three (each a round trip on Redis): the count comes back from the increment.
+        # What FixedWindowRateLimiter.hit + get_window_stats do, in fewer storage calls (each
+        # a round trip on Redis): the count comes back from the increment, the window's end
+        # is known here once this process has seen it (one round trip per request then).
         if settings.redis_url:
             storage = _redis_storage(settings.redis_url)
             count = await storage.incr(key, item.get_expiry())
-            reset_time = await storage.get_expiry(key)
+            reset_time = _window_ends.end(key, count, item.get_expiry())
+            if reset_time is None:  # a window this process has not seen open: ask Redis
+                reset_time = _window_ends.remember(key, await storage.get_expiry(key))
         else:  # in memory: plain calls, nothing to wait for
             memory = _memory_storage(settings.namespace)
             count = memory.incr(key, item.get_expiry())
@@ -176,6 +217,7 @@ def reset_limiters() -> None:
     with _lock:
         _memory.clear()
         _redis.clear()
+        _window_ends.clear()
 
 
 class RateLimitHeaders:
