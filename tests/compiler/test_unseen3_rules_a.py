@@ -95,3 +95,60 @@ def test_sub_variables_marked_row_are_the_statements_of_the_grid_above(tmp_path:
     assert (questions["B2"].type, questions["B2"].total) == ("constant_sum", 100)
     assert questions["B3"].type == "dropdown"
 
+
+def test_a_print_views_class_rules_mark_notes_and_fields_print_as_blanks() -> None:
+    survey = compile_text(
+        """
+        <html><head><style>
+          .note { color: #a00; font-style: italic }
+          p.tip { text-transform: uppercase; color: #666 }
+        </style></head><body>
+        <div><b>R1</b> When did the boat leave the harbour?
+          <p class="tip">Skipper fills in the time of departure.</p>
+          <input type="date"></div>
+        <div><b>R2</b> How many passengers were on board?
+          <input type="number" min="1" max="90"></div>
+        <div><b>R3</b> Which deck did you sit on?
+          <select><optgroup label="Inside">
+            <option value="10">Lower saloon</option><option value="11">Upper saloon</option>
+          </optgroup><option value="20">Open deck</option></select>
+          <span class="note">If 20, go to R5.</span></div>
+        <div><b>R4</b> Was it cold out there?
+          <ol><li>Yes</li><li>No</li></ol></div>
+        <div><b>R5</b> Anything else about the crossing?
+          <textarea rows="4"></textarea></div>
+        </body></html>
+        """,
+        "ferry.html",
+    )
+    questions = by_id(survey)
+    assert list(questions) == ["R1", "R2", "R3", "R4", "R5"]
+    assert questions["R1"].type == "date"
+    assert questions["R1"].text == "When did the boat leave the harbour?"
+    assert questions["R2"].type == "number"
+    assert questions["R2"].validation is not None
+    assert (questions["R2"].validation.min, questions["R2"].validation.max) == (1, 90)
+    assert questions["R3"].type == "dropdown"
+    assert [(o.code, o.label) for o in questions["R3"].options] == [
+        ("10", "Lower saloon"),
+        ("11", "Upper saloon"),
+        ("20", "Open deck"),
+    ]
+    assert [(r.if_, r.to) for r in questions["R3"].skip_to] == [("R3 == '20'", "R5")]
+    assert questions["R5"].type == "long_text"
+
+
+def test_lettered_answers_whose_letters_jump_keep_their_letters() -> None:
+    survey = compile_text(
+        """
+        <p><b>M7</b> Where do you get lamp oil? Record all mentioned.</p>
+        <ol type="A"><li>Market stall</li><li>Neighbour</li><li>Co-op shop</li></ol>
+        <ol type="A" start="25"><li>Somewhere else (specify)</li></ol>
+        <p><b>M8</b> Which of these do you own?</p>
+        <ol type="A"><li>Radio</li><li>Bicycle</li><li>Torch</li></ol>
+        """,
+        "village.html",
+    )
+    questions = by_id(survey)
+    assert [o.code for o in questions["M7"].options] == ["A", "B", "C", "Y"]
+    assert [o.code for o in questions["M8"].options] == ["1", "2", "3"]

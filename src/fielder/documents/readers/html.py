@@ -32,6 +32,8 @@ _BLOCKS = {
 _OL_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman",
              "I": "upperRoman"}  # fmt: skip
 _SPACES = re.compile(r"\s+")
+_CSS_RULE = re.compile(r"([^{}]+)\{([^}]*)\}")
+_CLASS_SELECTOR = re.compile(r"(?:[a-z][a-z0-9]*)?\.([\w-]+)", re.I)
 _COLOUR = re.compile(r"(?:^|;)\s*color\s*:\s*#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b")
 
 
@@ -50,6 +52,8 @@ class _Walker:
     level: int = 0
     numbering: str | None = None
     lists: list[_List] = field(default_factory=list)
+    #: declarations of the page's class rules (`.ins { color: #555 }`) by class name
+    classes: dict[str, str] = field(default_factory=dict)
 
     def flush(self) -> None:
         """End the block being collected (splitting it at line breaks)."""
@@ -79,7 +83,8 @@ class _Walker:
             ):
                 value = value[1:]
         if value:
-            self.runs.append(replace(fmt, text=value))
+            # text-transform: uppercase is shown in capitals, as a reader of the page sees it
+            self.runs.append(replace(fmt, text=value.upper() if fmt.caps else value))
 
     def walk(self, node: Tag, fmt: Run, pre: bool = False) -> None:
         for child in node.children:
@@ -100,10 +105,12 @@ class _Walker:
             self.select(tag, fmt)
         elif name == "input" and str(tag.get("type", "")).lower() in ("checkbox", "radio"):
             self.text("☐ ", fmt, pre)
+        elif name in ("input", "textarea"):
+            self.answer_box(tag, fmt)
         elif re.fullmatch(r"h[1-6]", name):
             self.flush()
             self.kind, self.level = "heading", int(name[1])
-            self.walk(tag, replace(fmt, bold=True), pre)
+            self.walk(tag, replace(_inline(tag, fmt, self.classes), bold=True), pre)
             self.flush()
         elif name in ("ul", "ol"):
             self.flush()
@@ -112,7 +119,7 @@ class _Walker:
             self.flush()
             self.lists.pop()
         elif name == "li":
-            self.list_item(tag, _inline(tag, fmt), pre)
+            self.list_item(tag, _inline(tag, fmt, self.classes), pre)
         elif name == "table":
             self.flush()
             self.builder.add_table(self.table(tag, fmt))
@@ -120,25 +127,44 @@ class _Walker:
             if any(r.text.strip() for r in self.runs):
                 self.flush()
             # else: a <p> opening an <li> keeps the item's number ("<li><p>How …</p>")
-            self.walk(tag, _inline(tag, fmt), pre or name == "pre")
+            self.walk(tag, _inline(tag, fmt, self.classes), pre or name == "pre")
             self.flush()
         else:
-            self.walk(tag, _inline(tag, fmt), pre)
+            self.walk(tag, _inline(tag, fmt, self.classes), pre)
+
+    def answer_box(self, tag: Tag, fmt: Run) -> None:
+        """A form field printed as the blank a paper form shows (a date's slashes, a number's
+        range beside its box, a text area's lines), on a line of its own."""
+        kind = str(tag.get("type", "text")).lower() if tag.name.lower() == "input" else "area"
+        low, high = tag.get("min"), tag.get("max")
+        boxes = {
+            "date": ["__ / __ / ____"],
+            "email": ["________@________"],
+            "area": ["________________________", "________________________"],
+            "number": [f"________ ({low}–{high})" if low and high else "________"],
+        }
+        lines = boxes.get(kind, ["________________"] if kind in ("text", "tel", "") else [])
+        self.flush()
+        for line in lines:
+            self.runs.append(replace(fmt, text=line))
+            self.flush()
 
     def select(self, tag: Tag, fmt: Run) -> None:
-        """A drop-down list: a note saying so, then its choices as a bulleted list."""
+        """A drop-down list: a note saying so, then its choices as a bulleted list (numbered
+        by their values when the values are numbers: the codes stored)."""
         self.flush()
-        choices = [
-            " ".join(o.get_text(" ").split())
+        options = [
+            (" ".join(o.get_text(" ").split()), str(o.get("value", "x")).strip())
             for o in tag.find_all("option")
-            if " ".join(o.get_text(" ").split()) and o.get("value", "x") != ""
         ]
+        choices = [(text, value) for text, value in options if text and value != ""]
         if not choices:
             return
+        coded = all(re.fullmatch(r"\d{1,4}", value) for _, value in choices)
         self.runs.append(replace(fmt, text="[DROPDOWN]"))
         self.flush()
-        for choice in choices[:1000]:
-            self.kind, self.numbering = "list_item", "•"
+        for choice, value in choices[:1000]:
+            self.kind, self.numbering = "list_item", f"{value}." if coded else "•"
             self.runs.append(replace(fmt, text=choice))
             self.flush()
 
@@ -167,7 +193,7 @@ class _Walker:
                 continue  # rows of nested tables belong to their own cell
             cells: list[Cell] = []
             for td in tr.find_all(["td", "th"], recursive=False):
-                inner = _Walker()
+                inner = _Walker(classes=self.classes)
                 inner.walk(td, replace(fmt, bold=fmt.bold or td.name == "th"))
                 inner.flush()
                 text_runs: list[Run] = []
@@ -194,10 +220,25 @@ def _list_state(tag: Tag) -> _List:
     )
 
 
-def _inline(tag: Tag, fmt: Run) -> Run:
-    """The formatting an inline element adds."""
+def _class_rules(soup: BeautifulSoup) -> dict[str, str]:
+    """The page's simple class rules (`.ins {…}`, `em.route {…}`): class name → declarations."""
+    rules: dict[str, str] = {}
+    for sheet in soup.find_all("style"):
+        for selectors, body in _CSS_RULE.findall(sheet.get_text()):
+            for selector in selectors.split(","):
+                match = _CLASS_SELECTOR.fullmatch(selector.strip())
+                if match:
+                    rules[match[1]] = rules.get(match[1], "") + ";" + body.lower()
+    return rules
+
+
+def _inline(tag: Tag, fmt: Run, classes: dict[str, str] | None = None) -> Run:
+    """The formatting an inline element adds (its style attribute and its classes' rules)."""
     name = tag.name.lower()
     style = str(tag.get("style", "")).lower()
+    names: list[str] = list(tag.get("class") or [])
+    if classes and names:
+        style = ";".join(classes.get(c, "") for c in names) + ";" + style
     colour = _COLOUR.search(style)
     hex_value = None
     if colour:
@@ -217,7 +258,7 @@ def _inline(tag: Tag, fmt: Run) -> Run:
 def read_html(data: bytes, name: str) -> Document:
     """Read an HTML page's body into blocks."""
     soup = BeautifulSoup(decode_text(data), "lxml")
-    walker = _Walker()
+    walker = _Walker(classes=_class_rules(soup))
     walker.walk(soup.body or soup, Run(""))
     walker.flush()
     return walker.builder.build(name, MEDIA_TYPE)

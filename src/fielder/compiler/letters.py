@@ -1,0 +1,39 @@
+"""Lettered answers whose letters jump are codes (`A. Boil … F. Let it settle`, then `X. Other`).
+
+Household-survey instruments letter the answers of a multi and keep special letters for the
+special answers (X = other, Z = don't know). A list whose letters skip a stretch of the
+alphabet is therefore coded by its letters, not numbered by position.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fielder.compiler.parse import Parsed
+
+_LETTER_NUMBERING_RE = re.compile(r"^\(?([A-Za-z])[.)]$")
+
+
+def keep_jumping_letters(parsed: Parsed) -> None:
+    """Give lettered answers their letters as codes where the letters skip ahead."""
+    for draft in parsed.drafts:
+        options = draft.options
+        if len(options) < 3 or any(o.code is not None for o in options):
+            continue
+        letters = [
+            match[1]
+            for line in draft.lines
+            if line.kind == "list_item"
+            and (match := _LETTER_NUMBERING_RE.match((line.numbering or "").strip()))
+        ]
+        if len(letters) != len(options) or [m.lower() for m in letters] != [
+            (o.marker or "").lower() for o in options
+        ]:
+            continue
+        places = [ord(letter.lower()) for letter in letters]
+        steps = [b - a for a, b in zip(places, places[1:], strict=False)]
+        if all(step >= 1 for step in steps) and any(step > 1 for step in steps):
+            for option, letter in zip(options, letters, strict=True):
+                option.code = letter
