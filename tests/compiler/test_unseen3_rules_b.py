@@ -167,3 +167,39 @@ def test_a_write_in_box_with_an_at_sign_is_an_email_field() -> None:
         "mail.md",
     )
     assert by_id(survey)["W1"].type == "email"
+
+
+def test_a_form_printout_with_starred_titles_placeholders_and_descriptions() -> None:
+    survey = compile_text(
+        """
+        Choir auditions 2027
+
+        Your name *
+        Your answer
+
+        Phone number *
+        Your answer
+
+        How many years have you sung in a choir? *
+        Please enter a whole number between 0 and 60.
+        Your answer
+
+        Voice part
+        ◯ Soprano
+        ◯ Alto
+        ◯ Tenor
+        ◯ Bass
+        """
+    )
+    questions = list(survey.questions())
+    assert [q.text for q in questions] == [
+        "Your name",
+        "Phone number",
+        "How many years have you sung in a choir?",
+        "Voice part",
+    ]
+    assert questions[0].type == "text"
+    assert questions[2].type == "number"
+    assert questions[2].validation is not None
+    assert (questions[2].validation.min, questions[2].validation.max) == (0, 60)
+    assert [o.label for o in questions[3].options] == ["Soprano", "Alto", "Tenor", "Bass"]

@@ -217,6 +217,10 @@ def split_text(text: str) -> tuple[str, list[str]]:
     return kept, notes
 
 
+# Placeholders that online form tools print inside an empty answer box.
+_PLACEHOLDER_RE = re.compile(r"^\s*(?:Your answer|Long answer text|Short answer text)\s*$", re.I)
+
+
 def line_from_block(block: Block) -> Line:
     """A paragraph-like block as a `Line` with its instructions split out."""
     # A heading's colour is its style's (Word's blue headings), not a scripting note.
@@ -227,6 +231,9 @@ def line_from_block(block: Block) -> Line:
         text, notes = block.text, []
     text, more = split_text(text)
     notes.extend(more)
+    if _PLACEHOLDER_RE.match(text):
+        # "Your answer": the grey placeholder a form tool prints in a short-answer box
+        text = "__________"
     bold_runs = [r for r in block.runs if r.text.strip()]
     return Line(
         text=collapse(text),

@@ -26,8 +26,12 @@ from fielder.compiler.classify import (
     screen_id,
     section_word,
 )
-from fielder.compiler.instructions import BARE_CONDITION_RE, FORM_TYPE_LINE_RE, type_words
-from fielder.compiler.letters import keep_jumping_letters
+from fielder.compiler.instructions import (
+    BARE_CONDITION_RE,
+    FORM_TYPE_LINE_RE,
+    interpret,
+    type_words,
+)
 from fielder.compiler.lines import LEADING_ROUTE_RE, TYPE_NOTE_RE, Line, is_caps_instruction
 from fielder.compiler.options import (
     BOXES,
@@ -652,15 +656,36 @@ class _Parser:
         if text.rstrip().endswith("?"):
             return True
         if (
+            current is not None
+            and current.label is None
+            and len(current.lines) == 1
+            and not answered
+            and not required
+            and self.lines[index - 1] is current.lines[0]
+            and _about_answering(text)
+        ):
+            return False  # a description printed right under a question's title
+        if (
             required
             and following is not None
             and (
                 is_hint(following)
                 or bool(parse_option_line(following))
                 or bool(TYPE_LINE_RE.match(following.text))
+                or bool(FORM_TYPE_LINE_RE.fullmatch(following.text.strip()))
             )
         ):
             return True  # "Full name *" over its answer box
+        if (
+            answered
+            and current is not None
+            and len(text.split()) <= 6
+            and not re.search(r"[.:;,!]$", text)
+            and text[:1] not in BOXES
+            and following is not None
+            and following.text[:1] in BOXES
+        ):
+            return True  # "T-shirt size" over "◯ XS", "◯ S" after a finished question
         short_field = text.rstrip().endswith(":") and len(text.split()) <= 6
         if (
             short_field
@@ -744,6 +769,27 @@ class _Parser:
             count += 1
         return count
 
+    def form_description(self, index: int, line: Line, draft: Draft) -> bool:
+        """True for the sentence a form tool prints under a question's title, before its tick
+        marks or answer box ("Please enter a whole number between 1 and 40.")."""
+        if (
+            self.out.label_mode != "none"
+            or draft.label is not None
+            or len(draft.lines) != 2
+            or draft.options
+            or draft.hints
+            or draft.tables
+            or not line.text.endswith(".")
+            or len(line.text.split()) < 4
+        ):
+            return False
+        following = self.next_content(index)
+        return (
+            _about_answering(line.text)
+            and following is not None
+            and (is_hint(following) or following.text[:1] in BOXES or following.raw[:1] in BOXES)
+        )
+
     def body(self, index: int, line: Line, draft: Draft) -> None:
         """A line inside a question: table, marker, instruction, hint, option or more text."""
         draft.lines.append(line)
@@ -753,6 +799,9 @@ class _Parser:
         text = line.text
         if not any(c.isalnum() for c in line.raw) and "__" not in line.raw:
             draft.mode = "closed" if draft.mode == "text" else draft.mode
+            return
+        if self.form_description(index, line, draft):
+            draft.notes.append(text)
             return
         if _ANSWER_LIST_RE.match(text):
             draft.mode = "text" if draft.mode == "closed" else draft.mode
@@ -1093,6 +1142,13 @@ class _Parser:
 _INLINE_SPLIT_RE = re.compile(r"\s+/\s+|\s*[|｜／]\s*|\s{3,}|\t+")
 
 
+def _about_answering(text: str) -> bool:
+    """True for a sentence about how to answer: a range, a limit, or where to go next."""
+    return any(d.kind != "type" for d in interpret(text)) or bool(
+        re.search(r"\b(?:go|skip|continue)\b.{0,30}\b(?:section|question|page)\s+\w+", text, re.I)
+    )
+
+
 def _inline_answers(text: str, wide: bool = True) -> list[RawOption]:
     """Answers written across one line: "Yes / No / Not sure", "Daily | Weekly | Never"
     (column headings over coded rows may be set only two spaces apart)."""
@@ -1231,7 +1287,6 @@ def parse_lines(lines: list[Line]) -> Parsed:
     _contrast_choice_words(parsed)
     if any(_LETTERS_STORED_RE.search(" ".join([line.text, *line.instructions])) for line in lines):
         _keep_letters(parsed)
-    keep_jumping_letters(parsed)
     return parsed
 
 
