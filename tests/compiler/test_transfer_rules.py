@@ -281,3 +281,53 @@ def test_write_in_boxes_after_every_answer_are_amounts_not_specifics() -> None:
         """
     )
     assert not any(o.specify for o in by_id(survey)["Q3"].options)
+
+
+def test_census_table_item_grid_caps_notes_and_letter_codes(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=4)
+    cells = [
+        ("NO.", "QUESTIONS AND FILTERS", "CODING CATEGORIES", "SKIP"),
+        (
+            "301",
+            "Does anyone in this household own:\na) A bicycle\nb) A boat",
+            "YES\tNO\nBICYCLE\t1\t2\nBOAT\t1\t2",
+            "",
+        ),
+        (
+            "302",
+            "Which crops did the household grow last season?\nRECORD ALL MENTIONED.",
+            "MAIZE\tA\nCASSAVA\tB\nOTHER (SPECIFY) ______\tX",
+            "",
+        ),
+        ("303", "How many goats does the household own?", "GOATS . . . [__|__]", ""),
+    ]
+    for row, values in zip(table.rows, cells, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    document.save(str(tmp_path / "census.docx"))
+    questions = by_id(compile_document(read_path(tmp_path / "census.docx")).survey)
+    assert questions["Q301"].type == "grid"
+    assert [r.label for r in questions["Q301"].rows] == ["A bicycle", "A boat"]
+    assert [(o.code, o.label) for o in questions["Q301"].options] == [("1", "YES"), ("2", "NO")]
+    assert questions["Q302"].text == "Which crops did the household grow last season?"
+    assert questions["Q302"].type == "multi"
+    assert [(o.code, o.label) for o in questions["Q302"].options] == [
+        ("A", "MAIZE"),
+        ("B", "CASSAVA"),
+        ("X", "OTHER (SPECIFY)"),
+    ]
+
+
+def test_single_line_and_time_of_day_notes_make_a_one_line_box() -> None:
+    survey = compile_text(
+        """
+        T1. Which street did you park on?
+        (single line, 40 characters)
+        T2. When did you arrive?
+        [TIME (HH:MM)]
+        """
+    )
+    questions = by_id(survey)
+    assert questions["T1"].type == "text"
+    assert questions["T2"].type == "text"

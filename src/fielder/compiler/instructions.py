@@ -169,6 +169,12 @@ def type_words(note: str) -> list[str]:
         return [short]
     if re.fullmatch(r"\s*(?:1|one|single)[- ]line(?:\s+(?:text|box|answer))?\s*\.?\s*", note, re.I):
         return ["text"]  # "1 line" beside an open end: a one-line box
+    if re.match(r"\s*(?:1|one|single)[- ]line\b(?!\s+(?:of|per)\b)", note, re.I) or re.search(
+        r"\bHH\s*:\s*MM\b|\b24[- ]hour\s+clock\b|^\s*TIME\s*(?:[,:(]|$)", note, re.I
+    ):
+        # "single line, 80 characters"; a time of day ("TIME, 24-hour clock (HH:MM)") is typed
+        # in one line too (the IR has no time type)
+        return ["text"]
     if re.search(
         r"\bNUMERIC|\bNUMBER\s+(?:BOX|ENTRY|FIELD)|^NUM$|^\s*(?:number|integer)\s*[,:;]|"
         r"\b(?:WRITE[- ]IN|RECORD|ENTER|TYPE(?:[- ]IN)?)\s+(?:A\s+|THE\s+|EXACT\s+)?"

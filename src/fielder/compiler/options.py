@@ -244,7 +244,8 @@ def _packed(text: str) -> list[RawOption]:
     return [RawOption(collapse(m[2]), m[1]) for m in matches if m]
 
 
-_LETTER_CODE_RE = re.compile(r"^(?P<label>.*?[^\s.…])\s*(?:\.{3,}|…+)\s*(?P<code>[A-Z])$")
+# "Medicines ...... B", "GOATS<TAB>B": a capital letter code after leaders or a tab
+_LETTER_CODE_RE = re.compile(r"^(?P<label>.*?[^\s.…])\s*(?:\.{3,}|…+|\t+)\s*(?P<code>[A-Z])$")
 
 
 def _coded_across(text: str) -> list[RawOption]:

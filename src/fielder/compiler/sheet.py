@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from fielder.compiler.lines import Line, collapse, split_text
+from fielder.compiler.lines import Line, collapse, is_caps_instruction, split_text
 from fielder.compiler.options import parse_option_text
 from fielder.documents.model import Block, Cell
 
@@ -218,8 +218,17 @@ def sheet_lines(block: Block) -> list[Line]:
             continue
         in_rows = False
         previous = ident or previous
+        row, cell_notes = _caps_lines_apart(row, raw, columns)
+        grid = _item_grid(raw, columns)
+        if grid is not None:
+            row = tuple(grid[0] if i == columns["text"] else c for i, c in enumerate(row))
         found = [_row_line(row, columns)]
-        found.extend(_cell_options(raw, columns) if found[0] and found[0].label else [])
+        if found[0] is not None:
+            found[0].instructions.extend(cell_notes)
+        if grid is not None and found[0] is not None and found[0].label:
+            found.extend(grid[1])
+        else:
+            found.extend(_cell_options(raw, columns) if found[0] and found[0].label else [])
         if found[0] is not None and found[0].label and across:
             # "Option 1 | Option 2 | …": the answers across the question's row.
             found.extend(
@@ -246,6 +255,54 @@ def _sub_row(ident: str, parent: str, kind: str) -> bool:
     """A sub-variable (`Q5_1`, `Q5.a`) of the question above, marked in the type column as a row."""
     below = re.fullmatch(re.escape(parent) + r"[_.-]?(?:\d{1,2}|[a-z])", ident)
     return below is not None and bool(_ROW_TYPE_RE.match(kind.strip()))
+
+
+def _caps_lines_apart(
+    row: tuple[str, ...], raw: tuple[str, ...], columns: dict[str, int]
+) -> tuple[tuple[str, ...], list[str]]:
+    """A question cell whose later paragraphs are all capitals ("CIRCLE ALL MENTIONED. PROBE:
+    ANY OTHERS?"): those are the interviewer's notes, not the question's words."""
+    index = columns.get("text")
+    if index is None or index >= len(raw):
+        return row, []
+    parts = [p.strip() for p in raw[index].split("\n") if p.strip()]
+    notes = [p for p in parts[1:] if is_caps_instruction(p)]
+    if not notes:
+        return row, []
+    kept = collapse(" ".join(p for p in parts if p not in notes))
+    return tuple(kept if i == index else c for i, c in enumerate(row)), notes
+
+
+_ITEM_RE = re.compile(r"^\(?[a-z][.)]\s+(?P<item>\S.*)$")
+
+
+def _item_grid(raw: tuple[str, ...], columns: dict[str, int]) -> tuple[str, list[Line]] | None:
+    """ "Does your household have: a) Electricity b) A radio" beside "YES NO / ELECTRICITY 1 2 /
+    RADIO 1 2": a grid whose columns head the codes and whose rows are the items (the
+    respondent's words in the question cell where they are listed there)."""
+    text_index, options_index = columns.get("text"), columns.get("options")
+    if text_index is None or options_index is None or options_index >= len(raw):
+        return None
+    coding = [p.strip() for p in raw[options_index].split("\n") if p.strip()]
+    if len(coding) < 3:
+        return None
+    heads = [c.strip() for c in coding[0].split("\t") if c.strip()]
+    if len(heads) < 2 or any(re.search(r"\d", h) or len(h.split()) > 4 for h in heads):
+        return None
+    coded = [[c.strip() for c in line.split("\t") if c.strip()] for line in coding[1:]]
+    if not all(
+        len(c) == len(heads) + 1 and all(re.fullmatch(r"\d{1,3}", v) for v in c[1:]) for c in coded
+    ):
+        return None
+    words = [p.strip() for p in raw[text_index].split("\n") if p.strip()]
+    items = [m["item"] for m in map(_ITEM_RE.match, words) if m]
+    labels = items if len(items) == len(coded) else [c[0] for c in coded]
+    question = collapse(" ".join(w for w in words if not _ITEM_RE.match(w) or not items))
+    lines = [Line(text=" ".join(heads), raw=coding[0], spaced="\t".join(heads))]
+    for label, cells in zip(labels, coded, strict=True):
+        spaced = "\t".join([label, *cells[1:]])
+        lines.append(Line(text=collapse(spaced), raw=spaced, spaced=spaced))
+    return question, lines
 
 
 _OPTION_TAG_RE = re.compile(
