@@ -19,7 +19,7 @@ import json
 import logging
 import threading
 from collections.abc import AsyncGenerator, Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
@@ -83,8 +83,8 @@ class EventMessage:
         )  # fmt: skip
 
     def to_json(self) -> str:
-        """This message as JSON text."""
-        return json.dumps(asdict(self), separators=(",", ":"), default=str)
+        """This message as JSON text (its fields as they are: `asdict` would deep-copy `data`)."""
+        return json.dumps(self.__dict__, separators=(",", ":"), default=str)
 
 
 def org_channel(org_id: str) -> str:
@@ -200,6 +200,11 @@ class _LocalBroker:
         with self._lock:
             self._subscribers.get(channel, set()).discard(entry)
 
+    def listened(self, channels: Iterable[str]) -> bool:
+        """Whether any of `channels` has a subscriber (else there is nothing to encode)."""
+        with self._lock:
+            return any(self._subscribers.get(channel) for channel in channels)
+
     def send(self, channel: str, text: str) -> None:
         with self._lock:
             entries = list(self._subscribers.get(channel, ()))
@@ -229,6 +234,8 @@ def fan_out_many(messages: Sequence[EventMessage], settings: Settings | None = N
     settings = settings or get_settings()
     if settings.redis_url is None:
         for message in messages:
+            if not _local.listened(message.channels):
+                continue
             text = message.to_json()
             for channel in message.channels:
                 _local.send(channel, text)
