@@ -203,3 +203,38 @@ def test_a_form_printout_with_starred_titles_placeholders_and_descriptions() -> 
     assert questions[2].validation is not None
     assert (questions[2].validation.min, questions[2].validation.max) == (0, 60)
     assert [o.label for o in questions[3].options] == ["Soprano", "Alto", "Tenor", "Bass"]
+
+
+def test_round_and_square_marks_in_one_printout_tell_single_from_multi() -> None:
+    survey = compile_text(
+        """
+        Which team do you support?
+        ○ Rovers
+        ○ United
+
+        Which matches did you watch this season?
+        ☐ The derby
+        ☐ The cup final
+        ☐ The away friendly
+
+        This content is neither created nor endorsed by Google.
+        """
+    )
+    questions = list(survey.questions())
+    assert [q.type for q in questions] == ["single", "multi"]
+    assert [o.label for o in questions[1].options] == [
+        "The derby",
+        "The cup final",
+        "The away friendly",
+    ]
+
+
+def test_squares_alone_say_nothing_about_single_or_multi() -> None:
+    survey = compile_text(
+        """
+        Which team do you support?
+        ☐ Rovers
+        ☐ United
+        """
+    )
+    assert next(iter(survey.questions())).type == "single"

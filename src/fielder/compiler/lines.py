@@ -375,6 +375,7 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
 
 def document_lines(document: Document) -> list[Line]:
     """Every block of the document as lines, questionnaire tables unrolled."""
+    from fielder.compiler.boilerplate import is_boilerplate
     from fielder.compiler.sheet import is_sheet_table, sheet_lines
 
     lines: list[Line] = []
@@ -388,6 +389,6 @@ def document_lines(document: Document) -> list[Line]:
                 lines.extend(form_lines(block))
             else:
                 lines.append(table_line(block))
-        elif block.text.strip():
+        elif block.text.strip() and not is_boilerplate(block.text):
             lines.append(line_from_block(block))
     return join_lone_labels(lines)

@@ -34,6 +34,7 @@ from fielder.compiler.instructions import (
 )
 from fielder.compiler.letters import keep_jumping_letters
 from fielder.compiler.lines import LEADING_ROUTE_RE, TYPE_NOTE_RE, Line, is_caps_instruction
+from fielder.compiler.marks import contrast_marks
 from fielder.compiler.options import (
     BOXES,
     RawOption,
@@ -1286,6 +1287,7 @@ def parse_lines(lines: list[Line]) -> Parsed:
     parsed.trailing_notes = parser.pending
     _reuse_lists(parsed)
     _contrast_choice_words(parsed)
+    contrast_marks(parsed.drafts)
     if any(_LETTERS_STORED_RE.search(" ".join([line.text, *line.instructions])) for line in lines):
         _keep_letters(parsed)
     keep_jumping_letters(parsed)

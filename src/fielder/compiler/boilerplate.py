@@ -1,0 +1,20 @@
+"""Lines that survey tools print on every form and that are never part of the questionnaire."""
+
+from __future__ import annotations
+
+import re
+
+# "This content is neither created nor endorsed by Google.", "Powered by SurveyTool",
+# "Never submit passwords through Google Forms.", a printed page's address line.
+_BOILERPLATE_RE = re.compile(
+    r"^(?:This\s+content\s+is\s+neither\s+created\s+nor\s+endorsed\s+by\s+\w+\.?"
+    r"|Never\s+submit\s+passwords\s+through\s+[\w ]{3,30}\.?"
+    r"|Powered\s+by\s+\w[\w .·-]{0,60}"
+    r"|https?://\S+(?:\s+\d{1,3}\s*/\s*\d{1,3})?)\s*$",
+    re.I,
+)
+
+
+def is_boilerplate(text: str) -> bool:
+    """True for a form tool's own footer line."""
+    return bool(_BOILERPLATE_RE.match(text.strip()))
