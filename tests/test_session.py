@@ -163,3 +163,16 @@ def test_read_session_is_autocommit_and_its_connection_comes_back_transactional(
         assert db.connection().connection.dbapi_connection is dbapi
         db.rollback()
     assert _names(settings) == []
+
+
+@pytest.mark.skipif(not PG_URL, reason="PostgreSQL: a read gives its connection back at once")
+def test_read_session_gives_its_connection_back_after_each_query(settings: Settings) -> None:
+    engine = get_engine(settings)
+    with session_scope(settings) as db:
+        db.add(Organization(name="acme"))
+    with get_read_sessionmaker(settings)() as session:
+        orgs = session.scalars(select(Organization)).all()
+        assert engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+        assert [org.name for org in orgs] == ["acme"]  # loaded objects stay usable
+        assert session.scalar(select(Organization.name)) == "acme"
+        assert engine.pool.checkedout() == 0  # type: ignore[attr-defined]

@@ -12,7 +12,7 @@ from typing import Any
 
 import anyio
 from fastapi import Request
-from sqlalchemy import DateTime, Dialect, Engine, create_engine, event
+from sqlalchemy import DateTime, Dialect, Engine, Result, create_engine, event
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
@@ -24,6 +24,7 @@ COMMIT_STATE_KEY = "fielder_db_session"
 DISCARD_STATE_KEY = "fielder_db_discard"
 #: Session.info key of a read session (`get_read_session`).
 READ_ONLY = "fielder_read_only"
+_RELEASE_EACH_READ = "fielder_release_each_read"
 _engines: dict[str, Engine] = {}
 _makers: dict[str, sessionmaker[Session]] = {}
 _read_makers: dict[str, sessionmaker[Session]] = {}
@@ -138,10 +139,11 @@ def get_engine(settings: Settings | None = None) -> Engine:
             _makers[url] = sessionmaker(
                 _engines[url], expire_on_commit=False, info={"settings": settings}
             )
+            sqlite = _engines[url].dialect.name == "sqlite"
             _read_makers[url] = sessionmaker(
                 _read_engine(_engines[url]),
                 expire_on_commit=False,
-                info={"settings": settings, READ_ONLY: True},
+                info={"settings": settings, READ_ONLY: True, _RELEASE_EACH_READ: not sqlite},
             )
         return _engines[url]
 
@@ -285,6 +287,25 @@ def _locks(statement: Any) -> bool:
     return getattr(statement, "_for_update_arg", None) is not None
 
 
+def _release_after_read(state: ORMExecuteState) -> Result[Any] | None:
+    """A read session on PostgreSQL gives its connection back to the pool after each query.
+
+    In autocommit there is no transaction to keep, and the connection would otherwise stay
+    checked out until the response is sent: under load that is every request in flight, past
+    the pool's size, and each connection past it is a new PostgreSQL connection (a server
+    process) opened and closed.
+    """
+    session = state.session
+    if not session.info.get(_RELEASE_EACH_READ) or not state.is_select:
+        return None
+    options = state.execution_options
+    if state.is_relationship_load or options.get("yield_per") or options.get("stream_results"):
+        return None  # loaded while another result is read, or streamed: keep the connection
+    result = state.invoke_statement().freeze()
+    session.commit()  # autocommit: nothing is sent; the connection goes back to the pool
+    return result()
+
+
 def _refuse_read_only_flush(session: Session, _context: object, _instances: object) -> None:
     if session.info.get(READ_ONLY) and (session.new or session.dirty or session.deleted):
         raise ReadOnlySessionError("A read session cannot flush changes; use get_session.")
@@ -294,6 +315,7 @@ _WROTE = "fielder_wrote"
 event.listen(Session, "before_flush", _refuse_read_only_flush)
 event.listen(Session, "after_flush", _mark_written)
 event.listen(Session, "do_orm_execute", _mark_statement)
+event.listen(Session, "do_orm_execute", _release_after_read)
 event.listen(Session, "after_commit", _forget_writes)
 event.listen(Session, "after_soft_rollback", lambda session, _previous: _forget_writes(session))
 
