@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+from fielder.compiler import compile_document
 from fielder.compiler.answers_listed import listed_answers
+from fielder.documents import read_document
 from tests.compiler.conftest import by_id, compile_text
 
 
@@ -238,3 +240,33 @@ def test_squares_alone_say_nothing_about_single_or_multi() -> None:
         """
     )
     assert next(iter(survey.questions())).type == "single"
+
+
+_RTF = r"""{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0 Arial;}}
+{\colortbl;\red0\green0\blue0;\red0\green0\blue200;}
+{\header\pard Staff canteen survey \'96 draft\par}
+\pard\b C1.\b0  Do you eat in the canteen?\par
+Yes [1]; No [2]  {\cf2 (No -> go to C3)}\par
+\par
+\b C2.\b0  How many times did you eat there last week?\par
+{\cf2 Number 0\'9614}\par
+\par
+\b C3.\b0  Would you like a salad bar?\par
+Yes [1]; No [2]\par
+}"""
+
+
+def test_rtf_keeps_bold_and_coloured_notes() -> None:
+    document = read_document(_RTF.encode("latin-1"), "canteen.rtf")
+    texts = [b.text for b in document.blocks]
+    assert "Staff canteen survey – draft" not in texts  # the page header is not body text
+    first = document.blocks[0]
+    assert first.runs[0].text == "C1."
+    assert first.runs[0].bold
+    note = next(b for b in document.blocks if b.text == "Number 0–14")
+    assert note.runs[0].color == "#0000C8"
+    questions = by_id(compile_document(document).survey)
+    assert [(s.if_, s.to) for s in questions["C1"].skip_to] == [("C1 == '2'", "C3")]
+    assert questions["C2"].type == "number"
+    assert questions["C2"].validation is not None
+    assert (questions["C2"].validation.min, questions["C2"].validation.max) == (0, 14)

@@ -281,6 +281,13 @@ def interpret(sentence: str) -> list[Directive]:
         return [Directive("type", name, source=text) for name in question_type_line(text)]
     if FORM_TYPE_LINE_RE.fullmatch(text.strip()):
         # A form builder's answer type on its own ("Checkboxes", "Short answer", "Rating (1-5)").
+        numbers = _numbers(text)
+        if numbers and re.match(r"\s*number\b", text, re.I):
+            # "Number 0–60": a number box and its range
+            return [
+                Directive("type", "number", source=text),
+                Directive("range", numbers=numbers, source=text),
+            ]
         return [Directive("type", name, source=text) for name in question_type_line(": " + text)]
     upper = text.upper()
     found: list[Directive] = []

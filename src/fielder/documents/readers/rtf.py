@@ -1,6 +1,7 @@
 """RTF (striprtf): the text, one block per line, with table rows (cells end in "|") as tables.
 
-striprtf keeps no formatting, so RTF runs are plain; indentation by tabs is kept as level.
+striprtf keeps no formatting; `rtf_runs` reads bold, italic and colour, and a line gets those
+runs when their text is the line's. Indentation by tabs is kept as level.
 """
 
 from __future__ import annotations
@@ -8,8 +9,9 @@ from __future__ import annotations
 from striprtf.striprtf import rtf_to_text
 
 from fielder.documents.errors import UnreadableFile
-from fielder.documents.model import Cell, Document
+from fielder.documents.model import Cell, Document, Run
 from fielder.documents.readers.base import DocumentBuilder, text_cell
+from fielder.documents.readers.rtf_runs import rtf_paragraphs
 from fielder.documents.readers.text import split_lines
 
 MEDIA_TYPE = "application/rtf"
@@ -24,6 +26,7 @@ def read_rtf(data: bytes, name: str) -> Document:
         raise UnreadableFile(f"the RTF document is damaged ({type(exc).__name__})") from exc
     builder = DocumentBuilder()
     rows: list[list[Cell]] = []
+    formatted = _FormattedLines(source)
     for line in split_lines(text):
         if line.endswith("|"):
             rows.append([text_cell(cell) for cell in line[:-1].split("|")])
@@ -33,7 +36,33 @@ def read_rtf(data: bytes, name: str) -> Document:
             rows = []
         if line.strip():
             stripped = line.lstrip("\t")
-            builder.add_text("paragraph", line, level=len(line) - len(stripped))
+            runs = formatted.runs_for(line)
+            if runs is None:
+                builder.add_text("paragraph", line, level=len(line) - len(stripped))
+            else:
+                builder.add_runs("paragraph", runs, level=len(line) - len(stripped))
     if rows:
         builder.add_table(rows)
     return builder.build(name, MEDIA_TYPE)
+
+
+class _FormattedLines:
+    """The formatted paragraphs, matched in order to striprtf's lines by their text."""
+
+    def __init__(self, source: str) -> None:
+        try:
+            paragraphs = rtf_paragraphs(source)
+        except (IndexError, ValueError, LookupError):
+            paragraphs = []
+        self.paragraphs = [p for p in paragraphs if "".join(r.text for r in p).strip()]
+        self.next = 0
+
+    def runs_for(self, line: str) -> list[Run] | None:
+        """The runs of the paragraph whose text is `line` (a few paragraphs ahead at most)."""
+        wanted = " ".join(line.split())
+        for index in range(self.next, min(self.next + 4, len(self.paragraphs))):
+            runs = self.paragraphs[index]
+            if " ".join("".join(r.text for r in runs).split()) == wanted:
+                self.next = index + 1
+                return runs
+        return None
