@@ -11,10 +11,10 @@ from __future__ import annotations
 import functools
 import json
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Final
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, exists, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -41,7 +41,7 @@ _FORM_CACHE: dict[str, bytes] = {}
 _CACHE_WRITE = threading.Lock()
 
 
-def _remember(cache: dict[str, Any], key: str, value: Any) -> None:
+def _remember(cache: dict[Any, Any], key: Any, value: Any) -> None:
     """Put `value` in a bounded cache, evicting the oldest entry when full."""
     with _CACHE_WRITE:
         if len(cache) >= _IR_CACHE_SIZE:
@@ -66,11 +66,17 @@ class LiveSurvey:
 
 @dataclass(frozen=True, slots=True)
 class Fielded:
-    """A live survey, the publication respondents answer, and its parsed IR."""
+    """A live survey, the publication respondents answer, and its parsed IR.
+
+    `remembered`: read by an earlier request (`remembered_survey`), not by this one. A write
+    made with it checks in its own statement that the survey is still live on that
+    publication, and raises `Stale` when not (or when a remembered IR refuses the answers).
+    """
 
     survey: LiveSurvey
     publication_id: str
     evaluator: Evaluator
+    remembered: bool = False
 
     @property
     def ir(self) -> IRSurvey:
@@ -144,6 +150,48 @@ def _publication_ir(connection: Connection, publication_id: str) -> Evaluator:
 
 
 _PUBLISHED_IR: Final = select(Publication.ir).where(Publication.id == bindparam("pid"))
+
+
+class Stale(Exception):
+    """A remembered live survey is not (or may not be) what the database holds now: the
+    request is done again on the survey read afresh (which gives the 404, 409 or 422)."""
+
+
+#: The live survey last read at each (database, slug): the public writes skip the lookup
+#: round trip with it, and check in their own statement that it still holds (`_STILL_LIVE`).
+_LIVE_CACHE: dict[tuple[str, str], Fielded] = {}
+
+
+def remembered_survey(connection: Connection, slug: str) -> Fielded:
+    """The live survey at `slug` as an earlier request read it (`remembered`), or read now."""
+    found = _LIVE_CACHE.get((str(connection.engine.url), slug))
+    return found if found is not None else read_survey(connection, slug)
+
+
+def read_survey(connection: Connection, slug: str) -> Fielded:
+    """`live_survey`, remembered for the next requests (404 `survey_not_found` as there)."""
+    fielded = live_survey(connection, slug)
+    _remember(_LIVE_CACHE, (str(connection.engine.url), slug), replace(fielded, remembered=True))
+    return fielded
+
+
+#: A remembered survey still holds: live at the same slug, on the same latest publication.
+_STILL_LIVE: Final = exists().where(
+    Survey.id == bindparam("sid"), Survey.slug == bindparam("slug"), Survey.status == "live"
+) & (
+    select(Publication.id)
+    .where(Publication.survey_id == bindparam("sid"), Publication.unpublished_at.is_(None))
+    .order_by(Publication.version.desc())
+    .limit(1)
+    .scalar_subquery()
+    == bindparam("pid")
+)
+
+
+def _still_live(fielded: Fielded) -> dict[str, Any]:
+    """The parameters of `_STILL_LIVE` for a remembered survey."""
+    survey = fielded.survey
+    return {"sid": survey.id, "slug": survey.slug, "pid": fielded.publication_id}
 
 
 def form_json(fielded: Fielded, lang: str | None) -> bytes:
@@ -304,7 +352,7 @@ def saved_values(fielded: Fielded, body: ResponseSave) -> dict[str, Any]:
     now = utcnow()
     values: dict[str, Any] = {"last_saved_at": now, "updated_at": now, "status": "in_progress"}
     if body.answers is not None:
-        _check_answers(fielded.evaluator, body.answers)
+        _check_answers(fielded, body.answers)
         values["answers"] = body.answers
     if body.question_versions is not None:
         values["question_versions"] = body.question_versions
@@ -316,13 +364,19 @@ def saved_values(fielded: Fielded, body: ResponseSave) -> dict[str, Any]:
 
 
 def save_record(
-    connection: Connection, survey_id: str, response_id: str, values: dict[str, Any]
+    connection: Connection,
+    survey_id: str,
+    response_id: str,
+    values: dict[str, Any],
+    *,
+    remembered: Fielded | None = None,
 ) -> Record:
     """Replace the response's state with `values` (`saved_values`); 409 `response_completed`
     once it is completed, 404 `response_not_found` unless it is the survey's.
 
     One statement (on a connection in autocommit, the whole save): it both refuses a
-    completed response and gives the rest of the row back.
+    completed response and gives the rest of the row back. With a `remembered` survey it
+    also checks that the survey still holds, and raises `Stale` when it finds no row.
     """
     if not repository.storable(response_id):
         _stored(connection, survey_id, response_id)  # 404
@@ -330,27 +384,33 @@ def save_record(
         current = _stored(connection, survey_id, response_id)["metadata"] or {}
         kept = {k: v for k, v in current.items() if k in _SERVER_KEYS}
         values = values | {"metadata": values["metadata"] | kept}
-    # One statement: it both refuses a completed response and gives the rest of the row back.
-    statement = _save_statement(frozenset(values))
-    row = connection.execute(statement, {**values, "rid": response_id, "sid": survey_id}).first()
+    guarded = remembered is not None and remembered.remembered
+    statement = _save_statement(frozenset(values), guarded)
+    params = {**values, "rid": response_id, "sid": survey_id}
+    if guarded:
+        assert remembered is not None
+        params |= _still_live(remembered)
+    row = connection.execute(statement, params).first()
     if row is None:
+        if guarded:
+            raise Stale  # closed, republished, completed or not ours: the fresh read says
         _stored(connection, survey_id, response_id)  # 404 if not ours
         raise _completed_conflict()
     return records.of_row(row) | values
 
 
 @functools.lru_cache(maxsize=32)
-def _save_statement(columns: frozenset[str]) -> Any:
-    """The UPDATE of `columns` (given as parameters of those names) returning the others."""
-    return (
-        update(TABLE)
-        .where(
-            TABLE.c.id == bindparam("rid"),
-            TABLE.c.survey_id == bindparam("sid"),
-            TABLE.c.status != "completed",
-        )
-        .returning(*(column for column in TABLE.c if column.name not in columns))
+def _save_statement(columns: frozenset[str], guarded: bool) -> Any:
+    """The UPDATE of `columns` (given as parameters of those names) returning the others;
+    `guarded`: only while the survey still holds (`_STILL_LIVE`)."""
+    statement = update(TABLE).where(
+        TABLE.c.id == bindparam("rid"),
+        TABLE.c.survey_id == bindparam("sid"),
+        TABLE.c.status != "completed",
     )
+    if guarded:
+        statement = statement.where(_STILL_LIVE)
+    return statement.returning(*(column for column in TABLE.c if column.name not in columns))
 
 
 _SERVER_KEYS: Final = frozenset({"ip", "user_agent", "referrer", "source"})
@@ -360,8 +420,10 @@ def _completed_conflict() -> Conflict:
     return Conflict("response_completed", "This response is completed and can no longer change.")
 
 
-def _check_answers(evaluator: Evaluator, answers: dict[str, Any]) -> None:
-    problems = logic.answer_problems(evaluator, answers)
+def _check_answers(fielded: Fielded, answers: dict[str, Any]) -> None:
+    problems = logic.answer_problems(fielded.evaluator, answers)
+    if problems and fielded.remembered:
+        raise Stale  # the survey's current IR decides the 422
     if problems:
         raise Unprocessable("invalid_answers", "Some answers are not valid.", details=problems)
 
@@ -380,17 +442,27 @@ def complete_record(session: Session, fielded: Fielded, response_id: str) -> Rec
     connection = session.connection()
     survey_id = fielded.survey.id
     record = _stored(connection, survey_id, response_id)
+    if fielded.remembered and record["status"] == "completed":
+        raise Stale  # is the survey still live (404 when not)? the fresh read says
     if record["status"] == "completed":
         return record
     answers = record["answers"] or {}
     problems = logic.completion_problems(fielded.evaluator, answers)
+    if problems and fielded.remembered:
+        raise Stale  # the survey's current IR decides the 422
     if problems:
         raise Unprocessable(
             "incomplete_response", "The response cannot be completed.", details=problems
         )
     outcome = "screened_out" if logic.terminated(fielded.evaluator, answers) else "complete"
     now = utcnow()
-    claimed = connection.execute(_CLAIM, {"rid": response_id, "new_outcome": outcome, "now": now})
+    params = {"rid": response_id, "new_outcome": outcome, "now": now}
+    if fielded.remembered:  # the claim also checks that the survey still holds
+        claimed = connection.execute(_GUARDED_CLAIM, params | _still_live(fielded))
+        if claimed.rowcount != 1:
+            raise Stale  # closed, republished or claimed by a concurrent complete
+    else:
+        claimed = connection.execute(_CLAIM, params)
     if claimed.rowcount != 1:  # a concurrent complete claimed it first
         return _stored(connection, survey_id, response_id)
     if outcome == "complete":
@@ -414,6 +486,7 @@ _CLAIM: Final = (
         updated_at=bindparam("now"),
     )
 )
+_GUARDED_CLAIM: Final = _CLAIM.where(_STILL_LIVE)
 _OUTCOME: Final = (
     update(TABLE).where(TABLE.c.id == bindparam("rid")).values(outcome=bindparam("new_outcome"))
 )

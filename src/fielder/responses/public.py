@@ -6,11 +6,13 @@ UUID-shaped, and no public route has the same method and shape as a team route.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
@@ -50,25 +52,45 @@ Result = TypeVar("Result")
 
 
 def _in_transaction(
-    settings: Settings, slug: str, act: Callable[[Session, flow.Fielded], Result]
+    settings: Settings,
+    slug: str,
+    act: Callable[[Session, flow.Fielded], Result],
+    *,
+    remembered: bool = False,
 ) -> Result:
     """(In the threadpool: a request's one hop.) `act` on the live survey at `slug` in a
-    session of its own, committed before the answer goes out (a 2xx is durable)."""
+    session of its own, committed before the answer goes out (a 2xx is durable).
+
+    `remembered`: `act` may take the survey as an earlier request read it (its writes check
+    that it still holds); when it does not, `act` runs again on the survey read afresh.
+    """
     with get_sessionmaker(settings)() as session:
-        fielded = flow.live_survey(session, slug)
-        with writers.one_at_a_time(session.connection()):
+        if remembered:
             try:
-                result = act(session, fielded)
-                session.commit()
-            except BaseException:
-                session.rollback()  # while this writer still holds its turn
-                raise
-        return result
+                return _commit(session, act, flow.remembered_survey(session.connection(), slug))
+            except flow.Stale:
+                pass  # rolled back: once more, on the survey as it is now
+        return _commit(session, act, flow.read_survey(session.connection(), slug))
+
+
+def _commit(
+    session: Session, act: Callable[[Session, flow.Fielded], Result], fielded: flow.Fielded
+) -> Result:
+    with writers.one_at_a_time(session.connection()):
+        try:
+            result = act(session, fielded)
+            session.commit()
+        except BaseException:
+            session.rollback()  # while this writer still holds its turn
+            raise
+    return result
 
 
 def _read_form(settings: Settings, slug: str, lang: str | None) -> bytes:
-    with get_sessionmaker(settings)() as session:
-        return flow.form_json(flow.live_survey(session, slug), lang)
+    """(In the threadpool.) One SELECT in autocommit: no BEGIN and ROLLBACK round trips."""
+    with get_engine(settings).connect() as connection:
+        connection.execution_options(isolation_level="AUTOCOMMIT")
+        return flow.form_json(flow.read_survey(connection, slug), lang)
 
 
 def _envelope(record: Record, status_code: int = 200) -> JSONResponse:
@@ -137,10 +159,20 @@ def _save(settings: Settings, slug: str, response_id: str, body: ResponseSave) -
     no BEGIN and COMMIT round trips (and it is durable when it returns)."""
     with get_engine(settings).connect() as connection:
         connection.execution_options(isolation_level="AUTOCOMMIT")
-        fielded = flow.live_survey(connection, slug)
-        values = flow.saved_values(fielded, body)
-        with writers.one_at_a_time(connection):
-            return flow.save_record(connection, fielded.survey.id, response_id, values)
+        try:
+            return _save_on(connection, flow.remembered_survey(connection, slug), response_id, body)
+        except flow.Stale:  # once more, on the survey as it is now (its 404, 409 or 422)
+            return _save_on(connection, flow.read_survey(connection, slug), response_id, body)
+
+
+def _save_on(
+    connection: Connection, fielded: flow.Fielded, response_id: str, body: ResponseSave
+) -> Record:
+    values = flow.saved_values(fielded, body)
+    with writers.one_at_a_time(connection):
+        return flow.save_record(
+            connection, fielded.survey.id, response_id, values, remembered=fielded
+        )
 
 
 @router.post(
@@ -155,7 +187,9 @@ async def complete_response(slug: str, response_id: str, request: Request) -> JS
     def act(session: Session, fielded: flow.Fielded) -> Record:
         return flow.complete_record(session, fielded, response_id)
 
-    record = await run_in_threadpool(_in_transaction, settings_of(request), slug, act)
+    record = await run_in_threadpool(
+        functools.partial(_in_transaction, remembered=True), settings_of(request), slug, act
+    )
     return _envelope(record)
 
 
