@@ -83,10 +83,12 @@ def test_killed_worker_loses_no_delivery(
     assert in_flight >= 1
     assert _count(settings, "delivered") < len(published)
     hanging["on"] = False
-    # The next worker takes a 1 s lease and 1 s timeout: what the dead one held is stale by
-    # the time it starts, so its first sweep puts it back.
-    time.sleep(2.5)
-    second = start_worker(FIELDER_JOB_LEASE_SECONDS="1", FIELDER_WEBHOOK_TIMEOUT_SECONDS="1")
+    # The next worker takes a 1 s lease and a 5 s timeout: what the dead one held is stale
+    # (lease + timeout after its claim) by the time it starts, so its first sweep puts it back.
+    # Not a 1 s timeout: a receiver in a loaded test process took longer, three attempts failed,
+    # ten such deliveries disabled the webhook, and the rest were never sent.
+    time.sleep(6.5)
+    second = start_worker(FIELDER_JOB_LEASE_SECONDS="1", FIELDER_WEBHOOK_TIMEOUT_SECONDS="5")
     wait_until(
         lambda: _count(settings, "delivered") == len(published) or second.poll() is not None,
         timeout=120,

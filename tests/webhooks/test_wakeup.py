@@ -17,7 +17,6 @@ from fielder.webhooks import dispatch, wakeup
 from fielder.webhooks.catalogue import BY_NAME
 from tests.conftest import OrgContext
 from tests.webhooks.conftest import (
-    WAIT_SECONDS,
     Behaviour,
     Receiver,
     Reply,
@@ -55,7 +54,7 @@ def test_a_savepoint_released_after_an_event_wakes_no_dispatcher_before_the_comm
                 pass
             assert rows_seen_by_wake_ups == []
         assert rows_seen_by_wake_ups == [1]
-        (got,) = receiver.wait_for(1, timeout=WAIT_SECONDS)
+        (got,) = receiver.wait_for(1)
         assert got.json()["event"] == "response.started"
     finally:
         dispatch.stop(settings)
@@ -127,7 +126,7 @@ def test_a_failed_attempt_is_retried_by_the_dispatcher_at_once(
     dispatch.get(settings)
     try:
         publish(settings, org.org_id, "survey.created", str(uuid.uuid4()))
-        first, second = flaky.wait_for(2, timeout=WAIT_SECONDS)
+        first, second = flaky.wait_for(2)
     finally:
         dispatch.stop(settings)
     assert first.headers["webhook-id"] == second.headers["webhook-id"]
