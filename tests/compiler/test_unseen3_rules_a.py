@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import openpyxl
 
 from fielder.compiler import compile_document
@@ -152,3 +153,126 @@ def test_lettered_answers_whose_letters_jump_keep_their_letters() -> None:
     questions = by_id(survey)
     assert [o.code for o in questions["M7"].options] == ["A", "B", "C", "Y"]
     assert [o.code for o in questions["M8"].options] == ["1", "2", "3"]
+
+
+def _numbered_paper_form(tmp_path: Path) -> dict[str, Question]:
+    document = docx.Document()
+    for text in (
+        "(1)  How many hives do you keep?",
+        "________ hives   (1 – 400)",
+        "(2)  Which of these do you sell? (Tick all that apply.)",
+    ):
+        document.add_paragraph(text)
+    for letter, answer in zip("ABC", ("Honey", "Wax", "Nothing at all"), strict=True):
+        document.add_paragraph(f"{letter}.\t{answer}")
+    document.add_paragraph("(3)  Please say why you sell nothing.")
+    document.add_paragraph("Only answer if you ticked C in question (2).")
+    document.add_paragraph("(4)  Tick Yes or No for each piece of kit you own.")
+    table = document.add_table(rows=3, cols=6)
+    cells = [
+        ("Kit", "Yes", "No", "Kit", "Yes", "No"),
+        ("a. Smoker", "☐", "☐", "c. Extractor", "☐", "☐"),
+        ("b. Veil", "☐", "☐", "d. Scale", "☐", "☐"),
+    ]
+    for row, texts in zip(table.rows, cells, strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    document.add_paragraph("(5)  Do you want a visit from the bee inspector?")
+    for letter, answer in zip("AB", ("Yes", "No"), strict=True):
+        document.add_paragraph(f"{letter}.\t{answer}")
+    document.add_paragraph("If you answered B, go to question (7).")
+    document.add_paragraph("(6)  On a scale from 1 (calm) to 5 (angry), how are your bees?")
+    document.add_paragraph("1          2          3          4          5")
+    document.add_paragraph("(calm)                                   (angry)")
+    document.add_paragraph("(7)  On which date did you fill this in?")
+    document.add_paragraph("____ / ____ / ________   (day / month / year)")
+    document.save(str(tmp_path / "bees.docx"))
+    return by_id(compile_document(read_path(tmp_path / "bees.docx")).survey)
+
+
+def test_a_paper_form_numbered_in_brackets(tmp_path: Path) -> None:
+    questions = _numbered_paper_form(tmp_path)
+    assert list(questions) == ["Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7"]
+    assert questions["Q1"].type == "number"
+    assert questions["Q1"].validation is not None
+    assert (questions["Q1"].validation.min, questions["Q1"].validation.max) == (1, 400)
+    assert questions["Q2"].text == "Which of these do you sell? (Tick all that apply.)"
+    assert questions["Q7"].type == "date"
+    assert questions["Q7"].text == "On which date did you fill this in?"
+    assert [o.label for o in questions["Q6"].options] == ["calm", "2", "3", "4", "angry"]
+
+
+def test_a_table_folded_side_by_side_is_read_as_one(tmp_path: Path) -> None:
+    grid = _numbered_paper_form(tmp_path)["Q4"]
+    assert grid.type == "grid"
+    assert [r.label for r in grid.rows] == ["Smoker", "Veil", "Extractor", "Scale"]
+    assert [o.label for o in grid.options] == ["Yes", "No"]
+
+
+def test_routing_that_names_answer_letters_and_bracketed_question_numbers(tmp_path: Path) -> None:
+    questions = _numbered_paper_form(tmp_path)
+    assert questions["Q3"].display_if == "Q2 contains '3'"
+    assert questions["Q4"].display_if is None
+    assert [(r.if_, r.to) for r in questions["Q5"].skip_to] == [("Q5 == '2'", "Q7")]
+
+
+def test_an_agency_grid_routing_cell_holds_one_instruction_per_line(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Harbour ferry intercept – questionnaire grid")
+    table = document.add_table(rows=6, cols=4)
+    rows = [
+        ("Q no.", "Question wording", "Response options (with codes)", "Routing / Programming"),
+        ("F1", "Are you travelling today?", "1\tYes\n2\tNo", "SINGLE\nIF F1=2 THANK AND CLOSE"),
+        ("F2", "How full was the boat?", "0\tEmpty\n1\n2\n3\n4\tPacked", "SCALE 0-4"),
+        (
+            "F3",
+            "Please rate these parts of the trip.",
+            "ROWS:\na. Boarding\nb. Seating\nCOLUMNS:\nBad (1) | So-so (2) | Good (3)",
+            "GRID – ONE CODE PER ROW",
+        ),
+        ("F4", "When did you first take this ferry?", "MM / YYYY", "DATE"),
+        ("END", "Thanks, enjoy the crossing!", "", "DISPLAY"),
+    ]
+    for row, texts in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    document.add_paragraph("Change log")
+    document.add_paragraph("02/05 – F2 scale shortened to 0-4 (RB)")
+    document.save(str(tmp_path / "ferry.docx"))
+    questions = by_id(compile_document(read_path(tmp_path / "ferry.docx")).survey)
+    assert list(questions) == ["F1", "F2", "F3", "F4", "END"]
+    assert questions["F1"].terminate_if == "F1 == '2'"
+    assert questions["F2"].type == "scale"
+    assert [o.code for o in questions["F2"].options] == ["0", "1", "2", "3", "4"]
+    assert [(o.code, o.label) for o in questions["F3"].options] == [
+        ("1", "Bad"),
+        ("2", "So-so"),
+        ("3", "Good"),
+    ]
+    assert questions["F4"].type == "date"
+    assert questions["END"].text == "Thanks, enjoy the crossing!"
+
+
+def test_answers_after_bracketed_codes_across_a_line_and_build_tags() -> None:
+    survey = compile_text(
+        """
+        P1  Which eye do you use for the telescope?
+            [1] Left   [2] Right   [3] Either
+
+        P2  Which snacks did you bring tonight?  (select all that apply)
+            [1] Crisps
+            [2] Something else  + text box
+            [9] Nothing   (exclusive)
+        """
+    )
+    questions = by_id(survey)
+    assert [(o.code, o.label) for o in questions["P1"].options] == [
+        ("1", "Left"),
+        ("2", "Right"),
+        ("3", "Either"),
+    ]
+    snacks = {o.code: o for o in questions["P2"].options}
+    assert snacks["2"].label == "Something else"
+    assert snacks["2"].specify
+    assert snacks["9"].label == "Nothing"
+    assert snacks["9"].exclusive

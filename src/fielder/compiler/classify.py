@@ -19,9 +19,10 @@ _QUESTION_WORD_RE = re.compile(
 )
 # "12.", "12)", "5a." before the question text.
 _BARE_RE = re.compile(r"^(?P<n>\d{1,3})(?P<sub>[a-z])?\s*[.)]\s*(?P<rest>\S.*)$")
-# "(1) Do you drive?" (a question, so not the answer "(1) Yes") and "#1 Do you drive?".
+# "(1) Do you drive?" (a question, so not the answer "(1) Yes") and "#1 Do you drive?"; also
+# "(5) Which …? (Mark all that apply.)" and a request of five words or more ending in "." or ":".
 _OTHER_BARE_RE = re.compile(
-    r"^(?:\((?P<n>\d{1,3})(?P<sub>[a-z])?\)\s*(?P<rest>\S.*\?)|"
+    r"^(?:\((?P<n>\d{1,3})(?P<sub>[a-z])?\)\s*(?P<rest>\S.*\?.*|[A-Z]\S*(?:\s+\S+){4,}[.:])|"
     r"#\s?(?P<n2>\d{1,3})(?P<sub2>[a-z])?[.):]?\s+(?P<rest2>\S.*))$"
 )
 # "4<TAB>How often did…?" / "10 Would you…?": a bare number set apart only by a gap, as printed
@@ -243,7 +244,9 @@ def is_routing(text: str) -> bool:
 
 # "Date: / /", "__/__/____", "DD MM YYYY": the boxes of a date, as a paper form prints them.
 _DATE_BOX_RE = re.compile(
-    r"^\s*(?:[A-Za-z ]{1,20}:)?\s*_*\s*/\s*_*\s*/\s*_*\s*$|"
+    # "____ / ____ / ________   (day / month / year)": the boxes with their key
+    r"^\s*(?:[A-Za-z ]{1,20}:)?\s*_*\s*/\s*_*\s*/\s*_*\s*"
+    r"(?:\((?:[A-Za-z]+\s*/\s*){2}[A-Za-z]+\))?\s*$|"
     r"^\s*(?:DD|MM|JJ)\s*[/.\-]?\s*(?:MM|DD)\s*[/.\-]?\s*(?:YYYY|YY|AAAA|JJJJ)\s*$|"
     r"^\s*(?:MM|YYYY)\s*[/.\-]?\s*(?:YYYY|MM)\s*$"
 )

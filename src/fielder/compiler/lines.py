@@ -376,6 +376,7 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
 def document_lines(document: Document) -> list[Line]:
     """Every block of the document as lines, questionnaire tables unrolled."""
     from fielder.compiler.boilerplate import is_boilerplate
+    from fielder.compiler.folded import unfold
     from fielder.compiler.sheet import is_sheet_table, sheet_lines
 
     lines: list[Line] = []
@@ -383,6 +384,7 @@ def document_lines(document: Document) -> list[Line]:
         if block.kind == "page_break":
             lines.append(Line(text="", raw="", kind="page_break", start=block.start))
         elif block.kind == "table":
+            block = unfold(block)
             if is_sheet_table(block):
                 lines.extend(sheet_lines(block))
             elif is_form_table(block):

@@ -157,7 +157,8 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
     if sum(text.count(b) for b in BOXES) >= 2:
         return _boxes(text)
     packed = (
-        _listed(text)
+        _bracket_codes_across(text)
+        or _listed(text)
         or _packed(text)
         or _marked_across(text)
         or _coded_across(text)
@@ -168,6 +169,12 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
     text, target, terminate = strip_routing(text)
     tail = _TAIL_CAPS_RE.search(text)
     notes: list[str] = []
+    tag = _TAIL_TAG_RE.search(text)
+    if tag and re.search(r"[A-Za-z]", text[: tag.start()]):
+        # "None of these   (exclusive)", "Something else  + text box": the build's tag
+        notes.append("SPECIFY" if tag[1].startswith("+") else tag[1].strip("() "))
+        text = text[: tag.start()]
+        tail = _TAIL_CAPS_RE.search(text)
     if tail and is_caps_instruction(tail[1]) and re.search(r"[a-z]", text[: tail.start()]):
         # "None of these<TAB>EXCLUSIVE": capitals after a gap are the programmer's tag.
         notes, text = [tail[1].strip()], text[: tail.start()]
@@ -246,6 +253,25 @@ def _packed(text: str) -> list[RawOption]:
 
 # "Medicines ...... B", "GOATS<TAB>B": a capital letter code after leaders or a tab
 _LETTER_CODE_RE = re.compile(r"^(?P<label>.*?[^\s.…])\s*(?:\.{3,}|…+|\t+)\s*(?P<code>[A-Z])$")
+
+
+# "(exclusive)", "+ text box" after an answer: tags in the build's own words
+_TAIL_TAG_RE = re.compile(
+    r"\s+(\(\s*exclusive\s*\)|\+\s*(?:an?\s+)?(?:text\s*(?:box|field)|open\s+box|write[- ]in))\s*$",
+    re.I,
+)
+
+
+def _bracket_codes_across(text: str) -> list[RawOption]:
+    """ "[1] Right   [2] Left   [3] Either", "[1] [2] [3] [4] [5]": answers across one line, each
+    after its code in square brackets (a point with no words is labelled by its number)."""
+    parts = re.split(r"\[(\d{1,3})\]", text)
+    if len(parts) < 5 or parts[0].strip():
+        return []
+    found = []
+    for code, label in zip(parts[1::2], parts[2::2], strict=True):
+        found.append(RawOption(collapse(label) or code, code))
+    return found
 
 
 def _coded_across(text: str) -> list[RawOption]:

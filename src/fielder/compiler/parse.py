@@ -160,6 +160,14 @@ _DEFAULT_SINGLE_RE = re.compile(
 )
 
 
+# "Change log", "Revision history": the heading of a document's record of its versions.
+_CHANGE_LOG_RE = re.compile(
+    r"^\W*(?:change\s*log|changes|version\s+history|revision\s+history|document\s+history|"
+    r"amendments?(?:\s+log)?)\W*$",
+    re.I,
+)
+
+
 @dataclass
 class Draft:
     """A question as found: its text, notes, options and tables, before typing."""
@@ -470,6 +478,9 @@ class _Parser:
         if label is not None:
             self.start(label, label.rest, line)
             return
+        if _CHANGE_LOG_RE.match(line.text) and find_label(line) is None:
+            self.finish()  # a change log after the questions: its entries are no question's words
+            return
         if self.section_scale_line(index, line):
             return
         scoped = _SECTION_FILTER_RE.match(line.text or " ".join(line.instructions))
@@ -737,6 +748,13 @@ class _Parser:
         ):
             # "Only answer this question if …" set apart right under a question: its own filter
             return True
+        if (
+            len(draft.lines) == 2
+            and not draft.options
+            and re.match(r"^\W*(?:only\s+answer|answer\s+only)\s+if\b", line.raw or "", re.I)
+        ):
+            # "Only answer if you marked F in question (5)." printed under a question's words
+            return True
         # Straight under the question's own text and naming another question: its own filter.
         own = draft.label.id if draft.label else None
         named = re.findall(r"\b([A-Z]{1,4}\d{1,3}[a-z]?)\b", self.lines[index].raw or "")
@@ -889,9 +907,11 @@ class _Parser:
             self.add_options([option], draft)
             return
         other_blank = bool(draft.options) and re.match(r"other\b", text, re.I) is not None
+        # "________ years   (0 – 70)": a box with its range, not an answer coded 70
+        ranged_box = bool(re.match(r"\s*_{3,}.*\(\s*-?\d+\s*[-–]\s*\d+\s*\)\s*$", text))
         if (
             is_hint(line)
-            and not (options and (options[0].marker or options[0].code))
+            and (ranged_box or not (options and (options[0].marker or options[0].code)))
             and not other_blank
         ):
             draft.hints.append(text)
@@ -1221,7 +1241,8 @@ def _ends_below(line: Line, draft: Draft) -> bool:
         return False
     if not all(p.code and p.label == p.code for p in points):
         return False
-    points[0].label, points[-1].label = parts
+    # "(not at all)      (very much)": the words without their brackets
+    points[0].label, points[-1].label = (re.sub(r"^\((.+)\)$", r"\1", p) for p in parts)
     return True
 
 

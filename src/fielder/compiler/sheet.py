@@ -199,9 +199,13 @@ def sheet_lines(block: Block) -> list[Line]:
             lines.append(Line(text=text, raw=text, start=block.start, page=block.page))
     previous = ""
     in_rows = False
+    notes_at = {columns[r] for r in ("instructions", "more_instructions") if r in columns}
     for row_cells in block.rows[start + 1 :]:
         raw = tuple(c.text for c in row_cells)
         row = tuple(collapse(c) for c in raw)
+        row = tuple(
+            _note_lines(raw[i]) if i in notes_at and i < len(raw) else c for i, c in enumerate(row)
+        )
         ident = _cell(row, columns, "id")
         if ident and ident == previous:
             # One row per answer with the question repeated on each: only the answer is new.
@@ -244,6 +248,26 @@ def sheet_lines(block: Block) -> list[Line]:
                 line.start, line.end, line.page = row_cells[0].start, row_cells[-1].end, block.page
                 lines.append(line)
     return lines
+
+
+def _piped(line: str) -> list[str]:
+    """ "Poor (1) | Fair (2) | Good (3)": answers across one line of a cell, set apart by bars."""
+    parts = [p.strip() for p in line.split(" | ")]
+    if len(parts) >= 2 and all(p and len(p.split()) <= 6 for p in parts):
+        return parts
+    return [line]
+
+
+def _note_lines(cell: str) -> str:
+    """A routing cell written one instruction per line ("SINGLE" / "IF Q1=2 THANK AND CLOSE"):
+    the lines as separate sentences, unless a line runs on into the next."""
+    joined: list[str] = []
+    for line in (collapse(part) for part in cell.split("\n") if part.strip()):
+        if joined and re.search(r"(?:\b(?:AND|OR|TO|IF|THEN)|[,=&–-])$", joined[-1], re.I):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return "; ".join(joined)
 
 
 _ROW_TYPE_RE = re.compile(
@@ -468,6 +492,8 @@ _PACKED_RE = re.compile(r"(?:^|[;,|]\s*)\d{1,3}\s*[=:.)-]\s*\w")
 
 def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | None]:
     """Options written one per line inside the question's own row (codes likewise)."""
+    from fielder.compiler.classify import is_date_box
+
     labels = [t.strip() for t in _cell(raw, columns, "options").split("\n") if t.strip()]
     listed = [p.strip() for p in re.split(r"\s*;\s*", labels[0])] if len(labels) == 1 else []
     if len(listed) >= 2 and all(p and len(p.split()) <= 8 for p in listed):
@@ -478,6 +504,7 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
             for p in re.split(r"\s*[;|]\s*|,\s*(?=\d{1,3}\s*[=:.)-])", labels[0])
             if p.strip()
         ]
+    labels = [part for label in labels for part in _piped(label)]
     codes = [t.strip() for t in _cell(raw, columns, "code").split("\n") if t.strip()]
     if len(codes) != len(labels):
         codes = []
@@ -486,7 +513,9 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
         kept, inline = split_text(label)
         written = [] if codes else parse_option_text(kept)
         coded = bool(written and written[0].code and written[0].label)
-        if re.search(r"_{3,}|\[_+(?:\|_+)+\]", label) and not codes and not coded:
+        if (re.search(r"_{3,}|\[_+(?:\|_+)+\]", label) or is_date_box(label)) and not (
+            codes or coded
+        ):
             # "Number of people: ____ (1-20)", "MINUTES [__|__]": the answer box, not an answer
             # ("OTHER (SPECIFY) ____ 96", with its code, is an answer).
             box = re.search(r"\[_+(?:\|_+)+\]", label)
@@ -496,6 +525,8 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
         code = _code(codes[index]) if codes else None
         if code is None and coded:
             kept, code = written[0].label, written[0].code
+        if code is None and re.fullmatch(r"-?\d{1,3}", kept.strip()):
+            code = kept.strip()  # a scale point listed with its number and no words
         kept = _without_own_code(kept, code)
         caps = kept.strip() and kept == kept.upper() and any(c.isalpha() for c in kept)
         if caps and "(SPECIFY)" in label and "(SPECIFY)" not in kept:
