@@ -331,3 +331,32 @@ def test_single_line_and_time_of_day_notes_make_a_one_line_box() -> None:
     questions = by_id(survey)
     assert questions["T1"].type == "text"
     assert questions["T2"].type == "text"
+
+
+def test_numbered_lists_that_start_again_under_each_heading_are_counted_on() -> None:
+    survey = compile_text(
+        """
+        # Visitor study
+
+        ## Part A
+
+        1. How did you hear about the exhibition today?
+           - Poster
+           - Friend
+        2. How long did you spend in the galleries in minutes?
+
+        ## Part B
+
+        1. Which room did you enjoy the most of all?
+           - North hall
+           - South hall
+        2. Would you come back for the next exhibition?
+           - Yes
+           - No
+        """,
+        "visitors.md",
+    )
+    questions = by_id(survey)
+    assert list(questions) == ["Q1", "Q2", "Q3", "Q4"]
+    assert questions["Q3"].text == "Which room did you enjoy the most of all?"
+    assert [o.label for o in questions["Q4"].options] == ["Yes", "No"]

@@ -312,6 +312,9 @@ class _Parser:
         self.section_filter = ""
         #: "SA = Strongly agree (5), …": what short column headings stand for
         self.abbreviations: dict[str, RawOption] = {}
+        #: a heading came after the last question started; numbers added to a restarted list
+        self.heading_since_start = False
+        self.number_offset = 0
 
     def run(self) -> Parsed:
         """Walk every line; the drafts found, in order."""
@@ -402,6 +405,7 @@ class _Parser:
             draft.pre_notes.append(self.section_filter)
         draft.lines.append(line)
         self.current = draft
+        self.heading_since_start = False
         if label and label.style == "bare":
             head = re.match(r"Q(\d+)", label.id)
             self.last_number = int(head.group(1)) if head else self.last_number
@@ -461,6 +465,8 @@ class _Parser:
             self.page_break = True
             return
         self.abbreviation_key(line)
+        if line.kind == "heading":
+            self.heading_since_start = True
         if index == self.skip_line:
             return
         if self.named_list(line):
@@ -594,6 +600,19 @@ class _Parser:
         ):
             # Every question in a list of its own, each numbered "1." again: count on.
             return Label(f"Q{self.last_number + 1}", label.rest, "bare")
+        if (
+            number == 1
+            and self.last_number >= 2
+            and self.heading_since_start
+            and line.kind == "list_item"
+            and (looks_like_question(label.rest) or len(label.rest.split()) >= 4)
+        ):
+            # A numbered list that starts again at 1 under a new section heading: the
+            # questions are counted on ("1." under "Block 2" after 1–11 before it)
+            self.number_offset = self.last_number
+        if self.number_offset and line.kind == "list_item":
+            number += self.number_offset
+            label = Label(f"Q{number}", label.rest, "bare")
         if number < self.last_number or number > self.last_number + 5:
             return None
         if number == self.last_number and not re.search(r"[a-z]$|_\d+$", label.id):
