@@ -270,3 +270,54 @@ def test_rtf_keeps_bold_and_coloured_notes() -> None:
     assert questions["C2"].type == "number"
     assert questions["C2"].validation is not None
     assert (questions["C2"].validation.min, questions["C2"].validation.max) == (0, 14)
+
+
+def test_an_issue_form_in_markdown() -> None:
+    survey = compile_text(
+        """
+        ### 1. Which editor do you use most?
+
+        ( ) Vim
+        ( ) Emacs
+        ( ) Something else
+
+        ### 2. Which languages do you write in?
+
+        - [ ] Python
+        - [ ] Rust
+        - [ ] Go
+
+        ### 3. Where do you host your code?
+
+        <select>
+          <option>GitHub</option>
+          <option>GitLab</option>
+          <option>Our own server</option>
+        </select>
+
+        ### 4. What should we fix first?
+
+        ```text
+        (write as much as you like)
+        ```
+
+        ### 5. May we write to you about your answers? Leave an address.
+
+        ```text
+        name@example.net
+        ```
+
+        <sub>Form v2 · kept by the tooling team</sub>
+        """,
+        "form.md",
+    )
+    questions = by_id(survey)
+    assert [q.type for q in questions.values()] == [
+        "single",
+        "multi",
+        "dropdown",
+        "long_text",
+        "email",
+    ]
+    assert [o.label for o in questions["Q3"].options] == ["GitHub", "GitLab", "Our own server"]
+    assert questions["Q5"].text == "May we write to you about your answers? Leave an address."

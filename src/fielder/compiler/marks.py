@@ -1,12 +1,14 @@
 """Round and square answer marks told apart.
 
-Web survey printouts draw a radio button (◯) before each answer of a one-answer question and a
-check box (☐) before each answer of a question that takes several. Paper forms often use
+Web survey printouts draw a radio button (◯, or a typed `( )`) before each answer of a
+one-answer question and a check box (☐, or `[ ]`) before each answer of a question that takes
+several. Paper forms often use
 squares for every question, so the shapes only mean something where a document uses both.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from fielder.compiler.instructions import type_words
@@ -22,10 +24,11 @@ def _shapes(draft: Draft) -> set[str]:
     """The shapes of the marks that open the draft's answer lines."""
     shapes: set[str] = set()
     for line in draft.lines[1:]:
-        first = line.raw.lstrip()[:1]
-        if first in _ROUND:
+        raw = line.raw.lstrip()
+        # typed marks too: "( ) Yes" is a radio button, "[ ] Docker" (a task list) a check box
+        if raw[:1] in _ROUND or re.match(r"\(\s?\)", raw):
             shapes.add("round")
-        elif first in _SQUARE:
+        elif raw[:1] in _SQUARE or re.match(r"(?:[-*+]\s+)?\[\s?\]", raw):
             shapes.add("square")
     return shapes
 

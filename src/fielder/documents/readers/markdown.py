@@ -189,17 +189,38 @@ class _Walker:
         return None
 
     def _html_block(self, token: Token) -> None:
+        choices = _SELECT_OPTION_RE.findall(token.content) if "<select" in token.content else []
+        if choices:
+            # a drop-down written in HTML, printed as the HTML reader prints one
+            coded = all(re.fullmatch(r"\d{1,4}", value) for value, _ in choices)
+            self.builder.add_text("paragraph", "[DROPDOWN]")
+            for value, label in choices:
+                numbering = f"{value}." if coded else "•"
+                self.builder.add_text("list_item", " ".join(label.split()), numbering=numbering)
+            return
         for line in token.content.splitlines():
             if line.strip() and not (line.strip().startswith("<") and is_html_tag(line.strip())):
                 self.builder.add_text("paragraph", line)
 
     def _fence(self, token: Token) -> None:
+        content = [line.strip() for line in token.content.splitlines() if line.strip()]
+        if token.info.strip() in ("", "text", "txt") and _is_answer_box(content):
+            # An issue form's empty text block under a question is where the answer is typed;
+            # what it holds is a placeholder. Print it as a paper form prints a box.
+            email = any(_EXAMPLE_EMAIL_RE.search(line) for line in content)
+            self.builder.add_text("paragraph", "__________@__________" if email else "__________")
+            if not email:
+                self.builder.add_text("paragraph", "__________")
+            return
+        self._code_block(token)
+
+    def _code_block(self, token: Token) -> None:
         for line in token.content.splitlines():
             self.builder.add_text("paragraph", line, level=len(self.lists))
 
-    _code_block = _fence
-
     def _inline(self, token: Token) -> None:
+        if _SMALL_PRINT_RE.match(token.content) and not self.in_table:
+            return  # "<sub>Template v3 · maintained by …</sub>": small print under the form
         lines = inline_lines(token)
         if self.in_table:
             runs = [run for line in lines for run in line]
@@ -217,6 +238,18 @@ class _Walker:
             self.builder.add_runs("list_item", runs, level=level, numbering=numbering)
         else:
             self.builder.add_runs("paragraph", runs, level=level if self.lists else 0)
+
+
+_SELECT_OPTION_RE = re.compile(
+    r"<option\b(?:[^>]*\bvalue\s*=\s*[\"']?([^\"'>\s]*))?[^>]*>(.*?)</option>", re.I | re.S
+)
+_SMALL_PRINT_RE = re.compile(r"^\s*<(sub|small)>(?:(?!</?\1>).)*</\1>\s*$", re.I | re.S)
+_EXAMPLE_EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.\w{2,}\b")
+
+
+def _is_answer_box(content: list[str]) -> bool:
+    """True for a fenced block that holds nothing or one short placeholder line."""
+    return len(content) <= 1 and all(len(line.split()) <= 8 for line in content)
 
 
 def read_markdown(data: bytes, name: str) -> Document:
