@@ -114,8 +114,10 @@ PING_AFTER_IDLE_SECONDS = 5.0
 _CHECKED_IN = "fielder_checked_in"
 
 
-def _note_checkin(_dbapi_connection: Any, record: Any) -> None:
+def _note_checkin(dbapi_connection: Any, record: Any) -> None:
     record.info[_CHECKED_IN] = time.monotonic()
+    if dbapi_connection is not None and dbapi_connection.autocommit:
+        dbapi_connection.autocommit = False  # a read session's (the pool has reset it: idle)
 
 
 def _ping_if_idle(dialect: Dialect, dbapi_connection: Any, record: Any) -> None:
@@ -141,21 +143,32 @@ def get_engine(settings: Settings | None = None) -> Engine:
             )
             sqlite = _engines[url].dialect.name == "sqlite"
             _read_makers[url] = sessionmaker(
-                _read_engine(_engines[url]),
+                _engines[url],
+                class_=Session if sqlite else ReadSession,  # pysqlite opens none for reads
                 expire_on_commit=False,
                 info={"settings": settings, READ_ONLY: True, _RELEASE_EACH_READ: not sqlite},
             )
         return _engines[url]
 
 
-def _read_engine(engine: Engine) -> Engine:
-    """The engine of read sessions: on PostgreSQL its connections (the same pool) are in
-    autocommit, so that a read sends no BEGIN and no COMMIT (two round trips of three). Each
-    statement sees the committed data as of its start, as in a READ COMMITTED transaction.
-    pysqlite already opens no transaction for a read."""
-    if engine.dialect.name == "sqlite":
-        return engine
-    return engine.execution_options(isolation_level="AUTOCOMMIT")
+class ReadSession(Session):
+    """The session of `get_read_session` on PostgreSQL: its connection reads in autocommit,
+    so that a read sends no BEGIN and no COMMIT (two round trips of three). Each statement
+    sees the data committed as of its start, as in a READ COMMITTED transaction.
+
+    Autocommit is switched on the driver's connection as the session takes it, and off as
+    the pool takes it back (`_note_checkin`): cheaper than SQLAlchemy's isolation_level
+    execution option, which sets and resets the connection's characteristics through events.
+    """
+
+
+def _autocommit_reads(_session: Session, _transaction: object, connection: Any) -> None:
+    dbapi_connection = connection.connection.dbapi_connection
+    if dbapi_connection is not None and not dbapi_connection.autocommit:
+        dbapi_connection.autocommit = True  # idle: psycopg sends nothing
+
+
+event.listen(ReadSession, "after_begin", _autocommit_reads)
 
 
 def get_sessionmaker(settings: Settings | None = None) -> sessionmaker[Session]:
