@@ -321,3 +321,31 @@ def test_an_issue_form_in_markdown() -> None:
     ]
     assert [o.label for o in questions["Q3"].options] == ["GitHub", "GitLab", "Our own server"]
     assert questions["Q5"].text == "May we write to you about your answers? Leave an address."
+
+
+def test_a_page_title_numbered_like_the_question_under_it_is_not_a_question() -> None:
+    survey = compile_text(
+        """
+        # 1. Getting here
+
+        These first questions are about your journey.
+
+        1. How did you travel to the museum today?
+        ○ By bus
+        ○ By car
+        ○ On foot
+
+        2. Which of these did you visit? (Select all that apply)
+        ☐ The dinosaur hall
+        ☐ The café
+        ☐ I didn't visit any of these
+        ☐ Other (please specify)
+        """,
+        "museum.md",
+    )
+    questions = by_id(survey)
+    assert list(questions) == ["Q1", "Q2"]
+    assert questions["Q1"].text == "How did you travel to the museum today?"
+    assert [o.label for o in questions["Q2"].options if o.exclusive] == [
+        "I didn't visit any of these"
+    ]

@@ -33,7 +33,9 @@ _EXCLUSIVE_LABEL_RE = re.compile(
     r"^(?:none\b|neither\b|nothing\b|no\s+one\b|nobody\b|don['’]?t\s+know|do\s+not\s+know|"
     r"not\s+sure|refused|prefer\s+not|rather\s+not|can['’]?t\s+(?:remember|say)|"
     r"don['’]?t\s+remember|no\s+answer|n/?a\b|not\s+applicable|i\s+don['’]?t\s+know|"
-    r"(?:none|nothing)\s+of\s+(?:these|the\s+above))",
+    r"(?:none|nothing)\s+of\s+(?:these|the\s+above)|"
+    # "I haven't used any of these", "I did not buy anything"
+    r"i\s+(?:have\s+not|haven['’]?t|did\s+not|didn['’]?t|do\s+not|don['’]?t)\s+\w+\s+any(?:thing)?\b)",
     re.I,
 )
 _SPECIAL_RE = re.compile(r"DK|REF|RF|NA|N/A|DON'?T\s+KNOW|REFUSED|NOT\s+STATED", re.I)

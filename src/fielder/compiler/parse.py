@@ -579,6 +579,8 @@ class _Parser:
         # A bare number starts a question only when it continues the numbering and reads as one.
         if mode != "bare":
             return None
+        if self.page_title(index, line, label):
+            return None
         if (
             self.current is not None
             and self.current.lines
@@ -631,6 +633,17 @@ class _Parser:
         ):
             return None
         return label
+
+    def page_title(self, index: int, line: Line, label: Label) -> bool:
+        """ "1. Your membership" as a heading, then "1. How long have you…?": a page or section
+        title numbered like a question, the question with that number right after it."""
+        if line.kind != "heading" or "?" in label.rest or looks_like_question(label.rest):
+            return False
+        for following in self.lines[index + 1 : index + 4]:
+            other = find_label(following) if following.kind != "heading" else None
+            if other is not None:
+                return other.id == label.id
+        return False
 
     def screen_heading(self, index: int, line: Line) -> bool:
         """ "[INTRO]", "THANK YOU SCREEN" alone on a line above the screen's words."""
