@@ -360,3 +360,30 @@ def test_numbered_lists_that_start_again_under_each_heading_are_counted_on() -> 
     assert list(questions) == ["Q1", "Q2", "Q3", "Q4"]
     assert questions["Q3"].text == "Which room did you enjoy the most of all?"
     assert [o.label for o in questions["Q4"].options] == ["Yes", "No"]
+
+
+def test_a_spec_written_as_keys_and_values() -> None:
+    survey = compile_text(
+        """
+        # Supplier survey
+
+        ### Part 1 — Size
+        * **Question:** "How many people does your firm employ?"
+        * **Options:**
+          * `1-9`
+          * `10-49`
+          * `50 or more`
+
+        ### Part 2 — Comments
+        * **Domanda:** "C'è altro che vuoi dirci sul servizio?"
+        * **Tipo:** Testo libero
+        """,
+        "spec.md",
+    )
+    questions = list(survey.questions())
+    assert [q.text for q in questions] == [
+        "How many people does your firm employ?",
+        "C'è altro che vuoi dirci sul servizio?",
+    ]
+    assert [o.label for o in questions[0].options] == ["1-9", "10-49", "50 or more"]
+    assert questions[1].type == "long_text"

@@ -465,6 +465,9 @@ class _Parser:
             self.page_break = True
             return
         self.abbreviation_key(line)
+        if _spec_keys(line):
+            self.start(None, line.text, line)  # "Question: "…"": a question, however numbered
+            return
         if line.kind == "heading":
             self.heading_since_start = True
         if index == self.skip_line:
@@ -1221,6 +1224,38 @@ _CODE_BRACKETED_HEAD_RE = re.compile(r"^(?P<label>\S.*?)\s*\((?P<code>-?\d{1,3})
 def collapse_label(text: str) -> str:
     """An answer's words with whitespace collapsed and a trailing full stop dropped."""
     return re.sub(r"\s+", " ", text).strip().rstrip(".")
+
+
+# A spec written as keys and values ("Question: "Which…?"", "Options:", "Type: Free text"), in
+# English or in the languages the glossary reads.
+_SPEC_QUESTION_RE = re.compile(
+    r"^(?:question(?:\s+text)?|domanda|pregunta|frage|texte\s+de\s+la\s+question)\s*:\s*"
+    r"[\"“«„]?(?P<text>[^\"“”«»„]{3,}?)[\"”»“]?\s*$",
+    re.I,
+)
+_SPEC_OPTIONS_RE = re.compile(
+    r"^(?:opzioni|risposte|opciones|respuestas|optionen|antworten|antwortoptionen|r[ée]ponses|"
+    r"choix)\s*:?$",
+    re.I,
+)
+_SPEC_TYPE_RE = re.compile(r"^(?:tipo|typ|type\s+de\s+question|fragetyp)\s*:\s*", re.I)
+
+
+def _spec_keys(line: Line) -> bool:
+    """ "Question: "Which band…?"": the key of a spec names the line's part; the question's words
+    are what follows it (quotes dropped), "Opzioni:" opens the answers, "Tipo:" is the type."""
+    if line.kind not in ("paragraph", "list_item") or not line.text:
+        return False
+    asked = _SPEC_QUESTION_RE.match(line.text)
+    if asked:
+        line.text = line.spaced = asked["text"].strip()
+        line.kind, line.is_option, line.numbering = "paragraph", False, None  # not a bullet answer
+        return True
+    if _SPEC_OPTIONS_RE.match(line.text):
+        line.text = line.spaced = "Options:"
+    elif _SPEC_TYPE_RE.match(line.text):
+        line.text = line.spaced = _SPEC_TYPE_RE.sub("Type: ", line.text)
+    return False
 
 
 def _heading_cells(spaced: str) -> list[str] | None:
