@@ -26,6 +26,7 @@ from fielder.documents.errors import UnreadableFile
 from fielder.documents.model import BlockKind, Cell, Document, Run
 from fielder.documents.readers.base import DocumentBuilder, run_format, text_cell
 from fielder.documents.readers.pdf_columns import Box, reading_regions, rows
+from fielder.documents.readers.pdf_ruling import may_hold_table
 from fielder.documents.safety import check_pages
 
 MEDIA_TYPE = "application/pdf"
@@ -202,10 +203,10 @@ def _read_page(pdf: Any, number: int, finder: _TableFinder) -> _Page:
         visible_left, _, _, visible_top = page.get_bbox()
         origin = (float(visible_left), float(visible_top))
         words = _words(page, *origin)
-        ruled = _may_have_table(page)
+        ruled = bool(words) and _may_have_table(page) and may_hold_table(page, words, origin)
     finally:
         page.close()
-    placed = finder.find(number, origin) if ruled and words else []
+    placed = finder.find(number, origin) if ruled else []
     if placed:
         words = [word for word in words if not _inside(word, placed)]
     lines = _group_lines(words)
