@@ -167,6 +167,8 @@ def publish_many(session: Session, items: Sequence[Publication]) -> list[StoredE
 
 
 def _after_commit(session: Session) -> None:
+    if session.in_nested_transaction():  # a SAVEPOINT released: the events are not committed yet
+        return
     pending = session.info.pop(_PENDING, [])
     if not pending:
         return
