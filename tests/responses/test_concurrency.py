@@ -79,3 +79,30 @@ def test_parallel_completes_of_one_response_take_one_quota_place(
     with session_scope(settings) as session:
         assert quotas.counts(session, live.survey_id) == {"QT1": 1}
     assert _count(settings, live.survey_id) == 1
+
+
+def test_parallel_completes_of_many_responses_each_count_once(
+    live_server: str, make_live: MakeLive, settings: Settings
+) -> None:
+    """The counts leave with the COMMIT (one round trip on PostgreSQL): each complete still
+    moves the survey's count once, in the transaction of its claim and its event."""
+    from sqlalchemy import func, select
+
+    from fielder.models.event import Event
+
+    live = make_live()
+    path = f"{live_server}{live.public}"
+    with httpx.Client(timeout=30) as http:
+        # 12 starts and 12 completes: under the public_start limit (30 a minute per IP)
+        ids = [_started(http, path, {"S1": "2", "S2": "1"}) for _ in range(THREADS + 4)]
+        with ThreadPoolExecutor(THREADS) as pool:
+            replies = list(pool.map(lambda rid: http.post(f"{path}/responses/{rid}/complete"), ids))
+    assert [reply.status_code for reply in replies] == [200] * len(ids)
+    assert _count(settings, live.survey_id) == len(ids)
+    with session_scope(settings) as session:
+        events = session.scalar(
+            select(func.count())
+            .select_from(Event)
+            .where(Event.survey_id == live.survey_id, Event.name == "response.completed")
+        )
+    assert events == len(ids)

@@ -439,13 +439,41 @@ def complete_record(session: Session, fielded: Fielded, response_id: str) -> Rec
     The survey's count row is shared by every respondent, so its UPDATE comes last: its row
     lock is then held only until the caller's commit, not across the other statements.
     """
+    completed = claim_complete(session, fielded, response_id)
+    if completed.claimed:
+        count_completed(session.connection(), completed.survey_id, completed.source_id, +1)
+    return completed.record
+
+
+@dataclass(frozen=True, slots=True)
+class Completed:
+    """A complete's record; `claimed`: by this request, so its counts are still to move."""
+
+    record: Record
+    claimed: bool
+
+    @property
+    def survey_id(self) -> str:
+        """The response's survey."""
+        return str(self.record["survey_id"])
+
+    @property
+    def source_id(self) -> str | None:
+        """The response's source, if any."""
+        source = self.record["source_id"]
+        return None if source is None else str(source)
+
+
+def claim_complete(session: Session, fielded: Fielded, response_id: str) -> Completed:
+    """`complete_record` up to the counts: the caller moves them (`count_completed`) when
+    `claimed`, as the last statement before its commit."""
     connection = session.connection()
     survey_id = fielded.survey.id
     record = _stored(connection, survey_id, response_id)
     if fielded.remembered and record["status"] == "completed":
         raise Stale  # is the survey still live (404 when not)? the fresh read says
     if record["status"] == "completed":
-        return record
+        return Completed(record, claimed=False)
     answers = record["answers"] or {}
     problems = logic.completion_problems(fielded.evaluator, answers)
     if problems and fielded.remembered:
@@ -464,7 +492,7 @@ def complete_record(session: Session, fielded: Fielded, response_id: str) -> Rec
     else:
         claimed = connection.execute(_CLAIM, params)
     if claimed.rowcount != 1:  # a concurrent complete claimed it first
-        return _stored(connection, survey_id, response_id)
+        return Completed(_stored(connection, survey_id, response_id), claimed=False)
     if outcome == "complete":
         outcome = quotas.count_complete(session, survey_id, fielded.evaluator, answers)
         if outcome != "complete":
@@ -472,8 +500,7 @@ def complete_record(session: Session, fielded: Fielded, response_id: str) -> Rec
     record |= {"status": "completed", "outcome": outcome, "completed_at": now, "updated_at": now}
     _mark_respondent(connection, survey_id, record["respondent_token"], response_id, "completed")
     _event(session, record, "response.completed")
-    _count_completed(connection, survey_id, record["source_id"], +1)
-    return record
+    return Completed(record, claimed=True)
 
 
 _CLAIM: Final = (
@@ -502,7 +529,7 @@ _SOURCE_COUNT: Final = (
 )
 
 
-def _count_completed(
+def count_completed(
     connection: Connection, survey_id: str, source_id: str | None, step: int
 ) -> None:
     """Move the survey's (and the source's) completed count by `step`, in SQL."""
@@ -539,7 +566,7 @@ def _event(session: Session, record: Record, name: str) -> None:
 def delete_response(session: Session, response: Response) -> None:
     """Delete a response; a completed one no longer counts."""
     if response.status == "completed":
-        _count_completed(session.connection(), response.survey_id, response.source_id, -1)
+        count_completed(session.connection(), response.survey_id, response.source_id, -1)
     data = {"id": response.id, "survey_id": response.survey_id, "status": response.status}
     session.delete(response)
     session.flush()

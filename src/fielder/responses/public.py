@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from fielder.config import Settings
 from fielder.db.session import get_engine, get_session, get_sessionmaker
 from fielder.kit.ratelimit import limit
-from fielder.responses import conversation_service, flow, records, tasks, writers
+from fielder.responses import conversation_service, counts, flow, records, tasks, writers
 from fielder.responses.http import (
     CORS_HEADERS,
     CorsRoute,
@@ -79,7 +79,8 @@ def _commit(
     with writers.one_at_a_time(session.connection()):
         try:
             result = act(session, fielded)
-            session.commit()
+            if session.in_transaction():  # (a complete that moved its counts has committed)
+                session.commit()
         except BaseException:
             session.rollback()  # while this writer still holds its turn
             raise
@@ -185,7 +186,10 @@ async def complete_response(slug: str, response_id: str, request: Request) -> JS
     """Complete the response (idempotent): outcome, quotas, the survey's count + 1 once."""
 
     def act(session: Session, fielded: flow.Fielded) -> Record:
-        return flow.complete_record(session, fielded, response_id)
+        completed = flow.claim_complete(session, fielded, response_id)
+        if completed.claimed:  # the counts, then the commit (one round trip on PostgreSQL)
+            counts.count_and_commit(session, completed)
+        return completed.record
 
     record = await run_in_threadpool(
         functools.partial(_in_transaction, remembered=True), settings_of(request), slug, act
