@@ -349,3 +349,32 @@ def test_a_page_title_numbered_like_the_question_under_it_is_not_a_question() ->
     assert [o.label for o in questions["Q2"].options if o.exclusive] == [
         "I didn't visit any of these"
     ]
+
+
+_RTF_MATRIX = r"""{\rtf1\ansi\deff0{\fonttbl{\f0 Arial;}}
+{\colortbl;\red0\green0\blue0;\red200\green0\blue0;\red128\green128\blue128;}
+\b WELCOME\b0  {\cf3 (start screen)}\par
+Thanks for joining the tasting panel. It takes about two minutes of your time today.\par
+\par
+\b T1.\b0  How much do you agree with each of these?\par
+{\cf2 GRID \'96 one answer per row. Columns:}\par
+Disagree [1]; Not sure [2]; Agree [3]\par
+{\cf2 Rows:}\par
+The bread tasted fresh.\par
+The crust was crisp enough for me, even after it had cooled down completely.\par
+\par
+Change log: v2 moved T1 up (AB)\par
+}"""
+
+
+def test_a_rows_note_set_apart_by_colour_and_long_statements() -> None:
+    document = read_document(_RTF_MATRIX.encode("latin-1"), "panel.rtf")
+    questions = by_id(compile_document(document).survey)
+    assert questions["WELCOME"].text.startswith("Thanks for joining")
+    grid = questions["T1"]
+    assert grid.type == "grid"
+    assert [r.label for r in grid.rows] == [
+        "The bread tasted fresh.",
+        "The crust was crisp enough for me, even after it had cooled down completely.",
+    ]
+    assert [o.label for o in grid.options] == ["Disagree", "Not sure", "Agree"]

@@ -1,4 +1,5 @@
-"""Lines that survey tools print on every form and that are never part of the questionnaire."""
+"""Lines that survey tools print on every form (and a draft's change log line), never part of
+the questionnaire."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ _BOILERPLATE_RE = re.compile(
     r"^(?:This\s+content\s+is\s+neither\s+created\s+nor\s+endorsed\s+by\s+\w+\.?"
     r"|Never\s+submit\s+passwords\s+through\s+[\w ]{3,30}\.?"
     r"|Powered\s+by\s+\w[\w .·-]{0,60}"
-    r"|https?://\S+(?:\s+\d{1,3}\s*/\s*\d{1,3})?)\s*$",
+    r"|https?://\S+(?:\s+\d{1,3}\s*/\s*\d{1,3})?"
+    # "Change log: v1 07/03 first draft …": the document's own history, one line of it
+    r"|(?:Change\s*log|Revision\s+history|Version\s+history|Document\s+history)\s*:.*)\s*$",
     re.I,
 )
 

@@ -166,6 +166,9 @@ def _keep_note(notes: list[str], note: str) -> str:
     return " "
 
 
+_SCREEN_KIND_RE = re.compile(r"\(((?:[\w-]+\s+){0,3}(?:screen|page))\)", re.I)
+
+
 def split_text(text: str) -> tuple[str, list[str]]:
     """Take bracketed instructions and trailing capitals out of plain text."""
     notes: list[str] = []
@@ -206,6 +209,11 @@ def split_text(text: str) -> tuple[str, list[str]]:
         # "(Circle all mentioned)", "(Do not read out)": said to the interviewer, not read.
         notes.append(told.group(1).strip())
         kept = kept[: told.start()]
+    named = _SCREEN_KIND_RE.search(kept)
+    if named:
+        # "END (thank-you screen)": what kind of screen it is, said to the programmer
+        notes.append(named.group(1))
+        kept = kept[: named.start()] + " " + kept[named.end() :]
     abbr = _TRAILING_ABBR_RE.search(kept)
     if abbr and len(kept) > 12:
         notes.append(abbr.group(1))

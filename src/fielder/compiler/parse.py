@@ -881,7 +881,9 @@ class _Parser:
         if inline_list and draft.options == [] and not draft.tables:
             self.inline_list(inline_list["head"], inline_list["items"], draft)
             return
-        if _ROWS_RE.match(text) and len(text) < 40:
+        # "Rows:" typed, or set apart as a note of its own (in the notes' colour)
+        rows_word = text or (line.instructions[0] if len(line.instructions) == 1 else "")
+        if _ROWS_RE.match(rows_word) and len(rows_word) < 40:
             draft.mode = "rows"
             draft.notes.extend(line.instructions)
             return
@@ -1118,6 +1120,12 @@ class _Parser:
 
     def accept_plain(self, index: int, line: Line, draft: Draft) -> bool:
         """True when an unmarked short line is an answer of this question."""
+        if (
+            draft.mode == "rows"
+            and 0 < len(line.text.split()) <= 25
+            and not line.text.endswith("?")
+        ):
+            return True  # after "Rows:" a statement may be a long sentence
         if not is_plain_answer(line.text):
             return False
         if draft.mode in ("rows", "columns"):
