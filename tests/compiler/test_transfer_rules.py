@@ -387,3 +387,25 @@ def test_a_spec_written_as_keys_and_values() -> None:
     ]
     assert [o.label for o in questions[0].options] == ["1-9", "10-49", "50 or more"]
     assert questions[1].type == "long_text"
+
+
+def test_chinese_answers_are_not_capitals_and_a_chinese_skip_routes() -> None:
+    survey = compile_text(
+        """
+        **1. 您平时喝哪些饮料 (multi-select)**
+        - 咖啡 / 奶茶 / 果汁 / TV广告饮品
+
+        **2. 您喝咖啡的频率** *(选「从不」跳至 Q4)*
+        - 每天 / 每周 / 从不
+
+        **3. 您最喜欢哪家咖啡店**
+        - 甲店 / 乙店
+
+        **4. 您的年龄段**
+        - 18–25岁 / 26岁以上
+        """,
+        "drinks.md",
+    )
+    questions = by_id(survey)
+    assert [o.label for o in questions["Q1"].options] == ["咖啡", "奶茶", "果汁", "TV广告饮品"]
+    assert [(r.if_, r.to) for r in questions["Q2"].skip_to] == [("Q2 == '3'", "Q4")]

@@ -157,6 +157,19 @@ _TOOL_EXPORT: tuple[tuple[str, str], ...] = (
 )
 
 
+# Chinese scripting words; the script has no spaces between words, so they are matched
+# without word boundaries ("选「从未」跳至 Q22": choosing 'never' goes to Q22).
+_CHINESE: tuple[tuple[str, str], ...] = (
+    (r"(?:请)?(?:跳至|跳到|跳转至|跳转到|转至|转到)(?:第)?", " GO TO "),
+    (r"(?:结束|终止)(?:问卷|调查|访问|答题)", " TERMINATE "),
+    (r"多选(?:题)?", " MULTI CODE "),
+    (r"单选(?:题)?", " SINGLE CODE "),
+    (r"[「『“]([^」』”]+)[」』”]", r"'\1'"),
+    (r"(?:若|如果|如)?(?:选择?|选了)", " IF "),
+    (r"题", ""),
+)
+
+
 def _compiled(phrases: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I), r) for p, r in phrases)
 
@@ -200,6 +213,10 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
     (
         re.compile(r"\b(?:Skip\s+To:|Display\s+This\s+Question|Is\s+(?:Not\s+)?Selected)", re.I),
         _compiled(_TOOL_EXPORT),
+    ),
+    (
+        re.compile(r"跳至|跳到|跳转|转至|结束问卷|结束调查|多选|单选"),
+        tuple((re.compile(p), r) for p, r in _CHINESE),
     ),
 )
 

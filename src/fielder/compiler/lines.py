@@ -97,7 +97,8 @@ def _is_coloured(run: Run) -> bool:
 
 def is_caps_instruction(text: str) -> bool:
     """True for a stretch written all in capitals (at least two capital words, no lowercase)."""
-    letters = [c for c in text if c.isalpha()]
+    # only letters that have a case count: Chinese or Japanese script is never "capitals"
+    letters = [c for c in text if c.isalpha() and (c.isupper() or c.islower())]
     return (
         len(letters) >= 4
         and not any(c.islower() for c in letters)
