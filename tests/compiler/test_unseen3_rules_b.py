@@ -378,3 +378,31 @@ def test_a_rows_note_set_apart_by_colour_and_long_statements() -> None:
         "The crust was crisp enough for me, even after it had cooled down completely.",
     ]
     assert [o.label for o in grid.options] == ["Disagree", "Not sure", "Agree"]
+
+
+def test_a_point_row_with_radio_marks_and_a_bot_note() -> None:
+    survey = compile_text(
+        """
+        ### 1. Did you try the beta?
+
+        ( ) Yes
+        ( ) No
+
+        ### 2. How stable was it?
+
+        > _bot: only shown if you answered "Yes" to question 1_
+
+        | 1 | 2 | 3 | 4 |
+        |:-:|:-:|:-:|:-:|
+        | ( ) Crashed a lot | ( ) | ( ) | ( ) Rock solid |
+        """,
+        "beta.md",
+    )
+    stable = by_id(survey)["Q2"]
+    assert stable.display_if == "Q1 == '1'"
+    assert [(o.code, o.label) for o in stable.options] == [
+        ("1", "Crashed a lot"),
+        ("2", "2"),
+        ("3", "3"),
+        ("4", "Rock solid"),
+    ]

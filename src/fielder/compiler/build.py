@@ -41,6 +41,7 @@ _EXCLUSIVE_LABEL_RE = re.compile(
 _SPECIAL_RE = re.compile(r"DK|REF|RF|NA|N/A|DON'?T\s+KNOW|REFUSED|NOT\s+STATED", re.I)
 _MARKER_RE = re.compile(r"^\(?(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})[.)]\s+")
 _NUMERIC_CELL_RE = re.compile(r"^-?\d{1,3}$")
+_MARK_RE = re.compile(r"^\s*(?:\(\s?\)|\[\s?\]|[○◯☐□])\s*")
 
 
 @dataclass
@@ -217,7 +218,8 @@ def table_layout(
         and sum(bool(_NUMERIC_CELL_RE.match(c)) for c in first) >= 3
         and all(_NUMERIC_CELL_RE.match(c) or not c for c in first)
     ):
-        labels = rows[1] if len(rows) > 1 else ()
+        # "( ) Very hard | ( ) | …" under the numbers: the radio marks are not words
+        labels = tuple(_MARK_RE.sub("", c).strip() for c in rows[1]) if len(rows) > 1 else ()
         points = []
         for index, code in enumerate(first):
             if code:
