@@ -27,7 +27,7 @@ from fielder.webhooks.schemas import WebhookCreate
 FAST_SCHEDULE = "[0.05, 0.1]"
 
 #: How long a delivery may take to come: from commit to receiver, the delivery path took at
-#: most 5.7 s with the CPU saturated (load 15–19 on 2 cores, 1,500 events, a retry included:
+#: most 5.7 s with the CPU saturated (load 14–19 on 2 cores, 3,000 events, a retry included:
 #: `python -m bench.bench_webhooks latency`). Not above the sweep's 5–35 s: a delivery that
 #: only the sweep sends had its wake-up lost, which is a bug (test_wakeup.py), not load.
 WAIT_SECONDS = 15
