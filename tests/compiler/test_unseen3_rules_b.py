@@ -406,3 +406,33 @@ def test_a_point_row_with_radio_marks_and_a_bot_note() -> None:
         ("3", "3"),
         ("4", "Rock solid"),
     ]
+
+
+def test_go_straight_to_a_numbered_section_of_a_form() -> None:
+    survey = compile_text(
+        """
+        Section 1 of 3
+        About you
+
+        Do you own a bike? *
+        If you answered No, please go straight to Section 3.
+        ◯ Yes
+        ◯ No
+
+        Section 2 of 3
+        Your bike
+
+        What colour is it?
+        ◯ Red
+        ◯ Blue
+
+        Section 3 of 3
+        Last bits
+
+        How did you hear about us?
+        ◯ A friend
+        ◯ A poster
+        """
+    )
+    first, _, last = list(survey.questions())
+    assert [(s.if_, s.to) for s in first.skip_to] == [(f"{first.id} == '2'", last.id)]

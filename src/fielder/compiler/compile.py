@@ -198,6 +198,21 @@ def _blocks(parsed: Parsed, builts: list[Built]) -> list[Block]:
     return blocks
 
 
+def _section_titles(parsed: Parsed, builts: list[Built]) -> list[tuple[str | None, str]]:
+    """Each question with the titles of its section and of any empty sections just before it
+    ("Section 3 of 4" over a heading "Availability": both lead to its first question)."""
+    titles: list[tuple[str | None, str]] = []
+    last = 0
+    for built in builts:
+        if not built.block:
+            titles.append((None, built.question.id))
+            continue
+        for block in range(min(last + 1, built.block), built.block + 1):
+            titles.append((parsed.sections[block - 1].title, built.question.id))
+        last = max(last, built.block)
+    return titles
+
+
 def analyse(
     document: Document, qa: Iterable[Any] = (), file_id: str | None = None
 ) -> tuple[Survey, list[Problem]]:
@@ -209,10 +224,7 @@ def analyse(
     _apply_answers(builts, answers)
     carried = resolve_carry(builts)  # may settle a built's own problems (answers carried in)
     problems = [p for b in builts for p in b.problems] + carried
-    titles = [
-        (parsed.sections[b.block - 1].title if b.block else None, b.question.id) for b in builts
-    ]
-    problems.extend(resolve_logic(builts, answers, section_starts(titles)))
+    problems.extend(resolve_logic(builts, answers, section_starts(_section_titles(parsed, builts))))
     questions = {b.question.id: b.question for b in builts}
     open_problems = _dedupe([p for p in problems if p.id not in answers])
     mark_attention(questions, open_problems)

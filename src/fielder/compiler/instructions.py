@@ -33,7 +33,10 @@ _QUOTED_RE = re.compile(r"['‘’\"“”]([^'‘’\"“”]{2,60})['‘’\"�
 _CODES_RE = re.compile(r"\b(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?\b")
 _ID_TOKEN = r"[A-Z]{0,4}[.-]?\d{1,3}[a-z]?(?:[._]\d{1,2})?"
 # The verb of a routing instruction ("GO TO QUESTION", "SKIP TO") and where it may lead.
-_GO_TO = r"(?:GO|SKIP|JUMP|PROCEED|CONTINUE|ROUTE)\s*(?:TO|WITH|AT)?\s+(?:QUESTION\s+)?"
+_GO_TO = (
+    r"(?:GO|SKIP|JUMP|PROCEED|CONTINUE|ROUTE)\s*(?:STRAIGHT\s+|DIRECTLY\s+|RIGHT\s+)?"
+    r"(?:TO|WITH|AT)?\s+(?:QUESTION\s+)?"
+)
 _TARGET = rf"{_ID_TOKEN}|END(?:\s+OF\s+\w+)?"
 _OPEN_RE = re.compile(
     r"\bOPEN(?:[- ]?END(?:ED)?)?\b|TEXT\s*BOX|VERBATIM|TYPE[- ]IN\b|WRITE[- ]IN\b|COMMENT\s*BOX|"
