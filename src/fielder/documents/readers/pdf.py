@@ -215,7 +215,8 @@ def _read_page(pdf: Any, number: int, finder: _TableFinder) -> _Page:
     items: list[_Item] = []
     for region in reading_regions([*words, *placed], _box_text):
         region_words = [box for box in region.boxes if isinstance(box, _Word)]
-        region_lines = _group_lines(region_words)
+        # most pages are one region: their lines are the page's, grouped once
+        region_lines = lines if len(region_words) == len(words) else _group_lines(region_words)
         # a column set apart from text on its right wraps at the gutter
         right = page_right if region.right is None else region.right
         found = [
@@ -371,7 +372,7 @@ def _measure(
         word.size *= _scale(handle)
     if word.size < MIN_FONT_SIZE:
         word.size = 10.0
-    key = ctypes.cast(handle, ctypes.c_void_p).value if handle else None
+    key = ctypes.addressof(handle.contents) if handle else None  # far cheaper than a cast
     style = formats.get(key) if key is not None else None
     if style is None:
         style = _format(textpage, word.start, "")
