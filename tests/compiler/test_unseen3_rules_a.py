@@ -276,3 +276,106 @@ def test_answers_after_bracketed_codes_across_a_line_and_build_tags() -> None:
     assert snacks["2"].specify
     assert snacks["9"].label == "Nothing"
     assert snacks["9"].exclusive
+
+
+def test_a_lab_spec_with_sub_item_rows_a_quoted_screen_and_skips_to_the_end() -> None:
+    survey = compile_text(
+        """
+        Build notes
+        * R5_1 ... R5_3 are one grid
+
+        R1  May we record your answers?
+            [1] Yes
+            [2] No
+            >> skip: if [2] -> end of survey (thank them politely)
+
+        R2  Which town do you live in?
+            show if R1 = 1
+            (single text line)
+
+        R3  How awake are you?
+            1 = barely awake ... 5 = wide awake
+            [1] [2] [3] [4] [5]
+
+        R4  Message screen (no response):
+            "Next you will read three sentences about your garden. Answer each
+            one as honestly as you can."
+
+        R5  How true is each sentence for you?
+            scale for all rows:
+            [1] Never  [2] Sometimes  [3] Always
+
+            R5_1  I water the plants every day.
+            R5_2  I talk to my tomatoes.
+            R5_3  Choose "Never" for this one.     <- quality check, not shown as such
+        """
+    )
+    questions = by_id(survey)
+    assert list(questions) == ["R1", "R2", "R3", "R4", "R5"]
+    assert questions["R1"].terminate_if == "R1 == '2'"
+    assert questions["R1"].skip_to == []
+    assert questions["R2"].type == "text"
+    assert questions["R2"].display_if == "R1 == '1'"
+    assert questions["R3"].type == "scale"
+    assert [o.label for o in questions["R3"].options] == [
+        "barely awake",
+        "2",
+        "3",
+        "4",
+        "wide awake",
+    ]
+    assert questions["R4"].type == "display"
+    assert questions["R4"].text.startswith("Next you will read three sentences")
+    grid = questions["R5"]
+    assert grid.type == "grid"
+    assert [o.label for o in grid.options] == ["Never", "Sometimes", "Always"]
+    assert [r.label for r in grid.rows] == [
+        "I water the plants every day.",
+        "I talk to my tomatoes.",
+        'Choose "Never" for this one.',
+    ]
+
+
+def test_outline_numbered_cati_routing_and_labels() -> None:
+    survey = compile_text(
+        """
+        =============================
+        Module 2: Gardening
+        =============================
+
+        2.1     Do you grow any vegetables?
+
+                    1  Yes
+                    2  No
+                    7  Don't know / Not sure
+
+        2.2     Which season do you plant them in?
+
+                    1  Spring
+                    2  Summer
+                    8  Don't plant for more than one season     Go to next module
+                    9  Refused
+
+                CATI: ASK 2.3 IF 2.2 = 1 OR 2, OTHERWISE GO TO MODULE 3.
+
+        2.3     How long do you spend in the garden, for more than one hour a week?
+
+                    1  Under 2 hours
+                    2  Grades 1 through 8 (a made-up answer)
+
+        =============================
+        Module 3: Pets
+        =============================
+
+        3.1     Do you have a dog?
+
+                    1  Yes
+                    2  No
+        """
+    )
+    questions = by_id(survey)
+    assert list(questions) == ["Q2_1", "Q2_2", "Q2_3", "Q3_1"]
+    assert [(r.if_, r.to) for r in questions["Q2_2"].skip_to] == [("Q2_2 == '8'", "Q3_1")]
+    assert questions["Q2_3"].display_if == "Q2_2 in ['1','2']"
+    assert questions["Q2_3"].type == "single"
+    assert questions["Q2_3"].options[1].label == "Grades 1 through 8 (a made-up answer)"

@@ -403,6 +403,13 @@ def _text_of(draft: Draft) -> str:
     return text
 
 
+_QUOTED_SCREEN_RE = re.compile(
+    r"^[^\"“”:]{0,40}\b(?:screen|page|message|instructions?)\b[^\"“”:]{0,30}:\s*"
+    r"[\"“](?P<words>[^\"“”]{10,})[\"”]\s*$",
+    re.I,
+)
+
+
 def build_question(draft: Draft, qid: str, previous: str | None, default_single: bool) -> Built:
     """Turn one draft into a question plus its pending routing."""
     directives = directives_of(draft.pre_notes + draft.notes)
@@ -413,6 +420,11 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
         if re.search(r"select all|tick all|all that apply|drop[- ]?down", text, re.I)
         else []
     )
+    screen = _QUOTED_SCREEN_RE.match(text)
+    if screen and not draft.options:
+        # "Instructions screen (no response): "On the next page …"": the screen's words are
+        # the quotation; what comes before the colon describes it for the build
+        text, words = screen["words"].strip(), ["display", *words]
     rows: list[str] = list(draft.rows)
     raw_options = trailing_codes(draft.options)
     split = (

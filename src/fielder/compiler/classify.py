@@ -29,6 +29,7 @@ _OTHER_BARE_RE = re.compile(
 # forms number their questions (kept for lines that ask, so "1<TAB>Never" stays an answer).
 _GAP_BARE_RE = re.compile(r"^(?P<n>\d{1,3})(?:\t|\s+)(?P<rest>[A-Z¿¡\"'‘“].*)$")
 _DOTTED_RE = re.compile(r"^(?P<n>\d{1,3})\.(?P<n2>\d{1,2})(?P<sub>[a-z])?[.):]?\s+(?P<rest>\S.*)$")
+_ID_RANGE_RE = re.compile(r"^[A-Z]{1,4}\d{1,3}\w*\s*(?:\.{2,}|…|to\b)\s*[A-Z]{1,4}\d")
 # "3.1   02 Feb 2027   Module 6 added": a version-history row (a number, then a date).
 _DATED_ROW_RE = re.compile(
     r"^\d{1,3}(?:\.\d{1,2})?[.)]?\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
@@ -124,6 +125,8 @@ def find_label(line: Line) -> Label | None:
     if line.label:
         return Label(clean_id(line.label), line.text, "given")
     text = re.sub(r"^\*\s*(?=[A-Z]{0,4}\d)", "", line.text)  # "* 2. …": a required mark
+    if _ID_RANGE_RE.match(text):
+        return None  # "Q10_1 ... Q10_8 are one matrix": a note naming a run of questions
     match = _QUESTION_WORD_RE.match(text)
     if match:
         return Label("Q" + match["n"], match["rest"], "prefixed")

@@ -177,6 +177,12 @@ def _find_ref(clause: str, questions: dict[str, Question]) -> tuple[str | None, 
     if bare and "Q" + bare[1] in questions:
         # "TERMINATE IF 1 = 2" where questions are numbered 1), 2): the number names a question.
         return "Q" + bare[1], clause[bare.end() :]
+    outline = re.search(r"(?<![\w.])(\d{1,2})\.(\d{1,2})(?![\w.])", clause)
+    if outline and f"Q{outline[1]}_{outline[2]}" in questions:
+        # "IF 3.2 = 1 OR 2" where questions are numbered 1.1, 3.2 (ids Q1_1, Q3_2)
+        return f"Q{outline[1]}_{outline[2]}", clause[: outline.start()] + " " + clause[
+            outline.end() :
+        ]
     tokens = re.finditer(r"\b(?:QUESTION\s+)?([A-Za-z]{0,4}\d{1,3}[a-z]?(?:_\d+)?)\b", clause, re.I)
     for token in tokens:
         raw = token.group(1)

@@ -69,7 +69,8 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "display",
         re.compile(
-            r"\bINFO(?:RMATION)?\s+SCREEN\b|\bNO\s+ANSWER\s+NEEDED\b|\bDISPLAY\s+ONLY\b|\bTEXT\s+SCREEN\b|\bINFO\b",
+            r"\bINFO(?:RMATION)?\s+SCREEN\b|\bNO\s+ANSWER\s+NEEDED\b|\bDISPLAY\s+ONLY\b|\bTEXT\s+SCREEN\b|\bINFO\b|"
+            r"^NO\s+(?:RESPONSE|ANSWER)$",
             re.I,
         ),
     ),
@@ -170,7 +171,9 @@ def type_words(note: str) -> list[str]:
     short = _SHORTHAND.get(note.strip().upper().replace(" ", ""))
     if short:
         return [short]
-    if re.fullmatch(r"\s*(?:1|one|single)[- ]line(?:\s+(?:text|box|answer))?\s*\.?\s*", note, re.I):
+    if re.fullmatch(
+        r"\s*(?:1|one|single)[- ](?:text\s+)?line(?:\s+(?:text|box|answer))?\s*\.?\s*", note, re.I
+    ):
         return ["text"]  # "1 line" beside an open end: a one-line box
     if re.match(r"\s*(?:1|one|single)[- ]line\b(?!\s+(?:of|per)\b)", note, re.I) or re.search(
         r"\bHH\s*:\s*MM\b|\b24[- ]hour\s+clock\b|^\s*TIME\s*(?:[,:(]|$)", note, re.I
@@ -347,6 +350,16 @@ def _routing(text: str, upper: str) -> list[Directive]:
     )
     if ask:
         return [Directive("ask_target", ask["cond"], target=ask["q"].upper(), source=text)]
+    ask_first = re.match(
+        rf"^ASK\s+(?P<q>{_ID_TOKEN})\s+(?:ONLY\s+)?IF\s+(?P<cond>.+?)"
+        r"(?:,?\s*(?:OTHERWISE|ELSE)\b.*)?$",
+        text,
+        re.I,
+    )
+    if ask_first and re.search(r"\d", ask_first["q"]):
+        # "ASK 3.3 IF 3.2 = 1 OR 2, OTHERWISE GO TO SECTION 4": the filter of the question named
+        cond = ask_first["cond"].strip(" .,")
+        return [Directive("ask_target", cond, target=ask_first["q"].upper(), source=text)]
     skip = re.match(
         rf"^(?:IF|WHEN|THOSE\s+(?:WHO|CODING|ANSWERING)|(?:RESPONDENTS?|PEOPLE|ANYONE|ALL|EVERYONE)"
         rf"\s+(?:WHO|THAT)|(?:RESPONDENTS?\s+)?(?:ANSWERING|CODING|SELECTING|CHOOSING))\s+"

@@ -205,6 +205,11 @@ def split_text(text: str) -> tuple[str, list[str]]:
         ),
         kept,
     )
+    pointed = re.search(r"\s(?:<-+|←)\s*(\S.*)$", kept)
+    if pointed:
+        # "Please select 'Rarely' here.   <- attention check": a remark pointing back at the words
+        notes.append(pointed.group(1).strip())
+        kept = kept[: pointed.start()]
     told = _INTERVIEWER_PAREN_RE.search(kept)
     if told:
         # "(Circle all mentioned)", "(Do not read out)": said to the interviewer, not read.

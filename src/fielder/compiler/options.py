@@ -39,7 +39,7 @@ _ROUTE_RE = re.compile(
     r"\s*(?:-+>|→|=>|—|–|-|\(|,|;|\}|\])?\s*(?:please\s+)?(?:go\s*to|skip\s*to|continue\s*(?:to|with|at)|"
     r"jump\s*to|proceed\s*to)\s+(?:question\s+)?(?P<to>[A-Za-z]*[.-]?\d+(?:\.\d{1,2})?[a-z]?|end(?:\s+of\s+\w+)?|"
     r"(?-i:CLOSE|CLOSING|THANKS|OUTRO|EXIT)|"
-    r"(?:section|part|module|block)\s+[A-Za-z0-9]{1,3})\)?\.?\s*$",
+    r"(?:section|part|module|block)\s+[A-Za-z0-9]{1,3}|next\s+(?:section|part|module|block))\)?\.?\s*$",
     re.I,
 )
 _ARROW_RE = re.compile(r"\s*\(?\s*(?:-+>|→|=>|>>)\s*(?P<to>[A-Z]+[.-]?\d+[a-z]?)\s*\)?\s*$")
@@ -186,6 +186,7 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
         and coded
         and coded[0].code is not None
         and re.search(r"[A-Za-z]", coded[0].label)
+        and not re.search(r"\d$", coded[0].label)  # "2  Grades 1 through 8 (Elementary)"
     ):
         # "None of these = 8   (only answer)": a note set after the answer's code.
         notes, text = [after_code["note"]], after_code["body"]

@@ -86,7 +86,9 @@ _ANSWER_LIST_RE = re.compile(
     re.I,
 )
 _NAMED_LIST_RE = re.compile(
-    r"^(?:RESPONSE\s+|ANSWER\s+|RATING\s+)?(?:SCALE|LIST|CODE\s*FRAME|CODES)\s+(?P<name>[A-Z0-9]{1,3})\b(?!\s*[-–]\s*\d)"
+    r"^(?:RESPONSE\s+|ANSWER\s+|RATING\s+)?(?:SCALE|LIST|CODE\s*FRAME|CODES)\s+"
+    # a list's name, not a word of the sentence ("scale for all rows:")
+    r"(?P<name>(?!(?:FOR|OF|TO|THE|IN|ON|AT|IS|ALL|AND|USE|ARE)\b)[A-Z0-9]{1,3})\b(?!\s*[-–]\s*\d)"
     r"\s*[:.–-]?\s*(?P<rest>.*)$",
     re.I,
 )
@@ -483,6 +485,8 @@ class _Parser:
             self.start(Label(screen, line.text, "display"), line.text, line)
             return
         self.screen = None
+        if self.sub_item_row(line):
+            return
         label = self.question_label(index, line)
         if label is not None:
             self.start(label, label.rest, line)
@@ -522,6 +526,18 @@ class _Parser:
             self.before_first(line)
             return
         self.body(index, line, self.current)
+
+    def sub_item_row(self, line: Line) -> bool:
+        """ "Q10_1  I daydream …" under Q10 and its scale: a sub-item is a row of the grid."""
+        label = find_label(line)
+        draft = self.current
+        if label is None or draft is None or draft.label is None or not draft.options:
+            return False
+        if not re.fullmatch(re.escape(draft.label.id) + r"[_.]\d{1,2}", label.id):
+            return False
+        draft.rows.append(_REVERSE_MARK_RE.sub("", label.rest).strip())
+        draft.notes.extend(line.instructions)
+        return True
 
     def named_list(self, line: Line) -> bool:
         """Answer lists defined once ("SCALE A: 1 Agree … 5 Disagree") and used by name later."""
@@ -789,6 +805,17 @@ class _Parser:
             and re.match(r"^\W*(?:only\s+answer|answer\s+only)\s+if\b", line.raw or "", re.I)
         ):
             # "Only answer if you marked F in question (5)." printed under a question's words
+            return True
+        after = self.lines[index + 1] if index + 1 < len(self.lines) else None
+        if (
+            len(draft.lines) == 2
+            and not draft.options
+            and after is not None
+            and after.whole_instruction
+            and any(type_words(n) for n in after.instructions)
+        ):
+            # "show if Q3a = 1 or 2" over "(single text line)": between a question's words and
+            # its own answer format, the filter is the question's
             return True
         # Straight under the question's own text and naming another question: its own filter.
         own = draft.label.id if draft.label else None
@@ -1173,6 +1200,13 @@ class _Parser:
         if self.scale_ends and len(options) >= 3 and all(o.code == o.label for o in options):
             options[0].label, options[-1].label = self.scale_ends
         self.scale_ends = None
+        if (
+            draft.mode == "text"
+            and draft.options
+            and all(o.code and o.label == o.code for o in options)
+            and [o.code for o in options] == [o.code for o in draft.options]
+        ):
+            return  # "1 = not at all … 7 = extremely" over "[1] [2] … [7]": the same points again
         if all(o.marker == "ends" for o in options):
             # "Very dissatisfied ○ ○ ○ ○ ○ Very satisfied" under a row of numbers: end words.
             points = draft.options[-len(options) :]

@@ -32,6 +32,8 @@ def _groups(pending: Pending, questions: dict[str, Question]) -> list[list[Atom]
     return parse_condition(pending.condition or "", questions, pending.default)
 
 
+_END_OF_SURVEY_RE = re.compile(r"^END\s+OF\s+(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE)$", re.I)
+_NEXT_SECTION_RE = re.compile(r"^NEXT\s+(?:SECTION|PART|MODULE|BLOCK)$", re.I)
 _SECTION_KEY_RE = re.compile(r"\b(?:SECTION|PART|MODULE|BLOCK)\s+([A-Z0-9]{1,3})\b", re.I)
 
 
@@ -71,6 +73,12 @@ def resolve_logic(
             section = _SECTION_KEY_RE.match((pending.target or "").strip())
             if section and sections:
                 pending.target = sections.get(f"SECTION {section[1].upper()}", pending.target)
+    for index, built in enumerate(builts):
+        for pending in built.pending:
+            if _NEXT_SECTION_RE.match((pending.target or "").strip()):
+                # "Go to next module": the first question of the next section
+                later = next((b for b in builts[index + 1 :] if b.block != built.block), None)
+                pending.target = later.question.id if later else "END"
     questions = {b.question.id: b.question for b in builts}
     order = {qid: index for index, qid in enumerate(questions)}
     problems: list[Problem] = []
@@ -235,6 +243,12 @@ def _skip(
         target = _pick_target(answers[problem.id], questions, order, question.id)
         if target is None:
             return None
+    if target == "end" and _END_OF_SURVEY_RE.match((pending.target or "").strip()):
+        # "skip: if [2] -> end of survey": sent out of the survey, as a screen-out is (as
+        # Qualtrics' "Skip To: End of Survey"); a bare "go to end" stays a skip
+        before = question.terminate_if
+        question.terminate_if = f"({before}) or ({expression})" if before else expression
+        return None
     for rule in question.skip_to:
         if rule.to == target:
             rule.if_ = f"({rule.if_}) or ({expression})"
