@@ -409,3 +409,20 @@ def test_chinese_answers_are_not_capitals_and_a_chinese_skip_routes() -> None:
     questions = by_id(survey)
     assert [o.label for o in questions["Q1"].options] == ["咖啡", "奶茶", "果汁", "TV广告饮品"]
     assert [(r.if_, r.to) for r in questions["Q2"].skip_to] == [("Q2 == '3'", "Q4")]
+
+
+def test_a_condition_in_brackets_after_the_ask_filters_the_question() -> None:
+    survey = compile_text(
+        """
+        Q1. Do you cycle to work?
+        (1) Yes
+        (2) No
+        Q2. What stops you from cycling? (open, conditional on Q1 = 2)
+        Q3. How far do you ride each day in km (only if Q1 = 1)
+        """
+    )
+    questions = by_id(survey)
+    assert questions["Q2"].text == "What stops you from cycling?"
+    assert questions["Q2"].display_if == "Q1 == '2'"
+    assert questions["Q3"].text == "How far do you ride each day in km"
+    assert questions["Q3"].display_if == "Q1 == '1'"

@@ -210,6 +210,14 @@ def split_text(text: str) -> tuple[str, list[str]]:
         # "Please select 'Rarely' here.   <- attention check": a remark pointing back at the words
         notes.append(pointed.group(1).strip())
         kept = kept[: pointed.start()]
+    asked_if = _TRAILING_CONDITION_RE.search(kept)
+    if asked_if:
+        # "Why not? (open, conditional on Q1 = 2)": the filter (and type) written after the ask
+        for part in (p.strip() for p in asked_if.group(1).split(",")):
+            notes.append(
+                _CONDITION_LEAD_RE.sub("ASK IF ", part) if _CONDITION_LEAD_RE.match(part) else part
+            )
+        kept = kept[: asked_if.start()]
     told = _INTERVIEWER_PAREN_RE.search(kept)
     if told:
         # "(Circle all mentioned)", "(Do not read out)": said to the interviewer, not read.
@@ -229,6 +237,20 @@ def split_text(text: str) -> tuple[str, list[str]]:
         notes.append(caps.group(1).strip())
         kept = kept.rstrip()[: caps.start(1)]
     return kept, notes
+
+
+_CONDITION_LEAD_RE = re.compile(
+    r"^(?:conditional\s+(?:on|upon)|only\s+(?:if|when|for)|ask(?:ed)?\s+(?:only\s+)?(?:if|when)|"
+    r"show(?:n)?\s+(?:only\s+)?(?:if|when)|display(?:ed)?\s+(?:only\s+)?(?:if|when)|if)\s+",
+    re.I,
+)
+# "(open, conditional on Q13 = never)", "(only if Q2 = 1)" after a question's last sentence
+_TRAILING_CONDITION_RE = re.compile(
+    r"(?:(?<=[?.:？。：])\s*|\s+)\(((?:[^(),]{1,30},\s*)?(?:conditional\s+(?:on|upon)|only\s+(?:if|when|for)|"
+    r"ask(?:ed)?\s+(?:only\s+)?(?:if|when)|show(?:n)?\s+(?:only\s+)?(?:if|when)|"
+    r"display(?:ed)?\s+(?:only\s+)?(?:if|when))\s+[^()]*?\b[A-Za-z]{1,4}\d{1,3}[a-z]?\b[^()]*)\)\s*$",
+    re.I,
+)
 
 
 # Placeholders that online form tools print inside an empty answer box.
