@@ -436,3 +436,23 @@ def test_go_straight_to_a_numbered_section_of_a_form() -> None:
     )
     first, _, last = list(survey.questions())
     assert [(s.if_, s.to) for s in first.skip_to] == [(f"{first.id} == '2'", last.id)]
+
+
+def test_name_the_verb_does_not_make_a_one_line_box() -> None:
+    survey = compile_text(
+        """
+        **F1.** Which podcasts do you follow? Please name up to five.
+
+        ```text
+        ```
+
+        **F2.** What is the name of your street?
+
+        ```text
+        ```
+        """,
+        "pods.md",
+    )
+    questions = by_id(survey)
+    assert questions["F1"].type == "long_text"
+    assert questions["F2"].type == "text"

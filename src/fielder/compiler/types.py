@@ -47,7 +47,9 @@ _NUMBER_HINT_RE = re.compile(
     re.I,
 )
 _SHORT_TEXT_RE = re.compile(
-    r"\b(?:zip|post\s*code|postal\s+code|name|order\s+number|reference|phone|telephone|mobile|"
+    # "name" the noun, not the verb ("Please name up to five")
+    r"\b(?:zip|post\s*code|postal\s+code|(?<!please\s)name(?!\s+(?:up\s+to|all|any|as\s+many|"
+    r"one|two|three|four|five|some)\b)|order\s+number|reference|phone|telephone|mobile|"
     r"job\s+title|occupation|which\s+brand|what\s+brand|city|town|country|street|address|"
     r"website|url|model)\b",
     re.I,
