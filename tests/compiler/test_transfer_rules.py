@@ -426,3 +426,40 @@ def test_a_condition_in_brackets_after_the_ask_filters_the_question() -> None:
     assert questions["Q2"].display_if == "Q1 == '2'"
     assert questions["Q3"].text == "How far do you ride each day in km"
     assert questions["Q3"].display_if == "Q1 == '1'"
+
+
+def test_a_question_named_likert_with_defined_columns_and_a_heading_over_its_rows() -> None:
+    survey = compile_text(
+        """
+        ## Likert type question: How much does each of these get in your way?
+
+        Please consider the following definitions:
+
+        - Big obstacle: Something that often stops you.
+        - Small obstacle: Something that sometimes slows you down.
+        - Not applicable: This does not apply to you.
+
+        ### Possible obstacles
+
+        - Cost of equipment
+        - Safe routes
+        - Weather
+
+        ## About you
+
+        ### How old are you?
+
+        - Under 30
+        - 30 or over
+        """,
+        "obstacles.md",
+    )
+    questions = list(survey.questions())
+    assert [q.type for q in questions] == ["grid", "single"]
+    assert questions[0].text == "How much does each of these get in your way?"
+    assert [o.label for o in questions[0].options] == [
+        "Big obstacle",
+        "Small obstacle",
+        "Not applicable",
+    ]
+    assert [r.label for r in questions[0].rows] == ["Cost of equipment", "Safe routes", "Weather"]

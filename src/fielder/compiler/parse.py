@@ -470,6 +470,8 @@ class _Parser:
         if _spec_keys(line):
             self.start(None, line.text, line)  # "Question: "…"": a question, however numbered
             return
+        if self.grid_parts(line):
+            return
         if line.kind == "heading":
             self.heading_since_start = True
         if index == self.skip_line:
@@ -1035,6 +1037,33 @@ class _Parser:
         else:
             draft.notes.append(text)
 
+    def grid_parts(self, line: Line) -> bool:
+        """A question named a Likert or matrix question ("Likert type question: What are the
+        barriers…?"): its lead-in to the column definitions ("Please consider the following
+        definitions:") stays with it, the definitions ("Significant barrier: a frequent…") are
+        its columns, and a short heading after them ("Possible barriers") opens its rows."""
+        named = _GRID_NAMED_RE.match(line.text) if line.kind in ("heading", "paragraph") else None
+        if named:
+            line.text = line.spaced = named["text"].strip()
+            line.instructions.append("GRID")
+            return False
+        draft = self.current
+        if draft is None or "GRID" not in draft.notes or draft.rows or draft.mode == "rows":
+            return False
+        if not draft.options and line.kind == "paragraph" and line.text.endswith(":"):
+            draft.notes.append(line.text)
+            draft.lines.append(line)
+            return True
+        short = len(line.text.split()) <= 5 and "?" not in line.text
+        if draft.options and line.kind == "heading" and short:
+            for option in draft.options:
+                defined = re.match(r"^(?P<name>[^:]{2,40}?)\s*:\s*\S", option.label)
+                option.label = defined["name"] if defined else option.label
+            draft.mode = "rows"
+            draft.lines.append(line)
+            return True
+        return False
+
     def coded_row(self, line: Line, draft: Draft) -> bool:
         """ "a) The app is easy to use   1   2   3" under "Disagree  Neutral  Agree" (also an
         item in capitals, "CAR  1  2  3"): a grid row."""
@@ -1268,6 +1297,11 @@ def collapse_label(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().rstrip(".")
 
 
+_GRID_NAMED_RE = re.compile(
+    r"^(?:likert(?:[- ]type)?|matrix|grid)(?:\s+(?:type|scale|style))?\s+question\s*:\s*"
+    r"(?P<text>\S.*)$",
+    re.I,
+)
 # A spec written as keys and values ("Question: "Which…?"", "Options:", "Type: Free text"), in
 # English or in the languages the glossary reads.
 _SPEC_QUESTION_RE = re.compile(
