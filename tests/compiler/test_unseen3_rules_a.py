@@ -379,3 +379,22 @@ def test_outline_numbered_cati_routing_and_labels() -> None:
     assert questions["Q2_3"].display_if == "Q2_2 in ['1','2']"
     assert questions["Q2_3"].type == "single"
     assert questions["Q2_3"].options[1].label == "Grades 1 through 8 (a made-up answer)"
+
+
+def test_an_answer_named_like_a_log_heading_does_not_end_the_question() -> None:
+    survey = compile_text(
+        """
+        Q1. What did you notice on the new timetable?
+        - Changes
+        - Nothing new
+
+        Q2. Any comments?
+
+        Revision history
+        12/05 – Q2 added
+        """,
+        "t.md",
+    )
+    questions = by_id(survey)
+    assert [o.label for o in questions["Q1"].options] == ["Changes", "Nothing new"]
+    assert questions["Q2"].text == "Any comments?"

@@ -164,8 +164,8 @@ _DEFAULT_SINGLE_RE = re.compile(
 
 # "Change log", "Revision history": the heading of a document's record of its versions.
 _CHANGE_LOG_RE = re.compile(
-    r"^\W*(?:change\s*log|changes|version\s+history|revision\s+history|document\s+history|"
-    r"amendments?(?:\s+log)?)\W*$",
+    r"^#*\s*(?:change\s*log|change\s+history|version\s+history|revision\s+history|"
+    r"document\s+history|amendments?\s+log)\s*:?$",
     re.I,
 )
 
@@ -493,7 +493,7 @@ class _Parser:
         if label is not None:
             self.start(label, label.rest, line)
             return
-        if _CHANGE_LOG_RE.match(line.text) and find_label(line) is None:
+        if _CHANGE_LOG_RE.match(line.text) and not line.is_option and find_label(line) is None:
             self.finish()  # a change log after the questions: its entries are no question's words
             return
         if self.section_scale_line(index, line):
