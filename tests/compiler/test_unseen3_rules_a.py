@@ -398,3 +398,22 @@ def test_an_answer_named_like_a_log_heading_does_not_end_the_question() -> None:
     questions = by_id(survey)
     assert [o.label for o in questions["Q1"].options] == ["Changes", "Nothing new"]
     assert questions["Q2"].text == "Any comments?"
+
+
+def test_a_numbered_follow_up_question_is_not_a_grid_row() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            Q5  Did you buy a ticket on board?
+                [1] Yes
+                [2] No
+
+            Q5.1  Why did you not buy one before boarding?
+
+            Q6  How old are you?
+            """
+        )
+    )
+    assert list(questions) == ["Q5", "Q5_1", "Q6"]
+    assert questions["Q5"].type == "single"
+    assert questions["Q5_1"].type == "long_text"

@@ -162,6 +162,8 @@ _DEFAULT_SINGLE_RE = re.compile(
 )
 
 
+# "How often does each of the following…", "How true is each statement…": a grid's ask.
+_ASKS_EACH_RE = re.compile(r"\b(?:each|every|following|statements?|items?|aspects?|rows?)\b", re.I)
 # "Change log", "Revision history": the heading of a document's record of its versions.
 _CHANGE_LOG_RE = re.compile(
     r"^#*\s*(?:change\s*log|change\s+history|version\s+history|revision\s+history|"
@@ -537,6 +539,8 @@ class _Parser:
             return False
         if not re.fullmatch(re.escape(draft.label.id) + r"[_.]\d{1,2}", label.id):
             return False
+        if "?" in label.rest or not _ASKS_EACH_RE.search(draft.text):
+            return False  # "Q5.1 Why did you say that?": a follow-up question of its own
         draft.rows.append(_REVERSE_MARK_RE.sub("", label.rest).strip())
         draft.notes.extend(line.instructions)
         return True
