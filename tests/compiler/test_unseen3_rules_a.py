@@ -417,3 +417,24 @@ def test_a_numbered_follow_up_question_is_not_a_grid_row() -> None:
     assert list(questions) == ["Q5", "Q5_1", "Q6"]
     assert questions["Q5"].type == "single"
     assert questions["Q5_1"].type == "long_text"
+
+
+def test_a_routing_cell_condition_running_onto_its_next_line_stays_whole(tmp_path: Path) -> None:
+    questions = _long_spec(
+        tmp_path,
+        [
+            ["C1", "SC", "Do you borrow e-books?", "1", "Yes", ""],
+            ["", "", "", "2", "No", ""],
+            ["", "", "", "3", "Not yet", ""],
+            [
+                "C2",
+                "OE",
+                "Which e-reader do you use?",
+                "",
+                "",
+                "Large text box\nASK IF C1=1\nOR C1=3",
+            ],
+        ],
+    )
+    assert questions["C2"].display_if == "C1 in ['1','3']"
+    assert questions["C2"].type == "long_text"

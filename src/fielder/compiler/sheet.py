@@ -263,7 +263,13 @@ def _note_lines(cell: str) -> str:
     the lines as separate sentences, unless a line runs on into the next."""
     joined: list[str] = []
     for line in (collapse(part) for part in cell.split("\n") if part.strip()):
-        if joined and re.search(r"(?:\b(?:AND|OR|TO|IF|THEN)|[,=&–-])$", joined[-1], re.I):
+        ends_open = (
+            bool(re.search(r"(?:\b(?:AND|OR|TO|IF|THEN)|[,=&–-])$", joined[-1], re.I))
+            if joined
+            else False
+        )
+        goes_on = bool(re.match(r"(?:AND|OR|THEN|ELSE|OTHERWISE)\b|[,&]", line, re.I))
+        if joined and (ends_open or goes_on):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)
