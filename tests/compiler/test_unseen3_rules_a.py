@@ -438,3 +438,24 @@ def test_a_routing_cell_condition_running_onto_its_next_line_stays_whole(tmp_pat
     )
     assert questions["C2"].display_if == "C1 in ['1','3']"
     assert questions["C2"].type == "long_text"
+
+
+def test_long_bracket_numbered_answers_stay_answers_in_a_form_without_labels() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            How do you feel about the new harbour walk?
+
+            (1) I like it a lot and walk there often.
+            (2) I like it but rarely go there.
+            (3) I do not like it at all.
+
+            Which entrance do you use?
+
+            (1) North gate
+            (2) South gate
+            """
+        )
+    )
+    assert list(questions) == ["Q1", "Q2"]
+    assert [o.code for o in questions["Q1"].options] == ["1", "2", "3"]

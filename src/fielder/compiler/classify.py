@@ -19,10 +19,9 @@ _QUESTION_WORD_RE = re.compile(
 )
 # "12.", "12)", "5a." before the question text.
 _BARE_RE = re.compile(r"^(?P<n>\d{1,3})(?P<sub>[a-z])?\s*[.)]\s*(?P<rest>\S.*)$")
-# "(1) Do you drive?" (a question, so not the answer "(1) Yes") and "#1 Do you drive?"; also
-# "(5) Which …? (Mark all that apply.)" and a request of five words or more ending in "." or ":".
+# "(1) Do you drive?" (a question, so not the answer "(1) Yes") and "#1 Do you drive?".
 _OTHER_BARE_RE = re.compile(
-    r"^(?:\((?P<n>\d{1,3})(?P<sub>[a-z])?\)\s*(?P<rest>\S.*\?.*|[A-Z]\S*(?:\s+\S+){4,}[.:])|"
+    r"^(?:\((?P<n>\d{1,3})(?P<sub>[a-z])?\)\s*(?P<rest>\S.*\?)|"
     r"#\s?(?P<n2>\d{1,3})(?P<sub2>[a-z])?[.):]?\s+(?P<rest2>\S.*))$"
 )
 # "4<TAB>How often did…?" / "10 Would you…?": a bare number set apart only by a gap, as printed
@@ -178,6 +177,19 @@ def find_label(line: Line) -> Label | None:
     if match and _asks(match["rest"]):
         return Label("Q" + match["n"], match["rest"], "bare")
     return None
+
+
+# In a form whose questions are numbered "(1) …?": "(5) Which …? (Mark all that apply.)" and a
+# request of five words or more ending in "." or ":" ("(13) Date this form was completed:").
+_LOOSE_PAREN_RE = re.compile(
+    r"^\((?P<n>\d{1,3})\)\s*(?P<rest>\S.*\?.*|[A-Z]\S*(?:\s+\S+){4,}[.:])$"
+)
+
+
+def loose_paren_label(line: Line) -> Label | None:
+    """A "(n)" label whose words do not end in "?", for documents already numbered "(n) …?"."""
+    match = _LOOSE_PAREN_RE.match(line.text)
+    return Label("Q" + match["n"], match["rest"], "bare") if match else None
 
 
 def _asks(text: str) -> bool:

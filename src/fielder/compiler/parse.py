@@ -23,6 +23,7 @@ from fielder.compiler.classify import (
     is_instruction,
     is_section,
     looks_like_question,
+    loose_paren_label,
     screen_id,
     section_word,
 )
@@ -584,6 +585,8 @@ class _Parser:
         if line.is_option:
             return None
         label = find_label(line)
+        if label is None and self.out.label_mode == "bare":
+            label = loose_paren_label(line)
         if label is None:
             return None
         mode = self.out.label_mode
