@@ -459,3 +459,25 @@ def test_long_bracket_numbered_answers_stay_answers_in_a_form_without_labels() -
     )
     assert list(questions) == ["Q1", "Q2"]
     assert [o.code for o in questions["Q1"].options] == ["1", "2", "3"]
+
+
+def test_letters_alone_route_to_a_bracketed_question_number() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            (1)  Do you keep hens?
+            A.\tYes
+            B.\tNo
+            C.\tNot any more
+            If B or C, go to (3).
+
+            (2)  How many hens do you keep?
+            ________ hens
+
+            (3)  Do you keep ducks?
+            A.\tYes
+            B.\tNo
+            """
+        )
+    )
+    assert [(r.if_, r.to) for r in questions["Q1"].skip_to] == [("Q1 in ['2','3']", "Q3")]

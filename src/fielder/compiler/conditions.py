@@ -237,7 +237,8 @@ def _atom(
 def _letter_codes(rest: str, question: Question) -> list[str]:
     """ "S3b = a" where the answers were lettered (a), (b)… and so coded by position."""
     letters = re.findall(r"(?<![A-Za-z'])([a-z])(?![A-Za-z'])", rest)
-    if not letters and re.search(r"[a-z]{2}", rest):
+    only_letters = re.fullmatch(r"\s*[A-Z](?:\s*(?:,|OR|AND|or|and)\s*[A-Z])*[\s.,]*", rest)
+    if not letters and (re.search(r"[a-z]{2}", rest) or only_letters):
         # "If you answered B", "marked F": answers lettered A., B. … on a paper form (in words
         # written in capitals, "A" is the article)
         letters = [c.lower() for c in re.findall(r"(?<![\w'])([A-HJ-Z])(?![\w'])", rest)]

@@ -284,7 +284,7 @@ def interpret(sentence: str) -> list[Directive]:
     """The directives of one instruction sentence (several when it packs several)."""
     text = _NOTE_PREFIX_RE.sub("", to_english(sentence.strip()))
     # "go to question (11)": a paper form's bracketed question number is the question's number
-    text = re.sub(r"\b(question)\s+\((\d{1,3})\)", r"\1 \2", text, flags=re.I)
+    text = re.sub(r"\b(question|go\s+to|skip\s+to)\s+\((\d{1,3})\)", r"\1 \2", text, flags=re.I)
     if re.search(r"->|→|\b(?:GO|SKIP|JUMP)\s+TO\b", text, re.I):
         # "if [2] -> end of survey (show the debrief page)": a remark after the routing
         text = re.sub(r"(?<=\w)\s+\([^()]{3,}\)\s*\.?$", "", text)
