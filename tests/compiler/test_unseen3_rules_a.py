@@ -81,7 +81,7 @@ def test_sub_variables_marked_row_are_the_statements_of_the_grid_above(tmp_path:
             ["", "", "", "2", "Neutral", ""],
             ["", "", "", "3", "Happy", ""],
             ["B1_1", "row", "Opening hours", "", "", ""],
-            ["B1_2", "row", "Choice of books", "", "", ""],
+            ["B1_r2", "row", "Choice of books", "", "", ""],
             ["B2", "CS", "Split 100 points over your visit.", "1", "Reading", "Sum = 100"],
             ["", "", "", "2", "Studying", ""],
             ["B3", "DD", "Which district do you live in?", "1", "North", ""],

@@ -283,7 +283,7 @@ _ROW_TYPE_RE = re.compile(
 
 def _sub_row(ident: str, parent: str, kind: str) -> bool:
     """A sub-variable (`Q5_1`, `Q5.a`) of the question above, marked in the type column as a row."""
-    below = re.fullmatch(re.escape(parent) + r"[_.-]?(?:\d{1,2}|[a-z])", ident)
+    below = re.fullmatch(re.escape(parent) + r"[_.-]?(?:[rR]?\d{1,2}|[a-z])", ident)
     return below is not None and bool(_ROW_TYPE_RE.match(kind.strip()))
 
 
