@@ -481,3 +481,18 @@ def test_letters_alone_route_to_a_bracketed_question_number() -> None:
         )
     )
     assert [(r.if_, r.to) for r in questions["Q1"].skip_to] == [("Q1 in ['2','3']", "Q3")]
+
+
+def test_a_drop_downs_prompt_is_not_a_choice() -> None:
+    survey = compile_text(
+        """
+        <p><b>D1</b> Which county do you live in?</p>
+        <select><option value="0">-- Select --</option>
+          <option value="1">Kerry</option><option value="2">Cork</option></select>
+        """,
+        "county.html",
+    )
+    assert [(o.code, o.label) for o in by_id(survey)["D1"].options] == [
+        ("1", "Kerry"),
+        ("2", "Cork"),
+    ]

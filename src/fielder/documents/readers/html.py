@@ -32,6 +32,8 @@ _BLOCKS = {
 _OL_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman",
              "I": "upperRoman"}  # fmt: skip
 _SPACES = re.compile(r"\s+")
+# "-- Select --", "Please choose…": a drop-down's prompt, not a choice
+_PLACEHOLDER = re.compile(r"^\W*(?:please\s+)?(?:select|choose|pick)\b|^[-–—\s]+$|^-{2}", re.I)
 _CSS_RULE = re.compile(r"([^{}]+)\{([^}]*)\}")
 _CLASS_SELECTOR = re.compile(r"(?:[a-z][a-z0-9]*)?\.([\w-]+)", re.I)
 _COLOUR = re.compile(r"(?:^|;)\s*color\s*:\s*#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b")
@@ -157,7 +159,11 @@ class _Walker:
             (" ".join(o.get_text(" ").split()), str(o.get("value", "x")).strip())
             for o in tag.find_all("option")
         ]
-        choices = [(text, value) for text, value in options if text and value != ""]
+        choices = [
+            (text, value)
+            for text, value in options
+            if text and value != "" and not _PLACEHOLDER.match(text)
+        ]
         if not choices:
             return
         coded = all(re.fullmatch(r"\d{1,4}", value) for _, value in choices)
