@@ -496,3 +496,22 @@ def test_a_drop_downs_prompt_is_not_a_choice() -> None:
         ("1", "Kerry"),
         ("2", "Cork"),
     ]
+
+
+def test_a_folded_table_whose_second_half_has_no_item_heading(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("(1)  Tick Yes or No: which of these rooms does your house have?")
+    table = document.add_table(rows=3, cols=6)
+    cells = [
+        ("Room", "Yes", "No", "", "Yes", "No"),
+        ("a. Cellar", "☐", "☐", "c. Attic", "☐", "☐"),
+        ("b. Porch", "☐", "☐", "d. Study", "☐", "☐"),
+    ]
+    for row, texts in zip(table.rows, cells, strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    document.add_paragraph("(2)  How many bedrooms does it have?")
+    document.add_paragraph("________ bedrooms")
+    document.save(str(tmp_path / "house.docx"))
+    questions = by_id(compile_document(read_path(tmp_path / "house.docx")).survey)
+    assert [r.label for r in questions["Q1"].rows] == ["Cellar", "Porch", "Attic", "Study"]

@@ -15,9 +15,12 @@ def _period(header: list[str]) -> int | None:
     """The width of the repeated column group, or None when the header does not repeat."""
     width = len(header)
     for size in range(2, width // 2 + 1):
-        if width % size or not header[0]:
-            continue
-        if all(header[i] == header[i % size] for i in range(width)):
+        if width % size or not all(header[:size]):
+            continue  # every column of the group has its heading (a title row is no header)
+        # the item column of a later half may be left without its heading
+        if all(
+            header[i] in (header[i % size], "" if i % size == 0 else None) for i in range(width)
+        ):
             return size
     return None
 
