@@ -14,10 +14,20 @@ from fielder.ir.validate import validate
 from tests.compiler.conftest import by_id, compile_text
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "questionnaires"
-# tests/fixtures/unseen was written blind (FIRST_SEEN.md has its first score); once fixed it
-# guards regressions like the rest. unseen2 stays out until its misses are fixed.
-UNSEEN = Path(__file__).parent.parent / "fixtures" / "unseen"
-GOLD = sorted(FIXTURES.glob("*.gold.json")) + sorted(UNSEEN.glob("*.gold.json"))
+# The blind batches (each folder's FIRST_SEEN.md has its first score) guard regressions like the
+# rest once fixed. unseen4 stays out until its misses are fixed; so do the two unseen3 files
+# still below a floor, for the reason beside each.
+BLIND = [FIXTURES.parent / name for name in ("unseen", "unseen2", "unseen3")]
+BELOW_FLOOR = {
+    "gym-member-survey.gold.json",  # Q5's headings wrapped over three lines lose their columns
+    "volunteer-signup-form.gold.json",  # 'Your answer' prints the same for a line and a box
+}
+GOLD = sorted(FIXTURES.glob("*.gold.json")) + [
+    gold
+    for folder in BLIND
+    for gold in sorted(folder.glob("*.gold.json"))
+    if gold.name not in BELOW_FLOOR
+]
 
 
 @pytest.mark.parametrize("gold", GOLD, ids=lambda p: p.name)
