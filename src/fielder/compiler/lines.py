@@ -413,15 +413,19 @@ def document_lines(document: Document) -> list[Line]:
     """Every block of the document as lines, questionnaire tables unrolled."""
     from fielder.compiler.boilerplate import is_boilerplate
     from fielder.compiler.folded import unfold
-    from fielder.compiler.sheet import is_sheet_table, sheet_lines
+    from fielder.compiler.sheet import is_notes_sheet, is_sheet_table, sheet_lines
 
     lines: list[Line] = []
+    sheet_seen = False
     for block in document.blocks:
         if block.kind == "page_break":
             lines.append(Line(text="", raw="", kind="page_break", start=block.start))
         elif block.kind == "table":
             block = unfold(block)
+            if sheet_seen and is_notes_sheet(block):
+                continue  # a "README" sheet after the questionnaire's: about the file
             if is_sheet_table(block):
+                sheet_seen = True
                 lines.extend(sheet_lines(block))
             elif is_form_table(block):
                 lines.extend(form_lines(block))

@@ -58,11 +58,15 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "coding categories",
         "coding",
         "precodes",
+        "choices",
+        "answer choices",
+        "choice",
     ),
     "code": ("code", "codes", "value", "values", "punch"),
     "type": (
         "type",
         "question type",
+        "item type",
         "format",
         "response type",
         "answer format",
@@ -84,6 +88,7 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "goto",
         "skip to",
     ),
+    "condition": ("show if", "display if", "ask if", "display logic", "condition", "shown if"),
 }
 _LABEL_WORDS = ("label", "labels")
 _ID_RE = re.compile(r"^[A-Za-z]{0,8}[_.-]?\d{0,3}[a-z]?(?:[._]\d{1,2}[a-z]?)?$")
@@ -97,10 +102,16 @@ _ROLE_RES = {
 }
 
 
+def _header_words(cell: str) -> str:
+    """ "QuestionText", "Question_Text": an import template's column name as plain words."""
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|_", " ", cell.strip())
+    return collapse(spaced).lower().rstrip(":")
+
+
 def _columns(header: tuple[str, ...]) -> dict[str, int]:
     found: dict[str, int] = {}
     for index, cell in enumerate(header):
-        name = cell.strip().lower().rstrip(":")
+        name = _header_words(cell)
         if not name or len(name) > 40:
             continue
         exact = [role for role, words in _COLUMN_WORDS.items() if name in words]
@@ -163,6 +174,16 @@ def is_sheet_table(block: Block) -> bool:
     """True for a table laid out as a whole questionnaire: a header row naming its columns,
     or a first column holding the question labels."""
     return _header_index(block) is not None or _id_rows(block) >= 2
+
+
+_NOTES_SHEET_RE = re.compile(
+    r"(?:read\s*_?me|instructions?|notes|help|about|change\s*log|version(?:s| history)?)", re.I
+)
+
+
+def is_notes_sheet(block: Block) -> bool:
+    """A workbook sheet named "README" or "Instructions": notes on using the file."""
+    return bool(block.style and _NOTES_SHEET_RE.fullmatch(block.style.strip()))
 
 
 def _cell(row: tuple[str, ...], columns: dict[str, int], role: str) -> str:
@@ -500,6 +521,9 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
     """Options written one per line inside the question's own row (codes likewise)."""
     from fielder.compiler.classify import is_date_box
 
+    barred = _bar_answers(_cell(raw, columns, "options"))
+    if barred is not None:
+        return barred
     labels = [t.strip() for t in _cell(raw, columns, "options").split("\n") if t.strip()]
     listed = [p.strip() for p in re.split(r"\s*;\s*", labels[0])] if len(labels) == 1 else []
     if len(listed) >= 2 and all(p and len(p.split()) <= 8 for p in listed):
@@ -545,11 +569,53 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
     return found
 
 
+_BAR_HEAD_RE = re.compile(r"^(?P<head>ROWS?|COLS?|COLUMNS?)\s*:\s*(?P<rest>.*)$", re.I)
+_BAR_CODE_RE = re.compile(r"^[A-Za-z]?\d{1,3}$")
+_BOUNDS_RE = re.compile(r"^min\s*=\s*(-?\d+)\s*[;,]\s*max\s*=\s*(-?\d+)$", re.I)
+
+
+def _bar_answers(cell: str) -> list[Line | None] | None:
+    """An import template's answers packed with bare bars: "Yes|No|Not sure" (codes by
+    position), "1|Poor|2||3||5|Excellent" (code and label in turn, an empty label being the
+    number itself), "ROWS: a|b" and "COLS: …" lines of a grid, "min=0; max=14" a number's range."""
+    bounds = _BOUNDS_RE.match(cell.strip())
+    if bounds:
+        note = f"RANGE {bounds[1]}-{bounds[2]}"
+        return [Line(text="", raw=cell, instructions=[note])]
+    if "|" not in cell or " | " in cell or re.search(r"(?:^|\|)\s*\d{1,3}\s*[=:]|__", cell):
+        return None  # spaced bars, "1=Yes|2=No" and boxes ("[__|__]") are read elsewhere
+    found: list[Line | None] = []
+    for part in (p.strip() for p in cell.split("\n") if p.strip()):
+        head = _BAR_HEAD_RE.match(part)
+        if head:
+            word = "Rows:" if head["head"].lower().startswith("row") else "Columns:"
+            found.append(Line(text=word, raw=word))
+            part = head["rest"]
+        pieces = [p.strip() for p in part.split("|")]
+        paired = len(pieces) % 2 == 0 and all(_BAR_CODE_RE.match(c) for c in pieces[::2])
+        if paired and any(pieces[1::2]):
+            for code, label in zip(pieces[::2], pieces[1::2], strict=True):
+                words = label or code
+                found.append(Line(text=words, raw=words, code=code, is_option=True))
+        elif all(pieces):
+            found.extend(Line(text=p, raw=p, is_option=True) for p in pieces)
+        else:
+            return None
+    return found
+
+
 def _without_own_code(label: str, code: str | None) -> str:
     """ "0 - Not at all likely" beside the value 0: the end word's number repeats the code."""
     if not code or not code.strip():
         return label
     return re.sub(rf"^{re.escape(code.strip())}\s*[-–=:.]\s+(?=\S)", "", label)
+
+
+def _shown_when(condition: str) -> str:
+    """A "ShowIf" column's bare condition ("Q8 <= 6") read as the instruction it stands for."""
+    if not condition or re.match(r"(?:ask|show|display)?\s*if\b", condition, re.I):
+        return condition
+    return f"ASK IF {condition}"
 
 
 def _row_line(row: tuple[str, ...], columns: dict[str, int]) -> Line | None:
@@ -561,6 +627,7 @@ def _row_line(row: tuple[str, ...], columns: dict[str, int]) -> Line | None:
             _cell(row, columns, "type"),
             _cell(row, columns, "instructions"),
             _cell(row, columns, "more_instructions"),
+            _shown_when(_cell(row, columns, "condition")),
         )
         if n
     ]

@@ -1,0 +1,86 @@
+"""General conventions met in a fourth blind batch of questionnaires, one small case each,
+written in their own words rather than taken from any fixture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from fielder.compiler import compile_document
+from fielder.documents import read_path
+from fielder.ir.models import Question
+from tests.compiler.conftest import by_id
+
+
+def _import_sheet(tmp_path: Path, rows: list[list[str | None]]) -> dict[str, Question]:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "questions"
+    sheet.append(["ItemID", "ItemType", "QuestionText", "Choices", "Mandatory", "ShowIf"])
+    for row in rows:
+        sheet.append(row)
+    notes = book.create_sheet("Instructions")
+    notes.append(["Choices are separated by bars. Keep the first row as it is."])
+    notes.append(["Owner: survey desk"])
+    book.save(str(tmp_path / "import.xlsx"))
+    return by_id(compile_document(read_path(tmp_path / "import.xlsx")).survey)
+
+
+def test_a_builder_import_sheet_with_joined_column_names_and_bare_bars(tmp_path: Path) -> None:
+    questions = _import_sheet(
+        tmp_path,
+        [
+            ["B1", "radio", "Do you own a bicycle?", "Yes|No", "Y", None],
+            [
+                "B2",
+                "radio",
+                "How often do you ride it?",
+                "1|Daily|2|Weekly|9|Hardly ever",
+                "Y",
+                "B1 = 1",
+            ],
+            [
+                "B3",
+                "rating",
+                "How safe do you feel on the roads?",
+                "1|Unsafe|2||3||4|Safe",
+                "N",
+                None,
+            ],
+            [
+                "B4",
+                "number",
+                "How many kilometres a week do you ride?",
+                "min=0; max=500",
+                "N",
+                None,
+            ],
+            [
+                "B5",
+                "matrix",
+                "How do you rate these?",
+                "ROWS: Cycle lanes|Parking\nCOLS: 1|Bad|2|Good",
+                "N",
+                None,
+            ],
+            ["B6", "textarea", "Anything to add?", None, "N", None],
+        ],
+    )
+    assert list(questions) == ["B1", "B2", "B3", "B4", "B5", "B6"]
+    assert [(o.code, o.label) for o in questions["B1"].options] == [("1", "Yes"), ("2", "No")]
+    assert [(o.code, o.label) for o in questions["B2"].options] == [
+        ("1", "Daily"),
+        ("2", "Weekly"),
+        ("9", "Hardly ever"),
+    ]
+    assert questions["B2"].display_if == "B1 == '1'"
+    assert [o.label for o in questions["B3"].options] == ["Unsafe", "2", "3", "Safe"]
+    validation = questions["B4"].validation
+    assert validation is not None
+    assert (validation.min, validation.max) == (0, 500)
+    assert [r.label for r in questions["B5"].rows] == ["Cycle lanes", "Parking"]
+    assert [o.label for o in questions["B5"].options] == ["Bad", "Good"]
+    assert "Owner" not in questions["B6"].text
+    assert "bars" not in questions["B6"].text
