@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import openpyxl
 
 from fielder.compiler import compile_document
@@ -84,3 +85,30 @@ def test_a_builder_import_sheet_with_joined_column_names_and_bare_bars(tmp_path:
     assert [o.label for o in questions["B5"].options] == ["Bad", "Good"]
     assert "Owner" not in questions["B6"].text
     assert "bars" not in questions["B6"].text
+
+
+def test_word_placeholders_stand_for_answer_boxes_and_a_listed_drop_down(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Allotment society – plot request")
+    table = document.add_table(rows=2, cols=2)
+    for row, title in zip(table.rows, ["Your name", "Email address"], strict=True):
+        row.cells[0].text = title
+        row.cells[1].text = "Click or tap here to enter text."
+    document.add_paragraph("Do you already grow vegetables?")
+    document.add_paragraph("○ Yes     ○ No")
+    document.add_paragraph("Preferred start date\tClick or tap to enter a date.")
+    document.add_paragraph("Plot size\tChoose an item.")
+    document.add_paragraph("(drop-down: Half plot / Full plot / Raised bed)")
+    document.add_paragraph("What would you like to grow?")
+    document.add_paragraph("Click or tap here to enter text.")
+    document.save(str(tmp_path / "plots.docx"))
+    questions = by_id(compile_document(read_path(tmp_path / "plots.docx")).survey)
+    assert [(q.type, q.text) for q in questions.values()] == [
+        ("text", "Your name"),
+        ("email", "Email address"),
+        ("single", "Do you already grow vegetables?"),
+        ("date", "Preferred start date"),
+        ("dropdown", "Plot size"),
+        ("long_text", "What would you like to grow?"),
+    ]
+    assert [o.label for o in questions["Q5"].options] == ["Half plot", "Full plot", "Raised bed"]

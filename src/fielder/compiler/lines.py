@@ -412,19 +412,39 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
 def document_lines(document: Document) -> list[Line]:
     """Every block of the document as lines, questionnaire tables unrolled."""
     from fielder.compiler.boilerplate import is_boilerplate
+    from fielder.compiler.content_controls import (
+        field_lines,
+        field_table_lines,
+        has_placeholder,
+        is_field_table,
+        listed_items,
+    )
     from fielder.compiler.folded import unfold
     from fielder.compiler.sheet import is_notes_sheet, is_sheet_table, sheet_lines
 
     lines: list[Line] = []
     sheet_seen = False
-    for block in document.blocks:
+    skip_next = False
+    blocks = document.blocks
+    for index, block in enumerate(blocks):
+        if skip_next:
+            skip_next = False
+            continue
         if block.kind == "page_break":
             lines.append(Line(text="", raw="", kind="page_break", start=block.start))
+        elif block.kind != "table" and has_placeholder(block.text):
+            # Word's grey "Click or tap here to enter text.": an answer box
+            after = blocks[index + 1] if index + 1 < len(blocks) else None
+            listed = listed_items(after)
+            skip_next = listed is not None and "Choose an item" in block.text
+            lines.extend(field_lines(block.text, block, listed) or [])
         elif block.kind == "table":
             block = unfold(block)
             if sheet_seen and is_notes_sheet(block):
                 continue  # a "README" sheet after the questionnaire's: about the file
-            if is_sheet_table(block):
+            if is_field_table(block):
+                lines.extend(field_table_lines(block))
+            elif is_sheet_table(block):
                 sheet_seen = True
                 lines.extend(sheet_lines(block))
             elif is_form_table(block):
