@@ -112,3 +112,38 @@ def test_word_placeholders_stand_for_answer_boxes_and_a_listed_drop_down(tmp_pat
         ("long_text", "What would you like to grow?"),
     ]
     assert [o.label for o in questions["Q5"].options] == ["Half plot", "Full plot", "Raised bed"]
+
+
+def test_a_skip_after_an_answer_in_spanish_or_dutch_routes_and_leaves_the_label(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "routes.txt").write_text(
+        "1. ¿Tiene usted bicicleta?\n"
+        "     Sí ............................ 1\n"
+        "     No ............................ 2   PASE A 3\n"
+        "\n"
+        "2. ¿La usa para ir al trabajo?\n"
+        "     Sí ............................ 1\n"
+        "     No ............................ 2\n"
+        "\n"
+        "3. Heeft u een tuin?\n"
+        "1 – Ja\n"
+        "2 – Nee → ga naar vraag 5\n"
+        "3 – Weet niet → screen-out\n"
+        "\n"
+        "4. Hoe groot is de tuin?\n"
+        "1 – Klein\n"
+        "2 – Groot\n"
+        "\n"
+        "5. Woont u in een stad?\n"
+        "1 – Ja\n"
+        "2 – Nee\n",
+        encoding="utf-8",
+    )
+    questions = by_id(compile_document(read_path(tmp_path / "routes.txt")).survey)
+    first, third = questions["Q1"], questions["Q3"]
+    assert [o.label for o in first.options] == ["Sí", "No"]
+    assert [o.label for o in third.options] == ["Ja", "Nee", "Weet niet"]
+    assert [(s.if_, s.to) for s in first.skip_to] == [("Q1 == '2'", "Q3")]
+    assert [(s.if_, s.to) for s in third.skip_to] == [("Q3 == '2'", "Q5")]
+    assert third.terminate_if == "Q3 == '3'"

@@ -232,3 +232,20 @@ def to_english(text: str) -> str:
     for pattern, replacement in phrases:
         text = pattern.sub(replacement, text)
     return text
+
+
+# "… 2   PASE A P6", "Nooit → ga naar V6": a skip written after an answer, in the
+# questionnaire's own language; only the verb before a question name at the line's end.
+_ROUTE_VERB_RE = re.compile(
+    r"(?<!\w)(?:"
+    r"(?:PASE|PASA|PASAR|IR|VAYA|SALTE|SALTA|SALTAR|CONTIN[ÚU]E\s+EN)\s+A?"
+    r"|(?:GA|GA\s+DOOR|GA\s+VERDER|DOOR|DOORGAAN|SPRING|VERDER)\s+(?:NAAR|MET|BIJ)"
+    r")(?:\s+(?:LA\s+)?(?:PREGUNTA|VRAAG))?\s*(?=[A-Za-z]{0,4}[.-]?\d+[a-z]?\s*\)?\.?\s*$)",
+    re.I,
+)
+
+
+def route_to_english(text: str) -> str:
+    """A skip at the end of an answer's line with its Spanish or Dutch verb put into English
+    ("PASE A P6" → "GO TO P6"); the rest of the line is left as written."""
+    return _ROUTE_VERB_RE.sub("GO TO ", text)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from fielder.compiler.answers_listed import listed_answers
-from fielder.compiler.glossary import to_english
+from fielder.compiler.glossary import route_to_english, to_english
 from fielder.compiler.lines import Line, collapse, is_caps_instruction
 from fielder.ir.models import Option
 
@@ -123,7 +123,7 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
             text = text[: match.start()]
             break
     term = re.search(
-        r"\s*(?:-+>|→|—|–|-|\()\s*(?:TERMINATE|SCREEN\s*OUT|THANK\s+AND\s+CLOSE|END\s+INTERVIEW)\)?\.?\s*$",
+        r"\s*(?:-+>|→|—|–|-|\()\s*(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+AND\s+CLOSE|END\s+INTERVIEW)\)?\.?\s*$",
         text,
         re.I,
     )
@@ -152,6 +152,8 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
     if not text:
         return []
     text = _without_mark_after_code(text)
+    # "… 2   PASE A P6", "Nooit → ga naar V6": a skip in the questionnaire's own language
+    text = route_to_english(text)
     # "Nie .... 5  → WEITER MIT F7": an arrow's routing in the questionnaire's own language.
     text = _ARROW_TAIL_RE.sub(lambda m: m["arrow"] + to_english(m["route"]), text)
     if sum(text.count(b) for b in BOXES) >= 2:
