@@ -147,3 +147,21 @@ def test_a_skip_after_an_answer_in_spanish_or_dutch_routes_and_leaves_the_label(
     assert [(s.if_, s.to) for s in first.skip_to] == [("Q1 == '2'", "Q3")]
     assert [(s.if_, s.to) for s in third.skip_to] == [("Q3 == '2'", "Q5")]
     assert third.terminate_if == "Q3 == '3'"
+
+
+def test_question_and_its_number_as_a_heading_above_the_words_labels_them(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Library users' panel")
+    for number, words, note in [
+        (1, "How many books did you borrow last month? Count renewals once.", "Numeric, 0–50."),
+        (2, "Which branch do you use most? For example, Riverside.", "Open text."),
+        (3, "How old are you?", "Numeric, 16–99."),
+    ]:
+        document.add_heading(f"Question {number}", level=2)
+        document.add_paragraph(words)
+        document.add_paragraph(note)
+    document.save(str(tmp_path / "panel.docx"))
+    questions = by_id(compile_document(read_path(tmp_path / "panel.docx")).survey)
+    assert list(questions) == ["Q1", "Q2", "Q3"]
+    assert questions["Q1"].type == "number"
+    assert questions["Q2"].text.startswith("Which branch do you use most?")

@@ -374,6 +374,10 @@ def _is_title(title: str, following: str) -> bool:
 _LONE_LABEL_RE = re.compile(r"^(?:[A-Z]{1,4}[-_]?\d{1,3}[a-z]?(?:[._]\d{1,2}|-[A-Z])?)[.:)]?$")
 
 
+# "Question 7" alone (often a heading) over the question's words: the word spelled out
+_LONE_QUESTION_WORD_RE = re.compile(r"^(?:Question|QUESTION)\s+\d{1,3}[a-z]?[.:)]?$")
+
+
 _OF_TOTAL_RE = re.compile(r"^(?:Question|QUESTION|Q)\s*(\d{1,3})\s+(?:of|/)\s+\d{1,3}\s*[.:]?$")
 
 
@@ -389,11 +393,15 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
             line.text = line.spaced = f"Q{of_total[1]}"  # "Question 3 of 12" above the words
         if (
             following is not None
-            and line.kind == "paragraph"
+            and (
+                line.kind == "paragraph"
+                or (line.kind == "heading" and _LONE_QUESTION_WORD_RE.match(line.text))
+            )
             and following.kind == "paragraph"
-            and _LONE_LABEL_RE.match(line.text)
+            and (_LONE_LABEL_RE.match(line.text) or _LONE_QUESTION_WORD_RE.match(line.text))
             and following.text
             and not _LONE_LABEL_RE.match(following.text)
+            and not _LONE_QUESTION_WORD_RE.match(following.text)
         ):
             label = line.text.rstrip(".:)")
             following.text = f"{label}. {following.text}"
