@@ -165,3 +165,28 @@ def test_question_and_its_number_as_a_heading_above_the_words_labels_them(tmp_pa
     assert list(questions) == ["Q1", "Q2", "Q3"]
     assert questions["Q1"].type == "number"
     assert questions["Q2"].text.startswith("Which branch do you use most?")
+
+
+def test_row_codes_before_a_tab_are_the_answers_codes_as_written(tmp_path: Path) -> None:
+    (tmp_path / "spec.txt").write_text(
+        "A1. Which pet do you own?\n"
+        "r1\tDog\n"
+        "r2\tCat\n"
+        "r21\tRabbit\n"
+        "r99\tNo pet\n"
+        "\n"
+        "A2. Where do you buy pet food? SELECT ALL THAT APPLY\n"
+        "r1\tSupermarket\n"
+        "r2\tPet shop\n"
+        "r3\tOnline\n",
+        encoding="utf-8",
+    )
+    questions = by_id(compile_document(read_path(tmp_path / "spec.txt")).survey)
+    assert [(o.code, o.label) for o in questions["A1"].options] == [
+        ("r1", "Dog"),
+        ("r2", "Cat"),
+        ("r21", "Rabbit"),
+        ("r99", "No pet"),
+    ]
+    assert questions["A2"].type == "multi"
+    assert [o.code for o in questions["A2"].options] == ["r1", "r2", "r3"]

@@ -31,6 +31,8 @@ _CODE_BRACKETED_RE = re.compile(r"^(?P<label>.*?\S)\s+[\[(](?P<code>\d{1,3})[\])
 _CODE_ONLY_RE = re.compile(r"^[\[(]?(?P<code>\d{1,3})[\])]?[.)]?$")
 _LEAD_MARK_RE = re.compile(rf"^(?:[{BOXES}•●▪■◦]|o(?=\s+[A-Z0-9]))\s+")
 _LETTER_CODE_BEFORE_RE = re.compile(r"^(?P<code>[A-Z])\s+[-–=]\s+(?P<label>\S.*)$")
+# "r1<TAB>Beer", "c2<TAB>Fair": a scripting spec's row and column codes, stored as written
+_ROW_CODE_RE = re.compile(r"^(?P<code>[rc]\d{1,3})(?:\t+|\s{2,}|\s*[.:)=]\s+)(?P<label>\S.*)$")
 _LETTER_RE = re.compile(r"^\(?(?P<letter>[a-zA-Z])[.)]\s+(?P<label>\S.*)$")
 _ARROW_TAIL_RE = re.compile(r"(?P<arrow>(?:→|-+>|=>)\s*)(?P<route>[^→]+)$")
 # "→ 105" alone beside an answer (a skip column): go to that question.
@@ -158,7 +160,8 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
     text = _ARROW_TAIL_RE.sub(lambda m: m["arrow"] + to_english(m["route"]), text)
     if sum(text.count(b) for b in BOXES) >= 2:
         return _boxes(text)
-    packed = (
+    row_coded = _ROW_CODE_RE.match(text) is not None
+    packed = not row_coded and (
         _bracket_codes_across(text)
         or _listed(text)
         or _packed(text)
@@ -376,6 +379,9 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
         points = [RawOption(n, n) for n in ends["points"].split()]
         points[0].label, points[-1].label = ends["low"].strip(), ends["high"].strip()
         return points
+    match = _ROW_CODE_RE.match(text)
+    if match:
+        return [RawOption(collapse(match["label"]), match["code"])]
     if len(_INLINE_POINT_RE.findall(text)) >= 2:
         return [RawOption(o.label, o.code) for o in inline_scale(text)]
     match = _CODE_AFTER_LEADER_RE.match(text) or _LETTER_CODE_RE.match(text)
