@@ -190,3 +190,23 @@ def test_row_codes_before_a_tab_are_the_answers_codes_as_written(tmp_path: Path)
     ]
     assert questions["A2"].type == "multi"
     assert [o.code for o in questions["A2"].options] == ["r1", "r2", "r3"]
+
+
+def test_an_answer_in_capitals_before_dot_leaders_and_a_code_is_kept(tmp_path: Path) -> None:
+    (tmp_path / "caps.txt").write_text(
+        "1. Which bus company do you use most?\n"
+        "     Redline ....................... 1\n"
+        "     Greenway ...................... 2\n"
+        "     DK/REF ........................ 99\n"
+        "\n"
+        "2. How old are you?\n"
+        "     Under 30 ...................... 1\n"
+        "     30 or over .................... 2\n",
+        encoding="utf-8",
+    )
+    questions = by_id(compile_document(read_path(tmp_path / "caps.txt")).survey)
+    assert [(o.code, o.label) for o in questions["Q1"].options] == [
+        ("1", "Redline"),
+        ("2", "Greenway"),
+        ("99", "DK/REF"),
+    ]
