@@ -210,3 +210,21 @@ def test_an_answer_in_capitals_before_dot_leaders_and_a_code_is_kept(tmp_path: P
         ("2", "Greenway"),
         ("99", "DK/REF"),
     ]
+
+
+def test_a_scale_keeps_its_type_with_a_dont_know_code_in_another_language(tmp_path: Path) -> None:
+    (tmp_path / "escala.txt").write_text(
+        "Estudio de servicio\n"
+        "\n"
+        "1. ¿Qué tan satisfecho está con el servicio?\n"
+        "     Nada satisfecho  1   2   3   4   5  Muy satisfecho\n"
+        "     NS/NR ....................... 99\n"
+        "\n"
+        "2. ¿Cuántos años tiene?\n"
+        "     Menos de 30 ................. 1\n"
+        "     30 o más .................... 2\n",
+        encoding="utf-8",
+    )
+    question = by_id(compile_document(read_path(tmp_path / "escala.txt")).survey)["Q1"]
+    assert question.type == "scale"
+    assert [o.code for o in question.options][-1] == "99"

@@ -99,7 +99,10 @@ class TypeDecision:
 
 _SPECIAL_POINT_RE = re.compile(
     r"^(?:don['’]?t\s+know|do\s+not\s+know|not\s+sure|refused|prefer\s+not|n/?a\b|not\s+applicable|"
-    r"dk\b|ref\b|can['’]?t\s+say)",
+    r"dk\b|ref\b|can['’]?t\s+say|"
+    # the same in Spanish, French, German and Dutch questionnaires ("NS/NR", "Weet niet")
+    r"ns\s*/\s*n[rc]\b|no\s+sab[eé]|no\s+respond|ne\s+sait\s+pas|nsp\b|wei(?:ß|ss)\s+nicht|"
+    r"weet\s+(?:ik\s+)?niet)",
     re.I,
 )
 
