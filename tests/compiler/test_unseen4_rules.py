@@ -228,3 +228,20 @@ def test_a_scale_keeps_its_type_with_a_dont_know_code_in_another_language(tmp_pa
     question = by_id(compile_document(read_path(tmp_path / "escala.txt")).survey)["Q1"]
     assert question.type == "scale"
     assert [o.code for o in question.options][-1] == "99"
+
+
+def test_a_filter_in_a_box_of_its_own_applies_to_the_question_below(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Cinema visitors")
+    document.add_paragraph("Q1. Have you been to the cinema this year?")
+    answers = document.add_table(rows=2, cols=2)
+    for row, (code, label) in zip(answers.rows, [("1", "Yes"), ("2", "No")], strict=True):
+        row.cells[0].text, row.cells[1].text = code, label
+    box = document.add_table(rows=1, cols=1)
+    box.rows[0].cells[0].text = "FILTER: Ask if Q1 = 1"
+    document.add_paragraph("Q2. Which film did you see last?")
+    document.add_paragraph("Q3. How old are you?")
+    document.save(str(tmp_path / "cinema.docx"))
+    questions = by_id(compile_document(read_path(tmp_path / "cinema.docx")).survey)
+    assert questions["Q2"].display_if == "Q1 == '1'"
+    assert questions["Q3"].display_if is None

@@ -9,7 +9,7 @@ trailing italic notes, trailing capitals). Spreadsheet-like tables whose columns
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from fielder.compiler.glossary import to_english
 from fielder.documents.model import Block, Cell, Document, Run
@@ -419,6 +419,18 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
     return joined
 
 
+def _boxed_note(block: Block) -> Line | None:
+    """ "FILTER: Ask if Question 4 = 1" in a shaded box (a table of one cell): a scripting
+    note like the same words on a line of their own; None for any other table."""
+    if len(block.rows) != 1 or len(block.rows[0]) != 1:
+        return None
+    text = _cell_text(block.rows[0][0])
+    from fielder.compiler.classify import is_instruction
+
+    note = line_from_block(replace(block, kind="paragraph", text=text, runs=(), rows=()))
+    return note if is_instruction(note) else None
+
+
 def document_lines(document: Document) -> list[Line]:
     """Every block of the document as lines, questionnaire tables unrolled."""
     from fielder.compiler.boilerplate import is_boilerplate
@@ -459,6 +471,8 @@ def document_lines(document: Document) -> list[Line]:
                 lines.extend(sheet_lines(block))
             elif is_form_table(block):
                 lines.extend(form_lines(block))
+            elif (boxed_note := _boxed_note(block)) is not None:
+                lines.append(boxed_note)
             else:
                 lines.append(table_line(block))
         elif block.text.strip() and not is_boilerplate(block.text):
