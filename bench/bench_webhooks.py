@@ -53,26 +53,42 @@ def emit(figure: str, value: float, unit: str, **extra: Any) -> None:
 # --- the receiver: its own process, so that it does not share the GIL with the senders ---------
 
 
+class _ReceiverHandler(BaseHTTPRequestHandler):
+    """What both receivers share: keep-alive and no Nagle delay, as any production receiver
+    (uvicorn, nginx): fielder reuses connections, and headers and body written apart must not
+    wait for an ACK."""
+
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+
+    def reply(self, status: int, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+class _ReceiverServer(ThreadingHTTPServer):
+    # The default backlog of 5 drops connections opened together (1 s SYN retries).
+    request_queue_size = 256
+    daemon_threads = True
+
+
 def _serve(port: int, fail_seconds: float) -> None:
     lock = threading.Lock()
     stats: dict[str, Any] = {"requests": 0, "ok_ids": [], "first_at": None, "last_ok_at": None}
 
-    class Handler(BaseHTTPRequestHandler):
-        # Keep-alive and no Nagle delay, as any production receiver (uvicorn, nginx): fielder
-        # reuses connections, and headers and body written apart must not wait for an ACK.
-        protocol_version = "HTTP/1.1"
-        disable_nagle_algorithm = True
-
+    class Handler(_ReceiverHandler):
         def do_GET(self) -> None:
             with lock:
                 ok_ids = stats["ok_ids"]
                 body = json.dumps({"requests": stats["requests"], "ok": len(ok_ids),
                                    "unique_ok": len(set(ok_ids)), "first_at": stats["first_at"],
                                    "last_ok_at": stats["last_ok_at"]}).encode()  # fmt: skip
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.reply(200, body)
 
         def do_POST(self) -> None:
             self.rfile.read(int(self.headers.get("Content-Length", "0")))
@@ -84,20 +100,9 @@ def _serve(port: int, fail_seconds: float) -> None:
                 if not failing:
                     stats["ok_ids"].append(self.headers["webhook-id"])
                     stats["last_ok_at"] = now
-            self.send_response(500 if failing else 200)
-            self.send_header("Content-Length", "2")
-            self.end_headers()
-            self.wfile.write(b"ok")
+            self.reply(500 if failing else 200, b"ok")
 
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    class Server(ThreadingHTTPServer):
-        # The default backlog of 5 drops connections opened together (1 s SYN retries).
-        request_queue_size = 256
-        daemon_threads = True
-
-    Server(("127.0.0.1", port), Handler).serve_forever()
+    _ReceiverServer(("127.0.0.1", port), Handler).serve_forever()
 
 
 def _free_port() -> int:
@@ -349,17 +354,11 @@ def _serve_latency(port: int) -> None:
     first_ok: dict[str, float] = {}
     seen: set[str] = set()
 
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-        disable_nagle_algorithm = True
-
+    class Handler(_ReceiverHandler):
         def do_GET(self) -> None:
             with lock:
                 body = json.dumps(first_ok).encode()
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.reply(200, body)
 
         def do_POST(self) -> None:
             self.rfile.read(int(self.headers.get("Content-Length", "0")))
@@ -369,19 +368,9 @@ def _serve_latency(port: int) -> None:
                 seen.add(event_id)
                 if not failing:
                     first_ok.setdefault(event_id, now)
-            self.send_response(500 if failing else 200)
-            self.send_header("Content-Length", "2")
-            self.end_headers()
-            self.wfile.write(b"ok")
+            self.reply(500 if failing else 200, b"ok")
 
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    class Server(ThreadingHTTPServer):
-        request_queue_size = 256
-        daemon_threads = True
-
-    Server(("127.0.0.1", port), Handler).serve_forever()
+    _ReceiverServer(("127.0.0.1", port), Handler).serve_forever()
 
 
 def _burn() -> None:
