@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Any
 
 import pypdfium2.raw as pdfium_c
 from pdfplumber.table import (
@@ -26,6 +26,8 @@ from pdfplumber.table import (
 )
 from pdfplumber.utils.geometry import filter_edges
 
+from fielder.documents.readers.pdf_columns import Box
+
 #: pdfplumber's default settings: shorter edges are dropped before and after merging
 EDGE_MIN_LENGTH_PREFILTER = 1
 EDGE_MIN_LENGTH = 3
@@ -34,22 +36,11 @@ INTERSECTION_TOLERANCE = 3
 STRAIGHT = 0.5
 
 
-class _Placed(Protocol):
-    @property
-    def x0(self) -> float: ...
-    @property
-    def x1(self) -> float: ...
-    @property
-    def top(self) -> float: ...
-    @property
-    def bottom(self) -> float: ...
-
-
 class _Unsure(Exception):
     """The drawing holds something this check does not read exactly."""
 
 
-def may_hold_table(page: Any, words: Sequence[_Placed], origin: tuple[float, float]) -> bool:
+def may_hold_table(page: Any, words: Sequence[Box], origin: tuple[float, float]) -> bool:
     """Whether pdfplumber could find a table with text in two rows and two columns on this
     PDFium page; `words` and `origin` (the visible page's top left corner) place the text."""
     try:
@@ -73,7 +64,7 @@ def may_hold_table(page: Any, words: Sequence[_Placed], origin: tuple[float, flo
     return False
 
 
-def _touches(word: _Placed, cell: tuple[float, float, float, float]) -> bool:
+def _touches(word: Box, cell: tuple[float, float, float, float]) -> bool:
     """Any overlap at all (pdfplumber asks for a character's middle inside the cell: a word
     that overlaps may hold one)."""
     x0, top, x1, bottom = cell
