@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from fielder.compiler import glossary_nl
+
 _A = "[AÁaá]"
 _E = "[EÉeé]"
 _O = "[OÓoó]"
@@ -210,6 +212,7 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
         ),
         _compiled(_GERMAN),
     ),
+    (glossary_nl.HINT, _compiled(glossary_nl.PHRASES)),
     (
         re.compile(r"\b(?:Skip\s+To:|Display\s+This\s+Question|Is\s+(?:Not\s+)?Selected)", re.I),
         _compiled(_TOOL_EXPORT),

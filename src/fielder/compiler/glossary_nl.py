@@ -1,0 +1,58 @@
+"""Dutch scripting words read as their English equivalents.
+
+Dutch panel questionnaires write their answer formats and filters in italic lines of their own
+(`Eén antwoord mogelijk`, `Meerdere antwoorden mogelijk, max. 3`, `Open numeriek, 16–99 jaar`,
+`Filter: alleen tonen als V9 = 1, 2 of 3`, `jonger dan 18 → einde vragenlijst`); `glossary`
+puts them into the English words the instruction reader knows, phrase by phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+_E1 = "(?:[EÉeé]{1,2}n|[EÉeé][ÉEeé]n)"  # "één", "eén", "een"
+
+PHRASES: tuple[tuple[str, str], ...] = (
+    (r"PROGRAMMEUR|SCRIPTER", "PROGRAMMER"),
+    (r"MEER(?:DERE)?\s+ANTWOORDEN\s+PER\s+RIJ(?:\s+MOGELIJK)?", "MULTI CODE PER ROW"),
+    (r"MEER(?:DERE)?\s+ANTWOORDEN(?:\s+MOGELIJK)?", "MULTI CODE"),
+    (rf"{_E1}\s+ANTWOORD\s+PER\s+RIJ", "SINGLE CODE PER ROW"),
+    (rf"{_E1}\s+ANTWOORD(?:\s+MOGELIJK)?|ENKELVOUDIG", "SINGLE CODE"),
+    (r"MAX(?:IMAAL|\.)?\s*(\d+)(?:\s+ANTWOORDEN)?", r"MAXIMUM \1 ANSWERS"),
+    (r"MIN(?:IMAAL|\.)?\s*(\d+)\s+ANTWOORDEN", r"MINIMUM \1 ANSWERS"),
+    (r"(?:OPEN\s+)?NUMERIEK", "NUMERIC"),
+    (r"(?:OPEN\s*,?\s+)?GROOT\s+TEKSTVAK|OPEN\s+VRAAG|OPEN\s+ANTWOORD", "LARGE TEXT BOX"),
+    (r"(?:OPEN\s*,?\s+)?(?:KLEIN\s+TEKSTVAK|[ÉE][ÉE]N\s+REGEL)", "SINGLE-LINE TEXT BOX"),
+    (r"(?:TOON\s+ALS\s+)?(?:DROPDOWN|KEUZELIJST|UITKLAPLIJST)", "DROPDOWN"),
+    (r"ROTEREN|WILLEKEURIGE\s+VOLGORDE|RANDOMISEREN", "RANDOMIZE"),
+    (r"NIET\s+VOORLEZEN", "DO NOT READ"),
+    (r"SCHAAL", "SCALE"),
+    (r"RANGSCHIKKING|RANGSCHIKKEN", "RANKING"),
+    (r"EXCLUSIEF", "EXCLUSIVE"),
+    (r"NAMELIJK|SPECIFICEER", "SPECIFY"),
+    (r"JONGER\s+DAN|MINDER\s+DAN", "UNDER"),
+    (r"OUDER\s+DAN|MEER\s+DAN", "OVER"),
+    (
+        r"EINDE\s+(?:VAN\s+DE\s+)?(?:VRAGENLIJST|ENQU[ÊE]TE|INTERVIEW)|"
+        r"(?:VRAGENLIJST|ENQU[ÊE]TE|INTERVIEW)\s+(?:BE[ËE]INDIGEN|AFSLUITEN|STOPPEN)",
+        "TERMINATE",
+    ),
+    (r"(?:ALLEEN\s+)?(?:TONEN|STELLEN|VRAGEN)\s+(?:ALS|INDIEN)", "ASK IF"),
+    (r"ALLEEN\s+(?:ALS|INDIEN)", "ONLY IF"),
+    (r"GA\s+NAAR|GA\s+DOOR\s+(?:NAAR|MET)|DOORGAAN\s+(?:NAAR|MET)", "GO TO"),
+    (r"PER\s+RIJ", "PER ROW"),
+    (r"DATUM", "DATE"),
+    (r"(\d+)\s+CIJFERS", r"\1 DIGITS"),
+    (r"JAAR", "YEARS"),
+    (r"(?<=\d\s)OF(?=\s+\d)", "OR"),
+    (r"(?<=\d\s)EN(?=\s+\d)", "AND"),
+    (r"ALS|INDIEN", "IF"),
+)
+
+HINT = re.compile(
+    r"\b(?:ANTWOORD(?:EN)?|MOGELIJK|NUMERIEK|TEKSTVAK|TONEN|VRAGENLIJST|ENQU[ÊE]TE|JONGER|"
+    r"OUDER\s+DAN|EXCLUSIEF|NAMELIJK|ROTEREN|SCHAAL|GA\s+NAAR|ALLEEN\s+ALS|PER\s+RIJ|"
+    r"KEUZELIJST|VOORLEZEN|CIJFERS|PROGRAMMEUR)\b|"
+    r"=\s*\d+(?:\s*,\s*\d+)*\s+of\s+\d",  # "V4 = 1, 2 of 3": Dutch "or" between codes
+    re.I,
+)
