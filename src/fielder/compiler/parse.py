@@ -44,6 +44,7 @@ from fielder.compiler.options import (
     parse_option_line,
     parse_option_text,
 )
+from fielder.compiler.rated_items import label_midpoint, rated_item, section_number
 from fielder.compiler.scales import scale_from_text
 
 _FORWARD_RE = re.compile(
@@ -590,6 +591,10 @@ class _Parser:
         if label is None:
             return None
         mode = self.out.label_mode
+        if label.style == "bare" and rated_item(self.lines, index):
+            return label  # a statement over a scale row of its own, however the rest is labelled
+        if label.style == "prefixed" and section_number(line):
+            return None
         if label.style in ("given", "display"):
             return (
                 label
@@ -883,9 +888,12 @@ class _Parser:
 
     def body(self, index: int, line: Line, draft: Draft) -> None:
         """A line inside a question: table, marker, instruction, hint, option or more text."""
+        above = draft.lines[-1] if draft.lines else None
         draft.lines.append(line)
         if line.kind == "table":
             draft.tables.append(line.rows)
+            return
+        if label_midpoint(draft.options, above, line):
             return
         text = line.text
         if not any(c.isalnum() for c in line.raw) and "__" not in line.raw:

@@ -139,6 +139,7 @@ def _columns(
         if (
             _is_text_column(left, text, width)
             and _is_text_column(right, text, width)
+            and not _splits_points(left, right, text, height)
             and (
                 not _level_rows(left, right, text, height)
                 or (_opens_with_label(left, text) and _opens_with_label(right, text))
@@ -160,6 +161,46 @@ def _level_rows(
     )
     level = sum(1 for top in fewer if any(abs(top - other) <= 0.25 * height for other in more))
     return level >= ROW_ALIGNED * len(fewer)
+
+
+def _splits_points(
+    left: list[Box], right: list[Box], text: Callable[[Box], str | None], height: float
+) -> bool:
+    """Whether the gap cuts a line of scale points: three or more numbers counting on by one
+    with the gap beside or among them (`Not at all true | 1 2 … 7 | Completely true`)."""
+    on_left = {id(box) for box in left}
+    for row in rows([*left, *right]):
+        if len(row) < 4:
+            continue
+        ordered = sorted(row, key=lambda b: b.x0)
+        marks = [id(box) in on_left for box in ordered]
+        if all(marks) or not any(marks):
+            continue  # the line sits on one side only
+        cut = marks.index(False)  # the first box right of the gap
+        if _run_at(ordered, cut - 1, text) or _run_at(ordered, cut, text):
+            return True
+    return False
+
+
+def _run_at(ordered: list[Box], index: int, text: Callable[[Box], str | None]) -> bool:
+    """Whether the box at `index` is one of three or more numbers counting on by one."""
+    values = [_point(text(box)) for box in ordered]
+    if not 0 <= index < len(values) or values[index] is None:
+        return False
+    low = high = index
+    while low > 0 and _counts_on(values[low - 1], values[low]):
+        low -= 1
+    while high + 1 < len(values) and _counts_on(values[high], values[high + 1]):
+        high += 1
+    return high - low >= 2
+
+
+def _counts_on(before: int | None, after: int | None) -> bool:
+    return before is not None and after is not None and after == before + 1
+
+
+def _point(word: str | None) -> int | None:
+    return int(word) if word is not None and word.isdigit() and len(word) <= 2 else None
 
 
 def _is_text_column(side: list[Box], text: Callable[[Box], str | None], band_width: float) -> bool:

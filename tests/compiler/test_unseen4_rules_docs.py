@@ -1,0 +1,82 @@
+"""Conventions of document files (PDF, Word, sheets) met in the fourth blind batch, one small
+case each, written in their own words rather than taken from any fixture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from fielder.compiler import compile_document
+from fielder.documents import read_document, read_path
+from fielder.ir.models import Question
+from tests.compiler.conftest import by_id
+from tests.documents.pdf_build import make_pdf, text_ops
+
+
+def _compile_docx(path: Path, paragraphs: list[tuple[str, str]]) -> dict[str, Question]:
+    """A Word file of (style, text) paragraphs; the style "italic" is a plain paragraph set in
+    italics."""
+    document = docx.Document()
+    for style, text in paragraphs:
+        if style == "italic":
+            document.add_paragraph().add_run(text).italic = True
+        else:
+            document.add_paragraph(text, style=style)
+    document.save(str(path))
+    return by_id(compile_document(read_path(path)).survey)
+
+
+def test_a_pdf_row_of_scale_points_set_wide_apart_stays_one_line() -> None:
+    """A gap between two points (or between the end words and the points) is no gutter between
+    columns of text, though nothing else on the page crosses it."""
+    page = ""
+    for n, (stem, low, high) in enumerate(
+        [
+            ("1. I sleep well.", "Hardly ever", "All the time"),
+            ("2. I eat well.", "No days", "Daily"),
+        ]
+    ):
+        y = 760 - 60 * n
+        page += text_ops(56, y, stem)
+        page += text_ops(90, y - 18, low)
+        page += "".join(text_ops(190 + 45 * p, y - 18, str(p + 1)) for p in range(5))
+        page += text_ops(430, y - 18, high)
+        page += text_ops(270, y - 32, "Half the time", size=9)
+    doc = read_document(make_pdf([page]), "booklet.pdf")
+    lines = [block.text for block in doc.blocks]
+    assert "Hardly ever\t1\t2\t3\t4\t5\tAll the time" in lines
+    assert "No days\t1\t2\t3\t4\t5\tDaily" in lines
+
+
+def test_statements_each_over_their_own_scale_row_are_scale_questions(tmp_path: Path) -> None:
+    questions = _compile_docx(
+        tmp_path / "appendix.docx",
+        [
+            ("Heading 2", "C.1 Life in the neighbourhood"),
+            ("italic", "Circle one number for each statement."),
+            ("Normal", "1. My neighbours greet me in the street."),
+            ("Normal", "Hardly ever\t1\t2\t3\t4\t5\tAll the time"),
+            ("italic", "Now and then"),
+            ("Normal", "2. I know the names of the people next door."),
+            ("Normal", "Hardly ever\t1\t2\t3\t4\t5\tAll the time"),
+            ("italic", "Now and then"),
+            ("Heading 2", "C.2 About you"),
+            ("Normal", "E1. How many people live in your home?"),
+            ("Normal", "E2. Do you rent your home?"),
+            ("Normal", "Yes (1)\tNo (2)"),
+        ],
+    )
+    assert "C1" not in questions
+    assert "C2" not in questions
+    first = questions["Q1"]
+    assert first.type == "scale"
+    assert [(o.code, o.label) for o in first.options] == [
+        ("1", "Hardly ever"),
+        ("2", "2"),
+        ("3", "Now and then"),
+        ("4", "4"),
+        ("5", "All the time"),
+    ]
+    assert questions["Q2"].text == "I know the names of the people next door."
+    assert "E1" in questions
