@@ -10,7 +10,7 @@ import docx
 from fielder.compiler import compile_document
 from fielder.documents import read_document, read_path
 from fielder.ir.models import Question
-from tests.compiler.conftest import by_id
+from tests.compiler.conftest import by_id, compile_text
 from tests.documents.pdf_build import make_pdf, text_ops
 
 
@@ -80,3 +80,40 @@ def test_statements_each_over_their_own_scale_row_are_scale_questions(tmp_path: 
     ]
     assert questions["Q2"].text == "I know the names of the people next door."
     assert "E1" in questions
+
+
+def test_boxed_answers_with_bracket_codes_wrapped_over_lines() -> None:
+    """`☐ Woman (1)`: the code in brackets is the answer's code; a box left alone at the end of
+    a line takes the words under it, and a label cut off mid-way goes on in small letters."""
+    questions = by_id(
+        compile_text(
+            "Q1. What is your gender?\n"
+            "☐ Woman (1)   ☐ Man (2)   ☐ In another way (3): ________\n"
+            "☐ Rather not say (9)\n"
+            "Q2. Where do you mostly work?\n"
+            "☐ On a ward (1)   ☐ In a clinic (2)   ☐\n"
+            "Somewhere else (7)\n"
+            "Q3. Which tools do you use? Select all that apply.\n"
+            "☐ Paper charts (1)   ☐ Tablet (2)   ☐ Electronic\n"
+            "patient record (3)   ☐ Pager (4)\n"
+            "Q4. How many nights did you work last month? ________ nights (0–31)\n"
+        )
+    )
+    first = questions["Q1"]
+    assert [(o.code, o.label) for o in first.options] == [
+        ("1", "Woman"),
+        ("2", "Man"),
+        ("3", "In another way"),
+        ("9", "Rather not say"),
+    ]
+    assert [o.code for o in first.options if o.specify] == ["3"]
+    assert [(o.code, o.label) for o in questions["Q2"].options][-1] == ("7", "Somewhere else")
+    assert [(o.code, o.label) for o in questions["Q3"].options] == [
+        ("1", "Paper charts"),
+        ("2", "Tablet"),
+        ("3", "Electronic patient record"),
+        ("4", "Pager"),
+    ]
+    fourth = questions["Q4"]
+    assert fourth.text == "How many nights did you work last month?"
+    assert fourth.type == "number"

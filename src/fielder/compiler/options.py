@@ -444,7 +444,11 @@ def _boxes(text: str) -> list[RawOption]:
         return options
     return [
         RawOption(
-            _BLANK_RE.sub("", p).strip(), None, marker="☐", specify=bool(_SPECIFY_RE.search(p))
+            _BLANK_RE.sub("", p).strip(),
+            None,
+            marker="☐",
+            specify=bool(_SPECIFY_RE.search(p)),
+            write_in=_BLANK_RE.search(p) is not None,  # "☐ Other: ______"
         )
         for p in items
         if p

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from fielder.compiler.boxed_codes import join_wrapped_boxes, take_bracket_codes
 from fielder.compiler.classify import (
     DISPLAY_WORDS,
     TYPE_LINE_RE,
@@ -122,7 +123,7 @@ _SCALE_FOR_RE = re.compile(
 _CLOSING_RE = re.compile(r"^(?:thank\s+you|thanks|many\s+thanks)\b", re.I)
 _INLINE_BLANK_RE = re.compile(
     r"^(?P<text>[^_|]{1,80}?[A-Za-z?:)])\s*:?\s*(?:_{3,}|(?:\|_{1,3}){2,}\|)"
-    r"\s*[A-Za-z%$€£# ]{0,20}$"
+    r"\s*[A-Za-z%$€£# ]{0,20}(?:\(\s*-?\d+\s*[-–]\s*\d+\s*\))?\s*$"  # "____ years (0–50)"
 )
 _TRAILING_POINTS_RE = re.compile(
     r"^(?P<text>.*?[.?:!])\s+(?P<points>-?\d{1,2}(?:\s+-?\d{1,2}){2,10})$"
@@ -1461,9 +1462,11 @@ def trailing_points(text: str, spaced: str = "") -> list[str] | None:
 
 def parse_lines(lines: list[Line]) -> Parsed:
     """Group the document's lines into question drafts."""
-    parser = _Parser(lines)
+    parser = _Parser(join_wrapped_boxes(lines))
     parsed = parser.run()
     parsed.trailing_notes = parser.pending
+    for draft in parsed.drafts:
+        take_bracket_codes(draft.options)
     _reuse_lists(parsed)
     _contrast_choice_words(parsed)
     contrast_marks(parsed.drafts)
