@@ -55,7 +55,10 @@ _SHORT_TEXT_RE = re.compile(
     re.I,
 )
 _LONG_TEXT_RE = re.compile(
-    r"\b(?:why|describe|explain|comments?|suggestions?|tell\s+us|anything\s+else|in\s+your\s+own\s+words)\b",
+    r"\b(?:why|describe|explain|comments?|suggestions?|tell\s+us|anything\s+else|in\s+your\s+own\s+words)\b"
+    # "Do you have any allergies we should know about?" over a box: name and describe them
+    r"|^(?:do|did|does)\s+(?:you|they)\s+have\s+any\b|^(?:are|were)\s+there\s+any\b"
+    r"|^is\s+there\s+anything\b|\b(?:should|need\s+to|ought\s+to)\s+know\s+about\b",
     re.I,
 )
 # Asks for comments or reasons: a comment box even when a place or a name is mentioned

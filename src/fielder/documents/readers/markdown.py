@@ -36,7 +36,16 @@ def _wrapped(previous: list[Run], following: str) -> bool:
     start = following.lstrip()[:1]
     if re.match(r"\(?(?:[a-z]|[ivx]{1,4})[.)]\s", following.lstrip()):
         return False  # "b) I receive…": the next lettered item, not a wrapped line
+    if bool(text) and (start == "—" or _OPEN_END_RE.search(text)):
+        return True  # "… 7-pt, 'Very high' to" / "'Very low.'": a sentence cut mid-way
     return bool(text) and bool(start) and (start.islower() or text.endswith(","))
+
+
+# A line ending in a word or mark that needs more after it ("1 = Agree to", "Never /").
+_OPEN_END_RE = re.compile(
+    r"(?:\s(?:to|or|and|nor|of|the|an?|with|from|than|per|vs\.?|if|when|for|into)|\s[/—–]|\()$",
+    re.I,
+)
 
 
 _HTML_TAGS = frozenset(
@@ -138,6 +147,8 @@ class _Walker:
     in_table: bool = False
     #: list items whose written number is kept (see `_written_numbers`)
     written: set[int] = field(default_factory=set)
+    #: how deep inside blockquotes (`> …`) the walk is: their paragraphs are styled "Quote"
+    quoted: int = 0
 
     def walk(self, tokens: Sequence[Token]) -> None:
         self.written = _written_numbers(tokens)
@@ -188,6 +199,12 @@ class _Walker:
     def _hr(self, token: Token) -> None:
         return None
 
+    def _blockquote_open(self, token: Token) -> None:
+        self.quoted += 1
+
+    def _blockquote_close(self, token: Token) -> None:
+        self.quoted -= 1
+
     def _html_block(self, token: Token) -> None:
         choices = _SELECT_OPTION_RE.findall(token.content) if "<select" in token.content else []
         if choices:
@@ -237,7 +254,8 @@ class _Walker:
             numbering, self.pending_numbering = self.pending_numbering, None
             self.builder.add_runs("list_item", runs, level=level, numbering=numbering)
         else:
-            self.builder.add_runs("paragraph", runs, level=level if self.lists else 0)
+            style = "Quote" if self.quoted else None  # Word's name for a set-apart quotation
+            self.builder.add_runs("paragraph", runs, level=level if self.lists else 0, style=style)
 
 
 _SELECT_OPTION_RE = re.compile(

@@ -1,0 +1,59 @@
+"""Sections of a questionnaire document that are about the survey, not in it.
+
+Build specs and drafts carry sections for the builder and the team beside the questions: the
+survey flow or table of contents (`Survey Flow`, `Contents`, `Outline` — a list of the blocks,
+each named like a question), the embedded-data or export fields to set up, the items still
+open for a decision, and notes about the document itself (`What this document is not`). Such a
+section runs from its heading to the next heading of the same or a higher level; its lines are
+left out so that its numbered entries are not read as questions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fielder.compiler.lines import Line
+
+_SIDE_HEADING_RE = re.compile(
+    r"^(?:"
+    # the flow or the contents: a list of blocks, not the blocks
+    r"(?:survey|questionnaire|interview)\s+(?:flow|outline|structure|map|overview)|flow|outline|"
+    r"(?:table\s+of\s+)?contents|sommario|indice|inhaltsverzeichnis|índice|sommaire|"
+    r"table\s+des\s+matières|"
+    # fields the platform sets, never asked
+    r"embedded\s+data|(?:export|data|hidden)\s+(?:fields|variables)|variables\s+to\s+set|"
+    # the team's open points
+    r"(?:open|outstanding|pending|unresolved)\s+(?:items|issues|points|decisions)|"
+    r"items\s+still\s+(?:needing|open|to)|to[\s-]?do|decisions?\s+(?:needed|pending)|"
+    # the document about itself
+    r"what\s+this\s+(?:document|spec|file)\s+is(?:\s+not)?|about\s+this\s+(?:document|spec|file)|"
+    r"notes?\s+(?:for|to)\s+(?:the\s+)?(?:programmers?|builders?|developers?|reviewers?)"
+    r")\b",
+    re.I,
+)
+# "3.", "Part 2 —", "Section A:" before a heading's words
+_HEADING_NUMBER_RE = re.compile(
+    r"^(?:(?:part|section|block)\s+\w+\s*[—–:.-]\s*|\d+(?:\.\d+)*[.)]?\s+)", re.I
+)
+
+
+def is_side_heading(text: str) -> bool:
+    """True for a heading that opens a section about the survey rather than of it."""
+    return bool(_SIDE_HEADING_RE.match(_HEADING_NUMBER_RE.sub("", text.strip())))
+
+
+def drop_side_sections(lines: list[Line]) -> list[Line]:
+    """The lines without the side sections (each from its heading to the next heading of the
+    same or a higher level)."""
+    kept: list[Line] = []
+    side_level: int | None = None
+    for line in lines:
+        if line.kind == "heading":
+            if side_level is not None and line.level <= side_level:
+                side_level = None
+            if side_level is None and is_side_heading(line.text):
+                side_level = line.level
+                continue
+        if side_level is None:
+            kept.append(line)
+    return kept
