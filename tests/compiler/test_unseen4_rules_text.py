@@ -38,3 +38,109 @@ def test_dutch_answer_format_lines_name_the_type_range_and_limits() -> None:
     assert second.validation.max_choices == 2
     assert [o.code for o in second.options if o.exclusive] == ["9"]
     assert questions["A3"].type == "long_text"
+
+
+def test_a_filter_between_a_questions_words_and_its_answers_is_its_own() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            **B1.** Heeft u een hond?
+            *Eén antwoord mogelijk*
+
+            1 – Ja
+            2 – Nee
+
+            **B2.** Hoe oud is uw hond?
+            *Eén antwoord mogelijk*
+            Filter: B1 = 1
+
+            1 – Jonger dan 2 jaar
+            2 – 2 jaar of ouder
+
+            **B3.** Waarom heeft u geen hond?
+            *Open, groot tekstvak*
+            Filter: alleen tonen als B1 = 2
+
+            ---
+
+            ## Blok C
+
+            **B4.** Woont u in een stad?
+            *Eén antwoord mogelijk*
+
+            1 – Ja
+            2 – Nee
+            """,
+            "q.md",
+        )
+    )
+    assert questions["B2"].display_if == "B1 == '1'"
+    assert questions["B3"].display_if == "B1 == '2'"
+    assert questions["B4"].display_if is None
+
+
+def test_a_bound_then_the_end_of_the_interview_screens_out_on_the_answer() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            P1. ¿Cuántos años tiene?
+                 ANOTAR EDAD. RANGO 10-99.
+                 SI ES MENOR DE 16 AÑOS: AGRADECER Y TERMINAR.
+                      |__|__| años
+
+            P2. ¿Tiene bicicleta?
+                 Sí ........................ 1
+                 No ........................ 2   AGRADECER Y TERMINAR
+
+            P3. How old is your bicycle?
+                 Filter: under 1 → end of survey
+                      ____ years
+            """
+        )
+    )
+    assert questions["P1"].terminate_if == "P1 < 16"
+    assert questions["P2"].terminate_if == "P2 == '2'"
+    assert questions["P3"].terminate_if == "P3 < 1"
+
+
+def test_a_reviewed_spec_names_types_beside_ids_and_sets_logic_apart_in_quotes() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            ### K1 (display)
+
+            Welcome to the canteen survey.
+
+            ### K2 (scale) *(changed)*
+
+            How much do you like the canteen?
+
+            0. 0 — Not at all
+            1. 1
+            2. 2
+            3. 3
+            4. 4 — Very much
+
+            ### K3 (long_text)
+
+            What should the canteen serve more often?
+
+            > Show if K2 >= 3
+
+            ### K4 (number)
+
+            How many days a week do you eat there?
+
+            > Validation: integer 0–5
+            """,
+            "q.md",
+        )
+    )
+    assert questions["K1"].type == "display"
+    assert questions["K2"].type == "scale"
+    assert questions["K2"].text == "How much do you like the canteen?"
+    assert questions["K3"].type == "long_text"
+    assert questions["K3"].display_if == "K2 in ['3','4']"
+    assert questions["K4"].display_if is None
+    assert questions["K4"].validation is not None
+    assert (questions["K4"].validation.min, questions["K4"].validation.max) == (0, 5)

@@ -29,13 +29,14 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"PREGUNTAR\s+A\s+TODOS", "ASK ALL"),
     (r"SOLO\s+SI", "ONLY IF"),
     (r"(?:PASAR|IR|SALTAR)\s+A(?:\s+LA)?(?:\s+PREGUNTA)?", "GO TO"),
+    (r"AGRADECER\s+Y\s+(?:TERMINAR|FINALIZAR|CERRAR|COLGAR)", "THANK AND CLOSE"),
     (
         r"(?:FINALIZAR|TERMINAR|CERRAR)(?:\s+LA)?\s+(?:ENCUESTA|ENTREVISTA)|"
         r"FIN\s+DE\s+(?:LA\s+)?(?:ENCUESTA|ENTREVISTA)",
         "TERMINATE",
     ),
-    (r"MENOR(?:ES)?\s+DE", "UNDER"),
-    (r"MAYOR(?:ES)?\s+DE", "OVER"),
+    (r"(?:ES\s+|SEA\s+|TIENE\s+)?(?:MENOR(?:ES)?|MENOS)\s+DE", "UNDER"),
+    (rf"(?:ES\s+|SEA\s+|TIENE\s+)?(?:MAYOR(?:ES)?|M{_A}S)\s+DE", "OVER"),
     (r"EXCLUSIV[AO]", "EXCLUSIVE"),
     (r"ESPECIFICAR|ESPECIFIQUE", "SPECIFY"),
     (r"TEXTO\s+CORTO", "SINGLE-LINE TEXT BOX"),
@@ -62,6 +63,7 @@ _FRENCH: tuple[tuple[str, str], ...] = (
     (r"POSER\s+(?:LA\s+QUESTION\s+)?(?:UNIQUEMENT\s+)?SI", "ASK IF"),
     (r"(?:UNIQUEMENT|SEULEMENT)\s+SI", "ONLY IF"),
     (r"(?:ALLER|PASSER)\s+(?:[ÀA]|EN)(?:\s+LA\s+QUESTION)?", "GO TO"),
+    (r"REMERCIER\s+ET\s+(?:TERMINER|ARR[ÊE]TER|CL[ÔO]TURER)", "THANK AND CLOSE"),
     (
         r"FIN\s+(?:DU\s+QUESTIONNAIRE|DE\s+L['’]ENTRETIEN|DE\s+L['’]INTERVIEW)|"
         r"ARR[ÊE]TER\s+L['’](?:ENTRETIEN|INTERVIEW)",
@@ -98,6 +100,7 @@ _ITALIAN: tuple[tuple[str, str], ...] = (
     (r"(?:MOSTRARE|CHIEDERE|PORRE)\s+(?:LA\s+DOMANDA\s+)?SOLO\s+SE", "ASK IF"),
     (r"SOLO\s+SE", "ONLY IF"),
     (r"(?:PASSARE|ANDARE|SALTARE)\s+(?:ALLA\s+DOMANDA\s+|A)", "GO TO"),
+    (r"RINGRAZIARE\s+E\s+(?:CHIUDERE|TERMINARE)", "THANK AND CLOSE"),
     (
         r"(?:CHIUDERE|TERMINARE|INTERROMPERE)\s+L['’]INTERVISTA|FINE\s+(?:DELL['’])?INTERVISTA",
         "TERMINATE",
@@ -133,6 +136,7 @@ _GERMAN: tuple[tuple[str, str], ...] = (
     (r"NUR\s+(?:WENN|FALLS)", "ONLY IF"),
     (r"FRAGEN\s+(?:WENN|FALLS)", "ASK IF"),
     (r"WEITER\s+MIT|SPRINGEN\s+ZU|GEHE\s+ZU", "GO TO"),
+    (r"(?:BEDANKEN|DANKEN)\s+UND\s+(?:BEENDEN|ABBRECHEN)", "THANK AND CLOSE"),
     (r"(?:INTERVIEW|BEFRAGUNG)\s+BEENDEN|ABBRUCH|ABBRECHEN", "TERMINATE"),
     (r"UNTER", "UNDER"),
     (r"[ÜU]BER", "OVER"),
@@ -182,7 +186,7 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
         re.compile(
             r"[ÁÍÓÚÑáíóúñ¿¡]|\b(?:RESPUESTA|PREGUNTA|FILTRO|SOLO\s+SI|PASAR\s+A|ENCUESTA|"
             r"ESPECIFICAR|EXCLUSIVA|RANGO|ANOTAR|ESCALA|LEER|ALEATORIZAR|ROTAR|TEXTO|FECHA|"
-            r"SI\s+[A-Z]{1,4}\d)\b",
+            r"SI\s+[A-Z]{1,4}\d|AGRADECER|TERMINAR)\b",
             re.I,
         ),
         _compiled(_PHRASES),
@@ -191,7 +195,7 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
         re.compile(
             r"\b(?:R[ÉE]PONSES?|FILTRE|PR[ÉE]CISE[RZ]|QUESTIONNAIRE|ENTRETIEN|UNIQUEMENT|"
             r"SEULEMENT|ALLER|PASSER|EXCLUSIF|NE\s+PAS|NOTER|AFFICHER|CLASSEMENT|CIT[ÉE]ES?|"
-            r"D[ÉE]ROULANT|NUM[ÉE]RIQUE)\b|\bFIN\s+DE\s+L['’]|(?<!\w)À(?!\w)|[ÇÂÊÎÔÛ]",
+            r"D[ÉE]ROULANT|NUM[ÉE]RIQUE|REMERCIER)\b|\bFIN\s+DE\s+L['’]|(?<!\w)À(?!\w)|[ÇÂÊÎÔÛ]",
             re.I,
         ),
         _compiled(_FRENCH),
@@ -199,7 +203,7 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
     (
         re.compile(
             r"[ÙÌ]|\b(?:RISPOST[AE]|MOSTRARE|PASSARE|CONSENTIRE|ESCLUSIV[AO]|TENDINA|GRIGLIA|"
-            r"RUOTARE|ORDINAMENTO|INTERVISTA|SPECIFICARE|SOLO\s+SE|SE\s+[A-Z]{1,4}\d)\b",
+            r"RUOTARE|ORDINAMENTO|INTERVISTA|SPECIFICARE|SOLO\s+SE|SE\s+[A-Z]{1,4}\d|RINGRAZIARE)\b",
             re.I,
         ),
         _compiled(_ITALIAN),
@@ -207,7 +211,7 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
     (
         re.compile(
             r"\b(?:NENNUNG\w*|MEHRFACH\w*|EINFACH\w*|WEITER\s+MIT|BEENDEN|ABBRUCH|ANGEBEN|"
-            r"VORLESEN|NUR\s+WENN|FALLS|EXKLUSIV|OFFENE|ZUL[ÄA]SSIG|J[ÜU]NGER)\b",
+            r"VORLESEN|NUR\s+WENN|FALLS|EXKLUSIV|OFFENE|ZUL[ÄA]SSIG|J[ÜU]NGER|BEDANKEN)\b",
             re.I,
         ),
         _compiled(_GERMAN),

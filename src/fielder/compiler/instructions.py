@@ -437,7 +437,7 @@ def _display(text: str, upper: str) -> list[Directive]:
     if match and re.search(r"[A-Z]{0,4}\d|['‘\"“]", match["cond"]):
         return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
     match = re.match(
-        r"^(?:ONLY\s+ANSWER|ANSWER\s+(?:THIS|THE\s+NEXT)\s+QUESTION\s+ONLY|PLEASE\s+ANSWER\s+ONLY)"
+        r"^(?:ONLY\s+ANSWER|ANSWER\s+(?:THIS|THE\s+NEXT)\s+QUESTION\s+ONLY|(?:PLEASE\s+)?ANSWER\s+ONLY)"
         r".*?\bIF\b(?P<cond>.*)$",
         text,
         re.I,
@@ -449,6 +449,12 @@ def _display(text: str, upper: str) -> list[Directive]:
             )
         ]
     return []
+
+
+def ends_interview(note: str) -> bool:
+    """True for a note that only screens out on an answer ("Filter: under 18 → end of survey")."""
+    kinds = {d.kind for part in sentences(note) for d in interpret(part)}
+    return "terminate_if" in kinds and not kinds & {"display_if", "ask_target", "skip"}
 
 
 def value_next(text: str) -> str:
@@ -484,6 +490,16 @@ def _terminate(text: str, upper: str) -> list[Directive]:
         re.I,
     )
     if match:
+        return [Directive("terminate_if", match["cond"], source=text)]
+    match = re.match(
+        r"^(?P<cond>(?:UNDER|OVER|YOUNGER\s+THAN|OLDER\s+THAN|LESS\s+THAN|MORE\s+THAN|[<>])\s*"
+        r"-?\d[^:→>]{0,30}?)\s*(?:-+>|→|=>|:)\s*(?:TERMINATE|SCREEN\s*OUT|THANK\s+AND\s+CLOSE|"
+        r"CLOSE|END\s+(?:OF\s+)?(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE))\b",
+        text,
+        re.I,
+    )
+    if match:
+        # "under 18 → end of survey": a bound on the answer, then the termination
         return [Directive("terminate_if", match["cond"], source=text)]
     if _TERMINATE_RE.fullmatch(text.strip(" .")) or re.fullmatch(
         r"(?:TERMINATE|SCREEN\s*OUT)\W*", upper
@@ -598,7 +614,8 @@ def _limits(text: str, upper: str) -> list[Directive]:
         found.append(Directive("min_choices", least[1], source=text))
     if (
         re.search(
-            r"\b(?:RANGE|ALLOW(?:ED)?|BETWEEN|ENTER|RECORD|MIN|MAX|NUMERIC|NUMBER|NUM|ACCEPT|VALID)\b",
+            r"\b(?:RANGE|ALLOW(?:ED)?|BETWEEN|ENTER|RECORD|MIN|MAX|NUMERIC|NUMBER|NUM|ACCEPT|VALID|"
+            r"VALIDATION|INTEGER)\b",
             upper,
         )
         and not most

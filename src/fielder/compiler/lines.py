@@ -273,7 +273,7 @@ def line_from_block(block: Block) -> Line:
         # "Your answer": the grey placeholder a form tool prints in a short-answer box
         text = "__________"
     bold_runs = [r for r in block.runs if r.text.strip()]
-    return Line(
+    line = Line(
         text=collapse(text),
         raw=block.text,
         spaced=text.strip(),
@@ -287,6 +287,9 @@ def line_from_block(block: Block) -> Line:
         end=block.end,
         page=block.page,
     )
+    from fielder.compiler.spec_marks import quoted_logic, split_type_tags
+
+    return split_type_tags(quoted_logic(line))
 
 
 def _cell_text(cell: Cell) -> str:

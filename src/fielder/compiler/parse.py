@@ -31,6 +31,7 @@ from fielder.compiler.classify import (
 from fielder.compiler.instructions import (
     BARE_CONDITION_RE,
     FORM_TYPE_LINE_RE,
+    ends_interview,
     interpret,
     type_words,
 )
@@ -799,7 +800,9 @@ class _Parser:
 
     def own_condition(self, index: int, draft: Draft) -> bool:
         """True when a condition right under a question's label (before its answers) is its own."""
-        if index < 0 or draft.options or draft.tables or draft.rows or len(draft.lines) > 2:
+        # only the question's own answer-format notes may stand between its words and the filter
+        set_apart = all(line.whole_instruction for line in draft.lines[1:-1])
+        if index < 0 or draft.options or draft.tables or draft.rows or not set_apart:
             return False
         following = self.next_content(index)
         if following is None:
@@ -1269,7 +1272,9 @@ class _Parser:
         """An instruction line: forward routing waits for the next question, the rest stays."""
         notes = [*line.instructions, line.text] if line.text else line.instructions
         for note in notes:
-            if _FORWARD_RE.match(note) and not re.match(r"^\[?\s*IF\b", note, re.I):
+            if _FORWARD_RE.match(note) and ends_interview(note):
+                draft.notes.append(note)  # "Filter: under 18 → end of survey": this answer's
+            elif _FORWARD_RE.match(note) and not re.match(r"^\[?\s*IF\b", note, re.I):
                 if self.own_condition(index, draft):
                     draft.pre_notes.append(note)
                 else:
