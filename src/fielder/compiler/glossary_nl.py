@@ -32,6 +32,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"NAMELIJK|SPECIFICEER", "SPECIFY"),
     (r"JONGER\s+DAN|MINDER\s+DAN", "UNDER"),
     (r"OUDER\s+DAN|MEER\s+DAN", "OVER"),
+    (r"BEDANKEN\s+EN\s+(?:AFSLUITEN|BE[ËE]INDIGEN|STOPPEN)", "THANK AND CLOSE"),
     (
         r"EINDE\s+(?:VAN\s+DE\s+)?(?:VRAGENLIJST|ENQU[ÊE]TE|INTERVIEW)|"
         r"(?:VRAGENLIJST|ENQU[ÊE]TE|INTERVIEW)\s+(?:BE[ËE]INDIGEN|AFSLUITEN|STOPPEN)",
@@ -52,7 +53,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
 HINT = re.compile(
     r"\b(?:ANTWOORD(?:EN)?|MOGELIJK|NUMERIEK|TEKSTVAK|TONEN|VRAGENLIJST|ENQU[ÊE]TE|JONGER|"
     r"OUDER\s+DAN|EXCLUSIEF|NAMELIJK|ROTEREN|SCHAAL|GA\s+NAAR|ALLEEN\s+ALS|PER\s+RIJ|"
-    r"KEUZELIJST|VOORLEZEN|CIJFERS|PROGRAMMEUR)\b|"
+    r"KEUZELIJST|VOORLEZEN|CIJFERS|PROGRAMMEUR|BEDANKEN)\b|"
     r"=\s*\d+(?:\s*,\s*\d+)*\s+of\s+\d",  # "V4 = 1, 2 of 3": Dutch "or" between codes
     re.I,
 )
