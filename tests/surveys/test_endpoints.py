@@ -161,6 +161,20 @@ def test_list_pages_and_status_filter(
     assert client.get("/api/v1/surveys?per_page=101", headers=org.headers).status_code == 422
 
 
+def test_listed_survey_is_the_survey_object(
+    client: TestClient, org: Any, create: Create, small_ir: dict[str, Any]
+) -> None:
+    # The list reads rows without the ORM (surveys.repository.list_page): each listed object
+    # must still be exactly what GET /surveys/{id} answers, platform_ir_available included.
+    create(name="Empty")
+    create(name="Ready", ir=small_ir)
+    listed = client.get("/api/v1/surveys", headers=org.headers).json()["data"]
+    assert {s["platform_ir_available"] for s in listed} == {True, False}
+    for survey in listed:
+        one = client.get(f"/api/v1/surveys/{survey['id']}", headers=org.headers).json()["data"]
+        assert survey == one
+
+
 def test_patch_rename_and_slug(client: TestClient, org: Any, create: Create) -> None:
     survey = create()
     create(name="Taken", slug="taken-slug")
