@@ -11,6 +11,11 @@ which saturates near 500 requests/s and so overstates the ratio. Besides request
 server's CPU time per request (from /proc, all its processes) is reported for both: on a
 machine shared with other work it is the steadier figure.
 
+A second, informative figure (`raw_driver_*`, marked "informative"): `bench.api_raw`, a bare
+Starlette endpoint doing the list's database work on the raw driver (one key lookup and one
+SELECT of the org's page), served and loaded the same way: fielder's figure against it says how
+much of the gap to the bare endpoint is framework and library rather than database.
+
 Backends: SQLite (embedded) always; PostgreSQL + Redis when they answer
 (FIELDER_BENCH_DATABASE_URL, FIELDER_BENCH_REDIS_URL).
 """
@@ -267,6 +272,13 @@ def _run(label: str, database_url: str | None, redis_url: str | None) -> None:
             with _server(bare, env, f"{base}/bare") as pid:
                 _load(f"{base}/bare", {}, pid)
                 bare_rps, _, bare_cpu = _load(f"{base}/bare", {}, pid)
+            port = _free_port()
+            base = f"http://127.0.0.1:{port}"
+            raw = [sys.executable, "-m", "uvicorn", "bench.api_raw:app", "--port", str(port),
+                   "--workers", str(workers), "--log-level", "info"]  # fmt: skip
+            with _server(raw, env, f"{base}/raw") as pid:
+                _load(f"{base}/raw", headers, pid)
+                raw_rps, raw_errors, raw_cpu = _load(f"{base}/raw", headers, pid)
             extra = {"workers": workers, "backend": label, "client": _client(), "seconds": SECONDS}
             _figure(f"api_rps_{workers}w", api_rps, "requests/s", path=path, errors=api_errors,
                     **extra)  # fmt: skip
@@ -276,6 +288,13 @@ def _run(label: str, database_url: str | None, redis_url: str | None) -> None:
                 _figure(f"api_cpu_ms_per_request_{workers}w", api_cpu, "ms", **extra)
                 _figure(f"bare_cpu_ms_per_request_{workers}w", bare_cpu, "ms", **extra)
                 _figure(f"api_vs_bare_cpu_ratio_{workers}w", bare_cpu / api_cpu, "ratio", **extra)
+            # Informative, not the figure: the same database work on the raw driver (api_raw).
+            info = {**extra, "informative": True}
+            _figure(f"raw_driver_rps_{workers}w", raw_rps, "requests/s", errors=raw_errors,
+                    **info)  # fmt: skip
+            _figure(f"api_vs_raw_driver_ratio_{workers}w", api_rps / raw_rps, "ratio", **info)
+            if api_cpu and raw_cpu:
+                _figure(f"raw_driver_cpu_ms_per_request_{workers}w", raw_cpu, "ms", **info)
 
 
 def main() -> None:
