@@ -33,6 +33,7 @@ from fielder.ir.models import (
     Variable,
 )
 from fielder.platforms import base, transforms
+from fielder.platforms.expr_tokens import TokenCursor, tokenize
 from fielder.platforms.fielder import parse_json
 from fielder.platforms.logic import LogicRenderer
 
@@ -446,46 +447,17 @@ _SYMBOL_COMPARE = {
 _MULTI_KINDS = frozenset({"multi", "ranking"})
 
 
-class _ExprParser:
+def _fold_keyword(kind: str, value: str) -> str:
+    return value.lower() if kind == "word" and value.lower() in _KEYWORDS else value
+
+
+class _ExprParser(TokenCursor):
     """SurveyJS expression text → IR expression AST (what the IR cannot say raises)."""
 
     def __init__(self, text: str, names: dict[str, str], types: dict[str, str]) -> None:
-        self.tokens: list[tuple[str, str]] = []
-        position = 0
-        while position < len(text):
-            match = _EXPR_TOKEN.match(text, position)
-            if match is None:
-                raise ValueError(f"unexpected {text[position]!r}")
-            position = match.end()
-            kind = match.lastgroup or ""
-            value = match.group()
-            if kind == "word":
-                value = value.lower() if value.lower() in _KEYWORDS else value
-            if kind != "ws":
-                self.tokens.append((kind, value))
-        self.tokens.append(("end", ""))
-        self.index = 0
+        super().__init__(tokenize(_EXPR_TOKEN, text, _fold_keyword))
         self.names = names
         self.types = types
-
-    def peek(self) -> tuple[str, str]:
-        return self.tokens[self.index]
-
-    def take(self) -> tuple[str, str]:
-        token = self.tokens[self.index]
-        self.index += 1
-        return token
-
-    def accept(self, *values: str) -> str | None:
-        kind, value = self.peek()
-        if kind in ("op", "word") and value in values:
-            self.index += 1
-            return value
-        return None
-
-    def expect(self, value: str) -> None:
-        if self.accept(value) is None:
-            raise ValueError(f"expected {value!r}, found {self.peek()[1]!r}")
 
     def parse(self) -> ex.Expr:
         node = self.or_()

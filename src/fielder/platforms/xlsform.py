@@ -35,6 +35,7 @@ from fielder.ir.models import (
     Variable,
 )
 from fielder.platforms import base, transforms
+from fielder.platforms.expr_tokens import TokenCursor, tokenize
 from fielder.platforms.logic import LogicRenderer, Untranslatable
 
 SURVEY_COLUMNS = (
@@ -504,41 +505,13 @@ class _StrLen:
     ref: ex.Ref
 
 
-class _XPathParser:
+class _XPathParser(TokenCursor):
     """The XPath subset XLSForms use in relevant / calculation → IR expression AST."""
 
     def __init__(self, text: str, types: dict[str, str], names: dict[str, str]) -> None:
-        self.tokens: list[tuple[str, str]] = []
-        position = 0
-        while position < len(text):
-            match = _XPATH_TOKEN.match(text, position)
-            if match is None:
-                raise ValueError(f"unexpected {text[position]!r}")
-            position = match.end()
-            if match.lastgroup != "ws":
-                self.tokens.append((match.lastgroup or "", match.group()))
-        self.tokens.append(("end", ""))
-        self.index = 0
+        super().__init__(tokenize(_XPATH_TOKEN, text))
         self.types = types
         self.names = names
-
-    def peek(self) -> tuple[str, str]:
-        return self.tokens[self.index]
-
-    def take(self) -> tuple[str, str]:
-        self.index += 1
-        return self.tokens[self.index - 1]
-
-    def accept(self, *values: str) -> str | None:
-        kind, value = self.peek()
-        if kind in ("op", "word") and value in values:
-            self.index += 1
-            return value
-        return None
-
-    def expect(self, value: str) -> None:
-        if self.accept(value) is None:
-            raise ValueError(f"expected {value!r}, found {self.peek()[1]!r}")
 
     def parse(self) -> ex.Expr:
         node = self.or_()
