@@ -144,3 +144,26 @@ def test_a_reviewed_spec_names_types_beside_ids_and_sets_logic_apart_in_quotes()
     assert questions["K4"].display_if is None
     assert questions["K4"].validation is not None
     assert (questions["K4"].validation.min, questions["K4"].validation.max) == (0, 5)
+
+
+def test_screens_named_in_dutch_are_screens() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            **WELKOM**
+            Fijn dat u meedoet aan dit korte onderzoek over de bibliotheek.
+
+            **B1.** Hoe vaak bezoekt u de bibliotheek?
+
+            1 – Wekelijks
+            2 – Maandelijks
+            3 – Zelden
+
+            **EINDE**
+            Hartelijk dank voor het invullen!
+            """,
+            "q.md",
+        )
+    )
+    assert list(questions) == ["WELKOM", "B1", "EINDE"]
+    assert questions["EINDE"].type == "display"
