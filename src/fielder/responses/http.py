@@ -6,8 +6,9 @@ mistyped body is the API's own error format: 400 `malformed_json`, 413, 422 with
 
 from __future__ import annotations
 
+import inspect
 import json
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, Final, TypeVar
 
 from fastapi import Request
@@ -128,15 +129,29 @@ def json_body(model: type[BaseModel]) -> dict[str, Any]:
 
 
 class CorsRoute(APIRoute):
-    """A route whose every answer, errors included, carries the open CORS headers."""
+    """A route whose every answer, errors included, carries the open CORS headers.
+
+    An `async` endpoint that takes only the request, its path parameters and optional query
+    parameters is called directly when the request has no query string: its dependencies
+    (each an async check of the request, the rate limits) are awaited in turn, without
+    FastAPI's per-request dependency solving (~0.1 ms of CPU a request). A request with a
+    query string goes through FastAPI's handler, which validates the query parameters.
+    """
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         """Wrap FastAPI's handler: add CORS headers to the response or to the error raised."""
         handler = super().get_route_handler()
+        checks = self._plain_checks()
+        endpoint: Callable[..., Awaitable[Response]] = self.endpoint
 
         async def route(request: Request) -> Response:
             try:
-                response = await handler(request)
+                if checks is None or request.scope.get("query_string"):
+                    response = await handler(request)
+                else:
+                    for check in checks:
+                        await check(request)
+                    response = await endpoint(request=request, **request.path_params)
             except (FielderError, HTTPException) as error:
                 error.headers = {**(error.headers or {}), **CORS_HEADERS}
                 raise
@@ -144,3 +159,27 @@ class CorsRoute(APIRoute):
             return response
 
         return route
+
+    def _plain_checks(self) -> list[Callable[[Request], Awaitable[None]]] | None:
+        """The dependencies to await before calling the endpoint directly, or None when the
+        endpoint needs FastAPI's handler (a body, headers, a sync function, other needs)."""
+        dependant = self.dependant
+        if not inspect.iscoroutinefunction(self.endpoint) or dependant.body_params:
+            return None
+        if dependant.header_params or dependant.cookie_params:
+            return None
+        path = {param.name for param in dependant.path_params}
+        query = {param.name for param in dependant.query_params}
+        for name, param in inspect.signature(self.endpoint).parameters.items():
+            plain = name == "request" or name in path
+            if not plain and not (name in query and param.default is not inspect.Parameter.empty):
+                return None
+        checks: list[Callable[[Request], Awaitable[None]]] = []
+        for sub in dependant.dependencies:
+            call = sub.call
+            if not inspect.iscoroutinefunction(call) or sub.dependencies:
+                return None
+            if list(inspect.signature(call).parameters) != ["request"]:
+                return None
+            checks.append(call)
+        return checks
