@@ -288,7 +288,11 @@ def start_record(
         "updated_at": now,
     }
     if token is None:  # nothing unique to race on: no savepoint round trips
-        connection.execute(_INSERT, record)
+        if fielded.remembered:  # inserted only while the survey still holds
+            if connection.execute(_GUARDED_INSERT, record | _still_live(fielded)).rowcount != 1:
+                raise Stale  # closed or republished since: the fresh read says
+        else:
+            connection.execute(_INSERT, record)
     else:
         try:
             with session.begin_nested():
@@ -305,6 +309,18 @@ def start_record(
 
 
 _INSERT: Final = insert(TABLE)
+#: The start's INSERT of a row given as parameters (of the columns' names), made only while a
+#: remembered survey still holds (`_STILL_LIVE`): the start needs no lookup round trip.
+_GUARDED_INSERT: Final = (
+    insert(TABLE)
+    .from_select(
+        [column.name for column in TABLE.c],
+        select(*(bindparam(column.name, type_=column.type) for column in TABLE.c)).where(
+            _STILL_LIVE
+        ),
+    )
+    .execution_options(preserve_rowcount=True)  # an INSERT's rowcount is kept only if asked
+)
 _BY_ID: Final = select(*TABLE.c).where(
     TABLE.c.id == bindparam("rid"), TABLE.c.survey_id == bindparam("sid")
 )
@@ -466,14 +482,26 @@ class Completed:
 
 def claim_complete(session: Session, fielded: Fielded, response_id: str) -> Completed:
     """`complete_record` up to the counts: the caller moves them (`count_completed`) when
-    `claimed`, as the last statement before its commit."""
+    `claimed`, as the last statement before its commit.
+
+    The claiming UPDATE comes first and returns the row (no SELECT before it): the checks
+    run on the answers it returns, and a refusal raises, which rolls the claim back.
+    """
     connection = session.connection()
     survey_id = fielded.survey.id
-    record = _stored(connection, survey_id, response_id)
-    if fielded.remembered and record["status"] == "completed":
-        raise Stale  # is the survey still live (404 when not)? the fresh read says
-    if record["status"] == "completed":
-        return Completed(record, claimed=False)
+    now = utcnow()
+    params = {"rid": response_id, "sid": survey_id, "now": now}
+    row = None
+    if repository.storable(response_id):
+        if fielded.remembered:  # the claim also checks that the survey still holds
+            row = connection.execute(_GUARDED_CLAIM, params | _still_live(fielded)).first()
+        else:
+            row = connection.execute(_CLAIM, params).first()
+    if row is None:  # not ours, completed already (a concurrent complete), or a stale survey
+        if fielded.remembered:
+            raise Stale  # is the survey still live (404 when not)? the fresh read says
+        return Completed(_stored(connection, survey_id, response_id), claimed=False)
+    record = records.of_row(row)
     answers = record["answers"] or {}
     problems = logic.completion_problems(fielded.evaluator, answers)
     if problems and fielded.remembered:
@@ -483,35 +511,32 @@ def claim_complete(session: Session, fielded: Fielded, response_id: str) -> Comp
             "incomplete_response", "The response cannot be completed.", details=problems
         )
     outcome = "screened_out" if logic.terminated(fielded.evaluator, answers) else "complete"
-    now = utcnow()
-    params = {"rid": response_id, "new_outcome": outcome, "now": now}
-    if fielded.remembered:  # the claim also checks that the survey still holds
-        claimed = connection.execute(_GUARDED_CLAIM, params | _still_live(fielded))
-        if claimed.rowcount != 1:
-            raise Stale  # closed, republished or claimed by a concurrent complete
-    else:
-        claimed = connection.execute(_CLAIM, params)
-    if claimed.rowcount != 1:  # a concurrent complete claimed it first
-        return Completed(_stored(connection, survey_id, response_id), claimed=False)
     if outcome == "complete":
         outcome = quotas.count_complete(session, survey_id, fielded.evaluator, answers)
-        if outcome != "complete":
-            connection.execute(_OUTCOME, {"rid": response_id, "new_outcome": outcome})
-    record |= {"status": "completed", "outcome": outcome, "completed_at": now, "updated_at": now}
+    if outcome != "complete":
+        connection.execute(_OUTCOME, {"rid": response_id, "new_outcome": outcome})
+    record["outcome"] = outcome
     _mark_respondent(connection, survey_id, record["respondent_token"], response_id, "completed")
     _event(session, record, "response.completed")
     return Completed(record, claimed=True)
 
 
+#: A complete's claim: the survey's response, unless completed; the outcome is `complete`
+#: until the checks of the answers it returns say otherwise (`_OUTCOME`, same transaction).
 _CLAIM: Final = (
     update(TABLE)
-    .where(TABLE.c.id == bindparam("rid"), TABLE.c.status != "completed")
+    .where(
+        TABLE.c.id == bindparam("rid"),
+        TABLE.c.survey_id == bindparam("sid"),
+        TABLE.c.status != "completed",
+    )
     .values(
         status="completed",
-        outcome=bindparam("new_outcome"),
+        outcome="complete",
         completed_at=bindparam("now"),
         updated_at=bindparam("now"),
     )
+    .returning(*TABLE.c)
 )
 _GUARDED_CLAIM: Final = _CLAIM.where(_STILL_LIVE)
 _OUTCOME: Final = (

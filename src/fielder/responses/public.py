@@ -147,7 +147,11 @@ async def start_response(
         tasks.schedule_abandon(session)
         return started
 
-    record, created = await _in_thread(_in_transaction, settings_of(request), slug, act)
+    # Without a token, the INSERT itself checks a remembered survey (no lookup round trip).
+    remembered = body.respondent_token is None
+    record, created = await _in_thread(
+        functools.partial(_in_transaction, remembered=remembered), settings_of(request), slug, act
+    )
     return _envelope(record, 201 if created else 200)
 
 
