@@ -119,3 +119,39 @@ def test_a_markdown_item_wrapped_after_an_open_word_or_before_a_dash_is_one_line
     assert [o.label for o in questions["Q1"].options] == ["None", "One or two", "Three or more"]
     assert questions["Q2"].text == "The van was clean."
     assert questions["Q3"].type == "long_text"
+
+
+def test_titles_listed_for_ranking_then_rated_as_the_same_items() -> None:
+    questions = list(
+        compile_text(
+            "### Part 1 — Priorities (Drag & Drop, order 1-3)\n"
+            "*Instructions:* Drag the perks to order them from most (1) to least (3) wanted.\n\n"
+            "1. **Free parking**\n   * *Longer wording:* Parking at no cost on site\n"
+            "2. **Late opening**\n   * *Longer wording:* Open until ten at night\n"
+            "3. **Quiet rooms**\n\n"
+            "### Part 2 — Rating\n"
+            "*Instructions:* For each of the 3 perks above, rate us (1 = Poor, 3 = Good).\n\n"
+            "* **Scale:** `1: Poor` | `2: Fair` | `3: Good`\n"
+            "* **Items to rate:** The same 3 perks as Part 1.\n\n"
+            '### Part 3\n* **Question:** "Anything we missed?"\n',
+            "perks.md",
+        ).questions()
+    )
+    ranking, grid, comment = questions
+    assert ranking.type == "ranking"
+    assert [o.label for o in ranking.options] == ["Free parking", "Late opening", "Quiet rooms"]
+    assert grid.type == "grid"
+    assert [r.label for r in grid.rows or []] == ["Free parking", "Late opening", "Quiet rooms"]
+    assert [o.label for o in grid.options] == ["Poor", "Fair", "Good"]
+    assert comment.type == "long_text"
+
+
+def test_a_labelled_ranking_question_is_left_to_its_own_answers() -> None:
+    questions = by_id(
+        compile_text(
+            "Q1. Please rank these snacks in order of preference.\n"
+            "1. Crisps\n2. Nuts\n3. Fruit\n\nQ2. Why?\n"
+        )
+    )
+    assert list(questions) == ["Q1", "Q2"]
+    assert questions["Q1"].type == "ranking"
