@@ -117,3 +117,46 @@ def test_boxed_answers_with_bracket_codes_wrapped_over_lines() -> None:
     fourth = questions["Q4"]
     assert fourth.text == "How many nights did you work last month?"
     assert fourth.type == "number"
+
+
+def test_paper_form_boxes_to_write_in_and_a_bare_no_beside_yes_answers() -> None:
+    """Boxes that make one entry are an answer box (`Jour ☐ Mois ☐ Année ☐` a date, `☐ – ☐`
+    a code in groups, `€ ☐ ,00` an amount); a numbered write-in line per person is one long
+    answer; "No" beside "Yes, …" answers of a multi is exclusive; an answer printed one to a
+    line goes on under its box in small letters; "Answer only if …" under the words filters."""
+    questions = by_id(
+        compile_text(
+            "1 Where do you keep your bicycle?\n"
+            "☐ In a locked shed or garage at home\n"
+            "☐ In a shared bike store run by the landlord (with a key or\n"
+            "code lock)\n"
+            "☐ Outside\n"
+            "2 When did you buy it?\n"
+            "Jour ☐ Mois ☐ Année ☐\n"
+            "3 Which postcode do you live in?\n"
+            "Postcode ☐ – ☐\n"
+            "4 How much did it cost?\n"
+            "(Answer only if you marked Outside in question 1.)\n"
+            "Price € ☐ ,00\n"
+            "5 Please print the names of everyone who rides it.\n"
+            "Rider 1: Name ______________ Age ____\n"
+            "Rider 2: Name ______________ Age ____\n"
+            "Rider 3: Name ______________ Age ____\n"
+            "6 Do you ride anywhere else? Mark all that apply.\n"
+            "☐ No\n"
+            "☐ Yes, to work\n"
+            "☐ Yes, to the shops\n"
+        )
+    )
+    assert questions["Q1"].options[1].label == (
+        "In a shared bike store run by the landlord (with a key or code lock)"
+    )
+    assert questions["Q2"].type == "date"
+    assert questions["Q3"].type == "text"
+    amount = questions["Q4"]
+    assert amount.type == "number"
+    assert amount.display_if == "Q1 == '3'"
+    assert questions["Q5"].type == "long_text"
+    ride = questions["Q6"]
+    assert ride.type == "multi"
+    assert [o.code for o in ride.options if o.exclusive] == ["1"]

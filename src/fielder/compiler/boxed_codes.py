@@ -4,7 +4,8 @@ Printed booklets set a short question's answers across the line, each after its 
 often print the data-entry code after the label: `☐ Woman (1)   ☐ Man (2)   ☐ Other (4): ____`.
 Where the line runs out, the last answer goes on under it: a box alone at the end of the line
 (`… ☐`) takes the words of the next line (`Other (4)`), and a label broken mid-way
-(`☐ Healthcare` / `assistant (4)   ☐ …`) goes on in small letters.
+(`☐ Healthcare` / `assistant (4)   ☐ …`) goes on in small letters, as does a long answer
+printed one to a line (`☐ Owned … free and clear (without a mortgage or` / `loan)?`).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def _wraps_into(above: Line, line: Line) -> bool:
     text = above.text.rstrip()
     if above.kind != "paragraph" or line.kind != "paragraph" or line.instructions:
         return False
-    if _box_count(text) < 2 or text[:1] not in BOXES or line.text[:1] in BOXES:
+    if _box_count(text) < 1 or text[:1] not in BOXES or line.text[:1] in BOXES:
         return False
     if not line.text or find_label(line) is not None:
         return False
@@ -53,6 +54,9 @@ def _wraps_into(above: Line, line: Line) -> bool:
     if not words or len(words.split()) > 6:
         return False
     last = re.split(rf"[{BOXES}]", text)[-1].strip()
+    if _box_count(text) == 1:
+        # "☐ Owned … (without a mortgage or" / "loan)?": one answer a line, wrapped mid-way
+        return words[0].islower() and words == line.text.strip()
     # a box with no words after it, or a label cut off mid-way ("Healthcare" / "assistant (4)")
     return not last or (words[0].islower() and _CODED_RE.match(words) is not None)
 

@@ -13,6 +13,7 @@ from fielder.compiler.classify import DISPLAY_WORDS
 from fielder.compiler.diagnostics import Problem
 from fielder.compiler.instructions import Directive, interpret, sentences, type_words
 from fielder.compiler.lines import collapse, split_text
+from fielder.compiler.negations import denial_index
 from fielder.compiler.options import (
     BOXES,
     SPECIFY_RE,
@@ -620,6 +621,9 @@ def _fill_choices(
             after = options[index + 1 :]
             if re.match(r"no\s+\w", option.label, re.I) and all(o.exclusive for o in after):
                 option.exclusive = question.type == "multi"
+        denial = denial_index([o.label for o in options])
+        if denial is not None and question.type == "multi":
+            options[denial].exclusive = True  # "No" beside "Yes, for …" answers
     else:
         for option in options:
             option.exclusive = False

@@ -263,6 +263,7 @@ def _align(codes: list[str], question: Question) -> list[str]:
 
 _STOP_RE = re.compile(
     r"[=<>!:]|\b(?:AT|IN|ON|TO|CODE|CODED|ANSWER(?:ED|S)?|SELECTED|CHOSE|CHOSEN|TICKED|SAID|SAYS?|"
+    r"MARKED|CHECKED|CIRCLED|"
     r"IS|WAS|THOSE|WHO|IF|ONLY|RESPONDENTS?|THE|ANSWER|OPTION|RESPONSE|YOU)\b",
     re.I,
 )

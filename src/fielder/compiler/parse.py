@@ -28,6 +28,7 @@ from fielder.compiler.classify import (
     screen_id,
     section_word,
 )
+from fielder.compiler.entry_boxes import entry_hint
 from fielder.compiler.instructions import (
     BARE_CONDITION_RE,
     FORM_TYPE_LINE_RE,
@@ -51,7 +52,8 @@ from fielder.compiler.scales import scale_from_text
 
 _FORWARD_RE = re.compile(
     r"^[\[(]?\s*(?:ASK\b|BASE\b|FILTER\b|SHOW\s+(?:IF|QUESTION|THIS|ONLY\s+IF|TO)\b|DISPLAY\s+IF|"
-    r"ONLY\s+ANSWER|ANSWER\s+(?:THIS|THE\s+NEXT)|PLEASE\s+ANSWER\s+ONLY|IF\b.*\bASK\s+[A-Z]*\d|"
+    r"ONLY\s+ANSWER|ANSWER\s+(?:THIS|THE\s+NEXT|ONLY\s+IF)|PLEASE\s+ANSWER\s+ONLY|"
+    r"IF\b.*\bASK\s+[A-Z]*\d|"
     r"FOR\s+THOSE\b|QUESTION\s+FOR\b|ONLY\s+(?:FOR|ASK|SHOW|IF|WHEN)\b)",
     re.I,
 )
@@ -898,6 +900,11 @@ class _Parser:
             draft.tables.append(line.rows)
             return
         if label_midpoint(draft.options, above, line):
+            return
+        entry = entry_hint(line.text) if not draft.options else None
+        if entry is not None:
+            draft.hints.append(entry)  # "Month ☐ Day ☐ Year ☐": boxes to write one answer in
+            draft.notes.extend(line.instructions)
             return
         text = line.text
         if not any(c.isalnum() for c in line.raw) and "__" not in line.raw:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from fielder.compiler.entry_boxes import roster
 from fielder.ir.models import Option
 
 _MULTI_TEXT_RE = re.compile(
@@ -204,6 +205,8 @@ def _no_options(
     if is_display_label and ("?" not in text or (not hints and not text.rstrip().endswith("?"))):
         # A screen's words may ask in passing ("Could you spare two minutes? …") yet want none
         return TypeDecision("display")
+    if roster(hints):
+        return TypeDecision("long_text")  # the same numbered write-in line for each person
     # "____@____": a write-in box with an at sign is an email address in any language
     if (
         _EMAIL_RE.search(hint)

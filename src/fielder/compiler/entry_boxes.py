@@ -1,0 +1,85 @@
+"""Printed boxes that make up one written entry, not answers to tick.
+
+Paper forms print boxes to write in as well as boxes to mark: `Month ☐ Day ☐ Year ☐` (a
+date written in parts), `☐ – ☐ – ☐` (a telephone number in groups), `$ ☐ .00` (an amount) and
+`Number of people = ☐`. Such a line is the question's answer box; it is kept as the box's
+hint in the words the type rules read (`MM / DD / YYYY`, `____`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from fielder.compiler.options import BOXES
+
+_BOX_RE = re.compile(rf"[{BOXES}]")
+# The parts of a date in the languages the compiler reads, as date boxes name them.
+_DATE_PARTS = {
+    "month": "MM",
+    "day": "DD",
+    "year": "YYYY",
+    "mois": "MM",
+    "jour": "DD",
+    "année": "YYYY",
+    "annee": "YYYY",
+    "monat": "MM",
+    "tag": "DD",
+    "jahr": "YYYY",
+    "mes": "MM",
+    "día": "DD",
+    "dia": "DD",
+    "año": "YYYY",
+    "mese": "MM",
+    "giorno": "DD",
+    "anno": "YYYY",
+    "maand": "MM",
+    "dag": "DD",
+    "jaar": "YYYY",
+}
+# Between boxes of one entry: only dashes, slashes, dots, brackets or spaces ("☐ – ☐ – ☐").
+_JOINER_RE = re.compile(r"[\s\-–—/.()]*")
+# "$ ☐ .00", "€ ☐", "☐ ,00 €": an amount of money
+_MONEY_RE = re.compile(r"[$€£¥]|[.,]00\b")
+# "Number of people = ☐", "Total: ☐": a label and its box
+_LABELLED_RE = re.compile(r"^(?P<label>[^\d☐]{2,40}?)\s*[=:]\s*$")
+
+
+def entry_hint(text: str) -> str | None:
+    """The hint of an answer box when the line's boxes make one entry, else None."""
+    boxes = len(_BOX_RE.findall(text))
+    if boxes == 0:
+        return None
+    parts = [part.strip() for part in _BOX_RE.split(text)]
+    labels = [part for part in parts if part]
+    date = _date_order(labels)
+    if date is not None and boxes >= 2:
+        return date
+    between = parts[1:-1]
+    if boxes >= 2 and all(_JOINER_RE.fullmatch(part) for part in between):
+        # "Area code + number ☐ – ☐ – ☐": the groups of a code written as text (a telephone
+        # number, a postcode), not a quantity, so the box's words are left out of its hint
+        return _BOX_RE.sub("____", text[text.index(_BOX_RE.findall(text)[0]) :])
+    if boxes == 1 and (_MONEY_RE.search(text) or _LABELLED_RE.match(parts[0]) and not parts[1]):
+        return _BOX_RE.sub("____", text)
+    return None
+
+
+def _date_order(labels: list[str]) -> str | None:
+    """`MM / DD / YYYY` in the order the boxes are named, when every label names a part of a
+    date ("Month", "Day", "Year of birth")."""
+    order: list[str] = []
+    for label in labels:
+        words = re.findall(r"\w+", label.lower())
+        part = _DATE_PARTS.get(words[0]) if words else None
+        if part is None or part in order:
+            return None
+        order.append(part)
+    return " / ".join(order) if len(order) >= 2 else None
+
+
+def roster(hints: list[str]) -> bool:
+    """Whether the write-in lines are one line repeated for each person or item, numbered
+    (`Person 1: First name ____ Last name ____`, `Person 2: …`): a list written as one answer."""
+    lines = [h for h in hints if "__" in h and re.search(r"\d", h)]
+    masked = {re.sub(r"\d+", "#", re.sub(r"_+", "_", line)) for line in lines}
+    return len(lines) >= 3 and len(lines) == len(hints) and len(masked) == 1
