@@ -15,9 +15,9 @@ from fielder.compiler.passes.attention import mark_attention
 from fielder.compiler.passes.carry import resolve_carry
 from fielder.compiler.passes.ids import assign_ids
 from fielder.compiler.passes.logic import resolve_logic, section_starts
-from fielder.compiler.qualtrics_txt import is_qualtrics_txt, read_qualtrics_txt
 from fielder.compiler.quotas import parse_quotas
 from fielder.compiler.rewrites import rewrite_lines
+from fielder.compiler.scripted import read_scripted
 from fielder.documents.model import Document
 from fielder.ir.models import QUESTION_TYPES, Block, Ending, PageBreak, Question, Survey
 
@@ -219,8 +219,9 @@ def analyse(
 ) -> tuple[Survey, list[Problem]]:
     """The survey and every problem found, with answered problems applied and left out."""
     answers = answers_of(qa)
-    if is_qualtrics_txt(document):
-        return read_qualtrics_txt(document), []
+    scripted = read_scripted(document)
+    if scripted is not None:
+        return scripted, []
     parsed, builts = build_all(document, file_id)
     _apply_answers(builts, answers)
     carried = resolve_carry(builts)  # may settle a built's own problems (answers carried in)
@@ -279,7 +280,7 @@ def clarify(document: Document, prior_qa: Iterable[Any] = ()) -> Iterator[Clarif
     """Clarifying questions, question by question: the first ones come before the file is done."""
     answers = answers_of(prior_qa)
     yielded: set[str] = set()
-    if is_qualtrics_txt(document):
+    if read_scripted(document) is not None:
         return
     parsed = parse_lines(rewrite_lines(document_lines(document)))
     ids = assign_ids(parsed.drafts)

@@ -1,0 +1,24 @@
+"""Questionnaires in explicit keyed formats, read by their own keys rather than the layout
+rules: Qualtrics import text, data codebooks, IVR prompt scripts."""
+
+from __future__ import annotations
+
+from fielder.compiler.codebook import is_codebook, read_codebook
+from fielder.compiler.ivr_script import is_ivr_script, read_ivr_script
+from fielder.compiler.qualtrics_txt import is_qualtrics_txt, read_qualtrics_txt
+from fielder.documents.model import Document
+from fielder.ir.models import Survey
+
+_FORMATS = (
+    (is_qualtrics_txt, read_qualtrics_txt),
+    (is_codebook, read_codebook),
+    (is_ivr_script, read_ivr_script),
+)
+
+
+def read_scripted(document: Document) -> Survey | None:
+    """The survey when the document is in one of the keyed formats, else None."""
+    for detect, read in _FORMATS:
+        if detect(document):
+            return read(document)
+    return None
