@@ -11,7 +11,6 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from sqlalchemy import Row
 from sqlalchemy.orm import Session
-from starlette.concurrency import run_in_threadpool
 
 from fielder.db.session import get_engine, get_session
 from fielder.errors import BadRequest, Unprocessable, UnsupportedMediaType
@@ -21,6 +20,7 @@ from fielder.files.upload import Upload, media_type_of, read_upload
 from fielder.history.schemas import ChangesetRead
 from fielder.keys.auth import Principal, require_scope
 from fielder.kit.pagination import PageNumber, PageParams, PerPage
+from fielder.kit.threads import in_thread
 from fielder.surveys import exchange, programming, repository, service
 from fielder.surveys.schemas import (
     DestinationUpdate,
@@ -182,17 +182,15 @@ async def list_surveys(
     """The org's surveys, newest first, a page at a time."""
     # The busiest authenticated read, kept lean (docs/deployment.md, Performance): its page
     # parameters are its own (each dependency costs FastAPI a solve per request), it reads on
-    # a pooled connection without a Session, in one thread hop, and the page is sent as built
-    # (no jsonable_encoder pass over it).
+    # a pooled connection without a Session, in one lean thread hop (`kit.threads`), and the
+    # page is sent as built (no jsonable_encoder pass over it).
     if status is not None and status not in STATUSES:
         raise Unprocessable(
             "invalid_status", f"Unknown status '{status}'.", details=[{"field": "status"}]
         )
     engine = get_engine(request.app.state.settings)
     params = PageParams(page=page, per_page=per_page)
-    body = await run_in_threadpool(
-        repository.list_page, engine, principal.org_id, status, params, _listed
-    )
+    body = await in_thread(repository.list_page, engine, principal.org_id, status, params, _listed)
     return JSONResponse(body)
 
 
