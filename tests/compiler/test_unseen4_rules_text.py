@@ -167,3 +167,40 @@ def test_screens_named_in_dutch_are_screens() -> None:
     )
     assert list(questions) == ["WELKOM", "B1", "EINDE"]
     assert questions["EINDE"].type == "display"
+
+
+def test_answers_across_a_line_set_apart_by_bars_or_slashes_and_wrapped() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            Q.1  Which snacks did you try at the fair? (Choose all that apply)
+                 Roasted nuts | Candy floss | Toffee apples |
+                 Churros | Something else (tell us): ________
+
+            Q.2  How tasty were they?
+                 Awful   1 | 2 | 3 | 4   Delicious
+
+            Q.3  Will you come back next year? Tell us below.
+                 Yes / No / Maybe
+            """
+        )
+    )
+    first = questions["Q1"]
+    assert first.text == "Which snacks did you try at the fair? (Choose all that apply)"
+    assert [o.label for o in first.options] == [
+        "Roasted nuts",
+        "Candy floss",
+        "Toffee apples",
+        "Churros",
+        "Something else (tell us)",
+    ]
+    assert [o.code for o in first.options if o.specify] == ["5"]
+    second = questions["Q2"]
+    assert second.type == "scale"
+    assert [(o.code, o.label) for o in second.options] == [
+        ("1", "Awful"),
+        ("2", "2"),
+        ("3", "3"),
+        ("4", "Delicious"),
+    ]
+    assert [o.label for o in questions["Q3"].options] == ["Yes", "No", "Maybe"]

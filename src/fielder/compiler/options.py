@@ -368,9 +368,16 @@ _WORDS_AROUND_NUMBERS_RE = re.compile(
     r"^(?P<low>[A-Za-z][A-Za-z '’-]{1,30}?)\s+(?P<points>-?\d{1,2}(?:\s+-?\d{1,2}){2,10})\s+"
     r"(?P<high>[A-Za-z][A-Za-z '’-]{1,30})$"
 )
+# "1 | 2 | 3 | 4 | 5" or "1 / 2 / 3": points set apart by bars or slashes, read as spaced ones
+_BARRED_POINTS_RE = re.compile(r"(?<=\d)\s*[|｜/]\s*(?=-?\d{1,2}\b)")
 
 
 def _single(text: str, numbering: str | None) -> list[RawOption]:
+    barred = _BARRED_POINTS_RE.sub("  ", text) if re.search(r"\d\s*[|｜/]\s*\d", text) else text
+    if barred != text and (
+        _NUMBER_ROW_RE.match(barred.strip()) or _WORDS_AROUND_NUMBERS_RE.match(barred.strip())
+    ):
+        text = barred
     if _NUMBER_ROW_RE.match(text.strip()):
         return [RawOption(n, n) for n in text.split()]
     ends = _WORDS_AROUND_NUMBERS_RE.match(text.strip())

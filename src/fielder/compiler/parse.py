@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from fielder.compiler.answers_across import continues, separated_answers
 from fielder.compiler.boxed_codes import join_wrapped_boxes, take_bracket_codes
 from fielder.compiler.classify import (
     DISPLAY_WORDS,
@@ -1010,17 +1011,27 @@ class _Parser:
             draft.notes.extend(line.instructions)
             return
         inline_before = bool(draft.options) and all(o.marker == "inline" for o in draft.options)
+        across = ""
+        if (
+            not options
+            and not draft.options
+            and draft.text
+            and separated_answers(text)
+            and not self.option_next(index)  # column headings over lettered statements
+        ):
+            across = self.continued_answers(index, line.spaced or text)
         if not options and (
             (
                 not draft.options
                 and (draft.text.endswith(("?", ":")) or _ASKS_CHOICE_RE.search(draft.text))
             )
             or (inline_before and _short_cells(line.spaced or ""))
+            or across
         ):
             # Answers across the line, also when a second line of them follows the first.
             following = self.next_content(index)
             over_rows = following is not None and _CODED_ROW_RE.match(following.spaced or "")
-            options = _inline_answers(line.spaced or text, wide=not over_rows)
+            options = _inline_answers(across or line.spaced or text, wide=not over_rows)
         if not options and self.accept_plain(index, line, draft):
             options = parse_option_line(
                 Line(
@@ -1062,6 +1073,15 @@ class _Parser:
             draft.text_parts.append(text)
         else:
             draft.notes.append(text)
+
+    def continued_answers(self, index: int, text: str) -> str:
+        """Answers across a line, with the next line's when the list ends in its separator
+        ("… | Chipotle tacos |" over "Salmon | None yet"); that line is then read."""
+        following = self.next_content(index)
+        if not continues(text) or following is None or find_label(following) is not None:
+            return text
+        self.skip_line = index + 1 + self.lines[index + 1 :].index(following)
+        return f"{text.rstrip(' |｜/')} | {following.spaced or following.text}"
 
     def grid_parts(self, line: Line) -> bool:
         """A question named a Likert or matrix question ("Likert type question: What are the
@@ -1314,7 +1334,11 @@ def _inline_answers(text: str, wide: bool = True) -> list[RawOption]:
     parts = [p.strip() for p in splitter.split(text) if p.strip()]
     if not 2 <= len(parts) <= 10 or any(len(p.split()) > 6 or p.endswith("?") for p in parts):
         return []
-    return [RawOption(p, None, marker="inline") for p in parts]
+    # "Something else (tell us): ____": an answer with a box to write in
+    return [
+        RawOption(re.sub(r"[:\s]*_{2,}[\s_]*$", "", p), None, marker="inline", specify="__" in p)
+        for p in parts
+    ]
 
 
 _CODE_BRACKETED_HEAD_RE = re.compile(r"^(?P<label>\S.*?)\s*\((?P<code>-?\d{1,3})\)$")
