@@ -195,3 +195,83 @@ def test_an_ivr_script_s_key_routing_and_score_branches_become_logic() -> None:
     assert rating.type == "scale"
     assert [o.label for o in rating.options] == ["awful", "2", "3", "4", "great"]
     assert questions["A4X"].display_if == "A4 in ['1','2']"
+
+
+_FORM = """
+    <html><head><title>Enquête</title></head><body>
+    <nav>Accueil | Contact</nav>
+    <form method="post">
+      <input type="hidden" name="token" value="x1">
+      <fieldset id="q_pet">
+        <legend>A. Avez-vous un animal ? *</legend>
+        <label><input type="radio" name="pet" value="1"> Oui</label>
+        <label><input type="radio" name="pet" value="0"> Non</label>
+      </fieldset>
+      <fieldset data-show-if="pet=1">
+        <legend>B. Lesquels ?</legend>
+        <label><input type="checkbox" name="kinds" value="1"> Chien</label>
+        <label><input type="checkbox" name="kinds" value="2"> Chat</label>
+        <label><input type="checkbox" name="kinds" value="8"> Autre :</label>
+        <input type="text" name="kinds_other">
+        <label><input type="checkbox" name="kinds" value="9" class="opt exclusive"> Aucun</label>
+      </fieldset>
+      <fieldset>
+        <legend>C. Combien de sorties par jour ?</legend>
+        <input type="number" name="walks" min="0" max="12">
+      </fieldset>
+      <fieldset>
+        <legend>D. Note globale</legend>
+        <span>mauvais</span>
+        <label><input type="radio" name="score" value="1">1</label>
+        <label><input type="radio" name="score" value="2">2</label>
+        <label><input type="radio" name="score" value="3">3</label>
+        <label><input type="radio" name="score" value="4">4</label>
+        <span>excellent</span>
+      </fieldset>
+      <fieldset data-show-if="score<=2">
+        <legend>E. Pourquoi ?</legend>
+        <textarea name="why"></textarea>
+      </fieldset>
+      <fieldset>
+        <legend>F. Votre avis</legend>
+        <table>
+          <tr><th></th><th>Oui</th><th>Non</th></tr>
+          <tr><th>Prix</th><td><input type="radio" name="g_1" value="1"></td>
+              <td><input type="radio" name="g_1" value="2"></td></tr>
+          <tr><th>Accueil</th><td><input type="radio" name="g_2" value="1"></td>
+              <td><input type="radio" name="g_2" value="2"></td></tr>
+        </table>
+      </fieldset>
+    </form></body></html>
+"""
+
+
+def test_an_html_form_in_fieldsets_is_read_by_its_field_names_values_and_types() -> None:
+    questions = by_id(compile_text(_FORM, "form.html"))
+    assert list(questions) == ["pet", "kinds", "walks", "score", "why", "g"]
+    pet = questions["pet"]
+    assert pet.text == "Avez-vous un animal ?"
+    assert [(o.code, o.label) for o in pet.options] == [("1", "Oui"), ("0", "Non")]
+    kinds = questions["kinds"]
+    assert kinds.type == "multi"
+    assert [o.label for o in kinds.options] == ["Chien", "Chat", "Autre", "Aucun"]
+    assert [o.code for o in kinds.options if o.specify] == ["8"]
+    assert [o.code for o in kinds.options if o.exclusive] == ["9"]
+    walks = questions["walks"]
+    assert walks.type == "number"
+    assert walks.validation is not None
+    assert (walks.validation.min, walks.validation.max) == (0, 12)
+    assert questions["why"].type == "long_text"
+
+
+def test_an_html_form_s_number_row_is_a_scale_its_table_a_grid_and_show_if_rules_logic() -> None:
+    questions = by_id(compile_text(_FORM, "form.html"))
+    score = questions["score"]
+    assert score.type == "scale"
+    assert [o.label for o in score.options] == ["mauvais", "2", "3", "excellent"]
+    grid = questions["g"]
+    assert grid.type == "grid"
+    assert [r.label for r in grid.rows] == ["Prix", "Accueil"]
+    assert [o.label for o in grid.options] == ["Oui", "Non"]
+    assert questions["kinds"].display_if == "pet == '1'"
+    assert questions["why"].display_if == "score in ['1','2']"

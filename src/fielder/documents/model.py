@@ -79,3 +79,6 @@ class Document:
     page_count: int | None = None
     #: things the reader noticed and the user may want to know (skipped images, comments).
     notes: list[str] = field(default_factory=list)
+    #: the markup as written, for formats whose controls carry data the print view drops
+    #: (an HTML form's field names, values and show-if rules); empty otherwise.
+    source: str = ""

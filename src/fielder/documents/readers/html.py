@@ -263,8 +263,11 @@ def _inline(tag: Tag, fmt: Run, classes: dict[str, str] | None = None) -> Run:
 
 def read_html(data: bytes, name: str) -> Document:
     """Read an HTML page's body into blocks."""
-    soup = BeautifulSoup(decode_text(data), "lxml")
+    markup = decode_text(data)
+    soup = BeautifulSoup(markup, "lxml")
     walker = _Walker(classes=_class_rules(soup))
     walker.walk(soup.body or soup, Run(""))
     walker.flush()
-    return walker.builder.build(name, MEDIA_TYPE)
+    document = walker.builder.build(name, MEDIA_TYPE)
+    document.source = markup
+    return document
