@@ -72,6 +72,8 @@ def details_of(question: dict[str, Any]) -> tuple[Any, ...]:
     validation = dict(question.get("validation") or {})
     if "max_choices" in validation:
         validation["max"] = validation.pop("max_choices")
+    if "min_choices" in validation:  # a multi's least number of answers, the gold's "min"
+        validation["min"] = validation.pop("min_choices")
     validation.pop("integer", None)
     if "total" in question:
         validation["total"] = question["total"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+from docx.shared import RGBColor
 
 from fielder.compiler import compile_document
 from fielder.documents import read_document, read_path
@@ -21,6 +22,8 @@ def _compile_docx(path: Path, paragraphs: list[tuple[str, str]]) -> dict[str, Qu
     for style, text in paragraphs:
         if style == "italic":
             document.add_paragraph().add_run(text).italic = True
+        elif style == "red":
+            document.add_paragraph().add_run(text).font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
         else:
             document.add_paragraph(text, style=style)
     document.save(str(path))
@@ -160,3 +163,62 @@ def test_paper_form_boxes_to_write_in_and_a_bare_no_beside_yes_answers() -> None
     ride = questions["Q6"]
     assert ride.type == "multi"
     assert [o.code for o in ride.options if o.exclusive] == ["1"]
+
+
+def test_a_scripting_spec_with_dotted_answer_references(tmp_path: Path) -> None:
+    """`TERM IF A1.r3 OR A1.r4`, `SHOW IF NOT A2.r99`, `SHOW IF A3.r1-r3` (in the notes'
+    colour): a question and its row code joined by a dot; `[ROWS]` / `[COLS]` blocks;
+    `[CLOSE] TEXT` and a `TEXT` element whose words ask nothing are screens; `MIN 1, MAX 2`
+    bounds a multi."""
+    plain = [
+        "[A1] SELECT ONE",
+        "How do you usually get to work?",
+        "r1\tBus",
+        "r2\tBicycle",
+        "r3\tI work from home",
+        "r4\tI do not work",
+        "!TERM IF A1.r3 OR A1.r4",
+        "[B1] TEXT",
+        "Thanks. Next we ask about your journey and what it costs.",
+        "[A2] SELECT ALL THAT APPLY",
+        "Which of these do you use on the way?",
+        "r1\tA travel app",
+        "r2\tA paper timetable",
+        "r3\tA season ticket",
+        "r99\tNone of these [EXCLUSIVE]",
+        "PN: MIN 1, MAX 2",
+        "[A3] SELECT ONE",
+        "!SHOW IF NOT A2.r99",
+        "Which of these do you use most?",
+        "r1\tA travel app",
+        "r2\tA paper timetable",
+        "r3\tA season ticket",
+        "[A4] GRID – SELECT ONE PER ROW",
+        "!SHOW IF A3.r1-r3",
+        "How do you rate it on each of these?",
+        "[ROWS]",
+        "r1\tPrice",
+        "r2\tEase of use",
+        "[COLS]",
+        "c1\tBad",
+        "c2\tAll right",
+        "c3\tGood",
+        "[CLOSE] TEXT",
+        "That is the end of the survey. Thank you!",
+    ]
+    questions = _compile_docx(
+        tmp_path / "spec.docx",
+        [("red", t[1:]) if t.startswith("!") else ("Normal", t) for t in plain],
+    )
+    assert questions["A1"].terminate_if == "A1 in ['r3','r4']"
+    assert questions["B1"].type == "display"
+    limits = questions["A2"].validation
+    assert limits is not None
+    assert (limits.min_choices, limits.max_choices) == (1, 2)
+    assert questions["A3"].display_if == "not (A2 contains 'r99')"
+    grid = questions["A4"]
+    assert grid.type == "grid"
+    assert [o.code for o in grid.options] == ["c1", "c2", "c3"]
+    assert [r.label for r in grid.rows] == ["Price", "Ease of use"]
+    assert grid.display_if == "A3 in ['r1','r2','r3']"
+    assert questions["CLOSE"].type == "display"

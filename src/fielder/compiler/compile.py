@@ -18,6 +18,7 @@ from fielder.compiler.passes.logic import resolve_logic, section_starts
 from fielder.compiler.quotas import parse_quotas
 from fielder.compiler.rewrites import rewrite_lines
 from fielder.compiler.scripted import read_scripted
+from fielder.compiler.tool_export import export_lines
 from fielder.documents.model import Document
 from fielder.ir.models import QUESTION_TYPES, Block, Ending, PageBreak, Question, Survey
 
@@ -43,7 +44,7 @@ def _title(document: Document, parsed: Parsed) -> str:
 
 def build_all(document: Document, file_id: str | None) -> tuple[Parsed, list[Built]]:
     """Every question of the document built, before the passes."""
-    parsed = parse_lines(rewrite_lines(document_lines(document)))
+    parsed = parse_lines(rewrite_lines(export_lines(document_lines(document))))
     ids = assign_ids(parsed.drafts)
     builts: list[Built] = []
     for index, (draft, qid) in enumerate(zip(parsed.drafts, ids, strict=True)):
@@ -282,7 +283,7 @@ def clarify(document: Document, prior_qa: Iterable[Any] = ()) -> Iterator[Clarif
     yielded: set[str] = set()
     if read_scripted(document) is not None:
         return
-    parsed = parse_lines(rewrite_lines(document_lines(document)))
+    parsed = parse_lines(rewrite_lines(export_lines(document_lines(document))))
     ids = assign_ids(parsed.drafts)
     for index, (draft, qid) in enumerate(zip(parsed.drafts, ids, strict=True)):
         built = safe_build(draft, qid, ids[index - 1] if index else None, parsed.default_single)

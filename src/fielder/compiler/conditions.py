@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from fielder.compiler.dotted_refs import dotted_answer
 from fielder.compiler.instructions import expand_codes
 from fielder.ir.models import Question
 
@@ -199,6 +200,9 @@ def _find_ref(clause: str, questions: dict[str, Question]) -> tuple[str | None, 
 def _atom(
     clause: str, questions: dict[str, Question], current: str | None
 ) -> tuple[Atom, str | None]:
+    dotted = dotted_answer(clause, questions)
+    if dotted is not None:
+        return Atom(dotted[0], dotted[1], negate=dotted[2]), dotted[0]  # "NOT Q2.r99"
     ref, rest = _find_ref(clause, questions)
     question = ref or current
     if question is None or question not in questions:

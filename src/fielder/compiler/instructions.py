@@ -607,7 +607,8 @@ def _limits(text: str, upper: str) -> list[Directive]:
     if most:
         found.append(Directive("max_choices", most[1], source=text))
     least = re.search(
-        r"\b(?:MIN(?:IMUM)?|AT\s+LEAST)\s+(?:OF\s+)?(\d+)\s+(?:ANSWERS?|RESPONSES?|CODES?|CHOICES?|MENTIONS?|SELECTIONS?)",
+        r"\b(?:MIN(?:IMUM)?|AT\s+LEAST)\s+(?:OF\s+)?(\d+)(?:\s+(?:ANSWERS?|RESPONSES?|CODES?|CHOICES?|"
+        r"MENTIONS?|SELECTIONS?)|\s*[,;/]?\s*MAX(?:IMUM)?\s+\d)",  # "MIN 1, MAX 3"
         upper,
     )
     if least:

@@ -406,7 +406,7 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
     ):
         return [RawOption(collapse(match["label"]), match["code"])]
     match = _CODE_AFTER_RE.match(text) or _CODE_BRACKETED_RE.match(text)
-    if match:
+    if match and not _is_band(_LEAD_MARK_RE.sub("", text)):
         return [RawOption(collapse(match["label"]), match["code"])]
     match = _LETTER_CODE_BEFORE_RE.match(text)
     if match:
@@ -425,6 +425,12 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
     if numbering:
         return [RawOption(collapse(text), None, marker="•")]
     return []
+
+
+def _is_band(text: str) -> bool:
+    """ "18 - 24": an age or count band (a rising range), not a label and its code."""
+    band = re.fullmatch(r"\s*(\d{1,4})\s*[-–]\s*(\d{1,4})\s*", text)
+    return band is not None and int(band[1]) < int(band[2])
 
 
 def _boxes(text: str) -> list[RawOption]:

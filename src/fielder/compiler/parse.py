@@ -50,6 +50,7 @@ from fielder.compiler.options import (
 )
 from fielder.compiler.rated_items import label_midpoint, rated_item, section_number
 from fielder.compiler.scales import scale_from_text
+from fielder.compiler.spec_screens import bracketed_screen
 
 _FORWARD_RE = re.compile(
     r"^[\[(]?\s*(?:ASK\b|BASE\b|FILTER\b|SHOW\s+(?:IF|QUESTION|THIS|ONLY\s+IF|TO)\b|DISPLAY\s+IF|"
@@ -86,7 +87,9 @@ _ROWS_RE = re.compile(
     r"^(?:ROWS?|STATEMENTS?|ITEMS?|ATTRIBUTES?|FACTORS?|ASPECTS?|SUB-?QUESTIONS?)\b[^:]{0,20}:?$",
     re.I,
 )
-_COLUMNS_RE = re.compile(r"^(?:COLUMNS?|SCALE|ANSWERS?|RESPONSES?|OPTIONS?)\b[^:]{0,20}:?$", re.I)
+_COLUMNS_RE = re.compile(
+    r"^(?:COLUMNS?|COLS?|SCALE|ANSWERS?|RESPONSES?|OPTIONS?)\b[^:]{0,20}:?$", re.I
+)
 _ANSWER_LIST_RE = re.compile(
     r"^(?:possible\s+|response\s+|answer\s+)?(?:answers?|options?|responses?|choices?)"
     r"(?:\s+(?:list|options))?\s*:?$",
@@ -688,7 +691,10 @@ class _Parser:
         if line.is_option or (line.kind == "heading" and screen_id(line.text) is None):
             return False  # a heading is a screen's name only when it is nothing else ("#### END")
         words = line.text or (line.instructions[0] if len(line.instructions) == 1 else "")
-        if line.text and line.instructions and screen_id(line.text) is None:
+        typed = bracketed_screen(line)  # "[END] TEXT": a spec's screen name, then its type
+        if typed is not None and screen_id(typed) is not None:
+            words = typed
+        elif line.text and line.instructions and screen_id(line.text) is None:
             return False  # ("INTRO  [shown first]": a screen's name with a note beside it)
         screen = screen_id(words) if words else None
         following = self.next_content(index)
@@ -943,7 +949,11 @@ class _Parser:
             draft.mode = "rows"
             draft.notes.extend(line.instructions)
             return
-        if _COLUMNS_RE.match(text) and len(text) < 40 and (draft.mode == "rows" or draft.rows):
+        if (
+            _COLUMNS_RE.match(rows_word)  # "Columns:", or "[COLS]" set apart as a note
+            and len(rows_word) < 40
+            and (draft.mode == "rows" or draft.rows)
+        ):
             draft.mode = "columns"
             draft.notes.extend(line.instructions)
             return

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from fielder.compiler.entry_boxes import roster
+from fielder.compiler.spec_screens import only_tells
 from fielder.ir.models import Option
 
 _MULTI_TEXT_RE = re.compile(
@@ -199,6 +200,9 @@ def _no_options(
         if _DATE_RE.search(text):
             return TypeDecision("date")
         return TypeDecision("text")
+    if "text" in named and not {"email", "number", "date", "long_text"} & set(named):
+        if only_tells(text):
+            return TypeDecision("display")  # "[D1] TEXT" over words that ask nothing
     for word in ("display", "date", "email", "number", "long_text", "text"):
         if word in named:
             return TypeDecision(word)

@@ -1,0 +1,213 @@
+"""A survey platform's export to Word or text, read by the platform's own fixed phrases.
+
+Such an export marks its blocks (`Start of Block: Screener` / `End of Block: …`), its pages
+(`Page Break`) and its logic (`Display This Question:` over `If Q4 Brand Is Selected` /
+`Or Q7 = 1` lines, `Carry Forward Selected Choices - Displayed from "…"`), and starts each
+question with its export tag (`* age_screen What is your age?`, `Q4_aware Which…`, `thanks
+That's the end…`). The tags are the questions' ids; the phrases are rewritten into the plain
+notes the parser reads (`ASK IF …`, `SHOW ONLY THOSE SELECTED AT …`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from fielder.compiler.lines import Line
+
+_BLOCK_RE = re.compile(r"^(?:Start|End)\s+of\s+Block\s*:", re.I)
+_FURNITURE_RE = re.compile(
+    r"^(?:(?:Start|End)\s+of\s+Block\s*:|Page\s+Break\s*$|Survey\s+Flow\s*:|Block\s+Flow\s*:)", re.I
+)
+_DISPLAY_RE = re.compile(r"^Display\s+This\s+(?:Question|Choice)\s*:?\s*(?P<rest>.*)$", re.I)
+_JOINED_RE = re.compile(r"^(?P<op>If|Or|And)\s+(?P<cond>\S.*)$", re.I)
+# "* age_screen What…", "Q4_aware Which…", "thanks That's…": a tag (lower-case, or with an
+# underscore or digits) and the words; a `*` before it marks a forced answer.
+_TAG_RE = re.compile(r"^(?:\*\s*)?(?P<tag>[A-Za-z][A-Za-z0-9_]{2,})\s+(?P<rest>[A-Z¿¡\"'‘“(].*)$")
+_CARRY_RE = re.compile(
+    r"^Carry\s+Forward\s+(?P<which>Selected|Unselected|All|Displayed)\b.*?from\s+[\"“'‘]?"
+    r"(?P<text>[^\"”’]+?)[\"”’]?\s*$",
+    re.I,
+)
+# "Skip To: End of Survey If …", also as the glossary has read it ("TERMINATE IF …")
+_SKIP_RE = re.compile(
+    r"^(?:Skip\s+To\s*:?\s*(?P<to>.+?)|(?P<end>TERMINATE)|SKIP\s+TO\s+(?P<to2>\S+))\s+If\s+"
+    r"(?P<cond>\S.*)$",
+    re.I,
+)
+_MENU_RE = re.compile(r"^[▼▾⌄]\s*(?P<items>\S.*(?:\.{3}|…).*)$")
+_RANK_BOX_RE = re.compile(r"^_{3,}\s*(?P<item>[^\W_].*)$")
+_REQUEST_RE = re.compile(r"\b(?:please|enter|tell|describe|write|type|select|choose|rate)\b", re.I)
+# "Q4_aware ⊗None of these Is Not Selected" (the tool's words) or its glossary reading
+_SELECTED_RE = re.compile(
+    r"^(?P<tag>\w+)\s+(?P<label>.+?)\s+Is\s+(?P<neg>Not\s+)?Selected\s*$", re.I
+)
+_READ_RE = re.compile(r"^(?P<tag>\w+)\s+(?P<neg>NOT\s+)?=\s*(?P<label>.+?)\s*$")
+
+
+def is_tool_export(lines: list[Line]) -> bool:
+    """True when the lines carry a platform export's block markers and logic phrases."""
+    blocks = sum(1 for line in lines if _BLOCK_RE.match(_words(line)))
+    return blocks >= 2
+
+
+def export_lines(lines: list[Line]) -> list[Line]:
+    """The lines of a platform export with tags as labels and its phrases as plain notes."""
+    if not is_tool_export(lines):
+        return lines
+    texts: dict[str, str] = {}
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        words = _words(line)
+        index += 1
+        if _FURNITURE_RE.match(words):
+            out.append(Line(text="", raw="", kind="page_break", start=line.start, end=line.end))
+            continue
+        display = _DISPLAY_RE.match(words)
+        if display:
+            conditions = [display["rest"]] if display["rest"] else []
+            while index < len(lines) and _JOINED_RE.match(_words(lines[index])):
+                conditions.append(_words(lines[index]))
+                index += 1
+            out.append(_note(line, "ASK IF " + _condition(conditions)))
+            continue
+        carry = _CARRY_RE.match(words)
+        if carry:
+            source = _source(texts, carry["text"])
+            if source:
+                out.append(_note(line, f"SHOW ONLY THOSE SELECTED AT {source}"))
+            else:
+                out.append(line)
+            continue
+        skip = _SKIP_RE.match(words)
+        if skip:
+            target = skip["to"] or skip["to2"] or "End of Survey"
+            out.append(_note(line, _skip_note(target, skip["cond"])))
+            continue
+        tagged = _tagged(line)
+        if tagged is not None:
+            texts[tagged.label or ""] = tagged.text
+            out.append(tagged)
+            continue
+        out.extend(_answers(line))
+    return _screens(out)
+
+
+def _skip_note(target: str, condition: str) -> str:
+    """`Skip To: End of Survey If Q1 = Under 18` as `TERMINATE IF Q1 = 'Under 18'`."""
+    cond = _condition([condition])
+    if re.fullmatch(r"End\s+of\s+(?:Survey|Block)", target.strip(), re.I):
+        return f"TERMINATE IF {cond}" if "survey" in target.lower() else f"SKIP TO END IF {cond}"
+    return f"IF {cond} SKIP TO {target.strip()}"
+
+
+def _answers(line: Line) -> list[Line]:
+    """The export's own answer layouts as plain answer lines: a drop-down written across a
+    line (`▼ A ... B ... C`), rank boxes before items (`______ Price`), an NPS table."""
+    text = line.text.strip()
+    menu = _MENU_RE.match(text)
+    if menu:
+        items = [i.strip() for i in re.split(r"\s*(?:\.{3}|…)\s*", menu["items"]) if i.strip()]
+        note = replace(line, text="", spaced="", instructions=["DROP-DOWN"])
+        return [note, *(replace(line, text=f"• {i}", spaced=f"• {i}") for i in items)]
+    rank = _RANK_BOX_RE.match(text)
+    if rank:
+        return [replace(line, text=f"• {rank['item']}", spaced=f"• {rank['item']}")]
+    if line.kind == "table":
+        points = _point_table(line.rows)
+        if points:
+            return [replace(line, kind="paragraph", rows=(), text=points, spaced=points)]
+    return [line]
+
+
+def _point_table(rows: tuple[tuple[str, ...], ...]) -> str | None:
+    """A table of end words over a row of points counting by one (over a row of radio marks)
+    as the one line `Not at all likely  0  1 … 10  Extremely likely`."""
+    cells = [[c.strip() for c in row] for row in rows]
+    numbers = [r for r in cells if all(re.fullmatch(r"-?\d{1,2}", c) for c in r) and len(r) >= 3]
+    if len(numbers) != 1 or len(cells) > 3:
+        return None
+    points = [int(c) for c in numbers[0]]
+    if points != list(range(points[0], points[0] + len(points))):
+        return None
+    others = [r for r in cells if r is not numbers[0]]
+    words = [r for r in others if any(re.search(r"[^\W\d_]", c) for c in r)]
+    marks = [r for r in others if r not in words]
+    if len(words) != 1 or any(any(re.search(r"\w", c) for c in r) for r in marks):
+        return None
+    ends = [c for c in words[0] if c]
+    if len(ends) != 2 or words[0][0] != ends[0] or words[0][-1] != ends[1]:
+        return None
+    return f"{ends[0]}  {'  '.join(numbers[0])}  {ends[1]}"
+
+
+def _screens(lines: list[Line]) -> list[Line]:
+    """A tagged paragraph that neither asks nor is answered (the next line is a block marker,
+    another tag or the end) is the export's descriptive text: an information screen."""
+    out = list(lines)
+    for index, line in enumerate(out):
+        if not line.label or "?" in line.text or _REQUEST_RE.search(line.text):
+            continue
+        after = next((n for n in out[index + 1 :] if n.text or n.kind != "paragraph"), None)
+        if after is None or after.kind == "page_break" or after.label:
+            out[index] = replace(line, instructions=[*line.instructions, "TEXT SCREEN"])
+    return out
+
+
+def _words(line: Line) -> str:
+    """The line's words whether read as respondent text or as a (coloured) note."""
+    return (line.text or " ".join(line.instructions) or line.raw).strip()
+
+
+def _note(line: Line, note: str) -> Line:
+    return replace(line, text="", spaced="", instructions=[note])
+
+
+def _tagged(line: Line) -> Line | None:
+    if line.label or line.kind not in ("paragraph", "heading", "list_item"):
+        return None
+    match = _TAG_RE.match(line.text.strip())
+    if not match:
+        return None
+    tag = match["tag"]
+    if not (tag[0].islower() or "_" in tag or re.search(r"[A-Za-z]\d|\d[A-Za-z]", tag)):
+        return None  # "Page Break", "Taste of …": capitalised words start sentences, not tags
+    rest = match["rest"]
+    return replace(line, label=tag, text=rest, spaced=rest)
+
+
+def _condition(parts: list[str]) -> str:
+    """`If Q4 Brand Is Selected` / `Or Q7 = 1` lines as one condition."""
+    read: list[str] = []
+    for number, part in enumerate(parts):
+        joined = _JOINED_RE.match(part)
+        op, cond = (joined["op"].upper(), joined["cond"]) if joined else ("IF", part)
+        cond = cond.replace("⊗", "").strip()
+        selected = _SELECTED_RE.match(cond) or _READ_RE.match(cond)
+        if selected:
+            neg = " NOT" if selected["neg"] else ""
+            cond = f"{selected['tag']}{neg} = {_quoted(selected['label'])}"
+        read.append(cond if number == 0 else f"{'AND' if op == 'AND' else 'OR'} {cond}")
+    return " ".join(read)
+
+
+def _quoted(label: str) -> str:
+    label = label.strip()
+    if re.fullmatch(r"-?\d+(?:\.\d+)?", label) or re.search(r"['‘’\"“”]", label):
+        return label  # a number, or words that cannot be quoted whole
+    return f"'{label}'"
+
+
+def _source(texts: dict[str, str], quoted: str) -> str | None:
+    """The tag of the earlier question whose words the carry-forward line quotes."""
+    wanted = _plain(quoted)
+    for tag, text in reversed(texts.items()):
+        if _plain(text) == wanted or _plain(text).startswith(wanted):
+            return tag
+    return None
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()

@@ -1,0 +1,163 @@
+"""Conventions of document files (Word exports, printables, forms) met in the fifth blind
+batch, one small case each, written in their own words rather than taken from any fixture."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+
+from fielder.compiler import compile_document
+from fielder.compiler.options import parse_option_text
+from fielder.documents import read_document
+from fielder.ir.models import Question
+from tests.compiler.conftest import by_id, compile_text
+
+
+def _docx(paragraphs: list[str], tables: dict[int, list[list[str]]] | None = None) -> bytes:
+    """A Word file of plain paragraphs; `tables[i]` is a table placed after paragraph i."""
+    document = docx.Document()
+    for index, text in enumerate(paragraphs):
+        document.add_paragraph(text)
+        cells = (tables or {}).get(index)
+        if cells:
+            table = document.add_table(rows=len(cells), cols=len(cells[0]))
+            for r, row in enumerate(cells):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = cell
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _compile_docx(
+    paragraphs: list[str], tables: dict[int, list[list[str]]] | None = None
+) -> dict[str, Question]:
+    document = read_document(_docx(paragraphs, tables), "export.docx")
+    return by_id(compile_document(document).survey)
+
+
+_EXPORT = [
+    "Start of Block: Welcome",
+    "hello_txt Hi there, and thank you for joining our panel today.",
+    "End of Block: Welcome",
+    "Start of Block: Pets",
+    "* pet_kind Which pets live with you? Select all that apply.",
+    "▢ Dog",
+    "▢ Cat",
+    "▢ Fish",
+    "▢ ⊗No pets at all",
+    "Page Break",
+    "Display This Question:",
+    "If pet_kind ⊗No pets at all Is Not Selected",
+    "Q2_fav Which of them is your favourite?",
+    'Carry Forward Selected Choices - Displayed from "Which pets live with you? Select all '
+    'that apply."',
+    "household What is the age of the oldest person at home?",
+    "○ Under 30",
+    "○ 30 - 49",
+    "○ 50 - 69",
+    "○ 70 or older",
+    "Skip To: End of Survey If household = Under 30",
+    "Display This Question:",
+    "If household = 50 - 69",
+    "Or household = 70 or older",
+    "walks How many walks a week do you take?",
+    "______________",
+    "End of Block: Pets",
+    "Start of Block: End",
+    "bye_txt That is all. Thanks a lot for your help!",
+    "End of Block: End",
+]
+
+
+def test_a_platform_export_takes_its_export_tags_as_ids() -> None:
+    """`* pet_kind Which…`, `Q2_fav Which…`: the tag before the words is the question's id,
+    and its block markers and page breaks are no questions or answers."""
+    questions = _compile_docx(_EXPORT)
+    assert list(questions) == ["hello_txt", "pet_kind", "Q2_fav", "household", "walks", "bye_txt"]
+    assert questions["pet_kind"].text == "Which pets live with you? Select all that apply."
+    assert [o.label for o in questions["pet_kind"].options][-1] == "No pets at all"
+
+
+def test_an_export_descriptive_text_is_a_screen() -> None:
+    """A tagged paragraph that neither asks nor has answers, right before a block's end, is an
+    information screen."""
+    questions = _compile_docx(_EXPORT)
+    assert questions["hello_txt"].type == "display"
+    assert questions["bye_txt"].type == "display"
+
+
+def test_an_export_display_block_names_answers_by_their_label() -> None:
+    """`Display This Question:` over `If tag Label Is Not Selected` and `If tag = A` / `Or tag
+    = B` lines filters the question after it, the answers named by their words."""
+    questions = _compile_docx(_EXPORT)
+    assert questions["Q2_fav"].display_if == "not (pet_kind contains '4')"
+    assert questions["walks"].display_if == "household in ['3','4']"
+
+
+def test_an_export_skip_to_end_of_survey_by_label_screens_out() -> None:
+    """`Skip To: End of Survey If tag = Under 30` ends the interview for that answer: the
+    words are an answer's label, not a bound."""
+    questions = _compile_docx(_EXPORT)
+    assert questions["household"].terminate_if == "household == '1'"
+
+
+def test_an_export_carry_forward_names_its_source_by_its_words() -> None:
+    """`Carry Forward Selected Choices - Displayed from "…"` quotes the earlier question's
+    words; its chosen answers are this question's."""
+    question = _compile_docx(_EXPORT)["Q2_fav"]
+    assert question.options_from is not None
+    assert question.options_from.question == "pet_kind"
+    assert [o.label for o in question.options] == ["Dog", "Cat", "Fish"]
+
+
+def test_an_age_band_is_an_answer_not_a_label_and_code() -> None:
+    """`○ 30 - 49` is a band of ages; `Sometimes - 3` still ends in its code."""
+    assert [(o.label, o.code) for o in parse_option_text("○ 30 - 49")] == [("30 - 49", None)]
+    assert [(o.label, o.code) for o in parse_option_text("Sometimes - 3")] == [("Sometimes", "3")]
+
+
+def test_an_export_drop_down_rank_boxes_and_point_table() -> None:
+    """`▼ A ... B ... C` is a drop-down, `_____ item` lines the items to rank, and a table of
+    end words over points 0–10 over radio marks a scale."""
+    paragraphs = [
+        "Start of Block: Shops",
+        "shop_pick Which shop do you visit most?",
+        "▼ Corner shop ... Big market ... Online only",
+        "rank_it Please rank these reasons from most to least important.",
+        "______ Opening hours",
+        "______ Prices",
+        "______ Parking",
+        "shop_nps How likely are you to recommend the shop to a neighbour?",
+        "End of Block: Shops",
+        "Start of Block: Done",
+        "End of Block: Done",
+    ]
+    points = [str(n) for n in range(11)]
+    table = [["Not likely", *[""] * 9, "Very likely"], points, ["○"] * 11]
+    questions = _compile_docx(paragraphs, {7: table})
+    assert questions["shop_pick"].type == "dropdown"
+    assert [o.label for o in questions["shop_pick"].options] == [
+        "Corner shop",
+        "Big market",
+        "Online only",
+    ]
+    assert questions["rank_it"].type == "ranking"
+    assert [o.label for o in questions["rank_it"].options] == ["Opening hours", "Prices", "Parking"]
+    nps = questions["shop_nps"]
+    assert nps.type == "scale"
+    assert [o.code for o in nps.options] == points
+    assert (nps.options[0].label, nps.options[-1].label) == ("Not likely", "Very likely")
+
+
+def test_lower_case_words_are_no_tags_outside_an_export() -> None:
+    """Without the export's block markers a lower-case first word is just a word."""
+    survey = compile_text(
+        """
+        Q1. How old are you?
+        o Under 30
+        o 30 or older
+        """
+    )
+    assert [q.id for q in survey.questions()] == ["Q1"]
