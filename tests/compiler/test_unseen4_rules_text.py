@@ -204,3 +204,46 @@ def test_answers_across_a_line_set_apart_by_bars_or_slashes_and_wrapped() -> Non
         ("4", "Delicious"),
     ]
     assert [o.label for o in questions["Q3"].options] == ["Yes", "No", "Maybe"]
+
+
+def test_a_follow_up_opening_with_the_answer_it_follows_is_filtered_on_it() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            Q.1  Do you own a bicycle?
+                 Yes | No
+
+            Q.2  If yes, how often do you ride it?
+                 Daily / Weekly / Rarely
+
+            Q.3  Is there a park near your home?
+                 Yes / No / Not sure
+
+            Q.4  If not, how far is the nearest one, in minutes?
+                 ________
+
+            Q.5  If you like, tell us more about your area.
+                 ________
+            """
+        )
+    )
+    assert questions["Q2"].display_if == "Q1 == '1'"
+    assert questions["Q2"].text.startswith("If yes, how often")
+    assert questions["Q4"].display_if == "Q3 == '2'"
+    assert questions["Q5"].display_if is None
+
+
+def test_answers_named_then_the_question_they_were_picked_at() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            Q.1  How was the weather on your trip?
+                 Sunny / Cloudy / Rainy / Stormy
+
+            Q.2  What did you do indoors?
+                 (Only answer this if you picked Rainy or Stormy at Q.1)
+                 ________
+            """
+        )
+    )
+    assert questions["Q2"].display_if == "Q1 in ['3','4']"

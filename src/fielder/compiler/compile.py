@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fielder.compiler.build import Built, build_question, source_span
+from fielder.compiler.follow_up import follow_up
 from fielder.compiler.diagnostics import Clarification, Problem, answers_of
 from fielder.compiler.lines import document_lines
 from fielder.compiler.parse import Draft, Parsed, parse_lines
@@ -53,6 +54,7 @@ def build_all(document: Document, file_id: str | None) -> tuple[Parsed, list[Bui
         built.question.source = source_span(draft, file_id)
         built.excerpt = built.question.source.excerpt or ""
         built.problems.extend(question_checks(built))
+        follow_up(built, builts[-1] if builts else None)
         builts.append(built)
     return parsed, builts
 

@@ -34,6 +34,14 @@ _NEGATION_RE = re.compile(
 )
 
 
+_CHOSE_AT_RE = re.compile(
+    r"^(?:(?:you|they|the\s+respondent|respondents?|people|those\s+who)\s+)?(?:have\s+|has\s+)?"
+    r"(?:picked|chose|chosen|selected|answered|said|ticked|marked|gave|circled)\s+"
+    r"(?P<labels>\S.*?)\s+(?:at|in|for|to|on)\s+(?:question\s+)?(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)$",
+    re.I,
+)
+
+
 class ConditionError(ValueError):
     """A condition that could not be read."""
 
@@ -43,6 +51,12 @@ def _normalise(text: str) -> str:
     text = text.replace("≠", "!=").replace("<>", "!=")
     text = re.sub(r"\s+", " ", text).strip(" .:;,[]()")
     text = re.sub(r"\b([A-Za-z]{1,4}\d{1,3}[a-z]?)\s*/\s*(?=\d)", r"\1 = ", text)
+    # "you picked Dissatisfied or Very dissatisfied at Q.6": the answers named (in words, not
+    # a letter code), then where
+    text = re.sub(r"\b(Q)\.\s?(?=\d{1,3}\b)", r"\1", text, flags=re.I)
+    text = _CHOSE_AT_RE.sub(
+        lambda m: f"{m['q']} = {m['labels']}" if re.search("[a-z]{2}", m["labels"]) else m[0], text
+    )
     subs = (
         # "UNDER 18 OR OVER 75": the words before a number first, so that "18 OR OVER"
         # (a number then the word) is only read where the number comes first.
