@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fielder.compiler.build import Built, build_question, source_span
-from fielder.compiler.follow_up import follow_up
 from fielder.compiler.diagnostics import Clarification, Problem, answers_of
+from fielder.compiler.follow_up import follow_up
 from fielder.compiler.lines import document_lines
 from fielder.compiler.parse import Draft, Parsed, parse_lines
 from fielder.compiler.passes.attention import mark_attention
