@@ -74,8 +74,12 @@ def _normalise(text: str) -> str:
         (r"\bAT\s+LEAST\s+(\d+)", r">= \1"),
         (r"\b(?:AT\s+MOST|NO\s+MORE\s+THAN)\s+(\d+)", r"<= \1"),
     )
-    for pattern, repl in subs:
-        text = re.sub(pattern, repl, text, flags=re.I)
+    # quoted words are an answer's label as written ("= 'Under 18'"), never a bound
+    pieces = re.split(r"(['‘’\"“”][^'‘’\"“”]{2,80}['‘’\"“”])", text)
+    for index in range(0, len(pieces), 2):
+        for pattern, repl in subs:
+            pieces[index] = re.sub(pattern, repl, pieces[index], flags=re.I)
+    text = "".join(pieces)
     neither = re.match(
         r"^NEITHER\s+(?P<a>.+?)\s+NOR\s+(?P<b>.+?)(?:\s+(?:IS|ARE|WAS|WERE|IS\s+BEING)\s+\w+)?$",
         text,
@@ -208,6 +212,10 @@ def _find_ref(clause: str, questions: dict[str, Question]) -> tuple[str | None, 
         ):
             if candidate and candidate in questions:
                 return candidate, clause[: token.start()] + " " + clause[token.end() :]
+    for token in re.finditer(r"(?<![\w'’])([A-Za-z]\w*)(?![\w'’])", clause):
+        # an export tag or field name written as the id ("age_screen", "Q4_aware"), as written
+        if token[1] in questions and token[1] != token[1].upper():
+            return token[1], clause[: token.start()] + " " + clause[token.end() :]
     return None, clause
 
 

@@ -511,16 +511,14 @@ def _terminate(text: str, upper: str) -> list[Directive]:
 def _carry(text: str, upper: str) -> list[Directive]:
     match = re.search(
         rf"\b(?:SHOW|DISPLAY|LIST|INCLUDE|PIPE\s+IN|CARRY\s+FORWARD)\b.*?\b(?P<neg>NOT\s+)?"
-        rf"(?:SELECTED|CHOSEN|MENTIONED|CODED|AWARE|PICKED|TICKED)\s+(?:AT|IN|FROM|ON|AT\s+QUESTION)\s+(?P<q>{_ID_TOKEN})\b",
+        rf"(?:SELECTED|CHOSEN|MENTIONED|CODED|AWARE|PICKED|TICKED)\s+(?:AT|IN|FROM|ON|AT\s+QUESTION)\s+(?P<q>{_ID_TOKEN}|[A-Za-z]\w*_\w+)\b",
         text,
         re.I,
     )
     if match:
-        return [
-            Directive(
-                "carry", match["q"].upper(), source=text, labels=["no" if match["neg"] else "yes"]
-            )
-        ]
+        # an export tag ("Q4_aware") is kept as written; a plain label is read in capitals
+        source = match["q"] if "_" in match["q"] else match["q"].upper()
+        return [Directive("carry", source, source=text, labels=["no" if match["neg"] else "yes"])]
     return []
 
 
