@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import openpyxl
 from docx.shared import RGBColor
 
 from fielder.compiler import compile_document
@@ -222,3 +223,61 @@ def test_a_scripting_spec_with_dotted_answer_references(tmp_path: Path) -> None:
     assert [r.label for r in grid.rows] == ["Price", "Ease of use"]
     assert grid.display_if == "A3 in ['r1','r2','r3']"
     assert questions["CLOSE"].type == "display"
+
+
+def test_notes_about_one_answer_code_under_an_answer_table(tmp_path: Path) -> None:
+    """`Code 4: thank and close.` ends the interview on that answer; `Code 9 opens a text
+    box.` asks that answer for specifics and is no text-box type for the question."""
+    document = docx.Document()
+    questions_written = [
+        (1, "Do you own a car?", ["Yes, one", "Yes, more than one", "No", "I cannot drive"]),
+        (2, "What do you use it for? Select all that apply.", ["Work", "Holidays", "Other"]),
+    ]
+    notes = {1: "Code 4: thank and close (screen-out).", 2: "Code 9 opens a text box."}
+    for number, ask, answers in questions_written:
+        document.add_heading(f"Question {number}", level=2)
+        document.add_paragraph(ask)
+        table = document.add_table(rows=1, cols=2)
+        table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Code", "Answer"
+        codes = ["1", "2", "3", "4"] if number == 1 else ["1", "2", "9"]
+        for code, answer in zip(codes, answers, strict=True):
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = code, answer
+        document.add_paragraph().add_run(notes[number]).italic = True
+    path = tmp_path / "tracker.docx"
+    document.save(str(path))
+    questions = by_id(compile_document(read_path(path)).survey)
+    assert questions["Q1"].terminate_if == "Q1 == '4'"
+    uses = questions["Q2"]
+    assert uses.type == "multi"
+    assert [o.code for o in uses.options if o.specify] == ["9"]
+
+
+def test_an_agency_sheet_scale_written_as_a_header_row_of_points(tmp_path: Path) -> None:
+    """`Statement | 1  Never | 2  Sometimes | 3  Often` in the answer column's row, with the
+    statements lettered a, b under it: a grid with those points as columns."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Q No.", "Question", "Code", "Answer", None, None, None, "Instructions"])
+    sheet.append(["C1", "Do you use public transport?", 1, "Yes", None, None, None, "SINGLE."])
+    sheet.append([None, None, 2, "No", None, None, None, None])
+    sheet.append(
+        ["C2", "How often does each of these happen?", None, None, None, None, None, "GRID."]
+    )
+    sheet.append([None, None, None, "Statement", "1  Never", "2  Sometimes", "3  Often", None])
+    sheet.append([None, None, "a", "The bus is late", None, None, None, None])
+    sheet.append([None, None, "b", "The train is full", None, None, None, None])
+    sheet.append(["C3", "How old are you?", None, None, None, None, None, "NUMERIC."])
+    path = tmp_path / "agency.xlsx"
+    book.save(str(path))
+    questions = by_id(compile_document(read_path(path)).survey)
+    grid = questions["C2"]
+    assert grid.type == "grid"
+    assert [(o.code, o.label) for o in grid.options] == [
+        ("1", "Never"),
+        ("2", "Sometimes"),
+        ("3", "Often"),
+    ]
+    assert [r.label for r in grid.rows] == ["The bus is late", "The train is full"]
+    assert questions["C3"].type == "number"

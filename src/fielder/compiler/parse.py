@@ -29,6 +29,7 @@ from fielder.compiler.classify import (
     screen_id,
     section_word,
 )
+from fielder.compiler.code_notes import rewrite_code_notes
 from fielder.compiler.entry_boxes import entry_hint
 from fielder.compiler.instructions import (
     BARE_CONDITION_RE,
@@ -1513,6 +1514,7 @@ def parse_lines(lines: list[Line]) -> Parsed:
     parsed.trailing_notes = parser.pending
     for draft in parsed.drafts:
         take_bracket_codes(draft.options)
+        draft.notes = [rewrite_code_notes(note) for note in draft.notes]
     _reuse_lists(parsed)
     _contrast_choice_words(parsed)
     contrast_marks(parsed.drafts)

@@ -11,6 +11,7 @@ import re
 
 from fielder.compiler.lines import Line, collapse, is_caps_instruction, split_text
 from fielder.compiler.options import parse_option_text
+from fielder.compiler.sheet_scales import item_letter, scale_key
 from fielder.documents.model import Block, Cell
 
 _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
@@ -220,6 +221,7 @@ def sheet_lines(block: Block) -> list[Line]:
             lines.append(Line(text=text, raw=text, start=block.start, page=block.page))
     previous = ""
     in_rows = False
+    lettered = False  # statements lettered a, b, c under a scale header row
     notes_at = {columns[r] for r in ("instructions", "more_instructions") if r in columns}
     for row_cells in block.rows[start + 1 :]:
         raw = tuple(c.text for c in row_cells)
@@ -243,6 +245,16 @@ def sheet_lines(block: Block) -> list[Line]:
             continue
         in_rows = False
         previous = ident or previous
+        key = scale_key(row, columns["options"]) if "options" in columns else None
+        if key is not None:
+            # "Statement | 1  Disagree strongly | 2  Disagree …": the battery's scale
+            lines.append(Line(text="", raw=key, instructions=[key], start=row_cells[0].start))
+            lettered = True
+            continue
+        lettered = lettered and not ident
+        if lettered and "code" in columns and item_letter(_cell(row, columns, "code")):
+            row = tuple("" if i == columns["code"] else c for i, c in enumerate(row))
+            raw = tuple("" if i == columns["code"] else c for i, c in enumerate(raw))
         row, cell_notes = _caps_lines_apart(row, raw, columns)
         grid = _item_grid(raw, columns)
         if grid is not None:

@@ -1,0 +1,64 @@
+"""Notes about one answer by its code, written under an answer table in plain words.
+
+Trackers and agency scripts put what an answer does in a note under the list rather than
+beside the answer: `Code 6: thank and close (screen-out).`, `Code 7 opens a text box.`,
+`Codes 8 and 9 are single answers.`, `Code 3 – go to Question 9.` Each such sentence is
+rewritten into the scripting shorthand the instruction rules read (`TERMINATE IF CODE 6`,
+`CODE 7 SPECIFY`, `CODE 8, 9 EXCLUSIVE`, `IF CODE 3 GO TO Q9`), so a text box opened by one
+answer is not read as the question's own answer type.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fielder.compiler.glossary import to_english
+from fielder.compiler.instructions import sentences
+
+_CODE_NOTE_RE = re.compile(
+    r"^(?:answer\s+|response\s+)?(?:codes?|c[óo]digos?|codices?|kodes?)\s+"
+    r"(?P<codes>\d{1,3}(?:\s*(?:,|&|/|and|or|y|o|et|ou|und|oder|en|of|e)\s*\d{1,3})*)"
+    r"\s*(?:[:=–—-]|\bis\b|\bare\b|\bmeans\b)?\s*(?P<action>\S.*)$",
+    re.I,
+)
+_TERMINATE_RE = re.compile(
+    r"\b(?:thank\s+and\s+(?:close|end|terminate)|terminate|screen[\s-]?out|close\s+(?:the\s+)?"
+    r"interview|end\s+(?:the\s+)?(?:interview|survey)|disqualif\w*|close)\b",
+    re.I,
+)
+_SPECIFY_RE = re.compile(
+    r"\b(?:text\s*box|text\s+field|write[\s-]?in|specify|open\s+(?:text|answer|box|end))\b", re.I
+)
+_EXCLUSIVE_RE = re.compile(r"\b(?:exclusive|single\s+answers?(?:\s+only)?|only\s+answer)\b", re.I)
+_SKIP_RE = re.compile(
+    r"\b(?:go|skip|jump)\s+to\s+(?:question\s+|q\.?\s*)?(?P<target>[A-Z]{0,4}\d{1,3}[a-z]?)\b",
+    re.I,
+)
+
+
+def rewrite_code_notes(note: str) -> str:
+    """The note with each sentence about an answer code put in scripting shorthand."""
+    parts = sentences(note)
+    rewritten = [_rewrite(part) for part in parts]
+    if rewritten == parts:
+        return note
+    return ". ".join(rewritten)
+
+
+def _rewrite(sentence: str) -> str:
+    match = _CODE_NOTE_RE.match(to_english(sentence).strip())
+    if match is None:
+        return sentence
+    codes = ", ".join(re.findall(r"\d{1,3}", match["codes"]))
+    action = match["action"]
+    skip = _SKIP_RE.search(action)
+    if skip:
+        target = skip["target"]
+        return f"IF CODE {codes} GO TO {'Q' + target if target.isdigit() else target.upper()}"
+    if _TERMINATE_RE.search(action):
+        return f"TERMINATE IF CODE {codes}"
+    if _SPECIFY_RE.search(action):
+        return f"CODE {codes} SPECIFY"
+    if _EXCLUSIVE_RE.search(action):
+        return f"CODE {codes} EXCLUSIVE"
+    return sentence
