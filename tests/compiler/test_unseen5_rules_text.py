@@ -275,3 +275,72 @@ def test_an_html_form_s_number_row_is_a_scale_its_table_a_grid_and_show_if_rules
     assert [o.label for o in grid.options] == ["Oui", "Non"]
     assert questions["kinds"].display_if == "pet == '1'"
     assert questions["why"].display_if == "score in ['1','2']"
+
+
+_ISSUE_FORM = """
+    # Garden club poll
+
+    ### 1) Do you grow vegetables? (pick one)
+
+    - [ ] Yes
+    - [ ] No
+
+    <!-- routing: show if 1 = Yes -->
+    ### 2) Which ones? (choose all that apply - max. 2, please)
+
+    - [ ] Beans
+    - [ ] Tomatoes
+    - [ ] Squash
+
+    ### 3) What keeps you from growing more? (select all that apply)
+
+    - [ ] I don't know how to start
+    - [ ] Space
+    - [ ] Don't know
+
+    ### 4) Your name (optional)
+
+    ____
+"""
+
+
+def test_bracketed_type_markers_on_every_question_are_notes_and_set_limits() -> None:
+    questions = by_id(compile_text(_ISSUE_FORM, "poll.md"))
+    assert questions["Q1"].text == "Do you grow vegetables?"
+    which = questions["Q2"]
+    assert which.text == "Which ones?"
+    assert which.type == "multi"
+    assert which.validation is not None
+    assert which.validation.max_choices == 2
+    assert questions["Q4"].text == "Your name"
+
+
+def test_a_markdown_comment_holding_a_rule_filters_the_question_below_it() -> None:
+    questions = by_id(compile_text(_ISSUE_FORM, "poll.md"))
+    assert questions["Q2"].display_if == "Q1 == '1'"
+    assert questions["Q1"].display_if is None
+
+
+def test_i_dont_know_followed_by_more_words_is_a_reason_not_a_dont_know_answer() -> None:
+    questions = by_id(compile_text(_ISSUE_FORM, "poll.md"))
+    assert [o.label for o in questions["Q3"].options if o.exclusive] == ["Don't know"]
+
+
+def test_an_occasional_bracketed_mark_stays_in_the_question() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            Q1. Which pets do you keep? (select all that apply)
+            1 Dog
+            2 Cat
+
+            Q2. How old are you?
+            ____ years
+
+            Q3. Where do you live?
+            1 Town
+            2 Country
+            """
+        )
+    )
+    assert questions["Q1"].text == "Which pets do you keep? (select all that apply)"

@@ -31,9 +31,10 @@ from fielder.ir.models import CHOICE_TYPES, Option, Question, Row, SourceSpan, V
 
 _DIGIT_BOXES_RE = re.compile(r"_{1,3}(?:\|_{1,3}){1,}")
 _EXCLUSIVE_LABEL_RE = re.compile(
-    r"^(?:none\b|neither\b|nothing\b|no\s+one\b|nobody\b|don['’]?t\s+know|do\s+not\s+know|"
+    # "Don't know" alone, not "I don't know where to start" (a reason among others)
+    r"^(?:none\b|neither\b|nothing\b|no\s+one\b|nobody\b|(?:i\s+)?(?:don['’]?t|do\s+not)\s+know(?!\s+[a-z])|"
     r"not\s+sure|refused|prefer\s+not|rather\s+not|can['’]?t\s+(?:remember|say)|"
-    r"don['’]?t\s+remember|no\s+answer|n/?a\b|not\s+applicable|i\s+don['’]?t\s+know|"
+    r"don['’]?t\s+remember|no\s+answer|n/?a\b|not\s+applicable|"
     r"(?:none|nothing)\s+of\s+(?:these|the\s+above)|"
     # "I haven't used any of these", "I did not buy anything"
     r"i\s+(?:have\s+not|haven['’]?t|did\s+not|didn['’]?t|do\s+not|don['’]?t)\s+\w+\s+any(?:thing)?\b)",

@@ -27,7 +27,10 @@ class Directive:
     source: str = ""
 
 
-_SPLIT_RE = re.compile(r"\.\s+(?=[A-Z0-9(\[\'‘\"“])|;\s*")
+# "max. 3" / "min. 1": an abbreviation's dot before its number ends no sentence
+_SPLIT_RE = re.compile(
+    r"(?<!\b[Mm]ax)(?<!\b[Mm]in)(?<!\bMAX)(?<!\bMIN)\.\s+(?=[A-Z0-9(\[\'‘\"“])|;\s*"
+)
 _CAPS_DASH_RE = re.compile(r"(?<=[A-ZÀ-Þ0-9)])\s+[–—]\s+(?=[A-ZÀ-Þ(])")
 _QUOTED_RE = re.compile(r"['‘’\"“”]([^'‘’\"“”]{2,60})['‘’\"“”]")
 _CODES_RE = re.compile(r"\b(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?\b")
@@ -597,9 +600,9 @@ def _limits(text: str, upper: str) -> list[Directive]:
     if rank:
         found.append(Directive("max_choices", rank[1], source=text))
     most = re.search(
-        r"\b(?:MAX(?:IMUM)?|UP\s+TO|NO\s+MORE\s+THAN|AT\s+MOST)\s+(?:OF\s+)?(\d+)"
+        r"\b(?:MAX(?:IMUM)?\.?|UP\s+TO|NO\s+MORE\s+THAN|AT\s+MOST)\s+(?:OF\s+)?(\d+)"
         r"(?:\s+(?:ANSWERS?|RESPONSES?|CODES?|CHOICES?|MENTIONS?|SELECTIONS?|OPTIONS?|ITEMS?|BRANDS?)|"
-        r"\s*$)",
+        r"\s*(?:[,;!)]|$))",  # "max. 3, please!"
         upper,
     )
     if most:

@@ -5,6 +5,7 @@ spec's side sections left out (`side_sections`), `wording — format: answers` i
 
 from __future__ import annotations
 
+from fielder.compiler.format_marks import drop_format_marks
 from fielder.compiler.lines import Line
 from fielder.compiler.ranked_lists import ranked_lines
 from fielder.compiler.side_sections import drop_side_sections
@@ -14,4 +15,5 @@ from fielder.compiler.wrapped_heads import join_wrapped_lines
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
+    lines = drop_format_marks(lines)
     return ranked_lines(spec_lines(drop_side_sections(join_wrapped_lines(lines))))

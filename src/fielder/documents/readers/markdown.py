@@ -56,6 +56,14 @@ _HTML_TAGS = frozenset(
 )
 
 
+# An HTML comment holding a routing rule; "logic: none" and the like say there is none.
+_ROUTING_COMMENT_RE = re.compile(
+    r"<!--\s*(?:(?:logic|routing|filter|condition|display|skip|branching)\s*:\s*)?"
+    r"(?P<note>(?:show|ask|display|skip|go|only|filter|hide)\b(?:(?!-->).)*?)\s*-->",
+    re.I,
+)
+
+
 def is_html_tag(text: str) -> bool:
     """True for real markup (`<br>`, `</span>`, `<!-- -->`), not a note such as `<ASK ALL>`."""
     match = re.match(r"<\s*/?\s*([A-Za-z][A-Za-z0-9]*)", text)
@@ -216,7 +224,11 @@ class _Walker:
                 self.builder.add_text("list_item", " ".join(label.split()), numbering=numbering)
             return
         for line in token.content.splitlines():
-            if line.strip() and not (line.strip().startswith("<") and is_html_tag(line.strip())):
+            note = _ROUTING_COMMENT_RE.fullmatch(line.strip())
+            if note:
+                # "<!-- logic: show if 3 = Yes -->": routing kept for a bot, shown as its note
+                self.builder.add_text("paragraph", f"[{note['note'].strip()}]")
+            elif line.strip() and not (line.strip().startswith("<") and is_html_tag(line.strip())):
                 self.builder.add_text("paragraph", line)
 
     def _fence(self, token: Token) -> None:
