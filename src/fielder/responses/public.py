@@ -6,10 +6,8 @@ UUID-shaped, and no public route has the same method and shape as a team route.
 
 from __future__ import annotations
 
-import asyncio
 import functools
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -20,6 +18,7 @@ from sqlalchemy.orm import Session
 from fielder.config import Settings
 from fielder.db.session import get_engine, get_session, get_sessionmaker
 from fielder.kit.ratelimit import limit
+from fielder.kit.threads import in_thread
 from fielder.responses import conversation_service, counts, flow, records, tasks, writers
 from fielder.responses.http import (
     CORS_HEADERS,
@@ -50,16 +49,6 @@ def _client(request: Request, src: str | None) -> flow.Client:
 
 
 Result = TypeVar("Result")
-
-#: The public routes' database work runs on these threads: a hop through asyncio's executor
-#: costs ~14 µs of CPU against ~45 µs through anyio's `run_in_threadpool` (its limiter, cancel
-#: scope and queue), on every request. As many threads as the engine's pool has connections.
-_THREADS = ThreadPoolExecutor(max_workers=30, thread_name_prefix="fielder-public")
-
-
-async def _in_thread(function: Callable[..., Result], *args: Any) -> Result:
-    """`function(*args)` on a thread of `_THREADS`, awaited on the event loop."""
-    return await asyncio.get_running_loop().run_in_executor(_THREADS, function, *args)
 
 
 def _in_transaction(
@@ -123,7 +112,7 @@ async def get_form(
     slug: str, request: Request, lang: Annotated[str | None, Query(max_length=35)] = None
 ) -> Response:
     """The questions with their versions and logic, in the language asked for when it has it."""
-    body = await _in_thread(_read_form, settings_of(request), slug, lang)
+    body = await in_thread(_read_form, settings_of(request), slug, lang)
     return Response(body, media_type="application/json")
 
 
@@ -149,7 +138,7 @@ async def start_response(
 
     # Without a token, the INSERT itself checks a remembered survey (no lookup round trip).
     remembered = body.respondent_token is None
-    record, created = await _in_thread(
+    record, created = await in_thread(
         functools.partial(_in_transaction, remembered=remembered), settings_of(request), slug, act
     )
     return _envelope(record, 201 if created else 200)
@@ -166,7 +155,7 @@ async def save_response(slug: str, response_id: str, request: Request) -> JSONRe
     """Replace the response's answers and state; 409 once completed, 422 per invalid answer."""
     body = parse(ResponseSave, await read_json(request))
 
-    record = await _in_thread(_save, settings_of(request), slug, response_id, body)
+    record = await in_thread(_save, settings_of(request), slug, response_id, body)
     return _envelope(record)
 
 
@@ -206,7 +195,7 @@ async def complete_response(slug: str, response_id: str, request: Request) -> JS
             counts.count_and_commit(session, completed)
         return completed.record
 
-    record = await _in_thread(
+    record = await in_thread(
         functools.partial(_in_transaction, remembered=True), settings_of(request), slug, act
     )
     return _envelope(record)
