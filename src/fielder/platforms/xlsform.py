@@ -15,7 +15,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -37,6 +37,7 @@ from fielder.ir.models import (
 from fielder.platforms import base, transforms
 from fielder.platforms.expr_tokens import TokenCursor, tokenize
 from fielder.platforms.logic import LogicRenderer, Untranslatable
+from fielder.platforms.result import ImportResult
 
 SURVEY_COLUMNS = (
     "type",
@@ -483,6 +484,7 @@ MAX_ROWS = 20_000
 _META_TYPES = frozenset(
     {"start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber"}
     | {"username", "email", "audit", "start-geopoint", "background-audio", "imei"}
+    | {"xml-external", "csv-external"}  # data attached to the form, not questions
 )
 _XPATH_TOKEN = re.compile(
     r"""
@@ -665,7 +667,14 @@ class _Group:
     appearance: str = ""
     relevant: str = ""
     children: list[Any] = field(default_factory=list)
+    #: for a begin_repeat, how often it repeats as written ("" when not said); None otherwise
+    repeat: str | None = None
 
+
+#: `selected(${q}, 'c')` or `${q} = 'c'`: the relevant of an answer's type-in box.
+_SPECIFY_WHEN = re.compile(
+    r"selected\(\s*\$\{(\w+)\}\s*,\s*'([^']*)'\s*\)|\$\{(\w+)\}\s*=\s*'([^']*)'"
+)
 
 _CONSTRAINT_PARTS: tuple[tuple[str, str], ...] = (
     (r"\. >= (-?[\d.]+)", "min"),
@@ -685,10 +694,21 @@ class XLSFormImporter(base.Importer):
 
     def read(self, data: bytes) -> Survey:
         """Read the survey / choices / settings sheets."""
-        sheets = _read_workbook(data)
+        return self.read_sheets(_read_workbook(data))
+
+    def import_sheets(self, sheets: dict[str, list[dict[str, str]]]) -> ImportResult:
+        """`import_` for sheets already read (as `sheet_rows` gives them), by sheet name."""
+        self.not_carried = []
+        return ImportResult(survey=self.read_sheets(sheets), not_carried=self.report())
+
+    def read_sheets(self, sheets: dict[str, list[dict[str, str]]]) -> Survey:
+        """Read the survey / choices / settings sheets, given as rows of {column: text}."""
         if "survey" not in sheets:
             raise base.ImportFailed("the workbook has no 'survey' sheet")
-        self.lists = _choice_lists(sheets.get("choices", []))
+        settings = (sheets.get("settings") or [{}])[0]
+        default = str(settings.get("default_language") or "").strip()
+        self.language = self.label_language(sheets, default)
+        self.lists = _choice_lists(sheets.get("choices", []), self.language)
         self.taken: set[str] = set()
         self.names: dict[str, str] = {}
         self.types: dict[str, str] = {}
@@ -697,8 +717,7 @@ class XLSFormImporter(base.Importer):
         self.list_of: dict[str, str] = {}
         root = self.tree(sheets["survey"])
         blocks = self.blocks(root)
-        settings = (sheets.get("settings") or [{}])[0]
-        language = str(settings.get("default_language") or "").strip()
+        language = _language_code(self.language or default)
         survey = Survey(
             title=str(settings.get("form_title") or ""),
             languages=[language] if language and language != "default" else ["en"],
@@ -710,6 +729,34 @@ class XLSFormImporter(base.Importer):
                 apply(translated)
         survey.variables = self.variables
         return survey
+
+    def label_language(self, sheets: dict[str, list[dict[str, str]]], default: str) -> str:
+        """The language whose `label::<language>` column is read ("" for a plain `label`):
+        the settings' default language, else a plain label, else the first language column.
+        The other languages are reported: a survey holds one."""
+        rows = [*sheets.get("survey", []), *sheets.get("choices", [])]
+        found = dict.fromkeys(
+            key.split("::", 1)[1] for row in rows for key in row if key.startswith("label::")
+        )
+        if default.lower() in found:
+            chosen = default.lower()
+        elif any("label" in row for row in rows):
+            chosen = ""
+        else:
+            chosen = next(iter(found), "")
+        others = [name for name in found if name != chosen]
+        if others:
+            reason = f"labels in {', '.join(others)} are not kept: a survey holds one language"
+            self.unsupported(base.SURVEY, "languages", reason)
+        return chosen
+
+    def label(self, row: dict[str, str]) -> str:
+        """A row's label in the language read."""
+        return _first(row, "label", self.language)
+
+    def hint(self, row: dict[str, str]) -> str:
+        """A row's hint in the language read."""
+        return _first(row, "hint", self.language)
 
     # --- structure ----------------------------------------------------------------
 
@@ -724,10 +771,11 @@ class XLSFormImporter(base.Importer):
                     self.unsupported(row.get("name", "repeat"), "repeat", "read as a plain group")
                 group = _Group(
                     name=row.get("name", ""),
-                    label=_label(row),
-                    hint=_hint(row),
+                    label=self.label(row),
+                    hint=self.hint(row),
                     appearance=row.get("appearance", ""),
                     relevant=row.get("relevant", "") or row.get("relevance", ""),
+                    repeat=row.get("repeat_count", "") if kind == "begin_repeat" else None,
                 )
                 stack[-1].children.append(group)
                 stack.append(group)
@@ -782,7 +830,21 @@ class XLSFormImporter(base.Importer):
             else:
                 run.append(child)
         items.extend(self.items(run, relevant))
+        self.repeated(group, items)
         return Block(id=block_id, title=group.label or None, items=items)
+
+    def repeated(self, group: _Group, items: list[Item]) -> None:
+        """Report each question of a repeat: the IR asks a question once."""
+        if group.repeat is None:
+            return
+        times = f" ({group.repeat} times)" if group.repeat else ""
+        reason = (
+            f"the form asks it once per entry of the repeat {group.name!r}{times}; "
+            "here it is asked once"
+        )
+        for item in items:
+            if isinstance(item, Question):
+                self.unsupported(item.id, "repeat", reason)
 
     def items(self, children: list[Any], relevant: str | None) -> list[Item]:
         """Questions of a group's children (nested plain groups are flattened)."""
@@ -807,7 +869,9 @@ class XLSFormImporter(base.Importer):
         both = transforms.conjoin(relevant, group.relevant or None)
         question = self.grid(group) or self.constant_sum(group)
         if question is None:
-            return self.items(group.children, both)
+            items = self.items(group.children, both)
+            self.repeated(group, items)
+            return items
         self.relevant(question, both)
         return [question]
 
@@ -843,8 +907,8 @@ class XLSFormImporter(base.Importer):
             self.unsupported(name or kind, f"type:{kind}", "the IR has no such question")
             return None
         question = Question(id=self.identify(name), type="text")
-        question.text = _pipes(_label(row))
-        question.instructions = _pipes(_hint(row)) or None
+        question.text = _pipes(self.label(row))
+        question.instructions = _pipes(self.hint(row)) or None
         required = row.get("required", "").strip().lower()
         question.required = required in ("yes", "true", "true()", "1")
         if required and required not in (
@@ -884,11 +948,19 @@ class XLSFormImporter(base.Importer):
         if list_name not in self.lists:
             self.unsupported(question.id, "options", f"no choice list {list_name!r}")
         if len(words) > 2 and words[2] == "or_other":
-            question.options.append(Option(code="other", label="Other", specify=True))
+            self.or_other(question)
         self.choice_filter(row, question)
         parameters = row.get("parameters", "").replace(" ", "").lower()
         question.randomize_options = "randomize=true" in parameters
         self.constraint(row, question)
+
+    def or_other(self, question: Question) -> None:
+        """`or_other`: an "Other" answer with a type-in (the list's own `other` when it has one)."""
+        for option in question.options:
+            if option.code == "other":
+                option.specify = True
+                return
+        question.options.append(Option(code="other", label="Other", specify=True))
 
     def choice_filter(self, row: dict[str, str], question: Question) -> None:
         """`selected(${Q}, name)` (or its `not(...)`) → carry-forward from Q."""
@@ -897,7 +969,8 @@ class XLSFormImporter(base.Importer):
             return
         match = re.fullmatch(r"(not\()?\s*selected\(\s*\$\{(\w+)\}\s*,\s*name\s*\)\s*(\))?", text)
         if match is None or bool(match.group(1)) != bool(match.group(3)):
-            self.unsupported(question.id, "choice_filter", f"filter {text!r} is not carried")
+            reason = f"the choices are filtered by {text!r}; every choice is offered here"
+            self.unsupported(question.id, "choice_filter", reason)
             return
         source = self.names.get(match.group(2), match.group(2))
         question.options_from = OptionsFrom(question=source, selected=match.group(1) is None)
@@ -917,6 +990,32 @@ class XLSFormImporter(base.Importer):
             question.validation = (question.validation or Validation()).model_copy(
                 update={"integer": True}
             )
+
+    def from_file(self, row: dict[str, str], question: Question, words: list[str]) -> None:
+        """select_one_from_file / _external: the list is outside the workbook; a text entry."""
+        question.type = "text"
+        source = words[1] if len(words) > 1 else "an external file"
+        reason = f"the choices come from {source}, outside the workbook; read as a text entry"
+        self.unsupported(question.id, f"type:{words[0]}", reason)
+
+    def stand_in(self, row: dict[str, str], question: Question, words: list[str]) -> None:
+        """A type the IR has no question for, kept as the nearest one (and reported)."""
+        kind, what = _STAND_INS[words[0]]
+        question.type = kind  # type: ignore[assignment]
+        if kind == "display":
+            question.required = False
+        reason = f"{what}: the IR has no such question; read as a {kind} question"
+        self.unsupported(question.id, f"type:{words[0]}", reason)
+
+    def range_(self, row: dict[str, str], question: Question, words: list[str]) -> None:
+        """range → number between its `start` and `end` parameters (1–10 when not given)."""
+        question.type = "number"
+        found = dict(re.findall(r"(start|end|step)\s*=\s*(-?[\d.]+)", row.get("parameters", "")))
+        low, high = float(found.get("start", 1)), float(found.get("end", 10))
+        question.validation = Validation(
+            min=min(low, high), max=max(low, high), integer=float(found.get("step", 1)).is_integer()
+        )
+        self.constraint(row, question)
 
     def simple(self, kind: str) -> Any:
         """A reader for types that map one to one."""
@@ -965,20 +1064,22 @@ class XLSFormImporter(base.Importer):
         return False
 
     def specify_row(self, row: dict[str, str], questions: dict[str, Question]) -> bool:
-        """A `<q>_<code>_specify` text shown when that option is chosen marks the option."""
-        relevant = row.get("relevant", "")
-        match = re.fullmatch(r"selected\(\$\{(\w+)\}, '([^']*)'\)", relevant.strip())
+        """A text shown only when one answer is chosen, named after its question (`<q>_other`,
+        ours `<q>_<code>_specify`) or after an "Other" answer, is that answer's type-in box."""
+        relevant = row.get("relevant", "").strip()
+        match = _SPECIFY_WHEN.fullmatch(relevant)
         if _norm_type(row.get("type", "")) != "text" or match is None:
             return False
-        question = questions.get(self.names.get(match.group(1), ""))
-        expected = f"{match.group(1)}_{_code_name(match.group(2))}_specify"
-        if question is None or row.get("name") != expected:
+        name, code = match.group(1) or match.group(3), match.group(2) or match.group(4)
+        question = questions.get(self.names.get(name, ""))
+        option = next((o for o in question.options if o.code == code), None) if question else None
+        if option is None:
             return False
-        for option in question.options:
-            if option.code == match.group(2):
-                option.specify = True
-                return True
-        return False
+        named = row.get("name", "").startswith(f"{name}_")
+        if not named and not re.search(r"\b(other|specify)\b", option.label, re.IGNORECASE):
+            return False
+        option.specify = True
+        return True
 
     def calculate(self, row: dict[str, str]) -> None:
         """calculate → a variable."""
@@ -1005,7 +1106,7 @@ class XLSFormImporter(base.Importer):
             instructions=_pipes(group.hint) or None,
             multiple=kind == "select_multiple",
             options=[o.model_copy() for o in self.lists[list_name]],
-            rows=[Row(id=row_id, label=_pipes(_label(r))) for row_id, r in members],
+            rows=[Row(id=row_id, label=_pipes(self.label(r))) for row_id, r in members],
             required=all(r.get("required", "").lower() in ("yes", "true") for _, r in members),
         )
         self.types[question.id] = "grid"
@@ -1019,7 +1120,7 @@ class XLSFormImporter(base.Importer):
         if parts is None:
             return None
         members, total = parts
-        options = [Option(code=name, label=_pipes(_label(row))) for name, row in members]
+        options = [Option(code=name, label=_pipes(self.label(row))) for name, row in members]
         question = Question(
             id=self.identify(group.name),
             type="constant_sum",
@@ -1114,6 +1215,21 @@ def _split_and(text: str) -> list[str]:
 
 
 _TYPE_ALIASES = {"string": "text", "int": "integer"}
+#: Types the IR has no question for: the nearest question type, and what the form asks for.
+_STAND_INS: dict[str, tuple[str, str]] = {
+    "time": ("text", "a time of day"),
+    "datetime": ("date", "a date and time (the time is not kept)"),
+    "geopoint": ("text", "a GPS location"),
+    "geotrace": ("text", "a GPS line"),
+    "geoshape": ("text", "a GPS area"),
+    "image": ("text", "a photo"),
+    "audio": ("text", "a sound recording"),
+    "video": ("text", "a video"),
+    "file": ("text", "a file upload"),
+    "barcode": ("text", "a barcode scan"),
+    "acknowledge": ("display", "an OK to tap"),
+    "trigger": ("display", "an OK to tap"),
+}
 _SELECT_ALIASES = (
     (re.compile(r"select all that apply (?:from )?(\S+)(.*)", re.IGNORECASE), "select_multiple"),
     (re.compile(r"select one (?:from )?(\S+)(.*)", re.IGNORECASE), "select_one"),
@@ -1149,22 +1265,22 @@ def _norm_type(value: str) -> str:
     return " ".join([_TYPE_ALIASES.get(head, head), *words[1:]])
 
 
-def _label(row: dict[str, str]) -> str:
-    """The label: `label`, else the first `label::<language>` column."""
-    return _first(row, "label")
-
-
-def _hint(row: dict[str, str]) -> str:
-    return _first(row, "hint")
-
-
-def _first(row: dict[str, str], column: str) -> str:
+def _first(row: dict[str, str], column: str, language: str) -> str:
+    """`<column>::<language>`, else the plain column, else the first language column filled."""
+    if language and row.get(f"{column}::{language}"):
+        return row[f"{column}::{language}"]
     if row.get(column):
         return row[column]
-    for key in sorted(row):
-        if key.startswith(f"{column}::") and row[key]:
-            return row[key]
+    for key, text in row.items():
+        if key.startswith(f"{column}::") and text:
+            return text
     return ""
+
+
+def _language_code(name: str) -> str:
+    """`English (en)` → `en` (XLSForm's language columns name the code in brackets)."""
+    match = re.search(r"\(([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\)\s*$", name)
+    return match.group(1).lower() if match else name
 
 
 def _pipes(text: str) -> str:
@@ -1179,13 +1295,14 @@ def _and_display(question: Question) -> Any:
     return apply
 
 
-def _choice_lists(rows: list[dict[str, str]]) -> dict[str, list[Option]]:
+def _choice_lists(rows: list[dict[str, str]], language: str) -> dict[str, list[Option]]:
     """The choices sheet as option lists (duplicate names made unique)."""
     lists: dict[str, list[Option]] = {}
     for row in rows:
         list_name, code = row.get("list_name", "").strip(), str(row.get("name", "")).strip()
+        label = _first(row, "label", language) or code
         if list_name and code:
-            lists.setdefault(list_name, []).append(Option(code=code, label=_label(row) or code))
+            lists.setdefault(list_name, []).append(Option(code=code, label=label))
     for options in lists.values():
         for option, code in zip(options, base.unique_codes(o.code for o in options), strict=True):
             option.code = code
@@ -1214,12 +1331,24 @@ def _rows(sheet: Any) -> list[dict[str, str]]:
     header = next(rows, None)
     if header is None:
         return []
+    return sheet_rows(header, rows, sheet.title)
+
+
+def column_names(header: Sequence[object]) -> list[str]:
+    """A sheet's header cells as the column names read (lower case, aliases resolved)."""
     names = [" ".join(str(h).split()).lower() if h is not None else "" for h in header]
-    columns = [_COLUMN_ALIASES.get(name, name) for name in names]
+    return [_COLUMN_ALIASES.get(name, name) for name in names]
+
+
+def sheet_rows(
+    header: Sequence[object], rows: Iterable[Sequence[object]], title: str
+) -> list[dict[str, str]]:
+    """A sheet's rows under its header as {column: text}, empty cells and rows left out."""
+    columns = column_names(header)
     result: list[dict[str, str]] = []
     for number, values in enumerate(rows):
         if number >= MAX_ROWS:
-            raise base.ImportFailed(f"sheet {sheet.title!r} has more than {MAX_ROWS} rows")
+            raise base.ImportFailed(f"sheet {title!r} has more than {MAX_ROWS} rows")
         cells = (
             (c, _cell(v, c)) for c, v in zip(columns, values, strict=False) if c and v is not None
         )
@@ -1227,6 +1356,11 @@ def _rows(sheet: Any) -> list[dict[str, str]]:
         if row:
             result.append(row)
     return result
+
+
+def type_words(value: str) -> list[str]:
+    """A `type` cell's words as read: `Select One x` → `["select_one", "x"]`."""
+    return _norm_type(value).split()
 
 
 def _cell(value: Any, column: str) -> str:
@@ -1266,7 +1400,16 @@ _ROW_READERS: dict[str, Any] = {
     "date": lambda self, row, q, words: self.simple("date")(row, q, words),
     "note": lambda self, row, q, words: self.simple("display")(row, q, words),
     "hidden": lambda self, row, q, words: self.simple("hidden")(row, q, words),
-}
+    "range": XLSFormImporter.range_,
+    "select_one_from_file": XLSFormImporter.from_file,
+    "select_multiple_from_file": XLSFormImporter.from_file,
+    "select_one_external": XLSFormImporter.from_file,
+} | dict.fromkeys(_STAND_INS, XLSFormImporter.stand_in)
+#: Every type word a survey sheet may hold (questions, groups, metadata, calculations).
+TYPE_WORDS = frozenset(
+    {*_ROW_READERS, *_META_TYPES, "calculate", "begin_group", "end_group", "begin_repeat"}
+    | {"end_repeat"}
+)
 
 EXPORTER = XLSFormExporter
 IMPORTER = XLSFormImporter
