@@ -79,7 +79,9 @@ def details_of(question: dict[str, Any]) -> tuple[Any, ...]:
         validation["total"] = question["total"]
     rows = [norm(r["label"]) for r in question.get("rows", [])]
     multiple = question.get("multiple", False) if question.get("type") == "grid" else None
-    return (exclusive, specify, {k: float(v) for k, v in validation.items()}, rows, multiple)
+    # the gold format's validation is numeric (min/max/total); a text pattern has no gold form
+    numbers = {k: float(v) for k, v in validation.items() if not isinstance(v, str)}
+    return (exclusive, specify, numbers, rows, multiple)
 
 
 def _options(question: dict[str, Any]) -> list[tuple[str, str]]:
