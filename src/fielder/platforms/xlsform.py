@@ -1290,9 +1290,19 @@ def _pipes(text: str) -> str:
 
 def _and_display(question: Question) -> Any:
     def apply(condition: str) -> None:
-        question.display_if = transforms.conjoin(condition, question.display_if)
+        question.display_if = _and(condition, question.display_if)
 
     return apply
+
+
+def _and(condition: str, other: str | None) -> str:
+    """`condition and other`, parenthesised only where the grammar needs it."""
+    if not other:
+        return condition
+    try:
+        return ex.print_expr(ex.BoolOp("and", ex.parse(condition), ex.parse(other)))
+    except ex.ExpressionError:
+        return transforms.conjoin(condition, other) or condition
 
 
 def _choice_lists(rows: list[dict[str, str]], language: str) -> dict[str, list[Option]]:
