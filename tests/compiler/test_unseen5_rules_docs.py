@@ -161,3 +161,103 @@ def test_lower_case_words_are_no_tags_outside_an_export() -> None:
         """
     )
     assert [q.id for q in survey.questions()] == ["Q1"]
+
+
+_PRINTABLE = """
+Library Use Survey
+
+There are 5 questions in this survey.
+
+1 [VISITS]How many times did you visit the library last month? *
+Please write your answer here:
+Only numbers may be entered in this field.
+Your answer must be between 0 and 31
+
+2 [BRANCH]Which branch do you use most? *
+Please choose *only one* of the following:
+○ Central (C1)
+○ Riverside (C2)
+○ I never go in person (C9)
+
+3 [WHYNOT]Why do you not go in person?
+Only answer this question if the following conditions are met:
+° Answer was 'I never go in person' at question '2 [BRANCH]' (Which branch do you use most?)
+Please write your answer here:
+
+4 [LOANS]What do you borrow?
+Only answer this question if the following conditions are met:
+° ((BRANCH.NAOK != "C9"))
+Check any that apply
+☐ Novels (SQ001)
+☐ Films (SQ002)
+☐ Other: ________ (other)
+
+5 [STAFF]How do you rate our staff?
+Please choose the appropriate response for each item:
+Good\tFair Poor
+(B1)\t(B2)\t(B3)
+[SQ001] Friendliness\t○\t○\t○
+[SQ002] Know-how\t○\t○\t○
+
+Submit your survey.
+Thank you for completing this survey.
+"""
+
+
+def test_a_printable_takes_the_code_in_brackets_as_the_id() -> None:
+    """`1 [VISITS]How many…? *`: the code after the printed number is the id; the number, the
+    required star and the tool's hints and end lines are not words of any question."""
+    questions = by_id(compile_text(_PRINTABLE))
+    assert list(questions) == ["VISITS", "BRANCH", "WHYNOT", "LOANS", "STAFF"]
+    assert questions["VISITS"].text == "How many times did you visit the library last month?"
+    assert questions["VISITS"].type == "number"
+    assert questions["VISITS"].validation is not None
+    assert (questions["VISITS"].validation.min, questions["VISITS"].validation.max) == (0, 31)
+
+
+def test_a_printable_answer_keeps_its_small_code() -> None:
+    """`○ Central (C1)`, `☐ Other: ____ (other)`: the bracketed code is the answer's code."""
+    questions = by_id(compile_text(_PRINTABLE))
+    assert [(o.code, o.label) for o in questions["BRANCH"].options] == [
+        ("C1", "Central"),
+        ("C2", "Riverside"),
+        ("C9", "I never go in person"),
+    ]
+    loans = questions["LOANS"]
+    assert loans.type == "multi"
+    assert [o.code for o in loans.options] == ["SQ001", "SQ002", "other"]
+    assert [o.code for o in loans.options if o.specify] == ["other"]
+
+
+def test_a_printable_condition_block_filters_its_question() -> None:
+    """`Only answer this question if the following conditions are met:` over `° Answer was '…'
+    at question '2 [BRANCH]'` or a raw expression `° ((BRANCH.NAOK != "C9"))`."""
+    questions = by_id(compile_text(_PRINTABLE))
+    assert questions["WHYNOT"].display_if == "BRANCH == 'C9'"
+    assert questions["WHYNOT"].type == "long_text"
+    assert questions["LOANS"].display_if == "not (BRANCH == 'C9')"
+
+
+def test_a_printable_array_takes_its_column_codes() -> None:
+    """Column words over `(B1) (B2) (B3)` and rows `[SQ001] Friendliness ○ ○ ○`: a grid whose
+    answers are the column codes (words run together are split before a capital)."""
+    grid = by_id(compile_text(_PRINTABLE))["STAFF"]
+    assert grid.type == "grid"
+    assert [(o.code, o.label) for o in grid.options] == [
+        ("B1", "Good"),
+        ("B2", "Fair"),
+        ("B3", "Poor"),
+    ]
+    assert [r.label for r in grid.rows] == ["Friendliness", "Know-how"]
+
+
+def test_points_take_the_end_words_written_in_the_question() -> None:
+    """Points 1 … 5 printed bare under "from 1 (awful) to 5 (superb)" take those words."""
+    survey = compile_text(
+        """
+        Q1. On a scale from 1 (awful) to 5 (superb), how was the food?
+        ○ 1   ○ 2   ○ 3   ○ 4   ○ 5
+        """
+    )
+    options = by_id(survey)["Q1"].options
+    assert [o.label for o in options] == ["awful", "2", "3", "4", "superb"]

@@ -25,7 +25,7 @@ from fielder.compiler.options import (
     trailing_codes,
 )
 from fielder.compiler.parse import Draft
-from fielder.compiler.scales import scale_from_text
+from fielder.compiler.scales import end_words, scale_from_text
 from fielder.compiler.types import infer_type
 from fielder.ir.models import CHOICE_TYPES, Option, Question, Row, SourceSpan, Validation
 
@@ -165,6 +165,10 @@ def _name_points(options: list[Option], text: str) -> None:
     if not options or any(o.label != o.code for o in options):
         return
     words = {o.code: o.label for o in inline_scale(text)}
+    ends = end_words(text)
+    if ends and set(ends) <= {o.code for o in options} and not set(words) >= set(ends):
+        # "on a scale from 1 (very poor) to 5 (excellent)" over printed points 1 … 5
+        words = {o.code: ends.get(o.code, o.label) for o in options}
     if {o.code for o in options} <= set(words):
         for option in options:
             option.label = words[option.code]

@@ -16,6 +16,7 @@ from fielder.compiler.passes.attention import mark_attention
 from fielder.compiler.passes.carry import resolve_carry
 from fielder.compiler.passes.ids import assign_ids
 from fielder.compiler.passes.logic import resolve_logic, section_starts
+from fielder.compiler.printable import printable_lines
 from fielder.compiler.quotas import parse_quotas
 from fielder.compiler.rewrites import rewrite_lines
 from fielder.compiler.scripted import read_scripted
@@ -45,7 +46,7 @@ def _title(document: Document, parsed: Parsed) -> str:
 
 def build_all(document: Document, file_id: str | None) -> tuple[Parsed, list[Built]]:
     """Every question of the document built, before the passes."""
-    parsed = parse_lines(rewrite_lines(export_lines(document_lines(document))))
+    parsed = parse_lines(rewrite_lines(printable_lines(export_lines(document_lines(document)))))
     ids = assign_ids(parsed.drafts)
     builts: list[Built] = []
     for index, (draft, qid) in enumerate(zip(parsed.drafts, ids, strict=True)):
@@ -285,7 +286,7 @@ def clarify(document: Document, prior_qa: Iterable[Any] = ()) -> Iterator[Clarif
     yielded: set[str] = set()
     if read_scripted(document) is not None:
         return
-    parsed = parse_lines(rewrite_lines(export_lines(document_lines(document))))
+    parsed = parse_lines(rewrite_lines(printable_lines(export_lines(document_lines(document)))))
     ids = assign_ids(parsed.drafts)
     for index, (draft, qid) in enumerate(zip(parsed.drafts, ids, strict=True)):
         built = safe_build(draft, qid, ids[index - 1] if index else None, parsed.default_single)

@@ -101,6 +101,7 @@ def _kept_whole(text: str, questions: dict[str, Question]) -> list[tuple[int, in
     spans = [m.span(1) for m in _QUOTED_RE.finditer(text)]
     lower = text.lower()
     named = {t.upper() for t in re.findall(r"\b[A-Za-z]{0,4}\d{1,3}[a-z]?\b", text)}
+    named |= {t for t in re.findall(r"\b[A-Za-z]\w*\b", text) if t in questions}  # "MAINMODE"
     for qid in named & set(questions):
         for option in questions[qid].options:
             label = option.label.lower().strip()
@@ -214,7 +215,7 @@ def _find_ref(clause: str, questions: dict[str, Question]) -> tuple[str | None, 
                 return candidate, clause[: token.start()] + " " + clause[token.end() :]
     for token in re.finditer(r"(?<![\w'’])([A-Za-z]\w*)(?![\w'’])", clause):
         # an export tag or field name written as the id ("age_screen", "Q4_aware"), as written
-        if token[1] in questions and token[1] != token[1].upper():
+        if token[1] in questions and (token[1] != token[1].upper() or len(token[1]) >= 3):
             return token[1], clause[: token.start()] + " " + clause[token.end() :]
     return None, clause
 

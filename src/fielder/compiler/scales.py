@@ -41,6 +41,12 @@ def scale_from_text(text: str, words: list[str]) -> list[Option]:
 _FROM_TO_RE = re.compile(
     r"\bfrom\s+(-?\d{1,2})\s*\(([^()]{2,40})\)\s*(?:to|-|–)\s*(\d{1,2})\s*\(([^()]{2,40})\)", re.I
 )
+def end_words(text: str) -> dict[str, str]:
+    """The words printed at a scale's ends in "from 1 (very poor) to 5 (excellent)", as written."""
+    ends = _FROM_TO_RE.search(text)
+    return {ends[1]: ends[2].strip(), ends[3]: ends[4].strip()} if ends else {}
+
+
 _POINT_SCALE_RE = re.compile(r"\b(\d{1,2})[- ]point\s+(?:rating\s+|response\s+)?scale\b", re.I)
 
 

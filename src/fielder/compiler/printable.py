@@ -1,0 +1,196 @@
+"""An open-source survey tool's printable version, read by its own fixed phrases.
+
+Each question is printed as its sequence number and its code in brackets before the words
+(`4 [CARNUM]How many cars…? *`); answers end in their code in small type (`○ Female (F)`,
+`☐ Car (SQ001)`, `☐ Other: ____ (other)`); an array prints its column codes under the column
+words and each row's code before it (`[SQ001] Punctuality  ○ ○ ○`); hints name the answer
+type (`Please choose *only one* of the following:`, `Check any that apply`, `Please number each
+box in order of preference from 1 to 5`, `Only numbers may be entered in this field.`, `Your
+answer must be between 16 and 99`); a filter is `Only answer this question if the following
+conditions are met:` over `° Answer was 'Bus' or 'Tram' at question '5 [MODES]' (…)` or the
+raw expression `° ((MAINMODE.NAOK != "A6"))`. The codes are the ids and answer codes; the
+phrases become the plain notes the parser reads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from fielder.compiler.lines import Line, collapse
+
+_QUESTION_RE = re.compile(r"^\s*\d{1,3}\s*\[(?P<code>[A-Za-z][A-Za-z0-9_]*)\]\s*(?P<rest>\S.*)$")
+_REQUIRED_RE = re.compile(r"\s*\*\s*$")
+_ANSWER_RE = re.compile(
+    r"^\s*(?:[○◯●☐☑☒□■◻▢]|\[\s*\]|\(\s*\))\s*(?P<label>\S.*?)\s*\((?P<code>[A-Za-z0-9_]{1,12})\)\s*$"
+)
+_ROW_RE = re.compile(r"^\s*\[(?P<code>[A-Za-z0-9_]{1,12})\]\s*(?P<label>[^\t]+?)\s*(?:\t.*)?$")
+_CODES_ROW_RE = re.compile(r"^\s*\([A-Za-z0-9_]{1,12}\)(?:\s+\([A-Za-z0-9_]{1,12}\))+\s*$")
+_RANGE_RE = re.compile(
+    r"(?:answer\s+must\s+be\s+between|Antwort\s+muss\s+zwischen|réponse\s+doit\s+être\s+comprise?"
+    r"\s+entre|respuesta\s+debe\s+estar\s+entre)\s+(?P<low>-?\d+(?:[.,]\d+)?)\s+(?:and|und|et|y)\s+"
+    r"(?P<high>-?\d+(?:[.,]\d+)?)",
+    re.I,
+)
+# The tool's type hints in English, German, French and Spanish, with the note each means.
+_HINTS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
+    (re.compile(pattern, re.I), note)
+    for pattern, note in (
+        (
+            r"^(?:Please\s+choose\s+\*?only\s+one\*?\s+of\s+the\s+following|Bitte\s+wählen\s+Sie\s+"
+            r"\*?nur\s+eine\*?|Veuillez\s+sélectionner\s+\*?une\s+seule\*?|Por\s+favor,?\s+seleccione"
+            r"\s+\*?sólo\s+una\*?)",
+            "SINGLE CODE",
+        ),
+        (
+            r"^(?:Check\s+any\s+that\s+apply|Please\s+choose\s+all\s+that\s+apply|Wählen\s+Sie\s+alle"
+            r"\s+zutreffenden|Cochez\s+la\s+ou\s+les\s+réponses|Marque\s+todas?\s+las?\s+que)",
+            "MULTI CODE",
+        ),
+        (
+            r"^(?:Please\s+number\s+each\s+box\s+in\s+order\s+of\s+preference|Bitte\s+nummerieren\s+Sie"
+            r"|Veuillez\s+numéroter|Por\s+favor,?\s+numere)",
+            "RANKING",
+        ),
+        (
+            r"^(?:Please\s+choose\s+the\s+appropriate\s+response\s+for\s+each\s+item|Bitte\s+wählen\s+"
+            r"Sie\s+die\s+zutreffende\s+Antwort\s+für\s+jeden\s+Punkt|Veuillez\s+sélectionner\s+la\s+"
+            r"réponse\s+appropriée\s+pour\s+chaque|Por\s+favor,?\s+seleccione\s+la\s+respuesta\s+"
+            r"apropiada\s+para\s+cada)",
+            "GRID",
+        ),
+        (
+            r"^(?:Only\s+numbers\s+may\s+be\s+entered|In\s+dieses\s+Feld\s+dürfen\s+nur\s+Ziffern|"
+            r"Seuls\s+des\s+nombres|Sólo\s+se\s+pueden\s+introducir\s+números)",
+            "NUMERIC",
+        ),
+        (
+            r"^(?:Please\s+write\s+your\s+answer(?:\(s\))?\s+here|Bitte\s+geben\s+Sie\s+Ihre\s+Antwort"
+            r"|Veuillez\s+écrire\s+votre\s+réponse|Por\s+favor,?\s+escriba\s+su\s+respuesta)",
+            None,
+        ),
+        (
+            r"^(?:There\s+(?:are|is)\s+\d+\s+questions?\s+in\s+this\s+survey|Submit\s+your\s+survey|"
+            r"Thank\s+you\s+for\s+completing\s+this\s+survey|https?://\S+(?:\s*[·|-]\s*\d+)?\s*$)",
+            None,
+        ),
+    )
+)
+_CONDITION_HEAD_RE = re.compile(
+    r"^Only\s+answer\s+this\s+question\s+if\s+the\s+following\s+conditions?\s+(?:are|is)\s+met",
+    re.I,
+)
+_ANSWER_WAS_RE = re.compile(
+    r"^\W*Answer\s+was\s+(?P<labels>.+?)\s+at\s+question\s+['‘’\"]?\s*\d{0,3}\s*\[(?P<code>\w+)\]",
+    re.I,
+)
+_EXPRESSION_RE = re.compile(
+    r"^\W*\(+\s*(?P<expr>[A-Za-z]\w*(?:\.NAOK)?\s*(?:!=|==|=|<>)\s*.+?)\)*\s*$"
+)
+
+
+def is_printable(lines: list[Line]) -> bool:
+    """True when two or more questions are printed as `n [CODE]words`."""
+    return sum(1 for line in lines if _QUESTION_RE.match(line.raw or line.text)) >= 2
+
+
+def printable_lines(lines: list[Line]) -> list[Line]:
+    """The printable's lines with codes as labels and its phrases as plain notes."""
+    if not is_printable(lines):
+        return lines
+    out: list[Line] = []
+    answers: dict[str, dict[str, str]] = {}  # each question's answers by their printed code
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        words = (line.raw or line.text or " ".join(line.instructions)).strip()
+        index += 1
+        if _CONDITION_HEAD_RE.match(words):
+            conditions: list[str] = []
+            while index < len(lines):
+                condition = _condition(_words(lines[index]), answers)
+                if condition is None:
+                    break
+                conditions.append(condition)
+                index += 1
+            if conditions:
+                note = "Only answer this question if " + " AND ".join(conditions)
+                out.append(replace(line, text="", spaced="", instructions=[note]))
+            continue
+        if index < len(lines) and _CODES_ROW_RE.match(_words(lines[index])):
+            out.extend(_array_head(line, _words(lines[index])))
+            index += 1
+            continue
+        for rewritten in _rewritten(line, words):
+            if rewritten.label:
+                answers[rewritten.label] = {}
+            elif rewritten.is_option and rewritten.code and answers:
+                answers[list(answers)[-1]][rewritten.code] = rewritten.text
+            out.append(rewritten)
+    return out
+
+
+def _words(line: Line) -> str:
+    return (line.raw or line.text or " ".join(line.instructions)).strip()
+
+
+def _rewritten(line: Line, words: str) -> list[Line]:
+    question = _QUESTION_RE.match(words)
+    if question:
+        rest = _REQUIRED_RE.sub("", question["rest"])
+        return [replace(line, label=question["code"], text=rest, spaced=rest, instructions=[])]
+    answer = _ANSWER_RE.match(words)
+    if answer:
+        label = answer["label"]
+        return [replace(line, text=label, spaced=label, code=answer["code"], is_option=True)]
+    row = _ROW_RE.match(words)
+    if row and "\t" in words:
+        return [replace(line, text=row["label"], spaced=row["label"], instructions=[])]
+    ranged = _RANGE_RE.search(words)
+    if ranged:
+        note = f"RANGE {ranged['low']}-{ranged['high']}"
+        return [replace(line, text="", spaced="", instructions=[note])]
+    for pattern, hint in _HINTS:
+        if pattern.match(words):
+            # the hint's meaning as a note; hints that mean nothing for the IR are left out
+            return [replace(line, text="", spaced="", instructions=[hint])] if hint else []
+    return [line]
+
+
+def _array_head(line: Line, codes_line: str) -> list[Line]:
+    """Column words over their codes as `Columns:` answers (words the PDF ran together are
+    split before a capital until there is one per code), then `Rows:` for the rows below."""
+    codes = re.findall(r"\(([A-Za-z0-9_]{1,12})\)", codes_line)
+    labels = [collapse(c) for c in _words(line).split("\t") if c.strip()]
+    while len(labels) < len(codes):
+        joined = next((i for i, c in enumerate(labels) if re.search(r"\S\s+[A-Z]", c)), None)
+        if joined is None:
+            break
+        first, second = re.split(r"(?<=\S)\s+(?=[A-Z])", labels[joined], maxsplit=1)
+        labels[joined : joined + 1] = [first, second]
+    if len(labels) != len(codes):
+        return [line]
+    heads = [Line(text="Columns:", raw="Columns:", start=line.start, end=line.end)]
+    for label, code in zip(labels, codes, strict=True):
+        heads.append(replace(line, text=label, spaced=label, raw=label, code=code, is_option=True))
+    heads.append(Line(text="Rows:", raw="Rows:", start=line.end, end=line.end))
+    return heads
+
+
+def _condition(words: str, answers: dict[str, dict[str, str]]) -> str | None:
+    """One `° …` condition line as a plain condition, None when the line is none; an answer
+    code in an expression (`MAINMODE != "A6"`) is named by its words."""
+    answered = _ANSWER_WAS_RE.match(words)
+    if answered:
+        labels = re.findall(r"['‘’\"]([^'‘’\"]+)['‘’\"]", answered["labels"])
+        code = answered["code"]
+        return " OR ".join(f"{code} = '{label}'" for label in labels) or None
+    expression = _EXPRESSION_RE.match(words)
+    if expression:
+        expr = re.sub(r"\.NAOK\b", "", expression["expr"]).replace("<>", "!=")
+        test = re.fullmatch(r"(?P<q>\w+)\s*(?P<op>!=|==|=)\s*['\"]?(?P<code>[^'\"]+)['\"]?", expr)
+        label = answers.get(test["q"], {}).get(test["code"]) if test else None
+        if test and label:
+            return f"{test['q']} {'NOT ' if test['op'] == '!=' else ''}= {label}"
+        return expr.replace('"', "'")
+    return None
