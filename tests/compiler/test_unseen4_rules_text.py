@@ -247,3 +247,34 @@ def test_answers_named_then_the_question_they_were_picked_at() -> None:
         )
     )
     assert questions["Q2"].display_if == "Q1 in ['3','4']"
+
+
+def test_a_number_box_then_its_scripting_in_capitals_and_a_box_before_a_code() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            S1.  How many hives do you keep?
+                   ______ hives          ALLOW 0-400.   TERM IF <2 OR >300
+
+            S2.  Which honey do you sell most?
+                   Clover ..................................... 1     CONTINUE
+                   Heather .................................... 2     CONTINUE
+                   Another honey (please specify) _____________ 97    TERMINATE
+
+            S3.  Where do you sell it?
+                   Markets .................................... 1
+                   Otro lugar, ¿cuál? _________ ............... 96
+            """
+        )
+    )
+    first = questions["S1"]
+    assert first.type == "number"
+    assert first.validation is not None
+    assert (first.validation.min, first.validation.max) == (0, 400)
+    assert first.terminate_if == "S1 < 2 or S1 > 300"
+    second = questions["S2"]
+    last = second.options[-1]
+    assert (last.code, last.label) == ("97", "Another honey (please specify)")
+    assert second.terminate_if == "S2 == '97'"
+    assert [o.code for o in second.options if o.specify] == ["97"]
+    assert [o.code for o in questions["S3"].options if o.specify] == ["96"]

@@ -172,6 +172,9 @@ def _keep_note(notes: list[str], note: str) -> str:
 _SCREEN_KIND_RE = re.compile(r"\(((?:[\w-]+\s+){0,3}(?:screen|page))\)", re.I)
 
 
+_BOX_THEN_CAPS_RE = re.compile(r"^(?P<box>.*_{3,}[^_]*?)(?:\t|\s{3,})(?P<caps>[A-Z]{2,}\b.*\S)\s*$")
+
+
 def split_text(text: str) -> tuple[str, list[str]]:
     """Take bracketed instructions and trailing capitals out of plain text."""
     notes: list[str] = []
@@ -234,6 +237,11 @@ def split_text(text: str) -> tuple[str, list[str]]:
     if abbr and len(kept) > 12:
         notes.append(abbr.group(1))
         kept = kept[: abbr.start()]
+    boxed = _BOX_THEN_CAPS_RE.match(kept)
+    if boxed and not re.search(r"[a-z]", boxed["caps"]):
+        # "______ years      ALLOW 0-50.   TERM IF <3 OR >35": the box, then its scripting
+        notes.append(boxed["caps"].strip())
+        kept = boxed["box"]
     caps = None if is_caps_instruction(kept) else _TRAILING_CAPS_RE.search(kept.rstrip())
     if caps and is_caps_instruction(caps.group(1)) and len(caps.group(1).split()) >= 2:
         notes.append(caps.group(1).strip())

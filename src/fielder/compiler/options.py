@@ -148,6 +148,9 @@ def _without_mark_after_code(text: str) -> str:
     return text
 
 
+_BLANK_CODE_RE = re.compile(r"^(?P<label>.*?[^\s_])\s*_{3,}\s*(?P<code>\d{1,3})$")
+
+
 def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption]:
     """The options on one line of text ([] when the line is not written as an option)."""
     text = text.strip()
@@ -199,6 +202,11 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
     if blank_after and re.search(r"\(\d{1,3}\)\s*[:\s]*_{2,}[\s_]*$", text):
         # "Other  (3) ______": the write-in line after the answer's code.
         text = text[: blank_after.start()].rstrip()
+    boxed_code = _BLANK_CODE_RE.match(text)
+    if boxed_code:
+        # "Other specialty (please specify) ______ 97": the write-in line stands where dot
+        # leaders would, between the answer and its code
+        text = f"{boxed_code['label']} ______ ...... {boxed_code['code']}"
     options = _single(text, numbering)
     if blank_after and options:
         options[-1].specify = True
@@ -217,7 +225,8 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
         option.terminate = option.terminate or terminate
         if _BLANK_RE.search(option.label) and re.match(r"other\b", option.label, re.I):
             option.specify = True
-        if re.search(r":\s*_{3,}", option.label):
+        if re.search(r":\s*_{3,}|[?)]\s*_{3,}\s*$", option.label):
+            # "Otra, ¿cuál? ______", "Other (please say) ____": a box after the words
             # "Anderer Grund, und zwar: ______": words and a colon before a write-in line ask
             # for specifics in any language (settle_options: unless every answer has one)
             option.write_in = True
