@@ -344,3 +344,33 @@ def test_an_occasional_bracketed_mark_stays_in_the_question() -> None:
         )
     )
     assert questions["Q1"].text == "Which pets do you keep? (select all that apply)"
+
+
+def test_a_task_list_typed_across_one_line_under_arrowed_end_words_is_a_scale() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            ### 1) How easy was the setup?
+
+            Very hard → Very easy
+
+            - [ ] 1  - [ ] 2  - [ ] 3  - [ ] 4  - [ ] 5
+
+            ### 2) Anything to add?
+
+            ```text
+            (type here)
+            ```
+            """,
+            "setup.md",
+        )
+    )
+    easy = questions["Q1"]
+    assert easy.type == "scale"
+    assert [(o.code, o.label) for o in easy.options] == [
+        ("1", "Very hard"),
+        ("2", "2"),
+        ("3", "3"),
+        ("4", "4"),
+        ("5", "Very easy"),
+    ]

@@ -444,7 +444,8 @@ def _is_band(text: str) -> bool:
 
 def _boxes(text: str) -> list[RawOption]:
     """Tick boxes across a line: `☐ A ☐ B`, or a scale `Poor ☐ 1 ☐ 2 ☐ 3 Excellent`."""
-    parts = [collapse(p) for p in _BOX_SPLIT_RE.split(text)]
+    # "- [ ] 0  - [ ] 1": a task list typed across one line leaves each next item's bullet
+    parts = [re.sub(r"\s+[-*+•]$", "", collapse(p)) for p in _BOX_SPLIT_RE.split(text)]
     if text.rstrip()[-1:] in BOXES and parts[0]:
         # Boxes after their labels: "Yes ☐  No ☐".
         return [RawOption(_BLANK_RE.sub("", p).strip(), None, marker="☐") for p in parts if p]

@@ -1272,12 +1272,18 @@ class _Parser:
             draft.columns.extend((parse_option_text(p) or [RawOption(p, None)])[0] for p in parts)
 
     def end_words(self, index: int, line: Line) -> tuple[str, str] | None:
-        """ "NOT AT ALL LIKELY      EXTREMELY LIKELY" over a row of numbers: the scale's ends."""
-        parts = [p.strip() for p in re.split(r"\t+|\s{3,}", line.spaced or "") if p.strip()]
+        """ "NOT AT ALL LIKELY      EXTREMELY LIKELY" (or "Not likely → Very likely") over a row
+        of numbers (boxed or not): the scale's ends."""
+        parts = [
+            p.strip()
+            for p in re.split(r"\t+|\s{3,}|\s+(?:→|->|⟶|—>)\s+", line.spaced or line.text)
+            if p.strip()
+        ]
         following = self.next_content(index)
         if len(parts) != 2 or following is None or any(re.search(r"\d", p) for p in parts):
             return None
-        if not _NUMBER_ROW_RE.match(following.text):
+        row = " ".join(re.sub(rf"[{BOXES}]|(?<!\S)[-*+•](?!\S)", " ", following.text).split())
+        if not _NUMBER_ROW_RE.match(row):
             return None
         return parts[0], parts[1]
 
