@@ -281,3 +281,44 @@ def test_an_agency_sheet_scale_written_as_a_header_row_of_points(tmp_path: Path)
     ]
     assert [r.label for r in grid.rows] == ["The bus is late", "The train is full"]
     assert questions["C3"].type == "number"
+
+
+def test_digit_boxes_grouped_into_one_entry() -> None:
+    """One box a digit: `Day ☐☐ Month ☐☐ Year ☐☐☐☐` is a date, `£ ☐☐,☐☐☐.00` an amount and
+    `☐☐☐☐ ☐☐` a code written in two groups."""
+    questions = by_id(
+        compile_text(
+            "1 When did you move in?\n"
+            "Day ☐☐ Month ☐☐ Year ☐☐☐☐\n"
+            "2 How much rent did you pay last year?\n"
+            "£ ☐☐,☐☐☐.00\n"
+            "3 What is your postcode?\n"
+            "☐☐☐☐ ☐☐\n"
+        )
+    )
+    assert [questions[q].type for q in ("Q1", "Q2", "Q3")] == ["date", "number", "text"]
+    assert all(not questions[q].options for q in ("Q1", "Q2", "Q3"))
+
+
+def test_rated_statements_with_boxed_points_among_prefixed_labels() -> None:
+    """Statements numbered `1.`, `2.` each over `Never ☐1 ☐2 … Always` are scale questions in a
+    document whose other questions are labelled `D1.`, `D2.`."""
+    questions = by_id(
+        compile_text(
+            "D1. What is your age?\n"
+            "D2. Do you smoke?\n"
+            "☐ Yes (1)   ☐ No (2)\n"
+            "Please circle one number for each statement.\n"
+            "1. I feel rested in the morning.\n"
+            "Never ☐1 ☐2 ☐3 ☐4 ☐5 Always\n"
+            "2. I fall asleep easily.\n"
+            "Never ☐1 ☐2 ☐3 ☐4 ☐5 Always\n"
+        )
+    )
+    assert [(q.id, q.type) for q in questions.values()] == [
+        ("D1", "number"),
+        ("D2", "single"),
+        ("Q1", "scale"),
+        ("Q2", "scale"),
+    ]
+    assert [o.label for o in questions["Q2"].options] == ["Never", "2", "3", "4", "Always"]

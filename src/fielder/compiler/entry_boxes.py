@@ -36,8 +36,8 @@ _DATE_PARTS = {
     "dag": "DD",
     "jaar": "YYYY",
 }
-# Between boxes of one entry: only dashes, slashes, dots, brackets or spaces ("☐ – ☐ – ☐").
-_JOINER_RE = re.compile(r"[\s\-–—/.()]*")
+# Between boxes of one entry: only dashes, slashes, dots, commas, brackets or spaces ("☐ – ☐").
+_JOINER_RE = re.compile(r"[\s\-–—/.,()]*")
 # "$ ☐ .00", "€ ☐", "☐ ,00 €": an amount of money
 _MONEY_RE = re.compile(r"[$€£¥]|[.,]00\b")
 # "Number of people = ☐", "Total: ☐": a label and its box
@@ -55,7 +55,10 @@ def entry_hint(text: str) -> str | None:
     if date is not None and boxes >= 2:
         return date
     between = parts[1:-1]
-    if boxes >= 2 and all(_JOINER_RE.fullmatch(part) for part in between):
+    joined = all(_JOINER_RE.fullmatch(part) for part in between)
+    if joined and _MONEY_RE.search(text):
+        return _BOX_RE.sub("____", text)  # "£ ☐☐,☐☐☐.00": an amount written in its boxes
+    if boxes >= 2 and joined:
         # "Area code + number ☐ – ☐ – ☐": the groups of a code written as text (a telephone
         # number, a postcode), not a quantity, so the box's words are left out of its hint
         return _BOX_RE.sub("____", text[text.index(_BOX_RE.findall(text)[0]) :])

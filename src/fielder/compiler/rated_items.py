@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 
 from fielder.compiler.lines import Line
-from fielder.compiler.options import RawOption
+from fielder.compiler.options import BOXES, RawOption
 
 # "Never 1 2 3 4 5 6 7 Every day": end words around three or more points (words at one end only
 # too: "1 2 3 4 5 Excellent").
 _SCALE_ROW_RE = re.compile(
     r"^(?P<low>[^\d\t]*?)[\s\t]*(?P<points>(?:\b\d{1,2}\b[\s\t]+){2,}\b\d{1,2}\b)[\s\t]*(?P<high>[^\d\t]*)$"
 )
+_BOX_RE = re.compile(rf"[{BOXES}]")
 # "B.1 Recovery", "A.2: Sleep": a letter, a dot and a number (appendix and section outlines)
 _SECTION_NUMBER_RE = re.compile(r"^[A-Z]\.\d{1,2}\b")
 
@@ -29,7 +30,7 @@ _SECTION_NUMBER_RE = re.compile(r"^[A-Z]\.\d{1,2}\b")
 def scale_row(text: str) -> tuple[str, list[str], str] | None:
     """The low end words, the points and the high end words of a row of scale points, or None
     when the points do not count on by one or no end has words."""
-    match = _SCALE_ROW_RE.match(text.strip())
+    match = _SCALE_ROW_RE.match(_BOX_RE.sub(" ", text).strip())  # "Never ☐1 ☐2 … Always" too
     if match is None:
         return None
     points = match["points"].split()
