@@ -21,6 +21,7 @@ from fielder.compiler.quotas import parse_quotas
 from fielder.compiler.rewrites import rewrite_lines
 from fielder.compiler.scripted import read_scripted
 from fielder.compiler.tool_export import export_lines
+from fielder.compiler.xlsform_book import read_xlsform
 from fielder.documents.model import Document
 from fielder.ir.models import QUESTION_TYPES, Block, Ending, PageBreak, Question, Survey
 
@@ -223,6 +224,9 @@ def analyse(
 ) -> tuple[Survey, list[Problem]]:
     """The survey and every problem found, with answered problems applied and left out."""
     answers = answers_of(qa)
+    form = read_xlsform(document, qa, file_id)
+    if form is not None:
+        return form.survey, form.problems
     scripted = read_scripted(document)
     if scripted is not None:
         return scripted, []
@@ -273,8 +277,9 @@ def compile_document(
     document: Document, *, qa: Iterable[Any] = (), file_id: str | None = None
 ) -> CompileResult:
     """Compile a read questionnaire into the IR; open problems come back as clarifications."""
-    survey, problems = analyse(document, qa, file_id)
-    notes = list(document.notes)
+    form = read_xlsform(document, qa, file_id)
+    survey, problems = (form.survey, form.problems) if form else analyse(document, qa, file_id)
+    notes = [*document.notes, *(form.notes if form else [])]
     questions = survey.questions()
     notes.append(f"{len(questions)} questions in {len(survey.blocks)} blocks.")
     return CompileResult(survey, [p.clarification() for p in problems], notes)
@@ -284,6 +289,10 @@ def clarify(document: Document, prior_qa: Iterable[Any] = ()) -> Iterator[Clarif
     """Clarifying questions, question by question: the first ones come before the file is done."""
     answers = answers_of(prior_qa)
     yielded: set[str] = set()
+    form = read_xlsform(document, prior_qa)
+    if form is not None:
+        yield from (problem.clarification() for problem in form.problems)
+        return
     if read_scripted(document) is not None:
         return
     parsed = parse_lines(rewrite_lines(printable_lines(export_lines(document_lines(document)))))
