@@ -3,7 +3,9 @@ floor, one small case each, written in their own invented words."""
 
 from __future__ import annotations
 
+from fielder.compiler.universe import universe_condition
 from fielder.compiler.wrapped_heads import join_wrapped
+from fielder.ir.models import Question
 from tests.compiler.conftest import by_id, compile_text
 
 
@@ -155,3 +157,43 @@ def test_a_labelled_ranking_question_is_left_to_its_own_answers() -> None:
     )
     assert list(questions) == ["Q1", "Q2"]
     assert questions["Q1"].type == "ranking"
+
+
+def _roster() -> dict[str, Question]:
+    from fielder.compiler import compile_document
+    from fielder.documents.model import Block, Cell, Document
+
+    def table(rows: list[list[str]]) -> Block:
+        return Block(kind="table", rows=tuple(tuple(Cell(text=t) for t in r) for r in rows))
+
+    header = [
+        "Row",
+        "P1\nName\nList everyone who slept here last night.\nComplete P1 for all before P2.",
+        "P2\nAge\nHow old is (name)?",
+        "P3\nSchooling\nFor age 6 and above\nDoes (name) go to school?\nYes - 1\nNo - 2",
+        "P4\nBirth date\nWhen was (name) born?",
+    ]
+    blocks = [
+        Block(kind="heading", text="PART P: PEOPLE", level=1),
+        table([header, ["", "Given\nName", "", "", "D"], ["", "Family", "Y", "M", ""], ["1"] * 5]),
+        Block(kind="heading", text="PART W: WORK", level=1),
+        Block(kind="paragraph", text="For all persons aged 15 and above"),
+        Block(kind="paragraph", text="W1. Did (name) work last week?"),
+        Block(kind="paragraph", text="Yes - 1"),
+        Block(kind="paragraph", text="No - 2"),
+    ]
+    survey = compile_document(Document(name="r.docx", media_type="x", blocks=blocks)).survey
+    return by_id(survey)
+
+
+def test_a_universe_by_age_filters_on_the_age_question() -> None:
+    questions = _roster()
+    assert questions["P3"].text == "Does (name) go to school?"
+    assert questions["P3"].display_if == "P2 >= 6"
+    assert questions["W1"].display_if == "P2 >= 15"
+    assert universe_condition("For women aged 15-49", "A3") == "A3 >= 15 AND A3 <= 49"
+    assert universe_condition("Pour les personnes âgées de 5 ans et plus", "A3") == "A3 >= 5"
+
+
+def test_directions_under_a_field_name_are_notes() -> None:
+    assert _roster()["P1"].text == "Name"
