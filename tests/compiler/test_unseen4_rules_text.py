@@ -278,3 +278,43 @@ def test_a_number_box_then_its_scripting_in_capitals_and_a_box_before_a_code() -
     assert second.terminate_if == "S2 == '97'"
     assert [o.code for o in second.options if o.specify] == ["97"]
     assert [o.code for o in questions["S3"].options if o.specify] == ["96"]
+
+
+def test_a_ruled_text_table_that_asks_nothing_and_page_footers_are_left_out() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            INTRO
+            Hello, my name is ______ and I am calling about the regional bus survey. It takes
+            five minutes. May I ask you a few questions?
+
+            B1.  Which bus line do you use most?
+                   Line 4 ............................. 1
+                   Line 9 ............................. 2
+
+            B2.  How many trips a week do you make by bus?
+                   ______ trips      ALLOW 0-40.
+
+            B3.  Do you have a season ticket?
+                   Yes ................................ 1
+                   No ................................. 2
+
+            SAMPLE PLAN
+
+               CELL  | LINE (B1) | TARGET
+               ------+-----------+-------
+               C1    | Line 4  1 |   50
+               C2    | Line 9  2 |   50
+
+            CLOSE
+            Thank you. A summary of the results will be posted at every stop within
+            30 days of the end of the survey, together with the new timetable.
+
+                                       - page 1 of 1 -
+            """
+        )
+    )
+    assert list(questions) == ["INTRO", "B1", "B2", "B3", "CLOSE"]
+    assert questions["INTRO"].type == "display"
+    assert questions["CLOSE"].type == "display"
+    assert questions["CLOSE"].text.endswith("together with the new timetable.")

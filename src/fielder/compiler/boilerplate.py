@@ -12,6 +12,8 @@ _BOILERPLATE_RE = re.compile(
     r"|Never\s+submit\s+passwords\s+through\s+[\w ]{3,30}\.?"
     r"|Powered\s+by\s+\w[\w .·-]{0,60}"
     r"|https?://\S+(?:\s+\d{1,3}\s*/\s*\d{1,3})?"
+    # "- page 1 of 3 -", "Page 2/4": a printed page's number
+    r"|[-–—\s]*(?:page|pagina|página|seite|pagina)\s+\d{1,3}(?:\s*(?:of|/|de|von|van|di)\s*\d{1,3})?[-–—\s]*"
     # "Change log: v1 07/03 first draft …": the document's own history, one line of it
     r"|(?:Change\s*log|Revision\s+history|Version\s+history|Document\s+history)\s*:.*)\s*$",
     re.I,

@@ -52,6 +52,7 @@ from fielder.compiler.options import (
 from fielder.compiler.rated_items import label_midpoint, rated_item, section_number
 from fielder.compiler.scales import scale_from_text
 from fielder.compiler.spec_screens import bracketed_screen
+from fielder.compiler.text_tables import drop_reference_tables
 
 _FORWARD_RE = re.compile(
     r"^[\[(]?\s*(?:ASK\b|BASE\b|FILTER\b|SHOW\s+(?:IF|QUESTION|THIS|ONLY\s+IF|TO)\b|DISPLAY\s+IF|"
@@ -994,6 +995,8 @@ class _Parser:
             draft.hints.append(text)
             draft.notes.extend(line.instructions)
             return
+        if self.wrapped_sentence(line, draft):
+            return
         options = parse_option_line(line)
         write_in = _WRITE_IN_RE.match(text)
         plain_before = bool(draft.options) and all(o.code is None for o in draft.options)
@@ -1084,6 +1087,18 @@ class _Parser:
             draft.text_parts.append(text)
         else:
             draft.notes.append(text)
+
+    def wrapped_sentence(self, line: Line, draft: Draft) -> bool:
+        """ "… an email from us within" over "24 hours with the link, …": a sentence wrapped
+        before a number goes on; the number starts no answer."""
+        if draft.options or draft.tables or draft.mode != "text" or draft.text.endswith("?"):
+            return False
+        if not re.search(r"[a-z,]$", draft.text) or not _WRAPPED_NUMBER_RE.match(line.text):
+            return False
+        if len(line.text.split()) < 6 or _CODE_AT_END_RE.search(line.spaced or line.text):
+            return False  # an answer ("1 or more times a week ..... 3"), not running words
+        draft.text_parts.append(line.text)
+        return True
 
     def continued_answers(self, index: int, text: str) -> str:
         """Answers across a line, with the next line's when the list ends in its separator
@@ -1459,6 +1474,9 @@ def _ends_below(line: Line, draft: Draft) -> bool:
 
 
 # "Select all that apply.", "Tick one box.": the ask is over; answers come next.
+# "24 hours with the link, …": a number then running words in small letters
+_WRAPPED_NUMBER_RE = re.compile(r"^\d{1,4}(?:[.,]\d+)?\s+[a-z]+(?:\s+[a-z]+){2,}")
+_CODE_AT_END_RE = re.compile(r"(?:\.{2,}|…|\t|\s{2,})\s*\d{1,3}\s*$")
 _ASKS_CHOICE_RE = re.compile(
     r"\b(?:select|tick|check|choose|mark|circle)\s+(?:all|one|any|up\s+to)\b[^.?!]*[.!]$", re.I
 )
@@ -1515,7 +1533,7 @@ def trailing_points(text: str, spaced: str = "") -> list[str] | None:
 
 def parse_lines(lines: list[Line]) -> Parsed:
     """Group the document's lines into question drafts."""
-    parser = _Parser(join_wrapped_boxes(lines))
+    parser = _Parser(join_wrapped_boxes(drop_reference_tables(lines)))
     parsed = parser.run()
     parsed.trailing_notes = parser.pending
     for draft in parsed.drafts:

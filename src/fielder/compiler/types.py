@@ -206,7 +206,9 @@ def _no_options(
     for word in ("display", "date", "email", "number", "long_text", "text"):
         if word in named:
             return TypeDecision(word)
-    if is_display_label and ("?" not in text or (not hints and not text.rstrip().endswith("?"))):
+    # (also a screen ending in a question with no box nor answers: "… May I ask you a few
+    # questions?" closing an interviewer's introduction)
+    if is_display_label and ("?" not in text or not hints):
         # A screen's words may ask in passing ("Could you spare two minutes? …") yet want none
         return TypeDecision("display")
     if roster(hints):
