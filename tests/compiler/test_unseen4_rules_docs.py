@@ -7,9 +7,11 @@ from pathlib import Path
 
 import docx
 import openpyxl
+import pytest
 from docx.shared import RGBColor
 
 from fielder.compiler import compile_document
+from fielder.compiler.code_notes import rewrite_code_notes
 from fielder.documents import read_document, read_path
 from fielder.ir.models import Question
 from tests.compiler.conftest import by_id, compile_text
@@ -322,3 +324,21 @@ def test_rated_statements_with_boxed_points_among_prefixed_labels() -> None:
         ("Q2", "scale"),
     ]
     assert [o.label for o in questions["Q2"].options] == ["Never", "2", "3", "4", "Always"]
+
+
+@pytest.mark.parametrize(
+    ("note", "shorthand"),
+    [
+        ("Code 6: thank and close (screen-out).", "TERMINATE IF CODE 6"),
+        ("If code 6: thank and close.", "TERMINATE IF CODE 6"),
+        ("Those who answer code 2: terminate.", "TERMINATE IF CODE 2"),
+        ("Code 5 ends the interview.", "TERMINATE IF CODE 5"),
+        ("Multiple answers. Code 7 opens a text box.", "Multiple answers. CODE 7 SPECIFY"),
+        ("Codes 8 and 9 are single answers.", "CODE 8, 9 EXCLUSIVE"),
+        ("Codes 1-3: go to Question 9.", "IF CODE 1, 2, 3 GO TO Q9"),
+        ("Código 4: agradecer y terminar.", "TERMINATE IF CODE 4"),
+        ("Date picker, dd/mm/yyyy.", "Date picker, dd/mm/yyyy."),
+    ],
+)
+def test_notes_about_an_answer_code_in_scripting_shorthand(note: str, shorthand: str) -> None:
+    assert rewrite_code_notes(note) == shorthand

@@ -13,17 +13,18 @@ from __future__ import annotations
 import re
 
 from fielder.compiler.glossary import to_english
-from fielder.compiler.instructions import sentences
+from fielder.compiler.instructions import expand_codes, sentences
 
 _CODE_NOTE_RE = re.compile(
-    r"^(?:answer\s+|response\s+)?(?:codes?|c[óo]digos?|codices?|kodes?)\s+"
-    r"(?P<codes>\d{1,3}(?:\s*(?:,|&|/|and|or|y|o|et|ou|und|oder|en|of|e)\s*\d{1,3})*)"
+    r"^(?:if\s+|those\s+(?:who\s+)?(?:answer|choose|select|pick|cod)\w*\s+(?:with\s+)?)?"
+    r"(?:answer\s+|response\s+)?(?:codes?|c[óo]digos?|codices?|kodes?)\s+"
+    r"(?P<codes>\d{1,3}(?:\s*(?:,|&|/|-|–|to|and|or|y|o|et|ou|und|oder|en|of|e)\s*\d{1,3})*)"
     r"\s*(?:[:=–—-]|\bis\b|\bare\b|\bmeans\b)?\s*(?P<action>\S.*)$",
     re.I,
 )
 _TERMINATE_RE = re.compile(
     r"\b(?:thank\s+and\s+(?:close|end|terminate)|terminate|screen[\s-]?out|close\s+(?:the\s+)?"
-    r"interview|end\s+(?:the\s+)?(?:interview|survey)|disqualif\w*|close)\b",
+    r"interview|ends?\s+(?:the\s+)?(?:interview|survey)|disqualif\w*|close)\b",
     re.I,
 )
 _SPECIFY_RE = re.compile(
@@ -49,7 +50,7 @@ def _rewrite(sentence: str) -> str:
     match = _CODE_NOTE_RE.match(to_english(sentence).strip())
     if match is None:
         return sentence
-    codes = ", ".join(re.findall(r"\d{1,3}", match["codes"]))
+    codes = ", ".join(expand_codes(match["codes"]))  # "Codes 1-3" names 1, 2 and 3
     action = match["action"]
     skip = _SKIP_RE.search(action)
     if skip:
