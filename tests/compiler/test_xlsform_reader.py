@@ -175,12 +175,13 @@ def test_without_a_default_language_the_first_label_column_is_read(tmp_path: Pat
 
 def test_what_the_ir_cannot_hold_is_flagged_on_the_question(tmp_path: Path) -> None:
     survey_rows: Rows = [
-        ["type", "name", "label", "choice_filter", "parameters", "repeat_count"],
+        ["type", "name", "label", "choice_filter", "parameters", "repeat_count", "appearance"],
         ["select_one region", "region", "Which region?", None, None, None],
         ["select_one district", "district", "Which district?", "region=${region}", None, None],
         ["select_one_from_file schools.csv", "school", "Which school?", None, None, None],
         ["range", "mood", "How do you feel today?", None, "start=0 end=5 step=1", None],
         ["geopoint", "spot", "Record where you are.", None, None, None],
+        ["select_one crop", "crop", "Main crop?", None, None, None, "search('crops')"],
         ["begin_repeat", "child", "Children", None, None, "3"],
         ["text", "child_name", "Child's first name", None, None, None],
         ["end_repeat", "child", None, None, None, None],
@@ -191,10 +192,19 @@ def test_what_the_ir_cannot_hold_is_flagged_on_the_question(tmp_path: Path) -> N
         ["region", "s", "South", None],
         ["district", "n1", "Hills", "n"],
         ["district", "s1", "Coast", "s"],
+        ["crop", "name", "key", None],
     ]
     result = _compile(tmp_path, {"survey": survey_rows, "choices": choices})
     questions = by_id(result.survey)
-    assert list(questions) == ["region", "district", "school", "mood", "spot", "child_name"]
+    assert list(questions) == [
+        "region",
+        "district",
+        "school",
+        "mood",
+        "spot",
+        "crop",
+        "child_name",
+    ]
     reasons = {qid: q.attention.reason for qid, q in questions.items() if q.attention}
     assert "filtered by 'region=${region}'" in reasons["district"]
     assert "schools.csv" in reasons["school"]
@@ -203,12 +213,14 @@ def test_what_the_ir_cannot_hold_is_flagged_on_the_question(tmp_path: Path) -> N
     assert questions["mood"].validation is not None
     assert (questions["mood"].validation.min, questions["mood"].validation.max) == (0, 5)
     assert "GPS location" in reasons["spot"]
+    assert "search('crops')" in reasons["crop"]
     assert questions["spot"].type == "text"
     assert "once per entry of the repeat 'child' (3 times)" in reasons["child_name"]
     assert {c.detail["question_id"] for c in result.clarifications} == {
         "district",
         "school",
         "spot",
+        "crop",
         "child_name",
     }
 

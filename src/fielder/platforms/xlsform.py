@@ -485,6 +485,7 @@ _META_TYPES = frozenset(
     {"start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber"}
     | {"username", "email", "audit", "start-geopoint", "background-audio", "imei"}
     | {"xml-external", "csv-external"}  # data attached to the form, not questions
+    | {"caseid", "comments", "sensor_statistic", "sensor_stream"}  # SurveyCTO's
 )
 _XPATH_TOKEN = re.compile(
     r"""
@@ -950,6 +951,9 @@ class XLSFormImporter(base.Importer):
         if len(words) > 2 and words[2] == "or_other":
             self.or_other(question)
         self.choice_filter(row, question)
+        if "search(" in appearance:
+            reason = f"the choices are looked up by {row.get('appearance', '')!r} in a CSV file"
+            self.unsupported(question.id, "appearance", reason)
         parameters = row.get("parameters", "").replace(" ", "").lower()
         question.randomize_options = "randomize=true" in parameters
         self.constraint(row, question)
@@ -1214,7 +1218,7 @@ def _split_and(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
-_TYPE_ALIASES = {"string": "text", "int": "integer"}
+_TYPE_ALIASES = {"string": "text", "int": "integer", "calculate_here": "calculate"}
 #: Types the IR has no question for: the nearest question type, and what the form asks for.
 _STAND_INS: dict[str, tuple[str, str]] = {
     "time": ("text", "a time of day"),
