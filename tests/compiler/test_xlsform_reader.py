@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+from typer.testing import CliRunner
 
+from fielder.cli.program import app
 from fielder.compiler import clarify, compile_document
 from fielder.compiler.compile import CompileResult
 from fielder.compiler.xlsform_book import is_xlsform
@@ -306,3 +308,25 @@ def test_selects_without_a_choices_sheet_are_not_taken_for_a_form(tmp_path: Path
             _workbook(tmp_path, {"survey": rows, "choices": [["list_name", "name", "label"]]})
         )
     )
+
+
+def test_two_checks_lost_on_one_question_make_one_clarification(tmp_path: Path) -> None:
+    rows: Rows = [
+        ["type", "name", "label", "constraint"],
+        ["date", "sown", "When did you sow?", ". >= ${planted} and . <= today()"],
+        ["date", "planted", "When did you plant?", None],
+    ]
+    result = _compile(tmp_path, {"survey": rows})
+    assert len(result.clarifications) == 1
+    summary = result.clarifications[0].summary
+    assert "${planted}" in summary
+    assert "today()" in summary
+    assert by_id(result.survey)["sown"].attention is not None
+
+
+def test_fielder_program_reads_a_form(tmp_path: Path) -> None:
+    path = _workbook(tmp_path, {"survey": MARKET_SURVEY, "choices": MARKET_CHOICES})
+    result = CliRunner().invoke(app, ["program", str(path)])
+    assert result.exit_code == 0, result.output
+    survey = Survey.model_validate_json(result.stdout)
+    assert [q.id for q in survey.questions()][:3] == ["welcome", "stall", "regular"]

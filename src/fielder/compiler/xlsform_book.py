@@ -109,18 +109,24 @@ def read_xlsform(
         question, row = questions.get(qid), rows.get(raw)
         if question is not None and row is not None:
             question.source = _span(row, tables["survey"].page, file_id, question)
-    answers = answers_of(qa)
     form = FormRead(survey, notes=["Read as an XLSForm: its survey, choices and settings sheets."])
+    problems: dict[str, Problem] = {}
     for item in result.not_carried:
         target = _question_of(item, questions)
         if target is None:
             form.notes.append(f"XLSForm {item.element_id}: {item.reason} ({item.feature}).")
             continue
         problem = _problem(item, target)
-        if problem.id not in answers:
-            form.problems.append(problem)
-            if target.attention is None:
-                target.attention = Attention(reason=problem.summary)
+        if problem.id in problems:  # one question, one feature: one clarification
+            problems[problem.id].summary += f" Also: {item.reason}."
+        else:
+            problems[problem.id] = problem
+    answers = answers_of(qa)
+    form.problems = [p for p in problems.values() if p.id not in answers]
+    for problem in form.problems:
+        target = questions[problem.question_id]
+        if target.attention is None:
+            target.attention = Attention(reason=problem.summary)
     return form
 
 
