@@ -330,3 +330,21 @@ def test_fielder_program_reads_a_form(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     survey = Survey.model_validate_json(result.stdout)
     assert [q.id for q in survey.questions()][:3] == ["welcome", "stall", "regular"]
+
+
+def test_html_styling_in_labels_is_left_out_and_noted(tmp_path: Path) -> None:
+    rows: Rows = [
+        ["type", "name", "label"],
+        [
+            "select_one yn",
+            "boil",
+            "<span style='color:red'>Important:</span> do you boil<br/>drinking water?",
+        ],
+    ]
+    choices: Rows = [["list_name", "name", "label"], ["yn", "y", "<b>Yes</b>"], ["yn", "n", "No"]]
+    result = _compile(tmp_path, {"survey": rows, "choices": choices})
+    boil = by_id(result.survey)["boil"]
+    assert boil.text == "Important: do you boil drinking water?"
+    assert [o.label for o in boil.options] == ["Yes", "No"]
+    assert any("HTML styling" in note for note in result.diagnostics)
+    assert boil.attention is None

@@ -710,6 +710,11 @@ class XLSFormImporter(base.Importer):
         default = str(settings.get("default_language") or "").strip()
         self.language = self.label_language(sheets, default)
         self.lists = _choice_lists(sheets.get("choices", []), self.language)
+        self.styled = any(
+            _unstyled(label) != label
+            for row in sheets.get("choices", [])
+            if (label := _first(row, "label", self.language))
+        )
         self.taken: set[str] = set()
         self.names: dict[str, str] = {}
         self.types: dict[str, str] = {}
@@ -729,6 +734,9 @@ class XLSFormImporter(base.Importer):
             if translated is not None:
                 apply(translated)
         survey.variables = self.variables
+        if self.styled:
+            reason = "HTML styling in labels (<span style=…>, <br>, <b>) is not kept"
+            self.unsupported(base.SURVEY, "label styling", reason)
         return survey
 
     def label_language(self, sheets: dict[str, list[dict[str, str]]], default: str) -> str:
@@ -752,12 +760,18 @@ class XLSFormImporter(base.Importer):
         return chosen
 
     def label(self, row: dict[str, str]) -> str:
-        """A row's label in the language read."""
-        return _first(row, "label", self.language)
+        """A row's label in the language read, without HTML styling."""
+        return self.plain(_first(row, "label", self.language))
 
     def hint(self, row: dict[str, str]) -> str:
-        """A row's hint in the language read."""
-        return _first(row, "hint", self.language)
+        """A row's hint in the language read, without HTML styling."""
+        return self.plain(_first(row, "hint", self.language))
+
+    def plain(self, text: str) -> str:
+        """`text` without the HTML tags ODK renders (noted once for the report)."""
+        plain = _unstyled(text)
+        self.styled = self.styled or plain != text
+        return plain
 
     # --- structure ----------------------------------------------------------------
 
@@ -1281,6 +1295,19 @@ def _first(row: dict[str, str], column: str, language: str) -> str:
     return ""
 
 
+_MARKUP = re.compile(
+    r"<\s*/?\s*(span|font|b|i|u|em|strong|br|p|div|center|h[1-6])\b[^<>]*>", re.IGNORECASE
+)
+
+
+def _unstyled(text: str) -> str:
+    """A label without the HTML tags ODK renders (`<span style=…>`, `<br>`), spaces collapsed."""
+    if "<" not in text:
+        return text
+    plain = _MARKUP.sub(lambda m: " " if m.group(1).lower() in ("br", "p", "div") else "", text)
+    return " ".join(plain.split()) if plain != text else text
+
+
 def _language_code(name: str) -> str:
     """`English (en)` → `en` (XLSForm's language columns name the code in brackets)."""
     match = re.search(r"\(([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\)\s*$", name)
@@ -1314,7 +1341,7 @@ def _choice_lists(rows: list[dict[str, str]], language: str) -> dict[str, list[O
     lists: dict[str, list[Option]] = {}
     for row in rows:
         list_name, code = row.get("list_name", "").strip(), str(row.get("name", "")).strip()
-        label = _first(row, "label", language) or code
+        label = _unstyled(_first(row, "label", language)) or code
         if list_name and code:
             lists.setdefault(list_name, []).append(Option(code=code, label=label))
     for options in lists.values():
