@@ -374,3 +374,90 @@ def test_a_task_list_typed_across_one_line_under_arrowed_end_words_is_a_scale() 
         ("4", "4"),
         ("5", "Very easy"),
     ]
+
+
+_GUIDE = """
+    ## 1. Warm-up (5 min)
+
+    **Q1.** Do you own a bicycle?
+
+    1 = Yes   2 = No   3 = Used to
+
+    → If No, skip to Q3.
+
+    **Q2.** What do you enjoy about cycling?
+
+    - Probe: Where did you go?
+    - Prompt: Who with?
+
+    **Q3.** How often do you take the bus? READ OUT
+
+    1 – Daily · 2 – Weekly · 3 – Rarely
+
+    **Q4.** Which of these have you tried? SHOW CARD B — CODE ALL THAT APPLY
+
+        1  Car share
+        2  E-scooter
+        3  None of these — SINGLE CODE
+
+    **Q5.** On a scale of 0 to 4, where 0 is very unsafe and 4 is very safe, how safe are the roads?
+
+    0 · 1 · 2 · 3 · 4
+
+    **Q6.** Would you pay for secure parking? READ OUT
+
+    1 = Yes, gladly   2 = Maybe   3 = Probably not   4 = No   9 = Don't know (do not read)
+
+    **Q7.** Put these in order of how much they matter to you, from 1 for the most important to 3.
+
+        a) Price
+        b) Speed
+        c) Comfort
+"""
+
+
+def test_a_guide_s_probes_are_notes_and_open_questions_stay_open() -> None:
+    questions = by_id(compile_text(_GUIDE, "guide.md"))
+    assert questions["Q2"].type == "long_text"
+    assert questions["Q2"].options == []
+
+
+def test_codes_first_across_a_line_are_answers() -> None:
+    questions = by_id(compile_text(_GUIDE, "guide.md"))
+    assert [(o.code, o.label) for o in questions["Q1"].options] == [
+        ("1", "Yes"),
+        ("2", "No"),
+        ("3", "Used to"),
+    ]
+    assert [o.label for o in questions["Q3"].options] == ["Daily", "Weekly", "Rarely"]
+    assert questions["Q3"].text == "How often do you take the bus?"
+    pay = questions["Q6"]
+    assert [(o.code, o.label) for o in pay.options][-1] == ("9", "Don't know")
+
+
+def test_a_dotted_row_of_points_takes_the_ends_the_question_names() -> None:
+    safe = by_id(compile_text(_GUIDE, "guide.md"))["Q5"]
+    assert safe.type == "scale"
+    assert [o.label for o in safe.options] == ["very unsafe", "1", "2", "3", "very safe"]
+
+
+def test_capitals_after_a_spaced_dash_are_notes_on_the_ask_and_on_an_answer() -> None:
+    tried = by_id(compile_text(_GUIDE, "guide.md"))["Q4"]
+    assert tried.text == "Which of these have you tried?"
+    assert tried.type == "multi"
+    assert [(o.label, o.exclusive) for o in tried.options][-1] == ("None of these", True)
+
+
+def test_an_arrowed_routing_sentence_routes_the_question_above() -> None:
+    bike = by_id(compile_text(_GUIDE, "guide.md"))["Q1"]
+    assert [(r.if_, r.to) for r in bike.skip_to] == [("Q1 == '2'", "Q3")]
+
+
+def test_a_ranking_asked_as_putting_in_order_keeps_its_item_letters() -> None:
+    order = by_id(compile_text(_GUIDE, "guide.md"))["Q7"]
+    assert order.type == "ranking"
+    assert [(o.code, o.label) for o in order.options] == [
+        ("a", "Price"),
+        ("b", "Speed"),
+        ("c", "Comfort"),
+    ]

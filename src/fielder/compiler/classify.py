@@ -59,6 +59,9 @@ DISPLAY_WORDS = frozenset(
 )
 _INSTRUCTION_START_RE = re.compile(
     r"^(?:PROG(?:RAMMER|RAMMING)?\b|SCRIPT(?:ER|ING)?\b|INTERVIEWER\b|NOTE\b|INSTRUCTIONS?\b|"
+    # a depth interview's probes and moderator notes: "Probe: …", "Nachfrage: …", "Relance : …"
+    r"PROBES?\b|PROMPTS?\b|FOLLOW[- ]?UPS?\b|MODERATOR\b|FACILITATOR\b|NACHFRAGEN?\b|RELANCES?\b|"
+    r"SONDEOS?\b|SONDEAR\b|"
     r"ASK\s+(?:ALL|IF|ONLY|THOSE|EVERYONE|RESPONDENTS)\b|BASE\s*:|FILTER\b|ROUTING\b|QUOTA\b|"
     r"TERMINATE\b|THANK\s+AND\s+(?:CLOSE|TERMINATE)|SCREEN\s*OUT|RANDOMI[SZ]E\b|ROTATE\b|"
     r"SHOW\b|DO\s+NOT\s+READ|READ\s+OUT|READ\s+(?:OPTIONS|LIST)|HIDDEN\b|CODE\s+ALL|SINGLE\s+CODE|"

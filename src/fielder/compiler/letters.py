@@ -1,4 +1,6 @@
-"""Lettered answers whose letters jump are codes (`A. Boil … F. Let it settle`, then `X. Other`).
+"""Lettered answers whose letters jump are codes (`A. Boil … F. Let it settle`, then `X. Other`),
+and so are a ranking's lettered items (`a) Price … e) Speed`): the letters name the items, whose
+answer is a rank.
 
 Household-survey instruments letter the answers of a multi and keep special letters for the
 special answers (X = other, Z = don't know). A list whose letters skip a stretch of the
@@ -9,6 +11,8 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
+
+from fielder.compiler.types import asks_to_rank
 
 if TYPE_CHECKING:
     from fielder.compiler.parse import Parsed
@@ -37,3 +41,25 @@ def keep_jumping_letters(parsed: Parsed) -> None:
         if all(step >= 1 for step in steps) and any(step > 1 for step in steps):
             for option, letter in zip(options, letters, strict=True):
                 option.code = letter
+
+
+def keep_ranked_letters(parsed: Parsed) -> None:
+    """Give a ranking's items typed with letters a), b), c)… their letters as codes (a word
+    processor's automatic list letters are layout, and stay numbered by position)."""
+    for draft in parsed.drafts:
+        options = draft.options
+        markers = [(o.marker or "").lower() for o in options]
+        expected = [chr(ord("a") + i) for i in range(len(options))]
+        automatic = any(
+            line.kind == "list_item" and _LETTER_NUMBERING_RE.match((line.numbering or "").strip())
+            for line in draft.lines
+        )
+        if (
+            len(options) >= 3
+            and not automatic
+            and markers == expected
+            and all(o.code is None for o in options)
+            and asks_to_rank(" ".join([draft.text, *draft.notes]))
+        ):
+            for option in options:
+                option.code = option.marker

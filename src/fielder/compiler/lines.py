@@ -42,13 +42,16 @@ _PAREN_CAPS_RE = re.compile(
     r"\((?=[^)]*[A-Z]{3})((?:EXCLUSIVE|SPECIFY|ANCHOR|FIX(?:ED)?|TERMINATE|CLOSE|RANDOMI[SZ]E|ROTATE|"
     r"SINGLE|MULTI|OPEN)|[A-Z][A-ZÀ-ÖØ-Þ0-9,.;:'/&=<>-]*(?:\s+[A-ZÀ-ÖØ-Þ0-9=<>][A-ZÀ-ÖØ-Þ0-9,.;:'/&=<>-]*)+)\)"
 )
-_TRAILING_CAPS_RE = re.compile(r"(?<=[?.:!)])\s+([A-Z][A-ZÀ-ÖØ-Þ0-9 ,.;:'’\-–/()&]{3,})$")
+_TRAILING_CAPS_RE = re.compile(r"(?<=[?.:!)])\s+([A-Z][A-ZÀ-ÖØ-Þ0-9 ,.;:'’\-–—/()&]{3,})$")
 _INTERVIEWER_PAREN_RE = re.compile(
     r"\s*\(([^()]*\b(?:circle|mentioned|read\s+out|do\s+not\s+read|probe|interviewer|enumerator|"
     r"observe|do\s+not\s+prompt|unprompted|prompted|single\s+code|multi\s+code)\b[^()]*)\)\s*$",
     re.I,
 )
 _CAPS_WORD_RE = re.compile(r"[A-Z]{2,}")
+_ARROW_IF_RE = re.compile(
+    r"^\s*(?:→|->|=>|⇒|➔|➜|►|▶)\s*(?=(?:if|when|wenn|falls|si|se|als|indien)\s)", re.I
+)
 
 
 def collapse(text: str) -> str:
@@ -182,6 +185,8 @@ def split_text(text: str) -> tuple[str, list[str]]:
     if symbol:
         # "⚙ Display if R1 = 0–6.": a line marked with a tool sign is for the builder.
         return "", [text[symbol.end() :].strip()]
+    # "→ If No or Not sure, skip to Q11.": an arrow marking a routing sentence as such
+    text = _ARROW_IF_RE.sub("", text)
     text = _BOX_RE.sub("☐", text.lstrip().translate(_SYMBOL_BOXES))
     annotation = TYPE_NOTE_RE.match(text)
     if annotation:

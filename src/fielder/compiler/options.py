@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from fielder.compiler.answers_listed import listed_answers
+from fielder.compiler.codes_across import coded_across
 from fielder.compiler.glossary import route_to_english, to_english
 from fielder.compiler.lines import Line, collapse, is_caps_instruction
 from fielder.ir.models import Option
@@ -63,7 +64,10 @@ _EXCLUSIVE_WORD_RE = re.compile(
 )
 _NOTE_AFTER_CODE_RE = re.compile(r"^(?P<body>.*\S\s*\d{1,3})\s+\((?P<note>[^()\d][^()]{1,40})\)$")
 _ANCHOR_RE = re.compile(r"\b(?:ANCHOR|FIX(?:ED)?|DO\s+NOT\s+(?:RANDOMI[SZ]E|ROTATE))\b", re.I)
-_TAIL_CAPS_RE = re.compile(r"(?:\t|\s{2,}|(?<=\d)\s+)([A-Z][A-Z0-9 ,.;:'/&()\-–]*[A-Z.)])\s*$")
+# "None<TAB>EXCLUSIVE", "None of these — SINGLE CODE": capitals after a gap or a spaced dash
+_TAIL_CAPS_RE = re.compile(
+    r"(?:\t|\s{2,}|(?<=\d)\s+|\s+[—–]\s+)([A-Z][A-Z0-9 ,.;:'/&()\-–]*[A-Z.)])\s*$"
+)
 _DECOR_RE = re.compile(r"^[»›>◦▪■●•·]+\s*")
 _TRAIL_DASH_RE = re.compile(r"\s*(?:[—–\-:→⇒>=]+|->|=>)\s*$")
 _BLANK_RE = re.compile(r"[:\s]*_{2,}[\s_]*$")
@@ -165,7 +169,8 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
         return _boxes(text)
     row_coded = _ROW_CODE_RE.match(text) is not None
     packed = not row_coded and (
-        _bracket_codes_across(text)
+        _code_first_across(text)
+        or _bracket_codes_across(text)
         or _listed(text)
         or _packed(text)
         or _marked_across(text)
@@ -235,6 +240,17 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
         option.label = re.sub(r"^_{3,}\s+(?=\w)", "", option.label)
         if _SPECIFY_RE.search(option.label):
             option.specify = True
+    return options
+
+
+def _code_first_across(text: str) -> list[RawOption]:
+    """ "1 = Yes   2 = No", "1 – Weekly · 2 – Monthly", "1 · 2 · 3 · 4 · 5" (codes_across)."""
+    options = []
+    for code, label, note in coded_across(text):
+        option = RawOption(label, code)
+        if note:
+            _tail_actions(option, [note])
+        options.append(option)
     return options
 
 

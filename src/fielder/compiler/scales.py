@@ -41,9 +41,18 @@ def scale_from_text(text: str, words: list[str]) -> list[Option]:
 _FROM_TO_RE = re.compile(
     r"\bfrom\s+(-?\d{1,2})\s*\(([^()]{2,40})\)\s*(?:to|-|–)\s*(\d{1,2})\s*\(([^()]{2,40})\)", re.I
 )
+# "where 1 is not at all confident and 5 is very confident" (also "means", "=")
+_WHERE_ENDS_RE = re.compile(
+    r"\bwhere\s+(-?\d{1,2})\s+(?:is|means|=)\s+([^,;()?]{2,40}?)\s*,?\s+and\s+(-?\d{1,2})\s+"
+    r"(?:is|means|=)\s+([^,;()?.]{2,40}?)\s*(?=[,;?.]|$)",
+    re.I,
+)
+
+
 def end_words(text: str) -> dict[str, str]:
-    """The words printed at a scale's ends in "from 1 (very poor) to 5 (excellent)", as written."""
-    ends = _FROM_TO_RE.search(text)
+    """The words printed at a scale's ends in "from 1 (very poor) to 5 (excellent)" or "where 1
+    is … and 5 is …", as written."""
+    ends = _FROM_TO_RE.search(text) or _WHERE_ENDS_RE.search(text)
     return {ends[1]: ends[2].strip(), ends[3]: ends[4].strip()} if ends else {}
 
 

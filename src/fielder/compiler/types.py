@@ -19,7 +19,21 @@ _MULTI_TEXT_RE = re.compile(
 )
 # "Which type(s) of device…", "What format(s)…": the ask allows more than one answer.
 _PLURAL_ASK_RE = re.compile(r"^(?:which|what)\b[^?]*?\b[a-z]{3,}\(s\)", re.I)
-_RANK_TEXT_RE = re.compile(r"\brank\b|\bin\s+order\s+of\s+(?:preference|importance)\b", re.I)
+# "rank", "in order of preference", "put them in order of how important they are",
+# "number them in order", "from 1 for the most important to 5 for the least important"
+_RANK_TEXT_RE = re.compile(
+    r"\brank\b|\bin\s+order\s+of\s+(?:preference|importance)\b|"
+    r"\b(?:put|place|number|list|sort)\s+(?:them|these|the\s+\w+|each)\s+in\s+(?:the\s+)?order\b|"
+    r"\b1\s+(?:for|=|is|being)\s+(?:the\s+)?most\s+important\b",
+    re.I,
+)
+
+
+def asks_to_rank(text: str) -> bool:
+    """True when the words ask for the answers to be put in order."""
+    return bool(_RANK_TEXT_RE.search(text))
+
+
 _SUM_TEXT_RE = re.compile(r"\b\d+\s+points\b|\bdistribute\b|\ballocate\b|\badd\s+up\s+to\b", re.I)
 _DROPDOWN_TEXT_RE = re.compile(r"\bdrop[- ]?down\b", re.I)
 _EMAIL_RE = re.compile(r"\be-?mail\b", re.I)
