@@ -3,6 +3,7 @@ floor, one small case each, written in their own invented words."""
 
 from __future__ import annotations
 
+from fielder.compiler.packed_items import split_codes
 from fielder.compiler.universe import universe_condition
 from fielder.compiler.wrapped_heads import join_wrapped
 from fielder.ir.models import Question
@@ -197,3 +198,36 @@ def test_a_universe_by_age_filters_on_the_age_question() -> None:
 
 def test_directions_under_a_field_name_are_notes() -> None:
     assert _roster()["P1"].text == "Name"
+
+
+def test_a_census_cell_of_lettered_parts_beside_numbered_answer_boxes() -> None:
+    questions = by_id(
+        compile_text(
+            "3a. Do you keep a boat at the marina? b. Is it a sailing boat? c. What did it cost?\n"
+            "201 1 Yes – SKIP to 4 0 No\n"
+            "202 1 Yes 2 No 3 Don’t know\n"
+            "00 203 $ ______________ .\n"
+            "4. How many rooms has the cabin?\n"
+            "204 01 One 02 Two 03 3 to 5 04 6 or more\n"
+        )
+    )
+    assert list(questions) == ["Q3a", "Q3b", "Q3c", "Q4"]
+    assert questions["Q3b"].text == "Is it a sailing boat?"
+    assert [(o.code, o.label) for o in questions["Q3a"].options] == [("1", "Yes"), ("0", "No")]
+    assert [(r.if_, r.to) for r in questions["Q3a"].skip_to] == [("Q3a == '1'", "Q4")]
+    assert [o.label for o in questions["Q3b"].options] == ["Yes", "No", "Don’t know"]
+    assert questions["Q3c"].type == "number"
+    assert [o.label for o in questions["Q4"].options] == ["One", "Two", "3 to 5", "6 or more"]
+
+
+def test_codes_across_a_line_skip_numbers_inside_the_words() -> None:
+    assert split_codes("1 Under 1 year 2 1 year 3 More than 2 years") == [
+        ("1", "Under 1 year"),
+        ("2", "1 year"),
+        ("3", "More than 2 years"),
+    ]
+    assert split_codes("1 Yes, since July 1 in 1990 2 No") == [
+        ("1", "Yes, since July 1 in 1990"),
+        ("2", "No"),
+    ]
+    assert split_codes("5 apples a day") == []

@@ -3,13 +3,15 @@ they are parsed: column headings wrapped over several lines joined (`wrapped_hea
 spec's side sections left out (`side_sections`), `wording — format: answers` items split
 (`spec_items`), items listed for ranking and a grid over "the same items" (`ranked_lists`),
 `For age 5 and above` as a filter on the age question (`universe`), and directions under a
-field name made notes (`field_notes`)."""
+field name made notes (`field_notes`), census cells of lettered parts beside coded answer
+boxes cut apart (`packed_items`)."""
 
 from __future__ import annotations
 
 from fielder.compiler.field_notes import field_note_lines
 from fielder.compiler.format_marks import drop_format_marks
 from fielder.compiler.lines import Line
+from fielder.compiler.packed_items import packed_lines
 from fielder.compiler.ranked_lists import ranked_lines
 from fielder.compiler.side_sections import drop_side_sections
 from fielder.compiler.spec_items import spec_lines
@@ -20,4 +22,5 @@ from fielder.compiler.wrapped_heads import join_wrapped_lines
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
     lines = spec_lines(drop_side_sections(join_wrapped_lines(drop_format_marks(lines))))
+    lines = packed_lines(lines)
     return field_note_lines(universe_lines(ranked_lines(lines)))
