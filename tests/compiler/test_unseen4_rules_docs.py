@@ -342,3 +342,24 @@ def test_rated_statements_with_boxed_points_among_prefixed_labels() -> None:
 )
 def test_notes_about_an_answer_code_in_scripting_shorthand(note: str, shorthand: str) -> None:
     assert rewrite_code_notes(note) == shorthand
+
+
+def test_numbered_items_over_scale_rows_under_a_question_about_each_are_its_grid() -> None:
+    """Under `Q2. How would you rate each of these?`, `1. Taste` over `Poor 1 … 5 Excellent`
+    is a row of Q2's grid, not a question of its own."""
+    questions = by_id(
+        compile_text(
+            "Q1. How old are you?\n"
+            "Q2. How would you rate each of these?\n"
+            "1. Taste\n"
+            "Poor 1 2 3 4 5 Excellent\n"
+            "2. Price\n"
+            "Poor 1 2 3 4 5 Excellent\n"
+            "Q3. Any comments?\n"
+        )
+    )
+    assert list(questions) == ["Q1", "Q2", "Q3"]
+    grid = questions["Q2"]
+    assert grid.type == "grid"
+    assert [r.label for r in grid.rows] == ["Taste", "Price"]
+    assert [o.label for o in grid.options] == ["Poor", "2", "3", "4", "Excellent"]

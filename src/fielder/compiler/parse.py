@@ -38,7 +38,7 @@ from fielder.compiler.instructions import (
     interpret,
     type_words,
 )
-from fielder.compiler.letters import keep_jumping_letters, keep_ranked_letters
+from fielder.compiler.letters import keep_jumping_letters
 from fielder.compiler.lines import LEADING_ROUTE_RE, TYPE_NOTE_RE, Line, is_caps_instruction
 from fielder.compiler.marks import contrast_marks
 from fielder.compiler.options import (
@@ -49,7 +49,12 @@ from fielder.compiler.options import (
     parse_option_line,
     parse_option_text,
 )
-from fielder.compiler.rated_items import label_midpoint, rated_item, section_number
+from fielder.compiler.rated_items import (
+    battery_row,
+    label_midpoint,
+    rated_item,
+    section_number,
+)
 from fielder.compiler.scales import scale_from_text
 from fielder.compiler.spec_screens import bracketed_screen
 from fielder.compiler.text_tables import drop_reference_tables
@@ -503,6 +508,8 @@ class _Parser:
         self.screen = None
         if self.sub_item_row(line):
             return
+        if self.battery() and self.battery_item(index, line):
+            return
         label = self.question_label(index, line)
         if label is not None:
             self.start(label, label.rest, line)
@@ -601,7 +608,7 @@ class _Parser:
         if label is None:
             return None
         mode = self.out.label_mode
-        if label.style == "bare" and rated_item(self.lines, index):
+        if label.style == "bare" and not self.battery() and rated_item(self.lines, index):
             return label  # a statement over a scale row of its own, however the rest is labelled
         if label.style == "prefixed" and section_number(line):
             return None
@@ -676,6 +683,31 @@ class _Parser:
         ):
             return None
         return label
+
+    def battery(self) -> bool:
+        """Whether the current question is labelled and asks about each of the items below it
+        ("Q2. How would you rate each of these?"): its numbered items are its rows."""
+        current = self.current
+        return (
+            current is not None
+            and current.label is not None
+            and current.label.style != "bare"
+            and _ASKS_EACH_RE.search(current.text) is not None
+        )
+
+    def battery_item(self, index: int, line: Line) -> bool:
+        """ "1. Taste" over "Poor 1 2 3 4 5 Excellent" under "Q2. How would you rate each…?": a
+        row of Q2's grid, its scale Q2's columns (`rated_items.battery_row`)."""
+        found = battery_row(self.lines, index) if find_label(line) is not None else None
+        if found is None or self.current is None:
+            return False
+        words, points, scale_at = found
+        self.current.rows.append(words)
+        if not self.current.options:
+            self.current.options.extend(points)
+        self.current.lines.append(line)
+        self.skip_line = scale_at
+        return True
 
     def page_title(self, index: int, line: Line, label: Label) -> bool:
         """ "1. Your membership" as a heading, then "1. How long have you…?": a page or section
@@ -1545,7 +1577,6 @@ def parse_lines(lines: list[Line]) -> Parsed:
     if any(_LETTERS_STORED_RE.search(" ".join([line.text, *line.instructions])) for line in lines):
         _keep_letters(parsed)
     keep_jumping_letters(parsed)
-    keep_ranked_letters(parsed)
     return parsed
 
 

@@ -100,3 +100,19 @@ def label_midpoint(options: list[RawOption], row: Line | None, below: Line) -> b
             option.label = anchor or middle
             return True
     return False
+
+
+def battery_row(lines: list[Line], index: int) -> tuple[str, list[RawOption], int] | None:
+    """Under a question asking about each item, a numbered item over its own scale row is a row
+    of that question's grid: the item's words, the scale's points and the row's place."""
+    text = re.sub(r"^\s*\d{1,3}[.)]\s*", "", lines[index].text).strip()
+    place = _next_content(lines, index)
+    parts = (
+        scale_row(lines[place].text) if place is not None and text != lines[index].text else None
+    )
+    if parts is None or place is None:
+        return None
+    low, points, high = parts
+    options = [RawOption(point, point) for point in points]
+    options[0].label, options[-1].label = low or points[0], high or points[-1]
+    return text, options, place
