@@ -318,3 +318,31 @@ def test_a_ruled_text_table_that_asks_nothing_and_page_footers_are_left_out() ->
     assert questions["INTRO"].type == "display"
     assert questions["CLOSE"].type == "display"
     assert questions["CLOSE"].text.endswith("together with the new timetable.")
+
+
+def test_spanish_shorthand_and_accented_capitals_after_a_code_are_the_scripts_tags() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            P1.  ¿Qué frutas compró esta semana?        RM – LEER – ROTAR
+                      Manzanas ........................... 1
+                      Peras .............................. 2
+                      Ninguna ............................ 98  ESPONTÁNEA – EXCLUSIVA
+                      NS/NR .............................. 99  EXCLUSIVA
+
+            P2.  ¿Por qué compró esas frutas?
+                 ESPONTÁNEA – ANOTAR TEXTUAL. PROFUNDIZAR: ¿Algo más?
+                 ______________________________________________
+
+            P3.  ¿Compra fruta en el mercado?        RU
+                      Sí ................................. 1
+                      No ................................. 2
+            """
+        )
+    )
+    assert list(questions) == ["P1", "P2", "P3"]
+    first = questions["P1"]
+    assert first.type == "multi"
+    assert [o.code for o in first.options] == ["1", "2", "98", "99"]
+    assert [o.code for o in first.options if o.exclusive] == ["98", "99"]
+    assert questions["P3"].text == "¿Compra fruta en el mercado?"

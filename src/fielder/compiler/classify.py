@@ -38,6 +38,7 @@ _DATED_ROW_RE = re.compile(
 _DISPLAY_RE = re.compile(
     r"^(?P<id>[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ_]{2,}\d*)\s*(?:[.:)]|\s[-–—])\s+(?P<rest>\S.*)$"
 )
+_CAPS_RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}[\s,.;:/–-]+[A-ZÀ-ÖØ-Þ]{2,}\b")
 # "WELCOME Thank you for…": a screen word alone before the sentence (bold in the document).
 _BARE_DISPLAY_RE = re.compile(r"^(?P<id>[A-ZÁÉÍÓÚÑÜ]{3,}\d*)\s+(?P<rest>[A-Z\"'‘“(][a-z].*)$")
 _NOT_LABELS = frozenset(
@@ -137,7 +138,13 @@ def find_label(line: Line) -> Label | None:
     if match and not _not_a_prefix(match["id"]):
         return Label(clean_id(match["id"]), match["rest"], "prefixed")
     match = _DISPLAY_RE.match(text)
-    if match and match["id"] not in _NOT_LABELS and _has_lower(match["rest"]):
+    if (
+        match
+        and match["id"] not in _NOT_LABELS
+        and _has_lower(match["rest"])
+        # "ESPONTÁNEA – ANOTAR TEXTUAL. …": capitals after it are more instructions, no words
+        and not _CAPS_RUN_RE.match(match["rest"])
+    ):
         return Label(clean_id(match["id"]), match["rest"], "display")
     match = _BARE_DISPLAY_RE.match(text)
     if match and match["id"] in DISPLAY_WORDS:

@@ -145,6 +145,8 @@ _SHORTHAND = {
     "M": "multi",
     "MA": "multi",
     "MR": "multi",
+    "RM": "multi",  # Spanish "respuesta múltiple"; "RU" is "respuesta única"
+    "RU": "single",
     "M/A": "multi",
     "MC": "multi",
     "OE": "open",

@@ -27,7 +27,7 @@ _SYMBOL_BOXES = str.maketrans(
 _BRACKETED_ID_RE = re.compile(r"^\s*\[(?P<id>[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2})\]\s*(?=\S)")
 _NOTE_SYMBOL_RE = re.compile(r"^\s*(?:⚙|🛠|🔧|✎|✍|☞|📝)\ufe0f?\s*(?=\S)")
 _CODE_BRACKET_RE = re.compile(r"^\[\s*\d{1,3}\s*\]$")
-_TRAILING_ABBR_RE = re.compile(r"\s+\(?\b(SA|MA|OE|OA|FA|S/A|M/A|SR|MR|NUM)\b\)?\s*$")
+_TRAILING_ABBR_RE = re.compile(r"\s+\(?\b(SA|MA|OE|OA|FA|S/A|M/A|SR|MR|RU|RM|NUM)\b\)?\s*$")
 LEADING_ROUTE_RE = re.compile(
     r"^\s*((?:ASK\s+(?:IF|ALL|ONLY|THOSE)|BASE\s*:|FILTER\s*:|SHOW\s+IF|ONLY\s+(?:IF|FOR|WHEN)(?=[^.?:]*\b[A-Z]{1,4}\d))[^.?:]*?[.:])\s+(?=[A-Z\"'‘“¿¡])|"
     r"^\s*\(((?:ASK\s+(?:IF|ALL|ONLY|THOSE)|BASE\s*:|FILTER\s*:|SHOW\s+IF|(?-i:IF))\b[^()?]*)\)\s*(?=\S)",

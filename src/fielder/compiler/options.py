@@ -66,7 +66,7 @@ _NOTE_AFTER_CODE_RE = re.compile(r"^(?P<body>.*\S\s*\d{1,3})\s+\((?P<note>[^()\d
 _ANCHOR_RE = re.compile(r"\b(?:ANCHOR|FIX(?:ED)?|DO\s+NOT\s+(?:RANDOMI[SZ]E|ROTATE))\b", re.I)
 # "None<TAB>EXCLUSIVE", "None of these — SINGLE CODE": capitals after a gap or a spaced dash
 _TAIL_CAPS_RE = re.compile(
-    r"(?:\t|\s{2,}|(?<=\d)\s+|\s+[—–]\s+)([A-Z][A-Z0-9 ,.;:'/&()\-–]*[A-Z.)])\s*$"
+    r"(?:\t|\s{2,}|(?<=\d)\s+|\s+[—–]\s+)([A-ZÀ-Þ][A-ZÀ-Þ0-9 ,.;:'/&()\-–]*[A-ZÀ-Þ.)])\s*$"
 )
 _DECOR_RE = re.compile(r"^[»›>◦▪■●•·]+\s*")
 _TRAIL_DASH_RE = re.compile(r"\s*(?:[—–\-:→⇒>=]+|->|=>)\s*$")
@@ -188,7 +188,12 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
         notes.append("SPECIFY" if tag[1].startswith("+") else tag[1].strip("() "))
         text = text[: tag.start()]
         tail = _TAIL_CAPS_RE.search(text)
-    if tail and is_caps_instruction(tail[1]) and re.search(r"[a-z]", text[: tail.start()]):
+    if (
+        tail
+        and is_caps_instruction(tail[1])
+        # an answer in capitals too when its code comes first ("NS/NR ..... 99   EXCLUSIVA")
+        and re.search(r"[a-z]|(?:\.{2,}|…)\s*\d{1,3}$", text[: tail.start()].rstrip())
+    ):
         # "None of these<TAB>EXCLUSIVE": capitals after a gap are the programmer's tag.
         notes, text = [tail[1].strip()], text[: tail.start()]
     after_code = _NOTE_AFTER_CODE_RE.match(text)
