@@ -461,3 +461,57 @@ def test_a_ranking_asked_as_putting_in_order_keeps_its_item_letters() -> None:
         ("b", "Speed"),
         ("c", "Comfort"),
     ]
+
+
+def test_a_codebook_rule_that_cannot_be_read_or_names_no_asked_variable_is_flagged() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            VARIABLE   a1
+            QUESTION   Are you a member?
+            TYPE       numeric, single response
+            VALUES     1 "Yes"
+                       2 "No"
+            ACTION     a1 = 2: GO TO zz_missing
+            ------------------------------------------
+            VARIABLE   a2
+            QUESTION   Since when?
+            TYPE       date
+            UNIVERSE   members who joined online
+            ------------------------------------------
+            VARIABLE   a3
+            QUESTION   Any comments?
+            TYPE       string A500 (open verbatim)
+            """
+        )
+    )
+    assert questions["a1"].skip_to == []
+    assert questions["a1"].attention is not None
+    assert questions["a2"].display_if is None
+    assert questions["a2"].attention is not None
+    assert "UNIVERSE" in questions["a2"].attention.reason
+
+
+def test_a_keyed_spec_that_lists_options_is_left_to_the_layout_rules() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            Variable: q1
+            Question: Do you cycle?
+            Options: Yes / No
+            Variable: q2
+            Question: How far do you ride?
+            Options: Under 5 km / 5 km or more
+            Variable: q3
+            Question: Why?
+            """
+        )
+    )
+    assert "q1" not in questions
+
+
+def test_an_html_show_if_rule_that_cannot_be_read_is_flagged() -> None:
+    form = _FORM.replace('data-show-if="score<=2"', 'data-show-if="mood in (sad, cross)"')
+    why = by_id(compile_text(form, "form.html"))["why"]
+    assert why.display_if is None
+    assert why.attention is not None

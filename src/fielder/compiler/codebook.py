@@ -16,7 +16,16 @@ from dataclasses import dataclass, field
 from fielder.compiler.classify import clean_id
 from fielder.compiler.lines import collapse
 from fielder.documents.model import Document
-from fielder.ir.models import Block, Option, Question, Row, SkipRule, Survey, Validation
+from fielder.ir.models import (
+    Attention,
+    Block,
+    Option,
+    Question,
+    Row,
+    SkipRule,
+    Survey,
+    Validation,
+)
 
 # Each key in the spellings codebooks use; the canonical name first.
 _KEYS: dict[str, tuple[str, ...]] = {
@@ -37,6 +46,9 @@ _KEY_RE = re.compile(
     re.I,
 )
 _RULE_RE = re.compile(r"^[=\-_*#~]{10,}$")
+_OPTIONS_KEY_RE = re.compile(
+    r"^(?:answer\s+|response\s+)?(?:options|choices|answers|opzioni|opciones|réponses)\s*:", re.I
+)
 _VALUE_RE = re.compile(
     r"(?P<code>-?\d+)\s*(?:=\s*|\s+)(?:\"(?P<q2>[^\"]*)\"|'(?P<q1>[^']*)'|(?P<bare>[^\"'\d=].*))"
 )
@@ -69,12 +81,24 @@ class _Variable:
 
 
 def is_codebook(document: Document) -> bool:
-    """True when the document is a codebook: several variable blocks with question text."""
+    """True when the document is a codebook: several blocks that each open with a variable
+    name, with question text in them. A keyed spec listing answer options (`Options:`) is
+    not one: the layout rules read those."""
     counts = {"variable": 0, "text": 0}
+    opened = False
     for block in document.blocks:
-        match = _KEY_RE.match(block.text.strip())
-        if match and _KEY_OF[match["key"].upper()] in counts and match["value"]:
-            counts[_KEY_OF[match["key"].upper()]] += 1
+        text = block.text.strip()
+        if _OPTIONS_KEY_RE.match(text):
+            return False
+        match = _KEY_RE.match(text)
+        key = _KEY_OF[match["key"].upper()] if match else None
+        if key == "variable" and match and match["value"]:
+            counts["variable"] += 1
+            opened = True
+        elif key == "text" and match and match["value"]:
+            if not opened:
+                return False  # question text outside a variable's block
+            counts["text"] += 1
     return counts["variable"] >= 3 and counts["text"] >= 2
 
 
@@ -217,18 +241,20 @@ def _quoted(codes: list[str]) -> str:
     return ",".join(f"'{c}'" for c in codes)
 
 
-def _apply_action(question: Question, action: str, types: dict[str, str]) -> None:
+def _apply_action(question: Question, action: str, types: dict[str, str]) -> bool:
+    """Apply `cond: TERMINATE` / `cond: GO TO var`; False when the rule cannot be read."""
     match = _ACTION_RE.match(action)
-    if match is None:
-        return
-    test = _condition(match["cond"], types)
-    if test is None:
-        return
+    test = _condition(match["cond"], types) if match else None
+    if match is None or test is None:
+        return False
     goto = _GOTO_RE.search(match["what"])
     if _TERMINATE_RE.search(match["what"]):
         question.terminate_if = test
     elif goto:
         question.skip_to.append(SkipRule.model_validate({"if": test, "to": clean_id(goto[1])}))
+    else:
+        return False
+    return True
 
 
 def _is_question(variable: _Variable) -> bool:
@@ -255,10 +281,18 @@ def read_codebook(document: Document) -> Survey:
         question = Question(id=name, type="single", text=_text(variable))
         _typed(question, variable, _values(variable))
         types[name] = question.type
+        unread: list[str] = []
         if variable.get("universe"):
             question.display_if = _condition(variable.get("universe"), types)
+            if question.display_if is None:
+                unread.append(f"UNIVERSE '{variable.get('universe')}'")
         for action in variable.fields.get("action", []):
-            _apply_action(question, action, types)
+            if not _apply_action(question, action, types):
+                unread.append(f"ACTION '{collapse(action)}'")
+        if unread:
+            question.attention = Attention(
+                reason=f"{name}: {' and '.join(unread)} could not be read as logic; check it."
+            )
         questions.append(question)
         header = question if question.type == "grid" else None
     for question in questions:

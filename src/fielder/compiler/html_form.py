@@ -19,7 +19,7 @@ from bs4.element import Tag
 from fielder.compiler.classify import clean_id
 from fielder.compiler.lines import collapse
 from fielder.documents.model import Document
-from fielder.ir.models import Block, Option, Question, Row, Survey, Validation
+from fielder.ir.models import Attention, Block, Option, Question, Row, Survey, Validation
 
 # "3.", "Q3)", "F2:", "A." before a legend's words: the printed number, not the id
 _LEGEND_NUMBER_RE = re.compile(
@@ -253,6 +253,11 @@ def read_html_form(document: Document) -> Survey:
         rule = next((str(fieldset[a]) for a in _CONDITION_ATTRS if fieldset.has_attr(a)), None)
         if rule:
             question.display_if = _condition(rule, questions)
+            if question.display_if is None:
+                question.attention = Attention(
+                    reason=f"{question.id}: the show-if rule '{rule}' could not be read; "
+                    "the question is shown to everyone for now."
+                )
         questions[question.id] = question
     items = list(questions.values())
     title = soup.title.get_text(strip=True) if soup.title else document.name

@@ -20,7 +20,7 @@ from fielder.ir.models import Block, Option, Question, SkipRule, Survey, Validat
 
 _HEADER_RE = re.compile(r"^\[(?P<id>[A-Za-z][A-Za-z0-9_.-]{0,20})\]\s*(?P<rest>.*)$")
 _SPOKEN_RE = re.compile(
-    r"^(?:PLAY|SAY|TTS|PROMPT|AUDIO|SMS|TEXT)\s*:\s*[\"“](?P<words>.*?)[\"”]?\s*$", re.I
+    r"^(?:PLAY|SAY|TTS|PROMPT|AUDIO|SMS)\s*:\s*[\"“](?P<words>.*?)[\"”]?\s*$", re.I
 )
 _KEY_VERB = r"(?:press|push|dial|key(?:\s+in)?|enter|reply(?:\s+with)?|text|say)"
 # "Press 1 for yes", "2 for afternoon", "press 2 to move house", "press 3 if you're …"
@@ -86,8 +86,11 @@ def _prompts(document: Document) -> list[_Prompt]:
 
 
 def is_ivr_script(document: Document) -> bool:
-    """True when the document is a list of `[ID]` prompts each with its spoken `PLAY: "…"`."""
-    return len(_prompts(document)) >= 3
+    """True when the document is a list of `[ID]` prompts each with its spoken `PLAY: "…"`,
+    some of which ask for a key press."""
+    prompts = _prompts(document)
+    keyed = any(_KEY_SENTENCE_RE.search(p.spoken) for p in prompts)
+    return len(prompts) >= 3 and keyed
 
 
 def _sentences(words: str) -> list[str]:

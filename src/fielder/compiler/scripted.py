@@ -8,7 +8,8 @@ from fielder.compiler.html_form import is_html_form, read_html_form
 from fielder.compiler.ivr_script import is_ivr_script, read_ivr_script
 from fielder.compiler.qualtrics_txt import is_qualtrics_txt, read_qualtrics_txt
 from fielder.documents.model import Document
-from fielder.ir.models import Survey
+from fielder.ir.models import Attention, Survey
+from fielder.ir.validate import validate
 
 _FORMATS = (
     (is_qualtrics_txt, read_qualtrics_txt),
@@ -22,5 +23,18 @@ def read_scripted(document: Document) -> Survey | None:
     """The survey when the document is in one of the keyed formats, else None."""
     for detect, read in _FORMATS:
         if detect(document):
-            return read(document)
+            return _checked(read(document))
     return None
+
+
+def _checked(survey: Survey) -> Survey:
+    """Logic the IR rejects (a jump to a variable that is not asked, a rule on a later
+    question) is left out of the question, and its attention says what was dropped."""
+    questions = {q.id: q for q in survey.questions()}
+    for problem in validate(survey):
+        question = questions.get(problem.element_id or "")
+        if problem.severity != "error" or question is None:
+            continue
+        question.display_if, question.terminate_if, question.skip_to = None, None, []
+        question.attention = Attention(reason=f"{question.id}: logic left out: {problem.message}")
+    return survey
