@@ -37,7 +37,7 @@ from fielder.ir.models import (
 from fielder.platforms import base, transforms
 from fielder.platforms.expr_tokens import TokenCursor, tokenize
 from fielder.platforms.logic import LogicRenderer, Untranslatable
-from fielder.platforms.result import ImportResult
+from fielder.platforms.result import ImportResult, NotCarried
 
 SURVEY_COLUMNS = (
     "type",
@@ -706,6 +706,7 @@ class XLSFormImporter(base.Importer):
         """Read the survey / choices / settings sheets, given as rows of {column: text}."""
         if "survey" not in sheets:
             raise base.ImportFailed("the workbook has no 'survey' sheet")
+        self.reported: set[tuple[str, str, str]] = set()
         settings = (sheets.get("settings") or [{}])[0]
         default = str(settings.get("default_language") or "").strip()
         self.language = self.label_language(sheets, default)
@@ -738,6 +739,15 @@ class XLSFormImporter(base.Importer):
             reason = "HTML styling in labels (<span style=…>, <br>, <b>) is not kept"
             self.unsupported(base.SURVEY, "label styling", reason)
         return survey
+
+    def unsupported(self, element_id: str, feature: str, reason: str) -> None:
+        """As the base, remembered in a set: a form losing many checks stays linear."""
+        key = (element_id, feature, reason)
+        if key not in self.reported:
+            self.reported.add(key)
+            self.not_carried.append(
+                NotCarried(element_id=element_id, feature=feature, reason=reason)
+            )
 
     def label_language(self, sheets: dict[str, list[dict[str, str]]], default: str) -> str:
         """The language whose `label::<language>` column is read ("" for a plain `label`):
