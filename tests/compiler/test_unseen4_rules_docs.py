@@ -12,6 +12,7 @@ from docx.shared import RGBColor
 
 from fielder.compiler import compile_document
 from fielder.compiler.code_notes import rewrite_code_notes
+from fielder.compiler.spec_screens import only_tells
 from fielder.documents import read_document, read_path
 from fielder.ir.models import Question
 from tests.compiler.conftest import by_id, compile_text
@@ -363,3 +364,17 @@ def test_numbered_items_over_scale_rows_under_a_question_about_each_are_its_grid
     assert grid.type == "grid"
     assert [r.label for r in grid.rows] == ["Taste", "Price"]
     assert [o.label for o in grid.options] == ["Poor", "2", "3", "4", "Excellent"]
+
+
+@pytest.mark.parametrize(
+    ("words", "screen"),
+    [
+        ("Thanks. The next questions are about your last holiday.", True),
+        ("This part of the survey is about the journeys you made last month.", True),
+        ("The name of your employer.", False),
+        ("Please enter your postcode so we can find your area.", False),
+        ("What is your postcode?", False),
+    ],
+)
+def test_a_bare_text_element_is_a_screen_when_its_words_only_tell(words: str, screen: bool) -> None:
+    assert only_tells(words) is screen

@@ -23,10 +23,13 @@ _REQUEST_RE = re.compile(
 
 
 def only_tells(text: str) -> bool:
-    """Whether the words are sentences that neither ask nor request an answer."""
+    """Whether the words are sentences that neither ask nor request an answer (two or more,
+    or one long one)."""
     words = text.strip()
+    sentences = len(re.findall(r"[.!…](?:\s|$)", words))
     return (
-        len(words.split()) >= 4
+        # a field's caption ("The name of your employer.") is short and one sentence
+        (sentences >= 2 or len(words.split()) >= 8)
         and "?" not in words
         and words.endswith((".", "!", "…"))
         and _REQUEST_RE.search(words) is None
