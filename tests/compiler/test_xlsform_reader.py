@@ -348,3 +348,14 @@ def test_html_styling_in_labels_is_left_out_and_noted(tmp_path: Path) -> None:
     assert [o.label for o in boil.options] == ["Yes", "No"]
     assert any("HTML styling" in note for note in result.diagnostics)
     assert boil.attention is None
+
+
+def test_a_sheet_wider_than_the_reader_keeps_is_noted(tmp_path: Path) -> None:
+    languages = [f"label::Language {n} (l{n})" for n in range(70)]
+    rows: Rows = [
+        ["type", "name", *languages],
+        ["text", "town", *[f"Town? ({n})" for n in range(70)]],
+    ]
+    result = _compile(tmp_path, {"survey": rows})
+    assert by_id(result.survey)["town"].text == "Town? (0)"
+    assert any("more than 60 columns" in note for note in result.diagnostics)

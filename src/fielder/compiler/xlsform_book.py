@@ -15,6 +15,7 @@ from typing import Any
 
 from fielder.compiler.diagnostics import Problem, answers_of
 from fielder.documents.model import Block, Cell, Document
+from fielder.documents.readers.xlsx import MAX_COLUMNS
 from fielder.ir.models import Attention, Question, SourceSpan, Survey
 from fielder.platforms.base import ImportFailed
 from fielder.platforms.result import NotCarried
@@ -110,6 +111,7 @@ def read_xlsform(
         if question is not None and row is not None:
             question.source = _span(row, tables["survey"].page, file_id, question)
     form = FormRead(survey, notes=["Read as an XLSForm: its survey, choices and settings sheets."])
+    form.notes.extend(_cut_sheets(tables))
     problems: dict[str, Problem] = {}
     for item in result.not_carried:
         target = _question_of(item, questions)
@@ -128,6 +130,17 @@ def read_xlsform(
         if target.attention is None:
             target.attention = Attention(reason=problem.summary)
     return form
+
+
+def _cut_sheets(tables: dict[str, Block]) -> list[str]:
+    """A note for each sheet whose header fills every column the reader keeps: columns after
+    those (more languages, or `relevant` placed far right) were not read."""
+    return [
+        f"XLSForm sheet '{name}' has more than {MAX_COLUMNS} columns; only the first "
+        f"{MAX_COLUMNS} were read (check its conditions and labels)."
+        for name, block in tables.items()
+        if len(block.rows[0]) >= MAX_COLUMNS and block.rows[0][-1].text
+    ]
 
 
 def _texts(rows: Iterable[tuple[Cell, ...]]) -> Iterable[list[str]]:
