@@ -231,3 +231,26 @@ def test_codes_across_a_line_skip_numbers_inside_the_words() -> None:
         ("2", "No"),
     ]
     assert split_codes("5 apples a day") == []
+
+
+def test_footnote_numbers_and_wrapped_bulleted_answers() -> None:
+    questions = by_id(
+        compile_text(
+            "Q1. Which tools do you use at work? (Select all that apply) 1\n"
+            "● Hammers\n"
+            "● Saws that cut through wood, metal, and\n"
+            "plastic pipes\n"
+            "● None\n"
+            "Q2. Which tool do you use most? 2\n"
+            "● Hammers\n● Saws\n"
+            "1 Question 1 was only asked to people in a trade.\n"
+            "2 Question 2 was only asked to people who use two tools or more.\n"
+        )
+    )
+    assert questions["Q1"].text == "Which tools do you use at work? (Select all that apply)"
+    assert [o.label for o in questions["Q1"].options] == [
+        "Hammers",
+        "Saws that cut through wood, metal, and plastic pipes",
+        "None",
+    ]
+    assert questions["Q2"].text == "Which tool do you use most?"

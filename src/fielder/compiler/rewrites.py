@@ -1,14 +1,21 @@
 """Line rewrites for layouts met in real questionnaires, run on the document's lines before
-they are parsed: column headings wrapped over several lines joined (`wrapped_heads`), a
-spec's side sections left out (`side_sections`), `wording — format: answers` items split
-(`spec_items`), items listed for ranking and a grid over "the same items" (`ranked_lists`),
-`For age 5 and above` as a filter on the age question (`universe`), and directions under a
-field name made notes (`field_notes`), census cells of lettered parts beside coded answer
-boxes cut apart (`packed_items`)."""
+they are parsed, each in a module of its own:
+
+- column headings wrapped over several lines joined (`wrapped_heads`);
+- a spec's side sections left out (`side_sections`);
+- `wording — format: answers` items split (`spec_items`);
+- footnote numbers after questions dropped (`footnote_marks`);
+- a bulleted answer's wrapped words joined (`wrapped_answers`);
+- census cells of lettered parts beside coded answer boxes cut apart (`packed_items`);
+- items listed for ranking and a grid over "the same items" (`ranked_lists`);
+- `For age 5 and above` as a filter on the age question (`universe`);
+- directions under a field name made notes (`field_notes`).
+"""
 
 from __future__ import annotations
 
 from fielder.compiler.field_notes import field_note_lines
+from fielder.compiler.footnote_marks import drop_footnote_marks
 from fielder.compiler.format_marks import drop_format_marks
 from fielder.compiler.lines import Line
 from fielder.compiler.packed_items import packed_lines
@@ -16,11 +23,12 @@ from fielder.compiler.ranked_lists import ranked_lines
 from fielder.compiler.side_sections import drop_side_sections
 from fielder.compiler.spec_items import spec_lines
 from fielder.compiler.universe import universe_lines
+from fielder.compiler.wrapped_answers import join_wrapped_answers
 from fielder.compiler.wrapped_heads import join_wrapped_lines
 
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
     lines = spec_lines(drop_side_sections(join_wrapped_lines(drop_format_marks(lines))))
-    lines = packed_lines(lines)
+    lines = packed_lines(join_wrapped_answers(drop_footnote_marks(lines)))
     return field_note_lines(universe_lines(ranked_lines(lines)))
