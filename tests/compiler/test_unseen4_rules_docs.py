@@ -378,3 +378,23 @@ def test_numbered_items_over_scale_rows_under_a_question_about_each_are_its_grid
 )
 def test_a_bare_text_element_is_a_screen_when_its_words_only_tell(words: str, screen: bool) -> None:
     assert only_tells(words) is screen
+
+
+def test_rated_statements_over_bare_points_ask_for_the_scale_words() -> None:
+    """`1   2   3   4   5` alone under each numbered statement: scale questions, flagged for
+    their missing end words rather than read as answers of the question above."""
+    questions = by_id(
+        compile_text(
+            "D1. Do you smoke?\n"
+            "☐ Yes (1)   ☐ No (2)\n"
+            "1. I feel rested in the morning.\n"
+            "1   2   3   4   5\n"
+            "2. I fall asleep easily.\n"
+            "1   2   3   4   5\n"
+        )
+    )
+    assert [o.code for o in questions["D1"].options] == ["1", "2"]
+    rested = questions["Q1"]
+    assert rested.type == "scale"
+    assert [o.code for o in rested.options] == ["1", "2", "3", "4", "5"]
+    assert rested.attention is not None

@@ -58,7 +58,20 @@ def _next_content(lines: list[Line], index: int) -> int | None:
 def rated_item(lines: list[Line], index: int) -> bool:
     """Whether the numbered statement at `index` has a scale row of its own right under it."""
     place = _next_content(lines, index)
-    return place is not None and scale_row(lines[place].text) is not None
+    if place is None:
+        return False
+    text = lines[place].text
+    return scale_row(text) is not None or _bare_points(text)
+
+
+def _bare_points(text: str) -> bool:
+    """ "1   2   3   4   5": points alone, counting on by one from 0 or 1 (their words given once
+    for the whole block)."""
+    tokens = _BOX_RE.sub(" ", text).split()
+    if len(tokens) < 3 or not all(t.isdigit() and len(t) <= 2 for t in tokens):
+        return False
+    values = [int(t) for t in tokens]
+    return values[0] <= 1 and all(b == a + 1 for a, b in zip(values, values[1:], strict=False))
 
 
 def section_number(line: Line) -> bool:
