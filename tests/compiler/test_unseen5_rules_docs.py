@@ -261,3 +261,62 @@ def test_points_take_the_end_words_written_in_the_question() -> None:
     )
     options = by_id(survey)["Q1"].options
     assert [o.label for o in options] == ["awful", "2", "3", "4", "superb"]
+
+
+def _crf(rows: list[tuple[str, str, str, str]]) -> dict[str, Question]:
+    """A case report form: a section band, then a table of code | label | entry (+ italic note),
+    then a sign-off line."""
+    document = docx.Document()
+    document.add_paragraph("PART 2 – BLOOD TESTS")
+    table = document.add_table(rows=len(rows), cols=3)
+    for r, (code, label, entry, note) in enumerate(rows):
+        table.cell(r, 0).text = code
+        table.cell(r, 1).text = label
+        paragraph = table.cell(r, 2).paragraphs[0]
+        paragraph.add_run(entry)
+        if note:
+            paragraph.add_run("   " + note).italic = True
+    document.add_paragraph("Investigator signature: ________   Date: __ / __ / ____")
+    document.add_paragraph("Monitor use only:  Checked ☐   Query ☐")
+    out = io.BytesIO()
+    document.save(out)
+    return by_id(compile_document(read_document(out.getvalue(), "crf.docx")).survey)
+
+
+_CRF_ROWS = [
+    ("BT1", "Was blood drawn today?", "☐ Yes [1]   ☐ No [0]", "If No → go to BT4"),
+    ("BT2", "Haemoglobin", "|__|__| . |__| g/dL", "(5.0–20.0)"),
+    ("BT3", "Tube type", "☐ Plain [1]   ☐ EDTA [2]   ☐ Heparin [3]", ""),
+    ("BT4", "Any reaction at the needle site?", "☐ Yes [1]   ☐ No [0]", ""),
+    ("BT5", "If Yes, please describe", "______________________________", ""),
+]
+
+
+def test_a_crf_table_row_is_a_field_with_bracketed_data_codes() -> None:
+    """`BT3 | Tube type | ☐ Plain [1] ☐ EDTA [2] …`: the code is the id, the bracketed data
+    codes are the answers' codes; the sign-off and monitor lines are no fields."""
+    questions = _crf(_CRF_ROWS)
+    assert list(questions) == ["BT1", "BT2", "BT3", "BT4", "BT5"]
+    assert [(o.code, o.label) for o in questions["BT3"].options] == [
+        ("1", "Plain"),
+        ("2", "EDTA"),
+        ("3", "Heparin"),
+    ]
+    assert [(o.code, o.label) for o in questions["BT1"].options] == [("1", "Yes"), ("0", "No")]
+
+
+def test_a_crf_digit_box_with_a_range_is_a_number() -> None:
+    """`|__|__| . |__| g/dL   (5.0–20.0)`: a number whose range is the bracketed one."""
+    field = _crf(_CRF_ROWS)["BT2"]
+    assert field.type == "number"
+    assert field.validation is not None
+    assert (field.validation.min, field.validation.max) == (5.0, 20.0)
+
+
+def test_a_crf_italic_skip_and_a_label_that_names_an_answer() -> None:
+    """`If No → go to BT4` in italics routes that answer; `If Yes, please describe` is asked
+    only after a Yes to the field above."""
+    questions = _crf(_CRF_ROWS)
+    assert [(r.if_, r.to) for r in questions["BT1"].skip_to] == [("BT1 == '0'", "BT4")]
+    assert questions["BT5"].display_if == "BT4 == '1'"
+    assert questions["BT5"].type == "long_text"

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fielder.compiler.build import Built, build_question, source_span
+from fielder.compiler.crf_tables import crf_document
 from fielder.compiler.diagnostics import Clarification, Problem, answers_of
 from fielder.compiler.follow_up import follow_up
-from fielder.compiler.lines import document_lines
+from fielder.compiler.lines import Line, document_lines
 from fielder.compiler.parse import Draft, Parsed, parse_lines
 from fielder.compiler.passes.attention import mark_attention
 from fielder.compiler.passes.carry import resolve_carry
@@ -45,9 +46,16 @@ def _title(document: Document, parsed: Parsed) -> str:
     return document.name
 
 
+def _read_lines(document: Document) -> list[Line]:
+    """The document's lines, with the conventions of tools' own layouts rewritten as plain ones
+    (CRF field tables, platform exports, printables, then the layout rewrites)."""
+    lines = document_lines(crf_document(document))
+    return rewrite_lines(printable_lines(export_lines(lines)))
+
+
 def build_all(document: Document, file_id: str | None) -> tuple[Parsed, list[Built]]:
     """Every question of the document built, before the passes."""
-    parsed = parse_lines(rewrite_lines(printable_lines(export_lines(document_lines(document)))))
+    parsed = parse_lines(_read_lines(document))
     ids = assign_ids(parsed.drafts)
     builts: list[Built] = []
     for index, (draft, qid) in enumerate(zip(parsed.drafts, ids, strict=True)):
@@ -295,7 +303,7 @@ def clarify(document: Document, prior_qa: Iterable[Any] = ()) -> Iterator[Clarif
         return
     if read_scripted(document) is not None:
         return
-    parsed = parse_lines(rewrite_lines(printable_lines(export_lines(document_lines(document)))))
+    parsed = parse_lines(_read_lines(document))
     ids = assign_ids(parsed.drafts)
     for index, (draft, qid) in enumerate(zip(parsed.drafts, ids, strict=True)):
         built = safe_build(draft, qid, ids[index - 1] if index else None, parsed.default_single)
