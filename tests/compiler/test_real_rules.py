@@ -254,3 +254,29 @@ def test_footnote_numbers_and_wrapped_bulleted_answers() -> None:
         "None",
     ]
     assert questions["Q2"].text == "Which tool do you use most?"
+
+
+def test_a_note_repeated_at_the_foot_of_every_page_is_left_out() -> None:
+    from fielder.compiler import compile_document
+    from fielder.documents.model import Block, Document
+
+    def para(text: str) -> Block:
+        return Block(kind="paragraph", text=text)
+
+    foot = [
+        para("Codes for missing answers (never read out):"),
+        para("-1 Not sure\t-2 No answer"),
+        Block(kind="page_break"),
+    ]
+    blocks = [
+        para("General interviewer instructions:"),
+        para("• Greet the household politely."),
+        para("• Never suggest an answer."),
+        *foot,
+    ]
+    for number, ask in enumerate(("grow vegetables", "keep bees", "sell at the market"), 1):
+        blocks += [para(f"Q{number}. Do you {ask}?"), para("1 Yes"), para("2 No"), *foot]
+    survey = compile_document(Document(name="f.pdf", media_type="x", blocks=blocks)).survey
+    questions = by_id(survey)
+    assert list(questions) == ["Q1", "Q2", "Q3"]
+    assert [o.label for o in questions["Q2"].options] == ["Yes", "No"]

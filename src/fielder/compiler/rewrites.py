@@ -1,6 +1,7 @@
 """Line rewrites for layouts met in real questionnaires, run on the document's lines before
 they are parsed, each in a module of its own:
 
+- the lines repeated at the foot of every page left out (`page_furniture`);
 - column headings wrapped over several lines joined (`wrapped_heads`);
 - a spec's side sections left out (`side_sections`);
 - `wording — format: answers` items split (`spec_items`);
@@ -19,6 +20,8 @@ from fielder.compiler.footnote_marks import drop_footnote_marks
 from fielder.compiler.format_marks import drop_format_marks
 from fielder.compiler.lines import Line
 from fielder.compiler.packed_items import packed_lines
+from fielder.compiler.page_furniture import drop_page_feet
+from fielder.compiler.question_words import question_word_lines
 from fielder.compiler.ranked_lists import ranked_lines
 from fielder.compiler.side_sections import drop_side_sections
 from fielder.compiler.spec_items import spec_lines
@@ -29,6 +32,7 @@ from fielder.compiler.wrapped_heads import join_wrapped_lines
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
-    lines = spec_lines(drop_side_sections(join_wrapped_lines(drop_format_marks(lines))))
+    lines = drop_page_feet(drop_format_marks(question_word_lines(lines)))
+    lines = spec_lines(drop_side_sections(join_wrapped_lines(lines)))
     lines = packed_lines(join_wrapped_answers(drop_footnote_marks(lines)))
     return field_note_lines(universe_lines(ranked_lines(lines)))

@@ -5,13 +5,16 @@ survey flow or table of contents (`Survey Flow`, `Contents`, `Outline` — a lis
 each named like a question), the embedded-data or export fields to set up, the items still
 open for a decision, and notes about the document itself (`What this document is not`). Such a
 section runs from its heading to the next heading of the same or a higher level; its lines are
-left out so that its numbered entries are not read as questions.
+left out so that its numbered entries are not read as questions. Guidance for the
+interviewers opened by a paragraph (`General interview provisions:`) runs to the next heading,
+page break or labelled question.
 """
 
 from __future__ import annotations
 
 import re
 
+from fielder.compiler.classify import find_label
 from fielder.compiler.lines import Line
 
 _SIDE_HEADING_RE = re.compile(
@@ -37,6 +40,15 @@ _HEADING_NUMBER_RE = re.compile(
 )
 
 
+# a paragraph opening the interviewers' own guidance: to the next heading or page break
+_GUIDANCE_RE = re.compile(
+    r"^(?:general\s+)?(?:interview(?:er)?s?['’]?|fieldwork)\s+(?:provisions|instructions|"
+    r"guidelines|rules)\b|^(?:general\s+)?instructions?\s+(?:for|to)\s+(?:the\s+)?"
+    r"(?:interviewers?|enumerators?|fieldworkers?)\b",
+    re.I,
+)
+
+
 def is_side_heading(text: str) -> bool:
     """True for a heading that opens a section about the survey rather than of it."""
     return bool(_SIDE_HEADING_RE.match(_HEADING_NUMBER_RE.sub("", text.strip())))
@@ -47,7 +59,14 @@ def drop_side_sections(lines: list[Line]) -> list[Line]:
     same or a higher level)."""
     kept: list[Line] = []
     side_level: int | None = None
+    guidance = False
     for line in lines:
+        if line.kind in ("heading", "page_break") or find_label(line) is not None:
+            guidance = False  # ends at a heading, a page's end or the first question
+        elif line.kind == "paragraph" and _GUIDANCE_RE.match(line.text):
+            guidance = True
+        if guidance:
+            continue
         if line.kind == "heading":
             if side_level is not None and line.level <= side_level:
                 side_level = None

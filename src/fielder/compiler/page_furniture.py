@@ -1,0 +1,42 @@
+"""Words printed at the foot of every page, above the margin a reader takes as the footer.
+
+A long printed questionnaire repeats a note at the end of each page (`The general coding for
+missing codes is as follows …` over `-1 Don't know  -3 Not applicable`). Read as lines, the
+note lands among the answers of the last question on each page. A line printed the same at
+least three times, each time among the last two lines before a page break (or the end), is
+the page's furniture and is left out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from fielder.compiler.lines import Line
+
+#: how many times a foot line must repeat, and how close to the page's end it must sit
+MIN_REPEATS = 3
+FOOT_LINES = 2
+
+
+def drop_page_feet(lines: list[Line]) -> list[Line]:
+    """The lines without the ones repeated at the foot of every page."""
+    places: dict[str, list[int]] = defaultdict(list)
+    for place, line in enumerate(lines):
+        if line.kind == "paragraph" and line.text:
+            places[line.text].append(place)
+    breaks = [p for p, line in enumerate(lines) if line.kind == "page_break"] + [len(lines)]
+    feet: set[str] = set()
+    for text, found in places.items():
+        if len(found) >= MIN_REPEATS and all(_at_foot(lines, p, breaks) for p in found):
+            feet.add(text)
+    if not feet:
+        return lines
+    return [line for line in lines if not (line.kind == "paragraph" and line.text in feet)]
+
+
+def _at_foot(lines: list[Line], place: int, breaks: list[int]) -> bool:
+    """True when at most FOOT_LINES - 1 lines with words stand between this one and the next
+    page break (or the end)."""
+    end = next(b for b in breaks if b > place)
+    between = [line for line in lines[place + 1 : end] if line.text or line.instructions]
+    return len(between) < FOOT_LINES
