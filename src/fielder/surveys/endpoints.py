@@ -114,11 +114,7 @@ def _read(survey: Any) -> SurveyRead:
 
 def _listed(row: Row[Any]) -> dict[str, Any]:
     """A listed survey's row as the JSON object of its SurveyRead (what FastAPI would send)."""
-    fields = dict(row._mapping)
-    fields["platform_ir_available"] = (
-        fields["platform_ir"] is not None and fields["target_platform"] is not None
-    )
-    return SurveyRead.model_validate(fields).model_dump(mode="json", by_alias=True)
+    return SurveyRead.model_validate(row._mapping).model_dump(mode="json", by_alias=True)
 
 
 @router.post(

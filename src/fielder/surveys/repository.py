@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Engine, Row, bindparam, select
+from sqlalchemy import Engine, Row, and_, bindparam, select
 from sqlalchemy.orm import Session
 
 from fielder.kit.pagination import PagedSelect, PageParams, paginate
@@ -34,20 +34,29 @@ def slugs_starting_with(session: Session, base: str) -> set[str]:
 
 
 _NEWEST_FIRST = (Survey.created_at.desc(), Survey.id)
+#: A listed survey's columns: all but the IR itself, which can be large and of which a list
+#: shows only whether it can be read (`Survey.platform_ir_available`, in SQL: the IR is only
+#: ever stored as an object, never as JSON null, so SQL NULL is Python's None).
+_LISTED = select(
+    *(column for column in Survey.__table__.c if column.key != "platform_ir"),
+    and_(Survey.platform_ir.is_not(None), Survey.target_platform.is_not(None)).label(
+        "platform_ir_available"
+    ),
+)
 # Built once (values bound per request): building a statement costs more than running it.
-_ALL = PagedSelect(
-    select(Survey).where(Survey.org_id == bindparam("org_id")).order_by(*_NEWEST_FIRST)
+_ALL: PagedSelect[Any] = PagedSelect(
+    _LISTED.where(Survey.org_id == bindparam("org_id")).order_by(*_NEWEST_FIRST)
 )
-_BY_STATUS = PagedSelect(
-    select(Survey)
-    .where(Survey.org_id == bindparam("org_id"), Survey.status == bindparam("status"))
-    .order_by(*_NEWEST_FIRST)
+_BY_STATUS: PagedSelect[Any] = PagedSelect(
+    _LISTED.where(
+        Survey.org_id == bindparam("org_id"), Survey.status == bindparam("status")
+    ).order_by(*_NEWEST_FIRST)
 )
 
 
-def list_query(org_id: str, status: str | None) -> tuple[PagedSelect[Survey], dict[str, Any]]:
-    """The org's surveys, newest first, optionally of one status: the statement for `paginate`
-    and its bound values."""
+def list_query(org_id: str, status: str | None) -> tuple[PagedSelect[Any], dict[str, Any]]:
+    """The org's surveys, newest first, optionally of one status: the statement of a page of
+    listed rows (`_LISTED`) for `paginate` and its bound values."""
     if status is None:
         return _ALL, {"org_id": org_id}
     return _BY_STATUS, {"org_id": org_id, "status": status}
