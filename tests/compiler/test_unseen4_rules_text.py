@@ -346,3 +346,42 @@ def test_spanish_shorthand_and_accented_capitals_after_a_code_are_the_scripts_ta
     assert [o.code for o in first.options] == ["1", "2", "98", "99"]
     assert [o.code for o in first.options if o.exclusive] == ["98", "99"]
     assert questions["P3"].text == "¿Compra fruta en el mercado?"
+
+
+def test_a_scale_key_written_once_over_lettered_items_with_code_boxes_is_a_grid() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            P1.  Le voy a leer algunos aspectos del parque. Para cada uno, dígame si está
+                 satisfecho o insatisfecho.        RU POR FILA – LEER
+
+                 ESCALA:  Satisfecho 3  /  Regular 2  /
+                          Insatisfecho 1  /  NS/NR 99
+
+                 a. Limpieza ......................... |__|__|
+                 b. Seguridad ........................ |__|__|
+
+            P2.  ¿En qué ciudad vive usted?
+                 ENCUESTADOR: SELECCIONAR EN LA LISTA DESPLEGABLE
+                      Medellín ........................... 05
+                      Bogotá D.C. ........................ 11
+                      Otra ............................... 96
+
+            P3.  ¿Cuántos años tiene?
+                      |__|__| años
+            """
+        )
+    )
+    assert list(questions) == ["P1", "P2", "P3"]
+    grid = questions["P1"]
+    assert grid.type == "grid"
+    assert [(o.code, o.label) for o in grid.options] == [
+        ("3", "Satisfecho"),
+        ("2", "Regular"),
+        ("1", "Insatisfecho"),
+        ("99", "NS/NR"),
+    ]
+    assert [r.label for r in grid.rows] == ["Limpieza", "Seguridad"]
+    cities = questions["P2"]
+    assert cities.type == "dropdown"
+    assert [(o.code, o.label) for o in cities.options][1] == ("11", "Bogotá D.C.")

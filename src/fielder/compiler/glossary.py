@@ -45,6 +45,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"NO\s+LEER", "DO NOT READ"),
     (r"DESPLEGABLE", "DROPDOWN"),
     (r"ANOTAR", "RECORD"),
+    (r"ENCUESTADOR(?:A)?|ENTREVISTADOR(?:A)?", "INTERVIEWER"),
+    (r"SELECCIONAR\s+EN\s+LA\s+LISTA", "SELECT FROM THE LIST"),
     (r"AÑOS", "YEARS"),
     (r"EN", "IN"),
     (r"ESCALA", "SCALE"),
@@ -186,7 +188,7 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
         re.compile(
             r"[ÁÍÓÚÑáíóúñ¿¡]|\b(?:RESPUESTA|PREGUNTA|FILTRO|SOLO\s+SI|PASAR\s+A|ENCUESTA|"
             r"ESPECIFICAR|EXCLUSIVA|RANGO|ANOTAR|ESCALA|LEER|ALEATORIZAR|ROTAR|TEXTO|FECHA|"
-            r"SI\s+[A-Z]{1,4}\d|AGRADECER|TERMINAR)\b",
+            r"SI\s+[A-Z]{1,4}\d|AGRADECER|TERMINAR|ENCUESTADORA?|DESPLEGABLE)\b",
             re.I,
         ),
         _compiled(_PHRASES),

@@ -23,7 +23,8 @@ _CODE_AFTER_RE = re.compile(
     r"^(?P<label>.*?[^\s.…])\s*(?:\.{2,}|…+|\t+|\s{2,}|\s*[-–=:]\s+)\s*\(?(?P<code>\d{1,3})\)?$"
 )
 _CODE_AFTER_LEADER_RE = re.compile(
-    r"^(?P<label>.*?[^\s.…])\s*(?:\.{2,}|…+|\t+)\s*\(?(?P<code>\d{1,3})\)?$"
+    # an abbreviation's dot stays with the label ("Bogotá D.C. ........ 11")
+    r"^(?P<label>.*?[^\s.…](?:\.(?=\s))?)\s*(?:\.{2,}|…+|\t+)\s*\(?(?P<code>\d{1,3})\)?$"
 )
 _CODE_BEFORE_RE = re.compile(
     r"^[\[(]?(?P<code>\d{1,3})[\])]?(?:[.):]?\s*[-–—=:]\s*|[.)]\s*|\t+\s*|\s+)(?P<label>\S.*)$"

@@ -55,6 +55,7 @@ from fielder.compiler.rated_items import (
     rated_item,
     section_number,
 )
+from fielder.compiler.scale_key import boxed_row, is_key, key_points
 from fielder.compiler.scales import scale_from_text
 from fielder.compiler.spec_screens import bracketed_screen
 from fielder.compiler.text_tables import drop_reference_tables
@@ -951,6 +952,8 @@ class _Parser:
         if not any(c.isalnum() for c in line.raw) and "__" not in line.raw:
             draft.mode = "closed" if draft.mode == "text" else draft.mode
             return
+        if self.scale_key(index, line, draft):
+            return
         if self.form_description(index, line, draft):
             draft.notes.append(text)
             return
@@ -1119,6 +1122,28 @@ class _Parser:
             draft.text_parts.append(text)
         else:
             draft.notes.append(text)
+
+    def scale_key(self, index: int, line: Line, draft: Draft) -> bool:
+        """ "ESCALA: Muy satisfecho 5 / … / NS/NR 99" (maybe over two lines) then lettered items
+        with code boxes ("a. Cobertura ..... |__|__|"): the grid's columns, then its rows."""
+        if draft.mode == "rows" and draft.options and boxed_row(line.text):
+            draft.rows.append(boxed_row(line.text) or "")
+            return True
+        if draft.options or draft.rows or not is_key(line.text):
+            return False
+        text = line.spaced or line.text
+        following = self.next_content(index)
+        if re.search(r"[/|;]\s*$", text) and following is not None and not find_label(following):
+            # the key goes on over the next line ("… Regular 2  /" over "Insatisfecho 1 / …")
+            self.skip_line = index + 1 + self.lines[index + 1 :].index(following)
+            text = f"{text.rstrip(' /|;')} / {following.spaced or following.text}"
+        points = key_points(text)
+        if points is None:
+            return False
+        draft.options.extend(points)
+        draft.mode = "rows"
+        draft.notes.extend(line.instructions)
+        return True
 
     def wrapped_sentence(self, line: Line, draft: Draft) -> bool:
         """ "… an email from us within" over "24 hours with the link, …": a sentence wrapped

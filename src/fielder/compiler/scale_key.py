@@ -1,0 +1,45 @@
+"""A grid's scale written once on a line of its own, then its items with boxes for the code:
+
+    ESCALA:  Muy satisfecho 5  /  Satisfecho 4  /  …  /  NS/NR 99
+    a. Cobertura de la señal ..................... |__|__|
+
+The key (`SCALE:`, `ESCALA:`, `ÉCHELLE :`, `SKALA:`, `SCALA:`, `SCHAAL:`) lists each point's
+words with its code after them; the lettered lines under it are the grid's rows, each with the
+boxes the interviewer writes the code in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fielder.compiler.options import RawOption
+
+_KEY_RE = re.compile(r"^(?:SCALE|ESCALA|[ÉE]CHELLE|SKALA|SCALA|SCHAAL)\s*:\s*(?P<rest>\S.*)$", re.I)
+_POINT_RE = re.compile(r"^(?P<label>[^\W\d_].*?)\s*[(\[]?(?P<code>\d{1,3})[)\]]?$")
+# "a. Cobertura de la señal ........ |__|__|": an item, its leaders and its code boxes
+_BOXED_ROW_RE = re.compile(
+    r"^(?:\(?[a-zA-Z]{1,2}[.)]\s+)?(?P<label>.*?[^\s.…])\s*(?:\.{2,}|…+)?\s*(?:\|?_{1,3}\|?){2,}\s*$"
+)
+
+
+def is_key(text: str) -> bool:
+    """True for a line that starts a scale key ("ESCALA: Muy satisfecho 5 / …")."""
+    return _KEY_RE.match(text) is not None
+
+
+def key_points(text: str) -> list[RawOption] | None:
+    """The points of a scale key, words and code each, or None when it is not one."""
+    match = _KEY_RE.match(text)
+    if match is None:
+        return None
+    parts = [p.strip() for p in re.split(r"\s+[/|;]\s+|\s*[|;]\s*", match["rest"]) if p.strip()]
+    points = [_POINT_RE.match(p) for p in parts]
+    if len(points) < 2 or any(p is None for p in points):
+        return None
+    return [RawOption(p["label"].strip(), p["code"]) for p in points if p is not None]
+
+
+def boxed_row(text: str) -> str | None:
+    """The item of a grid row written with code boxes after it, or None."""
+    match = _BOXED_ROW_RE.match(text)
+    return match["label"] if match else None
