@@ -297,10 +297,15 @@ def test_digit_boxes_grouped_into_one_entry() -> None:
             "£ ☐☐,☐☐☐.00\n"
             "3 What is your postcode?\n"
             "☐☐☐☐ ☐☐\n"
+            "4 Which ticket do you want?\n"
+            "○ Full week £120\n"
+            "○ One day £30\n"
         )
     )
     assert [questions[q].type for q in ("Q1", "Q2", "Q3")] == ["date", "number", "text"]
     assert all(not questions[q].options for q in ("Q1", "Q2", "Q3"))
+    # a price after an answer's words is no amount to write in
+    assert [o.label for o in questions["Q4"].options] == ["Full week £120", "One day £30"]
 
 
 def test_rated_statements_with_boxed_points_among_prefixed_labels() -> None:

@@ -38,8 +38,8 @@ _DATE_PARTS = {
 }
 # Between boxes of one entry: only dashes, slashes, dots, commas, brackets or spaces ("☐ – ☐").
 _JOINER_RE = re.compile(r"[\s\-–—/.,()]*")
-# "$ ☐ .00", "€ ☐", "☐ ,00 €": an amount of money
-_MONEY_RE = re.compile(r"[$€£¥]|[.,]00\b")
+# "$ ☐ .00", "€ ☐", "☐ ,00 €": a currency sign or the cents right beside the box
+_MONEY_RE = re.compile(rf"[$€£¥]\s*[{BOXES}]|[{BOXES}]\s*(?:[.,]00\b|[$€£¥])")
 # "Number of people = ☐", "Total: ☐": a label and its box
 _LABELLED_RE = re.compile(r"^(?P<label>[^\d☐]{2,40}?)\s*[=:]\s*$")
 
@@ -50,6 +50,8 @@ def entry_hint(text: str) -> str | None:
     if boxes == 0:
         return None
     parts = [part.strip() for part in _BOX_RE.split(text)]
+    if not parts[0] and re.search(r"[^\W\d_]{2}", parts[1]):
+        return None  # "○ Student £25": a mark before an answer's words, an answer to tick
     labels = [part for part in parts if part]
     date = _date_order(labels)
     if date is not None and boxes >= 2:
