@@ -487,17 +487,25 @@ def _boxes(text: str) -> list[RawOption]:
                 label = head
             options.append(RawOption(label or match[1], match[1], marker="☐"))
         return options
-    return [
-        RawOption(
-            _BLANK_RE.sub("", p).strip(),
-            None,
-            marker="☐",
-            specify=bool(_SPECIFY_RE.search(p)),
-            write_in=_BLANK_RE.search(p) is not None,  # "☐ Other: ______"
-        )
-        for p in items
-        if p
-    ]
+    return [_boxed(p) for p in items if p]
+
+
+def _boxed(part: str) -> RawOption:
+    """One answer after its box; "☐ No → GO TO Q7" keeps its routing apart from its words."""
+    label, target, terminate = (
+        strip_routing(part)
+        if re.search(r"→|-+>|=>|\bgo\s*to\b", part, re.I)
+        else (part, None, False)
+    )
+    return RawOption(
+        _BLANK_RE.sub("", label).strip(),
+        None,
+        marker="☐",
+        specify=bool(_SPECIFY_RE.search(label)),
+        write_in=_BLANK_RE.search(label) is not None,  # "☐ Other: ______"
+        skip_to=target,
+        terminate=terminate,
+    )
 
 
 _TRAILING_CODE_RE = re.compile(r"^(?P<label>.*\S)\s+(?P<code>\d{1,3})$")

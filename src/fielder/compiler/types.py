@@ -62,6 +62,14 @@ _NUMBER_HINT_RE = re.compile(
     r"miles?)\b|[$£€%#]|\(\s*-?\d+\s*(?:-|–|to)\s*\d+\s*\)|\[_+(?:\|_+)+\]",
     re.I,
 )
+# "____ Jahre", "____ horas", "___. Semester": a box's unit, or an ordinal's dot, in other languages
+_UNIT_HINT_RE = re.compile(
+    r"\b(?:Jahren?|Stunden|Minuten|Tagen?|Wochen|Monaten?|Personen|años|horas|minutos|días|dias|"
+    r"semanas|meses|veces|personas|ans|heures|jours|semaines|mois|fois|personnes|anni|minuti|"
+    r"giorni|settimane|mesi|volte|persone|jaar|jaren|uur|uren|dagen|weken|maanden|keer|yıl|"
+    r"dakika|gün|hafta|kişi)\b|_{3,}\s*\.\s+\w",
+    re.I,
+)
 _SHORT_TEXT_RE = re.compile(
     # "name" the noun, not the verb ("Please name up to five")
     r"\b(?:zip|post\s*code|postal\s+code|(?<!please\s)name(?!\s+(?:up\s+to|all|any|as\s+many|"
@@ -241,7 +249,8 @@ def _no_options(
         or any(re.fullmatch(r"[A-Za-z ]{0,20}:?[\s_]*/[\s_]*/[\s_]*", h) for h in hints)
     ):
         return TypeDecision("date")
-    if hint and _NUMBER_HINT_RE.search(hint) and not re.search(r"[a-z]{4,}\s*:\s*_", hint, re.I):
+    number_hint = _NUMBER_HINT_RE.search(hint) or _UNIT_HINT_RE.search(hint)
+    if hint and number_hint and not re.search(r"[a-z]{4,}\s*:\s*_", hint, re.I):
         return TypeDecision("number")
     if "open" not in named and (_NUMBER_TEXT_RE.search(text) or _MEASURE_RE.search(text)):
         return TypeDecision("number")
