@@ -385,7 +385,7 @@ _GUIDE = """
 
     → If No, skip to Q3.
 
-    **Q2.** What do you enjoy about cycling?
+    **Q2.** Tell me about your last ride.
 
     - Probe: Where did you go?
     - Prompt: Who with?
@@ -515,3 +515,52 @@ def test_an_html_show_if_rule_that_cannot_be_read_is_flagged() -> None:
     why = by_id(compile_text(form, "form.html"))["why"]
     assert why.display_if is None
     assert why.attention is not None
+
+
+def test_an_ivr_answer_said_before_its_key_is_an_answer() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            [L1] LANGUAGE
+            PLAY: "Which language do you prefer? For English, press 1. For French, press 2."
+
+            [L2] AGREE
+            PLAY: "Did the agent help you? Press 1 for yes or 2 for no."
+
+            [L3] THANKS (no input)
+            PLAY: "Thank you. Goodbye."
+            """
+        )
+    )
+    language = questions["L1"]
+    assert language.text == "Which language do you prefer?"
+    assert [(o.code, o.label) for o in language.options] == [("1", "English"), ("2", "French")]
+
+
+def test_an_html_form_may_group_its_questions_as_labelled_radio_groups() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            <html><body><form>
+            <p id="h1">How did you hear about us?</p>
+            <div role="radiogroup" aria-labelledby="h1">
+              <label><input type="radio" name="heard" value="1"> Friend</label>
+              <label><input type="radio" name="heard" value="2"> Advert</label>
+            </div>
+            <div role="group" aria-label="Which days do you visit?">
+              <label><input type="checkbox" name="days" value="1"> Weekdays</label>
+              <label><input type="checkbox" name="days" value="2"> Weekends</label>
+            </div>
+            <div role="radiogroup" aria-label="Would you come back?" data-show-if="heard=1">
+              <label><input type="radio" name="back" value="1"> Yes</label>
+              <label><input type="radio" name="back" value="2"> No</label>
+            </div>
+            </form></body></html>
+            """,
+            "groups.html",
+        )
+    )
+    assert list(questions) == ["heard", "days", "back"]
+    assert questions["heard"].text == "How did you hear about us?"
+    assert questions["days"].type == "multi"
+    assert questions["back"].display_if == "heard == '1'"

@@ -41,25 +41,33 @@ _BOX_TYPES = {"date": "date", "email": "email", "number": "number", "tel": "text
 
 
 def is_html_form(document: Document) -> bool:
-    """True for an HTML page whose form puts its questions in fieldsets with legends."""
-    if "<fieldset" not in document.source.lower():
+    """True for an HTML page whose form puts its questions in fieldsets with legends (or in
+    labelled `role="radiogroup"` / `role="group"` elements)."""
+    source = document.source.lower()
+    if not any(mark in source for mark in ("<fieldset", 'role="radiogroup"', 'role="group"')):
         return False
     soup = BeautifulSoup(document.source, "lxml")
     return len(_fieldsets(soup)) >= 3
 
 
 def _fieldsets(soup: BeautifulSoup) -> list[Tag]:
-    """Fieldsets with a legend and a named control of their own."""
+    """Fieldsets (or labelled groups) with a named control of their own, in page order."""
     kept = []
-    for fieldset in soup.find_all("fieldset"):
-        if fieldset.find("legend") is None or fieldset.find("fieldset") is not None:
+    for group in soup.find_all(_is_group):
+        if group.find(_is_group) is not None or not _legend(group):
             continue
-        if any(
-            _visible(c) and c.get("name")
-            for c in fieldset.find_all(["input", "select", "textarea"])
-        ):
-            kept.append(fieldset)
+        controls = group.find_all(["input", "select", "textarea"])
+        if any(_visible(c) and c.get("name") for c in controls):
+            kept.append(group)
     return kept
+
+
+def _is_group(tag: Tag) -> bool:
+    if tag.name == "fieldset":
+        return tag.find("legend") is not None
+    role = str(tag.get("role", "")).lower()
+    labelled = tag.get("aria-label") or tag.get("aria-labelledby")
+    return role in ("radiogroup", "group") and bool(labelled)
 
 
 def _visible(control: Tag) -> bool:
@@ -71,8 +79,14 @@ def _text(tag: Tag) -> str:
 
 
 def _legend(fieldset: Tag) -> str:
-    legend = fieldset.find("legend")
-    text = _text(legend) if isinstance(legend, Tag) else ""
+    """The group's question: its legend, `aria-label`, or the element `aria-labelledby` names."""
+    legend = fieldset.find("legend") if fieldset.name == "fieldset" else None
+    text = _text(legend) if isinstance(legend, Tag) else str(fieldset.get("aria-label") or "")
+    labelled = str(fieldset.get("aria-labelledby") or "").split()
+    if not text and labelled:
+        root = list(fieldset.parents)[-1]
+        named = root.find(id=labelled[0])
+        text = _text(named) if isinstance(named, Tag) else ""
     return _REQUIRED_RE.sub("", _LEGEND_NUMBER_RE.sub("", text, count=1))
 
 

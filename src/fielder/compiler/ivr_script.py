@@ -97,9 +97,21 @@ def _sentences(words: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.?!])\s+", words) if s]
 
 
+# "For English, press 1", "If you agree, press 2": the answer before its key
+_REVERSED_RE = re.compile(
+    rf"\b(?:for|if|to)\s+(?P<label>[^,.;]+?),?\s+(?:please\s+)?{_KEY_VERB}\s+(?P<code>\d{{1,2}})\b",
+    re.I,
+)
+
+
 def _options(key_sentences: list[str]) -> list[Option]:
     options: list[Option] = []
     for sentence in key_sentences:
+        if _REVERSED_RE.search(sentence) and not _CHOICE_RE.search(sentence.split(",")[0]):
+            for match in _REVERSED_RE.finditer(sentence):
+                if match["code"] not in {o.code for o in options}:
+                    options.append(Option(code=match["code"], label=collapse(match["label"])))
+            continue
         for match in _CHOICE_RE.finditer(sentence):
             # "from 1 to 5" is a range, "press 1 0 for ten" spells out a two-digit entry
             if re.search(r"(?:\d\s+|\bfrom\s+|\bbetween\s+)$", sentence[: match.start("code")]):

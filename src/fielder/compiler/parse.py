@@ -38,7 +38,7 @@ from fielder.compiler.instructions import (
     interpret,
     type_words,
 )
-from fielder.compiler.letters import keep_jumping_letters
+from fielder.compiler.letters import keep_jumping_letters, keep_ranked_letters
 from fielder.compiler.lines import LEADING_ROUTE_RE, TYPE_NOTE_RE, Line, is_caps_instruction
 from fielder.compiler.marks import contrast_marks
 from fielder.compiler.options import (
@@ -1602,6 +1602,7 @@ def parse_lines(lines: list[Line]) -> Parsed:
     if any(_LETTERS_STORED_RE.search(" ".join([line.text, *line.instructions])) for line in lines):
         _keep_letters(parsed)
     keep_jumping_letters(parsed)
+    keep_ranked_letters(parsed)
     return parsed
 
 

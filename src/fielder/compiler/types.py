@@ -80,6 +80,8 @@ _SHORT_TEXT_RE = re.compile(
 )
 _LONG_TEXT_RE = re.compile(
     r"\b(?:why|describe|explain|comments?|suggestions?|tell\s+us|anything\s+else|in\s+your\s+own\s+words)\b"
+    # a depth interview's invitations to talk: "Tell me about …", "Talk me through …"
+    r"|^(?:please\s+)?(?:tell\s+me\s+(?:about|more|how|what|why)|(?:talk|walk)\s+(?:me|us)\s+through)\b"
     # "Do you have any allergies we should know about?" over a box: name and describe them
     r"|^(?:do|did|does)\s+(?:you|they)\s+have\s+any\b|^(?:are|were)\s+there\s+any\b"
     r"|^is\s+there\s+anything\b|\b(?:should|need\s+to|ought\s+to)\s+know\s+about\b",
