@@ -320,3 +320,63 @@ def test_a_crf_italic_skip_and_a_label_that_names_an_answer() -> None:
     assert [(r.if_, r.to) for r in questions["BT1"].skip_to] == [("BT1 == '0'", "BT4")]
     assert questions["BT5"].display_if == "BT4 == '1'"
     assert questions["BT5"].type == "long_text"
+
+
+def test_portuguese_scripting_words_and_routing_between_answer_and_code() -> None:
+    """`(RM)`, `(ANOTAR – 18 A 99)`, `→ ENCERRE`, `Pule para P4`, `(EXCLUSIVA)` set between an
+    answer and its right-margin code are read as their English equivalents."""
+    survey = compile_text(
+        """
+        P1. Você mora nesta cidade?
+        ☐ Sim\t1
+        ☐ Não\t→ ENCERRE\t2
+        P2. Quais frutas você comprou na semana passada? (RM)
+        ☐ Maçã\t1
+        ☐ Banana\t2
+        ☐ Outra (ANOTAR): ________\t96
+        ☐ Nenhuma destas\t(EXCLUSIVA) Pule para P4\t99
+        P3. Por que não comprou frutas?
+        ________________________
+        ________________________
+        P4. Quantas pessoas moram na sua casa?
+        |___|___| pessoas
+        """
+    )
+    questions = by_id(survey)
+    assert questions["P1"].terminate_if == "P1 == '2'"
+    assert [o.label for o in questions["P1"].options] == ["Sim", "Não"]
+    fruit = questions["P2"]
+    assert fruit.type == "multi"
+    assert [(o.code, o.label) for o in fruit.options] == [
+        ("1", "Maçã"),
+        ("2", "Banana"),
+        ("96", "Outra"),
+        ("99", "Nenhuma destas"),
+    ]
+    assert [o.code for o in fruit.options if o.exclusive] == ["99"]
+    assert [o.code for o in fruit.options if o.specify] == ["96"]
+    assert [(r.if_, r.to) for r in fruit.skip_to] == [("P2 contains '99'", "P4")]
+    assert questions["P4"].type == "number"
+
+
+def test_portuguese_range_with_thousands_points() -> None:
+    """`(ANOTAR – DE 0 A 5.000)` in a note is a range 0–5000."""
+    from fielder.compiler.glossary import to_english
+
+    assert to_english("(ANOTAR VALOR EM REAIS – DE 0 A 5.000)").endswith("RANGE 0-5000)")
+    assert to_english("(ANOTAR – 18 A 99)") == "(RECORD – RANGE 18-99)"
+
+
+def test_a_page_number_before_a_page_break_is_no_answer() -> None:
+    """A line holding only the page's number right before the next page is left out."""
+    from fielder.compiler.lines import Line
+    from fielder.compiler.page_numbers import drop_page_numbers
+
+    lines = [
+        Line(text="☐ Yes", raw="☐ Yes", page=1),
+        Line(text="- 1 -", raw="- 1 -", page=1),
+        Line(text="", raw="", kind="page_break"),
+        Line(text="7", raw="7", page=2),
+        Line(text="☐ No", raw="☐ No", page=2),
+    ]
+    assert [line.text for line in drop_page_numbers(lines)] == ["☐ Yes", "", "7", "☐ No"]

@@ -10,8 +10,11 @@ from typing import Any
 from fielder.compiler.build import Built, build_question, source_span
 from fielder.compiler.crf_tables import crf_document
 from fielder.compiler.diagnostics import Clarification, Problem, answers_of
+from fielder.compiler.digit_boxes import digit_box_lines
 from fielder.compiler.follow_up import follow_up
 from fielder.compiler.lines import Line, document_lines
+from fielder.compiler.middle_notes import middle_notes
+from fielder.compiler.page_numbers import drop_page_numbers
 from fielder.compiler.parse import Draft, Parsed, parse_lines
 from fielder.compiler.passes.attention import mark_attention
 from fielder.compiler.passes.carry import resolve_carry
@@ -50,6 +53,7 @@ def _read_lines(document: Document) -> list[Line]:
     """The document's lines, with the conventions of tools' own layouts rewritten as plain ones
     (CRF field tables, platform exports, printables, then the layout rewrites)."""
     lines = document_lines(crf_document(document))
+    lines = digit_box_lines(middle_notes(drop_page_numbers(lines)))
     return rewrite_lines(printable_lines(export_lines(lines)))
 
 

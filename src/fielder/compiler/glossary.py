@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from fielder.compiler import glossary_nl
+from fielder.compiler import glossary_nl, glossary_pt
 
 _A = "[AÁaá]"
 _E = "[EÉeé]"
@@ -219,6 +219,7 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
         _compiled(_GERMAN),
     ),
     (glossary_nl.HINT, _compiled(glossary_nl.PHRASES)),
+    (glossary_pt.HINT, _compiled(glossary_pt.PHRASES)),
     (
         re.compile(r"\b(?:Skip\s+To:|Display\s+This\s+Question|Is\s+(?:Not\s+)?Selected)", re.I),
         _compiled(_TOOL_EXPORT),
@@ -249,7 +250,8 @@ _ROUTE_VERB_RE = re.compile(
     r"(?<!\w)(?:"
     r"(?:PASE|PASA|PASAR|IR|VAYA|SALTE|SALTA|SALTAR|CONTIN[ÚU]E\s+EN)\s+A?"
     r"|(?:GA|GA\s+DOOR|GA\s+VERDER|DOOR|DOORGAAN|SPRING|VERDER)\s+(?:NAAR|MET|BIJ)"
-    r")(?:\s+(?:LA\s+)?(?:PREGUNTA|VRAAG))?\s*(?=[A-Za-z]{0,4}[.-]?\d+[a-z]?\s*\)?\.?\s*$)",
+    r"|(?:PULE|PULAR|PASSE|PASSAR|V[ÁA]|SIGA)\s+PARA(?:\s+A)?"
+    r")(?:\s+(?:LA\s+)?(?:PREGUNTA|VRAAG|PERGUNTA))?\s*(?=[A-Za-z]{0,4}[.-]?\d+[a-z]?\s*\)?\.?\s*$)",
     re.I,
 )
 

@@ -1,0 +1,30 @@
+"""Page numbers printed at the foot of a page, left out.
+
+A PDF's text carries each page's number as a line of its own right before the next page
+(`1`, `- 2 -`, `Page 3`, `3 / 12`, `Página 4`, `Seite 5 von 9`); it is neither an answer nor a
+question's word, so such a line just before a page break or at the end is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fielder.compiler.lines import Line
+
+_PAGE_RE = re.compile(
+    r"^[-–—\s]*(?:(?:page|p[áa]gina|seite|pagina|sayfa|strona)\s+)?\d{1,3}"
+    r"(?:\s*(?:/|of|de|von|di|van)\s*\d{1,3})?[-–—\s]*$",
+    re.I,
+)
+
+
+def drop_page_numbers(lines: list[Line]) -> list[Line]:
+    """The lines without the page numbers printed just before each page break."""
+    kept: list[Line] = []
+    for index, line in enumerate(lines):
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        at_foot = after is None or after.kind == "page_break"
+        if at_foot and line.kind == "paragraph" and _PAGE_RE.match(line.text) and line.page:
+            continue
+        kept.append(line)
+    return kept
