@@ -3,6 +3,8 @@ Markdown), one small case each, written in their own words rather than taken fro
 
 from __future__ import annotations
 
+from fielder.compiler.lines import Line
+from fielder.compiler.text_tables import drop_reference_tables
 from tests.compiler.conftest import by_id, compile_text
 
 
@@ -385,3 +387,18 @@ def test_a_scale_key_written_once_over_lettered_items_with_code_boxes_is_a_grid(
     cities = questions["P2"]
     assert cities.type == "dropdown"
     assert [(o.code, o.label) for o in cities.options][1] == ("11", "Bogotá D.C.")
+
+
+def test_a_ruled_text_table_right_under_an_ask_is_kept() -> None:
+    lines = [
+        Line(text="Q4. How much do you agree with each statement?", raw=""),
+        Line(text="STATEMENT | AGREE | DISAGREE", raw=""),
+        Line(text="----------+-------+---------", raw=""),
+        Line(text="a) Buses are clean | 1 | 2", raw=""),
+        Line(text="QUOTA PLAN", raw=""),
+        Line(text="CELL | LINE | TARGET", raw=""),
+        Line(text="-----+------+-------", raw=""),
+        Line(text="A1 | 4 | 40 |", raw=""),
+    ]
+    kept = [line.text for line in drop_reference_tables(lines)]
+    assert kept == [line.text for line in lines[:5]]
