@@ -402,3 +402,25 @@ def test_a_ruled_text_table_right_under_an_ask_is_kept() -> None:
     ]
     kept = [line.text for line in drop_reference_tables(lines)]
     assert kept == [line.text for line in lines[:5]]
+
+
+def test_follow_ups_open_with_the_answer_in_other_languages_too() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            Q.1  Avez-vous un jardin ?
+                 Oui | Non
+
+            Q.2  Si oui, quelle est sa surface, en mètres carrés ?
+                 ________
+
+            Q.3  Heeft u een balkon?
+                 Ja | Nee
+
+            Q.4  Zo nee, zou u er een willen?
+                 Ja | Nee | Weet niet
+            """
+        )
+    )
+    assert questions["Q2"].display_if == "Q1 == '1'"
+    assert questions["Q4"].display_if == "Q3 == '2'"
