@@ -564,3 +564,49 @@ def test_an_html_form_may_group_its_questions_as_labelled_radio_groups() -> None
     assert questions["heard"].text == "How did you hear about us?"
     assert questions["days"].type == "multi"
     assert questions["back"].display_if == "heard == '1'"
+
+
+def test_an_ivr_script_in_another_language_says_its_answers_the_same_way() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            [E1] INICIO (no input)
+            PLAY: "Hola, gracias por llamar."
+
+            [E2] SATISFECHO
+            PLAY: "¿Quedó satisfecho con la atención? Marque 1 para sí, o marque 2 para no."
+
+            [E3] VOLVER
+            PLAY: "¿Volvería a llamarnos? Marque 1 para sí, 2 para no."
+            """
+        )
+    )
+    happy = questions["E2"]
+    assert happy.text == "¿Quedó satisfecho con la atención?"
+    assert [(o.code, o.label) for o in happy.options] == [("1", "sí"), ("2", "no")]
+
+
+def test_a_codebook_may_put_several_unquoted_values_on_one_line() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            VARIABLE   b1
+            QUESTION   Do you rent or own?
+            TYPE       numeric, single response
+            VALUES     1 = Rent   2 = Own   9 = Refused
+            ------------------------------------------
+            VARIABLE   b2
+            QUESTION   How many rooms?
+            TYPE       numeric range 1-20
+            ------------------------------------------
+            VARIABLE   b3
+            QUESTION   Your postcode?
+            TYPE       string A8
+            """
+        )
+    )
+    assert [(o.code, o.label) for o in questions["b1"].options] == [
+        ("1", "Rent"),
+        ("2", "Own"),
+        ("9", "Refused"),
+    ]

@@ -130,10 +130,12 @@ def _values(variable: _Variable) -> list[tuple[str, str]]:
         if quoted:
             values.extend((code, collapse(label)) for code, label in quoted)
             continue
-        match = _VALUE_RE.match(line.strip())
-        if match:
-            label = match["q2"] or match["q1"] or match["bare"] or ""
-            values.append((match["code"], collapse(label)))
+        # "1 = Yes   2 = No": several unquoted values on a line, a wide gap apart
+        for piece in re.split(r"\s{2,}(?=-?\d+\s*=)", line.strip()):
+            match = _VALUE_RE.match(piece)
+            if match:
+                label = match["q2"] or match["q1"] or match["bare"] or ""
+                values.append((match["code"], collapse(label)))
     return values
 
 

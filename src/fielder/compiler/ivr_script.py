@@ -22,11 +22,19 @@ _HEADER_RE = re.compile(r"^\[(?P<id>[A-Za-z][A-Za-z0-9_.-]{0,20})\]\s*(?P<rest>.
 _SPOKEN_RE = re.compile(
     r"^(?:PLAY|SAY|TTS|PROMPT|AUDIO|SMS)\s*:\s*[\"“](?P<words>.*?)[\"”]?\s*$", re.I
 )
-_KEY_VERB = r"(?:press|push|dial|key(?:\s+in)?|enter|reply(?:\s+with)?|text|say)"
+# the key words in English, Spanish, French, German and Dutch ("marque 1 para sí", "appuyez
+# sur 1 pour oui", "drücken Sie die 1 für ja", "toets 1 voor ja")
+_KEY_VERB = (
+    r"(?:press|push|dial|key(?:\s+in)?|enter|reply(?:\s+with)?|text|say|marque|pulse|presione|"
+    r"oprima|appuyez(?:\s+sur)?|tapez|tippen\s+sie(?:\s+die)?|drücken\s+sie(?:\s+die)?|"
+    r"wählen\s+sie(?:\s+die)?|toets|druk(?:\s+op)?)"
+)
+_FOR = r"(?:for|to|if|para|si|pour|für|wenn|voor|als)"
+_OR = r"(?:or|o|ou|oder|of)"
 # "Press 1 for yes", "2 for afternoon", "press 2 to move house", "press 3 if you're …"
 _CHOICE_RE = re.compile(
-    rf"(?:\b{_KEY_VERB}\s+)?\b(?P<code>\d{{1,2}})\s+(?P<how>for|to|if)\s+(?P<label>.+?)"
-    rf"(?=\s*(?:,\s*|\s)(?:or\s+)?(?:{_KEY_VERB}\s+)?\d{{1,2}}\s+(?:for|to|if)\b|[.;!]|\s*$)",
+    rf"(?:\b{_KEY_VERB}\s+)?\b(?P<code>\d{{1,2}})\s+(?P<how>{_FOR})\s+(?P<label>.+?)"
+    rf"(?=\s*(?:,\s*|\s){_OR}?\s*(?:{_KEY_VERB}\s+)?(?:die\s+)?\d{{1,2}}\s+{_FOR}\b|[.;!]|\s*$)",
     re.I,
 )
 _KEY_SENTENCE_RE = re.compile(
@@ -116,7 +124,7 @@ def _options(key_sentences: list[str]) -> list[Option]:
             # "from 1 to 5" is a range, "press 1 0 for ten" spells out a two-digit entry
             if re.search(r"(?:\d\s+|\bfrom\s+|\bbetween\s+)$", sentence[: match.start("code")]):
                 continue
-            label = re.sub(r"^(?:or|and)\s+", "", collapse(match["label"]), flags=re.I)
+            label = re.sub(rf"^(?:{_OR}|and)\s+", "", collapse(match["label"]), flags=re.I)
             if match["code"] not in {o.code for o in options} and label:
                 options.append(Option(code=match["code"], label=label))
     return options
