@@ -610,3 +610,16 @@ def test_a_codebook_may_put_several_unquoted_values_on_one_line() -> None:
         ("2", "Own"),
         ("9", "Refused"),
     ]
+
+
+def test_an_html_show_if_rule_may_list_several_answers_and_a_slider_is_a_number() -> None:
+    form = _FORM.replace('data-show-if="pet=1"', 'data-show-if="pet=1,0"').replace(
+        '<input type="number" name="walks" min="0" max="12">',
+        '<input type="range" name="walks" min="0" max="12">',
+    )
+    questions = by_id(compile_text(form, "form.html"))
+    assert questions["kinds"].display_if == "pet in ['1','0']"
+    walks = questions["walks"]
+    assert walks.type == "number"
+    assert walks.validation is not None
+    assert walks.validation.max == 12

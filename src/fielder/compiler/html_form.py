@@ -37,7 +37,14 @@ _CONDITION_ATTRS = (
 _RULE_RE = re.compile(
     r"^\s*(?P<name>[\w.-]+)\s*(?P<op>==|=|!=|<>|<=|>=|<|>)\s*['\"]?(?P<value>[^'\"]+?)['\"]?\s*$"
 )
-_BOX_TYPES = {"date": "date", "email": "email", "number": "number", "tel": "text", "url": "text"}
+_BOX_TYPES = {
+    "date": "date",
+    "email": "email",
+    "number": "number",
+    "range": "number",  # a slider: a number within its min and max
+    "tel": "text",
+    "url": "text",
+}
 
 
 def is_html_form(document: Document) -> bool:
@@ -213,7 +220,7 @@ def _question(fieldset: Tag) -> Question | None:
     else:
         question.type = _BOX_TYPES.get(kind, "text")  # type: ignore[assignment]
         low, high = first.get("min"), first.get("max")
-        if kind == "number" and (low or high):
+        if kind in ("number", "range") and (low or high):
             question.validation = Validation(
                 min=float(str(low)) if low else None, max=float(str(high)) if high else None
             )
@@ -248,7 +255,16 @@ def _test(question: Question, op: str, value: str) -> str | None:
         limit = int(value)
         chosen = [c for c in codes if c.lstrip("-").isdigit() and _holds(int(c), op, limit)]
         return f"{qid} in [{','.join(repr(c) for c in chosen)}]" if chosen else None
-    test = f"{qid} contains '{value}'" if question.type == "multi" else f"{qid} == '{value}'"
+    # "f3=1,2" / "f3=1|2": one of several answers; a value the question does not have is unread
+    values = [v.strip() for v in re.split(r"[,|]", value) if v.strip()]
+    if not values or any(v not in codes for v in values) or op not in ("=", "==", "!=", "<>"):
+        return None
+    if question.type == "multi":
+        test = " or ".join(f"{qid} contains '{v}'" for v in values)
+    elif len(values) > 1:
+        test = f"{qid} in [{','.join(repr(v) for v in values)}]"
+    else:
+        test = f"{qid} == '{values[0]}'"
     return f"not ({test})" if op in ("!=", "<>") else test
 
 
