@@ -280,3 +280,31 @@ def test_a_note_repeated_at_the_foot_of_every_page_is_left_out() -> None:
     questions = by_id(survey)
     assert list(questions) == ["Q1", "Q2", "Q3"]
     assert [o.label for o in questions["Q2"].options] == ["Yes", "No"]
+
+
+def test_a_spec_names_scales_by_their_ends_once_for_a_section_or_per_item() -> None:
+    questions = by_id(
+        compile_text(
+            "## Views\n"
+            '1. How was your stay? — 5-pt, "Very good" to "Very poor."\n'
+            '2. "This fee is too high." 1 = "Strongly agree" to 5 = "Strongly disagree"\n'
+            '3. "The queue was short." — 5-pt, "Very true" to "Not true."\n'
+            "   - Note the reversed anchors on this item — decide with the lead.\n\n"
+            "## Trust\n"
+            "All 5-pt Likert, strongly disagree–strongly agree:\n"
+            '1. "I trust the desk."\n'
+            '2. "I trust the porter."\n',
+            "views.md",
+        )
+    )
+    assert [q.text for q in questions.values()] == [
+        "How was your stay?",
+        "This fee is too high.",
+        "The queue was short.",
+        "I trust the desk.",
+        "I trust the porter.",
+    ]
+    assert all(q.type == "scale" and len(q.options) == 5 for q in questions.values())
+    assert questions["Q2"].options[0].label == "Strongly agree"
+    assert questions["Q3"].options[-1].label == "Not true"
+    assert questions["Q5"].options[-1].label == "Strongly agree"

@@ -25,9 +25,28 @@ _FORMAT = (
     r"\d+[\s-]*(?:pt|point)\b|numeric|number|date|rank(?:ing)?|"
     r"(?:strongly|very|not\s+at\s+all|extremely|completely)\s+\w+\s+to\s"
 )
-_SPEC_RE = re.compile(rf"^(?P<ask>.{{2,}}?)\s+[—–]\s+(?P<spec>(?:{_FORMAT}).*)$", re.I)
+_SPEC_RE = re.compile(
+    rf"^(?P<ask>.{{2,}}?)\s+[—–]\s+(?P<spec>(?:{_FORMAT}).*)$"
+    # '"This price is fair." 1 = "Agree" to 7 = "Disagree"': quoted words, then the scale
+    rf"|^(?P<quoted>[\"“][^\"“”]{{3,}}[\"”])\s+(?P<key>(?:\d{{1,2}}\s*=|{_FORMAT}).*)$",
+    re.I,
+)
 # "Multiple Choice: A / B / C" or "Multiple Choice, single answer: A / B": the answers
 _LISTED_RE = re.compile(r"^(?P<format>[^:]{2,60}):\s*(?P<answers>.+?\s/\s.+?)\.?$")
+# '1 = "Strongly agree" to 7 = "Strongly disagree"': a scale's points, named at its ends
+_SCALE_ENDS_RE = re.compile(
+    r"\b(?P<low>[01])\s*=\s*[\"“](?P<first>[^\"”]+?)[.,]?[\"”]\s+to\s+"
+    r"(?P<high>\d{1,2})\s*=\s*[\"“](?P<last>[^\"”]+?)[.,]?[\"”]"
+)
+_NOTE_ITEM_RE = re.compile(r"^(?:note|nb|n\.b\.|nota|hinweis|remarque)\b", re.I)
+_POINTS_RE = re.compile(r"\b(\d{1,2})[\s-]*(?:pt|point)s?\b", re.I)
+_SECTION_LEAD_RE = re.compile(r"^(?:all|each|every|both|the\s+(?:following|items))\b", re.I)
+# "strongly disagree–strongly agree", "Strongly agree to strongly disagree."
+_PLAIN_ENDS_RE = re.compile(
+    r"(?P<first>(?:strongly|very|not\s+at\s+all|extremely|completely)\s+[a-z]+)\s*(?:to|–|—|-)\s*"
+    r"(?P<last>(?:strongly|very|not\s+at\s+all|extremely|completely)\s+[a-z]+)",
+    re.I,
+)
 _YES_NO_RE = re.compile(r"^yes\s*/\s*no\b[.,;]?\s*", re.I)
 # a dash and a first word left at a line's end: the format goes on on the next line
 _CUT_RE = re.compile(r"\s[—–]\s+\w+$")
@@ -37,16 +56,81 @@ def spec_lines(lines: list[Line]) -> list[Line]:
     """The lines with every `wording — format: answers. routing` item split into its ask, its
     answers (a line each) and a note for the rest."""
     out: list[Line] = []
+    section = _Scale()  # "All 7-pt Likert, strongly disagree–strongly agree:" for the items below
+    in_note = False
     index = 0
     while index < len(lines):
         line = lines[index]
+        if line.kind == "heading":
+            section = _Scale()
+        elif line.kind == "paragraph" and not line.level and _section_scale(line.text, section):
+            out.append(replace(line, text="", spaced="", instructions=[line.text]))
+            index += 1
+            continue
         following = lines[index + 1] if index + 1 < len(lines) else None
         if following is not None and _cut_format(line, following):
             line = replace(line, text=f"{line.text} {following.text}", end=following.end)
             index += 1  # "— Multiple" / "Choice: Never / Rarely": one item wrapped
-        out.extend(_split(line) or [line])
+        noted = line.kind == "list_item" and line.level and _NOTE_ITEM_RE.match(line.text)
+        if noted or (in_note and line.kind == "paragraph" and line.level):
+            # "- Note the reverse polarity …" under an item, and its wrapped lines: a note
+            notes = [*line.instructions, line.text]
+            line = replace(
+                line, text="", spaced="", kind="paragraph", numbering=None, instructions=notes
+            )
+            in_note = True
+        else:
+            in_note = False
+        out.extend(_split(line, section) or _scaled(line, section) or [line])
         index += 1
     return out
+
+
+class _Scale:
+    """A scale named once for a section: its points and its end words, as far as known."""
+
+    def __init__(self) -> None:
+        self.points = 0
+        self.ends: tuple[str, str] | None = None
+
+    def note(self, points: int = 0, ends: tuple[str, str] | None = None) -> str:
+        """The scale as the usual note (`(7-point scale: 1 = "Agree", 7 = "Disagree")`), which
+        the rules read as the question's points; empty when the points or ends are unknown."""
+        points, ends = points or self.points, ends or self.ends
+        if ends is None or not 3 <= points <= 11:
+            return ""
+        return f'({points}-point scale: 1 = "{ends[0]}", {points} = "{ends[1]}")'
+
+
+def _section_scale(text: str, section: _Scale) -> bool:
+    """ "All 7-pt Likert, strongly disagree–strongly agree:": remember the section's scale."""
+    if not (_SECTION_LEAD_RE.match(text) and text.rstrip().endswith(":")):
+        return False
+    points = _POINTS_RE.search(text)
+    if points is None:
+        return False
+    section.points = int(points[1])
+    section.ends = _ends(text[points.end() :].rstrip(" :"))
+    return True
+
+
+def _ends(text: str) -> tuple[str, str] | None:
+    """'"Very high" to "Very low."', "strongly disagree–strongly agree": a scale's end words."""
+    quoted = re.search(r"[\"“]([^\"”]+?)[.,]?[\"”]\s+to\s+[\"“]([^\"”]+?)[.,]?[\"”]", text)
+    if quoted:
+        return (quoted[1], quoted[2])
+    plain = _PLAIN_ENDS_RE.search(text)
+    if plain:
+        return (plain["first"].capitalize(), plain["last"].capitalize())
+    return None
+
+
+def _scaled(line: Line, section: _Scale) -> list[Line] | None:
+    """A listed statement with no answers of its own, under a section's scale."""
+    if line.kind != "list_item" or line.level or not line.text or not section.ends:
+        return None
+    notes = [*line.instructions, section.note()]
+    return _with_answers(line, line.text.strip('"“” '), notes, [])
 
 
 def _cut_format(line: Line, following: Line) -> bool:
@@ -57,26 +141,38 @@ def _cut_format(line: Line, following: Line) -> bool:
     return bool(_SPEC_RE.match(f"{line.text} {following.text}")) and not _SPEC_RE.match(line.text)
 
 
-def _split(line: Line) -> list[Line] | None:
+def _split(line: Line, section: _Scale) -> list[Line] | None:
     match = _SPEC_RE.match(line.text)
-    if match is None or not (line.kind == "list_item" or match["ask"].startswith(('"', "“"))):
+    if match is None or not (
+        line.kind == "list_item" or match["quoted"] or match["ask"][0] in '"“'
+    ):
         return None  # a paragraph "Part B – Numbers" is a title; items are listed or quoted
-    ask = re.sub(r'^["“](.+)["”]$', r"\1", match["ask"].strip())
-    spec = match["spec"].strip()
+    ask = re.sub(r'^["“](.+)["”]$', r"\1", (match["ask"] or match["quoted"]).strip())
+    spec = (match["spec"] or match["key"]).strip()
     answers: list[str] = []
+    scale = ""
     yes_no = _YES_NO_RE.match(spec)
     listed = _LISTED_RE.match(spec.split(". ")[0] if ". " in spec else spec)
     if yes_no:
         answers, spec = ["Yes", "No"], spec[yes_no.end() :]
+    elif ends := _SCALE_ENDS_RE.search(spec):
+        low, high = int(ends["low"]), int(ends["high"])
+        if low == 1:
+            scale = section.note(high, (ends["first"], ends["last"]))
     elif listed:
         answers = [a.strip() for a in listed["answers"].split(" / ") if a.strip()]
         spec = f"{listed['format']}{spec[listed.end() :]}"
-    head = replace(
-        line,
-        text=ask,
-        spaced=ask,
-        instructions=[*line.instructions, *([spec.strip()] if spec.strip() else [])],
-    )
+    elif ends_named := _ends(spec):
+        # '7-pt, "Very high" to "Very low."' or "Strongly agree to strongly disagree."
+        points = _POINTS_RE.search(spec)
+        scale = section.note(int(points[1]) if points else 0, ends_named)
+    notes = [*line.instructions, *([spec.strip()] if spec.strip() else [])]
+    notes += [scale] if scale else []
+    return _with_answers(line, ask, notes, answers)
+
+
+def _with_answers(line: Line, ask: str, notes: list[str], answers: list[str]) -> list[Line]:
+    head = replace(line, text=ask, spaced=ask, instructions=notes)
     level = line.level + 1
     options = [
         Line(text=a, raw=a, spaced=a, kind="list_item", numbering="-", level=level,
