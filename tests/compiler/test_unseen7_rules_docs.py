@@ -4,6 +4,15 @@ from any fixture."""
 
 from __future__ import annotations
 
+import io
+
+import docx
+
+from fielder.compiler import compile_document
+from fielder.compiler.lines import Line
+from fielder.compiler.numbered_sections import numbered_section_lines
+from fielder.documents import read_document
+from fielder.ir.models import Question
 from tests.compiler.conftest import by_id, compile_text
 
 
@@ -46,3 +55,82 @@ def test_a_box_with_a_unit_in_another_language_or_an_ordinal_dot_is_a_number() -
         )
     )
     assert [q.type for q in questions.values()] == ["number", "number", "number"]
+
+
+def _form(body: str) -> dict[str, Question]:
+    """A Word form: numbered section headings in heading style, the fields as paragraphs."""
+    document = docx.Document()
+    for line in body.strip().splitlines():
+        if line.startswith("# "):
+            document.add_heading(line[2:], level=2)
+        else:
+            document.add_paragraph(line)
+    stream = io.BytesIO()
+    document.save(stream)
+    return by_id(compile_document(read_document(stream.getvalue(), "form.docx")).survey)
+
+
+def test_numbered_section_headings_of_a_form_are_sections_and_labels_over_lines_are_fields() -> (
+    None
+):
+    questions = _form(
+        """
+# 1. Your details
+Full name *
+______________________
+Home phone
+______________________
+# 2. Your visit
+How many nights will you stay?
+______ nights
+Room type
+☐ Single\t☐ Double
+Any requests for the hotel?
+______________________
+______________________
+Name of the person travelling with you
+______________________
+"""
+    )
+    assert [q.text for q in questions.values()] == [
+        "Full name",
+        "Home phone",
+        "How many nights will you stay?",
+        "Room type",
+        "Any requests for the hotel?",
+        "Name of the person travelling with you",
+    ]
+    assert list(questions) == ["Q1", "Q2", "Q3", "Q4", "Q5", "Q6"]
+
+
+def test_a_numbered_heading_over_its_answers_keeps_its_number() -> None:
+    lines = [
+        Line(text="1. Gender", raw="1. Gender", kind="heading"),
+        Line(text="☐ Female", raw="☐ Female"),
+        Line(text="2. Age group", raw="2. Age group", kind="heading"),
+        Line(text="☐ Under 30", raw="☐ Under 30"),
+    ]
+    assert [line.text for line in numbered_section_lines(lines)][::2] == [
+        "1. Gender",
+        "2. Age group",
+    ]
+
+
+def test_plain_language_filters_over_the_next_question() -> None:
+    questions = by_id(
+        compile_text(
+            "Which of these do you own? Tick all that apply.\n"
+            "☐ Bicycle\n☐ Scooter\n☐ Car\n"
+            "Only if you ticked Bicycle:\n"
+            "Where do you keep it?\n☐ Indoors\n☐ Outside\n"
+            "Do you have a garden?\n☐ Yes\n☐ No\n"
+            "If yes, please answer the next question; if no, go to the end.\n"
+            "How big is your garden?\n☐ Small\n☐ Large\n"
+            "Answer only if you ticked Car.\n"
+            "Where do you park it?\n☐ Street\n☐ Driveway\n"
+        )
+    )
+    assert questions["Q2"].display_if == "Q1 contains '1'"
+    assert questions["Q4"].display_if == "Q3 == '1'"
+    # the answer named is not the previous question's: the nearest question offering it
+    assert questions["Q5"].display_if == "Q1 contains '3'"

@@ -237,6 +237,11 @@ def _atom(
     by_label = _label_match(rest, target)
     if by_label:
         return Atom(question, by_label), question
+    offered = None if ref else _nearest_offering(rest, questions, question)
+    if offered is not None:
+        # "Only if you ticked Laptop": the answer named belongs to the nearest question before
+        # that offers it, when the question right before does not
+        return Atom(offered[0], offered[1]), offered[0]
     labels = _QUOTED_RE.findall(rest)
     rest = _QUOTED_RE.sub(" ", rest)
     negate = bool(_NEGATION_RE.search(rest))
@@ -259,6 +264,27 @@ def _atom(
     if not codes:
         raise ConditionError(f"no answer codes in '{clause}'")
     return Atom(question, _align(codes, target), negate=negate), question
+
+
+def _nearest_offering(
+    rest: str, questions: dict[str, Question], before: str
+) -> tuple[str, list[str]] | None:
+    """The nearest question up to `before` offering the answer named, and its codes."""
+    ids = list(questions)
+    if before not in questions or re.search(r"\d", rest) or not _CHOICE_VERB_RE.search(rest):
+        return None
+    wanted = collapse_words(_STOP_RE.sub(" ", _QUOTED_RE.sub(lambda m: m.group(1), rest))).lower()
+    for qid in reversed(ids[: ids.index(before) + 1]):
+        codes = [o.code for o in questions[qid].options if o.label.lower().strip(" .") == wanted]
+        if codes:
+            return qid, codes
+    return None
+
+
+# "you ticked Laptop", "those who selected Car": an answer named as the respondent's choice
+_CHOICE_VERB_RE = re.compile(
+    r"\b(?:ticked|selected|chose|chosen|picked|marked|checked|circled|answered|said)\b", re.I
+)
 
 
 def _letter_codes(rest: str, question: Question) -> list[str]:

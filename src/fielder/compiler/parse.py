@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from fielder.compiler.answer_next import is_only_if
 from fielder.compiler.answers_across import continues, separated_answers
 from fielder.compiler.boxed_codes import join_wrapped_boxes, take_bracket_codes
 from fielder.compiler.classify import (
@@ -31,6 +32,7 @@ from fielder.compiler.classify import (
 )
 from fielder.compiler.code_notes import rewrite_code_notes
 from fielder.compiler.entry_boxes import entry_hint
+from fielder.compiler.form_fields import label_over_write_in
 from fielder.compiler.instructions import (
     BARE_CONDITION_RE,
     FORM_TYPE_LINE_RE,
@@ -810,6 +812,8 @@ class _Parser:
             and following.text[:1] in BOXES
         ):
             return True  # "T-shirt size" over "◯ XS", "◯ S" after a finished question
+        if answered and current is not None and label_over_write_in(text, following):
+            return True  # "Mobile phone number" over "________" after a finished field
         short_field = text.rstrip().endswith(":") and len(text.split()) <= 6
         if (
             short_field
@@ -1004,7 +1008,7 @@ class _Parser:
             return
         if _ends_below(line, draft):
             return
-        if is_instruction(line):
+        if is_instruction(line) or (is_only_if(text) and (draft.options or draft.hints)):
             self.note(line, draft, index)
             return
         if FORM_TYPE_LINE_RE.fullmatch(text) and not draft.options and len(draft.lines) <= 3:

@@ -1,6 +1,9 @@
 """Line rewrites for layouts met in real questionnaires, run on the document's lines before
 they are parsed, each in a module of its own:
 
+- `Frage 3` / `Pregunta 3` labels as `F3.` / `P3.` (`question_words`);
+- a form's numbered section headings unnumbered (`numbered_sections`);
+- "Only if you ticked …:" / "If yes, answer the next question" as one filter (`answer_next`);
 - the lines repeated at the foot of every page left out (`page_furniture`);
 - column headings wrapped over several lines joined (`wrapped_heads`);
 - a spec's side sections left out (`side_sections`);
@@ -15,10 +18,12 @@ they are parsed, each in a module of its own:
 
 from __future__ import annotations
 
+from fielder.compiler.answer_next import answer_next_lines
 from fielder.compiler.field_notes import field_note_lines
 from fielder.compiler.footnote_marks import drop_footnote_marks
 from fielder.compiler.format_marks import drop_format_marks
 from fielder.compiler.lines import Line
+from fielder.compiler.numbered_sections import numbered_section_lines
 from fielder.compiler.packed_items import packed_lines
 from fielder.compiler.page_furniture import drop_page_feet
 from fielder.compiler.question_words import question_word_lines
@@ -32,7 +37,8 @@ from fielder.compiler.wrapped_heads import join_wrapped_lines
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
-    lines = drop_page_feet(drop_format_marks(question_word_lines(lines)))
+    lines = answer_next_lines(numbered_section_lines(question_word_lines(lines)))
+    lines = drop_page_feet(drop_format_marks(lines))
     lines = spec_lines(drop_side_sections(join_wrapped_lines(lines)))
     lines = packed_lines(join_wrapped_answers(drop_footnote_marks(lines)))
     return field_note_lines(universe_lines(ranked_lines(lines)))

@@ -1,0 +1,61 @@
+"""Plain-language filters in a self-completion form, above the question they are for.
+
+Forms without labels say whom the next question is for in the respondent's words: "Only if you
+ticked Laptop:" over the question, or "If yes, answer the next question; if no, go to section 3."
+under a yes/no. Both filter the next question on the answer named (the question before, or the
+nearest one offering that answer), so they wait for it as an `ASK IF` line does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fielder.compiler.lines import Line
+
+# "Only if you ticked Laptop:", "Answer only if …", "Nur wenn …", "Seulement si …", "Solo si …"
+ONLY_IF_RE = re.compile(
+    r"^(?:only\s+(?:if|when)|answer\s+(?:this\s+(?:question\s+)?)?only\s+(?:if|when)|"
+    r"nur\s+(?:wenn|falls|für)|seulement\s+si|uniquement\s+si|solo\s+si|sólo\s+si|"
+    r"alleen\s+(?:als|indien))\b[^?]{1,80}$",
+    re.I,
+)
+_CANONICAL_RE = re.compile(r"^Only answer the next question if\b[^?]{1,80}$")
+# "If yes, answer the next question; if no, go to section 3.": the next question's filter
+_ANSWER_NEXT_RE = re.compile(
+    r"^(?P<cond>(?:if|falls|wenn|si)\s+[^,;]{1,40}?)\s*[,:]\s*(?:please\s+|bitte\s+)?"
+    r"(?:answer|go\s+(?:on\s+)?to|continue\s+(?:with|to))\s+the\s+next\s+question\b[^?]*$",
+    re.I,
+)
+
+
+def is_only_if(text: str) -> bool:
+    """True for a short plain-language filter over a question ("Only if you ticked Laptop:")."""
+    return _CANONICAL_RE.match(text.strip()) is not None and len(text.split()) <= 20
+
+
+def answer_next_lines(lines: list[Line]) -> list[Line]:
+    """Lines with "Only if you ticked Laptop:" or "If yes, answer the next question; …"
+    (as words or as a note set apart) rewritten as "Only answer the next question if …", the
+    filter the other rules read."""
+    for line in lines:
+        if line.kind != "paragraph":
+            continue
+        canonical = _canonical(line.text)
+        if canonical:
+            line.text = line.spaced = canonical
+        line.instructions = [_canonical(n) or n for n in line.instructions]
+    return lines
+
+
+def _canonical(text: str) -> str | None:
+    text = text.strip()
+    match = _ANSWER_NEXT_RE.match(text)
+    if match:
+        condition = match["cond"]
+    elif ONLY_IF_RE.match(text) and len(text.split()) <= 16:
+        condition = re.sub(r"^\S+\s+(?:only\s+)?", "", text, flags=re.I)
+        condition = re.sub(r"^this\s+(?:question\s+)?only\s+", "", condition, flags=re.I)
+    else:
+        return None
+    condition = re.sub(r"^(?:if|when|wenn|falls|für|si|als|indien)\s+", "", condition, flags=re.I)
+    return f"Only answer the next question if {condition.strip(' :.')}"
