@@ -380,3 +380,59 @@ def test_a_page_number_before_a_page_break_is_no_answer() -> None:
         Line(text="☐ No", raw="☐ No", page=2),
     ]
     assert [line.text for line in drop_page_numbers(lines)] == ["☐ Yes", "", "7", "☐ No"]
+
+
+_MAGAZINE = """
+1. Which paper do you read?
+☐ The Morning Star
+☐ The Evening Post
+2. How many of the last four issues did you read?
+☐ 1 ☐ 2 ☐ 3 ☐ 4
+3. How do you rate these pages?
+Great Fine\tWeak
+Sport\t☐\t☐\t☐
+Crosswords\t☐\t☐\t☐
+4. How likely are you to subscribe?
+Very unlikely\tVery likely
+☐1 ☐2 ☐3 ☐4 ☐5 ☐6 ☐7
+5. Where do you live?
+☐ North ☐ South ☐ East
+☐ West ☐ Abroad
+Win a year's reading!
+To enter the draw, write your details below.
+Your name ______________________
+Email address ______________________
+Send your completed form to:
+FREEPOST MORNING STAR
+"""
+
+
+def test_a_wrapped_row_of_boxes_is_one_row_of_answers() -> None:
+    """`☐ North ☐ South ☐ East` / `☐ West ☐ Abroad`: one question's five answers."""
+    where = by_id(compile_text(_MAGAZINE))["Q5"]
+    assert where.type == "single"
+    assert [o.label for o in where.options] == ["North", "South", "East", "West", "Abroad"]
+
+
+def test_numbered_boxes_under_how_many_are_counts_not_a_scale() -> None:
+    """`How many of the last four issues …?` over `☐ 1 … ☐ 4`: a single choice of a count."""
+    assert by_id(compile_text(_MAGAZINE))["Q2"].type == "single"
+
+
+def test_end_words_above_numbered_boxes_and_run_together_column_words() -> None:
+    """End words set apart over `☐1 … ☐7` name its ends; `Great Fine | Weak` over rows of three
+    boxes is three columns."""
+    questions = by_id(compile_text(_MAGAZINE))
+    scale = questions["Q4"]
+    assert scale.type == "scale"
+    assert (scale.options[0].label, scale.options[-1].label) == ("Very unlikely", "Very likely")
+    assert [o.label for o in questions["Q3"].options] == ["Great", "Fine", "Weak"]
+
+
+def test_fill_in_lines_after_the_last_question_go_on_with_the_numbering() -> None:
+    """`Your name ____`, `Email address ____` after question 5 are questions 6 and 7; the
+    return address after them is not."""
+    questions = by_id(compile_text(_MAGAZINE))
+    assert list(questions)[-2:] == ["Q6", "Q7"]
+    assert questions["Q6"].text == "Your name"
+    assert questions["Q7"].type == "email"

@@ -20,6 +20,7 @@ from fielder.compiler.passes.attention import mark_attention
 from fielder.compiler.passes.carry import resolve_carry
 from fielder.compiler.passes.ids import assign_ids
 from fielder.compiler.passes.logic import resolve_logic, section_starts
+from fielder.compiler.print_layouts import print_layout_lines
 from fielder.compiler.printable import printable_lines
 from fielder.compiler.quotas import parse_quotas
 from fielder.compiler.rewrites import rewrite_lines
@@ -53,7 +54,7 @@ def _read_lines(document: Document) -> list[Line]:
     """The document's lines, with the conventions of tools' own layouts rewritten as plain ones
     (CRF field tables, platform exports, printables, then the layout rewrites)."""
     lines = document_lines(crf_document(document))
-    lines = digit_box_lines(middle_notes(drop_page_numbers(lines)))
+    lines = print_layout_lines(digit_box_lines(middle_notes(drop_page_numbers(lines))))
     return rewrite_lines(printable_lines(export_lines(lines)))
 
 

@@ -136,6 +136,9 @@ _SPECIAL_POINT_RE = re.compile(
 )
 
 
+_COUNT_ASK_RE = re.compile(r"\bhow\s+many\b(?!\s+(?:stars|points)\b)", re.I)
+
+
 def is_scale(options: list[Option]) -> bool:
     """True for consecutive numeric codes with words on at most a few points (1-10, 0-10);
     a trailing "Don't know" / "Refused" does not stop a scale being one."""
@@ -180,8 +183,8 @@ def infer_type(
             return TypeDecision(word)
     if "multi" in named:
         return TypeDecision("multi")
-    if is_scale(options):
-        return TypeDecision("scale")
+    if is_scale(options) and not _COUNT_ASK_RE.search(text):
+        return TypeDecision("scale")  # "How many of the last six …?" over 1 … 6 counts, not rates
     if "single" in named:
         return TypeDecision("single")
     if _RANK_TEXT_RE.search(text):

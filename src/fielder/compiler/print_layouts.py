@@ -1,0 +1,108 @@
+"""Layouts of printed forms whose lines a PDF's text breaks apart, put back together.
+
+- Tick boxes across a line that wraps onto the next (`☐ Under 25 ☐ 25–34 ☐ 35–44` /
+  `☐ 55–64 ☐ 65 or over`) are one row of answers.
+- End words set apart above a row of numbered boxes (`Not at all likely    Extremely likely`
+  over `☐0 ☐1 … ☐10`) name its ends: `Not at all likely ☐0 … ☐10 Extremely likely`.
+- Column words that the text ran together (`Excellent Good | Fair | Poor` over rows of four
+  boxes) are split before a capital until there is one per column.
+- Fill-in lines after the last numbered question (`Full name ______`, `Email address ______`
+  in a prize-draw form) are fields that go on with the numbering.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from fielder.compiler.lines import Line
+
+_BOXES = "☐□▢◻○◯"
+_ACROSS_RE = re.compile(rf"^\s*[{_BOXES}]\s*\S.*[{_BOXES}]\s*\S")
+_POINTS_RE = re.compile(rf"^\s*(?:[{_BOXES}]\s*-?\d{{1,2}}\s*){{3,}}$")
+_ENDS_RE = re.compile(r"^(?P<low>[^\t\d]{2,40}?)\t+(?P<high>[^\t\d]{2,40})$")
+_ROW_MARKS_RE = re.compile(rf"^[^\t{_BOXES}]+(?P<marks>(?:\t[{_BOXES}])+)\s*$")
+_NUMBERED_RE = re.compile(r"^(?P<n>\d{1,3})[.)]\s+\S")
+_RETURN_RE = re.compile(
+    r"^(?:(?:please\s+)?(?:send|return|post|mail)\b.{0,40}\bto\s*:?\s*$|FREEPOST\b)", re.I
+)
+_FIELD_RE = re.compile(r"^(?P<label>[A-Z][A-Za-z]*(?:[ /-][A-Za-z]+){0,3})\s*:?\s*_{5,}\s*$")
+
+
+def print_layout_lines(lines: list[Line]) -> list[Line]:
+    """The lines with the printed layouts above put back together."""
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if previous is not None and _continues_across(previous, line):
+            joined = f"{previous.spaced or previous.text}   {line.spaced or line.text}"
+            out[-1] = replace(previous, text=" ".join(joined.split()), spaced=joined)
+            continue
+        if previous is not None and _POINTS_RE.match(line.text) and _ends_above(previous):
+            ends = _ENDS_RE.match(_words(previous))
+            assert ends is not None
+            text = f"{ends['low'].strip()} {line.text.strip()} {ends['high'].strip()}"
+            out[-1] = replace(line, text=text, spaced=text)
+            continue
+        if previous is not None:
+            out[-1] = _split_heads(previous, line)
+        out.append(line)
+    return _trailing_fields(out)
+
+
+def _words(line: Line) -> str:
+    return (line.spaced or line.text or "\t".join(line.instructions)).strip()
+
+
+def _continues_across(previous: Line, line: Line) -> bool:
+    """A second row of boxes across, going on from a first one (the same kind of answers)."""
+    return (
+        bool(_ACROSS_RE.match(previous.text))
+        and bool(re.match(rf"^\s*[{_BOXES}]", line.text))
+        and not _POINTS_RE.match(previous.text)
+        and "→" not in previous.text
+        and "\t" not in (line.spaced or "")
+    )
+
+
+def _ends_above(line: Line) -> bool:
+    return bool(_ENDS_RE.match(_words(line))) and not re.search(rf"[{_BOXES}]", _words(line))
+
+
+def _split_heads(head: Line, row: Line) -> Line:
+    """Column words over a row of marks, split before a capital until one per column."""
+    marks = _ROW_MARKS_RE.match(row.spaced or "")
+    cells = [c.strip() for c in (head.spaced or "").split("\t") if c.strip()]
+    if marks is None or len(cells) < 2 or re.search(rf"[{_BOXES}\d]", head.spaced or ""):
+        return head
+    wanted = marks["marks"].count("\t")
+    while len(cells) < wanted:
+        joined = next((i for i, c in enumerate(cells) if re.search(r"\S\s+[A-Z]", c)), None)
+        if joined is None:
+            return head
+        first, second = re.split(r"(?<=\S)\s+(?=[A-Z])", cells[joined], maxsplit=1)
+        cells[joined : joined + 1] = [first, second]
+    spaced = "\t".join(cells)
+    return replace(head, spaced=spaced, text=" ".join(cells))
+
+
+def _trailing_fields(lines: list[Line]) -> list[Line]:
+    """Fill-in lines after the last numbered question, numbered on from it."""
+    numbered = ((i, _NUMBERED_RE.match(line.text)) for i, line in enumerate(lines))
+    numbers = [(i, int(m["n"])) for i, m in numbered if m]
+    if len(numbers) < 3:
+        return lines
+    last_index, number = numbers[-1]
+    fields = [i for i in range(last_index + 1, len(lines)) if _FIELD_RE.match(lines[i].text)]
+    if len(fields) < 2:
+        return lines
+    out = list(lines)
+    for index in fields:
+        number += 1
+        label = _FIELD_RE.match(lines[index].text)
+        assert label is not None
+        words = f"{number}. {label['label']}"
+        out[index] = replace(lines[index], text=words, spaced=words)
+    # "Send your completed survey to:", "FREEPOST …": the return address closes the form
+    end = next((i for i in range(fields[-1] + 1, len(out)) if _RETURN_RE.search(out[i].text)), None)
+    return out if end is None else out[:end]
