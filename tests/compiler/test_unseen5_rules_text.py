@@ -623,3 +623,8 @@ def test_an_html_show_if_rule_may_list_several_answers_and_a_slider_is_a_number(
     assert walks.type == "number"
     assert walks.validation is not None
     assert walks.validation.max == 12
+
+
+def test_a_keyed_format_s_survey_has_the_usual_closing_screens() -> None:
+    survey = compile_text(_CODEBOOK)
+    assert [e.id for e in survey.endings] == ["complete", "screened_out"]

@@ -8,7 +8,7 @@ from fielder.compiler.html_form import is_html_form, read_html_form
 from fielder.compiler.ivr_script import is_ivr_script, read_ivr_script
 from fielder.compiler.qualtrics_txt import is_qualtrics_txt, read_qualtrics_txt
 from fielder.documents.model import Document
-from fielder.ir.models import Attention, Survey
+from fielder.ir.models import Attention, Ending, Survey
 from fielder.ir.validate import validate
 
 _FORMATS = (
@@ -37,4 +37,13 @@ def _checked(survey: Survey) -> Survey:
             continue
         question.display_if, question.terminate_if, question.skip_to = None, None, []
         question.attention = Attention(reason=f"{question.id}: logic left out: {problem.message}")
+    if not survey.endings:
+        # the same closing screens as the layout rules give: complete, and screened out
+        survey.endings = [Ending(id="complete", text="Thank you for completing the survey.")]
+        if any(q.terminate_if for q in questions.values()):
+            survey.endings.append(
+                Ending(
+                    id="screened_out", text="Thank you for your time. That is all we need today."
+                )
+            )
     return survey
