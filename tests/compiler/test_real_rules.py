@@ -308,3 +308,9 @@ def test_a_spec_names_scales_by_their_ends_once_for_a_section_or_per_item() -> N
     assert questions["Q2"].options[0].label == "Strongly agree"
     assert questions["Q3"].options[-1].label == "Not true"
     assert questions["Q5"].options[-1].label == "Strongly agree"
+
+
+def test_a_roster_sub_heading_row_is_no_answer() -> None:
+    questions = _roster()
+    assert questions["P3"].type == "single"
+    assert questions["P4"].type == "date"

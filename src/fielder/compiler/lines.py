@@ -38,9 +38,13 @@ TYPE_NOTE_RE = re.compile(
     r"scale|grid|matrix|likert|checkbox(?:es)?|radio)[^()]{0,30})\)\s*",
     re.I,
 )
+# capitals of Latin-1 and Latin Extended-A (Turkish İ Ş Ğ, Polish Ł Ś, Czech Č Ř …)
+_UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
 _PAREN_CAPS_RE = re.compile(
     r"\((?=[^)]*[A-Z]{3})((?:EXCLUSIVE|SPECIFY|ANCHOR|FIX(?:ED)?|TERMINATE|CLOSE|RANDOMI[SZ]E|ROTATE|"
-    r"SINGLE|MULTI|OPEN)|[A-Z][A-ZÀ-ÖØ-Þ0-9,.;:'/&=<>-]*(?:\s+[A-ZÀ-ÖØ-Þ0-9=<>][A-ZÀ-ÖØ-Þ0-9,.;:'/&=<>-]*)+)\)"
+    rf"SINGLE|MULTI|OPEN)|[A-Z][{_UPPER}0-9,.;:'/&=<>-]*"
+    # words apart by spaces, maybe a dash between ("(OKUYUNUZ – ÇOKLU CEVAP)")
+    rf"(?:\s+(?:[–—-]\s+)?[{_UPPER}0-9=<>][{_UPPER}0-9,.;:'/&=<>-]*)+)\)"
 )
 _TRAILING_CAPS_RE = re.compile(r"(?<=[?.:!)])\s+([A-Z][A-ZÀ-ÖØ-Þ0-9 ,.;:'’\-–—/()&]{3,})$")
 _INTERVIEWER_PAREN_RE = re.compile(
@@ -353,7 +357,9 @@ def form_lines(block: Block) -> list[Line]:
     """A form table's cells, row by row, as lines (a bare label joined to the words after it)."""
     lines: list[Line] = []
     seen: set[str] = set()
-    for row in block.rows:
+    for number, row in enumerate(block.rows):
+        if number and _sub_heading_row(block.rows[0], row):
+            continue  # "First Name | Last Name | Y | M | D": parts of the columns above
         for cell in row:
             if cell.text in seen or re.fullmatch(r"\s*\d{0,3}\s*", cell.text):
                 continue
@@ -375,6 +381,18 @@ def form_lines(block: Block) -> list[Line]:
                     )
                 )
     return lines
+
+
+def _sub_heading_row(first: tuple[Cell, ...], row: tuple[Cell, ...]) -> bool:
+    """A roster's second header row: short words (`First Name`, `Y`, `M`, `D`) under a row of
+    labelled questions, naming the parts of the answer boxes below."""
+    words = [c.text.strip() for c in row if c.text.strip()]
+    labelled = sum(bool(_BARE_ID_RE.match(c.text.split("\n")[0].strip())) for c in first)
+    return (
+        labelled >= 2
+        and len(words) >= 2
+        and all(len(w.split()) <= 2 and not re.search(r"[\d?_:]", w) for w in words)
+    )
 
 
 def _drop_column_title(parts: list[str]) -> list[str]:
