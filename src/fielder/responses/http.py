@@ -11,7 +11,7 @@ import json
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, Final, TypeVar
 
-from fastapi import Request
+from fastapi import Request, routing
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException
@@ -163,7 +163,13 @@ class CorsRoute(APIRoute):
     def _plain_checks(self) -> list[Callable[[Request], Awaitable[None]]] | None:
         """The dependencies to await before calling the endpoint directly, or None when the
         endpoint needs FastAPI's handler (a body, headers, a sync function, other needs)."""
-        dependant = self.dependant
+        # As FastAPI's own `get_route_handler`: a route included in a router is built with the
+        # dependant of that inclusion (the including router's dependencies too).
+        included = getattr(routing, "_effective_route_context_var", None)
+        context = included.get() if included is not None else None
+        own = getattr(context, "original_route", None) is self
+        dependant = getattr(context, "dependant", None) if own else None
+        dependant = dependant or self.dependant
         if not inspect.iscoroutinefunction(self.endpoint) or dependant.body_params:
             return None
         if dependant.header_params or dependant.cookie_params:
