@@ -436,3 +436,30 @@ def test_fill_in_lines_after_the_last_question_go_on_with_the_numbering() -> Non
     assert list(questions)[-2:] == ["Q6", "Q7"]
     assert questions["Q6"].text == "Your name"
     assert questions["Q7"].type == "email"
+
+
+def test_a_label_cell_beside_the_words_and_a_ranking_by_numbers() -> None:
+    """A table row `B2 | How strongly …` is question B2 (its grid in the table after it);
+    `Please number them from 1 to 4` over tick boxes is a ranking."""
+    document = docx.Document()
+    document.add_paragraph("B1. Which do you prefer?")
+    document.add_paragraph("○ Tea")
+    document.add_paragraph("○ Coffee")
+    label = document.add_table(rows=1, cols=2)
+    label.cell(0, 0).text = "B2"
+    label.cell(0, 1).text = "How strongly do you agree with each statement below."
+    grid = document.add_table(rows=3, cols=3)
+    for r, row in enumerate([["", "Agree", "Disagree"], ["a) Tea is hot", "○", "○"]]):
+        for c, cell in enumerate(row):
+            grid.cell(r, c).text = cell
+    grid.cell(2, 0).text = "b) Coffee is bitter"
+    grid.cell(2, 1).text = grid.cell(2, 2).text = "○"
+    document.add_paragraph("B3. Which matter most? Please number them from 1 to 3.")
+    for item in ("Price", "Taste", "Smell"):
+        document.add_paragraph(f"☐ {item}")
+    out = io.BytesIO()
+    document.save(out)
+    questions = by_id(compile_document(read_document(out.getvalue(), "form.docx")).survey)
+    assert list(questions) == ["B1", "B2", "B3"]
+    assert questions["B2"].type == "grid"
+    assert questions["B3"].type == "ranking"
