@@ -41,6 +41,8 @@ SESSIONS = int(os.environ.get("FIELDER_BENCH_SESSIONS", "600"))
 CONCURRENCY = int(os.environ.get("FIELDER_BENCH_CONCURRENCY", "32"))
 #: Server processes to measure with, each in turn ("1,2": one worker, then two).
 WORKER_COUNTS = [int(n) for n in os.environ.get("FIELDER_BENCH_WORKERS", "1,2").split(",")]
+#: The databases of the session figures ("postgresql": that one only).
+DATABASES = os.environ.get("FIELDER_BENCH_DATABASES", "sqlite,postgresql").split(",")
 EXPORT_N = int(os.environ.get("FIELDER_BENCH_EXPORT_N", "100000"))
 PG_ADMIN_URL = os.environ.get(
     "FIELDER_BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -606,7 +608,10 @@ def bench_exports(label: str, database_url: str, data_dir: Path, count: int) -> 
 def run_sessions(tmp: Path) -> None:
     """The session figures, embedded and (when reachable) on PostgreSQL."""
     data_dir = tmp / "embedded"
-    bench_sessions("sqlite", f"sqlite:///{data_dir / 'fielder.db'}", data_dir)
+    if "sqlite" in DATABASES:
+        bench_sessions("sqlite", f"sqlite:///{data_dir / 'fielder.db'}", data_dir)
+    if "postgresql" not in DATABASES:
+        return
     with postgres_database("fielder_bench_fielding") as pg_url:
         if pg_url is not None:
             bench_sessions("postgresql", pg_url, tmp / "pg")
