@@ -9,6 +9,7 @@ import io
 import docx
 
 from fielder.compiler import compile_document
+from fielder.compiler.joined_heads import split_joined_heads
 from fielder.compiler.lines import Line
 from fielder.compiler.numbered_sections import numbered_section_lines
 from fielder.documents import read_document
@@ -134,3 +135,41 @@ def test_plain_language_filters_over_the_next_question() -> None:
     assert questions["Q4"].display_if == "Q3 == '1'"
     # the answer named is not the previous question's: the nearest question offering it
     assert questions["Q5"].display_if == "Q1 contains '3'"
+
+
+def test_a_paper_form_numbered_by_bare_numbers_with_its_own_conventions() -> None:
+    questions = by_id(
+        compile_text(
+            "1\tDid you travel by train this month?\n"
+            "1\tYes\n"
+            "2\tNo\tIf No, go to 3\n"
+            "2\tWhich of these did you use on the train?\n"
+            "Cross ALL boxes that apply\n"
+            "1\tWi-Fi\n2\tThe buffet\n3\tNo, I used none of them\n"
+            "3\tWhat was your year of birth?\n"
+            "Please write in, e.g. 1 9 8 0\n"
+            "4\tHow often did these happen?\n"
+            "Cross one box on each line\n"
+            "Rarely\tOften Always\n"
+            "a. The train was late\t1\t2\t3\n"
+            "b. The train was full\t1\t2\t3\n"
+        )
+    )
+    assert [(o.label, o.code) for o in questions["Q1"].options] == [("Yes", "1"), ("No", "2")]
+    assert [(s.if_, s.to) for s in questions["Q1"].skip_to] == [("Q1 == '2'", "Q3")]
+    assert questions["Q2"].type == "multi"
+    assert [o.exclusive for o in questions["Q2"].options] == [False, False, True]
+    assert questions["Q3"].type == "number"
+    assert questions["Q4"].type == "grid"
+    assert [o.label for o in questions["Q4"].options] == ["Rarely", "Often", "Always"]
+    assert [r.label for r in questions["Q4"].rows] == ["The train was late", "The train was full"]
+
+
+def test_joined_headings_stay_whole_when_their_words_are_not_each_capitalised() -> None:
+    assert split_joined_heads(["Never", "Sometimes Usually", "Always"], 4) == [
+        "Never",
+        "Sometimes",
+        "Usually",
+        "Always",
+    ]
+    assert split_joined_heads(["Very good", "Good", "Poor"], 4) is None

@@ -622,9 +622,9 @@ def _fill_choices(
             if _EXCLUSIVE_LABEL_RE.match(option.label):
                 option.exclusive = True
         for index, option in enumerate(options):
-            # "No pets" at the end of a multi: the answer that says "none of this" alone.
+            # "No pets", "No, I have none" at the end of a multi: it says "none of this" alone.
             after = options[index + 1 :]
-            if re.match(r"no\s+\w", option.label, re.I) and all(o.exclusive for o in after):
+            if re.match(r"no,?\s+\w", option.label, re.I) and all(o.exclusive for o in after):
                 option.exclusive = question.type == "multi"
         denial = denial_index([o.label for o in options])
         if denial is not None and question.type == "multi":

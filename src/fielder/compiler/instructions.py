@@ -90,7 +90,9 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bMULTI(?!PLE\s+CHOICE)(?:PLE)?"
             r"(?:[- ]?(?:CODE|RESPONSE|ANSWER|SELECT|PUNCH|MENTION))?\b|"
             r"SELECT\s+ALL|ALL\s+THAT\s+APPLY|CODE\s+ALL|TICK\s+ALL|CHECK\s+ALL|MARK\s+ALL|"
-            r"CIRCLE\s+ALL|RECORD\s+ALL|ALL\s+MENTIONED|"
+            r"CIRCLE\s+ALL|RECORD\s+ALL|ALL\s+MENTIONED|CROSS\s+ALL|"
+            # "Cross ALL boxes that apply", "tick all the answers that apply"
+            r"ALL\s+(?:THE\s+)?(?:BOXES|ANSWERS|OPTIONS|RESPONSES|ITEMS)\s+THAT\s+APPLY|"
             r"ACCEPT\s+MULTIPLE|^M/?A$|^MR$|MULTIPLE\s+ANSWERS?\s+(?:POSSIBLE|ALLOWED)|"
             r"(?:CHOOSE|SELECT|PICK|TICK|MARK|CODE)\s+UP\s+TO\s+(?:\d+|TWO|THREE|FOUR|FIVE)\b|"
             r"(?:CHOOSE|SELECT|PICK|TICK|MARK)\s+(?:AS\s+MANY|ANY)\b|MORE\s+THAN\s+ONE\b",

@@ -142,6 +142,10 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
     if target:
         # "No → If No, Go to Question 7": the answer named again before its routing
         text = re.sub(r"\s*(?:→|-+>|=>|[—–])\s*if\s+[^→,]{1,40},?\s*$", "", text, flags=re.I)
+        again = re.match(r"^(?P<label>.+?)\s+if\s+(?P<again>[^,]{1,40}?),?\s*$", text, re.I)
+        named = again and re.escape(again["again"].strip())
+        if again and re.search(rf"(?:^|\s){named}$", again["label"].strip(), re.I):
+            text = again["label"]  # "No<TAB>If No, go to 4": no arrow between them
     return _TRAIL_DASH_RE.sub("", text).strip(), target, terminate
 
 

@@ -40,6 +40,7 @@ from fielder.compiler.instructions import (
     interpret,
     type_words,
 )
+from fielder.compiler.joined_heads import split_joined_heads
 from fielder.compiler.letters import keep_jumping_letters, keep_ranked_letters
 from fielder.compiler.lines import LEADING_ROUTE_RE, TYPE_NOTE_RE, Line, is_caps_instruction
 from fielder.compiler.marks import contrast_marks
@@ -147,7 +148,7 @@ _TRAILING_POINTS_RE = re.compile(
 )
 # Answer-format lines of their own ("Mark only one oval.", "Check all that apply."): notes.
 _ANSWER_FORMAT_RE = re.compile(
-    r"^\(?(?:please\s+)?(?:mark|tick|check|select|choose|circle|pick)\s+(?:only\s+)?"
+    r"^\(?(?:please\s+)?(?:mark|tick|check|select|choose|circle|pick|cross)\s+(?:only\s+)?"
     r"(?:one|all|any|as\s+many|up\s+to\s+\w+)\b[^.?!()]{0,40}[.!]?\)?(?:\s*\d)?$",
     re.I,
 )
@@ -1262,6 +1263,7 @@ class _Parser:
             if heads is None:
                 return False
             self.skip_line = index + 1 + self.lines[index + 1 :].index(following)
+        heads = split_joined_heads(heads, points) or heads
         if points != len(heads):
             return False
         options = []

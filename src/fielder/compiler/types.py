@@ -254,6 +254,8 @@ def _no_options(
         or any(re.fullmatch(r"[A-Za-z ]{0,20}:?[\s_]*/[\s_]*/[\s_]*", h) for h in hints)
     ):
         return TypeDecision("date")
+    if re.search(r"\byear\s+of\s+birth\b|\bbirth\s+year\b", text, re.I):
+        return TypeDecision("number")  # four boxes to write the year in, "write in" or not
     number_hint = _NUMBER_HINT_RE.search(hint) or _UNIT_HINT_RE.search(hint)
     if hint and number_hint and not re.search(r"[a-z]{4,}\s*:\s*_", hint, re.I):
         return TypeDecision("number")
