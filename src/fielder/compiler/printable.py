@@ -100,6 +100,7 @@ def printable_lines(lines: list[Line]) -> list[Line]:
         return lines
     out: list[Line] = []
     answers: dict[str, dict[str, str]] = {}  # each question's answers by their printed code
+    current: dict[str, str] = {}
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -123,9 +124,9 @@ def printable_lines(lines: list[Line]) -> list[Line]:
             continue
         for rewritten in _rewritten(line, words):
             if rewritten.label:
-                answers[rewritten.label] = {}
+                current = answers.setdefault(rewritten.label, {})
             elif rewritten.is_option and rewritten.code and answers:
-                answers[list(answers)[-1]][rewritten.code] = rewritten.text
+                current[rewritten.code] = rewritten.text
             out.append(rewritten)
     return out
 
