@@ -59,7 +59,8 @@ _SPECIFY_RE = re.compile(
 )
 SPECIFY_RE = _SPECIFY_RE
 _EXCLUSIVE_WORD_RE = re.compile(
-    r"\bEXCLUSIVE\b|\bEXCLUSIVA\b|\bSINGLE\s+CODE\s+ONLY\b|\bONLY\s+ANSWER\b|\bANSWER\s+ALONE\b|"
+    # "(SINGLE CODE)" beside one answer of a multi: that answer is given on its own
+    r"\bEXCLUSIVE\b|\bEXCLUSIVA\b|\bSINGLE\s+CODE(?:\s+ONLY)?\b|\bONLY\s+ANSWER\b|\bANSWER\s+ALONE\b|"
     r"\bCANNOT\s+BE\s+COMBINED\b",
     re.I,
 )
@@ -399,9 +400,10 @@ def inline_scale(text: str) -> list[Option]:
 
 
 _NUMBER_ROW_RE = re.compile(r"^-?\d{1,2}(?:\s+-?\d{1,2}){2,}$")
+# end words in any alphabet ("Çok kötü 1 … 10 Çok iyi", "Sehr schlecht 1 … 5 Sehr gut")
 _WORDS_AROUND_NUMBERS_RE = re.compile(
-    r"^(?P<low>[A-Za-z][A-Za-z '’-]{1,30}?)\s+(?P<points>-?\d{1,2}(?:\s+-?\d{1,2}){2,10})\s+"
-    r"(?P<high>[A-Za-z][A-Za-z '’-]{1,30})$"
+    r"^(?P<low>[^\W\d_](?:[^\W\d_]|[ '’-]){1,30}?)\s+(?P<points>-?\d{1,2}(?:\s+-?\d{1,2}){2,10})\s+"
+    r"(?P<high>[^\W\d_](?:[^\W\d_]|[ '’-]){1,30})$"
 )
 # "1 | 2 | 3 | 4 | 5" or "1 / 2 / 3": points set apart by bars or slashes, read as spaced ones
 _BARRED_POINTS_RE = re.compile(r"(?<=\d)\s*[|｜/]\s*(?=-?\d{1,2}\b)")

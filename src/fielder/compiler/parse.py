@@ -9,6 +9,7 @@ wait for the next question.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -58,7 +59,7 @@ from fielder.compiler.rated_items import (
     rated_item,
     section_number,
 )
-from fielder.compiler.scale_key import boxed_row, is_key, key_points
+from fielder.compiler.scale_key import boxed_row, is_key, key_points, wrapped_key
 from fielder.compiler.scales import scale_from_text
 from fielder.compiler.spec_screens import bracketed_screen
 from fielder.compiler.text_tables import drop_reference_tables
@@ -333,6 +334,7 @@ class _Parser:
         self.section_scale: list[RawOption] | None = None
         #: a line already read as the end of the line before it
         self.skip_line = -1
+        self.skip_lines: set[int] = set()  # lines already read as part of an earlier one
         #: "Show this section only to …": the filter on every question of the section
         self.section_filter = ""
         #: "SA = Strongly agree (5), …": what short column headings stand for
@@ -497,7 +499,7 @@ class _Parser:
             return
         if line.kind == "heading":
             self.heading_since_start = True
-        if index == self.skip_line:
+        if index == self.skip_line or index in self.skip_lines:
             return
         if self.named_list(line):
             return
@@ -1137,14 +1139,13 @@ class _Parser:
         if draft.options or draft.rows or not is_key(line.text):
             return False
         text = line.spaced or line.text
-        following = self.next_content(index)
-        if re.search(r"[/|;]\s*$", text) and following is not None and not find_label(following):
-            # the key goes on over the next line ("… Regular 2  /" over "Insatisfecho 1 / …")
-            self.skip_line = index + 1 + self.lines[index + 1 :].index(following)
-            text = f"{text.rstrip(' /|;')} / {following.spaced or following.text}"
+        rest = list(itertools.takewhile(lambda x: not find_label(x), self.lines[index + 1 :][:4]))
+        text, taken = wrapped_key(text, [x.spaced or x.text for x in rest])
         points = key_points(text)
         if points is None:
             return False
+        # the key goes on over the next lines ("… Regular 2  /" over "Insatisfecho 1")
+        self.skip_lines.update(range(index + 1, index + 1 + taken))
         draft.options.extend(points)
         draft.mode = "rows"
         draft.notes.extend(line.instructions)

@@ -131,9 +131,13 @@ _SPECIAL_POINT_RE = re.compile(
     r"dk\b|ref\b|can['’]?t\s+say|"
     # the same in Spanish, French, German and Dutch questionnaires ("NS/NR", "Weet niet")
     r"ns\s*/\s*n[rc]\b|no\s+sab[eé]|no\s+respond|ne\s+sait\s+pas|nsp\b|wei(?:ß|ss)\s+nicht|"
-    r"weet\s+(?:ik\s+)?niet)",
+    r"weet\s+(?:ik\s+)?niet|"
+    # Turkish ("Bilmiyor/Fikri yok", "Cevap yok", "Reddetti")
+    r"bilmiyor|fikri\s+yok|fikrim\s+yok|cevap\s+yok|yan[ıi]t\s+yok|reddetti)",
     re.I,
 )
+# The codes kept apart for never-read answers after a scale's points (97/98/99, 77/88, 999)
+_SPECIAL_CODE_RE = re.compile(r"^(?:77|88|9[6-9]|777|888|99[6-9]|9999)$")
 
 
 _COUNT_ASK_RE = re.compile(r"\bhow\s+many\b(?!\s+(?:stars|points)\b)", re.I)
@@ -144,7 +148,7 @@ def is_scale(options: list[Option]) -> bool:
     a trailing "Don't know" / "Refused" does not stop a scale being one."""
     while (
         options
-        and _SPECIAL_POINT_RE.match(options[-1].label)
+        and (_SPECIAL_POINT_RE.match(options[-1].label) or _SPECIAL_CODE_RE.match(options[-1].code))
         and options[-1].label != options[-1].code
     ):
         options = options[:-1]

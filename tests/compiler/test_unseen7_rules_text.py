@@ -1,0 +1,113 @@
+"""Conventions of the seventh blind batch's text and HTML files (Turkish CATI scripts, barometer
+master questionnaires, SMS flows, CMS pages), one small case each, in their own words."""
+
+from __future__ import annotations
+
+from fielder.compiler.glossary import to_english
+from tests.compiler.conftest import by_id, compile_text
+
+_TURKISH = """
+    A1. Hangi içecekleri düzenli olarak alıyorsunuz? (OKUYUNUZ – ÇOKLU CEVAP)
+        Maden suyu .......................... 1  -> GÖRÜŞMEYİ SONLANDIRIN
+        Ayran ............................... 2
+        Şalgam .............................. 3
+        Hiçbiri (TEK CEVAP) ................. 4
+
+    A0. Hangi kanalları izliyorsunuz? (OKUYUNUZ – ÇOKLU CEVAP)
+        Ulusal kanallar ..................... 1
+        Yerel kanallar ...................... 2
+        Bilmiyor (OKUMAYINIZ) ............... 98 (TEK CEVAP)
+
+    A2. Kaç yaşındasınız? (OKUMAYINIZ – YAŞI YAZINIZ)
+        YAŞ: |__|__|
+        21 YAŞINDAN KÜÇÜK VEYA 70 YAŞINDAN BÜYÜK İSE ANKETİ SONLANDIRIN.
+
+    A3. Evde çay demliyor musunuz? (TEK CEVAP)
+        Evet ................................ 1
+        Hayır ............................... 2  -> A5'E GEÇİNİZ
+
+    A4. Günde kaç bardak içersiniz? (SAYIYI YAZINIZ – 1 İLE 30 ARASI)   BARDAK: |__|__|
+
+    A5. Çayınızı 1 ile 7 arasında bir puanla değerlendirir misiniz? (TEK CEVAP)
+        Hiç beğenmedim  1   2   3   4   5   6   7  Çok beğendim
+        Bilmiyor/Fikri yok .................. 98
+"""
+
+
+def test_turkish_answer_formats_and_routing_read_as_their_english_words() -> None:
+    questions = by_id(compile_text(_TURKISH))
+    a1, a3 = questions["A1"], questions["A3"]
+    assert a1.type == "multi"
+    assert a1.text == "Hangi içecekleri düzenli olarak alıyorsunuz?"
+    assert [o.label for o in a1.options] == ["Maden suyu", "Ayran", "Şalgam", "Hiçbiri"]
+    assert a1.terminate_if is not None
+    assert "'1'" in a1.terminate_if
+    assert [s.to for s in a3.skip_to] == ["A5"]
+    # "(TEK CEVAP)" beside an answer of a multi: given alone; "(OKUMAYINIZ)" is never read out
+    assert [(o.label, o.exclusive) for o in questions["A0"].options][-1] == ("Bilmiyor", True)
+    assert questions["A4"].type == "number"
+    assert questions["A4"].validation is not None
+    assert (questions["A4"].validation.min, questions["A4"].validation.max) == (1, 30)
+
+
+def test_a_turkish_age_limit_written_as_a_sentence_terminates() -> None:
+    english = to_english("21 YAŞINDAN KÜÇÜK VEYA 70 YAŞINDAN BÜYÜK İSE ANKETİ SONLANDIRIN.")
+    assert english == "IF UNDER 21 OR OVER 70, TERMINATE."
+    assert by_id(compile_text(_TURKISH))["A2"].terminate_if == "A2 < 21 or A2 > 70"
+
+
+def test_turkish_words_do_not_touch_english_notes() -> None:
+    assert to_english("IF UNDER 18, TERMINATE. Is it in the list?") == (
+        "IF UNDER 18, TERMINATE. Is it in the list?"
+    )
+
+
+def test_end_words_in_any_alphabet_around_points_make_a_scale_with_its_dont_know() -> None:
+    a5 = by_id(compile_text(_TURKISH))["A5"]
+    assert a5.type == "scale"
+    labels = [o.label for o in a5.options]
+    assert labels[0] == "Hiç beğenmedim"
+    assert labels[6] == "Çok beğendim"
+    assert a5.options[-1].code == "98"
+
+
+def test_a_scale_key_wrapped_mid_point_over_three_lines() -> None:
+    survey = compile_text(
+        """
+        B0. Bu mağazaya daha önce geldiniz mi? (TEK CEVAP)
+            Evet ............. 1
+            Hayır ............ 2
+
+        B1. Her ifadeye ne kadar katılıyorsunuz? (HER SATIR İÇİN TEK CEVAP)
+            ÖLÇEK: Hiç katılmıyorum 1 / Pek katılmıyorum 2 / Ne katılıyorum ne
+            katılmıyorum 3 / Katılıyorum 4 / Tamamen katılıyorum 5 /
+            Fikrim yok 98 (OKUMAYINIZ)
+            a) Fiyatlar uygundur                          |__|__|
+            b) Personel güler yüzlüdür                    |__|__|
+        """
+    )
+    b1 = by_id(survey)["B1"]
+    assert b1.type == "grid"
+    assert [o.code for o in b1.options] == ["1", "2", "3", "4", "5", "98"]
+    assert b1.options[2].label == "Ne katılıyorum ne katılmıyorum"
+    assert b1.options[-1].label == "Fikrim yok"
+    assert [r.label for r in b1.rows] == ["Fiyatlar uygundur", "Personel güler yüzlüdür"]
+
+
+def test_turkish_opening_and_closing_screens_are_displays() -> None:
+    survey = compile_text(
+        """
+        GİRİŞ
+        Merhaba, kısa bir araştırma için arıyorum. Görüşme beş dakika sürecektir.
+
+        K1. Bu hafta sinemaya gittiniz mi? (TEK CEVAP)
+            Evet ............. 1
+            Hayır ............ 2
+
+        KAPANIŞ
+        Katıldığınız için teşekkür ederiz.
+        """
+    )
+    questions = by_id(survey)
+    assert questions["GIRIS"].type == "display"
+    assert questions["KAPANIS"].type == "display"
