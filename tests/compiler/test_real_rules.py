@@ -314,3 +314,18 @@ def test_a_roster_sub_heading_row_is_no_answer() -> None:
     questions = _roster()
     assert questions["P3"].type == "single"
     assert questions["P4"].type == "date"
+
+
+def test_spec_items_restarting_at_one_under_a_heading_are_counted_on() -> None:
+    questions = by_id(
+        compile_text(
+            "## Block 1 — Visit\n"
+            '1. "Did you enjoy the visit?" — Yes/No.\n'
+            '2. "Would you come again?" — Yes/No.\n\n'
+            "## Block 2 — About you\n"
+            "1. Age — Text Entry, numeric.\n"
+            "2. Region — Multiple Choice: North / South.\n",
+            "spec.md",
+        )
+    )
+    assert [(q.id, q.text) for q in questions.values()][2:] == [("Q3", "Age"), ("Q4", "Region")]

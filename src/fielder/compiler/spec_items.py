@@ -11,6 +11,7 @@ holding the rest, which the usual rules then read (types, scales, `if No, termin
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -58,6 +59,7 @@ def spec_lines(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     section = _Scale()  # "All 7-pt Likert, strongly disagree–strongly agree:" for the items below
     in_note = False
+    heads: set[int] = set()  # the items split here (by identity)
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -81,9 +83,39 @@ def spec_lines(lines: list[Line]) -> list[Line]:
             in_note = True
         else:
             in_note = False
-        out.extend(_split(line, section) or _scaled(line, section) or [line])
+        split = _split(line, section) or _scaled(line, section)
+        if split:
+            heads.add(id(split[0]))
+        out.extend(split or [line])
         index += 1
+    return _count_on(out, heads)
+
+
+def _count_on(lines: list[Line], heads: set[int]) -> list[Line]:
+    """A list of spec items that starts again at 1 under a new heading is counted on from the
+    list before it (`1. Age` under "Demographics" after items 1–22), as the parser does for
+    lists of questions: a short field name with its format split off asks nothing itself."""
+    segments = list(itertools.accumulate(line.kind == "heading" for line in lines))
+    split_in = {segment for line, segment in zip(lines, segments, strict=True) if id(line) in heads}
+    out: list[Line] = []
+    last, offset = 0, 0
+    for line, segment in zip(lines, segments, strict=True):
+        number = _item_number(line)
+        if number == 1 and last >= 2 and segment in split_in:
+            offset = last
+        elif number == 1:
+            offset = 0
+        if number:
+            last = number + offset
+            if offset:
+                line = replace(line, numbering=f"{last}.")
+        out.append(line)
     return out
+
+
+def _item_number(line: Line) -> int:
+    numbered = re.fullmatch(r"(\d{1,3})[.)]", line.numbering or "")
+    return int(numbered[1]) if numbered and line.kind == "list_item" and not line.level else 0
 
 
 class _Scale:
