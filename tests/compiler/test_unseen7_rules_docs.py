@@ -173,3 +173,24 @@ def test_joined_headings_stay_whole_when_their_words_are_not_each_capitalised() 
         "Always",
     ]
     assert split_joined_heads(["Very good", "Good", "Poor"], 4) is None
+
+
+def test_a_face_to_face_script_with_show_cards_probes_and_spoken_answers() -> None:
+    questions = by_id(
+        compile_text(
+            "C1\tCARD 3 How often do you read a local newspaper? IF EVER, PROBE: Paper or online?\n"
+            "Daily\t1\nWeekly\t2\nNever\t3\n(Refused)\t7\n(Don't know)\t8\n"
+            "C2\tWould you say your street is… READ OUT…\n"
+            "very quiet,\t1\nfairly quiet,\t2\nor, noisy?\t3\n"
+            "C3\tHow many minutes does your journey take?\n"
+            "INTERVIEWER: WRITE IN MINUTES (0–180)\n"
+            "MINUTES |__|__|__|\n"
+        )
+    )
+    assert questions["C1"].text == "How often do you read a local newspaper?"
+    assert [o.label for o in questions["C1"].options][-2:] == ["Refused", "Don't know"]
+    assert questions["C2"].text == "Would you say your street is…"
+    assert [o.label for o in questions["C2"].options] == ["very quiet", "fairly quiet", "noisy"]
+    assert questions["C3"].type == "number"
+    assert questions["C3"].validation is not None
+    assert (questions["C3"].validation.min, questions["C3"].validation.max) == (0, 180)

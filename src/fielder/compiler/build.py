@@ -25,6 +25,7 @@ from fielder.compiler.options import (
     trailing_codes,
 )
 from fielder.compiler.parse import Draft
+from fielder.compiler.read_out import clean_read_out
 from fielder.compiler.scales import end_words, scale_from_text
 from fielder.compiler.types import infer_type
 from fielder.ir.models import CHOICE_TYPES, Option, Question, Row, SourceSpan, Validation
@@ -610,6 +611,7 @@ def _fill_choices(
 ) -> None:
     if question.type not in CHOICE_TYPES and question.type != "grid":
         return
+    clean_read_out(options)
     question.options = options
     if question.type == "grid":
         question.rows = [Row(id=f"r{i + 1}", label=label) for i, label in enumerate(rows)]

@@ -4,6 +4,7 @@ they are parsed, each in a module of its own:
 - `Frage 3` / `Pregunta 3` labels as `F3.` / `P3.` (`question_words`);
 - a form's numbered section headings unnumbered (`numbered_sections`);
 - "Only if you ticked …:" / "If yes, answer the next question" as one filter (`answer_next`);
+- show cards and probes inside a question's paragraph made notes (`interviewer_text`);
 - the lines repeated at the foot of every page left out (`page_furniture`);
 - column headings wrapped over several lines joined (`wrapped_heads`);
 - a spec's side sections left out (`side_sections`);
@@ -22,6 +23,7 @@ from fielder.compiler.answer_next import answer_next_lines
 from fielder.compiler.field_notes import field_note_lines
 from fielder.compiler.footnote_marks import drop_footnote_marks
 from fielder.compiler.format_marks import drop_format_marks
+from fielder.compiler.interviewer_text import interviewer_text_lines
 from fielder.compiler.lines import Line
 from fielder.compiler.numbered_sections import numbered_section_lines
 from fielder.compiler.packed_items import packed_lines
@@ -38,6 +40,7 @@ from fielder.compiler.wrapped_heads import join_wrapped_lines
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
     lines = answer_next_lines(numbered_section_lines(question_word_lines(lines)))
+    lines = interviewer_text_lines(lines)
     lines = drop_page_feet(drop_format_marks(lines))
     lines = spec_lines(drop_side_sections(join_wrapped_lines(lines)))
     lines = packed_lines(join_wrapped_answers(drop_footnote_marks(lines)))
