@@ -27,6 +27,8 @@ def test_a_dependency_of_the_inclusion_runs() -> None:
 def test_a_query_string_is_validated_and_errors_carry_cors(client: TestClient, live: Live) -> None:
     too_long = client.post(f"{live.public}/responses?src={'s' * 65}", json={})
     assert too_long.status_code == 422, too_long.text
+    assert too_long.json()["error"]["code"] == "invalid_request"
+    assert too_long.headers["access-control-allow-origin"] == "*"
     missing = client.post(f"{live.public}/responses/not-a-response/complete")
     assert missing.status_code == 404, missing.text
     assert missing.json()["error"]["code"] == "response_not_found"

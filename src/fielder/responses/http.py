@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, Final, TypeVar
 
 from fastapi import Request, routing
+from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException
@@ -155,6 +156,10 @@ class CorsRoute(APIRoute):
             except (FielderError, HTTPException) as error:
                 error.headers = {**(error.headers or {}), **CORS_HEADERS}
                 raise
+            except RequestValidationError as error:
+                # A bad query string: the app's own 422, which carries no headers of its own.
+                answer = request.app.exception_handlers[RequestValidationError]
+                response = await answer(request, error)
             response.headers.update(CORS_HEADERS)
             return response
 
