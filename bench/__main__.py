@@ -17,6 +17,12 @@ def modules() -> list[str]:
 
 def run(names: list[str]) -> int:
     """Run the main() of each named module (all when empty); give the exit status."""
+    options = [n for n in names if n.startswith("-")]
+    if options:
+        # Options belong to one module's own command line, which `python -m bench` does not pass on.
+        joined = " ".join(options)
+        print(f"options ({joined}) go to one module: python -m bench.bench_<name> --help")
+        return 2
     available = modules()
     wanted = [n if n.startswith("bench_") else f"bench_{n}" for n in names] or available
     unknown = [n for n in wanted if n not in available]
