@@ -463,3 +463,43 @@ def test_a_label_cell_beside_the_words_and_a_ranking_by_numbers() -> None:
     assert list(questions) == ["B1", "B2", "B3"]
     assert questions["B2"].type == "grid"
     assert questions["B3"].type == "ranking"
+
+
+def test_end_words_under_column_numbers_and_lettered_grid_rows() -> None:
+    """`1 2 3 4` over `Never  Always` (the end words printed under the ends) names columns 1 and
+    4; statements lettered `a.` `b.` over boxes keep only their words."""
+    survey = compile_text(
+        """
+        Q1. How often does each of these happen?
+        1\t2\t3\t4
+        Never\tAlways
+        a. The bus is late\t□\t□\t□\t□
+        b. The bus is full\t□\t□\t□\t□
+        Q2. Do you drive?
+        ○ Yes
+        ○ No
+        """
+    )
+    grid = by_id(survey)["Q1"]
+    assert grid.type == "grid"
+    assert [(o.code, o.label) for o in grid.options] == [
+        ("1", "Never"),
+        ("2", "2"),
+        ("3", "3"),
+        ("4", "Always"),
+    ]
+    assert [r.label for r in grid.rows] == ["The bus is late", "The bus is full"]
+
+
+def test_a_footnote_is_no_part_of_a_question() -> None:
+    """`¹ Card 1: …` under the last screen is the page's footnote, not its words."""
+    survey = compile_text(
+        """
+        Q1. Which of these brands do you know? (SHOW CARD 1¹)
+        ○ Alpha
+        ○ Beta
+        CLOSE. Thank you very much for your time today!
+        ¹ Card 1: the two logos side by side.
+        """
+    )
+    assert by_id(survey)["CLOSE"].text == "Thank you very much for your time today!"

@@ -1,8 +1,10 @@
-"""Page numbers printed at the foot of a page, left out.
+"""Page numbers and footnotes printed at the foot of a page, left out.
 
 A PDF's text carries each page's number as a line of its own right before the next page
 (`1`, `- 2 -`, `Page 3`, `3 / 12`, `Página 4`, `Seite 5 von 9`); it is neither an answer nor a
-question's word, so such a line just before a page break or at the end is dropped.
+question's word, so such a line just before a page break or at the end is dropped. A footnote
+(`¹ Card 1: the four logos`) is marked by a raised number that the text before it carries; it is
+about the document, not asked, and is dropped wherever it stands.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ _PAGE_RE = re.compile(
 )
 
 
+_FOOTNOTE_RE = re.compile(r"^\s*[¹²³⁴⁵⁶⁷⁸⁹]+\s*\S")
+
+
 def drop_page_numbers(lines: list[Line]) -> list[Line]:
     """The lines without the page numbers printed just before each page break."""
     kept: list[Line] = []
@@ -25,6 +30,8 @@ def drop_page_numbers(lines: list[Line]) -> list[Line]:
         after = lines[index + 1] if index + 1 < len(lines) else None
         at_foot = after is None or after.kind == "page_break"
         if at_foot and line.kind == "paragraph" and _PAGE_RE.match(line.text) and line.page:
+            continue
+        if _FOOTNOTE_RE.match(line.text or " ".join(line.instructions)):
             continue
         kept.append(line)
     return kept

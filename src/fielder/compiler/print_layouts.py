@@ -22,6 +22,8 @@ _ACROSS_RE = re.compile(rf"^\s*[{_BOXES}]\s*\S.*[{_BOXES}]\s*\S")
 _POINTS_RE = re.compile(rf"^\s*(?:[{_BOXES}]\s*-?\d{{1,2}}\s*){{3,}}$")
 _ENDS_RE = re.compile(r"^(?P<low>[^\t\d]{2,40}?)\t+(?P<high>[^\t\d]{2,40})$")
 _ROW_MARKS_RE = re.compile(rf"^[^\t{_BOXES}]+(?P<marks>(?:\t[{_BOXES}])+)\s*$")
+_NUMBER_HEAD_RE = re.compile(r"^\s*-?\d{1,2}(?:\t+-?\d{1,2}){2,10}\s*$")
+_LETTERED_ROW_RE = re.compile(rf"^\s*[a-z][.)]\s+(?P<row>[^\t]+(?:\t[{_BOXES}■])+\s*)$")
 _NUMBERED_RE = re.compile(r"^(?P<n>\d{1,3})[.)]\s+\S")
 _RETURN_RE = re.compile(
     r"^(?:(?:please\s+)?(?:send|return|post|mail)\b.{0,40}\bto\s*:?\s*$|FREEPOST\b)", re.I
@@ -44,8 +46,22 @@ def print_layout_lines(lines: list[Line]) -> list[Line]:
             text = f"{ends['low'].strip()} {line.text.strip()} {ends['high'].strip()}"
             out[-1] = replace(line, text=text, spaced=text)
             continue
+        if (
+            previous is not None
+            and _NUMBER_HEAD_RE.match(previous.spaced or "")
+            and _ends_above(line)
+        ):
+            # end words printed under the ends of a row of column numbers: read before it
+            words = _words(line)
+            out[-1:] = [replace(line, text=words, spaced=words, instructions=[]), previous]
+            continue
         if previous is not None:
             out[-1] = _split_heads(previous, line)
+        lettered = _LETTERED_ROW_RE.match(line.spaced or "")
+        if lettered:
+            # "a. Prices are fair  □ □ □": a grid's statement lettered in order; the letter is
+            # its place, not its words
+            line = replace(line, spaced=lettered["row"], text=" ".join(lettered["row"].split()))
         out.append(line)
     return _trailing_fields(out)
 
