@@ -152,10 +152,14 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
 
 def _without_mark_after_code(text: str) -> str:
     """ "None 99 [X]": a lone mark after the answer's code is a tag, not the answer's box."""
-    lone_box = re.fullmatch(rf"(?P<body>.*[^\s{BOXES}].*?\d)\s*[{BOXES}]", text)
-    if lone_box and sum(text.count(b) for b in BOXES) == 1:
-        return lone_box["body"]
-    return text
+    # found from the end: a pattern over the whole line backtracked quadratically on long lines
+    tail = re.search(rf"\d\s*[{BOXES}]\Z", text)
+    if not tail or sum(text.count(b) for b in BOXES) != 1:
+        return text
+    body = text[: tail.start() + 1]
+    if "\n" in body or not re.search(rf"[^\s{BOXES}]", body[:-1]):
+        return text
+    return body
 
 
 _BLANK_CODE_RE = re.compile(r"^(?P<label>.*?[^\s_])\s*_{3,}\s*(?P<code>\d{1,3})$")
