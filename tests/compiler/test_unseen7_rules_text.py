@@ -111,3 +111,66 @@ def test_turkish_opening_and_closing_screens_are_displays() -> None:
     questions = by_id(survey)
     assert questions["GIRIS"].type == "display"
     assert questions["KAPANIS"].type == "display"
+
+
+_FLOW = """
+    # Library text survey
+
+    ## Rules
+
+    - Send T1 after the loan is returned.
+
+    ### T1 – Welcome (no reply needed)
+
+    > Hi {name}, the city library would like to hear about your visit. Reply STOP to opt out.
+
+    ### T2 – Stars
+
+    > How many stars would you give the reading room? Reply 1-5 (1 = awful, 5 = superb)
+
+    Valid replies: `1` to `5` → T3
+
+    ### T3 – Return
+
+    > Will you come back this month? Reply YES or NO
+
+    | Reply | Next |
+    |---|---|
+    | `YES` | T5 |
+    | `NO` | T4 |
+
+    ### T4 – Why not
+
+    > What kept you away? Reply 1 for Opening hours, 2 for Parking, 3 for Something else
+
+    Valid replies: `1`–`3` → T5
+
+    ### T5 – Books
+
+    > About how many books did you borrow this year? Reply with a number.
+
+    Valid: whole number 0-300 → T6
+
+    ### T6 – Thanks (no reply needed)
+
+    > Thank you, {name}!
+"""
+
+
+def test_a_message_flow_spec_gives_each_quoted_message_with_its_replies() -> None:
+    questions = by_id(compile_text(_FLOW, "flow.md"))
+    assert list(questions) == ["T1", "T2", "T3", "T4", "T5", "T6"]
+    assert questions["T1"].type == "display"
+    assert "STOP" not in questions["T1"].text
+    t2, t3, t4, t5 = questions["T2"], questions["T3"], questions["T4"], questions["T5"]
+    assert t2.type == "scale"
+    assert [o.label for o in t2.options] == ["awful", "2", "3", "4", "superb"]
+    assert t3.text == "Will you come back this month?"
+    assert [o.code for o in t3.options] == ["YES", "NO"]
+    # the row going on to the next message is no skip
+    assert [(s.if_, s.to) for s in t3.skip_to] == [("T3 == 'YES'", "T5")]
+    assert [o.label for o in t4.options] == ["Opening hours", "Parking", "Something else"]
+    assert t5.type == "number"
+    assert t5.validation is not None
+    assert (t5.validation.min, t5.validation.max) == (0, 300)
+    assert questions["T6"].type == "display"
