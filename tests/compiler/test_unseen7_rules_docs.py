@@ -194,3 +194,49 @@ def test_a_face_to_face_script_with_show_cards_probes_and_spoken_answers() -> No
     assert questions["C3"].type == "number"
     assert questions["C3"].validation is not None
     assert (questions["C3"].validation.min, questions["C3"].validation.max) == (0, 180)
+
+
+def _tables(rows_per_table: list[list[tuple[str, str, str]]]) -> dict[str, Question]:
+    document = docx.Document()
+    for rows in rows_per_table:
+        table = document.add_table(rows=len(rows), cols=3)
+        for row, cells in zip(table.rows, rows, strict=True):
+            for cell, text in zip(row.cells, cells, strict=True):
+                cell.text = text
+    stream = io.BytesIO()
+    document.save(stream)
+    return by_id(compile_document(read_document(stream.getvalue(), "two.docx")).survey)
+
+
+def test_a_bilingual_table_per_question_is_read_in_its_first_language() -> None:
+    questions = _tables(
+        [
+            [
+                ("A1. Do you have a library card?", "", "A1. Avez-vous une carte de bibliothèque?"),
+                ("Yes", "1", "Oui"),
+                ("No → GO TO A3", "2", "Non → PASSEZ À A3"),
+            ],
+            [
+                (
+                    "A2. How often do you borrow books?",
+                    "",
+                    "A2. À quelle fréquence empruntez-vous?",
+                ),
+                ("READ LIST", "", "LIRE LA LISTE"),
+                ("Weekly", "1", "Chaque semaine"),
+                ("Rarely", "2", "Rarement"),
+                ("Don't know – EXCLUSIVE", "98", "Ne sais pas – EXCLUSIF"),
+            ],
+            [
+                ("A3. How old are you?", "", "A3. Quel âge avez-vous?"),
+                ("Under 18 → TERMINATE", "1", "Moins de 18 ans → TERMINER"),
+                ("18 or older", "2", "18 ans ou plus"),
+            ],
+        ]
+    )
+    assert list(questions) == ["A1", "A2", "A3"]
+    assert questions["A1"].text == "Do you have a library card?"
+    assert [(o.code, o.label) for o in questions["A1"].options] == [("1", "Yes"), ("2", "No")]
+    assert [(s.if_, s.to) for s in questions["A1"].skip_to] == [("A1 == '2'", "A3")]
+    assert [(o.code, o.label) for o in questions["A2"].options][-1] == ("98", "Don't know")
+    assert questions["A3"].terminate_if == "A3 == '1'"
