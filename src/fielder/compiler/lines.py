@@ -183,7 +183,9 @@ def _keep_note(notes: list[str], note: str) -> str:
 _SCREEN_KIND_RE = re.compile(r"\(((?:[\w-]+\s+){0,3}(?:screen|page))\)", re.I)
 
 
-_BOX_THEN_CAPS_RE = re.compile(r"^(?P<box>.*_{3,}[^_]*?)(?:\t|\s{3,})(?P<caps>[A-Z]{2,}\b.*\S)\s*$")
+# three underscores, not "_{3,}": the longer run backtracked quadratically on a line of underscores
+_BOX_THEN_CAPS_RE = re.compile(r"^(?P<box>.*___[^_]*?)(?:\t|\s{3,})(?P<caps>[A-Z]{2,}\b.*\S)\s*$")
+_CAPS_AFTER_GAP_RE = re.compile(r"(?:\t|\s{3})[A-Z]{2}")
 
 
 def split_text(text: str) -> tuple[str, list[str]]:
@@ -250,7 +252,8 @@ def split_text(text: str) -> tuple[str, list[str]]:
     if abbr and len(kept) > 12:
         notes.append(abbr.group(1))
         kept = kept[: abbr.start()]
-    boxed = _BOX_THEN_CAPS_RE.match(kept)
+    # a quick look for the capitals first: the full pattern is slow on long runs of spaces
+    boxed = _BOX_THEN_CAPS_RE.match(kept) if _CAPS_AFTER_GAP_RE.search(kept) else None
     if boxed and not re.search(r"[a-z]", boxed["caps"]):
         # "______ years      ALLOW 0-50.   TERM IF <3 OR >35": the box, then its scripting
         notes.append(boxed["caps"].strip())
