@@ -240,3 +240,29 @@ def test_a_bilingual_table_per_question_is_read_in_its_first_language() -> None:
     assert [(s.if_, s.to) for s in questions["A1"].skip_to] == [("A1 == '2'", "A3")]
     assert [(o.code, o.label) for o in questions["A2"].options][-1] == ("98", "Don't know")
     assert questions["A3"].terminate_if == "A3 == '1'"
+
+
+def test_bilingual_tables_screens_named_in_each_language_and_notes_before_answers() -> None:
+    questions = _tables(
+        [
+            [
+                ("B1. Which region do you live in?", "", "B1. Dans quelle région habitez-vous?"),
+                ("North", "1", "Nord"),
+                ("South", "2", "Sud"),
+                ("DO NOT READ: Refused → TERMINATE", "9", "NE PAS LIRE : Refus → TERMINER"),
+            ],
+            [
+                ("B2. What is your zip code?", "", "B2. Quel est votre code postal?"),
+                ("RECORD CODE", "|__|__|__|__|__|", "INSCRIRE LE CODE"),
+            ],
+            [
+                ("END", "", "FIN"),
+                ("Thank you, that is all.", "", "Merci, c'est tout."),
+            ],
+        ]
+    )
+    assert list(questions) == ["B1", "B2", "END"]
+    assert [o.label for o in questions["B1"].options][-1] == "Refused"
+    assert questions["B1"].terminate_if == "B1 == '9'"
+    assert questions["B2"].type == "text"
+    assert questions["END"].type == "display"

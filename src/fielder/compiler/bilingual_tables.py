@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from fielder.compiler.classify import DISPLAY_WORDS
 from fielder.documents.model import Block, Document, Run
 
 # "Q1.", "S2)", "INTRO", "LANG.": the label both languages print in the first row
@@ -33,12 +34,16 @@ def _bilingual(block: Block) -> bool:
         return False
     left, middle, right = (cell.text for cell in block.rows[0])
     ours, theirs = _LABEL_RE.match(left), _LABEL_RE.match(right)
-    return bool(ours and theirs and ours[1] == theirs[1] and not middle.strip())
+    # "CLOSE | | FIN": a screen's name in each language
+    screens = {left.strip().upper(), right.strip().upper()} <= DISPLAY_WORDS
+    same = bool(ours and theirs and ours[1] == theirs[1])
+    return (same or screens) and not middle.strip()
 
 
 # "No → TERMINATE", "Never → GO TO Q4", "Don't know – EXCLUSIVE": routing and tags after the
 # words, which a one-language script prints after the code
 _TAIL_RE = re.compile(r"\s*(?:(?:→|-+>)\s*\S.*|\s[–—-]\s+[A-Z]{3,}(?:\s+[A-Z]{2,})*)$")
+_NOTE_HEAD_RE = re.compile(r"^(?:[A-Z][A-Z'’]*\s+){0,4}[A-Z]{2,}\s*:\s+(?=\S)")
 _CODE_RE = re.compile(r"^(?:\d{1,3}|[A-Za-z])$")
 
 
@@ -50,6 +55,8 @@ def _first_language(block: Block) -> list[Block]:
         if code and _CODE_RE.match(code):
             # "a. Residential streets" beside "a", "0 – Not at all likely" beside "0"
             words = re.sub(rf"^{re.escape(code)}\s*[.)–—-]\s*", "", words)
+            # "DO NOT READ: Prefer not to say": the interviewer's note is not the answer's words
+            words = _NOTE_HEAD_RE.sub("", words)
             tail = _TAIL_RE.search(words)
             route = tail[0].strip() if tail else ""
             words = words[: tail.start()] if tail else words

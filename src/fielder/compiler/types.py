@@ -70,6 +70,10 @@ _UNIT_HINT_RE = re.compile(
     r"dakika|gün|hafta|kişi)\b|_{3,}\s*\.\s+\w",
     re.I,
 )
+_IDENTIFIER_RE = re.compile(
+    r"\b(?:post\s*code|postal\s+code|zip(?:\s*code)?|(?:tele)?phone\s+number|mobile\s+number)\b",
+    re.I,
+)
 _SHORT_TEXT_RE = re.compile(
     # "name" the noun, not the verb ("Please name up to five")
     r"\b(?:zip|post\s*code|postal\s+code|(?<!please\s)name(?!\s+(?:up\s+to|all|any|as\s+many|"
@@ -219,6 +223,12 @@ def _no_options(
     named: list[str], text: str, hints: list[str], is_display_label: bool, labelled: bool
 ) -> TypeDecision:
     hint = " ".join(hints)
+    if (
+        _IDENTIFIER_RE.search(text)
+        and not _NUMBER_TEXT_RE.search(text)
+        and set(named) <= {"number"}
+    ):
+        return TypeDecision("text")  # a postcode or phone number in digit boxes is typed as text
     field_label = len(text.split()) <= 6 and "?" not in text and not text.endswith(".")
     if (
         {"long_text", "text", "open"} & set(named)
