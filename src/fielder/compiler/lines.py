@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from fielder.compiler.glossary import to_english
+from fielder.compiler.placeholders import is_placeholder
 from fielder.documents.model import Block, Cell, Document, Run
 
 WS_RE = re.compile(r"\s+")
@@ -215,6 +216,8 @@ def split_text(text: str) -> tuple[str, list[str]]:
         inner = match.group(0)
         if _PIPE_RE.match(inner) or _CODE_BRACKET_RE.match(inner):
             return inner
+        if is_placeholder(inner, match.string[: match.start()], match.string[match.end() :]):
+            return inner  # "recommend [company] to": piped text inside the sentence
         notes.append(inner[1:-1].strip())
         return " "
 

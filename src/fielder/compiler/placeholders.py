@@ -1,0 +1,43 @@
+"""Piping placeholders written in square brackets inside a question's sentence.
+
+`How likely are you to recommend [company] to a friend?`, `… products from [Brand Name]`: a
+bracket standing where a word of the sentence goes is text the survey fills in, not a note to
+the programmer (`[SHOW CARD]`, `[READ OUT]`, which stand before or after the sentence).
+"""
+
+from __future__ import annotations
+
+import re
+
+# one to four plain words, lower case or capitalised ("company", "Store name", "Brand X")
+_WORDS_RE = re.compile(r"^[A-Za-zÀ-ÿ][\w'’-]*(?:\s[\w'’-]+){0,3}$")
+# the nouns a placeholder in capitals names (English, Spanish, Portuguese, German, French, Italian)
+_CAPS_NOUN_RE = re.compile(
+    r"^(?:BRAND|COMPANY|PRODUCT|STORE|SHOP|SERVICE|RETAILER|BANK|CITY|COUNTRY|REGION|STATE|"
+    r"ORGANI[SZ]ATION|EMPLOYER|SCHOOL|CHANNEL|APP|WEBSITE|MARCA|EMPRESA|PRODUCTO|PRODUTO|"
+    r"TIENDA|LOJA|MARKE|FIRMA|PRODUKT|MARQUE|ENTREPRISE|PRODUIT|MAGASIN|AZIENDA|PRODOTTO)"
+    r"(?:\s(?:NAME|NOMBRE|NOME|NOM|X|Y|A|B|\d))?$"
+)
+# first words of a note to the programmer or interviewer, in any case
+_NOTE_WORD_RE = re.compile(
+    r"^(?:read|show|select|ask|skip|go|if|programmer|note|rotate|randomi[sz]e|do|don't|circle|"
+    r"tick|check|code|multi|single|open|probe|hand|record|write|enter|specify|sic|pause|"
+    r"interviewer|optional|required|hidden|hide|display|end|terminate|insert|close|exclusive|"
+    r"anchor|fix|fixed|other|screen|page|response|answer|mandatory|numeric|text)\b",
+    re.I,
+)
+
+
+def is_placeholder(inner: str, before: str, after: str) -> bool:
+    """True when the bracket `inner` (brackets included) stands inside a sentence that goes on
+    around it: words before it with the sentence not yet ended, and it is a short name."""
+    words = inner[1:-1].strip()
+    if not inner.startswith("[") or not _WORDS_RE.match(words) or _NOTE_WORD_RE.match(words):
+        return False
+    if words.isupper() and not _CAPS_NOUN_RE.match(words):
+        return False  # "[VERIFIED]", "[MA]": capitals in a sentence are still a mark
+    head = before.rstrip()
+    if not re.search(r"[a-zà-ÿ]", head) or head[-1] in ".?!:;)]" or before.endswith(("  ", "\t")):
+        return False  # at the start, after the sentence ended or set apart from it: a note
+    # the sentence goes on after it ("… [company]?", "[company]'s"); last on the line is a tag
+    return bool(after) and after[0] in " ,.?!;:'’s"

@@ -1,0 +1,32 @@
+"""Conventions met in the real questionnaires, second round, one small case each, written in
+their own invented words."""
+
+from __future__ import annotations
+
+from fielder.compiler.placeholders import is_placeholder
+from tests.compiler.conftest import by_id, compile_text
+
+
+def test_a_bracketed_name_inside_a_sentence_is_piped_text_not_a_note() -> None:
+    questions = by_id(
+        compile_text(
+            "Q1. How likely are you to suggest [bakery] to a neighbour?\n"
+            "Very likely\nNot likely\n\n"
+            "Q2. I would buy [Bakery Name]'s bread again. [SINGLE]\n"
+            "Yes\nNo\n\n"
+            "Q3. Which [MARCA] rolls did you try? [READ OUT]\n"
+            "Rye\nSpelt\n"
+        )
+    )
+    assert questions["Q1"].text == "How likely are you to suggest [bakery] to a neighbour?"
+    assert questions["Q2"].text == "I would buy [Bakery Name]'s bread again."
+    assert questions["Q3"].text == "Which [MARCA] rolls did you try?"
+
+
+def test_brackets_before_after_or_apart_from_the_sentence_stay_notes() -> None:
+    assert not is_placeholder("[show card]", "", " Which of these?")
+    assert not is_placeholder("[rotate]", "Which of these?", "")
+    assert not is_placeholder("[VERIFIED]", "either ", " wording")
+    assert not is_placeholder("[first page]", "GREETING  ", "")
+    assert not is_placeholder("[read out]", "How often do you ", " walk?")
+    assert is_placeholder("[shop]", "Did you visit ", "?")
