@@ -36,17 +36,18 @@ _LETTER_CODE_BEFORE_RE = re.compile(r"^(?P<code>[A-Z])\s+[-–=]\s+(?P<label>\S.
 # "r1<TAB>Beer", "c2<TAB>Fair": a scripting spec's row and column codes, stored as written
 _ROW_CODE_RE = re.compile(r"^(?P<code>[rc]\d{1,3})(?:\t+|\s{2,}|\s*[.:)=]\s+)(?P<label>\S.*)$")
 _LETTER_RE = re.compile(r"^\(?(?P<letter>[a-zA-Z])[.)]\s+(?P<label>\S.*)$")
-_ARROW_TAIL_RE = re.compile(r"(?P<arrow>(?:→|-+>|=>)\s*)(?P<route>[^→]+)$")
+# arrows "(?<!-)-+>" start at a run's first dash, or a line of dashes is retried at each dash
+_ARROW_TAIL_RE = re.compile(r"(?P<arrow>(?:→|(?<!-)-+>|=>)\s*)(?P<route>[^→]+)$")
 # "→ 105" alone beside an answer (a skip column): go to that question.
-_ARROW_ONLY_RE = re.compile(r"^\s*(?:→|-+>|=>)\s*(?P<to>[A-Za-z]{0,3}\d{1,4}[a-z]?)\s*$")
+_ARROW_ONLY_RE = re.compile(r"^\s*(?:→|(?<!-)-+>|=>)\s*(?P<to>[A-Za-z]{0,3}\d{1,4}[a-z]?)\s*$")
 _ROUTE_RE = re.compile(
-    r"\s*(?:-+>|→|=>|—|–|-|\(|,|;|\}|\])?\s*(?:please\s+)?(?:go\s*to|skip\s*to|continue\s*(?:to|with|at)|"
+    r"\s*(?:(?<!-)-+>|→|=>|—|–|-|\(|,|;|\}|\])?\s*(?:please\s+)?(?:go\s*to|skip\s*to|continue\s*(?:to|with|at)|"
     r"jump\s*to|proceed\s*to)\s+(?:question\s+)?(?P<to>[A-Za-z]*[.-]?\d+(?:\.\d{1,2})?[a-z]?|end(?:\s+of\s+\w+)?|"
     r"(?-i:CLOSE|CLOSING|THANKS|OUTRO|EXIT)|"
     r"(?:section|part|module|block)\s+[A-Za-z0-9]{1,3}|next\s+(?:section|part|module|block))\)?\.?\s*$",
     re.I,
 )
-_ARROW_RE = re.compile(r"\s*\(?\s*(?:-+>|→|=>|>>)\s*(?P<to>[A-Z]+[.-]?\d+[a-z]?)\s*\)?\s*$")
+_ARROW_RE = re.compile(r"\s*\(?\s*(?:(?<!-)-+>|→|=>|>>)\s*(?P<to>[A-Z]+[.-]?\d+[a-z]?)\s*\)?\s*$")
 _TERMINATE_RE = re.compile(
     r"\b(?:TERMINATE|SCREEN\s*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END|TERMINATE)|CLOSE\s+INTERVIEW|"
     r"end\s+(?:the\s+)?(?:interview|survey)|disqualif\w*|not\s+eligible|INELIGIBLE)\b",
@@ -131,7 +132,7 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
             text = text[: match.start()]
             break
     term = re.search(
-        r"\s*(?:-+>|→|—|–|-|\()\s*(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+AND\s+CLOSE|END\s+INTERVIEW)\)?\.?\s*$",
+        r"\s*(?:(?<!-)-+>|→|—|–|-|\()\s*(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+AND\s+CLOSE|END\s+INTERVIEW)\)?\.?\s*$",
         text,
         re.I,
     )
@@ -142,7 +143,7 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
         text = text[: term.start()]
     if target:
         # "No → If No, Go to Question 7": the answer named again before its routing
-        text = re.sub(r"\s*(?:→|-+>|=>|[—–])\s*if\s+[^→,]{1,40},?\s*$", "", text, flags=re.I)
+        text = re.sub(r"\s*(?:→|(?<!-)-+>|=>|[—–])\s*if\s+[^→,]{1,40},?\s*$", "", text, flags=re.I)
         again = re.match(r"^(?P<label>.+?)\s+if\s+(?P<again>[^,]{1,40}?),?\s*$", text, re.I)
         named = again and re.escape(again["again"].strip())
         if again and re.search(rf"(?:^|\s){named}$", again["label"].strip(), re.I):
@@ -504,7 +505,7 @@ def _boxed(part: str) -> RawOption:
     """One answer after its box; "☐ No → GO TO Q7" keeps its routing apart from its words."""
     label, target, terminate = (
         strip_routing(part)
-        if re.search(r"→|-+>|=>|\bgo\s*to\b", part, re.I)
+        if re.search(r"→|(?<!-)-+>|=>|\bgo\s*to\b", part, re.I)
         else (part, None, False)
     )
     return RawOption(
