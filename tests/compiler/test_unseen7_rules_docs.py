@@ -5,14 +5,16 @@ from any fixture."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import docx
+import openpyxl
 
 from fielder.compiler import compile_document
 from fielder.compiler.joined_heads import split_joined_heads
 from fielder.compiler.lines import Line
 from fielder.compiler.numbered_sections import numbered_section_lines
-from fielder.documents import read_document
+from fielder.documents import read_document, read_path
 from fielder.ir.models import Question
 from tests.compiler.conftest import by_id, compile_text
 
@@ -266,3 +268,45 @@ def test_bilingual_tables_screens_named_in_each_language_and_notes_before_answer
     assert questions["B1"].terminate_if == "B1 == '9'"
     assert questions["B2"].type == "text"
     assert questions["END"].type == "display"
+
+
+def test_an_agency_workbook_with_answers_under_the_question_a_filter_column_and_quotas(
+    tmp_path: Path,
+) -> None:
+    book = openpyxl.Workbook()
+    screener = book.active
+    assert screener is not None
+    screener.title = "Screener"
+    for row in [
+        ["SCREENER", None, None, None, None],
+        ["Q#", "Question / answers", "Code", "Instruction", "Route"],
+        ["A1", "Do you own a dog?", None, "SINGLE CODE", None],
+        [None, "Yes", 1, None, None],
+        [None, "No", 2, "TERMINATE", None],
+        ["A2", "Do you walk it every day?", None, "SINGLE CODE", None],
+        [None, "Yes", 1, None, None],
+        [None, "No", 2, None, "GO TO B2"],
+    ]:
+        screener.append(row)
+    quotas = book.create_sheet("Quotas")
+    for row in [["Quota", "Cell", "Target"], ["Dog (A1)", "Yes", 500], ["Dog (A1)", "No", 0]]:
+        quotas.append(row)
+    main = book.create_sheet("Main")
+    for row in [
+        ["ID", "Question text", "Type", "Filter", "Notes"],
+        ["B1", "How long is the walk?", "SINGLE", "A2=1", None],
+        [None, "1. Under 30 minutes", None, None, None],
+        [None, "2. 30 minutes or more", None, None, None],
+        ["B2", "Where do you buy dog food?", "SINGLE", "ALL", None],
+        [None, "1. Supermarket", None, None, None],
+        [None, "2. Pet shop", None, None, None],
+    ]:
+        main.append(row)
+    book.save(str(tmp_path / "dogs.xlsx"))
+    questions = by_id(compile_document(read_path(tmp_path / "dogs.xlsx")).survey)
+    assert list(questions) == ["A1", "A2", "B1", "B2"]
+    assert [(o.code, o.label) for o in questions["A1"].options] == [("1", "Yes"), ("2", "No")]
+    assert questions["A1"].terminate_if == "A1 == '2'"
+    assert [(s.if_, s.to) for s in questions["A2"].skip_to] == [("A2 == '2'", "B2")]
+    assert questions["B1"].display_if == "A2 == '1'"
+    assert questions["B2"].display_if is None

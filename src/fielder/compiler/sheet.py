@@ -80,7 +80,8 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "routing",
         "logic",
         "notes",
-        "filter",
+        "instruction",
+        "route",
         "prog notes",
         "skip",
         "comments",
@@ -89,7 +90,16 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "goto",
         "skip to",
     ),
-    "condition": ("show if", "display if", "ask if", "display logic", "condition", "shown if"),
+    # "Filter" holding "S4=1" / "ALL": whom the question is asked
+    "condition": (
+        "show if",
+        "display if",
+        "ask if",
+        "display logic",
+        "condition",
+        "shown if",
+        "filter",
+    ),
 }
 _LABEL_WORDS = ("label", "labels")
 _ID_RE = re.compile(r"^[A-Za-z]{0,8}[_.-]?\d{0,3}[a-z]?(?:[._]\d{1,2}[a-z]?)?$")
@@ -132,6 +142,9 @@ def _columns(header: tuple[str, ...]) -> dict[str, int]:
     labels = [i for i, c in enumerate(header) if c.strip().lower().rstrip(":") in _LABEL_WORDS]
     if "options" not in found and "code" in found and labels:
         found["options"] = labels[0]  # "Value | Label": a codebook's answer words beside the code
+    text_head = _header_words(header[found["text"]]) if "text" in found else ""
+    if "options" not in found and "code" in found and re.search(r"\banswers?\b", text_head):
+        found["options"] = found["text"]  # "Question / answers | Code": answers under the question
     if "options" not in found and "code" in found:
         found["options"] = found.pop("code")  # "Codes" alone: "1=Yes; 2=No" in one cell
     ident = found.get("id")
@@ -178,12 +191,15 @@ def is_sheet_table(block: Block) -> bool:
 
 
 _NOTES_SHEET_RE = re.compile(
-    r"(?:read\s*_?me|instructions?|notes|help|about|change\s*log|version(?:s| history)?)", re.I
+    r"(?:read\s*_?me|instructions?|notes|help|about|change\s*log|version(?:s| history)?|"
+    r"quotas?|quota\s+plan|sample\s+plan)",
+    re.I,
 )
 
 
 def is_notes_sheet(block: Block) -> bool:
-    """A workbook sheet named "README" or "Instructions": notes on using the file."""
+    """A workbook sheet named "README" or "Instructions": notes on using the file; a "Quotas"
+    sheet between the questionnaire's sheets is the fieldwork plan, not questions."""
     return bool(block.style and _NOTES_SHEET_RE.fullmatch(block.style.strip()))
 
 
@@ -265,7 +281,8 @@ def sheet_lines(block: Block) -> list[Line]:
         if grid is not None and found[0] is not None and found[0].label:
             found.extend(grid[1])
         else:
-            found.extend(_cell_options(raw, columns) if found[0] and found[0].label else [])
+            own = columns.get("options") != columns.get("text")  # answers on rows of their own
+            found.extend(_cell_options(raw, columns) if found[0] and found[0].label and own else [])
         if found[0] is not None and found[0].label and across:
             # "Option 1 | Option 2 | …": the answers across the question's row.
             found.extend(
@@ -625,6 +642,8 @@ def _without_own_code(label: str, code: str | None) -> str:
 
 def _shown_when(condition: str) -> str:
     """A "ShowIf" column's bare condition ("Q8 <= 6") read as the instruction it stands for."""
+    if re.fullmatch(r"\s*(?:ask\s+)?all\s*", condition, re.I):
+        return ""  # "ALL": asked of everyone
     if not condition or re.match(r"(?:ask|show|display)?\s*if\b", condition, re.I):
         return condition
     return f"ASK IF {condition}"
