@@ -11,6 +11,7 @@ import docx
 import openpyxl
 
 from fielder.compiler import compile_document
+from fielder.compiler.codes_row import codes_under
 from fielder.compiler.joined_heads import split_joined_heads
 from fielder.compiler.lines import Line
 from fielder.compiler.numbered_sections import numbered_section_lines
@@ -310,3 +311,33 @@ def test_an_agency_workbook_with_answers_under_the_question_a_filter_column_and_
     assert [(s.if_, s.to) for s in questions["A2"].skip_to] == [("A2 == '2'", "B2")]
     assert questions["B1"].display_if == "A2 == '1'"
     assert questions["B2"].display_if is None
+
+
+def test_answers_across_a_questions_row_take_their_codes_from_the_row_under_them() -> None:
+    assert codes_under(
+        ["E1", "Do you rent or own?", "Rent", "Own", "Other"], ["", "Codes:", "1", "2", "7"]
+    ) == [("Rent", "1"), ("Own", "2"), ("Other", "7")]
+    assert codes_under(["E1", "Do you rent or own?", "Rent", "Own"], ["E2", "Next", "", ""]) is None
+
+
+def test_a_workbook_sheet_with_answers_across_and_a_code_row(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "About you"
+    for row in [
+        ["ABOUT YOU – ASK ALL", None, None, None],
+        ["E1", "Do you rent or own your home?", "Rent", "Own", "Other"],
+        [None, "code →", 1, 2, 7],
+        ["E2", "How many cars does your household have?", "None", "One", "Two or more"],
+        [None, "code →", 0, 1, 2],
+    ]:
+        sheet.append(row)
+    book.save(str(tmp_path / "about.xlsx"))
+    questions = by_id(compile_document(read_path(tmp_path / "about.xlsx")).survey)
+    assert [(o.code, o.label) for o in questions["E1"].options] == [
+        ("1", "Rent"),
+        ("2", "Own"),
+        ("7", "Other"),
+    ]
+    assert [o.code for o in questions["E2"].options] == ["0", "1", "2"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from fielder.compiler.codes_row import codes_under
 from fielder.compiler.lines import Line, collapse, is_caps_instruction, split_text
 from fielder.compiler.options import parse_option_text
 from fielder.compiler.sheet_scales import item_letter, scale_key
@@ -463,9 +464,23 @@ def _id_column_lines(block: Block) -> list[Line]:
     """A table with labels in its first column: label rows are questions, the rest answers."""
     lines: list[Line] = []
     answers_across = _answer_headings(block)
-    for cells in block.rows[1:] if answers_across else block.rows:
+    rows = block.rows[1:] if answers_across else block.rows
+    coded_rows: set[int] = set()
+    for number, cells in enumerate(rows):
+        if number in coded_rows:
+            continue
         texts = [collapse(c.text) for c in cells]
         first, rest = texts[0], [t for t in texts[1:] if t]
+        below = [collapse(c.text) for c in rows[number + 1]] if number + 1 < len(rows) else None
+        coded = codes_under(texts, below) if _LONE_ID_RE.match(first) and len(rest) >= 3 else None
+        if coded:
+            # "D1 | Are you…? | Male | Female" over "| code → | 1 | 2": the answers and codes
+            kept, inline = split_text(texts[1])
+            label = first.rstrip(".:)")
+            lines.append(Line(text=collapse(kept), raw=texts[1], instructions=inline, label=label))
+            lines.extend(Line(text=a, raw=a, code=c, is_option=True) for a, c in coded)
+            coded_rows.add(number + 1)
+            continue
         if not rest:
             if first:
                 lines.append(Line(text=first, raw=first, start=cells[0].start, page=block.page))
