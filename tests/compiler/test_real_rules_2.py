@@ -30,3 +30,21 @@ def test_brackets_before_after_or_apart_from_the_sentence_stay_notes() -> None:
     assert not is_placeholder("[first page]", "GREETING  ", "")
     assert not is_placeholder("[read out]", "How often do you ", " walk?")
     assert is_placeholder("[shop]", "Did you visit ", "?")
+
+
+def test_a_scale_named_by_its_ends_alone_asks_how_many_points() -> None:
+    questions = by_id(
+        compile_text(
+            '1. "I enjoy long walks." — Strongly disagree to strongly agree.\n'
+            '2. "Parks are clean." — 5-pt, "Very clean" to "Very dirty."\n'
+            '3. "How likely are you to come back?" — 7-pt likelihood scale.\n',
+            "q.md",
+        )
+    )
+    attention = questions["Q1"].attention
+    assert attention is not None
+    assert "no number of points" in attention.reason
+    assert questions["Q2"].type == "scale"
+    assert questions["Q2"].attention is None
+    # the points without their words: a scale of numbers (whose ends then ask for words)
+    assert [o.label for o in questions["Q3"].options] == [str(n) for n in range(1, 8)]

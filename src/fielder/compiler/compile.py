@@ -28,6 +28,7 @@ from fielder.compiler.quotas import parse_quotas
 from fielder.compiler.rewrites import rewrite_lines
 from fielder.compiler.scripted import read_scripted
 from fielder.compiler.tool_export import export_lines
+from fielder.compiler.unsized_scales import unsized_scale
 from fielder.compiler.xlsform_book import read_xlsform
 from fielder.documents.model import Document
 from fielder.ir.models import QUESTION_TYPES, Block, Ending, PageBreak, Question, Survey
@@ -72,6 +73,8 @@ def build_all(document: Document, file_id: str | None) -> tuple[Parsed, list[Bui
         built.question.source = source_span(draft, file_id)
         built.excerpt = built.question.source.excerpt or ""
         built.problems.extend(question_checks(built))
+        if not built.question.options and not built.question.rows:
+            built.problems.extend(unsized_scale(qid, "", [built.excerpt]))
         follow_up(built, builts[-1] if builts else None)
         builts.append(built)
     return parsed, builts

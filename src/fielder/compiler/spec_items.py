@@ -48,6 +48,7 @@ _PLAIN_ENDS_RE = re.compile(
     r"(?P<last>(?:strongly|very|not\s+at\s+all|extremely|completely)\s+[a-z]+)",
     re.I,
 )
+_SCALE_WORD_RE = re.compile(r"\b(?:scale|likert|rating|item|slider|skala|escala|échelle)\b", re.I)
 _YES_NO_RE = re.compile(r"^yes\s*/\s*no\b[.,;]?\s*", re.I)
 # a dash and a first word left at a line's end: the format goes on on the next line
 _CUT_RE = re.compile(r"\s[—–]\s+\w+$")
@@ -198,6 +199,9 @@ def _split(line: Line, section: _Scale) -> list[Line] | None:
         # '7-pt, "Very high" to "Very low."' or "Strongly agree to strongly disagree."
         points = _POINTS_RE.search(spec)
         scale = section.note(int(points[1]) if points else 0, ends_named)
+    elif (points := _POINTS_RE.search(spec)) and _SCALE_WORD_RE.search(spec):
+        # "7-pt likelihood scale": the points without their words, read as numbers
+        scale = f"Rating scale {_points_range(int(points[1]))}"
     notes = [*line.instructions, *([spec.strip()] if spec.strip() else [])]
     notes += [scale] if scale else []
     return _with_answers(line, ask, notes, answers)
@@ -212,3 +216,8 @@ def _with_answers(line: Line, ask: str, notes: list[str], answers: list[str]) ->
         for a in answers
     ]  # fmt: skip
     return [head, *options]
+
+
+def _points_range(points: int) -> str:
+    """ "1-7" for seven points; "0-10" for eleven (the usual 0 to 10 rating)."""
+    return "0-10" if points == 11 else f"1-{points}"
