@@ -1628,7 +1628,9 @@ def _keep_letters(parsed: Parsed) -> None:
     for draft in parsed.drafts:
         options = draft.options
         markers = [o.marker or "" for o in options]
-        expected = [chr(ord(markers[0]) + i) for i in range(len(options))] if markers else []
+        # an answer without a letter (a scale's end words) has no letter to count on from
+        first = ord(markers[0]) if markers and len(markers[0]) == 1 else None
+        expected = [chr(first + i) for i in range(len(options))] if first is not None else []
         if (
             len(options) >= 2
             and all(o.code is None for o in options)
