@@ -341,3 +341,24 @@ def test_a_workbook_sheet_with_answers_across_and_a_code_row(tmp_path: Path) -> 
         ("7", "Other"),
     ]
     assert [o.code for o in questions["E2"].options] == ["0", "1", "2"]
+
+
+def test_a_flyers_numbered_box_scale_and_small_print_after_the_last_box() -> None:
+    questions = by_id(
+        compile_text(
+            "Would you recommend the fair to a friend?\n"
+            "Not at all  1 ☐   2 ☐   3 ☐   4 ☐  Definitely\n"
+            "Want news of next year's fair? Leave your email below.\n"
+            "Email: ______________________\n"
+            "Entries close on 1 May. We never share your address.\n"
+        )
+    )
+    assert [(o.code, o.label) for o in questions["Q1"].options] == [
+        ("1", "Not at all"),
+        ("2", "2"),
+        ("3", "3"),
+        ("4", "Definitely"),
+    ]
+    assert questions["Q1"].type == "scale"
+    assert questions["Q2"].text == "Want news of next year's fair? Leave your email below."
+    assert questions["Q2"].type == "email"

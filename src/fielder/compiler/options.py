@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from fielder.compiler.answers_listed import listed_answers
+from fielder.compiler.box_scales import numbered_box_scale
 from fielder.compiler.codes_across import coded_across
 from fielder.compiler.glossary import route_to_english, to_english
 from fielder.compiler.lines import Line, collapse, is_caps_instruction
@@ -479,6 +480,10 @@ def _boxes(text: str) -> list[RawOption]:
     """Tick boxes across a line: `☐ A ☐ B`, or a scale `Poor ☐ 1 ☐ 2 ☐ 3 Excellent`."""
     # "- [ ] 0  - [ ] 1": a task list typed across one line leaves each next item's bullet
     parts = [re.sub(r"\s+[-*+•]$", "", collapse(p)) for p in _BOX_SPLIT_RE.split(text)]
+    scale = numbered_box_scale(text)
+    if scale:
+        # "Not likely  1 ☐  2 ☐ … 5 ☐  Very likely": numbered boxes between the end words
+        return [RawOption(label, code, marker="☐") for code, label in scale]
     if text.rstrip()[-1:] in BOXES and parts[0]:
         # Boxes after their labels: "Yes ☐  No ☐".
         return [RawOption(_BLANK_RE.sub("", p).strip(), None, marker="☐") for p in parts if p]

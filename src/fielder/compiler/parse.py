@@ -1123,6 +1123,7 @@ class _Parser:
         elif (
             not draft.options
             and not draft.tables
+            and not draft.hints  # words under the answer box are no longer the question's
             and draft.mode == "text"
             and not draft.text.endswith("?")
         ):
