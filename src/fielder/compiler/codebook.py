@@ -136,7 +136,11 @@ def _values(variable: _Variable) -> list[tuple[str, str]]:
             if match:
                 label = match["q2"] or match["q1"] or match["bare"] or ""
                 values.append((match["code"], collapse(label)))
-    return values
+    # a value written twice (a line repeated) is one answer: the IR's codes are unique
+    first: dict[str, str] = {}
+    for code, label in values:
+        first.setdefault(code, label)
+    return list(first.items())
 
 
 def _options(values: list[tuple[str, str]], multi: bool) -> list[Option]:

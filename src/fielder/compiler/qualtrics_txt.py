@@ -84,6 +84,8 @@ class _Reader:
             question.rows = [Row(id=f"r{i + 1}", label=label) for i, label in enumerate(labels)]
             columns = [_plain(a) for a in self.answers if _plain(a)]
             question.options = [Option(code=str(i + 1), label=c) for i, c in enumerate(columns)]
+            if not question.rows:
+                question.type = "single"  # a matrix with no statements: its scale is one ask
         elif question.type in ("single", "multi", "dropdown", "ranking", "constant_sum"):
             question.options = [Option(code=str(i + 1), label=c) for i, c in enumerate(labels)]
         if (
