@@ -174,3 +174,66 @@ def test_a_message_flow_spec_gives_each_quoted_message_with_its_replies() -> Non
     assert t5.validation is not None
     assert (t5.validation.min, t5.validation.max) == (0, 300)
     assert questions["T6"].type == "display"
+
+
+_MASTER = """
+    ASK ALL
+
+    K1  How would you rate each of the following in your region?
+        (SHOW CARD - ONE ANSWER PER LINE)
+
+                                              Very   Fairly Fairly Very
+                                              good   good   poor   poor   DK
+                                              (1)    (2)    (3)    (4)    (5)
+
+    K1.1  Bus services                         1      2      3      4      5
+    K1.2  The state of the roads in
+          (OUR REGION)                         1      2      3      4      5
+
+                                               WV12.1 QC4 TREND
+
+    K2 (M)  Which of these do you do at least once a week?
+            (READ OUT - MULTIPLE ANSWERS POSSIBLE)
+
+            Cycle ........................................ 1
+            Walk ......................................... 2
+            Drive ........................................ 3
+            DK ........................................... 4
+
+                                               NEW
+
+    K3  How far do you live from the nearest station in (OUR
+        REGION) in minutes?
+        (WRITE IN - RANGE 0-120)
+
+            ______ minutes
+"""
+
+
+def test_a_master_questionnaires_stacked_headings_and_coded_items_make_a_grid() -> None:
+    k1 = by_id(compile_text(_MASTER))["K1"]
+    assert k1.type == "grid"
+    assert [o.label for o in k1.options] == [
+        "Very good",
+        "Fairly good",
+        "Fairly poor",
+        "Very poor",
+        "DK",
+    ]
+    # the codes after each item only show where to circle; a wrapped item is joined to its codes
+    assert [r.label for r in k1.rows] == ["Bus services", "The state of the roads in (OUR REGION)"]
+
+
+def test_margin_trend_notes_and_a_multi_mark_after_the_label() -> None:
+    questions = by_id(compile_text(_MASTER))
+    assert list(questions) == ["K1", "K2", "K3"]
+    k2 = questions["K2"]
+    assert k2.type == "multi"
+    assert k2.text == "Which of these do you do at least once a week?"
+    assert [o.code for o in k2.options if o.exclusive] == ["4"]  # "DK" alone stands alone
+
+
+def test_a_placeholder_wrapped_inside_its_bracket_stays_in_the_sentence() -> None:
+    k3 = by_id(compile_text(_MASTER))["K3"]
+    assert k3.text == "How far do you live from the nearest station in (OUR REGION) in minutes?"
+    assert k3.type == "number"

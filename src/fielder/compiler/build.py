@@ -36,6 +36,8 @@ _EXCLUSIVE_LABEL_RE = re.compile(
     r"^(?:none\b|neither\b|nothing\b|no\s+one\b|nobody\b|(?:i\s+)?(?:don['’]?t|do\s+not)\s+know(?!\s+[a-z])|"
     r"not\s+sure|refused|prefer\s+not|rather\s+not|can['’]?t\s+(?:remember|say)|"
     r"don['’]?t\s+remember|no\s+answer|n/?a\b|not\s+applicable|"
+    # the interviewer's abbreviation alone: "DK", "DK/NA", "DK/REF"
+    r"dk(?:\s*/\s*(?:na|nr|ref|rf))?\s*$|"
     r"(?:none|nothing)\s+of\s+(?:these|the\s+above)|"
     # "I haven't used any of these", "I did not buy anything"
     r"i\s+(?:have\s+not|haven['’]?t|did\s+not|didn['’]?t|do\s+not|don['’]?t)\s+\w+\s+any(?:thing)?\b)",

@@ -14,24 +14,33 @@ they are parsed, each in a module of its own:
 - census cells of lettered parts beside coded answer boxes cut apart (`packed_items`);
 - items listed for ranking and a grid over "the same items" (`ranked_lists`);
 - `For age 5 and above` as a filter on the age question (`universe`);
-- directions under a field name made notes (`field_notes`).
+- directions under a field name made notes (`field_notes`);
+- trend references in a master questionnaire's margin left out (`trend_notes`);
+- `(M)` after a label made a format note (`label_marks`), a bracket wrapped over two lines
+  joined (`open_brackets`), headings stacked over a grid's codes made a legend
+  (`stacked_heads`).
 """
 
 from __future__ import annotations
 
 from fielder.compiler.answer_next import answer_next_lines
+from fielder.compiler.asked_across import split_asked_across
 from fielder.compiler.field_notes import field_note_lines
 from fielder.compiler.footnote_marks import drop_footnote_marks
 from fielder.compiler.format_marks import drop_format_marks
 from fielder.compiler.interviewer_text import interviewer_text_lines
+from fielder.compiler.label_marks import label_mark_lines
 from fielder.compiler.lines import Line
 from fielder.compiler.numbered_sections import numbered_section_lines
+from fielder.compiler.open_brackets import join_open_brackets
 from fielder.compiler.packed_items import packed_lines
 from fielder.compiler.page_furniture import drop_page_feet
 from fielder.compiler.question_words import question_word_lines
 from fielder.compiler.ranked_lists import ranked_lines
 from fielder.compiler.side_sections import drop_side_sections
 from fielder.compiler.spec_items import spec_lines
+from fielder.compiler.stacked_heads import stacked_head_lines
+from fielder.compiler.trend_notes import drop_trend_notes
 from fielder.compiler.universe import universe_lines
 from fielder.compiler.wrapped_answers import join_wrapped_answers
 from fielder.compiler.wrapped_heads import join_wrapped_lines
@@ -40,7 +49,10 @@ from fielder.compiler.wrapped_heads import join_wrapped_lines
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
     lines = answer_next_lines(numbered_section_lines(question_word_lines(lines)))
+    lines = split_asked_across(lines)
     lines = interviewer_text_lines(lines)
+    lines = label_mark_lines(join_open_brackets(drop_trend_notes(lines)))
+    lines = stacked_head_lines(lines)
     lines = drop_page_feet(drop_format_marks(lines))
     lines = spec_lines(drop_side_sections(join_wrapped_lines(lines)))
     lines = packed_lines(join_wrapped_answers(drop_footnote_marks(lines)))

@@ -1,0 +1,40 @@
+"""A question's sentence wrapped inside a bracket: `… facing (OUR` over `COUNTRY) at the moment?`.
+
+A placeholder in capitals in brackets (`(OUR COUNTRY)`, `(NATIONALITY)`) can be broken over two
+lines; the next line then starts with capitals and a closing bracket and would read as a label
+or a note of its own. A line that leaves a bracket open goes on with the line that closes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from fielder.compiler.lines import Line
+
+_CLOSES_RE = re.compile(r"^[^()]{1,40}\)")
+
+
+def join_open_brackets(lines: list[Line]) -> list[Line]:
+    """The lines with each one left open in a bracket joined to the line closing it."""
+    joined: list[Line] = []
+    skip = False
+    for index, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if (
+            following is not None
+            and line.kind == following.kind == "paragraph"
+            and line.text.count("(") > line.text.count(")")
+            and _CLOSES_RE.match(following.text)
+            and not following.instructions
+        ):
+            text = f"{line.text} {following.text}"
+            spaced = f"{line.spaced} {following.spaced}" if line.spaced else line.spaced
+            joined.append(replace(line, text=text, spaced=spaced))
+            skip = True
+            continue
+        joined.append(line)
+    return joined
