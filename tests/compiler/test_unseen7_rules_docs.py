@@ -362,3 +362,22 @@ def test_a_flyers_numbered_box_scale_and_small_print_after_the_last_box() -> Non
     assert questions["Q1"].type == "scale"
     assert questions["Q2"].text == "Want news of next year's fair? Leave your email below."
     assert questions["Q2"].type == "email"
+
+
+def test_a_screen_named_in_a_label_column_and_an_open_postcode(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Profile"
+    for row in [
+        ["PROFILE", None, None],
+        ["P1", "Which town do you live in, and what is your postcode?", "OPEN – e.g. AB1"],
+        ["P2", "What is your postcode?", "OPEN – e.g. AB1"],
+        ["THANKS", "Thank you for taking part in this survey today.", None],
+    ]:
+        sheet.append(row)
+    book.save(str(tmp_path / "profile.xlsx"))
+    questions = by_id(compile_document(read_path(tmp_path / "profile.xlsx")).survey)
+    assert questions["P2"].type == "text"
+    assert questions["P2"].options == []
+    assert questions["THANKS"].type == "display"

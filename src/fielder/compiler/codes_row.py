@@ -15,6 +15,13 @@ _CODES_HEAD_RE = re.compile(r"^(?:codes?|values?|punch(?:es)?|code\s*no\.?)\s*(?
 _CODE_RE = re.compile(r"^[A-Za-z]?\d{1,3}$")
 
 
+def is_screen_name(cell: str) -> bool:
+    """True for a screen's name in a label column ("END", "INTRO", "THANKS")."""
+    from fielder.compiler.classify import DISPLAY_WORDS  # classify reads lines, which read sheets
+
+    return cell.strip().rstrip(".:").upper() in DISPLAY_WORDS
+
+
 def codes_under(row: list[str], below: list[str] | None) -> list[tuple[str, str]] | None:
     """(answer, code) pairs when `below` is a row of codes under the answers of `row`
     (its cells from the third on), or None."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from fielder.compiler.codes_row import codes_under
+from fielder.compiler.codes_row import codes_under, is_screen_name
 from fielder.compiler.lines import Line, collapse, is_caps_instruction, split_text
 from fielder.compiler.options import parse_option_text
 from fielder.compiler.sheet_scales import item_letter, scale_key
@@ -485,7 +485,7 @@ def _id_column_lines(block: Block) -> list[Line]:
             if first:
                 lines.append(Line(text=first, raw=first, start=cells[0].start, page=block.page))
             continue
-        if _LONE_ID_RE.match(first):
+        if _LONE_ID_RE.match(first) or is_screen_name(first):
             cell_lines = [
                 t.strip() for t in next(c.text for c in cells[1:] if c.text.strip()).split("\n")
             ]

@@ -226,9 +226,9 @@ def _no_options(
     if (
         _IDENTIFIER_RE.search(text)
         and not _NUMBER_TEXT_RE.search(text)
-        and set(named) <= {"number"}
+        and set(named) <= {"number", "open"}
     ):
-        return TypeDecision("text")  # a postcode or phone number in digit boxes is typed as text
+        return TypeDecision("text")  # a postcode or phone number, in digit boxes or open, is text
     field_label = len(text.split()) <= 6 and "?" not in text and not text.endswith(".")
     if (
         {"long_text", "text", "open"} & set(named)
