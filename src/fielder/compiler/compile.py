@@ -27,6 +27,7 @@ from fielder.compiler.printable import printable_lines
 from fielder.compiler.quotas import parse_quotas
 from fielder.compiler.rewrites import rewrite_lines
 from fielder.compiler.scripted import read_scripted
+from fielder.compiler.text_pages import text_page_lines
 from fielder.compiler.tool_export import export_lines
 from fielder.compiler.unsized_scales import unsized_scale
 from fielder.compiler.xlsform_book import read_xlsform
@@ -56,7 +57,7 @@ def _title(document: Document, parsed: Parsed) -> str:
 def _read_lines(document: Document) -> list[Line]:
     """The document's lines, with the conventions of tools' own layouts rewritten as plain ones
     (CRF field tables, platform exports, printables, then the layout rewrites)."""
-    lines = document_lines(crf_document(one_language_document(document)))
+    lines = text_page_lines(document_lines(crf_document(one_language_document(document))))
     lines = print_layout_lines(digit_box_lines(middle_notes(drop_page_numbers(lines))))
     lines = label_cell_lines(lines)
     return rewrite_lines(printable_lines(export_lines(lines)))

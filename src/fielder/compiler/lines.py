@@ -49,7 +49,10 @@ _PAREN_CAPS_RE = re.compile(
     # words apart by spaces, maybe a dash between ("(OKUYUNUZ – ÇOKLU CEVAP)")
     rf"(?:\s+(?:[–—-]\s+)?[{_UPPER}0-9=<>][{_UPPER}0-9,.;:'/&=<>-]*)+)\)"
 )
-_TRAILING_CAPS_RE = re.compile(r"(?<=[?.:!)])\s+([A-Z][A-ZÀ-ÖØ-Þ0-9 ,.;:'’\-–—/()&]{3,})$")
+# not after an answer's bracketed code: "(5) Poor (7) DON'T KNOW" ends with an answer in capitals
+_TRAILING_CAPS_RE = re.compile(
+    r"(?<=[?.:!)])(?<!\(\d\))(?<!\(\d\d\))\s+([A-Z][A-ZÀ-ÖØ-Þ0-9 ,.;:'’\-–—/()&]{3,})$"
+)
 _INTERVIEWER_PAREN_RE = re.compile(
     r"\s*\(([^()]*\b(?:circle|mentioned|read\s+out|do\s+not\s+read|probe|interviewer|enumerator|"
     r"observe|do\s+not\s+prompt|unprompted|prompted|single\s+code|multi\s+code)\b[^()]*)\)\s*$",

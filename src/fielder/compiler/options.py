@@ -15,6 +15,7 @@ from fielder.compiler.box_scales import numbered_box_scale
 from fielder.compiler.codes_across import coded_across
 from fielder.compiler.glossary import route_to_english, to_english
 from fielder.compiler.lines import Line, collapse, is_caps_instruction
+from fielder.compiler.paren_codes import paren_codes_across
 from fielder.ir.models import Option
 
 BOXES = "☐□❑❒○◯◻⬜▢⃞☑☒✓✔"
@@ -179,6 +180,9 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
     text = _ARROW_TAIL_RE.sub(lambda m: m["arrow"] + to_english(m["route"]), text)
     if sum(text.count(b) for b in BOXES) >= 2:
         return _boxes(text)
+    across = paren_codes_across(text)
+    if across:
+        return [option for part in across for option in parse_option_text(part, numbering)]
     row_coded = _ROW_CODE_RE.match(text) is not None
     packed = not row_coded and (
         _code_first_across(text)
