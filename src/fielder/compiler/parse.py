@@ -843,7 +843,9 @@ class _Parser:
 
     def next_content(self, index: int) -> Line | None:
         """The next line with respondent-facing words."""
-        for line in self.lines[index + 1 :]:
+        # by position, not a slice: a copy of the rest at every line was quadratic in long files
+        for position in range(index + 1, len(self.lines)):
+            line = self.lines[position]
             if line.kind == "page_break" or line.whole_instruction:
                 continue
             return line
@@ -1140,7 +1142,8 @@ class _Parser:
         if draft.options or draft.rows or not is_key(line.text):
             return False
         text = line.spaced or line.text
-        rest = list(itertools.takewhile(lambda x: not find_label(x), self.lines[index + 1 :][:4]))
+        following = self.lines[index + 1 : index + 5]
+        rest = list(itertools.takewhile(lambda x: not find_label(x), following))
         text, taken = wrapped_key(text, [x.spaced or x.text for x in rest])
         points = key_points(text)
         if points is None:
