@@ -11,7 +11,9 @@ from fielder.compiler.lines import Line, collapse, is_caps_instruction
 
 # "S1.", "Q3a)", "A12:", "QS2 -", "Q1.2", "Question 5:" before the question text.
 _PREFIXED_RE = re.compile(
-    r"^(?:Question\s+|QUESTION\s+)?(?P<id>[A-Z]{1,4}[-_.]?\d{1,3}(?:[a-z]{1,2}|[._]\d{1,2}[a-z]?|-[A-Z]\b)?)"
+    r"^(?:Question\s+|QUESTION\s+)?(?P<id>[A-Z]{1,4}[-_.]?\d{1,3}(?:[a-z]{1,2}|[._]\d{1,2}[a-z]?|-[A-Z]\b)?"
+    # a module- or section-prefixed id: "M3Q1", "S2Q10a", "M3_Q2", "B1.Q4"
+    r"|[A-Z]{1,2}\d{1,2}[-_.]?Q\d{1,3}[a-z]{0,2})"
     r"(?:\s*[.):]|\s+[-–—·•|]|\t|\s{2,}|(?=\s+[A-Z\"'‘“(¿¡]))\s*(?P<rest>\S.*)$"
 )
 _QUESTION_WORD_RE = re.compile(
@@ -224,10 +226,17 @@ _SCREEN_TITLE = frozenset(
 )
 
 
+_MODULE_SCREEN_RE = re.compile(r"^(?P<prefix>[A-Z]{1,2}\d{1,2}[-_.]?)(?P<name>[A-Z]{3,})$")
+
+
 def screen_id(words: str) -> str | None:
     """The id of an information screen named by `words` ("INTRO", "Info screen", "[THANK YOU
     SCREEN]"), or None when the words are not a screen's name."""
     raw = words.strip().strip("[]()<>").strip().rstrip(":.)")
+    module = _MODULE_SCREEN_RE.match(raw)  # "M3INTRO", "S2_END": a module's own screen
+    if module:
+        named = screen_id(module["name"])
+        return clean_id(module["prefix"]) + named if named else None
     parts = raw.upper().split()
     if not parts or len(parts) > 3 or not all(p in DISPLAY_WORDS | _SCREEN_EXTRA for p in parts):
         return None

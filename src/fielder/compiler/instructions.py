@@ -34,7 +34,10 @@ _SPLIT_RE = re.compile(
 _CAPS_DASH_RE = re.compile(r"(?<=[A-ZÀ-Þ0-9)])\s+[–—]\s+(?=[A-ZÀ-Þ(])")
 _QUOTED_RE = re.compile(r"['‘’\"“”]([^'‘’\"“”]{2,60})['‘’\"“”]")
 _CODES_RE = re.compile(r"\b(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?\b")
-_ID_TOKEN = r"[A-Z]{0,4}[.-]?\d{1,3}[a-z]?(?:[._]\d{1,2})?"
+# a module-prefixed id ("M3Q1", "S2_Q4a") first, then the usual "Q12", "B.4", "3.2"
+_ID_TOKEN = (
+    r"(?:[A-Z]{1,2}\d{1,2}[-_.]?Q\d{1,3}[a-z]{0,2}|[A-Z]{0,4}[.-]?\d{1,3}[a-z]?(?:[._]\d{1,2})?)"
+)
 # The verb of a routing instruction ("GO TO QUESTION", "SKIP TO") and where it may lead.
 _GO_TO = (
     r"(?:GO|SKIP|JUMP|PROCEED|CONTINUE|ROUTE)\s*(?:STRAIGHT\s+|DIRECTLY\s+|RIGHT\s+)?"

@@ -51,9 +51,14 @@ _ROUTE_RE = re.compile(
 )
 _ARROW_RE = re.compile(r"\s*\(?\s*(?:(?<!-)-+>|→|=>|>>)\s*(?P<to>[A-Z]+[.-]?\d+[a-z]?)\s*\)?\s*$")
 _TERMINATE_RE = re.compile(
-    r"\b(?:TERMINATE|SCREEN\s*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END|TERMINATE)|CLOSE\s+INTERVIEW|"
+    r"\b(?:TERMINATE|SCREEN\s*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END(?!\s+(?:OF\s+)?(?:THE\s+|THIS\s+)?"
+    r"(?:MODULE|SECTION|BLOCK|PART)\b)|TERMINATE)|CLOSE\s+INTERVIEW|"
     r"end\s+(?:the\s+)?(?:interview|survey)|disqualif\w*|not\s+eligible|INELIGIBLE)\b",
     re.I,
+)
+# "THANK AND END MODULE", "END OF SECTION", "GO TO END OF BLOCK": leave this part, not the interview
+_END_OF_MODULE_RE = re.compile(
+    r"\bEND\s+(?:OF\s+)?(?:THE\s+|THIS\s+)?(?:MODULE|SECTION|BLOCK|PART)\b", re.I
 )
 _SPECIFY_RE = re.compile(
     r"\bspecify\b|\bplease\s+(?:state|write|say|describe|give\s+details|tell\s+us)\b|"
@@ -120,6 +125,8 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
         route = _ROUTE_RE.search(" " + note) or _ARROW_ONLY_RE.match(note)
         if route:
             option.skip_to = route["to"]
+        elif _END_OF_MODULE_RE.search(note):
+            option.skip_to = "END OF MODULE"  # the interview goes on with the next module
     option.instructions.extend(notes)
 
 

@@ -4,7 +4,7 @@ A long printed questionnaire repeats a note at the end of each page (`The genera
 missing codes is as follows …` over `-1 Don't know  -3 Not applicable`). Read as lines, the
 note lands among the answers of the last question on each page. A line printed the same at
 least three times, each time among the last two lines before a page break (or the end), is
-the page's furniture and is left out.
+the page's furniture and is left out, and so is a running header: the same line first on every page.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ def drop_page_feet(lines: list[Line]) -> list[Line]:
     for text, found in places.items():
         if len(found) >= MIN_REPEATS and all(_at_foot(lines, p, breaks) for p in found):
             feet.add(text)
+    feet |= _running_heads(lines, breaks[:-1])
     if not feet:
         return lines
     return [line for line in lines if not (line.kind == "paragraph" and line.text in feet)]
@@ -40,3 +41,25 @@ def _at_foot(lines: list[Line], place: int, breaks: list[int]) -> bool:
     end = next(b for b in breaks if b > place)
     between = [line for line in lines[place + 1 : end] if line.text or line.instructions]
     return len(between) < FOOT_LINES
+
+
+def _running_heads(lines: list[Line], breaks: list[int]) -> set[str]:
+    """The running header: the same words first on every page of a printed form (two pages or
+    more), read back among the answers of a question that runs over the break."""
+    if not breaks:
+        return set()
+    firsts = [_first_words(lines, start) for start in [-1, *breaks]]
+    head = firsts[0]
+    if head is None or any(first != head for first in firsts[1:]):
+        return set()
+    return {head}
+
+
+def _first_words(lines: list[Line], start: int) -> str | None:
+    """The text of the first paragraph with words after `start` (a page break's place)."""
+    for line in lines[start + 1 :]:
+        if line.kind == "page_break":
+            return None
+        if line.text or line.instructions:
+            return line.text if line.kind == "paragraph" and line.text else None
+    return None

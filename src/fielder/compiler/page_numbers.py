@@ -2,7 +2,8 @@
 
 A PDF's text carries each page's number as a line of its own right before the next page
 (`1`, `- 2 -`, `Page 3`, `3 / 12`, `Página 4`, `Seite 5 von 9`); it is neither an answer nor a
-question's word, so such a line just before a page break or at the end is dropped. A footnote
+question's word, so such a line just before a page break or at the end is dropped, and so is
+a footer line that ends in the page's number (`Form HR-7 rev 4   Page 1 of 2`). A footnote
 (`¹ Card 1: the four logos`) is marked by a raised number that the text before it carries; it is
 about the document, not asked, and is dropped wherever it stands.
 """
@@ -19,6 +20,12 @@ _PAGE_RE = re.compile(
     re.I,
 )
 
+# "Form HR-7 rev 4<TAB>Page 1 of 2", "Job 123 – Confidential – Page 3": a footer ending in its page
+_FOOTER_RE = re.compile(
+    r"\S(?:\t|\s[-–—|·•]\s|\s{2,})\s*(?:page|p[áa]gina|seite|pagina|sayfa|strona)\s+\d{1,3}"
+    r"(?:\s*(?:/|of|de|von|di|van)\s*\d{1,3})?\s*$",
+    re.I,
+)
 
 _FOOTNOTE_RE = re.compile(r"^\s*[¹²³⁴⁵⁶⁷⁸⁹]+\s*\S")
 
@@ -30,6 +37,8 @@ def drop_page_numbers(lines: list[Line]) -> list[Line]:
         after = lines[index + 1] if index + 1 < len(lines) else None
         at_foot = after is None or after.kind == "page_break"
         if at_foot and line.kind == "paragraph" and _PAGE_RE.match(line.text) and line.page:
+            continue
+        if at_foot and line.kind == "paragraph" and _FOOTER_RE.search(line.spaced or line.raw):
             continue
         if _FOOTNOTE_RE.match(line.text or " ".join(line.instructions)):
             continue

@@ -141,7 +141,8 @@ _SCALE_FOR_RE = re.compile(
 )
 _CLOSING_RE = re.compile(r"^(?:thank\s+you|thanks|many\s+thanks)\b", re.I)
 _INLINE_BLANK_RE = re.compile(
-    r"^(?P<text>[^_|]{1,80}?[A-Za-z?:)])\s*:?\s*(?:_{3,}|(?:\|_{1,3}){2,}\|)"
+    # "Date: __ / __ / ____": a date mask of blanks is a blank too
+    r"^(?P<text>[^_|]{1,80}?[A-Za-z?:)])\s*:?\s*(?:_{2,}(?:\s*[/.-]\s*_{2,}){1,2}|_{3,}|(?:\|_{1,3}){2,}\|)"
     r"\s*[A-Za-z%$€£# ]{0,20}(?:\(\s*-?\d+\s*[-–]\s*\d+\s*\))?\s*$"  # "____ years (0–50)"
 )
 _TRAILING_POINTS_RE = re.compile(
@@ -737,7 +738,11 @@ class _Parser:
         elif line.text and line.instructions and screen_id(line.text) is None:
             return False  # ("INTRO  [shown first]": a screen's name with a note beside it)
         screen = screen_id(words) if words else None
-        following = self.next_content(index)
+        # "INTERVIEWER: READ OUT" may stand between a screen's name and its words
+        following = None
+        if screen is not None:
+            ahead = (self.lines[p] for p in range(index + 1, len(self.lines)))
+            following = next((n for n in ahead if not _skipped(n)), None)
         if screen is None or following is None or find_label(following) is not None:
             return False
         if not following.text or following.is_option or not _has_words(following.text):
@@ -1554,6 +1559,11 @@ def _short_cells(spaced: str) -> bool:
     """True for a line of two or more short cells set apart by tabs or wide gaps."""
     cells = [c for c in re.split(r"\t+|\s{3,}", spaced.strip()) if c]
     return len(cells) >= 2 and all(len(c.split()) <= 4 for c in cells)
+
+
+def _skipped(line: Line) -> bool:
+    """A page break or an instruction line, passed over when looking for a screen's words."""
+    return line.kind == "page_break" or line.whole_instruction or is_instruction(line)
 
 
 def _has_words(text: str) -> bool:

@@ -34,6 +34,11 @@ def _groups(pending: Pending, questions: dict[str, Question]) -> list[list[Atom]
 
 _END_OF_SURVEY_RE = re.compile(r"^END\s+OF\s+(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE)$", re.I)
 _NEXT_SECTION_RE = re.compile(r"^NEXT\s+(?:SECTION|PART|MODULE|BLOCK)$", re.I)
+_END_OF_SECTION_RE = re.compile(
+    r"^(?:THE\s+)?END\s+OF\s+(?:THE\s+|THIS\s+)?(?:SECTION|PART|MODULE|BLOCK)$", re.I
+)
+# a part's own closing screen: "M3END", "S2_CLOSE", "END"
+_CLOSING_SCREEN_RE = re.compile(r"(?:^|\d|_)(?:END|CLOSE|CLOSING|OUTRO|THANKS)$")
 _SECTION_KEY_RE = re.compile(r"\b(?:SECTION|PART|MODULE|BLOCK)\s+([A-Z0-9]{1,3})\b", re.I)
 
 
@@ -45,6 +50,18 @@ def section_starts(titles: list[tuple[str | None, str]]) -> dict[str, str]:
         if match:
             starts.setdefault(f"SECTION {match[1].upper()}", first)
     return starts
+
+
+def _end_of_part(builts: list[Built], index: int) -> str:
+    """Where "END OF MODULE" leads: the part's closing screen, else the next part's first
+    question, else the end of the survey."""
+    here = builts[index].block
+    for later in builts[index + 1 :]:
+        if later.block != here:
+            return later.question.id
+        if later.question.type == "display" and _CLOSING_SCREEN_RE.search(later.question.id):
+            return later.question.id
+    return "END"
 
 
 def _target(raw: str | None, questions: dict[str, Question]) -> str | None:
@@ -79,6 +96,8 @@ def resolve_logic(
                 # "Go to next module": the first question of the next section
                 later = next((b for b in builts[index + 1 :] if b.block != built.block), None)
                 pending.target = later.question.id if later else "END"
+            elif _END_OF_SECTION_RE.match((pending.target or "").strip()):
+                pending.target = _end_of_part(builts, index)
     questions = {b.question.id: b.question for b in builts}
     order = {qid: index for index, qid in enumerate(questions)}
     problems: list[Problem] = []

@@ -20,6 +20,7 @@ from bs4.element import (
 from fielder.documents.model import BlockKind, Cell, Document, Run
 from fielder.documents.readers.base import DocumentBuilder, make_cell
 from fielder.documents.readers.docx_numbering import format_number
+from fielder.documents.readers.symbol_fonts import map_symbol_fonts
 from fielder.documents.readers.text import decode_text
 
 MEDIA_TYPE = "text/html"
@@ -37,6 +38,14 @@ _PLACEHOLDER = re.compile(r"^\W*(?:please\s+)?(?:select|choose|pick)\b|^[-–—
 _CSS_RULE = re.compile(r"([^{}]+)\{([^}]*)\}")
 _CLASS_SELECTOR = re.compile(r"(?:[a-z][a-z0-9]*)?\.([\w-]+)", re.I)
 _COLOUR = re.compile(r"(?:^|;)\s*color\s*:\s*#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b")
+# CSS colour names as Word's web pages write them ("color:red"), by their hex value
+_NAMED_COLOUR = re.compile(r"(?:^|;)\s*color\s*:\s*([a-z]+)\b")
+_COLOUR_NAMES = {
+    "red": "FF0000", "blue": "0000FF", "green": "008000", "purple": "800080",
+    "orange": "FFA500", "magenta": "FF00FF", "fuchsia": "FF00FF", "teal": "008080",
+    "navy": "000080", "maroon": "800000", "olive": "808000", "gray": "808080",
+    "grey": "808080", "silver": "C0C0C0", "black": "000000", "windowtext": "000000",
+}  # fmt: skip
 
 
 @dataclass
@@ -246,7 +255,10 @@ def _inline(tag: Tag, fmt: Run, classes: dict[str, str] | None = None) -> Run:
     if classes and names:
         style = ";".join(classes.get(c, "") for c in names) + ";" + style
     colour = _COLOUR.search(style)
+    named = _NAMED_COLOUR.search(style)
     hex_value = None
+    if colour is None and named and named.group(1) in _COLOUR_NAMES:
+        hex_value = "#" + _COLOUR_NAMES[named.group(1)]
     if colour:
         raw = colour.group(1)
         hex_value = "#" + ("".join(c * 2 for c in raw) if len(raw) == 3 else raw).upper()
@@ -265,6 +277,7 @@ def read_html(data: bytes, name: str) -> Document:
     """Read an HTML page's body into blocks."""
     markup = decode_text(data)
     soup = BeautifulSoup(markup, "lxml")
+    map_symbol_fonts(soup)  # Word's Wingdings "¨" before an answer is its box
     walker = _Walker(classes=_class_rules(soup))
     walker.walk(soup.body or soup, Run(""))
     walker.flush()
