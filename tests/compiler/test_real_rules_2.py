@@ -48,3 +48,43 @@ def test_a_scale_named_by_its_ends_alone_asks_how_many_points() -> None:
     assert questions["Q2"].attention is None
     # the points without their words: a scale of numbers (whose ends then ask for words)
     assert [o.label for o in questions["Q3"].options] == [str(n) for n in range(1, 8)]
+
+
+_DESCRIBED_SPEC = """
+# Garden club build spec
+
+## Part 1 — Agreement
+- Source: `club_terms.docx` (paste the full text into a Text/Graphic question).
+- Question type: Multiple Choice, single answer.
+  - "I accept the terms"
+  - "I do not accept the terms"
+- Skip logic: if "I do not accept," End of Survey.
+
+## Part 2 — Visits
+1. "Did you visit the rose beds?" — Yes/No.
+2. "Did you visit the pond?" — Yes/No.
+3. "How many times did you come?" — Text Entry, numeric.
+- Piped text: `[garden]` = "Elm Park" throughout.
+
+## Part 3 — Farewell
+- Source: `goodbye.md`.
+- Show it as a closing Text/Graphic block, nothing after it.
+"""
+
+
+def test_blocks_described_in_bullets_become_their_question_and_screen() -> None:
+    survey = compile_text(_DESCRIBED_SPEC, "spec.md")
+    questions = list(survey.questions())
+    agreement = questions[0]
+    assert agreement.type == "single"
+    assert [o.label for o in agreement.options] == [
+        "I accept the terms",
+        "I do not accept the terms",
+    ]
+    assert agreement.terminate_if == f"{agreement.id} == '2'"
+    # the numbered items after it count on from it
+    assert [q.id for q in questions[1:4]] == ["Q2", "Q3", "Q4"]
+    # a 'Piped text:' bullet beside the items is a note, not an answer of the item above
+    assert questions[3].type == "number"
+    assert questions[-1].type == "display"
+    assert questions[-1].id == "FAREWELL"

@@ -381,3 +381,34 @@ def test_a_screen_named_in_a_label_column_and_an_open_postcode(tmp_path: Path) -
     assert questions["P2"].type == "text"
     assert questions["P2"].options == []
     assert questions["THANKS"].type == "display"
+
+
+def test_a_workbooks_scale_in_one_cell_over_lettered_items_and_points_across_a_row(
+    tmp_path: Path,
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Main"
+    for row in [
+        ["ID", "Question text", "Type", "Filter", "Notes", None, None, None],
+        ["G1", "How do you rate the park's facilities?", "GRID", "ALL", None, None, None, None],
+        [None, "SCALE → 1 Poor | 2 | 3 | 4 Excellent", None, None, None, None, None, None],
+        [None, "a) Toilets", None, None, None, None, None, None],
+        [None, "b) Play area", None, None, None, None, None, None],
+        ["G2", "How likely are you to come back?", "SCALE 1-6", "ALL", None, None, None, None],
+        [None, "1 Not likely", "2", "3", "4", "5", "6 Very likely", None],
+    ]:
+        sheet.append(row)
+    book.save(str(tmp_path / "park.xlsx"))
+    questions = by_id(compile_document(read_path(tmp_path / "park.xlsx")).survey)
+    assert questions["G1"].type == "grid"
+    assert [(o.code, o.label) for o in questions["G1"].options] == [
+        ("1", "Poor"),
+        ("2", "2"),
+        ("3", "3"),
+        ("4", "Excellent"),
+    ]
+    assert [r.label for r in questions["G1"].rows] == ["Toilets", "Play area"]
+    assert questions["G2"].type == "scale"
+    assert [o.label for o in questions["G2"].options][::5] == ["Not likely", "Very likely"]

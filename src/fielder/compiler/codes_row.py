@@ -37,3 +37,32 @@ def codes_under(row: list[str], below: list[str] | None) -> list[tuple[str, str]
     if len(pairs) < 2 or not all(a and _CODE_RE.match(c) for a, c in pairs):
         return None
     return pairs
+
+
+_POINT_RE = re.compile(r"^(?P<code>\d{1,2})(?:\s*[-–=:.]?\s+(?P<words>\D.*))?$")
+
+
+def points_across(cells: list[str]) -> list[tuple[str, str]] | None:
+    """(code, label) for a row of scale points across cells ("0 Not at all likely | 1 | … |
+    10 Extremely likely"), numbered in a run, or None."""
+    found = [_POINT_RE.match(c.strip()) for c in cells if c.strip()]
+    if len(found) < 3 or not all(found):
+        return None
+    numbers = [int(m["code"]) for m in found if m]
+    if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return None
+    if not any(m["words"] for m in found if m):
+        return None  # bare numbers across a row: a grid's column codes, not a scale of its own
+    return [(m["code"], (m["words"] or m["code"]).strip()) for m in found if m]
+
+
+# "SCALE → 1 Very dissatisfied | 2 | 3 | 4 | 5 Very satisfied": a grid's scale in one cell
+_SCALE_CELL_RE = re.compile(
+    r"^(?:SCALE|Scale|ESCALA|[ÉE]CHELLE|SKALA|SCALA|SCHAAL)\s*(?:→|-+>|:)\s*(?P<rest>[^|]+(?:\|[^|]+){2,})$"
+)
+
+
+def scale_cell(text: str) -> list[tuple[str, str]] | None:
+    """(code, label) for each point of a scale written in one cell, or None."""
+    match = _SCALE_CELL_RE.match(text.strip())
+    return points_across(match["rest"].split("|")) if match else None

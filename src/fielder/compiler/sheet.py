@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import re
 
-from fielder.compiler.codes_row import codes_under, is_screen_name
+from fielder.compiler.codes_row import (
+    codes_under,
+    is_screen_name,
+    points_across,
+    scale_cell,
+)
 from fielder.compiler.lines import Line, collapse, is_caps_instruction, split_text
 from fielder.compiler.options import parse_option_text
 from fielder.compiler.sheet_scales import item_letter, scale_key
@@ -103,6 +108,10 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 _LABEL_WORDS = ("label", "labels")
+# "Answer code", "Response value", "Category no.": an answer's code column, named after answers
+_ANSWER_CODE_HEAD_RE = re.compile(
+    r"^(?:answer|response|option|choice|category|value)s?\s+(?:codes?|values?|no\.?|numbers?|punch)$"
+)
 _ID_RE = re.compile(r"^[A-Za-z]{0,8}[_.-]?\d{0,3}[a-z]?(?:[._]\d{1,2}[a-z]?)?$")
 
 
@@ -132,6 +141,9 @@ def _columns(header: tuple[str, ...]) -> dict[str, int]:
             continue
         if name == "item" and "id" not in found:
             found["id"] = index  # "Item" before a "Question" column numbers the questions
+            continue
+        if _ANSWER_CODE_HEAD_RE.match(name) and "code" not in found:
+            found["code"] = index  # "Answer code" beside "Answer label": the codes, not the words
             continue
         for role, pattern in _ROLE_RES.items():
             if pattern.match(name) and role == "instructions" and role in found:
@@ -272,6 +284,18 @@ def sheet_lines(block: Block) -> list[Line]:
         if lettered and "code" in columns and item_letter(_cell(row, columns, "code")):
             row = tuple("" if i == columns["code"] else c for i, c in enumerate(row))
             raw = tuple("" if i == columns["code"] else c for i, c in enumerate(raw))
+        key_points = None if ident else scale_cell(_cell(row, columns, "text"))
+        if key_points:
+            # the grid's scale in one cell; the lettered items under it are its rows
+            lines.append(Line(text="Columns:", raw="Columns:"))
+            lines.extend(Line(text=w, raw=w, code=c, is_option=True) for c, w in key_points)
+            lines.append(Line(text="Rows:", raw="Rows:"))
+            continue
+        across_points = None if ident else points_across(list(row[columns["text"] :]))
+        if across_points:
+            # "0 Not at all likely | 1 | … | 10 Extremely likely" under the question's row
+            lines.extend(Line(text=w, raw=w, code=c, is_option=True) for c, w in across_points)
+            continue
         row, cell_notes = _caps_lines_apart(row, raw, columns)
         grid = _item_grid(raw, columns)
         if grid is not None:

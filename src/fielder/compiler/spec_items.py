@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from fielder.compiler.lines import Line
+from fielder.compiler.spec_blocks import spec_block_lines
 
 # The answer formats a build spec names right after its dash, in the builders' own words.
 _FORMAT = (
@@ -89,7 +90,8 @@ def spec_lines(lines: list[Line]) -> list[Line]:
             heads.add(id(split[0]))
         out.extend(split or [line])
         index += 1
-    return _count_on(out, heads)
+    # blocks described in bullets, in a document written as spec items
+    return _count_on(spec_block_lines(out) if heads else out, heads)
 
 
 def _count_on(lines: list[Line], heads: set[int]) -> list[Line]:
@@ -102,7 +104,7 @@ def _count_on(lines: list[Line], heads: set[int]) -> list[Line]:
     last, offset = 0, 0
     for line, segment in zip(lines, segments, strict=True):
         number = _item_number(line)
-        if number == 1 and last >= 2 and segment in split_in:
+        if number == 1 and last >= 1 and segment in split_in:
             offset = last
         elif number == 1:
             offset = 0
