@@ -237,3 +237,33 @@ def test_a_placeholder_wrapped_inside_its_bracket_stays_in_the_sentence() -> Non
     k3 = by_id(compile_text(_MASTER))["K3"]
     assert k3.text == "How far do you live from the nearest station in (OUR REGION) in minutes?"
     assert k3.type == "number"
+
+
+_PAGE = """
+<html><body>
+<nav><ul><li><a href="/">Home</a></li></ul></nav>
+<main>
+<ol>
+<li><p>Which pool do you swim in most? <strong>Choose one.</strong></p>
+<ul><li>Northgate pool</li><li>Riverside pool</li>
+<li>None of these <strong>(only tick this on its own)</strong></li></ul></li>
+<li><p>Do you swim before work?</p>
+<ul><li>Yes</li><li>Sometimes</li><li>No</li></ul></li>
+<li><p class="cond"><em>This question is shown if you answered “Yes” or “Sometimes”
+to question 2.</em></p>
+<p>What time do you usually arrive?</p>
+<ul><li>Before 7am</li><li>7am to 8am</li><li>After 8am</li></ul></li>
+</ol>
+</main></body></html>
+"""
+
+
+def test_a_bold_sentence_after_a_web_question_tells_how_to_answer() -> None:
+    questions = by_id(compile_text(_PAGE, "page.html"))
+    assert questions["Q1"].text == "Which pool do you swim in most?"
+    assert [o.label for o in questions["Q1"].options][-1] == "None of these"
+
+
+def test_a_condition_told_to_the_respondent_names_answers_by_their_words() -> None:
+    questions = by_id(compile_text(_PAGE, "page.html"))
+    assert questions["Q3"].display_if == "Q2 in ['1','2']"

@@ -49,6 +49,11 @@ _PAREN_CAPS_RE = re.compile(
     # words apart by spaces, maybe a dash between ("(OKUYUNUZ – ÇOKLU CEVAP)")
     rf"(?:\s+(?:[–—-]\s+)?[{_UPPER}0-9=<>][{_UPPER}0-9,.;:'/&=<>-]*)+)\)"
 )
+# "in (OUR COUNTRY)", "of (BRAND)": capitals in brackets after a preposition or article fill a
+# slot in the sentence (a placeholder to adapt), they are no instruction
+_SLOT_BEFORE_RE = re.compile(
+    r"\b(?:in|of|the|to|for|from|with|about|at|on|by|and|your|a|an)\s*$", re.I
+)
 # not after an answer's bracketed code: "(5) Poor (7) DON'T KNOW" ends with an answer in capitals
 _TRAILING_CAPS_RE = re.compile(
     r"(?<=[?.:!)])(?<!\(\d\))(?<!\(\d\d\))\s+([A-Z][A-ZÀ-ÖØ-Þ0-9 ,.;:'’\-–—/()&]{3,})$"
@@ -140,7 +145,7 @@ def split_runs(runs: tuple[Run, ...], text: str) -> tuple[str, list[str]]:
         runs = runs[:first] + runs[last:]
     for index, run in enumerate(runs):
         trailing_italic = run.italic and not all_italic and _only_after(runs, index, "italic")
-        if _is_coloured(run) or trailing_italic:
+        if _is_coloured(run) or trailing_italic or _trailing_bold(runs, index):
             notes.append(run.text)
             kept.append(" ")
         else:
@@ -148,6 +153,20 @@ def split_runs(runs: tuple[Run, ...], text: str) -> tuple[str, list[str]]:
     if all_italic:
         return "", [text]
     return "".join(kept), [collapse(n) for n in notes if collapse(n)]
+
+
+def _trailing_bold(runs: tuple[Run, ...], index: int) -> bool:
+    """ "How often do you visit? **Choose one.**": a short bold sentence after the plain
+    question's end, with nothing plain after it, tells how to answer (web pages, forms)."""
+    run = runs[index]
+    before = "".join(r.text for r in runs[:index]).rstrip()
+    return (
+        run.bold
+        and (bool(re.search(r"[?.!:]$", before)) or bool(re.fullmatch(r"\s*\(.*\)\s*", run.text)))
+        and not any(r.bold for r in runs[:index] if r.text.strip())
+        and _only_after(runs, index, "bold")
+        and len(run.text.split()) <= 15
+    )
 
 
 _LEADING_FILTER_RE = re.compile(
@@ -227,7 +246,9 @@ def split_text(text: str) -> tuple[str, list[str]]:
     kept = _BRACKET_RE.sub(_bracket, text)
     kept = _PAREN_CAPS_RE.sub(
         lambda m: (
-            m.group(0) if re.match(r"CODES?\s+\d", m.group(1)) else _keep_note(notes, m.group(1))
+            m.group(0)
+            if re.match(r"CODES?\s+\d", m.group(1)) or _SLOT_BEFORE_RE.search(m.string[: m.start()])
+            else _keep_note(notes, m.group(1))
         ),
         kept,
     )
