@@ -15,6 +15,7 @@ import logging
 import math
 import re
 import threading
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
@@ -158,6 +159,9 @@ class ModelClient:
             timeout=settings.llm_timeout_seconds,
             max_retries=settings.llm_max_retries,
         )
+        # A client lives for one engine operation; its kept-alive connections close with it
+        # rather than whenever the collector finds their sockets (a ResourceWarning each).
+        weakref.finalize(self, self._sdk.close)
 
     def cost_cents(self) -> float:
         """What the calls made so far cost, by the price table (0 for an unpriced model)."""
