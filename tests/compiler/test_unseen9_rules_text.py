@@ -3,6 +3,13 @@ sheets), one small case each, written in their own words rather than taken from 
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import openpyxl
+
+from fielder.compiler import compile_document
+from fielder.documents import read_path
+from fielder.ir.models import Question
 from tests.compiler.conftest import by_id, compile_text
 
 
@@ -68,3 +75,51 @@ def test_a_running_page_counter_and_a_sentence_wrapped_before_a_number() -> None
     assert sleep.type == "number"
     assert not sleep.options
     assert _codes(questions["Q5_2"]) == [("1", "Yes"), ("2", "No")]
+
+
+def _profile_sheet(tmp_path: Path, rows: list[list[object]]) -> dict[str, Question]:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Household block, spring wave"])
+    sheet.append(["Variable", "Question", "Response code", "Response label", "Filter", "Notes"])
+    for row in rows:
+        sheet.append(row)
+    book.save(str(tmp_path / "profile.xlsx"))
+    return by_id(compile_document(read_path(tmp_path / "profile.xlsx")).survey)
+
+
+def test_one_row_per_answer_with_a_code_column_named_after_answers(tmp_path: Path) -> None:
+    boat = "Does your household own a boat?"
+    kind = "What kind of boat is it?"
+    questions = _profile_sheet(
+        tmp_path,
+        [
+            ["H_BOAT", boat, 1, "Yes", None, "Single"],
+            ["H_BOAT", boat, 2, "No", None, None],
+            ["H_BOATKIND", kind, 1, "Sailing boat", "H_BOAT=1", "Single"],
+            ["H_BOATKIND", kind, 2, "Motor boat", "H_BOAT=1", None],
+            ["H_BOATKIND", kind, 9, "Not sure", "H_BOAT=1", None],
+        ],
+    )
+    assert _codes(questions["H_BOAT"]) == [("1", "Yes"), ("2", "No")]
+    assert _codes(questions["H_BOATKIND"]) == [
+        ("1", "Sailing boat"),
+        ("2", "Motor boat"),
+        ("9", "Not sure"),
+    ]
+
+
+def test_a_hidden_derived_variable_is_no_question(tmp_path: Path) -> None:
+    questions = _profile_sheet(
+        tmp_path,
+        [
+            ["H_SIZE", "How many rooms does your home have?", None, "[Numeric]", None, "1-20"],
+            ["H_BAND", "[computed from H_SIZE]", 1, "Small", None, "Hidden, computed"],
+            ["H_BAND", "[computed from H_SIZE]", 2, "Large", None, None],
+            ["H_GARDEN", "Does your home have a garden?", 1, "Yes", None, "Single"],
+            ["H_GARDEN", "Does your home have a garden?", 2, "No", None, None],
+        ],
+    )
+    assert "H_BAND" not in questions
+    assert list(questions) == ["H_SIZE", "H_GARDEN"]

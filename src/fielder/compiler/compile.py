@@ -13,6 +13,7 @@ from fielder.compiler.crf_tables import crf_document
 from fielder.compiler.diagnostics import Clarification, Problem, answers_of
 from fielder.compiler.digit_boxes import digit_box_lines
 from fielder.compiler.follow_up import follow_up
+from fielder.compiler.hidden_items import drop_hidden_items
 from fielder.compiler.label_cells import label_cell_lines
 from fielder.compiler.lines import Line, document_lines
 from fielder.compiler.middle_notes import middle_notes
@@ -58,6 +59,7 @@ def _read_lines(document: Document) -> list[Line]:
     """The document's lines, with the conventions of tools' own layouts rewritten as plain ones
     (CRF field tables, platform exports, printables, then the layout rewrites)."""
     lines = text_page_lines(document_lines(crf_document(one_language_document(document))))
+    lines = drop_hidden_items(lines)
     lines = print_layout_lines(digit_box_lines(middle_notes(drop_page_numbers(lines))))
     lines = label_cell_lines(lines)
     return rewrite_lines(printable_lines(export_lines(lines)))

@@ -1,0 +1,37 @@
+"""Hidden variables listed among the questions, left out.
+
+A profiling sheet or a spec lists, beside what is asked, variables the system fills itself
+(`P_REGION | [derived from postcode] | HIDDEN – derived, not asked`, `DUMMY: computed from Q3`):
+they have codes but no words for the respondent. Such an item, with no respondent text and a
+note saying it is hidden, derived or computed, is dropped with the answers listed under it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fielder.compiler.lines import Line
+
+_HIDDEN_RE = re.compile(
+    r"\b(?:hidden|derived|computed|calculated|not\s+asked|dummy\s+variable|auto[- ]?coded|"
+    r"versteckt|berechnet|oculta|calculada|cach[ée]e?|calcul[ée]e?)\b",
+    re.I,
+)
+
+
+def drop_hidden_items(lines: list[Line]) -> list[Line]:
+    """The lines without hidden, derived items and their answers."""
+    out: list[Line] = []
+    hiding = False
+    for line in lines:
+        if hiding and line.is_option:
+            continue
+        hiding = (
+            not line.is_option
+            and line.label is not None
+            and not line.text
+            and any(_HIDDEN_RE.search(note) for note in line.instructions)
+        )
+        if not hiding:
+            out.append(line)
+    return out
