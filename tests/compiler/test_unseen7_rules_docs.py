@@ -412,3 +412,42 @@ def test_a_workbooks_scale_in_one_cell_over_lettered_items_and_points_across_a_r
     assert [r.label for r in questions["G1"].rows] == ["Toilets", "Play area"]
     assert questions["G2"].type == "scale"
     assert [o.label for o in questions["G2"].options][::5] == ["Not likely", "Very likely"]
+
+
+def test_a_battery_table_with_item_ids_and_codes_in_every_row_is_the_grid_above() -> None:
+    document = docx.Document()
+    document.add_paragraph("H2\tHow much do you trust each of these? READ OUT EACH ITEM")
+    rows = [
+        ["", "", "None at all", "", "Completely", "(Don't know)"],
+        ["H2a", "the courts", "0", "1", "2", "8"],
+        ["H2b", "the press", "0", "1", "2", "8"],
+    ]
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    document.add_paragraph("H3\tDid you vote at the last election?")
+    document.add_paragraph("Yes\t1")
+    document.add_paragraph("No\t2")
+    stream = io.BytesIO()
+    document.save(stream)
+    questions = by_id(compile_document(read_document(stream.getvalue(), "b.docx")).survey)
+    assert list(questions) == ["H2", "H3"]
+    assert questions["H2"].type == "grid"
+    assert [(o.code, o.label) for o in questions["H2"].options] == [
+        ("0", "None at all"),
+        ("1", "1"),
+        ("2", "Completely"),
+        ("8", "Don't know"),
+    ]
+    assert [r.label for r in questions["H2"].rows] == ["the courts", "the press"]
+
+
+def test_a_piped_placeholder_is_not_what_an_open_question_asks_for() -> None:
+    questions = by_id(
+        compile_text(
+            "K1. What is the biggest problem facing [country] today?\n"
+            "____________________\n____________________\n"
+        )
+    )
+    assert questions["K1"].type == "long_text"

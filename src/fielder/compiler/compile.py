@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from fielder.compiler.battery_tables import battery_document
 from fielder.compiler.bilingual_tables import one_language_document
 from fielder.compiler.build import Built, build_question, source_span
 from fielder.compiler.crf_tables import crf_document
@@ -58,7 +59,9 @@ def _title(document: Document, parsed: Parsed) -> str:
 def _read_lines(document: Document) -> list[Line]:
     """The document's lines, with the conventions of tools' own layouts rewritten as plain ones
     (CRF field tables, platform exports, printables, then the layout rewrites)."""
-    lines = text_page_lines(document_lines(crf_document(one_language_document(document))))
+    lines = text_page_lines(
+        document_lines(crf_document(battery_document(one_language_document(document))))
+    )
     lines = drop_hidden_items(lines)
     lines = print_layout_lines(digit_box_lines(middle_notes(drop_page_numbers(lines))))
     lines = label_cell_lines(lines)

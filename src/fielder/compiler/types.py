@@ -275,7 +275,8 @@ def _no_options(
         return TypeDecision("number")
     if "open" not in named and (_NUMBER_TEXT_RE.search(text) or _MEASURE_RE.search(text)):
         return TypeDecision("number")
-    if _SHORT_TEXT_RE.search(text) and not _COMMENT_RE.search(text):
+    asked = re.sub(r"\[[^\]]{1,30}\]", " ", text)  # "[country]" is piped in, not asked for
+    if _SHORT_TEXT_RE.search(asked) and not _COMMENT_RE.search(text):
         return TypeDecision("text")
     blank_lines = [h for h in hints if not re.search(r"[A-Za-z0-9]", h)]
     if sum(len(re.findall(r"_{3,}", h)) for h in blank_lines) >= 2 and "text" not in named:
