@@ -304,6 +304,8 @@ def read_codebook(document: Document) -> Survey:
     for question in questions:
         if question.type == "grid" and not question.rows:
             question.type = "single"
+        if question.type in ("single", "multi", "dropdown", "grid") and not question.options:
+            question.type = "display"  # a header cut off before its values: nothing to choose
     block = Block(id="block1", items=list(questions))
     return Survey(title=document.name, blocks=[block] if questions else [])
 
