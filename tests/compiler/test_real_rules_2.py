@@ -88,3 +88,19 @@ def test_blocks_described_in_bullets_become_their_question_and_screen() -> None:
     assert questions[3].type == "number"
     assert questions[-1].type == "display"
     assert questions[-1].id == "FAREWELL"
+
+
+def test_identification_fields_naming_sample_units_and_codes_are_numbers() -> None:
+    questions = by_id(
+        compile_text(
+            "SECTION A: IDENTIFICATION\n\n"
+            "A1. Region\n\nA2. Village\n\nA3. Dwelling Number\n\n"
+            "A4. Enumerator Code\n\nA5. Enumerator Name\n\nA6. Mobile phone number\n\n"
+            "SECTION B: ABOUT YOU\n\n"
+            "B1. Voucher code\n\nB2. How many rooms does your home have? ____\n"
+        )
+    )
+    assert [questions[f"A{n}"].type for n in range(1, 7)] == [
+        "number", "number", "number", "number", "text", "text",
+    ]  # fmt: skip
+    assert questions["B1"].type == "text"  # outside the cover section a code may hold letters

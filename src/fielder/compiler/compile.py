@@ -15,6 +15,7 @@ from fielder.compiler.diagnostics import Clarification, Problem, answers_of
 from fielder.compiler.digit_boxes import digit_box_lines
 from fielder.compiler.follow_up import follow_up
 from fielder.compiler.hidden_items import drop_hidden_items
+from fielder.compiler.id_fields import number_id_fields
 from fielder.compiler.label_cells import label_cell_lines
 from fielder.compiler.lines import Line, document_lines
 from fielder.compiler.middle_notes import middle_notes
@@ -267,6 +268,7 @@ def analyse(
         if built.pipe and built.question.attention is None:
             built.question.attention = _pipe_note(built)
     survey = Survey(title=_title(document, parsed), blocks=_blocks(parsed, builts))
+    number_id_fields(survey)
     survey.quotas = parse_quotas(builts)
     survey.endings = _endings(builts)
     return survey, open_problems
