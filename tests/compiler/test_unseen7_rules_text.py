@@ -267,3 +267,65 @@ def test_a_bold_sentence_after_a_web_question_tells_how_to_answer() -> None:
 def test_a_condition_told_to_the_respondent_names_answers_by_their_words() -> None:
     questions = by_id(compile_text(_PAGE, "page.html"))
     assert questions["Q3"].display_if == "Q2 in ['1','2']"
+
+
+_SCRIPT = """
+' a reviewer copy
+Metadata(en-GB, Question, Label)
+    Stores define
+    {
+        north "North Mall",
+        south "South Arcade"
+    };
+
+    Shops "Which of our stores have you shopped at?"
+    categorical [1..]
+    {
+        use Stores,
+        elsewhere "Somewhere else" other,
+        none "None of them" exclusive
+    };
+
+    Main "Which is your main store?"
+    categorical [1..1]
+    {
+        use Stores
+    };
+
+    Spend "About how much did you spend last time, in pounds?"
+    long [0..900];
+
+    Note "Anything else to tell us?"
+    style(Control(Type = "MultiLineEdit"))
+    text [..1000];
+End Metadata
+
+Routing(Web)
+    Shops.Ask()
+    If Not Shops.ContainsAny({none}) Then
+        Main.Ask()
+        Spend.Ask()
+    End If
+    Note.Ask()
+End Routing
+"""
+
+
+def test_an_mrscript_metadata_script_with_shared_lists_and_if_blocks() -> None:
+    questions = by_id(compile_text(_SCRIPT))
+    shops, main = questions["Shops"], questions["Main"]
+    assert shops.type == "multi"
+    assert [(o.code, o.exclusive, o.specify) for o in shops.options] == [
+        ("north", False, False),
+        ("south", False, False),
+        ("elsewhere", False, True),
+        ("none", True, False),
+    ]
+    assert [o.label for o in main.options] == ["North Mall", "South Arcade"]
+    assert main.display_if == "not (Shops contains 'none')"
+    spend = questions["Spend"]
+    assert spend.type == "number"
+    assert spend.validation is not None
+    assert (spend.validation.min, spend.validation.max) == (0, 900)
+    assert questions["Note"].type == "long_text"
+    assert questions["Note"].display_if is None

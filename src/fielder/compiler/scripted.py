@@ -6,6 +6,7 @@ from __future__ import annotations
 from fielder.compiler.codebook import is_codebook, read_codebook
 from fielder.compiler.html_form import is_html_form, read_html_form
 from fielder.compiler.ivr_script import is_ivr_script, read_ivr_script
+from fielder.compiler.mrscript import is_mrscript, read_mrscript
 from fielder.compiler.qualtrics_txt import is_qualtrics_txt, read_qualtrics_txt
 from fielder.compiler.sms_flow import is_sms_flow, read_sms_flow
 from fielder.documents.model import Document
@@ -18,6 +19,7 @@ _FORMATS = (
     (is_ivr_script, read_ivr_script),
     (is_html_form, read_html_form),
     (is_sms_flow, read_sms_flow),
+    (is_mrscript, read_mrscript),
 )
 
 
