@@ -1,6 +1,8 @@
-"""Compiler speed: a generated 100-question and 500-question .docx, read and compiled end to end.
+"""Compiler speed: a generated 100-question and 500-question .docx, read and compiled end to end,
+and worst-case text inputs (long runs on one line, many lines, many questions, a long table).
 
-Prints one JSON line per figure (`python -m bench.bench_compiler`); aims: < 1 s and < 5 s.
+Prints one JSON line per figure (`python -m bench.bench_compiler`); aims: < 1 s and < 5 s, and a
+few seconds at most for each worst case (more means a rule backtracks or loops over lines twice).
 """
 
 from __future__ import annotations
@@ -74,11 +76,46 @@ def measure(questions: int) -> dict[str, object]:
     }
 
 
+def pathological_inputs() -> dict[str, tuple[str, str]]:
+    """Worst-case documents by figure name: (text, file name)."""
+    questions = "\n\n".join(
+        f"## Q{n}. How often do you do thing {n}?\n\n- [ ] Yes\n- [ ] No" for n in range(1, 5001)
+    )
+    table_rows = "\n".join(f"| Row {n} | ○ | ○ | ○ |" for n in range(1, 2001))
+    return {
+        "line_200kb_dots": ("." * 200_000, "dots.txt"),
+        "line_200kb_underscores": ("_" * 200_000, "underscores.txt"),
+        "line_200kb_dashes": ("-" * 200_000, "dashes.txt"),
+        "lines_20000_boxes": ("\n".join("☐ x" for _ in range(20_000)), "boxes.txt"),
+        "markdown_5000_questions": (questions, "questions.md"),
+        "markdown_table_2000_rows": (
+            "| Item | 1 | 2 | 3 |\n|---|---|---|---|\n" + table_rows,
+            "table.md",
+        ),
+    }
+
+
+def measure_text(figure: str, text: str, name: str) -> dict[str, object]:
+    """Seconds to read and compile one worst-case text document."""
+    started, cpu_started = time.perf_counter(), time.process_time()
+    survey = compile_document(read_document(text.encode("utf-8"), name)).survey
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    return {
+        "figure": f"compile_worst_{figure}",
+        "value": round(seconds, 3),
+        "unit": "s",
+        "cpu_seconds": round(cpu, 3),
+        "questions_found": len(survey.questions()),
+    }
+
+
 def main() -> None:
     """Print the figures as JSON lines (after a small warm-up run, so imports are not timed)."""
     compile_document(read_document(questionnaire_docx(5), "warmup.docx"))
     for questions in (100, 500):
         print(json.dumps(measure(questions)))
+    for figure, (text, name) in pathological_inputs().items():
+        print(json.dumps(measure_text(figure, text, name)), flush=True)
 
 
 if __name__ == "__main__":
