@@ -104,3 +104,19 @@ def test_identification_fields_naming_sample_units_and_codes_are_numbers() -> No
         "number", "number", "number", "number", "text", "text",
     ]  # fmt: skip
     assert questions["B1"].type == "text"  # outside the cover section a code may hold letters
+
+
+def test_a_footnote_saying_who_was_asked_filters_the_question_it_names() -> None:
+    questions = by_id(
+        compile_text(
+            "Q1. Which pets do you keep? (Select all that apply)\nCat\nDog\nFish\n\n"
+            "Q2. Which cat foods do you buy? (Select all that apply)\nDry\nWet\n\n"
+            "Q3. Which brand do you like best?\nNorth\nSouth\n\n"
+            "1 Question 2 (cat foods) was only asked to respondents that selected the relevant\n"
+            "answers for Question 1 (pets).\n"
+            "2 Question 3 was only shown to those who selected more than one answer for Q2.\n"
+        )
+    )
+    assert questions["Q2"].display_if == "answered(Q1)"
+    assert questions["Q2"].attention is not None  # which answers is not said
+    assert questions["Q3"].display_if == "count(Q2) > 1"

@@ -27,6 +27,7 @@ from fielder.compiler.passes.ids import assign_ids
 from fielder.compiler.passes.logic import resolve_logic, section_starts
 from fielder.compiler.print_layouts import print_layout_lines
 from fielder.compiler.printable import printable_lines
+from fielder.compiler.prose_filters import prose_filters
 from fielder.compiler.quotas import parse_quotas
 from fielder.compiler.rewrites import rewrite_lines
 from fielder.compiler.scripted import read_scripted
@@ -269,6 +270,7 @@ def analyse(
             built.question.attention = _pipe_note(built)
     survey = Survey(title=_title(document, parsed), blocks=_blocks(parsed, builts))
     number_id_fields(survey)
+    prose_filters(survey, document)
     survey.quotas = parse_quotas(builts)
     survey.endings = _endings(builts)
     return survey, open_problems
