@@ -123,3 +123,60 @@ def test_a_hidden_derived_variable_is_no_question(tmp_path: Path) -> None:
     )
     assert "H_BAND" not in questions
     assert list(questions) == ["H_SIZE", "H_GARDEN"]
+
+
+def test_a_loose_drafts_lower_case_hints_and_comma_lists() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            quick poll for the garden club (draft!!)
+
+            1) How happy are you with the club? (0-10, 0 = not at all, 10 = very)
+
+            2) [if 0-4] What would make it better?
+               cheaper fees, more outings, better newsletter, something else - tell us (pick one)
+
+            3) [if 8-10] What do you like best? (open, short is fine)
+
+            4) Which plots do you grow? (multi)
+               vegetables, herbs, flowers, fruit trees, nothing yet
+
+            5) how many years have you been a member?  (number, 1-60)
+
+            6) Any other thoughts? (long answer ok)
+
+            7) May we email you the results? (yes / no)
+               -> if no, skip to the end
+
+            8) What is your address for the results?  (email)
+
+            9) where do you garden most? allotment, back garden, balcony (pick one)
+
+            END SCREEN: Many thanks, happy digging!
+
+            notes to self:
+            - ask the committee about q4
+            - maybe drop q6?
+            """
+        )
+    )
+    assert list(questions) == ["Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7", "Q8", "Q9", "END"]
+    happy = questions["Q1"]
+    assert happy.type == "scale"
+    assert happy.text == "How happy are you with the club?"
+    assert [o.code for o in happy.options] == [str(n) for n in range(11)]
+    better = questions["Q2"]
+    assert better.type == "single"
+    assert better.display_if == "Q1 in ['0','1','2','3','4']"
+    assert [o.code for o in better.options if o.specify] == ["4"]
+    assert questions["Q3"].type == "text"
+    assert questions["Q3"].display_if == "Q1 in ['8','9','10']"
+    assert questions["Q4"].type == "multi"
+    assert len(questions["Q4"].options) == 5
+    assert questions["Q5"].type == "number"
+    assert questions["Q6"].type == "long_text"
+    assert _codes(questions["Q7"]) == [("1", "yes"), ("2", "no")]
+    assert [(s.if_, s.to) for s in questions["Q7"].skip_to] == [("Q7 == '2'", "END")]
+    assert questions["Q8"].type == "email"
+    assert _codes(questions["Q9"]) == [("1", "allotment"), ("2", "back garden"), ("3", "balcony")]
+    assert questions["END"].type == "display"

@@ -62,7 +62,9 @@ _END_OF_MODULE_RE = re.compile(
 )
 _SPECIFY_RE = re.compile(
     r"\bspecify\b|\bplease\s+(?:state|write|say|describe|give\s+details|tell\s+us)\b|"
-    r"\bwrite\s+in\b|\bespecifi(?:car|que)\b|\bpr[ée]cise[rz]\b|\bbitte\s+angeben\b",
+    r"\bwrite\s+in\b|\bespecifi(?:car|que)\b|\bpr[ée]cise[rz]\b|\bbitte\s+angeben\b|"
+    # "other - tell us", "something else: say what": a dash or colon, then the ask
+    r"[-–:]\s*(?:tell\s+us|say\s+what|name\s+it|write\s+it)\b",
     re.I,
 )
 SPECIFY_RE = _SPECIFY_RE
