@@ -12,8 +12,8 @@ from fielder.compiler.bilingual_tables import one_language_document
 from fielder.compiler.build import Built, build_question, source_span
 from fielder.compiler.crf_tables import crf_document
 from fielder.compiler.diagnostics import Clarification, Problem, answers_of
-from fielder.compiler.draft_hints import draft_hint_lines
 from fielder.compiler.digit_boxes import digit_box_lines
+from fielder.compiler.draft_hints import draft_hint_lines
 from fielder.compiler.follow_up import follow_up
 from fielder.compiler.hidden_items import drop_hidden_items
 from fielder.compiler.id_fields import number_id_fields
@@ -28,6 +28,7 @@ from fielder.compiler.passes.ids import assign_ids
 from fielder.compiler.passes.logic import resolve_logic, section_starts
 from fielder.compiler.print_layouts import print_layout_lines
 from fielder.compiler.printable import printable_lines
+from fielder.compiler.prose_filters import prose_filters
 from fielder.compiler.quotas import parse_quotas
 from fielder.compiler.rewrites import rewrite_lines
 from fielder.compiler.scripted import read_scripted
@@ -270,6 +271,7 @@ def analyse(
             built.question.attention = _pipe_note(built)
     survey = Survey(title=_title(document, parsed), blocks=_blocks(parsed, builts))
     number_id_fields(survey)
+    prose_filters(survey, document)
     survey.quotas = parse_quotas(builts)
     survey.endings = _endings(builts)
     return survey, open_problems
