@@ -32,7 +32,11 @@ def middle_notes(lines: list[Line]) -> list[Line]:
 
 def _inner_tag(line: Line) -> Line:
     """ "Outro (ANOTAR): ____  96": a tag in capitals inside the answer goes after its code."""
-    match = _INNER_TAG_RE.match(line.spaced or "")
+    spaced = line.spaced or ""
+    # the pattern backtracks quadratically on long lines: try it only where it can match
+    if "(" not in spaced or "__" not in spaced or "\t" not in spaced:
+        return line
+    match = _INNER_TAG_RE.match(spaced)
     if match is None:
         return line
     spaced = f"{match['label']}{match['rest'].rstrip()}\t{match['tag']}"
@@ -40,6 +44,8 @@ def _inner_tag(line: Line) -> Line:
 
 
 def _moved(line: Line) -> Line:
+    if (line.spaced or "").count("\t") < 2:
+        return line  # no gap both sides of a middle: skip the pattern, slow on long lines
     match = _MIDDLE_RE.match(line.spaced or "")
     if match is None:
         return line
