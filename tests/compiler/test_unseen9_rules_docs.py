@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import docx.document
 
 from fielder.compiler import compile_document
 from fielder.documents import read_document, read_path
@@ -150,3 +151,82 @@ def test_a_running_header_on_every_page_is_not_an_answer(tmp_path: Path) -> None
     questions = compile_document(read_path(tmp_path / "club.docx")).survey.questions()
     assert [o.label for o in questions[-1].options] == ["Yes", "No"]
     assert [o.label for o in questions[0].options] == ["Yes", "No", "Maybe"]
+
+
+def _bold(document: docx.document.Document, text: str) -> None:
+    document.add_paragraph().add_run(text).bold = True
+
+
+def test_a_details_table_bold_section_bands_and_a_request_over_a_grid(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Volunteer sign-off form")
+    table = document.add_table(rows=4, cols=2)
+    for row, (label, entry) in enumerate(
+        [("1. About you", ""), ("Your name", ""), ("Team", ""), ("Last shift", "DD / MM / YYYY")]
+    ):
+        table.cell(row, 0).text, table.cell(row, 1).text = label, entry
+    _bold(document, "2. Your role")
+    _bold(document, "Which shift did you work most? (tick one)")
+    document.add_paragraph("☐ Mornings\t☐ Afternoons\t☐ Evenings")
+    _bold(document, "3. Looking back")
+    _bold(document, "Please rate each of the following (1 = very poor, 5 = very good).")
+    grid = document.add_table(rows=4, cols=6)
+    for column, number in enumerate(["", "1", "2", "3", "4", "5"]):
+        grid.cell(0, column).text = number
+    for row, item in enumerate(["Training", "Support", "Rota"], start=1):
+        grid.cell(row, 0).text = item
+        for column in range(1, 6):
+            grid.cell(row, column).text = "☐"
+    _bold(document, "What would you change about the role?")
+    document.save(str(tmp_path / "volunteer.docx"))
+    questions = compile_document(read_path(tmp_path / "volunteer.docx")).survey.questions()
+    assert [q.type for q in questions] == ["text", "text", "date", "single", "grid", "long_text"]
+    assert [q.text for q in questions][:3] == ["Your name", "Team", "Last shift"]
+    assert questions[3].text.startswith("Which shift did you work most?")
+    assert questions[4].text.startswith("Please rate each of the following")
+    assert [o.label for o in questions[3].options] == ["Mornings", "Afternoons", "Evenings"]
+
+
+def test_an_answer_table_with_a_route_beside_one_answer(tmp_path: Path) -> None:
+    document = docx.Document()
+    _bold(document, "Q1. Do you cycle to work?")
+    table = document.add_table(rows=2, cols=3)
+    for row, cells in enumerate([("Yes", "☐", ""), ("No", "☐", "Please go to Q3")]):
+        for column, text in enumerate(cells):
+            table.cell(row, column).text = text
+    _bold(document, "Q2. How far do you cycle?")
+    answers = document.add_table(rows=2, cols=2)
+    for row, label in enumerate(["Under 5 miles", "5 miles or more"]):
+        answers.cell(row, 0).text, answers.cell(row, 1).text = label, "☐"
+    _bold(document, "Q3. Do you drive?")
+    last = document.add_table(rows=2, cols=2)
+    for row, label in enumerate(["Yes", "No"]):
+        last.cell(row, 0).text, last.cell(row, 1).text = label, "☐"
+    document.save(str(tmp_path / "travel.docx"))
+    questions = by_id(compile_document(read_path(tmp_path / "travel.docx")).survey)
+    first = questions["Q1"]
+    assert first.type == "single"
+    assert [o.label for o in first.options] == ["Yes", "No"]
+    assert [(s.if_, s.to) for s in first.skip_to] == [("Q1 == '2'", "Q3")]
+
+
+def test_a_scale_printed_as_numbers_over_boxes(tmp_path: Path) -> None:
+    document = docx.Document()
+    _bold(document, "Q1. How likely are you to visit again?")
+    points = ["Very unlikely", "1", "2", "3", "4", "5", "Very likely"]
+    table = document.add_table(rows=2, cols=len(points))
+    for column, text in enumerate(points):
+        table.cell(0, column).text = text
+        table.cell(1, column).text = "☐" if text.isdigit() else ""
+    _bold(document, "Q2. Why do you say that?")
+    document.save(str(tmp_path / "visit.docx"))
+    questions = by_id(compile_document(read_path(tmp_path / "visit.docx")).survey)
+    scale = questions["Q1"]
+    assert scale.type == "scale"
+    assert [(o.code, o.label) for o in scale.options] == [
+        ("1", "Very unlikely"),
+        ("2", "2"),
+        ("3", "3"),
+        ("4", "4"),
+        ("5", "Very likely"),
+    ]

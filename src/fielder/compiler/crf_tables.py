@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from fielder.compiler.detail_tables import detail_table_document
+from fielder.compiler.number_row_scales import number_row_document
+from fielder.compiler.routed_answer_tables import routed_answer_document
 from fielder.documents.model import Block, Cell, Document, Run
 
 _CODE_RE = re.compile(r"^[A-Z]{1,5}\d{1,3}[a-z]?$")
@@ -36,7 +39,11 @@ _IF_ANSWER_RE = re.compile(r"^(?:If|Si|Wenn|Falls|Se)\s+(?P<answer>[^,:]{1,30})[
 
 
 def crf_document(document: Document) -> Document:
-    """The document with each CRF field table written out as paragraphs."""
+    """The document with each CRF field table written out as paragraphs (and each details
+    table of label and empty answer cells, `detail_tables`, and answer table routing from one
+    answer, `routed_answer_tables`, and numbers over boxes, `number_row_scales`)."""
+    document = routed_answer_document(detail_table_document(document))
+    document = number_row_document(document)
     if not any(_is_field_table(b) for b in document.blocks if b.kind == "table"):
         return document
     blocks: list[Block] = []

@@ -782,6 +782,8 @@ class _Parser:
             and not re.match(r"\W*other\b", text, re.I)
         ):
             return True  # "Age: ____" after a finished question: a field of its own
+        if answered and current is not None and _asks_over_table(text, self, index):
+            return True  # "Please rate each of the following (1 = poor, 5 = good)." over a grid
         if not text or parse_option_line(line) or is_hint(line):
             return False
         if _FORWARD_RE.match(text) or _ANSWER_LIST_RE.match(text):
@@ -1559,6 +1561,14 @@ def _short_cells(spaced: str) -> bool:
     """True for a line of two or more short cells set apart by tabs or wide gaps."""
     cells = [c for c in re.split(r"\t+|\s{3,}", spaced.strip()) if c]
     return len(cells) >= 2 and all(len(c.split()) <= 4 for c in cells)
+
+
+def _asks_over_table(text: str, parser: _Parser, index: int) -> bool:
+    """A request of a sentence or more (its scale's key in brackets) right over a table."""
+    if len(text.split()) < 8 or text[:1] in BOXES or not looks_like_question(text):
+        return False
+    following = parser.next_content(index)
+    return following is not None and following.kind == "table"
 
 
 def _skipped(line: Line) -> bool:

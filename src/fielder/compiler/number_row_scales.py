@@ -1,0 +1,60 @@
+"""A scale printed as a table: a row of numbers over a row of tick boxes.
+
+Word and RTF forms print a 0–10 or 1–5 rating as a two-row table: the points' numbers across
+the top (sometimes with the end words in the first and last cells, `Not at all satisfied | 0 |
+… | 10 | Completely satisfied`) and a box under each number. Read as a table it has no rows
+to rate and is lost. It is written out as the line a plain questionnaire prints
+(`Not at all satisfied 0 1 … 10 Completely satisfied`), which reads as a scale.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from fielder.documents.model import Block, Document, Run
+
+_BOX_RE = re.compile(r"^[☐□▢○◯❑]$")
+_MIN_POINTS = 4
+
+
+def number_row_document(document: Document) -> Document:
+    """The document with each numbers-over-boxes table written out as one scale line."""
+    if not any(_scale_line(b) for b in document.blocks if b.kind == "table"):
+        return document
+    blocks: list[Block] = []
+    for block in document.blocks:
+        line = _scale_line(block) if block.kind == "table" else None
+        blocks.append(block if line is None else _paragraph(block, line))
+    return replace(document, blocks=blocks)
+
+
+def _scale_line(block: Block) -> str | None:
+    """`left 0 1 … 10 right` for a table of consecutive numbers over boxes, else None."""
+    if len(block.rows) != 2 or len(block.rows[0]) != len(block.rows[1]):
+        return None
+    top = [c.text.strip() for c in block.rows[0]]
+    under = [c.text.strip() for c in block.rows[1]]
+    numbered = [i for i, t in enumerate(top) if t.isdigit()]
+    if len(numbered) < _MIN_POINTS or numbered != list(range(numbered[0], numbered[-1] + 1)):
+        return None
+    values = [int(top[i]) for i in numbered]
+    if values != list(range(values[0], values[0] + len(values))) or values[0] not in (0, 1):
+        return None
+    ends = [i for i in range(len(top)) if i not in numbered]
+    if len(ends) > 2 or any(0 < i < len(top) - 1 for i in ends):
+        return None  # words only in the first and last cells
+    if not all(_BOX_RE.match(under[i]) for i in numbered) or any(under[i] for i in ends):
+        return None
+    return " ".join(t for t in top if t)
+
+
+def _paragraph(block: Block, text: str) -> Block:
+    return Block(
+        kind="paragraph",
+        text=text,
+        runs=(Run(text=text),),
+        page=block.page,
+        start=block.start,
+        end=block.end,
+    )
