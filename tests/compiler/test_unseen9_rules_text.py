@@ -180,3 +180,62 @@ def test_a_loose_drafts_lower_case_hints_and_comma_lists() -> None:
     assert questions["Q8"].type == "email"
     assert _codes(questions["Q9"]) == [("1", "allotment"), ("2", "back garden"), ("3", "balcony")]
     assert questions["END"].type == "display"
+
+
+def test_a_spec_page_with_answer_type_and_logic_lines() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            # Member feedback form
+
+            Each question has a heading and an *Answer type* line.
+
+            ### 1. Hello
+
+            Thanks for giving us two minutes of your time.
+
+            Answer type: Text block (no answer)
+
+            ### 2. Did you use the pool this month?
+
+            Answer type: Multiple choice (one)
+
+            * Yes
+            * No, only the gym
+
+            ### 3. Which times did you swim?
+
+            Answer type: Checkboxes
+
+            * Mornings
+            * Evenings
+
+            Logic: only if Q2 = Yes
+
+            ### 4. How clean was the pool?
+
+            Answer type: Linear scale 1–7 (Filthy → Spotless)
+
+            Logic: only if Q2 = Yes
+
+            ### 5. Goodbye
+
+            Thank you for your answers, see you soon.
+
+            Answer type: Text block (no answer)
+
+            ---
+
+            *Labels: feedback, members*
+            """,
+            "q.md",
+        )
+    )
+    assert questions["Q1"].type == "display"
+    assert questions["Q1"].text == "Thanks for giving us two minutes of your time."
+    assert questions["Q3"].display_if == "Q2 == '1'"
+    clean = questions["Q4"]
+    assert clean.type == "scale"
+    assert [o.label for o in clean.options][::6] == ["Filthy", "Spotless"]
+    assert clean.display_if == "Q2 == '1'"
+    assert not any("Labels" in q.text for q in questions.values())

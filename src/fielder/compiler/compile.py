@@ -9,6 +9,7 @@ from typing import Any
 
 from fielder.compiler.battery_tables import battery_document
 from fielder.compiler.bilingual_tables import one_language_document
+from fielder.compiler.answer_type_lines import answer_type_lines
 from fielder.compiler.build import Built, build_question, source_span
 from fielder.compiler.crf_tables import crf_document
 from fielder.compiler.diagnostics import Clarification, Problem, answers_of
@@ -65,7 +66,7 @@ def _read_lines(document: Document) -> list[Line]:
     lines = text_page_lines(
         document_lines(crf_document(battery_document(one_language_document(document))))
     )
-    lines = draft_hint_lines(drop_hidden_items(lines))
+    lines = answer_type_lines(draft_hint_lines(drop_hidden_items(lines)))
     lines = print_layout_lines(digit_box_lines(middle_notes(drop_page_numbers(lines))))
     lines = label_cell_lines(lines)
     return rewrite_lines(printable_lines(export_lines(lines)))
