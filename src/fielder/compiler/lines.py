@@ -257,7 +257,8 @@ def split_text(text: str) -> tuple[str, list[str]]:
         # "Please select 'Rarely' here.   <- attention check": a remark pointing back at the words
         notes.append(pointed.group(1).strip())
         kept = kept[: pointed.start()]
-    asked_if = _TRAILING_CONDITION_RE.search(kept)
+    # only a line ending in ")" can end in a filter; the pattern is slow on long runs of spaces
+    asked_if = _TRAILING_CONDITION_RE.search(kept) if kept.rstrip().endswith(")") else None
     if asked_if:
         # "Why not? (open, conditional on Q1 = 2)": the filter (and type) written after the ask
         for part in (p.strip() for p in asked_if.group(1).split(",")):
@@ -265,7 +266,7 @@ def split_text(text: str) -> tuple[str, list[str]]:
                 _CONDITION_LEAD_RE.sub("ASK IF ", part) if _CONDITION_LEAD_RE.match(part) else part
             )
         kept = kept[: asked_if.start()]
-    told = _INTERVIEWER_PAREN_RE.search(kept)
+    told = _INTERVIEWER_PAREN_RE.search(kept) if kept.rstrip().endswith(")") else None
     if told:
         # "(Circle all mentioned)", "(Do not read out)": said to the interviewer, not read.
         notes.append(told.group(1).strip())
@@ -275,7 +276,8 @@ def split_text(text: str) -> tuple[str, list[str]]:
         # "END (thank-you screen)": what kind of screen it is, said to the programmer
         notes.append(named.group(1))
         kept = kept[: named.start()] + " " + kept[named.end() :]
-    abbr = _TRAILING_ABBR_RE.search(kept)
+    last = kept.rstrip()[-1:]
+    abbr = _TRAILING_ABBR_RE.search(kept) if last == ")" or last.isupper() else None
     if abbr and len(kept) > 12:
         notes.append(abbr.group(1))
         kept = kept[: abbr.start()]
