@@ -230,3 +230,38 @@ def test_a_scale_printed_as_numbers_over_boxes(tmp_path: Path) -> None:
         ("4", "4"),
         ("5", "Very likely"),
     ]
+
+
+def test_an_age_on_a_birthday_is_a_number_and_a_date_of_birth_a_date() -> None:
+    questions = compile_text(
+        """
+        Q1. What was your age at your last birthday? ______ years
+        Q2. What is your date of birth? __ / __ / ____
+        """
+    ).questions()
+    assert [q.type for q in questions] == ["number", "date"]
+
+
+def test_column_numbers_over_anchor_words_with_wrapped_ends() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            D1. Please say how far you agree with each of the following.
+            1\t2\t3\t4
+            Strongly\tDisagree\tAgree\tStrongly
+            Item
+            disagree\tagree
+            The park is clean.\t○\t○\t○\t○
+            The park is safe.\t○\t○\t○\t○
+            D2. What would you add to the park?
+            """
+        )
+    )
+    grid = questions["D1"]
+    assert grid.type == "grid"
+    assert [(o.code, o.label) for o in grid.options] == [
+        ("1", "Strongly disagree"),
+        ("2", "Disagree"),
+        ("3", "Agree"),
+        ("4", "Strongly agree"),
+    ]

@@ -33,6 +33,7 @@ from fielder.compiler.format_marks import drop_format_marks
 from fielder.compiler.interviewer_text import interviewer_text_lines
 from fielder.compiler.label_marks import label_mark_lines
 from fielder.compiler.lines import Line
+from fielder.compiler.numbered_heads import numbered_head_lines
 from fielder.compiler.numbered_sections import numbered_section_lines
 from fielder.compiler.open_brackets import join_open_brackets
 from fielder.compiler.packed_items import packed_lines
@@ -51,7 +52,7 @@ from fielder.compiler.wrapped_heads import join_wrapped_lines
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
     lines = answer_next_lines(numbered_section_lines(question_word_lines(lines)))
-    lines = split_asked_across(lines)
+    lines = numbered_head_lines(split_asked_across(lines))
     lines = interviewer_text_lines(lines)
     lines = label_mark_lines(join_open_brackets(drop_trend_notes(answered_to_lines(lines))))
     lines = stacked_head_lines(lines)

@@ -262,7 +262,8 @@ def _no_options(
     ):
         return TypeDecision("email")
     if (
-        (_DATE_RE.search(text) and not re.search(r"\bhow\s+old\b", text, re.I))
+        # "What was your age on your last birthday?" asks an age, not a date
+        (_DATE_RE.search(text) and not re.search(r"\bhow\s+old\b|\byour\s+age\b", text, re.I))
         or re.search(r"\b(?:DD|MM|YYYY)\b", hint)
         or re.search(r"\bmonth\s*/\s*day\s*/\s*year\b|\bday\s*/\s*month\s*/\s*year\b", hint, re.I)
         or any(re.fullmatch(r"[A-Za-z ]{0,20}:?[\s_]*/[\s_]*/[\s_]*", h) for h in hints)
