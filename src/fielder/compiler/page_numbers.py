@@ -22,7 +22,8 @@ _PAGE_RE = re.compile(
 
 # "Form HR-7 rev 4<TAB>Page 1 of 2", "Job 123 – Confidential – Page 3": a footer ending in its page
 _FOOTER_RE = re.compile(
-    r"\S(?:\t|\s[-–—|·•]\s|\s{2,})\s*(?:page|p[áa]gina|seite|pagina|sayfa|strona)\s+\d{1,3}"
+    # "\s\s" then "\s*", not "\s{2,}\s*": the two runs backtracked quadratically over long gaps
+    r"\S(?:\t|\s[-–—|·•]\s|\s\s)\s*(?:page|p[áa]gina|seite|pagina|sayfa|strona)\s+\d{1,3}"
     r"(?:\s*(?:/|of|de|von|di|van)\s*\d{1,3})?\s*$",
     re.I,
 )
