@@ -239,3 +239,22 @@ def test_a_spec_page_with_answer_type_and_logic_lines() -> None:
     assert [o.label for o in clean.options][::6] == ["Filthy", "Spotless"]
     assert clean.display_if == "Q2 == '1'"
     assert not any("Labels" in q.text for q in questions.values())
+
+
+def test_a_labelled_closing_screen_keeps_its_thanks() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            1.1  Do you cycle to work?
+                 (1) Yes (2) No (9) Refused
+
+            1.2  How far is your commute in kilometres?
+                 ___ ___  Kilometres   [Range 0-99]
+
+            END: Those are all my questions. Your answers help the city plan new cycle lanes.
+            Thank you for taking part tonight.
+            """
+        )
+    )
+    assert questions["END"].type == "display"
+    assert questions["END"].text.endswith("Thank you for taking part tonight.")

@@ -1114,8 +1114,11 @@ class _Parser:
             self.add_options(options, draft)
             return
         draft.notes.extend(line.instructions)
+        screen = draft.label is not None and draft.label.style == "display"
         if _LEAD_IN_RE.match(text) or (
-            draft.text.endswith((".", "?", "!")) and _CLOSING_RE.match(text)
+            # a labelled screen's own thanks ("CLOSING: That was my last question. … Thank
+            # you …") are its words
+            draft.text.endswith((".", "?", "!")) and _CLOSING_RE.match(text) and not screen
         ):
             # "Use this scale for every statement:" introduces a list; "Thank you for …" after
             # a finished question is the survey's closing words, not more question text.
