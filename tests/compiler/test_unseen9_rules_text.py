@@ -258,3 +258,24 @@ def test_a_labelled_closing_screen_keeps_its_thanks() -> None:
     )
     assert questions["END"].type == "display"
     assert questions["END"].text.endswith("Thank you for taking part tonight.")
+
+
+def test_go_on_to_the_next_question_otherwise_skip_is_the_next_ones_filter() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            2.1  Do you own a dog?
+                 (1) Yes (2) No (9) Refused
+                 [If 2.1 = 1, go to 2.2; otherwise go to 2.3]
+
+            2.2  How many walks does your dog get a day?
+                 ___  Walks   [Range 0-9]
+
+            2.3  Do you own a cat?
+                 (1) Yes (2) No (9) Refused
+            """
+        )
+    )
+    assert questions["Q2_1"].skip_to == []
+    assert questions["Q2_2"].display_if == "Q2_1 == '1'"
+    assert questions["Q2_3"].display_if is None

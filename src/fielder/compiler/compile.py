@@ -21,6 +21,7 @@ from fielder.compiler.id_fields import number_id_fields
 from fielder.compiler.label_cells import label_cell_lines
 from fielder.compiler.lines import Line, document_lines
 from fielder.compiler.middle_notes import middle_notes
+from fielder.compiler.otherwise_skips import otherwise_skip_lines
 from fielder.compiler.page_numbers import drop_page_numbers
 from fielder.compiler.parse import Draft, Parsed, parse_lines
 from fielder.compiler.passes.attention import mark_attention
@@ -67,6 +68,7 @@ def _read_lines(document: Document) -> list[Line]:
         document_lines(crf_document(battery_document(one_language_document(document))))
     )
     lines = answer_type_lines(draft_hint_lines(drop_hidden_items(lines)))
+    lines = otherwise_skip_lines(lines)
     lines = print_layout_lines(digit_box_lines(middle_notes(drop_page_numbers(lines))))
     lines = label_cell_lines(lines)
     return rewrite_lines(printable_lines(export_lines(lines)))
