@@ -300,6 +300,8 @@ _PACKED_ITEM_RE = re.compile(r"^(\d{1,3})\s*[=.):-]?\s+([A-Za-z][^,;]*)$")
 
 def _packed(text: str) -> list[RawOption]:
     """Several coded answers on one line: "1 Strongly disagree, 2 Disagree, 3 Agree"."""
+    if "," not in text and ";" not in text:
+        return []  # nothing to split on; the split is slow on long runs of spaces
     parts = re.split(r"\s*[,;]\s*(?=\d{1,3}\s*[=.):-]?\s+[A-Za-z])", text)
     if len(parts) < 2:
         return []
@@ -359,6 +361,8 @@ def _slashed_coded(text: str) -> list[RawOption]:
     """ "Very likely (1) / Fairly likely (2) / Don't know (9)", "Scale: Never (1) - Often (2)":
     coded answers across a line, set apart by slashes, bars or dashes."""
     text = re.sub(r"^(?:scale|answers?|responses?|options?)\s*:\s*", "", text, flags=re.I)
+    if not any(mark in text for mark in "/|-–"):
+        return []  # no separator; the split is slow on long runs of spaces
     parts = [p.strip() for p in re.split(r"\s+/\s+|\s*\|\s*|\s+[-–]\s+", text) if p.strip()]
     if len(parts) < 2:
         return []
