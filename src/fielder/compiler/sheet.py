@@ -112,10 +112,6 @@ _LABEL_WORDS = ("label", "labels")
 _ANSWER_CODE_HEAD_RE = re.compile(
     r"^(?:answer|response|option|choice|category|value)s?\s+(?:codes?|values?|no\.?|numbers?|punch)$"
 )
-# "Answer code", "Response value", "Category no.": an answer's code column, named after answers
-_ANSWER_CODE_HEAD_RE = re.compile(
-    r"^(?:answer|response|option|choice|category|value)s?\s+(?:codes?|values?|no\.?|numbers?|punch)$"
-)
 _ID_RE = re.compile(r"^[A-Za-z]{0,8}[_.-]?\d{0,3}[a-z]?(?:[._]\d{1,2}[a-z]?)?$")
 
 
@@ -145,9 +141,6 @@ def _columns(header: tuple[str, ...]) -> dict[str, int]:
             continue
         if name == "item" and "id" not in found:
             found["id"] = index  # "Item" before a "Question" column numbers the questions
-            continue
-        if _ANSWER_CODE_HEAD_RE.match(name) and "code" not in found:
-            found["code"] = index  # "Answer code" beside "Answer label": the codes, not the words
             continue
         if _ANSWER_CODE_HEAD_RE.match(name) and "code" not in found:
             found["code"] = index  # "Answer code" beside "Answer label": the codes, not the words
