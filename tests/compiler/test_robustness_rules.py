@@ -222,3 +222,17 @@ CRASHES = {
 @pytest.mark.parametrize(("text", "name"), CRASHES.values(), ids=CRASHES.keys())
 def test_reduced_crashes_compile(text: str, name: str) -> None:
     assert_valid(compile_text(text, name))
+
+
+def test_a_hostile_run_of_blanks_is_cut_before_the_rules_see_it() -> None:
+    # Rules that look for a gap retried at every blank of a run: 1,000 spaces took a minute.
+    from fielder.documents.readers.text import MAX_BLANK_RUN, bounded_blanks
+
+    assert bounded_blanks("a" + " " * 5000 + "b") == "a" + " " * MAX_BLANK_RUN + "b"
+    assert bounded_blanks("Yes" + " " * 40 + "1") == "Yes" + " " * 40 + "1"
+    for name, text in (
+        ("run.txt", "Q1. How old are you?\nUnder 18" + " " * 100_000 + "x\n18 or over\n"),
+        ("run.md", "**Q1.** How old are you?\n\n- Under 18" + " " * 100_000 + "x\n- 18 or over\n"),
+    ):
+        survey = compile_document(read_document(text.encode(), name)).survey
+        assert [p for p in validate(survey) if p.severity == "error"] == []

@@ -21,8 +21,10 @@ from fielder.ir.models import Option
 BOXES = "☐□❑❒○◯◻⬜▢⃞☑☒✓✔"
 _BOX_SPLIT_RE = re.compile(rf"\s*[{BOXES}]\s*")
 _BULLET_RE = re.compile(rf"^(?:[•●◦▪■\-*–+]|[{BOXES}])\s*(?P<label>\S.*)$")
+# The gap is atomic: the code cannot start with a space, so no other split of the gap can
+# succeed, and retrying every split of a long run of spaces was cubic.
 _CODE_AFTER_RE = re.compile(
-    r"^(?P<label>.*?[^\s.…])\s*(?:\.{2,}|…+|\t+|\s{2,}|\s*[-–=:]\s+)\s*\(?(?P<code>\d{1,3})\)?$"
+    r"^(?P<label>.*?[^\s.…])(?>\s*(?:\.{2,}|…+|\t+|\s{2,}|\s*[-–=:]\s+)\s*)\(?(?P<code>\d{1,3})\)?$"
 )
 _CODE_AFTER_LEADER_RE = re.compile(
     # an abbreviation's dot stays with the label ("Bogotá D.C. ........ 11")
@@ -43,13 +45,15 @@ _ARROW_TAIL_RE = re.compile(r"(?P<arrow>(?:→|(?<!-)-+>|=>)\s*)(?P<route>[^→]
 # "→ 105" alone beside an answer (a skip column): go to that question.
 _ARROW_ONLY_RE = re.compile(r"^\s*(?:→|(?<!-)-+>|=>)\s*(?P<to>[A-Za-z]{0,3}\d{1,4}[a-z]?)\s*$")
 _ROUTE_RE = re.compile(
-    r"\s*(?:(?<!-)-+>|→|=>|—|–|-|\(|,|;|\}|\])?\s*(?:please\s+)?(?:go\s*to|skip\s*to|continue\s*(?:to|with|at)|"
+    r"(?<!\s)\s*+(?:(?<!-)-+>|→|=>|—|–|-|\(|,|;|\}|\])?\s*+(?:please\s+)?(?:go\s*to|skip\s*to|continue\s*(?:to|with|at)|"
     r"jump\s*to|proceed\s*to)\s+(?:question\s+)?(?P<to>[A-Za-z]*[.-]?\d+(?:\.\d{1,2})?[a-z]?|end(?:\s+of\s+\w+)?|"
     r"(?-i:CLOSE|CLOSING|THANKS|OUTRO|EXIT)|"
     r"(?:section|part|module|block)\s+[A-Za-z0-9]{1,3}|next\s+(?:section|part|module|block))\)?\.?\s*$",
     re.I,
 )
-_ARROW_RE = re.compile(r"\s*\(?\s*(?:(?<!-)-+>|→|=>|>>)\s*(?P<to>[A-Z]+[.-]?\d+[a-z]?)\s*\)?\s*$")
+_ARROW_RE = re.compile(
+    r"(?<!\s)\s*+\(?\s*+(?:(?<!-)-+>|→|=>|>>)\s*+(?P<to>[A-Z]+[.-]?\d+[a-z]?)\s*\)?\s*$"
+)
 _TERMINATE_RE = re.compile(
     r"\b(?:TERMINATE|SCREEN\s*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END(?!\s+(?:OF\s+)?(?:THE\s+|THIS\s+)?"
     r"(?:MODULE|SECTION|BLOCK|PART)\b)|TERMINATE)|CLOSE\s+INTERVIEW|"
@@ -143,12 +147,14 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
             text = text[: match.start()]
             break
     term = re.search(
-        r"\s*(?:(?<!-)-+>|→|—|–|-|\()\s*(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+AND\s+CLOSE|END\s+INTERVIEW)\)?\.?\s*$",
+        r"(?<!\s)\s*+(?:(?<!-)-+>|→|—|–|-|\()\s*+(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+AND\s+CLOSE|END\s+INTERVIEW)\)?\.?\s*$",
         text,
         re.I,
     )
     if term is None:
-        term = re.search(r"\s+(?:TERMINATE|SCREEN\s*OUT|THANK\s+(?:AND|&)\s+CLOSE|CLOSE)\s*$", text)
+        term = re.search(
+            r"(?<!\s)\s++(?:TERMINATE|SCREEN\s*OUT|THANK\s+(?:AND|&)\s+CLOSE|CLOSE)\s*$", text
+        )
     if term:
         terminate = True
         text = text[: term.start()]

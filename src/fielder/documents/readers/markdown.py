@@ -12,7 +12,7 @@ from markdown_it.token import Token
 
 from fielder.documents.model import Cell, Document, Run
 from fielder.documents.readers.base import DocumentBuilder, make_cell
-from fielder.documents.readers.text import decode_text
+from fielder.documents.readers.text import bounded_blanks, decode_text
 
 MEDIA_TYPE = "text/markdown"
 
@@ -284,7 +284,7 @@ def _is_answer_box(content: list[str]) -> bool:
 
 def read_markdown(data: bytes, name: str) -> Document:
     """Read a Markdown file into blocks (each line of a paragraph is its own block)."""
-    source = decode_text(data)
+    source = bounded_blanks(decode_text(data))
     walker = _Walker()
     front = _FRONT_MATTER.match(source)
     if front:

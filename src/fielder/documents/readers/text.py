@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from fielder.documents.model import Document
 from fielder.documents.readers.base import DocumentBuilder
 
 MEDIA_TYPE = "text/plain"
 _TAB_WIDTH = 4
+
+
+# No layout needs more than a page's width of blank; a longer run is cut to this, because
+# rules that look for a gap retry at every blank of a run (quadratic on hostile files).
+MAX_BLANK_RUN = 256
+_LONG_BLANK_RE = re.compile(rf"[ \t]{{{MAX_BLANK_RUN + 1},}}")
+
+
+def bounded_blanks(text: str) -> str:
+    """`text` with every run of spaces and tabs longer than MAX_BLANK_RUN cut to that length."""
+    return _LONG_BLANK_RE.sub(lambda run: run.group()[:MAX_BLANK_RUN], text)
 
 
 def decode_text(data: bytes) -> str:
@@ -48,7 +60,7 @@ def split_lines(text: str) -> list[str]:
 
 def read_text(data: bytes, name: str) -> Document:
     """Read a .txt file: each non-blank line is a paragraph; its level is the rank of its indent."""
-    lines = split_lines(decode_text(data).replace("\x00", ""))
+    lines = split_lines(bounded_blanks(decode_text(data).replace("\x00", "")))
     widths = sorted({_indent_width(line) for line in lines if line.strip()})
     rank = {width: index for index, width in enumerate(widths)}
     builder = DocumentBuilder()
