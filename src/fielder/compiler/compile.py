@@ -7,9 +7,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from fielder.compiler.answer_type_lines import answer_type_lines
 from fielder.compiler.battery_tables import battery_document
 from fielder.compiler.bilingual_tables import one_language_document
-from fielder.compiler.answer_type_lines import answer_type_lines
 from fielder.compiler.build import Built, build_question, source_span
 from fielder.compiler.crf_tables import crf_document
 from fielder.compiler.diagnostics import Clarification, Problem, answers_of
