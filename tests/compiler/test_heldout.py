@@ -15,10 +15,23 @@ from tests.compiler.conftest import by_id, compile_text
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "questionnaires"
 # The blind batches (each folder's FIRST_SEEN.md has its first score) guard regressions like the
-# rest once fixed. unseen4 stays out until its misses are fixed; so would a file still below a
-# floor, listed here with its reason.
-BLIND = [FIXTURES.parent / name for name in ("unseen", "unseen2", "unseen3")]
-BELOW_FLOOR: set[str] = set()
+# rest once fixed; unseen6 and unseen8 stay out: they were kept unseen for the transfer figure and
+# are not fixed yet. A file still below a floor stays out, for the reason beside it.
+BLIND = [
+    FIXTURES.parent / name
+    for name in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen7", "unseen9")
+]
+BELOW_FLOOR = {
+    # ids are ASCII identifiers; the gold keeps the accented screen label
+    "celulares-co.gold.json",  # INTRODUCCIÓN
+    "pesquisa-ptbr.gold.json",  # APRESENTAÇÃO
+    "anket-tr.gold.json",  # GİRİŞ, KAPANIŞ
+    "reader-survey-2col.gold.json",  # 'Tick all that apply.' on a line of its own is a note
+    "likert-uni-de.gold.json",  # a wrapped heading lost its gap ('trifft gar trifft eher')
+    "airport-exit.gold.json",  # a key in the question sentence labels the end points
+    "exit-interview.gold.json",  # the same, '(1 = very dissatisfied, 5 = very satisfied)'
+    "client-csat.gold.json",  # a bold 'Tick all that apply.' after the question is a note
+}
 GOLD = sorted(FIXTURES.glob("*.gold.json")) + [
     gold
     for folder in BLIND
