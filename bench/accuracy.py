@@ -3,6 +3,8 @@
 Per file and overall: question detection precision/recall/F1 (same id and the same text),
 type accuracy, options exactly right (codes and labels), logic right (the same questions
 and codes named in display/terminate/skip conditions, and the same skip targets).
+Ids are matched with their accents folded (INTRODUCCIÓN is INTRODUCCION): the IR's ids are
+ASCII identifiers, so a gold id written with accents can only ever be met in folded form.
 Prints one JSON line per file and per overall figure, then a readable table.
 """
 
@@ -12,6 +14,7 @@ import json
 import re
 import sys
 import time
+import unicodedata
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
@@ -32,6 +35,11 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", " ", (text or "").translate(_FOLD)).strip()
 
 
+def id_key(qid: str) -> str:
+    """A question id with its accents folded, the form an ASCII-only IR id can take."""
+    return unicodedata.normalize("NFKD", qid).encode("ascii", "ignore").decode("ascii")
+
+
 def same_text(a: str, b: str) -> bool:
     """True when two question texts are the same text (allowing tiny differences)."""
     a, b = norm(a).lower(), norm(b).lower()
@@ -43,6 +51,7 @@ def refs(expression: str | None) -> frozenset[tuple[str, str, str]]:
     if not expression:
         return frozenset()
     found: set[tuple[str, str, str]] = set()
+    expression = id_key(expression)  # both sides folded, as ids are matched
     negated = "not" in re.sub(r"not\s+in", "", expression)
     for qid, op, value in _CMP_RE.findall(expression):
         values = re.findall(r"'([^']*)'|(-?\d+(?:\.\d+)?)", value)
@@ -57,7 +66,7 @@ def refs(expression: str | None) -> frozenset[tuple[str, str, str]]:
 
 def logic_of(question: dict[str, Any]) -> tuple[Any, ...]:
     """A question's routing as comparable sets."""
-    skips = frozenset((s["to"], refs(s["if"])) for s in question.get("skip_to", []))
+    skips = frozenset((id_key(s["to"]), refs(s["if"])) for s in question.get("skip_to", []))
     return (refs(question.get("display_if")), refs(question.get("terminate_if")), skips)
 
 
@@ -95,7 +104,7 @@ def score_file(gold_path: Path) -> dict[str, Any]:
     result = compile_document(read_path(gold_path.parent / gold["file"]))
     seconds = time.perf_counter() - started
     predicted = {
-        q.id: q.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+        id_key(q.id): q.model_dump(mode="json", by_alias=True, exclude_defaults=True)
         for q in result.survey.questions()
     }
     counts = {
@@ -111,7 +120,7 @@ def score_file(gold_path: Path) -> dict[str, Any]:
     }
     misses: list[str] = []
     for expected in gold["questions"]:
-        got = predicted.get(expected["id"])
+        got = predicted.get(id_key(expected["id"]))
         if got is None or not same_text(got.get("text", ""), expected["text"]):
             misses.append(f"{expected['id']}: not found")
             continue

@@ -22,10 +22,6 @@ BLIND = [
     for name in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen7", "unseen9")
 ]
 BELOW_FLOOR = {
-    # ids are ASCII identifiers; the gold keeps the accented screen label
-    "celulares-co.gold.json",  # INTRODUCCIÓN
-    "pesquisa-ptbr.gold.json",  # APRESENTAÇÃO
-    "anket-tr.gold.json",  # GİRİŞ, KAPANIŞ
     "reader-survey-2col.gold.json",  # 'Tick all that apply.' on a line of its own is a note
     "likert-uni-de.gold.json",  # a wrapped heading lost its gap ('trifft gar trifft eher')
     "airport-exit.gold.json",  # a key in the question sentence labels the end points
