@@ -18,6 +18,7 @@ from fielder.compiler.draft_hints import draft_hint_lines
 from fielder.compiler.follow_up import follow_up
 from fielder.compiler.hidden_items import drop_hidden_items
 from fielder.compiler.id_fields import number_id_fields
+from fielder.compiler.japanese_forms import japanese_document
 from fielder.compiler.label_cells import label_cell_lines
 from fielder.compiler.lines import Line, document_lines
 from fielder.compiler.middle_notes import middle_notes
@@ -65,7 +66,9 @@ def _read_lines(document: Document) -> list[Line]:
     """The document's lines, with the conventions of tools' own layouts rewritten as plain ones
     (CRF field tables, platform exports, printables, then the layout rewrites)."""
     lines = text_page_lines(
-        document_lines(crf_document(battery_document(one_language_document(document))))
+        document_lines(
+            crf_document(battery_document(one_language_document(japanese_document(document))))
+        )
     )
     lines = answer_type_lines(draft_hint_lines(drop_hidden_items(lines)))
     lines = otherwise_skip_lines(lines)

@@ -229,7 +229,10 @@ def _no_options(
         and set(named) <= {"number", "open"}
     ):
         return TypeDecision("text")  # a postcode or phone number, in digit boxes or open, is text
-    field_label = len(text.split()) <= 6 and "?" not in text and not text.endswith(".")
+    # (a Chinese or Japanese sentence has no spaces: its full stop "。" says it is no label)
+    field_label = (
+        len(text.split()) <= 6 and not re.search(r"[?？]", text) and not text.endswith((".", "。"))
+    )
     if (
         {"long_text", "text", "open"} & set(named)
         and field_label

@@ -1,0 +1,113 @@
+"""General conventions met in the text files of a sixth blind batch (a Japanese paper form, a
+CATI script in Polish, a Notion export, a quiz copy deck, a tracker marked with its changes), one
+small case each, in invented words."""
+
+from __future__ import annotations
+
+from tests.compiler.conftest import by_id, compile_text
+
+_JAPANESE_FORM = """
+市立図書館 利用者アンケート
+
+　いつも図書館をご利用いただき、ありがとうございます。
+＜ご記入にあたって＞
+　１．あてはまる番号に○をつけてください。
+　２．１２月１０日までにご返送ください。
+
+━━━━━━━━━━━━━━━━━━━━
+Ⅰ　ご利用について
+━━━━━━━━━━━━━━━━━━━━
+
+問1　図書館をどのくらい利用しますか。（○はひとつ）
+
+　　１．週に１回以上　　２．月に１～２回　　３．年に数回
+　　４．利用しない　　　→問3へ
+
+問2　よく利用するサービスは何ですか。（○はいくつでも）
+
+　　１．本の貸出　　　　２．雑誌の閲覧
+　　３．学習スペース　　４．その他（具体的に：　　　　　　）
+　　５．特にない
+
+　　【問2で「３．学習スペース」に○をつけた方に】
+問2-1　一回あたり何時間くらい滞在しますか。（数字を記入）
+
+　　約（　　　　）時間
+
+　　　　　　　　　　　　　　－１－
+【すべての方に】
+問3　次のア～ウについて、どのくらい満足していますか。（それぞれ○はひとつ）
+
+　　　　　　　　　　　　　満足　　ふつう　　不満
+　　ア．開館時間　　　　　１　－　２　－　３
+　　イ．蔵書の数と種類
+　　　　　　　　　　　　　１　－　２　－　３
+　　ウ．職員の対応　　　　１　－　２　－　３
+
+問4　【問1で「１」または「２」と答えた方に】
+　図書館に望むことを選んでください。（○は２つまで）
+
+　　１．開館時間の延長　　２．座席の増設　　３．駐車場の拡充
+
+問5　ご意見があればご自由にお書きください。
+
+　┌────────────────┐
+　│　　　　　　　　　　　　　　　　│
+　└────────────────┘
+
+　　　～　ご協力ありがとうございました。　～
+　返信用封筒に入れてご投函ください。
+"""
+
+
+def test_japanese_form_numbers_markers_and_full_width_codes() -> None:
+    questions = by_id(compile_text(_JAPANESE_FORM))
+    assert list(questions) == ["Q1", "Q2", "Q2_1", "Q3", "Q4", "Q5"]
+    first = questions["Q1"]
+    assert first.type == "single"
+    assert first.text == "図書館をどのくらい利用しますか。"
+    assert [(o.code, o.label) for o in first.options] == [
+        ("1", "週に１回以上"),
+        ("2", "月に１～２回"),
+        ("3", "年に数回"),
+        ("4", "利用しない"),
+    ]
+    assert [(s.if_, s.to) for s in first.skip_to] == [("Q1 == '4'", "Q3")]
+
+
+def test_japanese_form_other_write_in_and_none_of_these() -> None:
+    services = by_id(compile_text(_JAPANESE_FORM))["Q2"]
+    assert services.type == "multi"
+    assert [o.label for o in services.options][-2:] == ["その他", "特にない"]
+    assert [o.code for o in services.options if o.specify] == ["4"]
+    assert [o.code for o in services.options if o.exclusive] == ["5"]
+
+
+def test_japanese_form_filters_above_and_inside_the_number_and_everyone_resets() -> None:
+    questions = by_id(compile_text(_JAPANESE_FORM))
+    assert questions["Q2_1"].type == "number"
+    assert questions["Q2_1"].display_if == "Q2 contains '3'"
+    assert questions["Q3"].display_if is None
+    wishes = questions["Q4"]
+    assert wishes.text == "図書館に望むことを選んでください。"
+    assert wishes.display_if == "Q1 in ['1','2']"
+    assert wishes.type == "multi"
+    assert wishes.validation is not None
+    assert wishes.validation.max_choices == 2
+
+
+def test_japanese_form_grid_of_column_words_over_lettered_rows() -> None:
+    grid = by_id(compile_text(_JAPANESE_FORM))["Q3"]
+    assert grid.type == "grid"
+    assert [(o.code, o.label) for o in grid.options] == [
+        ("1", "満足"),
+        ("2", "ふつう"),
+        ("3", "不満"),
+    ]
+    assert [r.label for r in grid.rows] == ["開館時間", "蔵書の数と種類", "職員の対応"]
+
+
+def test_japanese_form_drawn_box_is_a_comment_and_the_thanks_is_no_entry() -> None:
+    questions = by_id(compile_text(_JAPANESE_FORM))
+    assert questions["Q5"].type == "long_text"
+    assert questions["Q5"].text == "ご意見があればご自由にお書きください。"
