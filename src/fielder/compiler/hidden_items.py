@@ -19,6 +19,11 @@ _HIDDEN_RE = re.compile(
 )
 
 
+# "HID" / "HIDDEN" as the whole type cell: the row is a hidden variable whatever its words
+# say about where the value comes from ("Source of the invitation (from the link)")
+_HIDDEN_TYPE_RE = re.compile(r"HID|HIDDEN(?:\s+(?:VAR(?:IABLE)?|FIELD|QUESTION|VALUE))?", re.I)
+
+
 def drop_hidden_items(lines: list[Line]) -> list[Line]:
     """The lines without hidden, derived items and their answers."""
     out: list[Line] = []
@@ -29,8 +34,10 @@ def drop_hidden_items(lines: list[Line]) -> list[Line]:
         hiding = (
             not line.is_option
             and line.label is not None
-            and not line.text
-            and any(_HIDDEN_RE.search(note) for note in line.instructions)
+            and (
+                (not line.text and any(_HIDDEN_RE.search(note) for note in line.instructions))
+                or any(_HIDDEN_TYPE_RE.fullmatch(note.strip()) for note in line.instructions)
+            )
         )
         if not hiding:
             out.append(line)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from fielder.compiler.arrow_conditions import spelled_if
 from fielder.compiler.glossary import to_english
 from fielder.compiler.options import _TERMINATE_RE
 
@@ -292,7 +293,7 @@ def question_type_line(text: str) -> list[str]:
 
 def interpret(sentence: str) -> list[Directive]:
     """The directives of one instruction sentence (several when it packs several)."""
-    text = _NOTE_PREFIX_RE.sub("", to_english(sentence.strip()))
+    text = spelled_if(_NOTE_PREFIX_RE.sub("", to_english(sentence.strip())))
     # "go to question (11)": a paper form's bracketed question number is the question's number
     text = re.sub(r"\b(question|go\s+to|skip\s+to)\s+\((\d{1,3})\)", r"\1 \2", text, flags=re.I)
     if re.search(r"->|→|\b(?:GO|SKIP|JUMP)\s+TO\b", text, re.I):

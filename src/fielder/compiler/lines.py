@@ -513,6 +513,7 @@ def document_lines(document: Document) -> list[Line]:
     )
     from fielder.compiler.folded import unfold
     from fielder.compiler.sheet import is_notes_sheet, is_sheet_table, sheet_lines
+    from fielder.compiler.transposed_sheets import untranspose
 
     lines: list[Line] = []
     sheet_seen = False
@@ -531,7 +532,7 @@ def document_lines(document: Document) -> list[Line]:
             skip_next = listed is not None and "Choose an item" in block.text
             lines.extend(field_lines(block.text, block, listed) or [])
         elif block.kind == "table":
-            block = unfold(block)
+            block = untranspose(unfold(block))
             if sheet_seen and is_notes_sheet(block):
                 continue  # a "README" sheet after the questionnaire's: about the file
             if is_field_table(block):

@@ -40,6 +40,8 @@ _LETTER_CODE_BEFORE_RE = re.compile(r"^(?P<code>[A-Z])\s+[-–=]\s+(?P<label>\S.
 # "r1<TAB>Beer", "c2<TAB>Fair": a scripting spec's row and column codes, stored as written
 _ROW_CODE_RE = re.compile(r"^(?P<code>[rc]\d{1,3})(?:\t+|\s{2,}|\s*[.:)=]\s+)(?P<label>\S.*)$")
 _LETTER_RE = re.compile(r"^\(?(?P<letter>[a-zA-Z])[.)]\s+(?P<label>\S.*)$")
+# "a=The app is easy to use": a sheet's lettered item (the numbered "1=…" are the codes)
+_LETTER_EQUALS_RE = re.compile(r"^(?P<letter>[a-z])\s?=\s?(?P<label>[^\W\d_].*)$")
 # arrows "(?<!-)-+>" start at a run's first dash, or a line of dashes is retried at each dash
 _ARROW_TAIL_RE = re.compile(r"(?P<arrow>(?:→|(?<!-)-+>|=>)\s*)(?P<route>[^→]+)$")
 # "→ 105" alone beside an answer (a skip column): go to that question.
@@ -480,7 +482,7 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
         return [RawOption(collapse(match["label"]), match["code"])]
     if numbering and re.fullmatch(r"\(?\d{1,3}[.)]?", numbering.strip()):
         return [RawOption(collapse(text), re.sub(r"\D", "", numbering))]
-    match = _LETTER_RE.match(text)
+    match = _LETTER_RE.match(text) or _LETTER_EQUALS_RE.match(text)
     if match:
         return [RawOption(collapse(match["label"]), None, marker=match["letter"])]
     if numbering and re.fullmatch(r"\(?[a-zA-Z][.)]", numbering.strip()):
@@ -569,7 +571,9 @@ def trailing_codes(options: list[RawOption]) -> list[RawOption]:
 def parse_option_line(line: Line) -> list[RawOption]:
     """The options written on a line, with the line's own instructions applied as tags."""
     if line.is_option:
-        lettered = None if line.code else _LETTER_RE.match(line.text)
+        lettered = (
+            None if line.code else _LETTER_RE.match(line.text) or _LETTER_EQUALS_RE.match(line.text)
+        )
         written = lettered["label"] if lettered else line.text
         written = re.sub(rf"^(?:[{BOXES}•●▪■◦]\s*)+", "", written)  # "☐ Yes" in a table cell
         written = _without_mark_after_code(written)

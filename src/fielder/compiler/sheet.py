@@ -205,14 +205,15 @@ def is_sheet_table(block: Block) -> bool:
 
 _NOTES_SHEET_RE = re.compile(
     r"(?:read\s*_?me|instructions?|notes|help|about|change\s*log|version(?:s| history)?|"
-    r"quotas?|quota\s+plan|sample\s+plan)",
+    r"quotas?|quota\s+plan|sample\s+plan|legend|key|abbreviations|glossary)",
     re.I,
 )
 
 
 def is_notes_sheet(block: Block) -> bool:
     """A workbook sheet named "README" or "Instructions": notes on using the file; a "Quotas"
-    sheet between the questionnaire's sheets is the fieldwork plan, not questions."""
+    sheet between the questionnaire's sheets is the fieldwork plan, a "Legend" the meaning of
+    the type codes, not questions."""
     return bool(block.style and _NOTES_SHEET_RE.fullmatch(block.style.strip()))
 
 

@@ -1,0 +1,33 @@
+"""Routing written as a bare test and an arrow: `Q7=2 → skip to Q9`, `S2<18 → END (screen-out)`.
+
+A spec's logic cell or row often drops the "IF": the test on a question comes first, the
+arrow and what happens after. Spelled out with its "IF" it reads like any other routing
+note; an action that says the respondent is screened out is a termination, whatever the
+screen it names (`END (screen-out)`, `CLOSE = not eligible`).
+"""
+
+from __future__ import annotations
+
+import re
+
+_CODE = r"-?\d{1,4}"
+_ARROW_TEST_RE = re.compile(
+    rf"^(?P<cond>[A-Za-z]{{1,6}}[_.]?\d{{1,3}}[a-z]?(?:[_.]\d{{1,2}})?\s?(?:<=|>=|!=|<>|==?|<|>)\s?"
+    rf"{_CODE}(?:\s?(?:,|/|-|–|\bOR\b|\bAND\b)\s?{_CODE}){{0,12}})\s?(?:-+>|→|=>|⇒)\s?"
+    r"(?P<action>\S.*)$",
+    re.I,
+)
+_SCREEN_OUT_RE = re.compile(
+    r"\bscreen(?:ed)?[- ]?outs?\b|\bdisqualif\w*|\bterminat\w*|\b(?:not\s+|in)eligible\b", re.I
+)
+
+
+def spelled_if(text: str) -> str:
+    """The note with its unwritten "IF" written (a screen-out as TERMINATE); any other note
+    as it was."""
+    match = _ARROW_TEST_RE.match(text.strip())
+    if match is None:
+        return text
+    if _SCREEN_OUT_RE.search(match["action"]):
+        return f"IF {match['cond']} TERMINATE"
+    return f"IF {match['cond']} → {match['action']}"

@@ -1,0 +1,109 @@
+"""General conventions met in the document files of a sixth blind batch (a sideways
+spreadsheet, Word forms with nested answer tables, an agency concept-test spec), one small
+case each, in their own words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from fielder.compiler import compile_document
+from fielder.documents import read_path
+from tests.compiler.conftest import by_id, compile_text
+
+
+def _sideways_book(path: Path) -> Path:
+    """A library survey with one question per column and a legend sheet after it."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Survey"
+    sheet.append(["Var", "HELLO", "CHANNEL", "A1", "A2", "A3", "A4", "BYE"])
+    sheet.append(
+        [
+            "Question wording",
+            "Thanks for visiting the library. This takes two minutes.",
+            "Branch the link was sent from",
+            "Do you hold a library card?",
+            "How many books did you borrow this year?",
+            "How would you rate the reading room?",
+            "How much do you agree with each statement?",
+            "That is all. Happy reading!",
+        ]
+    )
+    sheet.append(["Type", "INFO", "HIDDEN", "SC", "NUM", "SC", "GRID", "INFO"])
+    sheet.append(
+        ["Routing", None, None, "A1=2 → CLOSE (screen-out)", "range 0-300", None, None, None]
+    )
+    sheet.append(["Answers", None, None, "1=Yes", None, "1=Poor", "x=The staff are kind", None])
+    sheet.append([None, None, None, "2=No", None, "2=Fair", "y=The shelves are tidy", None])
+    sheet.append([None, None, None, None, None, "3=Good", "1=Disagree", None])
+    sheet.append([None, None, None, None, None, None, "2=Agree", None])
+    legend = book.create_sheet("Legend")
+    legend.append(["Code", "Meaning"])
+    legend.append(["SC", "Single choice"])
+    legend.append(["NUM", "Number"])
+    legend.append(["GRID", "Rows x=, y=; columns 1=, 2="])
+    book.save(str(path))
+    return path
+
+
+def test_a_sheet_with_one_question_per_column_is_read_sideways(tmp_path: Path) -> None:
+    """Column A names the fields (id, wording, type, routing, answers) and every later column
+    is one question, its answers one per cell from the answers row down."""
+    survey = compile_document(read_path(_sideways_book(tmp_path / "sideways.xlsx"))).survey
+    questions = by_id(survey)
+    assert list(questions) == ["HELLO", "A1", "A2", "A3", "A4", "BYE"]
+    assert questions["HELLO"].type == "display"
+    assert questions["A1"].text == "Do you hold a library card?"
+    assert [(o.code, o.label) for o in questions["A1"].options] == [("1", "Yes"), ("2", "No")]
+    assert questions["A2"].type == "number"
+    assert [(o.code, o.label) for o in questions["A3"].options] == [
+        ("1", "Poor"),
+        ("2", "Fair"),
+        ("3", "Good"),
+    ]
+    assert questions["BYE"].type == "display"
+    assert not questions["BYE"].options  # the legend sheet is not read as answers
+
+
+def test_a_hidden_type_cell_drops_the_row_even_with_words(tmp_path: Path) -> None:
+    """`HIDDEN` (or `HID`) as the whole type cell: a variable the system fills, not asked."""
+    survey = compile_document(read_path(_sideways_book(tmp_path / "sideways.xlsx"))).survey
+    assert "CHANNEL" not in by_id(survey)
+
+
+def test_lettered_rows_with_equals_beside_numbered_columns(tmp_path: Path) -> None:
+    """`x=…`, `y=…` are the grid's rows and `1=…`, `2=…` its columns, in one answers cell."""
+    survey = compile_document(read_path(_sideways_book(tmp_path / "sideways.xlsx"))).survey
+    grid = by_id(survey)["A4"]
+    assert grid.type == "grid"
+    assert [r.label for r in grid.rows] == ["The staff are kind", "The shelves are tidy"]
+    assert [(o.code, o.label) for o in grid.options] == [("1", "Disagree"), ("2", "Agree")]
+
+
+def test_routing_written_as_a_bare_test_and_an_arrow(tmp_path: Path) -> None:
+    """`A1=2 → CLOSE (screen-out)` and `B2=3 → skip to B4`: the "IF" left unwritten; an action
+    that says the respondent is screened out is a termination."""
+    survey = compile_document(read_path(_sideways_book(tmp_path / "sideways.xlsx"))).survey
+    assert by_id(survey)["A1"].terminate_if == "A1 == '2'"
+    questions = by_id(
+        compile_text(
+            """
+            B1. How old is your dog?
+            B1<2 → END = not eligible
+            B2. Does your dog like the park?
+            1 Yes
+            2 No
+            3 Never been
+            B2=3 → skip to B4
+            B3. Which park does it like best?
+            B4. Would you recommend a dog walker?
+            1 Yes
+            2 No
+            """
+        )
+    )
+    assert questions["B1"].terminate_if == "B1 < 2"
+    assert [(s.if_, s.to) for s in questions["B2"].skip_to] == [("B2 == '3'", "B4")]
