@@ -27,6 +27,7 @@ from fielder.compiler.options import (
 from fielder.compiler.parse import Draft
 from fielder.compiler.read_out import clean_read_out
 from fielder.compiler.scales import end_words, scale_from_text
+from fielder.compiler.spelled_codes import spelled_code
 from fielder.compiler.types import infer_type
 from fielder.ir.models import CHOICE_TYPES, Option, Question, Row, SourceSpan, Validation
 
@@ -287,6 +288,9 @@ def table_layout(
         written = parse_option_text(header)
         if written and written[0].code and written[0].label and not _NUMERIC_CELL_RE.match(only):
             code, header = written[0].code, written[0].label
+        spelled = None if _NUMERIC_CELL_RE.match(only) else spelled_code(header)
+        if spelled:
+            code, header = spelled  # "N/O (not observed)": the abbreviation is the code
         columns.append(Option(code=code, label=collapse(split_text(header)[0]) or header))
     codes = [c.code for c in columns]
     if len(set(codes)) != len(codes):

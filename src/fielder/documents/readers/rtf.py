@@ -10,7 +10,7 @@ from striprtf.striprtf import rtf_to_text
 
 from fielder.documents.errors import UnreadableFile
 from fielder.documents.model import Cell, Document, Run
-from fielder.documents.readers.base import DocumentBuilder, text_cell
+from fielder.documents.readers.base import DocumentBuilder, make_cell, text_cell
 from fielder.documents.readers.rtf_runs import rtf_paragraphs
 from fielder.documents.readers.text import split_lines
 
@@ -29,7 +29,7 @@ def read_rtf(data: bytes, name: str) -> Document:
     formatted = _FormattedLines(source)
     for line in split_lines(text):
         if line.endswith("|"):
-            rows.append([text_cell(cell) for cell in line[:-1].split("|")])
+            rows.append([formatted.cell(cell) for cell in line[:-1].split("|")])
             continue
         if rows:
             builder.add_table(rows)
@@ -66,3 +66,12 @@ class _FormattedLines:
                 self.next = index + 1
                 return runs
         return None
+
+    def cell(self, text: str) -> Cell:
+        """A table cell, with its runs when its paragraph is found: a table's cells are
+        paragraphs of their own, so each one also moves the cursor past itself (or the
+        paragraphs after a table would be out of reach)."""
+        if not text.strip():
+            return text_cell(text)
+        runs = self.runs_for(text)
+        return text_cell(text) if runs is None else make_cell(runs)
