@@ -285,6 +285,7 @@ def table_layout(
         code = header_codes.get(index, code)
         if index in header_codes:
             header = _TRAILING_CODE_RE.sub("", header)
+        header = _COLUMN_NAME_RE.sub("", header)
         written = parse_option_text(header)
         if written and written[0].code and written[0].label and not _NUMERIC_CELL_RE.match(only):
             code, header = written[0].code, written[0].label
@@ -299,6 +300,8 @@ def table_layout(
     return "grid", columns, statements
 
 
+# "Column A: Currently use": the column's name in the script, before the words respondents see
+_COLUMN_NAME_RE = re.compile(r"^\s*(?:Column|Col\.?)\s+[A-Z0-9]{1,2}\s*[:.–—-]\s*(?=\S)", re.I)
 _END_POINT_RE = re.compile(r"^(?P<code>-?\d{1,2})\s*(?:[-–—=:.)]\s*)?(?P<label>[^\W\d_].*)$")
 _TRAILING_CODE_RE = re.compile(r"\s+(-?\d{1,3})$")
 

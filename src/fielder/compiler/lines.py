@@ -56,7 +56,7 @@ _SLOT_BEFORE_RE = re.compile(
 )
 # not after an answer's bracketed code: "(5) Poor (7) DON'T KNOW" ends with an answer in capitals
 _TRAILING_CAPS_RE = re.compile(
-    r"(?<=[?.:!)])(?<!\(\d\))(?<!\(\d\d\))\s+([A-Z][A-ZÀ-ÖØ-Þ0-9 ,.;:'’\-–—/()&]{3,})$"
+    r"(?<=[?.:!)])(?<!\(\d\))(?<!\(\d\d\))\s+([A-Z][A-ZÀ-ÖØ-Þ0-9 ,.;:'’\-–—/()&%]{3,})$"
 )
 _INTERVIEWER_PAREN_RE = re.compile(
     r"\s*\(([^()]*\b(?:circle|mentioned|read\s+out|do\s+not\s+read|probe|interviewer|enumerator|"

@@ -35,6 +35,7 @@ _CODE_BEFORE_RE = re.compile(
 )
 _CODE_BRACKETED_RE = re.compile(r"^(?P<label>.*?\S)\s+[\[(](?P<code>\d{1,3})[\])]$")
 _CODE_ONLY_RE = re.compile(r"^[\[(]?(?P<code>\d{1,3})[\])]?[.)]?$")
+_CODE_REPEATED_RE = re.compile(r"^(?P<n>\d{1,3})\s*[-–—=:]\s*(?=[^\W\d_])")
 _LEAD_MARK_RE = re.compile(rf"^(?:[{BOXES}•●▪■◦]|o(?=\s+[A-Z0-9]))\s+")
 _LETTER_CODE_BEFORE_RE = re.compile(r"^(?P<code>[A-Z])\s+[-–=]\s+(?P<label>\S.*)$")
 # "r1<TAB>Beer", "c2<TAB>Fair": a scripting spec's row and column codes, stored as written
@@ -256,6 +257,10 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
     for option in options:
         # "o Never (1)", "▢ Tennis (2)": a list mark before a coded answer (survey tool exports)
         option.label = _LEAD_MARK_RE.sub("", option.label)
+        # "1 – Not at all satisfied<TAB>1": a scale point's number before its words, again
+        repeated = _CODE_REPEATED_RE.match(option.label)
+        if repeated and repeated["n"] == option.code:
+            option.label = option.label[repeated.end() :]
     if options and notes:
         _tail_actions(options[-1], notes)
     options = [o for o in options if o.label or o.code]

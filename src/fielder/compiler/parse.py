@@ -45,6 +45,7 @@ from fielder.compiler.joined_heads import split_joined_heads
 from fielder.compiler.letters import keep_jumping_letters, keep_ranked_letters
 from fielder.compiler.lines import LEADING_ROUTE_RE, TYPE_NOTE_RE, Line, is_caps_instruction
 from fielder.compiler.marks import contrast_marks
+from fielder.compiler.mixed_labels import bare_numbers_too
 from fielder.compiler.options import (
     BOXES,
     RawOption,
@@ -317,6 +318,7 @@ class _Parser:
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
         self.out = Parsed(label_mode=label_mode(lines))
+        self.bare_too = self.out.label_mode == "prefixed" and bare_numbers_too(lines)
         self.current: Draft | None = None
         self.pending: list[str] = []
         self.last_number = 0
@@ -634,7 +636,7 @@ class _Parser:
                 else None
             )
         # A bare number starts a question only when it continues the numbering and reads as one.
-        if mode != "bare":
+        if mode != "bare" and not self.bare_too:
             return None
         if self.page_title(index, line, label):
             return None
@@ -677,6 +679,8 @@ class _Parser:
         if number == self.last_number and not re.search(r"[a-z]$|_\d+$", label.id):
             return None
         boxed = self.current is not None and all(o.code is None for o in self.current.options)
+        if in_options and self.list_goes_on(line, number):
+            return label
         if (
             in_options
             and not (looks_like_question(label.rest) or line.bold)
@@ -690,6 +694,19 @@ class _Parser:
         ):
             return None
         return label
+
+    def list_goes_on(self, line: Line, number: int) -> bool:
+        """The next number of the list the current question is an item of ("2." after "1."
+        and its answers, all of them Word list items at the top level): a question, in words
+        of any kind ("I am going to read out …")."""
+        first = self.current.lines[0] if self.current is not None and self.current.lines else None
+        return (
+            first is not None
+            and number == self.last_number + 1
+            and line.kind == first.kind == "list_item"
+            and line.level == first.level == 0
+            and len(line.text.split()) >= 5
+        )
 
     def battery(self) -> bool:
         """Whether the current question is labelled and asks about each of the items below it

@@ -78,7 +78,9 @@ def _target(raw: str | None, questions: dict[str, Question]) -> str | None:
     ):
         if candidate and candidate in questions:
             return candidate
-    return None
+    # "ASK 5b IF …" names Q5b in capitals once the instruction is read in upper case
+    folded = {qid.upper(): qid for qid in questions}
+    return folded.get(clean_id(raw).upper()) or folded.get("Q" + clean_id(raw).upper())
 
 
 def resolve_logic(
