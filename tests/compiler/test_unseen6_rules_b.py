@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import openpyxl
 
 from fielder.compiler import compile_document
@@ -107,3 +108,101 @@ def test_routing_written_as_a_bare_test_and_an_arrow(tmp_path: Path) -> None:
     )
     assert questions["B1"].terminate_if == "B1 < 2"
     assert [(s.if_, s.to) for s in questions["B2"].skip_to] == [("B2 == '3'", "B4")]
+
+
+def _nested_answers(cell: object, rows: list[tuple[str, ...]]) -> None:
+    """A table nested in a form's question cell, one answer (or grid line) a row."""
+    table = cell.add_table(rows=0, cols=len(rows[0]))  # type: ignore[attr-defined]
+    for values in rows:
+        cells = table.add_row().cells
+        for place, value in zip(cells, values, strict=True):
+            place.text = value
+
+
+def _paper_form(path: Path) -> Path:
+    """A swimming-pool form: `No. | Question | (margin)`, answers nested in the question cell."""
+    document = docx.Document()
+    document.add_paragraph("Leisure Centre Survey")
+    outer = document.add_table(rows=1, cols=3)
+    for place, head in zip(outer.rows[0].cells, ("No.", "Question", ""), strict=True):
+        place.text = head
+    questions: list[tuple[str, str, list[tuple[str, ...]], str]] = [
+        (
+            "1",
+            "Do you swim at the centre?",
+            [("☐", "Yes", "1"), ("☐", "No", "2")],
+            "No → Go to 3\nFOR OFFICE USE ONLY\n│__│__│",
+        ),
+        (
+            "2",
+            "Which sessions do you use? Tick all that apply.",
+            [("[ ]", "Early lanes", "1"), ("[ ]", "Family splash", "2"), ("[ ]", "Aqua fit", "3")],
+            "FOR OFFICE USE ONLY",
+        ),
+        (
+            "3",
+            "How do you rate the following? Tick one box on each line.",
+            [
+                ("", "Good", "Average", "Poor"),
+                ("", "1", "2", "3"),
+                ("a) Changing rooms", "[ ]", "[ ]", "[ ]"),
+                ("b) Opening hours", "[ ]", "[ ]", "[ ]"),
+            ],
+            "FOR OFFICE USE ONLY",
+        ),
+    ]
+    for number, words, answers, margin in questions:
+        row = outer.add_row().cells
+        row[0].text = number
+        row[1].text = words
+        _nested_answers(row[1], answers)
+        row[2].text = margin
+    document.save(str(path))
+    return path
+
+
+def test_a_word_form_with_answers_nested_in_the_question_cell(tmp_path: Path) -> None:
+    """`No. | Question | margin` over rows whose question cell holds a nested answers table:
+    each row a question with its own answers, the office-use box left out."""
+    questions = by_id(compile_document(read_path(_paper_form(tmp_path / "form.docx"))).survey)
+    assert list(questions) == ["Q1", "Q2", "Q3"]
+    assert questions["Q1"].text == "Do you swim at the centre?"
+    assert [(o.code, o.label) for o in questions["Q1"].options] == [("1", "Yes"), ("2", "No")]
+    assert questions["Q2"].type == "multi"
+    assert [o.label for o in questions["Q2"].options] == [
+        "Early lanes",
+        "Family splash",
+        "Aqua fit",
+    ]
+
+
+def test_a_margin_arrow_after_an_answer_word_is_that_answers_skip(tmp_path: Path) -> None:
+    """`No → Go to 3` in the margin: the answer's words, then where it leads."""
+    questions = by_id(compile_document(read_path(_paper_form(tmp_path / "form.docx"))).survey)
+    assert [(s.if_, s.to) for s in questions["Q1"].skip_to] == [("Q1 == '2'", "Q3")]
+
+
+def test_column_words_over_a_row_of_their_codes(tmp_path: Path) -> None:
+    """`Good | Average | Poor` over `1 | 2 | 3` above lettered rows: coded columns."""
+    questions = by_id(compile_document(read_path(_paper_form(tmp_path / "form.docx"))).survey)
+    grid = questions["Q3"]
+    assert grid.type == "grid"
+    assert [(o.code, o.label) for o in grid.options] == [
+        ("1", "Good"),
+        ("2", "Average"),
+        ("3", "Poor"),
+    ]
+    assert [r.label for r in grid.rows] == ["Changing rooms", "Opening hours"]
+    text = compile_text(
+        "3. Do you swim?\n1 Yes\n2 No\n"
+        "4. How often do you use each room?\n"
+        "\tOften\tSometimes\tNever\n"
+        "\t3\t2\t1\n"
+        "a) Gym\t[ ]\t[ ]\t[ ]\n"
+        "b) Sauna\t[ ]\t[ ]\t[ ]\n"
+    )
+    assert [(o.code, o.label) for o in by_id(text)["Q4"].options] == [
+        ("3", "Often"),
+        ("2", "Sometimes"),
+        ("1", "Never"),
+    ]

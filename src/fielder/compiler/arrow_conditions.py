@@ -1,9 +1,11 @@
-"""Routing written as a bare test and an arrow: `Q7=2 → skip to Q9`, `S2<18 → END (screen-out)`.
+"""Routing written as a bare test and an arrow: `Q7=2 → skip to Q9`, `S2<18 → END (screen-out)`,
+`No → Go to 5`.
 
-A spec's logic cell or row often drops the "IF": the test on a question comes first, the
-arrow and what happens after. Spelled out with its "IF" it reads like any other routing
-note; an action that says the respondent is screened out is a termination, whatever the
-screen it names (`END (screen-out)`, `CLOSE = not eligible`).
+A spec's logic cell or row, or a paper form's margin, often drops the "IF": the test on a
+question (or the answer's own words) comes first, the arrow and what happens after. Spelled
+out with its "IF" it reads like any other routing note; an action that says the respondent
+is screened out is a termination, whatever the screen it names (`END (screen-out)`,
+`CLOSE = not eligible`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,13 @@ _ARROW_TEST_RE = re.compile(
     r"(?P<action>\S.*)$",
     re.I,
 )
+# "No → Go to 5", "Don't know -> skip to Q9": an answer's words, then where it leads
+_ANSWER_ARROW_RE = re.compile(
+    r"^(?!(?:if|when|otherwise|else|then|all|everyone|others|rest|and|or)\b)"
+    r"(?P<answer>[^\W\d_][^→>\d]{0,38}?)\s?(?:-+>|→|=>|⇒)\s?"
+    r"(?P<action>(?:go|skip|jump|continue|proceed)\s+(?:on\s+)?to\s+\S.*)$",
+    re.I,
+)
 _SCREEN_OUT_RE = re.compile(
     r"\bscreen(?:ed)?[- ]?outs?\b|\bdisqualif\w*|\bterminat\w*|\b(?:not\s+|in)eligible\b", re.I
 )
@@ -27,7 +36,8 @@ def spelled_if(text: str) -> str:
     as it was."""
     match = _ARROW_TEST_RE.match(text.strip())
     if match is None:
-        return text
+        answer = _ANSWER_ARROW_RE.match(text.strip())
+        return f"IF {answer['answer'].strip()}, {answer['action']}" if answer else text
     if _SCREEN_OUT_RE.search(match["action"]):
         return f"IF {match['cond']} TERMINATE"
     return f"IF {match['cond']} → {match['action']}"

@@ -512,6 +512,7 @@ def document_lines(document: Document) -> list[Line]:
         listed_items,
     )
     from fielder.compiler.folded import unfold
+    from fielder.compiler.question_cells import is_question_cell_table, question_cell_lines
     from fielder.compiler.sheet import is_notes_sheet, is_sheet_table, sheet_lines
     from fielder.compiler.transposed_sheets import untranspose
 
@@ -537,6 +538,8 @@ def document_lines(document: Document) -> list[Line]:
                 continue  # a "README" sheet after the questionnaire's: about the file
             if is_field_table(block):
                 lines.extend(field_table_lines(block))
+            elif is_question_cell_table(block):
+                lines.extend(question_cell_lines(block))
             elif is_sheet_table(block):
                 sheet_seen = True
                 lines.extend(sheet_lines(block))

@@ -18,7 +18,7 @@ they are parsed, each in a module of its own:
 - trend references in a master questionnaire's margin left out (`trend_notes`);
 - `(M)` after a label made a format note (`label_marks`), a bracket wrapped over two lines
   joined (`open_brackets`), headings stacked over a grid's codes made a legend
-  (`stacked_heads`);
+  (`stacked_heads`), column words over a row of their codes made coded columns (`coded_heads`);
 - a page's condition told to the respondent put in scripting words (`answered_to`).
 """
 
@@ -27,6 +27,7 @@ from __future__ import annotations
 from fielder.compiler.answer_next import answer_next_lines
 from fielder.compiler.answered_to import answered_to_lines
 from fielder.compiler.asked_across import split_asked_across
+from fielder.compiler.coded_heads import coded_head_lines
 from fielder.compiler.field_notes import field_note_lines
 from fielder.compiler.footnote_marks import drop_footnote_marks
 from fielder.compiler.format_marks import drop_format_marks
@@ -52,7 +53,7 @@ from fielder.compiler.wrapped_heads import join_wrapped_lines
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
     lines = answer_next_lines(numbered_section_lines(question_word_lines(lines)))
-    lines = numbered_head_lines(split_asked_across(lines))
+    lines = coded_head_lines(numbered_head_lines(split_asked_across(lines)))
     lines = interviewer_text_lines(lines)
     lines = label_mark_lines(join_open_brackets(drop_trend_notes(answered_to_lines(lines))))
     lines = stacked_head_lines(lines)

@@ -1,0 +1,86 @@
+"""Paper forms in a Word table: `No. | Question | (margin)`, each answer list inside the cell.
+
+A council or health form built in Word puts every question in a row of one outer table: the
+number in the first column, the question's words at the top of the second with its answers
+under them (often a table nested in the cell: box | label | code), and a narrow margin
+column for routing (`No → Go to 5`) and an office-use box. Read as a spreadsheet, the
+question cell would be one run-on sentence; read here, it is a question and its answer lines,
+as they would be on paper, followed by the margin's routing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fielder.compiler.lines import Line, collapse, line_from_block
+from fielder.documents.model import Block, Cell
+
+_NUMBER_RE = re.compile(r"^(?:[A-Z]{1,4}[-_.]?\d{1,3}[a-z]?|\d{1,3}[a-z]?)[.):]?$")
+# an answer line of a nested table or list: a tick box first, or a code after a tab
+_ANSWER_LINE_RE = re.compile(r"^\s*(?:[☐□▢■◻❑○◯]|\[\s?\])|\t\s*\d{1,3}\s*$")
+_OFFICE_RE = re.compile(r"\b(?:office|official|admin(?:istrative)?)\s+use\b", re.I)
+
+
+def _parts(cell: Cell) -> list[str]:
+    return [p for p in cell.text.split("\n") if p.strip()]
+
+
+def _answered_row(row: tuple[Cell, ...]) -> bool:
+    """A numbered row whose question cell holds its answers on the lines under its words."""
+    if len(row) < 2 or not _NUMBER_RE.match(row[0].text.strip()):
+        return False
+    parts = _parts(row[1])
+    return len(parts) >= 3 and sum(bool(_ANSWER_LINE_RE.search(p)) for p in parts[1:]) >= 2
+
+
+def is_question_cell_table(block: Block) -> bool:
+    """True for an outer form table under a header naming only the number and question
+    columns, where most numbered rows carry their answers inside the question cell."""
+    from fielder.compiler.sheet import _header_index
+
+    header = _header_index(block)
+    if header is None or {"options", "code"} & header[1].keys():
+        return False
+    numbered = [r for r in block.rows[header[0] + 1 :] if r and _NUMBER_RE.match(r[0].text.strip())]
+    answered = sum(_answered_row(r) for r in numbered)
+    return answered >= 2 and answered * 2 >= len(numbered)
+
+
+def _line(text: str, block: Block, cell: Cell) -> Line:
+    """One paragraph of a cell as the text reader would give it (tabs kept for layouts)."""
+    paragraph = Block(kind="paragraph", text=text, start=cell.start, end=cell.end, page=block.page)
+    return line_from_block(paragraph)
+
+
+def _margin_notes(cells: tuple[Cell, ...]) -> list[str]:
+    """The margin's words minus its office-use box (the box's title and its drawn cells)."""
+    notes: list[str] = []
+    for cell in cells:
+        for part in _parts(cell):
+            if _OFFICE_RE.search(part) or sum(c.isalpha() for c in part) < 2:
+                continue
+            notes.append(collapse(part))
+    return notes
+
+
+def question_cell_lines(block: Block) -> list[Line]:
+    """The form's rows as lines: the numbered question, its answer lines, its margin notes."""
+    from fielder.compiler.sheet import _header_index
+
+    header = _header_index(block)
+    start = header[0] + 1 if header else 0
+    lines: list[Line] = []
+    for row in block.rows[start:]:
+        number = row[0].text.strip() if row else ""
+        parts = _parts(row[1]) if len(row) >= 2 else []
+        if not _NUMBER_RE.match(number) or not parts:
+            words = collapse(" ".join(c.text for c in row))
+            if words:
+                lines.append(_line(words, block, row[0]))
+            continue
+        question = _line(parts[0], block, row[1])
+        question.label = number.rstrip(".):")
+        lines.append(question)
+        lines.extend(_line(part, block, row[1]) for part in parts[1:])
+        lines.extend(_line(note, block, row[-1]) for note in _margin_notes(row[2:]))
+    return lines
