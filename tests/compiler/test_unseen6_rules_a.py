@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from fielder.compiler import compile_document
 from fielder.documents import read_document
-from tests.compiler.conftest import by_id
+from tests.compiler.conftest import by_id, compile_text
 
 
 def _rtf(*parts: str) -> bytes:
@@ -52,3 +52,93 @@ def test_rtf_bold_survives_a_table_and_a_spelled_out_code_column() -> None:
         ("N/A", "not applicable"),
     ]
     assert questions[1].text == "Anything else about your shifts?"
+
+
+_FORM_PAGE = """<html><body><h1>Riverside Rowing Club – Membership Form</h1>
+<table>
+<tr><td colspan="2">1. About you</td></tr>
+<tr><th>First and last name</th><td>____________________</td></tr>
+<tr><th>Birthday</th><td>___ / ___ / _____ (DD/MM/YYYY)</td></tr>
+<tr><th>Contact number</th><td>( ____ ) ____ ____</td></tr>
+<tr><th>Membership type</th><td>☐ Junior &nbsp; ☐ Adult &nbsp; ☐ Family</td></tr>
+</table>
+<table>
+<tr><td colspan="2">2. Rowing experience</td></tr>
+<tr><th>Have you rowed competitively before?</th><td>☐ Yes &nbsp; ☐ No</td></tr>
+<tr><td colspan="2">(if yes, please give details) ______________________</td></tr>
+<tr><th>Which boats have you rowed in? (tick all that apply)</th>
+<td>☐ Single scull<br>☐ Double<br>☐ Eight<br>☐ None of these</td></tr>
+<tr><th>How many hours a week could you train?</th><td>______ hours a week</td></tr>
+<tr><th>What do you hope to get from the club?</th><td></td></tr>
+</table>
+<table>
+<tr><td colspan="3">3. Injuries in the last year (include minor strains)</td></tr>
+<tr><th>Injury</th><th>When</th><th>Still affects you?</th></tr>
+<tr><td>&nbsp;</td><td>&nbsp;</td><td>&nbsp;</td></tr>
+</table>
+<table>
+<tr><td colspan="4">4. Fitness</td></tr>
+<tr><td colspan="4">How often in the last month have you done each of these?</td></tr>
+<tr><th></th><th>Never<br>0</th><th>Sometimes<br>1</th><th>Often<br>2</th></tr>
+<tr><td>Run for 20 minutes</td><td>☐</td><td>☐</td><td>☐</td></tr>
+<tr><td>Swum 200 metres</td><td>☐</td><td>☐</td><td>☐</td></tr>
+</table>
+<table>
+<tr><td colspan="2">Declaration</td></tr>
+<tr><td colspan="2">I agree to follow the club's safety rules.</td></tr>
+<tr><th>Member's signature</th><td>______________ Date: __ / __ / ____</td></tr>
+</table>
+<table><tr><td colspan="2"><b>FOR OFFICE USE ONLY</b></td></tr>
+<tr><td>Paid ☐</td><td>Card no: _____</td></tr></table>
+</body></html>"""
+
+
+def test_a_form_laid_out_in_label_and_answer_cell_tables() -> None:
+    survey = compile_document(read_document(_FORM_PAGE.encode("utf-8"), "join.html")).survey
+    questions = survey.questions()
+    assert [(q.text, q.type) for q in questions] == [
+        ("First and last name", "text"),
+        ("Birthday", "date"),
+        ("Contact number", "text"),
+        ("Membership type", "single"),
+        ("Have you rowed competitively before?", "single"),
+        ("Which boats have you rowed in? (tick all that apply)", "multi"),
+        ("How many hours a week could you train?", "number"),
+        ("What do you hope to get from the club?", "long_text"),
+        ("Injuries in the last year (include minor strains)", "long_text"),
+        ("How often in the last month have you done each of these?", "grid"),
+    ]
+    rowed, boats, fitness = questions[4], questions[5], questions[9]
+    assert [(o.label, o.specify) for o in rowed.options] == [("Yes", True), ("No", False)]
+    assert [o.label for o in boats.options if o.exclusive] == ["None of these"]
+    assert [(o.code, o.label) for o in fitness.options] == [
+        ("0", "Never"),
+        ("1", "Sometimes"),
+        ("2", "Often"),
+    ]
+    assert [r.label for r in fitness.rows] == ["Run for 20 minutes", "Swum 200 metres"]
+
+
+def test_a_write_in_line_under_the_boxes_belongs_to_the_answer_it_names() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            Q1. Do you have a season ticket?
+            ☐ Yes   ☐ No
+            (if yes, please say which one) ____________
+            Q2. How did you travel here?
+            ☐ Car
+            ☐ Bus
+            ☐ Other
+            If other, please specify: ____________
+            Q3. Any comments?
+            """
+        )
+    )
+    assert [(o.label, o.specify) for o in questions["Q1"].options] == [
+        ("Yes", True),
+        ("No", False),
+    ]
+    assert [o.label for o in questions["Q2"].options if o.specify] == ["Other"]
+    assert list(questions) == ["Q1", "Q2", "Q3"]
+

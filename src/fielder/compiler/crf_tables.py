@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from fielder.compiler.answer_cell_tables import answer_cell_document
 from fielder.compiler.detail_tables import detail_table_document
 from fielder.compiler.number_row_scales import number_row_document
 from fielder.compiler.routed_answer_tables import routed_answer_document
@@ -43,7 +44,7 @@ def crf_document(document: Document) -> Document:
     table of label and empty answer cells, `detail_tables`, and answer table routing from one
     answer, `routed_answer_tables`, and numbers over boxes, `number_row_scales`)."""
     document = routed_answer_document(detail_table_document(document))
-    document = number_row_document(document)
+    document = answer_cell_document(number_row_document(document))
     if not any(_is_field_table(b) for b in document.blocks if b.kind == "table"):
         return document
     blocks: list[Block] = []
