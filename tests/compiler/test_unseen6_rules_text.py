@@ -111,3 +111,67 @@ def test_japanese_form_drawn_box_is_a_comment_and_the_thanks_is_no_entry() -> No
     questions = by_id(compile_text(_JAPANESE_FORM))
     assert questions["Q5"].type == "long_text"
     assert questions["Q5"].text == "ご意見があればご自由にお書きください。"
+
+
+_WAVE_DRAFT = """
+KEY: [NEW W3] added this wave; [DELETED W3] removed, do not programme; ~~text~~ struck out
+
+Q1  Do you own a dog?
+      1  Yes
+      2  No
+      ~~3  Thinking about it~~   [DELETED W3]
+
+~~Q2  How many walks a day does your dog get?~~   [DELETED W3]
+~~      1  One   2  Two   3  Three or more~~
+
+Q2 (was Q3)  [CHANGED]
+      ~~How old is your dog?~~
+      How many years have you had your dog?
+      _____ years      RANGE 0-30
+
+[DELETED W3]  Q4 (W2)  Where did you get your dog?
+      1  Breeder   2  Rescue centre   3  Friend
+      (Now taken from the sample file)
+
+Q3 (was Q5)  [NEW W3]  How likely are you to get another dog?
+      0 Not at all likely   1   2   3   4   5   6   7   8   9   10 Certain
+"""
+
+
+def test_wave_draft_struck_and_deleted_items_are_left_out() -> None:
+    questions = by_id(compile_text(_WAVE_DRAFT))
+    assert list(questions) == ["Q1", "Q2", "Q3"]
+    assert [o.label for o in questions["Q1"].options] == ["Yes", "No"]
+
+
+def test_wave_draft_former_numbers_and_struck_old_wording_are_not_the_text() -> None:
+    questions = by_id(compile_text(_WAVE_DRAFT))
+    assert questions["Q2"].text == "How many years have you had your dog?"
+    assert questions["Q2"].type == "number"
+    assert questions["Q3"].text == "How likely are you to get another dog?"
+
+
+def test_numbered_scale_with_words_after_the_end_numbers() -> None:
+    likely = by_id(compile_text(_WAVE_DRAFT))["Q3"]
+    assert likely.type == "scale"
+    points = [(o.code, o.label) for o in likely.options]
+    assert points[0] == ("0", "Not at all likely")
+    assert points[5] == ("5", "5")
+    assert points[-1] == ("10", "Certain")
+
+
+def test_markdown_strikethrough_is_deleted_wording() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            **Q1.** ~~Which fruit do you buy?~~ Which fruit do you buy most weeks?
+
+            1. Apples
+            2. ~~Pears~~
+            3. Plums
+            """,
+            name="q.md",
+        )
+    )
+    assert questions["Q1"].text == "Which fruit do you buy most weeks?"
+    assert [o.label for o in questions["Q1"].options] == ["Apples", "Plums"]

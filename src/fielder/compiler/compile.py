@@ -38,6 +38,7 @@ from fielder.compiler.scripted import read_scripted
 from fielder.compiler.text_pages import text_page_lines
 from fielder.compiler.tool_export import export_lines
 from fielder.compiler.unsized_scales import unsized_scale
+from fielder.compiler.wave_changes import wave_change_lines
 from fielder.compiler.xlsform_book import read_xlsform
 from fielder.documents.model import Document
 from fielder.ir.models import QUESTION_TYPES, Block, Ending, PageBreak, Question, Survey
@@ -70,7 +71,7 @@ def _read_lines(document: Document) -> list[Line]:
             crf_document(battery_document(one_language_document(japanese_document(document))))
         )
     )
-    lines = answer_type_lines(draft_hint_lines(drop_hidden_items(lines)))
+    lines = answer_type_lines(draft_hint_lines(drop_hidden_items(wave_change_lines(lines))))
     lines = otherwise_skip_lines(lines)
     lines = print_layout_lines(digit_box_lines(middle_notes(drop_page_numbers(lines))))
     lines = label_cell_lines(lines)

@@ -15,6 +15,7 @@ from fielder.compiler.box_scales import numbered_box_scale
 from fielder.compiler.codes_across import coded_across
 from fielder.compiler.glossary import route_to_english, to_english
 from fielder.compiler.lines import Line, collapse, is_caps_instruction
+from fielder.compiler.numbered_ends import numbered_ends
 from fielder.compiler.paren_codes import paren_codes_across
 from fielder.ir.models import Option
 
@@ -459,6 +460,8 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
         points = [RawOption(n, n) for n in ends["points"].split()]
         points[0].label, points[-1].label = ends["low"].strip(), ends["high"].strip()
         return points
+    if numbered := numbered_ends(text):  # "0 Not at all likely 1 2 … 10 Extremely likely"
+        return [RawOption(label, code) for code, label in numbered]
     match = _ROW_CODE_RE.match(text)
     if match:
         return [RawOption(collapse(match["label"]), match["code"])]

@@ -76,10 +76,14 @@ def inline_lines(token: Token) -> list[list[Run]]:
     """An inline token's children as lines of runs (split at breaks that are not hard wraps)."""
     lines: list[list[Run]] = [[]]
     children = token.children or []
-    bold = italic = 0
+    bold = italic = struck = 0
     for index, child in enumerate(children):
         kind = child.type
-        if kind == "strong_open":
+        if kind in ("s_open", "s_close"):
+            struck += 1 if kind == "s_open" else -1
+        elif struck > 0:
+            continue  # "~~old wording~~": struck-out words are deleted, not read
+        elif kind == "strong_open":
             bold += 1
         elif kind == "strong_close":
             bold -= 1

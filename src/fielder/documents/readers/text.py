@@ -23,6 +23,19 @@ def bounded_blanks(text: str) -> str:
     return _LONG_BLANK_RE.sub(lambda run: run.group()[:MAX_BLANK_RUN], text)
 
 
+# "~~Q3 How many …~~": wording struck out with a Markdown strikethrough is deleted wording
+# (a change-marked draft keeps it for the record); only a span holding a letter or digit
+# counts, so a rule of tildes stays as it is.
+_STRUCK_RE = re.compile(r"(?<!~)~~(?!~)(?:[^~\r\n]|~(?!~))+?(?<!~)~~(?!~)")
+
+
+def drop_struck(text: str) -> str:
+    """`text` without its `~~struck out~~` spans."""
+    if "~~" not in text:
+        return text
+    return _STRUCK_RE.sub(lambda m: "" if re.search(r"\w", m.group()[2:-2]) else m.group(), text)
+
+
 def decode_text(data: bytes) -> str:
     """Decode text bytes: BOMs first (utf-8-sig, utf-16, utf-32), then utf-8, then cp1252."""
     for bom, encoding in (
@@ -60,7 +73,7 @@ def split_lines(text: str) -> list[str]:
 
 def read_text(data: bytes, name: str) -> Document:
     """Read a .txt file: each non-blank line is a paragraph; its level is the rank of its indent."""
-    lines = split_lines(bounded_blanks(decode_text(data).replace("\x00", "")))
+    lines = split_lines(drop_struck(bounded_blanks(decode_text(data).replace("\x00", ""))))
     widths = sorted({_indent_width(line) for line in lines if line.strip()})
     rank = {width: index for index, width in enumerate(widths)}
     builder = DocumentBuilder()
