@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import docx.shared
 import openpyxl
 
 from fielder.compiler import compile_document
@@ -206,3 +207,71 @@ def test_column_words_over_a_row_of_their_codes(tmp_path: Path) -> None:
         ("2", "Sometimes"),
         ("1", "Never"),
     ]
+
+
+def _coloured(paragraph: object, text: str, colour: str) -> None:
+    run = paragraph.add_run(text)  # type: ignore[attr-defined]
+    run.font.color.rgb = docx.shared.RGBColor.from_string(colour)
+
+
+def _concept_spec(path: Path) -> Path:
+    """A juice concept test: red routing after codes, a boxed board, a price-ladder note."""
+    document = docx.Document()
+    document.add_paragraph("Juice concept test")
+    first = document.add_paragraph("S1.\tDo you buy fruit juice?")
+    _coloured(first, "   SINGLE", "1F4E9E")
+    document.add_paragraph("Every week\t1")
+    document.add_paragraph("Less often\t2")
+    last = document.add_paragraph("Never\t3")
+    _coloured(last, "\t→ CLOSE", "C00000")
+    document.add_paragraph("STIMULUS")
+    box = document.add_table(rows=1, cols=1)
+    box.rows[0].cells[0].text = "[PICTURE: carton.png]\nSunny Press\nCold-pressed orange, no sugar."
+    document.add_paragraph("Q1.\tWhat, if anything, would you change about it?   OPEN")
+    document.add_paragraph("PRICE LADDER")
+    note = document.add_paragraph()
+    _coloured(note, "PROG: Q2-Q3 NUMERIC, ALLOW 0.50-9.99. ONE PER SCREEN.", "1F4E9E")
+    document.add_paragraph("Q2.\tAt what price would this juice be too expensive?")
+    document.add_paragraph("£ ___.__")
+    document.add_paragraph("Q3.\tAt what price would it be a bargain?")
+    document.add_paragraph("£ ___.__")
+    document.add_paragraph(
+        "Q4.\tWhich of these is the BEST reason to buy it, and which is the WORST reason?"
+    )
+    for code, reason in enumerate(("Taste", "Health", "Price", "Brand"), start=1):
+        document.add_paragraph(f"{reason}\t{code}")
+    document.save(str(path))
+    return path
+
+
+def test_a_coloured_arrow_to_close_after_a_code_screens_out(tmp_path: Path) -> None:
+    """`Never<TAB>3` then a red `→ CLOSE`: the answer ends the interview (as `CLOSE` alone)."""
+    survey = compile_document(read_path(_concept_spec(tmp_path / "spec.docx"))).survey
+    assert by_id(survey)["S1"].terminate_if == "S1 == '3'"
+
+
+def test_a_boxed_board_under_a_screen_name_is_the_screens_words(tmp_path: Path) -> None:
+    """`STIMULUS` over a one-cell box: the box's words are the screen, its placeholder left out."""
+    survey = compile_document(read_path(_concept_spec(tmp_path / "spec.docx"))).survey
+    screen = by_id(survey)["STIMULUS"]
+    assert screen.type == "display"
+    assert screen.text == "Sunny Press Cold-pressed orange, no sugar."
+
+
+def test_a_note_opening_with_a_run_of_questions_belongs_to_them(tmp_path: Path) -> None:
+    """`PROG: Q2-Q3 NUMERIC, ALLOW 0.50-9.99` under a heading after Q1: Q2 and Q3's note."""
+    questions = by_id(compile_document(read_path(_concept_spec(tmp_path / "spec.docx"))).survey)
+    assert questions["Q1"].type == "long_text"
+    assert questions["Q1"].validation is None
+    for ident in ("Q2", "Q3"):
+        assert questions[ident].type == "number"
+        assert questions[ident].validation is not None
+        assert (questions[ident].validation.min, questions[ident].validation.max) == (0.5, 9.99)
+
+
+def test_a_best_and_worst_question_is_a_ranking(tmp_path: Path) -> None:
+    """MaxDiff's respondent question ("which is the BEST …, and which is the WORST …?") over
+    its items: a ranking of the items."""
+    questions = by_id(compile_document(read_path(_concept_spec(tmp_path / "spec.docx"))).survey)
+    assert questions["Q4"].type == "ranking"
+    assert [o.label for o in questions["Q4"].options] == ["Taste", "Health", "Price", "Brand"]

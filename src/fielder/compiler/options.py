@@ -120,8 +120,12 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
     """Apply the tags written after a label ([TERMINATE], SCREEN OUT, SPECIFY, EXCLUSIVE)."""
     for note in (to_english(n) for n in notes):
         bare = _NOTE_HEAD_RE.sub("", note.strip()).strip(" .")
+        # "→ CLOSE", "EXCLUSIVE → CLOSE" in a coloured run after the code, as "CLOSE" alone
         if _TERMINATE_RE.search(note) or re.fullmatch(
-            r"(?:CLOSE|END|STOP|THANK\s+AND\s+CLOSE)(?:\s+(?:INTERVIEW|SURVEY))?", bare, re.I
+            r"(?:(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?)\s*)?(?:(?:→|-+>|=>)\s*)?"
+            r"(?:CLOSE|END|STOP|THANK\s+AND\s+CLOSE)(?:\s+(?:INTERVIEW|SURVEY))?",
+            bare,
+            re.I,
         ):
             option.terminate = True
         if re.search(

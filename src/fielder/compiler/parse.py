@@ -46,6 +46,7 @@ from fielder.compiler.letters import keep_jumping_letters, keep_ranked_letters
 from fielder.compiler.lines import LEADING_ROUTE_RE, TYPE_NOTE_RE, Line, is_caps_instruction
 from fielder.compiler.marks import contrast_marks
 from fielder.compiler.mixed_labels import bare_numbers_too
+from fielder.compiler.named_notes import place_named_notes
 from fielder.compiler.options import (
     BOXES,
     RawOption,
@@ -1654,6 +1655,7 @@ def parse_lines(lines: list[Line]) -> Parsed:
         _keep_letters(parsed)
     keep_jumping_letters(parsed)
     keep_ranked_letters(parsed)
+    place_named_notes(parsed.drafts)
     return parsed
 
 

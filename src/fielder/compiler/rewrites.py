@@ -1,6 +1,7 @@
 """Line rewrites for layouts met in real questionnaires, run on the document's lines before
 they are parsed, each in a module of its own:
 
+- a one-cell box under a screen's name read as its words (`screen_boxes`);
 - `Frage 3` / `Pregunta 3` labels as `F3.` / `P3.` (`question_words`);
 - a form's numbered section headings unnumbered (`numbered_sections`);
 - "Only if you ticked …:" / "If yes, answer the next question" as one filter (`answer_next`);
@@ -41,6 +42,7 @@ from fielder.compiler.packed_items import packed_lines
 from fielder.compiler.page_furniture import drop_page_feet
 from fielder.compiler.question_words import question_word_lines
 from fielder.compiler.ranked_lists import ranked_lines
+from fielder.compiler.screen_boxes import screen_box_lines
 from fielder.compiler.side_sections import drop_side_sections
 from fielder.compiler.spec_items import spec_lines
 from fielder.compiler.stacked_heads import stacked_head_lines
@@ -52,7 +54,7 @@ from fielder.compiler.wrapped_heads import join_wrapped_lines
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
-    lines = answer_next_lines(numbered_section_lines(question_word_lines(lines)))
+    lines = answer_next_lines(numbered_section_lines(question_word_lines(screen_box_lines(lines))))
     lines = coded_head_lines(numbered_head_lines(split_asked_across(lines)))
     lines = interviewer_text_lines(lines)
     lines = label_mark_lines(join_open_brackets(drop_trend_notes(answered_to_lines(lines))))

@@ -24,7 +24,9 @@ _PLURAL_ASK_RE = re.compile(r"^(?:which|what)\b[^?]*?\b[a-z]{3,}\(s\)", re.I)
 _RANK_TEXT_RE = re.compile(
     r"\brank\b|\bin\s+order\s+of\s+(?:preference|importance)\b|"
     r"\b(?:put|place|number|list|sort)\s+(?:them|these|the\s+\w+|each)\s+in\s+(?:the\s+)?order\b|"
-    r"\b1\s+(?:for|=|is|being)\s+(?:the\s+)?most\s+important\b",
+    r"\b1\s+(?:for|=|is|being)\s+(?:the\s+)?most\s+important\b|"
+    # best-worst (MaxDiff): "which is the MOST important … and which is the LEAST important?"
+    r"\bwhich\b[^?]{0,80}?\b(?:most|best)\b[^?]{0,80}?\bwhich\b[^?]{0,40}?\b(?:least|worst)\b",
     re.I,
 )
 

@@ -1,0 +1,56 @@
+"""A programmer's note that opens by naming its questions: `PROG: Q3-Q6 NUMERIC, ALLOW 0-20`.
+
+Specs put one note over a run of questions that share a format (a price ladder, a block of
+ratings), usually under the block's heading, where the reader would take it for a note on
+the question above. The ids it opens with say where it belongs: the note is each named
+question's own, and no longer the one it happens to follow.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fielder.compiler.parse import Draft
+
+_PREFIX = (
+    r"(?:(?:PROG(?:RAMMER|RAMMING)?|SCRIPT(?:ER|ING)?|NOTE|PN|DP)"
+    r"\s*(?:NOTES?|INSTRUCTIONS?)?\s*[:.-]\s*)?"
+)
+_ID = r"[A-Z]{1,3}\d{1,3}"
+_NAMED_RE = re.compile(
+    rf"^(?P<head>{_PREFIX})(?:FOR\s+|AT\s+)?(?P<first>{_ID})\s?(?:-|–|—|\s(?:TO|THROUGH|THRU)\s)\s?"
+    rf"(?P<last>{_ID})\s?[:,.]?\s(?P<rest>\S.*)$",
+    re.I,
+)
+_PARTS_RE = re.compile(r"^([A-Z]{1,3})(\d{1,3})$", re.I)
+
+
+def _span(first: str, last: str) -> list[str]:
+    """`Q3`, `Q6` → Q3, Q4, Q5, Q6 (the same letters, a short rising run); [] otherwise."""
+    low, high = _PARTS_RE.match(first), _PARTS_RE.match(last)
+    if low is None or high is None or low[1].upper() != high[1].upper():
+        return []
+    start, end = int(low[2]), int(high[2])
+    if not 0 < end - start <= 20:
+        return []
+    return [f"{low[1].upper()}{n}" for n in range(start, end + 1)]
+
+
+def place_named_notes(drafts: list[Draft]) -> None:
+    """Move each note that names a run of questions to every question of that run."""
+    by_id = {d.label.id: d for d in drafts if d.label is not None}
+    for draft in drafts:
+        for note in list(draft.notes):
+            match = _NAMED_RE.match(note.strip())
+            named = _span(match["first"], match["last"]) if match else []
+            if not match or not named or not all(n in by_id for n in named):
+                continue
+            own = f"{match['head']}{match['rest']}"
+            if draft.label is None or draft.label.id not in named:
+                draft.notes.remove(note)
+            for ident in named:
+                target = by_id[ident]
+                if target is not draft:
+                    target.notes.append(own)
