@@ -72,7 +72,13 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("date", re.compile(r"\bDATE\b|MM/DD|DD/MM|YYYY", re.I)),
-    ("email", re.compile(r"\bE-?MAIL\b", re.I)),
+    # "your phone number or email": either one, in a box of text, not an address to check
+    (
+        "email",
+        re.compile(
+            r"(?<!phone\sor\s)(?<!number\sor\s)\bE-?MAIL\b(?!\s*(?:or|/)\s*(?:tele)?phone)", re.I
+        ),
+    ),
     (
         "display",
         re.compile(

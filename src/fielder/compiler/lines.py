@@ -143,16 +143,62 @@ def split_runs(runs: tuple[Run, ...], text: str) -> tuple[str, list[str]]:
         first, last = lead
         notes.append(collapse("".join(r.text for r in runs[first:last])).strip(" :"))
         runs = runs[:first] + runs[last:]
+    label_run = _coloured_label(runs)
     for index, run in enumerate(runs):
         trailing_italic = run.italic and not all_italic and _only_after(runs, index, "italic")
-        if _is_coloured(run) or trailing_italic or _trailing_bold(runs, index):
+        if index == label_run or _inline_pipe(runs, index):
+            kept.append(run.text)
+        elif _is_coloured(run) or trailing_italic or _trailing_bold(runs, index):
             notes.append(run.text)
             kept.append(" ")
         else:
             kept.append(run.text)
     if all_italic:
         return "", [text]
-    return "".join(kept), [collapse(n) for n in notes if collapse(n)]
+    return "".join(kept), [part for n in notes for part in _bracket_parts(collapse(n)) if part]
+
+
+_BRACKETS_ONLY_RE = re.compile(r"(?:\[[^\[\]]*\]\s*){2,}")
+
+
+def _bracket_parts(note: str) -> list[str]:
+    """A coloured run of several bracketed notes ("[MULTI] [SHOW ONLY BRANDS …]") is that many
+    notes, each read on its own (as they are when typed in black)."""
+    if not _BRACKETS_ONLY_RE.fullmatch(note):
+        return [note]
+    return re.findall(r"\[[^\[\]]*\]", note)
+
+
+def _inline_pipe(runs: tuple[Run, ...], index: int) -> bool:
+    """ "recommend [PIPE: BRAND AT Q4] to a friend": a coloured placeholder inside the sentence
+    is piped text the respondent sees, not a note (the words on both sides are plain)."""
+    text = runs[index].text.strip()
+    if not (_is_coloured(runs[index]) and _PIPE_RE.match(text) and text.endswith("]")):
+        return False
+    before = "".join(r.text for r in runs[:index] if not _is_coloured(r))
+    after = "".join(r.text for r in runs[index + 1 :] if not _is_coloured(r))
+    return _has_words(before) and _has_words(after)
+
+
+# "S1.", "Q12a", "END." alone in a run: a question's or screen's label
+_LABEL_RUN_RE = re.compile(r"^(?:[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2}[.:)]?|[A-Z][A-Z-]{1,11}[.:])$")
+
+
+def _coloured_label(runs: tuple[Run, ...]) -> int | None:
+    """Where scripting notes are coloured, the label opening a question in that colour
+    ("S1." in red before black words) is still the label: the index of that run, or None."""
+    visible = [i for i, r in enumerate(runs) if r.text.strip()]
+    if len(visible) < 2 or not _is_coloured(runs[visible[0]]):
+        return None
+    first = visible[0]
+    if not _LABEL_RUN_RE.match(runs[first].text.strip()):
+        return None
+    plain_after = any(not _is_coloured(runs[i]) and _has_words(runs[i].text) for i in visible[1:])
+    return first if plain_after else None
+
+
+def _has_words(text: str) -> bool:
+    return sum(c.isalpha() for c in text) >= 3
 
 
 def _trailing_bold(runs: tuple[Run, ...], index: int) -> bool:

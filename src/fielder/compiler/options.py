@@ -69,8 +69,9 @@ _END_OF_MODULE_RE = re.compile(
     r"\bEND\s+(?:OF\s+)?(?:THE\s+|THIS\s+)?(?:MODULE|SECTION|BLOCK|PART)\b", re.I
 )
 _SPECIFY_RE = re.compile(
-    r"\bspecify\b|\bplease\s+(?:state|write|say|describe|give\s+details|tell\s+us)\b|"
-    r"\bwrite\s+in\b|\bespecifi(?:car|que)\b|\bpr[ée]cise[rz]\b|\bbitte\s+angeben\b|"
+    r"\bspecify\b|\bplease\s+(?:state|write|type|say|describe|give\s+details|tell\s+us)\b|"
+    # "Another brand (please type in)": an online form's write-in box
+    r"\b(?:write|type)[\s-]in\b|\bespecifi(?:car|que)\b|\bpr[ée]cise[rz]\b|\bbitte\s+angeben\b|"
     # "other - tell us", "something else: say what": a dash or colon, then the ask
     r"[-–:]\s*(?:tell\s+us|say\s+what|name\s+it|write\s+it)\b",
     re.I,

@@ -31,12 +31,33 @@ _FOOTER_RE = re.compile(
 _FOOTNOTE_RE = re.compile(r"^\s*[¹²³⁴⁵⁶⁷⁸⁹]+\s*\S")
 
 
+# "Acme Research – confidential – 2": a footer whose last number is the page's own
+_NUMBERED_FOOT_RE = re.compile(r"\S\s[-–—|·•]\s(\d{1,3})$")
+
+
+def _numbered_feet(lines: list[Line]) -> set[str]:
+    """Footers ending in their page's number, printed at the foot of two pages or more (their
+    words with the number masked)."""
+    seen: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        found = _NUMBERED_FOOT_RE.search(line.text) if line.kind == "paragraph" else None
+        if found and (after is None or after.kind == "page_break") and int(found[1]) == line.page:
+            key = line.text[: found.start(1)]
+            seen[key] = seen.get(key, 0) + 1
+    return {key for key, count in seen.items() if count >= 2}
+
+
 def drop_page_numbers(lines: list[Line]) -> list[Line]:
     """The lines without the page numbers printed just before each page break."""
     kept: list[Line] = []
+    feet = _numbered_feet(lines)
     for index, line in enumerate(lines):
         after = lines[index + 1] if index + 1 < len(lines) else None
         at_foot = after is None or after.kind == "page_break"
+        found = _NUMBERED_FOOT_RE.search(line.text) if at_foot and feet else None
+        if found and line.text[: found.start(1)] in feet:
+            continue
         if at_foot and line.kind == "paragraph" and _PAGE_RE.match(line.text) and line.page:
             continue
         if at_foot and line.kind == "paragraph" and _FOOTER_RE.search(line.spaced or line.raw):

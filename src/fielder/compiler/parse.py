@@ -41,6 +41,7 @@ from fielder.compiler.instructions import (
     interpret,
     type_words,
 )
+from fielder.compiler.item_tables import item_numbers
 from fielder.compiler.joined_heads import split_joined_heads
 from fielder.compiler.letters import keep_jumping_letters, keep_ranked_letters
 from fielder.compiler.lines import LEADING_ROUTE_RE, TYPE_NOTE_RE, Line, is_caps_instruction
@@ -974,6 +975,9 @@ class _Parser:
         draft.lines.append(line)
         if line.kind == "table":
             draft.tables.append(line.rows)
+            numbered = item_numbers(line.rows)
+            if numbered and draft.label is not None and draft.label.id == f"Q{numbered[0]}":
+                self.last_number = max(self.last_number, numbered[1])  # counted on from its items
             return
         if label_midpoint(draft.options, above, line):
             return

@@ -28,15 +28,18 @@ from __future__ import annotations
 from fielder.compiler.answer_next import answer_next_lines
 from fielder.compiler.answered_to import answered_to_lines
 from fielder.compiler.asked_across import split_asked_across
+from fielder.compiler.boxed_cells import boxed_cell_lines
 from fielder.compiler.coded_heads import coded_head_lines
 from fielder.compiler.field_notes import field_note_lines
 from fielder.compiler.footnote_marks import drop_footnote_marks
 from fielder.compiler.format_marks import drop_format_marks
 from fielder.compiler.interviewer_text import interviewer_text_lines
+from fielder.compiler.item_tables import numbered_item_lines
 from fielder.compiler.label_marks import label_mark_lines
 from fielder.compiler.lines import Line
 from fielder.compiler.numbered_heads import numbered_head_lines
 from fielder.compiler.numbered_sections import numbered_section_lines
+from fielder.compiler.office_use import drop_office_use
 from fielder.compiler.open_brackets import join_open_brackets
 from fielder.compiler.packed_items import packed_lines
 from fielder.compiler.page_furniture import drop_page_feet
@@ -46,6 +49,7 @@ from fielder.compiler.screen_boxes import screen_box_lines
 from fielder.compiler.side_sections import drop_side_sections
 from fielder.compiler.spec_items import spec_lines
 from fielder.compiler.stacked_heads import stacked_head_lines
+from fielder.compiler.translation_lines import drop_translation_lines
 from fielder.compiler.trend_notes import drop_trend_notes
 from fielder.compiler.universe import universe_lines
 from fielder.compiler.wrapped_answers import join_wrapped_answers
@@ -62,4 +66,6 @@ def rewrite_lines(lines: list[Line]) -> list[Line]:
     lines = drop_page_feet(drop_format_marks(lines))
     lines = spec_lines(drop_side_sections(join_wrapped_lines(lines)))
     lines = packed_lines(join_wrapped_answers(drop_footnote_marks(lines)))
+    lines = boxed_cell_lines(drop_translation_lines(lines))
+    lines = numbered_item_lines(drop_office_use(lines))
     return field_note_lines(universe_lines(ranked_lines(lines)))

@@ -115,10 +115,18 @@ def _add_items(builder: DocumentBuilder, items: list[_Item], body_size: float) -
         runs: list[Run] = []
         for index, line in enumerate(item.lines):
             if index:
-                runs.append(Run(" "))
+                runs.append(_joint(runs[-1] if runs else None, line.runs[0] if line.runs else None))
             runs.extend(line.runs)
         kind, level = _heading(item, body_size)
         builder.add_runs(kind, runs, level=level, indent=round(item.lines[0].x0, 1))
+
+
+def _joint(before: Run | None, after: Run | None) -> Run:
+    """The space where a paragraph wraps: formatted as the words on both sides when they share
+    a format, so a red note wrapped over two lines stays one run (one note)."""
+    if before is not None and after is not None and run_format(before) == run_format(after):
+        return Run(" ", *run_format(before))
+    return Run(" ")
 
 
 def _item_key(item: _Item) -> str:
@@ -290,10 +298,12 @@ def _may_have_table(page: Any) -> bool:
 def _tables(page: Any) -> list[tuple[tuple[float, float, float, float], list[list[Cell]]]]:
     """Ruled tables of a pdfplumber page; boxes around text (one row or column) are not tables."""
     found = []
-    for table in page.find_tables():
+    tables = page.find_tables()
+    words = page.extract_words() if tables else []
+    for table in tables:
         rows = [
             [text_cell(" ".join((cell or "").split("\n"))) for cell in row]
-            for row in table.extract()
+            for row in _lift_spilled_headings(_cell_texts(table, words))
         ]
         filled_rows = [row for row in rows if any(cell.text for cell in row)]
         filled_columns = {i for row in rows for i, cell in enumerate(row) if cell.text}
@@ -301,6 +311,71 @@ def _tables(page: Any) -> list[tuple[tuple[float, float, float, float], list[lis
             continue
         found.append((table.bbox, rows))
     return found
+
+
+def _cell_texts(table: Any, words: list[dict[str, Any]]) -> list[list[str | None]]:
+    """The table's cell texts; a row where a word crosses a cell's side (a centred heading
+    wider than its cell, "Strongly disagree") is read word by word instead, each word in the
+    cell its middle is in, so the heading is not cut letter by letter between two cells."""
+    texts: list[list[str | None]] = table.extract()
+    for place, row in enumerate(table.rows):
+        boxes = [box for box in row.cells if box is not None]
+        if not boxes or place >= len(texts) or not all(_short(c) for c in texts[place]):
+            continue  # only a row of short cells (headings), not a page-long form cell
+        top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
+        level = [w for w in words if top <= (w["top"] + w["bottom"]) / 2 <= bottom]
+        sides = {b[0] for b in boxes[1:]}
+        if not any(w["x0"] + 1 < side < w["x1"] - 1 for w in level for side in sides):
+            continue
+        texts[place] = [
+            None
+            if box is None
+            else _lines_of([w for w in level if box[0] <= (w["x0"] + w["x1"]) / 2 <= box[2]])
+            for box in row.cells
+        ]
+    return texts
+
+
+def _short(cell: str | None) -> bool:
+    return cell is None or (len(cell) <= 60 and cell.count("\n") <= 2)
+
+
+def _lines_of(words: list[dict[str, Any]]) -> str:
+    """Words in reading order: lines by their tops (within a few points), joined by newlines."""
+    lines: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if lines and abs(word["top"] - lines[-1][0]["top"]) <= 3:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return "\n".join(
+        " ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"])) for line in lines
+    )
+
+
+def _lift_spilled_headings(rows: list[list[str | None]]) -> list[list[str | None]]:
+    """A column heading too long for its ruled cell runs on into the first row below it
+    ("More than half" / "the days" over "2"): words on their own line above a cell whose
+    column holds only codes or boxes go back to the heading."""
+    if len(rows) < 3:
+        return rows
+    head, first = list(rows[0]), list(rows[1])
+    for column, cell in enumerate(first):
+        parts = (cell or "").split("\n")
+        if len(parts) < 2 or column >= len(head) or not head[column]:
+            continue
+        below = [row[column] or "" for row in rows[2:] if column < len(row)]
+        if not below or any(_has_letters(c) or "\n" in c for c in [parts[-1], *below]):
+            continue
+        words = parts[:-1]
+        if all(_has_letters(w) and not any(ch.isdigit() for ch in w) for w in words):
+            head[column] = "\n".join([head[column] or "", *words])
+            first[column] = parts[-1]
+    return [head, first, *rows[2:]]
+
+
+def _has_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
 
 
 def _inside(word: _Word, boxes: list[_TableBox]) -> bool:
