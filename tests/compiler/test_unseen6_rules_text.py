@@ -175,3 +175,73 @@ def test_markdown_strikethrough_is_deleted_wording() -> None:
     )
     assert questions["Q1"].text == "Which fruit do you buy most weeks?"
     assert [o.label for o in questions["Q1"].options] == ["Apples", "Plums"]
+
+
+_WIKI_ROWS = (
+    "| Q1 | Which meals do you eat at the canteen? | Multiple choice (multi-select) "
+    "| Breakfast<br>Lunch<br>Dinner<br>I never eat there "
+    '| "I never eat there" can\'t be combined with meals. If **I never eat there** → jump to Q3 |',
+    "| Q2 | How many minutes do you queue at lunch? | Number | — | min 0 · max 90 |",
+    "| Q3 | How good is the canteen for each of these? | Matrix "
+    "| **Rows:** Hot food<br>Salads<br>**Columns:** Poor<br>Fine<br>Great | one answer per row |",
+    "| END | Thanks, that is all! | Statement | — | — |",
+)
+_WIKI_TABLES = (
+    """
+# Canteen survey — draft
+
+> Anything inside a toggle is for reviewers only.
+
+| # | Question | Type | Options | Logic |
+| --- | --- | --- | --- | --- |
+"""
+    + "\n".join(_WIKI_ROWS)
+    + """
+
+<details>
+<summary>Parked — not in this round</summary>
+
+| # | Question | Type | Options | Logic |
+| --- | --- | --- | --- | --- |
+| Q4 | Would you pay for a breakfast club? | Yes/No | Yes<br>No | — |
+
+</details>
+
+✅ **Sign-off checklist**
+- [x] Catering team reviewed the wording
+- [ ] Build in the survey tool
+"""
+)
+
+
+def test_wiki_table_cells_broken_by_br_are_one_answer_a_line() -> None:
+    meals = by_id(compile_text(_WIKI_TABLES, name="q.md"))["Q1"]
+    assert meals.type == "multi"
+    assert [(o.code, o.label) for o in meals.options] == [
+        ("1", "Breakfast"),
+        ("2", "Lunch"),
+        ("3", "Dinner"),
+        ("4", "I never eat there"),
+    ]
+    assert [o.code for o in meals.options if o.exclusive] == ["4"]
+
+
+def test_wiki_table_number_bounds_and_empty_dash_cells() -> None:
+    queue = by_id(compile_text(_WIKI_TABLES, name="q.md"))["Q2"]
+    assert queue.type == "number"
+    assert queue.validation is not None
+    assert (queue.validation.min, queue.validation.max) == (0, 90)
+
+
+def test_wiki_table_matrix_cell_of_rows_and_columns() -> None:
+    grid = by_id(compile_text(_WIKI_TABLES, name="q.md"))["Q3"]
+    assert grid.type == "grid"
+    assert [r.label for r in grid.rows] == ["Hot food", "Salads"]
+    assert [o.label for o in grid.options] == ["Poor", "Fine", "Great"]
+
+
+def test_parked_toggle_and_sign_off_checklist_are_no_entries() -> None:
+    questions = by_id(compile_text(_WIKI_TABLES, name="q.md"))
+    assert list(questions) == ["Q1", "Q2", "Q3", "END"]
+    assert questions["END"].type == "display"
+    assert questions["END"].text == "Thanks, that is all!"

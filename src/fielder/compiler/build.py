@@ -660,6 +660,10 @@ def _fill_limits(question: Question, directives: list[Directive], text: str) -> 
             low, high = directive.numbers
             validation.min = None if low != low else low
             validation.max = None if high != high else high
+        elif directive.kind in ("min_choices", "max_choices") and question.type == "number":
+            # "min 0 · max 240" under a number box bounds the number, it counts no answers
+            bound = "min" if directive.kind == "min_choices" else "max"
+            setattr(validation, bound, float(directive.value or "nan"))
         elif (
             directive.kind == "max_choices"
             and directive.value

@@ -575,9 +575,11 @@ def _order(text: str, upper: str) -> list[Directive]:
 def _tags(text: str, upper: str) -> list[Directive]:
     found: list[Directive] = []
     if re.search(
-        r"\bEXCLUSIVE\b|CANNOT\s+BE\s+COMBINED|SINGLE\s+CODE\s+ONLY|NOT\s+COMBINED", upper
+        r"\bEXCLUSIVE\b|CAN(?:NOT|['’]T)\s+BE\s+COMBINED|SINGLE\s+CODE\s+ONLY|NOT\s+COMBINED", upper
     ):
-        head = re.split(r"\bEXCLUSIVE\b|CANNOT\s+BE|SINGLE\s+CODE\s+ONLY", text, flags=re.I)[0]
+        head = re.split(
+            r"\bEXCLUSIVE\b|CAN(?:NOT|['’]T)\s+BE|SINGLE\s+CODE\s+ONLY", text, flags=re.I
+        )[0]
         found.append(
             Directive(
                 "exclusive", codes=expand_codes(head), labels=_QUOTED_RE.findall(head), source=text
@@ -623,7 +625,7 @@ def _limits(text: str, upper: str) -> list[Directive]:
         found.append(Directive("max_choices", most[1], source=text))
     least = re.search(
         r"\b(?:MIN(?:IMUM)?|AT\s+LEAST)\s+(?:OF\s+)?(\d+)(?:\s+(?:ANSWERS?|RESPONSES?|CODES?|CHOICES?|"
-        r"MENTIONS?|SELECTIONS?)|\s*[,;/]?\s*MAX(?:IMUM)?\s+\d)",  # "MIN 1, MAX 3"
+        r"MENTIONS?|SELECTIONS?)|\s*[,;/·|]?\s*MAX(?:IMUM)?\s+\d)",  # "MIN 1, MAX 3"
         upper,
     )
     if least:

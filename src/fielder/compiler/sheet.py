@@ -594,6 +594,7 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
     if barred is not None:
         return barred
     labels = [t.strip() for t in _cell(raw, columns, "options").split("\n") if t.strip()]
+    labels = [t for t in labels if not re.fullmatch(r"[—–-]+|n/?a", t, re.I)]  # "—": none
     listed = [p.strip() for p in re.split(r"\s*;\s*", labels[0])] if len(labels) == 1 else []
     if len(listed) >= 2 and all(p and len(p.split()) <= 8 for p in listed):
         labels = listed  # "Weekly; Monthly; Rarely"
@@ -609,6 +610,13 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
         codes = []
     found: list[Line | None] = []
     for index, label in enumerate(labels):
+        head = _BAR_HEAD_RE.match(label)
+        if head:  # "Rows: Focused work" … "Columns: Poorly": a grid's two lists in one cell
+            word = "Rows:" if head["head"].lower().startswith("row") else "Columns:"
+            found.append(Line(text=word, raw=word))
+            label = head["rest"].strip()
+            if not label:
+                continue
         kept, inline = split_text(label)
         written = [] if codes else parse_option_text(kept)
         coded = bool(written and written[0].code and written[0].label)

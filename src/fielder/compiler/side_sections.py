@@ -49,6 +49,14 @@ _GUIDANCE_RE = re.compile(
 )
 
 
+# "✅ Sign-off checklist" over a to-do list: the team's tasks for the document, never asked
+_CHECKLIST_RE = re.compile(
+    r"^(?:(?:sign[- ]?off|approvals?|review|launch|go[- ]live|qa)\s+(?:checklist|tasks)|"
+    r"sign[- ]?offs?|approvals?|checklist)\s*:?$",
+    re.I,
+)
+
+
 def is_side_heading(text: str) -> bool:
     """True for a heading that opens a section about the survey rather than of it."""
     return bool(_SIDE_HEADING_RE.match(_HEADING_NUMBER_RE.sub("", text.strip())))
@@ -59,8 +67,14 @@ def drop_side_sections(lines: list[Line]) -> list[Line]:
     same or a higher level)."""
     kept: list[Line] = []
     side_level: int | None = None
-    guidance = False
+    guidance = tasks = False
     for line in lines:
+        if _CHECKLIST_RE.match(re.sub(r"^[^\w(]+", "", line.text)) and line.kind != "list_item":
+            tasks = True  # its items follow
+            continue
+        if tasks and (line.kind == "list_item" or line.text.startswith(("☐", "☑", "☒"))):
+            continue
+        tasks = False
         if line.kind in ("heading", "page_break") or find_label(line) is not None:
             guidance = False  # ends at a heading, a page's end or the first question
         elif line.kind == "paragraph" and _GUIDANCE_RE.match(line.text):

@@ -164,7 +164,15 @@ class _Walker:
 
     def walk(self, tokens: Sequence[Token]) -> None:
         self.written = _written_numbers(tokens)
+        parked = 0  # how deep inside a toggle whose summary says it is parked
         for token in tokens:
+            if token.type == "html_block":
+                opened = token.content.lower().count("<details")
+                if parked or _PARKED_SUMMARY_RE.search(token.content):
+                    parked += opened - token.content.lower().count("</details")
+                    continue
+            if parked:
+                continue  # "▸ Parked — not in this round": questions kept aside, not to build
             handler = getattr(self, "_" + token.type, None)
             if handler is not None:
                 handler(token)
@@ -256,7 +264,10 @@ class _Walker:
             return  # "<sub>Template v3 · maintained by …</sub>": small print under the form
         lines = inline_lines(token)
         if self.in_table:
-            runs = [run for line in lines for run in line]
+            # "Yes<br>No<br>Not sure": a cell's lines stay lines, as a docx cell's paragraphs do
+            runs: list[Run] = []
+            for index, line in enumerate(lines):
+                runs.extend([Run("\n"), *line] if index else line)
             self.table_rows[-1].append(make_cell(runs))
             return
         for line in lines:
@@ -274,6 +285,13 @@ class _Walker:
             self.builder.add_runs("paragraph", runs, level=level if self.lists else 0, style=style)
 
 
+# a toggle's summary saying its questions are set aside: "Parked — not in this round",
+# "Cut from v2", "Do not build", "Backlog", "On hold"
+_PARKED_SUMMARY_RE = re.compile(
+    r"<summary>[^<]{0,40}\b(?:parked|not\s+in\s+this\s+(?:round|wave|version)|do\s+not\s+build|"
+    r"don['’]t\s+build|backlog|on\s+hold|cut\s+from|removed|deleted|dropped)\b",
+    re.I,
+)
 _SELECT_OPTION_RE = re.compile(
     r"<option\b(?:[^>]*\bvalue\s*=\s*[\"']?([^\"'>\s]*))?[^>]*>(.*?)</option>", re.I | re.S
 )
