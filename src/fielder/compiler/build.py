@@ -41,7 +41,8 @@ _EXCLUSIVE_LABEL_RE = re.compile(
     r"dk(?:\s*/\s*(?:na|nr|ref|rf))?\s*$|"
     r"(?:none|nothing)\s+of\s+(?:these|the\s+above)|"
     # "I haven't used any of these", "I did not buy anything"
-    r"i\s+(?:have\s+not|haven['’]?t|did\s+not|didn['’]?t|do\s+not|don['’]?t)\s+\w+\s+any(?:thing)?\b)",
+    # ("I haven't planned meals with any tool": a few words before the "any")
+    r"i\s+(?:have\s+not|haven['’]?t|did\s+not|didn['’]?t|do\s+not|don['’]?t)(?:\s+\w+){1,4}\s+any(?:thing)?\b)",
     re.I,
 )
 _SPECIAL_RE = re.compile(r"DK|REF|RF|NA|N/A|DON'?T\s+KNOW|REFUSED|NOT\s+STATED", re.I)

@@ -9,8 +9,9 @@ import re
 
 from fielder.compiler.build import Built, Pending
 
-_YES_WORDS = r"yes|so|ja|oui|s[íi]|s[ìi]|sim"
-_NO_WORDS = r"no|not|nee|nein|non|n[ãa]o"
+# a checklist's one-letter answers too ("If N, describe: ____" under "Y / N / N/A")
+_YES_WORDS = r"yes|so|ja|oui|s[íi]|s[ìi]|sim|y"
+_NO_WORDS = r"no|not|nee|nein|non|n[ãa]o|n"
 _FOLLOW_UP_RE = re.compile(
     rf"^\s*(?:if|zo|indien|als|falls|wenn|si|se|en\s+caso)\s+(?P<word>{_YES_WORDS}|{_NO_WORDS}|"
     r"afirmativo|negativo)\s*[,:–—-]",

@@ -59,7 +59,8 @@ _TRAILING_CAPS_RE = re.compile(
     r"(?<=[?.:!)])(?<!\(\d\))(?<!\(\d\d\))\s+([A-Z][A-ZÀ-ÖØ-Þ0-9 ,.;:'’\-–—/()&%]{3,})$"
 )
 _INTERVIEWER_PAREN_RE = re.compile(
-    r"\s*\(([^()]*\b(?:circle|mentioned|read\s+out|do\s+not\s+read|probe|interviewer|enumerator|"
+    # a bare "(circle)" / "(circle one)" tells a self-completion respondent how to answer
+    r"\s*\(([^()]*\b(?:circle\s+(?:all|code|only)|mentioned|read\s+out|do\s+not\s+read|probe|interviewer|enumerator|"
     r"observe|do\s+not\s+prompt|unprompted|prompted|single\s+code|multi\s+code)\b[^()]*)\)\s*$",
     re.I,
 )

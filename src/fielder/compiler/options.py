@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from fielder.compiler.answers_listed import listed_answers
 from fielder.compiler.box_scales import numbered_box_scale
 from fielder.compiler.codes_across import coded_across
+from fielder.compiler.gapped_codes import gapped_codes
 from fielder.compiler.glossary import route_to_english, to_english
 from fielder.compiler.lines import Line, collapse, is_caps_instruction
 from fielder.compiler.numbered_ends import numbered_ends
@@ -216,6 +217,7 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
         or _marked_across(text)
         or _coded_across(text)
         or _slashed_coded(text)
+        or [RawOption(label, code) for code, label in gapped_codes(text)]
     )
     if packed:
         return packed

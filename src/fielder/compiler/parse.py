@@ -144,8 +144,8 @@ _SCALE_FOR_RE = re.compile(
 )
 _CLOSING_RE = re.compile(r"^(?:thank\s+you|thanks|many\s+thanks)\b", re.I)
 _INLINE_BLANK_RE = re.compile(
-    # "Date: __ / __ / ____": a date mask of blanks is a blank too
-    r"^(?P<text>[^_|]{1,80}?[A-Za-z?:)])\s*:?\s*(?:_{2,}(?:\s*[/.-]\s*_{2,}){1,2}|_{3,}|(?:\|_{1,3}){2,}\|)"
+    # "Date: __ / __ / ____", "(mm:ss): ___:___": a date or time mask of blanks is a blank too
+    r"^(?P<text>[^_|]{1,80}?[A-Za-z?:)])\s*:?\s*(?:_{2,}(?:\s*[/.:-]\s*_{2,}){1,2}|_{3,}|(?:\|_{1,3}){2,}\|)"
     r"\s*[A-Za-z%$€£# ]{0,20}(?:\(\s*-?\d+\s*[-–]\s*\d+\s*\))?\s*$"  # "____ years (0–50)"
 )
 _TRAILING_POINTS_RE = re.compile(
@@ -771,13 +771,15 @@ class _Parser:
 
     def next_in_outline(self, ident: str) -> bool:
         """True for a dotted label that follows the previous question's ("1.3" after "1.2")."""
-        here = re.fullmatch(r"Q(\d+)_(\d+)", ident)
+        here = re.fullmatch(r"Q(\d+)_(\d+)([a-z]?)", ident)
         before = self.current.label if self.current is not None else None
-        there = re.fullmatch(r"Q(\d+)_(\d+)", before.id) if before is not None else None
+        there = re.fullmatch(r"Q(\d+)_(\d+)([a-z]?)", before.id) if before is not None else None
         if here is None or there is None:
             return False
         major, minor = int(here[1]), int(here[2])
         last_major, last_minor = int(there[1]), int(there[2])
+        if here[3]:  # "1.3a" right after "1.3": the item's follow-up
+            return (major, minor, here[3], there[3]) == (last_major, last_minor, "a", "")
         return (major == last_major and minor == last_minor + 1) or (
             major == last_major + 1 and minor == 1
         )

@@ -20,7 +20,11 @@ they are parsed, each in a module of its own:
 - `(M)` after a label made a format note (`label_marks`), a bracket wrapped over two lines
   joined (`open_brackets`), headings stacked over a grid's codes made a legend
   (`stacked_heads`), column words over a row of their codes made coded columns (`coded_heads`);
-- a page's condition told to the respondent put in scripting words (`answered_to`).
+- a page's condition told to the respondent put in scripting words (`answered_to`);
+- a checklist's `Y / N / N/A` after the ask and its `If N, describe: ___` lines
+  (`checklist_answers`), a screener's `Q1 – Single select` label lines (`typed_labels`) and
+  `— ❌ Reject` verdicts after answers (`screener_marks`), `## Welcome screen` titles
+  (`screen_roles`).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from fielder.compiler.answer_next import answer_next_lines
 from fielder.compiler.answered_to import answered_to_lines
 from fielder.compiler.asked_across import split_asked_across
 from fielder.compiler.boxed_cells import boxed_cell_lines
+from fielder.compiler.checklist_answers import checklist_lines
 from fielder.compiler.coded_heads import coded_head_lines
 from fielder.compiler.field_notes import field_note_lines
 from fielder.compiler.footnote_marks import drop_footnote_marks
@@ -46,11 +51,14 @@ from fielder.compiler.page_furniture import drop_page_feet
 from fielder.compiler.question_words import question_word_lines
 from fielder.compiler.ranked_lists import ranked_lines
 from fielder.compiler.screen_boxes import screen_box_lines
+from fielder.compiler.screen_roles import screen_role_lines
+from fielder.compiler.screener_marks import screener_mark_lines
 from fielder.compiler.side_sections import drop_side_sections
 from fielder.compiler.spec_items import spec_lines
 from fielder.compiler.stacked_heads import stacked_head_lines
 from fielder.compiler.translation_lines import drop_translation_lines
 from fielder.compiler.trend_notes import drop_trend_notes
+from fielder.compiler.typed_labels import typed_label_lines
 from fielder.compiler.universe import universe_lines
 from fielder.compiler.wrapped_answers import join_wrapped_answers
 from fielder.compiler.wrapped_heads import join_wrapped_lines
@@ -60,6 +68,7 @@ def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
     lines = answer_next_lines(numbered_section_lines(question_word_lines(screen_box_lines(lines))))
     lines = coded_head_lines(numbered_head_lines(split_asked_across(lines)))
+    lines = checklist_lines(screen_role_lines(screener_mark_lines(typed_label_lines(lines))))
     lines = interviewer_text_lines(lines)
     lines = label_mark_lines(join_open_brackets(drop_trend_notes(answered_to_lines(lines))))
     lines = stacked_head_lines(lines)

@@ -286,7 +286,9 @@ def _no_options(
     if _SHORT_TEXT_RE.search(asked) and not _COMMENT_RE.search(text):
         return TypeDecision("text")
     blank_lines = [h for h in hints if not re.search(r"[A-Za-z0-9]", h)]
-    if sum(len(re.findall(r"_{3,}", h)) for h in blank_lines) >= 2 and "text" not in named:
+    # ("___:___", "__/__": one box with a time or date mask)
+    boxes = sum(len(re.findall(r"_{3,}(?:\s*[:/.]\s*_{2,})*", h)) for h in blank_lines)
+    if boxes >= 2 and "text" not in named:
         return TypeDecision("long_text")  # several write-in lines: a comment box
     if hints and "open" not in named and not _LONG_TEXT_RE.search(text):
         return TypeDecision("text")

@@ -1,0 +1,36 @@
+"""Coded answers across one line, each code before its words and wide gaps between them:
+`1 Poor    2 Fair    3 Good    4 Very good    5 Excellent`.
+
+Paper forms print a rating's points this way to be circled. Read as one answer, the line gives
+`1` = "Poor 2 Fair 3 …"; set apart at the gaps, each piece is a code and its words.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a run of two or more blanks or a tab, from the run's first blank (possessive: a long run is
+# not retried at every blank)
+_GAP_RE = re.compile(r"(?<![ \t])[ \t]{2,}+|\t")
+_ITEM_RE = re.compile(r"^(?P<code>\d{1,2})\s+(?P<label>[^\W\d_][^\t]*)$")
+_MAX_WORDS = 5
+
+
+def gapped_codes(text: str) -> list[tuple[str, str]]:
+    """The (code, label) of each answer on a line written `1 Poor   2 Fair   3 Good`, or []
+    when the line is not one: two or more pieces, each a code then words, codes rising by one."""
+    if "  " not in text and "\t" not in text:
+        return []
+    parts = [p.strip() for p in _GAP_RE.split(text.strip()) if p.strip()]
+    if len(parts) < 2:
+        return []
+    items = [_ITEM_RE.match(p) for p in parts]
+    if not all(items):
+        return []
+    found = [(m["code"], " ".join(m["label"].split())) for m in items if m]
+    codes = [int(code) for code, _ in found]
+    if codes != list(range(codes[0], codes[0] + len(codes))):
+        return []
+    if any(len(label.split()) > _MAX_WORDS or re.search(r"\d$", label) for _, label in found):
+        return []
+    return found

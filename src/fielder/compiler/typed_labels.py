@@ -1,0 +1,87 @@
+"""A label line that names the answer type, the question's words on the line under it:
+`**Q4 – Multi select** (pick all that apply)` over `Which of these apps …?`.
+
+Research teams' screeners and specs head each question with its label and the kind of answer
+it takes (`Single select`, `Multi select`, `Open end`, `Email`, `Numeric`), then write the
+question below. Read as they stand, the type words become the question's text and the real
+question a second line of it. The two lines are joined as `Q4. Which of these apps …?` with
+the type words kept as the question's instruction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from fielder.compiler.classify import find_label
+from fielder.compiler.lines import Line
+
+_TYPED_LABEL_RE = re.compile(
+    r"^(?P<label>[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2})\s*(?:[.:)]|\s[-–—·|])\s*"
+    r"(?P<kind>[^?()]{2,40}?)\s*(?P<extra>\([^()?]{2,40}\))?\s*$"
+)
+# every word of the label's rest names a kind of answer ("Date of visit" is a field's name)
+_TYPE_WORDS = frozenset(
+    """single multi multiple select selection choice answer response open end ended open-end
+    open-ended text email e-mail number numeric grid matrix scale rating rank ranking dropdown
+    drop-down date likert slider checkbox checkboxes radio nps essay verbatim question
+    articulation short long free field entry input box single-select multi-select code punch
+    one line""".split()
+)
+_ANSWERING = frozenset({"question", "one", "line", "field", "box", "entry", "input", "code"})
+_MAX_KIND_WORDS = 4
+
+
+def typed_label_lines(lines: list[Line]) -> list[Line]:
+    """The lines with each `Q1 – Single select` label line joined to the question under it."""
+    out: list[Line] = []
+    skip = False
+    for place, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        following = lines[place + 1] if place + 1 < len(lines) else None
+        joined = _joined(line, following) if following is not None else None
+        if joined is None:
+            out.append(line)
+            continue
+        out.append(joined)
+        skip = True
+    return out
+
+
+def _names_a_kind(kind: str) -> bool:
+    words = kind.lower().replace("–", " ").split()
+    return (
+        0 < len(words) <= _MAX_KIND_WORDS
+        and all(w in _TYPE_WORDS for w in words)
+        and not all(w in _ANSWERING for w in words)
+    )
+
+
+def _joined(line: Line, following: Line) -> Line | None:
+    if line.kind != "paragraph" or line.is_option or line.label:
+        return None
+    match = _TYPED_LABEL_RE.match(line.text)
+    if match is None or not _names_a_kind(match["kind"]):
+        return None
+    if (
+        following.kind != "paragraph"
+        or following.is_option
+        or len(re.findall(r"[^\W\d_]+", following.text)) < 3
+        or "___" in following.text
+        or find_label(following) is not None
+    ):
+        return None
+    notes = [match["kind"].strip(" -–—:")]
+    if match["extra"]:
+        notes.append(match["extra"].strip("() "))
+    text = f"{match['label']}. {following.text}"
+    return replace(
+        line,
+        text=text,
+        raw=text,
+        spaced=f"{match['label']}. {following.spaced or following.text}",
+        instructions=[*line.instructions, *notes, *following.instructions],
+        end=following.end,
+    )
