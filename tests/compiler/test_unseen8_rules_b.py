@@ -7,9 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import openpyxl
 
 from fielder.compiler import compile_document
-from fielder.documents import read_path
+from fielder.documents import read_document, read_path
 from tests.compiler.conftest import by_id, compile_text
 
 
@@ -95,3 +96,110 @@ def test_grid_columns_named_column_a_and_b_keep_their_words(tmp_path: Path) -> N
     grid = by_id(compile_document(read_path(tmp_path / "tickets.docx")).survey)["Q1"]
     assert grid.type == "grid"
     assert [o.label for o in grid.options] == ["Buy now", "Would buy next year"]
+
+
+_GDOCS_STYLE = (
+    '<style type="text/css">'
+    '.lst-kix_z9-0>li:before{content:"" counter(lst-ctn-kix_z9-0,decimal) ". "}'
+    '.lst-kix_z9-1>li:before{content:"" counter(lst-ctn-kix_z9-1,lower-latin) ") "}'
+    ".c2{color:#ff0000}</style>"
+)
+
+
+def _gdocs_item(level: int, start: int, words: str) -> str:
+    return (
+        f'<ol class="c4 lst-kix_z9-{level} start" start="{start}">'
+        f'<li class="c1"><span>{words}</span></li></ol>'
+    )
+
+
+def test_google_docs_flat_lists_keep_their_levels_and_comments_are_dropped() -> None:
+    body = "".join(
+        [
+            '<p><span class="c7">S1. Do you own a bicycle?</span></p>',
+            "<p><span>Yes (1)</span></p><p><span>No (2)</span></p>",
+            '<p><span class="c2">CLOSE IF S1 DOES NOT INCLUDE CODE 1</span></p>',
+            _gdocs_item(
+                0,
+                1,
+                'Which brand is your bicycle?<sup><a href="#cmnt1" id="cmnt_ref1">[a]</a></sup>',
+            ),
+            _gdocs_item(1, 1, "Brompton (1)"),
+            _gdocs_item(1, 2, "Raleigh (2)"),
+            _gdocs_item(1, 3, "Trek (3)"),
+            _gdocs_item(0, 2, "How often do you ride it?"),
+            _gdocs_item(1, 1, "Daily (1)"),
+            _gdocs_item(1, 2, "Weekly (2)"),
+            '<div><p><a href="#cmnt_ref1" id="cmnt1">[a]</a><span>Reviewer: add Giant?</span>'
+            "</p></div>",
+        ]
+    )
+    page = f"<html><head>{_GDOCS_STYLE}</head><body>{body}</body></html>"
+    document = read_document(page.encode(), "bikes.html")
+    assert [b.numbering for b in document.blocks if b.kind == "list_item"][:3] == ["1.", "a)", "b)"]
+    questions = by_id(compile_document(document).survey)
+    assert list(questions) == ["S1", "Q1", "Q2"]
+    assert questions["Q1"].text == "Which brand is your bicycle?"
+    assert [o.label for o in questions["Q1"].options] == ["Brompton", "Raleigh", "Trek"]
+    assert [o.code for o in questions["Q2"].options] == ["1", "2"]
+    assert questions["S1"].terminate_if == "not (S1 == '1')"
+    assert "Reviewer" not in document.text
+
+
+def _import_sheet(tmp_path: Path, rows: list[tuple[str, ...]]) -> dict[str, object]:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Import"
+    sheet.append(("Question ID", "Question text", "Type", "Options", "Logic"))
+    for row in rows:
+        sheet.append(row)
+    book.save(str(tmp_path / "import.xlsx"))
+    return by_id(compile_document(read_path(tmp_path / "import.xlsx")).survey)
+
+
+def test_import_sheet_hide_logic_negations_page_breaks_and_number_limits(tmp_path: Path) -> None:
+    questions = _import_sheet(
+        tmp_path,
+        [
+            ("P1", "Which pets do you keep?", "Checkbox", "Dog\nCat\nFish\nNone", ""),
+            ("P2", "Where do you live?", "Radio", "City\nTown\nVillage", ""),
+            ("", "PAGE 2 – Your garden", "Page break", "", ""),
+            (
+                "P3",
+                "How many walks a week?",
+                "Number",
+                "min 0\nmax 21",
+                'Only if P1 includes "Dog"',
+            ),
+            ("P4", "Do you have a pond?", "Radio", "Yes\nNo", 'Hide if P2 is "City"'),
+            ("P5", "Why no fish?", "Comment", "", 'Only if P1 does not include "Fish"'),
+            ("P6", "Do you walk to work?", "Radio", "Yes\nNo", 'Only if P2 is not "Village"'),
+        ],
+    )
+    walks = questions["P3"]
+    assert walks.type == "number"  # type: ignore[attr-defined]
+    assert walks.options == []  # type: ignore[attr-defined]
+    assert (walks.validation.min, walks.validation.max) == (0, 21)  # type: ignore[attr-defined]
+    assert questions["P4"].display_if == "not (P2 == '1')"  # type: ignore[attr-defined]
+    assert questions["P5"].display_if == "not (P1 contains '3')"  # type: ignore[attr-defined]
+    assert questions["P6"].display_if == "not (P2 == '3')"  # type: ignore[attr-defined]
+    assert "PAGE 2" not in " ".join(o.label for o in questions["P2"].options)  # type: ignore[attr-defined]
+
+
+def test_a_denied_condition_of_several_answers_stays_one_filter() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            Q1. Which of these do you own?  MULTI CODE
+            Car\t1
+            Bike\t2
+            Scooter\t3
+            Q2. Which do you use most?
+            Car\t1
+            Bike\t2
+            HIDE IF Q1 = 1 OR 2
+            Q3. Why none of these?
+            """
+        )
+    )
+    assert questions["Q3"].display_if == "not (Q1 contains '1' or Q1 contains '2')"

@@ -29,7 +29,9 @@ class Atom:
 _NEGATION_RE = re.compile(
     r"\bNOT\s+(?:SELECTED|CODED|CHOSEN|MENTIONED|TICKED|CHECKED|PICKED|ANSWERED|GIVEN|=|IN\b|"
     r"EQUAL|CODE|\d)|!=|\bDID\s*N[O']T\s+(?:SELECT|CHOOSE|PICK|TICK|MENTION|ANSWER|CODE|SAY)|"
-    r"\bEXCEPT\b|\bOTHER\s+THAN\b|\bNO\s+CODE\b",
+    r"\bEXCEPT\b|\bOTHER\s+THAN\b|\bNO\s+CODE\b|"
+    # "Q8 does not include 'Budget'", "S2 DOESN'T CONTAIN CODE 1", "Q1 is not 'Sales'"
+    r"\bNOT\s+(?:INCLUDE|CONTAIN)|\bDOESN['’]?T\s+(?:INCLUDE|CONTAIN)|\bIS\s+NOT\b|\bISN['’]T\b",
     re.I,
 )
 
@@ -140,6 +142,9 @@ def parse_condition(
     text: str, questions: dict[str, Question], default: str | None
 ) -> list[list[Atom]]:
     """A condition as OR-of-AND groups of atoms; raises ConditionError when it cannot be read."""
+    negated = _NOT_WHOLE_RE.match(text)
+    if negated:
+        return _negated(parse_condition(negated["cond"], questions, default))
     text = _inner_condition(text, questions)
     text = _any_of_range(text, questions)
     text = _normalise(text)
@@ -154,6 +159,23 @@ def parse_condition(
         else:
             groups.append([atom])
     return _merge(groups)
+
+
+# "NOT (Q3 = 4 OR 5)": the whole condition denied (a "Hide if …" filter)
+_NOT_WHOLE_RE = re.compile(r"^\s*NOT\s*\((?P<cond>.+)\)\s*$", re.I | re.S)
+
+
+def _negated(groups: list[list[Atom]]) -> list[list[Atom]]:
+    """The denial of an OR of ANDs, where it stays an OR of ANDs: one test, an AND of tests
+    (an OR of their denials) or an OR of single tests (an AND of their denials)."""
+    for group in groups:
+        for atom in group:
+            atom.negate = not atom.negate
+    if len(groups) == 1:
+        return [[atom] for atom in groups[0]]
+    if all(len(group) == 1 for group in groups):
+        return [[group[0] for group in groups]]
+    raise ConditionError("a denied condition of several AND groups")
 
 
 _ANY_RANGE_RE = re.compile(
@@ -426,9 +448,11 @@ def render_atom(atom: Atom, question: Question) -> str:
     """One atom as an IR expression for the tested question's type."""
     qid = atom.question
     if atom.op == "between":
-        return f"({qid} >= {atom.codes[0]} and {qid} <= {atom.codes[1]})"
+        body = f"({qid} >= {atom.codes[0]} and {qid} <= {atom.codes[1]})"
+        return f"not {body}" if atom.negate else body
     if atom.op is not None and atom.value is not None:
-        return f"{qid} {atom.op} {_fmt_number(atom.value)}"
+        body = f"{qid} {atom.op} {_fmt_number(atom.value)}"
+        return f"not ({body})" if atom.negate else body
     if question.type in _CHOICE_MULTI or (question.type == "grid" and question.multiple):
         body = " or ".join(f"{qid} contains '{c}'" for c in atom.codes)
         if atom.negate:

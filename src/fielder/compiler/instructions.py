@@ -245,8 +245,8 @@ _NOTE_PREFIX_RE = re.compile(
 _FORMS_TYPES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
-            r"\b(?:checkboxes|check\s*boxes|multi[- ]?select|multiple\s+selection|"
-            r"multiple\s+answers?|select\s+all)\b",
+            r"\b(?:checkbox(?:es)?\b(?!\s+grid)|check\s*boxes|multi[- ]?select|"
+            r"multiple\s+selection|multiple\s+answers?|select\s+all)\b",
             re.I,
         ),
         "multi",
@@ -280,7 +280,7 @@ _FORMS_TYPES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 FORM_TYPE_LINE_RE = re.compile(
-    r"(?:short\s+answer|long\s+answer|paragraph(?:\s+text)?|checkboxes|checkbox\s+grid|"
+    r"(?:short\s+answer|long\s+answer|paragraph(?:\s+text)?|checkbox(?:es)?|checkbox\s+grid|"
     r"multiple\s+choice(?:\s+grid)?|drop-?down|linear\s+scale|opinion\s+scale|rating|"
     r"single\s+line\s+text|multi-?line\s+text|file\s+upload|number|date|time|email|"
     r"yes\s*/\s*no|nps|net\s+promoter\s+score)(?:\s*\(?\s*-?\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\s*\)?)?\.?",
@@ -453,6 +453,10 @@ def _display(text: str, upper: str) -> list[Directive]:
     )
     if match and re.search(r"[A-Z]{0,4}\d|['‘\"“]", match["cond"]):
         return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
+    match = re.match(r"^HIDE\s+(?:THIS\s+)?(?:QUESTION\s+)?(?:IF|WHEN)\b(?P<cond>.*)$", text, re.I)
+    if match and re.search(r"[A-Z]{0,4}\d", match["cond"]):
+        # "Hide if Q3 is 'Senior leader'": a survey tool's hide logic, shown to everyone else
+        return [Directive("display_if", f"NOT ({match['cond'].strip(' :,.')})", source=text)]
     match = re.match(
         r"^(?:ONLY\s+ANSWER|ANSWER\s+(?:THIS|THE\s+NEXT)\s+QUESTION\s+ONLY|(?:PLEASE\s+)?ANSWER\s+ONLY)"
         r".*?\bIF\b(?P<cond>.*)$",

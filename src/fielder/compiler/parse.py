@@ -68,7 +68,7 @@ from fielder.compiler.spec_screens import bracketed_screen
 from fielder.compiler.text_tables import drop_reference_tables
 
 _FORWARD_RE = re.compile(
-    r"^[\[(]?\s*(?:ASK\b|BASE\b|FILTER\b|SHOW\s+(?:IF|QUESTION|THIS|ONLY\s+IF|TO)\b|DISPLAY\s+IF|"
+    r"^[\[(]?\s*(?:ASK\b|BASE\b|FILTER\b|SHOW\s+(?:IF|QUESTION|THIS|ONLY\s+IF|TO)\b|DISPLAY\s+IF|HIDE\s+IF|"
     r"ONLY\s+ANSWER|ANSWER\s+(?:THIS|THE\s+NEXT|ONLY\s+IF)|PLEASE\s+ANSWER\s+ONLY|"
     r"IF\b.*\bASK\s+[A-Z]*\d|"
     r"FOR\s+THOSE\b|QUESTION\s+FOR\b|ONLY\s+(?:FOR|ASK|SHOW|IF|WHEN)\b)",

@@ -275,6 +275,13 @@ def sheet_lines(block: Block) -> list[Line]:
             continue
         in_rows = False
         previous = ident or previous
+        if _PAGE_BREAK_RE.match(_cell(row, columns, "type")):
+            # a survey tool's "Page break" row: a new page, its words the page's title
+            lines.append(Line(text="", raw="", kind="page_break", start=row_cells[0].start))
+            title = _cell(row, columns, "text")
+            if title:
+                lines.append(Line(text=title, raw=title, kind="heading", start=row_cells[0].start))
+            continue
         key = scale_key(row, columns["options"]) if "options" in columns else None
         if key is not None:
             # "Statement | 1  Disagree strongly | 2  Disagree …": the battery's scale
@@ -586,6 +593,21 @@ def _answer_lines(text: str) -> list[Line]:
 _PACKED_RE = re.compile(r"(?:^|[;,|]\s*)\d{1,3}\s*[=:.)-]\s*\w")
 
 
+_PAGE_BREAK_RE = re.compile(r"^\s*(?:page\s*break|new\s+page)\s*$", re.I)
+_LIMIT_RE = re.compile(r"^(?P<end>min|max)(?:imum)?\s*[:=]?\s*(?P<n>-?\d+(?:\.\d+)?)$", re.I)
+
+
+def number_limits(labels: list[str]) -> str | None:
+    """A number question's answers cell "min 1" / "max 40": its range, as an instruction."""
+    found = [_LIMIT_RE.match(label) for label in labels]
+    if not labels or not all(found):
+        return None
+    ends = {m["end"].lower(): m["n"] for m in found if m}
+    if "min" in ends and "max" in ends:
+        return f"RANGE {ends['min']} TO {ends['max']}"
+    return f"MINIMUM {ends['min']}" if "min" in ends else None
+
+
 def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | None]:
     """Options written one per line inside the question's own row (codes likewise)."""
     from fielder.compiler.classify import is_date_box
@@ -595,6 +617,9 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
         return barred
     labels = [t.strip() for t in _cell(raw, columns, "options").split("\n") if t.strip()]
     labels = [t for t in labels if not re.fullmatch(r"[—–-]+|n/?a", t, re.I)]  # "—": none
+    limits = number_limits(labels)
+    if limits is not None:
+        return [Line(text="", raw=limits, instructions=[limits])]
     listed = [p.strip() for p in re.split(r"\s*;\s*", labels[0])] if len(labels) == 1 else []
     if len(listed) >= 2 and all(p and len(p.split()) <= 8 for p in listed):
         labels = listed  # "Weekly; Monthly; Rarely"

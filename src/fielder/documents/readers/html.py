@@ -20,6 +20,7 @@ from bs4.element import (
 from fielder.documents.model import BlockKind, Cell, Document, Run
 from fielder.documents.readers.base import DocumentBuilder, make_cell
 from fielder.documents.readers.docx_numbering import format_number
+from fielder.documents.readers.html_gdocs import counter_styles, is_comment, list_style
 from fielder.documents.readers.symbol_fonts import map_symbol_fonts
 from fielder.documents.readers.text import decode_text
 
@@ -53,6 +54,9 @@ class _List:
     ordered: bool
     fmt: str
     next_number: int
+    #: a Google Docs list's own level and the text after its number (")" in "a)")
+    level: int | None = None
+    suffix: str = "."
 
 
 @dataclass
@@ -65,6 +69,8 @@ class _Walker:
     lists: list[_List] = field(default_factory=list)
     #: declarations of the page's class rules (`.ins { color: #555 }`) by class name
     classes: dict[str, str] = field(default_factory=dict)
+    #: Google Docs list classes → (number format, text after the number)
+    counters: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def flush(self) -> None:
         """End the block being collected (splitting it at line breaks)."""
@@ -108,7 +114,7 @@ class _Walker:
 
     def element(self, tag: Tag, fmt: Run, pre: bool) -> None:
         name = tag.name.lower()
-        if name in _SKIP:
+        if name in _SKIP or (name in ("a", "sup", "div") and is_comment(tag)):
             return
         if name == "br":
             self.runs.append(replace(fmt, text="\n"))
@@ -125,7 +131,7 @@ class _Walker:
             self.flush()
         elif name in ("ul", "ol"):
             self.flush()
-            self.lists.append(_list_state(tag))
+            self.lists.append(_list_state(tag, self.counters))
             self.walk(tag, fmt, pre)
             self.flush()
             self.lists.pop()
@@ -190,11 +196,12 @@ class _Walker:
             value = tag.get("value")
             if isinstance(value, str) and value.isdigit():
                 state.next_number = int(value)
-            label = format_number(state.next_number, state.fmt) + "."
+            label = format_number(state.next_number, state.fmt) + state.suffix
             state.next_number += 1
         else:
             label = "•"
-        self.kind, self.level, self.numbering = "list_item", max(len(self.lists) - 1, 0), label
+        level = state.level if state.level is not None else max(len(self.lists) - 1, 0)
+        self.kind, self.level, self.numbering = "list_item", level, label
         level = self.level
         self.walk(tag, fmt, pre)
         if self.runs and self.numbering is None:
@@ -224,15 +231,20 @@ class _Walker:
         return rows
 
 
-def _list_state(tag: Tag) -> _List:
+def _list_state(tag: Tag, counters: dict[str, tuple[str, str]]) -> _List:
     ordered = tag.name.lower() == "ol"
     start = tag.get("start")
     kind = tag.get("type")
-    return _List(
+    state = _List(
         ordered=ordered,
         fmt=_OL_TYPES.get(kind if isinstance(kind, str) else "1", "decimal"),
         next_number=int(start) if isinstance(start, str) and start.isdigit() else 1,
     )
+    drawn = list_style(tag, counters)  # Google Docs: flat lists, numbers drawn by CSS
+    if drawn is not None:
+        state.level, state.suffix = drawn.level, drawn.suffix
+        state.ordered, state.fmt = drawn.fmt != "bullet", drawn.fmt
+    return state
 
 
 def _class_rules(soup: BeautifulSoup) -> dict[str, str]:
@@ -278,7 +290,8 @@ def read_html(data: bytes, name: str) -> Document:
     markup = decode_text(data)
     soup = BeautifulSoup(markup, "lxml")
     map_symbol_fonts(soup)  # Word's Wingdings "¨" before an answer is its box
-    walker = _Walker(classes=_class_rules(soup))
+    css = " ".join(sheet.get_text() for sheet in soup.find_all("style"))
+    walker = _Walker(classes=_class_rules(soup), counters=counter_styles(css))
     walker.walk(soup.body or soup, Run(""))
     walker.flush()
     document = walker.builder.build(name, MEDIA_TYPE)
