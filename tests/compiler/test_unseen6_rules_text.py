@@ -245,3 +245,150 @@ def test_parked_toggle_and_sign_off_checklist_are_no_entries() -> None:
     assert list(questions) == ["Q1", "Q2", "Q3", "END"]
     assert questions["END"].type == "display"
     assert questions["END"].text == "Thanks, that is all!"
+
+
+_POLISH_SCRIPT = """
+BADANIE TESTOWE – SKRYPT CATI
+
+POWITANIE
+Dzień dobry, dzwonię w sprawie krótkiej ankiety o komunikacji miejskiej w naszym mieście.
+
+K1. Czy korzysta Pan/Pani z tramwajów?   [JEDNA ODPOWIEDŹ]
+      Tak ......................................... 1
+      Nie ......................................... 2    → PRZEJŚĆ DO K3
+      Odmowa [NIE ODCZYTYWAĆ] ..................... 9    → ZAKOŃCZYĆ WYWIAD
+
+K2. Co decyduje o wyborze tramwaju?
+    [NIE ODCZYTYWAĆ. WIELE ODPOWIEDZI, MAKSYMALNIE 2]
+      Cena biletu ................................. 1
+      Czas przejazdu .............................. 2
+      Wygoda ...................................... 3
+      Trudno powiedzieć [ODPOWIEDŹ WYKLUCZAJĄCA] ... 8
+
+[K3 ZADAĆ TYLKO OSOBOM, KTÓRE NIE KORZYSTAJĄ (K1 = 2). POZOSTALI → PRZEJŚĆ DO K4]
+K3. Dlaczego nie korzysta Pan/Pani z tramwajów?
+      Za daleko do przystanku ..................... 1
+      Za drogo .................................... 2
+
+[ZADAĆ WSZYSTKIM]
+K4. Proszę ocenić każdą linię na skali od 0 do 10.
+    SKALA:  0 = bardzo źle   1   2   3   4   5   6   7   8   9   10 = bardzo dobrze
+      a. Linia numer jeden          |__|__|
+      b. Linia numer dwa            |__|__|
+
+K5. Ile lat mieszka Pan/Pani w mieście?   [ZAPISAĆ LICZBĘ. ZAKRES 0–99]
+      |__|__|
+
+ZAKOŃCZENIE
+Dziękuję bardzo za rozmowę i życzę miłego dnia.
+
+==================== KONIEC SKRYPTU ====================
+"""
+
+
+def test_polish_script_words_single_multi_routing_and_screens() -> None:
+    questions = by_id(compile_text(_POLISH_SCRIPT))
+    assert list(questions) == ["POWITANIE", "K1", "K2", "K3", "K4", "K5", "ZAKONCZENIE"]
+    assert questions["POWITANIE"].type == "display"
+    trams = questions["K1"]
+    assert trams.type == "single"
+    assert [o.code for o in trams.options] == ["1", "2", "9"]
+    assert trams.terminate_if == "K1 == '9'"
+    assert [(s.if_, s.to) for s in trams.skip_to] == [("K1 == '2'", "K3")]
+    reasons = questions["K2"]
+    assert reasons.type == "multi"
+    assert reasons.validation is not None
+    assert reasons.validation.max_choices == 2
+    assert [o.code for o in reasons.options if o.exclusive] == ["8"]
+
+
+def test_polish_filter_bracket_range_and_closing_banner() -> None:
+    questions = by_id(compile_text(_POLISH_SCRIPT))
+    assert questions["K3"].display_if == "K1 == '2'"
+    assert questions["K4"].display_if is None
+    years = questions["K5"]
+    assert years.type == "number"
+    assert years.validation is not None
+    assert (years.validation.min, years.validation.max) == (0, 99)
+    assert questions["ZAKONCZENIE"].text == "Dziękuję bardzo za rozmowę i życzę miłego dnia."
+
+
+def test_scale_line_with_bare_middle_points_and_code_boxes_after_rows() -> None:
+    lines = by_id(compile_text(_POLISH_SCRIPT))["K4"]
+    assert lines.type == "grid"
+    points = [(o.code, o.label) for o in lines.options]
+    assert points[0] == ("0", "bardzo źle")
+    assert points[1] == ("1", "1")
+    assert points[-1] == ("10", "bardzo dobrze")
+    assert [r.label for r in lines.rows] == ["Linia numer jeden", "Linia numer dwa"]
+
+
+_QUIZ_DECK = """
+> Dev notes: letters are the stored answer values (A, B, C …).
+
+**Question 1 of 3**
+Which pet would you pick?
+
+A) A cat
+B) A dog
+C) A goldfish 🐟
+D) No pet for me → *skip to Question 3*
+
+**Question 2 of 3** *(only shown if you picked A or B in Question 1)*
+How often would you walk it?
+
+A) Daily
+B) Weekly
+
+**Question 3 of 3**
+How much do you like animals?
+
+1 = Not at all · 2 · 3 · 4 · 5 = Very much
+
+**RESULTS**
+You are a true [ANIMAL TYPE] person, and the [PET NAME] will love you!
+
+[ Share my result ]   [ Start again ]
+"""
+
+
+def test_quiz_letters_as_codes_in_a_worded_filter() -> None:
+    questions = by_id(compile_text(_QUIZ_DECK, name="q.md"))
+    assert [o.code for o in questions["Q1"].options] == ["A", "B", "C", "D"]
+    assert questions["Q1"].options[2].label == "A goldfish"
+    assert questions["Q2"].display_if == "Q1 in ['A','B']"
+
+
+def test_quiz_star_line_with_dotted_middle_points() -> None:
+    stars = by_id(compile_text(_QUIZ_DECK, name="q.md"))["Q3"]
+    assert stars.type == "scale"
+    assert [(o.code, o.label) for o in stars.options] == [
+        ("1", "Not at all"),
+        ("2", "2"),
+        ("3", "3"),
+        ("4", "4"),
+        ("5", "Very much"),
+    ]
+
+
+def test_quiz_results_screen_keeps_placeholders_and_drops_buttons() -> None:
+    results = by_id(compile_text(_QUIZ_DECK, name="q.md"))["RESULTS"]
+    assert results.type == "display"
+    assert results.text == "You are a true person, and the [PET NAME] will love you!"
+
+
+def test_slider_described_in_words_bounds_the_number() -> None:
+    minutes = by_id(
+        compile_text(
+            """
+            **Question 4 of 9**
+            Roughly how many minutes do you read each day?
+
+            *Slider from 0 to 120 minutes, step 10, starts at 30.*
+            """,
+            name="q.md",
+        )
+    )["Q4"]
+    assert minutes.type == "number"
+    assert minutes.validation is not None
+    assert (minutes.validation.min, minutes.validation.max) == (0, 120)

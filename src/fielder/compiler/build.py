@@ -32,6 +32,9 @@ from fielder.compiler.types import infer_type
 from fielder.ir.models import CHOICE_TYPES, Option, Question, Row, SourceSpan, Validation
 
 _DIGIT_BOXES_RE = re.compile(r"_{1,3}(?:\|_{1,3}){1,}")
+_TRAILING_EMOJI_RE = re.compile(
+    r"(?<=[\w.!?])\s+[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+$"
+)
 _EXCLUSIVE_LABEL_RE = re.compile(
     # "Don't know" alone, not "I don't know where to start" (a reason among others)
     r"^(?:none\b|neither\b|nothing\b|no\s+one\b|nobody\b|(?:i\s+)?(?:don['’]?t|do\s+not)\s+know(?!\s+[a-z])|"
@@ -622,8 +625,13 @@ def _fill_choices(
     if question.type not in CHOICE_TYPES and question.type != "grid":
         return
     clean_read_out(options)
+    for option in options:
+        # "No idea 🤷": an emoji after an answer's words decorates it
+        option.label = _TRAILING_EMOJI_RE.sub("", option.label) or option.label
     question.options = options
     if question.type == "grid":
+        # "a. Party name  |__|__|": the boxes to write the row's code in are no part of it
+        rows = [re.sub(r"\|_{1,3}(?:\|_{1,3})*\|$", "", r.rstrip()).rstrip() for r in rows]
         question.rows = [Row(id=f"r{i + 1}", label=label) for i, label in enumerate(rows)]
         question.multiple = multiple
     _apply_tags(options, directives, "exclusive", "exclusive")

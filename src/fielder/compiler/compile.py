@@ -11,6 +11,7 @@ from fielder.compiler.answer_type_lines import answer_type_lines
 from fielder.compiler.battery_tables import battery_document
 from fielder.compiler.bilingual_tables import one_language_document
 from fielder.compiler.build import Built, build_question, source_span
+from fielder.compiler.button_rows import drop_button_rows
 from fielder.compiler.crf_tables import crf_document
 from fielder.compiler.diagnostics import Clarification, Problem, answers_of
 from fielder.compiler.digit_boxes import digit_box_lines
@@ -71,7 +72,9 @@ def _read_lines(document: Document) -> list[Line]:
             crf_document(battery_document(one_language_document(japanese_document(document))))
         )
     )
-    lines = answer_type_lines(draft_hint_lines(drop_hidden_items(wave_change_lines(lines))))
+    lines = answer_type_lines(
+        draft_hint_lines(drop_hidden_items(drop_button_rows(wave_change_lines(lines))))
+    )
     lines = otherwise_skip_lines(lines)
     lines = print_layout_lines(digit_box_lines(middle_notes(drop_page_numbers(lines))))
     lines = label_cell_lines(lines)

@@ -39,7 +39,7 @@ _NEGATION_RE = re.compile(
 _CHOSE_AT_RE = re.compile(
     r"^(?:(?:you|they|the\s+respondent|respondents?|people|those\s+who)\s+)?(?:have\s+|has\s+)?"
     r"(?:picked|chose|chosen|selected|answered|said|ticked|marked|gave|circled)\s+"
-    r"(?P<labels>\S.*?)\s+(?:at|in|for|to|on)\s+(?:question\s+)?(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)$",
+    r"(?P<labels>\S.*?)\s+(?:at|in|for|to|on)\s+(?P<word>question\s+)?(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)$",
     re.I,
 )
 
@@ -57,7 +57,13 @@ def _normalise(text: str) -> str:
     # a letter code), then where
     text = re.sub(r"\b(Q)\.\s?(?=\d{1,3}\b)", r"\1", text, flags=re.I)
     text = _CHOSE_AT_RE.sub(
-        lambda m: f"{m['q']} = {m['labels']}" if re.search("[a-z]{2}", m["labels"]) else m[0], text
+        # ("in Question 6": the question numbered 6, whose id is Q6)
+        lambda m: (
+            f"{'Q' if m['word'] and m['q'].isdigit() else ''}{m['q']} = {m['labels']}"
+            if re.search("[a-z]{2}", m["labels"])
+            else m[0]
+        ),
+        text,
     )
     subs = (
         # "UNDER 18 OR OVER 75": the words before a number first, so that "18 OR OVER"
@@ -312,7 +318,7 @@ _CHOICE_VERB_RE = re.compile(
 def _letter_codes(rest: str, question: Question) -> list[str]:
     """ "S3b = a" where the answers were lettered (a), (b)… and so coded by position."""
     letters = re.findall(r"(?<![A-Za-z'])([a-z])(?![A-Za-z'])", rest)
-    only_letters = re.fullmatch(r"\s*[A-Z](?:\s*(?:,|OR|AND|or|and)\s*[A-Z])*[\s.,]*", rest)
+    only_letters = re.fullmatch(r"\s*=?\s*[A-Z](?:\s*(?:,|OR|AND|or|and)\s*[A-Z])*[\s.,]*", rest)
     if not letters and (re.search(r"[a-z]{2}", rest) or only_letters):
         # "If you answered B", "marked F": answers lettered A., B. … on a paper form (in words
         # written in capitals, "A" is the article)
@@ -320,9 +326,11 @@ def _letter_codes(rest: str, question: Question) -> list[str]:
     positional = [o.code for o in question.options] == [
         str(i) for i in range(1, len(question.options) + 1)
     ]
-    lettered = {o.code for o in question.options} >= set(letters) and bool(question.options)
-    if letters and lettered and all(len(o.code) == 1 for o in question.options):
-        return letters  # the letters were kept as the answers' codes
+    # the letters were kept as the answers' codes (in either case: "A", "B" … or "a", "b" …)
+    kept = {o.code.lower(): o.code for o in question.options if len(o.code) == 1}
+    if letters and question.options and len(kept) == len(question.options):
+        if all(letter in kept for letter in letters):
+            return [kept[letter] for letter in letters]
     if not letters or not positional:
         return []
     index = [ord(letter) - ord("a") for letter in letters]

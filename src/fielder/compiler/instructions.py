@@ -299,7 +299,9 @@ def question_type_line(text: str) -> list[str]:
 
 def interpret(sentence: str) -> list[Directive]:
     """The directives of one instruction sentence (several when it packs several)."""
-    text = spelled_if(_NOTE_PREFIX_RE.sub("", to_english(sentence.strip())))
+    # "(only shown if you picked A or B in Question 6)": a note wrapped whole in brackets
+    sentence = re.sub(r"^\(([^()]+)\)\.?$", r"\1", sentence.strip())
+    text = spelled_if(_NOTE_PREFIX_RE.sub("", to_english(sentence)))
     # "go to question (11)": a paper form's bracketed question number is the question's number
     text = re.sub(r"\b(question|go\s+to|skip\s+to)\s+\((\d{1,3})\)", r"\1 \2", text, flags=re.I)
     if re.search(r"->|→|\b(?:GO|SKIP|JUMP)\s+TO\b", text, re.I):
@@ -636,7 +638,7 @@ def _limits(text: str, upper: str) -> list[Directive]:
         found.append(Directive("min_choices", least[1], source=text))
     if (
         re.search(
-            r"\b(?:RANGE|ALLOW(?:ED)?|BETWEEN|ENTER|RECORD|MIN|MAX|NUMERIC|NUMBER|NUM|ACCEPT|VALID|"
+            r"\b(?:RANGE|ALLOW(?:ED)?|BETWEEN|ENTER|RECORD|MIN|MAX|NUMERIC|NUMBER|NUM|ACCEPT|VALID|SLIDER|"
             r"VALIDATION|INTEGER)\b",
             upper,
         )

@@ -18,6 +18,7 @@ _CAPS_NOUN_RE = re.compile(
     r"TIENDA|LOJA|MARKE|FIRMA|PRODUKT|MARQUE|ENTREPRISE|PRODUIT|MAGASIN|AZIENDA|PRODOTTO)"
     r"(?:\s(?:NAME|NOMBRE|NOME|NOM|X|Y|A|B|\d))?$"
 )
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?:the|a|an|your|our|this|that|my)\s$", re.I)
 # first words of a note to the programmer or interviewer, in any case
 _NOTE_WORD_RE = re.compile(
     r"^(?:read|show|select|ask|skip|go|if|programmer|note|rotate|randomi[sz]e|do|don't|circle|"
@@ -34,7 +35,9 @@ def is_placeholder(inner: str, before: str, after: str) -> bool:
     words = inner[1:-1].strip()
     if not inner.startswith("[") or not _WORDS_RE.match(words) or _NOTE_WORD_RE.match(words):
         return False
-    if words.isupper() and not _CAPS_NOUN_RE.match(words):
+    # "the [SHOE NAME]", "a [CUSHIONING] ride": capitals after an article fill its noun's place
+    slot = _ARTICLE_BEFORE_RE.search(before) or words.endswith(" NAME")
+    if words.isupper() and not _CAPS_NOUN_RE.match(words) and not slot:
         return False  # "[VERIFIED]", "[MA]": capitals in a sentence are still a mark
     head = before.rstrip()
     if not re.search(r"[a-zà-ÿ]", head) or head[-1] in ".?!:;)]" or before.endswith(("  ", "\t")):

@@ -71,6 +71,19 @@ def split_lines(text: str) -> list[str]:
     return [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
 
 
+def banner_words(line: str) -> str | None:
+    """The words of a banner line (`==== END OF SCRIPT ====`, `---- DEMOGRAPHICS ----`): a
+    heading drawn between runs of one rule character; None for any other line."""
+    stripped = line.strip()
+    mark = stripped[:1]
+    if mark not in ("=", "-", "*", "~", "#") or not stripped.startswith(mark * 3):
+        return None
+    if not stripped.endswith(mark * 3):
+        return None
+    words = stripped.strip(mark + " \t")
+    return words if any(c.isalpha() for c in words) and mark * 3 not in words else None
+
+
 def read_text(data: bytes, name: str) -> Document:
     """Read a .txt file: each non-blank line is a paragraph; its level is the rank of its indent."""
     lines = split_lines(drop_struck(bounded_blanks(decode_text(data).replace("\x00", ""))))
@@ -82,6 +95,10 @@ def read_text(data: bytes, name: str) -> Document:
             continue
         if line.strip("\f") == "":
             builder.add_page_break()
+            continue
+        banner = banner_words(line)
+        if banner is not None:
+            builder.add_text("heading", banner, level=1)
             continue
         builder.add_text("paragraph", line.replace("\f", ""), level=rank[_indent_width(line)])
     return builder.build(name, MEDIA_TYPE)

@@ -1,0 +1,56 @@
+"""Polish scripting words read as their English equivalents.
+
+Polish CATI scripts put the interviewer's and programmer's notes in capitals in square brackets
+(`[JEDNA ODPOWIEDŹ]`, `[NIE ODCZYTYWAĆ – KODOWAĆ SPONTANICZNIE. WIELE ODPOWIEDZI,
+MAKSYMALNIE 2]`, `[ZAPISAĆ LICZBĘ. ZAKRES 1–15]`), the routing after a code (`→ PRZEJŚĆ DO P6`,
+`→ ZAKOŃCZYĆ WYWIAD`) and whom a question is for over it (`[P6 ZADAĆ TYLKO OSOBOM, KTÓRE NIE
+GŁOSOWAŁY (P2 = 2). POZOSTALI → PRZEJŚĆ DO P7]`, `[ZADAĆ WSZYSTKIM]`); `glossary` puts them
+into the English words the instruction reader knows, phrase by phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ID = r"[A-Z]{1,4}\d{1,3}[a-z]?"
+
+PHRASES: tuple[tuple[str, str], ...] = (
+    # "P6 ZADAĆ TYLKO OSOBOM, KTÓRE NIE GŁOSOWAŁY (P2 = 2)": the condition is in the bracket
+    (
+        rf"(?:{_ID}\s+)?(?:ZADAĆ|PYTAĆ)\s+TYLKO\s+(?:OSOBOM|RESPONDENTOM|TYM)[^()]{{0,80}}"
+        r"\(([^()]{1,40})\)",
+        r"ASK IF \1",
+    ),
+    # "POZOSTALI → PRZEJŚĆ DO P7": the others skip the question, which the filter says already
+    (rf"(?:POZOSTALI|POZOSTAŁE\s+OSOBY)\s*(?:→|->)?\s*PRZEJŚĆ\s+DO\s+{_ID}", ""),
+    (r"(?:ZADAĆ|PYTAĆ)\s+WSZYSTKIM|DO\s+WSZYSTKICH", "ASK ALL"),
+    (r"(?:ZADAĆ|PYTAĆ)\s+(?:TYLKO\s+)?(?:JEŚLI|JEŻELI|GDY)", "ASK IF"),
+    (r"WIELE\s+ODPOWIEDZI", "MULTI CODE"),
+    (r"JEDNA\s+ODPOWIEDŹ\s+W\s+KAŻDYM\s+WIERSZU", "SINGLE CODE PER ROW"),
+    (r"JEDNA\s+ODPOWIEDŹ", "SINGLE CODE"),
+    (r"MAKSYMALNIE\s+(\d+)(?:\s+ODPOWIEDZI)?", r"MAXIMUM \1 ANSWERS"),
+    (r"ODPOWIEDŹ\s+WYKLUCZAJĄCA|WYKLUCZAJĄCA", "EXCLUSIVE"),
+    (r"NIE\s+ODCZYTYWAĆ|NIE\s+CZYTAĆ", "DO NOT READ"),
+    (r"ODCZYTAĆ(?:\s+LISTĘ)?", "READ OUT"),
+    (r"ROTOWAĆ|LOSOWAĆ(?:\s+KOLEJNOŚĆ)?", "RANDOMIZE"),
+    (
+        r"(?:PODZIĘKOWAĆ\s+I\s+)?ZAKOŃCZYĆ\s+(?:WYWIAD|ANKIETĘ|BADANIE|ROZMOWĘ)",
+        "TERMINATE",
+    ),
+    (r"PRZEJŚĆ\s+DO|PRZEJDŹ\s+DO", "GO TO"),
+    (r"(?:ZAPISAĆ|WPISAĆ)\s+(?:LICZBĘ|ROK|WIEK)", "NUMERIC"),
+    (r"ZAKRES\s+(-?\d+)\s*[–—-]\s*(-?\d+)", r"RANGE \1-\2"),
+    (r"(?:KODOWAĆ\s+)?SPONTANICZNIE", "UNPROMPTED"),
+    (r"ZAPISAĆ|WPISAĆ", "RECORD"),
+    (r"ANKIETER(?:KA)?", "INTERVIEWER"),
+    (r"SKALA", "SCALE"),
+    (r"LUB", "OR"),
+    (r"JEŚLI|JEŻELI", "IF"),
+)
+
+# Letters only Polish has (matched case-sensitively) and the scripting verbs, each counted.
+HINT = re.compile(
+    r"(?-i:(?=[ĄĆĘŁŃŚŹŻąćęłńśźż]))|\b(?=(?:ODPOWIEDŹ|ODPOWIEDZI|ODCZYTYWAĆ|ODCZYTAĆ|ZAPISAĆ|"
+    r"PRZEJŚĆ|ZAKOŃCZYĆ|WYWIAD|ANKIETER|ZAKRES|ZADAĆ|ROTOWAĆ|MAKSYMALNIE)\b)",
+    re.I,
+)
