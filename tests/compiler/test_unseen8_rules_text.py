@@ -177,3 +177,154 @@ def test_must_choose_one_of_the_first_answers_screens_out_the_rest() -> None:
     assert (
         machines.terminate_if == "(S2 contains '5') or (not (S2 contains '1' or S2 contains '2'))"
     )
+
+
+_APP_SPEC = """
+# Check-in survey — Pocket Garden app 🌱
+
+1. How would you rate the plant reminders? 🌟
+   - `4-star rating, 1–4, required`
+   a. ⭐ 1 star
+   b. ⭐⭐ 2 stars
+   c. ⭐⭐⭐ 3 stars
+   d. ⭐⭐⭐⭐ 4 stars
+
+2. 😢 Oh no! What went wrong? (pick all that apply)
+   - `Show only if rating ≤ 2`
+   a. Reminders came too late
+   b. Too many reminders 🔔
+   c. Something else
+
+3. What could we do better? (optional)
+   - `Show only if rating ≤ 2` · `multiline`
+
+4. How many plants do you look after?
+   - `numeric stepper 0–50`
+
+5. How likely are you to tell a friend about Pocket Garden?
+   - `0–10 slider, labels at the ends only`
+   0 = Not at all likely … 10 = Extremely likely
+"""
+
+
+def test_an_app_specs_widget_notes_under_a_question() -> None:
+    questions = by_id(compile_text(_APP_SPEC, "spec.md"))
+    assert list(questions) == ["Q1", "Q2", "Q3", "Q4", "Q5"]
+    rating = questions["Q1"]
+    assert rating.type == "scale"
+    assert _codes(rating) == [("1", "1 star"), ("2", "2 stars"), ("3", "3 stars"), ("4", "4 stars")]
+    assert questions["Q3"].type == "long_text"
+    plants = questions["Q4"]
+    assert plants.type == "number"
+    assert plants.validation is not None
+    assert (plants.validation.min, plants.validation.max) == (0, 50)
+    assert questions["Q5"].type == "scale"
+    assert not any("slider" in o.label for o in questions["Q5"].options)
+
+
+def test_a_display_rule_names_the_earlier_question_by_what_it_asks() -> None:
+    questions = by_id(compile_text(_APP_SPEC, "spec.md"))
+    assert questions["Q2"].display_if == "Q1 in ['1','2']"
+    assert questions["Q3"].display_if == "Q1 in ['1','2']"
+    assert questions["Q4"].display_if is None
+
+
+def test_emoji_at_either_end_of_the_words_are_decoration() -> None:
+    questions = by_id(compile_text(_APP_SPEC, "spec.md"))
+    assert questions["Q1"].text == "How would you rate the plant reminders?"
+    assert questions["Q2"].text == "Oh no! What went wrong? (pick all that apply)"
+    assert [o.label for o in questions["Q2"].options][1] == "Too many reminders"
+    faces = by_id(
+        compile_text(
+            """
+            1. Thanks 💬 for helping! How was your visit today?
+               a. 😞
+               b. 😐
+               c. 🙂
+
+            2. Anything else to tell us?
+            """,
+            "faces.md",
+        )
+    )
+    assert faces["Q1"].text.startswith("Thanks 💬 for helping!")
+    assert [o.label for o in faces["Q1"].options] == ["😞", "😐", "🙂"]
+
+
+_POLL = """
+HARBOR POLLING -- COUNTY SURVEY -- interviewer copy
+
+Q.1  Do you rent or own your home?
+        Rent ....................................... 1
+        Own ........................................ 2
+        Live with family (VOL) ..................... 3
+        (DK/REF) ................................... 9
+
+Q.2  If the vote on the new library levy were held today, would you vote... [READ
+     IN ORDER]
+        Yes, for the levy .......................... 1
+        No, against it ............................. 2
+        Not sure (VOL) ............................. 8
+
+3.   Have you used the county library in the past year?
+        Yes ........................................ 1
+        No ......................................... 2
+
+Q.4  On a scale from zero to ten, how well is the county run?
+        [RECORD 0-10.  DK = 98  REF = 99]
+        ________
+
+Q.5  Which of these have you visited? [READ LIST; ACCEPT ALL THAT
+     APPLY]
+        Main library ............................... 1
+        Mobile library ............................. 2
+        None of these (VOL) ........................ 97
+
+CLOSE. That is all. Thank you for your time.
+
+[INTERVIEWER: CODE RESPONDENT'S ACCENT BY OBSERVATION -- DO NOT ASK]
+        Local 1   Not local 2
+-- end of script -- HP-77 v2 --
+"""
+
+
+def test_a_volunteered_answer_loses_its_vol_tag() -> None:
+    questions = by_id(compile_text(_POLL))
+    assert _codes(questions["Q1"]) == [
+        ("1", "Rent"),
+        ("2", "Own"),
+        ("3", "Live with family"),
+        ("9", "DK/REF"),
+    ]
+    assert _codes(questions["Q2"])[-1] == ("8", "Not sure")
+
+
+def test_a_bracketed_note_wrapped_over_two_lines_is_one_note() -> None:
+    questions = by_id(compile_text(_POLL))
+    levy = questions["Q2"]
+    assert levy.text == "If the vote on the new library levy were held today, would you vote..."
+    assert [o.code for o in levy.options] == ["1", "2", "8"]
+    visited = questions["Q5"]
+    assert visited.text == "Which of these have you visited?"
+    assert visited.type == "multi"
+
+
+def test_a_bare_number_between_prefixed_labels_is_one_of_them() -> None:
+    questions = by_id(compile_text(_POLL))
+    assert list(questions)[:5] == ["Q1", "Q2", "Q3", "Q4", "Q5"]
+    assert _codes(questions["Q3"]) == [("1", "Yes"), ("2", "No")]
+    assert [o.code for o in questions["Q2"].options] == ["1", "2", "8"]
+
+
+def test_record_a_range_is_a_number_box() -> None:
+    run = by_id(compile_text(_POLL))["Q4"]
+    assert run.type == "number"
+    assert run.validation is not None
+    assert (run.validation.min, run.validation.max) == (0, 10)
+
+
+def test_what_the_interviewer_records_unasked_is_no_question() -> None:
+    questions = by_id(compile_text(_POLL))
+    assert list(questions)[-1] == "CLOSE"
+    assert questions["CLOSE"].type == "display"
+    assert not questions["CLOSE"].options

@@ -90,7 +90,9 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "number",
         re.compile(
-            r"\bNUMERIC|\bNUMBER\s+(?:BOX|ENTRY|FIELD)|\bENTER\s+(?:A\s+)?NUMBER\b|\bINTEGER\b|\bWHOLE\s+(?:NUMBER|HOURS|DOLLARS|YEARS)|\bENTER\s+(?:AGE|YEAR|AMOUNT)\b|\bRECORD\s+(?:EXACT\s+)?(?:NUMBER|AGE|AMOUNT)\b|\bRECORD\s+(?:IN\s+)?(?:YEARS|MONTHS|WEEKS|DAYS|HOURS|MINUTES)\b|\bENTER\s+NUMBER\b",
+            r"\bNUMERIC|\bNUMBER\s+(?:BOX|ENTRY|FIELD)|\bENTER\s+(?:A\s+)?NUMBER\b|\bINTEGER\b|\bWHOLE\s+(?:NUMBER|HOURS|DOLLARS|YEARS)|\bENTER\s+(?:AGE|YEAR|AMOUNT)\b|\bRECORD\s+(?:EXACT\s+)?(?:NUMBER|AGE|AMOUNT)\b|\bRECORD\s+(?:IN\s+)?(?:YEARS|MONTHS|WEEKS|DAYS|HOURS|MINUTES)\b|\bENTER\s+NUMBER\b"
+            # "RECORD 0-100": a number to write down within its range
+            r"|\bRECORD\s+\d{1,4}\s*[-–]\s*\d{1,6}\b",
             re.I,
         ),
     ),

@@ -43,8 +43,9 @@ TYPE_NOTE_RE = re.compile(
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
 _PAREN_CAPS_RE = re.compile(
     r"\((?=[^)]*[A-Z]{3})((?:EXCLUSIVE|SPECIFY|ANCHOR|FIX(?:ED)?|TERMINATE|CLOSE|RANDOMI[SZ]E|ROTATE|"
-    # never-read answers marked with one word ("(SPONTANEOUS)", "(ESPONTÁNEA)", "(OKUMAYINIZ)")
-    r"SPONTANEOUS|UNPROMPTED|VOLUNTEERED|SPONTAN|ESPONT[ÁA]NEA|SPONTAN[ÉE]E?|OKUMAYINIZ|OKUMAYIN|"
+    # never-read answers marked with one word ("(SPONTANEOUS)", "(ESPONTÁNEA)", "(OKUMAYINIZ)",
+    # a US poll's "(VOL)": accepted if volunteered)
+    r"SPONTANEOUS|UNPROMPTED|VOLUNTEERED|VOL|SPONTAN|ESPONT[ÁA]NEA|SPONTAN[ÉE]E?|OKUMAYINIZ|OKUMAYIN|"
     rf"SINGLE|MULTI|OPEN)|[A-Z][{_UPPER}0-9,.;:'/&=<>-]*"
     # words apart by spaces, maybe a dash between ("(OKUYUNUZ – ÇOKLU CEVAP)")
     rf"(?:\s+(?:[–—-]\s+)?[{_UPPER}0-9=<>][{_UPPER}0-9,.;:'/&=<>-]*)+)\)"

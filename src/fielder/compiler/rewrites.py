@@ -24,7 +24,10 @@ they are parsed, each in a module of its own:
 - a checklist's `Y / N / N/A` after the ask and its `If N, describe: ___` lines
   (`checklist_answers`), a screener's `Q1 – Single select` label lines (`typed_labels`) and
   `— ❌ Reject` verdicts after answers (`screener_marks`), `## Welcome screen` titles
-  (`screen_roles`).
+  (`screen_roles`), an app spec's widget notes under a question (`widget_hints`) and emoji at
+  either end of the words (`decor_emoji`), a `[NOTE]` wrapped over two lines (`wrapped_notes`),
+  a bare `8.` between `Q.7` and `Q.9` (`stray_numbers`), items the interviewer records by
+  observation and an `-- end of script --` line (`observed_items`).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from fielder.compiler.asked_across import split_asked_across
 from fielder.compiler.boxed_cells import boxed_cell_lines
 from fielder.compiler.checklist_answers import checklist_lines
 from fielder.compiler.coded_heads import coded_head_lines
+from fielder.compiler.decor_emoji import drop_decor_emoji
 from fielder.compiler.field_notes import field_note_lines
 from fielder.compiler.footnote_marks import drop_footnote_marks
 from fielder.compiler.format_marks import drop_format_marks
@@ -44,6 +48,7 @@ from fielder.compiler.label_marks import label_mark_lines
 from fielder.compiler.lines import Line
 from fielder.compiler.numbered_heads import numbered_head_lines
 from fielder.compiler.numbered_sections import numbered_section_lines
+from fielder.compiler.observed_items import drop_observed_items
 from fielder.compiler.office_use import drop_office_use
 from fielder.compiler.open_brackets import join_open_brackets
 from fielder.compiler.packed_items import packed_lines
@@ -56,12 +61,15 @@ from fielder.compiler.screener_marks import screener_mark_lines
 from fielder.compiler.side_sections import drop_side_sections
 from fielder.compiler.spec_items import spec_lines
 from fielder.compiler.stacked_heads import stacked_head_lines
+from fielder.compiler.stray_numbers import stray_number_lines
 from fielder.compiler.translation_lines import drop_translation_lines
 from fielder.compiler.trend_notes import drop_trend_notes
 from fielder.compiler.typed_labels import typed_label_lines
 from fielder.compiler.universe import universe_lines
+from fielder.compiler.widget_hints import widget_hint_lines
 from fielder.compiler.wrapped_answers import join_wrapped_answers
 from fielder.compiler.wrapped_heads import join_wrapped_lines
+from fielder.compiler.wrapped_notes import join_wrapped_notes
 
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
@@ -69,6 +77,8 @@ def rewrite_lines(lines: list[Line]) -> list[Line]:
     lines = answer_next_lines(numbered_section_lines(question_word_lines(screen_box_lines(lines))))
     lines = coded_head_lines(numbered_head_lines(split_asked_across(lines)))
     lines = checklist_lines(screen_role_lines(screener_mark_lines(typed_label_lines(lines))))
+    lines = stray_number_lines(drop_decor_emoji(widget_hint_lines(join_wrapped_notes(lines))))
+    lines = drop_observed_items(lines)
     lines = interviewer_text_lines(lines)
     lines = label_mark_lines(join_open_brackets(drop_trend_notes(answered_to_lines(lines))))
     lines = stacked_head_lines(lines)

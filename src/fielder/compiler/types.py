@@ -171,6 +171,14 @@ def is_scale(options: list[Option]) -> bool:
     return bare >= len(options) - 3 and bare >= 1
 
 
+def _points(options: list[Option]) -> bool:
+    """Three to eleven answers coded by consecutive numbers."""
+    codes = [o.code for o in options]
+    if not 3 <= len(codes) <= 11 or not all(c.isdigit() for c in codes):
+        return False
+    return [int(c) for c in codes] == list(range(int(codes[0]), int(codes[0]) + len(codes)))
+
+
 def infer_type(
     words: list[str],
     text: str,
@@ -196,6 +204,8 @@ def infer_type(
         return TypeDecision("multi")
     if is_scale(options) and not _COUNT_ASK_RE.search(text):
         return TypeDecision("scale")  # "How many of the last six …?" over 1 … 6 counts, not rates
+    if "scale" in named and "single" not in named and _points(options):
+        return TypeDecision("scale")  # "RATING SCALE" over "1 star" … "5 stars": named a scale
     if "single" in named:
         return TypeDecision("single")
     if _RANK_TEXT_RE.search(text):

@@ -1,0 +1,45 @@
+"""What the interviewer records without asking, and a script's end marker, left out:
+`[INTERVIEWER: RECORD GENDER BY OBSERVATION -- DO NOT ASK]` over `Male 1   Female 2`, and
+`-- end of script --`.
+
+A telephone or doorstep script ends with items the interviewer codes from what they see or
+hear; the respondent is never asked them, so they are no questions of the survey. Such a note,
+standing alone, is dropped with the answers listed under it. A line that only marks the end of
+the script is furniture (it would otherwise read as one more answer of the last screen).
+"""
+
+from __future__ import annotations
+
+import re
+
+from fielder.compiler.lines import Line
+from fielder.compiler.options import parse_option_line
+
+_OBSERVED_RE = re.compile(
+    r"\bBY\s+OBSERVATION\b|\bDO\s+NOT\s+ASK\b|\bDON['’]T\s+ASK\b|\bWITHOUT\s+ASKING\b|"
+    r"\bOBSERVE\s+(?:AND\s+)?(?:RECORD|CODE)\b|\b(?:RECORD|CODE)\s+(?:FROM\s+)?OBSERVATION\b",
+    re.I,
+)
+_END_MARK_RE = re.compile(
+    r"^[-=*~#_\s]*\(?\s*end\s+of\s+(?:the\s+)?(?:script|questionnaire|survey|interview)\b"
+    r"[^a-z]{0,40}(?:[A-Za-z]{1,4}[-\s]?\d[\w.-]*[^a-z]{0,20})?$",
+    re.I,
+)
+
+
+def drop_observed_items(lines: list[Line]) -> list[Line]:
+    """The lines without interviewer-observed items (note and answers) and end-of-script marks."""
+    out: list[Line] = []
+    dropping = False
+    for line in lines:
+        if dropping and line.text and parse_option_line(line):
+            continue
+        dropping = (
+            not line.text
+            and line.label is None
+            and any(_OBSERVED_RE.search(note) for note in line.instructions)
+        )
+        if dropping or _END_MARK_RE.match(line.text):
+            continue
+        out.append(line)
+    return out

@@ -1,0 +1,58 @@
+"""An interviewer's bracketed note wrapped over two lines: `… would you vote for... [ROTATE`
+over `NAMES]`.
+
+A fixed-width script wraps its lines wherever the width runs out, also inside a `[NOTE]`. Each
+half then reads as words: `[ROTATE` stays in the question's text and `NAMES]` becomes a line of
+its own. The two halves are put back together as the one note they are, kept with the line
+that opened it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from fielder.compiler.lines import Line, collapse
+
+_MAX_NOTE = 120
+
+
+def join_wrapped_notes(lines: list[Line]) -> list[Line]:
+    """The lines with each bracket left open at a line's end closed by the next line."""
+    out: list[Line] = []
+    skip = False
+    for place, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        following = lines[place + 1] if place + 1 < len(lines) else None
+        joined = _joined(line, following) if following is not None else None
+        if joined is None:
+            out.append(line)
+            continue
+        out.append(joined[0])
+        if joined[1] is not None:
+            out.append(joined[1])
+        skip = True
+    return out
+
+
+def _joined(line: Line, following: Line) -> tuple[Line, Line | None] | None:
+    opened = line.text.rfind("[")
+    if opened < 0 or "]" in line.text[opened:] or line.is_option or following.is_option:
+        return None
+    closed = following.text.find("]")
+    if closed < 0 or "[" in following.text[:closed]:
+        return None
+    note = collapse(f"{line.text[opened + 1 :]} {following.text[:closed]}")
+    if not note or len(note) > _MAX_NOTE:
+        return None
+    text = line.text[:opened].rstrip()
+    cut = line.spaced.rfind("[") if line.spaced else -1
+    spaced = line.spaced[:cut].rstrip() if cut >= 0 else text
+    first = replace(line, text=text, spaced=spaced, instructions=[*line.instructions, note])
+    rest = following.text[closed + 1 :].strip()
+    if not rest and not following.instructions:
+        return first, None
+    cut = following.spaced.find("]") if following.spaced else -1
+    rest_spaced = following.spaced[cut + 1 :] if cut >= 0 else rest
+    return first, replace(following, text=rest, spaced=rest_spaced)
