@@ -7,6 +7,7 @@ from __future__ import annotations
 from fielder.compiler import compile_document
 from fielder.documents import read_document
 from tests.compiler.conftest import by_id, compile_text
+from tests.documents.pdf_build import make_pdf, text_ops
 
 
 def _rtf(*parts: str) -> bytes:
@@ -142,3 +143,96 @@ def test_a_write_in_line_under_the_boxes_belongs_to_the_answer_it_names() -> Non
     assert [o.label for o in questions["Q2"].options if o.specify] == ["Other"]
     assert list(questions) == ["Q1", "Q2", "Q3"]
 
+
+def _box(x: float, y: float) -> str:
+    return f"{x} {y} 9 9 re S\n"
+
+
+def test_a_folded_card_read_panel_by_panel_with_drawn_tick_boxes() -> None:
+    fold = "[3 3] 0 d 297 60 m 297 800 l S [] 0 d\n"
+    left = [
+        text_ops(40, 780, "How was the exhibition?", bold=True),
+        _box(40, 758) + text_ops(55, 760, "Great"),
+        _box(110, 758) + text_ops(125, 760, "Fine"),
+        _box(170, 758) + text_ops(185, 760, "Poor"),
+        text_ops(40, 730, "How did we do on...", bold=True),
+        text_ops(150, 710, "Bad") + text_ops(200, 710, "OK") + text_ops(245, 710, "Good"),
+        text_ops(40, 690, "Signs") + _box(152, 688) + _box(202, 688) + _box(250, 688),
+        text_ops(40, 670, "Staff") + _box(152, 668) + _box(202, 668) + _box(250, 668),
+    ]
+    right = [
+        text_ops(320, 780, "Would you come again? (tick one)", bold=True),
+        _box(320, 758) + text_ops(335, 760, "Yes"),
+        _box(380, 758) + text_ops(395, 760, "No"),
+        text_ops(320, 730, "What should we add next year?", bold=True),
+        text_ops(320, 710, "____________________________"),
+        text_ops(320, 690, "Visitor no. ______________"),
+    ]
+    data = make_pdf([fold + "".join(left) + "".join(right)])
+    questions = compile_document(read_document(data, "card.pdf")).survey.questions()
+    assert [(q.text, q.type) for q in questions] == [
+        ("How was the exhibition?", "single"),
+        ("How did we do on...", "grid"),
+        ("Would you come again? (tick one)", "single"),
+        ("What should we add next year?", "text"),
+        ("Visitor no.", "text"),
+    ]
+    assert [o.label for o in questions[0].options] == ["Great", "Fine", "Poor"]
+    assert [o.label for o in questions[1].options] == ["Bad", "OK", "Good"]
+    assert [r.label for r in questions[1].rows] == ["Signs", "Staff"]
+    assert [o.label for o in questions[2].options] == ["Yes", "No"]
+
+
+def test_tell_us_who_asks_for_a_name_on_one_line() -> None:
+    questions = compile_text(
+        """
+        Did someone on the desk help you today? Tell us who and we will pass it on.
+        ______________________________
+        Anything else you would like to tell us?
+        ______________________________
+        ______________________________
+        """
+    ).questions()
+    assert [q.type for q in questions] == ["text", "long_text"]
+
+
+def test_a_box_then_the_answer_code_set_apart_from_its_words() -> None:
+    questions = by_id(
+        compile_text(
+            "Q1. How often do you cycle?\n"
+            "☐ 1\tMost days\n"
+            "☐ 2\tNow and then\n"
+            "☐ 3\tNever\t→ Go to Q3\n"
+            "Q2. How far do you usually ride?\n"
+            "☐ 1\tLess than 5 km\n"
+            "☐ 2\t5 km or more\n"
+            "Q3. Do you own a car?\n"
+            "☐ 1  Yes\n"
+            "☐ 2  No\n"
+        )
+    )
+    assert [(o.code, o.label) for o in questions["Q1"].options] == [
+        ("1", "Most days"),
+        ("2", "Now and then"),
+        ("3", "Never"),
+    ]
+    assert [(s.if_, s.to) for s in questions["Q1"].skip_to] == [("Q1 == '3'", "Q3")]
+    assert [o.label for o in questions["Q2"].options] == ["Less than 5 km", "5 km or more"]
+    assert [(o.code, o.label) for o in questions["Q3"].options] == [("1", "Yes"), ("2", "No")]
+
+
+def test_a_row_of_boxes_under_the_points_of_a_scale() -> None:
+    questions = compile_text(
+        "Q1. Using a number from 0 to 6, where 0 is very untidy and 6 is spotless, how tidy "
+        "was the campsite?\n"
+        "0\t1\t2\t3\t4\t5\t6\n"
+        "☐\t☐\t☐\t☐\t☐\t☐\t☐\n"
+        "0\t6\n"
+        "Very untidy\tSpotless\n"
+        "Q2. Would you camp here again?\n"
+        "☐ Yes   ☐ No\n"
+    ).questions()
+    scale = questions[0]
+    assert scale.type == "scale"
+    assert [o.code for o in scale.options] == ["0", "1", "2", "3", "4", "5", "6"]
+    assert (scale.options[0].label, scale.options[-1].label) == ("Very untidy", "Spotless")

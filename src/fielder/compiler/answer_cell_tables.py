@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from fielder.compiler.abbreviated_fields import abbreviated_field_document
 from fielder.compiler.answer_write_ins import answer_write_in_document
+from fielder.compiler.boxes_under_points import drop_boxes_under_points
 from fielder.compiler.options import BOXES
 from fielder.documents.model import Block, Cell, Document, Run
 
@@ -44,8 +45,9 @@ _MAX_LABEL_WORDS = 30
 def answer_cell_document(document: Document) -> Document:
     """The document with its banded and label-beside-answer form tables written out (and
     each answer's write-in line under the boxes put on its answer, `answer_write_ins`, and
-    fields named with an abbreviation given their colon, `abbreviated_fields`)."""
-    document = abbreviated_field_document(document)
+    fields named with an abbreviation given their colon, `abbreviated_fields`, and a line
+    of boxes under a line of points left out, `boxes_under_points`)."""
+    document = drop_boxes_under_points(abbreviated_field_document(document))
     if not any(_is_form_section(b) for b in document.blocks if b.kind == "table"):
         return answer_write_in_document(document)
     blocks: list[Block] = []

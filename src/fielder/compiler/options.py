@@ -23,6 +23,7 @@ from fielder.ir.models import Option
 BOXES = "☐□❑❒○◯◻⬜▢⃞☑☒✓✔"
 _BOX_SPLIT_RE = re.compile(rf"\s*[{BOXES}]\s*")
 _BULLET_RE = re.compile(rf"^(?:[•●◦▪■\-*–+]|[{BOXES}])\s*(?P<label>\S.*)$")
+_BOX_THEN_CODE_RE = re.compile(rf"^[{BOXES}][ \t]*(?P<rest>\d{{1,3}}(?:\t|  )\s*\S.*)$")
 # The gap is atomic: the code cannot start with a space, so no other split of the gap can
 # succeed, and retrying every split of a long run of spaces was cubic.
 _CODE_AFTER_RE = re.compile(
@@ -504,6 +505,9 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
         return [RawOption(collapse(match["label"]), None, marker=match["letter"])]
     if numbering and re.fullmatch(r"\(?[a-zA-Z][.)]", numbering.strip()):
         return [RawOption(collapse(text), None, marker=numbering.strip("().").lower())]
+    coded = _BOX_THEN_CODE_RE.match(text)
+    if coded:  # "☐ 1<TAB>Head or neck": a box, then the answer's code set apart from its words
+        return parse_option_text(coded["rest"], numbering)
     match = _BULLET_RE.match(text)
     if match:
         return [RawOption(collapse(match["label"]), None, marker="•")]

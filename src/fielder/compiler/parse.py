@@ -56,6 +56,7 @@ from fielder.compiler.options import (
     parse_option_line,
     parse_option_text,
 )
+from fielder.compiler.question_ends import asks_before_note, open_stem
 from fielder.compiler.rated_items import (
     battery_row,
     label_midpoint,
@@ -810,8 +811,10 @@ class _Parser:
         if _FORWARD_RE.match(text) or _ANSWER_LIST_RE.match(text):
             return False
         following = self.next_content(index)
-        if text.rstrip().endswith("?"):
+        if text.rstrip().endswith("?") or asks_before_note(text):
             return True
+        if answered and current is not None and open_stem(text):
+            return True  # "How did we do on…" over the items it asks about
         if (
             current is not None
             and current.label is None

@@ -82,11 +82,12 @@ _SHORT_TEXT_RE = re.compile(
     r"\b(?:zip|post\s*code|postal\s+code|(?<!please\s)name(?!\s+(?:up\s+to|all|any|as\s+many|"
     r"one|two|three|four|five|some)\b)|order\s+number|reference|phone|telephone|mobile|"
     r"job\s+title|occupation|which\s+brand|what\s+brand|city|town|country|street|address|"
-    r"website|url|model)\b",
+    r"website|url|model|tell\s+us\s+(?:who|which))\b",  # "Tell us who": a name to write
     re.I,
 )
 _LONG_TEXT_RE = re.compile(
-    r"\b(?:why|describe|explain|comments?|suggestions?|tell\s+us|anything\s+else|in\s+your\s+own\s+words)\b"
+    r"\b(?:why|describe|explain|comments?|suggestions?|tell\s+us(?!\s+(?:who|which)\b)|"
+    r"anything\s+else|in\s+your\s+own\s+words)\b"
     # a depth interview's invitations to talk: "Tell me about …", "Talk me through …"
     r"|^(?:please\s+)?(?:tell\s+me\s+(?:about|more|how|what|why)|(?:talk|walk)\s+(?:me|us)\s+through)\b"
     # "Do you have any allergies we should know about?" over a box: name and describe them

@@ -25,7 +25,9 @@ import pypdfium2.raw as pdfium_c
 from fielder.documents.errors import UnreadableFile
 from fielder.documents.model import BlockKind, Cell, Document, Run
 from fielder.documents.readers.base import DocumentBuilder, run_format, text_cell
-from fielder.documents.readers.pdf_columns import Box, reading_regions, rows
+from fielder.documents.readers.pdf_boxes import drawn_boxes
+from fielder.documents.readers.pdf_columns import Box, rows
+from fielder.documents.readers.pdf_panels import fold_lines, panel_regions
 from fielder.documents.readers.pdf_ruling import may_hold_table
 from fielder.documents.safety import check_pages
 
@@ -211,6 +213,9 @@ def _read_page(pdf: Any, number: int, finder: _TableFinder) -> _Page:
         visible_left, _, _, visible_top = page.get_bbox()
         origin = (float(visible_left), float(visible_top))
         words = _words(page, *origin)
+        folds = fold_lines(page, origin[0]) if words else []
+        size = sorted(w.size for w in words)[len(words) // 2] if words else 10.0
+        words += [_Word(0, 0, *box, size, Run("☐")) for box in drawn_boxes(page, origin, words)]
         ruled = bool(words) and _may_have_table(page) and may_hold_table(page, words, origin)
     finally:
         page.close()
@@ -221,7 +226,7 @@ def _read_page(pdf: Any, number: int, finder: _TableFinder) -> _Page:
     left = min((line.x0 for line in lines), default=0.0)
     page_right = max(width - left, max((line.x1 for line in lines), default=0.0))
     items: list[_Item] = []
-    for region in reading_regions([*words, *placed], _box_text):
+    for region in panel_regions([*words, *placed], folds, _box_text):
         region_words = [box for box in region.boxes if isinstance(box, _Word)]
         # most pages are one region: their lines are the page's, grouped once
         region_lines = lines if len(region_words) == len(words) else _group_lines(region_words)
