@@ -3,8 +3,8 @@
 Per file and overall: question detection precision/recall/F1 (same id and the same text),
 type accuracy, options exactly right (codes and labels), logic right (the same questions
 and codes named in display/terminate/skip conditions, and the same skip targets).
-Ids are matched with their accents folded (INTRODUCCIÓN is INTRODUCCION): the IR's ids are
-ASCII identifiers, so a gold id written with accents can only ever be met in folded form.
+Ids are matched folded (INTRODUCCIÓN is INTRODUCCION, D-INTRO is D_INTRO): the IR's ids are ASCII
+identifiers, so a gold id written with accents or a hyphen can only ever be met in folded form.
 Prints one JSON line per file and per overall figure, then a readable table.
 """
 
@@ -36,8 +36,12 @@ def norm(text: str) -> str:
 
 
 def id_key(qid: str) -> str:
-    """A question id with its accents folded, the form an ASCII-only IR id can take."""
-    return unicodedata.normalize("NFKD", qid).encode("ascii", "ignore").decode("ascii")
+    """A question id in the form an IR id can take: accents folded, other marks as `_`."""
+    return re.sub(r"[^A-Za-z0-9_]", "_", _ascii(qid))
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def same_text(a: str, b: str) -> bool:
@@ -51,7 +55,7 @@ def refs(expression: str | None) -> frozenset[tuple[str, str, str]]:
     if not expression:
         return frozenset()
     found: set[tuple[str, str, str]] = set()
-    expression = id_key(expression)  # both sides folded, as ids are matched
+    expression = _ascii(expression)  # accents folded on both sides, as ids are matched
     negated = "not" in re.sub(r"not\s+in", "", expression)
     for qid, op, value in _CMP_RE.findall(expression):
         values = re.findall(r"'([^']*)'|(-?\d+(?:\.\d+)?)", value)
