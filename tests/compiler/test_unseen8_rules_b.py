@@ -203,3 +203,57 @@ def test_a_denied_condition_of_several_answers_stays_one_filter() -> None:
         )
     )
     assert questions["Q3"].display_if == "not (Q1 contains '1' or Q1 contains '2')"
+
+
+def _capi_question(document: docx.document.Document, label: str, words: str, tag: str) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.add_run(label).bold = True
+    paragraph.add_run(f"\t{words}\t")
+    paragraph.add_run(tag).bold = True
+
+
+def _answer_table(document: docx.document.Document, rows: list[tuple[str, str, str]]) -> None:
+    table = document.add_table(rows=len(rows) + 1, cols=3)
+    for column, head in enumerate(("", "Code", "Route")):
+        table.cell(0, column).text = head
+    for index, (label, code, route) in enumerate(rows, start=1):
+        words, _, note = label.partition("|")
+        cell = table.cell(index, 0).paragraphs[0]
+        cell.add_run(words)
+        if note:
+            cell.add_run("  " + note).italic = True
+        table.cell(index, 1).text, table.cell(index, 2).text = code, route
+
+
+def test_capi_tracker_tags_bases_and_answer_tables(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph().add_run("INTRODUCTION").bold = True
+    document.add_paragraph("Hello, I am from a research agency and we are asking about tea.")
+    _capi_question(document, "Q1.", "Which of these teas have you drunk this month?", "MULTICODE")
+    _answer_table(
+        document,
+        [("Green", "1", ""), ("Black", "2", ""), ("Herbal", "3", ""), ("None", "4", "CLOSE")],
+    )
+    document.add_paragraph().add_run("BASE: ALL DRINKING TEA (CODES 1-3 AT Q1)").bold = True
+    _capi_question(document, "Q2.", "Which of these brands have you bought?", "MULTICODE")
+    _answer_table(
+        document,
+        [("Leafy", "1", ""), ("Brewster", "2", ""), ("Don't know|DO NOT READ OUT", "3", "")],
+    )
+    document.add_paragraph().add_run("BASE: ALL").bold = True
+    _capi_question(document, "Q3.", "How likely are you to try a new brand?", "SINGLE CODE")
+    points = [(str(n), str(n), "") for n in range(1, 10)]
+    _answer_table(document, [("Not at all likely", "0", ""), *points, ("Certain", "10", "")])
+    document.save(str(tmp_path / "tea.docx"))
+    questions = by_id(compile_document(read_path(tmp_path / "tea.docx")).survey)
+    assert list(questions) == ["INTRO", "Q1", "Q2", "Q3"]
+    assert questions["Q1"].type == "multi"
+    assert questions["Q1"].text == "Which of these teas have you drunk this month?"
+    brands = questions["Q2"]
+    assert brands.display_if == "Q1 contains '1' or Q1 contains '2' or Q1 contains '3'"
+    assert [o.label for o in brands.options] == ["Leafy", "Brewster", "Don't know"]
+    assert brands.options[-1].exclusive
+    scale = questions["Q3"]
+    assert scale.type == "scale"
+    assert [o.code for o in scale.options] == [str(n) for n in range(11)]
+    assert (scale.options[0].label, scale.options[-1].label) == ("Not at all likely", "Certain")

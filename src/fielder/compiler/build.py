@@ -268,7 +268,8 @@ def table_layout(
     if (
         listed
         and all(len([c for c in r if c]) <= 3 for r in rows)
-        and all(sum(bool(_NUMERIC_CELL_RE.match(c)) for c in r) == 1 for r in listed)
+        # one code a row ("Not at all likely | 0", and "1 | 1" where the point has no words)
+        and all(len({c for c in r if _NUMERIC_CELL_RE.match(c)}) == 1 for r in listed)
         and len(first) <= 3
     ):
         answers = []

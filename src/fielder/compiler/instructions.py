@@ -412,6 +412,9 @@ def _routing(text: str, upper: str) -> list[Directive]:
     return []
 
 
+_NAMED_ANSWERS_RE = re.compile(r"\bCODES?\s+\d{1,3}\b.*\b(?:AT|IN|ON)\s+[A-Z]{0,4}\d{1,3}")
+
+
 def _display(text: str, upper: str) -> list[Directive]:
     if re.match(
         r"^(?:SHOW|DISPLAY)\s+(?:ONLY\s+)?THOSE\s+(?:\w+\s+){0,2}?(?:SELECTED|CHOSEN|MENTIONED|"
@@ -432,11 +435,13 @@ def _display(text: str, upper: str) -> list[Directive]:
             Directive("ask_target", many["cond"].strip(" :,."), target=t.upper(), source=text)
             for t in targets
         ]
-    if re.match(
+    everyone = re.match(
         r"^(?:ASK|SHOW\s+QUESTION|BASE)\s*:?\s*(?:ALL|EVERYONE|TOTAL\s+SAMPLE)\b"
         r"(?!\s+(?:WHO|THOSE|THAT|RESPONDENTS\s+WHO|AWARE|USERS|EXCEPT|BUT|CODING|CODED|SAYING))",
         upper,
-    ):
+    )
+    # "BASE: ALL BUYING A BRAND (CODES 1-6 AT Q4)": a base that names the answers it needs
+    if everyone and not _NAMED_ANSWERS_RE.search(upper, everyone.end()):
         return [Directive("ask_all", source=text)]
     match = re.match(
         r"^(?:ASK|SHOW(?:\s+(?:THIS|QUESTION))?|DISPLAY|BASE\s*:|FILTER\s*:|ONLY\s+ASK|ASK\s+ONLY)\s*"

@@ -211,10 +211,30 @@ def _trailing_bold(runs: tuple[Run, ...], index: int) -> bool:
     return (
         run.bold
         and (bool(re.search(r"[?.!:]$", before)) or bool(re.fullmatch(r"\s*\(.*\)\s*", run.text)))
-        and not any(r.bold for r in runs[:index] if r.text.strip())
+        and not any(r.bold for r in runs[:index] if r.text.strip() and not _lead_label(runs, r))
+        and _words_after_label(runs[:index])
         and _only_after(runs, index, "bold")
         and len(run.text.split()) <= 15
     )
+
+
+def _words_after_label(runs: tuple[Run, ...]) -> bool:
+    """After a bold label ("**S1.**<TAB>"), the plain words of a question must come before a
+    bold run for it to trail them ("**S1.** **Do you …?**" is a question in bold)."""
+    if not any(r.bold and _lead_label(runs, r) for r in runs):
+        return True
+    return _has_words("".join(r.text for r in runs if not _lead_label(runs, r)))
+
+
+# "Q1.", "5b.": a question label in a run of its own
+_LEAD_LABEL_RE = re.compile(r"^[A-Z]{0,4}[-_.]?\d{1,3}[a-z]{0,2}[.:)]?$")
+
+
+def _lead_label(runs: tuple[Run, ...], run: Run) -> bool:
+    """The bold label opening a paragraph ("**Q1.** Which …? **MULTICODE**"): bold as labels
+    are, it does not make the question's words bold."""
+    first = next((r for r in runs if r.text.strip()), None)
+    return run is first and _LEAD_LABEL_RE.match(run.text.strip()) is not None
 
 
 _LEADING_FILTER_RE = re.compile(
@@ -394,7 +414,26 @@ def line_from_block(block: Block) -> Line:
 
 
 def _cell_text(cell: Cell) -> str:
-    return collapse(cell.text)
+    text = collapse(cell.text)
+    tail = _styled_tail(cell.runs)
+    if tail and text.endswith(tail) and text[: -len(tail)].strip():
+        # "Don't know *DO NOT READ OUT*": written as a script types it, "(DO NOT READ OUT)"
+        return f"{text[: -len(tail)].rstrip()} ({tail})"
+    return text
+
+
+def _styled_tail(runs: tuple[Run, ...]) -> str | None:
+    """Capitals set in italics or a colour after a cell's plain words: the interviewer's or
+    programmer's tag on that answer, or None."""
+    visible = [r for r in runs if r.text.strip()]
+    if len(visible) < 2 or visible[0].italic or _is_coloured(visible[0]):
+        return None
+    last = visible[-1]
+    tail = collapse(last.text)
+    styled = last.italic or _is_coloured(last)
+    if not styled or not is_caps_instruction(tail) or len(tail.split()) < 2:
+        return None
+    return tail
 
 
 def table_line(block: Block) -> Line:

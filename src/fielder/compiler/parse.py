@@ -767,7 +767,8 @@ class _Parser:
             return False
         if not following.text or following.is_option or not _has_words(following.text):
             return False
-        self.screen = screen
+        # a screen named by a heading of its own is named by its role, in the usual short form
+        self.screen = "INTRO" if screen == "INTRODUCTION" else screen
         return True
 
     def next_in_outline(self, ident: str) -> bool:
