@@ -86,3 +86,11 @@ def test_empty_document_gives_an_empty_survey() -> None:
     result = compile_document(Document(name="empty.txt", media_type="text/plain"))
     assert result.survey.questions() == []
     assert result.clarifications == []
+
+
+def test_a_carried_list_turned_constant_sum_keeps_its_total() -> None:
+    # found by the property above: the type came from the carry pass, after the total was read
+    document = _document(["Q1. Q1.", "12.", "Q1. SHOW ONLY SELECTED AT Q1 Q1. MUST ADD TO 100"])
+    survey = compile_document(document).survey
+    assert [p for p in validate(survey) if p.severity == "error"] == []
+    assert [q.total for q in survey.questions() if q.type == "constant_sum"] == [100.0]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fielder.compiler.build import Built
+from fielder.compiler.build import Built, directives_of
 from fielder.compiler.diagnostics import Problem
 from fielder.ir.models import Option, OptionsFrom
 
@@ -41,7 +41,7 @@ def resolve_carry(builts: list[Built]) -> list[Problem]:
             # the type the instructions name ("RANKING. SHOW ONLY THOSE SELECTED AT Q6.")
             question.type = "single"
             for kind in ("ranking", "multi", "dropdown", "constant_sum"):
-                if kind in built.words:
+                if kind in built.words and not (kind == "constant_sum" and not _total(built)):
                     question.type = kind
                     break
         carried = [o.model_copy() for o in source.options if not (o.exclusive and selected)]
@@ -67,3 +67,13 @@ def _only_extras(written: list[Option], carried: list[Option]) -> bool:
     return bool(carried) and not any(
         o.code in codes or o.label.strip().lower() in labels for o in written
     )
+
+
+def _total(built: Built) -> bool:
+    """Give a question turned constant_sum here the total its words name; False when none
+    does (a constant sum without a total is not valid IR)."""
+    for directive in directives_of([built.excerpt]):
+        if directive.kind == "total" and directive.value:
+            built.question.total = float(directive.value)
+            return True
+    return False
