@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from fielder.compiler.answer_next import is_only_if
 from fielder.compiler.answers_across import continues, separated_answers
+from fielder.compiler.battery_leads import column_words, lead_in_end, stacked_words
 from fielder.compiler.boxed_codes import join_wrapped_boxes, take_bracket_codes
 from fielder.compiler.classify import (
     DISPLAY_WORDS,
@@ -57,6 +58,7 @@ from fielder.compiler.options import (
     parse_option_text,
 )
 from fielder.compiler.question_ends import asks_before_note, open_stem
+from fielder.compiler.quoted_statements import statement_under
 from fielder.compiler.rated_items import (
     battery_row,
     label_midpoint,
@@ -335,6 +337,8 @@ class _Parser:
         self.screen: str | None = None
         #: column words over a battery of numbered items, while its items last
         self.item_header: list[str] | None = None
+        #: the column words that close the lead-in of a battery of one-line items
+        self.lead_in_until = -1
         #: a scale defined in words for the questions that follow ("For the next statements,
         #: use a 5-point scale where 1 means …"), while they come with no answers of their own
         self.section_scale: list[RawOption] | None = None
@@ -478,18 +482,58 @@ class _Parser:
     def item_header_line(self, index: int, line: Line) -> bool:
         """Column words over a battery of labelled items ("Very important<TAB>Rather
         important…" above "Q1<TAB>Family<TAB>1<TAB>2…"): kept for the items, not a question."""
-        cells = [c.strip() for c in (line.spaced or "").split("\t") if c.strip()]
-        if len(cells) < 2 or line.kind != "paragraph" or find_label(line) is not None:
-            return False
-        if any(re.search(r"\d", c) or len(c.split()) > 4 or len(c) > 40 for c in cells):
-            return False
-        following = self.next_content(index)
-        if following is None or find_label(following) is None:
-            return False
-        points = trailing_points(following.text, following.spaced)
-        if points is None or len(points) != len(cells):
+        cells = self.item_header_cells(index, line)
+        if cells is None:
             return False
         self.item_header = cells
+        return True
+
+    def item_header_cells(self, index: int, line: Line) -> list[str] | None:
+        """The column words of an item battery's header line (None for any other line)."""
+        cells = column_words(line)
+        following = self.next_content(index)
+        if cells is None or following is None:
+            return None
+        if find_label(following) is None:  # the upper line of column words wrapped onto two
+            lower = self.item_header_cells(self.lines.index(following, index + 1), following)
+            upper = stacked_words(line, following)
+            return upper if lower is not None and upper is not None else None
+        points = trailing_points(following.text, following.spaced)
+        if points is None or len(points) != len(cells):
+            return None
+        above = self.lines[index - 1] if index > 0 else None
+        return (stacked_words(above, line) if above is not None else None) or cells
+
+    def battery_lead_in(self, index: int, line: Line) -> bool:
+        """The words over the next battery of one-line items: a screen of their own
+        (`battery_leads`), not notes of the answered question above them."""
+        if index < self.lead_in_until:
+            return False  # its later lines join the screen
+        current = self.current
+        answered = current is None or bool(
+            current.options or (current.label and current.label.style == "display")
+        )
+        if not answered or line.kind != "paragraph":
+            return False
+        end = lead_in_end(
+            self.lines, index, lambda at: self.item_header_cells(at, self.lines[at]) is not None
+        )
+        if end is None:
+            return False
+        below = (find_label(later) for later in self.lines[end + 1 : end + 3])
+        first = next((found for found in below if found is not None), None)
+        if first is None:
+            return False
+        self.lead_in_until = end
+        self.start(Label(f"{first.id}_INTRO", line.text, "display"), line.text, line)
+        draft = self.current
+        for position in range(index + 1, end):  # read whole: "(Code" alone is no answer
+            later = self.lines[position]
+            if draft is not None and later.kind != "page_break":
+                draft.text_parts.append(later.text)
+                draft.notes.extend(later.instructions)
+                draft.lines.append(later)
+            self.skip_lines.add(position)
         return True
 
     def step(self, index: int, line: Line) -> None:
@@ -509,7 +553,7 @@ class _Parser:
             return
         if self.named_list(line):
             return
-        if self.item_header_line(index, line):
+        if self.item_header_line(index, line) or self.battery_lead_in(index, line):
             return
         if self.screen_heading(index, line):
             return
@@ -1142,6 +1186,9 @@ class _Parser:
             self.add_options(options, draft)
             return
         draft.notes.extend(line.instructions)
+        if not draft.options and not draft.tables and statement_under(draft.text, line):
+            draft.text_parts.append(text)
+            return
         screen = draft.label is not None and draft.label.style == "display"
         if _LEAD_IN_RE.match(text) or (
             # a labelled screen's own thanks ("CLOSING: That was my last question. … Thank

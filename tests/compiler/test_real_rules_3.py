@@ -1,0 +1,104 @@
+"""Conventions met in the real questionnaires, third round, one small case each, written in
+their own invented words (plus checks on the real files, skipped where they are absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fielder.compiler import compile_document
+from fielder.documents import read_document
+from fielder.ir.models import Question
+from tests.compiler.conftest import by_id, compile_text
+
+REAL = Path(__file__).resolve().parents[3] / "shared" / "samples" / "real"
+
+
+def _real(name: str) -> dict[str, Question]:
+    path = REAL / name
+    if not path.exists():
+        pytest.skip(f"{name} is not here")
+    return by_id(compile_document(read_document(path.read_bytes(), path.name)).survey)
+
+
+_ITEM_BATTERIES = (
+    "How much do you enjoy each of these? Would you say (read out):\n"
+    "Very much\tA little\tNot at all\n"
+    "Q1\tGardening\t1\t2\t3\n"
+    "Q2\tCooking\t1\t2\t3\n"
+    "Here is a list of hobbies people take up. Which, if any, have you tried? Please choose "
+    "up to three!\n"
+    "Tried\tNot tried\n"
+    "Q3\tPottery\t1\t2\n"
+    "Q4\tChess\t1\t2\n"
+    "How often do you see these in your street?\n"
+    "Very\tQuite\tNot\n"
+    "often\toften\toften\n"
+    "Q5\tCyclists\t1\t2\t3\n"
+)
+
+
+def test_the_words_over_a_battery_of_one_line_items_are_its_own_screen() -> None:
+    questions = by_id(compile_text(_ITEM_BATTERIES))
+    # the next battery's "choose up to three" is no type word of the item above it
+    assert questions["Q2"].type == "single"
+    assert questions["Q2"].validation is None
+    assert questions["Q3_INTRO"].type == "display"
+    assert questions["Q3_INTRO"].text.startswith("Here is a list of hobbies")
+    assert questions["Q1_INTRO"].text.startswith("How much do you enjoy")
+    assert [o.label for o in questions["Q3"].options] == ["Tried", "Not tried"]
+    assert questions["Q5_INTRO"].text == "How often do you see these in your street?"
+    # column words wrapped onto two lines are read top to bottom
+    assert [o.label for o in questions["Q5"].options] == ["Very often", "Quite often", "Not often"]
+
+
+def test_an_answer_under_a_question_is_no_lead_in() -> None:
+    questions = by_id(
+        compile_text(
+            "Q1. Which comes closest to your view?\n"
+            "1 Parks should stay as they are\n"
+            "2 Parks need more trees\n"
+            "Yes\tNo\n"
+            "Q2\tBenches\t1\t2\n"
+        )
+    )
+    assert [o.code for o in questions["Q1"].options] == ["1", "2"]
+    assert "Q2_INTRO" not in questions
+
+
+def test_wvs_battery_lead_ins_leave_the_items_single() -> None:
+    questions = _real("wvs7-master-questionnaire.pdf")
+    assert questions["Q6"].type == "single"
+    assert questions["Q6"].validation is None
+    assert questions["Q7_INTRO"].type == "display"
+    assert "choose up to five" in questions["Q7_INTRO"].text
+    assert [o.label for o in questions["Q132"].options][0] == "Very frequently"
+
+
+def test_the_statement_a_question_points_at_is_part_of_its_words() -> None:
+    questions = by_id(
+        compile_text(
+            "## Q1. How strongly do you agree with the following statement?\n\n"
+            '**"Fresh bread is worth a longer walk."**\n\n'
+            "- Disagree\n- Neutral\n- Agree\n\n"
+            "## Q2. Do you agree with this statement?\n\n"
+            "**Our bakery opens early enough.**\n\n"
+            "- Yes\n- No\n\n"
+            "## Q3. How often do you buy bread?\n\n"
+            "**Please think of the last month.**\n\n"
+            "- Daily\n- Weekly\n",
+            "q.md",
+        )
+    )
+    assert questions["Q1"].text == (
+        'How strongly do you agree with the following statement? "Fresh bread is worth a '
+        'longer walk."'
+    )
+    assert questions["Q2"].text.endswith("Our bakery opens early enough.")
+    assert "last month" not in questions["Q3"].text
+
+
+def test_smartphone_q15_keeps_its_statement() -> None:
+    questions = _real("smartphone-purchase-survey.md")
+    assert "Price is one of the most important factors" in questions["Q15"].text
