@@ -102,3 +102,52 @@ def test_the_statement_a_question_points_at_is_part_of_its_words() -> None:
 def test_smartphone_q15_keeps_its_statement() -> None:
     questions = _real("smartphone-purchase-survey.md")
     assert "Price is one of the most important factors" in questions["Q15"].text
+
+
+def test_a_multiple_choice_grid_is_one_answer_a_row() -> None:
+    questions = by_id(
+        compile_text(
+            "## Q1. How important is each of these when you pick a bakery?\n\n"
+            "**Question Type:** Multiple-choice grid / Likert scale\n\n"
+            "**Scale:**\n\n"
+            "| Score | Meaning |\n|---|---|\n| 1 | Not important |\n| 2 | Important |\n\n"
+            "### Factors\n\n"
+            "- Price\n- Opening hours\n- Friendly staff\n\n"
+            "## Q2. Which breads do you buy?\n\n"
+            "**Question Type:** Multiple-choice\n\n"
+            "- Rye\n- Spelt\n",
+            "q.md",
+        )
+    )
+    assert questions["Q1"].type == "grid"
+    assert questions["Q1"].multiple is False
+    assert questions["Q2"].type == "multi"
+
+
+def test_who_was_asked_names_no_type_of_the_question() -> None:
+    questions = by_id(
+        compile_text(
+            "Q1. Which of these shops do you visit? (Select all that apply)\n"
+            "● Bakery\n● Grocer\n● Butcher\n"
+            "Q2. Which of these shops do you visit most often? 4\n"
+            "● Bakery\n● Grocer\n● Butcher\n"
+            "4 Question 2 was only asked to respondents that selected more than one shop for "
+            "Question 1.\n"
+            "Q3. Where do you live?\n● Town\n● Village\n"
+        )
+    )
+    assert questions["Q1"].type == "multi"
+    assert questions["Q2"].type == "single"
+
+
+def test_kaggle_most_often_follow_ups_are_single() -> None:
+    questions = _real("kaggle-ds-ml-survey-2020.pdf")
+    assert questions["Q30"].type == "single"
+    assert questions["Q32"].type == "single"
+    assert questions["Q30"].display_if == "count(Q29_A) > 1"
+
+
+def test_smartphone_q14_is_a_one_answer_a_row_grid() -> None:
+    questions = _real("smartphone-purchase-survey.md")
+    assert questions["Q14"].type == "grid"
+    assert questions["Q14"].multiple is False

@@ -185,6 +185,8 @@ _SHORTHAND = {
 
 def type_words(note: str) -> list[str]:
     """The question types an instruction names, most specific first."""
+    # Google Forms' "Multiple-choice grid" is one answer a row, as "Multiple choice grid" is
+    note = re.sub(r"\bmultiple-choice(?=\s+grid\b)", "multiple choice", note, flags=re.I)
     if re.fullmatch(r"\s*(?:multiple|multi)[- ]choice\s*", note, re.I) and note == note.lower():
         return ["multi"]
     short = _SHORTHAND.get(note.strip().upper().replace(" ", ""))
@@ -329,7 +331,10 @@ def interpret(sentence: str) -> list[Directive]:
             found.extend(result)
             if result[0].kind in _FINAL:
                 break
-    for name in type_words(text) if not found or found[0].kind not in _FINAL else []:
+    # "… was only asked to respondents that selected more than one choice at Q29": who is
+    # asked, in words that name no type of this question
+    typed = not _ASKED_OF_RE.search(text)
+    for name in type_words(text) if typed and (not found or found[0].kind not in _FINAL) else []:
         found.append(Directive("type", name, source=text))
     filtered = re.match(
         r"^\s*(?:filter|condition|display\s+(?:logic|condition))\s*:", sentence, re.I
@@ -340,6 +345,11 @@ def interpret(sentence: str) -> list[Directive]:
     return found
 
 
+_ASKED_OF_RE = re.compile(
+    r"\b(?:was|were|is|are)\s+(?:only\s+)?(?:asked|shown|displayed|presented)\s+(?:only\s+)?"
+    r"(?:to|of)\s+(?:the\s+)?(?:respondents|participants|people|those)\s+(?:who|that)\b",
+    re.I,
+)
 _FINAL = frozenset(
     {"display_if", "skip", "skip_unless", "ask_target", "terminate_if", "quota", "pipe", "carry"}
 )
