@@ -22,11 +22,9 @@ BLIND = [
     for name in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen7", "unseen9")
 ]
 BELOW_FLOOR = {
-    "reader-survey-2col.gold.json",  # 'Tick all that apply.' on a line of its own is a note
-    "likert-uni-de.gold.json",  # a wrapped heading lost its gap ('trifft gar trifft eher')
+    # unseen5 and unseen9 disagree on a key in the question over bare printed points (docs)
     "airport-exit.gold.json",  # a key in the question sentence labels the end points
     "exit-interview.gold.json",  # the same, '(1 = very dissatisfied, 5 = very satisfied)'
-    "client-csat.gold.json",  # a bold 'Tick all that apply.' after the question is a note
 }
 GOLD = sorted(FIXTURES.glob("*.gold.json")) + [
     gold

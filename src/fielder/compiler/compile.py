@@ -16,6 +16,7 @@ from fielder.compiler.crf_tables import crf_document
 from fielder.compiler.diagnostics import Clarification, Problem, answers_of
 from fielder.compiler.digit_boxes import digit_box_lines
 from fielder.compiler.draft_hints import draft_hint_lines
+from fielder.compiler.emphasis_bold import emphasis_bold_document
 from fielder.compiler.follow_up import follow_up
 from fielder.compiler.hidden_items import drop_hidden_items
 from fielder.compiler.id_fields import number_id_fields
@@ -69,7 +70,11 @@ def _read_lines(document: Document) -> list[Line]:
     (CRF field tables, platform exports, printables, then the layout rewrites)."""
     lines = text_page_lines(
         document_lines(
-            crf_document(battery_document(one_language_document(japanese_document(document))))
+            crf_document(
+                battery_document(
+                    one_language_document(japanese_document(emphasis_bold_document(document)))
+                )
+            )
         )
     )
     lines = answer_type_lines(

@@ -1396,7 +1396,8 @@ class _Parser:
         if len(more) != len(heads) or any(o.marker != "inline" for o in more):
             return False
         for head, extra in zip(heads, more, strict=True):
-            head.label = f"{head.label} {extra.label}"
+            glue = "" if head.label.endswith(("/", "-", "–")) else " "  # "teils/" over "teils"
+            head.label = f"{head.label}{glue}{extra.label}"
         return True
 
     def accept_plain(self, index: int, line: Line, draft: Draft) -> bool:

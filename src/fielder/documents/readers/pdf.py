@@ -27,6 +27,7 @@ from fielder.documents.model import BlockKind, Cell, Document, Run
 from fielder.documents.readers.base import DocumentBuilder, run_format, text_cell
 from fielder.documents.readers.pdf_boxes import drawn_boxes
 from fielder.documents.readers.pdf_columns import Box, rows
+from fielder.documents.readers.pdf_gutters import gutter_breaks
 from fielder.documents.readers.pdf_panels import fold_lines, panel_regions
 from fielder.documents.readers.pdf_ruling import may_hold_table
 from fielder.documents.safety import check_pages
@@ -495,15 +496,22 @@ def _format(textpage: Any, index: int, text: str) -> Run:
 
 def _group_lines(words: list[_Word]) -> list[_Line]:
     """Words whose vertical extents overlap form a line, read left to right."""
-    return [_line(sorted(group, key=lambda w: w.x0)) for group in rows(words)]
+    groups = [sorted(group, key=lambda w: w.x0) for group in rows(words)]
+    breaks = gutter_breaks(groups, _tab_between)
+    return [_line(group, tabs) for group, tabs in zip(groups, breaks, strict=True)]
 
 
-def _line(words: list[_Word]) -> _Line:
+def _tab_between(previous: _Word, word: _Word) -> bool:
+    return word.x0 - previous.x1 > TAB_GAP * max(word.size, 1)
+
+
+def _line(words: list[_Word], tabs: set[int] | None = None) -> _Line:
+    """One line's words as runs; a wide gap, or a column break at `tabs`, becomes a tab."""
     runs: list[Run] = []
-    for previous, word in zip([None, *words], words, strict=False):
+    for index, (previous, word) in enumerate(zip([None, *words], words, strict=False)):
         if previous is not None:
-            gap = word.x0 - previous.x1
-            separator = "\t" if gap > TAB_GAP * max(word.size, 1) else " "
+            tab = _tab_between(previous, word) or index in (tabs or set())
+            separator = "\t" if tab else " "
             runs.append(Run(separator, *run_format(previous.run)))
         runs.append(word.run)
     sizes = sorted(w.size for w in words)
@@ -557,5 +565,22 @@ def _continues(above: _Line, line: _Line, right: float) -> bool:
         and (line.x0 <= above.x0 + 2 or hanging)
         and (hanging or "\t" not in "".join(run.text for run in above.runs))
         and "\t" not in "".join(run.text for run in line.runs)
-        and not above.runs[-1].text.rstrip().endswith((":", "?"))
+        and not _ends_paragraph(above, line)
     )
+
+
+# "Tick all that apply.": a whole sentence in ordinary case, with no answer box or blank in it
+_SENTENCE_LINE_RE = re.compile(r"^\(?[A-Z][^☐□○_:?]*[a-z][^☐□○_:?]*[.!)]$")
+
+
+def _ends_paragraph(above: _Line, line: _Line) -> bool:
+    """A line ending in ':' or '?' ends its paragraph, except that a question wrapped just
+    before a sentence set in its own type ("Which …?" / "Tick all that apply.") goes on."""
+    end = above.runs[-1].text.rstrip()
+    if end.endswith(":"):
+        return True
+    if not end.endswith("?"):
+        return False
+    text = "".join(run.text for run in line.runs).strip()
+    same_type = {run_format(r) for r in line.runs if r.text.strip()} == {run_format(above.runs[-1])}
+    return not (same_type and _SENTENCE_LINE_RE.match(text))
