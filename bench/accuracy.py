@@ -98,7 +98,12 @@ def details_of(question: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def _options(question: dict[str, Any]) -> list[tuple[str, str]]:
-    return [(str(o["code"]), norm(o["label"])) for o in question.get("options", [])]
+    # "Other:" and "Other" are one label: the gold batches disagree on keeping a write-in
+    # label's trailing colon (one batch keeps it, nine drop it), so neither side is scored on it
+    return [
+        (str(o["code"]), norm(o["label"]).removesuffix(":").rstrip())
+        for o in question.get("options", [])
+    ]
 
 
 def score_file(gold_path: Path) -> dict[str, Any]:
