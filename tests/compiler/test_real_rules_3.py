@@ -151,3 +151,28 @@ def test_smartphone_q14_is_a_one_answer_a_row_grid() -> None:
     questions = _real("smartphone-purchase-survey.md")
     assert questions["Q14"].type == "grid"
     assert questions["Q14"].multiple is False
+
+
+def test_a_consent_statement_typed_as_a_checkbox_is_one_box_to_tick() -> None:
+    questions = by_id(
+        compile_text(
+            "### I have read the notice above and consent to the garden club keeping my "
+            "answers.\n\n"
+            "*Answer type: checkbox*\n\n"
+            "### Which plots do you tend?\n\n"
+            "*Answer type: checkbox*\n\n"
+            "### How long have you gardened?\n\n"
+            "*Answer type: short text*\n",
+            "q.md",
+        )
+    )
+    consent = questions["Q1"]
+    assert consent.type == "multi"
+    assert [o.label for o in consent.options] == ["I agree"]
+    # a question, not a statement: its missing answers stay a question to the programmer
+    assert questions["Q2"].options == []
+
+
+def test_pdn_consent_is_a_tick_box() -> None:
+    questions = _real("pdn-pathogen-data-survey.md")
+    assert [o.label for o in questions["Q4"].options] == ["I agree"]

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from fielder.compiler.classify import DISPLAY_WORDS
+from fielder.compiler.consent_boxes import consent_box
 from fielder.compiler.diagnostics import Problem
 from fielder.compiler.instructions import Directive, interpret, sentences, type_words
 from fielder.compiler.lines import collapse, split_text
@@ -458,6 +459,7 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
     if split is not None:
         rows, raw_options = split
     options, raws = settle_options(raw_options)
+    options = consent_box(words, text, options) if not rows else options
     has_grid = False
     explicit = {"number", "text", "long_text", "open", "date", "email", "display"} & set(words)
     unclear_table = False
