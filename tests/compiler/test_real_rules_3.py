@@ -176,3 +176,32 @@ def test_a_consent_statement_typed_as_a_checkbox_is_one_box_to_tick() -> None:
 def test_pdn_consent_is_a_tick_box() -> None:
     questions = _real("pdn-pathogen-data-survey.md")
     assert [o.label for o in questions["Q4"].options] == ["I agree"]
+
+
+def test_answers_run_into_one_paragraph_are_a_list() -> None:
+    questions = by_id(
+        compile_text(
+            "4. Why did you join the garden club? Mark (X) ONLY one box.\n"
+            "PEOPLE 210 01 Friends were members 02 Met neighbours 03 Family reason "
+            "PLANTS 04 Wanted a plot 05 Learn to grow food 06 Any other – Specify\n"
+            "5. How old were you in 2010? 25 or 30 years, roughly.\n"
+        )
+    )
+    assert [(o.code, o.label) for o in questions["Q4"].options] == [
+        ("01", "Friends were members"),
+        ("02", "Met neighbours"),
+        ("03", "Family reason"),
+        ("04", "Wanted a plot"),
+        ("05", "Learn to grow food"),
+        ("06", "Any other – Specify"),
+    ]
+    assert questions["Q4"].options[-1].specify
+    assert questions["Q4"].text.endswith("Mark (X) ONLY one box.")
+
+
+def test_nychvs_q6_keeps_its_run_in_answers() -> None:
+    questions = _real("nychvs-2011-census-housing.pdf")
+    labels = [o.label for o in questions["Q6"].options]
+    assert len(labels) == 33
+    assert labels[0] == "Job transfer/new job"
+    assert labels[6] == "Needed larger house or apartment"

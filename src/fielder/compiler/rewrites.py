@@ -27,7 +27,8 @@ they are parsed, each in a module of its own:
   (`screen_roles`), an app spec's widget notes under a question (`widget_hints`) and emoji at
   either end of the words (`decor_emoji`), a `[NOTE]` wrapped over two lines (`wrapped_notes`),
   a bare `8.` between `Q.7` and `Q.9` (`stray_numbers`), items the interviewer records by
-  observation and an `-- end of script --` line (`observed_items`).
+  observation and an `-- end of script --` line (`observed_items`), a paper form's answers
+  run into one paragraph (`01 … 02 … 03 …`) written one a line (`run_in_codes`).
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ from fielder.compiler.packed_items import packed_lines
 from fielder.compiler.page_furniture import drop_page_feet
 from fielder.compiler.question_words import question_word_lines
 from fielder.compiler.ranked_lists import ranked_lines
+from fielder.compiler.run_in_codes import run_in_code_lines
 from fielder.compiler.screen_boxes import screen_box_lines
 from fielder.compiler.screen_roles import screen_role_lines
 from fielder.compiler.screener_marks import screener_mark_lines
@@ -87,4 +89,5 @@ def rewrite_lines(lines: list[Line]) -> list[Line]:
     lines = packed_lines(join_wrapped_answers(drop_footnote_marks(lines)))
     lines = boxed_cell_lines(drop_translation_lines(lines))
     lines = numbered_item_lines(drop_office_use(lines))
+    lines = run_in_code_lines(lines)
     return field_note_lines(universe_lines(ranked_lines(lines)))
