@@ -205,3 +205,59 @@ def test_nychvs_q6_keeps_its_run_in_answers() -> None:
     assert len(labels) == 33
     assert labels[0] == "Job transfer/new job"
     assert labels[6] == "Needed larger house or apartment"
+
+
+def test_answers_with_their_codes_after_a_dash_on_the_question_line() -> None:
+    questions = by_id(
+        compile_text(
+            "C1 Pets Does (name) keep a pet? Yes – 1 No – 2 (skip to C3)\n"
+            "C2 Kind Which pet does (name) keep? Dog - 1 Cat - 2 Other Specify ______ - 3\n"
+            "C3 How are you today? Fine - thanks\n"
+        )
+    )
+    assert [(o.code, o.label) for o in questions["C1"].options] == [("1", "Yes"), ("2", "No")]
+    assert questions["C1"].text.endswith("keep a pet?")
+    assert [s.to for s in questions["C1"].skip_to] == ["C3"]
+    other = questions["C2"].options[-1]
+    assert (other.label, other.specify) == ("Other Specify", True)
+    assert questions["C3"].options == []
+
+
+def test_answers_printed_in_columns_go_back_into_code_order() -> None:
+    questions = by_id(
+        compile_text(
+            "D1. What kind of home is this?\n"
+            "1. Cottage 3. Terraced house 5. Houseboat\n"
+            "2. Flat 4. Farmhouse\n"
+            "D2. Do you rent it?\n"
+            "1. Yes 2. No\n"
+        )
+    )
+    assert [o.label for o in questions["D1"].options] == [
+        "Cottage",
+        "Flat",
+        "Terraced house",
+        "Farmhouse",
+        "Houseboat",
+    ]
+    assert [o.label for o in questions["D2"].options] == ["Yes", "No"]
+
+
+def test_a_dates_box_captions_are_no_type_notes() -> None:
+    questions = by_id(
+        compile_text(
+            "R1 Which sport does (name) play? Tennis - 1 Golf - 2 Chess - 3\nY\nM\nD\n"
+            "R2 How old is (name)?\n"
+        )
+    )
+    assert questions["R1"].type == "single"
+
+
+def test_popstan_pdf_roster_answers() -> None:
+    questions = _real("popstan-household-cspro.pdf")
+    assert [o.label for o in questions["B02"].options] == ["Male", "Female"]
+    assert questions["B08"].type == "single"
+    assert [o.label for o in questions["D03"].options][:2] == [
+        "Traditional round hut",
+        "Detached house",
+    ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from fielder.compiler.answer_columns import in_code_order
 from fielder.compiler.classify import DISPLAY_WORDS
 from fielder.compiler.consent_boxes import consent_box
 from fielder.compiler.diagnostics import Problem
@@ -448,7 +449,7 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
         # the quotation; what comes before the colon describes it for the build
         text, words = screen["words"].strip(), ["display", *words]
     rows: list[str] = list(draft.rows)
-    raw_options = trailing_codes(draft.options)
+    raw_options = in_code_order(trailing_codes(draft.options))
     split = (
         None
         if rows

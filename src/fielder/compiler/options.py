@@ -402,6 +402,12 @@ def _slashed_coded(text: str) -> list[RawOption]:
 _ACROSS_MARK_RE = re.compile(r"(?:^|\s)\(?([A-Za-z]|\d{1,2})[.)]\s+")
 
 
+def _counts_up(numbers: list[int]) -> bool:
+    """1 2 3, or 1 3 5 across a line of answers printed in columns (`answer_columns`)."""
+    step = numbers[1] - numbers[0]
+    return 1 <= step <= 4 and numbers == list(range(numbers[0], numbers[-1] + 1, step))
+
+
 def _marked_across(text: str) -> list[RawOption]:
     """ "A) Male   B) Female   C) Prefer not to say", "1) Yes 2) No": answers across a line."""
     marks = list(_ACROSS_MARK_RE.finditer(text))
@@ -413,9 +419,7 @@ def _marked_across(text: str) -> list[RawOption]:
         expected = [chr(ord(keys[0].lower()) + i) for i in range(len(keys))]
         if keys[0].lower() != "a" or [k.lower() for k in keys] != expected:
             return []
-    elif not all(k.isdigit() for k in keys) or [int(k) for k in keys] != list(
-        range(int(keys[0]), int(keys[0]) + len(keys))
-    ):
+    elif not all(k.isdigit() for k in keys) or not _counts_up([int(k) for k in keys]):
         return []
     found = []
     for mark, following in zip(marks, [*marks[1:], None], strict=True):

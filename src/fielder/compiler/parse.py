@@ -33,6 +33,7 @@ from fielder.compiler.classify import (
     section_word,
 )
 from fielder.compiler.code_notes import rewrite_code_notes
+from fielder.compiler.dashed_codes import dashed_answers
 from fielder.compiler.entry_boxes import entry_hint
 from fielder.compiler.form_fields import label_over_write_in
 from fielder.compiler.instructions import (
@@ -455,6 +456,10 @@ class _Parser:
         if boxes and sum(text.count(b) for b in BOXES) >= 2:
             draft.options.extend(parse_option_text(text[boxes.start() :]))
             return text[: boxes.start()].rstrip(" :")
+        dashed = dashed_answers(text)  # "… male or female? Male – 1 Female - 2"
+        if dashed is not None:
+            draft.options.extend(dashed[1])
+            return dashed[0]
         blank = _INLINE_BLANK_RE.match(text)
         if blank:
             draft.hints.append(text[blank.end("text") :].strip(" :"))

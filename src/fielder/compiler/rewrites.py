@@ -28,7 +28,8 @@ they are parsed, each in a module of its own:
   either end of the words (`decor_emoji`), a `[NOTE]` wrapped over two lines (`wrapped_notes`),
   a bare `8.` between `Q.7` and `Q.9` (`stray_numbers`), items the interviewer records by
   observation and an `-- end of script --` line (`observed_items`), a paper form's answers
-  run into one paragraph (`01 … 02 … 03 …`) written one a line (`run_in_codes`).
+  run into one paragraph (`01 … 02 … 03 …`) written one a line (`run_in_codes`), a date's
+  `Y` / `M` / `D` box captions left out (`date_captions`).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from fielder.compiler.asked_across import split_asked_across
 from fielder.compiler.boxed_cells import boxed_cell_lines
 from fielder.compiler.checklist_answers import checklist_lines
 from fielder.compiler.coded_heads import coded_head_lines
+from fielder.compiler.date_captions import drop_date_captions
 from fielder.compiler.decor_emoji import drop_decor_emoji
 from fielder.compiler.field_notes import field_note_lines
 from fielder.compiler.footnote_marks import drop_footnote_marks
@@ -89,5 +91,5 @@ def rewrite_lines(lines: list[Line]) -> list[Line]:
     lines = packed_lines(join_wrapped_answers(drop_footnote_marks(lines)))
     lines = boxed_cell_lines(drop_translation_lines(lines))
     lines = numbered_item_lines(drop_office_use(lines))
-    lines = run_in_code_lines(lines)
+    lines = drop_date_captions(run_in_code_lines(lines))
     return field_note_lines(universe_lines(ranked_lines(lines)))
