@@ -261,3 +261,33 @@ def test_popstan_pdf_roster_answers() -> None:
         "Traditional round hut",
         "Detached house",
     ]
+
+
+def test_opposite_words_over_a_row_of_points_are_a_grid() -> None:
+    questions = by_id(
+        compile_text(
+            "1. How old are you?\n"
+            "2. The new timetable is…\n"
+            "late\tearly\nconfusing\tclear\ncrowded\tspacious\nslow\tfast\n"
+            "-3 -2 -1 0 1 2 3\n"
+            "3. Anything else?\n"
+        )
+    )
+    grid = questions["Q2"]
+    assert grid.type == "grid"
+    assert grid.text == "The new timetable is…"
+    assert [r.label for r in grid.rows] == [
+        "late – early",
+        "confusing – clear",
+        "crowded – spacious",
+        "slow – fast",
+    ]
+    assert [o.label for o in grid.options] == ["-3", "-2", "-1", "0", "1", "2", "3"]
+
+
+def test_subtitlers_differential_keeps_every_pair_as_a_row() -> None:
+    questions = _real("subtitlers-task-questionnaire.pdf")
+    grid = questions["Q8"]
+    assert len(grid.rows) == 13
+    assert grid.rows[-1].label == "impractical – practical"
+    assert "practical" not in [o.label for o in grid.options]

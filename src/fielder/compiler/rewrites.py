@@ -29,7 +29,8 @@ they are parsed, each in a module of its own:
   a bare `8.` between `Q.7` and `Q.9` (`stray_numbers`), items the interviewer records by
   observation and an `-- end of script --` line (`observed_items`), a paper form's answers
   run into one paragraph (`01 … 02 … 03 …`) written one a line (`run_in_codes`), a date's
-  `Y` / `M` / `D` box captions left out (`date_captions`).
+  `Y` / `M` / `D` box captions left out (`date_captions`), opposite words over a row of
+  points made a grid (`differential_pairs`).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from fielder.compiler.checklist_answers import checklist_lines
 from fielder.compiler.coded_heads import coded_head_lines
 from fielder.compiler.date_captions import drop_date_captions
 from fielder.compiler.decor_emoji import drop_decor_emoji
+from fielder.compiler.differential_pairs import differential_lines
 from fielder.compiler.field_notes import field_note_lines
 from fielder.compiler.footnote_marks import drop_footnote_marks
 from fielder.compiler.format_marks import drop_format_marks
@@ -91,5 +93,5 @@ def rewrite_lines(lines: list[Line]) -> list[Line]:
     lines = packed_lines(join_wrapped_answers(drop_footnote_marks(lines)))
     lines = boxed_cell_lines(drop_translation_lines(lines))
     lines = numbered_item_lines(drop_office_use(lines))
-    lines = drop_date_captions(run_in_code_lines(lines))
+    lines = differential_lines(drop_date_captions(run_in_code_lines(lines)))
     return field_note_lines(universe_lines(ranked_lines(lines)))
