@@ -291,3 +291,34 @@ def test_subtitlers_differential_keeps_every_pair_as_a_row() -> None:
     assert len(grid.rows) == 13
     assert grid.rows[-1].label == "impractical – practical"
     assert "practical" not in [o.label for o in grid.options]
+
+
+def test_one_list_with_a_column_of_codes_for_each_of_two_questions() -> None:
+    questions = by_id(
+        compile_text(
+            "Q1. How often do you walk? (Code one)\n1 Daily\n2 Weekly\n"
+            "Q2. Which of these matters most to you? (Code one under “first choice”)\n"
+            "Q3. And which matters next most? (Code one under “second choice”)\n"
+            "Q2 Q3\n"
+            "First choice Second choice\n"
+            "1. Clean paths 1 1\n"
+            "2. More benches along the river and in the 2 2\n"
+            "old town\n"
+            "3. Dog-free areas 3 3\n"
+            "Q4. Anything else?\n"
+        )
+    )
+    for qid in ("Q2", "Q3"):
+        assert questions[qid].type == "single"
+        assert [o.label for o in questions[qid].options] == [
+            "Clean paths",
+            "More benches along the river and in the old town",
+            "Dog-free areas",
+        ]
+    assert not any(q.startswith("Q2_") for q in questions)
+
+
+def test_wvs_first_and_second_choice_questions_share_their_list() -> None:
+    questions = _real("wvs7-master-questionnaire.pdf")
+    assert [o.label for o in questions["Q155"].options][0] == "Maintaining order in the nation"
+    assert "Q154_2" not in questions

@@ -30,7 +30,8 @@ they are parsed, each in a module of its own:
   observation and an `-- end of script --` line (`observed_items`), a paper form's answers
   run into one paragraph (`01 … 02 … 03 …`) written one a line (`run_in_codes`), a date's
   `Y` / `M` / `D` box captions left out (`date_captions`), opposite words over a row of
-  points made a grid (`differential_pairs`).
+  points made a grid (`differential_pairs`), one list with a column of codes for each of
+  several questions written out under each (`shared_lists`).
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ from fielder.compiler.run_in_codes import run_in_code_lines
 from fielder.compiler.screen_boxes import screen_box_lines
 from fielder.compiler.screen_roles import screen_role_lines
 from fielder.compiler.screener_marks import screener_mark_lines
+from fielder.compiler.shared_lists import shared_list_lines
 from fielder.compiler.side_sections import drop_side_sections
 from fielder.compiler.spec_items import spec_lines
 from fielder.compiler.stacked_heads import stacked_head_lines
@@ -94,4 +96,5 @@ def rewrite_lines(lines: list[Line]) -> list[Line]:
     lines = boxed_cell_lines(drop_translation_lines(lines))
     lines = numbered_item_lines(drop_office_use(lines))
     lines = differential_lines(drop_date_captions(run_in_code_lines(lines)))
+    lines = shared_list_lines(lines)
     return field_note_lines(universe_lines(ranked_lines(lines)))
