@@ -3,6 +3,7 @@ rules: Qualtrics import text, data codebooks, IVR prompt scripts, HTML forms in 
 
 from __future__ import annotations
 
+from fielder.compiler.chatbot_flow import is_chatbot_flow, read_chatbot_flow
 from fielder.compiler.codebook import is_codebook, read_codebook
 from fielder.compiler.html_form import is_html_form, read_html_form
 from fielder.compiler.ivr_script import is_ivr_script, read_ivr_script
@@ -19,6 +20,7 @@ _FORMATS = (
     (is_ivr_script, read_ivr_script),
     (is_html_form, read_html_form),
     (is_sms_flow, read_sms_flow),
+    (is_chatbot_flow, read_chatbot_flow),
     (is_mrscript, read_mrscript),
 )
 
@@ -37,7 +39,8 @@ def _checked(survey: Survey) -> Survey:
     questions = {q.id: q for q in survey.questions()}
     for problem in validate(survey):
         question = questions.get(problem.element_id or "")
-        if problem.severity != "error" or question is None:
+        # a pipe from the sample record ({{first_name}}) is kept as written; the logic stays
+        if problem.severity != "error" or question is None or problem.pointer.endswith("/text"):
             continue
         question.display_if, question.terminate_if, question.skip_to = None, None, []
         question.attention = Attention(reason=f"{question.id}: logic left out: {problem.message}")
