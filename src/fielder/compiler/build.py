@@ -319,6 +319,9 @@ def _worded_end_points(cells: tuple[str, ...]) -> list[Option] | None:
     cells = tuple(c.strip() for c in cells if c.strip())
     if len(cells) < 4 or not all(_NUMERIC_CELL_RE.match(c) for c in cells[1:-1]):
         return None
+    if len(cells) >= 5 and not any(re.search(r"\d", c) for c in (cells[0], cells[-1])):
+        # "Very difficult | 1 | … | 7 | Very easy": the end words in cells of their own
+        cells = (f"{cells[1]} {cells[0]}", *cells[2:-2], f"{cells[-2]} {cells[-1]}")
     ends = [_END_POINT_RE.match(cells[0]), _END_POINT_RE.match(cells[-1])]
     if not all(ends):
         return None

@@ -71,6 +71,7 @@ _INSTRUCTION_START_RE = re.compile(
     # Turkish: the interviewer ("ANKETÖR: SONDAJ YAPINIZ"), a probe, a programmer's note
     r"ANKET[ÖO]R\b|SONDAJ\b|PROGRAMCI\b|"
     r"ASK\s+(?:ALL|IF|ONLY|THOSE|EVERYONE|RESPONDENTS)\b|BASE\s*:|FILTER\b|ROUTING\b|QUOTA\b|"
+    r"(?:ASKED|SHOWN)\s+(?:ONLY\s+)?(?:TO|OF)\s*:|"  # "Asked to: …", a brief's base line
     r"TERMINATE\b|THANK\s+AND\s+(?:CLOSE|TERMINATE)|SCREEN\s*OUT|RANDOMI[SZ]E\b|ROTATE\b|"
     r"SHOW\b|DO\s+NOT\s+READ|READ\s+OUT|READ\s+(?:OPTIONS|LIST)|HIDDEN\b|CODE\s+ALL|SINGLE\s+CODE|"
     r"MULTI\s+CODE|DROP[- ]?DOWN|OPEN\s+END|NUMERIC|GRID\b|END\s+OF\b)",

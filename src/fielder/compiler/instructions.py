@@ -422,6 +422,8 @@ def _routing(text: str, upper: str) -> list[Directive]:
     return []
 
 
+# "Asked to: …", "Shown to: …": a brief's base line naming who sees the question
+_ASKED_TO = r"(?:ASKED|SHOWN|PUT)\s+(?:ONLY\s+)?(?:TO|OF)"
 _NAMED_ANSWERS_RE = re.compile(r"\bCODES?\s+\d{1,3}\b.*\b(?:AT|IN|ON)\s+[A-Z]{0,4}\d{1,3}")
 
 
@@ -446,7 +448,7 @@ def _display(text: str, upper: str) -> list[Directive]:
             for t in targets
         ]
     everyone = re.match(
-        r"^(?:ASK|SHOW\s+QUESTION|BASE)\s*:?\s*(?:ALL|EVERYONE|TOTAL\s+SAMPLE)\b"
+        rf"^(?:ASK|SHOW\s+QUESTION|BASE|{_ASKED_TO})\s*:?\s*(?:ALL|EVERYONE|TOTAL\s+SAMPLE)\b"
         r"(?!\s+(?:WHO|THOSE|THAT|RESPONDENTS\s+WHO|AWARE|USERS|EXCEPT|BUT|CODING|CODED|SAYING))",
         upper,
     )
@@ -461,7 +463,9 @@ def _display(text: str, upper: str) -> list[Directive]:
     )
     if match:
         return [Directive("display_if", match["cond"].strip(" :,"), source=text)]
-    match = re.match(rf"^(?:BASE|FILTER)\s*[:=-]\s*(?P<cond>.*\b{_ID_TOKEN}\b.*)$", text, re.I)
+    match = re.match(
+        rf"^(?:BASE|FILTER|{_ASKED_TO})\s*[:=-]\s*(?P<cond>.*\b{_ID_TOKEN}\b.*)$", text, re.I
+    )
     if match and re.search(r"[A-Z]{1,4}\d", match["cond"]):
         return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
     match = re.match(
@@ -504,14 +508,16 @@ def value_next(text: str) -> str:
 
 def _terminate(text: str, upper: str) -> list[Directive]:
     match = re.match(
-        r"^(?:TERMINATE|TERM|SCREEN\s*OUT|THANK\s+AND\s+(?:CLOSE|TERMINATE|END)|"
+        r"^(?:TERMINATE|TERM|SCREEN\s*OUT|REJECT|THANK\s+AND\s+(?:CLOSE|TERMINATE|END)|"
         r"(?:CLOSE|END|TERMINATE|STOP)(?:\s+(?:THE\s+)?(?:INTERVIEW|SURVEY))?|"
         r"DISQUALIFY|EXCLUDE)\s*(?:IF|WHEN|ALL\s+WHO|THOSE\s+WHO)\b(?P<cond>.*)$",
         text,
         re.I,
     )
     if match:
-        return [Directive("terminate_if", match["cond"].strip(" :,"), source=text)]
+        # "Reject if Tablet or Phone – desktop only": the reason after a spaced dash is no answer
+        cond = re.sub(r"\s[–—]\s+[a-z]\w*(?:\s+\w+)+\.?$", "", match["cond"])
+        return [Directive("terminate_if", cond.strip(" :,"), source=text)]
     match = re.match(
         r"^IF\s+(?P<cond>.+?),?\s*(?:-+>|→|THEN)?\s*(?:TERMINATE|SCREEN\s*OUT|THANK\s+AND\s+CLOSE|"
         r"(?:PLEASE\s+)?END\s+(?:THE\s+)?(?:INTERVIEW|SURVEY)|(?:THE\s+)?(?:SURVEY|INTERVIEW|"
@@ -541,6 +547,16 @@ def _terminate(text: str, upper: str) -> list[Directive]:
     if match:
         # "under 18 → end of survey": a bound on the answer, then the termination
         return [Directive("terminate_if", match["cond"], source=text)]
+    match = re.match(
+        r"^(?:CODES?\s+)?(?P<codes>\d{1,3}(?:\s*(?:,|-|–|OR|AND)\s*\d{1,3})*)\s*(?:=|→|->|:)\s*"
+        r"(?:THANK\s+(?:AND|&)\s+(?:END|CLOSE)|TERMINATE|SCREEN\s*OUT|END\s+(?:THE\s+)?"
+        r"(?:SURVEY|INTERVIEW))\b",
+        text,
+        re.I,
+    )
+    if match:
+        # "04 = thank and end (not in the target group)": those answers end the survey
+        return [Directive("terminate_if", "CODE " + match["codes"], source=text)]
     if _TERMINATE_RE.fullmatch(text.strip(" .")) or re.fullmatch(
         r"(?:TERMINATE|SCREEN\s*OUT)\W*", upper
     ):

@@ -135,6 +135,7 @@ def split_runs(runs: tuple[Run, ...], text: str) -> tuple[str, list[str]]:
     """Respondent text and instruction pieces of one paragraph, from its runs' formatting."""
     if not runs:
         return text, []
+    runs = _join_bracketed_notes(runs)
     kept: list[str] = []
     notes: list[str] = []
     visible = [r for r in runs if r.text.strip()]
@@ -158,6 +159,36 @@ def split_runs(runs: tuple[Run, ...], text: str) -> tuple[str, list[str]]:
     if all_italic:
         return "", [text]
     return "".join(kept), [part for n in notes for part in _bracket_parts(collapse(n)) if part]
+
+
+def _opens_bracket(text: str) -> bool:
+    return text.count("{") > text.count("}") or text.count("[") > text.count("]")
+
+
+def _join_bracketed_notes(runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    """A coloured note whose brackets span plain runs ("{ASK IF CODE " + "3 OR 4" + " AT Q5}",
+    a reviewer's tracked insert typed without the note's colour) is one note in its colour."""
+    joined: list[Run] = []
+    index = 0
+    while index < len(runs):
+        run = runs[index]
+        end = None
+        if _is_coloured(run) and _opens_bracket(run.text):
+            for later in range(index + 1, min(index + 4, len(runs))):
+                if _is_coloured(runs[later]) and not _opens_bracket(
+                    "".join(r.text for r in runs[index : later + 1])
+                ):
+                    end = later
+                    break
+                if _is_coloured(runs[later]) or re.search(r"[\[\]{}]", runs[later].text):
+                    break
+        if end is None:
+            joined.append(run)
+            index += 1
+            continue
+        joined.append(replace(run, text="".join(r.text for r in runs[index : end + 1])))
+        index = end + 1
+    return tuple(joined)
 
 
 _BRACKETS_ONLY_RE = re.compile(r"(?:\[[^\[\]]*\]\s*){2,}")
@@ -193,10 +224,39 @@ def _coloured_label(runs: tuple[Run, ...]) -> int | None:
     if len(visible) < 2 or not _is_coloured(runs[visible[0]]):
         return None
     first = visible[0]
-    if not _LABEL_RUN_RE.match(runs[first].text.strip()):
+    if not _LABEL_RUN_RE.match(runs[first].text.strip()) and not _gapped_word_label(runs[first]):
         return None
     plain_after = any(not _is_coloured(runs[i]) and _has_words(runs[i].text) for i in visible[1:])
     return first if plain_after else None
+
+
+# "SUS<TAB>", "PREF  ": a bold word in capitals set apart by a gap, as ids are before words
+_GAPPED_WORD_RE = re.compile(r"^[A-Z][A-Z0-9_]{1,9}(?:\t|\s{2,})$")
+_SCRIPT_WORDS = frozenset(
+    "NOTE ASK SHOW READ PROBE PROG PN DP INTERVIEWER SCRIPTER HIDDEN FILTER BASE ROUTING "
+    "RANDOMISE RANDOMIZE ROTATE TERMINATE IF ALL ONLY SKIP QUOTA PIPE INSERT".split()
+)
+
+
+def _gapped_word_label(run: Run) -> bool:
+    """A coloured bold word id ("SUS", "PREF") before a gap, not a type or scripting word."""
+    from fielder.compiler.instructions import type_words
+
+    word = run.text.strip()
+    return (
+        run.bold
+        and _GAPPED_WORD_RE.match(run.text.lstrip()) is not None
+        and word not in _SCRIPT_WORDS
+        and not type_words(word)
+    )
+
+
+def _word_label(runs: tuple[Run, ...]) -> str | None:
+    """The word id opening a paragraph in the scripting colour ("SUS" before plain words)."""
+    index = _coloured_label(runs)
+    if index is None or not _gapped_word_label(runs[index]):
+        return None
+    return runs[index].text.strip()
 
 
 def _has_words(text: str) -> bool:
@@ -390,6 +450,11 @@ def line_from_block(block: Block) -> Line:
         text, notes = block.text, []
     text, more = split_text(text)
     notes.extend(more)
+    word_label = _word_label(runs)
+    if word_label and text.lstrip().startswith(word_label):
+        text = text.lstrip()[len(word_label) :]
+    else:
+        word_label = None
     if _PLACEHOLDER_RE.match(text):
         # "Your answer": the grey placeholder a form tool prints in a short-answer box
         text = "__________"
@@ -404,6 +469,7 @@ def line_from_block(block: Block) -> Line:
         level=block.level,
         style=block.style,
         bold=bool(bold_runs) and bold_runs[0].bold,
+        label=word_label,
         start=block.start,
         end=block.end,
         page=block.page,
@@ -599,6 +665,7 @@ def document_lines(document: Document) -> list[Line]:
         listed_items,
     )
     from fielder.compiler.folded import unfold
+    from fielder.compiler.labelled_cards import card_line
     from fielder.compiler.question_cells import is_question_cell_table, question_cell_lines
     from fielder.compiler.sheet import is_notes_sheet, is_sheet_table, sheet_lines
     from fielder.compiler.transposed_sheets import untranspose
@@ -634,6 +701,8 @@ def document_lines(document: Document) -> list[Line]:
                 lines.extend(form_lines(block))
             elif (boxed_note := _boxed_note(block)) is not None:
                 lines.append(boxed_note)
+            elif (card := card_line(block)) is not None:
+                lines.append(card)
             else:
                 lines.append(table_line(block))
         elif block.text.strip() and not is_boilerplate(block.text):

@@ -75,7 +75,8 @@ _FORWARD_RE = re.compile(
     r"^[\[(]?\s*(?:ASK\b|BASE\b|FILTER\b|SHOW\s+(?:IF|QUESTION|THIS|ONLY\s+IF|TO)\b|DISPLAY\s+IF|HIDE\s+IF|"
     r"ONLY\s+ANSWER|ANSWER\s+(?:THIS|THE\s+NEXT|ONLY\s+IF)|PLEASE\s+ANSWER\s+ONLY|"
     r"IF\b.*\bASK\s+[A-Z]*\d|"
-    r"FOR\s+THOSE\b|QUESTION\s+FOR\b|ONLY\s+(?:FOR|ASK|SHOW|IF|WHEN)\b)",
+    r"FOR\s+THOSE\b|QUESTION\s+FOR\b|ONLY\s+(?:FOR|ASK|SHOW|IF|WHEN)\b|"
+    r"(?:ASKED|SHOWN)\s+(?:ONLY\s+)?(?:TO|OF)\s*:)",  # "Asked to: …", a brief's base line
     re.I,
 )
 _OUTLINE_ITEM_RE = re.compile(r"^(?P<n>\d{1,3})\.(?P<m>\d{1,2})[.)]?\s+(?P<rest>\S.*)$")
