@@ -26,11 +26,11 @@ _MARK_RE = re.compile(
 )
 _BOT_RE = re.compile(r"^\s*(?:BOT|Bot|🤖)(?:\s+says)?\s*:\s*(?P<words>.*)$")
 _ARROW = r"(?:⇒|=>|->|→|➜|➡)"
-_NOTE_RE = re.compile(r"\s*//.*$")
+_NOTE_RE = re.compile(r"(?:^|(?<=\s))//.*$")
 _BUTTON_RE = re.compile(r"^\s*\[(?:btn|button|list|row|reply|quick[ -]?reply|option)\]\s*", re.I)
 _HEADER_RE = re.compile(r"\b(?:button\s+text|header|title)\s*:", re.I)
-_JUMP_RE = re.compile(rf"\s*{_ARROW}\s*(?P<to>\w+)\s*$")
-_CODE_RE = re.compile(r"\s*\{(?P<code>[^{}]{1,12})\}\s*$")
+_JUMP_RE = re.compile(rf"{_ARROW}\s*(?P<to>\w+)\s*$")
+_CODE_RE = re.compile(r"\{(?P<code>[^{}]{1,12})\}$")
 _CODES_ONLY_RE = re.compile(r"(?:\{[^{}]{1,12}\}|\bor\b|\band\b|[\s,/])+")
 _REST_RE = re.compile(r"^\s*(?:all\s+other|any\s+other|every\s+other|other|else|otherwise)\b", re.I)
 _TYPED_RE = re.compile(r"^\s*(?:⌨️?|\[(?:typed|input|free\s*text)\])\s*\[?(?P<what>[^\]]*)\]?")
@@ -62,14 +62,16 @@ def _turns(document: Document) -> list[_Turn]:
 
 
 def _read_line(turn: _Turn, raw: str) -> None:
-    note = re.search(r"//(.*)$", raw)
+    note = re.search(r"(?:^|(?<=\s))//(.*)$", raw)
     if note:
         turn.notes.append(note[1])
     line = _NOTE_RE.sub("", raw).strip()
     if not line:
         return
     if bot := _BOT_RE.match(line):
-        turn.words.append(collapse(bot["words"]))
+        # the order record's fields ({{first_name}}) are no questions to pipe from: kept as
+        # written in one pair of braces, the way a record placeholder reads
+        turn.words.append(collapse(re.sub(r"\{\{\s*(\w+)\s*\}\}", r"{\1}", bot["words"])))
     elif typed := _TYPED_RE.match(line):
         turn.typed = typed["what"].strip()
     elif _BUTTON_RE.match(line) and _HEADER_RE.search(line):
@@ -81,7 +83,7 @@ def _read_line(turn: _Turn, raw: str) -> None:
 def _read_reply(turn: _Turn, line: str) -> None:
     """An answer row (`[btn] Label {code} ⇒ target`) or a routing line (`{1} or {2} ⇒ x`)."""
     jump = _JUMP_RE.search(line)
-    head = line[: jump.start()] if jump else line
+    head = (line[: jump.start()] if jump else line).rstrip()
     to = jump["to"] if jump else None
     if to and _CODES_ONLY_RE.fullmatch(head):
         turn.groups.append((re.findall(r"\{([^{}]+)\}", head), to))
@@ -123,9 +125,20 @@ def _question(turn: _Turn) -> Question:
             Option(code=code or str(n), label=label)
             for n, (label, code, _) in enumerate(turn.rows, start=1)
         ]
+        _unique_codes(question)
     elif turn.typed is not None:
         _typed(question, turn.typed)
     return question
+
+
+def _unique_codes(question: Question) -> None:
+    """A value written twice (a copy-paste slip) takes the next free number: codes stay keys."""
+    seen: set[str] = set()
+    free = max((int(o.code) for o in question.options if o.code.isdigit()), default=0) + 1
+    for option in question.options:
+        if option.code in seen:
+            option.code, free = str(free), free + 1
+        seen.add(option.code)
 
 
 def _targets(turn: _Turn, question: Question, following: str | None) -> dict[str, str | None]:

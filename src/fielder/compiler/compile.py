@@ -17,14 +17,15 @@ from fielder.compiler.diagnostics import Clarification, Problem, answers_of
 from fielder.compiler.digit_boxes import digit_box_lines
 from fielder.compiler.draft_hints import draft_hint_lines
 from fielder.compiler.emphasis_bold import emphasis_bold_document
+from fielder.compiler.flowchart_logic import flowchart_logic
 from fielder.compiler.follow_up import follow_up
 from fielder.compiler.hidden_items import drop_hidden_items
 from fielder.compiler.id_fields import number_id_fields
-from fielder.compiler.instruction_codes import instruction_code_lines
 from fielder.compiler.japanese_forms import japanese_document
 from fielder.compiler.label_cells import label_cell_lines
 from fielder.compiler.lines import Line, document_lines
 from fielder.compiler.middle_notes import middle_notes
+from fielder.compiler.named_filters import named_filters
 from fielder.compiler.otherwise_skips import otherwise_skip_lines
 from fielder.compiler.page_numbers import drop_page_numbers
 from fielder.compiler.parse import Draft, Parsed, parse_lines
@@ -83,7 +84,7 @@ def _read_lines(document: Document) -> list[Line]:
     )
     lines = otherwise_skip_lines(lines)
     lines = print_layout_lines(digit_box_lines(middle_notes(drop_page_numbers(lines))))
-    lines = instruction_code_lines(label_cell_lines(lines))
+    lines = label_cell_lines(lines)
     return rewrite_lines(printable_lines(export_lines(lines)))
 
 
@@ -288,6 +289,8 @@ def analyse(
     survey = Survey(title=_title(document, parsed), blocks=_blocks(parsed, builts))
     number_id_fields(survey)
     prose_filters(survey, document)
+    flowchart_logic(survey, document)
+    named_filters(survey, document)
     survey.quotas = parse_quotas(builts)
     survey.endings = _endings(builts)
     return survey, open_problems

@@ -9,7 +9,6 @@ from fielder.compiler.html_form import is_html_form, read_html_form
 from fielder.compiler.ivr_script import is_ivr_script, read_ivr_script
 from fielder.compiler.mrscript import is_mrscript, read_mrscript
 from fielder.compiler.qualtrics_txt import is_qualtrics_txt, read_qualtrics_txt
-from fielder.compiler.redcap_dictionary import is_redcap_dictionary, read_redcap_dictionary
 from fielder.compiler.sms_flow import is_sms_flow, read_sms_flow
 from fielder.documents.model import Document
 from fielder.ir.models import Attention, Ending, Survey
@@ -18,7 +17,6 @@ from fielder.ir.validate import validate
 _FORMATS = (
     (is_qualtrics_txt, read_qualtrics_txt),
     (is_codebook, read_codebook),
-    (is_redcap_dictionary, read_redcap_dictionary),
     (is_ivr_script, read_ivr_script),
     (is_html_form, read_html_form),
     (is_sms_flow, read_sms_flow),
@@ -41,8 +39,7 @@ def _checked(survey: Survey) -> Survey:
     questions = {q.id: q for q in survey.questions()}
     for problem in validate(survey):
         question = questions.get(problem.element_id or "")
-        # a pipe from the sample record ({{first_name}}) is kept as written; the logic stays
-        if problem.severity != "error" or question is None or problem.pointer.endswith("/text"):
+        if problem.severity != "error" or question is None:
             continue
         question.display_if, question.terminate_if, question.skip_to = None, None, []
         question.attention = Attention(reason=f"{question.id}: logic left out: {problem.message}")

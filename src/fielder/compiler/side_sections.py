@@ -52,7 +52,10 @@ _GUIDANCE_RE = re.compile(
 # "✅ Sign-off checklist" over a to-do list: the team's tasks for the document, never asked
 _CHECKLIST_RE = re.compile(
     r"^(?:(?:sign[- ]?off|approvals?|review|launch|go[- ]live|qa)\s+(?:checklist|tasks)|"
-    r"sign[- ]?offs?|approvals?|checklist)\s*:?$",
+    r"sign[- ]?offs?|approvals?|checklist|"
+    # a wiki draft's reviewers' remarks ("Open comments from review"), never asked
+    r"(?:open\s+)?(?:review(?:er)?s?['’]?\s+(?:comments|remarks|notes)|"
+    r"(?:comments|remarks)\s+(?:from|on)\s+(?:the\s+)?(?:review|draft)))\s*:?$",
     re.I,
 )
 
