@@ -21,6 +21,7 @@ from fielder.compiler.flowchart_logic import flowchart_logic
 from fielder.compiler.follow_up import follow_up
 from fielder.compiler.hidden_items import drop_hidden_items
 from fielder.compiler.id_fields import number_id_fields
+from fielder.compiler.instruction_codes import instruction_code_lines
 from fielder.compiler.japanese_forms import japanese_document
 from fielder.compiler.label_cells import label_cell_lines
 from fielder.compiler.lines import Line, document_lines
@@ -84,7 +85,7 @@ def _read_lines(document: Document) -> list[Line]:
     )
     lines = otherwise_skip_lines(lines)
     lines = print_layout_lines(digit_box_lines(middle_notes(drop_page_numbers(lines))))
-    lines = label_cell_lines(lines)
+    lines = instruction_code_lines(label_cell_lines(lines))
     return rewrite_lines(printable_lines(export_lines(lines)))
 
 

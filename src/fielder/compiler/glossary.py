@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from fielder.compiler import glossary_nl, glossary_pl, glossary_pt, glossary_tr
+from fielder.compiler import glossary_nl, glossary_pl, glossary_pt, glossary_tr, glossary_vi
 
 _A = "[AÁaá]"
 _E = "[EÉeé]"
@@ -222,6 +222,7 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
     (glossary_pt.HINT, _compiled(glossary_pt.PHRASES)),
     (glossary_tr.HINT, _compiled(glossary_tr.PHRASES)),
     (glossary_pl.HINT, _compiled(glossary_pl.PHRASES)),
+    (glossary_vi.HINT, _compiled(glossary_vi.PHRASES)),
     (
         re.compile(r"\b(?:Skip\s+To:|Display\s+This\s+Question|Is\s+(?:Not\s+)?Selected)", re.I),
         _compiled(_TOOL_EXPORT),

@@ -210,6 +210,8 @@ def type_words(note: str) -> list[str]:
         re.I,
     ):
         return ["number"]
+    if re.search(r"^(?:WRITE|RECORD|ENTER|PRINT)\s+(?:THE\s+)?(?:FULL\s+|FIRST\s+)?NAMES?\b", note):
+        return ["text"]  # "WRITE FIRST NAME AND SURNAME": a name on a line
     if _OPEN_RE.search(note) and not re.search(r"SPECIFY|OTHER", note, re.I):
         if _LONG_RE.search(note):
             return ["long_text"]
@@ -672,7 +674,8 @@ def _limits(text: str, upper: str) -> list[Directive]:
     if (
         re.search(
             r"\b(?:RANGE|ALLOW(?:ED)?|BETWEEN|ENTER|RECORD|MIN|MAX|NUMERIC|NUMBER|NUM|ACCEPT|VALID|SLIDER|"
-            r"VALIDATION|INTEGER)\b",
+            # ("AGE IN COMPLETED YEARS, 00–95": the unit a census counts in, then its range)
+            r"VALIDATION|INTEGER|COMPLETED\s+(?:YEARS|MONTHS|WEEKS|DAYS))\b",
             upper,
         )
         and not most

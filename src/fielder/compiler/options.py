@@ -74,6 +74,8 @@ _SPECIFY_RE = re.compile(
     r"\bspecify\b|\bplease\s+(?:state|write|type|say|describe|give\s+details|tell\s+us)\b|"
     # "Another brand (please type in)": an online form's write-in box
     r"\b(?:write|type)[\s-]in\b|\bespecifi(?:car|que)\b|\bpr[ée]cise[rz]\b|\bbitte\s+angeben\b|"
+    # Vietnamese "Khác (ghi rõ)": other, write it clearly
+    r"\bghi\s+rõ\b|"
     # "other - tell us", "something else: say what": a dash or colon, then the ask
     r"[-–:]\s*(?:tell\s+us|say\s+what|name\s+it|write\s+it)\b",
     re.I,
@@ -544,6 +546,8 @@ def _boxes(text: str) -> list[RawOption]:
         ends = [RawOption("", None, marker="ends") for _ in items]
         ends[0].label, ends[-1].label = head, items[-1]
         return ends
+    if before := _codes_before_boxes(head, items):
+        return before
     numbered = [re.match(r"^(\d{1,3})\b\s*(.*)$", p) for p in items]
     if items and all(numbered):
         options = []
@@ -555,6 +559,28 @@ def _boxes(text: str) -> list[RawOption]:
             options.append(RawOption(label or match[1], match[1], marker="☐"))
         return options
     return [_boxed(p) for p in items if p]
+
+
+_CODE_MARK_RE = re.compile(r"^\d{1,3}[.)]?$")
+_NEXT_CODE_RE = re.compile(r"^(?P<label>.*\S)\s+(?P<code>\d{1,3})[.)]?$")
+
+
+def _codes_before_boxes(head: str, items: list[str]) -> list[RawOption]:
+    """ "1. ☐ Yes   2. ☐ No": each code stands before its box, so the line splits at the
+    boxes into "1.", "Yes 2.", "No"; each answer takes the code written before its box."""
+    if not _CODE_MARK_RE.match(head) or len(items) < 2:
+        return []
+    tails = [_NEXT_CODE_RE.match(item) for item in items[:-1]]
+    if not all(tails):
+        return []
+    codes = [head.rstrip(".)")] + [m["code"] for m in tails if m]
+    labels = [m["label"] for m in tails if m] + [items[-1]]
+    options = []
+    for code, label in zip(codes, labels, strict=True):
+        option = _boxed(label)
+        option.code = code
+        options.append(option)
+    return options
 
 
 def _boxed(part: str) -> RawOption:

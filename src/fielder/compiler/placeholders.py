@@ -18,6 +18,8 @@ _CAPS_NOUN_RE = re.compile(
     r"TIENDA|LOJA|MARKE|FIRMA|PRODUKT|MARQUE|ENTREPRISE|PRODUIT|MAGASIN|AZIENDA|PRODOTTO)"
     r"(?:\s(?:NAME|NOMBRE|NOME|NOM|X|Y|A|B|\d))?$"
 )
+# "his/her", "he / she", "is/are": two small words to choose between, said as one
+_CHOICE_FILL_RE = re.compile(r"^[a-zà-ÿ]{1,8}\s?/\s?[a-zà-ÿ]{1,8}$")
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:the|a|an|your|our|this|that|my)\s$", re.I)
 # first words of a note to the programmer or interviewer, in any case
 _NOTE_WORD_RE = re.compile(
@@ -33,6 +35,9 @@ def is_placeholder(inner: str, before: str, after: str) -> bool:
     """True when the bracket `inner` (brackets included) stands inside a sentence that goes on
     around it: words before it with the sentence not yet ended, and it is a short name."""
     words = inner[1:-1].strip()
+    if _CHOICE_FILL_RE.match(words) and inner.startswith("["):
+        # "at [his/her] last birthday": the interviewer says the word that fits
+        return bool(re.search(r"[a-zà-ÿ]\s*$", before)) and bool(after) and after[0] in " ,.?"
     if not inner.startswith("[") or not _WORDS_RE.match(words) or _NOTE_WORD_RE.match(words):
         return False
     # "the [SHOE NAME]", "a [CUSHIONING] ride": capitals after an article fill its noun's place

@@ -9,6 +9,7 @@ from fielder.compiler.html_form import is_html_form, read_html_form
 from fielder.compiler.ivr_script import is_ivr_script, read_ivr_script
 from fielder.compiler.mrscript import is_mrscript, read_mrscript
 from fielder.compiler.qualtrics_txt import is_qualtrics_txt, read_qualtrics_txt
+from fielder.compiler.redcap_dictionary import is_redcap_dictionary, read_redcap_dictionary
 from fielder.compiler.sms_flow import is_sms_flow, read_sms_flow
 from fielder.documents.model import Document
 from fielder.ir.models import Attention, Ending, Survey
@@ -17,6 +18,7 @@ from fielder.ir.validate import validate
 _FORMATS = (
     (is_qualtrics_txt, read_qualtrics_txt),
     (is_codebook, read_codebook),
+    (is_redcap_dictionary, read_redcap_dictionary),
     (is_ivr_script, read_ivr_script),
     (is_html_form, read_html_form),
     (is_sms_flow, read_sms_flow),

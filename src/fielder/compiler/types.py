@@ -15,7 +15,10 @@ _MULTI_TEXT_RE = re.compile(
     r"\ball\s+that\s+apply\b|(?<!\bhave\s)(?<!\bhas\s)(?<!\bown\s)\bmore\s+than\s+one\b(?!\s+(?:hour|day|week|month|year|time|minute|night|person|mile)s?\b)|\bup\s+to\s+(?:\d+|two|three|four|five)\b|"
     r"\bas\s+many\s+as\s+(?:apply|you\s+like)\b|\bmultiple\s+answers\b|\bmulti[- ]?select\b|"
     r"\bselect\s+multiple\b|\bmultiple\s+(?:choices|selections|responses)\s+(?:allowed|possible)\b|"
-    r"\b(?:select|tick|check|choose|mark|circle|pick)\s+one\s+or\s+more\b",
+    r"\b(?:select|tick|check|choose|mark|circle|pick)\s+one\s+or\s+more\b|"
+    # "(you may choose several answers)"; Vietnamese "(có thể chọn nhiều đáp án)"
+    r"\b(?:may|can)\s+(?:choose|select|tick|mark|pick|give)\s+(?:several|multiple|many)\b|"
+    r"\bchọn\s+nhiều\b",
     re.I,
 )
 # "Which type(s) of device…", "What format(s)…": the ask allows more than one answer.
@@ -62,6 +65,8 @@ _MEASURE_RE = re.compile(
 )
 _NUMBER_HINT_RE = re.compile(
     r"\b(?:years?|months?|days?|hours?|minutes?|times|people|number|amount|age|\$|£|€|%|kg|cm|km|"
+    # (and the units written in Vietnamese: "......... tuổi", "... ngày")
+    r"weeks?|nights?|tuổi|năm|tháng|tuần|ngày|giờ|phút|người|lần|"
     r"miles?)\b|[$£€%#]|\(\s*-?\d+\s*(?:-|–|to)\s*\d+\s*\)|\[_+(?:\|_+)+\]",
     re.I,
 )
