@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 import docx.document
+import pytest
 from docx.shared import RGBColor
 
 from fielder.compiler import compile_document
@@ -156,6 +157,16 @@ def test_braced_tags_in_colour_after_an_answer_code(tmp_path: Path) -> None:
     assert questions["G1"].terminate_if == "G1 contains '9'"
     assert questions["G1"].options[-1].exclusive
     assert questions["G2"].terminate_if == "G2 == '1'"
+
+
+@pytest.mark.parametrize("tag", ["[CLOSE]", "<CLOSE>", "(CLOSE)", "[EXCLUSIVE] [CLOSE]"])
+def test_a_close_tag_in_any_brackets_after_an_answer(tmp_path: Path, tag: str) -> None:
+    document = docx.Document()
+    _para(document, ("W1:\tDo you work in market research?", False), ("  [SINGLE]", True))
+    _para(document, ("Yes\t1", False), ("   " + tag, True))
+    _para(document, ("No\t2", False))
+    questions = _compiled(document, tmp_path)
+    assert questions["W1"].terminate_if == "W1 == '1'"
 
 
 def test_a_coloured_note_whose_brackets_span_a_plain_insert_is_one_note(tmp_path: Path) -> None:

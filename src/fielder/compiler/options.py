@@ -124,8 +124,9 @@ _NOTE_HEAD_RE = re.compile(
 def _tail_actions(option: RawOption, notes: list[str]) -> None:
     """Apply the tags written after a label ([TERMINATE], SCREEN OUT, SPECIFY, EXCLUSIVE)."""
     for note in (to_english(n) for n in notes):
-        # "{EXCLUSIVE} {CLOSE}": each tag in its own braces, read as the words inside them
-        bare = _NOTE_HEAD_RE.sub("", re.sub(r"\s*[{}]\s*", " ", note).strip()).strip(" .")
+        # "{EXCLUSIVE} {CLOSE}", "[CLOSE]", "<CLOSE>": each tag in its own brackets, read as
+        # the words inside them
+        bare = _NOTE_HEAD_RE.sub("", re.sub(r"\s*[{}\[\]<>()]\s*", " ", note).strip()).strip(" .")
         # "→ CLOSE", "EXCLUSIVE → CLOSE" in a coloured run after the code, as "CLOSE" alone
         if _TERMINATE_RE.search(note) or re.fullmatch(
             r"(?:(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?)\s*)?(?:(?:→|-+>|=>)\s*)?"
