@@ -150,10 +150,8 @@ _SCALE_FOR_RE = re.compile(
 _CLOSING_RE = re.compile(r"^(?:thank\s+you|thanks|many\s+thanks)\b", re.I)
 _INLINE_BLANK_RE = re.compile(
     # "Date: __ / __ / ____", "(mm:ss): ___:___": a date or time mask of blanks is a blank too
-    # (a dotted line after a label's colon, "Tuổi: ......... tuổi", is the blank too)
-    r"^(?P<text>[^_|]{1,80}?(?:[^\W\d_]|[?:)]))\s*:?\s*"
-    r"(?:_{2,}(?:\s*[/.:-]\s*_{2,}){1,2}|_{3,}|(?<=:)\s*\.{5,}|(?:\|_{1,3}){2,}\|)"
-    r"\s*(?:[^\W\d_]|[%$€£# ]){0,20}(?:\(\s*-?\d+\s*[-–]\s*\d+\s*\))?\s*$"  # "____ years (0–50)"
+    r"^(?P<text>[^_|]{1,80}?[A-Za-z?:)])\s*:?\s*(?:_{2,}(?:\s*[/.:-]\s*_{2,}){1,2}|_{3,}|(?:\|_{1,3}){2,}\|)"
+    r"\s*[A-Za-z%$€£# ]{0,20}(?:\(\s*-?\d+\s*[-–]\s*\d+\s*\))?\s*$"  # "____ years (0–50)"
 )
 _TRAILING_POINTS_RE = re.compile(
     r"^(?P<text>.*?[.?:!])\s+(?P<points>-?\d{1,2}(?:\s+-?\d{1,2}){2,10})$"
@@ -855,6 +853,7 @@ class _Parser:
             and answered
             and len(text.split()) <= 8
             and not re.match(r"\W*other\b", text, re.I)
+            and text[:1] not in BOXES  # "☐ Something else: ____" is an answer with its box
         ):
             return True  # "Age: ____" after a finished question: a field of its own
         if answered and current is not None and _asks_over_table(text, self, index):
@@ -899,8 +898,10 @@ class _Parser:
             and following.text[:1] in BOXES
         ):
             return True  # "T-shirt size" over "◯ XS", "◯ S" after a finished question
-        if answered and current is not None and label_over_write_in(text, following):
-            return True  # "Mobile phone number" over "________" after a finished field
+        if answered and (current is not None or line.bold) and label_over_write_in(text, following):
+            # "Mobile phone number" over "________" after a finished field (or, bold, first
+            # in its section)
+            return True
         short_field = text.rstrip().endswith(":") and len(text.split()) <= 6
         if (
             short_field

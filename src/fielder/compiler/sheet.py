@@ -37,6 +37,7 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "qid",
         "id",
         "no.",
+        "no",
         "#",
         "number",
         "ref",
@@ -204,9 +205,7 @@ def is_sheet_table(block: Block) -> bool:
 
 
 _NOTES_SHEET_RE = re.compile(
-    # "Enumerator notes", "Interviewer instructions": whose notes they are may come first
-    r"(?:read\s*_?me|(?:[a-z]+[\s_]+)?(?:instructions?|notes|guide)|help|about|change\s*log|"
-    r"version(?:s| history)?|"
+    r"(?:read\s*_?me|instructions?|notes|help|about|change\s*log|version(?:s| history)?|"
     r"quotas?|quota\s+plan|sample\s+plan|legend|key|abbreviations|glossary)",
     re.I,
 )
@@ -243,7 +242,7 @@ def sheet_lines(block: Block) -> list[Line]:
         index
         for index, cell in enumerate(block.rows[start])
         if re.fullmatch(
-            r"(?:option|answer|choice|response|item)\s*#?\s*\d{1,2}", cell.text.strip(), re.I
+            r"(?:option|answer|ans|choice|response|item)\.?\s*#?\s*\d{1,2}", cell.text.strip(), re.I
         )
     ]
     lines: list[Line] = []
@@ -321,7 +320,7 @@ def sheet_lines(block: Block) -> list[Line]:
         if found[0] is not None and found[0].label and across:
             # "Option 1 | Option 2 | …": the answers across the question's row.
             found.extend(
-                Line(text=row[i], raw=row[i], is_option=True)
+                _across_answer(row[i], block.rows[start][i].text)
                 for i in across
                 if i < len(row) and row[i]
             )
@@ -333,6 +332,23 @@ def sheet_lines(block: Block) -> list[Line]:
                 line.start, line.end, line.page = row_cells[0].start, row_cells[-1].end, block.page
                 lines.append(line)
     return lines
+
+
+_BRACKET_CODE_RE = re.compile(r"^\[(?P<code>\d{1,4})\]\s*(?P<label>\S.*)$")
+
+
+def _across_answer(cell: str, head: str) -> Line:
+    """An answer in an "Ans 3" column: coded by the column's number, unless the cell starts
+    with its own code ("[97] Something else")."""
+    own = _BRACKET_CODE_RE.match(cell)
+    if own is not None:
+        return Line(text=own["label"], raw=cell, code=own["code"], is_option=True)
+    number = re.search(r"\d{1,2}", head)
+    code = number[0] if number else None
+    written = re.match(r"^(?P<code>\d{1,2})\s*[–—-]\s*(?P<label>\S.*)$", cell)
+    if written is not None and written["code"] == code:
+        cell = written["label"]  # "1 – Very poor" in "Ans 1": the point's number, then its words
+    return Line(text=cell, raw=cell, code=code, is_option=True)
 
 
 def _piped(line: str) -> list[str]:

@@ -20,6 +20,7 @@ from fielder.compiler.conditions import (
     render,
 )
 from fielder.compiler.diagnostics import Problem
+from fielder.compiler.passes.branch_pairs import fold_branch_pairs
 from fielder.ir.models import Question, SkipRule
 
 _END_RE = re.compile(r"^(?:END|END\s+OF\s+\w+|CLOSE|FINISH)$", re.I)
@@ -117,6 +118,7 @@ def resolve_logic(
                 )
             if problem is not None:
                 problems.append(problem)
+    fold_branch_pairs(list(questions.values()))
     return problems
 
 

@@ -17,10 +17,12 @@ from bs4.element import (
     Tag,
 )
 
-from fielder.documents.model import Block, BlockKind, Cell, Document, Run
+from fielder.documents.model import BlockKind, Cell, Document, Run
 from fielder.documents.readers.base import DocumentBuilder, make_cell
 from fielder.documents.readers.docx_numbering import format_number
+from fielder.documents.readers.html_codes import stored_codes
 from fielder.documents.readers.html_gdocs import counter_styles, is_comment, list_style
+from fielder.documents.readers.html_layout import inline_row, is_layout_table, layout_rows
 from fielder.documents.readers.symbol_fonts import map_symbol_fonts
 from fielder.documents.readers.text import decode_text
 
@@ -71,6 +73,8 @@ class _Walker:
     classes: dict[str, str] = field(default_factory=dict)
     #: Google Docs list classes → (number format, text after the number)
     counters: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: choice inputs whose `value` is the stored code (by `id()` of the tag) → the code
+    codes: dict[int, str] = field(default_factory=dict)
 
     def flush(self) -> None:
         """End the block being collected (splitting it at line breaks)."""
@@ -96,7 +100,7 @@ class _Walker:
         if not pre:
             value = _SPACES.sub(" ", value)
             if value.startswith(" ") and (
-                not self.runs or self.runs[-1].text.endswith((" ", "\n"))
+                not self.runs or self.runs[-1].text.endswith((" ", "\n", "\t"))
             ):
                 value = value[1:]
         if value:
@@ -122,6 +126,9 @@ class _Walker:
             self.select(tag, fmt)
         elif name == "input" and str(tag.get("type", "")).lower() in ("checkbox", "radio"):
             self.text("☐ ", fmt, pre)
+            code = self.codes.get(id(tag))
+            if code:  # its stored code, then its words: "☐ 20<TAB>By post"
+                self.runs.append(replace(fmt, text=f"{code}\t"))
         elif name in ("input", "textarea"):
             self.answer_box(tag, fmt)
         elif re.fullmatch(r"h[1-6]", name):
@@ -137,6 +144,8 @@ class _Walker:
             self.lists.pop()
         elif name == "li":
             self.list_item(tag, _inline(tag, fmt, self.classes), pre)
+        elif name == "table" and is_layout_table(tag):
+            self.layout_table(tag, fmt)
         elif name == "table":
             self.flush()
             self.builder.add_table(self.table(tag, fmt))
@@ -148,6 +157,20 @@ class _Walker:
             self.flush()
         else:
             self.walk(tag, _inline(tag, fmt, self.classes), pre)
+
+    def layout_table(self, table: Tag, fmt: Run) -> None:
+        """A table that only places text: each inline row one line (cells apart by tabs),
+        each cell holding blocks read as those blocks."""
+        self.flush()
+        for cells in layout_rows(table):
+            inline = inline_row(cells)
+            for cell in cells:
+                if inline and any(r.text.strip() for r in self.runs):
+                    self.runs.append(replace(fmt, text="\t"))
+                self.walk(cell, _inline(cell, fmt, self.classes))
+                if not inline:
+                    self.flush()
+            self.flush()
 
     def answer_box(self, tag: Tag, fmt: Run) -> None:
         """A form field printed as the blank a paper form shows (a date's slashes, a number's
@@ -161,10 +184,17 @@ class _Walker:
             "number": [f"________ ({low}–{high})" if low and high else "________"],
         }
         lines = boxes.get(kind, ["________________"] if kind in ("text", "tel", "") else [])
+        current = "".join(run.text for run in self.runs).rsplit("\n", 1)[-1].strip()
+        if kind in ("text", "") and current[:1] == "☐":
+            # "☐ Something else: [box]": the answer's own write-in box, on its line
+            self.runs.append(replace(fmt, text=" ________"))
+            return
         self.flush()
         for line in lines:
             self.runs.append(replace(fmt, text=line))
-            self.flush()
+            if kind != "number":  # "[box] years", "[box] (0 if none)": its unit or note
+                self.flush()
+
 
     def select(self, tag: Tag, fmt: Run) -> None:
         """A drop-down list: a note saying so, then its choices as a bulleted list (numbered
@@ -215,28 +245,20 @@ class _Walker:
                 continue  # rows of nested tables belong to their own cell
             cells: list[Cell] = []
             for td in tr.find_all(["td", "th"], recursive=False):
-                inner = _Walker(classes=self.classes)
+                inner = _Walker(classes=self.classes, codes=self.codes)
                 inner.walk(td, replace(fmt, bold=fmt.bold or td.name == "th"))
                 inner.flush()
                 text_runs: list[Run] = []
                 for index, block in enumerate(inner.builder.blocks):
                     if index:
                         text_runs.append(Run("\n"))
-                    text_runs.extend(block.runs or _nested_rows(block) or (Run(block.text),))
+                    text_runs.extend(block.runs or (Run(block.text),))
                 cells.append(make_cell(text_runs))
                 span = td.get("colspan")
                 extra = int(span) - 1 if isinstance(span, str) and span.isdigit() else 0
                 cells.extend(Cell("") for _ in range(min(extra, 64)))
             rows.append(cells)
         return rows
-
-
-def _nested_rows(block: Block) -> tuple[Run, ...]:
-    """A table inside a cell (a codebook's choices `1 | Yes`) as one line a row, its cells
-    a space apart, so its words stay in the cell's text."""
-    lines = [" ".join(c.text for c in row if c.text.strip()) for row in block.rows]
-    text = "\n".join(line for line in lines if line)
-    return (Run(text),) if text else ()
 
 
 def _list_state(tag: Tag, counters: dict[str, tuple[str, str]]) -> _List:
@@ -299,7 +321,9 @@ def read_html(data: bytes, name: str) -> Document:
     soup = BeautifulSoup(markup, "lxml")
     map_symbol_fonts(soup)  # Word's Wingdings "¨" before an answer is its box
     css = " ".join(sheet.get_text() for sheet in soup.find_all("style"))
-    walker = _Walker(classes=_class_rules(soup), counters=counter_styles(css))
+    walker = _Walker(
+        classes=_class_rules(soup), counters=counter_styles(css), codes=stored_codes(soup)
+    )
     walker.walk(soup.body or soup, Run(""))
     walker.flush()
     document = walker.builder.build(name, MEDIA_TYPE)

@@ -27,6 +27,7 @@ from fielder.documents.model import BlockKind, Cell, Document, Run
 from fielder.documents.readers.base import DocumentBuilder, run_format, text_cell
 from fielder.documents.readers.pdf_boxes import drawn_boxes
 from fielder.documents.readers.pdf_columns import Box, rows
+from fielder.documents.readers.pdf_fields import field_lines
 from fielder.documents.readers.pdf_gutters import gutter_breaks
 from fielder.documents.readers.pdf_panels import fold_lines, panel_regions
 from fielder.documents.readers.pdf_ruling import may_hold_table
@@ -217,6 +218,9 @@ def _read_page(pdf: Any, number: int, finder: _TableFinder) -> _Page:
         folds = fold_lines(page, origin[0]) if words else []
         size = sorted(w.size for w in words)[len(words) // 2] if words else 10.0
         words += [_Word(0, 0, *box, size, Run("☐")) for box in drawn_boxes(page, origin, words)]
+        words += [
+            _Word(0, 0, *line, size, Run("________")) for line in field_lines(page, origin, words)
+        ]
         ruled = bool(words) and _may_have_table(page) and may_hold_table(page, words, origin)
     finally:
         page.close()

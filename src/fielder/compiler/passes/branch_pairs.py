@@ -1,0 +1,27 @@
+"""Both branches of a split written out: `2 → Q3` beside `1, 3, 9 → Q4`.
+
+A routing column often names where every answer goes, the next question included. When one
+branch goes on to the very next question and every other branch jumps to the question after
+it, the pair says no more than "the next question is asked only on that branch": it is the
+`display_if` of the next question, and the question's own skips are dropped. Branches that go
+further, or several questions on, are left as skips.
+"""
+
+from __future__ import annotations
+
+from fielder.ir.models import Question
+
+
+def fold_branch_pairs(questions: list[Question]) -> None:
+    """Turn each question's `→ next` / `→ after next` skip pair into the next one's display_if."""
+    for here, question in enumerate(questions[:-2]):
+        following, after = questions[here + 1], questions[here + 2]
+        onward = [rule for rule in question.skip_to if rule.to == following.id]
+        around = [rule for rule in question.skip_to if rule.to == after.id]
+        if len(onward) != 1 or not around or len(onward) + len(around) != len(question.skip_to):
+            continue
+        condition = onward[0].if_
+        following.display_if = (
+            f"({following.display_if}) and ({condition})" if following.display_if else condition
+        )
+        question.skip_to = []
