@@ -150,8 +150,10 @@ _SCALE_FOR_RE = re.compile(
 _CLOSING_RE = re.compile(r"^(?:thank\s+you|thanks|many\s+thanks)\b", re.I)
 _INLINE_BLANK_RE = re.compile(
     # "Date: __ / __ / ____", "(mm:ss): ___:___": a date or time mask of blanks is a blank too
-    r"^(?P<text>[^_|]{1,80}?[A-Za-z?:)])\s*:?\s*(?:_{2,}(?:\s*[/.:-]\s*_{2,}){1,2}|_{3,}|(?:\|_{1,3}){2,}\|)"
-    r"\s*[A-Za-z%$€£# ]{0,20}(?:\(\s*-?\d+\s*[-–]\s*\d+\s*\))?\s*$"  # "____ years (0–50)"
+    # (a dotted line after a label's colon, "Tuổi: ......... tuổi", is the blank too)
+    r"^(?P<text>[^_|]{1,80}?(?:[^\W\d_]|[?:)]))\s*:?\s*"
+    r"(?:_{2,}(?:\s*[/.:-]\s*_{2,}){1,2}|_{3,}|(?<=:)\s*\.{5,}|(?:\|_{1,3}){2,}\|)"
+    r"\s*(?:[^\W\d_]|[%$€£# ]){0,20}(?:\(\s*-?\d+\s*[-–]\s*\d+\s*\))?\s*$"  # "____ years (0–50)"
 )
 _TRAILING_POINTS_RE = re.compile(
     r"^(?P<text>.*?[.?:!])\s+(?P<points>-?\d{1,2}(?:\s+-?\d{1,2}){2,10})$"

@@ -18,6 +18,8 @@ _CAPS_NOUN_RE = re.compile(
     r"TIENDA|LOJA|MARKE|FIRMA|PRODUKT|MARQUE|ENTREPRISE|PRODUIT|MAGASIN|AZIENDA|PRODOTTO)"
     r"(?:\s(?:NAME|NOMBRE|NOME|NOM|X|Y|A|B|\d))?$"
 )
+# "his/her", "he / she", "is/are": two small words to choose between, said as one
+_CHOICE_FILL_RE = re.compile(r"^[a-zà-ÿ]{1,8}\s?/\s?[a-zà-ÿ]{1,8}$")
 # a data field's name in lower case, words joined by underscores ("visit_date", "name")
 _FIELD_NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:the|a|an|your|our|this|that|my)\s$", re.I)
@@ -35,6 +37,9 @@ def is_placeholder(inner: str, before: str, after: str) -> bool:
     """True when the bracket `inner` (brackets included) stands inside a sentence that goes on
     around it: words before it with the sentence not yet ended, and it is a short name."""
     words = inner[1:-1].strip()
+    if _CHOICE_FILL_RE.match(words) and inner.startswith("["):
+        # "at [his/her] last birthday": the interviewer says the word that fits
+        return bool(re.search(r"[a-zà-ÿ]\s*$", before)) and bool(after) and after[0] in " ,.?"
     if inner.startswith("{") and _FIELD_NAME_RE.match(words) and not _NOTE_WORD_RE.match(words):
         if before.endswith("{") or after.startswith("}"):
             return False  # "{{first_name}}" is the IR's own pipe syntax: not kept as words here

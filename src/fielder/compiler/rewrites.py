@@ -37,8 +37,10 @@ they are parsed, each in a module of its own:
 from __future__ import annotations
 
 from fielder.compiler.answer_next import answer_next_lines
+from fielder.compiler.answer_sets import answer_set_lines
 from fielder.compiler.answered_to import answered_to_lines
 from fielder.compiler.asked_across import split_asked_across
+from fielder.compiler.box_screens import box_screen_lines
 from fielder.compiler.boxed_cells import boxed_cell_lines
 from fielder.compiler.checklist_answers import checklist_lines
 from fielder.compiler.coded_heads import coded_head_lines
@@ -76,6 +78,7 @@ from fielder.compiler.trend_notes import drop_trend_notes
 from fielder.compiler.typed_labels import typed_label_lines
 from fielder.compiler.universe import universe_lines
 from fielder.compiler.widget_hints import widget_hint_lines
+from fielder.compiler.wiki_questions import wiki_question_lines
 from fielder.compiler.wrapped_answers import join_wrapped_answers
 from fielder.compiler.wrapped_heads import join_wrapped_lines
 from fielder.compiler.wrapped_notes import join_wrapped_notes
@@ -83,6 +86,7 @@ from fielder.compiler.wrapped_notes import join_wrapped_notes
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
+    lines = answer_set_lines(wiki_question_lines(box_screen_lines(lines)))
     lines = answer_next_lines(numbered_section_lines(question_word_lines(screen_box_lines(lines))))
     lines = coded_head_lines(numbered_head_lines(split_asked_across(split_side_labels(lines))))
     lines = checklist_lines(screen_role_lines(screener_mark_lines(typed_label_lines(lines))))

@@ -205,7 +205,9 @@ def is_sheet_table(block: Block) -> bool:
 
 
 _NOTES_SHEET_RE = re.compile(
-    r"(?:read\s*_?me|instructions?|notes|help|about|change\s*log|version(?:s| history)?|"
+    # "Enumerator notes", "Interviewer instructions": whose notes they are may come first
+    r"(?:read\s*_?me|(?:[a-z]+[\s_]+)?(?:instructions?|notes|guide)|help|about|change\s*log|"
+    r"version(?:s| history)?|"
     r"quotas?|quota\s+plan|sample\s+plan|legend|key|abbreviations|glossary)",
     re.I,
 )

@@ -17,7 +17,7 @@ from bs4.element import (
     Tag,
 )
 
-from fielder.documents.model import BlockKind, Cell, Document, Run
+from fielder.documents.model import Block, BlockKind, Cell, Document, Run
 from fielder.documents.readers.base import DocumentBuilder, make_cell
 from fielder.documents.readers.docx_numbering import format_number
 from fielder.documents.readers.html_codes import stored_codes
@@ -252,13 +252,21 @@ class _Walker:
                 for index, block in enumerate(inner.builder.blocks):
                     if index:
                         text_runs.append(Run("\n"))
-                    text_runs.extend(block.runs or (Run(block.text),))
+                    text_runs.extend(block.runs or _nested_rows(block) or (Run(block.text),))
                 cells.append(make_cell(text_runs))
                 span = td.get("colspan")
                 extra = int(span) - 1 if isinstance(span, str) and span.isdigit() else 0
                 cells.extend(Cell("") for _ in range(min(extra, 64)))
             rows.append(cells)
         return rows
+
+
+def _nested_rows(block: Block) -> tuple[Run, ...]:
+    """A table inside a cell (a codebook's choices `1 | Yes`) as one line a row, its cells
+    a space apart, so its words stay in the cell's text."""
+    lines = [" ".join(c.text for c in row if c.text.strip()) for row in block.rows]
+    text = "\n".join(line for line in lines if line)
+    return (Run(text),) if text else ()
 
 
 def _list_state(tag: Tag, counters: dict[str, tuple[str, str]]) -> _List:
