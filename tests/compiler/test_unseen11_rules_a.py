@@ -195,3 +195,35 @@ def test_both_branches_of_a_one_question_split_are_the_next_question_s_filter() 
     questions = by_id(compile_document(read_document(_wide_sheet(), "library.xlsx")).survey)
     assert questions["Q1"].skip_to == []
     assert questions["Q2"].display_if == "Q1 == '1'"
+
+
+def _odt(body: str) -> bytes:
+    """A minimal OpenDocument text file holding `body` (paragraphs of content.xml)."""
+    import zipfile
+
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f"<office:body><office:text>{body}</office:text></office:body></office:document-content>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as odt:
+        odt.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        odt.writestr("content.xml", content)
+    return out.getvalue()
+
+
+def test_an_odt_drop_down_field_keeps_its_items_from_its_labels() -> None:
+    body = (
+        "<text:p>Q1<text:tab/>Which ferry did you take?</text:p>"
+        '<text:p><text:drop-down text:name="Ferry">'
+        '<text:label text:value="Please choose"/><text:label text:value="Morning boat"/>'
+        '<text:label text:value="Evening boat"/>Please choose</text:drop-down></text:p>'
+        "<text:p>Q2<text:tab/>Did you travel with a car?</text:p>"
+        "<text:p>☐ Yes</text:p><text:p>☐ No</text:p>"
+    )
+    questions = by_id(compile_document(read_document(_odt(body), "ferry.odt")).survey)
+    ferry = questions["Q1"]
+    assert ferry.type == "dropdown"
+    assert [o.label for o in ferry.options] == ["Morning boat", "Evening boat"]

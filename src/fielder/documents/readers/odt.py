@@ -15,6 +15,7 @@ from fielder.documents.errors import UnreadableFile
 from fielder.documents.model import BlockKind, Cell, Document, Run
 from fielder.documents.readers.base import DocumentBuilder, make_cell
 from fielder.documents.readers.docx_numbering import format_number
+from fielder.documents.readers.odt_fields import dropdown_items
 from fielder.documents.safety import open_zip
 
 MEDIA_TYPE = "application/vnd.oasis.opendocument.text"
@@ -59,6 +60,8 @@ class _Reader:
     counters: dict[str, dict[int, int]] = field(default_factory=dict)
     #: the counters key of the last top-level list of each list style (for continue-numbering)
     last_list: dict[str, str] = field(default_factory=dict)
+    #: the items of the drop-down fields met in the paragraph being read
+    dropdowns: list[list[str]] = field(default_factory=list)
 
     def load_styles(self, root: Element) -> None:
         for el in root.iter(f"{STYLE}style"):
@@ -164,6 +167,11 @@ class _Reader:
                 style=display,
                 indent=indents[-1] if indents else None,
             )
+        for items in self.dropdowns:
+            self.builder.add_runs("paragraph", [_run("[DROPDOWN]", {})])
+            for item in items:
+                self.builder.add_runs("list_item", [_run(item, {})], numbering="•")
+        self.dropdowns.clear()
 
     def inline(self, el: Element, props: dict[str, object], runs: list[Run]) -> None:
         if el.text:
@@ -176,6 +184,8 @@ class _Reader:
                 runs.append(_run("\t", props))
             elif tag == "line-break":
                 runs.append(_run("\n", props))
+            elif tag == "drop-down" and dropdown_items(child):
+                self.dropdowns.append(dropdown_items(child))  # written after its paragraph
             elif tag not in _SKIP:
                 own = dict(props)
                 own.update(self.props(child.get(f"{TEXT}style-name")))
