@@ -81,12 +81,24 @@ def pathological_inputs() -> dict[str, tuple[str, str]]:
     questions = "\n\n".join(
         f"## Q{n}. How often do you do thing {n}?\n\n- [ ] Yes\n- [ ] No" for n in range(1, 5001)
     )
+    ask = "Q1. What is your name?"
     table_rows = "\n".join(f"| Row {n} | ○ | ○ | ○ |" for n in range(1, 2001))
     return {
         "line_200kb_dots": ("." * 200_000, "dots.txt"),
         "line_200kb_underscores": ("_" * 200_000, "underscores.txt"),
         "line_200kb_dashes": ("-" * 200_000, "dashes.txt"),
         "lines_20000_boxes": ("\n".join("☐ x" for _ in range(20_000)), "boxes.txt"),
+        # one long line where a rule reads it (an answer, a cell before its code): patterns that
+        # backtracked over a long word took minutes here
+        "word_50000_under_question": (f"{ask}\n" + "a" * 50_000, "word.txt"),
+        "word_50000_before_code": ("Q1. Which one?\n" + "a" * 50_000 + "\t1\nNo\t2", "cell.txt"),
+        "words_50x1000_under_question": (f"{ask}\n" + " ".join(["a" * 1_000] * 50), "words.md"),
+        "digits_50000_under_question": (f"{ask}\n" + "1" * 50_000, "digits.txt"),
+        "boxes_20000_under_question": (f"{ask}\n" + "☐" * 20_000, "boxes.txt"),
+        "dots_50000_before_code": ("Q1. Which one?\n" + "." * 50_000 + "\t1\nNo\t2", "dots.txt"),
+        "tokens_20000_alternating": (f"{ask}\n" + "1 a " * 20_000, "tokens.txt"),
+        "line_20000_open_brackets": ("(" * 20_000, "brackets.txt"),
+        "line_20000_open_square_brackets": ("[" * 20_000, "square.md"),
         "markdown_5000_questions": (questions, "questions.md"),
         "markdown_table_2000_rows": (
             "| Item | 1 | 2 | 3 |\n|---|---|---|---|\n" + table_rows,

@@ -183,6 +183,34 @@ def test_long_runs_compile(text: str) -> None:
     assert_valid(compile_text(text))
 
 
+# long lines that made patterns backtrack quadratically where a rule reads them (an answer line, a
+# cell before a code): linear, each compiles well under a second; quadratic, each took minutes
+LONG_LINES = {
+    "word_under_question": ("Q1. What is your name?\n" + "a" * 20_000, "q.txt"),
+    "word_before_code": ("Q1. Which one?\n" + "a" * 20_000 + "\t1\nNo\t2", "q.txt"),
+    "words_under_question": ("Q1. What is your name?\n" + " ".join(["a" * 1_000] * 20), "q.md"),
+    "digits_under_question": ("Q1. What is your name?\n" + "1" * 20_000, "q.txt"),
+    "boxes_under_question": ("Q1. What is your name?\n" + "☐" * 10_000, "q.txt"),
+    "dots_before_code": ("Q1. Which one?\n" + "." * 20_000 + "\t1\nNo\t2", "q.txt"),
+    "letters_and_digits": ("Q1. What is your name?\n" + "1 a " * 5_000, "q.txt"),
+    "open_brackets": ("(" * 20_000, "q.txt"),
+    "open_square_brackets": ("[" * 20_000, "q.md"),
+}
+
+
+@pytest.mark.parametrize(("text", "name"), LONG_LINES.values(), ids=list(LONG_LINES))
+def test_long_lines_compile(text: str, name: str) -> None:
+    assert_valid(compile_text(text, name))
+
+
+def test_boxed_row_on_a_long_run_of_underscores() -> None:
+    # '(?:\|?_{1,3}\|?){2,}' split a run of '_' every possible way: 40 took minutes
+    from fielder.compiler.scale_key import boxed_row
+
+    assert boxed_row("a" + "_" * 40 + "x") is None
+    assert boxed_row("a. Cobertura de la señal ........ |__|__|") == "Cobertura de la señal"
+
+
 # reduced inputs of crashes and invalid IR the properties found, kept as plain cases
 CRASHES = {
     # _keep_letters read the first answer's letter when the first answer had none (TypeError)

@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 
 _BOX = "☐□▢○◯◻⬜"
+# the words before the first point, checked for a letter by a look-ahead and taken by possessive
+# runs: the plain `[^\d☐]*[A-Za-z][^\d☐]*?` backtracked quadratically on a long line of words
 _SCALE_RE = re.compile(
-    rf"^(?P<low>[^\d{_BOX}]*[A-Za-zÀ-ÿ][^\d{_BOX}]*?)\s*"
-    rf"(?P<points>(?:(?:\d{{1,2}}\s*[{_BOX}]|[{_BOX}]\s*\d{{1,2}})\s*){{3,}})"
-    rf"(?P<high>[^\d{_BOX}]*)$"
+    rf"^(?P<low>(?=[^\d{_BOX}]*[A-Za-zÀ-ÿ])(?:\s*+[^\d{_BOX}\s]++)*+)\s*+"
+    rf"(?P<points>(?:(?:\d{{1,2}}\s*[{_BOX}]|[{_BOX}]\s*\d{{1,2}})\s*+){{3,}})"
+    rf"(?P<high>[^\d{_BOX}]*+)$"
 )
 
 

@@ -101,7 +101,7 @@ TYPE_LINE_RE = re.compile(
     r"^(?:Question\s+|Response\s+|Answer\s+|Input\s+)?(?:Type|Format)\s*:\s*\S", re.I
 )
 _HINT_RE = re.compile(
-    r"_{3,}|\.{6,}\s*$|^\s*[A-Za-z ]{0,20}:\s*_{2,}|^\(?\s*_+\s*\)?|(?:\|_{1,3}){2,}\|"
+    r"_{3,}|(?<!\.)\.{6,}+\s*$|^\s*[A-Za-z ]{0,20}:\s*_{2,}|^\(?\s*_+\s*\)?|(?:\|_{1,3}){2,}\|"
 )
 _SECTION_RE = re.compile(
     r"^(?:SECTION|Section|PART|Part|MODULE|Module|BLOCK|Block)\b(?![-'’])\s*\S*"

@@ -647,7 +647,7 @@ def _limits(text: str, upper: str) -> list[Directive]:
         upper,
     )
     total = re.search(
-        r"(?:ADD|SUM|TOTAL|ADDS?)\s*(?:UP\s+)?(?:TO\s+|OF\s+|EXACTLY\s+|=\s*)?(\d+)|(\d+)\s+POINTS",
+        r"(?:ADD|SUM|TOTAL|ADDS?)\s*(?:UP\s+)?(?:TO\s+|OF\s+|EXACTLY\s+|=\s*)?(\d+)|(?<!\d)(\d++)\s+POINTS",
         upper,
     )
     if total and re.search(r"CONSTANT|MUST|TOTAL|ADD|SUM|POINTS", upper):

@@ -42,7 +42,7 @@ TYPE_NOTE_RE = re.compile(
 # capitals of Latin-1 and Latin Extended-A (Turkish İ Ş Ğ, Polish Ł Ś, Czech Č Ř …)
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
 _PAREN_CAPS_RE = re.compile(
-    r"\((?=[^)]*[A-Z]{3})((?:EXCLUSIVE|SPECIFY|ANCHOR|FIX(?:ED)?|TERMINATE|CLOSE|RANDOMI[SZ]E|ROTATE|"
+    r"\((?=[^()]*[A-Z]{3})((?:EXCLUSIVE|SPECIFY|ANCHOR|FIX(?:ED)?|TERMINATE|CLOSE|RANDOMI[SZ]E|ROTATE|"
     # never-read answers marked with one word ("(SPONTANEOUS)", "(ESPONTÁNEA)", "(OKUMAYINIZ)",
     # a US poll's "(VOL)": accepted if volunteered)
     r"SPONTANEOUS|UNPROMPTED|VOLUNTEERED|VOL|SPONTAN|ESPONT[ÁA]NEA|SPONTAN[ÉE]E?|OKUMAYINIZ|OKUMAYIN|"

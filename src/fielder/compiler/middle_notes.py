@@ -14,13 +14,14 @@ from dataclasses import replace
 from fielder.compiler.glossary import route_to_english, to_english
 from fielder.compiler.lines import Line
 
+# the label is the whole first cell (a look-ahead finds its letter): no quadratic backtracking
 _MIDDLE_RE = re.compile(
-    r"^(?P<label>[^\t]*[^\W\d_][^\t]*)\t+(?P<middle>[^\t]+?)\t+(?P<code>\d{1,3})\s*$"
+    r"^(?P<label>(?=[^\t]*[^\W\d_])[^\t]*+)\t+(?P<middle>[^\t]+?)\t+(?P<code>\d{1,3})\s*$"
 )
 _ACTION_RE = re.compile(r"→|->|=>|\b(?:GO\s+TO|SKIP\s+TO|TERMINATE|EXCLUSIVE|SPECIFY)\b", re.I)
 _INNER_TAG_RE = re.compile(
-    r"^(?P<label>[^\t(]*[^\W\d_][^\t(]*?)\s*(?P<tag>\([^\W\d_a-z]{3,}\))"
-    r"(?P<rest>\s*:?\s*_{2,}[^\t]*\t+\d{1,3}\s*)$"
+    r"^(?P<label>(?=[^\t(]*[^\W\d_])(?:[^\S\t]*+[^\t(\s]++)*+)\s*+(?P<tag>\([^\W\d_a-z]{3,}\))"
+    r"(?P<rest>\s*+:?\s*+_{2,}+[^\t]*+\t++\d{1,3}\s*)$"
 )
 _TAG_RE = re.compile(r"^\(?[^\W\d_a-z]{3,}(?:[\s–-]+[^\W\d_a-z]+)*\)?$")
 

@@ -165,7 +165,10 @@ _ANSWER_FORMAT_RE = re.compile(
     re.I,
 )
 # "Tool storage   ○   ○   ○   ○": a grid row (the column headings came before it).
-_BOX_ROW_RE = re.compile(rf"^(?P<label>[^{BOXES}]*[A-Za-z)][^{BOXES}]*?)\s*(?:[{BOXES}]\s*){{2,}}$")
+# possessive runs for the label (a look-ahead finds its letter): linear on a long line of words
+_BOX_ROW_RE = re.compile(
+    rf"^(?P<label>(?=[^{BOXES}]*[A-Za-z)])(?:\s*+[^{BOXES}\s]++)*+)\s*+(?:[{BOXES}]\s*+){{2,}}+$"
+)
 _NUMBER_ROW_RE = re.compile(r"^-?\d{1,2}(?:\s+-?\d{1,2}){2,}$")
 _LEADING_CAPS_RE = re.compile(r"^((?:[A-Z][A-Z0-9 ,'’/&()=<>\-–]*[.:]\s+)+)(?=[A-Z\"'‘“¿¡][a-z])")
 _INLINE_LIST_RE = re.compile(

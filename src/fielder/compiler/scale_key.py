@@ -22,8 +22,11 @@ _POINT_RE = re.compile(
     r"^(?P<label>[^\W\d_].*?)\s*[(\[]?(?P<code>\d{1,3})[)\]]?(?:\s*\([^()]*[^\W\d][^()]*\))?$"
 )
 # "a. Cobertura de la señal ........ |__|__|": an item, its leaders and its code boxes
+# the boxes as runs of '_' between one or two '|' (two boxes at least): `(?:\|?_{1,3}\|?){2,}`
+# split a long run of '_' every possible way (exponential); a label ends before the boxes' marks
 _BOXED_ROW_RE = re.compile(
-    r"^(?:\(?[a-zA-Z]{1,2}[.)]\s+)?(?P<label>.*?[^\s.…])\s*(?:\.{2,}|…+)?\s*(?:\|?_{1,3}\|?){2,}\s*$"
+    r"^(?:\(?[a-zA-Z]{1,2}[.)]\s+)?(?P<label>.*?[^\s.…_|])\s*(?:\.{2,}|…+)?\s*"
+    r"(?=\|?_\|{0,2}_)\|?_++(?:\|{1,2}+_++)*+\|?\s*$"
 )
 
 

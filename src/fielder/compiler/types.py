@@ -75,7 +75,7 @@ _UNIT_HINT_RE = re.compile(
     r"\b(?:Jahren?|Stunden|Minuten|Tagen?|Wochen|Monaten?|Personen|años|horas|minutos|días|dias|"
     r"semanas|meses|veces|personas|ans|heures|jours|semaines|mois|fois|personnes|anni|minuti|"
     r"giorni|settimane|mesi|volte|persone|jaar|jaren|uur|uren|dagen|weken|maanden|keer|yıl|"
-    r"dakika|gün|hafta|kişi)\b|_{3,}\s*\.\s+\w",
+    r"dakika|gün|hafta|kişi)\b|(?<!_)_{3,}+\s*\.\s+\w",
     re.I,
 )
 _IDENTIFIER_RE = re.compile(
