@@ -227,3 +227,20 @@ def test_an_odt_drop_down_field_keeps_its_items_from_its_labels() -> None:
     ferry = questions["Q1"]
     assert ferry.type == "dropdown"
     assert [o.label for o in ferry.options] == ["Morning boat", "Evening boat"]
+
+
+def test_a_form_s_closing_button_is_no_answer_of_the_last_question() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            1. Which branch did you visit?
+            ○ Harbour Street
+            ○ Mill Lane
+            2. Where can we send a reply? Enter your email address.
+            Enter your answer
+            Submit
+            """
+        )
+    )
+    assert questions["Q2"].options == []
+    assert questions["Q2"].type == "email"

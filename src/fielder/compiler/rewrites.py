@@ -73,6 +73,7 @@ from fielder.compiler.side_sections import drop_side_sections
 from fielder.compiler.spec_items import spec_lines
 from fielder.compiler.stacked_heads import stacked_head_lines
 from fielder.compiler.stray_numbers import stray_number_lines
+from fielder.compiler.submit_button import drop_submit_button
 from fielder.compiler.translation_lines import drop_translation_lines
 from fielder.compiler.trend_notes import drop_trend_notes
 from fielder.compiler.typed_labels import typed_label_lines
@@ -88,7 +89,8 @@ def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
     lines = answer_set_lines(wiki_question_lines(box_screen_lines(lines)))
     lines = answer_next_lines(numbered_section_lines(question_word_lines(screen_box_lines(lines))))
-    lines = coded_head_lines(numbered_head_lines(split_asked_across(split_side_labels(lines))))
+    lines = split_side_labels(drop_submit_button(lines))
+    lines = coded_head_lines(numbered_head_lines(split_asked_across(lines)))
     lines = checklist_lines(screen_role_lines(screener_mark_lines(typed_label_lines(lines))))
     lines = stray_number_lines(drop_decor_emoji(widget_hint_lines(join_wrapped_notes(lines))))
     lines = drop_observed_items(lines)
