@@ -207,3 +207,65 @@ def test_vietnamese_form_routing_multi_write_in_and_dotted_number_line() -> None
     shops = questions["B3"]
     assert shops.type == "multi"
     assert [o.code for o in shops.options if o.specify] == ["3"]
+
+
+def test_two_column_boxes_read_down_the_columns_when_the_catch_all_shows_it() -> None:
+    text = (
+        "# 1 Your garden\n"
+        "1.1\tWhich tools do you own? Tick all that apply.\n"
+        "☐ Spade\t☐ Rake\n"
+        "☐ Hoe\t☐ Something else (please specify): ______\n"
+        "☐ Shears\n"
+        "1.2\tWhere do you keep them?\n"
+        "☐ Shed\t☐ Porch\n"
+        "☐ Garage\t☐ Other\n"
+        "1.3\tDid you buy seeds this year?\n"
+        "☐ Yes\t☐ No\n"
+        "If No, please go to Section 2.\n"
+        "1.4\t(a) How many packets did you buy?\n"
+        "______ packets\n"
+        "(b) Of these, how many were sown?\n"
+        "______ packets\n"
+        "# 2 About you\n"
+        "2.1\tWhich allotment site do you use¹?\n"
+        "☐ North\t☐ South\n"
+        "¹ Sites are listed in the members' handbook.\n"
+    )
+    page = text.replace("\n", "\n\n")  # one paragraph a line in Markdown
+    questions = by_id(compile_document(read_document(page.encode(), "g.md")).survey)
+    assert [o.label for o in questions["Q1_1"].options] == [
+        "Spade",
+        "Hoe",
+        "Shears",
+        "Rake",
+        "Something else (please specify)",
+    ]
+    assert [o.label for o in questions["Q1_2"].options] == ["Shed", "Garage", "Porch", "Other"]
+    assert [(s.if_, s.to) for s in questions["Q1_3"].skip_to] == [("Q1_3 == '2'", "Q2_1")]
+    assert questions["Q1_4a"].text == "How many packets did you buy?"
+    assert questions["Q1_4b"].text == "Of these, how many were sown?"
+    assert questions["Q2_1"].text == "Which allotment site do you use?"
+
+
+def test_a_key_printed_once_names_the_columns_of_the_circle_tables_after_it() -> None:
+    page = """<p>E1. How do you rate the canteen?</p>
+    <table><tr><td>Key (for E1 and E2): 1 = Poor 2 = Fair 3 = Good 4 = Very good</td><td></td></tr>
+    <tr><td>Item</td><td>Circle one</td></tr>
+    <tr><td>a. The food is warm.</td><td>1 2 3 4</td></tr>
+    <tr><td>b. The tables are clean.</td><td>1 2 3 4</td></tr></table>
+    <p>E2. How do you rate the library?</p>
+    <table><tr><td>Item</td><td>Circle one</td></tr>
+    <tr><td>a. It is quiet.</td><td>1 2 3 4</td></tr>
+    <tr><td>b. It opens early.</td><td>1 2 3 4</td></tr></table>"""
+    questions = by_id(compile_document(read_document(page.encode(), "k.html")).survey)
+    for qid, rows in (("E1", ["The food is warm.", "The tables are clean."]),
+                      ("E2", ["It is quiet.", "It opens early."])):  # fmt: skip
+        grid = questions[qid]
+        assert grid.type == "grid"
+        assert [r.label for r in grid.rows] == rows
+        assert [(o.code, o.label) for o in grid.options] == [
+            ("1", "Poor"),
+            ("2", "Fair"),
+            ("3", "Good"),
+            ("4", "Very good"),
+        ]

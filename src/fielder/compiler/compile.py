@@ -10,8 +10,10 @@ from typing import Any
 from fielder.compiler.answer_type_lines import answer_type_lines
 from fielder.compiler.battery_tables import battery_document
 from fielder.compiler.bilingual_tables import one_language_document
+from fielder.compiler.box_columns import box_column_lines
 from fielder.compiler.build import Built, build_question, source_span
 from fielder.compiler.button_rows import drop_button_rows
+from fielder.compiler.circled_keys import circled_key_lines
 from fielder.compiler.crf_tables import crf_document
 from fielder.compiler.diagnostics import Clarification, Problem, answers_of
 from fielder.compiler.digit_boxes import digit_box_lines
@@ -19,6 +21,7 @@ from fielder.compiler.draft_hints import draft_hint_lines
 from fielder.compiler.emphasis_bold import emphasis_bold_document
 from fielder.compiler.flowchart_logic import flowchart_logic
 from fielder.compiler.follow_up import follow_up
+from fielder.compiler.footnote_marks import drop_superscript_marks
 from fielder.compiler.hidden_items import drop_hidden_items
 from fielder.compiler.id_fields import number_id_fields
 from fielder.compiler.instruction_codes import instruction_code_lines
@@ -40,6 +43,7 @@ from fielder.compiler.prose_filters import prose_filters
 from fielder.compiler.quotas import parse_quotas
 from fielder.compiler.rewrites import rewrite_lines
 from fielder.compiler.scripted import read_scripted
+from fielder.compiler.sub_parts import sub_part_lines
 from fielder.compiler.text_pages import text_page_lines
 from fielder.compiler.tool_export import export_lines
 from fielder.compiler.unsized_scales import unsized_scale
@@ -80,6 +84,8 @@ def _read_lines(document: Document) -> list[Line]:
             )
         )
     )
+    lines = sub_part_lines(box_column_lines(drop_superscript_marks(lines)))
+    lines = circled_key_lines(lines)
     lines = answer_type_lines(
         draft_hint_lines(drop_hidden_items(drop_button_rows(wave_change_lines(lines))))
     )

@@ -47,10 +47,14 @@ def section_starts(titles: list[tuple[str | None, str]]) -> dict[str, str]:
     """The first question of each lettered/numbered section: {"SECTION C": "C1"}."""
     starts: dict[str, str] = {}
     for title, first in titles:
-        match = _SECTION_KEY_RE.search(title or "")
+        match = _SECTION_KEY_RE.search(title or "") or _NUMBERED_TITLE_RE.match(title or "")
         if match:
             starts.setdefault(f"SECTION {match[1].upper()}", first)
     return starts
+
+
+# "4 Final comments", "4. Final comments": a section numbered without the word "Section"
+_NUMBERED_TITLE_RE = re.compile(r"^\s*(\d{1,2})[.)]?\s+[^\W\d]")
 
 
 def _end_of_part(builts: list[Built], index: int) -> str:
