@@ -38,7 +38,11 @@ _DATE_FORMAT_RE = re.compile(
 )
 _BLANK_WITH_UNIT_RE = re.compile(r"^_{3,}\s*[^\W\d_][\w ]{0,30}$|^[$€£]\s*_{3,}[\s_.,0-9]*$")
 _SIGNATURE_RE = re.compile(r"\b(?:signature|signed|sign\s+here)\b", re.I)
-_OFFICE_RE = re.compile(r"\b(?:for\s+)?(?:office|staff|clinic|official)\s+use(?:\s+only)?\b", re.I)
+_OFFICE_RE = re.compile(
+    r"\b(?:for\s+)?(?:office|staff|clinic|official|site)\s+use(?:\s+only)?\b|"
+    r"^\W{0,3}for\s+(?:site|study|office|clinic)\s+staff\b",  # "FOR SITE STAFF": their box
+    re.I,
+)
 _MAX_LABEL_WORDS = 30
 
 
@@ -96,6 +100,8 @@ def _is_form_section(block: Block) -> bool:
     lines), a band over a body with the ask across it, a band over a roster, or an office-use
     table."""
     rows = block.rows
+    if rows and _is_office(block):
+        return True  # a staff box of one row too
     if len(rows) < 2 or len(rows[0]) < 2:
         return False
     if _is_office(block) or _signed(rows):

@@ -15,7 +15,11 @@ _BOILERPLATE_RE = re.compile(
     # "- page 1 of 3 -", "Page 2/4": a printed page's number
     r"|[-–—\s]*(?:page|pagina|página|seite|pagina)\s+\d{1,3}(?:\s*(?:of|/|de|von|van|di)\s*\d{1,3})?[-–—\s]*"
     # "Change log: v1 07/03 first draft …": the document's own history, one line of it
-    r"|(?:Change\s*log|Revision\s+history|Version\s+history|Document\s+history)\s*:.*)\s*$",
+    r"|(?:Change\s*log|Revision\s+history|Version\s+history|Document\s+history)\s*:.*"
+    # "Region X · Public health unit · Questions? Call 0771-00 00 00": the sender's contact line
+    r"|[^?]{0,80}\?\s*(?:call|phone|ring|telefon|appelez|llame|rufen\s+sie\s+an)"
+    r"\s*:?\s*\+?\d[\d ()-]{5,18}\d)"
+    r"\s*$",
     re.I,
 )
 

@@ -45,6 +45,8 @@ _EXCLUSIVE_LABEL_RE = re.compile(
     # the interviewer's abbreviation alone: "DK", "DK/NA", "DK/REF"
     r"dk(?:\s*/\s*(?:na|nr|ref|rf))?\s*$|"
     r"(?:none|nothing)\s+of\s+(?:these|the\s+above)|"
+    # Swedish, Norwegian, Danish "Inget av detta", "Ingen av disse", "Ingen af disse"
+    r"ing(?:et|en)\s+a[vf]\s+(?:detta|dessa|dette|disse|ovanstående)\b|"
     # "I haven't used any of these", "I did not buy anything"
     # ("I haven't planned meals with any tool": a few words before the "any")
     r"i\s+(?:have\s+not|haven['’]?t|did\s+not|didn['’]?t|do\s+not|don['’]?t)(?:\s+\w+){1,4}\s+any(?:thing)?\b)",

@@ -229,6 +229,8 @@ _SCREEN_TITLE = frozenset(
 
 
 _MODULE_SCREEN_RE = re.compile(r"^(?P<prefix>[A-Z]{1,2}\d{1,2}[-_.]?)(?P<name>[A-Z]{3,})$")
+_LETTER_SCREEN_RE = re.compile(r"^(?P<prefix>[A-Z])(?P<name>[A-Z]{3,})$")
+_END_WORDS = frozenset("BEND FEND LEND MEND REND SEND TEND VEND WEND".split())
 
 
 def screen_id(words: str) -> str | None:
@@ -239,6 +241,10 @@ def screen_id(words: str) -> str | None:
     if module:
         named = screen_id(module["name"])
         return clean_id(module["prefix"]) + named if named else None
+    # "CINTRO", "CEND": a section letter before the screen's word (not "SEND", "LEND")
+    letter = _LETTER_SCREEN_RE.match(raw) if raw not in _END_WORDS else None
+    if letter and letter["name"] in DISPLAY_WORDS:
+        return letter["prefix"] + clean_id(letter["name"])
     parts = raw.upper().split()
     if not parts or len(parts) > 3 or not all(p in DISPLAY_WORDS | _SCREEN_EXTRA for p in parts):
         return None

@@ -17,6 +17,7 @@ from fielder.compiler.circled_keys import circled_key_lines
 from fielder.compiler.crf_tables import crf_document
 from fielder.compiler.diagnostics import Clarification, Problem, answers_of
 from fielder.compiler.digit_boxes import digit_box_lines
+from fielder.compiler.document_titles import document_title_lines
 from fielder.compiler.draft_hints import draft_hint_lines
 from fielder.compiler.emphasis_bold import emphasis_bold_document
 from fielder.compiler.flowchart_logic import flowchart_logic
@@ -28,6 +29,8 @@ from fielder.compiler.instruction_codes import instruction_code_lines
 from fielder.compiler.japanese_forms import japanese_document
 from fielder.compiler.label_cells import label_cell_lines
 from fielder.compiler.lines import Line, document_lines
+from fielder.compiler.measure_heads import measure_head_lines
+from fielder.compiler.measure_tables import measure_table_document
 from fielder.compiler.middle_notes import middle_notes
 from fielder.compiler.named_filters import named_filters
 from fielder.compiler.otherwise_skips import otherwise_skip_lines
@@ -78,8 +81,10 @@ def _read_lines(document: Document) -> list[Line]:
     lines = text_page_lines(
         document_lines(
             crf_document(
-                battery_document(
-                    one_language_document(japanese_document(emphasis_bold_document(document)))
+                measure_table_document(
+                    battery_document(
+                        one_language_document(japanese_document(emphasis_bold_document(document)))
+                    )
                 )
             )
         )
@@ -89,6 +94,7 @@ def _read_lines(document: Document) -> list[Line]:
     lines = answer_type_lines(
         draft_hint_lines(drop_hidden_items(drop_button_rows(wave_change_lines(lines))))
     )
+    lines = measure_head_lines(document_title_lines(lines))
     lines = otherwise_skip_lines(lines)
     lines = print_layout_lines(digit_box_lines(middle_notes(drop_page_numbers(lines))))
     lines = instruction_code_lines(label_cell_lines(lines))

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import re
 
-from fielder.compiler import glossary_nl, glossary_pl, glossary_pt, glossary_tr, glossary_vi
+from fielder.compiler import (
+    glossary_nl,
+    glossary_pl,
+    glossary_pt,
+    glossary_sv,
+    glossary_tr,
+    glossary_vi,
+)
 
 _A = "[AÁaá]"
 _E = "[EÉeé]"
@@ -222,6 +229,7 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
     (glossary_pt.HINT, _compiled(glossary_pt.PHRASES)),
     (glossary_tr.HINT, _compiled(glossary_tr.PHRASES)),
     (glossary_pl.HINT, _compiled(glossary_pl.PHRASES)),
+    (glossary_sv.HINT, _compiled(glossary_sv.PHRASES)),
     (glossary_vi.HINT, _compiled(glossary_vi.PHRASES)),
     (
         re.compile(r"\b(?:Skip\s+To:|Display\s+This\s+Question|Is\s+(?:Not\s+)?Selected)", re.I),
@@ -254,7 +262,8 @@ _ROUTE_VERB_RE = re.compile(
     r"(?:PASE|PASA|PASAR|IR|VAYA|SALTE|SALTA|SALTAR|CONTIN[ÚU]E\s+EN)\s+A?"
     r"|(?:GA|GA\s+DOOR|GA\s+VERDER|DOOR|DOORGAAN|SPRING|VERDER)\s+(?:NAAR|MET|BIJ)"
     r"|(?:PULE|PULAR|PASSE|PASSAR|V[ÁA]|SIGA)\s+PARA(?:\s+A)?"
-    r")(?:\s+(?:LA\s+)?(?:PREGUNTA|VRAAG|PERGUNTA))?\s*(?=[A-Za-z]{0,4}[.-]?\d+[a-z]?\s*\)?\.?\s*$)",
+    r"|G[ÅA]\s+(?:VIDARE\s+|VIDERE\s+)?TILL?"  # Swedish, Norwegian, Danish
+    r")(?:\s+(?:LA\s+)?(?:PREGUNTA|VRAAG|PERGUNTA|FR[ÅA]GA|SP[ØO]RSM[ÅA]L|SP[ØO]RGSM[ÅA]L))?\s*(?=[A-Za-z]{0,4}[.-]?\d+[a-z]?\s*\)?\.?\s*$)",
     re.I,
 )
 

@@ -71,7 +71,8 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bGRID\b|\bMATRIX\b|\bPER\s+ROW\b|\bEACH\s+ROW\b|STATEMENTS\s+AS\s+ROWS", re.I
         ),
     ),
-    ("date", re.compile(r"\bDATE\b|MM/DD|DD/MM|YYYY", re.I)),
+    # "RECORD MONTH AND YEAR": a date without its day
+    ("date", re.compile(r"\bDATE\b|MM/DD|DD/MM|YYYY|\bMONTH\s+AND\s+YEAR\b", re.I)),
     # "your phone number or email": either one, in a box of text, not an address to check
     (
         "email",

@@ -656,6 +656,7 @@ def _boxed_note(block: Block) -> Line | None:
 
 def document_lines(document: Document) -> list[Line]:
     """Every block of the document as lines, questionnaire tables unrolled."""
+    from fielder.compiler.answer_columns_forms import answer_column_lines, is_answer_column_form
     from fielder.compiler.boilerplate import is_boilerplate
     from fielder.compiler.content_controls import (
         field_lines,
@@ -692,6 +693,8 @@ def document_lines(document: Document) -> list[Line]:
                 continue  # a "README" sheet after the questionnaire's: about the file
             if is_field_table(block):
                 lines.extend(field_table_lines(block))
+            elif is_answer_column_form(block):
+                lines.extend(answer_column_lines(block))
             elif is_question_cell_table(block):
                 lines.extend(question_cell_lines(block))
             elif is_sheet_table(block):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from fielder.documents.model import Block, Document, Run
+from fielder.documents.model import Block, Cell, Document, Run
 
 _BOX_RE = re.compile(r"^[☐□▢○◯❑]$")
 _MIN_POINTS = 4
@@ -31,6 +31,11 @@ def number_row_document(document: Document) -> Document:
 
 def _scale_line(block: Block) -> str | None:
     """`left 0 1 … 10 right` for a table of consecutive numbers over boxes, else None."""
+    words = _end_words(block.rows[2]) if len(block.rows) == 3 else None
+    if words is not None:
+        # the end words in a row of their own under the boxes, at its first and last cells
+        line = _scale_line(replace(block, rows=block.rows[:2]))
+        return f"{words[0]} {line} {words[1]}" if line and not line[:1].isalpha() else None
     if len(block.rows) != 2 or len(block.rows[0]) != len(block.rows[1]):
         return None
     top = [c.text.strip() for c in block.rows[0]]
@@ -47,6 +52,14 @@ def _scale_line(block: Block) -> str | None:
     if not all(_BOX_RE.match(under[i]) for i in numbered) or any(under[i] for i in ends):
         return None
     return " ".join(t for t in top if t)
+
+
+def _end_words(row: tuple[Cell, ...]) -> tuple[str, str] | None:
+    """ "Not at all | | … | | Fully": words in the first and last cells only."""
+    texts = [c.text.strip() for c in row]
+    if len(texts) < _MIN_POINTS or any(texts[1:-1]) or not (texts[0] and texts[-1]):
+        return None
+    return texts[0], texts[-1]
 
 
 def _paragraph(block: Block, text: str) -> Block:

@@ -16,7 +16,7 @@ from fielder.compiler.classify import find_label
 from fielder.compiler.lines import Line
 
 _OFFICE_RE = re.compile(
-    r"^\W{0,3}(?P<for>for\s+)?(?:office|staff|clinician|clinic|administrative|admin|internal|"
+    r"^\W{0,3}(?P<for>for\s+)?(?:office|staff|clinician|clinic|administrative|admin|internal|site|"
     r"official|coder|scorer)(?:'s)?\s+(?:use|coding|scoring)(?P<only>\s+only)?\b\s*(?P<rest>.*)$",
     re.I,
 )

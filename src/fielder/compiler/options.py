@@ -54,6 +54,8 @@ _ROUTE_RE = re.compile(
     r"(?<!\s)\s*+(?:(?<!-)-+>|→|=>|—|–|-|\(|,|;|\}|\])?\s*+(?:please\s+)?(?:go\s*to|skip\s*to|continue\s*(?:to|with|at)|"
     r"jump\s*to|proceed\s*to)\s+(?:question\s+)?(?P<to>[A-Za-z]*[.-]?\d+(?:\.\d{1,2})?[a-z]?|end(?:\s+of\s+\w+)?|"
     r"(?-i:CLOSE|CLOSING|THANKS|OUTRO|EXIT)|"
+    # a part's own closing screen: "CEND", "S4END", "M2_CLOSE"
+    r"(?-i:[A-Z]{1,2}\d{0,2}_?(?:END|CLOSE|THANKS|OUTRO))|"
     r"(?:section|part|module|block)\s+[A-Za-z0-9]{1,3}|next\s+(?:section|part|module|block))\)?\.?\s*$",
     re.I,
 )

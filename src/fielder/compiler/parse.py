@@ -147,7 +147,12 @@ _SCALE_FOR_RE = re.compile(
     r"\b(?:statements?|items?|questions?)\s+(?:below|that\s+follow)\b|\beach\s+statement\b",
     re.I,
 )
-_CLOSING_RE = re.compile(r"^(?:thank\s+you|thanks|many\s+thanks)\b", re.I)
+_CLOSING_RE = re.compile(
+    # and in Swedish, Norwegian, Danish, German, Dutch, French, Spanish, Italian
+    r"^(?:thank\s+you|thanks|many\s+thanks|tack\s+för|tusen\s+takk|takk\s+for|tak\s+for|"
+    r"vielen\s+dank|herzlichen\s+dank|hartelijk\s+dank|merci|muchas\s+gracias|grazie)\b",
+    re.I,
+)
 _INLINE_BLANK_RE = re.compile(
     # "Date: __ / __ / ____", "(mm:ss): ___:___": a date or time mask of blanks is a blank too
     # (a dotted line after a label's colon, "Tuổi: ......... tuổi", is the blank too)

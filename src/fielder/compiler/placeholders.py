@@ -22,6 +22,8 @@ _CAPS_NOUN_RE = re.compile(
 _CHOICE_FILL_RE = re.compile(r"^[a-zà-ÿ]{1,8}\s?/\s?[a-zà-ÿ]{1,8}$")
 # a data field's name in lower case, words joined by underscores ("visit_date", "name")
 _FIELD_NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+# a variable's name, capitals joined by underscores ("FF_JOBTITLE", "PREV_BRAND"): data filled in
+_VARIABLE_RE = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:the|a|an|your|our|this|that|my)\s$", re.I)
 # first words of a note to the programmer or interviewer, in any case
 _NOTE_WORD_RE = re.compile(
@@ -48,6 +50,8 @@ def is_placeholder(inner: str, before: str, after: str) -> bool:
         return bool(re.search(r"(?:[^\W\d_]|,)$", head)) and bool(after) and after[0] in " ,.?!;:'’"
     if not inner.startswith("[") or not _WORDS_RE.match(words) or _NOTE_WORD_RE.match(words):
         return False
+    if _VARIABLE_RE.match(words) and re.search(r"[a-zà-ÿ]", before):
+        return not re.search(r"[.?!:;]\s*$", before)  # "in [FF_MONTH] [FF_YEAR]": fed-in data
     # "the [SHOE NAME]", "a [CUSHIONING] ride": capitals after an article fill its noun's place
     slot = _ARTICLE_BEFORE_RE.search(before) or words.endswith(" NAME")
     if words.isupper() and not _CAPS_NOUN_RE.match(words) and not slot:

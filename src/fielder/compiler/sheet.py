@@ -15,6 +15,7 @@ from fielder.compiler.codes_row import (
     points_across,
     scale_cell,
 )
+from fielder.compiler.go_to_cells import spelled_go_to
 from fielder.compiler.lines import Line, collapse, is_caps_instruction, split_text
 from fielder.compiler.options import parse_option_text
 from fielder.compiler.sheet_scales import item_letter, scale_key
@@ -256,12 +257,14 @@ def sheet_lines(block: Block) -> list[Line]:
     in_rows = False
     lettered = False  # statements lettered a, b, c under a scale header row
     notes_at = {columns[r] for r in ("instructions", "more_instructions") if r in columns}
+    heads = [c.text for c in block.rows[start]] + [""] * 64
     for row_cells in block.rows[start + 1 :]:
         raw = tuple(c.text for c in row_cells)
         row = tuple(collapse(c) for c in raw)
         row = tuple(
             _note_lines(raw[i]) if i in notes_at and i < len(raw) else c for i, c in enumerate(row)
         )
+        row = tuple(spelled_go_to(c, heads[i]) if i in notes_at else c for i, c in enumerate(row))
         ident = _cell(row, columns, "id")
         if ident and ident == previous:
             # One row per answer with the question repeated on each: only the answer is new.
@@ -399,7 +402,7 @@ def _caps_lines_apart(
     if index is None or index >= len(raw):
         return row, []
     parts = [p.strip() for p in raw[index].split("\n") if p.strip()]
-    notes = [p for p in parts[1:] if is_caps_instruction(p)]
+    notes = [p for p in parts[1:] if is_caps_instruction(p) or _CAPS_HEAD_RE.match(p)]
     if not notes:
         return row, []
     kept = collapse(" ".join(p for p in parts if p not in notes))
@@ -407,6 +410,8 @@ def _caps_lines_apart(
 
 
 _ITEM_RE = re.compile(r"^\(?[a-z][.)]\s+(?P<item>\S.*)$")
+# "SOFT CHECK IF MORE THAN 70: 'Can I just check …'": a note headed in capitals, with its words
+_CAPS_HEAD_RE = re.compile(r"^[A-Z]{2,}(?: [A-Z0-9<>=≥≤]{1,12}){1,8}:\s")
 
 
 def _item_grid(raw: tuple[str, ...], columns: dict[str, int]) -> tuple[str, list[Line]] | None:

@@ -15,6 +15,8 @@ _MULTI_TEXT_RE = re.compile(
     r"\ball\s+that\s+apply\b|(?<!\bhave\s)(?<!\bhas\s)(?<!\bown\s)\bmore\s+than\s+one\b(?!\s+(?:hour|day|week|month|year|time|minute|night|person|mile)s?\b)|\bup\s+to\s+(?:\d+|two|three|four|five)\b|"
     r"\bas\s+many\s+as\s+(?:apply|you\s+like)\b|\bmultiple\s+answers\b|\bmulti[- ]?select\b|"
     r"\bselect\s+multiple\b|\bmultiple\s+(?:choices|selections|responses)\s+(?:allowed|possible)\b|"
+    # Swedish, Norwegian, Danish: "Flera alternativ kan markeras", "Flere svar mulig"
+    r"\bfler[ae]\s+(?:svar|alternativ(?:er)?|rutor|kryds|kryss)\b|"
     r"\b(?:select|tick|check|choose|mark|circle|pick)\s+one\s+or\s+more\b|"
     # "(you may choose several answers)"; Vietnamese "(có thể chọn nhiều đáp án)"
     r"\b(?:may|can)\s+(?:choose|select|tick|mark|pick|give)\s+(?:several|multiple|many)\b|"
@@ -45,7 +47,7 @@ _DROPDOWN_TEXT_RE = re.compile(r"\bdrop[- ]?down\b", re.I)
 _EMAIL_RE = re.compile(r"\be-?mail\b", re.I)
 _DATE_RE = re.compile(
     r"\b(?:date|when\s+(?:were\s+you\s+born|did)|when\s+(?:was|were)\s+[^?]{1,20}?\s+born|"
-    r"birthday|dd/mm|mm/dd)\b",
+    r"birthday|dd/mm|mm/dd|(?:what|which)\s+month\s+and\s+year)\b",
     re.I,
 )
 _NUMBER_TEXT_RE = re.compile(
@@ -75,7 +77,8 @@ _UNIT_HINT_RE = re.compile(
     r"\b(?:Jahren?|Stunden|Minuten|Tagen?|Wochen|Monaten?|Personen|años|horas|minutos|días|dias|"
     r"semanas|meses|veces|personas|ans|heures|jours|semaines|mois|fois|personnes|anni|minuti|"
     r"giorni|settimane|mesi|volte|persone|jaar|jaren|uur|uren|dagen|weken|maanden|keer|yıl|"
-    r"dakika|gün|hafta|kişi)\b|(?<!_)_{3,}+\s*\.\s+\w",
+    r"dakika|gün|hafta|kişi|år|timmar|timer|minuter|minutter|dagar|dager|dage|veckor|uker|"
+    r"uger|månader|måneder|gånger|ganger|gange|personer)\b|(?<!_)_{3,}+\s*\.\s+\w",
     re.I,
 )
 _IDENTIFIER_RE = re.compile(

@@ -15,6 +15,7 @@ from xml.etree.ElementTree import Element
 from fielder.documents.errors import UnreadableFile
 from fielder.documents.model import BlockKind, Cell, Document, Run
 from fielder.documents.readers.base import DocumentBuilder, make_cell
+from fielder.documents.readers.docx_controls import listed_items
 from fielder.documents.readers.docx_numbering import Numbering, read_numbering
 from fielder.documents.readers.docx_styles import RunProps, StyleSheet, read_rpr, read_styles
 from fielder.documents.safety import SafeZip, check_pages, open_zip
@@ -266,6 +267,9 @@ def _collect_runs(
             content = child.find(f"{ctx.w}sdtContent")
             if content is not None:
                 _collect_runs(ctx, content, base, segments)
+            listed = listed_items(child, ctx.w)
+            if listed:
+                segments[-1].append(_make_run(listed, base))
         elif tag in (
             "hyperlink",
             "ins",
