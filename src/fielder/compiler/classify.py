@@ -264,6 +264,10 @@ def _has_lower(text: str) -> bool:
     return any(c.islower() for c in text)
 
 
+_CAPS_FIELD_RE = re.compile(r"^[A-Z][A-Z /'’-]{0,30}:\s*_{3,}\s*$")
+_QUOTED_RE = re.compile(r'"[^"]{0,120}"|“[^”]{0,120}”')
+
+
 def is_instruction(line: Line) -> bool:
     """True for a line that is wholly for the programmer or interviewer, not the respondent."""
     if line.whole_instruction:
@@ -273,6 +277,8 @@ def is_instruction(line: Line) -> bool:
         return False
     if _INSTRUCTION_START_RE.match(text) and (is_caps_instruction(text) or ":" in text[:20]):
         return True
+    if _INSTRUCTION_START_RE.match(text) and is_caps_instruction(_QUOTED_RE.sub(" ", text)):
+        return True  # 'DO NOT READ OUT. PROBE: "Anything else?"': the quote is said as written
     if _ROUTING_RE.match(text) or _END_RE.match(text) or TYPE_LINE_RE.match(text):
         return True
     if _WIDGET_NOTE_RE.search(text) and len(text.split()) <= 12 and not text.endswith("?"):
@@ -281,6 +287,8 @@ def is_instruction(line: Line) -> bool:
         return True  # "IF Q2=2": whom the next question is for
     if re.fullmatch(r"\([^()]{3,60}\)", text) and not re.match(r"\(\s*\d", text):
         return True
+    if _CAPS_FIELD_RE.match(text):
+        return False  # "JOB TITLE: ______": a box's label in capitals, not a note
     return is_caps_instruction(text) and len(text.split()) >= 2 and not line.is_option
 
 
@@ -303,11 +311,16 @@ _FIELD_LABEL_RE = re.compile(
 )
 
 
+# "Day __ __   Month __ __": one blank per digit, set apart by spaces
+_DIGIT_PAIRS_RE = re.compile(r"(?<!_)_{1,2} _{1,2}(?!_)")
+
+
 def is_hint(line: Line) -> bool:
     """True for an answer-box hint: `______ years`, `Email: ____`, `Date: / /`."""
     if _DATE_BOX_RE.match(line.text):
         return True
-    return bool(_HINT_RE.search(line.text)) and len(line.text.replace("_", "").split()) <= 6
+    boxes = _HINT_RE.search(line.text) or _DIGIT_PAIRS_RE.search(line.text)
+    return bool(boxes) and len(line.text.replace("_", "").split()) <= 6
 
 
 def is_field_label(text: str) -> bool:

@@ -14,6 +14,7 @@ from fielder.compiler.box_columns import box_column_lines
 from fielder.compiler.build import Built, build_question, source_span
 from fielder.compiler.button_rows import drop_button_rows
 from fielder.compiler.circled_keys import circled_key_lines
+from fielder.compiler.code_column_tables import code_column_document
 from fielder.compiler.crf_tables import crf_document
 from fielder.compiler.diagnostics import Clarification, Problem, answers_of
 from fielder.compiler.digit_boxes import digit_box_lines
@@ -44,6 +45,7 @@ from fielder.compiler.print_layouts import print_layout_lines
 from fielder.compiler.printable import printable_lines
 from fielder.compiler.prose_filters import prose_filters
 from fielder.compiler.quotas import parse_quotas
+from fielder.compiler.retired_items import drop_retired_items
 from fielder.compiler.rewrites import rewrite_lines
 from fielder.compiler.scripted import read_scripted
 from fielder.compiler.sub_parts import sub_part_lines
@@ -78,6 +80,7 @@ def _title(document: Document, parsed: Parsed) -> str:
 def _read_lines(document: Document) -> list[Line]:
     """The document's lines, with the conventions of tools' own layouts rewritten as plain ones
     (CRF field tables, platform exports, printables, then the layout rewrites)."""
+    document = code_column_document(drop_retired_items(document))
     lines = text_page_lines(
         document_lines(
             crf_document(

@@ -225,6 +225,10 @@ def _find_ref(clause: str, questions: dict[str, Question]) -> tuple[str | None, 
     if bare and "Q" + bare[1] in questions:
         # "TERMINATE IF 1 = 2" where questions are numbered 1), 2): the number names a question.
         return "Q" + bare[1], clause[bare.end() :]
+    item = re.search(r"(?<![\w.])[A-Za-z]{1,3}\.\s?(\d{1,4}[a-z]?)(?![\w.])", clause)
+    if item and "Q" + item[1] in questions:
+        # "R.404 = A" where items are numbered 401, 402 (rincian, No.): the number names it
+        return "Q" + item[1], clause[: item.start()] + " " + clause[item.end() :]
     outline = re.search(r"(?<![\w.])(\d{1,2})\.(\d{1,2})(?![\w.])", clause)
     if outline and f"Q{outline[1]}_{outline[2]}" in questions:
         # "IF 3.2 = 1 OR 2" where questions are numbered 1.1, 3.2 (ids Q1_1, Q3_2)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from fielder.compiler import (
+    glossary_id,
     glossary_nl,
     glossary_pl,
     glossary_pt,
@@ -229,6 +230,7 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
     (glossary_pt.HINT, _compiled(glossary_pt.PHRASES)),
     (glossary_tr.HINT, _compiled(glossary_tr.PHRASES)),
     (glossary_pl.HINT, _compiled(glossary_pl.PHRASES)),
+    (glossary_id.HINT, _compiled(glossary_id.PHRASES)),
     (glossary_sv.HINT, _compiled(glossary_sv.PHRASES)),
     (glossary_vi.HINT, _compiled(glossary_vi.PHRASES)),
     (

@@ -430,6 +430,45 @@ _ASKED_TO = r"(?:ASKED|SHOWN|PUT)\s+(?:ONLY\s+)?(?:TO|OF)"
 _NAMED_ANSWERS_RE = re.compile(r"\bCODES?\s+\d{1,3}\b.*\b(?:AT|IN|ON)\s+[A-Z]{0,4}\d{1,3}")
 
 
+def _named_filter(text: str) -> list[Directive]:
+    """A filter box naming the questions it covers: "ASK E07 AND E11 ONLY OF EMPLOYEES
+    (E06 = 1)", "E14-E16 ARE ASKED ONLY OF PERSONS NOT WORKING: E01 = 2 AND E02 = 2"."""
+    body = re.sub(r"^FILTER\s*:\s*", "", text.strip(), flags=re.I)
+    listed = re.match(
+        rf"^ASK\s+(?P<ids>{_ID_TOKEN}(?:\s*(?:,|AND|&)\s*{_ID_TOKEN})*)\s+ONLY\s+(?:OF|TO|FOR)\b"
+        r"[^()]{0,80}\((?P<cond>[^()]{3,80})\)\s*\.?$",
+        body,
+        re.I,
+    )
+    spanned = re.match(
+        rf"^(?P<first>{_ID_TOKEN})\s*(?:-|–|TO)\s*(?P<last>{_ID_TOKEN})\s+(?:ARE|IS)\s+"
+        r"(?:ASKED|SHOWN)\s+ONLY\s+(?:OF|TO|FOR)\b[^:()]{0,80}[:(]\s*(?P<cond>[^()]{3,80}?)\)?\s*\.?$",
+        body,
+        re.I,
+    )
+    match = listed or spanned
+    if match is None:
+        return []
+    if listed:
+        targets = re.findall(_ID_TOKEN, listed["ids"])
+    else:
+        targets = _id_span(match["first"], match["last"])
+    cond = match["cond"].strip(" :,.")
+    return [Directive("ask_target", cond, target=t.upper(), source=text) for t in targets]
+
+
+def _id_span(first: str, last: str) -> list[str]:
+    """`E14`, `E16` → E14, E15, E16: the ids between, numbered alike."""
+    low, high = re.fullmatch(r"(\D*)(\d+)", first), re.fullmatch(r"(\D*)(\d+)", last)
+    if not low or not high or low[1].upper() != high[1].upper():
+        return []
+    start, end = int(low[2]), int(high[2])
+    if not 0 < end - start <= 30:
+        return []
+    width = len(low[2]) if low[2].startswith("0") else 0
+    return [f"{low[1]}{str(n).zfill(width)}" for n in range(start, end + 1)]
+
+
 def _display(text: str, upper: str) -> list[Directive]:
     if re.match(
         r"^(?:SHOW|DISPLAY)\s+(?:ONLY\s+)?THOSE\s+(?:\w+\s+){0,2}?(?:SELECTED|CHOSEN|MENTIONED|"
@@ -437,6 +476,9 @@ def _display(text: str, upper: str) -> list[Directive]:
         upper,
     ):
         return []  # "SHOW ONLY THOSE SELECTED AT Q3": the answers carried forward, not a filter
+    named = _named_filter(text)
+    if named:
+        return named
     many = re.match(
         rf"^(?:ASK|SHOW|DISPLAY)\s+(?:QUESTIONS?\s+)?(?P<ids>{_ID_TOKEN}(?:\s*(?:,|AND|&)\s*{_ID_TOKEN})+)"
         r"\s+(?:ONLY\s+)?(?:IF|WHEN)\b(?P<cond>.*)$",

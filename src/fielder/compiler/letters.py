@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from fielder.compiler.types import asks_to_rank
 
 if TYPE_CHECKING:
+    from fielder.compiler.options import RawOption
     from fielder.compiler.parse import Parsed
 
 _LETTER_NUMBERING_RE = re.compile(r"^\(?([A-Za-z])[.)]$")
@@ -31,7 +32,7 @@ def keep_jumping_letters(parsed: Parsed) -> None:
             for line in draft.lines
             if line.kind == "list_item"
             and (match := _LETTER_NUMBERING_RE.match((line.numbering or "").strip()))
-        ]
+        ] or _typed_capitals(options)
         if len(letters) != len(options) or [m.lower() for m in letters] != [
             (o.marker or "").lower() for o in options
         ]:
@@ -41,6 +42,12 @@ def keep_jumping_letters(parsed: Parsed) -> None:
         if all(step >= 1 for step in steps) and any(step > 1 for step in steps):
             for option, letter in zip(options, letters, strict=True):
                 option.code = letter
+
+
+def _typed_capitals(options: list[RawOption]) -> list[str]:
+    """The capital letters typed before the answers (`A. Rice`, `X. Other`), if each has one."""
+    markers = [o.marker or "" for o in options]
+    return markers if all(len(m) == 1 and "A" <= m <= "Z" for m in markers) else []
 
 
 def keep_ranked_letters(parsed: Parsed) -> None:

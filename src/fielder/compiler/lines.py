@@ -34,6 +34,8 @@ LEADING_ROUTE_RE = re.compile(
     r"^\s*\(((?:ASK\s+(?:IF|ALL|ONLY|THOSE)|BASE\s*:|FILTER\s*:|SHOW\s+IF|(?-i:IF))\b[^()?]*)\)\s*(?=\S)",
     re.I,
 )
+# the condition a filter's words lead to: "E01 = 2 AND E02 = 2"
+_CONDITION_AFTER_RE = re.compile(r"[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:=|<|>|!=|<>)\s*\d")
 TYPE_NOTE_RE = re.compile(
     r"^\s*\(((?:single|multiple|multi|open|rating|numeric|number|text|date|email|drop-?down|ranking|"
     r"scale|grid|matrix|likert|checkbox(?:es)?|radio)[^()]{0,30})\)\s*",
@@ -354,6 +356,8 @@ def split_text(text: str) -> tuple[str, list[str]]:
         notes.append(annotation.group(1))
         text = text[annotation.end() :]
     leading = LEADING_ROUTE_RE.match(text)
+    if leading and _CONDITION_AFTER_RE.match(text, leading.end()):
+        leading = None  # "FILTER: … ONLY OF PERSONS NOT EMPLOYED: E01 = 2 AND …" is one note
     if leading:
         notes.append((leading.group(1) or leading.group(2)).rstrip(".:"))
         text = text[leading.end() :]

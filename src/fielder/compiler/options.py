@@ -76,6 +76,8 @@ _SPECIFY_RE = re.compile(
     r"\bspecify\b|\bplease\s+(?:state|write|type|say|describe|give\s+details|tell\s+us)\b|"
     # "Another brand (please type in)": an online form's write-in box
     r"\b(?:write|type)[\s-]in\b|\bespecifi(?:car|que)\b|\bpr[ée]cise[rz]\b|\bbitte\s+angeben\b|"
+    # Indonesian/Malay "Lainnya (sebutkan)": other, name it
+    r"\bsebutkan\b|"
     # Vietnamese "Khác (ghi rõ)": other, write it clearly
     r"\bghi\s+rõ\b|"
     # "other - tell us", "something else: say what": a dash or colon, then the ask
@@ -293,12 +295,18 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
             # "Anderer Grund, und zwar: ______": words and a colon before a write-in line ask
             # for specifics in any language (settle_options: unless every answer has one)
             option.write_in = True
-        option.label = _BLANK_RE.sub("", option.label).strip()
+        option.label = _drop_trailing_leaders(_BLANK_RE.sub("", option.label).strip())
         # "______ Caffeine (4)": the box to write a rank or amount in, before the item
         option.label = re.sub(r"^_{3,}\s+(?=\w)", "", option.label)
         if _SPECIFY_RE.search(option.label):
             option.specify = True
     return options
+
+
+def _drop_trailing_leaders(label: str) -> str:
+    """`Other (name it) ..........`: dot leaders running to the edge are the line to write on."""
+    bare = label.rstrip(".…")
+    return bare.rstrip() if len(label) - len(bare) >= 4 and bare.strip() else label
 
 
 def _code_first_across(text: str) -> list[RawOption]:

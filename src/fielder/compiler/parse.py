@@ -34,6 +34,7 @@ from fielder.compiler.classify import (
 )
 from fielder.compiler.code_notes import rewrite_code_notes
 from fielder.compiler.dashed_codes import dashed_answers
+from fielder.compiler.dotted_boxes import dotted_box_hints
 from fielder.compiler.entry_boxes import entry_hint
 from fielder.compiler.form_fields import label_over_write_in
 from fielder.compiler.instructions import (
@@ -684,6 +685,8 @@ class _Parser:
             return label  # a statement over a scale row of its own, however the rest is labelled
         if label.style == "prefixed" and section_number(line):
             return None
+        if label.style == "prefixed" and self.page_title(index, line, label):
+            return None
         if label.style in ("given", "display"):
             return (
                 label
@@ -801,10 +804,12 @@ class _Parser:
         title numbered like a question, the question with that number right after it."""
         if line.kind != "heading" or "?" in label.rest or looks_like_question(label.rest):
             return False
-        for following in self.lines[index + 1 : index + 4]:
+        ahead = 6 if is_caps_instruction(label.rest) else 3  # a title's filter box may follow
+        for following in self.lines[index + 1 : index + 1 + ahead]:
             other = find_label(following) if following.kind != "heading" else None
             if other is not None:
-                return other.id == label.id
+                # "E2  MAIN JOB" over "E05 …": a numbered section title in capitals
+                return other.id == label.id or is_caps_instruction(label.rest)
         return False
 
     def screen_heading(self, index: int, line: Line) -> bool:
@@ -1111,7 +1116,9 @@ class _Parser:
             return
         if _ends_below(line, draft):
             return
-        if is_instruction(line) or (is_only_if(text) and (draft.options or draft.hints)):
+        if (
+            is_instruction(line) or (is_only_if(text) and (draft.options or draft.hints))
+        ) and not _coded_caps_answer(text, draft):
             self.note(line, draft, index)
             return
         if FORM_TYPE_LINE_RE.fullmatch(text) and not draft.options and len(draft.lines) <= 3:
@@ -1717,6 +1724,16 @@ def trailing_points(text: str, spaced: str = "") -> list[str] | None:
     return numbers if len(set(numbers)) == len(numbers) else None
 
 
+_CODED_CAPS_RE = re.compile(r"^\d{1,3}\s+[A-Z][A-Z'’]*(?:\s[A-Z][A-Z'’]*){0,4}$")
+
+
+def _coded_caps_answer(text: str, draft: Draft) -> bool:
+    """`8  DON'T KNOW` under answers coded 1, 2, 3: a special answer written in capitals, as an
+    interviewer's script writes the answers not read out."""
+    coded = [o for o in draft.options if o.code is not None]
+    return len(coded) >= 2 and bool(_CODED_CAPS_RE.match(text))
+
+
 def parse_lines(lines: list[Line]) -> Parsed:
     """Group the document's lines into question drafts."""
     parser = _Parser(join_wrapped_boxes(drop_reference_tables(lines)))
@@ -1725,6 +1742,7 @@ def parse_lines(lines: list[Line]) -> Parsed:
     for draft in parsed.drafts:
         take_bracket_codes(draft.options)
         draft.notes = [rewrite_code_notes(note) for note in draft.notes]
+        dotted_box_hints(draft)
     _reuse_lists(parsed)
     _contrast_choice_words(parsed)
     contrast_marks(parsed.drafts)

@@ -24,6 +24,8 @@ _CHOICE_FILL_RE = re.compile(r"^[a-zà-ÿ]{1,8}\s?/\s?[a-zà-ÿ]{1,8}$")
 _FIELD_NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 # a variable's name, capitals joined by underscores ("FF_JOBTITLE", "PREV_BRAND"): data filled in
 _VARIABLE_RE = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
+# a time the interview fills in ("[REFERENCE WEEK]", "[LAST MONTH]", "[SURVEY DATE]")
+_CAPS_PERIOD_RE = re.compile(r"^(?:[A-Z]+\s){0,2}(?:WEEK|MONTH|YEAR|DATE|PERIOD|DAY)$")
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:the|a|an|your|our|this|that|my)\s$", re.I)
 # first words of a note to the programmer or interviewer, in any case
 _NOTE_WORD_RE = re.compile(
@@ -33,6 +35,22 @@ _NOTE_WORD_RE = re.compile(
     r"anchor|fix|fixed|other|screen|page|response|answer|mandatory|numeric|text)\b",
     re.I,
 )
+
+
+# "<test language>", "<Country-specific item 1>": words a national adaptation puts in
+_ANGLE_WORDS_RE = re.compile(r"^[A-Za-zÀ-ÿ][\w'’-]*(?:\s[\w'’-]+){0,5}$")
+
+
+def _adaptation_slot(words: str, before: str, after: str) -> bool:
+    """An angle bracket of plain words standing for a national term: inside a sentence that
+    goes on around it, or the whole of an answer (`<Grade 7>`); capitals are a note."""
+    if not _ANGLE_WORDS_RE.match(words) or words.isupper():
+        return False
+    if words.split()[0].lower() in ("only", "if", "ask", "skip", "show", "go", "do", "read"):
+        return False  # "<only if H7 = 1>", "<ask all>": a note in angle brackets
+    alone = not before.strip() and not re.sub(r"\s+\d{1,3}\s*$", "", after).strip()
+    inside = bool(re.search(r"[a-zà-ÿ,]\s$", before)) and after[:1] in ("", " ", ",", ".", "?", "!")
+    return alone or inside
 
 
 def is_placeholder(inner: str, before: str, after: str) -> bool:
@@ -48,13 +66,16 @@ def is_placeholder(inner: str, before: str, after: str) -> bool:
         head = before.rstrip(" *_")
         # "Hello {first_name},": a CRM field inside the sentence; "…? {dropdown}" is a tag
         return bool(re.search(r"(?:[^\W\d_]|,)$", head)) and bool(after) and after[0] in " ,.?!;:'’"
+    if inner.startswith("<"):
+        return _adaptation_slot(words, before, after)
     if not inner.startswith("[") or not _WORDS_RE.match(words) or _NOTE_WORD_RE.match(words):
         return False
     if _VARIABLE_RE.match(words) and re.search(r"[a-zà-ÿ]", before):
         return not re.search(r"[.?!:;]\s*$", before)  # "in [FF_MONTH] [FF_YEAR]": fed-in data
     # "the [SHOE NAME]", "a [CUSHIONING] ride": capitals after an article fill its noun's place
     slot = _ARTICLE_BEFORE_RE.search(before) or words.endswith(" NAME")
-    if words.isupper() and not _CAPS_NOUN_RE.match(words) and not slot:
+    named = _CAPS_NOUN_RE.match(words) or _CAPS_PERIOD_RE.match(words)
+    if words.isupper() and not named and not slot:
         return False  # "[VERIFIED]", "[MA]": capitals in a sentence are still a mark
     head = before.rstrip()
     if not re.search(r"[a-zà-ÿ]", head) or head[-1] in ".?!:;)]" or before.endswith(("  ", "\t")):

@@ -1,10 +1,12 @@
 """Questionnaires in explicit keyed formats, read by their own keys rather than the layout
-rules: Qualtrics import text, data codebooks, IVR prompt scripts, HTML forms in fieldsets."""
+rules: Qualtrics import text, data codebooks, IVR prompt scripts, HTML forms in fieldsets,
+CAPI designer specs."""
 
 from __future__ import annotations
 
 from fielder.compiler.chatbot_flow import is_chatbot_flow, read_chatbot_flow
 from fielder.compiler.codebook import is_codebook, read_codebook
+from fielder.compiler.designer_spec import is_designer_spec, read_designer_spec
 from fielder.compiler.html_form import is_html_form, read_html_form
 from fielder.compiler.ivr_script import is_ivr_script, read_ivr_script
 from fielder.compiler.mrscript import is_mrscript, read_mrscript
@@ -24,6 +26,7 @@ _FORMATS = (
     (is_sms_flow, read_sms_flow),
     (is_chatbot_flow, read_chatbot_flow),
     (is_mrscript, read_mrscript),
+    (is_designer_spec, read_designer_spec),
 )
 
 

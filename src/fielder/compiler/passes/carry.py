@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fielder.compiler.build import Built, directives_of
 from fielder.compiler.diagnostics import Problem
+from fielder.compiler.passes.logic import numbered_item
 from fielder.ir.models import Option, OptionsFrom
 
 
@@ -17,7 +18,7 @@ def resolve_carry(builts: list[Built]) -> list[Problem]:
             continue
         source_id, selected = built.carry
         question = built.question
-        source = questions.get(source_id)
+        source = questions.get(source_id) or questions.get(numbered_item(source_id))
         usable = (
             source is not None
             and source is not question
@@ -47,13 +48,14 @@ def resolve_carry(builts: list[Built]) -> list[Problem]:
         carried = [o.model_copy() for o in source.options if not (o.exclusive and selected)]
         for option in carried:
             option.exclusive = option.exclusive and question.type == "multi"
+            option.specify = False  # the "other" was typed in at the source already
         if not question.options:
             question.options = carried
         elif _only_extras(question.options, carried):
             # "SHOW BRANDS SELECTED AT A3, THEN:" over only 97/98/99: the carried answers
             # come first, the ones written under the question after them
             question.options = [*carried, *question.options]
-        question.options_from = OptionsFrom(question=source_id, selected=selected)
+        question.options_from = OptionsFrom(question=source.id, selected=selected)
         # the answers are the source's now: "no answers listed" no longer holds
         built.problems = [p for p in built.problems if "no answers listed" not in p.summary]
     return problems

@@ -69,6 +69,16 @@ def _end_of_part(builts: list[Built], index: int) -> str:
     return "END"
 
 
+# "R.411", "No. 12": an item named by its number after an abbreviated word (rincian, number)
+_NUMBERED_ITEM_RE = re.compile(r"(?:[A-Za-z]{1,3}\.\s?)(\d{1,4}[a-z]?)")
+
+
+def numbered_item(raw: str) -> str:
+    """`R.411` → `Q411`: the id of an item named by its number after an abbreviation."""
+    match = _NUMBERED_ITEM_RE.fullmatch(raw.strip())
+    return "Q" + match[1] if match else ""
+
+
 def _target(raw: str | None, questions: dict[str, Question]) -> str | None:
     if raw is None:
         return None
@@ -80,6 +90,7 @@ def _target(raw: str | None, questions: dict[str, Question]) -> str | None:
         "Q" + raw if raw.isdigit() else "",
         clean_id(raw),
         "Q" + clean_id(raw),
+        numbered_item(raw),
     ):
         if candidate and candidate in questions:
             return candidate
@@ -174,8 +185,25 @@ def _resolve(
     elif pending.kind == "terminate_if":
         holder.terminate_if = _join(holder.terminate_if, expression, "or")
     elif pending.kind == "skip":
+        question = _skip_holder(question, groups, questions, order)
         return _skip(question, pending, expression, questions, order, answers) or unknown
     return unknown
+
+
+def _skip_holder(
+    question: Question,
+    groups: list[list[Atom]],
+    questions: dict[str, Question],
+    order: dict[str, int],
+) -> Question:
+    """A filter box set over a question whose skip names only an earlier question
+    (`IF E03 = 1, 2 -> E05` above E04) routes from that question, after it is answered."""
+    named = {atom.question for group in groups for atom in group}
+    source = next(iter(named)) if len(named) == 1 else None
+    here = order[question.id]
+    if source is None or source == question.id or order.get(source, here) >= here:
+        return question
+    return questions[source]
 
 
 def _skip_unless(
@@ -257,6 +285,12 @@ def _skip(
         target = _answered_target(question.id, pending, answers, questions, order)
         if target is None:
             return None
+    if (
+        target != "end"
+        and order[target] == order[question.id] + 1
+        and re.search(r"\bCONTINUE\b", pending.source or "", re.I)
+    ):
+        return None  # "IF 4 OR 5 -> CONTINUE WITH E04", the next question: no skip
     if target != "end" and order[target] <= order[question.id]:
         problem = Problem(
             "reference-forward",

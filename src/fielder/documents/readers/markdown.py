@@ -12,6 +12,7 @@ from markdown_it.token import Token
 
 from fielder.documents.model import Cell, Document, Run
 from fielder.documents.readers.base import DocumentBuilder, make_cell
+from fielder.documents.readers.grid_tables import as_pipe_tables
 from fielder.documents.readers.text import bounded_blanks, decode_text
 
 MEDIA_TYPE = "text/markdown"
@@ -312,6 +313,25 @@ def read_markdown(data: bytes, name: str) -> Document:
     if front:
         source = source[front.end() :]
         walker.builder.notes.append("YAML front matter was skipped")
-    tokens = _parser().parse(source)
+    tokens = _parser().parse(as_pipe_tables(_without_pandoc_marks(source)))
     walker.walk(tokens)
     return walker.builder.build(name, MEDIA_TYPE)
+
+
+# pandoc's fenced divs (`::: {.note}` … `:::`) and heading attributes (`# Title {#sec-a}`, `{-}`)
+_DIV_FENCE_RE = re.compile(r"^:{3,}\s*(?:\{[^{}]*\}|[\w-]+)?\s*$")
+_HEADING_ATTRS_RE = re.compile(r"^(#{1,6}\s.*?)\s+\{[#.-][^{}]*\}\s*$")
+
+
+def _without_pandoc_marks(source: str) -> str:
+    """Markdown without pandoc's div fences and heading attributes, which are layout."""
+    if ":::" not in source and "{" not in source:
+        return source
+    lines = []
+    for line in source.split("\n"):
+        if _DIV_FENCE_RE.match(line):
+            lines.append("")
+            continue
+        attrs = _HEADING_ATTRS_RE.match(line) if line[:1] == "#" and line.endswith("}") else None
+        lines.append(attrs[1] if attrs else line)
+    return "\n".join(lines)

@@ -6,7 +6,8 @@ import codecs
 import re
 
 from fielder.documents.model import Document
-from fielder.documents.readers.base import DocumentBuilder
+from fielder.documents.readers.base import DocumentBuilder, text_cell
+from fielder.documents.readers.grid_tables import GridTable, find_grid_tables
 
 MEDIA_TYPE = "text/plain"
 _TAB_WIDTH = 4
@@ -90,15 +91,47 @@ def read_text(data: bytes, name: str) -> Document:
     widths = sorted({_indent_width(line) for line in lines if line.strip()})
     rank = {width: index for index, width in enumerate(widths)}
     builder = DocumentBuilder()
-    for line in lines:
-        if not line.strip():
+    tables = {table.first: table for table in find_grid_tables(lines)}
+    skip_to = 0
+    for index, line in enumerate(lines):
+        if index < skip_to or not line.strip():
+            continue
+        if index in tables:  # a drawn table: one table block, its wrapped cells joined
+            _add_grid_table(builder, tables[index])
+            skip_to = tables[index].last + 1
             continue
         if line.strip("\f") == "":
             builder.add_page_break()
             continue
-        banner = banner_words(line)
+        banner = banner_words(line) or _framed_title(lines, index)
         if banner is not None:
             builder.add_text("heading", banner, level=1)
             continue
         builder.add_text("paragraph", line.replace("\f", ""), level=rank[_indent_width(line)])
     return builder.build(name, MEDIA_TYPE)
+
+
+def _add_grid_table(builder: DocumentBuilder, table: GridTable) -> None:
+    """A drawn table as a table block; a one-column box as the paragraphs it frames."""
+    box = table.box_lines()
+    if box is None:
+        builder.add_table([[text_cell(cell) for cell in row] for row in table.rows])
+        return
+    for line in box:
+        builder.add_text("paragraph", line)
+
+
+def _is_full_rule(line: str) -> bool:
+    stripped = line.strip()
+    return (
+        len(stripped) >= 10 and stripped[0] in "=-*#~" and stripped == stripped[0] * len(stripped)
+    )
+
+
+def _framed_title(lines: list[str], index: int) -> str | None:
+    """A line between two full rules (`=====` / ` E2  MAIN JOB` / `=====`) is a section title."""
+    if not (0 < index < len(lines) - 1) or _is_full_rule(lines[index]):
+        return None
+    if _is_full_rule(lines[index - 1]) and _is_full_rule(lines[index + 1]):
+        return " ".join(lines[index].split())
+    return None
