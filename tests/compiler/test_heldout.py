@@ -17,7 +17,9 @@ FIXTURES = Path(__file__).parent.parent / "fixtures" / "questionnaires"
 # The blind batches (each folder's FIRST_SEEN.md has its first score) guard regressions like the
 # rest once fixed; the newest batches stay out until their fix round, as the session's transfer
 # figure. A file still below a floor stays out, for the reason beside it.
-BLIND = [FIXTURES.parent / f"unseen{n}" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9")]
+BLIND = [
+    FIXTURES.parent / f"unseen{n}" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11")
+]
 BELOW_FLOOR = {
     # unseen5 and unseen9 disagree on a key in the question over bare printed points (docs)
     "airport-exit.gold.json",  # a key in the question sentence labels the end points
@@ -26,6 +28,12 @@ BELOW_FLOOR = {
     "hotel-comment-card.gold.json",
     # unseen8 alone makes an unlabelled letter and thank-you line display entries
     "school-climate.gold.json",
+    # left after the unseen10/unseen11 round (each folder's fixers' reports list why)
+    "khao-sat-vi.gold.json",  # D1 '…… %' with its range in Vietnamese words is no number box yet
+    "exhibitor-fields.gold.json",  # an italic ODT filter, an exclusive, a thank-you glued on
+    "expo-jotform.gold.json",  # a left-column label printed level with its table's middle
+    "fieldservice-wide.gold.json",  # one list kept on another sheet ('see tab Regions')
+    "itdesk-msforms.gold.json",  # star rows as a scale, section filters, ranking handles
 }
 GOLD = sorted(FIXTURES.glob("*.gold.json")) + [
     gold
