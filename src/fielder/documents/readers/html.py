@@ -195,7 +195,6 @@ class _Walker:
             if kind != "number":  # "[box] years", "[box] (0 if none)": its unit or note
                 self.flush()
 
-
     def select(self, tag: Tag, fmt: Run) -> None:
         """A drop-down list: a note saying so, then its choices as a bulleted list (numbered
         by their values when the values are numbers: the codes stored)."""
