@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from fielder.compiler.line_pairs import join_with_next
 from fielder.compiler.lines import Line
 
 _GAP_RE = re.compile(r"\t|\s{2,}")
@@ -39,18 +40,13 @@ def _codes(cells: list[str]) -> bool:
 
 def coded_head_lines(lines: list[Line]) -> list[Line]:
     """The lines with each words-over-codes head made one line of coded column words."""
-    out: list[Line] = []
-    skip = False
-    for index, line in enumerate(lines):
-        if skip:
-            skip = False
-            continue
-        words = _cells(line)
-        codes = _cells(lines[index + 1]) if index + 1 < len(lines) and words else []
-        if not _column_words(words) or len(codes) != len(words) or not _codes(codes):
-            out.append(line)
-            continue
-        joined = "\t".join(f"{w} ({c})" for w, c in zip(words, codes, strict=True))
-        out.append(replace(line, text=joined.replace("\t", " "), raw=joined, spaced=joined))
-        skip = True
-    return out
+    return join_with_next(lines, _joined)
+
+
+def _joined(line: Line, following: Line) -> list[Line] | None:
+    words = _cells(line)
+    codes = _cells(following) if words else []
+    if not _column_words(words) or len(codes) != len(words) or not _codes(codes):
+        return None
+    joined = "\t".join(f"{w} ({c})" for w, c in zip(words, codes, strict=True))
+    return [replace(line, text=joined.replace("\t", " "), raw=joined, spaced=joined)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from fielder.compiler.line_pairs import join_with_next
 from fielder.compiler.lines import Line
 
 _CLOSES_RE = re.compile(r"^[^()]{1,40}\)")
@@ -17,24 +18,17 @@ _CLOSES_RE = re.compile(r"^[^()]{1,40}\)")
 
 def join_open_brackets(lines: list[Line]) -> list[Line]:
     """The lines with each one left open in a bracket joined to the line closing it."""
-    joined: list[Line] = []
-    skip = False
-    for index, line in enumerate(lines):
-        if skip:
-            skip = False
-            continue
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        if (
-            following is not None
-            and line.kind == following.kind == "paragraph"
-            and line.text.count("(") > line.text.count(")")
-            and _CLOSES_RE.match(following.text)
-            and not following.instructions
-        ):
-            text = f"{line.text} {following.text}"
-            spaced = f"{line.spaced} {following.spaced}" if line.spaced else line.spaced
-            joined.append(replace(line, text=text, spaced=spaced))
-            skip = True
-            continue
-        joined.append(line)
-    return joined
+    return join_with_next(lines, _joined)
+
+
+def _joined(line: Line, following: Line) -> list[Line] | None:
+    if not (
+        line.kind == following.kind == "paragraph"
+        and line.text.count("(") > line.text.count(")")
+        and _CLOSES_RE.match(following.text)
+        and not following.instructions
+    ):
+        return None
+    text = f"{line.text} {following.text}"
+    spaced = f"{line.spaced} {following.spaced}" if line.spaced else line.spaced
+    return [replace(line, text=text, spaced=spaced)]

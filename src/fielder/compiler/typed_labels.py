@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from fielder.compiler.classify import find_label
+from fielder.compiler.line_pairs import join_with_next
 from fielder.compiler.lines import Line
 
 _TYPED_LABEL_RE = re.compile(
@@ -34,20 +35,7 @@ _MAX_KIND_WORDS = 4
 
 def typed_label_lines(lines: list[Line]) -> list[Line]:
     """The lines with each `Q1 – Single select` label line joined to the question under it."""
-    out: list[Line] = []
-    skip = False
-    for place, line in enumerate(lines):
-        if skip:
-            skip = False
-            continue
-        following = lines[place + 1] if place + 1 < len(lines) else None
-        joined = _joined(line, following) if following is not None else None
-        if joined is None:
-            out.append(line)
-            continue
-        out.append(joined)
-        skip = True
-    return out
+    return join_with_next(lines, _joined)
 
 
 def _names_a_kind(kind: str) -> bool:
@@ -59,7 +47,7 @@ def _names_a_kind(kind: str) -> bool:
     )
 
 
-def _joined(line: Line, following: Line) -> Line | None:
+def _joined(line: Line, following: Line) -> list[Line] | None:
     if line.kind != "paragraph" or line.is_option or line.label:
         return None
     match = _TYPED_LABEL_RE.match(line.text)
@@ -77,11 +65,13 @@ def _joined(line: Line, following: Line) -> Line | None:
     if match["extra"]:
         notes.append(match["extra"].strip("() "))
     text = f"{match['label']}. {following.text}"
-    return replace(
-        line,
-        text=text,
-        raw=text,
-        spaced=f"{match['label']}. {following.spaced or following.text}",
-        instructions=[*line.instructions, *notes, *following.instructions],
-        end=following.end,
-    )
+    return [
+        replace(
+            line,
+            text=text,
+            raw=text,
+            spaced=f"{match['label']}. {following.spaced or following.text}",
+            instructions=[*line.instructions, *notes, *following.instructions],
+            end=following.end,
+        )
+    ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from fielder.compiler.line_pairs import join_with_next
 from fielder.compiler.lines import Line, collapse
 
 _MAX_NOTE = 120
@@ -18,25 +19,10 @@ _MAX_NOTE = 120
 
 def join_wrapped_notes(lines: list[Line]) -> list[Line]:
     """The lines with each bracket left open at a line's end closed by the next line."""
-    out: list[Line] = []
-    skip = False
-    for place, line in enumerate(lines):
-        if skip:
-            skip = False
-            continue
-        following = lines[place + 1] if place + 1 < len(lines) else None
-        joined = _joined(line, following) if following is not None else None
-        if joined is None:
-            out.append(line)
-            continue
-        out.append(joined[0])
-        if joined[1] is not None:
-            out.append(joined[1])
-        skip = True
-    return out
+    return join_with_next(lines, _joined)
 
 
-def _joined(line: Line, following: Line) -> tuple[Line, Line | None] | None:
+def _joined(line: Line, following: Line) -> list[Line] | None:
     opened = line.text.rfind("[")
     if opened < 0 or "]" in line.text[opened:] or line.is_option or following.is_option:
         return None
@@ -52,7 +38,7 @@ def _joined(line: Line, following: Line) -> tuple[Line, Line | None] | None:
     first = replace(line, text=text, spaced=spaced, instructions=[*line.instructions, note])
     rest = following.text[closed + 1 :].strip()
     if not rest and not following.instructions:
-        return first, None
+        return [first]
     cut = following.spaced.find("]") if following.spaced else -1
     rest_spaced = following.spaced[cut + 1 :] if cut >= 0 else rest
-    return first, replace(following, text=rest, spaced=rest_spaced)
+    return [first, replace(following, text=rest, spaced=rest_spaced)]
