@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Any
 
 import pypdfium2.raw as pdfium_c
+
+from fielder.documents.readers.pdf_columns import Box
 
 #: a tick box's side in points
 SMALLEST, LARGEST = 5.0, 18.0
@@ -23,21 +25,10 @@ MOST = 400
 TOUCHING = 2.0
 
 
-class _Placed(Protocol):
-    @property
-    def x0(self) -> float: ...
-    @property
-    def x1(self) -> float: ...
-    @property
-    def top(self) -> float: ...
-    @property
-    def bottom(self) -> float: ...
-
-
 Square = tuple[float, float, float, float]  # x0, x1, top, bottom from the visible top left
 
 
-def drawn_boxes(page: Any, origin: tuple[float, float], words: Sequence[_Placed]) -> list[Square]:
+def drawn_boxes(page: Any, origin: tuple[float, float], words: Sequence[Box]) -> list[Square]:
     """The page's tick boxes drawn as squares, top-down coordinates from `origin`."""
     left, top = origin
     squares: list[Square] = []
@@ -46,7 +37,7 @@ def drawn_boxes(page: Any, origin: tuple[float, float], words: Sequence[_Placed]
         width, height = x1 - x0, upper - bottom
         if not (SMALLEST <= width <= LARGEST and abs(width - height) <= 1.5):
             continue
-        if _outline_rectangle(obj):
+        if outline_rectangle(obj):
             squares.append((x0 - left, x1 - left, top - upper, top - bottom))
             if len(squares) > MOST:
                 return []
@@ -59,7 +50,7 @@ def drawn_boxes(page: Any, origin: tuple[float, float], words: Sequence[_Placed]
     return [s for s in squares if not _touches(s, squares) and not _holds_word(s, centres)]
 
 
-def _outline_rectangle(obj: Any) -> bool:
+def outline_rectangle(obj: Any) -> bool:
     """A path of four sides (and its closing), stroked and not filled."""
     fill, stroke = ctypes.c_int(0), ctypes.c_int(0)
     if not pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke)):

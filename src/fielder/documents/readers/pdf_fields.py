@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 import pypdfium2.raw as pdfium_c
 
-from fielder.documents.readers.pdf_boxes import Square, _outline_rectangle, _Placed
+from fielder.documents.readers.pdf_boxes import Square, outline_rectangle
+from fielder.documents.readers.pdf_columns import Box
 
 #: an answer field's width and height in points
 NARROWEST, LOWEST, HIGHEST = 40.0, 12.0, 120.0
@@ -26,9 +27,7 @@ MOST = 60
 TOUCHING = 2.0
 
 
-def drawn_fields(
-    page: object, origin: tuple[float, float], words: Sequence[_Placed]
-) -> list[Square]:
+def drawn_fields(page: object, origin: tuple[float, float], words: Sequence[Box]) -> list[Square]:
     """The page's empty answer fields, top-down coordinates from `origin`."""
     left, top = origin
     boxes: list[Square] = []
@@ -37,7 +36,7 @@ def drawn_fields(
         width, height = x1 - x0, upper - bottom
         if width < NARROWEST or not LOWEST <= height <= HIGHEST or width < height:
             continue
-        if _outline_rectangle(obj):
+        if outline_rectangle(obj):
             boxes.append((x0 - left, x1 - left, top - upper, top - bottom))
             if len(boxes) > MOST:
                 return []
@@ -48,9 +47,7 @@ def drawn_fields(
     ]
 
 
-def field_lines(
-    page: object, origin: tuple[float, float], words: Sequence[_Placed]
-) -> list[Square]:
+def field_lines(page: object, origin: tuple[float, float], words: Sequence[Box]) -> list[Square]:
     """Where a blank goes for each field: one for a one-line box, two (one above the other) for
     a box tall enough to write several lines in, as a comment area prints."""
     lines: list[Square] = []
@@ -75,7 +72,7 @@ def _near_other(box: Square, boxes: list[Square]) -> bool:
     )
 
 
-def _labelled_beside(box: Square, words: Sequence[_Placed]) -> bool:
+def _labelled_beside(box: Square, words: Sequence[Box]) -> bool:
     """A bold word to the box's left, level with its first line: the field's label in the left
     column (a box under its question, as a comment area on paper, is left as drawn)."""
     x0, _, top, _ = box
@@ -85,13 +82,13 @@ def _labelled_beside(box: Square, words: Sequence[_Placed]) -> bool:
     )
 
 
-def _bold(word: _Placed) -> bool:
+def _bold(word: Box) -> bool:
     """Form builders set a field's label in bold; a plain caption beside a box is its hint."""
     run = getattr(word, "run", None)
     return bool(run is not None and run.bold)
 
 
-def _holds_any(box: Square, words: Sequence[_Placed]) -> bool:
+def _holds_any(box: Square, words: Sequence[Box]) -> bool:
     x0, x1, top, bottom = box
     return any(
         x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom for w in words

@@ -10,21 +10,11 @@ gutter running down through both lines is that column break in the first line to
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
+from fielder.documents.readers.pdf_columns import Box
 
-class _Box(Protocol):
-    @property
-    def x0(self) -> float: ...
-    @property
-    def x1(self) -> float: ...
-    @property
-    def top(self) -> float: ...
-    @property
-    def bottom(self) -> float: ...
-
-
-W = TypeVar("W", bound=_Box)
+W = TypeVar("W", bound=Box)
 
 
 def gutter_breaks(lines: Sequence[Sequence[W]], is_tab: Callable[[W, W], bool]) -> list[set[int]]:
