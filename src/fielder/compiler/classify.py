@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -134,9 +135,18 @@ def clean_id(raw: str) -> str:
 
 def find_label(line: Line) -> Label | None:
     """The question label at the start of the line, if there is one."""
-    if line.label:
-        return Label(clean_id(line.label), line.text, "given")
-    text = re.sub(r"^\*\s*(?=[A-Z]{0,4}\d)", "", line.text)  # "* 2. …": a required mark
+    return _label_of(line.label, line.text, line.numbering, line.kind, line.level)
+
+
+# The parser asks about the same line a dozen times (lookahead, batteries, rewrites): the answer
+# depends only on these fields, so it is worked out once per distinct line.
+@functools.lru_cache(maxsize=16_384)
+def _label_of(
+    given: str | None, line_text: str, numbering_text: str | None, kind: str, level: int
+) -> Label | None:
+    if given:
+        return Label(clean_id(given), line_text, "given")
+    text = re.sub(r"^\*\s*(?=[A-Z]{0,4}\d)", "", line_text)  # "* 2. …": a required mark
     if _ID_RANGE_RE.match(text):
         return None  # "Q10_1 ... Q10_8 are one matrix": a note naming a run of questions
     match = _QUESTION_WORD_RE.match(text)
@@ -165,15 +175,15 @@ def find_label(line: Line) -> Label | None:
     screen = screen_id(match["id"]) if match else None
     if match and screen and _has_lower(match["rest"]) and len(match["rest"].split()) >= 4:
         return Label(screen, match["rest"], "display")
-    numbering = (line.numbering or "").strip()
+    numbering = (numbering_text or "").strip()
     numbered = _NUMBERING_ID_RE.fullmatch(numbering)
     if numbered and not _not_a_prefix(numbered.group(1)):
         return Label(clean_id(numbered.group(1)), text, "prefixed")
     if (
-        line.kind in ("list_item", "heading")
+        kind in ("list_item", "heading")
         and re.fullmatch(r"\d{1,3}[.)]", numbering)
-        and line.level <= 1
-        and (line.kind == "heading" or line.level == 0)
+        and level <= 1
+        and (kind == "heading" or level == 0)
     ):
         return Label("Q" + numbering[:-1], text, "bare")
     if _DATED_ROW_RE.match(text):
