@@ -13,9 +13,11 @@ from fielder.compiler.answer_columns import in_code_order
 from fielder.compiler.classify import DISPLAY_WORDS
 from fielder.compiler.consent_boxes import consent_box
 from fielder.compiler.diagnostics import Problem
+from fielder.compiler.end_coded_scales import scale_from_ends
 from fielder.compiler.instructions import Directive, interpret, sentences, type_words
 from fielder.compiler.lines import collapse, split_text
 from fielder.compiler.negations import denial_index
+from fielder.compiler.numbered_points import numbered_points
 from fielder.compiler.options import (
     BOXES,
     SPECIFY_RE,
@@ -101,6 +103,7 @@ def directives_of(notes: list[str]) -> list[Directive]:
 
 def settle_options(raw: list[RawOption]) -> tuple[list[Option], list[RawOption]]:
     """Options with codes (written ones kept, missing ones numbered by position)."""
+    raw = numbered_points(raw)
     if len(raw) == 1 and raw[0].code is None and " / " in raw[0].label:
         parts = [p.strip() for p in raw[0].label.split(" / ") if p.strip()]
         if len(parts) >= 2 and all(len(p.split()) <= 6 for p in parts):
@@ -491,6 +494,11 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
         )
     elif options and not has_grid:
         _name_points(options, " ".join([text, *draft.notes, *draft.pre_notes]))
+        filled = scale_from_ends(options, words)
+        if filled is not None and len(raws) == 2:
+            # the end points keep their own routing; the points between carry none
+            middle = [RawOption(o.label, o.code) for o in filled[1:-1]]
+            options, raws = filled, [raws[0], *middle, raws[1]]
     if "grid" in words and not rows and options and all(o.code is None for o in raw_options):
         scale = inline_scale(" ".join([text, *draft.notes, *draft.pre_notes]))
         if scale:
@@ -744,6 +752,13 @@ def _hint_ranges(hints: list[str], question: Question) -> list[Directive]:
         return []
     found = []
     for hint in hints:
+        alone = _BARE_RANGE_RE.fullmatch(hint)
+        if alone:
+            # "1-10" alone in a sheet's notes cell beside a numeric question: its range
+            found.append(
+                Directive("range", numbers=(float(alone[1]), float(alone[2])), source=hint)
+            )
+            continue
         inner = re.search(r"\(([^()]*\d[^()]*)\)", hint)
         bare = _BARE_RANGE_RE.fullmatch(inner[1]) if inner else None
         if bare:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from fielder.compiler.arrow_conditions import spelled_if
+from fielder.compiler.bracketed_bases import bracketed_base
 from fielder.compiler.glossary import to_english
 from fielder.compiler.options import _TERMINATE_RE
 
@@ -479,6 +480,9 @@ def _display(text: str, upper: str) -> list[Directive]:
     named = _named_filter(text)
     if named:
         return named
+    base = bracketed_base(text)
+    if base is not None:
+        return [Directive("display_if", base, source=text)]
     many = re.match(
         rf"^(?:ASK|SHOW|DISPLAY)\s+(?:QUESTIONS?\s+)?(?P<ids>{_ID_TOKEN}(?:\s*(?:,|AND|&)\s*{_ID_TOKEN})+)"
         r"\s+(?:ONLY\s+)?(?:IF|WHEN)\b(?P<cond>.*)$",
@@ -501,7 +505,9 @@ def _display(text: str, upper: str) -> list[Directive]:
     if everyone and not _NAMED_ANSWERS_RE.search(upper, everyone.end()):
         return [Directive("ask_all", source=text)]
     match = re.match(
-        r"^(?:ASK|SHOW(?:\s+(?:THIS|QUESTION))?|DISPLAY|BASE\s*:|FILTER\s*:|ONLY\s+ASK|ASK\s+ONLY)\s*"
+        # "Show this question if …": a survey tool's printed display logic
+        r"^(?:ASK|SHOW(?:\s+(?:THIS\s+QUESTION|THIS|QUESTION))?|DISPLAY(?:\s+THIS\s+QUESTION)?|"
+        r"BASE\s*:|FILTER\s*:|ONLY\s+ASK|ASK\s+ONLY)\s*"
         r"(?:ONLY\s+)?(?:IF|WHEN|THOSE|RESPONDENTS|PEOPLE|PARTICIPANTS|ALL\s+WHO|TO\s+THOSE)\b(?P<cond>.*)$",
         text,
         re.I,
@@ -594,7 +600,7 @@ def _terminate(text: str, upper: str) -> list[Directive]:
         return [Directive("terminate_if", match["cond"], source=text)]
     match = re.match(
         r"^(?:CODES?\s+)?(?P<codes>\d{1,3}(?:\s*(?:,|-|–|OR|AND)\s*\d{1,3})*)\s*(?:=|→|->|:)\s*"
-        r"(?:THANK\s+(?:AND|&)\s+(?:END|CLOSE)|TERMINATE|SCREEN\s*OUT|END\s+(?:THE\s+)?"
+        r"(?:THANK\s+(?:AND|&)\s+(?:END|CLOSE)|TERMINATE|SCREEN\s*OUT|(?:END|CLOSE)\s+(?:THE\s+)?"
         r"(?:SURVEY|INTERVIEW))\b",
         text,
         re.I,
