@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from fielder.compiler.glossary import to_english
+from fielder.compiler.marking_notes import is_marking_note
 from fielder.compiler.placeholders import is_placeholder
 from fielder.documents.model import Block, Cell, Document, Run
 
@@ -151,6 +152,8 @@ def split_runs(runs: tuple[Run, ...], text: str) -> tuple[str, list[str]]:
     label_run = _coloured_label(runs)
     for index, run in enumerate(runs):
         trailing_italic = run.italic and not all_italic and _only_after(runs, index, "italic")
+        if trailing_italic and is_marking_note("".join(r.text for r in runs[index:])):
+            trailing_italic = False  # "(Tick one box)" in italics: the respondent's own note
         if index == label_run or _inline_pipe(runs, index):
             kept.append(run.text)
         elif _is_coloured(run) or trailing_italic or _trailing_bold(runs, index):

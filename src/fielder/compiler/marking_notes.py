@@ -1,0 +1,25 @@
+"""A self-completion form's marking note set in italics after the question: respondent words.
+
+Paper forms often set the note that tells the respondent how to mark the answer in italics
+(or a grey italic) at the end of the question's own paragraph: `Which knee was replaced?
+*(Please tick one box)*`, `How confident are you? *(Circle one number)*`. A trailing italic run
+is otherwise an interviewer's note, but this one is addressed to the respondent and the gold
+keeps it in the question text, as it does when the note is typed upright. Only a bracketed,
+sentence-case note that starts with a marking verb counts: capitals (`(TICK ONE)`) stay
+instructions.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MARKING_NOTE_RE = re.compile(
+    r"^\s*\(\s*(?:please\s+)?(?:tick|circle|ring|cross|mark|check|select|choose|shade|"
+    r"put\s+an?\s+(?:tick|cross|x)|fill\s+in)\b[^()]{0,60}\)\s*$",
+    re.I,
+)
+
+
+def is_marking_note(text: str) -> bool:
+    """True for `(Tick one box)`, `(Please tick all that apply)`, `(Circle one number)`."""
+    return bool(_MARKING_NOTE_RE.match(text)) and any(c.islower() for c in text)
