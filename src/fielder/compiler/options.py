@@ -22,7 +22,10 @@ from fielder.ir.models import Option
 
 BOXES = "☐□❑❒○◯◻⬜▢⃞☑☒✓✔"
 _BOX_SPLIT_RE = re.compile(rf"\s*[{BOXES}]\s*")
-_BULLET_RE = re.compile(rf"^(?:[•●◦▪■\-*–+]|[{BOXES}])\s*(?P<label>\S.*)$")
+# "⇅ Price", "☰ Price": an online tool's drag handle before each item to put in order is
+# a list mark like a bullet; "· Kingsmead": a middle dot printed as a bullet
+DRAG_HANDLES = "⇅⇵↕⇕☰⠿"
+_BULLET_RE = re.compile(rf"^(?:[•●◦▪■·\-*–+{DRAG_HANDLES}]|[{BOXES}])\s*(?P<label>\S.*)$")
 _BOX_THEN_CODE_RE = re.compile(rf"^[{BOXES}][ \t]*(?P<rest>\d{{1,3}}(?:\t|  )\s*\S.*)$")
 # The gap is atomic: the code cannot start with a space, so no other split of the gap can
 # succeed, and retrying every split of a long run of spaces was cubic.
@@ -39,7 +42,7 @@ _CODE_BEFORE_RE = re.compile(
 _CODE_BRACKETED_RE = re.compile(r"^(?P<label>.*?\S)\s+[\[(](?P<code>\d{1,3})[\])]$")
 _CODE_ONLY_RE = re.compile(r"^[\[(]?(?P<code>\d{1,3})[\])]?[.)]?$")
 _CODE_REPEATED_RE = re.compile(r"^(?P<n>\d{1,3})\s*[-–—=:]\s*(?=[^\W\d_])")
-_LEAD_MARK_RE = re.compile(rf"^(?:[{BOXES}•●▪■◦]|o(?=\s+[A-Z0-9]))\s+")
+_LEAD_MARK_RE = re.compile(rf"^(?:[{BOXES}•●▪■◦·{DRAG_HANDLES}]|o(?=\s+[A-Z0-9]))\s+")
 _LETTER_CODE_BEFORE_RE = re.compile(r"^(?P<code>[A-Z])\s+[-–=]\s+(?P<label>\S.*)$")
 # "r1<TAB>Beer", "c2<TAB>Fair": a scripting spec's row and column codes, stored as written
 _ROW_CODE_RE = re.compile(r"^(?P<code>[rc]\d{1,3})(?:\t+|\s{2,}|\s*[.:)=]\s+)(?P<label>\S.*)$")
@@ -83,6 +86,10 @@ _SPECIFY_RE = re.compile(
     # "other - tell us", "something else: say what": a dash or colon, then the ask
     r"[-–:]\s*(?:tell\s+us|say\s+what|name\s+it|write\s+it)\b",
     re.I,
+)
+# "○ Other:" alone: an online tool prints its write-in answer's box after the colon
+_OTHER_COLON_RE = re.compile(
+    rf"^\s*(?:[{BOXES}•●▪■◦·*-]\s*)?(?:others?|something\s+else|anything\s+else)\s*:\s*$", re.I
 )
 SPECIFY_RE = _SPECIFY_RE
 _EXCLUSIVE_WORD_RE = re.compile(
@@ -230,6 +237,7 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
     )
     if packed:
         return packed
+    other_box = _OTHER_COLON_RE.match(text) is not None
     text, target, terminate = strip_routing(text)
     tail = _TAIL_CAPS_RE.search(text)
     notes: list[str] = []
@@ -282,6 +290,7 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
         _tail_actions(options[-1], notes)
     options = [o for o in options if o.label or o.code]
     for option in options:
+        option.specify = option.specify or other_box
         option.label = _DECOR_RE.sub("", option.label)
         if option.label.startswith("⊗"):
             # "⊗None of these": survey tools mark an answer that stands alone with ⊗

@@ -32,6 +32,11 @@ _RANGE_RE = re.compile(
     r"(?P<high>-?\d+(?:[.,]\d+)?)",
     re.I,
 )
+_WRITE_HERE = (
+    r"^(?:Please\s+write\s+your\s+answer(?:\(s\))?\s+here|Bitte\s+geben\s+Sie\s+Ihre\s+Antwort"
+    r"|Veuillez\s+écrire\s+votre\s+réponse|Por\s+favor,?\s+escriba\s+su\s+respuesta)"
+)
+_WRITE_HERE_RE = re.compile(_WRITE_HERE, re.I)
 # The tool's type hints in English, German, French and Spanish, with the note each means.
 _HINTS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
     (re.compile(pattern, re.I), note)
@@ -64,11 +69,7 @@ _HINTS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
             r"Seuls\s+des\s+nombres|Sólo\s+se\s+pueden\s+introducir\s+números)",
             "NUMERIC",
         ),
-        (
-            r"^(?:Please\s+write\s+your\s+answer(?:\(s\))?\s+here|Bitte\s+geben\s+Sie\s+Ihre\s+Antwort"
-            r"|Veuillez\s+écrire\s+votre\s+réponse|Por\s+favor,?\s+escriba\s+su\s+respuesta)",
-            None,
-        ),
+        (_WRITE_HERE, None),
         (
             r"^(?:There\s+(?:are|is)\s+\d+\s+questions?\s+in\s+this\s+survey|Submit\s+your\s+survey|"
             r"Thank\s+you\s+for\s+completing\s+this\s+survey|https?://\S+(?:\s*[·|-]\s*\d+)?\s*$)",
@@ -89,6 +90,47 @@ _EXPRESSION_RE = re.compile(
 )
 
 
+_SUM_RE = re.compile(
+    r"^(?:The\s+sum\s+must\s+equal|Die\s+Summe\s+muss\s+(?:gleich\s+)?|La\s+somme\s+doit\s+"
+    r"(?:être\s+égale\s+à|faire)|La\s+suma\s+debe\s+ser(?:\s+igual\s+a)?)\s+(?P<total>\d{1,6})",
+    re.I,
+)
+
+
+def _asks_nothing(lines: list[Line], index: int) -> bool:
+    """A question printed with no type hint, answer or box before the next question: the
+    tool's text-display question (an information screen), when its words ask nothing."""
+    words = _QUESTION_RE.match(_words(lines[index]))
+    if words is None:
+        return False
+    text = [_REQUIRED_RE.sub("", words["rest"])]
+    for line in lines[index + 1 :]:
+        found = _words(line)
+        if _QUESTION_RE.match(found) or line.kind in ("heading", "page_break"):
+            break
+        if line.kind != "paragraph" or line.instructions or _ANSWER_RE.match(found):
+            return False
+        if any(pattern.match(found) for pattern, _ in _HINTS) or _CONDITION_HEAD_RE.match(found):
+            return False
+        if re.match(r"^\s*(?:[○◯●☐☑☒□■◻▢]|\[\s*\]|\(\s*\))", found):
+            return False
+        text.append(found)
+    return "?" not in " ".join(text)
+
+
+def _sum_ahead(lines: list[Line], index: int) -> str | None:
+    """The total a multiple-number question's `The sum must equal 100` sets, read where the
+    question's answer hint stands so that the items between are its answers."""
+    for line in lines[index + 1 : index + 30]:
+        found = _words(line)
+        if _QUESTION_RE.match(found):
+            return None
+        total = _SUM_RE.match(found)
+        if total:
+            return total["total"]
+    return None
+
+
 def is_printable(lines: list[Line]) -> bool:
     """True when two or more questions are printed as `n [CODE]words`."""
     return sum(1 for line in lines if _QUESTION_RE.match(line.raw or line.text)) >= 2
@@ -101,6 +143,7 @@ def printable_lines(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     answers: dict[str, dict[str, str]] = {}  # each question's answers by their printed code
     current: dict[str, str] = {}
+    summed = False  # a sum's total was read at the answer hint above its items
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -122,7 +165,23 @@ def printable_lines(lines: list[Line]) -> list[Line]:
             out.extend(_array_head(line, _words(lines[index])))
             index += 1
             continue
+        if _SUM_RE.match(words) and summed:
+            continue  # read with the answer hint above the items (_sum_ahead)
+        total = _sum_ahead(lines, index - 1) if _WRITE_HERE_RE.match(words) else None
+        if total:
+            out.append(replace(line, text="", spaced="", instructions=[f"MUST TOTAL {total}"]))
+            summed = True
+            continue
+        if out and out[-1].label and not line.instructions and _REQUIRED_RE.search(words):
+            # "…how would you share them / between these areas? *": the mandatory star at
+            # the end of a question's wrapped second line
+            line = replace(
+                line, text=_REQUIRED_RE.sub("", line.text), raw=_REQUIRED_RE.sub("", words)
+            )
+            words = line.raw
         for rewritten in _rewritten(line, words):
+            if rewritten.label and _asks_nothing(lines, index - 1):
+                rewritten.instructions = ["INFO SCREEN"]
             if rewritten.label:
                 current = answers.setdefault(rewritten.label, {})
             elif rewritten.is_option and rewritten.code and answers:

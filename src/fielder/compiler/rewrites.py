@@ -47,6 +47,7 @@ from fielder.compiler.coded_heads import coded_head_lines
 from fielder.compiler.date_captions import drop_date_captions
 from fielder.compiler.decor_emoji import drop_decor_emoji
 from fielder.compiler.differential_pairs import differential_lines
+from fielder.compiler.dropdown_placeholders import dropdown_placeholder_lines
 from fielder.compiler.field_notes import field_note_lines
 from fielder.compiler.footnote_marks import drop_footnote_marks
 from fielder.compiler.format_marks import drop_format_marks
@@ -72,6 +73,7 @@ from fielder.compiler.side_labels import split_side_labels
 from fielder.compiler.side_sections import drop_side_sections
 from fielder.compiler.spec_items import spec_lines
 from fielder.compiler.stacked_heads import stacked_head_lines
+from fielder.compiler.standard_pages import drop_standard_pages
 from fielder.compiler.stray_numbers import stray_number_lines
 from fielder.compiler.submit_button import drop_submit_button
 from fielder.compiler.translation_lines import drop_translation_lines
@@ -87,6 +89,7 @@ from fielder.compiler.wrapped_notes import join_wrapped_notes
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
+    lines = drop_standard_pages(dropdown_placeholder_lines(lines))
     lines = answer_set_lines(wiki_question_lines(box_screen_lines(lines)))
     lines = answer_next_lines(numbered_section_lines(question_word_lines(screen_box_lines(lines))))
     lines = split_side_labels(drop_submit_button(lines))
