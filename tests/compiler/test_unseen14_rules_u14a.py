@@ -11,6 +11,7 @@ import openpyxl
 from fielder.compiler import compile_document
 from fielder.compiler.bracketed_bases import bracketed_base
 from fielder.compiler.end_coded_scales import scale_from_ends
+from fielder.compiler.row_recodes import without_row_recodes
 from fielder.documents import read_document
 from fielder.ir.models import Option, Question
 from tests.compiler.conftest import by_id
@@ -158,3 +159,91 @@ def test_routing_on_a_scale_end_stays_on_that_end_once_the_middle_is_filled() ->
     keen = questions["Q1"]
     assert [o.code for o in keen.options] == ["1", "2", "3", "4", "5"]
     assert [(s.if_, s.to) for s in keen.skip_to] == [("Q1 == '5'", "Q3")]
+
+
+_EXPORT = """Start of Block: Intro
+
+QID4 Do you keep bees?
+○ Yes  (1)
+○ No  (2)
+○ Not yet  (3)
+Skip logic: If 'No' or 'Not yet' is selected, the respondent goes to the End of Survey.
+
+QID7 How many hives do you have?
+____________________
+Text entry validation: Number only, minimum 1, maximum 40.
+Skip logic: If QID7 is less than 2, skip to End of Survey.
+
+QID8 Which flowers do your bees visit? Select all that apply.
+☐ Clover  (1)
+☐ Heather  (2)
+☐ Lavender  (3)
+Display logic: Display this question only if 'Heather' is selected at QID8.
+
+QID9 How dark is your heather honey?
+○ Light  (1)
+○ Dark  (2)
+Skip logic: If 'Light' is slected, skip to End of Block.
+
+QID10 Why is it light, do you think?
+____________________
+
+End of Block: Intro
+
+Start of Block: Rating
+
+QID12 How happy are you with your bees, from 0 to 10?
+○ 0  (0)
+○ 1  (1)
+○ 2  (2)
+○ 3  (3)
+○ 4  (4)
+○ 5  (5)
+Display this question if:
+QID12 'How happy are you…' is less than or equal to 2
+
+QID13 What would make you happier?
+____________________
+
+QID14 How often do you check each of these?
+\tWeekly (1)\tMonthly (2)
+Frames (1)\t○\t○
+Queen (2)\t○\t○
+
+End of Block: Rating
+"""
+
+
+def _export_questions() -> dict[str, Question]:
+    return by_id(compile_document(read_document(_EXPORT.encode(), "bees.txt")).survey)
+
+
+def test_an_export_s_skip_sentences_to_the_end_of_survey_screen_out() -> None:
+    questions = _export_questions()
+    assert questions["QID4"].terminate_if == "QID4 in ['2','3']"
+    assert questions["QID7"].terminate_if == "QID7 < 2"
+
+
+def test_an_export_s_validation_sentence_makes_a_number_with_its_range() -> None:
+    hives = _export_questions()["QID7"]
+    assert hives.type == "number"
+    assert hives.validation is not None
+    assert (hives.validation.min, hives.validation.max) == (1, 40)
+
+
+def test_an_export_s_display_sentence_filters_the_question_below_it() -> None:
+    questions = _export_questions()
+    assert questions["QID9"].display_if == "QID8 contains '2'"
+    assert questions["QID8"].display_if is None
+    assert questions["QID13"].display_if == "QID12 in ['0','1','2']"
+
+
+def test_skip_to_end_of_block_goes_to_the_next_block_s_first_question() -> None:
+    skips = _export_questions()["QID9"].skip_to
+    assert [(s.if_, s.to) for s in skips] == [("QID9 == '1'", "QID12")]
+
+
+def test_a_matrix_row_s_bracketed_recode_is_not_part_of_its_words() -> None:
+    assert without_row_recodes(["Frames (1)", "Queen (2)"]) == ["Frames", "Queen"]
+    assert without_row_recodes(["Frames", "Cash machine (ATM)"]) == ["Frames", "Cash machine (ATM)"]
+    assert without_row_recodes(["Frames (1)", "Queen (1)"]) == ["Frames (1)", "Queen (1)"]

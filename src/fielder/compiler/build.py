@@ -29,6 +29,7 @@ from fielder.compiler.options import (
 )
 from fielder.compiler.parse import Draft
 from fielder.compiler.read_out import clean_read_out
+from fielder.compiler.row_recodes import without_row_recodes
 from fielder.compiler.scales import end_words, scale_from_text
 from fielder.compiler.spelled_codes import spelled_code
 from fielder.compiler.types import infer_type
@@ -307,7 +308,7 @@ def table_layout(
     if len(set(codes)) != len(codes):
         columns = [Option(code=str(i + 1), label=c.label) for i, c in enumerate(columns)]
     statements = [_strip_marker(collapse(split_text(r[0])[0]) or r[0]) for r in body if r and r[0]]
-    return "grid", columns, statements
+    return "grid", columns, without_row_recodes(statements)
 
 
 # "Column A: Currently use": the column's name in the script, before the words respondents see

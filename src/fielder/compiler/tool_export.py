@@ -13,6 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from fielder.compiler.export_sentences import (
+    condition_sentence,
+    display_sentence,
+    skip_sentence,
+    validation_sentence,
+)
 from fielder.compiler.lines import Line
 
 _BLOCK_RE = re.compile(r"^(?:Start|End)\s+of\s+Block\s*:", re.I)
@@ -58,10 +64,17 @@ def export_lines(lines: list[Line]) -> list[Line]:
     texts: dict[str, str] = {}
     out: list[Line] = []
     index = 0
+    current: str | None = None
     while index < len(lines):
         line = lines[index]
         words = _words(line)
         index += 1
+        current = _tag_of(line) or current
+        written = _written_logic(lines, index, words, current)
+        if written is not None:
+            note, index = written
+            out.append(_note(line, note))
+            continue
         if _FURNITURE_RE.match(words):
             out.append(Line(text="", raw="", kind="page_break", start=line.start, end=line.end))
             continue
@@ -93,6 +106,43 @@ def export_lines(lines: list[Line]) -> list[Line]:
             continue
         out.extend(_answers(line))
     return _screens(out)
+
+
+def _tag_of(line: Line) -> str | None:
+    if line.label:
+        return line.label
+    tagged = _tagged(line)
+    return tagged.label if tagged is not None else None
+
+
+def _written_logic(
+    lines: list[Line], index: int, words: str, current: str | None
+) -> tuple[str, int] | None:
+    """Logic written out as sentences (`export_sentences`): the plain note, and the index of
+    the line after the sentence (a display condition may sit on the lines under its head)."""
+    shown = display_sentence(words)
+    if shown:
+        return f"ASK IF {condition_sentence(shown, current) or shown}", index
+    if shown is not None and index < len(lines):
+        # "Display this question if:" with its condition on the line under it
+        below = condition_sentence(_words(lines[index]), current)
+        return (f"ASK IF {below}", index + 1) if below else None
+    skip = skip_sentence(words, current, _next_block_start(lines, index))
+    if skip is not None:
+        return skip, index
+    rule = validation_sentence(words)
+    return (rule, index) if rule is not None else None
+
+
+def _next_block_start(lines: list[Line], index: int) -> str | None:
+    """The first question of the block after the one the line at `index` is in."""
+    starts = (
+        i for i in range(index, len(lines)) if re.match(r"^Start\s+of\s+Block", _words(lines[i]))
+    )
+    begin = next(starts, None)
+    if begin is None:
+        return None
+    return next((t for t in map(_tag_of, lines[begin + 1 :]) if t), None)
 
 
 def _skip_note(target: str, condition: str) -> str:
