@@ -17,6 +17,7 @@ from fielder.compiler.end_coded_scales import scale_from_ends
 from fielder.compiler.instructions import Directive, interpret, sentences, type_words
 from fielder.compiler.lines import collapse, split_text
 from fielder.compiler.negations import denial_index
+from fielder.compiler.numbered_points import numbered_points
 from fielder.compiler.options import (
     BOXES,
     SPECIFY_RE,
@@ -103,6 +104,7 @@ def directives_of(notes: list[str]) -> list[Directive]:
 
 def settle_options(raw: list[RawOption]) -> tuple[list[Option], list[RawOption]]:
     """Options with codes (written ones kept, missing ones numbered by position)."""
+    raw = numbered_points(raw)
     if len(raw) == 1 and raw[0].code is None and " / " in raw[0].label:
         parts = [p.strip() for p in raw[0].label.split(" / ") if p.strip()]
         if len(parts) >= 2 and all(len(p.split()) <= 6 for p in parts):

@@ -505,7 +505,9 @@ def _display(text: str, upper: str) -> list[Directive]:
     if everyone and not _NAMED_ANSWERS_RE.search(upper, everyone.end()):
         return [Directive("ask_all", source=text)]
     match = re.match(
-        r"^(?:ASK|SHOW(?:\s+(?:THIS|QUESTION))?|DISPLAY|BASE\s*:|FILTER\s*:|ONLY\s+ASK|ASK\s+ONLY)\s*"
+        # "Show this question if …": a survey tool's printed display logic
+        r"^(?:ASK|SHOW(?:\s+(?:THIS\s+QUESTION|THIS|QUESTION))?|DISPLAY(?:\s+THIS\s+QUESTION)?|"
+        r"BASE\s*:|FILTER\s*:|ONLY\s+ASK|ASK\s+ONLY)\s*"
         r"(?:ONLY\s+)?(?:IF|WHEN|THOSE|RESPONDENTS|PEOPLE|PARTICIPANTS|ALL\s+WHO|TO\s+THOSE)\b(?P<cond>.*)$",
         text,
         re.I,
