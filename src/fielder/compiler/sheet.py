@@ -15,9 +15,12 @@ from fielder.compiler.codes_row import (
     points_across,
     scale_cell,
 )
+from fielder.compiler.entry_placeholders import entry_placeholder
 from fielder.compiler.go_to_cells import spelled_go_to
+from fielder.compiler.grid_sub_rows import is_statement_row
 from fielder.compiler.lines import Line, collapse, is_caps_instruction, split_text
 from fielder.compiler.options import parse_option_text
+from fielder.compiler.sheet_heads import expand_question_abbreviation
 from fielder.compiler.sheet_scales import item_letter, scale_key
 from fielder.documents.model import Block, Cell
 
@@ -139,7 +142,7 @@ def _header_words(cell: str) -> str:
 def _columns(header: tuple[str, ...]) -> dict[str, int]:
     found: dict[str, int] = {}
     for index, cell in enumerate(header):
-        name = _header_words(cell)
+        name = expand_question_abbreviation(_header_words(cell))
         if not name or len(name) > 40:
             continue
         exact = [role for role, words in _COLUMN_WORDS.items() if name in words]
@@ -261,6 +264,7 @@ def sheet_lines(block: Block) -> list[Line]:
             lines.append(Line(text=text, raw=text, start=block.start, page=block.page))
     previous = ""
     in_rows = False
+    parent_notes = ""  # the notes of the last question row, which may name its grid rows
     in_example = False
     lettered = False  # statements lettered a, b, c under a scale header row
     notes_at = {columns[r] for r in ("instructions", "more_instructions") if r in columns}
@@ -278,7 +282,9 @@ def sheet_lines(block: Block) -> list[Line]:
             blank = {columns[r] for r in ("id", "text") if r in columns}
             row = tuple("" if i in blank else c for i, c in enumerate(row))
             raw = tuple("" if i in blank else c for i, c in enumerate(raw))
-        if ident and previous and _sub_row(ident, previous, _cell(row, columns, "type")):
+        row_notes = [_cell(row, columns, r) for r in ("type", "instructions", "more_instructions")]
+        statement = is_statement_row(ident, previous, row_notes, parent_notes)
+        if ident and previous and (_sub_row(ident, previous, row_notes[0]) or statement):
             # "Q5_1 | row | My pet enjoys…" under the grid Q5: a statement of Q5, not a question.
             if not in_rows:
                 lines.append(Line(text="Rows:", raw="Rows:", start=row_cells[0].start))
@@ -292,6 +298,7 @@ def sheet_lines(block: Block) -> list[Line]:
             continue  # the template's worked example, and the answers on the rows under it
         in_rows = False
         previous = ident or previous
+        parent_notes = " ".join(row_notes) if ident else parent_notes
         if _PAGE_BREAK_RE.match(_cell(row, columns, "type")):
             # a survey tool's "Page break" row: a new page, its words the page's title
             lines.append(Line(text="", raw="", kind="page_break", start=row_cells[0].start))
@@ -693,6 +700,10 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
             label = head["rest"].strip()
             if not label:
                 continue
+        entry = entry_placeholder(label) if not codes else None
+        if entry is not None:
+            found.append(Line(text="", raw=label, instructions=[entry]))
+            continue
         kept, inline = split_text(label)
         written = [] if codes else parse_option_text(kept)
         coded = bool(written and written[0].code and written[0].label)
