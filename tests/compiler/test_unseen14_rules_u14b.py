@@ -5,6 +5,8 @@ invented words."""
 from __future__ import annotations
 
 from fielder.compiler.instructions import interpret
+from fielder.compiler.lines import Line
+from fielder.compiler.locked_segments import locked_segment_lines
 from fielder.compiler.numbered_points import numbered_points
 from fielder.compiler.options import RawOption, parse_option_text
 from tests.compiler.conftest import by_id, compile_text
@@ -87,3 +89,24 @@ def test_standard_thank_you_page_is_no_entry() -> None:
     )
     survey = by_id(compile_text(text, "ferry.md"))
     assert list(survey) == ["Q1", "Q2"]
+
+
+def test_locked_segments_repeated_in_both_languages_are_notes() -> None:
+    lines = locked_segment_lines(
+        [
+            Line(text="When did you last fly a kite?", raw="", instructions=["Wann …?"]),
+            Line(
+                text="DATE PICKER – DD/MM/YYYY", raw="", instructions=["DATE PICKER – DD/MM/YYYY"]
+            ),
+            Line(
+                text="None of them EXCLUSIVE", raw="", instructions=["Keinen EXCLUSIVE"], code="3"
+            ),
+            Line(text="BBC ONE", raw="", instructions=["BBC ONE"], code="4", is_option=True),
+        ]
+    )
+    assert lines[0].text == "When did you last fly a kite?"
+    assert lines[1].text == ""
+    assert lines[1].instructions == ["DATE PICKER – DD/MM/YYYY"]
+    assert lines[2].text == "None of them"
+    assert lines[2].instructions[-1] == "EXCLUSIVE"
+    assert lines[3].text == "BBC ONE"  # an answer with its code stays an answer

@@ -55,6 +55,7 @@ from fielder.compiler.interviewer_text import interviewer_text_lines
 from fielder.compiler.item_tables import numbered_item_lines
 from fielder.compiler.label_marks import label_mark_lines
 from fielder.compiler.lines import Line
+from fielder.compiler.locked_segments import locked_segment_lines
 from fielder.compiler.numbered_heads import numbered_head_lines
 from fielder.compiler.numbered_sections import numbered_section_lines
 from fielder.compiler.observed_items import drop_observed_items
@@ -89,7 +90,7 @@ from fielder.compiler.wrapped_notes import join_wrapped_notes
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
-    lines = drop_standard_pages(dropdown_placeholder_lines(lines))
+    lines = locked_segment_lines(drop_standard_pages(dropdown_placeholder_lines(lines)))
     lines = answer_set_lines(wiki_question_lines(box_screen_lines(lines)))
     lines = answer_next_lines(numbered_section_lines(question_word_lines(screen_box_lines(lines))))
     lines = split_side_labels(drop_submit_button(lines))
