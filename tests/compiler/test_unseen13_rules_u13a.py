@@ -8,11 +8,15 @@ import io
 import openpyxl
 
 from fielder.compiler import compile_document
+from fielder.compiler.captioned_boxes import captioned_box_notes
+from fielder.compiler.check_boxes import check_box_routes
 from fielder.compiler.entry_placeholders import entry_placeholder
 from fielder.compiler.grid_sub_rows import is_statement_row
+from fielder.compiler.lines import split_text
 from fielder.compiler.sheet_heads import expand_question_abbreviation
 from fielder.documents import read_document
 from tests.compiler.conftest import by_id
+from tests.documents.pdf_build import make_pdf, text_ops
 
 
 def _spec_sheet() -> bytes:
@@ -71,3 +75,78 @@ def test_an_entry_box_placeholder_in_the_answers_cell_is_not_an_answer() -> None
     assert questions["P2"].options == []
     assert questions["P2"].validation is not None
     assert questions["P1"].type == "number"
+
+
+_DATE_BOXES = "DAY |__|__| MONTH |__|__| YEAR |__|__|__|__|"
+
+
+def _interview_table_pdf() -> bytes:
+    """A ruled interview table: answers one per line with dot leaders, arrows in a SKIP column."""
+    widths = [40.0, 220.0, 200.0, 60.0]
+    heights = [20.0, 50.0, 40.0, 40.0, 40.0]
+    cells = [
+        [["NO."], ["QUESTIONS AND FILTERS"], ["CODING CATEGORIES"], ["SKIP"]],
+        [
+            ["K1"],
+            ["Does anyone here keep bees?"],
+            ["YES ................ 1", "NO .................. 2", "NOT SURE ......... 8"],
+            ["", "-> K3"],
+        ],
+        [["K2"], ["How many hives are kept?"], ["HIVES |__|__| (1-40)"], [""]],
+        [["K3"], ["When was the last harvest?"], [_DATE_BOXES], [""]],
+        [["K4"], ["Did the hives swarm this year?"], ["YES ....... 1", "NO ........ 2"], [""]],
+    ]  # fmt: skip
+    ops: list[str] = []
+    top = 800.0
+    for height, row in zip(heights, cells, strict=True):
+        left = 40.0
+        for width, lines in zip(widths, row, strict=True):
+            ops.append(f"{left} {top - height} {width} {height} re S\n")
+            for number, line in enumerate(lines):
+                if line:
+                    ops.append(text_ops(left + 3, top - 12 - 12 * number, line, size=9))
+            left += width
+        top -= height
+    return make_pdf(["".join(ops)])
+
+
+def test_dot_leader_answers_in_a_pdf_table_keep_their_lines_and_the_skip_arrow_its_answer() -> None:
+    questions = by_id(compile_document(read_document(_interview_table_pdf(), "bees.pdf")).survey)
+    keep = questions["K1"]
+    assert [(o.code, o.label) for o in keep.options] == [
+        ("1", "YES"),
+        ("2", "NO"),
+        ("8", "NOT SURE"),
+    ]
+    assert [(s.if_, s.to) for s in keep.skip_to] == [("K1 == '2'", "K3")]
+
+
+def test_a_captioned_row_of_digit_boxes_is_the_entry_box_with_its_range() -> None:
+    assert captioned_box_notes("WEIGHT IN KG |__|__|.|__| (0.5-9.9)") == [
+        "NUMERIC",
+        "RANGE 0.5-9.9",
+    ]
+    assert captioned_box_notes("DD |__|__| MM |__|__| YYYY |__|__|__|__|") == ["DATE"]
+    assert captioned_box_notes("YES ..... 1") is None
+    questions = by_id(compile_document(read_document(_interview_table_pdf(), "bees.pdf")).survey)
+    assert questions["K2"].type == "number"
+    assert questions["K2"].options == []
+    assert questions["K2"].validation is not None
+    assert (questions["K2"].validation.min, questions["K2"].validation.max) == (1, 40)
+    assert questions["K3"].type == "date"
+
+
+def test_a_check_box_row_gives_a_skip_for_each_branch_with_a_condition_and_a_go_to() -> None:
+    text = "CHECK H4: NO GOATS (H4 = 0) -> GO TO H7   ONE OR MORE GOATS -> CONTINUE WITH H5"
+    assert check_box_routes(text) == ["IF H4 = 0 GO TO H7"]
+    boxed = "CHECK H9: [ ] HAS A WELL (H9 = 1) -> CONTINUE   [ ] NO WELL (H9 = 2) -> SKIP TO J1"
+    assert check_box_routes(boxed) == ["IF H9 = 2 GO TO J1"]
+    assert check_box_routes("Check the meter before you start (M1 = 0) -> GO TO M4") is None
+
+
+def test_trailing_capitals_with_a_condition_or_boxes_are_an_instruction() -> None:
+    kept, notes = split_text("Who owns the boat? IF THE OWNER IS PRESENT (B3 = 1), DO NOT ASK.")
+    assert kept.strip() == "Who owns the boat?"
+    assert notes == ["IF THE OWNER IS PRESENT (B3 = 1), DO NOT ASK."]
+    kept, notes = split_text("That is the end of the visit. NOTE THE FINISH TIME: |__|__|")
+    assert kept.strip() == "That is the end of the visit."

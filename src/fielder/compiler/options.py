@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from fielder.compiler.answers_listed import listed_answers
 from fielder.compiler.box_scales import numbered_box_scale
 from fielder.compiler.codes_across import coded_across
+from fielder.compiler.codes_beside_boxes import codes_beside_boxes
 from fielder.compiler.gapped_codes import gapped_codes
 from fielder.compiler.glossary import route_to_english, to_english
 from fielder.compiler.lines import Line, collapse, is_caps_instruction
@@ -219,6 +220,9 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
     text = route_to_english(text)
     # "Nie .... 5  → WEITER MIT F7": an arrow's routing in the questionnaire's own language.
     text = _ARROW_TAIL_RE.sub(lambda m: m["arrow"] + to_english(m["route"]), text)
+    beside = codes_beside_boxes(text)
+    if beside is not None:
+        return [_beside_box(label, code, route) for label, code, route in beside]
     if sum(text.count(b) for b in BOXES) >= 2:
         return _boxes(text)
     across = paren_codes_across(text)
@@ -541,6 +545,20 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
     if numbering:
         return [RawOption(collapse(text), None, marker="•")]
     return []
+
+
+def _beside_box(label: str, code: str, route: str) -> RawOption:
+    """ "No ☐ 2  → Go to Q8": the words, the office code after the box, the routing."""
+    _, target, terminate = strip_routing(f"{label} {route}") if route else ("", None, False)
+    return RawOption(
+        label.rstrip(":").strip(),
+        code,
+        marker="☐",
+        skip_to=target,
+        terminate=terminate,
+        specify=bool(_SPECIFY_RE.search(label)),
+        write_in=label.endswith(":"),  # "Prefer to self-describe: ☐ 3" and a line to write on
+    )
 
 
 def _is_band(text: str) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from fielder.compiler.captioned_boxes import captioned_box_notes
+from fielder.compiler.check_boxes import check_box_routes
 from fielder.compiler.codes_row import (
     codes_under,
     is_screen_name,
@@ -701,8 +703,10 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
             if not label:
                 continue
         entry = entry_placeholder(label) if not codes else None
-        if entry is not None:
-            found.append(Line(text="", raw=label, instructions=[entry]))
+        boxes = captioned_box_notes(label) if not codes else None
+        if entry is not None or boxes is not None:
+            notes = [entry] if entry is not None else boxes or []
+            found.append(Line(text="", raw=label, instructions=notes))
             continue
         kept, inline = split_text(label)
         written = [] if codes else parse_option_text(kept)
@@ -797,6 +801,10 @@ def _row_line(row: tuple[str, ...], columns: dict[str, int]) -> Line | None:
         )
         if n
     ]
+    routes = check_box_routes(ident) if ident and not text else None
+    if routes:
+        # a routing box across the table ("CHECK B2: … (B2 = 0) → GO TO B5"): its skips
+        return Line(text="", raw=ident, instructions=routes)
     if ident and not _ID_RE.match(ident) and not text:
         return Line(text=ident, raw=ident, kind="heading")
     if ident and text:

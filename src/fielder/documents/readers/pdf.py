@@ -29,6 +29,7 @@ from fielder.documents.readers.pdf_boxes import drawn_boxes
 from fielder.documents.readers.pdf_columns import Box, rows
 from fielder.documents.readers.pdf_fields import field_lines
 from fielder.documents.readers.pdf_gutters import gutter_breaks
+from fielder.documents.readers.pdf_leader_cells import leader_row
 from fielder.documents.readers.pdf_panels import fold_lines, panel_regions
 from fielder.documents.readers.pdf_ruling import may_hold_table
 from fielder.documents.safety import check_pages
@@ -311,9 +312,12 @@ def _tables(page: Any) -> list[tuple[tuple[float, float, float, float], list[lis
     tables = page.find_tables()
     words = page.extract_words() if tables else []
     for table in tables:
+        texts = _lift_spilled_headings(_cell_texts(table, words))
+        boxes = [list(row.cells) for row in table.rows]
         rows = [
-            [text_cell(" ".join((cell or "").split("\n"))) for cell in row]
-            for row in _lift_spilled_headings(_cell_texts(table, words))
+            leader_row(row, boxes[place] if place < len(boxes) else [], words)
+            or [text_cell(" ".join((cell or "").split("\n"))) for cell in row]
+            for place, row in enumerate(texts)
         ]
         filled_rows = [row for row in rows if any(cell.text for cell in row)]
         filled_columns = {i for row in rows for i, cell in enumerate(row) if cell.text}
