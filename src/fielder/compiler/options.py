@@ -587,7 +587,8 @@ def _boxes(text: str) -> list[RawOption]:
     if before := _codes_before_boxes(head, items):
         return before
     numbered = [re.match(r"^(\d{1,3})\b\s*(.*)$", p) for p in items]
-    if items and all(numbered):
+    # "☐ 16–17 ☐ 18–20": age bands after their boxes are the answers' words, not codes
+    if items and all(numbered) and not any(_is_band(p) for p in items):
         options = []
         for index, match in enumerate(numbered):
             assert match is not None

@@ -20,6 +20,13 @@ _CAPS_NOUN_RE = re.compile(
 )
 # "his/her", "he / she", "is/are": two small words to choose between, said as one
 _CHOICE_FILL_RE = re.compile(r"^[a-zà-ÿ]{1,8}\s?/\s?[a-zà-ÿ]{1,8}$")
+# "[HE/SHE]", "[HIS/HER]", "[IS/ARE]": a CAPI spec's fills in capitals, chosen from the roster
+# (a pronoun or verb form only: other capitals between slashes, "[SA/MA]", are marks)
+_CAPS_CHOICE_FILL_RE = re.compile(
+    r"^(?:HE|SHE|HIS|HER|HERS|HIM|HIMSELF|HERSELF|THEY|THEM|THEIR|IS|ARE|WAS|WERE|HAS|HAVE|"
+    r"DOES|DO)(?:\s?/\s?(?:HE|SHE|HIS|HER|HERS|HIM|HIMSELF|HERSELF|THEY|THEM|THEIR|IS|ARE|"
+    r"WAS|WERE|HAS|HAVE|DOES|DO)){1,2}$"
+)
 # a data field's name in lower case, words joined by underscores ("visit_date", "name")
 _FIELD_NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 # a variable's name, capitals joined by underscores ("FF_JOBTITLE", "PREV_BRAND"): data filled in
@@ -57,7 +64,9 @@ def is_placeholder(inner: str, before: str, after: str) -> bool:
     """True when the bracket `inner` (brackets included) stands inside a sentence that goes on
     around it: words before it with the sentence not yet ended, and it is a short name."""
     words = inner[1:-1].strip()
-    if _CHOICE_FILL_RE.match(words) and inner.startswith("["):
+    if (_CHOICE_FILL_RE.match(words) or _CAPS_CHOICE_FILL_RE.match(words)) and inner.startswith(
+        "["
+    ):
         # "at [his/her] last birthday": the interviewer says the word that fits
         return bool(re.search(r"[a-zà-ÿ]\s*$", before)) and bool(after) and after[0] in " ,.?"
     if inner.startswith("{") and _FIELD_NAME_RE.match(words) and not _NOTE_WORD_RE.match(words):

@@ -77,6 +77,7 @@ from fielder.compiler.stacked_heads import stacked_head_lines
 from fielder.compiler.standard_pages import drop_standard_pages
 from fielder.compiler.stray_numbers import stray_number_lines
 from fielder.compiler.submit_button import drop_submit_button
+from fielder.compiler.sum_tables import sum_table_lines
 from fielder.compiler.translation_lines import drop_translation_lines
 from fielder.compiler.trend_notes import drop_trend_notes
 from fielder.compiler.typed_labels import typed_label_lines
@@ -104,7 +105,7 @@ def rewrite_lines(lines: list[Line]) -> list[Line]:
     lines = drop_page_feet(drop_format_marks(lines))
     lines = spec_lines(drop_side_sections(join_wrapped_lines(lines)))
     lines = packed_lines(join_wrapped_answers(drop_footnote_marks(lines)))
-    lines = boxed_cell_lines(drop_translation_lines(lines))
+    lines = boxed_cell_lines(sum_table_lines(drop_translation_lines(lines)))
     lines = numbered_item_lines(drop_office_use(lines))
     lines = differential_lines(drop_date_captions(run_in_code_lines(lines)))
     lines = shared_list_lines(lines)
