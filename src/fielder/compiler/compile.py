@@ -49,6 +49,7 @@ from fielder.compiler.retired_items import drop_retired_items
 from fielder.compiler.rewrites import rewrite_lines
 from fielder.compiler.scripted import read_scripted
 from fielder.compiler.sub_parts import sub_part_lines
+from fielder.compiler.sum_totals import unstated_total
 from fielder.compiler.text_pages import text_page_lines
 from fielder.compiler.tool_export import export_lines
 from fielder.compiler.unsized_scales import unsized_scale
@@ -156,6 +157,7 @@ def question_checks(built: Built) -> list[Problem]:
                 ["text", "long_text", "number"],
             )
         )
+    problems.extend(unstated_total(question))
     codes = [o.code for o in question.options]
     duplicates = sorted({c for c in codes if codes.count(c) > 1})
     if duplicates:

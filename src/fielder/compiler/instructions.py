@@ -45,7 +45,9 @@ _GO_TO = (
     r"(?:GO|SKIP|JUMP|PROCEED|CONTINUE|ROUTE)\s*(?:STRAIGHT\s+|DIRECTLY\s+|RIGHT\s+)?"
     r"(?:TO|WITH|AT)?\s+(?:QUESTION\s+)?"
 )
-_TARGET = rf"{_ID_TOKEN}|END(?:\s+OF\s+\w+)?"
+# "GO TO CLOSE": the closing screen named in capitals is a target as the end is (the logic
+# pass sends it to the end when there is no such screen)
+_TARGET = rf"{_ID_TOKEN}|END(?:\s+OF\s+\w+)?|(?-i:CLOSE|CLOSING|OUTRO)\b"
 _OPEN_RE = re.compile(
     r"\bOPEN(?:[- ]?END(?:ED)?)?\b|TEXT\s*BOX|VERBATIM|TYPE[- ]IN\b|WRITE[- ]IN\b|COMMENT\s*BOX|"
     r"\bTEXT\s+(?:ENTRY|FIELD)\b|ESSAY|FREE\s+TEXT|TEXTBOX|\bOE\b",
@@ -60,7 +62,9 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "constant_sum",
         re.compile(
-            r"CONSTANT\s+SUM|MUST\s+(?:ADD|SUM|TOTAL)|ADD\s+UP\s+TO|SUM\s+TO\b|ALLOCATE\s+\d+|\bPOINTS\b.*\bTOTAL",
+            r"CONSTANT\s+SUM|MUST\s+(?:ADD|SUM|TOTAL)|ADD\s+UP\s+TO|SUM\s+TO\b|ALLOCATE\s+\d+|\bPOINTS\b.*\bTOTAL|"
+            # "TOTAL MUST COME TO 100%" under a list of shares (a CATI script's sum check)
+            r"\bTOTAL\s+(?:MUST|SHOULD)\s+(?:COME\s+TO|EQUAL|BE)\s+100\b",
             re.I,
         ),
     ),
@@ -696,7 +700,8 @@ def _limits(text: str, upper: str) -> list[Directive]:
         upper,
     )
     total = re.search(
-        r"(?:ADD|SUM|TOTAL|ADDS?)\s*(?:UP\s+)?(?:TO\s+|OF\s+|EXACTLY\s+|=\s*)?(\d+)|(?<!\d)(\d++)\s+POINTS",
+        r"(?:ADD|SUM|TOTAL|ADDS?)\s*(?:(?:MUST|SHOULD)\s+(?:COME\s+TO|EQUAL|BE)\s+)?(?:UP\s+)?"
+        r"(?:TO\s+|OF\s+|EXACTLY\s+|=\s*)?(\d+)|(?<!\d)(\d++)\s+POINTS",
         upper,
     )
     if total and re.search(r"CONSTANT|MUST|TOTAL|ADD|SUM|POINTS", upper):

@@ -155,7 +155,12 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
             option.exclusive = True
         if _ANCHOR_RE.search(note):
             option.fixed = True
-        route = _ROUTE_RE.search(" " + note) or _ARROW_ONLY_RE.match(note)
+        # "[GO TO Q12]", "{GO TO CLOSE}": the route in brackets of its own, read without them
+        route = (
+            _ROUTE_RE.search(" " + note)
+            or _ROUTE_RE.search(" " + bare)
+            or _ARROW_ONLY_RE.match(note)
+        )
         if route:
             option.skip_to = route["to"]
         elif _END_OF_MODULE_RE.search(note):
@@ -516,7 +521,9 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
         return [RawOption("", match["code"])]
     match = _CODE_BEFORE_RE.match(text)
     if match and not re.match(
-        r"^\d{1,3}(?:\s*%|[-–]\d|\s+to\s+\d|\s+or\s+|\s+and\s+|\+|\s*years?\b|\s*times?\b|"
+        # "6 months to 1 year", "3 days a week": a number of units starts the answer's words
+        r"^\d{1,3}(?:\s*%|[-–]\d|\s+to\s+\d|\s+or\s+|\s+and\s+|\+|"
+        r"\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times?)\b|"
         r"\s*[-–]\s*\d{1,4}\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times?|%|km|miles?|"
         r"people|persons?)?\s*$)",
         text,

@@ -59,6 +59,7 @@ from fielder.compiler.options import (
     parse_option_line,
     parse_option_text,
 )
+from fielder.compiler.own_sentences import own_sentence
 from fielder.compiler.question_ends import asks_before_note, open_stem
 from fielder.compiler.quoted_statements import statement_under
 from fielder.compiler.rated_items import (
@@ -69,6 +70,7 @@ from fielder.compiler.rated_items import (
 )
 from fielder.compiler.scale_key import boxed_row, is_key, key_points, wrapped_key
 from fielder.compiler.scales import scale_from_text
+from fielder.compiler.screen_names import role_screen_id
 from fielder.compiler.spec_screens import bracketed_screen
 from fielder.compiler.text_tables import drop_reference_tables
 
@@ -833,7 +835,7 @@ class _Parser:
         if not following.text or following.is_option or not _has_words(following.text):
             return False
         # a screen named by a heading of its own is named by its role, in the usual short form
-        self.screen = "INTRO" if screen == "INTRODUCTION" else screen
+        self.screen = role_screen_id(screen)  # "END SCREEN" over the words: the END screen
         return True
 
     def next_in_outline(self, ident: str) -> bool:
@@ -1063,6 +1065,9 @@ class _Parser:
         text = line.text
         if not any(c.isalnum() for c in line.raw) and "__" not in line.raw:
             draft.mode = "closed" if draft.mode == "text" else draft.mode
+            return
+        if own_sentence(draft, line):
+            draft.text_parts.append(text)  # hard-wrapped words of the question's paragraph
             return
         if self.scale_key(index, line, draft):
             return

@@ -33,6 +33,12 @@ _FIELD_NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 _VARIABLE_RE = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 # a time the interview fills in ("[REFERENCE WEEK]", "[LAST MONTH]", "[SURVEY DATE]")
 _CAPS_PERIOD_RE = re.compile(r"^(?:[A-Z]+\s){0,2}(?:WEEK|MONTH|YEAR|DATE|PERIOD|DAY)$")
+# the answer to an earlier question filled in, named by that question ("[Q2 APP]", "[Q5 SCORE]",
+# "[BRAND AT A2]", "[STORE FROM S4]"): capitals that are data, not a note, inside the sentence
+_SOURCED_FILL_RE = re.compile(
+    r"^(?:[A-Z]{1,3}\d{1,3}[A-Za-z]?(?:\s[A-Z]{2,}){1,2}|[A-Z]{2,}(?:\s[A-Z]{2,})?\s(?:AT|FROM|IN)\s"
+    r"[A-Z]{1,3}\d{1,3}[A-Za-z]?)$"
+)
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:the|a|an|your|our|this|that|my)\s$", re.I)
 # first words of a note to the programmer or interviewer, in any case
 _NOTE_WORD_RE = re.compile(
@@ -64,6 +70,9 @@ def is_placeholder(inner: str, before: str, after: str) -> bool:
     """True when the bracket `inner` (brackets included) stands inside a sentence that goes on
     around it: words before it with the sentence not yet ended, and it is a short name."""
     words = inner[1:-1].strip()
+    if inner.startswith("<") and before.endswith("<") and after.startswith(">"):
+        # "<<COMPANY>>", "<<CONTACT>>": a sample file's field merged into a CATI script's words
+        return bool(re.fullmatch(r"[A-Za-z][\w .-]{0,40}", words))
     if (_CHOICE_FILL_RE.match(words) or _CAPS_CHOICE_FILL_RE.match(words)) and inner.startswith(
         "["
     ):
@@ -83,7 +92,9 @@ def is_placeholder(inner: str, before: str, after: str) -> bool:
         return not re.search(r"[.?!:;]\s*$", before)  # "in [FF_MONTH] [FF_YEAR]": fed-in data
     # "the [SHOE NAME]", "a [CUSHIONING] ride": capitals after an article fill its noun's place
     slot = _ARTICLE_BEFORE_RE.search(before) or words.endswith(" NAME")
-    named = _CAPS_NOUN_RE.match(words) or _CAPS_PERIOD_RE.match(words)
+    named = (
+        _CAPS_NOUN_RE.match(words) or _CAPS_PERIOD_RE.match(words) or _SOURCED_FILL_RE.match(words)
+    )
     if words.isupper() and not named and not slot:
         return False  # "[VERIFIED]", "[MA]": capitals in a sentence are still a mark
     head = before.rstrip()

@@ -39,13 +39,16 @@ from __future__ import annotations
 from fielder.compiler.answer_next import answer_next_lines
 from fielder.compiler.answer_sets import answer_set_lines
 from fielder.compiler.answered_to import answered_to_lines
+from fielder.compiler.arrow_notes import arrow_note_lines
 from fielder.compiler.asked_across import split_asked_across
 from fielder.compiler.box_screens import box_screen_lines
 from fielder.compiler.boxed_cells import boxed_cell_lines
+from fielder.compiler.bracketed_points import bracketed_point_lines
 from fielder.compiler.checklist_answers import checklist_lines
 from fielder.compiler.coded_heads import coded_head_lines
 from fielder.compiler.date_captions import drop_date_captions
 from fielder.compiler.decor_emoji import drop_decor_emoji
+from fielder.compiler.described_bases import described_base_lines
 from fielder.compiler.differential_pairs import differential_lines
 from fielder.compiler.dropdown_placeholders import dropdown_placeholder_lines
 from fielder.compiler.field_notes import field_note_lines
@@ -63,6 +66,7 @@ from fielder.compiler.office_use import drop_office_use
 from fielder.compiler.open_brackets import join_open_brackets
 from fielder.compiler.packed_items import packed_lines
 from fielder.compiler.page_furniture import drop_page_feet
+from fielder.compiler.qualifying_codes import qualifying_code_lines
 from fielder.compiler.question_words import question_word_lines
 from fielder.compiler.ranked_lists import ranked_lines
 from fielder.compiler.run_in_codes import run_in_code_lines
@@ -75,6 +79,7 @@ from fielder.compiler.side_sections import drop_side_sections
 from fielder.compiler.spec_items import spec_lines
 from fielder.compiler.stacked_heads import stacked_head_lines
 from fielder.compiler.standard_pages import drop_standard_pages
+from fielder.compiler.starred_notes import starred_note_lines
 from fielder.compiler.stray_numbers import stray_number_lines
 from fielder.compiler.submit_button import drop_submit_button
 from fielder.compiler.sum_tables import sum_table_lines
@@ -91,6 +96,8 @@ from fielder.compiler.wrapped_notes import join_wrapped_notes
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
+    lines = qualifying_code_lines(bracketed_point_lines(starred_note_lines(lines)))
+    lines = described_base_lines(arrow_note_lines(lines))
     lines = locked_segment_lines(drop_standard_pages(dropdown_placeholder_lines(lines)))
     lines = answer_set_lines(wiki_question_lines(box_screen_lines(lines)))
     lines = answer_next_lines(numbered_section_lines(question_word_lines(screen_box_lines(lines))))

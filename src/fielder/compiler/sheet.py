@@ -119,6 +119,9 @@ _LABEL_WORDS = ("label", "labels")
 _ANSWER_CODE_HEAD_RE = re.compile(
     r"^(?:answer|response|option|choice|category|value)s?\s+(?:codes?|values?|no\.?|numbers?|punch)$"
 )
+# a text column's head that also names the answers ("Question / responses", "Question and
+# answer options"): the answers sit on the rows under the question, in the same column
+_ANSWERS_UNDER_RE = re.compile(r"\b(?:answers?|responses?|options|categories)\b")
 _ID_RE = re.compile(r"^[A-Za-z]{0,8}[_.-]?\d{0,3}[a-z]?(?:[._]\d{1,2}[a-z]?)?$")
 
 
@@ -168,8 +171,9 @@ def _columns(header: tuple[str, ...]) -> dict[str, int]:
     if "options" not in found and "code" in found and labels:
         found["options"] = labels[0]  # "Value | Label": a codebook's answer words beside the code
     text_head = _header_words(header[found["text"]]) if "text" in found else ""
-    if "options" not in found and "code" in found and re.search(r"\banswers?\b", text_head):
-        found["options"] = found["text"]  # "Question / answers | Code": answers under the question
+    if "options" not in found and "code" in found and _ANSWERS_UNDER_RE.search(text_head):
+        # "Question / answers | Code", "Question / responses": answers under the question
+        found["options"] = found["text"]
     if "options" not in found and "code" in found:
         found["options"] = found.pop("code")  # "Codes" alone: "1=Yes; 2=No" in one cell
     ident = found.get("id")

@@ -1,0 +1,48 @@
+"""A row of scale points with the words of some points in brackets after their numbers:
+`0 (Not at all likely)  1  2  …  10 (Extremely likely)`, `1 (Poor)  2  3  4  5 (Excellent)`.
+
+Plain-text drafts write a horizontal scale on one line and name the end points in brackets so
+the numbers stay readable. The brackets only set the words apart: the row is the same as `0 Not
+at all likely  1  2 … 10 Extremely likely`, which reads as a scale with words on its ends. The
+numbers must run on one by one, or the line is left as it is (a list of years, a phone number).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from fielder.compiler.lines import Line
+
+_POINT_RE = re.compile(r"(?P<code>-?\d{1,2})(?:\s*\((?P<words>[^()\d]{1,40})\))?")
+_ROW_RE = re.compile(
+    r"^(?:-?\d{1,2}(?:\s*\([^()\d]{1,40}\))?\s+){2,}-?\d{1,2}(?:\s*\([^()\d]{1,40}\))?$"
+)
+_MIN_POINTS = 3
+
+
+def bracketed_point_lines(lines: list[Line]) -> list[Line]:
+    """The lines with each row of points whose words are in brackets written without them."""
+    out = []
+    for line in lines:
+        text = line.text.strip()
+        if "(" in text and (text[:1].isdigit() or text[:1] == "-"):
+            row = _unbracketed(text)
+            if row is not None:
+                line = replace(line, text=row, spaced=row)
+        out.append(line)
+    return out
+
+
+def _unbracketed(text: str) -> str | None:
+    if not _ROW_RE.match(text):
+        return None
+    points = list(_POINT_RE.finditer(text))
+    numbers = [int(p["code"]) for p in points]
+    if len(points) < _MIN_POINTS or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return None
+    if not any(p["words"] for p in points):
+        return None
+    return "  ".join(
+        f"{p['code']} {p['words'].strip()}" if p["words"] else p["code"] for p in points
+    )

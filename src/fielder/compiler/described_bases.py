@@ -1,0 +1,51 @@
+"""A filter that names its base in words, then gives the condition after a dash:
+`ASK ALL AWARE OF ANY BRAND – NOT CODE 99 AT A3`, `ASK IF MAIN BRAND IS LISTED – A5 = 1-10`,
+`BASE: LAPSED USERS – Q4 = 3 OR 4`.
+
+Agency writers describe who is asked for the client's benefit and put the scripter's condition
+after a spaced dash. The description is not a condition the rules can read, and split at the
+dash the condition alone reads as nothing (it has no `ASK IF`). The note is rewritten as the
+filter on the written condition (`ASK IF NOT CODE 99 AT A3`). Only a tail that names a question
+by its id and a code or comparison is taken; otherwise the note is left as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from fielder.compiler.lines import Line
+
+_ID = r"[A-Z]{1,3}\d{1,3}[a-z]?"
+_DESCRIBED_RE = re.compile(
+    r"^(?P<head>(?:ASK|BASE\s*:|FILTER\s*:)\s*(?:IF\s+|ALL\s+|ONLY\s+|THOSE\s+)?"
+    r"[A-Z][A-Z’' ,/]{2,80}?)"
+    r"\s+[–—-]\s+(?P<cond>(?:NOT\s+)?(?:CODES?\s+[\d ,/–-]+(?:\s+OR\s+\d+)*\s+AT\s+"
+    rf"{_ID}|{_ID}\s*(?:=|<>|!=|>=|<=|>|<|IN\b)\s*[\w ,/–-]+))\.?$"
+)
+# "ASK IF ANY BRAND BOUGHT AT A4 (CODES 1-10)": the codes of that question in brackets
+_CODES_AT_RE = re.compile(
+    rf"^(?P<head>ASK\s+(?:IF|ALL)\s+[A-Z][A-Z’' ,/]{{2,80}}?)\s+(?:AT|IN)\s+(?P<q>{_ID})\s*"
+    r"\(\s*(?P<codes>CODES?\s+\d{1,3}(?:\s*(?:[-–,/]|OR|AND)\s*\d{1,3})*)\s*\)\.?$"
+)
+
+
+def described_base_lines(lines: list[Line]) -> list[Line]:
+    """The lines with each filter described in words read as its written condition."""
+    out = []
+    for line in lines:
+        if any(note.startswith(("ASK", "BASE", "FILTER")) for note in line.instructions):
+            line = replace(line, instructions=[_condition(note) for note in line.instructions])
+        out.append(line)
+    return out
+
+
+def _condition(note: str) -> str:
+    text = note.strip()
+    described = _DESCRIBED_RE.match(text)
+    if described:
+        return f"ASK IF {described['cond'].strip()}"
+    coded = _CODES_AT_RE.match(text)
+    if coded:
+        return f"ASK IF {coded['codes']} AT {coded['q']}"
+    return note

@@ -1,0 +1,45 @@
+"""Lines that go on a question's own paragraph when the writer wrapped it by hand.
+
+E-mailed drafts and plain-text questionnaires are hard-wrapped: `Q6. What were the main reasons
+… Please` over `choose up to 2 reasons.`, or the ask over `Please select all that apply.`. The
+format keeps respondent sentences of the question's paragraph in its text, so two kinds of line
+right under the question's words (before any note, answer or box) are more of its text:
+
+- the rest of a sentence left unfinished (the words above end in a letter or a comma, the line
+  starts in lower case), even when it reads like an answer-format note (`choose up to 2 …`);
+- a polite sentence to the respondent (`Please select all that apply.`, `Please give your
+  answer to the nearest pound.`), written in ordinary case with no note in it, set in under
+  the label line by the same hanging indent as the wrapped words (at the margin, or as a
+  paragraph of its own in Markdown or a PDF, it is a separate instruction).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from fielder.compiler.lines import Line
+
+if TYPE_CHECKING:
+    from fielder.compiler.parse import Draft
+
+_UNFINISHED_RE = re.compile(r"(?:[^\W\d_]|,)$")
+_GOES_ON_RE = re.compile(r"^[a-z][a-z'’]*\b")
+_PLEASE_RE = re.compile(r"^Please\s+[a-z][^?!:;\[\]<>{}]{4,140}[.!]$")
+
+
+def own_sentence(draft: Draft, line: Line) -> bool:
+    """True when `line` goes on the question's own words (see the module's note)."""
+    if draft.label is None or not draft.text or draft.mode != "text":
+        return False
+    if draft.options or draft.tables or draft.hints or draft.notes or draft.rows:
+        return False
+    if line.instructions or line.is_option or line.kind not in ("paragraph", "list_item"):
+        return False
+    text = line.text.strip()
+    if _UNFINISHED_RE.search(draft.text) and _GOES_ON_RE.match(text):
+        return True
+    # a sentence of its own is the paragraph's only where the writer's hanging indent says so:
+    # set in under the label line (a blank line or a new paragraph at the margin ends the ask)
+    hanging = draft.lines[0].kind == "paragraph" and line.level > draft.lines[0].level
+    return hanging and draft.text.endswith(("?", ".")) and bool(_PLEASE_RE.match(text))

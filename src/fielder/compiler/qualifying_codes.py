@@ -1,0 +1,53 @@
+"""A screener's qualifying answers written as a requirement: `MUST HAVE BOUGHT ONLINE (CODE 1 OR
+2) – ELSE CLOSE`, `MUST BE CODE 3-5, OTHERWISE TERMINATE`, `CONTINUE IF CODE 1, ELSE SCREEN OUT`.
+
+Agencies often say who stays in rather than who goes: the codes that qualify, then "else close".
+The screen-out is everyone who picks none of them, so the note is rewritten as the rule the
+instruction reader already knows (`TERMINATE IF NOT CODE 1 OR 2`). The requirement's own words
+between "must" and the codes (what the answer means) are dropped with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from fielder.compiler.lines import Line
+
+_CODES = r"(?P<codes>\d{1,3}(?:\s*(?:,|-|–|/|\bOR\b|\bAND\b)\s*\d{1,3})*)"
+_ELSE = (
+    r"[\s,;:–—-]*(?:OR\s+)?(?:ELSE|OTHERWISE)\s*[,:]?\s*(?:THANK\s+(?:AND|&)\s+)?"
+    r"(?:CLOSE|TERMINATE|TERM|SCREEN[\s-]*OUT|END(?:\s+(?:THE\s+)?(?:INTERVIEW|SURVEY))?|"
+    r"DISQUALIFY|REJECT)\b\.?"
+)
+# "MUST HAVE BOUGHT READY MEALS (CODE 1 OR 2) – ELSE CLOSE", "MUST SELECT CODE 4 OR ELSE TERMINATE"
+_MUST_RE = re.compile(
+    r"\b(?:MUST|NEEDS?\s+TO|HAS\s+TO|HAVE\s+TO)\s+(?:HAVE\s+|BE\s+)?[A-Z][A-Z’' ,/-]{0,60}?"
+    rf"\(?\s*(?:AT\s+)?CODES?\s+{_CODES}\s*\)?{_ELSE}",
+)
+# "CONTINUE IF CODE 1 OR 2, ELSE CLOSE", "QUALIFY ONLY IF CODES 3-5 – OTHERWISE TERMINATE"
+_CONTINUE_RE = re.compile(
+    r"\b(?:CONTINUE|QUALIF(?:Y|IES)|PROCEED|ELIGIBLE)\s+(?:ONLY\s+)?(?:IF|WHEN)\s+(?:ANSWER\s+IS\s+)?"
+    rf"(?:AT\s+)?CODES?\s+{_CODES}{_ELSE}",
+)
+
+
+def qualifying_code_lines(lines: list[Line]) -> list[Line]:
+    """The lines with each "must be code 1 or 2, else close" note read as the screen-out of
+    everyone who picks none of those codes."""
+    out = []
+    for line in lines:
+        if any("ELSE" in note or "OTHERWISE" in note for note in line.instructions):
+            notes = [part for note in line.instructions for part in _rewritten(note)]
+            line = replace(line, instructions=notes)
+        out.append(line)
+    return out
+
+
+def _rewritten(note: str) -> list[str]:
+    match = _MUST_RE.search(note) or _CONTINUE_RE.search(note)
+    if match is None:
+        return [note]
+    codes = re.sub(r"\s*/\s*", " OR ", match["codes"])
+    rest = f"{note[: match.start()]} {note[match.end() :]}".strip(" .;,")
+    return [*([rest + "."] if rest else []), f"TERMINATE IF NOT (CODE {codes})"]

@@ -1,0 +1,22 @@
+"""A screen named by its role and the word "screen" or "page": `END SCREEN`, `INTRO PAGE`.
+
+Over a screen's words on a line of their own, "END SCREEN" or "CLOSE PAGE" names the survey's
+closing (or opening) screen; "screen" only says what kind of thing it is. The id is the role's
+own short word (`END`, `INTRO`), as a heading "INTRODUCTION" is `INTRO`. A screen named by
+something other than an opening or closing role ("INFO SCREEN", "THANK YOU SCREEN") keeps its
+full name, which is what tells it apart.
+"""
+
+from __future__ import annotations
+
+_ROLES = frozenset({"INTRO", "INTRODUCTION", "WELCOME", "CLOSE", "CLOSING", "OUTRO", "END"})
+_KIND_WORDS = ("_SCREEN", "_PAGE")
+
+
+def role_screen_id(screen: str) -> str:
+    """`END_SCREEN` → `END`, `INTRODUCTION_PAGE` → `INTRO`; any other id as it is."""
+    for kind in _KIND_WORDS:
+        role = screen.removesuffix(kind)
+        if role != screen and role in _ROLES:
+            return "INTRO" if role == "INTRODUCTION" else role
+    return "INTRO" if screen == "INTRODUCTION" else screen
