@@ -327,7 +327,7 @@ _DIGIT_PAIRS_RE = re.compile(r"(?<!_)_{1,2} _{1,2}(?!_)")
 
 def is_hint(line: Line) -> bool:
     """True for an answer-box hint: `______ years`, `Email: ____`, `Date: / /`."""
-    if _DATE_BOX_RE.match(line.text):
+    if is_date_box(line.text):
         return True
     boxes = _HINT_RE.search(line.text) or _DIGIT_PAIRS_RE.search(line.text)
     return bool(boxes) and len(line.text.replace("_", "").split()) <= 6
@@ -338,9 +338,16 @@ def is_field_label(text: str) -> bool:
     return bool(_FIELD_LABEL_RE.match(text))
 
 
+# "D D M M Y Y Y Y": a paper form's date boxes keyed one letter under each box
+_SPACED_DATE_KEY_RE = re.compile(
+    r"^(?:(?:[DJT]\s+){1,2}[/.\-]?\s*(?:M\s+){1,2}|(?:M\s+){1,2}[/.\-]?\s*(?:[DJT]\s+){1,2})"
+    r"[/.\-]?\s*(?:[YJA]\s+){1,3}[YJA]$"
+)
+
+
 def is_date_box(text: str) -> bool:
-    """True for the printed boxes of a date ("Date: / /", "DD MM YYYY")."""
-    return bool(_DATE_BOX_RE.match(text))
+    """True for the printed boxes of a date ("Date: / /", "DD MM YYYY", "D D M M Y Y Y Y")."""
+    return bool(_DATE_BOX_RE.match(text) or _SPACED_DATE_KEY_RE.match(text.strip()))
 
 
 def section_word(text: str) -> bool:

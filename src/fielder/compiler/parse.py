@@ -23,6 +23,7 @@ from fielder.compiler.classify import (
     TYPE_LINE_RE,
     Label,
     find_label,
+    is_date_box,
     is_field_label,
     is_hint,
     is_instruction,
@@ -1172,7 +1173,12 @@ class _Parser:
         ranged_box = bool(re.match(r"\s*_{3,}.*\(\s*-?\d+\s*[-–]\s*\d+\s*\)\s*$", text))
         if (
             is_hint(line)
-            and (ranged_box or not (options and (options[0].marker or options[0].code)))
+            # "D D M M Y Y Y Y" under date boxes reads like an answer coded Y: still the key
+            and (
+                ranged_box
+                or is_date_box(text)
+                or not (options and (options[0].marker or options[0].code))
+            )
             and not other_blank
         ):
             draft.hints.append(text)

@@ -31,6 +31,11 @@ _RANK_TEXT_RE = re.compile(
     r"\brank\b|\bin\s+order\s+of\s+(?:preference|importance)\b|"
     r"\b(?:put|place|number|list|sort)\s+(?:them|these|the\s+\w+|each)\s+in\s+(?:the\s+)?order\b|"
     r"\b1\s+(?:for|=|is|being)\s+(?:the\s+)?most\s+important\b|"
+    # "write 1 in the box next to the most important, 2 next to the second …": numbers written
+    # against the answers in order
+    r"\b(?:write|put|enter|place|mark)\s+(?:a\s+|the\s+number\s+)?[\"'“‘]?1[\"'”’]?\s+"
+    r"(?:in|next\s+to|beside|against|by|for)\b[^.?]{0,80}?\b(?:most|best|favourite|first)\b"
+    r"[^.?]{0,80}?[\"'“‘]?2[\"'”’]?\b|"
     # best-worst (MaxDiff): "which is the MOST important … and which is the LEAST important?"
     r"\bwhich\b[^?]{0,80}?\b(?:most|best)\b[^?]{0,80}?\bwhich\b[^?]{0,40}?\b(?:least|worst)\b",
     re.I,

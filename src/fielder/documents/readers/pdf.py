@@ -272,9 +272,22 @@ def _heading(item: _Item, body_size: float) -> tuple[BlockKind, int]:
     """A short paragraph set clearly larger than the page's body text is a heading."""
     size = max(line.size for line in item.lines)
     length = sum(len(run.text) for line in item.lines for run in line.runs)
+    if _on_band(item) and length <= 80:
+        return "heading", 2
     if body_size <= 0 or len(item.lines) > 2 or length > 120 or size < HEADING_RATIO * body_size:
         return "paragraph", 0
     return "heading", 1 if size >= 1.5 * body_size else 2
+
+
+def _on_band(item: _Item) -> bool:
+    """A short line set all in bold white: white words only show on a filled band, which is how
+    forms print their section bars ("B  Working here"), whatever the font size."""
+    runs = [run for line in item.lines for run in line.runs if run.text.strip()]
+    return (
+        len(item.lines) == 1
+        and bool(runs)
+        and all(run.bold and (run.color or "").upper() in {"#FFFFFF", "FFFFFF"} for run in runs)
+    )
 
 
 def _may_have_table(page: Any) -> bool:
