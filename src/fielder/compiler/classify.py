@@ -372,7 +372,8 @@ def looks_like_question(text: str) -> bool:
     return (
         bool(
             re.match(
-                r"^(?:Please|Thinking|In (?:the|a|your)|Overall|How|What|Which|Why|When|Where|Who|"
+                r"^(?:Please|Thinking|In (?:the|a|your)|On a scale|Overall|How|What|Which|Why|"
+                r"When|Where|Who|"
                 r"Do|Does|Did|Are|Is|Have|Has|Would|Could|Can|Rate|Rank|Tell|List|Describe|Enter|"
                 r"Select|Tick|Indicate|Write|Record|If you)\b",
                 text,

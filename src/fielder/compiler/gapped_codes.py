@@ -1,5 +1,6 @@
 """Coded answers across one line, each code before its words and wide gaps between them:
-`1 Poor    2 Fair    3 Good    4 Very good    5 Excellent`.
+`1 Poor    2 Fair    3 Good    4 Very good    5 Excellent`, or with the last code kept apart for
+a non-answer, `1 Yes    2 No    9 Prefer not to say`.
 
 Paper forms print a rating's points this way to be circled. Read as one answer, the line gives
 `1` = "Poor 2 Fair 3 …"; set apart at the gaps, each piece is a code and its words.
@@ -29,8 +30,21 @@ def gapped_codes(text: str) -> list[tuple[str, str]]:
         return []
     found = [(m["code"], " ".join(m["label"].split())) for m in items if m]
     codes = [int(code) for code, _ in found]
-    if codes != list(range(codes[0], codes[0] + len(codes))):
+    if codes != list(range(codes[0], codes[0] + len(codes))) and not _last_code_apart(codes):
         return []
     if any(len(label.split()) > _MAX_WORDS or re.search(r"\d$", label) for _, label in found):
         return []
     return found
+
+
+def _last_code_apart(codes: list[int]) -> bool:
+    """`1 Yes    2 No    9 Prefer not to say`: the points run by one and only the last jumps to
+    a code kept apart for a non-answer (7 and up, as `8 Don't know` / `9 Refused` are written);
+    a jump anywhere else, or a 2-point line, is no such list (`1 Poor   10 Great` names ends)."""
+    body = codes[:-1]
+    return (
+        len(codes) >= 3
+        and body == list(range(body[0], body[0] + len(body)))
+        and codes[-1] > body[-1] + 1
+        and codes[-1] >= 7
+    )

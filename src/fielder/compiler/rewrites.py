@@ -31,7 +31,8 @@ they are parsed, each in a module of its own:
   run into one paragraph (`01 … 02 … 03 …`) written one a line (`run_in_codes`), a date's
   `Y` / `M` / `D` box captions left out (`date_captions`), opposite words over a row of
   points made a grid (`differential_pairs`), one list with a column of codes for each of
-  several questions written out under each (`shared_lists`).
+  several questions written out under each (`shared_lists`), a number alone with its note
+  put back before the question's words on the next line (`noted_labels`).
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ from fielder.compiler.item_tables import numbered_item_lines
 from fielder.compiler.label_marks import label_mark_lines
 from fielder.compiler.lines import Line
 from fielder.compiler.locked_segments import locked_segment_lines
+from fielder.compiler.noted_labels import noted_label_lines
 from fielder.compiler.numbered_heads import numbered_head_lines
 from fielder.compiler.numbered_sections import numbered_section_lines
 from fielder.compiler.observed_items import drop_observed_items
@@ -96,6 +98,7 @@ from fielder.compiler.wrapped_notes import join_wrapped_notes
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
+    lines = noted_label_lines(lines)
     lines = qualifying_code_lines(bracketed_point_lines(starred_note_lines(lines)))
     lines = described_base_lines(arrow_note_lines(lines))
     lines = locked_segment_lines(drop_standard_pages(dropdown_placeholder_lines(lines)))

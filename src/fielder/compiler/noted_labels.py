@@ -1,0 +1,49 @@
+"""A question's number alone on its line with only a scripting note: `4. [ASK IF CODE 1 AT Q3]`
+over `Which of these …?`.
+
+Hand-typed drafts often put the filter beside the number and start the question's words on the
+next line. The number line then holds no words and the words after it have no label, so the
+question is lost (its words run into the answer list above). The number is put back in front of
+the words, and the note goes with them as the question's note.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from fielder.compiler.line_pairs import join_with_next
+from fielder.compiler.lines import Line
+
+#: `4.`, `14)`, `Q7.`, `B2:` — a question's label and nothing else
+_LABEL_ONLY = re.compile(r"^(?:[A-Z]{1,3}[-_.]?)?\d{1,3}[a-z]?[.):]$")
+#: words that start a question: a capital letter or an opening quote, not a number or a mark
+_WORDS = re.compile(r"^[\"'‘“]?[A-Z][a-z]")
+
+
+def noted_label_lines(lines: list[Line]) -> list[Line]:
+    """The lines with each label-and-note line joined to the question words under it."""
+    return join_with_next(lines, _joined)
+
+
+def _joined(line: Line, following: Line) -> list[Line] | None:
+    if not line.instructions or not _LABEL_ONLY.match(line.text.strip()):
+        return None
+    if line.kind != "paragraph" or following.kind != "paragraph" or following.is_option:
+        return None
+    words = following.text.strip()
+    if not _WORDS.match(words) or _LABEL_ONLY.match(words.split(" ", 1)[0]):
+        return None
+    label = line.text.strip()
+    text = f"{label} {words}"
+    spaced = f"{label} {following.spaced.strip() or words}"
+    return [
+        replace(
+            following,
+            text=text,
+            raw=f"{line.raw.strip()} {following.raw.strip()}",
+            spaced=spaced,
+            instructions=[*line.instructions, *following.instructions],
+            start=line.start,
+        )
+    ]
