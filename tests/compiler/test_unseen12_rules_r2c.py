@@ -48,3 +48,15 @@ def test_bold_white_line_on_a_band_is_a_heading() -> None:
     assert _heading(_item("C Life on the farm", bold=False, color="#FFFFFF"), 10.0)[0] == (
         "paragraph"
     )
+
+
+def test_whole_units_count_after_a_dash_keeps_its_range() -> None:
+    questions = by_id(
+        compile_text(
+            "Q1. How long did the ferry wait at the pier?\n[NUMBER – WHOLE MINUTES, 5–90]\n\n"
+            "Q2. Did you enjoy the crossing?\n1 Yes\n2 No\n"
+        )
+    )
+    assert questions["Q1"].type == "number"
+    assert questions["Q1"].validation is not None
+    assert (questions["Q1"].validation.min, questions["Q1"].validation.max) == (5, 90)

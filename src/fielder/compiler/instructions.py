@@ -728,8 +728,9 @@ def _limits(text: str, upper: str) -> list[Directive]:
     if (
         re.search(
             r"\b(?:RANGE|ALLOW(?:ED)?|BETWEEN|ENTER|RECORD|MIN|MAX|NUMERIC|NUMBER|NUM|ACCEPT|VALID|SLIDER|"
-            # ("AGE IN COMPLETED YEARS, 00–95": the unit a census counts in, then its range)
-            r"VALIDATION|INTEGER|COMPLETED\s+(?:YEARS|MONTHS|WEEKS|DAYS))\b",
+            # ("AGE IN COMPLETED YEARS, 00–95": the unit a census counts in, then its range;
+            # "NUMBER – WHOLE HOURS, 1–72": a whole-unit count split off its NUMBER by a dash)
+            r"VALIDATION|INTEGER|(?:COMPLETED|WHOLE)\s+(?:YEARS|MONTHS|WEEKS|DAYS|HOURS|MINUTES))\b",
             upper,
         )
         and not most
