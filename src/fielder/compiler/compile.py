@@ -13,6 +13,7 @@ from fielder.compiler.bilingual_tables import one_language_document
 from fielder.compiler.box_columns import box_column_lines
 from fielder.compiler.build import Built, build_question, source_span
 from fielder.compiler.button_rows import drop_button_rows
+from fielder.compiler.change_keys import change_key_document
 from fielder.compiler.circled_keys import circled_key_lines
 from fielder.compiler.code_column_tables import code_column_document
 from fielder.compiler.crf_tables import crf_document
@@ -81,7 +82,7 @@ def _title(document: Document, parsed: Parsed) -> str:
 def _read_lines(document: Document) -> list[Line]:
     """The document's lines, with the conventions of tools' own layouts rewritten as plain ones
     (CRF field tables, platform exports, printables, then the layout rewrites)."""
-    document = code_column_document(drop_retired_items(document))
+    document = code_column_document(drop_retired_items(change_key_document(document)))
     lines = text_page_lines(
         document_lines(
             crf_document(

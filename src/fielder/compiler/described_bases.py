@@ -1,6 +1,6 @@
 """A filter that names its base in words, then gives the condition after a dash:
 `ASK ALL AWARE OF ANY BRAND – NOT CODE 99 AT A3`, `ASK IF MAIN BRAND IS LISTED – A5 = 1-10`,
-`BASE: LAPSED USERS – Q4 = 3 OR 4`.
+`BASE: LAPSED USERS – Q4 = 3 OR 4`, also after whom it is addressed to (`INTERVIEWER: ASK …`).
 
 Agency writers describe who is asked for the client's benefit and put the scripter's condition
 after a spaced dash. The description is not a condition the rules can read, and split at the
@@ -34,14 +34,23 @@ def described_base_lines(lines: list[Line]) -> list[Line]:
     """The lines with each filter described in words read as its written condition."""
     out = []
     for line in lines:
-        if any(note.startswith(("ASK", "BASE", "FILTER")) for note in line.instructions):
+        if any(
+            _ROLE_RE.sub("", note).startswith(("ASK", "BASE", "FILTER"))
+            for note in line.instructions
+        ):
             line = replace(line, instructions=[_condition(note) for note in line.instructions])
         out.append(line)
     return out
 
 
+# "INTERVIEWER: ASK IF …", "PN: BASE: …": whom the filter is addressed to comes before it
+_ROLE_RE = re.compile(
+    r"^\s*(?:INTERVIEWER|INT|PROGRAMMER|PROG|PN|SCRIPTER|CATI|CAWI|NOTE)\s*(?:NOTE)?\s*:\s*(?=ASK|BASE|FILTER)"
+)
+
+
 def _condition(note: str) -> str:
-    text = note.strip()
+    text = _ROLE_RE.sub("", note.strip())
     described = _DESCRIBED_RE.match(text)
     if described:
         return f"ASK IF {described['cond'].strip()}"

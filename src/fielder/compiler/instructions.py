@@ -139,8 +139,26 @@ def sentences(note: str) -> list[str]:
     if not re.search(r"[a-zà-ÿ]", note):
         # "NUMERIC – ALLOW 14-99 – IF UNDER 18 TERMINATE": capitals set apart by spaced dashes
         # are separate instructions (a range's dash has digits on both sides).
-        parts = [q.strip(" .") for p in parts for q in _CAPS_DASH_RE.split(p)]
+        parts = _if_then_close([q.strip(" .") for p in parts for q in _CAPS_DASH_RE.split(p)])
     return [p for p in parts if p]
+
+
+_IF_PART_RE = re.compile(r"^(?:[A-Z]{2,12}\s*:\s*)?IF\s")
+_CLOSE_PART_RE = re.compile(
+    r"^(?:THANK\s+(?:AND|&)\s+(?:CLOSE|END|TERMINATE)|TERMINATE|SCREEN\s*OUT)\b"
+)
+
+
+def _if_then_close(parts: list[str]) -> list[str]:
+    """ "IF 250 OR MORE – THANK AND CLOSE": a condition and the termination it leads to, set
+    apart by a spaced dash, are one instruction (split, the condition would be read alone)."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and _IF_PART_RE.match(joined[-1]) and _CLOSE_PART_RE.match(part):
+            joined[-1] = f"{joined[-1]} – {part}"
+        else:
+            joined.append(part)
+    return joined
 
 
 def expand_codes(text: str) -> list[str]:
@@ -574,7 +592,7 @@ def _terminate(text: str, upper: str) -> list[Directive]:
         cond = re.sub(r"\s[–—]\s+[a-z]\w*(?:\s+\w+)+\.?$", "", match["cond"])
         return [Directive("terminate_if", cond.strip(" :,"), source=text)]
     match = re.match(
-        r"^IF\s+(?P<cond>.+?),?\s*(?:-+>|→|THEN)?\s*(?:TERMINATE|SCREEN\s*OUT|THANK\s+AND\s+CLOSE|"
+        r"^IF\s+(?P<cond>.+?),?\s*(?:-+>|→|[–—]|THEN)?\s*(?:TERMINATE|SCREEN\s*OUT|THANK\s+AND\s+CLOSE|"
         r"(?:PLEASE\s+)?END\s+(?:THE\s+)?(?:INTERVIEW|SURVEY)|(?:THE\s+)?(?:SURVEY|INTERVIEW|"
         r"QUESTIONNAIRE)\s+(?:SHOULD\s+|WILL\s+|MUST\s+)?(?:END|TERMINATE|STOP|CLOSE)|"
         r"(?:THE\s+)?RESPONDENT\s+(?:IS\s+)?(?:SCREENED\s+OUT|DISQUALIFIED|EXCLUDED))\b",

@@ -2,8 +2,9 @@
 
 Numbering comes from numbering.xml (direct or through the paragraph style), headings and
 list items from styles, tables become grids (merged cells leave empty cells so columns
-stay aligned), tabs stay "\\t", tracked insertions are kept and deletions dropped, and
-comments, headers, footers and hidden text are left out.
+stay aligned), tabs stay "\\t", tracked insertions are kept and deletions dropped (so is
+struck-through text, the hand-marked way of deleting), and comments, headers, footers
+and hidden text are left out.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ class _Context:
     builder: DocumentBuilder = field(default_factory=lambda: DocumentBuilder(page=1))
     images: int = 0
     tracked: bool = False
+    #: struck-through runs were met (dropped as deleted wording)
+    struck: bool = False
     #: text boxes met inside the current paragraph, read as blocks after it
     text_boxes: list[Element] = field(default_factory=list)
 
@@ -114,6 +117,8 @@ def _add_notes(ctx: _Context, archive: SafeZip, folder: str) -> None:
         notes.append("comments were ignored")
     if ctx.tracked:
         notes.append("tracked changes: insertions were kept and deletions dropped")
+    if ctx.struck:
+        notes.append("struck-through text was dropped as deleted wording")
 
 
 def _walk_body(ctx: _Context, container: Element) -> None:
@@ -294,6 +299,10 @@ def _read_run(ctx: _Context, r: Element, base: RunProps, segments: list[list[Run
             props.update(ctx.styles.rpr(char_style.get(f"{w}val")))
         props.update(read_rpr(rpr, w))
     if props.get("hidden"):
+        return
+    if props.get("struck"):
+        # a hand-marked draft strikes through the wording it deletes, as tracked deletions do
+        ctx.struck = True
         return
     for piece in _run_pieces(ctx, r):
         if piece is _PAGE_BREAK:

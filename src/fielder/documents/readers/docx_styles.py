@@ -40,6 +40,11 @@ def read_rpr(rpr: Element | None, w: str) -> RunProps:
         value = on_off(rpr.find(f"{w}{tag}"), w)
         if value is not None:
             props[key] = value
+    # struck-through (single or double) wording in a marked-up draft is wording to delete
+    for tag in ("strike", "dstrike"):
+        value = on_off(rpr.find(f"{w}{tag}"), w)
+        if value is not None:
+            props["struck"] = value or bool(props.get("struck"))
     underline = rpr.find(f"{w}u")
     if underline is not None:
         props["underline"] = underline.get(f"{w}val", "single").lower() not in _OFF
