@@ -18,7 +18,8 @@ FIXTURES = Path(__file__).parent.parent / "fixtures" / "questionnaires"
 # rest once fixed; the newest batches stay out until their fix round, as the session's transfer
 # figure. A file still below a floor stays out, for the reason beside it.
 BLIND = [
-    FIXTURES.parent / f"unseen{n}" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11")
+    FIXTURES.parent / f"unseen{n}"
+    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14")
 ]
 BELOW_FLOOR = {
     # unseen5 and unseen9 disagree on a key in the question over bare printed points (docs)
@@ -34,6 +35,14 @@ BELOW_FLOOR = {
     "expo-jotform.gold.json",  # a left-column label printed level with its table's middle
     "fieldservice-wide.gold.json",  # one list kept on another sheet ('see tab Regions')
     "itdesk-msforms.gold.json",  # star rows as a scale, section filters, ranking handles
+    # left after the unseen12-unseen14 rounds (the fixers' reports in the stop-18 note list why)
+    "dealer-service-online.gold.json",  # '→ CLOSE' a skip to the CLOSE screen; S1's sample fields
+    "energy-drink-ua.gold.json",  # a base column as display_if, a SCALE: grid, CLOSE as screen-out
+    "carer-interview.gold.json",  # a battery under a CODES: key, a 0-10 scale with 96/98
+    "household-fsl.gold.json",  # food rows × 0-7 as a grid; (SPECIFY) kept or not
+    "labour-module.gold.json",  # section-lettered screen labels, a block filter over B13-B16
+    "museum-translation.gold.json",  # a filter in A4's cell lands on A5; B2.a refs as row labels
+    "supporter-email.gold.json",  # a colleague's routing note, a wrapped Columns: list
 }
 GOLD = sorted(FIXTURES.glob("*.gold.json")) + [
     gold
