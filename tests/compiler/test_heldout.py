@@ -31,8 +31,6 @@ BELOW_FLOOR = {
     "school-climate.gold.json",
     # left after the unseen10/unseen11 round (each folder's fixers' reports list why)
     "khao-sat-vi.gold.json",  # D1 '…… %' with its range in Vietnamese words is no number box yet
-    "exhibitor-fields.gold.json",  # an italic ODT filter, an exclusive, a thank-you glued on
-    "expo-jotform.gold.json",  # a left-column label printed level with its table's middle
     "fieldservice-wide.gold.json",  # one list kept on another sheet ('see tab Regions')
     "itdesk-msforms.gold.json",  # star rows as a scale, section filters, ranking handles
     # left after the unseen12-unseen14 rounds (the fixers' reports in the stop-18 note list why)

@@ -16,6 +16,7 @@ from fielder.compiler.button_rows import drop_button_rows
 from fielder.compiler.change_keys import change_key_document
 from fielder.compiler.circled_keys import circled_key_lines
 from fielder.compiler.code_column_tables import code_column_document
+from fielder.compiler.counted_filters import spread_counted_filters
 from fielder.compiler.crf_tables import crf_document
 from fielder.compiler.diagnostics import Clarification, Problem, answers_of
 from fielder.compiler.digit_boxes import digit_box_lines
@@ -299,6 +300,7 @@ def analyse(
     carried = resolve_carry(builts)  # may settle a built's own problems (answers carried in)
     problems = [p for b in builts for p in b.problems] + carried
     problems.extend(resolve_logic(builts, answers, section_starts(_section_titles(parsed, builts))))
+    spread_counted_filters(parsed.drafts, builts)
     questions = {b.question.id: b.question for b in builts}
     open_problems = _dedupe([p for p in problems if p.id not in answers])
     mark_attention(questions, open_problems)

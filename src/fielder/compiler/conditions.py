@@ -269,6 +269,9 @@ def _atom(
     by_label = _label_match(rest, target)
     if by_label:
         return Atom(question, by_label), question
+    within = [] if ref else label_within(rest, target)
+    if within:
+        return Atom(question, within), question
     offered = None if ref else _nearest_offering(rest, questions, question)
     if offered is not None:
         # "Only if you ticked Laptop": the answer named belongs to the nearest question before
@@ -319,9 +322,31 @@ _CHOICE_VERB_RE = re.compile(
 )
 
 
+def label_within(rest: str, question: Question) -> list[str]:
+    """ "if you visited as a trade visitor": prose naming no question whose words hold one
+    answer's label whole ("Trade visitor (buyer, retailer)", its bracketed gloss aside) names
+    that answer of the question before."""
+    phrase = (
+        " " + collapse_words(re.sub(r"[^\w\s]", " ", _QUOTED_RE.sub(r" \1 ", rest))).lower() + " "
+    )
+    if len(phrase.split()) < 3:
+        return []
+    found = []
+    for option in question.options:
+        core = collapse_words(re.sub(r"\([^)]*\)", " ", option.label))
+        core = collapse_words(re.sub(r"[^\w\s]", " ", core)).lower()
+        if len(core) >= 4 and len(core.split()) >= 2 and f" {core} " in phrase:
+            found.append(option.code)
+    return found if len(found) == 1 else []
+
+
 def _letter_codes(rest: str, question: Question) -> list[str]:
     """ "S3b = a" where the answers were lettered (a), (b)… and so coded by position."""
-    letters = re.findall(r"(?<![A-Za-z'])([a-z])(?![A-Za-z'])", rest)
+    # (an article before a word is no letter: "visited as a trade visitor")
+    letters = re.findall(
+        r"(?<![A-Za-z'])([a-z])(?![A-Za-z'])(?!\s+(?!(?:or|and|nor|to|through)\b)[a-z]{2,})",
+        rest,
+    )
     only_letters = re.fullmatch(r"\s*=?\s*[A-Z](?:\s*(?:,|OR|AND|or|and)\s*[A-Z])*[\s.,]*", rest)
     if not letters and (re.search(r"[a-z]{2}", rest) or only_letters):
         # "If you answered B", "marked F": answers lettered A., B. … on a paper form (in words

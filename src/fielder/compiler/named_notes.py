@@ -54,3 +54,27 @@ def place_named_notes(drafts: list[Draft]) -> None:
                 target = by_id[ident]
                 if target is not draft:
                     target.notes.append(own)
+
+
+# "Answer E7 only if you ticked 'No' at E6.", "Ask Q12 only if …", "Show B4 only when …": a
+# filter that names the question it is for. Forms print it in a note style wherever it fits
+# (often under the answers of the question it depends on), so the id it names says whose it
+# is, not the question it happens to follow.
+_NAMED_FILTER_RE = re.compile(
+    rf"^(?:please\s+)?(?:answer|ask|show|display|complete)\s+(?:question\s+)?(?P<id>{_ID}[a-z]?)"
+    r"\s+only\s+(?P<cond>(?:if|when)\b[^?]{3,120})$",
+    re.I,
+)
+
+
+def place_named_filters(drafts: list[Draft]) -> None:
+    """Move each 'Answer E7 only if …' note to E7, as the filter written above it."""
+    by_id = {d.label.id.upper(): d for d in drafts if d.label is not None}
+    for draft in drafts:
+        for note in list(draft.notes):
+            match = _NAMED_FILTER_RE.match(note.strip())
+            target = by_id.get(match["id"].upper()) if match else None
+            if match is None or target is None or target is draft:
+                continue
+            draft.notes.remove(note)
+            target.pre_notes.append(f"Only answer the next question {match['cond'].strip()}")

@@ -51,7 +51,7 @@ from fielder.compiler.letters import keep_jumping_letters, keep_ranked_letters
 from fielder.compiler.lines import LEADING_ROUTE_RE, TYPE_NOTE_RE, Line, is_caps_instruction
 from fielder.compiler.marks import contrast_marks
 from fielder.compiler.mixed_labels import bare_numbers_too
-from fielder.compiler.named_notes import place_named_notes
+from fielder.compiler.named_notes import place_named_filters, place_named_notes
 from fielder.compiler.options import (
     BOXES,
     RawOption,
@@ -73,6 +73,7 @@ from fielder.compiler.scale_key import boxed_row, is_key, key_points, wrapped_ke
 from fielder.compiler.scales import scale_from_text
 from fielder.compiler.screen_names import role_screen_id
 from fielder.compiler.spec_screens import bracketed_screen
+from fielder.compiler.table_labels import label_beside_table
 from fielder.compiler.text_tables import drop_reference_tables
 
 _FORWARD_RE = re.compile(
@@ -1058,6 +1059,8 @@ class _Parser:
             return
         if label_midpoint(draft.options, above, line):
             return
+        if label_beside_table(draft, line, self.next_content(index)):
+            return
         entry = entry_hint(line.text) if not draft.options else None
         if entry is not None:
             draft.hints.append(entry)  # "Month ☐ Day ☐ Year ☐": boxes to write one answer in
@@ -1230,7 +1233,10 @@ class _Parser:
         if _LEAD_IN_RE.match(text) or (
             # a labelled screen's own thanks ("CLOSING: That was my last question. … Thank
             # you …") are its words
-            draft.text.endswith((".", "?", "!")) and _CLOSING_RE.match(text) and not screen
+            _CLOSING_RE.match(text)
+            and not screen
+            # after a field's label ("Contact email"), thanks that ask nothing are the close too
+            and (draft.text.endswith((".", "?", "!")) or (draft.text and "?" not in text))
         ):
             # "Use this scale for every statement:" introduces a list; "Thank you for …" after
             # a finished question is the survey's closing words, not more question text.
@@ -1762,6 +1768,7 @@ def parse_lines(lines: list[Line]) -> Parsed:
     keep_jumping_letters(parsed)
     keep_ranked_letters(parsed)
     place_named_notes(parsed.drafts)
+    place_named_filters(parsed.drafts)
     return parsed
 
 

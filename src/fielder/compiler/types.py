@@ -290,6 +290,8 @@ def _no_options(
         _EMAIL_RE.search(hint)
         or re.search(r"_\s*@\s*_", hint)
         or (_EMAIL_RE.search(text) and ("address" in text.lower() or len(text.split()) <= 4))
+        # a field's label naming an e-mail ("Contact email for our sales team"), no sentence
+        or (_EMAIL_RE.search(text) and field_label)
     ):
         return TypeDecision("email")
     if (

@@ -42,6 +42,9 @@ class _ListLevel:
     display_levels: int = 1
 
 
+_HEADING_STYLE = re.compile(r"^heading(?:\s*(\d))?$", re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class _Style:
     parent: str | None = None
@@ -151,8 +154,12 @@ class _Reader:
         kind: BlockKind = "paragraph"
         level = 0
         numbering = None
+        heading = _HEADING_STYLE.match(chain[-1].display or "") if chain else None
         if el.tag == f"{TEXT}h":
             kind, level = "heading", int(el.get(f"{TEXT}outline-level", "1") or 1)
+        elif heading is not None and list_ctx is None:
+            # a plain paragraph in the "Heading" / "Heading 2" style is a heading all the same
+            kind, level = "heading", int(heading[1] or 1)
         elif list_ctx is not None:
             kind, level = "list_item", list_ctx[2]
             numbering = self.label(list_ctx[0], list_ctx[1], list_ctx[2])

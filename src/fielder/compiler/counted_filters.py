@@ -1,0 +1,36 @@
+"""A filter over a counted run of questions: "Only answer the next two questions if …".
+
+Self-completion forms put one filter above a short run of questions ("Answer the next three
+questions only if you drove", "ASK THE NEXT 2 QUESTIONS IF …"). The filter waits for the next
+question like any forward note and is read there, against the question before the run; the
+count says the same filter is each following question's too, up to the number written.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fielder.compiler.build import Built
+    from fielder.compiler.parse import Draft
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTED_RE = re.compile(
+    r"\b(?:the\s+)?(?:next|following)\s+(?P<n>two|three|four|five|six|[2-6])\s+questions\b", re.I
+)
+
+
+def spread_counted_filters(drafts: list[Draft], builts: list[Built]) -> None:
+    """Give the filter read on the first of 'the next N questions' to the N-1 after it."""
+    if len(drafts) != len(builts):
+        return
+    for index, (draft, built) in enumerate(zip(drafts, builts, strict=True)):
+        match = next(filter(None, map(_COUNTED_RE.search, draft.pre_notes)), None)
+        condition = built.question.display_if
+        if match is None or condition is None:
+            continue
+        count = _COUNTS.get(match["n"].lower()) or int(match["n"])
+        for later in builts[index + 1 : index + count]:
+            if later.question.display_if is None:
+                later.question.display_if = condition
