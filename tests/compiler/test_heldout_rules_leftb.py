@@ -103,3 +103,17 @@ def test_a_required_label_read_after_its_table_is_the_question() -> None:
     assert label_beside_table(draft, label, after)
     assert draft.text == "Please score these parts of the day"
     assert draft.notes == ["Tell us how the day went."]
+
+
+def test_a_filter_over_a_named_run_of_questions() -> None:
+    questions = by_id(
+        compile_text(
+            "H1. Do you keep bees?\n1 Yes\n2 No\n"
+            "ASK H2 TO H3 ONLY IF H1 = 1.\n"
+            "H2. How many hives do you keep?\nH3. Where do you sell the honey?\n"
+            "H4. How old are you?\n"
+        )
+    )
+    assert questions["H2"].display_if == "H1 == '1'"
+    assert questions["H3"].display_if == "H1 == '1'"
+    assert questions["H4"].display_if is None

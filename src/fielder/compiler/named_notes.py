@@ -61,7 +61,8 @@ def place_named_notes(drafts: list[Draft]) -> None:
 # (often under the answers of the question it depends on), so the id it names says whose it
 # is, not the question it happens to follow.
 _NAMED_FILTER_RE = re.compile(
-    rf"^(?:please\s+)?(?:answer|ask|show|display|complete)\s+(?:question\s+)?(?P<id>{_ID}[a-z]?)"
+    rf"^(?:please\s+)?(?:answer|ask|show|display|complete)\s+(?:questions?\s+)?(?P<id>{_ID}[a-z]?)"
+    rf"(?:\s?(?:-|–|\sTO\s|\sTHROUGH\s|\sTHRU\s)\s?(?P<last>{_ID}))?"
     r"\s+only\s+(?P<cond>(?:if|when)\b[^?]{3,120})$",
     re.I,
 )
@@ -71,10 +72,18 @@ def place_named_filters(drafts: list[Draft]) -> None:
     """Move each 'Answer E7 only if …' note to E7, as the filter written above it."""
     by_id = {d.label.id.upper(): d for d in drafts if d.label is not None}
     for draft in drafts:
-        for note in list(draft.notes):
-            match = _NAMED_FILTER_RE.match(note.strip())
-            target = by_id.get(match["id"].upper()) if match else None
-            if match is None or target is None or target is draft:
-                continue
-            draft.notes.remove(note)
-            target.pre_notes.append(f"Only answer the next question {match['cond'].strip()}")
+        for kept in (draft.notes, draft.pre_notes):
+            for note in list(kept):
+                match = _NAMED_FILTER_RE.match(note.strip())
+                if match is None:
+                    continue
+                # "ASK B13 TO B16 ONLY IF …": a filter over a run of questions
+                named = _span(match["id"], match["last"]) if match["last"] else [match["id"]]
+                targets = [by_id.get(n.upper()) for n in named]
+                if not targets or None in targets or targets == [draft] and kept is draft.notes:
+                    continue
+                kept.remove(note)
+                own = f"Only answer the next question {match['cond'].strip(' .')}"
+                for target in targets:
+                    assert target is not None
+                    target.pre_notes.append(own)
