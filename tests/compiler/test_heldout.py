@@ -38,7 +38,7 @@ BELOW_FLOOR = {
     "energy-drink-ua.gold.json",  # a base column as display_if, a SCALE: grid, CLOSE as screen-out
     "carer-interview.gold.json",  # a battery under a CODES: key, a 0-10 scale with 96/98
     "household-fsl.gold.json",  # food rows × 0-7 as a grid; (SPECIFY) kept or not
-    "labour-module.gold.json",  # section-lettered screen labels, a block filter over B13-B16
+    "labour-module.gold.json",  # section-lettered screen labels (BINTRO/BEND), B19 options
     "museum-translation.gold.json",  # a filter in A4's cell lands on A5; B2.a refs as row labels
     "supporter-email.gold.json",  # a colleague's routing note, a wrapped Columns: list
 }
