@@ -40,7 +40,6 @@ BELOW_FLOOR = {
     "household-fsl.gold.json",  # food rows × 0-7 as a grid; (SPECIFY) kept or not
     "labour-module.gold.json",  # section-lettered screen labels (BINTRO/BEND), B19 options
     "museum-translation.gold.json",  # a filter in A4's cell lands on A5; B2.a refs as row labels
-    "supporter-email.gold.json",  # a colleague's routing note, a wrapped Columns: list
 }
 GOLD = sorted(FIXTURES.glob("*.gold.json")) + [
     gold

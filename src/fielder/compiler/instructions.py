@@ -42,7 +42,9 @@ _ID_TOKEN = (
 )
 # The verb of a routing instruction ("GO TO QUESTION", "SKIP TO") and where it may lead.
 _GO_TO = (
-    r"(?:GO|SKIP|JUMP|PROCEED|CONTINUE|ROUTE)\s*(?:STRAIGHT\s+|DIRECTLY\s+|RIGHT\s+)?"
+    # "skip them straight to Q8": the respondent named as the verb's object
+    r"(?:GO|SKIP|JUMP|PROCEED|CONTINUE|ROUTE)\s*(?:(?:THEM|HIM|HER|THE\s+RESPONDENTS?)\s+)?"
+    r"(?:STRAIGHT\s+|DIRECTLY\s+|RIGHT\s+)?"
     r"(?:TO|WITH|AT)?\s+(?:QUESTION\s+)?"
 )
 # "GO TO CLOSE": the closing screen named in capitals is a target as the end is (the logic
@@ -269,7 +271,9 @@ _NOTE_PREFIX_RE = re.compile(
     r"condition|display|branching)\s*:\s*|"
     r"^(?:PN|P\.N\.|PROG|PROGRAMMER|PROGRAMMING|SCRIPTER|SCRIPTING|DP|CATI|CAWI|INTERVIEWER|"
     r"INT|IV|SP|SN|BOT|BUILDER|DEV|DEVELOPER)\s*(?:NOTE|INSTRUCTION)?S?\s*[:.-]\s*|"
-    r"^[↳⤷↪]\s*",  # "↳ only when …": an arrow marking a line as logic for the build
+    r"^[↳⤷↪]\s*|"  # "↳ only when …": an arrow marking a line as logic for the build
+    # "[Sam: if they put 0 at Q6, skip them to Q8]": a colleague's name addressing a routing note
+    r"^(?-i:[A-Z][a-z]{1,15})\s*:\s*(?=(?:if|only|ask|skip|show|when)\b)",
     re.I,
 )
 _FORMS_TYPES: tuple[tuple[re.Pattern[str], str], ...] = (

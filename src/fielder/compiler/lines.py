@@ -672,6 +672,7 @@ def document_lines(document: Document) -> list[Line]:
         is_field_table,
         listed_items,
     )
+    from fielder.compiler.email_thread import thread_start
     from fielder.compiler.folded import unfold
     from fielder.compiler.labelled_cards import card_line
     from fielder.compiler.question_cells import is_question_cell_table, question_cell_lines
@@ -682,6 +683,9 @@ def document_lines(document: Document) -> list[Line]:
     sheet_seen = False
     skip_next = False
     blocks = document.blocks
+    thread = thread_start(blocks)
+    if thread is not None:
+        blocks = blocks[:thread]  # an earlier e-mail quoted under the questionnaire
     for index, block in enumerate(blocks):
         if skip_next:
             skip_next = False

@@ -66,6 +66,13 @@ _ROUTE_RE = re.compile(
 _ARROW_RE = re.compile(
     r"(?<!\s)\s*+\(?\s*+(?:(?<!-)-+>|→|=>|>>)\s*+(?P<to>[A-Z]+[.-]?\d+[a-z]?)\s*\)?\s*$"
 )
+# "Never --> skip tp Q11", "No → then Q8": an arrow is routing by itself, so a short word or two
+# between it and a question's id (a routing verb, misspelt in a hurried e-mail or not) still
+# leads there; "if"/"and"/"or"/"not" would make it a condition, not a target
+_ARROW_WORDS_RE = re.compile(
+    r"(?<!\s)\s*+\(?\s*+(?:(?<!-)-+>|→|=>|>>)\s*+(?:(?!(?:if|and|or|not)\b)[A-Za-z]{2,8}\s+){1,2}"
+    r"(?P<to>[A-Z]{1,3}[.-]?\d+[a-z]?)\s*\)?\.?\s*$"
+)
 _TERMINATE_RE = re.compile(
     r"\b(?:TERMINATE|SCREEN\s*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END(?!\s+(?:OF\s+)?(?:THE\s+|THIS\s+)?"
     r"(?:MODULE|SECTION|BLOCK|PART)\b)|TERMINATE)|CLOSE\s+INTERVIEW|"
@@ -172,7 +179,7 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
     """A label without its trailing routing: (label, skip target, terminate)."""
     target: str | None = None
     terminate = False
-    for pattern in (_ROUTE_RE, _ARROW_RE):
+    for pattern in (_ROUTE_RE, _ARROW_RE, _ARROW_WORDS_RE):
         match = pattern.search(text)
         if match:
             target = match["to"]

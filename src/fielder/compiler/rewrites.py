@@ -78,6 +78,7 @@ from fielder.compiler.screener_marks import screener_mark_lines
 from fielder.compiler.shared_lists import shared_list_lines
 from fielder.compiler.side_labels import split_side_labels
 from fielder.compiler.side_sections import drop_side_sections
+from fielder.compiler.slashed_wraps import join_slashed_wraps
 from fielder.compiler.spec_items import spec_lines
 from fielder.compiler.stacked_heads import stacked_head_lines
 from fielder.compiler.standard_pages import drop_standard_pages
@@ -114,7 +115,8 @@ def rewrite_lines(lines: list[Line]) -> list[Line]:
     lines = stacked_head_lines(lines)
     lines = drop_page_feet(drop_format_marks(lines))
     lines = spec_lines(drop_side_sections(join_wrapped_lines(lines)))
-    lines = packed_lines(join_wrapped_answers(drop_footnote_marks(lines)))
+    lines = join_slashed_wraps(join_wrapped_answers(drop_footnote_marks(lines)))
+    lines = packed_lines(lines)
     lines = boxed_cell_lines(sum_table_lines(drop_translation_lines(lines)))
     lines = numbered_item_lines(drop_office_use(lines))
     lines = differential_lines(drop_date_captions(run_in_code_lines(lines)))

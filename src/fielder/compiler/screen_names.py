@@ -14,9 +14,12 @@ _KIND_WORDS = ("_SCREEN", "_PAGE")
 
 
 def role_screen_id(screen: str) -> str:
-    """`END_SCREEN` → `END`, `INTRODUCTION_PAGE` → `INTRO`; any other id as it is."""
+    """`END_SCREEN` → `END`, `INTRODUCTION_PAGE` → `INTRO`, `CLOSING_SCREEN` → `CLOSE`; any
+    other id as it is."""
     for kind in _KIND_WORDS:
         role = screen.removesuffix(kind)
         if role != screen and role in _ROLES:
-            return "INTRO" if role == "INTRODUCTION" else role
+            # "Closing screen" is the CLOSE screen as "Introduction page" is INTRO (a label
+            # printed "CLOSING:" alone keeps its word)
+            return {"INTRODUCTION": "INTRO", "CLOSING": "CLOSE"}.get(role, role)
     return "INTRO" if screen == "INTRODUCTION" else screen
