@@ -33,6 +33,7 @@ from fielder.compiler.read_out import clean_read_out
 from fielder.compiler.row_recodes import without_row_recodes
 from fielder.compiler.scales import end_words, scale_from_text
 from fielder.compiler.spelled_codes import spelled_code
+from fielder.compiler.stimulus_screens import shows_stimulus
 from fielder.compiler.types import infer_type
 from fielder.ir.models import CHOICE_TYPES, Option, Question, Row, SourceSpan, Validation
 
@@ -518,6 +519,12 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
         options, raws = [], []
     is_display = bool(
         draft.label and (draft.label.id in DISPLAY_WORDS or draft.label.style == "display")
+    ) or shows_stimulus(
+        draft.notes,
+        text,
+        words,
+        bool(options or rows or draft.hints or draft.tables),
+        draft.label is not None,
     )
     if is_display and len(options) == 1 and not rows and "?" not in text:
         # One coded line under an information screen (a legend of missing codes) is no choice.

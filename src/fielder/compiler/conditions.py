@@ -280,6 +280,7 @@ def _atom(
     labels = _QUOTED_RE.findall(rest)
     rest = _QUOTED_RE.sub(" ", rest)
     negate = bool(_NEGATION_RE.search(rest))
+    rest = _TO_RANGE_RE.sub(r"\1-\2", rest)
     rest = re.sub(
         r"\b(?:AT|IN|ON|FROM|TO|QUESTION|CODES?|CODED|ANSWER(?:ED|S)?|SELECTED|CHOSE|"
         r"CHOSEN|TICKED|MENTIONED|RESPONSE|PUNCH|IS|WAS|NOT|DID|THOSE|WHO|IF|ONLY|"
@@ -291,7 +292,7 @@ def _atom(
     comparison = re.search(r"(<=|>=|==|=|<|>|!=)\s*(-?\d+(?:\.\d+)?)", rest)
     if target.type in _NUMERIC_TYPES:
         return _numeric(question, rest, comparison), question
-    codes = _label_codes(labels, target) if labels else expand_codes(rest)
+    codes = _label_codes(labels, target) if labels else _range_codes(rest, target)
     if not codes:
         codes = _letter_codes(rest, target)
     if comparison and comparison.group(1) in ("<", ">", "<=", ">=") and target.options:
@@ -299,6 +300,30 @@ def _atom(
     if not codes:
         raise ConditionError(f"no answer codes in '{clause}'")
     return Atom(question, _align(codes, target), negate=negate), question
+
+
+# "Q9 = 0 TO 6": a span of codes written with "to" (as "0-6")
+_TO_RANGE_RE = re.compile(r"\b(\d{1,3})\s+(?:TO|THRU|THROUGH)\s+(\d{1,3})\b", re.I)
+_SPAN_RE = re.compile(r"\b(\d{1,3})\s*-\s*(\d{1,3})\b")
+
+
+def _range_codes(rest: str, target: Question) -> list[str]:
+    """The codes written, a span "2-97" standing for every code the tested question has from
+    2 to 97 (its answers 2, 3, 4, 5 and 97), not only for the two ends; a span over a question
+    with no numbered answers in it is written out number by number."""
+    codes = expand_codes(rest)
+    numbered = [o.code for o in target.options if o.code.isdigit()]
+    spans = [(int(a), int(b)) for a, b in _SPAN_RE.findall(rest) if int(a) < int(b)]
+    if not numbered or not spans:
+        return codes
+    found: list[str] = []
+    for low, high in spans:
+        inside = [c for c in numbered if low <= int(c) <= high]
+        if not inside:
+            return codes
+        found.extend(inside)
+    found.extend(expand_codes(_SPAN_RE.sub(" ", rest)))
+    return list(dict.fromkeys(found))
 
 
 def _nearest_offering(

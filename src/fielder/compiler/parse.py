@@ -352,6 +352,7 @@ class _Parser:
         self.scale_ends: tuple[str, str] | None = None
         #: a screen named on its own line ("[INTRO]"): the next paragraph is its text
         self.screen: str | None = None
+        self.screen_notes: list[str] = []  # notes between a screen's name and its words
         #: column words over a battery of numbered items, while its items last
         self.item_header: list[str] | None = None
         #: the column words that close the lead-in of a battery of one-line items
@@ -578,11 +579,21 @@ class _Parser:
             return
         if self.screen_heading(index, line):
             return
+        if self.screen and not line.text and line.instructions and line.kind == "paragraph":
+            # "CONCEPT" / "SHOW CONCEPT BOARD …" (a note alone) / the words: the screen waits
+            self.screen_notes.extend(line.instructions)
+            return
         if self.screen and line.text and not line.is_option and find_label(line) is None:
             screen, self.screen = self.screen, None
             self.start(Label(screen, line.text, "display"), line.text, line)
+            if self.current is not None:
+                self.current.notes[:0] = self.screen_notes
+            self.screen_notes = []
             return
         self.screen = None
+        if self.screen_notes and self.current is not None:
+            self.current.notes.extend(self.screen_notes)
+        self.screen_notes = []
         if self.sub_item_row(line):
             return
         if self.battery() and self.battery_item(index, line):

@@ -1,0 +1,27 @@
+"""A labelled item that only shows the stimulus ("AD1. SHOW AD", "SCR1. [SHOW PACK A, B OR C]")
+over words that ask nothing is an information screen, not an open question: a survey programmer
+builds a page with the advert, pack or concept on it and a Next button."""
+
+from __future__ import annotations
+
+import re
+
+# "SHOW AD", "[SHOW PACKS A, B AND C SIDE BY SIDE …]", "PLAY VIDEO", "SHOW CONCEPT BOARD"
+_STIMULUS_NOTE_RE = re.compile(
+    r"^\W*(?:SHOW|DISPLAY|PLAY|PRESENT)\s+(?:THE\s+|ALL\s+|EACH\s+)?(?:NEW\s+|TEST\s+)?"
+    r"(?:AD|ADS|ADVERT|ADVERTS|ADVERTISEMENTS?|COMMERCIALS?|VIDEOS?|CLIPS?|CONCEPTS?|"
+    r"CONCEPT\s+BOARDS?|BOARDS?|PACKS?|PACKAGING|PACKSHOTS?|DESIGNS?|STIMULUS|STIMULI|IMAGES?|"
+    r"PICTURES?|MOCK-?UPS?|STORYBOARDS?|POSTERS?|LOGOS?)\b"
+)
+_ANSWER_WORDS = frozenset(
+    {"open", "long_text", "text", "number", "date", "email", "single", "multi"}
+)
+
+
+def shows_stimulus(
+    notes: list[str], text: str, words: list[str], answered: bool, labelled: bool
+) -> bool:
+    """True for a labelled item with no answers and no ask whose note shows the stimulus."""
+    if not labelled or answered or "?" in text or _ANSWER_WORDS & set(words):
+        return False
+    return any(_STIMULUS_NOTE_RE.match(note.strip()) for note in notes)
