@@ -31,6 +31,7 @@ from fielder.compiler.options import (
 from fielder.compiler.parse import Draft
 from fielder.compiler.read_out import clean_read_out
 from fielder.compiler.row_recodes import without_row_recodes
+from fielder.compiler.scale_extras import with_written_scale
 from fielder.compiler.scales import end_words, scale_from_text
 from fielder.compiler.spelled_codes import spelled_code
 from fielder.compiler.stimulus_screens import shows_stimulus
@@ -494,6 +495,11 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
             or inline_scale(" ".join([text, *draft.notes]))
             or _typed_range(draft.notes, words)
         )
+    elif options and not has_grid and with_written_scale(text, words, options):
+        # "on a scale of 0 to 10 …" over "99  (UNSURE)": the points, then the no-score code
+        points = with_written_scale(text, words, options) or []
+        added = points[: len(points) - len(options)]
+        options, raws = points, [*(RawOption(o.label, o.code) for o in added), *raws]
     elif options and not has_grid:
         _name_points(options, " ".join([text, *draft.notes, *draft.pre_notes]))
         filled = scale_from_ends(options, words)

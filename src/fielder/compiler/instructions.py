@@ -114,6 +114,8 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "Cross ALL boxes that apply", "tick all the answers that apply"
             r"ALL\s+(?:THE\s+)?(?:BOXES|ANSWERS|OPTIONS|RESPONSES|ITEMS)\s+THAT\s+APPLY|"
             r"ACCEPT\s+MULTIPLE|^M/?A$|^MR$|MULTIPLE\s+ANSWERS?\s+(?:POSSIBLE|ALLOWED)|"
+            # "MULTIPLES OK": an interviewer's shorthand for several answers accepted
+            r"\bMULTIPLES\s+(?:OK|ALLOWED|ACCEPTED|POSSIBLE)\b|"
             r"(?:CHOOSE|SELECT|PICK|TICK|MARK|CODE)\s+UP\s+TO\s+(?:\d+|TWO|THREE|FOUR|FIVE)\b|"
             r"(?:CHOOSE|SELECT|PICK|TICK|MARK)\s+(?:AS\s+MANY|ANY)\b|MORE\s+THAN\s+ONE\b",
             re.I,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from fielder.compiler.bracketed_answers import bracketed_answers
 from fielder.compiler.glossary import to_english
 from fielder.compiler.marking_notes import is_marking_note
 from fielder.compiler.placeholders import is_placeholder
@@ -354,6 +355,9 @@ def split_text(text: str) -> tuple[str, list[str]]:
     # "→ If No or Not sure, skip to Q11.": an arrow marking a routing sentence as such
     text = _ARROW_IF_RE.sub("", text)
     text = _BOX_RE.sub("☐", text.lstrip().translate(_SYMBOL_BOXES))
+    # "3  (UNSURE)": a never-read answer's words in brackets are its label, not a note
+    text, tagged = bracketed_answers(text)
+    notes.extend(tagged)
     annotation = TYPE_NOTE_RE.match(text)
     if annotation:
         notes.append(annotation.group(1))

@@ -17,6 +17,7 @@ from fielder.compiler.codes_beside_boxes import codes_beside_boxes
 from fielder.compiler.gapped_codes import gapped_codes
 from fielder.compiler.glossary import route_to_english, to_english
 from fielder.compiler.lines import Line, collapse, is_caps_instruction
+from fielder.compiler.named_routes import named_route
 from fielder.compiler.numbered_ends import numbered_ends
 from fielder.compiler.paren_codes import paren_codes_across
 from fielder.ir.models import Option
@@ -177,6 +178,7 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
 
 def strip_routing(text: str) -> tuple[str, str | None, bool]:
     """A label without its trailing routing: (label, skip target, terminate)."""
+    text = named_route(text)  # "GO TO END OF MODULE (END)": the id in brackets is where
     target: str | None = None
     terminate = False
     for pattern in (_ROUTE_RE, _ARROW_RE, _ARROW_WORDS_RE):

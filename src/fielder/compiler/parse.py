@@ -18,6 +18,7 @@ from fielder.compiler.answer_next import is_only_if
 from fielder.compiler.answers_across import continues, separated_answers
 from fielder.compiler.battery_leads import column_words, lead_in_end, stacked_words
 from fielder.compiler.boxed_codes import join_wrapped_boxes, take_bracket_codes
+from fielder.compiler.bracketed_answers import is_bracketed_answer
 from fielder.compiler.classify import (
     DISPLAY_WORDS,
     TYPE_LINE_RE,
@@ -1136,9 +1137,9 @@ class _Parser:
             return
         if _ends_below(line, draft):
             return
-        if (
-            is_instruction(line) or (is_only_if(text) and (draft.options or draft.hints))
-        ) and not _coded_caps_answer(text, draft):
+        if (is_instruction(line) or (is_only_if(text) and (draft.options or draft.hints))) and not (
+            _coded_caps_answer(text, draft) or is_bracketed_answer(line.raw)
+        ):
             self.note(line, draft, index)
             return
         if FORM_TYPE_LINE_RE.fullmatch(text) and not draft.options and len(draft.lines) <= 3:

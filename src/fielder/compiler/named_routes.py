@@ -1,0 +1,27 @@
+"""A route's destination described, then named by its id in brackets.
+
+`-> GO TO END OF MODULE (END)`, `SKIP TO THE CLOSING QUESTIONS (Q20)`: the words say where the
+interview goes and the bracket gives the label of the question or screen there. The id in
+brackets is the destination; the words before it only describe it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NAMED_ROUTE_RE = re.compile(
+    r"(?P<verb>\b(?:go\s*to|skip\s*to|continue\s*(?:to|with|at)|jump\s*to|proceed\s*to))\s+"
+    r"(?P<words>[A-Za-z][A-Za-z ]{2,40}?)\s*"
+    r"\((?P<id>[A-Z]{1,4}\d{1,3}[a-z]?|END|CLOSE|CLOSING|EXIT|THANKS|OUTRO)\)\s*\.?\s*$",
+    re.I,
+)
+# words that are already a destination: "GO TO Q5 (SINGLE)" keeps its Q5
+_ALREADY_ID_RE = re.compile(r"^(?:question\s+)?[A-Za-z]{0,4}\d", re.I)
+
+
+def named_route(text: str) -> str:
+    """ "No  -> GO TO END OF MODULE (END)" → "No  -> GO TO END"; other text unchanged."""
+    match = _NAMED_ROUTE_RE.search(text)
+    if match is None or _ALREADY_ID_RE.match(match["words"]):
+        return text
+    return f"{text[: match.start()]}{match['verb']} {match['id']}"
