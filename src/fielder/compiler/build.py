@@ -423,6 +423,8 @@ def _boxes_across(rows: tuple[tuple[str, ...], ...]) -> list[Option]:
 
 def _apply_tags(options: list[Option], directives: list[Directive], kind: str, attr: str) -> None:
     for directive in (d for d in directives if d.kind == kind):
+        if directive.value == "last" and options:
+            setattr(options[-1], attr, True)
         for option in options:
             labelled = any(lab.lower() in option.label.lower() for lab in directive.labels)
             if option.code in directive.codes or labelled:

@@ -47,6 +47,7 @@ from fielder.compiler.print_layouts import print_layout_lines
 from fielder.compiler.printable import printable_lines
 from fielder.compiler.prose_filters import prose_filters
 from fielder.compiler.quotas import parse_quotas
+from fielder.compiler.range_ends import range_end_terminations
 from fielder.compiler.retired_items import drop_retired_items
 from fielder.compiler.rewrites import rewrite_lines
 from fielder.compiler.scripted import read_scripted
@@ -312,6 +313,7 @@ def analyse(
     prose_filters(survey, document)
     flowchart_logic(survey, document)
     named_filters(survey, document)
+    range_end_terminations(survey)
     survey.quotas = parse_quotas(builts)
     survey.endings = _endings(builts)
     return survey, open_problems

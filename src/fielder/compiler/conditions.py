@@ -153,11 +153,17 @@ def parse_condition(
         return _negated(parse_condition(negated["cond"], questions, default))
     text = _inner_condition(text, questions)
     text = _any_of_range(text, questions)
+    text = _any_answer(text, questions)
+    text = _counted_answers(text, questions, default)
     text = _normalise(text)
     if not text:
         raise ConditionError("empty condition")
     groups: list[list[Atom]] = []
     current = default
+    named_last = _CODES_AT_RE.match(text)
+    if named_last and named_last["q"].upper() in {k.upper() for k in questions}:
+        # "CODE 2 OR 3 AT Q3": every code of the list is Q3's, not the first the question before's
+        current = next(k for k in questions if k.upper() == named_last["q"].upper())
     for joiner, clause in _split(text, _kept_whole(text, questions)):
         atom, current = _atom(clause, questions, current)
         if joiner == "and" and groups:
@@ -167,6 +173,11 @@ def parse_condition(
     return _merge(groups)
 
 
+_CODES_AT_RE = re.compile(
+    r"^\s*(?:CODES?\s+)?\d{1,3}(?:\s*(?:,|OR)\s*(?:CODES?\s+)?\d{1,3})+\s+(?:AT|IN|ON)\s+"
+    r"(?:QUESTION\s+)?(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)\s*$",
+    re.I,
+)
 # "NOT (Q3 = 4 OR 5)": the whole condition denied (a "Hide if …" filter)
 _NOT_WHOLE_RE = re.compile(r"^\s*NOT\s*\((?P<cond>.+)\)\s*$", re.I | re.S)
 
@@ -209,10 +220,63 @@ def _any_of_range(text: str, questions: dict[str, Question]) -> str:
     return " OR ".join(f"{i} = {answer}" for i in ids)
 
 
+# "named at least one brand at S11", "selected any product at Q4": some answer of the list,
+# the ones that name nothing ("None of these", an exclusive "no brand in mind") left out
+_ANY_ANSWER_RE = re.compile(
+    r"^(?:(?:ALL|THOSE|ANYONE|RESPONDENTS?|PEOPLE)\s+)?(?:WHO\s+)?(?:HAVE\s+)?"
+    r"(?:NAMED|SELECTED|CHOSE|CHOSEN|PICKED|MENTIONED|TICKED|CODED)\s+"
+    r"(?:AT\s+LEAST\s+ONE|ONE\s+OR\s+MORE|ANY)\b[^=<>()]{0,30}?\s+(?:AT|IN)\s+"
+    r"(?:QUESTION\s+)?(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)$",
+    re.I,
+)
+
+
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+# "any of the first four options", "the last two answers": answers named by their place
+_COUNTED_RE = re.compile(
+    r"^(?:ANY\s+(?:ONE\s+)?OF\s+)?THE\s+(?P<end>FIRST|LAST)\s+(?P<n>\d|ONE|TWO|THREE|FOUR|FIVE|SIX|"
+    r"SEVEN)\s+(?:OPTIONS|ANSWERS|CHOICES|RESPONSES|ITEMS|CODES)$",
+    re.I,
+)
+
+
+def _counted_answers(text: str, questions: dict[str, Question], default: str | None) -> str:
+    match = _COUNTED_RE.match(text.strip(" .,:"))
+    question = questions.get(default) if match and default else None
+    if match is None or question is None or not question.options:
+        return text
+    count = _COUNT_WORDS.get(match["n"].lower()) or int(match["n"])
+    if not 0 < count < len(question.options):
+        return text
+    chosen = (
+        question.options[:count] if match["end"].upper() == "FIRST" else question.options[-count:]
+    )
+    return " OR ".join(f"{question.id} = {o.code}" for o in chosen)
+
+
+def _any_answer(text: str, questions: dict[str, Question]) -> str:
+    match = _ANY_ANSWER_RE.match(text.strip(" .,:"))
+    question = questions.get(match["q"].upper()) if match else None
+    if question is None or not question.options:
+        return text
+    codes = [o.code for o in question.options if not o.exclusive]
+    if not codes or len(codes) == len(question.options) and question.type != "multi":
+        return text
+    return " OR ".join(f"{question.id} = {c}" for c in codes)
+
+
 def _inner_condition(text: str, questions: dict[str, Question]) -> str:
     """ "managers (P2 = Yes)": the bracketed test when only the brackets name a question."""
     inner = re.search(r"\(([^()]*)\)", text)
     if inner is None:
+        # "THOSE WITH A SMART METER, CODE 1 AT C6": whom in words, then the codes that say it
+        said = re.match(r"^(?P<words>[^,\d]{3,60}),\s*(?P<test>(?:CODES?\s+)?\d[^,]*)$", text, re.I)
+        if (
+            said
+            and _find_ref(said["test"], questions)[0]
+            and not _find_ref(said["words"], questions)[0]
+        ):
+            return said["test"]
         return text
     outside = text[: inner.start()] + " " + text[inner.end() :]
     if _find_ref(inner[1], questions)[0] and not _find_ref(outside, questions)[0]:

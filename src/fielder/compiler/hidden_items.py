@@ -17,6 +17,7 @@ _HIDDEN_RE = re.compile(
     r"versteckt|berechnet|oculta|calculada|cach[ée]e?|calcul[ée]e?)\b",
     re.I,
 )
+HIDDEN_RE = _HIDDEN_RE  # also read by instruction_codes: a hidden variable's codes are no answers
 
 
 # "HID" / "HIDDEN" as the whole type cell: the row is a hidden variable whatever its words

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from fielder.compiler.hidden_items import HIDDEN_RE
 from fielder.compiler.lines import Line
 
 # "1 = Male", "8 = Don't know": a code, an equals sign, the words up to the next code
@@ -108,6 +109,10 @@ def instruction_code_lines(lines: list[Line]) -> list[Line]:
         for note in line.instructions:
             reference = _REFERENCE_RE.search(note)
             inline = _inline_pairs(note) if not answers else None
+            if inline and HIDDEN_RE.search(inline[0]):
+                # "DUMMY (HIDDEN – NOT ASKED): AGEGRP  1 = 25-39  2 = 40-60": the codes of a
+                # variable nobody is asked, not the answers of the question above
+                inline = None
             if reference and reference["key"].upper() in boxes and not answers:
                 key = reference["key"].upper()
                 used.add(key)

@@ -414,7 +414,8 @@ def _routing(text: str, upper: str) -> list[Directive]:
     if ask:
         return [Directive("ask_target", ask["cond"], target=ask["q"].upper(), source=text)]
     ask_first = re.match(
-        rf"^ASK\s+(?P<q>{_ID_TOKEN})\s+(?:ONLY\s+)?IF\s+(?P<cond>.+?)"
+        # "Only show Q12 if they ticked …", "ASK Q7 ONLY IF …": the question named, then its filter
+        rf"^(?:ONLY\s+)?(?:ASK|SHOW|DISPLAY)\s+(?P<q>{_ID_TOKEN})\s+(?:ONLY\s+)?IF\s+(?P<cond>.+?)"
         r"(?:,?\s*(?:OTHERWISE|ELSE)\b.*)?$",
         text,
         re.I,
@@ -596,6 +597,15 @@ def _terminate(text: str, upper: str) -> list[Directive]:
     if match:
         # "Reject if Tablet or Phone – desktop only": the reason after a spaced dash is no answer
         cond = re.sub(r"\s[–—]\s+[a-z]\w*(?:\s+\w+)+\.?$", "", match["cond"])
+        # "SCREEN OUT IF 2009 OR 2010 - UNDER 16s CANNOT JOIN": a spaced dash, then why (a
+        # sentence that says who cannot or must not take part), after the answers it names
+        cond = re.sub(
+            r"(?<=\w)\s+[-–—]\s+(?=[^-–—]*\b(?:CANNOT|CAN'T|CAN\s+NOT|ARE\s+NOT|AREN'T|IS\s+NOT|"
+            r"ISN'T|MUST\s+NOT|NOT\s+ELIGIBLE|DO\s+NOT|DON'T)\b)[^-–—]{3,}$",
+            "",
+            cond,
+            flags=re.I,
+        )
         return [Directive("terminate_if", cond.strip(" :,"), source=text)]
     match = re.match(
         r"^IF\s+(?P<cond>.+?),?\s*(?:-+>|→|[–—]|THEN)?\s*(?:TERMINATE|SCREEN\s*OUT|THANK\s+AND\s+CLOSE|"
@@ -615,6 +625,15 @@ def _terminate(text: str, upper: str) -> list[Directive]:
         re.I,
     )
     if match:
+        return [Directive("terminate_if", match["cond"], source=text)]
+    match = re.match(
+        r"^(?:SCREEN\s*OUT|TERMINATE|DISQUALIFY|EXCLUDE)\s+(?:ANYONE|ANYBODY|THOSE|EVERYONE|PEOPLE|"
+        r"RESPONDENTS?)\s+(?:WHO\s+|THAT\s+)?(?:SELECT|CHOOS|CHOSE|PICK|TICK|COD|ANSWER)\w*\s+(?P<cond>.+?)\.?$",
+        text,
+        re.I,
+    )
+    if match:
+        # "Screen out anyone who selects any of the first four options": the action first
         return [Directive("terminate_if", match["cond"], source=text)]
     match = re.match(
         r"^(?P<cond>(?:UNDER|OVER|YOUNGER\s+THAN|OLDER\s+THAN|LESS\s+THAN|MORE\s+THAN|[<>])\s*"
@@ -698,9 +717,17 @@ def _tags(text: str, upper: str) -> list[Directive]:
         head = re.split(
             r"\bEXCLUSIVE\b|CAN(?:NOT|['’]T)\s+BE|SINGLE\s+CODE\s+ONLY", text, flags=re.I
         )[0]
+        # "Last option is exclusive.": the answer named by its place in the list
+        placed = re.match(
+            r"^\s*(?:THE\s+)?(LAST|FINAL)\s+(?:OPTION|ANSWER|CHOICE|RESPONSE)\b", upper
+        )
         found.append(
             Directive(
-                "exclusive", codes=expand_codes(head), labels=_QUOTED_RE.findall(head), source=text
+                "exclusive",
+                value="last" if placed else None,
+                codes=expand_codes(head) if not placed else [],
+                labels=_QUOTED_RE.findall(head),
+                source=text,
             )
         )
     if re.search(r"\bSPECIFY\b|\bOTHER\b.*\bTEXT\s*BOX|\bWRITE[- ]IN\b", upper):

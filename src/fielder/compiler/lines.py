@@ -427,6 +427,8 @@ def split_text(text: str) -> tuple[str, list[str]]:
         notes.append(boxed["caps"].strip())
         kept = boxed["box"]
     caps = None if is_caps_instruction(kept) else _TRAILING_CAPS_RE.search(kept.rstrip())
+    if caps and caps.group(1).count(")") > caps.group(1).count("("):
+        caps = None  # "(e.g. NVQ, BTEC)": capitals that close the label's own bracket
     if caps and is_caps_instruction(caps.group(1)) and len(caps.group(1).split()) >= 2:
         notes.append(caps.group(1).strip())
         kept = kept.rstrip()[: caps.start(1)]

@@ -20,6 +20,22 @@ _MARKING_NOTE_RE = re.compile(
 )
 
 
+# "*Select all that apply.*" after the question: the same note as a sentence of its own
+_MARKING_SENTENCE_RE = re.compile(
+    r"^\s*(?:please\s+)?(?:tick|select|choose|mark|check)\s+(?:all|one|any|up\s+to)\b"
+    r"[^()]{0,40}\.\s*$",
+    re.I,
+)
+
+
 def is_marking_note(text: str) -> bool:
-    """True for `(Tick one box)`, `(Please tick all that apply)`, `(Circle one number)`."""
-    return bool(_MARKING_NOTE_RE.match(text)) and any(c.islower() for c in text)
+    """True for `(Tick one box)`, `(Please tick all that apply)`, `(Circle one number)`,
+    `Select all that apply.`"""
+    if _MARKING_NOTE_RE.match(text):
+        return any(c.islower() for c in text)
+    # the sentence in sentence case only: "SELECT ALL THAT APPLY." stays an instruction
+    return (
+        bool(_MARKING_SENTENCE_RE.match(text))
+        and text.strip()[:1].isupper()
+        and any(c.islower() for c in text)
+    )

@@ -16,13 +16,21 @@ _FILTER_RE = re.compile(
     rf"[^()]{{0,120}}\((?P<asked>{_ID})\s?=\s?(?P<codes>\d{{1,3}}(?:\s?(?:,|or)\s?\d{{1,3}}){{0,12}})\)",
     re.I,
 )
+# "Only ask P11 of people who are working (1, 2 or 3 at P10)": the questions named after the
+# verb, whom in words, and the codes at the question they answered in the brackets
+_ASK_OF_RE = re.compile(
+    rf"^\W{{0,3}}(?:only\s+)?(?:show|ask|display)\s+(?P<ids>{_ID}(?:\s?(?:,|and|&)\s?{_ID}){{0,12}})"
+    rf"\s+(?:only\s+)?(?:of|to)\b[^()]{{0,120}}\((?:codes?\s+)?"
+    rf"(?P<codes>\d{{1,3}}(?:\s?(?:,|or|and)\s?\d{{1,3}}){{0,12}})\s+at\s+(?P<asked>{_ID})\)",
+    re.I,
+)
 
 
 def named_filters(survey: Survey, document: Document) -> None:
     """Give each question a bracketed filter names the filter's condition."""
     questions = survey.question_map()
     for block in document.blocks:
-        match = _FILTER_RE.match(block.text.strip())
+        match = _FILTER_RE.match(block.text.strip()) or _ASK_OF_RE.match(block.text.strip())
         if match is None or match["asked"] not in questions:
             continue
         asked = questions[match["asked"]]

@@ -55,6 +55,15 @@ _LETTER_EQUALS_RE = re.compile(r"^(?P<letter>[a-z])\s?=\s?(?P<label>[^\W\d_].*)$
 _ARROW_TAIL_RE = re.compile(r"(?P<arrow>(?:→|(?<!-)-+>|=>)\s*)(?P<route>[^→]+)$")
 # "→ 105" alone beside an answer (a skip column): go to that question.
 _ARROW_ONLY_RE = re.compile(r"^\s*(?:→|(?<!-)-+>|=>)\s*(?P<to>[A-Za-z]{0,3}\d{1,4}[a-z]?)\s*$")
+# "Answer scale:", "Scale:", "Response options:" before the answers across the line
+_SCALE_KEY_RE = re.compile(
+    r"^(?:answer\s+|response\s+|rating\s+)?(?:scale|options|answers|codes)\s*:\s*(?=\S)", re.I
+)
+# "EXCLUSIVE → S13" in a routing cell: the answer's tag, then where it goes
+_TAG_THEN_ARROW_RE = re.compile(
+    r"^\s*(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?|SPECIFY)\s*[,;]?\s*(?:→|(?<!-)-+>|=>)\s*"
+    r"(?P<to>[A-Za-z]{0,3}\d{1,4}[a-z]?)\s*$"
+)
 _ROUTE_RE = re.compile(
     r"(?<!\s)\s*+(?:(?<!-)-+>|→|=>|—|–|-|\(|,|;|\}|\])?\s*+(?:please\s+)?(?:go\s*to|skip\s*to|continue\s*(?:to|with|at)|"
     r"jump\s*to|proceed\s*to)\s+(?:question\s+)?(?P<to>[A-Za-z]*[.-]?\d+(?:\.\d{1,2})?[a-z]?|end(?:\s+of\s+\w+)?|"
@@ -110,8 +119,10 @@ _EXCLUSIVE_WORD_RE = re.compile(
 _NOTE_AFTER_CODE_RE = re.compile(r"^(?P<body>.*\S\s*\d{1,3})\s+\((?P<note>[^()\d][^()]{1,40})\)$")
 _ANCHOR_RE = re.compile(r"\b(?:ANCHOR|FIX(?:ED)?|DO\s+NOT\s+(?:RANDOMI[SZ]E|ROTATE))\b", re.I)
 # "None<TAB>EXCLUSIVE", "None of these — SINGLE CODE": capitals after a gap or a spaced dash
+# "… 1<TAB>CONTINUE – GROUPS 1/2": the capitals may end in the numbers of what they name
 _TAIL_CAPS_RE = re.compile(
-    r"(?:\t|\s{2,}|(?<=\d)\s+|\s+[—–]\s+)([A-ZÀ-Þ][A-ZÀ-Þ0-9 ,.;:'/&()\-–]*[A-ZÀ-Þ.)])\s*$"
+    r"(?:\t|\s{2,}|(?<=\d)\s+|\s+[—–]\s+)"
+    r"([A-ZÀ-Þ][A-ZÀ-Þ0-9 ,.;:'/&()\-–]*(?:[A-ZÀ-Þ.)]|(?<=[A-ZÀ-Þ]{2}\s)\d{1,2}(?:/\d{1,2})*))\s*$"
 )
 _DECOR_RE = re.compile(r"^[»›>◦▪■●•·]+\s*")
 _TRAIL_DASH_RE = re.compile(r"\s*(?:[—–\-:→⇒>=]+|->|=>)\s*$")
@@ -168,6 +179,7 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
             _ROUTE_RE.search(" " + note)
             or _ROUTE_RE.search(" " + bare)
             or _ARROW_ONLY_RE.match(note)
+            or _TAG_THEN_ARROW_RE.match(note)
         )
         if route:
             option.skip_to = route["to"]
@@ -202,6 +214,8 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
     if target:
         # "No → If No, Go to Question 7": the answer named again before its routing
         text = re.sub(r"\s*(?:→|(?<!-)-+>|=>|[—–])\s*if\s+[^→,]{1,40},?\s*$", "", text, flags=re.I)
+        # "No   (if no, skip to P9)": the routing in brackets names the answer first
+        text = re.sub(r"\s*\(\s*if\s+[^(),]{1,40},?\s*$", "", text, flags=re.I)
         again = re.match(r"^(?P<label>.+?)\s+if\s+(?P<again>[^,]{1,40}?),?\s*$", text, re.I)
         named = again and re.escape(again["again"].strip())
         if again and re.search(rf"(?:^|\s){named}$", again["label"].strip(), re.I):
@@ -224,6 +238,20 @@ def _without_mark_after_code(text: str) -> str:
 _BLANK_CODE_RE = re.compile(r"^(?P<label>.*?[^\s_])\s*_{3,}\s*(?P<code>\d{1,3})$")
 
 
+def _across(text: str) -> list[RawOption]:
+    """Answers written across one line, in any of the packed layouts ([] when none)."""
+    return (
+        _code_first_across(text)
+        or _bracket_codes_across(text)
+        or _listed(text)
+        or _packed(text)
+        or _marked_across(text)
+        or _coded_across(text)
+        or _slashed_coded(text)
+        or [RawOption(label, code) for code, label in gapped_codes(text)]
+    )
+
+
 def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption]:
     """The options on one line of text ([] when the line is not written as an option)."""
     text = text.strip()
@@ -243,17 +271,20 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
     if across:
         return [option for part in across for option in parse_option_text(part, numbering)]
     row_coded = _ROW_CODE_RE.match(text) is not None
-    packed = not row_coded and (
-        _code_first_across(text)
-        or _bracket_codes_across(text)
-        or _listed(text)
-        or _packed(text)
-        or _marked_across(text)
-        or _coded_across(text)
-        or _slashed_coded(text)
-        or [RawOption(label, code) for code, label in gapped_codes(text)]
-    )
+    packed = not row_coded and _across(text)
     if packed:
+        return packed
+    keyed = _SCALE_KEY_RE.match(text)
+    packed = _across(text[keyed.end() :]) if keyed else []
+    if len(packed) >= 2:
+        # "Answer scale: 1 Strongly disagree    2 Tend to disagree …": the points after a key
+        return packed
+    routed, last_target, last_terminates = strip_routing(text)
+    packed = not row_coded and routed != text and _across(routed)
+    if packed and len(packed) >= 2:
+        # "1 Yes    2 No -> go to P18": answers across a line, the routing after the last one
+        packed[-1].skip_to = packed[-1].skip_to or last_target
+        packed[-1].terminate = packed[-1].terminate or last_terminates
         return packed
     other_box = _OTHER_COLON_RE.match(text) is not None
     text, target, terminate = strip_routing(text)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from fielder.compiler.answer_next import is_only_if
 from fielder.compiler.answers_across import continues, separated_answers
@@ -217,6 +217,9 @@ _CHANGE_LOG_RE = re.compile(
     r"document\s+history|amendments?\s+log)\s*:?$",
     re.I,
 )
+
+
+_HEADING_REMARK_RE = re.compile(r"(?<=\w)\s*\((?=[^()]*[a-z])[^()]{1,40}\)\s*$")
 
 
 @dataclass
@@ -726,6 +729,8 @@ class _Parser:
             self.current is not None
             and self.current.lines
             and line.level > self.current.lines[0].level
+            # a screen's words have no answers: a heading's level under them is no indent
+            and not (self.current.label is not None and self.current.label.style == "display")
         ):
             return None  # indented under the question: an answer, not a new question
         number = int(re.match(r"Q(\d+)", label.id).group(1)) if re.match(r"Q\d+", label.id) else 0  # type: ignore[union-attr]
@@ -830,6 +835,9 @@ class _Parser:
 
     def screen_heading(self, index: int, line: Line) -> bool:
         """ "[INTRO]", "THANK YOU SCREEN" alone on a line above the screen's words."""
+        if line.kind == "heading" and _HEADING_REMARK_RE.search(line.text):
+            # "Intro text (shown to participants)": a heading's remark on whom the screen is for
+            line = replace(line, text=_HEADING_REMARK_RE.sub("", line.text))
         if line.is_option or (line.kind == "heading" and screen_id(line.text) is None):
             return False  # a heading is a screen's name only when it is nothing else ("#### END")
         words = line.text or (line.instructions[0] if len(line.instructions) == 1 else "")

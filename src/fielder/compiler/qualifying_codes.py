@@ -12,18 +12,22 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from fielder.compiler.lines import Line
+from fielder.compiler.lines import Line, is_caps_instruction
 
 _CODES = r"(?P<codes>\d{1,3}(?:\s*(?:,|-|–|/|\bOR\b|\bAND\b)\s*\d{1,3})*)"
 _ELSE = (
-    r"[\s,;:–—-]*(?:OR\s+)?(?:ELSE|OTHERWISE)\s*[,:]?\s*(?:THANK\s+(?:AND|&)\s+)?"
+    # "… TO CONTINUE – OTHERWISE CLOSE", "… – IF NOT, TERMINATE", "IF NEITHER, TERMINATE"
+    r"(?:\s+TO\s+(?:CONTINUE|QUALIFY|PROCEED))?"
+    r"[\s,;:–—-]*(?:(?:OR\s+)?(?:ELSE|OTHERWISE)|IF\s+(?:NOT|NEITHER|NONE))\s*[,:]?\s*"
+    r"(?:THANK\s+(?:AND|&)\s+)?"
     r"(?:CLOSE|TERMINATE|TERM|SCREEN[\s-]*OUT|END(?:\s+(?:THE\s+)?(?:INTERVIEW|SURVEY))?|"
     r"DISQUALIFY|REJECT)\b\.?"
 )
 # "MUST HAVE BOUGHT READY MEALS (CODE 1 OR 2) – ELSE CLOSE", "MUST SELECT CODE 4 OR ELSE TERMINATE"
 _MUST_RE = re.compile(
     r"\b(?:MUST|NEEDS?\s+TO|HAS\s+TO|HAVE\s+TO)\s+(?:HAVE\s+|BE\s+)?[A-Z][A-Z’' ,/-]{0,60}?"
-    rf"\(?\s*(?:AT\s+)?CODES?\s+{_CODES}\s*\)?{_ELSE}",
+    # "MUST SELECT CODE 1 (CRUMB & KETTLE) – IF NOT": what the code is, in brackets after it
+    rf"\(?\s*(?:AT\s+)?CODES?\s+{_CODES}\s*\)?(?:\s*\([^()]{{1,40}}\))?{_ELSE}",
 )
 # "CONTINUE IF CODE 1 OR 2, ELSE CLOSE", "QUALIFY ONLY IF CODES 3-5 – OTHERWISE TERMINATE"
 _CONTINUE_RE = re.compile(
@@ -32,14 +36,20 @@ _CONTINUE_RE = re.compile(
 )
 
 
+_IF_NOT_RE = re.compile(r"ELSE|OTHERWISE|IF\s+(?:NOT|NEITHER|NONE)\b")
+
+
 def qualifying_code_lines(lines: list[Line]) -> list[Line]:
     """The lines with each "must be code 1 or 2, else close" note read as the screen-out of
     everyone who picks none of those codes."""
     out = []
     for line in lines:
-        if any("ELSE" in note or "OTHERWISE" in note for note in line.instructions):
+        if any(_IF_NOT_RE.search(note) for note in line.instructions):
             notes = [part for note in line.instructions for part in _rewritten(note)]
             line = replace(line, instructions=notes)
+        elif not line.is_option and is_caps_instruction(line.text) and _IF_NOT_RE.search(line.text):
+            # the requirement typed as a line of capitals of its own, read as a note later
+            line = replace(line, text=" ".join(_rewritten(line.text)))
         out.append(line)
     return out
 

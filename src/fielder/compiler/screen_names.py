@@ -10,7 +10,7 @@ full name, which is what tells it apart.
 from __future__ import annotations
 
 _ROLES = frozenset({"INTRO", "INTRODUCTION", "WELCOME", "CLOSE", "CLOSING", "OUTRO", "END"})
-_KIND_WORDS = ("_SCREEN", "_PAGE")
+_KIND_WORDS = ("_SCREEN", "_PAGE", "_TEXT")  # "Intro text": the words of the opening screen
 
 
 def role_screen_id(screen: str) -> str:

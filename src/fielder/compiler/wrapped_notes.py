@@ -14,7 +14,8 @@ from dataclasses import replace
 from fielder.compiler.line_pairs import join_with_next
 from fielder.compiler.lines import Line, collapse
 
-_MAX_NOTE = 120
+# a note quoting a wrapped message ("MESSAGE: \"Sorry, you need…\" - TEMPLATE") runs long
+_MAX_NOTE = 160
 
 
 def join_wrapped_notes(lines: list[Line]) -> list[Line]:

@@ -304,7 +304,12 @@ def _skip(
         target = _pick_target(answers[problem.id], questions, order, question.id)
         if target is None:
             return None
-    if target == "end" and _END_OF_SURVEY_RE.match((pending.target or "").strip()):
+    if target == "end" and (
+        _END_OF_SURVEY_RE.match((pending.target or "").strip())
+        # "1 or 2 → END" with no END screen: the arrow tag a screener puts on answers that
+        # screen out, written once under the list (as on the answers, a termination)
+        or re.search(r"(?:→|-+>)\s*END\s*\.?$", pending.source or "")
+    ):
         # "skip: if [2] -> end of survey": sent out of the survey, as a screen-out is (as
         # Qualtrics' "Skip To: End of Survey"); a bare "go to end" stays a skip
         before = question.terminate_if
