@@ -25,6 +25,12 @@ HIDDEN_RE = _HIDDEN_RE  # also read by instruction_codes: a hidden variable's co
 _HIDDEN_TYPE_RE = re.compile(r"HID|HIDDEN(?:\s+(?:VAR(?:IABLE)?|FIELD|QUESTION|VALUE))?", re.I)
 
 
+# a spec row labelled "HIDDEN" / "DUMMY" in the id column, or noted "DUMMY – NOT SHOWN": a
+# variable the script sets (a quota segment), written with its rule as words, never shown
+_HIDDEN_LABEL_RE = re.compile(r"HID|HIDDEN|DUMMY", re.I)
+_DUMMY_NOTE_RE = re.compile(r"\bDUMMY\b.*\bNOT\s+(?:SHOWN|ASKED|DISPLAYED)\b", re.I)
+
+
 def drop_hidden_items(lines: list[Line]) -> list[Line]:
     """The lines without hidden, derived items and their answers."""
     out: list[Line] = []
@@ -38,6 +44,8 @@ def drop_hidden_items(lines: list[Line]) -> list[Line]:
             and (
                 (not line.text and any(_HIDDEN_RE.search(note) for note in line.instructions))
                 or any(_HIDDEN_TYPE_RE.fullmatch(note.strip()) for note in line.instructions)
+                or bool(_HIDDEN_LABEL_RE.fullmatch(line.label.strip()))
+                or any(_DUMMY_NOTE_RE.search(note) for note in line.instructions)
             )
         )
         if not hiding:

@@ -230,6 +230,12 @@ def type_words(note: str) -> list[str]:
         # "single line, 80 characters"; a time of day ("TIME, 24-hour clock (HH:MM)") is typed
         # in one line too (the IR has no time type)
         return ["text"]
+    if re.search(r"\bTEXT\s*(?:BOX|FIELD|ENTRY)\b", note, re.I) and re.search(
+        r"\b\d{1,2}\s+DIGITS?\b", note, re.I
+    ):
+        # "TEXT BOX, 10 DIGITS NUMERIC": a code of fixed length (an ID, a ZIP) typed in a text
+        # box; its digits are characters to check, not a quantity
+        return ["text"]
     if re.search(
         r"\bNUMERIC|\bNUMBER\s+(?:BOX|ENTRY|FIELD)|^NUM$|^\s*(?:number|integer)\s*[,:;]|"
         r"\b(?:WRITE[- ]IN|RECORD|ENTER|TYPE(?:[- ]IN)?)\s+(?:A\s+|THE\s+|EXACT\s+)?"
@@ -588,7 +594,7 @@ def value_next(text: str) -> str:
 
 def _terminate(text: str, upper: str) -> list[Directive]:
     match = re.match(
-        r"^(?:TERMINATE|TERM|SCREEN\s*OUT|REJECT|THANK\s+AND\s+(?:CLOSE|TERMINATE|END)|"
+        r"^(?:TERMINATE|TERM|SCREEN\s*OUT|REJECT|THANK\s+(?:AND|&)\s+(?:CLOSE|TERMINATE|END)|"
         r"(?:CLOSE|END|TERMINATE|STOP)(?:\s+(?:THE\s+)?(?:INTERVIEW|SURVEY))?|"
         r"DISQUALIFY|EXCLUDE)\s*(?:IF|WHEN|ALL\s+WHO|THOSE\s+WHO)\b(?P<cond>.*)$",
         text,
@@ -608,7 +614,7 @@ def _terminate(text: str, upper: str) -> list[Directive]:
         )
         return [Directive("terminate_if", cond.strip(" :,"), source=text)]
     match = re.match(
-        r"^IF\s+(?P<cond>.+?),?\s*(?:-+>|→|[–—]|THEN)?\s*(?:TERMINATE|SCREEN\s*OUT|THANK\s+AND\s+CLOSE|"
+        r"^IF\s+(?P<cond>.+?),?\s*(?:-+>|→|[–—]|THEN)?\s*(?:TERMINATE|SCREEN\s*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END)|"
         r"(?:PLEASE\s+)?END\s+(?:THE\s+)?(?:INTERVIEW|SURVEY)|(?:THE\s+)?(?:SURVEY|INTERVIEW|"
         r"QUESTIONNAIRE)\s+(?:SHOULD\s+|WILL\s+|MUST\s+)?(?:END|TERMINATE|STOP|CLOSE)|"
         r"(?:THE\s+)?RESPONDENT\s+(?:IS\s+)?(?:SCREENED\s+OUT|DISQUALIFIED|EXCLUDED))\b",
@@ -637,7 +643,7 @@ def _terminate(text: str, upper: str) -> list[Directive]:
         return [Directive("terminate_if", match["cond"], source=text)]
     match = re.match(
         r"^(?P<cond>(?:UNDER|OVER|YOUNGER\s+THAN|OLDER\s+THAN|LESS\s+THAN|MORE\s+THAN|[<>])\s*"
-        r"-?\d[^:→>]{0,30}?)\s*(?:-+>|→|=>|:)\s*(?:TERMINATE|SCREEN\s*OUT|THANK\s+AND\s+CLOSE|"
+        r"-?\d[^:→>]{0,30}?)\s*(?:-+>|→|=>|:)\s*(?:TERMINATE|SCREEN\s*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END)|"
         r"CLOSE|END\s+(?:OF\s+)?(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE))\b",
         text,
         re.I,

@@ -16,10 +16,9 @@ from fielder.compiler.lines import Line, is_caps_instruction
 
 _CODES = r"(?P<codes>\d{1,3}(?:\s*(?:,|-|–|/|\bOR\b|\bAND\b)\s*\d{1,3})*)"
 _ELSE = (
-    # "… TO CONTINUE – OTHERWISE CLOSE", "… – IF NOT, TERMINATE", "IF NEITHER, TERMINATE"
-    r"(?:\s+TO\s+(?:CONTINUE|QUALIFY|PROCEED))?"
-    r"[\s,;:–—-]*(?:(?:OR\s+)?(?:ELSE|OTHERWISE)|IF\s+(?:NOT|NEITHER|NONE))\s*[,:]?\s*"
-    r"(?:THANK\s+(?:AND|&)\s+)?"
+    # "… TO QUALIFY. IF NEITHER, TERMINATE", "– IF NOT, THANK & END": the same "else", in words
+    r"(?:\s+TO\s+(?:QUALIFY|CONTINUE|PROCEED))?[\s,.;:–—-]*(?:OR\s+)?"
+    r"(?:ELSE|OTHERWISE|IF\s+(?:NOT|NEITHER|NONE(?:\s+OF\s+THESE)?))\s*[,:]?\s*(?:THANK\s+(?:AND|&)\s+)?"
     r"(?:CLOSE|TERMINATE|TERM|SCREEN[\s-]*OUT|END(?:\s+(?:THE\s+)?(?:INTERVIEW|SURVEY))?|"
     r"DISQUALIFY|REJECT)\b\.?"
 )
@@ -36,7 +35,7 @@ _CONTINUE_RE = re.compile(
 )
 
 
-_IF_NOT_RE = re.compile(r"ELSE|OTHERWISE|IF\s+(?:NOT|NEITHER|NONE)\b")
+_ELSE_WORD_RE = re.compile(r"ELSE|OTHERWISE|\bIF\s+(?:NOT|NEITHER|NONE)\b")
 
 
 def qualifying_code_lines(lines: list[Line]) -> list[Line]:
@@ -44,10 +43,14 @@ def qualifying_code_lines(lines: list[Line]) -> list[Line]:
     everyone who picks none of those codes."""
     out = []
     for line in lines:
-        if any(_IF_NOT_RE.search(note) for note in line.instructions):
+        if any(_ELSE_WORD_RE.search(note) for note in line.instructions):
             notes = [part for note in line.instructions for part in _rewritten(note)]
             line = replace(line, instructions=notes)
-        elif not line.is_option and is_caps_instruction(line.text) and _IF_NOT_RE.search(line.text):
+        elif (
+            not line.is_option
+            and is_caps_instruction(line.text)
+            and _ELSE_WORD_RE.search(line.text)
+        ):
             # the requirement typed as a line of capitals of its own, read as a note later
             line = replace(line, text=" ".join(_rewritten(line.text)))
         out.append(line)

@@ -20,6 +20,7 @@ from fielder.compiler.codes_row import (
 from fielder.compiler.entry_placeholders import entry_placeholder
 from fielder.compiler.go_to_cells import spelled_go_to
 from fielder.compiler.grid_sub_rows import is_statement_row
+from fielder.compiler.legend_keys import expand_mark, legend_keys
 from fielder.compiler.lines import Line, collapse, is_caps_instruction, split_text
 from fielder.compiler.options import parse_option_text
 from fielder.compiler.sheet_heads import expand_question_abbreviation
@@ -275,12 +276,17 @@ def sheet_lines(block: Block) -> list[Line]:
     lettered = False  # statements lettered a, b, c under a scale header row
     notes_at = {columns[r] for r in ("instructions", "more_instructions") if r in columns}
     heads = [c.text for c in block.rows[start]] + [""] * 64
+    # "T = TERMINATE, Q = CHECK QUOTA" above the headings: the marks of the logic column
+    keys = legend_keys([" ".join(c.text for c in r) for r in block.rows[:start]])
     for row_cells in block.rows[start + 1 :]:
         raw = tuple(c.text for c in row_cells)
         row = tuple(collapse(c) for c in raw)
         row = tuple(
             _note_lines(raw[i]) if i in notes_at and i < len(raw) else c for i, c in enumerate(row)
         )
+        if keys:  # the key's marks first: a keyed "X" under "Routing" is no bare go-to target
+            row = tuple(expand_mark(c, keys) if i in notes_at else c for i, c in enumerate(row))
+            raw = tuple(expand_mark(c, keys) if i in notes_at else c for i, c in enumerate(raw))
         row = tuple(spelled_go_to(c, heads[i]) if i in notes_at else c for i, c in enumerate(row))
         ident = _cell(row, columns, "id")
         if ident and ident == previous:

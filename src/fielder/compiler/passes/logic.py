@@ -21,6 +21,7 @@ from fielder.compiler.conditions import (
 )
 from fielder.compiler.diagnostics import Problem
 from fielder.compiler.passes.branch_pairs import fold_branch_pairs
+from fielder.compiler.passes.screened_codes import screened_codes
 from fielder.ir.models import Question, SkipRule
 
 _END_RE = re.compile(r"^(?:END|END\s+OF\s+\w+|CLOSE|FINISH)$", re.I)
@@ -177,6 +178,8 @@ def _resolve(
         groups = _known_only(groups, questions)
         if not groups:
             return unknown
+    if pending.kind == "terminate_if":
+        groups = screened_codes(groups, questions)  # "not code 1" on a single: the other codes
     expression = render(groups, questions)
     if pending.kind == "skip_unless":
         return _skip_unless(question, pending, expression, questions, order, answers) or unknown
