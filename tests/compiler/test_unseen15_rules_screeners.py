@@ -1,6 +1,6 @@
 """Screener termination conventions (unseen15, fix15a), in their own invented words: a spec
 sheet's key of routing marks, a denial on a single read as the other codes, "THANK & END",
-"MUST … – IF NOT / IF NEITHER, CLOSE", a bound spelled in words, a fixed-length ID in a text
+"MUST … – IF NOT / IF NEITHER, CLOSE", a fixed-length ID in a text
 box, and a spec row labelled HIDDEN."""
 
 from __future__ import annotations
@@ -113,10 +113,6 @@ def test_must_select_with_if_not_or_if_neither_screens_out_the_rest() -> None:
 
 def test_thank_and_end_written_with_an_ampersand_is_a_termination() -> None:
     assert _recruit()["Q3"].terminate_if == "Q3 == '1'"  # type: ignore[attr-defined]
-
-
-def test_a_bound_spelled_in_words_is_a_number() -> None:
-    assert _recruit()["Q5"].display_if == "Q4 > 2"  # type: ignore[attr-defined]
 
 
 def test_a_fixed_length_number_in_a_text_box_is_text() -> None:

@@ -44,14 +44,6 @@ _CHOSE_AT_RE = re.compile(
 )
 
 
-_SPELLED = "zero one two three four five six seven eight nine ten eleven twelve".split()
-_SPELLED_BOUND_RE = re.compile(
-    r"\b(UNDER|BELOW|OVER|ABOVE|(?:MORE|LESS|FEWER|GREATER)\s+THAN|AT\s+(?:LEAST|MOST))\s+"
-    r"(" + "|".join(_SPELLED) + r")\b",
-    re.I,
-)
-
-
 class ConditionError(ValueError):
     """A condition that could not be read."""
 
@@ -93,10 +85,6 @@ def _normalise(text: str) -> str:
     # quoted words are an answer's label as written ("= 'Under 18'"), never a bound
     pieces = re.split(r"(['‘’\"“”][^'‘’\"“”]{2,80}['‘’\"“”])", text)
     for index in range(0, len(pieces), 2):
-        # "MORE THAN ONE PERSON AT Q6": a bound spelled in words is the same bound in digits
-        pieces[index] = _SPELLED_BOUND_RE.sub(
-            lambda m: f"{m[1]} {_SPELLED.index(m[2].lower())}", pieces[index]
-        )
         for pattern, repl in subs:
             pieces[index] = re.sub(pattern, repl, pieces[index], flags=re.I)
     text = "".join(pieces)
