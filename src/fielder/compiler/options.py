@@ -65,7 +65,7 @@ _TAG_THEN_ARROW_RE = re.compile(
     r"(?P<to>[A-Za-z]{0,3}\d{1,4}[a-z]?)\s*$"
 )
 _ROUTE_RE = re.compile(
-    r"(?<!\s)\s*+(?:(?<!-)-+>|→|=>|—|–|-|\(|,|;|\}|\])?\s*+(?:please\s+)?(?:go\s*to|skip\s*to|continue\s*(?:to|with|at)|"
+    r"(?<!\s)\s*+(?:(?<!-)-+>|→|=>|—|–|-|\(|,|;|\}|\])?\s*+(?:please\s+)?(?:go\s*to|go\s+on\s+to|skip\s*to|continue\s*(?:to|with|at)|"
     r"jump\s*to|proceed\s*to)\s+(?:question\s+)?(?P<to>[A-Za-z]*[.-]?\d+(?:\.\d{1,2})?[a-z]?|end(?:\s+of\s+\w+)?|"
     r"(?-i:CLOSE|CLOSING|THANKS|OUTRO|EXIT)|"
     # a part's own closing screen: "CEND", "S4END", "M2_CLOSE"

@@ -62,6 +62,7 @@ from fielder.compiler.options import (
     parse_option_text,
 )
 from fielder.compiler.own_sentences import own_sentence
+from fielder.compiler.printed_keys import key_line, named_points
 from fielder.compiler.question_ends import asks_before_note, open_stem
 from fielder.compiler.quoted_statements import statement_under
 from fielder.compiler.rated_items import (
@@ -364,6 +365,8 @@ class _Parser:
         #: a scale defined in words for the questions that follow ("For the next statements,
         #: use a 5-point scale where 1 means …"), while they come with no answers of their own
         self.section_scale: list[RawOption] | None = None
+        #: the last scale key printed for the questions below it: their bare numbers' words
+        self.printed_key: list[RawOption] | None = None
         #: a line already read as the end of the line before it
         self.skip_line = -1
         self.skip_lines: set[int] = set()  # lines already read as part of an earlier one
@@ -385,6 +388,7 @@ class _Parser:
     def finish(self) -> None:
         """Close the current draft, if any."""
         if self.current is not None:
+            named_points(self.current.options, self.printed_key)
             self.apply_section_scale(self.current)
             self.out.drafts.append(self.current)
             self.current = None
@@ -414,6 +418,15 @@ class _Parser:
         ):
             text = f"{text} {following.text}"  # a sentence wrapped onto the next line
             joined = index + 1 + self.lines[index + 1 :].index(following)
+        elif (
+            text
+            and following is not None
+            and not inline_scale(text)
+            and key_line(following.text) is not None
+        ):
+            # "Questions 5 to 9 use this scale:" over "1 = Never 2 = Sometimes …": one key
+            text = f"{text} {following.text}"
+            joined = index + 1 + self.lines[index + 1 :].index(following)
         if not text or text.endswith("?") or not _SCALE_LEAD_RE.search(text):
             return False
         if not _SCALE_FOR_RE.search(text) or find_label(line) is not None:
@@ -428,6 +441,7 @@ class _Parser:
         self.skip_line = joined
         self.scale_note = text  # also names the points typed after each item ("… 1 2 3 4 5")
         self.section_scale = [RawOption(p.label, p.code) for p in points]
+        self.printed_key = self.section_scale
         return True
 
     def start(self, label: Label | None, text: str, line: Line) -> None:
@@ -997,9 +1011,14 @@ class _Parser:
         if (
             len(draft.lines) == 2
             and not draft.options
-            and re.match(r"^\W*(?:only\s+answer|answer\s+only)\s+if\b", line.raw or "", re.I)
+            and re.match(
+                r"^\W*(?:only\s+answer|answer\s+only)(?:\s+this(?:\s+one)?)?\s+if\b",
+                line.raw or "",
+                re.I,
+            )
         ):
-            # "Only answer if you marked F in question (5)." printed under a question's words
+            # "Only answer if you marked F in question (5)." printed under a question's words;
+            # "Only answer this if …": "this" is the question just above
             return True
         after = self.lines[index + 1] if index + 1 < len(self.lines) else None
         if (
