@@ -3,6 +3,8 @@ invented words."""
 
 from __future__ import annotations
 
+from fielder.compiler.gapped_codes import gapped_codes
+from fielder.compiler.options import parse_option_text
 from tests.compiler.conftest import by_id, compile_text
 
 
@@ -79,3 +81,55 @@ def test_only_answer_this_if_under_an_open_question_is_its_own_filter() -> None:
     assert survey["Q2"].display_if is not None
     assert "Q1" in survey["Q2"].display_if
     assert survey["Q3"].display_if is None
+
+
+def test_gapped_codes_read_age_bands_as_answers() -> None:
+    assert gapped_codes("1 Under 18   2 18-39   3 40-59   4 60 or over   5 Rather not say") == [
+        ("1", "Under 18"),
+        ("2", "18-39"),
+        ("3", "40-59"),
+        ("4", "60 or over"),
+        ("5", "Rather not say"),
+    ]
+    assert gapped_codes("1 Poor   2 3   4 Good") == []
+
+
+def test_gapped_codes_with_a_route_after_them_route_the_answer_named() -> None:
+    line = "1 Keen    2 Unsure    3 Not keen   -> if not keen, go to question 9"
+    options = parse_option_text(line)
+    assert [(o.code, o.label, o.skip_to) for o in options] == [
+        ("1", "Keen", None),
+        ("2", "Unsure", None),
+        ("3", "Not keen", "9"),
+    ]
+
+
+def test_scale_row_with_a_dont_know_code_apart() -> None:
+    options = parse_option_text("Awful  1     2     3     4  Great        8 Can't say")
+    assert [(o.code, o.label) for o in options] == [
+        ("1", "Awful"),
+        ("2", "2"),
+        ("3", "3"),
+        ("4", "Great"),
+        ("8", "Can't say"),
+    ]
+
+
+def test_if_you_ticked_no_skip_to_the_next_section() -> None:
+    survey = by_id(
+        compile_text(
+            "PART ONE: GARDENS\n\n"
+            "1. Do you have a garden?\n"
+            "   1 Yes\n"
+            "   2 No\n\n"
+            "   if you ticked no skip to the next section\n\n"
+            "2. How big is it?\n"
+            "   1 Small\n"
+            "   2 Large\n\n"
+            "PART TWO: PETS\n\n"
+            "3. Do you have a dog?\n"
+            "   1 Yes\n"
+            "   2 No\n"
+        )
+    )
+    assert [(s.if_, s.to) for s in survey["Q1"].skip_to] == [("Q1 == '2'", "Q3")]

@@ -14,6 +14,13 @@ import re
 # not retried at every blank)
 _GAP_RE = re.compile(r"(?<![ \t])[ \t]{2,}+|\t")
 _ITEM_RE = re.compile(r"^(?P<code>\d{1,2})\s+(?P<label>[^\W\d_][^\t]*)$")
+# an age or size band as an answer's words: "25-44", "75 or over", "Under 25", "65+"
+_BAND_RE = re.compile(
+    r"^(?:(?:under|over|below|above|less\s+than|more\s+than|up\s+to)\s+\d{1,3}|"
+    r"\d{1,3}\s*(?:[-–]\s*\d{1,3}|\+|\s+(?:or|and)\s+(?:over|more|above|older|under)))$",
+    re.I,
+)
+_BAND_ITEM_RE = re.compile(r"^(?P<code>\d{1,2})\s+(?P<label>\S.*)$")
 _MAX_WORDS = 5
 
 
@@ -25,16 +32,26 @@ def gapped_codes(text: str) -> list[tuple[str, str]]:
     parts = [p.strip() for p in _GAP_RE.split(text.strip()) if p.strip()]
     if len(parts) < 2:
         return []
-    items = [_ITEM_RE.match(p) for p in parts]
+    items = [_ITEM_RE.match(p) or _band_item(p) for p in parts]
     if not all(items):
         return []
     found = [(m["code"], " ".join(m["label"].split())) for m in items if m]
     codes = [int(code) for code, _ in found]
     if codes != list(range(codes[0], codes[0] + len(codes))) and not _last_code_apart(codes):
         return []
-    if any(len(label.split()) > _MAX_WORDS or re.search(r"\d$", label) for _, label in found):
+    if any(
+        len(label.split()) > _MAX_WORDS or (re.search(r"\d$", label) and not _BAND_RE.match(label))
+        for _, label in found
+    ):
         return []
     return found
+
+
+def _band_item(part: str) -> re.Match[str] | None:
+    """ "2 25-44", "5 75 or over": a code before a band of ages or sizes (the band's own digits
+    come first, so a band is read only where its whole words are one)."""
+    match = _BAND_ITEM_RE.match(part)
+    return match if match and _BAND_RE.match(match["label"].strip()) else None
 
 
 def _last_code_apart(codes: list[int]) -> bool:

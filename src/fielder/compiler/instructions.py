@@ -50,6 +50,16 @@ _GO_TO = (
 # "GO TO CLOSE": the closing screen named in capitals is a target as the end is (the logic
 # pass sends it to the end when there is no such screen)
 _TARGET = rf"{_ID_TOKEN}|END(?:\s+OF\s+\w+)?|(?-i:CLOSE|CLOSING|OUTRO)\b"
+_YOU_GAVE_RE = re.compile(
+    r"^(IF|WHEN)\s+YOU\s+(?:TICKED|TICK|CHOSE|CHOOSE|ANSWERED|SAID|PICKED|SELECTED|MARKED|"
+    r"CIRCLED)\s+(?=\S)",
+    re.I,
+)
+_NEXT_PART_RE = re.compile(
+    r"(\b(?:GO|SKIP|JUMP|PROCEED|CONTINUE)\s+(?:STRAIGHT\s+)?(?:ON\s+)?TO\s+)THE\s+NEXT\s+"
+    r"(SECTION|PART|MODULE|BLOCK)\b",
+    re.I,
+)
 _OPEN_RE = re.compile(
     r"\bOPEN(?:[- ]?END(?:ED)?)?\b|TEXT\s*BOX|VERBATIM|TYPE[- ]IN\b|WRITE[- ]IN\b|COMMENT\s*BOX|"
     r"\bTEXT\s+(?:ENTRY|FIELD)\b|ESSAY|FREE\s+TEXT|TEXTBOX|\bOE\b",
@@ -344,6 +354,10 @@ def interpret(sentence: str) -> list[Directive]:
     # "(only shown if you picked A or B in Question 6)": a note wrapped whole in brackets
     sentence = re.sub(r"^\(([^()]+)\)\.?$", r"\1", sentence.strip())
     text = spelled_if(_NOTE_PREFIX_RE.sub("", to_english(sentence)))
+    # "if you ticked no skip to …": the answer the respondent gave is the condition itself
+    text = _YOU_GAVE_RE.sub(r"\1 ", text)
+    # "skip to the next section": the first question of the next section (the logic pass)
+    text = _NEXT_PART_RE.sub(lambda m: m[1] + "NEXT " + m[2].upper(), text)
     # "go to question (11)": a paper form's bracketed question number is the question's number
     text = re.sub(r"\b(question|go\s+to|skip\s+to)\s+\((\d{1,3})\)", r"\1 \2", text, flags=re.I)
     if re.search(r"->|→|\b(?:GO|SKIP|JUMP)\s+TO\b", text, re.I):
@@ -435,7 +449,8 @@ def _routing(text: str, upper: str) -> list[Directive]:
         rf"\s+(?:WHO|THAT)|(?:RESPONDENTS?\s+)?(?:ANSWERING|CODING|SELECTING|CHOOSING))\s+"
         rf"(?P<cond>.+?),?\s*(?:-+>|→|THEN|SHOULD|MUST|WILL)?\s*(?:PLEASE\s+)?"
         rf"{_GO_TO}"
-        rf"(?P<to>{_TARGET}|(?:SECTION|PART|MODULE|BLOCK)\s+[A-Z0-9]{{1,3}})\b",
+        rf"(?P<to>{_TARGET}|(?:SECTION|PART|MODULE|BLOCK)\s+[A-Z0-9]{{1,3}}|"
+        rf"NEXT\s+(?:SECTION|PART|MODULE|BLOCK))\b",
         text,
         re.I,
     )

@@ -271,7 +271,7 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
     if across:
         return [option for part in across for option in parse_option_text(part, numbering)]
     row_coded = _ROW_CODE_RE.match(text) is not None
-    packed = not row_coded and _across(text)
+    packed = not row_coded and (_across(text) or _scale_and_apart(text, numbering))
     if packed:
         return packed
     keyed = _SCALE_KEY_RE.match(text)
@@ -283,8 +283,9 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
     packed = not row_coded and routed != text and _across(routed)
     if packed and len(packed) >= 2:
         # "1 Yes    2 No -> go to P18": answers across a line, the routing after the last one
-        packed[-1].skip_to = packed[-1].skip_to or last_target
-        packed[-1].terminate = packed[-1].terminate or last_terminates
+        routed_one = _named_answer(packed, text)
+        routed_one.skip_to = routed_one.skip_to or last_target
+        routed_one.terminate = routed_one.terminate or last_terminates
         return packed
     other_box = _OTHER_COLON_RE.match(text) is not None
     text, target, terminate = strip_routing(text)
@@ -376,6 +377,44 @@ def _code_first_across(text: str) -> list[RawOption]:
             _tail_actions(option, [note])
         options.append(option)
     return options
+
+
+def _named_answer(options: list[RawOption], text: str) -> RawOption:
+    """The answer a route after a line of answers belongs to: the one it names ("3 No   -> if
+    no, go to question 17"), else the last one, beside which the route is printed."""
+    named = re.search(r"\bif\s+(?:you\s+\w+\s+)?['‘\"]?([^,'’\"]{1,40}?)['’\"]?\s*,", text, re.I)
+    if named:
+        wanted = named[1].strip().lower()
+        for option in options:
+            if option.label.lower() == wanted:
+                return option
+    return options[-1]
+
+
+_APART_RE = re.compile(
+    r"^(?P<body>.*\S)[ \t]{3,}+(?P<code>\d{1,2})\s+(?P<label>[^\W\d_][^\t\d]{0,30})$"
+)
+
+
+def _scale_and_apart(text: str, numbering: str | None) -> list[RawOption]:
+    """ "Very poor  1   2   3   4   5  Very good      9 Don't know": a numbered scale on one line
+    with a non-answer set apart after a wide gap under a code of its own (7 and up, past the
+    scale's last point), as paper forms print "don't know" beside a row of points."""
+    if "   " not in text and "\t" not in text:
+        return []
+    apart = _APART_RE.match(text.strip())
+    if apart is None or int(apart["code"]) < 7:
+        return []
+    body = parse_option_text(apart["body"], numbering)
+    codes = [o.code for o in body]
+    if len(body) < 3 or not all(c is not None and c.isdigit() for c in codes):
+        return []
+    numbers = [int(c) for c in codes if c is not None]
+    if numbers != list(range(numbers[0], numbers[0] + len(numbers))) or numbers[-1] >= int(
+        apart["code"]
+    ):
+        return []
+    return [*body, RawOption(apart["label"].strip(), apart["code"])]
 
 
 def _listed(text: str) -> list[RawOption]:
