@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from fielder.compiler.answer_heads import drop_answer_heads
 from fielder.compiler.answer_type_lines import answer_type_lines
 from fielder.compiler.battery_tables import battery_document
 from fielder.compiler.bilingual_tables import one_language_document
@@ -103,7 +104,9 @@ def _read_lines(document: Document) -> list[Line]:
     )
     lines = measure_head_lines(document_title_lines(lines))
     lines = otherwise_skip_lines(lines)
-    lines = print_layout_lines(digit_box_lines(middle_notes(drop_page_numbers(lines))))
+    lines = print_layout_lines(
+        digit_box_lines(middle_notes(drop_answer_heads(drop_page_numbers(lines))))
+    )
     lines = instruction_code_lines(label_cell_lines(lines))
     return rewrite_lines(printable_lines(export_lines(lines)))
 

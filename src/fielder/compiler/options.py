@@ -206,7 +206,9 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
     )
     if term is None:
         term = re.search(
-            r"(?<!\s)\s++(?:TERMINATE|SCREEN\s*OUT|THANK\s+(?:AND|&)\s+CLOSE|CLOSE)\s*$", text
+            # "THANK & TERMINATE" whole: its thanks are no words of the answer
+            r"(?<!\s)\s++(?:(?:THANK(?:\s+YOU)?\s+(?:AND|&)\s+)?(?:TERMINATE|CLOSE)|SCREEN\s*OUT)\s*$",
+            text,
         )
     if term:
         terminate = True
