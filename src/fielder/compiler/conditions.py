@@ -154,6 +154,7 @@ def parse_condition(
     text = _inner_condition(text, questions)
     text = _any_of_range(text, questions)
     text = _any_answer(text, questions)
+    text = _has_counted(text, questions)
     text = _counted_answers(text, questions, default)
     text = _normalise(text)
     if not text:
@@ -229,6 +230,27 @@ _ANY_ANSWER_RE = re.compile(
     r"(?:QUESTION\s+)?(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)$",
     re.I,
 )
+
+
+# "you have children under 16 living with you (see 3a)": having any of what a number question
+# counts is a count above nought ("3a. How many of them are children under 16?")
+_HAS_COUNTED_RE = re.compile(
+    r"^(?:YOU|THEY|THE\s+RESPONDENT)\s+(?:HAVE|HAS)\s+(?:GOT\s+)?(?:ANY\s+)?[A-Z][^()=<>]{2,60}?"
+    r"\s*\(\s*(?:SEE|AS\s+AT|AT)\s+(?:QUESTION\s+)?(?P<q>[A-Z]{0,4}\d{1,3}[A-Z]?)\s*\)$",
+    re.I,
+)
+
+
+def _has_counted(text: str, questions: dict[str, Question]) -> str:
+    match = _HAS_COUNTED_RE.match(text.strip(" .,:"))
+    if match is None:
+        return text
+    ref = match["q"].upper()
+    keys = {k.upper(): k for k in questions}
+    key = keys.get(ref) or keys.get("Q" + ref)
+    if key is None or questions[key].type != "number":
+        return text
+    return f"{key} > 0"
 
 
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}

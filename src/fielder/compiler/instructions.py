@@ -630,6 +630,8 @@ def _terminate(text: str, upper: str) -> list[Directive]:
         return [Directive("terminate_if", cond.strip(" :,"), source=text)]
     match = re.match(
         r"^IF\s+(?P<cond>.+?),?\s*(?:-+>|→|[–—]|THEN)?\s*(?:TERMINATE|SCREEN\s*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END)|"
+        # "if somewhere else, thank them and end": a plain-words thank-and-end names who is thanked
+        r"THANK\s+(?:THEM|(?:THE\s+)?RESPONDENTS?|(?:THE\s+)?PERSON)\s+(?:AND|&)\s+(?:CLOSE|END)|"
         r"(?:PLEASE\s+)?END\s+(?:THE\s+)?(?:INTERVIEW|SURVEY)|(?:THE\s+)?(?:SURVEY|INTERVIEW|"
         r"QUESTIONNAIRE)\s+(?:SHOULD\s+|WILL\s+|MUST\s+)?(?:END|TERMINATE|STOP|CLOSE)|"
         r"(?:THE\s+)?RESPONDENT\s+(?:IS\s+)?(?:SCREENED\s+OUT|DISQUALIFIED|EXCLUDED))\b",

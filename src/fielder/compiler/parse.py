@@ -74,9 +74,16 @@ from fielder.compiler.rated_items import (
 from fielder.compiler.scale_key import boxed_row, is_key, key_points, wrapped_key
 from fielder.compiler.scales import scale_from_text
 from fielder.compiler.screen_names import role_screen_id
+from fielder.compiler.slashed_answers import slashed_answers
 from fielder.compiler.spec_screens import bracketed_screen
 from fielder.compiler.table_labels import label_beside_table
 from fielder.compiler.text_tables import drop_reference_tables
+from fielder.compiler.unnumbered_questions import (
+    filter_before_words,
+    is_filter_first,
+    next_free_id,
+    unnumbered_question,
+)
 
 _FORWARD_RE = re.compile(
     r"^[\[(]?\s*(?:ASK\b|BASE\b|FILTER\b|SHOW\s+(?:IF|QUESTION|THIS|ONLY\s+IF|TO)\b|DISPLAY\s+IF|HIDE\s+IF|"
@@ -349,6 +356,7 @@ class _Parser:
         self.current: Draft | None = None
         self.pending: list[str] = []
         self.last_number = 0
+        self.unnumbered_ids: set[str] = set()
         self.block = 0
         self.page_break = False
         self.capturing: str | None = None
@@ -458,6 +466,10 @@ class _Parser:
         if leading:
             self.pending.append((leading.group(1) or leading.group(2)).rstrip(".:"))
             text = text[leading.end() :]
+        elif label is not None and label.style == "bare" and is_filter_first(text):
+            # "14. Only answer this if you have children (see 3a)." with the words below
+            self.pending.append(text)
+            text = ""
         elif label is not None and "?" not in text and _WHOLE_FILTER_RE.match(text):
             # "[B3a] FILTER: B3 = 4 or 5" with the question's words on the next line.
             self.pending.append(text)
@@ -620,6 +632,8 @@ class _Parser:
         if label is not None:
             self.start(label, label.rest, line)
             return
+        if self.unnumbered_start(index, line):
+            return
         if _CHANGE_LOG_RE.match(line.text) and not line.is_option and find_label(line) is None:
             self.finish()  # a change log after the questions: its entries are no question's words
             return
@@ -655,6 +669,26 @@ class _Parser:
             self.before_first(line)
             return
         self.body(index, line, self.current)
+
+    def unnumbered_start(self, index: int, line: Line) -> bool:
+        """A question without a number among numbered ones, after the current question's
+        answers: its own question, named after the number before it (`unnumbered_questions`)."""
+        current = self.current
+        if (
+            self.out.label_mode != "bare"
+            or current is None
+            or current.label is None
+            or not current.options
+            or not current.lines
+        ):
+            return False
+        head = re.match(r"Q\d+", current.label.id)
+        if head is None or not unnumbered_question(self.lines, index, current.lines[0].level):
+            return False
+        ident = next_free_id(head.group(0), self.lines, self.unnumbered_ids)
+        self.unnumbered_ids.add(ident)
+        self.start(Label(ident, line.text, "bare"), line.text, line)
+        return True
 
     def sub_item_row(self, line: Line) -> bool:
         """ "Q10_1  I daydream …" under Q10 and its scale: a sub-item is a row of the grid."""
@@ -782,6 +816,10 @@ class _Parser:
         boxed = self.current is not None and all(o.code is None for o in self.current.options)
         if in_options and self.list_goes_on(line, number):
             return label
+        if number == self.last_number + 1 and filter_before_words(
+            label.rest, self.next_content(index), line
+        ):
+            return label  # "14. Only answer this if …" over the question's words
         if (
             in_options
             and not (looks_like_question(label.rest) or line.bold)
@@ -1108,6 +1146,15 @@ class _Parser:
         text = line.text
         if not any(c.isalnum() for c in line.raw) and "__" not in line.raw:
             draft.mode = "closed" if draft.mode == "text" else draft.mode
+            return
+        slashed = (
+            slashed_answers(" ".join(draft.text_parts), above, line)
+            if not draft.options and not draft.tables
+            else []
+        )
+        if slashed:
+            draft.options.extend(slashed)  # "A centre / The council / Online" under the question
+            draft.notes.extend(line.instructions)
             return
         if own_sentence(draft, line):
             draft.text_parts.append(text)  # hard-wrapped words of the question's paragraph
