@@ -303,7 +303,18 @@ def _inner_condition(text: str, questions: dict[str, Question]) -> str:
     outside = text[: inner.start()] + " " + text[inner.end() :]
     if _find_ref(inner[1], questions)[0] and not _find_ref(outside, questions)[0]:
         return inner[1]
+    if _is_gloss(inner[1], text[inner.end() :], questions) and _find_ref(outside, questions)[0]:
+        # "you answered 'Yes' at Q3 (you manage one or more people)": the brackets restate the
+        # answer in words for the reader; their "or" is no second test
+        return text[: inner.start()].rstrip()
     return text
+
+
+def _is_gloss(inner: str, after: str, questions: dict[str, Question]) -> bool:
+    """Closing brackets of plain words (three or more, no codes, quotes or question ids)."""
+    if after.strip(" .;:") or re.search(r"[\d'‘’\"“”=<>]", inner):
+        return False
+    return len(inner.split()) >= 3 and _find_ref(inner, questions)[0] is None
 
 
 def _find_ref(clause: str, questions: dict[str, Question]) -> tuple[str | None, str]:
@@ -520,9 +531,22 @@ def _label_match(rest: str, question: Question) -> list[str]:
     starts = [
         o.code
         for o in question.options
-        if o.label.lower().startswith(wanted + " ") or o.label.lower().startswith(wanted + ",")
+        # "the workshop" for "Workshop: Feedback that works" (a title before its colon)
+        if o.label.lower().startswith((wanted + " ", wanted + ",", wanted + ":"))
     ]
-    return starts[:1] if len(wanted) >= 2 else []
+    if starts:
+        return starts[:1] if len(wanted) >= 2 else []
+    return _label_inside(wanted, question)
+
+
+def _label_inside(wanted: str, question: Question) -> list[str]:
+    """ "If Yes or did not pay": an answer named by words of its label ("I did not pay (for
+    example a funded place)"), two words or more found in one answer's label only."""
+    if len(wanted.split()) < 2 or re.search(r"\d", wanted):
+        return []
+    pattern = re.compile(r"(?<!\w)" + re.escape(wanted) + r"(?!\w)")
+    inside = [o.code for o in question.options if pattern.search(o.label.lower())]
+    return inside if len(inside) == 1 else []
 
 
 def collapse_words(text: str) -> str:

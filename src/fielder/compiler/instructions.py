@@ -332,7 +332,7 @@ _FORMS_TYPES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 FORM_TYPE_LINE_RE = re.compile(
-    r"(?:short\s+answer|long\s+answer|paragraph(?:\s+text)?|checkbox(?:es)?|checkbox\s+grid|"
+    r"(?:short\s+answer|long\s+answer|short\s+text|long\s+text|paragraph(?:\s+text)?|checkbox(?:es)?|checkbox\s+grid|"
     r"multiple\s+choice(?:\s+grid)?|drop-?down|linear\s+scale|opinion\s+scale|rating|"
     r"single\s+line\s+text|multi-?line\s+text|file\s+upload|number|date|time|email|"
     r"yes\s*/\s*no|nps|net\s+promoter\s+score)(?:\s*\(?\s*-?\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\s*\)?)?\.?",

@@ -96,14 +96,19 @@ _FORWARD_RE = re.compile(
 _OUTLINE_ITEM_RE = re.compile(r"^(?P<n>\d{1,3})\.(?P<m>\d{1,2})[.)]?\s+(?P<rest>\S.*)$")
 # "(R)": a reverse-scored item, marked for the analyst, not shown to respondents.
 _REVERSE_MARK_RE = re.compile(r"\s*\((?:R|rev(?:erse)?(?:[- ]scored)?)\)\s*$")
-# "Show this section only to people who answered 'Yes' to question 3.": a filter on every
-# question of the section.
+# "Show this section only to people who answered 'Yes' to question 3.", "Only answer this
+# section if you said Yes at Q3. If not, go to Section 7.": a filter on every question of the
+# section (the "if not, go on" sentence only restates where everyone else goes).
 _SECTION_FILTER_RE = re.compile(
-    r"^[\[(]?\s*(?:(?:ASK|SHOW|DISPLAY)\s+(?:THIS|THE\s+(?:NEXT|FOLLOWING))\s+(?:SECTION|BLOCK|PART|MODULE)"
+    r"^[\[(]?\s*(?:(?:PLEASE\s+)?(?:ONLY\s+)?(?:ASK|SHOW|DISPLAY|ANSWER|COMPLETE|FILL\s+(?:IN|OUT))\s+"
+    r"(?:THIS|THE\s+(?:NEXT|FOLLOWING))\s+(?:SECTION|BLOCK|PART|MODULE)"
     r"(?:\s+[A-Z0-9]{1,2})?|(?:THIS\s+|THE\s+(?:NEXT|FOLLOWING)\s+)?(?:SECTION|BLOCK|PART|MODULE)"
-    r"(?:\s+[A-Z0-9]{1,2})?\s+(?:IS\s+)?(?:ONLY\s+)?(?:ASKED|SHOWN))\s+(?:ONLY\s+)?"
+    r"(?:\s+[A-Z0-9]{1,2})?\s+(?:IS\s+)?(?:ONLY\s+)?(?:ASKED|SHOWN|ANSWERED|COMPLETED))\s+(?:ONLY\s+)?"
     r"(?:TO|IF|WHEN|FOR|OF)\b(?P<cond>.*?)[\])]?$",
     re.I,
+)
+_OTHERS_GO_ON_RE = re.compile(
+    r"[.;]\s*(?:IF\s+NOT|OTHERWISE|EVERYONE\s+ELSE|ALL\s+OTHERS|OTHERS)\b[^.]*\.?\s*$", re.I
 )
 _ANSWERS_INLINE_RE = re.compile(
     r"^(?:possible\s+|response\s+|answer\s+)?(?:options?|answers?|responses?|choices?)"
@@ -642,7 +647,8 @@ class _Parser:
         scoped = _SECTION_FILTER_RE.match(line.text or " ".join(line.instructions))
         if scoped and find_label(line) is None:
             self.finish()
-            self.section_filter = "ASK IF " + scoped["cond"].strip(" .:")
+            cond = _OTHERS_GO_ON_RE.sub("", scoped["cond"])
+            self.section_filter = "ASK IF " + cond.strip(" .:")
             return
         if self.out.label_mode == "none" and self.unlabelled_start(index, line):
             self.start(None, line.text, line)
@@ -1295,6 +1301,11 @@ class _Parser:
             following = self.next_content(index)
             over_rows = following is not None and _CODED_ROW_RE.match(following.spaced or "")
             options = _inline_answers(across or line.spaced or text, wide=not over_rows)
+        if self.title_after_answers(index, line, draft, above):
+            self.finish()
+            self.out.sections.append(Section(text))
+            self.block = len(self.out.sections)
+            return
         if not options and self.accept_plain(index, line, draft):
             options = parse_option_line(
                 Line(
@@ -1528,6 +1539,17 @@ class _Parser:
             glue = "" if head.label.endswith(("/", "-", "–")) else " "  # "teils/" over "teils"
             head.label = f"{head.label}{glue}{extra.label}"
         return True
+
+    def title_after_answers(self, index: int, line: Line, draft: Draft, above: Line | None) -> bool:
+        """A bold paragraph of a few words after a list of plain (not bold) answers, right over
+        the next question's label: a section title, not one more answer (a word-processor
+        export where titles are bold paragraphs and answers are list items)."""
+        if not draft.options or above is None or not line.bold or line.kind != "paragraph":
+            return False
+        if line.is_option or above.kind != "list_item" or above.bold or not _title_like(line.text):
+            return False
+        following = self.next_content(index)
+        return following is not None and find_label(following) is not None
 
     def accept_plain(self, index: int, line: Line, draft: Draft) -> bool:
         """True when an unmarked short line is an answer of this question."""

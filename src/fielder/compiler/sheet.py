@@ -103,6 +103,7 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "go to",
         "goto",
         "skip to",
+        "validation",  # "Validation / notes": a range or a check on the answer
     ),
     # "Filter" holding "S4=1" / "ALL": whom the question is asked
     "condition": (
@@ -798,6 +799,40 @@ def _shown_when(condition: str) -> str:
     return f"ASK IF {condition}"
 
 
+# "q9==4", "Q3 = 1, 2 or 3": a logic cell holding a test of a question and nothing else
+_BARE_TEST_RE = re.compile(
+    r"^\s*[A-Za-z]{1,6}\d{1,3}[a-z]?(?:_\d{1,2})?\s*(?:==?|!=|<=|>=|<|>)\s*"
+    r"[\w'\"‘’“”]+(?:\s*(?:,|\bor\b)\s*[\w'\"‘’“”]+)*\s*$",
+    re.I,
+)
+# "q0 == 2: end survey (screen out)": a test, a colon, then what happens
+_TEST_THEN_RE = re.compile(
+    r"^\s*(?P<test>[A-Za-z]{1,6}\d{1,3}[a-z]?(?:_\d{1,2})?\s*(?:==?|!=|<=|>=|<|>)\s*[^:]{1,40}?)"
+    r"\s*:\s*(?P<then>\S.*)$",
+    re.I,
+)
+
+
+_NOT_ASKED_RE = re.compile(
+    r"^\s*not\s+(?:asked|shown|displayed)\s+(?:if|when)\s+(?P<test>.+)$", re.I
+)
+
+
+def _logic_cell(cell: str) -> str:
+    """A logic column's cell in a data dictionary: a bare test is whom the question is asked
+    ("q9==4" → ASK IF q9==4); a test then a colon is a rule ("q0 == 2: end survey" →
+    IF q0 == 2, end survey)."""
+    unless = _NOT_ASKED_RE.match(cell)
+    if unless and _BARE_TEST_RE.match(unless["test"]):
+        return f"ASK IF NOT ({unless['test'].strip()})"  # "not asked if q12 = 3"
+    if _BARE_TEST_RE.match(cell):
+        return f"ASK IF {cell.strip()}"
+    rule = _TEST_THEN_RE.match(cell)
+    if rule:
+        return f"IF {rule['test'].strip()}, {rule['then']}"
+    return cell
+
+
 def _row_line(row: tuple[str, ...], columns: dict[str, int]) -> Line | None:
     ident, text = _cell(row, columns, "id"), _cell(row, columns, "text")
     option, code = _cell(row, columns, "options"), _cell(row, columns, "code")
@@ -805,7 +840,7 @@ def _row_line(row: tuple[str, ...], columns: dict[str, int]) -> Line | None:
         n
         for n in (
             _cell(row, columns, "type"),
-            _cell(row, columns, "instructions"),
+            _logic_cell(_cell(row, columns, "instructions")),
             _cell(row, columns, "more_instructions"),
             _shown_when(_cell(row, columns, "condition")),
         )

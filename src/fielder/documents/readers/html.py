@@ -296,6 +296,10 @@ def _class_rules(soup: BeautifulSoup) -> dict[str, str]:
     return rules
 
 
+# "font-weight:bold", or a number from 600 up ("font-weight:700", how Google Docs writes bold)
+_BOLD_WEIGHT = re.compile(r"font-weight\s*:\s*(?:bold(?:er)?\b|[6-9]00\b)")
+
+
 def _inline(tag: Tag, fmt: Run, classes: dict[str, str] | None = None) -> Run:
     """The formatting an inline element adds (its style attribute and its classes' rules)."""
     name = tag.name.lower()
@@ -313,7 +317,7 @@ def _inline(tag: Tag, fmt: Run, classes: dict[str, str] | None = None) -> Run:
         hex_value = "#" + ("".join(c * 2 for c in raw) if len(raw) == 3 else raw).upper()
     return replace(
         fmt,
-        bold=fmt.bold or name in ("b", "strong") or "font-weight:bold" in style.replace(" ", ""),
+        bold=fmt.bold or name in ("b", "strong") or _BOLD_WEIGHT.search(style) is not None,
         italic=fmt.italic or name in ("i", "em") or "font-style:italic" in style.replace(" ", ""),
         underline=fmt.underline or name in ("u", "ins"),
         caps=fmt.caps or "text-transform:uppercase" in style.replace(" ", ""),
