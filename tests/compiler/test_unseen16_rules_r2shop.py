@@ -50,3 +50,66 @@ def test_thank_and_terminate_in_the_routing_column_is_a_termination() -> None:
         True,
     )
     assert strip_routing("Works at a bakery\t1\tTHANK YOU AND CLOSE")[2]
+
+
+def test_answer_in_capitals_with_its_code_cell_is_an_answer() -> None:
+    survey = by_id(
+        compile_text(
+            "Q3\tWhich exam did you pass last?\n"
+            "SINGLE RESPONSE\n"
+            "None\t1\n"
+            "GCSE / O LEVEL\t2\n"
+            "A LEVEL\t3\n"
+            "Degree\t4\n"
+        )
+    )
+    labels = [o.label for o in survey["Q3"].options]
+    assert labels == ["None", "GCSE / O LEVEL", "A LEVEL", "Degree"]
+
+
+def test_quoted_end_words_lose_their_quotes() -> None:
+    survey = by_id(
+        compile_text(
+            "Q4\tOn a scale of 0 to 10, where 0 means 'Not at all happy' and 10 means "
+            "'Completely happy', how happy are you with your garden?\n"
+            "0\t1\t2\t3\t4\t5\t6\t7\t8\t9\t10\n"
+        )
+    )
+    labels = [o.label for o in survey["Q4"].options]
+    assert labels[0] == "Not at all happy"
+    assert labels[-1] == "Completely happy"
+
+
+def test_dialling_code_before_a_blank_is_a_text_box() -> None:
+    survey = by_id(
+        compile_text(
+            "Q5\tWhat is your phone number? We only use it to check the interview.\n"
+            "RECORD PHONE NUMBER\n"
+            "+44 ____________\n"
+            "Q6\tWhat is your age?\n"
+            "Under 30\t1\n"
+            "30 or over\t2\n"
+        )
+    )
+    assert survey["Q5"].type == "text"
+    assert survey["Q5"].options == []
+
+
+def test_blank_middle_headings_over_a_row_of_codes_are_numbered_points() -> None:
+    from fielder.compiler.build import table_layout
+
+    kind, columns, rows = table_layout(
+        (
+            ("Feature", "Awful", "", "", "Superb"),
+            ("", "1", "2", "3", "4"),
+            ("a) Seats", "1", "2", "3", "4"),
+            ("b) Lighting", "1", "2", "3", "4"),
+        )
+    )
+    assert kind == "grid"
+    assert [(c.code, c.label) for c in columns] == [
+        ("1", "Awful"),
+        ("2", "2"),
+        ("3", "3"),
+        ("4", "Superb"),
+    ]

@@ -292,8 +292,11 @@ def table_layout(
     body = rows[1:]
     header_codes = header_codes or _codes_under_headings(first, body)
     for index, header in enumerate(first):
-        if index == 0 or not header:
+        if index == 0 or not (header or index in header_codes):
             continue
+        # "Very Poor | | | | Excellent" over "1 | 2 | 3 | 4 | 5": a middle point with no words
+        # of its own is labelled by its code
+        header = header or header_codes[index]
         values = {r[index] for r in body if index < len(r)}
         only = next(iter(values)) if len(values) == 1 else ""
         code = only if _NUMERIC_CELL_RE.match(only) else str(len(columns) + 1)

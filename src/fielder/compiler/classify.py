@@ -275,6 +275,8 @@ def _has_lower(text: str) -> bool:
 
 
 _CAPS_FIELD_RE = re.compile(r"^[A-Z][A-Z /'’-]{0,30}:\s*_{3,}\s*$")
+#: words, then a bare code as the only other cell: an answer table's row
+_CODE_CELL_RE = re.compile(r"^[^\t\d][^\t]*\t+\d{1,3}\s*$")
 _QUOTED_RE = re.compile(r'"[^"]{0,120}"|“[^”]{0,120}”')
 
 
@@ -299,6 +301,8 @@ def is_instruction(line: Line) -> bool:
         return True
     if _CAPS_FIELD_RE.match(text):
         return False  # "JOB TITLE: ______": a box's label in capitals, not a note
+    if _CODE_CELL_RE.match(line.spaced or line.raw):
+        return False  # "SSC / HSC<TAB>4": an answer in capitals, its code in a cell of its own
     return is_caps_instruction(text) and len(text.split()) >= 2 and not line.is_option
 
 

@@ -27,7 +27,8 @@ _BOX_SPLIT_RE = re.compile(rf"\s*[{BOXES}]\s*")
 # "⇅ Price", "☰ Price": an online tool's drag handle before each item to put in order is
 # a list mark like a bullet; "· Kingsmead": a middle dot printed as a bullet
 DRAG_HANDLES = "⇅⇵↕⇕☰⠿"
-_BULLET_RE = re.compile(rf"^(?:[•●◦▪■·\-*–+{DRAG_HANDLES}]|[{BOXES}])\s*(?P<label>\S.*)$")
+# "+" before digits is a dialling code ("+44 ______"), not a bullet
+_BULLET_RE = re.compile(rf"^(?:[•●◦▪■·\-*–{DRAG_HANDLES}]|\+(?!\d)|[{BOXES}])\s*(?P<label>\S.*)$")
 _BOX_THEN_CODE_RE = re.compile(rf"^[{BOXES}][ \t]*(?P<rest>\d{{1,3}}(?:\t|  )\s*\S.*)$")
 # The gap is atomic: the code cannot start with a space, so no other split of the gap can
 # succeed, and retrying every split of a long run of spaces was cubic.

@@ -53,7 +53,17 @@ def end_words(text: str) -> dict[str, str]:
     """The words printed at a scale's ends in "from 1 (very poor) to 5 (excellent)" or "where 1
     is … and 5 is …", as written."""
     ends = _FROM_TO_RE.search(text) or _WHERE_ENDS_RE.search(text)
-    return {ends[1]: ends[2].strip(), ends[3]: ends[4].strip()} if ends else {}
+    if not ends:
+        return {}
+    # "where 0 means 'Not at all likely'": the quotes set the words off, they are not words
+    return {ends[1]: _unquoted(ends[2]), ends[3]: _unquoted(ends[4])}
+
+
+def _unquoted(words: str) -> str:
+    words = words.strip()
+    if len(words) > 2 and words[0] in "'\"“‘" and words[-1] in "'\"”’":
+        return words[1:-1].strip()
+    return words
 
 
 _POINT_SCALE_RE = re.compile(r"\b(\d{1,2})[- ]point\s+(?:rating\s+|response\s+)?scale\b", re.I)
