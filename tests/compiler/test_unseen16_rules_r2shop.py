@@ -113,3 +113,13 @@ def test_blank_middle_headings_over_a_row_of_codes_are_numbered_points() -> None
         ("3", "3"),
         ("4", "Superb"),
     ]
+
+
+def test_codes_gapped_from_their_words_pair_again() -> None:
+    from fielder.compiler.gapped_codes import gapped_codes
+
+    assert gapped_codes("1  Often   2  Rarely   3  (CAN'T SAY)") == [
+        ("1", "Often"),
+        ("2", "Rarely"),
+        ("3", "CAN'T SAY"),
+    ]

@@ -32,6 +32,15 @@ def gapped_codes(text: str) -> list[tuple[str, str]]:
     parts = [p.strip() for p in _GAP_RE.split(text.strip()) if p.strip()]
     if len(parts) < 2:
         return []
+    if (
+        len(parts) >= 4
+        and len(parts) % 2 == 0
+        and all(re.fullmatch(r"\d{1,2}", p) for p in parts[::2])
+    ):
+        # "1  Yes   2  No   3  (UNSURE)": the code gapped from its words too; pair them again
+        parts = [f"{code} {words}" for code, words in zip(parts[::2], parts[1::2], strict=True)]
+    # "3 (UNSURE)": a whole answer in brackets, as a CATI script marks one not read out
+    parts = [re.sub(r"^(\d{1,2}\s+)\(([^\W\d_][^()]*)\)$", r"\1\2", p) for p in parts]
     items = [_ITEM_RE.match(p) or _band_item(p) for p in parts]
     if not all(items):
         return []
