@@ -40,6 +40,11 @@ _DATE_PARTS = {
 _JOINER_RE = re.compile(r"[\s\-–—/.,()]*")
 # "$ ☐ .00", "€ ☐", "☐ ,00 €": a currency sign or the cents right beside the box
 _MONEY_RE = re.compile(rf"[$€£¥]\s*[{BOXES}]|[{BOXES}]\s*(?:[.,]00\b|[$€£¥])")
+# "$<TAB>per month", "€   a week": a currency sign and the period it is counted in, the box
+# between them drawn as a frame that leaves no text behind
+_DRAWN_MONEY_RE = re.compile(
+    r"^(?P<sign>[$€£¥])\s+(?P<unit>(?:per|a|an|each)\s+[^\W\d_]{3,12})\.?$", re.I
+)
 # "Number of people = ☐", "Total: ☐": a label and its box
 _LABELLED_RE = re.compile(r"^(?P<label>[^\d☐]{2,40}?)\s*[=:]\s*$")
 
@@ -48,7 +53,9 @@ def entry_hint(text: str) -> str | None:
     """The hint of an answer box when the line's boxes make one entry, else None."""
     boxes = len(_BOX_RE.findall(text))
     if boxes == 0:
-        return None
+        drawn = _DRAWN_MONEY_RE.match(text.strip())
+        # "$<TAB>per month": the box was drawn, not typed (a PDF keeps the words either side)
+        return f"{drawn['sign']} ____ {drawn['unit']}" if drawn else None
     parts = [part.strip() for part in _BOX_RE.split(text)]
     if not parts[0] and re.search(r"[^\W\d_]{2}", parts[1]):
         return None  # "○ Student £25": a mark before an answer's words, an answer to tick

@@ -123,7 +123,8 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"CIRCLE\s+ALL|RECORD\s+ALL|ALL\s+MENTIONED|CROSS\s+ALL|"
             # "Cross ALL boxes that apply", "tick all the answers that apply"
             r"ALL\s+(?:THE\s+)?(?:BOXES|ANSWERS|OPTIONS|RESPONSES|ITEMS)\s+THAT\s+APPLY|"
-            r"ACCEPT\s+MULTIPLE|^M/?A$|^MR$|MULTIPLE\s+ANSWERS?\s+(?:POSSIBLE|ALLOWED)|"
+            # ("mulitple answers possible": the letters of MULTIPLE swapped in a hurry)
+            r"ACCEPT\s+MULTIPLE|^M/?A$|^MR$|MUL(?:TI|IT)PLE\s+ANSWERS?\s+(?:POSSIBLE|ALLOWED)|"
             # "MULTIPLES OK": an interviewer's shorthand for several answers accepted
             r"\bMULTIPLES\s+(?:OK|ALLOWED|ACCEPTED|POSSIBLE)\b|"
             r"(?:CHOOSE|SELECT|PICK|TICK|MARK|CODE)\s+UP\s+TO\s+(?:\d+|TWO|THREE|FOUR|FIVE)\b|"
@@ -271,7 +272,10 @@ def type_words(note: str) -> list[str]:
 
 
 def _numbers(text: str) -> tuple[float, float] | None:
-    match = re.search(r"(-?\d+(?:\.\d+)?)\s*(?:[-–—]|to|and)\s*(-?\d+(?:\.\d+)?)", text, re.I)
+    # "ALLOW $1-$200": an amount's range may repeat the currency sign on its upper bound
+    match = re.search(
+        r"(-?\d+(?:\.\d+)?)\s*(?:[-–—]|to|and)\s*[$€£¥]?(-?\d+(?:\.\d+)?)", text, re.I
+    )
     if match:
         return float(match[1]), float(match[2])
     low = re.search(r"\bMIN(?:IMUM)?\s*(?:OF\s*)?(-?\d+)", text, re.I)
@@ -608,8 +612,9 @@ def value_next(text: str) -> str:
 
 
 def _terminate(text: str, upper: str) -> list[Directive]:
+    # "screen-out if younger than 18": SCREEN OUT may be written with a hyphen
     match = re.match(
-        r"^(?:TERMINATE|TERM|SCREEN\s*OUT|REJECT|THANK\s+(?:AND|&)\s+(?:CLOSE|TERMINATE|END)|"
+        r"^(?:TERMINATE|TERM|SCREEN[\s-]*OUT|REJECT|THANK\s+(?:AND|&)\s+(?:CLOSE|TERMINATE|END)|"
         r"(?:CLOSE|END|TERMINATE|STOP)(?:\s+(?:THE\s+)?(?:INTERVIEW|SURVEY))?|"
         r"DISQUALIFY|EXCLUDE)\s*(?:IF|WHEN|ALL\s+WHO|THOSE\s+WHO)\b(?P<cond>.*)$",
         text,
@@ -629,7 +634,7 @@ def _terminate(text: str, upper: str) -> list[Directive]:
         )
         return [Directive("terminate_if", cond.strip(" :,"), source=text)]
     match = re.match(
-        r"^IF\s+(?P<cond>.+?),?\s*(?:-+>|→|[–—]|THEN)?\s*(?:TERMINATE|SCREEN\s*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END)|"
+        r"^IF\s+(?P<cond>.+?),?\s*(?:-+>|→|[–—]|THEN)?\s*(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END)|"
         # "if somewhere else, thank them and end": a plain-words thank-and-end names who is thanked
         r"THANK\s+(?:THEM|(?:THE\s+)?RESPONDENTS?|(?:THE\s+)?PERSON)\s+(?:AND|&)\s+(?:CLOSE|END)|"
         r"(?:PLEASE\s+)?END\s+(?:THE\s+)?(?:INTERVIEW|SURVEY)|(?:THE\s+)?(?:SURVEY|INTERVIEW|"
@@ -638,6 +643,11 @@ def _terminate(text: str, upper: str) -> list[Directive]:
         text,
         re.I,
     )
+    if match:
+        return [Directive("terminate_if", match["cond"], source=text)]
+    # "IF UNDER 18, CLOSE.": a bare CLOSE right after the condition ends the interview ("if
+    # no, go to CLOSE" names the closing screen instead)
+    match = re.match(r"^IF\s+(?P<cond>[^,]+?)\s*(?:,|-+>|→|[–—]|\bTHEN\b)\s*CLOSE\W*$", text, re.I)
     if match:
         return [Directive("terminate_if", match["cond"], source=text)]
     match = re.match(
@@ -650,7 +660,7 @@ def _terminate(text: str, upper: str) -> list[Directive]:
     if match:
         return [Directive("terminate_if", match["cond"], source=text)]
     match = re.match(
-        r"^(?:SCREEN\s*OUT|TERMINATE|DISQUALIFY|EXCLUDE)\s+(?:ANYONE|ANYBODY|THOSE|EVERYONE|PEOPLE|"
+        r"^(?:SCREEN[\s-]*OUT|TERMINATE|DISQUALIFY|EXCLUDE)\s+(?:ANYONE|ANYBODY|THOSE|EVERYONE|PEOPLE|"
         r"RESPONDENTS?)\s+(?:WHO\s+|THAT\s+)?(?:SELECT|CHOOS|CHOSE|PICK|TICK|COD|ANSWER)\w*\s+(?P<cond>.+?)\.?$",
         text,
         re.I,
@@ -660,7 +670,7 @@ def _terminate(text: str, upper: str) -> list[Directive]:
         return [Directive("terminate_if", match["cond"], source=text)]
     match = re.match(
         r"^(?P<cond>(?:UNDER|OVER|YOUNGER\s+THAN|OLDER\s+THAN|LESS\s+THAN|MORE\s+THAN|[<>])\s*"
-        r"-?\d[^:→>]{0,30}?)\s*(?:-+>|→|=>|:)\s*(?:TERMINATE|SCREEN\s*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END)|"
+        r"-?\d[^:→>]{0,30}?)\s*(?:-+>|→|=>|:)\s*(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END)|"
         r"CLOSE|END\s+(?:OF\s+)?(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE))\b",
         text,
         re.I,
@@ -670,7 +680,7 @@ def _terminate(text: str, upper: str) -> list[Directive]:
         return [Directive("terminate_if", match["cond"], source=text)]
     match = re.match(
         r"^(?:CODES?\s+)?(?P<codes>\d{1,3}(?:\s*(?:,|-|–|OR|AND)\s*\d{1,3})*)\s*(?:=|→|->|:)\s*"
-        r"(?:THANK\s+(?:AND|&)\s+(?:END|CLOSE)|TERMINATE|SCREEN\s*OUT|(?:END|CLOSE)\s+(?:THE\s+)?"
+        r"(?:THANK\s+(?:AND|&)\s+(?:END|CLOSE)|TERMINATE|SCREEN[\s-]*OUT|(?:END|CLOSE)\s+(?:THE\s+)?"
         r"(?:SURVEY|INTERVIEW))\b",
         text,
         re.I,
@@ -679,7 +689,7 @@ def _terminate(text: str, upper: str) -> list[Directive]:
         # "04 = thank and end (not in the target group)": those answers end the survey
         return [Directive("terminate_if", "CODE " + match["codes"], source=text)]
     if _TERMINATE_RE.fullmatch(text.strip(" .")) or re.fullmatch(
-        r"(?:TERMINATE|SCREEN\s*OUT)\W*", upper
+        r"(?:TERMINATE|SCREEN[\s-]*OUT)\W*", upper
     ):
         return [Directive("terminate_option", source=text)]
     return []

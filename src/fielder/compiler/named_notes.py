@@ -38,6 +38,12 @@ def _span(first: str, last: str) -> list[str]:
     return [f"{low[1].upper()}{n}" for n in range(start, end + 1)]
 
 
+def names_questions(note: str) -> bool:
+    """Whether the note opens by naming a run of questions (`Q6-Q9: WHOLE DOLLARS`)."""
+    match = _NAMED_RE.match(note.strip())
+    return bool(match and _span(match["first"], match["last"]))
+
+
 def place_named_notes(drafts: list[Draft]) -> None:
     """Move each note that names a run of questions to every question of that run."""
     by_id = {d.label.id: d for d in drafts if d.label is not None}

@@ -19,7 +19,7 @@ from fielder.compiler.glossary import route_to_english, to_english
 from fielder.compiler.lines import Line, collapse, is_caps_instruction
 from fielder.compiler.named_routes import named_route
 from fielder.compiler.numbered_ends import numbered_ends
-from fielder.compiler.paren_codes import paren_codes_across
+from fielder.compiler.paren_codes import paren_codes_across, paren_codes_after_across
 from fielder.ir.models import Option
 
 BOXES = "☐□❑❒○◯◻⬜▢⃞☑☒✓✔"
@@ -65,9 +65,10 @@ _TAG_THEN_ARROW_RE = re.compile(
     r"^\s*(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?|SPECIFY)\s*[,;]?\s*(?:→|(?<!-)-+>|=>)\s*"
     r"(?P<to>[A-Za-z]{0,3}\d{1,4}[a-z]?)\s*$"
 )
+# "(if no, go to the end)": "the end" is the end, as "end" is
 _ROUTE_RE = re.compile(
     r"(?<!\s)\s*+(?:(?<!-)-+>|→|=>|—|–|-|\(|,|;|\}|\])?\s*+(?:please\s+)?(?:go\s*to|go\s+on\s+to|skip\s*to|continue\s*(?:to|with|at)|"
-    r"jump\s*to|proceed\s*to)\s+(?:question\s+)?(?P<to>[A-Za-z]*[.-]?\d+(?:\.\d{1,2})?[a-z]?|end(?:\s+of\s+\w+)?|"
+    r"jump\s*to|proceed\s*to)\s+(?:question\s+|the\s+(?=end\b))?(?P<to>[A-Za-z]*[.-]?\d+(?:\.\d{1,2})?[a-z]?|end(?:\s+of\s+\w+)?|"
     r"(?-i:CLOSE|CLOSING|THANKS|OUTRO|EXIT)|"
     # a part's own closing screen: "CEND", "S4END", "M2_CLOSE"
     r"(?-i:[A-Z]{1,2}\d{0,2}_?(?:END|CLOSE|THANKS|OUTRO))|"
@@ -123,7 +124,9 @@ _ANCHOR_RE = re.compile(r"\b(?:ANCHOR|FIX(?:ED)?|DO\s+NOT\s+(?:RANDOMI[SZ]E|ROTA
 # "… 1<TAB>CONTINUE – GROUPS 1/2": the capitals may end in the numbers of what they name
 _TAIL_CAPS_RE = re.compile(
     r"(?:\t|\s{2,}|(?<=\d)\s+|\s+[—–]\s+)"
-    r"([A-ZÀ-Þ][A-ZÀ-Þ0-9 ,.;:'/&()\-–]*(?:[A-ZÀ-Þ.)]|(?<=[A-ZÀ-Þ]{2}\s)\d{1,2}(?:/\d{1,2})*))\s*$"
+    r"([A-ZÀ-Þ][A-ZÀ-Þ0-9 ,.;:'/&()\-–]*(?:[A-ZÀ-Þ.)]|(?<=[A-ZÀ-Þ]{2}\s)\d{1,2}(?:/\d{1,2})*"
+    # "No<TAB>2<TAB>ASK Q11": the tag may end in a question it names, a capital and its number
+    r"|(?<=[A-ZÀ-Þ]{2}\s[A-Z])\d{1,3}))\s*$"
 )
 _DECOR_RE = re.compile(r"^[»›>◦▪■●•·]+\s*")
 _TRAIL_DASH_RE = re.compile(r"\s*(?:[—–\-:→⇒>=]+|->|=>)\s*$")
@@ -270,7 +273,7 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
         return [_beside_box(label, code, route) for label, code, route in beside]
     if sum(text.count(b) for b in BOXES) >= 2:
         return _boxes(text)
-    across = paren_codes_across(text)
+    across = paren_codes_across(text) or paren_codes_after_across(text)
     if across:
         return [option for part in across for option in parse_option_text(part, numbering)]
     row_coded = _ROW_CODE_RE.match(text) is not None

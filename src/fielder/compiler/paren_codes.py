@@ -29,3 +29,32 @@ def paren_codes_across(text: str) -> list[str]:
     if any(len(part.split()) < 2 or len(part.split()) > 12 for part in parts):
         return []
     return parts
+
+
+# "Female (2)": an answer's words, then its code in round brackets, ending the piece; a piece
+# opening with a joiner ("/ Agree (4)", "- Rarely (2)") or holding a lead ("Scale: Never (1)")
+# is a scale written another way
+_CODE_AFTER_RE = re.compile(r"^(?P<label>[^\W\d_][^:]*?)\s*\((?P<code>\d{1,3})\)$")
+# the gap after a bracketed code, before the next answer's words
+_AFTER_CODE_GAP_RE = re.compile(
+    r"(?<=\(\d\))\s+(?=\S)|(?<=\(\d\d\))\s+(?=\S)|(?<=\(\d{3}\))\s+(?=\S)"
+)
+
+
+def paren_codes_after_across(text: str) -> list[str]:
+    """ "Male (1)     Female (2)     Prefer not to say (9)" → ["Male (1)", "Female (2)",
+    "Prefer not to say (9)"]: the same line with each code after its answer's words (a gender
+    or yes/no question set across the page). [] unless every piece ends in its own code."""
+    parts = [p.strip() for p in _AFTER_CODE_GAP_RE.split(text.strip()) if p.strip()]
+    if len(parts) < 2:
+        return []
+    found = [_CODE_AFTER_RE.match(part) for part in parts]
+    if not all(found):
+        return []
+    codes = [m["code"] for m in found if m]
+    if len(set(codes)) != len(codes):
+        return []
+    # short answers, not a sentence that happens to quote codes
+    if any(len(m["label"].split()) > 8 for m in found if m):
+        return []
+    return parts

@@ -52,7 +52,7 @@ from fielder.compiler.letters import keep_jumping_letters, keep_ranked_letters
 from fielder.compiler.lines import LEADING_ROUTE_RE, TYPE_NOTE_RE, Line, is_caps_instruction
 from fielder.compiler.marks import contrast_marks
 from fielder.compiler.mixed_labels import bare_numbers_too
-from fielder.compiler.named_notes import place_named_filters, place_named_notes
+from fielder.compiler.named_notes import names_questions, place_named_filters, place_named_notes
 from fielder.compiler.options import (
     BOXES,
     RawOption,
@@ -390,6 +390,9 @@ class _Parser:
         #: a heading came after the last question started; numbers added to a restarted list
         self.heading_since_start = False
         self.number_offset = 0
+        #: "Q6-Q9: WHOLE DOLLARS, ALLOW 1-200" under a heading: kept for the next question, from
+        #: where place_named_notes gives it to every question it names
+        self.named_ahead: list[str] = []
 
     def run(self) -> Parsed:
         """Walk every line; the drafts found, in order."""
@@ -490,6 +493,8 @@ class _Parser:
         text = self.inline_answers(text, draft, line.spaced)
         draft.text_parts.append(text)
         draft.notes.extend(line.instructions)
+        draft.notes.extend(self.named_ahead)
+        self.named_ahead = []
         draft.pre_notes, self.pending = self.pending, []
         if self.section_filter and label is not None and label.style != "display":
             draft.pre_notes.append(self.section_filter)
@@ -737,6 +742,11 @@ class _Parser:
         if len(inline_scale(" ".join(notes))) >= 3:
             self.scale_note = " ".join(notes)
         for note in notes:
+            if self.out.drafts and names_questions(note):
+                # a note over a later run of questions, between a section's heading and them,
+                # is theirs and not the survey's header
+                self.named_ahead.append(note)
+                continue
             if _DEFAULT_SINGLE_RE.search(note):
                 self.out.default_single = True
             if _FORWARD_RE.match(note):

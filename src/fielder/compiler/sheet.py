@@ -22,7 +22,7 @@ from fielder.compiler.go_to_cells import spelled_go_to
 from fielder.compiler.grid_sub_rows import is_statement_row
 from fielder.compiler.legend_keys import expand_mark, legend_keys
 from fielder.compiler.lines import Line, collapse, is_caps_instruction, split_text
-from fielder.compiler.options import parse_option_text
+from fielder.compiler.options import SPECIFY_RE, parse_option_text
 from fielder.compiler.sheet_heads import expand_question_abbreviation
 from fielder.compiler.sheet_scales import item_letter, scale_key
 from fielder.documents.model import Block, Cell
@@ -734,6 +734,10 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
         code = _code(codes[index]) if codes else None
         if code is None and coded:
             kept, code = written[0].label, written[0].code
+            if written[0].specify and not SPECIFY_RE.search(kept):
+                # "6 other type, namely: ______": the write-in line after the answer, dropped
+                # with it from the label, still asks for the specifics
+                inline = [*inline, "SPECIFY"]
         if code is None and re.fullmatch(r"-?\d{1,3}", kept.strip()):
             code = kept.strip()  # a scale point listed with its number and no words
         kept = _without_own_code(kept, code)

@@ -318,11 +318,22 @@ def _skip(
         before = question.terminate_if
         question.terminate_if = f"({before}) or ({expression})" if before else expression
         return None
+    if target == "end":
+        target = _closing_screen(questions) or target
     for rule in question.skip_to:
         if rule.to == target:
             rule.if_ = f"({rule.if_}) or ({expression})"
             return None
     question.skip_to.append(SkipRule(**{"if": expression, "to": target}))
+    return None
+
+
+def _closing_screen(questions: dict[str, Question]) -> str | None:
+    """ "No (if no, go to the end)": where the survey ends on its own closing screen ("CLOSE",
+    "THANKS"), a skip to the end goes to that screen, the page a respondent then sees."""
+    last = list(questions.values())[-1] if questions else None
+    if last is not None and last.type == "display" and _CLOSING_SCREEN_RE.search(last.id):
+        return last.id
     return None
 
 
