@@ -457,7 +457,10 @@ def label_within(rest: str, question: Question) -> list[str]:
     for option in question.options:
         core = collapse_words(re.sub(r"\([^)]*\)", " ", option.label))
         core = collapse_words(re.sub(r"[^\w\s]", " ", core)).lower()
-        if len(core) >= 4 and len(core.split()) >= 2 and f" {core} " in phrase:
+        # two words besides an article: "A marketplace" inside "bought on a marketplace in the
+        # last month" is too thin to be sure of (the rest may name another question)
+        words = [w for w in core.split() if w not in ("a", "an", "the")]
+        if len(core) >= 4 and len(words) >= 2 and f" {core} " in phrase:
             found.append(option.code)
     return found if len(found) == 1 else []
 
