@@ -59,13 +59,9 @@ BELOW_FLOOR = {
     "labour-module.gold.json",  # section-lettered screen labels (BINTRO/BEND), B19 options
     "museum-translation.gold.json",  # a filter in A4's cell lands on A5; B2.a refs as row labels
     # left after the unseen15-unseen17 rounds (the fixers' reports in the stop-19 note list why)
-    "hcp-online-screener.gold.json",  # S14 constant sum: '_____ %' marks and a 'Total: 100%' row
-    "ad-test-uk.gold.json",  # a grid (Q9) not found, a 0-10 scale written on one line (Q15)
+    "hcp-online-screener.gold.json",  # S14: 'Your answers should add up to 100%.' kept in the text
     "omnibus-cati-au.gold.json",  # 'Other (SPECIFY)' kept by this gold, Q15 with its probe
-    "packaging-test.gold.json",  # P8's filter sentence swallowed into the question text
-    "outpatient-experience.gold.json",  # a 0-10 scale with end words read as text, a number box
     "parent-survey-dictionary.gold.json",  # 'not asked if q12 = 3': the gold lists the rest
-    "wellbeing-study.gold.json",  # 'If under 18 the survey ends' not read as a termination
 }
 GOLD = sorted(FIXTURES.glob("*.gold.json")) + [
     gold

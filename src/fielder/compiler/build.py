@@ -57,6 +57,11 @@ _EXCLUSIVE_LABEL_RE = re.compile(
     r"i\s+(?:have\s+not|haven['’]?t|did\s+not|didn['’]?t|do\s+not|don['’]?t)(?:\s+\w+){1,4}\s+any(?:thing)?\b)",
     re.I,
 )
+_NONE_OF_THIS_RE = re.compile(
+    r"no,?\s+\w|i\s+(?:do\s+not|don['’]?t|did\s+not|didn['’]?t)\s+(?:have|own|use|take)\s+(?:a|an|any)\b",
+    re.I,
+)
+_EXCLUSIVE_TAG_RE = re.compile(r"\s+\(\s*exclusive\s*\)\s*$", re.I)
 _SPECIAL_RE = re.compile(r"DK|REF|RF|NA|N/A|DON'?T\s+KNOW|REFUSED|NOT\s+STATED", re.I)
 _MARKER_RE = re.compile(r"^\(?(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})[.)]\s+")
 _NUMERIC_CELL_RE = re.compile(r"^-?\d{1,3}$")
@@ -540,6 +545,8 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
     if is_display and len(options) == 1 and not rows and "?" not in text:
         # One coded line under an information screen (a legend of missing codes) is no choice.
         options, raws = [], []
+    if not options and "constant_sum" in words:
+        options = _boxed_items(draft.hints)  # "_____ % Commuting" lines: the items to share
     # Digit boxes ("MINUTES [__|__]") are the answer's box even when read as a capital note.
     digit_boxes = [n for n in draft.notes if _DIGIT_BOXES_RE.search(n)]
     decision = infer_type(
@@ -651,6 +658,26 @@ def _carry_source(directive: Directive) -> str:
     return directive.value or ""
 
 
+_SUM_BOX_RE = re.compile(r"^_{3,}\s*%?\s+(?=\S)")
+_SUM_TOTAL_RE = re.compile(r"^total\s*:?\s*(?:100\s*%?|_{3,}\s*%?)?$", re.I)
+
+
+def _boxed_items(hints: list[str]) -> list[Option]:
+    """The items of a sum written as boxes with their words ("_____ % Holidays"), numbered."""
+    labels = [_SUM_BOX_RE.sub("", hint).strip() for hint in hints if _SUM_BOX_RE.match(hint)]
+    if len(labels) < 2 or len(labels) != len(hints):
+        return []
+    return [Option(code=str(i + 1), label=label) for i, label in enumerate(labels)]
+
+
+def _sum_items(options: list[Option]) -> list[Option]:
+    """ "_____ % Item" as "Item", without the printed "Total: 100%" line under the items."""
+    for option in options:
+        option.label = _SUM_BOX_RE.sub("", option.label)
+    kept = [o for o in options if not _SUM_TOTAL_RE.match(o.label.strip())]
+    return kept if kept else options
+
+
 def _fill_choices(
     question: Question,
     options: list[Option],
@@ -664,6 +691,12 @@ def _fill_choices(
     for option in options:
         # "No idea 🤷": an emoji after an answer's words decorates it
         option.label = _TRAILING_EMOJI_RE.sub("", option.label) or option.label
+        # "None of these (exclusive)" in a code | answer table's cell: the build's own tag
+        tagged = _EXCLUSIVE_TAG_RE.search(option.label)
+        if tagged and tagged.start():
+            option.label, option.exclusive = option.label[: tagged.start()], True
+    if question.type == "constant_sum":
+        options = _sum_items(options)
     question.options = options
     if question.type == "grid":
         # "a. Party name  |__|__|": the boxes to write the row's code in are no part of it
@@ -678,9 +711,10 @@ def _fill_choices(
             if _EXCLUSIVE_LABEL_RE.match(option.label):
                 option.exclusive = True
         for index, option in enumerate(options):
-            # "No pets", "No, I have none" at the end of a multi: it says "none of this" alone.
+            # "No pets", "No, I have none", "I do not have a long-term condition" at the end
+            # of a multi: it says "none of this" alone.
             after = options[index + 1 :]
-            if re.match(r"no,?\s+\w", option.label, re.I) and all(o.exclusive for o in after):
+            if _NONE_OF_THIS_RE.match(option.label) and all(o.exclusive for o in after):
                 option.exclusive = question.type == "multi"
         denial = denial_index([o.label for o in options])
         if denial is not None and question.type == "multi":

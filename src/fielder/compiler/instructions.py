@@ -611,6 +611,33 @@ def value_next(text: str) -> str:
     return "next" if re.search(r"\bNEXT\s+QUESTION\b|\bFOLLOWING\b", text, re.I) else ""
 
 
+# Termination sentences whose named group `cond` is the condition as written, tried in order.
+_TERMINATE_IF_RES = tuple(
+    re.compile(pattern, re.I)
+    for pattern in (
+        r"^IF\s+(?P<cond>.+?),?\s*(?:-+>|→|[–—]|THEN)?\s*(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END)|"
+        # "if somewhere else, thank them and end": a plain-words thank-and-end names who is thanked
+        r"THANK\s+(?:THEM|(?:THE\s+)?RESPONDENTS?|(?:THE\s+)?PERSON)\s+(?:AND|&)\s+(?:CLOSE|END)|"
+        r"(?:PLEASE\s+)?END\s+(?:THE\s+)?(?:INTERVIEW|SURVEY)|(?:THE\s+)?(?:SURVEY|INTERVIEW|"
+        r"QUESTIONNAIRE)\s+(?:SHOULD\s+|WILL\s+|MUST\s+)?(?:END|TERMINATE|STOP|CLOSE)S?|"
+        r"(?:THE\s+)?RESPONDENT\s+(?:IS\s+)?(?:SCREENED\s+OUT|DISQUALIFIED|EXCLUDED))\b",
+        # "IF UNDER 18, CLOSE.": a bare CLOSE right after the condition ends the interview ("if
+        # no, go to CLOSE" names the closing screen instead)
+        r"^IF\s+(?P<cond>[^,]+?)\s*(?:,|-+>|→|[–—]|\bTHEN\b)\s*CLOSE\W*$",
+        r"^(?:RESPONDENTS?|THOSE|ANYONE|PEOPLE|ALL)\s+(?:WHO\s+)?(?:SELECT|CHOOS|ANSWER|COD|SAY|PICK)"
+        r"\w*\s+(?P<cond>.+?)\s+(?:SHOULD|MUST|WILL|ARE|TO)\s+(?:BE\s+)?(?:SCREENED\s+OUT|"
+        r"TERMINATED|DISQUALIFIED|EXCLUDED|CLOSED)\b",
+        # "Screen out anyone who selects any of the first four options": the action first
+        r"^(?:SCREEN[\s-]*OUT|TERMINATE|DISQUALIFY|EXCLUDE)\s+(?:ANYONE|ANYBODY|THOSE|EVERYONE|PEOPLE|"
+        r"RESPONDENTS?)\s+(?:WHO\s+|THAT\s+)?(?:SELECT|CHOOS|CHOSE|PICK|TICK|COD|ANSWER)\w*\s+(?P<cond>.+?)\.?$",
+        # "under 18 → end of survey": a bound on the answer, then the termination
+        r"^(?P<cond>(?:UNDER|OVER|YOUNGER\s+THAN|OLDER\s+THAN|LESS\s+THAN|MORE\s+THAN|[<>])\s*"
+        r"-?\d[^:→>]{0,30}?)\s*(?:-+>|→|=>|:)\s*(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END)|"
+        r"CLOSE|END\s+(?:OF\s+)?(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE))\b",
+    )
+)
+
+
 def _terminate(text: str, upper: str) -> list[Directive]:
     # "screen-out if younger than 18": SCREEN OUT may be written with a hyphen
     match = re.match(
@@ -633,51 +660,10 @@ def _terminate(text: str, upper: str) -> list[Directive]:
             flags=re.I,
         )
         return [Directive("terminate_if", cond.strip(" :,"), source=text)]
-    match = re.match(
-        r"^IF\s+(?P<cond>.+?),?\s*(?:-+>|→|[–—]|THEN)?\s*(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END)|"
-        # "if somewhere else, thank them and end": a plain-words thank-and-end names who is thanked
-        r"THANK\s+(?:THEM|(?:THE\s+)?RESPONDENTS?|(?:THE\s+)?PERSON)\s+(?:AND|&)\s+(?:CLOSE|END)|"
-        r"(?:PLEASE\s+)?END\s+(?:THE\s+)?(?:INTERVIEW|SURVEY)|(?:THE\s+)?(?:SURVEY|INTERVIEW|"
-        r"QUESTIONNAIRE)\s+(?:SHOULD\s+|WILL\s+|MUST\s+)?(?:END|TERMINATE|STOP|CLOSE)|"
-        r"(?:THE\s+)?RESPONDENT\s+(?:IS\s+)?(?:SCREENED\s+OUT|DISQUALIFIED|EXCLUDED))\b",
-        text,
-        re.I,
-    )
-    if match:
-        return [Directive("terminate_if", match["cond"], source=text)]
-    # "IF UNDER 18, CLOSE.": a bare CLOSE right after the condition ends the interview ("if
-    # no, go to CLOSE" names the closing screen instead)
-    match = re.match(r"^IF\s+(?P<cond>[^,]+?)\s*(?:,|-+>|→|[–—]|\bTHEN\b)\s*CLOSE\W*$", text, re.I)
-    if match:
-        return [Directive("terminate_if", match["cond"], source=text)]
-    match = re.match(
-        r"^(?:RESPONDENTS?|THOSE|ANYONE|PEOPLE|ALL)\s+(?:WHO\s+)?(?:SELECT|CHOOS|ANSWER|COD|SAY|PICK)"
-        r"\w*\s+(?P<cond>.+?)\s+(?:SHOULD|MUST|WILL|ARE|TO)\s+(?:BE\s+)?(?:SCREENED\s+OUT|"
-        r"TERMINATED|DISQUALIFIED|EXCLUDED|CLOSED)\b",
-        text,
-        re.I,
-    )
-    if match:
-        return [Directive("terminate_if", match["cond"], source=text)]
-    match = re.match(
-        r"^(?:SCREEN[\s-]*OUT|TERMINATE|DISQUALIFY|EXCLUDE)\s+(?:ANYONE|ANYBODY|THOSE|EVERYONE|PEOPLE|"
-        r"RESPONDENTS?)\s+(?:WHO\s+|THAT\s+)?(?:SELECT|CHOOS|CHOSE|PICK|TICK|COD|ANSWER)\w*\s+(?P<cond>.+?)\.?$",
-        text,
-        re.I,
-    )
-    if match:
-        # "Screen out anyone who selects any of the first four options": the action first
-        return [Directive("terminate_if", match["cond"], source=text)]
-    match = re.match(
-        r"^(?P<cond>(?:UNDER|OVER|YOUNGER\s+THAN|OLDER\s+THAN|LESS\s+THAN|MORE\s+THAN|[<>])\s*"
-        r"-?\d[^:→>]{0,30}?)\s*(?:-+>|→|=>|:)\s*(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END)|"
-        r"CLOSE|END\s+(?:OF\s+)?(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE))\b",
-        text,
-        re.I,
-    )
-    if match:
-        # "under 18 → end of survey": a bound on the answer, then the termination
-        return [Directive("terminate_if", match["cond"], source=text)]
+    for pattern in _TERMINATE_IF_RES:
+        match = pattern.match(text)
+        if match:
+            return [Directive("terminate_if", match["cond"], source=text)]
     match = re.match(
         r"^(?:CODES?\s+)?(?P<codes>\d{1,3}(?:\s*(?:,|-|–|OR|AND)\s*\d{1,3})*)\s*(?:=|→|->|:)\s*"
         r"(?:THANK\s+(?:AND|&)\s+(?:END|CLOSE)|TERMINATE|SCREEN[\s-]*OUT|(?:END|CLOSE)\s+(?:THE\s+)?"

@@ -61,7 +61,7 @@ _SLOT_BEFORE_RE = re.compile(
 )
 # not after an answer's bracketed code: "(5) Poor (7) DON'T KNOW" ends with an answer in capitals
 _TRAILING_CAPS_RE = re.compile(
-    r"(?<=[?.:!)])(?<!\(\d\))(?<!\(\d\d\))\s+([A-Z][A-ZÀ-ÖØ-Þ0-9 ,.;:'’\-–—/()&%=<>|_]{3,})$"
+    r"(?<=[?.:!)…])(?<!\(\d\))(?<!\(\d\d\))\s+([A-Z][A-ZÀ-ÖØ-Þ0-9 ,.;:'’\-–—/()&%=<>|_]{3,})$"
 )
 _INTERVIEWER_PAREN_RE = re.compile(
     # a bare "(circle)" / "(circle one)" tells a self-completion respondent how to answer
@@ -164,7 +164,11 @@ def split_runs(runs: tuple[Run, ...], text: str) -> tuple[str, list[str]]:
             kept.append(run.text)
     if all_italic:
         return "", [text]
-    return "".join(kept), [part for n in notes for part in _bracket_parts(collapse(n)) if part]
+    words = "".join(kept)
+    if notes and kept and not kept[0].strip():
+        # "NEW v2 – open text box" with its mark in colour: the dash joined the mark to the words
+        words = re.sub(r"^\s*[–—-]\s+", "", words)
+    return words, [part for n in notes for part in _bracket_parts(collapse(n)) if part]
 
 
 def _opens_bracket(text: str) -> bool:

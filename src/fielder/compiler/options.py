@@ -550,8 +550,9 @@ def _marked_across(text: str) -> list[RawOption]:
 # The words of a point may start with any letter ("0 = äußerst unwahrscheinlich").
 _INLINE_POINT_RE = re.compile(
     r"(?<![\d.])(-?\d{1,2})\s*=\s*['\"“‘]?([^\W\d_][^,;()=\"”’]*?)['\"”’]?"
-    # (ends before "·", or before middle points written bare: "0 = hate it  1  2 … 10 = love it")
-    r"(?=\s*(?:,|;|\)|$|\.|…|·|•|\s[-–]\s|\s-?\d{1,2}\s*=|\s+(?:and|to|through)\s+-?\d|"
+    # (ends before "·", or before middle points written bare: "0 = hate it  1  2 … 10 = love it",
+    # or before a bracketed note: "10 = Extremely satisfied (show 0-10 across the screen)")
+    r"(?=\s*(?:,|;|\)|$|\.|…|·|•|\s\(|\s[-–]\s|\s-?\d{1,2}\s*=|\s+(?:and|to|through)\s+-?\d|"
     r"\s+-?\d{1,2}\s+-?\d{1,2}\b))"
 )
 

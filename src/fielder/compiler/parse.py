@@ -1363,6 +1363,8 @@ class _Parser:
             and not draft.hints  # words under the answer box are no longer the question's
             and draft.mode == "text"
             and not draft.text.endswith("?")
+            # "is this new pack…" over "Only ask people who …": the filter is no more words
+            and not _FILTER_SENTENCE_RE.match(text)
         ):
             draft.text_parts.append(text)
         else:
@@ -1891,6 +1893,12 @@ def parse_lines(lines: list[Line]) -> Parsed:
 
 
 # "Store the letter", "Answer letters are the stored values", "the letters are the codes".
+# a plain sentence that says who is asked: "Only ask people who …", "Ask only those who …"
+_FILTER_SENTENCE_RE = re.compile(
+    r"^(?:only\s+(?:ask|show|display)|(?:ask|show|display)\s+(?:this\s+)?(?:only\s+)?"
+    r"(?:if|when|to\s+(?:those|people|respondents)|those|people|respondents))\b",
+    re.I,
+)
 _LETTERS_STORED_RE = re.compile(
     r"\b(?:store|record|save|keep)\s+the\s+letters?\b|"
     r"\bletters?\s+(?:are|is)\s+(?:the\s+)?(?:stored|recorded|saved)\b|"

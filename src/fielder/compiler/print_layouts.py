@@ -4,6 +4,9 @@
   `☐ 55–64 ☐ 65 or over`) are one row of answers.
 - End words set apart above a row of numbered boxes (`Not at all likely    Extremely likely`
   over `☐0 ☐1 … ☐10`) name its ends: `Not at all likely ☐0 … ☐10 Extremely likely`.
+- A row of bare boxes with a row of numbers under it (`☐ ☐ … ☐` / `0 1 … 10`) and the end words
+  between or under them is the same numbered row: `I had a very poor experience ☐0 … ☐10 I had a
+  very good experience`.
 - Column words that the text ran together (`Excellent Good | Fair | Poor` over rows of four
   boxes) are split before a capital until there is one per column.
 - Fill-in lines after the last numbered question (`Full name ______`, `Email address ______`
@@ -24,6 +27,8 @@ _ENDS_RE = re.compile(r"^(?P<low>[^\t\d]{2,40}?)\t+(?P<high>[^\t\d]{2,40})$")
 _ROW_MARKS_RE = re.compile(rf"^[^\t{_BOXES}]+(?P<marks>(?:\t[{_BOXES}])+)\s*$")
 _NUMBER_HEAD_RE = re.compile(r"^\s*-?\d{1,2}(?:\t+-?\d{1,2}){2,10}\s*$")
 _LETTERED_ROW_RE = re.compile(rf"^\s*[a-z][.)]\s+(?P<row>[^\t]+(?:\t[{_BOXES}■])+\s*)$")
+_BARE_BOXES_RE = re.compile(rf"^\s*(?:[{_BOXES}]\s*){{3,}}$")
+_NUMBER_ROW_RE = re.compile(r"^\s*-?\d{1,2}(?:\s+-?\d{1,2}){2,11}\s*$")
 _NUMBERED_RE = re.compile(r"^(?P<n>\d{1,3})[.)]\s+\S")
 _RETURN_RE = re.compile(
     r"^(?:(?:please\s+)?(?:send|return|post|mail)\b.{0,40}\bto\s*:?\s*$|FREEPOST\b)", re.I
@@ -34,7 +39,7 @@ _FIELD_RE = re.compile(r"^(?P<label>[A-Z][A-Za-z]*(?:[ /-][A-Za-z]+){0,3})\s*:?\
 def print_layout_lines(lines: list[Line]) -> list[Line]:
     """The lines with the printed layouts above put back together."""
     out: list[Line] = []
-    for line in lines:
+    for line in _boxes_over_numbers(lines):
         previous = out[-1] if out else None
         if previous is not None and _continues_across(previous, line):
             joined = f"{previous.spaced or previous.text}   {line.spaced or line.text}"
@@ -64,6 +69,69 @@ def print_layout_lines(lines: list[Line]) -> list[Line]:
             line = replace(line, spaced=lettered["row"], text=" ".join(lettered["row"].split()))
         out.append(line)
     return _trailing_fields(out)
+
+
+def _boxes_over_numbers(lines: list[Line]) -> list[Line]:
+    """Bare boxes, their numbers on the next line, the end words between or under them: one
+    numbered row with its end words around it."""
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        row = _numbered_boxes(lines, index)
+        if row is None:
+            out.append(line)
+            index += 1
+            continue
+        points, ends, used = row
+        text = f"{ends[0]} {points} {ends[1]}" if ends else points
+        out.append(replace(line, text=text, raw=text, spaced=text, kind="paragraph"))
+        index += used
+    return out
+
+
+def _numbered_boxes(
+    lines: list[Line], index: int
+) -> tuple[str, tuple[str, str] | None, int] | None:
+    """The points of the boxes at `index` with their numbers, their end words if printed, and
+    how many lines they take."""
+    boxes = lines[index].text
+    if not _BARE_BOXES_RE.match(boxes) or lines[index].instructions:
+        return None
+    count = sum(boxes.count(mark) for mark in _BOXES)
+    # end words a reader took for a note (set apart, in italics) are still the row's ends
+    following = [_words(line) for line in lines[index + 1 : index + 4]]
+    for at, text in enumerate(following[:2]):
+        numbers = text.split()
+        if not _NUMBER_ROW_RE.match(text) or len(numbers) != count:
+            continue
+        points = " ".join(f"☐{number}" for number in numbers)
+        if at == 1:
+            ends = _end_words(following[0])
+            return (points, ends, 3) if ends else None
+        ends = _end_words(following[1]) if len(following) > 1 else None
+        return (points, ends, 3) if ends else (points, None, 2)
+    return None
+
+
+def _end_words(text: str) -> tuple[str, str] | None:
+    """ "Very poor<TAB>Very good", or run together by the text ("Not at all likely Extremely
+    likely"): split where the only capital inside starts the second end, or where the first
+    word comes again."""
+    if not text or re.search(rf"[\d?{_BOXES}]", text) or len(text) > 90:
+        return None
+    parts = [p.strip() for p in text.split("\t") if p.strip()]
+    if len(parts) == 2:
+        return parts[0], parts[1]
+    if len(parts) != 1:
+        return None
+    words = text.split()
+    starts = [i for i, word in enumerate(words) if i and word[:1].isupper()]
+    again = [i for i in starts if words[i] == words[0]]
+    cut = starts[0] if len(starts) == 1 else again[0] if len(again) == 1 else None
+    if cut is None or not words[0][:1].isupper():
+        return None
+    return " ".join(words[:cut]), " ".join(words[cut:])
 
 
 def _words(line: Line) -> str:

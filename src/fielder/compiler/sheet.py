@@ -7,6 +7,7 @@ question line (with its label), an option line (with its code) or a section line
 
 from __future__ import annotations
 
+import functools
 import re
 
 from fielder.compiler.captioned_boxes import captioned_box_notes
@@ -147,6 +148,13 @@ def _header_words(cell: str) -> str:
 
 
 def _columns(header: tuple[str, ...]) -> dict[str, int]:
+    """The role of each column a header row names ("text", "options", "code", …) by index."""
+    return dict(_column_roles(header))
+
+
+@functools.lru_cache(maxsize=1024)
+def _column_roles(header: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    # cached: every table's first rows are tried as a header by several layouts
     found: dict[str, int] = {}
     for index, cell in enumerate(header):
         name = expand_question_abbreviation(_header_words(cell))
@@ -181,7 +189,7 @@ def _columns(header: tuple[str, ...]) -> dict[str, int]:
     ident = found.get("id")
     if "text" not in found and ident is not None and header[ident].strip().lower() == "item":
         found["text"] = found.pop("id")  # "Item" alone holds the items' wording
-    return found
+    return tuple(found.items())
 
 
 def _header_index(block: Block) -> tuple[int, dict[str, int]] | None:

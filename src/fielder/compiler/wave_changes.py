@@ -3,8 +3,10 @@
 A new wave's draft keeps what was taken out, for the trend record, and says so beside it:
 `[DELETED W5]` (or `[REMOVED]`, `[DROPPED]`) before or after a question, an answer or a grid
 row means it is not to be programmed, and a question so marked takes its answers and notes
-with it; `Q3 (was Q4)`, `Q8 (W4)`, `Q5 (previously Q7)` note the number it had before, which
-is no part of the question's words. Struck-out wording (`~~…~~`) is left out by the readers.
+with it; `NEW v2 – open text box`, `AMENDED W5: …` mark a line new or changed, and the mark
+is no part of its words; `Q3 (was Q4)`, `Q8 (W4)`, `Q5 (previously Q7)` note the number it had
+before, which is no part of the question's words. Struck-out wording (`~~…~~`) is left out by
+the readers.
 """
 
 from __future__ import annotations
@@ -25,9 +27,29 @@ _FORMER_NUMBER_RE = re.compile(
     re.I,
 )
 
+# "NEW v2 – ", "AMENDED W5: ", "NEW: " in capitals at the start of a line
+_CHANGE_MARK_RE = re.compile(
+    r"^(?:NEW|ADDED|AMENDED|CHANGED|UPDATED|REVISED)(?:\s+(?:IN\s+)?(?:[vV]|W|WAVE\s*)\d{1,2}"
+    r"(?:\.\d{1,2})?)?\s*[–—:-]\s+(?=\S)"
+)
+
 
 def _deleted(line: Line) -> bool:
     return any(_DELETED_RE.match(note) for note in line.instructions)
+
+
+def _marked(line: Line) -> bool:
+    return bool(_CHANGE_MARK_RE.match(line.text))
+
+
+def _without_change_mark(line: Line) -> Line:
+    """`NEW v2 – open text box` as `open text box`."""
+    match = _CHANGE_MARK_RE.match(line.text)
+    if match is None:
+        return line
+    text = line.text[match.end() :]
+    spaced = _CHANGE_MARK_RE.sub("", line.spaced or "", count=1) or text
+    return replace(line, text=text, raw=text, spaced=spaced)
 
 
 def _without_former_number(line: Line) -> Line:
@@ -47,7 +69,7 @@ def _without_former_number(line: Line) -> Line:
 def wave_change_lines(lines: list[Line]) -> list[Line]:
     """The lines without what is marked deleted (a question with everything under it up to the
     next question or section), and without former numbers after the labels."""
-    if not any(_deleted(line) or "(" in line.text for line in lines):
+    if not any(_deleted(line) or "(" in line.text or _marked(line) for line in lines):
         return lines
     out: list[Line] = []
     dropping = False
@@ -60,5 +82,5 @@ def wave_change_lines(lines: list[Line]) -> list[Line]:
         if _deleted(line):
             dropping = labelled  # a deleted question takes its answers and notes with it
             continue
-        out.append(_without_former_number(line))
+        out.append(_without_former_number(_without_change_mark(line)))
     return join_lone_labels(out)  # "Q7 (was Q9)" alone over its new words
