@@ -1,5 +1,5 @@
 """Routing written as a bare test and an arrow: `Q7=2 → skip to Q9`, `S2<18 → END (screen-out)`,
-`No → Go to 5`.
+`No → Go to 5`, `No → Q15`.
 
 A spec's logic cell or row, or a paper form's margin, often drops the "IF": the test on a
 question (or the answer's own words) comes first, the arrow and what happens after. Spelled
@@ -23,7 +23,9 @@ _ARROW_TEST_RE = re.compile(
 _ANSWER_ARROW_RE = re.compile(
     r"^(?!(?:if|when|otherwise|else|then|all|everyone|others|rest|and|or)\b)"
     r"(?P<answer>[^\W\d_][^→>\d]{0,38}?)\s?(?:-+>|→|=>|⇒)\s?"
-    r"(?P<action>(?:go|skip|jump|continue|proceed)\s+(?:on\s+)?to\s+\S.*)$",
+    r"(?P<action>(?:go|skip|jump|continue|proceed)\s+(?:on\s+)?to\s+\S.*|"
+    # "No → Q15", "Don't know → END": the place itself after the arrow, in a logic column
+    r"(?-i:[A-Z]{1,4}[-_.]?\d{1,3}[a-z]?|END)\.?)$",
     re.I,
 )
 _SCREEN_OUT_RE = re.compile(
@@ -37,7 +39,12 @@ def spelled_if(text: str) -> str:
     match = _ARROW_TEST_RE.match(text.strip())
     if match is None:
         answer = _ANSWER_ARROW_RE.match(text.strip())
-        return f"IF {answer['answer'].strip()}, {answer['action']}" if answer else text
+        if answer is None:
+            return text
+        action = answer["action"].rstrip(".")
+        if not re.match(r"(?:go|skip|jump|continue|proceed)\b", action, re.I):
+            action = f"GO TO {action}"
+        return f"IF {answer['answer'].strip()}, {action}"
     if _SCREEN_OUT_RE.search(match["action"]):
         return f"IF {match['cond']} TERMINATE"
     return f"IF {match['cond']} → {match['action']}"

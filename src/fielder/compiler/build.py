@@ -88,6 +88,8 @@ class Built:
     question: Question
     pending: list[Pending] = field(default_factory=list)
     carry: tuple[str, bool] | None = None
+    #: the only codes carried, where the note names them ("As A7, codes 1–6 only")
+    carry_codes: list[str] = field(default_factory=list)
     pipe: str | None = None
     quotas: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -579,7 +581,11 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
         directives = [*directives, *_carry_in_text(text)]
     for directive in directives:
         if directive.kind == "carry":
-            built.carry = (_carry_source(directive), directive.labels != ["no"])
+            source, selected = _carry_source(directive), directive.labels != ["no"]
+            if built.carry is not None and built.carry[0] == source:
+                selected = selected or built.carry[1]  # "SHOW ONLY … CHOSEN AT A7" and "As A7"
+            built.carry = (source, selected)
+            built.carry_codes = directive.codes or built.carry_codes
         elif directive.kind == "pipe":
             built.pipe = directive.value or "?"
         elif directive.kind == "quota" and directive.value:

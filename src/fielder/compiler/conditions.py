@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from fielder.compiler.dotted_refs import dotted_answer
 from fielder.compiler.instructions import expand_codes
+from fielder.compiler.labelled_codes import labelled_codes
 from fielder.ir.models import Question
 
 _NUMERIC_TYPES = frozenset({"number"})
@@ -151,6 +152,7 @@ def parse_condition(
     negated = _NOT_WHOLE_RE.match(text)
     if negated:
         return _negated(parse_condition(negated["cond"], questions, default))
+    text = labelled_codes(text)  # "Under 18 (1) or Prefer not to say (9)"
     text = _inner_condition(text, questions)
     text = _any_of_range(text, questions)
     text = _any_answer(text, questions)

@@ -30,8 +30,9 @@ class Directive:
 
 
 # "max. 3" / "min. 1": an abbreviation's dot before its number ends no sentence
+# "96 = text box · 99 exclusive": a spaced middle dot or bullet parts two notes in one cell
 _SPLIT_RE = re.compile(
-    r"(?<!\b[Mm]ax)(?<!\b[Mm]in)(?<!\bMAX)(?<!\bMIN)\.\s+(?=[A-Z0-9(\[\'‘\"“])|;\s*"
+    r"(?<!\b[Mm]ax)(?<!\b[Mm]in)(?<!\bMAX)(?<!\bMIN)\.\s+(?=[A-Z0-9(\[\'‘\"“])|;\s*|\s+[·•]\s+"
 )
 _CAPS_DASH_RE = re.compile(r"(?<=[A-ZÀ-Þ0-9)])\s+[–—]\s+(?=[A-ZÀ-Þ(])")
 _QUOTED_RE = re.compile(r"['‘’\"“”]([^'‘’\"“”]{2,60})['‘’\"“”]")
@@ -414,12 +415,14 @@ _FINAL = frozenset(
 def _routing(text: str, upper: str) -> list[Directive]:
     arrow = re.match(
         rf"^(?:CODES?\s+)?(?P<codes>\d{{1,3}}(?:\s*(?:,|-|–|&|AND|OR)\s*\d{{1,3}})*)\s*"
-        rf"(?:-+>|→|=>|⇒)\s*(?P<to>{_TARGET})\s*$",
+        rf"(?:-+>|→|=>|⇒)\s*(?:{_GO_TO})?(?P<to>{_TARGET}|(?:SECTION|PART|MODULE|BLOCK)\s+[A-Z0-9]{{1,3}})"
+        r"\s*\.?$",
         text,
         re.I,
     )
     if arrow:
-        # "1, 2, 5 -> A4" in a routing column: those answers go on to A4.
+        # "1, 2, 5 -> A4" in a routing column: those answers go on to A4 ("2 or 3 → GO TO
+        # SECTION C": to the section's first question).
         return [Directive("skip", "CODE " + arrow["codes"], target=arrow["to"], source=text)]
     unless = re.match(
         rf"^IF\s+(?P<cond>.+?),?\s+(?:THEN\s+)?CONTINUE\b[^A-Z]*(?:ELSE|OTHERWISE)\s*,?\s+"
@@ -667,7 +670,8 @@ def _terminate(text: str, upper: str) -> list[Directive]:
     match = re.match(
         r"^(?:CODES?\s+)?(?P<codes>\d{1,3}(?:\s*(?:,|-|–|OR|AND)\s*\d{1,3})*)\s*(?:=|→|->|:)\s*"
         r"(?:THANK\s+(?:AND|&)\s+(?:END|CLOSE)|TERMINATE|SCREEN[\s-]*OUT|(?:END|CLOSE)\s+(?:THE\s+)?"
-        r"(?:SURVEY|INTERVIEW))\b",
+        # "0 → not eligible: show the sorry page and end": the answer rules the person out
+        r"(?:SURVEY|INTERVIEW)|NOT\s+ELIGIBLE|INELIGIBLE|DISQUALIF\w*)\b",
         text,
         re.I,
     )
@@ -692,7 +696,21 @@ def _carry(text: str, upper: str) -> list[Directive]:
         # an export tag ("Q4_aware") is kept as written; a plain label is read in capitals
         source = match["q"] if "_" in match["q"] else match["q"].upper()
         return [Directive("carry", source, source=text, labels=["no" if match["neg"] else "yes"])]
+    same = _SAME_LIST_RE.match(text)
+    if same:
+        # "As A7, codes 1–6 only", "Same list as Q4": the earlier question's answers again
+        only = re.search(r"\bCODES?\s+(?P<codes>\d.*?)\s+ONLY\b", text, re.I)
+        codes = expand_codes(only["codes"]) if only else []
+        return [Directive("carry", same["q"].upper(), source=text, labels=["no"], codes=codes)]
     return []
+
+
+# "As A7", "Same answers as Q4", "Same list as at B2": an answer cell naming where its list is
+_SAME_LIST_RE = re.compile(
+    rf"^(?:(?:the\s+)?same\s+(?:answers?|list|options|codes|answer\s+list)\s+as|as)\s+"
+    rf"(?:(?:at|in|for)\s+)?(?:question\s+)?(?P<q>{_ID_TOKEN})\b(?:\s*[,.;:]\s*.*|\s*)$",
+    re.I,
+)
 
 
 def _pipe(text: str, upper: str) -> list[Directive]:
@@ -730,8 +748,12 @@ def _order(text: str, upper: str) -> list[Directive]:
 
 def _tags(text: str, upper: str) -> list[Directive]:
     found: list[Directive] = []
+    # "'On foot' CANNOT BE TICKED WITH ANY OTHER ANSWER": the answer stands alone
     if re.search(
-        r"\bEXCLUSIVE\b|CAN(?:NOT|['’]T)\s+BE\s+COMBINED|SINGLE\s+CODE\s+ONLY|NOT\s+COMBINED", upper
+        r"\bEXCLUSIVE\b|CAN(?:NOT|['’]T)\s+BE\s+(?:COMBINED|(?:TICKED|CHOSEN|SELECTED|PICKED|"
+        r"MARKED|CHECKED)\s+(?:WITH|ALONGSIDE|TOGETHER\s+WITH)\s+(?:ANY\s+)?OTHERS?\b)|"
+        r"SINGLE\s+CODE\s+ONLY|NOT\s+COMBINED",
+        upper,
     ):
         head = re.split(
             r"\bEXCLUSIVE\b|CAN(?:NOT|['’]T)\s+BE|SINGLE\s+CODE\s+ONLY", text, flags=re.I

@@ -353,6 +353,7 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
             option.label, option.exclusive = option.label[1:].lstrip(), True
         option.skip_to = option.skip_to or target
         option.terminate = option.terminate or terminate
+        _routing_before_code(option)
         if _BLANK_RE.search(option.label) and re.match(r"other\b", option.label, re.I):
             option.specify = True
         if re.search(r":\s*_{3,}|[?)]\s*_{3,}\s*$", option.label):
@@ -366,6 +367,16 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
         if _SPECIFY_RE.search(option.label):
             option.specify = True
     return options
+
+
+def _routing_before_code(option: RawOption) -> None:
+    """ "☐ No → please go to Q9<TAB>2", "☐ Yes (go to Q18)<TAB>1": the routing sits between
+    the words and the code after them, so it is read once the code is off the label."""
+    if option.code is None or option.skip_to or option.terminate:
+        return
+    label, target, terminate = strip_routing(option.label)
+    if target or terminate:
+        option.label, option.skip_to, option.terminate = label, target, terminate
 
 
 def _drop_trailing_leaders(label: str) -> str:
@@ -737,7 +748,8 @@ _TRAILING_CODE_RE = re.compile(r"^(?P<label>.*\S)\s+(?P<code>\d{1,3})$")
 
 
 def trailing_codes(options: list[RawOption]) -> list[RawOption]:
-    """Plain answers that all end in a number that rises ("Male 1", "Female 2") carry codes."""
+    """Plain answers that all end in a number that rises ("Male 1", "Female 2") carry codes
+    (and the routing written between the words and the code)."""
     if len(options) < 2 or any(o.code is not None for o in options):
         return options
     matches = [_TRAILING_CODE_RE.match(o.label) for o in options]
@@ -749,6 +761,7 @@ def trailing_codes(options: list[RawOption]) -> list[RawOption]:
     for option, match in zip(options, matches, strict=True):
         assert match is not None
         option.label, option.code, option.marker = match["label"], match["code"], None
+        _routing_before_code(option)  # "☐ Yes (go to Q18) 1"
     return options
 
 

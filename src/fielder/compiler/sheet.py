@@ -11,6 +11,7 @@ import functools
 import re
 
 from fielder.compiler.captioned_boxes import captioned_box_notes
+from fielder.compiler.category_heads import category_heads
 from fielder.compiler.check_boxes import check_box_routes
 from fielder.compiler.codes_row import (
     codes_under,
@@ -22,10 +23,13 @@ from fielder.compiler.entry_placeholders import entry_placeholder
 from fielder.compiler.go_to_cells import spelled_go_to
 from fielder.compiler.grid_sub_rows import is_statement_row
 from fielder.compiler.legend_keys import expand_mark, legend_keys
+from fielder.compiler.lettered_rows import lettered_rows
 from fielder.compiler.lines import Line, collapse, is_caps_instruction, split_text
 from fielder.compiler.options import SPECIFY_RE, parse_option_text
+from fielder.compiler.point_spans import packed_scale, point_span
 from fielder.compiler.sheet_heads import expand_question_abbreviation
 from fielder.compiler.sheet_scales import item_letter, scale_key
+from fielder.compiler.typed_hints import is_carried_list, is_typed_hint
 from fielder.documents.model import Block, Cell
 
 _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
@@ -353,6 +357,13 @@ def sheet_lines(block: Block) -> list[Line]:
         grid = _item_grid(raw, columns)
         if grid is not None:
             row = tuple(grid[0] if i == columns["text"] else c for i, c in enumerate(row))
+        row_items = (
+            lettered_rows(_cell(raw, columns, "text"), _cell(raw, columns, "options"))
+            if grid is None and columns.get("options") != columns.get("text")
+            else None
+        )
+        if row_items is not None:  # "How satisfied …? a. The staff b. The wait": a grid's rows
+            row = tuple(row_items[0] if i == columns["text"] else c for i, c in enumerate(row))
         found = [_row_line(row, columns)]
         if found[0] is not None:
             found[0].instructions.extend(cell_notes)
@@ -361,6 +372,8 @@ def sheet_lines(block: Block) -> list[Line]:
         else:
             own = columns.get("options") != columns.get("text")  # answers on rows of their own
             found.extend(_cell_options(raw, columns) if found[0] and found[0].label and own else [])
+            if row_items is not None and found[0] is not None and found[0].label:
+                found[1:1] = row_items[1]
         if found[0] is not None and found[0].label and across:
             # "Option 1 | Option 2 | …": the answers across the question's row.
             found.extend(
@@ -478,10 +491,11 @@ def _item_grid(raw: tuple[str, ...], columns: dict[str, int]) -> tuple[str, list
     coding = [p.strip() for p in raw[options_index].split("\n") if p.strip()]
     if len(coding) < 3:
         return None
-    heads = [c.strip() for c in coding[0].split("\t") if c.strip()]
+    # the columns set apart by tabs or by runs of spaces ("YES  NO" / "RADIO<TAB>1    2")
+    heads = [c.strip() for c in re.split(r"\t|\s{2,}", coding[0]) if c.strip()]
     if len(heads) < 2 or any(re.search(r"\d", h) or len(h.split()) > 4 for h in heads):
         return None
-    coded = [[c.strip() for c in line.split("\t") if c.strip()] for line in coding[1:]]
+    coded = [[c.strip() for c in re.split(r"\t|\s{2,}", line) if c.strip()] for line in coding[1:]]
     if not all(
         len(c) == len(heads) + 1 and all(re.fullmatch(r"\d{1,3}", v) for v in c[1:]) for c in coded
     ):
@@ -699,6 +713,8 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
     limits = number_limits(labels)
     if limits is not None:
         return [Line(text="", raw=limits, instructions=[limits])]
+    if is_typed_hint(_cell(raw, columns, "type"), labels) or is_carried_list(labels):
+        return [Line(text="", raw=label, instructions=[label]) for label in labels]
     listed = [p.strip() for p in re.split(r"\s*;\s*", labels[0])] if len(labels) == 1 else []
     if len(listed) >= 2 and all(p and len(p.split()) <= 8 for p in listed):
         labels = listed  # "Weekly; Monthly; Rarely"
@@ -713,7 +729,11 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
     if len(codes) != len(labels):
         codes = []
     found: list[Line | None] = []
+    heads = category_heads(labels) if not codes else set()
     for index, label in enumerate(labels):
+        if index in heads:  # "PIPED WATER" over its coded kinds: a group's name, no answer
+            found.append(Line(text="", raw=label))
+            continue
         head = _BAR_HEAD_RE.match(label)
         if head:  # "Rows: Focused work" … "Columns: Poorly": a grid's two lists in one cell
             word = "Rows:" if head["head"].lower().startswith("row") else "Columns:"
@@ -721,6 +741,13 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
             label = head["rest"].strip()
             if not label:
                 continue
+        span = point_span(labels, index) if not codes else []
+        packed = packed_scale(label) if not codes and len(labels) == 1 else []
+        if span or packed:
+            # "1 – 9 (numbers only)" between the ends; "0 = Poor … 10 = Good" on one line
+            points = packed or [(n, n) for n in span]
+            found.extend(Line(text=w, raw=label, code=c, is_option=True) for c, w in points)
+            continue
         entry = entry_placeholder(label) if not codes else None
         boxes = captioned_box_notes(label) if not codes else None
         if entry is not None or boxes is not None:
@@ -754,10 +781,32 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
             # "OTHER (SPECIFY)" among answers written in capitals: the bracket is part of the
             # answer's wording (it still asks for specifics)
             kept = f"{kept.rstrip()} (SPECIFY)"
+        if caps:
+            # "FEMALE CHILD (UNDER 15)" among answers in capitals: a bracket of capitals that is
+            # no tag for the build is part of the answer's words
+            kept, inline = _caps_brackets_kept(label, kept, inline)
         found.append(
             Line(text=collapse(kept), raw=label, instructions=inline, code=code, is_option=True)
         )
     return found
+
+
+_TAG_WORDS_RE = re.compile(
+    r"^(?:EXCLUSIVE|SPECIFY|ANCHOR|FIX|TERMINATE|CLOSE|SCREEN|RANDOMI|ROTATE|SPONTANEOUS|VOL|"
+    r"SINGLE|MULTI|OPEN|DO\s+NOT|DON'T|READ|PROBE|SHOW|GO\s+TO|SKIP|ASK|RECORD|CIRCLE|CODE)",
+    re.I,
+)
+
+
+def _caps_brackets_kept(label: str, kept: str, inline: list[str]) -> tuple[str, list[str]]:
+    """The answer's own bracketed capitals put back after its words; tags stay notes."""
+    notes = []
+    for note in inline:
+        if f"({note})" in label and not _TAG_WORDS_RE.match(note) and f"({note})" not in kept:
+            kept = f"{kept.rstrip()} ({note})"
+        else:
+            notes.append(note)
+    return kept, notes
 
 
 _BAR_HEAD_RE = re.compile(r"^(?P<head>ROWS?|COLS?|COLUMNS?)\s*:\s*(?P<rest>.*)$", re.I)
@@ -804,17 +853,21 @@ def _without_own_code(label: str, code: str | None) -> str:
 
 def _shown_when(condition: str) -> str:
     """A "ShowIf" column's bare condition ("Q8 <= 6") read as the instruction it stands for."""
-    if re.fullmatch(r"\s*(?:ask\s+)?all\s*", condition, re.I):
-        return ""  # "ALL": asked of everyone
+    if re.fullmatch(r"\s*(?:(?:ask\s+)?all|[—–-]+|n/?a|none)\s*", condition, re.I):
+        return ""  # "ALL": asked of everyone; "–": no filter
     if not condition or re.match(r"(?:ask|show|display)?\s*if\b", condition, re.I):
         return condition
+    if re.search(r"→|->|=>|\b(?:go|skip|jump)\s+to\b", condition, re.I):
+        return condition  # "2 → END" in a "Show if / routing" column: routing, not a filter
     return f"ASK IF {condition}"
 
 
 # "q9==4", "Q3 = 1, 2 or 3": a logic cell holding a test of a question and nothing else
 _BARE_TEST_RE = re.compile(
-    r"^\s*[A-Za-z]{1,6}\d{1,3}[a-z]?(?:_\d{1,2})?\s*(?:==?|!=|<=|>=|<|>)\s*"
-    r"[\w'\"‘’“”]+(?:\s*(?:,|\bor\b)\s*[\w'\"‘’“”]+)*\s*$",
+    r"^\s*[A-Za-z]{1,6}\d{1,3}[a-z]?(?:_\d{1,2})?\s*(?:==?|!=|<>|<=|>=|<|>|≠|≥|≤)\s*"
+    r"[\w'\"‘’“”]+(?:\s*(?:,|\bor\b)\s*[\w'\"‘’“”]+)*\s*"
+    # "Q2 ≠ 7 (branch users only)": who that is, in words, after the test
+    r"(?:\([a-z][^()]{0,60}\))?\s*$",
     re.I,
 )
 # "q0 == 2: end survey (screen out)": a test, a colon, then what happens

@@ -4,7 +4,8 @@ A routing column often names where every answer goes, the next question included
 branch goes on to the very next question and every other branch jumps to the question after
 it, the pair says no more than "the next question is asked only on that branch": it is the
 `display_if` of the next question, and the question's own skips are dropped. Branches that go
-further, or several questions on, are left as skips.
+further, or several questions on, are left as skips, and so is a jump to the closing screen
+that ends the questionnaire (`1 → Q9` / `2 → END` on the question before the last).
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ def fold_branch_pairs(questions: list[Question]) -> None:
         onward = [rule for rule in question.skip_to if rule.to == following.id]
         around = [rule for rule in question.skip_to if rule.to == after.id]
         if len(onward) != 1 or not around or len(onward) + len(around) != len(question.skip_to):
+            continue
+        if after is questions[-1] and after.type == "display":
+            # "1 → Q9; 2 → END": leaving for the closing screen stays a skip; going on to the
+            # next question is no routing at all
+            question.skip_to = [rule for rule in question.skip_to if rule not in onward]
             continue
         condition = onward[0].if_
         following.display_if = (

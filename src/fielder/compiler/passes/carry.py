@@ -46,6 +46,8 @@ def resolve_carry(builts: list[Built]) -> list[Problem]:
                     question.type = kind
                     break
         carried = [o.model_copy() for o in source.options if not (o.exclusive and selected)]
+        if built.carry_codes:  # "As A7, codes 1–6 only": the codes named, of those
+            carried = [o for o in carried if o.code in built.carry_codes]
         for option in carried:
             option.exclusive = option.exclusive and question.type == "multi"
             option.specify = False  # the "other" was typed in at the source already

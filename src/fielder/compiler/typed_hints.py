@@ -1,0 +1,37 @@
+"""Answer cells of a spec table that only hint at the box of a typed question.
+
+A spec row whose Type column names an answer that is no choice (`number`, `long text`, `email`,
+`date`) may still put a word in its Answers column: `| Q9 | How old is your bike? | years |
+number |`, `| Q12 | Anything else? | comment box | long text |`. With no code on any line, the
+words name the box (its unit or its size), they are not an answer to pick.
+
+An answers cell may also name where its list comes from instead of listing it: `As A7, codes
+1–6 only`, `Pipe in the answers chosen at P2`. That line is a note (the carry-forward).
+"""
+
+from __future__ import annotations
+
+from fielder.compiler.instructions import interpret, question_type_line
+from fielder.compiler.options import parse_option_text
+
+_BOX_TYPES = frozenset({"number", "text", "long_text", "email", "date", "display"})
+
+
+def is_typed_hint(type_cell: str, labels: list[str]) -> bool:
+    """True when the row's type is a box and its answer lines carry no code."""
+    if not type_cell.strip() or not labels or len(labels) > 2:
+        return False
+    types = question_type_line(": " + type_cell)
+    if not types or types[0] not in _BOX_TYPES:
+        return False
+    return not any((written := parse_option_text(label)) and written[0].code for label in labels)
+
+
+def is_carried_list(labels: list[str]) -> bool:
+    """True for one uncoded answer line that names another question's list to show."""
+    if len(labels) != 1:
+        return False
+    written = parse_option_text(labels[0])
+    if written and written[0].code:
+        return False
+    return any(d.kind == "carry" for d in interpret(labels[0]))
