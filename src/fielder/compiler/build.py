@@ -396,6 +396,11 @@ def table_option_tags(rows: tuple[tuple[str, ...], ...], options: list[Option]) 
         cells = by_code.get(option.code, [])
         written, inline = split_text(option.label)  # "No phone [close]"
         label, target, terminate = strip_routing(collapse(written) or option.label)
+        # "Other, say which: ______" in an answer cell: the write-in line is the box, not words
+        blank = re.search(r"\s*:?\s*_{3,}\s*$", label)
+        if blank and re.search(r"[^\W\d_]{2,}", label[: blank.start()]):
+            label = label[: blank.start()].rstrip()
+            option.specify = True
         raw = RawOption(label or option.label, option.code, skip_to=target, terminate=terminate)
         _tail_actions(raw, [*inline, *(c for c in cells if c != option.label)])
         option.label = raw.label

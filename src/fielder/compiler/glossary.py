@@ -244,13 +244,30 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
 )
 
 
+def _hint_score(hint: re.Pattern[str], text: str) -> tuple[int, int]:
+    """How surely a note is in a language: its words first, then its accented letters.
+
+    Accented letters are shared between neighbours (Spanish and Portuguese both write `Í`, `Ó`),
+    words much less: "FILTRO: SOMENTE PARA QUEM … DOMICÍLIO … PRÓPRIO" is Portuguese by its words
+    although its accents count for Spanish."""
+    words = letters = 0
+    for match in hint.finditer(text):
+        # a letter: one character, or a lookahead inside a word (Polish "(?=[ĄĆĘ…])")
+        inside = match.start() > 0 and text[match.start() - 1].isalnum()
+        if len(match[0]) == 1 or (not match[0] and inside):
+            letters += 1
+        else:
+            words += 1
+    return words, letters
+
+
 def to_english(text: str) -> str:
     """A scripting note with its Spanish, French or German words put into English (others
     left as they are)."""
     score, phrases = max(
-        ((len(hint.findall(text)), phrases) for hint, phrases in _LANGUAGES), key=lambda s: s[0]
+        ((_hint_score(hint, text), phrases) for hint, phrases in _LANGUAGES), key=lambda s: s[0]
     )
-    if score == 0:
+    if score == (0, 0):
         return text
     for pattern, replacement in phrases:
         text = pattern.sub(replacement, text)

@@ -27,6 +27,32 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"BERISI\s+KODE|MENJAWAB\s+KODE|BERKODE|=\s*KODE", "="),
     (r"(?:LANJUTKAN|LANJUT|LOMPAT|PINDAH)\s+KE", "GO TO"),
     (r"(?:AKHIRI|HENTIKAN|SELESAIKAN)\s+WAWANCARA", "TERMINATE"),
+    # an online survey's screen-out: "→ SURVEI SELESAI", "HENTIKAN SURVEI", "survei berakhir"
+    (r"(?:AKHIRI|HENTIKAN|SELESAIKAN)\s+SURVEI|SURVEI\s+(?:SELESAI|BERAKHIR)", "TERMINATE"),
+    # "Pertanyaan B8 hanya untuk responden yang memilih 1 atau 2 pada B7": a filter naming its
+    # question first
+    (
+        r"PERTANYAAN\s+([A-Z]{1,4}\.?\d+\w*)\s+HANYA\s+UNTUK\s+RESPONDEN\s+YANG\s+"
+        r"(?:MEMILIH|MENJAWAB)(?:\s+KODE)?",
+        r"ASK \1 ONLY IF CODE",
+    ),
+    # "HANYA UNTUK RESPONDEN YANG MEMILIH KODE 6 DI B1": only for those who chose code 6 at B1
+    (
+        r"(?:HANYA\s+)?UNTUK\s+RESPONDEN\s+YANG\s+(?:MEMILIH|MENJAWAB)(?:\s+KODE)?",
+        "ONLY FOR THOSE WHO CHOSE CODE",
+    ),
+    (r"(?<=\d\s)(?:DI|PADA)(?=\s+[A-Z]{1,4}\.?\d)", "AT"),
+    (r"LEBIH\s+DARI", "OVER"),
+    (r"KURANG\s+DARI", "UNDER"),
+    (r"USIA", "AGE"),
+    (r"TAHUN", "YEARS"),
+    (r"ISIAN\s+ANGKA|ANGKA", "NUMERIC"),
+    (r"JAWABAN\s+TERBUKA|KOTAK\s+TEKS\s+PANJANG", "OPEN END"),
+    (r"FORMAT\s+EMAIL", "EMAIL"),
+    (r"BAGIAN", "SECTION"),
+    (r"PERTANYAAN", "QUESTION"),
+    (r"(\d{1,3})\.(\d{3})\.(\d{3})|(\d{1,3})\.(\d{3})(?!\.\d)", r"\1\2\3\4\5"),
+    (r"ANTARA\s+(?:RP\s*)?(\d+)\s+DAN\s+(?:RP\s*)?(\d+)", r"RANGE \1-\2"),
     (r"JANGAN\s+DIBACAKAN|TIDAK\s+DIBACAKAN", "DO NOT READ"),
     (r"BACAKAN(?:\s+PILIHAN\s+JAWABAN)?", "READ OUT"),
     (r"SEBUTKAN", "SPECIFY"),
@@ -39,6 +65,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
 # The scripting words only an Indonesian note has, each counted on its own.
 HINT = re.compile(
     r"\b(?=(?:JAWABAN|DITANYAKAN|TANYAKAN|BERISI|LANJUTKAN|WAWANCARA|PENCACAH|SEBUTKAN|"
-    r"BACAKAN|DIBACAKAN|LINGKARI|DILINGKARI|TULISKAN|PILIH|HURUF|YANG|ATAU|JIKA|APABILA)\b)",
+    r"BACAKAN|DIBACAKAN|LINGKARI|DILINGKARI|TULISKAN|PILIH|HURUF|YANG|ATAU|JIKA|APABILA|"
+    r"SURVEI|LANJUT|BAGIAN|HANYA|ISIAN|ANGKA|ANTARA|TERBUKA|DALAM|TAHUN)\b)",
     re.I,
 )

@@ -24,26 +24,40 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"ESTIMULADA|LER\s+(?:AS\s+)?ALTERNATIVAS", "READ OUT"),
     (rf"MOSTRAR\s+CART{_A}O", "SHOW CARD"),
     (
-        r"AGRADE[ÇC]A\s+E\s+ENCERRE|ENCERR(?:E|AR)(?:\s+A\s+ENTREVISTA)?|"
+        r"AGRADE[ÇC]A\s+E\s+ENCERRE|ENCERR(?:E|AR)(?:\s+A\s+ENTREVISTA)?(?:\s+E\s+AGRADECER)?|"
         r"FINALIZ(?:E|AR)\s+A\s+ENTREVISTA|FIM\s+DA\s+ENTREVISTA",
         "TERMINATE",
     ),
     (r"(?:PULE|PULAR|PASSE|PASSAR|V[ÁA]|SIGA|IR)\s+PARA(?:\s+A)?(?:\s+PERGUNTA)?", "GO TO"),
     (r"EXCLUSIV[AO]", "EXCLUSIVE"),
+    (r"NUM[ÉE]RIC[AO]", "NUMERIC"),
+    (rf"ORDENA[ÇC]{_A}O|ORDENAR|ORDENE", "RANKING"),
+    (r"FILTRO", "FILTER"),
+    # "DEMAIS, PASSAR PARA Q10": everyone else goes on to Q10
+    (r"(?:AOS\s+)?DEMAIS|CASO\s+CONTR[ÁA]RIO", "OTHERWISE"),
+    # "PASSAR PARA O BLOCO B (Q14)": a part, and its first question in brackets
+    (r"(?<=GO TO )O\s+BLOCO", "BLOCK"),
     (r"ANOTAR|ANOTE|REGISTRAR", "RECORD"),
     (r"ESPECIFI(?:CAR|QUE)", "SPECIFY"),
     (r"ALEATORIZAR|RODIZIAR|RODIZIO", "RANDOMIZE"),
     (r"(?:DE\s+)?(-?\d[\d.]*)\s+A\s+(-?\d[\d.]*)", r"RANGE \1-\2"),
     (r"ANOS", "YEARS"),
     (r"ENTREVISTADOR(?:A)?", "INTERVIEWER"),
+    # "PERGUNTAR Q9 SOMENTE SE Q5 = 3": the question named before its condition
+    (rf"PERGUNTAR\s+([A-Z]{{1,4}}\d+\w*)\s+(?:SOMENTE|APENAS|S{_O})\s+SE", r"ASK \1 ONLY IF"),
     (rf"PERGUNTAR\s+(?:SOMENTE\s+|S{_O}\s+|APENAS\s+)?SE|SOMENTE\s+SE|APENAS\s+SE", "ASK IF"),
     (r"(?<=\d\s)OU(?=\s+\d)", "OR"),
     (r"(?<=\d\s)E(?=\s+\d)", "AND"),
+    # "(Q15 >= 1) E USA O CARRO … (Q5 = 5)": "and" after a condition in brackets
+    (r"(?<=\)\s)E(?=\s)", "AND"),
+    (r"SE", "IF"),
 )
 
 HINT = re.compile(
     rf"\b(?:RU|RM|ESPONT{_A}NEA|ESTIMULADA|ENCERR[EA]R?|PULE\s+PARA|PASSE\s+PARA|V[ÁA]\s+PARA|"
-    rf"ANOTAR|ANOTE|CART{_A}O|POR\s+LINHA|EXCLUSIV[AO]|RESPOSTAS?|ENTREVISTA|SOMENTE|REAIS)\b|[ÃÕÇ]|"
+    rf"ANOTAR|ANOTE|CART{_A}O|POR\s+LINHA|EXCLUSIV[AO]|RESPOSTAS?|ENTREVISTA|SOMENTE|REAIS|"
+    # words Spanish and Italian notes do not use: "pass to", "ask", "others", "block", "whom"
+    r"(?:PASSAR|IR)\s+PARA|PERGUNTAR|DEMAIS|BLOCO|QUEM|AGRADECER|FORA\s+D[AO]|SE\s+[A-Z]{1,4}\d)\b|[ÃÕÇ]|"
     r"\b\d[\d.]*\s+A\s+\d",  # "18 A 99", "DE 0 A 5.000": a range
     re.I,
 )

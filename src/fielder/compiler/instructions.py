@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from fielder.compiler.arrow_conditions import spelled_if
 from fielder.compiler.bracketed_bases import bracketed_base
 from fielder.compiler.glossary import to_english
+from fielder.compiler.named_routes import named_route
 from fielder.compiler.options import _TERMINATE_RE
 
 
@@ -358,7 +359,7 @@ def interpret(sentence: str) -> list[Directive]:
     """The directives of one instruction sentence (several when it packs several)."""
     # "(only shown if you picked A or B in Question 6)": a note wrapped whole in brackets
     sentence = re.sub(r"^\(([^()]+)\)\.?$", r"\1", sentence.strip())
-    text = spelled_if(_NOTE_PREFIX_RE.sub("", to_english(sentence)))
+    text = spelled_if(_NOTE_PREFIX_RE.sub("", named_route(to_english(sentence))))
     # "if you ticked no skip to …": the answer the respondent gave is the condition itself
     text = _YOU_GAVE_RE.sub(r"\1 ", text)
     # "skip to the next section": the first question of the next section (the logic pass)
@@ -393,8 +394,9 @@ def interpret(sentence: str) -> list[Directive]:
     typed = not _ASKED_OF_RE.search(text)
     for name in type_words(text) if typed and (not found or found[0].kind not in _FINAL) else []:
         found.append(Directive("type", name, source=text))
+    # "FILTRO: …" as well as "FILTER: …": the heading word read in English
     filtered = re.match(
-        r"^\s*(?:filter|condition|display\s+(?:logic|condition))\s*:", sentence, re.I
+        r"^\s*(?:filter|condition|display\s+(?:logic|condition))\s*:", to_english(sentence), re.I
     )
     if filtered and not any(d.kind in _FINAL for d in found) and re.search(r"[A-Z]{1,4}\d", text):
         # "FILTER: Q5 NOT 4": what follows the heading word is the condition itself.

@@ -157,7 +157,12 @@ def split_runs(runs: tuple[Run, ...], text: str) -> tuple[str, list[str]]:
             trailing_italic = False  # "(Tick one box)" in italics: the respondent's own note
         if index == label_run or _inline_pipe(runs, index):
             kept.append(run.text)
-        elif _is_coloured(run) or trailing_italic or _trailing_bold(runs, index):
+        elif (
+            _is_coloured(run)
+            or trailing_italic
+            or _trailing_bold(runs, index)
+            or _grey_aside(runs, index)
+        ):
             notes.append(run.text)
             kept.append(" ")
         else:
@@ -169,6 +174,28 @@ def split_runs(runs: tuple[Run, ...], text: str) -> tuple[str, list[str]]:
         # "NEW v2 – open text box" with its mark in colour: the dash joined the mark to the words
         words = re.sub(r"^\s*[–—-]\s+", "", words)
     return words, [part for n in notes for part in _bracket_parts(collapse(n)) if part]
+
+
+def _is_grey(run: Run) -> bool:
+    colour = (run.color or "").lstrip("#").upper()
+    if len(colour) != 6 or colour in {"000000", "AUTO"}:
+        return False
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (0, 2, 4))
+    return max(red, green, blue) - min(red, green, blue) <= 60 and min(red, green, blue) >= 0x60
+
+
+def _grey_aside(runs: tuple[Run, ...], index: int) -> bool:
+    """ "How old are you? (number, in years, 17-35)" with the bracket in grey: the form's hint
+    after the question's words, set apart by its colour (grey body text is words elsewhere)."""
+    text = runs[index].text.strip()
+    if not (_is_grey(runs[index]) and text.startswith("(") and text.endswith(")")):
+        return False
+    if is_marking_note(text):
+        return False  # "(Tick one box)" in grey: the respondent's own note, part of the text
+    if any(r.text.strip() for r in runs[index + 1 :]):
+        return False
+    before = "".join(r.text for r in runs[:index] if not _is_grey(r))
+    return bool(re.search(r"[^\W\d_]{2,}", before))
 
 
 def _opens_bracket(text: str) -> bool:

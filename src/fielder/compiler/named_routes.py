@@ -1,6 +1,7 @@
 """A route's destination described, then named by its id in brackets.
 
-`-> GO TO END OF MODULE (END)`, `SKIP TO THE CLOSING QUESTIONS (Q20)`: the words say where the
+`-> GO TO END OF MODULE (END)`, `SKIP TO THE CLOSING QUESTIONS (Q20)`, a banner
+`>>> IF Q4 = 4 GO TO BLOCK B (Q14) <<<`: the words say where the
 interview goes and the bracket gives the label of the question or screen there. The id in
 brackets is the destination; the words before it only describe it.
 """
@@ -12,7 +13,9 @@ import re
 _NAMED_ROUTE_RE = re.compile(
     r"(?P<verb>\b(?:go\s*to|skip\s*to|continue\s*(?:to|with|at)|jump\s*to|proceed\s*to))\s+"
     r"(?P<words>[A-Za-z][A-Za-z ]{2,40}?)\s*"
-    r"\((?P<id>[A-Z]{1,4}\d{1,3}[a-z]?|END|CLOSE|CLOSING|EXIT|THANKS|OUTRO)\)\s*\.?\s*$",
+    r"\((?P<id>[A-Z]{1,4}\d{1,3}[a-z]?|END|CLOSE|CLOSING|EXIT|THANKS|OUTRO)\)\s*\.?\s*"
+    # ">>> IF Q4 = 4 GO TO BLOCK B (Q14) <<<": a banner's closing marks after the route
+    r"(?:<{2,}|>{2,}|\*{2,}|={2,}|#{2,})?\s*$",
     re.I,
 )
 # words that are already a destination: "GO TO Q5 (SINGLE)" keeps its Q5

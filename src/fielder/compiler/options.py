@@ -85,6 +85,12 @@ _ARROW_WORDS_RE = re.compile(
     r"(?<!\s)\s*+\(?\s*+(?:(?<!-)-+>|→|=>|>>)\s*+(?:(?!(?:if|and|or|not)\b)[A-Za-z]{2,8}\s+){1,2}"
     r"(?P<to>[A-Z]{1,3}[.-]?\d+[a-z]?)\s*\)?\.?\s*$"
 )
+# "Não  -> ir para ENCERRAMENTO", "Nee → ga naar AFSLUITING": an arrow's route to a screen named
+# in capitals in the document's own language (the logic pass checks the screen is there)
+_ARROW_SCREEN_RE = re.compile(
+    r"(?<!\s)\s*+(?:(?<!-)-+>|→|=>)\s*+(?i:go\s*to|skip\s*to)\s+"
+    r"(?P<to>(?!(?:NEXT|SECTION|PART|MODULE|BLOCK|QUESTION)\b)[A-ZÀ-Þ][A-ZÀ-Þ_]{3,})\.?\s*$"
+)
 _TERMINATE_RE = re.compile(
     r"\b(?:TERMINATE|SCREEN\s*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END(?!\s+(?:OF\s+)?(?:THE\s+|THIS\s+)?"
     r"(?:MODULE|SECTION|BLOCK|PART)\b)|TERMINATE)|CLOSE\s+INTERVIEW|"
@@ -184,6 +190,7 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
             or _ROUTE_RE.search(" " + bare)
             or _ARROW_ONLY_RE.match(note)
             or _TAG_THEN_ARROW_RE.match(note)
+            or _ARROW_SCREEN_RE.search("x" + note)  # "→ GO TO AFSLUITING" in a routing cell
         )
         if route:
             option.skip_to = route["to"]
@@ -197,7 +204,7 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
     text = named_route(text)  # "GO TO END OF MODULE (END)": the id in brackets is where
     target: str | None = None
     terminate = False
-    for pattern in (_ROUTE_RE, _ARROW_RE, _ARROW_WORDS_RE):
+    for pattern in (_ROUTE_RE, _ARROW_RE, _ARROW_WORDS_RE, _ARROW_SCREEN_RE):
         match = pattern.search(text)
         if match:
             target = match["to"]
