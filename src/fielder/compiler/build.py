@@ -50,6 +50,15 @@ _EXCLUSIVE_LABEL_RE = re.compile(
     # the interviewer's abbreviation alone: "DK", "DK/NA", "DK/REF"
     r"dk(?:\s*/\s*(?:na|nr|ref|rf))?\s*$|"
     r"(?:none|nothing)\s+of\s+(?:these|the\s+above)|"
+    # "none" and "don't know" in other languages: "Aucune de ces applications", "Ninguna",
+    # "Nessuno", "Keine davon", "Geen van deze", "Żaden z powyższych", "Nenhum", "Tidak ada";
+    # "Ne sait pas", "N.S./N.C.", "No sabe", "Non so", "Weiß nicht", "Weet niet", "Nie wiem",
+    # "Não sei", "Tidak tahu" (the word alone, not "Geen tijd", a reason among others)
+    r"aucun(?:e|s|es)?\b|ningun[oa]s?\b|nessun[oa]?\b|keine?(?:r|s)?\s+(?:davon|der|von)\b|"
+    r"geen\s+(?:van|enkele)\b|niets\b|niemand\b|żadn[aey]\b|żaden\b|nenhum(?:a|as|s)?\b|"
+    r"tidak\s+ada\b|nsp\b|n\.\s?s\.(?:\s*/\s*n\.\s?c\.)?|ns\s*/\s*n[cr]\b|"
+    r"(?:(?:ne\s+)?sait\s+pas|no\s+(?:sabe|s[ée])|non\s+so|wei(?:ß|ss)\s+nicht|weet\s+(?:het\s+)?niet|"
+    r"nie\s+wiem|trudno\s+powiedzieć|n[ãa]o\s+(?:sei|sabe)|tidak\s+tahu)\b(?!\s+\w)|"
     # Swedish, Norwegian, Danish "Inget av detta", "Ingen av disse", "Ingen af disse"
     r"ing(?:et|en)\s+a[vf]\s+(?:detta|dessa|dette|disse|ovanstående)\b|"
     # "I haven't used any of these", "I did not buy anything"
@@ -471,6 +480,11 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
         if re.search(r"select all|tick all|all that apply|drop[- ]?down", text, re.I)
         else []
     )
+    if not words and any(
+        d.kind == "max_choices" and str(d.value).isdigit() and int(str(d.value)) >= 2
+        for d in directives
+    ):
+        words = ["multi"]  # "(READ OUT. MAXIMUM 2 ANSWERS)" alone: up to two answers is a multi
     screen = _QUOTED_SCREEN_RE.match(text)
     if screen and not draft.options:
         # "Instructions screen (no response): "On the next page …"": the screen's words are

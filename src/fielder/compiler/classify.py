@@ -106,6 +106,11 @@ _HINT_RE = re.compile(
 )
 _SECTION_RE = re.compile(
     r"^(?:SECTION|Section|PART|Part|MODULE|Module|BLOCK|Block)\b(?![-'’])\s*\S*"
+    # "PARTIE 5 – SIGNALÉTIQUE", "SECCIÓN B", "CZĘŚĆ 2": the word in another language, always
+    # with the part's number or letter after it
+    r"|^(?:PARTIE|Partie|SECCI[ÓO]N|Secci[óo]n|SEZIONE|Sezione|PARTE|Parte|TEIL|Teil|"
+    r"ABSCHNITT|Abschnitt|BLOQUE|Bloque|BLOCCO|Blocco|BLOCO|Bloco|CZĘŚĆ|Część|BAGIAN|Bagian|"
+    r"DEEL|Deel|ONDERDEEL|Onderdeel)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\b(?![-'’])"
 )
 
 
@@ -277,6 +282,12 @@ def _has_lower(text: str) -> bool:
 _CAPS_FIELD_RE = re.compile(r"^[A-Z][A-Z /'’-]{0,30}:\s*_{3,}\s*$")
 #: words, then a bare code as the only other cell: an answer table's row
 _CODE_CELL_RE = re.compile(r"^[^\t\d][^\t]*\t+\d{1,3}\s*$")
+# "N.S./N.C. 9 → PASAR A P12": a few capitals (no "CODE 2 →" / "IF …" routing note), a code, an
+# arrow
+_CAPS_ANSWER_ROUTED_RE = re.compile(
+    r"^(?!(?:CODES?|CODIGOS?|CÓDIGOS?|CODICI|CODICE|KODY?|IF|SI|SE|ALS|WENN|FALLS|JEŚLI)\b)"
+    r"[^\W\d_][^\d→]{0,24}?\s+\d{1,3}\s*(?:→|->|=>)\s*\S"
+)
 _QUOTED_RE = re.compile(r'"[^"]{0,120}"|“[^”]{0,120}”')
 
 
@@ -303,6 +314,8 @@ def is_instruction(line: Line) -> bool:
         return False  # "JOB TITLE: ______": a box's label in capitals, not a note
     if _CODE_CELL_RE.match(line.spaced or line.raw):
         return False  # "SSC / HSC<TAB>4": an answer in capitals, its code in a cell of its own
+    if _CAPS_ANSWER_ROUTED_RE.match(text):
+        return False  # "DK 9 → GO TO Q12": an answer in capitals, its code, then its routing
     return is_caps_instruction(text) and len(text.split()) >= 2 and not line.is_option
 
 

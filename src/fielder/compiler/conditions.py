@@ -152,6 +152,13 @@ def parse_condition(
     negated = _NOT_WHOLE_RE.match(text)
     if negated:
         return _negated(parse_condition(negated["cond"], questions, default))
+    tests = _bracketed_tests(text, questions)
+    if tests:
+        joined = parse_condition(tests[0][1], questions, default)
+        for joiner, inner in tests[1:]:
+            more = parse_condition(inner, questions, default)
+            joined = joined + more if joiner == "or" else [a + b for a in joined for b in more]
+        return joined
     text = labelled_codes(text)  # "Under 18 (1) or Prefer not to say (9)"
     text = _inner_condition(text, questions)
     text = _any_of_range(text, questions)
@@ -301,6 +308,15 @@ def _inner_condition(text: str, questions: dict[str, Question]) -> str:
             and not _find_ref(said["words"], questions)[0]
         ):
             return said["test"]
+        # "PEOPLE WHO ORDERED AT LEAST 2 TIMES: S5 = 3, 4 OR 5": whom in words, a colon, then
+        # the test; the words' numbers are no codes
+        told = re.match(r"^(?P<words>[^:]{3,80}?)\s*:\s+(?P<test>\S.*)$", text)
+        if (
+            told
+            and _find_ref(told["test"], questions)[0]
+            and not _find_ref(told["words"], questions)[0]
+        ):
+            return told["test"]
         return text
     outside = text[: inner.start()] + " " + text[inner.end() :]
     if _find_ref(inner[1], questions)[0] and not _find_ref(outside, questions)[0]:
@@ -310,6 +326,24 @@ def _inner_condition(text: str, questions: dict[str, Question]) -> str:
         # answer in words for the reader; their "or" is no second test
         return text[: inner.start()].rstrip()
     return text
+
+
+def _bracketed_tests(text: str, questions: dict[str, Question]) -> list[tuple[str, str]]:
+    """ "PEOPLE AGED 65 OR OVER (P2 >= 65) WHO HAVE NOT USED THE APP (P15 = 2 OR 3)": each
+    group described in words with its test in brackets; the groups are one person's, so the
+    tests hold together (an "or" between them joins them as alternatives). [] otherwise."""
+    inners = list(re.finditer(r"\(([^()]*)\)", text))
+    if len(inners) < 2 or not all(_find_ref(m[1], questions)[0] for m in inners):
+        return []
+    outside = re.sub(r"\([^()]*\)", " ", text)
+    if _find_ref(outside, questions)[0]:
+        return []
+    tests = [("and", inners[0][1])]
+    for before, inner in zip(inners, inners[1:], strict=False):
+        between = text[before.end() : inner.start()]
+        either = re.search(r"(?<!\w)(?:OR|O|OU|ODER|LUB|ATAU)(?!\w)", between, re.I)
+        tests.append(("or" if either else "and", inner[1]))
+    return tests
 
 
 def _is_gloss(inner: str, after: str, questions: dict[str, Question]) -> bool:

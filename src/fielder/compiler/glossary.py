@@ -25,11 +25,22 @@ _A = "[AÁaá]"
 _E = "[EÉeé]"
 _O = "[OÓoó]"
 _U = "[UÚuú]"
+_I = "[IÍií]"
 
 _PHRASES: tuple[tuple[str, str], ...] = (
     (rf"RESPUESTA\s+M{_U}LTIPLE|RESPUESTAS\s+M{_U}LTIPLES|MULTIRRESPUESTA", "MULTI CODE"),
     (rf"RESPUESTA\s+{_U}NICA(\s+POR\s+FILA)?|UNA\s+SOLA\s+RESPUESTA", "SINGLE CODE"),
     (rf"M{_A}XIMO\s+(\d+)\s+RESPUESTAS?", r"MAXIMUM \1 ANSWERS"),
+    # "MÁXIMO DOS RESPUESTAS": the number spelled out
+    (rf"M{_A}XIMO\s+DOS\s+RESPUESTAS", "MAXIMUM 2 ANSWERS"),
+    (rf"M{_A}XIMO\s+TRES\s+RESPUESTAS", "MAXIMUM 3 ANSWERS"),
+    (rf"M{_A}XIMO\s+CUATRO\s+RESPUESTAS", "MAXIMUM 4 ANSWERS"),
+    (rf"M{_A}XIMO\s+CINCO\s+RESPUESTAS", "MAXIMUM 5 ANSWERS"),
+    # "(PREGUNTA ABIERTA. … ANOTAR LITERALMENTE EN UNA LÍNEA)": an open answer on one line
+    (
+        rf"(?:PREGUNTA|RESPUESTA)\s+ABIERTA\b(?P<between>[^()]*?)\bEN\s+UNA\s+(?:SOLA\s+)?L{_I}NEA",
+        r"OPEN\g<between>SINGLE-LINE TEXT BOX",
+    ),
     (rf"NUM{_E}RIC[AO]", "NUMERIC"),
     (r"RANGO", "RANGE"),
     (r"FILTRO", "FILTER"),
@@ -53,7 +64,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"NO\s+LEER", "DO NOT READ"),
     (r"DESPLEGABLE", "DROPDOWN"),
     (r"ANOTAR", "RECORD"),
-    (r"ENCUESTADOR(?:A)?|ENTREVISTADOR(?:A)?", "INTERVIEWER"),
+    (r"ENCUESTADOR(?:A|/A|\(A\))?|ENTREVISTADOR(?:A|/A|\(A\))?", "INTERVIEWER"),
     (r"SELECCIONAR\s+EN\s+LA\s+LISTA", "SELECT FROM THE LIST"),
     (r"AÑOS", "YEARS"),
     (r"EN", "IN"),
@@ -65,6 +76,16 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"SI", "IF"),
 )
 _FRENCH: tuple[tuple[str, str], ...] = (
+    # "[CETTE PARTIE EST POSÉE UNIQUEMENT AUX PERSONNES … : S6 = 2 OU 3. LES AUTRES PASSENT À
+    # LA PARTIE 4]": a filter on every question of the part
+    (
+        r"CETTE\s+(?:PARTIE|SECTION)\s+(?:EST|N['’]EST)\s+POS[ÉE]E\s+(?:UNIQUEMENT\s+|SEULEMENT\s+)?"
+        r"(?:AUX|[ÀA]\s+LA|[ÀA]\s+CEUX|[ÀA])",
+        "THIS PART IS ASKED ONLY TO",
+    ),
+    (r"LES\s+AUTRES", "THE OTHERS"),
+    # "[STOP SI MOINS DE 18 ANS]": the screen-out before its condition
+    (r"STOP\s+SI", "TERMINATE IF"),
     (r"R[ÉE]PONSES?\s+MULTIPLES?|PLUSIEURS\s+R[ÉE]PONSES(?:\s+POSSIBLES)?", "MULTI CODE"),
     (r"R[ÉE]PONSE\s+UNIQUE|UNE\s+SEULE\s+R[ÉE]PONSE", "SINGLE CODE"),
     (r"MAXIMUM\s+(\d+)\s+R[ÉE]PONSES", r"MAXIMUM \1 ANSWERS"),
@@ -73,7 +94,13 @@ _FRENCH: tuple[tuple[str, str], ...] = (
     (r"POSER\s+(?:LA\s+QUESTION\s+)?(?:UNIQUEMENT\s+)?SI", "ASK IF"),
     (r"(?:UNIQUEMENT|SEULEMENT)\s+SI", "ONLY IF"),
     (r"(?:ALLER|PASSER)\s+(?:[ÀA]|EN)(?:\s+LA\s+QUESTION)?", "GO TO"),
+    # "→ PASSER À LA PARTIE 5 (RS1)": a part by its number, its first question in brackets
+    (r"LA\s+PARTIE", "PART"),
     (r"REMERCIER\s+ET\s+(?:TERMINER|ARR[ÊE]TER|CL[ÔO]TURER)", "THANK AND CLOSE"),
+    # "Non<TAB>2<TAB>→ FIN DU QUESTIONNAIRE": an arrow from an answer to the questionnaire's
+    # end names a place, the closing screen (a skip); "SI …, FIN DU QUESTIONNAIRE" as a
+    # sentence and "→ STOP" end the interview (below)
+    (r"(?:(?<=→\s)|(?<=→)|^\s*)FIN\s+DU\s+QUESTIONNAIRE(?=\s*$)", "GO TO END"),
     (
         r"FIN\s+(?:DU\s+QUESTIONNAIRE|DE\s+L['’]ENTRETIEN|DE\s+L['’]INTERVIEW)|"
         r"ARR[ÊE]TER\s+L['’](?:ENTRETIEN|INTERVIEW)",
@@ -88,11 +115,21 @@ _FRENCH: tuple[tuple[str, str], ...] = (
     (r"ROTATION|AL[ÉE]ATOIRE", "RANDOMIZE"),
     (r"NE\s+PAS\s+LIRE", "DO NOT READ"),
     (r"[ÉE]CHELLE", "SCALE"),
-    (r"(?<=\d\s)OU(?=\s+\d)", "OR"),
+    # "MOINS DE 18 ANS OU PLUS DE 65 ANS", "CODE 1, 2 OU 3": "or" wherever it stands
+    (r"OU", "OR"),
+    (r"ANS", "YEARS"),
+    # "SI Q5 = 0 À 6": a range of codes after the equals sign
+    (r"(?<==)\s*(\d+)\s+[ÀA]\s+(\d+)", r" \1-\2"),
     (r"CLASSEMENT|CLASSER", "RANKING"),
     (r"MENU\s+D[ÉE]ROULANT", "DROPDOWN"),
     (r"AFFICHER\s+UNIQUEMENT", "SHOW ONLY"),
-    (r"CIT[ÉE]E?S?\s+(?:EN|[ÀA])", "SELECTED AT"),
+    (r"(?:CIT[ÉE]E?S?|CONNUE?S?|S[ÉE]LECTIONN[ÉE]E?S?)\s+(?:EN|[ÀA])", "SELECTED AT"),
+    # "CODE 1, 2 OU 3 CITÉ – CODE 4 SEUL : CONTINUER"; "… PUIS LES CODES 96 ET 99"
+    (r"CIT[ÉE]E?S?", "SELECTED"),
+    (r"SEULE?", "ONLY"),
+    (r"CONTINUER", "CONTINUE"),
+    (r"PUIS", "THEN"),
+    (r"(?<=\d\s)ET(?=\s+\d)", "AND"),
     (r"NOTER\s+EN\s+CLAIR|NOTER\s+MOT\s+[ÀA]\s+MOT", "RECORD VERBATIM"),
     (r"(\d+)\s+CHIFFRES", r"\1 DIGITS"),
     (r"DE\s+(-?\d+)\s+[ÀA]\s+(-?\d+)", r"RANGE \1 TO \2"),
@@ -117,6 +154,8 @@ _ITALIAN: tuple[tuple[str, str], ...] = (
     ),
     (r"MENO\s+DI", "UNDER"),
     (r"PI[ÙU]\s+DI", "OVER"),
+    # "(ANNI COMPIUTI, 18–99)": completed years, a number in that range
+    (r"ANNI\s+COMPIUTI,?\s+(\d+)\s*[–—-]\s*(\d+)", r"NUMERIC RANGE \1-\2"),
     (r"ANNI", "YEARS"),
     (r"ESCLUSIV[AO]", "EXCLUSIVE"),
     (r"SPECIFICARE", "SPECIFY"),
@@ -127,9 +166,17 @@ _ITALIAN: tuple[tuple[str, str], ...] = (
     (r"NON\s+LEGGERE", "DO NOT READ"),
     (r"CASELLA\s+DI\s+TESTO\s+AMPIA|TESTO\s+LIBERO|DOMANDA\s+APERTA", "LARGE TEXT BOX"),
     (r"SCALA", "SCALE"),
-    (r"DA\s+(-?\d+)\s+A\s+(-?\d+)", r"RANGE \1 TO \2"),
+    # "DA 0,00 A 200,00 €": the ends of an amount with their decimals
+    (r"DA\s+(-?\d+)(?:,\d+)?\s+A\s+(-?\d+)(?:,\d+)?", r"RANGE \1 TO \2"),
     (r"(?<=\d\s)O(?=\s+\d)", "OR"),
     (r"(?<=\d\s)E(?=\s+\d)", "AND"),
+    # "(NUMERO DI GIORNI, …)", "(IMPORTO CON DECIMALI, …)", "(ANNI COMPIUTI, 18–99)": a number
+    (r"NUMERO\s+DI\s+[A-Z]+|IMPORTO|ANNI\s+COMPIUTI", "NUMERIC"),
+    # "SE D3 = 4 O 5 PORRE D4, ALTRIMENTI PASSARE A D5"; "Porre solo a chi ha risposto …"
+    (r"(?:PORRE|CHIEDERE)\s+SOLO\s+A\s+CHI\s+HA\s+RISPOSTO", "ASK ONLY THOSE WHO ANSWERED"),
+    (r"PORRE|CHIEDERE", "ASK"),
+    (r"ALTRIMENTI", "OTHERWISE"),
+    (r"(?<=\s)A(?=\s+[A-Z]{1,4}\d)", "AT"),
     (r"SE", "IF"),
 )
 _GERMAN: tuple[tuple[str, str], ...] = (
@@ -196,7 +243,8 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
         re.compile(
             r"[ÁÍÓÚÑáíóúñ¿¡]|\b(?:RESPUESTA|PREGUNTA|FILTRO|SOLO\s+SI|PASAR\s+A|ENCUESTA|"
             r"ESPECIFICAR|EXCLUSIVA|RANGO|ANOTAR|ESCALA|LEER|ALEATORIZAR|ROTAR|TEXTO|FECHA|"
-            r"SI\s+[A-Z]{1,4}\d|AGRADECER|TERMINAR|ENCUESTADORA?|DESPLEGABLE)\b",
+            r"SI\s+[A-Z]{1,4}\d|AGRADECER|TERMINAR|ENCUESTADORA?|DESPLEGABLE|FINALIZAR|ENTREVISTA|"
+            r"ENTREVISTADORA?)\b",
             re.I,
         ),
         _compiled(_PHRASES),
@@ -204,8 +252,8 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
     (
         re.compile(
             r"\b(?:R[ÉE]PONSES?|FILTRE|PR[ÉE]CISE[RZ]|QUESTIONNAIRE|ENTRETIEN|UNIQUEMENT|"
-            r"SEULEMENT|ALLER|PASSER|EXCLUSIF|NE\s+PAS|NOTER|AFFICHER|CLASSEMENT|CIT[ÉE]ES?|"
-            r"D[ÉE]ROULANT|NUM[ÉE]RIQUE|REMERCIER)\b|\bFIN\s+DE\s+L['’]|(?<!\w)À(?!\w)|[ÇÂÊÎÔÛ]",
+            r"SEULEMENT|ALLER|PASSER|EXCLUSIF|NE\s+PAS|NOTER|AFFICHER|CLASSEMENT|CIT[ÉE]E?S?|"
+            r"D[ÉE]ROULANT|NUM[ÉE]RIQUE|REMERCIER|STOP\s+SI|PARTIE|POS[ÉE]E|POSER|OUVERTE)\b|\bFIN\s+DE\s+L['’]|(?<!\w)À(?!\w)|[ÇÂÊÎÔÛ]",
             re.I,
         ),
         _compiled(_FRENCH),
@@ -213,7 +261,8 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
     (
         re.compile(
             r"[ÙÌ]|\b(?:RISPOST[AE]|MOSTRARE|PASSARE|CONSENTIRE|ESCLUSIV[AO]|TENDINA|GRIGLIA|"
-            r"RUOTARE|ORDINAMENTO|INTERVISTA|SPECIFICARE|SOLO\s+SE|SE\s+[A-Z]{1,4}\d|RINGRAZIARE)\b",
+            r"RUOTARE|ORDINAMENTO|INTERVISTA|SPECIFICARE|SOLO\s+SE|SE\s+[A-Z]{1,4}\d|RINGRAZIARE|"
+            r"PORRE|ALTRIMENTI|IMPORTO|DECIMALI|COMPIUTI|GIORNI|CLASSIFICA|DIVERSO|NUMERO\s+DI)\b",
             re.I,
         ),
         _compiled(_ITALIAN),

@@ -24,12 +24,19 @@ PHRASES: tuple[tuple[str, str], ...] = (
     # "POZOSTALI → PRZEJŚĆ DO P7": the others skip the question, which the filter says already
     (rf"(?:POZOSTALI|POZOSTAŁE\s+OSOBY)\s*(?:→|->)?\s*PRZEJŚĆ\s+DO\s+{_ID}", ""),
     (r"(?:ZADAĆ|PYTAĆ)\s+WSZYSTKIM|DO\s+WSZYSTKICH", "ASK ALL"),
-    (r"(?:ZADAĆ|PYTAĆ)\s+(?:TYLKO\s+)?(?:JEŚLI|JEŻELI|GDY)", "ASK IF"),
-    (r"WIELE\s+ODPOWIEDZI", "MULTI CODE"),
+    # "ZADAĆ, JEŚLI …": a comma may stand between the verb and the condition
+    (r"(?:ZADAĆ|PYTAĆ),?\s+(?:TYLKO\s+)?(?:JEŚLI|JEŻELI|GDY)", "ASK IF"),
+    # "MOŻNA ZAZNACZYĆ KILKA ODPOWIEDZI": several answers may be marked
+    (r"(?:MOŻNA\s+(?:ZAZNACZYĆ|WYBRAĆ|PODAĆ)\s+)?(?:WIELE|KILKA)\s+ODPOWIEDZI", "MULTI CODE"),
     (r"JEDNA\s+ODPOWIEDŹ\s+W\s+KAŻDYM\s+WIERSZU", "SINGLE CODE PER ROW"),
     (r"JEDNA\s+ODPOWIEDŹ", "SINGLE CODE"),
     (r"MAKSYMALNIE\s+(\d+)(?:\s+ODPOWIEDZI)?", r"MAXIMUM \1 ANSWERS"),
-    (r"ODPOWIEDŹ\s+WYKLUCZAJĄCA|WYKLUCZAJĄCA", "EXCLUSIVE"),
+    # "NIE ŁĄCZYĆ Z INNYMI": not to be combined with the other answers
+    (
+        r"ODPOWIEDŹ\s+WYKLUCZAJĄCA|WYKLUCZAJĄCA|NIE\s+ŁĄCZYĆ\s+Z\s+INNYMI(?:\s+ODPOWIEDZIAMI)?",
+        "EXCLUSIVE",
+    ),
+    (r"LISTA\s+ROZWIJANA|ROZWIJANA\s+LISTA", "DROPDOWN"),
     (r"NIE\s+ODCZYTYWAĆ|NIE\s+CZYTAĆ", "DO NOT READ"),
     (r"ODCZYTAĆ(?:\s+LISTĘ)?", "READ OUT"),
     (r"ROTOWAĆ|LOSOWAĆ(?:\s+KOLEJNOŚĆ)?", "RANDOMIZE"),
@@ -41,7 +48,17 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:ZAPISAĆ|WPISAĆ)\s+(?:LICZBĘ|ROK|WIEK)", "NUMERIC"),
     (r"ZAKRES\s+(-?\d+)\s*[–—-]\s*(-?\d+)", r"RANGE \1-\2"),
     (r"(?:KODOWAĆ\s+)?SPONTANICZNIE", "UNPROMPTED"),
+    (r"(?:ZAPISAĆ|WPISAĆ)\s+KWOTĘ", "RECORD AMOUNT"),
     (r"ZAPISAĆ|WPISAĆ", "RECORD"),
+    # "JEŚLI PONIŻEJ 18 LAT LUB POWYŻEJ 75 LAT": under 18 years or over 75
+    (r"PONIŻEJ|MNIEJ\s+NIŻ", "UNDER"),
+    (r"POWYŻEJ|WIĘCEJ\s+NIŻ", "OVER"),
+    (r"LAT|LATA", "YEARS"),
+    # "KODY 3, 4 i 8 → PRZEJŚĆ DO …", "W PYT. 6 OCENA 1, 2 LUB 3": codes, and, in
+    (r"KODY|KOD", "CODE"),
+    (r"KONTYNUOWAĆ", "CONTINUE"),
+    (r"I", "AND"),
+    (r"W", "IN"),
     (r"ANKIETER(?:KA)?", "INTERVIEWER"),
     (r"SKALA", "SCALE"),
     (r"LUB", "OR"),
@@ -51,6 +68,6 @@ PHRASES: tuple[tuple[str, str], ...] = (
 # Letters only Polish has (matched case-sensitively) and the scripting verbs, each counted.
 HINT = re.compile(
     r"(?-i:(?=[ĄĆĘŁŃŚŹŻąćęłńśźż]))|\b(?=(?:ODPOWIEDŹ|ODPOWIEDZI|ODCZYTYWAĆ|ODCZYTAĆ|ZAPISAĆ|"
-    r"PRZEJŚĆ|ZAKOŃCZYĆ|WYWIAD|ANKIETER|ZAKRES|ZADAĆ|ROTOWAĆ|MAKSYMALNIE)\b)",
+    r"PRZEJŚĆ|ZAKOŃCZYĆ|WYWIAD|ANKIETER|ZAKRES|ZADAĆ|ROTOWAĆ|MAKSYMALNIE|ROZWIJANA)\b)",
     re.I,
 )

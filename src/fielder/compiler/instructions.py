@@ -91,7 +91,15 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # "RECORD MONTH AND YEAR": a date without its day
-    ("date", re.compile(r"\bDATE\b|MM/DD|DD/MM|YYYY|\bMONTH\s+AND\s+YEAR\b", re.I)),
+    # a date's format in the questionnaire's language: "gg/mm/aaaa", "JJ-MM-AAAA", "TT.MM.JJJJ"
+    (
+        "date",
+        re.compile(
+            r"\bDATE\b|MM/DD|DD/MM|YYYY|\bMONTH\s+AND\s+YEAR\b|"
+            r"\b(?:DD|GG|JJ|TT)[/.-]MM[/.-](?:AAAA|JJJJ|RRRR|AA|JJ)\b",
+            re.I,
+        ),
+    ),
     # "your phone number or email": either one, in a box of text, not an address to check
     (
         "email",

@@ -12,7 +12,7 @@ import re
 
 _NAMED_ROUTE_RE = re.compile(
     r"(?P<verb>\b(?:go\s*to|skip\s*to|continue\s*(?:to|with|at)|jump\s*to|proceed\s*to))\s+"
-    r"(?P<words>[A-Za-z][A-Za-z ]{2,40}?)\s*"
+    r"(?P<words>[A-Za-z][A-Za-z0-9 ]{2,40}?)\s*"
     r"\((?P<id>[A-Z]{1,4}\d{1,3}[a-z]?|END|CLOSE|CLOSING|EXIT|THANKS|OUTRO)\)\s*\.?\s*"
     # ">>> IF Q4 = 4 GO TO BLOCK B (Q14) <<<": a banner's closing marks after the route
     r"(?:<{2,}|>{2,}|\*{2,}|={2,}|#{2,})?\s*$",

@@ -128,8 +128,9 @@ _NOTE_AFTER_CODE_RE = re.compile(r"^(?P<body>.*\S\s*\d{1,3})\s+\((?P<note>[^()\d
 _ANCHOR_RE = re.compile(r"\b(?:ANCHOR|FIX(?:ED)?|DO\s+NOT\s+(?:RANDOMI[SZ]E|ROTATE))\b", re.I)
 # "None<TAB>EXCLUSIVE", "None of these — SINGLE CODE": capitals after a gap or a spaced dash
 # "… 1<TAB>CONTINUE – GROUPS 1/2": the capitals may end in the numbers of what they name
+# "Nobody → EXCLUSIVE": or after an arrow, once the arrow's routing has been read
 _TAIL_CAPS_RE = re.compile(
-    r"(?:\t|\s{2,}|(?<=\d)\s+|\s+[—–]\s+)"
+    r"(?:\t|\s{2,}|(?<=\d)\s+|\s+[—–]\s+|\s*(?:→|=>)\s*)"
     r"([A-ZÀ-Þ][A-ZÀ-Þ0-9 ,.;:'/&()\-–]*(?:[A-ZÀ-Þ.)]|(?<=[A-ZÀ-Þ]{2}\s)\d{1,2}(?:/\d{1,2})*"
     # "No<TAB>2<TAB>ASK Q11": the tag may end in a question it names, a capital and its number
     r"|(?<=[A-ZÀ-Þ]{2}\s[A-Z])\d{1,3}))\s*$"
@@ -164,7 +165,8 @@ _NOTE_HEAD_RE = re.compile(
 
 def _tail_actions(option: RawOption, notes: list[str]) -> None:
     """Apply the tags written after a label ([TERMINATE], SCREEN OUT, SPECIFY, EXCLUSIVE)."""
-    for note in (to_english(n) for n in notes):
+    # "→ GO TO PART 5 (RS1)": the id in brackets is where the route goes
+    for note in (named_route(to_english(n)) for n in notes):
         # "{EXCLUSIVE} {CLOSE}", "[CLOSE]", "<CLOSE>": each tag in its own brackets, read as
         # the words inside them
         bare = _NOTE_HEAD_RE.sub("", re.sub(r"\s*[{}\[\]<>()]\s*", " ", note).strip()).strip(" .")
@@ -594,6 +596,31 @@ _WORDS_AROUND_NUMBERS_RE = re.compile(
 )
 # "1 | 2 | 3 | 4 | 5" or "1 / 2 / 3": points set apart by bars or slashes, read as spaced ones
 _BARRED_POINTS_RE = re.compile(r"(?<=\d)\s*[|｜/]\s*(?=-?\d{1,2}\b)")
+# "not easy — 1 — 2 — … — 7 — very easy": points and end words set apart by long dashes
+_DASHED_POINTS_RE = re.compile(r"\s+[—–]\s+(?=-?\d{1,2}\b)|(?<=\d)\s+[—–]\s+")
+
+
+# "… 10 Very good   DK 98": a coded answer after a scale's last word, its code past the points
+_EXTRA_AFTER_SCALE_RE = re.compile(
+    r"^(?P<rest>.*\S)\s+(?P<label>[^\W\d_]\S*(?:\s+[^\W\d_]\S*){0,2}?)\s+(?P<code>\d{2,3})$"
+)
+
+
+def _scale_with_extras(text: str) -> list[RawOption]:
+    """ "Very bad 0 1 2 … 10 Very good DK 98 NA 99": the worded scale, then the codes for no
+    score written after it on the same line (each label the shortest before its code)."""
+    extras: list[RawOption] = []
+    while (extra := _EXTRA_AFTER_SCALE_RE.match(text)) and len(extras) < 3:
+        extras.insert(0, RawOption(extra["label"], extra["code"]))
+        text = extra["rest"]
+        ends = _WORDS_AROUND_NUMBERS_RE.match(text)
+        if ends:
+            points = [RawOption(n, n) for n in ends["points"].split()]
+            if any(int(e.code or 0) <= int(points[-1].code or 0) for e in extras):
+                return []
+            points[0].label, points[-1].label = ends["low"].strip(), ends["high"].strip()
+            return [*points, *extras]
+    return []
 
 
 def _single(text: str, numbering: str | None) -> list[RawOption]:
@@ -602,6 +629,11 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
         _NUMBER_ROW_RE.match(barred.strip()) or _WORDS_AROUND_NUMBERS_RE.match(barred.strip())
     ):
         text = barred
+    dashed = _DASHED_POINTS_RE.sub("  ", text) if re.search(r"\d\s+[—–]\s+\d", text) else text
+    if dashed != text and (
+        _NUMBER_ROW_RE.match(dashed.strip()) or _WORDS_AROUND_NUMBERS_RE.match(dashed.strip())
+    ):
+        text = dashed
     if _NUMBER_ROW_RE.match(text.strip()):
         return [RawOption(n, n) for n in text.split()]
     ends = _WORDS_AROUND_NUMBERS_RE.match(text.strip())
@@ -610,6 +642,8 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
         points = [RawOption(n, n) for n in ends["points"].split()]
         points[0].label, points[-1].label = ends["low"].strip(), ends["high"].strip()
         return points
+    if extras := _scale_with_extras(text.strip()):
+        return extras
     if numbered := numbered_ends(text):  # "0 Not at all likely 1 2 … 10 Extremely likely"
         return [RawOption(label, code) for code, label in numbered]
     match = _ROW_CODE_RE.match(text)

@@ -4,7 +4,9 @@ A printed questionnaire often heads each question with the word for "question" a
 alone on a line (bold) over the words or before them ("Frage 3: …"). The label becomes the
 word's initial and the number (`Frage 3` → `F3`), as a survey programmer writes it, and the
 line is rewritten as the plain `F3. …` every other rule reads. English "Question 3" is read
-elsewhere already (→ `Q3`).
+elsewhere already (→ `Q3`). The word cut short with a full stop (`Pyt. 7`, `Preg. 7`) is no
+word of its own but "question" abbreviated, as `Q.` would be: the label is `Q7`, and
+routing that names `PYT. 9` means `Q9`.
 """
 
 from __future__ import annotations
@@ -18,13 +20,18 @@ _WORDS = (
     "Frage|Pregunta|Pergunta|Domanda|Vraag|Soru|Fråga|Spørsmål|Spørgsmål|Pytanie|"
     "Kysymys|Otázka|Otazka|Întrebarea|Intrebarea|Kérdés|Kerdes"
 )
+# The same words cut short, always with their full stop: "Pyt. 7" (Pytanie), "Preg. 7".
+_SHORT = "Pyt|Preg|Perg|Dom|Vr|Fr|Kys|Ot"
+_SHORT_SET = frozenset(_SHORT.split("|")) | frozenset(_SHORT.upper().split("|"))
 _WORD_RE = re.compile(
-    rf"^(?P<word>{_WORDS}|{_WORDS.upper()})\s+(?:Nr\.?\s*|n[°º.]\s*|No\.?\s*)?"
+    rf"^(?P<word>{_WORDS}|{_WORDS.upper()}|(?:{_SHORT}|{_SHORT.upper()})(?=\.))\.?\s+(?:Nr\.?\s*|n[°º.]\s*|No\.?\s*)?"
     r"(?P<n>\d{1,3}[a-z]?)(?P<sep>\s*[.:)]|\s+[-–—])?(?:\s+(?P<rest>\S.*))?$"
 )
 
 
 def _label(word: str, number: str) -> str:
+    if word in _SHORT_SET or word.capitalize() in _SHORT_SET:
+        return "Q" + number
     return word[0].upper() + number
 
 
@@ -35,7 +42,8 @@ def question_word_lines(lines: list[Line]) -> list[Line]:
     out = _relabelled(lines, words)
     if not words:
         return out
-    mention = re.compile(rf"\b({'|'.join(sorted(words))})\s+(\d{{1,3}}[a-z]?)\b")
+    spelled = sorted(set(words) | {w.upper() for w in words if w in _SHORT_SET})
+    mention = re.compile(rf"\b({'|'.join(spelled)})\.?\s*(\d{{1,3}}[a-z]?)\b")
     for line in out:
         line.text = mention.sub(lambda m: _label(m[1], m[2]), line.text)
         line.spaced = mention.sub(lambda m: _label(m[1], m[2]), line.spaced)

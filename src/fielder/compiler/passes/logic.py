@@ -40,7 +40,12 @@ _END_OF_SECTION_RE = re.compile(
     r"^(?:THE\s+)?END\s+OF\s+(?:THE\s+|THIS\s+)?(?:SECTION|PART|MODULE|BLOCK)$", re.I
 )
 # a part's own closing screen: "M3END", "S2_CLOSE", "END"
-_CLOSING_SCREEN_RE = re.compile(r"(?:^|\d|_)(?:END|CLOSE|CLOSING|OUTRO|THANKS)$")
+_CLOSING_SCREEN_RE = re.compile(
+    r"(?:^|\d|_)(?:END|CLOSE|CLOSING|OUTRO|THANKS)$"
+    # the closing screen named in the questionnaire's language ("FIN", "ZAKONCZENIE")
+    r"|^(?:FIN|FINE|ENDE|EINDE|AFSLUITING|SLUT|AVSLUTNING|CIERRE|DESPEDIDA|ENCERRAMENTO|"
+    r"ZAKONCZENIE|KONIEC|PENUTUP|CHIUSURA|CONGEDO)$"
+)
 _SECTION_KEY_RE = re.compile(r"\b(?:SECTION|PART|MODULE|BLOCK)\s+([A-Z0-9]{1,3})\b", re.I)
 
 
