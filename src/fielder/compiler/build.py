@@ -29,7 +29,9 @@ from fielder.compiler.options import (
     trailing_codes,
 )
 from fielder.compiler.parse import Draft
+from fielder.compiler.point_ranges import spread_point_ranges
 from fielder.compiler.read_out import clean_read_out
+from fielder.compiler.row_letters import without_row_letters
 from fielder.compiler.row_recodes import without_row_recodes
 from fielder.compiler.scale_extras import with_written_scale
 from fielder.compiler.scales import end_words, scale_from_text
@@ -490,8 +492,8 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
         # "Instructions screen (no response): "On the next page …"": the screen's words are
         # the quotation; what comes before the colon describes it for the build
         text, words = screen["words"].strip(), ["display", *words]
-    rows: list[str] = list(draft.rows)
-    raw_options = in_code_order(trailing_codes(draft.options))
+    rows: list[str] = without_row_letters(list(draft.rows))
+    raw_options = spread_point_ranges(in_code_order(trailing_codes(draft.options)))
     split = (
         None
         if rows
@@ -855,6 +857,10 @@ def _option_routing(raws: list[RawOption], qid: str, question: Question) -> list
     terminate = [codes[i] for i, o in enumerate(raws) if o.terminate and i < len(codes)]
     if terminate:
         found.append(Pending("terminate_if", None, qid, codes=terminate, source="TERMINATE"))
+    to_end = [codes[i] for i, o in enumerate(raws) if o.to_end and i < len(codes)]
+    if to_end:
+        # the logic pass keeps "→ END" a screen-out unless a screen is named END
+        found.append(Pending("skip", None, qid, target="END", codes=to_end, source="→ END"))
     targets: dict[str, list[str]] = {}
     for index, option in enumerate(raws):
         if option.skip_to and index < len(codes):

@@ -51,6 +51,7 @@ from fielder.compiler.quotas import parse_quotas
 from fielder.compiler.range_ends import range_end_terminations
 from fielder.compiler.retired_items import drop_retired_items
 from fielder.compiler.rewrites import rewrite_lines
+from fielder.compiler.routing_tables import routing_table_lines
 from fielder.compiler.scripted import read_scripted
 from fielder.compiler.sub_parts import sub_part_lines
 from fielder.compiler.sum_totals import unstated_total
@@ -97,7 +98,7 @@ def _read_lines(document: Document) -> list[Line]:
             )
         )
     )
-    lines = sub_part_lines(box_column_lines(drop_superscript_marks(lines)))
+    lines = sub_part_lines(box_column_lines(drop_superscript_marks(routing_table_lines(lines))))
     lines = circled_key_lines(lines)
     lines = answer_type_lines(
         draft_hint_lines(drop_hidden_items(drop_button_rows(wave_change_lines(lines))))

@@ -45,6 +45,11 @@ _CHOSE_AT_RE = re.compile(
 )
 
 
+_SYMBOL_JOIN_RE = re.compile(
+    r"\s*(?:&{1,2}|\|\|)\s*(?=[A-Za-z]{1,4}\d{1,3}[a-z]?\s*(?:[=<>!]|in\b))"
+)
+
+
 class ConditionError(ValueError):
     """A condition that could not be read."""
 
@@ -52,6 +57,8 @@ class ConditionError(ValueError):
 def _normalise(text: str) -> str:
     text = text.replace("–", "-").replace("—", "-").replace("≥", ">=").replace("≤", "<=")
     text = text.replace("≠", "!=").replace("<>", "!=")
+    # "S1=3 & L2<>4", "Q2 = 1 || Q3 = 2": symbols joining two tests (not "Bean & Co" in a label)
+    text = _SYMBOL_JOIN_RE.sub(lambda m: " AND " if "&" in m[0] else " OR ", text)
     text = re.sub(r"\s+", " ", text).strip(" .:;,[]()")
     text = re.sub(r"\b([A-Za-z]{1,4}\d{1,3}[a-z]?)\s*/\s*(?=\d)", r"\1 = ", text)
     # "you picked Dissatisfied or Very dissatisfied at Q.6": the answers named (in words, not

@@ -802,7 +802,8 @@ def _limits(text: str, upper: str) -> list[Directive]:
         upper,
     )
     total = re.search(
-        r"(?:ADD|SUM|TOTAL|ADDS?)\s*(?:(?:MUST|SHOULD)\s+(?:COME\s+TO|EQUAL|BE)\s+)?(?:UP\s+)?"
+        # "TOTAL MUST = 10": a spec's equals sign after "must"
+        r"(?:ADD|SUM|TOTAL|ADDS?)\s*(?:(?:MUST|SHOULD)\s*(?:COME\s+TO\s+|EQUAL\s+|BE\s+|(?==)))?(?:UP\s+)?"
         r"(?:TO\s+|OF\s+|EXACTLY\s+|=\s*)?(\d+)|(?<!\d)(\d++)\s+POINTS",
         upper,
     )

@@ -154,6 +154,8 @@ class RawOption:
     fixed: bool = False
     #: a write-in line after the words and a colon ("und zwar: ____")
     write_in: bool = False
+    #: "→ END" after the answer: to the screen named END where there is one, else out
+    to_end: bool = False
     instructions: list[str] = field(default_factory=list)
     start: int = 0
 
@@ -171,7 +173,10 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
         # the words inside them
         bare = _NOTE_HEAD_RE.sub("", re.sub(r"\s*[{}\[\]<>()]\s*", " ", note).strip()).strip(" .")
         # "→ CLOSE", "EXCLUSIVE → CLOSE" in a coloured run after the code, as "CLOSE" alone
-        if _TERMINATE_RE.search(note) or re.fullmatch(
+        if re.fullmatch(r"(?:(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?)\s*)?(?:→|-+>|=>)\s*END", bare, re.I):
+            # "→ end" in a spec that has an `end` screen goes there (the logic pass decides)
+            option.to_end = True
+        elif _TERMINATE_RE.search(note) or re.fullmatch(
             r"(?:(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?)\s*)?(?:(?:→|-+>|=>)\s*)?"
             r"(?:CLOSE|END|STOP|THANK\s+AND\s+CLOSE)(?:\s+(?:INTERVIEW|SURVEY))?",
             bare,

@@ -119,6 +119,8 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "condition",
         "shown if",
         "filter",
+        # "Base / filter" holding "S1=1,2": the base is whom the question is asked
+        "base",
     ),
 }
 _LABEL_WORDS = ("label", "labels")
@@ -513,14 +515,16 @@ def _item_grid(raw: tuple[str, ...], columns: dict[str, int]) -> tuple[str, list
 
 _OPTION_TAG_RE = re.compile(
     r"^(?:TERMINATE|SCREEN\s*OUT|CLOSE|EXCLUSIVE|SPECIFY|ANCHOR|FIX(?:ED)?|"
-    r"(?:GO|SKIP|JUMP)\s+TO\s+\S+)\W*$",
+    r"(?:GO|SKIP|JUMP)\s+TO\s+\S+|"
+    # "→ D1" in a routing column: an arrow and where it goes, no condition of its own
+    r"(?:→|->|=>|➜|➔)\s*\w+)\W*$",
     re.I,
 )
 
 
 def _move_option_tag(found: list[Line | None], note: str) -> None:
     """On a question's row that also holds its first answer, a bare answer tag ("Terminate",
-    "Go to Q7") in the instruction column belongs to that answer, not to the question."""
+    "Go to Q7", "→ Q9") in the instruction column belongs to that answer, not to the question."""
     if len(found) != 2 or found[0] is None or found[1] is None or not _OPTION_TAG_RE.match(note):
         return
     if note in found[0].instructions:

@@ -140,7 +140,20 @@ def resolve_logic(
             if problem is not None:
                 problems.append(problem)
     fold_branch_pairs(list(questions.values()))
+    _drop_skips_that_screen_out(list(questions.values()))
     return problems
+
+
+def _drop_skips_that_screen_out(questions: list[Question]) -> None:
+    """A skip to the END screen on the very answers that already screen out ("IF NO, END THE
+    INTERVIEW" in the question over `NO … 2  → END`) says it once more: the screen-out stays."""
+    for question in questions:
+        if question.terminate_if:
+            question.skip_to = [
+                rule
+                for rule in question.skip_to
+                if not (rule.if_ == question.terminate_if and _END_RE.match(rule.to))
+            ]
 
 
 def _resolve(
@@ -316,7 +329,11 @@ def _skip(
         _END_OF_SURVEY_RE.match((pending.target or "").strip())
         # "1 or 2 → END" with no END screen: the arrow tag a screener puts on answers that
         # screen out, written once under the list (as on the answers, a termination)
-        or re.search(r"(?:→|-+>)\s*END\s*\.?$", pending.source or "")
+        or (
+            re.search(r"(?:→|-+>)\s*END\s*\.?$", pending.source or "")
+            # a screen named so in any case ("end" in a spreadsheet spec) is that page
+            and not _named_screen(pending.target, questions)
+        )
     ):
         # "skip: if [2] -> end of survey": sent out of the survey, as a screen-out is (as
         # Qualtrics' "Skip To: End of Survey"); a bare "go to end" stays a skip
@@ -331,6 +348,12 @@ def _skip(
             return None
     question.skip_to.append(SkipRule(**{"if": expression, "to": target}))
     return None
+
+
+def _named_screen(raw: str | None, questions: dict[str, Question]) -> bool:
+    """True when a question or screen has the target's name, whatever its case."""
+    wanted = (raw or "").strip().upper()
+    return any(qid.upper() == wanted for qid in questions)
 
 
 def _closing_screen(questions: dict[str, Question]) -> str | None:

@@ -82,15 +82,20 @@ def _table_at(lines: list[str], first: int) -> GridTable | None:
     rows: list[list[str]] = []
     pieces: list[list[list[str]]] = []
     pending: list[list[str]] = []
+    cuts: list[list[str]] = []  # the pending row's text lines, cut into cells
     header_rows = 0
     index = first + 1
     while index < len(lines):
         line = lines[index].rstrip()
         if is_rule(line):
-            if pending:
+            if pending and _keyed_lines(cuts):
+                for cut in cuts:
+                    rows.append(cut)
+                    pieces.append([[piece] if piece else [] for piece in cut])
+            elif pending:
                 rows.append([_join(cell) for cell in pending])
                 pieces.append(pending)
-                pending = []
+            pending, cuts = [], []
             if any(c in _HEADER_FILL for c in line) and not header_rows:
                 header_rows = len(rows)
             index += 1
@@ -100,6 +105,7 @@ def _table_at(lines: list[str], first: int) -> GridTable | None:
         if not _is_content(line, bounds):
             return None  # not closed by a rule: not a drawn table
         cut = _cut(line, bounds)
+        cuts.append(cut)
         pending = pending or [[] for _ in cut]
         for cell, piece in zip(pending, cut, strict=False):
             if piece:
@@ -108,6 +114,19 @@ def _table_at(lines: list[str], first: int) -> GridTable | None:
     if not any(cell for row in rows for cell in row):
         return None  # an empty drawn box is the space to write in, left as drawn
     return GridTable(first, index - 1, rows, header_rows, pieces)
+
+
+def _keyed_lines(cuts: list[list[str]]) -> bool:
+    """Lines between two rules that are rows of their own, not one row wrapped: a table ruled
+    only above and below its body (`+----+` … `+----+`) with every line opening on a short key
+    of its own in the first cell (`| K2 | … |` / `| K3-K5 | … |`), where a wrapped row leaves
+    that cell empty or goes on with the words of a sentence."""
+    if len(cuts) < 2:
+        return False
+    keys = [cut[0] if cut else "" for cut in cuts]
+    return all(
+        key and len(key) <= 12 and " " not in key and any(c.isdigit() for c in key) for key in keys
+    ) and len(set(keys)) == len(keys)
 
 
 def _is_content(line: str, bounds: list[int]) -> bool:

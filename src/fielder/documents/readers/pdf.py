@@ -26,6 +26,7 @@ from fielder.documents.errors import UnreadableFile
 from fielder.documents.model import BlockKind, Cell, Document, Run
 from fielder.documents.readers.base import DocumentBuilder, run_format, text_cell
 from fielder.documents.readers.pdf_boxes import drawn_boxes
+from fielder.documents.readers.pdf_code_cells import code_list_text
 from fielder.documents.readers.pdf_columns import Box, rows
 from fielder.documents.readers.pdf_fields import field_lines
 from fielder.documents.readers.pdf_gutters import gutter_breaks
@@ -329,7 +330,7 @@ def _tables(page: Any) -> list[tuple[tuple[float, float, float, float], list[lis
         boxes = [list(row.cells) for row in table.rows]
         rows = [
             leader_row(row, boxes[place] if place < len(boxes) else [], words)
-            or [text_cell(" ".join((cell or "").split("\n"))) for cell in row]
+            or _row_cells(row, boxes[place] if place < len(boxes) else [], words)
             for place, row in enumerate(texts)
         ]
         filled_rows = [row for row in rows if any(cell.text for cell in row)]
@@ -338,6 +339,21 @@ def _tables(page: Any) -> list[tuple[tuple[float, float, float, float], list[lis
             continue
         found.append((table.bbox, rows))
     return found
+
+
+def _row_cells(
+    texts: list[str | None], boxes: list[Any], words: list[dict[str, Any]]
+) -> list[Cell]:
+    """A row's cells, each with its lines joined (a wrapped question), except a cell listing
+    coded answers one per line, which keeps its lines."""
+    cells = []
+    for index, text in enumerate(texts):
+        box = boxes[index] if index < len(boxes) and len(boxes) == len(texts) else None
+        listed = code_list_text(text, box, words)
+        cells.append(
+            text_cell(listed if listed is not None else " ".join((text or "").split("\n")))
+        )
+    return cells
 
 
 def _cell_texts(table: Any, words: list[dict[str, Any]]) -> list[list[str | None]]:

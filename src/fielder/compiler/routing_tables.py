@@ -1,0 +1,189 @@
+"""A section's routing gathered in a table of its own, away from the questions it routes.
+
+Some scripts print no routing under the questions and list it instead in a table after the
+section, one row per rule, the question first:
+
+    ROUTING - PART K
+    +------+---------------------------+---------------------------+
+    | Q    | Condition                 | Action                    |
+    +------+---------------------------+---------------------------+
+    | K2   | K2 = 4 (never visits)     | Terminate                 |
+    | K3   | K3 = 9                    | Skip K4, go to K6         |
+    | K5   | Only if K1 = 2            | Ask K5, otherwise go to K6|
+    | K7-K9| Filter: K1 = 1 (members)  | Everyone else goes to L1  |
+    | L2   | IF CODE 1-2               | GO TO PART M              |
+    +------+---------------------------+---------------------------+
+
+Each row is written back where a plain questionnaire prints it: a filter (`Only if …`,
+`Filter: …`, `Ask if …`, an action that asks the row's own question or says where everyone else
+goes, or no action) as `ASK IF …` before each question the row names (a range `K7-K9` names
+every question between), several filters of one question joined with AND; a go-to as
+`IF … GO TO …` and a screen-out as `IF … SCREEN OUT` right after the question's own lines. The
+table and its caption are then left out. A table is a routing table when its first column names
+questions and every other heading is a routing word (condition, action, routing, filter…).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from fielder.compiler.classify import clean_id, find_label
+from fielder.compiler.lines import Line
+
+_ID = r"[A-Za-z]{1,4}\d{1,3}[a-z]?"
+_IDS_RE = re.compile(rf"^(?P<first>{_ID})(?:\s*(?:[-–]|to)\s*(?P<last>{_ID}))?$", re.I)
+_HEAD_WORDS_RE = re.compile(
+    r"^(?:condition|conditions|action|actions|routing|route|filters?|logic|skips?|go\s*to|then|"
+    r"if|rule|instructions?|base)s?$",
+    re.I,
+)
+_CAPTION_RE = re.compile(r"\b(?:routing|filters?|logic|skips?)\b", re.I)
+_TERMINATE_RE = re.compile(
+    r"\b(?:screen\s*-?\s*out|terminate|disqualify|close\s+(?:the\s+)?interview|thank\s+and\s+close)",
+    re.I,
+)
+_GO_TO_RE = re.compile(
+    rf"\b(?:go|goes|skip|jump|continue|route)\s+(?:on\s+)?to\s+(?P<to>(?:section|part|module)\s+\w+|{_ID}|end)\b",
+    re.I,
+)
+# the action says who is asked: "Ask K5, otherwise go to K6", "Everyone else goes to L1"
+_OTHERS_RE = re.compile(r"\b(?:otherwise|else|everyone\s+else|all\s+others|the\s+rest)\b", re.I)
+_FILTER_LEAD_RE = re.compile(
+    r"^(?:(?:filter|base|universe)\s*:\s*|(?:only\s+)?(?:ask|show|display)\s+(?:only\s+)?(?:if|when)\s+"
+    r"|only\s+(?:if|when|for)\s+)",
+    re.I,
+)
+_IF_LEAD_RE = re.compile(r"^if\s+", re.I)
+# "(someone else pays)": words describing the condition, no test in them
+_DESCRIPTION_RE = re.compile(r"\s*\((?![^()]*(?:=|<|>|≠|\d))[^()]*\)")
+
+
+def _is_routing_table(rows: tuple[tuple[str, ...], ...]) -> bool:
+    """A table whose first column names questions and whose other headings are routing words."""
+    if len(rows) < 2 or len(rows[0]) < 2:
+        return False
+    heads = [re.sub(r"[^\w\s]", " ", cell).strip() for cell in rows[0][1:]]
+    if not all(_HEAD_WORDS_RE.match(" ".join(head.split())) for head in heads if head):
+        return False
+    return all(_IDS_RE.match(row[0]) for row in rows[1:] if row and row[0])
+
+
+def _condition(text: str) -> tuple[str, bool]:
+    """The test a condition cell holds, and whether its words make it a filter."""
+    text = _DESCRIPTION_RE.sub("", text).strip().rstrip(".")
+    lead = _FILTER_LEAD_RE.match(text)
+    if lead:
+        return text[lead.end() :].strip(), True
+    return _IF_LEAD_RE.sub("", text).strip(), False
+
+
+@dataclass
+class _Rules:
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    after: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _read_row(row: tuple[str, ...], own: list[str], rules: _Rules) -> None:
+    test, filter_words = _condition(row[1] if len(row) > 1 else "")
+    action = " ".join(row[2:]).strip()
+    if not test:
+        return
+    asks_own = any(re.search(rf"\bask\s+{re.escape(qid)}\b", action, re.I) for qid in own)
+    if not re.search(r"\w", action) or asks_own or _OTHERS_RE.search(action):
+        for qid in own:
+            rules.filters.setdefault(qid, []).append(test)
+        return
+    if _TERMINATE_RE.search(action):
+        rules.after.setdefault(own[-1], []).append(f"IF {test} SCREEN OUT")
+        return
+    go_to = _GO_TO_RE.search(action)
+    if go_to:
+        rules.after.setdefault(own[-1], []).append(f"IF {test} GO TO {go_to['to'].upper()}")
+    elif filter_words:
+        for qid in own:
+            rules.filters.setdefault(qid, []).append(test)
+
+
+def _joined(tests: list[str]) -> str:
+    if len(tests) == 1:
+        return tests[0]
+    return " AND ".join(f"({t})" if re.search(r"\bor\b", t, re.I) else t for t in tests)
+
+
+def _note(anchor: Line, text: str) -> Line:
+    return replace(
+        anchor,
+        text=text,
+        raw=text,
+        spaced=text,
+        instructions=[],
+        kind="paragraph",
+        numbering=None,
+        level=0,
+        style=None,
+        bold=False,
+        rows=(),
+        label=None,
+        code=None,
+        is_option=False,
+    )
+
+
+def _ends_question(line: Line) -> bool:
+    return line.kind in ("heading", "table") or bool(
+        re.fullmatch(r"[-=+_*~#]{5,}", line.raw.strip())
+    )
+
+
+def routing_table_lines(lines: list[Line]) -> list[Line]:
+    """The lines with each routing table's rows written back at the questions they route."""
+    tables = [
+        i for i, line in enumerate(lines) if line.kind == "table" and _is_routing_table(line.rows)
+    ]
+    if not tables:
+        return lines
+    labels: dict[str, int] = {}
+    order: list[str] = []
+    for place, line in enumerate(lines):
+        label = find_label(line)
+        if label is not None and label.id not in labels:
+            labels[label.id] = place
+            order.append(label.id)
+    rules = _Rules()
+    dropped: set[int] = set(tables)
+    for table in tables:
+        above = table - 1
+        if above >= 0 and len(lines[above].raw) <= 60 and _CAPTION_RE.search(lines[above].raw):
+            dropped.add(above)
+        for row in lines[table].rows[1:]:
+            match = _IDS_RE.match(row[0].strip()) if row else None
+            if match is None:
+                continue
+            first, last = clean_id(match["first"]), clean_id(match["last"] or match["first"])
+            if first not in labels or last not in labels:
+                continue
+            own = order[order.index(first) : order.index(last) + 1]
+            if own:
+                _read_row(row, own, rules)
+    before: dict[int, list[Line]] = {}
+    after: dict[int, list[Line]] = {}
+    for qid, tests in rules.filters.items():
+        place = labels[qid]
+        before.setdefault(place, []).append(_note(lines[place], f"ASK IF {_joined(tests)}"))
+    for qid, notes in rules.after.items():
+        place = labels[qid]
+        end = place
+        for index in range(place + 1, len(lines)):
+            if find_label(lines[index]) is not None or _ends_question(lines[index]):
+                break
+            if index not in dropped:
+                end = index
+        after.setdefault(end, []).extend(_note(lines[end], note) for note in notes)
+    out: list[Line] = []
+    for place, line in enumerate(lines):
+        out.extend(before.get(place, []))
+        if place not in dropped:
+            out.append(line)
+        out.extend(after.get(place, []))
+    return out
