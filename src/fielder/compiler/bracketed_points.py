@@ -19,6 +19,9 @@ _ROW_RE = re.compile(
     r"^(?:-?\d{1,2}(?:\s*\([^()\d]{1,40}\))?\s+){2,}-?\d{1,2}(?:\s*\([^()\d]{1,40}\))?$"
 )
 _MIN_POINTS = 3
+_BOXED_ROW_RE = re.compile(
+    r"^(?P<low>[^\[\]\d]{0,60}?)\s*(?P<points>(?:\[\s*-?\d{1,2}\s*\]\s*){3,})(?P<high>[^\[\]\d]{0,60})$"
+)
 
 
 def bracketed_point_lines(lines: list[Line]) -> list[Line]:
@@ -28,6 +31,10 @@ def bracketed_point_lines(lines: list[Line]) -> list[Line]:
         text = line.text.strip()
         if "(" in text and (text[:1].isdigit() or text[:1] == "-"):
             row = _unbracketed(text)
+            if row is not None:
+                line = replace(line, text=row, spaced=row)
+        elif "[" in text and not line.is_option:
+            row = _unboxed(text)
             if row is not None:
                 line = replace(line, text=row, spaced=row)
         out.append(line)
@@ -46,3 +53,15 @@ def _unbracketed(text: str) -> str | None:
     return "  ".join(
         f"{p['code']} {p['words'].strip()}" if p["words"] else p["code"] for p in points
     )
+
+
+def _unboxed(text: str) -> str | None:
+    """ "Poor [1] [2] [3] [4] [5] Excellent" → "Poor 1  2  3  4  5 Excellent"."""
+    match = _BOXED_ROW_RE.match(text)
+    if match is None:
+        return None
+    numbers = [int(n) for n in re.findall(r"-?\d{1,2}", match["points"])]
+    if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return None
+    row = "  ".join(str(n) for n in numbers)
+    return " ".join(part for part in (match["low"].strip(), row, match["high"].strip()) if part)

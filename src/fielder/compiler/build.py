@@ -511,6 +511,7 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
     for table in draft.tables if not explicit else []:
         layout, found, statements = table_layout(table)
         if layout == "grid" and statements and found:
+            _keyed_columns(found, options)
             options, rows, has_grid = found, statements, True
             _name_points(options, " ".join([text, *draft.notes, *draft.pre_notes]))
         elif layout in ("scale", "options", "ranking") and not options:
@@ -626,6 +627,15 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
             )
         )
     return built
+
+
+def _keyed_columns(columns: list[Option], key: list[Option]) -> None:
+    """A grid whose columns are headed only by numbers, under a key printed above the table
+    ("1 = Never" … "5 = Always"): each column takes the key's words for its number."""
+    words = {o.code: o.label for o in key if o.label and o.label != o.code}
+    if columns and all(c.label == c.code and c.code in words for c in columns):
+        for column in columns:
+            column.label = words[column.code]
 
 
 _CARRY_TEXT_RE = re.compile(
@@ -862,14 +872,23 @@ def _option_routing(raws: list[RawOption], qid: str, question: Question) -> list
         # the logic pass keeps "→ END" a screen-out unless a screen is named END
         found.append(Pending("skip", None, qid, target="END", codes=to_end, source="→ END"))
     targets: dict[str, list[str]] = {}
+    continued: dict[str, bool] = {}
     for index, option in enumerate(raws):
         if option.skip_to and index < len(codes):
             targets.setdefault(option.skip_to, []).append(codes[index])
+            # "CONTINUE TO Q14" on an answer: said as going on, not as a jump (the logic pass
+            # drops it when Q14 is the next question)
+            said = any(_CONTINUE_RE.match(note) for note in option.instructions)
+            continued[option.skip_to] = continued.get(option.skip_to, True) and said
     for target, skip_codes in targets.items():
+        verb = "CONTINUE TO" if continued[target] else "GO TO"
         found.append(
-            Pending("skip", None, qid, target=target, codes=skip_codes, source=f"GO TO {target}")
+            Pending("skip", None, qid, target=target, codes=skip_codes, source=f"{verb} {target}")
         )
     return found
+
+
+_CONTINUE_RE = re.compile(r"^\W*CONTINUE\s+(?:TO|WITH|AT)\b", re.I)
 
 
 def _routing(directives: list[Directive], qid: str, previous: str | None) -> list[Pending]:

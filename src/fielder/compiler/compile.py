@@ -33,6 +33,7 @@ from fielder.compiler.instruction_codes import instruction_code_lines
 from fielder.compiler.japanese_forms import japanese_document
 from fielder.compiler.label_cells import label_cell_lines
 from fielder.compiler.lines import Line, document_lines
+from fielder.compiler.loop_filters import loop_filters
 from fielder.compiler.measure_heads import measure_head_lines
 from fielder.compiler.measure_tables import measure_table_document
 from fielder.compiler.middle_notes import middle_notes
@@ -317,6 +318,7 @@ def analyse(
     prose_filters(survey, document)
     flowchart_logic(survey, document)
     named_filters(survey, document)
+    loop_filters(survey, document)
     range_end_terminations(survey)
     survey.quotas = parse_quotas(builts)
     survey.endings = _endings(builts)

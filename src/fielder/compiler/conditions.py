@@ -156,7 +156,7 @@ def parse_condition(
     text: str, questions: dict[str, Question], default: str | None
 ) -> list[list[Atom]]:
     """A condition as OR-of-AND groups of atoms; raises ConditionError when it cannot be read."""
-    negated = _NOT_WHOLE_RE.match(text)
+    negated = _NOT_WHOLE_RE.match(text) or _NOT_CODES_RE.match(text)
     if negated:
         return _negated(parse_condition(negated["cond"], questions, default))
     tests = _bracketed_tests(text, questions)
@@ -197,6 +197,10 @@ _CODES_AT_RE = re.compile(
 )
 # "NOT (Q3 = 4 OR 5)": the whole condition denied (a "Hide if …" filter)
 _NOT_WHOLE_RE = re.compile(r"^\s*NOT\s*\((?P<cond>.+)\)\s*$", re.I | re.S)
+# "NOT CODE 1 OR 2": the whole list of codes denied, not its first code alone
+_NOT_CODES_RE = re.compile(
+    r"^\s*NOT\s+(?P<cond>(?:CODES?\s+)?\d{1,3}(?:\s*(?:,|OR)\s*(?:CODES?\s+)?\d{1,3})+)\s*$", re.I
+)
 
 
 def _negated(groups: list[list[Atom]]) -> list[list[Atom]]:

@@ -170,13 +170,16 @@ def sentences(note: str) -> list[str]:
 
 _IF_PART_RE = re.compile(r"^(?:[A-Z]{2,12}\s*:\s*)?IF\s")
 _CLOSE_PART_RE = re.compile(
-    r"^(?:THANK\s+(?:AND|&)\s+(?:CLOSE|END|TERMINATE)|TERMINATE|SCREEN\s*OUT)\b"
+    r"^(?:THANK\s+(?:AND|&)\s+(?:CLOSE|END|TERMINATE)|TERMINATE|SCREEN\s*OUT|"
+    # "IF Q4 = 2 OR 3 – SKIP TO SECTION F": the skip it leads to, as a termination is
+    r"(?:GO|SKIP|JUMP|PROCEED)\s+(?:STRAIGHT\s+)?TO)\b"
 )
 
 
 def _if_then_close(parts: list[str]) -> list[str]:
-    """ "IF 250 OR MORE – THANK AND CLOSE": a condition and the termination it leads to, set
-    apart by a spaced dash, are one instruction (split, the condition would be read alone)."""
+    """ "IF 250 OR MORE – THANK AND CLOSE": a condition and the termination (or skip) it leads
+    to, set apart by a spaced dash, are one instruction (split, the condition would be read
+    alone)."""
     joined: list[str] = []
     for part in parts:
         if joined and _IF_PART_RE.match(joined[-1]) and _CLOSE_PART_RE.match(part):

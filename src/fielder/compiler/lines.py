@@ -61,7 +61,8 @@ _SLOT_BEFORE_RE = re.compile(
 )
 # not after an answer's bracketed code: "(5) Poor (7) DON'T KNOW" ends with an answer in capitals
 _TRAILING_CAPS_RE = re.compile(
-    r"(?<=[?.:!)…])(?<!\(\d\))(?<!\(\d\d\))\s+([A-Z][A-ZÀ-ÖØ-Þ0-9 ,.;:'’\-–—/()&%=<>|_]{3,})$"
+    # '… postcode? TYPE IN. IF REFUSED, TYPE "REF".': quoted capitals inside the note too
+    r"(?<=[?.:!)…])(?<!\(\d\))(?<!\(\d\d\))\s+([A-Z][A-ZÀ-ÖØ-Þ0-9 ,.;:'’\"“”\-–—/()&%=<>|_]{3,})$"
 )
 _INTERVIEWER_PAREN_RE = re.compile(
     # a bare "(circle)" / "(circle one)" tells a self-completion respondent how to answer

@@ -55,7 +55,13 @@ _LETTER_EQUALS_RE = re.compile(r"^(?P<letter>[a-z])\s?=\s?(?P<label>[^\W\d_].*)$
 # arrows "(?<!-)-+>" start at a run's first dash, or a line of dashes is retried at each dash
 _ARROW_TAIL_RE = re.compile(r"(?P<arrow>(?:→|(?<!-)-+>|=>)\s*)(?P<route>[^→]+)$")
 # "→ 105" alone beside an answer (a skip column): go to that question.
-_ARROW_ONLY_RE = re.compile(r"^\s*(?:→|(?<!-)-+>|=>)\s*(?P<to>[A-Za-z]{0,3}\d{1,4}[a-z]?)\s*$")
+_ARROW_ONLY_RE = re.compile(
+    r"^\s*(?:→|➜|➔|➡|(?<!-)-+>|=>)\s*(?:(?:section|part|module|block)\s+\w{1,3}\s*\(\s*)?"
+    # "➜ D1 (skip the rest of Section C)": a remark in brackets after the target;
+    # "➜ Section R (R1)": the section's first question named in brackets
+    r"(?P<to>[A-Za-z]{0,3}\d{1,4}[a-z]?)\s*(?:\)|\([^()]*\))?\s*$",
+    re.I,
+)
 # "Answer scale:", "Scale:", "Response options:" before the answers across the line
 _SCALE_KEY_RE = re.compile(
     r"^(?:answer\s+|response\s+|rating\s+)?(?:scale|options|answers|codes)\s*:\s*(?=\S)", re.I
@@ -131,13 +137,15 @@ _ANCHOR_RE = re.compile(r"\b(?:ANCHOR|FIX(?:ED)?|DO\s+NOT\s+(?:RANDOMI[SZ]E|ROTA
 # "Nobody → EXCLUSIVE": or after an arrow, once the arrow's routing has been read
 _TAIL_CAPS_RE = re.compile(
     r"(?:\t|\s{2,}|(?<=\d)\s+|\s+[—–]\s+|\s*(?:→|=>)\s*)"
-    r"([A-ZÀ-Þ][A-ZÀ-Þ0-9 ,.;:'/&()\-–]*(?:[A-ZÀ-Þ.)]|(?<=[A-ZÀ-Þ]{2}\s)\d{1,2}(?:/\d{1,2})*"
+    # "… IF NO ONE, THANK AND CLOSE": the routing cut off the end may leave a comma
+    r"([A-ZÀ-Þ][A-ZÀ-Þ0-9 ,.;:'/&()+\-–]*(?:[A-ZÀ-Þ.),]|(?<=[A-ZÀ-Þ]{2}\s)\d{1,2}(?:/\d{1,2})*"
     # "No<TAB>2<TAB>ASK Q11": the tag may end in a question it names, a capital and its number
     r"|(?<=[A-ZÀ-Þ]{2}\s[A-Z])\d{1,3}))\s*$"
 )
 _DECOR_RE = re.compile(r"^[»›>◦▪■●•·]+\s*")
 _TRAIL_DASH_RE = re.compile(r"\s*(?:[—–\-:→⇒>=]+|->|=>)\s*$")
 _BLANK_RE = re.compile(r"[:\s]*_{2,}[\s_]*$")
+_SHARE_BOX_RE = re.compile(r"\s*_{2,}\s*%\s*$")
 
 
 @dataclass
@@ -178,7 +186,9 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
             option.to_end = True
         elif _TERMINATE_RE.search(note) or re.fullmatch(
             r"(?:(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?)\s*)?(?:(?:→|-+>|=>)\s*)?"
-            r"(?:CLOSE|END|STOP|THANK\s+AND\s+CLOSE)(?:\s+(?:INTERVIEW|SURVEY))?",
+            r"(?:CLOSE|END|STOP|THANK\s+AND\s+CLOSE)(?:\s+(?:INTERVIEW|SURVEY))?"
+            # "CLOSE – NOT A MEMBER": why the interview closes, after a spaced dash
+            r"(?:\s+[–—-]\s+[^–—>→]{1,40})?",
             bare,
             re.I,
         ):
@@ -218,7 +228,9 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
             text = text[: match.start()]
             break
     term = re.search(
-        r"(?<!\s)\s*+(?:(?<!-)-+>|→|—|–|-|\()\s*+(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+AND\s+CLOSE|END\s+INTERVIEW)\)?\.?\s*$",
+        r"(?<!\s)\s*+(?:(?<!-)-+>|→|—|–|-|\()\s*+(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+AND\s+CLOSE|"
+        # "No → end survey (screen-out)": the arrow's words, then their kind in brackets
+        r"END\s+(?:THE\s+)?(?:INTERVIEW|SURVEY))\)?(?:\s*\([^()]{1,30}\))?\.?\s*$",
         text,
         re.I,
     )
@@ -348,7 +360,9 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
         text = f"{boxed_code['label']} ______ ...... {boxed_code['code']}"
     options = _single(text, numbering)
     if blank_after and options:
-        options[-1].specify = True
+        # a line to write on: the answer's specify box, unless every answer has one (an
+        # amount to enter beside each, settle_options)
+        options[-1].write_in = True
     for option in options:
         # "o Never (1)", "▢ Tennis (2)": a list mark before a coded answer (survey tool exports)
         option.label = _LEAD_MARK_RE.sub("", option.label)
@@ -375,6 +389,8 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
             # "Anderer Grund, und zwar: ______": words and a colon before a write-in line ask
             # for specifics in any language (settle_options: unless every answer has one)
             option.write_in = True
+        # "Taken away ___ %": the box to write a share in, not a write-in of the answer's own
+        option.label = _SHARE_BOX_RE.sub("", option.label)
         option.label = _drop_trailing_leaders(_BLANK_RE.sub("", option.label).strip())
         # "______ Caffeine (4)": the box to write a rank or amount in, before the item
         option.label = re.sub(r"^_{3,}\s+(?=\w)", "", option.label)

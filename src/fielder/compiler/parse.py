@@ -93,6 +93,7 @@ _FORWARD_RE = re.compile(
     r"(?:ASKED|SHOWN)\s+(?:ONLY\s+)?(?:TO|OF)\s*:)",  # "Asked to: …", a brief's base line
     re.I,
 )
+_NOTE_FOR_RE = re.compile(r"^[\[(]?\s*(?:PN|PROG(?:RAMMER)?|SCRIPTER|CATI|DP)\s*:\s*", re.I)
 _OUTLINE_ITEM_RE = re.compile(r"^(?P<n>\d{1,3})\.(?P<m>\d{1,2})[.)]?\s+(?P<rest>\S.*)$")
 # "(R)": a reverse-scored item, marked for the analyst, not shown to respondents.
 _REVERSE_MARK_RE = re.compile(r"\s*\((?:R|rev(?:erse)?(?:[- ]scored)?)\)\s*$")
@@ -101,14 +102,21 @@ _REVERSE_MARK_RE = re.compile(r"\s*\((?:R|rev(?:erse)?(?:[- ]scored)?)\)\s*$")
 # section (the "if not, go on" sentence only restates where everyone else goes).
 _SECTION_FILTER_RE = re.compile(
     r"^[\[(]?\s*(?:(?:PLEASE\s+)?(?:ONLY\s+)?(?:ASK|SHOW|DISPLAY|ANSWER|COMPLETE|FILL\s+(?:IN|OUT))\s+"
-    r"(?:THIS|THE\s+(?:NEXT|FOLLOWING))\s+(?:SECTION|BLOCK|PART|MODULE)"
-    r"(?:\s+[A-Z0-9]{1,2})?|(?:THIS\s+|THE\s+(?:NEXT|FOLLOWING)\s+)?(?:SECTION|BLOCK|PART|MODULE)"
+    r"(?:THIS\s+|THE\s+(?:NEXT|FOLLOWING)\s+)?(?:SECTION|BLOCK|PART|MODULE)"
+    # "ASK SECTION A (Q1-Q7) IF …": the section named, with the questions it holds
+    r"(?:\s+[A-Z0-9]{1,2})?(?:\s*\([^()]{1,30}\))?|(?:THIS\s+|THE\s+(?:NEXT|FOLLOWING)\s+)?(?:SECTION|BLOCK|PART|MODULE)"
     r"(?:\s+[A-Z0-9]{1,2})?\s+(?:IS\s+)?(?:ONLY\s+)?(?:ASKED|SHOWN|ANSWERED|COMPLETED))\s+(?:ONLY\s+)?"
     r"(?:TO|IF|WHEN|FOR|OF)\b(?P<cond>.*?)[\])]?$",
     re.I,
 )
 _OTHERS_GO_ON_RE = re.compile(
     r"[.;]\s*(?:IF\s+NOT|OTHERWISE|EVERYONE\s+ELSE|ALL\s+OTHERS|OTHERS)\b[^.]*\.?\s*$", re.I
+)
+_BASE_LINE_RE = re.compile(r"^[\[(]?\s*BASE\s*:", re.I)
+_BASE_OTHERS_RE = re.compile(
+    r"^(?P<base>[\[(]?\s*BASE\s*:.+?)[.;]?\s+(?:ALL\s+)?OTHERS?\s+(?:GO|SKIP|MOVE|JUMP|CONTINUE)\s+"
+    r"(?:ON\s+)?TO\s+(?:THE\s+NEXT\s+)?(?:SECTION|PART|MODULE|BLOCK)\b.*$",
+    re.I,
 )
 _ANSWERS_INLINE_RE = re.compile(
     r"^(?:possible\s+|response\s+|answer\s+)?(?:options?|answers?|responses?|choices?)"
@@ -138,6 +146,8 @@ _NAMED_LIST_RE = re.compile(
     r"^(?:RESPONSE\s+|ANSWER\s+|RATING\s+)?(?:SCALE|LIST|CODE\s*FRAME|CODES)\s+"
     # a list's name, not a word of the sentence ("scale for all rows:")
     r"(?P<name>(?!(?:FOR|OF|TO|THE|IN|ON|AT|IS|ALL|AND|USE|ARE)\b)[A-Z0-9]{1,3})\b(?!\s*[-–]\s*\d)"
+    # "Codes 5 and 6 are exclusive.": codes named in a sentence, not a list's name
+    r"(?!\s*(?:[,&]|(?:and|or|to|is|are|must|can|should)\b))"
     r"\s*[:.–-]?\s*(?P<rest>.*)$",
     re.I,
 )
@@ -496,8 +506,11 @@ class _Parser:
         draft.notes.extend(self.named_ahead)
         self.named_ahead = []
         draft.pre_notes, self.pending = self.pending, []
+        own_base = any(_BASE_LINE_RE.match(n) for n in draft.pre_notes)
         if self.section_filter and label is not None and label.style != "display":
-            draft.pre_notes.append(self.section_filter)
+            if not (own_base and _BASE_LINE_RE.match(self.section_filter)):
+                # a question's own base bar says in full whom it is for, the section's included
+                draft.pre_notes.append(self.section_filter)
         draft.lines.append(line)
         self.current = draft
         self.heading_since_start = False
@@ -654,6 +667,13 @@ class _Parser:
             self.finish()
             cond = _OTHERS_GO_ON_RE.sub("", scoped["cond"])
             self.section_filter = "ASK IF " + cond.strip(" .:")
+            return
+        based = _BASE_OTHERS_RE.match(" ".join([*line.instructions, line.text]).strip())
+        if based and find_label(line) is None:
+            # "BASE: CAR OWNERS (CODE 1 AT Q3). ALL OTHERS GO TO SECTION E": the base of every
+            # question up to the section the others are sent to
+            self.finish()
+            self.section_filter = based["base"].strip(" .;")
             return
         if self.out.label_mode == "none" and self.unlabelled_start(index, line):
             self.start(None, line.text, line)
@@ -1648,9 +1668,13 @@ class _Parser:
         """An instruction line: forward routing waits for the next question, the rest stays."""
         notes = [*line.instructions, line.text] if line.text else line.instructions
         for note in notes:
-            if _FORWARD_RE.match(note) and ends_interview(note):
+            # "PROG: ASK IF Q7 = 1–3." after a question's answers: whom the note is for said
+            # first, then the next question's filter (above the answers it stays the question's)
+            answered = bool(draft.options or draft.hints or draft.tables or draft.rows)
+            bare = _NOTE_FOR_RE.sub("", note) if answered else note
+            if _FORWARD_RE.match(bare) and ends_interview(note):
                 draft.notes.append(note)  # "Filter: under 18 → end of survey": this answer's
-            elif _FORWARD_RE.match(note) and not re.match(r"^\[?\s*IF\b", note, re.I):
+            elif _FORWARD_RE.match(bare) and not re.match(r"^\[?\s*IF\b", bare, re.I):
                 if self.own_condition(index, draft):
                     draft.pre_notes.append(note)
                 else:

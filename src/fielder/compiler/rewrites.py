@@ -32,7 +32,8 @@ they are parsed, each in a module of its own:
   `Y` / `M` / `D` box captions left out (`date_captions`), opposite words over a row of
   points made a grid (`differential_pairs`), one list with a column of codes for each of
   several questions written out under each (`shared_lists`), a number alone with its note
-  put back before the question's words on the next line (`noted_labels`).
+  put back before the question's words on the next line (`noted_labels`), a capitals note
+  wrapped onto the lines under it joined back (`wrapped_caps`).
 """
 
 from __future__ import annotations
@@ -93,13 +94,14 @@ from fielder.compiler.universe import universe_lines
 from fielder.compiler.widget_hints import widget_hint_lines
 from fielder.compiler.wiki_questions import wiki_question_lines
 from fielder.compiler.wrapped_answers import join_wrapped_answers
+from fielder.compiler.wrapped_caps import join_wrapped_caps
 from fielder.compiler.wrapped_heads import join_wrapped_lines
 from fielder.compiler.wrapped_notes import join_wrapped_notes
 
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
-    lines = noted_label_lines(lines)
+    lines = noted_label_lines(join_wrapped_caps(lines))
     lines = qualifying_code_lines(bracketed_point_lines(starred_note_lines(lines)))
     lines = described_base_lines(arrow_note_lines(lines))
     lines = locked_segment_lines(drop_standard_pages(dropdown_placeholder_lines(lines)))

@@ -105,6 +105,10 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "skip",
         "comments",
         "scripting",
+        # "Scripter notes", "Programmer instructions": whose notes, then the notes
+        "scripter",
+        "script notes",
+        "programmer",
         "go to",
         "goto",
         "skip to",

@@ -38,7 +38,9 @@ _RANK_TEXT_RE = re.compile(
     r"(?:in|next\s+to|beside|against|by|for)\b[^.?]{0,80}?\b(?:most|best|favourite|first)\b"
     r"[^.?]{0,80}?[\"'“‘]?2[\"'”’]?\b|"
     # best-worst (MaxDiff): "which is the MOST important … and which is the LEAST important?"
-    r"\bwhich\b[^?]{0,80}?\b(?:most|best)\b[^?]{0,80}?\bwhich\b[^?]{0,40}?\b(?:least|worst)\b",
+    r"\bwhich\b[^?]{0,80}?\b(?:most|best)\b[^?]{0,80}?\bwhich\b[^?]{0,40}?\b(?:least|worst)\b|"
+    # read-out top choices: "Which matters most? And which next?" asks for an order
+    r"\b(?:most|best|first)\b[^?]{0,40}\?\s*(?:and\s+)?(?:which|what)\s+(?:one\s+)?(?:next|second)\b",
     re.I,
 )
 

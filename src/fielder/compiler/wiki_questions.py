@@ -22,18 +22,21 @@ _NOT_IDS = frozenset(
 )
 _CODE_WORD_RE = re.compile(r"^\W*(?:codes?|values?|stored(?:\s+as)?|punch(?:es)?)\W*$", re.I)
 _POINT_RE = re.compile(r"^\s*(-?\d{1,2})(?:\s+([^\W\d_].*?))?\s*$")
+_LEAD_WORDS_RE = re.compile(r"^\s*(?P<words>[^\W\d_][^\d·]*?)\s+(?P<number>-?\d{1,2})\s*$")
 
 
 def wiki_question_lines(lines: list[Line]) -> list[Line]:
     """The lines with id headings made labels and dotted codes and point rows read."""
     out: list[Line] = []
     pending: str | None = None
+    pending_notes: list[str] = []
     for line in lines:
         if line.kind == "heading" and _ID_RE.fullmatch(line.text.strip()):
-            pending = line.text.strip()
+            # "#### R3 {SINGLE} {SHOW IF R2 = 1}": the heading's tags are the question's notes
+            pending, pending_notes = line.text.strip(), line.instructions
             continue
         if pending is not None and line.kind == "paragraph" and line.text and not line.label:
-            line = replace(line, label=pending)
+            line = replace(line, label=pending, instructions=[*pending_notes, *line.instructions])
         pending = None
         line = _bold_id(line)
         out.extend(_points(line) or [_dotted(_code_row(line))])
@@ -56,6 +59,10 @@ def _points(line: Line) -> list[Line] | None:
     pieces = line.text.split(" · ")
     if len(pieces) < 3:
         return None
+    # "Not at all likely 0 · 1 · … · 10 Extremely likely": the low end's words before its number
+    lead = _LEAD_WORDS_RE.match(pieces[0])
+    if lead:
+        pieces[0] = f"{lead['number']} {lead['words']}"
     points = [_POINT_RE.match(p) for p in pieces]
     if not all(points):
         return None

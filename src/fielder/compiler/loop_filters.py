@@ -1,0 +1,48 @@
+"""A loop over the answers of an earlier question, written once for a run of questions:
+"LOOP – ask K2 to K4 for each shop visited at K1 (codes 1–5)".
+
+The IR has no loop, so each looped question is asked once, and whom it is for is the loop's
+own condition read as "at least one item to loop over": one of the printed codes chosen at the
+question the items come from (`K1 contains '1' or … or K1 contains '5'`). The per-item
+iteration, a loop cap and the order of items are not logic the IR can hold, as carry-forward
+filtering is not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fielder.compiler.instructions import expand_codes
+from fielder.compiler.jump_logic import answer_test
+from fielder.documents.model import Document
+from fielder.ir.models import Survey
+
+_ID = r"[A-Za-z]{1,4}\d{1,3}[a-z]?"
+_LOOP_RE = re.compile(
+    rf"\bLOOP\b[^.]{{0,40}}?\b(?:ASK|SHOW|REPEAT)\s+(?P<first>{_ID})\s*(?:TO|THROUGH|-|–)\s*"
+    rf"(?P<last>{_ID})\b[^()]{{0,80}}?\b(?:AT|IN|FROM)\s+(?P<source>{_ID})\s*"
+    r"\((?:CODES?\s+)?(?P<codes>\d{1,3}(?:\s*(?:[-–]|,|OR|AND)\s*\d{1,3})*)\)",
+    re.I,
+)
+
+
+def loop_filters(survey: Survey, document: Document) -> None:
+    """Give each question of a written loop the loop's condition as its filter."""
+    questions = survey.questions()
+    ids = [q.id for q in questions]
+    by_id = {q.id: q for q in questions}
+    for block in document.blocks:
+        match = _LOOP_RE.search(block.text)
+        if match is None:
+            continue
+        source = by_id.get(match["source"])
+        first, last = match["first"], match["last"]
+        if source is None or first not in ids or last not in ids:
+            continue
+        start, end = ids.index(first), ids.index(last)
+        if not ids.index(source.id) < start <= end:
+            continue
+        test = answer_test(source.id, expand_codes(match["codes"]), source.type == "multi")
+        for question in questions[start : end + 1]:
+            if question.display_if is None:
+                question.display_if = test
