@@ -15,13 +15,22 @@ from typing import Any
 
 # "1 Yes", "99 Not sure", "1 = Very dissatisfied", "10. Other": a code, then words
 _CODE_LINE_RE = re.compile(r"^\d{1,3}\s*[=.):–-]?\s+\S")
+# "ROWS:", "Scale:", "Answer list:": a spec's head over the coded lines
+_HEAD_RE = re.compile(r"^[A-Z][A-Za-z ]{1,20}:$")
 #: points of slack at a line's end before it counts as broken on purpose
 _SLACK = 1.0
 
 
 def _is_code_list(text: str) -> bool:
+    """A cell that opens on a coded answer (or a spec's "ROWS:" / "SCALE:" head) and lists two
+    or more (a form's cell that opens on a group heading, "EMPLOYMENT" over "01 Job transfer",
+    is left to the usual joining, which the answer rules read as a run)."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    return sum(1 for line in lines if _CODE_LINE_RE.match(line)) >= 2
+    return (
+        bool(lines)
+        and (_CODE_LINE_RE.match(lines[0]) or _HEAD_RE.match(lines[0])) is not None
+        and sum(1 for line in lines if _CODE_LINE_RE.match(line)) >= 2
+    )
 
 
 def _cell_lines(
