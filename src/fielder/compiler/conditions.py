@@ -166,6 +166,9 @@ def parse_condition(
             more = parse_condition(inner, questions, default)
             joined = joined + more if joiner == "or" else [a + b for a in joined for b in more]
         return joined
+    grouped = _bracketed_first(text, questions, default)
+    if grouped is not None:
+        return grouped
     text = labelled_codes(text)  # "Under 18 (1) or Prefer not to say (9)"
     text = _inner_condition(text, questions)
     text = _any_of_range(text, questions)
@@ -188,6 +191,31 @@ def parse_condition(
         else:
             groups.append([atom])
     return _merge(groups)
+
+
+# "(Q12 = 1 OR 2) AND NOT Q5 = 3": a bracketed alternative, then what must hold as well
+_BRACKETED_FIRST_RE = re.compile(
+    r"^\s*\((?P<inner>[^()]+)\)\s+AND\s+(?P<rest>[^()]*(?:\([^()]*\))?[^()]*)$", re.I
+)
+
+
+def _bracketed_first(
+    text: str, questions: dict[str, Question], default: str | None
+) -> list[list[Atom]] | None:
+    """The bracket read on its own, so its "or" does not split what follows the "and":
+    each alternative of the bracket joined with every test after it; None when the text has
+    no such bracket or a part cannot be read alone."""
+    match = _BRACKETED_FIRST_RE.match(text)
+    if match is None:
+        return None
+    try:
+        inner = parse_condition(match["inner"], questions, default)
+        rest = parse_condition(match["rest"], questions, default)
+    except ConditionError:
+        return None
+    if len(rest) != 1 or any(len(group) != 1 for group in inner):
+        return None
+    return [[group[0], *rest[0]] for group in inner]
 
 
 _CODES_AT_RE = re.compile(

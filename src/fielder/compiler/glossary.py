@@ -20,6 +20,7 @@ from fielder.compiler import (
     glossary_tr,
     glossary_vi,
 )
+from fielder.compiler.local_numbers import LOCAL_NUMBERS
 
 _A = "[AÁaá]"
 _E = "[EÉeé]"
@@ -185,6 +186,16 @@ _GERMAN: tuple[tuple[str, str], ...] = (
         "MULTI CODE",
     ),
     (r"EINFACHNENNUNG|NUR\s+EINE\s+(?:NENNUNG|ANTWORT)", "SINGLE CODE"),
+    # "97 mit (offenem) Textfeld": the answer coded 97 has a box to write in
+    (r"(\d{1,3})\s+MIT\s+(?:OFFENEM\s+)?(?:TEXTFELD|TEXTEINGABE)", r"CODE \1 SPECIFY"),
+    (r"KONSTANTSUMME|KONSTANTE\s+SUMME", "CONSTANT SUM"),
+    (r"SUMME\s+(?:MUSS|SOLL)\s+(?:GENAU\s+)?(\d+)\s+(?:ERGEBEN|BETRAGEN)", r"SUM MUST EQUAL \1"),
+    (r"GANZZAHLIG", "INTEGER"),
+    (r"(\d)\s+NACHKOMMASTELLEN", r"\1 DECIMALS"),
+    (r"(\d{1,2})-STELLIG", r"\1 DIGITS"),
+    (r"ZAHL", "NUMBER"),
+    (r"BEREICH", "RANGE"),
+    *LOCAL_NUMBERS,
     (r"MAXIMAL\s+(\d+)\s+(?:NENNUNGEN|ANTWORTEN)", r"MAXIMUM \1 ANSWERS"),
     (r"NUMERISCH|OFFENE\s+ZAHL", "NUMERIC"),
     (r"ZUL[ÄA]SSIG", "ALLOW"),
@@ -205,6 +216,11 @@ _GERMAN: tuple[tuple[str, str], ...] = (
     (r"SKALA", "SCALE"),
     (r"DATUM", "DATE"),
     (r"(?<=\d\s)ODER(?=\s+\d)", "OR"),
+    # "(F12 = 1 ODER 2) UND NICHT F5 = 3": the joins of a compound filter
+    (r"ODER", "OR"),
+    (r"UND\s+NICHT", "AND NOT"),
+    (r"(?<=[\d)]\s)UND(?=\s)", "AND"),
+    (r"NICHT(?=\s+[A-Z]{1,4}\d)", "NOT"),
     (r"WENN|FALLS", "IF"),
 )
 
@@ -270,7 +286,9 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
     (
         re.compile(
             r"\b(?:NENNUNG\w*|MEHRFACH\w*|EINFACH\w*|WEITER\s+MIT|BEENDEN|ABBRUCH|ANGEBEN|"
-            r"VORLESEN|NUR\s+WENN|FALLS|EXKLUSIV|OFFENE|ZUL[ÄA]SSIG|J[ÜU]NGER|BEDANKEN)\b",
+            r"VORLESEN|NUR\s+WENN|FALLS|EXKLUSIV|OFFENE|ZUL[ÄA]SSIG|J[ÜU]NGER|BEDANKEN\s+UND|"
+            r"TEXTFELD|KONSTANTSUMME|SUMME|ZAHL|BEREICH|GANZZAHLIG|NACHKOMMASTELLEN|\d+-STELLIG|"
+            r"ODER|UND\s+NICHT)\b",
             re.I,
         ),
         _compiled(_GERMAN),

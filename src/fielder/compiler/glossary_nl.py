@@ -38,11 +38,30 @@ PHRASES: tuple[tuple[str, str], ...] = (
         r"(?:VRAGENLIJST|ENQU[ÊE]TE|INTERVIEW)\s+(?:BE[ËE]INDIGEN|AFSLUITEN|STOPPEN)",
         "TERMINATE",
     ),
+    # "V12 T/M V14 NIET VRAGEN ALS V1 = 1": a run of questions ("tot en met", up to and
+    # including) left out for whom the test holds
+    (
+        r"([A-Z]{1,4}\d{1,3})\s+T/M\s+([A-Z]{1,4}\d{1,3})\s*:?\s+NIET\s+(?:VRAGEN|STELLEN|TONEN)\s+"
+        r"(?:ALS|INDIEN)",
+        r"ASK \1 TO \2 ONLY IF NOT",
+    ),
+    (r"T/M", "TO"),
+    (r"NIET\s+(?:VRAGEN|STELLEN|TONEN)\s+(?:ALS|INDIEN)", "DO NOT ASK IF"),
+    # "VRAAG ALLEEN AAN WIE BIJ V10 … (CODE 1) HEEFT GENOEMD": asked of those who named it
+    (
+        r"(?:VRAAG|VRAGEN|STEL)\s+ALLEEN\s+AAN\s+(?:WIE|DEGENEN\s+DIE|RESPONDENTEN\s+DIE)",
+        "ASK ONLY THOSE WHO",
+    ),
+    (r"BIJ(?=\s+[A-Z]{1,4}\d)", "AT"),
+    (r"(?:HEEFT|HEBBEN)\s+GENOEMD|GENOEMD\s+(?:HEEFT|HEBBEN)|GENOEMD", "MENTIONED"),
     (r"(?:ALLEEN\s+)?(?:TONEN|STELLEN|VRAGEN)\s+(?:ALS|INDIEN)", "ASK IF"),
     (r"ALLEEN\s+(?:ALS|INDIEN)", "ONLY IF"),
     (r"GA\s+NAAR|GA\s+DOOR\s+(?:NAAR|MET)|DOORGAAN\s+(?:NAAR|MET)", "GO TO"),
     (r"PER\s+RIJ", "PER ROW"),
     (r"DATUM", "DATE"),
+    (r"DD-MM-JJJJ", "DD-MM-YYYY"),
+    (r"JJJJ", "YYYY"),
+    (r"AANTAL(?:\s+(?:UREN|DAGEN|JAREN|KEER|PERSONEN|MINUTEN))?", "NUMBER"),
     (r"(\d+)\s+CIJFERS", r"\1 DIGITS"),
     (r"JAAR", "YEARS"),
     (r"(?<=\d\s)OF(?=\s+\d)", "OR"),
@@ -53,7 +72,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
 HINT = re.compile(
     r"\b(?:ANTWOORD(?:EN)?|MOGELIJK|NUMERIEK|TEKSTVAK|TONEN|VRAGENLIJST|ENQU[ÊE]TE|JONGER|"
     r"OUDER\s+DAN|EXCLUSIEF|NAMELIJK|ROTEREN|SCHAAL|GA\s+NAAR|ALLEEN\s+ALS|PER\s+RIJ|"
-    r"KEUZELIJST|VOORLEZEN|CIJFERS|PROGRAMMEUR|BEDANKEN)\b|"
+    r"KEUZELIJST|VOORLEZEN|CIJFERS|PROGRAMMEUR|BEDANKEN|T/M|VRAGEN|VRAAG\s+ALLEEN|GENOEMD|"
+    r"DOORGAAN|AANTAL|JJJJ)\b|"
     r"=\s*\d+(?:\s*,\s*\d+)*\s+of\s+\d",  # "V4 = 1, 2 of 3": Dutch "or" between codes
     re.I,
 )

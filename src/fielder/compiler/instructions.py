@@ -138,7 +138,10 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "MULTIPLES OK": an interviewer's shorthand for several answers accepted
             r"\bMULTIPLES\s+(?:OK|ALLOWED|ACCEPTED|POSSIBLE)\b|"
             r"(?:CHOOSE|SELECT|PICK|TICK|MARK|CODE)\s+UP\s+TO\s+(?:\d+|TWO|THREE|FOUR|FIVE)\b|"
-            r"(?:CHOOSE|SELECT|PICK|TICK|MARK)\s+(?:AS\s+MANY|ANY)\b|MORE\s+THAN\s+ONE\b",
+            r"(?:CHOOSE|SELECT|PICK|TICK|MARK)\s+(?:AS\s+MANY|ANY)\b|MORE\s+THAN\s+ONE\b|"
+            # "MAXIMUM 3 ANSWERS": more than one answer may be given, up to a limit
+            r"\bMAX(?:IMUM)?\.?\s+(?:OF\s+)?(?:[2-9]|[1-9]\d|TWO|THREE|FOUR|FIVE)\s+"
+            r"(?:ANSWERS|RESPONSES|MENTIONS|CHOICES|SELECTIONS)\b",
             re.I,
         ),
     ),
@@ -254,11 +257,11 @@ def type_words(note: str) -> list[str]:
         # "single line, 80 characters"; a time of day ("TIME, 24-hour clock (HH:MM)") is typed
         # in one line too (the IR has no time type)
         return ["text"]
-    if re.search(r"\bTEXT\s*(?:BOX|FIELD|ENTRY)\b", note, re.I) and re.search(
+    if re.search(r"\bTEXT(?:\s*(?:BOX|FIELD|ENTRY))?\b", note, re.I) and re.search(
         r"\b\d{1,2}\s+DIGITS?\b", note, re.I
     ):
-        # "TEXT BOX, 10 DIGITS NUMERIC": a code of fixed length (an ID, a ZIP) typed in a text
-        # box; its digits are characters to check, not a quantity
+        # "TEXT BOX, 10 DIGITS NUMERIC", "Text (5 digits)": a code of fixed length (an ID, a
+        # ZIP) typed in a text box; its digits are characters to check, not a quantity
         return ["text"]
     if re.search(
         r"\bNUMERIC|\bNUMBER\s+(?:BOX|ENTRY|FIELD)|^NUM$|^\s*(?:number|integer)\s*[,:;]|"

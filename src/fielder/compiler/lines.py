@@ -50,6 +50,8 @@ _PAREN_CAPS_RE = re.compile(
     # never-read answers marked with one word ("(SPONTANEOUS)", "(ESPONTÁNEA)", "(OKUMAYINIZ)",
     # a US poll's "(VOL)": accepted if volunteered)
     r"SPONTANEOUS|UNPROMPTED|VOLUNTEERED|VOL|SPONTAN|ESPONT[ÁA]NEA|SPONTAN[ÉE]E?|OKUMAYINIZ|OKUMAYIN|"
+    # "(EXCLUSIEF)", "(EXKLUSIV)", "(EXCLUSIF)": the answer that stands alone, in its language
+    r"EXCLUSI(?:EF|F|VA|VO)|EXKLUSIV|ESCLUSIV[AO]|"
     rf"SINGLE|MULTI|OPEN)|[A-Z][{_UPPER}0-9,.;:'/&=<>-]*"
     # words apart by spaces, maybe a dash between ("(OKUYUNUZ – ÇOKLU CEVAP)")
     rf"(?:\s+(?:[–—-]\s+)?[{_UPPER}0-9=<>][{_UPPER}0-9,.;:'/&=<>-]*)+)\)"

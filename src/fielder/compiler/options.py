@@ -384,11 +384,16 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
         _routing_before_code(option)
         if _BLANK_RE.search(option.label) and re.match(r"other\b", option.label, re.I):
             option.specify = True
-        if re.search(r":\s*_{3,}|[?)]\s*_{3,}\s*$", option.label):
+        ends_open = option.code is not None and option.label.rstrip().endswith(":")
+        if ends_open or re.search(r":\s*_{3,}|[?)]\s*_{3,}\s*$", option.label):
             # "Otra, ¿cuál? ______", "Other (please say) ____": a box after the words
             # "Anderer Grund, und zwar: ______": words and a colon before a write-in line ask
-            # for specifics in any language (settle_options: unless every answer has one)
+            # for specifics in any language (settle_options: unless every answer has one);
+            # "Anders, namelijk: …  96": words and a colon before the code (the dots after
+            # the colon were read as leaders to the code) likewise leave a line to write on
             option.write_in = True
+            if ends_open:
+                option.label = option.label.rstrip().rstrip(":").rstrip()
         # "Taken away ___ %": the box to write a share in, not a write-in of the answer's own
         option.label = _SHARE_BOX_RE.sub("", option.label)
         option.label = _drop_trailing_leaders(_BLANK_RE.sub("", option.label).strip())

@@ -135,7 +135,9 @@ _ROWS_RE = re.compile(
     re.I,
 )
 _COLUMNS_RE = re.compile(
-    r"^(?:COLUMNS?|COLS?|SCALE|ANSWERS?|RESPONSES?|OPTIONS?)\b[^:]{0,20}:?$", re.I
+    # "Skala:", "Schaal:", "Échelle:": the scale under a grid's items, in its language
+    r"^(?:COLUMNS?|COLS?|SCALE|SKALA|SCHAAL|[ÉE]CHELLE|ANSWERS?|RESPONSES?|OPTIONS?)\b[^:]{0,20}:?$",
+    re.I,
 )
 _ANSWER_LIST_RE = re.compile(
     r"^(?:possible\s+|response\s+|answer\s+)?(?:answers?|options?|responses?|choices?)"

@@ -20,6 +20,7 @@ from fielder.compiler.codes_row import (
     scale_cell,
 )
 from fielder.compiler.entry_placeholders import entry_placeholder
+from fielder.compiler.foreign_heads import english_heading
 from fielder.compiler.go_to_cells import spelled_go_to
 from fielder.compiler.grid_sub_rows import is_statement_row
 from fielder.compiler.legend_keys import expand_mark, legend_keys
@@ -167,7 +168,7 @@ def _column_roles(header: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
     # cached: every table's first rows are tried as a header by several layouts
     found: dict[str, int] = {}
     for index, cell in enumerate(header):
-        name = expand_question_abbreviation(_header_words(cell))
+        name = expand_question_abbreviation(english_heading(_header_words(cell)))
         if not name or len(name) > 40:
             continue
         exact = [role for role, words in _COLUMN_WORDS.items() if name in words]
@@ -190,7 +191,7 @@ def _column_roles(header: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
     labels = [i for i, c in enumerate(header) if c.strip().lower().rstrip(":") in _LABEL_WORDS]
     if "options" not in found and "code" in found and labels:
         found["options"] = labels[0]  # "Value | Label": a codebook's answer words beside the code
-    text_head = _header_words(header[found["text"]]) if "text" in found else ""
+    text_head = english_heading(_header_words(header[found["text"]])) if "text" in found else ""
     if "options" not in found and "code" in found and _ANSWERS_UNDER_RE.search(text_head):
         # "Question / answers | Code", "Question / responses": answers under the question
         found["options"] = found["text"]
@@ -243,7 +244,11 @@ _NOTES_SHEET_RE = re.compile(
     # "Enumerator notes", "Interviewer instructions": whose notes they are may come first
     r"(?:read\s*_?me|(?:[a-z]+[\s_]+)?(?:instructions?|notes|guide)|help|about|change\s*log|"
     r"version(?:s| history)?|"
-    r"quotas?|quota\s+plan|sample\s+plan|legend|key|abbreviations|glossary)",
+    r"quotas?|quota\s+plan|sample\s+plan|legend|key|abbreviations|glossary|"
+    # the change log and notes in the questionnaire's own language ("Änderungen",
+    # "Wijzigingen", "Historique", "Cambios", "Hinweise")
+    r"[äa]nderungen|[äa]nderungshistorie|versionshistorie|hinweise|wijzigingen|versies|"
+    r"historique|modifications|cambios|versiones|modifiche)",
     re.I,
 )
 
@@ -906,6 +911,20 @@ def _logic_cell(cell: str) -> str:
     return cell
 
 
+def _section_row(words: str, code: str, columns: dict[str, int]) -> bool:
+    """ "SCREENER", "HAUPTTEIL" alone in a "Question / answers" column, with no id and no code
+    where the answers have codes: the name of the part that starts there, not an answer."""
+    shared = "code" in columns and columns.get("options") == columns.get("text")
+    return (
+        shared
+        and not code.strip()
+        and len(words.split()) <= 4
+        and not re.search(r"\d", words)
+        and words.upper() == words
+        and sum(c.isalpha() for c in words) >= 4
+    )
+
+
 def _row_line(row: tuple[str, ...], columns: dict[str, int]) -> Line | None:
     ident, text = _cell(row, columns, "id"), _cell(row, columns, "text")
     option, code = _cell(row, columns, "options"), _cell(row, columns, "code")
@@ -930,6 +949,8 @@ def _row_line(row: tuple[str, ...], columns: dict[str, int]) -> Line | None:
         return Line(text=collapse(kept), raw=text, instructions=inline + notes, label=ident)
     if ident and not text:
         return Line(text="", raw=" ".join(notes), instructions=notes or [ident], label=None)
+    if option and _section_row(option, code, columns):
+        return Line(text=option, raw=option, kind="heading")
     if option:
         kept, inline = split_text(option)
         kept = _without_own_code(kept, code)
