@@ -42,7 +42,13 @@ def loop_filters(survey: Survey, document: Document) -> None:
         start, end = ids.index(first), ids.index(last)
         if not ids.index(source.id) < start <= end:
             continue
-        test = answer_test(source.id, expand_codes(match["codes"]), source.type == "multi")
+        # codes the source question does not list (a cut list, a typo) name nobody: left out,
+        # and with none left the loop has no filter the IR could check
+        known = {option.code for option in source.options}
+        codes = [code for code in expand_codes(match["codes"]) if code in known]
+        if not codes:
+            continue
+        test = answer_test(source.id, codes, source.type == "multi")
         for question in questions[start : end + 1]:
             if question.display_if is None:
                 question.display_if = test

@@ -152,7 +152,8 @@ def _drop_skips_that_screen_out(questions: list[Question]) -> None:
             question.skip_to = [
                 rule
                 for rule in question.skip_to
-                if not (rule.if_ == question.terminate_if and _END_RE.match(rule.to))
+                # only "END" itself: "GO TO END OF BLOCK (CLOSE)" names a page to go to
+                if not (rule.if_ == question.terminate_if and rule.to.upper() == "END")
             ]
 
 
