@@ -26,7 +26,7 @@ from fielder.documents.errors import UnreadableFile
 from fielder.documents.model import BlockKind, Cell, Document, Run
 from fielder.documents.readers.base import DocumentBuilder, run_format, text_cell
 from fielder.documents.readers.pdf_boxes import drawn_boxes
-from fielder.documents.readers.pdf_code_cells import code_list_text
+from fielder.documents.readers.pdf_code_cells import code_list_text, word_lines
 from fielder.documents.readers.pdf_columns import Box, rows
 from fielder.documents.readers.pdf_fields import field_lines
 from fielder.documents.readers.pdf_gutters import gutter_breaks
@@ -385,15 +385,7 @@ def _short(cell: str | None) -> bool:
 
 def _lines_of(words: list[dict[str, Any]]) -> str:
     """Words in reading order: lines by their tops (within a few points), joined by newlines."""
-    lines: list[list[dict[str, Any]]] = []
-    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
-        if lines and abs(word["top"] - lines[-1][0]["top"]) <= 3:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    return "\n".join(
-        " ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"])) for line in lines
-    )
+    return "\n".join(" ".join(w["text"] for w in line) for line in word_lines(words))
 
 
 def _lift_spilled_headings(rows: list[list[str | None]]) -> list[list[str | None]]:

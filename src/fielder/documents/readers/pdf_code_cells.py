@@ -43,8 +43,13 @@ def _cell_lines(
         if box[0] <= (w["x0"] + w["x1"]) / 2 <= box[2]
         and box[1] <= (w["top"] + w["bottom"]) / 2 <= box[3]
     ]
+    return word_lines(inside)
+
+
+def word_lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Words in reading order: lines by their tops (within a few points), each left to right."""
     lines: list[list[dict[str, Any]]] = []
-    for word in sorted(inside, key=lambda w: (w["top"], w["x0"])):
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
         if lines and abs(word["top"] - lines[-1][0]["top"]) <= 3:
             lines[-1].append(word)
         else:
