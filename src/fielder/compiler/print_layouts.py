@@ -7,6 +7,8 @@
 - A row of bare boxes with a row of numbers under it (`☐ ☐ … ☐` / `0 1 … 10`) and the end words
   between or under them is the same numbered row: `I had a very poor experience ☐0 … ☐10 I had a
   very good experience`.
+- A short row of bare tick boxes standing alone (`☐ ☐ ☐ ☐` under "What year were you born?"),
+  with no boxes on the lines around it and no numbers under it, takes a digit a box (`NUMERIC`).
 - Column words that the text ran together (`Excellent Good | Fair | Poor` over rows of four
   boxes) are split before a capital until there is one per column.
 - Fill-in lines after the last numbered question (`Full name ______`, `Email address ______`
@@ -29,6 +31,10 @@ _NUMBER_HEAD_RE = re.compile(r"^\s*-?\d{1,2}(?:\t+-?\d{1,2}){2,10}\s*$")
 _LETTERED_ROW_RE = re.compile(rf"^\s*[a-z][.)]\s+(?P<row>[^\t]+(?:\t[{_BOXES}■])+\s*)$")
 _BARE_BOXES_RE = re.compile(rf"^\s*(?:[{_BOXES}]\s*){{3,}}$")
 _NUMBER_ROW_RE = re.compile(r"^\s*-?\d{1,2}(?:\s+-?\d{1,2}){2,11}\s*$")
+# tick boxes only (rings in a row are points to pick), two to eight: a year, a count
+_TICKS = "☐□▢◻"
+_DIGIT_TICKS_RE = re.compile(rf"^\s*(?:[{_TICKS}]\s*){{2,8}}$")
+_ANY_NUMBERS_RE = re.compile(r"^\s*-?\d{1,2}(?:\s+-?\d{1,2})+\s*$")
 _NUMBERED_RE = re.compile(r"^(?P<n>\d{1,3})[.)]\s+\S")
 _RETURN_RE = re.compile(
     r"^(?:(?:please\s+)?(?:send|return|post|mail)\b.{0,40}\bto\s*:?\s*$|FREEPOST\b)", re.I
@@ -78,6 +84,10 @@ def _boxes_over_numbers(lines: list[Line]) -> list[Line]:
     index = 0
     while index < len(lines):
         line = lines[index]
+        if _lone_boxes(lines, index) and "NUMERIC" not in line.instructions:
+            out.append(replace(line, instructions=[*line.instructions, "NUMERIC"]))
+            index += 1
+            continue
         row = _numbered_boxes(lines, index)
         if row is None:
             out.append(line)
@@ -88,6 +98,19 @@ def _boxes_over_numbers(lines: list[Line]) -> list[Line]:
         out.append(replace(line, text=text, raw=text, spaced=text, kind="paragraph"))
         index += used
     return out
+
+
+def _lone_boxes(lines: list[Line], index: int) -> bool:
+    """Bare tick boxes with no boxes on the lines around them and no numbers under them."""
+    if not _DIGIT_TICKS_RE.match(lines[index].text):
+        return False
+    before = next((line.text for line in reversed(lines[:index]) if line.text), "")
+    after = [line.text for line in lines[index + 1 :] if line.text][:2]
+    # the numbers may come under the end words ("Very dirty  Very clean" / "1 2 3 4 5")
+    return not (
+        re.search(f"[{_TICKS}]", before + "".join(after[:1]))
+        or any(_ANY_NUMBERS_RE.match(text) for text in after)
+    )
 
 
 def _numbered_boxes(
