@@ -156,6 +156,7 @@ def parse_condition(
     text: str, questions: dict[str, Question], default: str | None
 ) -> list[list[Atom]]:
     """A condition as OR-of-AND groups of atoms; raises ConditionError when it cannot be read."""
+    text = _RESTATED_RE.sub(lambda m: f" = {m['codes']}", text)
     negated = _NOT_WHOLE_RE.match(text) or _NOT_CODES_RE.match(text)
     if negated:
         return _negated(parse_condition(negated["cond"], questions, default))
@@ -221,6 +222,14 @@ def _bracketed_first(
 _CODES_AT_RE = re.compile(
     r"^\s*(?:CODES?\s+)?\d{1,3}(?:\s*(?:,|OR)\s*(?:CODES?\s+)?\d{1,3})+\s+(?:AT|IN|ON)\s+"
     r"(?:QUESTION\s+)?(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)\s*$",
+    re.I,
+)
+# "Q10 NOT 1 (CODES 2, 3 OR 9)": the codes that remain written out after the denied one; the
+# bracket says which answers are meant (a negation would also hold for no answer)
+_RESTATED_RE = re.compile(
+    r"(?:\bNOT\s+(?:EQUAL\s+TO\s+)?|!=\s*|<>\s*|≠\s*)(?:CODES?\s+)?\d{1,3}"
+    r"(?:\s*(?:,|OR)\s*\d{1,3})*\s*\(\s*(?:CODES?\s+|I\.?E\.?,?\s+)?"
+    r"(?P<codes>\d{1,3}(?:\s*(?:,|/|OR)\s*\d{1,3})+)\s*\)",
     re.I,
 )
 # "NOT (Q3 = 4 OR 5)": the whole condition denied (a "Hide if …" filter)

@@ -155,6 +155,9 @@ _ITALIAN: tuple[tuple[str, str], ...] = (
     ),
     (r"MENO\s+DI", "UNDER"),
     (r"PI[ÙU]\s+DI", "OVER"),
+    # "SE D10 DIVERSO DA 1 (cod. 2, 3 o 9)": not that code; "cod." are the codes that remain
+    (r"DIVERS[OA]\s+DA", "NOT"),
+    (r"COD\.", "CODES"),
     # "(ANNI COMPIUTI, 18–99)": completed years, a number in that range
     (r"ANNI\s+COMPIUTI,?\s+(\d+)\s*[–—-]\s*(\d+)", r"NUMERIC RANGE \1-\2"),
     (r"ANNI", "YEARS"),

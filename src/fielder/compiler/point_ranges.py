@@ -20,6 +20,14 @@ from fielder.compiler.options import RawOption
 _RANGE_END_RE = re.compile(r"^(?:[-–—]|to)?\s*(?P<last>\d{1,3})\s*(?:\([^()]*\))?\.?$", re.I)
 
 
+def fits_between(low: int, high: int, before: str | None, after: str | None) -> bool:
+    """Whether the points low…high are the middle of a scale whose point before is coded
+    `before` and whose point after is coded `after` (one less, one more)."""
+    if not (before or "").isdigit() or not (after or "").isdigit():
+        return False
+    return int(before or 0) + 1 == low < high and high + 1 == int(after or 0)
+
+
 def spread_point_ranges(raws: list[RawOption]) -> list[RawOption]:
     """The answers with each range of bare middle points written out one point each."""
     out: list[RawOption] = []
@@ -27,16 +35,9 @@ def spread_point_ranges(raws: list[RawOption]) -> list[RawOption]:
         match = _RANGE_END_RE.match(raw.label.strip()) if raw.code and raw.code.isdigit() else None
         before = raws[place - 1].code if place else None
         after = raws[place + 1].code if place + 1 < len(raws) else None
-        if (
-            match is None
-            or not (before or "").isdigit()
-            or not (after or "").isdigit()
-            or int(before or 0) + 1 != int(raw.code or 0)
-            or int(match["last"]) + 1 != int(after or 0)
-            or int(match["last"]) <= int(raw.code or 0)
-        ):
+        if match is None or not fits_between(int(raw.code or 0), int(match["last"]), before, after):
             out.append(raw)
             continue
-        for point in range(int(raw.code or 0), int(match["last"]) + 1):
-            out.append(RawOption(str(point), str(point), start=raw.start))
+        low, high = int(raw.code or 0), int(match["last"])
+        out.extend(RawOption(str(p), str(p), start=raw.start) for p in range(low, high + 1))
     return out

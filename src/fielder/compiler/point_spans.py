@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from fielder.compiler.options import parse_option_text
+from fielder.compiler.point_ranges import fits_between
 
 _SPAN_RE = re.compile(
     r"^(?P<low>\d{1,2})\s*(?:[-–—]|to)\s*(?P<high>\d{1,2})\s*"
@@ -20,10 +21,9 @@ _SPAN_RE = re.compile(
 )
 
 
-def _code(label: str | None) -> int | None:
+def _code(label: str | None) -> str | None:
     written = parse_option_text(label) if label else []
-    code = written[0].code if written else None
-    return int(code) if code and code.isdigit() else None
+    return written[0].code if written else None
 
 
 def point_span(labels: list[str], index: int) -> list[str]:
@@ -37,7 +37,7 @@ def point_span(labels: list[str], index: int) -> list[str]:
         return []
     before = _code(labels[index - 1]) if index else None
     after = _code(labels[index + 1]) if index + 1 < len(labels) else None
-    between = before == low - 1 and after == high + 1
+    between = fits_between(low, high, before, after)
     return [str(n) for n in range(low, high + 1)] if between or match["remark"] else []
 
 
