@@ -59,3 +59,24 @@ def test_a_denied_code_alone_stays_a_negation() -> None:
     )
     groups = parse_condition("Q4 <> 1", {"Q4": booked}, None)
     assert [(a.codes, a.negate) for a in groups[0]] == [(["1"], True)]
+
+
+def test_a_skip_to_a_section_titled_in_another_language_lands_on_its_first_question() -> None:
+    kebun = "\n".join(
+        [
+            "BAGIAN B – KEBUN",
+            "",
+            "B1. Tanaman apa saja yang Anda tanam tahun ini? (BOLEH LEBIH DARI SATU JAWABAN)",
+            "1 Cabai",
+            "2 Tomat",
+            "3 Tidak menanam apa pun → LANJUT KE BAGIAN D",
+            "",
+            "B2. Berapa luas kebun Anda, dalam meter persegi?",
+            "",
+            "BAGIAN D – DATA RESPONDEN",
+            "",
+            "D1. Berapa umur Anda?",
+        ]
+    )
+    survey = by_id(compile_text(kebun))
+    assert [(s.if_, s.to) for s in survey["B1"].skip_to] == [("B1 contains '3'", "D1")]

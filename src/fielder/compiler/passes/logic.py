@@ -46,7 +46,13 @@ _CLOSING_SCREEN_RE = re.compile(
     r"|^(?:FIN|FINE|ENDE|EINDE|AFSLUITING|SLUT|AVSLUTNING|CIERRE|DESPEDIDA|ENCERRAMENTO|"
     r"ZAKONCZENIE|KONIEC|PENUTUP|CHIUSURA|CONGEDO)$"
 )
-_SECTION_KEY_RE = re.compile(r"\b(?:SECTION|PART|MODULE|BLOCK)\s+([A-Z0-9]{1,3})\b", re.I)
+# "SECTION D", and a section titled in another language ("BAGIAN D", "SEZIONE 3"), which a
+# translated note names as "SECTION D"
+_SECTION_KEY_RE = re.compile(
+    r"\b(?:SECTION|PART|MODULE|BLOCK|PARTIE|SECCI[ÓO]N|SEZIONE|PARTE|TEIL|ABSCHNITT|BLOQUE|"
+    r"BLOCCO|BLOCO|CZĘŚĆ|BAGIAN|DEEL|ONDERDEEL)\s+([A-Z0-9]{1,3})\b",
+    re.I,
+)
 
 
 def section_starts(titles: list[tuple[str | None, str]]) -> dict[str, str]:
