@@ -715,6 +715,7 @@ def document_lines(document: Document) -> list[Line]:
     from fielder.compiler.email_thread import thread_start
     from fielder.compiler.folded import unfold
     from fielder.compiler.labelled_cards import card_line
+    from fielder.compiler.named_lists import write_out_named_lists
     from fielder.compiler.question_cells import is_question_cell_table, question_cell_lines
     from fielder.compiler.sheet import is_notes_sheet, is_sheet_table, sheet_lines
     from fielder.compiler.transposed_sheets import untranspose
@@ -722,7 +723,7 @@ def document_lines(document: Document) -> list[Line]:
     lines: list[Line] = []
     sheet_seen = False
     skip_next = False
-    blocks = document.blocks
+    blocks = write_out_named_lists(document.blocks)
     thread = thread_start(blocks)
     if thread is not None:
         blocks = blocks[:thread]  # an earlier e-mail quoted under the questionnaire
