@@ -47,6 +47,25 @@ def test_a_list_named_in_the_answer_cell_is_written_out_from_its_tab() -> None:
         assert survey["H3"].type == "number"
 
 
+def test_a_tab_of_codes_headed_by_the_list_name_is_found_by_the_tab_named() -> None:
+    book = openpyxl.Workbook()
+    spec = book.active
+    spec.append(["Ref", "Question", "Code", "Answer", "Type"])
+    spec.append(["R1", "Where do you live?", None, "See tab 'Districts' (codes 01-02)", "SINGLE"])
+    spec.append(["R2", "How long have you lived there?", None, None, "NUMERIC"])
+    districts = book.create_sheet("Districts")
+    districts.append(["Code", "District"])
+    districts.append(["01", "Upper Fenwick"])
+    districts.append(["02", "Saltmarsh"])
+    out = io.BytesIO()
+    book.save(out)
+    survey = by_id(compile_document(read_document(out.getvalue(), "homes.xlsx", _XLSX)).survey)
+    assert [(o.code, o.label) for o in survey["R1"].options] == [
+        ("01", "Upper Fenwick"),
+        ("02", "Saltmarsh"),
+    ]
+
+
 def test_a_list_name_with_no_such_list_stays_as_written() -> None:
     document = read_document(_workbook("LIST: TOWNS"), "hives.xlsx", _XLSX)
     survey = by_id(compile_document(document).survey)

@@ -13,15 +13,23 @@ from dataclasses import replace
 
 from fielder.documents.model import Block, Cell
 
-# "LIST: CLUBS", "[LIST CLUBS]", "See list: Regions", "Use code list STORES"
+# "LIST: CLUBS", "[LIST CLUBS]", "See list: Regions", "Use code list STORES",
+# "List: see tab 'Regions' (codes 01-12)", "See tab 'Districts'"
 _NAMED_RE = re.compile(
-    r"^\s*\[?\s*(?:(?:SEE|USE)\s+(?:THE\s+)?)?(?:CODE\s*)?LIST\s*[:=\-–]?\s*"
-    r"(?P<name>[A-Za-z][\w\-]{1,40})\s*(?:LIST)?\s*\]?\.?\s*$",
+    r"^\s*\[?\s*(?:(?:CODE\s*)?LIST\s*[:=\-–]?\s*|(?=SEE|USE))"
+    r"(?:(?:SEE|USE)\s+(?:THE\s+)?(?:(?:CODE\s*)?LIST|TAB|SHEET|WORKSHEET)\s*[:=]?\s*)?"
+    r"['‘’\"“”]?(?P<name>[A-Za-z][\w\-]{1,40})['‘’\"“”]?\s*(?:LIST|TAB|SHEET)?\s*"
+    r"(?:\((?:CODES?\s+)?[\w\s\-–]{1,20}\))?\s*\]?\.?\s*$",
     re.I,
 )
 _LIST_HEAD_RE = re.compile(r"^(?:list|list\s*name|list\s*id|list_name|code\s*list)$", re.I)
 _CODE_HEAD_RE = re.compile(r"^(?:code|value|answer\s*code)$", re.I)
 _LABEL_HEAD_RE = re.compile(r"^(?:label|answer|answer\s*label|text|description)$", re.I)
+
+
+def _singular(name: str) -> str:
+    """A list's name folded to one form, so that a tab "Regions" is the list "Region"."""
+    return name[:-1] if name.endswith("S") and not name.endswith("SS") else name
 
 
 def _heads(row: tuple[Cell, ...]) -> list[str]:
@@ -40,6 +48,12 @@ def _lists(block: Block) -> dict[str, list[tuple[str, str]]]:
     name_at = _column(heads, _LIST_HEAD_RE)
     code_at = _column(heads, _CODE_HEAD_RE)
     label_at = _column(heads, _LABEL_HEAD_RE)
+    if name_at is None and code_at is not None and len(heads) == 2 and block.rows[1:]:
+        # "Code | Region" on a tab of its own: one list, named by its label column's head
+        label_at = 1 - code_at
+        name = heads[label_at]
+        answers = [(c[code_at], c[label_at]) for c in map(_heads, block.rows[1:]) if all(c)]
+        return {_singular(name.upper()): answers} if re.fullmatch(r"[A-Za-z]{3,30}", name) else {}
     if name_at is None or code_at is None or label_at is None:
         return {}
     found: dict[str, list[tuple[str, str]]] = {}
@@ -49,7 +63,7 @@ def _lists(block: Block) -> dict[str, list[tuple[str, str]]]:
             continue
         name, code, label = cells[name_at], cells[code_at], cells[label_at]
         if name and code and label:
-            found.setdefault(name.upper(), []).append((code, label))
+            found.setdefault(_singular(name.upper()), []).append((code, label))
     return found
 
 
@@ -68,9 +82,10 @@ def _written_out(block: Block, lists: dict[str, list[tuple[str, str]]]) -> Block
     for index, row in enumerate(block.rows):
         named = next(
             (
-                (at, match["name"].upper())
+                (at, _singular(match["name"].upper()))
                 for at, cell in enumerate(row)
-                if (match := _NAMED_RE.match(cell.text)) and match["name"].upper() in lists
+                if (match := _NAMED_RE.match(cell.text))
+                and _singular(match["name"].upper()) in lists
             ),
             None,
         )
