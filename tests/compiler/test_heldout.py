@@ -67,9 +67,7 @@ BELOW_FLOOR = {
     "parent-survey-dictionary.gold.json",  # 'not asked if q12 = 3': the gold lists the rest
     # left after the unseen18-unseen20 rounds (the fixers' reports in the stop-20 note list why)
     "encuesta-municipal.gold.json",  # P6 columns from an 'ESCALA:' legend line; P9 '(ESPECIFICAR)'
-    "indagine-asl.gold.json",  # 'DIVERSO DA 1 (cod. 2, 3 o 9)': the codes in brackets
     "survei-dompet-digital.gold.json",  # 'BAGIAN D' as a skip target, a carry-forward in prose
-    "gym-member-spec.gold.json",  # 'LIST: CLUBS' on another sheet, an R1-R6 x 1-5 grid, '<>' codes
     "library-users-spec.gold.json",  # '≠' written by this gold as the other codes
     "wash-household-dhs.gold.json",  # a one-cell INTRODUCTION box, a CHECK row as a question
 }
