@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from fielder.compiler.build import Built
-from fielder.ir.models import Quota
+from fielder.ir.models import Question, Quota
 
 _CELL_RE = re.compile(
     r"(?P<name>[^;:]*?)\s*\(?\s*(?:CODES?\s+)?(?P<low>\d{1,3})(?:\s*[-–]\s*(?P<high>\d{1,3}))?\s*\)?"
@@ -27,7 +27,7 @@ def parse_quotas(builts: list[Built]) -> list[Quota]:
                 match = _CELL_RE.search(cell)
                 if match is None:
                     continue
-                condition = _condition(question.id, question.type, match)
+                condition = _condition(question, match)
                 if condition is None:
                     continue
                 name = (match["name"] or "").strip() or cell.strip()
@@ -42,11 +42,21 @@ def parse_quotas(builts: list[Built]) -> list[Quota]:
     return quotas
 
 
-def _condition(qid: str, qtype: str, match: re.Match[str]) -> str | None:
-    low, high = int(match["low"]), int(match["high"] or match["low"])
-    if qtype == "number":
+def _condition(question: Question, match: re.Match[str]) -> str | None:
+    """The cell's test: a number's range, or the answers the cell names — its codes where
+    the question has them all, else the one answer whose words are the cell's range
+    ("18-34" over answers coded 1, 2, 3); None when neither names an answer."""
+    qid, low, high = question.id, int(match["low"]), int(match["high"] or match["low"])
+    if question.type == "number":
         return f"{qid} >= {low} and {qid} <= {high}"
-    if qtype in ("single", "dropdown", "scale"):
-        codes = ",".join(f"'{c}'" for c in range(low, high + 1))
-        return f"{qid} in [{codes}]"
-    return None
+    if question.type not in ("single", "dropdown", "scale"):
+        return None
+    known = {o.code for o in question.options}
+    codes = [str(c) for c in range(low, high + 1)]
+    if not all(code in known for code in codes):
+        span = re.compile(rf"^\D*{low}\s*(?:[-–]|to)\s*{high}\b") if match["high"] else None
+        named = [o.code for o in question.options if span and span.match(o.label)]
+        if len(named) != 1:
+            return None
+        codes = named
+    return f"{qid} in [{','.join(repr(c) for c in codes)}]"
