@@ -501,6 +501,7 @@ def _routing(text: str, upper: str) -> list[Directive]:
 
 # "Asked to: …", "Shown to: …": a brief's base line naming who sees the question
 _ASKED_TO = r"(?:ASKED|SHOWN|PUT)\s+(?:ONLY\s+)?(?:TO|OF)"
+_ID_TEST_RE = re.compile(r"\b[A-Z]{1,6}\d{1,3}[A-Z]?\s*(?:=|<|>|≥|≤)\s*\d")
 _NAMED_ANSWERS_RE = re.compile(r"\bCODES?\s+\d{1,3}\b.*\b(?:AT|IN|ON)\s+[A-Z]{0,4}\d{1,3}")
 
 
@@ -575,7 +576,12 @@ def _display(text: str, upper: str) -> list[Directive]:
         upper,
     )
     # "BASE: ALL BUYING A BRAND (CODES 1-6 AT Q4)": a base that names the answers it needs
-    if everyone and not _NAMED_ANSWERS_RE.search(upper, everyone.end()):
+    # "BASE: ALL WITH CHILDREN UNDER 16, HH2 > 0": … or the test itself
+    if (
+        everyone
+        and not _NAMED_ANSWERS_RE.search(upper, everyone.end())
+        and not _ID_TEST_RE.search(upper, everyone.end())
+    ):
         return [Directive("ask_all", source=text)]
     match = re.match(
         # "Show this question if …": a survey tool's printed display logic

@@ -52,6 +52,7 @@ from fielder.compiler.letters import keep_jumping_letters, keep_ranked_letters
 from fielder.compiler.lines import LEADING_ROUTE_RE, TYPE_NOTE_RE, Line, is_caps_instruction
 from fielder.compiler.marks import contrast_marks
 from fielder.compiler.mixed_labels import bare_numbers_too
+from fielder.compiler.check_boxes import CHECK_START_RE, check_branches, place_check_boxes
 from fielder.compiler.named_notes import names_questions, place_named_filters, place_named_notes
 from fielder.compiler.options import (
     BOXES,
@@ -113,6 +114,27 @@ _OTHERS_GO_ON_RE = re.compile(
     r"[.;]\s*(?:IF\s+NOT|OTHERWISE|EVERYONE\s+ELSE|ALL\s+OTHERS|OTHERS)\b[^.]*\.?\s*$", re.I
 )
 _BASE_LINE_RE = re.compile(r"^[\[(]?\s*BASE\s*:", re.I)
+# "(SC2 = 2 OR 3)", "(HH4 > 0)": a test in brackets on a line of its own
+_BRACKETED_TEST_RE = re.compile(r"\(\s*[A-Z]{1,6}\d{1,3}[a-z]?\s*(?:=|<|>|≥|≤|!=|<>)[^()]{1,60}\)")
+# "SECTION C – CHILDCARE (BASE: ALL WITH CHILDREN …, HH2 > 0)", "SECTION D — ASKED OF ALL WITH
+# CHILDREN UNDER 16 (HH4 > 0)", "… · BASE FOR THIS SECTION: YEARS 9 TO 13 ONLY (SCR2 = 3–7)":
+# a heading that says whom its section is for
+_HEADING_BASE_RE = re.compile(
+    r"(?:\bBASE(?:\s+FOR\s+THIS\s+SECTION)?\s*:|[—–-]\s*ASKED\s+(?:ONLY\s+)?(?:OF|TO)\b)\s*"
+    r"(?P<cond>.+)$",
+    re.I,
+)
+
+
+def heading_base(heading: str) -> str:
+    """The base written in a section's heading, as a `BASE:` note ("" when it has none)."""
+    match = _HEADING_BASE_RE.search(heading)
+    if match is None:
+        return ""
+    cond = match["cond"].strip(" .")
+    if cond.count(")") > cond.count("("):
+        cond = cond[: cond.rindex(")")]  # "(BASE: ALL …, HH2 > 0)": the heading's own bracket
+    return f"BASE: {cond.strip(' .')}"
 _BASE_OTHERS_RE = re.compile(
     r"^(?P<base>[\[(]?\s*BASE\s*:.+?)[.;]?\s+(?:ALL\s+)?OTHERS?\s+(?:GO|SKIP|MOVE|JUMP|CONTINUE)\s+"
     r"(?:ON\s+)?TO\s+(?:THE\s+NEXT\s+)?(?:SECTION|PART|MODULE|BLOCK)\b.*$",
@@ -260,6 +282,8 @@ class Draft:
     columns: list[RawOption] = field(default_factory=list)
     tables: list[tuple[tuple[str, ...], ...]] = field(default_factory=list)
     hints: list[str] = field(default_factory=list)
+    #: CHECK boxes written after the question, read once every question is known
+    checks: list[str] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     block: int = 0
     mode: str = "text"
@@ -397,6 +421,8 @@ class _Parser:
         self.skip_lines: set[int] = set()  # lines already read as part of an earlier one
         #: "Show this section only to …": the filter on every question of the section
         self.section_filter = ""
+        #: a section heading came and no question since: a BASE line now is the section's
+        self.section_open = False
         #: "SA = Strongly agree (5), …": what short column headings stand for
         self.abbreviations: dict[str, RawOption] = {}
         #: a heading came after the last question started; numbers added to a restarted list
@@ -516,6 +542,7 @@ class _Parser:
         draft.lines.append(line)
         self.current = draft
         self.heading_since_start = False
+        self.section_open = False
         if label and label.style == "bare":
             head = re.match(r"Q(\d+)", label.id)
             self.last_number = int(head.group(1)) if head else self.last_number
@@ -657,6 +684,8 @@ class _Parser:
         if label is not None:
             self.start(label, label.rest, line)
             return
+        if self.check_box(index, line):
+            return
         if self.unnumbered_start(index, line):
             return
         if _CHANGE_LOG_RE.match(line.text) and not line.is_option and find_label(line) is None:
@@ -669,6 +698,8 @@ class _Parser:
             self.finish()
             cond = _OTHERS_GO_ON_RE.sub("", scoped["cond"])
             self.section_filter = "ASK IF " + cond.strip(" .:")
+            return
+        if self.section_open and self.base_under_heading(line):
             return
         based = _BASE_OTHERS_RE.match(" ".join([*line.instructions, line.text]).strip())
         if based and find_label(line) is None:
@@ -690,11 +721,12 @@ class _Parser:
         if (
             is_section(line)
             and not line.is_option
-            and (not is_instruction(line) or section_word(line.text))
+            and (not is_instruction(line) or section_word(line.text, line.kind == "heading"))
         ):
             self.finish()
             self.section_scale = None
-            self.section_filter = ""
+            self.section_filter = heading_base(" ".join([line.text, *line.instructions]))
+            self.section_open = True
             self.out.sections.append(Section(line.text))
             self.block = len(self.out.sections)
             return
@@ -1666,9 +1698,45 @@ class _Parser:
         else:
             draft.options.extend(options)
 
+    def check_box(self, index: int, line: Line) -> bool:
+        """A CHECK box after a question (`CHECK Q12: IF ANY CODE 1 AT Q12a–e → Q13`), with its
+        branches on the lines after it up to the next question, kept for place_check_boxes."""
+        if self.current is None or not CHECK_START_RE.match(line.raw):
+            return False
+        parts = [line.raw.strip()]
+        for later in range(index + 1, min(index + 6, len(self.lines))):
+            below = self.lines[later]
+            if below.kind != "paragraph" or not below.raw.strip() or find_label(below):
+                break
+            parts.append(below.raw.strip())
+            self.skip_lines.add(later)
+        text = " ".join(parts)
+        if not check_branches(text):
+            self.skip_lines.difference_update(range(index + 1, index + len(parts)))
+            return False
+        self.current.checks.append(text)
+        return True
+
+    def base_under_heading(self, line: Line) -> bool:
+        """A `BASE:` line under a section's heading (a banner's second line), before its first
+        question, is the base of every question of the section; a test in brackets wrapped
+        onto the next line (`(SC2 = 2 OR 3)`) belongs to it."""
+        whole = " ".join([line.text, *line.instructions]).strip()
+        if _BASE_LINE_RE.match(whole) and find_label(line) is None and not line.is_option:
+            self.section_filter = whole
+            return True
+        if self.section_filter and _BRACKETED_TEST_RE.fullmatch(whole):
+            self.section_filter += " " + whole
+            return True
+        return False
+
     def note(self, line: Line, draft: Draft, index: int = -1) -> None:
         """An instruction line: forward routing waits for the next question, the rest stays."""
         notes = [*line.instructions, line.text] if line.text else line.instructions
+        if line.text and line.instructions and _FORWARD_RE.match(line.text):
+            # "FILTER: ASK IF NOT WORKING (ECON1 = 3)": the test in capitals in brackets is the
+            # filter's own, not a note of the question above
+            notes = [line.raw.strip()]
         for note in notes:
             # "PROG: ASK IF Q7 = 1–3." after a question's answers: whom the note is for said
             # first, then the next question's filter (above the answers it stays the question's)
@@ -1915,6 +1983,7 @@ def parse_lines(lines: list[Line]) -> Parsed:
     keep_ranked_letters(parsed)
     place_named_notes(parsed.drafts)
     place_named_filters(parsed.drafts)
+    place_check_boxes(parsed.drafts)
     return parsed
 
 
