@@ -369,15 +369,22 @@ def _has_counted(text: str, questions: dict[str, Question]) -> str:
 
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 # "any of the first four options", "the last two answers": answers named by their place
+# ("you ticked one of the first three boxes at Question 9": a paper form's words, the
+# question named after them)
 _COUNTED_RE = re.compile(
-    r"^(?:ANY\s+(?:ONE\s+)?OF\s+)?THE\s+(?P<end>FIRST|LAST)\s+(?P<n>\d|ONE|TWO|THREE|FOUR|FIVE|SIX|"
-    r"SEVEN)\s+(?:OPTIONS|ANSWERS|CHOICES|RESPONSES|ITEMS|CODES)$",
+    r"^(?:(?:YOU\s+)?(?:TICKED|CHOSE|SELECTED|PICKED|MARKED|CROSSED)\s+)?"
+    r"(?:(?:ANY\s+)?(?:ONE\s+)?OF\s+)?THE\s+(?P<end>FIRST|LAST)\s+(?P<n>\d|ONE|TWO|THREE|FOUR|FIVE|SIX|"
+    r"SEVEN)\s+(?:OPTIONS|ANSWERS|CHOICES|RESPONSES|ITEMS|CODES|BOXES)"
+    r"(?:\s+(?:AT|IN|FOR)\s+(?P<word>QUESTION\s+)?(?P<q>[A-Z]{0,5}\d{1,3}[A-Z]?))?$",
     re.I,
 )
 
 
 def _counted_answers(text: str, questions: dict[str, Question], default: str | None) -> str:
     match = _COUNTED_RE.match(text.strip(" .,:"))
+    if match and match["q"]:
+        named = match["q"].upper()
+        default = named if named in questions else f"Q{named}" if match["word"] else None
     question = questions.get(default) if match and default else None
     if match is None or question is None or not question.options:
         return text

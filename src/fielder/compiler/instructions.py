@@ -450,7 +450,9 @@ def _routing(text: str, upper: str) -> list[Directive]:
         # "IF Q1 = 1 CONTINUE, ELSE SKIP TO Q3": everyone else skips.
         return [Directive("skip_unless", unless["cond"], target=unless["to"], source=text)]
     ask = re.match(
-        rf"^IF\s+(?P<cond>.+?),?\s+(?:THEN\s+)?(?:ASK|ANSWER)\s+(?P<q>{_ID_TOKEN})\b(?P<rest>.*)$",
+        # "If you ticked 'No', please answer Question 14.": a paper form's words for the same
+        rf"^IF\s+(?P<cond>.+?),?\s+(?:THEN\s+)?(?:PLEASE\s+)?(?:ASK|ANSWER)\s+(?:QUESTION\s+)?"
+        rf"(?P<q>{_ID_TOKEN})\b(?P<rest>.*)$",
         text,
         re.I,
     )
