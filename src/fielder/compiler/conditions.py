@@ -85,6 +85,8 @@ def _normalise(text: str) -> str:
             r"> \1",
         ),
         (r"(\d+)\s*(?:AND|OR)\s+(?:OVER|ABOVE|OLDER|MORE|HIGHER|GREATER|UP|PLUS)\b", r">= \1"),
+        # "20 hours a week or more": the unit between the number and "or more"
+        (r"(\d+)\s+(?:[A-Za-z]+\s+){1,4}(?:AND|OR)\s+(?:OVER|MORE)\b", r">= \1"),
         (r"(\d+)\s*\+", r">= \1"),
         (r"(\d+)\s*(?:AND|OR)\s+(?:UNDER|BELOW|YOUNGER|LESS|FEWER|LOWER)\b", r"<= \1"),
         (r"\bAT\s+LEAST\s+(\d+)", r">= \1"),
@@ -412,6 +414,14 @@ def _any_answer(text: str, questions: dict[str, Question]) -> str:
 _WRITTEN_TEST = r"[A-Z]{1,6}\d{1,3}[A-Z]?\s*(?:=|<>|!=|<=|>=|<|>|≥|≤)\s*\w[^,]*"
 
 
+# "(your answer at Question A5)", "(see A5)": a bracket that only names the question
+_ANSWER_AT_RE = re.compile(
+    r"(?:(?:YOUR|THE|THEIR)\s+ANSWERS?\s+(?:AT|TO|IN|FOR)|SEE|AS\s+AT)\s+(?:QUESTION\s+)?"
+    r"[A-Z]{0,5}\d{1,3}[A-Z]?",
+    re.I,
+)
+
+
 def _inner_condition(text: str, questions: dict[str, Question]) -> str:
     """ "managers (P2 = Yes)": the bracketed test when only the brackets name a question."""
     inner = re.search(r"\(([^()]*)\)", text)
@@ -440,6 +450,11 @@ def _inner_condition(text: str, questions: dict[str, Question]) -> str:
             return told["test"]
         return text
     outside = text[: inner.start()] + " " + text[inner.end() :]
+    pointer = _ANSWER_AT_RE.fullmatch(inner[1].strip())
+    if pointer and _find_ref(inner[1], questions)[0] and not _find_ref(outside, questions)[0]:
+        # "you care for 20 hours a week or more (your answer at Question A5)": the brackets
+        # only say which question the words outside test
+        return f"{_find_ref(inner[1], questions)[0]} {outside.strip()}"
     if _find_ref(inner[1], questions)[0] and not _find_ref(outside, questions)[0]:
         return inner[1]
     if _is_gloss(inner[1], text[inner.end() :], questions) and _find_ref(outside, questions)[0]:

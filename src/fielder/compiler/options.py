@@ -721,6 +721,8 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
 def _beside_box(label: str, code: str, route: str) -> RawOption:
     """ "No ☐ 2  → Go to Q8": the words, the office code after the box, the routing."""
     _, target, terminate = strip_routing(f"{label} {route}") if route else ("", None, False)
+    blank = _BLANK_RE.search(label) is not None  # "Other (please write in): ____ ☐ 8"
+    label = _BLANK_RE.sub("", label) if blank else label
     return RawOption(
         label.rstrip(":").strip(),
         code,
@@ -728,7 +730,8 @@ def _beside_box(label: str, code: str, route: str) -> RawOption:
         skip_to=target,
         terminate=terminate,
         specify=bool(_SPECIFY_RE.search(label)),
-        write_in=label.endswith(":"),  # "Prefer to self-describe: ☐ 3" and a line to write on
+        # "Prefer to self-describe: ☐ 3" and a line to write on
+        write_in=label.endswith(":") or blank,
     )
 
 

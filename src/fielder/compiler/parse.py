@@ -113,7 +113,10 @@ _SECTION_FILTER_RE = re.compile(
     re.I,
 )
 _OTHERS_GO_ON_RE = re.compile(
-    r"[.;]\s*(?:IF\s+NOT|OTHERWISE|EVERYONE\s+ELSE|ALL\s+OTHERS|OTHERS)\b[^.]*\.?\s*$", re.I
+    r"[.;]\s*(?:IF\s+NOT|OTHERWISE|EVERYONE\s+ELSE|ALL\s+OTHERS|OTHERS)\b[^.]*\.?\s*$"
+    # "If you care for fewer than 20 hours a week, please go to Section D.": the others in words
+    r"|[.;]\s*IF\b[^.]*\b(?:GO|SKIP|MOVE)\s+(?:ON\s+)?TO\s+(?:SECTION|PART|QUESTION)\b[^.]*\.?\s*$",
+    re.I,
 )
 _BASE_LINE_RE = re.compile(r"^[\[(]?\s*BASE\s*:", re.I)
 # "(SC2 = 2 OR 3)", "(HH4 > 0)": a test in brackets on a line of its own
