@@ -867,10 +867,12 @@ def _option_routing(raws: list[RawOption], qid: str, question: Question) -> list
     terminate = [codes[i] for i, o in enumerate(raws) if o.terminate and i < len(codes)]
     if terminate:
         found.append(Pending("terminate_if", None, qid, codes=terminate, source="TERMINATE"))
-    to_end = [codes[i] for i, o in enumerate(raws) if o.to_end and i < len(codes)]
-    if to_end:
-        # the logic pass keeps "→ END" a screen-out unless a screen is named END
-        found.append(Pending("skip", None, qid, target="END", codes=to_end, source="→ END"))
+    for word in sorted({o.to_end for o in raws if o.to_end}):
+        to_end = [codes[i] for i, o in enumerate(raws) if o.to_end == word and i < len(codes)]
+        if not to_end:
+            continue
+        # the logic pass keeps "→ END" a screen-out unless a screen is named END (or CLOSE)
+        found.append(Pending("skip", None, qid, target=word, codes=to_end, source=f"→ {word}"))
     targets: dict[str, list[str]] = {}
     continued: dict[str, bool] = {}
     for index, option in enumerate(raws):

@@ -62,6 +62,10 @@ _ARROW_ONLY_RE = re.compile(
     r"(?P<to>[A-Za-z]{0,3}\d{1,4}[a-z]?)\s*(?:\)|\([^()]*\))?\s*$",
     re.I,
 )
+# "→ SECTION D" alone in a route cell: to the section's first question (the logic pass finds it)
+_ARROW_SECTION_RE = re.compile(
+    r"^\s*(?:→|➜|➔|➡|(?<!-)-+>|=>)\s*(?P<to>(?:SECTION|PART|MODULE|BLOCK)\s+[A-Z0-9]{1,3})\s*$", re.I
+)
 # "Answer scale:", "Scale:", "Response options:" before the answers across the line
 _SCALE_KEY_RE = re.compile(
     r"^(?:answer\s+|response\s+|rating\s+)?(?:scale|options|answers|codes)\s*:\s*(?=\S)", re.I
@@ -162,8 +166,9 @@ class RawOption:
     fixed: bool = False
     #: a write-in line after the words and a colon ("und zwar: ____")
     write_in: bool = False
-    #: "→ END" after the answer: to the screen named END where there is one, else out
-    to_end: bool = False
+    #: "→ END", "→ CLOSE" after the answer: to the screen so named where there is one, else
+    #: out (the word the arrow names; "" when none)
+    to_end: str = ""
     instructions: list[str] = field(default_factory=list)
     start: int = 0
 
@@ -181,9 +186,13 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
         # the words inside them
         bare = _NOTE_HEAD_RE.sub("", re.sub(r"\s*[{}\[\]<>()]\s*", " ", note).strip()).strip(" .")
         # "→ CLOSE", "EXCLUSIVE → CLOSE" in a coloured run after the code, as "CLOSE" alone
-        if re.fullmatch(r"(?:(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?)\s*)?(?:→|-+>|=>)\s*END", bare, re.I):
-            # "→ end" in a spec that has an `end` screen goes there (the logic pass decides)
-            option.to_end = True
+        arrow_end = re.fullmatch(
+            r"(?:(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?)\s*)?(?:→|-+>|=>)\s*(?P<word>END|(?-i:CLOSE))", bare, re.I
+        )
+        if arrow_end:
+            # "→ end" in a spec that has an `end` screen goes there, "→ CLOSE" to a CLOSE
+            # screen (the logic pass decides; with no such screen the interview ends)
+            option.to_end = arrow_end["word"].upper()
         elif _TERMINATE_RE.search(note) or re.fullmatch(
             r"(?:(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?)\s*)?(?:(?:→|-+>|=>)\s*)?"
             r"(?:CLOSE|END|STOP|THANK\s+AND\s+CLOSE)(?:\s+(?:INTERVIEW|SURVEY))?"
@@ -206,6 +215,7 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
             _ROUTE_RE.search(" " + note)
             or _ROUTE_RE.search(" " + bare)
             or _ARROW_ONLY_RE.match(note)
+            or _ARROW_SECTION_RE.match(note)
             or _TAG_THEN_ARROW_RE.match(note)
             or _ARROW_SCREEN_RE.search("x" + note)  # "→ GO TO AFSLUITING" in a routing cell
         )

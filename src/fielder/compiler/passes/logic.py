@@ -337,7 +337,7 @@ def _skip(
         # "1 or 2 → END" with no END screen: the arrow tag a screener puts on answers that
         # screen out, written once under the list (as on the answers, a termination)
         or (
-            re.search(r"(?:→|-+>)\s*END\s*\.?$", pending.source or "")
+            re.search(r"(?:→|-+>)\s*(?:END|CLOSE)\s*\.?$", pending.source or "")
             # a screen named so in any case ("end" in a spreadsheet spec) is that page
             and not _named_screen(pending.target, questions)
         )
