@@ -43,9 +43,12 @@ _DISPLAY_RE = re.compile(
 )
 _CAPS_RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}[\s,.;:/–-]+[A-ZÀ-ÖØ-Þ]{2,}\b")
 # "WELCOME Thank you for…": a screen word alone before the sentence (bold in the document).
-_BARE_DISPLAY_RE = re.compile(r"^(?P<id>[A-ZÁÉÍÓÚÑÜ]{3,}\d*)\s+(?P<rest>[A-Z\"'‘“(][a-z].*)$")
+# ("CLOSE  READ OUT: That is the end …": the interviewer's cue between the word and the words)
+_BARE_DISPLAY_RE = re.compile(
+    r"^(?P<id>[A-ZÁÉÍÓÚÑÜ]{3,}\d*)\s+(?P<rest>(?:READ\s+OUT\s*:\s*)?[A-Z\"'‘“(][a-z].*)$"
+)
 _NOT_LABELS = frozenset(
-    """NOTE NOTES CHECK PROG PROGRAMMER PROGRAMMING SCRIPTER SCRIPTING INTERVIEWER INSTRUCTION
+    """NOTE NOTES CHECK PROBE PROG PROGRAMMER PROGRAMMING SCRIPTER SCRIPTING INTERVIEWER INSTRUCTION
     INSTRUCTIONS ASK IF BASE QUOTA QUOTAS TERMINATE SHOW READ CODE CODES SINGLE MULTI FILTER
     ROUTING RANDOMIZE RANDOMISE ROTATE DISPLAY HIDDEN SKIP GO PIPE PIPING INSERT SECTION PART
     PAGE STEP MODULE BLOCK TITLE CLIENT JOB DATE VERSION METHOD TARGET SAMPLE LOI ITEM ITEMS

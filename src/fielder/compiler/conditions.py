@@ -29,7 +29,7 @@ class Atom:
 
 _NEGATION_RE = re.compile(
     r"\bNOT\s+(?:SELECTED|CODED|CHOSEN|MENTIONED|TICKED|CHECKED|PICKED|ANSWERED|GIVEN|=|IN\b|"
-    r"EQUAL|CODE|\d)|!=|\bDID\s*N[O']T\s+(?:SELECT|CHOOSE|PICK|TICK|MENTION|ANSWER|CODE|SAY)|"
+    r"EQUAL|CODE|\d|(?=['‘\"“]))|!=|\bDID\s*N[O']T\s+(?:SELECT|CHOOSE|PICK|TICK|MENTION|ANSWER|CODE|SAY)|"
     r"\bEXCEPT\b|\bOTHER\s+THAN\b|\bNO\s+CODE\b|"
     # "Q8 does not include 'Budget'", "S2 DOESN'T CONTAIN CODE 1", "Q1 is not 'Sales'"
     r"\bNOT\s+(?:INCLUDE|CONTAIN)|\bDOESN['’]?T\s+(?:INCLUDE|CONTAIN)|\bIS\s+NOT\b|\bISN['’]T\b",
@@ -547,8 +547,9 @@ def _atom(
         # that offers it, when the question right before does not
         return Atom(offered[0], offered[1]), offered[0]
     labels = _QUOTED_RE.findall(rest)
+    # ("NOT 'NEVER' AT POL2": the answer named in quotes, denied; its own words are no "not")
+    negate = bool(_NEGATION_RE.search(_QUOTED_RE.sub("'…'", rest)))
     rest = _QUOTED_RE.sub(" ", rest)
-    negate = bool(_NEGATION_RE.search(rest))
     rest = _TO_RANGE_RE.sub(r"\1-\2", rest)
     rest = re.sub(
         r"\b(?:AT|IN|ON|FROM|TO|QUESTION|CODES?|CODED|ANSWER(?:ED|S)?|SELECTED|CHOSE|"

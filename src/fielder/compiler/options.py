@@ -66,6 +66,7 @@ _ARROW_ONLY_RE = re.compile(
 _ARROW_SECTION_RE = re.compile(
     r"^\s*(?:→|➜|➔|➡|(?<!-)-+>|=>)\s*(?P<to>(?:SECTION|PART|MODULE|BLOCK)\s+[A-Z0-9]{1,3})\s*$", re.I
 )
+_ARROW_CLOSE_RE = re.compile(r"\d\s*(?:→|(?<!-)-+>|=>)\s*CLOSE\s*$")
 # "Answer scale:", "Scale:", "Response options:" before the answers across the line
 _SCALE_KEY_RE = re.compile(
     r"^(?:answer\s+|response\s+|rating\s+)?(?:scale|options|answers|codes)\s*:\s*(?=\S)", re.I
@@ -330,7 +331,10 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
         routed_one.terminate = routed_one.terminate or last_terminates
         return packed
     other_box = _OTHER_COLON_RE.match(text) is not None
+    # "No ....... 2   -> CLOSE": to the CLOSE screen where there is one (as in a route cell)
+    to_close = _ARROW_CLOSE_RE.search(text) is not None
     text, target, terminate = strip_routing(text)
+    terminate = terminate and not to_close
     tail = _TAIL_CAPS_RE.search(text)
     notes: list[str] = []
     tag = _TAIL_TAG_RE.search(text)
@@ -391,6 +395,7 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
             option.label, option.exclusive = option.label[1:].lstrip(), True
         option.skip_to = option.skip_to or target
         option.terminate = option.terminate or terminate
+        option.to_end = option.to_end or ("CLOSE" if to_close else "")
         _routing_before_code(option)
         if _BLANK_RE.search(option.label) and re.match(r"other\b", option.label, re.I):
             option.specify = True

@@ -256,9 +256,11 @@ def _no_options(
     if (
         _IDENTIFIER_RE.search(text)
         and not _NUMBER_TEXT_RE.search(text)
-        and set(named) <= {"number", "open"}
+        and set(named) <= {"number", "open", "text"}
     ):
-        return TypeDecision("text")  # a postcode or phone number, in digit boxes or open, is text
+        # a postcode or phone number, in digit boxes, open or on one line ("RECORD NUMBER. ONE
+        # LINE."), is text
+        return TypeDecision("text")
     # (a Chinese or Japanese sentence has no spaces: its full stop "。" says it is no label)
     field_label = (
         len(text.split()) <= 6 and not re.search(r"[?？]", text) and not text.endswith((".", "。"))
