@@ -72,6 +72,12 @@ _NONE_OF_THIS_RE = re.compile(
     r"no,?\s+\w|i\s+(?:do\s+not|don['’]?t|did\s+not|didn['’]?t)\s+(?:have|own|use|take)\s+(?:a|an|any)\b",
     re.I,
 )
+# answers that are no "none of these" of their own: not knowing, or not saying
+_UNSURE_RE = re.compile(
+    r"\b(?:don['’]?t\s+know|do\s+not\s+know|not\s+sure|unsure|refused|prefer\s+not|rather\s+not|"
+    r"n/a|not\s+applicable|can['’]?t\s+(?:say|remember))\b",
+    re.I,
+)
 _EXCLUSIVE_TAG_RE = re.compile(r"\s+\(\s*exclusive\s*\)\s*$", re.I)
 _SPECIAL_RE = re.compile(r"DK|REF|RF|NA|N/A|DON'?T\s+KNOW|REFUSED|NOT\s+STATED", re.I)
 _MARKER_RE = re.compile(r"^\(?(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})[.)]\s+")
@@ -751,8 +757,11 @@ def _fill_choices(
             # "No pets", "No, I have none", "I do not have a long-term condition" at the end
             # of a multi: it says "none of this" alone.
             after = options[index + 1 :]
+            # ("No suitable place nearby" over "Nothing stops me": the list's own "none" comes
+            # after it, so this "No …" is one answer among the others)
+            later_none = any(not _UNSURE_RE.search(o.label) for o in after)
             if _NONE_OF_THIS_RE.match(option.label) and all(o.exclusive for o in after):
-                option.exclusive = question.type == "multi"
+                option.exclusive = question.type == "multi" and not later_none
         denial = denial_index([o.label for o in options])
         if denial is not None and question.type == "multi":
             options[denial].exclusive = True  # "No" beside "Yes, for …" answers

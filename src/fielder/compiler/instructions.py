@@ -138,7 +138,8 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "MULTIPLES OK": an interviewer's shorthand for several answers accepted
             r"\bMULTIPLES\s+(?:OK|ALLOWED|ACCEPTED|POSSIBLE)\b|"
             r"(?:CHOOSE|SELECT|PICK|TICK|MARK|CODE)\s+UP\s+TO\s+(?:\d+|TWO|THREE|FOUR|FIVE)\b|"
-            r"(?:CHOOSE|SELECT|PICK|TICK|MARK)\s+(?:AS\s+MANY|ANY)\b|MORE\s+THAN\s+ONE\b|"
+            # ("IF MORE THAN ONE REPORT: …" is whom a note is for, no answers allowed)
+            r"(?:CHOOSE|SELECT|PICK|TICK|MARK)\s+(?:AS\s+MANY|ANY)\b|(?<!IF\s)MORE\s+THAN\s+ONE\b|"
             # "MAXIMUM 3 ANSWERS": more than one answer may be given, up to a limit
             r"\bMAX(?:IMUM)?\.?\s+(?:OF\s+)?(?:[2-9]|[1-9]\d|TWO|THREE|FOUR|FIVE)\s+"
             r"(?:ANSWERS|RESPONSES|MENTIONS|CHOICES|SELECTIONS)\b",
@@ -645,7 +646,8 @@ _TERMINATE_IF_RES = tuple(
         r"^IF\s+(?P<cond>.+?),?\s*(?:-+>|→|[–—]|THEN)?\s*(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END)|"
         # "if somewhere else, thank them and end": a plain-words thank-and-end names who is thanked
         r"THANK\s+(?:THEM|(?:THE\s+)?RESPONDENTS?|(?:THE\s+)?PERSON)\s+(?:AND|&)\s+(?:CLOSE|END)|"
-        r"(?:PLEASE\s+)?END\s+(?:THE\s+)?(?:INTERVIEW|SURVEY)|(?:THE\s+)?(?:SURVEY|INTERVIEW|"
+        # ("CLOSE THE SURVEY": the survey itself closed, not a screen named CLOSE)
+        r"(?:PLEASE\s+)?(?:END|CLOSE)\s+(?:THE\s+)?(?:INTERVIEW|SURVEY)|(?:THE\s+)?(?:SURVEY|INTERVIEW|"
         r"QUESTIONNAIRE)\s+(?:SHOULD\s+|WILL\s+|MUST\s+)?(?:END|TERMINATE|STOP|CLOSE)S?|"
         r"(?:THE\s+)?RESPONDENT\s+(?:IS\s+)?(?:SCREENED\s+OUT|DISQUALIFIED|EXCLUDED))\b",
         # "IF UNDER 18, CLOSE.": a bare CLOSE right after the condition ends the interview ("if
