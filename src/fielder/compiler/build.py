@@ -69,7 +69,9 @@ _EXCLUSIVE_LABEL_RE = re.compile(
     re.I,
 )
 _NONE_OF_THIS_RE = re.compile(
-    r"no,?\s+\w|i\s+(?:do\s+not|don['’]?t|did\s+not|didn['’]?t)\s+(?:have|own|use|take)\s+(?:a|an|any)\b",
+    r"no,?\s+\w|i\s+(?:do\s+not|don['’]?t|did\s+not|didn['’]?t)\s+(?:have|own|use|take)\s+(?:a|an|any)\b|"
+    # "I was not offered an appointment" under "Which kinds were you offered?"
+    r"i\s+(?:was|wasn['’]t|was\s+not)\s+offered\s+(?:a|an|any)\b",
     re.I,
 )
 # answers that are no "none of these" of their own: not knowing, or not saying

@@ -1696,7 +1696,11 @@ class _Parser:
             if len(points) == len(options) and all(p.code and p.label == p.code for p in points):
                 points[0].label, points[-1].label = options[0].label, options[-1].label
                 return
-        if draft.mode == "rows":
+        if draft.mode == "rows" and _wraps_row(options, draft.rows):
+            # "d) They are dealing with the things that matter to people in this" / "community":
+            # a statement hard-wrapped onto a line of its own goes on
+            draft.rows[-1] = f"{draft.rows[-1]} {options[0].label}"
+        elif draft.mode == "rows":
             draft.rows.extend(o.label if o.code is None or o.label else o.code for o in options)
         elif draft.mode == "columns":
             draft.columns.extend(options)
@@ -1910,6 +1914,13 @@ def _asks_over_table(text: str, parser: _Parser, index: int) -> bool:
         return False
     following = parser.next_content(index)
     return following is not None and following.kind == "table"
+
+
+def _wraps_row(options: list[RawOption], rows: list[str]) -> bool:
+    """One uncoded piece in small letters under a statement that has not ended."""
+    if len(options) != 1 or not rows or options[0].code is not None:
+        return False
+    return options[0].label[:1].islower() and not rows[-1].rstrip().endswith((".", "?", "!", ":"))
 
 
 def _skipped(line: Line) -> bool:
