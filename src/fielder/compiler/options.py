@@ -87,7 +87,9 @@ _ROUTE_RE = re.compile(
     re.I,
 )
 _ARROW_RE = re.compile(
-    r"(?<!\s)\s*+\(?\s*+(?:(?<!-)-+>|→|=>|>>)\s*+(?P<to>[A-Z]+[.-]?\d+[a-z]?)\s*\)?\s*$"
+    r"(?<!\s)\s*+\(?\s*+(?:(?<!-)-+>|→|=>|>>)\s*+"
+    # ("2  -> SECTION G": to the section's first question, which the logic pass finds)
+    r"(?P<to>[A-Z]+[.-]?\d+[a-z]?|(?:SECTION|PART|MODULE|BLOCK)\s+[A-Z0-9]{1,3})\s*\)?\s*$"
 )
 # "Never --> skip tp Q11", "No → then Q8": an arrow is routing by itself, so a short word or two
 # between it and a question's id (a routing verb, misspelt in a hurried e-mail or not) still
