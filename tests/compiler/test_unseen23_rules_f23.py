@@ -98,7 +98,8 @@ def test_a_section_base_in_a_heading_is_anded_with_a_question_s_own_filter() -> 
     assert survey["A2"].display_if is None
     assert survey["B1"].display_if == "A1 > 0"
     assert survey["B2"].display_if is not None
-    assert "A1 > 0" in survey["B2"].display_if and "B1 == '1'" in survey["B2"].display_if
+    assert "A1 > 0" in survey["B2"].display_if
+    assert "B1 == '1'" in survey["B2"].display_if
 
 
 def test_a_base_line_under_a_banner_with_its_test_wrapped_below() -> None:
@@ -212,7 +213,9 @@ def test_a_check_box_whose_others_jump_further_is_a_skip_before_the_box() -> Non
     )
     rule = survey["M1b"].skip_to[0]
     assert rule.to == "M4"
-    assert "M1a == '1'" in rule.if_ and "M1b == '1'" in rule.if_ and "not" in rule.if_
+    assert "M1a == '1'" in rule.if_
+    assert "M1b == '1'" in rule.if_
+    assert "not" in rule.if_
     assert survey["M2"].display_if is None
 
 
@@ -294,16 +297,22 @@ def test_either_both_and_yes_to_any_of_a_lettered_run() -> None:
     assert survey["U6"].display_if == "U5a == '1' or U5b == '1'"
 
 
+_DENTIST_BASE = (
+    "Please answer Questions 2 to 3 only if you visited in the last year (you ticked one of "
+    "the first two boxes at Question 1). If not, please go to Question 4."
+)
+
+
 def test_paper_form_bases_named_by_question_numbers_and_by_place() -> None:
     survey = by_id(
         compile_text(
-            """
+            f"""
             1. When did you last visit the dentist?
             ☐ In the last 6 months
             ☐ 6 to 12 months ago
             ☐ Longer ago
 
-            Please answer Questions 2 to 3 only if you visited in the last year (you ticked one of the first two boxes at Question 1). If not, please go to Question 4.
+            {_DENTIST_BASE}
 
             2. Were you seen on time?
             ☐ Yes
@@ -581,3 +590,48 @@ def test_a_statement_wrapped_onto_a_line_of_its_own() -> None:
         "The buses run on time",
         "The drivers are friendly to people who live in this village",
     ]
+
+
+def test_an_arrow_to_the_close_screen_from_a_screener_screens_out() -> None:
+    survey = by_id(
+        compile_text(
+            """
+            S1 Do you own a boat?
+              Yes ........ 1
+              No ......... 2   -> CLOSE
+            B1 How long is it?
+              Short ...... 1
+              Long ....... 2
+            B2 Where is it moored?
+              River ...... 1
+              Sea ........ 2
+            B3 Do you sail it?
+              Yes ........ 1
+              No ......... 2
+            B4 Do you race it?
+              Yes ........ 1
+              No ......... 2
+            B5 Would you sell it?
+              Yes ........ 1
+              No ......... 2
+
+            CLOSE  READ OUT: That is all. Thank you for your time today.
+            """
+        )
+    )
+    assert survey["S1"].terminate_if == "S1 == '2'"
+    assert survey["S1"].skip_to == []
+
+
+def test_a_last_line_under_a_write_in_blank_is_no_footer() -> None:
+    survey = by_id(
+        compile_text(
+            """
+            Q1. What is your postcode?
+            ______________________________
+
+            THANKS: That is the end of the survey. Thank you!
+            """
+        )
+    )
+    assert survey["THANKS"].type == "display"

@@ -47,9 +47,7 @@ _ARROW_BRANCH_RE = re.compile(
     r"(?:→|->|=>|➔|⇒)\s*(?:(?:GO|SKIP)\s+TO\s+|CONTINUE\s+(?:WITH|AT)\s+)?"
     rf"(?:SECTION\s+[A-Z0-9]{{1,4}}\s*\(\s*(?P<first>{_ID})\s*\)|(?P<to>{_ID}|CLOSE|END)\b)",
 )
-_OTHERS_RE = re.compile(
-    r"(?:ALL\s+)?(?:OTHERS|OTHERWISE|ELSE|EVERYONE\s+ELSE|IF\s+NOT)", re.I
-)
+_OTHERS_RE = re.compile(r"(?:ALL\s+)?(?:OTHERS|OTHERWISE|ELSE|EVERYONE\s+ELSE|IF\s+NOT)", re.I)
 
 
 @dataclass

@@ -64,7 +64,8 @@ _ARROW_ONLY_RE = re.compile(
 )
 # "→ SECTION D" alone in a route cell: to the section's first question (the logic pass finds it)
 _ARROW_SECTION_RE = re.compile(
-    r"^\s*(?:→|➜|➔|➡|(?<!-)-+>|=>)\s*(?P<to>(?:SECTION|PART|MODULE|BLOCK)\s+[A-Z0-9]{1,3})\s*$", re.I
+    r"^\s*(?:→|➜|➔|➡|(?<!-)-+>|=>)\s*(?P<to>(?:SECTION|PART|MODULE|BLOCK)\s+[A-Z0-9]{1,3})\s*$",
+    re.I,
 )
 _ARROW_CLOSE_RE = re.compile(r"\d\s*(?:→|(?<!-)-+>|=>)\s*CLOSE\s*$")
 # "Answer scale:", "Scale:", "Response options:" before the answers across the line
@@ -190,7 +191,9 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
         bare = _NOTE_HEAD_RE.sub("", re.sub(r"\s*[{}\[\]<>()]\s*", " ", note).strip()).strip(" .")
         # "→ CLOSE", "EXCLUSIVE → CLOSE" in a coloured run after the code, as "CLOSE" alone
         arrow_end = re.fullmatch(
-            r"(?:(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?)\s*)?(?:→|-+>|=>)\s*(?P<word>END|(?-i:CLOSE))", bare, re.I
+            r"(?:(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?)\s*)?(?:→|-+>|=>)\s*(?P<word>END|(?-i:CLOSE))",
+            bare,
+            re.I,
         )
         if arrow_end:
             # "→ end" in a spec that has an `end` screen goes there, "→ CLOSE" to a CLOSE

@@ -38,7 +38,8 @@ def drop_page_feet(lines: list[Line]) -> list[Line]:
     return [line for line in lines if not (line.kind == "paragraph" and line.text in feet)]
 
 
-_RULE_CHARS = frozenset("-=_*~─━")
+# (not underscores: a line of them is a box to write in)
+_RULE_CHARS = frozenset("-=*~─━")
 
 
 def _footer_under_rule(lines: list[Line]) -> int | None:
@@ -50,7 +51,7 @@ def _footer_under_rule(lines: list[Line]) -> int | None:
     last, rule = lines[worded[-1]], lines[worded[-2]].text.strip()
     if len(rule) < 10 or not set(rule) <= _RULE_CHARS:
         return None
-    if last.kind != "paragraph" or "?" in last.text or len(last.text.split()) > 12:
+    if last.kind != "paragraph" or last.label or "?" in last.text or len(last.text.split()) > 12:
         return None
     return worded[-1]
 

@@ -19,6 +19,7 @@ from fielder.compiler.answers_across import continues, separated_answers
 from fielder.compiler.battery_leads import column_words, lead_in_end, stacked_words
 from fielder.compiler.boxed_codes import join_wrapped_boxes, take_bracket_codes
 from fielder.compiler.bracketed_answers import is_bracketed_answer
+from fielder.compiler.check_boxes import CHECK_START_RE, check_branches, place_check_boxes
 from fielder.compiler.classify import (
     DISPLAY_WORDS,
     TYPE_LINE_RE,
@@ -52,7 +53,6 @@ from fielder.compiler.letters import keep_jumping_letters, keep_ranked_letters
 from fielder.compiler.lines import LEADING_ROUTE_RE, TYPE_NOTE_RE, Line, is_caps_instruction
 from fielder.compiler.marks import contrast_marks
 from fielder.compiler.mixed_labels import bare_numbers_too
-from fielder.compiler.check_boxes import CHECK_START_RE, check_branches, place_check_boxes
 from fielder.compiler.named_notes import names_questions, place_named_filters, place_named_notes
 from fielder.compiler.options import (
     BOXES,
@@ -140,6 +140,8 @@ def heading_base(heading: str) -> str:
     if cond.count(")") > cond.count("("):
         cond = cond[: cond.rindex(")")]  # "(BASE: ALL …, HH2 > 0)": the heading's own bracket
     return f"BASE: {cond.strip(' .')}"
+
+
 _BASE_OTHERS_RE = re.compile(
     r"^(?P<base>[\[(]?\s*BASE\s*:.+?)[.;]?\s+(?:ALL\s+)?OTHERS?\s+(?:GO|SKIP|MOVE|JUMP|CONTINUE)\s+"
     r"(?:ON\s+)?TO\s+(?:THE\s+NEXT\s+)?(?:SECTION|PART|MODULE|BLOCK)\b.*$",
@@ -1917,8 +1919,11 @@ def _asks_over_table(text: str, parser: _Parser, index: int) -> bool:
 
 
 def _wraps_row(options: list[RawOption], rows: list[str]) -> bool:
-    """One uncoded piece in small letters under a statement that has not ended."""
+    """One uncoded piece in small letters under a statement that has not ended, where every
+    statement so far opens with a capital (items all in small letters are items each)."""
     if len(options) != 1 or not rows or options[0].code is not None:
+        return False
+    if not all(row[:1].isupper() for row in rows):
         return False
     return options[0].label[:1].islower() and not rows[-1].rstrip().endswith((".", "?", "!", ":"))
 
