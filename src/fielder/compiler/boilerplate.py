@@ -16,6 +16,8 @@ _BOILERPLATE_RE = re.compile(
     r"|[-–—\s]*(?:page|pagina|página|seite|pagina)\s+\d{1,3}(?:\s*(?:of|/|de|von|van|di)\s*\d{1,3})?[-–—\s]*"
     # "Change log: v1 07/03 first draft …": the document's own history, one line of it
     r"|(?:Change\s*log|Revision\s+history|Version\s+history|Document\s+history)\s*:.*"
+    # "MAHS W4 v1.2 – do not use before the briefing": the document's control stamp
+    r"|(?:[A-Z][A-Z0-9]{1,8}\s+){0,3}v\d{1,2}(?:\.\d{1,2})+\s*[-–—]\s+.*"
     # "Region X · Public health unit · Questions? Call 0771-00 00 00": the sender's contact line
     r"|[^?]{0,80}\?\s*(?:call|phone|ring|telefon|appelez|llame|rufen\s+sie\s+an)"
     r"\s*:?\s*\+?\d[\d ()-]{5,18}\d)"

@@ -69,7 +69,15 @@ _EXCLUSIVE_LABEL_RE = re.compile(
     re.I,
 )
 _NONE_OF_THIS_RE = re.compile(
-    r"no,?\s+\w|i\s+(?:do\s+not|don['’]?t|did\s+not|didn['’]?t)\s+(?:have|own|use|take)\s+(?:a|an|any)\b",
+    r"no,?\s+\w|i\s+(?:do\s+not|don['’]?t|did\s+not|didn['’]?t)\s+(?:have|own|use|take)\s+(?:a|an|any)\b|"
+    # "I was not offered an appointment" under "Which kinds were you offered?"
+    r"i\s+(?:was|wasn['’]t|was\s+not)\s+offered\s+(?:a|an|any)\b",
+    re.I,
+)
+# answers that are no "none of these" of their own: not knowing, or not saying
+_UNSURE_RE = re.compile(
+    r"\b(?:don['’]?t\s+know|do\s+not\s+know|not\s+sure|unsure|refused|prefer\s+not|rather\s+not|"
+    r"n/a|not\s+applicable|can['’]?t\s+(?:say|remember))\b",
     re.I,
 )
 _EXCLUSIVE_TAG_RE = re.compile(r"\s+\(\s*exclusive\s*\)\s*$", re.I)
@@ -751,8 +759,11 @@ def _fill_choices(
             # "No pets", "No, I have none", "I do not have a long-term condition" at the end
             # of a multi: it says "none of this" alone.
             after = options[index + 1 :]
+            # ("No suitable place nearby" over "Nothing stops me": the list's own "none" comes
+            # after it, so this "No …" is one answer among the others)
+            later_none = any(not _UNSURE_RE.search(o.label) for o in after)
             if _NONE_OF_THIS_RE.match(option.label) and all(o.exclusive for o in after):
-                option.exclusive = question.type == "multi"
+                option.exclusive = question.type == "multi" and not later_none
         denial = denial_index([o.label for o in options])
         if denial is not None and question.type == "multi":
             options[denial].exclusive = True  # "No" beside "Yes, for …" answers
@@ -867,10 +878,12 @@ def _option_routing(raws: list[RawOption], qid: str, question: Question) -> list
     terminate = [codes[i] for i, o in enumerate(raws) if o.terminate and i < len(codes)]
     if terminate:
         found.append(Pending("terminate_if", None, qid, codes=terminate, source="TERMINATE"))
-    to_end = [codes[i] for i, o in enumerate(raws) if o.to_end and i < len(codes)]
-    if to_end:
-        # the logic pass keeps "→ END" a screen-out unless a screen is named END
-        found.append(Pending("skip", None, qid, target="END", codes=to_end, source="→ END"))
+    for word in sorted({o.to_end for o in raws if o.to_end}):
+        to_end = [codes[i] for i, o in enumerate(raws) if o.to_end == word and i < len(codes)]
+        if not to_end:
+            continue
+        # the logic pass keeps "→ END" a screen-out unless a screen is named END (or CLOSE)
+        found.append(Pending("skip", None, qid, target=word, codes=to_end, source=f"→ {word}"))
     targets: dict[str, list[str]] = {}
     continued: dict[str, bool] = {}
     for index, option in enumerate(raws):

@@ -43,9 +43,12 @@ _DISPLAY_RE = re.compile(
 )
 _CAPS_RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}[\s,.;:/–-]+[A-ZÀ-ÖØ-Þ]{2,}\b")
 # "WELCOME Thank you for…": a screen word alone before the sentence (bold in the document).
-_BARE_DISPLAY_RE = re.compile(r"^(?P<id>[A-ZÁÉÍÓÚÑÜ]{3,}\d*)\s+(?P<rest>[A-Z\"'‘“(][a-z].*)$")
+# ("CLOSE  READ OUT: That is the end …": the interviewer's cue between the word and the words)
+_BARE_DISPLAY_RE = re.compile(
+    r"^(?P<id>[A-ZÁÉÍÓÚÑÜ]{3,}\d*)\s+(?P<rest>(?:READ\s+OUT\s*:\s*)?[A-Z\"'‘“(][a-z].*)$"
+)
 _NOT_LABELS = frozenset(
-    """NOTE NOTES PROG PROGRAMMER PROGRAMMING SCRIPTER SCRIPTING INTERVIEWER INSTRUCTION
+    """NOTE NOTES CHECK PROBE PROG PROGRAMMER PROGRAMMING SCRIPTER SCRIPTING INTERVIEWER INSTRUCTION
     INSTRUCTIONS ASK IF BASE QUOTA QUOTAS TERMINATE SHOW READ CODE CODES SINGLE MULTI FILTER
     ROUTING RANDOMIZE RANDOMISE ROTATE DISPLAY HIDDEN SKIP GO PIPE PIPING INSERT SECTION PART
     PAGE STEP MODULE BLOCK TITLE CLIENT JOB DATE VERSION METHOD TARGET SAMPLE LOI ITEM ITEMS
@@ -104,6 +107,7 @@ TYPE_LINE_RE = re.compile(
 _HINT_RE = re.compile(
     r"_{3,}|(?<!\.)\.{6,}+\s*$|^\s*[A-Za-z ]{0,20}:\s*_{2,}|^\(?\s*_+\s*\)?|(?:\|_{1,3}){2,}\|"
 )
+_CODED_END_RE = re.compile(r"(?:\t|\.{3,}|…)\s*\d{1,3}\s*$")
 _SECTION_RE = re.compile(
     r"^(?:SECTION|Section|PART|Part|MODULE|Module|BLOCK|Block)\b(?![-'’])\s*\S*"
     # "PARTIE 5 – SIGNALÉTIQUE", "SECCIÓN B", "CZĘŚĆ 2": the word in another language, always
@@ -367,15 +371,18 @@ def is_date_box(text: str) -> bool:
     return bool(_DATE_BOX_RE.match(text) or _SPACED_DATE_KEY_RE.match(text.strip()))
 
 
-def section_word(text: str) -> bool:
-    """True for a line that opens with SECTION / PART / MODULE / BLOCK and a short name."""
-    return bool(_SECTION_RE.match(text)) and len(text.split()) <= 12
+def section_word(text: str, heading: bool = False) -> bool:
+    """True for a line that opens with SECTION / PART / MODULE / BLOCK and a short name (any
+    name in a heading's style, which may say whom the section is for)."""
+    return bool(_SECTION_RE.match(text)) and (heading or len(text.split()) <= 12)
 
 
 def is_section(line: Line) -> bool:
     """True for a section heading (a heading block or `SECTION A: …`)."""
     if line.kind == "heading":
         return True
+    if _CODED_END_RE.search(line.spaced or line.raw):
+        return False  # "Part rent and part mortgage<TAB>3": a coded answer, not a part heading
     return bool(_SECTION_RE.match(line.text)) and len(line.text.split()) <= 12
 
 

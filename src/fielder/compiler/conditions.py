@@ -29,7 +29,7 @@ class Atom:
 
 _NEGATION_RE = re.compile(
     r"\bNOT\s+(?:SELECTED|CODED|CHOSEN|MENTIONED|TICKED|CHECKED|PICKED|ANSWERED|GIVEN|=|IN\b|"
-    r"EQUAL|CODE|\d)|!=|\bDID\s*N[O']T\s+(?:SELECT|CHOOSE|PICK|TICK|MENTION|ANSWER|CODE|SAY)|"
+    r"EQUAL|CODE|\d|(?=['‘\"“]))|!=|\bDID\s*N[O']T\s+(?:SELECT|CHOOSE|PICK|TICK|MENTION|ANSWER|CODE|SAY)|"
     r"\bEXCEPT\b|\bOTHER\s+THAN\b|\bNO\s+CODE\b|"
     # "Q8 does not include 'Budget'", "S2 DOESN'T CONTAIN CODE 1", "Q1 is not 'Sales'"
     r"\bNOT\s+(?:INCLUDE|CONTAIN)|\bDOESN['’]?T\s+(?:INCLUDE|CONTAIN)|\bIS\s+NOT\b|\bISN['’]T\b",
@@ -85,6 +85,8 @@ def _normalise(text: str) -> str:
             r"> \1",
         ),
         (r"(\d+)\s*(?:AND|OR)\s+(?:OVER|ABOVE|OLDER|MORE|HIGHER|GREATER|UP|PLUS)\b", r">= \1"),
+        # "20 hours a week or more": the unit between the number and "or more"
+        (r"(\d+)\s+(?:[A-Za-z]+\s+){1,4}(?:AND|OR)\s+(?:OVER|MORE)\b", r">= \1"),
         (r"(\d+)\s*\+", r">= \1"),
         (r"(\d+)\s*(?:AND|OR)\s+(?:UNDER|BELOW|YOUNGER|LESS|FEWER|LOWER)\b", r"<= \1"),
         (r"\bAT\s+LEAST\s+(\d+)", r">= \1"),
@@ -167,7 +169,7 @@ def parse_condition(
             more = parse_condition(inner, questions, default)
             joined = joined + more if joiner == "or" else [a + b for a in joined for b in more]
         return joined
-    grouped = _bracketed_first(text, questions, default)
+    grouped = _bracketed_first(text, questions, default) or _all_of_range(text, questions, default)
     if grouped is not None:
         return grouped
     text = labelled_codes(text)  # "Under 18 (1) or Prefer not to say (9)"
@@ -253,29 +255,86 @@ def _negated(groups: list[list[Atom]]) -> list[list[Atom]]:
     raise ConditionError("a denied condition of several AND groups")
 
 
+# a run of questions: "Q4–Q7", "Q10a–Q10e", "Q12a–e" (the letters after one number)
+_ID_RANGE = (
+    r"(?:QUESTIONS?\s+)?(?P<first>[A-Z]{0,5})(?P<low>\d{1,3})(?P<low_letter>(?-i:[a-z])?)\s*(?:-|–|—|TO)\s*"
+    r"(?:(?P<last>[A-Z]{0,5})(?P<high>\d{1,3}))?(?P<high_letter>(?-i:[a-z])?)(?![\w])"
+)
+# "CODE 2 AT EITHER Q3 OR Q4", "CODE 1 AT BOTH Q3 AND Q4": one answer at two questions
+_EITHER_BOTH_RE = re.compile(
+    r"^\s*(?P<answer>.+?)\s+(?:TO|AT|IN|FOR|ON)\s+(?P<which>EITHER|BOTH)\s+(?:OF\s+)?"
+    r"(?P<a>[A-Z]{0,5}\d{1,3}[a-z]?)\s+(?:OR|AND)\s+(?P<b>[A-Z]{0,5}\d{1,3}[a-z]?)\s*$",
+    re.I,
+)
 _ANY_RANGE_RE = re.compile(
     r"^\s*(?:ANY\s+(?P<answer>.+?)\s+(?:TO|AT|IN|FOR|ON)\s+|(?P<answer2>.+?)\s+(?:TO|AT|IN|FOR|ON)\s+"
-    r"ANY\s+(?:OF\s+)?)(?:QUESTIONS?\s+)?(?P<first>[A-Z]{0,4})(?P<low>\d{1,3})\s*(?:-|–|—|TO)\s*"
-    r"(?P<last>[A-Z]{0,4})(?P<high>\d{1,3})\s*$",
+    rf"ANY\s+(?:OF\s+)?){_ID_RANGE}\s*$",
+    re.I,
+)
+# "NO OR DON'T KNOW AT ALL OF VICT1a-VICT1d (ALL CODE 2 OR 8)": the answer at every question
+# of the run; codes in brackets after it say which answers the words mean
+_ALL_RANGE_RE = re.compile(
+    rf"^\s*(?P<answer>.+?)\s+(?:TO|AT|IN|FOR|ON)\s+ALL\s+(?:OF\s+)?{_ID_RANGE}\s*"
+    r"(?:\(\s*(?:ALL\s+)?(?P<codes>(?:CODES?\s+)?\d{1,3}(?:\s*(?:,|OR)\s*\d{1,3})*)\s*\))?\s*$",
     re.I,
 )
 
 
+def _range_ids(match: re.Match[str], questions: dict[str, Question]) -> list[str]:
+    """The ids of the run matched, when every one is a question ([] otherwise)."""
+    prefix = match["first"] or match["last"]
+    if match["first"] and match["last"] and match["first"].upper() != match["last"].upper():
+        return []
+    low, letter, end = match["low_letter"], match["high_letter"], match["high"] or match["low"]
+    if letter and low:
+        # "Q10a–Q10e", "Q12a–e": the letters of one number
+        if end != match["low"] or not low < letter:
+            return []
+        keys = {k.upper(): k for k in questions}
+        ids = [f"{prefix}{end}{chr(c)}" for c in range(ord(low), ord(letter) + 1)]
+        found = [keys.get(i.upper()) for i in ids]
+        return [f for f in found if f] if all(found) else []
+    if letter or low or not match["high"]:
+        return []
+    ids = [f"{prefix.upper()}{n}" for n in range(int(match["low"]), int(match["high"]) + 1)]
+    return ids if 2 <= len(ids) <= 30 and all(i in questions for i in ids) else []
+
+
 def _any_of_range(text: str, questions: dict[str, Question]) -> str:
     """ "ANY YES TO Q4–Q7", "YES AT ANY OF Q4-Q7": the answer at any question of the range,
-    written out as one test per question."""
+    written out as one test per question (as is one answer at EITHER or BOTH of two)."""
+    pair = _EITHER_BOTH_RE.match(text.strip(" .,:"))
+    if pair:
+        joiner = " OR " if pair["which"].upper() == "EITHER" else " AND "
+        return joiner.join(f"{q} = {pair['answer']}" for q in (pair["a"], pair["b"]))
     match = _ANY_RANGE_RE.match(text.strip(" .,:"))
     if match is None:
         return text
-    prefix = match["first"] or match["last"]
-    if match["first"] and match["last"] and match["first"].upper() != match["last"].upper():
-        return text
-    low, high = int(match["low"]), int(match["high"])
-    ids = [f"{prefix.upper()}{n}" for n in range(low, high + 1)]
-    if not 2 <= len(ids) <= 30 or not all(i in questions for i in ids):
+    ids = _range_ids(match, questions)
+    if len(ids) < 2:
         return text
     answer = (match["answer"] or match["answer2"]).strip()
+    # "YES (CODE 1)": the code that says which answer the word means
+    coded = re.fullmatch(r".*\(\s*(?P<code>(?:CODES?\s+)?\d{1,3})\s*\)", answer)
+    answer = coded["code"] if coded else answer
     return " OR ".join(f"{i} = {answer}" for i in ids)
+
+
+def _all_of_range(
+    text: str, questions: dict[str, Question], default: str | None
+) -> list[list[Atom]] | None:
+    """ "CODE 2 OR 8 AT ALL OF Q4–Q7": the same answer at every question of the run, the
+    tests joined by "and"; None when the text says no such thing."""
+    match = _ALL_RANGE_RE.match(text.strip(" .,:"))
+    ids = _range_ids(match, questions) if match else []
+    if match is None or len(ids) < 2:
+        return None
+    answer = match["codes"] or match["answer"].strip()
+    groups: list[list[Atom]] = [[]]
+    for ident in ids:
+        each = parse_condition(f"{ident} = {answer}", questions, default)
+        groups = [group + more for group in groups for more in each]
+    return groups
 
 
 # "named at least one brand at S11", "selected any product at Q4": some answer of the list,
@@ -312,15 +371,22 @@ def _has_counted(text: str, questions: dict[str, Question]) -> str:
 
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 # "any of the first four options", "the last two answers": answers named by their place
+# ("you ticked one of the first three boxes at Question 9": a paper form's words, the
+# question named after them)
 _COUNTED_RE = re.compile(
-    r"^(?:ANY\s+(?:ONE\s+)?OF\s+)?THE\s+(?P<end>FIRST|LAST)\s+(?P<n>\d|ONE|TWO|THREE|FOUR|FIVE|SIX|"
-    r"SEVEN)\s+(?:OPTIONS|ANSWERS|CHOICES|RESPONSES|ITEMS|CODES)$",
+    r"^(?:(?:YOU\s+)?(?:TICKED|CHOSE|SELECTED|PICKED|MARKED|CROSSED)\s+)?"
+    r"(?:(?:ANY\s+)?(?:ONE\s+)?OF\s+)?THE\s+(?P<end>FIRST|LAST)\s+(?P<n>\d|ONE|TWO|THREE|FOUR|FIVE|SIX|"
+    r"SEVEN)\s+(?:OPTIONS|ANSWERS|CHOICES|RESPONSES|ITEMS|CODES|BOXES)"
+    r"(?:\s+(?:AT|IN|FOR)\s+(?P<word>QUESTION\s+)?(?P<q>[A-Z]{0,5}\d{1,3}[A-Z]?))?$",
     re.I,
 )
 
 
 def _counted_answers(text: str, questions: dict[str, Question], default: str | None) -> str:
     match = _COUNTED_RE.match(text.strip(" .,:"))
+    if match and match["q"]:
+        named = match["q"].upper()
+        default = named if named in questions else f"Q{named}" if match["word"] else None
     question = questions.get(default) if match and default else None
     if match is None or question is None or not question.options:
         return text
@@ -344,6 +410,18 @@ def _any_answer(text: str, questions: dict[str, Question]) -> str:
     return " OR ".join(f"{question.id} = {c}" for c in codes)
 
 
+# "HH2 > 0", "Q5 = 1 OR 2": a question's id, an operator and a value, as a test is written
+_WRITTEN_TEST = r"[A-Z]{1,6}\d{1,3}[A-Z]?\s*(?:=|<>|!=|<=|>=|<|>|≥|≤)\s*\w[^,]*"
+
+
+# "(your answer at Question A5)", "(see A5)": a bracket that only names the question
+_ANSWER_AT_RE = re.compile(
+    r"(?:(?:YOUR|THE|THEIR)\s+ANSWERS?\s+(?:AT|TO|IN|FOR)|SEE|AS\s+AT)\s+(?:QUESTION\s+)?"
+    r"[A-Z]{0,5}\d{1,3}[A-Z]?",
+    re.I,
+)
+
+
 def _inner_condition(text: str, questions: dict[str, Question]) -> str:
     """ "managers (P2 = Yes)": the bracketed test when only the brackets name a question."""
     inner = re.search(r"\(([^()]*)\)", text)
@@ -356,6 +434,11 @@ def _inner_condition(text: str, questions: dict[str, Question]) -> str:
             and not _find_ref(said["words"], questions)[0]
         ):
             return said["test"]
+        # "ALL WITH CHILDREN UNDER 16 IN THE HOUSEHOLD, HH2 > 0": whom in words (their numbers
+        # are no tests), then the test itself after the comma
+        tested = re.match(rf"^(?P<words>[^,]{{3,80}}),\s*(?P<test>{_WRITTEN_TEST})$", text, re.I)
+        if tested and not _find_ref(tested["words"], questions)[0]:
+            return tested["test"]
         # "PEOPLE WHO ORDERED AT LEAST 2 TIMES: S5 = 3, 4 OR 5": whom in words, a colon, then
         # the test; the words' numbers are no codes
         told = re.match(r"^(?P<words>[^:]{3,80}?)\s*:\s+(?P<test>\S.*)$", text)
@@ -367,6 +450,11 @@ def _inner_condition(text: str, questions: dict[str, Question]) -> str:
             return told["test"]
         return text
     outside = text[: inner.start()] + " " + text[inner.end() :]
+    pointer = _ANSWER_AT_RE.fullmatch(inner[1].strip())
+    if pointer and _find_ref(inner[1], questions)[0] and not _find_ref(outside, questions)[0]:
+        # "you care for 20 hours a week or more (your answer at Question A5)": the brackets
+        # only say which question the words outside test
+        return f"{_find_ref(inner[1], questions)[0]} {outside.strip()}"
     if _find_ref(inner[1], questions)[0] and not _find_ref(outside, questions)[0]:
         return inner[1]
     if _is_gloss(inner[1], text[inner.end() :], questions) and _find_ref(outside, questions)[0]:
@@ -459,8 +547,9 @@ def _atom(
         # that offers it, when the question right before does not
         return Atom(offered[0], offered[1]), offered[0]
     labels = _QUOTED_RE.findall(rest)
+    # ("NOT 'NEVER' AT POL2": the answer named in quotes, denied; its own words are no "not")
+    negate = bool(_NEGATION_RE.search(_QUOTED_RE.sub("'…'", rest)))
     rest = _QUOTED_RE.sub(" ", rest)
-    negate = bool(_NEGATION_RE.search(rest))
     rest = _TO_RANGE_RE.sub(r"\1-\2", rest)
     rest = re.sub(
         r"\b(?:AT|IN|ON|FROM|TO|QUESTION|CODES?|CODED|ANSWER(?:ED|S)?|SELECTED|CHOSE|"

@@ -138,7 +138,8 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "MULTIPLES OK": an interviewer's shorthand for several answers accepted
             r"\bMULTIPLES\s+(?:OK|ALLOWED|ACCEPTED|POSSIBLE)\b|"
             r"(?:CHOOSE|SELECT|PICK|TICK|MARK|CODE)\s+UP\s+TO\s+(?:\d+|TWO|THREE|FOUR|FIVE)\b|"
-            r"(?:CHOOSE|SELECT|PICK|TICK|MARK)\s+(?:AS\s+MANY|ANY)\b|MORE\s+THAN\s+ONE\b|"
+            # ("IF MORE THAN ONE REPORT: …" is whom a note is for, no answers allowed)
+            r"(?:CHOOSE|SELECT|PICK|TICK|MARK)\s+(?:AS\s+MANY|ANY)\b|(?<!IF\s)MORE\s+THAN\s+ONE\b|"
             # "MAXIMUM 3 ANSWERS": more than one answer may be given, up to a limit
             r"\bMAX(?:IMUM)?\.?\s+(?:OF\s+)?(?:[2-9]|[1-9]\d|TWO|THREE|FOUR|FIVE)\s+"
             r"(?:ANSWERS|RESPONSES|MENTIONS|CHOICES|SELECTIONS)\b",
@@ -306,7 +307,7 @@ def _numbers(text: str) -> tuple[float, float] | None:
 
 _NOTE_PREFIX_RE = re.compile(
     r"^(?:[A-Za-z]+[ -]){0,3}(?:logic|routing|note|notes|instruction|instructions|filter|skip|"
-    r"condition|display|branching)\s*:\s*|"
+    r"condition|display|branching|check)\s*:\s*|"
     r"^(?:PN|P\.N\.|PROG|PROGRAMMER|PROGRAMMING|SCRIPTER|SCRIPTING|DP|CATI|CAWI|INTERVIEWER|"
     r"INT|IV|SP|SN|BOT|BUILDER|DEV|DEVELOPER)\s*(?:NOTE|INSTRUCTION)?S?\s*[:.-]\s*|"
     r"^[↳⤷↪]\s*|"  # "↳ only when …": an arrow marking a line as logic for the build
@@ -450,7 +451,9 @@ def _routing(text: str, upper: str) -> list[Directive]:
         # "IF Q1 = 1 CONTINUE, ELSE SKIP TO Q3": everyone else skips.
         return [Directive("skip_unless", unless["cond"], target=unless["to"], source=text)]
     ask = re.match(
-        rf"^IF\s+(?P<cond>.+?),?\s+(?:THEN\s+)?(?:ASK|ANSWER)\s+(?P<q>{_ID_TOKEN})\b(?P<rest>.*)$",
+        # "If you ticked 'No', please answer Question 14.": a paper form's words for the same
+        rf"^IF\s+(?P<cond>.+?),?\s+(?:THEN\s+)?(?:PLEASE\s+)?(?:ASK|ANSWER)\s+(?:QUESTION\s+)?"
+        rf"(?P<q>{_ID_TOKEN})\b(?P<rest>.*)$",
         text,
         re.I,
     )
@@ -501,6 +504,7 @@ def _routing(text: str, upper: str) -> list[Directive]:
 
 # "Asked to: …", "Shown to: …": a brief's base line naming who sees the question
 _ASKED_TO = r"(?:ASKED|SHOWN|PUT)\s+(?:ONLY\s+)?(?:TO|OF)"
+_ID_TEST_RE = re.compile(r"\b[A-Z]{1,6}\d{1,3}[A-Z]?\s*(?:=|<|>|≥|≤)\s*\d")
 _NAMED_ANSWERS_RE = re.compile(r"\bCODES?\s+\d{1,3}\b.*\b(?:AT|IN|ON)\s+[A-Z]{0,4}\d{1,3}")
 
 
@@ -575,7 +579,12 @@ def _display(text: str, upper: str) -> list[Directive]:
         upper,
     )
     # "BASE: ALL BUYING A BRAND (CODES 1-6 AT Q4)": a base that names the answers it needs
-    if everyone and not _NAMED_ANSWERS_RE.search(upper, everyone.end()):
+    # "BASE: ALL WITH CHILDREN UNDER 16, HH2 > 0": … or the test itself
+    if (
+        everyone
+        and not _NAMED_ANSWERS_RE.search(upper, everyone.end())
+        and not _ID_TEST_RE.search(upper, everyone.end())
+    ):
         return [Directive("ask_all", source=text)]
     match = re.match(
         # "Show this question if …": a survey tool's printed display logic
@@ -637,7 +646,8 @@ _TERMINATE_IF_RES = tuple(
         r"^IF\s+(?P<cond>.+?),?\s*(?:-+>|→|[–—]|THEN)?\s*(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END)|"
         # "if somewhere else, thank them and end": a plain-words thank-and-end names who is thanked
         r"THANK\s+(?:THEM|(?:THE\s+)?RESPONDENTS?|(?:THE\s+)?PERSON)\s+(?:AND|&)\s+(?:CLOSE|END)|"
-        r"(?:PLEASE\s+)?END\s+(?:THE\s+)?(?:INTERVIEW|SURVEY)|(?:THE\s+)?(?:SURVEY|INTERVIEW|"
+        # ("CLOSE THE SURVEY": the survey itself closed, not a screen named CLOSE)
+        r"(?:PLEASE\s+)?(?:END|CLOSE)\s+(?:THE\s+)?(?:INTERVIEW|SURVEY)|(?:THE\s+)?(?:SURVEY|INTERVIEW|"
         r"QUESTIONNAIRE)\s+(?:SHOULD\s+|WILL\s+|MUST\s+)?(?:END|TERMINATE|STOP|CLOSE)S?|"
         r"(?:THE\s+)?RESPONDENT\s+(?:IS\s+)?(?:SCREENED\s+OUT|DISQUALIFIED|EXCLUDED))\b",
         # "IF UNDER 18, CLOSE.": a bare CLOSE right after the condition ends the interview ("if

@@ -689,6 +689,13 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
     return joined
 
 
+_BOX_ROUTING_RE = re.compile(
+    r"\b(?:go|skip|move)\s+(?:on\s+)?to\s+(?:question|section|Q\d)|"
+    r"\bplease\s+answer\s+(?:questions?\s+|sections?\s+)?[A-Z]{0,2}\d|\bplease\s+answer\s+section\b",
+    re.I,
+)
+
+
 def _boxed_note(block: Block) -> Line | None:
     """ "FILTER: Ask if Question 4 = 1" in a shaded box (a table of one cell): a scripting
     note like the same words on a line of their own; None for any other table."""
@@ -698,7 +705,9 @@ def _boxed_note(block: Block) -> Line | None:
     from fielder.compiler.classify import is_instruction
 
     note = line_from_block(replace(block, kind="paragraph", text=text, runs=(), rows=()))
-    return note if is_instruction(note) else None
+    # a paper form's shaded box that sends the reader on ("If you ticked …, please answer B6.
+    # Everyone else, please go to Section C.") is routing in the respondent's own words
+    return note if is_instruction(note) or _BOX_ROUTING_RE.search(text) else None
 
 
 def document_lines(document: Document) -> list[Line]:

@@ -66,12 +66,39 @@ def place_named_notes(drafts: list[Draft]) -> None:
 # filter that names the question it is for. Forms print it in a note style wherever it fits
 # (often under the answers of the question it depends on), so the id it names says whose it
 # is, not the question it happens to follow.
+# "FILTER: ASK ECON3 TO ECON5 IF IN WORK (…)", "ASK Q10a–Q10e IF …": a run named without
+# "only", behind a filter word, with ids of up to five letters and a letter after the number.
+# A paper form names its questions by number alone ("Please answer Questions 10 to 14 only if
+# …"), the ids being Q10 … Q14.
+_FILTER_ID = r"(?:[A-Z]{1,5})?\d{1,3}[a-z]?"
+# ". If not, please go to Question 15.": where everyone else goes, no part of the condition
+_OTHERS_GO_ON_RE = re.compile(
+    r"[.;]\s*(?:IF\s+NOT|OTHERWISE|EVERYONE\s+ELSE|ALL\s+OTHERS|OTHERS)\b[^.]*\.?\s*$", re.I
+)
 _NAMED_FILTER_RE = re.compile(
-    rf"^(?:please\s+)?(?:answer|ask|show|display|complete)\s+(?:questions?\s+)?(?P<id>{_ID}[a-z]?)"
-    rf"(?:\s?(?:-|–|\sTO\s|\sTHROUGH\s|\sTHRU\s)\s?(?P<last>{_ID}))?"
-    r"\s+only\s+(?P<cond>(?:if|when)\b[^?]{3,120})$",
+    r"^(?:FILTER\s*:\s*)?(?:please\s+)?(?:answer|ask|show|display|complete)\s+(?:questions?\s+)?"
+    rf"(?P<id>{_FILTER_ID})"
+    rf"(?:\s?(?:-|–|\sTO\s|\sTHROUGH\s|\sTHRU\s)\s?(?P<last>{_FILTER_ID}))?"
+    r"\s+(?:only\s+(?P<cond>(?:if|when)\b[^?]{3,200})|(?P<bare>if\b[^?]{3,200}))$",
     re.I,
 )
+
+
+def _run(drafts: list[Draft], by_id: dict[str, Draft], first: str, last: str) -> list[Draft | None]:
+    """The questions from `first` to `last` in the document's order (`Q10a`–`Q10e`, `ECON3
+    TO ECON5`): ids with a letter after the number, or of more letters, that `_span` cannot
+    count."""
+    low, high = _lookup(by_id, first), _lookup(by_id, last)
+    if low is None or high is None:
+        return []
+    start, end = drafts.index(low), drafts.index(high)
+    return list(drafts[start : end + 1]) if 0 < end - start <= 20 else []
+
+
+def _lookup(by_id: dict[str, Draft], ident: str) -> Draft | None:
+    """The question named: by its id, or a bare number by the id `Q<number>`."""
+    found = by_id.get(ident.upper())
+    return found if found or not ident.isdigit() else by_id.get(f"Q{ident}")
 
 
 def place_named_filters(drafts: list[Draft]) -> None:
@@ -80,16 +107,21 @@ def place_named_filters(drafts: list[Draft]) -> None:
     for draft in drafts:
         for kept in (draft.notes, draft.pre_notes):
             for note in list(kept):
-                match = _NAMED_FILTER_RE.match(note.strip())
+                match = _NAMED_FILTER_RE.match(_OTHERS_GO_ON_RE.sub("", note.strip()))
                 if match is None:
                     continue
+                if match["bare"] and not match["last"]:
+                    continue  # "ASK Q5 IF …" alone is the next question's filter already
                 # "ASK B13 TO B16 ONLY IF …": a filter over a run of questions
                 named = _span(match["id"], match["last"]) if match["last"] else [match["id"]]
-                targets = [by_id.get(n.upper()) for n in named]
+                targets = [_lookup(by_id, n) for n in named]
+                if match["last"] and (not named or None in targets):
+                    targets = _run(drafts, by_id, match["id"], match["last"])
                 if not targets or None in targets or targets == [draft] and kept is draft.notes:
                     continue
                 kept.remove(note)
-                own = f"Only answer the next question {match['cond'].strip(' .')}"
+                cond = match["cond"] or match["bare"]
+                own = f"Only answer the next question {cond.strip(' .')}"
                 for target in targets:
                     assert target is not None
                     target.pre_notes.append(own)

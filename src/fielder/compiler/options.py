@@ -62,6 +62,12 @@ _ARROW_ONLY_RE = re.compile(
     r"(?P<to>[A-Za-z]{0,3}\d{1,4}[a-z]?)\s*(?:\)|\([^()]*\))?\s*$",
     re.I,
 )
+# "→ SECTION D" alone in a route cell: to the section's first question (the logic pass finds it)
+_ARROW_SECTION_RE = re.compile(
+    r"^\s*(?:→|➜|➔|➡|(?<!-)-+>|=>)\s*(?P<to>(?:SECTION|PART|MODULE|BLOCK)\s+[A-Z0-9]{1,3})\s*$",
+    re.I,
+)
+_ARROW_CLOSE_RE = re.compile(r"\d\s*(?:→|(?<!-)-+>|=>)\s*CLOSE\s*$")
 # "Answer scale:", "Scale:", "Response options:" before the answers across the line
 _SCALE_KEY_RE = re.compile(
     r"^(?:answer\s+|response\s+|rating\s+)?(?:scale|options|answers|codes)\s*:\s*(?=\S)", re.I
@@ -82,7 +88,9 @@ _ROUTE_RE = re.compile(
     re.I,
 )
 _ARROW_RE = re.compile(
-    r"(?<!\s)\s*+\(?\s*+(?:(?<!-)-+>|→|=>|>>)\s*+(?P<to>[A-Z]+[.-]?\d+[a-z]?)\s*\)?\s*$"
+    r"(?<!\s)\s*+\(?\s*+(?:(?<!-)-+>|→|=>|>>)\s*+"
+    # ("2  -> SECTION G": to the section's first question, which the logic pass finds)
+    r"(?P<to>[A-Z]+[.-]?\d+[a-z]?|(?:SECTION|PART|MODULE|BLOCK)\s+[A-Z0-9]{1,3})\s*\)?\s*$"
 )
 # "Never --> skip tp Q11", "No → then Q8": an arrow is routing by itself, so a short word or two
 # between it and a question's id (a routing verb, misspelt in a hurried e-mail or not) still
@@ -162,8 +170,9 @@ class RawOption:
     fixed: bool = False
     #: a write-in line after the words and a colon ("und zwar: ____")
     write_in: bool = False
-    #: "→ END" after the answer: to the screen named END where there is one, else out
-    to_end: bool = False
+    #: "→ END", "→ CLOSE" after the answer: to the screen so named where there is one, else
+    #: out (the word the arrow names; "" when none)
+    to_end: str = ""
     instructions: list[str] = field(default_factory=list)
     start: int = 0
 
@@ -181,9 +190,15 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
         # the words inside them
         bare = _NOTE_HEAD_RE.sub("", re.sub(r"\s*[{}\[\]<>()]\s*", " ", note).strip()).strip(" .")
         # "→ CLOSE", "EXCLUSIVE → CLOSE" in a coloured run after the code, as "CLOSE" alone
-        if re.fullmatch(r"(?:(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?)\s*)?(?:→|-+>|=>)\s*END", bare, re.I):
-            # "→ end" in a spec that has an `end` screen goes there (the logic pass decides)
-            option.to_end = True
+        arrow_end = re.fullmatch(
+            r"(?:(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?)\s*)?(?:→|-+>|=>)\s*(?P<word>END|(?-i:CLOSE))",
+            bare,
+            re.I,
+        )
+        if arrow_end:
+            # "→ end" in a spec that has an `end` screen goes there, "→ CLOSE" to a CLOSE
+            # screen (the logic pass decides; with no such screen the interview ends)
+            option.to_end = arrow_end["word"].upper()
         elif _TERMINATE_RE.search(note) or re.fullmatch(
             r"(?:(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?)\s*)?(?:(?:→|-+>|=>)\s*)?"
             r"(?:CLOSE|END|STOP|THANK\s+AND\s+CLOSE)(?:\s+(?:INTERVIEW|SURVEY))?"
@@ -206,6 +221,7 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
             _ROUTE_RE.search(" " + note)
             or _ROUTE_RE.search(" " + bare)
             or _ARROW_ONLY_RE.match(note)
+            or _ARROW_SECTION_RE.match(note)
             or _TAG_THEN_ARROW_RE.match(note)
             or _ARROW_SCREEN_RE.search("x" + note)  # "→ GO TO AFSLUITING" in a routing cell
         )
@@ -320,7 +336,10 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
         routed_one.terminate = routed_one.terminate or last_terminates
         return packed
     other_box = _OTHER_COLON_RE.match(text) is not None
+    # "No ....... 2   -> CLOSE": to the CLOSE screen where there is one (as in a route cell)
+    to_close = _ARROW_CLOSE_RE.search(text) is not None
     text, target, terminate = strip_routing(text)
+    terminate = terminate and not to_close
     tail = _TAIL_CAPS_RE.search(text)
     notes: list[str] = []
     tag = _TAIL_TAG_RE.search(text)
@@ -381,6 +400,7 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
             option.label, option.exclusive = option.label[1:].lstrip(), True
         option.skip_to = option.skip_to or target
         option.terminate = option.terminate or terminate
+        option.to_end = option.to_end or ("CLOSE" if to_close else "")
         _routing_before_code(option)
         if _BLANK_RE.search(option.label) and re.match(r"other\b", option.label, re.I):
             option.specify = True
@@ -721,6 +741,8 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
 def _beside_box(label: str, code: str, route: str) -> RawOption:
     """ "No ☐ 2  → Go to Q8": the words, the office code after the box, the routing."""
     _, target, terminate = strip_routing(f"{label} {route}") if route else ("", None, False)
+    blank = _BLANK_RE.search(label) is not None  # "Other (please write in): ____ ☐ 8"
+    label = _BLANK_RE.sub("", label) if blank else label
     return RawOption(
         label.rstrip(":").strip(),
         code,
@@ -728,7 +750,8 @@ def _beside_box(label: str, code: str, route: str) -> RawOption:
         skip_to=target,
         terminate=terminate,
         specify=bool(_SPECIFY_RE.search(label)),
-        write_in=label.endswith(":"),  # "Prefer to self-describe: ☐ 3" and a line to write on
+        # "Prefer to self-describe: ☐ 3" and a line to write on
+        write_in=label.endswith(":") or blank,
     )
 
 

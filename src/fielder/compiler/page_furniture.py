@@ -30,9 +30,30 @@ def drop_page_feet(lines: list[Line]) -> list[Line]:
         if len(found) >= MIN_REPEATS and all(_at_foot(lines, p, breaks) for p in found):
             feet.add(text)
     feet |= _running_heads(lines, breaks[:-1])
+    footer = _footer_under_rule(lines)
+    if footer is not None:
+        lines = lines[:footer] + lines[footer + 1 :]
     if not feet:
         return lines
     return [line for line in lines if not (line.kind == "paragraph" and line.text in feet)]
+
+
+# (not underscores: a line of them is a box to write in)
+_RULE_CHARS = frozenset("-=*~─━")
+
+
+def _footer_under_rule(lines: list[Line]) -> int | None:
+    """The place of a plain-text document's footer: its last line, short and asking nothing,
+    set under a rule of dashes (`HSRU / HS-2291 / draft 3.1   OFFICIAL`); None when it has none."""
+    worded = [p for p, line in enumerate(lines) if line.text.strip() or line.instructions]
+    if len(worded) < 3:
+        return None
+    last, rule = lines[worded[-1]], lines[worded[-2]].text.strip()
+    if len(rule) < 10 or not set(rule) <= _RULE_CHARS:
+        return None
+    if last.kind != "paragraph" or last.label or "?" in last.text or len(last.text.split()) > 12:
+        return None
+    return worded[-1]
 
 
 def _at_foot(lines: list[Line], place: int, breaks: list[int]) -> bool:

@@ -19,6 +19,7 @@ from fielder.compiler.answers_across import continues, separated_answers
 from fielder.compiler.battery_leads import column_words, lead_in_end, stacked_words
 from fielder.compiler.boxed_codes import join_wrapped_boxes, take_bracket_codes
 from fielder.compiler.bracketed_answers import is_bracketed_answer
+from fielder.compiler.check_boxes import CHECK_START_RE, check_branches, place_check_boxes
 from fielder.compiler.classify import (
     DISPLAY_WORDS,
     TYPE_LINE_RE,
@@ -88,6 +89,8 @@ from fielder.compiler.unnumbered_questions import (
 _FORWARD_RE = re.compile(
     r"^[\[(]?\s*(?:ASK\b|BASE\b|FILTER\b|SHOW\s+(?:IF|QUESTION|THIS|ONLY\s+IF|TO)\b|DISPLAY\s+IF|HIDE\s+IF|"
     r"ONLY\s+ANSWER|ANSWER\s+(?:THIS|THE\s+NEXT|ONLY\s+IF)|PLEASE\s+ANSWER\s+ONLY|"
+    # "Please answer Questions 10 to 14 only if …": a paper form's base for a run
+    r"(?:PLEASE\s+)?ANSWER\s+QUESTIONS?\s+[A-Z]{0,5}\d[^.]{0,30}\bONLY\s+(?:IF|WHEN)\b|"
     r"IF\b.*\bASK\s+[A-Z]*\d|"
     r"FOR\s+THOSE\b|QUESTION\s+FOR\b|ONLY\s+(?:FOR|ASK|SHOW|IF|WHEN)\b|"
     r"(?:ASKED|SHOWN)\s+(?:ONLY\s+)?(?:TO|OF)\s*:)",  # "Asked to: …", a brief's base line
@@ -110,9 +113,35 @@ _SECTION_FILTER_RE = re.compile(
     re.I,
 )
 _OTHERS_GO_ON_RE = re.compile(
-    r"[.;]\s*(?:IF\s+NOT|OTHERWISE|EVERYONE\s+ELSE|ALL\s+OTHERS|OTHERS)\b[^.]*\.?\s*$", re.I
+    r"[.;]\s*(?:IF\s+NOT|OTHERWISE|EVERYONE\s+ELSE|ALL\s+OTHERS|OTHERS)\b[^.]*\.?\s*$"
+    # "If you care for fewer than 20 hours a week, please go to Section D.": the others in words
+    r"|[.;]\s*IF\b[^.]*\b(?:GO|SKIP|MOVE)\s+(?:ON\s+)?TO\s+(?:SECTION|PART|QUESTION)\b[^.]*\.?\s*$",
+    re.I,
 )
 _BASE_LINE_RE = re.compile(r"^[\[(]?\s*BASE\s*:", re.I)
+# "(SC2 = 2 OR 3)", "(HH4 > 0)": a test in brackets on a line of its own
+_BRACKETED_TEST_RE = re.compile(r"\(\s*[A-Z]{1,6}\d{1,3}[a-z]?\s*(?:=|<|>|≥|≤|!=|<>)[^()]{1,60}\)")
+# "SECTION C – CHILDCARE (BASE: ALL WITH CHILDREN …, HH2 > 0)", "SECTION D — ASKED OF ALL WITH
+# CHILDREN UNDER 16 (HH4 > 0)", "… · BASE FOR THIS SECTION: YEARS 9 TO 13 ONLY (SCR2 = 3–7)":
+# a heading that says whom its section is for
+_HEADING_BASE_RE = re.compile(
+    r"(?:\bBASE(?:\s+FOR\s+THIS\s+SECTION)?\s*:|[—–-]\s*ASKED\s+(?:ONLY\s+)?(?:OF|TO)\b)\s*"
+    r"(?P<cond>.+)$",
+    re.I,
+)
+
+
+def heading_base(heading: str) -> str:
+    """The base written in a section's heading, as a `BASE:` note ("" when it has none)."""
+    match = _HEADING_BASE_RE.search(heading)
+    if match is None:
+        return ""
+    cond = match["cond"].strip(" .")
+    if cond.count(")") > cond.count("("):
+        cond = cond[: cond.rindex(")")]  # "(BASE: ALL …, HH2 > 0)": the heading's own bracket
+    return f"BASE: {cond.strip(' .')}"
+
+
 _BASE_OTHERS_RE = re.compile(
     r"^(?P<base>[\[(]?\s*BASE\s*:.+?)[.;]?\s+(?:ALL\s+)?OTHERS?\s+(?:GO|SKIP|MOVE|JUMP|CONTINUE)\s+"
     r"(?:ON\s+)?TO\s+(?:THE\s+NEXT\s+)?(?:SECTION|PART|MODULE|BLOCK)\b.*$",
@@ -260,6 +289,8 @@ class Draft:
     columns: list[RawOption] = field(default_factory=list)
     tables: list[tuple[tuple[str, ...], ...]] = field(default_factory=list)
     hints: list[str] = field(default_factory=list)
+    #: CHECK boxes written after the question, read once every question is known
+    checks: list[str] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     block: int = 0
     mode: str = "text"
@@ -397,6 +428,8 @@ class _Parser:
         self.skip_lines: set[int] = set()  # lines already read as part of an earlier one
         #: "Show this section only to …": the filter on every question of the section
         self.section_filter = ""
+        #: a section heading came and no question since: a BASE line now is the section's
+        self.section_open = False
         #: "SA = Strongly agree (5), …": what short column headings stand for
         self.abbreviations: dict[str, RawOption] = {}
         #: a heading came after the last question started; numbers added to a restarted list
@@ -516,6 +549,7 @@ class _Parser:
         draft.lines.append(line)
         self.current = draft
         self.heading_since_start = False
+        self.section_open = False
         if label and label.style == "bare":
             head = re.match(r"Q(\d+)", label.id)
             self.last_number = int(head.group(1)) if head else self.last_number
@@ -657,6 +691,8 @@ class _Parser:
         if label is not None:
             self.start(label, label.rest, line)
             return
+        if self.check_box(index, line):
+            return
         if self.unnumbered_start(index, line):
             return
         if _CHANGE_LOG_RE.match(line.text) and not line.is_option and find_label(line) is None:
@@ -669,6 +705,8 @@ class _Parser:
             self.finish()
             cond = _OTHERS_GO_ON_RE.sub("", scoped["cond"])
             self.section_filter = "ASK IF " + cond.strip(" .:")
+            return
+        if self.section_open and self.base_under_heading(line):
             return
         based = _BASE_OTHERS_RE.match(" ".join([*line.instructions, line.text]).strip())
         if based and find_label(line) is None:
@@ -690,11 +728,12 @@ class _Parser:
         if (
             is_section(line)
             and not line.is_option
-            and (not is_instruction(line) or section_word(line.text))
+            and (not is_instruction(line) or section_word(line.text, line.kind == "heading"))
         ):
             self.finish()
             self.section_scale = None
-            self.section_filter = ""
+            self.section_filter = heading_base(" ".join([line.text, *line.instructions]))
+            self.section_open = True
             self.out.sections.append(Section(line.text))
             self.block = len(self.out.sections)
             return
@@ -1659,16 +1698,56 @@ class _Parser:
             if len(points) == len(options) and all(p.code and p.label == p.code for p in points):
                 points[0].label, points[-1].label = options[0].label, options[-1].label
                 return
-        if draft.mode == "rows":
+        if draft.mode == "rows" and _wraps_row(options, draft.rows):
+            # "d) They are dealing with the things that matter to people in this" / "community":
+            # a statement hard-wrapped onto a line of its own goes on
+            draft.rows[-1] = f"{draft.rows[-1]} {options[0].label}"
+        elif draft.mode == "rows":
             draft.rows.extend(o.label if o.code is None or o.label else o.code for o in options)
         elif draft.mode == "columns":
             draft.columns.extend(options)
         else:
             draft.options.extend(options)
 
+    def check_box(self, index: int, line: Line) -> bool:
+        """A CHECK box after a question (`CHECK Q12: IF ANY CODE 1 AT Q12a–e → Q13`), with its
+        branches on the lines after it up to the next question, kept for place_check_boxes."""
+        if self.current is None or not CHECK_START_RE.match(line.raw):
+            return False
+        parts = [line.raw.strip()]
+        for later in range(index + 1, min(index + 6, len(self.lines))):
+            below = self.lines[later]
+            if below.kind != "paragraph" or not below.raw.strip() or find_label(below):
+                break
+            parts.append(below.raw.strip())
+            self.skip_lines.add(later)
+        text = " ".join(parts)
+        if not check_branches(text):
+            self.skip_lines.difference_update(range(index + 1, index + len(parts)))
+            return False
+        self.current.checks.append(text)
+        return True
+
+    def base_under_heading(self, line: Line) -> bool:
+        """A `BASE:` line under a section's heading (a banner's second line), before its first
+        question, is the base of every question of the section; a test in brackets wrapped
+        onto the next line (`(SC2 = 2 OR 3)`) belongs to it."""
+        whole = " ".join([line.text, *line.instructions]).strip()
+        if _BASE_LINE_RE.match(whole) and find_label(line) is None and not line.is_option:
+            self.section_filter = whole
+            return True
+        if self.section_filter and _BRACKETED_TEST_RE.fullmatch(whole):
+            self.section_filter += " " + whole
+            return True
+        return False
+
     def note(self, line: Line, draft: Draft, index: int = -1) -> None:
         """An instruction line: forward routing waits for the next question, the rest stays."""
         notes = [*line.instructions, line.text] if line.text else line.instructions
+        if line.text and line.instructions and _FORWARD_RE.match(line.text):
+            # "FILTER: ASK IF NOT WORKING (ECON1 = 3)": the test in capitals in brackets is the
+            # filter's own, not a note of the question above
+            notes = [line.raw.strip()]
         for note in notes:
             # "PROG: ASK IF Q7 = 1–3." after a question's answers: whom the note is for said
             # first, then the next question's filter (above the answers it stays the question's)
@@ -1839,6 +1918,16 @@ def _asks_over_table(text: str, parser: _Parser, index: int) -> bool:
     return following is not None and following.kind == "table"
 
 
+def _wraps_row(options: list[RawOption], rows: list[str]) -> bool:
+    """One uncoded piece in small letters under a statement that has not ended, where every
+    statement so far opens with a capital (items all in small letters are items each)."""
+    if len(options) != 1 or not rows or options[0].code is not None:
+        return False
+    if not all(row[:1].isupper() for row in rows):
+        return False
+    return options[0].label[:1].islower() and not rows[-1].rstrip().endswith((".", "?", "!", ":"))
+
+
 def _skipped(line: Line) -> bool:
     """A page break or an instruction line, passed over when looking for a screen's words."""
     return line.kind == "page_break" or line.whole_instruction or is_instruction(line)
@@ -1915,6 +2004,7 @@ def parse_lines(lines: list[Line]) -> Parsed:
     keep_ranked_letters(parsed)
     place_named_notes(parsed.drafts)
     place_named_filters(parsed.drafts)
+    place_check_boxes(parsed.drafts)
     return parsed
 
 

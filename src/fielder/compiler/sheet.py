@@ -864,12 +864,25 @@ def _without_own_code(label: str, code: str | None) -> str:
     return re.sub(rf"^{re.escape(code.strip())}\s*[-–=:.]\s+(?=\S)", "", label)
 
 
+_SECTION_BASE_RE = re.compile(r"^\s*(?:the\s+)?section\s+base\b\s*(?:and\b\s*|[.;]\s*|$)", re.I)
+# a filter / route column's cells that are notes in their own right, not whom the question is for
+_NOT_A_FILTER_RE = re.compile(
+    r"\s*(?:ask\s+all|read\s+out|range|allow|exclusive|specify|end\s+interview|end\s+survey|"
+    r"terminate|screen\s*out|code\s+(?:one|all)|multi|single)\b",
+    re.I,
+)
+
+
 def _shown_when(condition: str) -> str:
     """A "ShowIf" column's bare condition ("Q8 <= 6") read as the instruction it stands for."""
     if re.fullmatch(r"\s*(?:(?:ask\s+)?all|[—–-]+|n/?a|none)\s*", condition, re.I):
         return ""  # "ALL": asked of everyone; "–": no filter
+    # "Section base AND SLP2 = 1 or 2": the section's base is every question's already
+    condition = _SECTION_BASE_RE.sub("", condition)
     if not condition or re.match(r"(?:ask|show|display)?\s*if\b", condition, re.I):
         return condition
+    if _NOT_A_FILTER_RE.match(condition):
+        return condition  # "ASK ALL. RANGE 50–110", "READ OUT TO ALL", "EXCLUSIVE": notes
     if re.search(r"→|->|=>|\b(?:go|skip|jump)\s+to\b", condition, re.I):
         return condition  # "2 → END" in a "Show if / routing" column: routing, not a filter
     return f"ASK IF {condition}"

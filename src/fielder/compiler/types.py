@@ -59,7 +59,7 @@ _DATE_RE = re.compile(
     re.I,
 )
 _NUMBER_TEXT_RE = re.compile(
-    r"\bhow\s+many\b|\bhow\s+old\b|\bwhat\s+(?:is\s+your\s+)?age\b|(?<!phone\s)\bnumber\s+of\b|\bhow\s+much\s+"
+    r"\bhow\s+many\b|\bhow\s+old\b|\bwhat\s+(?:(?:is|was)\s+your\s+)?age\b|(?<!phone\s)\bnumber\s+of\b|\bhow\s+much\s+"
     r"(?:money|did|do|would|have)\b|\bhow\s+long\b.*\b(?:years|months|minutes|hours)\b|"
     r"\(in\s+(?:years|months|weeks|days|hours|minutes|euros?|dollars?|pounds?|[$£€%])\)|"
     r"\bedad\b|\bcu[aá]nt[oa]s\b|\bin\s+(?:what|which)\s+year\b|\b(?:what|which)\s+year\b|^(?:your\s+|exact\s+)?age\b|\bmost\s+you\s+would\b.*\bpay\b|\bpercentage\b|\bhow\s+often\b.*\bper\b",
@@ -256,9 +256,11 @@ def _no_options(
     if (
         _IDENTIFIER_RE.search(text)
         and not _NUMBER_TEXT_RE.search(text)
-        and set(named) <= {"number", "open"}
+        and set(named) <= {"number", "open", "text"}
     ):
-        return TypeDecision("text")  # a postcode or phone number, in digit boxes or open, is text
+        # a postcode or phone number, in digit boxes, open or on one line ("RECORD NUMBER. ONE
+        # LINE."), is text
+        return TypeDecision("text")
     # (a Chinese or Japanese sentence has no spaces: its full stop "。" says it is no label)
     field_label = (
         len(text.split()) <= 6 and not re.search(r"[?？]", text) and not text.endswith((".", "。"))

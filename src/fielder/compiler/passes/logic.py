@@ -332,16 +332,17 @@ def _skip(
         target = _pick_target(answers[problem.id], questions, order, question.id)
         if target is None:
             return None
-    if target == "end" and (
+    screened_out = target == "end" and (
         _END_OF_SURVEY_RE.match((pending.target or "").strip())
         # "1 or 2 → END" with no END screen: the arrow tag a screener puts on answers that
         # screen out, written once under the list (as on the answers, a termination)
         or (
-            re.search(r"(?:→|-+>)\s*END\s*\.?$", pending.source or "")
+            re.search(r"(?:→|-+>)\s*(?:END|CLOSE)\s*\.?$", pending.source or "")
             # a screen named so in any case ("end" in a spreadsheet spec) is that page
             and not _named_screen(pending.target, questions)
         )
-    ):
+    )
+    if screened_out or _far_close(target, pending, question, order):
         # "skip: if [2] -> end of survey": sent out of the survey, as a screen-out is (as
         # Qualtrics' "Skip To: End of Survey"); a bare "go to end" stays a skip
         before = question.terminate_if
@@ -355,6 +356,19 @@ def _skip(
             return None
     question.skip_to.append(SkipRule(**{"if": expression, "to": target}))
     return None
+
+
+#: how many questions an arrow to the closing screen may pass over and still be a route to it
+NEAR_CLOSE = 3
+
+
+def _far_close(target: str, pending: Pending, question: Question, order: dict[str, int]) -> bool:
+    """ "→ CLOSE" on an answer where the survey has a CLOSE screen: a route there from one of
+    the last questions ("No → CLOSE" under "May we contact you again?"), but from further back
+    (a screener's answer) it sends the person past the whole survey, a screen-out."""
+    if not re.search(r"(?:→|-+>)\s*CLOSE\s*\.?$", pending.source or "") or target not in order:
+        return False
+    return order[target] - order[question.id] > NEAR_CLOSE + 1
 
 
 def _named_screen(raw: str | None, questions: dict[str, Question]) -> bool:
