@@ -292,3 +292,96 @@ def test_a_linear_scale_table_with_end_words_beside_the_boxes(tmp_path: Path) ->
         ("3", "3"),
         ("4", "Very easy"),
     ]
+
+
+_CARDS = """
+# Library cafe check-in
+
+MULTIPLE CHOICE
+
+1→
+
+## Do you hold a library card?
+
+- Yes
+- No, it expired
+- No, I've never had one
+
+Logic jump
+
+- If 1 is “No, I've never had one” → go to Ending: Visitors (screen out)
+
+NUMBER
+
+2→
+
+## How many books did you borrow this month?
+
+Type your answer here...
+
+Min number: 0 · Max number: 30
+
+Logic jump
+
+- If 2 is equal to 0 → go to 5
+
+OPINION SCALE
+
+3→
+
+## How quiet is the reading room?
+
+12345
+
+Left: Noisy · Right: Silent
+
+Logic jump
+
+- If 3 is lower than 3 → go to 4
+- All other cases → go to 5
+
+MULTIPLE CHOICE · MULTIPLE SELECTION
+
+4→
+
+## What disturbs you?
+
+- Phones
+- Talking
+- Other (type your answer)
+
+STATEMENT
+
+5→
+
+## Thanks – two more questions about the cafe.
+
+Button text: Continue
+
+EMAIL
+
+6→
+
+## Leave your email for the newsletter.
+
+name@example.com
+"""
+
+
+def test_a_one_question_forms_cards_and_logic_jumps() -> None:
+    questions = by_id(compile_text(_CARDS, "cards.md"))
+    assert list(questions) == ["Q1", "Q2", "Q3", "Q4", "Q5", "Q6"]
+    assert questions["Q1"].terminate_if == "Q1 == '3'"
+    assert questions["Q2"].type == "number"
+    assert questions["Q2"].validation is not None
+    assert (questions["Q2"].validation.min, questions["Q2"].validation.max) == (0, 30)
+    assert [(s.if_, s.to) for s in questions["Q2"].skip_to] == [("Q2 == 0", "Q5")]
+    assert questions["Q3"].type == "scale"
+    assert [(o.code, o.label) for o in questions["Q3"].options][::4] == [
+        ("1", "Noisy"),
+        ("5", "Silent"),
+    ]
+    assert questions["Q4"].display_if == "Q3 in ['1','2']"
+    assert [o.label for o in questions["Q4"].options if o.specify] == ["Other"]
+    assert questions["Q5"].type == "display"
+    assert questions["Q6"].type == "email"

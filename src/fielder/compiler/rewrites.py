@@ -35,7 +35,8 @@ they are parsed, each in a module of its own:
   put back before the question's words on the next line (`noted_labels`), a capitals note
   wrapped onto the lines under it joined back (`wrapped_caps`), a form builder's conditions
   listed after the fields moved beside the questions they act on (`condition_lists`), a form
-  builder's `→ Go to section 5` line under an answer put on the answer (`section_routes`).
+  builder's `→ Go to section 5` line under an answer put on the answer (`section_routes`), a
+  one-question form's `7→` card numbers joined to the words and type line (`arrow_numbers`).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from fielder.compiler.answer_next import answer_next_lines
 from fielder.compiler.answer_sets import answer_set_lines
 from fielder.compiler.answered_to import answered_to_lines
 from fielder.compiler.arrow_notes import arrow_note_lines
+from fielder.compiler.arrow_numbers import arrow_number_lines
 from fielder.compiler.asked_across import split_asked_across
 from fielder.compiler.box_screens import box_screen_lines
 from fielder.compiler.boxed_cells import boxed_cell_lines
@@ -105,7 +107,7 @@ from fielder.compiler.wrapped_notes import join_wrapped_notes
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
-    lines = noted_label_lines(join_wrapped_caps(lines))
+    lines = noted_label_lines(join_wrapped_caps(arrow_number_lines(lines)))
     lines = qualifying_code_lines(bracketed_point_lines(starred_note_lines(lines)))
     lines = described_base_lines(arrow_note_lines(lines))
     lines = locked_segment_lines(drop_standard_pages(dropdown_placeholder_lines(lines)))
