@@ -385,3 +385,97 @@ def test_a_one_question_forms_cards_and_logic_jumps() -> None:
     assert [o.label for o in questions["Q4"].options if o.specify] == ["Other"]
     assert questions["Q5"].type == "display"
     assert questions["Q6"].type == "email"
+
+
+_PRINTABLE = """
+Harbour rowing club - member survey
+
+------------------------------------------------------------
+Joining
+------------------------------------------------------------
+
+1 [member]Are you a rowing member of the club? *
+
+Please choose only one of the following:
+
+ ( ) Yes, senior [A1]
+ ( ) Yes, junior [A2]
+ ( ) No [A3]
+
+   Quota "Non-members" (limit 0) - action: Terminate survey - members:
+   Answer was 'No' at question '1 [member]' (Are you a rowing member of the club?)
+
+
+2 [seasons]How many seasons have you rowed with us? *
+
+Only numbers may be entered in this field.
+
+Please write your answer here:
+
+ [__________]
+
+------------------------------------------------------------
+Boats
+Questions for rowing members.
+
+Only answer the questions in this group if the following conditions are met:
+   Answer was 'Yes, senior' OR 'Yes, junior' at question '1 [member]' (Are you a rowing member?)
+------------------------------------------------------------
+
+3 [boats]Which boats have you taken out?
+
+Please choose all that apply:
+
+ [ ] Email booking [SQ001]
+ [ ] Single scull [SQ002]
+ [ ] None of these [SQ003]
+
+
+4 [coach]Would you like a coach for your first outings?
+
+Only answer this question if the following conditions are met:
+   ((seasons.NAOK < 2))
+
+Please choose only one of the following:
+
+ ( ) Yes [Y]
+ ( ) No [N]
+
+
+5 [why]Why have you taken no boat out?
+
+Only answer this question if the following conditions are met:
+   Answer was NOT 'None of these' at question '3 [boats]' (Which boats have you taken out?)
+
+Please write your answer here:
+
+ [__________]
+
+6 [contact]Please enter your email address for the newsletter.
+
+Only answer this question if the following conditions are met:
+   ((coach.NAOK == "Y" or seasons.NAOK >= 5))
+
+Please check the format of your answer: a valid email address.
+
+Please write your answer here:
+
+ [______________________________]
+"""
+
+
+def test_an_open_source_tools_printable_with_codes_in_square_brackets() -> None:
+    questions = by_id(compile_text(_PRINTABLE))
+    assert [o.code for o in questions["member"].options] == ["A1", "A2", "A3"]
+    assert [o.code for o in questions["boats"].options] == ["SQ001", "SQ002", "SQ003"]
+    assert questions["member"].terminate_if == "member == 'A3'"
+    assert questions["boats"].display_if == "member in ['A1','A2']"
+    assert questions["coach"].display_if == "(member in ['A1','A2']) and (seasons < 2)"
+    assert questions["why"].display_if == (
+        "(member in ['A1','A2']) and (not (boats contains 'SQ003'))"
+    )
+    assert questions["contact"].type == "email"
+    assert questions["contact"].display_if == (
+        "(member in ['A1','A2']) and (coach == 'Y' or seasons >= 5)"
+    )
+    assert questions["contact"].text == "Please enter your email address for the newsletter."
