@@ -51,7 +51,11 @@ _GO_TO = (
 )
 # "GO TO CLOSE": the closing screen named in capitals is a target as the end is (the logic
 # pass sends it to the end when there is no such screen)
-_TARGET = rf"{_ID_TOKEN}|END(?:\s+OF\s+\w+)?|(?-i:CLOSE|CLOSING|OUTRO)\b"
+# a form builder's field name in lower case with an underscore ("SKIP TO anything_else") too
+_TARGET = (
+    rf"{_ID_TOKEN}|END(?:\s+OF\s+\w+)?|(?-i:CLOSE|CLOSING|OUTRO)\b"
+    r"|(?-i:[a-z][a-z0-9]*(?:_[a-z0-9]+)+)"
+)
 _YOU_GAVE_RE = re.compile(
     r"^(IF|WHEN)\s+YOU\s+(?:TICKED|TICK|CHOSE|CHOOSE|ANSWERED|SAID|PICKED|SELECTED|MARKED|"
     r"CIRCLED)\s+(?=\S)",

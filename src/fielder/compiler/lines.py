@@ -484,7 +484,10 @@ _TRAILING_CONDITION_RE = re.compile(
 
 
 # Placeholders that online form tools print inside an empty answer box.
-_PLACEHOLDER_RE = re.compile(r"^\s*(?:Your answer|Long answer text|Short answer text)\s*$", re.I)
+# (a printable draws the box after it: "Short answer text ______")
+_PLACEHOLDER_RE = re.compile(
+    r"^\s*(?:Your answer|(?P<long>Long) answer text|Short answer text)\s*_*\s*$", re.I
+)
 
 
 def line_from_block(block: Block) -> Line:
@@ -502,9 +505,12 @@ def line_from_block(block: Block) -> Line:
         text = text.lstrip()[len(word_label) :]
     else:
         word_label = None
-    if _PLACEHOLDER_RE.match(text):
+    placeholder = _PLACEHOLDER_RE.match(text)
+    if placeholder:
         # "Your answer": the grey placeholder a form tool prints in a short-answer box
         text = "__________"
+        if placeholder["long"]:
+            notes.append("Long answer text")  # the paragraph box, not a one-line answer
     bold_runs = [r for r in block.runs if r.text.strip()]
     line = Line(
         text=collapse(text),
@@ -663,6 +669,9 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
         of_total = _OF_TOTAL_RE.match(line.text)
         if of_total:
             line.text = line.spaced = f"Q{of_total[1]}"  # "Question 3 of 12" above the words
+        if following is not None and _tool_number_over_tag(line, following):
+            index += 1  # "QID12" over "B5 How satisfied…": the tool's own number, not the id
+            continue
         if (
             following is not None
             and (
@@ -694,6 +703,17 @@ _BOX_ROUTING_RE = re.compile(
     r"\bplease\s+answer\s+(?:questions?\s+|sections?\s+)?[A-Z]{0,2}\d|\bplease\s+answer\s+section\b",
     re.I,
 )
+
+
+def _tool_number_over_tag(line: Line, following: Line) -> bool:
+    """A survey tool's internal number alone ("QID12") right over a line that opens with a
+    label of its own ("B5 How…", "INTRO Welcome…"): the export tag is the question's id."""
+    if line.kind != "paragraph" or not _LONE_LABEL_RE.match(line.text) or not following.text:
+        return False
+    from fielder.compiler.classify import find_label
+
+    own = find_label(following)
+    return own is not None and own.style in ("prefixed", "display")
 
 
 def _boxed_note(block: Block) -> Line | None:

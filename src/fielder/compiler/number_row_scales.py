@@ -2,7 +2,8 @@
 
 Word and RTF forms print a 0–10 or 1–5 rating as a two-row table: the points' numbers across
 the top (sometimes with the end words in the first and last cells, `Not at all satisfied | 0 |
-… | 10 | Completely satisfied`) and a box under each number. Read as a table it has no rows
+… | 10 | Completely satisfied`, or beside the boxes in the row under them) and a box under
+each number. Read as a table it has no rows
 to rate and is lost. It is written out as the line a plain questionnaire prints
 (`Not at all satisfied 0 1 … 10 Completely satisfied`), which reads as a scale.
 """
@@ -49,8 +50,20 @@ def _scale_line(block: Block) -> str | None:
     ends = [i for i in range(len(top)) if i not in numbered]
     if len(ends) > 2 or any(0 < i < len(top) - 1 for i in ends):
         return None  # words only in the first and last cells
-    if not all(_BOX_RE.match(under[i]) for i in numbered) or any(under[i] for i in ends):
+    if not all(_BOX_RE.match(under[i]) for i in numbered):
         return None
+    if any(under[i] for i in ends):
+        # "Very badly | ○ | … | ○ | Very well" under "| 1 | … | 5 |": the end words beside
+        # the boxes, as a form builder prints a linear scale
+        if any(top[i] or _BOX_RE.match(under[i]) for i in ends):
+            return None
+        return " ".join(
+            [
+                under[ends[0]] if ends[0] == 0 else "",
+                *(top[i] for i in numbered),
+                under[ends[-1]] if ends[-1] == len(top) - 1 else "",
+            ]
+        ).strip()
     return " ".join(t for t in top if t)
 
 

@@ -1112,7 +1112,9 @@ class _Parser:
             return False
         following = self.next_content(index)
         if following is None:
-            return False
+            # under the last question, "Only answer this question if …" can only be its own
+            line = self.lines[index]
+            return bool(re.search(r"\bTHIS\s+QUESTION\b", " ".join(line.instructions), re.I))
         if find_label(following) is None and not following.text.rstrip().endswith("?"):
             return True
         line = self.lines[index]
@@ -1293,7 +1295,12 @@ class _Parser:
         ):
             self.note(line, draft, index)
             return
-        if FORM_TYPE_LINE_RE.fullmatch(text) and not draft.options and len(draft.lines) <= 3:
+        if (
+            FORM_TYPE_LINE_RE.fullmatch(text)
+            and not draft.options
+            and len(draft.lines) <= 3
+            and not (line.is_option and line.code)  # "[ ] Email [SQ001]": a coded answer
+        ):
             draft.notes.append(text)  # "Checkboxes", "Short answer": the builder's answer type
             return
         if _ANSWER_FORMAT_RE.match(text) and len(draft.lines) <= 3 and not draft.options:

@@ -21,8 +21,10 @@ from fielder.compiler.lines import Line, collapse
 
 _QUESTION_RE = re.compile(r"^\s*\d{1,3}\s*\[(?P<code>[A-Za-z][A-Za-z0-9_]*)\]\s*(?P<rest>\S.*)$")
 _REQUIRED_RE = re.compile(r"\s*\*\s*$")
+# the code in round brackets, or in square ones where the tool was told to show answer codes
 _ANSWER_RE = re.compile(
-    r"^\s*(?:[○◯●☐☑☒□■◻▢]|\[\s*\]|\(\s*\))\s*(?P<label>\S.*?)\s*\((?P<code>[A-Za-z0-9_]{1,12})\)\s*$"
+    r"^\s*(?:[○◯●☐☑☒□■◻▢]|\[\s*\]|\(\s*\))\s*(?P<label>\S.*?)\s*"
+    r"(?:\((?P<code>[A-Za-z0-9_]{1,12})\)|\[(?P<square>[A-Za-z0-9_]{1,12})\])\s*$"
 )
 _ROW_RE = re.compile(r"^\s*\[(?P<code>[A-Za-z0-9_]{1,12})\]\s*(?P<label>[^\t]+?)\s*(?:\t.*)?$")
 _CODES_ROW_RE = re.compile(r"^\s*\([A-Za-z0-9_]{1,12}\)(?:\s+\([A-Za-z0-9_]{1,12}\))+\s*$")
@@ -70,6 +72,7 @@ _HINTS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
             "NUMERIC",
         ),
         (_WRITE_HERE, None),
+        (r"^Please\s+check\s+the\s+format\s+of\s+your\s+answer\s*:?\s*a\s+valid\s+email", "EMAIL"),
         (
             r"^(?:There\s+(?:are|is)\s+\d+\s+questions?\s+in\s+this\s+survey|Submit\s+your\s+survey|"
             r"Thank\s+you\s+for\s+completing\s+this\s+survey|https?://\S+(?:\s*[·|-]\s*\d+)?\s*$)",
@@ -78,15 +81,22 @@ _HINTS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
     )
 )
 _CONDITION_HEAD_RE = re.compile(
-    r"^Only\s+answer\s+this\s+question\s+if\s+the\s+following\s+conditions?\s+(?:are|is)\s+met",
+    r"^Only\s+answer\s+(?:this\s+question|(?P<group>the\s+questions\s+in\s+this\s+group))\s+if\s+"
+    r"the\s+following\s+conditions?\s+(?:are|is)\s+met",
     re.I,
 )
+# 'Quota "Not a member" (limit 0) - action: Terminate survey - members:' over its conditions
+_QUOTA_HEAD_RE = re.compile(
+    r"^Quota\s+.{1,80}?\(limit\s+\d+\)\s*[-–]\s*action\s*:\s*Terminate\s+survey\b.*members\s*:?\s*$",
+    re.I,
+)
+_RULE_LINE_RE = re.compile(r"^\s*[-=_]{10,}\s*$")
 _ANSWER_WAS_RE = re.compile(
-    r"^\W*Answer\s+was\s+(?P<labels>.+?)\s+at\s+question\s+['‘’\"]?\s*\d{0,3}\s*\[(?P<code>\w+)\]",
+    r"^\W*Answer\s+was\s+(?P<neg>NOT\s+)?(?P<labels>.+?)\s+at\s+question\s+['‘’\"]?\s*\d{0,3}\s*\[(?P<code>\w+)\]",
     re.I,
 )
 _EXPRESSION_RE = re.compile(
-    r"^\W*\(+\s*(?P<expr>[A-Za-z]\w*(?:\.NAOK)?\s*(?:!=|==|=|<>)\s*.+?)\)*\s*$"
+    r"^\W*\(+\s*(?P<expr>[A-Za-z]\w*(?:\.NAOK)?\s*(?:!=|==|=|<>|<=|>=|<|>)\s*.+?)\)*\s*$"
 )
 
 
@@ -149,7 +159,9 @@ def printable_lines(lines: list[Line]) -> list[Line]:
         line = lines[index]
         words = (line.raw or line.text or " ".join(line.instructions)).strip()
         index += 1
-        if _CONDITION_HEAD_RE.match(words):
+        head = _CONDITION_HEAD_RE.match(words)
+        quota = _QUOTA_HEAD_RE.match(words)
+        if head or quota:
             conditions: list[str] = []
             while index < len(lines):
                 condition = _condition(_words(lines[index]), answers)
@@ -157,7 +169,17 @@ def printable_lines(lines: list[Line]) -> list[Line]:
                     break
                 conditions.append(condition)
                 index += 1
-            if conditions:
+            if conditions and quota:
+                # a quota of no one that ends the survey: a screen-out on those answers
+                note = "TERMINATE IF " + " AND ".join(conditions)
+                out.append(replace(line, text="", spaced="", instructions=[note]))
+            elif conditions and head and head["group"]:
+                # a group's condition filters every question of the group: the group's
+                # title (under its rule) opens a section with that filter
+                _group_heading(out)
+                note = "ASK THIS SECTION IF " + " AND ".join(conditions)
+                out.append(replace(line, text="", spaced="", instructions=[note]))
+            elif conditions:
                 note = "Only answer this question if " + " AND ".join(conditions)
                 out.append(replace(line, text="", spaced="", instructions=[note]))
             continue
@@ -190,6 +212,13 @@ def printable_lines(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _group_heading(out: list[Line]) -> None:
+    """The group's title, the first line under the last rule, made a heading."""
+    rule = next((i for i in range(len(out) - 1, -1, -1) if _RULE_LINE_RE.match(out[i].text)), None)
+    if rule is not None and rule + 1 < len(out) and out[rule + 1].text:
+        out[rule + 1] = replace(out[rule + 1], kind="heading", level=2)
+
+
 def _words(line: Line) -> str:
     return (line.raw or line.text or " ".join(line.instructions)).strip()
 
@@ -202,7 +231,8 @@ def _rewritten(line: Line, words: str) -> list[Line]:
     answer = _ANSWER_RE.match(words)
     if answer:
         label = answer["label"]
-        return [replace(line, text=label, spaced=label, code=answer["code"], is_option=True)]
+        code = answer["code"] or answer["square"]
+        return [replace(line, text=label, spaced=label, code=code, is_option=True)]
     row = _ROW_RE.match(words)
     if row and "\t" in words:
         return [replace(line, text=row["label"], spaced=row["label"], instructions=[])]
@@ -244,13 +274,35 @@ def _condition(words: str, answers: dict[str, dict[str, str]]) -> str | None:
     if answered:
         labels = re.findall(r"['‘’\"]([^'‘’\"]+)['‘’\"]", answered["labels"])
         code = answered["code"]
-        return " OR ".join(f"{code} = '{label}'" for label in labels) or None
+        neg = "NOT " if answered["neg"] else ""
+        return " OR ".join(f"{code} {neg}= '{label}'" for label in labels) or None
     expression = _EXPRESSION_RE.match(words)
     if expression:
         expr = re.sub(r"\.NAOK\b", "", expression["expr"]).replace("<>", "!=")
-        test = re.fullmatch(r"(?P<q>\w+)\s*(?P<op>!=|==|=)\s*['\"]?(?P<code>[^'\"]+)['\"]?", expr)
-        label = answers.get(test["q"], {}).get(test["code"]) if test else None
-        if test and label:
-            return f"{test['q']} {'NOT ' if test['op'] == '!=' else ''}= {label}"
+        # "water == "A4" or water == "A5"": each test read alone, joined as written
+        parts = re.split(r"\s+(and|or)\s+", expr, flags=re.I)
+        read = [_expression_test(p, answers) for p in parts[::2]]
+        if all(read):
+            joins = [j.upper() for j in parts[1::2]]
+            return " ".join(
+                [str(read[0]), *(f"{j} {r}" for j, r in zip(joins, read[1:], strict=True))]
+            )
         return expr.replace('"', "'")
     return None
+
+
+def _expression_test(expr: str, answers: dict[str, dict[str, str]]) -> str | None:
+    """One `q == "A4"` / `q < 2` test, an answer code named by its words."""
+    test = re.fullmatch(
+        r"\(*\s*(?P<q>\w+)\s*(?P<op>!=|==|=|<=|>=|<|>)\s*['\"]?(?P<code>[^'\"()]+?)['\"]?\s*\)*",
+        expr,
+    )
+    if test is None:
+        return None
+    if test["op"] in ("<", ">", "<=", ">="):
+        return f"{test['q']} {test['op']} {test['code']}"
+    label = answers.get(test["q"], {}).get(test["code"])
+    if label is None:
+        return None
+    named = label if re.search(r"['‘’\"“”]", label) else f"'{label}'"  # quoted where it can be
+    return f"{test['q']} {'NOT ' if test['op'] == '!=' else ''}= {named}"

@@ -33,7 +33,10 @@ they are parsed, each in a module of its own:
   points made a grid (`differential_pairs`), one list with a column of codes for each of
   several questions written out under each (`shared_lists`), a number alone with its note
   put back before the question's words on the next line (`noted_labels`), a capitals note
-  wrapped onto the lines under it joined back (`wrapped_caps`).
+  wrapped onto the lines under it joined back (`wrapped_caps`), a form builder's conditions
+  listed after the fields moved beside the questions they act on (`condition_lists`), a form
+  builder's `→ Go to section 5` line under an answer put on the answer (`section_routes`), a
+  one-question form's `7→` card numbers joined to the words and type line (`arrow_numbers`).
 """
 
 from __future__ import annotations
@@ -42,12 +45,14 @@ from fielder.compiler.answer_next import answer_next_lines
 from fielder.compiler.answer_sets import answer_set_lines
 from fielder.compiler.answered_to import answered_to_lines
 from fielder.compiler.arrow_notes import arrow_note_lines
+from fielder.compiler.arrow_numbers import arrow_number_lines
 from fielder.compiler.asked_across import split_asked_across
 from fielder.compiler.box_screens import box_screen_lines
 from fielder.compiler.boxed_cells import boxed_cell_lines
 from fielder.compiler.bracketed_points import bracketed_point_lines
 from fielder.compiler.checklist_answers import checklist_lines
 from fielder.compiler.coded_heads import coded_head_lines
+from fielder.compiler.condition_lists import condition_list_lines
 from fielder.compiler.date_captions import drop_date_captions
 from fielder.compiler.decor_emoji import drop_decor_emoji
 from fielder.compiler.described_bases import described_base_lines
@@ -76,6 +81,7 @@ from fielder.compiler.run_in_codes import run_in_code_lines
 from fielder.compiler.screen_boxes import screen_box_lines
 from fielder.compiler.screen_roles import screen_role_lines
 from fielder.compiler.screener_marks import screener_mark_lines
+from fielder.compiler.section_routes import section_route_lines
 from fielder.compiler.shared_lists import shared_list_lines
 from fielder.compiler.side_labels import split_side_labels
 from fielder.compiler.side_sections import drop_side_sections
@@ -101,10 +107,11 @@ from fielder.compiler.wrapped_notes import join_wrapped_notes
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
-    lines = noted_label_lines(join_wrapped_caps(lines))
+    lines = noted_label_lines(join_wrapped_caps(arrow_number_lines(lines)))
     lines = qualifying_code_lines(bracketed_point_lines(starred_note_lines(lines)))
     lines = described_base_lines(arrow_note_lines(lines))
     lines = locked_segment_lines(drop_standard_pages(dropdown_placeholder_lines(lines)))
+    lines = section_route_lines(lines)
     lines = answer_set_lines(wiki_question_lines(box_screen_lines(lines)))
     lines = answer_next_lines(numbered_section_lines(question_word_lines(screen_box_lines(lines))))
     lines = split_side_labels(drop_submit_button(lines))
@@ -123,4 +130,5 @@ def rewrite_lines(lines: list[Line]) -> list[Line]:
     lines = numbered_item_lines(drop_office_use(lines))
     lines = differential_lines(drop_date_captions(run_in_code_lines(lines)))
     lines = shared_list_lines(lines)
-    return field_note_lines(universe_lines(ranked_lines(lines)))
+    lines = field_note_lines(universe_lines(ranked_lines(lines)))
+    return condition_list_lines(lines)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from fielder.compiler.classify import Label, find_label
 from fielder.compiler.export_sentences import (
     condition_sentence,
     display_sentence,
@@ -46,9 +47,21 @@ _RANK_BOX_RE = re.compile(r"^_{3,}\s*(?P<item>[^\W_].*)$")
 _REQUEST_RE = re.compile(r"\b(?:please|enter|tell|describe|write|type|select|choose|rate)\b", re.I)
 # "Q4_aware ⊗None of these Is Not Selected" (the tool's words) or its glossary reading
 _SELECTED_RE = re.compile(
-    r"^(?P<tag>\w+)\s+(?P<label>.+?)\s+Is\s+(?P<neg>Not\s+)?Selected\s*$", re.I
+    r"^(?P<tag>\w+)\s+(?:=\s*)?(?P<label>.+?)\s+Is\s+(?P<neg>Not\s+)?Selected\s*$", re.I
 )
-_READ_RE = re.compile(r"^(?P<tag>\w+)\s+(?P<neg>NOT\s+)?=\s*(?P<label>.+?)\s*$")
+# "S5 = Never Is Selected And S4 = … Is Selected": terms joined on one line, each opening with
+# a tag and its test
+_INLINE_JOIN_RE = re.compile(r"\s+(?P<op>And|Or)\s+(?=\w+\s+(?:=|Is\s))")
+# "Which brand is your current e-bike? = Voltaro": the question named by its words
+_TEXT_NAMED_RE = re.compile(r"^(?P<text>[^=]+?\?)\s*(?P<rest>(?:=|Is\s).*)$")
+# The survey flow's branches: "Branch: …" over "If  S4 = … Is Selected" over the block it leads to
+_BRANCH_RE = re.compile(r"^Branch\s*:", re.I)
+_FLOW_BLOCK_RE = re.compile(
+    r"^(?:Standard|Block)\s*:\s*(?P<name>.+?)\s*(?:\(\d+\s+Questions?\))?\s*$", re.I
+)
+_START_BLOCK_RE = re.compile(r"^Start\s+of\s+Block\s*:\s*(?P<name>.+?)\s*$", re.I)
+
+_READ_RE = re.compile(r"^(?P<tag>\w+)\s+(?P<neg>NOT\s+)?=\s*(?:=\s*)?(?P<label>.+?)\s*$")
 
 
 def is_tool_export(lines: list[Line]) -> bool:
@@ -65,6 +78,8 @@ def export_lines(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     index = 0
     current: str | None = None
+    branches = _flow_branches(lines)
+    block_filter: str | None = None
     while index < len(lines):
         line = lines[index]
         words = _words(line)
@@ -75,6 +90,9 @@ def export_lines(lines: list[Line]) -> list[Line]:
             note, index = written
             out.append(_note(line, note))
             continue
+        started = _START_BLOCK_RE.match(words)
+        if started:
+            block_filter = branches.get(_plain(started["name"]))
         if _FURNITURE_RE.match(words):
             out.append(Line(text="", raw="", kind="page_break", start=line.start, end=line.end))
             continue
@@ -84,7 +102,7 @@ def export_lines(lines: list[Line]) -> list[Line]:
             while index < len(lines) and _JOINED_RE.match(_words(lines[index])):
                 conditions.append(_words(lines[index]))
                 index += 1
-            out.append(_note(line, "ASK IF " + _condition(conditions)))
+            out.append(_note(line, "ASK IF " + _condition(conditions, texts)))
             continue
         carry = _CARRY_RE.match(words)
         if carry:
@@ -97,13 +115,22 @@ def export_lines(lines: list[Line]) -> list[Line]:
         skip = _SKIP_RE.match(words)
         if skip:
             target = skip["to"] or skip["to2"] or "End of Survey"
-            out.append(_note(line, _skip_note(target, skip["cond"])))
+            if re.fullmatch(r"End\s+of\s+Block", target.strip(), re.I):
+                target = _next_block_start(lines, index) or target
+            out.append(_note(line, _skip_note(target, skip["cond"], texts)))
             continue
         tagged = _tagged(line)
         if tagged is not None:
             texts[tagged.label or ""] = tagged.text
+            if block_filter:
+                out.append(_note(line, "ASK IF " + block_filter))
             out.append(tagged)
             continue
+        own = _labelled(line)
+        if own is not None:
+            texts[own.id] = own.rest
+            if block_filter:
+                out.append(_note(line, "ASK IF " + block_filter))
         out.extend(_answers(line))
     return _screens(out)
 
@@ -112,7 +139,18 @@ def _tag_of(line: Line) -> str | None:
     if line.label:
         return line.label
     tagged = _tagged(line)
-    return tagged.label if tagged is not None else None
+    if tagged is not None:
+        return tagged.label
+    own = _labelled(line)
+    return own.id if own is not None else None
+
+
+def _labelled(line: Line) -> Label | None:
+    """The label the parser will read at the line's start ("S1 Do you…", "INTRO Welcome…")."""
+    if line.is_option or line.kind not in ("paragraph", "heading", "list_item"):
+        return None
+    label = find_label(line)
+    return label if label is not None and label.style in ("prefixed", "display") else None
 
 
 def _written_logic(
@@ -145,9 +183,29 @@ def _next_block_start(lines: list[Line], index: int) -> str | None:
     return next((t for t in map(_tag_of, lines[begin + 1 :]) if t), None)
 
 
-def _skip_note(target: str, condition: str) -> str:
+def _flow_branches(lines: list[Line]) -> dict[str, str]:
+    """The survey flow's branches: each block a branch leads to, with the branch's condition.
+    The flow is printed without its indentation, so a branch holds the one block after it."""
+    branches: dict[str, str] = {}
+    index = 0
+    while index < len(lines):
+        if not _BRANCH_RE.match(_words(lines[index])):
+            index += 1
+            continue
+        index += 1
+        conditions: list[str] = []
+        while index < len(lines) and re.match(r"(?:If|Or|And)\b", _words(lines[index]), re.I):
+            conditions.append(_words(lines[index]))  # a bare "If" heads the branch's conditions
+            index += 1
+        block = _FLOW_BLOCK_RE.match(_words(lines[index])) if index < len(lines) else None
+        if block and conditions:
+            branches[_plain(block["name"])] = _condition(conditions)
+    return branches
+
+
+def _skip_note(target: str, condition: str, texts: dict[str, str] | None = None) -> str:
     """`Skip To: End of Survey If Q1 = Under 18` as `TERMINATE IF Q1 = 'Under 18'`."""
-    cond = _condition([condition])
+    cond = _condition([condition], texts)
     if re.fullmatch(r"End\s+of\s+(?:Survey|Block)", target.strip(), re.I):
         return f"TERMINATE IF {cond}" if "survey" in target.lower() else f"SKIP TO END IF {cond}"
     return f"IF {cond} SKIP TO {target.strip()}"
@@ -228,19 +286,37 @@ def _tagged(line: Line) -> Line | None:
     return replace(line, label=tag, text=rest, spaced=rest)
 
 
-def _condition(parts: list[str]) -> str:
-    """`If Q4 Brand Is Selected` / `Or Q7 = 1` lines as one condition."""
+def _condition(parts: list[str], texts: dict[str, str] | None = None) -> str:
+    """`If Q4 Brand Is Selected` / `Or Q7 = 1` lines as one condition (a flow's bare `If`
+    head line left out, terms joined on one line taken apart)."""
+    split: list[str] = []
+    for part in parts:
+        if re.fullmatch(r"If", part.strip(), re.I):
+            continue
+        pieces = _INLINE_JOIN_RE.split(part.strip())
+        split.append(pieces[0])
+        split.extend(f"{op} {cond}" for op, cond in zip(pieces[1::2], pieces[2::2], strict=True))
     read: list[str] = []
-    for number, part in enumerate(parts):
+    for number, part in enumerate(split):
         joined = _JOINED_RE.match(part)
         op, cond = (joined["op"].upper(), joined["cond"]) if joined else ("IF", part)
-        cond = cond.replace("⊗", "").strip()
+        cond = _tag_for_text(cond.replace("⊗", "").strip(), texts or {})
         selected = _SELECTED_RE.match(cond) or _READ_RE.match(cond)
         if selected:
             neg = " NOT" if selected["neg"] else ""
             cond = f"{selected['tag']}{neg} = {_quoted(selected['label'])}"
         read.append(cond if number == 0 else f"{'AND' if op == 'AND' else 'OR'} {cond}")
     return " ".join(read)
+
+
+def _tag_for_text(cond: str, texts: dict[str, str]) -> str:
+    """`Which brand is your current e-bike? = Voltaro` with the question's tag for its words."""
+    named = _TEXT_NAMED_RE.match(cond)
+    if named is None:
+        return cond
+    wanted = _plain(named["text"])
+    tag = next((t for t, text in texts.items() if _plain(text).startswith(wanted)), None)
+    return f"{tag} {named['rest']}" if tag else cond
 
 
 def _quoted(label: str) -> str:

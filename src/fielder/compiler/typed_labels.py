@@ -21,13 +21,19 @@ _TYPED_LABEL_RE = re.compile(
     r"^(?P<label>[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2})\s*(?:[.:)]|\s[-–—·|])\s*"
     r"(?P<kind>[^?()]{2,40}?)\s*(?P<extra>\([^()?]{2,40}\))?\s*$"
 )
+# "Field 3 · policy · Single choice": a form builder's export heads each field with its place,
+# its field id (the name to use, lower case or with underscores) and its kind, parted by dots
+_FIELD_HEAD_RE = re.compile(
+    r"^[A-Z][a-z]{2,12}\s+\d{1,3}\s*[·•|]\s*(?P<label>[a-z][a-z0-9_]{0,40})\s*[·•|]\s*"
+    r"(?P<kind>[^?()·•|]{2,40}?)\s*(?P<extra>\([^()?]{1,40}\))?\s*$"
+)
 # every word of the label's rest names a kind of answer ("Date of visit" is a field's name)
 _TYPE_WORDS = frozenset(
     """single multi multiple select selection choice answer response open end ended open-end
     open-ended text email e-mail number numeric grid matrix scale rating rank ranking dropdown
     drop-down date likert slider checkbox checkboxes radio nps essay verbatim question
     articulation short long free field entry input box single-select multi-select code punch
-    one line""".split()
+    one line opinion""".split()
 )
 _ANSWERING = frozenset({"question", "one", "line", "field", "box", "entry", "input", "code"})
 _MAX_KIND_WORDS = 4
@@ -48,6 +54,8 @@ def _names_a_kind(kind: str) -> bool:
 
 
 def _joined(line: Line, following: Line) -> list[Line] | None:
+    if line.kind == "heading" and not line.label:
+        return _field_head(line, following)
     if line.kind != "paragraph" or line.is_option or line.label:
         return None
     match = _TYPED_LABEL_RE.match(line.text)
@@ -73,5 +81,25 @@ def _joined(line: Line, following: Line) -> list[Line] | None:
             spaced=f"{match['label']}. {following.spaced or following.text}",
             instructions=[*line.instructions, *notes, *following.instructions],
             end=following.end,
+        )
+    ]
+
+
+def _field_head(line: Line, following: Line) -> list[Line] | None:
+    """`#### Field 3 · policy · Single choice` over the words: the field id is the label."""
+    match = _FIELD_HEAD_RE.match(line.text)
+    if match is None or not _names_a_kind(match["kind"]):
+        return None
+    if following.kind != "paragraph" or following.is_option or not following.text:
+        return None
+    notes = [match["kind"].strip()]
+    if match["extra"]:
+        notes.append(match["extra"].strip("() "))
+    return [
+        replace(
+            following,
+            label=match["label"],
+            start=line.start,
+            instructions=[*line.instructions, *notes, *following.instructions],
         )
     ]
