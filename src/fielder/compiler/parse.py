@@ -74,6 +74,7 @@ from fielder.compiler.rated_items import (
 from fielder.compiler.scale_key import boxed_row, is_key, key_points, wrapped_key
 from fielder.compiler.scales import scale_from_text
 from fielder.compiler.screen_names import role_screen_id
+from fielder.compiler.section_bases import heading_base, heading_title
 from fielder.compiler.slashed_answers import slashed_answers
 from fielder.compiler.spec_screens import bracketed_screen
 from fielder.compiler.table_labels import label_beside_table
@@ -687,15 +688,17 @@ class _Parser:
         ):
             self.body(index, line, self.current)
             return
-        if (
+        # "SECTION B: CAR OWNERS ONLY (Q3 = 1)": a section whose heading names its filter
+        headed = heading_base(line.text, line.kind == "heading") if not line.is_option else None
+        if headed or (
             is_section(line)
             and not line.is_option
             and (not is_instruction(line) or section_word(line.text))
         ):
             self.finish()
             self.section_scale = None
-            self.section_filter = ""
-            self.out.sections.append(Section(line.text))
+            self.section_filter = headed or ""
+            self.out.sections.append(Section(heading_title(line.text) if headed else line.text))
             self.block = len(self.out.sections)
             return
         if self.current is None:
