@@ -4,6 +4,12 @@ their words — one small case each, in invented words."""
 
 from __future__ import annotations
 
+import io
+
+import docx
+
+from fielder.compiler import compile_document
+from fielder.documents import read_document
 from tests.compiler.conftest import by_id, compile_text
 
 _GARDEN_TXT = """
@@ -146,3 +152,41 @@ def test_one_answer_named_for_two_questions() -> None:
     questions = by_id(compile_text(_LABELLED_TXT, "bakery.txt"))
     assert questions["K5"].display_if == "K3 == '1' and K4 == '1'"
     assert questions["K6"].display_if == "K3 == '1' or K4 == '1'"
+
+
+def _bracketed_scale_docx() -> bytes:
+    document = docx.Document()
+    document.add_paragraph("T1. How tidy was the campsite, from 1 to 7?")
+    table = document.add_table(rows=1, cols=7)
+    for index, cell in enumerate(table.rows[0].cells, start=1):
+        cell.text = f"({index})"
+    table.rows[0].cells[0].text = "(1)\nVery untidy"
+    table.rows[0].cells[6].text = "(7)\nVery tidy"
+    document.add_paragraph("T2. Would you stay again?")
+    document.add_paragraph("(1) Yes")
+    document.add_paragraph("(2) No")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_one_row_scale_with_bracketed_codes_is_a_scale() -> None:
+    survey = compile_document(read_document(_bracketed_scale_docx(), "camp.docx")).survey
+    tidy = by_id(survey)["T1"]
+    assert tidy.type == "scale"
+    assert [(o.code, o.label) for o in tidy.options][:2] == [("1", "Very untidy"), ("2", "2")]
+    assert tidy.options[-1].label == "Very tidy"
+
+
+def test_end_line_naming_the_standard_page_is_no_screen() -> None:
+    survey = compile_text(
+        """
+        W1. Did you enjoy the walk?
+            1 = Yes
+            2 = No
+
+        END – show standard thank-you page and close
+        """,
+        "walk.txt",
+    )
+    assert [q.id for q in survey.questions()] == ["W1"]
