@@ -346,6 +346,7 @@ def table_layout(
 
 # "Column A: Currently use": the column's name in the script, before the words respondents see
 _COLUMN_NAME_RE = re.compile(r"^\s*(?:Column|Col\.?)\s+[A-Z0-9]{1,2}\s*[:.–—-]\s*(?=\S)", re.I)
+_BRACKETED_POINT_RE = re.compile(r"^\((-?\d{1,2})\)(?=\s|$)")
 _END_POINT_RE = re.compile(r"^(?P<code>-?\d{1,2})\s*(?:[-–—=:.)]\s*)?(?P<label>[^\W\d_].*)$")
 _TRAILING_CODE_RE = re.compile(r"\s+(-?\d{1,3})$")
 
@@ -353,7 +354,8 @@ _TRAILING_CODE_RE = re.compile(r"\s+(-?\d{1,3})$")
 def _worded_end_points(cells: tuple[str, ...]) -> list[Option] | None:
     """One row of scale points whose ends carry words ("0 – Not at all likely | 1 | … |
     10 – Extremely likely"): the points, with the ends' words."""
-    cells = tuple(c.strip() for c in cells if c.strip())
+    # "(1) Extremely dissatisfied | (2) | … | (10) Extremely satisfied": codes in brackets
+    cells = tuple(_BRACKETED_POINT_RE.sub(r"\1", c.strip()) for c in cells if c.strip())
     if len(cells) < 4 or not all(_NUMERIC_CELL_RE.match(c) for c in cells[1:-1]):
         return None
     if len(cells) >= 5 and not any(re.search(r"\d", c) for c in (cells[0], cells[-1])):

@@ -103,12 +103,47 @@ def _normalise(text: str) -> str:
         text,
         re.I,
     )
-    if neither:
+    named = neither and _AT_QUESTION_RE.search(neither["b"])
+    if neither and named:
+        # "NEITHER DOG NOR CAT AT S1": the question named once, after both answers
+        a, b = neither["a"], neither["b"][: named.start()]
+        text = f"{named['q']} != {a} AND {named['q']} != {b}"
+    elif neither:
         # "NEITHER CODE 1 NOR CODE 2 IS SELECTED": both left unselected.
         text = f"{neither['a']} NOT SELECTED AND {neither['b']} NOT SELECTED"
     return text
 
 
+_ID = r"[A-Za-z]{1,4}\d{1,3}[a-z]?"
+# "BOTH B1 AND B2 ARE 'YES'", "EITHER Q4 OR Q5 = 1": two questions, then the answer they share
+_BOTH_ARE_RE = re.compile(
+    rf"^(?:BOTH\s+|EITHER\s+)?(?P<a>{_ID})\s+(?P<join>AND|OR)\s+(?P<b>{_ID})\s+"
+    r"(?:ARE|IS|WERE|WAS|=)\s+(?P<answer>\S.*)$",
+    re.I,
+)
+# "'YES' AT B1 OR B2", "CODE 1 AT BOTH Q4 AND Q5": the answer, then the two questions
+_ANSWER_AT_BOTH_RE = re.compile(
+    rf"^(?P<answer>\S.*?)\s+(?:AT|IN|ON|TO)\s+(?:BOTH\s+|EITHER\s+)?(?P<a>{_ID})\s+"
+    rf"(?P<join>AND|OR)\s+(?P<b>{_ID})$",
+    re.I,
+)
+
+
+def _shared_answer(text: str, questions: dict[str, Question]) -> str:
+    """One answer written once for two questions, written out for each."""
+    bare = text.strip(" .")
+    match = _BOTH_ARE_RE.match(bare) or _ANSWER_AT_BOTH_RE.match(bare)
+    if match is None or re.search(rf"\b{_ID}\b", match["answer"]):
+        return text
+    if not {match["a"].upper(), match["b"].upper()} <= {k.upper() for k in questions}:
+        return text
+    answer, join = match["answer"], match["join"].upper()
+    return f"{match['a']} = {answer} {join} {match['b']} = {answer}"
+
+
+_AT_QUESTION_RE = re.compile(
+    r"\s+(?:AT|IN|ON)\s+(?:QUESTION\s+)?(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)\s*$", re.I
+)
 _MASK = str.maketrans({",": "\x01", " ": "\x02", "/": "\x03"})
 _UNMASK = str.maketrans({"\x01": ",", "\x02": " ", "\x03": "/"})
 
@@ -173,6 +208,7 @@ def parse_condition(
     if grouped is not None:
         return grouped
     text = labelled_codes(text)  # "Under 18 (1) or Prefer not to say (9)"
+    text = _shared_answer(text, questions)
     text = _inner_condition(text, questions)
     text = _any_of_range(text, questions)
     text = _any_answer(text, questions)
@@ -221,8 +257,10 @@ def _bracketed_first(
     return [[group[0], *rest[0]] for group in inner]
 
 
+# "CODE 2 OR 3 AT Q3", "'FAIRLY' OR 'VERY' AT Q3": answers listed, then the question once
+_LISTED = r"(?:(?:CODES?\s+)?\d{1,3}|['‘’\"“”][^'‘’\"“”]{1,80}['‘’\"“”])"
 _CODES_AT_RE = re.compile(
-    r"^\s*(?:CODES?\s+)?\d{1,3}(?:\s*(?:,|OR)\s*(?:CODES?\s+)?\d{1,3})+\s+(?:AT|IN|ON)\s+"
+    rf"^\s*{_LISTED}(?:\s*(?:,|OR)\s*{_LISTED})+\s+(?:AT|IN|ON)\s+"
     r"(?:QUESTION\s+)?(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)\s*$",
     re.I,
 )
@@ -603,9 +641,9 @@ def _nearest_offering(
     ids = list(questions)
     if before not in questions or re.search(r"\d", rest) or not _CHOICE_VERB_RE.search(rest):
         return None
-    wanted = collapse_words(_STOP_RE.sub(" ", _QUOTED_RE.sub(lambda m: m.group(1), rest))).lower()
+    wanted = folded(collapse_words(_STOP_RE.sub(" ", _QUOTED_RE.sub(lambda m: m.group(1), rest))))
     for qid in reversed(ids[: ids.index(before) + 1]):
-        codes = [o.code for o in questions[qid].options if o.label.lower().strip(" .") == wanted]
+        codes = [o.code for o in questions[qid].options if folded(o.label).strip(" .") == wanted]
         if codes:
             return qid, codes
     return None
@@ -688,8 +726,8 @@ def _whole_label(rest: str, question: Question) -> tuple[list[str], bool] | None
     match = _WHOLE_LABEL_RE.match(rest)
     if match is None or not question.options:
         return None
-    wanted = collapse_words(match["label"]).lower()
-    codes = [o.code for o in question.options if o.label.lower().strip(" .") == wanted]
+    wanted = folded(collapse_words(match["label"]))
+    codes = [o.code for o in question.options if folded(o.label).strip(" .") == wanted]
     if len(codes) != 1:
         return None
     return codes, bool(match["not"]) or match["op"] == "!="
@@ -700,15 +738,15 @@ def _label_match(rest: str, question: Question) -> list[str]:
     phrase = collapse_words(_STOP_RE.sub(" ", _QUOTED_RE.sub(lambda m: m.group(1), rest)))
     if not phrase or not question.options or re.fullmatch(r"[\d\s,\-]+", phrase):
         return []
-    wanted = phrase.lower()
-    exact = [o.code for o in question.options if o.label.lower().strip(" .") == wanted]
+    wanted = folded(phrase)
+    exact = [o.code for o in question.options if folded(o.label).strip(" .") == wanted]
     if exact:
         return exact
     starts = [
         o.code
         for o in question.options
         # "the workshop" for "Workshop: Feedback that works" (a title before its colon)
-        if o.label.lower().startswith((wanted + " ", wanted + ",", wanted + ":"))
+        if folded(o.label).startswith((wanted + " ", wanted + ",", wanted + ":"))
     ]
     if starts:
         return starts[:1] if len(wanted) >= 2 else []
@@ -721,8 +759,17 @@ def _label_inside(wanted: str, question: Question) -> list[str]:
     if len(wanted.split()) < 2 or re.search(r"\d", wanted):
         return []
     pattern = re.compile(r"(?<!\w)" + re.escape(wanted) + r"(?!\w)")
-    inside = [o.code for o in question.options if pattern.search(o.label.lower())]
+    inside = [o.code for o in question.options if pattern.search(folded(o.label))]
     return inside if len(inside) == 1 else []
+
+
+# dashes and curly quotes as typed in a filter need not be those printed in the answer list
+_FOLD = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"'})
+
+
+def folded(text: str) -> str:
+    """Text lower-cased with its dashes and quotes made plain, for comparing labels."""
+    return text.translate(_FOLD).lower()
 
 
 def collapse_words(text: str) -> str:
@@ -746,11 +793,11 @@ def _numeric(question: str, rest: str, comparison: re.Match[str] | None) -> Atom
 def _label_codes(labels: list[str], question: Question) -> list[str]:
     codes: list[str] = []
     for label in labels:
-        wanted = label.lower().strip()
-        for option in question.options:
-            if wanted in option.label.lower():
-                codes.append(option.code)
-                break
+        wanted = folded(label).strip()
+        # the answer so labelled, else the first whose label holds the words
+        same = [o.code for o in question.options if folded(o.label).strip(" .") == wanted]
+        held = [o.code for o in question.options if wanted in folded(o.label)]
+        codes.extend((same or held)[:1])
     return codes
 
 

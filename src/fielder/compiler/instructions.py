@@ -172,8 +172,20 @@ def sentences(note: str) -> list[str]:
     if not re.search(r"[a-zà-ÿ]", note):
         # "NUMERIC – ALLOW 14-99 – IF UNDER 18 TERMINATE": capitals set apart by spaced dashes
         # are separate instructions (a range's dash has digits on both sides).
-        parts = _if_then_close([q.strip(" .") for p in parts for q in _CAPS_DASH_RE.split(p)])
+        parts = _if_then_close([q.strip(" .") for p in parts for q in _dash_split(p)])
     return [p for p in parts if p]
+
+
+def _dash_split(text: str) -> list[str]:
+    """Capitals split at spaced dashes, but not inside a quoted answer ("ASK IF 'NO – NOT YET'
+    AT Q7": the dash is the label's)."""
+    quoted = [m.span() for m in re.finditer(r"['‘\"“][^'‘’\"“”]{2,80}['’\"”]", text)]
+    cuts = [
+        m for m in _CAPS_DASH_RE.finditer(text) if not any(a < m.start() < b for a, b in quoted)
+    ]
+    starts = [0, *(m.end() for m in cuts)]
+    ends = [*(m.start() for m in cuts), len(text)]
+    return [text[a:b] for a, b in zip(starts, ends, strict=True)]
 
 
 _IF_PART_RE = re.compile(r"^(?:[A-Z]{2,12}\s*:\s*)?IF\s")
@@ -593,7 +605,8 @@ def _display(text: str, upper: str) -> list[Directive]:
     match = re.match(
         # "Show this question if …": a survey tool's printed display logic
         r"^(?:ASK|SHOW(?:\s+(?:THIS\s+QUESTION|THIS|QUESTION))?|DISPLAY(?:\s+THIS\s+QUESTION)?|"
-        r"BASE\s*:|FILTER\s*:|ONLY\s+ASK|ASK\s+ONLY)\s*"
+        # "FOR THOSE NOT WORKING (D2 = 3, 4 OR 5)": whom the question is for, said with "for"
+        r"BASE\s*:|FILTER\s*:|ONLY\s+ASK|ASK\s+ONLY|FOR(?=\s+(?:THOSE|RESPONDENTS|PEOPLE|PARTICIPANTS)\b))\s*"
         r"(?:ONLY\s+)?(?:IF|WHEN|THOSE|RESPONDENTS|PEOPLE|PARTICIPANTS|ALL\s+WHO|TO\s+THOSE)\b(?P<cond>.*)$",
         text,
         re.I,

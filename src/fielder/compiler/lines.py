@@ -73,8 +73,12 @@ _INTERVIEWER_PAREN_RE = re.compile(
     re.I,
 )
 _CAPS_WORD_RE = re.compile(r"[A-Z]{2,}")
+# ">> ASK THOSE WITHOUT INSURANCE (C1 = 2 OR 3)": a plain-text script marks its routing lines
+# with a double chevron (not the ">>>" of a banner), before a filter as before a condition
 _ARROW_IF_RE = re.compile(
-    r"^\s*(?:→|->|=>|⇒|➔|➜|►|▶)\s*(?=(?:if|when|wenn|falls|si|se|als|indien)\s)", re.I
+    r"^\s*(?:→|->|=>|⇒|➔|➜|►|▶|(?<!>)>>(?!>))\s*"
+    r"(?=(?:if|when|wenn|falls|si|se|als|indien|ask|for\s+those|close|terminate|thank)\s)",
+    re.I,
 )
 
 

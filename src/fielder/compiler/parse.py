@@ -75,6 +75,7 @@ from fielder.compiler.rated_items import (
 from fielder.compiler.scale_key import boxed_row, is_key, key_points, wrapped_key
 from fielder.compiler.scales import scale_from_text
 from fielder.compiler.screen_names import role_screen_id
+from fielder.compiler.section_bases import heading_base, heading_title
 from fielder.compiler.slashed_answers import slashed_answers
 from fielder.compiler.spec_screens import bracketed_screen
 from fielder.compiler.table_labels import label_beside_table
@@ -131,7 +132,7 @@ _HEADING_BASE_RE = re.compile(
 )
 
 
-def heading_base(heading: str) -> str:
+def _heading_base_note(heading: str) -> str:
     """The base written in a section's heading, as a `BASE:` note ("" when it has none)."""
     match = _HEADING_BASE_RE.search(heading)
     if match is None:
@@ -725,16 +726,22 @@ class _Parser:
         ):
             self.body(index, line, self.current)
             return
-        if (
+        # "SECTION B: CAR OWNERS ONLY (Q3 = 1)": a section whose heading names its filter
+        headed = heading_base(line.text, line.kind == "heading") if not line.is_option else None
+        if headed or (
             is_section(line)
             and not line.is_option
             and (not is_instruction(line) or section_word(line.text, line.kind == "heading"))
         ):
             self.finish()
             self.section_scale = None
-            self.section_filter = heading_base(" ".join([line.text, *line.instructions]))
+            # a bracketed test closing the heading ("CAR OWNERS ONLY (Q3 = 1)"), else a base
+            # written in it ("(BASE: ALL WITH CHILDREN, HH2 > 0)", "— ASKED OF ALL …")
+            self.section_filter = headed or _heading_base_note(
+                " ".join([line.text, *line.instructions])
+            )
             self.section_open = True
-            self.out.sections.append(Section(line.text))
+            self.out.sections.append(Section(heading_title(line.text) if headed else line.text))
             self.block = len(self.out.sections)
             return
         if self.current is None:

@@ -23,10 +23,21 @@ _THANKS_HEADING_RE = re.compile(
 )
 
 
+# "END – show standard thank-you page and close": the script's last line naming the standard
+# page it ends on, an instruction to the scripter rather than a screen of its own
+_END_SHOWS_STANDARD_RE = re.compile(
+    r"^END\s*[-–—:]\s*(?:show\s+|go\s+to\s+)?(?:the\s+)?(?:standard|default)\s+"
+    r"(?:thank[- ]?you|end(?:ing)?|completion|closing)\s+(?:page|screen|message)\b",
+    re.I,
+)
+
+
 def drop_standard_pages(lines: list[Line]) -> list[Line]:
     """The lines without a closing page noted as the tool's standard one (and its heading)."""
     out: list[Line] = []
     for line in lines:
+        if _END_SHOWS_STANDARD_RE.match(line.text):
+            continue
         if any(_STANDARD_RE.match(n.strip()) for n in line.instructions):
             if out and out[-1].kind == "heading" and _THANKS_HEADING_RE.match(out[-1].text):
                 out.pop()

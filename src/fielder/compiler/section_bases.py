@@ -1,0 +1,42 @@
+"""A section heading that says whom the section is for, with the test in brackets:
+`SECTION B: CAR OWNERS ONLY (Q3 = 1)`, `SECTION A - DOG OWNERS ONLY (S1 = 1)`,
+`SECTION C – ENGINEER VISIT: ONLY THOSE WHO HAD A VISIT (Q9 = 1). OTHERS -> SECTION D`.
+
+The bracket is the filter of every question in the section. A closing "others go to Section
+C" only restates where everyone else goes (recorded once, as the filter), so it is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SECTION_HEAD_RE = re.compile(r"^(?:SECTION|PART|MODULE|BLOCK)\b", re.I)
+# "OTHERS GO TO SECTION C", "OTHERS -> SECTION D", "ALL OTHERS SKIP TO PART 3"
+_OTHERS_RE = re.compile(
+    r"[.;]?\s*(?:ALL\s+)?(?:OTHERS|EVERYONE\s+ELSE)\b\s*(?:-+>|→|(?:GO|SKIP|MOVE|JUMP)\s+(?:ON\s+)?TO)"
+    r".*$",
+    re.I,
+)
+# a test on a question: "(Q3 = 1)", "(CODE 2 AT A2)", "(S1 = 2 OR 3)"; not "(Q5-Q9)" nor "(ASK ALL)"
+_TEST_RE = re.compile(
+    r"\((?P<cond>[^()]*?\b[A-Z]{1,4}\d{1,3}[a-z]?\b[^()]*?(?:[=<>]|\bCODES?\b)[^()]*"
+    r"|[^()]*?(?:[=<>]|\bCODES?\b)[^()]*?\b[A-Z]{1,4}\d{1,3}[a-z]?\b[^()]*)\)",
+    re.I,
+)
+
+
+def heading_base(text: str, heading: bool) -> str | None:
+    """The filter a section heading writes ("ASK IF Q3 = 1"), or None. A heading styled as
+    one needs no SECTION word when it says ONLY ("B. In-store shoppers only (Q3 = 1)")."""
+    title = _OTHERS_RE.sub("", text).strip()
+    if not (_SECTION_HEAD_RE.match(title) or (heading and re.search(r"\bONLY\b", title, re.I))):
+        return None
+    tests = list(_TEST_RE.finditer(title))
+    if len(tests) != 1 or title[tests[0].end() :].strip(" .:;"):
+        return None  # the test closes the heading; one inside its words is something else
+    return "ASK IF " + tests[0]["cond"].strip()
+
+
+def heading_title(text: str) -> str:
+    """The heading without its "others go to …" sentence."""
+    return _OTHERS_RE.sub("", text).strip(" .;")
