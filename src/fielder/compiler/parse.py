@@ -38,6 +38,7 @@ from fielder.compiler.code_notes import rewrite_code_notes
 from fielder.compiler.dashed_codes import dashed_answers
 from fielder.compiler.dotted_boxes import dotted_box_hints
 from fielder.compiler.entry_boxes import entry_hint
+from fielder.compiler.filtered_heads import filtered_section, heading_filter
 from fielder.compiler.form_fields import label_over_write_in
 from fielder.compiler.instructions import (
     BARE_CONDITION_RE,
@@ -687,14 +688,16 @@ class _Parser:
         ):
             self.body(index, line, self.current)
             return
+        # "SECTION B - CAT OWNERS (S1 = 2).  OTHERS GO TO SECTION C": a long title with its filter
+        filtered = filtered_section(line.text)
         if (
-            is_section(line)
+            (is_section(line) or filtered)
             and not line.is_option
-            and (not is_instruction(line) or section_word(line.text))
+            and (not is_instruction(line) or section_word(line.text) or filtered)
         ):
             self.finish()
             self.section_scale = None
-            self.section_filter = ""
+            self.section_filter = heading_filter(line.text)
             self.out.sections.append(Section(line.text))
             self.block = len(self.out.sections)
             return
