@@ -36,6 +36,8 @@ _NEGATION_RE = re.compile(
     re.I,
 )
 
+_NOT_QUOTED_RE = re.compile(r"\bNOT\s+['‘’\"“”]", re.I)
+
 
 _CHOSE_AT_RE = re.compile(
     r"^(?:(?:you|they|the\s+respondent|respondents?|people|those\s+who)\s+)?(?:have\s+|has\s+)?"
@@ -148,20 +150,28 @@ _MASK = str.maketrans({",": "\x01", " ": "\x02", "/": "\x03"})
 _UNMASK = str.maketrans({"\x01": ",", "\x02": " ", "\x03": "/"})
 
 
-def _kept_whole(text: str, questions: dict[str, Question]) -> list[tuple[int, int]]:
+def _kept_whole(
+    text: str, questions: dict[str, Question], default: str | None = None
+) -> list[tuple[int, int]]:
     """Spans not to split at "or", "and" or commas: quoted words, and the answers of the
-    questions named that have such words in them ("If Q5 = Yes, definitely")."""
+    questions named (or of the question the condition is about, where it names none) that have
+    such words in them ("If Q5 = Yes, definitely")."""
     spans = [m.span(1) for m in _QUOTED_RE.finditer(text)]
     lower = text.lower()
     named = {t.upper() for t in re.findall(r"\b[A-Za-z]{0,4}\d{1,3}[a-z]?\b", text)}
     named |= {t for t in re.findall(r"\b[A-Za-z]\w*\b", text) if t in questions}  # "MAINMODE"
+    if default and not named & set(questions):
+        named.add(default)
     for qid in named & set(questions):
         for option in questions[qid].options:
             label = option.label.lower().strip()
-            if not re.search(r",|\s(?:or|and)\s|/", label):
-                continue
-            for found in re.finditer(re.escape(label), lower):
-                spans.append(found.span())
+            # "the coffee or tea trade" names "The coffee or tea trade (growing or selling)"
+            core = re.sub(r"\s*\([^()]*\)\s*$", "", label)
+            for words in dict.fromkeys((label, core)):
+                if len(words) < 4 or not re.search(r",|\s(?:or|and)\s|/", words):
+                    continue
+                for found in re.finditer(re.escape(words), lower):
+                    spans.append(found.span())
     return spans
 
 
@@ -223,7 +233,7 @@ def parse_condition(
     if named_last and named_last["q"].upper() in {k.upper() for k in questions}:
         # "CODE 2 OR 3 AT Q3": every code of the list is Q3's, not the first the question before's
         current = next(k for k in questions if k.upper() == named_last["q"].upper())
-    for joiner, clause in _split(text, _kept_whole(text, questions)):
+    for joiner, clause in _split(text, _kept_whole(text, questions, current)):
         atom, current = _atom(clause, questions, current)
         if joiner == "and" and groups:
             groups[-1].append(atom)
@@ -585,8 +595,9 @@ def _atom(
         # that offers it, when the question right before does not
         return Atom(offered[0], offered[1]), offered[0]
     labels = _QUOTED_RE.findall(rest)
-    # ("NOT 'NEVER' AT POL2": the answer named in quotes, denied; its own words are no "not")
-    negate = bool(_NEGATION_RE.search(_QUOTED_RE.sub("'…'", rest)))
+    # "NOT 'NEVER' AT POL2", "NOT 'None of these' AT Q3": the answer named in quotes, denied
+    # (its own words are no "not")
+    negate = bool(_NEGATION_RE.search(_QUOTED_RE.sub("'…'", rest)) or _NOT_QUOTED_RE.search(rest))
     rest = _QUOTED_RE.sub(" ", rest)
     rest = _TO_RANGE_RE.sub(r"\1-\2", rest)
     rest = re.sub(
@@ -750,7 +761,17 @@ def _label_match(rest: str, question: Question) -> list[str]:
     ]
     if starts:
         return starts[:1] if len(wanted) >= 2 else []
+    known = _KNOWS_RE.sub("", wanted)
+    if known != wanted and known:
+        # "AWARE OF FERNWAY AT A1": the brand the respondent knows or uses, named by its label
+        return _label_match(known, question)
     return _label_inside(wanted, question)
+
+
+# "aware of", "heard of", "uses": a brand list's answer named by what the respondent does with it
+_KNOWS_RE = re.compile(
+    r"^(?:(?:is|are|was|were)\s+)?(?:aware\s+of|heard\s+of|knows?|uses?|used|buys?|bought|owns?)\s+"
+)
 
 
 def _label_inside(wanted: str, question: Question) -> list[str]:

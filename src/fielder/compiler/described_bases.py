@@ -21,12 +21,14 @@ _DESCRIBED_RE = re.compile(
     r"^(?P<head>(?:ASK|BASE\s*:|FILTER\s*:)\s*(?:IF\s+|ALL\s+|ONLY\s+|THOSE\s+)?"
     r"[A-Z][A-Z’' ,/]{2,80}?)"
     r"\s+[–—-]\s+(?P<cond>(?:NOT\s+)?(?:CODES?\s+[\d ,/–-]+(?:\s+OR\s+\d+)*\s+AT\s+"
-    rf"{_ID}|{_ID}\s*(?:=|<>|!=|>=|<=|>|<|IN\b)\s*[\w ,/–-]+))\.?$"
+    # ("Q2 NOT CODE 1": the code denied)
+    rf"{_ID}|{_ID}\s*(?:=|<>|!=|>=|<=|>|<|IN\b|NOT\b)\s*[\w ,/–-]+))\.?$"
 )
-# "ASK IF ANY BRAND BOUGHT AT A4 (CODES 1-10)": the codes of that question in brackets
+# "ASK IF ANY BRAND BOUGHT AT A4 (CODES 1-10)", "ASK IF A SUPPLIER IS NAMED AT Q2 – CODES 1-5":
+# the codes of that question in brackets or after a dash
 _CODES_AT_RE = re.compile(
     rf"^(?P<head>ASK\s+(?:IF|ALL)\s+[A-Z][A-Z’' ,/]{{2,80}}?)\s+(?:AT|IN)\s+(?P<q>{_ID})\s*"
-    r"\(\s*(?P<codes>CODES?\s+\d{1,3}(?:\s*(?:[-–,/]|OR|AND)\s*\d{1,3})*)\s*\)\.?$"
+    r"(?:\(|\s[–—-])\s*(?P<codes>CODES?\s+\d{1,3}(?:\s*(?:[-–,/]|OR|AND)\s*\d{1,3})*)\s*\)?\.?$"
 )
 
 
@@ -35,7 +37,7 @@ def described_base_lines(lines: list[Line]) -> list[Line]:
     out = []
     for line in lines:
         if any(
-            _ROLE_RE.sub("", note).startswith(("ASK", "BASE", "FILTER"))
+            _ROLE_RE.sub("", _unwrapped(note)).startswith(("ASK", "BASE", "FILTER"))
             for note in line.instructions
         ):
             line = replace(line, instructions=[_condition(note) for note in line.instructions])
@@ -49,8 +51,16 @@ _ROLE_RE = re.compile(
 )
 
 
+def _unwrapped(note: str) -> str:
+    """The note without the brackets it is printed in (`(ASK IF LIKED IT – CODES 4-5 AT B5)`)."""
+    text = note.strip()
+    if re.fullmatch(r"\([^()]*\)|\[[^\[\]]*\]", text):
+        return text[1:-1].strip()
+    return text
+
+
 def _condition(note: str) -> str:
-    text = _ROLE_RE.sub("", note.strip())
+    text = _ROLE_RE.sub("", _unwrapped(note))
     described = _DESCRIBED_RE.match(text)
     if described:
         return f"ASK IF {described['cond'].strip()}"

@@ -39,6 +39,7 @@ from fielder.compiler.code_notes import rewrite_code_notes
 from fielder.compiler.dashed_codes import dashed_answers
 from fielder.compiler.dotted_boxes import dotted_box_hints
 from fielder.compiler.entry_boxes import entry_hint
+from fielder.compiler.filtered_heads import filtered_section, heading_filter
 from fielder.compiler.form_fields import label_over_write_in
 from fielder.compiler.instructions import (
     BARE_CONDITION_RE,
@@ -726,19 +727,27 @@ class _Parser:
         ):
             self.body(index, line, self.current)
             return
-        # "SECTION B: CAR OWNERS ONLY (Q3 = 1)": a section whose heading names its filter
+        # "SECTION B: CAR OWNERS ONLY (Q3 = 1)", "SECTION B - CAT OWNERS (S1 = 2).  OTHERS GO TO
+        # SECTION C": a section whose heading names its filter
         headed = heading_base(line.text, line.kind == "heading") if not line.is_option else None
+        filtered = filtered_section(line.text)
         if headed or (
-            is_section(line)
+            (is_section(line) or filtered)
             and not line.is_option
-            and (not is_instruction(line) or section_word(line.text, line.kind == "heading"))
+            and (
+                not is_instruction(line)
+                or section_word(line.text, line.kind == "heading")
+                or filtered
+            )
         ):
             self.finish()
             self.section_scale = None
-            # a bracketed test closing the heading ("CAR OWNERS ONLY (Q3 = 1)"), else a base
-            # written in it ("(BASE: ALL WITH CHILDREN, HH2 > 0)", "— ASKED OF ALL …")
-            self.section_filter = headed or _heading_base_note(
-                " ".join([line.text, *line.instructions])
+            # a bracketed test closing the heading, else a base written in it ("(BASE: ALL
+            # WITH CHILDREN, HH2 > 0)", "— ASKED OF ALL …")
+            self.section_filter = (
+                headed
+                or heading_filter(line.text)
+                or _heading_base_note(" ".join([line.text, *line.instructions]))
             )
             self.section_open = True
             self.out.sections.append(Section(heading_title(line.text) if headed else line.text))

@@ -43,20 +43,39 @@ def parse_quotas(builts: list[Built]) -> list[Quota]:
 
 
 def _condition(question: Question, match: re.Match[str]) -> str | None:
-    """The cell's test: a number's range, or the answers the cell names — its codes where
-    the question has them all, else the one answer whose words are the cell's range
-    ("18-34" over answers coded 1, 2, 3); None when neither names an answer."""
-    qid, low, high = question.id, int(match["low"]), int(match["high"] or match["low"])
+    qid = question.id
+    low, high = int(match["low"]), int(match["high"] or match["low"])
     if question.type == "number":
         return f"{qid} >= {low} and {qid} <= {high}"
     if question.type not in ("single", "dropdown", "scale"):
         return None
-    known = {o.code for o in question.options}
-    codes = [str(c) for c in range(low, high + 1)]
-    if not all(code in known for code in codes):
-        span = re.compile(rf"^\D*{low}\s*(?:[-–]|to)\s*{high}\b") if match["high"] else None
-        named = [o.code for o in question.options if span and span.match(o.label)]
-        if len(named) != 1:
-            return None
-        codes = named
+    written = [o.code for o in question.options]
+    codes = [str(n) for n in range(low, high + 1) if str(n) in written] if written else []
+    if not codes:
+        codes = _bands_covering(question, low, high)
+    if written and not codes:
+        return None  # the numbers are neither codes nor bands of the question: no trusted test
+    codes = codes or [str(n) for n in range(low, high + 1)]
     return f"{qid} in [{','.join(repr(c) for c in codes)}]"
+
+
+_BAND_RE = re.compile(r"^\s*(?P<low>\d{1,3})\s*(?:[-–—]|to)\s*(?P<high>\d{1,3})\s*$", re.I)
+
+
+def _bands_covering(question: Question, low: int, high: int) -> list[str]:
+    """ "18-34 n=100" over age bands coded 1, 2, 3 … ("18-24", "25-34"): the codes of the bands
+    that make up the range exactly; [] where they do not (35-49 over 35-44 and 45-54)."""
+    bands = []
+    for option in question.options:
+        band = _BAND_RE.match(option.label)
+        if band and low <= int(band["low"]) <= int(band["high"]) <= high:
+            bands.append((int(band["low"]), int(band["high"]), option.code))
+    bands.sort()
+    ends = [low - 1] + [b[1] for b in bands[:-1]]  # each band starts right after the one before
+    if (
+        not bands
+        or bands[-1][1] != high
+        or any(b[0] != e + 1 for b, e in zip(bands, ends, strict=True))
+    ):
+        return []
+    return [b[2] for b in bands]

@@ -557,9 +557,12 @@ def _line(words: list[_Word], tabs: set[int] | None = None) -> _Line:
 
 
 def _hang(words: list[_Word]) -> float | None:
-    """The second word's left edge when the first is a short number a tab away from it and
-    no other tab follows (a numbered question with a hanging indent)."""
-    if len(words) < 3 or not re.fullmatch(r"\d{1,3}[.)]?", words[0].run.text.strip()):
+    """The second word's left edge when the first is a short number or question label (`4.`,
+    `B9.`) a tab away from it and no other tab follows (a numbered question with a hanging
+    indent)."""
+    if len(words) < 3 or not re.fullmatch(
+        r"(?:[A-Z]{1,3})?\d{1,3}[a-z]?[.)]?", words[0].run.text.strip()
+    ):
         return None
     gaps = [b.x0 - a.x1 > TAB_GAP * max(b.size, 1) for a, b in zip(words, words[1:], strict=False)]
     return words[1].x0 if gaps[0] and not any(gaps[1:]) else None
