@@ -40,6 +40,9 @@ BLIND = [
         "18",
         "19",
         "20",
+        "21",
+        "22",
+        "23",
     )
 ]
 BELOW_FLOOR = {
@@ -70,6 +73,13 @@ BELOW_FLOOR = {
     "survei-dompet-digital.gold.json",  # 'BAGIAN D' as a skip target, a carry-forward in prose
     "library-users-spec.gold.json",  # '≠' written by this gold as the other codes
     "wash-household-dhs.gold.json",  # a one-cell INTRODUCTION box, a CHECK row as a question
+    # left after the unseen21-unseen23 rounds (the fixers' reports in the stop-21 note list why)
+    "fleet-decision-makers.gold.json",  # keeps '(SPECIFY)' in 'Other (SPECIFY)' (conventions)
+    "crime-experience.gold.json",  # the same '(SPECIFY)' call
+    "household-labour.gold.json",  # the same '(SPECIFY)' call
+    "leisure-centre-printout.gold.json",  # 'Page 2 is shown if …' banners and '↳' logic lines
+    "sleep-clinic-dictionary.gold.json",  # screen-outs in the annotation column, '> 0' on codes
+    "water-point-xlsform.gold.json",  # 'contains any […]', a SCREEN OUT notes column, '!=' lists
 }
 GOLD = sorted(FIXTURES.glob("*.gold.json")) + [
     gold
