@@ -98,6 +98,8 @@ class Pending:
     codes: list[str] = field(default_factory=list)
     source: str = ""
     forward_of: str | None = None
+    #: read only if the rules can: a condition that may not be one ("If you drive, …")
+    quiet: bool = False
 
 
 @dataclass

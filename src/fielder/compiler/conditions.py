@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from fielder.compiler.dotted_refs import dotted_answer
 from fielder.compiler.instructions import expand_codes
 from fielder.compiler.labelled_codes import labelled_codes
+from fielder.compiler.worded_answers import respondent_words, see_question, worded_test
 from fielder.ir.models import Question
 
 _NUMERIC_TYPES = frozenset({"number"})
@@ -200,13 +201,17 @@ def _split(text: str, whole: list[tuple[int, int]] | None = None) -> list[tuple[
 
 
 def parse_condition(
-    text: str, questions: dict[str, Question], default: str | None
+    text: str, questions: dict[str, Question], default: str | None, worded: bool = True
 ) -> list[list[Atom]]:
-    """A condition as OR-of-AND groups of atoms; raises ConditionError when it cannot be read."""
+    """A condition as OR-of-AND groups of atoms; raises ConditionError when it cannot be read.
+    (`worded=False`: the respondent's-words reading is not tried, as for one clause of it.)"""
     text = _RESTATED_RE.sub(lambda m: f" = {m['codes']}", text)
     negated = _NOT_WHOLE_RE.match(text) or _NOT_CODES_RE.match(text)
     if negated:
         return _negated(parse_condition(negated["cond"], questions, default))
+    said = worded_condition(text, questions, default) if worded else None
+    if said is not None:
+        return said
     tests = _bracketed_tests(text, questions)
     if tests:
         joined = parse_condition(tests[0][1], questions, default)
@@ -239,6 +244,61 @@ def parse_condition(
             groups[-1].append(atom)
         else:
             groups.append([atom])
+    return _merge(groups)
+
+
+# "you are 80 or over, or you answered 'Yes' to question 19": clauses, each with its subject
+_CLAUSE_SPLIT_RE = re.compile(
+    r",\s*(?P<a>or|and)\s+|\s+(?P<b>or|and)\s+(?=(?:you|your|they|their|it|there|he|she|we|i)\b)",
+    re.I,
+)
+_NAMES_QUESTION_RE = re.compile(r"\b(?:question\s+|q\.?\s?)\d{1,3}[a-z]?\b", re.I)
+_QUESTION_BEFORE_RE = re.compile(r"\b(?:at|in|to)\s+the\s+(?:question|one)\s+before\b", re.I)
+
+
+def worded_condition(
+    text: str, questions: dict[str, Question], default: str | None, force: bool = False
+) -> list[list[Atom]] | None:
+    """A condition written to the respondent ("If you hardly ever or never come", "If the
+    appointment was for your child and they are under 12"): each clause in words matched
+    against the answers of the nearest question offering them (worded_answers), each clause
+    naming a question read as usual. None when no clause is in the respondent's words (unless
+    `force`: every clause is read so) or one cannot be read so."""
+    pieces = _CLAUSE_SPLIT_RE.split(text.translate(str.maketrans("‘’", "''")))
+    clauses = [("or", pieces[0])]
+    for index in range(1, len(pieces), 3):
+        clauses.append(((pieces[index] or pieces[index + 1]).lower(), pieces[index + 2]))
+    said = [see_question(c, questions)[1] for _, c in clauses]
+    # several clauses in prose ("you ticked 'Yes' at Question 14 and you did not tick 'Never'
+    # at Question 3") are read one by one, each with the question it names
+    prose = len(clauses) > 1 and re.search(r"[a-z]{3}", text) is not None
+    if not force and not prose and not any(respondent_words(c) for c in said):
+        return None
+    groups: list[list[Atom]] = []
+    for joiner, clause in clauses:
+        only, words = see_question(clause, questions)
+        if _QUESTION_BEFORE_RE.search(words):
+            only, words = default, _QUESTION_BEFORE_RE.sub(" ", words)
+        if only is None and (_NAMES_QUESTION_RE.search(words) or _find_ref(words, questions)[0]):
+            try:
+                # one clause alone is read as written (reading it in words again would loop)
+                part = parse_condition(clause, questions, default, worded=len(clauses) > 1)
+            except ConditionError:
+                return None
+        else:
+            found = worded_test(words, questions, default, only)
+            if found is None:
+                return None
+            qid, codes, denied, comparison = found
+            if comparison is not None:
+                atom = Atom(qid, [], negate=denied, op=comparison[0], value=comparison[1])
+            else:
+                atom = Atom(qid, codes, negate=denied)
+            part = [[atom]]
+        if joiner == "and" and groups:
+            groups = [g + p for g in groups for p in part]
+        else:
+            groups.extend(part)
     return _merge(groups)
 
 

@@ -1,6 +1,11 @@
 """Follow-up questions that open with the answer they follow ("If yes, what is the best email
 address…?" under "May we contact you?"): shown to those who gave that answer to the question
 right before, as a survey programmer reads them. The words stay in the question's text.
+
+Any other opening condition ("If you keep chickens or bees, have you…?", "If it was fairly
+or very hard, how long…?", "If you rated us 6 or lower, what…?") is the question's filter
+too, read by the logic pass against the nearest earlier question that offers the answer it
+names; one the rules cannot read is left out quietly (it may be no filter at all).
 """
 
 from __future__ import annotations
@@ -21,11 +26,29 @@ _YES_LABEL_RE = re.compile(rf"^(?:{_YES_WORDS}|yes\b.*)[.!]?$", re.I)
 _NO_LABEL_RE = re.compile(rf"^(?:{_NO_WORDS}|no\b.*)[.!]?$", re.I)
 
 
+# "If <condition>, <the ask>": the ask starts with a question word, a request or "you can"
+_OPENING_IF_RE = re.compile(
+    r"^\s*if\s+(?P<cond>[^?]{2,160}?),\s+(?=(?:would|what|how|which|why|when|where|who|do|does|"
+    r"did|have|has|is|are|was|were|will|could|can|shall|should|please|you\s+can|tell|give|"
+    r"write)\b)",
+    re.I,
+)
+
+
 def follow_up(built: Built, previous: Built | None) -> None:
     """Add the filter a follow-up's opening words give it ("If yes, …" → previous = its Yes
     code), when the question before has exactly one such answer and nothing else filters it."""
     question = built.question
     match = _FOLLOW_UP_RE.match(question.text)
+    if match is None and previous is not None and not question.display_if:
+        opening = _OPENING_IF_RE.match(question.text)
+        if opening is not None:
+            before = previous.question.id
+            cond = opening["cond"].strip()
+            built.pending.append(
+                Pending("display_if", cond, before, source=opening[0].strip(), quiet=True)
+            )
+        return
     if match is None or previous is None or question.display_if:
         return
     if any(p.kind in ("display_if", "ask_target") for p in built.pending):

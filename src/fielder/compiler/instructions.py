@@ -56,6 +56,8 @@ _TARGET = (
     rf"{_ID_TOKEN}|END(?:\s+OF\s+\w+)?|(?-i:CLOSE|CLOSING|OUTRO)\b"
     r"|(?-i:[a-z][a-z0-9]*(?:_[a-z0-9]+)+)"
 )
+# "please go straight to the last page", "the last section, 'About you'" (the logic pass finds it)
+_LAST_PART = r"(?:THE\s+)?(?:LAST|FINAL)\s+(?:SECTION|PART|PAGE)"
 _YOU_GAVE_RE = re.compile(
     r"^(IF|WHEN)\s+YOU\s+(?:TICKED|TICK|CHOSE|CHOOSE|ANSWERED|SAID|PICKED|SELECTED|MARKED|"
     r"CIRCLED)\s+(?=\S)",
@@ -492,7 +494,7 @@ def _routing(text: str, upper: str) -> list[Directive]:
         rf"(?P<cond>.+?),?\s*(?:-+>|→|THEN|SHOULD|MUST|WILL)?\s*(?:PLEASE\s+)?"
         rf"{_GO_TO}"
         rf"(?P<to>{_TARGET}|(?:SECTION|PART|MODULE|BLOCK)\s+[A-Z0-9]{{1,3}}|"
-        rf"NEXT\s+(?:SECTION|PART|MODULE|BLOCK))\b",
+        rf"NEXT\s+(?:SECTION|PART|MODULE|BLOCK)|{_LAST_PART})\b",
         text,
         re.I,
     )
@@ -670,6 +672,11 @@ _TERMINATE_IF_RES = tuple(
         # "IF UNDER 18, CLOSE.": a bare CLOSE right after the condition ends the interview ("if
         # no, go to CLOSE" names the closing screen instead)
         r"^IF\s+(?P<cond>[^,]+?)\s*(?:,|-+>|→|[–—]|\bTHEN\b)\s*CLOSE\W*$",
+        # "If you are under 16, thank you – you don't need to carry on": a self-completion
+        # form's screen-out, thanked on the way out
+        r"^IF\s+(?P<cond>.+?)\s*(?:,|[-–—])\s*THANK\s+YOU\b.*?\b(?:(?:DO\s+NOT|DO\s*N['’]T)\s+"
+        r"NEED\s+TO\s+(?:CARRY\s+ON|GO\s+ANY\s+FURTHER|CONTINUE|ANSWER\s+ANY\s+MORE)|"
+        r"(?:YOU\s+)?CAN\s+STOP\s+(?:HERE|NOW))\b",
         r"^(?:RESPONDENTS?|THOSE|ANYONE|PEOPLE|ALL)\s+(?:WHO\s+)?(?:SELECT|CHOOS|ANSWER|COD|SAY|PICK)"
         r"\w*\s+(?P<cond>.+?)\s+(?:SHOULD|MUST|WILL|ARE|TO)\s+(?:BE\s+)?(?:SCREENED\s+OUT|"
         r"TERMINATED|DISQUALIFIED|EXCLUDED|CLOSED)\b",

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from fielder.compiler.worded_answers import respondent_words
+
 if TYPE_CHECKING:
     from fielder.compiler.parse import Draft
 
@@ -101,6 +103,47 @@ def _lookup(by_id: dict[str, Draft], ident: str) -> Draft | None:
     return found if found or not ident.isdigit() else by_id.get(f"Q{ident}")
 
 
+# Paper forms name their questions by number alone: "Please answer questions 9 to 11 only if
+# you helped this year.", "Questions 2 to 9 are about … Please only answer them if you ticked
+# 'Yes' above – otherwise carry on at question 10.", "Question 16 is only for people who
+# ticked 'Yes' at Question 1." (what everyone else does after it only restates the filter)
+_N = r"\d{1,3}[a-z]?"
+_NUMBERED_FILTER_RES = (
+    re.compile(
+        rf"^(?:please\s+)?(?:only\s+)?(?:answer|complete|fill\s+in)\s+questions?\s+(?P<id>{_N})"
+        rf"(?:\s?(?:-|–|\sto\s|\sand\s)\s?(?P<last>{_N}))?\s+only\s+(?P<cond>(?:if|when)\b.{{3,200}})$",
+        re.I,
+    ),
+    re.compile(
+        rf"^questions?\s+(?P<id>{_N})(?:\s?(?:-|–|\sto\s|\sand\s)\s?(?P<last>{_N}))?\s+(?:is|are)\s+"
+        r"[^.]{0,120}\.\s+(?:please\s+)?(?:only\s+)?(?:answer|complete|fill\s+in)\s+(?:them|these|it)\s+"
+        r"(?:only\s+)?(?P<cond>(?:if|when)\b.{3,200})$",
+        re.I,
+    ),
+    re.compile(
+        rf"^questions?\s+(?P<id>{_N})(?:\s?(?:-|–|\sto\s|\sand\s)\s?(?P<last>{_N}))?\s+(?:is|are)\s+"
+        r"only\s+for\s+(?:people|those|anyone|residents|parents|members|patients|customers)\s+"
+        r"(?:who|that)\s+(?P<who>.{3,200})$",
+        re.I,
+    ),
+)
+# where the filter's sentence ends and what the others do begins
+_OTHERS_RE = re.compile(r"\s*(?:\.\s|\s[-–—]\s|;\s).*$")
+
+
+def _numbered_filter(note: str) -> tuple[list[str], str] | None:
+    """The questions a filter names by number (ids `Q9` …) and its condition (`if …`)."""
+    for pattern in _NUMBERED_FILTER_RES:
+        match = pattern.match(note.strip())
+        if match is None:
+            continue
+        first, last = "Q" + match["id"], "Q" + (match["last"] or match["id"])
+        named = _span(first, last) if match["last"] else [first]
+        cond = match.groupdict().get("cond") or f"if they {match['who']}"
+        return named, _OTHERS_RE.sub("", cond).strip(" .")
+    return None
+
+
 def place_named_filters(drafts: list[Draft]) -> None:
     """Move each 'Answer E7 only if …' note to E7, as the filter written above it."""
     by_id = {d.label.id.upper(): d for d in drafts if d.label is not None}
@@ -108,20 +151,29 @@ def place_named_filters(drafts: list[Draft]) -> None:
         for kept in (draft.notes, draft.pre_notes):
             for note in list(kept):
                 match = _NAMED_FILTER_RE.match(_OTHERS_GO_ON_RE.sub("", note.strip()))
-                if match is None:
+                numbered = None if match else _numbered_filter(note)
+                if match is None and numbered is None:
                     continue
-                if match["bare"] and not match["last"]:
-                    continue  # "ASK Q5 IF …" alone is the next question's filter already
-                # "ASK B13 TO B16 ONLY IF …": a filter over a run of questions
-                named = _span(match["id"], match["last"]) if match["last"] else [match["id"]]
-                targets = [_lookup(by_id, n) for n in named]
-                if match["last"] and (not named or None in targets):
-                    targets = _run(drafts, by_id, match["id"], match["last"])
+                if match is not None:
+                    if match["bare"] and not match["last"]:
+                        continue  # "ASK Q5 IF …" alone is the next question's filter already
+                    # "ASK B13 TO B16 ONLY IF …": a filter over a run of questions
+                    named = _span(match["id"], match["last"]) if match["last"] else [match["id"]]
+                    targets = [_lookup(by_id, n) for n in named]
+                    if match["last"] and (not named or None in targets):
+                        targets = _run(drafts, by_id, match["id"], match["last"])
+                    cond = (match["cond"] or match["bare"]).strip(" .")
+                else:
+                    assert numbered is not None
+                    named, cond = numbered
+                    if respondent_words(re.sub(r"^(?:if|when)\s+", "", cond)) and draft.label:
+                        # the answer in words is one of the question the note is written under
+                        cond = f"{cond} (see {draft.label.id})"
+                    targets = [_lookup(by_id, n) for n in named]
                 if not targets or None in targets or targets == [draft] and kept is draft.notes:
                     continue
                 kept.remove(note)
-                cond = match["cond"] or match["bare"]
-                own = f"Only answer the next question {cond.strip(' .')}"
+                own = f"Only answer the next question {cond}"
                 for target in targets:
                     assert target is not None
                     target.pre_notes.append(own)

@@ -1,6 +1,7 @@
 """A route's destination described, then named by its id in brackets.
 
-`-> GO TO END OF MODULE (END)`, `SKIP TO THE CLOSING QUESTIONS (Q20)`, a banner
+`-> GO TO END OF MODULE (END)`, `SKIP TO THE CLOSING QUESTIONS (Q20)`, `go to Section D
+(question 10)`, a banner
 `>>> IF Q4 = 4 GO TO BLOCK B (Q14) <<<`: the words say where the
 interview goes and the bracket gives the label of the question or screen there. The id in
 brackets is the destination; the words before it only describe it.
@@ -13,7 +14,9 @@ import re
 _NAMED_ROUTE_RE = re.compile(
     r"(?P<verb>\b(?:go\s*to|skip\s*to|continue\s*(?:to|with|at)|jump\s*to|proceed\s*to))\s+"
     r"(?P<words>[A-Za-z][A-Za-z0-9 ]{2,40}?)\s*"
-    r"\((?P<id>[A-Z]{1,4}\d{1,3}[a-z]?|END|CLOSE|CLOSING|EXIT|THANKS|OUTRO)\)\s*\.?\s*"
+    # "go to Section D (question 10)": the question's number in words in the bracket
+    r"\((?:question\s+(?P<n>\d{1,3}[a-z]?)|(?P<id>[A-Z]{1,4}\d{1,3}[a-z]?|END|CLOSE|CLOSING|EXIT|"
+    r"THANKS|OUTRO))\)\s*\.?\s*"
     # ">>> IF Q4 = 4 GO TO BLOCK B (Q14) <<<": a banner's closing marks after the route
     r"(?:<{2,}|>{2,}|\*{2,}|={2,}|#{2,})?\s*$",
     re.I,
@@ -27,4 +30,5 @@ def named_route(text: str) -> str:
     match = _NAMED_ROUTE_RE.search(text)
     if match is None or _ALREADY_ID_RE.match(match["words"]):
         return text
-    return f"{text[: match.start()]}{match['verb']} {match['id']}"
+    where = f"question {match['n']}" if match["n"] else match["id"]
+    return f"{text[: match.start()]}{match['verb']} {where}"

@@ -108,7 +108,11 @@ _ARROW_SCREEN_RE = re.compile(
 _TERMINATE_RE = re.compile(
     r"\b(?:TERMINATE|SCREEN\s*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END(?!\s+(?:OF\s+)?(?:THE\s+|THIS\s+)?"
     r"(?:MODULE|SECTION|BLOCK|PART)\b)|TERMINATE)|CLOSE\s+INTERVIEW|"
-    r"end\s+(?:the\s+)?(?:interview|survey)|disqualif\w*|not\s+eligible|INELIGIBLE)\b",
+    r"end\s+(?:the\s+)?(?:interview|survey)|disqualif\w*|not\s+eligible|INELIGIBLE|"
+    # a self-completion form's screen-out told to the respondent ("you can stop here")
+    r"you\s+can\s+stop\s+(?:here|now)|"
+    r"(?:do\s+not|do\s*n['’]t)\s+need\s+to\s+(?:carry\s+on|go\s+any\s+further|continue|"
+    r"answer\s+any\s+more))\b",
     re.I,
 )
 # "THANK AND END MODULE", "END OF SECTION", "GO TO END OF BLOCK": leave this part, not the interview

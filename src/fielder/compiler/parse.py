@@ -110,12 +110,16 @@ _SECTION_FILTER_RE = re.compile(
     r"(?:THIS\s+|THE\s+(?:NEXT|FOLLOWING)\s+)?(?:SECTION|BLOCK|PART|MODULE)"
     # "ASK SECTION A (Q1-Q7) IF …": the section named, with the questions it holds
     r"(?:\s+[A-Z0-9]{1,2})?(?:\s*\([^()]{1,30}\))?|(?:THIS\s+|THE\s+(?:NEXT|FOLLOWING)\s+)?(?:SECTION|BLOCK|PART|MODULE)"
-    r"(?:\s+[A-Z0-9]{1,2})?\s+(?:IS\s+)?(?:ONLY\s+)?(?:ASKED|SHOWN|ANSWERED|COMPLETED))\s+(?:ONLY\s+)?"
+    r"(?:\s+[A-Z0-9]{1,2})?\s+(?:IS\s+)?(?:ONLY\s+)?(?:ASKED|SHOWN|ANSWERED|COMPLETED)|"
+    # "This section is only for residents who have lived here for at least a year."
+    r"THIS\s+(?:SECTION|BLOCK|PART|PAGE)\s+IS(?=\s+ONLY\s+FOR\b))\s+(?:ONLY\s+)?"
     r"(?:TO|IF|WHEN|FOR|OF)\b(?P<cond>.*?)[\])]?$",
     re.I,
 )
 _OTHERS_GO_ON_RE = re.compile(
-    r"[.;]\s*(?:IF\s+NOT|OTHERWISE|EVERYONE\s+ELSE|ALL\s+OTHERS|OTHERS)\b[^.]*\.?\s*$"
+    r"[.;]\s*(?:IF\s+NOT|OTHERWISE|EVERYONE\s+ELSE|ALL\s+OTHERS|OTHERS|"
+    # "If you moved in less than a year ago, please go to Section G."
+    r"IF\s+(?:YOU|THEY)\b[^.]*\b(?:GO|SKIP|MOVE|CARRY\s+ON)\s+(?:ON\s+)?(?:TO|AT)\b)[^.]*\.?\s*$"
     # "If you care for fewer than 20 hours a week, please go to Section D.": the others in words
     r"|[.;]\s*IF\b[^.]*\b(?:GO|SKIP|MOVE)\s+(?:ON\s+)?TO\s+(?:SECTION|PART|QUESTION)\b[^.]*\.?\s*$",
     re.I,

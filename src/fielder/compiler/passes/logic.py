@@ -18,6 +18,7 @@ from fielder.compiler.conditions import (
     parse_condition,
     referenced_codes,
     render,
+    worded_condition,
 )
 from fielder.compiler.diagnostics import Problem
 from fielder.compiler.passes.branch_pairs import fold_branch_pairs
@@ -31,6 +32,13 @@ def _groups(pending: Pending, questions: dict[str, Question]) -> list[list[Atom]
     if pending.codes:
         assert pending.default is not None
         return [[Atom(pending.default, list(pending.codes))]]
+    if pending.quiet:
+        # a question's own opening words ("If you would like a reply, …", "If it cost $40, …")
+        # filter it only when they name an answer; otherwise they are just how the ask begins
+        worded = worded_condition(pending.condition or "", questions, pending.default, force=True)
+        if worded is None:
+            raise ConditionError("no answer named in the respondent's words")
+        return worded
     return parse_condition(pending.condition or "", questions, pending.default)
 
 
@@ -67,6 +75,22 @@ def section_starts(titles: list[tuple[str | None, str]]) -> dict[str, str]:
 
 # "4 Final comments", "4. Final comments": a section numbered without the word "Section"
 _NUMBERED_TITLE_RE = re.compile(r"^\s*(\d{1,2})[.)]?\s+[^\W\d]")
+
+
+_LAST_PART_RE = re.compile(r"^(?:THE\s+)?(?:LAST|FINAL)\s+(?P<what>SECTION|PART|PAGE)$", re.I)
+
+
+def _last_part(builts: list[Built], page: bool) -> str | None:
+    """The first question of the last page (after the last page break) or of the last section,
+    where the form has more than one."""
+    if page:
+        broken = [b for b in builts[1:] if b.page_break_before]
+        if broken:
+            return broken[-1].question.id
+    blocks = [b.block for b in builts]
+    if len(set(blocks)) < 2:
+        return None
+    return next(b.question.id for b in builts if b.block == blocks[-1])
 
 
 def _end_of_part(builts: list[Built], index: int) -> str:
@@ -122,7 +146,10 @@ def resolve_logic(
                 pending.target = sections.get(f"SECTION {section[1].upper()}", pending.target)
     for index, built in enumerate(builts):
         for pending in built.pending:
-            if _NEXT_SECTION_RE.match((pending.target or "").strip()):
+            last = _LAST_PART_RE.match((pending.target or "").strip())
+            if last:
+                pending.target = _last_part(builts, page=last["what"].upper() == "PAGE")
+            elif _NEXT_SECTION_RE.match((pending.target or "").strip()):
                 # "Go to next module": the first question of the next section
                 later = next((b for b in builts[index + 1 :] if b.block != built.block), None)
                 pending.target = later.question.id if later else "END"
@@ -143,7 +170,7 @@ def resolve_logic(
                     pending.source,
                     ["Ignore this instruction"],
                 )
-            if problem is not None:
+            if problem is not None and not pending.quiet:
                 problems.append(problem)
     fold_branch_pairs(list(questions.values()))
     _drop_skips_that_screen_out(list(questions.values()))
