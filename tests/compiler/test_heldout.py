@@ -43,6 +43,7 @@ BLIND = [
         "21",
         "22",
         "23",
+        "24",
     )
 ]
 BELOW_FLOOR = {
@@ -80,6 +81,7 @@ BELOW_FLOOR = {
     "leisure-centre-printout.gold.json",  # 'Page 2 is shown if …' banners and '↳' logic lines
     "sleep-clinic-dictionary.gold.json",  # screen-outs in the annotation column, '> 0' on codes
     "water-point-xlsform.gold.json",  # 'contains any […]', a SCREEN OUT notes column, '!=' lists
+    "youth-football-parents.gold.json",  # questions named by topic, 'your child is leaving' as No
 }
 GOLD = sorted(FIXTURES.glob("*.gold.json")) + [
     gold
