@@ -39,7 +39,6 @@ from fielder.compiler.code_notes import rewrite_code_notes
 from fielder.compiler.dashed_codes import dashed_answers
 from fielder.compiler.dotted_boxes import dotted_box_hints
 from fielder.compiler.entry_boxes import entry_hint
-from fielder.compiler.filtered_heads import filtered_section, heading_filter
 from fielder.compiler.form_fields import label_over_write_in
 from fielder.compiler.instructions import (
     BARE_CONDITION_RE,
@@ -76,7 +75,12 @@ from fielder.compiler.rated_items import (
 from fielder.compiler.scale_key import boxed_row, is_key, key_points, wrapped_key
 from fielder.compiler.scales import scale_from_text
 from fielder.compiler.screen_names import role_screen_id
-from fielder.compiler.section_bases import heading_base, heading_title
+from fielder.compiler.section_bases import (
+    filtered_section,
+    heading_base,
+    heading_filter,
+    heading_title,
+)
 from fielder.compiler.slashed_answers import slashed_answers
 from fielder.compiler.spec_screens import bracketed_screen
 from fielder.compiler.table_labels import label_beside_table

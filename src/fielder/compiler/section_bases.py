@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from fielder.compiler.classify import section_word
+
 _SECTION_HEAD_RE = re.compile(r"^(?:SECTION|PART|MODULE|BLOCK)\b", re.I)
 # "OTHERS GO TO SECTION C", "OTHERS -> SECTION D", "ALL OTHERS SKIP TO PART 3"
 _OTHERS_RE = re.compile(
@@ -40,3 +42,39 @@ def heading_base(text: str, heading: bool) -> str | None:
 def heading_title(text: str) -> str:
     """The heading without its "others go to …" sentence."""
     return _OTHERS_RE.sub("", text).strip(" .;")
+
+
+# A heading whose test is named by a sign or a code (`## B. In-store shoppers only (Q3 = 1)`,
+# `SECTION B - CAT OWNERS (S1 = 2).  OTHERS GO TO SECTION C`), read after `heading_base` above;
+# the two readings came from two fix rounds and are kept apart until one is guarded to hold both.
+_ID = r"[A-Z]{1,3}\d{1,3}[a-z]?"
+_HEAD_FILTER_RE = re.compile(
+    rf"\((?P<cond>[^()]*?(?:\b{_ID}\s*(?:[=<>!]|\bNOT\b|\bIN\b)|"
+    rf"\b(?:AT|CODES?)\s+[^()]*\b{_ID}\b)[^()]*)\)"
+    r"\s*(?P<after>[^()]*)$",
+    re.I,
+)
+_OTHERS_AFTER_RE = re.compile(
+    r"^[.;:–—-]?\s*(?:(?:ALL\s+)?OTHERS|EVERYONE\s+ELSE|IF\s+NOT|OTHERWISE)\b[^()]*$", re.I
+)
+
+
+def heading_filter(text: str) -> str:
+    """The filter a section heading writes in its closing brackets, as an `ASK IF` note; ""
+    when the heading has none."""
+    match = _HEAD_FILTER_RE.search(text)
+    if match is None:
+        return ""
+    after = match["after"].strip()
+    if after and not _OTHERS_AFTER_RE.match(after):
+        return ""
+    return "ASK IF " + match["cond"].strip(" .:")
+
+
+def filtered_section(text: str) -> bool:
+    """True for `SECTION B - CAT OWNERS (S1 = 2).  OTHERS GO TO SECTION C`: a section's title
+    with its filter, long only for the sentence that sends everyone else on."""
+    match = _HEAD_FILTER_RE.search(text)
+    if match is None or not heading_filter(text):
+        return False
+    return section_word(text[: match.end("cond") + 1])
