@@ -9,6 +9,7 @@ works in English; notes are put into English words first, phrase by phrase.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from fielder.compiler import (
@@ -331,6 +332,7 @@ def _hint_score(hint: re.Pattern[str], text: str) -> tuple[int, int]:
     return words, letters
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and asked again for the same note by several readers
 def to_english(text: str) -> str:
     """A scripting note with its Spanish, French or German words put into English (others
     left as they are)."""

@@ -128,15 +128,16 @@ def _is_coloured(run: Run) -> bool:
 
 def is_caps_instruction(text: str) -> bool:
     """True for a stretch written all in capitals (at least two capital words, no lowercase)."""
+    if any(c.islower() and c.isalpha() for c in text):
+        return False  # most lines: one lowercase letter settles it before any pattern runs
     # only letters that have a case count: Chinese or Japanese script is never "capitals"
-    letters = [c for c in text if c.isalpha() and (c.isupper() or c.islower())]
+    letters = [c for c in text if c.isalpha() and c.isupper()]
     if re.search(r"(?:\.{3}|…{2})\s*\d{1,3}\b", text):
         return False  # "NS/NR ........ 99": capitals before dot leaders and a code are an answer
     if re.match(r"^\s*[☐□▢]\s*[^☐□▢]+\[\w{1,4}\]\s*$", text):
         return False  # "☐ EDTA [2]": a tick box and a data code make an answer of capitals
     return (
         len(letters) >= 4
-        and not any(c.islower() for c in letters)
         and len(_CAPS_WORD_RE.findall(text)) >= 1
         and any(c.isalpha() for c in text)
     )
