@@ -42,10 +42,11 @@ _DISPLAY_RE = re.compile(
     r"^(?P<id>[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ_]{2,}\d*)\s*(?:[.:)]|\s[-–—])\s+(?P<rest>\S.*)$"
 )
 _CAPS_RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}[\s,.;:/–-]+[A-ZÀ-ÖØ-Þ]{2,}\b")
-# "WELCOME Thank you for…": a screen word alone before the sentence (bold in the document).
+# "WELCOME Thank you for…": a screen word alone before the sentence (bold in the document);
+# an ad test's "AD We are now going to show you…" before the video.
 # ("CLOSE  READ OUT: That is the end …": the interviewer's cue between the word and the words)
 _BARE_DISPLAY_RE = re.compile(
-    r"^(?P<id>[A-ZÁÉÍÓÚÑÜ]{3,}\d*)\s+(?P<rest>(?:READ\s+OUT\s*:\s*)?[A-Z\"'‘“(][a-z].*)$"
+    r"^(?P<id>[A-ZÁÉÍÓÚÑÜ]{2,}\d*)\s+(?P<rest>(?:READ\s+OUT\s*:\s*)?[A-Z\"'‘“(][a-z].*)$"
 )
 _NOT_LABELS = frozenset(
     """NOTE NOTES CHECK PROBE PROG PROGRAMMER PROGRAMMING SCRIPTER SCRIPTING INTERVIEWER INSTRUCTION
@@ -65,7 +66,7 @@ DISPLAY_WORDS = frozenset(
     CONCLUSION FINE CHIUSURA INTRODUZIONE BENVENUTO RINGRAZIAMENTI CONGEDO EINDE INLEIDING
     INTRODUCTIE WELKOM AFSLUITING BEDANKT ENDE ENCERRAMENTO INTRODUÇÃO APRESENTAÇÃO
     GİRİŞ KAPANIŞ TEŞEKKÜR BİTİŞ KARŞILAMA TANITIM WSTĘP ZAKOŃCZENIE POWITANIE
-    PODZIĘKOWANIE PENGANTAR PENUTUP PEMBUKAAN RESULTS""".split()
+    PODZIĘKOWANIE PENGANTAR PENUTUP PEMBUKAAN RESULTS AD ADVERT""".split()
 )
 _INSTRUCTION_START_RE = re.compile(
     r"^(?:PROG(?:RAMMER|RAMMING)?\b|SCRIPT(?:ER|ING)?\b|INTERVIEWER\b|NOTE\b|INSTRUCTIONS?\b|"

@@ -98,6 +98,8 @@ def _normalise(text: str) -> str:
     # quoted words are an answer's label as written ("= 'Under 18'"), never a bound
     pieces = re.split(r"(['‘’\"“”][^'‘’\"“”]{2,80}['‘’\"“”])", text)
     for index in range(0, len(pieces), 2):
+        # "LESS THAN £5", "£8 OR MORE": the currency sign is the amount's unit, not the bound
+        pieces[index] = re.sub(r"[£$€¥]\s*(?=\d)", "", pieces[index])
         for pattern, repl in subs:
             pieces[index] = re.sub(pattern, repl, pieces[index], flags=re.I)
     text = "".join(pieces)
@@ -542,6 +544,19 @@ def _inner_condition(text: str, questions: dict[str, Question]) -> str:
             and not _find_ref(said["words"], questions)[0]
         ):
             return said["test"]
+        # "AWARE OF ANY CHAIN, I.E. NOT 'NONE OF THESE' AT Q2": whom in words, then "that is"
+        # and the test itself
+        restated = re.match(
+            r"^(?P<words>.{3,80}?),?\s+(?:I\.\s?E\.?|THAT\s+IS|NAMELY)[,:]?\s+(?P<test>\S.*)$",
+            text,
+            re.I,
+        )
+        if (
+            restated
+            and _find_ref(restated["test"], questions)[0]
+            and not _find_ref(restated["words"], questions)[0]
+        ):
+            return restated["test"]
         # "ALL WITH CHILDREN UNDER 16 IN THE HOUSEHOLD, HH2 > 0": whom in words (their numbers
         # are no tests), then the test itself after the comma
         tested = re.match(rf"^(?P<words>[^,]{{3,80}}),\s*(?P<test>{_WRITTEN_TEST})$", text, re.I)
@@ -582,12 +597,24 @@ def _bracketed_tests(text: str, questions: dict[str, Question]) -> list[tuple[st
     outside = re.sub(r"\([^()]*\)", " ", text)
     if _find_ref(outside, questions)[0]:
         return []
-    tests = [("and", inners[0][1])]
+    tests = [("and", _pointed_test(inners[0][1], text[: inners[0].start()]))]
     for before, inner in zip(inners, inners[1:], strict=False):
         between = text[before.end() : inner.start()]
         either = re.search(r"(?<!\w)(?:OR|O|OU|ODER|LUB|ATAU)(?!\w)", between, re.I)
-        tests.append(("or" if either else "and", inner[1]))
+        tests.append(("or" if either else "and", _pointed_test(inner[1], between)))
     return tests
+
+
+def _pointed_test(inner: str, words: str) -> str:
+    """ "SPENDS £8 OR MORE A VISIT (Q12)": a bracket that only names the question leaves the
+    test to the words before it (after the joiner that opens them)."""
+    pointer = re.fullmatch(
+        r"\s*(?:(?:AT|SEE|IN)\s+)?(?:QUESTION\s+)?([A-Z]{1,5}\d{1,3}[A-Z]?)\s*", inner, re.I
+    )
+    if pointer is None and not _ANSWER_AT_RE.fullmatch(inner.strip()):
+        return inner
+    said = re.sub(r"^\s*(?:AND|OR)\s+", "", words.strip(" ,;"), flags=re.I)
+    return f"{inner} {said}" if said else inner
 
 
 def _is_gloss(inner: str, after: str, questions: dict[str, Question]) -> bool:
@@ -654,6 +681,7 @@ def _atom(
         # "Only if you ticked Laptop": the answer named belongs to the nearest question before
         # that offers it, when the question right before does not
         return Atom(offered[0], offered[1]), offered[0]
+    said = rest
     labels = _QUOTED_RE.findall(rest)
     # "NOT 'NEVER' AT POL2", "NOT 'None of these' AT Q3": the answer named in quotes, denied
     # (its own words are no "not")
@@ -676,6 +704,12 @@ def _atom(
         codes = _letter_codes(rest, target)
     if comparison and comparison.group(1) in ("<", ">", "<=", ">=") and target.options:
         codes = _codes_by_comparison(target, comparison.group(1), float(comparison.group(2)))
+    if not codes and ref and not labels and not comparison:
+        # "BOOKED ONLINE AT Q4" under "How did you book …?": the answer described in words,
+        # the question's own words ("booked") only context
+        described = worded_test(said, questions, ref, only=ref)
+        if described is not None and described[1]:
+            return Atom(question, described[1], negate=described[2]), question
     if not codes:
         raise ConditionError(f"no answer codes in '{clause}'")
     return Atom(question, _align(codes, target), negate=negate), question

@@ -33,7 +33,9 @@ class Directive:
 # "max. 3" / "min. 1": an abbreviation's dot before its number ends no sentence
 # "96 = text box · 99 exclusive": a spaced middle dot or bullet parts two notes in one cell
 _SPLIT_RE = re.compile(
-    r"(?<!\b[Mm]ax)(?<!\b[Mm]in)(?<!\bMAX)(?<!\bMIN)\.\s+(?=[A-Z0-9(\[\'‘\"“])|;\s*|\s+[·•]\s+"
+    # ("I.E. NOT 'NONE OF THESE'", "E.G. …": the abbreviation's stop ends no sentence)
+    r"(?<!\b[Mm]ax)(?<!\b[Mm]in)(?<!\bMAX)(?<!\bMIN)(?<!\b[Ii]\.[Ee])(?<!\b[Ee]\.[Gg])"
+    r"\.\s+(?=[A-Z0-9(\[\'‘\"“])|;\s*|\s+[·•]\s+"
 )
 _CAPS_DASH_RE = re.compile(r"(?<=[A-ZÀ-Þ0-9)])\s+[–—]\s+(?=[A-ZÀ-Þ(])")
 _QUOTED_RE = re.compile(r"['‘’\"“”]([^'‘’\"“”]{2,60})['‘’\"“”]")
@@ -524,6 +526,7 @@ def _routing(text: str, upper: str) -> list[Directive]:
 _ASKED_TO = r"(?:ASKED|SHOWN|PUT)\s+(?:ONLY\s+)?(?:TO|OF)"
 _ID_TEST_RE = re.compile(r"\b[A-Z]{1,6}\d{1,3}[A-Z]?\s*(?:=|<|>|≥|≤)\s*\d")
 _NAMED_ANSWERS_RE = re.compile(r"\bCODES?\s+\d{1,3}\b.*\b(?:AT|IN|ON)\s+[A-Z]{0,4}\d{1,3}")
+_QUOTED_AT_RE = re.compile(r"['‘\"“][^'‘’\"“”]{2,60}['’\"”]\s+(?:AT|IN|ON)\s+[A-Z]{0,4}\d{1,3}")
 
 
 def _named_filter(text: str) -> list[Directive]:
@@ -591,6 +594,15 @@ def _display(text: str, upper: str) -> list[Directive]:
             Directive("ask_target", many["cond"].strip(" :,."), target=t.upper(), source=text)
             for t in targets
         ]
+    but = re.match(
+        # "ASK ALL EXCEPT THOSE WHO SAID 'NONE OF THESE' AT A2": everyone but those named
+        rf"^(?:ASK|SHOW|BASE\s*:|{_ASKED_TO})\s*(?:TO\s+)?(?:ALL|EVERYONE)\s+(?:EXCEPT|BUT\s+NOT|"
+        r"APART\s+FROM|OTHER\s+THAN)\s+(?:(?:THOSE|RESPONDENTS|PEOPLE|ANYONE)\s+)?(?:WHO\s+)?(?P<cond>.+)$",
+        text,
+        re.I,
+    )
+    if but:
+        return [Directive("display_if", f"NOT ({but['cond'].strip(' :,.')})", source=text)]
     everyone = re.match(
         rf"^(?:ASK|SHOW\s+QUESTION|BASE|{_ASKED_TO})\s*:?\s*(?:ALL|EVERYONE|TOTAL\s+SAMPLE)\b"
         r"(?!\s+(?:WHO|THOSE|THAT|RESPONDENTS\s+WHO|AWARE|USERS|EXCEPT|BUT|CODING|CODED|SAYING))",
@@ -602,6 +614,7 @@ def _display(text: str, upper: str) -> list[Directive]:
         everyone
         and not _NAMED_ANSWERS_RE.search(upper, everyone.end())
         and not _ID_TEST_RE.search(upper, everyone.end())
+        and not _QUOTED_AT_RE.search(upper, everyone.end())
     ):
         return [Directive("ask_all", source=text)]
     match = re.match(
@@ -615,6 +628,12 @@ def _display(text: str, upper: str) -> list[Directive]:
     )
     if match:
         return [Directive("display_if", match["cond"].strip(" :,"), source=text)]
+    described = re.match(r"^(?:ASK|SHOW)\s+(?:TO\s+)?ALL\s+(?P<cond>\w.*)$", text, re.I)
+    if described and (
+        _ID_TEST_RE.search(upper) or _NAMED_ANSWERS_RE.search(upper) or _QUOTED_AT_RE.search(upper)
+    ):
+        # "ASK ALL AWARE OF ANY CHAIN (NOT 'NONE OF THESE' AT Q2)": all of those described
+        return [Directive("display_if", described["cond"].strip(" :,."), source=text)]
     match = re.match(
         rf"^(?:BASE|FILTER|{_ASKED_TO})\s*[:=-]\s*(?P<cond>.*\b{_ID_TOKEN}\b.*)$", text, re.I
     )
@@ -895,10 +914,11 @@ def _optional(text: str, upper: str) -> list[Directive]:
 # "IF CODE 2 AT Q2", "IF Q2 = 1 OR 2:": a condition with no action named, set before a
 # question's words (or on its own line above them) — whom the question is for.
 BARE_CONDITION_RE = re.compile(
-    r"^\(?\s*IF\s+(?P<cond>(?=[^()]*\b(?:[A-Z]{1,4}[.-]?\d{1,3}[a-z]?|CODES?\s+\d))"
+    # "IF LATE (Q9 = 2)": whom in words may come first, the test in brackets after them
+    r"^\(?\s*IF\s+(?P<cond>(?=[^()]*(?:\([^()]*)?\b(?:[A-Z]{1,4}[.-]?\d{1,3}[a-z]?|CODES?\s+\d))"
     r"(?![^()]*\b(?:GO|SKIP|JUMP|ASK|CONTINUE|TERMINATE|CLOSE|END|SCREEN|THANK|ELSE|OTHERWISE|"
     r"SPECIFY|WRITE|RECORD|ENTER|PROBE|READ|CODE\s+AS|TYPE|SHOW|DISPLAY|THEN|PROCEED|MOVE)\b)"
-    r"[^()]{1,80}?)\s*[:)]?\s*\)?\s*$",
+    r"[^()]{1,80}?(?:\s*\([^()]{1,60}\))?)\s*[:)]?\s*\)?\s*$",
     re.I,
 )
 

@@ -200,6 +200,8 @@ def _grey_aside(runs: tuple[Run, ...], index: int) -> bool:
         return False
     if is_marking_note(text):
         return False  # "(Tick one box)" in grey: the respondent's own note, part of the text
+    if re.fullmatch(r"\(\s*\d{1,3}\s*\)", text):
+        return False  # "Not at all likely (0)" with the code in grey: the answer's own code
     if any(r.text.strip() for r in runs[index + 1 :]):
         return False
     before = "".join(r.text for r in runs[:index] if not _is_grey(r))

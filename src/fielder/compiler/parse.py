@@ -113,8 +113,11 @@ _SECTION_FILTER_RE = re.compile(
     r"^[\[(]?\s*(?:(?:PLEASE\s+)?(?:ONLY\s+)?(?:ASK|SHOW|DISPLAY|ANSWER|COMPLETE|FILL\s+(?:IN|OUT))\s+"
     r"(?:THIS\s+|THE\s+(?:NEXT|FOLLOWING)\s+)?(?:SECTION|BLOCK|PART|MODULE)"
     # "ASK SECTION A (Q1-Q7) IF …": the section named, with the questions it holds
-    r"(?:\s+[A-Z0-9]{1,2})?(?:\s*\([^()]{1,30}\))?|(?:THIS\s+|THE\s+(?:NEXT|FOLLOWING)\s+)?(?:SECTION|BLOCK|PART|MODULE)"
-    r"(?:\s+[A-Z0-9]{1,2})?\s+(?:IS\s+)?(?:ONLY\s+)?(?:ASKED|SHOWN|ANSWERED|COMPLETED)|"
+    r"(?:\s+[A-Z0-9]{1,2})?(?:\s*\([^()]{1,30}\))?|"
+    # "PN: THIS WHOLE SECTION (Q5 TO Q8) IS ASKED ONLY OF …": whom the note is for said first
+    r"(?:(?:PN|PROG(?:RAMMER)?|SCRIPTER|NOTE)\s*:\s*)?(?:THIS\s+|THE\s+(?:NEXT|FOLLOWING)\s+)?"
+    r"(?:WHOLE\s+|ENTIRE\s+)?(?:SECTION|BLOCK|PART|MODULE)"
+    r"(?:\s+[A-Z0-9]{1,2})?(?:\s*\([^()]{1,30}\))?\s+(?:IS\s+)?(?:ONLY\s+)?(?:ASKED|SHOWN|ANSWERED|COMPLETED)|"
     # "This section is only for residents who have lived here for at least a year."
     r"THIS\s+(?:SECTION|BLOCK|PART|PAGE)\s+IS(?=\s+ONLY\s+FOR\b))\s+(?:ONLY\s+)?"
     r"(?:TO|IF|WHEN|FOR|OF)\b(?P<cond>.*?)[\])]?$",
@@ -129,13 +132,16 @@ _OTHERS_GO_ON_RE = re.compile(
     re.I,
 )
 _BASE_LINE_RE = re.compile(r"^[\[(]?\s*BASE\s*:", re.I)
+_WHOLE_SECTION_BASE_RE = re.compile(
+    r"^[\[(]?\s*BASE\s+FOR\s+(?:THIS\s+|THE\s+)?(?:WHOLE\s+|ENTIRE\s+)?SECTION\s*:", re.I
+)
 # "(SC2 = 2 OR 3)", "(HH4 > 0)": a test in brackets on a line of its own
 _BRACKETED_TEST_RE = re.compile(r"\(\s*[A-Z]{1,6}\d{1,3}[a-z]?\s*(?:=|<|>|≥|≤|!=|<>)[^()]{1,60}\)")
 # "SECTION C – CHILDCARE (BASE: ALL WITH CHILDREN …, HH2 > 0)", "SECTION D — ASKED OF ALL WITH
 # CHILDREN UNDER 16 (HH4 > 0)", "… · BASE FOR THIS SECTION: YEARS 9 TO 13 ONLY (SCR2 = 3–7)":
 # a heading that says whom its section is for
 _HEADING_BASE_RE = re.compile(
-    r"(?:\bBASE(?:\s+FOR\s+THIS\s+SECTION)?\s*:|[—–-]\s*ASKED\s+(?:ONLY\s+)?(?:OF|TO)\b)\s*"
+    r"(?:\bBASE(?:\s+FOR\s+(?:THIS\s+|THE\s+)?(?:WHOLE\s+|ENTIRE\s+)?SECTION)?\s*:|[—–-]\s*ASKED\s+(?:ONLY\s+)?(?:OF|TO)\b)\s*"
     r"(?P<cond>.+)$",
     re.I,
 )
@@ -146,7 +152,8 @@ def _heading_base_note(heading: str) -> str:
     match = _HEADING_BASE_RE.search(heading)
     if match is None:
         return ""
-    cond = match["cond"].strip(" .")
+    # "… (D3 = 1). EVERYONE ELSE SKIPS TO SECTION W": where the others go is no part of the base
+    cond = _OTHERS_GO_ON_RE.sub("", match["cond"]).strip(" .")
     if cond.count(")") > cond.count("("):
         cond = cond[: cond.rindex(")")]  # "(BASE: ALL …, HH2 > 0)": the heading's own bracket
     return f"BASE: {cond.strip(' .')}"
@@ -438,6 +445,9 @@ class _Parser:
         self.skip_lines: set[int] = set()  # lines already read as part of an earlier one
         #: "Show this section only to …": the filter on every question of the section
         self.section_filter = ""
+        #: "THIS WHOLE SECTION (Q5 TO Q8) … EVERYONE ELSE GOES TO Q9": the last question the
+        #: section filter covers and the first it does not, where the note names them
+        self.section_bounds: tuple[str, str] = ("", "")
         #: a section heading came and no question since: a BASE line now is the section's
         self.section_open = False
         #: "SA = Strongly agree (5), …": what short column headings stand for
@@ -448,6 +458,7 @@ class _Parser:
         #: "Q6-Q9: WHOLE DOLLARS, ALLOW 1-200" under a heading: kept for the next question, from
         #: where place_named_notes gives it to every question it names
         self.named_ahead: list[str] = []
+        self.filters_above = _filters_written_above(lines)
 
     def run(self) -> Parsed:
         """Walk every line; the drafts found, in order."""
@@ -552,10 +563,14 @@ class _Parser:
         self.named_ahead = []
         draft.pre_notes, self.pending = self.pending, []
         own_base = any(_BASE_LINE_RE.match(n) for n in draft.pre_notes)
+        if label is not None and label.id == self.section_bounds[1]:
+            self.section_filter, self.section_bounds = "", ("", "")
         if self.section_filter and label is not None and label.style != "display":
             if not (own_base and _BASE_LINE_RE.match(self.section_filter)):
                 # a question's own base bar says in full whom it is for, the section's included
                 draft.pre_notes.append(self.section_filter)
+        if label is not None and label.id == self.section_bounds[0]:
+            self.section_filter, self.section_bounds = "", ("", "")
         draft.lines.append(line)
         self.current = draft
         self.heading_since_start = False
@@ -715,6 +730,7 @@ class _Parser:
             self.finish()
             cond = _OTHERS_GO_ON_RE.sub("", scoped["cond"])
             self.section_filter = "ASK IF " + cond.strip(" .:")
+            self.section_bounds = _filter_bounds(line.text or " ".join(line.instructions))
             return
         if self.section_open and self.base_under_heading(line):
             return
@@ -750,6 +766,7 @@ class _Parser:
         ):
             self.finish()
             self.section_scale = None
+            self.section_bounds = ("", "")
             # a bracketed test closing the heading, else a base written in it ("(BASE: ALL
             # WITH CHILDREN, HH2 > 0)", "— ASKED OF ALL …")
             self.section_filter = (
@@ -1178,6 +1195,7 @@ class _Parser:
         line = self.lines[index]
         return (
             len(draft.lines) == 2
+            and not self.filters_above
             and line.whole_instruction  # set apart by its formatting, not a typed header
             and not re.match(r"^\[?\s*(?:BASE|FILTER)\b", line.raw, re.I)
             and bool(named)
@@ -1767,6 +1785,10 @@ class _Parser:
         if _BASE_LINE_RE.match(whole) and find_label(line) is None and not line.is_option:
             self.section_filter = whole
             return True
+        if _WHOLE_SECTION_BASE_RE.match(whole) and find_label(line) is None and not line.is_option:
+            # "BASE FOR THIS WHOLE SECTION: … (C1 = 1). ALL OTHERS GO TO END"
+            self.section_filter = _heading_base_note(whole)
+            return True
         if self.section_filter and _BRACKETED_TEST_RE.fullmatch(whole):
             self.section_filter += " " + whole
             return True
@@ -1801,6 +1823,54 @@ class _Parser:
 
 
 _INLINE_SPLIT_RE = re.compile(r"\s+/\s+|\s*[|｜／]\s*|\s{3,}|\t+")
+
+
+_ID_IN_NOTE = r"[A-Z]{1,4}\d{1,3}[a-z]?"
+_RUN_IN_NOTE_RE = re.compile(
+    rf"\(\s*{_ID_IN_NOTE}\s*(?:TO|-|–)\s*(?P<last>{_ID_IN_NOTE})\s*\)", re.I
+)
+_OTHERS_TO_RE = re.compile(
+    rf"\b(?:GO(?:ES)?|SKIPS?|MOVES?|JUMPS?|CONTINUES?)\s+(?:ON\s+)?(?:STRAIGHT\s+)?TO\s+(?P<next>{_ID_IN_NOTE})\b",
+    re.I,
+)
+
+
+def _filter_bounds(note: str) -> tuple[str, str]:
+    """The last question a section's filter note covers ("(Q5 TO Q8)") and the first it does
+    not ("EVERYONE ELSE GOES TO Q9"), "" for either the note leaves unsaid."""
+    run, others = _RUN_IN_NOTE_RE.search(note), _OTHERS_TO_RE.search(note)
+    return (run["last"] if run else "", others["next"] if others else "")
+
+
+def _filters_written_above(lines: list[Line]) -> bool:
+    """True when the document sets its filters on their own lines between one question's answers
+    and the next question's label: then a filter under an open question's words, right over the
+    next label, is the next question's too, not the open question's own."""
+    count = 0
+    previous: Line | None = None
+    for position, line in enumerate(lines):
+        if line.kind == "page_break" or (
+            line.whole_instruction and not _FORWARD_RE.match(line.raw)
+        ):
+            continue
+        if line.whole_instruction:
+            following = next(
+                (
+                    x
+                    for x in lines[position + 1 :]
+                    if x.kind != "page_break" and not x.whole_instruction
+                ),
+                None,
+            )
+            # after answers or other body lines, not right under a question's own words
+            after_answers = previous is not None and find_label(previous) is None
+            if after_answers and following is not None and find_label(following) is not None:
+                count += 1
+                if count >= 2:
+                    return True
+            continue
+        previous = line
+    return False
 
 
 def _about_answering(text: str) -> bool:

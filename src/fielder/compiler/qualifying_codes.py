@@ -28,10 +28,11 @@ _MUST_RE = re.compile(
     # "MUST SELECT CODE 1 (CRUMB & KETTLE) – IF NOT": what the code is, in brackets after it
     rf"\(?\s*(?:AT\s+)?CODES?\s+{_CODES}\s*\)?(?:\s*\([^()]{{1,40}}\))?{_ELSE}",
 )
-# "CONTINUE IF CODE 1 OR 2, ELSE CLOSE", "QUALIFY ONLY IF CODES 3-5 – OTHERWISE TERMINATE"
+# "CONTINUE IF CODE 1 OR 2, ELSE CLOSE", "QUALIFY ONLY IF CODES 3-5 – OTHERWISE TERMINATE",
+# "CONTINUE IF S5 = 1 OR 2; OTHERWISE TERMINATE" (the question named, then its codes)
 _CONTINUE_RE = re.compile(
     r"\b(?:CONTINUE|QUALIF(?:Y|IES)|PROCEED|ELIGIBLE)\s+(?:ONLY\s+)?(?:IF|WHEN)\s+(?:ANSWER\s+IS\s+)?"
-    rf"(?:AT\s+)?CODES?\s+{_CODES}{_ELSE}",
+    rf"(?:(?:AT\s+)?CODES?\s+|(?P<qid>[A-Z]{{1,4}}\d{{1,3}}[A-Za-z]?)\s*=\s*){_CODES}{_ELSE}",
 )
 
 
@@ -63,4 +64,7 @@ def _rewritten(note: str) -> list[str]:
         return [note]
     codes = re.sub(r"\s*/\s*", " OR ", match["codes"])
     rest = f"{note[: match.start()]} {note[match.end() :]}".strip(" .;,")
-    return [*([rest + "."] if rest else []), f"TERMINATE IF NOT (CODE {codes})"]
+    named = match.groupdict().get("qid")
+    test = f"{named} = {codes}" if named else f"CODE {codes}"
+    rest = "" if re.fullmatch(r"[\[\]() ]*", rest) else rest  # only the note's own brackets left
+    return [*([rest + "."] if rest else []), f"TERMINATE IF NOT ({test})"]

@@ -956,7 +956,8 @@ def _row_line(row: tuple[str, ...], columns: dict[str, int]) -> Line | None:
         # a routing box across the table ("CHECK B2: … (B2 = 0) → GO TO B5"): its skips
         return Line(text="", raw=ident, instructions=routes)
     if ident and not _ID_RE.match(ident) and not text:
-        return Line(text=ident, raw=ident, kind="heading")
+        # a section's row may carry the section's base in the routing column
+        return Line(text=ident, raw=ident, kind="heading", instructions=notes)
     if ident and text:
         kept, inline = split_text(text)
         return Line(text=collapse(kept), raw=text, instructions=inline + notes, label=ident)

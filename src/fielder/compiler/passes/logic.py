@@ -67,7 +67,11 @@ def section_starts(titles: list[tuple[str | None, str]]) -> dict[str, str]:
     """The first question of each lettered/numbered section: {"SECTION C": "C1"}."""
     starts: dict[str, str] = {}
     for title, first in titles:
-        match = _SECTION_KEY_RE.search(title or "") or _NUMBERED_TITLE_RE.match(title or "")
+        match = (
+            _SECTION_KEY_RE.search(title or "")
+            or _NUMBERED_TITLE_RE.match(title or "")
+            or _LETTERED_TITLE_RE.match(title or "")
+        )
         if match:
             starts.setdefault(f"SECTION {match[1].upper()}", first)
     return starts
@@ -75,6 +79,9 @@ def section_starts(titles: list[tuple[str | None, str]]) -> dict[str, str]:
 
 # "4 Final comments", "4. Final comments": a section numbered without the word "Section"
 _NUMBERED_TITLE_RE = re.compile(r"^\s*(\d{1,2})[.)]?\s+[^\W\d]")
+# "C. Your connection": a section lettered without the word "Section" (the stop is needed: a
+# title may open with a one-letter word)
+_LETTERED_TITLE_RE = re.compile(r"^\s*([A-Z])[.)]\s+[^\W\d]")
 
 
 _LAST_PART_RE = re.compile(r"^(?:THE\s+)?(?:LAST|FINAL)\s+(?P<what>SECTION|PART|PAGE)$", re.I)
