@@ -28,6 +28,11 @@ _ANSWER_ARROW_RE = re.compile(
     r"(?-i:[A-Z]{1,4}[-_.]?\d{1,3}[a-z]?|END)\.?)$",
     re.I,
 )
+# "(T4 = 2 OR T4 = 3) AND T4 != 1 → T7", "NOT (T4 = 1 OR T4 = 2) → T9": a compound test
+_COMPOUND_ARROW_RE = re.compile(
+    r"^(?P<cond>(?:NOT\s*)?\(?\s*[A-Za-z]{1,6}\d{1,3}[a-z]?\s?(?:<=|>=|!=|==?|<|>)[^→]*?)"
+    r"\s?(?:-+>|→|=>|⇒)\s?(?P<action>[A-Z]{1,6}\d{1,3}[a-z]?|END|TERMINATE)\.?$",
+)
 _SCREEN_OUT_RE = re.compile(
     r"\bscreen(?:ed)?[- ]?outs?\b|\bdisqualif\w*|\bterminat\w*|\b(?:not\s+|in)eligible\b", re.I
 )
@@ -36,7 +41,7 @@ _SCREEN_OUT_RE = re.compile(
 def spelled_if(text: str) -> str:
     """The note with its unwritten "IF" written (a screen-out as TERMINATE); any other note
     as it was."""
-    match = _ARROW_TEST_RE.match(text.strip())
+    match = _ARROW_TEST_RE.match(text.strip()) or _COMPOUND_ARROW_RE.match(text.strip())
     if match is None:
         answer = _ANSWER_ARROW_RE.match(text.strip())
         if answer is None:

@@ -294,6 +294,7 @@ _CAPS_ANSWER_ROUTED_RE = re.compile(
     r"[^\W\d_][^\d→]{0,24}?\s+\d{1,3}\s*(?:→|->|=>)\s*\S"
 )
 _QUOTED_RE = re.compile(r'"[^"]{0,120}"|“[^”]{0,120}”')
+_MODE_TAG_RE = re.compile(r"(?:MULTI(?:PLE)?|SINGLE)(?:[- ]?(?:CODE|CHOICE|RESPONSE|SELECT))?\.?")
 
 
 def is_instruction(line: Line) -> bool:
@@ -309,6 +310,8 @@ def is_instruction(line: Line) -> bool:
         return True  # 'DO NOT READ OUT. PROBE: "Anything else?"': the quote is said as written
     if _ROUTING_RE.match(text) or _END_RE.match(text) or TYPE_LINE_RE.match(text):
         return True
+    if _MODE_TAG_RE.fullmatch(text):
+        return True  # "MULTI" on a line of its own among the answers: how many may be chosen
     if _WIDGET_NOTE_RE.search(text) and len(text.split()) <= 12 and not text.endswith("?"):
         return True  # "Show as a drop-down list.", "Multi-line text box.": how to build it
     if BARE_CONDITION_RE.match(text) and not line.is_option:

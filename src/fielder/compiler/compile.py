@@ -19,11 +19,13 @@ from fielder.compiler.circled_keys import circled_key_lines
 from fielder.compiler.code_column_tables import code_column_document
 from fielder.compiler.counted_filters import spread_counted_filters
 from fielder.compiler.crf_tables import crf_document
+from fielder.compiler.decision_tables import decision_table_lines
 from fielder.compiler.diagnostics import Clarification, Problem, answers_of
 from fielder.compiler.digit_boxes import digit_box_lines
 from fielder.compiler.document_titles import document_title_lines
 from fielder.compiler.draft_hints import draft_hint_lines
 from fielder.compiler.emphasis_bold import emphasis_bold_document
+from fielder.compiler.flow_lines import flow_line_lines
 from fielder.compiler.flowchart_logic import flowchart_logic
 from fielder.compiler.follow_up import follow_up
 from fielder.compiler.footnote_marks import drop_superscript_marks
@@ -54,6 +56,8 @@ from fielder.compiler.retired_items import drop_retired_items
 from fielder.compiler.rewrites import rewrite_lines
 from fielder.compiler.routing_tables import routing_table_lines
 from fielder.compiler.scripted import read_scripted
+from fielder.compiler.span_filters import span_filter_lines
+from fielder.compiler.spec_lines import spec_line_lines
 from fielder.compiler.sub_parts import sub_part_lines
 from fielder.compiler.sum_totals import unstated_total
 from fielder.compiler.text_pages import text_page_lines
@@ -99,7 +103,17 @@ def _read_lines(document: Document) -> list[Line]:
             )
         )
     )
-    lines = sub_part_lines(box_column_lines(drop_superscript_marks(routing_table_lines(lines))))
+    lines = sub_part_lines(
+        box_column_lines(
+            drop_superscript_marks(
+                flow_line_lines(
+                    spec_line_lines(
+                        span_filter_lines(decision_table_lines(routing_table_lines(lines)))
+                    )
+                )
+            )
+        )
+    )
     lines = circled_key_lines(lines)
     lines = answer_type_lines(
         draft_hint_lines(drop_hidden_items(drop_button_rows(wave_change_lines(lines))))

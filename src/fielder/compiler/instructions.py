@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from fielder.compiler.arrow_conditions import spelled_if
 from fielder.compiler.bracketed_bases import bracketed_base
 from fielder.compiler.glossary import to_english
+from fielder.compiler.logic_symbols import plain_symbols
 from fielder.compiler.named_routes import named_route
 from fielder.compiler.options import _TERMINATE_RE
 
@@ -169,7 +170,7 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 def sentences(note: str) -> list[str]:
     """An instruction split into its sentences ("MULTI CODE. CODE 6 EXCLUSIVE" → two)."""
-    note = note.strip().strip("[]<>{}").strip()
+    note = plain_symbols(note.strip()).strip("[]<>{}").strip()
     if note.startswith("(") and note.endswith(")") and note.count("(") == 1:
         note = note[1:-1].strip()
     parts = [p.strip(" .") for p in _SPLIT_RE.split(note)]
@@ -895,8 +896,9 @@ def _limits(text: str, upper: str) -> list[Directive]:
             r"VALIDATION|INTEGER|(?:COMPLETED|WHOLE)\s+(?:YEARS|MONTHS|WEEKS|DAYS|HOURS|MINUTES))\b",
             upper,
         )
-        and not most
-    ):
+        # "[Number box · 5–300 minutes]" split at its dot: the range alone, maybe with its unit
+        or re.fullmatch(r"\s*\d{1,6}\s*[–-]\s*\d{1,6}(?:\s+[a-z]{3,12})?\s*", text)
+    ) and not most:
         numbers = _numbers(text)
         if numbers:
             found.append(Directive("range", numbers=numbers, source=text))

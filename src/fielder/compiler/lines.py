@@ -261,7 +261,11 @@ def _inline_pipe(runs: tuple[Run, ...], index: int) -> bool:
 
 
 # "S1.", "Q12a", "END." alone in a run: a question's or screen's label
-_LABEL_RUN_RE = re.compile(r"^(?:[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2}[.:)]?|[A-Z][A-Z-]{1,11}[.:])$")
+# ("INTRO" alone: a screen's name needs no full stop, as it is no word of the text)
+_LABEL_RUN_RE = re.compile(
+    r"^(?:[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2}[.:)]?|[A-Z][A-Z-]{1,11}[.:]|"
+    r"INTRO|INTRODUCTION|WELCOME|OUTRO|CLOSING)$"
+)
 
 
 def _coloured_label(runs: tuple[Run, ...]) -> int | None:

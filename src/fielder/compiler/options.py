@@ -112,7 +112,9 @@ _TERMINATE_RE = re.compile(
     # a self-completion form's screen-out told to the respondent ("you can stop here")
     r"you\s+can\s+stop\s+(?:here|now)|"
     r"(?:do\s+not|do\s*n['’]t)\s+need\s+to\s+(?:carry\s+on|go\s+any\s+further|continue|"
-    r"answer\s+any\s+more))\b",
+    r"answer\s+any\s+more))\b|"
+    # "exclusive · ⇒ TERM", "#TERM": the scripter's short word for a screen-out, after an arrow
+    r"(?:⇒|=>|→|->|#)\s*TERM\b",
     re.I,
 )
 # "THANK AND END MODULE", "END OF SECTION", "GO TO END OF BLOCK": leave this part, not the interview

@@ -135,6 +135,17 @@ _BASE_LINE_RE = re.compile(r"^[\[(]?\s*BASE\s*:", re.I)
 _WHOLE_SECTION_BASE_RE = re.compile(
     r"^[\[(]?\s*BASE\s+FOR\s+(?:THIS\s+|THE\s+)?(?:WHOLE\s+|ENTIRE\s+)?SECTION\s*:", re.I
 )
+
+
+def _wrapped_on(above: Line, line: Line) -> bool:
+    """True for a line that carries on the words of the line above, cut mid-sentence."""
+    return (
+        not line.is_option
+        and not above.raw.rstrip().endswith((".", "?", "!", ":"))
+        and bool(re.match(r"[a-z]", line.raw.strip()))
+    )
+
+
 # "(SC2 = 2 OR 3)", "(HH4 > 0)": a test in brackets on a line of its own
 _BRACKETED_TEST_RE = re.compile(r"\(\s*[A-Z]{1,6}\d{1,3}[a-z]?\s*(?:=|<|>|≥|≤|!=|<>)[^()]{1,60}\)")
 # "SECTION C – CHILDCARE (BASE: ALL WITH CHILDREN …, HH2 > 0)", "SECTION D — ASKED OF ALL WITH
@@ -1148,7 +1159,11 @@ class _Parser:
     def own_condition(self, index: int, draft: Draft) -> bool:
         """True when a condition right under a question's label (before its answers) is its own."""
         # only the question's own answer-format notes may stand between its words and the filter
-        set_apart = all(line.whole_instruction for line in draft.lines[1:-1])
+        # (or the rest of its words, hard-wrapped onto the next line)
+        set_apart = all(
+            line.whole_instruction or _wrapped_on(above, line)
+            for above, line in zip(draft.lines, draft.lines[1:-1], strict=False)
+        )
         if index < 0 or draft.options or draft.tables or draft.rows or not set_apart:
             return False
         following = self.next_content(index)

@@ -31,3 +31,11 @@ def fold_branch_pairs(questions: list[Question]) -> None:
             f"({following.display_if}) and ({condition})" if following.display_if else condition
         )
         question.skip_to = []
+
+
+def drop_onward_skips(questions: list[Question]) -> None:
+    """A skip to the question that comes next anyway routes nothing (`T4∋1→T5` with T5 next,
+    beside other branches that jump further): the default flow, not a skip."""
+    for question, following in zip(questions, questions[1:], strict=False):
+        if len(question.skip_to) > 1:
+            question.skip_to = [rule for rule in question.skip_to if rule.to != following.id]

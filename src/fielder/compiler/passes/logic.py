@@ -21,7 +21,7 @@ from fielder.compiler.conditions import (
     worded_condition,
 )
 from fielder.compiler.diagnostics import Problem
-from fielder.compiler.passes.branch_pairs import fold_branch_pairs
+from fielder.compiler.passes.branch_pairs import drop_onward_skips, fold_branch_pairs
 from fielder.compiler.passes.screened_codes import screened_codes
 from fielder.ir.models import Question, SkipRule
 
@@ -180,6 +180,7 @@ def resolve_logic(
             if problem is not None and not pending.quiet:
                 problems.append(problem)
     fold_branch_pairs(list(questions.values()))
+    drop_onward_skips(list(questions.values()))
     _drop_skips_that_screen_out(list(questions.values()))
     return problems
 
