@@ -12,10 +12,14 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from fielder.ir.models import Question
 
-Groups = list[list["Atom"]]  # noqa: F821 - Atom lives in conditions, which imports this module
+if TYPE_CHECKING:
+    from fielder.compiler.conditions import Atom  # conditions imports this module
+
+Groups = list[list["Atom"]]
 
 _TOKEN_RE = re.compile(
     r"\s*(?:"
@@ -32,7 +36,9 @@ _TOKEN_RE = re.compile(
 )
 _SET_OPS = {"∈": "in", "∉": "not in", "∋": "has", "∌": "not has"}
 # symbols only a programmer writes: where none is there, the plain reader reads the text
-_FORMAL_MARK_RE = re.compile(r"&&|\|\||[∧∨∈∉∋∌¬{]|!(?!=)|\bIN\s*\(|\bCONTAINS\b|\(.*\bNOT\b|\)\s*(?:AND|OR)\b", re.I)
+_FORMAL_MARK_RE = re.compile(
+    r"&&|\|\||[∧∨∈∉∋∌¬{]|!(?!=)|\bIN\s*\(|\bCONTAINS\b|\(.*\bNOT\b|\)\s*(?:AND|OR)\b", re.I
+)
 
 
 class _Unread(ValueError):

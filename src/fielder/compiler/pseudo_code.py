@@ -192,7 +192,8 @@ def _covered(ids: str, labels: list[tuple[int, str]]) -> list[int] | None:
         if any(f is None for f in found):
             return None
         first, last = found[0], found[-1]
-        assert first is not None and last is not None
+        assert first is not None
+        assert last is not None
         if last < first:
             return None
         places.extend(labels[k][0] for k in range(first, last + 1))
