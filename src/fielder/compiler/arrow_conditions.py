@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from fielder.compiler.formal_conditions import is_expression
+
 _CODE = r"-?\d{1,4}"
 _ARROW_TEST_RE = re.compile(
     rf"^(?P<cond>[A-Za-z]{{1,6}}[_.]?\d{{1,3}}[a-z]?(?:[_.]\d{{1,2}})?\s?(?:<=|>=|!=|<>|==?|<|>)\s?"
@@ -38,10 +40,22 @@ _SCREEN_OUT_RE = re.compile(
 )
 
 
+def _formal_arrow(text: str) -> dict[str, str] | None:
+    """`Q6=2 OR Q6=9 → Q9`, `T4∌1 ∧ T4∋2 → T7`: a programmer's expression before one arrow."""
+    parts = re.split(r"\s?(?:-+>|→|=>|⇒)\s?", text)
+    if len(parts) == 2 and parts[1].strip() and is_expression(parts[0]):
+        return {"cond": parts[0].strip(), "action": parts[1].strip()}
+    return None
+
+
 def spelled_if(text: str) -> str:
     """The note with its unwritten "IF" written (a screen-out as TERMINATE); any other note
     as it was."""
-    match = _ARROW_TEST_RE.match(text.strip()) or _COMPOUND_ARROW_RE.match(text.strip())
+    match = (
+        _ARROW_TEST_RE.match(text.strip())
+        or _COMPOUND_ARROW_RE.match(text.strip())
+        or _formal_arrow(text.strip())
+    )
     if match is None:
         answer = _ANSWER_ARROW_RE.match(text.strip())
         if answer is None:

@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from fielder.compiler.dotted_refs import dotted_answer
+from fielder.compiler.formal_conditions import formal_condition, is_formal
 from fielder.compiler.instructions import expand_codes
 from fielder.compiler.labelled_codes import labelled_codes
 from fielder.compiler.worded_answers import respondent_words, see_question, worded_test
@@ -203,10 +205,19 @@ def _split(text: str, whole: list[tuple[int, int]] | None = None) -> list[tuple[
 
 
 def parse_condition(
-    text: str, questions: dict[str, Question], default: str | None, worded: bool = True
+    text: str,
+    questions: dict[str, Question],
+    default: str | None,
+    worded: bool = True,
+    formal: bool = True,
 ) -> list[list[Atom]]:
     """A condition as OR-of-AND groups of atoms; raises ConditionError when it cannot be read.
-    (`worded=False`: the respondent's-words reading is not tried, as for one clause of it.)"""
+    (`worded=False`: the respondent's-words reading is not tried, as for one clause of it;
+    `formal=False`: nor the programmer's-expression reading, as for one test of it.)"""
+    if formal and is_formal(text):
+        tree = formal_condition(text, questions, _formal_leaf(questions, default), _merge)
+        if tree is not None:
+            return _merge(tree)
     text = _RESTATED_RE.sub(lambda m: f" = {m['codes']}", text)
     negated = _NOT_WHOLE_RE.match(text) or _NOT_CODES_RE.match(text)
     if negated:
@@ -247,6 +258,20 @@ def parse_condition(
         else:
             groups.append([atom])
     return _merge(groups)
+
+
+def _formal_leaf(
+    questions: dict[str, Question], default: str | None
+) -> Callable[[str, str, list[str]], list[list[Atom]]]:
+    """One comparison of a programmer's expression (`Q2 HAS 1 OR 6`), read as written here."""
+
+    def leaf(qid: str, op: str, values: list[str]) -> list[list[Atom]]:
+        groups: list[list[Atom]] = []
+        for value in values:
+            groups += parse_condition(f"{qid} {op} {value}", questions, default, False, False)
+        return groups
+
+    return leaf
 
 
 # "you are 80 or over, or you answered 'Yes' to question 19": clauses, each with its subject

@@ -893,7 +893,9 @@ def _limits(text: str, upper: str) -> list[Directive]:
             r"\b(?:RANGE|ALLOW(?:ED)?|BETWEEN|ENTER|RECORD|MIN|MAX|NUMERIC|NUMBER|NUM|ACCEPT|VALID|SLIDER|"
             # ("AGE IN COMPLETED YEARS, 00–95": the unit a census counts in, then its range;
             # "NUMBER – WHOLE HOURS, 1–72": a whole-unit count split off its NUMBER by a dash)
-            r"VALIDATION|INTEGER|(?:COMPLETED|WHOLE)\s+(?:YEARS|MONTHS|WEEKS|DAYS|HOURS|MINUTES))\b",
+            # ("Whole pounds, 1–50.": an amount in whole units of a currency)
+            r"VALIDATION|INTEGER|(?:COMPLETED|WHOLE)\s+(?:YEARS|MONTHS|WEEKS|DAYS|HOURS|MINUTES)|"
+            r"WHOLE\s+(?:POUNDS|DOLLARS|EUROS|FRANCS|RAND|YEN))\b",
             upper,
         )
         # "[Number box · 5–300 minutes]" split at its dot: the range alone, maybe with its unit

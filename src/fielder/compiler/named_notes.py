@@ -144,6 +144,31 @@ def _numbered_filter(note: str) -> tuple[list[str], str] | None:
     return None
 
 
+# "Base for E13–E14: not Brightmoor customers (E4 ≠ 1)", "BASE FOR Q7 TO Q9: Q2 = 1": a base
+# line naming the run of questions it covers, its test written out or in the last brackets
+_BASE_FOR_RE = re.compile(
+    rf"^(?:BASE|FILTER|UNIVERSE)\s+FOR\s+(?:questions?\s+)?(?P<id>{_FILTER_ID})"
+    rf"\s?(?:-|–|—|\sTO\s|\sTHROUGH\s)\s?(?P<last>{_FILTER_ID})\s*:\s*(?P<cond>\S.*)$",
+    re.I,
+)
+_TEST_IN_BRACKETS_RE = re.compile(
+    r"\((?P<test>[A-Z]{1,5}\d{1,3}[a-z]?\s*(?:=|==|!=|<>|≠|<|>|≤|≥|∈|∋|∌|IN\b|HAS\b)[^()]*)\)\s*$",
+    re.I,
+)
+
+
+def _base_for(note: str) -> tuple[str, str, str] | None:
+    """The first and last question a `Base for …:` line names, and its test."""
+    match = _BASE_FOR_RE.match(note.strip())
+    if match is None:
+        return None
+    cond = match["cond"].strip(" .")
+    described = _TEST_IN_BRACKETS_RE.search(cond)
+    if described and not re.search(rf"\b{_ID}\b", cond[: described.start()], re.I):
+        cond = described["test"]  # "not Brightmoor customers (E4 ≠ 1)": the words describe it
+    return match["id"], match["last"], f"if {cond}"
+
+
 def place_named_filters(drafts: list[Draft]) -> None:
     """Move each 'Answer E7 only if …' note to E7, as the filter written above it."""
     by_id = {d.label.id.upper(): d for d in drafts if d.label is not None}
@@ -152,9 +177,13 @@ def place_named_filters(drafts: list[Draft]) -> None:
             for note in list(kept):
                 match = _NAMED_FILTER_RE.match(_OTHERS_GO_ON_RE.sub("", note.strip()))
                 numbered = None if match else _numbered_filter(note)
-                if match is None and numbered is None:
+                based = None if match or numbered else _base_for(note)
+                if match is None and numbered is None and based is None:
                     continue
-                if match is not None:
+                if based is not None:
+                    targets = _run(drafts, by_id, based[0], based[1])
+                    cond = based[2]
+                elif match is not None:
                     if match["bare"] and not match["last"]:
                         continue  # "ASK Q5 IF …" alone is the next question's filter already
                     # "ASK B13 TO B16 ONLY IF …": a filter over a run of questions

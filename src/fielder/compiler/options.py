@@ -207,7 +207,8 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
             option.to_end = arrow_end["word"].upper()
         elif _TERMINATE_RE.search(note) or re.fullmatch(
             r"(?:(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?)\s*)?(?:(?:→|-+>|=>)\s*)?"
-            r"(?:CLOSE|END|STOP|THANK\s+AND\s+CLOSE)(?:\s+(?:INTERVIEW|SURVEY))?"
+            # "TERM" in a sheet's Status column (not "TERM IF QUOTA FULL", a quota)
+            r"(?:CLOSE|END|STOP|TERM|THANK\s+AND\s+CLOSE)(?:\s+(?:INTERVIEW|SURVEY))?"
             # "CLOSE – NOT A MEMBER": why the interview closes, after a spaced dash
             r"(?:\s+[–—-]\s+[^–—>→]{1,40})?",
             bare,

@@ -36,7 +36,9 @@ they are parsed, each in a module of its own:
   wrapped onto the lines under it joined back (`wrapped_caps`), a form builder's conditions
   listed after the fields moved beside the questions they act on (`condition_lists`), a form
   builder's `→ Go to section 5` line under an answer put on the answer (`section_routes`), a
-  one-question form's `7→` card numbers joined to the words and type line (`arrow_numbers`).
+  one-question form's `7→` card numbers joined to the words and type line (`arrow_numbers`),
+  routing written as pseudo-code blocks (`IF … THEN / ASK … / ELSE / GOTO … / ENDIF`,
+  `if …: goto …`, `BASE Q7..Q8 := …`) put in scripting words (`pseudo_code`).
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ from fielder.compiler.office_use import drop_office_use
 from fielder.compiler.open_brackets import join_open_brackets
 from fielder.compiler.packed_items import packed_lines
 from fielder.compiler.page_furniture import drop_page_feet
+from fielder.compiler.pseudo_code import pseudo_code_lines
 from fielder.compiler.qualifying_codes import qualifying_code_lines
 from fielder.compiler.question_words import question_word_lines
 from fielder.compiler.ranked_lists import ranked_lines
@@ -107,7 +110,7 @@ from fielder.compiler.wrapped_notes import join_wrapped_notes
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
-    lines = noted_label_lines(join_wrapped_caps(arrow_number_lines(lines)))
+    lines = noted_label_lines(join_wrapped_caps(arrow_number_lines(pseudo_code_lines(lines))))
     lines = qualifying_code_lines(bracketed_point_lines(starred_note_lines(lines)))
     lines = described_base_lines(arrow_note_lines(lines))
     lines = locked_segment_lines(drop_standard_pages(dropdown_placeholder_lines(lines)))

@@ -38,13 +38,19 @@ _HEAD_WORDS_RE = re.compile(
     r"if|rule|instructions?|base)s?$",
     re.I,
 )
+# "Comment", "Notes": the table's words for the reader, beside the rules; not part of them
+_ASIDE_WORDS_RE = re.compile(r"^(?:comments?|notes?|remarks?|reasons?|descriptions?|why)$", re.I)
+# "Go to" heading a column of bare targets ("E9", "CLOSE")
+_TARGET_HEAD_RE = re.compile(r"^(?:then\s+)?(?:go\s*to|skip\s+to|route\s+to|jump\s+to)$", re.I)
 _CAPTION_RE = re.compile(r"\b(?:routing|filters?|logic|skips?)\b", re.I)
 _TERMINATE_RE = re.compile(
     r"\b(?:screen\s*-?\s*out|terminate|disqualify|close\s+(?:the\s+)?interview|thank\s+and\s+close)",
     re.I,
 )
 _GO_TO_RE = re.compile(
-    rf"\b(?:go|goes|skip|jump|continue|route)\s+(?:on\s+)?to\s+(?P<to>(?:section|part|module)\s+\w+|{_ID}|end)\b",
+    rf"\b(?:go|goes|skip|jump|continue|route)\s+(?:on\s+)?to\s+(?P<to>(?:section|part|module)\s+\w+|{_ID}|end|"
+    # a closing screen named in capitals ("CLOSE")
+    r"(?-i:[A-Z]{3,12}))\b",
     re.I,
 )
 # the action says who is asked: "Ask K5, otherwise go to K6", "Everyone else goes to L1"
@@ -63,8 +69,9 @@ def _is_routing_table(rows: tuple[tuple[str, ...], ...]) -> bool:
     """A table whose first column names questions and whose other headings are routing words."""
     if len(rows) < 2 or len(rows[0]) < 2:
         return False
-    heads = [re.sub(r"[^\w\s]", " ", cell).strip() for cell in rows[0][1:]]
-    if not all(_HEAD_WORDS_RE.match(" ".join(head.split())) for head in heads if head):
+    heads = [" ".join(re.sub(r"[^\w\s]", " ", cell).split()) for cell in rows[0][1:]]
+    rules = [head for head in heads if head and not _ASIDE_WORDS_RE.match(head)]
+    if not rules or not all(_HEAD_WORDS_RE.match(head) for head in rules):
         return False
     return all(_IDS_RE.match(row[0]) for row in rows[1:] if row and row[0])
 
@@ -82,6 +89,19 @@ def _condition(text: str) -> tuple[str, bool]:
 class _Rules:
     filters: dict[str, list[str]] = field(default_factory=dict)
     after: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _rule_cells(row: tuple[str, ...], heads: tuple[str, ...]) -> tuple[str, ...]:
+    """The row without its comment cells, a bare target under "Go to" read as a go-to."""
+    cells: list[str] = []
+    for index, cell in enumerate(row):
+        head = " ".join(re.sub(r"[^\w\s]", " ", heads[index]).split()) if index < len(heads) else ""
+        if index and _ASIDE_WORDS_RE.match(head):
+            continue
+        if index and _TARGET_HEAD_RE.match(head) and re.fullmatch(r"\s*\w{2,12}\s*", cell):
+            cell = f"GO TO {cell.strip()}"
+        cells.append(cell)
+    return tuple(cells)
 
 
 def _read_row(row: tuple[str, ...], own: list[str], rules: _Rules) -> None:
@@ -130,6 +150,10 @@ def _note(anchor: Line, text: str) -> Line:
     )
 
 
+def _is_caption_heading(line: Line) -> bool:
+    return line.kind == "heading" and len(line.raw) <= 60 and bool(_CAPTION_RE.search(line.raw))
+
+
 def _ends_question(line: Line) -> bool:
     return line.kind in ("heading", "table") or bool(
         re.fullmatch(r"[-=+_*~#]{5,}", line.raw.strip())
@@ -156,6 +180,13 @@ def routing_table_lines(lines: list[Line]) -> list[Line]:
         above = table - 1
         if above >= 0 and len(lines[above].raw) <= 60 and _CAPTION_RE.search(lines[above].raw):
             dropped.add(above)
+        elif (
+            above >= 1
+            and _is_caption_heading(lines[above - 1])
+            and lines[above].kind == "paragraph"
+        ):
+            # "APPENDIX A – ROUTING TABLE" over a paragraph on how to read the table
+            dropped.update((above - 1, above))
         for row in lines[table].rows[1:]:
             match = _IDS_RE.match(row[0].strip()) if row else None
             if match is None:
@@ -165,7 +196,7 @@ def routing_table_lines(lines: list[Line]) -> list[Line]:
                 continue
             own = order[order.index(first) : order.index(last) + 1]
             if own:
-                _read_row(row, own, rules)
+                _read_row(_rule_cells(row, lines[table].rows[0]), own, rules)
     before: dict[int, list[Line]] = {}
     after: dict[int, list[Line]] = {}
     for qid, tests in rules.filters.items():

@@ -114,6 +114,11 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "goto",
         "skip to",
         "validation",  # "Validation / notes": a range or a check on the answer
+        # "Status" holding "TERM" on an answer's row, "Spec / mask" holding "RANGE 0-50"
+        "status",
+        "spec",
+        "spec / mask",
+        "mask",
     ),
     # "Filter" holding "S4=1" / "ALL": whom the question is asked
     "condition": (
@@ -129,6 +134,7 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 _LABEL_WORDS = ("label", "labels")
+_NOTE_ROLES = ("instructions", "more_instructions", "extra")
 # "Answer code", "Response value", "Category no.": an answer's code column, named after answers
 _ANSWER_CODE_HEAD_RE = re.compile(
     r"^(?:answer|response|option|choice|category|value)s?\s+(?:codes?|values?|no\.?|numbers?|punch)$"
@@ -183,7 +189,9 @@ def _column_roles(header: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
             continue
         for role, pattern in _ROLE_RES.items():
             if pattern.match(name) and role == "instructions" and role in found:
-                found.setdefault("more_instructions", index)  # "Routing" and "Notes" columns
+                # "Routing" and "Notes" columns; "Routing | Status | Spec": a third as well
+                extra = "more_instructions" if "more_instructions" not in found else "extra"
+                found.setdefault(extra, index)
                 break
             if role not in found and pattern.match(name):
                 found[role] = index
@@ -298,7 +306,7 @@ def sheet_lines(block: Block) -> list[Line]:
     parent_notes = ""  # the notes of the last question row, which may name its grid rows
     in_example = False
     lettered = False  # statements lettered a, b, c under a scale header row
-    notes_at = {columns[r] for r in ("instructions", "more_instructions") if r in columns}
+    notes_at = {columns[r] for r in _NOTE_ROLES if r in columns}
     heads = [c.text for c in block.rows[start]] + [""] * 64
     # "T = TERMINATE, Q = CHECK QUOTA" above the headings: the marks of the logic column
     keys = legend_keys([" ".join(c.text for c in r) for r in block.rows[:start]])
@@ -318,7 +326,7 @@ def sheet_lines(block: Block) -> list[Line]:
             blank = {columns[r] for r in ("id", "text") if r in columns}
             row = tuple("" if i in blank else c for i, c in enumerate(row))
             raw = tuple("" if i in blank else c for i, c in enumerate(raw))
-        row_notes = [_cell(row, columns, r) for r in ("type", "instructions", "more_instructions")]
+        row_notes = [_cell(row, columns, r) for r in ("type", *_NOTE_ROLES)]
         statement = is_statement_row(ident, previous, row_notes, parent_notes)
         if ident and previous and (_sub_row(ident, previous, row_notes[0]) or statement):
             # "Q5_1 | row | My pet enjoys…" under the grid Q5: a statement of Q5, not a question.
@@ -947,6 +955,7 @@ def _row_line(row: tuple[str, ...], columns: dict[str, int]) -> Line | None:
             _cell(row, columns, "type"),
             _logic_cell(_cell(row, columns, "instructions")),
             _cell(row, columns, "more_instructions"),
+            _cell(row, columns, "extra"),
             _shown_when(_cell(row, columns, "condition")),
         )
         if n
