@@ -37,7 +37,10 @@ _TOKEN_RE = re.compile(
 _SET_OPS = {"∈": "in", "∉": "not in", "∋": "has", "∌": "not has"}
 # symbols only a programmer writes: where none is there, the plain reader reads the text
 _FORMAL_MARK_RE = re.compile(
-    r"&&|\|\||[∧∨∈∉∋∌¬{]|!(?!=)|\bIN\s*\(|\bCONTAINS\b|\(.*\bNOT\b|\)\s*(?:AND|OR)\b", re.I
+    r"&&|\|\||[∧∨∈∉∋∌¬{]|!(?!=)|\bIN\s*\(|\bCONTAINS\b|\(.*\bNOT\b|\)\s*(?:AND|OR)\b"
+    # "T4 != 1 AND (T4 = 2 OR T4 = 3)": a bracket after the join (symbols already worded)
+    r"|\b(?:AND|OR)\s*\(",
+    re.I,
 )
 
 
