@@ -14,7 +14,9 @@ _LEAD_RE = re.compile(
     r"(?:ask|show|display)(?:ed|n)?\s+only\s+(?:to\s+|of\s+)?|"
     r"(?:ask|show|display)(?:ed|n)?\s+(?:to|of)\s+|"
     r"(?:base|filter)\s*:\s*)"
-    r"(?P<who>[^()]{2,100}?)\s*\((?P<cond>[^()]{3,80})\)\s*\.?$",
+    r"(?P<who>[^()]{2,100}?)\s*(?:\((?P<cond>[^()]{3,80})\)|"
+    # "only people who flew with us, i.e. Q1 = 1 or 3": the test after "i.e." as in brackets
+    r",?\s+i\.\s?e\.?,?\s+(?P<said>[^()]{3,80}?))\s*\.?$",
     re.I,
 )
 # a question's id ("Q8", "S3", "B2a"): the bracket names one, the description does not
@@ -28,6 +30,7 @@ def bracketed_base(text: str) -> str | None:
     match = _LEAD_RE.match(text.strip())
     if match is None or _NOT_A_GROUP_RE.match(match["who"]):
         return None
-    if _QUESTION_RE.search(match["who"]) or not _QUESTION_RE.search(match["cond"]):
+    cond = match["cond"] or match["said"]
+    if _QUESTION_RE.search(match["who"]) or not _QUESTION_RE.search(cond):
         return None
-    return match["cond"].strip(" :,.")
+    return cond.strip(" :,.")

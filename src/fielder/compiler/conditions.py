@@ -97,6 +97,21 @@ def _normalise(text: str) -> str:
         (r"\bAT\s+LEAST\s+(\d+)", r">= \1"),
         (r"\b(?:AT\s+MOST|NO\s+MORE\s+THAN)\s+(\d+)", r"<= \1"),
     )
+    # "LESS THAN £10,000", "25,000 OR MORE": an amount's thousands joined (a comma between
+    # codes has fewer than three digits after it)
+    text = re.sub(
+        r"(?:(?<=THAN\s)|(?<=UNDER\s)|(?<=OVER\s)|(?<=[<>=]\s)|(?<=[<>=]))\s*[$€£¥]?"
+        r"(\d{1,3}(?:,\d{3})+)(?![\d,])",
+        lambda m: m[1].replace(",", ""),
+        text,
+        flags=re.I,
+    )
+    text = re.sub(
+        r"[$€£¥]?\b(\d{1,3}(?:,\d{3})+)(?=\s*(?:OR|AND)\s+(?:MORE|OVER|LESS|UNDER|ABOVE|BELOW)\b)",
+        lambda m: m[1].replace(",", ""),
+        text,
+        flags=re.I,
+    )
     # quoted words are an answer's label as written ("= 'Under 18'"), never a bound
     pieces = re.split(r"(['‘’\"“”][^'‘’\"“”]{2,80}['‘’\"“”])", text)
     for index in range(0, len(pieces), 2):
@@ -219,7 +234,9 @@ def parse_condition(
         if tree is not None:
             return _merge(tree)
     text = _RESTATED_RE.sub(lambda m: f" = {m['codes']}", text)
-    negated = _NOT_WHOLE_RE.match(text) or _NOT_CODES_RE.match(text)
+    negated = (
+        _NOT_WHOLE_RE.match(text) or _NOT_CODES_RE.match(text) or _NONE_OF_CODES_RE.match(text)
+    )
     if negated:
         return _negated(parse_condition(negated["cond"], questions, default))
     said = worded_condition(text, questions, default) if worded else None
@@ -374,6 +391,13 @@ _NOT_WHOLE_RE = re.compile(r"^\s*NOT\s*\((?P<cond>.+)\)\s*$", re.I | re.S)
 # "NOT CODE 1 OR 2": the whole list of codes denied, not its first code alone
 _NOT_CODES_RE = re.compile(
     r"^\s*NOT\s+(?P<cond>(?:CODES?\s+)?\d{1,3}(?:\s*(?:,|OR)\s*(?:CODES?\s+)?\d{1,3})+)\s*$", re.I
+)
+
+# "NONE OF CODES 3-5 SELECTED": every code of the list left unselected, the list denied whole
+_NONE_OF_CODES_RE = re.compile(
+    r"^\s*NONE\s+OF\s+(?:THE\s+)?(?P<cond>CODES\s+\d[^()]*?)\s*"
+    r"(?:(?:IS|ARE|WAS|WERE)\s+)?(?:SELECTED|CHOSEN|CODED|TICKED|MENTIONED)?\s*(?:\([^()]*\))?\s*$",
+    re.I,
 )
 
 
@@ -561,6 +585,10 @@ def _inner_condition(text: str, questions: dict[str, Question]) -> str:
     """ "managers (P2 = Yes)": the bracketed test when only the brackets name a question."""
     inner = re.search(r"\(([^()]*)\)", text)
     if inner is None:
+        # "ANYTHING SEEN AT B2, I.E. B2 NOT = 99": the words restated as the test
+        restated = re.match(r"^(?P<words>.{3,80}?),?\s+I\.\s?E\.?,?\s+(?P<test>\S.*)$", text, re.I)
+        if restated and _find_ref(restated["test"], questions)[0]:
+            return restated["test"]
         # "THOSE WITH A SMART METER, CODE 1 AT C6": whom in words, then the codes that say it
         said = re.match(r"^(?P<words>[^,\d]{3,60}),\s*(?P<test>(?:CODES?\s+)?\d[^,]*)$", text, re.I)
         if (
@@ -589,7 +617,10 @@ def _inner_condition(text: str, questions: dict[str, Question]) -> str:
             return tested["test"]
         # "PEOPLE WHO ORDERED AT LEAST 2 TIMES: S5 = 3, 4 OR 5": whom in words, a colon, then
         # the test; the words' numbers are no codes
-        told = re.match(r"^(?P<words>[^:]{3,80}?)\s*:\s+(?P<test>\S.*)$", text)
+        # ("… IN THE LAST 4 WEEKS – S4 CODE 1": the same after a spaced dash)
+        told = re.match(r"^(?P<words>[^:]{3,80}?)\s*:\s+(?P<test>\S.*)$", text) or re.match(
+            r"^(?P<words>[^–—'‘’\"“”]{3,80}?)\s+[–—-]\s+(?P<test>[^'‘’\"“”]+)$", text
+        )
         if (
             told
             and _find_ref(told["test"], questions)[0]
@@ -605,11 +636,32 @@ def _inner_condition(text: str, questions: dict[str, Question]) -> str:
         return f"{_find_ref(inner[1], questions)[0]} {outside.strip()}"
     if _find_ref(inner[1], questions)[0] and not _find_ref(outside, questions)[0]:
         return inner[1]
+    written = re.fullmatch(rf"\s*{_WRITTEN_TEST}", inner[1], re.I)
+    named_outside = {q.upper() for q in re.findall(rf"\b{_ID}\b", outside)}
+    named_inside = {q.upper() for q in re.findall(rf"\b{_ID}\b", inner[1])}
+    if (
+        written
+        and not text[inner.end() :].strip(" .;:")
+        and not re.search(r"[=<>≠]", outside)
+        and named_outside <= named_inside
+    ):
+        # "took a test drive at J2 (J2 = 04 OR J2 = 05)": the words said again as the test
+        # (words naming another question are a test of their own)
+        return inner[1]
+    remark = _REMARK_RE.match(inner[1]) and not text[inner.end() :].strip(" .;:")
+    if remark and not _find_ref(inner[1], questions)[0] and _find_ref(outside, questions)[0]:
+        # "coded 1-6 at Q3 (not if only 'Other' or 'None')": a closing remark on who is left
+        # out, which the test before it already says
+        return text[: inner.start()].rstrip()
     if _is_gloss(inner[1], text[inner.end() :], questions) and _find_ref(outside, questions)[0]:
         # "you answered 'Yes' at Q3 (you manage one or more people)": the brackets restate the
         # answer in words for the reader; their "or" is no second test
         return text[: inner.start()].rstrip()
     return text
+
+
+# a closing bracket that comments on the test rather than adding one
+_REMARK_RE = re.compile(r"^\s*(?:NOT\s+IF|I\.\s?E\.|E\.\s?G\.|THAT\s+IS)\b", re.I)
 
 
 def _bracketed_tests(text: str, questions: dict[str, Question]) -> list[tuple[str, str]]:
@@ -698,7 +750,7 @@ def _atom(
     by_label = _label_match(rest, target)
     if by_label:
         return Atom(question, by_label), question
-    within = [] if ref else label_within(rest, target)
+    within = named_at(rest, target) if ref else label_within(rest, target)
     if within:
         return Atom(question, within), question
     offered = None if ref else _nearest_offering(rest, questions, question)
@@ -783,6 +835,20 @@ def _nearest_offering(
 _CHOICE_VERB_RE = re.compile(
     r"\b(?:ticked|selected|chose|chosen|picked|marked|checked|circled|answered|said)\b", re.I
 )
+
+
+def named_at(rest: str, question: Question) -> list[str]:
+    """ "PRESCRIBED ZELVORA AT Q3": with the question named, words holding one answer's
+    label whole (a single word will do) name that answer; none where codes are written."""
+    if re.search(r"\d|['‘’\"“”]", rest):
+        return []
+    phrase = " " + collapse_words(re.sub(r"[^\w\s]", " ", rest)).lower() + " "
+    found = []
+    for option in question.options:
+        core = collapse_words(re.sub(r"[^\w\s]", " ", re.sub(r"\([^)]*\)", " ", option.label)))
+        if len(core) >= 4 and f" {core.lower()} " in phrase:
+            found.append(option.code)
+    return found if len(found) == 1 else []
 
 
 def label_within(rest: str, question: Question) -> list[str]:

@@ -34,8 +34,8 @@ class Directive:
 # "max. 3" / "min. 1": an abbreviation's dot before its number ends no sentence
 # "96 = text box · 99 exclusive": a spaced middle dot or bullet parts two notes in one cell
 _SPLIT_RE = re.compile(
-    # ("I.E. NOT 'NONE OF THESE'", "E.G. …": the abbreviation's stop ends no sentence)
-    r"(?<!\b[Mm]ax)(?<!\b[Mm]in)(?<!\bMAX)(?<!\bMIN)(?<!\b[Ii]\.[Ee])(?<!\b[Ee]\.[Gg])"
+    # ("… AT B2, I.E. B2 NOT = 99", "(J. Hale)": an abbreviation's stop ends no sentence)
+    r"(?<!\b[Mm]ax)(?<!\b[Mm]in)(?<!\bMAX)(?<!\bMIN)(?<!\b[Ii]\.[Ee])(?<!\b[Ee]\.[Gg])(?<!\([A-Z])"
     r"\.\s+(?=[A-Z0-9(\[\'‘\"“])|;\s*|\s+[·•]\s+"
 )
 _CAPS_DASH_RE = re.compile(r"(?<=[A-ZÀ-Þ0-9)])\s+[–—]\s+(?=[A-ZÀ-Þ(])")
@@ -201,6 +201,13 @@ _CLOSE_PART_RE = re.compile(
 )
 
 
+# "S4 CODE 1", "CODES 1-3 AT Q2", "Q5 = 2": a test alone, after a base's words and a dash
+_TEST_PART_RE = re.compile(
+    rf"^(?:{_ID_TOKEN}\s+CODES?\s+\d|CODES?\s+\d[^A-Z]*\s(?:AT|IN)\s+{_ID_TOKEN}$|"
+    rf"{_ID_TOKEN}\s*(?:=|<|>|!=|<>|NOT\s*=))"
+)
+
+
 def _if_then_close(parts: list[str]) -> list[str]:
     """ "IF 250 OR MORE – THANK AND CLOSE": a condition and the termination (or skip) it leads
     to, set apart by a spaced dash, are one instruction (split, the condition would be read
@@ -208,6 +215,11 @@ def _if_then_close(parts: list[str]) -> list[str]:
     joined: list[str] = []
     for part in parts:
         if joined and _IF_PART_RE.match(joined[-1]) and _CLOSE_PART_RE.match(part):
+            joined[-1] = f"{joined[-1]} – {part}"
+        elif (
+            joined and re.match(r"^(?:BASE|ASK|FILTER)\b", joined[-1]) and _TEST_PART_RE.match(part)
+        ):
+            # "BASE: ALL WHO SHOP THERE – S4 CODE 1": whom in words, then the test that says it
             joined[-1] = f"{joined[-1]} – {part}"
         else:
             joined.append(part)
@@ -311,11 +323,11 @@ def type_words(note: str) -> list[str]:
 
 def _numbers(text: str) -> tuple[float, float] | None:
     # "ALLOW $1-$200": an amount's range may repeat the currency sign on its upper bound
-    match = re.search(
-        r"(-?\d+(?:\.\d+)?)\s*(?:[-–—]|to|and)\s*[$€£¥]?(-?\d+(?:\.\d+)?)", text, re.I
-    )
+    # "RANGE 0-10,000,000", "5,000 to 250,000": a comma before each three digits groups them
+    number = r"-?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
+    match = re.search(rf"({number})\s*(?:[-–—]|to|and)\s*[$€£¥]?({number})", text, re.I)
     if match:
-        return float(match[1]), float(match[2])
+        return float(match[1].replace(",", "")), float(match[2].replace(",", ""))
     low = re.search(r"\bMIN(?:IMUM)?\s*(?:OF\s*)?(-?\d+)", text, re.I)
     high = re.search(r"\bMAX(?:IMUM)?\s*(?:OF\s*)?(-?\d+)", text, re.I)
     if low or high:
@@ -328,7 +340,8 @@ def _numbers(text: str) -> tuple[float, float] | None:
 
 _NOTE_PREFIX_RE = re.compile(
     r"^(?:[A-Za-z]+[ -]){0,3}(?:logic|routing|note|notes|instruction|instructions|filter|skip|"
-    r"condition|display|branching|check)\s*:\s*|"
+    # ("Margin note (J. Hale):": whose note it is, in brackets before the colon)
+    r"condition|display|branching|check)\s*(?:\([^()]{1,30}\)\s*)?:\s*|"
     r"^(?:PN|P\.N\.|PROG|PROGRAMMER|PROGRAMMING|SCRIPTER|SCRIPTING|DP|CATI|CAWI|INTERVIEWER|"
     r"INT|IV|SP|SN|BOT|BUILDER|DEV|DEVELOPER)\s*(?:NOTE|INSTRUCTION)?S?\s*[:.-]\s*|"
     r"^[↳⤷↪]\s*|"  # "↳ only when …": an arrow marking a line as logic for the build
@@ -570,6 +583,20 @@ def _id_span(first: str, last: str) -> list[str]:
 
 
 def _display(text: str, upper: str) -> list[Directive]:
+    named_base = re.match(
+        rf"^\[?\s*BASE\s+(?:FOR|AT)\s+(?P<q>{_ID_TOKEN})\s*:\s*(?P<rest>[^\]]+?)\]?\s*\.?$",
+        text,
+        re.I,
+    )
+    if named_base and re.search(r"\d", named_base["q"]):
+        # "BASE FOR B1: ALL WHO …": a base line naming the question it is for
+        rest = "BASE: " + named_base["rest"]
+        return [
+            Directive("ask_target", d.value, target=named_base["q"].upper(), source=text)
+            if d.kind == "display_if"
+            else d
+            for d in _display(rest, rest.upper())
+        ]
     if re.match(
         r"^(?:SHOW|DISPLAY)\s+(?:ONLY\s+)?THOSE\s+(?:\w+\s+){0,2}?(?:SELECTED|CHOSEN|MENTIONED|"
         r"CODED|PICKED|TICKED)\s+(?:AT|IN|FROM|ON)\b",

@@ -74,11 +74,14 @@ def place_named_notes(drafts: list[Draft]) -> None:
 # …"), the ids being Q10 … Q14.
 _FILTER_ID = r"(?:[A-Z]{1,5})?\d{1,3}[a-z]?"
 # ". If not, please go to Question 15.": where everyone else goes, no part of the condition
+# ("If Q4 = 0, go straight to Q9.": the others named by their answer, then where they go)
 _OTHERS_GO_ON_RE = re.compile(
-    r"[.;]\s*(?:IF\s+NOT|OTHERWISE|EVERYONE\s+ELSE|ALL\s+OTHERS|OTHERS)\b[^.]*\.?\s*$", re.I
+    r"[.;]\s*(?:(?:IF\s+NOT|OTHERWISE|EVERYONE\s+ELSE|ALL\s+OTHERS|OTHERS)\b[^.]*|"
+    r"IF\s[^.]{1,60}\b(?:GO|SKIP|JUMP|MOVE)\s+(?:\w+\s+)?TO\s[^.]*)\.?\s*$",
+    re.I,
 )
 _NAMED_FILTER_RE = re.compile(
-    r"^(?:FILTER\s*:\s*)?(?:please\s+)?(?:answer|ask|show|display|complete)\s+(?:questions?\s+)?"
+    r"^(?:(?:SECTION\s+|BLOCK\s+)?FILTER\s*:\s*)?(?:please\s+)?(?:answer|ask|show|display|complete)\s+(?:questions?\s+)?"
     rf"(?P<id>{_FILTER_ID})"
     rf"(?:\s?(?:-|–|\sTO\s|\sTHROUGH\s|\sTHRU\s)\s?(?P<last>{_FILTER_ID}))?"
     r"\s+(?:only\s+(?P<cond>(?:if|when)\b[^?]{3,200})|(?P<bare>if\b[^?]{3,200}))$",
@@ -155,6 +158,13 @@ _TEST_IN_BRACKETS_RE = re.compile(
     r"\((?P<test>[A-Z]{1,5}\d{1,3}[a-z]?\s*(?:=|==|!=|<>|≠|<|>|≤|≥|∈|∋|∌|IN\b|HAS\b)[^()]*)\)\s*$",
     re.I,
 )
+# "Filter for J3 and J4: visited a dealership at J2 (code 04).": a filter line naming the two
+# questions (or the run, "J3-J6") it is for, then whom in words or the test
+_FILTER_FOR_RE = re.compile(
+    rf"^(?:FILTER|BASE)\s+FOR\s+(?:QUESTIONS?\s+)?(?P<id>{_FILTER_ID})"
+    rf"(?:\s?(?P<join>-|–|\sTO\s|\sAND\s|\s?&\s?)\s?(?P<last>{_FILTER_ID}))\s*:\s*(?P<who>[^?]{{3,200}})$",
+    re.I,
+)
 
 
 def _base_for(note: str) -> tuple[str, str, str] | None:
@@ -169,6 +179,16 @@ def _base_for(note: str) -> tuple[str, str, str] | None:
     return match["id"], match["last"], f"if {cond}"
 
 
+def _filter_for(note: str) -> tuple[list[str], str] | None:
+    """The two questions (or the run) a "Filter for …:" line names, and its condition."""
+    match = _FILTER_FOR_RE.match(_OTHERS_GO_ON_RE.sub("", note.strip()))
+    if match is None:
+        return None
+    both = re.fullmatch(r"\s*(?:AND|&)\s*", match["join"], re.I)
+    named = [match["id"], match["last"]] if both else _span(match["id"], match["last"])
+    return named, "if " + match["who"].strip(" .")
+
+
 def place_named_filters(drafts: list[Draft]) -> None:
     """Move each 'Answer E7 only if …' note to E7, as the filter written above it."""
     by_id = {d.label.id.upper(): d for d in drafts if d.label is not None}
@@ -178,6 +198,8 @@ def place_named_filters(drafts: list[Draft]) -> None:
                 match = _NAMED_FILTER_RE.match(_OTHERS_GO_ON_RE.sub("", note.strip()))
                 numbered = None if match else _numbered_filter(note)
                 based = None if match or numbered else _base_for(note)
+                if match is None and numbered is None and based is None:
+                    numbered = _filter_for(note)  # "Filter for J3 and J4: …"
                 if match is None and numbered is None and based is None:
                     continue
                 if based is not None:

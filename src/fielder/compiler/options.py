@@ -159,7 +159,8 @@ _TAIL_CAPS_RE = re.compile(
 _DECOR_RE = re.compile(r"^[»›>◦▪■●•·]+\s*")
 _TRAIL_DASH_RE = re.compile(r"\s*(?:[—–\-:→⇒>=]+|->|=>)\s*$")
 _BLANK_RE = re.compile(r"[:\s]*_{2,}[\s_]*$")
-_SHARE_BOX_RE = re.compile(r"\s*_{2,}\s*%\s*$")
+# "___ %" to write a share in; "Rank ___" to write a rank in (the box's word, not the answer's)
+_SHARE_BOX_RE = re.compile(r"\s*_{2,}\s*%\s*$|\s+(?i:rank)\s*:?\s*_{2,}[\s_]*$")
 
 
 @dataclass
@@ -352,7 +353,8 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
     tag = _TAIL_TAG_RE.search(text)
     if tag and re.search(r"[A-Za-z]", text[: tag.start()]):
         # "None of these   (exclusive)", "Something else  + text box": the build's tag
-        notes.append("SPECIFY" if tag[1].startswith("+") else tag[1].strip("() "))
+        word = tag[1] or tag[2]
+        notes.append("SPECIFY" if word.startswith("+") else word.strip("() "))
         text = text[: tag.start()]
         tail = _TAIL_CAPS_RE.search(text)
     if (
@@ -532,7 +534,9 @@ _LETTER_CODE_RE = re.compile(r"^(?P<label>.*?[^\s.…])\s*(?:\.{3,}|…+|\t+)\s*
 
 # "(exclusive)", "+ text box" after an answer: tags in the build's own words
 _TAIL_TAG_RE = re.compile(
-    r"\s+(\(\s*exclusive\s*\)|\+\s*(?:an?\s+)?(?:text\s*(?:box|field)|open\s+box|write[- ]in))\s*$",
+    r"\s+(\(\s*exclusive\s*\)|\+\s*(?:an?\s+)?(?:text\s*(?:box|field)|open\s+box|write[- ]in))\s*$|"
+    # "None of these<TAB>exclusive": the tag in a column of its own, in any case
+    r"\t\s*(exclusive)\s*$",
     re.I,
 )
 

@@ -30,7 +30,7 @@ from fielder.compiler.options import SPECIFY_RE, parse_option_text
 from fielder.compiler.point_spans import packed_scale, point_span
 from fielder.compiler.sheet_heads import expand_question_abbreviation
 from fielder.compiler.sheet_scales import item_letter, scale_key
-from fielder.compiler.typed_hints import is_carried_list, is_typed_hint
+from fielder.compiler.typed_hints import is_box_line, is_carried_list, is_typed_hint
 from fielder.documents.model import Block, Cell
 
 _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
@@ -734,7 +734,11 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
     limits = number_limits(labels)
     if limits is not None:
         return [Line(text="", raw=limits, instructions=[limits])]
-    if is_typed_hint(_cell(raw, columns, "type"), labels) or is_carried_list(labels):
+    if (
+        is_typed_hint(_cell(raw, columns, "type"), labels)
+        or is_carried_list(labels)
+        or is_box_line(labels)
+    ):
         return [Line(text="", raw=label, instructions=[label]) for label in labels]
     listed = [p.strip() for p in re.split(r"\s*;\s*", labels[0])] if len(labels) == 1 else []
     if len(listed) >= 2 and all(p and len(p.split()) <= 8 for p in listed):

@@ -5,13 +5,16 @@ A spec row whose Type column names an answer that is no choice (`number`, `long 
 number |`, `| Q12 | Anything else? | comment box | long text |`. With no code on any line, the
 words name the box (its unit or its size), they are not an answer to pick.
 
+With no Type column, an answers cell of one line in capitals that names such a box (`OPEN –
+LARGE BOX`, `NUMERIC`) is the question's type written where its answers would go.
+
 An answers cell may also name where its list comes from instead of listing it: `As A7, codes
 1–6 only`, `Pipe in the answers chosen at P2`. That line is a note (the carry-forward).
 """
 
 from __future__ import annotations
 
-from fielder.compiler.instructions import interpret, question_type_line
+from fielder.compiler.instructions import interpret, question_type_line, type_words
 from fielder.compiler.options import parse_option_text
 
 _BOX_TYPES = frozenset({"number", "text", "long_text", "email", "date", "display"})
@@ -35,3 +38,18 @@ def is_carried_list(labels: list[str]) -> bool:
     if written and written[0].code:
         return False
     return any(d.kind == "carry" for d in interpret(labels[0]))
+
+
+def is_box_line(labels: list[str]) -> bool:
+    """True for one uncoded answer line in capitals naming an open box ("OPEN – LARGE BOX")."""
+    if (
+        len(labels) != 1
+        or labels[0] != labels[0].upper()
+        or not any(c.isalpha() for c in labels[0])
+    ):
+        return False
+    written = parse_option_text(labels[0])
+    if written and written[0].code:
+        return False
+    types = type_words(labels[0])
+    return bool(types) and types[0] in _BOX_TYPES
