@@ -56,7 +56,10 @@ def _consent_form() -> bytes:
         ("", "Statement", "Yes", "No"),
         ("P1", "I have read the leaflet about the allotment study and had the chance to ask."),
         ("P2", "I agree to my plot being photographed for the study by one of the volunteers."),
-        ("P3", "I agree to being sent the newsletter of the allotment society by post each season."),
+        (
+            "P3",
+            "I agree to being sent the allotment society newsletter by post each season.",
+        ),
     ]
     rows = [rows[0], *((*row, "☐ Yes (1)", "☐ No (2)") for row in rows[1:])]
     for row, texts in zip(table.rows, rows, strict=True):
@@ -81,7 +84,7 @@ def test_a_screen_out_written_once_over_a_run_goes_on_each_question() -> None:
     survey = by_id(
         compile_text(
             """
-            ALL OF AB1 TO AB2 MUST BE 'YES'. IF THE ANSWER TO ANY OF THEM IS 'NO' → NOT ELIGIBLE, END.
+            ALL OF AB1 TO AB2 MUST BE 'YES'. IF ANY OF THEM IS 'NO' → NOT ELIGIBLE, END.
 
             AB1\tDo you own a rowing boat?
             Yes\t1
