@@ -71,7 +71,9 @@ _EXCLUSIVE_LABEL_RE = re.compile(
 _NONE_OF_THIS_RE = re.compile(
     r"no,?\s+\w|i\s+(?:do\s+not|don['’]?t|did\s+not|didn['’]?t)\s+(?:have|own|use|take)\s+(?:a|an|any)\b|"
     # "I was not offered an appointment" under "Which kinds were you offered?"
-    r"i\s+(?:was|wasn['’]t|was\s+not)\s+offered\s+(?:a|an|any)\b",
+    r"i\s+(?:was|wasn['’]t|was\s+not)\s+offered\s+(?:a|an|any)\b|"
+    # "I was not prevented from sleeping" under "Were you prevented by any of these?"
+    r"i\s+(?:wasn['’]t|was\s+not)\s+\w+(?:ed|en)\b",
     re.I,
 )
 # answers that are no "none of these" of their own: not knowing, or not saying
@@ -308,7 +310,8 @@ def table_layout(
         and all(len([c for c in r if c]) <= 3 for r in rows)
         # one code a row ("Not at all likely | 0", and "1 | 1" where the point has no words)
         and all(len({c for c in r if _NUMERIC_CELL_RE.match(c)}) == 1 for r in listed)
-        and len(first) <= 3
+        # an empty column (a blanked tick box) is no column of the layout
+        and sum(any(i < len(r) and r[i] for r in rows) for i in range(len(first))) <= 3
     ):
         answers = []
         for row in listed:

@@ -38,6 +38,7 @@ _SPLIT_RE = re.compile(
     r"(?<!\b[Mm]ax)(?<!\b[Mm]in)(?<!\bMAX)(?<!\bMIN)(?<!\b[Ii]\.[Ee])(?<!\b[Ee]\.[Gg])(?<!\([A-Z])"
     r"\.\s+(?=[A-Z0-9(\[\'‘\"“])|;\s*|\s+[·•]\s+"
 )
+_BOX_THEN_IF_RE = re.compile(r"(?<=[)\]_])\s+(?=IF\s)")
 _CAPS_DASH_RE = re.compile(r"(?<=[A-ZÀ-Þ0-9)])\s+[–—]\s+(?=[A-ZÀ-Þ(])")
 _QUOTED_RE = re.compile(r"['‘’\"“”]([^'‘’\"“”]{2,60})['‘’\"“”]")
 _CODES_RE = re.compile(r"\b(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?\b")
@@ -178,6 +179,8 @@ def sentences(note: str) -> list[str]:
         # "NUMERIC – ALLOW 14-99 – IF UNDER 18 TERMINATE": capitals set apart by spaced dashes
         # are separate instructions (a range's dash has digits on both sides).
         parts = _if_then_close([q.strip(" .") for p in parts for q in _dash_split(p)])
+    # "AGE: ____ (ALLOW 18–99) IF UNDER 40 → NOT ELIGIBLE": the box's range, then a rule
+    parts = [q.strip() for p in parts for q in _BOX_THEN_IF_RE.split(p)]
     return [p for p in parts if p]
 
 
@@ -300,7 +303,9 @@ def type_words(note: str) -> list[str]:
     if re.search(
         r"\bNUMERIC|\bNUMBER\s+(?:BOX|ENTRY|FIELD)|^NUM$|^\s*(?:number|integer)\s*[,:;]|"
         r"\b(?:WRITE[- ]IN|RECORD|ENTER|TYPE(?:[- ]IN)?)\s+(?:A\s+|THE\s+|EXACT\s+)?"
-        r"(?:NUMBER|SCORE|RATING|AMOUNT|AGE|YEAR)\b(?!\s+OF)",
+        r"(?:NUMBER|SCORE|RATING|AMOUNT|AGE|YEAR)\b(?!\s+OF)|"
+        # "RECORD THE ROUND TRIP IN MINUTES": a count in a unit of time
+        r"^(?:RECORD|ENTER|WRITE)\b[^.]{0,40}\bIN\s+(?:MINUTES|HOURS|DAYS|WEEKS|MONTHS|YEARS)\b",
         note,
         re.I,
     ):
@@ -710,6 +715,10 @@ _TERMINATE_IF_RES = tuple(
     re.compile(pattern, re.I)
     for pattern in (
         r"^IF\s+(?P<cond>.+?),?\s*(?:-+>|→|[–—]|THEN)?\s*(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END)|"
+        # "IF MORE THAN 26 → NOT ELIGIBLE, END", "IF UNDER 18 → END OF SURVEY": an arrow to the
+        # way out (an arrow only: "if not eligible for …" may be a condition's words)
+        r"(?<=[→>]\s)(?:NOT\s+ELIGIBLE|INELIGIBLE|END\s+OF\s+(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE)"
+        r"|END\s+(?:THE\s+)?CALL)|"
         # "if somewhere else, thank them and end": a plain-words thank-and-end names who is thanked
         r"THANK\s+(?:THEM|(?:THE\s+)?RESPONDENTS?|(?:THE\s+)?PERSON)\s+(?:AND|&)\s+(?:CLOSE|END)|"
         # ("CLOSE THE SURVEY": the survey itself closed, not a screen named CLOSE)
@@ -922,7 +931,9 @@ def _limits(text: str, upper: str) -> list[Directive]:
             # "NUMBER – WHOLE HOURS, 1–72": a whole-unit count split off its NUMBER by a dash)
             # ("Whole pounds, 1–50.": an amount in whole units of a currency)
             r"VALIDATION|INTEGER|(?:COMPLETED|WHOLE)\s+(?:YEARS|MONTHS|WEEKS|DAYS|HOURS|MINUTES)|"
-            r"WHOLE\s+(?:POUNDS|DOLLARS|EUROS|FRANCS|RAND|YEN))\b",
+            r"WHOLE\s+(?:POUNDS|DOLLARS|EUROS|FRANCS|RAND|YEN))\b|"
+            # "WEEKS: ______ (0–104)": the bounds in brackets right after the answer box
+            r"_{3,}\s*\(\s*-?\d+\s*[-–]\s*-?\d+\s*\)",
             upper,
         )
         # "[Number box · 5–300 minutes]" split at its dot: the range alone, maybe with its unit

@@ -543,6 +543,9 @@ def line_from_block(block: Block) -> Line:
     return split_type_tags(quoted_logic(line))
 
 
+_LONE_BOXES = frozenset("☐□▢○◯")
+
+
 def _cell_text(cell: Cell) -> str:
     text = collapse(cell.text)
     tail = _styled_tail(cell.runs)
@@ -566,9 +569,25 @@ def _styled_tail(runs: tuple[Run, ...]) -> str | None:
     return tail
 
 
+def _blank_box_columns(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """Blank a column that holds nothing but a tick box on every row (`☐ | Yes | 1`): the box
+    only shows where to tick, so the label beside it is the answer, as in an unboxed list."""
+    width = max((len(row) for row in rows), default=0)
+    if len(rows) < 2 or width < 3:
+        return rows
+    boxed = {
+        column
+        for column in range(width)
+        if all(column < len(row) and row[column] in _LONE_BOXES for row in rows)
+    }
+    if not boxed:
+        return rows
+    return tuple(tuple("" if i in boxed else cell for i, cell in enumerate(row)) for row in rows)
+
+
 def table_line(block: Block) -> Line:
     """A table block as one `Line` holding its grid of cell texts."""
-    rows = tuple(tuple(_cell_text(c) for c in row) for row in block.rows)
+    rows = _blank_box_columns(tuple(tuple(_cell_text(c) for c in row) for row in block.rows))
     return Line(
         text="",
         raw=block.text,

@@ -29,7 +29,7 @@ _NAMED_RE = re.compile(
 _PARTS_RE = re.compile(r"^([A-Z]{1,3})(\d{1,3})$", re.I)
 
 
-def _span(first: str, last: str) -> list[str]:
+def id_span(first: str, last: str) -> list[str]:
     """`Q3`, `Q6` → Q3, Q4, Q5, Q6 (the same letters, a short rising run); [] otherwise."""
     low, high = _PARTS_RE.match(first), _PARTS_RE.match(last)
     if low is None or high is None or low[1].upper() != high[1].upper():
@@ -43,7 +43,7 @@ def _span(first: str, last: str) -> list[str]:
 def names_questions(note: str) -> bool:
     """Whether the note opens by naming a run of questions (`Q6-Q9: WHOLE DOLLARS`)."""
     match = _NAMED_RE.match(note.strip())
-    return bool(match and _span(match["first"], match["last"]))
+    return bool(match and id_span(match["first"], match["last"]))
 
 
 def place_named_notes(drafts: list[Draft]) -> None:
@@ -52,7 +52,7 @@ def place_named_notes(drafts: list[Draft]) -> None:
     for draft in drafts:
         for note in list(draft.notes):
             match = _NAMED_RE.match(note.strip())
-            named = _span(match["first"], match["last"]) if match else []
+            named = id_span(match["first"], match["last"]) if match else []
             if not match or not named or not all(n in by_id for n in named):
                 continue
             own = f"{match['head']}{match['rest']}"
@@ -91,7 +91,7 @@ _NAMED_FILTER_RE = re.compile(
 
 def _run(drafts: list[Draft], by_id: dict[str, Draft], first: str, last: str) -> list[Draft | None]:
     """The questions from `first` to `last` in the document's order (`Q10a`–`Q10e`, `ECON3
-    TO ECON5`): ids with a letter after the number, or of more letters, that `_span` cannot
+    TO ECON5`): ids with a letter after the number, or of more letters, that `id_span` cannot
     count."""
     low, high = _lookup(by_id, first), _lookup(by_id, last)
     if low is None or high is None:
@@ -141,7 +141,7 @@ def _numbered_filter(note: str) -> tuple[list[str], str] | None:
         if match is None:
             continue
         first, last = "Q" + match["id"], "Q" + (match["last"] or match["id"])
-        named = _span(first, last) if match["last"] else [first]
+        named = id_span(first, last) if match["last"] else [first]
         cond = match.groupdict().get("cond") or f"if they {match['who']}"
         return named, _OTHERS_RE.sub("", cond).strip(" .")
     return None
@@ -185,7 +185,7 @@ def _filter_for(note: str) -> tuple[list[str], str] | None:
     if match is None:
         return None
     both = re.fullmatch(r"\s*(?:AND|&)\s*", match["join"], re.I)
-    named = [match["id"], match["last"]] if both else _span(match["id"], match["last"])
+    named = [match["id"], match["last"]] if both else id_span(match["id"], match["last"])
     return named, "if " + match["who"].strip(" .")
 
 
@@ -209,7 +209,7 @@ def place_named_filters(drafts: list[Draft]) -> None:
                     if match["bare"] and not match["last"]:
                         continue  # "ASK Q5 IF …" alone is the next question's filter already
                     # "ASK B13 TO B16 ONLY IF …": a filter over a run of questions
-                    named = _span(match["id"], match["last"]) if match["last"] else [match["id"]]
+                    named = id_span(match["id"], match["last"]) if match["last"] else [match["id"]]
                     targets = [_lookup(by_id, n) for n in named]
                     if match["last"] and (not named or None in targets):
                         targets = _run(drafts, by_id, match["id"], match["last"])

@@ -106,13 +106,15 @@ _ARROW_SCREEN_RE = re.compile(
     r"(?P<to>(?!(?:NEXT|SECTION|PART|MODULE|BLOCK|QUESTION)\b)[A-ZÀ-Þ][A-ZÀ-Þ_]{3,})\.?\s*$"
 )
 _TERMINATE_RE = re.compile(
-    r"\b(?:TERMINATE|SCREEN\s*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END(?!\s+(?:OF\s+)?(?:THE\s+|THIS\s+)?"
+    r"\b(?:TERMINATE|SCREEN\s*OUT|"
+    # "THANK THE PERSON AND END": whom to thank may be named between
+    r"THANK\s+(?:(?:THE\s+)?(?:PERSON|RESPONDENT|PARTICIPANT|CALLER|THEM)\s+)?(?:AND|&)\s+(?:CLOSE|END(?!\s+(?:OF\s+)?(?:THE\s+|THIS\s+)?"
     r"(?:MODULE|SECTION|BLOCK|PART)\b)|TERMINATE)|CLOSE\s+INTERVIEW|"
-    r"end\s+(?:the\s+)?(?:interview|survey)|disqualif\w*|not\s+eligible|INELIGIBLE|"
+    r"end\s+(?:the\s+)?(?:interview|survey|call)|end\s+of\s+(?:the\s+)?(?:interview|survey)|disqualif\w*|not\s+eligible|INELIGIBLE|"
     # a self-completion form's screen-out told to the respondent ("you can stop here")
     r"you\s+can\s+stop\s+(?:here|now)|"
     r"(?:do\s+not|do\s*n['’]t)\s+need\s+to\s+(?:carry\s+on|go\s+any\s+further|continue|"
-    r"answer\s+any\s+more))\b|"
+    r"answer\s+any\s+more|(?:fill\s+in|complete|answer)\s+the\s+rest))\b|"
     # "exclusive · ⇒ TERM", "#TERM": the scripter's short word for a screen-out, after an arrow
     r"(?:⇒|=>|→|->|#)\s*TERM\b",
     re.I,
@@ -314,6 +316,8 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
     if not text:
         return []
     text = _without_mark_after_code(text)
+    # "NO .... 2   -> END INTERVIEW," with the rest of the note wrapped onto the next line
+    text = re.sub(r"((?:->|→)[^,]{2,40}),$", r"\1", text)
     # "… 2   PASE A P6", "Nooit → ga naar V6": a skip in the questionnaire's own language
     text = route_to_english(text)
     # "Nie .... 5  → WEITER MIT F7": an arrow's routing in the questionnaire's own language.
@@ -886,11 +890,33 @@ def parse_option_line(line: Line) -> list[RawOption]:
         options = [option]
     else:
         options = parse_option_text(line.spaced or line.text, line.numbering)
+        if len(options) == 1:
+            options[0].label = _caps_brackets_back(options[0].label, line)
     if options and line.instructions:
         _tail_actions(options[-1], line.instructions)
     for option in options:
         option.start = line.start
     return options
+
+
+# tags an interviewer reads as an instruction, not as part of a capitals answer's words
+_CAPS_TAG_RE = re.compile(
+    r"^(?:EXCLUSIVE|ANCHOR|FIX|TERMINATE|CLOSE|SCREEN|RANDOMI|ROTATE|SPONTANEOUS|UNPROMPTED|VOL|"
+    r"SINGLE|MULTI|OPEN|DO\s+NOT|DON'T|READ|PROBE|SHOW|GO\s+TO|SKIP|ASK|RECORD|CIRCLE|CODE)"
+)
+
+
+def _caps_brackets_back(label: str, line: Line) -> str:
+    """ "OTHER (SPECIFY) ...... 96", "SURFACE WATER (RIVER, POND) ... 61": in an interviewer's
+    list printed in capitals, the bracketed capitals right after the words are the answer's
+    printed label (a write-in keeps its SPECIFY as a tag too)."""
+    if not label or re.search(r"[a-z]", label):
+        return label
+    printed = " ".join(line.raw.split())
+    for note in line.instructions:
+        if not _CAPS_TAG_RE.match(note) and f"{label} ({note})" in printed:
+            return f"{label} ({note})"
+    return label
 
 
 def is_plain_answer(text: str) -> bool:

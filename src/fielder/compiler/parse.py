@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from fielder.compiler.answer_next import is_only_if
 from fielder.compiler.answers_across import continues, separated_answers
 from fielder.compiler.battery_leads import column_words, lead_in_end, stacked_words
+from fielder.compiler.block_screen_outs import place_block_screen_outs
 from fielder.compiler.boxed_codes import join_wrapped_boxes, take_bracket_codes
 from fielder.compiler.bracketed_answers import is_bracketed_answer
 from fielder.compiler.check_boxes import CHECK_START_RE, check_branches, place_check_boxes
@@ -270,8 +271,9 @@ _INLINE_LIST_RE = re.compile(
 _LISTED_AFTER_RE = re.compile(
     r"^(?P<text>[^?:]{2,200}[?:])\s*(?:\((?P<paren>[^()]*,[^()]*,[^()]*)\)|(?P<slash>[^/?:]+(?:\s/\s[^/?:]+)+))\s*$"
 )
+# ("a) Electricity?   1   2": a statement may end in its own question mark)
 _CODED_ROW_RE = re.compile(
-    r"^(?P<label>.*?[A-Za-z)])(?:\t+|\s{2,})(?P<points>-?\d{1,2}(?:(?:\t+|\s{2,})-?\d{1,2}){1,10})\s*$"
+    r"^(?P<label>.*?[A-Za-z)?])(?:\t+|\s{2,})(?P<points>-?\d{1,2}(?:(?:\t+|\s{2,})-?\d{1,2}){1,10})\s*$"
 )
 _REQUIRED_MARK_RE = re.compile(r"\s*\*+\s*$")
 # "SA = Strongly agree (5)", "N = Neither agree nor disagree": a key to the short column
@@ -1756,6 +1758,16 @@ class _Parser:
             and [o.code for o in options] == [o.code for o in draft.options]
         ):
             return  # "1 = not at all … 7 = extremely" over "[1] [2] … [7]": the same points again
+        if (
+            draft.mode == "text"
+            and len(draft.options) >= 3
+            and all(o.code and o.label == o.code for o in draft.options)
+            and [o.code for o in options] == [o.code for o in draft.options]
+        ):
+            # "0 1 2 … 10" then the key "0 = Very poor   10 = Very good": the points' words
+            for point, keyed in zip(draft.options, options, strict=True):
+                point.label = keyed.label
+            return
         if all(o.marker == "ends" for o in options):
             # "Very dissatisfied ○ ○ ○ ○ ○ Very satisfied" under a row of numbers: end words.
             points = draft.options[-len(options) :]
@@ -2120,6 +2132,7 @@ def parse_lines(lines: list[Line]) -> Parsed:
     keep_ranked_letters(parsed)
     place_named_notes(parsed.drafts)
     place_named_filters(parsed.drafts)
+    place_block_screen_outs(parsed)
     place_check_boxes(parsed.drafts)
     return parsed
 

@@ -593,17 +593,32 @@ def _answer_headings(block: Block) -> list[tuple[str, str | None]]:
         for i, head in enumerate(header)
         if i
         and head
-        and all(i < len(r) and not re.sub(r"[\s☐□▢_\[\]]", "", r[i].text) for r in labelled)
+        and (
+            all(i < len(r) and not re.sub(r"[\s☐□▢_\[\]]", "", r[i].text) for r in labelled)
+            or _same_boxed_answer(i, labelled) is not None
+        )
     ]
     heads = [header[i] for i in columns]
     if len(heads) < 2 or any(len(h.split()) > 4 or "?" in h for h in heads):
         return []
     found: list[tuple[str, str | None]] = []
-    for head in heads:
-        written = parse_option_text(head)
+    for index, head in zip(columns, heads, strict=True):
+        # "☐ Yes (1)" in every row's cell: the answer and its code as the cells print them
+        written = parse_option_text(_same_boxed_answer(index, labelled) or head)
         coded = written[0] if written and written[0].code and written[0].label else None
         found.append((coded.label, coded.code) if coded else (head, None))
     return found
+
+
+def _same_boxed_answer(index: int, rows: list[tuple[Cell, ...]]) -> str | None:
+    """The answer every row prints in its cell under one heading, after a tick box
+    ("☐ Yes (1)" on each consent statement's row), without the box; or None."""
+    texts = {collapse(r[index].text) if index < len(r) else "" for r in rows}
+    if len(texts) != 1:
+        return None
+    text = texts.pop()
+    box = re.match(r"^[☐□▢]\s*(?P<answer>\S.{0,40})$", text)
+    return box["answer"] if box else None
 
 
 def _id_column_lines(block: Block) -> list[Line]:

@@ -120,6 +120,14 @@ def see_question(text: str, questions: dict[str, Question]) -> tuple[str | None,
     return None, text
 
 
+_AGED_RE = re.compile(r"\baged\b|\byears?\s+old\b|\byour\s+age\b")
+_AGE_ASKED_RE = re.compile(r"\bhow\s+old\b|\byour\s+age\b|^age\b", re.I)
+
+
+def _asks_age(question: Question) -> bool:
+    return question.type == "number" and bool(_AGE_ASKED_RE.search(question.text or ""))
+
+
 def worded_test(
     clause: str, questions: dict[str, Question], before: str | None, only: str | None = None
 ) -> tuple[str, list[str], bool, tuple[str, float] | None] | None:
@@ -134,6 +142,11 @@ def worded_test(
     else:
         return None
     text = folded(clause)
+    if only is None and _AGED_RE.search(text):
+        # "if you are aged 70 or over": the age question asked earlier, however far back
+        earlier = ids[: ids.index(before) + 1] if before in ids else []
+        asked = [q for q in reversed(earlier) if _asks_age(questions[q])]
+        candidates = asked[:1] + [q for q in candidates if q not in asked[:1]]
     denied = bool(_DENIED_RE.search(text))
     text = _DENIED_RE.sub(" ", text)
     for index, qid in enumerate(candidates):
