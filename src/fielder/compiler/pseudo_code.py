@@ -251,6 +251,8 @@ def pseudo_code_lines(lines: list[Line]) -> list[Line]:
                     program.run(text)
         except ValueError:
             continue
+        if not program.actions:
+            continue  # "IF K1 = 2:" alone over a question: a filter line, no program
         later = [(i, lab) for i, lab in labels if i >= end]
         asked_branches = {a.branch[0] for a in program.actions if a.kind == "ask"}
         statements: list[str] = []
