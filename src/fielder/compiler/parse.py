@@ -77,10 +77,12 @@ from fielder.compiler.scale_key import boxed_row, is_key, key_points, wrapped_ke
 from fielder.compiler.scales import scale_from_text
 from fielder.compiler.screen_names import role_screen_id
 from fielder.compiler.section_bases import (
+    OTHERS_GO_ON_RE,
     filtered_section,
     heading_base,
-    heading_filter,
+    heading_base_note,
     heading_title,
+    section_filter,
 )
 from fielder.compiler.slashed_answers import slashed_answers
 from fielder.compiler.spec_screens import bracketed_screen
@@ -124,14 +126,6 @@ _SECTION_FILTER_RE = re.compile(
     r"(?:TO|IF|WHEN|FOR|OF)\b(?P<cond>.*?)[\])]?$",
     re.I,
 )
-_OTHERS_GO_ON_RE = re.compile(
-    r"[.;]\s*(?:IF\s+NOT|OTHERWISE|EVERYONE\s+ELSE|ALL\s+OTHERS|OTHERS|"
-    # "If you moved in less than a year ago, please go to Section G."
-    r"IF\s+(?:YOU|THEY)\b[^.]*\b(?:GO|SKIP|MOVE|CARRY\s+ON)\s+(?:ON\s+)?(?:TO|AT)\b)[^.]*\.?\s*$"
-    # "If you care for fewer than 20 hours a week, please go to Section D.": the others in words
-    r"|[.;]\s*IF\b[^.]*\b(?:GO|SKIP|MOVE)\s+(?:ON\s+)?TO\s+(?:SECTION|PART|QUESTION)\b[^.]*\.?\s*$",
-    re.I,
-)
 _BASE_LINE_RE = re.compile(r"^[\[(]?\s*BASE\s*:", re.I)
 _WHOLE_SECTION_BASE_RE = re.compile(
     r"^[\[(]?\s*BASE\s+FOR\s+(?:THIS\s+|THE\s+)?(?:WHOLE\s+|ENTIRE\s+)?SECTION\s*:", re.I
@@ -149,26 +143,6 @@ def _wrapped_on(above: Line, line: Line) -> bool:
 
 # "(SC2 = 2 OR 3)", "(HH4 > 0)": a test in brackets on a line of its own
 _BRACKETED_TEST_RE = re.compile(r"\(\s*[A-Z]{1,6}\d{1,3}[a-z]?\s*(?:=|<|>|≥|≤|!=|<>)[^()]{1,60}\)")
-# "SECTION C – CHILDCARE (BASE: ALL WITH CHILDREN …, HH2 > 0)", "SECTION D — ASKED OF ALL WITH
-# CHILDREN UNDER 16 (HH4 > 0)", "… · BASE FOR THIS SECTION: YEARS 9 TO 13 ONLY (SCR2 = 3–7)":
-# a heading that says whom its section is for
-_HEADING_BASE_RE = re.compile(
-    r"(?:\bBASE(?:\s+FOR\s+(?:THIS\s+|THE\s+)?(?:WHOLE\s+|ENTIRE\s+)?SECTION)?\s*:|[—–-]\s*ASKED\s+(?:ONLY\s+)?(?:OF|TO)\b)\s*"
-    r"(?P<cond>.+)$",
-    re.I,
-)
-
-
-def _heading_base_note(heading: str) -> str:
-    """The base written in a section's heading, as a `BASE:` note ("" when it has none)."""
-    match = _HEADING_BASE_RE.search(heading)
-    if match is None:
-        return ""
-    # "… (D3 = 1). EVERYONE ELSE SKIPS TO SECTION W": where the others go is no part of the base
-    cond = _OTHERS_GO_ON_RE.sub("", match["cond"]).strip(" .")
-    if cond.count(")") > cond.count("("):
-        cond = cond[: cond.rindex(")")]  # "(BASE: ALL …, HH2 > 0)": the heading's own bracket
-    return f"BASE: {cond.strip(' .')}"
 
 
 _BASE_OTHERS_RE = re.compile(
@@ -741,7 +715,7 @@ class _Parser:
         scoped = _SECTION_FILTER_RE.match(line.text or " ".join(line.instructions))
         if scoped and find_label(line) is None:
             self.finish()
-            cond = _OTHERS_GO_ON_RE.sub("", scoped["cond"])
+            cond = OTHERS_GO_ON_RE.sub("", scoped["cond"])
             self.section_filter = "ASK IF " + cond.strip(" .:")
             self.section_bounds = _filter_bounds(line.text or " ".join(line.instructions))
             return
@@ -782,11 +756,7 @@ class _Parser:
             self.section_bounds = ("", "")
             # a bracketed test closing the heading, else a base written in it ("(BASE: ALL
             # WITH CHILDREN, HH2 > 0)", "— ASKED OF ALL …")
-            self.section_filter = (
-                headed
-                or heading_filter(line.text)
-                or _heading_base_note(" ".join([line.text, *line.instructions]))
-            )
+            self.section_filter = section_filter(line.text, line.instructions, headed)
             self.section_open = True
             self.out.sections.append(Section(heading_title(line.text) if headed else line.text))
             self.block = len(self.out.sections)
@@ -1814,7 +1784,7 @@ class _Parser:
             return True
         if _WHOLE_SECTION_BASE_RE.match(whole) and find_label(line) is None and not line.is_option:
             # "BASE FOR THIS WHOLE SECTION: … (C1 = 1). ALL OTHERS GO TO END"
-            self.section_filter = _heading_base_note(whole)
+            self.section_filter = heading_base_note(whole)
             return True
         if self.section_filter and _BRACKETED_TEST_RE.fullmatch(whole):
             self.section_filter += " " + whole

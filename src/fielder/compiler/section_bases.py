@@ -4,6 +4,11 @@
 
 The bracket is the filter of every question in the section. A closing "others go to Section
 C" only restates where everyone else goes (recorded once, as the filter), so it is dropped.
+
+Three readings of a heading live here, tried in turn by `section_filter`: a test closing a
+SECTION heading (`heading_base`), a test in the heading's closing brackets (`heading_filter`),
+and a base written in the heading (`heading_base_note`: "(BASE: ALL WITH CHILDREN, HH2 > 0)",
+"— ASKED OF ALL …"). They came from separate fix rounds; each keeps the files it was made for.
 """
 
 from __future__ import annotations
@@ -45,8 +50,7 @@ def heading_title(text: str) -> str:
 
 
 # A heading whose test is named by a sign or a code (`## B. In-store shoppers only (Q3 = 1)`,
-# `SECTION B - CAT OWNERS (S1 = 2).  OTHERS GO TO SECTION C`), read after `heading_base` above;
-# the two readings came from two fix rounds and are kept apart until one is guarded to hold both.
+# `SECTION B - CAT OWNERS (S1 = 2).  OTHERS GO TO SECTION C`), read after `heading_base` above
 _ID = r"[A-Z]{1,3}\d{1,3}[a-z]?"
 _HEAD_FILTER_RE = re.compile(
     rf"\((?P<cond>[^()]*?(?:\b{_ID}\s*(?:[=<>!]|\bNOT\b|\bIN\b)|"
@@ -78,3 +82,41 @@ def filtered_section(text: str) -> bool:
     if match is None or not heading_filter(text):
         return False
     return section_word(text[: match.end("cond") + 1])
+
+
+# where everyone else goes, closing a base: no part of the base
+OTHERS_GO_ON_RE = re.compile(
+    r"[.;]\s*(?:IF\s+NOT|OTHERWISE|EVERYONE\s+ELSE|ALL\s+OTHERS|OTHERS|"
+    # "If you moved in less than a year ago, please go to Section G."
+    r"IF\s+(?:YOU|THEY)\b[^.]*\b(?:GO|SKIP|MOVE|CARRY\s+ON)\s+(?:ON\s+)?(?:TO|AT)\b)[^.]*\.?\s*$"
+    # "If you care for fewer than 20 hours a week, please go to Section D.": the others in words
+    r"|[.;]\s*IF\b[^.]*\b(?:GO|SKIP|MOVE)\s+(?:ON\s+)?TO\s+(?:SECTION|PART|QUESTION)\b[^.]*\.?\s*$",
+    re.I,
+)
+# "SECTION C – CHILDCARE (BASE: ALL WITH CHILDREN …, HH2 > 0)", "SECTION D — ASKED OF ALL WITH
+# CHILDREN UNDER 16 (HH4 > 0)", "… · BASE FOR THIS SECTION: YEARS 9 TO 13 ONLY (SCR2 = 3–7)":
+# a heading that says whom its section is for
+_HEADING_BASE_RE = re.compile(
+    r"(?:\bBASE(?:\s+FOR\s+(?:THIS\s+|THE\s+)?(?:WHOLE\s+|ENTIRE\s+)?SECTION)?\s*:|[—–-]\s*ASKED\s+(?:ONLY\s+)?(?:OF|TO)\b)\s*"
+    r"(?P<cond>.+)$",
+    re.I,
+)
+
+
+def heading_base_note(heading: str) -> str:
+    """The base written in a section's heading, as a `BASE:` note ("" when it has none)."""
+    match = _HEADING_BASE_RE.search(heading)
+    if match is None:
+        return ""
+    # "… (D3 = 1). EVERYONE ELSE SKIPS TO SECTION W": where the others go is no part of the base
+    cond = OTHERS_GO_ON_RE.sub("", match["cond"]).strip(" .")
+    if cond.count(")") > cond.count("("):
+        cond = cond[: cond.rindex(")")]  # "(BASE: ALL …, HH2 > 0)": the heading's own bracket
+    return f"BASE: {cond.strip(' .')}"
+
+
+def section_filter(text: str, notes: list[str], headed: str | None) -> str:
+    """The filter a section's heading writes, as the note parse gives each of its questions:
+    the test closing it (`heading_base`, already read as `headed`), else the test in its
+    closing brackets, else a base written in it or in its notes ("" when none)."""
+    return headed or heading_filter(text) or heading_base_note(" ".join([text, *notes]))
