@@ -239,6 +239,7 @@ def parse_condition(
     )
     if negated:
         return _negated(parse_condition(negated["cond"], questions, default))
+    text = _slashed_labels(text, questions.get(default or ""))
     said = worded_condition(text, questions, default) if worded else None
     if said is not None:
         return said
@@ -275,6 +276,18 @@ def parse_condition(
         else:
             groups.append([atom])
     return _merge(groups)
+
+
+def _slashed_labels(text: str, question: Question | None) -> str:
+    """ "No, not yet / I don't know": the question's own answers listed with slashes, each by
+    its whole label (commas inside a label kept), read as one answer or the other."""
+    parts = re.split(r"\s+/\s+", text.strip())
+    if question is None or len(parts) < 2 or not question.options:
+        return text
+    labels = {folded(o.label).strip(" .") for o in question.options}
+    if all(folded(collapse_words(part)).strip(" .") in labels for part in parts):
+        return " OR ".join(f'"{part}"' for part in parts)
+    return text
 
 
 def _formal_leaf(

@@ -472,6 +472,7 @@ class _Parser:
         #: where place_named_notes gives it to every question it names
         self.named_ahead: list[str] = []
         self.filters_above = _filters_written_above(lines)
+        self.filters_below = _filters_written_below(lines)
 
     def run(self) -> Parsed:
         """Walk every line; the drafts found, in order."""
@@ -1836,7 +1837,7 @@ class _Parser:
             if _FORWARD_RE.match(bare) and ends_interview(note):
                 draft.notes.append(note)  # "Filter: under 18 → end of survey": this answer's
             elif _FORWARD_RE.match(bare) and not re.match(r"^\[?\s*IF\b", bare, re.I):
-                if self.own_condition(index, draft):
+                if self.filters_below or self.own_condition(index, draft):
                     draft.pre_notes.append(note)
                 else:
                     self.pending.append(note)
@@ -1898,6 +1899,56 @@ def _filters_written_above(lines: list[Line]) -> bool:
             continue
         previous = line
     return False
+
+
+# "Q6", "B1", "question 6", "at 12": the questions a filter note names
+_NAMED_ID_RE = re.compile(r"\b(?:QUESTION\s+|Q\.?\s*)?([A-Z]{0,4}\d{1,3}[a-z]?)\b", re.I)
+
+
+def _named_ids(text: str) -> set[str]:
+    """The question ids a note names, bare numbers written as `Q` + number too."""
+    ids = set()
+    for match in _NAMED_ID_RE.finditer(text):
+        if match[0][0].isdigit() and not re.match(r"(?i)question|q", match[0]):
+            continue  # a bare number is a code or an amount, not a question
+        ident = match[1].upper()
+        ids |= {ident, "Q" + ident} if ident[0].isdigit() else {ident}
+    return ids
+
+
+def _filters_written_below(lines: list[Line]) -> bool:
+    """True when the document writes each question's filter under it (after its answers, over
+    the next label): its filter notes name the question just before the one they follow and
+    never that question itself, as a filter written above the next question would."""
+    below = above = 0
+    labels: list[str] = []
+    for position, line in enumerate(lines):
+        label = find_label(line)
+        if label is not None:
+            ident = label.id.upper()
+            labels.append(ident if not ident[0].isdigit() else "Q" + ident)
+            continue
+        if not line.whole_instruction or len(labels) < 2:
+            continue
+        note = " ".join(line.instructions)
+        if not _FORWARD_RE.match(note) or ends_interview(note):
+            continue
+        following = next(
+            (
+                x
+                for x in lines[position + 1 :]
+                if x.kind != "page_break" and not x.whole_instruction
+            ),
+            None,
+        )
+        if following is None or find_label(following) is None:
+            continue  # only a note right over the next label is in doubt
+        named = _named_ids(note)
+        if labels[-1] in named:
+            above += 1
+        elif labels[-2] in named:
+            below += 1
+    return below >= 2 and above == 0
 
 
 def _about_answering(text: str) -> bool:
@@ -2104,14 +2155,23 @@ def trailing_points(text: str, spaced: str = "") -> list[str] | None:
     return numbers if len(set(numbers)) == len(numbers) else None
 
 
-_CODED_CAPS_RE = re.compile(r"^\d{1,3}\s+[A-Z][A-Z'’]*(?:\s[A-Z][A-Z'’]*){0,4}$")
+# "8  DON'T KNOW", "2  SSO / SCIM": a code, then up to five words in capitals
+_CODED_CAPS_RE = re.compile(
+    r"^(?P<code>\d{1,3})\s+[A-Z][A-Z'’]*(?:(?:\s|\s?[/&]\s?)[A-Z][A-Z'’]*){0,4}$"
+)
 
 
 def _coded_caps_answer(text: str, draft: Draft) -> bool:
     """`8  DON'T KNOW` under answers coded 1, 2, 3: a special answer written in capitals, as an
     interviewer's script writes the answers not read out."""
     coded = [o for o in draft.options if o.code is not None]
-    return len(coded) >= 2 and bool(_CODED_CAPS_RE.match(text))
+    match = _CODED_CAPS_RE.match(text)
+    if not match or not coded:
+        return False
+    # "1 Importing data" then "2 SSO / SCIM": an acronym answer numbered next in the list
+    last = str(coded[-1].code)
+    following = last.isdigit() and int(match["code"]) == int(last) + 1
+    return len(coded) >= 2 or following
 
 
 def parse_lines(lines: list[Line]) -> Parsed:
