@@ -870,7 +870,8 @@ def _tags(text: str, upper: str) -> list[Directive]:
     # "'On foot' CANNOT BE TICKED WITH ANY OTHER ANSWER": the answer stands alone
     if re.search(
         r"\bEXCLUSIVE\b|CAN(?:NOT|['’]T)\s+BE\s+(?:COMBINED|(?:TICKED|CHOSEN|SELECTED|PICKED|"
-        r"MARKED|CHECKED)\s+(?:WITH|ALONGSIDE|TOGETHER\s+WITH)\s+(?:ANY\s+)?OTHERS?\b)|"
+        # ("… can't be ticked with anything else")
+        r"MARKED|CHECKED)\s+(?:WITH|ALONGSIDE|TOGETHER\s+WITH)\s+(?:(?:ANY\s+)?OTHERS?|ANYTHING\s+ELSE)\b)|"
         r"SINGLE\s+CODE\s+ONLY|NOT\s+COMBINED",
         upper,
     ):

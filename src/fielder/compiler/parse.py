@@ -120,7 +120,9 @@ _SECTION_FILTER_RE = re.compile(
     r"(?:WHOLE\s+|ENTIRE\s+)?(?:SECTION|BLOCK|PART|MODULE)"
     r"(?:\s+[A-Z0-9]{1,2})?(?:\s*\([^()]{1,30}\))?\s+(?:IS\s+)?(?:ONLY\s+)?(?:ASKED|SHOWN|ANSWERED|COMPLETED)|"
     # "This section is only for residents who have lived here for at least a year."
-    r"THIS\s+(?:SECTION|BLOCK|PART|PAGE)\s+IS(?=\s+ONLY\s+FOR\b))\s+(?:ONLY\s+)?"
+    # ("[LOGIC: this whole section is only for Q2 = …]": a logic note's heading word first)
+    r"(?:(?:LOGIC|ROUTING|NOTE)\s*:\s*)?THIS\s+(?:WHOLE\s+|ENTIRE\s+)?(?:SECTION|BLOCK|PART|PAGE)\s+IS"
+    r"(?=\s+ONLY\s+FOR\b))\s+(?:ONLY\s+)?"
     r"(?:TO|IF|WHEN|FOR|OF)\b(?P<cond>.*?)[\])]?$",
     re.I,
 )
@@ -1221,6 +1223,14 @@ class _Parser:
             and own not in named
         )
 
+    def blank_item(self, index: int, text: str) -> bool:
+        """True for "___ More code samples" beside another such line: a list of items, each
+        after a box to write its rank or number in (not a box with its unit, "___ years")."""
+        if not _BLANK_ITEM_RE.match(text):
+            return False
+        around = [self.lines[i] for i in (index - 1, index + 1) if 0 <= i < len(self.lines)]
+        return any(_BLANK_ITEM_RE.match(line.text) for line in around)
+
     def label_next(self, index: int) -> bool:
         """True when the next content line starts with a question label."""
         following = self.next_content(index)
@@ -1398,6 +1408,13 @@ class _Parser:
         if write_in and not options and plain_before:
             # "I prefer to self-describe: ______" among plain answers: an answer with a box.
             option = RawOption(write_in["label"], None, marker="•", specify=True)
+            option.start = line.start
+            self.add_options([option], draft)
+            return
+        if self.blank_item(index, text):
+            # "___ Better search" over "___ Migration guides": items with a box to number them
+            item = _BLANK_ITEM_RE.match(text)
+            option = RawOption(" ".join(item["label"].split()) if item else text, None, marker="•")
             option.start = line.start
             self.add_options([option], draft)
             return
@@ -1850,6 +1867,11 @@ class _Parser:
                 draft.notes.append(note)
 
 
+_BLANK_ITEM_RE = re.compile(
+    r"^_{3,}\s+(?!(?:years?|months?|weeks?|days?|hours?|minutes?|times?|per|percent|dollars?|"
+    r"pounds?|euros?|kg|km|miles?)\b)(?P<label>[A-Za-z][^_\d]*\s[^_\d]*\w)$",
+    re.I,
+)
 _INLINE_SPLIT_RE = re.compile(r"\s+/\s+|\s*[|｜／]\s*|\s{3,}|\t+")
 
 
