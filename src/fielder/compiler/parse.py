@@ -1226,10 +1226,11 @@ class _Parser:
     def blank_item(self, index: int, text: str) -> bool:
         """True for "___ More code samples" beside another such line: a list of items, each
         after a box to write its rank or number in (not a box with its unit, "___ years")."""
-        if not _BLANK_ITEM_RE.match(text):
-            return False
+        line = self.lines[index]
+        if not _BLANK_ITEM_RE.match(text) or line.numbering or line.code:
+            return False  # "3. ___ Performance": a numbered list's own reading codes them
         around = [self.lines[i] for i in (index - 1, index + 1) if 0 <= i < len(self.lines)]
-        return any(_BLANK_ITEM_RE.match(line.text) for line in around)
+        return any(_BLANK_ITEM_RE.match(other.text) for other in around)
 
     def label_next(self, index: int) -> bool:
         """True when the next content line starts with a question label."""
