@@ -24,7 +24,8 @@ _ARROW_TEST_RE = re.compile(
 # "No → Go to 5", "Don't know -> skip to Q9": an answer's words, then where it leads
 _ANSWER_ARROW_RE = re.compile(
     r"^(?!(?:if|when|otherwise|else|then|all|everyone|others|rest|and|or)\b)"
-    r"(?P<answer>[^\W\d_][^→>\d]{0,38}?)\s?(?:-+>|→|=>|⇒)\s?"
+    # (several answers' words, each up to 38 letters, may be listed with slashes)
+    r"(?P<answer>[^\W\d_][^→>\d/]{0,38}?(?:\s?/\s?[^→>\d/]{1,38}?){0,4})\s?(?:-+>|→|=>|⇒)\s?"
     r"(?P<action>(?:go|skip|jump|continue|proceed)\s+(?:on\s+)?to\s+\S.*|"
     # "No → Q15", "Don't know → END": the place itself after the arrow, in a logic column
     r"(?-i:[A-Z]{1,4}[-_.]?\d{1,3}[a-z]?|END)\.?)$",

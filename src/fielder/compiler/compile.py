@@ -17,7 +17,7 @@ from fielder.compiler.button_rows import drop_button_rows
 from fielder.compiler.change_keys import change_key_document
 from fielder.compiler.circled_keys import circled_key_lines
 from fielder.compiler.code_column_tables import code_column_document
-from fielder.compiler.counted_filters import spread_counted_filters
+from fielder.compiler.counted_filters import copy_named_filters, spread_counted_filters
 from fielder.compiler.crf_tables import crf_document
 from fielder.compiler.decision_tables import decision_table_lines
 from fielder.compiler.diagnostics import Clarification, Problem, answers_of
@@ -321,6 +321,7 @@ def analyse(
     problems = [p for b in builts for p in b.problems] + carried
     problems.extend(resolve_logic(builts, answers, section_starts(_section_titles(parsed, builts))))
     spread_counted_filters(parsed.drafts, builts)
+    copy_named_filters(parsed.drafts, builts)
     questions = {b.question.id: b.question for b in builts}
     open_problems = _dedupe([p for p in problems if p.id not in answers])
     mark_attention(questions, open_problems)

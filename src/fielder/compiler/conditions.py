@@ -239,6 +239,8 @@ def parse_condition(
     )
     if negated:
         return _negated(parse_condition(negated["cond"], questions, default))
+    text = _topic_then_question(text, questions)
+    text = _slashed_labels(text, questions.get(default or ""))
     said = worded_condition(text, questions, default) if worded else None
     if said is not None:
         return said
@@ -275,6 +277,37 @@ def parse_condition(
         else:
             groups.append([atom])
     return _merge(groups)
+
+
+# "plan = Starter or Not sure (Q13)", "plan = Trial or Starter (question 4)": what the question
+# is about in a word, its answers, then the question itself in brackets
+_TOPIC_THEN_ID_RE = re.compile(
+    r"^(?P<topic>[A-Za-z][A-Za-z ]{0,24}?)\s*(?:=|\bis\b)\s*(?P<answers>[^()]+?)\s*"
+    r"\((?:question\s+|at\s+)?(?P<id>[A-Z]{0,4}\d{1,3}[a-z]?)\)\s*\.?$",
+    re.I,
+)
+
+
+def _topic_then_question(text: str, questions: dict[str, Question]) -> str:
+    """ "plan = Pro or Team (Q1)" → "Q1 = Pro or Team": the bracketed question is the one tested."""
+    match = _TOPIC_THEN_ID_RE.match(text.strip())
+    if match is None or re.fullmatch(r"[A-Z]{0,4}\d{1,3}[a-z]?", match["topic"].strip(), re.I):
+        return text
+    named = match["id"].upper()
+    ident = next((q for q in questions if q.upper() in (named, "Q" + named)), None)
+    return f"{ident} = {match['answers']}" if ident else text
+
+
+def _slashed_labels(text: str, question: Question | None) -> str:
+    """ "No, not yet / I don't know": the question's own answers listed with slashes, each by
+    its whole label (commas inside a label kept), read as one answer or the other."""
+    parts = re.split(r"\s+/\s+", text.strip())
+    if question is None or len(parts) < 2 or not question.options:
+        return text
+    labels = {folded(o.label).strip(" .") for o in question.options}
+    if all(folded(collapse_words(part)).strip(" .") in labels for part in parts):
+        return " OR ".join(f'"{part}"' for part in parts)
+    return text
 
 
 def _formal_leaf(

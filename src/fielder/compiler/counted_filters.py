@@ -34,3 +34,26 @@ def spread_counted_filters(drafts: list[Draft], builts: list[Built]) -> None:
         for later in builts[index + 1 : index + count]:
             if later.question.display_if is None:
                 later.question.display_if = condition
+
+
+# "Same filter as C8.", "Same base as Q4", "Filter: as for Q12": another question's filter again
+_SAME_AS_RE = re.compile(
+    r"\b(?:same\s+(?:filter|base|condition|display\s+logic)\s+as|"
+    r"(?:filter|base)\s*:?\s+as\s+(?:for|at))\s+(?:question\s+)?(?P<id>[A-Z]{0,4}\d{1,3}[a-z]?)\b",
+    re.I,
+)
+
+
+def copy_named_filters(drafts: list[Draft], builts: list[Built]) -> None:
+    """Give a question whose note says "same filter as C8" the filter C8 was given."""
+    if len(drafts) != len(builts):
+        return
+    by_id = {built.question.id.upper(): built.question for built in builts}
+    for draft, built in zip(drafts, builts, strict=True):
+        match = next(filter(None, map(_SAME_AS_RE.search, [*draft.pre_notes, *draft.notes])), None)
+        if match is None or built.question.display_if is not None:
+            continue
+        named = match["id"].upper()
+        source = by_id.get(named) or by_id.get("Q" + named)
+        if source is not None and source is not built.question and source.display_if:
+            built.question.display_if = source.display_if

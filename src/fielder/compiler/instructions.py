@@ -181,7 +181,16 @@ def sentences(note: str) -> list[str]:
         parts = _if_then_close([q.strip(" .") for p in parts for q in _dash_split(p)])
     # "AGE: ____ (ALLOW 18–99) IF UNDER 40 → NOT ELIGIBLE": the box's range, then a rule
     parts = [q.strip() for p in parts for q in _BOX_THEN_IF_RE.split(p)]
+    # "Yes → A3, No → A5": answer-and-arrow pairs listed with commas are one route each
+    parts = [
+        q for p in parts for q in (_ARROW_PAIR_RE.split(p) if _ARROW_LIST_RE.match(p) else [p])
+    ]
     return [p for p in parts if p]
+
+
+_ARROW_PAIR = r"[^,;→]{1,40}?\s*(?:→|->)\s*[A-Za-z0-9_]{1,8}"
+_ARROW_LIST_RE = re.compile(rf"^(?:[A-Za-z]+\s*:\s*)?{_ARROW_PAIR}(?:\s*,\s*{_ARROW_PAIR})+$")
+_ARROW_PAIR_RE = re.compile(r"(?<=\w)\s*,\s+(?=[^,;→]{1,40}?\s*(?:→|->))")
 
 
 def _dash_split(text: str) -> list[str]:
@@ -284,6 +293,10 @@ def type_words(note: str) -> list[str]:
     short = _SHORTHAND.get(note.strip().upper().replace(" ", ""))
     if short:
         return [short]
+    # "Number (USD)", "Numeric (%)": a spec's type cell with the unit of the amount in brackets
+    unit = re.fullmatch(r"\s*(\w+)\s*\([^()\d]{1,12}\)\s*", note)
+    if unit and _SHORTHAND.get(unit[1].upper()) == "number":
+        return ["number"]
     if re.fullmatch(
         r"\s*(?:1|one|single)[- ](?:text\s+)?line(?:\s+(?:text|box|answer))?\s*\.?\s*", note, re.I
     ):
@@ -346,7 +359,7 @@ def _numbers(text: str) -> tuple[float, float] | None:
 _NOTE_PREFIX_RE = re.compile(
     r"^(?:[A-Za-z]+[ -]){0,3}(?:logic|routing|note|notes|instruction|instructions|filter|skip|"
     # ("Margin note (J. Hale):": whose note it is, in brackets before the colon)
-    r"condition|display|branching|check)\s*(?:\([^()]{1,30}\)\s*)?:\s*|"
+    r"condition|display|branching|branch|check)\s*(?:\([^()]{1,30}\)\s*)?:\s*|"
     r"^(?:PN|P\.N\.|PROG|PROGRAMMER|PROGRAMMING|SCRIPTER|SCRIPTING|DP|CATI|CAWI|INTERVIEWER|"
     r"INT|IV|SP|SN|BOT|BUILDER|DEV|DEVELOPER)\s*(?:NOTE|INSTRUCTION)?S?\s*[:.-]\s*|"
     r"^[↳⤷↪]\s*|"  # "↳ only when …": an arrow marking a line as logic for the build
@@ -857,7 +870,8 @@ def _tags(text: str, upper: str) -> list[Directive]:
     # "'On foot' CANNOT BE TICKED WITH ANY OTHER ANSWER": the answer stands alone
     if re.search(
         r"\bEXCLUSIVE\b|CAN(?:NOT|['’]T)\s+BE\s+(?:COMBINED|(?:TICKED|CHOSEN|SELECTED|PICKED|"
-        r"MARKED|CHECKED)\s+(?:WITH|ALONGSIDE|TOGETHER\s+WITH)\s+(?:ANY\s+)?OTHERS?\b)|"
+        # ("… can't be ticked with anything else")
+        r"MARKED|CHECKED)\s+(?:WITH|ALONGSIDE|TOGETHER\s+WITH)\s+(?:(?:ANY\s+)?OTHERS?|ANYTHING\s+ELSE)\b)|"
         r"SINGLE\s+CODE\s+ONLY|NOT\s+COMBINED",
         upper,
     ):

@@ -28,7 +28,8 @@ _BOX_SPLIT_RE = re.compile(rf"\s*[{BOXES}]\s*")
 # a list mark like a bullet; "· Kingsmead": a middle dot printed as a bullet
 DRAG_HANDLES = "⇅⇵↕⇕☰⠿"
 # "+" before digits is a dialling code ("+44 ______"), not a bullet
-_BULLET_RE = re.compile(rf"^(?:[•●◦▪■·\-*–{DRAG_HANDLES}]|\+(?!\d)|[{BOXES}])\s*(?P<label>\S.*)$")
+# ("▾ Europe": a drop-down's answers are listed under a small down-pointing triangle)
+_BULLET_RE = re.compile(rf"^(?:[•●◦▪■·▾▿\-*–{DRAG_HANDLES}]|\+(?!\d)|[{BOXES}])\s*(?P<label>\S.*)$")
 _BOX_THEN_CODE_RE = re.compile(rf"^[{BOXES}][ \t]*(?P<rest>\d{{1,3}}(?:\t|  )\s*\S.*)$")
 # The gap is atomic: the code cannot start with a space, so no other split of the gap can
 # succeed, and retrying every split of a long run of spaces was cubic.
@@ -45,7 +46,7 @@ _CODE_BEFORE_RE = re.compile(
 _CODE_BRACKETED_RE = re.compile(r"^(?P<label>.*?\S)\s+[\[(](?P<code>\d{1,3})[\])]$")
 _CODE_ONLY_RE = re.compile(r"^[\[(]?(?P<code>\d{1,3})[\])]?[.)]?$")
 _CODE_REPEATED_RE = re.compile(r"^(?P<n>\d{1,3})\s*[-–—=:]\s*(?=[^\W\d_])")
-_LEAD_MARK_RE = re.compile(rf"^(?:[{BOXES}•●▪■◦·{DRAG_HANDLES}]|o(?=\s+[A-Z0-9]))\s+")
+_LEAD_MARK_RE = re.compile(rf"^(?:[{BOXES}•●▪■◦·▾▿{DRAG_HANDLES}]|o(?=\s+[A-Z0-9]))\s+")
 _LETTER_CODE_BEFORE_RE = re.compile(r"^(?P<code>[A-Z])\s+[-–=]\s+(?P<label>\S.*)$")
 # "r1<TAB>Beer", "c2<TAB>Fair": a scripting spec's row and column codes, stored as written
 _ROW_CODE_RE = re.compile(r"^(?P<code>[rc]\d{1,3})(?:\t+|\s{2,}|\s*[.:)=]\s+)(?P<label>\S.*)$")

@@ -122,7 +122,9 @@ _SECTION_FILTER_RE = re.compile(
     r"(?:WHOLE\s+|ENTIRE\s+)?(?:SECTION|BLOCK|PART|MODULE)"
     r"(?:\s+[A-Z0-9]{1,2})?(?:\s*\([^()]{1,30}\))?\s+(?:IS\s+)?(?:ONLY\s+)?(?:ASKED|SHOWN|ANSWERED|COMPLETED)|"
     # "This section is only for residents who have lived here for at least a year."
-    r"THIS\s+(?:SECTION|BLOCK|PART|PAGE)\s+IS(?=\s+ONLY\s+FOR\b))\s+(?:ONLY\s+)?"
+    # ("[LOGIC: this whole section is only for Q2 = …]": a logic note's heading word first)
+    r"(?:(?:LOGIC|ROUTING|NOTE)\s*:\s*)?THIS\s+(?:WHOLE\s+|ENTIRE\s+)?(?:SECTION|BLOCK|PART|PAGE)\s+IS"
+    r"(?=\s+ONLY\s+FOR\b))\s+(?:ONLY\s+)?"
     r"(?:TO|IF|WHEN|FOR|OF)\b(?P<cond>.*?)[\])]?$",
     re.I,
 )
@@ -446,6 +448,7 @@ class _Parser:
         #: where place_named_notes gives it to every question it names
         self.named_ahead: list[str] = []
         self.filters_above = _filters_written_above(lines)
+        self.filters_below = _filters_written_below(lines)
 
     def run(self) -> Parsed:
         """Walk every line; the drafts found, in order."""
@@ -1190,6 +1193,15 @@ class _Parser:
             and own not in named
         )
 
+    def blank_item(self, index: int, text: str) -> bool:
+        """True for "___ More code samples" beside another such line: a list of items, each
+        after a box to write its rank or number in (not a box with its unit, "___ years")."""
+        line = self.lines[index]
+        if not _BLANK_ITEM_RE.match(text) or line.numbering or line.code:
+            return False  # "3. ___ Performance": a numbered list's own reading codes them
+        around = [self.lines[i] for i in (index - 1, index + 1) if 0 <= i < len(self.lines)]
+        return any(_BLANK_ITEM_RE.match(other.text) for other in around)
+
     def label_next(self, index: int) -> bool:
         """True when the next content line starts with a question label."""
         following = self.next_content(index)
@@ -1367,6 +1379,13 @@ class _Parser:
         if write_in and not options and plain_before:
             # "I prefer to self-describe: ______" among plain answers: an answer with a box.
             option = RawOption(write_in["label"], None, marker="•", specify=True)
+            option.start = line.start
+            self.add_options([option], draft)
+            return
+        if self.blank_item(index, text):
+            # "___ Better search" over "___ Migration guides": items with a box to number them
+            item = _BLANK_ITEM_RE.match(text)
+            option = RawOption(" ".join(item["label"].split()) if item else text, None, marker="•")
             option.start = line.start
             self.add_options([option], draft)
             return
@@ -1806,7 +1825,7 @@ class _Parser:
             if _FORWARD_RE.match(bare) and ends_interview(note):
                 draft.notes.append(note)  # "Filter: under 18 → end of survey": this answer's
             elif _FORWARD_RE.match(bare) and not re.match(r"^\[?\s*IF\b", bare, re.I):
-                if self.own_condition(index, draft):
+                if self.filters_below or self.own_condition(index, draft):
                     draft.pre_notes.append(note)
                 else:
                     self.pending.append(note)
@@ -1819,6 +1838,11 @@ class _Parser:
                 draft.notes.append(note)
 
 
+_BLANK_ITEM_RE = re.compile(
+    r"^_{3,}\s+(?!(?:years?|months?|weeks?|days?|hours?|minutes?|times?|per|percent|dollars?|"
+    r"pounds?|euros?|kg|km|miles?)\b)(?P<label>[A-Za-z][^_\d]*\s[^_\d]*\w)$",
+    re.I,
+)
 _INLINE_SPLIT_RE = re.compile(r"\s+/\s+|\s*[|｜／]\s*|\s{3,}|\t+")
 
 
@@ -1868,6 +1892,82 @@ def _filters_written_above(lines: list[Line]) -> bool:
             continue
         previous = line
     return False
+
+
+# "Q6", "B1", "question 6", "at 12": the questions a filter note names
+_NAMED_ID_RE = re.compile(
+    r"\b(?:QUESTION\s+|Q\.?\s*|AT\s+(?=\d{1,3}\W*$))?([A-Z]{0,4}\d{1,3}[a-z]?)\b", re.I
+)
+
+
+def _named_ids(text: str) -> set[str]:
+    """The question ids a note names, bare numbers written as `Q` + number too."""
+    ids = set()
+    for match in _NAMED_ID_RE.finditer(text):
+        if match[0][0].isdigit() and not re.match(r"(?i)question|q|at", match[0]):
+            continue  # a bare number is a code or an amount, not a question
+        ident = match[1].upper()
+        ids |= {ident, "Q" + ident} if ident[0].isdigit() else {ident}
+    return ids
+
+
+# a filter note's sentence: "Show if …", "Only ask if …", "Shown only if …", "Only shown if …"
+_SHOWN_IF_RE = re.compile(
+    rf"{_FORWARD_RE.pattern}|^(?:ONLY\s+)?(?:SHOWN|ASKED)\s+(?:ONLY\s+)?(?:IF|WHEN)\b", re.I
+)
+
+
+def _bar_line(line: Line) -> bool:
+    """A heading or a short section bar ("Section 5 of 5 · Help"), no question and no answer."""
+    if find_label(line) is not None:
+        return False
+    if line.kind == "heading":
+        return True
+    text = line.text.strip()
+    return (
+        bool(text)
+        and not line.is_option
+        and not text.endswith("?")
+        and len(text.split()) <= 10
+        and not parse_option_line(line)
+    )
+
+
+def _filters_written_below(lines: list[Line]) -> bool:
+    """True when the document writes each question's filter under it (after its answers, over
+    the next label): its filter notes name the question just before the one they follow and
+    never that question itself, as a filter written above the next question would."""
+    below = above = 0
+    labels: list[str] = []
+    for position, line in enumerate(lines):
+        label = find_label(line)
+        if label is not None:
+            ident = label.id.upper()
+            labels.append(ident if not ident[0].isdigit() else "Q" + ident)
+            continue
+        if not line.whole_instruction or len(labels) < 2:
+            continue
+        note = " ".join(line.instructions)
+        # "Email field. Only shown if … at 16.": the filter may follow the box's own note
+        tests = [p for p in re.split(r"(?<=\.)\s+", note) if _SHOWN_IF_RE.match(p)]
+        if not tests or ends_interview(note):
+            continue
+        following = next(
+            (
+                x
+                for x in lines[position + 1 :]
+                if x.kind != "page_break" and not x.whole_instruction and not _bar_line(x)
+            ),
+            None,
+        )
+        if following is None or find_label(following) is None:
+            continue  # only a note right over the next label (or its section's bar) is in doubt
+        named = _named_ids(" ".join(tests))
+        if labels[-1] in named:
+            above += 1
+        elif labels[-2] in named:
+            below += 1
+    return below >= 2 and above == 0
 
 
 def _about_answering(text: str) -> bool:
@@ -2074,14 +2174,23 @@ def trailing_points(text: str, spaced: str = "") -> list[str] | None:
     return numbers if len(set(numbers)) == len(numbers) else None
 
 
-_CODED_CAPS_RE = re.compile(r"^\d{1,3}\s+[A-Z][A-Z'’]*(?:\s[A-Z][A-Z'’]*){0,4}$")
+# "8  DON'T KNOW", "2  SSO / SCIM": a code, then up to five words in capitals
+_CODED_CAPS_RE = re.compile(
+    r"^(?P<code>\d{1,3})\s+[A-Z][A-Z'’]*(?:(?:\s|\s?[/&]\s?)[A-Z][A-Z'’]*){0,4}$"
+)
 
 
 def _coded_caps_answer(text: str, draft: Draft) -> bool:
     """`8  DON'T KNOW` under answers coded 1, 2, 3: a special answer written in capitals, as an
     interviewer's script writes the answers not read out."""
     coded = [o for o in draft.options if o.code is not None]
-    return len(coded) >= 2 and bool(_CODED_CAPS_RE.match(text))
+    match = _CODED_CAPS_RE.match(text)
+    if not match or not coded:
+        return False
+    # "1 Importing data" then "2 SSO / SCIM": an acronym answer numbered next in the list
+    last = str(coded[-1].code)
+    following = last.isdigit() and int(match["code"]) == int(last) + 1
+    return len(coded) >= 2 or following
 
 
 def parse_lines(lines: list[Line]) -> Parsed:

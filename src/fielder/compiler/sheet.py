@@ -113,6 +113,7 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "go to",
         "goto",
         "skip to",
+        "branch",  # "Branch": where to go after answering ("7 → jump to P14")
         "validation",  # "Validation / notes": a range or a check on the answer
         # "Status" holding "TERM" on an answer's row, "Spec / mask" holding "RANGE 0-50"
         "status",
