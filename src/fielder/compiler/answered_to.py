@@ -34,6 +34,9 @@ def as_scripting(sentence: str) -> str | None:
     words = _WORDS_RE.findall(match["answers"])
     if not words:
         words = [w.strip() for w in re.split(r",|\bor\b", match["answers"]) if w.strip()]
+    if all(re.fullmatch(r"\d{1,3}", w) for w in words):
+        # "if you chose 1 or 2 at question 7": the answers by their numbers, not their words
+        return f"ASK IF Q{match['q']} = {' OR '.join(words)}"
     quoted = " OR ".join(f'"{w.upper()}"' for w in words)
     return f"ASK IF {quoted} IN Q{match['q']}"
 

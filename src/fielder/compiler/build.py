@@ -129,9 +129,61 @@ def directives_of(notes: list[str]) -> list[Directive]:
         if re.match(r"^\[?\s*QUOTAS?\b", note, re.I):
             found.append(Directive("quota", note, source=note))
             continue
-        for sentence in sentences(note):
-            found.extend(interpret(sentence))
+        named: str | None = None
+        for sentence in (part for whole in sentences(note) for part in _branch_parts(whole)):
+            read = interpret(_audience_filter(sentence))
+            for directive in read:
+                if (
+                    directive.kind == "skip"
+                    and named
+                    and _IT_PICKED_RE.match(directive.value or "")
+                ):
+                    directive.value = f'"{named}"'  # "… is exclusive. If selected → Q10"
+            found.extend(read)
+            quoted = _CURLY_QUOTED_RE.search(sentence)
+            named = quoted[1] if quoted else named
     return found
+
+
+# "Branch: Yes → Q12, No → Q13": one route per answer, set apart by commas
+_BRANCH_RE = re.compile(
+    r"^(?:branch(?:ing)?|route|routing)\s*:\s*|(?<=\S),\s+(?=[^,→]{1,40}?\s*(?:→|->))", re.I
+)
+_ROUTE_PAIRS_RE = re.compile(
+    r"^(?:(?:branch(?:ing)?|route|routing)\s*:\s*)?[^,→]{1,40}?\s*(?:→|->)\s*\S"
+)
+# "If selected → Jump to Q10" after a sentence naming an answer in quotes: that answer
+_IT_PICKED_RE = re.compile(
+    r"^(?:it\s+is\s+|this\s+is\s+)?(?:selected|chosen|ticked|picked|checked)$", re.I
+)
+_CURLY_QUOTED_RE = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")
+
+
+# "detractors only: show if Q1 is 0-6", "passives: Q1 = 7 or 8": whom the question is for, named,
+# then the test that picks them out
+_AUDIENCE_RE = re.compile(
+    r"^(?P<who>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})(?:\s+only)?\s*:\s*(?:(?P<verb>(?:show|ask|display)\s+"
+    r"(?:only\s+)?if\s+)|(?=[A-Z]{1,3}\d{1,3}[a-z]?\s*(?:=|<|>|≤|≥|\bis\b)))(?P<cond>\S.*)$"
+)
+_NOT_AUDIENCES = frozenset({"note", "notes", "eng", "dev", "design", "logic", "prog", "pn", "todo"})
+
+
+def _audience_filter(sentence: str) -> str:
+    """ "passives: Q1 = 7 or 8" → "Show if Q1 = 7 or 8"; other sentences as they are."""
+    match = _AUDIENCE_RE.match(sentence.strip())
+    if match is None or match["who"].split()[0] in _NOT_AUDIENCES:
+        return sentence
+    return f"Show if {match['cond']}"
+
+
+def _branch_parts(sentence: str) -> list[str]:
+    """ "Branch: Yes → Q12, No → Q13" → ["Yes → Q12", "No → Q13"]; other sentences whole."""
+    if sentence.count("→") + sentence.count("->") < 2 or not _ROUTE_PAIRS_RE.match(sentence):
+        return [sentence]
+    parts = [p.strip() for p in _BRANCH_RE.split(sentence) if p and p.strip()]
+    if not all(("→" in p or "->" in p) for p in parts):
+        return [sentence]
+    return parts
 
 
 def settle_options(raw: list[RawOption]) -> tuple[list[Option], list[RawOption]]:

@@ -94,7 +94,16 @@ _WIDGET_NOTE_RE = re.compile(
 _ROUTING_RE = re.compile(
     r"^(?:IF\b.*\b(?:GO\s*TO|SKIP\s*TO|ASK|CONTINUE|TERMINATE|SCREEN\s*OUT|END)\b|"
     r"(?:ONLY\s+)?ANSWER\s+(?:THE\s+NEXT|THIS)\b.*\bIF\b|ONLY\s+ANSWER\b|"
-    r"(?:GO|SKIP)\s+TO\s+[A-Z]+\d|THOSE\s+WHO\b|(?:ASK|SHOW)\s+(?:IF|THOSE|ONLY)\b)",
+    r"(?:GO|SKIP)\s+TO\s+[A-Z]+\d|THOSE\s+WHO\b|(?:ASK|SHOW)\s+(?:IF|THOSE|ONLY)\b|"
+    # "Disqualify if Student → end survey": a screen-out rule under the answers, not one more
+    r"(?:DISQUALIFY|SCREEN[\s-]*OUT|TERMINATE)\s+IF\b|"
+    # "Branch: Yes → Q12, No → Q13": where each answer goes
+    r"BRANCH(?:ING)?\s*:.*(?:→|->))",
+    re.I,
+)
+_QUOTED_ANSWER_RULE_RE = re.compile(
+    r"^[“\"‘'][^”\"’']{2,60}[”\"’']\s+(?:is\s+exclusive|(?:clears|unticks|unchecks|deselects)\s+"
+    r"(?:all\s+)?(?:the\s+)?other|can(?:not|['’]t)\s+be\s+combined)\b",
     re.I,
 )
 _END_RE = re.compile(
@@ -312,6 +321,8 @@ def is_instruction(line: Line) -> bool:
         return True  # 'DO NOT READ OUT. PROBE: "Anything else?"': the quote is said as written
     if _ROUTING_RE.match(text) or _END_RE.match(text) or TYPE_LINE_RE.match(text):
         return True
+    if _QUOTED_ANSWER_RULE_RE.match(text):
+        return True  # "'None of these' clears the other boxes.": a rule about one answer
     if _MODE_TAG_RE.fullmatch(text):
         return True  # "MULTI" on a line of its own among the answers: how many may be chosen
     if _WIDGET_NOTE_RE.search(text) and len(text.split()) <= 12 and not text.endswith("?"):

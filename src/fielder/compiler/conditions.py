@@ -170,6 +170,54 @@ _MASK = str.maketrans({",": "\x01", " ": "\x02", "/": "\x03"})
 _UNMASK = str.maketrans({"\x01": ",", "\x02": " ", "\x03": "/"})
 
 
+# "plan = Pro or Team (Q1)": the question named in brackets after the test
+_ID_AFTER_RE = re.compile(
+    r"^(?P<body>[^()]*?)\s*\((?:question\s+(?P<number>\d{1,3}[a-z]?)|(?P<id>[A-Za-z]{1,3}\d{1,3}[a-z]?))\)"
+    r"\s*\.?$",
+    re.I,
+)
+
+
+# "“Yes please” at 16": an answer quoted, then the question's number alone
+_QUOTED_AT_NUMBER_RE = re.compile(
+    r"(?P<said>[“\"‘'][^”\"’']{1,60}[”\"’'])\s+(?:at|in)\s+(?P<n>\d{1,3}[a-z]?)\s*\.?$", re.I
+)
+
+
+def _id_after(text: str, questions: dict[str, Question]) -> str:
+    """ "plan = Pro or Team (Q1)" → "Q1 = Pro or Team": the bracketed id after a test that
+    names no question is the one it is about (the word before "=" only says what it asks)."""
+    match = _ID_AFTER_RE.match(text.strip())
+    if match is None:
+        return text
+    ident = f"Q{match['number']}" if match["number"] else match["id"].upper()
+    if ident not in questions or re.search(rf"\b{_ID}\b", match["body"]):
+        return text
+    topic = _TOPIC_RE.match(match["body"])
+    said = topic["said"] if topic else match["body"]
+    return f"{ident} = {said}"
+
+
+def _quoted_number_labels(text: str, questions: dict[str, Question], default: str | None) -> str:
+    """ "Q10 is 6–20, 21–100 or More than 100": answers whose labels hold numbers, written
+    as printed, quoted so that they are read as labels, not as bounds or code spans."""
+    named = [t.upper() for t in re.findall(rf"\b{_ID}\b", text) if t.upper() in questions]
+    for qid in named or ([default] if default in questions else []):
+        question = questions[qid]
+        if question.type in _NUMERIC_TYPES:
+            continue
+        for option in question.options:
+            label = option.label.strip()
+            if len(label) < 3 or not re.search(r"\d", label) or not re.search(r"\D", label):
+                continue
+            pattern = re.compile(
+                rf"(?<![\w'‘’\"“”–-]){re.escape(label.translate(_FOLD))}(?![\w'‘’\"“”–-])", re.I
+            )
+            if pattern.search(text.translate(_FOLD)):
+                text = pattern.sub(lambda m: f"'{m[0]}'", text.translate(_FOLD))
+    return text
+
+
 def _kept_whole(
     text: str, questions: dict[str, Question], default: str | None = None
 ) -> list[tuple[int, int]]:
@@ -255,6 +303,11 @@ def parse_condition(
     if grouped is not None:
         return grouped
     text = labelled_codes(text)  # "Under 18 (1) or Prefer not to say (9)"
+    text = _id_after(text, questions)
+    text = _QUOTED_AT_NUMBER_RE.sub(
+        lambda m: f"{m['said']} at Q{m['n']}" if f"Q{m['n']}" in questions else m[0], text
+    )
+    text = _quoted_number_labels(text, questions, default)
     text = _shared_answer(text, questions)
     text = _inner_condition(text, questions)
     text = _any_of_range(text, questions)
@@ -766,6 +819,36 @@ def _find_ref(clause: str, questions: dict[str, Question]) -> tuple[str | None, 
     return None, clause
 
 
+# "plan = Team": a word for what a question asks, then the answer it names
+_TOPIC_RE = re.compile(
+    r"^\s*(?P<word>[A-Za-z][A-Za-z-]{2,24})\s*(?:=|\bis\b)\s*(?P<said>\S.*)$", re.I
+)
+_NOT_TOPICS = frozenset({"answer", "code", "codes", "response", "value", "score", "it", "this"})
+
+
+def _topic_ref(
+    clause: str, questions: dict[str, Question], current: str | None
+) -> tuple[str | None, str]:
+    """ "Show if plan = Pro or Team" with no id: the question whose words name the plan and
+    whose answers include the one named (the nearest such at or before `current`)."""
+    match = _TOPIC_RE.match(clause)
+    if match is None or match["word"].lower() in _NOT_TOPICS:
+        return None, clause
+    word = re.compile(rf"\b{re.escape(match['word'])}\b", re.I)
+    said = "= " + match["said"]
+    order = list(questions)
+    found = [
+        k
+        for k, q in questions.items()
+        if q.options and word.search(q.text or "") and _label_match(said, q)
+    ]
+    if not found:
+        return None, clause
+    limit = order.index(current) if current in order else len(order)
+    before = [k for k in found if order.index(k) <= limit]
+    return (before[-1] if before else found[0]), said
+
+
 def _atom(
     clause: str, questions: dict[str, Question], current: str | None
 ) -> tuple[Atom, str | None]:
@@ -773,6 +856,8 @@ def _atom(
     if dotted is not None:
         return Atom(dotted[0], dotted[1], negate=dotted[2]), dotted[0]  # "NOT Q2.r99"
     ref, rest = _find_ref(clause, questions)
+    if ref is None:
+        ref, rest = _topic_ref(clause, questions, current)
     question = ref or current
     if question is None or question not in questions:
         raise ConditionError(f"no question named in '{clause}'")

@@ -36,7 +36,8 @@ class Directive:
 _SPLIT_RE = re.compile(
     # ("… AT B2, I.E. B2 NOT = 99", "(J. Hale)": an abbreviation's stop ends no sentence)
     r"(?<!\b[Mm]ax)(?<!\b[Mm]in)(?<!\bMAX)(?<!\bMIN)(?<!\b[Ii]\.[Ee])(?<!\b[Ee]\.[Gg])(?<!\([A-Z])"
-    r"\.\s+(?=[A-Z0-9(\[\'‘\"“])|;\s*|\s+[·•]\s+"
+    # ("… = Yes. 📝 Prefill is piping only": a callout's emoji opens its next sentence)
+    r"\.\s+(?=[A-Z0-9(\[\'‘\"“\u2600-\u27bf\U0001f300-\U0001faff])|;\s*|\s+[·•]\s+"
 )
 _BOX_THEN_IF_RE = re.compile(r"(?<=[)\]_])\s+(?=IF\s)")
 _CAPS_DASH_RE = re.compile(r"(?<=[A-ZÀ-Þ0-9)])\s+[–—]\s+(?=[A-ZÀ-Þ(])")
@@ -686,7 +687,9 @@ def _display(text: str, upper: str) -> list[Directive]:
     if match and re.search(r"[A-Z]{1,4}\d", match["cond"]):
         return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
     match = re.match(
-        r"^(?:ONLY|JUST)\s+(?:FOR|ASK(?:ED)?\s+(?:OF|TO|IF)|SHOWN?\s+(?:TO|IF|WHEN)|IF|WHEN)\b"
+        r"^(?:(?:ONLY|JUST)\s+(?:FOR|ASK(?:ED)?\s+(?:OF|TO|IF)|SHOWN?\s+(?:TO|IF|WHEN)|IF|WHEN)|"
+        # "Shown only if the answer to question 10 is 500 or more."
+        r"(?:SHOWN|DISPLAYED|ASKED)\s+ONLY\s+(?:IF|WHEN))\b"
         r"(?P<cond>.*)$",
         text,
         re.I,
@@ -760,6 +763,11 @@ _TERMINATE_IF_RES = tuple(
 )
 
 
+_ENDING_TAIL_RE = re.compile(
+    r"(?:\s*\([^()]{3,60}\))?\s*(?:→|->)\s*(?:end|close|skip|exit|stop|thank|show|go)\b.*$", re.I
+)
+
+
 def _terminate(text: str, upper: str) -> list[Directive]:
     # "screen-out if younger than 18": SCREEN OUT may be written with a hyphen
     match = re.match(
@@ -781,6 +789,9 @@ def _terminate(text: str, upper: str) -> list[Directive]:
             cond,
             flags=re.I,
         )
+        # "Disqualify if Student → end survey with the sorry page": what happens next, after
+        # the arrow, and why, in brackets, are no part of the answers named
+        cond = _ENDING_TAIL_RE.sub("", cond)
         return [Directive("terminate_if", cond.strip(" :,"), source=text)]
     for pattern in _TERMINATE_IF_RES:
         match = pattern.match(text)
@@ -872,11 +883,16 @@ def _tags(text: str, upper: str) -> list[Directive]:
         r"\bEXCLUSIVE\b|CAN(?:NOT|['’]T)\s+BE\s+(?:COMBINED|(?:TICKED|CHOSEN|SELECTED|PICKED|"
         # ("… can't be ticked with anything else")
         r"MARKED|CHECKED)\s+(?:WITH|ALONGSIDE|TOGETHER\s+WITH)\s+(?:(?:ANY\s+)?OTHERS?|ANYTHING\s+ELSE)\b)|"
-        r"SINGLE\s+CODE\s+ONLY|NOT\s+COMBINED",
+        r"SINGLE\s+CODE\s+ONLY|NOT\s+COMBINED|"
+        # "'None of these' clears the other boxes": a form tool's words for the same
+        r"\b(?:CLEARS|UNTICKS|UNCHECKS|DESELECTS)\s+(?:ALL\s+)?(?:THE\s+)?OTHER",
         upper,
     ):
         head = re.split(
-            r"\bEXCLUSIVE\b|CAN(?:NOT|['’]T)\s+BE|SINGLE\s+CODE\s+ONLY", text, flags=re.I
+            r"\bEXCLUSIVE\b|CAN(?:NOT|['’]T)\s+BE|SINGLE\s+CODE\s+ONLY|"
+            r"\b(?:CLEARS|UNTICKS|UNCHECKS|DESELECTS)\b",
+            text,
+            flags=re.I,
         )[0]
         # "Last option is exclusive.": the answer named by its place in the list
         placed = re.match(

@@ -18,7 +18,8 @@ from fielder.compiler.placeholders import is_placeholder
 from fielder.documents.model import Block, Cell, Document, Run
 
 WS_RE = re.compile(r"\s+")
-_BRACKET_RE = re.compile(r"\[[^\[\]]*\]|<[A-Za-z][^<>]{0,200}>|\{[^{}]{1,200}\}")
+# ("<if No -> go straight to END>": an arrow inside a note in angle brackets is no closing one)
+_BRACKET_RE = re.compile(r"\[[^\[\]]*\]|<[A-Za-z](?:-+>|=>|[^<>]){0,200}>|\{[^{}]{1,200}\}")
 # Placeholders for piped text stay in the question text, as written.
 _PIPE_RE = re.compile(r"^\[\s*(INSERT|PIPE|NAME|BRAND|PRODUCT|RESPONSE|ANSWER)\b", re.I)
 _BOX_RE = re.compile(r"\[\s?[xX✓✔]?\s?\]|\(\s?\)|^\(\s*[xX]?\s*\)|^\{\s*\}|^<\s*>")
@@ -148,6 +149,8 @@ def split_runs(runs: tuple[Run, ...], text: str) -> tuple[str, list[str]]:
     if not runs:
         return text, []
     runs = _join_bracketed_notes(runs)
+    if _label_badge(runs):
+        return text, []
     kept: list[str] = []
     notes: list[str] = []
     visible = [r for r in runs if r.text.strip()]
@@ -266,6 +269,18 @@ _LABEL_RUN_RE = re.compile(
     r"^(?:[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2}[.:)]?|[A-Z][A-Z-]{1,11}[.:]|"
     r"INTRO|INTRODUCTION|WELCOME|OUTRO|CLOSING)$"
 )
+
+
+def _label_badge(runs: tuple[Run, ...]) -> bool:
+    """A survey tool's coloured id badge alone on its line ("Q7", "INTRO" over the words): the
+    question's label, not a scripting note in colour."""
+    from fielder.compiler.screen_names import SCREEN_ROLES
+
+    visible = [r for r in runs if r.text.strip()]
+    if len(visible) != 1 or not _is_coloured(visible[0]):
+        return False
+    word = visible[0].text.strip()
+    return _LONE_LABEL_RE.match(word) is not None or word in SCREEN_ROLES
 
 
 def _coloured_label(runs: tuple[Run, ...]) -> int | None:
@@ -760,6 +775,71 @@ def _boxed_note(block: Block) -> Line | None:
     return note if is_instruction(note) or _BOX_ROUTING_RE.search(text) else None
 
 
+_ANGLE_OPEN_RE = re.compile(r"^\s*<[A-Za-z](?:-+>|=>|[^<>])*$")
+_ANGLE_CLOSE_RE = re.compile(r"^(?:-+>|=>|[^<>])*>\s*$")
+
+
+def _join_wrapped_angle_notes(blocks: list[Block]) -> list[Block]:
+    """A note in angle brackets wrapped over lines ("<eng: then close the slide-up. Write …" /
+    "… not logic).>") as one paragraph, so that it is read as the one note it is."""
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        closing = None
+        if block.kind == "paragraph" and _ANGLE_OPEN_RE.match(block.text):
+            closing = next(
+                (
+                    at
+                    for at in range(index + 1, min(index + 4, len(blocks)))
+                    if blocks[at].kind == "paragraph" and _ANGLE_CLOSE_RE.match(blocks[at].text)
+                ),
+                None,
+            )
+        if closing is None or any(b.kind != "paragraph" for b in blocks[index : closing + 1]):
+            out.append(block)
+            index += 1
+            continue
+        text = " ".join(b.text.strip() for b in blocks[index : closing + 1])
+        out.append(replace(block, text=text, runs=(), end=blocks[closing].end))
+        index = closing + 1
+    return out
+
+
+_PAGE_FOOT_RE = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s+(?:of|/)\s+\d{1,3})?\s*$", re.I)
+
+
+def _rows_over_page(blocks: list[Block]) -> list[Block]:
+    """A grid of answer circles whose last row ran over the page ("Community forum ○ ○ ○ ○"
+    alone at the top of the next page, as tab-set text): that row joined back to the grid."""
+    out: list[Block] = []
+    for block in blocks:
+        at = next((i for i in range(len(out) - 1, -1, -1) if not _between_pages(out[i])), None)
+        grid = out[at] if at is not None else None
+        cells = block.text.split("\t")
+        if (
+            block.kind == "paragraph"
+            and at is not None
+            and grid is not None
+            and grid.kind == "table"
+            and any(b.kind == "page_break" for b in out[at:])
+            and len(grid.rows) >= 2
+            and len(cells) == len(grid.rows[-1]) >= 3
+            and cells[0].strip()
+            and all(c.strip() in _LONE_BOXES for c in cells[1:])
+            and all(c.text.strip() in _LONE_BOXES for c in grid.rows[-1][1:])
+        ):
+            row = tuple(Cell(text=c.strip(), runs=(Run(c.strip()),)) for c in cells)
+            out[at] = replace(grid, rows=(*grid.rows, row), text=f"{grid.text}\n{block.text}")
+            continue
+        out.append(block)
+    return out
+
+
+def _between_pages(block: Block) -> bool:
+    return block.kind == "page_break" or bool(_PAGE_FOOT_RE.match(block.text))
+
+
 def document_lines(document: Document) -> list[Line]:
     """Every block of the document as lines, questionnaire tables unrolled."""
     from fielder.compiler.answer_columns_forms import answer_column_lines, is_answer_column_form
@@ -782,7 +862,7 @@ def document_lines(document: Document) -> list[Line]:
     lines: list[Line] = []
     sheet_seen = False
     skip_next = False
-    blocks = write_out_named_lists(document.blocks)
+    blocks = _rows_over_page(_join_wrapped_angle_notes(write_out_named_lists(document.blocks)))
     thread = thread_start(blocks)
     if thread is not None:
         blocks = blocks[:thread]  # an earlier e-mail quoted under the questionnaire

@@ -81,11 +81,14 @@ _TAG_THEN_ARROW_RE = re.compile(
 # "(if no, go to the end)": "the end" is the end, as "end" is
 _ROUTE_RE = re.compile(
     r"(?<!\s)\s*+(?:(?<!-)-+>|→|=>|—|–|-|\(|,|;|\}|\])?\s*+(?:please\s+)?(?:go\s*to|go\s+on\s+to|skip\s*to|continue\s*(?:to|with|at)|"
-    r"jump\s*to|proceed\s*to)\s+(?:question\s+|the\s+(?=end\b))?(?P<to>[A-Za-z]*[.-]?\d+(?:\.\d{1,2})?[a-z]?|end(?:\s+of\s+\w+)?|"
+    # ("go straight to END": how directly it goes says nothing of where)
+    r"jump\s*to|proceed\s*to|(?:go|skip|jump)\s+(?:straight|directly|right)\s+to)\s+(?:question\s+|the\s+(?=end\b))?(?P<to>[A-Za-z]*[.-]?\d+(?:\.\d{1,2})?[a-z]?|end(?:\s+of\s+\w+)?|"
     r"(?-i:CLOSE|CLOSING|THANKS|OUTRO|EXIT)|"
     # a part's own closing screen: "CEND", "S4END", "M2_CLOSE"
     r"(?-i:[A-Z]{1,2}\d{0,2}_?(?:END|CLOSE|THANKS|OUTRO))|"
-    r"(?:section|part|module|block)\s+[A-Za-z0-9]{1,3}|next\s+(?:section|part|module|block))\)?\.?\s*$",
+    r"(?:section|part|module|block)\s+[A-Za-z0-9]{1,3}|next\s+(?:section|part|module|block))\)?"
+    # ("→ Jump to Section 4 (Your first week)": the place's title or a remark in brackets after)
+    r"(?:\s+\([^()]{1,40}\))?\.?\s*$",
     re.I,
 )
 _ARROW_RE = re.compile(

@@ -88,6 +88,7 @@ from fielder.compiler.slashed_answers import slashed_answers
 from fielder.compiler.spec_screens import bracketed_screen
 from fielder.compiler.table_labels import label_beside_table
 from fielder.compiler.text_tables import drop_reference_tables
+from fielder.compiler.under_filters import place_filters_under
 from fielder.compiler.unnumbered_questions import (
     filter_before_words,
     is_filter_first,
@@ -126,6 +127,15 @@ _SECTION_FILTER_RE = re.compile(
     r"(?:(?:LOGIC|ROUTING|NOTE)\s*:\s*)?THIS\s+(?:WHOLE\s+|ENTIRE\s+)?(?:SECTION|BLOCK|PART|PAGE)\s+IS"
     r"(?=\s+ONLY\s+FOR\b))\s+(?:ONLY\s+)?"
     r"(?:TO|IF|WHEN|FOR|OF)\b(?P<cond>.*?)[\])]?$",
+    re.I,
+)
+_SCREEN_ROLE_NOTE_RE = re.compile(r"^\s*\((?P<note>[^()]{2,40})\)\s*:\s*")
+# "Section logic: Skip this section if …", "Skip the whole block when …": a section's filter
+# written as who leaves it
+_SKIP_SECTION_RE = re.compile(
+    r"^[\[(]?\s*(?:(?:section|block|page)\s+logic\s*:\s*)?(?:skip|hide)\s+(?:this\s+|the\s+"
+    r"(?:next|following|whole|entire)\s+)?(?:whole\s+|entire\s+)?(?:section|block|part|module|page)"
+    r"\s+(?:if|when)\s+(?P<cond>[^\])]+?)[\])]?\s*\.?$",
     re.I,
 )
 _BASE_LINE_RE = re.compile(r"^[\[(]?\s*BASE\s*:", re.I)
@@ -326,6 +336,8 @@ class Parsed:
     label_mode: str = "none"
     trailing_notes: list[str] = field(default_factory=list)
     named_lists: dict[str, list[RawOption]] = field(default_factory=dict)
+    #: notes still waiting for a question when a section heading came (`under_filters`)
+    before_sections: list[str] = field(default_factory=list)
 
 
 def label_mode(lines: list[Line]) -> str:
@@ -522,6 +534,11 @@ class _Parser:
         draft = Draft(label=label, block=self.block, page_break_before=self.page_break)
         self.page_break = False
         text = _REQUIRED_MARK_RE.sub("", text)
+        described = _SCREEN_ROLE_NOTE_RE.match(text) if label and label.style == "display" else None
+        if described:
+            # "END (thank-you message): Thanks! …": what the screen is, said beside its name
+            line.instructions.append(described["note"])
+            text = text[described.end() :]
         annotation = TYPE_NOTE_RE.match(text)
         if annotation:
             line.instructions.append(annotation.group(1))
@@ -722,6 +739,13 @@ class _Parser:
             self.section_filter = "ASK IF " + cond.strip(" .:")
             self.section_bounds = _filter_bounds(line.text or " ".join(line.instructions))
             return
+        skipped = _SKIP_SECTION_RE.match(line.text or " ".join(line.instructions))
+        if skipped and find_label(line) is None and not line.is_option:
+            # "Section logic: Skip this section if Q2 is 'Never'": asked of everyone else
+            self.finish()
+            self.section_filter = f"ASK IF NOT ({skipped['cond'].strip(' .:')})"
+            self.section_bounds = ("", "")
+            return
         if self.section_open and self.base_under_heading(line):
             return
         based = _BASE_OTHERS_RE.match(" ".join([*line.instructions, line.text]).strip())
@@ -755,6 +779,7 @@ class _Parser:
             )
         ):
             self.finish()
+            self.out.before_sections.extend(self.pending)
             self.section_scale = None
             self.section_bounds = ("", "")
             # a bracketed test closing the heading, else a base written in it ("(BASE: ALL
@@ -2209,6 +2234,9 @@ def parse_lines(lines: list[Line]) -> Parsed:
         _keep_letters(parsed)
     keep_jumping_letters(parsed)
     keep_ranked_letters(parsed)
+    # (before the filters that name their question are placed: a note naming the question
+    # after it says the document writes its filters above)
+    place_filters_under(parsed)
     place_named_notes(parsed.drafts)
     place_named_filters(parsed.drafts)
     place_block_screen_outs(parsed)

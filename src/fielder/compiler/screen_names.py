@@ -10,6 +10,8 @@ full name, which is what tells it apart.
 from __future__ import annotations
 
 _ROLES = frozenset({"INTRO", "INTRODUCTION", "WELCOME", "CLOSE", "CLOSING", "OUTRO", "END"})
+# the role words as a label of their own ("CLOSE" alone over the closing words)
+SCREEN_ROLES = _ROLES | {"THANKS", "THANK_YOU", "OUTRO"}
 _KIND_WORDS = ("_SCREEN", "_PAGE", "_TEXT")  # "Intro text": the words of the opening screen
 
 

@@ -21,7 +21,12 @@ from fielder.compiler.instructions import type_words
 from fielder.compiler.lines import Line
 
 _PART_SPLIT_RE = re.compile(r"\s+·\s+")
-_TYPE_HEAD_RE = re.compile(r"^(?:info(?:rmation)?\s+screen|text\s+screen|open(?:\s+text)?)\b", re.I)
+# ("Long answer · optional": a form tool's answer box named first, then its settings)
+_TYPE_HEAD_RE = re.compile(
+    r"^(?:info(?:rmation)?\s+screen|text\s+screen|open(?:\s+text)?|(?:long|short)\s+(?:answer|text)|"
+    r"paragraph(?:\s+text)?)\b",
+    re.I,
+)
 _SHOW_IF_RE = re.compile(r"^(?:show|ask|display)\s+(?:only\s+)?if\s*:?\s*(?P<cond>\S.*)$", re.I)
 _ROUTE_RE = re.compile(r"^(?:route|routing|skip)\s*:\s*(?P<route>\S.*)$", re.I)
 _TARGET_IN_BRACKETS_RE = re.compile(r"→\s*[^→()]*\((?P<id>[A-Za-z]{1,4}\d{1,3}[a-z]?)\)\s*$")

@@ -238,7 +238,11 @@ class _Walker:
             return
         for line in token.content.splitlines():
             note = _ROUTING_COMMENT_RE.fullmatch(line.strip())
-            if note:
+            summary = _SUMMARY_RE.fullmatch(line.strip())
+            if summary:
+                # "<summary>Changelog</summary>": a toggle's title is shown, as a heading is
+                self.builder.add_text("heading", summary["title"].strip(), level=4)
+            elif note:
                 # "<!-- logic: show if 3 = Yes -->": routing kept for a bot, shown as its note
                 self.builder.add_text("paragraph", f"[{note['note'].strip()}]")
             elif line.strip() and not (line.strip().startswith("<") and is_html_tag(line.strip())):
@@ -293,6 +297,7 @@ _PARKED_SUMMARY_RE = re.compile(
     r"don['’]t\s+build|backlog|on\s+hold|cut\s+from|removed|deleted|dropped)\b",
     re.I,
 )
+_SUMMARY_RE = re.compile(r"<summary>(?P<title>[^<>]{1,200})</summary>", re.I)
 _SELECT_OPTION_RE = re.compile(
     r"<option\b(?:[^>]*\bvalue\s*=\s*[\"']?([^\"'>\s]*))?[^>]*>(.*?)</option>", re.I | re.S
 )

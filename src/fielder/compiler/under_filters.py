@@ -1,0 +1,95 @@
+"""Filters printed under the question they are for: a tool's logic box below the answers.
+
+Most questionnaires print a filter over its question, so a condition after a question's answers
+waits for the next one. Survey-tool exports and product specs (a yellow "logic" box, a Notion
+callout "right under each question", a printed form's grey hint) print it below instead. The
+conditions themselves say which way a document goes: a filter under question N that names the
+question just before N (and never N itself) is N's own; read above the next question it would
+skip over N for no reason. With two or more such filters and none waiting after a question's
+answers that names that question, every filter waiting after a question's answers goes back to
+that question.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fielder.compiler.parse import Draft, Parsed
+
+_ID_RE = re.compile(r"\b([A-Z]{1,3}\d{1,3}[a-z]?)\b")
+# "(question 4)", "at question 7", "“Yes please” at 16": a question named by its number
+_NUMBER_RE = re.compile(r"(?:\bquestion|[”\"’']\s+at)\s+(\d{1,3}[a-z]?)\b", re.I)
+_NEXT_RE = re.compile(r"^Only answer the next question if\s+", re.I)
+
+
+def _is_filter(note: str) -> bool:
+    from fielder.compiler.build import directives_of
+
+    return any(d.kind == "display_if" for d in directives_of([note]))
+
+
+def _written_under(draft: Draft) -> list[str]:
+    """The notes on the lines after the draft's label line (under its words or answers): set
+    apart as notes, or a line of words the parser took for a note."""
+    kept = {*draft.notes, *draft.pre_notes}
+    return [
+        note
+        for line in draft.lines[1:]
+        for note in [*line.instructions, *([line.text] if line.text in kept else [])]
+    ]
+
+
+def _waiting(parsed: Parsed) -> list[tuple[int, str]]:
+    """(index of the question the filter sits under, note) for filters waiting after answers
+    (not those after a section heading: over the section, not under a question)."""
+    drafts = parsed.drafts
+    found: list[tuple[int, str]] = []
+    for index in range(1, len(drafts)):
+        draft, above = drafts[index], drafts[index - 1]
+        if above.label is None:
+            continue
+        crossed = draft.block != above.block
+        own = _written_under(draft)
+        found.extend(
+            (index - 1, n)
+            for n in draft.pre_notes
+            # (the same filter over both: a section's, set over each of its questions)
+            if n not in above.pre_notes
+            and n not in own
+            and (not crossed or n in parsed.before_sections)
+            and _is_filter(n)
+        )
+    return found
+
+
+def _named(note: str, where: dict[str, int]) -> list[int]:
+    ids = [*_ID_RE.findall(note), *(f"Q{n}" for n in _NUMBER_RE.findall(note))]
+    return [where[m] for m in ids if m in where]
+
+
+def place_filters_under(parsed: Parsed) -> None:
+    """Move filters back to the question above where the document prints them under it."""
+    drafts = parsed.drafts
+    where = {d.label.id: i for i, d in enumerate(drafts) if d.label is not None}
+    waiting = _waiting(parsed)
+    under = over = 0
+    for host, note in waiting:
+        named = _named(note, where)
+        if not named:
+            continue
+        if host in named or max(named) > host:
+            over += 1
+        elif max(named) == host - 1:
+            under += 1
+    # a filter under a question's own words naming the question just before: written below
+    for index, draft in enumerate(drafts):
+        for note in _written_under(draft):
+            named = _named(note, where)
+            under += bool(named) and max(named) == index - 1 and _is_filter(note)
+    if under < 2 or over or not waiting:
+        return
+    for host, note in waiting:
+        drafts[host + 1].pre_notes.remove(note)
+        drafts[host].pre_notes.append(_NEXT_RE.sub("Show if ", note))
