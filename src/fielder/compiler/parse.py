@@ -460,7 +460,6 @@ class _Parser:
         #: where place_named_notes gives it to every question it names
         self.named_ahead: list[str] = []
         self.filters_above = _filters_written_above(lines)
-        self.filters_below = _filters_written_below(lines)
 
     def run(self) -> Parsed:
         """Walk every line; the drafts found, in order."""
@@ -1850,7 +1849,7 @@ class _Parser:
             if _FORWARD_RE.match(bare) and ends_interview(note):
                 draft.notes.append(note)  # "Filter: under 18 → end of survey": this answer's
             elif _FORWARD_RE.match(bare) and not re.match(r"^\[?\s*IF\b", bare, re.I):
-                if self.filters_below or self.own_condition(index, draft):
+                if self.own_condition(index, draft):
                     draft.pre_notes.append(note)
                 else:
                     self.pending.append(note)
@@ -1917,82 +1916,6 @@ def _filters_written_above(lines: list[Line]) -> bool:
             continue
         previous = line
     return False
-
-
-# "Q6", "B1", "question 6", "at 12": the questions a filter note names
-_NAMED_ID_RE = re.compile(
-    r"\b(?:QUESTION\s+|Q\.?\s*|AT\s+(?=\d{1,3}\W*$))?([A-Z]{0,4}\d{1,3}[a-z]?)\b", re.I
-)
-
-
-def _named_ids(text: str) -> set[str]:
-    """The question ids a note names, bare numbers written as `Q` + number too."""
-    ids = set()
-    for match in _NAMED_ID_RE.finditer(text):
-        if match[0][0].isdigit() and not re.match(r"(?i)question|q|at", match[0]):
-            continue  # a bare number is a code or an amount, not a question
-        ident = match[1].upper()
-        ids |= {ident, "Q" + ident} if ident[0].isdigit() else {ident}
-    return ids
-
-
-# a filter note's sentence: "Show if …", "Only ask if …", "Shown only if …", "Only shown if …"
-_SHOWN_IF_RE = re.compile(
-    rf"{_FORWARD_RE.pattern}|^(?:ONLY\s+)?(?:SHOWN|ASKED)\s+(?:ONLY\s+)?(?:IF|WHEN)\b", re.I
-)
-
-
-def _bar_line(line: Line) -> bool:
-    """A heading or a short section bar ("Section 5 of 5 · Help"), no question and no answer."""
-    if find_label(line) is not None:
-        return False
-    if line.kind == "heading":
-        return True
-    text = line.text.strip()
-    return (
-        bool(text)
-        and not line.is_option
-        and not text.endswith("?")
-        and len(text.split()) <= 10
-        and not parse_option_line(line)
-    )
-
-
-def _filters_written_below(lines: list[Line]) -> bool:
-    """True when the document writes each question's filter under it (after its answers, over
-    the next label): its filter notes name the question just before the one they follow and
-    never that question itself, as a filter written above the next question would."""
-    below = above = 0
-    labels: list[str] = []
-    for position, line in enumerate(lines):
-        label = find_label(line)
-        if label is not None:
-            ident = label.id.upper()
-            labels.append(ident if not ident[0].isdigit() else "Q" + ident)
-            continue
-        if not line.whole_instruction or len(labels) < 2:
-            continue
-        note = " ".join(line.instructions)
-        # "Email field. Only shown if … at 16.": the filter may follow the box's own note
-        tests = [p for p in re.split(r"(?<=\.)\s+", note) if _SHOWN_IF_RE.match(p)]
-        if not tests or ends_interview(note):
-            continue
-        following = next(
-            (
-                x
-                for x in lines[position + 1 :]
-                if x.kind != "page_break" and not x.whole_instruction and not _bar_line(x)
-            ),
-            None,
-        )
-        if following is None or find_label(following) is None:
-            continue  # only a note right over the next label (or its section's bar) is in doubt
-        named = _named_ids(" ".join(tests))
-        if labels[-1] in named:
-            above += 1
-        elif labels[-2] in named:
-            below += 1
-    return below >= 2 and above == 0
 
 
 def _about_answering(text: str) -> bool:
