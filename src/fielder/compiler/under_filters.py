@@ -86,6 +86,8 @@ def place_filters_under(parsed: Parsed) -> None:
     # a filter under a question's own words naming the question just before: written below
     for index, draft in enumerate(drafts):
         for note in _written_under(draft):
+            if (index, note) in waiting:
+                continue  # already counted above: one filter is one vote, not two
             named = _named(note, where)
             under += bool(named) and max(named) == index - 1 and _is_filter(note)
     if under < 2 or over or not waiting:
