@@ -117,7 +117,8 @@ TYPE_LINE_RE = re.compile(
 _HINT_RE = re.compile(
     r"_{3,}|(?<!\.)\.{6,}+\s*$|^\s*[A-Za-z ]{0,20}:\s*_{2,}|^\(?\s*_+\s*\)?|(?:\|_{1,3}){2,}\|"
 )
-_CODED_END_RE = re.compile(r"(?:\t|\.{3,}|…)\s*\d{1,3}\s*$")
+# (three dots, not `\.{3,}`: the same lines, and no quadratic search along a line of dots)
+_CODED_END_RE = re.compile(r"(?:\t|\.{3}|…)\s*\d{1,3}\s*$")
 _SECTION_RE = re.compile(
     r"^(?:SECTION|Section|PART|Part|MODULE|Module|BLOCK|Block)\b(?![-'’])\s*\S*"
     # "PARTIE 5 – SIGNALÉTIQUE", "SECCIÓN B", "CZĘŚĆ 2": the word in another language, always

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 _PAIR_RE = re.compile(
-    r"(?P<label>[^\s☐□▢❑](?:[^☐□▢❑]*?[^\s☐□▢❑:])?)\s*:?\s*[☐□▢❑]\s*(?P<code>\d{1,3})\b"
+    # (a label of at most 200 characters: unbounded, a long line without a box is quadratic)
+    r"(?P<label>[^\s☐□▢❑](?:[^☐□▢❑]{0,200}?[^\s☐□▢❑:])?)\s*:?\s*[☐□▢❑]\s*(?P<code>\d{1,3})\b"
     r"(?P<route>\s*(?:→|->|=>|➔)\s*[^☐□▢❑\t]*?)?(?=\s*$|\t|\s{2,})"
 )
 
@@ -21,6 +22,8 @@ def codes_beside_boxes(text: str) -> list[tuple[str, str, str]] | None:
     """(label, code, routing) for each `label ☐ code` answer on the line, or None when the
     whole line is not written that way."""
     stripped = text.strip()
+    if not re.search(r"[☐□▢❑]\s*\d", stripped):
+        return None
     found = list(_PAIR_RE.finditer(stripped))
     if not found:
         return None
