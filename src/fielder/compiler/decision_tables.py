@@ -21,10 +21,9 @@ caption when that only names the routing.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from fielder.compiler.classify import find_label
-from fielder.compiler.lines import Line
+from fielder.compiler.lines import Line, made_line
 
 _ASKED_HEAD_RE = re.compile(
     r"^(?:ask|show|asked|shown)\s+(?:question\s+|Q\.?\s*)?(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)\s*\?\s*$",
@@ -134,25 +133,6 @@ def kept_routes(
     return [note for note, to in notes if to != following or split]
 
 
-def _note(anchor: Line, text: str) -> Line:
-    return replace(
-        anchor,
-        text=text,
-        raw=text,
-        spaced=text,
-        instructions=[],
-        kind="paragraph",
-        numbering=None,
-        level=0,
-        style=None,
-        bold=False,
-        rows=(),
-        label=None,
-        code=None,
-        is_option=False,
-    )
-
-
 def decision_table_lines(lines: list[Line]) -> list[Line]:
     """The lines with each decision table written as the routing notes it stands for."""
     if not any(line.kind == "table" for line in lines):
@@ -190,10 +170,10 @@ def decision_table_lines(lines: list[Line]) -> list[Line]:
         if place + 1 in replaced and _CAPTION_RE.match(" ".join(line.raw.split())):
             continue
         if place in replaced:
-            out.extend(_note(line, text) for text in replaced[place])
+            out.extend(made_line(line, text, False) for text in replaced[place])
             continue
         label = find_label(line)
         if label is not None and label.id in before:
-            out.extend(_note(line, text) for text in before.pop(label.id))
+            out.extend(made_line(line, text, False) for text in before.pop(label.id))
         out.append(line)
     return out

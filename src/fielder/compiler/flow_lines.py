@@ -17,11 +17,10 @@ branch that only goes on to the next question is the default flow (see
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from fielder.compiler.classify import find_label
 from fielder.compiler.decision_tables import kept_routes
-from fielder.compiler.lines import Line
+from fielder.compiler.lines import Line, made_line
 
 _ID = r"[A-Za-z]{1,4}\d{1,3}[a-z]?"
 _ARROW = r"(?:→|->|=>)"
@@ -71,26 +70,6 @@ def _answer_test(question: str, answer: str) -> str:
     return f'{question} = "{answer}"'  # an answer named by its words
 
 
-def _note(anchor: Line, text: str) -> Line:
-    """A note line of its own (wholly an instruction, so never read as a question's words)."""
-    return replace(
-        anchor,
-        text="",
-        raw=text,
-        spaced="",
-        instructions=[text],
-        kind="paragraph",
-        numbering=None,
-        level=0,
-        style=None,
-        bold=False,
-        rows=(),
-        label=None,
-        code=None,
-        is_option=False,
-    )
-
-
 def _branches(text: str, tree: str | None, diamond: str | None) -> list[tuple[str, str]]:
     raw = text.strip()
     found: list[tuple[str, str]] = []
@@ -134,7 +113,9 @@ def flow_line_lines(lines: list[Line]) -> list[Line]:
                 # "yes → the next question, no → the one after": who is asked the next one
                 asks.setdefault(following or "", []).append(f"ASK IF {diamond}")
             else:
-                out.extend(_note(anchor, n) for n in kept_routes(group, following, after_next))
+                out.extend(
+                    made_line(anchor, n, True) for n in kept_routes(group, following, after_next)
+                )
         group.clear()
 
     for line in lines:
@@ -149,7 +130,7 @@ def flow_line_lines(lines: list[Line]) -> list[Line]:
         label = find_label(line)
         if label is not None:
             current = label.id
-            out.extend(_note(line, ask) for ask in asks.pop(label.id, []))
+            out.extend(made_line(line, ask, True) for ask in asks.pop(label.id, []))
             out.append(line)
             continue
         asked = _DIAMOND_ASK_RE.match(raw)

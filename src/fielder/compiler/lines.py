@@ -902,3 +902,24 @@ def document_lines(document: Document) -> list[Line]:
         elif block.text.strip() and not is_boilerplate(block.text):
             lines.append(line_from_block(block))
     return join_lone_labels(lines)
+
+
+def made_line(anchor: Line, text: str, instruction: bool) -> Line:
+    """A line a rewrite writes in the place of `anchor`: words of its own (`instruction=False`,
+    read as any line would be) or wholly an instruction, so never read as a question's words."""
+    return replace(
+        anchor,
+        text="" if instruction else text,
+        raw=text,
+        spaced="" if instruction else text,
+        instructions=[text] if instruction else [],
+        kind="paragraph",
+        numbering=None,
+        level=0,
+        style=None,
+        bold=False,
+        rows=(),
+        label=None,
+        code=None,
+        is_option=False,
+    )

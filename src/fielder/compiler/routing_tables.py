@@ -26,10 +26,10 @@ questions and every other heading is a routing word (condition, action, routing,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from fielder.compiler.classify import clean_id, find_label
-from fielder.compiler.lines import Line
+from fielder.compiler.lines import Line, made_line
 
 _ID = r"[A-Za-z]{1,4}\d{1,3}[a-z]?"
 _IDS_RE = re.compile(rf"^(?P<first>{_ID})(?:\s*(?:[-–]|to)\s*(?P<last>{_ID}))?$", re.I)
@@ -131,25 +131,6 @@ def _joined(tests: list[str]) -> str:
     return " AND ".join(f"({t})" if re.search(r"\bor\b", t, re.I) else t for t in tests)
 
 
-def _note(anchor: Line, text: str) -> Line:
-    return replace(
-        anchor,
-        text=text,
-        raw=text,
-        spaced=text,
-        instructions=[],
-        kind="paragraph",
-        numbering=None,
-        level=0,
-        style=None,
-        bold=False,
-        rows=(),
-        label=None,
-        code=None,
-        is_option=False,
-    )
-
-
 def _is_caption_heading(line: Line) -> bool:
     return line.kind == "heading" and len(line.raw) <= 60 and bool(_CAPTION_RE.search(line.raw))
 
@@ -201,7 +182,9 @@ def routing_table_lines(lines: list[Line]) -> list[Line]:
     after: dict[int, list[Line]] = {}
     for qid, tests in rules.filters.items():
         place = labels[qid]
-        before.setdefault(place, []).append(_note(lines[place], f"ASK IF {_joined(tests)}"))
+        before.setdefault(place, []).append(
+            made_line(lines[place], f"ASK IF {_joined(tests)}", False)
+        )
     for qid, notes in rules.after.items():
         place = labels[qid]
         end = place
@@ -210,7 +193,7 @@ def routing_table_lines(lines: list[Line]) -> list[Line]:
                 break
             if index not in dropped:
                 end = index
-        after.setdefault(end, []).extend(_note(lines[end], note) for note in notes)
+        after.setdefault(end, []).extend(made_line(lines[end], note, False) for note in notes)
     out: list[Line] = []
     for place, line in enumerate(lines):
         out.extend(before.get(place, []))

@@ -12,10 +12,9 @@ The test is the filter of every question from the first named to the last, writt
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from fielder.compiler.classify import find_label
-from fielder.compiler.lines import Line
+from fielder.compiler.lines import Line, made_line
 
 _ID = r"[A-Za-z]{0,4}\d{1,3}[a-z]?"
 _SPAN_RE = re.compile(
@@ -60,26 +59,6 @@ def _condition(text: str) -> str:
     return _ASK_ONLY_RE.sub("", text).strip(" .")
 
 
-def _note(anchor: Line, text: str) -> Line:
-    """A note line of its own (wholly an instruction, so never read as a question's words)."""
-    return replace(
-        anchor,
-        text="",
-        raw=text,
-        spaced="",
-        instructions=[text],
-        kind="paragraph",
-        numbering=None,
-        level=0,
-        style=None,
-        bold=False,
-        rows=(),
-        label=None,
-        code=None,
-        is_option=False,
-    )
-
-
 def span_filter_lines(lines: list[Line]) -> list[Line]:
     """The lines with each filter of a run of questions written before every question of it."""
     found = [
@@ -115,6 +94,6 @@ def span_filter_lines(lines: list[Line]) -> list[Line]:
             continue
         label = find_label(line)
         if label is not None and label.id in before:
-            out.extend(_note(line, text) for text in before.pop(label.id))
+            out.extend(made_line(line, text, True) for text in before.pop(label.id))
         out.append(line)
     return out
