@@ -21,6 +21,19 @@ from typing import Any
 
 from fielder.compiler import compile_document
 from fielder.documents import read_path
+from fielder.ir.expressions import (
+    BoolOp,
+    Compare,
+    Contains,
+    ExpressionError,
+    In,
+    ListLit,
+    Not,
+    Num,
+    Ref,
+    Str,
+)
+from fielder.ir.expressions import parse as parse_expression
 
 SAMPLES = Path("/work/shared/samples")
 _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
@@ -51,11 +64,67 @@ def same_text(a: str, b: str) -> bool:
 
 
 def refs(expression: str | None) -> frozenset[tuple[str, str, str]]:
-    """What a condition names: (question, test, code or number), folded by meaning."""
+    """What a condition names: (question, test, code or number), folded by meaning.
+
+    Read with the IR's own parser, so that a `not (…)` turns only what it encloses: `A == '1'
+    and not (B == '2')` names A as held and B as denied, the same as `A == '1' and B != '2'`.
+    A number test under a `not` is turned too (`not (Q5 > 3)` is `Q5 <= 3`). An expression
+    the parser refuses is read the old way, by its comparisons alone.
+    """
     if not expression:
         return frozenset()
-    found: set[tuple[str, str, str]] = set()
     expression = _ascii(expression)  # accents folded on both sides, as ids are matched
+    try:
+        tree = parse_expression(expression)
+    except ExpressionError:
+        return _refs_by_pattern(expression)
+    found: set[tuple[str, str, str]] = set()
+    _collect(tree, False, found)
+    return frozenset(found)
+
+
+_TURNED = {"==": "!=", "!=": "==", "<": ">=", ">=": "<", ">": "<=", "<=": ">"}
+
+
+def _value_key(item: Any) -> str | None:
+    if isinstance(item, Str):
+        return item.value
+    if isinstance(item, Num):
+        return str(float(item.value))
+    return None
+
+
+def _collect(node: Any, negated: bool, found: set[tuple[str, str, str]]) -> None:
+    """Add what one part of a parsed condition names, `negated` under an odd number of `not`s."""
+    held, denied = ("neg", "is") if negated else ("is", "neg")
+    if isinstance(node, Not):
+        _collect(node.operand, not negated, found)
+    elif isinstance(node, BoolOp):
+        _collect(node.left, negated, found)
+        _collect(node.right, negated, found)
+    elif isinstance(node, (Compare, In, Contains)) and isinstance(node.left, Ref):
+        qid = node.left.name + (f".{node.left.row}" if node.left.row else "")
+        if isinstance(node, Compare):
+            value = _value_key(node.right)
+            if isinstance(node.right, Str) or node.op in ("==", "!="):
+                test = held if node.op != "!=" else denied
+                if value is not None:
+                    found.add((qid, test, value))
+            elif value is not None:
+                found.add((qid, _TURNED[node.op] if negated else node.op, value))
+        elif isinstance(node, In):
+            for item in node.items.items:
+                if (value := _value_key(item)) is not None:
+                    found.add((qid, denied if node.negated else held, value))
+        else:
+            right = node.right.items if isinstance(node.right, ListLit) else (node.right,)
+            for item in right:
+                if (value := _value_key(item)) is not None:
+                    found.add((qid, held, value))
+
+
+def _refs_by_pattern(expression: str) -> frozenset[tuple[str, str, str]]:
+    found: set[tuple[str, str, str]] = set()
     negated = "not" in re.sub(r"not\s+in", "", expression)
     for qid, op, value in _CMP_RE.findall(expression):
         values = re.findall(r"'([^']*)'|(-?\d+(?:\.\d+)?)", value)
