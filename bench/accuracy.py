@@ -117,9 +117,11 @@ def _collect(node: Any, negated: bool, found: set[tuple[str, str, str]]) -> None
                 if (value := _value_key(item)) is not None:
                     found.add((qid, denied if node.negated else held, value))
         else:
-            right = node.right.items if isinstance(node.right, ListLit) else (node.right,)
-            for item in right:
-                if (value := _value_key(item)) is not None:
+            right: tuple[Any, ...] = (
+                node.right.items if isinstance(node.right, ListLit) else (node.right,)
+            )
+            for thing in right:
+                if (value := _value_key(thing)) is not None:
                     found.add((qid, held, value))
 
 
