@@ -364,6 +364,8 @@ _NOTE_PREFIX_RE = re.compile(
     r"^(?:PN|P\.N\.|PROG|PROGRAMMER|PROGRAMMING|SCRIPTER|SCRIPTING|DP|CATI|CAWI|INTERVIEWER|"
     r"INT|IV|SP|SN|BOT|BUILDER|DEV|DEVELOPER)\s*(?:NOTE|INSTRUCTION)?S?\s*[:.-]\s*|"
     r"^[↳⤷↪]\s*|"  # "↳ only when …": an arrow marking a line as logic for the build
+    # "Screen-out: if 3 or 4, thank and close.": a heading word over a rule that says the close
+    r"^screen[\s-]?out\s*:\s*(?=[^:]{0,80}\b(?:thank|close|terminate|end)\b)|"
     # "[Sam: if they put 0 at Q6, skip them to Q8]": a colleague's name addressing a routing note
     r"^(?-i:[A-Z][a-z]{1,15})\s*:\s*(?=(?:if|only|ask|skip|show|when)\b)",
     re.I,
