@@ -38,7 +38,7 @@ _TAIL_SPAN_RE = re.compile(
     r"(?:block|section|page)\s+(?:display\s+)?(?:logic|filter|condition))\s*(?::|[–—-])\s*"
     r"(?P<cond>[^.;]{3,200}?)\s*[.;]\s*(?:(?:applies|applied|apply)\s+to\s+|covers\s+)?"
     rf"(?:questions?\s+)?(?P<first>{_ID})\s*(?:-|–|—|\bto\b|\band\b|\.\.)\s*(?:questions?\s+)?"
-    rf"(?P<last>{_ID})\s*\.?\s*$",
+    rf"(?P<last>{_ID})\s*\.?\s*[\])]?\s*$",
     re.I,
 )
 _OTHERS_RE = re.compile(
