@@ -135,7 +135,10 @@ def _card_body(line: Line, following: Line | None) -> Line | None:
 
 
 def _run_together(words: str) -> list[str] | None:
-    """ "012345678910" as the points 0…10 (a row of numbers whose spaces were lost)."""
+    """ "012345678910" as the points 0…10 (a row of numbers whose spaces were lost, or kept:
+    the reader parts boxed points with a space)."""
+    if re.fullmatch(r"\d{1,2}(?: \d{1,2}){2,10}", words):
+        words = words.replace(" ", "")
     for first in (0, 1):
         for last in range(first + 2, 11):
             points = [str(n) for n in range(first, last + 1)]

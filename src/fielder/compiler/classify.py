@@ -77,7 +77,10 @@ _INSTRUCTION_START_RE = re.compile(
     r"ANKET[ÖO]R\b|SONDAJ\b|PROGRAMCI\b|"
     r"ASK\s+(?:ALL|IF|ONLY|THOSE|EVERYONE|RESPONDENTS)\b|BASE\s*:|FILTER\b|ROUTING\b|QUOTA\b|"
     r"(?:ASKED|SHOWN)\s+(?:ONLY\s+)?(?:TO|OF)\s*:|"  # "Asked to: …", a brief's base line
-    r"TERMINATE\b|THANK\s+AND\s+(?:CLOSE|TERMINATE)|SCREEN\s*OUT|RANDOMI[SZ]E\b|ROTATE\b|"
+    r"TERMINATE\b|THANK\s+AND\s+(?:CLOSE|TERMINATE)|SCREEN[\s-]*OUT|RANDOMI[SZ]E\b|ROTATE\b|"
+    # a survey platform's logic boxes: "Display logic: Q5 is 1 or 2.", "Skip logic: if …",
+    # "Block display logic: … Applies to Q3–Q7."
+    r"(?:BLOCK\s+)?(?:DISPLAY|SKIP|BRANCH(?:ING)?)\s+LOGIC\b|"
     r"SHOW\b|DO\s+NOT\s+READ|READ\s+OUT|READ\s+(?:OPTIONS|LIST)|HIDDEN\b|CODE\s+ALL|SINGLE\s+CODE|"
     r"MULTI\s+CODE|DROP[- ]?DOWN|OPEN\s+END|NUMERIC|GRID\b|END\s+OF\b)",
     re.I,

@@ -861,6 +861,8 @@ def _atom(
     question = ref or current
     if question is None or question not in questions:
         raise ConditionError(f"no question named in '{clause}'")
+    if ref is None:
+        question = _nearest_coded(rest, questions, question)
     target = questions[question]
     whole = _whole_label(rest, target)
     if whole is not None:
@@ -932,6 +934,26 @@ def _range_codes(rest: str, target: Question) -> list[str]:
         found.extend(inside)
     found.extend(expand_codes(_SPAN_RE.sub(" ", rest)))
     return list(dict.fromkeys(found))
+
+
+def _nearest_coded(rest: str, questions: dict[str, Question], current: str) -> str:
+    """ "If CSAT 4–5 ask Q4" under a comment box: codes with no question named test the nearest
+    question before that has those codes, when the one they default to has no answers at all
+    (a text box cannot be 4 or 5)."""
+    target = questions[current]
+    if target.options or target.rows or target.type in _NUMERIC_TYPES:
+        return current
+    codes = expand_codes(_TO_RANGE_RE.sub(r"\1-\2", rest))
+    if not codes:
+        return current
+    ids = list(questions)
+    for qid in reversed(ids[: ids.index(current)]):
+        offered = {o.code for o in questions[qid].options}
+        if offered and set(codes) <= offered:
+            return qid
+        if offered or questions[qid].type in _NUMERIC_TYPES:
+            break  # only past text boxes, never past a question that answers with codes
+    return current
 
 
 def _nearest_offering(

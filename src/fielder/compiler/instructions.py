@@ -364,6 +364,8 @@ _NOTE_PREFIX_RE = re.compile(
     r"^(?:PN|P\.N\.|PROG|PROGRAMMER|PROGRAMMING|SCRIPTER|SCRIPTING|DP|CATI|CAWI|INTERVIEWER|"
     r"INT|IV|SP|SN|BOT|BUILDER|DEV|DEVELOPER)\s*(?:NOTE|INSTRUCTION)?S?\s*[:.-]\s*|"
     r"^[↳⤷↪]\s*|"  # "↳ only when …": an arrow marking a line as logic for the build
+    # "Screen-out: if 3 or 4, thank and close.": a heading word over a rule that says the close
+    r"^screen[\s-]?out\s*:\s*(?=[^:]{0,80}\b(?:thank|close|terminate|end)\b)|"
     # "[Sam: if they put 0 at Q6, skip them to Q8]": a colleague's name addressing a routing note
     r"^(?-i:[A-Z][a-z]{1,15})\s*:\s*(?=(?:if|only|ask|skip|show|when)\b)",
     re.I,
@@ -641,6 +643,20 @@ def _display(text: str, upper: str) -> list[Directive]:
             Directive("ask_target", many["cond"].strip(" :,."), target=t.upper(), source=text)
             for t in targets
         ]
+    whom = re.match(
+        # "Show Q12 only to customers with CSAT 1–3 at Q2": the question named, then whom it is for
+        rf"^(?:ASK|SHOW|DISPLAY)\s+(?P<id>{_ID_TOKEN})\s+(?:ONLY\s+)?TO\s+(?:ONLY\s+)?(?:THE\s+)?"
+        r"(?:CUSTOMERS|RESPONDENTS|PEOPLE|THOSE|PARTICIPANTS|GUESTS|MEMBERS|USERS|ANYONE|PATIENTS|"
+        r"VISITORS|CLIENTS|PASSENGERS)\s+(?:WHO|WITH|THAT)\b(?P<cond>.*\b[A-Z]{1,4}\d.*)$",
+        text,
+        re.I,
+    )
+    if whom:
+        return [
+            Directive(
+                "ask_target", whom["cond"].strip(" :,."), target=whom["id"].upper(), source=text
+            )
+        ]
     but = re.match(
         # "ASK ALL EXCEPT THOSE WHO SAID 'NONE OF THESE' AT A2": everyone but those named
         rf"^(?:ASK|SHOW|BASE\s*:|{_ASKED_TO})\s*(?:TO\s+)?(?:ALL|EVERYONE)\s+(?:EXCEPT|BUT\s+NOT|"
@@ -696,6 +712,25 @@ def _display(text: str, upper: str) -> list[Directive]:
     )
     if match and re.search(r"[A-Z]{0,4}\d|['‘\"“]", match["cond"]):
         return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
+    match = re.match(
+        # "Detractors only (Q15 = 0–6)", "Passives and detractors only (0–8 at Q15)": the group
+        # named in a word or three, "only", then its test in brackets
+        r"^(?!(?:ASK|SHOW|DISPLAY|HIDE|SKIP|GO|IF)\b)(?P<who>[A-Za-z][\w&/-]*(?:\s+[\w&/-]+){0,3}?)"
+        r"\s+only\s*\((?P<cond>[^()]{1,80})\)\s*\.?$",
+        text,
+        re.I,
+    )
+    if match and re.search(r"\b[A-Z]{1,4}\d|\bquestion\s+\d", match["cond"], re.I):
+        return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
+    match = re.match(
+        # "Any of 1–4 ticked at C19.": a multi's answers named by their codes, alone
+        rf"^(?:any|one\s+or\s+more)\s+of\s+(?:codes?\s+)?\d[\d\s,–—-]{{0,20}}(?:\s*(?:or|and)\s*\d{{1,3}})?\s+"
+        rf"(?:ticked|selected|chosen|picked|checked|mentioned)\s+(?:at|in)\s+{_ID_TOKEN}\s*\.?$",
+        text,
+        re.I,
+    )
+    if match:
+        return [Directive("display_if", text.strip(" :,."), source=text)]
     match = re.match(r"^HIDE\s+(?:THIS\s+)?(?:QUESTION\s+)?(?:IF|WHEN)\b(?P<cond>.*)$", text, re.I)
     if match and re.search(r"[A-Z]{0,4}\d", match["cond"]):
         # "Hide if Q3 is 'Senior leader'": a survey tool's hide logic, shown to everyone else

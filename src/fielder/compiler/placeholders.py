@@ -31,7 +31,10 @@ _CAPS_CHOICE_FILL_RE = re.compile(
     r"WAS|WERE|HAS|HAVE|DOES|DO)){1,2}$"
 )
 # a data field's name in lower case, words joined by underscores ("visit_date", "name")
-_FIELD_NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+# "first_name", or a CRM field in camel case ("FirstName", "OrderID", "storeName")
+_FIELD_NAME_RE = re.compile(
+    r"^(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)*|[A-Za-z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)$"
+)
 # a variable's name, capitals joined by underscores ("FF_JOBTITLE", "PREV_BRAND"): data filled in
 _VARIABLE_RE = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 # a time the interview fills in ("[REFERENCE WEEK]", "[LAST MONTH]", "[SURVEY DATE]")

@@ -31,6 +31,16 @@ _ENTRY_RE = re.compile(
     r"(?:entry|base|filter|asked\s+if|ask\s+if|show\s+if)\s*:\s*(?P<cond>\S.*)$",
     re.I,
 )
+# "Block display logic: Q2 = In the app. Applies to Q8–Q12.", "Logic: Whole section – only for
+# Click & collect (Q1 = 2). Q9 and Q10.": a block's filter first, the questions it covers last
+_TAIL_SPAN_RE = re.compile(
+    r"^\W*(?:(?:logic|routing|note)\s*:\s*)?(?:(?:the\s+)?(?:whole|entire)\s+(?:section|block|page)|"
+    r"(?:block|section|page)\s+(?:display\s+)?(?:logic|filter|condition))\s*(?::|[–—-])\s*"
+    r"(?P<cond>[^.;]{3,200}?)\s*[.;]\s*(?:(?:applies|applied|apply)\s+to\s+|covers\s+)?"
+    rf"(?:questions?\s+)?(?P<first>{_ID})\s*(?:-|–|—|\bto\b|\band\b|\.\.)\s*(?:questions?\s+)?"
+    rf"(?P<last>{_ID})\s*\.?\s*[\])]?\s*$",
+    re.I,
+)
 _OTHERS_RE = re.compile(
     r"[.;]\s*(?:everyone|everybody|all\s+others|others|the\s+rest)\b.*$|"
     r"[.;,]\s*(?:otherwise|if\s+not)\b.*$",
@@ -42,7 +52,8 @@ _GLOSS_RE = re.compile(r"\s*\((?![^()]*(?:[=<>≠∋∌∈]|\d))[^()]*\)")
 _DASH_GLOSS_RE = re.compile(r"\s+[–—-]\s+[^=<>≠∋∌∈\d]*$")
 _ASK_ONLY_RE = re.compile(
     r"^(?:ask|show)\s+(?:this\s+\w+\s+)?(?:only\s+)?(?:to\s+)?(?:people|those|respondents|anyone)\s+"
-    r"(?:who|that)\s+",
+    r"(?:who|that)\s+|"
+    r"^only\s+(?:for|if|when|to)\s+",  # "only for customers who …": whom, said with "only"
     re.I,
 )
 
@@ -62,7 +73,12 @@ def _condition(text: str) -> str:
 def span_filter_lines(lines: list[Line]) -> list[Line]:
     """The lines with each filter of a run of questions written before every question of it."""
     found = [
-        (i, _SPAN_RE.match(" ".join(line.raw.split())) or _ENTRY_RE.search(line.raw))
+        (
+            i,
+            _SPAN_RE.match(" ".join(line.raw.split()))
+            or _ENTRY_RE.search(line.raw)
+            or _TAIL_SPAN_RE.match(" ".join(line.raw.split())),
+        )
         for i, line in enumerate(lines)
     ]
     spans = [(i, m) for i, m in found if m is not None and find_label(lines[i]) is None]

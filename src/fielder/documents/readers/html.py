@@ -156,6 +156,15 @@ class _Walker:
             self.walk(tag, _inline(tag, fmt, self.classes), pre or name == "pre")
             self.flush()
         else:
+            if (
+                not pre
+                and self.runs
+                and self.runs[-1].text[-1:].isdigit()
+                and re.fullmatch(r"\s*\d{1,3}\s*", tag.get_text())
+            ):
+                # "<span>1</span><span>2</span>…": a print view's boxed scale points, drawn
+                # apart by CSS, are separate numbers, not "12345"
+                self.runs.append(replace(fmt, text=" "))
             self.walk(tag, _inline(tag, fmt, self.classes), pre)
 
     def layout_table(self, table: Tag, fmt: Run) -> None:
