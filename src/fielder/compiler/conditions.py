@@ -288,6 +288,8 @@ def parse_condition(
     if negated:
         return _negated(parse_condition(negated["cond"], questions, default))
     text = _topic_then_question(text, questions)
+    text = _topic_codes(text, questions, default)
+    text = _code_at_each(text, questions)
     text = _slashed_labels(text, questions.get(default or ""))
     said = worded_condition(text, questions, default) if worded else None
     if said is not None:
@@ -339,6 +341,71 @@ _TOPIC_THEN_ID_RE = re.compile(
     r"\((?:question\s+|at\s+)?(?P<id>[A-Z]{0,4}\d{1,3}[a-z]?)\)\s*\.?$",
     re.I,
 )
+
+
+# "SPECIALTY = ONCOLOGY (CODE 3) OR HAEMATOLOGY (CODE 4)": what the question is about in a
+# word, then answers each with its code in brackets
+_CODED = r"[^()]{1,60}\(\s*CODES?\s+\d{1,3}\s*\)"
+_TOPIC_CODES_RE = re.compile(
+    rf"^\s*(?P<word>[A-Za-z][A-Za-z-]{{2,24}})\s*(?:=|\bis\b)\s*"
+    rf"(?P<said>{_CODED}(?:\s*(?:,|\bOR\b)\s*{_CODED}){{0,8}})\s*$",
+    re.I,
+)
+
+
+def _topic_codes(text: str, questions: dict[str, Question], default: str | None) -> str:
+    """ "SPECIALTY = ONCOLOGY (CODE 3)" → "S2 = 3": the codes are those of the nearest question
+    (at or before `default`) whose words name the topic and whose answers with those codes
+    share a word with the answers named; not the codes of the question before."""
+    match = _TOPIC_CODES_RE.match(text)
+    if match is None:
+        return text
+    pairs = re.findall(r"([^()]*)\(\s*CODES?\s+(\d{1,3})\s*\)", match["said"], re.I)
+    topic = re.compile(rf"\b{re.escape(match['word'])}\b", re.I)
+    order = list(questions)
+    limit = order.index(default) + 1 if default in order else len(order)
+    for qid in [*reversed(order[:limit]), *order[limit:]]:
+        question = questions[qid]
+        labels = {o.code: o.label for o in question.options or []}
+        if (
+            labels
+            and topic.search(question.text or "")
+            and all(code in labels and _shares_word(words, labels[code]) for words, code in pairs)
+        ):
+            return f"{qid} = {' OR '.join(code for _, code in pairs)}"
+    return text
+
+
+def _shares_word(said: str, label: str) -> bool:
+    """True when the answer as named and the label have a word of three letters or more in
+    common (joiners apart)."""
+    words = {w for w in re.findall(r"[^\W\d_]{3,}", said.lower()) if w not in {"and", "the"}}
+    return bool(words & set(re.findall(r"[^\W\d_]{3,}", label.lower())))
+
+
+# "AWARE OF BRAND A (ALPHA, CODE 1) AT Q1, Q2 OR Q3", "CODE 1 AT Q1 OR Q2": one code that may
+# have been given at any of several questions (an unprompted, then a prompted mention)
+_ID_AT = r"[A-Z]{1,4}\d{1,3}[a-z]?"
+_CODE_AT_EACH_RE = re.compile(
+    r"(?:^|(?<=\s))(?:[^()]{0,60}?\s*\((?:[^(),]{1,40},\s*)?CODES?\s+(?P<code>\d{1,3})\s*\)"
+    r"|CODES?\s+(?P<bare>\d{1,3}))"
+    rf"\s+(?:AT|IN)\s+(?P<ids>{_ID_AT}(?:\s*(?:,|\bOR\b)\s*{_ID_AT}){{1,6}})\b",
+    re.I,
+)
+
+
+def _code_at_each(text: str, questions: dict[str, Question]) -> str:
+    """ "… (CODE 1) AT Q1, Q2 OR Q3" → "(Q1 = 1 OR Q2 = 1 OR Q3 = 1)": the code at each."""
+
+    def spell(match: re.Match[str]) -> str:
+        ids = re.findall(_ID_AT, match["ids"], re.I)
+        known = {k.upper(): k for k in questions}
+        if not all(i.upper() in known for i in ids):
+            return match[0]
+        code = match["code"] or match["bare"]
+        return "(" + " OR ".join(f"{known[i.upper()]} = {code}" for i in ids) + ")"
+
+    return _CODE_AT_EACH_RE.sub(spell, text)
 
 
 def _topic_then_question(text: str, questions: dict[str, Question]) -> str:

@@ -1018,14 +1018,23 @@ def _optional(text: str, upper: str) -> list[Directive]:
     return []
 
 
-# "IF CODE 2 AT Q2", "IF Q2 = 1 OR 2:": a condition with no action named, set before a
-# question's words (or on its own line above them) — whom the question is for.
+# "IF CODE 2 AT Q2", "IF Q2 = 1 OR 2:", "IF BUYER (Q6 = 2) ASK:": a condition with no action
+# named, set before a question's words (or on its own line above them) — whom the question is for.
+_AT_IDS = r"[A-Z]{1,4}\d{1,3}[a-z]?(?:\s*(?:,|\bOR\b)\s*[A-Z]{1,4}\d{1,3}[a-z]?){0,6}"
+_BRACKET_AT = (
+    rf"\s*\([^()]{{1,60}}\)(?:\s+(?:SELECTED\s+|CODED\s+|CHOSEN\s+)?(?:AT|IN)\s+{_AT_IDS})?"
+)
 BARE_CONDITION_RE = re.compile(
     # "IF LATE (Q9 = 2)": whom in words may come first, the test in brackets after them
     r"^\(?\s*IF\s+(?P<cond>(?=[^()]*(?:\([^()]*)?\b(?:[A-Z]{1,4}[.-]?\d{1,3}[a-z]?|CODES?\s+\d))"
     r"(?![^()]*\b(?:GO|SKIP|JUMP|ASK|CONTINUE|TERMINATE|CLOSE|END|SCREEN|THANK|ELSE|OTHERWISE|"
     r"SPECIFY|WRITE|RECORD|ENTER|PROBE|READ|CODE\s+AS|TYPE|SHOW|DISPLAY|THEN|PROCEED|MOVE)\b)"
-    r"[^()]{1,80}?(?:\s*\([^()]{1,60}\))?)\s*[:)]?\s*\)?\s*$",
+    # "IF NUTS (CODE 2) AT Q6": the answer in words, its code in brackets, then the question
+    # or questions ("… AT Q1, Q2 OR Q3"); and "… (CODE 3) OR ROAD (CODE 4)", "… AND NOT
+    # RENTED (Q5 CODE 1 NOT SELECTED)": further tests each with its own bracket
+    rf"[^()]{{1,80}}?(?:{_BRACKET_AT}(?:\s*(?:,|\bOR\b|\bAND\b)\s*[^()]{{1,40}}?{_BRACKET_AT}){{0,4}})?)"
+    # "IF BUYER (Q6 = 2) ASK:": the ask said after the test
+    r"(?:,?\s+ASK\.?)?\s*[:)]?\s*\)?\s*$",
     re.I,
 )
 

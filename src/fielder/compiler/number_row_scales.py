@@ -3,9 +3,10 @@
 Word and RTF forms print a 0–10 or 1–5 rating as a two-row table: the points' numbers across
 the top (sometimes with the end words in the first and last cells, `Not at all satisfied | 0 |
 … | 10 | Completely satisfied`, or beside the boxes in the row under them) and a box under
-each number. Read as a table it has no rows
-to rate and is lost. It is written out as the line a plain questionnaire prints
-(`Not at all satisfied 0 1 … 10 Completely satisfied`), which reads as a scale.
+each number; or the end words alone in the first and last cells of a row over the numbers.
+Read as a table it has no rows to rate and is lost. It is written out as the line a plain
+questionnaire prints (`Not at all satisfied 0 1 … 10 Completely satisfied`), which reads as a
+scale.
 """
 
 from __future__ import annotations
@@ -39,6 +40,12 @@ def _scale_line(block: Block) -> str | None:
         return f"{words[0]} {line} {words[1]}" if line and not line[:1].isalpha() else None
     if len(block.rows) != 2 or len(block.rows[0]) != len(block.rows[1]):
         return None
+    above = _end_words(block.rows[0])
+    if above is not None and _counted(block.rows[1]):
+        # "Not at all likely | | … | Extremely likely" over "1 | 2 | … | 10": the end words
+        # above the points, which are the table's whole second row
+        points = " ".join(c.text.strip() for c in block.rows[1])
+        return f"{above[0]} {points} {above[1]}"
     top = [c.text.strip() for c in block.rows[0]]
     under = [c.text.strip() for c in block.rows[1]]
     numbered = [i for i, t in enumerate(top) if t.isdigit()]
@@ -65,6 +72,15 @@ def _scale_line(block: Block) -> str | None:
             ]
         ).strip()
     return " ".join(t for t in top if t)
+
+
+def _counted(row: tuple[Cell, ...]) -> bool:
+    """True for a row of consecutive numbers from 0 or 1, one a cell."""
+    texts = [c.text.strip() for c in row]
+    if not all(t.isdigit() for t in texts):
+        return False
+    values = [int(t) for t in texts]
+    return values[0] in (0, 1) and values == list(range(values[0], values[0] + len(values)))
 
 
 def _end_words(row: tuple[Cell, ...]) -> tuple[str, str] | None:

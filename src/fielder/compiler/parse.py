@@ -139,6 +139,8 @@ _SKIP_SECTION_RE = re.compile(
     re.I,
 )
 _BASE_LINE_RE = re.compile(r"^[\[(]?\s*BASE\s*:", re.I)
+# "PEN USERS ONLY. BASE: …": a short sentence naming the group, before the base that tests it
+_ONLY_BEFORE_BASE_RE = re.compile(r"^[^.:()]{1,60}\bONLY\s*[.:]\s*(?=BASE\s*:)", re.I)
 _WHOLE_SECTION_BASE_RE = re.compile(
     r"^[\[(]?\s*BASE\s+FOR\s+(?:THIS\s+|THE\s+)?(?:WHOLE\s+|ENTIRE\s+)?SECTION\s*:", re.I
 )
@@ -274,7 +276,8 @@ _MARK_ROW_RE = re.compile(rf"^(?P<label>.*?(?:[^\W_]|\)))(?:\s*\t\s*[oO{BOXES}])
 _RECODE_RE = re.compile(r"\s*\(\d{1,3}\)$")
 _DEFAULT_SINGLE_RE = re.compile(
     r"\bALL\s+QUESTIONS\s+ARE\s+SINGLE\b|SINGLE\s+(?:CODE|RESPONSE|CHOICE|ANSWER)\s+UNLESS|"
-    r"ONE\s+(?:ANSWER|BOX|RESPONSE)\s+(?:FOR\s+EACH\s+QUESTION\s+)?UNLESS|ONE\s+BOX\s+FOR\s+EACH\s+QUESTION",
+    r"ONE\s+(?:ANSWER|BOX|RESPONSE)\s+(?:(?:FOR\s+EACH|PER)\s+QUESTION\s+)?UNLESS|"
+    r"ONE\s+BOX\s+FOR\s+EACH\s+QUESTION",
     re.I,
 )
 
@@ -1566,7 +1569,13 @@ class _Parser:
         draft = self.current
         if draft is None or "GRID" not in draft.notes or draft.rows or draft.mode == "rows":
             return False
-        if not draft.options and line.kind == "paragraph" and line.text.endswith(":"):
+        # ("STATEMENTS (ROWS):" is no lead-in: it opens the rows, read as any "Rows:" line)
+        if (
+            not draft.options
+            and line.kind == "paragraph"
+            and line.text.endswith(":")
+            and not _ROWS_RE.match(line.text)
+        ):
             draft.notes.append(line.text)
             draft.lines.append(line)
             return True
@@ -1822,6 +1831,8 @@ class _Parser:
         question, is the base of every question of the section; a test in brackets wrapped
         onto the next line (`(SC2 = 2 OR 3)`) belongs to it."""
         whole = " ".join([line.text, *line.instructions]).strip()
+        # "PATCH PUMP USERS ONLY. BASE: ALL USING …": the group named first restates the base
+        whole = _ONLY_BEFORE_BASE_RE.sub("", whole)
         if _BASE_LINE_RE.match(whole) and find_label(line) is None and not line.is_option:
             self.section_filter = whole
             return True
@@ -2152,7 +2163,9 @@ def parse_lines(lines: list[Line]) -> Parsed:
         dotted_box_hints(draft)
     _reuse_lists(parsed)
     _contrast_choice_words(parsed)
-    contrast_marks(parsed.drafts)
+    if not parsed.default_single:
+        # "One answer per question unless it says …": the header, not the box shapes, says
+        contrast_marks(parsed.drafts)
     if any(_LETTERS_STORED_RE.search(" ".join([line.text, *line.instructions])) for line in lines):
         _keep_letters(parsed)
     keep_jumping_letters(parsed)

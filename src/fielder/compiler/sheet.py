@@ -252,7 +252,9 @@ def is_sheet_table(block: Block) -> bool:
 _NOTES_SHEET_RE = re.compile(
     # "Enumerator notes", "Interviewer instructions": whose notes they are may come first
     r"(?:read\s*_?me|(?:[a-z]+[\s_]+)?(?:instructions?|notes|guide)|help|about|change\s*log|"
-    r"version(?:s| history)?|"
+    r"version(?:s|\s+history|\s+log)?|"
+    # "Brand list": the brands with their codes, for coding open answers, after the questions
+    r"(?:brand|product)\s+lists?|"
     r"quotas?|quota\s+plan|sample\s+plan|legend|key|abbreviations|glossary|"
     # the change log and notes in the questionnaire's own language ("Änderungen",
     # "Wijzigingen", "Historique", "Cambios", "Hinweise")
@@ -265,7 +267,7 @@ _NOTES_SHEET_RE = re.compile(
 def is_notes_sheet(block: Block) -> bool:
     """A workbook sheet named "README" or "Instructions": notes on using the file; a "Quotas"
     sheet between the questionnaire's sheets is the fieldwork plan, a "Legend" the meaning of
-    the type codes, not questions."""
+    the type codes, a "Brand list" the coding frame of open mentions: not questions."""
     return bool(block.style and _NOTES_SHEET_RE.fullmatch(block.style.strip()))
 
 
