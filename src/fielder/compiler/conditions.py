@@ -59,6 +59,12 @@ class ConditionError(ValueError):
     """A condition that could not be read."""
 
 
+_ONCE_RE = re.compile(
+    r"\b(AT\s+LEAST|AT\s+MOST|MORE\s+THAN|FEWER\s+THAN|LESS\s+THAN|NO\s+MORE\s+THAN)\s+(ONCE|TWICE)\b",
+    re.I,
+)
+
+
 def _normalise(text: str) -> str:
     text = text.replace("–", "-").replace("—", "-").replace("≥", ">=").replace("≤", "<=")
     text = text.replace("≠", "!=").replace("<>", "!=")
@@ -117,6 +123,10 @@ def _normalise(text: str) -> str:
     for index in range(0, len(pieces), 2):
         # "LESS THAN £5", "£8 OR MORE": the currency sign is the amount's unit, not the bound
         pieces[index] = re.sub(r"[£$€¥]\s*(?=\d)", "", pieces[index])
+        # "called at least once at Q7": a count said in a word is the number of times
+        pieces[index] = _ONCE_RE.sub(
+            lambda m: f"{m[1]} {1 if m[2].lower() == 'once' else 2} times", pieces[index]
+        )
         for pattern, repl in subs:
             pieces[index] = re.sub(pattern, repl, pieces[index], flags=re.I)
     text = "".join(pieces)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from fielder.compiler.lines import Line
+from fielder.compiler.lines import Line, is_caps_instruction
 
 _HIDDEN_RE = re.compile(
     r"\b(?:hidden|derived|computed|calculated|not\s+asked|dummy\s+variable|auto[- ]?coded|"
@@ -29,15 +29,25 @@ _HIDDEN_TYPE_RE = re.compile(r"HID|HIDDEN(?:\s+(?:VAR(?:IABLE)?|FIELD|QUESTION|V
 # variable the script sets (a quota segment), written with its rule as words, never shown
 _HIDDEN_LABEL_RE = re.compile(r"HID|HIDDEN|DUMMY", re.I)
 _DUMMY_NOTE_RE = re.compile(r"\bDUMMY\b.*\bNOT\s+(?:SHOWN|ASKED|DISPLAYED)\b", re.I)
+# "HIDDEN VARIABLE PAYTYPE (NOT ASKED): 1 = PLAN (A1 CODES 1, 2, 5)," as a note of capitals
+# between questions, its `code = group` pairs wrapped onto the next capitals line: no answers
+_LABELLED_RE = re.compile(r"^[A-Z]{0,4}\d{1,3}[A-Z]?[.):]\s")  # the next question, in capitals
+_HIDDEN_NOTE_RE = re.compile(r"^\W{0,3}(?:HIDDEN|DUMMY|DERIVED)\s+(?:VAR(?:IABLE)?|QUESTION)\b")
 
 
 def drop_hidden_items(lines: list[Line]) -> list[Line]:
     """The lines without hidden, derived items and their answers."""
     out: list[Line] = []
     hiding = False
+    noting = False  # inside a hidden variable's note of capitals, until a line ends with "."
     for line in lines:
         if hiding and line.is_option:
             continue
+        if not line.is_option and is_caps_instruction(line.text):
+            if (noting and not _LABELLED_RE.match(line.text)) or _HIDDEN_NOTE_RE.match(line.text):
+                noting = not line.text.rstrip().endswith(".")
+                continue
+        noting = False
         hiding = (
             not line.is_option
             and line.label is not None

@@ -665,7 +665,12 @@ def _display(text: str, upper: str) -> list[Directive]:
         re.I,
     )
     if but:
-        return [Directive("display_if", f"NOT ({but['cond'].strip(' :,.')})", source=text)]
+        cond = but["cond"].strip(" :,.")
+        glossed = re.fullmatch(r"[^()]{1,60}\((?P<test>[^()]{3,60})\)", cond)
+        if glossed and re.search(r"\bNOT\b|!=|≠|<>", glossed["test"], re.I):
+            # "ASK ALL EXCEPT PBMs (A1 NOT = 3)": the bracket's test already names those asked
+            return [Directive("display_if", glossed["test"].strip(), source=text)]
+        return [Directive("display_if", f"NOT ({cond})", source=text)]
     everyone = re.match(
         rf"^(?:ASK|SHOW\s+QUESTION|BASE|{_ASKED_TO})\s*:?\s*(?:ALL|EVERYONE|TOTAL\s+SAMPLE)\b"
         r"(?!\s+(?:WHO|THOSE|THAT|RESPONDENTS\s+WHO|AWARE|USERS|EXCEPT|BUT|CODING|CODED|SAYING))",
@@ -697,6 +702,11 @@ def _display(text: str, upper: str) -> list[Directive]:
     ):
         # "ASK ALL AWARE OF ANY CHAIN (NOT 'NONE OF THESE' AT Q2)": all of those described
         return [Directive("display_if", described["cond"].strip(" :,."), source=text)]
+    asked = re.match(r"^IF\s+(?P<cond>\S.{0,200}?)\s*,?\s+(?:THEN\s+)?ASK\s*[.:]?$", text, re.I)
+    if asked and re.search(r"[A-Z]{1,4}\d", asked["cond"], re.I):
+        # "IF C3 = 1-3 ASK:", "IF SPECIALTY = GP (S1 CODE 3) ASK.": the condition, then "ask"
+        # with no question named after it, is the filter of the question it stands with
+        return [Directive("display_if", asked["cond"].strip(" :,."), source=text)]
     match = re.match(
         rf"^(?:BASE|FILTER|{_ASKED_TO})\s*[:=-]\s*(?P<cond>.*\b{_ID_TOKEN}\b.*)$", text, re.I
     )

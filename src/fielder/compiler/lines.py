@@ -37,6 +37,12 @@ LEADING_ROUTE_RE = re.compile(
     r"^\s*\(((?:ASK\s+(?:IF|ALL|ONLY|THOSE)|BASE\s*:|FILTER\s*:|SHOW\s+IF|(?-i:IF))\b[^()?]*)\)\s*(?=\S)",
     re.I,
 )
+_ALL_EXCEPT_RE = re.compile(
+    r"^\s*(?:[A-Z]{1,4}\d{1,3}[a-z]?[.):]\s+)?ASK\s+(?:ALL|EVERYONE)\s+(?:EXCEPT|BUT\s+NOT|"
+    r"APART\s+FROM|OTHER\s+THAN)\s+[^()]{1,60}$"
+)
+_IF_BEFORE_RE = re.compile(r"^\s*(?:[A-Z]{1,4}\d{1,3}[a-z]?[.):]\s+)?IF\s+[^()]{1,80}$")
+_ASK_AFTER_RE = re.compile(r"\s*,?\s*ASK\s*[.:]?\s*$")
 # the condition a filter's words lead to: "E01 = 2 AND E02 = 2"
 _CONDITION_AFTER_RE = re.compile(r"[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:=|<|>|!=|<>)\s*\d")
 TYPE_NOTE_RE = re.compile(
@@ -446,7 +452,15 @@ def split_text(text: str) -> tuple[str, list[str]]:
     kept = _PAREN_CAPS_RE.sub(
         lambda m: (
             m.group(0)
-            if re.match(r"CODES?\s+\d", m.group(1)) or _SLOT_BEFORE_RE.search(m.string[: m.start()])
+            if re.match(r"CODES?\s+\d", m.group(1))
+            or _SLOT_BEFORE_RE.search(m.string[: m.start()])
+            # "C8. ASK ALL EXCEPT PBMs (A1 NOT = 3).", "IF SPECIALTY = GP (S1 CODE 3) ASK.": the
+            # test of the group a filter names, inside the filter
+            or _ALL_EXCEPT_RE.match(m.string, 0, m.start())
+            or (
+                _IF_BEFORE_RE.match(m.string, 0, m.start())
+                and _ASK_AFTER_RE.match(m.string, m.end())
+            )
             else _keep_note(notes, m.group(1))
         ),
         kept,
@@ -719,6 +733,8 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
             continue
         if (
             following is not None
+            # "ROS1" over "KRAS G12C" in a code column: two answers, never a label over words
+            and not (line.is_option or following.is_option)
             and (
                 line.kind == "paragraph"
                 or (line.kind == "heading" and _LONE_QUESTION_WORD_RE.match(line.text))

@@ -133,14 +133,29 @@ _SCREEN_ROLE_NOTE_RE = re.compile(r"^\s*\((?P<note>[^()]{2,40})\)\s*:\s*")
 # "Section logic: Skip this section if …", "Skip the whole block when …": a section's filter
 # written as who leaves it
 _SKIP_SECTION_RE = re.compile(
-    r"^[\[(]?\s*(?:(?:section|block|page)\s+logic\s*:\s*)?(?:skip|hide)\s+(?:this\s+|the\s+"
-    r"(?:next|following|whole|entire)\s+)?(?:whole\s+|entire\s+)?(?:section|block|part|module|page)"
-    r"\s+(?:if|when)\s+(?P<cond>[^\])]+?)[\])]?\s*\.?$",
+    # ("Routing: skip this whole part if … at Q6. Everyone else sees Q11 to Q13.": the heading
+    # word of a routing callout, and who else sees which questions, said after)
+    r"^[\[(]?\s*(?:(?:(?:section|block|page)\s+logic|routing|logic)\s*:\s*)?(?:skip|hide)\s+"
+    r"(?:this\s+|the\s+(?:next|following|whole|entire)\s+)?(?:whole\s+|entire\s+)?"
+    r"(?:section|block|part|module|page)\s+(?:if|when)\s+(?P<cond>[^\])]+?)[\])]?\s*"
+    r"(?:\.\s+(?P<others>(?:everyone|all|the\s+rest|others)\b[^.]{0,100}))?\.?$",
     re.I,
+)
+_OPEN_END_NOTE_RE = re.compile(
+    r"\s*(?:OPEN(?:[\s-]+END(?:ED)?)?|(?:RECORD\s+)?VERBATIM)\s*\.?(?:\s*OPTIONAL\s*\.?)?\s*"
+)
+# "… sees Q11 to Q13": the run of questions a section's note names, its last one
+_ID_RUN_RE = re.compile(
+    r"\b[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:to|-|–)\s*(?P<last>[A-Z]{1,4}\d{1,3}[a-z]?)\b", re.I
 )
 _BASE_LINE_RE = re.compile(r"^[\[(]?\s*BASE\s*:", re.I)
 # "PEN USERS ONLY. BASE: …": a short sentence naming the group, before the base that tests it
 _ONLY_BEFORE_BASE_RE = re.compile(r"^[^.:()]{1,60}\bONLY\s*[.:]\s*(?=BASE\s*:)", re.I)
+_BASE_RUN_RE = re.compile(
+    r"^(?P<base>[\[(]?\s*BASE\s*:.{3,200}?)\s*[–—,;-]\s*(?:QUESTIONS?\s+)?[A-Z]{1,4}\d{1,3}[a-z]?"
+    r"\s*(?:TO|-|–)\s*(?P<last>[A-Z]{1,4}\d{1,3}[a-z]?)\s*[\])]?\.?$",
+    re.I,
+)
 _WHOLE_SECTION_BASE_RE = re.compile(
     r"^[\[(]?\s*BASE\s+FOR\s+(?:THIS\s+|THE\s+)?(?:WHOLE\s+|ENTIRE\s+)?SECTION\s*:", re.I
 )
@@ -174,7 +189,8 @@ _OTHER_COLON_RE = re.compile(
 )
 _WRITE_IN_RE = re.compile(r"^(?P<label>[A-Za-z][^_:]{2,60}?)\s*:?\s*_{3,}\s*$")
 _WHOLE_FILTER_RE = re.compile(
-    r"^(?:FILTER|BASE|ASK\s+(?:IF|ONLY)|SHOW\s+IF|DISPLAY\s+IF)\b\s*:?\s*\S.*\b[A-Z]{1,4}\d", re.I
+    r"^(?:FILTER|BASE|ASK\s+(?:IF|ONLY|ALL\s+EXCEPT)|SHOW\s+IF|DISPLAY\s+IF)\b\s*:?\s*\S.*\b[A-Z]{1,4}\d",
+    re.I,
 )
 _ROWS_RE = re.compile(
     r"^(?:ROWS?|STATEMENTS?|ITEMS?|ATTRIBUTES?|FACTORS?|ASPECTS?|SUB-?QUESTIONS?)\b[^:]{0,20}:?$",
@@ -746,7 +762,15 @@ class _Parser:
             # "Section logic: Skip this section if Q2 is 'Never'": asked of everyone else
             self.finish()
             self.section_filter = f"ASK IF NOT ({skipped['cond'].strip(' .:')})"
-            self.section_bounds = ("", "")
+            run = _ID_RUN_RE.search(skipped["others"] or "")
+            self.section_bounds = (run["last"].upper() if run else "", "")
+            return
+        ranged = _BASE_RUN_RE.match(line.raw.strip())
+        if ranged and find_label(line) is None and not line.is_option:
+            # "BASE: ALL PRESCRIBERS OF X (S3 CODE 4) – Q10 TO Q12": the base of the run named
+            self.finish()
+            self.section_filter = ranged["base"].strip(" .;,")
+            self.section_bounds = (ranged["last"].upper(), "")
             return
         if self.section_open and self.base_under_heading(line):
             return
@@ -1864,7 +1888,13 @@ class _Parser:
                     draft.pre_notes.append(note)
                 else:
                     self.pending.append(note)
-            elif re.match(r"^\[?\s*IF\b.*\bASK\s+[A-Z]*\d", note, re.I):
+            elif re.match(r"^\[?\s*IF\b.*\bASK\s+[A-Z]*\d", note, re.I) or (
+                answered and re.match(r"^\[?\s*IF\b.{3,200}?\bASK\s*[.:\]]?\s*$", note, re.I)
+            ):
+                # "IF SPECIALTY = GP (S1 CODE 3) ASK." after the answers: the next one's filter
+                self.pending.append(note)
+            elif draft.options and _OPEN_END_NOTE_RE.fullmatch(note) and self.label_next(index):
+                # "OPEN END. OPTIONAL." between a coded list and the next label: that one's type
                 self.pending.append(note)
             elif BARE_CONDITION_RE.match(note) and self.label_next(index):
                 # "IF CODE 2 AT Q2" alone above a question: whom that question is for.

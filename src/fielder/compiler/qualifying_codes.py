@@ -18,7 +18,9 @@ _CODES = r"(?P<codes>\d{1,3}(?:\s*(?:,|-|–|/|\bOR\b|\bAND\b)\s*\d{1,3})*)"
 _ELSE = (
     # "… TO QUALIFY. IF NEITHER, TERMINATE", "– IF NOT, THANK & END": the same "else", in words
     r"(?:\s+TO\s+(?:QUALIFY|CONTINUE|PROCEED))?[\s,.;:–—-]*(?:OR\s+)?"
-    r"(?:ELSE|OTHERWISE|IF\s+(?:NOT|NEITHER|NONE(?:\s+OF\s+THESE)?))\s*[,:]?\s*(?:THANK\s+(?:AND|&)\s+)?"
+    # "CONTINUE IF CODES 1-5. ALL OTHERS TERMINATE": everyone else, named as the others
+    r"(?:ELSE|OTHERWISE|IF\s+(?:NOT|NEITHER|NONE(?:\s+OF\s+THESE)?)|(?:ALL\s+)?OTHERS?(?:\s+CODES)?)"
+    r"\s*[,:]?\s*(?:THANK\s+(?:AND|&)\s+)?"
     r"(?:CLOSE|TERMINATE|TERM|SCREEN[\s-]*OUT|END(?:\s+(?:THE\s+)?(?:INTERVIEW|SURVEY))?|"
     r"DISQUALIFY|REJECT)\b\.?"
 )
@@ -36,7 +38,9 @@ _CONTINUE_RE = re.compile(
 )
 
 
-_ELSE_WORD_RE = re.compile(r"ELSE|OTHERWISE|\bIF\s+(?:NOT|NEITHER|NONE)\b")
+_ELSE_WORD_RE = re.compile(
+    r"ELSE|OTHERWISE|\bIF\s+(?:NOT|NEITHER|NONE)\b|\bOTHERS\s+(?:CODES\s+)?TERM"
+)
 
 
 def qualifying_code_lines(lines: list[Line]) -> list[Line]:

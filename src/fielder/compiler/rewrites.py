@@ -105,7 +105,7 @@ from fielder.compiler.wiki_questions import wiki_question_lines
 from fielder.compiler.wrapped_answers import join_wrapped_answers
 from fielder.compiler.wrapped_caps import join_wrapped_caps
 from fielder.compiler.wrapped_heads import join_wrapped_lines
-from fielder.compiler.wrapped_notes import join_wrapped_notes
+from fielder.compiler.wrapped_notes import join_wrapped_notes, join_wrapped_probes
 
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
@@ -120,7 +120,9 @@ def rewrite_lines(lines: list[Line]) -> list[Line]:
     lines = split_side_labels(drop_submit_button(lines))
     lines = coded_head_lines(numbered_head_lines(split_asked_across(lines)))
     lines = checklist_lines(screen_role_lines(screener_mark_lines(typed_label_lines(lines))))
-    lines = stray_number_lines(drop_decor_emoji(widget_hint_lines(join_wrapped_notes(lines))))
+    lines = stray_number_lines(
+        drop_decor_emoji(widget_hint_lines(join_wrapped_probes(join_wrapped_notes(lines))))
+    )
     lines = drop_observed_items(lines)
     lines = interviewer_text_lines(lines)
     lines = label_mark_lines(join_open_brackets(drop_trend_notes(answered_to_lines(lines))))

@@ -7,11 +7,14 @@ from __future__ import annotations
 import re
 
 # "SHOW AD", "[SHOW PACKS A, B AND C SIDE BY SIDE …]", "PLAY VIDEO", "SHOW CONCEPT BOARD"
+# "SHARE SCREEN: PRODUCT X PROFILE": a depth interview's screen share of a product profile, the
+# product named by a word or two before "PROFILE"
 _STIMULUS_NOTE_RE = re.compile(
-    r"^\W*(?:SHOW|DISPLAY|PLAY|PRESENT)\s+(?:THE\s+|ALL\s+|EACH\s+)?(?:NEW\s+|TEST\s+)?"
+    r"^\W*(?:SHOW|DISPLAY|PLAY|PRESENT|SHARE\s+SCREEN\s*:?)\s+(?:THE\s+|ALL\s+|EACH\s+)?"
+    r"(?:NEW\s+|TEST\s+)?"
     r"(?:AD|ADS|ADVERT|ADVERTS|ADVERTISEMENTS?|COMMERCIALS?|VIDEOS?|CLIPS?|CONCEPTS?|"
     r"CONCEPT\s+BOARDS?|BOARDS?|PACKS?|PACKAGING|PACKSHOTS?|DESIGNS?|STIMULUS|STIMULI|IMAGES?|"
-    r"PICTURES?|MOCK-?UPS?|STORYBOARDS?|POSTERS?|LOGOS?)\b"
+    r"PICTURES?|MOCK-?UPS?|STORYBOARDS?|POSTERS?|LOGOS?|(?:[A-Z]+\s+){0,2}PROFILES?)\b"
 )
 _ANSWER_WORDS = frozenset(
     {"open", "long_text", "text", "number", "date", "email", "single", "multi"}

@@ -5,10 +5,15 @@ A fixed-width script wraps its lines wherever the width runs out, also inside a 
 half then reads as words: `[ROTATE` stays in the question's text and `NAMES]` becomes a line of
 its own. The two halves are put back together as the one note they are, kept with the line
 that opened it.
+
+A depth interview's `PROBE:` line is wrapped the same way, mid-sentence (`PROBE: What evidence
+carried the most` over `weight? How long…`): the lower-case piece goes back on the probe, not on
+the question's words.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from fielder.compiler.line_pairs import join_with_next
@@ -21,6 +26,29 @@ _MAX_NOTE = 160
 def join_wrapped_notes(lines: list[Line]) -> list[Line]:
     """The lines with each bracket left open at a line's end closed by the next line."""
     return join_with_next(lines, _joined)
+
+
+_PROBE_RE = re.compile(r"^(?:PROBES?|PROMPTS?)\s*:\s*\S")
+
+
+def join_wrapped_probes(lines: list[Line]) -> list[Line]:
+    """The lines with a probe cut mid-sentence joined with the lower-case line carrying it on."""
+    return join_with_next(lines, _probe_joined)
+
+
+def _probe_joined(line: Line, following: Line) -> list[Line] | None:
+    if (
+        line.is_option
+        or following.is_option
+        or not _PROBE_RE.match(line.text)
+        or line.text.rstrip().endswith((".", "?", "!", ":", ")"))
+        or not following.text[:1].islower()
+        or following.instructions
+    ):
+        return None
+    text = f"{line.text.rstrip()} {following.text.strip()}"
+    raw = f"{line.raw.rstrip()} {following.raw.strip()}"
+    return [replace(line, text=text, raw=raw, spaced=text, end=following.end)]
 
 
 def _joined(line: Line, following: Line) -> list[Line] | None:
