@@ -94,6 +94,8 @@ def _normalise(text: str) -> str:
         (r"(\d+)\s+(?:[A-Za-z]+\s+){1,4}(?:AND|OR)\s+(?:OVER|MORE)\b", r">= \1"),
         (r"(\d+)\s*\+", r">= \1"),
         (r"(\d+)\s*(?:AND|OR)\s+(?:UNDER|BELOW|YOUNGER|LESS|FEWER|LOWER)\b", r"<= \1"),
+        # "Q14 is between 0 and 6": the span of codes (or values) from one to the other
+        (r"\bBETWEEN\s+(\d+)\s+AND\s+(\d+)\b", r"\1-\2"),
         (r"\bAT\s+LEAST\s+(\d+)", r">= \1"),
         (r"\b(?:AT\s+MOST|NO\s+MORE\s+THAN)\s+(\d+)", r"<= \1"),
     )

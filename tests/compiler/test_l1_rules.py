@@ -1,0 +1,89 @@
+"""Routing as web-form tools print it and screen-outs worded as denials (fix l1), each written
+with invented words."""
+
+from __future__ import annotations
+
+from tests.compiler.conftest import by_id, compile_text
+
+# A survey tool's design printout: logic notes in italics under the question, marked with an
+# arrow and their kind ("↳ Question logic:"), and pages with a builder's condition ("⚙").
+_PRINTOUT = """
+**1. How old is your bicycle? \\***
+
+- ○ Under 1 year
+- ○ 1–5 years
+- ○ Over 5 years
+
+*↳ Question logic: If "Under 1 year" → Disqualify respondent*
+
+**2. Which of these do you carry on rides?**
+**(Select all that apply.) \\***
+
+- ☐ Pump
+- ☐ Lock
+- ☐ Spare tube
+
+**3. How far do you ride each week?**
+
+- ○ A short way
+- ○ A long way
+
+*↳ Page logic: After this page, if Q3 is "A short way" → Skip to page 3 (Repairs)*
+
+## PAGE 2: Long rides
+
+*⚙ Page 2 is shown if Q2 includes "Lock"*
+
+**4. Where do you lock up?**
+
+**5. How many locks do you own?**
+
+*↳ Question logic: If the answer is less than 1 → Skip to page 3 (Repairs)*
+
+**6. Which lock is your favourite?**
+
+*↳ Display logic: Q6 is shown if Q3 is "A long way"*
+
+## PAGE 3: Repairs
+
+**7. How would you rate your local repair shop from 0 (awful) to 10 (superb)?**
+
+0 1 2 3 4 5 6 7 8 9 10
+
+**8. What could the shop do better?**
+
+*↳ Display logic: Q8 is shown if Q7 is between 0 and 4*
+"""
+
+
+def test_printout_question_logic_disqualifies() -> None:
+    q = by_id(compile_text(_PRINTOUT, "q.md"))
+    assert q["Q1"].terminate_if == "Q1 == '1'"
+
+
+def test_printout_page_logic_skips_to_the_page_named() -> None:
+    q = by_id(compile_text(_PRINTOUT, "q.md"))
+    assert [(r.if_, r.to) for r in q["Q3"].skip_to] == [("Q3 == '1'", "Q7")]
+    assert [(r.if_, r.to) for r in q["Q5"].skip_to] == [("Q5 < 1", "Q7")]
+
+
+def test_printout_page_shown_if_filters_its_questions() -> None:
+    q = by_id(compile_text(_PRINTOUT, "q.md"))
+    assert q["Q4"].display_if == "Q2 contains '2'"
+    assert q["Q7"].display_if is None
+
+
+def test_printout_question_shown_if_names_itself_first() -> None:
+    q = by_id(compile_text(_PRINTOUT, "q.md"))
+    assert q["Q6"].display_if == "(Q2 contains '2') and (Q3 == '2')"
+
+
+def test_between_two_numbers_is_the_span() -> None:
+    q = by_id(compile_text(_PRINTOUT, "q.md"))
+    assert q["Q8"].display_if == "Q7 in ['0','1','2','3','4']"
+
+
+def test_starred_marking_note_ends_the_title() -> None:
+    q = by_id(compile_text(_PRINTOUT, "q.md"))
+    assert q["Q2"].text.endswith("(Select all that apply.)")
+    assert [o.label for o in q["Q2"].options] == ["Pump", "Lock", "Spare tube"]
