@@ -87,3 +87,28 @@ def test_starred_marking_note_ends_the_title() -> None:
     q = by_id(compile_text(_PRINTOUT, "q.md"))
     assert q["Q2"].text.endswith("(Select all that apply.)")
     assert [o.label for o in q["Q2"].options] == ["Pump", "Lock", "Spare tube"]
+
+
+def test_denied_screen_out_on_a_single_keeps_the_negation() -> None:
+    q = by_id(
+        compile_text(
+            "P1. Which pasta shape do you buy most? [CONTINUE IF P1 = 1 OR 2; OTHERWISE TERMINATE]\n"
+            "1. Penne\n2. Fusilli\n3. Farfalle\n4. Orzo\n\n"
+            "P2. Which sauce do you use? PROG: SINGLE CODE. SCREEN OUT IF NOT CODE 1 OR 2.\n"
+            "1. Tomato\n2. Pesto\n3. Cream\n\n"
+            "P3. How often do you cook pasta?\n"
+        )
+    )
+    assert q["P1"].terminate_if == "not (P1 in ['1','2'])"
+    assert q["P2"].terminate_if == "not (P2 in ['1','2'])"
+
+
+def test_screen_out_naming_the_other_codes_lists_them() -> None:
+    q = by_id(
+        compile_text(
+            "P1. Please pick 'Fusilli' to show you are reading. [TERMINATE IF ANY CODE OTHER THAN 2]\n"
+            "1. Penne\n2. Fusilli\n3. Farfalle\n\n"
+            "P2. How often do you cook pasta?\n"
+        )
+    )
+    assert q["P1"].terminate_if == "P1 in ['1','3']"

@@ -250,7 +250,8 @@ def _resolve(
         if not groups:
             return unknown
     if pending.kind == "terminate_if":
-        groups = screened_codes(groups, questions)  # "not code 1" on a single: the other codes
+        # "any code other than 2" on a single: the other codes
+        groups = screened_codes(groups, questions, pending.source)
     expression = render(groups, questions)
     if pending.kind == "skip_unless":
         return _skip_unless(question, pending, expression, questions, order, answers) or unknown
