@@ -92,7 +92,8 @@ def test_starred_marking_note_ends_the_title() -> None:
 def test_denied_screen_out_on_a_single_keeps_the_negation() -> None:
     q = by_id(
         compile_text(
-            "P1. Which pasta shape do you buy most? [CONTINUE IF P1 = 1 OR 2; OTHERWISE TERMINATE]\n"
+            "P1. Which pasta shape do you buy most?\n"
+            "[CONTINUE IF P1 = 1 OR 2; OTHERWISE TERMINATE]\n"
             "1. Penne\n2. Fusilli\n3. Farfalle\n4. Orzo\n\n"
             "P2. Which sauce do you use? PROG: SINGLE CODE. SCREEN OUT IF NOT CODE 1 OR 2.\n"
             "1. Tomato\n2. Pesto\n3. Cream\n\n"
@@ -106,7 +107,8 @@ def test_denied_screen_out_on_a_single_keeps_the_negation() -> None:
 def test_screen_out_naming_the_other_codes_lists_them() -> None:
     q = by_id(
         compile_text(
-            "P1. Please pick 'Fusilli' to show you are reading. [TERMINATE IF ANY CODE OTHER THAN 2]\n"
+            "P1. Please pick 'Fusilli' to show you are reading.\n"
+            "[TERMINATE IF ANY CODE OTHER THAN 2]\n"
             "1. Penne\n2. Fusilli\n3. Farfalle\n\n"
             "P2. How often do you cook pasta?\n"
         )
