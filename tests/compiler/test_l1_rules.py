@@ -114,3 +114,76 @@ def test_screen_out_naming_the_other_codes_lists_them() -> None:
         )
     )
     assert q["P1"].terminate_if == "P1 in ['1','3']"
+
+
+_CLUB_FORM = """
+**1) Do you want to hear about our repair fund?**
+
+- [ ] Yes please
+- [ ] No thanks
+
+**2) Where do you buy your spare chains?**
+
+- [ ] A bike shop
+- [ ] Online
+- [ ] The club's parts bin
+
+**3) Would you use a parts bin at the clubhouse?**
+
+*(only show this if they did NOT pick the parts bin at the question before)*
+
+- [ ] Yes
+- [ ] No
+
+**4) Shall we send you the mechanic's contact details?**
+
+- [ ] Yes
+- [ ] No
+
+**5) Your email address**
+
+*(email field – only show if they said Yes to the repair fund OR Yes to the mechanic's details)*
+"""
+
+
+def test_only_show_this_if_they_did_not_pick() -> None:
+    q = by_id(compile_text(_CLUB_FORM, "q.md"))
+    assert q["Q3"].display_if == "not (Q2 == '3')"
+
+
+def test_answers_said_to_topics_name_their_questions() -> None:
+    q = by_id(compile_text(_CLUB_FORM, "q.md"))
+    assert q["Q5"].type == "email"
+    assert q["Q5"].display_if == "Q1 == '1' or Q4 == '1'"
+
+
+def test_worded_run_filter_is_about_the_question_before_the_run() -> None:
+    q = by_id(
+        compile_text(
+            """
+            **1) Do you grow vegetables?**
+
+            - [ ] Yes, in a garden
+            - [ ] Yes, on an allotment
+            - [ ] No
+
+            *Please answer questions 2 to 3 only if you grow vegetables (one of the 'Yes' answers
+            above). Everyone else, please carry on at question 4.*
+
+            **2) Do you grow tomatoes?**
+
+            - [ ] Yes
+            - [ ] No
+
+            **3) Do you save your own seeds?**
+
+            - [ ] Yes
+            - [ ] No
+
+            **4) How did you hear about us?**
+            """,
+            "q.md",
+        )
+    )
+    assert q["Q2"].display_if == "Q1 in ['1','2']"
+    assert q["Q3"].display_if == "Q1 in ['1','2']"

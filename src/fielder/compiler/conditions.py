@@ -11,7 +11,12 @@ from fielder.compiler.dotted_refs import dotted_answer
 from fielder.compiler.formal_conditions import formal_condition, is_formal
 from fielder.compiler.instructions import expand_codes
 from fielder.compiler.labelled_codes import labelled_codes
-from fielder.compiler.worded_answers import respondent_words, see_question, worded_test
+from fielder.compiler.worded_answers import (
+    respondent_words,
+    see_question,
+    topic_answers,
+    worded_test,
+)
 from fielder.ir.models import Question
 
 _NUMERIC_TYPES = frozenset({"number"})
@@ -290,6 +295,7 @@ def parse_condition(
     if negated:
         return _negated(parse_condition(negated["cond"], questions, default))
     text = _topic_then_question(text, questions)
+    text = topic_answers(text, questions, default)  # "Yes to the hardship fund OR …"
     text = _slashed_labels(text, questions.get(default or ""))
     said = worded_condition(text, questions, default) if worded else None
     if said is not None:

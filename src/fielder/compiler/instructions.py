@@ -180,6 +180,8 @@ def sentences(note: str) -> list[str]:
         # "NUMERIC – ALLOW 14-99 – IF UNDER 18 TERMINATE": capitals set apart by spaced dashes
         # are separate instructions (a range's dash has digits on both sides).
         parts = _if_then_close([q.strip(" .") for p in parts for q in _dash_split(p)])
+    # "email field – only show if they said Yes …": the widget, then its filter after a dash
+    parts = [q.strip() for p in parts for q in _DASH_FILTER_RE.split(p)]
     # "AGE: ____ (ALLOW 18–99) IF UNDER 40 → NOT ELIGIBLE": the box's range, then a rule
     parts = [q.strip() for p in parts for q in _BOX_THEN_IF_RE.split(p)]
     # "Yes → A3, No → A5": answer-and-arrow pairs listed with commas are one route each
@@ -189,6 +191,9 @@ def sentences(note: str) -> list[str]:
     return [p for p in parts if p]
 
 
+_DASH_FILTER_RE = re.compile(
+    r"(?<=\w)\s+[–—-]\s+(?=(?:only\s+(?:show|ask|display)|(?:show|ask|display)\s+only)\b)", re.I
+)
 _ARROW_PAIR = r"[^,;→]{1,40}?\s*(?:→|->)\s*[A-Za-z0-9_]{1,8}"
 _ARROW_LIST_RE = re.compile(rf"^(?:[A-Za-z]+\s*:\s*)?{_ARROW_PAIR}(?:\s*,\s*{_ARROW_PAIR})+$")
 _ARROW_PAIR_RE = re.compile(r"(?<=\w)\s*,\s+(?=[^,;→]{1,40}?\s*(?:→|->))")
@@ -683,7 +688,9 @@ def _display(text: str, upper: str) -> list[Directive]:
         return [Directive("ask_all", source=text)]
     match = re.match(
         # "Show this question if …": a survey tool's printed display logic
-        r"^(?:ASK|SHOW(?:\s+(?:THIS\s+QUESTION|THIS|QUESTION))?|DISPLAY(?:\s+THIS\s+QUESTION)?|"
+        # ("only show this if they did not pick …": the "only" said first)
+        r"^(?:ASK|(?:ONLY\s+)?SHOW(?:\s+(?:THIS\s+QUESTION|THIS|QUESTION))?|"
+        r"(?:ONLY\s+)?DISPLAY(?:\s+THIS\s+QUESTION)?|"
         # "FOR THOSE NOT WORKING (D2 = 3, 4 OR 5)": whom the question is for, said with "for"
         r"BASE\s*:|FILTER\s*:|ONLY\s+ASK|ASK\s+ONLY|FOR(?=\s+(?:THOSE|RESPONDENTS|PEOPLE|PARTICIPANTS)\b))\s*"
         r"(?:ONLY\s+)?(?:IF|WHEN|THOSE|RESPONDENTS|PEOPLE|PARTICIPANTS|ALL\s+WHO|TO\s+THOSE)\b(?P<cond>.*)$",
