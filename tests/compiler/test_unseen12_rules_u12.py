@@ -80,8 +80,8 @@ def test_continue_if_code_otherwise_terminate_is_a_screen_out() -> None:
             "T2. How many cups a day?\n"
         )
     )
-    # a screen-out denying a single's code is written as the other codes (passes/screened_codes)
-    assert questions["T1"].terminate_if == "T1 == '2'"
+    # a screen-out denying a single's code keeps the denial as written (passes/screened_codes)
+    assert questions["T1"].terminate_if == "not (T1 == '1')"
 
 
 _DRAFT = """\

@@ -142,8 +142,8 @@ def test_google_docs_flat_lists_keep_their_levels_and_comments_are_dropped() -> 
     assert questions["Q1"].text == "Which brand is your bicycle?"
     assert [o.label for o in questions["Q1"].options] == ["Brompton", "Raleigh", "Trek"]
     assert [o.code for o in questions["Q2"].options] == ["1", "2"]
-    # a screen-out denying a single's code is written as the other codes (passes/screened_codes)
-    assert questions["S1"].terminate_if == "S1 == '2'"
+    # a screen-out denying a single's code keeps the denial as written (passes/screened_codes)
+    assert questions["S1"].terminate_if == "not (S1 == '1')"
     assert "Reviewer" not in document.text
 
 

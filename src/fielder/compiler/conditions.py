@@ -11,7 +11,12 @@ from fielder.compiler.dotted_refs import dotted_answer
 from fielder.compiler.formal_conditions import formal_condition, is_formal
 from fielder.compiler.instructions import expand_codes
 from fielder.compiler.labelled_codes import labelled_codes
-from fielder.compiler.worded_answers import respondent_words, see_question, worded_test
+from fielder.compiler.worded_answers import (
+    respondent_words,
+    see_question,
+    topic_answers,
+    worded_test,
+)
 from fielder.ir.models import Question
 
 _NUMERIC_TYPES = frozenset({"number"})
@@ -100,6 +105,8 @@ def _normalise(text: str) -> str:
         (r"(\d+)\s+(?:[A-Za-z]+\s+){1,4}(?:AND|OR)\s+(?:OVER|MORE)\b", r">= \1"),
         (r"(\d+)\s*\+", r">= \1"),
         (r"(\d+)\s*(?:AND|OR)\s+(?:UNDER|BELOW|YOUNGER|LESS|FEWER|LOWER)\b", r"<= \1"),
+        # "Q14 is between 0 and 6": the span of codes (or values) from one to the other
+        (r"\bBETWEEN\s+(\d+)\s+AND\s+(\d+)\b", r"\1-\2"),
         (r"\bAT\s+LEAST\s+(\d+)", r">= \1"),
         (r"\b(?:AT\s+MOST|NO\s+MORE\s+THAN)\s+(\d+)", r"<= \1"),
     )
@@ -300,6 +307,7 @@ def parse_condition(
     text = _topic_then_question(text, questions)
     text = _topic_codes(text, questions, default)
     text = _code_at_each(text, questions)
+    text = topic_answers(text, questions, default)  # "Yes to the hardship fund OR …"
     text = _slashed_labels(text, questions.get(default or ""))
     said = worded_condition(text, questions, default) if worded else None
     if said is not None:

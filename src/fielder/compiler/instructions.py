@@ -180,6 +180,8 @@ def sentences(note: str) -> list[str]:
         # "NUMERIC – ALLOW 14-99 – IF UNDER 18 TERMINATE": capitals set apart by spaced dashes
         # are separate instructions (a range's dash has digits on both sides).
         parts = _if_then_close([q.strip(" .") for p in parts for q in _dash_split(p)])
+    # "email field – only show if they said Yes …": the widget, then its filter after a dash
+    parts = [q.strip() for p in parts for q in _DASH_FILTER_RE.split(p)]
     # "AGE: ____ (ALLOW 18–99) IF UNDER 40 → NOT ELIGIBLE": the box's range, then a rule
     parts = [q.strip() for p in parts for q in _BOX_THEN_IF_RE.split(p)]
     # "Yes → A3, No → A5": answer-and-arrow pairs listed with commas are one route each
@@ -189,6 +191,9 @@ def sentences(note: str) -> list[str]:
     return [p for p in parts if p]
 
 
+_DASH_FILTER_RE = re.compile(
+    r"(?<=\w)\s+[–—-]\s+(?=(?:only\s+(?:show|ask|display)|(?:show|ask|display)\s+only)\b)", re.I
+)
 _ARROW_PAIR = r"[^,;→]{1,40}?\s*(?:→|->)\s*[A-Za-z0-9_]{1,8}"
 _ARROW_LIST_RE = re.compile(rf"^(?:[A-Za-z]+\s*:\s*)?{_ARROW_PAIR}(?:\s*,\s*{_ARROW_PAIR})+$")
 _ARROW_PAIR_RE = re.compile(r"(?<=\w)\s*,\s+(?=[^,;→]{1,40}?\s*(?:→|->))")
@@ -370,6 +375,8 @@ _NOTE_PREFIX_RE = re.compile(
     r"^(?-i:[A-Z][a-z]{1,15})\s*:\s*(?=(?:if|only|ask|skip|show|when)\b)",
     re.I,
 )
+_AFTER_THIS_RE = re.compile(r"^after\s+(?:this|the)\s+(?:page|section|block)\s*,\s*(?=if\b)", re.I)
+_LOGIC_ARROW_RE = re.compile(r"^\s*[↳⤷↪]")
 _FORMS_TYPES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
@@ -429,13 +436,17 @@ def interpret(sentence: str) -> list[Directive]:
     """The directives of one instruction sentence (several when it packs several)."""
     # "(only shown if you picked A or B in Question 6)": a note wrapped whole in brackets
     sentence = re.sub(r"^\(([^()]+)\)\.?$", r"\1", sentence.strip())
-    text = spelled_if(_NOTE_PREFIX_RE.sub("", named_route(to_english(sentence))))
+    # "↳ Question logic: If …": a logic arrow, then the note's heading word, both taken off
+    text = _NOTE_PREFIX_RE.sub("", named_route(to_english(sentence)))
+    text = spelled_if(_NOTE_PREFIX_RE.sub("", text) if _LOGIC_ARROW_RE.match(sentence) else text)
     # "if you ticked no skip to …": the answer the respondent gave is the condition itself
     text = _YOU_GAVE_RE.sub(r"\1 ", text)
     # "skip to the next section": the first question of the next section (the logic pass)
     text = _NEXT_PART_RE.sub(lambda m: m[1] + "NEXT " + m[2].upper(), text)
     # "go to question (11)": a paper form's bracketed question number is the question's number
     text = re.sub(r"\b(question|go\s+to|skip\s+to)\s+\((\d{1,3})\)", r"\1 \2", text, flags=re.I)
+    # "After this page, if Q3 is … → Skip to page 5": a page's logic, run when it is left
+    text = _AFTER_THIS_RE.sub("", text)
     if re.search(r"->|→|\b(?:GO|SKIP|JUMP)\s+TO\b", text, re.I):
         # "if [2] -> end of survey (show the debrief page)": a remark after the routing
         text = re.sub(r"(?<=\w)\s+\([^()]{3,}\)\s*\.?$", "", text)
@@ -530,7 +541,8 @@ def _routing(text: str, upper: str) -> list[Directive]:
         rf"\s+(?:WHO|THAT)|(?:RESPONDENTS?\s+)?(?:ANSWERING|CODING|SELECTING|CHOOSING))\s+"
         rf"(?P<cond>.+?),?\s*(?:-+>|→|THEN|SHOULD|MUST|WILL)?\s*(?:PLEASE\s+)?"
         rf"{_GO_TO}"
-        rf"(?P<to>{_TARGET}|(?:SECTION|PART|MODULE|BLOCK)\s+[A-Z0-9]{{1,3}}|"
+        # "Skip to page 5": a web form's numbered page (the logic pass finds its first question)
+        rf"(?P<to>{_TARGET}|(?:SECTION|PART|MODULE|BLOCK)\s+[A-Z0-9]{{1,3}}|PAGE\s+\d{{1,2}}|"
         rf"NEXT\s+(?:SECTION|PART|MODULE|BLOCK)|{_LAST_PART})\b",
         text,
         re.I,
@@ -657,6 +669,16 @@ def _display(text: str, upper: str) -> list[Directive]:
                 "ask_target", whom["cond"].strip(" :,."), target=whom["id"].upper(), source=text
             )
         ]
+    shown = re.match(
+        # "Q9 is shown if Q8 is 'Poor'": a survey tool's display logic naming its question first
+        rf"^(?P<q>{_ID_TOKEN})\s+(?:IS|WILL\s+BE)\s+(?:ONLY\s+)?(?:SHOWN|DISPLAYED|ASKED)\s+"
+        r"(?:ONLY\s+)?(?:IF|WHEN)\s+(?P<cond>\S.*)$",
+        text,
+        re.I,
+    )
+    if shown and re.search(r"\d", shown["q"]):
+        cond = shown["cond"].strip(" :,.")
+        return [Directive("ask_target", cond, target=shown["q"].upper(), source=text)]
     but = re.match(
         # "ASK ALL EXCEPT THOSE WHO SAID 'NONE OF THESE' AT A2": everyone but those named
         rf"^(?:ASK|SHOW|BASE\s*:|{_ASKED_TO})\s*(?:TO\s+)?(?:ALL|EVERYONE)\s+(?:EXCEPT|BUT\s+NOT|"
@@ -687,7 +709,9 @@ def _display(text: str, upper: str) -> list[Directive]:
         return [Directive("ask_all", source=text)]
     match = re.match(
         # "Show this question if …": a survey tool's printed display logic
-        r"^(?:ASK|SHOW(?:\s+(?:THIS\s+QUESTION|THIS|QUESTION))?|DISPLAY(?:\s+THIS\s+QUESTION)?|"
+        # ("only show this if they did not pick …": the "only" said first)
+        r"^(?:ASK|(?:ONLY\s+)?SHOW(?:\s+(?:THIS\s+QUESTION|THIS|QUESTION))?|"
+        r"(?:ONLY\s+)?DISPLAY(?:\s+THIS\s+QUESTION)?|"
         # "FOR THOSE NOT WORKING (D2 = 3, 4 OR 5)": whom the question is for, said with "for"
         r"BASE\s*:|FILTER\s*:|ONLY\s+ASK|ASK\s+ONLY|FOR(?=\s+(?:THOSE|RESPONDENTS|PEOPLE|PARTICIPANTS)\b))\s*"
         r"(?:ONLY\s+)?(?:IF|WHEN|THOSE|RESPONDENTS|PEOPLE|PARTICIPANTS|ALL\s+WHO|TO\s+THOSE)\b(?P<cond>.*)$",
@@ -785,7 +809,9 @@ _TERMINATE_IF_RES = tuple(
         # ("CLOSE THE SURVEY": the survey itself closed, not a screen named CLOSE)
         r"(?:PLEASE\s+)?(?:END|CLOSE)\s+(?:THE\s+)?(?:INTERVIEW|SURVEY)|(?:THE\s+)?(?:SURVEY|INTERVIEW|"
         r"QUESTIONNAIRE)\s+(?:SHOULD\s+|WILL\s+|MUST\s+)?(?:END|TERMINATE|STOP|CLOSE)S?|"
-        r"(?:THE\s+)?RESPONDENT\s+(?:IS\s+)?(?:SCREENED\s+OUT|DISQUALIFIED|EXCLUDED))\b",
+        r"(?:THE\s+)?RESPONDENT\s+(?:IS\s+)?(?:SCREENED\s+OUT|DISQUALIFIED|EXCLUDED)|"
+        # "If 'Under 16' → Disqualify respondent": a survey tool's screen-out action
+        r"(?<=[→>]\s)DISQUALIFY(?:\s+(?:THE\s+)?RESPONDENTS?)?)\b",
         # "IF UNDER 18, CLOSE.": a bare CLOSE right after the condition ends the interview ("if
         # no, go to CLOSE" names the closing screen instead)
         r"^IF\s+(?P<cond>[^,]+?)\s*(?:,|-+>|→|[–—]|\bTHEN\b)\s*CLOSE\W*$",

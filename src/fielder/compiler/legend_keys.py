@@ -5,6 +5,11 @@ A programmer reads the mark by the sheet's own key: the answer's `T` is `TERMINA
 cell that starts with the mark before a condition (`T if less than 2`) is `TERMINATE if less
 than 2`. Only marks the sheet defines are expanded, and only in its instruction columns, so a
 lone letter elsewhere (a row code `a`, a grade `C`) keeps its meaning.
+
+Such a sheet screens out by marking the answers that end the interview, so a denial written in
+the question's row instead (`IF NOT CODE 1 → TERMINATE`) stands for the mark on every other
+answer: it is written as `TERMINATE IF ANY CODE OTHER THAN 1`, which the logic pass lists as
+those answers (`passes/screened_codes`).
 """
 
 from __future__ import annotations
@@ -15,6 +20,15 @@ import re
 _PAIR_RE = re.compile(
     r"(?<![\w=])(?P<key>[A-Z]{1,3})\s*=\s*(?P<words>[A-Za-z][A-Za-z&/ -]{2,30}?)\s*(?=[,;|.)]|$)"
 )
+
+
+# "IF NOT CODE 1 → TERMINATE": a screen-out on every answer but the ones named
+_DENIED_END_RE = re.compile(
+    r"^IF\s+NOT\s+CODES?\s+(?P<codes>\d{1,3}(?:\s*(?:,|OR)\s*\d{1,3}){0,8})\s*(?:→|->|,|:)?\s*"
+    r"(?:THEN\s+)?(?:TERMINATE|SCREEN[\s-]*OUT)\.?$",
+    re.I,
+)
+_ENDS_RE = re.compile(r"\b(?:TERMINATE|SCREEN[\s-]*OUT)\b")
 
 
 def legend_keys(rows: list[str]) -> dict[str, str]:
@@ -36,6 +50,9 @@ def expand_mark(cell: str, keys: dict[str, str]) -> str:
     if not keys:
         return cell
     stripped = cell.strip()
+    denied = _DENIED_END_RE.match(stripped)
+    if denied and any(_ENDS_RE.search(words) for words in keys.values()):
+        return f"TERMINATE IF ANY CODE OTHER THAN {denied['codes']}"
     if stripped in keys:
         return keys[stripped]
     match = re.match(

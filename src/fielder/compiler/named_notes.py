@@ -189,6 +189,21 @@ def _filter_for(note: str) -> tuple[list[str], str] | None:
     return named, "if " + match["who"].strip(" .")
 
 
+def _anchored(cond: str, drafts: list[Draft], first: Draft | None) -> str:
+    """A run's filter in the respondent's words ("if you give regularly (one of the 'Yes'
+    answers above)") is about the question before the run: each question of the run is pointed
+    back at it ("(see Q10)"), not at the question just before itself."""
+    if (
+        first is None
+        or "(see " in cond
+        or not respondent_words(re.sub(r"^(?:if|when)\s+", "", cond))
+    ):
+        return cond
+    place = next((i for i, d in enumerate(drafts) if d is first), 0)
+    before = drafts[place - 1].label if place else None
+    return f"{cond} (see {before.id})" if before is not None else cond
+
+
 def place_named_filters(drafts: list[Draft]) -> None:
     """Move each 'Answer E7 only if …' note to E7, as the filter written above it."""
     by_id = {d.label.id.upper(): d for d in drafts if d.label is not None}
@@ -223,6 +238,8 @@ def place_named_filters(drafts: list[Draft]) -> None:
                     targets = [_lookup(by_id, n) for n in named]
                 if not targets or None in targets or targets == [draft] and kept is draft.notes:
                     continue
+                if match is not None and len(targets) > 1:
+                    cond = _anchored(cond, drafts, targets[0])
                 kept.remove(note)
                 own = f"Only answer the next question {cond}"
                 for target in targets:

@@ -11,6 +11,10 @@ right under the question's words (before any note, answer or box) are more of it
   answer to the nearest pound.`), written in ordinary case with no note in it, set in under
   the label line by the same hanging indent as the wrapped words (at the margin, or as a
   paragraph of its own in Markdown or a PDF, it is a separate instruction).
+
+A web form's printout wraps a long title onto a second line the same way: `2. Which of these
+have you used …?` over `(Select all that apply.) *`. The required star closes the title, so
+a bracketed marking note that carries it is the end of the question's words (`titled_tail`).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import re
 from typing import TYPE_CHECKING
 
 from fielder.compiler.lines import Line
+from fielder.compiler.marking_notes import is_marking_note
 
 if TYPE_CHECKING:
     from fielder.compiler.parse import Draft
@@ -43,3 +48,17 @@ def own_sentence(draft: Draft, line: Line) -> bool:
     # set in under the label line (a blank line or a new paragraph at the margin ends the ask)
     hanging = draft.lines[0].kind == "paragraph" and line.level > draft.lines[0].level
     return hanging and draft.text.endswith(("?", ".")) and bool(_PLEASE_RE.match(text))
+
+
+_STARRED_NOTE_RE = re.compile(r"^(?P<note>\([^()]{3,60}\))\s*\*$")
+
+
+def titled_tail(draft: Draft, line: Line) -> str | None:
+    """The marking note that ends a wrapped title with its required star, without the star
+    (`(Select all that apply.) *` right under the label line); None for any other line."""
+    if draft.label is None or len(draft.lines) != 2 or draft.options or draft.notes:
+        return None
+    if line.instructions or line.is_option or line.bold != draft.lines[0].bold:
+        return None
+    starred = _STARRED_NOTE_RE.match(line.text.strip())
+    return starred["note"] if starred and is_marking_note(starred["note"]) else None

@@ -63,7 +63,7 @@ from fielder.compiler.options import (
     parse_option_line,
     parse_option_text,
 )
-from fielder.compiler.own_sentences import own_sentence
+from fielder.compiler.own_sentences import own_sentence, titled_tail
 from fielder.compiler.printed_keys import key_line, named_points
 from fielder.compiler.question_ends import asks_before_note, open_stem
 from fielder.compiler.quoted_statements import statement_under
@@ -114,13 +114,14 @@ _REVERSE_MARK_RE = re.compile(r"\s*\((?:R|rev(?:erse)?(?:[- ]scored)?)\)\s*$")
 # section if you said Yes at Q3. If not, go to Section 7.": a filter on every question of the
 # section (the "if not, go on" sentence only restates where everyone else goes).
 _SECTION_FILTER_RE = re.compile(
-    r"^[\[(]?\s*(?:(?:PLEASE\s+)?(?:ONLY\s+)?(?:ASK|SHOW|DISPLAY|ANSWER|COMPLETE|FILL\s+(?:IN|OUT))\s+"
+    r"^[\[(]?\s*(?:[⚙🛠🔧]\ufe0f?\s*)?(?:(?:PLEASE\s+)?(?:ONLY\s+)?(?:ASK|SHOW|DISPLAY|ANSWER|COMPLETE|FILL\s+(?:IN|OUT))\s+"
     r"(?:THIS\s+|THE\s+(?:NEXT|FOLLOWING)\s+)?(?:SECTION|BLOCK|PART|MODULE)"
     # "ASK SECTION A (Q1-Q7) IF …": the section named, with the questions it holds
     r"(?:\s+[A-Z0-9]{1,2})?(?:\s*\([^()]{1,30}\))?|"
     # "PN: THIS WHOLE SECTION (Q5 TO Q8) IS ASKED ONLY OF …": whom the note is for said first
     r"(?:(?:PN|PROG(?:RAMMER)?|SCRIPTER|NOTE)\s*:\s*)?(?:THIS\s+|THE\s+(?:NEXT|FOLLOWING)\s+)?"
-    r"(?:WHOLE\s+|ENTIRE\s+)?(?:SECTION|BLOCK|PART|MODULE)"
+    # ("⚙ Page 2 is shown if Q2 includes 'Gym'": a web form's page, marked as a builder note)
+    r"(?:WHOLE\s+|ENTIRE\s+)?(?:SECTION|BLOCK|PART|MODULE|PAGE(?=\s+\d{1,2}\s+IS\s+(?:ONLY\s+)?SHOWN))"
     r"(?:\s+[A-Z0-9]{1,2})?(?:\s*\([^()]{1,30}\))?\s+(?:IS\s+)?(?:ONLY\s+)?(?:ASKED|SHOWN|ANSWERED|COMPLETED)|"
     # "This section is only for residents who have lived here for at least a year."
     # ("[LOGIC: this whole section is only for Q2 = …]": a logic note's heading word first)
@@ -1329,6 +1330,10 @@ class _Parser:
             return
         if own_sentence(draft, line):
             draft.text_parts.append(text)  # hard-wrapped words of the question's paragraph
+            return
+        tail = titled_tail(draft, line)
+        if tail:
+            draft.text_parts.append(tail)  # "(Select all that apply.) *": the title's last words
             return
         if self.scale_key(index, line, draft):
             return

@@ -71,4 +71,9 @@ def _rewritten(note: str) -> list[str]:
     named = match.groupdict().get("qid")
     test = f"{named} = {codes}" if named else f"CODE {codes}"
     rest = "" if re.fullmatch(r"[\[\]() ]*", rest) else rest  # only the note's own brackets left
-    return [*([rest + "."] if rest else []), f"TERMINATE IF NOT ({test})"]
+    # "ALL OTHERS TERMINATE" names the other answers: the screen-out lists them
+    others = not named and re.search(r"\bOTHERS\b", match.group(0), re.I)
+    screen_out = (
+        f"TERMINATE IF ANY CODE OTHER THAN {codes}" if others else f"TERMINATE IF NOT ({test})"
+    )
+    return [*([rest + "."] if rest else []), screen_out]

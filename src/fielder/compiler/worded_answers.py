@@ -18,6 +18,10 @@ A clause matches a question's answers when (nearest question first):
 - or it compares a number ("6 or lower" on a 0–10 scale, "under 12" on an age) — words the
   number question itself asks about ("How many of them are under 18?") are no test.
 
+An answer said "to" what a question asks about ("they said Yes to the hardship fund OR Yes to
+the welfare officer's details") names the nearest earlier question whose words hold all of the
+topic's, and its answer that the words start (`topic_answers`: "Yes" → "Yes please").
+
 A negation must agree ("If you weren't happy" is "Not happy", never "Happy"); "did not tick X"
 denies the answer. A clause no question's answers explain gives None: the caller then reads
 the words its own way, or leaves them.
@@ -318,3 +322,49 @@ def _closest_label(text: str, question: Question) -> list[str]:
     if best < 1 or len(winners) != 1 or len(clause - _NEGATIONS) - best > 1:
         return []
     return winners
+
+
+# "they said Yes to the hardship fund": an answer, then what the question asked about
+_TOPIC_ANSWER_RE = re.compile(
+    r"^(?:(?:they|you|he|she)\s+(?:said|answered|picked|chose|ticked|selected)\s+)?"
+    r"(?P<answer>[a-z][a-z ]{0,30}?)\s+to\s+(?:the\s+|our\s+|their\s+|your\s+)?"
+    r"(?P<topic>[a-z][a-z ]{2,40}?)\s*$"
+)
+_JOIN_RE = re.compile(r"\s+(or|and)\s+", re.I)
+
+
+def topic_answers(text: str, questions: dict[str, Question], before: str | None) -> str:
+    """ "they said Yes to the hardship fund OR Yes to the welfare officer's details" →
+    "Q14 = 'Yes please' OR Q20 = 'Yes'": each answer at the nearest earlier question about its
+    topic; the text unchanged unless every clause is read so."""
+    ids = list(questions)
+    if before not in questions:
+        return text
+    earlier = list(reversed(ids[: ids.index(before) + 1]))
+    pieces = _JOIN_RE.split(folded(text).strip(" .()"))
+    out: list[str] = []
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            out.append(piece.upper())
+            continue
+        match = _TOPIC_ANSWER_RE.match(piece.strip())
+        if match is None:
+            return text
+        topic = words_of(match["topic"])
+        answer = match["answer"].strip()
+        found = None
+        for qid in earlier:
+            question = questions[qid]
+            if not topic or not topic <= words_of(question.text):
+                continue
+            labels = [
+                o.label
+                for o in question.options
+                if re.match(rf"{re.escape(answer)}\b", folded(o.label).strip())
+            ]
+            found = (qid, labels[0]) if len(labels) == 1 else None
+            break
+        if found is None:
+            return text
+        out.append(f"{found[0]} = '{found[1]}'")
+    return " ".join(out) if len(out) > 1 else text

@@ -74,7 +74,15 @@ def section_starts(titles: list[tuple[str | None, str]]) -> dict[str, str]:
         )
         if match:
             starts.setdefault(f"SECTION {match[1].upper()}", first)
+        page = _PAGE_TITLE_RE.match(title or "")
+        if page:
+            # "PAGE 5: Booking": a web form's numbered page, which its logic names "page 5"
+            starts.setdefault(f"PAGE {page[1]}", first)
     return starts
+
+
+_PAGE_TITLE_RE = re.compile(r"^\s*PAGE\s+(\d{1,2})\b(?!\s+OF\b)", re.I)
+_PAGE_TARGET_RE = re.compile(r"^PAGE\s+(\d{1,2})$", re.I)
 
 
 # "4 Final comments", "4. Final comments": a section numbered without the word "Section"
@@ -151,6 +159,9 @@ def resolve_logic(
             section = _SECTION_KEY_RE.match((pending.target or "").strip())
             if section and sections:
                 pending.target = sections.get(f"SECTION {section[1].upper()}", pending.target)
+            page = _PAGE_TARGET_RE.match((pending.target or "").strip())
+            if page and sections:
+                pending.target = sections.get(f"PAGE {page[1]}", pending.target)
     for index, built in enumerate(builts):
         for pending in built.pending:
             last = _LAST_PART_RE.match((pending.target or "").strip())
@@ -239,7 +250,8 @@ def _resolve(
         if not groups:
             return unknown
     if pending.kind == "terminate_if":
-        groups = screened_codes(groups, questions)  # "not code 1" on a single: the other codes
+        # "any code other than 2" on a single: the other codes
+        groups = screened_codes(groups, questions, pending.source)
     expression = render(groups, questions)
     if pending.kind == "skip_unless":
         return _skip_unless(question, pending, expression, questions, order, answers) or unknown

@@ -1,13 +1,17 @@
-"""A screen-out on a single choice written as a denial (`IF NOT CODE 1 → TERMINATE`, `T if any
-code other than 2`) is the list of the answers that screen out.
+"""A screen-out on a single choice whose words name the other answers (`T if any code other than
+2`, `TERMINATE IF ANY OTHER ANSWER`) is the list of the answers that screen out.
 
-A programmer scripting a screener tags the terminating answers: with one answer allowed, "not
-code 1" is exactly "any of the other codes". The termination is written that way
-(`S6 in ['2','3','4','5']`), as the same rule tagged answer by answer would be. A multi keeps its
-denial (`not (Q4 contains '1')`): there, other answers may be chosen alongside code 1.
+With one answer allowed, "any code other than 2" is exactly "any of the other codes", and the
+termination is written that way (`S14 in ['1','3','4','5']`), as the same rule tagged answer by
+answer would be. A plain denial (`SCREEN OUT IF NOT CODE 1 OR 2`, `CONTINUE IF S5 = 1 OR 2;
+OTHERWISE TERMINATE`) keeps the negation as the document words it (`not (S1 in ['1','2'])`),
+as most golds write it. A multi always keeps its denial (`not (Q4 contains '1')`): there, other
+answers may be chosen alongside code 1.
 """
 
 from __future__ import annotations
+
+import re
 
 from fielder.compiler.conditions import Atom
 from fielder.ir.models import Question
@@ -15,8 +19,21 @@ from fielder.ir.models import Question
 _ONE_ANSWER = frozenset({"single", "dropdown"})
 
 
-def screened_codes(groups: list[list[Atom]], questions: dict[str, Question]) -> list[list[Atom]]:
-    """The termination's groups with each denied single-choice test made the other codes."""
+# "any code other than 2", "any other answer", "all other codes": the others named as such
+_OTHERS_RE = re.compile(
+    r"\b(?:ANY|ALL)\s+(?:(?:CODE|ANSWER|RESPONSE)S?\s+)?OTHER\s+THAN\b|"
+    r"\b(?:ANY|ALL)\s+OTHERS?\b(?:\s+(?:CODE|ANSWER|RESPONSE)S?\b)?",
+    re.I,
+)
+
+
+def screened_codes(
+    groups: list[list[Atom]], questions: dict[str, Question], source: str = ""
+) -> list[list[Atom]]:
+    """The termination's groups with each denied single-choice test made the other codes, where
+    the words name the other answers (`source` is the instruction as written)."""
+    if not _OTHERS_RE.search(source):
+        return groups
     for group in groups:
         for atom in group:
             question = questions.get(atom.question)
