@@ -184,6 +184,27 @@ _QUOTED_AT_NUMBER_RE = re.compile(
 )
 
 
+# "STREAMBAY OR POPCORNIO AT M2 (05 OR 06)": answers named in words at a question, then
+# their codes in brackets (the codes say which answers are meant)
+_WORDS_AT_CODES_RE = re.compile(
+    r"^(?P<words>[^()\d]{1,120}?)\s+(?:AT|IN)\s+(?:QUESTION\s+)?(?P<q>[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*"
+    r"\(\s*(?P<codes>(?:CODES?\s+)?\d{1,3}(?:\s*(?:,|OR|-)\s*\d{1,3}){0,20})\s*\)\s*\.?$",
+    re.I,
+)
+_DENIED_WORDS_RE = re.compile(r"\bNOT\b|N['’]T\b|\bNEVER\b|\bEXCEPT\b|\bOTHER\s+THAN\b", re.I)
+
+
+def _words_then_codes(text: str, questions: dict[str, Question]) -> str:
+    """ "STREAMBAY OR POPCORNIO AT M2 (05 OR 06)" → "05 OR 06 AT M2": the bracketed codes
+    stand for the answers named in words (not where the words deny them)."""
+    match = _WORDS_AT_CODES_RE.match(text.strip())
+    if match is None or _DENIED_WORDS_RE.search(match["words"]):
+        return text
+    if match["q"].upper() not in {k.upper() for k in questions}:
+        return text
+    return f"{match['codes']} AT {match['q']}"
+
+
 def _id_after(text: str, questions: dict[str, Question]) -> str:
     """ "plan = Pro or Team (Q1)" → "Q1 = Pro or Team": the bracketed id after a test that
     names no question is the one it is about (the word before "=" only says what it asks)."""
@@ -282,6 +303,7 @@ def parse_condition(
         if tree is not None:
             return _merge(tree)
     text = _RESTATED_RE.sub(lambda m: f" = {m['codes']}", text)
+    text = _words_then_codes(text, questions)
     negated = (
         _NOT_WHOLE_RE.match(text) or _NOT_CODES_RE.match(text) or _NONE_OF_CODES_RE.match(text)
     )
@@ -750,10 +772,19 @@ def _inner_condition(text: str, questions: dict[str, Question]) -> str:
 _REMARK_RE = re.compile(r"^\s*(?:NOT\s+IF|I\.\s?E\.|E\.\s?G\.|THAT\s+IS)\b", re.I)
 
 
+_CODES_THEN_AT_RE = re.compile(
+    r"\((?P<codes>(?:CODES?\s+)?\d{1,3}(?:\s*(?:,|OR|-)\s*\d{1,3}){0,20})\)\s+(?:AT|IN)\s+"
+    r"(?P<q>[A-Za-z]{1,4}\d{1,3}[a-z]?)\b",
+    re.I,
+)
+
+
 def _bracketed_tests(text: str, questions: dict[str, Question]) -> list[tuple[str, str]]:
     """ "PEOPLE AGED 65 OR OVER (P2 >= 65) WHO HAVE NOT USED THE APP (P15 = 2 OR 3)": each
     group described in words with its test in brackets; the groups are one person's, so the
     tests hold together (an "or" between them joins them as alternatives). [] otherwise."""
+    # "NEWS (01) AT M8 AND …": codes in brackets, then the question they are answers of
+    text = _CODES_THEN_AT_RE.sub(r"(\g<codes> AT \g<q>)", text)
     inners = list(re.finditer(r"\(([^()]*)\)", text))
     if len(inners) < 2 or not all(_find_ref(m[1], questions)[0] for m in inners):
         return []
@@ -763,7 +794,13 @@ def _bracketed_tests(text: str, questions: dict[str, Question]) -> list[tuple[st
     tests = [("and", _pointed_test(inners[0][1], text[: inners[0].start()]))]
     for before, inner in zip(inners, inners[1:], strict=False):
         between = text[before.end() : inner.start()]
-        either = re.search(r"(?<!\w)(?:OR|O|OU|ODER|LUB|ATAU)(?!\w)", between, re.I)
+        # ("LISTENS WEEKLY OR MORE OFTEN": an "or" of a bound is no alternative)
+        either = re.search(
+            r"(?<!\w)(?:OR|O|OU|ODER|LUB|ATAU)(?!\w)(?!\s+(?:MORE|LESS|OVER|UNDER|ABOVE|BELOW|OLDER|"
+            r"YOUNGER|LONGER|FEWER)\b)",
+            between,
+            re.I,
+        )
         tests.append(("or" if either else "and", _pointed_test(inner[1], between)))
     return tests
 

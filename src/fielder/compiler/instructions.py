@@ -210,7 +210,9 @@ _IF_PART_RE = re.compile(r"^(?:[A-Z]{2,12}\s*:\s*)?IF\s")
 _CLOSE_PART_RE = re.compile(
     r"^(?:THANK\s+(?:AND|&)\s+(?:CLOSE|END|TERMINATE)|TERMINATE|SCREEN\s*OUT|"
     # "IF Q4 = 2 OR 3 – SKIP TO SECTION F": the skip it leads to, as a termination is
-    r"(?:GO|SKIP|JUMP|PROCEED)\s+(?:STRAIGHT\s+)?TO)\b"
+    r"(?:GO|SKIP|JUMP|PROCEED)\s+(?:STRAIGHT\s+)?TO)\b|"
+    # "IF UNDER 16 - CLOSE": a bare CLOSE, the whole part
+    r"^CLOSE\W*$"
 )
 
 
@@ -743,7 +745,9 @@ _TERMINATE_IF_RES = tuple(
         r"(?:THE\s+)?RESPONDENT\s+(?:IS\s+)?(?:SCREENED\s+OUT|DISQUALIFIED|EXCLUDED))\b",
         # "IF UNDER 18, CLOSE.": a bare CLOSE right after the condition ends the interview ("if
         # no, go to CLOSE" names the closing screen instead)
-        r"^IF\s+(?P<cond>[^,]+?)\s*(?:,|-+>|→|[–—]|\bTHEN\b)\s*CLOSE\W*$",
+        # ("IF UNDER 16 - CLOSE ("Sorry, …")": a spaced hyphen, and the words said on closing)
+        r"^IF\s+(?P<cond>[^,]+?)\s*(?:,|-+>|→|[–—]|-(?=\s)|\bTHEN\b)\s*CLOSE\W*"
+        r"(?:\(\s*[\"“'‘][^()]{0,200}\)\W*)?$",
         # "If you are under 16, thank you – you don't need to carry on": a self-completion
         # form's screen-out, thanked on the way out
         r"^IF\s+(?P<cond>.+?)\s*(?:,|[-–—])\s*THANK\s+YOU\b.*?\b(?:(?:DO\s+NOT|DO\s*N['’]T)\s+"
