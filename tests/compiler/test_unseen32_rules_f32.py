@@ -1,10 +1,19 @@
 """Conventions from unseen32 (pollsters' and media agencies' questionnaires): a capitals filter
 after the question's label whose test is a bracket ("ASK IF USED ANY (NOT 99 AT M5)"), answers
 named in words with their codes in brackets ("KALE OR LEEK AT G2 (05 OR 06)"), and a screen-out
-with the words said on closing ('IF UNDER 16 - CLOSE ("Sorry, …")')."""
+with the words said on closing ('IF UNDER 16 - CLOSE ("Sorry, …")'), a squeeze question's filter
+on a slashed label's word ("UNDECIDED/REFUSED AT V1") and one on two questions ("AT V1 OR V1a
+(CODES 1-5 OR 97)"), "[PARTY AT V1/V1a]" piped in, a one-row 0-10 table over 98/99, and a
+grid's headings with their codes in brackets ("Very well (1)")."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import docx
+
+from fielder.compiler import compile_document
+from fielder.documents import read_path
 from tests.compiler.conftest import by_id, compile_text
 
 _GARDEN = """G1. Please type in how many years you have gardened.
@@ -70,3 +79,68 @@ def test_a_screen_out_with_the_words_said_on_closing() -> None:
     survey = by_id(compile_text(_GARDEN, "garden.txt"))
     assert survey["G1"].terminate_if == "G1 < 2"
     assert survey["G1"].text == "Please type in how many years you have gardened."
+
+
+_SQUEEZE = """C1. Which café would you go to first?
+    1  Larkspur Coffee
+    2  The Copper Pot
+    3  Bean Street
+    97  Another café (SPECIFY)
+    98  Don't know / unsure
+    99  Refused
+
+IF UNSURE/REFUSED AT C1 ASK C1a
+C1a. If you had to choose, which café would it be?
+    1  Larkspur Coffee
+    2  The Copper Pot
+    3  Bean Street
+    97  Another café (SPECIFY)
+    98  Still unsure
+
+ASK ALL NAMING A CAFE AT C1 OR C1a (CODES 1-3 OR 97)
+C2. How sure are you that you would go to [CAFE AT C1/C1a]? Would you say you are…
+    1  Very sure
+    2  Fairly sure
+"""
+
+
+def test_a_squeeze_question_and_the_question_after_both() -> None:
+    survey = by_id(compile_text(_SQUEEZE, "cafes.txt"))
+    # "UNSURE" is one of the words the slashed label "Don't know / unsure" joins
+    assert survey["C1a"].display_if == "C1 in ['98','99']"
+    assert survey["C2"].display_if == ("C1 in ['1','2','3','97'] or C1a in ['1','2','3','97']")
+    # the answer of either question, piped into the sentence
+    assert survey["C2"].text.startswith("How sure are you that you would go to [CAFE AT C1/C1a]?")
+
+
+def test_a_one_row_scale_table_over_its_no_score_codes(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph(
+        "K1.\tOn a scale of 0 to 10, where 0 means you would certainly NOT go and 10 means you "
+        "certainly would, how likely are you to visit the fair?"
+    )
+    cells = ["0 Certainly not", *(str(n) for n in range(1, 10)), "10 Certainly"]
+    table = document.add_table(rows=1, cols=len(cells))
+    for index, words in enumerate(cells):
+        table.cell(0, index).text = words
+    document.add_paragraph("Don't know\t98")
+    document.add_paragraph("Refused\t99")
+    document.add_paragraph("K2.\tHow do you rate each stall?")
+    grid = document.add_table(rows=3, cols=4)
+    for col, words in enumerate(["", "Good (1)", "Poor (2)", "Not sure (98)"]):
+        grid.cell(0, col).text = words
+    for row, stall in enumerate(["Jam stall", "Cake stall"], start=1):
+        for col, words in enumerate([stall, "1", "2", "98"]):
+            grid.cell(row, col).text = words
+    document.save(str(tmp_path / "fair.docx"))
+    questions = by_id(compile_document(read_path(tmp_path / "fair.docx")).survey)
+    points = [(o.code, o.label) for o in questions["K1"].options]
+    # the table's end words, not the question's ("you would certainly NOT go")
+    assert points[0] == ("0", "Certainly not")
+    assert points[10] == ("10", "Certainly")
+    assert points[11:] == [("98", "Don't know"), ("99", "Refused")]
+    assert [(o.code, o.label) for o in questions["K2"].options] == [
+        ("1", "Good"),
+        ("2", "Poor"),
+        ("98", "Not sure"),
+    ]

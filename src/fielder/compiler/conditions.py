@@ -188,6 +188,8 @@ _QUOTED_AT_NUMBER_RE = re.compile(
 # their codes in brackets (the codes say which answers are meant)
 _WORDS_AT_CODES_RE = re.compile(
     r"^(?P<words>[^()\d]{1,120}?)\s+(?:AT|IN)\s+(?:QUESTION\s+)?(?P<q>[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*"
+    # ("AT V1 OR V1a (CODES 1-5 OR 97)": the same answers at either of two questions)
+    r"(?:OR\s+(?P<q2>[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*)?"
     r"\(\s*(?P<codes>(?:CODES?\s+)?\d{1,3}(?:\s*(?:,|OR|-)\s*\d{1,3}){0,20})\s*\)\s*\.?$",
     re.I,
 )
@@ -200,9 +202,33 @@ def _words_then_codes(text: str, questions: dict[str, Question]) -> str:
     match = _WORDS_AT_CODES_RE.match(text.strip())
     if match is None or _DENIED_WORDS_RE.search(match["words"]):
         return text
-    if match["q"].upper() not in {k.upper() for k in questions}:
+    known = {k.upper() for k in questions}
+    if match["q"].upper() not in known or (match["q2"] and match["q2"].upper() not in known):
         return text
+    if match["q2"]:
+        return f"{match['q']} = {match['codes']} OR {match['q2']} = {match['codes']}"
     return f"{match['codes']} AT {match['q']}"
+
+
+# "UNDECIDED/REFUSED AT V1", "STREAMBAY OR POPCORNIO AT M2": answers named by their labels,
+# listed with slashes or "or", then the question once
+_LABELS_AT_RE = re.compile(
+    r"^(?P<labels>[^()\d'‘’\"“”=<>]{1,120}?)\s+(?:AT|IN)\s+(?P<q>[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*\.?$",
+    re.I,
+)
+
+
+def _labels_listed_at(text: str, questions: dict[str, Question]) -> str:
+    """ "UNDECIDED/REFUSED AT V1" → "UNDECIDED AT V1 OR REFUSED AT V1": the question named for
+    each answer listed, where every one of them is an answer of it."""
+    match = _LABELS_AT_RE.match(text.strip())
+    if match is None:
+        return text
+    target = next((q for k, q in questions.items() if k.upper() == match["q"].upper()), None)
+    parts = [p.strip() for p in re.split(r"\s*/\s*|\s+OR\s+", match["labels"], flags=re.I)]
+    if target is None or len(parts) < 2 or not all(_label_match(p, target) for p in parts):
+        return text
+    return " OR ".join(f"{p} AT {match['q']}" for p in parts)
 
 
 def _id_after(text: str, questions: dict[str, Question]) -> str:
@@ -304,6 +330,7 @@ def parse_condition(
             return _merge(tree)
     text = _RESTATED_RE.sub(lambda m: f" = {m['codes']}", text)
     text = _words_then_codes(text, questions)
+    text = _labels_listed_at(text, questions)
     negated = (
         _NOT_WHOLE_RE.match(text) or _NOT_CODES_RE.match(text) or _NONE_OF_CODES_RE.match(text)
     )
@@ -1093,6 +1120,14 @@ def _label_match(rest: str, question: Question) -> list[str]:
     exact = [o.code for o in question.options if folded(o.label).strip(" .") == wanted]
     if exact:
         return exact
+    # "UNDECIDED" for "Don't know / undecided": one of the words a slashed label joins
+    slashed = [
+        o.code
+        for o in question.options
+        if "/" in o.label and wanted in (p.strip(" .") for p in folded(o.label).split("/"))
+    ]
+    if len(slashed) == 1:
+        return slashed
     starts = [
         o.code
         for o in question.options

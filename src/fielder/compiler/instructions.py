@@ -560,7 +560,11 @@ def _routing(text: str, upper: str) -> list[Directive]:
 # "Asked to: …", "Shown to: …": a brief's base line naming who sees the question
 _ASKED_TO = r"(?:ASKED|SHOWN|PUT)\s+(?:ONLY\s+)?(?:TO|OF)"
 _ID_TEST_RE = re.compile(r"\b[A-Z]{1,6}\d{1,3}[A-Z]?\s*(?:=|<|>|≥|≤)\s*\d")
-_NAMED_ANSWERS_RE = re.compile(r"\bCODES?\s+\d{1,3}\b.*\b(?:AT|IN|ON)\s+[A-Z]{0,4}\d{1,3}")
+_NAMED_ANSWERS_RE = re.compile(
+    r"\bCODES?\s+\d{1,3}\b.*\b(?:AT|IN|ON)\s+[A-Z]{0,4}\d{1,3}|"
+    # "NAMING A PARTY AT V1 OR V1A (CODES 1-5 OR 97)": the question, then the codes in brackets
+    r"\b(?:AT|IN|ON)\s+[A-Z]{0,4}\d{1,3}[A-Z]?\b[^()]{0,40}\(\s*CODES?\s+\d"
+)
 _QUOTED_AT_RE = re.compile(r"['‘\"“][^'‘’\"“”]{2,60}['’\"”]\s+(?:AT|IN|ON)\s+[A-Z]{0,4}\d{1,3}")
 
 

@@ -130,8 +130,16 @@ def _is_coloured(run: Run) -> bool:
     return max(red, green, blue) - min(red, green, blue) > 60
 
 
+_ID_LOWER_RE = re.compile(r"\d[a-z]\b")
+_SMALL_LETTER_ID_RE = re.compile(r"(?<=\s)[A-Z]{1,4}\d{1,3}[a-z](?![\w'’])")
+
+
 def is_caps_instruction(text: str) -> bool:
     """True for a stretch written all in capitals (at least two capital words, no lowercase)."""
+    # "ASK ALL NAMING A PARTY AT V1 OR V1a": a question id's own small letter inside the note
+    text = (
+        _SMALL_LETTER_ID_RE.sub(lambda m: m[0].upper(), text) if _ID_LOWER_RE.search(text) else text
+    )
     if any(c.islower() and c.isalpha() for c in text):
         return False  # most lines: one lowercase letter settles it before any pattern runs
     # only letters that have a case count: Chinese or Japanese script is never "capitals"
