@@ -144,3 +144,35 @@ def test_a_one_row_scale_table_over_its_no_score_codes(tmp_path: Path) -> None:
         ("2", "Poor"),
         ("98", "Not sure"),
     ]
+
+
+def test_a_skip_on_answers_named_then_coded_and_a_filter_of_those_who() -> None:
+    survey = by_id(
+        compile_text(
+            """H1. Have you seen our posters for the harbour festival?
+    1  Yes
+    2  No
+    98  Don't know
+    IF NO / DON'T KNOW (2, 98) GO TO H4
+
+H2. Where did you see them? Please select all that apply.
+    MULTI.
+    1  Bus stop
+    2  Library
+    3  Ferry terminal
+
+OF THOSE WHO SAW THEM AT THE FERRY (H2 = 3)
+H3. Which ferry were you taking?
+    1  Morning ferry
+    2  Evening ferry
+
+H4. How likely are you to go to the festival?
+    1  Likely
+    2  Unlikely
+""",
+            "festival.txt",
+        )
+    )
+    # the words name the answers; the bracket gives both of their codes
+    assert [(r.if_, r.to) for r in survey["H1"].skip_to] == [("H1 in ['2','98']", "H4")]
+    assert survey["H3"].display_if == "H2 contains '3'"

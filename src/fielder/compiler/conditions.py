@@ -196,9 +196,24 @@ _WORDS_AT_CODES_RE = re.compile(
 _DENIED_WORDS_RE = re.compile(r"\bNOT\b|N['’]T\b|\bNEVER\b|\bEXCEPT\b|\bOTHER\s+THAN\b", re.I)
 
 
+# "NO / DON'T KNOW (2, 98)": answers of the question in hand named in words, then their codes
+_WORDS_CODES_RE = re.compile(
+    r"^(?P<words>[^()\d=<>]{1,120}?)\s*\(\s*(?:CODES?\s+)?"
+    r"(?P<codes>\d{1,3}(?:\s*(?:,|OR|-)\s*\d{1,3}){1,20})\s*\)\s*\.?$",
+    re.I,
+)
+
+
 def _words_then_codes(text: str, questions: dict[str, Question]) -> str:
     """ "STREAMBAY OR POPCORNIO AT M2 (05 OR 06)" → "05 OR 06 AT M2": the bracketed codes
-    stand for the answers named in words (not where the words deny them)."""
+    stand for the answers named in words (not where the words deny them); "NO / DON'T KNOW
+    (2, 98)" → "CODES 2, 98" (two codes or more) of the question in hand."""
+    alone = _WORDS_CODES_RE.match(text.strip())
+    # ("Don't know" is an answer's name, no denial)
+    said = re.sub(r"\bDON['’]?T\s+KNOW\b", "", alone["words"], flags=re.I) if alone else ""
+    if alone and not _DENIED_WORDS_RE.search(said):
+        if not re.search(rf"\b{_ID}\b", alone["words"]):
+            return f"CODES {alone['codes']}"
     match = _WORDS_AT_CODES_RE.match(text.strip())
     if match is None or _DENIED_WORDS_RE.search(match["words"]):
         return text

@@ -681,6 +681,10 @@ def _display(text: str, upper: str) -> list[Directive]:
     )
     if match:
         return [Directive("display_if", match["cond"].strip(" :,"), source=text)]
+    # "OF THOSE WHO RECALL THE AD (A9 = 1-3)": the question asked of a group, its test named
+    of_those = re.match(r"^OF\s+THOSE\s+(?:WHO\s+)?(?P<cond>.*\b[A-Z]{1,4}\d.*)$", text, re.I)
+    if of_those:
+        return [Directive("display_if", of_those["cond"].strip(" :,."), source=text)]
     described = re.match(r"^(?:ASK|SHOW)\s+(?:TO\s+)?ALL\s+(?P<cond>\w.*)$", text, re.I)
     if described and (
         _ID_TEST_RE.search(upper) or _NAMED_ANSWERS_RE.search(upper) or _QUOTED_AT_RE.search(upper)

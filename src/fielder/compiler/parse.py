@@ -102,7 +102,7 @@ _FORWARD_RE = re.compile(
     # "Please answer Questions 10 to 14 only if …": a paper form's base for a run
     r"(?:PLEASE\s+)?ANSWER\s+QUESTIONS?\s+[A-Z]{0,5}\d[^.]{0,30}\bONLY\s+(?:IF|WHEN)\b|"
     r"IF\b.*\bASK\s+[A-Z]*\d|"
-    r"FOR\s+THOSE\b|QUESTION\s+FOR\b|ONLY\s+(?:FOR|ASK|SHOW|IF|WHEN)\b|"
+    r"FOR\s+THOSE\b|OF\s+THOSE\s+WHO\b|QUESTION\s+FOR\b|ONLY\s+(?:FOR|ASK|SHOW|IF|WHEN)\b|"
     r"(?:ASKED|SHOWN)\s+(?:ONLY\s+)?(?:TO|OF)\s*:)",  # "Asked to: …", a brief's base line
     re.I,
 )
