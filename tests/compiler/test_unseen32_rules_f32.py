@@ -176,3 +176,40 @@ H4. How likely are you to go to the festival?
     # the words name the answers; the bracket gives both of their codes
     assert [(r.if_, r.to) for r in survey["H1"].skip_to] == [("H1 in ['2','98']", "H4")]
     assert survey["H3"].display_if == "H2 contains '3'"
+
+
+def _coded_table(document: docx.document.Document, rows: list[tuple[str, str]]) -> None:
+    table = document.add_table(rows=len(rows) + 1, cols=3)
+    for index, cells in enumerate([("Code", "Answer", "Instruction"), *rows]):
+        for col, words in enumerate((*cells, "")[:3]):
+            table.cell(index, col).text = words
+
+
+def test_routing_notes_between_answer_tables_and_a_coded_table(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("K1. Which kite did you fly?")
+    _coded_table(document, [("1", "Box kite"), ("2", "Delta kite")])
+    document.add_paragraph("ROUTING: ASK IF FLEW A BOX KITE (K1 = 1).")
+    document.add_paragraph("K2. How well did it fly?")
+    # answers that open like questions ("Does not …") under a "Code" heading
+    _coded_table(
+        document,
+        [("1", "Flew well"), ("2", "Does not fly very well"), ("3", "Does not fly at all")],
+    )
+    document.add_paragraph("VIDEO. Please watch the kite clip below.")
+    document.add_paragraph(
+        "SPLIT SAMPLE: CELL A SEE 'RED KITE' (30s), CELL B SEE 'BLUE KITE' (30s)."
+    )
+    document.add_paragraph("K3. What did you think of the clip?")
+    document.save(str(tmp_path / "kites.docx"))
+    questions = by_id(compile_document(read_path(tmp_path / "kites.docx")).survey)
+    # "ROUTING: ASK IF …" under K1's table is K2's filter, not K1's
+    assert questions["K1"].display_if is None
+    assert questions["K2"].display_if == "K1 == '1'"
+    assert [o.label for o in questions["K2"].options] == [
+        "Flew well",
+        "Does not fly very well",
+        "Does not fly at all",
+    ]
+    # a capitals note with a number's small unit letter ("(30s)") is still a note
+    assert questions["VIDEO"].text == "Please watch the kite clip below."

@@ -130,8 +130,9 @@ def _is_coloured(run: Run) -> bool:
     return max(red, green, blue) - min(red, green, blue) > 60
 
 
-_ID_LOWER_RE = re.compile(r"\d[a-z]\b")
-_SMALL_LETTER_ID_RE = re.compile(r"(?<=\s)[A-Z]{1,4}\d{1,3}[a-z](?![\w'’])")
+_ID_LOWER_RE = re.compile(r"\d[a-z]{1,2}\b")
+# … and "(30s)", "9am": a number's small unit letters
+_SMALL_LETTER_ID_RE = re.compile(r"(?<=\s)[A-Z]{1,4}\d{1,3}[a-z](?![\w'’])|\b\d{1,4}(?:s|am|pm)\b")
 
 
 def is_caps_instruction(text: str) -> bool:
