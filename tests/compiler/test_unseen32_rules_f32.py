@@ -213,3 +213,23 @@ def test_routing_notes_between_answer_tables_and_a_coded_table(tmp_path: Path) -
     ]
     # a capitals note with a number's small unit letter ("(30s)") is still a note
     assert questions["VIDEO"].text == "Please watch the kite clip below."
+
+
+def test_a_screen_out_in_words_then_its_test_after_ie() -> None:
+    survey = by_id(
+        compile_text(
+            """T1. Which of these teas have you drunk this month? Please select all that apply.
+    MULTI.
+    1  Black tea
+    2  Green tea
+    3  Mint tea
+    99  None of these    [EXCLUSIVE]
+    TERMINATE IF NO HERBAL OR GREEN TEA – I.E. NONE OF CODES 2-3 SELECTED AT T1.
+
+T2. How many cups a day do you drink?
+    [NUMERIC, 0-20]
+""",
+            "teas.txt",
+        )
+    )
+    assert survey["T1"].terminate_if == "not (T1 contains '2' or T1 contains '3')"

@@ -184,6 +184,10 @@ _QUOTED_AT_NUMBER_RE = re.compile(
 )
 
 
+# "WORDS – I.E. <test>": the condition in words, then said again as its test
+_THAT_IS_RE = re.compile(
+    r"^[^()]{1,120}?\s*(?:[-–—,:;]\s*)?\bI\.\s?E\.?,?\s+(?P<test>[^()]{3,200}?)\s*\.?$", re.I
+)
 # "STREAMBAY OR POPCORNIO AT M2 (05 OR 06)": answers named in words at a question, then
 # their codes in brackets (the codes say which answers are meant)
 _WORDS_AT_CODES_RE = re.compile(
@@ -344,6 +348,10 @@ def parse_condition(
         if tree is not None:
             return _merge(tree)
     text = _RESTATED_RE.sub(lambda m: f" = {m['codes']}", text)
+    restated = _THAT_IS_RE.match(text.strip())
+    if restated and _find_ref(restated["test"], questions)[0]:
+        # "NO PLANT DRINK – I.E. NONE OF CODES 2-5 SELECTED AT SC3": the test after "i.e."
+        return parse_condition(restated["test"], questions, default)
     text = _words_then_codes(text, questions)
     text = _labels_listed_at(text, questions)
     negated = (

@@ -231,6 +231,10 @@ def _if_then_close(parts: list[str]) -> list[str]:
     for part in parts:
         if joined and _IF_PART_RE.match(joined[-1]) and _CLOSE_PART_RE.match(part):
             joined[-1] = f"{joined[-1]} – {part}"
+        elif joined and re.match(r"^I\.\s?E\.?,?\s", part) and re.search(r"\bIF\b", joined[-1]):
+            # "TERMINATE IF NO PLANT DRINK – I.E. NONE OF CODES 2-5 …": the condition said again
+            # as its test, after a dash
+            joined[-1] = f"{joined[-1]} – {part}"
         elif (
             joined and re.match(r"^(?:BASE|ASK|FILTER)\b", joined[-1]) and _TEST_PART_RE.match(part)
         ):
