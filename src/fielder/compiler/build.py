@@ -260,6 +260,14 @@ def headed_rows(raw: list[RawOption]) -> tuple[list[str], list[RawOption]] | Non
     return [o.label for o in rest], [RawOption(o.label, None) for o in head]
 
 
+def _beyond_scale(options: list[Option], points: list[Option]) -> bool:
+    """True when every answer listed is a code past the scale's last point (98, 99)."""
+    if not options or not all(p.code.isdigit() for p in points):
+        return False
+    top = max(int(p.code) for p in points)
+    return all(o.code.isdigit() and int(o.code) > top + 1 for o in options)
+
+
 def _name_points(options: list[Option], text: str) -> None:
     """Numbered columns (1 … 5) take the words the question gives them ("1 = Poor, 5 = Good")."""
     if not options or any(o.label != o.code for o in options):
@@ -384,6 +392,8 @@ def table_layout(
         only = next(iter(values)) if len(values) == 1 else ""
         code = only if _NUMERIC_CELL_RE.match(only) else str(len(columns) + 1)
         code = header_codes.get(index, code)
+        # "Very well (1)" over cells of "1": the heading's bracketed code is no part of its words
+        header = re.sub(rf"\s*\(\s*{re.escape(code)}\s*\)\s*$", "", header)
         if index in header_codes:
             header = _TRAILING_CODE_RE.sub("", header)
         header = _COLUMN_NAME_RE.sub("", header)
@@ -585,6 +595,11 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
             options = found
             if layout == "options":
                 raws = table_option_tags(table, options)
+        elif layout == "scale" and found and _beyond_scale(options, found):
+            # a one-row 0-10 table, then "Don't know 98", "Refused 99" listed under it: the
+            # table's points (with its end words) come first
+            raws = [*(RawOption(o.label, o.code) for o in found), *raws]
+            options = [*found, *options]
         elif not options:
             unclear_table = True
     if rows and (draft.columns or options):

@@ -201,6 +201,72 @@ _QUOTED_AT_NUMBER_RE = re.compile(
 )
 
 
+# "WORDS – I.E. <test>": the condition in words, then said again as its test
+_THAT_IS_RE = re.compile(
+    r"^[^()]{1,120}?\s*(?:[-–—,:;]\s*)?\bI\.\s?E\.?,?\s+(?P<test>[^()]{3,200}?)\s*\.?$", re.I
+)
+# "STREAMBAY OR POPCORNIO AT M2 (05 OR 06)": answers named in words at a question, then
+# their codes in brackets (the codes say which answers are meant)
+_WORDS_AT_CODES_RE = re.compile(
+    r"^(?P<words>[^()\d]{1,120}?)\s+(?:AT|IN)\s+(?:QUESTION\s+)?(?P<q>[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*"
+    # ("AT V1 OR V1a (CODES 1-5 OR 97)": the same answers at either of two questions)
+    r"(?:OR\s+(?P<q2>[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*)?"
+    r"\(\s*(?P<codes>(?:CODES?\s+)?\d{1,3}(?:\s*(?:,|OR|-)\s*\d{1,3}){0,20})\s*\)\s*\.?$",
+    re.I,
+)
+_DENIED_WORDS_RE = re.compile(r"\bNOT\b|N['’]T\b|\bNEVER\b|\bEXCEPT\b|\bOTHER\s+THAN\b", re.I)
+
+
+# "NO / DON'T KNOW (2, 98)": answers of the question in hand named in words, then their codes
+_WORDS_CODES_RE = re.compile(
+    r"^(?P<words>[^()\d=<>]{1,120}?)\s*\(\s*(?:CODES?\s+)?"
+    r"(?P<codes>\d{1,3}(?:\s*(?:,|OR|-)\s*\d{1,3}){1,20})\s*\)\s*\.?$",
+    re.I,
+)
+
+
+def _words_then_codes(text: str, questions: dict[str, Question]) -> str:
+    """ "STREAMBAY OR POPCORNIO AT M2 (05 OR 06)" → "05 OR 06 AT M2": the bracketed codes
+    stand for the answers named in words (not where the words deny them); "NO / DON'T KNOW
+    (2, 98)" → "CODES 2, 98" (two codes or more) of the question in hand."""
+    alone = _WORDS_CODES_RE.match(text.strip())
+    # ("Don't know" is an answer's name, no denial)
+    said = re.sub(r"\bDON['’]?T\s+KNOW\b", "", alone["words"], flags=re.I) if alone else ""
+    if alone and not _DENIED_WORDS_RE.search(said):
+        if not re.search(rf"\b{_ID}\b", alone["words"]):
+            return f"CODES {alone['codes']}"
+    match = _WORDS_AT_CODES_RE.match(text.strip())
+    if match is None or _DENIED_WORDS_RE.search(match["words"]):
+        return text
+    known = {k.upper() for k in questions}
+    if match["q"].upper() not in known or (match["q2"] and match["q2"].upper() not in known):
+        return text
+    if match["q2"]:
+        return f"{match['q']} = {match['codes']} OR {match['q2']} = {match['codes']}"
+    return f"{match['codes']} AT {match['q']}"
+
+
+# "UNDECIDED/REFUSED AT V1", "STREAMBAY OR POPCORNIO AT M2": answers named by their labels,
+# listed with slashes or "or", then the question once
+_LABELS_AT_RE = re.compile(
+    r"^(?P<labels>[^()\d'‘’\"“”=<>]{1,120}?)\s+(?:AT|IN)\s+(?P<q>[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*\.?$",
+    re.I,
+)
+
+
+def _labels_listed_at(text: str, questions: dict[str, Question]) -> str:
+    """ "UNDECIDED/REFUSED AT V1" → "UNDECIDED AT V1 OR REFUSED AT V1": the question named for
+    each answer listed, where every one of them is an answer of it."""
+    match = _LABELS_AT_RE.match(text.strip())
+    if match is None:
+        return text
+    target = next((q for k, q in questions.items() if k.upper() == match["q"].upper()), None)
+    parts = [p.strip() for p in re.split(r"\s*/\s*|\s+OR\s+", match["labels"], flags=re.I)]
+    if target is None or len(parts) < 2 or not all(_label_match(p, target) for p in parts):
+        return text
+    return " OR ".join(f"{p} AT {match['q']}" for p in parts)
+
+
 def _id_after(text: str, questions: dict[str, Question]) -> str:
     """ "plan = Pro or Team (Q1)" → "Q1 = Pro or Team": the bracketed id after a test that
     names no question is the one it is about (the word before "=" only says what it asks)."""
@@ -299,6 +365,12 @@ def parse_condition(
         if tree is not None:
             return _merge(tree)
     text = _RESTATED_RE.sub(lambda m: f" = {m['codes']}", text)
+    restated = _THAT_IS_RE.match(text.strip())
+    if restated and _find_ref(restated["test"], questions)[0]:
+        # "NO PLANT DRINK – I.E. NONE OF CODES 2-5 SELECTED AT SC3": the test after "i.e."
+        return parse_condition(restated["test"], questions, default)
+    text = _words_then_codes(text, questions)
+    text = _labels_listed_at(text, questions)
     negated = (
         _NOT_WHOLE_RE.match(text) or _NOT_CODES_RE.match(text) or _NONE_OF_CODES_RE.match(text)
     )
@@ -835,10 +907,19 @@ def _inner_condition(text: str, questions: dict[str, Question]) -> str:
 _REMARK_RE = re.compile(r"^\s*(?:NOT\s+IF|I\.\s?E\.|E\.\s?G\.|THAT\s+IS)\b", re.I)
 
 
+_CODES_THEN_AT_RE = re.compile(
+    r"\((?P<codes>(?:CODES?\s+)?\d{1,3}(?:\s*(?:,|OR|-)\s*\d{1,3}){0,20})\)\s+(?:AT|IN)\s+"
+    r"(?P<q>[A-Za-z]{1,4}\d{1,3}[a-z]?)\b",
+    re.I,
+)
+
+
 def _bracketed_tests(text: str, questions: dict[str, Question]) -> list[tuple[str, str]]:
     """ "PEOPLE AGED 65 OR OVER (P2 >= 65) WHO HAVE NOT USED THE APP (P15 = 2 OR 3)": each
     group described in words with its test in brackets; the groups are one person's, so the
     tests hold together (an "or" between them joins them as alternatives). [] otherwise."""
+    # "NEWS (01) AT M8 AND …": codes in brackets, then the question they are answers of
+    text = _CODES_THEN_AT_RE.sub(r"(\g<codes> AT \g<q>)", text)
     inners = list(re.finditer(r"\(([^()]*)\)", text))
     if len(inners) < 2 or not all(_find_ref(m[1], questions)[0] for m in inners):
         return []
@@ -848,7 +929,13 @@ def _bracketed_tests(text: str, questions: dict[str, Question]) -> list[tuple[st
     tests = [("and", _pointed_test(inners[0][1], text[: inners[0].start()]))]
     for before, inner in zip(inners, inners[1:], strict=False):
         between = text[before.end() : inner.start()]
-        either = re.search(r"(?<!\w)(?:OR|O|OU|ODER|LUB|ATAU)(?!\w)", between, re.I)
+        # ("LISTENS WEEKLY OR MORE OFTEN": an "or" of a bound is no alternative)
+        either = re.search(
+            r"(?<!\w)(?:OR|O|OU|ODER|LUB|ATAU)(?!\w)(?!\s+(?:MORE|LESS|OVER|UNDER|ABOVE|BELOW|OLDER|"
+            r"YOUNGER|LONGER|FEWER)\b)",
+            between,
+            re.I,
+        )
         tests.append(("or" if either else "and", _pointed_test(inner[1], between)))
     return tests
 
@@ -1163,6 +1250,14 @@ def _label_match(rest: str, question: Question) -> list[str]:
     exact = [o.code for o in question.options if folded(o.label).strip(" .") == wanted]
     if exact:
         return exact
+    # "UNDECIDED" for "Don't know / undecided": one of the words a slashed label joins
+    slashed = [
+        o.code
+        for o in question.options
+        if "/" in o.label and wanted in (p.strip(" .") for p in folded(o.label).split("/"))
+    ]
+    if len(slashed) == 1:
+        return slashed
     starts = [
         o.code
         for o in question.options

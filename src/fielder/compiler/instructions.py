@@ -215,7 +215,9 @@ _IF_PART_RE = re.compile(r"^(?:[A-Z]{2,12}\s*:\s*)?IF\s")
 _CLOSE_PART_RE = re.compile(
     r"^(?:THANK\s+(?:AND|&)\s+(?:CLOSE|END|TERMINATE)|TERMINATE|SCREEN\s*OUT|"
     # "IF Q4 = 2 OR 3 – SKIP TO SECTION F": the skip it leads to, as a termination is
-    r"(?:GO|SKIP|JUMP|PROCEED)\s+(?:STRAIGHT\s+)?TO)\b"
+    r"(?:GO|SKIP|JUMP|PROCEED)\s+(?:STRAIGHT\s+)?TO)\b|"
+    # "IF UNDER 16 - CLOSE": a bare CLOSE, the whole part
+    r"^CLOSE\W*$"
 )
 
 
@@ -233,6 +235,10 @@ def _if_then_close(parts: list[str]) -> list[str]:
     joined: list[str] = []
     for part in parts:
         if joined and _IF_PART_RE.match(joined[-1]) and _CLOSE_PART_RE.match(part):
+            joined[-1] = f"{joined[-1]} – {part}"
+        elif joined and re.match(r"^I\.\s?E\.?,?\s", part) and re.search(r"\bIF\b", joined[-1]):
+            # "TERMINATE IF NO PLANT DRINK – I.E. NONE OF CODES 2-5 …": the condition said again
+            # as its test, after a dash
             joined[-1] = f"{joined[-1]} – {part}"
         elif (
             joined and re.match(r"^(?:BASE|ASK|FILTER)\b", joined[-1]) and _TEST_PART_RE.match(part)
@@ -572,7 +578,11 @@ def _routing(text: str, upper: str) -> list[Directive]:
 # "Asked to: …", "Shown to: …": a brief's base line naming who sees the question
 _ASKED_TO = r"(?:ASKED|SHOWN|PUT)\s+(?:ONLY\s+)?(?:TO|OF)"
 _ID_TEST_RE = re.compile(r"\b[A-Z]{1,6}\d{1,3}[A-Z]?\s*(?:=|<|>|≥|≤)\s*\d")
-_NAMED_ANSWERS_RE = re.compile(r"\bCODES?\s+\d{1,3}\b.*\b(?:AT|IN|ON)\s+[A-Z]{0,4}\d{1,3}")
+_NAMED_ANSWERS_RE = re.compile(
+    r"\bCODES?\s+\d{1,3}\b.*\b(?:AT|IN|ON)\s+[A-Z]{0,4}\d{1,3}|"
+    # "NAMING A PARTY AT V1 OR V1A (CODES 1-5 OR 97)": the question, then the codes in brackets
+    r"\b(?:AT|IN|ON)\s+[A-Z]{0,4}\d{1,3}[A-Z]?\b[^()]{0,40}\(\s*CODES?\s+\d"
+)
 _QUOTED_AT_RE = re.compile(r"['‘\"“][^'‘’\"“”]{2,60}['’\"”]\s+(?:AT|IN|ON)\s+[A-Z]{0,4}\d{1,3}")
 
 
@@ -720,6 +730,10 @@ def _display(text: str, upper: str) -> list[Directive]:
     )
     if match:
         return [Directive("display_if", match["cond"].strip(" :,"), source=text)]
+    # "OF THOSE WHO RECALL THE AD (A9 = 1-3)": the question asked of a group, its test named
+    of_those = re.match(r"^OF\s+THOSE\s+(?:WHO\s+)?(?P<cond>.*\b[A-Z]{1,4}\d.*)$", text, re.I)
+    if of_those:
+        return [Directive("display_if", of_those["cond"].strip(" :,."), source=text)]
     described = re.match(r"^(?:ASK|SHOW)\s+(?:TO\s+)?ALL\s+(?P<cond>\w.*)$", text, re.I)
     if described and (
         _ID_TEST_RE.search(upper) or _NAMED_ANSWERS_RE.search(upper) or _QUOTED_AT_RE.search(upper)
@@ -814,7 +828,9 @@ _TERMINATE_IF_RES = tuple(
         r"(?<=[→>]\s)DISQUALIFY(?:\s+(?:THE\s+)?RESPONDENTS?)?)\b",
         # "IF UNDER 18, CLOSE.": a bare CLOSE right after the condition ends the interview ("if
         # no, go to CLOSE" names the closing screen instead)
-        r"^IF\s+(?P<cond>[^,]+?)\s*(?:,|-+>|→|[–—]|\bTHEN\b)\s*CLOSE\W*$",
+        # ("IF UNDER 16 - CLOSE ("Sorry, …")": a spaced hyphen, and the words said on closing)
+        r"^IF\s+(?P<cond>[^,]+?)\s*(?:,|-+>|→|[–—]|-(?=\s)|\bTHEN\b)\s*CLOSE\W*"
+        r"(?:\(\s*[\"“'‘][^()]{0,200}\)\W*)?$",
         # "If you are under 16, thank you – you don't need to carry on": a self-completion
         # form's screen-out, thanked on the way out
         r"^IF\s+(?P<cond>.+?)\s*(?:,|[-–—])\s*THANK\s+YOU\b.*?\b(?:(?:DO\s+NOT|DO\s*N['’]T)\s+"

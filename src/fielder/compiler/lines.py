@@ -68,6 +68,9 @@ _PAREN_CAPS_RE = re.compile(
 _SLOT_BEFORE_RE = re.compile(
     r"\b(?:in|of|the|to|for|from|with|about|at|on|by|and|your|a|an)\s*$", re.I
 )
+# a filter in capitals ("ASK IF ANY USED AT N1 (NOT 99)") that a bracket of capitals ends: the
+# bracket is the filter's own test (no lower case nor other bracket between them)
+_FILTER_BEFORE_RE = re.compile(r"\b(?:ASK|SHOW)\s+(?:IF|ALL|ONLY|THOSE)\b[^a-z()]{0,200}$")
 # not after an answer's bracketed code: "(5) Poor (7) DON'T KNOW" ends with an answer in capitals
 _TRAILING_CAPS_RE = re.compile(
     # '… postcode? TYPE IN. IF REFUSED, TYPE "REF".': quoted capitals inside the note too
@@ -133,8 +136,17 @@ def _is_coloured(run: Run) -> bool:
     return max(red, green, blue) - min(red, green, blue) > 60
 
 
+_ID_LOWER_RE = re.compile(r"\d[a-z]{1,2}\b")
+# … and "(30s)", "9am": a number's small unit letters
+_SMALL_LETTER_ID_RE = re.compile(r"(?<=\s)[A-Z]{1,4}\d{1,3}[a-z](?![\w'’])|\b\d{1,4}(?:s|am|pm)\b")
+
+
 def is_caps_instruction(text: str) -> bool:
     """True for a stretch written all in capitals (at least two capital words, no lowercase)."""
+    # "ASK ALL NAMING A PARTY AT V1 OR V1a": a question id's own small letter inside the note
+    text = (
+        _SMALL_LETTER_ID_RE.sub(lambda m: m[0].upper(), text) if _ID_LOWER_RE.search(text) else text
+    )
     if any(c.islower() and c.isalpha() for c in text):
         return False  # most lines: one lowercase letter settles it before any pattern runs
     # only letters that have a case count: Chinese or Japanese script is never "capitals"
@@ -411,6 +423,13 @@ _BOX_THEN_CAPS_RE = re.compile(r"^(?P<box>.*___[^_]*?)(?:\t|\s{3,})(?P<caps>[A-Z
 _CAPS_AFTER_GAP_RE = re.compile(r"(?:\t|\s{3})[A-Z]{2}")
 
 
+# 'IF UNDER 16 - CLOSE ("Sorry, this survey is for …")': a capitals condition and its way out,
+# then the quoted words to say, in brackets
+_CAPS_THEN_SAID_RE = re.compile(
+    r"^\s*(?P<caps>IF\s[^a-z()\"“]{1,80}?(?:CLOSE|TERMINATE|END))\s*\(\s*[\"“'‘][^()]{1,200}\)\s*\.?$"
+)
+
+
 def split_text(text: str) -> tuple[str, list[str]]:
     """Take bracketed instructions and trailing capitals out of plain text."""
     notes: list[str] = []
@@ -434,6 +453,10 @@ def split_text(text: str) -> tuple[str, list[str]]:
     if leading:
         notes.append((leading.group(1) or leading.group(2)).rstrip(".:"))
         text = text[leading.end() :]
+    said = _CAPS_THEN_SAID_RE.match(text)
+    if said and is_caps_instruction(said["caps"]):
+        # 'IF UNDER 16 - CLOSE ("Sorry, …")': a routing note with the words said on the way out
+        return "", [text.strip()]
     ident = _BRACKETED_ID_RE.match(text)
     if ident:
         # "[B1]  Which ward…": a question id in brackets is the label, not a note.
@@ -461,6 +484,8 @@ def split_text(text: str) -> tuple[str, list[str]]:
                 _IF_BEFORE_RE.match(m.string, 0, m.start())
                 and _ASK_AFTER_RE.match(m.string, m.end())
             )
+            # "ASK IF LISTENED (NOT 99 AT M5)": the bracket says the filter's codes
+            or _FILTER_BEFORE_RE.search(m.string[: m.start()])
             else _keep_note(notes, m.group(1))
         ),
         kept,

@@ -102,11 +102,12 @@ _FORWARD_RE = re.compile(
     # "Please answer Questions 10 to 14 only if …": a paper form's base for a run
     r"(?:PLEASE\s+)?ANSWER\s+QUESTIONS?\s+[A-Z]{0,5}\d[^.]{0,30}\bONLY\s+(?:IF|WHEN)\b|"
     r"IF\b.*\bASK\s+[A-Z]*\d|"
-    r"FOR\s+THOSE\b|QUESTION\s+FOR\b|ONLY\s+(?:FOR|ASK|SHOW|IF|WHEN)\b|"
+    r"FOR\s+THOSE\b|OF\s+THOSE\s+WHO\b|QUESTION\s+FOR\b|ONLY\s+(?:FOR|ASK|SHOW|IF|WHEN)\b|"
     r"(?:ASKED|SHOWN)\s+(?:ONLY\s+)?(?:TO|OF)\s*:)",  # "Asked to: …", a brief's base line
     re.I,
 )
-_NOTE_FOR_RE = re.compile(r"^[\[(]?\s*(?:PN|PROG(?:RAMMER)?|SCRIPTER|CATI|DP)\s*:\s*", re.I)
+# ("ROUTING: ASK IF …": a routing note's heading word, then the next question's filter)
+_NOTE_FOR_RE = re.compile(r"^[\[(]?\s*(?:PN|PROG(?:RAMMER)?|SCRIPTER|CATI|DP|ROUTING)\s*:\s*", re.I)
 _OUTLINE_ITEM_RE = re.compile(r"^(?P<n>\d{1,3})\.(?P<m>\d{1,2})[.)]?\s+(?P<rest>\S.*)$")
 # "(R)": a reverse-scored item, marked for the analyst, not shown to respondents.
 _REVERSE_MARK_RE = re.compile(r"\s*\((?:R|rev(?:erse)?(?:[- ]scored)?)\)\s*$")

@@ -43,7 +43,8 @@ _CAPS_PERIOD_RE = re.compile(r"^(?:[A-Z]+\s){0,2}(?:WEEK|MONTH|YEAR|DATE|PERIOD|
 # "[BRAND AT A2]", "[STORE FROM S4]"): capitals that are data, not a note, inside the sentence
 _SOURCED_FILL_RE = re.compile(
     r"^(?:[A-Z]{1,3}\d{1,3}[A-Za-z]?(?:\s[A-Z]{2,}){1,2}|[A-Z]{2,}(?:\s[A-Z]{2,})?\s(?:AT|FROM|IN)\s"
-    r"[A-Z]{1,3}\d{1,3}[A-Za-z]?)$"
+    # ("[PARTY AT V1/V1a]": the answer of either of two questions, a squeeze's after its lead)
+    r"[A-Z]{1,3}\d{1,3}[A-Za-z]?(?:\s?/\s?[A-Z]{1,3}\d{1,3}[A-Za-z]?)?)$"
 )
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:the|a|an|your|our|this|that|my)\s$", re.I)
 # first words of a note to the programmer or interviewer, in any case
@@ -92,7 +93,9 @@ def is_placeholder(inner: str, before: str, after: str) -> bool:
         return bool(re.search(r"(?:[^\W\d_]|,)$", head)) and bool(after) and after[0] in " ,.?!;:'’"
     if inner.startswith("<"):
         return _adaptation_slot(words, before, after)
-    if not inner.startswith("[") or not _WORDS_RE.match(words) or _NOTE_WORD_RE.match(words):
+    if not inner.startswith("[") or _NOTE_WORD_RE.match(words):
+        return False
+    if not (_WORDS_RE.match(words) or _SOURCED_FILL_RE.match(words)):
         return False
     if _VARIABLE_RE.match(words) and re.search(r"[a-zà-ÿ]", before):
         return not re.search(r"[.?!:;]\s*$", before)  # "in [FF_MONTH] [FF_YEAR]": fed-in data

@@ -246,7 +246,15 @@ def _asks(text: str) -> bool:
 def is_sheet_table(block: Block) -> bool:
     """True for a table laid out as a whole questionnaire: a header row naming its columns,
     or a first column holding the question labels."""
-    return _header_index(block) is not None or _id_rows(block) >= 2
+    if _header_index(block) is not None:
+        return True
+    # "Code | Answer | Instruction" over "3 | Does not fit at all": a headed answer list, its
+    # first column the answers' codes (an answer may open like a question: "Does not …")
+    headed = bool(block.rows) and _CODE_HEAD_RE.match(block.rows[0][0].text.strip())
+    return not headed and _id_rows(block) >= 2
+
+
+_CODE_HEAD_RE = re.compile(r"^(?:codes?|code\s+no\.?|value|punch)$", re.I)
 
 
 _NOTES_SHEET_RE = re.compile(
