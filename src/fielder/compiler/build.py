@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from fielder.compiler.answer_columns import in_code_order
 from fielder.compiler.classify import DISPLAY_WORDS
+from fielder.compiler.coded_rows import coded_rows
 from fielder.compiler.consent_boxes import consent_box
 from fielder.compiler.diagnostics import Problem
 from fielder.compiler.end_coded_scales import scale_from_ends
@@ -564,7 +565,12 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
     split = (
         None
         if rows
-        else (split_grid(raw_options) or scale_over_items(raw_options) or headed_rows(raw_options))
+        else (
+            split_grid(raw_options)
+            or scale_over_items(raw_options)
+            or headed_rows(raw_options)
+            or coded_rows(raw_options)
+        )
     )
     if split is None and not rows:
         split = _items_on_a_scale(raw_options, text)
