@@ -199,3 +199,79 @@ def test_a_statement_read_to_the_respondent_is_a_screen() -> None:
     )
     assert survey["S0"].type == "display"  # the blank is the interviewer's name, no answer
     assert survey["S1"].type == "single"
+
+
+def test_a_sections_lettered_screens_and_a_date_fed_in() -> None:
+    survey = by_id(
+        compile_text(
+            """
+            KINTRO\tNext some questions about fishing between [START DATE] and [END DATE].
+            K1.\tHow many trips did you make?
+            K2.\tWho answered?
+            1\tSelf
+            2\tProxy
+            KEND\tThank you. That is all about fishing.
+            """
+        )
+    )
+    assert list(survey) == ["KINTRO", "K1", "K2", "KEND"]
+    assert survey["KINTRO"].type == "display"
+    assert survey["KINTRO"].text.endswith("between [START DATE] and [END DATE].")
+    assert survey["KEND"].type == "display"
+
+
+def test_an_interviewer_coded_note_under_a_questions_own_ask_keeps_the_question() -> None:
+    survey = by_id(
+        compile_text(
+            """
+            H4. Who gave the answers in this part?
+            [INTERVIEWER OBSERVATION - DO NOT ASK. CODE ONE.]
+            1\tThe angler
+            2\tA relative
+            H5. Anything else?
+            """
+        )
+    )
+    assert [o.label for o in survey["H4"].options] == ["The angler", "A relative"]
+
+
+def test_a_boxed_grid_row_wrapped_onto_the_line_with_its_boxes() -> None:
+    survey = by_id(
+        compile_text(
+            """
+            Q2. How was each of these? Put one X on each line.
+
+                                                 Great  Fine  Poor
+                a) The tea at the kiosk           [ ]    [ ]   [ ]
+                b) The guide who told us about
+                   the old mill                   [ ]    [ ]   [ ]
+                c) The car park                   [ ]    [ ]   [ ]
+            """
+        )
+    )
+    assert [r.label for r in survey["Q2"].rows] == [
+        "The tea at the kiosk",
+        "The guide who told us about the old mill",
+        "The car park",
+    ]
+
+
+def test_a_footer_under_the_last_comment_box_is_no_answer_nor_its_type() -> None:
+    survey = by_id(
+        compile_text(
+            """
+            Q8. Is there anything else you would like to say?
+
+                ____________________________________________
+                ____________________________________________
+
+            ---------------------------------------------------------------
+            Thank you! Just press Send.
+
+            Mill Street Pottery, 3 Canal Row
+            Visitor card - email version 4 (June 2026)
+            """
+        )
+    )
+    assert survey["Q8"].type == "long_text"
+    assert survey["Q8"].options == []

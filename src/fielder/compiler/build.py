@@ -542,7 +542,8 @@ _QUOTED_SCREEN_RE = re.compile(
 
 def build_question(draft: Draft, qid: str, previous: str | None, default_single: bool) -> Built:
     """Turn one draft into a question plus its pending routing."""
-    directives = directives_of(draft.pre_notes + draft.notes)
+    own_notes = draft.notes[: draft.closing_at] if draft.closing_at >= 0 else draft.notes
+    directives = directives_of(draft.pre_notes + own_notes)
     text = _text_of(draft)
     words = [d.value for d in directives if d.kind == "type" and d.value]
     words += (

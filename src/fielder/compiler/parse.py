@@ -247,6 +247,7 @@ _ANSWER_FORMAT_RE = re.compile(
 )
 # "Tool storage   ○   ○   ○   ○": a grid row (the column headings came before it).
 # possessive runs for the label (a look-ahead finds its letter): linear on a long line of words
+_BLANK_LINE_RE = re.compile(r"^[\s_.]*_{5,}[\s_.]*$")  # a line to write on, nothing else
 _BOX_ROW_RE = re.compile(
     rf"^(?P<label>(?=[^{BOXES}]*[A-Za-z)])(?:\s*+[^{BOXES}\s]++)*+)\s*+(?:[{BOXES}]\s*+){{2,}}+$"
 )
@@ -312,6 +313,8 @@ class Draft:
     block: int = 0
     mode: str = "text"
     page_break_before: bool = False
+    #: where the survey's closing words start among the notes (-1: none): no notes of the ask
+    closing_at: int = -1
     #: the indent of a `ROWS   COLUMNS` heading line the draft's lines are cut under (-1: none)
     side_level: int = -1
 
@@ -1391,7 +1394,11 @@ class _Parser:
             if draft.options and all(o.marker == "inline" for o in draft.options):
                 # under column headings: "a) …" item marks and "(1)" recodes are not wording
                 label = _RECODE_RE.sub("", re.sub(r"^\(?[a-zA-Z0-9]{1,2}[.)]\s+", "", label))
-            draft.rows.append(label)
+            if self.row_wrapped and draft.rows and label[:1].islower():
+                draft.rows[-1] = f"{draft.rows[-1]} {label}"  # the end of a wrapped statement
+            else:
+                draft.rows.append(label)
+            self.row_wrapped = False
             return
         if is_field_label(text) and draft.text and not draft.options and not draft.tables:
             # "Email:" under a finished question: the label of the box to fill in.
@@ -1497,6 +1504,8 @@ class _Parser:
         ):
             # "Use this scale for every statement:" introduces a list; "Thank you for …" after
             # a finished question is the survey's closing words, not more question text.
+            if not _LEAD_IN_RE.match(text) and draft.closing_at < 0:
+                draft.closing_at = len(draft.notes)  # what follows is the closing's, not the ask's
             draft.notes.append(text)
         elif (
             draft.text.endswith("?")
@@ -1635,9 +1644,11 @@ class _Parser:
     def row_wraps_on(self, index: int, line: Line, draft: Draft) -> bool:
         """ "f) I feel supported in my caring" over "role   1   2   3": a grid row whose
         statement wraps onto the line that carries its points."""
-        following = self.next_content(index) if draft.rows else None
-        coded = _CODED_ROW_RE.match(following.spaced or "") if following else None
-        if coded is None or not coded["label"][:1].islower() or not line.text:
+        following = self.next_content(index) if draft.rows and line.text else None
+        if following is None or _grid_row_label(line) is not None:
+            return False
+        label = _grid_row_label(following)
+        if label is None or not label[:1].islower():
             return False
         draft.rows.append(re.sub(r"^\(?[a-zA-Z0-9]{1,2}[.)]\s+", "", line.text))
         self.row_wrapped = True
@@ -1778,6 +1789,8 @@ class _Parser:
             return False
         if draft.mode in ("rows", "columns"):
             return True
+        if not draft.options and any(_BLANK_LINE_RE.match(seen.raw) for seen in draft.lines):
+            return False  # under the blank lines to write on: a footer, no answers
         if draft.options:
             return all(
                 o.marker in ("•", "inline") and o.code is None for o in draft.options[-1:]
@@ -1941,6 +1954,16 @@ _OTHERS_TO_RE = re.compile(
     rf"\b(?:GO(?:ES)?|SKIPS?|MOVES?|JUMPS?|CONTINUES?)\s+(?:ON\s+)?(?:STRAIGHT\s+)?TO\s+(?P<next>{_ID_IN_NOTE})\b",
     re.I,
 )
+
+
+def _grid_row_label(line: Line) -> str | None:
+    """The words of a grid row with its points or boxes ("a) Item   1   2   3", "Item [ ] [ ]")."""
+    found = (
+        _CODED_ROW_RE.match(line.spaced or "")
+        or _BOX_ROW_RE.match(line.text)
+        or _MARK_ROW_RE.match(line.spaced or "")
+    )
+    return found["label"].strip() if found else None
 
 
 def _filter_bounds(note: str) -> tuple[str, str]:
