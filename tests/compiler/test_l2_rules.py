@@ -275,3 +275,61 @@ def test_a_footer_under_the_last_comment_box_is_no_answer_nor_its_type() -> None
     )
     assert survey["Q8"].type == "long_text"
     assert survey["Q8"].options == []
+
+
+def test_an_answer_with_a_colon_before_its_box_and_code_asks_for_words() -> None:
+    survey = by_id(
+        compile_text(
+            """
+            Q7\tWhich best describes you?
+            Angler\t☐ 1
+            Walker\t☐ 2
+            Something else:\t☐ 3
+            Q8\tHow old are you?
+            """
+        )
+    )
+    assert [(o.label, o.specify) for o in survey["Q7"].options] == [
+        ("Angler", False),
+        ("Walker", False),
+        ("Something else", True),
+    ]
+
+
+def test_a_multis_last_answer_not_doing_what_it_asks_stands_alone() -> None:
+    survey = by_id(
+        compile_text(
+            """
+            Q3. How did you book the ferry? [MULTI CODE]
+            Online\t1
+            By phone\t2
+            At the port\t3
+            I did not book it\t4
+            Q4. How was the crossing?
+            Calm\t1
+            Rough\t2
+            """
+        )
+    )
+    assert [o.exclusive for o in survey["Q3"].options] == [False, False, False, True]
+
+
+def test_empty_brackets_left_by_a_note_leave_a_grid_row() -> None:
+    survey = by_id(
+        compile_text(
+            """
+            Q2. How good was each of these?
+
+            |                    | Good | Poor |
+            |--------------------|------|------|
+            | The tea ([NEW])    |      |      |
+            | The cake           |      |      |
+
+            Q3. Anything else?
+            """,
+            "q.md",
+        )
+    )
+    grid = survey["Q2"]
+    assert grid.type == "grid"
+    assert [r.label for r in grid.rows] == ["The tea", "The cake"]

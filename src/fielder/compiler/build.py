@@ -74,7 +74,9 @@ _NONE_OF_THIS_RE = re.compile(
     # "I was not offered an appointment" under "Which kinds were you offered?"
     r"i\s+(?:was|wasn['’]t|was\s+not)\s+offered\s+(?:a|an|any)\b|"
     # "I was not prevented from sleeping" under "Were you prevented by any of these?"
-    r"i\s+(?:wasn['’]t|was\s+not)\s+\w+(?:ed|en)\b",
+    r"i\s+(?:wasn['’]t|was\s+not)\s+\w+(?:ed|en)\b|"
+    # "I did not report it" under "How did you report the problem?": the ask's act not done
+    r"i\s+(?:did\s+not|didn['’]?t|have\s+not|haven['’]?t)\s+\w+\s+(?:it|them)\s*$",
     re.I,
 )
 # answers that are no "none of these" of their own: not knowing, or not saying
@@ -812,6 +814,8 @@ def _fill_choices(
     if question.type == "grid":
         # "a. Party name  |__|__|": the boxes to write the row's code in are no part of it
         rows = [re.sub(r"\|_{1,3}(?:\|_{1,3})*\|$", "", r.rstrip()).rstrip() for r in rows]
+        # "Where it was left ( )": the brackets a note was taken out of are no wording
+        rows = [re.sub(r"\s*\(\s*\)", "", r).strip() or r for r in rows]
         question.rows = [Row(id=f"r{i + 1}", label=label) for i, label in enumerate(rows)]
         question.multiple = multiple
     _apply_tags(options, directives, "exclusive", "exclusive")
