@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from fielder.compiler.answer_columns import in_code_order
 from fielder.compiler.classify import DISPLAY_WORDS
+from fielder.compiler.coded_rows import coded_rows
 from fielder.compiler.consent_boxes import consent_box
 from fielder.compiler.diagnostics import Problem
 from fielder.compiler.end_coded_scales import scale_from_ends
@@ -73,7 +74,9 @@ _NONE_OF_THIS_RE = re.compile(
     # "I was not offered an appointment" under "Which kinds were you offered?"
     r"i\s+(?:was|wasn['’]t|was\s+not)\s+offered\s+(?:a|an|any)\b|"
     # "I was not prevented from sleeping" under "Were you prevented by any of these?"
-    r"i\s+(?:wasn['’]t|was\s+not)\s+\w+(?:ed|en)\b",
+    r"i\s+(?:wasn['’]t|was\s+not)\s+\w+(?:ed|en)\b|"
+    # "I did not report it" under "How did you report the problem?": the ask's act not done
+    r"i\s+(?:did\s+not|didn['’]?t|have\s+not|haven['’]?t)\s+\w+\s+(?:it|them)\s*$",
     re.I,
 )
 # answers that are no "none of these" of their own: not knowing, or not saying
@@ -551,7 +554,8 @@ _QUOTED_SCREEN_RE = re.compile(
 
 def build_question(draft: Draft, qid: str, previous: str | None, default_single: bool) -> Built:
     """Turn one draft into a question plus its pending routing."""
-    directives = directives_of(draft.pre_notes + draft.notes)
+    own_notes = draft.notes[: draft.closing_at] if draft.closing_at >= 0 else draft.notes
+    directives = directives_of(draft.pre_notes + own_notes)
     text = _text_of(draft)
     words = [d.value for d in directives if d.kind == "type" and d.value]
     words += (
@@ -574,7 +578,12 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
     split = (
         None
         if rows
-        else (split_grid(raw_options) or scale_over_items(raw_options) or headed_rows(raw_options))
+        else (
+            split_grid(raw_options)
+            or scale_over_items(raw_options)
+            or headed_rows(raw_options)
+            or coded_rows(raw_options)
+        )
     )
     if split is None and not rows:
         split = _items_on_a_scale(raw_options, text)
@@ -820,6 +829,8 @@ def _fill_choices(
     if question.type == "grid":
         # "a. Party name  |__|__|": the boxes to write the row's code in are no part of it
         rows = [re.sub(r"\|_{1,3}(?:\|_{1,3})*\|$", "", r.rstrip()).rstrip() for r in rows]
+        # "Where it was left ( )": the brackets a note was taken out of are no wording
+        rows = [re.sub(r"\s*\(\s*\)", "", r).strip() or r for r in rows]
         question.rows = [Row(id=f"r{i + 1}", label=label) for i, label in enumerate(rows)]
         question.multiple = multiple
     _apply_tags(options, directives, "exclusive", "exclusive")

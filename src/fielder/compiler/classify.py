@@ -190,6 +190,8 @@ def _label_of(
     match = _BARE_DISPLAY_RE.match(text)
     if match and match["id"] in DISPLAY_WORDS:
         return Label(clean_id(match["id"]), match["rest"], "display")
+    if match and (lettered := _lettered_screen(match["id"], match["rest"])):
+        return Label(lettered, match["rest"], "display")  # "BINTRO<TAB>Now I would like …"
     match = _TITLE_SCREEN_RE.match(text)
     if match and len(match["rest"].split()) >= 4:
         # "Intro Welcome! This study…": a survey tool's export names the screen before its words
@@ -264,6 +266,16 @@ _SCREEN_TITLE = frozenset(
 _MODULE_SCREEN_RE = re.compile(r"^(?P<prefix>[A-Z]{1,2}\d{1,2}[-_.]?)(?P<name>[A-Z]{3,})$")
 _LETTER_SCREEN_RE = re.compile(r"^(?P<prefix>[A-Z])(?P<name>[A-Z]{3,})$")
 _END_WORDS = frozenset("BEND FEND LEND MEND REND SEND TEND VEND WEND".split())
+
+
+def _lettered_screen(ident: str, rest: str) -> str | None:
+    """A section's own screen named by its letter and the screen's word before its sentence
+    ("CINTRO Now I would like …"); "BEND", "SEND" are words, so an end screen only where its
+    sentence thanks ("BEND Thank you. Those are all …")."""
+    if ident in _END_WORDS:
+        return ident[0] + "END" if re.match(r"thank", rest, re.I) else None
+    letter = _LETTER_SCREEN_RE.match(ident)
+    return screen_id(ident) if letter and letter["name"] in DISPLAY_WORDS else None
 
 
 def screen_id(words: str) -> str | None:

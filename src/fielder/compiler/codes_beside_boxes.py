@@ -13,7 +13,8 @@ import re
 
 _PAIR_RE = re.compile(
     # (a label of at most 200 characters: unbounded, a long line without a box is quadratic)
-    r"(?P<label>[^\s☐□▢❑](?:[^☐□▢❑]{0,200}?[^\s☐□▢❑:])?)\s*:?\s*[☐□▢❑]\s*(?P<code>\d{1,3})\b"
+    # (its colon kept: "Prefer to self-describe: ☐ 3" leaves a line to write on)
+    r"(?P<label>[^\s☐□▢❑](?:[^☐□▢❑]{0,200}?[^\s☐□▢❑])?)\s*[☐□▢❑]\s*(?P<code>\d{1,3})\b"
     r"(?P<route>\s*(?:→|->|=>|➔)\s*[^☐□▢❑\t]*?)?(?=\s*$|\t|\s{2,})"
 )
 

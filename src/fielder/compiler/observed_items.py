@@ -4,7 +4,8 @@
 
 A telephone or doorstep script ends with items the interviewer codes from what they see or
 hear; the respondent is never asked them, so they are no questions of the survey. Such a note,
-standing alone, is dropped with the answers listed under it. A line that only marks the end of
+standing alone, is dropped with the answers listed under it (right under a question's own ask,
+it only tells how that question is coded). A line that only marks the end of
 the script is furniture (it would otherwise read as one more answer of the last screen).
 """
 
@@ -34,9 +35,13 @@ def drop_observed_items(lines: list[Line]) -> list[Line]:
     for line in lines:
         if dropping and line.text and parse_option_line(line):
             continue
+        # right under a question's own ask ("B19. Who answered …?"), the note only says how
+        # that question is coded: the question stays
+        asked = bool(out) and out[-1].text.rstrip().endswith("?")
         dropping = (
             not line.text
             and line.label is None
+            and not asked
             and any(_OBSERVED_RE.search(note) for note in line.instructions)
         )
         if dropping or _END_MARK_RE.match(line.text):

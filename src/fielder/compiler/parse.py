@@ -84,6 +84,7 @@ from fielder.compiler.section_bases import (
     heading_title,
     section_filter,
 )
+from fielder.compiler.side_grids import side_halves, side_headings, statement
 from fielder.compiler.slashed_answers import slashed_answers
 from fielder.compiler.spec_screens import bracketed_screen
 from fielder.compiler.table_labels import label_beside_table
@@ -266,6 +267,7 @@ _ANSWER_FORMAT_RE = re.compile(
 )
 # "Tool storage   ○   ○   ○   ○": a grid row (the column headings came before it).
 # possessive runs for the label (a look-ahead finds its letter): linear on a long line of words
+_BLANK_LINE_RE = re.compile(r"^[\s_.]*_{5,}[\s_.]*$")  # a line to write on, nothing else
 _BOX_ROW_RE = re.compile(
     rf"^(?P<label>(?=[^{BOXES}]*[A-Za-z)])(?:\s*+[^{BOXES}\s]++)*+)\s*+(?:[{BOXES}]\s*+){{2,}}+$"
 )
@@ -332,6 +334,10 @@ class Draft:
     block: int = 0
     mode: str = "text"
     page_break_before: bool = False
+    #: where the survey's closing words start among the notes (-1: none): no notes of the ask
+    closing_at: int = -1
+    #: the indent of a `ROWS   COLUMNS` heading line the draft's lines are cut under (-1: none)
+    side_level: int = -1
 
     @property
     def text(self) -> str:
@@ -450,6 +456,8 @@ class _Parser:
         #: the last scale defined outside a question ("where 1 = Strongly disagree, …")
         self.scale_note = ""
         self.scale_ends: tuple[str, str] | None = None
+        #: a grid row's statement went on past its line, onto the line with its points
+        self.row_wrapped = False
         #: a screen named on its own line ("[INTRO]"): the next paragraph is its text
         self.screen: str | None = None
         self.screen_notes: list[str] = []  # notes between a screen's name and its words
@@ -513,6 +521,9 @@ class _Parser:
         """ "For the next questions, please use a 5-point scale where 1 means … and 5 means …":
         a scale defined once for the questions below it."""
         text, joined = line.text, -1
+        draft = self.current
+        if draft is not None and draft.text and not draft.options and text[:1].islower():
+            return False  # the rest of the open question's hard-wrapped sentence: its own scale
         following = self.next_content(index)
         if (
             text
@@ -1309,6 +1320,8 @@ class _Parser:
             return
         if label_midpoint(draft.options, above, line):
             return
+        if self.side_by_side(line, draft):
+            return
         if label_beside_table(draft, line, self.next_content(index)):
             return
         entry = entry_hint(line.text) if not draft.options else None
@@ -1329,7 +1342,7 @@ class _Parser:
             draft.options.extend(slashed)  # "A centre / The council / Online" under the question
             draft.notes.extend(line.instructions)
             return
-        if own_sentence(draft, line):
+        if own_sentence(draft, line, self.next_content(index)):
             draft.text_parts.append(text)  # hard-wrapped words of the question's paragraph
             return
         tail = titled_tail(draft, line)
@@ -1378,7 +1391,7 @@ class _Parser:
             draft.mode = "columns"
             draft.notes.extend(line.instructions)
             return
-        if self.column_headings(index, line, draft) or self.coded_row(line, draft):
+        if self.column_headings(index, line, draft) or self.coded_row(index, line, draft):
             return
         ends = self.end_words(index, line)
         if ends:
@@ -1414,7 +1427,11 @@ class _Parser:
             if draft.options and all(o.marker == "inline" for o in draft.options):
                 # under column headings: "a) …" item marks and "(1)" recodes are not wording
                 label = _RECODE_RE.sub("", re.sub(r"^\(?[a-zA-Z0-9]{1,2}[.)]\s+", "", label))
-            draft.rows.append(label)
+            if self.row_wrapped and draft.rows and label[:1].islower():
+                draft.rows[-1] = f"{draft.rows[-1]} {label}"  # the end of a wrapped statement
+            else:
+                draft.rows.append(label)
+            self.row_wrapped = False
             return
         if is_field_label(text) and draft.text and not draft.options and not draft.tables:
             # "Email:" under a finished question: the label of the box to fill in.
@@ -1520,6 +1537,8 @@ class _Parser:
         ):
             # "Use this scale for every statement:" introduces a list; "Thank you for …" after
             # a finished question is the survey's closing words, not more question text.
+            if not _LEAD_IN_RE.match(text) and draft.closing_at < 0:
+                draft.closing_at = len(draft.notes)  # what follows is the closing's, not the ask's
             draft.notes.append(text)
         elif (
             draft.text.endswith("?")
@@ -1542,6 +1561,26 @@ class _Parser:
             draft.text_parts.append(text)
         else:
             draft.notes.append(text)
+
+    def side_by_side(self, line: Line, draft: Draft) -> bool:
+        """A grid's statements and answers side by side under `ROWS   COLUMNS` (side_grids)."""
+        if not draft.options and not draft.rows and side_headings(line.spaced or line.text):
+            draft.side_level = line.level
+            return True
+        if draft.side_level < 0 or not line.text or line.kind != "paragraph":
+            return False
+        if is_instruction(line) or is_only_if(line.text) or _FILTER_SENTENCE_RE.match(line.text):
+            return False  # a filter placed before the next question is no statement
+        halves = side_halves(line.spaced or line.text)
+        left, right = halves if halves else (line.text, "")
+        if not halves and line.level > draft.side_level:
+            left, right = "", line.text  # set in under the right-hand heading: an answer
+        if left:
+            draft.rows.append(statement(left))
+        if right:
+            answer = Line(text=right, raw=right, spaced=right, start=line.start)
+            draft.columns.extend(parse_option_line(answer) or [RawOption(right, None)])
+        return True
 
     def scale_key(self, index: int, line: Line, draft: Draft) -> bool:
         """ "ESCALA: Muy satisfecho 5 / … / NS/NR 99" (maybe over two lines) then lettered items
@@ -1619,19 +1658,39 @@ class _Parser:
             return True
         return False
 
-    def coded_row(self, line: Line, draft: Draft) -> bool:
+    def coded_row(self, index: int, line: Line, draft: Draft) -> bool:
         """ "a) The app is easy to use   1   2   3" under "Disagree  Neutral  Agree" (also an
         item in capitals, "CAR  1  2  3"): a grid row."""
         coded = _CODED_ROW_RE.match(line.spaced or "")
         heads = draft.options
-        if coded is None or not heads or any(o.marker != "inline" for o in heads):
+        if not heads or any(o.marker != "inline" for o in heads):
             return False
+        if coded is None:
+            return self.row_wraps_on(index, line, draft)
         points = coded["points"].split()
         if len(points) != len(heads):
             return False
         for head, code in zip(heads, points, strict=True):
             head.code = head.code or code
-        draft.rows.append(re.sub(r"^\(?[a-zA-Z0-9]{1,2}[.)]\s+", "", coded["label"]))
+        label = re.sub(r"^\(?[a-zA-Z0-9]{1,2}[.)]\s+", "", coded["label"])
+        if self.row_wrapped and draft.rows and label[:1].islower():
+            draft.rows[-1] = f"{draft.rows[-1]} {label}"  # the end of the row's statement
+        else:
+            draft.rows.append(label)
+        self.row_wrapped = False
+        return True
+
+    def row_wraps_on(self, index: int, line: Line, draft: Draft) -> bool:
+        """ "f) I feel supported in my caring" over "role   1   2   3": a grid row whose
+        statement wraps onto the line that carries its points."""
+        following = self.next_content(index) if draft.rows and line.text else None
+        if following is None or _grid_row_label(line) is not None:
+            return False
+        label = _grid_row_label(following)
+        if label is None or not label[:1].islower():
+            return False
+        draft.rows.append(re.sub(r"^\(?[a-zA-Z0-9]{1,2}[.)]\s+", "", line.text))
+        self.row_wrapped = True
         return True
 
     def abbreviation_key(self, line: Line) -> None:
@@ -1667,11 +1726,13 @@ class _Parser:
         """Column headings across a line over rows of points or boxes ("SA  A  N  D  SD",
         "YES<TAB>NO", "Never (1)<TAB>Often (2)"), also wrapped onto two lines whose words stand
         over their columns: the grid's columns, in capitals or not."""
-        if draft.options or draft.rows or draft.tables or draft.mode != "text":
+        if draft.rows or draft.tables or draft.mode != "text":
             return False
         heads = _heading_cells(line.spaced or "")
         if heads is None:
             return False
+        if draft.options:
+            return self.keyed_headings(index, heads, draft)
         following = self.next_content(index)
         points = self.row_points(following)
         if following is not None and not points:
@@ -1699,6 +1760,19 @@ class _Parser:
                 options.append(RawOption(head, None, marker="inline"))
         draft.options.extend(options)
         draft.notes.extend(line.instructions)
+        return True
+
+    def keyed_headings(self, index: int, heads: list[str], draft: Draft) -> bool:
+        """Short headings ("All  Some  Never  DK") over rows of the codes a key above them
+        gave ("CODES: 1 = All of the time  2 = …"): the key's answers are the columns."""
+        keyed = draft.options
+        if any(o.code is None or o.marker == "inline" for o in keyed) or len(heads) != len(keyed):
+            return False
+        coded = _CODED_ROW_RE.match(getattr(self.next_content(index), "spaced", "") or "")
+        if coded is None or coded["points"].split() != [o.code for o in keyed]:
+            return False
+        for option in keyed:
+            option.marker = "inline"  # the columns the rows below are coded on
         return True
 
     def outline_item(self, line: Line, draft: Draft) -> bool:
@@ -1754,6 +1828,8 @@ class _Parser:
             return False
         if draft.mode in ("rows", "columns"):
             return True
+        if not draft.options and any(_BLANK_LINE_RE.match(seen.raw) for seen in draft.lines):
+            return False  # under the blank lines to write on: a footer, no answers
         if draft.options:
             return all(
                 o.marker in ("•", "inline") and o.code is None for o in draft.options[-1:]
@@ -1925,6 +2001,16 @@ _OTHERS_TO_RE = re.compile(
     rf"\b(?:GO(?:ES)?|SKIPS?|MOVES?|JUMPS?|CONTINUES?)\s+(?:ON\s+)?(?:STRAIGHT\s+)?TO\s+(?P<next>{_ID_IN_NOTE})\b",
     re.I,
 )
+
+
+def _grid_row_label(line: Line) -> str | None:
+    """The words of a grid row with its points or boxes ("a) Item   1   2   3", "Item [ ] [ ]")."""
+    found = (
+        _CODED_ROW_RE.match(line.spaced or "")
+        or _BOX_ROW_RE.match(line.text)
+        or _MARK_ROW_RE.match(line.spaced or "")
+    )
+    return found["label"].strip() if found else None
 
 
 def _filter_bounds(note: str) -> tuple[str, str]:

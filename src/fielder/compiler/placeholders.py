@@ -93,9 +93,12 @@ def is_placeholder(inner: str, before: str, after: str) -> bool:
         return bool(re.search(r"(?:[^\W\d_]|,)$", head)) and bool(after) and after[0] in " ,.?!;:'’"
     if inner.startswith("<"):
         return _adaptation_slot(words, before, after)
-    if not inner.startswith("[") or _NOTE_WORD_RE.match(words):
+    if not inner.startswith("["):
         return False
     if not (_WORDS_RE.match(words) or _SOURCED_FILL_RE.match(words)):
+        return False
+    # "[END DATE]", "[START DATE]": a date fed in, though it opens with a note's word
+    if _NOTE_WORD_RE.match(words) and not _CAPS_PERIOD_RE.match(words):
         return False
     if _VARIABLE_RE.match(words) and re.search(r"[a-zà-ÿ]", before):
         return not re.search(r"[.?!:;]\s*$", before)  # "in [FF_MONTH] [FF_YEAR]": fed-in data

@@ -27,6 +27,7 @@ from fielder.compiler.legend_keys import expand_mark, legend_keys
 from fielder.compiler.lettered_rows import lettered_rows
 from fielder.compiler.lines import Line, collapse, is_caps_instruction, split_text
 from fielder.compiler.options import SPECIFY_RE, parse_option_text
+from fielder.compiler.point_rows import item_points, point_row_lines
 from fielder.compiler.point_spans import packed_scale, point_span
 from fielder.compiler.sheet_heads import expand_question_abbreviation
 from fielder.compiler.sheet_scales import item_letter, scale_key
@@ -321,7 +322,11 @@ def sheet_lines(block: Block) -> list[Line]:
     heads = [c.text for c in block.rows[start]] + [""] * 64
     # "T = TERMINATE, Q = CHECK QUOTA" above the headings: the marks of the logic column
     keys = legend_keys([" ".join(c.text for c in r) for r in block.rows[:start]])
-    for row_cells in block.rows[start + 1 :]:
+    body = block.rows[start + 1 :]
+    skip_to = 0  # rows already read as part of a run above
+    for place, row_cells in enumerate(body):
+        if place < skip_to:
+            continue
         raw = tuple(c.text for c in row_cells)
         row = tuple(collapse(c) for c in raw)
         row = tuple(
@@ -332,6 +337,12 @@ def sheet_lines(block: Block) -> list[Line]:
             raw = tuple(expand_mark(c, keys) if i in notes_at else c for i, c in enumerate(raw))
         row = tuple(spelled_go_to(c, heads[i]) if i in notes_at else c for i, c in enumerate(row))
         ident = _cell(row, columns, "id")
+        run = [] if ident or "options" not in columns else _point_run(body, place, columns)
+        if run:
+            # "a. Cereals | 0 1 2 … 7" rows under the question: a grid's rows and points
+            lines.extend(point_row_lines(run, row_cells[0].start) or [])
+            skip_to = place + len(run)
+            continue
         if ident and ident == previous:
             # One row per answer with the question repeated on each: only the answer is new.
             blank = {columns[r] for r in ("id", "text") if r in columns}
@@ -419,6 +430,24 @@ def sheet_lines(block: Block) -> list[Line]:
                 line.start, line.end, line.page = row_cells[0].start, row_cells[-1].end, block.page
                 lines.append(line)
     return lines
+
+
+def _point_run(
+    body: tuple[tuple[Cell, ...], ...], place: int, columns: dict[str, int]
+) -> list[tuple[str, str]]:
+    """The lettered item rows from `place` on that share one row of points (point_rows)."""
+    run: list[tuple[str, str]] = []
+    for row_cells in body[place : place + 40]:
+        row = tuple(collapse(c.text) for c in row_cells)
+        found = (
+            None
+            if _cell(row, columns, "id")
+            else item_points(_cell(row, columns, "text"), _cell(row, columns, "options"))
+        )
+        if found is None:
+            break
+        run.append(found)
+    return run if point_row_lines(run, 0) else []
 
 
 _BRACKET_CODE_RE = re.compile(r"^\[(?P<code>\d{1,4})\]\s*(?P<label>\S.*)$")

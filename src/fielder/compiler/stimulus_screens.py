@@ -1,6 +1,10 @@
 """A labelled item that only shows the stimulus ("AD1. SHOW AD", "SCR1. [SHOW PACK A, B OR C]")
 over words that ask nothing is an information screen, not an open question: a survey programmer
-builds a page with the advert, pack or concept on it and a Next button."""
+builds a page with the advert, pack or concept on it and a Next button.
+
+A note that calls the words a statement to be read to the respondent ("CONSENT STATEMENT – READ
+TO THE RESPONDENT:", "READ ALOUD TO RESPONDENT") over words that ask nothing is the same: an
+interviewer's script screen, even when a blank in it is the interviewer's own name."""
 
 from __future__ import annotations
 
@@ -16,6 +20,11 @@ _STIMULUS_NOTE_RE = re.compile(
     r"CONCEPT\s+BOARDS?|BOARDS?|PACKS?|PACKAGING|PACKSHOTS?|DESIGNS?|STIMULUS|STIMULI|IMAGES?|"
     r"PICTURES?|MOCK-?UPS?|STORYBOARDS?|POSTERS?|LOGOS?|(?:[A-Z]+\s+){0,2}PROFILES?)\b"
 )
+# "CONSENT STATEMENT", "READ TO THE RESPONDENT", "READ ALOUD TO RESPONDENT": words to read out
+_READ_STATEMENT_RE = re.compile(
+    r"\b(?:CONSENT|INFORMED|INTRODUCTORY|OPENING|CLOSING)\s+STATEMENT\b|"
+    r"\bREAD\s+(?:ALOUD\s+|OUT\s+)?TO\s+(?:THE\s+)?RESPONDENTS?\b"
+)
 _ANSWER_WORDS = frozenset(
     {"open", "long_text", "text", "number", "date", "email", "single", "multi"}
 )
@@ -27,4 +36,6 @@ def shows_stimulus(
     """True for a labelled item with no answers and no ask whose note shows the stimulus."""
     if not labelled or answered or "?" in text or _ANSWER_WORDS & set(words):
         return False
-    return any(_STIMULUS_NOTE_RE.match(note.strip()) for note in notes)
+    return any(
+        _STIMULUS_NOTE_RE.match(note.strip()) or _READ_STATEMENT_RE.search(note) for note in notes
+    )
