@@ -311,6 +311,7 @@ def parse_condition(
     text = _shared_answer(text, questions)
     text = _inner_condition(text, questions)
     text = _any_of_range(text, questions)
+    text = _any_listed(text, questions)
     text = _any_answer(text, questions)
     text = _has_counted(text, questions)
     text = _counted_answers(text, questions, default)
@@ -543,6 +544,28 @@ def _range_ids(match: re.Match[str], questions: dict[str, Question]) -> list[str
         return []
     ids = [f"{prefix.upper()}{n}" for n in range(int(match["low"]), int(match["high"]) + 1)]
     return ids if 2 <= len(ids) <= 30 and all(i in questions for i in ids) else []
+
+
+# "any of Q8a, Q8b or Q8c was scored 1 or 2": the questions listed, then the answers at any
+_ANY_LISTED_RE = re.compile(
+    r"^\s*ANY\s+OF\s+(?P<ids>[A-Z]{0,5}\d{1,3}[a-z]?(?:\s*,\s*[A-Z]{0,5}\d{1,3}[a-z]?){0,8}"
+    r"\s*,?\s+(?:OR|AND)\s+[A-Z]{0,5}\d{1,3}[a-z]?)\s+(?:(?:WAS|WERE|IS|ARE)\s+)?"
+    r"(?:(?:SCORED|RATED|ANSWERED|CODED|GIVEN)\s+)?(?:AS\s+)?(?P<answer>[^,]{1,40}?)\s*$",
+    re.I,
+)
+
+
+def _any_listed(text: str, questions: dict[str, Question]) -> str:
+    """ "any of Q8a, Q8b or Q8c was scored 1 or 2": each answer at each question listed, one
+    test apiece joined with OR (when every id listed is a question)."""
+    match = _ANY_LISTED_RE.match(text.strip(" .,:"))
+    if match is None:
+        return text
+    ids = re.findall(r"[A-Z]{0,5}\d{1,3}[a-z]?", match["ids"], re.I)
+    if len(ids) < 2 or not all(i in questions for i in ids):
+        return text
+    answers = [a for a in re.split(r"\s*,\s*|\s+OR\s+", match["answer"], flags=re.I) if a]
+    return " OR ".join(f"{i} = {a}" for i in ids for a in answers)
 
 
 def _any_of_range(text: str, questions: dict[str, Question]) -> str:

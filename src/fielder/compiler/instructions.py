@@ -512,6 +512,17 @@ def _routing(text: str, upper: str) -> list[Directive]:
     )
     if ask:
         return [Directive("ask_target", ask["cond"], target=ask["q"].upper(), source=text)]
+    band = re.match(
+        # "CSAT 1-2 (dissatisfied): ask Q3": a band of this question's scores, then the
+        # question asked of them (its filter, written at the source)
+        r"^(?:[A-Z][A-Za-z]{1,11}\s+)?(?P<codes>\d{1,2}(?:\s*(?:-|–|TO|OR|AND|,)\s*\d{1,2}){1,4})"
+        rf"(?:\s*\([^()]{{1,40}}\))?\s*:\s*(?:ASK|SHOW)\s+(?:QUESTION\s+)?(?P<q>{_ID_TOKEN})\W*$",
+        text,
+        re.I,
+    )
+    if band and re.search(r"\d", band["q"]):
+        cond = "CODE " + band["codes"]
+        return [Directive("ask_target", cond, target=band["q"].upper(), source=text)]
     ask_first = re.match(
         # "Only show Q12 if they ticked …", "ASK Q7 ONLY IF …": the question named, then its filter
         rf"^(?:ONLY\s+)?(?:ASK|SHOW|DISPLAY)\s+(?P<q>{_ID_TOKEN})\s+(?:ONLY\s+)?IF\s+(?P<cond>.+?)"
@@ -744,6 +755,10 @@ _TERMINATE_IF_RES = tuple(
         # "IF UNDER 18, CLOSE.": a bare CLOSE right after the condition ends the interview ("if
         # no, go to CLOSE" names the closing screen instead)
         r"^IF\s+(?P<cond>[^,]+?)\s*(?:,|-+>|→|[–—]|\bTHEN\b)\s*CLOSE\W*$",
+        # "If not the account holder (3): play the short thank-you and close": a phone
+        # script's way out, a recorded message played before the call ends
+        r"^IF\s+(?P<cond>[^:]{2,80}?)\s*:\s*(?:PLAY|SAY|READ)\b[^:]{0,120}?\b(?:AND|THEN)\s+"
+        r"(?:CLOSE|END|HANG\s+UP|DISCONNECT)(?:\s+THE\s+CALL)?\W*$",
         # "If you are under 16, thank you – you don't need to carry on": a self-completion
         # form's screen-out, thanked on the way out
         r"^IF\s+(?P<cond>.+?)\s*(?:,|[-–—])\s*THANK\s+YOU\b.*?\b(?:(?:DO\s+NOT|DO\s*N['’]T)\s+"

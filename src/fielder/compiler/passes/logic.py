@@ -139,7 +139,12 @@ def _target(raw: str | None, questions: dict[str, Question]) -> str | None:
             return candidate
     # "ASK 5b IF …" names Q5b in capitals once the instruction is read in upper case
     folded = {qid.upper(): qid for qid in questions}
-    return folded.get(clean_id(raw).upper()) or folded.get("Q" + clean_id(raw).upper())
+    found = folded.get(clean_id(raw).upper()) or folded.get("Q" + clean_id(raw).upper())
+    if found is None and re.fullmatch(r"[A-Za-z]{0,3}\d{1,3}", raw.strip()):
+        # "-> Q8" where Q8 is asked in parts Q8a, Q8b …: to its first part
+        first = clean_id(raw).upper() + "A"
+        found = folded.get(first) or folded.get("Q" + first)
+    return found
 
 
 def resolve_logic(

@@ -1,0 +1,140 @@
+"""Conventions from unseen31 (customer-experience surveys), first half: a phone script's
+`Press 1   Yes` answer lines and `->` routing lines, spoken prompts in quotes, a 0-10 scale
+wrapped before its high end, `Detractors only (Q9 = 0-6)`, "If …: play the goodbye and close",
+`Score 1-2: ask Q3`, `Done? 2 -> Q4 / 1 -> Q6` with Q6 asked in parts, and "any of Q5a, Q5b or
+Q5c was scored 1 or 2"."""
+
+from __future__ import annotations
+
+from tests.compiler.conftest import by_id, compile_text
+
+_PHONE = """
+PARCEL LINE - AFTER-DELIVERY PHONE SURVEY
+  - Routing lines start with "->".
+
+WELCOME   (recorded prompt)
+    "Hello from the parcel line. A few quick questions about your delivery today,
+    it takes one minute."
+
+P1  "Are you the person who took in the parcel?"
+        Press 1   Yes, it was me
+        Press 2   Someone else at home
+        Press 3   No
+    -> If nobody at home took it in (3): play the short goodbye
+       ("Sorry, this is for the person who took it in") and close.
+
+P2  "How happy were you with the driver today? Press a number from 1 to 5."
+        1 = Very unhappy   2   3   4   5 = Very happy
+    -> Score 1-2 (unhappy): ask P3. Score 3-5: go on to P4.
+
+P3  "After the tone, please say what the driver could do better, then press hash."
+        (voice recording, up to 30 seconds)
+
+P4  "Did the parcel arrive in one piece?"
+        Press 1   Yes
+        Press 2   Partly damaged
+        Press 3   Badly damaged
+    -> Damaged? 2 or 3 -> P5  /  1 -> P6
+
+P5  "Did you report the damage to us?"
+        Press 1   Yes
+        Press 2   No
+
+P5b "Was the damage sorted out?"
+        Press 1   Yes
+        Press 2   No
+
+P6a "How would you rate the delivery slot?"
+        1 = Very poor   2   3   4   5 = Excellent
+
+P6b "How would you rate the tracking texts?"
+        1 = Very poor   2   3   4   5 = Excellent
+
+P7  "Which of the low scores matters most to you?"
+        Press 1   The delivery slot
+        Press 2   The tracking texts
+    -> Ask only if any of P6a or P6b was scored 1 or 2.
+       Read out only the items scored 1 or 2.
+
+P8  "On a scale of 0 to 10, how likely are you to use the parcel line again? Key in
+    your score, then press hash."
+        0 = Not at all likely   1   2   3   4   5   6   7   8   9
+        10 = Extremely likely
+
+P9  "After the tone, please tell us why you gave that score."
+        (voice recording, up to 30 seconds)
+    -> Detractors only (P8 = 0-6).
+
+P10 "May we pass your words on to the driver's depot?"
+        Press 1   Yes
+        Press 2   No
+    -> Promoters only (P8 = 9 or 10).
+
+GOODBYE   (recorded prompt)
+    "That is the end of the survey. Thank you and goodbye."
+"""
+
+
+def _phone() -> dict:
+    return by_id(compile_text(_PHONE, "parcel.txt"))
+
+
+def test_keyed_answer_lines_are_coded_answers() -> None:
+    survey = _phone()
+    took = survey["P1"]
+    assert took.type == "single"
+    assert took.text == "Are you the person who took in the parcel?"
+    assert [(o.code, o.label) for o in took.options] == [
+        ("1", "Yes, it was me"),
+        ("2", "Someone else at home"),
+        ("3", "No"),
+    ]
+
+
+def test_arrow_lines_are_routing_notes_never_answers() -> None:
+    survey = _phone()
+    assert [o.code for o in survey["P4"].options] == ["1", "2", "3"]
+    assert [o.code for o in survey["P10"].options] == ["1", "2"]
+    # the note wrapped onto the line under it is read whole: the way out of the script
+    assert survey["P1"].terminate_if == "P1 == '3'"
+
+
+def test_quoted_prompts_lose_their_quotes_and_production_notes() -> None:
+    survey = _phone()
+    assert survey["WELCOME"].type == "display"
+    assert survey["WELCOME"].text.startswith("Hello from the parcel line.")
+    assert survey["GOODBYE"].text == "That is the end of the survey. Thank you and goodbye."
+    assert survey["P3"].text.endswith("then press hash.")
+    assert survey["P3"].type == "long_text"
+
+
+def test_a_scale_wrapped_before_its_high_end() -> None:
+    scale = _phone()["P8"]
+    assert [(o.code, o.label) for o in scale.options][:2] == [
+        ("0", "Not at all likely"),
+        ("1", "1"),
+    ]
+    assert (scale.options[-1].code, scale.options[-1].label) == ("10", "Extremely likely")
+    assert len(scale.options) == 11
+
+
+def test_audiences_named_with_their_test_in_brackets() -> None:
+    survey = _phone()
+    assert survey["P9"].display_if == "P8 in ['0','1','2','3','4','5','6']"
+    assert survey["P10"].display_if == "P8 in ['9','10']"
+
+
+def test_a_score_band_asking_the_next_question() -> None:
+    survey = _phone()
+    assert survey["P3"].display_if == "P2 in ['1','2']"
+    assert not survey["P2"].skip_to
+
+
+def test_slashed_branch_pairs_and_a_question_asked_in_parts() -> None:
+    survey = _phone()
+    # "1 -> P6" where P6 is asked as P6a, P6b: to its first part; the other branch goes on
+    assert [(r.if_, r.to) for r in survey["P4"].skip_to] == [("P4 == '1'", "P6a")]
+
+
+def test_any_of_the_listed_questions_scored_low() -> None:
+    assert _phone()["P7"].display_if == "P6a in ['1','2'] or P6b in ['1','2']"
