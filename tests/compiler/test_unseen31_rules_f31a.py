@@ -138,3 +138,48 @@ def test_slashed_branch_pairs_and_a_question_asked_in_parts() -> None:
 
 def test_any_of_the_listed_questions_scored_low() -> None:
     assert _phone()["P7"].display_if == "P6a in ['1','2'] or P6b in ['1','2']"
+
+
+_GUESTHOUSE = """
+**G1.** Did you sleep at {{inn_name}} on {{stay_date}}?
+
+- 1 · Yes
+- 2 · No
+
+**G2.** Which rooms did you use? *(select all)*
+
+- 1 · Lounge
+- 2 · Garden room
+- 3 · Library
+
+**G3.** How likely are you to suggest {{inn_name}} to a neighbour?
+
+0 = Not at all likely · 1 · 2 · 3 · 4 · 5 · 6 · 7 · 8 · 9 · 10 = Extremely likely
+
+*Grumblers (0–6) see G4a; Neutrals (7–8) G4b; Fans (9–10) G4c.*
+
+**G4a.** What should we fix first?
+
+**G4b.** What would have made it perfect?
+
+**G4c.** What did you like best?
+"""
+
+
+def test_double_brace_fields_stay_in_the_words() -> None:
+    survey = by_id(compile_text(_GUESTHOUSE, "inn.md"))
+    assert survey["G1"].text == "Did you sleep at {{inn_name}} on {{stay_date}}?"
+
+
+def test_an_italic_select_all_tag_is_left_out_and_makes_a_multi() -> None:
+    rooms = by_id(compile_text(_GUESTHOUSE, "inn.md"))["G2"]
+    assert rooms.text == "Which rooms did you use?"
+    assert rooms.type == "multi"
+
+
+def test_bands_named_in_brackets_each_see_their_own_follow_up() -> None:
+    survey = by_id(compile_text(_GUESTHOUSE, "inn.md"))
+    assert survey["G4a"].display_if == "G3 in ['0','1','2','3','4','5','6']"
+    # the bare codes are the scored question's, not the question just before each follow-up
+    assert survey["G4b"].display_if == "G3 in ['7','8']"
+    assert survey["G4c"].display_if == "G3 in ['9','10']"

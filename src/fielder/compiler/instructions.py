@@ -520,6 +520,14 @@ def _routing(text: str, upper: str) -> list[Directive]:
         text,
         re.I,
     )
+    # "Detractors (0–6) see Q15a; Passives (7–8) Q15b": a group named with its band in
+    # brackets, then the question it is asked
+    band = band or re.match(
+        r"^[A-Z][A-Za-z]{1,15}\s*\((?P<codes>\d{1,2}(?:\s*(?:-|–|TO|OR|AND|,)\s*\d{1,2}){1,4})\)\s*"
+        rf"(?:(?:SEE|GET|ANSWER|ARE\s+ASKED|ASK|SHOW)\s+)?(?:QUESTION\s+)?(?P<q>{_ID_TOKEN})\W*$",
+        text,
+        re.I,
+    )
     if band and re.search(r"\d", band["q"]):
         cond = "CODE " + band["codes"]
         return [Directive("ask_target", cond, target=band["q"].upper(), source=text)]

@@ -217,9 +217,13 @@ def _resolve(
         if target is None or target == "end":
             return _missing(question.id, pending, questions, order, answers, holder=None)
         holder = questions[target]
-        pending = Pending(
-            "display_if", pending.condition, _previous(target, order), source=pending.source
+        # "Detractors (0–6) see Q15a; Passives (7–8) Q15b": bare codes are those of the
+        # question the note is written under, however far on the question asked of them is
+        bare = re.fullmatch(
+            r"CODES?\s+[\d\s,–-]+(?:(?:OR|AND|TO)[\d\s,–-]+)*", pending.condition or ""
         )
+        default = question.id if bare else _previous(target, order)
+        pending = Pending("display_if", pending.condition, default, source=pending.source)
     unparsed = Problem("logic-unparsed", question.id, "", pending.source)
     if unparsed.id in answers:
         return _apply_expression(holder, pending, answers[unparsed.id])
