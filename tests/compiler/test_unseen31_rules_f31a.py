@@ -183,3 +183,49 @@ def test_bands_named_in_brackets_each_see_their_own_follow_up() -> None:
     # the bare codes are the scored question's, not the question just before each follow-up
     assert survey["G4b"].display_if == "G3 in ['7','8']"
     assert survey["G4c"].display_if == "G3 in ['9','10']"
+
+
+_FERRY = """
+1. Which deck did you sit on?
+○ Lower deck
+○ Upper deck
+○ Sun deck
+
+2. How long was the crossing delayed?
+○ Not delayed
+○ Under 30 minutes
+○ 30 minutes to 2 hours
+○ Over 2 hours
+○ Cancelled
+
+3. Were you kept up to date about the delay?
+○ Yes
+○ No
+Only if the crossing was delayed or cancelled (2–5 at question 2).
+
+4. Were you offered a drink while you waited?
+○ Yes
+○ No
+Only if the wait was more than 2 hours or the crossing was cancelled (4 or 5 at question 2).
+
+5. May our ferry team write to you?
+○ Yes
+○ No
+Only if 1 at question 4.
+
+6. Please give your email address.
+Email: ______________________
+Only if Yes at question 5.
+"""
+
+
+def test_codes_at_a_question_named_by_its_number_after_words_with_an_amount() -> None:
+    survey = by_id(compile_text(_FERRY, "ferry.txt"))
+    assert survey["Q3"].display_if == "Q2 in ['2','3','4','5']"
+    # "more than 2 hours" outside the brackets names no question; the codes are question 2's
+    assert survey["Q4"].display_if == "Q2 in ['4','5']"
+
+
+def test_a_filter_under_the_last_question_is_its_own() -> None:
+    survey = by_id(compile_text(_FERRY, "ferry.txt"))
+    assert survey["Q6"].display_if == "Q5 == '1'"

@@ -321,9 +321,12 @@ def parse_condition(
     groups: list[list[Atom]] = []
     current = default
     named_last = _CODES_AT_RE.match(text)
-    if named_last and named_last["q"].upper() in {k.upper() for k in questions}:
+    # ("4 or 5 at question 7": the question named by its number alone)
+    last_id = named_last["q"].upper() if named_last else ""
+    last_id = "Q" + last_id if last_id.isdigit() else last_id
+    if named_last and last_id in {k.upper() for k in questions}:
         # "CODE 2 OR 3 AT Q3": every code of the list is Q3's, not the first the question before's
-        current = next(k for k in questions if k.upper() == named_last["q"].upper())
+        current = next(k for k in questions if k.upper() == last_id)
     for joiner, clause in _split(text, _kept_whole(text, questions, current)):
         atom, current = _atom(clause, questions, current)
         if joiner == "and" and groups:
@@ -690,6 +693,12 @@ _ANSWER_AT_RE = re.compile(
 )
 
 
+_AMOUNT_RE = re.compile(
+    r"\b\d{1,4}\s+(?:hours?|minutes?|days?|nights?|weeks?|months?|years?|times?|people|miles?|km)\b",
+    re.I,
+)
+
+
 def _inner_condition(text: str, questions: dict[str, Question]) -> str:
     """ "managers (P2 = Yes)": the bracketed test when only the brackets name a question."""
     inner = re.search(r"\(([^()]*)\)", text)
@@ -743,7 +752,10 @@ def _inner_condition(text: str, questions: dict[str, Question]) -> str:
         # "you care for 20 hours a week or more (your answer at Question A5)": the brackets
         # only say which question the words outside test
         return f"{_find_ref(inner[1], questions)[0]} {outside.strip()}"
-    if _find_ref(inner[1], questions)[0] and not _find_ref(outside, questions)[0]:
+    # ("the delay was more than 3 hours … (4 or 5 at question 7)": an amount in its unit
+    # outside names no question)
+    words = _AMOUNT_RE.sub(" ", outside)
+    if _find_ref(inner[1], questions)[0] and not _find_ref(words, questions)[0]:
         return inner[1]
     written = re.fullmatch(rf"\s*{_WRITTEN_TEST}", inner[1], re.I)
     named_outside = {q.upper() for q in re.findall(rf"\b{_ID}\b", outside)}
