@@ -229,3 +229,31 @@ def test_codes_at_a_question_named_by_its_number_after_words_with_an_amount() ->
 def test_a_filter_under_the_last_question_is_its_own() -> None:
     survey = by_id(compile_text(_FERRY, "ferry.txt"))
     assert survey["Q6"].display_if == "Q5 == '1'"
+
+
+_BAKERY = """
+Q1.\tWhich of these went wrong with your order? Please select all that apply.
+☐ Cake was late (1)
+☐ Wrong icing (2)
+☐ Box was damaged (3)
+☐ None of these (9)
+[9 is exclusive.]
+Q2.\tDid you call the bakery about it?
+○ Yes (1)
+○ No (2)
+[Any of the problems ticked at Q1 (1–3).]
+Q3.\tHow likely are you to order from us again?
+Not at all likely 0 1 2 3 4 5 6 7 8 9 10 Extremely likely
+[Required.]
+Q4.\tAnything else to tell us?
+"""
+
+
+def test_any_of_the_answers_ticked_at_a_multi_alone_on_a_line() -> None:
+    call = by_id(compile_text(_BAKERY, "bakery.txt"))["Q2"]
+    assert call.display_if == "Q1 contains '1' or Q1 contains '2' or Q1 contains '3'"
+
+
+def test_a_required_flag_under_a_row_of_points_is_no_middle_anchor() -> None:
+    again = by_id(compile_text(_BAKERY, "bakery.txt"))["Q3"]
+    assert [o.label for o in again.options][4:7] == ["4", "5", "6"]

@@ -1018,8 +1018,16 @@ BARE_CONDITION_RE = re.compile(
 )
 
 
+# "Any of the issues ticked at Q14 (1–4).": which answers of an earlier multi, alone on a line
+_ANY_TICKED_RE = re.compile(
+    r"^(?P<cond>ANY\s+OF\s+[^()]{1,60}?\s+(?:TICKED|SELECTED|CHOSEN|CHECKED|PICKED|MARKED)\s+"
+    rf"(?:AT|IN|ON)\s+(?:QUESTION\s+)?{_ID_TOKEN}(?:\s*\([^()]{{1,40}}\))?)\s*\.?$",
+    re.I,
+)
+
+
 def _bare_condition(text: str, upper: str) -> list[Directive]:
-    match = BARE_CONDITION_RE.match(text)
+    match = BARE_CONDITION_RE.match(text) or _ANY_TICKED_RE.match(text)
     if match is None:
         return []
     return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
