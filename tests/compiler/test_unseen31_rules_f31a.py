@@ -168,7 +168,8 @@ _GUESTHOUSE = """
 
 def test_double_brace_fields_stay_in_the_words() -> None:
     survey = by_id(compile_text(_GUESTHOUSE, "inn.md"))
-    assert survey["G1"].text == "Did you sleep at {{inn_name}} on {{stay_date}}?"
+    # kept as the field's name in single braces: no IR pipe to a question that is not there
+    assert survey["G1"].text == "Did you sleep at {inn_name} on {stay_date}?"
 
 
 def test_an_italic_select_all_tag_is_left_out_and_makes_a_multi() -> None:

@@ -82,10 +82,8 @@ def is_placeholder(inner: str, before: str, after: str) -> bool:
         # "at [his/her] last birthday": the interviewer says the word that fits
         return bool(re.search(r"[a-zà-ÿ]\s*$", before)) and bool(after) and after[0] in " ,.?"
     if inner.startswith("{") and _FIELD_NAME_RE.match(words) and not _NOTE_WORD_RE.match(words):
-        if before.endswith("{") and after.startswith("}"):
-            return True  # "{{first_name}}": the IR's own pipe syntax, kept whole in the words
         if before.endswith("{") or after.startswith("}"):
-            return False
+            return False  # "{{first_name}}" is the IR's own pipe syntax: not kept as words here
         head = before.rstrip(" *_")
         # "Hello {first_name},": a CRM field inside the sentence; "…? {dropdown}" is a tag
         return bool(re.search(r"(?:[^\W\d_]|,)$", head)) and bool(after) and after[0] in " ,.?!;:'’"
