@@ -149,11 +149,16 @@ def directives_of(notes: list[str]) -> list[Directive]:
 
 
 # "Branch: Yes → Q12, No → Q13": one route per answer, set apart by commas
+# ("Resolved? 2 or 3 -> Q6 / 1 -> Q8": the pairs set apart by a slash, after the question's
+# topic asked in a word or two)
 _BRANCH_RE = re.compile(
-    r"^(?:branch(?:ing)?|route|routing)\s*:\s*|(?<=\S),\s+(?=[^,→]{1,40}?\s*(?:→|->))", re.I
+    r"^(?:(?:branch(?:ing)?|route|routing)\s*:|[A-Za-z]+(?:\s+[A-Za-z]+)?\?)\s*|"
+    r"(?<=\S)(?:,|\s/)\s+(?=[^,/→]{1,40}?\s*(?:→|->))",
+    re.I,
 )
 _ROUTE_PAIRS_RE = re.compile(
-    r"^(?:(?:branch(?:ing)?|route|routing)\s*:\s*)?[^,→]{1,40}?\s*(?:→|->)\s*\S"
+    r"^(?:(?:branch(?:ing)?|route|routing)\s*:\s*|[A-Za-z]+(?:\s+[A-Za-z]+)?\?\s*)?"
+    r"[^,→]{1,40}?\s*(?:→|->)\s*\S"
 )
 # "If selected → Jump to Q10" after a sentence naming an answer in quotes: that answer
 _IT_PICKED_RE = re.compile(
@@ -171,8 +176,19 @@ _AUDIENCE_RE = re.compile(
 _NOT_AUDIENCES = frozenset({"note", "notes", "eng", "dev", "design", "logic", "prog", "pn", "todo"})
 
 
+# "Detractors only (Q13 = 0-6)", "Business cabin only (3 at question 1)": whom, then the test
+# that picks them out in brackets
+_AUDIENCE_BRACKET_RE = re.compile(
+    r"^(?P<who>[A-Za-z][a-z-]+(?:\s+[a-z][a-z-]+){0,3})\s+only\s*\((?P<cond>[^()]*?(?:"
+    r"[A-Z]{1,3}\d{1,3}[a-z]?\s*(?:=|<|>|≤|≥|\bis\b)|\bat\s+(?:question\s+|Q)\d)[^()]*)\)\.?$"
+)
+
+
 def _audience_filter(sentence: str) -> str:
     """ "passives: Q1 = 7 or 8" → "Show if Q1 = 7 or 8"; other sentences as they are."""
+    bracketed = _AUDIENCE_BRACKET_RE.match(sentence.strip())
+    if bracketed and bracketed["who"].split()[0].lower() not in _NOT_AUDIENCES:
+        return f"Show if {bracketed['cond']}"
     match = _AUDIENCE_RE.match(sentence.strip())
     if match is None or match["who"].split()[0] in _NOT_AUDIENCES:
         return sentence
@@ -552,11 +568,24 @@ _QUOTED_SCREEN_RE = re.compile(
 )
 
 
+# '(recorded prompt) "Thanks for calling…"', '"Tell us why." (voice verbatim)': a script's spoken
+# words in quotes, with only bracketed notes on the production around them
+_QUOTED_PROMPT_RE = re.compile(
+    r'^(?P<before>(?:\([^()"“”]{1,60}\)\s*){0,2})["“](?P<words>[^"“”]{10,})["”]'
+    r'(?P<after>(?:\s*\([^()"“”]{1,80}\)){0,2})\s*$'
+)
+
+
 def build_question(draft: Draft, qid: str, previous: str | None, default_single: bool) -> Built:
     """Turn one draft into a question plus its pending routing."""
     own_notes = draft.notes[: draft.closing_at] if draft.closing_at >= 0 else draft.notes
-    directives = directives_of(draft.pre_notes + own_notes)
     text = _text_of(draft)
+    prompt = _QUOTED_PROMPT_RE.match(text)
+    notes = [*draft.pre_notes, *own_notes]
+    if prompt:
+        text = prompt["words"].strip()
+        notes += re.findall(r"\(([^()]+)\)", prompt["before"] + prompt["after"])
+    directives = directives_of(notes)
     words = [d.value for d in directives if d.kind == "type" and d.value]
     words += (
         type_words(text)

@@ -403,6 +403,7 @@ def parse_condition(
     text = _shared_answer(text, questions)
     text = _inner_condition(text, questions)
     text = _any_of_range(text, questions)
+    text = _any_listed(text, questions)
     text = _any_answer(text, questions)
     text = _has_counted(text, questions)
     text = _counted_answers(text, questions, default)
@@ -412,9 +413,12 @@ def parse_condition(
     groups: list[list[Atom]] = []
     current = default
     named_last = _CODES_AT_RE.match(text)
-    if named_last and named_last["q"].upper() in {k.upper() for k in questions}:
+    # ("4 or 5 at question 7": the question named by its number alone)
+    last_id = named_last["q"].upper() if named_last else ""
+    last_id = "Q" + last_id if last_id.isdigit() else last_id
+    if named_last and last_id in {k.upper() for k in questions}:
         # "CODE 2 OR 3 AT Q3": every code of the list is Q3's, not the first the question before's
-        current = next(k for k in questions if k.upper() == named_last["q"].upper())
+        current = next(k for k in questions if k.upper() == last_id)
     for joiner, clause in _split(text, _kept_whole(text, questions, current)):
         atom, current = _atom(clause, questions, current)
         if joiner == "and" and groups:
@@ -702,6 +706,28 @@ def _range_ids(match: re.Match[str], questions: dict[str, Question]) -> list[str
     return ids if 2 <= len(ids) <= 30 and all(i in questions for i in ids) else []
 
 
+# "any of Q8a, Q8b or Q8c was scored 1 or 2": the questions listed, then the answers at any
+_ANY_LISTED_RE = re.compile(
+    r"^\s*ANY\s+OF\s+(?P<ids>[A-Z]{0,5}\d{1,3}[a-z]?(?:\s*,\s*[A-Z]{0,5}\d{1,3}[a-z]?){0,8}"
+    r"\s*,?\s+(?:OR|AND)\s+[A-Z]{0,5}\d{1,3}[a-z]?)\s+(?:(?:WAS|WERE|IS|ARE)\s+)?"
+    r"(?:(?:SCORED|RATED|ANSWERED|CODED|GIVEN)\s+)?(?:AS\s+)?(?P<answer>[^,]{1,40}?)\s*$",
+    re.I,
+)
+
+
+def _any_listed(text: str, questions: dict[str, Question]) -> str:
+    """ "any of Q8a, Q8b or Q8c was scored 1 or 2": each answer at each question listed, one
+    test apiece joined with OR (when every id listed is a question)."""
+    match = _ANY_LISTED_RE.match(text.strip(" .,:"))
+    if match is None:
+        return text
+    ids = re.findall(r"[A-Z]{0,5}\d{1,3}[a-z]?", match["ids"], re.I)
+    if len(ids) < 2 or not all(i in questions for i in ids):
+        return text
+    answers = [a for a in re.split(r"\s*,\s*|\s+OR\s+", match["answer"], flags=re.I) if a]
+    return " OR ".join(f"{i} = {a}" for i in ids for a in answers)
+
+
 def _any_of_range(text: str, questions: dict[str, Question]) -> str:
     """ "ANY YES TO Q4–Q7", "YES AT ANY OF Q4-Q7": the answer at any question of the range,
     written out as one test per question (as is one answer at EITHER or BOTH of two)."""
@@ -824,6 +850,12 @@ _ANSWER_AT_RE = re.compile(
 )
 
 
+_AMOUNT_RE = re.compile(
+    r"\b\d{1,4}\s+(?:hours?|minutes?|days?|nights?|weeks?|months?|years?|times?|people|miles?|km)\b",
+    re.I,
+)
+
+
 def _inner_condition(text: str, questions: dict[str, Question]) -> str:
     """ "managers (P2 = Yes)": the bracketed test when only the brackets name a question."""
     inner = re.search(r"\(([^()]*)\)", text)
@@ -877,7 +909,10 @@ def _inner_condition(text: str, questions: dict[str, Question]) -> str:
         # "you care for 20 hours a week or more (your answer at Question A5)": the brackets
         # only say which question the words outside test
         return f"{_find_ref(inner[1], questions)[0]} {outside.strip()}"
-    if _find_ref(inner[1], questions)[0] and not _find_ref(outside, questions)[0]:
+    # ("the delay was more than 3 hours … (4 or 5 at question 7)": an amount in its unit
+    # outside names no question)
+    words = _AMOUNT_RE.sub(" ", outside)
+    if _find_ref(inner[1], questions)[0] and not _find_ref(words, questions)[0]:
         return inner[1]
     written = re.fullmatch(rf"\s*{_WRITTEN_TEST}", inner[1], re.I)
     named_outside = {q.upper() for q in re.findall(rf"\b{_ID}\b", outside)}

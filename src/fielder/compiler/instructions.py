@@ -531,6 +531,25 @@ def _routing(text: str, upper: str) -> list[Directive]:
     )
     if ask:
         return [Directive("ask_target", ask["cond"], target=ask["q"].upper(), source=text)]
+    band = re.match(
+        # "CSAT 1-2 (dissatisfied): ask Q3": a band of this question's scores, then the
+        # question asked of them (its filter, written at the source)
+        r"^(?:[A-Z][A-Za-z]{1,11}\s+)?(?P<codes>\d{1,2}(?:\s*(?:-|–|TO|OR|AND|,)\s*\d{1,2}){1,4})"
+        rf"(?:\s*\([^()]{{1,40}}\))?\s*:\s*(?:ASK|SHOW)\s+(?:QUESTION\s+)?(?P<q>{_ID_TOKEN})\W*$",
+        text,
+        re.I,
+    )
+    # "Detractors (0–6) see Q15a; Passives (7–8) Q15b": a group named with its band in
+    # brackets, then the question it is asked
+    band = band or re.match(
+        r"^[A-Z][A-Za-z]{1,15}\s*\((?P<codes>\d{1,2}(?:\s*(?:-|–|TO|OR|AND|,)\s*\d{1,2}){1,4})\)\s*"
+        rf"(?:(?:SEE|GET|ANSWER|ARE\s+ASKED|ASK|SHOW)\s+)?(?:QUESTION\s+)?(?P<q>{_ID_TOKEN})\W*$",
+        text,
+        re.I,
+    )
+    if band and re.search(r"\d", band["q"]):
+        cond = "CODE " + band["codes"]
+        return [Directive("ask_target", cond, target=band["q"].upper(), source=text)]
     ask_first = re.match(
         # "Only show Q12 if they ticked …", "ASK Q7 ONLY IF …": the question named, then its filter
         rf"^(?:ONLY\s+)?(?:ASK|SHOW|DISPLAY)\s+(?P<q>{_ID_TOKEN})\s+(?:ONLY\s+)?IF\s+(?P<cond>.+?)"
@@ -831,6 +850,10 @@ _TERMINATE_IF_RES = tuple(
         # ("IF UNDER 16 - CLOSE ("Sorry, …")": a spaced hyphen, and the words said on closing)
         r"^IF\s+(?P<cond>[^,]+?)\s*(?:,|-+>|→|[–—]|-(?=\s)|\bTHEN\b)\s*CLOSE\W*"
         r"(?:\(\s*[\"“'‘][^()]{0,200}\)\W*)?$",
+        # "If not the account holder (3): play the short thank-you and close": a phone
+        # script's way out, a recorded message played before the call ends
+        r"^IF\s+(?P<cond>[^:]{2,80}?)\s*:\s*(?:PLAY|SAY|READ)\b[^:]{0,120}?\b(?:AND|THEN)\s+"
+        r"(?:CLOSE|END|HANG\s+UP|DISCONNECT)(?:\s+THE\s+CALL)?\W*$",
         # "If you are under 16, thank you – you don't need to carry on": a self-completion
         # form's screen-out, thanked on the way out
         r"^IF\s+(?P<cond>.+?)\s*(?:,|[-–—])\s*THANK\s+YOU\b.*?\b(?:(?:DO\s+NOT|DO\s*N['’]T)\s+"
@@ -1091,8 +1114,16 @@ BARE_CONDITION_RE = re.compile(
 )
 
 
+# "Any of the issues ticked at Q14 (1–4).": which answers of an earlier multi, alone on a line
+_ANY_TICKED_RE = re.compile(
+    r"^(?P<cond>ANY\s+OF\s+[^()]{1,60}?\s+(?:TICKED|SELECTED|CHOSEN|CHECKED|PICKED|MARKED)\s+"
+    rf"(?:AT|IN|ON)\s+(?:QUESTION\s+)?{_ID_TOKEN}(?:\s*\([^()]{{1,40}}\))?)\s*\.?$",
+    re.I,
+)
+
+
 def _bare_condition(text: str, upper: str) -> list[Directive]:
-    match = BARE_CONDITION_RE.match(text)
+    match = BARE_CONDITION_RE.match(text) or _ANY_TICKED_RE.match(text)
     if match is None:
         return []
     return [Directive("display_if", match["cond"].strip(" :,."), source=text)]

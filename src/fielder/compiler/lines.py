@@ -30,6 +30,7 @@ _SYMBOL_BOXES = str.maketrans(
 )
 _BRACKETED_ID_RE = re.compile(r"^\s*\[(?P<id>[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2})\]\s*(?=\S)")
 _NOTE_SYMBOL_RE = re.compile(r"^\s*(?:⚙|🛠|🔧|✎|✍|☞|📝)\ufe0f?\s*(?=\S)")
+_DOUBLE_BRACE_RE = re.compile(r"\{\{\s*([a-z][a-z0-9]*(?:_[a-z0-9]+)*)\s*\}\}")
 _CODE_BRACKET_RE = re.compile(r"^\[\s*\d{1,3}\s*\]$")
 _TRAILING_ABBR_RE = re.compile(r"\s+\(?\b(SA|MA|OE|OA|FA|S/A|M/A|SR|MR|RU|RM|NUM)\b\)?\s*$")
 LEADING_ROUTE_RE = re.compile(
@@ -471,6 +472,9 @@ def split_text(text: str) -> tuple[str, list[str]]:
         notes.append(inner[1:-1].strip())
         return " "
 
+    # "{{hotel_name}}": a field piped in with double braces; without a question of that name the
+    # IR's pipe would be invalid, so the words keep the field as "{hotel_name}" (a placeholder)
+    text = _DOUBLE_BRACE_RE.sub(r"{\1}", text)
     kept = _BRACKET_RE.sub(_bracket, text)
     kept = _PAREN_CAPS_RE.sub(
         lambda m: (

@@ -6,7 +6,7 @@ Paper forms often set the note that tells the respondent how to mark the answer 
 is otherwise an interviewer's note, but this one is addressed to the respondent and the gold
 keeps it in the question text, as it does when the note is typed upright. Only a bracketed,
 sentence-case note that starts with a marking verb counts: capitals (`(TICK ONE)`) stay
-instructions.
+instructions, as does the bare type tag `(select all)`.
 """
 
 from __future__ import annotations
@@ -28,9 +28,15 @@ _MARKING_SENTENCE_RE = re.compile(
 )
 
 
+# "*(select all)*": a builder's type tag in two words (a multi), not a sentence to the respondent
+_TYPE_TAG_RE = re.compile(r"^\s*\(\s*(?:select|tick|check)\s+all\s*\)\s*$", re.I)
+
+
 def is_marking_note(text: str) -> bool:
     """True for `(Tick one box)`, `(Please tick all that apply)`, `(Circle one number)`,
     `Select all that apply.`"""
+    if _TYPE_TAG_RE.match(text):
+        return False
     if _MARKING_NOTE_RE.match(text):
         return any(c.islower() for c in text)
     # the sentence in sentence case only: "SELECT ALL THAT APPLY." stays an instruction

@@ -688,6 +688,27 @@ def _scale_with_extras(text: str) -> list[RawOption]:
     return []
 
 
+# "0 = Not at all likely   1   2 … 9": a scale's worded low end and bare points, its high end
+# ("10 = Extremely likely") wrapped onto the next line
+_LOW_END_POINTS_RE = re.compile(
+    r"^(?P<code>\d{1,2})\s*[=:]\s*(?P<label>[^\W\d_][^=\d]{0,40}?)\s+(?P<points>\d{1,2}(?:\s+\d{1,2}){1,10})$"
+)
+
+
+def _low_end_and_points(text: str) -> list[RawOption]:
+    """The points of a scale line that stops before its high end, or []: the bare numbers after
+    the low end's words must count on from its code."""
+    match = _LOW_END_POINTS_RE.match(text.strip())
+    if match is None:
+        return []
+    low, points = int(match["code"]), [int(n) for n in match["points"].split()]
+    if points != list(range(low + 1, low + 1 + len(points))):
+        return []
+    return [RawOption(collapse(match["label"]), match["code"])] + [
+        RawOption(str(n), str(n)) for n in points
+    ]
+
+
 def _single(text: str, numbering: str | None) -> list[RawOption]:
     barred = _BARRED_POINTS_RE.sub("  ", text) if re.search(r"\d\s*[|｜/]\s*\d", text) else text
     if barred != text and (
@@ -716,6 +737,8 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
         return [RawOption(collapse(match["label"]), match["code"])]
     if len(_INLINE_POINT_RE.findall(text)) >= 2:
         return [RawOption(o.label, o.code) for o in inline_scale(text)]
+    if low_end := _low_end_and_points(text):
+        return low_end
     match = _CODE_AFTER_LEADER_RE.match(text) or _LETTER_CODE_RE.match(text)
     if match:
         return [RawOption(collapse(match["label"]), match["code"])]

@@ -97,6 +97,8 @@ def midpoint_anchor(row: Line, below: Line | None) -> str | None:
         return None
     if re.search(r"\d|[?:]|\b[A-Z]{3,}\b", words):
         return None  # a note or a routing instruction, not an anchor
+    if re.fullmatch(r"(?:answer\s+)?(?:not\s+)?(?:required|optional|mandatory)\.?", words, re.I):
+        return None  # "Required.": the builder's flag on the question, not the middle point
     return words
 
 

@@ -37,8 +37,10 @@ they are parsed, each in a module of its own:
   listed after the fields moved beside the questions they act on (`condition_lists`), a form
   builder's `→ Go to section 5` line under an answer put on the answer (`section_routes`), a
   one-question form's `7→` card numbers joined to the words and type line (`arrow_numbers`),
-  routing written as pseudo-code blocks (`IF … THEN / ASK … / ELSE / GOTO … / ENDIF`,
-  `if …: goto …`, `BASE Q7..Q8 := …`) put in scripting words (`pseudo_code`).
+  a phone script's `Press 1   Yes` answer lines (`keypad_answers`), a line opened by an arrow
+  and a sentence made a note (`arrow_notes`), routing written as pseudo-code blocks
+  (`IF … THEN / ASK … / ELSE / GOTO … / ENDIF`, `if …: goto …`, `BASE Q7..Q8 := …`) put in
+  scripting words (`pseudo_code`).
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from __future__ import annotations
 from fielder.compiler.answer_next import answer_next_lines
 from fielder.compiler.answer_sets import answer_set_lines
 from fielder.compiler.answered_to import answered_to_lines
-from fielder.compiler.arrow_notes import arrow_note_lines
+from fielder.compiler.arrow_notes import arrow_line_notes, arrow_note_lines
 from fielder.compiler.arrow_numbers import arrow_number_lines
 from fielder.compiler.asked_across import split_asked_across
 from fielder.compiler.box_screens import box_screen_lines
@@ -65,6 +67,7 @@ from fielder.compiler.footnote_marks import drop_footnote_marks
 from fielder.compiler.format_marks import drop_format_marks
 from fielder.compiler.interviewer_text import interviewer_text_lines
 from fielder.compiler.item_tables import numbered_item_lines
+from fielder.compiler.keypad_answers import keypad_answer_lines
 from fielder.compiler.label_marks import label_mark_lines
 from fielder.compiler.lines import Line
 from fielder.compiler.locked_segments import locked_segment_lines
@@ -110,6 +113,7 @@ from fielder.compiler.wrapped_notes import join_wrapped_notes, join_wrapped_prob
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
+    lines = arrow_line_notes(keypad_answer_lines(lines))
     lines = noted_label_lines(join_wrapped_caps(arrow_number_lines(pseudo_code_lines(lines))))
     lines = qualifying_code_lines(bracketed_point_lines(starred_note_lines(lines)))
     lines = described_base_lines(arrow_note_lines(lines))

@@ -7,7 +7,7 @@ conditions themselves say which way a document goes: a filter under question N t
 question just before N (and never N itself) is N's own; read above the next question it would
 skip over N for no reason. With two or more such filters and none waiting after a question's
 answers that names that question, every filter waiting after a question's answers goes back to
-that question.
+that question, and a filter after the last question's answers is the last question's.
 """
 
 from __future__ import annotations
@@ -95,3 +95,7 @@ def place_filters_under(parsed: Parsed) -> None:
     for host, note in waiting:
         drafts[host + 1].pre_notes.remove(note)
         drafts[host].pre_notes.append(_NEXT_RE.sub("Show if ", note))
+    # a filter under the last question, with no question after it to wait for, is its own too
+    for note in [n for n in parsed.trailing_notes if drafts and _is_filter(n)]:
+        parsed.trailing_notes.remove(note)
+        drafts[-1].pre_notes.append(_NEXT_RE.sub("Show if ", note))

@@ -147,7 +147,12 @@ def _target(raw: str | None, questions: dict[str, Question]) -> str | None:
             return candidate
     # "ASK 5b IF …" names Q5b in capitals once the instruction is read in upper case
     folded = {qid.upper(): qid for qid in questions}
-    return folded.get(clean_id(raw).upper()) or folded.get("Q" + clean_id(raw).upper())
+    found = folded.get(clean_id(raw).upper()) or folded.get("Q" + clean_id(raw).upper())
+    if found is None and re.fullmatch(r"[A-Za-z]{0,3}\d{1,3}", raw.strip()):
+        # "-> Q8" where Q8 is asked in parts Q8a, Q8b …: to its first part
+        first = clean_id(raw).upper() + "A"
+        found = folded.get(first) or folded.get("Q" + first)
+    return found
 
 
 def resolve_logic(
@@ -223,9 +228,13 @@ def _resolve(
         if target is None or target == "end":
             return _missing(question.id, pending, questions, order, answers, holder=None)
         holder = questions[target]
-        pending = Pending(
-            "display_if", pending.condition, _previous(target, order), source=pending.source
+        # "Detractors (0–6) see Q15a; Passives (7–8) Q15b": bare codes are those of the
+        # question the note is written under, however far on the question asked of them is
+        bare = re.fullmatch(
+            r"CODES?\s+[\d\s,–-]+(?:(?:OR|AND|TO)[\d\s,–-]+)*", pending.condition or ""
         )
+        default = question.id if bare else _previous(target, order)
+        pending = Pending("display_if", pending.condition, default, source=pending.source)
     unparsed = Problem("logic-unparsed", question.id, "", pending.source)
     if unparsed.id in answers:
         return _apply_expression(holder, pending, answers[unparsed.id])
