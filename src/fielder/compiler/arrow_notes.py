@@ -22,7 +22,9 @@ from fielder.compiler.lines import _ARROW_IF_RE, Line, collapse
 _ARROW_LINE_RE = re.compile(r"^\s*(?:->|→|=>|⇒|►|▶)\s*(?P<note>\S.*)$")
 # "-> Q5", "→ Go to Q12", "=> SECTION D": a route on its own, the answer above's (options.py)
 _BARE_ROUTE_RE = re.compile(
+    # ("→ Submit form", "→ End survey": a form builder's way out after an answer)
     r"^(?:(?:go|skip|jump|continue|proceed|move)\b|(?:section|part|module|block)\s+\w{1,3}\s*$|"
+    r"(?:submit|end|finish|close|terminate)\b[\w ]{0,20}$|"
     r"[A-Za-z]{0,3}\d{1,4}[a-z]?\W*$|(?-i:[A-Z_]+)\W*$)",
     re.I,
 )
