@@ -48,6 +48,10 @@ BLIND = [
         "26",
         "27",
         "28",
+        "29",
+        "30",
+        "31",
+        "32",
     )
 ]
 BELOW_FLOOR = {
@@ -64,10 +68,7 @@ BELOW_FLOOR = {
     "itdesk-msforms.gold.json",  # star rows as a scale, ranking handles
     # left after the unseen12-unseen14 rounds (the fixers' reports in the stop-18 note list why)
     "dealer-service-online.gold.json",  # '→ CLOSE' a skip to the CLOSE screen; S1's sample fields
-    "energy-drink-ua.gold.json",  # a base column as display_if, a SCALE: grid, CLOSE as screen-out
-    "carer-interview.gold.json",  # a battery under a CODES: key, a 0-10 scale with 96/98
     "household-fsl.gold.json",  # food rows × 0-7 as a grid; (SPECIFY) kept or not
-    "labour-module.gold.json",  # section-lettered screen labels (BINTRO/BEND), B19 options
     "museum-translation.gold.json",  # a filter in A4's cell lands on A5; B2.a refs as row labels
     # left after the unseen15-unseen17 rounds (the fixers' reports in the stop-19 note list why)
     "hcp-online-screener.gold.json",  # S14: 'Your answers should add up to 100%.' kept in the text
@@ -82,10 +83,9 @@ BELOW_FLOOR = {
     "fleet-decision-makers.gold.json",  # keeps '(SPECIFY)' in 'Other (SPECIFY)' (conventions)
     "crime-experience.gold.json",  # the same '(SPECIFY)' call
     "household-labour.gold.json",  # the same '(SPECIFY)' call
-    "leisure-centre-printout.gold.json",  # 'Page 2 is shown if …' banners and '↳' logic lines
     "sleep-clinic-dictionary.gold.json",  # screen-outs in the annotation column, '> 0' on codes
-    "water-point-xlsform.gold.json",  # 'contains any […]', a SCREEN OUT notes column, '!=' lists
-    "youth-football-parents.gold.json",  # questions named by topic, 'your child is leaving' as No
+    # left after the unseen29-unseen32 rounds (the stop-23 note lists why)
+    "churn-survey.gold.json",  # a Markdown <details> toggle whose summary is the filter
 }
 GOLD = sorted(FIXTURES.glob("*.gold.json")) + [
     gold
