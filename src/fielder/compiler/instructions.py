@@ -644,6 +644,24 @@ def _id_span(first: str, last: str) -> list[str]:
     return [f"{low[1]}{str(n).zfill(width)}" for n in range(start, end + 1)]
 
 
+# Filters that name their question first, then the test
+_QUESTION_FIRST_FILTERS = (
+    # "Show Q12 only to customers with CSAT 1–3 at Q2": the question named, then whom it is for
+    re.compile(
+        rf"^(?:ASK|SHOW|DISPLAY)\s+(?P<q>{_ID_TOKEN})\s+(?:ONLY\s+)?TO\s+(?:ONLY\s+)?(?:THE\s+)?"
+        r"(?:CUSTOMERS|RESPONDENTS|PEOPLE|THOSE|PARTICIPANTS|GUESTS|MEMBERS|USERS|ANYONE|PATIENTS|"
+        r"VISITORS|CLIENTS|PASSENGERS)\s+(?:WHO|WITH|THAT)\b(?P<cond>.*\b[A-Z]{1,4}\d.*)$",
+        re.I,
+    ),
+    # "Q9 is shown if Q8 is 'Poor'": a survey tool's display logic naming its question first
+    re.compile(
+        rf"^(?P<q>{_ID_TOKEN})\s+(?:IS|WILL\s+BE)\s+(?:ONLY\s+)?(?:SHOWN|DISPLAYED|ASKED)\s+"
+        r"(?:ONLY\s+)?(?:IF|WHEN)\s+(?P<cond>\S.*)$",
+        re.I,
+    ),
+)
+
+
 def _display(text: str, upper: str) -> list[Directive]:
     named_base = re.match(
         rf"^\[?\s*BASE\s+(?:FOR|AT)\s+(?P<q>{_ID_TOKEN})\s*:\s*(?P<rest>[^\]]+?)\]?\s*\.?$",
@@ -684,30 +702,11 @@ def _display(text: str, upper: str) -> list[Directive]:
             Directive("ask_target", many["cond"].strip(" :,."), target=t.upper(), source=text)
             for t in targets
         ]
-    whom = re.match(
-        # "Show Q12 only to customers with CSAT 1–3 at Q2": the question named, then whom it is for
-        rf"^(?:ASK|SHOW|DISPLAY)\s+(?P<id>{_ID_TOKEN})\s+(?:ONLY\s+)?TO\s+(?:ONLY\s+)?(?:THE\s+)?"
-        r"(?:CUSTOMERS|RESPONDENTS|PEOPLE|THOSE|PARTICIPANTS|GUESTS|MEMBERS|USERS|ANYONE|PATIENTS|"
-        r"VISITORS|CLIENTS|PASSENGERS)\s+(?:WHO|WITH|THAT)\b(?P<cond>.*\b[A-Z]{1,4}\d.*)$",
-        text,
-        re.I,
-    )
-    if whom:
-        return [
-            Directive(
-                "ask_target", whom["cond"].strip(" :,."), target=whom["id"].upper(), source=text
-            )
-        ]
-    shown = re.match(
-        # "Q9 is shown if Q8 is 'Poor'": a survey tool's display logic naming its question first
-        rf"^(?P<q>{_ID_TOKEN})\s+(?:IS|WILL\s+BE)\s+(?:ONLY\s+)?(?:SHOWN|DISPLAYED|ASKED)\s+"
-        r"(?:ONLY\s+)?(?:IF|WHEN)\s+(?P<cond>\S.*)$",
-        text,
-        re.I,
-    )
-    if shown and re.search(r"\d", shown["q"]):
-        cond = shown["cond"].strip(" :,.")
-        return [Directive("ask_target", cond, target=shown["q"].upper(), source=text)]
+    for pattern in _QUESTION_FIRST_FILTERS:
+        found = pattern.match(text)
+        if found:
+            cond = found["cond"].strip(" :,.")
+            return [Directive("ask_target", cond, target=found["q"].upper(), source=text)]
     but = re.match(
         # "ASK ALL EXCEPT THOSE WHO SAID 'NONE OF THESE' AT A2": everyone but those named
         rf"^(?:ASK|SHOW|BASE\s*:|{_ASKED_TO})\s*(?:TO\s+)?(?:ALL|EVERYONE)\s+(?:EXCEPT|BUT\s+NOT|"
