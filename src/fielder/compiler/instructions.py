@@ -530,7 +530,12 @@ def _routing(text: str, upper: str) -> list[Directive]:
         re.I,
     )
     if ask:
-        return [Directive("ask_target", ask["cond"], target=ask["q"].upper(), source=text)]
+        # "IF STAYING (Q2 = 3) ASK Q3–Q7, OTHERS GO TO Q8": every question of the run named
+        span = re.match(rf"^\s*(?:-|–|TO)\s*(?P<last>{_ID_TOKEN})\b", ask["rest"], re.I)
+        targets = (_id_span(ask["q"], span["last"]) if span else []) or [ask["q"]]
+        return [
+            Directive("ask_target", ask["cond"], target=t.upper(), source=text) for t in targets
+        ]
     band = re.match(
         # "CSAT 1-2 (dissatisfied): ask Q3": a band of this question's scores, then the
         # question asked of them (its filter, written at the source)
