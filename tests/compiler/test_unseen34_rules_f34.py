@@ -40,3 +40,67 @@ def test_if_then_ask_a_run_of_questions_filters_each() -> None:
     for qid in ("Q3", "Q4", "Q5"):
         assert survey[qid].display_if == "Q2 == '3'"
     assert survey["Q6"].display_if is None
+
+
+def test_skip_under_a_heading_on_an_earlier_answer_filters_the_questions_it_skips() -> None:
+    # "IF … (Q1 = 3), SKIP TO Q5" between a heading and Q3: Q3 and Q4 are asked of the others
+    survey = by_id(
+        compile_text(
+            """
+            Q1. Where is your burrow?
+            1 In Gloamshire
+            2 Elsewhere in the realm
+            3 Beyond the realm
+
+            Q2. How many acorns did you gather?
+            ______ acorns
+
+            ## D. About your nest
+
+            IF BEYOND THE REALM (Q1 = 3), SKIP TO Q5
+
+            Q3. What is your burrow code?
+            ______
+
+            Q4. Which best describes your nest?
+            1 Solo
+            2 Pair
+
+            Q5. Which age band are you in?
+            1 Young
+            2 Old
+            """,
+            "q.md",
+        )
+    )
+    assert survey["Q3"].display_if == "not (Q1 == '3')"
+    assert survey["Q4"].display_if == "not (Q1 == '3')"
+    assert survey["Q5"].display_if is None
+    assert survey["Q1"].skip_to == []
+    assert survey["Q2"].display_if is None
+
+
+def test_more_than_one_answer_at_a_multi_is_any_two_of_its_codes() -> None:
+    # "IF MORE THAN ONE CART AT Q1 ASK Q2": any two of the tick-all codes chosen together
+    survey = by_id(
+        compile_text(
+            """
+            Q1. Which carts did you ride? MULTI CODE
+            1 Hay cart
+            2 Pony trap
+            3 Barrow
+            4 None of these (EXCLUSIVE)
+
+            IF MORE THAN ONE CART AT Q1 ASK Q2 (MAIN CART)
+
+            Q2. Which cart did you ride the longest?
+            1 Hay cart
+            2 Pony trap
+            3 Barrow
+            """
+        )
+    )
+    assert survey["Q2"].display_if == (
+        "(Q1 contains '1' and Q1 contains '2') or (Q1 contains '1' and Q1 contains '3') "
+        "or (Q1 contains '2' and Q1 contains '3')"
+    )
