@@ -104,3 +104,23 @@ def test_more_than_one_answer_at_a_multi_is_any_two_of_its_codes() -> None:
         "(Q1 contains '1' and Q1 contains '2') or (Q1 contains '1' and Q1 contains '3') "
         "or (Q1 contains '2' and Q1 contains '3')"
     )
+
+
+def test_group_with_its_test_then_only_is_the_filter() -> None:
+    # "[OTTER KEEPERS (Q1 = 1) ONLY. MULTI CODE]": the group, its test in brackets, then "only"
+    survey = by_id(
+        compile_text(
+            """
+            Q1. Do you keep otters?
+            (1) Yes
+            (2) No
+
+            Q2. [OTTER KEEPERS (Q1 = 1) ONLY. MULTI CODE] Which fish do your otters eat?
+            (1) Trout
+            (2) Perch
+            (3) Eel
+            """
+        )
+    )
+    assert survey["Q2"].display_if == "Q1 == '1'"
+    assert survey["Q2"].type == "multi"

@@ -791,6 +791,13 @@ def _display(text: str, upper: str) -> list[Directive]:
         text,
         re.I,
     )
+    # "PASSENGERS WITH A DISABILITY (Q10 = 1) ONLY": the same, the test before "only"
+    match = match or re.match(
+        r"^(?!(?:ASK|SHOW|DISPLAY|HIDE|SKIP|GO|IF)\b)(?P<who>[A-Za-z][\w&/-]*(?:\s+[\w&/-]+){0,3}?)"
+        r"\s*\((?P<cond>[^()]{1,80})\)\s+only\s*\.?$",
+        text,
+        re.I,
+    )
     if match and re.search(r"\b[A-Z]{1,4}\d|\bquestion\s+\d", match["cond"], re.I):
         return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
     match = re.match(
