@@ -364,6 +364,11 @@ def parse_condition(
         tree = formal_condition(text, questions, _formal_leaf(questions, default), _merge)
         if tree is not None:
             return _merge(tree)
+    several = _MORE_THAN_ONE_RE.match(text.strip(" .,:"))
+    if several and several["q"]:
+        pairs = _any_two(several["word"], several["q"], questions)
+        if pairs:
+            return pairs
     text = _RESTATED_RE.sub(lambda m: f" = {m['codes']}", text)
     restated = _THAT_IS_RE.match(text.strip())
     if restated and _find_ref(restated["test"], questions)[0]:
@@ -783,6 +788,33 @@ _HAS_COUNTED_RE = re.compile(
     r"\s*\(\s*(?:SEE|AS\s+AT|AT)\s+(?:QUESTION\s+)?(?P<q>[A-Z]{0,4}\d{1,3}[A-Z]?)\s*\)$",
     re.I,
 )
+
+
+# "MORE THAN ONE MODE AT Q3", "more than one mode at question 2": two or more answers of a multi
+_MORE_THAN_ONE_RE = re.compile(
+    r"^(?:(?:YOU\s+)?(?:USED|TICKED|CIRCLED|CHOSE|SELECTED|GAVE|NAMED)\s+)?(?:MORE\s+THAN\s+ONE|"
+    r"TWO\s+OR\s+MORE)\b(?:\s+[A-Za-z]{2,20}){0,2}?\s+(?:AT|IN|ON|FOR)\s+(?P<word>QUESTION\s+)?"
+    r"(?P<q>[A-Z]{0,5}\d{1,3}[A-Z]?)$",
+    re.I,
+)
+
+
+def _any_two(word: str | None, ref: str, questions: dict[str, Question]) -> list[list[Atom]]:
+    """Two or more answers of a multi: any two of its (non-exclusive) codes chosen together,
+    written out pair by pair so that any platform can carry it."""
+    keys = {k.upper(): k for k in questions}
+    key = keys.get(ref.upper()) or (keys.get("Q" + ref.upper()) if word or ref.isdigit() else None)
+    question = questions.get(key or "")
+    if question is None or question.type != "multi":
+        return []
+    codes = [o.code for o in question.options if not o.exclusive]
+    if not 1 < len(codes) <= 12:
+        return []
+    return [
+        [Atom(question.id, [a]), Atom(question.id, [b])]
+        for i, a in enumerate(codes)
+        for b in codes[i + 1 :]
+    ]
 
 
 def _has_counted(text: str, questions: dict[str, Question]) -> str:

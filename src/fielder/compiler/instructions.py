@@ -530,7 +530,12 @@ def _routing(text: str, upper: str) -> list[Directive]:
         re.I,
     )
     if ask:
-        return [Directive("ask_target", ask["cond"], target=ask["q"].upper(), source=text)]
+        # "IF STAYING (Q2 = 3) ASK Q3–Q7, OTHERS GO TO Q8": every question of the run named
+        span = re.match(rf"^\s*(?:-|–|TO)\s*(?P<last>{_ID_TOKEN})\b", ask["rest"], re.I)
+        targets = (_id_span(ask["q"], span["last"]) if span else []) or [ask["q"]]
+        return [
+            Directive("ask_target", ask["cond"], target=t.upper(), source=text) for t in targets
+        ]
     band = re.match(
         # "CSAT 1-2 (dissatisfied): ask Q3": a band of this question's scores, then the
         # question asked of them (its filter, written at the source)
@@ -783,6 +788,13 @@ def _display(text: str, upper: str) -> list[Directive]:
         # named in a word or three, "only", then its test in brackets
         r"^(?!(?:ASK|SHOW|DISPLAY|HIDE|SKIP|GO|IF)\b)(?P<who>[A-Za-z][\w&/-]*(?:\s+[\w&/-]+){0,3}?)"
         r"\s+only\s*\((?P<cond>[^()]{1,80})\)\s*\.?$",
+        text,
+        re.I,
+    )
+    # "PASSENGERS WITH A DISABILITY (Q10 = 1) ONLY": the same, the test before "only"
+    match = match or re.match(
+        r"^(?!(?:ASK|SHOW|DISPLAY|HIDE|SKIP|GO|IF)\b)(?P<who>[A-Za-z][\w&/-]*(?:\s+[\w&/-]+){0,3}?)"
+        r"\s*\((?P<cond>[^()]{1,80})\)\s+only\s*\.?$",
         text,
         re.I,
     )

@@ -135,6 +135,12 @@ _SECTION_FILTER_RE = re.compile(
 _SCREEN_ROLE_NOTE_RE = re.compile(r"^\s*\((?P<note>[^()]{2,40})\)\s*:\s*")
 # "Section logic: Skip this section if …", "Skip the whole block when …": a section's filter
 # written as who leaves it
+# "IF NOT A UK RESIDENT (Q1 = 3), SKIP TO Q21": a skip on an earlier answer, written alone
+_SKIP_OVER_RE = re.compile(
+    r"^IF\s+(?P<cond>[^,]{3,120}?\(\s*[A-Z]{1,4}\d{1,3}[A-Z]?\s*(?:=|NOT\s*=|<>|≠)[^()]{1,40}\))\s*,?\s*"
+    r"(?:SKIP|GO)\s+TO\s+(?:QUESTION\s+)?(?P<to>[A-Z]{1,4}\d{1,3}[A-Z]?)\s*\.?$",
+    re.I,
+)
 _SKIP_SECTION_RE = re.compile(
     # ("Routing: skip this whole part if … at Q6. Everyone else sees Q11 to Q13.": the heading
     # word of a routing callout, and who else sees which questions, said after)
@@ -777,6 +783,15 @@ class _Parser:
             self.section_filter = f"ASK IF NOT ({skipped['cond'].strip(' .:')})"
             run = _ID_RUN_RE.search(skipped["others"] or "")
             self.section_bounds = (run["last"].upper() if run else "", "")
+            return
+        jumped = _SKIP_OVER_RE.match(line.raw.strip()) if self.current is None else None
+        if jumped and self.section_open and self.out.drafts and not line.is_option:
+            # "IF NOT A RESIDENT (Q1 = 3), SKIP TO Q21" under a heading, over the questions it
+            # skips: a test on an earlier answer, so those questions are asked of everyone else
+            test = _BRACKETED_TEST_RE.search(jumped["cond"])
+            cond = test[0].strip("() ") if test else jumped["cond"]
+            self.section_filter = f"ASK IF NOT ({cond.strip(' .:,')})"
+            self.section_bounds = ("", jumped["to"].upper())
             return
         ranged = _BASE_RUN_RE.match(line.raw.strip())
         if ranged and find_label(line) is None and not line.is_option:
