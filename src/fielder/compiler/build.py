@@ -25,9 +25,9 @@ from fielder.compiler.options import (
     RawOption,
     _tail_actions,
     inline_scale,
+    leading_codes,
     parse_option_text,
     strip_routing,
-    leading_codes,
     trailing_codes,
 )
 from fielder.compiler.parse import Draft
