@@ -19,6 +19,10 @@ ONLY_IF_RE = re.compile(
     r"alleen\s+(?:als|indien))\b[^?]{1,80}$",
     re.I,
 )
+# "Answer Q2 only if you ticked 4 or 5 at Q1."
+_NAMED_ONLY_IF_RE = re.compile(
+    r"^answer\s+(?P<q>[A-Z]{1,3}\d{1,3}[a-z]?)\s+only\s+(?:if|when)\s+(?P<cond>[^?]{1,80})$", re.I
+)
 _CANONICAL_RE = re.compile(r"^Only answer the next question if\b[^?]{1,80}$")
 # "If yes, answer the next question; if no, go to section 3.": the next question's filter
 _ANSWER_NEXT_RE = re.compile(
@@ -48,7 +52,11 @@ def answer_next_lines(lines: list[Line]) -> list[Line]:
 
 
 def _canonical(text: str) -> str | None:
-    text = text.strip()
+    # "→ Only if you ticked 1 or 2 at Q7.": a paper form's arrow before its routing note
+    text = re.sub(r"^(?:→|->|➔)\s*", "", text.strip())
+    named = _NAMED_ONLY_IF_RE.match(text)
+    if named:  # "Answer Q2 only if …": the named question's filter, placed by `named_notes`
+        return text
     match = _ANSWER_NEXT_RE.match(text)
     if match:
         condition = match["cond"]

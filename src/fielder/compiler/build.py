@@ -25,6 +25,7 @@ from fielder.compiler.options import (
     RawOption,
     _tail_actions,
     inline_scale,
+    leading_codes,
     parse_option_text,
     strip_routing,
     trailing_codes,
@@ -603,7 +604,7 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
         # the quotation; what comes before the colon describes it for the build
         text, words = screen["words"].strip(), ["display", *words]
     rows: list[str] = without_row_letters(list(draft.rows))
-    raw_options = spread_point_ranges(in_code_order(trailing_codes(draft.options)))
+    raw_options = spread_point_ranges(in_code_order(trailing_codes(leading_codes(draft.options))))
     split = (
         None
         if rows

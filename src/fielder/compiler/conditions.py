@@ -1023,7 +1023,9 @@ def _is_gloss(inner: str, after: str, questions: dict[str, Question]) -> bool:
     """Closing brackets of plain words (three or more, no codes, quotes or question ids)."""
     if after.strip(" .;:") or re.search(r"[\d'‘’\"“”=<>]", inner):
         return False
-    return len(inner.split()) >= 3 and _find_ref(inner, questions)[0] is None
+    # ("(new panellists)": two small words say who they are, as three words of any case do)
+    words = 2 if re.fullmatch(r"[a-z]+ [a-z]+", inner.strip()) else 3
+    return len(inner.split()) >= words and _find_ref(inner, questions)[0] is None
 
 
 def _find_ref(clause: str, questions: dict[str, Question]) -> tuple[str | None, str]:

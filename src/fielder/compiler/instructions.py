@@ -40,7 +40,10 @@ _SPLIT_RE = re.compile(
     r"\.\s+(?=[A-Z0-9(\[\'‘\"“\u2600-\u27bf\U0001f300-\U0001faff])|;\s*|\s+[·•]\s+"
 )
 _BOX_THEN_IF_RE = re.compile(r"(?<=[)\]_])\s+(?=IF\s)")
-_CAPS_DASH_RE = re.compile(r"(?<=[A-ZÀ-Þ0-9)])\s+[–—]\s+(?=[A-ZÀ-Þ(])")
+# (a spaced hyphen too before "CODE 4 = THANK & CLOSE": a typed script's dash before its codes)
+_CAPS_DASH_RE = re.compile(
+    r"(?<=[A-ZÀ-Þ0-9)])\s+[–—]\s+(?=[A-ZÀ-Þ(])|(?<=[A-ZÀ-Þ])\s+-\s+(?=CODES?\s+\d)"
+)
 _QUOTED_RE = re.compile(r"['‘’\"“”]([^'‘’\"“”]{2,60})['‘’\"“”]")
 _CODES_RE = re.compile(r"\b(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?\b")
 # a module-prefixed id ("M3Q1", "S2_Q4a") first, then the usual "Q12", "B.4", "3.2"
@@ -455,7 +458,8 @@ def interpret(sentence: str) -> list[Directive]:
     text = _AFTER_THIS_RE.sub("", text)
     if re.search(r"->|→|\b(?:GO|SKIP|JUMP)\s+TO\b", text, re.I):
         # "if [2] -> end of survey (show the debrief page)": a remark after the routing
-        text = re.sub(r"(?<=\w)\s+\([^()]{3,}\)\s*\.?$", "", text)
+        # ("(any of 1–7)" says the codes of the words before the arrow: kept)
+        text = re.sub(r"(?<=\w)\s+\((?!any\s+of\s)[^()]{3,}\)\s*\.?$", "", text, flags=re.I)
     if re.match(r"^(?:Question\s+|Response\s+|Answer\s+|Input\s+)?(?:Type|Format)\s*:", text, re.I):
         return [Directive("type", name, source=text) for name in question_type_line(text)]
     if FORM_TYPE_LINE_RE.fullmatch(text.strip()):
@@ -870,6 +874,9 @@ _TERMINATE_IF_RES = tuple(
         r"^IF\s+(?P<cond>.+?)\s*(?:,|[-–—])\s*THANK\s+YOU\b.*?\b(?:(?:DO\s+NOT|DO\s*N['’]T)\s+"
         r"NEED\s+TO\s+(?:CARRY\s+ON|GO\s+ANY\s+FURTHER|CONTINUE|ANSWER\s+ANY\s+MORE)|"
         r"(?:YOU\s+)?CAN\s+STOP\s+(?:HERE|NOW))\b",
+        # "If you are 65 or older, please stop here and hand this form back.": a paper form's
+        # screen-out in the respondent's words
+        r"^IF\s+(?P<cond>[^,]{2,120}?)\s*,\s*(?:PLEASE\s+)?STOP\s+HERE\b",
         r"^(?:RESPONDENTS?|THOSE|ANYONE|PEOPLE|ALL)\s+(?:WHO\s+)?(?:SELECT|CHOOS|ANSWER|COD|SAY|PICK)"
         r"\w*\s+(?P<cond>.+?)\s+(?:SHOULD|MUST|WILL|ARE|TO)\s+(?:BE\s+)?(?:SCREENED\s+OUT|"
         r"TERMINATED|DISQUALIFIED|EXCLUDED|CLOSED)\b",
@@ -886,6 +893,22 @@ _TERMINATE_IF_RES = tuple(
 
 _ENDING_TAIL_RE = re.compile(
     r"(?:\s*\([^()]{3,60}\))?\s*(?:→|->)\s*(?:end|close|skip|exit|stop|thank|show|go)\b.*$", re.I
+)
+
+
+_SCREEN_OUT_CODES_RE = re.compile(
+    r"^(?:SCREEN[\s-]*OUT|TERMINATE|THANK\s+(?:AND|&)\s+CLOSE)\s+CODES?\s+"
+    r"(?P<codes>\d{1,3}(?:\s*(?:,|-|–|OR|AND)\s*\d{1,3}){0,10})\W*$",
+    re.I,
+)
+_ANSWER_THEN_CLOSE_RE = re.compile(
+    r"^(?!IF\s)(?P<cond>[A-Za-z][\w' ]{0,30}?)\s*(?:→|->)\s*"
+    r"(?:THANK\s+(?:AND|&)\s+(?:CLOSE|END)|TERMINATE|SCREEN[\s-]*OUT)\W*$",
+    re.I,
+)
+_ANY_OF_AFTER_RE = re.compile(
+    r"(?:→|->)[^()]{1,40}\(\s*any\s+of\s+(?:codes?\s+)?(?P<codes>\d{1,3}\s*[-–]\s*\d{1,3})\s*\)\W*$",
+    re.I,
 )
 
 
@@ -914,10 +937,24 @@ def _terminate(text: str, upper: str) -> list[Directive]:
         # the arrow, and why, in brackets, are no part of the answers named
         cond = _ENDING_TAIL_RE.sub("", cond)
         return [Directive("terminate_if", cond.strip(" :,"), source=text)]
+    match = _SCREEN_OUT_CODES_RE.match(text)
+    if match:
+        # "Screen out codes 1 and 2": each code named screens out ("and" lists them)
+        codes = re.sub(r"\s+and\s+", " or ", match["codes"].strip(), flags=re.I)
+        return [Directive("terminate_if", "CODE " + codes, source=text)]
+    match = _ANSWER_THEN_CLOSE_RE.match(text)
+    if match:
+        # "Yes → thank & close": the answer named, then the way out after an arrow
+        return [Directive("terminate_if", match["cond"].strip(), source=text)]
     for pattern in _TERMINATE_IF_RES:
         match = pattern.match(text)
         if match:
-            return [Directive("terminate_if", match["cond"], source=text)]
+            cond = match["cond"]
+            # "IF ALLERGIC TO ANY … → THANK & CLOSE (any of 1–7)": the codes say the words
+            any_of = _ANY_OF_AFTER_RE.search(text)
+            if any_of and not re.search(r"\d", cond):
+                cond = f"ANY OF {any_of['codes'].strip()}"
+            return [Directive("terminate_if", cond, source=text)]
     match = re.match(
         r"^(?:CODES?\s+)?(?P<codes>\d{1,3}(?:\s*(?:,|-|–|OR|AND)\s*\d{1,3})*)\s*(?:=|→|->|:)\s*"
         r"(?:THANK\s+(?:AND|&)\s+(?:END|CLOSE)|TERMINATE|SCREEN[\s-]*OUT|(?:END|CLOSE)\s+(?:THE\s+)?"

@@ -431,6 +431,13 @@ _CAPS_THEN_SAID_RE = re.compile(
 )
 
 
+# "…? IF MORE THAN ONE CAT: the cat who will take part.": a capitals case and a colon after the
+# question's last sentence
+_CAPS_IF_ASIDE_RE = re.compile(
+    r"(?<=\?)[ \t]+(?P<aside>IF[ \t][A-Z0-9 '’/-]{2,60}:[ \t]*\S[^?]{0,200})$"
+)
+
+
 def split_text(text: str) -> tuple[str, list[str]]:
     """Take bracketed instructions and trailing capitals out of plain text."""
     notes: list[str] = []
@@ -529,6 +536,12 @@ def split_text(text: str) -> tuple[str, list[str]]:
         # "______ years      ALLOW 0-50.   TERM IF <3 OR >35": the box, then its scripting
         notes.append(boxed["caps"].strip())
         kept = boxed["box"]
+    aside = _CAPS_IF_ASIDE_RE.search(kept) if "?" in kept else None
+    if aside:
+        # "How old is your cat? IF MORE THAN ONE CAT: the one taking part.": the interviewer's
+        # words for a special case, after the question itself
+        notes.append(aside["aside"].strip())
+        kept = kept[: aside.start()]
     caps = None if is_caps_instruction(kept) else _TRAILING_CAPS_RE.search(kept.rstrip())
     if caps and caps.group(1).count(")") > caps.group(1).count("("):
         caps = None  # "(e.g. NVQ, BTEC)": capitals that close the label's own bracket

@@ -236,7 +236,14 @@ def place_named_filters(drafts: list[Draft]) -> None:
                         # the answer in words is one of the question the note is written under
                         cond = f"{cond} (see {draft.label.id})"
                     targets = [_lookup(by_id, n) for n in named]
-                if not targets or None in targets or targets == [draft] and kept is draft.notes:
+                # "Answer Q2 only if …" under Q2's own words is Q2's filter too (a paper form's
+                # grey hint below the question); other notes under their own question stay
+                under_own = match is not None and match["cond"] is not None
+                if (
+                    not targets
+                    or None in targets
+                    or (targets == [draft] and kept is draft.notes and not under_own)
+                ):
                     continue
                 if match is not None and len(targets) > 1:
                     cond = _anchored(cond, drafts, targets[0])

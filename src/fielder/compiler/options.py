@@ -258,8 +258,9 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
             text = text[: match.start()]
             break
     term = re.search(
-        r"(?<!\s)\s*+(?:(?<!-)-+>|→|—|–|-|\()\s*+(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+AND\s+CLOSE|"
-        # "No → end survey (screen-out)": the arrow's words, then their kind in brackets
+        r"(?<!\s)\s*+(?:(?<!-)-+>|→|—|–|-|\()\s*+(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+(?:AND|&)\s+CLOSE|"
+        # "No → end survey (screen-out)", "Under 1 -> THANK & CLOSE (KITTEN)": the arrow's
+        # words, then their kind in brackets
         r"END\s+(?:THE\s+)?(?:INTERVIEW|SURVEY))\)?(?:\s*\([^()]{1,30}\))?\.?\s*$",
         text,
         re.I,
@@ -894,6 +895,35 @@ def trailing_codes(options: list[RawOption]) -> list[RawOption]:
         assert match is not None
         option.label, option.code, option.marker = match["label"], match["code"], None
         _routing_before_code(option)  # "☐ Yes (go to Q18) 1"
+    return options
+
+
+# "1 Dairy yoghurt": a number, one space, then words (a unit after the number is a count)
+_LEADING_CODE_RE = re.compile(r"^(?P<code>\d{1,2}) (?P<label>[^\W\d_].*)$")
+_COUNT_WORD_RE = re.compile(
+    r"^(?:or|and|to|years?|months?|weeks?|days?|hours?|minutes?|times?|people|persons?)\b", re.I
+)
+
+
+def leading_codes(options: list[RawOption]) -> list[RawOption]:
+    """Boxed or bulleted answers that all start with a number counting up or down by one
+    (`☐ 5 Very appealing` … `☐ 1 Not at all appealing`) print their codes before the words
+    with a single space, as typeset paper forms do; a count ("1 child", "2 children") is not."""
+    if len(options) < 3 or any(o.code is not None or o.marker != "•" for o in options):
+        return options
+    matches = [_LEADING_CODE_RE.match(o.label) for o in options]
+    if not all(matches) or any(_COUNT_WORD_RE.match(m["label"]) for m in matches if m):
+        return options
+    codes = [int(m["code"]) for m in matches if m]
+    steps = {b - a for a, b in zip(codes, codes[1:], strict=False)}
+    if steps not in ({1}, {-1}):
+        return options
+    firsts = {m["label"].split()[0].lower().rstrip("s") for m in matches if m}
+    if len(firsts) == 1:
+        return options  # "1 child", "2 children": the same thing counted
+    for option, match in zip(options, matches, strict=True):
+        assert match is not None
+        option.label, option.code, option.marker = match["label"], match["code"], None
     return options
 
 

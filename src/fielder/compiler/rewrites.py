@@ -51,6 +51,7 @@ from fielder.compiler.answered_to import answered_to_lines
 from fielder.compiler.arrow_notes import arrow_line_notes, arrow_note_lines
 from fielder.compiler.arrow_numbers import arrow_number_lines
 from fielder.compiler.asked_across import split_asked_across
+from fielder.compiler.banner_notes import banner_note_lines
 from fielder.compiler.box_screens import box_screen_lines
 from fielder.compiler.boxed_cells import boxed_cell_lines
 from fielder.compiler.bracketed_points import bracketed_point_lines
@@ -113,7 +114,7 @@ from fielder.compiler.wrapped_notes import join_wrapped_notes, join_wrapped_prob
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
-    lines = arrow_line_notes(keypad_answer_lines(lines))
+    lines = arrow_line_notes(keypad_answer_lines(banner_note_lines(lines)))
     lines = noted_label_lines(join_wrapped_caps(arrow_number_lines(pseudo_code_lines(lines))))
     lines = qualifying_code_lines(bracketed_point_lines(starred_note_lines(lines)))
     lines = described_base_lines(arrow_note_lines(lines))
