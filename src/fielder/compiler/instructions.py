@@ -37,7 +37,9 @@ _SPLIT_RE = re.compile(
     # ("… AT B2, I.E. B2 NOT = 99", "(J. Hale)": an abbreviation's stop ends no sentence)
     r"(?<!\b[Mm]ax)(?<!\b[Mm]in)(?<!\bMAX)(?<!\bMIN)(?<!\b[Ii]\.[Ee])(?<!\b[Ee]\.[Gg])(?<!\([A-Z])"
     # ("… = Yes. 📝 Prefill is piping only": a callout's emoji opens its next sentence)
-    r"\.\s+(?=[A-Z0-9(\[\'‘\"“\u2600-\u27bf\U0001f300-\U0001faff])|;\s*|\s+[·•]\s+"
+    r"\.\s+(?=[A-Z0-9(\[\'‘\"“\u2600-\u27bf\U0001f300-\U0001faff])|;\s*|\s+[·•]\s+|"
+    # "PROBE: WHAT ELSE? ASK IF LIKED …": a probe's question, then the routing
+    r"\?\s+(?=(?i:ASK|SHOW|DISPLAY|IF|SKIP|GO\s+TO)\b)"
 )
 _BOX_THEN_IF_RE = re.compile(r"(?<=[)\]_])\s+(?=IF\s)")
 # (a spaced hyphen too before "CODE 4 = THANK & CLOSE": a typed script's dash before its codes)
