@@ -37,7 +37,9 @@ _SPLIT_RE = re.compile(
     # ("… AT B2, I.E. B2 NOT = 99", "(J. Hale)": an abbreviation's stop ends no sentence)
     r"(?<!\b[Mm]ax)(?<!\b[Mm]in)(?<!\bMAX)(?<!\bMIN)(?<!\b[Ii]\.[Ee])(?<!\b[Ee]\.[Gg])(?<!\([A-Z])"
     # ("… = Yes. 📝 Prefill is piping only": a callout's emoji opens its next sentence)
-    r"\.\s+(?=[A-Z0-9(\[\'‘\"“\u2600-\u27bf\U0001f300-\U0001faff])|;\s*|\s+[·•]\s+"
+    r"\.\s+(?=[A-Z0-9(\[\'‘\"“\u2600-\u27bf\U0001f300-\U0001faff])|;\s*|\s+[·•]\s+|"
+    # "PROBE: WHAT ELSE? ASK IF LIKED …": a probe's question, then the routing
+    r"\?\s+(?=(?i:ASK|SHOW|DISPLAY|IF|SKIP|GO\s+TO)\b)"
 )
 _BOX_THEN_IF_RE = re.compile(r"(?<=[)\]_])\s+(?=IF\s)")
 # (a spaced hyphen too before "CODE 4 = THANK & CLOSE": a typed script's dash before its codes)
@@ -381,7 +383,11 @@ _NOTE_PREFIX_RE = re.compile(
     # "Screen-out: if 3 or 4, thank and close.": a heading word over a rule that says the close
     r"^screen[\s-]?out\s*:\s*(?=[^:]{0,80}\b(?:thank|close|terminate|end)\b)|"
     # "[Sam: if they put 0 at Q6, skip them to Q8]": a colleague's name addressing a routing note
-    r"^(?-i:[A-Z][a-z]{1,15})\s*:\s*(?=(?:if|only|ask|skip|show|when)\b)",
+    r"^(?-i:[A-Z][a-z]{1,15})\s*:\s*(?=(?:if|only|ask|skip|show|when)\b)|"
+    # "Top-2 box only: ask if W2 = 1 or 2": the group in a few words, then the filter naming it
+    # (not a question's id: "Q5: ask if …" is a filter for Q5)
+    r"^(?![A-Za-z]{1,5}\d)(?:[\w'-]+\s+){0,3}[\w'-]+\s*:\s*"
+    r"(?=(?:ask|show|display)\s+(?:only\s+)?(?:if|when)\b)",
     re.I,
 )
 _AFTER_THIS_RE = re.compile(r"^after\s+(?:this|the)\s+(?:page|section|block)\s*,\s*(?=if\b)", re.I)
@@ -747,7 +753,7 @@ def _display(text: str, upper: str) -> list[Directive]:
     match = re.match(
         # "Show this question if …": a survey tool's printed display logic
         # ("only show this if they did not pick …": the "only" said first)
-        r"^(?:ASK|(?:ONLY\s+)?SHOW(?:\s+(?:THIS\s+QUESTION|THIS|QUESTION))?|"
+        r"^(?:ASK|(?:ONLY\s+)?SHOW(?:\s+(?:THIS\s+(?:QUESTION|SCREEN|PAGE)|THIS|QUESTION))?|"
         r"(?:ONLY\s+)?DISPLAY(?:\s+THIS\s+QUESTION)?|"
         # "FOR THOSE NOT WORKING (D2 = 3, 4 OR 5)": whom the question is for, said with "for"
         r"BASE\s*:|FILTER\s*:|ONLY\s+ASK|ASK\s+ONLY|FOR(?=\s+(?:THOSE|RESPONDENTS|PEOPLE|PARTICIPANTS)\b))\s*"
