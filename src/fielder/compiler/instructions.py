@@ -903,7 +903,11 @@ _SCREEN_OUT_CODES_RE = re.compile(
 )
 _ANSWER_THEN_CLOSE_RE = re.compile(
     r"^(?!IF\s)(?P<cond>[A-Za-z][\w' ]{0,30}?)\s*(?:→|->)\s*"
-    r"(?:THANK\s+(?:AND|&)\s+(?:CLOSE|END)|TERMINATE|SCREEN[\s-]*OUT)\W*$",
+    r"(?:THANK\s+(?:AND|&)\s+(?:CLOSE|END)|TERMINATE|SCREEN[\s-]*OUT)\W*$"
+    # "District residents: thank and close — visitors only": those named, a colon, the way
+    # out, then why after a spaced dash
+    r"|^(?!IF\s)(?P<group>[A-Za-z][\w' ]{2,40}?)\s*:\s*(?:THANK\s+(?:AND|&)\s+(?:CLOSE|END)|"
+    r"TERMINATE|SCREEN[\s-]*OUT)\b(?:\s*[—–]\s+[^—–]{0,80})?\W*$",
     re.I,
 )
 _ANY_OF_AFTER_RE = re.compile(
@@ -945,7 +949,7 @@ def _terminate(text: str, upper: str) -> list[Directive]:
     match = _ANSWER_THEN_CLOSE_RE.match(text)
     if match:
         # "Yes → thank & close": the answer named, then the way out after an arrow
-        return [Directive("terminate_if", match["cond"].strip(), source=text)]
+        return [Directive("terminate_if", (match["cond"] or match["group"]).strip(), source=text)]
     for pattern in _TERMINATE_IF_RES:
         match = pattern.match(text)
         if match:

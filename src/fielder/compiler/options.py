@@ -217,7 +217,10 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
             # "TERM" in a sheet's Status column (not "TERM IF QUOTA FULL", a quota)
             r"(?:CLOSE|END|STOP|TERM|THANK\s+AND\s+CLOSE)(?:\s+(?:INTERVIEW|SURVEY))?"
             # "CLOSE – NOT A MEMBER": why the interview closes, after a spaced dash
-            r"(?:\s+[–—-]\s+[^–—>→]{1,40})?",
+            r"(?:\s+[–—-]\s+[^–—>→]{1,40})?"
+            # "CLOSE IF WORKS FOR THE OPERATOR" beside an answer: who the answer is, in words
+            # ("TERM IF QUOTA FULL" is a quota, no screen-out)
+            r"(?:\s+IF\s+(?!(?:THE\s+)?QUOTA\b|OVER\s+QUOTA\b)[^\d=<>→]{3,40})?",
             bare,
             re.I,
         ):
