@@ -36,7 +36,9 @@ _OPENING_IF_RE = re.compile(
 
 
 # a counterfactual ("If the bus had not been running, how would you …?") supposes; it filters no one
-_SUPPOSED_RE = re.compile(r"\bhad(?:\s+not|n['’]t)?\s+been\b|\bhad\s+not\b|\bhadn['’]t\b|\bwere\s+to\b", re.I)
+_SUPPOSED_RE = re.compile(
+    r"\bhad(?:\s+not|n['’]t)?\s+been\b|\bhad\s+not\b|\bhadn['’]t\b|\bwere\s+to\b", re.I
+)
 
 
 def follow_up(built: Built, previous: Built | None) -> None:

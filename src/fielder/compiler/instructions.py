@@ -829,6 +829,17 @@ def _display(text: str, upper: str) -> list[Directive]:
                 "display_if", match["cond"].strip(" :,."), target=value_next(text), source=text
             )
         ]
+    match = re.match(
+        # "If you are NOT travelling for work today, please answer this question.": a paper
+        # form's filter told to the respondent, the condition first
+        r"^IF\s+(?P<cond>[^,]{3,120}?)\s*,\s*(?:PLEASE\s+)?(?:ANSWER|COMPLETE|FILL\s+IN)\s+"
+        r"(?P<which>THIS|THE\s+NEXT|THE\s+FOLLOWING)\s+QUESTION\W*$",
+        text,
+        re.I,
+    )
+    if match:
+        cond = match["cond"].strip(" :,.")
+        return [Directive("display_if", cond, target=value_next(text), source=text)]
     return []
 
 

@@ -37,8 +37,10 @@ def paren_codes_across(text: str) -> list[str]:
 def _points_in_turn(codes: list[str]) -> bool:
     """Five or more codes counting up one by one from 0 or 1."""
     numbers = [int(c) for c in codes]
-    return len(numbers) >= 5 and numbers[0] in (0, 1) and numbers == list(
-        range(numbers[0], numbers[0] + len(numbers))
+    return (
+        len(numbers) >= 5
+        and numbers[0] in (0, 1)
+        and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
     )
 
 
