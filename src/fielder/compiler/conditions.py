@@ -1156,9 +1156,32 @@ def _atom(
         described = worded_test(said, questions, ref, only=ref)
         if described is not None and described[1]:
             return Atom(question, described[1], negate=described[2]), question
+    if not codes and ref is None and not labels and not comparison:
+        yes_no = _yes_no_described(said, target)
+        if yes_no:
+            return Atom(question, [yes_no]), question
     if not codes:
         raise ConditionError(f"no answer codes in '{clause}'")
     return Atom(question, _align(codes, target), negate=negate), question
+
+
+_PLAIN_WORDS = frozenset(
+    "a an the of in on at to for from by with if not no yes is are was were be been you your "
+    "do does did have has had any or and who those they them their this that it".split()
+)
+
+
+def _yes_no_described(said: str, target: Question) -> str | None:
+    """ "IF NOT A UK RESIDENT" under "Do you live in the UK?" (Yes / No): words sharing the
+    ask's own words describe its Yes answer, and with NOT its No answer."""
+    plain = {folded(o.label).strip(" .!"): o.code for o in target.options}
+    if "yes" not in plain or "no" not in plain or len(plain) > 3:
+        return None
+    words = {w for w in re.findall(r"[^\W\d_]{2,}", said.lower()) if w not in _PLAIN_WORDS}
+    asked = {w for w in re.findall(r"[^\W\d_]{2,}", target.text.lower()) if w not in _PLAIN_WORDS}
+    if not words & asked:
+        return None
+    return plain["no"] if re.search(r"\bNOT\b|N['’]T\b", said, re.I) else plain["yes"]
 
 
 # "Q9 = 0 TO 6": a span of codes written with "to" (as "0-6")
@@ -1347,9 +1370,17 @@ def _label_match(rest: str, question: Question) -> list[str]:
     if known != wanted and known:
         # "AWARE OF FERNWAY AT A1": the brand the respondent knows or uses, named by its label
         return _label_match(known, question)
+    grouped = _PEOPLE_RE.sub("", wanted)
+    if grouped != wanted and grouped:
+        # "DISTRICT RESIDENTS" for "In the district": the people who gave that answer
+        return _label_match(grouped, question)
     return _label_inside(wanted, question)
 
 
+# "residents", "card holders": those who gave an answer, named by what the answer makes them
+_PEOPLE_RE = re.compile(
+    r"\s+(?:residents?|users?|owners?|holders?|members?|visitors?|customers?|passengers?|people)$"
+)
 # "aware of", "heard of", "uses": a brand list's answer named by what the respondent does with it
 _KNOWS_RE = re.compile(
     r"^(?:(?:is|are|was|were)\s+)?(?:aware\s+of|heard\s+of|knows?|uses?|used|buys?|bought|owns?)\s+"

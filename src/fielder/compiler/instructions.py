@@ -835,6 +835,17 @@ def _display(text: str, upper: str) -> list[Directive]:
                 "display_if", match["cond"].strip(" :,."), target=value_next(text), source=text
             )
         ]
+    match = re.match(
+        # "If you are NOT travelling for work today, please answer this question.": a paper
+        # form's filter told to the respondent, the condition first
+        r"^IF\s+(?P<cond>[^,]{3,120}?)\s*,\s*(?:PLEASE\s+)?(?:ANSWER|COMPLETE|FILL\s+IN)\s+"
+        r"(?P<which>THIS|THE\s+NEXT|THE\s+FOLLOWING)\s+QUESTION\W*$",
+        text,
+        re.I,
+    )
+    if match:
+        cond = match["cond"].strip(" :,.")
+        return [Directive("display_if", cond, target=value_next(text), source=text)]
     return []
 
 
@@ -909,7 +920,11 @@ _SCREEN_OUT_CODES_RE = re.compile(
 )
 _ANSWER_THEN_CLOSE_RE = re.compile(
     r"^(?!IF\s)(?P<cond>[A-Za-z][\w' ]{0,30}?)\s*(?:→|->)\s*"
-    r"(?:THANK\s+(?:AND|&)\s+(?:CLOSE|END)|TERMINATE|SCREEN[\s-]*OUT)\W*$",
+    r"(?:THANK\s+(?:AND|&)\s+(?:CLOSE|END)|TERMINATE|SCREEN[\s-]*OUT)\W*$"
+    # "District residents: thank and close — visitors only": those named, a colon, the way
+    # out, then why after a spaced dash
+    r"|^(?!IF\s)(?P<group>[A-Za-z][\w' ]{2,40}?)\s*:\s*(?:THANK\s+(?:AND|&)\s+(?:CLOSE|END)|"
+    r"TERMINATE|SCREEN[\s-]*OUT)\b(?:\s*[—–]\s+[^—–]{0,80})?\W*$",
     re.I,
 )
 _ANY_OF_AFTER_RE = re.compile(
@@ -951,7 +966,7 @@ def _terminate(text: str, upper: str) -> list[Directive]:
     match = _ANSWER_THEN_CLOSE_RE.match(text)
     if match:
         # "Yes → thank & close": the answer named, then the way out after an arrow
-        return [Directive("terminate_if", match["cond"].strip(), source=text)]
+        return [Directive("terminate_if", (match["cond"] or match["group"]).strip(), source=text)]
     for pattern in _TERMINATE_IF_RES:
         match = pattern.match(text)
         if match:

@@ -1443,10 +1443,12 @@ class _Parser:
             and len(draft.lines) <= 3
             and not (line.is_option and line.code)  # "[ ] Email [SQ001]": a coded answer
         ):
-            draft.notes.append(text)  # "Checkboxes", "Short answer": the builder's answer type
+            # "Checkboxes", "Short answer": the builder's answer type ("ASK IF C6 = 1. Email.":
+            # after the filter set apart on its line)
+            draft.notes.extend([*line.instructions, text])
             return
         if _ANSWER_FORMAT_RE.match(text) and len(draft.lines) <= 3 and not draft.options:
-            draft.notes.append(text)
+            draft.notes.extend([*line.instructions, text])
             return
         if self.outline_item(line, draft):
             return
