@@ -155,10 +155,45 @@ def _target(raw: str | None, questions: dict[str, Question]) -> str | None:
     return found
 
 
+# "IF NOT A UK RESIDENT (Q2 = 2), SKIP SECTION C": the section is passed over, not gone to
+_SKIP_OVER_SECTION_RE = re.compile(
+    r"\b(?:SKIP|OMIT|MISS\s+OUT)\s+(?:(?:THE\s+)?WHOLE\s+|ALL\s+OF\s+)?(?:THE\s+)?"
+    r"(?:SECTION|PART|MODULE|BLOCK)\s+([A-Z0-9]{1,3})\b(?!\s*(?:AND|,))",
+    re.I,
+)
+_TEST_IN_BRACKETS_RE = re.compile(
+    r"\(([^()]*?\b[A-Z]{1,4}\d{1,3}[a-z]?\b[^()]*?[=<>][^()]*)\)", re.I
+)
+
+
+def _skipped_sections(builts: list[Built], sections: dict[str, str]) -> None:
+    """A skip that passes over a named section ("SKIP SECTION C", no "to") filters the
+    section's questions with the negated test: whatever comes between is still asked."""
+    firsts = {b.question.id: b for b in builts}
+    for built in builts:
+        for pending in list(built.pending):
+            over = _SKIP_OVER_SECTION_RE.search(pending.source or "")
+            first = sections.get(f"SECTION {over[1].upper()}") if over else None
+            start = firsts.get(first or "")
+            if pending.kind != "skip" or start is None or not pending.condition:
+                continue
+            test = _TEST_IN_BRACKETS_RE.search(pending.condition)
+            negated = f"NOT ({test[1] if test else pending.condition})"
+            built.pending.remove(pending)
+            for member in builts[builts.index(start) :]:
+                if member.block != start.block:
+                    break
+                member.pending.append(
+                    Pending("display_if", negated, built.question.id, source=pending.source)
+                )
+
+
 def resolve_logic(
     builts: list[Built], answers: dict[str, str], sections: dict[str, str] | None = None
 ) -> list[Problem]:
     """Fill every question's routing from its pending items; return the problems found."""
+    if sections:
+        _skipped_sections(builts, sections)
     for built in builts:
         for pending in built.pending:
             section = _SECTION_KEY_RE.match((pending.target or "").strip())
