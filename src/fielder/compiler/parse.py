@@ -116,7 +116,10 @@ _REVERSE_MARK_RE = re.compile(r"\s*\((?:R|rev(?:erse)?(?:[- ]scored)?)\)\s*$")
 # section if you said Yes at Q3. If not, go to Section 7.": a filter on every question of the
 # section (the "if not, go on" sentence only restates where everyone else goes).
 _SECTION_FILTER_RE = re.compile(
-    r"^[\[(]?\s*(?:[⚙🛠🔧]\ufe0f?\s*)?(?:(?:PLEASE\s+)?(?:ONLY\s+)?(?:ASK|SHOW|DISPLAY|ANSWER|COMPLETE|FILL\s+(?:IN|OUT))\s+"
+    r"^[\[(]?\s*(?:[⚙🛠🔧]\ufe0f?\s*)?(?:"
+    # "Section M: ask only if P2 = 2.": the section named, then whom it is asked of
+    r"(?:SECTION|BLOCK|PART|MODULE)\s+[A-Z0-9]{1,2}\s*:\s*(?:ASK|SHOW|DISPLAY)|"
+    r"(?:PLEASE\s+)?(?:ONLY\s+)?(?:ASK|SHOW|DISPLAY|ANSWER|COMPLETE|FILL\s+(?:IN|OUT))\s+"
     r"(?:THIS\s+|THE\s+(?:NEXT|FOLLOWING)\s+)?(?:SECTION|BLOCK|PART|MODULE)"
     # "ASK SECTION A (Q1-Q7) IF …": the section named, with the questions it holds
     r"(?:\s+[A-Z0-9]{1,2})?(?:\s*\([^()]{1,30}\))?|"
