@@ -1976,18 +1976,24 @@ class _Parser:
             # "FILTER: ASK IF NOT WORKING (ECON1 = 3)": the test in capitals in brackets is the
             # filter's own, not a note of the question above
             notes = [line.raw.strip()]
+        forwarded = False
         for note in notes:
             # "PROG: ASK IF Q7 = 1–3." after a question's answers: whom the note is for said
             # first, then the next question's filter (above the answers it stays the question's)
             answered = bool(draft.options or draft.hints or draft.tables or draft.rows)
             bare = _NOTE_FOR_RE.sub("", note) if answered else note
-            if _FORWARD_RE.match(bare) and ends_interview(note):
+            if forwarded and not line.text:
+                # "[ASK IF Q2 = 1] [MULTI]": a note after the next question's filter, on the
+                # filter's own line, is that question's too
+                self.pending.append(note)
+            elif _FORWARD_RE.match(bare) and ends_interview(note):
                 draft.notes.append(note)  # "Filter: under 18 → end of survey": this answer's
             elif _FORWARD_RE.match(bare) and not re.match(r"^\[?\s*IF\b", bare, re.I):
                 if self.own_condition(index, draft):
                     draft.pre_notes.append(note)
                 else:
                     self.pending.append(note)
+                    forwarded = True
             elif re.match(r"^\[?\s*IF\b.*\bASK\s+[A-Z]*\d", note, re.I) or (
                 answered and re.match(r"^\[?\s*IF\b.{3,200}?\bASK\s*[.:\]]?\s*$", note, re.I)
             ):
