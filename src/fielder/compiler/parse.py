@@ -1982,9 +1982,9 @@ class _Parser:
             # first, then the next question's filter (above the answers it stays the question's)
             answered = bool(draft.options or draft.hints or draft.tables or draft.rows)
             bare = _NOTE_FOR_RE.sub("", note) if answered else note
-            if forwarded and not line.text:
-                # "[ASK IF Q2 = 1] [MULTI]": a note after the next question's filter, on the
-                # filter's own line, is that question's too
+            if forwarded and not line.text and note.startswith("[") and notes[0].startswith("["):
+                # "[ASK IF Q2 = 1] [MULTI]": a bracketed note after the next question's
+                # bracketed filter, on the filter's own line, is that question's too
                 self.pending.append(note)
             elif _FORWARD_RE.match(bare) and ends_interview(note):
                 draft.notes.append(note)  # "Filter: under 18 → end of survey": this answer's
