@@ -545,7 +545,9 @@ def split_text(text: str) -> tuple[str, list[str]]:
     caps = None if is_caps_instruction(kept) else _TRAILING_CAPS_RE.search(kept.rstrip())
     if caps and caps.group(1).count(")") > caps.group(1).count("("):
         caps = None  # "(e.g. NVQ, BTEC)": capitals that close the label's own bracket
-    if caps and is_caps_instruction(caps.group(1)) and len(caps.group(1).split()) >= 2:
+    # ("… by name?   MULTI": one word of capitals set a wide gap apart from the question)
+    wide = bool(caps and re.search(r"\t|\s{3,}", kept[caps.start() : caps.start(1)]))
+    if caps and is_caps_instruction(caps.group(1)) and (len(caps.group(1).split()) >= 2 or wide):
         notes.append(caps.group(1).strip())
         kept = kept.rstrip()[: caps.start(1)]
     return kept, notes

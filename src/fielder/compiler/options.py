@@ -261,7 +261,7 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
             text = text[: match.start()]
             break
     term = re.search(
-        r"(?<!\s)\s*+(?:(?<!-)-+>|→|—|–|-|\()\s*+(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+(?:AND|&)\s+CLOSE|"
+        r"(?<!\s)\s*+(?:(?<!-)-+>|→|>>|—|–|-|\()\s*+(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+(?:AND|&)\s+CLOSE|"
         # "No → end survey (screen-out)", "Under 1 -> THANK & CLOSE (KITTEN)": the arrow's
         # words, then their kind in brackets
         r"END\s+(?:THE\s+)?(?:INTERVIEW|SURVEY))\)?(?:\s*\([^()]{1,30}\))?\.?\s*$",
