@@ -960,6 +960,16 @@ def _inner_condition(text: str, questions: dict[str, Question]) -> str:
         # "took a test drive at J2 (J2 = 04 OR J2 = 05)": the words said again as the test
         # (words naming another question are a test of their own)
         return inner[1]
+    negated = re.fullmatch(r"\s*NOT\s+(?!IF\b)(?P<ans>[^()=<>\d]{2,40}?)\s*", inner[1], re.I)
+    source = _find_ref(outside, questions)[0]
+    if (
+        negated
+        and source
+        and not _find_ref(inner[1], questions)[0]
+        and not text[inner.end() :].strip(" .;:")
+    ):
+        # "BRAND NAMED AT Q2 (NOT DON'T KNOW)": the bracket names the one answer left out
+        return f'NOT "{negated["ans"].strip()}" IN {source}'
     remark = _REMARK_RE.match(inner[1]) and not text[inner.end() :].strip(" .;:")
     if remark and not _find_ref(inner[1], questions)[0] and _find_ref(outside, questions)[0]:
         # "coded 1-6 at Q3 (not if only 'Other' or 'None')": a closing remark on who is left
