@@ -41,7 +41,8 @@ def as_scripting(sentence: str) -> str | None:
     return f"ASK IF {quoted} IN Q{match['q']}"
 
 
-_Q = r"(?:question\s+|Q)(?P<q>\d{1,3}[a-z]?)"
+# the question named: "question 5" (id Q5), or its label ("Q5", "K12", "QS3")
+_Q = r"(?:question\s+(?P<n>\d{1,3}[a-z]?)|(?P<q>[A-Z]{1,4}\d{1,3}[a-z]?))"
 _PICKED = r"(?:ticked|selected|chose|picked|answered|said|checked)"
 # A survey tool's display rule said of the question: "Appears when Q5 is 0 to 6.", "Hidden if
 # "None of these" is ticked at Q12.", "Not shown to … (Q3 = "Less than a year")."; and of a
@@ -72,29 +73,30 @@ _FIRST_SENTENCE_RE = re.compile(r"^(?P<first>.+?[.)]\.?)\s+(?P<rest>[A-Z].*)$")
 _RANGE_RE = re.compile(r"^(\d{1,3})\s*(?:to|-|–)\s*(\d{1,3})$", re.I)
 
 
-def _test(answers: str, q: str) -> str:
+def _test(answers: str, match: re.Match[str]) -> str:
     """ "Q5 = 0-6", "Q5 = 9 OR 10", '"A" OR "B" IN Q10' for the answers a rule names."""
+    q = match["q"] or f"Q{match['n']}"
     words = _WORDS_RE.findall(answers)
     if not words:
         words = [w.strip() for w in re.split(r",|\bor\b", answers) if w.strip()]
     span = _RANGE_RE.match(words[0]) if len(words) == 1 else None
     if span:
-        return f"Q{q} = {span[1]}-{span[2]}"
+        return f"{q} = {span[1]}-{span[2]}"
     if all(re.fullmatch(r"\d{1,3}", w) for w in words):
-        return f"Q{q} = {' OR '.join(words)}"
-    return " OR ".join(f'"{w.upper()}"' for w in words) + f" IN Q{q}"
+        return f"{q} = {' OR '.join(words)}"
+    return " OR ".join(f'"{w.upper()}"' for w in words) + f" IN {q}"
 
 
 def _tool_rule(sentence: str) -> str | None:
     sentence = sentence.strip()
     if match := _APPEARS_RE.match(sentence):
-        return f"ASK IF {_test(match['answers'], match['q'])}"
+        return f"ASK IF {_test(match['answers'], match)}"
     if match := _HIDDEN_RE.match(sentence):
-        return f"ASK IF NOT {_test(match['answers'] or match['said'], match['q'])}"
+        return f"ASK IF NOT {_test(match['answers'] or match['said'], match)}"
     if match := _NOT_SHOWN_RE.match(sentence):
         return f"ASK IF NOT ({match['test'].strip()})"
     if match := _PART_RE.match(sentence):
-        return f"ASK THIS SECTION IF {_test(match['answers'], match['q'])}"
+        return f"ASK THIS SECTION IF {_test(match['answers'], match)}"
     return None
 
 

@@ -772,12 +772,13 @@ def _all_of_range(
 
 # "named at least one brand at S11", "selected any product at Q4": some answer of the list,
 # the ones that name nothing ("None of these", an exclusive "no brand in mind") left out
-# ("USES ANY CLOUD PROVIDER AT Q5", "ANY PLATFORM USED AT A1": the verb before or after)
+# ("USES ANY CLOUD PROVIDER AT Q5", "ANY PLATFORM USED AT A1": the verb before or after, a
+# participle ending the words after ANY)
 _ANY_ANSWER_RE = re.compile(
     r"^(?:(?:ALL|THOSE|ANYONE|RESPONDENTS?|PEOPLE)\s+)?(?:WHO\s+)?(?:HAVE\s+)?"
     r"(?:(?:NAMED|SELECTED|CHOSE|CHOSEN|PICKED|MENTIONED|TICKED|CODED|USES?|USING|OWNS?|BUYS?)\s+"
     r"(?:AT\s+LEAST\s+ONE|ONE\s+OR\s+MORE|ANY)\b[^=<>()]{0,30}?|ANY\s+[A-Z][^=<>()]{0,30}?\s+"
-    r"(?:USED|SELECTED|NAMED|MENTIONED|CHOSEN|TICKED|OWNED|BOUGHT))\s+(?:AT|IN)\s+"
+    r"[A-Z]{2,}ED)\s+(?:AT|IN)\s+"
     r"(?:QUESTION\s+)?(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)$",
     re.I,
 )
