@@ -191,6 +191,11 @@ def test_survey_tool_display_rules_in_words() -> None:
 > *Not shown to visitors of under an hour (K5 = "Under an hour"). Month and year picker.*
 
 [ date: MM / YYYY ]
+
+### K8. May we contact you?
+
+- ( ) Yes
+- ( ) No
 """,
             "q.md",
         )
