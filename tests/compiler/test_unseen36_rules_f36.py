@@ -257,7 +257,8 @@ C1. Any comments?
     assert survey["B1"].display_if == "not (A1 < 3)"
     assert survey["B2"].display_if == "not (A1 < 3)"
     assert survey["C1"].display_if is None
-    assert not survey["A1"].skip_to and not survey["A2"].skip_to
+    assert not survey["A1"].skip_to
+    assert not survey["A2"].skip_to
 
 
 def test_skip_section_named_with_where_it_goes() -> None:

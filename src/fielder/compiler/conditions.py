@@ -785,7 +785,7 @@ def _all_of_range(
 _ANY_ANSWER_RE = re.compile(
     r"^(?:(?:ALL|THOSE|ANYONE|RESPONDENTS?|PEOPLE)\s+)?(?:WHO\s+)?(?:HAVE\s+)?"
     r"(?:(?:NAMED|SELECTED|CHOSE|CHOSEN|PICKED|MENTIONED|TICKED|CODED|USES?|USING|OWNS?|BUYS?)\s+"
-    r"(?:AT\s+LEAST\s+ONE|ONE\s+OR\s+MORE|ANY)\b[^=<>()]{0,30}?|ANY\s+[A-Z][^=<>()]{0,30}?\s+"
+    r"(?:AT\s+LEAST\s+ONE|ONE\s+OR\s+MORE|ANY)\b[^=<>()]{0,30}?|ANY\s+[A-Z][^=<>()\d]{0,30}?\s+"
     r"[A-Z]{2,}ED)\s+(?:AT|IN)\s+"
     r"(?:QUESTION\s+)?(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)$",
     re.I,
@@ -974,6 +974,7 @@ def _inner_condition(text: str, questions: dict[str, Question]) -> str:
     if (
         negated
         and source
+        and not re.search(r"[=<>≠]", outside)  # "Q9 = 3 (not resolved)": words on a test
         and not _find_ref(inner[1], questions)[0]
         and not text[inner.end() :].strip(" .;:")
     ):
