@@ -41,11 +41,82 @@ def as_scripting(sentence: str) -> str | None:
     return f"ASK IF {quoted} IN Q{match['q']}"
 
 
+# the question named: "question 5" (id Q5), or its label ("Q5", "K12", "QS3")
+_Q = r"(?:question\s+(?P<n>\d{1,3}[a-z]?)|(?P<q>[A-Z]{1,4}\d{1,3}[a-z]?))"
+_PICKED = r"(?:ticked|selected|chose|picked|answered|said|checked)"
+# A survey tool's display rule said of the question: "Appears when Q5 is 0 to 6.", "Hidden if
+# "None of these" is ticked at Q12.", "Not shown to … (Q3 = "Less than a year")."; and of a
+# part: "This part appears only for clients who ticked "X" at Q2."
+_APPEARS_RE = re.compile(
+    r"^(?:this\s+question\s+)?(?:only\s+)?(?:appears|is\s+(?:only\s+)?(?:shown|displayed|asked)|"
+    rf"shown|displayed)\s+(?:only\s+)?(?:when|if)\s+{_Q}\s+(?:is|was|=)\s+(?P<answers>.+?)\s*\.?$",
+    re.I,
+)
+_HIDDEN_RE = re.compile(
+    r"^(?:(?:this\s+question\s+is\s+)?hidden\s+(?:if|when)\s+(?P<answers>.+?)\s+(?:is|are)\s+"
+    r"(?:ticked|selected|chosen|checked|picked)|"
+    rf"skip\s+this\s+question\s+(?:if|when)\s+you\s+{_PICKED}\s+(?P<said>.+?))"
+    rf"\s+(?:at|in|on|to|for)\s+{_Q}\s*\.?$",
+    re.I,
+)
+_NOT_SHOWN_RE = re.compile(
+    r"^(?:not|never)\s+(?:shown|asked|displayed)\s+to\s+[^()]{1,80}?"
+    r"\((?P<test>[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:=|<|>)[^()]{1,60})\)\s*\.?$",
+    re.I,
+)
+_PART_RE = re.compile(
+    r"^this\s+(?:part|section|block|page)\s+(?:appears|is\s+(?:shown|asked))\s+only\s+(?:for|to)\s+"
+    rf"[^.]{{1,60}}?\bwho\s+{_PICKED}\s+(?P<answers>.+?)\s+(?:at|in|to|for|on)\s+{_Q}\s*\.?$",
+    re.I,
+)
+_FIRST_SENTENCE_RE = re.compile(r"^(?P<first>.+?[.)]\.?)\s+(?P<rest>[A-Z].*)$")
+_RANGE_RE = re.compile(r"^(\d{1,3})\s*(?:to|-|–)\s*(\d{1,3})$", re.I)
+
+
+def _test(answers: str, match: re.Match[str]) -> str:
+    """ "Q5 = 0-6", "Q5 = 9 OR 10", '"A" OR "B" IN Q10' for the answers a rule names."""
+    q = match["q"] or f"Q{match['n']}"
+    words = _WORDS_RE.findall(answers)
+    if not words:
+        words = [w.strip() for w in re.split(r",|\bor\b", answers) if w.strip()]
+    span = _RANGE_RE.match(words[0]) if len(words) == 1 else None
+    if span:
+        return f"{q} = {span[1]}-{span[2]}"
+    if all(re.fullmatch(r"\d{1,3}", w) for w in words):
+        return f"{q} = {' OR '.join(words)}"
+    return " OR ".join(f'"{w.upper()}"' for w in words) + f" IN {q}"
+
+
+def _tool_rule(sentence: str) -> str | None:
+    sentence = sentence.strip()
+    if match := _APPEARS_RE.match(sentence):
+        return f"ASK IF {_test(match['answers'], match)}"
+    if match := _HIDDEN_RE.match(sentence):
+        return f"ASK IF NOT {_test(match['answers'] or match['said'], match)}"
+    if match := _NOT_SHOWN_RE.match(sentence):
+        return f"ASK IF NOT ({match['test'].strip()})"
+    if match := _PART_RE.match(sentence):
+        return f"ASK THIS SECTION IF {_test(match['answers'], match)}"
+    return None
+
+
+def tool_rules(note: str) -> list[str] | None:
+    """The note as scripting words when it opens with a survey tool's display rule (what
+    follows the rule's sentence kept as a note of its own), else None."""
+    rule = _tool_rule(note)
+    if rule:
+        return [rule]
+    split = _FIRST_SENTENCE_RE.match(note.strip())
+    rule = _tool_rule(split["first"]) if split else None
+    return [rule, split["rest"]] if rule and split else None
+
+
 def answered_to_lines(lines: list[Line]) -> list[Line]:
     """The lines with such condition notes put in scripting words."""
     out: list[Line] = []
     for line in lines:
         notes = [as_scripting(n) or n for n in line.instructions]
+        notes = [part for n in notes for part in (tool_rules(n) or [n])]
         if line.text and (spoken := as_scripting(line.text)):
             out.append(replace(line, text="", spaced="", instructions=[*notes, spoken]))
         elif notes != line.instructions:

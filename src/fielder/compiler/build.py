@@ -451,6 +451,7 @@ def _headings_lead_with_codes(first: tuple[str, ...], body: tuple[tuple[str, ...
 # "Column A: Currently use": the column's name in the script, before the words respondents see
 _COLUMN_NAME_RE = re.compile(r"^\s*(?:Column|Col\.?)\s+[A-Z0-9]{1,2}\s*[:.–—-]\s*(?=\S)", re.I)
 _BRACKETED_POINT_RE = re.compile(r"^\((-?\d{1,2})\)(?=\s|$)")
+_RADIO_POINT_RE = re.compile(r"^[○◯☐□◻]\s*(?=-?\d{1,2}(?:\s|$))")
 _END_POINT_RE = re.compile(r"^(?P<code>-?\d{1,2})\s*(?:[-–—=:.)]\s*)?(?P<label>[^\W\d_].*)$")
 _TRAILING_CODE_RE = re.compile(r"\s+(-?\d{1,3})$")
 
@@ -460,6 +461,9 @@ def _worded_end_points(cells: tuple[str, ...]) -> list[Option] | None:
     10 – Extremely likely"): the points, with the ends' words."""
     # "(1) Extremely dissatisfied | (2) | … | (10) Extremely satisfied": codes in brackets
     cells = tuple(_BRACKETED_POINT_RE.sub(r"\1", c.strip()) for c in cells if c.strip())
+    # "○ 1 / Very poor | ○ 2 | … | ○ 10 / Excellent": a radio mark before each point
+    if len(cells) >= 4 and all(_RADIO_POINT_RE.match(c) for c in cells):
+        cells = tuple(_RADIO_POINT_RE.sub("", c) for c in cells)
     if len(cells) < 4 or not all(_NUMERIC_CELL_RE.match(c) for c in cells[1:-1]):
         return None
     if len(cells) >= 5 and not any(re.search(r"\d", c) for c in (cells[0], cells[-1])):

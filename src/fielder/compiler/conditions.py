@@ -780,10 +780,13 @@ def _all_of_range(
 
 # "named at least one brand at S11", "selected any product at Q4": some answer of the list,
 # the ones that name nothing ("None of these", an exclusive "no brand in mind") left out
+# ("USES ANY CLOUD PROVIDER AT Q5", "ANY PLATFORM USED AT A1": the verb before or after, a
+# participle ending the words after ANY)
 _ANY_ANSWER_RE = re.compile(
     r"^(?:(?:ALL|THOSE|ANYONE|RESPONDENTS?|PEOPLE)\s+)?(?:WHO\s+)?(?:HAVE\s+)?"
-    r"(?:NAMED|SELECTED|CHOSE|CHOSEN|PICKED|MENTIONED|TICKED|CODED)\s+"
-    r"(?:AT\s+LEAST\s+ONE|ONE\s+OR\s+MORE|ANY)\b[^=<>()]{0,30}?\s+(?:AT|IN)\s+"
+    r"(?:(?:NAMED|SELECTED|CHOSE|CHOSEN|PICKED|MENTIONED|TICKED|CODED|USES?|USING|OWNS?|BUYS?)\s+"
+    r"(?:AT\s+LEAST\s+ONE|ONE\s+OR\s+MORE|ANY)\b[^=<>()]{0,30}?|ANY\s+[A-Z][^=<>()\d]{0,30}?\s+"
+    r"[A-Z]{2,}ED)\s+(?:AT|IN)\s+"
     r"(?:QUESTION\s+)?(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)$",
     re.I,
 )
@@ -966,6 +969,17 @@ def _inner_condition(text: str, questions: dict[str, Question]) -> str:
         # "took a test drive at J2 (J2 = 04 OR J2 = 05)": the words said again as the test
         # (words naming another question are a test of their own)
         return inner[1]
+    negated = re.fullmatch(r"\s*NOT\s+(?!IF\b)(?P<ans>[^()=<>\d]{2,40}?)\s*", inner[1], re.I)
+    source = _find_ref(outside, questions)[0]
+    if (
+        negated
+        and source
+        and not re.search(r"[=<>≠]", outside)  # "Q9 = 3 (not resolved)": words on a test
+        and not _find_ref(inner[1], questions)[0]
+        and not text[inner.end() :].strip(" .;:")
+    ):
+        # "BRAND NAMED AT Q2 (NOT DON'T KNOW)": the bracket names the one answer left out
+        return f'NOT "{negated["ans"].strip()}" IN {source}'
     remark = _REMARK_RE.match(inner[1]) and not text[inner.end() :].strip(" .;:")
     if remark and not _find_ref(inner[1], questions)[0] and _find_ref(outside, questions)[0]:
         # "coded 1-6 at Q3 (not if only 'Other' or 'None')": a closing remark on who is left

@@ -1178,7 +1178,8 @@ BARE_CONDITION_RE = re.compile(
     # RENTED (Q5 CODE 1 NOT SELECTED)": further tests each with its own bracket
     rf"[^()]{{1,80}}?(?:{_BRACKET_AT}(?:\s*(?:,|\bOR\b|\bAND\b)\s*[^()]{{1,40}}?{_BRACKET_AT}){{0,4}})?)"
     # "IF BUYER (Q6 = 2) ASK:": the ask said after the test
-    r"(?:,?\s+ASK\.?)?\s*[:)]?\s*\)?\s*$",
+    # ("IF Q8 = 3 (DECLINE)." ends its sentence after the bracket)
+    r"(?:,?\s+ASK\.?)?\s*[:)]?\s*\)?\.?\s*$",
     re.I,
 )
 

@@ -548,7 +548,9 @@ def split_text(text: str) -> tuple[str, list[str]]:
     caps = None if is_caps_instruction(kept) else _TRAILING_CAPS_RE.search(kept.rstrip())
     if caps and caps.group(1).count(")") > caps.group(1).count("("):
         caps = None  # "(e.g. NVQ, BTEC)": capitals that close the label's own bracket
-    if caps and is_caps_instruction(caps.group(1)) and len(caps.group(1).split()) >= 2:
+    # ("… by name?   MULTI": one word of capitals set a wide gap apart from the question)
+    wide = bool(caps and re.search(r"\t|\s{3,}", kept[caps.start() : caps.start(1)]))
+    if caps and is_caps_instruction(caps.group(1)) and (len(caps.group(1).split()) >= 2 or wide):
         notes.append(caps.group(1).strip())
         kept = kept.rstrip()[: caps.start(1)]
         # "… pack? (MC)  RANDOMISE 1-6": the type mark the scripting after it hid
@@ -781,6 +783,14 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
         if following is not None and _tool_number_over_tag(line, following):
             index += 1  # "QID12" over "B5 How satisfied…": the tool's own number, not the id
             continue
+        notes_between = _notes_then_words(lines, index)
+        if notes_between:
+            # "Q6" over "[ASK IF Q3 = 4 OR 5]" over the words: the note is read before the label
+            # (a filter for the question it opens), the label joined to its words
+            joined.extend(lines[index + 1 : index + 1 + notes_between])
+            lines = [*lines[: index + notes_between], line, *lines[index + 1 + notes_between :]]
+            index += notes_between
+            continue
         if (
             following is not None
             # "ROS1" over "KRAS G12C" in a code column: two answers, never a label over words
@@ -807,6 +817,30 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
         joined.append(line)
         index += 1
     return joined
+
+
+def _notes_then_words(lines: list[Line], index: int) -> int:
+    """How many note-only lines stand between a lone label at `index` and the question's
+    words (0 when the label is not alone, or no words follow the notes)."""
+    line = lines[index]
+    if line.kind != "paragraph" or line.is_option or not _LONE_LABEL_RE.match(line.text):
+        return 0
+    count = 0
+    for after in lines[index + 1 : index + 3]:
+        if after.kind == "paragraph" and not after.text and after.instructions:
+            count += 1
+            continue
+        break
+    words = lines[index + 1 + count] if count and index + 1 + count < len(lines) else None
+    if (
+        words is None
+        or words.kind != "paragraph"
+        or words.is_option
+        or not words.text
+        or _LONE_LABEL_RE.match(words.text)
+    ):
+        return 0
+    return count
 
 
 _BOX_ROUTING_RE = re.compile(

@@ -27,6 +27,10 @@ _NAMED_RE = re.compile(
     re.I,
 )
 _PARTS_RE = re.compile(r"^([A-Z]{1,3})(\d{1,3})$", re.I)
+_OTHERS_TO_RE = re.compile(
+    rf"\b(?:ALL\s+)?(?:OTHERS|EVERYONE\s+ELSE)\s+(?:GO|SKIP|MOVE|JUMP)\s+(?:ON\s+)?TO\s+(?P<next>{_ID})\b",
+    re.I,
+)
 
 
 def id_span(first: str, last: str) -> list[str]:
@@ -55,6 +59,11 @@ def place_named_notes(drafts: list[Draft]) -> None:
             named = id_span(match["first"], match["last"]) if match else []
             if not match or not named or not all(n in by_id for n in named):
                 continue
+            others = _OTHERS_TO_RE.search(match["rest"])
+            wider = id_span(match["first"], others["next"])[:-1] if others else []
+            if len(named) < len(wider) <= len(named) + 3 and all(n in by_id for n in wider):
+                # "Q2 TO Q4: ONLY … OTHERS GO TO Q6": those sent on skip Q5 too
+                named = wider
             own = f"{match['head']}{match['rest']}"
             if draft.label is None or draft.label.id not in named:
                 draft.notes.remove(note)

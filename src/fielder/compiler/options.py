@@ -80,7 +80,8 @@ _TAG_THEN_ARROW_RE = re.compile(
 )
 # "(if no, go to the end)": "the end" is the end, as "end" is
 _ROUTE_RE = re.compile(
-    r"(?<!\s)\s*+(?:(?<!-)-+>|→|=>|—|–|-|\(|,|;|\}|\])?\s*+(?:please\s+)?(?:go\s*to|go\s+on\s+to|skip\s*to|continue\s*(?:to|with|at)|"
+    # ("→ skips to Q16": a survey tool's routing said of the answer)
+    r"(?<!\s)\s*+(?:(?<!-)-+>|→|=>|—|–|-|\(|,|;|\}|\])?\s*+(?:please\s+)?(?:go\s*to|go\s+on\s+to|skips?\s*to|continue\s*(?:to|with|at)|"
     # ("go straight to END": how directly it goes says nothing of where)
     r"jump\s*to|proceed\s*to|(?:go|skip|jump)\s+(?:straight|directly|right)\s+to)\s+(?:question\s+|the\s+(?=end\b))?(?P<to>[A-Za-z]*[.-]?\d+(?:\.\d{1,2})?[a-z]?|end(?:\s+of\s+\w+)?|"
     r"(?-i:CLOSE|CLOSING|THANKS|OUTRO|EXIT)|"
@@ -117,6 +118,8 @@ _TERMINATE_RE = re.compile(
     r"end\s+(?:the\s+)?(?:interview|survey|call)|end\s+of\s+(?:the\s+)?(?:interview|survey)|disqualif\w*|not\s+eligible|INELIGIBLE|"
     # a self-completion form's screen-out told to the respondent ("you can stop here")
     r"you\s+can\s+stop\s+(?:here|now)|"
+    # "— the survey ends here", "→ please pass this form on and do not continue": in its words
+    r"(?:the\s+)?(?:survey|interview|questionnaire)\s+ends\s+(?:here|now)|(?<=→)[^→]{0,80}?\bdo\s+not\s+continue|"
     r"(?:do\s+not|do\s*n['’]t)\s+need\s+to\s+(?:carry\s+on|go\s+any\s+further|continue|"
     r"answer\s+any\s+more|(?:fill\s+in|complete|answer)\s+the\s+rest))\b|"
     # "exclusive · ⇒ TERM", "#TERM": the scripter's short word for a screen-out, after an arrow
@@ -263,7 +266,7 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
             text = text[: match.start()]
             break
     term = re.search(
-        r"(?<!\s)\s*+(?:(?<!-)-+>|→|—|–|-|\()\s*+(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+(?:AND|&)\s+CLOSE|"
+        r"(?<!\s)\s*+(?:(?<!-)-+>|→|>>|—|–|-|\()\s*+(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+(?:AND|&)\s+CLOSE|"
         # "No → end survey (screen-out)", "Under 1 -> THANK & CLOSE (KITTEN)": the arrow's
         # words, then their kind in brackets
         r"END\s+(?:THE\s+)?(?:INTERVIEW|SURVEY))\)?(?:\s*\([^()]{1,30}\))?\.?\s*$",
@@ -281,9 +284,14 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
             r"(?<!\s)\s++(?:(?:THANK(?:\s+YOU)?\s+(?:AND|&)\s+)?(?:TERMINATE|CLOSE)|SCREEN\s*OUT)\s*$",
             text,
         )
+    if term is None:
+        # "No → please pass this form to that person and do not continue": told in words
+        term = re.search(r"\s*→\s*[^→]{0,80}?\bdo\s+not\s+continue\b[^→]*$", text, re.I)
     if term:
         terminate = True
         text = text[: term.start()]
+    # "No → you have finished, thank you": the form's end reached, not routing (nothing follows)
+    text = re.sub(r"\s*→\s*you\s+have\s+(?:finished|completed)\b[^→]*$", "", text, flags=re.I)
     if target:
         # "No → If No, Go to Question 7": the answer named again before its routing
         text = re.sub(r"\s*(?:→|(?<!-)-+>|=>|[—–])\s*if\s+[^→,]{1,40},?\s*$", "", text, flags=re.I)

@@ -117,7 +117,10 @@ _REVERSE_MARK_RE = re.compile(r"\s*\((?:R|rev(?:erse)?(?:[- ]scored)?)\)\s*$")
 # section if you said Yes at Q3. If not, go to Section 7.": a filter on every question of the
 # section (the "if not, go on" sentence only restates where everyone else goes).
 _SECTION_FILTER_RE = re.compile(
-    r"^[\[(]?\s*(?:[⚙🛠🔧]\ufe0f?\s*)?(?:(?:PLEASE\s+)?(?:ONLY\s+)?(?:ASK|SHOW|DISPLAY|ANSWER|COMPLETE|FILL\s+(?:IN|OUT))\s+"
+    r"^[\[(]?\s*(?:[⚙🛠🔧]\ufe0f?\s*)?(?:"
+    # "Section M: ask only if P2 = 2.": the section named, then whom it is asked of
+    r"(?:SECTION|BLOCK|PART|MODULE)\s+[A-Z0-9]{1,2}\s*:\s*(?:ASK|SHOW|DISPLAY)|"
+    r"(?:PLEASE\s+)?(?:ONLY\s+)?(?:ASK|SHOW|DISPLAY|ANSWER|COMPLETE|FILL\s+(?:IN|OUT))\s+"
     r"(?:THIS\s+|THE\s+(?:NEXT|FOLLOWING)\s+)?(?:SECTION|BLOCK|PART|MODULE)"
     # "ASK SECTION A (Q1-Q7) IF …": the section named, with the questions it holds
     r"(?:\s+[A-Z0-9]{1,2})?(?:\s*\([^()]{1,30}\))?|"
@@ -142,13 +145,22 @@ _SKIP_OVER_RE = re.compile(
     r"(?:SKIP|GO)\s+TO\s+(?:QUESTION\s+)?(?P<to>[A-Z]{1,4}\d{1,3}[A-Z]?)\s*\.?$",
     re.I,
 )
+# "PROGRAMMER: IF S3 < 50 EMPLOYEES SKIP TO SECTION C" alone right over the next section's
+# heading: the sections up to the one named are asked of everyone else
+_SKIP_AHEAD_RE = re.compile(
+    r"^[\[(]?\s*(?:(?:PN|PROG(?:RAMMER)?|SCRIPTER|NOTE|ROUTING)\s*:\s*)?IF\s+(?P<cond>.{3,120}?),?\s+"
+    r"(?:SKIP|GO|JUMP)\s+TO\s+(?:SECTION|PART|MODULE|BLOCK)\s+(?P<to>[A-Z0-9]{1,2})\s*[\])]?\.?$",
+    re.I,
+)
 _SKIP_SECTION_RE = re.compile(
     # ("Routing: skip this whole part if … at Q6. Everyone else sees Q11 to Q13.": the heading
     # word of a routing callout, and who else sees which questions, said after)
     r"^[\[(]?\s*(?:(?:(?:section|block|page)\s+logic|routing|logic)\s*:\s*)?(?:skip|hide)\s+"
     r"(?:this\s+|the\s+(?:next|following|whole|entire)\s+)?(?:whole\s+|entire\s+)?"
-    r"(?:section|block|part|module|page)\s+(?:if|when)\s+(?P<cond>[^\])]+?)[\])]?\s*"
-    r"(?:\.\s+(?P<others>(?:everyone|all|the\s+rest|others)\b[^.]{0,100}))?\.?$",
+    # ("SKIP SECTION B IF S2 = 1 (JUST ME) - GO TO C1": the section named, where it goes after)
+    r"(?:section|block|part|module|page)(?:\s+[A-Z0-9]{1,2})?\s+(?:if|when)\s+"
+    r"(?P<cond>(?:[^\])(]|\([^()]*\))+?)\s*(?:[-–—,;]\s*(?:go|skip)\s+to\s+(?P<to>[A-Z]{1,4}\d{1,3}[a-z]?)\s*)?"
+    r"[\])]?\s*(?:\.\s+(?P<others>(?:everyone|all|the\s+rest|others)\b[^.]{0,100}))?\.?$",
     re.I,
 )
 _OPEN_END_NOTE_RE = re.compile(
@@ -482,6 +494,8 @@ class _Parser:
         self.skip_lines: set[int] = set()  # lines already read as part of an earlier one
         #: "Show this section only to …": the filter on every question of the section
         self.section_filter = ""
+        #: "IF S3 < 50 SKIP TO SECTION C" over a heading: (the test, the section it goes to)
+        self.skip_ahead: tuple[str, str] | None = None
         #: "THIS WHOLE SECTION (Q5 TO Q8) … EVERYONE ELSE GOES TO Q9": the last question the
         #: section filter covers and the first it does not, where the note names them
         self.section_bounds: tuple[str, str] = ("", "")
@@ -785,7 +799,16 @@ class _Parser:
             self.finish()
             self.section_filter = f"ASK IF NOT ({skipped['cond'].strip(' .:')})"
             run = _ID_RUN_RE.search(skipped["others"] or "")
-            self.section_bounds = (run["last"].upper() if run else "", "")
+            self.section_bounds = (
+                run["last"].upper() if run else "",
+                skipped["to"].upper() if skipped["to"] else "",
+            )
+            return
+        ahead = _SKIP_AHEAD_RE.match(line.text or " ".join(line.instructions))
+        following = self.next_content(index) if ahead else None
+        if ahead and following is not None and is_section(following) and not line.is_option:
+            # the sections from the next heading up to the one named skip on an earlier answer
+            self.skip_ahead = (ahead["cond"].strip(" .:,"), ahead["to"].upper())
             return
         jumped = _SKIP_OVER_RE.match(line.raw.strip()) if self.current is None else None
         if jumped and self.section_open and self.out.drafts and not line.is_option:
@@ -842,6 +865,12 @@ class _Parser:
             # a bracketed test closing the heading, else a base written in it ("(BASE: ALL
             # WITH CHILDREN, HH2 > 0)", "— ASKED OF ALL …")
             self.section_filter = section_filter(line.text, line.instructions, headed)
+            if self.skip_ahead:
+                cond, target = self.skip_ahead
+                if re.match(rf"^\W*(?:SECTION|PART|MODULE|BLOCK)\s+{target}\b", line.text, re.I):
+                    self.skip_ahead = None
+                elif not self.section_filter:
+                    self.section_filter = f"ASK IF NOT ({cond})"
             self.section_open = True
             self.out.sections.append(Section(heading_title(line.text) if headed else line.text))
             self.block = len(self.out.sections)
@@ -1991,18 +2020,24 @@ class _Parser:
             # "FILTER: ASK IF NOT WORKING (ECON1 = 3)": the test in capitals in brackets is the
             # filter's own, not a note of the question above
             notes = [line.raw.strip()]
+        forwarded = False
         for note in notes:
             # "PROG: ASK IF Q7 = 1–3." after a question's answers: whom the note is for said
             # first, then the next question's filter (above the answers it stays the question's)
             answered = bool(draft.options or draft.hints or draft.tables or draft.rows)
             bare = _NOTE_FOR_RE.sub("", note) if answered else note
-            if _FORWARD_RE.match(bare) and ends_interview(note):
+            if forwarded and not line.text and line.raw.lstrip().startswith("["):
+                # "[ASK IF Q2 = 1] [MULTI]": a bracketed note after the next question's
+                # bracketed filter, on the filter's own line, is that question's too
+                self.pending.append(note)
+            elif _FORWARD_RE.match(bare) and ends_interview(note):
                 draft.notes.append(note)  # "Filter: under 18 → end of survey": this answer's
             elif _FORWARD_RE.match(bare) and not re.match(r"^\[?\s*IF\b", bare, re.I):
                 if self.own_condition(index, draft):
                     draft.pre_notes.append(note)
                 else:
                     self.pending.append(note)
+                    forwarded = True
             elif re.match(r"^\[?\s*IF\b.*\bASK\s+[A-Z]*\d", note, re.I) or (
                 answered and re.match(r"^\[?\s*IF\b.{3,200}?\bASK\s*[.:\]]?\s*$", note, re.I)
             ):

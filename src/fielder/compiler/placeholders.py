@@ -13,7 +13,8 @@ import re
 _WORDS_RE = re.compile(r"^[A-Za-zÀ-ÿ][\w'’-]*(?:\s[\w'’-]+){0,3}$")
 # the nouns a placeholder in capitals names (English, Spanish, Portuguese, German, French, Italian)
 _CAPS_NOUN_RE = re.compile(
-    r"^(?:BRAND|COMPANY|PRODUCT|STORE|SHOP|SERVICE|RETAILER|BANK|CITY|COUNTRY|REGION|STATE|"
+    # ("[PARTNER COMPANY]", "[MAIN BRAND]": one capital word may say which one)
+    r"^(?:[A-Z]{3,}\s)?(?:BRAND|COMPANY|PRODUCT|STORE|SHOP|SERVICE|RETAILER|BANK|CITY|COUNTRY|REGION|STATE|"
     r"ORGANI[SZ]ATION|EMPLOYER|SCHOOL|CHANNEL|APP|WEBSITE|"
     # the item a brand loop pipes in ("rate [NETWORK] for", "eat at [CHAIN]?")
     r"NETWORK|CHAIN|RESTAURANT|OUTLET|SUPERMARKET|AIRLINE|HOTEL|SUPPLIER|PROVIDER|INSURER|"

@@ -86,7 +86,8 @@ def filtered_section(text: str) -> bool:
 
 # where everyone else goes, closing a base: no part of the base
 OTHERS_GO_ON_RE = re.compile(
-    r"[.;]\s*(?:IF\s+NOT|OTHERWISE|EVERYONE\s+ELSE|ALL\s+OTHERS|OTHERS|"
+    # ("All other partner types go to Q8": the others named by what they are)
+    r"[.;]\s*(?:IF\s+NOT|OTHERWISE|EVERYONE\s+ELSE|ALL\s+OTHERS?\b|OTHERS|"
     # "If you moved in less than a year ago, please go to Section G."
     r"IF\s+(?:YOU|THEY)\b[^.]*\b(?:GO|SKIP|MOVE|CARRY\s+ON)\s+(?:ON\s+)?(?:TO|AT)\b)[^.]*\.?\s*$"
     # "If you care for fewer than 20 hours a week, please go to Section D.": the others in words
