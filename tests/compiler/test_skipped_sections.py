@@ -38,11 +38,14 @@ def test_a_section_skipped_further_on_filters_only_its_questions(tmp_path: Path)
 
 
 def test_a_skip_to_a_section_still_goes_there(tmp_path: Path) -> None:
+    # (with a question between the skip and the next heading: a skip standing over the
+    # heading filters the skipped section's questions instead, which says the same)
     questions = _compile(
         tmp_path,
         "SECTION A - YOU\n\n"
         "A1. Do you grow apples?\n1. Yes\n2. No\n"
         "IF NO APPLES (A1 = 2), SKIP TO SECTION C\n\n"
+        "A2. Do you sell your fruit?\n1. Yes\n2. No\n\n"
         "SECTION B - APPLES\n\n"
         "B1. Which apple varieties do you grow?\n1. Russet\n2. Pippin\n\n"
         "SECTION C - ABOUT YOU\n\n"
