@@ -1105,6 +1105,12 @@ def _atom(
     if ref is None:
         question = _nearest_coded(rest, questions, question)
     target = questions[question]
+    placed = _ORDINAL_RE.search(rest) if ref and target.options else None
+    if placed:
+        # "the third circle at A1", "the last box at D4": an answer named by its place
+        place = _ORDINALS.get(placed["n"].lower(), len(target.options))
+        if place <= len(target.options):
+            return Atom(question, [target.options[place - 1].code]), question
     whole = _whole_label(rest, target)
     if whole is not None:
         return Atom(question, whole[0], negate=whole[1]), question
@@ -1151,6 +1157,14 @@ def _atom(
     if not codes:
         raise ConditionError(f"no answer codes in '{clause}'")
     return Atom(question, _align(codes, target), negate=negate), question
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_ORDINAL_RE = re.compile(
+    r"\b(?:the\s+)?(?P<n>first|second|third|fourth|fifth|sixth|last|final)\s+"
+    r"(?:circle|box|tick\s*box|option|answer|choice|one)\b",
+    re.I,
+)
 
 
 # "Q9 = 0 TO 6": a span of codes written with "to" (as "0-6")

@@ -104,6 +104,9 @@ _FORWARD_RE = re.compile(
     r"(?:PLEASE\s+)?ANSWER\s+QUESTIONS?\s+[A-Z]{0,5}\d[^.]{0,30}\bONLY\s+(?:IF|WHEN)\b|"
     r"IF\b.*\bASK\s+[A-Z]*\d|"
     r"FOR\s+THOSE\b|OF\s+THOSE\s+WHO\b|QUESTION\s+FOR\b|ONLY\s+(?:FOR|ASK|SHOW|IF|WHEN)\b|"
+    # "Skip this question if …", "DO NOT ASK Q13 IF …", "Students on leave only (Q7 = 2):"
+    r"SKIP\s+THIS\s+QUESTION\s+IF\b|DO\s+NOT\s+ASK\s+[A-Z]{0,4}\d|"
+    r"[A-Z][\w'’ -]{2,60}?\s+ONLY\s*\([^()]*\d[^()]*\)\s*:\s*$|"
     r"(?:ASKED|SHOWN)\s+(?:ONLY\s+)?(?:TO|OF)\s*:)",  # "Asked to: …", a brief's base line
     re.I,
 )
@@ -132,6 +135,13 @@ _SECTION_FILTER_RE = re.compile(
     r"(?:TO|IF|WHEN|FOR|OF)\b(?P<cond>.*?)[\])]?$",
     re.I,
 )
+# "If you are his line manager, answer Section B and then go on to Section C. Everyone else: …"
+_NAMED_SECTION_RE = re.compile(
+    r"^\s*IF\s+(?P<cond>[^,.]{3,120}?),?\s+(?:PLEASE\s+)?(?:ANSWER|COMPLETE|FILL\s+IN)\s+"
+    r"SECTION\s+(?P<name>[A-Z0-9]{1,2})\b.*$",
+    re.I,
+)
+_SECTION_NAME_RE = re.compile(r"^\s*SECTION\s+(?P<name>[A-Z0-9]{1,2})\b", re.I)
 _SCREEN_ROLE_NOTE_RE = re.compile(r"^\s*\((?P<note>[^()]{2,40})\)\s*:\s*")
 # "Section logic: Skip this section if …", "Skip the whole block when …": a section's filter
 # written as who leaves it
@@ -486,6 +496,8 @@ class _Parser:
         self.section_bounds: tuple[str, str] = ("", "")
         #: a section heading came and no question since: a BASE line now is the section's
         self.section_open = False
+        #: "If you are X, answer Section B …" said before: section B's filter, by its name
+        self.named_section_filters: dict[str, str] = {}
         #: "SA = Strongly agree (5), …": what short column headings stand for
         self.abbreviations: dict[str, RawOption] = {}
         #: a heading came after the last question started; numbers added to a restarted list
@@ -769,6 +781,12 @@ class _Parser:
             return
         if self.section_scale_line(index, line):
             return
+        ahead = _NAMED_SECTION_RE.match(line.text or " ".join(line.instructions))
+        if ahead and find_label(line) is None and not line.is_option:
+            # "If you manage Ann, answer Section B and then go on to Section C": kept until
+            # section B's heading comes (questions may come between)
+            self.named_section_filters[ahead["name"].upper()] = "ASK IF " + ahead["cond"].strip()
+            return
         scoped = _SECTION_FILTER_RE.match(line.text or " ".join(line.instructions))
         if scoped and find_label(line) is None:
             self.finish()
@@ -839,6 +857,9 @@ class _Parser:
             # a bracketed test closing the heading, else a base written in it ("(BASE: ALL
             # WITH CHILDREN, HH2 > 0)", "— ASKED OF ALL …")
             self.section_filter = section_filter(line.text, line.instructions, headed)
+            named = _SECTION_NAME_RE.match(line.text)
+            if named and not self.section_filter:
+                self.section_filter = self.named_section_filters.get(named["name"].upper(), "")
             self.section_open = True
             self.out.sections.append(Section(heading_title(line.text) if headed else line.text))
             self.block = len(self.out.sections)
