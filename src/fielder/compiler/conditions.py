@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from fielder.compiler.dotted_refs import dotted_answer
+from fielder.compiler.repeated_answers import repeated_answers
 from fielder.compiler.formal_conditions import formal_condition, is_formal
 from fielder.compiler.instructions import expand_codes
 from fielder.compiler.labelled_codes import labelled_codes
@@ -381,6 +382,9 @@ def parse_condition(
     )
     if negated:
         return _negated(parse_condition(negated["cond"], questions, default))
+    repeated = repeated_answers(text, questions, default)
+    if repeated is not None:
+        return repeated
     text = _topic_then_question(text, questions)
     text = _topic_codes(text, questions, default)
     text = _code_at_each(text, questions)
@@ -1347,6 +1351,10 @@ def _label_match(rest: str, question: Question) -> list[str]:
         # "the workshop" for "Workshop: Feedback that works" (a title before its colon)
         if folded(o.label).startswith((wanted + " ", wanted + ",", wanted + ":"))
     ]
+    commas = [o.code for o in question.options if folded(o.label).startswith(wanted + ",")]
+    if len(commas) >= 2 and wanted in ("yes", "no"):
+        # "said Yes at B2" over "Yes, at work" and "Yes, at home": every kind of yes
+        return commas
     if starts:
         return starts[:1] if len(wanted) >= 2 else []
     known = _KNOWS_RE.sub("", wanted)

@@ -142,6 +142,13 @@ _NAMED_SECTION_RE = re.compile(
     re.I,
 )
 _SECTION_NAME_RE = re.compile(r"^\s*SECTION\s+(?P<name>[A-Z0-9]{1,2})\b", re.I)
+_ONLY_FOR_RE = re.compile(r"^\s*ONLY\s+(?:FOR|IF|WHEN)\s+(?P<cond>\S.*)$", re.I)
+# "Everyone else, please go on to Section E": the others sent past the section
+_OTHERS_ON_RE = re.compile(
+    r"\b(?:EVERYONE\s+ELSE|(?:ALL\s+)?OTHERS|IF\s+NOT|OTHERWISE)\b[^.]*\b(?:GO|SKIP|MOVE|JUMP)\s+"
+    r"(?:ON\s+|STRAIGHT\s+)?TO\s+(?:SECTION|PART|BLOCK)\b",
+    re.I,
+)
 _SCREEN_ROLE_NOTE_RE = re.compile(r"^\s*\((?P<note>[^()]{2,40})\)\s*:\s*")
 # "Section logic: Skip this section if …", "Skip the whole block when …": a section's filter
 # written as who leaves it
@@ -1984,6 +1991,13 @@ class _Parser:
             return True
         if self.section_filter and _BRACKETED_TEST_RE.fullmatch(whole):
             self.section_filter += " " + whole
+            return True
+        parts = [*line.instructions, line.text]
+        only = next((m for m in map(_ONLY_FOR_RE.match, parts) if m), None)
+        if only and find_label(line) is None and any(map(_OTHERS_ON_RE.search, parts)):
+            # "Only for families with three or more children (A1 is 3 or more). Everyone else,
+            # please go on to Section E." under a heading: whom the whole section is for
+            self.section_filter = "ASK IF " + only["cond"].strip(" .")
             return True
         return False
 
