@@ -138,10 +138,10 @@ _SECTION_FILTER_RE = re.compile(
 # "If you are his line manager, answer Section B and then go on to Section C. Everyone else: …"
 _NAMED_SECTION_RE = re.compile(
     r"^\s*IF\s+(?P<cond>[^,.]{3,120}?),?\s+(?:PLEASE\s+)?(?:ANSWER|COMPLETE|FILL\s+IN)\s+"
-    r"SECTION\s+(?P<name>[A-Z0-9]{1,2})\b.*$",
+    r"(?:SECTION|PART)\s+(?P<name>[A-Z0-9]{1,2})\b.*$",
     re.I,
 )
-_SECTION_NAME_RE = re.compile(r"^\s*SECTION\s+(?P<name>[A-Z0-9]{1,2})\b", re.I)
+_SECTION_NAME_RE = re.compile(r"^\s*(?:SECTION|PART)\s+(?P<name>[A-Z0-9]{1,2})\b", re.I)
 _ONLY_FOR_RE = re.compile(r"^\s*ONLY\s+(?:FOR|IF|WHEN)\s+(?P<cond>\S.*)$", re.I)
 # "Everyone else, please go on to Section E": the others sent past the section
 _OTHERS_ON_RE = re.compile(
