@@ -8,6 +8,7 @@ import openpyxl
 
 from fielder.compiler import compile_document
 from fielder.documents import read_document
+from fielder.compiler.options import _TERMINATE_RE
 from fielder.ir.models import Question
 from tests.compiler.conftest import by_id, compile_text
 
@@ -85,7 +86,7 @@ def test_a_section_named_ahead_and_an_answer_named_by_its_place() -> None:
 
             A2. Do you grow fruit there?
             ○ Yes
-            ○ No → please stop here and hand the form to the secretary
+            ○ No
 
             Part B: Tenants only
 
@@ -113,7 +114,11 @@ def test_a_section_named_ahead_and_an_answer_named_by_its_place() -> None:
         "(A1 == '3') and (C1 == '3')",
         "(C1 == '3') and (A1 == '3')",
     )
-    assert questions["A2"].terminate_if == "A2 == '2'"
+
+
+def test_please_stop_here_ends_the_form() -> None:
+    # "○ No → please stop here and hand the form in": a self-completion form's screen-out
+    assert _TERMINATE_RE.search("please stop here and hand the form to the secretary")
 
 
 def test_a_run_answered_by_some_and_who_skips_a_question() -> None:
@@ -146,7 +151,7 @@ def test_a_run_answered_by_some_and_who_skips_a_question() -> None:
             ☐ No
 
             6. About how many hours a week do you practise at home?
-            Hours a week, 0 to 20.
+            [Hours a week, 0 to 20.]
             ______ hours
             """
         )
