@@ -97,7 +97,7 @@ _WIDGET_NOTE_RE = re.compile(
 _ROUTING_RE = re.compile(
     r"^(?:IF\b.*\b(?:GO\s*TO|SKIP\s*TO|ASK|CONTINUE|TERMINATE|SCREEN\s*OUT|END)\b|"
     r"(?:ONLY\s+)?ANSWER\s+(?:THE\s+NEXT|THIS)\b.*\bIF\b|ONLY\s+ANSWER\b|"
-    r"(?:GO|SKIP)\s+TO\s+[A-Z]+\d|THOSE\s+WHO\b|(?:ASK|SHOW)\s+(?:IF|THOSE|ONLY)\b|"
+    r"(?:GO|SKIP)\s+TO\s+[A-Z]+\d|THOSE\s+WHO\b|(?:ASK|SHOW|DISPLAY)\s+(?:IF|THOSE|ONLY)\b|"
     # "Disqualify if Student → end survey": a screen-out rule under the answers, not one more
     r"(?:DISQUALIFY|SCREEN[\s-]*OUT|TERMINATE)\s+IF\b|"
     # "Skip this question if …", "Captains only (Q1 = 1):": whom the next question is for
