@@ -777,7 +777,7 @@ def _all_of_range(
 # "named at least one brand at S11", "selected any product at Q4": some answer of the list,
 # the ones that name nothing ("None of these", an exclusive "no brand in mind") left out
 _ANY_ANSWER_RE = re.compile(
-    r"^(?:(?:ALL|THOSE|ANYONE|RESPONDENTS?|PEOPLE)\s+)?(?:WHO\s+)?(?:HAVE\s+)?"
+    r"^(?:(?:ALL|THOSE|ANYONE|RESPONDENTS?|PEOPLE|YOU)\s+)?(?:WHO\s+)?(?:HAVE\s+)?"
     r"(?:NAMED|SELECTED|CHOSE|CHOSEN|PICKED|MENTIONED|TICKED|CODED)\s+"
     r"(?:AT\s+LEAST\s+ONE|ONE\s+OR\s+MORE|ANY)\b[^=<>()]{0,30}?\s+(?:AT|IN)\s+"
     r"(?:QUESTION\s+)?(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)$",
@@ -865,7 +865,9 @@ def _counted_answers(text: str, questions: dict[str, Question], default: str | N
 
 def _any_answer(text: str, questions: dict[str, Question]) -> str:
     match = _ANY_ANSWER_RE.match(text.strip(" .,:"))
-    question = questions.get(match["q"].upper()) if match else None
+    named = match["q"].upper() if match else ""
+    # "at question 14": the question named by its number alone
+    question = questions.get(named) or (questions.get("Q" + named) if named.isdigit() else None)
     if question is None or not question.options:
         return text
     codes = [o.code for o in question.options if not o.exclusive]
