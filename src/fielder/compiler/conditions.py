@@ -1406,6 +1406,9 @@ def _numeric(question: str, rest: str, comparison: re.Match[str] | None) -> Atom
     number = re.search(r"-?\d+(?:\.\d+)?", rest)
     if number:
         return Atom(question, [], op="==", value=float(number.group(0)))
+    if re.fullmatch(r"\s*(?:none|zero|nil|never)\s*", rest, re.I):
+        # "If none, go to question 6" under a count: a count of nought
+        return Atom(question, [], op="==", value=0.0)
     raise ConditionError(f"no number in '{rest.strip()}'")
 
 
