@@ -353,6 +353,8 @@ def is_instruction(line: Line) -> bool:
         return False  # "JOB TITLE: ______": a box's label in capitals, not a note
     if _CODE_CELL_RE.match(line.spaced or line.raw):
         return False  # "SSC / HSC<TAB>4": an answer in capitals, its code in a cell of its own
+    if re.match(r"^\[\d{1,3}\]\s+[A-Z]", text):
+        return False  # "[8] DON'T KNOW": an answer in capitals after its bracketed code
     if _CAPS_ANSWER_ROUTED_RE.match(text):
         return False  # "DK 9 → GO TO Q12": an answer in capitals, its code, then its routing
     return is_caps_instruction(text) and len(text.split()) >= 2 and not line.is_option

@@ -153,7 +153,7 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bMULTIPLES\s+(?:OK|ALLOWED|ACCEPTED|POSSIBLE)\b|"
             r"(?:CHOOSE|SELECT|PICK|TICK|MARK|CODE)\s+UP\s+TO\s+(?:\d+|TWO|THREE|FOUR|FIVE)\b|"
             # ("IF MORE THAN ONE REPORT: …" is whom a note is for, no answers allowed)
-            r"(?:CHOOSE|SELECT|PICK|TICK|MARK)\s+(?:AS\s+MANY|ANY)\b|(?<!IF\s)MORE\s+THAN\s+ONE\b|"
+            r"(?:CHOOSE|SELECT|PICK|TICK|MARK)\s+(?:AS\s+MANY|ANY)\b|(?<!IF\s)(?<!HAD\s)(?<!HAVE\s)(?<!HAS\s)MORE\s+THAN\s+ONE\b|"
             # "MAXIMUM 3 ANSWERS": more than one answer may be given, up to a limit
             r"\bMAX(?:IMUM)?\.?\s+(?:OF\s+)?(?:[2-9]|[1-9]\d|TWO|THREE|FOUR|FIVE)\s+"
             r"(?:ANSWERS|RESPONSES|MENTIONS|CHOICES|SELECTIONS)\b",

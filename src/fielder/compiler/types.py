@@ -323,6 +323,8 @@ def _no_options(
     boxes = sum(len(re.findall(r"_{3,}(?:\s*[:/.]\s*_{2,})*", h)) for h in blank_lines)
     if boxes >= 2 and "text" not in named:
         return TypeDecision("long_text")  # several write-in lines: a comment box
+    if "text" not in named and any(re.fullmatch(r"\s*_{50,}\s*", h) for h in blank_lines):
+        return TypeDecision("long_text")  # one ruled line across the page: room to write
     if hints and "open" not in named and not _LONG_TEXT_RE.search(text):
         return TypeDecision("text")
     if "open" in named:
