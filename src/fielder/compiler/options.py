@@ -946,7 +946,10 @@ def parse_option_line(line: Line) -> list[RawOption]:
         )
         options = [option]
     else:
-        options = parse_option_text(line.spaced or line.text, line.numbering)
+        written = line.spaced or line.text
+        # "Another language (please specify) [5] ________": the code, then the write-in blank
+        written = re.sub(r"(\[\d{1,3}\])\s+_{3,}\s*$", r"\1", written)
+        options = parse_option_text(written, line.numbering)
         if len(options) == 1:
             options[0].label = _caps_brackets_back(options[0].label, line)
     if options and line.instructions:
