@@ -7,8 +7,8 @@ import io
 import openpyxl
 
 from fielder.compiler import compile_document
-from fielder.documents import read_document
 from fielder.compiler.options import _TERMINATE_RE
+from fielder.documents import read_document
 from fielder.ir.models import Question
 from tests.compiler.conftest import by_id, compile_text
 
@@ -82,7 +82,7 @@ def test_a_section_named_ahead_and_an_answer_named_by_its_place() -> None:
             ○ I share it with the tenant
             ○ I help out now and then
 
-            If you are the plot's tenant, answer Part B and then go on to Part C. Everyone else: go straight to Part C.
+            If you are the plot's tenant, answer Part B, then Part C. Others: go to Part C.
 
             A2. Do you grow fruit there?
             ○ Yes
@@ -129,7 +129,7 @@ def test_a_run_answered_by_some_and_who_skips_a_question() -> None:
             ☐ Yes
             ☐ No
 
-            Leaders only: if you answered Yes at question 1, please answer questions 2 to 3. If you answered No, go to question 4.
+            Leaders only: if Yes at question 1, answer questions 2 to 3. If No, go to question 4.
 
             2. How many singers are in your section?
             Write a number from 2 to 30.
@@ -205,7 +205,7 @@ def test_only_for_under_a_heading_with_the_others_sent_on_filters_the_section() 
 
             ## Part B: Second dog
 
-            > Only for walkers with two or more dogs (A1 is 2 or more). Everyone else, please go on to Part C.
+            > Only for walkers with two or more dogs (A1 is 2 or more). Everyone else, go to Part C.
 
             **B1.** Does your second dog have any health needs?
 
@@ -256,7 +256,7 @@ def test_answers_of_a_block_repeated_per_child() -> None:
 
             ## The school
 
-            **E1.** *Skip this question if you have no children in Class 1–2.* How do you rate the reading scheme?
+            **E1.** *Skip this question if you have no children in Class 1–2.* Is the reading good?
 
             - Good [1]
             - Poor [2]
@@ -269,6 +269,106 @@ def test_answers_of_a_block_repeated_per_child() -> None:
             "q.md",
         )
     )
-    assert questions["E1"].text.startswith("How do you rate the reading")
+    assert questions["E1"].text.startswith("Is the reading good")
     assert questions["E1"].display_if == "B1 in ['1','2'] or C1 in ['1','2']"
     assert questions["E2"].display_if == "B1 == '4' or C1 == '4'"
+
+
+def test_display_if_lines_set_over_the_next_question() -> None:
+    # a survey builder's route boxes printed above the question they are for, one naming
+    # the question right before (it is never that question's own filter)
+    questions = by_id(
+        compile_text(
+            """
+            <html><body>
+            <p><b>Q1</b> Do you cycle to school?</p>
+            <ul><li>1 Yes</li><li>2 No</li></ul>
+            <p>Display if Q1 = 1 (cyclists only)</p>
+            <p><b>Q2</b> Where do you lock your bike?</p>
+            <ul><li>1 Bike shed</li><li>2 Railings</li></ul>
+            <p>Display if Q2 = 2</p>
+            <p><b>Q3</b> Has it ever been stolen?</p>
+            <ul><li>1 Yes</li><li>2 No</li></ul>
+            </body></html>
+            """,
+            "q.html",
+        )
+    )
+    assert questions["Q1"].display_if is None
+    assert questions["Q2"].display_if == "Q1 == '1'"
+    assert questions["Q3"].display_if == "Q2 == '2'"
+
+
+def test_any_answer_at_a_numbered_question_and_none_under_a_count() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            1. Which clubs have you joined this term? Tick all that apply.
+            ☐ Chess
+            ☐ Drama
+            ☐ Robotics
+            ☐ None of these
+
+            Only answer if you ticked at least one club at question 1.
+
+            2. How many club sessions did you miss?
+            [Write a number from 0 to 9. If none, go to question 4.]
+            ______ sessions
+
+            3. Why did you miss them?
+            ☐ Illness
+            ☐ Homework
+
+            4. Any other comments?
+            ______________________________________________________________
+            """
+        )
+    )
+    assert questions["Q2"].display_if == ("Q1 contains '1' or Q1 contains '2' or Q1 contains '3'")
+    assert [(s.if_, s.to) for s in questions["Q2"].skip_to or []] == [("Q2 == 0", "Q4")]
+    assert questions["Q4"].type == "long_text"  # one ruled line across the page
+
+
+def test_interviewer_answers_in_capitals_and_a_guidance_remark() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            NOTES FOR THE FIELD TEAM
+            Interviewer instructions are in CAPITALS. Do not read codes.
+
+            INTRO.
+            Good evening, I am calling from the allotment society about your plot.
+
+            Q1. Has your rent gone up this year?
+                [1] Gone up
+                [2] Stayed the same
+                [8] DON'T KNOW
+
+            Q2. Which crop do you grow? IF THE TENANT HAD MORE THAN ONE PLOT, ASK ABOUT THE BIG ONE.
+                [1] Potatoes
+                [2] Onions
+                [3] Another crop
+            """
+        )
+    )
+    assert "INTRO" in questions
+    assert [o.code for o in questions["Q1"].options] == ["1", "2", "8"]
+    assert questions["Q2"].type == "single"
+
+
+def test_a_write_in_blank_after_a_bracketed_code() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            **A1.** Which instrument do you play?
+
+            - Violin [1]
+            - Cello [2]
+            - Another instrument (please specify) [3] ________
+            """,
+            "q.md",
+        )
+    )
+    options = questions["A1"].options
+    assert [(o.code, o.label) for o in options][-1] == ("3", "Another instrument (please specify)")
+    assert options[-1].specify

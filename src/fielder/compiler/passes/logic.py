@@ -351,7 +351,9 @@ def _code_test(expression: str) -> tuple[str, set[str]] | None:
     match = _CODE_TEST_RE.match(expression.strip())
     if match is None:
         return None
-    codes = {match["one"]} if match["one"] is not None else set(re.findall(r"'([^']*)'", match["many"]))
+    if match["one"] is not None:
+        return match["q"], {match["one"]}
+    codes = set(re.findall(r"'([^']*)'", match["many"]))
     return match["q"], codes
 
 
