@@ -319,14 +319,14 @@ def test_any_answer_at_a_numbered_question_and_none_under_a_count() -> None:
             ☐ Illness
             ☐ Homework
 
-            4. Any other comments?
+            4. What is the main reason you might give up a club?
             ______________________________________________________________
             """
         )
     )
     assert questions["Q2"].display_if == ("Q1 contains '1' or Q1 contains '2' or Q1 contains '3'")
     assert [(s.if_, s.to) for s in questions["Q2"].skip_to or []] == [("Q2 == 0", "Q4")]
-    assert questions["Q4"].type == "long_text"  # one ruled line across the page
+    assert questions["Q4"].type == "long_text"  # a reason, written out on the line
 
 
 def test_interviewer_answers_in_capitals_and_a_guidance_remark() -> None:

@@ -105,7 +105,10 @@ _SHORT_TEXT_RE = re.compile(
 )
 _LONG_TEXT_RE = re.compile(
     r"\b(?:why|describe|explain|comments?|suggestions?|tell\s+us(?!\s+(?:who|which)\b)|"
-    r"anything\s+else|in\s+your\s+own\s+words)\b"
+    r"anything\s+else|in\s+your\s+own\s+words|"
+    # "What is the main reason you might leave?", "If you could change one thing …": a reason
+    # or a wish, written out
+    r"what\s+(?:is|was|are|were)\s+the\s+(?:main\s+)?reasons?|change\s+one\s+thing)\b"
     # a depth interview's invitations to talk: "Tell me about …", "Talk me through …"
     r"|^(?:please\s+)?(?:tell\s+me\s+(?:about|more|how|what|why)|(?:talk|walk)\s+(?:me|us)\s+through)\b"
     # "Do you have any allergies we should know about?" over a box: name and describe them
@@ -323,8 +326,6 @@ def _no_options(
     boxes = sum(len(re.findall(r"_{3,}(?:\s*[:/.]\s*_{2,})*", h)) for h in blank_lines)
     if boxes >= 2 and "text" not in named:
         return TypeDecision("long_text")  # several write-in lines: a comment box
-    if "text" not in named and any(re.fullmatch(r"\s*_{50,}\s*", h) for h in blank_lines):
-        return TypeDecision("long_text")  # one ruled line across the page: room to write
     if hints and "open" not in named and not _LONG_TEXT_RE.search(text):
         return TypeDecision("text")
     if "open" in named:
