@@ -133,19 +133,37 @@ def directives_of(notes: list[str]) -> list[Directive]:
         if re.match(r"^\[?\s*QUOTAS?\b", note, re.I):
             found.append(Directive("quota", note, source=note))
             continue
-        named: str | None = None
-        for sentence in (part for whole in sentences(note) for part in _branch_parts(whole)):
-            read = interpret(_audience_filter(sentence))
-            for directive in read:
-                if (
-                    directive.kind == "skip"
-                    and named
-                    and _IT_PICKED_RE.match(directive.value or "")
-                ):
-                    directive.value = f'"{named}"'  # "… is exclusive. If selected → Q10"
-            found.extend(read)
-            quoted = _CURLY_QUOTED_RE.search(sentence)
-            named = quoted[1] if quoted else named
+        found.extend(_run_skips_dropped(_note_directives(note)))
+    return found
+
+
+def _run_skips_dropped(found: list[Directive]) -> list[Directive]:
+    """ "… please answer questions 5 to 9. If you answered No, go to question 10.": the skip
+    past the run only restates the run's filter (everyone else reaches 10 anyway)."""
+    asked = [d.target or "" for d in found if d.kind == "ask_target"]
+    if len(asked) < 2:
+        return found
+    last = re.fullmatch(r"(\D*)(\d+)", asked[-1])
+    after = f"{last[1]}{int(last[2]) + 1}".upper() if last else ""
+    return [
+        d
+        for d in found
+        if not (d.kind == "skip" and (d.target or "").upper() in {after, after.lstrip("Q")})
+    ]
+
+
+def _note_directives(note: str) -> list[Directive]:
+    """The directives of one note, sentence by sentence."""
+    found: list[Directive] = []
+    named: str | None = None
+    for sentence in (part for whole in sentences(note) for part in _branch_parts(whole)):
+        read = interpret(_audience_filter(sentence))
+        for directive in read:
+            if directive.kind == "skip" and named and _IT_PICKED_RE.match(directive.value or ""):
+                directive.value = f'"{named}"'  # "… is exclusive. If selected → Q10"
+        found.extend(read)
+        quoted = _CURLY_QUOTED_RE.search(sentence)
+        named = quoted[1] if quoted else named
     return found
 
 

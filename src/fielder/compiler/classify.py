@@ -99,9 +99,11 @@ _ROUTING_RE = re.compile(
     # 'Only for "Yes" at Q15.': the answer that lets people in, at the question named
     r"ONLY\s+FOR\b[^.]{1,60}\b(?:AT|IN)\s+(?:QUESTION\s+)?[A-Z]{0,3}\d{1,3}[a-z]?\.?$|"
     r"(?:ONLY\s+)?ANSWER\s+(?:THE\s+NEXT|THIS)\b.*\bIF\b|ONLY\s+ANSWER\b|"
-    r"(?:GO|SKIP)\s+TO\s+[A-Z]+\d|THOSE\s+WHO\b|(?:ASK|SHOW)\s+(?:IF|THOSE|ONLY)\b|"
+    r"(?:GO|SKIP)\s+TO\s+[A-Z]+\d|THOSE\s+WHO\b|(?:ASK|SHOW|DISPLAY)\s+(?:IF|THOSE|ONLY)\b|"
     # "Disqualify if Student → end survey": a screen-out rule under the answers, not one more
     r"(?:DISQUALIFY|SCREEN[\s-]*OUT|TERMINATE)\s+IF\b|"
+    # "Skip this question if …", "Captains only (Q1 = 1):": whom the next question is for
+    r"SKIP\s+THIS\s+QUESTION\s+IF\b|[A-Z][\w'’ -]{2,60}?\s+ONLY\s*\([^()]*\d[^()]*\)\s*:\s*$|"
     # "Branch: Yes → Q12, No → Q13": where each answer goes
     r"BRANCH(?:ING)?\s*:.*(?:→|->))",
     re.I,
@@ -353,6 +355,8 @@ def is_instruction(line: Line) -> bool:
         return False  # "JOB TITLE: ______": a box's label in capitals, not a note
     if _CODE_CELL_RE.match(line.spaced or line.raw):
         return False  # "SSC / HSC<TAB>4": an answer in capitals, its code in a cell of its own
+    if re.match(r"^\[\d{1,3}\]\s+[A-Z]", text):
+        return False  # "[8] DON'T KNOW": an answer in capitals after its bracketed code
     if _CAPS_ANSWER_ROUTED_RE.match(text):
         return False  # "DK 9 → GO TO Q12": an answer in capitals, its code, then its routing
     return is_caps_instruction(text) and len(text.split()) >= 2 and not line.is_option

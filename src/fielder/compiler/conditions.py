@@ -11,6 +11,7 @@ from fielder.compiler.dotted_refs import dotted_answer
 from fielder.compiler.formal_conditions import formal_condition, is_formal
 from fielder.compiler.instructions import expand_codes
 from fielder.compiler.labelled_codes import labelled_codes
+from fielder.compiler.repeated_answers import repeated_answers
 from fielder.compiler.worded_answers import (
     respondent_words,
     see_question,
@@ -389,6 +390,9 @@ def parse_condition(
     )
     if negated:
         return _negated(parse_condition(negated["cond"], questions, default))
+    repeated = repeated_answers(text, questions, default)
+    if repeated is not None:
+        return repeated
     text = _topic_then_question(text, questions)
     text = _topic_codes(text, questions, default)
     text = _code_at_each(text, questions)
@@ -783,7 +787,7 @@ def _all_of_range(
 # ("USES ANY CLOUD PROVIDER AT Q5", "ANY PLATFORM USED AT A1": the verb before or after, a
 # participle ending the words after ANY)
 _ANY_ANSWER_RE = re.compile(
-    r"^(?:(?:ALL|THOSE|ANYONE|RESPONDENTS?|PEOPLE)\s+)?(?:WHO\s+)?(?:HAVE\s+)?"
+    r"^(?:(?:ALL|THOSE|ANYONE|RESPONDENTS?|PEOPLE|YOU)\s+)?(?:WHO\s+)?(?:HAVE\s+)?"
     r"(?:(?:NAMED|SELECTED|CHOSE|CHOSEN|PICKED|MENTIONED|TICKED|CODED|USES?|USING|OWNS?|BUYS?)\s+"
     r"(?:AT\s+LEAST\s+ONE|ONE\s+OR\s+MORE|ANY)\b[^=<>()]{0,30}?|ANY\s+[A-Z][^=<>()\d]{0,30}?\s+"
     r"[A-Z]{2,}ED)\s+(?:AT|IN)\s+"
@@ -872,7 +876,9 @@ def _counted_answers(text: str, questions: dict[str, Question], default: str | N
 
 def _any_answer(text: str, questions: dict[str, Question]) -> str:
     match = _ANY_ANSWER_RE.match(text.strip(" .,:"))
-    question = questions.get(match["q"].upper()) if match else None
+    named = match["q"].upper() if match else ""
+    # "at question 14": the question named by its number alone
+    question = questions.get(named) or (questions.get("Q" + named) if named.isdigit() else None)
     if question is None or not question.options:
         return text
     codes = [o.code for o in question.options if not o.exclusive]
@@ -1127,6 +1133,12 @@ def _atom(
     if ref is None:
         question = _nearest_coded(rest, questions, question)
     target = questions[question]
+    placed = _ORDINAL_RE.search(rest) if ref and target.options else None
+    if placed:
+        # "the third circle at A1", "the last box at D4": an answer named by its place
+        place = _ORDINALS.get(placed["n"].lower(), len(target.options))
+        if place <= len(target.options):
+            return Atom(question, [target.options[place - 1].code]), question
     whole = _whole_label(rest, target)
     if whole is not None:
         return Atom(question, whole[0], negate=whole[1]), question
@@ -1177,6 +1189,14 @@ def _atom(
     if not codes:
         raise ConditionError(f"no answer codes in '{clause}'")
     return Atom(question, _align(codes, target), negate=negate), question
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_ORDINAL_RE = re.compile(
+    r"\b(?:the\s+)?(?P<n>first|second|third|fourth|fifth|sixth|last|final)\s+"
+    r"(?:circle|box|tick\s*box|option|answer|choice|one)\b",
+    re.I,
+)
 
 
 _PLAIN_WORDS = frozenset(
@@ -1378,6 +1398,10 @@ def _label_match(rest: str, question: Question) -> list[str]:
         # "the workshop" for "Workshop: Feedback that works" (a title before its colon)
         if folded(o.label).startswith((wanted + " ", wanted + ",", wanted + ":"))
     ]
+    commas = [o.code for o in question.options if folded(o.label).startswith(wanted + ",")]
+    if len(commas) >= 2 and wanted in ("yes", "no"):
+        # "said Yes at B2" over "Yes, at work" and "Yes, at home": every kind of yes
+        return commas
     if starts:
         return starts[:1] if len(wanted) >= 2 else []
     known = _KNOWS_RE.sub("", wanted)
@@ -1435,6 +1459,9 @@ def _numeric(question: str, rest: str, comparison: re.Match[str] | None) -> Atom
     number = re.search(r"-?\d+(?:\.\d+)?", rest)
     if number:
         return Atom(question, [], op="==", value=float(number.group(0)))
+    if re.fullmatch(r"\s*(?:none|zero|nil|never)\s*", rest, re.I):
+        # "If none, go to question 6" under a count: a count of nought
+        return Atom(question, [], op="==", value=0.0)
     raise ConditionError(f"no number in '{rest.strip()}'")
 
 

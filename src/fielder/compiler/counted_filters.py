@@ -57,3 +57,19 @@ def copy_named_filters(drafts: list[Draft], builts: list[Built]) -> None:
         source = by_id.get(named) or by_id.get("Q" + named)
         if source is not None and source is not built.question and source.display_if:
             built.question.display_if = source.display_if
+    for draft, built in zip(drafts, builts, strict=True):
+        given = next(filter(None, map(_APPLIES_TO_RE.search, draft.notes)), None)
+        if given is None or built.question.display_if is None:
+            continue
+        for named in re.findall(r"[A-Z]{0,4}\d{1,3}[a-z]?", given["ids"], re.I):
+            target = by_id.get(named.upper()) or by_id.get("Q" + named.upper())
+            if target is not None and target is not built.question and not target.display_if:
+                target.display_if = built.question.display_if
+
+
+# "Same filter applies to E4", "Same filter for Q8 and Q9": this question's filter is theirs too
+_APPLIES_TO_RE = re.compile(
+    r"\bsame\s+(?:filter|base|condition)\s+(?:also\s+)?(?:applies\s+to|for)\s+(?:questions?\s+)?"
+    r"(?P<ids>[A-Z]{0,4}\d{1,3}[a-z]?(?:\s*(?:,|and|&)\s*[A-Z]{0,4}\d{1,3}[a-z]?)*)\b",
+    re.I,
+)

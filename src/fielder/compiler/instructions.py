@@ -155,7 +155,7 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bMULTIPLES\s+(?:OK|ALLOWED|ACCEPTED|POSSIBLE)\b|"
             r"(?:CHOOSE|SELECT|PICK|TICK|MARK|CODE)\s+UP\s+TO\s+(?:\d+|TWO|THREE|FOUR|FIVE)\b|"
             # ("IF MORE THAN ONE REPORT: …" is whom a note is for, no answers allowed)
-            r"(?:CHOOSE|SELECT|PICK|TICK|MARK)\s+(?:AS\s+MANY|ANY)\b|(?<!IF\s)MORE\s+THAN\s+ONE\b|"
+            r"(?:CHOOSE|SELECT|PICK|TICK|MARK)\s+(?:AS\s+MANY|ANY)\b|(?<!IF\s)(?<!HAD\s)(?<!HAVE\s)(?<!HAS\s)MORE\s+THAN\s+ONE\b|"
             # "MAXIMUM 3 ANSWERS": more than one answer may be given, up to a limit
             r"\bMAX(?:IMUM)?\.?\s+(?:OF\s+)?(?:[2-9]|[1-9]\d|TWO|THREE|FOUR|FIVE)\s+"
             r"(?:ANSWERS|RESPONSES|MENTIONS|CHOICES|SELECTIONS)\b",
@@ -534,7 +534,9 @@ def _routing(text: str, upper: str) -> list[Directive]:
         return [Directive("skip_unless", unless["cond"], target=unless["to"], source=text)]
     ask = re.match(
         # "If you ticked 'No', please answer Question 14.": a paper form's words for the same
-        rf"^IF\s+(?P<cond>.+?),?\s+(?:THEN\s+)?(?:PLEASE\s+)?(?:ASK|ANSWER)\s+(?:QUESTION\s+)?"
+        # ("Managers only: if you …, please answer questions 5 to 9": whom for, said first)
+        rf"^(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){{0,3}}\s+ONLY\s*:\s*)?"
+        rf"IF\s+(?P<cond>.+?),?\s+(?:THEN\s+)?(?:PLEASE\s+)?(?:ASK|ANSWER)\s+(?:QUESTIONS?\s+)?"
         rf"(?P<q>{_ID_TOKEN})\b(?P<rest>.*)$",
         text,
         re.I,
@@ -677,6 +679,22 @@ _QUESTION_FIRST_FILTERS = (
 )
 
 
+# "Skip this question if …", "DO NOT ASK Q13 IF SELF-EMPLOYED (Q12=4)": a filter said as who
+# does not answer
+_SKIP_THIS_RE = re.compile(
+    rf"^(?:(?:PLEASE\s+)?SKIP\s+THIS\s+QUESTION|DO\s+NOT\s+(?:ASK|SHOW)\s+(?P<q>{_ID_TOKEN}))\s+"
+    r"(?:IF|WHEN)\s+(?P<cond>\S.*)$",
+    re.I,
+)
+# "Students with an approved absence only (question 7 = 2):": whom the question is for, then the
+# test naming a question in brackets
+_WHO_ONLY_RE = re.compile(
+    r"^[A-Z][\w'’ -]{2,60}?\s+ONLY\s*\((?P<cond>(?:QUESTION\s+\d{1,3}|[A-Z]{1,4}\d{1,3}[a-z]?)"
+    r"\s*(?:=|<|>|≠|!=|<>|IS\b)[^()]{1,40})\)\s*[:.]?\s*$",
+    re.I,
+)
+
+
 def _display(text: str, upper: str) -> list[Directive]:
     named_base = re.match(
         rf"^\[?\s*BASE\s+(?:FOR|AT)\s+(?P<q>{_ID_TOKEN})\s*:\s*(?P<rest>[^\]]+?)\]?\s*\.?$",
@@ -701,6 +719,17 @@ def _display(text: str, upper: str) -> list[Directive]:
     named = _named_filter(text)
     if named:
         return named
+    skipped = _SKIP_THIS_RE.match(text)
+    if skipped:
+        # "Skip this question if you work nights (question 1)": asked of everyone else
+        cond = f"NOT ({skipped['cond'].strip(' :,.')})"
+        if skipped["q"]:
+            return [Directive("ask_target", cond, target=skipped["q"].upper(), source=text)]
+        return [Directive("display_if", cond, source=text)]
+    who = _WHO_ONLY_RE.match(text)
+    if who:
+        # "Students on a placement only (question 7 = 2):": whom for, then the test in brackets
+        return [Directive("display_if", who["cond"].strip(), source=text)]
     base = bracketed_base(text)
     if base is not None:
         return [Directive("display_if", base, source=text)]
@@ -1141,6 +1170,9 @@ def _limits(text: str, upper: str) -> list[Directive]:
             # ("Whole pounds, 1–50.": an amount in whole units of a currency)
             r"VALIDATION|INTEGER|(?:COMPLETED|WHOLE)\s+(?:YEARS|MONTHS|WEEKS|DAYS|HOURS|MINUTES)|"
             r"WHOLE\s+(?:POUNDS|DOLLARS|EUROS|FRANCS|RAND|YEN))\b|"
+            # "Hours a week, 1 to 40.", "Hours, 0 to 40.": the unit asked, then its bounds
+            r"^(?:HOURS|MINUTES|DAYS|WEEKS|MONTHS|YEARS|NIGHTS|TIMES)(?:\s+(?:A|PER)\s+"
+            r"(?:DAY|WEEK|MONTH|YEAR))?\s*,\s*-?\d+\s*(?:TO|–|-)\s*-?\d+\W*$|"
             # "WEEKS: ______ (0–104)": the bounds in brackets right after the answer box
             r"_{3,}\s*\(\s*-?\d+\s*[-–]\s*-?\d+\s*\)",
             upper,

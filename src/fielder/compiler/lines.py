@@ -181,7 +181,9 @@ def split_runs(runs: tuple[Run, ...], text: str) -> tuple[str, list[str]]:
     if lead is not None:
         # "A7. *Only if A1 = 1:* In which year…": an italic filter before the question's words.
         first, last = lead
-        notes.append(collapse("".join(r.text for r in runs[first:last])).strip(" :"))
+        lead_note = collapse("".join(r.text for r in runs[first:last])).strip(" :")
+        # "*Year 11 parents only.*": whom the question is for, said as a filter
+        notes.append(re.sub(r"^(.*?)\s+only\s*\.?$", r"ASK IF \1", lead_note, flags=re.I))
         runs = runs[:first] + runs[last:]
     label_run = _coloured_label(runs)
     for index, run in enumerate(runs):
@@ -387,7 +389,9 @@ def _lead_label(runs: tuple[Run, ...], run: Run) -> bool:
 
 _LEADING_FILTER_RE = re.compile(
     r"^\s*[\[(]?\s*(?:ASK\b|ONLY\s+(?:IF|FOR|WHEN|ASK)\b|IF\b|BASE\b|FILTER\b|SHOW\s+IF\b)"
-    r"[^.?]*\b[A-Z]{1,4}[.-]?\d",
+    r"[^.?]*\b[A-Z]{1,4}[.-]?\d|"
+    # "*Skip this question if you have no children in Year 7–9.*", "*Year 11 parents only.*"
+    r"^\s*SKIP\s+THIS\s+QUESTION\s+IF\b[^?]*$|^\s*[A-Z][^.?]{0,40}\d[^.?]{0,40}\s+ONLY\s*[.:]?\s*$",
     re.I,
 )
 

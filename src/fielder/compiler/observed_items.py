@@ -17,7 +17,9 @@ from fielder.compiler.lines import Line
 from fielder.compiler.options import parse_option_line
 
 _OBSERVED_RE = re.compile(
-    r"\bBY\s+OBSERVATION\b|\bDO\s+NOT\s+ASK\b|\bDON['’]T\s+ASK\b|\bWITHOUT\s+ASKING\b|"
+    # ("DO NOT ASK Q13 IF …" is a filter on Q13, not an item recorded unasked)
+    r"\bBY\s+OBSERVATION\b|\bDO(?:\s+NOT|N['’]T)\s+ASK\b(?!\s+[A-Z]{0,4}\d{1,3}[a-z]?\s+(?:IF|WHEN)\b)|"
+    r"\bWITHOUT\s+ASKING\b|"
     r"\bOBSERVE\s+(?:AND\s+)?(?:RECORD|CODE)\b|\b(?:RECORD|CODE)\s+(?:FROM\s+)?OBSERVATION\b",
     re.I,
 )

@@ -117,7 +117,7 @@ _TERMINATE_RE = re.compile(
     r"(?:MODULE|SECTION|BLOCK|PART)\b)|TERMINATE)|CLOSE\s+INTERVIEW|"
     r"end\s+(?:the\s+)?(?:interview|survey|call)|end\s+of\s+(?:the\s+)?(?:interview|survey)|disqualif\w*|not\s+eligible|INELIGIBLE|"
     # a self-completion form's screen-out told to the respondent ("you can stop here")
-    r"you\s+can\s+stop\s+(?:here|now)|"
+    r"(?:you\s+can|please)\s+stop\s+(?:here|now)|"
     # "— the survey ends here", "→ please pass this form on and do not continue": in its words
     r"(?:the\s+)?(?:survey|interview|questionnaire)\s+ends\s+(?:here|now)|(?<=→)[^→]{0,80}?\bdo\s+not\s+continue|"
     r"(?:do\s+not|do\s*n['’]t)\s+need\s+to\s+(?:carry\s+on|go\s+any\s+further|continue|"
@@ -964,7 +964,10 @@ def parse_option_line(line: Line) -> list[RawOption]:
         )
         options = [option]
     else:
-        options = parse_option_text(line.spaced or line.text, line.numbering)
+        written = line.spaced or line.text
+        # "Another language (please specify) [5] ________": the code, then the write-in blank
+        written = re.sub(r"(\[\d{1,3}\])\s+_{3,}\s*$", r"\1", written)
+        options = parse_option_text(written, line.numbering)
         if len(options) == 1:
             options[0].label = _caps_brackets_back(options[0].label, line)
     if options and line.instructions:

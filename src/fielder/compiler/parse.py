@@ -105,6 +105,9 @@ _FORWARD_RE = re.compile(
     r"(?:PLEASE\s+)?ANSWER\s+QUESTIONS?\s+[A-Z]{0,5}\d[^.]{0,30}\bONLY\s+(?:IF|WHEN)\b|"
     r"IF\b.*\bASK\s+[A-Z]*\d|"
     r"FOR\s+THOSE\b|OF\s+THOSE\s+WHO\b|QUESTION\s+FOR\b|ONLY\s+(?:FOR|ASK|SHOW|IF|WHEN)\b|"
+    # "Skip this question if …", "DO NOT ASK Q13 IF …", "Students on leave only (Q7 = 2):"
+    r"SKIP\s+THIS\s+QUESTION\s+IF\b|DO\s+NOT\s+ASK\s+[A-Z]{0,4}\d|"
+    r"[A-Z][\w'’ -]{2,60}?\s+ONLY\s*\([^()]*\d[^()]*\)\s*:\s*$|"
     r"(?:ASKED|SHOWN)\s+(?:ONLY\s+)?(?:TO|OF)\s*:)",  # "Asked to: …", a brief's base line
     re.I,
 )
@@ -134,6 +137,20 @@ _SECTION_FILTER_RE = re.compile(
     r"(?:(?:LOGIC|ROUTING|NOTE)\s*:\s*)?THIS\s+(?:WHOLE\s+|ENTIRE\s+)?(?:SECTION|BLOCK|PART|PAGE)\s+IS"
     r"(?=\s+ONLY\s+FOR\b))\s+(?:ONLY\s+)?"
     r"(?:TO|IF|WHEN|FOR|OF)\b(?P<cond>.*?)[\])]?$",
+    re.I,
+)
+# "If you are his line manager, answer Section B and then go on to Section C. Everyone else: …"
+_NAMED_SECTION_RE = re.compile(
+    r"^\s*IF\s+(?P<cond>[^,.]{3,120}?),?\s+(?:PLEASE\s+)?(?:ANSWER|COMPLETE|FILL\s+IN)\s+"
+    r"(?:SECTION|PART)\s+(?P<name>[A-Z0-9]{1,2})\b.*$",
+    re.I,
+)
+_SECTION_NAME_RE = re.compile(r"^\s*(?:SECTION|PART)\s+(?P<name>[A-Z0-9]{1,2})\b", re.I)
+_ONLY_FOR_RE = re.compile(r"^\s*ONLY\s+(?:FOR|IF|WHEN)\s+(?P<cond>\S.*)$", re.I)
+# "Everyone else, please go on to Section E": the others sent past the section
+_OTHERS_ON_RE = re.compile(
+    r"\b(?:EVERYONE\s+ELSE|(?:ALL\s+)?OTHERS|IF\s+NOT|OTHERWISE)\b[^.]*\b(?:GO|SKIP|MOVE|JUMP)\s+"
+    r"(?:ON\s+|STRAIGHT\s+)?TO\s+(?:SECTION|PART|BLOCK)\b",
     re.I,
 )
 _SCREEN_ROLE_NOTE_RE = re.compile(r"^\s*\((?P<note>[^()]{2,40})\)\s*:\s*")
@@ -501,6 +518,8 @@ class _Parser:
         self.section_bounds: tuple[str, str] = ("", "")
         #: a section heading came and no question since: a BASE line now is the section's
         self.section_open = False
+        #: "If you are X, answer Section B …" said before: section B's filter, by its name
+        self.named_section_filters: dict[str, str] = {}
         #: "SA = Strongly agree (5), …": what short column headings stand for
         self.abbreviations: dict[str, RawOption] = {}
         #: a heading came after the last question started; numbers added to a restarted list
@@ -786,6 +805,12 @@ class _Parser:
             return
         if self.section_scale_line(index, line):
             return
+        ahead = _NAMED_SECTION_RE.match(line.text or " ".join(line.instructions))
+        if ahead and find_label(line) is None and not line.is_option:
+            # "If you manage Ann, answer Section B and then go on to Section C": kept until
+            # section B's heading comes (questions may come between)
+            self.named_section_filters[ahead["name"].upper()] = "ASK IF " + ahead["cond"].strip()
+            return
         scoped = _SECTION_FILTER_RE.match(line.text or " ".join(line.instructions))
         if scoped and find_label(line) is None:
             self.finish()
@@ -871,6 +896,9 @@ class _Parser:
                     self.skip_ahead = None
                 elif not self.section_filter:
                     self.section_filter = f"ASK IF NOT ({cond})"
+            named = _SECTION_NAME_RE.match(line.text)
+            if named and not self.section_filter:
+                self.section_filter = self.named_section_filters.get(named["name"].upper(), "")
             self.section_open = True
             self.out.sections.append(Section(heading_title(line.text) if headed else line.text))
             self.block = len(self.out.sections)
@@ -2010,6 +2038,13 @@ class _Parser:
             return True
         if self.section_filter and _BRACKETED_TEST_RE.fullmatch(whole):
             self.section_filter += " " + whole
+            return True
+        parts = [*line.instructions, line.text]
+        only = next((m for m in map(_ONLY_FOR_RE.match, parts) if m), None)
+        if only and find_label(line) is None and any(map(_OTHERS_ON_RE.search, parts)):
+            # "Only for families with three or more children (A1 is 3 or more). Everyone else,
+            # please go on to Section E." under a heading: whom the whole section is for
+            self.section_filter = "ASK IF " + only["cond"].strip(" .")
             return True
         return False
 

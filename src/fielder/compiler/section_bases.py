@@ -120,4 +120,22 @@ def section_filter(text: str, notes: list[str], headed: str | None) -> str:
     """The filter a section's heading writes, as the note parse gives each of its questions:
     the test closing it (`heading_base`, already read as `headed`), else the test in its
     closing brackets, else a base written in it or in its notes ("" when none)."""
-    return headed or heading_filter(text) or heading_base_note(" ".join([text, *notes]))
+    return (
+        headed
+        or heading_filter(text)
+        or heading_base_note(" ".join([text, *notes]))
+        or next((n for n in map(_noted_filter, notes) if n), "")
+    )
+
+
+# a section row's filter cell: "Section filter: ASK IF A1 = 1-3 (employed)", "ASK IF C1 = 2"
+_NOTED_FILTER_RE = re.compile(
+    r"^\s*(?:(?:section|block|part)\s+filter\s*:\s*)?(?P<ask>(?:ask|show|display)\s+if\b.+)$",
+    re.I,
+)
+
+
+def _noted_filter(note: str) -> str:
+    """A heading's own note that is an `ASK IF` filter, as that note ("" for any other)."""
+    match = _NOTED_FILTER_RE.match(note)
+    return match["ask"].strip(" .") if match else ""

@@ -145,6 +145,8 @@ _ANSWER_CODE_HEAD_RE = re.compile(
 # answer options"): the answers sit on the rows under the question, in the same column
 _ANSWERS_UNDER_RE = re.compile(r"\b(?:answers?|responses?|options|categories)\b")
 _ID_RE = re.compile(r"^[A-Za-z]{0,8}[_.-]?\d{0,3}[a-z]?(?:[._]\d{1,2}[a-z]?)?$")
+# "SECTION B", "Part 2", "BLOCK C" in the id column: a part's title row, not a question
+_SECTION_ID_RE = re.compile(r"^(?:section|part|block|module)\s+[A-Za-z0-9]{1,3}$", re.I)
 
 
 _ROLE_RES = {
@@ -942,12 +944,24 @@ _NOT_A_FILTER_RE = re.compile(
 )
 
 
+# a filter cell that sends the others past the question: "If … (A1 = 4-6), go to E5"
+_FILTER_SKIP_RE = re.compile(
+    r"^\s*if\b[^()]*\((?P<test>[A-Za-z]{1,4}\d{1,3}[a-z]?\s*(?:=|<>|≠|!=)[^()]+)\)\s*,?\s*"
+    r"(?:please\s+)?(?:go|skip|jump)\s+(?:on\s+)?to\s+\w+\s*\.?\s*$",
+    re.I,
+)
+
+
 def _shown_when(condition: str) -> str:
     """A "ShowIf" column's bare condition ("Q8 <= 6") read as the instruction it stands for."""
     if re.fullmatch(r"\s*(?:(?:ask\s+)?all|[—–-]+|n/?a|none)\s*", condition, re.I):
         return ""  # "ALL": asked of everyone; "–": no filter
     # "Section base AND SLP2 = 1 or 2": the section's base is every question's already
     condition = _SECTION_BASE_RE.sub("", condition)
+    passed = _FILTER_SKIP_RE.match(condition)
+    if passed:
+        # "If you are not employed (A1 = 4-6), go to E5" as whom a question is for: the others
+        return f"ASK IF NOT ({passed['test'].strip()})"
     if not condition or re.match(r"(?:ask|show|display)?\s*if\b", condition, re.I):
         return condition
     if _NOT_A_FILTER_RE.match(condition):
@@ -1028,6 +1042,10 @@ def _row_line(row: tuple[str, ...], columns: dict[str, int]) -> Line | None:
     if ident and not _ID_RE.match(ident) and not text:
         # a section's row may carry the section's base in the routing column
         return Line(text=ident, raw=ident, kind="heading", instructions=notes)
+    if ident and text and _SECTION_ID_RE.match(ident):
+        # "SECTION B | IN EMPLOYMENT | … | Section filter: ASK IF …": the part's title row
+        title = f"{ident} {text}"
+        return Line(text=title, raw=title, kind="heading", instructions=notes)
     if ident and text:
         kept, inline = split_text(text)
         return Line(text=collapse(kept), raw=text, instructions=inline + notes, label=ident)

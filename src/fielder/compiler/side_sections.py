@@ -42,8 +42,9 @@ _HEADING_NUMBER_RE = re.compile(
 
 # a paragraph opening the interviewers' own guidance: to the next heading or page break
 _GUIDANCE_RE = re.compile(
+    # ("Interviewer instructions are in CAPITALS.": a remark on the layout, opening nothing)
     r"^(?:general\s+)?(?:interview(?:er)?s?['’]?|fieldwork)\s+(?:provisions|instructions|"
-    r"guidelines|rules)\b|^(?:general\s+)?instructions?\s+(?:for|to)\s+(?:the\s+)?"
+    r"guidelines|rules)\b(?!\s+(?:are|is|appear)\b)|^(?:general\s+)?instructions?\s+(?:for|to)\s+(?:the\s+)?"
     r"(?:interviewers?|enumerators?|fieldworkers?)\b",
     re.I,
 )

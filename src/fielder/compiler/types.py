@@ -105,7 +105,10 @@ _SHORT_TEXT_RE = re.compile(
 )
 _LONG_TEXT_RE = re.compile(
     r"\b(?:why|describe|explain|comments?|suggestions?|tell\s+us(?!\s+(?:who|which)\b)|"
-    r"anything\s+else|in\s+your\s+own\s+words)\b"
+    r"anything\s+else|in\s+your\s+own\s+words|"
+    # "What is the main reason you might leave?", "If you could change one thing …": a reason
+    # or a wish, written out
+    r"what\s+(?:is|was|are|were)\s+the\s+(?:main\s+)?reasons?|change\s+one\s+thing)\b"
     # a depth interview's invitations to talk: "Tell me about …", "Talk me through …"
     r"|^(?:please\s+)?(?:tell\s+me\s+(?:about|more|how|what|why)|(?:talk|walk)\s+(?:me|us)\s+through)\b"
     # "Do you have any allergies we should know about?" over a box: name and describe them

@@ -371,7 +371,38 @@ def _previous(qid: str, order: dict[str, int]) -> str | None:
 def _join(existing: str | None, expression: str, joiner: str) -> str:
     if not existing or existing == expression:
         return expression
+    if joiner == "and":
+        narrower = _narrower(existing, expression)
+        if narrower:
+            return narrower
     return f"({existing}) {joiner} ({expression})"
+
+
+# one test of a question's codes: "A1 == '2'", "A1 in ['1','2']"
+_CODE_TEST_RE = re.compile(r"^(?P<q>\w+) (?:== '(?P<one>[^']*)'|in \[(?P<many>'[^\]]*')\])$")
+
+
+def _code_test(expression: str) -> tuple[str, set[str]] | None:
+    match = _CODE_TEST_RE.match(expression.strip())
+    if match is None:
+        return None
+    if match["one"] is not None:
+        return match["q"], {match["one"]}
+    codes = set(re.findall(r"'([^']*)'", match["many"]))
+    return match["q"], codes
+
+
+def _narrower(first: str, second: str) -> str | None:
+    """A section's base and a question's own filter on the same question ("A1 in 1-3" and
+    "A1 == 1"): the narrower test alone says both."""
+    a, b = _code_test(first), _code_test(second)
+    if a is None or b is None or a[0] != b[0]:
+        return None
+    if b[1] <= a[1]:
+        return second
+    if a[1] <= b[1]:
+        return first
+    return None
 
 
 def _unknown_codes(groups: list[list[Atom]], questions: dict[str, Question]) -> Problem | None:
