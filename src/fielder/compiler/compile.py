@@ -140,9 +140,25 @@ def build_all(document: Document, file_id: str | None) -> tuple[Parsed, list[Bui
         built.problems.extend(question_checks(built))
         if not built.question.options and not built.question.rows:
             built.problems.extend(unsized_scale(qid, "", [built.excerpt]))
+        if _placeholder_screen(built):
+            continue
         follow_up(built, builts[-1] if builts else None)
         builts.append(built)
     return parsed, builts
+
+
+def _placeholder_screen(built: Built) -> bool:
+    """`END | [Standard thank-you page and redirect]`: a label whose only words are a note to
+    the programmer shows the respondent nothing of its own; a route to it ends the survey."""
+    question = built.question
+    return (
+        question.type == "display"
+        and not question.text.strip()
+        and not question.options
+        and not question.rows
+        and not question.display_if
+        and not question.skip_to
+    )
 
 
 def safe_build(draft: Draft, qid: str, previous: str | None, default_single: bool) -> Built:

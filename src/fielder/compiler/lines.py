@@ -34,7 +34,9 @@ _DOUBLE_BRACE_RE = re.compile(r"\{\{\s*([a-z][a-z0-9]*(?:_[a-z0-9]+)*)\s*\}\}")
 _CODE_BRACKET_RE = re.compile(r"^\[\s*\d{1,3}\s*\]$")
 _TRAILING_ABBR_RE = re.compile(r"\s+\(?\b(SA|MA|OE|OA|FA|S/A|M/A|SR|MR|RU|RM|NUM)\b\)?\s*$")
 LEADING_ROUTE_RE = re.compile(
-    r"^\s*((?:ASK\s+(?:IF|ALL|ONLY|THOSE)|BASE\s*:|FILTER\s*:|SHOW\s+IF|ONLY\s+(?:IF|FOR|WHEN)(?=[^.?:]*\b[A-Z]{1,4}\d))[^.?:]*?[.:])\s+(?=[A-Z\"'‘“¿¡])|"
+    r"^\s*((?:ASK\s+(?:IF|ALL|ONLY|THOSE)|BASE\s*:|FILTER\s*:|SHOW\s+IF|ONLY\s+(?:IF|FOR|WHEN)(?=[^.?:]*\b[A-Z]{1,4}\d)|"
+    # "IF B8 = 0-6: What was…": a bare IF in capitals on a test of an earlier answer
+    r"(?-i:IF)(?=\s+[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:=|<|>|≥|≤|!=|<>)))[^.?:]*?[.:])\s+(?=[A-Z\"'‘“¿¡])|"
     r"^\s*\(((?:ASK\s+(?:IF|ALL|ONLY|THOSE)|BASE\s*:|FILTER\s*:|SHOW\s+IF|(?-i:IF))\b[^()?]*)\)\s*(?=\S)",
     re.I,
 )

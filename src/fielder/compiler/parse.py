@@ -83,6 +83,8 @@ from fielder.compiler.section_bases import (
     heading_base_note,
     heading_title,
     section_filter,
+    section_span,
+    in_span,
 )
 from fielder.compiler.side_grids import side_halves, side_headings, statement
 from fielder.compiler.slashed_answers import slashed_answers
@@ -484,6 +486,8 @@ class _Parser:
         #: "THIS WHOLE SECTION (Q5 TO Q8) … EVERYONE ELSE GOES TO Q9": the last question the
         #: section filter covers and the first it does not, where the note names them
         self.section_bounds: tuple[str, str] = ("", "")
+        #: "SECTIONS A TO C: ASK … (S3 = 1)": the run of sections one filter covers, and it
+        self.section_span: tuple[str, str, str] | None = None
         #: a section heading came and no question since: a BASE line now is the section's
         self.section_open = False
         #: "SA = Strongly agree (5), …": what short column headings stand for
@@ -769,6 +773,13 @@ class _Parser:
             return
         if self.section_scale_line(index, line):
             return
+        span = section_span(line.text) if not line.is_option else None
+        if span and find_label(line) is None:
+            # "SECTIONS A TO C: ASK ALL WITH … (S3 = 1)": the filter of every section of the run
+            self.finish()
+            self.section_span, self.section_filter = span, span[2]
+            self.section_bounds = ("", "")
+            return
         scoped = _SECTION_FILTER_RE.match(line.text or " ".join(line.instructions))
         if scoped and find_label(line) is None:
             self.finish()
@@ -839,6 +850,7 @@ class _Parser:
             # a bracketed test closing the heading, else a base written in it ("(BASE: ALL
             # WITH CHILDREN, HH2 > 0)", "— ASKED OF ALL …")
             self.section_filter = section_filter(line.text, line.instructions, headed)
+            self.spanned_filter(line.text)
             self.section_open = True
             self.out.sections.append(Section(heading_title(line.text) if headed else line.text))
             self.block = len(self.out.sections)
@@ -847,6 +859,23 @@ class _Parser:
             self.before_first(line)
             return
         self.body(index, line, self.current)
+
+    def spanned_filter(self, heading: str) -> None:
+        """A section of a run filtered as one ("SECTIONS A TO C: …") takes the run's filter
+        before its own; a section after the run ends it."""
+        if self.section_span is None:
+            return
+        first, last, cond = self.section_span
+        inside = in_span(heading, first, last)
+        if inside is False:
+            self.section_span = None
+        elif inside:
+            own = self.section_filter
+            self.section_filter = (
+                cond + " AND " + own.removeprefix("ASK IF ")
+                if own.startswith("ASK IF ")
+                else own or cond
+            )
 
     def unnumbered_start(self, index: int, line: Line) -> bool:
         """A question without a number among numbered ones, after the current question's

@@ -120,3 +120,36 @@ def section_filter(text: str, notes: list[str], headed: str | None) -> str:
     the test closing it (`heading_base`, already read as `headed`), else the test in its
     closing brackets, else a base written in it or in its notes ("" when none)."""
     return headed or heading_filter(text) or heading_base_note(" ".join([text, *notes]))
+
+
+# "SECTIONS A TO C: ASK ALL WITH A CLAIM IN LAST 12 MONTHS (S3 = 1)": one filter over a run of
+# sections, written once above the first; each section's own heading follows it
+_SPAN_RE = re.compile(
+    r"^[\[(]?\s*SECTIONS\s+(?P<first>[A-Z]|\d{1,2})\s*(?:TO|THROUGH|-|–|AND|&)\s*"
+    r"(?P<last>[A-Z]|\d{1,2})\s*[:.,–—-]\s*(?P<note>.+)$",
+    re.I,
+)
+_SECTION_NAME_RE = re.compile(r"^\W*(?:SECTION|PART|MODULE|BLOCK)\s+(?P<name>[A-Z]|\d{1,2})\b", re.I)
+
+
+def section_span(text: str) -> tuple[str, str, str] | None:
+    """(first, last, filter) for a note filtering a run of sections by a test in brackets."""
+    match = _SPAN_RE.match(text.strip())
+    if match is None:
+        return None
+    tests = list(_TEST_RE.finditer(_OTHERS_RE.sub("", match["note"])))
+    if len(tests) != 1:
+        return None
+    return match["first"].upper(), match["last"].upper(), "ASK IF " + tests[0]["cond"].strip()
+
+
+def _order(name: str) -> int:
+    return int(name) if name.isdigit() else ord(name.upper()) - ord("A") + 1
+
+
+def in_span(heading: str, first: str, last: str) -> bool | None:
+    """Whether a section heading names a section of the run (None: it names no letter or number)."""
+    match = _SECTION_NAME_RE.match(heading)
+    if match is None or first.isdigit() != match["name"].isdigit():
+        return None
+    return _order(first) <= _order(match["name"]) <= _order(last)
