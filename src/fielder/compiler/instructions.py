@@ -1149,7 +1149,8 @@ _BRACKET_AT = (
 )
 BARE_CONDITION_RE = re.compile(
     # "IF LATE (Q9 = 2)": whom in words may come first, the test in brackets after them
-    r"^\(?\s*IF\s+(?P<cond>(?=[^()]*(?:\([^()]*)?\b(?:[A-Z]{1,4}[.-]?\d{1,3}[a-z]?|CODES?\s+\d))"
+    # ("[IF HOLDS A LOAN (QB2=5)]": the note in square brackets, a spec's routing marks)
+    r"^[\[(]?\s*IF\s+(?P<cond>(?=[^()]*(?:\([^()]*)?\b(?:[A-Z]{1,4}[.-]?\d{1,3}[a-z]?|CODES?\s+\d))"
     r"(?![^()]*\b(?:GO|SKIP|JUMP|ASK|CONTINUE|TERMINATE|CLOSE|END|SCREEN|THANK|ELSE|OTHERWISE|"
     r"SPECIFY|WRITE|RECORD|ENTER|PROBE|READ|CODE\s+AS|TYPE|SHOW|DISPLAY|THEN|PROCEED|MOVE)\b)"
     # "IF NUTS (CODE 2) AT Q6": the answer in words, its code in brackets, then the question
@@ -1157,7 +1158,7 @@ BARE_CONDITION_RE = re.compile(
     # RENTED (Q5 CODE 1 NOT SELECTED)": further tests each with its own bracket
     rf"[^()]{{1,80}}?(?:{_BRACKET_AT}(?:\s*(?:,|\bOR\b|\bAND\b)\s*[^()]{{1,40}}?{_BRACKET_AT}){{0,4}})?)"
     # "IF BUYER (Q6 = 2) ASK:": the ask said after the test
-    r"(?:,?\s+ASK\.?)?\s*[:)]?\s*\)?\s*$",
+    r"(?:,?\s+ASK\.?)?\s*[:)]?\s*[\])]?\s*$",
     re.I,
 )
 

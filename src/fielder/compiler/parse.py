@@ -2072,7 +2072,9 @@ def _filters_written_above(lines: list[Line]) -> bool:
     previous: Line | None = None
     for position, line in enumerate(lines):
         if line.kind == "page_break" or (
-            line.whole_instruction and not _FORWARD_RE.match(line.raw)
+            line.whole_instruction
+            and not _FORWARD_RE.match(line.raw)
+            and not BARE_CONDITION_RE.match(line.raw.strip())
         ):
             continue
         if line.whole_instruction:
