@@ -33,6 +33,7 @@ from fielder.compiler.hidden_items import drop_hidden_items
 from fielder.compiler.id_fields import number_id_fields
 from fielder.compiler.instruction_codes import instruction_code_lines
 from fielder.compiler.japanese_forms import japanese_document
+from fielder.compiler.joined_notes import split_joined_notes
 from fielder.compiler.label_cells import label_cell_lines
 from fielder.compiler.lines import Line, document_lines
 from fielder.compiler.loop_filters import loop_filters
@@ -119,7 +120,7 @@ def _read_lines(document: Document) -> list[Line]:
         draft_hint_lines(drop_hidden_items(drop_button_rows(wave_change_lines(lines))))
     )
     lines = measure_head_lines(document_title_lines(lines))
-    lines = otherwise_skip_lines(lines)
+    lines = otherwise_skip_lines(split_joined_notes(lines))
     lines = print_layout_lines(
         digit_box_lines(middle_notes(drop_answer_heads(drop_page_numbers(lines))))
     )

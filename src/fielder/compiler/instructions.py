@@ -790,10 +790,14 @@ def _display(text: str, upper: str) -> list[Directive]:
     match = re.match(
         # "Detractors only (Q15 = 0–6)", "Passives and detractors only (0–8 at Q15)": the group
         # named in a word or three, "only", then its test in brackets
-        r"^(?!(?:ASK|SHOW|DISPLAY|HIDE|SKIP|GO|IF)\b)(?P<who>[A-Za-z][\w&/-]*(?:\s+[\w&/-]+){0,3}?)"
+        r"^(?!(?:ASK|SHOW|DISPLAY|HIDE|SKIP|GO|IF)\b)(?P<who>[A-Za-z][\w&/-]*(?:\s+[\w&/-]+){0,6}?)"
         r"\s+only\s*\((?P<cond>[^()]{1,80})\)\s*\.?$",
         text,
         re.I,
+    )
+    # "For households with £1 million or more invested (A2 = 3 or 4):": whom, then the test
+    match = match or re.match(
+        r"^FOR\s+(?P<who>[^()]{3,80}?)\s*\((?P<cond>[^()]{1,80})\)\s*[:.]?$", text, re.I
     )
     # "PASSENGERS WITH A DISABILITY (Q10 = 1) ONLY": the same, the test before "only"
     match = match or re.match(
@@ -813,6 +817,12 @@ def _display(text: str, upper: str) -> list[Directive]:
     )
     if match:
         return [Directive("display_if", text.strip(" :,."), source=text)]
+    match = re.match(
+        # "Question 12 is only for people aged 50 or over (question 2).": whom, then the test
+        r"^QUESTION\s+\d{1,3}[a-z]?\s+IS\s+ONLY\s+FOR\s+(?P<cond>.*\bQUESTION\s+\d.*)$", text, re.I
+    )
+    if match:
+        return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
     match = re.match(r"^HIDE\s+(?:THIS\s+)?(?:QUESTION\s+)?(?:IF|WHEN)\b(?P<cond>.*)$", text, re.I)
     if match and re.search(r"[A-Z]{0,4}\d", match["cond"]):
         # "Hide if Q3 is 'Senior leader'": a survey tool's hide logic, shown to everyone else

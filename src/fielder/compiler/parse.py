@@ -106,6 +106,12 @@ _FORWARD_RE = re.compile(
     r"(?:PLEASE\s+)?ANSWER\s+QUESTIONS?\s+[A-Z]{0,5}\d[^.]{0,30}\bONLY\s+(?:IF|WHEN)\b|"
     r"IF\b.*\bASK\s+[A-Z]*\d|"
     r"FOR\s+THOSE\b|OF\s+THOSE\s+WHO\b|QUESTION\s+FOR\b|ONLY\s+(?:FOR|ASK|SHOW|IF|WHEN)\b|"
+    # "Question 12 is only for people aged 50 or over (question 2).": a paper form's filter
+    r"QUESTION\s+\d{1,3}[a-z]?\s+IS\s+ONLY\s+FOR\b|"
+    # "Clients of three years or more only (A3 = 3 or more).", "For households with … (A2 = 3
+    # or 4):": whom in words, then the test on an earlier answer in closing brackets
+    r"(?:FOR\s+[^()]{3,80}?|[A-Z][^()]{2,80}?\s+ONLY)\s*\((?=[^()]*\b[A-Z]{1,4}\d)[^()]{1,80}\)"
+    r"\s*[.:]?\s*$|"
     r"(?:ASKED|SHOWN)\s+(?:ONLY\s+)?(?:TO|OF)\s*:)",  # "Asked to: …", a brief's base line
     re.I,
 )

@@ -25,9 +25,11 @@ _OTHERS_RE = re.compile(
     re.I,
 )
 # a test on a question: "(Q3 = 1)", "(CODE 2 AT A2)", "(S1 = 2 OR 3)"; not "(Q5-Q9)" nor "(ASK ALL)"
+# (a paper form's "(box 5 at question 1)": the box ticked at a question named by its number)
+_REF = r"(?:\b[A-Z]{1,4}\d{1,3}[a-z]?\b|\bQUESTION\s+\d{1,3}[a-z]?\b)"
+_SIGN = r"(?:[=<>]|\bCODES?\b|\bBOX(?:ES)?\s+\d)"
 _TEST_RE = re.compile(
-    r"\((?P<cond>[^()]*?\b[A-Z]{1,4}\d{1,3}[a-z]?\b[^()]*?(?:[=<>]|\bCODES?\b)[^()]*"
-    r"|[^()]*?(?:[=<>]|\bCODES?\b)[^()]*?\b[A-Z]{1,4}\d{1,3}[a-z]?\b[^()]*)\)",
+    rf"\((?P<cond>[^()]*?{_REF}[^()]*?{_SIGN}[^()]*|[^()]*?{_SIGN}[^()]*?{_REF}[^()]*)\)",
     re.I,
 )
 
