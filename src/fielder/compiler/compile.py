@@ -152,8 +152,9 @@ def _placeholder_screen(built: Built) -> bool:
     """`END | [Standard thank-you page and redirect]`: a label whose only words are a note to
     the programmer shows the respondent nothing of its own; a route to it ends the survey."""
     question = built.question
+    note_only = re.fullmatch(r"\s*\[[^\[\]]+\]\s*", built.excerpt or "") is not None
     return (
-        question.type == "display"
+        (question.type == "display" or note_only)
         and not question.text.strip()
         and not question.options
         and not question.rows
