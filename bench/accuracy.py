@@ -163,8 +163,11 @@ def details_of(question: dict[str, Any]) -> tuple[Any, ...]:
         validation["total"] = question["total"]
     rows = [norm(r["label"]) for r in question.get("rows", [])]
     multiple = question.get("multiple", False) if question.get("type") == "grid" else None
-    # the gold format's validation is numeric (min/max/total); a text pattern has no gold form
+    # the gold format's validation is numeric (min/max/total); a text pattern has no gold form,
+    # nor has a ranking's count ("RANK TOP 3": the IR keeps it for the platforms)
     numbers = {k: float(v) for k, v in validation.items() if not isinstance(v, str)}
+    if question.get("type") == "ranking":
+        numbers = {}
     return (exclusive, specify, numbers, rows, multiple)
 
 

@@ -26,3 +26,13 @@ def test_codes_and_numbers_stay_apart() -> None:
 
 def test_text_the_parser_refuses_is_read_by_its_comparisons() -> None:
     assert refs("Q1 == '2' ((") == frozenset({("Q1", "is", "2")})
+
+
+def test_a_rankings_count_is_no_gold_detail() -> None:
+    # the gold format defines validation for number, multi and constant_sum only
+    from bench.accuracy import details_of
+
+    ranked = {"type": "ranking", "options": [], "validation": {"max": 3}}
+    assert details_of(ranked) == details_of({"type": "ranking", "options": []})
+    capped = {"type": "multi", "options": [], "validation": {"max": 3}}
+    assert details_of(capped) != details_of({"type": "multi", "options": []})

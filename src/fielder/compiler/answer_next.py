@@ -47,8 +47,22 @@ def answer_next_lines(lines: list[Line]) -> list[Line]:
         canonical = _canonical(line.text)
         if canonical:
             line.text = line.spaced = canonical
-        line.instructions = [_canonical(n) or n for n in line.instructions]
+        line.instructions = [part for n in line.instructions for part in _canonical_note(n)]
     return lines
+
+
+# "Only if question 4 = 1 or 2. Screen out if No.": the filter, then a rule of the question the
+# note is under; only the filter's sentence looks forward
+_THEN_RE = re.compile(r"(?<=[a-z0-9])\.\s+(?=[A-Z][a-z])")
+
+
+def _canonical_note(note: str) -> list[str]:
+    whole = _canonical(note)
+    if whole is None or not _THEN_RE.search(note):
+        return [whole or note]
+    first, rest = _THEN_RE.split(note, maxsplit=1)
+    own = _canonical(first)
+    return [own, rest] if own else [whole]
 
 
 def _canonical(text: str) -> str | None:

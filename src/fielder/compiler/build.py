@@ -402,6 +402,7 @@ def table_layout(
     columns: list[Option] = []
     body = rows[1:]
     header_codes = header_codes or _codes_under_headings(first, body)
+    lead_coded = _headings_lead_with_codes(first, body)
     for index, header in enumerate(first):
         if index == 0 or not (header or index in header_codes):
             continue
@@ -417,6 +418,8 @@ def table_layout(
         if index in header_codes:
             header = _TRAILING_CODE_RE.sub("", header)
         header = _COLUMN_NAME_RE.sub("", header)
+        if lead_coded:
+            header = header.split(None, 1)[1]
         written = parse_option_text(header)
         if written and written[0].code and written[0].label and not _NUMERIC_CELL_RE.match(only):
             code, header = written[0].code, written[0].label
@@ -429,6 +432,20 @@ def table_layout(
         columns = [Option(code=str(i + 1), label=c.label) for i, c in enumerate(columns)]
     statements = [_strip_marker(collapse(split_text(r[0])[0]) or r[0]) for r in body if r and r[0]]
     return "grid", columns, without_row_recodes(statements)
+
+
+def _headings_lead_with_codes(first: tuple[str, ...], body: tuple[tuple[str, ...], ...]) -> bool:
+    """ "1 Very satisfied | 2 Fairly satisfied" over cells of "1", "2": every heading opens with
+    the code printed in its column, which is no part of its words."""
+    found = 0
+    for index, header in enumerate(first[1:], start=1):
+        if not header.strip():
+            continue
+        values = {r[index] for r in body if index < len(r)}
+        if len(values) != 1 or not re.match(rf"{re.escape(next(iter(values)))}\s+[^\W\d_]", header):
+            return False
+        found += 1
+    return found >= 2
 
 
 # "Column A: Currently use": the column's name in the script, before the words respondents see

@@ -55,7 +55,7 @@ _NOT_LABELS = frozenset(
     PAGE STEP MODULE BLOCK TITLE CLIENT JOB DATE VERSION METHOD TARGET SAMPLE LOI ITEM ITEMS
     ROWS COLUMNS SCALE STATEMENTS TYPE RANGE ALLOW NUMERIC OPEN EMAIL TEL PHONE FAX WAVE
     PROJECT STUDY SURVEY AUTHOR EXAMPLE OR AND THE FOR ESCALA SCALA SKALA SCHAAL ÉCHELLE ECHELLE
-    ÖLÇEK ENCUESTADOR ENCUESTADORA ENTREVISTADOR FILTRO FILTRE""".split()
+    ÖLÇEK ENCUESTADOR ENCUESTADORA ENTREVISTADOR FILTRO FILTRE FIELDWORK""".split()
 )
 _NOT_PREFIXES = frozenset({"PART", "PAGE", "STEP", "ITEM", "WAVE", "ROOM", "NO", "TEL", "FAX"})
 DISPLAY_WORDS = frozenset(
@@ -95,7 +95,9 @@ _WIDGET_NOTE_RE = re.compile(
     re.I,
 )
 _ROUTING_RE = re.compile(
-    r"^(?:IF\b.*\b(?:GO\s*TO|SKIP\s*TO|ASK|CONTINUE|TERMINATE|SCREEN\s*OUT|END)\b|"
+    r"^(?:IF\b.*\b(?:GO\s*TO|SKIP\s*TO|JUMP\s*TO|ASK|CONTINUE|TERMINATE|SCREEN\s*OUT|END)\b|"
+    # 'Only for "Yes" at Q15.': the answer that lets people in, at the question named
+    r"ONLY\s+FOR\b[^.]{1,60}\b(?:AT|IN)\s+(?:QUESTION\s+)?[A-Z]{0,3}\d{1,3}[a-z]?\.?$|"
     r"(?:ONLY\s+)?ANSWER\s+(?:THE\s+NEXT|THIS)\b.*\bIF\b|ONLY\s+ANSWER\b|"
     r"(?:GO|SKIP)\s+TO\s+[A-Z]+\d|THOSE\s+WHO\b|(?:ASK|SHOW)\s+(?:IF|THOSE|ONLY)\b|"
     # "Disqualify if Student → end survey": a screen-out rule under the answers, not one more

@@ -48,6 +48,7 @@ from fielder.compiler.passes.attention import mark_attention
 from fielder.compiler.passes.carry import resolve_carry
 from fielder.compiler.passes.ids import assign_ids
 from fielder.compiler.passes.logic import resolve_logic, section_starts
+from fielder.compiler.passes.unread_routing import unread_routing
 from fielder.compiler.print_layouts import print_layout_lines
 from fielder.compiler.printable import printable_lines
 from fielder.compiler.prose_filters import prose_filters
@@ -353,6 +354,18 @@ def analyse(
     named_filters(survey, document)
     loop_filters(survey, document)
     range_end_terminations(survey)
+    # routing words no rule read: asked about, not dropped (after every pass that adds logic)
+    kept = {id(question) for question in survey.questions()}
+    pairs = [
+        (b.question, d)
+        for b, d in zip(builts, parsed.drafts, strict=True)
+        if id(b.question) in kept
+    ]
+    unread = [
+        p for p in unread_routing(pairs, answers) if p.id not in {o.id for o in open_problems}
+    ]
+    mark_attention(questions, unread)
+    open_problems.extend(unread)
     survey.quotas = parse_quotas(builts)
     survey.endings = _endings(builts)
     return survey, open_problems

@@ -220,35 +220,43 @@ _THAT_IS_RE = re.compile(
 # "STREAMBAY OR POPCORNIO AT M2 (05 OR 06)": answers named in words at a question, then
 # their codes in brackets (the codes say which answers are meant)
 _WORDS_AT_CODES_RE = re.compile(
-    r"^(?P<words>[^()\d]{1,120}?)\s+(?:AT|IN)\s+(?:QUESTION\s+)?(?P<q>[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*"
+    # ("AT P1_4": a per-product block's question, its number after an underscore)
+    r"^(?P<words>[^()\d]{1,120}?)\s+(?:AT|IN)\s+(?:QUESTION\s+)?"
+    r"(?P<q>[A-Za-z]{1,4}\d{1,3}(?:_\d{1,3})?[a-z]?)\s*"
     # ("AT V1 OR V1a (CODES 1-5 OR 97)": the same answers at either of two questions)
     r"(?:OR\s+(?P<q2>[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*)?"
-    r"\(\s*(?P<codes>(?:CODES?\s+)?\d{1,3}(?:\s*(?:,|OR|-)\s*\d{1,3}){0,20})\s*\)\s*\.?$",
+    r"\(\s*(?P<codes>(?:CODES?\s+)?\d{1,3}(?:\s*(?:,|OR|-|–)\s*\d{1,3}){0,20})\s*\)\s*\.?$",
     re.I,
 )
 _DENIED_WORDS_RE = re.compile(r"\bNOT\b|N['’]T\b|\bNEVER\b|\bEXCEPT\b|\bOTHER\s+THAN\b", re.I)
+# "TOO SWEET OR NOT SWEET ENOUGH": a "not" that opens an alternative answer's own words
+_ALTERNATIVE_NOT_RE = re.compile(r"(?:\bOR|,)\s+NOT\b", re.I)
 
 
 # "NO / DON'T KNOW (2, 98)": answers of the question in hand named in words, then their codes
 _WORDS_CODES_RE = re.compile(
     r"^(?P<words>[^()\d=<>]{1,120}?)\s*\(\s*(?:CODES?\s+)?"
-    r"(?P<codes>\d{1,3}(?:\s*(?:,|OR|-)\s*\d{1,3}){1,20})\s*\)\s*\.?$",
+    r"(?P<codes>\d{1,3}(?:\s*(?:,|OR|-|–)\s*\d{1,3}){0,20})\s*\)\s*\.?$",
     re.I,
 )
+_CODE_WORD_RE = re.compile(r"\(\s*CODES?\s", re.I)
 
 
 def _words_then_codes(text: str, questions: dict[str, Question]) -> str:
     """ "STREAMBAY OR POPCORNIO AT M2 (05 OR 06)" → "05 OR 06 AT M2": the bracketed codes
     stand for the answers named in words (not where the words deny them); "NO / DON'T KNOW
-    (2, 98)" → "CODES 2, 98" (two codes or more) of the question in hand."""
+    (2, 98)" → "CODES 2, 98" (two codes or more, or one said to be a code: "ALLERGIC OR
+    SENSITIVE (CODE 1)") of the question in hand."""
     alone = _WORDS_CODES_RE.match(text.strip())
+    if alone and alone["codes"].isdigit() and not _CODE_WORD_RE.search(text):
+        alone = None  # one bare number in brackets may be a count; "(CODE 1)" says it is a code
     # ("Don't know" is an answer's name, no denial)
     said = re.sub(r"\bDON['’]?T\s+KNOW\b", "", alone["words"], flags=re.I) if alone else ""
     if alone and not _DENIED_WORDS_RE.search(said):
         if not re.search(rf"\b{_ID}\b", alone["words"]):
             return f"CODES {alone['codes']}"
     match = _WORDS_AT_CODES_RE.match(text.strip())
-    if match is None or _DENIED_WORDS_RE.search(match["words"]):
+    if match is None or _DENIED_WORDS_RE.search(_ALTERNATIVE_NOT_RE.sub(" OR", match["words"])):
         return text
     known = {k.upper() for k in questions}
     if match["q"].upper() not in known or (match["q2"] and match["q2"].upper() not in known):
@@ -1160,9 +1168,32 @@ def _atom(
         described = worded_test(said, questions, ref, only=ref)
         if described is not None and described[1]:
             return Atom(question, described[1], negate=described[2]), question
+    if not codes and ref is None and not labels and not comparison:
+        yes_no = _yes_no_described(said, target)
+        if yes_no:
+            return Atom(question, [yes_no]), question
     if not codes:
         raise ConditionError(f"no answer codes in '{clause}'")
     return Atom(question, _align(codes, target), negate=negate), question
+
+
+_PLAIN_WORDS = frozenset(
+    "a an the of in on at to for from by with if not no yes is are was were be been you your "
+    "do does did have has had any or and who those they them their this that it".split()
+)
+
+
+def _yes_no_described(said: str, target: Question) -> str | None:
+    """ "IF NOT A UK RESIDENT" under "Do you live in the UK?" (Yes / No): words sharing the
+    ask's own words describe its Yes answer, and with NOT its No answer."""
+    plain = {folded(o.label).strip(" .!"): o.code for o in target.options}
+    if "yes" not in plain or "no" not in plain or len(plain) > 3:
+        return None
+    words = {w for w in re.findall(r"[^\W\d_]{2,}", said.lower()) if w not in _PLAIN_WORDS}
+    asked = {w for w in re.findall(r"[^\W\d_]{2,}", target.text.lower()) if w not in _PLAIN_WORDS}
+    if not words & asked:
+        return None
+    return plain["no"] if re.search(r"\bNOT\b|N['’]T\b", said, re.I) else plain["yes"]
 
 
 # "Q9 = 0 TO 6": a span of codes written with "to" (as "0-6")
@@ -1351,9 +1382,17 @@ def _label_match(rest: str, question: Question) -> list[str]:
     if known != wanted and known:
         # "AWARE OF FERNWAY AT A1": the brand the respondent knows or uses, named by its label
         return _label_match(known, question)
+    grouped = _PEOPLE_RE.sub("", wanted)
+    if grouped != wanted and grouped:
+        # "DISTRICT RESIDENTS" for "In the district": the people who gave that answer
+        return _label_match(grouped, question)
     return _label_inside(wanted, question)
 
 
+# "residents", "card holders": those who gave an answer, named by what the answer makes them
+_PEOPLE_RE = re.compile(
+    r"\s+(?:residents?|users?|owners?|holders?|members?|visitors?|customers?|passengers?|people)$"
+)
 # "aware of", "heard of", "uses": a brand list's answer named by what the respondent does with it
 _KNOWS_RE = re.compile(
     r"^(?:(?:is|are|was|were)\s+)?(?:aware\s+of|heard\s+of|knows?|uses?|used|buys?|bought|owns?)\s+"

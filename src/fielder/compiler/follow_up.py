@@ -35,6 +35,12 @@ _OPENING_IF_RE = re.compile(
 )
 
 
+# a counterfactual ("If the bus had not been running, how would you …?") supposes; it filters no one
+_SUPPOSED_RE = re.compile(
+    r"\bhad(?:\s+not|n['’]t)?\s+been\b|\bhad\s+not\b|\bhadn['’]t\b|\bwere\s+to\b", re.I
+)
+
+
 def follow_up(built: Built, previous: Built | None) -> None:
     """Add the filter a follow-up's opening words give it ("If yes, …" → previous = its Yes
     code), when the question before has exactly one such answer and nothing else filters it."""
@@ -42,7 +48,7 @@ def follow_up(built: Built, previous: Built | None) -> None:
     match = _FOLLOW_UP_RE.match(question.text)
     if match is None and previous is not None and not question.display_if:
         opening = _OPENING_IF_RE.match(question.text)
-        if opening is not None:
+        if opening is not None and not _SUPPOSED_RE.search(opening["cond"]):
             before = previous.question.id
             cond = opening["cond"].strip()
             built.pending.append(

@@ -92,6 +92,15 @@ def _is_heading_row(line: Line) -> bool:
     )
 
 
+def _ends_of_row(pairs: list[tuple[str, str]], above: Line | None) -> bool:
+    """`0 = Not at all likely  10 = Extremely likely` under a row of points `☐ 0 ☐ 1 … ☐ 10`: the
+    key names the row's ends, it is not the answer list."""
+    if above is None or above.is_option:
+        return False
+    points = re.findall(r"(?<![\w.])\d{1,2}(?![\w.])", above.text)
+    return len(points) >= 5 and all(code in points for code, _ in pairs)
+
+
 def instruction_code_lines(lines: list[Line]) -> list[Line]:
     """The lines with answers in the instructions column written out as answer lines."""
     boxes = _code_boxes(lines)
@@ -118,7 +127,7 @@ def instruction_code_lines(lines: list[Line]) -> list[Line]:
                 used.add(key)
                 answers = [_answer(line, c, t, None) for c, t in boxes[key][0]]
                 note = (note[: reference.start()] + note[reference.end() :]).strip()
-            elif inline:
+            elif inline and not _ends_of_row(inline[1], out[-1] if out else None):
                 note, pairs, routed, target = inline
                 answers = [_answer(line, c, t, target if c in routed else None) for c, t in pairs]
                 if target and not routed:

@@ -37,7 +37,9 @@ _SPLIT_RE = re.compile(
     # ("… AT B2, I.E. B2 NOT = 99", "(J. Hale)": an abbreviation's stop ends no sentence)
     r"(?<!\b[Mm]ax)(?<!\b[Mm]in)(?<!\bMAX)(?<!\bMIN)(?<!\b[Ii]\.[Ee])(?<!\b[Ee]\.[Gg])(?<!\([A-Z])"
     # ("… = Yes. 📝 Prefill is piping only": a callout's emoji opens its next sentence)
-    r"\.\s+(?=[A-Z0-9(\[\'‘\"“\u2600-\u27bf\U0001f300-\U0001faff])|;\s*|\s+[·•]\s+"
+    r"\.\s+(?=[A-Z0-9(\[\'‘\"“\u2600-\u27bf\U0001f300-\U0001faff])|;\s*|\s+[·•]\s+|"
+    # "PROBE: WHAT ELSE? ASK IF LIKED …": a probe's question, then the routing
+    r"\?\s+(?=(?i:ASK|SHOW|DISPLAY|IF|SKIP|GO\s+TO)\b)"
 )
 _BOX_THEN_IF_RE = re.compile(r"(?<=[)\]_])\s+(?=IF\s)")
 # (a spaced hyphen too before "CODE 4 = THANK & CLOSE": a typed script's dash before its codes)
@@ -381,7 +383,11 @@ _NOTE_PREFIX_RE = re.compile(
     # "Screen-out: if 3 or 4, thank and close.": a heading word over a rule that says the close
     r"^screen[\s-]?out\s*:\s*(?=[^:]{0,80}\b(?:thank|close|terminate|end)\b)|"
     # "[Sam: if they put 0 at Q6, skip them to Q8]": a colleague's name addressing a routing note
-    r"^(?-i:[A-Z][a-z]{1,15})\s*:\s*(?=(?:if|only|ask|skip|show|when)\b)",
+    r"^(?-i:[A-Z][a-z]{1,15})\s*:\s*(?=(?:if|only|ask|skip|show|when)\b)|"
+    # "Top-2 box only: ask if W2 = 1 or 2": the group in a few words, then the filter naming it
+    # (not a question's id: "Q5: ask if …" is a filter for Q5)
+    r"^(?![A-Za-z]{1,5}\d)(?:[\w'-]+\s+){0,3}[\w'-]+\s*:\s*"
+    r"(?=(?:ask|show|display)\s+(?:only\s+)?(?:if|when)\b)",
     re.I,
 )
 _AFTER_THIS_RE = re.compile(r"^after\s+(?:this|the)\s+(?:page|section|block)\s*,\s*(?=if\b)", re.I)
@@ -747,7 +753,7 @@ def _display(text: str, upper: str) -> list[Directive]:
     match = re.match(
         # "Show this question if …": a survey tool's printed display logic
         # ("only show this if they did not pick …": the "only" said first)
-        r"^(?:ASK|(?:ONLY\s+)?SHOW(?:\s+(?:THIS\s+QUESTION|THIS|QUESTION))?|"
+        r"^(?:ASK|(?:ONLY\s+)?SHOW(?:\s+(?:THIS\s+(?:QUESTION|SCREEN|PAGE)|THIS|QUESTION))?|"
         r"(?:ONLY\s+)?DISPLAY(?:\s+THIS\s+QUESTION)?|"
         # "FOR THOSE NOT WORKING (D2 = 3, 4 OR 5)": whom the question is for, said with "for"
         r"BASE\s*:|FILTER\s*:|ONLY\s+ASK|ASK\s+ONLY|FOR(?=\s+(?:THOSE|RESPONDENTS|PEOPLE|PARTICIPANTS)\b))\s*"
@@ -839,6 +845,17 @@ def _display(text: str, upper: str) -> list[Directive]:
                 "display_if", match["cond"].strip(" :,."), target=value_next(text), source=text
             )
         ]
+    match = re.match(
+        # "If you are NOT travelling for work today, please answer this question.": a paper
+        # form's filter told to the respondent, the condition first
+        r"^IF\s+(?P<cond>[^,]{3,120}?)\s*,\s*(?:PLEASE\s+)?(?:ANSWER|COMPLETE|FILL\s+IN)\s+"
+        r"(?P<which>THIS|THE\s+NEXT|THE\s+FOLLOWING)\s+QUESTION\W*$",
+        text,
+        re.I,
+    )
+    if match:
+        cond = match["cond"].strip(" :,.")
+        return [Directive("display_if", cond, target=value_next(text), source=text)]
     return []
 
 
@@ -913,7 +930,11 @@ _SCREEN_OUT_CODES_RE = re.compile(
 )
 _ANSWER_THEN_CLOSE_RE = re.compile(
     r"^(?!IF\s)(?P<cond>[A-Za-z][\w' ]{0,30}?)\s*(?:→|->)\s*"
-    r"(?:THANK\s+(?:AND|&)\s+(?:CLOSE|END)|TERMINATE|SCREEN[\s-]*OUT)\W*$",
+    r"(?:THANK\s+(?:AND|&)\s+(?:CLOSE|END)|TERMINATE|SCREEN[\s-]*OUT)\W*$"
+    # "District residents: thank and close — visitors only": those named, a colon, the way
+    # out, then why after a spaced dash
+    r"|^(?!IF\s)(?P<group>[A-Za-z][\w' ]{2,40}?)\s*:\s*(?:THANK\s+(?:AND|&)\s+(?:CLOSE|END)|"
+    r"TERMINATE|SCREEN[\s-]*OUT)\b(?:\s*[—–]\s+[^—–]{0,80})?\W*$",
     re.I,
 )
 _ANY_OF_AFTER_RE = re.compile(
@@ -955,7 +976,7 @@ def _terminate(text: str, upper: str) -> list[Directive]:
     match = _ANSWER_THEN_CLOSE_RE.match(text)
     if match:
         # "Yes → thank & close": the answer named, then the way out after an arrow
-        return [Directive("terminate_if", match["cond"].strip(), source=text)]
+        return [Directive("terminate_if", (match["cond"] or match["group"]).strip(), source=text)]
     for pattern in _TERMINATE_IF_RES:
         match = pattern.match(text)
         if match:

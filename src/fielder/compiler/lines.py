@@ -32,7 +32,10 @@ _BRACKETED_ID_RE = re.compile(r"^\s*\[(?P<id>[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2})\
 _NOTE_SYMBOL_RE = re.compile(r"^\s*(?:⚙|🛠|🔧|✎|✍|☞|📝)\ufe0f?\s*(?=\S)")
 _DOUBLE_BRACE_RE = re.compile(r"\{\{\s*([a-z][a-z0-9]*(?:_[a-z0-9]+)*)\s*\}\}")
 _CODE_BRACKET_RE = re.compile(r"^\[\s*\d{1,3}\s*\]$")
-_TRAILING_ABBR_RE = re.compile(r"\s+\(?\b(SA|MA|OE|OA|FA|S/A|M/A|SR|MR|RU|RM|NUM)\b\)?\s*$")
+# "MC" (multi code) only in brackets: bare, it may be a word of the question
+_TRAILING_ABBR_RE = re.compile(
+    r"\s+(?:\(?\b(SA|MA|OE|OA|FA|S/A|M/A|SR|MR|RU|RM|NUM)\b\)?|\((MC)\))\s*$"
+)
 LEADING_ROUTE_RE = re.compile(
     r"^\s*((?:ASK\s+(?:IF|ALL|ONLY|THOSE)|BASE\s*:|FILTER\s*:|SHOW\s+IF|ONLY\s+(?:IF|FOR|WHEN)(?=[^.?:]*\b[A-Z]{1,4}\d)|"
     # "IF B8 = 0-6: What was…": a bare IF in capitals on a test of an earlier answer
@@ -538,7 +541,7 @@ def split_text(text: str) -> tuple[str, list[str]]:
     last = kept.rstrip()[-1:]
     abbr = _TRAILING_ABBR_RE.search(kept) if last == ")" or last.isupper() else None
     if abbr and len(kept) > 12:
-        notes.append(abbr.group(1))
+        notes.append(abbr.group(1) or abbr.group(2))
         kept = kept[: abbr.start()]
     # a quick look for the capitals first: the full pattern is slow on long runs of spaces
     boxed = _BOX_THEN_CAPS_RE.match(kept) if _CAPS_AFTER_GAP_RE.search(kept) else None
@@ -564,6 +567,11 @@ def split_text(text: str) -> tuple[str, list[str]]:
     if caps and is_caps_instruction(caps.group(1)) and len(caps.group(1).split()) >= 2:
         notes.append(caps.group(1).strip())
         kept = kept.rstrip()[: caps.start(1)]
+        # "… pack? (MC)  RANDOMISE 1-6": the type mark the scripting after it hid
+        abbr = _TRAILING_ABBR_RE.search(kept)
+        if abbr and len(kept) > 12:
+            notes.insert(-1, abbr.group(1) or abbr.group(2))
+            kept = kept[: abbr.start()]
     return kept, notes
 
 

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 _ROUND = frozenset("◯○⚪")
 _SQUARE = frozenset("☐□❑❒◻⬜▢")
+# "☐ 0 ☐ 1 ☐ 2 … ☐ 10": a row of boxed points across one line is a rating, whatever the box
+_POINT_ROW_RE = re.compile(r"^(?:[☐□❑❒◻⬜▢]\s*\d{1,2}\s*){5,}$")
 
 
 def _shapes(draft: Draft) -> set[str]:
@@ -25,6 +27,9 @@ def _shapes(draft: Draft) -> set[str]:
     shapes: set[str] = set()
     for line in draft.lines[1:]:
         raw = line.raw.lstrip()
+        if _POINT_ROW_RE.match(raw.strip()):
+            shapes.add("points")
+            continue
         # typed marks too: "( ) Yes" is a radio button, "[ ] Docker" (a task list) a check box
         if raw[:1] in _ROUND or re.match(r"\(\s?\)", raw):
             shapes.add("round")

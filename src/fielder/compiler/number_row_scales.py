@@ -18,6 +18,7 @@ from fielder.documents.model import Block, Cell, Document, Run
 
 _BOX_RE = re.compile(r"^[☐□▢○◯❑]$")
 _MIN_POINTS = 4
+_WORDED_POINT_RE = re.compile(r"^(\d{1,2})\s*[—–-]\s*([^\W\d].*)$")
 
 
 def number_row_document(document: Document) -> Document:
@@ -48,6 +49,11 @@ def _scale_line(block: Block) -> str | None:
         return f"{above[0]} {points} {above[1]}"
     top = [c.text.strip() for c in block.rows[0]]
     under = [c.text.strip() for c in block.rows[1]]
+    # "1 — Terrible | 2 | 3 | 4 | 5 — Excellent": the end words in the end points' own cells
+    first, last = _WORDED_POINT_RE.match(top[0]), _WORDED_POINT_RE.match(top[-1])
+    worded = ("", "")
+    if first is not None and last is not None and len(top) > 1:
+        top[0], top[-1], worded = first[1], last[1], (first[2], last[2])
     numbered = [i for i, t in enumerate(top) if t.isdigit()]
     if len(numbered) < _MIN_POINTS or numbered != list(range(numbered[0], numbered[-1] + 1)):
         return None
@@ -55,7 +61,7 @@ def _scale_line(block: Block) -> str | None:
     if values != list(range(values[0], values[0] + len(values))) or values[0] not in (0, 1):
         return None
     ends = [i for i in range(len(top)) if i not in numbered]
-    if len(ends) > 2 or any(0 < i < len(top) - 1 for i in ends):
+    if len(ends) > 2 or any(0 < i < len(top) - 1 for i in ends) or (ends and worded[0]):
         return None  # words only in the first and last cells
     if not all(_BOX_RE.match(under[i]) for i in numbered):
         return None
@@ -71,7 +77,7 @@ def _scale_line(block: Block) -> str | None:
                 under[ends[-1]] if ends[-1] == len(top) - 1 else "",
             ]
         ).strip()
-    return " ".join(t for t in top if t)
+    return " ".join(t for t in (worded[0], *top, worded[1]) if t)
 
 
 def _counted(row: tuple[Cell, ...]) -> bool:

@@ -120,7 +120,9 @@ _TERMINATE_RE = re.compile(
     r"(?:do\s+not|do\s*n['’]t)\s+need\s+to\s+(?:carry\s+on|go\s+any\s+further|continue|"
     r"answer\s+any\s+more|(?:fill\s+in|complete|answer)\s+the\s+rest))\b|"
     # "exclusive · ⇒ TERM", "#TERM": the scripter's short word for a screen-out, after an arrow
-    r"(?:⇒|=>|→|->|#)\s*TERM\b",
+    r"(?:⇒|=>|→|->|#)\s*TERM\b|"
+    # "Under 16 → please stop here and hand the card back": told to stop, after an arrow
+    r"(?:⇒|=>|→|->)\s*(?:please\s+)?stop\s+(?:here|now)\b",
     re.I,
 )
 # "THANK AND END MODULE", "END OF SECTION", "GO TO END OF BLOCK": leave this part, not the interview
@@ -217,7 +219,10 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
             # "TERM" in a sheet's Status column (not "TERM IF QUOTA FULL", a quota)
             r"(?:CLOSE|END|STOP|TERM|THANK\s+AND\s+CLOSE)(?:\s+(?:INTERVIEW|SURVEY))?"
             # "CLOSE – NOT A MEMBER": why the interview closes, after a spaced dash
-            r"(?:\s+[–—-]\s+[^–—>→]{1,40})?",
+            r"(?:\s+[–—-]\s+[^–—>→]{1,40})?"
+            # "CLOSE IF WORKS FOR THE OPERATOR" beside an answer: who the answer is, in words
+            # ("TERM IF QUOTA FULL" is a quota, no screen-out)
+            r"(?:\s+IF\s+(?!(?:THE\s+)?QUOTA\b|OVER\s+QUOTA\b)[^\d=<>→]{3,40})?",
             bare,
             re.I,
         ):
@@ -265,6 +270,11 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
         text,
         re.I,
     )
+    if term is None:
+        # "Under 16  → please stop here and hand the card back": the respondent told to stop
+        term = re.search(
+            r"\s*+(?:(?<!-)-+>|→)\s*+(?:please\s+)?stop\s+(?:here|now)\b[^→]{0,60}$", text, re.I
+        )
     if term is None:
         term = re.search(
             # "THANK & TERMINATE" whole: its thanks are no words of the answer

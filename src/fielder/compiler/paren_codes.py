@@ -25,10 +25,23 @@ def paren_codes_across(text: str) -> list[str]:
         return []
     ends = [m.start() for m in marks[1:]] + [len(text)]
     parts = [text[m.start() : end].strip() for m, end in zip(marks, ends, strict=True)]
-    # each answer has words of its own, and a short label (a sentence is no answer list)
-    if any(len(part.split()) < 2 or len(part.split()) > 12 for part in parts):
+    # each answer has words of its own, and a short label (a sentence is no answer list); a
+    # scale's points running one by one may be bare between its worded ends ("(1) Very poor  (2)
+    # (3)  (4)  (5) Excellent")
+    bare = _points_in_turn(codes) and all(len(p.split()) >= 2 for p in (parts[0], parts[-1]))
+    if any(len(part.split()) < (1 if bare else 2) or len(part.split()) > 12 for part in parts):
         return []
     return parts
+
+
+def _points_in_turn(codes: list[str]) -> bool:
+    """Five or more codes counting up one by one from 0 or 1."""
+    numbers = [int(c) for c in codes]
+    return (
+        len(numbers) >= 5
+        and numbers[0] in (0, 1)
+        and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+    )
 
 
 # "Female (2)": an answer's words, then its code in round brackets, ending the piece; a piece

@@ -55,6 +55,7 @@ from fielder.compiler.lines import LEADING_ROUTE_RE, TYPE_NOTE_RE, Line, is_caps
 from fielder.compiler.marks import contrast_marks
 from fielder.compiler.mixed_labels import bare_numbers_too
 from fielder.compiler.named_notes import names_questions, place_named_filters, place_named_notes
+from fielder.compiler.named_screens import gapped_screen, lone_screen, screen_forms
 from fielder.compiler.options import (
     BOXES,
     RawOption,
@@ -505,6 +506,8 @@ class _Parser:
         #: where place_named_notes gives it to every question it names
         self.named_ahead: list[str] = []
         self.filters_above = _filters_written_above(lines)
+        #: the forms in which the document names its screens (alone on a line, before a gap)
+        self.screen_forms = screen_forms(lines)
 
     def run(self) -> Parsed:
         """Walk every line; the drafts found, in order."""
@@ -745,7 +748,7 @@ class _Parser:
             return
         if self.item_header_line(index, line) or self.battery_lead_in(index, line):
             return
-        if self.screen_heading(index, line):
+        if self.screen_heading(index, line) or self.own_screen(index, line):
             return
         if self.screen and not line.text and line.instructions and line.kind == "paragraph":
             # "CONCEPT" / "SHOW CONCEPT BOARD …" (a note alone) / the words: the screen waits
@@ -964,7 +967,8 @@ class _Parser:
         if label is None and self.out.label_mode == "bare":
             label = loose_paren_label(line)
         if label is None:
-            return None
+            named = gapped_screen(line, self.screen_forms[1])
+            return Label(named[0], named[1], "display") if named else None
         mode = self.out.label_mode
         if label.style == "bare" and not self.battery() and rated_item(self.lines, index):
             return label  # a statement over a scale row of its own, however the rest is labelled
@@ -1128,6 +1132,18 @@ class _Parser:
             return False
         # a screen named by a heading of its own is named by its role, in the usual short form
         self.screen = role_screen_id(screen)  # "END SCREEN" over the words: the END screen
+        return True
+
+    def own_screen(self, index: int, line: Line) -> bool:
+        """ "SHELF" alone over the screen's words, where "INTRO" is written so too."""
+        if not self.screen_forms[0]:
+            return False
+        ahead = (self.lines[p] for p in range(index + 1, len(self.lines)))
+        following = next((n for n in ahead if not _skipped(n)), None)
+        word = lone_screen(line, following, True)
+        if word is None or following is None or find_label(following) is not None:
+            return False
+        self.screen = word
         return True
 
     def next_in_outline(self, ident: str) -> bool:
@@ -1462,10 +1478,12 @@ class _Parser:
             and len(draft.lines) <= 3
             and not (line.is_option and line.code)  # "[ ] Email [SQ001]": a coded answer
         ):
-            draft.notes.append(text)  # "Checkboxes", "Short answer": the builder's answer type
+            # "Checkboxes", "Short answer": the builder's answer type ("ASK IF C6 = 1. Email.":
+            # after the filter set apart on its line)
+            draft.notes.extend([*line.instructions, text])
             return
         if _ANSWER_FORMAT_RE.match(text) and len(draft.lines) <= 3 and not draft.options:
-            draft.notes.append(text)
+            draft.notes.extend([*line.instructions, text])
             return
         if self.outline_item(line, draft):
             return

@@ -37,9 +37,16 @@ _CONTINUE_RE = re.compile(
     rf"(?:(?:AT\s+)?CODES?\s+|(?P<qid>[A-Z]{{1,4}}\d{{1,3}}[A-Za-z]?)\s*=\s*){_CODES}{_ELSE}",
 )
 
+# "RECRUIT ONLY IF BUYS BRAND AT LEAST MONTHLY (CODES 1–3)": a recruiter keeps only those codes,
+# so every other answer of the question is screened out, said or not
+_RECRUIT_RE = re.compile(
+    r"\b(?:RECRUIT|INVITE|INCLUDE|ACCEPT)\s+ONLY\s+(?:IF|WHEN)\b[A-Z’' ,/-]{0,80}?"
+    rf"\(\s*(?:AT\s+)?CODES?\s+{_CODES}\s*\)(?:{_ELSE})?"
+)
 
 _ELSE_WORD_RE = re.compile(
-    r"ELSE|OTHERWISE|\bIF\s+(?:NOT|NEITHER|NONE)\b|\bOTHERS\s+(?:CODES\s+)?TERM"
+    r"ELSE|OTHERWISE|\bIF\s+(?:NOT|NEITHER|NONE)\b|\bOTHERS\s+(?:CODES\s+)?TERM|"
+    r"\b(?:RECRUIT|INVITE|INCLUDE|ACCEPT)\s+ONLY\s+(?:IF|WHEN)\b"
 )
 
 
@@ -63,6 +70,13 @@ def qualifying_code_lines(lines: list[Line]) -> list[Line]:
 
 
 def _rewritten(note: str) -> list[str]:
+    recruit = _RECRUIT_RE.search(note)
+    if recruit is not None:
+        rest = f"{note[: recruit.start()]} {note[recruit.end() :]}".strip(" .;,")
+        if re.search(r"\b(?:CLOSE|TERMINATE|TERM|SCREEN[\s-]*OUT)\b", rest):
+            return [note]  # "… (CODE 1 OR 2). CODES 3-6: THANK & CLOSE": the close said apart
+        codes = re.sub(r"\s*/\s*", " OR ", recruit["codes"])
+        return [*([rest + "."] if rest else []), f"TERMINATE IF ANY CODE OTHER THAN {codes}"]
     match = _MUST_RE.search(note) or _CONTINUE_RE.search(note)
     if match is None:
         return [note]

@@ -898,6 +898,7 @@ def _caps_brackets_kept(label: str, kept: str, inline: list[str]) -> tuple[str, 
 
 _BAR_HEAD_RE = re.compile(r"^(?P<head>ROWS?|COLS?|COLUMNS?)\s*:\s*(?P<rest>.*)$", re.I)
 _ROW_HEAD_RE = re.compile(r"^\s*(?:ROWS?|STATEMENTS?|ITEMS?)\s*:\s*(?=\S)(?![^;|]*[;|])", re.I)
+_SLASHED_HEAD_RE = re.compile(r"^\s*(?:ROWS?|COLS?|COLUMNS?)\s*:\s*[^/]+(?:\s/\s[^/]+){2,}$", re.I)
 _BAR_CODE_RE = re.compile(r"^[A-Za-z]?\d{1,3}$")
 _BOUNDS_RE = re.compile(r"^min\s*=\s*(-?\d+)\s*[;,]\s*max\s*=\s*(-?\d+)$", re.I)
 
@@ -1042,6 +1043,10 @@ def _row_line(row: tuple[str, ...], columns: dict[str, int]) -> Line | None:
     if option and _section_row(option, code, columns):
         return Line(text=option, raw=option, kind="heading")
     if option:
+        if not code.strip() and _SLASHED_HEAD_RE.match(option):
+            # "ROWS: Restaurant / Café / Bar", "COLUMNS: Good (1) / Poor (2)": a grid's whole list
+            # in one cell, read as the same line typed in a document
+            return Line(text=collapse(option), raw=option, instructions=notes)
         if not code.strip():
             # "ROWS: Courtesy": a grid's statement under its head word, one a row, no code
             option = _ROW_HEAD_RE.sub("", option)

@@ -5,7 +5,8 @@ waits for the next one. Survey-tool exports and product specs (a yellow "logic" 
 callout "right under each question", a printed form's grey hint) print it below instead. The
 conditions themselves say which way a document goes: a filter under question N that names the
 question just before N (and never N itself) is N's own; read above the next question it would
-skip over N for no reason. With two or more such filters and none waiting after a question's
+skip over N for no reason. So is a filter in the same note as N's answer type ("Email. Only if
+question 11 = No"). With two or more such filters and none waiting after a question's
 answers that names that question, every filter waiting after a question's answers goes back to
 that question, and a filter after the last question's answers is the last question's.
 """
@@ -18,7 +19,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from fielder.compiler.parse import Draft, Parsed
 
-_ID_RE = re.compile(r"\b([A-Z]{1,3}\d{1,3}[a-z]?)\b")
+# ("P1_4": a per-product block's question, its number after an underscore)
+_ID_RE = re.compile(r"\b([A-Z]{1,3}\d{1,3}(?:_\d{1,3})?[a-z]?)\b")
 # "(question 4)", "at question 7", "“Yes please” at 16": a question named by its number
 _NUMBER_RE = re.compile(r"(?:\bquestion|[”\"’']\s+at)\s+(\d{1,3}[a-z]?)\b", re.I)
 _NEXT_RE = re.compile(r"^Only answer the next question if\s+", re.I)
@@ -28,6 +30,15 @@ def _is_filter(note: str) -> bool:
     from fielder.compiler.build import directives_of
 
     return any(d.kind == "display_if" for d in directives_of([note]))
+
+
+def _typed_first(note: str) -> bool:
+    """ "Email. Only if question 11 = No": the question's own answer type, then its filter, in
+    one note: the note is the question's own, whichever question the filter names."""
+    from fielder.compiler.instructions import sentences, type_words
+
+    parts = sentences(note)
+    return len(parts) >= 2 and bool(type_words(parts[0])) and not _is_filter(parts[0])
 
 
 def _written_under(draft: Draft) -> list[str]:
@@ -89,7 +100,10 @@ def place_filters_under(parsed: Parsed) -> None:
             if (index, note) in waiting:
                 continue  # already counted above: one filter is one vote, not two
             named = _named(note, where)
-            under += bool(named) and max(named) == index - 1 and _is_filter(note)
+            below = bool(named) and (
+                max(named) == index - 1 or (max(named) < index and _typed_first(note))
+            )
+            under += below and _is_filter(note)
     if under < 2 or over or not waiting:
         return
     for host, note in waiting:

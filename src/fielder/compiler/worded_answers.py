@@ -164,7 +164,34 @@ def worded_test(
     if nearest is None or not nearest.options or re.search(r"\d", text):
         return None
     closest = _closest_label(text, nearest)
-    return (nearest.id, closest, denied, None) if closest else None
+    if closest:
+        return nearest.id, closest, denied, None
+    if only is None and before in questions:
+        farther = list(reversed(ids[: ids.index(before) + 1]))[len(candidates) :]
+        far = _far_label(text, questions, farther)
+        if far:
+            return far[0], [far[1]], far[2], None
+    return None
+
+
+def _far_label(
+    text: str, questions: dict[str, Question], ids: list[str]
+) -> tuple[str, str, bool] | None:
+    """ "If you are NOT travelling for work today" a page after "Travelling for work (business)":
+    one answer's whole label (two words or more, its bracketed gloss aside) in the clause names
+    that answer however far back, when no other question's answer is so named; "not" right
+    before it denies it."""
+    phrase = " " + " ".join(re.findall(r"[a-z0-9£]+", text)) + " "
+    found: list[tuple[str, str, bool]] = []
+    for qid in ids:
+        for option in questions[qid].options:
+            bare = folded(re.sub(r"\([^)]*\)", " ", option.label))
+            core = " ".join(re.findall(r"[a-z0-9£]+", bare))
+            if len([w for w in core.split() if w not in ("a", "an", "the")]) < 2:
+                continue
+            if f" {core} " in phrase:
+                found.append((qid, option.code, f" not {core} " in phrase))
+    return found[0] if len(found) == 1 else None
 
 
 def _test_one(
