@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import openpyxl
 
@@ -66,7 +67,11 @@ def test_a_screen_of_only_a_programmer_note_is_no_entry() -> None:
 
 
 def test_a_filter_over_a_run_of_sections_covers_each_section_of_the_run() -> None:
-    assert section_span("SECTIONS B TO D: ASK ALL WHO SAIL (K2 = 1).") == ("B", "D", "ASK IF K2 = 1")
+    assert section_span("SECTIONS B TO D: ASK ALL WHO SAIL (K2 = 1).") == (
+        "B",
+        "D",
+        "ASK IF K2 = 1",
+    )
     assert section_span("SECTION B - SAILING") is None
     assert in_span("SECTION C - RIGGING", "B", "D") is True
     assert in_span("SECTION E - ABOUT YOU", "B", "D") is False
@@ -111,7 +116,8 @@ def test_a_filter_over_a_run_of_sections_covers_each_section_of_the_run() -> Non
     assert survey["L1"].display_if == "K2 == '1'"
     assert survey["L3"].display_if == "K2 == '1'"
     assert survey["L2"].display_if is not None
-    assert "K2 == '1'" in survey["L2"].display_if and "L1 == '2'" in survey["L2"].display_if
+    assert "K2 == '1'" in survey["L2"].display_if
+    assert "L1 == '2'" in survey["L2"].display_if
     assert survey["M1"].display_if is None
 
 
@@ -190,7 +196,12 @@ def _note(text: str) -> Line:
 
 def test_a_joined_note_is_split_before_a_filter_sentence_or_a_routing_arrow() -> None:
     lines = split_joined_notes(
-        [_note("Tick one box only. → If you have no boat, go to question 7. Please answer question 5 only if you row.")]
+        [
+            _note(
+                "Tick one box only. → If you have no boat, go to question 7. "
+                "Please answer question 5 only if you row."
+            )
+        ]
     )
     assert [line.instructions for line in lines] == [
         ["Tick one box only."],
@@ -256,8 +267,6 @@ def test_a_row_of_bracketed_codes_before_end_words_is_a_scale() -> None:
 
 
 def replace_text(line: Line, text: str) -> Line:
-    from dataclasses import replace
-
     return replace(line, text=text, raw=text)
 
 

@@ -134,6 +134,7 @@ def build_all(document: Document, file_id: str | None) -> tuple[Parsed, list[Bui
     parsed = parse_lines(_read_lines(document))
     ids = assign_ids(parsed.drafts)
     builts: list[Built] = []
+    drafts: list[Draft] = []  # the drafts of the questions kept, in step with the builts
     for index, (draft, qid) in enumerate(zip(parsed.drafts, ids, strict=True)):
         previous = ids[index - 1] if index else None
         built = safe_build(draft, qid, previous, parsed.default_single)
@@ -146,6 +147,8 @@ def build_all(document: Document, file_id: str | None) -> tuple[Parsed, list[Bui
             continue
         follow_up(built, builts[-1] if builts else None)
         builts.append(built)
+        drafts.append(draft)
+    parsed.drafts[:] = drafts
     return parsed, builts
 
 

@@ -143,9 +143,7 @@ def _normalise(text: str) -> str:
             lambda m: f"{m[1]} {1 if m[2].lower() == 'once' else 2} times", pieces[index]
         )
         # "more than one pension pot", "two or more": a small bound spelled out
-        pieces[index] = _SPELLED_BOUND_RE.sub(
-            lambda m: str(_SPELLED[m[0].lower()]), pieces[index]
-        )
+        pieces[index] = _SPELLED_BOUND_RE.sub(lambda m: str(_SPELLED[m[0].lower()]), pieces[index])
         for pattern, repl in subs:
             pieces[index] = re.sub(pattern, repl, pieces[index], flags=re.I)
     text = "".join(pieces)

@@ -825,7 +825,9 @@ def _display(text: str, upper: str) -> list[Directive]:
         return [Directive("display_if", text.strip(" :,."), source=text)]
     match = re.match(
         # "Question 12 is only for people aged 50 or over (question 2).": whom, then the test
-        r"^QUESTION\s+\d{1,3}[a-z]?\s+IS\s+ONLY\s+FOR\s+(?P<cond>.*\bQUESTION\s+\d.*)$", text, re.I
+        r"^QUESTION\s+\d{1,3}[a-z]?\s+IS\s+ONLY\s+FOR\s+(?P<cond>.*\bQUESTION\s+\d.*)$",
+        text,
+        re.I,
     )
     if match:
         return [Directive("display_if", match["cond"].strip(" :,."), source=text)]

@@ -430,7 +430,7 @@ _BOX_THEN_CAPS_RE = re.compile(r"^(?P<box>.*___[^_]*?)(?:\t|\s{3,})(?P<caps>[A-Z
 _CAPS_AFTER_GAP_RE = re.compile(r"(?:\t|\s{3})[A-Z]{2}")
 _GAP_NOTE_RE = re.compile(
     r"(?:\t|\s{3,})(?P<note>(?:ONLY|ASK|SHOW|HIDE|READ\s+OUT|DO\s+NOT)\b"
-    r"(?:[^a-z\t]|(?<=\s)[a-z]\)){3,120})$"
+    r"(?:[^a-z\t]|(?<=\s)[a-z]\)){3,120}\bIF\s+[A-Z]{1,4}\d{1,3}[^a-z\t]{0,40})$"
 )
 
 

@@ -83,9 +83,9 @@ from fielder.compiler.section_bases import (
     heading_base,
     heading_base_note,
     heading_title,
+    in_span,
     section_filter,
     section_span,
-    in_span,
 )
 from fielder.compiler.side_grids import side_halves, side_headings, statement
 from fielder.compiler.slashed_answers import slashed_answers
@@ -111,7 +111,8 @@ _FORWARD_RE = re.compile(
     r"QUESTION\s+\d{1,3}[a-z]?\s+IS\s+ONLY\s+FOR\b|"
     # "Clients of three years or more only (A3 = 3 or more).", "For households with … (A2 = 3
     # or 4):": whom in words, then the test on an earlier answer in closing brackets
-    r"(?:FOR\s+[^()]{3,80}?|[A-Z][^()]{2,80}?\s+ONLY)\s*\((?=[^()]*\b[A-Z]{1,4}\d)[^()]{1,80}\)"
+    # (not "Display logic: … only (Q6 ≤ 8)": a logic note's heading word first)
+    r"(?:FOR\s+[^():]{3,80}?|[A-Z][^():]{2,80}?\s+ONLY)\s*\((?=[^()]*\b[A-Z]{1,4}\d)[^()]{1,80}\)"
     r"\s*[.:]?\s*$|"
     r"(?:ASKED|SHOWN)\s+(?:ONLY\s+)?(?:TO|OF)\s*:)",  # "Asked to: …", a brief's base line
     re.I,

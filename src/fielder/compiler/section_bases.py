@@ -131,7 +131,9 @@ _SPAN_RE = re.compile(
     r"(?P<last>[A-Z]|\d{1,2})\s*[:.,–—-]\s*(?P<note>.+)$",
     re.I,
 )
-_SECTION_NAME_RE = re.compile(r"^\W*(?:SECTION|PART|MODULE|BLOCK)\s+(?P<name>[A-Z]|\d{1,2})\b", re.I)
+_SECTION_NAME_RE = re.compile(
+    r"^\W*(?:SECTION|PART|MODULE|BLOCK)\s+(?P<name>[A-Z]|\d{1,2})\b", re.I
+)
 
 
 def section_span(text: str) -> tuple[str, str, str] | None:
