@@ -5,6 +5,8 @@ Plain-text drafts write a horizontal scale on one line and name the end points i
 the numbers stay readable. The brackets only set the words apart: the row is the same as `0 Not
 at all likely  1  2 … 10 Extremely likely`, which reads as a scale with words on its ends. The
 numbers must run on one by one, or the line is left as it is (a list of years, a phone number).
+Codes in brackets before the words (`(0) Not at all likely  (1)  (2) … (10) Extremely likely`)
+are read the same way.
 """
 
 from __future__ import annotations
@@ -33,6 +35,10 @@ def bracketed_point_lines(lines: list[Line]) -> list[Line]:
             row = _unbracketed(text)
             if row is not None:
                 line = replace(line, text=row, spaced=row)
+        elif text.startswith("(") and not line.is_option:
+            row = _code_first(text)
+            if row is not None:
+                line = replace(line, text=row, spaced=row)
         elif "[" in text and not line.is_option:
             row = _unboxed(text)
             if row is not None:
@@ -53,6 +59,24 @@ def _unbracketed(text: str) -> str | None:
     return "  ".join(
         f"{p['code']} {p['words'].strip()}" if p["words"] else p["code"] for p in points
     )
+
+
+# "(0) Not at all likely (1) (2) … (10) Extremely likely": each code in brackets before its
+# words, as answers with "(1) Yes" codes are written; the words only at some points
+_CODE_FIRST_RE = re.compile(r"^(?:\(\s*-?\d{1,2}\s*\)(?:\s*[^()\d\s][^()\d]{0,39}?)?\s*){3,}$")
+_CODE_FIRST_POINT_RE = re.compile(r"\(\s*(?P<code>-?\d{1,2})\s*\)\s*(?P<words>[^()\d]*)")
+
+
+def _code_first(text: str) -> str | None:
+    if not _CODE_FIRST_RE.match(text):
+        return None
+    points = list(_CODE_FIRST_POINT_RE.finditer(text))
+    numbers = [int(p["code"]) for p in points]
+    if len(points) < _MIN_POINTS or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return None
+    if not any(p["words"].strip() for p in points) or all(p["words"].strip() for p in points):
+        return None  # words at every point: "(1) Yes" answers across a line, read as they are
+    return "  ".join(f"{p['code']} {p['words'].strip()}".strip() for p in points)
 
 
 def _unboxed(text: str) -> str | None:

@@ -270,6 +270,21 @@ _SCREEN_TITLE = frozenset(
 _MODULE_SCREEN_RE = re.compile(r"^(?P<prefix>[A-Z]{1,2}\d{1,2}[-_.]?)(?P<name>[A-Z]{3,})$")
 _LETTER_SCREEN_RE = re.compile(r"^(?P<prefix>[A-Z])(?P<name>[A-Z]{3,})$")
 _END_WORDS = frozenset("BEND FEND LEND MEND REND SEND TEND VEND WEND".split())
+# "FRINTRO", "FREND": a module's two letters before its opening or closing screen's word; only
+# those words, and not where the whole is a word ("AMEND", "SPEND", "ENCLOSE")
+_MODULE_LETTERS_RE = re.compile(r"^(?P<prefix>[A-Z]{2})(?P<name>INTRO|END|CLOSE|OUTRO)$")
+_TWO_LETTER_WORDS = frozenset("AMEND EMEND UPEND SPEND BLEND TREND FIEND ENCLOSE".split())
+
+
+def _letters_screen(ident: str) -> str | None:
+    """ "CINTRO" → CINTRO, "FREND" → FREND: a section's or module's letters before a screen's
+    word, as one id; None for anything else."""
+    letter = _LETTER_SCREEN_RE.match(ident) if ident not in _END_WORDS else None
+    if letter and letter["name"] in DISPLAY_WORDS:
+        return letter["prefix"] + clean_id(letter["name"])
+    if ident not in _TWO_LETTER_WORDS and _MODULE_LETTERS_RE.match(ident):
+        return ident
+    return None
 
 
 def _lettered_screen(ident: str, rest: str) -> str | None:
@@ -278,8 +293,7 @@ def _lettered_screen(ident: str, rest: str) -> str | None:
     sentence thanks ("BEND Thank you. Those are all …")."""
     if ident in _END_WORDS:
         return ident[0] + "END" if re.match(r"thank", rest, re.I) else None
-    letter = _LETTER_SCREEN_RE.match(ident)
-    return screen_id(ident) if letter and letter["name"] in DISPLAY_WORDS else None
+    return _letters_screen(ident)
 
 
 def screen_id(words: str) -> str | None:
@@ -291,9 +305,9 @@ def screen_id(words: str) -> str | None:
         named = screen_id(module["name"])
         return clean_id(module["prefix"]) + named if named else None
     # "CINTRO", "CEND": a section letter before the screen's word (not "SEND", "LEND")
-    letter = _LETTER_SCREEN_RE.match(raw) if raw not in _END_WORDS else None
-    if letter and letter["name"] in DISPLAY_WORDS:
-        return letter["prefix"] + clean_id(letter["name"])
+    lettered = _letters_screen(raw)
+    if lettered:
+        return lettered
     parts = raw.upper().split()
     if not parts or len(parts) > 3 or not all(p in DISPLAY_WORDS | _SCREEN_EXTRA for p in parts):
         return None

@@ -33,6 +33,7 @@ from fielder.compiler.hidden_items import drop_hidden_items
 from fielder.compiler.id_fields import number_id_fields
 from fielder.compiler.instruction_codes import instruction_code_lines
 from fielder.compiler.japanese_forms import japanese_document
+from fielder.compiler.joined_notes import split_joined_notes
 from fielder.compiler.label_cells import label_cell_lines
 from fielder.compiler.lines import Line, document_lines
 from fielder.compiler.loop_filters import loop_filters
@@ -120,7 +121,7 @@ def _read_lines(document: Document) -> list[Line]:
         draft_hint_lines(drop_hidden_items(drop_button_rows(wave_change_lines(lines))))
     )
     lines = measure_head_lines(document_title_lines(lines))
-    lines = otherwise_skip_lines(lines)
+    lines = otherwise_skip_lines(split_joined_notes(lines))
     lines = print_layout_lines(
         digit_box_lines(middle_notes(drop_answer_heads(drop_page_numbers(lines))))
     )
@@ -133,6 +134,7 @@ def build_all(document: Document, file_id: str | None) -> tuple[Parsed, list[Bui
     parsed = parse_lines(_read_lines(document))
     ids = assign_ids(parsed.drafts)
     builts: list[Built] = []
+    drafts: list[Draft] = []  # the drafts of the questions kept, in step with the builts
     for index, (draft, qid) in enumerate(zip(parsed.drafts, ids, strict=True)):
         previous = ids[index - 1] if index else None
         built = safe_build(draft, qid, previous, parsed.default_single)
@@ -141,9 +143,28 @@ def build_all(document: Document, file_id: str | None) -> tuple[Parsed, list[Bui
         built.problems.extend(question_checks(built))
         if not built.question.options and not built.question.rows:
             built.problems.extend(unsized_scale(qid, "", [built.excerpt]))
+        if _placeholder_screen(built):
+            continue
         follow_up(built, builts[-1] if builts else None)
         builts.append(built)
+        drafts.append(draft)
+    parsed.drafts[:] = drafts
     return parsed, builts
+
+
+def _placeholder_screen(built: Built) -> bool:
+    """`END | [Standard thank-you page and redirect]`: a label whose only words are a note to
+    the programmer shows the respondent nothing of its own; a route to it ends the survey."""
+    question = built.question
+    note_only = re.fullmatch(r"\s*\[[^\[\]]+\]\s*", built.excerpt or "") is not None
+    return (
+        (question.type == "display" or note_only)
+        and not question.text.strip()
+        and not question.options
+        and not question.rows
+        and not question.display_if
+        and not question.skip_to
+    )
 
 
 def safe_build(draft: Draft, qid: str, previous: str | None, default_single: bool) -> Built:

@@ -71,6 +71,14 @@ _ONCE_RE = re.compile(
 )
 
 
+_SPELLED = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_SPELLED_BOUND_RE = re.compile(
+    r"(?<=\bTHAN\s)(?:one|two|three|four|five)\b|"
+    r"\b(?:one|two|three|four|five)(?=\s+(?:OR|AND)\s+(?:MORE|OVER|FEWER|LESS)\b)",
+    re.I,
+)
+
+
 def _normalise(text: str) -> str:
     text = text.replace("–", "-").replace("—", "-").replace("≥", ">=").replace("≤", "<=")
     text = text.replace("≠", "!=").replace("<>", "!=")
@@ -135,6 +143,8 @@ def _normalise(text: str) -> str:
         pieces[index] = _ONCE_RE.sub(
             lambda m: f"{m[1]} {1 if m[2].lower() == 'once' else 2} times", pieces[index]
         )
+        # "more than one pension pot", "two or more": a small bound spelled out
+        pieces[index] = _SPELLED_BOUND_RE.sub(lambda m: str(_SPELLED[m[0].lower()]), pieces[index])
         for pattern, repl in subs:
             pieces[index] = re.sub(pattern, repl, pieces[index], flags=re.I)
     text = "".join(pieces)

@@ -825,10 +825,14 @@ def _display(text: str, upper: str) -> list[Directive]:
     match = re.match(
         # "Detractors only (Q15 = 0–6)", "Passives and detractors only (0–8 at Q15)": the group
         # named in a word or three, "only", then its test in brackets
-        r"^(?!(?:ASK|SHOW|DISPLAY|HIDE|SKIP|GO|IF)\b)(?P<who>[A-Za-z][\w&/-]*(?:\s+[\w&/-]+){0,3}?)"
+        r"^(?!(?:ASK|SHOW|DISPLAY|HIDE|SKIP|GO|IF)\b)(?P<who>[A-Za-z][\w&/-]*(?:\s+[\w&/-]+){0,6}?)"
         r"\s+only\s*\((?P<cond>[^()]{1,80})\)\s*\.?$",
         text,
         re.I,
+    )
+    # "For households with £1 million or more invested (A2 = 3 or 4):": whom, then the test
+    match = match or re.match(
+        r"^FOR\s+(?P<who>[^()]{3,80}?)\s*\((?P<cond>[^()]{1,80})\)\s*[:.]?$", text, re.I
     )
     # "PASSENGERS WITH A DISABILITY (Q10 = 1) ONLY": the same, the test before "only"
     match = match or re.match(
@@ -848,6 +852,14 @@ def _display(text: str, upper: str) -> list[Directive]:
     )
     if match:
         return [Directive("display_if", text.strip(" :,."), source=text)]
+    match = re.match(
+        # "Question 12 is only for people aged 50 or over (question 2).": whom, then the test
+        r"^QUESTION\s+\d{1,3}[a-z]?\s+IS\s+ONLY\s+FOR\s+(?P<cond>.*\bQUESTION\s+\d.*)$",
+        text,
+        re.I,
+    )
+    if match:
+        return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
     match = re.match(r"^HIDE\s+(?:THIS\s+)?(?:QUESTION\s+)?(?:IF|WHEN)\b(?P<cond>.*)$", text, re.I)
     if match and re.search(r"[A-Z]{0,4}\d", match["cond"]):
         # "Hide if Q3 is 'Senior leader'": a survey tool's hide logic, shown to everyone else
@@ -1202,7 +1214,8 @@ _BRACKET_AT = (
 )
 BARE_CONDITION_RE = re.compile(
     # "IF LATE (Q9 = 2)": whom in words may come first, the test in brackets after them
-    r"^\(?\s*IF\s+(?P<cond>(?=[^()]*(?:\([^()]*)?\b(?:[A-Z]{1,4}[.-]?\d{1,3}[a-z]?|CODES?\s+\d))"
+    # ("[IF HOLDS A LOAN (QB2=5)]": the note in square brackets, a spec's routing marks)
+    r"^[\[(]?\s*IF\s+(?P<cond>(?=[^()]*(?:\([^()]*)?\b(?:[A-Z]{1,4}[.-]?\d{1,3}[a-z]?|CODES?\s+\d))"
     r"(?![^()]*\b(?:GO|SKIP|JUMP|ASK|CONTINUE|TERMINATE|CLOSE|END|SCREEN|THANK|ELSE|OTHERWISE|"
     r"SPECIFY|WRITE|RECORD|ENTER|PROBE|READ|CODE\s+AS|TYPE|SHOW|DISPLAY|THEN|PROCEED|MOVE)\b)"
     # "IF NUTS (CODE 2) AT Q6": the answer in words, its code in brackets, then the question
@@ -1210,8 +1223,8 @@ BARE_CONDITION_RE = re.compile(
     # RENTED (Q5 CODE 1 NOT SELECTED)": further tests each with its own bracket
     rf"[^()]{{1,80}}?(?:{_BRACKET_AT}(?:\s*(?:,|\bOR\b|\bAND\b)\s*[^()]{{1,40}}?{_BRACKET_AT}){{0,4}})?)"
     # "IF BUYER (Q6 = 2) ASK:": the ask said after the test
-    # ("IF Q8 = 3 (DECLINE)." ends its sentence after the bracket)
-    r"(?:,?\s+ASK\.?)?\s*[:)]?\s*\)?\.?\s*$",
+    # ("IF Q8 = 3 (DECLINE)." ends its sentence after the bracket; "[IF … (QB2=3)]" closes one)
+    r"(?:,?\s+ASK\.?)?\s*[:)]?\s*[\])]?\.?\s*$",
     re.I,
 )
 

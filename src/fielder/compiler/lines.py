@@ -37,10 +37,13 @@ _TRAILING_ABBR_RE = re.compile(
     r"\s+(?:\(?\b(SA|MA|OE|OA|FA|S/A|M/A|SR|MR|RU|RM|NUM)\b\)?|\((MC)\))\s*$"
 )
 LEADING_ROUTE_RE = re.compile(
-    r"^\s*((?:ASK\s+(?:IF|ALL|ONLY|THOSE)|BASE\s*:|FILTER\s*:|SHOW\s+IF|ONLY\s+(?:IF|FOR|WHEN)(?=[^.?:]*\b[A-Z]{1,4}\d))[^.?:]*?[.:])\s+(?=[A-Z\"'‘“¿¡])|"
+    r"^\s*((?:ASK\s+(?:IF|ALL|ONLY|THOSE)|BASE\s*:|FILTER\s*:|SHOW\s+IF|ONLY\s+(?:IF|FOR|WHEN)(?=[^.?:]*\b[A-Z]{1,4}\d)|"
+    # "IF B8 = 0-6: What was…": a bare IF in capitals on a test of an earlier answer
+    r"(?-i:IF)(?=\s+[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:=|<|>|≥|≤|!=|<>)))[^.?:]*?[.:])\s+(?=[A-Z\"'‘“¿¡])|"
     r"^\s*\(((?:ASK\s+(?:IF|ALL|ONLY|THOSE)|BASE\s*:|FILTER\s*:|SHOW\s+IF|(?-i:IF))\b[^()?]*)\)\s*(?=\S)",
     re.I,
 )
+_IF_ASKED_RE = re.compile(r"^\s*(?-i:IF\s+ASKED)\b\s*[:,–—-]", re.I)
 _ALL_EXCEPT_RE = re.compile(
     r"^\s*(?:[A-Z]{1,4}\d{1,3}[a-z]?[.):]\s+)?ASK\s+(?:ALL|EVERYONE)\s+(?:EXCEPT|BUT\s+NOT|"
     r"APART\s+FROM|OTHER\s+THAN)\s+[^()]{1,60}$"
@@ -429,6 +432,10 @@ _SCREEN_KIND_RE = re.compile(r"\(((?:[\w-]+\s+){0,3}(?:screen|page))\)", re.I)
 # three underscores, not "_{3,}": the longer run backtracked quadratically on a line of underscores
 _BOX_THEN_CAPS_RE = re.compile(r"^(?P<box>.*___[^_]*?)(?:\t|\s{3,})(?P<caps>[A-Z]{2,}\b.*\S)\s*$")
 _CAPS_AFTER_GAP_RE = re.compile(r"(?:\t|\s{3})[A-Z]{2}")
+_GAP_NOTE_RE = re.compile(
+    r"(?:\t|\s{3,})(?P<note>(?:ONLY|ASK|SHOW|HIDE|READ\s+OUT|DO\s+NOT)\b"
+    r"(?:[^a-z\t]|(?<=\s)[a-z]\)){3,120}\bIF\s+[A-Z]{1,4}\d{1,3}[^a-z\t]{0,40})$"
+)
 
 
 # 'IF UNDER 16 - CLOSE ("Sorry, this survey is for …")': a capitals condition and its way out,
@@ -468,6 +475,9 @@ def split_text(text: str) -> tuple[str, list[str]]:
     if leading:
         notes.append((leading.group(1) or leading.group(2)).rstrip(".:"))
         text = text[leading.end() :]
+    if _IF_ASKED_RE.match(text):
+        # "IF ASKED: Kestrel is a trading name of …": what the interviewer says only when asked
+        return "", [text.strip()]
     said = _CAPS_THEN_SAID_RE.match(text)
     if said and is_caps_instruction(said["caps"]):
         # 'IF UNDER 16 - CLOSE ("Sorry, …")': a routing note with the words said on the way out
@@ -543,6 +553,12 @@ def split_text(text: str) -> tuple[str, list[str]]:
         # "______ years      ALLOW 0-50.   TERM IF <3 OR >35": the box, then its scripting
         notes.append(boxed["caps"].strip())
         kept = boxed["box"]
+    gapped = _GAP_NOTE_RE.search(kept) if _CAPS_AFTER_GAP_RE.search(kept) else None
+    if gapped and re.search(r"[a-z]", kept[: gapped.start()]):
+        # "e) The courtesy car      ONLY READ OUT ROW e) IF B6 = 1": a note on the row in
+        # capitals after a wide gap, naming a lettered row in passing
+        notes.append(gapped["note"].strip())
+        kept = kept[: gapped.start()]
     aside = _CAPS_IF_ASIDE_RE.search(kept) if "?" in kept else None
     if aside:
         # "How old is your cat? IF MORE THAN ONE CAT: the one taking part.": the interviewer's

@@ -614,6 +614,9 @@ def _slashed_coded(text: str) -> list[RawOption]:
         match = _CODE_BRACKETED_RE.match(part) or re.match(
             r"^[\[(]?(?P<code>\d{1,3})[\])]\s*(?P<label>\S.*)$", part
         )
+        if match is None and "|" in text:
+            # "Very poor 1 | Poor 2 | Don't know 8": between bars, each code after its words
+            match = re.match(r"^(?P<label>[^\W\d].*?)\s+(?P<code>\d{1,3})$", part)
         if match is None:
             return []
         found.append(RawOption(collapse(match["label"]), match["code"]))

@@ -83,7 +83,9 @@ from fielder.compiler.section_bases import (
     heading_base,
     heading_base_note,
     heading_title,
+    in_span,
     section_filter,
+    section_span,
 )
 from fielder.compiler.side_grids import side_halves, side_headings, statement
 from fielder.compiler.slashed_answers import slashed_answers
@@ -108,6 +110,13 @@ _FORWARD_RE = re.compile(
     # "Skip this question if …", "DO NOT ASK Q13 IF …", "Students on leave only (Q7 = 2):"
     r"SKIP\s+THIS\s+QUESTION\s+IF\b|DO\s+NOT\s+ASK\s+[A-Z]{0,4}\d|"
     r"[A-Z][\w'’ -]{2,60}?\s+ONLY\s*\([^()]*\d[^()]*\)\s*:\s*$|"
+    # "Question 12 is only for people aged 50 or over (question 2).": a paper form's filter
+    r"QUESTION\s+\d{1,3}[a-z]?\s+IS\s+ONLY\s+FOR\b|"
+    # "Clients of three years or more only (A3 = 3 or more).", "For households with … (A2 = 3
+    # or 4):": whom in words, then the test on an earlier answer in closing brackets
+    # (not "Display logic: … only (Q6 ≤ 8)": a logic note's heading word first)
+    r"(?:FOR\s+[^():]{3,80}?|[A-Z][^():]{2,80}?\s+ONLY)\s*\((?=[^()]*\b[A-Z]{1,4}\d)[^()]{1,80}\)"
+    r"\s*[.:]?\s*$|"
     r"(?:ASKED|SHOWN)\s+(?:ONLY\s+)?(?:TO|OF)\s*:)",  # "Asked to: …", a brief's base line
     re.I,
 )
@@ -516,6 +525,8 @@ class _Parser:
         #: "THIS WHOLE SECTION (Q5 TO Q8) … EVERYONE ELSE GOES TO Q9": the last question the
         #: section filter covers and the first it does not, where the note names them
         self.section_bounds: tuple[str, str] = ("", "")
+        #: "SECTIONS A TO C: ASK … (S3 = 1)": the run of sections one filter covers, and it
+        self.section_span: tuple[str, str, str] | None = None
         #: a section heading came and no question since: a BASE line now is the section's
         self.section_open = False
         #: "If you are X, answer Section B …" said before: section B's filter, by its name
@@ -811,6 +822,13 @@ class _Parser:
             # section B's heading comes (questions may come between)
             self.named_section_filters[ahead["name"].upper()] = "ASK IF " + ahead["cond"].strip()
             return
+        span = section_span(line.text) if not line.is_option else None
+        if span and find_label(line) is None:
+            # "SECTIONS A TO C: ASK ALL WITH … (S3 = 1)": the filter of every section of the run
+            self.finish()
+            self.section_span, self.section_filter = span, span[2]
+            self.section_bounds = ("", "")
+            return
         scoped = _SECTION_FILTER_RE.match(line.text or " ".join(line.instructions))
         if scoped and find_label(line) is None:
             self.finish()
@@ -899,6 +917,7 @@ class _Parser:
             named = _SECTION_NAME_RE.match(line.text)
             if named and not self.section_filter:
                 self.section_filter = self.named_section_filters.get(named["name"].upper(), "")
+            self.spanned_filter(line.text)
             self.section_open = True
             self.out.sections.append(Section(heading_title(line.text) if headed else line.text))
             self.block = len(self.out.sections)
@@ -907,6 +926,23 @@ class _Parser:
             self.before_first(line)
             return
         self.body(index, line, self.current)
+
+    def spanned_filter(self, heading: str) -> None:
+        """A section of a run filtered as one ("SECTIONS A TO C: …") takes the run's filter
+        before its own; a section after the run ends it."""
+        if self.section_span is None:
+            return
+        first, last, cond = self.section_span
+        inside = in_span(heading, first, last)
+        if inside is False:
+            self.section_span = None
+        elif inside:
+            own = self.section_filter
+            self.section_filter = (
+                cond + " AND " + own.removeprefix("ASK IF ")
+                if own.startswith("ASK IF ")
+                else own or cond
+            )
 
     def unnumbered_start(self, index: int, line: Line) -> bool:
         """A question without a number among numbered ones, after the current question's
@@ -2131,7 +2167,9 @@ def _filters_written_above(lines: list[Line]) -> bool:
     previous: Line | None = None
     for position, line in enumerate(lines):
         if line.kind == "page_break" or (
-            line.whole_instruction and not _FORWARD_RE.match(line.raw)
+            line.whole_instruction
+            and not _FORWARD_RE.match(line.raw)
+            and not BARE_CONDITION_RE.match(line.raw.strip())
         ):
             continue
         if line.whole_instruction:

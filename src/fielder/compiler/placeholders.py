@@ -47,6 +47,10 @@ _SOURCED_FILL_RE = re.compile(
     # ("[PARTY AT V1/V1a]": the answer of either of two questions, a squeeze's after its lead)
     r"[A-Z]{1,3}\d{1,3}[A-Za-z]?(?:\s?/\s?[A-Z]{1,3}\d{1,3}[A-Za-z]?)?)$"
 )
+# "[POLICYHOLDER NAME FROM SAMPLE]", "[BRANCH FROM RECORD]": a field filled in from the sample
+_SAMPLE_FILL_RE = re.compile(
+    r"^[A-Z]{2,}(?:\s[A-Z]{2,}){0,1}\sFROM\s(?:SAMPLE|RECORD|DATABASE|CRM|LIST|FILE)$"
+)
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:the|a|an|your|our|this|that|my)\s$", re.I)
 # first words of a note to the programmer or interviewer, in any case
 _NOTE_WORD_RE = re.compile(
@@ -106,7 +110,10 @@ def is_placeholder(inner: str, before: str, after: str) -> bool:
     # "the [SHOE NAME]", "a [CUSHIONING] ride": capitals after an article fill its noun's place
     slot = _ARTICLE_BEFORE_RE.search(before) or words.endswith(" NAME")
     named = (
-        _CAPS_NOUN_RE.match(words) or _CAPS_PERIOD_RE.match(words) or _SOURCED_FILL_RE.match(words)
+        _CAPS_NOUN_RE.match(words)
+        or _CAPS_PERIOD_RE.match(words)
+        or _SOURCED_FILL_RE.match(words)
+        or _SAMPLE_FILL_RE.match(words)
     )
     if words.isupper() and not named and not slot:
         return False  # "[VERIFIED]", "[MA]": capitals in a sentence are still a mark

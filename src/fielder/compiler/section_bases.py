@@ -25,9 +25,11 @@ _OTHERS_RE = re.compile(
     re.I,
 )
 # a test on a question: "(Q3 = 1)", "(CODE 2 AT A2)", "(S1 = 2 OR 3)"; not "(Q5-Q9)" nor "(ASK ALL)"
+# (a paper form's "(box 5 at question 1)": the box ticked at a question named by its number)
+_REF = r"(?:\b[A-Z]{1,4}\d{1,3}[a-z]?\b|\bQUESTION\s+\d{1,3}[a-z]?\b)"
+_SIGN = r"(?:[=<>]|\bCODES?\b|\bBOX(?:ES)?\s+\d)"
 _TEST_RE = re.compile(
-    r"\((?P<cond>[^()]*?\b[A-Z]{1,4}\d{1,3}[a-z]?\b[^()]*?(?:[=<>]|\bCODES?\b)[^()]*"
-    r"|[^()]*?(?:[=<>]|\bCODES?\b)[^()]*?\b[A-Z]{1,4}\d{1,3}[a-z]?\b[^()]*)\)",
+    rf"\((?P<cond>[^()]*?{_REF}[^()]*?{_SIGN}[^()]*|[^()]*?{_SIGN}[^()]*?{_REF}[^()]*)\)",
     re.I,
 )
 
@@ -139,3 +141,38 @@ def _noted_filter(note: str) -> str:
     """A heading's own note that is an `ASK IF` filter, as that note ("" for any other)."""
     match = _NOTED_FILTER_RE.match(note)
     return match["ask"].strip(" .") if match else ""
+
+
+# "SECTIONS A TO C: ASK ALL WITH A CLAIM IN LAST 12 MONTHS (S3 = 1)": one filter over a run of
+# sections, written once above the first; each section's own heading follows it
+_SPAN_RE = re.compile(
+    r"^[\[(]?\s*SECTIONS\s+(?P<first>[A-Z]|\d{1,2})\s*(?:TO|THROUGH|-|–|AND|&)\s*"
+    r"(?P<last>[A-Z]|\d{1,2})\s*[:.,–—-]\s*(?P<note>.+)$",
+    re.I,
+)
+_SECTION_NAME_RE = re.compile(
+    r"^\W*(?:SECTION|PART|MODULE|BLOCK)\s+(?P<name>[A-Z]|\d{1,2})\b", re.I
+)
+
+
+def section_span(text: str) -> tuple[str, str, str] | None:
+    """(first, last, filter) for a note filtering a run of sections by a test in brackets."""
+    match = _SPAN_RE.match(text.strip())
+    if match is None:
+        return None
+    tests = list(_TEST_RE.finditer(_OTHERS_RE.sub("", match["note"])))
+    if len(tests) != 1:
+        return None
+    return match["first"].upper(), match["last"].upper(), "ASK IF " + tests[0]["cond"].strip()
+
+
+def _order(name: str) -> int:
+    return int(name) if name.isdigit() else ord(name.upper()) - ord("A") + 1
+
+
+def in_span(heading: str, first: str, last: str) -> bool | None:
+    """Whether a section heading names a section of the run (None: it names no letter or number)."""
+    match = _SECTION_NAME_RE.match(heading)
+    if match is None or first.isdigit() != match["name"].isdigit():
+        return None
+    return _order(first) <= _order(match["name"]) <= _order(last)

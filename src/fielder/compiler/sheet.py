@@ -55,6 +55,10 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "#",
         "number",
         "ref",
+        # "Q ref" (read "question ref"), "Question reference": the question's reference, its id
+        "question ref",
+        "question reference",
+        "reference",
         "variable",
         "var",
         "q",
@@ -260,9 +264,9 @@ def is_sheet_table(block: Block) -> bool:
 _CODE_HEAD_RE = re.compile(r"^(?:codes?|code\s+no\.?|value|punch)$", re.I)
 
 
-_NOTES_SHEET_RE = re.compile(
+_NOTES_SHEET_WORDS = (
     # "Enumerator notes", "Interviewer instructions": whose notes they are may come first
-    r"(?:read\s*_?me|(?:[a-z]+[\s_]+)?(?:instructions?|notes|guide)|help|about|change\s*log|"
+    r"(?:read\s*_?me|(?:[a-z]+[\s_]+)?(?:instructions?|notes|guide)|help|about|(?:change\s*)?log|"
     r"version(?:s|\s+history|\s+log)?|"
     # "Brand list": the brands with their codes, for coding open answers, after the questions
     r"(?:brand|product)\s+lists?|"
@@ -270,8 +274,11 @@ _NOTES_SHEET_RE = re.compile(
     # the change log and notes in the questionnaire's own language ("Änderungen",
     # "Wijzigingen", "Historique", "Cambios", "Hinweise")
     r"[äa]nderungen|[äa]nderungshistorie|versionshistorie|hinweise|wijzigingen|versies|"
-    r"historique|modifications|cambios|versiones|modifiche)",
-    re.I,
+    r"historique|modifications|cambios|versiones|modifiche)"
+)
+# "Quotas and log", "Notes & legend": two such sheets' contents kept on one sheet
+_NOTES_SHEET_RE = re.compile(
+    rf"{_NOTES_SHEET_WORDS}(?:\s*(?:,|&|\+|/|\band\b)\s*{_NOTES_SHEET_WORDS})*", re.I
 )
 
 
