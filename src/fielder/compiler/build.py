@@ -159,7 +159,12 @@ def _note_directives(note: str) -> list[Directive]:
     for sentence in (part for whole in sentences(note) for part in _branch_parts(whole)):
         read = interpret(_audience_filter(sentence))
         for directive in read:
-            if directive.kind == "skip" and named and _IT_PICKED_RE.match(directive.value or ""):
+            # ("… If it is ticked → end the survey": a screen-out on it the same way)
+            if (
+                directive.kind in {"skip", "terminate_if"}
+                and named
+                and _IT_PICKED_RE.match(directive.value or "")
+            ):
                 directive.value = f'"{named}"'  # "… is exclusive. If selected → Q10"
         found.extend(read)
         quoted = _CURLY_QUOTED_RE.search(sentence)
