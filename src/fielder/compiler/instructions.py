@@ -202,7 +202,10 @@ _DASH_FILTER_RE = re.compile(
     r"(?<=\w)\s+[–—-]\s+(?=(?:only\s+(?:show|ask|display)|(?:show|ask|display)\s+only)\b)", re.I
 )
 _COLON_RULE_RE = re.compile(
-    r"(?<=\w)\s*:\s+(?=(?:screen[\s-]*out|terminate|disqualify|close)\s+if\b)", re.I
+    # (the answer named in quotes or by its code: "CHECK: TERMINATE IF FEWER THAN 10 WORDS" is a
+    # recruiter's check, not a rule on an answer)
+    r"(?<=\w)\s*:\s+(?=(?:screen[\s-]*out|terminate|disqualify|close)\s+if\s+(?:[\"“‘']|codes?\s+\d))",
+    re.I,
 )
 _ARROW_PAIR = r"[^,;→]{1,40}?\s*(?:→|->)\s*[A-Za-z0-9_]{1,8}"
 _ARROW_LIST_RE = re.compile(rf"^(?:[A-Za-z]+\s*:\s*)?{_ARROW_PAIR}(?:\s*,\s*{_ARROW_PAIR})+$")
@@ -947,8 +950,10 @@ _TERMINATE_IF_RES = tuple(
         r"^(?:SCREEN[\s-]*OUT|TERMINATE|DISQUALIFY|EXCLUDE)\s+(?:ANYONE|ANYBODY|THOSE|EVERYONE|PEOPLE|"
         r"RESPONDENTS?)\s+(?:WHO\s+|THAT\s+)?(?:SELECT|CHOOS|CHOSE|PICK|TICK|COD|ANSWER)\w*\s+(?P<cond>.+?)\.?$",
         # "under 18 → end of survey": a bound on the answer, then the termination
-        r"^(?P<cond>(?:UNDER|OVER|YOUNGER\s+THAN|OLDER\s+THAN|LESS\s+THAN|MORE\s+THAN|[<>])\s*"
-        r"-?\d[^:→>]{0,30}?)\s*(?:-+>|→|=>|:)\s*(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END)|"
+        # ("SPEND BAND A (UNDER £250 A MONTH): SCREEN OUT": a band's name, its bound in brackets)
+        r"^(?:[A-Z][^():→>]{0,40}\(\s*)?"
+        r"(?P<cond>(?:UNDER|OVER|YOUNGER\s+THAN|OLDER\s+THAN|LESS\s+THAN|MORE\s+THAN|[<>])\s*"
+        r"[£$€¥]?-?\d[^:→>]{0,30}?)\s*\)?\s*(?:-+>|→|=>|:)\s*(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END)|"
         r"CLOSE|END\s+(?:OF\s+)?(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE))\b",
     )
 )

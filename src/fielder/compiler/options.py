@@ -771,6 +771,13 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
     if match:
         return [RawOption("", match["code"])]
     match = _CODE_BEFORE_RE.match(text)
+    tail_code = re.search(r"\S\s+\[(\d{1,3})\]$", text)
+    if tail_code:
+        # "3 points per £1 [1]": the code in square brackets after the words ("1 Yes [1]":
+        # the same code written twice)
+        if match and match["code"] == tail_code[1]:
+            text = text[match.start("label") :]
+        match = None
     if match and not re.match(
         # "6 months to 1 year", "3 days a week": a number of units starts the answer's words
         r"^\d{1,3}(?:\s*%|[-–]\d|\s+to\s+\d|\s+or\s+|\s+and\s+|\+|"
