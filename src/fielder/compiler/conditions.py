@@ -11,6 +11,7 @@ from fielder.compiler.dotted_refs import dotted_answer
 from fielder.compiler.formal_conditions import formal_condition, is_formal
 from fielder.compiler.instructions import expand_codes
 from fielder.compiler.labelled_codes import labelled_codes
+from fielder.compiler.number_bands import band_codes
 from fielder.compiler.repeated_answers import repeated_answers
 from fielder.compiler.worded_answers import (
     respondent_words,
@@ -1199,7 +1200,13 @@ def _atom(
     if not codes:
         codes = _letter_codes(rest, target)
     if comparison and comparison.group(1) in ("<", ">", "<=", ">=") and target.options:
-        codes = _codes_by_comparison(target, comparison.group(1), float(comparison.group(2)))
+        op, bound = comparison.group(1), float(comparison.group(2))
+        # "50 or more employees (question 3)" over "10 to 49", "50 to 249": the bands it holds
+        # whole (a bound that is one of the codes may name the codes themselves)
+        banded = band_codes(target, op, bound)
+        if not banded or _fmt_number(bound) in {o.code for o in target.options}:
+            banded = []
+        codes = banded or _codes_by_comparison(target, op, bound)
     if not codes and ref and not labels and not comparison:
         # "BOOKED ONLINE AT Q4" under "How did you book …?": the answer described in words,
         # the question's own words ("booked") only context
