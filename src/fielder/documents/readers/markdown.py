@@ -162,6 +162,8 @@ class _Walker:
     written: set[int] = field(default_factory=set)
     #: how deep inside blockquotes (`> …`) the walk is: their paragraphs are styled "Quote"
     quoted: int = 0
+    #: the open `<details>` toggles, innermost last: the filter each one's summary writes
+    toggles: list[str | None] = field(default_factory=list)
 
     def walk(self, tokens: Sequence[Token]) -> None:
         self.written = _written_numbers(tokens)
@@ -183,6 +185,11 @@ class _Walker:
 
     def _heading_close(self, token: Token) -> None:
         self.heading_level = 0
+        toggle_filter = next((f for f in reversed(self.toggles) if f), None)
+        if toggle_filter:
+            # "▸ Price follow-ups — only for users who picked X in Q2": the toggle's filter
+            # is every question's inside it, so each heading in it carries the note
+            self.builder.add_text("paragraph", toggle_filter)
 
     def _bullet_list_open(self, token: Token) -> None:
         self.lists.append(_ListState(False, token.markup or "-", 0, ""))
@@ -239,9 +246,18 @@ class _Walker:
         for line in token.content.splitlines():
             note = _ROUTING_COMMENT_RE.fullmatch(line.strip())
             summary = _SUMMARY_RE.fullmatch(line.strip())
+            lowered = line.lower()
+            self.toggles.extend([None] * lowered.count("<details"))
+            for _ in range(min(lowered.count("</details"), len(self.toggles))):
+                self.toggles.pop()
             if summary:
                 # "<summary>Changelog</summary>": a toggle's title is shown, as a heading is
-                self.builder.add_text("heading", summary["title"].strip(), level=4)
+                title = summary["title"].strip()
+                written = _TOGGLE_FILTER_RE.search(title)
+                if written and self.toggles:
+                    self.toggles[-1] = title[written.start() :].strip(" .")
+                    title = title[: written.start()].strip(" —–-:·|") or title
+                self.builder.add_text("heading", title, level=4)
             elif note:
                 # "<!-- logic: show if 3 = Yes -->": routing kept for a bot, shown as its note
                 self.builder.add_text("paragraph", f"[{note['note'].strip()}]")
@@ -298,6 +314,13 @@ _PARKED_SUMMARY_RE = re.compile(
     re.I,
 )
 _SUMMARY_RE = re.compile(r"<summary>(?P<title>[^<>]{1,200})</summary>", re.I)
+# a toggle's summary that says whom its questions are for: "… — only for users who picked X in
+# Q2", "Show if Q1 = Yes", "Asked only of owners (Q3 = 1)"
+_TOGGLE_FILTER_RE = re.compile(
+    r"\b(?:only\s+(?:for|if|to|shown\s+to|asked\s+of)|show(?:n)?\s+(?:only\s+)?(?:if|to|when)|"
+    r"ask(?:ed)?\s+(?:only\s+)?(?:if|of))\b",
+    re.I,
+)
 _SELECT_OPTION_RE = re.compile(
     r"<option\b(?:[^>]*\bvalue\s*=\s*[\"']?([^\"'>\s]*))?[^>]*>(.*?)</option>", re.I | re.S
 )
