@@ -123,6 +123,9 @@ def answered_to_lines(lines: list[Line]) -> list[Line]:
         notes = [part for n in notes for part in (tool_rules(n) or [n])]
         if line.text and (spoken := as_scripting(line.text)):
             out.append(replace(line, text="", spaced="", instructions=[*notes, spoken]))
+        elif line.text and not line.is_option and (ruled := tool_rules(line.text)):
+            # "Not asked of guests staying with family (Q1)." in plain type: a rule all the same
+            out.append(replace(line, text="", spaced="", instructions=[*notes, *ruled]))
         elif notes != line.instructions:
             out.append(replace(line, instructions=notes))
         else:
