@@ -33,7 +33,7 @@ def test_cannot_be_ticked_with_a_kind_and_if_it_is_ticked_end() -> None:
 ☐ Monday
 ☐ Wednesday
 ☐ I did not swim after all
-"I did not swim after all" can't be ticked with an evening. If it is ticked → end the survey and show the goodbye page.
+"I did not swim after all" can't be ticked with an evening. If it is ticked → end the survey.
 Q2. How warm was the water?
 ☐ Warm
 ☐ Cold
@@ -95,7 +95,8 @@ ______ hours
     )
     q2 = survey["Q2"]
     assert q2.type == "single"
-    assert q2.options_from is not None and q2.options_from.question == "Q1"
+    assert q2.options_from is not None
+    assert q2.options_from.question == "Q1"
     assert [o.label for o in q2.options] == ["Piano", "Guitar", "Drums"]
 
 
@@ -228,7 +229,7 @@ def test_section_for_a_bound_over_band_answers() -> None:
 
 ## B Larger guest houses
 
-Section B is for guest houses with 20 or more rooms (question 1). Smaller ones please go to Section C.
+Section B is for houses with 20 or more rooms (question 1). Smaller ones go to Section C.
 
 **3.** Do you employ a night porter?
 
