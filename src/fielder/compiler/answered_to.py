@@ -59,9 +59,11 @@ _HIDDEN_RE = re.compile(
     rf"\s+(?:at|in|on|to|for)\s+{_Q}\s*\.?$",
     re.I,
 )
+# ("Not asked of visitors staying with friends (Q4).": whom, in the words of Q4's answer)
 _NOT_SHOWN_RE = re.compile(
-    r"^(?:not|never)\s+(?:shown|asked|displayed)\s+to\s+[^()]{1,80}?"
-    r"\((?P<test>[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:=|<|>)[^()]{1,60})\)\s*\.?$",
+    r"^(?:not|never)\s+(?:shown|asked|displayed)\s+(?:to|of)\s+(?P<who>[^()]{1,80}?)\s*"
+    r"\((?:(?P<test>[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:=|<|>)[^()]{1,60})|(?P<id>[A-Z]{1,4}\d{1,3}[a-z]?))\)"
+    r"\s*\.?$",
     re.I,
 )
 _PART_RE = re.compile(
@@ -94,6 +96,8 @@ def _tool_rule(sentence: str) -> str | None:
     if match := _HIDDEN_RE.match(sentence):
         return f"ASK IF NOT {_test(match['answers'] or match['said'], match)}"
     if match := _NOT_SHOWN_RE.match(sentence):
+        if match["id"]:
+            return f"ASK IF NOT ({match['who']} ({match['id']}))"
         return f"ASK IF NOT ({match['test'].strip()})"
     if match := _PART_RE.match(sentence):
         return f"ASK THIS SECTION IF {_test(match['answers'], match)}"
@@ -119,6 +123,9 @@ def answered_to_lines(lines: list[Line]) -> list[Line]:
         notes = [part for n in notes for part in (tool_rules(n) or [n])]
         if line.text and (spoken := as_scripting(line.text)):
             out.append(replace(line, text="", spaced="", instructions=[*notes, spoken]))
+        elif line.text and not line.is_option and (ruled := tool_rules(line.text)):
+            # "Not asked of guests staying with family (Q1)." in plain type: a rule all the same
+            out.append(replace(line, text="", spaced="", instructions=[*notes, *ruled]))
         elif notes != line.instructions:
             out.append(replace(line, instructions=notes))
         else:

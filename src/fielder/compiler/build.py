@@ -67,7 +67,9 @@ _EXCLUSIVE_LABEL_RE = re.compile(
     r"ing(?:et|en)\s+a[vf]\s+(?:detta|dessa|dette|disse|ovanstående)\b|"
     # "I haven't used any of these", "I did not buy anything"
     # ("I haven't planned meals with any tool": a few words before the "any")
-    r"i\s+(?:have\s+not|haven['’]?t|did\s+not|didn['’]?t|do\s+not|don['’]?t)(?:\s+\w+){1,4}\s+any(?:thing)?\b)",
+    # ("I don't want any more credit": "any more" is more of it, a reason among others)
+    r"i\s+(?:have\s+not|haven['’]?t|did\s+not|didn['’]?t|do\s+not|don['’]?t)(?:\s+\w+){1,4}\s+any(?:thing)?\b"
+    r"(?!\s+more\b))",
     re.I,
 )
 _NONE_OF_THIS_RE = re.compile(
@@ -159,7 +161,12 @@ def _note_directives(note: str) -> list[Directive]:
     for sentence in (part for whole in sentences(note) for part in _branch_parts(whole)):
         read = interpret(_audience_filter(sentence))
         for directive in read:
-            if directive.kind == "skip" and named and _IT_PICKED_RE.match(directive.value or ""):
+            # ("… If it is ticked → end the survey": a screen-out on it the same way)
+            if (
+                directive.kind in {"skip", "terminate_if"}
+                and named
+                and _IT_PICKED_RE.match(directive.value or "")
+            ):
                 directive.value = f'"{named}"'  # "… is exclusive. If selected → Q10"
         found.extend(read)
         quoted = _CURLY_QUOTED_RE.search(sentence)

@@ -102,6 +102,8 @@ _ROUTING_RE = re.compile(
     r"(?:GO|SKIP)\s+TO\s+[A-Z]+\d|THOSE\s+WHO\b|(?:ASK|SHOW|DISPLAY)\s+(?:IF|THOSE|ONLY)\b|"
     # "Disqualify if Student → end survey": a screen-out rule under the answers, not one more
     r"(?:DISQUALIFY|SCREEN[\s-]*OUT|TERMINATE)\s+IF\b|"
+    # "Staff have their own survey: screen out if 'Staff pass'": the reason first, then the rule
+    r"[^:.?]{3,80}:\s*(?:DISQUALIFY|SCREEN[\s-]*OUT|TERMINATE)\s+IF\s+[“\"‘']|"
     # "Skip this question if …", "Captains only (Q1 = 1):": whom the next question is for
     r"SKIP\s+THIS\s+QUESTION\s+IF\b|[A-Z][\w'’ -]{2,60}?\s+ONLY\s*\([^()]*\d[^()]*\)\s*:\s*$|"
     # "Branch: Yes → Q12, No → Q13": where each answer goes

@@ -11,6 +11,7 @@ from fielder.compiler.dotted_refs import dotted_answer
 from fielder.compiler.formal_conditions import formal_condition, is_formal
 from fielder.compiler.instructions import expand_codes
 from fielder.compiler.labelled_codes import labelled_codes
+from fielder.compiler.number_bands import band_codes
 from fielder.compiler.repeated_answers import repeated_answers
 from fielder.compiler.worded_answers import (
     respondent_words,
@@ -239,6 +240,15 @@ _WORDS_CODES_RE = re.compile(
     re.I,
 )
 _CODE_WORD_RE = re.compile(r"\(\s*CODES?\s", re.I)
+# "walking or wheeling (code 1) circled at question 2": the answer in words, its code in
+# brackets, then where it was given
+_CODED_WORDS_AT_RE = re.compile(
+    r"^(?P<words>[^()\d=<>]{1,120}?)\s*\(\s*CODES?\s+"
+    r"(?P<codes>\d{1,3}(?:\s*(?:,|OR|-|–)\s*\d{1,3}){0,20})\s*\)\s+"
+    r"(?:(?:was\s+|is\s+)?(?:circled|ticked|selected|chosen|picked|marked|checked|coded|mentioned)\s+)?"
+    r"(?:AT|IN)\s+(?:QUESTION\s+)?(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)\s*\.?$",
+    re.I,
+)
 
 
 def _words_then_codes(text: str, questions: dict[str, Question]) -> str:
@@ -246,6 +256,11 @@ def _words_then_codes(text: str, questions: dict[str, Question]) -> str:
     stand for the answers named in words (not where the words deny them); "NO / DON'T KNOW
     (2, 98)" → "CODES 2, 98" (two codes or more, or one said to be a code: "ALLERGIC OR
     SENSITIVE (CODE 1)") of the question in hand."""
+    coded = _CODED_WORDS_AT_RE.match(text.strip())
+    if coded and not _DENIED_WORDS_RE.search(coded["words"]):
+        q = coded["q"] if not coded["q"].isdigit() else f"Q{coded['q']}"
+        if q.upper() in {k.upper() for k in questions}:
+            return f"{coded['codes']} AT {q}"
     alone = _WORDS_CODES_RE.match(text.strip())
     if alone and alone["codes"].isdigit() and not _CODE_WORD_RE.search(text):
         alone = None  # one bare number in brackets may be a count; "(CODE 1)" says it is a code
@@ -1185,7 +1200,13 @@ def _atom(
     if not codes:
         codes = _letter_codes(rest, target)
     if comparison and comparison.group(1) in ("<", ">", "<=", ">=") and target.options:
-        codes = _codes_by_comparison(target, comparison.group(1), float(comparison.group(2)))
+        op, bound = comparison.group(1), float(comparison.group(2))
+        # "50 or more employees (question 3)" over "10 to 49", "50 to 249": the bands it holds
+        # whole (a bound that is one of the codes may name the codes themselves)
+        banded = band_codes(target, op, bound)
+        if not banded or _fmt_number(bound) in {o.code for o in target.options}:
+            banded = []
+        codes = banded or _codes_by_comparison(target, op, bound)
     if not codes and ref and not labels and not comparison:
         # "BOOKED ONLINE AT Q4" under "How did you book …?": the answer described in words,
         # the question's own words ("booked") only context
@@ -1394,11 +1415,13 @@ def _label_match(rest: str, question: Question) -> list[str]:
     exact = [o.code for o in question.options if folded(o.label).strip(" .") == wanted]
     if exact:
         return exact
-    # "UNDECIDED" for "Don't know / undecided": one of the words a slashed label joins
+    # "UNDECIDED" for "Don't know / undecided": one of the words a slashed label joins ("van"
+    # in "car, van or motorhome" for "Car or van": one of the words an "or" joins)
     slashed = [
         o.code
         for o in question.options
-        if "/" in o.label and wanted in (p.strip(" .") for p in folded(o.label).split("/"))
+        if wanted in (p.strip(" .") for p in re.split(r"/|\s+or\s+", folded(o.label)))
+        and wanted != folded(o.label).strip(" .")
     ]
     if len(slashed) == 1:
         return slashed

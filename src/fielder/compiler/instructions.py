@@ -187,6 +187,8 @@ def sentences(note: str) -> list[str]:
         parts = _if_then_close([q.strip(" .") for p in parts for q in _dash_split(p)])
     # "email field – only show if they said Yes …": the widget, then its filter after a dash
     parts = [q.strip() for p in parts for q in _DASH_FILTER_RE.split(p)]
+    # "Crew have their own survey: screen out if 'Crew'": the reason, then the rule after a colon
+    parts = [q.strip() for p in parts for q in _COLON_RULE_RE.split(p)]
     # "AGE: ____ (ALLOW 18–99) IF UNDER 40 → NOT ELIGIBLE": the box's range, then a rule
     parts = [q.strip() for p in parts for q in _BOX_THEN_IF_RE.split(p)]
     # "Yes → A3, No → A5": answer-and-arrow pairs listed with commas are one route each
@@ -198,6 +200,12 @@ def sentences(note: str) -> list[str]:
 
 _DASH_FILTER_RE = re.compile(
     r"(?<=\w)\s+[–—-]\s+(?=(?:only\s+(?:show|ask|display)|(?:show|ask|display)\s+only)\b)", re.I
+)
+_COLON_RULE_RE = re.compile(
+    # (the answer named in quotes or by its code: "CHECK: TERMINATE IF FEWER THAN 10 WORDS" is a
+    # recruiter's check, not a rule on an answer)
+    r"(?<=\w)\s*:\s+(?=(?:screen[\s-]*out|terminate|disqualify|close)\s+if\s+(?:[\"“‘']|codes?\s+\d))",
+    re.I,
 )
 _ARROW_PAIR = r"[^,;→]{1,40}?\s*(?:→|->)\s*[A-Za-z0-9_]{1,8}"
 _ARROW_LIST_RE = re.compile(rf"^(?:[A-Za-z]+\s*:\s*)?{_ARROW_PAIR}(?:\s*,\s*{_ARROW_PAIR})+$")
@@ -942,8 +950,10 @@ _TERMINATE_IF_RES = tuple(
         r"^(?:SCREEN[\s-]*OUT|TERMINATE|DISQUALIFY|EXCLUDE)\s+(?:ANYONE|ANYBODY|THOSE|EVERYONE|PEOPLE|"
         r"RESPONDENTS?)\s+(?:WHO\s+|THAT\s+)?(?:SELECT|CHOOS|CHOSE|PICK|TICK|COD|ANSWER)\w*\s+(?P<cond>.+?)\.?$",
         # "under 18 → end of survey": a bound on the answer, then the termination
-        r"^(?P<cond>(?:UNDER|OVER|YOUNGER\s+THAN|OLDER\s+THAN|LESS\s+THAN|MORE\s+THAN|[<>])\s*"
-        r"-?\d[^:→>]{0,30}?)\s*(?:-+>|→|=>|:)\s*(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END)|"
+        # ("SPEND BAND A (UNDER £250 A MONTH): SCREEN OUT": a band's name, its bound in brackets)
+        r"^(?:[A-Z][^():→>]{0,40}\(\s*)?"
+        r"(?P<cond>(?:UNDER|OVER|YOUNGER\s+THAN|OLDER\s+THAN|LESS\s+THAN|MORE\s+THAN|[<>])\s*"
+        r"[£$€¥]?-?\d[^:→>]{0,30}?)\s*\)?\s*(?:-+>|→|=>|:)\s*(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+(?:AND|&)\s+(?:CLOSE|END)|"
         r"CLOSE|END\s+(?:OF\s+)?(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE))\b",
     )
 )
@@ -1038,7 +1048,7 @@ def _terminate(text: str, upper: str) -> list[Directive]:
 def _carry(text: str, upper: str) -> list[Directive]:
     match = re.search(
         rf"\b(?:SHOW|DISPLAY|LIST|INCLUDE|PIPE\s+IN|CARRY\s+FORWARD)\b.*?\b(?P<neg>NOT\s+)?"
-        rf"(?:SELECTED|CHOSEN|MENTIONED|CODED|AWARE|PICKED|TICKED)\s+(?:AT|IN|FROM|ON|AT\s+QUESTION)\s+(?P<q>{_ID_TOKEN}|[A-Za-z]\w*_\w+)\b",
+        rf"(?:SELECTED|CHOSEN|MENTIONED|CODED|AWARE|PICKED|TICKED|CIRCLED|CHECKED)\s+(?:AT|IN|FROM|ON|AT\s+QUESTION)\s+(?P<q>{_ID_TOKEN}|[A-Za-z]\w*_\w+)\b",
         text,
         re.I,
     )
@@ -1102,7 +1112,9 @@ def _tags(text: str, upper: str) -> list[Directive]:
     if re.search(
         r"\bEXCLUSIVE\b|CAN(?:NOT|['’]T)\s+BE\s+(?:COMBINED|(?:TICKED|CHOSEN|SELECTED|PICKED|"
         # ("… can't be ticked with anything else")
-        r"MARKED|CHECKED)\s+(?:WITH|ALONGSIDE|TOGETHER\s+WITH)\s+(?:(?:ANY\s+)?OTHERS?|ANYTHING\s+ELSE)\b)|"
+        r"MARKED|CHECKED)\s+(?:WITH|ALONGSIDE|TOGETHER\s+WITH)\s+(?:(?:ANY\s+)?OTHERS?|ANYTHING\s+ELSE|"
+        # ("… can't be ticked with a day": with any one of the other answers, named by their kind)
+        r"ANOTHER|AN?\s+[A-Z]+)\b)|"
         r"SINGLE\s+CODE\s+ONLY|NOT\s+COMBINED|"
         # "'None of these' clears the other boxes": a form tool's words for the same
         r"\b(?:CLEARS|UNTICKS|UNCHECKS|DESELECTS)\s+(?:ALL\s+)?(?:THE\s+)?OTHER",

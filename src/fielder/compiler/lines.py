@@ -39,7 +39,9 @@ _TRAILING_ABBR_RE = re.compile(
 LEADING_ROUTE_RE = re.compile(
     r"^\s*((?:ASK\s+(?:IF|ALL|ONLY|THOSE)|BASE\s*:|FILTER\s*:|SHOW\s+IF|ONLY\s+(?:IF|FOR|WHEN)(?=[^.?:]*\b[A-Z]{1,4}\d)|"
     # "IF B8 = 0-6: What was…": a bare IF in capitals on a test of an earlier answer
-    r"(?-i:IF)(?=\s+[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:=|<|>|≥|≤|!=|<>)))[^.?:]*?[.:])\s+(?=[A-Z\"'‘“¿¡])|"
+    # ("Filter: … (spend band C: S5 of 1,500 or more)": a colon inside a bracket ends nothing)
+    r"(?-i:IF)(?=\s+[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:=|<|>|≥|≤|!=|<>)))(?:[^.?:(]|\([^().?:]*\))*?[.:])"
+    r"\s+(?=[A-Z\"'‘“¿¡])|"
     r"^\s*\(((?:ASK\s+(?:IF|ALL|ONLY|THOSE)|BASE\s*:|FILTER\s*:|SHOW\s+IF|(?-i:IF))\b[^()?]*)\)\s*(?=\S)",
     re.I,
 )

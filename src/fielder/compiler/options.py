@@ -124,6 +124,8 @@ _TERMINATE_RE = re.compile(
     r"answer\s+any\s+more|(?:fill\s+in|complete|answer)\s+the\s+rest))\b|"
     # "exclusive · ⇒ TERM", "#TERM": the scripter's short word for a screen-out, after an arrow
     r"(?:⇒|=>|→|->|#)\s*TERM\b|"
+    # "None of these  4 → survey ends": the survey's end told after an arrow
+    r"(?:⇒|=>|→|->)\s*(?:the\s+)?(?:survey|interview|questionnaire)\s+ends\b|"
     # "Under 16 → please stop here and hand the card back": told to stop, after an arrow
     r"(?:⇒|=>|→|->)\s*(?:please\s+)?stop\s+(?:here|now)\b",
     re.I,
@@ -269,7 +271,8 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
         r"(?<!\s)\s*+(?:(?<!-)-+>|→|>>|—|–|-|\()\s*+(?:TERMINATE|SCREEN[\s-]*OUT|THANK\s+(?:AND|&)\s+CLOSE|"
         # "No → end survey (screen-out)", "Under 1 -> THANK & CLOSE (KITTEN)": the arrow's
         # words, then their kind in brackets
-        r"END\s+(?:THE\s+)?(?:INTERVIEW|SURVEY))\)?(?:\s*\([^()]{1,30}\))?\.?\s*$",
+        r"END\s+(?:THE\s+)?(?:INTERVIEW|SURVEY)|(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE)\s+ENDS"
+        r"(?:\s+(?:HERE|NOW))?)\)?(?:\s*\([^()]{1,30}\))?\.?\s*$",
         text,
         re.I,
     )
@@ -768,6 +771,13 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
     if match:
         return [RawOption("", match["code"])]
     match = _CODE_BEFORE_RE.match(text)
+    tail_code = re.search(r"\S\s+\[(\d{1,3})\]$", text)
+    if tail_code:
+        # "3 points per £1 [1]": the code in square brackets after the words ("1 Yes [1]":
+        # the same code written twice)
+        if match and match["code"] == tail_code[1]:
+            text = text[match.start("label") :]
+        match = None
     if match and not re.match(
         # "6 months to 1 year", "3 days a week": a number of units starts the answer's words
         r"^\d{1,3}(?:\s*%|[-–]\d|\s+to\s+\d|\s+or\s+|\s+and\s+|\+|"

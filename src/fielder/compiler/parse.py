@@ -144,7 +144,10 @@ _SECTION_FILTER_RE = re.compile(
     # "This section is only for residents who have lived here for at least a year."
     # ("[LOGIC: this whole section is only for Q2 = …]": a logic note's heading word first)
     r"(?:(?:LOGIC|ROUTING|NOTE)\s*:\s*)?THIS\s+(?:WHOLE\s+|ENTIRE\s+)?(?:SECTION|BLOCK|PART|PAGE)\s+IS"
-    r"(?=\s+ONLY\s+FOR\b))\s+(?:ONLY\s+)?"
+    r"(?=\s+ONLY\s+FOR\b)|"
+    # "Section C is for suppliers with 50 or more employees (question 3).": the section named
+    r"(?:SECTION|BLOCK|PART)\s+[A-Z0-9]{1,2}\s+IS(?=\s+(?:ONLY\s+)?FOR\b[^()]{3,80}\((?:QUESTION\s+)?"
+    r"[A-Z]{0,4}\d))\s+(?:ONLY\s+)?"
     r"(?:TO|IF|WHEN|FOR|OF)\b(?P<cond>.*?)[\])]?$",
     re.I,
 )

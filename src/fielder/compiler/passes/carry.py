@@ -18,7 +18,12 @@ def resolve_carry(builts: list[Built]) -> list[Problem]:
             continue
         source_id, selected = built.carry
         question = built.question
-        source = questions.get(source_id) or questions.get(numbered_item(source_id))
+        source = (
+            questions.get(source_id)
+            or questions.get(numbered_item(source_id))
+            # "circled at question 2": a bare number names the question numbered so
+            or (questions.get("Q" + source_id) if source_id.isdigit() else None)
+        )
         usable = (
             source is not None
             and source is not question
