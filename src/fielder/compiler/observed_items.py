@@ -23,6 +23,7 @@ _OBSERVED_RE = re.compile(
     r"\bOBSERVE\s+(?:AND\s+)?(?:RECORD|CODE)\b|\b(?:RECORD|CODE)\s+(?:FROM\s+)?OBSERVATION\b",
     re.I,
 )
+_LABELLED_RE = re.compile(r"^[A-Z]{1,6}\d{1,3}[a-z]?[.):]\s+[A-Z]")
 _END_MARK_RE = re.compile(
     r"^[-=*~#_\s]*\(?\s*end\s+of\s+(?:the\s+)?(?:script|questionnaire|survey|interview)\b"
     r"[^a-z]{0,40}(?:[A-Za-z]{1,4}[-\s]?\d[\w.-]*[^a-z]{0,20})?$",
@@ -38,8 +39,12 @@ def drop_observed_items(lines: list[Line]) -> list[Line]:
         if dropping and line.text and parse_option_line(line):
             continue
         # right under a question's own ask ("B19. Who answered …?"), the note only says how
-        # that question is coded: the question stays
-        asked = bool(out) and out[-1].text.rstrip().endswith("?")
+        # that question is coded: the question stays; so does an item under its own id
+        # ("A8. Type of accommodation" over "CODE FROM OBSERVATION"): a CAPI variable the
+        # interviewer fills in
+        asked = bool(out) and (
+            out[-1].text.rstrip().endswith("?") or bool(_LABELLED_RE.match(out[-1].text))
+        )
         dropping = (
             not line.text
             and line.label is None
