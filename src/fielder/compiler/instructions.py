@@ -228,7 +228,9 @@ _IF_PART_RE = re.compile(r"^(?:[A-Z]{2,12}\s*:\s*)?IF\s")
 _CLOSE_PART_RE = re.compile(
     r"^(?:THANK\s+(?:AND|&)\s+(?:CLOSE|END|TERMINATE)|TERMINATE|SCREEN\s*OUT|"
     # "IF Q4 = 2 OR 3 – SKIP TO SECTION F": the skip it leads to, as a termination is
-    r"(?:GO|SKIP|JUMP|PROCEED)\s+(?:STRAIGHT\s+)?TO)\b|"
+    r"(?:GO|SKIP|JUMP|PROCEED)\s+(?:STRAIGHT\s+)?TO|"
+    # "IF AGE1 IS UNDER 16: THE RESPONDENT MUST BE 16 OR OVER. END THE INTERVIEW AND …"
+    r"(?:END|CLOSE|TERMINATE)\s+THE\s+INTERVIEW)\b|"
     # "IF UNDER 16 - CLOSE": a bare CLOSE, the whole part
     r"^CLOSE\W*$"
 )
@@ -248,7 +250,9 @@ def _if_then_close(parts: list[str]) -> list[str]:
     joined: list[str] = []
     for part in parts:
         if joined and _IF_PART_RE.match(joined[-1]) and _CLOSE_PART_RE.match(part):
-            joined[-1] = f"{joined[-1]} – {part}"
+            # (the rule's reason after the condition's colon is no part of the condition)
+            head = re.sub(r"^(IF\s+[^:]{2,60}?)\s*:\s+[^:]{3,}$", r"\1", joined[-1])
+            joined[-1] = f"{head} – {part}"
         elif joined and re.match(r"^I\.\s?E\.?,?\s", part) and re.search(r"\bIF\b", joined[-1]):
             # "TERMINATE IF NO PLANT DRINK – I.E. NONE OF CODES 2-5 …": the condition said again
             # as its test, after a dash

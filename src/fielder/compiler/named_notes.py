@@ -90,7 +90,9 @@ _OTHERS_GO_ON_RE = re.compile(
     re.I,
 )
 _NAMED_FILTER_RE = re.compile(
-    r"^(?:(?:SECTION\s+|BLOCK\s+)?FILTER\s*:\s*)?(?:please\s+)?(?:answer|ask|show|display|complete)\s+(?:questions?\s+)?"
+    # ("FILTER: PERSON 2  ASK NAME2 TO REL2 IF …": the box's title, then its filter)
+    r"^(?:(?:SECTION\s+|BLOCK\s+)?FILTER\s*:\s*(?:(?-i:[A-Z]+)\s+\d{1,2}\s+)?)?"
+    r"(?:please\s+)?(?:answer|ask|show|display|complete)\s+(?:questions?\s+)?"
     rf"(?P<id>{_FILTER_ID})"
     rf"(?:\s?(?:-|–|\sTO\s|\sTHROUGH\s|\sTHRU\s)\s?(?P<last>{_FILTER_ID}))?"
     r"\s+(?:only\s+(?P<cond>(?:if|when)\b[^?]{3,200})|(?P<bare>if\b[^?]{3,200}))$",
