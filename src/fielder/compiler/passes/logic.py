@@ -438,7 +438,9 @@ def _skip(
     if (
         target != "end"
         and order[target] == order[question.id] + 1
-        and re.search(r"\bCONTINUE\b", pending.source or "", re.I)
+        # ("IF WORKING GO TO SECTION E, ELSE GO TO F" with E next: the others' way is the
+        # next section's filter, as its heading writes it)
+        and re.search(r"\b(?:CONTINUE|ELSE|OTHERWISE)\b", pending.source or "", re.I)
     ):
         return None  # "IF 4 OR 5 -> CONTINUE WITH E04", the next question: no skip
     if target != "end" and order[target] <= order[question.id]:
