@@ -707,7 +707,9 @@ _SKIP_THIS_RE = re.compile(
 # "Students with an approved absence only (question 7 = 2):": whom the question is for, then the
 # test naming a question in brackets
 _WHO_ONLY_RE = re.compile(
-    r"^[A-Z][\w'’ -]{2,60}?\s+ONLY\s*\((?P<cond>(?:QUESTION\s+\d{1,3}|[A-Z]{1,4}\d{1,3}[a-z]?)"
+    # ("ASK EMPLOYEES (ECON = 1)": whom asked, then the test on a variable named in capitals)
+    r"^(?:[A-Z][\w'’ -]{2,60}?\s+ONLY|ASK\s+(?!IF\b|ALL\b)[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3})\s*"
+    r"\((?P<cond>(?:QUESTION\s+\d{1,3}|[A-Z]{1,4}\d{1,3}[a-z]?|(?-i:[A-Z]{3,8}))"
     r"\s*(?:=|<|>|≠|!=|<>|IS\b)[^()]{1,40})\)\s*[:.]?\s*$",
     re.I,
 )
