@@ -1209,6 +1209,8 @@ def _limits(text: str, upper: str) -> list[Directive]:
             # "Hours a week, 1 to 40.", "Hours, 0 to 40.": the unit asked, then its bounds
             r"^(?:HOURS|MINUTES|DAYS|WEEKS|MONTHS|YEARS|NIGHTS|TIMES)(?:\s+(?:A|PER)\s+"
             r"(?:DAY|WEEK|MONTH|YEAR))?\s*,\s*-?\d+\s*(?:TO|–|-)\s*-?\d+\W*$|"
+            # "Units 1–50.", "Portions, 0–20.": any counted unit in the plural, then its bounds
+            r"^[A-Z]{3,12}S\s*,?\s*\d+\s*(?:TO|–|-)\s*\d+\W*$|"
             # "WEEKS: ______ (0–104)": the bounds in brackets right after the answer box
             r"_{3,}\s*\(\s*-?\d+\s*[-–]\s*-?\d+\s*\)",
             upper,
