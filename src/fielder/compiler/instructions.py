@@ -254,7 +254,13 @@ def _if_then_close(parts: list[str]) -> list[str]:
     for part in parts:
         if joined and _IF_PART_RE.match(joined[-1]) and _CLOSE_PART_RE.match(part):
             # (the rule's reason after the condition's colon is no part of the condition)
-            head = re.sub(r"^(IF\s+[^:]{2,60}?)\s*:\s+[^:]{3,}$", r"\1", joined[-1])
+            # (a tail that is itself the action, "IF B1 IS UNDER 15: END INTERVIEW …", stays)
+            head = re.sub(
+                r"^(IF\s+[^:]{2,60}?)\s*:\s+(?![^:]*\b(?:END|CLOSE|TERMINATE|GO|SKIP|STOP)\b)"
+                r"[^:]{3,}$",
+                r"\1",
+                joined[-1],
+            )
             joined[-1] = f"{head} – {part}"
         elif joined and re.match(r"^I\.\s?E\.?,?\s", part) and re.search(r"\bIF\b", joined[-1]):
             # "TERMINATE IF NO PLANT DRINK – I.E. NONE OF CODES 2-5 …": the condition said again
