@@ -382,9 +382,7 @@ def _numbers(text: str) -> tuple[float, float] | None:
     # "RANGE 0-10,000,000", "5,000 to 250,000": a comma before each three digits groups them
     number = r"-?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
     # "RANGE 0..110": a CAPI script's two dots between the bounds
-    match = re.search(
-        rf"({number})\s*(?:[-–—]|\.\.(?!\.)|to|and)\s*[$€£¥]?({number})", text, re.I
-    )
+    match = re.search(rf"({number})\s*(?:[-–—]|\.\.(?!\.)|to|and)\s*[$€£¥]?({number})", text, re.I)
     if match:
         return float(match[1].replace(",", "")), float(match[2].replace(",", ""))
     low = re.search(r"\bMIN(?:IMUM)?\s*(?:OF\s*)?(-?\d+)", text, re.I)
