@@ -146,6 +146,15 @@ _ITALIAN: tuple[tuple[str, str], ...] = (
     (r"MASSIMO\s+(\d+)\s+RISPOSTE", r"MAXIMUM \1 ANSWERS"),
     (r"NUMERIC[AO]", "NUMERIC"),
     (r"CONSENTIRE|AMMESSI|INTERVALLO", "ALLOW"),
+    # "REGISTRARE GLI ANNI COMPIUTI": the age in completed years, a number
+    (r"(?:REGISTRARE|ANNOTARE|RILEVARE)\s+(?:GLI\s+)?ANNI\s+COMPIUTI", "RECORD EXACT AGE"),
+    # "BLOCCO C: SOLO PER CHI PORTA …", "CHIEDERE SOLO A CHI …": a base of whom, in words
+    (r"BLOCCO|SEZIONE", "BLOCK"),
+    (r"SOLO\s+PER\s+CHI", "ONLY FOR THOSE WHO"),
+    (r"(?:CHIEDERE|PORRE)\s+SOLO\s+A\s+CHI(?!\s+HA\s+RISPOSTO)", "ASK ONLY THOSE WHO"),
+    # "(Q8 NON CONTIENE 1)": a multi's answer not chosen
+    (r"NON\s+CONTIENE", "DOES NOT CONTAIN"),
+    (r"CONTIENE", "CONTAINS"),
     (r"(?:MOSTRARE|CHIEDERE|PORRE)\s+(?:LA\s+DOMANDA\s+)?SOLO\s+SE", "ASK IF"),
     (r"SOLO\s+SE", "ONLY IF"),
     (r"(?:PASSARE|ANDARE|SALTARE)\s+(?:ALLA\s+DOMANDA\s+|A)", "GO TO"),
@@ -174,7 +183,8 @@ _ITALIAN: tuple[tuple[str, str], ...] = (
     # "DA 0,00 A 200,00 €": the ends of an amount with their decimals
     (r"DA\s+(-?\d+)(?:,\d+)?\s+A\s+(-?\d+)(?:,\d+)?", r"RANGE \1 TO \2"),
     (r"(?<=\d\s)O(?=\s+\d)", "OR"),
-    (r"(?<=\d\s)E(?=\s+\d)", "AND"),
+    # "CHIEDERE Q11 E Q12 SOLO SE …": "and" between numbers or question names
+    (r"(?<=\d\s)E(?=\s+(?:[A-Z]{1,4})?\d)", "AND"),
     # "(NUMERO DI GIORNI, …)", "(IMPORTO CON DECIMALI, …)", "(ANNI COMPIUTI, 18–99)": a number
     (r"NUMERO\s+DI\s+[A-Z]+|IMPORTO|ANNI\s+COMPIUTI", "NUMERIC"),
     # "SE D3 = 4 O 5 PORRE D4, ALTRIMENTI PASSARE A D5"; "Porre solo a chi ha risposto …"
@@ -282,7 +292,8 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
         re.compile(
             r"[ÙÌ]|\b(?:RISPOST[AE]|MOSTRARE|PASSARE|CONSENTIRE|ESCLUSIV[AO]|TENDINA|GRIGLIA|"
             r"RUOTARE|ORDINAMENTO|INTERVISTA|SPECIFICARE|SOLO\s+SE|SE\s+[A-Z]{1,4}\d|RINGRAZIARE|"
-            r"PORRE|ALTRIMENTI|IMPORTO|DECIMALI|COMPIUTI|GIORNI|CLASSIFICA|DIVERSO|NUMERO\s+DI)\b",
+            r"PORRE|ALTRIMENTI|IMPORTO|DECIMALI|COMPIUTI|GIORNI|CLASSIFICA|DIVERSO|NUMERO\s+DI|"
+            r"CONTIENE|BLOCCO|CHIEDERE)\b",
             re.I,
         ),
         _compiled(_ITALIAN),

@@ -131,7 +131,8 @@ _REVERSE_MARK_RE = re.compile(r"\s*\((?:R|rev(?:erse)?(?:[- ]scored)?)\)\s*$")
 _SECTION_FILTER_RE = re.compile(
     r"^[\[(]?\s*(?:[⚙🛠🔧]\ufe0f?\s*)?(?:"
     # "Section M: ask only if P2 = 2.": the section named, then whom it is asked of
-    r"(?:SECTION|BLOCK|PART|MODULE)\s+[A-Z0-9]{1,2}\s*:\s*(?:ASK|SHOW|DISPLAY)|"
+    # ("BLOCK C: ONLY FOR THOSE WHO … (Q6 = 1 OR 2)": whom, with no verb)
+    r"(?:SECTION|BLOCK|PART|MODULE)\s+[A-Z0-9]{1,2}\s*:(?:\s*(?:ASK|SHOW|DISPLAY)|(?=\s+ONLY\s+FOR\b))|"
     r"(?:PLEASE\s+)?(?:ONLY\s+)?(?:ASK|SHOW|DISPLAY|ANSWER|COMPLETE|FILL\s+(?:IN|OUT))\s+"
     r"(?:THIS\s+|THE\s+(?:NEXT|FOLLOWING)\s+)?(?:SECTION|BLOCK|PART|MODULE)"
     # "ASK SECTION A (Q1-Q7) IF …": the section named, with the questions it holds
