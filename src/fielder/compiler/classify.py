@@ -76,6 +76,8 @@ _INSTRUCTION_START_RE = re.compile(
     r"SONDEOS?\b|SONDEAR\b|"
     # Turkish: the interviewer ("ANKETÖR: SONDAJ YAPINIZ"), a probe, a programmer's note
     r"ANKET[ÖO]R\b|SONDAJ\b|PROGRAMCI\b|"
+    # the interviewer named in the questionnaire's language: "ENQUETEUR : NE PAS SUGGERER …"
+    r"(?:ENQU[ÊE]TEUR|ENQU[ÊE]TRICE|ENCUESTADORA?|ENTREVISTADORA?|INTERVISTATORE)\s*:|"
     r"ASK\s+(?:ALL|IF|ONLY|THOSE|EVERYONE|RESPONDENTS)\b|BASE\s*:|FILTER\b|ROUTING\b|QUOTA\b|"
     r"(?:ASKED|SHOWN)\s+(?:ONLY\s+)?(?:TO|OF)\s*:|"  # "Asked to: …", a brief's base line
     r"TERMINATE\b|THANK\s+AND\s+(?:CLOSE|TERMINATE)|SCREEN[\s-]*OUT|RANDOMI[SZ]E\b|ROTATE\b|"

@@ -94,6 +94,11 @@ _FRENCH: tuple[tuple[str, str], ...] = (
     (r"NUM[ÉE]RIQUE", "NUMERIC"),
     (r"FILTRE", "FILTER"),
     (r"POSER\s+(?:LA\s+QUESTION\s+)?(?:UNIQUEMENT\s+)?SI", "ASK IF"),
+    # "POSER Q10 ET Q11 SI Q9 = 1 OU 2": the questions named before their condition
+    (r"POSER\s+([A-Z]{1,4}\d+\w*(?:\s+(?:ET|[ÀA])\s+[A-Z]{1,4}\d+\w*)?)\s+SI", r"ASK \1 IF"),
+    # "NOTER L'AGE EXACT - CONTROLE DE SAISIE 15 A 99": the age, and the range typed in
+    (r"NOTER\s+L['’][ÂA]GE(?:\s+EXACT)?", "RECORD EXACT AGE"),
+    (r"CONTR[ÔO]LE\s+DE\s+SAISIE\s*:?\s*(?:DE\s+)?(\d+)\s+[ÀA]\s+(\d+)", r"RANGE \1 TO \2"),
     (r"(?:UNIQUEMENT|SEULEMENT)\s+SI", "ONLY IF"),
     (r"(?:ALLER|PASSER)\s+(?:[ÀA]|EN)(?:\s+LA\s+QUESTION)?", "GO TO"),
     # "→ PASSER À LA PARTIE 5 (RS1)": a part by its number, its first question in brackets
@@ -122,7 +127,8 @@ _FRENCH: tuple[tuple[str, str], ...] = (
     (r"ANS", "YEARS"),
     # "SI Q5 = 0 À 6": a range of codes after the equals sign
     (r"(?<==)\s*(\d+)\s+[ÀA]\s+(\d+)", r" \1-\2"),
-    (r"CLASSEMENT|CLASSER", "RANKING"),
+    # ("NE PAS LIRE - CLASSER": code the answer into its class, not a ranking)
+    (r"CLASSEMENT|CLASSER\s+(?:PAR\s+ORDRE|DANS\s+L['’]ORDRE|DE\s+1\s+[ÀA])", "RANKING"),
     (r"MENU\s+D[ÉE]ROULANT", "DROPDOWN"),
     (r"AFFICHER\s+UNIQUEMENT", "SHOW ONLY"),
     (r"(?:CIT[ÉE]E?S?|CONNUE?S?|S[ÉE]LECTIONN[ÉE]E?S?)\s+(?:EN|[ÀA])", "SELECTED AT"),
@@ -131,7 +137,7 @@ _FRENCH: tuple[tuple[str, str], ...] = (
     (r"SEULE?", "ONLY"),
     (r"CONTINUER", "CONTINUE"),
     (r"PUIS", "THEN"),
-    (r"(?<=\d\s)ET(?=\s+\d)", "AND"),
+    (r"(?<=\d\s)ET(?=\s+(?:[A-Z]{1,4})?\d)", "AND"),
     (r"NOTER\s+EN\s+CLAIR|NOTER\s+MOT\s+[ÀA]\s+MOT", "RECORD VERBATIM"),
     (r"(\d+)\s+CHIFFRES", r"\1 DIGITS"),
     (r"DE\s+(-?\d+)\s+[ÀA]\s+(-?\d+)", r"RANGE \1 TO \2"),
@@ -283,7 +289,8 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
         re.compile(
             r"\b(?:R[ÉE]PONSES?|FILTRE|PR[ÉE]CISE[RZ]|QUESTIONNAIRE|ENTRETIEN|UNIQUEMENT|"
             r"SEULEMENT|ALLER|PASSER|EXCLUSIF|NE\s+PAS|NOTER|AFFICHER|CLASSEMENT|CIT[ÉE]E?S?|"
-            r"D[ÉE]ROULANT|NUM[ÉE]RIQUE|REMERCIER|STOP\s+SI|PARTIE|POS[ÉE]E|POSER|OUVERTE)\b|\bFIN\s+DE\s+L['’]|(?<!\w)À(?!\w)|[ÇÂÊÎÔÛ]",
+            r"D[ÉE]ROULANT|NUM[ÉE]RIQUE|REMERCIER|STOP\s+SI|PARTIE|POS[ÉE]E|POSER|OUVERTE|"
+            r"ENQU[ÊE]TEUR|SAISIE|SI\s+[A-Z]{1,4}\d)\b|\bFIN\s+DE\s+L['’]|(?<!\w)À(?!\w)|[ÇÂÊÎÔÛ]",
             re.I,
         ),
         _compiled(_FRENCH),

@@ -41,6 +41,7 @@ from fielder.compiler.dashed_codes import dashed_answers
 from fielder.compiler.dotted_boxes import dotted_box_hints
 from fielder.compiler.entry_boxes import entry_hint
 from fielder.compiler.form_fields import label_over_write_in
+from fielder.compiler.glossary import to_english
 from fielder.compiler.instructions import (
     BARE_CONDITION_RE,
     FORM_TYPE_LINE_RE,
@@ -2091,7 +2092,7 @@ class _Parser:
     def note(self, line: Line, draft: Draft, index: int = -1) -> None:
         """An instruction line: forward routing waits for the next question, the rest stays."""
         notes = [*line.instructions, line.text] if line.text else line.instructions
-        if line.text and line.instructions and _FORWARD_RE.match(line.text):
+        if line.text and line.instructions and _FORWARD_RE.match(to_english(line.text)):
             # "FILTER: ASK IF NOT WORKING (ECON1 = 3)": the test in capitals in brackets is the
             # filter's own, not a note of the question above
             notes = [line.raw.strip()]
@@ -2101,6 +2102,8 @@ class _Parser:
             # first, then the next question's filter (above the answers it stays the question's)
             answered = bool(draft.options or draft.hints or draft.tables or draft.rows)
             bare = _NOTE_FOR_RE.sub("", note) if answered else note
+            # "POSER SI Q5 = 2", "SOMENTE SE P3 = 02": a filter in the document's language
+            bare = to_english(bare)
             if forwarded and not line.text and line.raw.lstrip().startswith("["):
                 # "[ASK IF Q2 = 1] [MULTI]": a bracketed note after the next question's
                 # bracketed filter, on the filter's own line, is that question's too
