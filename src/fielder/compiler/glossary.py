@@ -221,6 +221,13 @@ _GERMAN: tuple[tuple[str, str], ...] = (
     (r"ZUL[ÄA]SSIG", "ALLOW"),
     (r"J[ÜU]NGER\s+ALS", "UNDER"),
     (r"[ÄA]LTER\s+ALS", "OVER"),
+    # "Nur beantworten, wenn Sie bei A4 „Schichtarbeit“ angekreuzt haben:": a paper form's filter
+    (r"NUR\s+(?:BEANTWORTEN|AUSF[ÜU]LLEN),?\s+(?:WENN|FALLS)", "ONLY IF"),
+    (
+        r"(?:SIE\s+)?BEI\s+(?:FRAGE\s+)?([A-Z]{1,4}\d+\w*)\s+((?:[„“\"][^„“”\"]+[“”\"]\s*(?:,|ODER)?\s*)+)"
+        r"(?:ANGEKREUZT|GEW[ÄA]HLT|GEANTWORTET|MARKIERT)(?:\s+HABEN)?",
+        r"YOU TICKED \2 AT \1",
+    ),
     (r"NUR\s+(?:WENN|FALLS)", "ONLY IF"),
     (r"FRAGEN\s+(?:WENN|FALLS)", "ASK IF"),
     (r"WEITER\s+MIT|SPRINGEN\s+ZU|GEHE\s+ZU", "GO TO"),
@@ -310,7 +317,7 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
             r"\b(?:NENNUNG\w*|MEHRFACH\w*|EINFACH\w*|WEITER\s+MIT|BEENDEN|ABBRUCH|ANGEBEN|"
             r"VORLESEN|NUR\s+WENN|FALLS|EXKLUSIV|OFFENE|ZUL[ÄA]SSIG|J[ÜU]NGER|BEDANKEN\s+UND|"
             r"TEXTFELD|KONSTANTSUMME|SUMME|ZAHL|BEREICH|GANZZAHLIG|NACHKOMMASTELLEN|\d+-STELLIG|"
-            r"ODER|UND\s+NICHT)\b",
+            r"ODER|UND\s+NICHT|ANGEKREUZT|BEANTWORTEN)\b",
             re.I,
         ),
         _compiled(_GERMAN),
