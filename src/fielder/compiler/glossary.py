@@ -229,6 +229,12 @@ _GERMAN: tuple[tuple[str, str], ...] = (
         r"YOU TICKED \2 AT \1",
     ),
     (r"NUR\s+(?:WENN|FALLS)", "ONLY IF"),
+    # "Teil D beantworten bitte nur Beschäftigte mit … (Frage A3 = „ja“). Alle anderen machen
+    # bitte direkt mit Teil E weiter.": whom a part is for, and where everyone else goes
+    (r"TEIL\s+([A-Z0-9]{1,2})\s+(?:BEANTWORTEN|AUSF[ÜU]LLEN)\s+(?:BITTE\s+)?NUR", r"PART \1 IS ONLY FOR"),
+    (r"ALLE\s+ANDEREN", "EVERYONE ELSE"),
+    (r"MACHEN\s+(?:BITTE\s+)?(?:DIREKT\s+)?MIT\s+TEIL\s+([A-Z0-9]{1,2})\s+WEITER", r"GO ON TO PART \1"),
+    (r"(?<=\()FRAGE(?=\s+[A-Z]{1,4}\d)", "QUESTION"),
     (r"FRAGEN\s+(?:WENN|FALLS)", "ASK IF"),
     (r"WEITER\s+MIT|SPRINGEN\s+ZU|GEHE\s+ZU", "GO TO"),
     (r"(?:BEDANKEN|DANKEN)\s+UND\s+(?:BEENDEN|ABBRECHEN)", "THANK AND CLOSE"),
@@ -317,7 +323,7 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
             r"\b(?:NENNUNG\w*|MEHRFACH\w*|EINFACH\w*|WEITER\s+MIT|BEENDEN|ABBRUCH|ANGEBEN|"
             r"VORLESEN|NUR\s+WENN|FALLS|EXKLUSIV|OFFENE|ZUL[ÄA]SSIG|J[ÜU]NGER|BEDANKEN\s+UND|"
             r"TEXTFELD|KONSTANTSUMME|SUMME|ZAHL|BEREICH|GANZZAHLIG|NACHKOMMASTELLEN|\d+-STELLIG|"
-            r"ODER|UND\s+NICHT|ANGEKREUZT|BEANTWORTEN)\b",
+            r"ODER|UND\s+NICHT|ANGEKREUZT|BEANTWORTEN|ALLE\s+ANDEREN)\b",
             re.I,
         ),
         _compiled(_GERMAN),
