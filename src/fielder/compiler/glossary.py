@@ -236,7 +236,7 @@ _GERMAN: tuple[tuple[str, str], ...] = (
     (r"MACHEN\s+(?:BITTE\s+)?(?:DIREKT\s+)?MIT\s+TEIL\s+([A-Z0-9]{1,2})\s+WEITER", r"GO ON TO PART \1"),
     (r"(?<=\()FRAGE(?=\s+[A-Z]{1,4}\d)", "QUESTION"),
     (r"FRAGEN\s+(?:WENN|FALLS)", "ASK IF"),
-    (r"WEITER\s+MIT|SPRINGEN\s+ZU|GEHE\s+ZU", "GO TO"),
+    (r"(?:WEITER\s+MIT|SPRINGEN\s+ZU|GEHE\s+ZU)(?:\s+FRAGE)?", "GO TO"),
     (r"(?:BEDANKEN|DANKEN)\s+UND\s+(?:BEENDEN|ABBRECHEN)", "THANK AND CLOSE"),
     (r"(?:INTERVIEW|BEFRAGUNG)\s+BEENDEN|ABBRUCH|ABBRECHEN", "TERMINATE"),
     (r"UNTER", "UNDER"),
@@ -385,7 +385,8 @@ _ROUTE_VERB_RE = re.compile(
     r"|(?:GA|GA\s+DOOR|GA\s+VERDER|DOOR|DOORGAAN|SPRING|VERDER)\s+(?:NAAR|MET|BIJ)"
     r"|(?:PULE|PULAR|PASSE|PASSAR|V[ÁA]|SIGA)\s+PARA(?:\s+A)?"
     r"|G[ÅA]\s+(?:VIDARE\s+|VIDERE\s+)?TILL?"  # Swedish, Norwegian, Danish
-    r")(?:\s+(?:LA\s+)?(?:PREGUNTA|VRAAG|PERGUNTA|FR[ÅA]GA|SP[ØO]RSM[ÅA]L|SP[ØO]RGSM[ÅA]L))?\s*(?=[A-Za-z]{0,4}[.-]?\d+[a-z]?\s*\)?\.?\s*$)",
+    r"|WEITER\s+MIT|SPRINGEN\s+(?:SIE\s+)?ZU|GEHEN\s+SIE\s+ZU"  # German
+    r")(?:\s+(?:LA\s+)?(?:PREGUNTA|VRAAG|PERGUNTA|FR[ÅA]GA|SP[ØO]RSM[ÅA]L|SP[ØO]RGSM[ÅA]L|FRAGE))?\s*(?=[A-Za-z]{0,4}[.-]?\d+[a-z]?\s*\)?\.?\s*$)",
     re.I,
 )
 
