@@ -834,7 +834,8 @@ class _Parser:
             self.section_span, self.section_filter = span, span[2]
             self.section_bounds = ("", "")
             return
-        scoped = _SECTION_FILTER_RE.match(line.text or " ".join(line.instructions))
+        # (a section's note typed in the document's language is read in English words)
+        scoped = _SECTION_FILTER_RE.match(to_english(line.text) or " ".join(line.instructions))
         if scoped and find_label(line) is None:
             self.finish()
             cond = OTHERS_GO_ON_RE.sub("", scoped["cond"])
