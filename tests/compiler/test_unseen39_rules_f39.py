@@ -61,8 +61,10 @@ Buongiorno, la chiamo per un'indagine sulle biciclette.
     assert survey["PRESENTAZIONE"].type == "display"
     assert survey["D2"].display_if == "D1 in ['1','2']"
     assert survey["D3"].type == "number"
-    assert survey["D3"].validation is not None and survey["D3"].validation.max == 900
-    assert survey["D4"].display_if is not None and "not (D2 contains '2')" in survey["D4"].display_if
+    assert survey["D3"].validation is not None
+    assert survey["D3"].validation.max == 900
+    assert survey["D4"].display_if is not None
+    assert "not (D2 contains '2')" in survey["D4"].display_if
     assert survey["D5"].display_if == "D1 == '3'"
     assert survey["D6"].display_if == "D1 == '3'"
 

@@ -231,9 +231,15 @@ _GERMAN: tuple[tuple[str, str], ...] = (
     (r"NUR\s+(?:WENN|FALLS)", "ONLY IF"),
     # "Teil D beantworten bitte nur Beschäftigte mit … (Frage A3 = „ja“). Alle anderen machen
     # bitte direkt mit Teil E weiter.": whom a part is for, and where everyone else goes
-    (r"TEIL\s+([A-Z0-9]{1,2})\s+(?:BEANTWORTEN|AUSF[ÜU]LLEN)\s+(?:BITTE\s+)?NUR", r"PART \1 IS ONLY FOR"),
+    (
+        r"TEIL\s+([A-Z0-9]{1,2})\s+(?:BEANTWORTEN|AUSF[ÜU]LLEN)\s+(?:BITTE\s+)?NUR",
+        r"PART \1 IS ONLY FOR",
+    ),
     (r"ALLE\s+ANDEREN", "EVERYONE ELSE"),
-    (r"MACHEN\s+(?:BITTE\s+)?(?:DIREKT\s+)?MIT\s+TEIL\s+([A-Z0-9]{1,2})\s+WEITER", r"GO ON TO PART \1"),
+    (
+        r"MACHEN\s+(?:BITTE\s+)?(?:DIREKT\s+)?MIT\s+TEIL\s+([A-Z0-9]{1,2})\s+WEITER",
+        r"GO ON TO PART \1",
+    ),
     (r"(?<=\()FRAGE(?=\s+[A-Z]{1,4}\d)", "QUESTION"),
     (r"FRAGEN\s+(?:WENN|FALLS)", "ASK IF"),
     (r"(?:WEITER\s+MIT|SPRINGEN\s+ZU|GEHE\s+ZU)(?:\s+FRAGE)?", "GO TO"),
