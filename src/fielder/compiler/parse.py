@@ -2103,8 +2103,11 @@ class _Parser:
             # first, then the next question's filter (above the answers it stays the question's)
             answered = bool(draft.options or draft.hints or draft.tables or draft.rows)
             bare = _NOTE_FOR_RE.sub("", note) if answered else note
-            # "POSER SI Q5 = 2", "SOMENTE SE P3 = 02": a filter in the document's language
-            bare = to_english(bare)
+            if answered and (note is line.text or note == line.raw.strip()):
+                # "POSER SI Q5 = 2" typed on its own line after the answers: the next one's
+                # filter in the document's language (notes split off a line are in English
+                # words already; above the answers the question's own reading stays)
+                bare = to_english(bare)
             if forwarded and not line.text and line.raw.lstrip().startswith("["):
                 # "[ASK IF Q2 = 1] [MULTI]": a bracketed note after the next question's
                 # bracketed filter, on the filter's own line, is that question's too
