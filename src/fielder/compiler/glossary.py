@@ -94,6 +94,11 @@ _FRENCH: tuple[tuple[str, str], ...] = (
     (r"NUM[ÉE]RIQUE", "NUMERIC"),
     (r"FILTRE", "FILTER"),
     (r"POSER\s+(?:LA\s+QUESTION\s+)?(?:UNIQUEMENT\s+)?SI", "ASK IF"),
+    # "POSER Q10 ET Q11 SI Q9 = 1 OU 2": the questions named before their condition
+    (r"POSER\s+([A-Z]{1,4}\d+\w*(?:\s+(?:ET|[ÀA])\s+[A-Z]{1,4}\d+\w*)?)\s+SI", r"ASK \1 IF"),
+    # "NOTER L'AGE EXACT - CONTROLE DE SAISIE 15 A 99": the age, and the range typed in
+    (r"NOTER\s+L['’][ÂA]GE(?:\s+EXACT)?", "RECORD EXACT AGE"),
+    (r"CONTR[ÔO]LE\s+DE\s+SAISIE\s*:?\s*(?:DE\s+)?(\d+)\s+[ÀA]\s+(\d+)", r"RANGE \1 TO \2"),
     (r"(?:UNIQUEMENT|SEULEMENT)\s+SI", "ONLY IF"),
     (r"(?:ALLER|PASSER)\s+(?:[ÀA]|EN)(?:\s+LA\s+QUESTION)?", "GO TO"),
     # "→ PASSER À LA PARTIE 5 (RS1)": a part by its number, its first question in brackets
@@ -122,7 +127,8 @@ _FRENCH: tuple[tuple[str, str], ...] = (
     (r"ANS", "YEARS"),
     # "SI Q5 = 0 À 6": a range of codes after the equals sign
     (r"(?<==)\s*(\d+)\s+[ÀA]\s+(\d+)", r" \1-\2"),
-    (r"CLASSEMENT|CLASSER", "RANKING"),
+    # ("NE PAS LIRE - CLASSER": code the answer into its class, not a ranking)
+    (r"CLASSEMENT|CLASSER\s+(?:PAR\s+ORDRE|DANS\s+L['’]ORDRE|DE\s+1\s+[ÀA])", "RANKING"),
     (r"MENU\s+D[ÉE]ROULANT", "DROPDOWN"),
     (r"AFFICHER\s+UNIQUEMENT", "SHOW ONLY"),
     (r"(?:CIT[ÉE]E?S?|CONNUE?S?|S[ÉE]LECTIONN[ÉE]E?S?)\s+(?:EN|[ÀA])", "SELECTED AT"),
@@ -131,7 +137,7 @@ _FRENCH: tuple[tuple[str, str], ...] = (
     (r"SEULE?", "ONLY"),
     (r"CONTINUER", "CONTINUE"),
     (r"PUIS", "THEN"),
-    (r"(?<=\d\s)ET(?=\s+\d)", "AND"),
+    (r"(?<=\d\s)ET(?=\s+(?:[A-Z]{1,4})?\d)", "AND"),
     (r"NOTER\s+EN\s+CLAIR|NOTER\s+MOT\s+[ÀA]\s+MOT", "RECORD VERBATIM"),
     (r"(\d+)\s+CHIFFRES", r"\1 DIGITS"),
     (r"DE\s+(-?\d+)\s+[ÀA]\s+(-?\d+)", r"RANGE \1 TO \2"),
@@ -146,6 +152,15 @@ _ITALIAN: tuple[tuple[str, str], ...] = (
     (r"MASSIMO\s+(\d+)\s+RISPOSTE", r"MAXIMUM \1 ANSWERS"),
     (r"NUMERIC[AO]", "NUMERIC"),
     (r"CONSENTIRE|AMMESSI|INTERVALLO", "ALLOW"),
+    # "REGISTRARE GLI ANNI COMPIUTI": the age in completed years, a number
+    (r"(?:REGISTRARE|ANNOTARE|RILEVARE)\s+(?:GLI\s+)?ANNI\s+COMPIUTI", "RECORD EXACT AGE"),
+    # "BLOCCO C: SOLO PER CHI PORTA …", "CHIEDERE SOLO A CHI …": a base of whom, in words
+    (r"BLOCCO|SEZIONE", "BLOCK"),
+    (r"SOLO\s+PER\s+CHI", "ONLY FOR THOSE WHO"),
+    (r"(?:CHIEDERE|PORRE)\s+SOLO\s+A\s+CHI(?!\s+HA\s+RISPOSTO)", "ASK ONLY THOSE WHO"),
+    # "(Q8 NON CONTIENE 1)": a multi's answer not chosen
+    (r"NON\s+CONTIENE", "DOES NOT CONTAIN"),
+    (r"CONTIENE", "CONTAINS"),
     (r"(?:MOSTRARE|CHIEDERE|PORRE)\s+(?:LA\s+DOMANDA\s+)?SOLO\s+SE", "ASK IF"),
     (r"SOLO\s+SE", "ONLY IF"),
     (r"(?:PASSARE|ANDARE|SALTARE)\s+(?:ALLA\s+DOMANDA\s+|A)", "GO TO"),
@@ -174,7 +189,8 @@ _ITALIAN: tuple[tuple[str, str], ...] = (
     # "DA 0,00 A 200,00 €": the ends of an amount with their decimals
     (r"DA\s+(-?\d+)(?:,\d+)?\s+A\s+(-?\d+)(?:,\d+)?", r"RANGE \1 TO \2"),
     (r"(?<=\d\s)O(?=\s+\d)", "OR"),
-    (r"(?<=\d\s)E(?=\s+\d)", "AND"),
+    # "CHIEDERE Q11 E Q12 SOLO SE …": "and" between numbers or question names
+    (r"(?<=\d\s)E(?=\s+(?:[A-Z]{1,4})?\d)", "AND"),
     # "(NUMERO DI GIORNI, …)", "(IMPORTO CON DECIMALI, …)", "(ANNI COMPIUTI, 18–99)": a number
     (r"NUMERO\s+DI\s+[A-Z]+|IMPORTO|ANNI\s+COMPIUTI", "NUMERIC"),
     # "SE D3 = 4 O 5 PORRE D4, ALTRIMENTI PASSARE A D5"; "Porre solo a chi ha risposto …"
@@ -205,9 +221,28 @@ _GERMAN: tuple[tuple[str, str], ...] = (
     (r"ZUL[ÄA]SSIG", "ALLOW"),
     (r"J[ÜU]NGER\s+ALS", "UNDER"),
     (r"[ÄA]LTER\s+ALS", "OVER"),
+    # "Nur beantworten, wenn Sie bei A4 „Schichtarbeit“ angekreuzt haben:": a paper form's filter
+    (r"NUR\s+(?:BEANTWORTEN|AUSF[ÜU]LLEN),?\s+(?:WENN|FALLS)", "ONLY IF"),
+    (
+        r"(?:SIE\s+)?BEI\s+(?:FRAGE\s+)?([A-Z]{1,4}\d+\w*)\s+((?:[„“\"][^„“”\"]+[“”\"]\s*(?:,|ODER)?\s*)+)"
+        r"(?:ANGEKREUZT|GEW[ÄA]HLT|GEANTWORTET|MARKIERT)(?:\s+HABEN)?",
+        r"YOU TICKED \2 AT \1",
+    ),
     (r"NUR\s+(?:WENN|FALLS)", "ONLY IF"),
+    # "Teil D beantworten bitte nur Beschäftigte mit … (Frage A3 = „ja“). Alle anderen machen
+    # bitte direkt mit Teil E weiter.": whom a part is for, and where everyone else goes
+    (
+        r"TEIL\s+([A-Z0-9]{1,2})\s+(?:BEANTWORTEN|AUSF[ÜU]LLEN)\s+(?:BITTE\s+)?NUR",
+        r"PART \1 IS ONLY FOR",
+    ),
+    (r"ALLE\s+ANDEREN", "EVERYONE ELSE"),
+    (
+        r"MACHEN\s+(?:BITTE\s+)?(?:DIREKT\s+)?MIT\s+TEIL\s+([A-Z0-9]{1,2})\s+WEITER",
+        r"GO ON TO PART \1",
+    ),
+    (r"(?<=\()FRAGE(?=\s+[A-Z]{1,4}\d)", "QUESTION"),
     (r"FRAGEN\s+(?:WENN|FALLS)", "ASK IF"),
-    (r"WEITER\s+MIT|SPRINGEN\s+ZU|GEHE\s+ZU", "GO TO"),
+    (r"(?:WEITER\s+MIT|SPRINGEN\s+ZU|GEHE\s+ZU)(?:\s+FRAGE)?", "GO TO"),
     (r"(?:BEDANKEN|DANKEN)\s+UND\s+(?:BEENDEN|ABBRECHEN)", "THANK AND CLOSE"),
     (r"(?:INTERVIEW|BEFRAGUNG)\s+BEENDEN|ABBRUCH|ABBRECHEN", "TERMINATE"),
     (r"UNTER", "UNDER"),
@@ -273,7 +308,8 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
         re.compile(
             r"\b(?:R[ÉE]PONSES?|FILTRE|PR[ÉE]CISE[RZ]|QUESTIONNAIRE|ENTRETIEN|UNIQUEMENT|"
             r"SEULEMENT|ALLER|PASSER|EXCLUSIF|NE\s+PAS|NOTER|AFFICHER|CLASSEMENT|CIT[ÉE]E?S?|"
-            r"D[ÉE]ROULANT|NUM[ÉE]RIQUE|REMERCIER|STOP\s+SI|PARTIE|POS[ÉE]E|POSER|OUVERTE)\b|\bFIN\s+DE\s+L['’]|(?<!\w)À(?!\w)|[ÇÂÊÎÔÛ]",
+            r"D[ÉE]ROULANT|NUM[ÉE]RIQUE|REMERCIER|STOP\s+SI|PARTIE|POS[ÉE]E|POSER|OUVERTE|"
+            r"ENQU[ÊE]TEUR|SAISIE|SI\s+[A-Z]{1,4}\d)\b|\bFIN\s+DE\s+L['’]|(?<!\w)À(?!\w)|[ÇÂÊÎÔÛ]",
             re.I,
         ),
         _compiled(_FRENCH),
@@ -282,7 +318,8 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
         re.compile(
             r"[ÙÌ]|\b(?:RISPOST[AE]|MOSTRARE|PASSARE|CONSENTIRE|ESCLUSIV[AO]|TENDINA|GRIGLIA|"
             r"RUOTARE|ORDINAMENTO|INTERVISTA|SPECIFICARE|SOLO\s+SE|SE\s+[A-Z]{1,4}\d|RINGRAZIARE|"
-            r"PORRE|ALTRIMENTI|IMPORTO|DECIMALI|COMPIUTI|GIORNI|CLASSIFICA|DIVERSO|NUMERO\s+DI)\b",
+            r"PORRE|ALTRIMENTI|IMPORTO|DECIMALI|COMPIUTI|GIORNI|CLASSIFICA|DIVERSO|NUMERO\s+DI|"
+            r"CONTIENE|BLOCCO|CHIEDERE)\b",
             re.I,
         ),
         _compiled(_ITALIAN),
@@ -292,7 +329,7 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
             r"\b(?:NENNUNG\w*|MEHRFACH\w*|EINFACH\w*|WEITER\s+MIT|BEENDEN|ABBRUCH|ANGEBEN|"
             r"VORLESEN|NUR\s+WENN|FALLS|EXKLUSIV|OFFENE|ZUL[ÄA]SSIG|J[ÜU]NGER|BEDANKEN\s+UND|"
             r"TEXTFELD|KONSTANTSUMME|SUMME|ZAHL|BEREICH|GANZZAHLIG|NACHKOMMASTELLEN|\d+-STELLIG|"
-            r"ODER|UND\s+NICHT)\b",
+            r"ODER|UND\s+NICHT|ANGEKREUZT|BEANTWORTEN|ALLE\s+ANDEREN)\b",
             re.I,
         ),
         _compiled(_GERMAN),
@@ -354,7 +391,8 @@ _ROUTE_VERB_RE = re.compile(
     r"|(?:GA|GA\s+DOOR|GA\s+VERDER|DOOR|DOORGAAN|SPRING|VERDER)\s+(?:NAAR|MET|BIJ)"
     r"|(?:PULE|PULAR|PASSE|PASSAR|V[ÁA]|SIGA)\s+PARA(?:\s+A)?"
     r"|G[ÅA]\s+(?:VIDARE\s+|VIDERE\s+)?TILL?"  # Swedish, Norwegian, Danish
-    r")(?:\s+(?:LA\s+)?(?:PREGUNTA|VRAAG|PERGUNTA|FR[ÅA]GA|SP[ØO]RSM[ÅA]L|SP[ØO]RGSM[ÅA]L))?\s*(?=[A-Za-z]{0,4}[.-]?\d+[a-z]?\s*\)?\.?\s*$)",
+    r"|WEITER\s+MIT|SPRINGEN\s+(?:SIE\s+)?ZU|GEHEN\s+SIE\s+ZU"  # German
+    r")(?:\s+(?:LA\s+)?(?:PREGUNTA|VRAAG|PERGUNTA|FR[ÅA]GA|SP[ØO]RSM[ÅA]L|SP[ØO]RGSM[ÅA]L|FRAGE))?\s*(?=[A-Za-z]{0,4}[.-]?\d+[a-z]?\s*\)?\.?\s*$)",
     re.I,
 )
 

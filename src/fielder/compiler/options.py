@@ -680,14 +680,20 @@ def inline_scale(text: str) -> list[Option]:
 
 _NUMBER_ROW_RE = re.compile(r"^-?\d{1,2}(?:\s+-?\d{1,2}){2,}$")
 # end words in any alphabet ("Çok kötü 1 … 10 Çok iyi", "Sehr schlecht 1 … 5 Sehr gut")
+# ("Très mécontent(e)": a word's feminine ending in brackets is part of it)
 _WORDS_AROUND_NUMBERS_RE = re.compile(
-    r"^(?P<low>[^\W\d_](?:[^\W\d_]|[ '’-]){1,30}?)\s+(?P<points>-?\d{1,2}(?:\s+-?\d{1,2}){2,10})\s+"
-    r"(?P<high>[^\W\d_](?:[^\W\d_]|[ '’-]){1,30})$"
+    r"^(?P<low>[^\W\d_](?:[^\W\d_]|[ '’-]|\([^\W\d_]{1,3}\)){1,30}?)\s+"
+    r"(?P<points>-?\d{1,2}(?:\s+-?\d{1,2}){2,10})\s+"
+    r"(?P<high>[^\W\d_](?:[^\W\d_]|[ '’-]|\([^\W\d_]{1,3}\)){1,30})$"
 )
 # "1 | 2 | 3 | 4 | 5" or "1 / 2 / 3": points set apart by bars or slashes, read as spaced ones
 _BARRED_POINTS_RE = re.compile(r"(?<=\d)\s*[|｜/]\s*(?=-?\d{1,2}\b)")
 # "not easy — 1 — 2 — … — 7 — very easy": points and end words set apart by long dashes
 _DASHED_POINTS_RE = re.compile(r"\s+[—–]\s+(?=-?\d{1,2}\b)|(?<=\d)\s+[—–]\s+")
+# "Très mécontent(e)  1 - 2 - 3 - … - 10  Très satisfait(e)": spaced hyphens, in a run of three
+# points or more (so that "18 - 24", an age band, stays one answer)
+_HYPHENED_POINTS_RE = re.compile(r"(?<=\d)\s+-\s+(?=\d{1,2}\b)")
+_HYPHENED_RUN_RE = re.compile(r"\d\s+-\s+\d{1,2}\s+-\s+\d")
 
 
 # "… 10 Very good   DK 98": a coded answer after a scale's last word, its code past the points
@@ -741,6 +747,8 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
     ):
         text = barred
     dashed = _DASHED_POINTS_RE.sub("  ", text) if re.search(r"\d\s+[—–]\s+\d", text) else text
+    if _HYPHENED_RUN_RE.search(text):
+        dashed = _HYPHENED_POINTS_RE.sub("  ", text)
     if dashed != text and (
         _NUMBER_ROW_RE.match(dashed.strip()) or _WORDS_AROUND_NUMBERS_RE.match(dashed.strip())
     ):

@@ -41,6 +41,7 @@ from fielder.compiler.dashed_codes import dashed_answers
 from fielder.compiler.dotted_boxes import dotted_box_hints
 from fielder.compiler.entry_boxes import entry_hint
 from fielder.compiler.form_fields import label_over_write_in
+from fielder.compiler.glossary import to_english
 from fielder.compiler.instructions import (
     BARE_CONDITION_RE,
     FORM_TYPE_LINE_RE,
@@ -131,7 +132,8 @@ _REVERSE_MARK_RE = re.compile(r"\s*\((?:R|rev(?:erse)?(?:[- ]scored)?)\)\s*$")
 _SECTION_FILTER_RE = re.compile(
     r"^[\[(]?\s*(?:[⚙🛠🔧]\ufe0f?\s*)?(?:"
     # "Section M: ask only if P2 = 2.": the section named, then whom it is asked of
-    r"(?:SECTION|BLOCK|PART|MODULE)\s+[A-Z0-9]{1,2}\s*:\s*(?:ASK|SHOW|DISPLAY)|"
+    # ("BLOCK C: ONLY FOR THOSE WHO … (Q6 = 1 OR 2)": whom, with no verb)
+    r"(?:SECTION|BLOCK|PART|MODULE)\s+[A-Z0-9]{1,2}\s*:(?:\s*(?:ASK|SHOW|DISPLAY)|(?=\s+ONLY\s+FOR\b))|"
     r"(?:PLEASE\s+)?(?:ONLY\s+)?(?:ASK|SHOW|DISPLAY|ANSWER|COMPLETE|FILL\s+(?:IN|OUT))\s+"
     r"(?:THIS\s+|THE\s+(?:NEXT|FOLLOWING)\s+)?(?:SECTION|BLOCK|PART|MODULE)"
     # "ASK SECTION A (Q1-Q7) IF …": the section named, with the questions it holds
@@ -837,7 +839,8 @@ class _Parser:
             self.section_span, self.section_filter = span, span[2]
             self.section_bounds = ("", "")
             return
-        scoped = _SECTION_FILTER_RE.match(line.text or " ".join(line.instructions))
+        # (a section's note typed in the document's language is read in English words)
+        scoped = _SECTION_FILTER_RE.match(to_english(line.text) or " ".join(line.instructions))
         if scoped and find_label(line) is None:
             self.finish()
             cond = OTHERS_GO_ON_RE.sub("", scoped["cond"])
@@ -2101,7 +2104,7 @@ class _Parser:
     def note(self, line: Line, draft: Draft, index: int = -1) -> None:
         """An instruction line: forward routing waits for the next question, the rest stays."""
         notes = [*line.instructions, line.text] if line.text else line.instructions
-        if line.text and line.instructions and _FORWARD_RE.match(line.text):
+        if line.text and line.instructions and _FORWARD_RE.match(to_english(line.text)):
             # "FILTER: ASK IF NOT WORKING (ECON1 = 3)": the test in capitals in brackets is the
             # filter's own, not a note of the question above
             notes = [line.raw.strip()]
@@ -2111,6 +2114,11 @@ class _Parser:
             # first, then the next question's filter (above the answers it stays the question's)
             answered = bool(draft.options or draft.hints or draft.tables or draft.rows)
             bare = _NOTE_FOR_RE.sub("", note) if answered else note
+            if answered and (note is line.text or note == line.raw.strip()):
+                # "POSER SI Q5 = 2" typed on its own line after the answers: the next one's
+                # filter in the document's language (notes split off a line are in English
+                # words already; above the answers the question's own reading stays)
+                bare = to_english(bare)
             if forwarded and not line.text and line.raw.lstrip().startswith("["):
                 # "[ASK IF Q2 = 1] [MULTI]": a bracketed note after the next question's
                 # bracketed filter, on the filter's own line, is that question's too

@@ -92,12 +92,15 @@ _UNIT_HINT_RE = re.compile(
     re.I,
 )
 _IDENTIFIER_RE = re.compile(
-    r"\b(?:post\s*code|postal\s+code|zip(?:\s*code)?|(?:tele)?phone\s+number|mobile\s+number)\b",
+    r"\b(?:post\s*code|postal\s+code|zip(?:\s*code)?|(?:tele)?phone\s+number|mobile\s+number|"
+    # a postcode in the questionnaire's language
+    r"code\s+postal|c[óo]digo\s+postal|codice\s+postale|postleitzahl)\b",
     re.I,
 )
 _SHORT_TEXT_RE = re.compile(
     # "name" the noun, not the verb ("Please name up to five")
-    r"\b(?:zip|post\s*code|postal\s+code|(?<!please\s)name(?!\s+(?:up\s+to|all|any|as\s+many|"
+    r"\b(?:zip|post\s*code|postal\s+code|code\s+postal|c[óo]digo\s+postal|codice\s+postale|"
+    r"postleitzahl|(?<!please\s)name(?!\s+(?:up\s+to|all|any|as\s+many|"
     r"one|two|three|four|five|some)\b)|order\s+number|reference|phone|telephone|mobile|"
     r"job\s+title|occupation|which\s+brand|what\s+brand|city|town|country|street|address|"
     r"website|url|model|tell\s+us\s+(?:who|which))\b",  # "Tell us who": a name to write

@@ -333,6 +333,10 @@ def _is_answer_box(content: list[str]) -> bool:
     return len(content) <= 1 and all(len(line.split()) <= 8 for line in content)
 
 
+# "|__|__|__| euro": digit boxes, not "__" bold markers (escaped so they stay as typed)
+_DIGIT_BOXES_RE = re.compile(r"(?:\|_{1,4}){2,}\|")
+
+
 def read_markdown(data: bytes, name: str) -> Document:
     """Read a Markdown file into blocks (each line of a paragraph is its own block)."""
     source = bounded_blanks(decode_text(data))
@@ -341,6 +345,7 @@ def read_markdown(data: bytes, name: str) -> Document:
     if front:
         source = source[front.end() :]
         walker.builder.notes.append("YAML front matter was skipped")
+    source = _DIGIT_BOXES_RE.sub(lambda m: m[0].replace("_", "\\_"), source)
     tokens = _parser().parse(as_pipe_tables(_without_pandoc_marks(source)))
     walker.walk(tokens)
     return walker.builder.build(name, MEDIA_TYPE)
