@@ -91,7 +91,9 @@ _WIDGET_NOTE_RE = re.compile(
     r"check|text|single|multi|table|matrix)|"
     r"^(?:(?:single|multi|one|short|long)[- ]line\s+)?(?:text\s*box|text\s+field|text\s+entry)\b|"
     r"^(?:e-?mail|number|numeric|date|phone)\s+(?:field|box|entry)\b|"
-    r"^constant\s+sum\b|^(?:radio\s+buttons?|check\s*boxes|drop-?down\s+list)\b\.?",
+    r"^constant\s+sum\b|^(?:radio\s+buttons?|check\s*boxes|drop-?down\s+list)\b\.?|"
+    # "Paragraph box.", "Short text, one line.": a form tool's name for the answer box
+    r"^(?:paragraph\s+(?:box|text|field)|short\s+text(?:\s*,\s*one\s+line)?)\s*\.?\s*$",
     re.I,
 )
 _ROUTING_RE = re.compile(

@@ -80,7 +80,9 @@ _NEXT_PART_RE = re.compile(
 )
 _OPEN_RE = re.compile(
     r"\bOPEN(?:[- ]?END(?:ED)?)?\b|TEXT\s*BOX|VERBATIM|TYPE[- ]IN\b|WRITE[- ]IN\b|COMMENT\s*BOX|"
-    r"\bTEXT\s+(?:ENTRY|FIELD)\b|ESSAY|FREE\s+TEXT|TEXTBOX|\bOE\b",
+    r"\bTEXT\s+(?:ENTRY|FIELD)\b|ESSAY|FREE\s+TEXT|TEXTBOX|\bOE\b|"
+    # a form tool's box names: "Short text, one line.", "Paragraph box."
+    r"^\s*SHORT\s+TEXT\b|^\s*PARAGRAPH\s+(?:BOX|TEXT|FIELD)\b",
     re.I,
 )
 _LONG_RE = re.compile(r"LARGE|MULTI-?\s?LINE|ESSAY|PARAGRAPH|LONG|COMMENT|BIG", re.I)

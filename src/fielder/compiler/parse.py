@@ -102,6 +102,9 @@ from fielder.compiler.unnumbered_questions import (
 
 _FORWARD_RE = re.compile(
     r"^[\[(]?\s*(?:ASK\b|BASE\b|FILTER\b|(?:SECTION|BLOCK)\s+FILTER\s*:|SHOW\s+(?:IF|QUESTION|THIS|ONLY\s+IF|TO)\b|DISPLAY\s+IF|HIDE\s+IF|"
+    # a survey tool's "Display logic: …" box: waits like any filter (under_filters moves it
+    # back where the document prints its filters under their questions)
+    r"DISPLAY\s+LOGIC\s*:|"
     r"ONLY\s+ANSWER|ANSWER\s+(?:THIS|THE\s+NEXT|ONLY\s+IF)|PLEASE\s+ANSWER\s+ONLY|"
     # "Please answer Questions 10 to 14 only if …": a paper form's base for a run
     r"(?:PLEASE\s+)?ANSWER\s+QUESTIONS?\s+[A-Z]{0,5}\d[^.]{0,30}\bONLY\s+(?:IF|WHEN)\b|"
