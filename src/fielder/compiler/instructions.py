@@ -692,7 +692,9 @@ _QUESTION_FIRST_FILTERS = (
 # "Skip this question if …", "DO NOT ASK Q13 IF SELF-EMPLOYED (Q12=4)": a filter said as who
 # does not answer
 _SKIP_THIS_RE = re.compile(
-    rf"^(?:(?:PLEASE\s+)?SKIP\s+THIS\s+QUESTION|DO\s+NOT\s+(?:ASK|SHOW)\s+(?P<q>{_ID_TOKEN}))\s+"
+    # ("not asked if B5 = 4": the same, said of the question as its note)
+    rf"^(?:(?:PLEASE\s+)?SKIP\s+THIS\s+QUESTION|DO\s+NOT\s+(?:ASK|SHOW)\s+(?P<q>{_ID_TOKEN})|"
+    r"NOT\s+(?:ASKED|SHOWN))\s+"
     r"(?:IF|WHEN)\s+(?P<cond>\S.*)$",
     re.I,
 )
