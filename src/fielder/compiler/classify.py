@@ -440,7 +440,12 @@ def is_section(line: Line) -> bool:
         return True
     if _CODED_END_RE.search(line.spaced or line.raw):
         return False  # "Part rent and part mortgage<TAB>3": a coded answer, not a part heading
+    if _NAMED_BLOCK_RE.match(line.text) and not (line.code or line.is_option or line.label):
+        return True  # "Kitchen / bathroom block": a spec's title over a block of questions
     return bool(_SECTION_RE.match(line.text)) and len(line.text.split()) <= 12
+
+
+_NAMED_BLOCK_RE = re.compile(r"^[A-Z][\w&'’-]*(?:\s*/\s*|\s+)(?:[\w&'’-]+(?:\s*/\s*|\s+)){0,3}block$")
 
 
 def looks_like_question(text: str) -> bool:

@@ -1199,7 +1199,8 @@ def _limits(text: str, upper: str) -> list[Directive]:
             r"VALIDATION|INTEGER|(?:COMPLETED|WHOLE)\s+(?:YEARS|MONTHS|WEEKS|DAYS|HOURS|MINUTES)|"
             r"WHOLE\s+(?:POUNDS|DOLLARS|EUROS|FRANCS|RAND|YEN))\b|"
             # "Hours a week, 1 to 40.", "Hours, 0 to 40.": the unit asked, then its bounds
-            r"^(?:HOURS|MINUTES|DAYS|WEEKS|MONTHS|YEARS|NIGHTS|TIMES)(?:\s+(?:A|PER)\s+"
+            # ("Age in years, 18–99.": the measure and its unit first)
+            r"^(?:AGE\s+IN\s+)?(?:HOURS|MINUTES|DAYS|WEEKS|MONTHS|YEARS|NIGHTS|TIMES)(?:\s+(?:A|PER)\s+"
             r"(?:DAY|WEEK|MONTH|YEAR))?\s*,\s*-?\d+\s*(?:TO|–|-)\s*-?\d+\W*$|"
             # "WEEKS: ______ (0–104)": the bounds in brackets right after the answer box
             r"_{3,}\s*\(\s*-?\d+\s*[-–]\s*-?\d+\s*\)",
