@@ -369,6 +369,12 @@ def table_layout(
     if ranked:
         return "ranking", ranked, []
     first = rows[0]
+    if len(rows) <= 3 and all(
+        re.fullmatch(r"\s*(?:\(\s?\)|\[\s?\]|[○◯☐□])\s*-?\d{1,3}\s*", c) for c in first
+    ):
+        # "☐ 1 | ☐ 2 | … | ☐ 5" over the end words: radio buttons, each beside its point
+        first = tuple(_MARK_RE.sub("", c).strip() for c in first)
+        rows = (first, *rows[1:])
     worded_ends = _worded_end_points(first) if len(rows) == 1 else None
     if worded_ends:
         return "scale", worded_ends, []

@@ -445,7 +445,9 @@ def is_section(line: Line) -> bool:
     return bool(_SECTION_RE.match(line.text)) and len(line.text.split()) <= 12
 
 
-_NAMED_BLOCK_RE = re.compile(r"^[A-Z][\w&'’-]*(?:\s*/\s*|\s+)(?:[\w&'’-]+(?:\s*/\s*|\s+)){0,3}block$")
+_NAMED_BLOCK_RE = re.compile(
+    r"^[A-Z][\w&'’-]*(?:\s*/\s*|\s+)(?:[\w&'’-]+(?:\s*/\s*|\s+)){0,3}block$"
+)
 
 
 def looks_like_question(text: str) -> bool:

@@ -188,7 +188,9 @@ def split_runs(runs: tuple[Run, ...], text: str) -> tuple[str, list[str]]:
         first, last = lead
         lead_note = collapse("".join(r.text for r in runs[first:last])).strip(" :")
         # "*Year 11 parents only.*": whom the question is for, said as a filter
-        notes.append(re.sub(r"^(.*?)\s+only\s*\.?$", r"ASK IF \1", _bare_test(lead_note), flags=re.I))
+        notes.append(
+            re.sub(r"^(.*?)\s+only\s*\.?$", r"ASK IF \1", _bare_test(lead_note), flags=re.I)
+        )
         runs = runs[:first] + runs[last:]
     label_run = _coloured_label(runs)
     for index, run in enumerate(runs):
@@ -416,7 +418,9 @@ def _bare_test(note: str) -> str:
     """A bracketed bare test as the filter it is ("ASK IF Q9 = 7–8"); any other note as it was."""
     match = _BARE_TEST_RE.match(note.strip())
     if match is None:
-        return re.sub(r"^\((not\s+(?:asked|shown)\s+(?:if|when)\b[^()]+)\)$", r"\1", note.strip(), flags=re.I)
+        return re.sub(
+            r"^\((not\s+(?:asked|shown)\s+(?:if|when)\b[^()]+)\)$", r"\1", note.strip(), flags=re.I
+        )
     return f"ASK IF {match['test']}"
 
 
