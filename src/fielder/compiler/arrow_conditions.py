@@ -17,7 +17,9 @@ from fielder.compiler.formal_conditions import is_expression
 _CODE = r"-?\d{1,4}"
 _ARROW_TEST_RE = re.compile(
     rf"^(?P<cond>[A-Za-z]{{1,6}}[_.]?\d{{1,3}}[a-z]?(?:[_.]\d{{1,2}})?\s?(?:<=|>=|!=|<>|==?|<|>)\s?"
-    rf"{_CODE}(?:\s?(?:,|/|-|–|\bOR\b|\bAND\b)\s?{_CODE}){{0,12}})\s?(?:-+>|→|=>|⇒)\s?"
+    rf"{_CODE}(?:\s?(?:,|/|-|–|\bOR\b|\bAND\b)\s?{_CODE}){{0,12}})\s?"
+    # ("RN6 = 1 OR 5: SKIP TO RN9": a colon before the jump, as an arrow)
+    r"(?:-+>|→|=>|⇒|:(?=\s?(?:SKIP|GO|JUMP)\s+TO\b))\s?"
     r"(?P<action>\S.*)$",
     re.I,
 )
