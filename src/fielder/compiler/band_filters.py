@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from fielder.compiler.classify import find_label
-from fielder.compiler.lines import Line, made_line
+from fielder.compiler.lines import Line
 
 _ID = r"[A-Za-z]{1,4}\d{1,3}[a-z]?"
 _TEST = rf"{_ID}\s*(?:=|≠|!=|<=|>=|<|>)\s*[^()]{{1,30}}?"
@@ -65,10 +65,11 @@ def band_filter_lines(lines: list[Line]) -> list[Line]:
             out.append(replace(line, instructions=[*tests, *line.instructions]) if tests else line)
             continue
         text = " ".join((line.raw or "").split())
-        following = next((x for x in labels[index + 1 :] if x is not None), None)
         group = _GROUP_RE.match(text) if not (line.code or line.is_option) else None
-        if group and following is not None and index + 1 < len(lines) and labels[index + 1]:
-            out.append(made_line(line, f"ASK IF {group['test']}", True))
+        following = labels[index + 1] if index + 1 < len(lines) else None
+        if group and following is not None:
+            # the group's test goes on the question's own line, right under it
+            before.setdefault(following.id, []).append(f"ASK IF {group['test']}")
             continue
         pieces = _pieces(text, above) if line.kind == "paragraph" else None
         if pieces and all(where.get(ids.get(to.upper(), ""), -1) > index for to, _ in pieces):

@@ -80,7 +80,7 @@ _INSTRUCTION_START_RE = re.compile(
     r"TERMINATE\b|THANK\s+AND\s+(?:CLOSE|TERMINATE)|SCREEN[\s-]*OUT|RANDOMI[SZ]E\b|ROTATE\b|"
     # a survey platform's logic boxes: "Display logic: Q5 is 1 or 2.", "Skip logic: if …",
     # "Block display logic: … Applies to Q3–Q7."
-    r"(?:BLOCK\s+)?(?:DISPLAY|SKIP|BRANCH(?:ING)?)\s+LOGIC\b|"
+    r"(?:BLOCK\s+)?(?:DISPLAY|SKIP|BRANCH(?:ING)?)\s+LOGIC\b|LOGIC\s*:|"
     r"SHOW\b|DO\s+NOT\s+READ|READ\s+OUT|READ\s+(?:OPTIONS|LIST)|HIDDEN\b|CODE\s+ALL|SINGLE\s+CODE|"
     r"MULTI\s+CODE|DROP[- ]?DOWN|OPEN\s+END|NUMERIC|GRID\b|END\s+OF\b)",
     re.I,
