@@ -52,6 +52,11 @@ BLIND = [
         "30",
         "31",
         "32",
+        "33",
+        "34",
+        "35",
+        "36",
+        "37",
     )
 ]
 BELOW_FLOOR = {
@@ -85,7 +90,7 @@ BELOW_FLOOR = {
     "household-labour.gold.json",  # the same '(SPECIFY)' call
     "sleep-clinic-dictionary.gold.json",  # screen-outs in the annotation column, '> 0' on codes
     # left after the unseen29-unseen32 rounds (the stop-23 note lists why)
-    "churn-survey.gold.json",  # a Markdown <details> toggle whose summary is the filter
+    "churn-survey.gold.json",  # Q11 'Branch: Yes → Q12, No → Q13': the gold's skip, our filter
 }
 GOLD = sorted(FIXTURES.glob("*.gold.json")) + [
     gold

@@ -35,6 +35,15 @@ _LABELLED_RE = re.compile(r"^[A-Z]{0,4}\d{1,3}[A-Z]?[.):]\s")  # the next questi
 _HIDDEN_NOTE_RE = re.compile(r"^\W{0,3}(?:HIDDEN|DUMMY|DERIVED)\s+(?:VAR(?:IABLE)?|QUESTION)\b")
 
 
+# "`dvAgeBand` = 11–15 / 16–17 / 18+ from D1 (derived, not asked).": a variable's definition
+# between questions, its bands no answers of the question above
+_DEFINED_RE = re.compile(
+    r"^\W{0,3}(?:DV\s*:\s*)?`?[A-Za-z]\w{1,30}`?\s*=\s*[^=]{1,120}"
+    r"\((?:[^()]*\b)?(?:derived|computed|calculated)\b[^()]*\)\W*$",
+    re.I,
+)
+
+
 def drop_hidden_items(lines: list[Line]) -> list[Line]:
     """The lines without hidden, derived items and their answers."""
     out: list[Line] = []
@@ -48,6 +57,8 @@ def drop_hidden_items(lines: list[Line]) -> list[Line]:
                 noting = not line.text.rstrip().endswith(".")
                 continue
         noting = False
+        if not line.is_option and line.label is None and _DEFINED_RE.match(line.raw.strip()):
+            continue
         hiding = (
             not line.is_option
             and line.label is not None

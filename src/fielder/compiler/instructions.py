@@ -65,6 +65,9 @@ _GO_TO = (
 _TARGET = (
     rf"{_ID_TOKEN}|END(?:\s+OF\s+\w+)?|(?-i:CLOSE|CLOSING|OUTRO)\b"
     r"|(?-i:[a-z][a-z0-9]*(?:_[a-z0-9]+)+)"
+    # "IF D1 = 1 GO TO ECON": a CAPI variable named in capitals without a number, last in the
+    # sentence (the logic pass keeps it only when a question has that id)
+    r"|(?-i:(?!(?:SECTION|PART|MODULE|BLOCK|PAGE|NEXT|QUESTION|THE|END)\b)[A-Z]{3,8})(?=\s*\.?\s*$)"
 )
 # "please go straight to the last page", "the last section, 'About you'" (the logic pass finds it)
 _LAST_PART = r"(?:THE\s+)?(?:LAST|FINAL)\s+(?:SECTION|PART|PAGE)"
@@ -230,7 +233,9 @@ _IF_PART_RE = re.compile(r"^(?:[A-Z]{2,12}\s*:\s*)?IF\s")
 _CLOSE_PART_RE = re.compile(
     r"^(?:THANK\s+(?:AND|&)\s+(?:CLOSE|END|TERMINATE)|TERMINATE|SCREEN\s*OUT|"
     # "IF Q4 = 2 OR 3 – SKIP TO SECTION F": the skip it leads to, as a termination is
-    r"(?:GO|SKIP|JUMP|PROCEED)\s+(?:STRAIGHT\s+)?TO)\b|"
+    r"(?:GO|SKIP|JUMP|PROCEED)\s+(?:STRAIGHT\s+)?TO|"
+    # "IF AGE1 IS UNDER 16: THE RESPONDENT MUST BE 16 OR OVER. END THE INTERVIEW AND …"
+    r"(?:END|CLOSE|TERMINATE)\s+THE\s+INTERVIEW)\b|"
     # "IF UNDER 16 - CLOSE": a bare CLOSE, the whole part
     r"^CLOSE\W*$"
 )
@@ -250,7 +255,15 @@ def _if_then_close(parts: list[str]) -> list[str]:
     joined: list[str] = []
     for part in parts:
         if joined and _IF_PART_RE.match(joined[-1]) and _CLOSE_PART_RE.match(part):
-            joined[-1] = f"{joined[-1]} – {part}"
+            # (the rule's reason after the condition's colon is no part of the condition)
+            # (a tail that is itself the action, "IF B1 IS UNDER 15: END INTERVIEW …", stays)
+            head = re.sub(
+                r"^(IF\s+[^:]{2,60}?)\s*:\s+(?![^:]*\b(?:END|CLOSE|TERMINATE|GO|SKIP|STOP)\b)"
+                r"[^:]{3,}$",
+                r"\1",
+                joined[-1],
+            )
+            joined[-1] = f"{head} – {part}"
         elif joined and re.match(r"^I\.\s?E\.?,?\s", part) and re.search(r"\bIF\b", joined[-1]):
             # "TERMINATE IF NO PLANT DRINK – I.E. NONE OF CODES 2-5 …": the condition said again
             # as its test, after a dash
@@ -370,7 +383,8 @@ def _numbers(text: str) -> tuple[float, float] | None:
     # "ALLOW $1-$200": an amount's range may repeat the currency sign on its upper bound
     # "RANGE 0-10,000,000", "5,000 to 250,000": a comma before each three digits groups them
     number = r"-?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
-    match = re.search(rf"({number})\s*(?:[-–—]|to|and)\s*[$€£¥]?({number})", text, re.I)
+    # "RANGE 0..110": a CAPI script's two dots between the bounds
+    match = re.search(rf"({number})\s*(?:[-–—]|\.\.(?!\.)|to|and)\s*[$€£¥]?({number})", text, re.I)
     if match:
         return float(match[1].replace(",", "")), float(match[2].replace(",", ""))
     low = re.search(r"\bMIN(?:IMUM)?\s*(?:OF\s*)?(-?\d+)", text, re.I)
@@ -701,7 +715,9 @@ _SKIP_THIS_RE = re.compile(
 # "Students with an approved absence only (question 7 = 2):": whom the question is for, then the
 # test naming a question in brackets
 _WHO_ONLY_RE = re.compile(
-    r"^[A-Z][\w'’ -]{2,60}?\s+ONLY\s*\((?P<cond>(?:QUESTION\s+\d{1,3}|[A-Z]{1,4}\d{1,3}[a-z]?)"
+    # ("ASK EMPLOYEES (ECON = 1)": whom asked, then the test on a variable named in capitals)
+    r"^(?:[A-Z][\w'’ -]{2,60}?\s+ONLY|ASK\s+(?!IF\b|ALL\b)[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3})\s*"
+    r"\((?P<cond>(?:QUESTION\s+\d{1,3}|[A-Z]{1,4}\d{1,3}[a-z]?|(?-i:[A-Z]{3,8}))"
     r"\s*(?:=|<|>|≠|!=|<>|IS\b)[^()]{1,40})\)\s*[:.]?\s*$",
     re.I,
 )
@@ -1202,6 +1218,8 @@ def _limits(text: str, upper: str) -> list[Directive]:
             # ("Age in years, 18–99.": the measure and its unit first)
             r"^(?:AGE\s+IN\s+)?(?:HOURS|MINUTES|DAYS|WEEKS|MONTHS|YEARS|NIGHTS|TIMES)(?:\s+(?:A|PER)\s+"
             r"(?:DAY|WEEK|MONTH|YEAR))?\s*,\s*-?\d+\s*(?:TO|–|-)\s*-?\d+\W*$|"
+            # "Units 1–50.", "Portions, 0–20.": any counted unit in the plural, then its bounds
+            r"^[A-Z]{3,12}S\s*,?\s*\d+\s*(?:TO|–|-)\s*\d+\W*$|"
             # "WEEKS: ______ (0–104)": the bounds in brackets right after the answer box
             r"_{3,}\s*\(\s*-?\d+\s*[-–]\s*-?\d+\s*\)",
             upper,

@@ -90,7 +90,9 @@ _OTHERS_GO_ON_RE = re.compile(
     re.I,
 )
 _NAMED_FILTER_RE = re.compile(
-    r"^(?:(?:SECTION\s+|BLOCK\s+)?FILTER\s*:\s*)?(?:please\s+)?(?:answer|ask|show|display|complete)\s+(?:questions?\s+)?"
+    # ("FILTER: PERSON 2  ASK NAME2 TO REL2 IF …": the box's title, then its filter)
+    r"^(?:(?:SECTION\s+|BLOCK\s+)?FILTER\s*:\s*(?:(?-i:[A-Z]+)\s+\d{1,2}\s+)?)?"
+    r"(?:please\s+)?(?:answer|ask|show|display|complete)\s+(?:questions?\s+)?"
     rf"(?P<id>{_FILTER_ID})"
     rf"(?:\s?(?:-|–|\sTO\s|\sTHROUGH\s|\sTHRU\s)\s?(?P<last>{_FILTER_ID}))?"
     r"\s+(?:only\s+(?P<cond>(?:if|when)\b[^?]{3,200})|(?P<bare>if\b[^?]{3,200}))$",
@@ -188,9 +190,19 @@ def _base_for(note: str) -> tuple[str, str, str] | None:
     return match["id"], match["last"], f"if {cond}"
 
 
+# "FILTER: EMPLOYEES ONLY (ECON = 1) — E3 AND E4": a filter box naming its questions last
+_FILTER_THEN_IDS_RE = re.compile(
+    rf"^FILTER\s*:\s*(?P<who>[^?]{{3,200}}?\([^()]*[=<>][^()]*\))\s*[—–-]\s*"
+    rf"(?:QUESTIONS?\s+)?(?P<id>{_FILTER_ID})"
+    rf"(?:\s?(?P<join>-|–|\sTO\s|\sAND\s|\s?&\s?)\s?(?P<last>{_FILTER_ID}))\W*$",
+    re.I,
+)
+
+
 def _filter_for(note: str) -> tuple[list[str], str] | None:
     """The two questions (or the run) a "Filter for …:" line names, and its condition."""
     match = _FILTER_FOR_RE.match(_OTHERS_GO_ON_RE.sub("", note.strip()))
+    match = match or _FILTER_THEN_IDS_RE.match(note.strip())
     if match is None:
         return None
     both = re.fullmatch(r"\s*(?:AND|&)\s*", match["join"], re.I)

@@ -23,6 +23,9 @@ _OBSERVED_RE = re.compile(
     r"\bOBSERVE\s+(?:AND\s+)?(?:RECORD|CODE)\b|\b(?:RECORD|CODE)\s+(?:FROM\s+)?OBSERVATION\b",
     re.I,
 )
+# a question's id opening the line, alone or before its words ("A9", "A8. Type of …")
+_LABELLED_RE = re.compile(r"^[A-Z]{1,6}\d{1,3}[a-z]?(?:[.):]?\s*$|[.):]\s+[A-Z])")
+_ASK_IF_RE = re.compile(r"\bASK\s+(?:ONLY\s+)?IF\b", re.I)
 _END_MARK_RE = re.compile(
     r"^[-=*~#_\s]*\(?\s*end\s+of\s+(?:the\s+)?(?:script|questionnaire|survey|interview)\b"
     r"[^a-z]{0,40}(?:[A-Za-z]{1,4}[-\s]?\d[\w.-]*[^a-z]{0,20})?$",
@@ -38,13 +41,20 @@ def drop_observed_items(lines: list[Line]) -> list[Line]:
         if dropping and line.text and parse_option_line(line):
             continue
         # right under a question's own ask ("B19. Who answered …?"), the note only says how
-        # that question is coded: the question stays
-        asked = bool(out) and out[-1].text.rstrip().endswith("?")
+        # that question is coded: the question stays; so does an item under its own id
+        # ("A8. Type of accommodation" over "CODE FROM OBSERVATION"): a CAPI variable the
+        # interviewer fills in
+        asked = bool(out) and (
+            out[-1].text.rstrip().endswith("?") or bool(_LABELLED_RE.match(out[-1].text))
+        )
         dropping = (
             not line.text
             and line.label is None
             and not asked
             and any(_OBSERVED_RE.search(note) for note in line.instructions)
+            # "ASK IF FLAT (A8 = 4 OR 5). CODE FROM OBSERVATION.": a filter over the next
+            # question, which is asked of some
+            and not any(_ASK_IF_RE.search(note) for note in line.instructions)
         )
         if dropping or _END_MARK_RE.match(line.text):
             continue

@@ -158,6 +158,11 @@ _NAMED_SECTION_RE = re.compile(
     re.I,
 )
 _SECTION_NAME_RE = re.compile(r"^\s*(?:SECTION|PART)\s+(?P<name>[A-Z0-9]{1,2})\b", re.I)
+_SECTION_FILTER_BOX_RE = re.compile(
+    r"^\W*(?:SECTION\s+)?FILTER\s*:\s*(?P<ask>(?:ASK|SHOW)\s+IF\b[^()]{0,60}\([^()]*[=<>][^()]*\))"
+    r"\s*(?:\.|$)",
+    re.I,
+)
 _ONLY_FOR_RE = re.compile(r"^\s*ONLY\s+(?:FOR|IF|WHEN)\s+(?P<cond>\S.*)$", re.I)
 # "Everyone else, please go on to Section E": the others sent past the section
 _OTHERS_ON_RE = re.compile(
@@ -2080,6 +2085,12 @@ class _Parser:
             self.section_filter += " " + whole
             return True
         parts = [*line.instructions, line.text]
+        boxed = next((m for m in map(_SECTION_FILTER_BOX_RE.match, parts) if m), None)
+        if boxed and find_label(line) is None and not line.is_option and not self.section_filter:
+            # "> FILTER: ASK IF AGE 16+ (D1 >= 16)." right under a section's heading, before
+            # its first question: the filter of every question of the section
+            self.section_filter = boxed["ask"]
+            return True
         only = next((m for m in map(_ONLY_FOR_RE.match, parts) if m), None)
         if only and find_label(line) is None and any(map(_OTHERS_ON_RE.search, parts)):
             # "Only for families with three or more children (A1 is 3 or more). Everyone else,

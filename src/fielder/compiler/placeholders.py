@@ -37,7 +37,8 @@ _FIELD_NAME_RE = re.compile(
     r"^(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)*|[A-Za-z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)$"
 )
 # a variable's name, capitals joined by underscores ("FF_JOBTITLE", "PREV_BRAND"): data filled in
-_VARIABLE_RE = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
+# ("Is [NAME2] male or female?": a roster's field for person 2, capitals then the person's number)
+_VARIABLE_RE = re.compile(r"^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{3,}\d{1,2})$")
 # a time the interview fills in ("[REFERENCE WEEK]", "[LAST MONTH]", "[SURVEY DATE]")
 _CAPS_PERIOD_RE = re.compile(r"^(?:[A-Z]+\s){0,2}(?:WEEK|MONTH|YEAR|DATE|PERIOD|DAY)$")
 # the answer to an earlier question filled in, named by that question ("[Q2 APP]", "[Q5 SCORE]",

@@ -26,7 +26,11 @@ _OTHERS_RE = re.compile(
 )
 # a test on a question: "(Q3 = 1)", "(CODE 2 AT A2)", "(S1 = 2 OR 3)"; not "(Q5-Q9)" nor "(ASK ALL)"
 # (a paper form's "(box 5 at question 1)": the box ticked at a question named by its number)
-_REF = r"(?:\b[A-Z]{1,4}\d{1,3}[a-z]?\b|\bQUESTION\s+\d{1,3}[a-z]?\b)"
+# ("(WORKING: ECON = 1,2)": a CAPI variable named in capitals without a number, before its sign)
+_REF = (
+    r"(?:\b[A-Z]{1,4}\d{1,3}[a-z]?\b|\bQUESTION\s+\d{1,3}[a-z]?\b|"
+    r"(?-i:\b[A-Z]{3,8}\b)(?=\s*(?:[=<>]|!=)))"
+)
 _SIGN = r"(?:[=<>]|\bCODES?\b|\bBOX(?:ES)?\s+\d)"
 _TEST_RE = re.compile(
     rf"\((?P<cond>[^()]*?{_REF}[^()]*?{_SIGN}[^()]*|[^()]*?{_SIGN}[^()]*?{_REF}[^()]*)\)",
@@ -137,10 +141,20 @@ _NOTED_FILTER_RE = re.compile(
 )
 
 
+# "(WORKING: ECON = 1,2)" taken out of a heading's capitals: whom in a word, then the test alone
+_NOTED_TEST_RE = re.compile(
+    r"^(?:[A-Z][A-Z ]{1,30}:\s*)?(?P<test>[A-Z]{1,8}\d{0,3}[a-z]?\s*(?:[=<>]|!=)=?\s*\d[\d ,–-]*)$"
+)
+
+
 def _noted_filter(note: str) -> str:
-    """A heading's own note that is an `ASK IF` filter, as that note ("" for any other)."""
+    """A heading's own note that is an `ASK IF` filter, as that note ("" for any other), or a
+    bare test on a question ("WORKING: ECON = 1,2"), as its `ASK IF`."""
     match = _NOTED_FILTER_RE.match(note)
-    return match["ask"].strip(" .") if match else ""
+    if match:
+        return match["ask"].strip(" .")
+    test = _NOTED_TEST_RE.match(note.strip(" ."))
+    return f"ASK IF {test['test'].strip()}" if test else ""
 
 
 # "SECTIONS A TO C: ASK ALL WITH A CLAIM IN LAST 12 MONTHS (S3 = 1)": one filter over a run of

@@ -61,7 +61,7 @@ _DATE_RE = re.compile(
     re.I,
 )
 _NUMBER_TEXT_RE = re.compile(
-    r"\bhow\s+many\b|\bhow\s+old\b|\bwhat\s+(?:(?:is|was)\s+your\s+)?age\b|(?<!phone\s)\bnumber\s+of\b|\bhow\s+much\s+"
+    r"\bhow\s+many\b|\bhow\s+old\b|\bwhat\s+(?:(?:is|was)\s+your\s+)?age\b|\b(?:is|was)\s+\S+['’]s\s+age\b|(?<!phone\s)\bnumber\s+of\b|\bhow\s+much\s+"
     r"(?:money|did|do|would|have)\b|\bhow\s+long\b.*\b(?:years|months|minutes|hours)\b|"
     r"\(in\s+(?:years|months|weeks|days|hours|minutes|euros?|dollars?|pounds?|[$£€%])\)|"
     r"\bedad\b|\bcu[aá]nt[oa]s\b|\bin\s+(?:what|which)\s+year\b|\b(?:what|which)\s+year\b|^(?:your\s+|exact\s+)?age\b|\bmost\s+you\s+would\b.*\bpay\b|\bpercentage\b|\bhow\s+often\b.*\bper\b",
@@ -305,7 +305,11 @@ def _no_options(
         return TypeDecision("email")
     if (
         # "What was your age on your last birthday?" asks an age, not a date
-        (_DATE_RE.search(text) and not re.search(r"\bhow\s+old\b|\byour\s+age\b", text, re.I))
+        # ("What was [NAME2]'s age last birthday?": the same for a person in the roster)
+        (
+            _DATE_RE.search(text)
+            and not re.search(r"\bhow\s+old\b|(?:\byour|['’]s)\s+age\b", text, re.I)
+        )
         or re.search(r"\b(?:DD|MM|YYYY)\b", hint)
         or re.search(r"\bmonth\s*/\s*day\s*/\s*year\b|\bday\s*/\s*month\s*/\s*year\b", hint, re.I)
         or any(re.fullmatch(r"[A-Za-z ]{0,20}:?[\s_]*/[\s_]*/[\s_]*", h) for h in hints)

@@ -375,7 +375,49 @@ def _join(existing: str | None, expression: str, joiner: str) -> str:
         narrower = _narrower(existing, expression)
         if narrower:
             return narrower
+        # "(E3 == '2') and (ECON in ['1','2'])" then "ECON == '1'": the narrower test takes
+        # the place of the wider one among those already joined
+        parts = _conjuncts(existing)
+        for index, part in enumerate(parts):
+            narrower = _narrower(part, expression) if len(parts) > 1 else None
+            if narrower:
+                parts[index] = narrower
+                return " and ".join(f"({p})" for p in parts)
     return f"({existing}) {joiner} ({expression})"
+
+
+def _conjuncts(expression: str) -> list[str]:
+    """The tests an expression joins with `and` at its top level, each without its brackets."""
+    parts, depth, start, quoted = [], 0, 0, False
+    for index, char in enumerate(expression):
+        if char == "'":
+            quoted = not quoted
+        elif not quoted and char in "([":
+            depth += 1
+        elif not quoted and char in ")]":
+            depth -= 1
+        elif not quoted and depth == 0 and expression.startswith(" and ", index):
+            parts.append(expression[start:index])
+            start = index + 5
+    parts.append(expression[start:])
+    out = []
+    for part in parts:
+        part = part.strip()
+        while part.startswith("(") and part.endswith(")") and _conjuncts_closed(part):
+            part = part[1:-1].strip()
+        out.append(part)
+    return out
+
+
+def _conjuncts_closed(part: str) -> bool:
+    """Whether the bracket opening `part` closes at its end."""
+    depth = 0
+    for index, char in enumerate(part):
+        depth += char == "("
+        depth -= char == ")"
+        if depth == 0:
+            return index == len(part) - 1
+    return False
 
 
 # one test of a question's codes: "A1 == '2'", "A1 in ['1','2']"
@@ -438,7 +480,9 @@ def _skip(
     if (
         target != "end"
         and order[target] == order[question.id] + 1
-        and re.search(r"\bCONTINUE\b", pending.source or "", re.I)
+        # ("IF WORKING GO TO SECTION E, ELSE GO TO F" with E next: the others' way is the
+        # next section's filter, as its heading writes it)
+        and re.search(r"\b(?:CONTINUE|ELSE|OTHERWISE)\b", pending.source or "", re.I)
     ):
         return None  # "IF 4 OR 5 -> CONTINUE WITH E04", the next question: no skip
     if target != "end" and order[target] <= order[question.id]:

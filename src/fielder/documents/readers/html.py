@@ -166,7 +166,11 @@ class _Walker:
                 # apart by CSS, are separate numbers, not "12345"
                 self.runs.append(replace(fmt, text=" "))
             self.walk(tag, _inline(tag, fmt, self.classes), pre)
-            if not pre and self.runs and _spaced_after(tag, self.classes):
+            if not pre and _boxed_code(tag, self.classes):
+                # "<span class=code>1</span>Yes" with the span drawn as a box of its own
+                # width (inline-block): the code stands apart from its words, "1<TAB>Yes"
+                self.runs.append(replace(fmt, text="\t"))
+            elif not pre and self.runs and _spaced_after(tag, self.classes):
                 # "<span class="num">Q1</span>Before…" with a right margin: the page shows a gap
                 self.runs.append(replace(fmt, text=" "))
 
@@ -310,6 +314,16 @@ def _class_rules(soup: BeautifulSoup) -> dict[str, str]:
 
 # "font-weight:bold", or a number from 600 up ("font-weight:700", how Google Docs writes bold)
 _BOLD_WEIGHT = re.compile(r"font-weight\s*:\s*(?:bold(?:er)?\b|[6-9]00\b)")
+
+
+def _boxed_code(tag: Tag, classes: dict[str, str]) -> bool:
+    """A short code in an inline box that CSS gives a width of its own."""
+    if not re.fullmatch(r"\s*\d{1,3}\s*", tag.get_text()):
+        return False
+    names: list[str] = list(tag.get("class") or [])
+    style = (";".join(classes.get(c, "") for c in names) + ";" + str(tag.get("style", ""))).lower()
+    style = style.replace(" ", "")
+    return "display:inline-block" in style and "width:" in style
 
 
 def _inline(tag: Tag, fmt: Run, classes: dict[str, str] | None = None) -> Run:
