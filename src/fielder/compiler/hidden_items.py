@@ -67,6 +67,8 @@ def drop_hidden_items(lines: list[Line]) -> list[Line]:
                 or any(_HIDDEN_TYPE_RE.fullmatch(note.strip()) for note in line.instructions)
                 or bool(_HIDDEN_LABEL_RE.fullmatch(line.label.strip()))
                 or any(_DUMMY_NOTE_RE.search(note) for note in line.instructions)
+                # "DVX | DERIVED VARIABLE — NOT ASKED. DVX = 1 if …": its words say so first
+                or bool(_HIDDEN_NOTE_RE.match(line.text))
             )
         )
         if not hiding:

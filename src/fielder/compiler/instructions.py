@@ -1219,7 +1219,10 @@ def _limits(text: str, upper: str) -> list[Directive]:
             r"^(?:AGE\s+IN\s+)?(?:HOURS|MINUTES|DAYS|WEEKS|MONTHS|YEARS|NIGHTS|TIMES)(?:\s+(?:A|PER)\s+"
             r"(?:DAY|WEEK|MONTH|YEAR))?\s*,\s*-?\d+\s*(?:TO|–|-)\s*-?\d+\W*$|"
             # "Units 1–50.", "Portions, 0–20.": any counted unit in the plural, then its bounds
-            r"^[A-Z]{3,12}S\s*,?\s*\d+\s*(?:TO|–|-)\s*\d+\W*$|"
+            # ("Pounds per month, 0–5000. Soft check …", "Weeks, 0–52 (0 = less than a week).":
+            # a rate, a bracketed note on a bound, a further sentence after the range)
+            r"^[A-Z]{3,12}S(?:\s+(?:A|PER)\s+(?:DAY|WEEK|MONTH|YEAR))?\s*,?\s*\d+\s*(?:TO|–|-)\s*"
+            r"\d+(?:\s*\([^()]{1,40}\))?(?:\W*$|\.\s)|"
             # "WEEKS: ______ (0–104)": the bounds in brackets right after the answer box
             r"_{3,}\s*\(\s*-?\d+\s*[-–]\s*-?\d+\s*\)",
             upper,

@@ -23,8 +23,9 @@ _OBSERVED_RE = re.compile(
     r"\bOBSERVE\s+(?:AND\s+)?(?:RECORD|CODE)\b|\b(?:RECORD|CODE)\s+(?:FROM\s+)?OBSERVATION\b",
     re.I,
 )
-# a question's id opening the line, alone or before its words ("A9", "A8. Type of …")
-_LABELLED_RE = re.compile(r"^[A-Z]{1,6}\d{1,3}[a-z]?(?:[.):]?\s*$|[.):]\s+[A-Z])")
+# a question's id opening the line, alone or before its words ("A9", "A8. Type of …",
+# "Q21 Exterior condition …")
+_LABELLED_RE = re.compile(r"^[A-Z]{1,6}\d{1,3}[a-z]?(?:[.):]?\s*$|[.):]?\s+[A-Z])")
 _ASK_IF_RE = re.compile(r"\bASK\s+(?:ONLY\s+)?IF\b", re.I)
 _END_MARK_RE = re.compile(
     r"^[-=*~#_\s]*\(?\s*end\s+of\s+(?:the\s+)?(?:script|questionnaire|survey|interview)\b"

@@ -932,6 +932,8 @@ def trailing_codes(options: list[RawOption]) -> list[RawOption]:
     codes = [int(m["code"]) for m in matches if m]
     if any(b <= a for a, b in zip(codes, codes[1:], strict=False)):
         return options
+    if len({m["label"].lower() for m in matches if m}) < len(matches):
+        return options  # "Year 8", "Year 10": two answers can't share words; the number names it
     for option, match in zip(options, matches, strict=True):
         assert match is not None
         option.label, option.code, option.marker = match["label"], match["code"], None

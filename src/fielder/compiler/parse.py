@@ -161,10 +161,18 @@ _NAMED_SECTION_RE = re.compile(
 )
 _SECTION_NAME_RE = re.compile(r"^\s*(?:SECTION|PART)\s+(?P<name>[A-Z0-9]{1,2})\b", re.I)
 _SECTION_FILTER_BOX_RE = re.compile(
-    r"^\W*(?:SECTION\s+)?FILTER\s*:\s*(?P<ask>(?:ASK|SHOW)\s+IF\b[^()]{0,60}\([^()]*[=<>][^()]*\))"
-    r"\s*(?:\.|$)",
+    # ("FILTER: ASK SECTION B IF RENTING (Q1 = 4, 5 OR 6). ALL OTHERS GO TO …": the section named)
+    r"^\W*(?:SECTION\s+)?FILTER\s*:\s*(?:ASK|SHOW)\s+(?:(?:THIS\s+)?SECTION(?:\s+[A-Z0-9]{1,2})?\s+)?"
+    r"(?P<cond>IF\b[^()]{0,60}\([^()]*[=<>][^()]*\))\s*(?:\.|$)",
     re.I,
 )
+# "CONSENTS — ALL WHO AGREED TO RECONTACT (RC1 = 1)": a banner's title, then whom it is for and
+# the test on an earlier answer that picks them
+_BANNER_BASE_RE = re.compile(
+    r"^(?:[A-Z][A-Z'’ ]{2,40}?\s*[—–:]\s*)?(?:ALL|THOSE|EVERYONE|ANYONE)\s+WHO\b[^()]{2,80}?\s*"
+    r"\((?P<test>[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:=|<|>|!=|>=|<=)\s*[\d ,]{1,20})\)\s*\.?$"
+)
+_ASK_ALL_BANNER_RE = re.compile(r"^(?:ASK\s+)?(?:ALL|EVERYONE)(?:\s+RESPONDENTS)?\W*$", re.I)
 _ONLY_FOR_RE = re.compile(r"^\s*ONLY\s+(?:FOR|IF|WHEN)\s+(?P<cond>\S.*)$", re.I)
 # "Everyone else, please go on to Section E": the others sent past the section
 _OTHERS_ON_RE = re.compile(
@@ -530,6 +538,8 @@ class _Parser:
         self.skip_lines: set[int] = set()  # lines already read as part of an earlier one
         #: "Show this section only to …": the filter on every question of the section
         self.section_filter = ""
+        #: the section filter came from a banner between questions (`banner_base`)
+        self.banner_filter = False
         #: "IF S3 < 50 SKIP TO SECTION C" over a heading: (the test, the section it goes to)
         self.skip_ahead: tuple[str, str] | None = None
         #: "THIS WHOLE SECTION (Q5 TO Q8) … EVERYONE ELSE GOES TO Q9": the last question the
@@ -883,6 +893,8 @@ class _Parser:
             return
         if self.section_open and self.base_under_heading(line):
             return
+        if self.banner_base(line):
+            return
         based = _BASE_OTHERS_RE.match(" ".join([*line.instructions, line.text]).strip())
         if based and find_label(line) is None:
             # "BASE: CAR OWNERS (CODE 1 AT Q3). ALL OTHERS GO TO SECTION E": the base of every
@@ -920,6 +932,7 @@ class _Parser:
             # a bracketed test closing the heading, else a base written in it ("(BASE: ALL
             # WITH CHILDREN, HH2 > 0)", "— ASKED OF ALL …")
             self.section_filter = section_filter(line.text, line.instructions, headed)
+            self.banner_filter = False
             if self.skip_ahead:
                 cond, target = self.skip_ahead
                 if re.match(rf"^\W*(?:SECTION|PART|MODULE|BLOCK)\s+{target}\b", line.text, re.I):
@@ -2070,6 +2083,22 @@ class _Parser:
         self.current.checks.append(text)
         return True
 
+    def banner_base(self, line: Line) -> bool:
+        """A banner between questions saying whom the questions below it are for
+        (`CONSENTS — ALL WHO AGREED TO RECONTACT (RC1 = 1)`) filters each of them, up to the
+        next heading or an `ALL RESPONDENTS` banner."""
+        whole = " ".join([*line.instructions, line.text]).strip()
+        if find_label(line) is not None or line.is_option:
+            return False
+        banner = _BANNER_BASE_RE.match(whole)
+        if banner:
+            self.finish()
+            self.section_filter, self.banner_filter = f"ASK IF {banner['test']}", True
+            return True
+        if self.banner_filter and _ASK_ALL_BANNER_RE.match(whole):
+            self.section_filter, self.banner_filter = "", False
+        return False
+
     def base_under_heading(self, line: Line) -> bool:
         """A `BASE:` line under a section's heading (a banner's second line), before its first
         question, is the base of every question of the section; a test in brackets wrapped
@@ -2092,7 +2121,7 @@ class _Parser:
         if boxed and find_label(line) is None and not line.is_option and not self.section_filter:
             # "> FILTER: ASK IF AGE 16+ (D1 >= 16)." right under a section's heading, before
             # its first question: the filter of every question of the section
-            self.section_filter = boxed["ask"]
+            self.section_filter = f"ASK {boxed['cond']}"
             return True
         only = next((m for m in map(_ONLY_FOR_RE.match, parts) if m), None)
         if only and find_label(line) is None and any(map(_OTHERS_ON_RE.search, parts)):

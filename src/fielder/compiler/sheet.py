@@ -115,6 +115,8 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "scripter",
         "script notes",
         "programmer",
+        # "Interviewer / CAPI note": the interviewer's and the program's notes on the question
+        "interviewer",
         "go to",
         "goto",
         "skip to",

@@ -62,7 +62,7 @@ _DATE_RE = re.compile(
 )
 _NUMBER_TEXT_RE = re.compile(
     r"\bhow\s+many\b|\bhow\s+old\b|\bwhat\s+(?:(?:is|was)\s+your\s+)?age\b|\b(?:is|was)\s+\S+['’]s\s+age\b|(?<!phone\s)\bnumber\s+of\b|\bhow\s+much\s+"
-    r"(?:money|did|do|would|have)\b|\bhow\s+long\b.*\b(?:years|months|minutes|hours)\b|"
+    r"(?:money|did|do|would|have)\b|\bhow\s+much\b[^?]{0,60}?\b(?:pay|pays|paid|spend|spends|spent)\b|\bhow\s+long\b.*\b(?:years|months|minutes|hours)\b|"
     r"\(in\s+(?:years|months|weeks|days|hours|minutes|euros?|dollars?|pounds?|[$£€%])\)|"
     r"\bedad\b|\bcu[aá]nt[oa]s\b|\bin\s+(?:what|which)\s+year\b|\b(?:what|which)\s+year\b|^(?:your\s+|exact\s+)?age\b|\bmost\s+you\s+would\b.*\bpay\b|\bpercentage\b|\bhow\s+often\b.*\bper\b",
     re.I,
