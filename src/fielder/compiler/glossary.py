@@ -229,6 +229,8 @@ _GERMAN: tuple[tuple[str, str], ...] = (
         r"YOU TICKED \2 AT \1",
     ),
     (r"NUR\s+(?:WENN|FALLS)", "ONLY IF"),
+    # "(nur Verwaltung und Technik: A1 = 3 oder 4)": whom the question is for, then the test
+    (r"(?:(?<=\()|^)NUR(?=[^():]{2,80}:\s*[A-Z]{1,4}\d)", "ONLY"),
     # "Teil D beantworten bitte nur Beschäftigte mit … (Frage A3 = „ja“). Alle anderen machen
     # bitte direkt mit Teil E weiter.": whom a part is for, and where everyone else goes
     (
