@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Conventions from unseen39, second pass (questionnaires written in German, French, Spanish,
 Portuguese): "how many" asked in the local words, a range beside the box written with "bis",
 "Mehrfachnennungen möglich" in the question, "(nur allein ankreuzen)" after an answer, a base
@@ -51,3 +52,58 @@ def test_german_multi_words_and_alone_mark() -> None:
 
 def test_german_low_quotes_name_the_answers() -> None:
     assert by_id(compile_text(_PAPER))["A5"].display_if == "A4 in ['2','3']"
+
+
+_FRENCH_FORM = """1. Avez-vous un vélo ?
+☐ Oui
+☐ Non → Ce questionnaire est destiné aux cyclistes : merci, vous pouvez vous arrêter ici.
+
+2. Roulez-vous le dimanche ?
+☐ Oui
+☐ Non → passez à la question 4
+
+3. Combien de kilomètres ?
+|__|__| km (de 1 à 90)
+
+4. Aimez-vous la pluie ?
+☐ Oui
+☐ Non
+"""
+
+
+def test_french_arrows_inside_answers() -> None:
+    survey = by_id(compile_text(_FRENCH_FORM))
+    assert survey["Q1"].terminate_if == "Q1 == '2'"
+    assert [o.label for o in survey["Q1"].options] == ["Oui", "Non"]
+    assert [(s.if_, s.to) for s in survey["Q2"].skip_to] == [("Q2 == '2'", "Q4")]
+    counted = survey["Q3"]
+    assert counted.type == "number"
+    assert counted.validation is not None
+    assert (counted.validation.min, counted.validation.max) == (1.0, 90.0)
+
+
+_FRENCH_PART = """1. Avez-vous un vélo ?
+☐ Oui
+☐ Non
+
+Cette partie concerne uniquement les cyclistes ayant roulé cet hiver (« Oui » à la question 1). Sinon, passez directement à la question 4.
+
+2. Roulez-vous le dimanche ?
+☐ Oui
+☐ Non
+
+3. Aimez-vous la neige ?
+☐ Oui
+☐ Non
+
+4. Aimez-vous la pluie ?
+☐ Oui
+☐ Non
+"""
+
+
+def test_french_part_base_ends_where_the_others_go() -> None:
+    survey = by_id(compile_text(_FRENCH_PART))
+    assert survey["Q2"].display_if == "Q1 == '1'"
+    assert survey["Q3"].display_if == "Q1 == '1'"
+    assert survey["Q4"].display_if is None

@@ -85,6 +85,15 @@ _FRENCH: tuple[tuple[str, str], ...] = (
         r"(?:AUX|[ÀA]\s+LA|[ÀA]\s+CEUX|[ÀA])",
         "THIS PART IS ASKED ONLY TO",
     ),
+    # "Cette partie concerne uniquement les patients ayant …": the same base, said to the reader
+    (
+        r"CETTE\s+(?:PARTIE|SECTION)\s+(?:CONCERNE|S['’]ADRESSE)\s+(?:UNIQUEMENT|SEULEMENT)\s+"
+        r"(?:AUX|[ÀA]|LES)",
+        "THIS PART IS ASKED ONLY TO",
+    ),
+    (r"SINON", "OTHERWISE"),
+    # "(« Oui » à la question 4)": the answer quoted, then where it was given
+    (r"(?<=[»”\"])\s*[ÀA]\s+LA\s+QUESTION(?=\s+\d)", " AT QUESTION"),
     (r"LES\s+AUTRES", "THE OTHERS"),
     # "[STOP SI MOINS DE 18 ANS]": the screen-out before its condition
     (r"STOP\s+SI", "TERMINATE IF"),
@@ -100,7 +109,11 @@ _FRENCH: tuple[tuple[str, str], ...] = (
     (r"NOTER\s+L['’][ÂA]GE(?:\s+EXACT)?", "RECORD EXACT AGE"),
     (r"CONTR[ÔO]LE\s+DE\s+SAISIE\s*:?\s*(?:DE\s+)?(\d+)\s+[ÀA]\s+(\d+)", r"RANGE \1 TO \2"),
     (r"(?:UNIQUEMENT|SEULEMENT)\s+SI", "ONLY IF"),
-    (r"(?:ALLER|PASSER)\s+(?:[ÀA]|EN)(?:\s+LA\s+QUESTION)?", "GO TO"),
+    # "Non → passez (directement) à la question 8": the form's own words to the respondent
+    (
+        r"(?:ALLER|PASSER|ALLEZ|PASSEZ)(?:\s+DIRECTEMENT)?\s+(?:[ÀA]|EN)(?:\s+LA\s+QUESTION)?",
+        "GO TO",
+    ),
     # "→ PASSER À LA PARTIE 5 (RS1)": a part by its number, its first question in brackets
     (r"LA\s+PARTIE", "PART"),
     (r"REMERCIER\s+ET\s+(?:TERMINER|ARR[ÊE]TER|CL[ÔO]TURER)", "THANK AND CLOSE"),
@@ -108,9 +121,18 @@ _FRENCH: tuple[tuple[str, str], ...] = (
     # end names a place, the closing screen (a skip); "SI …, FIN DU QUESTIONNAIRE" as a
     # sentence and "→ STOP" end the interview (below)
     (r"(?:(?<=→\s)|(?<=→)|^\s*)FIN\s+DU\s+QUESTIONNAIRE(?=\s*$)", "GO TO END"),
+    # "Non → Ce questionnaire est destiné aux adultes : merci, vous pouvez vous arrêter ici":
+    # the reason before the respondent's stop, after an answer's arrow, is no condition
+    (
+        r"^(?!\s*SI\b)[^→]{0,120}?[:,.]\s*(?:MERCI\s*,?\s*)?"
+        r"VOUS\s+POUVEZ\s+VOUS\s+ARR[ÊE]TER(?:\s+ICI)?",
+        "TERMINATE",
+    ),
     (
         r"FIN\s+(?:DU\s+QUESTIONNAIRE|DE\s+L['’]ENTRETIEN|DE\s+L['’]INTERVIEW)|"
-        r"ARR[ÊE]TER\s+L['’](?:ENTRETIEN|INTERVIEW)",
+        r"ARR[ÊE]TER\s+L['’](?:ENTRETIEN|INTERVIEW)|"
+        # "Non → … : merci, vous pouvez vous arrêter ici": a paper form's end for the respondent
+        r"VOUS\s+POUVEZ\s+VOUS\s+ARR[ÊE]TER(?:\s+ICI)?|ARR[ÊE]TEZ(?:-VOUS)?\s+ICI",
         "TERMINATE",
     ),
     (r"MOINS\s+DE", "UNDER"),
