@@ -88,10 +88,11 @@ _UNSURE_RE = re.compile(
     r"n/a|not\s+applicable|can['’]?t\s+(?:say|remember))\b",
     re.I,
 )
-# "(exclusive)"; a paper form's "(tick alone)", German "(nur allein ankreuzen)": no other answer
+# "(exclusive)"; a paper form's "(tick alone)", German "(nur allein ankreuzen)", Spanish
+# "(respuesta única)" after one answer of a multi: no other answer with it
 _EXCLUSIVE_TAG_RE = re.compile(
     r"\s+\(\s*(?:exclusive|(?:only\s+)?tick\s+(?:alone|on\s+its\s+own)|"
-    r"nur\s+(?:allein|einzeln)\s+ankreuzen)\s*\)\s*$",
+    r"nur\s+(?:allein|einzeln)\s+ankreuzen|respuesta\s+[úu]nica)\s*\)\s*$",
     re.I,
 )
 _SPECIAL_RE = re.compile(r"DK|REF|RF|NA|N/A|DON'?T\s+KNOW|REFUSED|NOT\s+STATED", re.I)

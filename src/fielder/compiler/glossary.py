@@ -46,10 +46,34 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (rf"NUM{_E}RIC[AO]", "NUMERIC"),
     (r"RANGO", "RANGE"),
     (r"FILTRO", "FILTER"),
+    # a web form's yellow condition boxes, written to the respondent: "Si ha respondido «No»,
+    # pase a la pregunta 8", "Responda solo si en la pregunta 6 ha marcado «…»", "Solo para
+    # quienes han marcado «Nunca» en la pregunta 12", "Esta sección solo aparece a quienes …"
+    (r"SI\s+HA\s+(?:RESPONDIDO|CONTESTADO|MARCADO)", "IF"),
+    (
+        r"(?:RESPONDA|MOSTRAR|CONTESTE)\s+SOLO\s+SI\s+EN\s+LA\s+PREGUNTA\s+(\d+)\s+HA\s+"
+        r"(?:MARCADO|RESPONDIDO|CONTESTADO)\s+([^.]+)",
+        r"ASK IF ANSWERED \2 AT QUESTION \1",
+    ),
+    (r"(?:RESPONDA|MOSTRAR|CONTESTE)\s+SOLO\s+SI", "ASK IF"),
+    (
+        r"ESTA\s+SECCI[ÓO]N\s+SOLO\s+(?:APARECE|SE\s+MUESTRA|ES)\s+(?:A|PARA)\s+QUIENES",
+        "THIS SECTION IS ONLY FOR THOSE WHO",
+    ),
+    (r"SOLO\s+(?:A|PARA)\s+QUIENES", "ONLY FOR THOSE WHO"),
+    # "El resto continúa en la sección D (pregunta 12)": where everyone else goes
+    (
+        rf"EL\s+RESTO\s+CONTIN{_U}A\s+EN\s+LA\s+SECCI{_O}N\s+\w{{1,2}}\s+\(PREGUNTA\s+(\d+)\)",
+        r"EVERYONE ELSE GOES TO QUESTION \1",
+    ),
+    (r"HAN?\s+(?:RESPONDIDO|CONTESTADO|MARCADO|ELEGIDO)", "ANSWERED"),
+    (r"EN\s+LA\s+PREGUNTA", "AT QUESTION"),
+    (r"EL\s+RESTO\s+CONTIN[ÚU]A\s+EN", "EVERYONE ELSE GOES TO"),
+    (rf"LA\s+ENCUESTA\s+(?:TERMINA|FINALIZA)(?:\s+AQU{_I})?", "TERMINATE"),
     (r"PREGUNTAR\s+(?:SOLO\s+)?SI", "ASK IF"),
     (r"PREGUNTAR\s+A\s+TODOS", "ASK ALL"),
     (r"SOLO\s+SI", "ONLY IF"),
-    (r"(?:PASAR|IR|SALTAR)\s+A(?:\s+LA)?(?:\s+PREGUNTA)?", "GO TO"),
+    (r"(?:PASAR|IR|SALTAR|PASE|VAYA|SALTE)\s+A(?:\s+LA)?(?:\s+PREGUNTA)?", "GO TO"),
     (r"AGRADECER\s+Y\s+(?:TERMINAR|FINALIZAR|CERRAR|COLGAR)", "THANK AND CLOSE"),
     (
         r"(?:FINALIZAR|TERMINAR|CERRAR)(?:\s+LA)?\s+(?:ENCUESTA|ENTREVISTA)|"
@@ -73,7 +97,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"ESCALA", "SCALE"),
     (r"FECHA", "DATE"),
     (rf"CORREO\s+ELECTR{_O}NICO", "EMAIL"),
-    (r"Ó|(?<=\d\s)O(?=\s+\d)", "OR"),
+    (r"Ó|(?<=\d\s)O(?=\s+\d)|(?<=[»”\"]\s)O(?=\s+[«“\"])", "OR"),
     (r"Y(?=\s+\d)", "AND"),
     (r"SI", "IF"),
 )

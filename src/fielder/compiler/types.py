@@ -23,6 +23,8 @@ _MULTI_TEXT_RE = re.compile(
     # Portuguese "varias respuestas", "várias respostas", "resposta múltipla"
     r"\bmehrfachnennungen?\b|\bmehrere\s+antworten\b|\bplusieurs\s+r[ée]ponses\b|"
     r"\bv[áa]rias\s+respu?estas\b|\brespu?esta\s+m[úu]ltipla\b|"
+    # "Puede marcar varias opciones", "Marque todas las que correspondan"
+    r"\bvarias\s+opciones\b|\bmarque\s+todas\b|\btodas\s+las\s+que\s+correspondan\b|"
     r"\b(?:select|tick|check|choose|mark|circle|pick)\s+one\s+or\s+more\b|"
     # "(you may choose several answers)"; Vietnamese "(có thể chọn nhiều đáp án)"
     r"\b(?:may|can)\s+(?:choose|select|tick|mark|pick|give)\s+(?:several|multiple|many)\b|"
@@ -58,7 +60,8 @@ def asks_to_rank(text: str) -> bool:
 
 _SUM_TEXT_RE = re.compile(r"\b\d+\s+points\b|\bdistribute\b|\ballocate\b|\badd\s+up\s+to\b", re.I)
 _DROPDOWN_TEXT_RE = re.compile(r"\bdrop[- ]?down\b", re.I)
-_EMAIL_RE = re.compile(r"\be-?mail\b", re.I)
+# (Spanish "correo electrónico", French "courriel", Portuguese "endereço de e-mail")
+_EMAIL_RE = re.compile(r"\be-?mail\b|\bcorreo\s+electr[óo]nico\b|\bcourriel\b", re.I)
 _DATE_RE = re.compile(
     r"\b(?:date|when\s+(?:were\s+you\s+born|did)|when\s+(?:was|were)\s+[^?]{1,20}?\s+born|"
     r"birthday|dd/mm|mm/dd|(?:what|which)\s+month\s+and\s+year)\b",
