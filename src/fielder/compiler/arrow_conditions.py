@@ -17,7 +17,9 @@ from fielder.compiler.formal_conditions import is_expression
 _CODE = r"-?\d{1,4}"
 _ARROW_TEST_RE = re.compile(
     rf"^(?P<cond>[A-Za-z]{{1,6}}[_.]?\d{{1,3}}[a-z]?(?:[_.]\d{{1,2}})?\s?(?:<=|>=|!=|<>|==?|<|>)\s?"
-    rf"{_CODE}(?:\s?(?:,|/|-|–|\bOR\b|\bAND\b)\s?{_CODE}){{0,12}})\s?(?:-+>|→|=>|⇒)\s?"
+    rf"{_CODE}(?:\s?(?:,|/|-|–|\bOR\b|\bAND\b)\s?{_CODE}){{0,12}})\s?"
+    # ("RN6 = 1 OR 5: SKIP TO RN9": a colon before the jump, as an arrow)
+    r"(?:-+>|→|=>|⇒|:(?=\s?(?:SKIP|GO|JUMP)\s+TO\b))\s?"
     r"(?P<action>\S.*)$",
     re.I,
 )
@@ -35,6 +37,16 @@ _ANSWER_ARROW_RE = re.compile(
 _COMPOUND_ARROW_RE = re.compile(
     r"^(?P<cond>(?:NOT\s*)?\(?\s*[A-Za-z]{1,6}\d{1,3}[a-z]?\s?(?:<=|>=|!=|==?|<|>)[^→]*?)"
     r"\s?(?:-+>|→|=>|⇒)\s?(?P<action>[A-Z]{1,6}\d{1,3}[a-z]?|END|TERMINATE)\.?$",
+)
+# '"No, not yet" → skip to Q9', '"Just looking" → close the survey (no thank-you page)': an
+# answer quoted whole (commas and all), then where it leads or that the survey ends there
+_QUOTED_ARROW_RE = re.compile(
+    r"^(?P<answer>[\"“][^\"“”]{1,80}[\"”])\s?(?:-+>|→|=>|⇒)\s?(?P<action>\S.*)$"
+)
+_QUOTED_END_RE = re.compile(
+    r"^(?:close|terminate|screen[\s-]?out|thank\s+(?:and|&)\s+close|end\b(?!\s+of\s+"
+    r"(?:the\s+)?(?:section|block|page|part)))|\b(?:survey|interview)\s+ends\b",
+    re.I,
 )
 _SCREEN_OUT_RE = re.compile(
     r"\bscreen(?:ed)?[- ]?outs?\b|\bdisqualif\w*|\bterminat\w*|\b(?:not\s+|in)eligible\b", re.I
@@ -57,6 +69,13 @@ def spelled_if(text: str) -> str:
         or _COMPOUND_ARROW_RE.match(text.strip())
         or _formal_arrow(text.strip())
     )
+    quoted = _QUOTED_ARROW_RE.match(text.strip()) if match is None else None
+    if quoted is not None:
+        action = quoted["action"].rstrip(". ")
+        if _QUOTED_END_RE.search(action):
+            return f"IF {quoted['answer']} TERMINATE"
+        if re.match(r"(?:go|skip|jump|continue|proceed)\s+(?:on\s+)?to\b", action, re.I):
+            return f"IF {quoted['answer']}, {action}"
     if match is None:
         answer = _ANSWER_ARROW_RE.match(text.strip())
         if answer is None:

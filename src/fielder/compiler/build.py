@@ -375,6 +375,12 @@ def table_layout(
     if ranked:
         return "ranking", ranked, []
     first = rows[0]
+    if len(rows) <= 3 and all(
+        re.fullmatch(r"\s*(?:\(\s?\)|\[\s?\]|[○◯☐□])\s*-?\d{1,3}\s*", c) for c in first
+    ):
+        # "☐ 1 | ☐ 2 | … | ☐ 5" over the end words: radio buttons, each beside its point
+        first = tuple(_MARK_RE.sub("", c).strip() for c in first)
+        rows = (first, *rows[1:])
     worded_ends = _worded_end_points(first) if len(rows) == 1 else None
     if worded_ends:
         return "scale", worded_ends, []
@@ -445,7 +451,8 @@ def table_layout(
         code = only if _NUMERIC_CELL_RE.match(only) else str(len(columns) + 1)
         code = header_codes.get(index, code)
         # "Very well (1)" over cells of "1": the heading's bracketed code is no part of its words
-        header = re.sub(rf"\s*\(\s*{re.escape(code)}\s*\)\s*$", "", header)
+        # ("(2)" alone over a middle point: the code is its label)
+        header = re.sub(rf"\s*\(\s*{re.escape(code)}\s*\)\s*$", "", header) or code
         if index in header_codes:
             header = _TRAILING_CODE_RE.sub("", header)
         header = _COLUMN_NAME_RE.sub("", header)
@@ -1031,6 +1038,11 @@ def _hint_ranges(hints: list[str], question: Question) -> list[Directive]:
             )
             continue
         inner = re.search(r"\(([^()]*\d[^()]*)\)", hint)
+        # "£ ____ per month. Whole pounds, 0–150.": the range closing the box's own words
+        tail = re.search(r"[,:]\s*(\d{1,6})\s*(?:[-–—]|to)\s*(\d{1,6})\s*\.?\s*$", hint)
+        if tail and not inner and "_" in hint:
+            found.append(Directive("range", numbers=(float(tail[1]), float(tail[2])), source=hint))
+            continue
         bare = _BARE_RANGE_RE.fullmatch(inner[1]) if inner else None
         if bare:
             # "Age: ____ (18-80)": the allowed range beside the box.

@@ -84,7 +84,7 @@ _INSTRUCTION_START_RE = re.compile(
     r"TERMINATE\b|THANK\s+AND\s+(?:CLOSE|TERMINATE)|SCREEN[\s-]*OUT|RANDOMI[SZ]E\b|ROTATE\b|"
     # a survey platform's logic boxes: "Display logic: Q5 is 1 or 2.", "Skip logic: if …",
     # "Block display logic: … Applies to Q3–Q7."
-    r"(?:BLOCK\s+)?(?:DISPLAY|SKIP|BRANCH(?:ING)?)\s+LOGIC\b|"
+    r"(?:BLOCK\s+)?(?:DISPLAY|SKIP|BRANCH(?:ING)?)\s+LOGIC\b|LOGIC\s*:|"
     r"SHOW\b|DO\s+NOT\s+READ|READ\s+OUT|READ\s+(?:OPTIONS|LIST)|HIDDEN\b|CODE\s+ALL|SINGLE\s+CODE|"
     r"MULTI\s+CODE|DROP[- ]?DOWN|OPEN\s+END|NUMERIC|GRID\b|END\s+OF\b)",
     re.I,
@@ -95,7 +95,9 @@ _WIDGET_NOTE_RE = re.compile(
     r"check|text|single|multi|table|matrix)|"
     r"^(?:(?:single|multi|one|short|long)[- ]line\s+)?(?:text\s*box|text\s+field|text\s+entry)\b|"
     r"^(?:e-?mail|number|numeric|date|phone)\s+(?:field|box|entry)\b|"
-    r"^constant\s+sum\b|^(?:radio\s+buttons?|check\s*boxes|drop-?down\s+list)\b\.?",
+    r"^constant\s+sum\b|^(?:radio\s+buttons?|check\s*boxes|drop-?down\s+list)\b\.?|"
+    # "Paragraph box.", "Short text, one line.": a form tool's name for the answer box
+    r"^(?:paragraph\s+(?:box|text|field)|short\s+text(?:\s*,\s*one\s+line)?)\s*\.?\s*$",
     re.I,
 )
 _ROUTING_RE = re.compile(
@@ -447,7 +449,14 @@ def is_section(line: Line) -> bool:
         return True
     if _CODED_END_RE.search(line.spaced or line.raw):
         return False  # "Part rent and part mortgage<TAB>3": a coded answer, not a part heading
+    if _NAMED_BLOCK_RE.match(line.text) and not (line.code or line.is_option or line.label):
+        return True  # "Kitchen / bathroom block": a spec's title over a block of questions
     return bool(_SECTION_RE.match(line.text)) and len(line.text.split()) <= 12
+
+
+_NAMED_BLOCK_RE = re.compile(
+    r"^[A-Z][\w&'’-]*(?:\s*/\s*|\s+)(?:[\w&'’-]+(?:\s*/\s*|\s+)){0,3}block$"
+)
 
 
 def looks_like_question(text: str) -> bool:

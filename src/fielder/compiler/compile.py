@@ -9,6 +9,7 @@ from typing import Any
 
 from fielder.compiler.answer_heads import drop_answer_heads
 from fielder.compiler.answer_type_lines import answer_type_lines
+from fielder.compiler.band_filters import band_filter_lines
 from fielder.compiler.battery_tables import battery_document
 from fielder.compiler.bilingual_tables import one_language_document
 from fielder.compiler.box_columns import box_column_lines
@@ -110,7 +111,9 @@ def _read_lines(document: Document) -> list[Line]:
             drop_superscript_marks(
                 flow_line_lines(
                     spec_line_lines(
-                        span_filter_lines(decision_table_lines(routing_table_lines(lines)))
+                        span_filter_lines(
+                            band_filter_lines(decision_table_lines(routing_table_lines(lines)))
+                        )
                     )
                 )
             )

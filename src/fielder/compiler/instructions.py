@@ -83,7 +83,9 @@ _NEXT_PART_RE = re.compile(
 )
 _OPEN_RE = re.compile(
     r"\bOPEN(?:[- ]?END(?:ED)?)?\b|TEXT\s*BOX|VERBATIM|TYPE[- ]IN\b|WRITE[- ]IN\b|COMMENT\s*BOX|"
-    r"\bTEXT\s+(?:ENTRY|FIELD)\b|ESSAY|FREE\s+TEXT|TEXTBOX|\bOE\b",
+    r"\bTEXT\s+(?:ENTRY|FIELD)\b|ESSAY|FREE\s+TEXT|TEXTBOX|\bOE\b|"
+    # a form tool's box names: "Short text, one line.", "Paragraph box."
+    r"^\s*SHORT\s+TEXT\b|^\s*PARAGRAPH\s+(?:BOX|TEXT|FIELD)\b",
     re.I,
 )
 _LONG_RE = re.compile(r"LARGE|MULTI-?\s?LINE|ESSAY|PARAGRAPH|LONG|COMMENT|BIG", re.I)
@@ -704,7 +706,9 @@ _QUESTION_FIRST_FILTERS = (
 # "Skip this question if …", "DO NOT ASK Q13 IF SELF-EMPLOYED (Q12=4)": a filter said as who
 # does not answer
 _SKIP_THIS_RE = re.compile(
-    rf"^(?:(?:PLEASE\s+)?SKIP\s+THIS\s+QUESTION|DO\s+NOT\s+(?:ASK|SHOW)\s+(?P<q>{_ID_TOKEN}))\s+"
+    # ("not asked if B5 = 4": the same, said of the question as its note)
+    rf"^(?:(?:PLEASE\s+)?SKIP\s+THIS\s+QUESTION|DO\s+NOT\s+(?:ASK|SHOW)\s+(?P<q>{_ID_TOKEN})|"
+    r"NOT\s+(?:ASKED|SHOWN))\s+"
     r"(?:IF|WHEN)\s+(?P<cond>\S.*)$",
     re.I,
 )
@@ -1211,7 +1215,8 @@ def _limits(text: str, upper: str) -> list[Directive]:
             r"VALIDATION|INTEGER|(?:COMPLETED|WHOLE)\s+(?:YEARS|MONTHS|WEEKS|DAYS|HOURS|MINUTES)|"
             r"WHOLE\s+(?:POUNDS|DOLLARS|EUROS|FRANCS|RAND|YEN))\b|"
             # "Hours a week, 1 to 40.", "Hours, 0 to 40.": the unit asked, then its bounds
-            r"^(?:HOURS|MINUTES|DAYS|WEEKS|MONTHS|YEARS|NIGHTS|TIMES)(?:\s+(?:A|PER)\s+"
+            # ("Age in years, 18–99.": the measure and its unit first)
+            r"^(?:AGE\s+IN\s+)?(?:HOURS|MINUTES|DAYS|WEEKS|MONTHS|YEARS|NIGHTS|TIMES)(?:\s+(?:A|PER)\s+"
             r"(?:DAY|WEEK|MONTH|YEAR))?\s*,\s*-?\d+\s*(?:TO|–|-)\s*-?\d+\W*$|"
             # "Units 1–50.", "Portions, 0–20.": any counted unit in the plural, then its bounds
             r"^[A-Z]{3,12}S\s*,?\s*\d+\s*(?:TO|–|-)\s*\d+\W*$|"

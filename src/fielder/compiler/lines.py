@@ -188,7 +188,9 @@ def split_runs(runs: tuple[Run, ...], text: str) -> tuple[str, list[str]]:
         first, last = lead
         lead_note = collapse("".join(r.text for r in runs[first:last])).strip(" :")
         # "*Year 11 parents only.*": whom the question is for, said as a filter
-        notes.append(re.sub(r"^(.*?)\s+only\s*\.?$", r"ASK IF \1", lead_note, flags=re.I))
+        notes.append(
+            re.sub(r"^(.*?)\s+only\s*\.?$", r"ASK IF \1", _bare_test(lead_note), flags=re.I)
+        )
         runs = runs[:first] + runs[last:]
     label_run = _coloured_label(runs)
     for index, run in enumerate(runs):
@@ -396,9 +398,30 @@ _LEADING_FILTER_RE = re.compile(
     r"^\s*[\[(]?\s*(?:ASK\b|ONLY\s+(?:IF|FOR|WHEN|ASK)\b|IF\b|BASE\b|FILTER\b|SHOW\s+IF\b)"
     r"[^.?]*\b[A-Z]{1,4}[.-]?\d|"
     # "*Skip this question if you have no children in Year 7–9.*", "*Year 11 parents only.*"
-    r"^\s*SKIP\s+THIS\s+QUESTION\s+IF\b[^?]*$|^\s*[A-Z][^.?]{0,40}\d[^.?]{0,40}\s+ONLY\s*[.:]?\s*$",
+    r"^\s*SKIP\s+THIS\s+QUESTION\s+IF\b[^?]*$|^\s*[A-Z][^.?]{0,40}\d[^.?]{0,40}\s+ONLY\s*[.:]?\s*$|"
+    # "*(A1 = 1 or 2 only)*", "*(passives, Q9 = 7–8)*", "*(not asked if Q5 = 4)*": a test on an
+    # earlier question, whole in italic brackets
+    r"^\s*\((?:[^()]{0,40}?[\s,])?[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:=|≠|!=|<|>|≤|≥)[^()]{1,40}\)\s*$|"
+    r"^\s*\(\s*NOT\s+ASKED\s+(?:IF|OF|WHEN)\b[^()]*\b[A-Z]{1,4}\d[^()]*\)\s*$",
     re.I,
 )
+
+
+# "(passives, Q9 = 7–8)", "(A1 = 1 or 2 only)": a bare test in brackets, whom in words first
+_BARE_TEST_RE = re.compile(
+    r"^\((?:[^()]{0,40}?,\s*)?(?P<test>[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:=|≠|!=|<|>|≤|≥)[^()]+?)"
+    r"(?:\s+only)?\s*\)$"
+)
+
+
+def _bare_test(note: str) -> str:
+    """A bracketed bare test as the filter it is ("ASK IF Q9 = 7–8"); any other note as it was."""
+    match = _BARE_TEST_RE.match(note.strip())
+    if match is None:
+        return re.sub(
+            r"^\((not\s+(?:asked|shown)\s+(?:if|when)\b[^()]+)\)$", r"\1", note.strip(), flags=re.I
+        )
+    return f"ASK IF {match['test']}"
 
 
 def _leading_italic(runs: tuple[Run, ...]) -> tuple[int, int] | None:

@@ -220,7 +220,8 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
             # screen (the logic pass decides; with no such screen the interview ends)
             option.to_end = arrow_end["word"].upper()
         elif _TERMINATE_RE.search(note) or re.fullmatch(
-            r"(?:(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?)\s*)?(?:(?:→|-+>|=>)\s*)?"
+            # ("EXCLUSIVE – CLOSE": the tag, a dash, then the way out)
+            r"(?:(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?)\s*(?:[–—,;]\s*)?)?(?:(?:→|-+>|=>)\s*)?"
             # "TERM" in a sheet's Status column (not "TERM IF QUOTA FULL", a quota)
             r"(?:CLOSE|END|STOP|TERM|THANK\s+AND\s+CLOSE)(?:\s+(?:INTERVIEW|SURVEY))?"
             # "CLOSE – NOT A MEMBER": why the interview closes, after a spaced dash
@@ -245,6 +246,7 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
             _ROUTE_RE.search(" " + note)
             or _ROUTE_RE.search(" " + bare)
             or _ARROW_ONLY_RE.match(note)
+            or _ARROW_ONLY_RE.match(bare)  # "[→ R6]": the arrow in brackets of its own
             or _ARROW_SECTION_RE.match(note)
             or _TAG_THEN_ARROW_RE.match(note)
             or _ARROW_SCREEN_RE.search("x" + note)  # "→ GO TO AFSLUITING" in a routing cell

@@ -550,6 +550,7 @@ class _Parser:
         #: where place_named_notes gives it to every question it names
         self.named_ahead: list[str] = []
         self.filters_above = _filters_written_above(lines)
+        self.logic_boxes_above = _logic_boxes_above(lines)
         #: the forms in which the document names its screens (alone on a line, before a gap)
         self.screen_forms = screen_forms(lines)
 
@@ -2123,7 +2124,9 @@ class _Parser:
                 # filter in the document's language (notes split off a line are in English
                 # words already; above the answers the question's own reading stays)
                 bare = to_english(bare)
-            if forwarded and not line.text and line.raw.lstrip().startswith("["):
+            if self.logic_boxes_above and _LOGIC_BOX_RE.match(note) and not ends_interview(note):
+                self.pending.append(note)  # "Display logic: …" over the question it is for
+            elif forwarded and not line.text and line.raw.lstrip().startswith("["):
                 # "[ASK IF Q2 = 1] [MULTI]": a bracketed note after the next question's
                 # bracketed filter, on the filter's own line, is that question's too
                 self.pending.append(note)
@@ -2185,6 +2188,28 @@ def _filter_bounds(note: str) -> tuple[str, str]:
     not ("EVERYONE ELSE GOES TO Q9"), "" for either the note leaves unsaid."""
     run, others = _RUN_IN_NOTE_RE.search(note), _OTHERS_TO_RE.search(note)
     return (run["last"] if run else "", others["next"] if others else "")
+
+
+_LOGIC_BOX_RE = re.compile(r"^\W*DISPLAY\s+LOGIC\s*:", re.I)
+_NAMED_ID_RE = re.compile(
+    r"\b([A-Z]{1,4}\d{1,3}[a-z]?)\b(?!\s+(?:is|are)\s+(?:shown|displayed|asked))"
+)
+
+
+def _logic_boxes_above(lines: list[Line]) -> bool:
+    """True when a survey tool's "Display logic: …" boxes stand over their questions: one of
+    them, under a question, tests that very question ("Display logic: Q8 is 1 or 2." under Q8),
+    which can only be the next question's filter."""
+    current: str | None = None
+    for line in lines:
+        label = find_label(line) if line.text else None
+        if label is not None:
+            current = label.id
+        for note in [*line.instructions, *([line.text] if line.text else [])]:
+            if current is not None and _LOGIC_BOX_RE.match(note):
+                if current in _NAMED_ID_RE.findall(note):
+                    return True
+    return False
 
 
 def _filters_written_above(lines: list[Line]) -> bool:

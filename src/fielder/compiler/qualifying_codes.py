@@ -19,7 +19,9 @@ _ELSE = (
     # "… TO QUALIFY. IF NEITHER, TERMINATE", "– IF NOT, THANK & END": the same "else", in words
     r"(?:\s+TO\s+(?:QUALIFY|CONTINUE|PROCEED))?[\s,.;:–—-]*(?:OR\s+)?"
     # "CONTINUE IF CODES 1-5. ALL OTHERS TERMINATE": everyone else, named as the others
-    r"(?:ELSE|OTHERWISE|IF\s+(?:NOT|NEITHER|NONE(?:\s+OF\s+THESE)?)|(?:ALL\s+)?OTHERS?(?:\s+CODES)?)"
+    # ("… ANYONE ELSE: THANK AND CLOSE": everyone else, named as anyone else)
+    r"(?:(?:(?:ANY|EVERY)(?:ONE|BODY)\s+)?ELSE|OTHERWISE|IF\s+(?:NOT|NEITHER|NONE(?:\s+OF\s+THESE)?)|"
+    r"(?:ALL\s+)?OTHERS?(?:\s+CODES)?)"
     r"\s*[,:]?\s*(?:THANK\s+(?:AND|&)\s+)?"
     r"(?:CLOSE|TERMINATE|TERM|SCREEN[\s-]*OUT|END(?:\s+(?:THE\s+)?(?:INTERVIEW|SURVEY))?|"
     r"DISQUALIFY|REJECT)\b\.?"

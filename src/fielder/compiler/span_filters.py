@@ -41,6 +41,14 @@ _TAIL_SPAN_RE = re.compile(
     rf"(?P<last>{_ID})\s*\.?\s*[\])]?\s*$",
     re.I,
 )
+# "PAINTING BLOCK (P1–P3) IF D3 CODE 1. GARDEN BLOCK (G1–G2) IF D3 CODE 3.": one routing note
+# naming several runs, each with its questions in brackets and the test after
+_NAMED_SPAN_RE = re.compile(
+    r"(?:^|[.;:]\s+)[A-Z][\w/&'’ -]{0,40}?\s*\(\s*"
+    rf"(?P<first>{_ID})\s*(?:-|–|—|\bto\b)\s*(?P<last>{_ID})\s*\)\s*:?\s*"
+    r"(?:ONLY\s+)?(?:IF|WHEN|FOR)\s+(?P<cond>[^.;]{3,120})",
+    re.I,
+)
 _OTHERS_RE = re.compile(
     r"[.;]\s*(?:everyone|everybody|all\s+others|others|the\s+rest)\b.*$|"
     r"[.;,]\s*(?:otherwise|if\s+not)\b.*$",
@@ -82,6 +90,12 @@ def span_filter_lines(lines: list[Line]) -> list[Line]:
         for i, line in enumerate(lines)
     ]
     spans = [(i, m) for i, m in found if m is not None and find_label(lines[i]) is None]
+    spans.extend(
+        (i, m)
+        for i, line in enumerate(lines)
+        if found[i][1] is None and find_label(line) is None
+        for m in _NAMED_SPAN_RE.finditer(" ".join(line.raw.split()))
+    )
     if not spans:
         return lines
     ids: dict[str, str] = {}

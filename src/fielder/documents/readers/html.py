@@ -170,6 +170,9 @@ class _Walker:
                 # "<span class=code>1</span>Yes" with the span drawn as a box of its own
                 # width (inline-block): the code stands apart from its words, "1<TAB>Yes"
                 self.runs.append(replace(fmt, text="\t"))
+            elif not pre and self.runs and _spaced_after(tag, self.classes):
+                # "<span class="num">Q1</span>Before…" with a right margin: the page shows a gap
+                self.runs.append(replace(fmt, text=" "))
 
     def layout_table(self, table: Tag, fmt: Run) -> None:
         """A table that only places text: each inline row one line (cells apart by tabs),
@@ -347,6 +350,18 @@ def _inline(tag: Tag, fmt: Run, classes: dict[str, str] | None = None) -> Run:
         color=hex_value if hex_value and hex_value != "#000000" else fmt.color,
         highlight="yellow" if name == "mark" else fmt.highlight,
     )
+
+
+# a right margin or padding above zero ("margin-right: 0.4em", "padding: 0 4px")
+_RIGHT_GAP = re.compile(r"(?:margin|padding)-right\s*:\s*0*[.]?[1-9]")
+
+
+def _spaced_after(tag: Tag, classes: dict[str, str]) -> bool:
+    """An inline element drawn with a gap on its right (its style or its classes' rules)."""
+    style = str(tag.get("style", "")).lower()
+    names: list[str] = list(tag.get("class") or [])
+    style += ";".join(classes.get(c, "") for c in names)
+    return _RIGHT_GAP.search(style) is not None
 
 
 def read_html(data: bytes, name: str) -> Document:
