@@ -107,3 +107,33 @@ def test_french_part_base_ends_where_the_others_go() -> None:
     assert survey["Q2"].display_if == "Q1 == '1'"
     assert survey["Q3"].display_if == "Q1 == '1'"
     assert survey["Q4"].display_if is None
+
+
+_SPANISH_FORM = """<html><body>
+<h1>Encuesta sobre la biblioteca</h1>
+<div><h3>1. ¿Es usted socio de la biblioteca?</h3>
+<ul><li><input type="radio" name="p1"> Sí</li><li><input type="radio" name="p1"> No</li></ul>
+<p class="nota">Si ha respondido «No», pase a la pregunta 3.</p></div>
+<div><h3>2. ¿Con qué frecuencia la visita?</h3>
+<ul><li><input type="radio" name="p2"> Cada semana</li><li><input type="radio" name="p2"> Cada mes</li>
+<li><input type="radio" name="p2"> Casi nunca</li></ul></div>
+<div><p class="nota">Responda solo si en la pregunta 2 ha marcado «Cada mes» o «Casi nunca».</p>
+<h3>3. ¿Qué le haría venir más? Marque todas las que correspondan.</h3>
+<ul><li><input type="checkbox" name="p3"> Más horario</li><li><input type="checkbox" name="p3"> Más libros</li>
+<li><input type="checkbox" name="p3"> Nada <span class="ayuda">(respuesta única)</span></li></ul></div>
+<div><h3>4. Indique su correo electrónico.</h3><input type="email" name="p4"></div>
+<p>Gracias.</p>
+<button type="submit">Enviar</button>
+</body></html>
+"""
+
+
+def test_spanish_condition_boxes_said_to_the_respondent() -> None:
+    survey = by_id(compile_text(_SPANISH_FORM, "q.html"))
+    assert [(s.if_, s.to) for s in survey["Q1"].skip_to] == [("Q1 == '2'", "Q3")]
+    assert [o.label for o in survey["Q1"].options] == ["Sí", "No"]
+    asked = survey["Q3"]
+    assert asked.display_if == "Q2 in ['2','3']"
+    assert asked.type == "multi"
+    assert [o.code for o in asked.options if o.exclusive] == ["3"]
+    assert survey["Q4"].type == "email"
