@@ -16,7 +16,9 @@ _LEAD_RE = re.compile(
     r"(?:base|filter)\s*:\s*)"
     r"(?P<who>[^()]{2,100}?)\s*(?:\((?P<cond>[^()]{3,80})\)|"
     # "only people who flew with us, i.e. Q1 = 1 or 3": the test after "i.e." as in brackets
-    r",?\s+i\.\s?e\.?,?\s+(?P<said>[^()]{3,80}?))\s*\.?$",
+    r",?\s+i\.\s?e\.?,?\s+(?P<said>[^()]{3,80}?)|"
+    # "(only sales and service staff: A1 = 3 or 4)": the group, a colon, then its test
+    r"\s*:\s*(?P<tested>[A-Z]{1,4}[-_.]?\d{1,3}[a-z]?\s*(?:=|<|>|≤|≥)[^():]{1,60}?))\s*\.?$",
     re.I,
 )
 # a question's id ("Q8", "S3", "B2a"): the bracket names one, the description does not
@@ -27,10 +29,13 @@ _NOT_A_GROUP_RE = re.compile(r"^(?:if|when|where|unless|answer|ask|show|display)
 
 def bracketed_base(text: str) -> str | None:
     """The condition in the brackets of a base written for a group of people, or None."""
-    match = _LEAD_RE.match(text.strip())
+    text = text.strip()
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1]  # the whole base in brackets, a note beside the question
+    match = _LEAD_RE.match(text)
     if match is None or _NOT_A_GROUP_RE.match(match["who"]):
         return None
-    cond = match["cond"] or match["said"]
+    cond = match["cond"] or match["said"] or match["tested"]
     if _QUESTION_RE.search(match["who"]) or not _QUESTION_RE.search(cond):
         return None
     return cond.strip(" :,.")

@@ -88,7 +88,13 @@ _UNSURE_RE = re.compile(
     r"n/a|not\s+applicable|can['’]?t\s+(?:say|remember))\b",
     re.I,
 )
-_EXCLUSIVE_TAG_RE = re.compile(r"\s+\(\s*exclusive\s*\)\s*$", re.I)
+# "(exclusive)"; a paper form's "(tick alone)", German "(nur allein ankreuzen)", Spanish
+# "(respuesta única)" after one answer of a multi: no other answer with it
+_EXCLUSIVE_TAG_RE = re.compile(
+    r"\s+\(\s*(?:exclusive|(?:only\s+)?tick\s+(?:alone|on\s+its\s+own)|"
+    r"nur\s+(?:allein|einzeln)\s+ankreuzen|respuesta\s+[úu]nica)\s*\)\s*$",
+    re.I,
+)
 _SPECIAL_RE = re.compile(r"DK|REF|RF|NA|N/A|DON'?T\s+KNOW|REFUSED|NOT\s+STATED", re.I)
 _MARKER_RE = re.compile(r"^\(?(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})[.)]\s+")
 _NUMERIC_CELL_RE = re.compile(r"^-?\d{1,3}$")
@@ -1002,7 +1008,10 @@ _TEXT_RANGE_RE = re.compile(
     r"\((?P<low2>-?\d+(?:\.\d+)?)\s*[-–]\s*(?P<high2>-?\d+(?:\.\d+)?)\)",
     re.I,
 )
-_BARE_RANGE_RE = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(-?\d+(?:\.\d+)?)\s*")
+# "0 to 20"; German "0 bis 20", French "0 à 20", Spanish/Portuguese "0 a 20", "0 até 20"
+_BARE_RANGE_RE = re.compile(
+    r"\s*(-?\d+(?:\.\d+)?)\s*(?:-|–|to|bis|[àa]|até)\s*(-?\d+(?:\.\d+)?)\s*", re.I
+)
 
 
 def _board_text(table: tuple[tuple[str, ...], ...]) -> str:

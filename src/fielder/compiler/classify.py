@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from fielder.compiler.glossary import to_english
 from fielder.compiler.instructions import BARE_CONDITION_RE
 from fielder.compiler.lines import Line, collapse, is_caps_instruction
 
@@ -361,6 +362,11 @@ def is_instruction(line: Line) -> bool:
     if _INSTRUCTION_START_RE.match(text) and is_caps_instruction(_QUOTED_RE.sub(" ", text)):
         return True  # 'DO NOT READ OUT. PROBE: "Anything else?"': the quote is said as written
     if _ROUTING_RE.match(text) or _END_RE.match(text) or TYPE_LINE_RE.match(text):
+        return True
+    english = to_english(text) if not line.is_option else text
+    if english != text and (_ROUTING_RE.match(english) or _END_RE.match(english)):
+        # "Responda solo si en la pregunta 6 ha marcado …": a routing note in the document's
+        # own language, said to the respondent in sentence case
         return True
     if _QUOTED_ANSWER_RULE_RE.match(text):
         return True  # "'None of these' clears the other boxes.": a rule about one answer

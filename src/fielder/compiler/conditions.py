@@ -23,7 +23,7 @@ from fielder.ir.models import Question
 
 _NUMERIC_TYPES = frozenset({"number"})
 _CHOICE_MULTI = frozenset({"multi", "ranking", "constant_sum"})
-_QUOTED_RE = re.compile(r"['‘’\"“”]([^'‘’\"“”]{2,80})['‘’\"“”]")
+_QUOTED_RE = re.compile(r"['‘’\"“”„«»]([^'‘’\"“”„«»]{2,80})['‘’\"“”„«»]")
 
 
 @dataclass
@@ -46,7 +46,7 @@ _NEGATION_RE = re.compile(
     re.I,
 )
 
-_NOT_QUOTED_RE = re.compile(r"\bNOT\s+['‘’\"“”]", re.I)
+_NOT_QUOTED_RE = re.compile(r"\bNOT\s+['‘’\"“”„«»]", re.I)
 
 
 _CHOSE_AT_RE = re.compile(
@@ -136,7 +136,7 @@ def _normalise(text: str) -> str:
         flags=re.I,
     )
     # quoted words are an answer's label as written ("= 'Under 18'"), never a bound
-    pieces = re.split(r"(['‘’\"“”][^'‘’\"“”]{2,80}['‘’\"“”])", text)
+    pieces = re.split(r"(['‘’\"“”„«»][^'‘’\"“”„«»]{2,80}['‘’\"“”„«»])", text)
     for index in range(0, len(pieces), 2):
         # "LESS THAN £5", "£8 OR MORE": the currency sign is the amount's unit, not the bound
         pieces[index] = re.sub(r"[£$€¥]\s*(?=\d)", "", pieces[index])
@@ -283,7 +283,7 @@ def _words_then_codes(text: str, questions: dict[str, Question]) -> str:
 # "UNDECIDED/REFUSED AT V1", "STREAMBAY OR POPCORNIO AT M2": answers named by their labels,
 # listed with slashes or "or", then the question once
 _LABELS_AT_RE = re.compile(
-    r"^(?P<labels>[^()\d'‘’\"“”=<>]{1,120}?)\s+(?:AT|IN)\s+(?P<q>[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*\.?$",
+    r"^(?P<labels>[^()\d'‘’\"“”„«»=<>]{1,120}?)\s+(?:AT|IN)\s+(?P<q>[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*\.?$",
     re.I,
 )
 
@@ -328,7 +328,8 @@ def _quoted_number_labels(text: str, questions: dict[str, Question], default: st
             if len(label) < 3 or not re.search(r"\d", label) or not re.search(r"\D", label):
                 continue
             pattern = re.compile(
-                rf"(?<![\w'‘’\"“”–-]){re.escape(label.translate(_FOLD))}(?![\w'‘’\"“”–-])", re.I
+                rf"(?<![\w'‘’\"“”„«»–-]){re.escape(label.translate(_FOLD))}(?![\w'‘’\"“”„«»–-])",
+                re.I,
             )
             if pattern.search(text.translate(_FOLD)):
                 text = pattern.sub(lambda m: f"'{m[0]}'", text.translate(_FOLD))
@@ -661,7 +662,7 @@ def _bracketed_first(
 
 
 # "CODE 2 OR 3 AT Q3", "'FAIRLY' OR 'VERY' AT Q3": answers listed, then the question once
-_LISTED = r"(?:(?:CODES?\s+)?\d{1,3}|['‘’\"“”][^'‘’\"“”]{1,80}['‘’\"“”])"
+_LISTED = r"(?:(?:CODES?\s+)?\d{1,3}|['‘’\"“”„«»][^'‘’\"“”„«»]{1,80}['‘’\"“”„«»])"
 _CODES_AT_RE = re.compile(
     rf"^\s*{_LISTED}(?:\s*(?:,|OR)\s*{_LISTED})+\s+(?:AT|IN|ON)\s+"
     r"(?:QUESTION\s+)?(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)\s*$",
@@ -968,7 +969,7 @@ def _inner_condition(text: str, questions: dict[str, Question]) -> str:
         # the test; the words' numbers are no codes
         # ("… IN THE LAST 4 WEEKS – S4 CODE 1": the same after a spaced dash)
         told = re.match(r"^(?P<words>[^:]{3,80}?)\s*:\s+(?P<test>\S.*)$", text) or re.match(
-            r"^(?P<words>[^–—'‘’\"“”]{3,80}?)\s+[–—-]\s+(?P<test>[^'‘’\"“”]+)$", text
+            r"^(?P<words>[^–—'‘’\"“”„«»]{3,80}?)\s+[–—-]\s+(?P<test>[^'‘’\"“”„«»]+)$", text
         )
         if (
             told
@@ -1074,7 +1075,7 @@ def _pointed_test(inner: str, words: str) -> str:
 
 def _is_gloss(inner: str, after: str, questions: dict[str, Question]) -> bool:
     """Closing brackets of plain words (three or more, no codes, quotes or question ids)."""
-    if after.strip(" .;:") or re.search(r"[\d'‘’\"“”=<>]", inner):
+    if after.strip(" .;:") or re.search(r"[\d'‘’\"“”„«»=<>]", inner):
         return False
     # ("(new panellists)": two small words say who they are, as three words of any case do)
     words = 2 if re.fullmatch(r"[a-z]+ [a-z]+", inner.strip()) else 3
@@ -1317,7 +1318,7 @@ _CHOICE_VERB_RE = re.compile(
 def named_at(rest: str, question: Question) -> list[str]:
     """ "PRESCRIBED ZELVORA AT Q3": with the question named, words holding one answer's
     label whole (a single word will do) name that answer; none where codes are written."""
-    if re.search(r"\d|['‘’\"“”]", rest):
+    if re.search(r"\d|['‘’\"“”„«»]", rest):
         return []
     phrase = " " + collapse_words(re.sub(r"[^\w\s]", " ", rest)).lower() + " "
     found = []

@@ -46,10 +46,34 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (rf"NUM{_E}RIC[AO]", "NUMERIC"),
     (r"RANGO", "RANGE"),
     (r"FILTRO", "FILTER"),
+    # a web form's yellow condition boxes, written to the respondent: "Si ha respondido «No»,
+    # pase a la pregunta 8", "Responda solo si en la pregunta 6 ha marcado «…»", "Solo para
+    # quienes han marcado «Nunca» en la pregunta 12", "Esta sección solo aparece a quienes …"
+    (r"SI\s+HA\s+(?:RESPONDIDO|CONTESTADO|MARCADO)", "IF"),
+    (
+        r"(?:RESPONDA|MOSTRAR|CONTESTE)\s+SOLO\s+SI\s+EN\s+LA\s+PREGUNTA\s+(\d+)\s+HA\s+"
+        r"(?:MARCADO|RESPONDIDO|CONTESTADO)\s+([^.]+)",
+        r"ASK IF ANSWERED \2 AT QUESTION \1",
+    ),
+    (r"(?:RESPONDA|MOSTRAR|CONTESTE)\s+SOLO\s+SI", "ASK IF"),
+    (
+        r"ESTA\s+SECCI[ÓO]N\s+SOLO\s+(?:APARECE|SE\s+MUESTRA|ES)\s+(?:A|PARA)\s+QUIENES",
+        "THIS SECTION IS ONLY FOR THOSE WHO",
+    ),
+    (r"SOLO\s+(?:A|PARA)\s+QUIENES", "ONLY FOR THOSE WHO"),
+    # "El resto continúa en la sección D (pregunta 12)": where everyone else goes
+    (
+        rf"EL\s+RESTO\s+CONTIN{_U}A\s+EN\s+LA\s+SECCI{_O}N\s+\w{{1,2}}\s+\(PREGUNTA\s+(\d+)\)",
+        r"EVERYONE ELSE GOES TO QUESTION \1",
+    ),
+    (r"HAN?\s+(?:RESPONDIDO|CONTESTADO|MARCADO|ELEGIDO)", "ANSWERED"),
+    (r"EN\s+LA\s+PREGUNTA", "AT QUESTION"),
+    (r"EL\s+RESTO\s+CONTIN[ÚU]A\s+EN", "EVERYONE ELSE GOES TO"),
+    (rf"LA\s+ENCUESTA\s+(?:TERMINA|FINALIZA)(?:\s+AQU{_I})?", "TERMINATE"),
     (r"PREGUNTAR\s+(?:SOLO\s+)?SI", "ASK IF"),
     (r"PREGUNTAR\s+A\s+TODOS", "ASK ALL"),
     (r"SOLO\s+SI", "ONLY IF"),
-    (r"(?:PASAR|IR|SALTAR)\s+A(?:\s+LA)?(?:\s+PREGUNTA)?", "GO TO"),
+    (r"(?:PASAR|IR|SALTAR|PASE|VAYA|SALTE)\s+A(?:\s+LA)?(?:\s+PREGUNTA)?", "GO TO"),
     (r"AGRADECER\s+Y\s+(?:TERMINAR|FINALIZAR|CERRAR|COLGAR)", "THANK AND CLOSE"),
     (
         r"(?:FINALIZAR|TERMINAR|CERRAR)(?:\s+LA)?\s+(?:ENCUESTA|ENTREVISTA)|"
@@ -73,7 +97,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"ESCALA", "SCALE"),
     (r"FECHA", "DATE"),
     (rf"CORREO\s+ELECTR{_O}NICO", "EMAIL"),
-    (r"Ó|(?<=\d\s)O(?=\s+\d)", "OR"),
+    (r"Ó|(?<=\d\s)O(?=\s+\d)|(?<=[»”\"]\s)O(?=\s+[«“\"])", "OR"),
     (r"Y(?=\s+\d)", "AND"),
     (r"SI", "IF"),
 )
@@ -85,6 +109,15 @@ _FRENCH: tuple[tuple[str, str], ...] = (
         r"(?:AUX|[ÀA]\s+LA|[ÀA]\s+CEUX|[ÀA])",
         "THIS PART IS ASKED ONLY TO",
     ),
+    # "Cette partie concerne uniquement les patients ayant …": the same base, said to the reader
+    (
+        r"CETTE\s+(?:PARTIE|SECTION)\s+(?:CONCERNE|S['’]ADRESSE)\s+(?:UNIQUEMENT|SEULEMENT)\s+"
+        r"(?:AUX|[ÀA]|LES)",
+        "THIS PART IS ASKED ONLY TO",
+    ),
+    (r"SINON", "OTHERWISE"),
+    # "(« Oui » à la question 4)": the answer quoted, then where it was given
+    (r"(?<=[»”\"])\s*[ÀA]\s+LA\s+QUESTION(?=\s+\d)", " AT QUESTION"),
     (r"LES\s+AUTRES", "THE OTHERS"),
     # "[STOP SI MOINS DE 18 ANS]": the screen-out before its condition
     (r"STOP\s+SI", "TERMINATE IF"),
@@ -100,7 +133,11 @@ _FRENCH: tuple[tuple[str, str], ...] = (
     (r"NOTER\s+L['’][ÂA]GE(?:\s+EXACT)?", "RECORD EXACT AGE"),
     (r"CONTR[ÔO]LE\s+DE\s+SAISIE\s*:?\s*(?:DE\s+)?(\d+)\s+[ÀA]\s+(\d+)", r"RANGE \1 TO \2"),
     (r"(?:UNIQUEMENT|SEULEMENT)\s+SI", "ONLY IF"),
-    (r"(?:ALLER|PASSER)\s+(?:[ÀA]|EN)(?:\s+LA\s+QUESTION)?", "GO TO"),
+    # "Non → passez (directement) à la question 8": the form's own words to the respondent
+    (
+        r"(?:ALLER|PASSER|ALLEZ|PASSEZ)(?:\s+DIRECTEMENT)?\s+(?:[ÀA]|EN)(?:\s+LA\s+QUESTION)?",
+        "GO TO",
+    ),
     # "→ PASSER À LA PARTIE 5 (RS1)": a part by its number, its first question in brackets
     (r"LA\s+PARTIE", "PART"),
     (r"REMERCIER\s+ET\s+(?:TERMINER|ARR[ÊE]TER|CL[ÔO]TURER)", "THANK AND CLOSE"),
@@ -108,9 +145,18 @@ _FRENCH: tuple[tuple[str, str], ...] = (
     # end names a place, the closing screen (a skip); "SI …, FIN DU QUESTIONNAIRE" as a
     # sentence and "→ STOP" end the interview (below)
     (r"(?:(?<=→\s)|(?<=→)|^\s*)FIN\s+DU\s+QUESTIONNAIRE(?=\s*$)", "GO TO END"),
+    # "Non → Ce questionnaire est destiné aux adultes : merci, vous pouvez vous arrêter ici":
+    # the reason before the respondent's stop, after an answer's arrow, is no condition
+    (
+        r"^(?!\s*SI\b)[^→]{0,120}?[:,.]\s*(?:MERCI\s*,?\s*)?"
+        r"VOUS\s+POUVEZ\s+VOUS\s+ARR[ÊE]TER(?:\s+ICI)?",
+        "TERMINATE",
+    ),
     (
         r"FIN\s+(?:DU\s+QUESTIONNAIRE|DE\s+L['’]ENTRETIEN|DE\s+L['’]INTERVIEW)|"
-        r"ARR[ÊE]TER\s+L['’](?:ENTRETIEN|INTERVIEW)",
+        r"ARR[ÊE]TER\s+L['’](?:ENTRETIEN|INTERVIEW)|"
+        # "Non → … : merci, vous pouvez vous arrêter ici": a paper form's end for the respondent
+        r"VOUS\s+POUVEZ\s+VOUS\s+ARR[ÊE]TER(?:\s+ICI)?|ARR[ÊE]TEZ(?:-VOUS)?\s+ICI",
         "TERMINATE",
     ),
     (r"MOINS\s+DE", "UNDER"),
@@ -229,6 +275,8 @@ _GERMAN: tuple[tuple[str, str], ...] = (
         r"YOU TICKED \2 AT \1",
     ),
     (r"NUR\s+(?:WENN|FALLS)", "ONLY IF"),
+    # "(nur Verwaltung und Technik: A1 = 3 oder 4)": whom the question is for, then the test
+    (r"(?:(?<=\()|^)NUR(?=[^():]{2,80}:\s*[A-Z]{1,4}\d)", "ONLY"),
     # "Teil D beantworten bitte nur Beschäftigte mit … (Frage A3 = „ja“). Alle anderen machen
     # bitte direkt mit Teil E weiter.": whom a part is for, and where everyone else goes
     (

@@ -675,7 +675,8 @@ class _Parser:
         self.named_ahead = []
         draft.pre_notes, self.pending = self.pending, []
         own_base = any(_BASE_LINE_RE.match(n) for n in draft.pre_notes)
-        if label is not None and label.id == self.section_bounds[1]:
+        bound = self.section_bounds[1]
+        if label is not None and bound and bound in (label.id, label.id.lstrip("Q")):
             self.section_filter, self.section_bounds = "", ("", "")
         if self.section_filter and label is not None and label.style != "display":
             if not (own_base and _BASE_LINE_RE.match(self.section_filter)):
@@ -856,7 +857,10 @@ class _Parser:
             self.finish()
             cond = OTHERS_GO_ON_RE.sub("", scoped["cond"])
             self.section_filter = "ASK IF " + cond.strip(" .:")
-            self.section_bounds = _filter_bounds(line.text or " ".join(line.instructions))
+            # (the bounds read in English words too: "Sinon, passez à la question 13")
+            self.section_bounds = _filter_bounds(
+                to_english(line.text) or " ".join(line.instructions)
+            )
             return
         skipped = _SKIP_SECTION_RE.match(line.text or " ".join(line.instructions))
         if skipped and find_label(line) is None and not line.is_option:
@@ -2191,7 +2195,9 @@ _RUN_IN_NOTE_RE = re.compile(
     rf"\(\s*{_ID_IN_NOTE}\s*(?:TO|-|–)\s*(?P<last>{_ID_IN_NOTE})\s*\)", re.I
 )
 _OTHERS_TO_RE = re.compile(
-    rf"\b(?:GO(?:ES)?|SKIPS?|MOVES?|JUMPS?|CONTINUES?)\s+(?:ON\s+)?(?:STRAIGHT\s+)?TO\s+(?P<next>{_ID_IN_NOTE})\b",
+    # ("OTHERWISE, GO TO 13": a form's questions by their bare numbers)
+    rf"\b(?:GO(?:ES)?|SKIPS?|MOVES?|JUMPS?|CONTINUES?)\s+(?:ON\s+)?(?:STRAIGHT\s+)?TO\s+"
+    rf"(?:QUESTION\s+)?(?P<next>{_ID_IN_NOTE}|\d{{1,3}}[a-z]?)\b",
     re.I,
 )
 

@@ -12,7 +12,13 @@ import re
 
 from fielder.compiler.lines import Line
 
-_BUTTON_RE = re.compile(r"^(?:submit|send|done|finish)(?:\s+(?:form|survey|answers?))?$", re.I)
+_BUTTON_RE = re.compile(
+    r"^(?:submit|send|done|finish|"
+    # the caption in the form's own language: "Enviar", "Envoyer", "Valider", "Absenden", "Invia"
+    r"enviar|envoyer|valider|absenden|senden|invia(?:re)?|concluir)"
+    r"(?:\s+(?:form|survey|answers?))?$",
+    re.I,
+)
 
 
 def drop_submit_button(lines: list[Line]) -> list[Line]:

@@ -19,6 +19,12 @@ _MULTI_TEXT_RE = re.compile(
     r"\bselect\s+multiple\b|\bmultiple\s+(?:choices|selections|responses)\s+(?:allowed|possible)\b|"
     # Swedish, Norwegian, Danish: "Flera alternativ kan markeras", "Flere svar mulig"
     r"\bfler[ae]\s+(?:svar|alternativ(?:er)?|rutor|kryds|kryss)\b|"
+    # German "Mehrfachnennungen möglich", French "plusieurs réponses possibles", Spanish and
+    # Portuguese "varias respuestas", "várias respostas", "resposta múltipla"
+    r"\bmehrfachnennungen?\b|\bmehrere\s+antworten\b|\bplusieurs\s+r[ée]ponses\b|"
+    r"\bv[áa]rias\s+respu?estas\b|\brespu?esta\s+m[úu]ltipla\b|"
+    # "Puede marcar varias opciones", "Marque todas las que correspondan"
+    r"\bvarias\s+opciones\b|\bmarque\s+todas\b|\btodas\s+las\s+que\s+correspondan\b|"
     r"\b(?:select|tick|check|choose|mark|circle|pick)\s+one\s+or\s+more\b|"
     # "(you may choose several answers)"; Vietnamese "(có thể chọn nhiều đáp án)"
     r"\b(?:may|can)\s+(?:choose|select|tick|mark|pick|give)\s+(?:several|multiple|many)\b|"
@@ -54,7 +60,8 @@ def asks_to_rank(text: str) -> bool:
 
 _SUM_TEXT_RE = re.compile(r"\b\d+\s+points\b|\bdistribute\b|\ballocate\b|\badd\s+up\s+to\b", re.I)
 _DROPDOWN_TEXT_RE = re.compile(r"\bdrop[- ]?down\b", re.I)
-_EMAIL_RE = re.compile(r"\be-?mail\b", re.I)
+# (Spanish "correo electrónico", French "courriel", Portuguese "endereço de e-mail")
+_EMAIL_RE = re.compile(r"\be-?mail\b|\bcorreo\s+electr[óo]nico\b|\bcourriel\b", re.I)
 _DATE_RE = re.compile(
     r"\b(?:date|when\s+(?:were\s+you\s+born|did)|when\s+(?:was|were)\s+[^?]{1,20}?\s+born|"
     r"birthday|dd/mm|mm/dd|(?:what|which)\s+month\s+and\s+year)\b",
@@ -64,6 +71,9 @@ _NUMBER_TEXT_RE = re.compile(
     r"\bhow\s+many\b|\bhow\s+old\b|\bwhat\s+(?:(?:is|was)\s+your\s+)?age\b|\b(?:is|was)\s+\S+['’]s\s+age\b|(?<!phone\s)\bnumber\s+of\b|\bhow\s+much\s+"
     r"(?:money|did|do|would|have)\b|\bhow\s+much\b[^?]{0,60}?\b(?:pay|pays|paid|spend|spends|spent)\b|\bhow\s+long\b.*\b(?:years|months|minutes|hours)\b|"
     r"\(in\s+(?:years|months|weeks|days|hours|minutes|euros?|dollars?|pounds?|[$£€%])\)|"
+    # "how many" in other languages: German "Wie viele Tage", "Wie alt"; French "Combien";
+    # Portuguese "Quantos", Italian "Quanti"
+    r"\bwie\s+viele[nr]?\b|\bwie\s+alt\b|\bcombien\b|\bquant[oa]s\b|\bquant[ei]\b|"
     r"\bedad\b|\bcu[aá]nt[oa]s\b|\bin\s+(?:what|which)\s+year\b|\b(?:what|which)\s+year\b|^(?:your\s+|exact\s+)?age\b|\bmost\s+you\s+would\b.*\bpay\b|\bpercentage\b|\bhow\s+often\b.*\bper\b",
     re.I,
 )
