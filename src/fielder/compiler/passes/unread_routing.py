@@ -128,10 +128,9 @@ def _routing_words(draft: Draft, ahead: list[str]) -> Iterable[str]:
 def _is_conditional_route(words: str) -> bool:
     if len(words) > 400 or _NOT_ROUTING_RE.search(words):
         return False
-    condition = _CONDITION_RE.search(words)
-    if condition is None or not _ACTION_RE.search(words):
-        return False
-    return bool(_ANSWER_REF_RE.search(words[condition.end() :]) or _ANSWER_REF_RE.search(words))
+    return bool(
+        _CONDITION_RE.search(words) and _ACTION_RE.search(words) and _ANSWER_REF_RE.search(words)
+    )
 
 
 def _named_ids(words: str, order: dict[str, int], following: str | None) -> set[str]:
