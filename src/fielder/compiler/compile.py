@@ -367,9 +367,8 @@ def analyse(
         for b, d in zip(builts, parsed.drafts, strict=True)
         if id(b.question) in kept
     ]
-    unread = [
-        p for p in unread_routing(pairs, answers) if p.id not in {o.id for o in open_problems}
-    ]
+    asked = {problem.id for problem in open_problems}
+    unread = [p for p in unread_routing(pairs, answers) if p.id not in asked]
     mark_attention(questions, unread)
     open_problems.extend(unread)
     survey.quotas = parse_quotas(builts)

@@ -166,6 +166,21 @@ def _normalise(text: str) -> str:
 
 
 _ID = r"[A-Za-z]{1,4}\d{1,3}[a-z]?"
+
+
+# "not Brightmoor customers (E4 ≠ 1)", "NOT A UK RESIDENT (Q2 = 2)": words, then in closing
+# brackets the test they describe
+_DESCRIBED_TEST_RE = re.compile(
+    r"\((?P<test>[A-Z]{1,5}\d{1,3}[a-z]?\s*(?:=|==|!=|<>|≠|<|>|≤|≥|∈|∋|∌|IN\b|HAS\b)[^()]*)\)\s*$",
+    re.I,
+)
+
+
+def described_test(cond: str) -> re.Match[str] | None:
+    """The test a condition's closing brackets hold, where words before them describe it."""
+    return _DESCRIBED_TEST_RE.search(cond)
+
+
 # "BOTH B1 AND B2 ARE 'YES'", "EITHER Q4 OR Q5 = 1": two questions, then the answer they share
 _BOTH_ARE_RE = re.compile(
     rf"^(?:BOTH\s+|EITHER\s+)?(?P<a>{_ID})\s+(?P<join>AND|OR)\s+(?P<b>{_ID})\s+"

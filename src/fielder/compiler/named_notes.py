@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from fielder.compiler.conditions import described_test
 from fielder.compiler.worded_answers import respondent_words
 
 if TYPE_CHECKING:
@@ -165,10 +166,6 @@ _BASE_FOR_RE = re.compile(
     rf"\s?(?:-|–|—|\sTO\s|\sTHROUGH\s)\s?(?P<last>{_FILTER_ID})\s*:\s*(?P<cond>\S.*)$",
     re.I,
 )
-_TEST_IN_BRACKETS_RE = re.compile(
-    r"\((?P<test>[A-Z]{1,5}\d{1,3}[a-z]?\s*(?:=|==|!=|<>|≠|<|>|≤|≥|∈|∋|∌|IN\b|HAS\b)[^()]*)\)\s*$",
-    re.I,
-)
 # "Filter for J3 and J4: visited a dealership at J2 (code 04).": a filter line naming the two
 # questions (or the run, "J3-J6") it is for, then whom in words or the test
 _FILTER_FOR_RE = re.compile(
@@ -184,7 +181,7 @@ def _base_for(note: str) -> tuple[str, str, str] | None:
     if match is None:
         return None
     cond = match["cond"].strip(" .")
-    described = _TEST_IN_BRACKETS_RE.search(cond)
+    described = described_test(cond)
     if described and not re.search(rf"\b{_ID}\b", cond[: described.start()], re.I):
         cond = described["test"]  # "not Brightmoor customers (E4 ≠ 1)": the words describe it
     return match["id"], match["last"], f"if {cond}"

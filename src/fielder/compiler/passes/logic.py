@@ -15,6 +15,7 @@ from fielder.compiler.classify import clean_id
 from fielder.compiler.conditions import (
     Atom,
     ConditionError,
+    described_test,
     parse_condition,
     referenced_codes,
     render,
@@ -161,9 +162,6 @@ _SKIP_OVER_SECTION_RE = re.compile(
     r"(?:SECTION|PART|MODULE|BLOCK)\s+([A-Z0-9]{1,3})\b(?!\s*(?:AND|,))",
     re.I,
 )
-_TEST_IN_BRACKETS_RE = re.compile(
-    r"\(([^()]*?\b[A-Z]{1,4}\d{1,3}[a-z]?\b[^()]*?[=<>][^()]*)\)", re.I
-)
 
 
 def _skipped_sections(builts: list[Built], sections: dict[str, str]) -> None:
@@ -177,8 +175,8 @@ def _skipped_sections(builts: list[Built], sections: dict[str, str]) -> None:
             start = firsts.get(first or "")
             if pending.kind != "skip" or start is None or not pending.condition:
                 continue
-            test = _TEST_IN_BRACKETS_RE.search(pending.condition)
-            negated = f"NOT ({test[1] if test else pending.condition})"
+            test = described_test(pending.condition)
+            negated = f"NOT ({test['test'] if test else pending.condition})"
             built.pending.remove(pending)
             for member in builts[builts.index(start) :]:
                 if member.block != start.block:

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 
 from fielder.compiler.diagnostics import Problem
 from fielder.compiler.parse import Draft
-from fielder.ir.expressions import ExpressionError, parse
+from fielder.ir.expressions import ExpressionError, parse, references
 from fielder.ir.models import Question
 
 # a condition on what the respondent answered
@@ -160,7 +160,11 @@ def _ids_with_logic(questions: list[Question], order: dict[str, int]) -> set[str
         if question.display_if:
             used.add(question.id.upper())
         for condition in filter(None, conditions):
-            used |= {token.upper() for token in _TOKEN_RE.findall(condition)} & order.keys()
+            try:
+                named = {ref.name.upper() for ref in references(parse(condition))}
+            except ExpressionError:
+                continue  # (the IR's validation reports it; nothing is used here)
+            used |= named & order.keys()
         used |= {rule.to.upper() for rule in question.skip_to}
     return used
 
