@@ -58,6 +58,7 @@ from fielder.compiler.range_ends import range_end_terminations
 from fielder.compiler.retired_items import drop_retired_items
 from fielder.compiler.rewrites import rewrite_lines
 from fielder.compiler.routing_tables import routing_table_lines
+from fielder.compiler.scoped_notes import scoped_note_lines
 from fielder.compiler.scripted import read_scripted
 from fielder.compiler.span_filters import span_filter_lines
 from fielder.compiler.spec_lines import spec_line_lines
@@ -129,7 +130,8 @@ def _read_lines(document: Document) -> list[Line]:
         digit_box_lines(middle_notes(drop_answer_heads(drop_page_numbers(lines))))
     )
     lines = instruction_code_lines(label_cell_lines(lines))
-    return rewrite_lines(printable_lines(export_lines(lines)))
+    # (notes covering several questions are read last, when every question's label is known)
+    return scoped_note_lines(rewrite_lines(printable_lines(export_lines(lines))))
 
 
 def build_all(document: Document, file_id: str | None) -> tuple[Parsed, list[Built]]:

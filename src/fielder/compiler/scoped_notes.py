@@ -1,0 +1,319 @@
+"""A routing note that covers several questions, read as SCOPE + CONDITION + ACTION.
+
+Why a module of its own: section and run notes come in endless wordings ("This section is only
+for …", "Part D: answer only if … (A3 = yes)", "Questions 16 to 19 are for Year 10 students
+only", "ASK Q10 AND Q11 IF Q9 = 1 OR 2", "FILTER: ASK IF AGE 16+ (D1 >= 16)" right under a
+section's heading, "Skip this part if …"). The rules written for one wording each (parse's
+section recognisers, `span_filters`) keep what they read; this fallback reads the parts
+generically, after them, on the lines they left:
+
+- SCOPE: a run of questions named in the note (`Q5–Q8`, `questions 16 to 19`, `E3 AND E4`),
+  "the next three questions", or a section (a section word in the note, or the note standing
+  right under a section's heading before its first question), up to the next heading, an
+  "ASK ALL" banner, or the question everyone else is sent to.
+- CONDITION: the test in brackets that names a question, else the clause after IF / WHO /
+  WHERE, else a bare test on a question; it is handed to the logic pass as `ASK IF …`, which
+  reads it with `conditions` against the questions (and joins it to a question's own filter).
+- ACTION: a filter (ask, show, answer, only, for, is asked …) or, negated, "skip / not asked /
+  unless / except". Notes that end the survey or jump elsewhere are left to the skip readers.
+
+A note is rewritten only when every part was read and it covers at least two questions; it is
+then replaced by an `ASK IF …` line before each question it covers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from fielder.compiler.classify import find_label, is_section
+from fielder.compiler.glossary import to_english
+from fielder.compiler.lines import Line
+
+_ID = r"[A-Z]{1,4}\d{1,3}[a-z]?"
+# a CAPI variable named in capitals before its sign ("ECON = 1") also names a question
+_VAR = r"(?-i:\b[A-Z][A-Z0-9_]{2,11}\b)(?=\s*(?:=|<|>|!=|≠))"
+_REF_RE = re.compile(rf"\b{_ID}\b|\bQUESTIONS?\s+[A-Z]{{0,4}}\d{{1,3}}[a-z]?\b|{_VAR}", re.I)
+_SIGN = r"(?:=|==|!=|<>|≠|<|>|≤|≥|∈|∋|∌|\bAT\b|\bCODES?\b|\bIN\b|\bNOT\b|\bIS\b)"
+# a run of questions named in the note: "Q10 TO Q12", "questions 16 to 19", "E3 AND E4"
+_RUN_RE = re.compile(
+    rf"(?:\bQUESTIONS\s+(?P<na>\d{{1,3}}[a-z]?)|\b(?P<a>{_ID}))\s*"
+    r"(?P<join>TO|-|–|—|\.\.|AND|&|ET|UND|E|Y)\s*(?:QUESTIONS?\s+)?"
+    rf"(?:(?<=\s)(?P<nb>\d{{1,3}}[a-z]?)\b|\b(?P<b>{_ID})\b)",
+    re.I,
+)
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_NEXT_RE = re.compile(
+    r"\b(?:THE\s+)?(?:NEXT|FOLLOWING)\s+(?P<n>TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|\d)\s+QUESTIONS\b",
+    re.I,
+)
+_SECTION_WORD_RE = re.compile(
+    r"\b(?:THIS|THE\s+WHOLE|WHOLE|ENTIRE|THE\s+FOLLOWING)\s+(?:SECTION|PART|BLOCK|MODULE|PAGE)\b"
+    r"|^\W*(?:(?:ASK|SHOW|ANSWER|COMPLETE)\s+)?(?:SECTION|PART|BLOCK|MODULE)\s+[A-Z0-9]{1,2}\b"
+    r"|\b(?:ASK|SHOW|ANSWER|COMPLETE)\s+(?:SECTION|PART|BLOCK|MODULE)\b",
+    re.I,
+)
+# the sentence that sends everyone else on: "Others go to Q13.", "If not, go to Section D."
+_OTHERS_RE = re.compile(
+    r"^\W*(?:EVERYONE|EVERYBODY|ALL\s+OTHERS|OTHERS|THE\s+REST|OTHERWISE|IF\s+NOT|ELSE|"
+    r"ANYONE\s+ELSE|ALL\s+THE\s+OTHERS)\b"
+    r"|\b(?:GO|SKIP|MOVE|JUMP|CONTINUE)\s+(?:ON\s+|STRAIGHT\s+|DIRECTLY\s+)?(?:TO|AT)\b",
+    re.I,
+)
+_AFTER_RE = re.compile(
+    rf"\b(?:TO|AT)\s+(?:THE\s+)?(?:(?:QUESTION\s+)?(?P<n>\d{{1,3}}[a-z]?)\b|(?P<id>{_ID})\b)", re.I
+)
+# what the note asks: a filter, in its many words
+_FILTER_RE = re.compile(
+    r"\b(?:ASK|ASKED|SHOW|SHOWN|DISPLAY|DISPLAYED|ANSWER|ANSWERED|COMPLETE|COMPLETED|ONLY|"
+    r"FILTER|BASE|APPEARS|CONCERNS|IF|WHERE|WHEN|FOR)\b",
+    re.I,
+)
+_NEGATED_RE = re.compile(
+    r"\b(?:SKIP|HIDE|OMIT)\s+(?:THIS\s+|THE\s+)?(?:WHOLE\s+|ENTIRE\s+)?(?:SECTION|PART|BLOCK|"
+    r"MODULE|PAGE|QUESTIONS)\b|\bNOT\s+ASKED\b|\bDO\s+NOT\s+ASK\b|\bDON'T\s+ASK\b",
+    re.I,
+)
+_EXCEPT_RE = re.compile(r"\b(?:UNLESS|EXCEPT(?:\s+(?:FOR|IF|WHEN))?)\b", re.I)
+# notes that end the interview or only describe: not a filter of the questions below
+_NOT_FILTER_RE = re.compile(
+    r"\b(?:TERMINATE|SCREEN[\s-]*OUT|CLOSE|END\s+(?:THE\s+)?(?:SURVEY|INTERVIEW)|STOP|QUOTAS?|"
+    r"NOT\s+(?:ROUTING|A\s+FILTER|SCRIPTED)|SOFT\s+CHECK|DERIVED|LOOP|FOR\s+EACH|EACH\s+OF)\b"
+    r"|\b(?:SHOW\s+ONLY|ONLY\s+SHOW)\b[^.;]*\b(?:SELECTED|CODED|PICKED|CHOSEN|TICKED|MENTIONED)\b",
+    re.I,
+)
+_BRACKET_RE = re.compile(r"\(([^()]{2,120})\)")
+_CLAUSE_RE = re.compile(
+    r"\b(?:ONLY\s+)?(?:IF|WHERE|WHEN|UNLESS|EXCEPT\s+(?:FOR|IF|WHEN))\b\s*(?P<c>[^.;]{3,160})", re.I
+)
+_WHO_RE = re.compile(
+    r"\b(?:THOSE|PEOPLE|RESPONDENTS|ANYONE|EVERYONE|ALL)\s+(?:WHO|THAT)\s+(?P<c>[^.;]{3,160})",
+    re.I,
+)
+_BARE_TEST_RE = re.compile(
+    rf"(?:\b{_ID}|{_VAR})\s*(?:=|==|!=|<>|≠|<|>|≤|≥|>=|<=)\s*[^.;]{{1,80}}", re.I
+)
+_QUESTION_WORD_RE = re.compile(rf"^[^\W\d]{{3,12}}\.?\s+(?={_ID}\s*(?:=|<|>|!=|≠|IN\b))", re.I)
+# "(your answer at Question A5)", "(see Q3)": where the answer was given, not the test on it
+_POINTER_RE = re.compile(
+    r"^\W*(?:SEE\b|(?:YOUR\s+|THE\s+|THEIR\s+)?ANSWERS?\s+(?:AT|TO|IN|ON)\b)", re.I
+)
+_ANSWERED_RE = re.compile(
+    r"^(?:HAVE\s+|HAS\s+)?(?:ANSWERED|SAID|TICKED|SELECTED|CHOSE|CHOSEN|MARKED)\s+", re.I
+)
+# the group a banner names: "ALL WHO AGREED …", "ONLY FOR THOSE WHO …", "… ARE FOR MANAGERS"
+_GROUP_RE = re.compile(
+    r"^\W*(?:[A-Z][\w'’ ]{1,40}?\s*[—–:-]\s*)?(?:ALL|THOSE|EVERYONE|ANYONE|PEOPLE|RESPONDENTS)\s+"
+    r"(?:WHO|THAT|WITH)\b|\bONLY\s+FOR\b|\b(?:IS|ARE)\s+(?:ONLY\s+)?FOR\b",
+    re.I,
+)
+_ASK_ALL_RE = re.compile(r"^\W*(?:ASK\s+)?(?:ALL|EVERYONE)(?:\s+RESPONDENTS)?\W*$", re.I)
+_GLOSS_RE = re.compile(r"\s*\((?![^()]*(?:[=<>≠]|\d))[^()]*\)")
+
+
+@dataclass(frozen=True)
+class ScopedNote:
+    """One note read: the test, whether it is negated, and the scope it names."""
+
+    cond: str
+    negated: bool
+    first: str = ""  # a run named in the note ("" when none)
+    last: str = ""
+    listed: bool = False  # "E7 AND E11": the two questions named, not the run between
+    count: int = 0  # "the next three questions"
+    section: bool = False  # "this section", "Part D: …"
+    after: str = ""  # the question everyone else is sent to
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.;!])\s+", text.strip()) if s.strip()]
+
+
+def _condition(text: str) -> tuple[str, int, int]:
+    """The test in the note (a bracket naming a question, a clause after IF / WHO, or a bare
+    test) and where it stands in the note."""
+    for found in _BRACKET_RE.finditer(text):
+        inner = found.group(1)
+        if (
+            _REF_RE.search(inner)
+            and re.search(_SIGN, inner, re.I)
+            and not _RUN_RE.fullmatch(inner)
+            and not _POINTER_RE.match(inner)
+        ):
+            # ("Frage A3 = ja": the word for "question" before the id, in any language)
+            inner = _QUESTION_WORD_RE.sub("", inner.strip())
+            return inner, found.start(), found.end()
+    for said in (_CLAUSE_RE.search(text), _WHO_RE.search(text), _BARE_TEST_RE.search(text)):
+        if said is None:
+            continue
+        found = said
+        clause = found.group("c") if "c" in found.groupdict() else found.group(0)
+        clause = _GLOSS_RE.sub("", clause).strip(" .,:")
+        clause = _ANSWERED_RE.sub("", clause)
+        if _REF_RE.search(clause) and not _RUN_RE.fullmatch(clause):
+            return clause, found.start(), found.end()
+    return "", -1, -1
+
+
+def read_scoped_note(parts: list[str], under_heading: bool) -> ScopedNote | None:
+    """The note (its parts: instructions and words) read as scope, condition and action (None
+    unless every part is read)."""
+    sentences: list[str] = []
+    for part in parts:
+        for sentence in _sentences(" ".join(to_english(part).split())):
+            # (a note lifted out of the words may stand in them too)
+            if sentence.rstrip(" .;") not in [s.rstrip(" .;") for s in sentences]:
+                sentences.append(sentence)
+    if not sentences or any(_NOT_FILTER_RE.search(s) for s in sentences):
+        return None
+    main: list[str] = []
+    after, others = "", False
+    for sentence in sentences:
+        if _OTHERS_RE.search(sentence):
+            if not main and not any(_REF_RE.search(s) for s in sentences if s != sentence):
+                return None  # only a jump: the skip readers' job
+            others = True
+            # ("Everyone else sees Q11 to Q13": a run they see, not where they go)
+            target = None if _RUN_RE.search(sentence) else _AFTER_RE.search(sentence)
+            if target and not after:
+                after = target["id"] or f"Q{target['n']}"
+            continue
+        if _REF_RE.search(sentence) or _BARE_TEST_RE.search(sentence):
+            main.append(sentence)  # (words naming no question only describe the group)
+    if len(main) == 2 and any(_BARE_TEST_RE.fullmatch(m.strip(" .()")) for m in main):
+        # "FILTER: EMPLOYEES ONLY — E3 AND E4" with its test lifted out of brackets ("ECON = 1")
+        test = next(m for m in main if _BARE_TEST_RE.fullmatch(m.strip(" .()")))
+        main = [f"{next(m for m in main if m is not test)} ({test.strip(' .()')})"]
+    if len(main) != 1:
+        return None
+    head = main[0]
+    cond, start, end = _condition(head)
+    if not cond or _BRACKET_RE.fullmatch(head.strip(" .;")):
+        return None  # (a test alone in brackets carries on the note above it)
+    outside = _REF_RE.findall(head[:start] + " " + head[end:]) if start >= 0 else []
+    if len(outside) == 1 and not _RUN_RE.search(head) and not _SECTION_WORD_RE.search(head):
+        return None  # "BASE FOR B1: …": one question named, its own filter
+    # the run the note names stands apart from its test ("IF B2 AND B3 = 1" is no run)
+    run = next((r for r in _RUN_RE.finditer(head) if r.end() <= start or r.start() >= end), None)
+    count = _NEXT_RE.search(head)
+    section = bool(_SECTION_WORD_RE.search(head))
+    group = bool(_GROUP_RE.search(head))
+    negated = bool(_NEGATED_RE.search(head) or _EXCEPT_RE.search(head))
+    verb = bool(_FILTER_RE.search(head))
+    if not (run or count or section):
+        # no scope named: a section's when it stands under the heading and sends everyone else
+        # on, names the group the section is for, or states a test with no verb at all (a
+        # plain "ASK IF …" there is the first question's own filter); a group banner between
+        # questions is the filter of the questions below it
+        implied = under_heading and (others or group or not verb)
+        if not (implied or (group and not verb)):
+            return None
+        section = True
+    elif not negated and not verb:
+        return None
+    listed = bool(run and run["join"].upper() not in ("TO", "-", "–", "—", ".."))
+    first = (run["a"] or f"Q{run['na']}") if run else ""
+    last = (run["b"] or f"Q{run['nb']}") if run else ""
+    n = count["n"].lower() if count else ""
+    return ScopedNote(
+        cond=cond,
+        negated=negated,
+        first=first,
+        last=last,
+        listed=listed,
+        count=int(n) if n.isdigit() else _COUNT_WORDS.get(n, 0),
+        section=section,
+        after=after,
+    )
+
+
+def _lookup(raw: str, ids: dict[str, str]) -> str | None:
+    key = raw.upper()
+    return ids.get(key) or ids.get("Q" + key) or ids.get(key.removeprefix("Q"))
+
+
+def _covered(
+    note: ScopedNote, at: int, labels: list[tuple[int, str]], ends: list[int]
+) -> list[str]:
+    """The ids of the questions the note covers, in order."""
+    ids = {qid.upper(): qid for _, qid in labels}
+    ahead = [(pos, qid) for pos, qid in labels if pos > at]
+    if note.first:
+        first, last = _lookup(note.first, ids), _lookup(note.last, ids)
+        order = [qid for _, qid in labels]
+        if first is None or last is None or order.index(first) > order.index(last):
+            return []
+        if first not in [qid for _, qid in ahead]:
+            return []
+        if note.listed:
+            return [first, last]
+        stop = _lookup(note.after, ids) if note.after else None
+        if stop is not None and order.index(stop) > order.index(last) + 1:
+            # "Q2 TO Q4: … OTHERS GO TO Q6": everyone else skips up to Q6, Q5 included
+            return order[order.index(first) : order.index(stop)]
+        return order[order.index(first) : order.index(last) + 1]
+    if note.count:
+        return [qid for _, qid in ahead[: note.count]]
+    end = min((pos for pos in ends if pos > at), default=10**9)
+    covered = [qid for pos, qid in ahead if pos < end]
+    stop = _lookup(note.after, ids) if note.after else None
+    if stop in covered:
+        covered = covered[: covered.index(stop)]
+    return covered
+
+
+def scoped_note_lines(lines: list[Line]) -> list[Line]:
+    """The lines with each note that covers several questions written as `ASK IF …` before
+    every question it covers (the note itself dropped)."""
+    labels: list[tuple[int, str]] = []
+    ends: list[int] = []
+    for pos, line in enumerate(lines):
+        label = find_label(line)
+        if label is not None:
+            if label.style != "display":  # (a screen shows to everyone who reaches it)
+                labels.append((pos, label.id))
+        elif not line.is_option and (
+            is_section(line) or _ASK_ALL_RE.match(" ".join([line.text, *line.instructions]))
+        ):
+            ends.append(pos)
+    if not labels:
+        return lines
+    before: dict[str, list[str]] = {}
+    dropped: set[int] = set()
+    heading_open = False
+    for pos, line in enumerate(lines):
+        if line.kind == "page_break":
+            continue
+        label = find_label(line)
+        if label is not None:
+            heading_open = False
+            continue
+        if line.is_option or is_section(line):
+            heading_open = is_section(line) and not line.is_option
+            continue
+        # (the line as written: tests lifted out into its notes stand in their brackets there)
+        parts = [line.raw] if line.raw.strip() else [*line.instructions, line.text]
+        parts = [p for p in parts if p.strip()]
+        note = read_scoped_note(parts, heading_open) if parts else None
+        if note is None:
+            continue
+        covered = _covered(note, pos, labels, ends)
+        if len(covered) < 2:
+            continue
+        test = f"ASK IF NOT ({note.cond})" if note.negated else f"ASK IF {note.cond}"
+        for qid in covered:
+            before.setdefault(qid, []).append(test)
+        dropped.add(pos)
+    if not dropped:
+        return lines
+    out: list[Line] = []
+    for pos, line in enumerate(lines):
+        if pos in dropped:
+            continue
+        label = find_label(line)
+        if label is not None and label.id in before:
+            # (the filter goes with the question's own line: a line of its own under a question
+            # with no answers would read as that question's filter)
+            line = replace(line, instructions=[*before.pop(label.id), *line.instructions])
+        out.append(line)
+    return out
