@@ -49,6 +49,12 @@ def _pieces(text: str, above: str | None) -> list[tuple[str, str]] | None:
     return named
 
 
+def _grouped(note: str) -> str:
+    """A note naming a group and its test as the filter it is; other notes as they are."""
+    group = _GROUP_RE.match(" ".join(note.split()))
+    return f"ASK IF {group['test']}" if group else note
+
+
 def band_filter_lines(lines: list[Line]) -> list[Line]:
     """The lines with each band's follow-up filter written over the question it is for."""
     labels = [find_label(line) for line in lines]
@@ -63,7 +69,12 @@ def band_filter_lines(lines: list[Line]) -> list[Line]:
             above = label.id
             # (on the question's own line: its filter, whichever way the document sets others)
             tests = before.pop(label.id, [])
-            out.append(replace(line, instructions=[*tests, *line.instructions]) if tests else line)
+            # ("DETRACTORS (Q14 = 0–6)" in a sheet's Routing cell of the question's own row: the
+            # same group, read as the question's filter)
+            own = [_grouped(note) for note in line.instructions]
+            if tests or own != line.instructions:
+                line = replace(line, instructions=[*tests, *own])
+            out.append(line)
             continue
         text = " ".join((line.raw or "").split())
         group = _GROUP_RE.match(text) if not (line.code or line.is_option) else None

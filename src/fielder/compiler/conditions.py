@@ -410,6 +410,9 @@ def parse_condition(
     """A condition as OR-of-AND groups of atoms; raises ConditionError when it cannot be read.
     (`worded=False`: the respondent's-words reading is not tried, as for one clause of it;
     `formal=False`: nor the programmer's-expression reading, as for one test of it.)"""
+    text = word_operators(text)
+    text = _answers_in_brackets(text, questions, default)
+    text = _shared_head(text, questions, default)
     if formal and is_formal(text):
         tree = formal_condition(text, questions, _formal_leaf(questions, default), _merge)
         if tree is not None:
@@ -427,7 +430,10 @@ def parse_condition(
     text = _words_then_codes(text, questions)
     text = _labels_listed_at(text, questions)
     negated = (
-        _NOT_WHOLE_RE.match(text) or _NOT_CODES_RE.match(text) or _NONE_OF_CODES_RE.match(text)
+        _NOT_WHOLE_RE.match(text)
+        or _NOT_CODES_RE.match(text)
+        or _NONE_OF_CODES_RE.match(text)
+        or _OTHER_THAN_CODES_RE.match(text)
     )
     if negated:
         return _negated(parse_condition(negated["cond"], questions, default))
@@ -460,6 +466,10 @@ def parse_condition(
     text = _quoted_number_labels(text, questions, default)
     text = _shared_answer(text, questions)
     text = _inner_condition(text, questions)
+    denied = _NOT_CODES_RE.match(text)
+    if denied:
+        # "NO MOBILE (NOT CODE 1, 2 OR 3 AT Q1)": the bracket's list denied whole, as alone
+        return _negated(parse_condition(denied["cond"], questions, default))
     text = _any_of_range(text, questions)
     text = _any_listed(text, questions)
     text = _any_answer(text, questions)
@@ -694,9 +704,30 @@ _RESTATED_RE = re.compile(
 # "NOT (Q3 = 4 OR 5)": the whole condition denied (a "Hide if …" filter)
 _NOT_WHOLE_RE = re.compile(r"^\s*NOT\s*\((?P<cond>.+)\)\s*$", re.I | re.S)
 # "NOT CODE 1 OR 2": the whole list of codes denied, not its first code alone
+# ("NOT CODE 1, 2 OR 3 AT Q1": the question named once after the list)
 _NOT_CODES_RE = re.compile(
-    r"^\s*NOT\s+(?P<cond>(?:CODES?\s+)?\d{1,3}(?:\s*(?:,|OR)\s*(?:CODES?\s+)?\d{1,3})+)\s*$", re.I
+    r"^\s*NOT\s+(?P<cond>(?:CODES?\s+)?\d{1,3}(?:\s*(?:,|OR)\s*(?:CODES?\s+)?\d{1,3})+"
+    r"(?:\s+(?:AT|IN|ON)\s+(?:QUESTION\s+)?[A-Za-z]{0,4}\d{1,3}[a-z]?)?)\s*$",
+    re.I,
 )
+# "ANY CODE OTHER THAN 1 OR 2 AT RN1": every answer but those listed, the list denied whole
+_OTHER_THAN_CODES_RE = re.compile(
+    r"^\s*(?:ANY|ALL)\s+(?:OTHER\s+)?(?:CODES?|ANSWERS?)\s+OTHER\s+THAN\s+"
+    r"(?P<cond>(?:CODES?\s+)?\d{1,3}(?:\s*(?:,|OR|-|–)\s*(?:CODES?\s+)?\d{1,3})*"
+    r"(?:\s+(?:AT|IN|ON)\s+(?:QUESTION\s+)?[A-Za-z]{0,4}\d{1,3}[a-z]?)?)\s*$",
+    re.I,
+)
+# "Q3 NE 1", "S2 GE 18": the relational words of SPSS and Fortran after a question's id
+_WORD_OPERATORS = {"NE": "!=", "EQ": "=", "GE": ">=", "LE": "<=", "GT": ">", "LT": "<"}
+_WORD_OPERATOR_RE = re.compile(
+    r"\b(?P<q>[A-Za-z]{1,4}\d{1,3}[a-z]?)\s+(?P<op>NE|EQ|GE|LE|GT|LT)\s+(?=(?:CODES?\s+)?-?\d)"
+)
+
+
+def word_operators(text: str) -> str:
+    """The condition with SPSS's word operators ("Q3 NE 1") written as symbols ("Q3 != 1")."""
+    return _WORD_OPERATOR_RE.sub(lambda m: f"{m['q']} {_WORD_OPERATORS[m['op']]} ", text)
+
 
 # "NONE OF CODES 3-5 SELECTED": every code of the list left unselected, the list denied whole
 _NONE_OF_CODES_RE = re.compile(
@@ -1037,6 +1068,61 @@ def _inner_condition(text: str, questions: dict[str, Question]) -> str:
         # answer in words for the reader; their "or" is no second test
         return text[: inner.start()].rstrip()
     return text
+
+
+_CLOSING_BRACKET_RE = re.compile(
+    r"^(?P<words>[^()]{3,120}?)\s*\((?P<inner>[^()]{2,120})\)\s*[.:]?\s*$"
+)
+_AT_ID_END_RE = re.compile(rf"\s+(?:AT|IN|FOR)\s+(?:QUESTION\s+)?(?P<q>{_ID})\s*$", re.I)
+
+
+def _labels(question: Question | None) -> set[str]:
+    return {" ".join(o.label.casefold().split()) for o in (question.options if question else [])}
+
+
+def _answers_in_brackets(text: str, questions: dict[str, Question], default: str | None) -> str:
+    """ "you do not have a smart meter (No or Not sure at Q3)", "NO SMART METER (NO OR NOT
+    SURE)": whom in words, then the answers that say it in closing brackets, of the question
+    they name or else of the question just asked; the bracket is the test (the words only
+    describe those people, their "not" and "or" are no part of it)."""
+    closing = _CLOSING_BRACKET_RE.match(text)
+    if closing is None or _find_ref(closing["words"], questions)[0]:
+        return text
+    if re.search(r"\b(?:NOT|NO|EXCEPT|THAN|NOR|IF|AND|OR)\s*$", closing["words"], re.I):
+        return text  # "NOT ('No' at Q3)": the words deny or join the bracket, not describe it
+    inner = closing["inner"].strip()
+    at = _AT_ID_END_RE.search(inner)
+    named = at["q"] if at else default
+    question = next((q for k, q in questions.items() if k.upper() == (named or "").upper()), None)
+    listed = inner[: at.start()] if at else inner
+    pieces = [p for p in re.split(r"\s*(?:,|/|\bOR\b)\s*", listed, flags=re.I) if p.strip()]
+    labels = _labels(question)
+    if not pieces or not all(" ".join(p.casefold().split()) in labels for p in pieces):
+        return text
+    return inner if at else f"{inner} AT {question.id}" if question else text
+
+
+# "fairly or very dissatisfied at Q5": two answers that share their last word, written once
+_SHARED_HEAD_RE = re.compile(
+    r"\b(?P<a>[A-Za-z]+)\s+(?P<join>OR|AND)\s+(?P<b>[A-Za-z]+)\s+(?P<head>[A-Za-z]+)\b", re.I
+)
+
+
+def _shared_head(text: str, questions: dict[str, Question], default: str | None) -> str:
+    """The answers written out whole where both, with the shared word, are labels of the
+    question named (or the one just asked)."""
+    named = _find_ref(text, questions)[0] or default
+    labels = _labels(questions.get(named or ""))
+    if not labels:
+        return text
+
+    def whole(match: re.Match[str]) -> str:
+        a, b = f"{match['a']} {match['head']}", f"{match['b']} {match['head']}"
+        if a.casefold() in labels and b.casefold() in labels:
+            return f"{a} {match['join']} {b}"
+        return match[0]
+
+    return _SHARED_HEAD_RE.sub(whole, text)
 
 
 # a closing bracket that comments on the test rather than adding one

@@ -486,7 +486,10 @@ def interpret(sentence: str) -> list[Directive]:
     text = re.sub(r"\b(question|go\s+to|skip\s+to)\s+\((\d{1,3})\)", r"\1 \2", text, flags=re.I)
     # "After this page, if Q3 is … → Skip to page 5": a page's logic, run when it is left
     text = _AFTER_THIS_RE.sub("", text)
-    if re.search(r"->|→|\b(?:GO|SKIP|JUMP)\s+TO\b", text, re.I):
+    # ("SKIP TO Q20 IF NO SMART METER (NO OR NOT SURE)": with the condition last, the bracket
+    # closes the condition, the answers it means)
+    condition_last = re.search(r"\b(?:GO|SKIP|JUMP)\s+TO\b[^()]*\b(?:IF|WHEN)\b", text, re.I)
+    if re.search(r"->|→|\b(?:GO|SKIP|JUMP)\s+TO\b", text, re.I) and not condition_last:
         # "if [2] -> end of survey (show the debrief page)": a remark after the routing
         # ("(any of 1–7)" says the codes of the words before the arrow: kept)
         text = re.sub(r"(?<=\w)\s+\((?!any\s+of\s)[^()]{3,}\)\s*\.?$", "", text, flags=re.I)
@@ -646,6 +649,22 @@ _NAMED_ANSWERS_RE = re.compile(
 _QUOTED_AT_RE = re.compile(r"['‘\"“][^'‘’\"“”]{2,60}['’\"”]\s+(?:AT|IN|ON)\s+[A-Z]{0,4}\d{1,3}")
 
 
+# "COMPANY CAR DRIVERS (S3 = 2): SKIP Q7–Q8", "IF Q2 = 3, DO NOT ASK Q5-Q6": a group (its test
+# in brackets) or a test, then the questions they miss; "SKIP Q7 TO Q9 IF …" the other way round
+_SKIP_RUN = (
+    # (plain ids: "Q5-Q6" is a run here, not one module-prefixed id)
+    r"(?:SKIP|DO\s+NOT\s+ASK|DON['’]T\s+ASK)\s+(?!TO\b)(?:QUESTIONS?\s+)?"
+    r"(?P<first>[A-Z]{0,4}\d{1,3}[a-z]?)(?:\s*(?:-|–|TO|AND)\s*(?P<last>[A-Z]{0,4}\d{1,3}[a-z]?))?"
+)
+_SKIPPED_RUN_RE = re.compile(
+    r"^(?:(?:IF|FOR)\s+)?(?:[^():]{1,80}?\s*\((?P<cond>[^()]{3,80})\)|"
+    r"(?P<test>[^():,]{1,40}?[=<>][^():,]{1,40}?))"
+    rf"\s*[:,–-]?\s*{_SKIP_RUN}\s*\.?$",
+    re.I,
+)
+_SKIP_RUN_IF_RE = re.compile(rf"^{_SKIP_RUN}\s+(?:IF|FOR)\s+(?P<cond>\S.*?)\s*\.?$", re.I)
+
+
 def _named_filter(text: str) -> list[Directive]:
     """A filter box naming the questions it covers: "ASK E07 AND E11 ONLY OF EMPLOYEES
     (E06 = 1)", "E14-E16 ARE ASKED ONLY OF PERSONS NOT WORKING: E01 = 2 AND E02 = 2"."""
@@ -662,6 +681,15 @@ def _named_filter(text: str) -> list[Directive]:
         body,
         re.I,
     )
+    skipped = _SKIPPED_RUN_RE.match(body) or _SKIP_RUN_IF_RE.match(body)
+    if skipped:
+        # "COMPANY CAR DRIVERS (S3 = 2): SKIP Q7–Q8": those people are not asked the run, so
+        # each question of it is asked of everyone else (a filter, not a jump)
+        last = skipped["last"] or skipped["first"]
+        said = skipped["cond"] or skipped.groupdict().get("test") or ""
+        cond = f"NOT ({said.strip(' :,.')})"
+        targets = _id_span(skipped["first"], last) or [skipped["first"]]
+        return [Directive("ask_target", cond, target=t.upper(), source=text) for t in targets]
     match = listed or spanned
     if match is None:
         return []
@@ -962,7 +990,8 @@ _TERMINATE_IF_RES = tuple(
         r"(?:YOU\s+)?CAN\s+STOP\s+(?:HERE|NOW))\b",
         # "If you are 65 or older, please stop here and hand this form back.": a paper form's
         # screen-out in the respondent's words
-        r"^IF\s+(?P<cond>[^,]{2,120}?)\s*,\s*(?:PLEASE\s+)?STOP\s+HERE\b",
+        # ("IF SOMEONE ELSE DOES: PLEASE STOP HERE …": a colon after the condition as well)
+        r"^IF\s+(?P<cond>[^,:]{2,120}?)\s*[,:]\s*(?:PLEASE\s+)?STOP\s+HERE\b",
         r"^(?:RESPONDENTS?|THOSE|ANYONE|PEOPLE|ALL)\s+(?:WHO\s+)?(?:SELECT|CHOOS|ANSWER|COD|SAY|PICK)"
         r"\w*\s+(?P<cond>.+?)\s+(?:SHOULD|MUST|WILL|ARE|TO)\s+(?:BE\s+)?(?:SCREENED\s+OUT|"
         r"TERMINATED|DISQUALIFIED|EXCLUDED|CLOSED)\b",

@@ -45,6 +45,7 @@ LEADING_ROUTE_RE = re.compile(
     r"^\s*\(((?:ASK\s+(?:IF|ALL|ONLY|THOSE)|BASE\s*:|FILTER\s*:|SHOW\s+IF|(?-i:IF))\b[^()?]*)\)\s*(?=\S)",
     re.I,
 )
+_BASE_HEAD_RE = re.compile(r"\s*(?:BASE|FILTER)\s*:\s*", re.I)
 _IF_ASKED_RE = re.compile(r"^\s*(?-i:IF\s+ASKED)\b\s*[:,–—-]", re.I)
 _ALL_EXCEPT_RE = re.compile(
     r"^\s*(?:[A-Z]{1,4}\d{1,3}[a-z]?[.):]\s+)?ASK\s+(?:ALL|EVERYONE)\s+(?:EXCEPT|BUT\s+NOT|"
@@ -479,6 +480,15 @@ _CAPS_IF_ASIDE_RE = re.compile(
 
 def split_text(text: str) -> tuple[str, list[str]]:
     """Take bracketed instructions and trailing capitals out of plain text."""
+    kept, notes = _split_text(text)
+    if notes and _BASE_HEAD_RE.fullmatch(kept):
+        # "Base: IF CONSIDERED BUT REJECTED X (Q3 CODE 1)": a base in capitals is the line's
+        # content, not notes taken off its words (which would leave "Base:" alone)
+        return text, []
+    return kept, notes
+
+
+def _split_text(text: str) -> tuple[str, list[str]]:
     notes: list[str] = []
     symbol = _NOTE_SYMBOL_RE.match(text)
     if symbol:

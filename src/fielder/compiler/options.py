@@ -43,7 +43,10 @@ _CODE_AFTER_LEADER_RE = re.compile(
 _CODE_BEFORE_RE = re.compile(
     r"^[\[(]?(?P<code>\d{1,3})[\])]?(?:[.):]?\s*[-–—=:]\s*|[.)]\s*|\t+\s*|\s+)(?P<label>\S.*)$"
 )
-_CODE_BRACKETED_RE = re.compile(r"^(?P<label>.*?\S)\s+[\[(](?P<code>\d{1,3})[\])]$")
+# ("Found it cheaper last year .. [2]": a short dot leader before the bracket is no part of it)
+_CODE_BRACKETED_RE = re.compile(
+    r"^(?P<label>.*?\S)(?:\s*(?:\.{2,}|…+))?\s+[\[(](?P<code>\d{1,3})[\])]$"
+)
 _CODE_ONLY_RE = re.compile(r"^[\[(]?(?P<code>\d{1,3})[\])]?[.)]?$")
 _CODE_REPEATED_RE = re.compile(r"^(?P<n>\d{1,3})\s*[-–—=:]\s*(?=[^\W\d_])")
 _LEAD_MARK_RE = re.compile(rf"^(?:[{BOXES}•●▪■◦·▾▿{DRAG_HANDLES}]|o(?=\s+[A-Z0-9]))\s+")

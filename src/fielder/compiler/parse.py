@@ -656,7 +656,12 @@ class _Parser:
             # "14. Only answer this if you have children (see 3a)." with the words below
             self.pending.append(text)
             text = ""
-        elif label is not None and "?" not in text and _WHOLE_FILTER_RE.match(text):
+        elif (
+            label is not None
+            and "?" not in text
+            and (_WHOLE_FILTER_RE.match(text) or _BASE_LINE_RE.match(text))
+        ):
+            # ("Base: all except company car drivers": a base in words alone, no test in it)
             # "[B3a] FILTER: B3 = 4 or 5" with the question's words on the next line.
             self.pending.append(text)
             text = ""

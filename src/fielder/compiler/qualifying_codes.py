@@ -87,9 +87,13 @@ def _rewritten(note: str) -> list[str]:
     named = match.groupdict().get("qid")
     test = f"{named} = {codes}" if named else f"CODE {codes}"
     rest = "" if re.fullmatch(r"[\[\]() ]*", rest) else rest  # only the note's own brackets left
-    # "ALL OTHERS TERMINATE" names the other answers: the screen-out lists them
-    others = not named and re.search(r"\bOTHERS\b", match.group(0), re.I)
+    # "ALL OTHERS TERMINATE", "ANYONE ELSE: THANK AND CLOSE" name the other answers (the
+    # people who gave them): the screen-out lists them; "OTHERWISE" denies the test
+    others = re.search(r"\bOTHERS\b|\b(?:ANY|EVERY)(?:ONE|BODY)\s+ELSE\b", match.group(0), re.I)
+    where = f" AT {named}" if named else ""
     screen_out = (
-        f"TERMINATE IF ANY CODE OTHER THAN {codes}" if others else f"TERMINATE IF NOT ({test})"
+        f"TERMINATE IF ANY CODE OTHER THAN {codes}{where}"
+        if others
+        else f"TERMINATE IF NOT ({test})"
     )
     return [*([rest + "."] if rest else []), screen_out]

@@ -153,6 +153,9 @@ _ANSWERS_UNDER_RE = re.compile(r"\b(?:answers?|responses?|options|categories)\b"
 _ID_RE = re.compile(r"^[A-Za-z]{0,8}[_.-]?\d{0,3}[a-z]?(?:[._]\d{1,2}[a-z]?)?$")
 # "SECTION B", "Part 2", "BLOCK C" in the id column: a part's title row, not a question
 _SECTION_ID_RE = re.compile(r"^(?:section|part|block|module)\s+[A-Za-z0-9]{1,3}$", re.I)
+# "LOOP | STORE LOOP – Q6 TO Q8 | … | ASK FOR EACH STORE …": a loop's (or repeat's) opening row
+# in the id column is the loop's title and its condition, never a question
+_FLOW_ID_RE = re.compile(r"^(?:(?:START|BEGIN|END)\s+)?(?:LOOP|REPEAT)$", re.I)
 
 
 _ROLE_RES = {
@@ -1051,7 +1054,7 @@ def _row_line(row: tuple[str, ...], columns: dict[str, int]) -> Line | None:
     if ident and not _ID_RE.match(ident) and not text:
         # a section's row may carry the section's base in the routing column
         return Line(text=ident, raw=ident, kind="heading", instructions=notes)
-    if ident and text and _SECTION_ID_RE.match(ident):
+    if ident and text and (_SECTION_ID_RE.match(ident) or _FLOW_ID_RE.match(ident)):
         # "SECTION B | IN EMPLOYMENT | … | Section filter: ASK IF …": the part's title row
         title = f"{ident} {text}"
         return Line(text=title, raw=title, kind="heading", instructions=notes)
