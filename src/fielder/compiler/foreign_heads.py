@@ -51,6 +51,13 @@ _WORDS: dict[str, str] = {
     "pregunta": "question",
     "respuestas": "answers",
     "código": "code",
+    "cód": "code",  # "Cód.": the abbreviated heading
+    "cod": "code",
+    "salto": "skip",  # "Filtro / Salto": the routing column
+    "saltos": "skip",
+    "observaciones": "notes",
+    "observações": "notes",
+    "osservazioni": "notes",
     "codice": "code",
     "tipo": "type",
     "instrucciones": "instructions",

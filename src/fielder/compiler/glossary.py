@@ -32,6 +32,9 @@ _I = "[IÍií]"
 _PHRASES: tuple[tuple[str, str], ...] = (
     (rf"RESPUESTA\s+M{_U}LTIPLE|RESPUESTAS\s+M{_U}LTIPLES|MULTIRRESPUESTA", "MULTI CODE"),
     (rf"RESPUESTA\s+{_U}NICA(\s+POR\s+FILA)?|UNA\s+SOLA\s+RESPUESTA", "SINGLE CODE"),
+    # a type column's own word: "MÚLTIPLE", "MATRIZ" (a grid of items over one scale)
+    (rf"M{_U}LTIPLE", "MULTI CODE"),
+    (r"MATRIZ", "GRID"),
     (rf"M{_A}XIMO\s+(\d+)\s+RESPUESTAS?", r"MAXIMUM \1 ANSWERS"),
     # "MÁXIMO DOS RESPUESTAS": the number spelled out
     (rf"M{_A}XIMO\s+DOS\s+RESPUESTAS", "MAXIMUM 2 ANSWERS"),
@@ -72,6 +75,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (rf"LA\s+ENCUESTA\s+(?:TERMINA|FINALIZA)(?:\s+AQU{_I})?", "TERMINATE"),
     (r"PREGUNTAR\s+(?:SOLO\s+)?SI", "ASK IF"),
     (r"PREGUNTAR\s+A\s+TODOS", "ASK ALL"),
+    # "PREGUNTAR P5 A P7. RESTO PASAR A P8": the run asked, and where everyone else goes
+    (r"(?:EL\s+)?RESTO(?=\s+(?:PASAR|IR|SALTAR|PASA|VA|SALTA)\b)", "EVERYONE ELSE"),
+    (r"PREGUNTAR(?=\s+[A-Z]{1,4}\d)", "ASK"),
     (r"SOLO\s+SI", "ONLY IF"),
     (r"(?:PASAR|IR|SALTAR|PASE|VAYA|SALTE)\s+A(?:\s+LA)?(?:\s+PREGUNTA)?", "GO TO"),
     (r"AGRADECER\s+Y\s+(?:TERMINAR|FINALIZAR|CERRAR|COLGAR)", "THANK AND CLOSE"),
@@ -99,6 +105,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (rf"CORREO\s+ELECTR{_O}NICO", "EMAIL"),
     (r"Ó|(?<=\d\s)O(?=\s+\d)|(?<=[»”\"]\s)O(?=\s+[«“\"])", "OR"),
     (r"Y(?=\s+\d)", "AND"),
+    # "P8 = 0 A 6", "P5 A P7": "a" between two numbers or two questions is a range
+    (r"(?<=\d\s)A(?=\s+[A-Z]{0,4}\d)", "TO"),
     (r"SI", "IF"),
 )
 _FRENCH: tuple[tuple[str, str], ...] = (
@@ -345,7 +353,7 @@ _LANGUAGES: tuple[tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
     (
         re.compile(
             r"[ÁÍÓÚÑáíóúñ¿¡]|\b(?:RESPUESTA|PREGUNTA|FILTRO|SOLO\s+SI|PASAR\s+A|ENCUESTA|"
-            r"ESPECIFICAR|EXCLUSIVA|RANGO|ANOTAR|ESCALA|LEER|ALEATORIZAR|ROTAR|TEXTO|FECHA|"
+            r"ESPECIFICAR|EXCLUSIVA|RANGO|ANOTAR|ESCALA|LEER|ALEATORIZAR|ROTAR|TEXTO|FECHA|MATRIZ|"
             r"SI\s+[A-Z]{1,4}\d|AGRADECER|TERMINAR|ENCUESTADORA?|DESPLEGABLE|FINALIZAR|ENTREVISTA|"
             r"ENTREVISTADORA?)\b",
             re.I,

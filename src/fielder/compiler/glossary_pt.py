@@ -46,6 +46,11 @@ PHRASES: tuple[tuple[str, str], ...] = (
     # "PERGUNTAR Q9 SOMENTE SE Q5 = 3": the question named before its condition
     (rf"PERGUNTAR\s+([A-Z]{{1,4}}\d+\w*)\s+(?:SOMENTE|APENAS|S{_O})\s+SE", r"ASK \1 ONLY IF"),
     (rf"PERGUNTAR\s+(?:SOMENTE\s+|S{_O}\s+|APENAS\s+)?SE|SOMENTE\s+SE|APENAS\s+SE", "ASK IF"),
+    # "APENAS PARA QUEM CONHECE X (CÓD. 01 NA P2)", "SOMENTE PARA QUEM JÁ COMPROU (P3 = 01
+    # OU 02)": a base of whom, then the test in brackets
+    (rf"(?:APENAS|SOMENTE|S{_O})\s+PARA\s+(?:QUEM|OS\s+QUE|AQUELES\s+QUE)", "ONLY FOR THOSE WHO"),
+    (r"C[ÓO]D(?:IGOS?|S?\.)(?=\s*\d)", "CODE"),
+    (r"(?:NA|NO)(?:\s+PERGUNTA)?(?=\s+[A-Z]{1,4}\d)", "AT"),
     (r"(?<=\d\s)OU(?=\s+\d)", "OR"),
     (r"(?<=\d\s)E(?=\s+\d)", "AND"),
     # "(Q15 >= 1) E USA O CARRO … (Q5 = 5)": "and" after a condition in brackets
@@ -58,6 +63,7 @@ HINT = re.compile(
     rf"ANOTAR|ANOTE|CART{_A}O|POR\s+LINHA|EXCLUSIV[AO]|RESPOSTAS?|ENTREVISTA|SOMENTE|REAIS|"
     # words Spanish and Italian notes do not use: "pass to", "ask", "others", "block", "whom"
     r"(?:PASSAR|IR)\s+PARA|PERGUNTAR|DEMAIS|BLOCO|QUEM|AGRADECER|FORA\s+D[AO]|SE\s+[A-Z]{1,4}\d)\b|[ÃÕÇ]|"
-    r"\b\d[\d.]*\s+A\s+\d",  # "18 A 99", "DE 0 A 5.000": a range
+    r"\b\d[\d.]*\s+A\s+\d|"  # "18 A 99", "DE 0 A 5.000": a range
+    r"\b\d{1,3}\s+OU\s+\d",  # "04 OU 05": "or" between codes
     re.I,
 )

@@ -4,11 +4,16 @@ A profiling sheet or a spec lists, beside what is asked, variables the system fi
 (`P_REGION | [derived from postcode] | HIDDEN – derived, not asked`, `DUMMY: computed from Q3`):
 they have codes but no words for the respondent. Such an item, with no respondent text and a
 note saying it is hidden, derived or computed, is dropped with the answers listed under it.
+
+A derived variable defined by a test (`DVX | DERIVED VARIABLE — NOT ASKED. DVX = 1 if any of A2,
+A3 or A4 = 1; otherwise 2.`) is no question the respondent answers, so a later filter that names
+it (`ASK IF DVX = 1 AND A6 = 1`) is read with the definition written in its place.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from fielder.compiler.lines import Line, is_caps_instruction
 
@@ -44,9 +49,45 @@ _DEFINED_RE = re.compile(
 )
 
 
+# "DVX = 1 if any of A2, A3 or A4 = 1; otherwise 2": the variable, its value and the test that
+# gives it (up to a ";", a sentence's end, an "otherwise" or the next value's "…, 2 if")
+_DEFINITION_RE = re.compile(
+    r"\b(?P<name>[A-Za-z][A-Za-z0-9_]{1,30})\s*==?\s*(?P<value>\w{1,6})\s+(?:if|when|where)\s+"
+    r"(?P<test>.+?)\s*(?:[;]|\.(?:\s|$)|,?\s*(?:otherwise|else)\b|,\s*\w{1,6}\s+(?:if|when)\b|$)",
+    re.I,
+)
+
+
+def _definition(line: Line) -> tuple[re.Pattern[str], str] | None:
+    """A hidden row's definition of itself by a test: the pattern of a filter's test of the
+    variable's value, and that test in brackets to write in its place."""
+    for match in _DEFINITION_RE.finditer(line.text):
+        named = line.label is None or match["name"].upper() == line.label.strip().upper()
+        if named and re.search(r"[A-Za-z]+\d", match["test"]):  # the test names a question
+            pattern = re.compile(
+                rf"\b{re.escape(match['name'])}\s*==?\s*{re.escape(match['value'])}\b", re.I
+            )
+            return pattern, f"({match['test']})"
+    return None
+
+
+def _defined(line: Line, definitions: list[tuple[re.Pattern[str], str]]) -> Line:
+    """The line with each test of a derived variable replaced by the variable's definition."""
+    if not definitions:
+        return line
+    text, instructions = line.text, list(line.instructions)
+    for pattern, test in definitions:
+        text = pattern.sub(test, text)
+        instructions = [pattern.sub(test, note) for note in instructions]
+    if text == line.text and instructions == line.instructions:
+        return line
+    return replace(line, text=text, instructions=instructions)
+
+
 def drop_hidden_items(lines: list[Line]) -> list[Line]:
     """The lines without hidden, derived items and their answers."""
     out: list[Line] = []
+    definitions: list[tuple[re.Pattern[str], str]] = []
     hiding = False
     noting = False  # inside a hidden variable's note of capitals, until a line ends with "."
     for line in lines:
@@ -72,5 +113,7 @@ def drop_hidden_items(lines: list[Line]) -> list[Line]:
             )
         )
         if not hiding:
-            out.append(line)
+            out.append(_defined(line, definitions))
+        elif not line.is_option and (found := _definition(line)) is not None:
+            definitions.append(found)
     return out

@@ -686,10 +686,12 @@ def inline_scale(text: str) -> list[Option]:
 _NUMBER_ROW_RE = re.compile(r"^-?\d{1,2}(?:\s+-?\d{1,2}){2,}$")
 # end words in any alphabet ("Çok kötü 1 … 10 Çok iyi", "Sehr schlecht 1 … 5 Sehr gut")
 # ("Très mécontent(e)": a word's feminine ending in brackets is part of it)
+# (an end's words up to 45 letters: "Não recomendaria de jeito nenhum", "Would definitely not
+# recommend it")
 _WORDS_AROUND_NUMBERS_RE = re.compile(
-    r"^(?P<low>[^\W\d_](?:[^\W\d_]|[ '’-]|\([^\W\d_]{1,3}\)){1,30}?)\s+"
+    r"^(?P<low>[^\W\d_](?:[^\W\d_]|[ '’-]|\([^\W\d_]{1,3}\)){1,45}?)\s+"
     r"(?P<points>-?\d{1,2}(?:\s+-?\d{1,2}){2,10})\s+"
-    r"(?P<high>[^\W\d_](?:[^\W\d_]|[ '’-]|\([^\W\d_]{1,3}\)){1,30})$"
+    r"(?P<high>[^\W\d_](?:[^\W\d_]|[ '’-]|\([^\W\d_]{1,3}\)){1,45})$"
 )
 # "1 | 2 | 3 | 4 | 5" or "1 / 2 / 3": points set apart by bars or slashes, read as spaced ones
 _BARRED_POINTS_RE = re.compile(r"(?<=\d)\s*[|｜/]\s*(?=-?\d{1,2}\b)")

@@ -941,6 +941,10 @@ class _Parser:
             # a bracketed test closing the heading, else a base written in it ("(BASE: ALL
             # WITH CHILDREN, HH2 > 0)", "— ASKED OF ALL …")
             self.section_filter = section_filter(line.text, line.instructions, headed)
+            if self.section_filter and line.instructions:
+                # a part's row whose filter cell names the run it asks and where the others
+                # go ("… ASK P5 TO P7. EVERYONE ELSE GO TO P8"): the filter ends there
+                self.section_bounds = _filter_bounds(to_english(" ".join(line.instructions)))
             self.banner_filter = False
             if self.skip_ahead:
                 cond, target = self.skip_ahead
@@ -2197,7 +2201,10 @@ _INLINE_SPLIT_RE = re.compile(r"\s+/\s+|\s*[|｜／]\s*|\s{3,}|\t+")
 
 _ID_IN_NOTE = r"[A-Z]{1,4}\d{1,3}[a-z]?"
 _RUN_IN_NOTE_RE = re.compile(
-    rf"\(\s*{_ID_IN_NOTE}\s*(?:TO|-|–)\s*(?P<last>{_ID_IN_NOTE})\s*\)", re.I
+    rf"\(\s*{_ID_IN_NOTE}\s*(?:TO|-|–)\s*(?P<last>{_ID_IN_NOTE})\s*\)"
+    # "ASK P5 TO P7": the run asked, named after the word
+    rf"|\bASK\s+(?:QUESTIONS\s+)?{_ID_IN_NOTE}\s*(?:TO|-|–)\s*(?P<asked>{_ID_IN_NOTE})\b",
+    re.I,
 )
 _OTHERS_TO_RE = re.compile(
     # ("OTHERWISE, GO TO 13": a form's questions by their bare numbers)
@@ -2221,7 +2228,7 @@ def _filter_bounds(note: str) -> tuple[str, str]:
     """The last question a section's filter note covers ("(Q5 TO Q8)") and the first it does
     not ("EVERYONE ELSE GOES TO Q9"), "" for either the note leaves unsaid."""
     run, others = _RUN_IN_NOTE_RE.search(note), _OTHERS_TO_RE.search(note)
-    return (run["last"] if run else "", others["next"] if others else "")
+    return (run["last"] or run["asked"] if run else "", others["next"] if others else "")
 
 
 _LOGIC_BOX_RE = re.compile(r"^\W*DISPLAY\s+LOGIC\s*:", re.I)

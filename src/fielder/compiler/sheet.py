@@ -30,7 +30,7 @@ from fielder.compiler.options import SPECIFY_RE, parse_option_text
 from fielder.compiler.point_rows import item_points, point_row_lines
 from fielder.compiler.point_spans import packed_scale, point_span
 from fielder.compiler.sheet_heads import expand_question_abbreviation
-from fielder.compiler.sheet_scales import item_letter, scale_key
+from fielder.compiler.sheet_scales import grid_type, item_letter, noted_scale, scale_key
 from fielder.compiler.typed_hints import is_box_line, is_carried_list, is_typed_hint
 from fielder.documents.model import Block, Cell
 
@@ -152,7 +152,12 @@ _ANSWER_CODE_HEAD_RE = re.compile(
 _ANSWERS_UNDER_RE = re.compile(r"\b(?:answers?|responses?|options|categories)\b")
 _ID_RE = re.compile(r"^[A-Za-z]{0,8}[_.-]?\d{0,3}[a-z]?(?:[._]\d{1,2}[a-z]?)?$")
 # "SECTION B", "Part 2", "BLOCK C" in the id column: a part's title row, not a question
-_SECTION_ID_RE = re.compile(r"^(?:section|part|block|module)\s+[A-Za-z0-9]{1,3}$", re.I)
+# (and in the languages of the part words: "BLOQUE B", "SEZIONE 2", "TEIL C", "PARTIE 3")
+_SECTION_ID_RE = re.compile(
+    r"^(?:section|part|block|module|secci[oó]n|se[cç][cç]?[aã]o|bloque|bloco|blocco|sezione|"
+    r"parte|partie|teil|abschnitt|m[oó]dulo|modul)\s+[A-Za-z0-9]{1,3}$",
+    re.I,
+)
 # "LOOP | STORE LOOP – Q6 TO Q8 | … | ASK FOR EACH STORE …": a loop's (or repeat's) opening row
 # in the id column is the loop's title and its condition, never a question
 _FLOW_ID_RE = re.compile(r"^(?:(?:START|BEGIN|END)\s+)?(?:LOOP|REPEAT)$", re.I)
@@ -279,7 +284,13 @@ _NOTES_SHEET_WORDS = (
     # the change log and notes in the questionnaire's own language ("Änderungen",
     # "Wijzigingen", "Historique", "Cambios", "Hinweise")
     r"[äa]nderungen|[äa]nderungshistorie|versionshistorie|hinweise|wijzigingen|versies|"
-    r"historique|modifications|cambios|versiones|modifiche)"
+    r"historique|modifications|cambios|versiones|modifiche|"
+    # … and named with the word for a record of them ("Control de cambios", "Controle de
+    # alterações", "Suivi des modifications", "Registro modifiche", "Änderungsprotokoll")
+    r"(?:control|registro|historial)\s+de\s+(?:cambios|versiones)|"
+    r"(?:controle|hist[óo]rico)\s+de\s+(?:altera[çc][õo]es|vers[õo]es)|altera[çc][õo]es|"
+    r"suivi\s+des\s+(?:modifications|versions)|(?:registro|storico)\s+(?:delle\s+)?"
+    r"(?:modifiche|versioni)|[äa]nderungsprotokoll)"
 )
 # "Quotas and log", "Notes & legend": two such sheets' contents kept on one sheet
 _NOTES_SHEET_RE = re.compile(
@@ -436,6 +447,14 @@ def sheet_lines(block: Block) -> list[Line]:
                 for i in across
                 if i < len(row) and row[i]
             )
+        noted = _noted_grid_scale(row, columns) if found[0] and found[0].label else None
+        if noted:
+            # "Q10 | Rate each … | | GRID | | SCALE: 1 Very poor / 2 Poor / …": the battery's
+            # scale written in its note; the lettered items under it are its rows
+            found.append(Line(text="Columns:", raw="Columns:"))
+            found.extend(Line(text=w, raw=w, code=c, is_option=True) for c, w in noted)
+            found.append(Line(text="Rows:", raw="Rows:"))
+            lettered = True
         _move_option_tag(found, _cell(row, columns, "instructions"))
         if found[0] is not None and found[0].label:
             _route_level_answers(found, row_cells, columns)
@@ -444,6 +463,19 @@ def sheet_lines(block: Block) -> list[Line]:
                 line.start, line.end, line.page = row_cells[0].start, row_cells[-1].end, block.page
                 lines.append(line)
     return lines
+
+
+def _noted_grid_scale(
+    row: tuple[str, ...], columns: dict[str, int]
+) -> list[tuple[str, str]] | None:
+    """The scale key in a note cell of a row whose type cell makes it a grid, or None."""
+    if not grid_type(_cell(row, columns, "type")):
+        return None
+    for role in _NOTE_ROLES:
+        points = noted_scale(_cell(row, columns, role))
+        if points:
+            return points
+    return None
 
 
 def _point_run(
@@ -1054,6 +1086,16 @@ def _row_line(row: tuple[str, ...], columns: dict[str, int]) -> Line | None:
     if ident and not _ID_RE.match(ident) and not text:
         # a section's row may carry the section's base in the routing column
         return Line(text=ident, raw=ident, kind="heading", instructions=notes)
+    if (
+        ident
+        and text
+        and " " in ident.strip()
+        and not _ID_RE.match(ident)
+        and (is_caps_instruction(text))
+    ):
+        # "VICTIM FORM | ASKED ONCE … FILTER FOR V1–V11: … ALL OTHERS GO TO B12.": a block's
+        # name in the id column over its note in capitals, the title of what follows
+        return Line(text=ident, raw=ident, kind="heading", instructions=[text, *notes])
     if ident and text and (_SECTION_ID_RE.match(ident) or _FLOW_ID_RE.match(ident)):
         # "SECTION B | IN EMPLOYMENT | … | Section filter: ASK IF …": the part's title row
         title = f"{ident} {text}"

@@ -126,7 +126,16 @@ _LONG_TEXT_RE = re.compile(
     r"|^(?:please\s+)?(?:tell\s+me\s+(?:about|more|how|what|why)|(?:talk|walk)\s+(?:me|us)\s+through)\b"
     # "Do you have any allergies we should know about?" over a box: name and describe them
     r"|^(?:do|did|does)\s+(?:you|they)\s+have\s+any\b|^(?:are|were)\s+there\s+any\b"
-    r"|^is\s+there\s+anything\b|\b(?:should|need\s+to|ought\s+to)\s+know\s+about\b",
+    r"|^is\s+there\s+anything\b|\b(?:should|need\s+to|ought\s+to)\s+know\s+about\b"
+    # a wish for a change, written out: "What would need to change for you to …?", "What would
+    # make your work easier?", and the same in German ("Was müsste sich ändern, …?")
+    r"|\bwhat\s+would\s+(?:need|have)\s+to\s+change\b|\bwas\s+m[üu]sste\s+sich\b[^?]{0,40}\b[äa]ndern"
+    r"|\bwhat\s+would\s+make\b[^?]{0,80}\b(?:easier|better)\b"
+    r"|\bwas\s+w[üu]rde\b[^?]{0,80}\b(?:erleichtern|verbessern)\b"
+    # "why" and "anything else" in the languages of the drafts: "Warum …?", "¿Por qué …?",
+    # "Por que você …?", "Pourquoi …?", "Perché …?", "Waarom …?", "… sonst noch etwas …?"
+    r"|\b(?:warum|wieso|weshalb|pourquoi|waarom)\b|\bpor\s+qu[eéê]\b|(?<!\w)perch[ée](?!\w)"
+    r"|\bsonst\s+noch\s+etwas\b|\bmais\s+alguma\s+coisa\b|\bautre\s+chose\b",
     re.I,
 )
 # Asks for comments or reasons: a comment box even when a place or a name is mentioned
