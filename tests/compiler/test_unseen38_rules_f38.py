@@ -220,6 +220,7 @@ H4  How many games did you see?
 """
         )
     )
-    assert survey["H1"].terminate_if == "not (H1 in ['1','2'])"
+    # "anyone else" names the other answers, as "ALL OTHERS TERMINATE" does (unseen30): listed
+    assert survey["H1"].terminate_if == "H1 == '3'"
     assert [(s.if_, s.to) for s in survey["H2"].skip_to] == [("H2 in ['1','3']", "H4")]
     assert survey["H3"].display_if is None
