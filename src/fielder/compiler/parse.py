@@ -2621,3 +2621,28 @@ def _reuse_lists(parsed: Parsed) -> None:
 def iter_drafts(lines: list[Line]) -> Iterator[Draft]:
     """The drafts one by one (for callers that want to start before the end)."""
     yield from parse_lines(lines).drafts
+
+
+def section_note_read(line: Line) -> bool:
+    """True for a line one of the section readers above takes as a whole section's or a run's
+    filter (`Parser.step`, `base_under_heading`, `banner_base`): `scoped_notes` leaves those
+    lines to them."""
+    english = to_english(line.text) or " ".join(line.instructions)
+    whole = " ".join([*line.instructions, line.text]).strip()
+    raw = line.raw.strip()
+    parts = [*line.instructions, line.text]
+    return bool(
+        _SECTION_FILTER_RE.match(english)
+        or _NAMED_SECTION_RE.match(line.text or " ".join(line.instructions))
+        or section_span(line.text)
+        or _SKIP_SECTION_RE.match(line.text or " ".join(line.instructions))
+        or _SKIP_AHEAD_RE.match(line.text or " ".join(line.instructions))
+        or _SKIP_OVER_RE.match(raw)
+        or _BASE_RUN_RE.match(raw)
+        or _BASE_OTHERS_RE.match(whole)
+        or _BANNER_BASE_RE.match(whole)
+        or _BASE_LINE_RE.match(_ONLY_BEFORE_BASE_RE.sub("", whole))
+        or _WHOLE_SECTION_BASE_RE.match(whole)
+        or any(map(_SECTION_FILTER_BOX_RE.match, parts))
+        or (any(map(_ONLY_FOR_RE.match, parts)) and any(map(_OTHERS_ON_RE.search, parts)))
+    )

@@ -28,7 +28,8 @@ from dataclasses import dataclass, replace
 
 from fielder.compiler.classify import find_label, is_section
 from fielder.compiler.glossary import to_english
-from fielder.compiler.lines import Line
+from fielder.compiler.lines import Line, made_line
+from fielder.compiler.parse import section_note_read
 
 _ID = r"[A-Z]{1,4}\d{1,3}[a-z]?"
 # a CAPI variable named in capitals before its sign ("ECON = 1") also names a question
@@ -168,12 +169,14 @@ def read_scoped_note(parts: list[str], under_heading: bool) -> ScopedNote | None
         return None
     main: list[str] = []
     after, others = "", False
+    seen: re.Match[str] | None = None
     for sentence in sentences:
         if _OTHERS_RE.search(sentence):
             if not main and not any(_REF_RE.search(s) for s in sentences if s != sentence):
                 return None  # only a jump: the skip readers' job
             others = True
-            # ("Everyone else sees Q11 to Q13": a run they see, not where they go)
+            # ("All others see Q11 to Q13": the run the note covers, not where they go)
+            seen = seen or _RUN_RE.search(sentence)
             target = None if _RUN_RE.search(sentence) else _AFTER_RE.search(sentence)
             if target and not after:
                 after = target["id"] or f"Q{target['n']}"
@@ -195,6 +198,8 @@ def read_scoped_note(parts: list[str], under_heading: bool) -> ScopedNote | None
         return None  # "BASE FOR B1: …": one question named, its own filter
     # the run the note names stands apart from its test ("IF B2 AND B3 = 1" is no run)
     run = next((r for r in _RUN_RE.finditer(head) if r.end() <= start or r.start() >= end), None)
+    if run is None and seen is not None and (under_heading or _SECTION_WORD_RE.search(head)):
+        run = seen
     count = _NEXT_RE.search(head)
     section = bool(_SECTION_WORD_RE.search(head))
     group = bool(_GROUP_RE.search(head))
@@ -291,6 +296,8 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
         if line.is_option or is_section(line):
             heading_open = is_section(line) and not line.is_option
             continue
+        if section_note_read(line):
+            continue  # a dedicated section reader takes it (its logic is kept)
         # (the line as written: tests lifted out into its notes stand in their brackets there)
         parts = [line.raw] if line.raw.strip() else [*line.instructions, line.text]
         parts = [p for p in parts if p.strip()]
@@ -307,13 +314,23 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
     if not dropped:
         return lines
     out: list[Line] = []
+    answered = True  # the question above has answers (or there is none)
     for pos, line in enumerate(lines):
         if pos in dropped:
             continue
         label = find_label(line)
         if label is not None and label.id in before:
-            # (the filter goes with the question's own line: a line of its own under a question
-            # with no answers would read as that question's filter)
-            line = replace(line, instructions=[*before.pop(label.id), *line.instructions])
+            tests = before.pop(label.id)
+            if answered:
+                # before the question, where a section's filter is read (ahead of its own)
+                out.extend(made_line(line, test, True) for test in tests)
+            else:
+                # (under a question with no answers a line of its own would read as that
+                # question's filter: the test goes with the question's own line instead)
+                line = replace(line, instructions=[*tests, *line.instructions])
+        if label is not None:
+            answered = False
+        elif line.is_option or line.kind == "table":
+            answered = True
         out.append(line)
     return out
