@@ -75,3 +75,89 @@ def test_a_filter_in_brackets_before_the_question_words() -> None:
     assert questions["G2"].display_if == "G1 == '1'"
     assert questions["G2"].text == "How big is your garden?"
     assert questions["G3"].display_if == "not (G2 == '3')"
+
+
+_BAKERY = """B1  Which loaf did you pick up first?
+    Rye ........................ [1]
+    Sourdough .................. [2]
+    Spelt ...................... [3]
+
+B2  How many loaves do you buy in a normal week?
+    NUMBER 0-30
+
+B3  Did you see the new rye display before you chose?
+    Yes ........................ [1]
+    No ......................... [2]
+    ASK B3 IF B1 NOT = 1 (DID NOT PICK RYE FIRST)
+
+B4  How would you rate the bakery overall?
+    Poor ....................... [1]
+    Fair ....................... [2]
+    Good ....................... [3]
+
+B5  Please describe your ideal loaf in a few sentences.
+    OPEN – BIG TEXT BOX. STAFF TO CHECK CLARITY: TERMINATE IF FEWER THAN 12 WORDS (CHECKED BY HAND).
+
+B6  How many times did you visit a bakery last month?
+    NUMBER 0-60
+    FILTER: IF 4 OR MORE VISITS (B6 >= 4) ASK B7. OTHERS GO TO CLOSE.
+
+B7  What brings you back so often?
+    OPEN TEXT
+
+B8  Would you try a spelt loaf?
+    BREAD BUYERS (B2 >= 1)
+    Yes ........................ [1]
+    No ......................... [2]
+
+B9  Anything else?
+    OPEN TEXT
+"""
+
+
+def test_lines_that_name_or_sit_on_their_own_question() -> None:
+    questions = by_id(compile_text(_BAKERY, "bakery.txt"))
+    # "ASK B3 IF …" under B3's answers names B3: not the next question's filter
+    assert not questions["B4"].display_if
+    # a count of written words is no code of an open answer
+    assert not questions["B5"].terminate_if
+    # "IF … ASK B7. OTHERS GO TO CLOSE": B7's filter, not a screen-out on B6
+    assert not questions["B6"].terminate_if
+    # a filter between the question's words and its answers is its own
+    assert questions["B8"].display_if == "B2 >= 1"
+    assert not questions["B9"].display_if
+
+
+_KITCHEN = """T1  Do you cook at home?
+    Yes, daily ................. [1]
+    Sometimes .................. [2]
+    Never ...................... [3]
+    Show recipe cards (T4, T5) only to cooks (T1 = 1 OR 2).
+
+T2  How many people live with you?
+    NUMBER 0-12
+
+T3  Which pan do you use most?
+    Steel ...................... [1]
+    Iron ....................... [2]
+
+T4  How useful is a card with one recipe?
+    Not useful ................. [1]
+    Useful ..................... [2]
+
+T5  How useful is a card with a week of recipes?
+    Not useful ................. [1]
+    Useful ..................... [2]
+    Logic: T5 is shown if T1 is "Yes, daily"
+
+T6  Where do you buy your pans?
+    OPEN TEXT
+"""
+
+
+def test_a_line_that_names_its_scope_does_not_open_the_next_question() -> None:
+    questions = by_id(compile_text(_KITCHEN, "kitchen.txt"))
+    # the line names T4 and T5: not the next question's (T2's) filter
+    assert not questions["T2"].display_if
+    # "T5 is shown if …" under T5 is T5's own, not T6's
+    assert not questions["T6"].display_if

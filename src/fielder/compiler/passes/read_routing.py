@@ -108,11 +108,22 @@ _SEVERAL_RE = re.compile(
 _RECORDING_RE = re.compile(
     r"\b(?:WRITE|ENTER|TYPE|RECORD|ESCRIBA|ANOTE|NOTER|INSCRIVEZ|EINTRAGEN|SCRIVERE)\b", re.I
 )
+# answers with no codes to test
+_NO_CODES = frozenset({"text", "long_text", "email", "date", "display"})
 _WORD_RE = re.compile(r"[A-Za-zÀ-ÿ]{3}")
 # "PASSIVES (Q11 = 7–8)": a group's name over its test of a named question
 _LABELLED_TEST_RE = re.compile(
     r"^\W*[A-Za-z][\w /-]{0,30}\(\s*[A-Za-z]{1,4}\d{1,3}[a-z]?\s*(?:=|<|>|≥|≤|IN\b)[^()]*\)\W*$"
 )
+# a line that names the question it filters: "ASK Q3 IF …", "… SHOW QUESTION 12"
+# ("Q6 is shown if …")
+_ASKED_RE = re.compile(
+    rf"\b(?:ASK|SHOW|DISPLAY)\s+(?:QUESTION\s+)?(?P<t>{_ID})\b"
+    rf"|\b(?P<s>{_ID})\s+(?:IS|ARE)\s+(?:ONLY\s+)?(?:SHOWN|ASKED|DISPLAYED)\b",
+    re.I,
+)
+# a question's id as written in a line (letters and digits: a bare number is an answer's code)
+_NAMED_ID_RE = re.compile(r"\b[A-Za-z]{1,6}\d{1,3}[A-Za-z]?(?:_\d{1,2})?\b")
 _BRACKET_RE = re.compile(r"\(([^()]{2,120})\)")
 # a question text that opens with its filter in brackets: "(A2 = 1) Which service …?"
 _OPENING_RE = re.compile(r"^\s*\((?P<c>[^()]{3,100})\)\s*(?P<rest>\S.*)$", re.S)
@@ -170,22 +181,26 @@ def _lines(draft: Draft, ahead: list[str]) -> list[tuple[str, str]]:
     found = [(note, "above") for note in draft.pre_notes]
     text = draft.text
     labels = {o.label.strip().casefold() for o in draft.options if o.label.strip()}
-    lines = [
-        line.raw
-        for line in draft.lines
-        if not line.rows
-        and line.raw.strip()
-        and not line.is_option
-        and not _answer_line(line.raw, labels)
-    ]
-    for position, raw in enumerate(lines):
+    kept: list[tuple[str, bool]] = []  # each line that may route, and whether answers follow it
+    answers_after = False
+    for line in reversed(draft.lines):
+        if not line.raw.strip():
+            continue
+        if line.rows or line.is_option or _answer_line(line.raw, labels):
+            answers_after = True
+            continue
+        kept.append((line.raw, answers_after))
+    kept.reverse()
+    for position, (raw, answers_follow) in enumerate(kept):
         if raw in ahead:
             continue
         words = " ".join(raw.replace(text, " ").split()) if text else raw
         if not words or (text and raw.strip() == text):
             continue
-        place = "last" if position == len(lines) - 1 and position > 0 else "under"
-        found.append((words, place))
+        # only a line with no answers after it is under the answers (a filter between the
+        # question's words and its answers is its own)
+        last = position == len(kept) - 1 and position > 0 and not answers_follow
+        found.append((words, "last" if last else "under"))
     return found
 
 
@@ -203,7 +218,7 @@ def _read(
     questions: dict[str, Question],
     order: dict[str, int],
 ) -> _Reading | None:
-    if len(words) > 300 or _NOT_ROUTING_RE.search(words):
+    if len(words) > 300 or _NOT_ROUTING_RE.search(words) or _unclosed(words):
         return None
     english = to_english(route_to_english(words))
     if _NOT_ROUTING_RE.search(english):
@@ -212,9 +227,12 @@ def _read(
         return None  # only what the routing test would flag: a condition, an action, an answer
     terminate = _TERMINATE_RE.search(english) and not _NOT_END_RE.search(english)
     skip = _SKIP_RE.search(english)
+    named = _asked(english, questions)
     if terminate or skip:
         if place == "above" or _SEVERAL_RE.search(_outside_brackets(english)):
             return None
+        if named is not None and named != question.id:
+            return None  # "IF … ASK Q7, OTHERS GO TO CLOSE": Q7's filter, not a screen-out
         kind = "terminate_if" if terminate else "skip"
         target = None
         if not terminate:
@@ -243,10 +261,19 @@ def _read(
     holder = question
     own = _OWN_RE.search(outside) is not None  # "not asked if …": the question it is under
     forward = not own and (place == "last" or english.rstrip().endswith(":"))
+    if named is not None:
+        # "ASK Q3 IF …" names its scope: that question, wherever the line sits
+        holder = questions[named]
+        position = order[named]
+        before = _id_before(questions, position)
+        found = _condition(english, questions, before, position - 1)
+        return None if found is None else _Reading("display_if", holder, found, source=words)
     if forward:
         if following is None or _SCREEN_ID_RE.match(following.id):
             return None  # a closing screen is no question to filter
         holder = following
+    if _later_named(english, question, questions) - {holder.id}:
+        return None  # the line names other questions as its scope: the rules for runs
     position = order[holder.id]
     before = list(questions)[position - 1] if position else None
     found = _condition(english, questions, before, position - 1)
@@ -258,6 +285,31 @@ def _read(
     if found is None:
         return None
     return _Reading("display_if", holder, found, source=words)
+
+
+def _id_before(questions: dict[str, Question], position: int) -> str | None:
+    return list(questions)[position - 1] if position else None
+
+
+def _asked(english: str, questions: dict[str, Question]) -> str | None:
+    """The question a line says to ask or show by its id ("ASK Q3 IF …"), when there is one."""
+    match = _ASKED_RE.search(_outside_brackets(english))
+    return _question_named(match["t"] or match["s"], questions) if match else None
+
+
+def _later_named(english: str, question: Question, questions: dict[str, Question]) -> set[str]:
+    """Later questions a line names ("Show idea 2 (G2Y, G2N) only to …"): its scope, since a
+    condition names none."""
+    upper = {qid.upper(): qid for qid in questions}
+    ids = list(questions)
+    position = ids.index(question.id)
+    named = {upper.get(token.upper()) for token in _NAMED_ID_RE.findall(english)}
+    return {qid for qid in named if qid is not None and ids.index(qid) > position}
+
+
+def _unclosed(words: str) -> bool:
+    """A bracket opened and not closed: the note goes on in words not seen here."""
+    return words.count("[") > words.count("]") or words.count("(") > words.count(")")
 
 
 def _names_question(clause: str, questions: dict[str, Question]) -> bool:
@@ -353,6 +405,8 @@ def _sound(
             if target is None or order[atom.question] > last:
                 return False
             if atom.op is None:
+                if target.type in _NO_CODES:
+                    return False  # a code of a written answer ("fewer than 10 words") is no test
                 codes = {o.code for o in target.options}
                 if not atom.codes or (codes and not set(atom.codes) <= codes):
                     return False
