@@ -49,6 +49,7 @@ from fielder.compiler.passes.attention import mark_attention
 from fielder.compiler.passes.carry import resolve_carry
 from fielder.compiler.passes.ids import assign_ids
 from fielder.compiler.passes.logic import resolve_logic, section_starts
+from fielder.compiler.passes.read_routing import read_routing
 from fielder.compiler.passes.unread_routing import unread_routing
 from fielder.compiler.print_layouts import print_layout_lines
 from fielder.compiler.printable import printable_lines
@@ -369,6 +370,7 @@ def analyse(
         for b, d in zip(builts, parsed.drafts, strict=True)
         if id(b.question) in kept
     ]
+    read_routing(pairs)  # one question's routing in new wording, read before it is flagged
     asked = {problem.id for problem in open_problems}
     unread = [p for p in unread_routing(pairs, answers) if p.id not in asked]
     mark_attention(questions, unread)

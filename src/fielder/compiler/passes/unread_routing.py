@@ -117,7 +117,7 @@ def _routing_words(draft: Draft, ahead: list[str]) -> Iterable[str]:
         if line in ahead:
             continue
         words = " ".join(line.replace(text, " ").split()) if text else line
-        if _is_conditional_route(words):
+        if is_conditional_route(words):
             yield words
     for option in draft.options:
         for note in option.instructions:
@@ -125,7 +125,7 @@ def _routing_words(draft: Draft, ahead: list[str]) -> Iterable[str]:
                 yield " ".join(f"{option.label} {note}".split())
 
 
-def _is_conditional_route(words: str) -> bool:
+def is_conditional_route(words: str) -> bool:
     if len(words) > 400 or _NOT_ROUTING_RE.search(words):
         return False
     return bool(

@@ -1,0 +1,496 @@
+"""Pass: one question's routing in wording no dedicated rule reads, read as SCOPE + CONDITION
++ ACTION before `unread_routing` flags what is left.
+
+The dedicated rules know many layouts of a filter or a route; a new questionnaire writes them
+its own way ("Base: IF CONSIDERED BUT REJECTED (Q3 CODE 1 AND Q1 NOT 1)", ">> RN6 = 1 OR 5:
+SKIP TO RN9", "Si ha respondido «No», la encuesta termina aquí", "(A1 = 1 or 2 only) Are you
+…?"). Each part is read generically instead of phrase by phrase:
+
+- SCOPE: the question the words sit on. A filter under the answers, as the question's last
+  line (or one that tests the question itself, or ends in a colon), opens the next question;
+  a filter above the question or between its text and its answers is its own; a route or a
+  screen-out tests the question's own answers. Words that name several questions (a run, a
+  section) are left to the rules for those.
+- CONDITION: the bracket or the clause after IF / ONLY / WHEN / EXCEPT / THOSE WHO, or the
+  words before the action, handed to `conditions.parse_condition`.
+- ACTION: close / terminate / stop → `terminate_if`; skip / go to X → `skip_to`; anything else
+  that conditions the question (ask, show, only, base, a label over a bracket) → `display_if`.
+  "Not asked if", "skip this question if", "except", "unless", "anyone else" flip the test.
+
+Only questions with no logic at all are read, only when every part was read and the test names
+questions the scope may see; anything else is left to `unread_routing`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from fielder.compiler.conditions import Atom, ConditionError, parse_condition, render
+from fielder.compiler.glossary import route_to_english, to_english
+from fielder.compiler.parse import Draft
+from fielder.compiler.passes.unread_routing import is_conditional_route
+from fielder.ir.models import Question, SkipRule
+
+_ID = r"[A-Z]{0,4}\d{1,3}[A-Za-z]?(?:[._]\d{1,2}[a-z]?)?"
+# the survey ends for the respondent (in the languages the glossary leaves as written too)
+_TERMINATE_RE = re.compile(
+    r"\b(?:TERMINATE|SCREEN[\s-]*OUT|DISQUALIF\w*|THANK\s+(?:AND|&)\s+(?:CLOSE|END)|CLOSE"
+    r"|END\s+(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE)|STOP\s+HERE|(?:SURVEY|INTERVIEW)"
+    r"\s+ENDS|ENDE\s+DES\s+(?:INTERVIEWS|FRAGEBOGENS)|INTERVIEW\s+BEENDEN|BEDANKEN"
+    r"|FIN\s+DU\s+QUESTIONNAIRE|TERMINA\w*|ENCERR\w+|FINALI[SZ]\w+)\b",
+    re.I,
+)
+# not an end for the respondent: a window, a box, a list
+_NOT_END_RE = re.compile(r"\bCLOSE(?:D)?\s+(?:THE\s+)?(?:BOX|LIST|BRACKET|QUESTION)\b", re.I)
+_SKIP_RE = re.compile(
+    rf"(?:\b(?:SKIP|GO|JUMP|PROCEED|MOVE|ROUTE|CONTINUE)\s+(?:ON\s+|STRAIGHT\s+)?(?:TO|AT|WITH)"
+    rf"|→|->|>>)\s*(?:QUESTION\s+)?(?P<t>{_ID})\b",
+    re.I,
+)
+# words that filter whoever the test names (beyond a bare IF)
+_FILTER_WORD_RE = re.compile(
+    r"\b(?:ASK|ASKED|SHOW|SHOWN|DISPLAY|ANSWER|ONLY|FILTER|BASE|LOGIC|THOSE\s+WHO|EXCEPT|UNLESS"
+    r"|FOR\s+(?:THOSE|PEOPLE|RESPONDENTS|ANYONE|EVERYONE))\b",
+    re.I,
+)
+# words about the question they are written on
+_OWN_RE = re.compile(
+    r"\b(?:NOT\s+(?:BE\s+)?(?:ASKED|SHOWN|DISPLAYED)|SKIP\s+THIS\s+QUESTION|THIS\s+QUESTION)\b",
+    re.I,
+)
+_SCREEN_ID_RE = re.compile(r"^(?:END|CLOSE|CLOSING|THANKS|OUTRO)\w*$", re.I)
+# a route's verb, wherever it goes
+_GO_RE = re.compile(r"\b(?:SKIP|GO|JUMP|PROCEED|ROUTE)\s+(?:ON\s+|STRAIGHT\s+)?TO\b", re.I)
+# a condition's own start
+_CONDITION_RE = re.compile(
+    r"\b(?:ONLY\s+)?(?:IF|WHEN|UNLESS|EXCEPT(?:\s+FOR)?|WHERE|WENN|FALLS|SI|SE"
+    r"|(?:FOR\s+)?(?:THOSE|PEOPLE|RESPONDENTS|ANYONE|EVERYONE)\s+WHO)\b\s*(?P<c>.+)",
+    re.I,
+)
+# where a condition clause stops: an action, a colon, an arrow, a sentence's end
+_CLAUSE_END_RE = re.compile(
+    r"\s*(?:[:;→]|->|>>|\.\s|\.$|,\s*(?:THEN\s+)?(?=(?:ASK|SKIP|GO|TERMINATE|CLOSE|STOP|END|PLEASE|"
+    r"THANK|CONTINUE|SHOW|JUMP)\b)|\b(?:THEN|SKIP|GO\s+TO|JUMP|TERMINATE|PLEASE)\b)",
+    re.I,
+)
+# the action is the question's absence: the test is flipped
+_NEGATED_RE = re.compile(
+    r"\b(?:NOT\s+(?:BE\s+)?(?:ASKED|SHOWN|DISPLAYED)|DO\s+NOT\s+(?:ASK|SHOW)|DON'?T\s+(?:ASK|SHOW)"
+    r"|SKIP\s+(?:THIS|THE)\s+QUESTION|HIDE|UNLESS|EXCEPT|ANYONE\s+ELSE|EVERYONE\s+ELSE|ALL\s+OTHERS"
+    r"|OTHERS)\b",
+    re.I,
+)
+# words that route at all (a line without them is a question's prose)
+_ROUTING_RE = re.compile(
+    r"\b(?:ASK|ASKED|SHOW|DISPLAY|ANSWER|ONLY|FILTER|BASE|LOGIC|IF|WHEN|UNLESS|EXCEPT|THOSE\s+WHO)"
+    r"\b|^\W{0,3}(?:->|→|>>)",
+    re.I,
+)
+# notes that say they are not routing, or address recording and reading out
+_NOT_ROUTING_RE = re.compile(
+    r"\bQUOTAS?\b|\bNOT\s+(?:A\s+)?(?:SCREEN[\s-]*OUT|ROUTING|LOGIC|FILTER)\b|\bSOFT\s+CHECK\b"
+    r"|\bREAD\s+(?:OUT\s+)?ONLY\s+IF\b|\bIF\s+(?:NONE|ASKED|UNSURE|NECESSARY|NOT\s+AVAILABLE"
+    r"|IT\s+VARIES|YES,?\s+THE)\b|\bASK\s+(?:IF\s+)?ALL\b|\bBASE:?\s+ALL\b(?!\s+EXCEPT)|…|\.\.\."
+    r"|\b(?:SHOW\s*CARD|MOSTR[AE]R?\s+(?:O\s+)?CART[ÃA]O|CARTE|KARTE|TARJETA|CARTELLINO)\b|\bPROBE\b|\bRECORD\b|\bCODE\s+AS\b|\bWRITE\s+IN\b|\bTAKE\s+AN\s+AVERAGE\b"
+    r"|\b(?:SHOW\s+ONLY|ONLY\s+SHOW)\b[^.;]*\b(?:SELECTED|CODED|PICKED|CHOSEN|TICKED|MENTIONED)\b",
+    re.I,
+)
+# several questions as the scope: a run, a section, "the next questions" (other rules' job)
+_SEVERAL_RE = re.compile(
+    rf"\b{_ID}\s*(?:TO|-|–|—|AND|&|ET|Y|E|UND)\s*{_ID}\b|\b(?:SECTION|PART|MODULE|BLOCK|PARTIE|SECCI[OÓ]N|SEZIONE|PARTE"
+    r"|TEIL|ABSCHNITT|BLOQUE|BLOCCO|BLOCO)\b"
+    r"|\bQUESTIONS\b|\bNEXT\s+(?:\w+\s+)?QUESTIONS\b|\bFOLLOWING\b",
+    re.I,
+)
+# how to record an answer, not whom to ask
+_RECORDING_RE = re.compile(
+    r"\b(?:WRITE|ENTER|TYPE|RECORD|ESCRIBA|ANOTE|NOTER|INSCRIVEZ|EINTRAGEN|SCRIVERE)\b", re.I
+)
+# answers with no codes to test
+_NO_CODES = frozenset({"text", "long_text", "email", "date", "display"})
+_WORD_RE = re.compile(r"[A-Za-zÀ-ÿ]{3}")
+# "PASSIVES (Q11 = 7–8)": a group's name over its test of a named question
+_LABELLED_TEST_RE = re.compile(
+    r"^\W*[A-Za-z][\w /-]{0,30}\(\s*[A-Za-z]{1,4}\d{1,3}[a-z]?\s*(?:=|<|>|≥|≤|IN\b)[^()]*\)\W*$"
+)
+# a line that names the question it filters: "ASK Q3 IF …", "… SHOW QUESTION 12"
+# ("Q6 is shown if …")
+_ASKED_RE = re.compile(
+    rf"\b(?:ASK|SHOW|DISPLAY)\s+(?:QUESTION\s+)?(?P<t>{_ID})\b"
+    rf"|\b(?P<s>{_ID})\s+(?:IS|ARE)\s+(?:ONLY\s+)?(?:SHOWN|ASKED|DISPLAYED)\b",
+    re.I,
+)
+# a question's id as written in a line (letters and digits: a bare number is an answer's code)
+_NAMED_ID_RE = re.compile(r"\b[A-Za-z]{1,6}\d{1,3}[A-Za-z]?(?:_\d{1,2})?\b")
+_BRACKET_RE = re.compile(r"\(([^()]{2,120})\)")
+# a question text that opens with its filter in brackets: "(A2 = 1) Which service …?"
+_OPENING_RE = re.compile(r"^\s*\((?P<c>[^()]{3,100})\)\s*(?P<rest>\S.*)$", re.S)
+_ONLY_RE = re.compile(r"\s*\bONLY\b\s*|^\s*(?:ASKED?\s+)?(?:IF|WHEN)\b\s*", re.I)
+_LABEL_HEAD_RE = re.compile(r"^\W*(?:[A-Z][\w /-]{0,30}\s+)?(?:LOGIC|FILTER|BASE)\s*:\s*", re.I)
+
+
+@dataclass
+class _Reading:
+    kind: str  # display_if, terminate_if or skip
+    holder: Question
+    expression: str
+    target: str | None = None
+    source: str = ""
+
+
+def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
+    """Turn the routing words of questions left with no logic into logic where every part of
+    them (scope, condition, action) reads; the rest stays for `unread_routing`."""
+    questions = {question.id: question for question, _ in pairs}
+    order = {qid: index for index, qid in enumerate(questions)}
+    ids = list(questions)
+    bare = {q.id for q in questions.values() if not _has_logic(q)}
+    readings: list[_Reading] = []
+    for index, (question, draft) in enumerate(pairs):
+        following = questions[ids[index + 1]] if index + 1 < len(ids) else None
+        ahead = pairs[index + 1][1].pre_notes if index + 1 < len(pairs) else []
+        if question.id in bare:
+            opening = _opening_filter(question, questions, order)
+            if opening is not None:
+                readings.append(opening)
+                continue
+        for words, place in _lines(draft, ahead):
+            reading = _read(words, place, question, following, questions, order)
+            if reading is not None and reading.holder is not question:
+                if reading.expression == question.display_if:
+                    continue  # the question's own filter, read there already
+            if reading is not None and reading.holder.id in bare:
+                if reading.holder is question or reading.kind == "display_if":
+                    readings.append(reading)
+                    break
+        if question.id in bare:
+            readings.extend(_answer_routes(question, draft, questions, order))
+    for reading in readings:
+        _apply(reading, questions)
+
+
+def _has_logic(question: Question) -> bool:
+    return bool(question.display_if or question.terminate_if or question.skip_to)
+
+
+def _lines(draft: Draft, ahead: list[str]) -> list[tuple[str, str]]:
+    """The draft's notes and lines that may route, each with where it sits: "above" the
+    question, "under" its text (answers or boxes follow) or "last" (nothing follows)."""
+    found = [(note, "above") for note in draft.pre_notes]
+    text = draft.text
+    labels = {o.label.strip().casefold() for o in draft.options if o.label.strip()}
+    kept: list[tuple[str, bool]] = []  # each line that may route, and whether answers follow it
+    answers_after = False
+    for line in reversed(draft.lines):
+        if not line.raw.strip():
+            continue
+        if line.rows or line.is_option or _answer_line(line.raw, labels):
+            answers_after = True
+            continue
+        kept.append((line.raw, answers_after))
+    kept.reverse()
+    for position, (raw, answers_follow) in enumerate(kept):
+        if raw in ahead:
+            continue
+        words = " ".join(raw.replace(text, " ").split()) if text else raw
+        if not words or (text and raw.strip() == text):
+            continue
+        # only a line with no answers after it is under the answers (a filter between the
+        # question's words and its answers is its own)
+        last = position == len(kept) - 1 and position > 0 and not answers_follow
+        found.append((words, "last" if last else "under"))
+    return found
+
+
+def _answer_line(raw: str, labels: set[str]) -> bool:
+    """An answer written as a line ("☐ Electricity only 1"): it opens with an answer's words."""
+    words = re.sub(r"^[\W\d_]*", "", raw).casefold()
+    return any(words.startswith(label) for label in labels if len(label) >= 2)
+
+
+def _read(
+    words: str,
+    place: str,
+    question: Question,
+    following: Question | None,
+    questions: dict[str, Question],
+    order: dict[str, int],
+) -> _Reading | None:
+    if len(words) > 300 or _NOT_ROUTING_RE.search(words) or _unclosed(words):
+        return None
+    english = to_english(route_to_english(words))
+    if _NOT_ROUTING_RE.search(english):
+        return None
+    if not (is_conditional_route(english) or _LABELLED_TEST_RE.match(english)):
+        return None  # only what the routing test would flag: a condition, an action, an answer
+    terminate = _TERMINATE_RE.search(english) and not _NOT_END_RE.search(english)
+    skip = _SKIP_RE.search(english)
+    named = _asked(english, questions)
+    if terminate or skip:
+        if place == "above" or _SEVERAL_RE.search(_outside_brackets(english)):
+            return None
+        if named is not None and named != question.id:
+            return None  # "IF … ASK Q7, OTHERS GO TO CLOSE": Q7's filter, not a screen-out
+        kind = "terminate_if" if terminate else "skip"
+        target = None
+        if not terminate:
+            # a jump over questions: the gold form is often those questions' filters (not
+            # settled here; left to the dedicated rules and flagged)
+            return None
+        found = _condition(english, questions, question.id, order[question.id], filters=False)
+        if found is None:
+            return None
+        return _Reading(kind, question, found, target, words)
+    if _GO_RE.search(english):
+        return None  # a route to a place not read as a later question: not a filter either
+    if _RECORDING_RE.search(english):
+        return None  # how to answer ("if less than a year, write 0"), not whom to ask
+    if not _ROUTING_RE.search(_outside_brackets(english)) and not _BRACKET_RE.search(english):
+        return None
+    if _SEVERAL_RE.search(_outside_brackets(english)):
+        return None
+    outside = _outside_brackets(english)
+    if not _FILTER_WORD_RE.search(outside) and not english.rstrip().endswith(":"):
+        # "IF …" alone with other words after it: prose ("If you ticked No, you have
+        # finished"), unless the clause is the whole line or a label stands over a bracket
+        clause = _CONDITION_RE.search(outside)
+        if clause and not _whole_clause(clause["c"]):
+            return None
+    holder = question
+    own = _OWN_RE.search(outside) is not None  # "not asked if …": the question it is under
+    forward = not own and (place == "last" or english.rstrip().endswith(":"))
+    if named is not None:
+        # "ASK Q3 IF …" names its scope: that question, wherever the line sits
+        holder = questions[named]
+        position = order[named]
+        before = _id_before(questions, position)
+        found = _condition(english, questions, before, position - 1)
+        return None if found is None else _Reading("display_if", holder, found, source=words)
+    if forward:
+        if following is None or _SCREEN_ID_RE.match(following.id):
+            return None  # a closing screen is no question to filter
+        holder = following
+    if _later_named(english, question, questions) - {holder.id}:
+        return None  # the line names other questions as its scope: the rules for runs
+    position = order[holder.id]
+    before = list(questions)[position - 1] if position else None
+    found = _condition(english, questions, before, position - 1)
+    if found is None and not forward and place != "above" and following is not None:
+        # a filter naming the question it sits on can only be the next one's
+        position = order[following.id]
+        found = _condition(english, questions, question.id, position - 1)
+        holder = following
+    if found is None:
+        return None
+    return _Reading("display_if", holder, found, source=words)
+
+
+def _id_before(questions: dict[str, Question], position: int) -> str | None:
+    return list(questions)[position - 1] if position else None
+
+
+def _asked(english: str, questions: dict[str, Question]) -> str | None:
+    """The question a line says to ask or show by its id ("ASK Q3 IF …"), when there is one."""
+    match = _ASKED_RE.search(_outside_brackets(english))
+    return _question_named(match["t"] or match["s"], questions) if match else None
+
+
+def _later_named(english: str, question: Question, questions: dict[str, Question]) -> set[str]:
+    """Later questions a line names ("Show idea 2 (G2Y, G2N) only to …"): its scope, since a
+    condition names none."""
+    upper = {qid.upper(): qid for qid in questions}
+    ids = list(questions)
+    position = ids.index(question.id)
+    named = {upper.get(token.upper()) for token in _NAMED_ID_RE.findall(english)}
+    return {qid for qid in named if qid is not None and ids.index(qid) > position}
+
+
+def _unclosed(words: str) -> bool:
+    """A bracket opened and not closed: the note goes on in words not seen here."""
+    return words.count("[") > words.count("]") or words.count("(") > words.count(")")
+
+
+def _names_question(clause: str, questions: dict[str, Question]) -> bool:
+    """The clause names a question: by its id, or as "question 12"."""
+    upper = {qid.upper() for qid in questions}
+    for token in re.findall(r"\b[A-Za-z]{1,6}\d{1,3}[A-Za-z]?(?:_\d+)?\b", clause):
+        if token.upper() in upper:
+            return True
+    return any(
+        f"Q{n}" in upper or n in upper
+        for n in re.findall(r"\b(?:QUESTION|AT)\s+(\d{1,3})\b", clause, re.I)
+    )
+
+
+def _whole_clause(rest: str) -> bool:
+    end = _CLAUSE_END_RE.search(rest)
+    return end is None or not _WORD_RE.search(rest[end.end() :])
+
+
+def _outside_brackets(text: str) -> str:
+    return _BRACKET_RE.sub(" ", text)
+
+
+def _condition(
+    english: str,
+    questions: dict[str, Question],
+    default: str | None,
+    last: int,
+    filters: bool = True,
+) -> str | None:
+    """The condition the words state, rendered, when it names only questions up to `last`
+    (by position) with answers they have; the test flipped where the action is a negation."""
+    order = {qid: index for index, qid in enumerate(questions)}
+    for clause in _clauses(english):
+        if filters and not _names_question(clause, questions):
+            continue  # a filter names the question it tests, or says whom in words
+        try:
+            groups = parse_condition(clause, questions, default)
+        except (ConditionError, ValueError, IndexError, KeyError):
+            continue
+        if not groups or not _sound(groups, questions, order, last):
+            continue
+        rest = english.replace(clause, " ")
+        if not (_NEGATED_RE.search(rest) and not _NEGATED_RE.search(clause)):
+            return render(groups, questions)
+        other = _other_codes(groups, questions) if not filters else None
+        if other is not None:
+            # "CONTINUE IF 1 OR 2, ANYONE ELSE CLOSE" on one answer: the codes that close
+            return render(other, questions)
+        return f"not ({render(groups, questions)})"
+    return None
+
+
+def _other_codes(
+    groups: list[list[Atom]], questions: dict[str, Question]
+) -> list[list[Atom]] | None:
+    if len(groups) != 1 or len(groups[0]) != 1:
+        return None
+    atom = groups[0][0]
+    question = questions[atom.question]
+    if atom.op is not None or atom.negate or question.type != "single" or not question.options:
+        return None
+    codes = [o.code for o in question.options if o.code not in atom.codes]
+    return [[Atom(atom.question, codes)]] if codes else None
+
+
+def _clauses(english: str) -> list[str]:
+    """Where the condition may be, most explicit first: brackets, the clause after IF / ONLY /
+    THOSE WHO, the words before the action (">> RN6 = 1 OR 5: SKIP TO RN9"), the words after a
+    logic label ("Display logic: Q8 is 1 or 2")."""
+    clauses = [m[1].strip() for m in _BRACKET_RE.finditer(english)]
+    clauses += [_ONLY_RE.sub(" ", c).strip(" ,") for c in clauses]
+    # "(detractors, B3 = 0–6)": the test after a word that names the group
+    clauses += [c.split(",")[-1].strip() for c in clauses if "," in c]
+    for match in _CONDITION_RE.finditer(english):
+        rest = match["c"]
+        end = _CLAUSE_END_RE.search(rest)
+        clauses.append((rest[: end.start()] if end else rest).strip(" .,"))
+    head = re.split(r"\s*(?::|→|->|;)\s*", re.sub(r"^\W+", "", english), maxsplit=1)[0]
+    clauses.append(_LABEL_HEAD_RE.sub("", head).strip(" .,"))
+    labelled = _LABEL_HEAD_RE.match(english)
+    if labelled:
+        clauses.append(english[labelled.end() :].strip(" ."))
+    return [c for c in dict.fromkeys(clauses) if len(c) >= 2]
+
+
+def _sound(
+    groups: list[list[Atom]], questions: dict[str, Question], order: dict[str, int], last: int
+) -> bool:
+    for group in groups:
+        for atom in group:
+            target = questions.get(atom.question)
+            if target is None or order[atom.question] > last:
+                return False
+            if atom.op is None:
+                if target.type in _NO_CODES:
+                    return False  # a code of a written answer ("fewer than 10 words") is no test
+                codes = {o.code for o in target.options}
+                if not atom.codes or (codes and not set(atom.codes) <= codes):
+                    return False
+    return True
+
+
+def _target(
+    english: str, question: Question, questions: dict[str, Question], order: dict[str, int]
+) -> str | None:
+    """The later question a route names (past the next one: a jump to the next is no route)."""
+    for match in _SKIP_RE.finditer(english):
+        target = _question_named(match["t"], questions)
+        if target is not None and order[target] > order[question.id] + 1:
+            return target
+    return None
+
+
+def _question_named(token: str, questions: dict[str, Question]) -> str | None:
+    upper = {qid.upper(): qid for qid in questions}
+    token = token.upper().replace(".", "_")
+    for name in (token, f"Q{token}"):
+        if name in upper:
+            return upper[name]
+    return None
+
+
+def _opening_filter(
+    question: Question, questions: dict[str, Question], order: dict[str, int]
+) -> _Reading | None:
+    """ "(A1 = 1 or 2 only) Are you …?", "(not asked if B5 = 4) Which …?": a filter written
+    in brackets before the question's own words; the words are the question's text."""
+    match = _OPENING_RE.match(question.text)
+    if match is None or not re.search(r"[=<>≥≤]|\b(?:IF|ONLY|CODE)\b", match["c"], re.I):
+        return None
+    position = order[question.id]
+    before = list(questions)[position - 1] if position else None
+    found = _condition(to_english(match["c"]), questions, before, position - 1)
+    if found is None:
+        return None
+    question.text = match["rest"].strip()
+    return _Reading("display_if", question, found, source=match[0])
+
+
+def _answer_routes(
+    question: Question, draft: Draft, questions: dict[str, Question], order: dict[str, int]
+) -> list[_Reading]:
+    """An answer's own note that ends the survey or jumps ("None of these [EXCLUSIVE – CLOSE]",
+    "No [→ R6]"): the route on that answer's code."""
+    codes = {o.label.strip().casefold(): o.code for o in question.options}
+    ends: list[str] = []
+    jumps: dict[str, list[str]] = {}
+    for option in draft.options:
+        code = codes.get(option.label.strip().casefold())
+        if code is None:
+            continue
+        for note in option.instructions:
+            if not re.fullmatch(r"\s*\[[^\[\]]+\]\s*", note):
+                continue  # an answer's routing tag, set apart in square brackets
+            english = to_english(route_to_english(note))
+            if _NOT_ROUTING_RE.search(english) or _CONDITION_RE.search(english):
+                continue
+            target = _target(english, question, questions, order)
+            if _TERMINATE_RE.search(english) and not _NOT_END_RE.search(english):
+                ends.append(code)
+            elif target is not None:
+                jumps.setdefault(target, []).append(code)
+    readings = []
+    jumps.clear()  # (as for lines: a jump's gold form is not settled here)
+    if ends:
+        expression = render([[Atom(question.id, ends)]], questions)
+        readings.append(_Reading("terminate_if", question, expression))
+    for target, jumped in jumps.items():
+        expression = render([[Atom(question.id, jumped)]], questions)
+        readings.append(_Reading("skip", question, expression, target))
+    return readings
+
+
+def _apply(reading: _Reading, questions: dict[str, Question]) -> None:
+    """Never over logic already there: a reading fills an empty place only."""
+    holder = reading.holder
+    if reading.kind == "display_if" and not holder.display_if:
+        holder.display_if = reading.expression
+    elif reading.kind == "terminate_if" and not holder.terminate_if:
+        holder.terminate_if = reading.expression
+    elif reading.kind == "skip" and reading.target and reading.target in questions:
+        if not any(rule.to == reading.target for rule in holder.skip_to):
+            holder.skip_to.append(SkipRule(**{"if": reading.expression, "to": reading.target}))
