@@ -55,9 +55,11 @@ _ID_TOKEN = (
 # The verb of a routing instruction ("GO TO QUESTION", "SKIP TO") and where it may lead.
 _GO_TO = (
     # "skip them straight to Q8": the respondent named as the verb's object
-    r"(?:GO|SKIP|JUMP|PROCEED|CONTINUE|ROUTE)\s*(?:(?:THEM|HIM|HER|THE\s+RESPONDENTS?)\s+)?"
+    r"(?:(?:GO|SKIP|JUMP|PROCEED|CONTINUE|ROUTE)\s*(?:(?:THEM|HIM|HER|THE\s+RESPONDENTS?)\s+)?"
     r"(?:STRAIGHT\s+|DIRECTLY\s+|RIGHT\s+)?"
-    r"(?:TO|WITH|AT)?\s+(?:QUESTION\s+)?"
+    # "go on to question 15", "turn to Part 3", "carry on from Q9": other verbs of moving on
+    r"(?:ON\s+)?(?:TO|WITH|AT)?|(?:TURN|MOVE\s+ON|CARRY\s+ON)\s+(?:STRAIGHT\s+)?(?:TO|WITH|AT|FROM))"
+    r"\s+(?:QUESTION\s+)?"
 )
 # "GO TO CLOSE": the closing screen named in capitals is a target as the end is (the logic
 # pass sends it to the end when there is no such screen)

@@ -57,11 +57,13 @@ _SECTION_WORD_RE = re.compile(
 _OTHERS_RE = re.compile(
     r"^\W*(?:EVERYONE|EVERYBODY|ALL\s+OTHERS|OTHERS|THE\s+REST|OTHERWISE|IF\s+NOT|ELSE|"
     r"ANYONE\s+ELSE|ALL\s+THE\s+OTHERS)\b"
-    r"|\b(?:GO|SKIP|MOVE|JUMP|CONTINUE)\s+(?:ON\s+|STRAIGHT\s+|DIRECTLY\s+)?(?:TO|AT)\b",
+    r"|\b(?:GO|SKIP|MOVE|JUMP|CONTINUE|TURN)\s+(?:ON\s+|STRAIGHT\s+|DIRECTLY\s+)?(?:TO|AT)\b"
+    r"|\bCARRY\s+ON\s+(?:FROM|AT|WITH)\b",
     re.I,
 )
 _AFTER_RE = re.compile(
-    rf"\b(?:TO|AT)\s+(?:THE\s+)?(?:(?:QUESTION\s+)?(?P<n>\d{{1,3}}[a-z]?)\b|(?P<id>{_ID})\b)", re.I
+    rf"\b(?:TO|AT|FROM)\s+(?:THE\s+)?(?:(?:QUESTION\s+)?(?P<n>\d{{1,3}}[a-z]?)\b|(?P<id>{_ID})\b)",
+    re.I,
 )
 # what the note asks: a filter, in its many words
 _FILTER_RE = re.compile(
