@@ -78,6 +78,21 @@ _YOU_GAVE_RE = re.compile(
     r"CIRCLED)\s+(?=\S)",
     re.I,
 )
+# "– if you ticked 'Another policy' at question 5" beside a question: the answer given at an
+# earlier question, with no action after it, is whom the question is for
+_BARE_YOU_GAVE_RE = re.compile(
+    r"^[–—-]?\s*(?:ONLY\s+)?IF\s+YOU\s+(?:TICKED|CHOSE|ANSWERED|SAID|PICKED|SELECTED|MARKED|"
+    r"CIRCLED)\b[^,;:→]*\b(?:AT|IN|TO)\s+(?:QUESTION\s+\d{1,3}[a-z]?|[A-Z]{1,4}\d{1,3}[a-z]?)\s*\.?$",
+    re.I,
+)
+# "For Fernhill only – the third box at question 5": whom, then the answer that says it
+_ONLY_THEN_ANSWER_RE = re.compile(
+    r"^(?:FOR\s+)?[\w'’ -]{2,40}?\s+ONLY\s*[–—:-]\s*"
+    # (never "– leave blank if …": that says who does not answer)
+    r"(?P<cond>(?![^–—:]*\b(?:IF|UNLESS|BLANK|SKIP|NOT)\b)[^–—:]*\b(?:AT|IN)\s+"
+    r"(?:QUESTION\s+\d{1,3}[a-z]?|[A-Z]{1,4}\d{1,3}[a-z]?))\s*\.?$",
+    re.I,
+)
 _NEXT_PART_RE = re.compile(
     r"(\b(?:GO|SKIP|JUMP|PROCEED|CONTINUE)\s+(?:STRAIGHT\s+)?(?:ON\s+)?TO\s+)THE\s+NEXT\s+"
     r"(SECTION|PART|MODULE|BLOCK)\b",
@@ -480,6 +495,12 @@ def interpret(sentence: str) -> list[Directive]:
     # "↳ Question logic: If …": a logic arrow, then the note's heading word, both taken off
     text = _NOTE_PREFIX_RE.sub("", named_route(to_english(sentence)))
     text = spelled_if(_NOTE_PREFIX_RE.sub("", text) if _LOGIC_ARROW_RE.match(sentence) else text)
+    if _BARE_YOU_GAVE_RE.match(text):
+        said = re.sub(r"^[–—-]?\s*(?:ONLY\s+)?IF\s+", "", text, flags=re.I).strip(" .")
+        return [Directive("display_if", said, source=text)]
+    only_then = _ONLY_THEN_ANSWER_RE.match(text)
+    if only_then:
+        return [Directive("display_if", only_then["cond"].strip(), source=text)]
     # "if you ticked no skip to …": the answer the respondent gave is the condition itself
     text = _YOU_GAVE_RE.sub(r"\1 ", text)
     # "skip to the next section": the first question of the next section (the logic pass)
@@ -738,7 +759,12 @@ _QUESTION_FIRST_FILTERS = (
 _SKIP_THIS_RE = re.compile(
     # ("not asked if B5 = 4": the same, said of the question as its note)
     rf"^(?:(?:PLEASE\s+)?SKIP\s+THIS\s+QUESTION|DO\s+NOT\s+(?:ASK|SHOW)\s+(?P<q>{_ID_TOKEN})|"
-    r"NOT\s+(?:ASKED|SHOWN))\s+"
+    r"NOT\s+(?:ASKED|SHOWN)|"
+    # "No need to answer question 9 if …", "Please leave Q13 blank if …": the respondent told
+    # when a question is not for them
+    r"(?:(?:THERE\s+IS\s+|YOU\s+HAVE\s+)?NO\s+NEED\s+TO|YOU\s+(?:DO\s+NOT|DON['’]T)\s+NEED\s+TO)"
+    rf"\s+(?:ANSWER|FILL\s+IN|COMPLETE)\s+(?:THIS\s+QUESTION|(?:QUESTION\s+)?(?P<nq>{_ID_TOKEN}))|"
+    rf"(?:PLEASE\s+)?LEAVE\s+(?:THIS\s+QUESTION|(?:QUESTION\s+)?(?P<lq>{_ID_TOKEN}))\s+BLANK)\s+"
     r"(?:IF|WHEN)\s+(?P<cond>\S.*)$",
     re.I,
 )
@@ -781,8 +807,9 @@ def _display(text: str, upper: str) -> list[Directive]:
     if skipped:
         # "Skip this question if you work nights (question 1)": asked of everyone else
         cond = f"NOT ({skipped['cond'].strip(' :,.')})"
-        if skipped["q"]:
-            return [Directive("ask_target", cond, target=skipped["q"].upper(), source=text)]
+        asked = skipped["q"] or skipped["nq"] or skipped["lq"]
+        if asked:
+            return [Directive("ask_target", cond, target=asked.upper(), source=text)]
         return [Directive("display_if", cond, source=text)]
     who = _WHO_ONLY_RE.match(text)
     if who:
