@@ -411,6 +411,7 @@ def parse_condition(
     (`worded=False`: the respondent's-words reading is not tried, as for one clause of it;
     `formal=False`: nor the programmer's-expression reading, as for one test of it.)"""
     text = word_operators(text)
+    text = _placed_list(text, questions)
     text = _answers_in_brackets(text, questions, default)
     text = _shared_head(text, questions, default)
     if formal and is_formal(text):
@@ -1324,12 +1325,51 @@ def _atom(
     return Atom(question, _align(codes, target), negate=negate), question
 
 
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+}
 _ORDINAL_RE = re.compile(
     r"\b(?:the\s+)?(?P<n>first|second|third|fourth|fifth|sixth|last|final)\s+"
     r"(?:circle|box|tick\s*box|option|answer|choice|one)\b",
     re.I,
 )
+
+
+# "the third, fourth or fifth box at question 1": several answers named by their places on a
+# paper form, one box word for the list (each place alone is read by `_ORDINAL_RE`)
+_ORDINAL_WORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|last|final)"
+_PLACED_LIST_RE = re.compile(
+    rf"\b(?:the\s+)?(?P<list>{_ORDINAL_WORD}(?:\s*(?:,|/|\bor\b|\band\b)\s*(?:the\s+)?"
+    rf"{_ORDINAL_WORD})+)\s+(?:circle|box|tick\s*box|option|answer|choice)(?:e?s)?\s+"
+    r"(?P<at>(?:at|in|for)\s+(?:question\s+)?[A-Za-z]{0,4}\d{1,3}[a-z]?)\b",
+    re.I,
+)
+
+
+def _placed_list(text: str, questions: dict[str, Question]) -> str:
+    """ "ticked the third, fourth or fifth box at question 1" → "question 1 = 3, 4 or 5" (the
+    codes of the answers in those places), when the question named offers that many."""
+
+    def codes(match: re.Match[str]) -> str:
+        ref = _find_ref(match["at"], questions)[0]
+        if ref is None or ref not in questions or not questions[ref].options:
+            return match[0]
+        options = questions[ref].options
+        places = re.findall(_ORDINAL_WORD, match["list"], re.I)
+        picked = [_ORDINALS.get(p.lower(), len(options)) for p in places]
+        if any(n > len(options) for n in picked):
+            return match[0]
+        listed = [options[n - 1].code for n in picked]
+        return f"{match['at']} = {', '.join(listed[:-1])} or {listed[-1]}"
+
+    return _PLACED_LIST_RE.sub(codes, text)
 
 
 _PLAIN_WORDS = frozenset(

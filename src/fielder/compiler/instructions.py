@@ -55,9 +55,11 @@ _ID_TOKEN = (
 # The verb of a routing instruction ("GO TO QUESTION", "SKIP TO") and where it may lead.
 _GO_TO = (
     # "skip them straight to Q8": the respondent named as the verb's object
-    r"(?:GO|SKIP|JUMP|PROCEED|CONTINUE|ROUTE)\s*(?:(?:THEM|HIM|HER|THE\s+RESPONDENTS?)\s+)?"
+    r"(?:(?:GO|SKIP|JUMP|PROCEED|CONTINUE|ROUTE)\s*(?:(?:THEM|HIM|HER|THE\s+RESPONDENTS?)\s+)?"
     r"(?:STRAIGHT\s+|DIRECTLY\s+|RIGHT\s+)?"
-    r"(?:TO|WITH|AT)?\s+(?:QUESTION\s+)?"
+    # "go on to question 15", "turn to Part 3", "carry on from Q9": other verbs of moving on
+    r"(?:ON\s+)?(?:TO|WITH|AT)?|(?:TURN|MOVE\s+ON|CARRY\s+ON)\s+(?:STRAIGHT\s+)?(?:TO|WITH|AT|FROM))"
+    r"\s+(?:QUESTION\s+)?"
 )
 # "GO TO CLOSE": the closing screen named in capitals is a target as the end is (the logic
 # pass sends it to the end when there is no such screen)
@@ -74,6 +76,21 @@ _LAST_PART = r"(?:THE\s+)?(?:LAST|FINAL)\s+(?:SECTION|PART|PAGE)"
 _YOU_GAVE_RE = re.compile(
     r"^(IF|WHEN)\s+YOU\s+(?:TICKED|TICK|CHOSE|CHOOSE|ANSWERED|SAID|PICKED|SELECTED|MARKED|"
     r"CIRCLED)\s+(?=\S)",
+    re.I,
+)
+# "– if you ticked 'Another policy' at question 5" beside a question: the answer given at an
+# earlier question, with no action after it, is whom the question is for
+_BARE_YOU_GAVE_RE = re.compile(
+    r"^[–—-]?\s*(?:ONLY\s+)?IF\s+YOU\s+(?:TICKED|CHOSE|ANSWERED|SAID|PICKED|SELECTED|MARKED|"
+    r"CIRCLED)\b[^,;:→]*\b(?:AT|IN|TO)\s+(?:QUESTION\s+\d{1,3}[a-z]?|[A-Z]{1,4}\d{1,3}[a-z]?)\s*\.?$",
+    re.I,
+)
+# "For Fernhill only – the third box at question 5": whom, then the answer that says it
+_ONLY_THEN_ANSWER_RE = re.compile(
+    r"^(?:FOR\s+)?[\w'’ -]{2,40}?\s+ONLY\s*[–—:-]\s*"
+    # (never "– leave blank if …": that says who does not answer)
+    r"(?P<cond>(?![^–—:]*\b(?:IF|UNLESS|BLANK|SKIP|NOT)\b)[^–—:]*\b(?:AT|IN)\s+"
+    r"(?:QUESTION\s+\d{1,3}[a-z]?|[A-Z]{1,4}\d{1,3}[a-z]?))\s*\.?$",
     re.I,
 )
 _NEXT_PART_RE = re.compile(
@@ -478,6 +495,12 @@ def interpret(sentence: str) -> list[Directive]:
     # "↳ Question logic: If …": a logic arrow, then the note's heading word, both taken off
     text = _NOTE_PREFIX_RE.sub("", named_route(to_english(sentence)))
     text = spelled_if(_NOTE_PREFIX_RE.sub("", text) if _LOGIC_ARROW_RE.match(sentence) else text)
+    if _BARE_YOU_GAVE_RE.match(text):
+        said = re.sub(r"^[–—-]?\s*(?:ONLY\s+)?IF\s+", "", text, flags=re.I).strip(" .")
+        return [Directive("display_if", said, source=text)]
+    only_then = _ONLY_THEN_ANSWER_RE.match(text)
+    if only_then:
+        return [Directive("display_if", only_then["cond"].strip(), source=text)]
     # "if you ticked no skip to …": the answer the respondent gave is the condition itself
     text = _YOU_GAVE_RE.sub(r"\1 ", text)
     # "skip to the next section": the first question of the next section (the logic pass)
@@ -736,7 +759,12 @@ _QUESTION_FIRST_FILTERS = (
 _SKIP_THIS_RE = re.compile(
     # ("not asked if B5 = 4": the same, said of the question as its note)
     rf"^(?:(?:PLEASE\s+)?SKIP\s+THIS\s+QUESTION|DO\s+NOT\s+(?:ASK|SHOW)\s+(?P<q>{_ID_TOKEN})|"
-    r"NOT\s+(?:ASKED|SHOWN))\s+"
+    r"NOT\s+(?:ASKED|SHOWN)|"
+    # "No need to answer question 9 if …", "Please leave Q13 blank if …": the respondent told
+    # when a question is not for them
+    r"(?:(?:THERE\s+IS\s+|YOU\s+HAVE\s+)?NO\s+NEED\s+TO|YOU\s+(?:DO\s+NOT|DON['’]T)\s+NEED\s+TO)"
+    rf"\s+(?:ANSWER|FILL\s+IN|COMPLETE)\s+(?:THIS\s+QUESTION|(?:QUESTION\s+)?(?P<nq>{_ID_TOKEN}))|"
+    rf"(?:PLEASE\s+)?LEAVE\s+(?:THIS\s+QUESTION|(?:QUESTION\s+)?(?P<lq>{_ID_TOKEN}))\s+BLANK)\s+"
     r"(?:IF|WHEN)\s+(?P<cond>\S.*)$",
     re.I,
 )
@@ -779,8 +807,9 @@ def _display(text: str, upper: str) -> list[Directive]:
     if skipped:
         # "Skip this question if you work nights (question 1)": asked of everyone else
         cond = f"NOT ({skipped['cond'].strip(' :,.')})"
-        if skipped["q"]:
-            return [Directive("ask_target", cond, target=skipped["q"].upper(), source=text)]
+        asked = skipped["q"] or skipped["nq"] or skipped["lq"]
+        if asked:
+            return [Directive("ask_target", cond, target=asked.upper(), source=text)]
         return [Directive("display_if", cond, source=text)]
     who = _WHO_ONLY_RE.match(text)
     if who:

@@ -14,6 +14,8 @@ generically, after them, on the lines they left:
 - CONDITION: the test in brackets that names a question, else the clause after IF / WHO /
   WHERE, else a bare test on a question; it is handed to the logic pass as `ASK IF …`, which
   reads it with `conditions` against the questions (and joins it to a question's own filter).
+  When the group is named only in words ("is for everyone renewing"), the test of those the
+  note sends on ("If you told us at question 2 …, jump ahead to Part C") is read, denied.
 - ACTION: a filter (ask, show, answer, only, for, is asked …) or, negated, "skip / not asked /
   unless / except". Notes that end the survey or jump elsewhere are left to the skip readers.
 
@@ -58,11 +60,13 @@ _SECTION_WORD_RE = re.compile(
 _OTHERS_RE = re.compile(
     r"^\W*(?:EVERYONE|EVERYBODY|ALL\s+OTHERS|OTHERS|THE\s+REST|OTHERWISE|IF\s+NOT|ELSE|"
     r"ANYONE\s+ELSE|ALL\s+THE\s+OTHERS)\b"
-    r"|\b(?:GO|SKIP|MOVE|JUMP|CONTINUE)\s+(?:ON\s+|STRAIGHT\s+|DIRECTLY\s+)?(?:TO|AT)\b",
+    r"|\b(?:GO|SKIP|MOVE|JUMP|CONTINUE|TURN)\s+(?:ON\s+|STRAIGHT\s+|DIRECTLY\s+|AHEAD\s+)?(?:TO|AT)\b"
+    r"|\bCARRY\s+ON\s+(?:FROM|AT|WITH)\b",
     re.I,
 )
 _AFTER_RE = re.compile(
-    rf"\b(?:TO|AT)\s+(?:THE\s+)?(?:(?:QUESTION\s+)?(?P<n>\d{{1,3}}[a-z]?)\b|(?P<id>{_ID})\b)", re.I
+    rf"\b(?:TO|AT|FROM)\s+(?:THE\s+)?(?:(?:QUESTION\s+)?(?P<n>\d{{1,3}}[a-z]?)\b|(?P<id>{_ID})\b)",
+    re.I,
 )
 # what the note asks: a filter, in its many words
 _FILTER_RE = re.compile(
@@ -168,10 +172,15 @@ def read_scoped_note(parts: list[str], under_heading: bool) -> ScopedNote | None
     if not sentences or any(_NOT_FILTER_RE.search(s) for s in sentences):
         return None
     main: list[str] = []
-    after, others = "", False
+    after, others, sent_on = "", False, ""
     seen: re.Match[str] | None = None
     for sentence in sentences:
         if _OTHERS_RE.search(sentence):
+            clause = re.match(r"^\W*IF\s+(?P<c>[^,;]{3,160}?)\s*,", sentence, re.I)
+            if clause and _REF_RE.search(clause["c"]) and not _OTHERS_RE.search(clause["c"]):
+                # "If you told us at question 2 that you are leaving, jump ahead to Part C":
+                # those sent on, when the group the note is for is named only in words
+                sent_on = clause["c"].strip(" .")
             if not main and not any(_REF_RE.search(s) for s in sentences if s != sentence):
                 return None  # only a jump: the skip readers' job
             others = True
@@ -191,6 +200,9 @@ def read_scoped_note(parts: list[str], under_heading: bool) -> ScopedNote | None
         return None
     head = main[0]
     cond, start, end = _condition(head)
+    if not cond and sent_on and others:
+        cond, start, end = sent_on, len(head), len(head)
+        head = head + " SKIP QUESTIONS"  # (the others' test, denied, is the filter)
     if not cond or _BRACKET_RE.fullmatch(head.strip(" .;")):
         return None  # (a test alone in brackets carries on the note above it)
     outside = _REF_RE.findall(head[:start] + " " + head[end:]) if start >= 0 else []
