@@ -715,12 +715,63 @@ def _named_filter(text: str) -> list[Directive]:
         return [Directive("ask_target", cond, target=t.upper(), source=text) for t in targets]
     match = listed or spanned
     if match is None:
-        return []
+        return _listed_targets(text)
     if listed:
         targets = re.findall(_ID_TOKEN, listed["ids"])
     else:
         targets = _id_span(match["first"], match["last"])
     cond = match["cond"].strip(" :,.")
+    return [Directive("ask_target", cond, target=t.upper(), source=text) for t in targets]
+
+
+# A filter note that names the questions it covers, in the forms a filter column takes once its
+# heading word is set aside: "ASK G6 IF …", "Q8, Q9 AND Q10 ARE SHOWN ONLY WHEN …",
+# "G11, G12 AND G13 — BAR CUSTOMERS ONLY (YES AT G10)", "R1 IS FOR ANYONE WHO … (P1 CODES 4 OR 5)"
+_LETTERED_ID = r"[A-Z]{1,4}\d{1,3}[a-z]?"
+_ID_LIST = rf"(?P<ids>{_LETTERED_ID}(?:\s*(?:,\s*(?:AND\s+)?|AND|&)\s*{_LETTERED_ID})*)"
+_NOTE_HEAD_RE = re.compile(
+    r"^(?:(?:BLOCK\s+|SECTION\s+)?(?:FILTER|DISPLAY\s+LOGIC|DISPLAY\s+CONDITION)\s*:\s*)?"
+    # ("public transport users — ask G6 if …": the group named first, set apart by a dash)
+    r"(?:(?![A-Z]{1,4}\d)[^—–:()]{1,60}\s[—–]\s+)?",
+    re.I,
+)
+_ASK_LISTED_RE = re.compile(
+    rf"^(?:ASK|SHOW|DISPLAY)\s+(?:QUESTIONS?\s+)?{_ID_LIST}\s+(?:ONLY\s+)?(?:IF|WHEN)\s+"
+    r"(?P<cond>\S.*?)\s*\.?$",
+    re.I,
+)
+_LISTED_SHOWN_RE = re.compile(
+    rf"^{_ID_LIST}\s+(?:IS|ARE)\s+(?:ONLY\s+)?(?:SHOWN|DISPLAYED|ASKED)\s+(?:ONLY\s+)?(?:IF|WHEN)\s+"
+    r"(?P<cond>\S.*?)\s*\.?$",
+    re.I,
+)
+# the group named in words with the test in brackets after it (one bracket or two, "who …")
+_LISTED_GROUP_RE = re.compile(
+    rf"^{_ID_LIST}\s*(?:[—–:-]\s*)?(?:(?:IS|ARE)\s+(?:ONLY\s+)?FOR\b|ONLY\s+FOR\b|[^()]{{1,60}}\bONLY\b)"
+    r"[^()]{0,80}\((?P<cond>[^()]{3,80})\)(?:[^()]{0,40}\((?P<also>[^()]{3,80})\))?\s*\.?$",
+    re.I,
+)
+
+
+_JUMP_IN_TEST_RE = re.compile(r"\b(?:OTHERWISE|ELSE|GO\s+TO|SKIP|JUMP)\b", re.I)
+
+
+def _listed_targets(text: str) -> list[Directive]:
+    """A filter note naming its questions first (or after "ask"), then whom they are for."""
+    body = _NOTE_HEAD_RE.sub("", text.strip(), count=1)
+    found = _ASK_LISTED_RE.match(body) or _LISTED_SHOWN_RE.match(body)
+    cond = found["cond"].strip(" :,.") if found else ""
+    if found is None:
+        found = _LISTED_GROUP_RE.match(body)
+        if found is None or not re.search(r"[A-Z]{1,4}\d", found["cond"]):
+            return []
+        cond = found["cond"].strip()
+        if found["also"] and re.search(r"[A-Z]{1,4}\d", found["also"]):
+            cond = f"({cond}) AND ({found['also'].strip()})"  # "under 35 (…) who are not … (…)"
+    if not re.search(r"[A-Z]{1,4}\d", cond, re.I) or _JUMP_IN_TEST_RE.search(cond):
+        # (a test naming no question, or "…, otherwise go to Q6": left to the other readers)
+        return []
+    targets = re.findall(_LETTERED_ID, found["ids"])
     return [Directive("ask_target", cond, target=t.upper(), source=text) for t in targets]
 
 
@@ -781,7 +832,8 @@ _WHO_ONLY_RE = re.compile(
 
 def _display(text: str, upper: str) -> list[Directive]:
     named_base = re.match(
-        rf"^\[?\s*BASE\s+(?:FOR|AT)\s+(?P<q>{_ID_TOKEN})\s*:\s*(?P<rest>[^\]]+?)\]?\s*\.?$",
+        # ("FILTER Q8: Q7 = 04": a filter heading naming its question, said the same way)
+        rf"^\[?\s*(?:BASE|FILTER)\s+(?:(?:FOR|AT)\s+)?(?P<q>{_ID_TOKEN})\s*:\s*(?P<rest>[^\]]+?)\]?\s*\.?$",
         text,
         re.I,
     )

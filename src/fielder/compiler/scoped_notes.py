@@ -60,8 +60,10 @@ _SECTION_WORD_RE = re.compile(
 _OTHERS_RE = re.compile(
     r"^\W*(?:EVERYONE|EVERYBODY|ALL\s+OTHERS|OTHERS|THE\s+REST|OTHERWISE|IF\s+NOT|ELSE|"
     r"ANYONE\s+ELSE|ALL\s+THE\s+OTHERS)\b"
-    r"|\b(?:GO|SKIP|MOVE|JUMP|CONTINUE|TURN)\s+(?:ON\s+|STRAIGHT\s+|DIRECTLY\s+|AHEAD\s+)?(?:TO|AT)\b"
-    r"|\bCARRY\s+ON\s+(?:FROM|AT|WITH)\b",
+    # (the verb in any form: "moves on to", "carries on at", "goes straight to", "jump ahead to")
+    r"|\b(?:GO(?:ES)?|SKIPS?|MOVES?|JUMPS?|CONTINUES?|CARR(?:Y|IES)|PROCEEDS?|TURNS?)\s+"
+    r"(?:ON\s+|STRAIGHT\s+|DIRECTLY\s+|AHEAD\s+)?(?:ON\s+)?(?:TO|AT)\b"
+    r"|\bCARR(?:Y|IES)\s+ON\s+(?:FROM|AT|WITH)\b",
     re.I,
 )
 _AFTER_RE = re.compile(
@@ -94,6 +96,15 @@ _CLAUSE_RE = re.compile(
 _WHO_RE = re.compile(
     r"\b(?:THOSE|PEOPLE|RESPONDENTS|ANYONE|EVERYONE|ALL)\s+(?:WHO|THAT)\s+(?P<c>[^.;]{3,160})",
     re.I,
+)
+# the group under any plural name: "panellists who", "fans who", "members that" (its test must
+# name the question itself, not only point at it: "(see question 3)")
+_PLURAL_WHO_RE = re.compile(
+    r"\b(?!(?:THIS|WAS|HAS|DOES|IS|ITS|THUS|YES)\b)[A-Z]{2,20}S\s+(?:WHO|THAT)\s+(?P<c>[^.;]{3,160})",
+    re.I,
+)
+_POINTER_BRACKET_RE = re.compile(
+    r"\((?:\s*SEE\b|\s*(?:YOUR\s+|THE\s+|THEIR\s+)?ANSWERS?\s+(?:AT|TO|IN|ON)\b)[^()]*\)", re.I
 )
 _BARE_TEST_RE = re.compile(
     rf"(?:\b{_ID}|{_VAR})\s*(?:=|==|!=|<>|≠|<|>|≤|≥|>=|<=)\s*[^.;]{{1,80}}", re.I
@@ -131,7 +142,10 @@ class ScopedNote:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.;!])\s+", text.strip()) if s.strip()]
+    # ("… only for X (code 2 at S3) – everyone else carries on at Q11": the others' clause
+    # after a dash is a sentence of its own)
+    splitter = r"(?<=[.;!])\s+|\s+[–—-]\s+(?=(?:EVERYONE|ANYONE|ALL\s+OTHERS|OTHERS|THE\s+REST)\b)"
+    return [s for s in re.split(splitter, text.strip(), flags=re.I) if s and s.strip()]
 
 
 def _condition(text: str) -> tuple[str, int, int]:
@@ -148,7 +162,11 @@ def _condition(text: str) -> tuple[str, int, int]:
             # ("Frage A3 = ja": the word for "question" before the id, in any language)
             inner = _QUESTION_WORD_RE.sub("", inner.strip())
             return inner, found.start(), found.end()
-    for said in (_CLAUSE_RE.search(text), _WHO_RE.search(text), _BARE_TEST_RE.search(text)):
+    plural = _PLURAL_WHO_RE.search(text)
+    if plural and not _REF_RE.search(_POINTER_BRACKET_RE.sub("", plural["c"])):
+        plural = None
+    found_in = (_CLAUSE_RE.search(text), _WHO_RE.search(text), plural, _BARE_TEST_RE.search(text))
+    for said in found_in:
         if said is None:
             continue
         found = said
@@ -298,14 +316,22 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
     before: dict[str, list[str]] = {}
     dropped: set[int] = set()
     heading_open = False
+    kept: set[int] = set()  # headings read as notes too: they stay as headings
     for pos, line in enumerate(lines):
         if line.kind == "page_break":
             continue
         label = find_label(line)
-        if label is not None:
+        heading = not line.is_option and (
+            is_section(line) or (label is not None and label.style == "display")
+        )
+        if heading and _RUN_RE.search(line.text):
+            # "SPENDING — M1 TO M5 SHOWN TO PLAYERS AGED 18+ (SC1 = 4–7)", a boxed banner
+            # "Q13-Q15: NON-MEMBERS ONLY (Q12 = 02)": a heading that names its run and test
+            kept.add(pos)
+        elif label is not None:
             heading_open = False
             continue
-        if line.is_option or is_section(line):
+        elif line.is_option or is_section(line):
             heading_open = is_section(line) and not line.is_option
             continue
         if section_note_read(line):
@@ -314,7 +340,9 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
         parts = [line.raw] if line.raw.strip() else [*line.instructions, line.text]
         parts = [p for p in parts if p.strip()]
         note = read_scoped_note(parts, heading_open) if parts else None
-        if note is None:
+        if pos in kept:
+            heading_open = label is None
+        if note is None or (pos in kept and not note.first):
             continue
         covered = _covered(note, pos, labels, ends)
         if len(covered) < 2:
@@ -323,7 +351,8 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
         for qid in covered:
             before.setdefault(qid, []).append(test)
         dropped.add(pos)
-    if not dropped:
+    dropped -= kept
+    if not before:
         return lines
     out: list[Line] = []
     answered = True  # the question above has answers (or there is none)

@@ -277,6 +277,17 @@ def _resolve(
         unparsed.summary = f"{question.id}: could not turn '{pending.source}' into logic ({error})."
         unparsed.suggestions = ["Ignore this instruction"]
         return unparsed
+    named = {a.question for g in groups for a in g}
+    ids = list(order)
+    if (
+        pending.kind == "display_if"
+        and holder is question
+        and named == {question.id}
+        and order[question.id] + 1 < len(ids)
+    ):
+        # a filter on this question's own answer, set down after it ("Not asked if the answer
+        # at G1 was 0" under G1): the next question's filter, as no question filters itself
+        holder = questions[ids[order[question.id] + 1]]
     limit = order[holder.id] - (1 if pending.kind == "display_if" else 0)
     if any(order.get(a.question, -1) > limit for g in groups for a in g):
         return Problem(
