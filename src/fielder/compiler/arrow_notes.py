@@ -17,17 +17,21 @@ import re
 from dataclasses import replace
 
 from fielder.compiler.lines import _ARROW_IF_RE, Line, collapse
+from fielder.compiler.options import parse_option_line
 
 # an arrow at the start of a line's written words, then the sentence it marks
-_ARROW_LINE_RE = re.compile(r"^\s*(?:->|→|=>|⇒|►|▶)\s*(?P<note>\S.*)$")
+# (">> only if …": a double chevron marks a script's instruction lines the same way)
+_ARROW_LINE_RE = re.compile(r"^\s*(?:->|→|=>|⇒|►|▶|>>)\s*(?P<note>\S.*)$")
 # "-> Q5", "→ Go to Q12", "=> SECTION D": a route on its own, the answer above's (options.py)
 _BARE_ROUTE_RE = re.compile(
     # ("→ Submit form", "→ End survey": a form builder's way out after an answer)
-    r"^(?:(?:go|skip|jump|continue|proceed|move)\b|(?:section|part|module|block)\s+\w{1,3}\s*$|"
+    # ("→ skip if none at B4" is a condition's sentence, not a route alone)
+    r"^(?:(?:go|skip|jump|continue|proceed|move)\b(?!\s+(?:if|unless|when|only)\b)|(?:section|part|module|block)\s+\w{1,3}\s*$|"
     r"(?:submit|end|finish|close|terminate)\b[\w ]{0,20}$|"
     r"[A-Za-z]{0,3}\d{1,4}[a-z]?\W*$|(?-i:[A-Z_]+)\W*$)",
     re.I,
 )
+_ANSWER_START_RE = re.compile(r"^(?:[\[(]\s*\d{1,3}\s*[\])]|\d{1,3}\s*[=.)]\s|[☐□○]|_{3,})")
 #: a wrapped routing sentence runs on over at most this many lines
 _MAX_WRAPPED = 3
 
@@ -74,6 +78,9 @@ def arrow_line_notes(lines: list[Line]) -> list[Line]:
             and lines[place].text
             and not lines[place].is_option
             and not _ARROW_LINE_RE.match(lines[place].raw)
+            # "[1] Health" under "-> only if …": the answers start, not more of the note
+            and not _ANSWER_START_RE.match(lines[place].text)
+            and not (line.raw.lstrip().startswith(">>") and parse_option_line(lines[place]))
         ):
             words.append(lines[place].raw)
             place += 1

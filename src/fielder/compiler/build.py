@@ -49,7 +49,9 @@ _TRAILING_EMOJI_RE = re.compile(
 _EXCLUSIVE_LABEL_RE = re.compile(
     # "Don't know" alone, not "I don't know where to start" (a reason among others)
     r"^(?:none\b|neither\b|nothing\b|no\s+one\b|nobody\b|(?:i\s+)?(?:don['’]?t|do\s+not)\s+know(?!\s+[a-z])|"
-    r"not\s+sure|refused|prefer\s+not|rather\s+not|can['’]?t\s+(?:remember|say)|"
+    # ("I'd rather not be contacted", "I would prefer not to say": the opt-out in the first person)
+    r"not\s+sure|refused|(?:i['’]d\s+|i\s+would\s+)?(?:prefer|rather)\s+not|"
+    r"can['’]?t\s+(?:remember|say)|"
     r"don['’]?t\s+remember|no\s+answer|n/?a\b|not\s+applicable|"
     # the interviewer's abbreviation alone: "DK", "DK/NA", "DK/REF"
     r"dk(?:\s*/\s*(?:na|nr|ref|rf))?\s*$|"
@@ -395,6 +397,8 @@ def table_layout(
         for index, code in enumerate(first):
             if code:
                 label = labels[index] if index < len(labels) and labels[index] else code
+                # "0 = Not at all likely" under the 0: the point's number said again
+                label = re.sub(rf"^{re.escape(code)}\s*[=:]\s*(?=\S)", "", label)
                 points.append(Option(code=code, label=label))
         return "scale", points, []
     below = rows[1] if len(rows) > 1 else ()
@@ -491,7 +495,8 @@ _COLUMN_NAME_RE = re.compile(r"^\s*(?:Column|Col\.?)\s+[A-Z0-9]{1,2}\s*[:.–—
 _BRACKETED_POINT_RE = re.compile(r"^\((-?\d{1,2})\)(?=\s|$)")
 _RADIO_POINT_RE = re.compile(r"^[○◯☐□◻]\s*(?=-?\d{1,2}(?:\s|$))")
 _END_POINT_RE = re.compile(r"^(?P<code>-?\d{1,2})\s*(?:[-–—=:.)]\s*)?(?P<label>[^\W\d_].*)$")
-_TRAILING_CODE_RE = re.compile(r"\s+(-?\d{1,3})$")
+# ("Not important = 1": the heading says its code after an equals sign)
+_TRAILING_CODE_RE = re.compile(r"(?:\s*[=:])?\s+(-?\d{1,3})$")
 
 
 def _worded_end_points(cells: tuple[str, ...]) -> list[Option] | None:
@@ -688,7 +693,7 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
         if layout == "grid" and statements and found:
             _keyed_columns(found, options)
             options, rows, has_grid = found, statements, True
-            _name_points(options, " ".join([text, *draft.notes, *draft.pre_notes]))
+            _name_points(options, _noted(text, draft.notes, draft.pre_notes))
         elif layout in ("scale", "options", "ranking") and not options:
             options = found
             if layout == "options":
@@ -706,7 +711,7 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
     if not options and not has_grid and not draft.tables:
         options = (
             scale_from_text(text, words)
-            or inline_scale(" ".join([text, *draft.notes]))
+            or inline_scale(_noted(text, draft.notes))
             or _typed_range(draft.notes, words)
         )
     elif options and not has_grid and with_written_scale(text, words, options):
@@ -715,18 +720,18 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
         added = points[: len(points) - len(options)]
         options, raws = points, [*(RawOption(o.label, o.code) for o in added), *raws]
     elif options and not has_grid:
-        _name_points(options, " ".join([text, *draft.notes, *draft.pre_notes]))
+        _name_points(options, _noted(text, draft.notes, draft.pre_notes))
         filled = scale_from_ends(options, words)
         if filled is not None and len(raws) == 2:
             # the end points keep their own routing; the points between carry none
             middle = [RawOption(o.label, o.code) for o in filled[1:-1]]
             options, raws = filled, [raws[0], *middle, raws[1]]
     if "grid" in words and not rows and options and all(o.code is None for o in raw_options):
-        scale = inline_scale(" ".join([text, *draft.notes, *draft.pre_notes]))
+        scale = inline_scale(_noted(text, draft.notes, draft.pre_notes))
         if scale:
             rows, options, has_grid = [o.label for o in options], scale, True
     if rows and not options and not draft.columns:
-        options = inline_scale(" ".join([text, *draft.notes, *draft.pre_notes]))
+        options = inline_scale(_noted(text, draft.notes, draft.pre_notes))
         has_grid = bool(options)
     if (
         options
@@ -834,6 +839,13 @@ def _carry_in_text(text: str) -> list[Directive]:
     ident = match["q"].upper()
     ident = ident if not ident.isdigit() else "Q" + ident
     return [Directive("carry", ident, source=match.group(0), labels=["yes"])]
+
+
+def _noted(text: str, *notes: list[str]) -> str:
+    """The question's words and its notes as one text for the scale points named in them, each
+    note closed by a semicolon: a key ("1 = Very poor  10 = Excellent") ends where its note does,
+    not in the words of the note after it."""
+    return "; ".join([text, *(note for group in notes for note in group)])
 
 
 def _typed_range(notes: list[str], words: list[str]) -> list[Option]:
@@ -1043,7 +1055,12 @@ def _hint_ranges(hints: list[str], question: Question) -> list[Directive]:
         if tail and not inner and "_" in hint:
             found.append(Directive("range", numbers=(float(tail[1]), float(tail[2])), source=hint))
             continue
-        bare = _BARE_RANGE_RE.fullmatch(inner[1]) if inner else None
+        # "(week 1 to 12)": the unit's word before the range
+        bare = (
+            _BARE_RANGE_RE.fullmatch(re.sub(r"^\s*[^\W\d_]+\s+(?=\d)", "", inner[1]))
+            if inner
+            else None
+        )
         if bare:
             # "Age: ____ (18-80)": the allowed range beside the box.
             found.append(Directive("range", numbers=(float(bare[1]), float(bare[2])), source=hint))

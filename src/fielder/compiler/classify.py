@@ -42,6 +42,7 @@ _DATED_ROW_RE = re.compile(
 _DISPLAY_RE = re.compile(
     r"^(?P<id>[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ_]{2,}\d*)\s*(?:[.:)]|\s[-–—])\s+(?P<rest>\S.*)$"
 )
+_CODE_KEY_RE = re.compile(r"^[A-Z]{1,3}\s+[a-z]\w*(?:\s*/\s*[A-Z]{1,3}\s+[a-z]\w*){2,}\b")
 _CAPS_RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}[\s,.;:/–-]+[A-ZÀ-ÖØ-Þ]{2,}\b")
 # "WELCOME Thank you for…": a screen word alone before the sentence (bold in the document);
 # an ad test's "AD We are now going to show you…" before the video.
@@ -197,6 +198,8 @@ def _label_of(
         and _has_lower(match["rest"])
         # "ESPONTÁNEA – ANOTAR TEXTUAL. …": capitals after it are more instructions, no words
         and not _CAPS_RUN_RE.match(match["rest"])
+        # "SESSION: M matinee / E evening / L late": a key of the codes a field takes, no screen
+        and not _CODE_KEY_RE.match(match["rest"])
     ):
         return Label(clean_id(match["id"]), match["rest"], "display")
     match = _BARE_DISPLAY_RE.match(text)
@@ -417,7 +420,9 @@ def is_hint(line: Line) -> bool:
     if is_date_box(line.text):
         return True
     boxes = _HINT_RE.search(line.text) or _DIGIT_PAIRS_RE.search(line.text)
-    return bool(boxes) and len(line.text.replace("_", "").split()) <= 6
+    # "£ ____ a month (whole pounds, 1 to 500)": the bracketed range is the box's note
+    words = re.sub(r"\s*\([^()]*\d[^()]*\)\s*$", "", line.text).replace("_", "").split()
+    return bool(boxes) and len(words) <= 6
 
 
 def is_field_label(text: str) -> bool:

@@ -1324,6 +1324,8 @@ def _limits(text: str, upper: str) -> list[Directive]:
             # ("Whole pounds, 1–50.": an amount in whole units of a currency)
             r"VALIDATION|INTEGER|(?:COMPLETED|WHOLE)\s+(?:YEARS|MONTHS|WEEKS|DAYS|HOURS|MINUTES)|"
             r"WHOLE\s+(?:POUNDS|DOLLARS|EUROS|FRANCS|RAND|YEN))\b|"
+            # "Write an amount from £5000 to £150000.": a paper form's bounds on the amount
+            r"\b(?:WRITE|GIVE|ENTER)\s+(?:AN?\s+)?(?:AMOUNT|NUMBER|FIGURE)\s+(?:FROM|BETWEEN)\s+\W?\d|"
             # "Hours a week, 1 to 40.", "Hours, 0 to 40.": the unit asked, then its bounds
             # ("Age in years, 18–99.": the measure and its unit first)
             r"^(?:AGE\s+IN\s+)?(?:HOURS|MINUTES|DAYS|WEEKS|MONTHS|YEARS|NIGHTS|TIMES)(?:\s+(?:A|PER)\s+"

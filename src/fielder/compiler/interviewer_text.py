@@ -4,6 +4,10 @@ A source questionnaire writes the show card before the words (`B4  CARD 5 How mu
 probes after them (`… trade union? IF YES, PROBE: Is that currently or previously?`,
 `RECORD VERBATIM. PROBE FULLY: What else?`, `… are you… READ OUT…`). None of it is read to
 the respondent as the question, so it is moved to the line's notes.
+
+A line of its own addressed to the interviewer or the scripter (`INT: SHOW SCREEN. 1 = Very
+poor, 5 = Very good.`, `PROG: keep the order`) is a note as a whole, even where its words are
+not all capitals: the scale it names is the answers listed under it, not answers of its own.
 """
 
 from __future__ import annotations
@@ -29,10 +33,18 @@ _TRAILING_CAPS_RE = re.compile(
 )
 
 
+# "Read each statement out. How often …?": the interviewer's cue, a sentence before the question
+_READ_OUT_FIRST_RE = re.compile(
+    r"^(?P<note>Read\s+(?:out\s+)?(?:each|every|all|the)\b[^.?!]{0,40}?\.)\s+(?=[A-Z][^.!]*\?$)"
+)
 # "WRITE IN MINUTES (000–600)": a count written in its unit is a number, not a text to specify
 _WRITE_IN_UNITS_RE = re.compile(
     r"\bWRITE[- ]IN\s+(?=(?:NUMBER\s+OF\s+)?(?:MINUTES|HOURS|DAYS|WEEKS|MONTHS|YEARS|TIMES)\b)"
 )
+
+
+# "INT:", "INTERVIEWER:", "PROG:" opening a line: whom the whole line is for
+_ADDRESSED_RE = re.compile(r"^(?:INT|INTERVIEWER|PROG|PROGRAMMER|SCRIPTER|PN|CATI|CAPI)\s*:\s+\S")
 
 
 def interviewer_text_lines(lines: list[Line]) -> list[Line]:
@@ -40,6 +52,10 @@ def interviewer_text_lines(lines: list[Line]) -> list[Line]:
     for line in lines:
         line.instructions = [_WRITE_IN_UNITS_RE.sub("RECORD ", n) for n in line.instructions]
         if line.kind != "paragraph" or not line.text:
+            continue
+        if _ADDRESSED_RE.match(line.text) and not (line.label or line.is_option or line.code):
+            line.instructions = [*line.instructions, line.text]
+            line.text = line.spaced = ""
             continue
         label = find_label(line)
         if label is None or label.style == "display":
@@ -49,6 +65,10 @@ def interviewer_text_lines(lines: list[Line]) -> list[Line]:
         if head is None:
             continue
         notes: list[str] = []
+        told = _READ_OUT_FIRST_RE.match(rest)
+        if told:
+            notes.append(told["note"])
+            rest = rest[told.end() :]
         card = _CARD_RE.match(rest)
         if card:
             notes.append(rest[: card.end()].strip())

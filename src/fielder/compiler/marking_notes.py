@@ -15,7 +15,9 @@ import re
 
 _MARKING_NOTE_RE = re.compile(
     r"^\s*\(\s*(?:please\s+)?(?:tick|circle|ring|cross|mark|check|select|choose|shade|"
-    r"put\s+an?\s+(?:tick|cross|x)|fill\s+in)\b[^()]{0,60}\)\s*$",
+    r"put\s+an?\s+(?:tick|cross|x)|fill\s+in|"
+    # "(one tick on each line)": the mark to make, said before the verb
+    r"one\s+(?:tick|cross|answer|box|circle)\s+(?:on|per|for|in)\s+(?:each|every))\b[^()]{0,60}\)\s*$",
     re.I,
 )
 

@@ -5,6 +5,11 @@ Hand-typed drafts often put the filter beside the number and start the question'
 next line. The number line then holds no words and the words after it have no label, so the
 question is lost (its words run into the answer list above). The number is put back in front of
 the words, and the note goes with them as the question's note.
+
+The note may also be written in words beside the label, the question's words indented under
+it: `A6  (Left early only, codes 2 to 4 at A5)` or `D3  Keyworker: ask D3 only if …` over
+`    In which week …?`. A note wholly in brackets, or addressed to someone (`Keyworker:`,
+`Interviewer:`), is not the question's words when a question follows, indented, on its own line.
 """
 
 from __future__ import annotations
@@ -26,7 +31,43 @@ def noted_label_lines(lines: list[Line]) -> list[Line]:
     return join_with_next(lines, _joined)
 
 
+#: `A6  (Left early only …)`, `D3  Keyworker: ask D3 only if …`: a label, then a note in words
+_LABEL_NOTE = re.compile(
+    r"^(?P<label>(?:[A-Z]{1,3}[-_.]?)?\d{1,3}[a-z]?[.):]?)\s+"
+    r"(?P<note>\([^()]{3,}\)|[A-Z][a-z]{2,15}\s*:\s+\S.*)$"
+)
+
+
+def _worded_note(line: Line, following: Line) -> list[Line] | None:
+    match = _LABEL_NOTE.match(line.text.strip())
+    words = following.text.strip()
+    if (
+        match is None
+        or line.kind != "paragraph"
+        or following.kind != "paragraph"
+        or following.is_option
+        or following.level <= line.level
+        or not _WORDS.match(words)
+        or not words.endswith("?")
+    ):
+        return None
+    label = match["label"]
+    return [
+        replace(
+            following,
+            text=f"{label} {words}",
+            raw=f"{label} {following.raw.strip()}",
+            spaced=f"{label} {following.spaced.strip() or words}",
+            instructions=[*line.instructions, match["note"], *following.instructions],
+            level=line.level,
+            start=line.start,
+        )
+    ]
+
+
 def _joined(line: Line, following: Line) -> list[Line] | None:
+    if not line.instructions and following.level > line.level:
+        return _worded_note(line, following)
     if not line.instructions or not _LABEL_ONLY.match(line.text.strip()):
         return None
     if line.kind != "paragraph" or following.kind != "paragraph" or following.is_option:

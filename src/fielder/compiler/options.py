@@ -47,6 +47,9 @@ _CODE_BEFORE_RE = re.compile(
 _CODE_BRACKETED_RE = re.compile(
     r"^(?P<label>.*?\S)(?:\s*(?:\.{2,}|…+))?\s+[\[(](?P<code>\d{1,3})[\])]$"
 )
+_CODE_BRACKETED_NOTE_RE = re.compile(
+    r"^(?P<label>[^()\d]*?[^\W\d_][^()\d]*?)\s+\((?P<code>\d{1,3})\)\s+[–—-]\s+(?P<note>\S.*)$"
+)
 _CODE_ONLY_RE = re.compile(r"^[\[(]?(?P<code>\d{1,3})[\])]?[.)]?$")
 _CODE_REPEATED_RE = re.compile(r"^(?P<n>\d{1,3})\s*[-–—=:]\s*(?=[^\W\d_])")
 _LEAD_MARK_RE = re.compile(rf"^(?:[{BOXES}•●▪■◦·▾▿{DRAG_HANDLES}]|o(?=\s+[A-Z0-9]))\s+")
@@ -146,7 +149,9 @@ _SPECIFY_RE = re.compile(
     # Vietnamese "Khác (ghi rõ)": other, write it clearly
     r"\bghi\s+rõ\b|"
     # "other - tell us", "something else: say what": a dash or colon, then the ask
-    r"[-–:]\s*(?:tell\s+us|say\s+what|name\s+it|write\s+it)\b",
+    r"[-–:]\s*(?:tell\s+us|say\s+what|name\s+it|write\s+it)\b|"
+    # "Something else (tell us what)", "Other (say which)": the ask in brackets after the words
+    r"\(\s*(?:please\s+)?(?:tell\s+us|say|write|name)\s+(?:what|which|who|where|it|them)\s*\)",
     re.I,
 )
 # "○ Other:" alone: an online tool prints its write-in answer's box after the colon
@@ -341,12 +346,19 @@ def _across(text: str) -> list[RawOption]:
     )
 
 
+_BLANK_POINT_RE = re.compile(r"^(?P<code>\d{1,2})\s*[=:]\s*(?:[–—-]+|…|\.{2,})$")
+
+
 def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption]:
     """The options on one line of text ([] when the line is not written as an option)."""
     text = text.strip()
     if not text:
         return []
     text = _without_mark_after_code(text)
+    blank_point = _BLANK_POINT_RE.match(text)
+    if blank_point:
+        # "2 = –": a scale's middle point with a dash for words, labelled by its number
+        return [RawOption(blank_point["code"], blank_point["code"])]
     # "NO .... 2   -> END INTERVIEW," with the rest of the note wrapped onto the next line
     text = re.sub(r"((?:->|→)[^,]{2,40}),$", r"\1", text)
     # "… 2   PASE A P6", "Nooit → ga naar V6": a skip in the questionnaire's own language
@@ -680,6 +692,11 @@ def inline_scale(text: str) -> list[Option]:
     low, high = min(points), max(points)
     if not 2 <= high - low <= 11:
         return []
+    written = sorted(points)
+    if len(written) >= 4 and written[:-1] == list(range(low, written[-2] + 1)):
+        # "1 = Very good  2 = …  4 = Very poor  8 = Don't know": every point worded, then a
+        # code set apart for an answer off the scale; no unworded points lie between
+        return [Option(code=str(n), label=points[n]) for n in written]
     return [Option(code=str(n), label=points.get(n, str(n))) for n in range(low, high + 1)]
 
 
@@ -805,6 +822,11 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
     match = _CODE_AFTER_RE.match(text) or _CODE_BRACKETED_RE.match(text)
     if match and not _is_band(_LEAD_MARK_RE.sub("", text)):
         return [RawOption(collapse(match["label"]), match["code"])]
+    match = _CODE_BRACKETED_NOTE_RE.match(text)
+    if match and not _is_band(match["label"]):
+        # "None of them (0) – thank you, you need not go on": the code, then a note on it
+        note = collapse(match["note"])
+        return [RawOption(collapse(match["label"]), match["code"], instructions=[note])]
     match = _LETTER_CODE_BEFORE_RE.match(text)
     if match:
         # "A - Detached house": a capital letter set apart by a dash is the answer's code.

@@ -330,7 +330,8 @@ _ANSWER_FORMAT_RE = re.compile(
 )
 # "Tool storage   ○   ○   ○   ○": a grid row (the column headings came before it).
 # possessive runs for the label (a look-ahead finds its letter): linear on a long line of words
-_BLANK_LINE_RE = re.compile(r"^[\s_.]*_{5,}[\s_.]*$")  # a line to write on, nothing else
+# a line to write on, nothing else (an e-mail's box: "________@________")
+_BLANK_LINE_RE = re.compile(r"^[\s_.]*_{5,}(?:\s*@\s*_{3,})?[\s_.]*$")
 _BOX_ROW_RE = re.compile(
     rf"^(?P<label>(?=[^{BOXES}]*[A-Za-z)])(?:\s*+[^{BOXES}\s]++)*+)\s*+(?:[{BOXES}]\s*+){{2,}}+$"
 )
@@ -428,6 +429,16 @@ class Parsed:
     named_lists: dict[str, list[RawOption]] = field(default_factory=dict)
     #: notes still waiting for a question when a section heading came (`under_filters`)
     before_sections: list[str] = field(default_factory=list)
+
+
+def _boxed_items_above(draft: Draft, line: Line) -> bool:
+    """ "☐ Yes" / "☐ No", then a paragraph with no box ("Display rule: …", a section's title)
+    right over the next question: the answers a form draws with tick boxes all have one, so
+    the paragraph is not another."""
+    if line.kind != "paragraph" or line.numbering or line.text[:1] in BOXES:
+        return False
+    items = [seen for seen in draft.lines if seen.kind == "list_item" or seen.text[:1] in BOXES]
+    return len(items) >= 2 and all(seen.text[:1] in BOXES for seen in items)
 
 
 def label_mode(lines: list[Line]) -> str:
@@ -1995,6 +2006,13 @@ class _Parser:
         if not draft.options and any(_BLANK_LINE_RE.match(seen.raw) for seen in draft.lines):
             return False  # under the blank lines to write on: a footer, no answers
         if draft.options:
+            following = self.next_content(index)
+            if (
+                _boxed_items_above(draft, line)
+                and following is not None
+                and find_label(following) is not None
+            ):
+                return False
             return all(
                 o.marker in ("•", "inline") and o.code is None for o in draft.options[-1:]
             ) or bool(line.is_option)

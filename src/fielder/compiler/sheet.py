@@ -95,6 +95,10 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "item type",
         "format",
         "response type",
+        # "Answer type" holding "Single" / "Open (long)": the type, not the answers
+        "answer type",
+        "resp. type",  # "Resp. type": the response type, shortened
+        "resp type",
         "answer format",
         "response format",
     ),
@@ -205,6 +209,11 @@ def _column_roles(header: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
         if _ANSWER_CODE_HEAD_RE.match(name) and "code" not in found:
             found["code"] = index  # "Answer code" beside "Answer label": the codes, not the words
             continue
+        if re.fullmatch(r"(?:\w+\s+){1,2}(?:comments|notes|remarks)", name) and not any(
+            p.match(name) for p in _ROLE_RES.values()
+        ):
+            # "Client comments", "Agency notes": whoever wrote them, notes on the question
+            name = "notes"
         for role, pattern in _ROLE_RES.items():
             if pattern.match(name) and role == "instructions" and role in found:
                 # "Routing" and "Notes" columns; "Routing | Status | Spec": a third as well
@@ -1051,10 +1060,21 @@ def _logic_cell(cell: str) -> str:
     return cell
 
 
+def _mostly_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
 def _section_row(words: str, code: str, columns: dict[str, int]) -> bool:
     """ "SCREENER", "HAUPTTEIL" alone in a "Question / answers" column, with no id and no code
     where the answers have codes: the name of the part that starts there, not an answer."""
     shared = "code" in columns and columns.get("options") == columns.get("text")
+    # "SPENDING — M1 TO M5 FOR ADULTS ONLY": the part's name, then a note on it after a dash,
+    # typed in capitals as well (a unit such as "18s" may stay lower case)
+    head, _, note = words.partition(" — ") if " — " in words else words.partition(" – ")
+    if note and not _mostly_caps(note):
+        return False
+    words = head
     return (
         shared
         and not code.strip()
@@ -1065,13 +1085,25 @@ def _section_row(words: str, code: str, columns: dict[str, int]) -> bool:
     )
 
 
+def _type_cell(cell: str) -> str:
+    """ "Single (dropdown not needed)": a remark that rules a type out names no type."""
+    return re.sub(r"\s*\([^()]*\b(?:not|no|never)\b[^()]*\)", "", cell).strip()
+
+
+def _names_other_list(text: str) -> bool:
+    from fielder.compiler.parse import _SAME_AS_RE
+
+    match = _SAME_AS_RE.search(text)
+    return match is not None and len(text.split()) <= 8
+
+
 def _row_line(row: tuple[str, ...], columns: dict[str, int]) -> Line | None:
     ident, text = _cell(row, columns, "id"), _cell(row, columns, "text")
     option, code = _cell(row, columns, "options"), _cell(row, columns, "code")
     notes = [
         n
         for n in (
-            _cell(row, columns, "type"),
+            _type_cell(_cell(row, columns, "type")),
             _logic_cell(_cell(row, columns, "instructions")),
             _cell(row, columns, "more_instructions"),
             _cell(row, columns, "extra"),
@@ -1106,8 +1138,13 @@ def _row_line(row: tuple[str, ...], columns: dict[str, int]) -> Line | None:
     if ident and not text:
         return Line(text="", raw=" ".join(notes), instructions=notes or [ident], label=None)
     if option and _section_row(option, code, columns):
-        return Line(text=option, raw=option, kind="heading")
+        # "SPENDING — note": the part's name is the heading, the note after the dash its note
+        title, _, note = option.partition(" — ") if " — " in option else option.partition(" – ")
+        return Line(text=title, raw=option, kind="heading", instructions=[note] if note else [])
     if option:
+        if not code.strip() and _names_other_list(option):
+            # "SAME LIST AS Q8" where the answers go: a note that reuses that list
+            return Line(text="", raw=option, instructions=[collapse(option), *notes])
         if not code.strip() and _SLASHED_HEAD_RE.match(option):
             # "ROWS: Restaurant / Café / Bar", "COLUMNS: Good (1) / Poor (2)": a grid's whole list
             # in one cell, read as the same line typed in a document

@@ -36,8 +36,10 @@ _PLURAL_ASK_RE = re.compile(r"^(?:which|what)\b[^?]*?\b[a-z]{3,}\(s\)", re.I)
 # "rank", "in order of preference", "put them in order of how important they are",
 # "number them in order", "from 1 for the most important to 5 for the least important"
 _RANK_TEXT_RE = re.compile(
-    r"\brank\b|\bin\s+order\s+of\s+(?:preference|importance)\b|"
-    r"\b(?:put|place|number|list|sort)\s+(?:them|these(?:\s+\w+)?|the\s+\w+|each)\s+in\s+"
+    # ("Drag these into order of importance": a web form's drag-and-drop ranking)
+    r"\brank\b|\bin(?:to)?\s+order\s+of\s+(?:preference|importance)\b|"
+    r"\b(?:put|place|number|list|sort|drag|move)\s+(?:them|these(?:\s+\w+)?|the\s+\w+|each)\s+"
+    r"in(?:to)?\s+"
     r"(?:the\s+)?order\b|"
     r"\b1\s+(?:for|=|is|being)\s+(?:the\s+)?most\s+(?:important|interesting|appealing|useful)\b|"
     # "write 1 in the box next to the most important, 2 next to the second …": numbers written

@@ -49,6 +49,9 @@ def join_wrapped_caps(lines: list[Line]) -> list[Line]:
 
 def _joined(previous: Line, line: Line) -> Line | None:
     piece = line.text.strip()
+    whole = _whole_note_wrapped(previous, line, piece)
+    if whole is not None:
+        return whole
     if (
         line.kind != "paragraph"
         or previous.kind != "paragraph"
@@ -75,6 +78,30 @@ def _joined(previous: Line, line: Line) -> Line | None:
         notes = [*previous.instructions[:-1], f"{previous.instructions[-1]} {piece}"]
         return replace(previous, instructions=notes, end=line.end)
     return None
+
+
+def _whole_note_wrapped(previous: Line, line: Line, piece: str) -> Line | None:
+    """An indented line all in capitals that breaks off on a joining word ("… OR WOULD NOT
+    RECOMMEND AT") and goes on at the same indent, even with a question's label ("Q4 (03/04).
+    EVERYONE ELSE …"): one note, the label its object, not a question of its own."""
+    before = previous.text.strip()
+    if (
+        line.kind != "paragraph"
+        or previous.kind != "paragraph"
+        or previous.label
+        or line.label
+        or previous.is_option
+        or line.is_option
+        or line.instructions
+        or not 0 < previous.level == line.level
+        or not _LABEL_RE.match(piece)
+        or not is_caps_instruction(before)
+        or not is_caps_instruction(piece)
+        or not _ENDS_JOINING_RE.search(before)
+    ):
+        return None
+    text = f"{previous.text} {piece}"
+    return replace(previous, text=text, spaced=text, raw=f"{previous.raw} {line.raw}", end=line.end)
 
 
 def _unfinished(note: str, piece: str) -> bool:

@@ -75,6 +75,8 @@ class _Walker:
     counters: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: choice inputs whose `value` is the stored code (by `id()` of the tag) → the code
     codes: dict[int, str] = field(default_factory=dict)
+    #: the page has radio buttons as well as check boxes: a list of check boxes is a multi
+    mixed_boxes: bool = False
 
     def flush(self) -> None:
         """End the block being collected (splitting it at line breaks)."""
@@ -138,6 +140,11 @@ class _Walker:
             self.flush()
         elif name in ("ul", "ol"):
             self.flush()
+            if self.mixed_boxes and _all_check_boxes(tag):
+                # a form that draws single choices as radio buttons draws the answers of a
+                # multiple choice as check boxes: say so, as a printed form would
+                self.runs.append(replace(fmt, text="(Select all that apply)"))
+                self.flush()
             self.lists.append(_list_state(tag, self.counters))
             self.walk(tag, fmt, pre)
             self.flush()
@@ -364,6 +371,19 @@ def _spaced_after(tag: Tag, classes: dict[str, str]) -> bool:
     return _RIGHT_GAP.search(style) is not None
 
 
+def _input_kinds(soup: BeautifulSoup) -> set[str]:
+    return {str(tag.get("type", "")).lower() for tag in soup.find_all("input")}
+
+
+def _all_check_boxes(tag: Tag) -> bool:
+    """A list whose choices are all check boxes (one per item, not nested lists')."""
+    items = [li for li in tag.find_all("li") if li.find_parent(["ul", "ol"]) is tag]
+    boxes = [li.find("input") for li in items]
+    return bool(items) and all(
+        box is not None and str(box.get("type", "")).lower() == "checkbox" for box in boxes
+    )
+
+
 def read_html(data: bytes, name: str) -> Document:
     """Read an HTML page's body into blocks."""
     markup = decode_text(data)
@@ -371,7 +391,10 @@ def read_html(data: bytes, name: str) -> Document:
     map_symbol_fonts(soup)  # Word's Wingdings "¨" before an answer is its box
     css = " ".join(sheet.get_text() for sheet in soup.find_all("style"))
     walker = _Walker(
-        classes=_class_rules(soup), counters=counter_styles(css), codes=stored_codes(soup)
+        classes=_class_rules(soup),
+        counters=counter_styles(css),
+        codes=stored_codes(soup),
+        mixed_boxes=_input_kinds(soup) >= {"checkbox", "radio"},
     )
     walker.walk(soup.body or soup, Run(""))
     walker.flush()
