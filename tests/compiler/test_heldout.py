@@ -57,6 +57,9 @@ BLIND = [
         "35",
         "36",
         "37",
+        "38",
+        "39",
+        "40",
     )
 ]
 BELOW_FLOOR = {
@@ -91,6 +94,8 @@ BELOW_FLOOR = {
     "sleep-clinic-dictionary.gold.json",  # screen-outs in the annotation column, '> 0' on codes
     # left after the unseen29-unseen32 rounds (the stop-23 note lists why)
     "churn-survey.gold.json",  # Q11 'Branch: Yes → Q12, No → Q13': the gold's skip, our filter
+    # left after the unseen38-unseen40 rounds (the stop-25 note lists why)
+    "youth-wellbeing.gold.json",  # 'Questions 16 to 19 are for Year 10 only': a group by answer
 }
 GOLD = sorted(FIXTURES.glob("*.gold.json")) + [
     gold

@@ -1010,6 +1010,10 @@ def _fill_limits(question: Question, directives: list[Directive], text: str) -> 
         )
         if points:
             question.total = float(next(g for g in points.groups() if g))
+    bottom, ceiling = validation.min, validation.max
+    if bottom is not None and ceiling is not None and bottom > ceiling:
+        # "£5,000 to £1,500": two numbers out of order (a cut or a typo) bound nothing
+        validation.min = validation.max = None
     if validation.model_dump(exclude_none=True):
         question.validation = validation
 

@@ -26,6 +26,9 @@ from fielder.compiler.passes.branch_pairs import drop_onward_skips, fold_branch_
 from fielder.compiler.passes.screened_codes import screened_codes
 from fielder.ir.models import Question, SkipRule
 
+_NOT_ASKED_RE = re.compile(
+    r"\bNOT\s+(?:BE\s+)?ASKED\b|\bDO\s+NOT\s+ASK\b|\bDON.T\s+ASK\b|\bSKIP\b", re.I
+)
 _END_RE = re.compile(r"^(?:END|END\s+OF\s+\w+|CLOSE|FINISH)$", re.I)
 
 
@@ -284,9 +287,11 @@ def _resolve(
         and holder is question
         and named == {question.id}
         and order[question.id] + 1 < len(ids)
+        and _NOT_ASKED_RE.search(pending.source)
     ):
-        # a filter on this question's own answer, set down after it ("Not asked if the answer
+        # a question left out on its own answer, set down after it ("Not asked if the answer
         # at G1 was 0" under G1): the next question's filter, as no question filters itself
+        # (a bare "IF MORE THAN 3 AT G3" above G3 says nothing about the question after it)
         holder = questions[ids[order[question.id] + 1]]
     limit = order[holder.id] - (1 if pending.kind == "display_if" else 0)
     if any(order.get(a.question, -1) > limit for g in groups for a in g):
