@@ -13,8 +13,10 @@ SKIP TO RN9", "Si ha respondido «No», la encuesta termina aquí", "(A1 = 1 or 
   section) are left to the rules for those.
 - CONDITION: the bracket or the clause after IF / ONLY / WHEN / EXCEPT / THOSE WHO, or the
   words before the action, handed to `conditions.parse_condition`.
-- ACTION: close / terminate / stop → `terminate_if`; skip / go to X → `skip_to`; anything else
-  that conditions the question (ask, show, only, base, a label over a bracket) → `display_if`.
+- ACTION: close / terminate / stop → `terminate_if`; anything else that conditions the
+  question (ask, show, only, base, a label over a bracket) → `display_if`. A jump (skip / go to
+  X) is left to the dedicated rules and flagged: golds often write it as the skipped questions'
+  filters, which this pass does not settle.
   "Not asked if", "skip this question if", "except", "unless", "anyone else" flip the test.
 
 Only questions with no logic at all are read, only when every part was read and the test names
