@@ -18,6 +18,7 @@ from fielder.compiler.button_rows import drop_button_rows
 from fielder.compiler.change_keys import change_key_document
 from fielder.compiler.circled_keys import circled_key_lines
 from fielder.compiler.code_column_tables import code_column_document
+from fielder.compiler.continued_filters import join_continued_filters
 from fielder.compiler.counted_filters import copy_named_filters, spread_counted_filters
 from fielder.compiler.crf_tables import crf_document
 from fielder.compiler.decision_tables import decision_table_lines
@@ -126,7 +127,7 @@ def _read_lines(document: Document) -> list[Line]:
         draft_hint_lines(drop_hidden_items(drop_button_rows(wave_change_lines(lines))))
     )
     lines = measure_head_lines(document_title_lines(lines))
-    lines = otherwise_skip_lines(split_joined_notes(lines))
+    lines = otherwise_skip_lines(split_joined_notes(join_continued_filters(lines)))
     lines = print_layout_lines(
         digit_box_lines(middle_notes(drop_answer_heads(drop_page_numbers(lines))))
     )

@@ -1340,7 +1340,7 @@ def _limits(text: str, upper: str) -> list[Directive]:
             upper,
         )
         # "[Number box · 5–300 minutes]" split at its dot: the range alone, maybe with its unit
-        or re.fullmatch(r"\s*\d{1,6}\s*[–-]\s*\d{1,6}(?:\s+[a-z]{3,12})?\s*", text)
+        or re.fullmatch(r"\s*\d{1,6}\s*(?:[–-]|to)\s*\d{1,6}(?:\s+[a-z]{3,12})?\s*", text)
     ) and not most:
         numbers = _numbers(text)
         if numbers:

@@ -89,7 +89,10 @@ _TRAILING_CAPS_RE = re.compile(
 _INTERVIEWER_PAREN_RE = re.compile(
     # a bare "(circle)" / "(circle one)" tells a self-completion respondent how to answer
     r"\s*\(([^()]*\b(?:circle\s+(?:all|code|only)|mentioned|read\s+out|do\s+not\s+read|probe|interviewer|enumerator|"
-    r"observe|do\s+not\s+prompt|unprompted|prompted|single\s+code|multi\s+code)\b[^()]*)\)\s*$",
+    r"observe|do\s+not\s+prompt|unprompted|prompted|single\s+code|multi\s+code|"
+    # "(cannot be ticked with any other answer)": how the answer combines, for the form
+    r"(?:cannot|can't|can\s+not)\s+be\s+(?:ticked|selected|chosen|picked|combined)|"
+    r"with\s+any\s+other\s+answer)\b[^()]*)\)\s*$",
     re.I,
 )
 _CAPS_WORD_RE = re.compile(r"[A-Z]{2,}")

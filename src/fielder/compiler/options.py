@@ -162,7 +162,8 @@ SPECIFY_RE = _SPECIFY_RE
 _EXCLUSIVE_WORD_RE = re.compile(
     # "(SINGLE CODE)" beside one answer of a multi: that answer is given on its own
     r"\bEXCLUSIVE\b|\bEXCLUSIVA\b|\bSINGLE\s+CODE(?:\s+ONLY)?\b|\bONLY\s+ANSWER\b|\bANSWER\s+ALONE\b|"
-    r"\bCANNOT\s+BE\s+COMBINED\b",
+    r"\bCANNOT\s+BE\s+COMBINED\b|\b(?:CANNOT|CAN'T|CAN\s+NOT)\s+BE\s+(?:TICKED|SELECTED|CHOSEN|PICKED)"
+    r"\s+WITH\b|\bWITH\s+ANY\s+OTHER\s+ANSWER\b",
     re.I,
 )
 _NOTE_AFTER_CODE_RE = re.compile(r"^(?P<body>.*\S\s*\d{1,3})\s+\((?P<note>[^()\d][^()]{1,40})\)$")
@@ -811,8 +812,9 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
             text = text[match.start("label") :]
         match = None
     if match and not re.match(
-        # "6 months to 1 year", "3 days a week": a number of units starts the answer's words
-        r"^\d{1,3}(?:\s*%|[-–]\d|\s+to\s+\d|\s+or\s+|\s+and\s+|\+|"
+        # "6 months to 1 year", "3 days a week", "30-day account": a number of units starts
+        # the answer's words
+        r"^\d{1,3}(?:\s*%|[-–]\d|-(?=[a-z])|\s+to\s+\d|\s+or\s+|\s+and\s+|\+|"
         r"\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times?)\b|"
         r"\s*[-–]\s*\d{1,4}\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times?|%|km|miles?|"
         r"people|persons?)?\s*$)",

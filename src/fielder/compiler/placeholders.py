@@ -53,6 +53,10 @@ _SAMPLE_FILL_RE = re.compile(
     r"^[A-Z]{2,}(?:\s[A-Z]{2,}){0,1}\sFROM\s(?:SAMPLE|RECORD|DATABASE|CRM|LIST|FILE)$"
 )
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:the|a|an|your|our|this|that|my)\s$", re.I)
+# "the tenant at [ADDRESS]?", "the repair was to [REPAIR DESCRIPTION]": capitals after a
+# preposition in the sentence's flow stand for the data it names (whole words, no codes)
+_PREPOSITION_BEFORE_RE = re.compile(r"\b(?:to|at|in|from|for|with|on|about|by|of)\s$")
+_CAPS_WORDS_RE = re.compile(r"^[A-Z]{4,}(?:\s[A-Z]{3,}){0,2}$")
 # first words of a note to the programmer or interviewer, in any case
 _NOTE_WORD_RE = re.compile(
     r"^(?:read|show|select|ask|skip|go|if|programmer|note|rotate|randomi[sz]e|do|don't|circle|"
@@ -109,7 +113,11 @@ def is_placeholder(inner: str, before: str, after: str) -> bool:
     if _VARIABLE_RE.match(words) and re.search(r"[a-zà-ÿ]", before):
         return not re.search(r"[.?!:;]\s*$", before)  # "in [FF_MONTH] [FF_YEAR]": fed-in data
     # "the [SHOE NAME]", "a [CUSHIONING] ride": capitals after an article fill its noun's place
-    slot = _ARTICLE_BEFORE_RE.search(before) or words.endswith(" NAME")
+    slot = (
+        _ARTICLE_BEFORE_RE.search(before)
+        or words.endswith(" NAME")
+        or (_PREPOSITION_BEFORE_RE.search(before) and _CAPS_WORDS_RE.match(words))
+    )
     named = (
         _CAPS_NOUN_RE.match(words)
         or _CAPS_PERIOD_RE.match(words)

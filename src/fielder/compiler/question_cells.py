@@ -16,8 +16,15 @@ from fielder.compiler.lines import Line, collapse, line_from_block
 from fielder.documents.model import Block, Cell
 
 _NUMBER_RE = re.compile(r"^(?:[A-Z]{1,4}[-_.]?\d{1,3}[a-z]?|\d{1,3}[a-z]?)[.):]?$")
-# an answer line of a nested table or list: a tick box first, or a code after a tab
-_ANSWER_LINE_RE = re.compile(r"^\s*(?:[☐□▢■◻❑○◯]|\[\s?\])|\t\s*\d{1,3}\s*$")
+# an answer line of a nested table or list: a tick box first, a code after a tab, or a
+# label with its code in brackets at the end ("Cash account (2)")
+_ANSWER_LINE_RE = re.compile(
+    r"^\s*(?:[☐□▢■◻❑○◯]|\[\s?\])|\t\s*\d{1,3}\s*$|^[^()]*[A-Za-z][^()]*\(\d{1,3}\)\s*$"
+)
+# a margin note that routes from the row's answers rather than filtering its question
+_ROUTE_RE = re.compile(
+    r"→|->|\b(?:GO|SKIP|JUMP|CONTINUE|PROCEED|END|ENDS|CLOSE|TERMINATE|THANK\w*|LEAVES?)\b", re.I
+)
 _OFFICE_RE = re.compile(r"\b(?:office|official|admin(?:istrative)?)\s+use\b", re.I)
 
 
@@ -52,6 +59,13 @@ def _line(text: str, block: Block, cell: Cell) -> Line:
     return line_from_block(paragraph)
 
 
+def _note(text: str, block: Block, cell: Cell) -> Line:
+    """A margin's words as a note only (no answer, however it ends)."""
+    line = _line(text, block, cell)
+    line.text, line.instructions, line.is_option, line.code = "", [text], False, None
+    return line
+
+
 def _margin_notes(cells: tuple[Cell, ...]) -> list[str]:
     """The margin's words minus its office-use box (the box's title and its drawn cells)."""
     notes: list[str] = []
@@ -80,7 +94,12 @@ def question_cell_lines(block: Block) -> list[Line]:
             continue
         question = _line(parts[0], block, row[1])
         question.label = number.rstrip(".):")
+        # the margin sits beside its own row: a filter there is the row's question's (a note
+        # between its words and its answers, as under its answers it would open the next
+        # question), a route is its answers' (set under them)
+        margin = _margin_notes(row[2:])
         lines.append(question)
+        lines.extend(_note(n, block, row[-1]) for n in margin if not _ROUTE_RE.search(n))
         lines.extend(_line(part, block, row[1]) for part in parts[1:])
-        lines.extend(_line(note, block, row[-1]) for note in _margin_notes(row[2:]))
+        lines.extend(_line(n, block, row[-1]) for n in margin if _ROUTE_RE.search(n))
     return lines

@@ -14,7 +14,7 @@ _MULTI_TEXT_RE = re.compile(
     # "If you have more than one child …" tells who answers about what, not how many answers
     # ("Why did you visit more than one dealership?": how many things were done, likewise)
     r"\ball\s+that\s+apply\b|(?<!\bhave\s)(?<!\bhas\s)(?<!\bown\s)(?<!\bvisit\s)(?<!\bvisited\s)"
-    r"(?<!\buse\s)(?<!\bused\s)(?<!\bbuy\s)(?<!\bbought\s)(?<!\battend\s)(?<!\battended\s)\bmore\s+than\s+one\b(?!\s+(?:hour|day|week|month|year|time|minute|night|person|mile)s?\b)|\bup\s+to\s+(?:\d+|two|three|four|five)\b|"
+    r"(?<!\buse\s)(?<!\bused\s)(?<!\bbuy\s)(?<!\bbought\s)(?<!\battend\s)(?<!\battended\s)\bmore\s+than\s+one\b(?!\s+(?:hour|day|week|month|year|time|minute|night|person|mile|visit|call|trip|appointment|attempt|occasion|contact|job)s?\b)|\bup\s+to\s+(?:\d+|two|three|four|five)\b|"
     r"\bas\s+many\s+as\s+(?:apply|you\s+like)\b|\bmultiple\s+answers\b|\bmulti[- ]?select\b|"
     r"\bselect\s+multiple\b|\bmultiple\s+(?:choices|selections|responses)\s+(?:allowed|possible)\b|"
     # Swedish, Norwegian, Danish: "Flera alternativ kan markeras", "Flere svar mulig"

@@ -128,7 +128,13 @@ _ASKED_RE = re.compile(
 _NAMED_ID_RE = re.compile(r"\b[A-Za-z]{1,6}\d{1,3}[A-Za-z]?(?:_\d{1,2})?\b")
 _BRACKET_RE = re.compile(r"\(([^()]{2,120})\)")
 # a question text that opens with its filter in brackets: "(A2 = 1) Which service …?"
-_OPENING_RE = re.compile(r"^\s*\((?P<c>[^()]{3,100})\)\s*(?P<rest>\S.*)$", re.S)
+_OPENING_RE = re.compile(
+    r"^\s*\((?P<c>[^()]{3,100})\)\s*(?P<rest>\S.*)$"
+    # "Builders and developers (Q1 = 2 or 4) - About how many …?": the group's name, its test,
+    # then a dash or colon before the question's words
+    r"|^\s*[A-Z][\w ,'’/&-]{2,60}?\s\((?P<c2>[^()]{3,100})\)\s*[-–—:]\s+(?P<rest2>\S.*)$",
+    re.S,
+)
 _ONLY_RE = re.compile(r"\s*\bONLY\b\s*|^\s*(?:ASKED?\s+)?(?:IF|WHEN)\b\s*", re.I)
 _LABEL_HEAD_RE = re.compile(r"^\W*(?:[A-Z][\w /-]{0,30}\s+)?(?:LOGIC|FILTER|BASE)\s*:\s*", re.I)
 
@@ -441,14 +447,17 @@ def _opening_filter(
     """ "(A1 = 1 or 2 only) Are you …?", "(not asked if B5 = 4) Which …?": a filter written
     in brackets before the question's own words; the words are the question's text."""
     match = _OPENING_RE.match(question.text)
-    if match is None or not re.search(r"[=<>≥≤]|\b(?:IF|ONLY|CODE)\b", match["c"], re.I):
+    if match is None:
+        return None
+    condition, rest = match["c"] or match["c2"], match["rest"] or match["rest2"]
+    if not re.search(r"[=<>≥≤]|\b(?:IF|ONLY|CODE)\b", condition, re.I):
         return None
     position = order[question.id]
     before = list(questions)[position - 1] if position else None
-    found = _condition(to_english(match["c"]), questions, before, position - 1)
+    found = _condition(to_english(condition), questions, before, position - 1)
     if found is None:
         return None
-    question.text = match["rest"].strip()
+    question.text = rest.strip()
     return _Reading("display_if", question, found, source=match[0])
 
 

@@ -103,12 +103,37 @@ def read_text(data: bytes, name: str) -> Document:
         if line.strip("\f") == "":
             builder.add_page_break()
             continue
+        wrapped = _dashed_note_end(lines, index)
+        if wrapped is not None:  # a "-- … --" note wrapped over lines: one note
+            words = " ".join(part.strip() for part in lines[index : wrapped + 1])
+            builder.add_text("paragraph", words, level=rank[_indent_width(line)])
+            skip_to = wrapped + 1
+            continue
         banner = banner_words(line) or _framed_title(lines, index)
         if banner is not None:
             builder.add_text("heading", banner, level=1)
             continue
         builder.add_text("paragraph", line.replace("\f", ""), level=rank[_indent_width(line)])
     return builder.build(name, MEDIA_TYPE)
+
+
+# a note set between double dashes ("-- Q4 and Q5 are for … --"), as a text file's comment
+_DASHED_OPEN_RE = re.compile(r"^\s*--(?!-)\s+\S")
+_DASHED_CLOSE_RE = re.compile(r"\S\s+--\s*$")
+_DASHED_NOTE_LINES = 6
+
+
+def _dashed_note_end(lines: list[str], index: int) -> int | None:
+    """The line that closes a dashed note opened at `index` and wrapped over the next lines
+    (None when the note is on one line, or no nearby line closes it)."""
+    if not _DASHED_OPEN_RE.match(lines[index]) or _DASHED_CLOSE_RE.search(lines[index]):
+        return None
+    for end in range(index + 1, min(index + _DASHED_NOTE_LINES, len(lines))):
+        if not lines[end].strip():
+            return None
+        if _DASHED_CLOSE_RE.search(lines[end]):
+            return end
+    return None
 
 
 def _add_grid_table(builder: DocumentBuilder, table: GridTable) -> None:
