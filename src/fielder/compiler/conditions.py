@@ -743,7 +743,9 @@ _NONE_OF_CODES_RE = re.compile(
 
 # "THE OTHER ANSWER THAN (No at Q5)": written by `scoped_notes` for a group named only in words
 # ("Q6 to Q8 are for exporters only") whose note says only who is sent on ("If No at Q5, go to Q9")
-_OTHER_ANSWER_RE = re.compile(r"^\s*THE\s+OTHER\s+ANSWER\s+THAN\s*\((?P<cond>.+)\)\s*$", re.I | re.S)
+_OTHER_ANSWER_RE = re.compile(
+    r"^\s*THE\s+OTHER\s+ANSWER\s+THAN\s*\((?P<cond>.+)\)\s*$", re.I | re.S
+)
 
 
 def _other_answer(groups: list[list[Atom]], questions: dict[str, Question]) -> list[list[Atom]]:
