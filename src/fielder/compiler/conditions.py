@@ -438,6 +438,9 @@ def parse_condition(
     )
     if negated:
         return _negated(parse_condition(negated["cond"], questions, default))
+    other = _OTHER_ANSWER_RE.match(text)
+    if other:
+        return _other_answer(parse_condition(other["cond"], questions, default), questions)
     repeated = repeated_answers(text, questions, default)
     if repeated is not None:
         return repeated
@@ -736,6 +739,33 @@ _NONE_OF_CODES_RE = re.compile(
     r"(?:(?:IS|ARE|WAS|WERE)\s+)?(?:SELECTED|CHOSEN|CODED|TICKED|MENTIONED)?\s*(?:\([^()]*\))?\s*$",
     re.I,
 )
+
+
+# "THE OTHER ANSWER THAN (No at Q5)": written by `scoped_notes` for a group named only in words
+# ("Q6 to Q8 are for exporters only") whose note says only who is sent on ("If No at Q5, go to Q9")
+_OTHER_ANSWER_RE = re.compile(
+    r"^\s*THE\s+OTHER\s+ANSWER\s+THAN\s*\((?P<cond>.+)\)\s*$", re.I | re.S
+)
+
+
+def _other_answer(groups: list[list[Atom]], questions: dict[str, Question]) -> list[list[Atom]]:
+    """The group the note is for, as the golds name it: the other answer of a two-answer
+    question ("exporters": Yes at Q5), else the denial of those sent on."""
+    if len(groups) == 1 and len(groups[0]) == 1:
+        atom = groups[0][0]
+        question = questions.get(atom.question)
+        codes = [o.code for o in question.options] if question else []
+        if (
+            question is not None
+            and question.type == "single"
+            and atom.op is None
+            and not atom.negate
+            and len(codes) == 2
+            and len(atom.codes) == 1
+            and atom.codes[0] in codes
+        ):
+            return [[Atom(atom.question, [c for c in codes if c != atom.codes[0]])]]
+    return _negated(groups)
 
 
 def _negated(groups: list[list[Atom]]) -> list[list[Atom]]:

@@ -53,8 +53,13 @@ _NEXT_RE = re.compile(
 _SECTION_WORD_RE = re.compile(
     r"\b(?:THIS|THE\s+WHOLE|WHOLE|ENTIRE|THE\s+FOLLOWING)\s+(?:SECTION|PART|BLOCK|MODULE|PAGE)\b"
     r"|^\W*(?:(?:ASK|SHOW|ANSWER|COMPLETE)\s+)?(?:SECTION|PART|BLOCK|MODULE)\s+[A-Z0-9]{1,2}\b"
-    r"|\b(?:ASK|SHOW|ANSWER|COMPLETE)\s+(?:SECTION|PART|BLOCK|MODULE)\b",
+    r"|\b(?:ASK|SHOW|ANSWER|COMPLETE)\s+(?:SECTION|PART|BLOCK|MODULE)\b"
+    r"|\b(?:WHOLE|ALL|REST)\s+OF\s+(?:THE\s+|THIS\s+)?(?:SECTION|PART|BLOCK|MODULE)\b",
     re.I,
+)
+# "ALL OTHERS GO TO SECTION H": the section everyone else is sent to, by its letter
+_AFTER_SECTION_RE = re.compile(
+    r"\b(?:TO|AT)\s+(?:THE\s+)?(?:SECTION|PART|BLOCK|MODULE)\s+(?P<letter>[A-Z])\b(?!\s*\d)", re.I
 )
 # the sentence that sends everyone else on: "Others go to Q13.", "If not, go to Section D."
 _OTHERS_RE = re.compile(
@@ -79,6 +84,15 @@ _FILTER_RE = re.compile(
 _NEGATED_RE = re.compile(
     r"\b(?:SKIP|HIDE|OMIT)\s+(?:THIS\s+|THE\s+)?(?:WHOLE\s+|ENTIRE\s+)?(?:SECTION|PART|BLOCK|"
     r"MODULE|PAGE|QUESTIONS)\b|\bNOT\s+ASKED\b|\bDO\s+NOT\s+ASK\b|\bDON'T\s+ASK\b",
+    re.I,
+)
+# "Those who joined this year (T2 = 1) skip this section and go straight to Part D": the group
+# the note names skips, with its own test, so the sentence is the note (a negated filter), not
+# the others' way on
+_SKIPPERS_RE = re.compile(
+    r"^(?!\W*(?:EVERYONE|EVERYBODY|ALL\s+OTHERS|OTHERS|THE\s+REST|OTHERWISE|IF\s+NOT|ELSE|ANYONE"
+    r"\s+ELSE)\b).*\([^()]*(?:=|<|>|≠|≤|≥)[^()]*\)[^()]*\bSKIPS?\s+(?:THIS|THE\s+WHOLE|THE\s+ENTIRE|"
+    r"THE)\s+(?:SECTION|PART|BLOCK|MODULE|PAGE)\b",
     re.I,
 )
 _EXCEPT_RE = re.compile(r"\b(?:UNLESS|EXCEPT(?:\s+(?:FOR|IF|WHEN))?)\b", re.I)
@@ -139,6 +153,7 @@ class ScopedNote:
     count: int = 0  # "the next three questions"
     section: bool = False  # "this section", "Part D: …"
     after: str = ""  # the question everyone else is sent to
+    sent_on: bool = False  # the test is of those sent on (the group itself named in words)
 
 
 def _sentences(text: str) -> list[str]:
@@ -146,6 +161,21 @@ def _sentences(text: str) -> list[str]:
     # after a dash is a sentence of its own)
     splitter = r"(?<=[.;!])\s+|\s+[–—-]\s+(?=(?:EVERYONE|ANYONE|ALL\s+OTHERS|OTHERS|THE\s+REST)\b)"
     return [s for s in re.split(splitter, text.strip(), flags=re.I) if s and s.strip()]
+
+
+def _joined_clause(text: str, bracket: re.Match[str]) -> re.Match[str] | None:
+    """The whole clause after IF / WHEN when the bracketed test is only one of its parts: "only
+    when Payroll is ticked at C1 and the firm has 10 staff or more (C2 ≥ 10)" (a test on another
+    question joined to it by AND / OR; None otherwise)."""
+    clause = _CLAUSE_RE.search(text)
+    if clause is None or not clause.start("c") <= bracket.start() < clause.end("c"):
+        return None
+    words = clause.group("c")[: bracket.start() - clause.start("c")]
+    named = {r.upper() for r in _REF_RE.findall(bracket.group(1))}
+    others = [r for r in _REF_RE.findall(words) if r.upper() not in named]
+    if others and re.search(r"\b(?:AND|OR)\b", words, re.I):
+        return clause
+    return None
 
 
 def _condition(text: str) -> tuple[str, int, int]:
@@ -159,6 +189,9 @@ def _condition(text: str) -> tuple[str, int, int]:
             and not _RUN_RE.fullmatch(inner)
             and not _POINTER_RE.match(inner)
         ):
+            wider = _joined_clause(text, found)
+            if wider is not None:
+                return wider.group("c").strip(" .,:"), wider.start(), wider.end()
             # ("Frage A3 = ja": the word for "question" before the id, in any language)
             inner = _QUESTION_WORD_RE.sub("", inner.strip())
             return inner, found.start(), found.end()
@@ -193,7 +226,7 @@ def read_scoped_note(parts: list[str], under_heading: bool) -> ScopedNote | None
     after, others, sent_on = "", False, ""
     seen: re.Match[str] | None = None
     for sentence in sentences:
-        if _OTHERS_RE.search(sentence):
+        if _OTHERS_RE.search(sentence) and not _SKIPPERS_RE.search(sentence):
             clause = re.match(r"^\W*IF\s+(?P<c>[^,;]{3,160}?)\s*,", sentence, re.I)
             if clause and _REF_RE.search(clause["c"]) and not _OTHERS_RE.search(clause["c"]):
                 # "If you told us at question 2 that you are leaving, jump ahead to Part C":
@@ -207,6 +240,9 @@ def read_scoped_note(parts: list[str], under_heading: bool) -> ScopedNote | None
             target = None if _RUN_RE.search(sentence) else _AFTER_RE.search(sentence)
             if target and not after:
                 after = target["id"] or f"Q{target['n']}"
+            named = None if target or after else _AFTER_SECTION_RE.search(sentence)
+            if named:
+                after = f"§{named['letter'].upper()}"
             continue
         if _REF_RE.search(sentence) or _BARE_TEST_RE.search(sentence):
             main.append(sentence)  # (words naming no question only describe the group)
@@ -218,7 +254,8 @@ def read_scoped_note(parts: list[str], under_heading: bool) -> ScopedNote | None
         return None
     head = main[0]
     cond, start, end = _condition(head)
-    if not cond and sent_on and others:
+    from_sent = bool(not cond and sent_on and others)
+    if from_sent:
         cond, start, end = sent_on, len(head), len(head)
         head = head + " SKIP QUESTIONS"  # (the others' test, denied, is the filter)
     if not cond or _BRACKET_RE.fullmatch(head.strip(" .;")):
@@ -259,6 +296,7 @@ def read_scoped_note(parts: list[str], under_heading: bool) -> ScopedNote | None
         count=int(n) if n.isdigit() else _COUNT_WORDS.get(n, 0),
         section=section,
         after=after,
+        sent_on=from_sent,
     )
 
 
@@ -291,6 +329,11 @@ def _covered(
         return [qid for _, qid in ahead[: note.count]]
     end = min((pos for pos in ends if pos > at), default=10**9)
     covered = [qid for pos, qid in ahead if pos < end]
+    if note.after.startswith("§"):
+        # (the section the others go to begins at its first question: H1, H2 … for Section H)
+        letter = note.after[1:]
+        starts = [n for n, qid in enumerate(covered) if re.fullmatch(rf"{letter}\d.*", qid, re.I)]
+        return covered[: starts[0]] if starts else covered
     stop = _lookup(note.after, ids) if note.after else None
     if stop in covered:
         covered = covered[: covered.index(stop)]
@@ -348,6 +391,8 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
         if len(covered) < 2:
             continue
         test = f"ASK IF NOT ({note.cond})" if note.negated else f"ASK IF {note.cond}"
+        if note.sent_on:
+            test = f"ASK IF THE OTHER ANSWER THAN ({note.cond})"
         for qid in covered:
             before.setdefault(qid, []).append(test)
         dropped.add(pos)
