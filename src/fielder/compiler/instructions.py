@@ -639,6 +639,10 @@ def _routing(text: str, upper: str) -> list[Directive]:
         text,
         re.I,
     )
+    if skip and re.search(r"\b(?:OTHERWISE|ELSE)\W*$", skip["cond"], re.I):
+        # "If Yes: how many times …? Otherwise go to question 3": the jump is the other
+        # branch's, not the IF's (read with both branches by `passes/read_routing`)
+        return []
     if skip:
         return [Directive("skip", skip["cond"], target=skip["to"], source=text)]
     arrow = re.match(

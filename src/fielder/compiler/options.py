@@ -69,6 +69,10 @@ _ARROW_ONLY_RE = re.compile(
     r"(?P<to>[A-Za-z]{0,3}\d{1,4}[a-z]?)\s*(?:\)|\([^()]*\))?\s*$",
     re.I,
 )
+# "Ask P18" alone in a route cell (beside "Go to P19" on the other answers): on to that question
+_ASK_ROUTE_RE = re.compile(
+    r"^\s*ASK\s+(?:QUESTION\s+)?(?P<to>[A-Za-z]{0,3}\d{1,4}[a-z]?)\s*$", re.I
+)
 # "→ SECTION D" alone in a route cell: to the section's first question (the logic pass finds it)
 _ARROW_SECTION_RE = re.compile(
     r"^\s*(?:→|➜|➔|➡|(?<!-)-+>|=>)\s*(?P<to>(?:SECTION|PART|MODULE|BLOCK)\s+[A-Z0-9]{1,3})\s*$",
@@ -259,6 +263,7 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
             or _ARROW_SECTION_RE.match(note)
             or _TAG_THEN_ARROW_RE.match(note)
             or _ARROW_SCREEN_RE.search("x" + note)  # "→ GO TO AFSLUITING" in a routing cell
+            or _ASK_ROUTE_RE.match(bare)
         )
         if route:
             option.skip_to = route["to"]

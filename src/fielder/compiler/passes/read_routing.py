@@ -14,9 +14,11 @@ SKIP TO RN9", "Si ha respondido «No», la encuesta termina aquí", "(A1 = 1 or 
 - CONDITION: the bracket or the clause after IF / ONLY / WHEN / EXCEPT / THOSE WHO, or the
   words before the action, handed to `conditions.parse_condition`.
 - ACTION: close / terminate / stop → `terminate_if`; anything else that conditions the
-  question (ask, show, only, base, a label over a bracket) → `display_if`. A jump (skip / go to
-  X) is left to the dedicated rules and flagged: golds often write it as the skipped questions'
-  filters, which this pass does not settle.
+  question (ask, show, only, base, a label over a bracket) → `display_if`. A jump on a line
+  (skip / go to / continue at a later question) stated alone → `skip_to`; a jump over the next
+  question only, written beside the branch that goes on → that question's `display_if` (the
+  golds' majority, GOLD_CONVENTIONS "Both branches written out"). An answer's `[→ X]` tag is
+  still left to the dedicated rules and flagged.
   "Not asked if", "skip this question if", "except", "unless", "anyone else" flip the test.
 
 Only questions with no logic at all are read, only when every part was read and the test names
@@ -46,6 +48,10 @@ _TERMINATE_RE = re.compile(
 )
 # not an end for the respondent: a window, a box, a list
 _NOT_END_RE = re.compile(r"\bCLOSE(?:D)?\s+(?:THE\s+)?(?:BOX|LIST|BRACKET|QUESTION)\b", re.I)
+_IF_NONE_RE = re.compile(r"\bIF\s+NONE\b", re.I)
+# the other branch's own sentence: "If No: …", "A score of 7 or less?" (not a remark beside
+# the jump such as "None of these can't be combined with the others.")
+_BRANCH_RE = re.compile(r"^\W*(?:IF|WHEN|THOSE\s+WHO)\b|^[^?]{2,60}\?\s*$", re.I)
 _SKIP_RE = re.compile(
     rf"(?:\b(?:SKIP|GO|JUMP|PROCEED|MOVE|ROUTE|CONTINUE)\s+(?:ON\s+|STRAIGHT\s+)?(?:TO|AT|WITH)"
     rf"|→|->|>>)\s*(?:QUESTION\s+)?(?P<t>{_ID})\b",
@@ -194,7 +200,13 @@ def _lines(draft: Draft, ahead: list[str]) -> list[tuple[str, str]]:
     for line in reversed(draft.lines):
         if not line.raw.strip():
             continue
-        if line.rows or line.is_option or _answer_line(line.raw, labels):
+        if line.rows or line.is_option:
+            answers_after = True
+            continue
+        if _answer_line(line.raw, labels):
+            if _SKIP_RE.search(route_to_english(line.raw)):
+                # "NO OR DON'T KNOW: GO STRAIGHT TO Q6": answers' route on a line of its own
+                kept.append((line.raw, answers_after))
             answers_after = True
             continue
         kept.append((line.raw, answers_after))
@@ -226,9 +238,20 @@ def _read(
     questions: dict[str, Question],
     order: dict[str, int],
 ) -> _Reading | None:
-    if len(words) > 300 or _NOT_ROUTING_RE.search(words) or _unclosed(words):
+    if len(words) > 300 or _unclosed(words):
         return None
     english = to_english(route_to_english(words))
+    if _SKIP_RE.search(english) and not _TERMINATE_RE.search(english):
+        # a jump needs no IF ("None at all (0)? Go to question 17"); "if none" is its test
+        if place == "above" or _NOT_ROUTING_RE.search(_IF_NONE_RE.sub("IF", english)):
+            return None
+        if _SEVERAL_RE.search(_outside_brackets(english)):
+            return None
+        if _asked(english, questions) not in (None, question.id):
+            return None
+        return _jump(english, words, question, following, questions, order)
+    if _NOT_ROUTING_RE.search(words):
+        return None
     if _NOT_ROUTING_RE.search(english):
         return None
     if not (is_conditional_route(english) or _LABELLED_TEST_RE.match(english)):
@@ -241,16 +264,12 @@ def _read(
             return None
         if named is not None and named != question.id:
             return None  # "IF … ASK Q7, OTHERS GO TO CLOSE": Q7's filter, not a screen-out
-        kind = "terminate_if" if terminate else "skip"
-        target = None
         if not terminate:
-            # a jump over questions: the gold form is often those questions' filters (not
-            # settled here; left to the dedicated rules and flagged)
-            return None
+            return None  # a jump with a screen-out's words: read by neither
         found = _condition(english, questions, question.id, order[question.id], filters=False)
         if found is None:
             return None
-        return _Reading(kind, question, found, target, words)
+        return _Reading("terminate_if", question, found, None, words)
     if _GO_RE.search(english):
         return None  # a route to a place not read as a later question: not a filter either
     if _RECORDING_RE.search(english):
@@ -293,6 +312,60 @@ def _read(
     if found is None:
         return None
     return _Reading("display_if", holder, found, source=words)
+
+
+def _jump(
+    english: str,
+    words: str,
+    question: Question,
+    following: Question | None,
+    questions: dict[str, Question],
+    order: dict[str, int],
+) -> _Reading | None:
+    """A route on the question's own answers to a later question ("None at all (0)? Go to
+    question 17", "NO OR DON'T KNOW: GO STRAIGHT TO Q6"): a `skip_to`, as the golds write a
+    jump stated alone. Where the line also writes the branch that goes on ("If No: how many …?
+    Otherwise go to question 3", "7 or less? Please tell us why at question 18. Scored 8 or
+    more: go to question 19") and the jump is over the next question only, the pair says who
+    is asked that question: its `display_if` (as `passes/branch_pairs` folds a routing column)."""
+    segments = [s for s in re.split(r"(?<=[.?!])\s+", english.strip()) if s.strip()]
+    at = next((i for i, s in enumerate(segments) if _SKIP_RE.search(s)), None)
+    if at is None or len(segments) > 4:
+        return None
+    match = _SKIP_RE.search(segments[at])
+    assert match is not None
+    target = _question_named(match["t"], questions)
+    if target is None or order[target] <= order[question.id] + 1:
+        return None  # a route to the next question, or to a place not read as a question
+    position = order[question.id]
+    own_words = segments[at][: match.start()]
+    if _SKIP_RE.search(segments[at][match.end() :]):
+        return None  # several routes in one sentence: the dedicated rules' layouts
+    used = {at}
+    if not _WORD_RE.search(own_words) and at > 0 and segments[at - 1].rstrip().endswith("?"):
+        # "None at all (0)? Go to question 17.": the test asked just before the verb
+        own_words = segments[at - 1]
+        used.add(at - 1)
+    otherwise = re.search(r"\b(?:OTHERWISE|ELSE|ALL\s+OTHERS|EVERYONE\s+ELSE)\b", own_words, re.I)
+    own = None if otherwise else _condition(own_words, questions, question.id, position, False)
+    other = None
+    for index, segment in enumerate(segments):
+        if index not in used and not _SKIP_RE.search(segment) and _BRANCH_RE.search(segment):
+            if len(_BRACKET_RE.findall(segment)) > 1:
+                return None  # several tests joined in words: read as one, not in part
+            other = other or _condition(segment, questions, question.id, position, False)
+    if other is not None and following is not None and order[target] == position + 2:
+        if _has_logic(question):
+            return None  # the question's own routing was read by the rules
+        if _SCREEN_ID_RE.match(following.id):
+            return None
+        return _Reading("display_if", following, other, source=words)
+    if own is None:
+        return None
+    if following is not None and order[target] == position + 2 and following.display_if:
+        if re.search(rf"\b{re.escape(question.id)}\b", following.display_if):
+            return None  # the other branch, read already as the next question's filter
+    return _Reading("skip", question, own, target, words)
 
 
 def _id_before(questions: dict[str, Question], position: int) -> str | None:
