@@ -140,6 +140,20 @@ _TERMINATE_RE = re.compile(
 _END_OF_MODULE_RE = re.compile(
     r"\bEND\s+(?:OF\s+)?(?:THE\s+|THIS\s+)?(?:MODULE|SECTION|BLOCK|PART)\b", re.I
 )
+# words after an arrow (or inside an interviewer's << >> note) closing an answer's line
+_ARROW_ENDING_RE = re.compile(
+    r"(?<!\s)\s*+(?:(?<!-)-+>|→|=>|⇒|<<)\s*+(?P<words>[^→<>]{3,100}?)\s*(?:>>)?\s*$"
+)
+
+
+def _ends_all(words: str) -> bool:
+    """Words that end the whole survey, not a part of it, and unconditionally."""
+    return not (
+        _END_OF_MODULE_RE.search(words)
+        or re.search(r"\b(?:IF|UNLESS|QUOTA|OTHERWISE|ELSE)\b", words, re.I)
+    )
+
+
 _SPECIFY_RE = re.compile(
     r"\bspecify\b|\bplease\s+(?:state|write|type|say|describe|give\s+details|tell\s+us)\b|"
     # "Another brand (please type in)": an online form's write-in box
@@ -300,6 +314,13 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
     if term is None:
         # "No → please pass this form to that person and do not continue": told in words
         term = re.search(r"\s*→\s*[^→]{0,80}?\bdo\s+not\s+continue\b[^→]*$", text, re.I)
+    if term is None and target is None:
+        # "3 → Thank you, you do not need to fill in the rest", "None → end of survey (not a
+        # customer)", "No << THANK AND END CALL >>": whatever follows an arrow (or sits in an
+        # interviewer's << >> note) at the end of the answer, when it ends the survey
+        term = _ARROW_ENDING_RE.search(text)
+        if term and not (_TERMINATE_RE.search(term["words"]) and _ends_all(term["words"])):
+            term = None
     if term:
         terminate = True
         text = text[: term.start()]
