@@ -46,22 +46,35 @@ _TERMINATE_RE = re.compile(
     r"|END\s+(?:THE\s+)?CALL|THANKED\s+AND\s+(?:CLOSED|ENDED)|(?:AND|THEN)\s+END(?=\W*$)"
     # a self-completion form's ways of telling someone they are done
     r"|(?:NO\s+LONGER\s+|NOT\s+)ELIGIBLE|(?:DO\s+NOT|DON'?T)\s+NEED\s+TO\s+(?:FILL\s+IN|COMPLETE"
-    r"|ANSWER)\s+THE\s+REST)\b",
+    r"|ANSWER)\s+THE\s+REST|(?:DO\s+NOT|DON'?T)\s+NEED\s+TO\s+(?:GO\s+ANY\s+FURTHER|CARRY\s+ON|CONTINUE)"
+    # "code 2 closes the interview", "choosing No ends the survey", "the form thanks you and
+    # closes", "answers 5 and 6 finish here", "this clinic is not for you", "STOP:"
+    r"|(?:CLOSES|ENDS|FINISH(?:ES)?)\s+(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE|FORM|CALL)"
+    r"|AND\s+(?:CLOSES|ENDS)|FINISH\s+HERE|(?:IS|ARE)\s+NOT\s+FOR\s+YOU|STOP(?=\s*[:!]|\W*$))\b",
     re.I,
 )
 # whoever gives an answer of the question, named by its code or quoted words: "anyone choosing
 # 3", "Anyone answering [2]", "Anyone who enters 0", "those who say 'No'"; or "IF 2:" alone
 _ANSWERS = (
-    r"\[?\d{1,3}\]?(?:\s*(?:,|OR|AND|-|–|TO)\s*\[?\d{1,3}\]?)*"
+    r"[\[(]?\d{1,3}[\])]?(?:\s*(?:,|OR|AND|-|–|TO)\s*[\[(]?\d{1,3}[\])]?)*"
     # (not an amount: "3 months", "5 or more")
     r"(?!\s*(?:%|\+|\d|(?:YEARS?|MONTHS?|WEEKS?|DAYS?|HOURS?|TIMES|OR\s+(?:MORE|LESS|OVER|UNDER))\b))"
     r"|[‘'\"“][^'’\"”]{1,40}[’'\"”]"
 )
+_CHOSE = (
+    r"(?:CHOOS\w*|CHOSE|ANSWER\w*|SELECT\w*|PICK\w*|TICK\w*|ENTER\w*|SAY\w*|SAID|GIV\w*|CODE[SD]?"
+    r"|CODING|REPL\w*)"
+)
 _CHOOSER_RE = re.compile(
     r"\b(?:ANYONE|ANYBODY|THOSE|PEOPLE|RESPONDENTS?|EVERYONE)\s+(?:WHO\s+|THAT\s+)?"
-    r"(?:CHOOS\w*|CHOSE|ANSWER\w*|SELECT\w*|PICK\w*|TICK\w*|ENTER\w*|SAY\w*|SAID|GIV\w*|CODE[SD]?"
-    r"|CODING|REPL\w*)\s+(?:CODE\s+|ANSWER\s+)?(?P<c>" + _ANSWERS + r")"
-    r"|^\W*IF\s+(?:CODES?\s+)?(?P<b>" + _ANSWERS + r")\s*[:,]",
+    r"(?:" + _CHOSE + r")\s+(?:CODE\s+|ANSWER\s+)?(?P<c>" + _ANSWERS + r")"
+    r"|^\W*IF\s+(?:CODES?\s+)?(?P<b>" + _ANSWERS + r")\s*[:,]"
+    # "If you ticked box 4 or 5", "If you pick 'None'", "If the answer is 0"
+    r"|\bIF\s+(?:YOU|THEY|THE\s+RESPONDENT)\s+" + _CHOSE + r"\s+(?:THE\s+)?(?:BOX(?:ES)?|CODES?"
+    r"|ANSWERS?)?\s*(?P<d>" + _ANSWERS + r")|\bIF\s+(?:THE\s+)?ANSWER\s+(?:IS|=)\s+(?P<e>" + _ANSWERS + r")"
+    # "Logic: choosing “No” ends the survey", "Routing: answers (5) and (6) finish here"
+    r"|(?:^|[:;—–]\s*)(?:(?:" + _CHOSE + r")\s+(?:CODES?\s+|ANSWERS?\s+|BOX(?:ES)?\s+)?"
+    r"|(?:ANSWERS?|CODES?|BOX(?:ES)?|OPTIONS?)\s+)(?P<f>" + _ANSWERS + r")",
     re.I,
 )
 # not an end for the respondent: a window, a box, a list
@@ -334,7 +347,11 @@ def _screen_out(
         return None  # a written answer has no code to test ("fewer than 12 words")
     chooser = _CHOOSER_RE.search(english)
     if chooser:
-        clause = (chooser["c"] or chooser["b"]).strip("[] ")
+        found = next(g for g in chooser.groups() if g)
+        # "answers (5) and (6)": the codes, without their brackets
+        clause = re.sub(r"[\[\]()]", " ", found).strip()
+        # "answers 5 and 6 finish here": each of the answers listed ends it, not both at once
+        clause = re.sub(r"\s+AND\s+", " or ", clause, flags=re.I)
         try:
             groups = parse_condition(clause, questions, question.id)
         except (ConditionError, ValueError, IndexError, KeyError):
