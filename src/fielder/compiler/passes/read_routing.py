@@ -50,6 +50,7 @@ _TERMINATE_RE = re.compile(
     # "code 2 closes the interview", "choosing No ends the survey", "the form thanks you and
     # closes", "answers 5 and 6 finish here", "this clinic is not for you", "STOP:"
     r"|(?:CLOSES|ENDS|FINISH(?:ES)?)\s+(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE|FORM|CALL)"
+    r"|(?:DIARY|FORM|QUESTIONNAIRE)\s+ENDS|THANK\s+(?:THEM|YOU)\s+AND\s+(?:CLOSE|END)"
     r"|AND\s+(?:CLOSES|ENDS)|FINISH\s+HERE|(?:IS|ARE)\s+NOT\s+FOR\s+YOU|STOP(?=\s*[:!]|\W*$))\b",
     re.I,
 )
@@ -59,7 +60,7 @@ _ANSWERS = (
     r"[\[(]?\d{1,3}[\])]?(?:\s*(?:,|OR|AND|-|–|TO)\s*[\[(]?\d{1,3}[\])]?)*"
     # (not an amount: "3 months", "5 or more")
     r"(?!\s*(?:%|\+|\d|(?:YEARS?|MONTHS?|WEEKS?|DAYS?|HOURS?|TIMES|OR\s+(?:MORE|LESS|OVER|UNDER))\b))"
-    r"|[‘'\"“][^'’\"”]{1,40}[’'\"”]"
+    r"|[‘'\"“][^'’\"”]{1,40}[’'\"”]|NONE\s+OF\s+(?:THESE|THEM|THE\s+ABOVE)"
 )
 _CHOSE = (
     r"(?:CHOOS\w*|CHOSE|ANSWER\w*|SELECT\w*|PICK\w*|TICK\w*|ENTER\w*|SAY\w*|SAID|GIV\w*|CODE[SD]?"
@@ -71,10 +72,16 @@ _CHOOSER_RE = re.compile(
     r"|^\W*IF\s+(?:CODES?\s+)?(?P<b>" + _ANSWERS + r")\s*[:,]"
     # "If you ticked box 4 or 5", "If you pick 'None'", "If the answer is 0"
     r"|\bIF\s+(?:YOU|THEY|THE\s+RESPONDENT)\s+" + _CHOSE + r"\s+(?:THE\s+)?(?:BOX(?:ES)?|CODES?"
-    r"|ANSWERS?)?\s*(?P<d>" + _ANSWERS + r")|\bIF\s+(?:THE\s+)?ANSWER\s+(?:IS|=)\s+(?P<e>" + _ANSWERS + r")"
+    r"|ANSWERS?)?\s*(?P<d>"
+    + _ANSWERS
+    + r")|\bIF\s+(?:THE\s+)?ANSWER\s+(?:IS|=)\s+(?P<e>"
+    + _ANSWERS
+    + r")"
     # "Logic: choosing “No” ends the survey", "Routing: answers (5) and (6) finish here"
     r"|(?:^|[:;—–]\s*)(?:(?:" + _CHOSE + r")\s+(?:CODES?\s+|ANSWERS?\s+|BOX(?:ES)?\s+)?"
-    r"|(?:ANSWERS?|CODES?|BOX(?:ES)?|OPTIONS?)\s+)(?P<f>" + _ANSWERS + r")",
+    r"|(?:ANSWERS?|CODES?|BOX(?:ES)?|OPTIONS?)\s+)(?P<f>" + _ANSWERS + r")"
+    # "UNDER 18 TERMINATE" under a number: the values named by a bound
+    r"|^\W*(?P<g>(?:UNDER|OVER|BELOW|ABOVE|(?:LESS|MORE|FEWER|YOUNGER|OLDER)\s+THAN)\s+\d{1,5})\b",
     re.I,
 )
 # not an end for the respondent: a window, a box, a list
