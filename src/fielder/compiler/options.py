@@ -325,6 +325,10 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
         # customer)", "No << THANK AND END CALL >>": whatever follows an arrow (or sits in an
         # interviewer's << >> note) at the end of the answer, when it ends the survey
         term = _ARROW_ENDING_RE.search(text)
+        if term and re.search(
+            r"^\W*(?:>>|skip\b)|\b(?:if|skip|go\s+to)\b", text[: term.start()], re.I
+        ):
+            term = None  # ">> skip: if [2] -> end of survey": a routing note, not an answer
         if term and not (_TERMINATE_RE.search(term["words"]) and _ends_all(term["words"])):
             term = None
         elif term and term["dash"] and not _TOLD_TO_STOP_RE.search(term["words"]):

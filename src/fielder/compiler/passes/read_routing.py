@@ -346,6 +346,8 @@ def _screen_out(
         return None
     if english.rstrip().endswith(":"):
         return None  # "If you ticked the first box:": it opens what follows
+    if _KEEP_GOING_RE.search(english):
+        return None  # "if No, continue … Do not end the interview": told not to end
     # (a range of numbers, "0 to 40", is the answer's range, not a run of questions)
     unranged = re.sub(r"\b\d{1,5}\s*(?:TO|-|–)\s*\d{1,5}\b", " ", english, flags=re.I)
     if _SKIP_RE.search(english) or _GO_RE.search(english) or _SEVERAL_RE.search(unranged):
@@ -373,6 +375,12 @@ def _screen_out(
     if found is None or set(_NAMED_ID_RE.findall(found)) != {question.id}:
         return None  # a screen-out told here tests this question's own answers only
     return _Reading("terminate_if", question, found, source=words)
+
+
+_KEEP_GOING_RE = re.compile(
+    r"\b(?:DO\s+NOT|DON'?T|NEVER|NOT\s+TO)\s+(?:\w+\s+){0,2}(?:END|CLOSE|TERMINATE|STOP|SCREEN)",
+    re.I,
+)
 
 
 def _ends(english: str) -> bool:
