@@ -378,7 +378,9 @@ def _screen_out(
 
 
 _KEEP_GOING_RE = re.compile(
-    r"\b(?:DO\s+NOT|DON'?T|NEVER|NOT\s+TO)\s+(?:\w+\s+){0,2}(?:END|CLOSE|TERMINATE|STOP|SCREEN)",
+    r"\b(?:DO\s+NOT|DON'?T|NEVER|NOT\s+TO)\s+(?:\w+\s+){0,2}(?:END|CLOSE|TERMINATE|STOP|SCREEN)"
+    # "… THEN CONTINUE — NOT A CLOSE": said not to be an ending
+    r"|\bNOT\s+(?:A\s+)?(?:CLOSE|SCREEN[\s-]*OUT|TERMINATION)\b",
     re.I,
 )
 
