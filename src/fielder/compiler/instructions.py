@@ -1118,6 +1118,14 @@ _ANY_OF_AFTER_RE = re.compile(
 )
 
 
+# "code 2 closes the interview", "answers 4 and 5 end the survey": the codes that end it
+_CODE_CLOSES_RE = re.compile(
+    r"(?:^|[:;.]\s+)(?:CODES?|ANSWERS?)\s+(?P<codes>\d{1,3}(?:\s*(?:,|-|–|OR|AND)\s*\d{1,3})*)\s+"
+    r"(?:CLOSES?|ENDS?|TERMINATES?)\s+THE\s+(?:INTERVIEW|SURVEY|CALL|QUESTIONNAIRE)\b",
+    re.I,
+)
+
+
 def _terminate(text: str, upper: str) -> list[Directive]:
     # "screen-out if younger than 18": SCREEN OUT may be written with a hyphen
     match = re.match(
@@ -1143,6 +1151,10 @@ def _terminate(text: str, upper: str) -> list[Directive]:
         # the arrow, and why, in brackets, are no part of the answers named
         cond = _ENDING_TAIL_RE.sub("", cond)
         return [Directive("terminate_if", cond.strip(" :,"), source=text)]
+    match = _CODE_CLOSES_RE.search(text)
+    if match:
+        # "Business users have their own survey: code 2 closes the interview"
+        return [Directive("terminate_if", "CODE " + match["codes"], source=text)]
     match = _SCREEN_OUT_CODES_RE.match(text)
     if match:
         # "Screen out codes 1 and 2": each code named screens out ("and" lists them)

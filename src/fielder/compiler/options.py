@@ -130,8 +130,11 @@ _TERMINATE_RE = re.compile(
     r"(?:you\s+can|please)\s+stop\s+(?:here|now)|"
     # "— the survey ends here", "→ please pass this form on and do not continue": in its words
     r"(?:the\s+)?(?:survey|interview|questionnaire)\s+ends\s+(?:here|now)|(?<=→)[^→]{0,80}?\bdo\s+not\s+continue|"
-    r"(?:do\s+not|do\s*n['’]t)\s+need\s+to\s+(?:carry\s+on|go\s+any\s+further|continue|"
+    # ("→ no need to go on – thank you")
+    r"(?:do\s+not|do\s*n['’]t|no)\s+need\s+to\s+(?:carry\s+on|go\s+any\s+further|continue|go\s+on|"
     r"answer\s+any\s+more|(?:fill\s+in|complete|answer)\s+the\s+rest))\b|"
+    # "[ASK FOR THE RIGHT CONTACT, THEN CLOSE]": what to do first, then the way out, last
+    r"\bTHEN\s+(?:CLOSE|END|TERMINATE)(?:\s+(?:THE\s+)?(?:INTERVIEW|SURVEY|CALL))?(?=\s*[\]).]?\s*$)|"
     # "exclusive · ⇒ TERM", "#TERM": the scripter's short word for a screen-out, after an arrow
     r"(?:⇒|=>|→|->|#)\s*TERM\b|"
     # "None of these  4 → survey ends": the survey's end told after an arrow
@@ -144,6 +147,22 @@ _TERMINATE_RE = re.compile(
 _END_OF_MODULE_RE = re.compile(
     r"\bEND\s+(?:OF\s+)?(?:THE\s+|THIS\s+)?(?:MODULE|SECTION|BLOCK|PART)\b", re.I
 )
+# words after an arrow (or inside an interviewer's << >> note) closing an answer's line
+_ARROW_ENDING_RE = re.compile(
+    # ("None of them (0) – thank you, you need not go any further": after a spaced dash too)
+    r"(?<!\s)(?:\s*+(?:(?<!-)-+>|→|=>|⇒|<<)|\s+(?P<dash>[–—]))\s*+(?P<words>[^→<>–—]{3,100}?)\s*(?:>>)?\s*$"
+)
+_TOLD_TO_STOP_RE = re.compile(r"\b(?:thank|need\s+to|stop|end|close|terminate|screen)", re.I)
+
+
+def _ends_all(words: str) -> bool:
+    """Words that end the whole survey, not a part of it, and unconditionally."""
+    return not (
+        _END_OF_MODULE_RE.search(words)
+        or re.search(r"\b(?:IF|UNLESS|QUOTA|OTHERWISE|ELSE)\b", words, re.I)
+    )
+
+
 _SPECIFY_RE = re.compile(
     r"\bspecify\b|\bplease\s+(?:state|write|type|say|describe|give\s+details|tell\s+us)\b|"
     # "Another brand (please type in)": an online form's write-in box
@@ -236,7 +255,8 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
             # ("EXCLUSIVE – CLOSE": the tag, a dash, then the way out)
             r"(?:(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?)\s*(?:[–—,;]\s*)?)?(?:(?:→|-+>|=>)\s*)?"
             # "TERM" in a sheet's Status column (not "TERM IF QUOTA FULL", a quota)
-            r"(?:CLOSE|END|STOP|TERM|THANK\s+AND\s+CLOSE)(?:\s+(?:INTERVIEW|SURVEY))?"
+            # ("Close the survey" in a Next column)
+            r"(?:CLOSE|END|STOP|TERM|THANK\s+AND\s+CLOSE)(?:\s+(?:THE\s+)?(?:INTERVIEW|SURVEY|CALL))?"
             # "CLOSE – NOT A MEMBER": why the interview closes, after a spaced dash
             r"(?:\s+[–—-]\s+[^–—>→]{1,40})?"
             # "CLOSE IF WORKS FOR THE OPERATOR" beside an answer: who the answer is, in words
@@ -306,6 +326,21 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
     if term is None:
         # "No → please pass this form to that person and do not continue": told in words
         term = re.search(r"\s*→\s*[^→]{0,80}?\bdo\s+not\s+continue\b[^→]*$", text, re.I)
+    if term is None and target is None:
+        # "3 → Thank you, you do not need to fill in the rest", "None → end of survey (not a
+        # customer)", "No << THANK AND END CALL >>": whatever follows an arrow (or sits in an
+        # interviewer's << >> note) at the end of the answer, when it ends the survey
+        term = _ARROW_ENDING_RE.search(text)
+        if term and re.search(
+            r"^\W*(?:>>|skip\b)|\b(?:if|skip|go\s+to)\b", text[: term.start()], re.I
+        ):
+            term = None  # ">> skip: if [2] -> end of survey": a routing note, not an answer
+        if term and not (_TERMINATE_RE.search(term["words"]) and _ends_all(term["words"])):
+            term = None
+        elif term and term["dash"] and not _TOLD_TO_STOP_RE.search(term["words"]):
+            # "No – we are not eligible": after a dash, words the respondent says are the
+            # answer's own; only words that send them away end the survey
+            term = None
     if term:
         terminate = True
         text = text[: term.start()]

@@ -2093,7 +2093,9 @@ class _Parser:
         elif draft.mode == "columns":
             draft.columns.extend(options)
         else:
-            draft.options.extend(options)
+            for option in options:
+                if not _routes_listed_answer(option, draft.options):
+                    draft.options.append(option)
 
     def check_box(self, index: int, line: Line) -> bool:
         """A CHECK box after a question (`CHECK Q12: IF ANY CODE 1 AT Q12a–e → Q13`), with its
@@ -2512,6 +2514,21 @@ def trailing_points(text: str, spaced: str = "") -> list[str] | None:
 _CODED_CAPS_RE = re.compile(
     r"^(?P<code>\d{1,3})\s+[A-Z][A-Z'’]*(?:(?:\s|\s?[/&]\s?)[A-Z][A-Z'’]*){0,4}$"
 )
+
+
+def _routes_listed_answer(option: RawOption, listed: list[RawOption]) -> bool:
+    """ "3 → Thank you, you need not fill in the rest" under the answers (a routing column's
+    cell): a code with no words of its own and only its route is the route of the answer
+    listed with that code, not one more answer. The route goes onto that answer."""
+    if option.label or not option.code or not (option.terminate or option.skip_to):
+        return False
+    same = [o for o in listed if o.code == option.code and o.label]
+    if len(same) != 1 or same[0].terminate or same[0].skip_to:
+        return False
+    same[0].terminate = option.terminate
+    same[0].skip_to = option.skip_to
+    same[0].instructions.extend(option.instructions)
+    return True
 
 
 def _coded_caps_answer(text: str, draft: Draft) -> bool:

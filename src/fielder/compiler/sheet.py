@@ -992,7 +992,9 @@ _SECTION_BASE_RE = re.compile(r"^\s*(?:the\s+)?section\s+base\b\s*(?:and\b\s*|[.
 # a filter / route column's cells that are notes in their own right, not whom the question is for
 _NOT_A_FILTER_RE = re.compile(
     r"\s*(?:ask\s+all|read\s+out|range|allow|exclusive|specify|end\s+interview|end\s+survey|"
-    r"terminate|screen\s*out|code\s+(?:one|all)|multi|single)\b",
+    r"terminate|screen\s*out|code\s+(?:one|all)|multi|single|"
+    # "END — under-16s get the parent version" beside an answer: that answer's screen-out
+    r"(?:end|close|stop)(?=\s*(?:[—–(]|-\s|$)))\b",
     re.I,
 )
 

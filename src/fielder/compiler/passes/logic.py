@@ -307,6 +307,12 @@ def _resolve(
         groups = _known_only(groups, questions)
         if not groups:
             return unknown
+    if pending.kind == "terminate_if" and _codes_of_written(groups, questions):
+        # "TERMINATE IF FEWER THAN 12 WORDS" under an open answer: a written answer has no
+        # code to screen out on (a count of words is checked by hand); asked, not guessed
+        unparsed.summary = f"{question.id}: '{pending.source}' tests a written answer's words."
+        unparsed.suggestions = ["Ignore this instruction"]
+        return unparsed
     if pending.kind == "terminate_if":
         # "any code other than 2" on a single: the other codes
         groups = screened_codes(groups, questions, pending.source)
@@ -321,6 +327,19 @@ def _resolve(
         question = _skip_holder(question, groups, questions, order)
         return _skip(question, pending, expression, questions, order, answers) or unknown
     return unknown
+
+
+_WRITTEN = frozenset({"text", "long_text", "email", "date", "display"})
+
+
+def _codes_of_written(groups: list[list[Atom]], questions: dict[str, Question]) -> bool:
+    """A code test on a question answered in writing (no codes to hold)."""
+    return any(
+        a.op is None and a.codes and questions[a.question].type in _WRITTEN
+        for g in groups
+        for a in g
+        if a.question in questions
+    )
 
 
 def _skip_holder(

@@ -43,7 +43,47 @@ _TERMINATE_RE = re.compile(
     r"\b(?:TERMINATE|SCREEN[\s-]*OUT|DISQUALIF\w*|THANK\s+(?:AND|&)\s+(?:CLOSE|END)|CLOSE"
     r"|END\s+(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE)|STOP\s+HERE|(?:SURVEY|INTERVIEW)"
     r"\s+ENDS|ENDE\s+DES\s+(?:INTERVIEWS|FRAGEBOGENS)|INTERVIEW\s+BEENDEN|BEDANKEN"
-    r"|FIN\s+DU\s+QUESTIONNAIRE|TERMINA\w*|ENCERR\w+|FINALI[SZ]\w+)\b",
+    r"|FIN\s+DU\s+QUESTIONNAIRE|TERMINA\w*|ENCERR\w+|FINALI[SZ]\w+"
+    # a telephone script's "END THE CALL"; "is thanked and closed"; "show the page and end."
+    r"|END\s+(?:THE\s+)?CALL|THANKED\s+AND\s+(?:CLOSED|ENDED)|(?:AND|THEN)\s+END(?=\W*$)"
+    # a self-completion form's ways of telling someone they are done
+    r"|(?:NO\s+LONGER\s+|NOT\s+)ELIGIBLE|(?:DO\s+NOT|DON'?T)\s+NEED\s+TO\s+(?:FILL\s+IN|COMPLETE"
+    r"|ANSWER)\s+THE\s+REST|(?:DO\s+NOT|DON'?T)\s+NEED\s+TO\s+(?:GO\s+ANY\s+FURTHER|CARRY\s+ON|CONTINUE)"
+    # "code 2 closes the interview", "choosing No ends the survey", "the form thanks you and
+    # closes", "answers 5 and 6 finish here", "this clinic is not for you", "STOP:"
+    r"|(?:CLOSES|ENDS|FINISH(?:ES)?)\s+(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE|FORM|CALL)"
+    r"|(?:DIARY|FORM|QUESTIONNAIRE)\s+ENDS|THANK\s+(?:THEM|YOU)\s+AND\s+(?:CLOSE|END)"
+    r"|AND\s+(?:CLOSES|ENDS)|FINISH\s+HERE|(?:IS|ARE)\s+NOT\s+FOR\s+YOU|STOP(?=\s*[:!]|\W*$))\b",
+    re.I,
+)
+# whoever gives an answer of the question, named by its code or quoted words: "anyone choosing
+# 3", "Anyone answering [2]", "Anyone who enters 0", "those who say 'No'"; or "IF 2:" alone
+_ANSWERS = (
+    r"[\[(]?\d{1,3}[\])]?(?:\s*(?:,|OR|AND|-|–|TO)\s*[\[(]?\d{1,3}[\])]?)*"
+    # (not an amount: "3 months", "5 or more")
+    r"(?!\s*(?:%|\+|\d|(?:YEARS?|MONTHS?|WEEKS?|DAYS?|HOURS?|TIMES|OR\s+(?:MORE|LESS|OVER|UNDER))\b))"
+    r"|[‘'\"“][^'’\"”]{1,40}[’'\"”]|NONE\s+OF\s+(?:THESE|THEM|THE\s+ABOVE)"
+)
+_CHOSE = (
+    r"(?:CHOOS\w*|CHOSE|ANSWER\w*|SELECT\w*|PICK\w*|TICK\w*|ENTER\w*|SAY\w*|SAID|GIV\w*|CODE[SD]?"
+    r"|CODING|REPL\w*)"
+)
+_CHOOSER_RE = re.compile(
+    r"\b(?:ANYONE|ANYBODY|THOSE|PEOPLE|RESPONDENTS?|EVERYONE)\s+(?:WHO\s+|THAT\s+)?"
+    r"(?:" + _CHOSE + r")\s+(?:CODE\s+|ANSWER\s+)?(?P<c>" + _ANSWERS + r")"
+    r"|^\W*IF\s+(?:CODES?\s+)?(?P<b>" + _ANSWERS + r")\s*[:,]"
+    # "If you ticked box 4 or 5", "If you pick 'None'", "If the answer is 0"
+    r"|\bIF\s+(?:YOU|THEY|THE\s+RESPONDENT)\s+" + _CHOSE + r"\s+(?:THE\s+)?(?:BOX(?:ES)?|CODES?"
+    r"|ANSWERS?)?\s*(?P<d>"
+    + _ANSWERS
+    + r")|\bIF\s+(?:THE\s+)?ANSWER\s+(?:IS|=)\s+(?P<e>"
+    + _ANSWERS
+    + r")"
+    # "Logic: choosing “No” ends the survey", "Routing: answers (5) and (6) finish here"
+    r"|(?:^|[:;—–]\s*)(?:(?:" + _CHOSE + r")\s+(?:CODES?\s+|ANSWERS?\s+|BOX(?:ES)?\s+)?"
+    r"|(?:ANSWERS?|CODES?|BOX(?:ES)?|OPTIONS?)\s+)(?P<f>" + _ANSWERS + r")"
+    # "UNDER 18 TERMINATE" under a number: the values named by a bound
+    r"|^\W*(?P<g>(?:UNDER|OVER|BELOW|ABOVE|(?:LESS|MORE|FEWER|YOUNGER|OLDER)\s+THAN)\s+\d{1,5})\b",
     re.I,
 )
 # not an end for the respondent: a window, a box, a list
@@ -255,7 +295,9 @@ def _read(
     if _NOT_ROUTING_RE.search(english):
         return None
     if not (is_conditional_route(english) or _LABELLED_TEST_RE.match(english)):
-        return None  # only what the routing test would flag: a condition, an action, an answer
+        # only what the routing test would flag: a condition, an action, an answer; or a
+        # screen-out on the question's own answers in words that test does not know
+        return _screen_out(english, place, question, questions, order, words)
     terminate = _TERMINATE_RE.search(english) and not _NOT_END_RE.search(english)
     skip = _SKIP_RE.search(english)
     named = _asked(english, questions)
@@ -366,6 +408,70 @@ def _jump(
         if re.search(rf"\b{re.escape(question.id)}\b", following.display_if):
             return None  # the other branch, read already as the next question's filter
     return _Reading("skip", question, own, target, words)
+
+
+def _screen_out(
+    english: str,
+    place: str,
+    question: Question,
+    questions: dict[str, Question],
+    order: dict[str, int],
+    words: str,
+) -> _Reading | None:
+    """ "Anyone choosing 3 sees the closing message and the survey ends", "IF 2: OFFER A
+    CALL-BACK, THEN END THE CALL", "END CALL IF NOT A RESIDENT (S2 = 2)": an ending for those
+    who gave some of this question's own answers, written under them."""
+    if place == "above" or not _ends(english) or _NOT_END_RE.search(english):
+        return None
+    if english.rstrip().endswith(":"):
+        return None  # "If you ticked the first box:": it opens what follows
+    if _KEEP_GOING_RE.search(english):
+        return None  # "if No, continue … Do not end the interview": told not to end
+    # (a range of numbers, "0 to 40", is the answer's range, not a run of questions)
+    unranged = re.sub(r"\b\d{1,5}\s*(?:TO|-|–)\s*\d{1,5}\b", " ", english, flags=re.I)
+    if _SKIP_RE.search(english) or _GO_RE.search(english) or _SEVERAL_RE.search(unranged):
+        return None
+    if question.type in _NO_CODES:
+        return None  # a written answer has no code to test ("fewer than 12 words")
+    chooser = _CHOOSER_RE.search(english)
+    if chooser:
+        found = next(g for g in chooser.groups() if g)
+        # "answers (5) and (6)": the codes, without their brackets
+        clause = re.sub(r"[\[\]()]", " ", found).strip()
+        # "answers 5 and 6 finish here": each of the answers listed ends it, not both at once
+        clause = re.sub(r"\s+AND\s+", " or ", clause, flags=re.I)
+        try:
+            groups = parse_condition(clause, questions, question.id)
+        except (ConditionError, ValueError, IndexError, KeyError):
+            return None
+        own = all(a.question == question.id for g in groups for a in g)
+        if not groups or not own or not _sound(groups, questions, order, order[question.id]):
+            return None
+        return _Reading("terminate_if", question, render(groups, questions), source=words)
+    if not _CONDITION_RE.search(english):
+        return None
+    found = _condition(english, questions, question.id, order[question.id], filters=False)
+    if found is None or set(_NAMED_ID_RE.findall(found)) != {question.id}:
+        return None  # a screen-out told here tests this question's own answers only
+    return _Reading("terminate_if", question, found, source=words)
+
+
+_KEEP_GOING_RE = re.compile(
+    r"\b(?:DO\s+NOT|DON'?T|NEVER|NOT\s+TO)\s+(?:\w+\s+){0,2}(?:END|CLOSE|TERMINATE|STOP|SCREEN)"
+    # "… THEN CONTINUE — NOT A CLOSE": said not to be an ending
+    r"|\bNOT\s+(?:A\s+)?(?:CLOSE|SCREEN[\s-]*OUT|TERMINATION)\b",
+    re.I,
+)
+
+
+def _ends(english: str) -> bool:
+    """Words that end the survey, "close" as the way out (not "close to", "a close friend")."""
+    return any(
+        not re.match(
+            r"CLOSE\s+(?:TO|BY|FRIENDS?|RELATIVES?|FAMILY)\b", m[0] + english[m.end() :], re.I
+        )
+        for m in _TERMINATE_RE.finditer(english)
+    )
 
 
 def _id_before(questions: dict[str, Question], position: int) -> str | None:
