@@ -52,7 +52,9 @@ _NOT_QUOTED_RE = re.compile(r"\bNOT\s+['‘’\"“”„«»]", re.I)
 _CHOSE_AT_RE = re.compile(
     r"^(?:(?:you|they|the\s+respondent|respondents?|people|those\s+who)\s+)?(?:have\s+|has\s+)?"
     r"(?:picked|chose|chosen|selected|answered|said|ticked|marked|gave|circled)\s+"
-    r"(?P<labels>\S.*?)\s+(?:at|in|for|to|on)\s+(?P<word>question\s+)?(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)$",
+    r"(?P<labels>\S.*?)\s+(?:at|in|for|(?<![\d\s]\d\s)to|on)\s+(?P<word>question\s+)?"
+    # ("gave a score of 0 to 5": a number to a number is a range, not an answer to question 5)
+    r"(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)$",
     re.I,
 )
 
@@ -81,6 +83,8 @@ _SPELLED_BOUND_RE = re.compile(
 
 
 def _normalise(text: str) -> str:
+    # "[4] or [5] at Q16", "any of [1]-[4]": codes printed in square brackets, as on the form
+    text = re.sub(r"\[(\d{1,3})\]", r"\1", text)
     text = text.replace("–", "-").replace("—", "-").replace("≥", ">=").replace("≤", "<=")
     text = text.replace("≠", "!=").replace("<>", "!=")
     # "S1=3 & L2<>4", "Q2 = 1 || Q3 = 2": symbols joining two tests (not "Bean & Co" in a label)
@@ -400,6 +404,13 @@ def _split(text: str, whole: list[tuple[int, int]] | None = None) -> list[tuple[
     return clauses
 
 
+# the question kept from a group: its test is that group's denial
+_WITHHELD_RE = re.compile(
+    r"^\W*NOT\s+(?:BE\s+)?(?:SHOWN|ASKED|DISPLAYED|OFFERED)\s+(?:TO|OF|FOR|IF|WHEN)\s+(?P<cond>\S.*)$",
+    re.I,
+)
+
+
 def parse_condition(
     text: str,
     questions: dict[str, Question],
@@ -411,6 +422,10 @@ def parse_condition(
     (`worded=False`: the respondent's-words reading is not tried, as for one clause of it;
     `formal=False`: nor the programmer's-expression reading, as for one test of it.)"""
     text = word_operators(text)
+    withheld = _WITHHELD_RE.match(text)
+    if withheld:
+        # "not shown to partners who … (P11 = 1 or 2)": whom the words name do not see it
+        return _negated(parse_condition(withheld["cond"], questions, default, worded, formal))
     text = _placed_list(text, questions)
     text = _answers_in_brackets(text, questions, default)
     text = _shared_head(text, questions, default)

@@ -215,6 +215,12 @@ def _test_one(
         inside = [o.code for o in question.options if tests[op](int(o.code))]
         return (inside, None, False) if inside else None
     scores = re.findall(r"\b\d{1,3}\b", text)
+    span = re.search(r"\b(\d{1,3})\s*(?:TO|-|–)\s*(\d{1,3})\b", text, re.I)
+    if span and len(scores) == 2 and _numbered_points(question):
+        # "If you gave a score of 0 to 5": every point from one to the other
+        low, high = int(span[1]), int(span[2])
+        inside = [o.code for o in question.options if low <= int(o.code) <= high]
+        return (inside, None, False) if low < high and inside else None
     if scores and _numbered_points(question):
         # "If you gave us a 9 or 10": the points named are the codes
         codes = [o.code for o in question.options if o.code in scores]

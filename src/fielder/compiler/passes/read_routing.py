@@ -9,17 +9,27 @@ SKIP TO RN9", "Si ha respondido «No», la encuesta termina aquí", "(A1 = 1 or 
 - SCOPE: the question the words sit on. A filter under the answers, as the question's last
   line (or one that tests the question itself, or ends in a colon), opens the next question;
   a filter above the question or between its text and its answers is its own; a route or a
-  screen-out tests the question's own answers. Words that name several questions (a run, a
-  section) are left to the rules for those.
+  screen-out tests the question's own answers. Under a question with no answers written (a
+  text box) a line saying when it appears ("Appears when …", "Visible when …") is its own; a
+  line headed by a question's id ("H2: ONLY IF …", ">> Q3 only if …") or naming it ("Leave
+  out Q7 if …", "C10 appears only for …") is that question's. Where the filters after answers
+  all test the question just before the one they sit under (a table's "who answers" column),
+  the document prints filters under their question, and they stay there. Words that name
+  several questions (a run, a section) are left to the rules for those.
 - CONDITION: the bracket or the clause after IF / ONLY / WHEN / EXCEPT / THOSE WHO, or the
-  words before the action, handed to `conditions.parse_condition`.
+  words before the action, handed to `conditions.parse_condition`; groups named in words, each
+  with its test in brackets, joined as written ("STILL SMOKING (F2 = 3) OR LOW CONFIDENCE (H1 =
+  1, 2 OR 3)", "aged 65 or over (P16 = 4 or 5) who did NOT tick the app (code 3) at P2").
 - ACTION: close / terminate / stop → `terminate_if`; anything else that conditions the
   question (ask, show, only, base, a label over a bracket) → `display_if`. A jump on a line
   (skip / go to / continue at a later question) stated alone → `skip_to`; a jump over the next
   question only, written beside the branch that goes on → that question's `display_if` (the
   golds' majority, GOLD_CONVENTIONS "Both branches written out"). An answer's `[→ X]` tag is
   still left to the dedicated rules and flagged.
-  "Not asked if", "skip this question if", "except", "unless", "anyone else" flip the test.
+  "Not asked if", "skip this question if", "except", "unless", "anyone else", "hidden if",
+  "leave out" flip the test ("hidden unless" does not). Verbs of showing with no usual filter
+  word ("Appears when", "Shown to", "Only reached by", "Detractors only –", "Condition:")
+  read as filters too; a row or an answer shown to some is left to the rules for those.
 
 Only questions with no logic at all are read, only when every part was read and the test names
 questions the scope may see; anything else is left to `unread_routing`.
@@ -35,6 +45,7 @@ from fielder.compiler.conditions import Atom, ConditionError, parse_condition, r
 from fielder.compiler.glossary import route_to_english, to_english
 from fielder.compiler.parse import Draft
 from fielder.compiler.passes.unread_routing import is_conditional_route
+from fielder.ir.expressions import parse, references
 from fielder.ir.models import Question, SkipRule
 
 _ID = r"[A-Z]{0,4}\d{1,3}[A-Za-z]?(?:[._]\d{1,2}[a-z]?)?"
@@ -103,6 +114,39 @@ _FILTER_WORD_RE = re.compile(
     r"|FOR\s+(?:THOSE|PEOPLE|RESPONDENTS|ANYONE|EVERYONE))\b",
     re.I,
 )
+# words that say when a question shows, with no filter keyword of the usual kinds: "Appears
+# when …", "Visible when …", "Shown to patients aged …", "Only reached by those who …", "Leave
+# out Q7 if …", "Only if you answered Yes at question 20.", "Unless L9 = 3.", "Detractors only –
+# …", "Condition: …", "RESPONDENTS AGED 65 AND OVER AT S3"
+_SHOWN_RE = re.compile(
+    r"\b(?:APPEARS?|VISIBLE|SHOWN|DISPLAYED|ASKED|REACHED|HIDDEN|LEAVE\s+OUT|LEFT\s+OUT|OMIT(?:TED)?)"
+    rf"\b(?:\s+(?:ONLY|{_ID}))?\s+(?:WHEN|IF|AFTER|UNLESS|TO|FOR|BY|OF|WHERE)\b"
+    rf"|^\W*(?:{_ID}\s*:?\s*)?(?:ONLY\s+(?:IF|WHEN|WHERE|FOR)|UNLESS)\b"
+    r"|^\W*[A-Za-z][\w ]{0,30}?\bONLY\s*[:–—-]"
+    r"|^\W*(?:DISPLAY\s+)?CONDITIONS?\s*:"
+    # "For companies with 50 or more employees (L4 = 3 or 4)": whom, then how they are told apart
+    r"|^\W*(?:ONLY\s+)?FOR\s+(?:\w+\s+){1,2}?(?:WITH|WHO|THAT|WHOSE|AGED)\b"
+    rf"|^\W*(?:{_ID}\s*[.:]?\s*)?\W*(?:RESPONDENTS|PATIENTS|PEOPLE|THOSE|CLIENTS|CUSTOMERS)\s+AGED\b",
+    re.I,
+)
+# a sentence that opens with when the question shows ("Short text. Only reached by those who …")
+_APPEARS_RE = re.compile(
+    # (not "Only if …": under a text box, as often the next question's filter)
+    r"(?:^|[.;]\s)\W*(?:ONLY\s+)?(?:APPEARS?|VISIBLE|SHOWN|DISPLAYED|ASKED|REACHED)\b",
+    re.I,
+)
+# a row or an answer shown to some, not the question: "Row a. is only shown to …", "the last
+# row is hidden unless …"
+_PART_SHOWN_RE = re.compile(
+    r"\b(?:ROWS?|ITEMS?|STATEMENTS?|COLUMNS?|OPTIONS?|CHOICES?)\b(?:\s+\S+){0,3}?\s+(?:IS|ARE)\s+"
+    r"(?:ONLY\s+)?(?:SHOWN|DISPLAYED|HIDDEN|VISIBLE|ASKED)\b"
+    r"|\bHIDES?\s+THE\s+(?:ROW|ITEM|STATEMENT|COLUMN|OPTION)",
+    re.I,
+)
+# a group of people named before the test: "RESPONDENTS AGED 65 AND OVER AT S3"
+_GROUP_HEAD_RE = re.compile(
+    r"^(?:RESPONDENTS|PATIENTS|PEOPLE|THOSE|CLIENTS|CUSTOMERS)\s+(?=AGED\b)", re.I
+)
 # words about the question they are written on
 _OWN_RE = re.compile(
     r"\b(?:NOT\s+(?:BE\s+)?(?:ASKED|SHOWN|DISPLAYED)|SKIP\s+THIS\s+QUESTION|THIS\s+QUESTION)\b",
@@ -126,7 +170,7 @@ _CLAUSE_END_RE = re.compile(
 # the action is the question's absence: the test is flipped
 _NEGATED_RE = re.compile(
     r"\b(?:NOT\s+(?:BE\s+)?(?:ASKED|SHOWN|DISPLAYED)|DO\s+NOT\s+(?:ASK|SHOW)|DON'?T\s+(?:ASK|SHOW)"
-    r"|SKIP\s+(?:THIS|THE)\s+QUESTION|HIDE|UNLESS|EXCEPT|ANYONE\s+ELSE|EVERYONE\s+ELSE|ALL\s+OTHERS"
+    r"|SKIP\s+(?:THIS|THE)\s+QUESTION|HIDE|HIDDEN|LEAVE\s+OUT|LEFT\s+OUT|OMIT\w*|UNLESS|EXCEPT|ANYONE\s+ELSE|EVERYONE\s+ELSE|ALL\s+OTHERS"
     r"|OTHERS)\b",
     re.I,
 )
@@ -146,8 +190,9 @@ _NOT_ROUTING_RE = re.compile(
     re.I,
 )
 # several questions as the scope: a run, a section, "the next questions" (other rules' job)
+# (a run's first id has its letters: "a score from 0 to 6" is a range of answers)
 _SEVERAL_RE = re.compile(
-    rf"\b{_ID}\s*(?:TO|-|–|—|AND|&|ET|Y|E|UND)\s*{_ID}\b|\b(?:SECTION|PART|MODULE|BLOCK|PARTIE|SECCI[OÓ]N|SEZIONE|PARTE"
+    rf"\b[A-Z]{{1,4}}\d{{1,3}}[A-Za-z]?(?:[._]\d{{1,2}}[a-z]?)?\s*(?:TO|-|–|—|AND|&|ET|Y|E|UND)\s*{_ID}\b|\b(?:SECTION|PART|MODULE|BLOCK|PARTIE|SECCI[OÓ]N|SEZIONE|PARTE"
     r"|TEIL|ABSCHNITT|BLOQUE|BLOCCO|BLOCO)\b"
     r"|\bQUESTIONS\b|\bNEXT\s+(?:\w+\s+)?QUESTIONS\b|\bFOLLOWING\b",
     re.I,
@@ -161,13 +206,19 @@ _NO_CODES = frozenset({"text", "long_text", "email", "date", "display"})
 _WORD_RE = re.compile(r"[A-Za-zÀ-ÿ]{3}")
 # "PASSIVES (Q11 = 7–8)": a group's name over its test of a named question
 _LABELLED_TEST_RE = re.compile(
-    r"^\W*[A-Za-z][\w /-]{0,30}\(\s*[A-Za-z]{1,4}\d{1,3}[a-z]?\s*(?:=|<|>|≥|≤|IN\b)[^()]*\)\W*$"
+    r"^\W*[A-Za-z][\w /-]{0,30}\(\s*(?:[A-Za-z]{1,4}\d{1,3}[a-z]?\s*(?:=|<|>|≥|≤|IN\b)[^()]*"
+    # ("Smokers (1 at Q15)", "Promoters (9 or 10 at C15)")
+    r"|[\d\s,\-–]+(?:(?:OR|AND|TO)[\d\s,]+)?\b(?:AT|IN)\s+[A-Za-z]{1,4}\d{1,3}[a-z]?\s*)\)\W*$",
+    re.I,
 )
 # a line that names the question it filters: "ASK Q3 IF …", "… SHOW QUESTION 12"
 # ("Q6 is shown if …")
 _ASKED_RE = re.compile(
-    rf"\b(?:ASK|SHOW|DISPLAY)\s+(?:QUESTION\s+)?(?P<t>{_ID})\b"
-    rf"|\b(?P<s>{_ID})\s+(?:IS|ARE)\s+(?:ONLY\s+)?(?:SHOWN|ASKED|DISPLAYED)\b",
+    rf"\b(?:ASK|SHOW|DISPLAY|LEAVE\s+OUT|OMIT)\s+(?:QUESTION\s+)?(?P<t>{_ID})\b"
+    rf"|\b(?P<s>{_ID})\s+(?:(?:IS|ARE)\s+)?(?:ONLY\s+)?(?:SHOWN|ASKED|DISPLAYED|APPEARS|VISIBLE"
+    r"|REACHED)\b"
+    # ("H2: ONLY IF H1 IS 5 OR LESS", ">> Q3 only if NO at Q2"): the id heading the filter
+    rf"|^\W*(?P<h>{_ID})\s*(?::\s*|\s+(?=ONLY\b))",
     re.I,
 )
 # a question's id as written in a line (letters and digits: a bare number is an answer's code)
@@ -182,7 +233,9 @@ _OPENING_RE = re.compile(
     re.S,
 )
 _ONLY_RE = re.compile(r"\s*\bONLY\b\s*|^\s*(?:ASKED?\s+)?(?:IF|WHEN)\b\s*", re.I)
-_LABEL_HEAD_RE = re.compile(r"^\W*(?:[A-Z][\w /-]{0,30}\s+)?(?:LOGIC|FILTER|BASE)\s*:\s*", re.I)
+_LABEL_HEAD_RE = re.compile(
+    r"^\W*(?:[A-Z][\w /-]{0,30}\s+)?(?:LOGIC|FILTER|BASE|CONDITIONS?|ONLY)\s*[:–—]\s*", re.I
+)
 
 
 @dataclass
@@ -201,6 +254,7 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
     order = {qid: index for index, qid in enumerate(questions)}
     ids = list(questions)
     bare = {q.id for q in questions.values() if not _has_logic(q)}
+    own_last = _printed_under(pairs, questions, order)
     readings: list[_Reading] = []
     for index, (question, draft) in enumerate(pairs):
         following = questions[ids[index + 1]] if index + 1 < len(ids) else None
@@ -211,6 +265,7 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
                 readings.append(opening)
                 continue
         for words, place in _lines(draft, ahead):
+            place = "under" if own_last and place == "last" else place
             reading = _read(words, place, question, following, questions, order)
             if reading is not None and reading.holder is not question:
                 if reading.expression == question.display_if:
@@ -223,6 +278,29 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
             readings.extend(_answer_routes(question, draft, questions, order))
     for reading in readings:
         _apply(reading, questions)
+
+
+def _printed_under(
+    pairs: Sequence[tuple[Question, Draft]], questions: dict[str, Question], order: dict[str, int]
+) -> bool:
+    """Whether the document prints each filter under the question it is for (a table's "where
+    next" column, a tool's logic box), told by the filters after answers themselves: two or
+    more that test the question just before the one they sit under, and none that tests the
+    question it sits under (that one can only be for the next question)."""
+    ids = list(questions)
+    under = over = 0
+    for index, (question, draft) in enumerate(pairs):
+        following = questions[ids[index + 1]] if index + 1 < len(ids) else None
+        ahead = pairs[index + 1][1].pre_notes if index + 1 < len(pairs) else []
+        for words, place in _lines(draft, ahead):
+            reading = _read(words, place, question, following, questions, order)
+            if place != "last" or reading is None or reading.kind != "display_if":
+                continue
+            tested = {ref.name for ref in references(parse(reading.expression))}
+            latest = max((order[q] for q in tested if q in order), default=-1)
+            over += latest == index
+            under += latest == index - 1
+    return under >= 2 and not over
 
 
 def _has_logic(question: Question) -> bool:
@@ -251,6 +329,9 @@ def _lines(draft: Draft, ahead: list[str]) -> list[tuple[str, str]]:
             continue
         kept.append((line.raw, answers_after))
     kept.reverse()
+    # a question with no answers written (a text box, a number): its last line is "end", under
+    # its words (own, when it says when the question appears) or over the next question
+    has_answers = answers_after
     for position, (raw, answers_follow) in enumerate(kept):
         if raw in ahead:
             continue
@@ -260,7 +341,7 @@ def _lines(draft: Draft, ahead: list[str]) -> list[tuple[str, str]]:
         # only a line with no answers after it is under the answers (a filter between the
         # question's words and its answers is its own)
         last = position == len(kept) - 1 and position > 0 and not answers_follow
-        found.append((words, "last" if last else "under"))
+        found.append((words, ("last" if has_answers else "end") if last else "under"))
     return found
 
 
@@ -281,26 +362,39 @@ def _read(
     if len(words) > 300 or _unclosed(words):
         return None
     english = to_english(route_to_english(words))
-    if _SKIP_RE.search(english) and not _TERMINATE_RE.search(english):
+    if (
+        _SKIP_RE.search(english)
+        and not _TERMINATE_RE.search(english)
+        # (a line naming another question, ">> Q3: DRIVERS (Q2 = 1). OTHERS GO TO Q4", is
+        # that question's filter, read below)
+        and _asked(english, questions) in (None, question.id)
+    ):
         # a jump needs no IF ("None at all (0)? Go to question 17"); "if none" is its test
         if place == "above" or _NOT_ROUTING_RE.search(_IF_NONE_RE.sub("IF", english)):
             return None
         if _SEVERAL_RE.search(_outside_brackets(english)):
-            return None
-        if _asked(english, questions) not in (None, question.id):
             return None
         return _jump(english, words, question, following, questions, order)
     if _NOT_ROUTING_RE.search(words):
         return None
     if _NOT_ROUTING_RE.search(english):
         return None
-    if not (is_conditional_route(english) or _LABELLED_TEST_RE.match(english)):
+    # "hidden unless X" shows on X (two denials)
+    english = re.sub(r"\bHIDDEN\s+UNLESS\b", "SHOWN IF", english, flags=re.I)
+    shown = _SHOWN_RE.search(english) is not None
+    if _PART_SHOWN_RE.search(english):
+        return None  # (the rules for rows and answers shown to some)
+    if not (is_conditional_route(english) or _LABELLED_TEST_RE.match(english) or shown):
         # only what the routing test would flag: a condition, an action, an answer; or a
         # screen-out on the question's own answers in words that test does not know
         return _screen_out(english, place, question, questions, order, words)
+    named = _asked(english, questions)
+    if named is not None:
+        english = _others_past(english, named, questions, order)
     terminate = _TERMINATE_RE.search(english) and not _NOT_END_RE.search(english)
     skip = _SKIP_RE.search(english)
-    named = _asked(english, questions)
+    if skip and named is not None and _question_named(skip["t"], questions) == named:
+        skip = None  # ">> Q3 only if NO at Q2": the arrow points at the question it filters
     if terminate or skip:
         if place == "above" or _SEVERAL_RE.search(_outside_brackets(english)):
             return None
@@ -316,12 +410,12 @@ def _read(
         return None  # a route to a place not read as a later question: not a filter either
     if _RECORDING_RE.search(english):
         return None  # how to answer ("if less than a year, write 0"), not whom to ask
-    if not _ROUTING_RE.search(_outside_brackets(english)) and not _BRACKET_RE.search(english):
+    if not (_ROUTING_RE.search(_outside_brackets(english)) or shown or _BRACKET_RE.search(english)):
         return None
     if _SEVERAL_RE.search(_outside_brackets(english)):
         return None
     outside = _outside_brackets(english)
-    if not _FILTER_WORD_RE.search(outside) and not english.rstrip().endswith(":"):
+    if not (_FILTER_WORD_RE.search(outside) or shown) and not english.rstrip().endswith(":"):
         # "IF …" alone with other words after it: prose ("If you ticked No, you have
         # finished"), unless the clause is the whole line or a label stands over a bracket
         clause = _CONDITION_RE.search(outside)
@@ -329,7 +423,9 @@ def _read(
             return None
     holder = question
     own = _OWN_RE.search(outside) is not None  # "not asked if …": the question it is under
-    forward = not own and (place == "last" or english.rstrip().endswith(":"))
+    # ("Appears when …" closing a text question's lines: that question's own)
+    end = place == "end" and not _APPEARS_RE.search(english)
+    forward = not own and (place == "last" or end or english.rstrip().endswith(":"))
     if named is not None:
         # "ASK Q3 IF …" names its scope: that question, wherever the line sits
         holder = questions[named]
@@ -464,6 +560,14 @@ _KEEP_GOING_RE = re.compile(
 )
 
 
+# "…. OTHERS GO TO H9": whoever the filter leaves out goes on past the question it names
+_OTHERS_GO_RE = re.compile(
+    r"[.;,]?\s*\b(?:(?:ALL\s+)?OTHERS|ANYONE\s+ELSE|EVERYONE\s+ELSE)\s+(?:SKIP|GO|JUMP|PROCEED"
+    rf"|MOVE|CONTINUE)\s+(?:ON\s+|STRAIGHT\s+)?(?:TO|AT|WITH)\s+(?:QUESTION\s+)?(?P<t>{_ID})\b\W*$",
+    re.I,
+)
+
+
 def _ends(english: str) -> bool:
     """Words that end the survey, "close" as the way out (not "close to", "a close friend")."""
     return any(
@@ -474,6 +578,18 @@ def _ends(english: str) -> bool:
     )
 
 
+def _others_past(
+    english: str, named: str, questions: dict[str, Question], order: dict[str, int]
+) -> str:
+    """ "H8: SMOKERS (F2 = 3). OTHERS GO TO H9" is H8's filter: the others' route to the
+    question right after the one named is the filter's other side, taken off."""
+    match = _OTHERS_GO_RE.search(english)
+    target = _question_named(match["t"], questions) if match else None
+    if match is None or target is None or order[target] != order[named] + 1:
+        return english
+    return english[: match.start()]
+
+
 def _id_before(questions: dict[str, Question], position: int) -> str | None:
     return list(questions)[position - 1] if position else None
 
@@ -481,7 +597,7 @@ def _id_before(questions: dict[str, Question], position: int) -> str | None:
 def _asked(english: str, questions: dict[str, Question]) -> str | None:
     """The question a line says to ask or show by its id ("ASK Q3 IF …"), when there is one."""
     match = _ASKED_RE.search(_outside_brackets(english))
-    return _question_named(match["t"] or match["s"], questions) if match else None
+    return _question_named(match["t"] or match["s"] or match["h"], questions) if match else None
 
 
 def _later_named(english: str, question: Question, questions: dict[str, Question]) -> set[str]:
@@ -567,7 +683,9 @@ def _clauses(english: str) -> list[str]:
     """Where the condition may be, most explicit first: brackets, the clause after IF / ONLY /
     THOSE WHO, the words before the action (">> RN6 = 1 OR 5: SKIP TO RN9"), the words after a
     logic label ("Display logic: Q8 is 1 or 2")."""
-    clauses = [m[1].strip() for m in _BRACKET_RE.finditer(english)]
+    described = _described_tests(english)
+    clauses = [described] if described else []
+    clauses += [m[1].strip() for m in _BRACKET_RE.finditer(english)]
     clauses += [_ONLY_RE.sub(" ", c).strip(" ,") for c in clauses]
     # "(detractors, B3 = 0–6)": the test after a word that names the group
     clauses += [c.split(",")[-1].strip() for c in clauses if "," in c]
@@ -579,8 +697,86 @@ def _clauses(english: str) -> list[str]:
     clauses.append(_LABEL_HEAD_RE.sub("", head).strip(" .,"))
     labelled = _LABEL_HEAD_RE.match(english)
     if labelled:
-        clauses.append(english[labelled.end() :].strip(" ."))
+        after = english[labelled.end() :]
+        # ("VAPERS ONLY: CODE 3 AT F4. NUMBER OF DAYS, 0–7.": the test is the first sentence)
+        clauses.append(re.split(r"\.\s", after, maxsplit=1)[0].strip(" ."))
+        clauses.append(after.strip(" ."))
+    # "Q8. << RESPONDENTS AGED 65 AND OVER AT S3 >>": the line's id and marks taken off
+    bare = re.sub(rf"^\W*{_ID}\s*[.:]?\s*", "", english).strip(" .<>«»[]")
+    if bare and bare != english:
+        clauses.append(bare)
+    # "a Yes at 20": the question by its number alone; "RESPONDENTS AGED 65 AND OVER AT S3"
+    clauses += [_AT_NUMBER_RE.sub(r"\1 QUESTION \2", c) for c in clauses if _AT_NUMBER_RE.search(c)]
+    clauses += [_GROUP_HEAD_RE.sub("", c) for c in clauses if _GROUP_HEAD_RE.match(c)]
     return [c for c in dict.fromkeys(clauses) if len(c) >= 2]
+
+
+_AT_NUMBER_RE = re.compile(r"\b(AT|IN)\s+(\d{1,3})\s*$", re.I)
+# the joins between a condition's parts, outside brackets
+_JOIN_RE = re.compile(r"\s+(OR|AND|WHO)\s+(?![^()]*\))", re.I)
+# ("65 or over", "6 or lower": a number's bound, no join)
+_BOUND_RE = re.compile(
+    r"(?:OVER|MORE|LESS|UNDER|ABOVE|BELOW|OLDER|YOUNGER|FEWER|HIGHER|LOWER)\b(?!\s+THAN)", re.I
+)
+
+
+def _joined_parts(sentence: str) -> list[str]:
+    """The sentence cut at its joins: [part, join, part, …]."""
+    pieces: list[str] = []
+    start = 0
+    for match in _JOIN_RE.finditer(sentence):
+        if sentence[: match.start()][-1:].isdigit() and _BOUND_RE.match(sentence, match.end()):
+            continue
+        pieces += [sentence[start : match.start()], match[1]]
+        start = match.end()
+    return [*pieces, sentence[start:]]
+
+
+_NAMED_ID = r"[A-Za-z]{1,4}\d{1,3}[A-Za-z]?(?:_\d{1,2})?"
+_TEST_IN_BRACKETS_RE = re.compile(rf"\((?P<t>[^()]*\b{_NAMED_ID}\b[^()]*)\)")
+# "did NOT tick the app (code 3) at P2": an answer's code in brackets, then its question
+_CODE_AT_RE = re.compile(
+    rf"\(\s*(?:CODES?\s+)?(?P<c>\d{{1,3}}(?:\s*(?:,|OR|AND)\s*\d{{1,3}})*)\s*\)\s+(?:AT|IN)\s+"
+    rf"(?P<q>{_NAMED_ID})\b",
+    re.I,
+)
+
+
+def _described_tests(english: str) -> str | None:
+    """ "STILL SMOKING (F2 = 3) OR LOW CONFIDENCE (H1 = 1, 2 OR 3)" → "(F2 = 3) OR (H1 = 1, 2
+    OR 3)": groups named in words, each with its test in brackets, joined as written (a part
+    with no brackets is kept as its words: "… OR more than 49 employees at C3"). Only where at
+    least one part has its test in brackets and there are two parts or more."""
+    sentence = re.split(r"\.\s", english.strip(), maxsplit=1)[0]
+    sentence = _LABEL_HEAD_RE.sub("", re.sub(r"^\W+", "", sentence)).strip(" .")
+    pieces = _joined_parts(sentence)
+    if len(pieces) < 3:
+        return None
+    parts: list[str] = []
+    found = False
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            parts.append("AND" if piece.upper() == "WHO" else piece.upper())
+            continue
+        test = _TEST_IN_BRACKETS_RE.search(piece)
+        code = _CODE_AT_RE.search(piece)
+        alone = re.search(rf"\(\s*({_NAMED_ID})\s*\)", piece)
+        if alone:
+            # "sent more than 500 last month (L3)": the test in words, its question in brackets
+            parts.append(f"({piece[: alone.start()].strip()} AT {alone[1]})")
+            found = True
+        elif test:
+            parts.append(f"({test['t'].strip()})")
+            found = True
+        elif code:
+            denied = re.search(r"\bNOT\b|N['’]T\b", piece[: code.start()], re.I)
+            parts.append(f"(CODE {code['c']} {'NOT ' if denied else ''}SELECTED AT {code['q']})")
+            found = True
+        elif re.search(rf"\b{_NAMED_ID}\b", piece):
+            parts.append(piece.strip())  # a test in words of a question it names
+        else:
+            return None  # words that test nothing ("NOT asked of those who …")
+    return " ".join(parts) if found else None
 
 
 def _sound(
