@@ -387,6 +387,8 @@ def is_instruction(line: Line) -> bool:
         return True
     if re.fullmatch(r"\([A-Z]{1,3}\d{1,3}[a-z]?\s*=\s*\d[^()]{0,300}\)", text):
         return True  # "(C4 = 2 only. Note …)": whom it is for, with a note, wrapped in brackets
+    if re.match(r"[-–]{2}\s+\S", text) and not line.is_option:
+        return True  # "-- C4 is only for …", "-- end of script --": a plain-text form's aside
     if TESTS_ONLY_RE.fullmatch(text):
         return True  # "B2 = 2 and C1 = 4" on a line of its own: a filter's tests
     if _CAPS_FIELD_RE.match(text):

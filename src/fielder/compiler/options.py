@@ -368,22 +368,23 @@ TESTS_ONLY_RE = re.compile(
 
 def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption]:
     """The options on one line of text ([] when the line is not written as an option)."""
+    found = _option_text(text, numbering)
+    chevron = _CHEVRON_NOTE_RE.search(found[0].label) if len(found) == 1 else None
+    if chevron and found[0].label[: chevron.start()].strip():
+        # "4 = Moved away  >> STOP: …" (no skip read in it): after a plain-text form's ">>"
+        # comes the answer's note, not its words
+        found[0].instructions.append(chevron["note"].strip())
+        found[0].label = found[0].label[: chevron.start()].strip()
+    return found
+
+
+def _option_text(text: str, numbering: str | None) -> list[RawOption]:
     text = text.strip()
     if not text:
         return []
     text = _without_mark_after_code(text)
     if TESTS_ONLY_RE.fullmatch(text):
         return []  # "B2 = 2 and C1 = 4": a filter's tests on questions, not "label = code"
-    chevron = _CHEVRON_NOTE_RE.search(text)
-    if chevron:
-        # "4 = Moved away  >> STOP: …": after a plain-text form's ">>" comes the answer's note
-        kept_one = parse_option_text(text[: chevron.start()], numbering)
-        with_note = parse_option_text(f"{text[: chevron.start()]} {chevron['note']}", numbering)
-        if len(kept_one) == 1 and kept_one[0].label:
-            if len(with_note) == 1 and with_note[0].label == kept_one[0].label:
-                return with_note  # "… >> go to P1": a skip strip_routing reads
-            kept_one[0].instructions.append(chevron["note"].strip())
-            return kept_one
     blank_point = _BLANK_POINT_RE.match(text)
     if blank_point:
         # "2 = –": a scale's middle point with a dash for words, labelled by its number
