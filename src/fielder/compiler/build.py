@@ -641,6 +641,9 @@ _QUOTED_PROMPT_RE = re.compile(
 )
 
 
+_BOX_LINE_RE = re.compile(r"_{3,}")
+
+
 def build_question(draft: Draft, qid: str, previous: str | None, default_single: bool) -> Built:
     """Turn one draft into a question plus its pending routing."""
     own_notes = draft.notes[: draft.closing_at] if draft.closing_at >= 0 else draft.notes
@@ -662,6 +665,13 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
         for d in directives
     ):
         words = ["multi"]  # "(READ OUT. MAXIMUM 2 ANSWERS)" alone: up to two answers is a multi
+    if (
+        not words
+        and not draft.options
+        and any(_BOX_LINE_RE.search(h) for h in draft.hints)
+        and any(d.kind == "range" and d.numbers for d in directives)
+    ):
+        words = ["number"]  # "[0 - 2000]" over "______ Mbps": a box with a range holds a number
     screen = _QUOTED_SCREEN_RE.match(text)
     if screen and not draft.options:
         # "Instructions screen (no response): "On the next page …"": the screen's words are

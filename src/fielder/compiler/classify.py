@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from fielder.compiler.glossary import to_english
 from fielder.compiler.instructions import BARE_CONDITION_RE
 from fielder.compiler.lines import Line, collapse, is_caps_instruction
+from fielder.compiler.options import TESTS_ONLY_RE
 
 # "S1.", "Q3a)", "A12:", "QS2 -", "Q1.2", "Question 5:" before the question text.
 _PREFIXED_RE = re.compile(
@@ -106,6 +107,8 @@ _ROUTING_RE = re.compile(
     # 'Only for "Yes" at Q15.': the answer that lets people in, at the question named
     r"ONLY\s+FOR\b[^.]{1,60}\b(?:AT|IN)\s+(?:QUESTION\s+)?[A-Z]{0,3}\d{1,3}[a-z]?\.?$|"
     r"(?:ONLY\s+)?ANSWER\s+(?:THE\s+NEXT|THIS)\b.*\bIF\b|ONLY\s+ANSWER\b|"
+    # "Only where B2 = 2 and …", "Only when A3 is 1": whom the question is for, under it
+    r"ONLY\s+(?:WHERE|WHEN|IF)\b[^.]{0,80}?\b[A-Z]{1,3}\d{1,3}[a-z]?\s*(?:=|IS\b|NOT\b|<|>)|"
     r"(?:GO|SKIP)\s+TO\s+[A-Z]+\d|THOSE\s+WHO\b|(?:ASK|SHOW|DISPLAY)\s+(?:IF|THOSE|ONLY)\b|"
     # "Disqualify if Student → end survey": a screen-out rule under the answers, not one more
     r"(?:DISQUALIFY|SCREEN[\s-]*OUT|TERMINATE)\s+IF\b|"
@@ -118,7 +121,8 @@ _ROUTING_RE = re.compile(
     re.I,
 )
 _QUOTED_ANSWER_RULE_RE = re.compile(
-    r"^[“\"‘'][^”\"’']{2,60}[”\"’']\s+(?:is\s+exclusive|(?:clears|unticks|unchecks|deselects)\s+"
+    # the answer named by its words in quotes, or by its code ("[6] can't be combined with …")
+    r"^(?:[“\"‘'][^”\"’']{2,60}[”\"’']|\[\d{1,3}\]|(?:answer\s+|code\s+)\d{1,3})\s+(?:is\s+exclusive|(?:clears|unticks|unchecks|deselects)\s+"
     r"(?:all\s+)?(?:the\s+)?other|can(?:not|['’]t)\s+be\s+combined)\b",
     re.I,
 )
@@ -381,6 +385,12 @@ def is_instruction(line: Line) -> bool:
         return True  # "IF Q2=2": whom the next question is for
     if re.fullmatch(r"\([^()]{3,60}\)", text) and not re.match(r"\(\s*\d", text):
         return True
+    if re.fullmatch(r"\([A-Z]{1,3}\d{1,3}[a-z]?\s*=\s*\d[^()]{0,300}\)", text):
+        return True  # "(C4 = 2 only. Note …)": whom it is for, with a note, wrapped in brackets
+    if re.match(r"[-–]{2}\s+\S", text) and not line.is_option:
+        return True  # "-- C4 is only for …", "-- end of script --": a plain-text form's aside
+    if TESTS_ONLY_RE.fullmatch(text):
+        return True  # "B2 = 2 and C1 = 4" on a line of its own: a filter's tests
     if _CAPS_FIELD_RE.match(text):
         return False  # "JOB TITLE: ______": a box's label in capitals, not a note
     if _CODE_CELL_RE.match(line.spaced or line.raw):

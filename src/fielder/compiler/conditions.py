@@ -23,7 +23,11 @@ from fielder.ir.models import Question
 
 _NUMERIC_TYPES = frozenset({"number"})
 _CHOICE_MULTI = frozenset({"multi", "ranking", "constant_sum"})
-_QUOTED_RE = re.compile(r"['‘’\"“”„«»]([^'‘’\"“”„«»]{2,80})['‘’\"“”„«»]")
+# an answer in quotes; an apostrophe between letters is part of its words (“We're moving”)
+_QUOTED_RE = re.compile(
+    r"(?:[\"“”„«»]|(?<!\w)['‘’])((?:[^'‘’\"“”„«»]|(?<=\w)['’](?=\w)){2,80})"
+    r"(?:[\"“”„«»]|['‘’](?!\w))"
+)
 
 
 @dataclass

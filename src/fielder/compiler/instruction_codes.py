@@ -20,6 +20,8 @@ from fielder.compiler.lines import Line
 # "1 = Male", "8 = Don't know": a code, an equals sign, the words up to the next code
 # (set apart by spaces only: "1=POOR, 5=EXCELLENT" in a type note names a scale's ends)
 _PAIR_RE = re.compile(
+    # (not "question 2 = Yes" nor "Q2 = 1": a test on a question inside a filter's words)
+    r"(?<![\w.])(?<!question\s)(?<!Question\s)(?<!QUESTION\s)"
     r"(?P<code>\d{1,3})\s*=\s*(?P<label>[^=→]*?[^\s=→.,])\.?(?=\s+\d{1,3}\s*=|\s*→|\s*$)"
 )
 _ROUTE_RE = re.compile(
@@ -77,6 +79,8 @@ def _inline_pairs(note: str) -> tuple[str, list[tuple[str, str]], list[str], str
     routed = re.findall(r"\d{1,3}", route["codes"] or "") if route else []
     left = note[: matches[0].start()].strip()
     pairs = [(m["code"], m["label"].strip()) for m in matches]
+    if any(label.count("(") != label.count(")") for _, label in pairs):
+        return None  # "Yes) whose … (question": the pairs cut across brackets, no answer list
     return left, pairs, routed, route["to"] if route else None
 
 

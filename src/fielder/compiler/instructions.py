@@ -371,6 +371,14 @@ def type_words(note: str) -> list[str]:
         # ZIP) typed in a text box; its digits are characters to check, not a quantity
         return ["text"]
     if re.search(
+        r"^(?:WRITE(?:\s+IN)?|RECORD|ENTER|TYPE(?:\s+IN)?)\s+(?:THE\s+|FULL\s+)*(?:(?:TELE)?PHONE|"
+        r"MOBILE|CONTACT|CELL)\s+NUMBER\b|^(?:WRITE(?:\s+IN)?|RECORD|ENTER)\s+(?:THE\s+|FULL\s+)*"
+        r"(?:POST\s*CODE|ZIP(?:\s+CODE)?)\b",
+        note,
+        re.I,
+    ):
+        return ["text"]  # "RECORD PHONE NUMBER": digits to call, typed on one line, no amount
+    if re.search(
         r"\bNUMERIC|\bNUMBER\s+(?:BOX|ENTRY|FIELD)|^NUM$|^\s*(?:number|integer)\s*[,:;]|"
         r"\b(?:WRITE[- ]IN|RECORD|ENTER|TYPE(?:[- ]IN)?)\s+(?:A\s+|THE\s+|EXACT\s+)?"
         r"(?:NUMBER|SCORE|RATING|AMOUNT|AGE|YEAR)\b(?!\s+OF)|"
@@ -1262,6 +1270,8 @@ def _tags(text: str, upper: str) -> list[Directive]:
         # ("… can't be ticked with a day": with any one of the other answers, named by their kind)
         r"ANOTHER|AN?\s+[A-Z]+)\b)|"
         r"SINGLE\s+CODE\s+ONLY|NOT\s+COMBINED|"
+        # "(on its own)" after an answer of a tick-all list: ticked alone or not at all
+        r"^\s*(?:(?:TICK|SELECT|CHOOSE|CHECK)(?:ED)?\s+)?(?:ONLY\s+)?(?:ON\s+ITS\s+OWN|BY\s+ITSELF)\s*$|"
         # "'None of these' clears the other boxes": a form tool's words for the same
         r"\b(?:CLEARS|UNTICKS|UNCHECKS|DESELECTS)\s+(?:ALL\s+)?(?:THE\s+)?OTHER",
         upper,

@@ -92,7 +92,11 @@ _INTERVIEWER_PAREN_RE = re.compile(
     r"observe|do\s+not\s+prompt|unprompted|prompted|single\s+code|multi\s+code|"
     # "(cannot be ticked with any other answer)": how the answer combines, for the form
     r"(?:cannot|can't|can\s+not)\s+be\s+(?:ticked|selected|chosen|picked|combined)|"
-    r"with\s+any\s+other\s+answer)\b[^()]*)\)\s*$",
+    r"with\s+any\s+other\s+answer|"
+    # "(on its own)", "(tick only on its own)": the answer is ticked alone
+    r"(?<=\()(?:(?:tick|select|choose|check)(?:ed)?\s+)?(?:only\s+)?"
+    r"(?:on\s+its\s+own|by\s+itself)(?=\)))"
+    r"\b[^()]*)\)\s*$",
     re.I,
 )
 _CAPS_WORD_RE = re.compile(r"[A-Z]{2,}")

@@ -375,7 +375,7 @@ _BLANK_CODE_RE = re.compile(r"^(?P<label>.*?[^\s_])\s*_{3,}\s*(?P<code>\d{1,3})$
 
 def _across(text: str) -> list[RawOption]:
     """Answers written across one line, in any of the packed layouts ([] when none)."""
-    return (
+    return _dashes_apart(
         _code_first_across(text)
         or _bracket_codes_across(text)
         or _listed(text)
@@ -387,15 +387,44 @@ def _across(text: str) -> list[RawOption]:
     )
 
 
+def _dashes_apart(found: list[RawOption]) -> list[RawOption]:
+    """ "[0] Useless – [1] – [2] – … – [10] Excellent": a dash after every point but the last
+    only parts the points; a point with no words of its own is labelled by its number."""
+    if len(found) >= 3 and all(re.search(r"(?:^|\s)[–—-]$", o.label) for o in found[:-1]):
+        for option in found[:-1]:
+            option.label = re.sub(r"\s*[–—-]$", "", option.label).strip() or option.code or ""
+    return found
+
+
 _BLANK_POINT_RE = re.compile(r"^(?P<code>\d{1,2})\s*[=:]\s*(?:[–—-]+|…|\.{2,})$")
+
+
+_CHEVRON_NOTE_RE = re.compile(r"\s+>>\s+(?P<note>\S.*)$")
+_TEST_ON_LABEL = r"[A-Z]{1,3}\d{1,3}[a-z]?\s*(?:==?|!=|<>|≠|<=|>=|<|>)\s*\d{1,3}"
+TESTS_ONLY_RE = re.compile(
+    rf"\(?{_TEST_ON_LABEL}(?:\s+(?:and|or|AND|OR)\s+{_TEST_ON_LABEL})+\)?\.?"
+)
 
 
 def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption]:
     """The options on one line of text ([] when the line is not written as an option)."""
+    found = _option_text(text, numbering)
+    chevron = _CHEVRON_NOTE_RE.search(found[0].label) if len(found) == 1 else None
+    if chevron and found[0].label[: chevron.start()].strip():
+        # "4 = Moved away  >> STOP: …" (no skip read in it): after a plain-text form's ">>"
+        # comes the answer's note, not its words
+        found[0].instructions.append(chevron["note"].strip())
+        found[0].label = found[0].label[: chevron.start()].strip()
+    return found
+
+
+def _option_text(text: str, numbering: str | None) -> list[RawOption]:
     text = text.strip()
     if not text:
         return []
     text = _without_mark_after_code(text)
+    if TESTS_ONLY_RE.fullmatch(text):
+        return []  # "B2 = 2 and C1 = 4": a filter's tests on questions, not "label = code"
     blank_point = _BLANK_POINT_RE.match(text)
     if blank_point:
         # "2 = –": a scale's middle point with a dash for words, labelled by its number
@@ -884,6 +913,8 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
     if coded:  # "☐ 1<TAB>Head or neck": a box, then the answer's code set apart from its words
         return parse_option_text(coded["rest"], numbering)
     match = _BULLET_RE.match(text)
+    if match and re.match(r"[-–]{2}\s", text):
+        return []  # "-- K4 is only for …": a plain-text form's double dash opens a note
     if match:
         return [RawOption(collapse(match["label"]), None, marker="•")]
     if numbering:

@@ -23,6 +23,7 @@ from fielder.compiler.entry_placeholders import entry_placeholder
 from fielder.compiler.foreign_heads import english_heading
 from fielder.compiler.go_to_cells import spelled_go_to
 from fielder.compiler.grid_sub_rows import is_statement_row
+from fielder.compiler.instructions import question_type_line
 from fielder.compiler.legend_keys import expand_mark, legend_keys
 from fielder.compiler.lettered_rows import lettered_rows
 from fielder.compiler.lines import Line, collapse, is_caps_instruction, split_text
@@ -31,7 +32,14 @@ from fielder.compiler.point_rows import item_points, point_row_lines
 from fielder.compiler.point_spans import packed_scale, point_span
 from fielder.compiler.sheet_heads import expand_question_abbreviation
 from fielder.compiler.sheet_scales import grid_type, item_letter, noted_scale, scale_key
-from fielder.compiler.typed_hints import is_box_line, is_carried_list, is_typed_hint
+from fielder.compiler.typed_hints import (
+    BOX_TYPES as _BOX_TYPES,
+)
+from fielder.compiler.typed_hints import (
+    is_box_line,
+    is_carried_list,
+    is_typed_hint,
+)
 from fielder.documents.model import Block, Cell
 
 _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
@@ -63,7 +71,16 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "var",
         "q",
     ),
-    "text": ("question text", "question", "wording", "text", "question wording", "item"),
+    "text": (
+        "question text",
+        "question",
+        "wording",
+        "text",
+        "question wording",
+        "item",
+        # "Prompt shown in the app", "Prompt text": an app or chatbot spec's words to the user
+        "prompt",
+    ),
     "options": (
         "response options",
         "responses",
@@ -143,6 +160,15 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "filter",
         # "Base / filter" holding "S1=1,2": the base is whom the question is asked
         "base",
+        # "Show when" holding "X5 = Yes": a product spec's word for the same filter
+        "show when",
+        "shown when",
+        "display when",
+        "displayed when",
+        "appears when",
+        "ask when",
+        "asked when",
+        "visible when",
     ),
 }
 _LABEL_WORDS = ("label", "labels")
@@ -150,6 +176,17 @@ _NOTE_ROLES = ("instructions", "more_instructions", "extra")
 # "Answer code", "Response value", "Category no.": an answer's code column, named after answers
 _ANSWER_CODE_HEAD_RE = re.compile(
     r"^(?:answer|response|option|choice|category|value)s?\s+(?:codes?|values?|no\.?|numbers?|punch)$"
+)
+# "Answer type / answers", "Type & options": one column holding the type, then the answers
+_TYPED_ANSWERS_HEAD_RE = re.compile(
+    r"^(?:(?:answer|response|question|input)\s+)?(?:type|format|widget)\s*(?:/|&|\+|\band\b)\s*"
+    r"(?:answers?|responses?|options|choices|values|(?:answer|response)\s+options)$"
+)
+# a type line's words for the control the user answers with ("0–10 button row", "Text area")
+_CONTROL_RE = re.compile(
+    r"\b(?:buttons?|button\s+row|field|box|area|card|radio|check\s*box(?:es)?|drop-?down|slider|"
+    r"toggle|picker|selector)\b",
+    re.I,
 )
 # a text column's head that also names the answers ("Question / responses", "Question and
 # answer options"): the answers sit on the rows under the question, in the same column
@@ -202,6 +239,11 @@ def _column_roles(header: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
         exact = [role for role, words in _COLUMN_WORDS.items() if name in words]
         if exact and exact[0] != "text" and exact[0] not in found:
             found[exact[0]] = index  # "Answer format" is the type, not the answers
+            continue
+        if _TYPED_ANSWERS_HEAD_RE.match(name) and "options" not in found:
+            # the answers' column also opens each cell with the type ("Radio", "Checkboxes")
+            found["options"] = index
+            found.setdefault("type", index)
             continue
         if name == "item" and "id" not in found:
             found["id"] = index  # "Item" before a "Question" column numbers the questions
@@ -342,6 +384,13 @@ def sheet_lines(block: Block) -> list[Line]:
             r"(?:option|answer|ans|choice|response|item)\.?\s*#?\s*\d{1,2}", cell.text.strip(), re.I
         )
     ]
+    typed_at = columns["options"] if columns.get("type", -1) == columns.get("options") else None
+    width = max(len(r) for r in block.rows)
+    if typed_at is not None:
+        columns = {
+            **columns,
+            "type": width,
+        }  # each row's type line, split off into a cell of its own
     lines: list[Line] = []
     for row_cells in block.rows[:start]:
         text = collapse(" ".join(c.text for c in row_cells))
@@ -362,6 +411,8 @@ def sheet_lines(block: Block) -> list[Line]:
         if place < skip_to:
             continue
         raw = tuple(c.text for c in row_cells)
+        if typed_at is not None:
+            raw = _type_line_apart(raw, typed_at, width)
         row = tuple(collapse(c) for c in raw)
         row = tuple(
             _note_lines(raw[i]) if i in notes_at and i < len(raw) else c for i, c in enumerate(row)
@@ -472,6 +523,24 @@ def sheet_lines(block: Block) -> list[Line]:
                 line.start, line.end, line.page = row_cells[0].start, row_cells[-1].end, block.page
                 lines.append(line)
     return lines
+
+
+def _type_line_apart(raw: tuple[str, ...], at: int, width: int) -> tuple[str, ...]:
+    """ "Radio / Yes / No" in a "Type / answers" column: the first line is the type when it
+    names one ("Checkboxes, max 2", "Number field, 1–5000", "0–10 button row"), the rest the
+    answers; the type goes to a cell of its own past the row's last."""
+    cell = raw[at] if at < len(raw) else ""
+    parts = [p for p in cell.split("\n") if p.strip()]
+    padded = raw + ("",) * (width - len(raw))
+    if not parts:
+        return (*padded, "")
+    named = question_type_line(": " + parts[0])
+    # "Email" over "Phone" and "Post": a box's type word over more lines is an answer
+    boxed = bool(named) and named[0] in _BOX_TYPES and len(parts) > 1
+    if (named and not boxed) or _CONTROL_RE.search(parts[0]):
+        rest = "\n".join(parts[1:])
+        return (*(rest if i == at else c for i, c in enumerate(padded)), parts[0])
+    return (*padded, "")
 
 
 def _noted_grid_scale(
@@ -1074,7 +1143,13 @@ def _section_row(words: str, code: str, columns: dict[str, int]) -> bool:
     # "SPENDING — M1 TO M5 FOR ADULTS ONLY": the part's name, then a note on it after a dash,
     # typed in capitals as well (a unit such as "18s" may stay lower case)
     head, _, note = words.partition(" — ") if " — " in words else words.partition(" – ")
-    if note and not _mostly_caps(note):
+    # ("FULLY MANAGED SECTION – L8 to L11 are for …": a head naming itself a section may have
+    # its note in sentence case)
+    if (
+        note
+        and not _mostly_caps(note)
+        and not re.search(r"\b(?:SECTION|PART|BLOCK|MODULE)\b", head)
+    ):
         return False
     words = head
     return (

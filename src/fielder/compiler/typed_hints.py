@@ -17,7 +17,7 @@ from __future__ import annotations
 from fielder.compiler.instructions import interpret, question_type_line, type_words
 from fielder.compiler.options import parse_option_text
 
-_BOX_TYPES = frozenset({"number", "text", "long_text", "email", "date", "display"})
+BOX_TYPES = frozenset({"number", "text", "long_text", "email", "date", "display"})
 
 
 def is_typed_hint(type_cell: str, labels: list[str]) -> bool:
@@ -25,7 +25,7 @@ def is_typed_hint(type_cell: str, labels: list[str]) -> bool:
     if not type_cell.strip() or not labels or len(labels) > 2:
         return False
     types = question_type_line(": " + type_cell)
-    if not types or types[0] not in _BOX_TYPES:
+    if not types or types[0] not in BOX_TYPES:
         return False
     return not any((written := parse_option_text(label)) and written[0].code for label in labels)
 
@@ -52,4 +52,4 @@ def is_box_line(labels: list[str]) -> bool:
     if written and written[0].code:
         return False
     types = type_words(labels[0])
-    return bool(types) and types[0] in _BOX_TYPES
+    return bool(types) and types[0] in BOX_TYPES

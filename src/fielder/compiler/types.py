@@ -347,7 +347,9 @@ def _no_options(
     if "open" not in named and (_NUMBER_TEXT_RE.search(text) or _MEASURE_RE.search(text)):
         return TypeDecision("number")
     asked = re.sub(r"\[[^\]]{1,30}\]", " ", text)  # "[country]" is piped in, not asked for
-    if _SHORT_TEXT_RE.search(asked) and not _COMMENT_RE.search(text):
+    # ("… should know about this address?" over a free-text box: a comment, not an address)
+    commented = "open" in named and _LONG_TEXT_RE.search(text)
+    if _SHORT_TEXT_RE.search(asked) and not _COMMENT_RE.search(text) and not commented:
         return TypeDecision("text")
     blank_lines = [h for h in hints if not re.search(r"[A-Za-z0-9]", h)]
     # ("___:___", "__/__": one box with a time or date mask)
