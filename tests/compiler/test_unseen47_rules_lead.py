@@ -143,3 +143,14 @@ def test_a_filter_going_on_after_and_on_the_next_line() -> None:
     questions = by_id(survey)
     assert questions["H2"].type == "single"
     assert questions["H3"].display_if == "H2 == '1' and H1 >= 2"
+
+
+def test_an_answers_bracketed_arrow_is_a_jump_on_its_code() -> None:
+    survey = compile_text(
+        "Q1 Do you keep a garden?\n1 Yes\n2 No [→ Q4]\n\n"
+        "Q2 How big is it?\n1 Small\n2 Large\n\n"
+        "Q3 Do you grow vegetables?\n1 Yes\n2 No\n\n"
+        "Q4 Do you compost?\n1 Yes\n2 No\n"
+    )
+    rules = by_id(survey)["Q1"].skip_to
+    assert [(r.if_, r.to) for r in rules] == [("Q1 == '2'", "Q4")]

@@ -25,7 +25,7 @@ SKIP TO RN9", "Si ha respondido «No», la encuesta termina aquí", "(A1 = 1 or 
   (skip / go to / continue at a later question) stated alone → `skip_to`; a jump over the next
   question only, written beside the branch that goes on → that question's `display_if` (the
   golds' majority, GOLD_CONVENTIONS "Both branches written out"). An answer's `[→ X]` tag is
-  still left to the dedicated rules and flagged.
+  read the same way, as a `skip_to` on that answer's code.
   "Not asked if", "skip this question if", "except", "unless", "anyone else", "hidden if",
   "leave out" flip the test ("hidden unless" does not). Verbs of showing with no usual filter
   word ("Appears when", "Shown to", "Only reached by", "Detractors only –", "Condition:")
@@ -860,7 +860,6 @@ def _answer_routes(
             elif target is not None:
                 jumps.setdefault(target, []).append(code)
     readings = []
-    jumps.clear()  # (as for lines: a jump's gold form is not settled here)
     if ends:
         expression = render([[Atom(question.id, ends)]], questions)
         readings.append(_Reading("terminate_if", question, expression))
