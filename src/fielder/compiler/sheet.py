@@ -1072,7 +1072,9 @@ def _section_row(words: str, code: str, columns: dict[str, int]) -> bool:
     # "SPENDING — M1 TO M5 FOR ADULTS ONLY": the part's name, then a note on it after a dash,
     # typed in capitals as well (a unit such as "18s" may stay lower case)
     head, _, note = words.partition(" — ") if " — " in words else words.partition(" – ")
-    if note and not _mostly_caps(note):
+    # ("FULLY MANAGED SECTION – L8 to L11 are for …": a part named as one, its note in any case)
+    named = re.search(r"\b(?:SECTION|PART|BLOCK|MODULE)$", head.strip())
+    if note and not _mostly_caps(note) and not named:
         return False
     words = head
     return (
