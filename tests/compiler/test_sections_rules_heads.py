@@ -65,6 +65,7 @@ def test_what_is_no_group() -> None:
     assert group_only("For volunteer gardeners only.") == "volunteer gardeners"
     assert group_only("SINGLE CODE ONLY") == ""
     assert group_only("Numbers only") == ""
+    assert group_only("DISPLAY ONLY") == ""
     assert group_only("Q4 = 1 only") == ""
     assert not names_group("none")
     assert not names_group("If not")

@@ -53,6 +53,8 @@ def group_only(text: str) -> str:
     words = _words(match["group"])
     if not words or len(words) > 6 or set(words) & _INSTRUCTION_WORDS:
         return ""
+    if not re.search(r"[a-z]s$", words[-1]) or words[-1].endswith("ss"):
+        return ""  # (people in the plural: "DISPLAY ONLY", "ENGLISH ONLY" say how, not who)
     return match["group"].strip()
 
 
@@ -64,13 +66,33 @@ _SHORTHAND = {
 }  # fmt: skip
 
 
+_ANSWER_NAMED_RE = re.compile(
+    r"(?<!\w)['‘’\"“”]|['‘’\"“”](?!\w)|\b(?:ANSWERED|TICKED|SAID|CHOSE|CHOSEN|SELECTED|PICKED|"
+    r"MARKED|CIRCLED|CODED|CODES?|BOX(?:ES)?)\b",
+    re.I,
+)
+
+
 def names_group(text: str) -> bool:
     """True when words could name a group of people ("Occasional visitors from another site",
     "you don't use the API"), not an answer's shorthand ("none", "not", "yes")."""
+    if _ANSWER_NAMED_RE.search(text):
+        return False  # ("If you answered 'No'": an answer named, read by the skip readers)
     said = _YOU_VERB_RE.match(text)
     words = _words(text[said.end() :] if said else text, glossed=True)
     content = [w for w in words if w not in _SHORTHAND]
-    return bool(content) and sum(len(w) for w in content) >= 5 and len(words) <= 8
+    long = [w for w in content if len(w) >= 4]  # ("NON OR NSP": codes' shorthand)
+    return bool(long) and sum(len(w) for w in content) >= 5 and len(words) <= 8
+
+
+def names_answer(text: str, labels: list[str]) -> bool:
+    """True when the group's name holds the words of one of these answers (read as written:
+    a box or code before the words is left out)."""
+    said = _YOU_VERB_RE.match(text)
+    # (the verb kept too: "you don't have any savings" over "I don't have any savings")
+    groups = [_words(text, glossed=True), _words(text[said.end() :] if said else text, True)]
+    bare = [re.sub(r"^\W*(?:\(?\d{1,3}[).]?\s+)?", "", label) for label in labels]
+    return any(_inside(group, label) for group in groups for label in bare)
 
 
 def _words(text: str, glossed: bool = False) -> list[str]:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 from fielder.compiler.classify import find_label, is_section
 from fielder.compiler.glossary import to_english
-from fielder.compiler.group_names import GROUP_MARK, names_group
+from fielder.compiler.group_names import GROUP_MARK, names_answer, names_group
 from fielder.compiler.lines import Line, made_line
 from fielder.compiler.parse import section_note_read
 
@@ -420,6 +420,19 @@ def _wrapped_on(lines: list[Line], pos: int, parts: list[str]) -> Line | None:
     return following
 
 
+def _answers_above(lines: list[Line], pos: int) -> list[str]:
+    """The words of the lines between the question above and this note (none past a heading)."""
+    found: list[str] = []
+    for line in reversed(lines[:pos]):
+        if find_label(line) is not None:
+            return found
+        if is_section(line) and not line.is_option:
+            return []
+        if line.text.strip():
+            found.append(line.text)
+    return []
+
+
 def scoped_note_lines(lines: list[Line]) -> list[Line]:
     """The lines with each note that covers several questions written as `ASK IF …` before
     every question it covers (the note itself dropped)."""
@@ -475,6 +488,12 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
             heading_open = label is None
         if note is None or (pos in kept and not note.first):
             continue
+        if note.jump and note.cond.startswith(GROUP_MARK):
+            above = _answers_above(lines, pos)
+            if names_answer(note.cond[len(GROUP_MARK) :], above):
+                # "If you hardly ever come, please go to question 6" under the answers it
+                # names: that question's own skip (the skip readers' job)
+                continue
         covered = _covered(note, pos, labels, ends)
         if len(covered) < 2:
             continue
