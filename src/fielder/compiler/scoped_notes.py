@@ -234,20 +234,6 @@ def _group_jump(sentences: list[str]) -> ScopedNote | None:
     return ScopedNote(cond=f"{GROUP_MARK} {found['c']}", negated=True, after=after, jump=True)
 
 
-def _section_jump(sentence: str, cond: str) -> ScopedNote | None:
-    """Those a note under a heading sends past the section, by their test: everyone else is
-    asked the section (the next section, or the question named, ends it)."""
-    named = _AFTER_SECTION_RE.search(sentence)
-    target = None if named else _AFTER_RE.search(sentence)
-    if named:
-        after = f"§{named['letter'].upper()}"
-    elif target:
-        after = target["id"] or f"Q{target['n']}"
-    else:
-        return None
-    return ScopedNote(cond=cond, negated=False, section=True, after=after, sent_on=True, jump=True)
-
-
 def read_scoped_note(parts: list[str], under_heading: bool) -> ScopedNote | None:
     """The note (its parts: instructions and words) read as scope, condition and action (None
     unless every part is read)."""
@@ -271,11 +257,7 @@ def read_scoped_note(parts: list[str], under_heading: bool) -> ScopedNote | None
                 sent_on = clause["c"].strip(" .")
             if not main and not any(_REF_RE.search(s) for s in sentences if s != sentence):
                 # "Occasional visitors from another site, please skip to Q6": a group named
-                # only by an answer jumps ahead, so the questions it passes are for the others;
-                # "If you don't manage anyone (question 2 = No), please go to Section E" right
-                # under a heading: the section is for the others
-                if sent_on and under_heading and len(sentences) == 1:
-                    return _section_jump(sentence, sent_on)
+                # only by an answer jumps ahead, so the questions it passes are for the others
                 return _group_jump(sentences)  # (else only a jump: the skip readers' job)
             others = True
             # ("All others see Q11 to Q13": the run the note covers, not where they go)
