@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from fielder.compiler.arrow_conditions import spelled_if
 from fielder.compiler.bracketed_bases import bracketed_base
 from fielder.compiler.glossary import to_english
+from fielder.compiler.group_names import GROUP_MARK, group_only
 from fielder.compiler.logic_symbols import plain_symbols
 from fielder.compiler.named_routes import named_route
 from fielder.compiler.options import _TERMINATE_RE
@@ -882,6 +883,10 @@ def _display(text: str, upper: str) -> list[Directive]:
     base = bracketed_base(text)
     if base is not None:
         return [Directive("display_if", base, source=text)]
+    group = group_only(text)
+    if group:
+        # "Part-exchange customers only": the group named by an earlier answer (read in logic)
+        return [Directive("display_if", f"{GROUP_MARK} {group}", source=text)]
     many = re.match(
         rf"^(?:ASK|SHOW|DISPLAY)\s+(?:QUESTIONS?\s+)?(?P<ids>{_ID_TOKEN}(?:\s*(?:,|AND|&)\s*{_ID_TOKEN})+)"
         r"\s+(?:ONLY\s+)?(?:IF|WHEN)\b(?P<cond>.*)$",

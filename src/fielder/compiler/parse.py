@@ -42,6 +42,7 @@ from fielder.compiler.dotted_boxes import dotted_box_hints
 from fielder.compiler.entry_boxes import entry_hint
 from fielder.compiler.form_fields import label_over_write_in
 from fielder.compiler.glossary import to_english
+from fielder.compiler.group_names import GROUP_MARK, group_only
 from fielder.compiler.instructions import (
     BARE_CONDITION_RE,
     FORM_TYPE_LINE_RE,
@@ -895,6 +896,12 @@ class _Parser:
             # the sections from the next heading up to the one named skip on an earlier answer
             self.skip_ahead = (ahead["cond"].strip(" .:,"), ahead["to"].upper())
             return
+        if ahead and self.current is None and self.section_open and not line.is_option:
+            # "If you don't manage anyone (question 2 = No), please go to Section E." right
+            # under a heading: those it names skip this section, so it is for the others
+            cond = re.sub(r"[,\s]+please$", "", ahead["cond"].strip(" .:,"), flags=re.I)
+            self.section_filter = f"ASK IF THE OTHER ANSWER THAN ({cond})"
+            return
         jumped = _SKIP_OVER_RE.match(line.raw.strip()) if self.current is None else None
         if jumped and self.section_open and self.out.drafts and not line.is_option:
             # "IF NOT A RESIDENT (Q1 = 3), SKIP TO Q21" under a heading, over the questions it
@@ -966,6 +973,10 @@ class _Parser:
             named = _SECTION_NAME_RE.match(line.text)
             if named and not self.section_filter:
                 self.section_filter = self.named_section_filters.get(named["name"].upper(), "")
+            group = group_only(line.text) if not self.section_filter else ""
+            if group:
+                # "Leaseholders only": the group named by an earlier answer (read in logic)
+                self.section_filter = f"ASK IF {GROUP_MARK} {group}"
             self.spanned_filter(line.text)
             self.section_open = True
             self.out.sections.append(Section(heading_title(line.text) if headed else line.text))
@@ -2207,6 +2218,11 @@ class _Parser:
             elif BARE_CONDITION_RE.match(note) and self.label_next(index):
                 # "IF CODE 2 AT Q2" alone above a question: whom that question is for.
                 self.pending.append(note)
+            elif group_only(note) and (self.label_next(index) or not answered):
+                # "Part-exchange customers only" alone over a question, or under its words
+                # before its answers: whom it is for, named by an earlier answer
+                target = self.pending if answered else draft.pre_notes
+                target.append(f"ASK IF {GROUP_MARK} {group_only(note)}")
             else:
                 draft.notes.append(note)
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 
 from fielder.compiler.classify import find_label, is_section
 from fielder.compiler.glossary import to_english
+from fielder.compiler.group_names import GROUP_MARK, names_answer, names_group
 from fielder.compiler.lines import Line, made_line
 from fielder.compiler.parse import section_note_read
 
@@ -83,7 +84,9 @@ _FILTER_RE = re.compile(
 )
 _NEGATED_RE = re.compile(
     r"\b(?:SKIP|HIDE|OMIT)\s+(?:THIS\s+|THE\s+)?(?:WHOLE\s+|ENTIRE\s+)?(?:SECTION|PART|BLOCK|"
-    r"MODULE|PAGE|QUESTIONS)\b|\bNOT\s+ASKED\b|\bDO\s+NOT\s+ASK\b|\bDON'T\s+ASK\b",
+    r"MODULE|PAGE|QUESTIONS)\b|\bNOT\s+ASKED\b|\bDO\s+NOT\s+ASK\b|\bDON'T\s+ASK\b"
+    # ("E2 and E3: skip both if …": the run named, then skipped by a word for it)
+    r"|\b(?:SKIP|HIDE|OMIT)\s+(?:BOTH|THEM|THESE|ALL\s+(?:OF\s+)?(?:THEM|THESE)|EACH)\b",
     re.I,
 )
 # "Those who joined this year (T2 = 1) skip this section and go straight to Part D": the group
@@ -154,6 +157,7 @@ class ScopedNote:
     section: bool = False  # "this section", "Part D: …"
     after: str = ""  # the question everyone else is sent to
     sent_on: bool = False  # the test is of those sent on (the group itself named in words)
+    jump: bool = False  # a group named in words skips ahead to `after` (it must be found)
 
 
 def _sentences(text: str) -> list[str]:
@@ -211,6 +215,25 @@ def _condition(text: str) -> tuple[str, int, int]:
     return "", -1, -1
 
 
+# "<group>, please skip to Q6", "If you don't use the API (REST or GraphQL), skip ahead to D1"
+_GROUP_JUMP_RE = re.compile(
+    r"^\W*(?:IF\s+)?(?P<c>[^\W\d][^,;:=<>\d]{2,80}?)\s*,\s*(?:PLEASE\s+)?(?:SKIP|GO|JUMP|MOVE)\s+"
+    r"(?:ON\s+|AHEAD\s+|STRAIGHT\s+|DIRECTLY\s+)?TO\s+(?:QUESTION\s+)?"
+    rf"(?:(?P<n>\d{{1,3}}[a-z]?)|(?P<id>{_ID}))\W*$",
+    re.I,
+)
+
+
+def _group_jump(sentences: list[str]) -> ScopedNote | None:
+    """A group named in words that skips ahead: the questions up to the target are asked of
+    everyone else (the group's answer is found in logic, `group_names`)."""
+    found = _GROUP_JUMP_RE.match(sentences[0]) if len(sentences) == 1 else None
+    if found is None or _REF_RE.search(found["c"]) or not names_group(found["c"]):
+        return None
+    after = found["id"] or f"Q{found['n']}"
+    return ScopedNote(cond=f"{GROUP_MARK} {found['c']}", negated=True, after=after, jump=True)
+
+
 def read_scoped_note(parts: list[str], under_heading: bool) -> ScopedNote | None:
     """The note (its parts: instructions and words) read as scope, condition and action (None
     unless every part is read)."""
@@ -233,7 +256,9 @@ def read_scoped_note(parts: list[str], under_heading: bool) -> ScopedNote | None
                 # those sent on, when the group the note is for is named only in words
                 sent_on = clause["c"].strip(" .")
             if not main and not any(_REF_RE.search(s) for s in sentences if s != sentence):
-                return None  # only a jump: the skip readers' job
+                # "Occasional visitors from another site, please skip to Q6": a group named
+                # only by an answer jumps ahead, so the questions it passes are for the others
+                return _group_jump(sentences)  # (else only a jump: the skip readers' job)
             others = True
             # ("All others see Q11 to Q13": the run the note covers, not where they go)
             seen = seen or _RUN_RE.search(sentence)
@@ -335,9 +360,59 @@ def _covered(
         starts = [n for n, qid in enumerate(covered) if re.fullmatch(rf"{letter}\d.*", qid, re.I)]
         return covered[: starts[0]] if starts else covered
     stop = _lookup(note.after, ids) if note.after else None
+    if note.jump and (stop is None or not ahead or stop == ahead[0][1]):
+        return []  # (a jump to nowhere known, or to the very next question, covers nothing)
+    if note.jump and stop not in covered:
+        # (the target past the part's end must open the next part: nothing else is skipped)
+        later = [qid for pos, qid in ahead if pos >= end]
+        return covered if later and later[0] == stop else []
     if stop in covered:
         covered = covered[: covered.index(stop)]
     return covered
+
+
+def _note_parts(line: Line) -> list[str]:
+    # (the line as written: tests lifted out into its notes stand in their brackets there)
+    parts = [line.raw] if line.raw.strip() else [*line.instructions, line.text]
+    return [p for p in parts if p.strip()]
+
+
+# the second line of a wrapped note goes on mid-sentence: lower case, a bracket, a joining word
+_GOES_ON_RE = re.compile(
+    r"^[^\w(]*(?:(?-i:[a-z])|\(|(?:AND|OR|WHO|WHOSE|THAT|WHERE|UNLESS|EXCEPT|BUT)\b)", re.I
+)
+
+
+def _wrapped_on(lines: list[Line], pos: int, parts: list[str]) -> Line | None:
+    """The next line when it carries on this note's sentence (this one ends unfinished and
+    the next is a plain note going on from it), else None."""
+    if not parts or pos + 1 >= len(lines) or re.search(r"[.;:!?]\W*$", parts[-1]):
+        return None
+    following = lines[pos + 1]
+    if (
+        following.is_option
+        or following.kind in ("page_break", "table", "heading")
+        or find_label(following) is not None
+        or is_section(following)
+    ):
+        return None
+    more = _note_parts(following)
+    if not more or not _GOES_ON_RE.match(more[0]):
+        return None
+    return following
+
+
+def _answers_above(lines: list[Line], pos: int) -> list[str]:
+    """The words of the lines between the question above and this note (none past a heading)."""
+    found: list[str] = []
+    for line in reversed(lines[:pos]):
+        if find_label(line) is not None:
+            return found
+        if is_section(line) and not line.is_option:
+            return []
+        if line.text.strip():
+            found.append(line.text)
+    return []
 
 
 def scoped_note_lines(lines: list[Line]) -> list[Line]:
@@ -360,6 +435,7 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
     dropped: set[int] = set()
     heading_open = False
     kept: set[int] = set()  # headings read as notes too: they stay as headings
+    consumed: set[int] = set()  # second lines of wrapped notes, read with the first
     for pos, line in enumerate(lines):
         if line.kind == "page_break":
             continue
@@ -367,7 +443,7 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
         heading = not line.is_option and (
             is_section(line) or (label is not None and label.style == "display")
         )
-        if heading and _RUN_RE.search(line.text):
+        if heading and (_RUN_RE.search(line.text) or _RUN_RE.search(line.raw)):
             # "SPENDING — M1 TO M5 SHOWN TO PLAYERS AGED 18+ (SC1 = 4–7)", a boxed banner
             # "Q13-Q15: NON-MEMBERS ONLY (Q12 = 02)": a heading that names its run and test
             kept.add(pos)
@@ -377,16 +453,29 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
         elif line.is_option or is_section(line):
             heading_open = is_section(line) and not line.is_option
             continue
-        if section_note_read(line):
+        if pos in consumed or section_note_read(line):
             continue  # a dedicated section reader takes it (its logic is kept)
-        # (the line as written: tests lifted out into its notes stand in their brackets there)
-        parts = [line.raw] if line.raw.strip() else [*line.instructions, line.text]
-        parts = [p for p in parts if p.strip()]
-        note = read_scoped_note(parts, heading_open) if parts else None
+        parts = _note_parts(line)
+        note = None
+        wrapped = _wrapped_on(lines, pos, parts) if pos not in kept else None
+        if wrapped is not None:
+            # a note wrapped onto a second line (two paragraphs, two italic lines) is one note
+            note = read_scoped_note([" ".join([*parts, *_note_parts(wrapped)])], heading_open)
+            if note is not None:
+                consumed.add(pos + 1)
+                dropped.add(pos + 1)
+        if note is None:
+            note = read_scoped_note(parts, heading_open) if parts else None
         if pos in kept:
             heading_open = label is None
         if note is None or (pos in kept and not note.first):
             continue
+        if note.jump and note.cond.startswith(GROUP_MARK):
+            above = _answers_above(lines, pos)
+            if names_answer(note.cond[len(GROUP_MARK) :], above):
+                # "If you hardly ever come, please go to question 6" under the answers it
+                # names: that question's own skip (the skip readers' job)
+                continue
         covered = _covered(note, pos, labels, ends)
         if len(covered) < 2:
             continue

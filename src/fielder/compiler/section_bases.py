@@ -31,7 +31,7 @@ _REF = (
     r"(?:\b[A-Z]{1,4}\d{1,3}[a-z]?\b|\bQUESTION\s+\d{1,3}[a-z]?\b|"
     r"(?-i:\b[A-Z]{3,8}\b)(?=\s*(?:[=<>]|!=)))"
 )
-_SIGN = r"(?:[=<>]|\bCODES?\b|\bBOX(?:ES)?\s+\d)"
+_SIGN = r"(?:[=<>≠]|\bCODES?\b|\bBOX(?:ES)?\s+\d)"
 _TEST_RE = re.compile(
     rf"\((?P<cond>[^()]*?{_REF}[^()]*?{_SIGN}[^()]*|[^()]*?{_SIGN}[^()]*?{_REF}[^()]*)\)",
     re.I,
@@ -47,7 +47,12 @@ def heading_base(text: str, heading: bool) -> str | None:
     tests = list(_TEST_RE.finditer(title))
     if len(tests) != 1 or title[tests[0].end() :].strip(" .:;"):
         return None  # the test closes the heading; one inside its words is something else
-    return "ASK IF " + tests[0]["cond"].strip()
+    # ("(not for technical staff: Q2 ≠ 1)": whom, in words, before the test itself)
+    cond = _WHOM_FIRST_RE.sub("", tests[0]["cond"].strip())
+    return "ASK IF " + cond
+
+
+_WHOM_FIRST_RE = re.compile(rf"^[^:()]{{2,60}}:\s*(?=[^:]*{_REF}\s*(?:[=<>≠]|!=))", re.I)
 
 
 def heading_title(text: str) -> str:
@@ -122,6 +127,23 @@ def heading_base_note(heading: str) -> str:
     return f"BASE: {cond.strip(' .')}"
 
 
+# "SECTION C SNAGGING – only if you reported defects at question 10": after the title's dash,
+# the test in words naming its question
+# (or in the title's closing bracket: "Section C – Travel (only if you answered Yes at question 8)")
+_ONLY_IF_TAIL_RE = re.compile(
+    r"(?:\s[—–:-]\s*|\s\((?=[^()]*\)\W*$))(?:(?:please\s+)?(?:ask(?:ed)?|answer(?:ed)?|complete)\s+)?"
+    r"only\s+(?:if|when)\s+"
+    rf"(?P<cond>[^.;()]*?(?:{_REF}|\bQUESTION\s+\d{{1,3}})[^.;()]*?)\s*\)?\s*\.?$",
+    re.I,
+)
+
+
+def only_if_tail(text: str) -> str:
+    """The `ASK IF` a heading's "– only if …" tail writes ("" when it has none)."""
+    match = _ONLY_IF_TAIL_RE.search(text)
+    return f"ASK IF {match['cond'].strip()}" if match else ""
+
+
 def section_filter(text: str, notes: list[str], headed: str | None) -> str:
     """The filter a section's heading writes, as the note parse gives each of its questions:
     the test closing it (`heading_base`, already read as `headed`), else the test in its
@@ -129,6 +151,7 @@ def section_filter(text: str, notes: list[str], headed: str | None) -> str:
     return (
         headed
         or heading_filter(text)
+        or only_if_tail(text)
         or heading_base_note(" ".join([text, *notes]))
         or next((n for n in map(_noted_filter, notes) if n), "")
     )
@@ -142,8 +165,10 @@ _NOTED_FILTER_RE = re.compile(
 
 
 # "(WORKING: ECON = 1,2)" taken out of a heading's capitals: whom in a word, then the test alone
+# ("(TENANTS ONLY: T2 = 1 OR 2)": the codes joined by a word)
 _NOTED_TEST_RE = re.compile(
-    r"^(?:[A-Z][A-Z ]{1,30}:\s*)?(?P<test>[A-Z]{1,8}\d{0,3}[a-z]?\s*(?:[=<>]|!=)=?\s*\d[\d ,–-]*)$"
+    r"^(?:[A-Z][A-Z ]{1,30}:\s*)?(?P<test>[A-Z]{1,8}\d{0,3}[a-z]?\s*(?:[=<>]|!=)=?\s*\d[\d ,–-]*"
+    r"(?:(?i:OR|AND|TO)\s+\d[\d ,–-]*)*)$"
 )
 
 

@@ -22,6 +22,7 @@ from fielder.compiler.conditions import (
     worded_condition,
 )
 from fielder.compiler.diagnostics import Problem
+from fielder.compiler.group_names import group_answer
 from fielder.compiler.passes.branch_pairs import drop_onward_skips, fold_branch_pairs
 from fielder.compiler.passes.screened_codes import screened_codes
 from fielder.ir.models import Question, SkipRule
@@ -43,7 +44,14 @@ def _groups(pending: Pending, questions: dict[str, Question]) -> list[list[Atom]
         if worded is None:
             raise ConditionError("no answer named in the respondent's words")
         return worded
-    return parse_condition(pending.condition or "", questions, pending.default)
+    try:
+        return parse_condition(pending.condition or "", questions, pending.default)
+    except ConditionError:
+        # "Leaseholders only", "Tenant find only clients": a group named only by an answer
+        grouped = group_answer(pending.condition or "", questions, pending.default)
+        if grouped is None:
+            raise
+        return grouped
 
 
 _END_OF_SURVEY_RE = re.compile(r"^END\s+OF\s+(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE)$", re.I)

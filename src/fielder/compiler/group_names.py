@@ -1,0 +1,171 @@
+"""A group of respondents named only by the answer that puts them in it.
+
+Questionnaires often say whom a part is for by a name made from an earlier answer, with no
+question or code written: a heading "Leaseholders only" over questions asked of those who
+answered "Leaseholder (you own the lease)" at the tenure question, a note "Part-exchange
+customers only" after a question offering "Part-exchange", a filter cell "Trade-in only
+clients", or "Occasional visitors from another site, please skip to Q6" after a question
+offering "I visit occasionally from another site".
+
+The name is read against the answers of the questions before: an answer names the group when
+its words (its bracketed gloss, pronouns and small words aside) and the group's words are the
+same up to plurals and endings ("visitors" / "visit", "occasional" / "occasionally"), the group
+adding at most one word for the people ("customers", "clients"). Exactly one answer of the
+nearest question that has one must match; anything else is no group (the caller flags it).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fielder.compiler.conditions import Atom
+    from fielder.ir import Question
+
+# the marker parse and scoped_notes put before a group's name in an `ASK IF`
+GROUP_MARK = "GROUP:"
+
+# "Leaseholders only", "For shared owners only", "Part-exchange customers only."
+_GROUP_ONLY_RE = re.compile(
+    r"^\W*(?:FOR\s+)?(?P<group>[^\W\d][\w'’ -]{2,50}?)\s+ONLY\s*[.:]?\s*$", re.I
+)
+_SMALL = {
+    "i", "im", "am", "a", "an", "the", "we", "you", "my", "our", "your", "their", "of", "from",
+    "to", "in", "on", "at", "for", "and", "or", "with", "is", "are", "it", "me", "us", "one",
+    "only", "those", "who", "people", "respondents",
+}  # fmt: skip
+# words that say how to answer, not who answers ("SINGLE CODE ONLY", "NUMBERS ONLY")
+_INSTRUCTION_WORDS = {
+    "code", "codes", "answer", "answers", "response", "responses", "number", "numbers", "digits",
+    "box", "boxes", "mention", "mentions", "words", "letters", "option", "options", "tick", "ticks",
+    "interviewer", "interviewers", "programmer", "use", "internal", "office", "staff",
+}  # fmt: skip
+_NOT_GROUP_RE = re.compile(r"^\s*NOT\s*\((?P<inner>.+)\)\s*$", re.I)
+
+
+def group_only(text: str) -> str:
+    """The group a line names with ONLY and nothing else ("Leaseholders only" → "Leaseholders"),
+    "" for any other line (one with a digit or a sign is a test, not a name)."""
+    match = _GROUP_ONLY_RE.match(text.strip())
+    if match is None or re.search(r"[\d=<>]", text):
+        return ""
+    words = _words(match["group"])
+    if not words or len(words) > 6 or set(words) & _INSTRUCTION_WORDS:
+        return ""
+    if not re.search(r"[a-z]s$", words[-1]) or words[-1].endswith("ss"):
+        return ""  # (people in the plural: "DISPLAY ONLY", "ENGLISH ONLY" say how, not who)
+    return match["group"].strip()
+
+
+# an answer's shorthand, not a group: "If none, skip to Q9", "If not, go to Q4"
+_SHORTHAND = {
+    "yes", "no", "none", "not", "never", "other", "others", "so", "any", "all", "else",
+    "otherwise", "applicable", "correct", "true", "false", "dk", "don", "t", "know", "zero",
+    "nothing", "neither", "both", "either", "more", "less", "than", "same",
+}  # fmt: skip
+
+
+_ANSWER_NAMED_RE = re.compile(
+    r"(?<!\w)['‘’\"“”]|['‘’\"“”](?!\w)|\b(?:ANSWERED|TICKED|SAID|CHOSE|CHOSEN|SELECTED|PICKED|"
+    r"MARKED|CIRCLED|CODED|CODES?|BOX(?:ES)?)\b",
+    re.I,
+)
+
+
+def names_group(text: str) -> bool:
+    """True when words could name a group of people ("Occasional visitors from another site",
+    "you don't use the API"), not an answer's shorthand ("none", "not", "yes")."""
+    if _ANSWER_NAMED_RE.search(text):
+        return False  # ("If you answered 'No'": an answer named, read by the skip readers)
+    said = _YOU_VERB_RE.match(text)
+    words = _words(text[said.end() :] if said else text, glossed=True)
+    content = [w for w in words if w not in _SHORTHAND]
+    long = [w for w in content if len(w) >= 4]  # ("NON OR NSP": codes' shorthand)
+    return bool(long) and sum(len(w) for w in content) >= 5 and len(words) <= 8
+
+
+def names_answer(text: str, labels: list[str]) -> bool:
+    """True when the group's name holds the words of one of these answers (read as written:
+    a box or code before the words is left out)."""
+    said = _YOU_VERB_RE.match(text)
+    # (the verb kept too: "you don't have any savings" over "I don't have any savings")
+    groups = [_words(text, glossed=True), _words(text[said.end() :] if said else text, True)]
+    bare = [re.sub(r"^\W*(?:\(?\d{1,3}[).]?\s+)?", "", label) for label in labels]
+    return any(_inside(group, label) for group in groups for label in bare)
+
+
+def _words(text: str, glossed: bool = False) -> list[str]:
+    if not glossed:
+        text = re.sub(r"\([^()]*\)", " ", text)
+    return [w for w in re.findall(r"[a-z]+", text.lower().replace("’", "'")) if w not in _SMALL]
+
+
+def _same(a: str, b: str) -> bool:
+    """The same word up to a plural or an ending ("owners" / "owner", "visitors" / "visit")."""
+    a, b = a.removesuffix("s"), b.removesuffix("s")
+    if a == b:
+        return True
+    return len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5]
+
+
+def _inside(group: list[str], label: str) -> list[str] | None:
+    """The label's words when every one of them is in the group's name (None otherwise)."""
+    words = _words(label)
+    if not words or sum(len(w) for w in words) < 5:
+        return None  # ("Yes", "No": too thin to name a group)
+    return words if all(any(_same(w, g) for g in group) for w in words) else None
+
+
+def _extra(group: list[str], words: list[str]) -> bool:
+    """True when the group's name says no more than the answers' words, but for one word for
+    the people, in the plural ("customers", "clients")."""
+    extra = [g for g in group if not any(_same(g, w) for w in words)]
+    return not extra or (len(extra) == 1 and extra[0].endswith("s") and len(extra[0]) >= 4)
+
+
+# "you don't use the API (REST or GraphQL)": the respondent and a verb before the group's name
+_YOU_VERB_RE = re.compile(
+    r"^\s*(?:IF\s+)?(?:YOU|THEY)\s+(?:(?P<neg>DO\s+NOT|DON'T|DON’T|DID\s+NOT|DIDN'T|DIDN’T|NEVER)\s+)?"
+    r"(?:USE|HAVE|OWN|ARE|WERE)\s+",
+    re.I,
+)
+
+
+def group_answer(
+    text: str, questions: dict[str, Question], default: str | None
+) -> list[list[Atom]] | None:
+    """The test a group's name stands for (`GROUP: Leaseholders`, optionally inside `NOT (…)`,
+    or a bare name such as "Tenant find only clients"): the answer of the nearest question up
+    to `default` whose words name the group, as an atom; None when no single answer does."""
+    from fielder.compiler.conditions import (
+        Atom,
+    )  # (conditions reads instructions, which reads this)
+
+    negate = False
+    denied = _NOT_GROUP_RE.match(text)
+    if denied:
+        negate, text = True, denied["inner"]
+    text = text.strip()
+    if text.upper().startswith(GROUP_MARK):
+        text = text[len(GROUP_MARK) :]
+    if re.search(r"[\d=<>]", text) or default not in questions:
+        return None
+    said = _YOU_VERB_RE.match(text)
+    if said:
+        negate ^= bool(said["neg"])
+        text = text[said.end() :]
+    group = _words(re.sub(r"\bONLY\b", " ", text, flags=re.I), glossed=True)
+    if not group or len(group) > 6 or set(group) & _INSTRUCTION_WORDS:
+        return None
+    ids = list(questions)
+    for qid in reversed(ids[: ids.index(default) + 1]):
+        inside = [(o.code, w) for o in questions[qid].options if (w := _inside(group, o.label))]
+        if not inside:
+            continue
+        # one answer, or several that together make up the name ("the API (REST or GraphQL)")
+        words = [w for _, ws in inside for w in ws]
+        if (len(inside) == 1 or re.search(r"\bOR\b", text, re.I)) and _extra(group, words):
+            return [[Atom(qid, [code for code, _ in inside], negate=negate)]]
+        return None
+    return None
