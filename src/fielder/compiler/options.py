@@ -93,7 +93,7 @@ _ROUTE_RE = re.compile(
     # ("→ skips to Q16": a survey tool's routing said of the answer)
     r"(?<!\s)\s*+(?:(?<!-)-+>|→|=>|—|–|-|\(|,|;|\}|\])?\s*+(?:please\s+)?(?:go\s*to|go\s+on\s+to|skips?\s*to|continue\s*(?:to|with|at)|"
     # ("go straight to END": how directly it goes says nothing of where)
-    r"jump\s*to|proceed\s*to|(?:go|skip|jump)\s+(?:straight|directly|right)\s+to)\s+(?:question\s+|the\s+(?=end\b))?(?P<to>[A-Za-z]*[.-]?\d+(?:\.\d{1,2})?[a-z]?|end(?:\s+of\s+\w+)?|"
+    r"jump\s*to|proceed\s*to|(?:go|skip|jump)\s+(?:straight|directly|right|ahead|forward)\s+to)\s+(?:question\s+|the\s+(?=end\b))?(?P<to>[A-Za-z]*[.-]?\d+(?:\.\d{1,2})?[a-z]?|end(?:\s+of\s+\w+)?|"
     r"(?-i:CLOSE|CLOSING|THANKS|OUTRO|EXIT)|"
     # a part's own closing screen: "CEND", "S4END", "M2_CLOSE"
     r"(?-i:[A-Z]{1,2}\d{0,2}_?(?:END|CLOSE|THANKS|OUTRO))|"
@@ -316,6 +316,14 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
         # "Under 16  → please stop here and hand the card back": the respondent told to stop
         term = re.search(
             r"\s*+(?:(?<!-)-+>|→)\s*+(?:please\s+)?stop\s+(?:here|now)\b[^→]{0,60}$", text, re.I
+        )
+    if term is None:
+        # "Survey only >> STOP: don't use this form": an arrow's STOP, then why or what instead
+        term = re.search(
+            r"\s*+(?:(?<!-)-+>|→|>>)\s*+STOP(?:\s*[:!.]|\s+[–—-])[^→]{0,80}$|\s*+(?:(?<!-)-+>|→|>>)"
+            r"\s*+STOP\W*$",
+            text,
+            re.I,
         )
     if term is None:
         term = re.search(

@@ -1068,6 +1068,12 @@ _NOT_A_FILTER_RE = re.compile(
 )
 
 
+# a cell that ends the survey for some ("CLOSE IF …", "thank and close", "TERMINATE IF …")
+_ENDS_CELL_RE = re.compile(
+    r"^\s*(?:close|terminate|screen\s*out|end\s+(?:the\s+)?(?:interview|survey))\s+if\b"
+    r"|\bthank\s+(?:them\s+)?(?:and|&)\s+(?:close|end|terminate)\b",
+    re.I,
+)
 # a filter cell that sends the others past the question: "If … (A1 = 4-6), go to E5"
 _FILTER_SKIP_RE = re.compile(
     r"^\s*if\b[^()]*\((?P<test>[A-Za-z]{1,4}\d{1,3}[a-z]?\s*(?:=|<>|≠|!=)[^()]+)\)\s*,?\s*"
@@ -1090,6 +1096,10 @@ def _shown_when(condition: str) -> str:
         return condition
     if _NOT_A_FILTER_RE.match(condition):
         return condition  # "ASK ALL. RANGE 50–110", "READ OUT TO ALL", "EXCLUSIVE": notes
+    if _ENDS_CELL_RE.search(condition):
+        # "CLOSE IF A2 = 4", "Former clients (code 4): thank and close": a screen-out written
+        # in the filter column, on the question's own answers; not whom the question is for
+        return condition
     if re.search(r"→|->|=>|\b(?:go|skip|jump)\s+to\b", condition, re.I):
         return condition  # "2 → END" in a "Show if / routing" column: routing, not a filter
     return f"ASK IF {condition}"

@@ -26,6 +26,12 @@ SKIP TO RN9", "Si ha respondido «No», la encuesta termina aquí", "(A1 = 1 or 
   question only, written beside the branch that goes on → that question's `display_if` (the
   golds' majority, GOLD_CONVENTIONS "Both branches written out"). An answer's `[→ X]` tag is
   read the same way, as a `skip_to` on that answer's code.
+  A screen-out names its answers as a test, a chooser ("anyone choosing 3"), their codes in
+  brackets ("(7)"), their words up to the clause's comma ("If the repair was not done at all,
+  …"), their place ("the fourth answer") or none of two ("neither A nor B"); a jump on a
+  number question may name the count ("IF ONLY ONE VISIT, GO TO R9"). A sentence wrapped onto
+  the next line under the answers is read whole; a question's own notes (a spec table's filter
+  cell) are read for a screen-out too.
   "Not asked if", "skip this question if", "except", "unless", "anyone else", "hidden if",
   "leave out" flip the test ("hidden unless" does not). Verbs of showing with no usual filter
   word ("Appears when", "Shown to", "Only reached by", "Detractors only –", "Condition:")
@@ -64,7 +70,13 @@ _TERMINATE_RE = re.compile(
     # closes", "answers 5 and 6 finish here", "this clinic is not for you", "STOP:"
     r"|(?:CLOSES|ENDS|FINISH(?:ES)?)\s+(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE|FORM|CALL)"
     r"|(?:DIARY|FORM|QUESTIONNAIRE)\s+ENDS|THANK\s+(?:THEM|YOU)\s+AND\s+(?:CLOSE|END)"
-    r"|AND\s+(?:CLOSES|ENDS)|FINISH\s+HERE|(?:IS|ARE)\s+NOT\s+FOR\s+YOU|STOP(?=\s*[:!]|\W*$))\b",
+    r"|AND\s+(?:CLOSES|ENDS)|FINISH\s+HERE|(?:IS|ARE)\s+NOT\s+FOR\s+YOU|STOP(?=\s*[:!]|\W*$)"
+    # "bring the interview to a close", "thank them and stop the interview", "the form thanks
+    # them and finishes", "is thanked and leaves the survey here"
+    r"|BRING\s+(?:THE\s+)?(?:INTERVIEW|CALL|SURVEY)\s+TO\s+(?:A\s+|AN\s+)?(?:CLOSE|END)"
+    r"|STOP\s+(?:THE\s+)?(?:INTERVIEW|SURVEY|CALL|QUESTIONNAIRE)"
+    r"|THANKS?\s+(?:THEM|YOU)\s+AND\s+(?:STOPS?|FINISH(?:ES)?|CLOSES|ENDS)"
+    r"|LEAVES?\s+THE\s+(?:SURVEY|INTERVIEW|QUESTIONNAIRE))\b",
     re.I,
 )
 # whoever gives an answer of the question, named by its code or quoted words: "anyone choosing
@@ -104,7 +116,7 @@ _IF_NONE_RE = re.compile(r"\bIF\s+NONE\b", re.I)
 # the jump such as "None of these can't be combined with the others.")
 _BRANCH_RE = re.compile(r"^\W*(?:IF|WHEN|THOSE\s+WHO)\b|^[^?]{2,60}\?\s*$", re.I)
 _SKIP_RE = re.compile(
-    rf"(?:\b(?:SKIP|GO|JUMP|PROCEED|MOVE|ROUTE|CONTINUE)\s+(?:ON\s+|STRAIGHT\s+)?(?:TO|AT|WITH)"
+    rf"(?:\b(?:SKIP|GO|JUMP|PROCEED|MOVE|ROUTE|CONTINUE)\s+(?:ON\s+|STRAIGHT\s+|AHEAD\s+|FORWARD\s+)?(?:TO|AT|WITH)"
     rf"|→|->|>>)\s*(?:QUESTION\s+)?(?P<t>{_ID})\b",
     re.I,
 )
@@ -154,7 +166,9 @@ _OWN_RE = re.compile(
 )
 _SCREEN_ID_RE = re.compile(r"^(?:END|CLOSE|CLOSING|THANKS|OUTRO)\w*$", re.I)
 # a route's verb, wherever it goes
-_GO_RE = re.compile(r"\b(?:SKIP|GO|JUMP|PROCEED|ROUTE)\s+(?:ON\s+|STRAIGHT\s+)?TO\b", re.I)
+_GO_RE = re.compile(
+    r"\b(?:SKIP|GO|JUMP|PROCEED|ROUTE)\s+(?:ON\s+|STRAIGHT\s+|AHEAD\s+|FORWARD\s+)?TO\b", re.I
+)
 # a condition's own start
 _CONDITION_RE = re.compile(
     r"\b(?:ONLY\s+)?(?:IF|WHEN|UNLESS|EXCEPT(?:\s+FOR)?|WHERE|WENN|FALLS|SI|SE"
@@ -276,6 +290,7 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
                     break
         if question.id in bare:
             readings.extend(_answer_routes(question, draft, questions, order))
+            readings.extend(_noted_screen_out(question, draft, questions, order))
     for reading in readings:
         _apply(reading, questions)
 
@@ -329,6 +344,23 @@ def _lines(draft: Draft, ahead: list[str]) -> list[tuple[str, str]]:
             continue
         kept.append((line.raw, answers_after))
     kept.reverse()
+    # a sentence under the answers wrapped onto the next line ("… we cannot use the" / "answers,
+    # so show the thank-you message and end the survey there."): read as one line
+    joined: list[tuple[str, bool]] = []
+    for raw, answers_follow in kept:
+        if (
+            joined
+            and not answers_follow
+            and not joined[-1][1]
+            and re.match(r"\s*[a-z]", raw)
+            and not re.search(r"[.?!:;]\s*$", joined[-1][0])
+            and raw not in ahead
+            and joined[-1][0] not in ahead
+        ):
+            joined[-1] = (f"{joined[-1][0].rstrip()} {raw.strip()}", False)
+            continue
+        joined.append((raw, answers_follow))
+    kept = joined
     # a question with no answers written (a text box, a number): its last line is "end", under
     # its words (own, when it says when the question appears) or over the next question
     has_answers = answers_after
@@ -486,6 +518,8 @@ def _jump(
         used.add(at - 1)
     otherwise = re.search(r"\b(?:OTHERWISE|ELSE|ALL\s+OTHERS|EVERYONE\s+ELSE)\b", own_words, re.I)
     own = None if otherwise else _condition(own_words, questions, question.id, position, False)
+    if own is None and not otherwise and question.type == "number":
+        own = _count_named(own_words, question, questions)
     other = None
     for index, segment in enumerate(segments):
         if index not in used and not _SKIP_RE.search(segment) and _BRANCH_RE.search(segment):
@@ -504,6 +538,28 @@ def _jump(
         if re.search(rf"\b{re.escape(question.id)}\b", following.display_if):
             return None  # the other branch, read already as the next question's filter
     return _Reading("skip", question, own, target, words)
+
+
+_NUMBER_WORDS = ("NONE", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE")
+# "IF ONLY ONE VISIT", "IF NO VISITS", "IF JUST 2 CALLS": a count the number question records
+_COUNT_RE = re.compile(
+    rf"^\W*IF\s+(?:ONLY\s+|JUST\s+|EXACTLY\s+)?(?P<n>\d{{1,3}}|NO|ZERO|{'|'.join(_NUMBER_WORDS)})"
+    r"(?:\s+[A-Za-z]+)?\W*$",
+    re.I,
+)
+
+
+def _count_named(words: str, question: Question, questions: dict[str, Question]) -> str | None:
+    """A jump's test on a number question told as the count it records ("IF ONLY ONE VISIT,
+    GO TO R9" under "How many visits?"): the number equal to it."""
+    match = _COUNT_RE.match(words)
+    if match is None:
+        return None
+    token = match["n"].upper()
+    value = 0 if token in ("NO", "ZERO") else int(token) if token.isdigit() else None
+    if value is None:
+        value = _NUMBER_WORDS.index(token)
+    return render([[Atom(question.id, [], op="==", value=float(value))]], questions)
 
 
 def _screen_out(
@@ -525,6 +581,8 @@ def _screen_out(
         return None  # "if No, continue … Do not end the interview": told not to end
     # (a range of numbers, "0 to 40", is the answer's range, not a run of questions)
     unranged = re.sub(r"\b\d{1,5}\s*(?:TO|-|–)\s*\d{1,5}\b", " ", english, flags=re.I)
+    # ("not part of this survey" names no part of the questionnaire)
+    unranged = re.sub(r"\bPART\s+OF\b", " ", unranged, flags=re.I)
     if _SKIP_RE.search(english) or _GO_RE.search(english) or _SEVERAL_RE.search(unranged):
         return None
     if question.type in _NO_CODES:
@@ -545,11 +603,92 @@ def _screen_out(
             return None
         return _Reading("terminate_if", question, render(groups, questions), source=words)
     if not _CONDITION_RE.search(english):
-        return None
-    found = _condition(english, questions, question.id, order[question.id], filters=False)
+        coded = _CODES_IN_BRACKETS_RE.search(english)
+        if coded is None or not re.match(r"\(\s*CODES?\b", coded[0], re.I):
+            return None
+        # "Former clients (code 4): thank and close": the answers by their codes, no IF
+        found = _own_answers(english, question, questions, order)
+    else:
+        found = _condition(english, questions, question.id, order[question.id], filters=False)
+    if found is None:
+        found = _own_answers(english, question, questions, order)
     if found is None or set(_NAMED_ID_RE.findall(found)) != {question.id}:
         return None  # a screen-out told here tests this question's own answers only
     return _Reading("terminate_if", question, found, source=words)
+
+
+# "(7)", "(codes 4 or 5)": an answer's code in brackets beside the words that name it
+_CODES_IN_BRACKETS_RE = re.compile(
+    r"\(\s*(?:CODES?\s+)?(?P<c>\d{1,3}(?:\s*(?:,|OR|AND|&)\s*\d{1,3})*)\s*\)", re.I
+)
+_ORDINALS = ("FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH", "SEVENTH", "EIGHTH")
+# "if the fourth answer is chosen", "the last option": an answer named by its place in the list
+_ORDINAL_RE = re.compile(
+    rf"\bTHE\s+(?P<n>{'|'.join(_ORDINALS)}|LAST)\s+(?:ANSWER|OPTION|BOX|CHOICE|CODE)\b", re.I
+)
+# "neither the applicant nor the agent": whoever gave none of the answers named
+_NEITHER_RE = re.compile(r"\bNEITHER\s+(?P<a>.+?)\s+NOR\s+(?P<b>.+)$", re.I)
+
+
+def _own_answers(
+    english: str, question: Question, questions: dict[str, Question], order: dict[str, int]
+) -> str | None:
+    """The answers of the question a screen-out names in its own ways, where the condition is
+    not a test written out: their codes in brackets ("Anyone who buys for their own home (7) is
+    thanked and leaves"), the words of the clause up to its first comma or colon ("If the
+    repair was not done at all, tell … and bring the interview to a close"), a place in the
+    list ("if the fourth answer is chosen") or none of two answers ("neither A nor B")."""
+    if question.type not in ("single", "multi") or not question.options:
+        return None
+    codes = [o.code for o in question.options]
+    named = [
+        code
+        for match in _CODES_IN_BRACKETS_RE.finditer(english)
+        for code in re.findall(r"\d+", match["c"])
+    ]
+    if named:
+        return render([[Atom(question.id, named)]], questions) if set(named) <= set(codes) else None
+    clause = _CONDITION_RE.search(english)
+    assert clause is not None
+    words = re.split(r"\s*[,:;]\s*", clause["c"], maxsplit=1)[0].strip(" .")
+    ordinal = _ORDINAL_RE.search(words)
+    if ordinal:
+        place = (
+            len(codes) - 1
+            if ordinal["n"].upper() == "LAST"
+            else _ORDINALS.index(ordinal["n"].upper())
+        )
+        if place >= len(codes):
+            return None
+        return render([[Atom(question.id, [codes[place]])]], questions)
+    neither = _NEITHER_RE.search(words)
+    if neither:
+        words = f"{neither['a']} OR {neither['b']}"
+    try:
+        groups = parse_condition(words, questions, question.id)
+    except (ConditionError, ValueError, IndexError, KeyError):
+        return None
+    if not groups or not _sound(groups, questions, order, order[question.id]):
+        return None
+    if neither:
+        other = _other_codes(groups, questions)
+        return None if other is None else render(other, questions)
+    return render(groups, questions)
+
+
+def _noted_screen_out(
+    question: Question, draft: Draft, questions: dict[str, Question], order: dict[str, int]
+) -> list[_Reading]:
+    """A screen-out in the question's own notes (a spec table's filter or routing cell beside
+    the question: "Former clients (code 4): thank and close"), on its own answers."""
+    for note in draft.notes:
+        english = to_english(route_to_english(note))
+        if len(note) > 300 or _unclosed(note) or not _ends(english):
+            continue
+        reading = _screen_out(english, "note", question, questions, order, note)
+        if reading is not None:
+            return [reading]
+    return []
 
 
 _KEEP_GOING_RE = re.compile(
@@ -563,7 +702,7 @@ _KEEP_GOING_RE = re.compile(
 # "…. OTHERS GO TO H9": whoever the filter leaves out goes on past the question it names
 _OTHERS_GO_RE = re.compile(
     r"[.;,]?\s*\b(?:(?:ALL\s+)?OTHERS|ANYONE\s+ELSE|EVERYONE\s+ELSE)\s+(?:SKIP|GO|JUMP|PROCEED"
-    rf"|MOVE|CONTINUE)\s+(?:ON\s+|STRAIGHT\s+)?(?:TO|AT|WITH)\s+(?:QUESTION\s+)?(?P<t>{_ID})\b\W*$",
+    rf"|MOVE|CONTINUE)\s+(?:ON\s+|STRAIGHT\s+|AHEAD\s+|FORWARD\s+)?(?:TO|AT|WITH)\s+(?:QUESTION\s+)?(?P<t>{_ID})\b\W*$",
     re.I,
 )
 
