@@ -60,6 +60,11 @@ BLIND = [
         "38",
         "39",
         "40",
+        "43",
+        "44",
+        "45",
+        "46",
+        "47",
     )
 ]
 BELOW_FLOOR = {
@@ -96,6 +101,17 @@ BELOW_FLOOR = {
     "churn-survey.gold.json",  # Q11 'Branch: Yes → Q12, No → Q13': the gold's skip, our filter
     # left after the unseen38-unseen40 rounds (the stop-25 note lists why)
     "youth-wellbeing.gold.json",  # 'Questions 16 to 19 are for Year 10 only': a group by answer
+    # left after the unseen43-unseen47 rounds (the stop-26 note lists why)
+    "cinema-exit.gold.json",  # Q5 filter of two groups in words; Q15 reads one code of two
+    "podcast-listener.gold.json",  # Q8/Q16 filters unread, Q17 takes Q16's
+    "season-ticket.gold.json",  # Q16-Q18: a filter set one question early
+    "farm-inputs.gold.json",  # 'For everyone who isn't growing wheat or barley (codes 1 or 2 at F3)'
+    "hotel-poststay.gold.json",  # Q2/Q3 single and multi swapped; Q7/Q8 filters unread
+    "psp-nurse-followup.gold.json",  # A2 screen-out set on A1's codes; C2/C9 filters
+    "gp-booking.gold.json",  # P15, P18 not found
+    "mental-health-feedback.gold.json",  # Q2 a number box read as single
+    "vaccination-cati.gold.json",  # Q4, Q13, Q15 not found
+    "logistics-customer.gold.json",  # '☐ 01  1 to 9': a band's number taken as the code
 }
 GOLD = sorted(FIXTURES.glob("*.gold.json")) + [
     gold
