@@ -105,7 +105,7 @@ BELOW_FLOOR = {
     "cinema-exit.gold.json",  # Q5 filter of two groups in words; Q15 reads one code of two
     "podcast-listener.gold.json",  # Q8/Q16 filters unread, Q17 takes Q16's
     "season-ticket.gold.json",  # Q16-Q18: a filter set one question early
-    "farm-inputs.gold.json",  # 'For everyone who isn't growing wheat or barley (codes 1 or 2 at F3)'
+    "farm-inputs.gold.json",  # 'everyone who isn't growing wheat or barley (codes 1 or 2 at F3)'
     "hotel-poststay.gold.json",  # Q2/Q3 single and multi swapped; Q7/Q8 filters unread
     "psp-nurse-followup.gold.json",  # A2 screen-out set on A1's codes; C2/C9 filters
     "gp-booking.gold.json",  # P15, P18 not found
