@@ -519,8 +519,8 @@ def parse_condition(
 # "D2 = 1 AND MORE THAN ONE PERSON IN THE HOME (D1 = 2 OR MORE)": a joined part that says its
 # test twice, in words and then in brackets as the program's test; the bracket is read
 _TWICE_SAID_RE = re.compile(
-    # (not "18 or over (HH1 ≥ 18)": a number's bound, no join)
-    r"(?P<j>\bAND\s+|(?<!\d\s)(?<!\d)\bOR\s+)(?!(?:NOT|EXCEPT|UNLESS|NO)\b)"
+    # (AND only: "WEEKLY OR MORE OFTEN (G6 = 01-03)" is one part, its OR a bound's)
+    r"(?P<j>\bAND\s+)(?!(?:NOT|EXCEPT|UNLESS|NO)\b)"
     r"(?P<w>(?:(?!\b(?:AND|OR)\b)[A-Za-z,'’-]+\s+){1,10})"
     r"\((?P<t>\s*[A-Za-z]{1,4}\d{1,3}[a-z]?\s*(?:=|<|>|≥|≤)[^()]+)\)",
     re.I,
