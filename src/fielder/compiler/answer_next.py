@@ -23,18 +23,22 @@ ONLY_IF_RE = re.compile(
 _NAMED_ONLY_IF_RE = re.compile(
     r"^answer\s+(?P<q>[A-Z]{1,3}\d{1,3}[a-z]?)\s+only\s+(?:if|when)\s+(?P<cond>[^?]{1,80})$", re.I
 )
-_CANONICAL_RE = re.compile(r"^Only answer the next question if\b[^?]{1,80}$")
+_CANONICAL_RE = re.compile(r"^Only answer the next question if\b[^?]{1,160}$")
 # "If yes, answer the next question; if no, go to section 3.": the next question's filter
 _ANSWER_NEXT_RE = re.compile(
     r"^(?P<cond>(?:if|falls|wenn|si)\s+[^,;]{1,40}?)\s*[,:]\s*(?:please\s+|bitte\s+)?"
     r"(?:answer|go\s+(?:on\s+)?to|continue\s+(?:with|to))\s+the\s+next\s+question\b[^?]*$",
     re.I,
 )
+# "If you lease the laptop:", "If yes:": a line of its own, in the respondent's words, that
+# ends in a colon over the question it opens (not "If other, please write in:")
+_IF_COLON_RE = re.compile(r"^(?:if|when)\s+(?P<cond>[^?:;]{2,160}):$", re.I)
+_NOT_FILTER_RE = re.compile(r"\b(?:please|write|specify|tell\s+us|describe|give)\b", re.I)
 
 
 def is_only_if(text: str) -> bool:
     """True for a short plain-language filter over a question ("Only if you ticked Laptop:")."""
-    return _CANONICAL_RE.match(text.strip()) is not None and len(text.split()) <= 20
+    return _CANONICAL_RE.match(text.strip()) is not None and len(text.split()) <= 34
 
 
 def answer_next_lines(lines: list[Line]) -> list[Line]:
@@ -44,7 +48,7 @@ def answer_next_lines(lines: list[Line]) -> list[Line]:
     for line in lines:
         if line.kind != "paragraph":
             continue
-        canonical = _canonical(line.text)
+        canonical = canonical_filter(line.text)
         if canonical:
             line.text = line.spaced = canonical
         line.instructions = [part for n in line.instructions for part in _canonical_note(n)]
@@ -57,15 +61,16 @@ _THEN_RE = re.compile(r"(?<=[a-z0-9])\.\s+(?=[A-Z][a-z])")
 
 
 def _canonical_note(note: str) -> list[str]:
-    whole = _canonical(note)
+    whole = canonical_filter(note)
     if whole is None or not _THEN_RE.search(note):
         return [whole or note]
     first, rest = _THEN_RE.split(note, maxsplit=1)
-    own = _canonical(first)
+    own = canonical_filter(first)
     return [own, rest] if own else [whole]
 
 
-def _canonical(text: str) -> str | None:
+def canonical_filter(text: str) -> str | None:
+    """The line as "Only answer the next question if …" when it is such a filter."""
     # "→ Only if you ticked 1 or 2 at Q7.": a paper form's arrow before its routing note
     text = re.sub(r"^(?:→|->|➔)\s*", "", text.strip())
     named = _NAMED_ONLY_IF_RE.match(text)
@@ -74,6 +79,8 @@ def _canonical(text: str) -> str | None:
     match = _ANSWER_NEXT_RE.match(text)
     if match:
         condition = match["cond"]
+    elif _if_colon(text):
+        condition = text
     elif ONLY_IF_RE.match(text) and len(text.split()) <= 16:
         condition = re.sub(r"^\S+\s+(?:only\s+)?", "", text, flags=re.I)
         condition = re.sub(r"^this\s+(?:question\s+)?only\s+", "", condition, flags=re.I)
@@ -81,3 +88,10 @@ def _canonical(text: str) -> str | None:
         return None
     condition = re.sub(r"^(?:if|when|wenn|falls|für|si|als|indien)\s+", "", condition, flags=re.I)
     return f"Only answer the next question if {condition.strip(' :.')}"
+
+
+def _if_colon(text: str) -> bool:
+    match = _IF_COLON_RE.match(text)
+    return (
+        match is not None and len(text.split()) <= 30 and not _NOT_FILTER_RE.search(match["cond"])
+    )

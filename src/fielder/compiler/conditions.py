@@ -425,6 +425,7 @@ def parse_condition(
     """A condition as OR-of-AND groups of atoms; raises ConditionError when it cannot be read.
     (`worded=False`: the respondent's-words reading is not tried, as for one clause of it;
     `formal=False`: nor the programmer's-expression reading, as for one test of it.)"""
+    text = _TWICE_SAID_RE.sub(lambda m: f"{m['j']}({m['t'].strip()})", text)
     text = word_operators(text)
     withheld = _WITHHELD_RE.match(text)
     if withheld:
@@ -517,6 +518,17 @@ def parse_condition(
         else:
             groups.append([atom])
     return _merge(groups)
+
+
+# "D2 = 1 AND MORE THAN ONE PERSON IN THE HOME (D1 = 2 OR MORE)": a joined part that says its
+# test twice, in words and then in brackets as the program's test; the bracket is read
+_TWICE_SAID_RE = re.compile(
+    # (AND only: "WEEKLY OR MORE OFTEN (G6 = 01-03)" is one part, its OR a bound's)
+    r"(?P<j>\bAND\s+)(?!(?:NOT|EXCEPT|UNLESS|NO)\b)"
+    r"(?P<w>(?:(?!\b(?:AND|OR)\b)[A-Za-z,'’-]+\s+){1,10})"
+    r"\((?P<t>\s*[A-Za-z]{1,4}\d{1,3}[a-z]?\s*(?:=|<|>|≥|≤)[^()]+)\)",
+    re.I,
+)
 
 
 # "plan = Starter or Not sure (Q13)", "plan = Trial or Starter (question 4)": what the question
@@ -1324,7 +1336,7 @@ def _atom(
         return Atom(question, by_label), question
     within = named_at(rest, target) if ref else label_within(rest, target)
     if within:
-        return Atom(question, within), question
+        return Atom(question, within, negate=_denied_beside(rest, within, target)), question
     offered = None if ref else _nearest_offering(rest, questions, question)
     if offered is not None:
         # "Only if you ticked Laptop": the answer named belongs to the nearest question before
@@ -1512,11 +1524,37 @@ def named_at(rest: str, question: Question) -> list[str]:
         return []
     phrase = " " + collapse_words(re.sub(r"[^\w\s]", " ", rest)).lower() + " "
     found = []
+    cores = {}
     for option in question.options:
         core = collapse_words(re.sub(r"[^\w\s]", " ", re.sub(r"\([^)]*\)", " ", option.label)))
+        cores[option.code] = core.lower()
         if len(core) >= 4 and f" {core.lower()} " in phrase:
             found.append(option.code)
+    if not found:
+        # "your completion was delayed (question 7)" for "No, it was delayed": the words after
+        # a yes or no and its pronoun, two words or more
+        for code, core in cores.items():
+            said = _YES_NO_HEAD_RE.sub("", core)
+            if said != core and len(said.split()) >= 2 and f" {said} " in phrase:
+                found.append(code)
     return found if len(found) == 1 else []
+
+
+_YES_NO_HEAD_RE = re.compile(r"^(?:yes|no)\s+(?:(?:it|they|we|i|he|she|you)\s+)?")
+
+
+def _denied_beside(rest: str, codes: list[str], question: Question) -> bool:
+    """ "is not already on a supported place (question 3)": prose that names an answer by its
+    words and denies it ("not", "never", "n't" outside the answer's own words)."""
+
+    def plain(text: str) -> str:
+        return collapse_words(re.sub(r"[^\w\s']", " ", text.replace("’", "'"))).lower()
+
+    phrase = f" {plain(rest)} "
+    for option in question.options:
+        if option.code in codes:
+            phrase = phrase.replace(f" {plain(re.sub(r'[(][^)]*[)]', ' ', option.label))} ", " ")
+    return re.search(r"\b(?:not|never)\b|n't\b", phrase) is not None
 
 
 def label_within(rest: str, question: Question) -> list[str]:

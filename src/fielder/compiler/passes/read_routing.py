@@ -36,6 +36,13 @@ SKIP TO RN9", "Si ha respondido «No», la encuesta termina aquí", "(A1 = 1 or 
   "leave out" flip the test ("hidden unless" does not). Verbs of showing with no usual filter
   word ("Appears when", "Shown to", "Only reached by", "Detractors only –", "Condition:")
   read as filters too; a row or an answer shown to some is left to the rules for those.
+- GROUPS: "Agents only." on a line of its own names whom by an answer's words (one answer of
+  one earlier question, plurals folded); "Families not in the scheme (you ticked “No” at
+  question 2):" and "Portal users (T4 code 3)" name a group over its test; "IF YES AT Q15:
+  CONFIRM EMAIL." heads the next question.
+- JOINED: a question whose only logic is its section's ("ASK IF Q5 = 1 or 2" over the run)
+  and a line of its own testing other questions ("Q12 only if 20 hours or more at Q11") is
+  asked of both: the two are joined with AND.
 
 Only questions with no logic at all are read, only when every part was read and the test names
 questions the scope may see; anything else is left to `unread_routing`.
@@ -47,6 +54,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from fielder.compiler.answer_next import canonical_filter
 from fielder.compiler.conditions import Atom, ConditionError, parse_condition, render
 from fielder.compiler.glossary import route_to_english, to_english
 from fielder.compiler.parse import Draft
@@ -116,7 +124,8 @@ _IF_NONE_RE = re.compile(r"\bIF\s+NONE\b", re.I)
 # the jump such as "None of these can't be combined with the others.")
 _BRANCH_RE = re.compile(r"^\W*(?:IF|WHEN|THOSE\s+WHO)\b|^[^?]{2,60}\?\s*$", re.I)
 _SKIP_RE = re.compile(
-    rf"(?:\b(?:SKIP|GO|JUMP|PROCEED|MOVE|ROUTE|CONTINUE)\s+(?:ON\s+|STRAIGHT\s+|AHEAD\s+|FORWARD\s+)?(?:TO|AT|WITH)"
+    rf"(?:\b(?:SKIP|GO|JUMP|PROCEED|MOVE|ROUTE|CONTINUE)(?:S|ES)?\s+"
+    rf"(?:ON\s+|STRAIGHT\s+|AHEAD\s+|FORWARD\s+)?(?:TO|AT|WITH)"
     rf"|→|->|>>)\s*(?:QUESTION\s+)?(?P<t>{_ID})\b",
     re.I,
 )
@@ -199,7 +208,7 @@ _NOT_ROUTING_RE = re.compile(
     r"\bQUOTAS?\b|\bNOT\s+(?:A\s+)?(?:SCREEN[\s-]*OUT|ROUTING|LOGIC|FILTER)\b|\bSOFT\s+CHECK\b"
     r"|\bREAD\s+(?:OUT\s+)?ONLY\s+IF\b|\bIF\s+(?:NONE|ASKED|UNSURE|NECESSARY|NOT\s+AVAILABLE"
     r"|IT\s+VARIES|YES,?\s+THE)\b|\bASK\s+(?:IF\s+)?ALL\b|\bBASE:?\s+ALL\b(?!\s+EXCEPT)|…|\.\.\."
-    r"|\b(?:SHOW\s*CARD|MOSTR[AE]R?\s+(?:O\s+)?CART[ÃA]O|CARTE|KARTE|TARJETA|CARTELLINO)\b|\bPROBE\b|\bRECORD\b|\bCODE\s+AS\b|\bWRITE\s+IN\b|\bTAKE\s+AN\s+AVERAGE\b"
+    r"|\b(?:SHOW\s*CARD|MOSTR[AE]R?\s+(?:O\s+)?CART[ÃA]O|CARTE|KARTE|TARJETA|CARTELLINO)\b|\bPROBE\b|\bRECORD\b(?!\s+ONLY\s+(?:IF|WHEN)\b)|\bCODE\s+AS\b|\bWRITE\s+IN\b|\bTAKE\s+AN\s+AVERAGE\b"
     r"|\b(?:SHOW\s+ONLY|ONLY\s+SHOW)\b[^.;]*\b(?:SELECTED|CODED|PICKED|CHOSEN|TICKED|MENTIONED)\b",
     re.I,
 )
@@ -213,16 +222,24 @@ _SEVERAL_RE = re.compile(
 )
 # how to record an answer, not whom to ask
 _RECORDING_RE = re.compile(
-    r"\b(?:WRITE|ENTER|TYPE|RECORD|ESCRIBA|ANOTE|NOTER|INSCRIVEZ|EINTRAGEN|SCRIVERE)\b", re.I
+    # ("Record only if the customer asked …": whom to ask)
+    r"\b(?:WRITE|ENTER|TYPE|RECORD|ESCRIBA|ANOTE|NOTER|INSCRIVEZ|EINTRAGEN|SCRIVERE)\b"
+    r"(?!\s+ONLY\s+(?:IF|WHEN)\b)",
+    re.I,
 )
 # answers with no codes to test
 _NO_CODES = frozenset({"text", "long_text", "email", "date", "display"})
 _WORD_RE = re.compile(r"[A-Za-zÀ-ÿ]{3}")
 # "PASSIVES (Q11 = 7–8)": a group's name over its test of a named question
 _LABELLED_TEST_RE = re.compile(
-    r"^\W*[A-Za-z][\w /-]{0,30}\(\s*(?:[A-Za-z]{1,4}\d{1,3}[a-z]?\s*(?:=|<|>|≥|≤|IN\b)[^()]*"
+    r"^\W*[A-Za-z][\w /-]{0,30}\(\s*(?:[A-Za-z]{1,4}\d{1,3}[a-z]?\s*"
+    r"(?:=|<|>|≥|≤|IN\b|CODES?\s+\d)[^()]*"
     # ("Smokers (1 at Q15)", "Promoters (9 or 10 at C15)")
-    r"|[\d\s,\-–]+(?:(?:OR|AND|TO)[\d\s,]+)?\b(?:AT|IN)\s+[A-Za-z]{1,4}\d{1,3}[a-z]?\s*)\)\W*$",
+    r"|[\d\s,\-–]+(?:(?:OR|AND|TO)[\d\s,]+)?\b(?:AT|IN)\s+[A-Za-z]{1,4}\d{1,3}[a-z]?\s*"
+    # ("Families not in the scheme (you ticked “No” at question 2):": the test in words)
+    r"|[^()]{2,60}\b(?:AT|IN)\s+(?:QUESTION\s+\d{1,3}|[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*)\)"
+    # ("NOT USING ANY CLOUD (Q1 = 5) ONLY.")
+    r"(?:\s*ONLY)?\W*$",
     re.I,
 )
 # a line that names the question it filters: "ASK Q3 IF …", "… SHOW QUESTION 12"
@@ -254,7 +271,7 @@ _LABEL_HEAD_RE = re.compile(
 
 @dataclass
 class _Reading:
-    kind: str  # display_if, terminate_if or skip
+    kind: str  # display_if, terminate_if, skip, or join (a filter joined to a scope's)
     holder: Question
     expression: str
     target: str | None = None
@@ -288,6 +305,18 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
                 if reading.holder is question or reading.kind == "display_if":
                     readings.append(reading)
                     break
+            if (
+                reading is not None
+                and reading.kind == "display_if"
+                and (
+                    reading.holder is question
+                    or _asked(reading.source, questions) == reading.holder.id
+                )
+                and _scoped(reading, pairs)
+            ):
+                reading.kind = "join"
+                readings.append(reading)
+                break
         if question.id in bare:
             readings.extend(_answer_routes(question, draft, questions, order))
             readings.extend(_noted_screen_out(question, draft, questions, order))
@@ -316,6 +345,22 @@ def _printed_under(
             over += latest == index
             under += latest == index - 1
     return under >= 2 and not over
+
+
+def _scoped(reading: _Reading, pairs: Sequence[tuple[Question, Draft]]) -> bool:
+    """The holder's only logic is a scope's filter (a note over it that the question before it
+    has too: a section's "ASK IF Q5 = 1 or 2") and the line tests other questions: "Q12 only
+    if 20 hours or more at Q11" under such a section is asked of both at once."""
+    holder = reading.holder
+    at = next((i for i, (q, _) in enumerate(pairs) if q is holder), 0)
+    if not at or not holder.display_if or holder.terminate_if or holder.skip_to:
+        return False
+    shared = set(pairs[at][1].pre_notes) & set(pairs[at - 1][1].pre_notes)
+    if not shared or holder.display_if not in (pairs[at - 1][0].display_if or ""):
+        return False
+    had = {ref.name for ref in references(parse(holder.display_if))}
+    new = {ref.name for ref in references(parse(reading.expression))}
+    return not had & new
 
 
 def _has_logic(question: Question) -> bool:
@@ -365,8 +410,8 @@ def _lines(draft: Draft, ahead: list[str]) -> list[tuple[str, str]]:
     # its words (own, when it says when the question appears) or over the next question
     has_answers = answers_after
     for position, (raw, answers_follow) in enumerate(kept):
-        if raw in ahead:
-            continue
+        if raw in ahead or canonical_filter(raw) in ahead:
+            continue  # the next question's note (as rewritten by `answer_next`)
         words = " ".join(raw.replace(text, " ").split()) if text else raw
         if not words or (text and raw.strip() == text):
             continue
@@ -378,7 +423,10 @@ def _lines(draft: Draft, ahead: list[str]) -> list[tuple[str, str]]:
 
 
 def _answer_line(raw: str, labels: set[str]) -> bool:
-    """An answer written as a line ("☐ Electricity only 1"): it opens with an answer's words."""
+    """An answer written as a line ("☐ Electricity only 1"): it opens with an answer's words
+    (not "Online shoppers only.", a group named by an answer, as a filter)."""
+    if _GROUP_ONLY_RE.match(raw) and not re.match(r"^\W*[\[(]?\d", raw):
+        return False
     words = re.sub(r"^[\W\d_]*", "", raw).casefold()
     return any(words.startswith(label) for label in labels if len(label) >= 2)
 
@@ -394,6 +442,9 @@ def _read(
     if len(words) > 300 or _unclosed(words):
         return None
     english = to_english(route_to_english(words))
+    group = _GROUP_ONLY_RE.match(words)
+    if group:
+        return _group_only(group["g"], words, place, question, following, questions, order)
     if (
         _SKIP_RE.search(english)
         and not _TERMINATE_RE.search(english)
@@ -416,14 +467,21 @@ def _read(
     shown = _SHOWN_RE.search(english) is not None
     if _PART_SHOWN_RE.search(english):
         return None  # (the rules for rows and answers shown to some)
-    if not (is_conditional_route(english) or _LABELLED_TEST_RE.match(english) or shown):
+    opening = re.match(r"^\W*IF\s+(?P<c>.+)", english, re.I)
+    # (over a question, a line ending in its colon is read as before: it may open what follows)
+    headed = (
+        opening is not None
+        and (place != "above" or not english.rstrip().endswith(":"))
+        and _headed(opening["c"], questions)
+    )
+    if not (is_conditional_route(english) or _LABELLED_TEST_RE.match(english) or shown or headed):
         # only what the routing test would flag: a condition, an action, an answer; or a
         # screen-out on the question's own answers in words that test does not know
         return _screen_out(english, place, question, questions, order, words)
     named = _asked(english, questions)
     if named is not None:
         english = _others_past(english, named, questions, order)
-    terminate = _TERMINATE_RE.search(english) and not _NOT_END_RE.search(english)
+    terminate = _ends(english) and not _NOT_END_RE.search(english)
     skip = _SKIP_RE.search(english)
     if skip and named is not None and _question_named(skip["t"], questions) == named:
         skip = None  # ">> Q3 only if NO at Q2": the arrow points at the question it filters
@@ -451,7 +509,7 @@ def _read(
         # "IF …" alone with other words after it: prose ("If you ticked No, you have
         # finished"), unless the clause is the whole line or a label stands over a bracket
         clause = _CONDITION_RE.search(outside)
-        if clause and not _whole_clause(clause["c"]):
+        if clause and not _whole_clause(clause["c"]) and not _headed(clause["c"], questions):
             return None
     holder = question
     own = _OWN_RE.search(outside) is not None  # "not asked if …": the question it is under
@@ -498,8 +556,13 @@ def _jump(
     Otherwise go to question 3", "7 or less? Please tell us why at question 18. Scored 8 or
     more: go to question 19") and the jump is over the next question only, the pair says who
     is asked that question: its `display_if` (as `passes/branch_pairs` folds a routing column)."""
-    segments = [s for s in re.split(r"(?<=[.?!])\s+", english.strip()) if s.strip()]
-    at = next((i for i, s in enumerate(segments) if _SKIP_RE.search(s)), None)
+    segments = [s for s in re.split(r"(?<=[.?!;])\s+", english.strip()) if s.strip()]
+    # the jump past the next question ("If “Yes”, continue at Q16; everyone else jumps to Q17")
+    at = next(
+        (i for i, s in enumerate(segments) if _past_next(s, question, questions, order)), None
+    )
+    if at is None:
+        at = next((i for i, s in enumerate(segments) if _SKIP_RE.search(s)), None)
     if at is None or len(segments) > 4:
         return None
     match = _SKIP_RE.search(segments[at])
@@ -522,7 +585,12 @@ def _jump(
         own = _count_named(own_words, question, questions)
     other = None
     for index, segment in enumerate(segments):
-        if index not in used and not _SKIP_RE.search(segment) and _BRANCH_RE.search(segment):
+        onward = _SKIP_RE.search(segment)
+        if onward and _question_named(onward["t"], questions) == (following and following.id):
+            segment = segment[: onward.start()]  # the branch that goes on to the next question
+        elif onward:
+            continue
+        if index not in used and _BRANCH_RE.search(segment):
             if len(_BRACKET_RE.findall(segment)) > 1:
                 return None  # several tests joined in words: read as one, not in part
             other = other or _condition(segment, questions, question.id, position, False)
@@ -560,6 +628,14 @@ def _count_named(words: str, question: Question, questions: dict[str, Question])
     if value is None:
         value = _NUMBER_WORDS.index(token)
     return render([[Atom(question.id, [], op="==", value=float(value))]], questions)
+
+
+def _past_next(
+    segment: str, question: Question, questions: dict[str, Question], order: dict[str, int]
+) -> bool:
+    match = _SKIP_RE.search(segment)
+    target = _question_named(match["t"], questions) if match else None
+    return target is not None and order[target] > order[question.id] + 1
 
 
 def _screen_out(
@@ -764,6 +840,13 @@ def _names_question(clause: str, questions: dict[str, Question]) -> bool:
         f"Q{n}" in upper or n in upper
         for n in re.findall(r"\b(?:QUESTION|AT)\s+(\d{1,3})\b", clause, re.I)
     )
+
+
+def _headed(rest: str, questions: dict[str, Question]) -> bool:
+    """ "IF YES AT Q15: CONFIRM EMAIL ADDRESS.": a clause naming a question by its id, closed by
+    a colon, heads what follows (an instruction to the interviewer, not the respondent's prose)."""
+    head = rest.split(":", 1)[0] if ":" in rest else ""
+    return bool(head) and not _CLAUSE_END_RE.search(head) and _names_question(head, questions)
 
 
 def _whole_clause(rest: str) -> bool:
@@ -1013,8 +1096,58 @@ def _apply(reading: _Reading, questions: dict[str, Question]) -> None:
     holder = reading.holder
     if reading.kind == "display_if" and not holder.display_if:
         holder.display_if = reading.expression
+    elif reading.kind == "join" and holder.display_if:
+        holder.display_if = f"({holder.display_if}) and ({reading.expression})"
     elif reading.kind == "terminate_if" and not holder.terminate_if:
         holder.terminate_if = reading.expression
     elif reading.kind == "skip" and reading.target and reading.target in questions:
         if not any(rule.to == reading.target for rule in holder.skip_to):
             holder.skip_to.append(SkipRule(**{"if": reading.expression, "to": reading.target}))
+
+
+# "Agents only.", "Householder applications only:": a line of its own naming a group of people
+# by an answer they gave, then ONLY
+_GROUP_ONLY_RE = re.compile(r"^[\W_]*(?P<g>[A-Za-z][\w’' -]{1,40}?)\s+ONLY[\s.:*_]*$", re.I)
+_ARTICLES = frozenset({"a", "an", "the"})
+_NOT_GROUP_RE = re.compile(
+    r"\b(?:USE|CODES?|ANSWERS?|NUMBERS?|DIGITS?|READ|TICK|BOX(?:ES)?|ONE|MENTIONS?|STAFF"
+    r"|INTERVIEWERS?|INTERNAL|OFFICE|TEXT|WORDS?|LETTERS?|REFERENCE)\b",
+    re.I,
+)
+
+
+def _stems(text: str) -> list[str]:
+    words = re.findall(r"[a-z0-9]+", re.sub(r"\([^)]*\)", " ", text).casefold())
+    return [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _ARTICLES]
+
+
+def _group_only(
+    group: str,
+    words: str,
+    place: str,
+    question: Question,
+    following: Question | None,
+    questions: dict[str, Question],
+    order: dict[str, int],
+) -> _Reading | None:
+    """ "Agents only." under the answers opens the next question to those who gave the answer
+    "An agent (architect, …)"; above a question, or between its words and answers, it is that
+    question's. The group's words hold one answer's words whole (plurals folded, one more word
+    at most: "Planning Portal users"), of one earlier question only; else nothing is read."""
+    holder = following if place in ("last", "end") else question
+    if holder is None or _SCREEN_ID_RE.match(holder.id):
+        return None
+    if _NOT_GROUP_RE.search(group):
+        return None  # "Office use only", "One answer only": how to answer, not whom to ask
+    said = _stems(group)
+    found = []
+    for qid in list(questions)[: order[holder.id]]:
+        for option in questions[qid].options or []:
+            core = _stems(option.label)
+            if core and len("".join(core)) >= 4 and set(core) <= set(said):
+                if len(said) - len(core) <= 1:
+                    found.append((qid, option.code))
+    if len(found) != 1:
+        return None
+    expression = render([[Atom(found[0][0], [found[0][1]])]], questions)
+    return _Reading("display_if", holder, expression, source=words)
