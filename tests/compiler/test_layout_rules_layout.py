@@ -197,4 +197,4 @@ def test_a_chevron_before_a_bare_target_is_still_a_skip() -> None:
     assert (found[0].label, found[0].skip_to) == ("No", "D4")
     found = parse_option_text("5 = Moved away   >> STOP: send the paper form back")
     assert found[0].label == "Moved away"
-    assert found[0].instructions == ["STOP: send the paper form back"]
+    assert found[0].terminate  # ">> STOP: …" ends the survey for that answer

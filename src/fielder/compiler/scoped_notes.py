@@ -224,12 +224,22 @@ _GROUP_JUMP_RE = re.compile(
 )
 
 
+# an amount, not a group of people: "only one visit", "most rooms", "no calls", "two or more"
+_AMOUNT_RE = re.compile(
+    r"^\W*(?:ONLY|JUST|EXACTLY|NO|NONE|MOST|ALL|ANY|SOME|FEW|FEWER|MORE|LESS|ONE|TWO|THREE|FOUR"
+    r"|FIVE|SIX|SEVEN|EIGHT|NINE|TEN)\b",
+    re.I,
+)
+
+
 def _group_jump(sentences: list[str]) -> ScopedNote | None:
     """A group named in words that skips ahead: the questions up to the target are asked of
     everyone else (the group's answer is found in logic, `group_names`)."""
     found = _GROUP_JUMP_RE.match(sentences[0]) if len(sentences) == 1 else None
     if found is None or _REF_RE.search(found["c"]) or not names_group(found["c"]):
         return None
+    if _AMOUNT_RE.match(found["c"]):
+        return None  # "IF ONLY ONE VISIT, GO TO R9": an amount the question records, its own jump
     after = found["id"] or f"Q{found['n']}"
     return ScopedNote(cond=f"{GROUP_MARK} {found['c']}", negated=True, after=after, jump=True)
 
