@@ -393,10 +393,19 @@ _GOES_ON_RE = re.compile(
 )
 
 
+def _ends_sentence(text: str) -> bool:
+    """A stop among the marks that end the text (scanned from the end: a regex for it is
+    quadratic on a long run of dots before a word)."""
+    end = len(text)
+    while end and not (text[end - 1].isalnum() or text[end - 1] == "_"):
+        end -= 1
+    return any(mark in ".;:!?" for mark in text[end:])
+
+
 def _wrapped_on(lines: list[Line], pos: int, parts: list[str]) -> Line | None:
     """The next line when it carries on this note's sentence (this one ends unfinished and
     the next is a plain note going on from it), else None."""
-    if not parts or pos + 1 >= len(lines) or re.search(r"[.;:!?]\W*$", parts[-1]):
+    if not parts or pos + 1 >= len(lines) or _ends_sentence(parts[-1]):
         return None
     following = lines[pos + 1]
     if (
