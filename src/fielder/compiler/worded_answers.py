@@ -48,7 +48,7 @@ _GENERIC = frozenset(
     reply replied put""".split()
 )
 _NEGATIONS = frozenset({"not", "neither", "nor"})
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12,
 }  # fmt: skip
@@ -249,7 +249,7 @@ def _comparison(text: str, question: Question) -> tuple[str, float] | None:
             if match[0] in asked:
                 continue
             raw = match[1]
-            number = float(raw) if raw.isdigit() else float(_NUMBER_WORDS[raw])
+            number = float(raw) if raw.isdigit() else float(NUMBER_WORDS[raw])
             found.append((match.start(), op, number))
     if not found:
         return None

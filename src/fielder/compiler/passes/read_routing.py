@@ -59,6 +59,7 @@ from fielder.compiler.conditions import Atom, ConditionError, parse_condition, r
 from fielder.compiler.glossary import route_to_english, to_english
 from fielder.compiler.parse import Draft
 from fielder.compiler.passes.unread_routing import is_conditional_route
+from fielder.compiler.worded_answers import NUMBER_WORDS
 from fielder.ir.expressions import parse, references
 from fielder.ir.models import Question, SkipRule
 
@@ -608,10 +609,13 @@ def _jump(
     return _Reading("skip", question, own, target, words)
 
 
-_NUMBER_WORDS = ("NONE", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE")
+# the counts said in words, none to nine (the words `worded_answers` reads numbers by)
+_COUNTS = {"NONE": 0, "NO": 0, "ZERO": 0} | {
+    word.upper(): n for word, n in NUMBER_WORDS.items() if word not in ("a", "an") and n < 10
+}
 # "IF ONLY ONE VISIT", "IF NO VISITS", "IF JUST 2 CALLS": a count the number question records
 _COUNT_RE = re.compile(
-    rf"^\W*IF\s+(?:ONLY\s+|JUST\s+|EXACTLY\s+)?(?P<n>\d{{1,3}}|NO|ZERO|{'|'.join(_NUMBER_WORDS)})"
+    rf"^\W*IF\s+(?:ONLY\s+|JUST\s+|EXACTLY\s+)?(?P<n>\d{{1,3}}|{'|'.join(_COUNTS)})"
     r"(?:\s+[A-Za-z]+)?\W*$",
     re.I,
 )
@@ -624,9 +628,7 @@ def _count_named(words: str, question: Question, questions: dict[str, Question])
     if match is None:
         return None
     token = match["n"].upper()
-    value = 0 if token in ("NO", "ZERO") else int(token) if token.isdigit() else None
-    if value is None:
-        value = _NUMBER_WORDS.index(token)
+    value = int(token) if token.isdigit() else _COUNTS[token]
     return render([[Atom(question.id, [], op="==", value=float(value))]], questions)
 
 
