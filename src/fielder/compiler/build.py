@@ -644,8 +644,25 @@ _QUOTED_PROMPT_RE = re.compile(
 _BOX_LINE_RE = re.compile(r"_{3,}")
 
 
+_FORMAT_TYPES = {"number", "open", "text", "long_text", "email", "date"}
+
+
+def _lone_format_answer(draft: Draft) -> None:
+    """A list under a question whose one uncoded item says how to answer ("- Whole number of
+    days, 1 to 60", "- Open answer, several lines", "- Email address") is the answer box's
+    note, as the same words on a plain line are, not an answer to tick."""
+    if len(draft.options) != 1 or draft.rows or draft.tables or draft.options[0].code:
+        return
+    found = interpret(draft.options[0].label)
+    if any(d.kind == "type" and d.value in _FORMAT_TYPES for d in found) and not any(
+        d.kind == "specify" for d in found
+    ):
+        draft.notes.append(draft.options.pop().label)
+
+
 def build_question(draft: Draft, qid: str, previous: str | None, default_single: bool) -> Built:
     """Turn one draft into a question plus its pending routing."""
+    _lone_format_answer(draft)
     own_notes = draft.notes[: draft.closing_at] if draft.closing_at >= 0 else draft.notes
     text = _text_of(draft)
     prompt = _QUOTED_PROMPT_RE.match(text)

@@ -42,8 +42,10 @@ class Atom:
 
 
 _NEGATION_RE = re.compile(
-    r"\bNOT\s+(?:SELECTED|CODED|CHOSEN|MENTIONED|TICKED|CHECKED|PICKED|ANSWERED|GIVEN|=|IN\b|"
-    r"EQUAL|CODE|\d|(?=['‘\"“]))|!=|\bDID\s*N[O']T\s+(?:SELECT|CHOOSE|PICK|TICK|MENTION|ANSWER|CODE|SAY)|"
+    # (a paper form's marks too: "4 not circled at Q3", "did not ring code 2")
+    r"\bNOT\s+(?:SELECTED|CODED|CHOSEN|MENTIONED|TICKED|CHECKED|PICKED|ANSWERED|GIVEN|CIRCLED|"
+    r"MARKED|RINGED|CROSSED|=|IN\b|EQUAL|CODE|\d|(?=['‘\"“]))|!=|"
+    r"\bDID\s*N[O']T\s+(?:SELECT|CHOOSE|PICK|TICK|MENTION|ANSWER|CODE|SAY|CIRCLE|MARK|RING|CROSS)|"
     r"\bEXCEPT\b|\bOTHER\s+THAN\b|\bNO\s+CODE\b|"
     # "Q8 does not include 'Budget'", "S2 DOESN'T CONTAIN CODE 1", "Q1 is not 'Sales'"
     r"\bNOT\s+(?:INCLUDE|CONTAIN)|\bDOESN['’]?T\s+(?:INCLUDE|CONTAIN)|\bIS\s+NOT\b|\bISN['’]T\b",
@@ -426,6 +428,10 @@ def parse_condition(
     (`worded=False`: the respondent's-words reading is not tried, as for one clause of it;
     `formal=False`: nor the programmer's-expression reading, as for one test of it.)"""
     text = _TWICE_SAID_RE.sub(lambda m: f"{m['j']}({m['t'].strip()})", text)
+    text = _TWICE_SAID_NOT_RE.sub(lambda m: f"{m['j']}({m['t'].strip()})", text)
+    said = _WORDS_THEN_TEST_RE.match(text)
+    if said:
+        text = said["t"]
     text = word_operators(text)
     withheld = _WITHHELD_RE.match(text)
     if withheld:
@@ -527,6 +533,22 @@ _TWICE_SAID_RE = re.compile(
     r"(?P<j>\bAND\s+)(?!(?:NOT|EXCEPT|UNLESS|NO)\b)"
     r"(?P<w>(?:(?!\b(?:AND|OR)\b)[A-Za-z,'’-]+\s+){1,10})"
     r"\((?P<t>\s*[A-Za-z]{1,4}\d{1,3}[a-z]?\s*(?:=|<|>|≥|≤)[^()]+)\)",
+    re.I,
+)
+
+# "Q12 = 4 AND NOT A PARENT OR CARER (S3 NOT = 3)": the words' NOT is the bracket's own, said
+# twice too; the bracket is read once, not negated again (an OR among the words names people)
+_TWICE_SAID_NOT_RE = re.compile(
+    r"(?P<j>\bAND\s+)(?:NOT|NO)\s+"
+    r"(?P<w>(?:(?!\bAND\b)[A-Za-z,'’-]+\s+){1,12})"
+    r"\((?P<t>\s*[A-Za-z]{1,4}\d{1,3}[a-z]?\s*(?:NOT\s*=|≠|!=|<>)[^()]+)\)",
+    re.I,
+)
+
+# "THE CASE WENT TO COURT, Q8 = 3": whom in words naming no question, a comma, then the test
+_WORDS_THEN_TEST_RE = re.compile(
+    r"^\s*(?P<w>[A-Za-z][A-Za-z'’ -]{2,60}),\s*"
+    r"(?P<t>[A-Za-z]{1,4}\d{1,3}[a-z]?\s*(?:=|<|>|≥|≤|≠|!=|\bNOT\b)[^,]*?)\s*\.?\s*$",
     re.I,
 )
 

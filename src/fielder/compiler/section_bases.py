@@ -32,8 +32,10 @@ _REF = (
     r"(?-i:\b[A-Z]{3,8}\b)(?=\s*(?:[=<>]|!=)))"
 )
 _SIGN = r"(?:[=<>≠]|\bCODES?\b|\bBOX(?:ES)?\s+\d)"
+# (in square brackets too: "SECTION C - COURT [ONLY IF THE CASE WENT TO COURT, Q8 = 3]")
 _TEST_RE = re.compile(
-    rf"\((?P<cond>[^()]*?{_REF}[^()]*?{_SIGN}[^()]*|[^()]*?{_SIGN}[^()]*?{_REF}[^()]*)\)",
+    rf"[(\[](?P<cond>[^()\[\]]*?{_REF}[^()\[\]]*?{_SIGN}[^()\[\]]*|"
+    rf"[^()\[\]]*?{_SIGN}[^()\[\]]*?{_REF}[^()\[\]]*)[)\]]",
     re.I,
 )
 
@@ -52,7 +54,12 @@ def heading_base(text: str, heading: bool) -> str | None:
     return "ASK IF " + cond
 
 
-_WHOM_FIRST_RE = re.compile(rf"^[^:()]{{2,60}}:\s*(?=[^:]*{_REF}\s*(?:[=<>≠]|!=))", re.I)
+# ("ONLY IF THE CASE WENT TO COURT, Q8 = 3": the same in words, then a comma and the test)
+_WHOM_FIRST_RE = re.compile(
+    rf"^(?:[^:()]{{2,60}}:\s*(?=[^:]*{_REF}\s*(?:[=<>≠]|!=))|"
+    rf"[^:()=<>≠,]{{2,60}},\s*(?={_REF}\s*(?:[=<>≠]|!=|\bNOT\b)))",
+    re.I,
+)
 
 
 def heading_title(text: str) -> str:
@@ -158,8 +165,11 @@ def section_filter(text: str, notes: list[str], headed: str | None) -> str:
 
 
 # a section row's filter cell: "Section filter: ASK IF A1 = 1-3 (employed)", "ASK IF C1 = 2"
+# (the heading's own "(ONLY IF …)", as the line reader words it: "Only answer the next question
+# if …"; under a section heading it is the section's)
 _NOTED_FILTER_RE = re.compile(
-    r"^\s*(?:(?:section|block|part)\s+filter\s*:\s*)?(?P<ask>(?:ask|show|display)\s+if\b.+)$",
+    r"^\s*(?:(?:section|block|part)\s+filter\s*:\s*)?(?:(?P<ask>(?:ask|show|display)\s+if\b.+)|"
+    r"only\s+(?:answer\s+the\s+next\s+question\s+)?if\s+(?P<only>.+))$",
     re.I,
 )
 
@@ -177,7 +187,7 @@ def _noted_filter(note: str) -> str:
     bare test on a question ("WORKING: ECON = 1,2"), as its `ASK IF`."""
     match = _NOTED_FILTER_RE.match(note)
     if match:
-        return match["ask"].strip(" .")
+        return match["ask"].strip(" .") if match["ask"] else f"ASK IF {match['only'].strip(' .')}"
     test = _NOTED_TEST_RE.match(note.strip(" ."))
     return f"ASK IF {test['test'].strip()}" if test else ""
 

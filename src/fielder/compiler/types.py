@@ -11,10 +11,14 @@ from fielder.ir.models import Option
 
 _MULTI_TEXT_RE = re.compile(
     r"\b(?:select|tick|check|choose|mark|circle|code|pick)\s+(?:all|any|as\s+many)\b|"
-    # "If you have more than one child …" tells who answers about what, not how many answers
-    # ("Why did you visit more than one dealership?": how many things were done, likewise)
-    r"\ball\s+that\s+apply\b|(?<!\bhave\s)(?<!\bhas\s)(?<!\bown\s)(?<!\bvisit\s)(?<!\bvisited\s)"
-    r"(?<!\buse\s)(?<!\bused\s)(?<!\bbuy\s)(?<!\bbought\s)(?<!\battend\s)(?<!\battended\s)\bmore\s+than\s+one\b(?!\s+(?:hour|day|week|month|year|time|minute|night|person|mile|visit|call|trip|appointment|attempt|occasion|contact|job)s?\b)|\bup\s+to\s+(?:\d+|two|three|four|five)\b|"
+    # "more than one" counts answers only where it is about answering ("You can choose more than
+    # one day", "more than one answer is fine"); "If you have more than one child …", "a gap of
+    # more than one working day" tell who answers about what, not how many answers
+    r"\ball\s+that\s+apply\b|"
+    r"\b(?:give|choose|select|tick|check|mark|pick|circle|name|code|record)\s+more\s+than\s+one\b|"
+    r"\bmore\s+than\s+one\s+(?:answer|response|reply|option|box|choice|selection|code|mention)s?\b|"
+    r"\(\s*more\s+than\s+one\s+(?:is\s+)?(?:possible|allowed|ok)\s*\)|"
+    r"\bup\s+to\s+(?:\d+|two|three|four|five)\b|"
     r"\bas\s+many\s+as\s+(?:apply|you\s+like)\b|\bmultiple\s+answers\b|\bmulti[- ]?select\b|"
     r"\bselect\s+multiple\b|\bmultiple\s+(?:choices|selections|responses)\s+(?:allowed|possible)\b|"
     # Swedish, Norwegian, Danish: "Flera alternativ kan markeras", "Flere svar mulig"
