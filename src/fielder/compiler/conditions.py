@@ -429,9 +429,9 @@ def parse_condition(
     `formal=False`: nor the programmer's-expression reading, as for one test of it.)"""
     text = _TWICE_SAID_RE.sub(lambda m: f"{m['j']}({m['t'].strip()})", text)
     text = _TWICE_SAID_NOT_RE.sub(lambda m: f"{m['j']}({m['t'].strip()})", text)
-    said = _WORDS_THEN_TEST_RE.match(text)
-    if said:
-        text = said["t"]
+    whom_first = _WORDS_THEN_TEST_RE.match(text)
+    if whom_first:
+        text = whom_first["t"]
     text = word_operators(text)
     withheld = _WITHHELD_RE.match(text)
     if withheld:
