@@ -37,6 +37,7 @@ from fielder.compiler.instruction_codes import instruction_code_lines
 from fielder.compiler.japanese_forms import japanese_document
 from fielder.compiler.joined_notes import split_joined_notes
 from fielder.compiler.label_cells import label_cell_lines
+from fielder.compiler.format_bullets import format_bullet_lines
 from fielder.compiler.lines import Line, document_lines
 from fielder.compiler.loop_filters import loop_filters
 from fielder.compiler.measure_heads import measure_head_lines
@@ -122,7 +123,7 @@ def _read_lines(document: Document) -> list[Line]:
             )
         )
     )
-    lines = circled_key_lines(lines)
+    lines = format_bullet_lines(circled_key_lines(lines))
     lines = answer_type_lines(
         draft_hint_lines(drop_hidden_items(drop_button_rows(wave_change_lines(lines))))
     )

@@ -804,9 +804,9 @@ def _id_span(first: str, last: str) -> list[str]:
 _QUESTION_FIRST_FILTERS = (
     # "Show Q12 only to customers with CSAT 1–3 at Q2": the question named, then whom it is for
     re.compile(
-        rf"^(?:ASK|SHOW|DISPLAY)\s+(?P<q>{_ID_TOKEN})\s+(?:ONLY\s+)?TO\s+(?:ONLY\s+)?(?:THE\s+)?"
-        r"(?:CUSTOMERS|RESPONDENTS|PEOPLE|THOSE|PARTICIPANTS|GUESTS|MEMBERS|USERS|ANYONE|PATIENTS|"
-        r"VISITORS|CLIENTS|PASSENGERS)\s+(?:WHO|WITH|THAT)\b(?P<cond>.*\b[A-Z]{1,4}\d.*)$",
+        # ("Ask J9 only of jurors who answered Yes at J8": asked of a group in any noun)
+        rf"^(?:ASK|SHOW|DISPLAY)\s+(?P<q>{_ID_TOKEN})\s+(?:ONLY\s+)?(?:TO|OF)\s+(?:ONLY\s+)?(?:THE\s+)?"
+        r"(?:[A-Z][\w'’-]*\s+){1,3}?(?:WHO|WITH|THAT)\b(?P<cond>.*\b[A-Z]{1,4}\d.*)$",
         re.I,
     ),
     # "Q9 is shown if Q8 is 'Poor'": a survey tool's display logic naming its question first
@@ -1090,6 +1090,10 @@ _TERMINATE_IF_RES = tuple(
         # screen-out in the respondent's words
         # ("IF SOMEONE ELSE DOES: PLEASE STOP HERE …": a colon after the condition as well)
         r"^IF\s+(?P<cond>[^,:]{2,120}?)\s*[,:]\s*(?:PLEASE\s+)?STOP\s+HERE\b",
+        # "If No: show the thank-you page and end.": a web form's way out, its closing page shown
+        r"^IF\s+(?P<cond>[^,:]{2,80}?)\s*[,:]\s*(?:PLEASE\s+)?(?:SHOW|DISPLAY|GO\s+TO)\s+(?:THE\s+)?"
+        r"(?:THANK[\s-]*YOU|SORRY|CLOSING|SCREEN[\s-]*OUT|EXIT)\s+(?:PAGE|SCREEN|MESSAGE)\s+"
+        r"(?:AND|THEN)\s+(?:END|CLOSE|STOP|FINISH)\b",
         r"^(?:RESPONDENTS?|THOSE|ANYONE|PEOPLE|ALL)\s+(?:WHO\s+)?(?:SELECT|CHOOS|ANSWER|COD|SAY|PICK)"
         r"\w*\s+(?P<cond>.+?)\s+(?:SHOULD|MUST|WILL|ARE|TO)\s+(?:BE\s+)?(?:SCREENED\s+OUT|"
         r"TERMINATED|DISQUALIFIED|EXCLUDED|CLOSED)\b",
