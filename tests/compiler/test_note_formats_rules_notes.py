@@ -196,12 +196,47 @@ HELP_NOTE: list[Block] = [
     *_YES_NO,
 ]
 
+# a filter told as when to pass this question by, set under its words before its answers
+LEAVE_BLANK: list[Block] = [
+    ("q", "K1", "Do you enter the honey show?"),
+    ("a", "1", "Yes"),
+    ("a", "2", "Sometimes"),
+    ("a", "3", "No"),
+    ("q", "K2", "Which classes do you enter?"),
+    ("n", "If you answered No at K1, leave this one blank."),
+    ("a", "1", "Clear honey"),
+    ("a", "2", "Set honey"),
+]
+
+# the same words that tell the respondent what to write, not when to pass the question by
+LEAVE_BLANK_NOT: list[Block] = [
+    ("q", "K1", "Do you enter the honey show?"),
+    *_YES_NO,
+    ("q", "K2", "Which classes do you enter?"),
+    ("n", "If you answered No at K1, tell us why in the box below."),
+    ("a", "1", "Clear honey"),
+    ("a", "2", "Set honey"),
+]
+
+# a closing page shown is an end only when the words say the survey ends
+SHOW_PAGE_NOT_END: list[Block] = [
+    ("q", "K1", "Would you like a copy of the results?"),
+    *_YES_NO,
+    ("n", "Please think about the whole season."),
+    ("q", "K2", "How did you hear about us?"),
+    ("a", "1", "A friend"),
+    ("a", "2", "A poster"),
+]
+
 CASES: dict[str, tuple[list[Block], dict[str, dict[str, object]]]] = {
     "forward-if-you": (FORWARD_IF_YOU, {"K2": {"display_if": "K1 == '1'"}}),
     "ask-only-of": (ASK_ONLY_OF, {"K3": {"display_if": "K2 == '1'"}}),
     "if-no-end": (IF_NO_END, {"K1": {"terminate_if": "K1 == '2'"}}),
     "if-no-go": (IF_NO_GO, {"K1": {"skip_to": [{"if_": "K1 == '2'", "to": "K3"}]}}),
     "help-note": (HELP_NOTE, {}),
+    "leave-blank": (LEAVE_BLANK, {"K2": {"display_if": "not (K1 == '3')"}}),
+    "leave-blank-not": (LEAVE_BLANK_NOT, {}),
+    "show-page-not-end": (SHOW_PAGE_NOT_END, {}),
 }
 
 
@@ -212,3 +247,56 @@ def test_a_routing_note_reads_the_same_in_every_format(case: str, fmt: str) -> N
     logic = _logic(blocks, fmt)
     got = {qid: rules for qid, rules in logic.items() if rules}
     assert got == expected
+
+
+# Under an open question's words (no answers yet), a note set apart by its formatting naming an
+# earlier question by its bare number is that question's own filter; one naming the question
+# itself waits for the next one. (Typed plain or in bold, the questions' own style, a filter on
+# its own line is the next question's, as the compiler's conventions say.)
+OWN_UNDER_WORDS: list[Block] = [
+    ("q", "1", "Do you use the shared shed?"),
+    *_YES_NO,
+    ("q", "2", "What would make the shed better?"),
+    ("n", "Only if you answered Yes at 1."),
+    ("q", "3", "Any other comments?"),
+]
+NEXT_UNDER_WORDS: list[Block] = [
+    ("q", "1", "How many hives do you keep?"),
+    ("q", "2", "Do you use the shared shed?"),
+    *_YES_NO,
+    ("q", "3", "Any other comments?"),
+]
+
+
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f not in ("txt", "md-bold")])
+def test_a_set_apart_filter_under_an_open_question_naming_an_earlier_one_is_its_own(
+    fmt: str,
+) -> None:
+    logic = _logic(OWN_UNDER_WORDS, fmt)
+    assert logic["Q2"] == {"display_if": "Q1 == '1'"}
+    assert logic["Q3"] == {}
+
+
+def test_a_note_naming_the_question_it_stands_under_is_not_read_as_its_own() -> None:
+    blocks = [*NEXT_UNDER_WORDS[:1], ("n", "Only if you keep more than 0 at 1."), *NEXT_UNDER_WORDS[1:]]
+    logic = _logic(blocks, "md-italic")
+    assert "display_if" not in logic["Q1"]
+
+
+def _types(text: str) -> dict[str, str]:
+    survey = compile_document(read_document(text.encode(), "q.md")).survey
+    return {q.id: q.type for q in survey.questions()}
+
+
+def test_a_lone_bullet_naming_the_answer_format_is_the_answer_box() -> None:
+    types = _types(
+        "**K1.** How many swarms did you catch?\n\n- Whole number, 0 to 20\n\n"
+        "**K2.** Where can we send the newsletter?\n\n- Email: ____________\n\n"
+        "**K3.** Do you sell wax?\n\n- (1) Yes\n- (2) No\n"
+    )
+    assert types == {"K1": "number", "K2": "email", "K3": "single"}
+
+
+def test_bullets_side_by_side_stay_answers() -> None:
+    types = _types("**K1.** How should we reach you?\n\n- Email\n- Telephone\n- Post\n")
+    assert types["K1"] != "email"

@@ -832,6 +832,13 @@ _SKIP_THIS_RE = re.compile(
     r"(?:IF|WHEN)\s+(?P<cond>\S.*)$",
     re.I,
 )
+_THIS_ONE = r"THIS(?:\s+ONE|\s+QUESTION)?"
+_IF_THEN_SKIP_THIS_RE = re.compile(
+    rf"^IF\s+(?P<cond>[^,;]{{3,120}}?)\s*[,:]\s*(?:PLEASE\s+)?(?:LEAVE\s+{_THIS_ONE}\s+(?:BLANK|EMPTY)|"
+    rf"SKIP\s+{_THIS_ONE}|(?:YOU\s+)?(?:DO\s+NOT|DON['’]T)\s+(?:NEED\s+TO\s+)?ANSWER\s+{_THIS_ONE}|"
+    rf"(?:YOU\s+)?(?:CAN|MAY)\s+(?:SKIP|LEAVE)\s+{_THIS_ONE}(?:\s+BLANK)?)\W*$",
+    re.I,
+)
 # "Students with an approved absence only (question 7 = 2):": whom the question is for, then the
 # test naming a question in brackets
 _WHO_ONLY_RE = re.compile(
@@ -876,6 +883,15 @@ def _display(text: str, upper: str) -> list[Directive]:
         if asked:
             return [Directive("ask_target", cond, target=asked.upper(), source=text)]
         return [Directive("display_if", cond, source=text)]
+    skipped = _IF_THEN_SKIP_THIS_RE.match(text)
+    if skipped:
+        # "If you answered No at 14, leave this one blank.": the condition first, then the
+        # respondent told to pass this question by; asked of everyone else
+        # ("at 14" ending the condition: question 14 by its bare number, as a form numbers them)
+        cond = re.sub(
+            r"\b(AT|IN)\s+(\d{1,3})\s*$", r"\1 question \2", skipped["cond"].strip(" :,."), flags=re.I
+        )
+        return [Directive("display_if", f"NOT ({cond})", source=text)]
     who = _WHO_ONLY_RE.match(text)
     if who:
         # "Students on a placement only (question 7 = 2):": whom for, then the test in brackets
