@@ -300,3 +300,22 @@ def test_a_lone_bullet_naming_the_answer_format_is_the_answer_box() -> None:
 def test_bullets_side_by_side_stay_answers() -> None:
     types = _types("**K1.** How should we reach you?\n\n- Email\n- Telephone\n- Post\n")
     assert types["K1"] != "email"
+
+
+@pytest.mark.parametrize("arrow", ["→", "➜", "➔", "➡"])
+def test_a_jump_after_a_boxed_code_reads_the_same_with_any_arrow(arrow: str) -> None:
+    text = (
+        "K1 Do you keep bees?\nYes ☐1\n"
+        f"No ☐2 {arrow} Go to K3\n"
+        "K2 How many hives?\nOne ☐1\nMore ☐2\nK3 Any comments?\nYes ☐1\nNo ☐2\n"
+    )
+    survey = compile_document(read_document(text.encode(), "q.txt")).survey
+    questions = {q.id: q for q in survey.questions()}
+    assert [o.label for o in questions["K1"].options] == ["Yes", "No"]
+    assert questions["K1"].skip_to[0].to == "K3"
+
+
+def test_a_star_between_words_is_no_arrow() -> None:
+    text = "K1 Do you keep bees?\nYes ☐1\nNo ☐2 ★ top keeper\nK2 Any comments?\nYes ☐1\nNo ☐2\n"
+    survey = compile_document(read_document(text.encode(), "q.txt")).survey
+    assert not {q.id: q for q in survey.questions()}["K1"].skip_to
