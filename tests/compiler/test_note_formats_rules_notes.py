@@ -278,7 +278,11 @@ def test_a_set_apart_filter_under_an_open_question_naming_an_earlier_one_is_its_
 
 
 def test_a_note_naming_the_question_it_stands_under_is_not_read_as_its_own() -> None:
-    blocks = [*NEXT_UNDER_WORDS[:1], ("n", "Only if you keep more than 0 at 1."), *NEXT_UNDER_WORDS[1:]]
+    blocks = [
+        *NEXT_UNDER_WORDS[:1],
+        ("n", "Only if you keep more than 0 at 1."),
+        *NEXT_UNDER_WORDS[1:],
+    ]
     logic = _logic(blocks, "md-italic")
     assert "display_if" not in logic["Q1"]
 

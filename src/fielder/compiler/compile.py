@@ -31,13 +31,13 @@ from fielder.compiler.flow_lines import flow_line_lines
 from fielder.compiler.flowchart_logic import flowchart_logic
 from fielder.compiler.follow_up import follow_up
 from fielder.compiler.footnote_marks import drop_superscript_marks
+from fielder.compiler.format_bullets import format_bullet_lines
 from fielder.compiler.hidden_items import drop_hidden_items
 from fielder.compiler.id_fields import number_id_fields
 from fielder.compiler.instruction_codes import instruction_code_lines
 from fielder.compiler.japanese_forms import japanese_document
 from fielder.compiler.joined_notes import split_joined_notes
 from fielder.compiler.label_cells import label_cell_lines
-from fielder.compiler.format_bullets import format_bullet_lines
 from fielder.compiler.lines import Line, document_lines
 from fielder.compiler.loop_filters import loop_filters
 from fielder.compiler.measure_heads import measure_head_lines

@@ -2,8 +2,9 @@
 
 Markdown and word-processor authors often bullet the answer line of an open question the same
 way as a list of answers (``- Whole number, 1 to 10``, ``- Open answer, several lines``,
-``- Email``, ``- £ ______``). Typed as a plain line, the same words are read as the question's answer format;
-a bullet alone (no bullet beside it) whose words read as an answer format is read the same.
+``- Email``, ``- £ ______``). Typed as a plain line, the same words are read as the question's
+answer format; a bullet alone (no bullet beside it) whose words read as an answer format, or a
+box's label and its line to write on, is read the same.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from dataclasses import replace
 
 from fielder.compiler.instructions import question_type_line
 from fielder.compiler.lines import Line
-
 
 # "Email: ______", "£ ______": a box's label, then the box to write in
 _BOX_RE = re.compile(r"^[^_\n]{0,30}?_{3,}[\s_]*$")

@@ -889,7 +889,10 @@ def _display(text: str, upper: str) -> list[Directive]:
         # respondent told to pass this question by; asked of everyone else
         # ("at 14" ending the condition: question 14 by its bare number, as a form numbers them)
         cond = re.sub(
-            r"\b(AT|IN)\s+(\d{1,3})\s*$", r"\1 question \2", skipped["cond"].strip(" :,."), flags=re.I
+            r"\b(AT|IN)\s+(\d{1,3})\s*$",
+            r"\1 question \2",
+            skipped["cond"].strip(" :,."),
+            flags=re.I,
         )
         return [Directive("display_if", f"NOT ({cond})", source=text)]
     who = _WHO_ONLY_RE.match(text)

@@ -1435,9 +1435,7 @@ class _Parser:
             # "Only if you answered Yes at 16." on a form numbered 1, 2, 3: an earlier question
             # named by its bare number (never this one or a later one, which the note waits for)
             named += [
-                f"Q{n}"
-                for n in _AT_NUMBER_RE.findall(line.raw or "")
-                if int(n) < int(own[1:])
+                f"Q{n}" for n in _AT_NUMBER_RE.findall(line.raw or "") if int(n) < int(own[1:])
             ]
         return (
             len(draft.lines) == 2
