@@ -228,6 +228,33 @@ SHOW_PAGE_NOT_END: list[Block] = [
     ("a", "2", "A poster"),
 ]
 
+# whom the question is for, told under its words before its answers
+ASK_THIS_ONE: list[Block] = [
+    ("q", "K1", "Do you sell your honey?"),
+    *_YES_NO,
+    ("q", "K2", "Why not?"),
+    ("n", "Ask this one to people who answered No at K1."),
+    ("a", "1", "Too little honey"),
+    ("a", "2", "No time"),
+]
+ONLY_THOSE: list[Block] = [
+    ("q", "K1", "Do you sell your honey?"),
+    *_YES_NO,
+    ("q", "K2", "Where do you sell it?"),
+    ("n", "ONLY THOSE ANSWERING 'YES' AT K1"),
+    ("a", "1", "At the gate"),
+    ("a", "2", "At markets"),
+]
+# whom, with no question or answer named: no filter to write
+ONLY_THOSE_NOT: list[Block] = [
+    ("q", "K1", "Do you sell your honey?"),
+    *_YES_NO,
+    ("q", "K2", "Where do you sell it?"),
+    ("n", "Only those selling at markets need a licence."),
+    ("a", "1", "At the gate"),
+    ("a", "2", "At markets"),
+]
+
 CASES: dict[str, tuple[list[Block], dict[str, dict[str, object]]]] = {
     "forward-if-you": (FORWARD_IF_YOU, {"K2": {"display_if": "K1 == '1'"}}),
     "ask-only-of": (ASK_ONLY_OF, {"K3": {"display_if": "K2 == '1'"}}),
@@ -237,6 +264,9 @@ CASES: dict[str, tuple[list[Block], dict[str, dict[str, object]]]] = {
     "leave-blank": (LEAVE_BLANK, {"K2": {"display_if": "not (K1 == '3')"}}),
     "leave-blank-not": (LEAVE_BLANK_NOT, {}),
     "show-page-not-end": (SHOW_PAGE_NOT_END, {}),
+    "ask-this-one": (ASK_THIS_ONE, {"K2": {"display_if": "K1 == '2'"}}),
+    "only-those": (ONLY_THOSE, {"K2": {"display_if": "K1 == '1'"}}),
+    "only-those-not": (ONLY_THOSE_NOT, {}),
 }
 
 

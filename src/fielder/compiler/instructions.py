@@ -955,11 +955,14 @@ def _display(text: str, upper: str) -> list[Directive]:
     match = re.match(
         # "Show this question if …": a survey tool's printed display logic
         # ("only show this if they did not pick …": the "only" said first)
-        r"^(?:ASK|(?:ONLY\s+)?SHOW(?:\s+(?:THIS\s+(?:QUESTION|SCREEN|PAGE)|THIS|QUESTION))?|"
+        # ("ask this one to people who …": the question itself named, then whom it is for)
+        r"^(?:ASK(?:\s+THIS(?:\s+ONE|\s+QUESTION)?(?=\s+(?:ONLY\s+)?(?:TO|OF)\s))?|"
+        r"(?:ONLY\s+)?SHOW(?:\s+(?:THIS\s+(?:QUESTION|SCREEN|PAGE)|THIS|QUESTION))?|"
         r"(?:ONLY\s+)?DISPLAY(?:\s+THIS\s+QUESTION)?|"
         # "FOR THOSE NOT WORKING (D2 = 3, 4 OR 5)": whom the question is for, said with "for"
         r"BASE\s*:|FILTER\s*:|ONLY\s+ASK|ASK\s+ONLY|FOR(?=\s+(?:THOSE|RESPONDENTS|PEOPLE|PARTICIPANTS)\b))\s*"
-        r"(?:ONLY\s+)?(?:IF|WHEN|THOSE|RESPONDENTS|PEOPLE|PARTICIPANTS|ALL\s+WHO|TO\s+THOSE)\b(?P<cond>.*)$",
+        r"(?:ONLY\s+)?(?:IF|WHEN|THOSE|RESPONDENTS|PEOPLE|PARTICIPANTS|ALL\s+WHO|"
+        r"(?:TO|OF)\s+(?:THOSE|PEOPLE|RESPONDENTS|PARTICIPANTS|ANYONE))\b(?P<cond>.*)$",
         text,
         re.I,
     )
@@ -986,7 +989,9 @@ def _display(text: str, upper: str) -> list[Directive]:
     if match and re.search(r"[A-Z]{1,4}\d", match["cond"]):
         return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
     match = re.match(
-        r"^(?:(?:ONLY|JUST)\s+(?:FOR|ASK(?:ED)?\s+(?:OF|TO|IF)|SHOWN?\s+(?:TO|IF|WHEN)|IF|WHEN)|"
+        # ("ONLY THOSE ANSWERING 'YES' AT C3": whom, with no verb)
+        r"^(?:(?:ONLY|JUST)\s+(?:FOR|ASK(?:ED)?\s+(?:OF|TO|IF)|SHOWN?\s+(?:TO|IF|WHEN)|IF|WHEN|"
+        r"THOSE(?=\s+(?:WHO|[A-Z]+ING)\b))|"
         # "Shown only if the answer to question 10 is 500 or more."
         r"(?:SHOWN|DISPLAYED|ASKED)\s+ONLY\s+(?:IF|WHEN))\b"
         r"(?P<cond>.*)$",
