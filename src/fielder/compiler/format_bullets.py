@@ -23,11 +23,17 @@ def _bullet(line: Line | None) -> bool:
     return line is not None and line.kind == "list_item"
 
 
+def _plain_bullet(line: Line) -> bool:
+    """A bullet mark, not a number or a letter (a numbered item may be a question)."""
+    mark = (line.numbering or "").strip()
+    return not any(c.isalnum() for c in mark) and not line.text.rstrip().endswith("?")
+
+
 def format_bullet_lines(lines: list[Line]) -> list[Line]:
     """The lines with each lone answer-format bullet made a plain line."""
     out = list(lines)
     for index, line in enumerate(lines):
-        if not _bullet(line) or line.instructions or not line.text:
+        if not _bullet(line) or line.instructions or not line.text or not _plain_bullet(line):
             continue
         before = lines[index - 1] if index else None
         after = lines[index + 1] if index + 1 < len(lines) else None
