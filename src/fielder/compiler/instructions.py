@@ -804,9 +804,9 @@ def _id_span(first: str, last: str) -> list[str]:
 _QUESTION_FIRST_FILTERS = (
     # "Show Q12 only to customers with CSAT 1–3 at Q2": the question named, then whom it is for
     re.compile(
-        rf"^(?:ASK|SHOW|DISPLAY)\s+(?P<q>{_ID_TOKEN})\s+(?:ONLY\s+)?TO\s+(?:ONLY\s+)?(?:THE\s+)?"
-        r"(?:CUSTOMERS|RESPONDENTS|PEOPLE|THOSE|PARTICIPANTS|GUESTS|MEMBERS|USERS|ANYONE|PATIENTS|"
-        r"VISITORS|CLIENTS|PASSENGERS)\s+(?:WHO|WITH|THAT)\b(?P<cond>.*\b[A-Z]{1,4}\d.*)$",
+        # ("Ask J9 only of jurors who answered Yes at J8": asked of a group in any noun)
+        rf"^(?:ASK|SHOW|DISPLAY)\s+(?P<q>{_ID_TOKEN})\s+(?:ONLY\s+)?(?:TO|OF)\s+(?:ONLY\s+)?(?:THE\s+)?"
+        r"(?:[A-Z][\w'’-]*\s+){1,3}?(?:WHO|WITH|THAT)\b(?P<cond>.*\b[A-Z]{1,4}\d.*)$",
         re.I,
     ),
     # "Q9 is shown if Q8 is 'Poor'": a survey tool's display logic naming its question first
@@ -830,6 +830,13 @@ _SKIP_THIS_RE = re.compile(
     rf"\s+(?:ANSWER|FILL\s+IN|COMPLETE)\s+(?:THIS\s+QUESTION|(?:QUESTION\s+)?(?P<nq>{_ID_TOKEN}))|"
     rf"(?:PLEASE\s+)?LEAVE\s+(?:THIS\s+QUESTION|(?:QUESTION\s+)?(?P<lq>{_ID_TOKEN}))\s+BLANK)\s+"
     r"(?:IF|WHEN)\s+(?P<cond>\S.*)$",
+    re.I,
+)
+_THIS_ONE = r"THIS(?:\s+ONE|\s+QUESTION)?"
+_IF_THEN_SKIP_THIS_RE = re.compile(
+    rf"^IF\s+(?P<cond>[^,;]{{3,120}}?)\s*[,:]\s*(?:PLEASE\s+)?(?:LEAVE\s+{_THIS_ONE}\s+(?:BLANK|EMPTY)|"
+    rf"SKIP\s+{_THIS_ONE}|(?:YOU\s+)?(?:DO\s+NOT|DON['’]T)\s+(?:NEED\s+TO\s+)?ANSWER\s+{_THIS_ONE}|"
+    rf"(?:YOU\s+)?(?:CAN|MAY)\s+(?:SKIP|LEAVE)\s+{_THIS_ONE}(?:\s+BLANK)?)\W*$",
     re.I,
 )
 # "Students with an approved absence only (question 7 = 2):": whom the question is for, then the
@@ -876,6 +883,18 @@ def _display(text: str, upper: str) -> list[Directive]:
         if asked:
             return [Directive("ask_target", cond, target=asked.upper(), source=text)]
         return [Directive("display_if", cond, source=text)]
+    skipped = _IF_THEN_SKIP_THIS_RE.match(text)
+    if skipped:
+        # "If you answered No at 14, leave this one blank.": the condition first, then the
+        # respondent told to pass this question by; asked of everyone else
+        # ("at 14" ending the condition: question 14 by its bare number, as a form numbers them)
+        cond = re.sub(
+            r"\b(AT|IN)\s+(\d{1,3})\s*$",
+            r"\1 question \2",
+            skipped["cond"].strip(" :,."),
+            flags=re.I,
+        )
+        return [Directive("display_if", f"NOT ({cond})", source=text)]
     who = _WHO_ONLY_RE.match(text)
     if who:
         # "Students on a placement only (question 7 = 2):": whom for, then the test in brackets
@@ -936,11 +955,14 @@ def _display(text: str, upper: str) -> list[Directive]:
     match = re.match(
         # "Show this question if …": a survey tool's printed display logic
         # ("only show this if they did not pick …": the "only" said first)
-        r"^(?:ASK|(?:ONLY\s+)?SHOW(?:\s+(?:THIS\s+(?:QUESTION|SCREEN|PAGE)|THIS|QUESTION))?|"
+        # ("ask this one to people who …": the question itself named, then whom it is for)
+        r"^(?:ASK(?:\s+THIS(?:\s+ONE|\s+QUESTION)?(?=\s+(?:ONLY\s+)?(?:TO|OF)\s))?|"
+        r"(?:ONLY\s+)?SHOW(?:\s+(?:THIS\s+(?:QUESTION|SCREEN|PAGE)|THIS|QUESTION))?|"
         r"(?:ONLY\s+)?DISPLAY(?:\s+THIS\s+QUESTION)?|"
         # "FOR THOSE NOT WORKING (D2 = 3, 4 OR 5)": whom the question is for, said with "for"
         r"BASE\s*:|FILTER\s*:|ONLY\s+ASK|ASK\s+ONLY|FOR(?=\s+(?:THOSE|RESPONDENTS|PEOPLE|PARTICIPANTS)\b))\s*"
-        r"(?:ONLY\s+)?(?:IF|WHEN|THOSE|RESPONDENTS|PEOPLE|PARTICIPANTS|ALL\s+WHO|TO\s+THOSE)\b(?P<cond>.*)$",
+        r"(?:ONLY\s+)?(?:IF|WHEN|THOSE|RESPONDENTS|PEOPLE|PARTICIPANTS|ALL\s+WHO|"
+        r"(?:TO|OF)\s+(?:THOSE|PEOPLE|RESPONDENTS|PARTICIPANTS|ANYONE))\b(?P<cond>.*)$",
         text,
         re.I,
     )
@@ -967,7 +989,9 @@ def _display(text: str, upper: str) -> list[Directive]:
     if match and re.search(r"[A-Z]{1,4}\d", match["cond"]):
         return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
     match = re.match(
-        r"^(?:(?:ONLY|JUST)\s+(?:FOR|ASK(?:ED)?\s+(?:OF|TO|IF)|SHOWN?\s+(?:TO|IF|WHEN)|IF|WHEN)|"
+        # ("ONLY THOSE ANSWERING 'YES' AT C3": whom, with no verb)
+        r"^(?:(?:ONLY|JUST)\s+(?:FOR|ASK(?:ED)?\s+(?:OF|TO|IF)|SHOWN?\s+(?:TO|IF|WHEN)|IF|WHEN|"
+        r"THOSE(?=\s+(?:WHO|[A-Z]+ING)\b))|"
         # "Shown only if the answer to question 10 is 500 or more."
         r"(?:SHOWN|DISPLAYED|ASKED)\s+ONLY\s+(?:IF|WHEN))\b"
         r"(?P<cond>.*)$",
@@ -1090,6 +1114,10 @@ _TERMINATE_IF_RES = tuple(
         # screen-out in the respondent's words
         # ("IF SOMEONE ELSE DOES: PLEASE STOP HERE …": a colon after the condition as well)
         r"^IF\s+(?P<cond>[^,:]{2,120}?)\s*[,:]\s*(?:PLEASE\s+)?STOP\s+HERE\b",
+        # "If No: show the thank-you page and end.": a web form's way out, its closing page shown
+        r"^IF\s+(?P<cond>[^,:]{2,80}?)\s*[,:]\s*(?:PLEASE\s+)?(?:SHOW|DISPLAY|GO\s+TO)\s+(?:THE\s+)?"
+        r"(?:THANK[\s-]*YOU|SORRY|CLOSING|SCREEN[\s-]*OUT|EXIT)\s+(?:PAGE|SCREEN|MESSAGE)\s+"
+        r"(?:AND|THEN)\s+(?:END|CLOSE|STOP|FINISH)\b",
         r"^(?:RESPONDENTS?|THOSE|ANYONE|PEOPLE|ALL)\s+(?:WHO\s+)?(?:SELECT|CHOOS|ANSWER|COD|SAY|PICK)"
         r"\w*\s+(?P<cond>.+?)\s+(?:SHOULD|MUST|WILL|ARE|TO)\s+(?:BE\s+)?(?:SCREENED\s+OUT|"
         r"TERMINATED|DISQUALIFIED|EXCLUDED|CLOSED)\b",

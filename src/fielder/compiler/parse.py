@@ -1431,6 +1431,12 @@ class _Parser:
         own = draft.label.id if draft.label else None
         named = re.findall(r"\b([A-Z]{1,4}\d{1,3}[a-z]?)\b", self.lines[index].raw or "")
         line = self.lines[index]
+        if own is not None and re.fullmatch(r"Q\d{1,3}", own):
+            # "Only if you answered Yes at 16." on a form numbered 1, 2, 3: an earlier question
+            # named by its bare number (never this one or a later one, which the note waits for)
+            named += [
+                f"Q{n}" for n in _AT_NUMBER_RE.findall(line.raw or "") if int(n) < int(own[1:])
+            ]
         return (
             len(draft.lines) == 2
             and not self.filters_above
@@ -2287,6 +2293,10 @@ def _logic_boxes_above(lines: list[Line]) -> bool:
                 if current in _NAMED_ID_RE.findall(note):
                     return True
     return False
+
+
+# "at 16", "in question 4": a question named by its bare number in a respondent's filter
+_AT_NUMBER_RE = re.compile(r"\b(?:at|in|to)\s+(?:question\s+)?(\d{1,3})\b(?![.,]\d|\s*%)", re.I)
 
 
 def _filters_written_above(lines: list[Line]) -> bool:
