@@ -31,7 +31,6 @@ from fielder.compiler.flow_lines import flow_line_lines
 from fielder.compiler.flowchart_logic import flowchart_logic
 from fielder.compiler.follow_up import follow_up
 from fielder.compiler.footnote_marks import drop_superscript_marks
-from fielder.compiler.format_bullets import format_bullet_lines
 from fielder.compiler.hidden_items import drop_hidden_items
 from fielder.compiler.id_fields import number_id_fields
 from fielder.compiler.instruction_codes import instruction_code_lines
@@ -123,7 +122,7 @@ def _read_lines(document: Document) -> list[Line]:
             )
         )
     )
-    lines = format_bullet_lines(circled_key_lines(lines))
+    lines = circled_key_lines(lines)
     lines = answer_type_lines(
         draft_hint_lines(drop_hidden_items(drop_button_rows(wave_change_lines(lines))))
     )
