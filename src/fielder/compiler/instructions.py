@@ -655,8 +655,9 @@ def _routing(text: str, upper: str) -> list[Directive]:
     if skip:
         return [Directive("skip", skip["cond"], target=skip["to"], source=text)]
     arrow = re.match(
-        rf"^(?:IF|WHEN)\s+(?P<cond>.+?)\s*(?:-+>|→|=>|⇒)\s*(?:(?:GO|SKIP)\s+TO\s+)?(?:QUESTION\s+)?"
-        rf"(?P<to>{_TARGET})\s*$",
+        # ("If 2 or 3, then Q11": a bare id after THEN, ending the line, is where they go)
+        rf"^(?:IF|WHEN)\s+(?P<cond>.+?)\s*(?:-+>|→|=>|⇒|,?\s+THEN(?=\s+(?:QUESTION\s+)?{_ID_TOKEN}\W*$))"
+        rf"\s*(?:(?:GO|SKIP)\s+TO\s+)?(?:QUESTION\s+)?(?P<to>{_TARGET})\s*$",
         text,
         re.I,
     )

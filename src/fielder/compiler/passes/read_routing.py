@@ -127,7 +127,8 @@ _BRANCH_RE = re.compile(r"^\W*(?:IF|WHEN|THOSE\s+WHO)\b|^[^?]{2,60}\?\s*$", re.I
 _SKIP_RE = re.compile(
     rf"(?:\b(?:SKIP|GO|JUMP|PROCEED|MOVE|ROUTE|CONTINUE)(?:S|ES)?\s+"
     rf"(?:ON\s+|STRAIGHT\s+|AHEAD\s+|FORWARD\s+)?(?:TO|AT|WITH)"
-    rf"|→|->|>>)\s*(?:QUESTION\s+)?(?P<t>{_ID})\b",
+    # "If no longer farmed by them (4), then Q17.": a bare id after THEN, ending the clause
+    rf"|→|->|>>|\bTHEN(?=\s+(?:QUESTION\s+)?{_ID}\s*(?:[.;)]|$)))\s*(?:QUESTION\s+)?(?P<t>{_ID})\b",
     re.I,
 )
 # words that filter whoever the test names (beyond a bare IF)
@@ -299,6 +300,8 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
         for words, place in _lines(draft, ahead):
             place = "under" if own_last and place == "last" else place
             reading = _read(words, place, question, following, questions, order)
+            if reading is None:
+                reading = _one_sentence(words, place, question, following, questions, order)
             if reading is not None and reading.holder is not question:
                 if reading.expression == question.display_if:
                     continue  # the question's own filter, read there already
@@ -323,6 +326,36 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
             readings.extend(_noted_screen_out(question, draft, questions, order))
     for reading in readings:
         _apply(reading, questions)
+
+
+# a sentence's end: a stop, then a capital (not "e.g. Q5", not a bracket's inside)
+_SENTENCE_END_RE = re.compile(r"(?<=[a-z)’'\"”][.!])\s+(?=[A-Z])")
+
+
+def _one_sentence(
+    words: str,
+    place: str,
+    question: Question,
+    following: Question | None,
+    questions: dict[str, Question],
+    order: dict[str, int],
+) -> _Reading | None:
+    """A line of several sentences read as none whole ("If No: show the thank-you page and end.
+    This survey is only for people who attended."): the one sentence that reads alone, the
+    others being the reason or a remark, where no other sentence reads as routing."""
+    sentences = [s for s in _SENTENCE_END_RE.split(words.strip()) if s.strip()]
+    if not 2 <= len(sentences) <= 4:
+        return None
+    found = [_read(s, place, question, following, questions, order) for s in sentences]
+    read = [r for r in found if r is not None]
+    if len(read) != 1:
+        return None
+    rest = [s for s, r in zip(sentences, found, strict=True) if r is None]
+    if any(_SKIP_RE.search(to_english(route_to_english(s))) for s in rest):
+        return None  # another route beside it, unread: the line is not read in part
+    if any(_ends(to_english(route_to_english(s))) for s in rest):
+        return None
+    return read[0]
 
 
 def _printed_under(
