@@ -1191,7 +1191,11 @@ def _terminate(text: str, upper: str) -> list[Directive]:
         r"^(?:CODES?\s+)?(?P<codes>\d{1,3}(?:\s*(?:,|-|–|OR|AND)\s*\d{1,3})*)\s*(?:=|→|->|:)\s*"
         r"(?:THANK\s+(?:AND|&)\s+(?:END|CLOSE)|TERMINATE|SCREEN[\s-]*OUT|(?:END|CLOSE)\s+(?:THE\s+)?"
         # "0 → not eligible: show the sorry page and end": the answer rules the person out
-        r"(?:SURVEY|INTERVIEW)|NOT\s+ELIGIBLE|INELIGIBLE|DISQUALIF\w*)\b",
+        r"(?:SURVEY|INTERVIEW)|NOT\s+ELIGIBLE|INELIGIBLE|DISQUALIF\w*"
+        # "5 → end: thank and close (not a current provider)", "3 → stop here": the arrow's
+        # first word ends it (not "→ END OF SECTION", a part's end)
+        r"|(?<=→|>)\s*(?:END|STOP)(?!\s*(?:OF\s+)?(?:THE\s+|THIS\s+)?(?:MODULE|SECTION|BLOCK|PART)\b)"
+        r"(?=\s*(?:[:;.!–—-]|HERE\b|$)))\b",
         text,
         re.I,
     )

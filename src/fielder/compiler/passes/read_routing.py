@@ -617,6 +617,8 @@ def _jump(
     own = None if otherwise else _condition(own_words, questions, question.id, position, False)
     if own is None and not otherwise and question.type == "number":
         own = _count_named(own_words, question, questions)
+    if own is None and not otherwise:
+        own = _answer_group(own_words, question, questions)
     other = None
     for index, segment in enumerate(segments):
         onward = _SKIP_RE.search(segment)
@@ -1186,3 +1188,51 @@ def _group_only(
         return None
     expression = render([[Atom(found[0][0], [found[0][1]])]], questions)
     return _Reading("display_if", holder, expression, source=words)
+
+
+# whom a group names: "members", "users", "holders" (the rest of its words name the answer)
+_PEOPLE = frozenset(
+    {
+        "member",
+        "user",
+        "holder",
+        "owner",
+        "people",
+        "person",
+        "respondent",
+        "customer",
+        "client",
+        "patient",
+        "resident",
+        "visitor",
+        "those",
+        "anyone",
+        "everyone",
+        "household",
+    }
+)
+_GROUP_HEAD_WORDS_RE = re.compile(
+    r"^\W*(?P<g>[A-Za-z][\w’' -]{2,50}?)\s*[:,–—-]?\s*(?:please\s+|then\s+|should\s+)?$", re.I
+)
+
+
+def _answer_group(words: str, question: Question, questions: dict[str, Question]) -> str | None:
+    """ "Waiting-list members: please go straight to question 12" under "… I'm on the waiting
+    list (4)": a group of people named by the words of one of this question's answers (the
+    group's other words in that answer's label, in order); None unless exactly one answer has
+    them."""
+    match = _GROUP_HEAD_WORDS_RE.match(words)
+    if match is None or not question.options:
+        return None
+    said = _stems(match["g"].replace("-", " "))
+    core = [w for w in said if w not in _PEOPLE]
+    if len(core) == len(said) or not core or len("".join(core)) < 4:
+        return None  # no people named: not a group (the condition readers' words)
+    found = []
+    for option in question.options:
+        label = _stems(option.label.replace("-", " "))
+        if any(label[i : i + len(core)] == core for i in range(len(label) - len(core) + 1)):
+            found.append(option.code)
+    if len(found) != 1:
+        return None
+    return render([[Atom(question.id, found)]], questions)
