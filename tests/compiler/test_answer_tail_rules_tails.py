@@ -35,7 +35,8 @@ def _boat(tail: str, after: str = "") -> str:
 def test_an_answer_tail_after_any_arrow_glyph_is_a_skip_on_that_code(arrow: str) -> None:
     q1 = by_id(compile_text(_boat(f"{arrow} Go to Q4")))["Q1"]
     assert [(o.code, o.label) for o in q1.options] == [("1", "Yes"), ("2", "No")]
-    assert q1.skip_to[0].if_ == "Q1 == '2'" and q1.skip_to[0].to == "Q4"
+    assert q1.skip_to[0].if_ == "Q1 == '2'"
+    assert q1.skip_to[0].to == "Q4"
 
 
 def test_an_arrow_glyph_telling_the_respondent_to_stop_is_a_screen_out() -> None:
@@ -70,7 +71,8 @@ def test_a_remark_after_the_answers_with_no_action_is_not_read() -> None:
 
 def test_then_before_a_bare_id_is_a_jump() -> None:
     q1 = by_id(compile_text(_boat("", "If they did not sail (2), then Q4.")))["Q1"]
-    assert q1.skip_to[0].if_ == "Q1 == '2'" and q1.skip_to[0].to == "Q4"
+    assert q1.skip_to[0].if_ == "Q1 == '2'"
+    assert q1.skip_to[0].to == "Q4"
 
 
 def test_then_before_words_is_no_jump() -> None:
@@ -98,7 +100,8 @@ def test_a_group_named_by_an_answers_words_jumps() -> None:
         ]
     )
     q1 = by_id(compile_text(text))["Q1"]
-    assert q1.skip_to[0].if_ == "Q1 == '3'" and q1.skip_to[0].to == "Q4"
+    assert q1.skip_to[0].if_ == "Q1 == '3'"
+    assert q1.skip_to[0].to == "Q4"
 
 
 def test_a_group_whose_words_name_no_answer_is_not_read() -> None:
@@ -132,7 +135,8 @@ def test_the_closing_screen_named_in_words_is_the_end() -> None:
         ]
     )
     q1 = by_id(compile_text(text))["Q1"]
-    assert q1.skip_to and q1.skip_to[0].if_ == "Q1 == '2'"
+    assert q1.skip_to
+    assert q1.skip_to[0].if_ == "Q1 == '2'"
     assert q1.skip_to[0].to == "CLOSE"
 
 
