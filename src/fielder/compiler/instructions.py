@@ -1195,7 +1195,8 @@ def _terminate(text: str, upper: str) -> list[Directive]:
         # "5 → end: thank and close (not a current provider)", "3 → stop here": the arrow's
         # first word ends it (not "→ END OF SECTION", a part's end)
         r"|(?<=→|>)\s*(?:END|STOP)(?!\s*(?:OF\s+)?(?:THE\s+|THIS\s+)?(?:MODULE|SECTION|BLOCK|PART)\b)"
-        r"(?=\s*(?:[:;.!–—-]|HERE\b|$)))\b",
+        # (a bare "→ END" goes to a screen so named where there is one: the logic pass's)
+        r"(?=\s*(?:[:;!–—-]\s*\S|HERE\b)))\b",
         text,
         re.I,
     )

@@ -332,6 +332,9 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
 _SENTENCE_END_RE = re.compile(r"(?<=[a-z)’'\"”][.!])\s+(?=[A-Z])")
 
 
+_QUESTION_NO_RE = re.compile(r"\bQUESTIONS?\s+\d", re.I)
+
+
 def _one_sentence(
     words: str,
     place: str,
@@ -355,6 +358,10 @@ def _one_sentence(
         return None  # another route beside it, unread: the line is not read in part
     if any(_ends(to_english(route_to_english(s))) for s in rest):
         return None
+    if any(
+        _SEVERAL_RE.search(s) or _NAMED_ID_RE.search(s) or _QUESTION_NO_RE.search(s) for s in rest
+    ):
+        return None  # a sentence naming questions ("answer questions 9 to 11 only if …") routes
     return read[0]
 
 
