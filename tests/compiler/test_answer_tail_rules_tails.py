@@ -157,3 +157,14 @@ def test_a_bare_id_alone_in_an_answers_route_cell_is_where_it_goes() -> None:
     coded = RawOption("No", "2")
     _tail_actions(coded, ["r2"])  # a scripting row code, not a question
     assert coded.skip_to is None
+
+
+def test_an_arrow_tail_tagged_end_in_brackets_is_a_screen_out() -> None:
+    q1 = by_id(compile_text(_boat("➜ please hand this card to the skipper (end)")))["Q1"]
+    assert [o.label for o in q1.options] == ["Yes", "No"]
+    assert q1.terminate_if == "Q1 == '2'"
+
+
+def test_an_arrow_tail_with_other_words_in_brackets_is_no_screen_out() -> None:
+    q1 = by_id(compile_text(_boat("➜ please hand this card to the skipper (at the jetty)")))["Q1"]
+    assert not q1.terminate_if

@@ -163,7 +163,10 @@ _TERMINATE_RE = re.compile(
     # "None of these  4 → survey ends": the survey's end told after an arrow
     r"(?:⇒|=>|→|->)\s*(?:the\s+)?(?:survey|interview|questionnaire)\s+ends\b|"
     # "Under 16 → please stop here and hand the card back": told to stop, after an arrow
-    r"(?:⇒|=>|→|->)\s*(?:please\s+)?stop\s+(?:here|now)\b",
+    r"(?:⇒|=>|→|->)\s*(?:please\s+)?stop\s+(?:here|now)\b|"
+    # "No [4] → please hand this booklet to a host (end)": the way out tagged in brackets last
+    r"\((?:END|STOP|CLOSE|TERMINATE|SCREEN[\s-]*OUT)(?:\s+(?:OF\s+)?(?:THE\s+)?"
+    r"(?:SURVEY|INTERVIEW|QUESTIONNAIRE))?\)\s*$",
     re.I,
 )
 # "THANK AND END MODULE", "END OF SECTION", "GO TO END OF BLOCK": leave this part, not the interview
