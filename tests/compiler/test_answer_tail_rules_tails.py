@@ -168,3 +168,11 @@ def test_an_arrow_tail_tagged_end_in_brackets_is_a_screen_out() -> None:
 def test_an_arrow_tail_with_other_words_in_brackets_is_no_screen_out() -> None:
     q1 = by_id(compile_text(_boat("➜ please hand this card to the skipper (at the jetty)")))["Q1"]
     assert not q1.terminate_if
+
+
+def test_word_autocorrect_arrows_in_symbol_fonts_are_arrows() -> None:
+    from fielder.documents.readers.docx import _symbol
+
+    assert _symbol("F0E8", "Wingdings") == "→"
+    assert _symbol("F0AE", "Symbol") == "→"
+    assert _symbol("F0E0", "Symbol") != "→"  # a lozenge in the Symbol font
