@@ -345,14 +345,15 @@ def _one_sentence(
 ) -> _Reading | None:
     """A line of several sentences read as none whole ("If No: show the thank-you page and end.
     This survey is only for people who attended."): the one sentence that reads alone, the
-    others being the reason or a remark, where no other sentence reads as routing."""
+    others being the reason or a remark, where no other sentence reads as routing; a
+    screen-out or a jump only."""
     sentences = [s for s in _SENTENCE_END_RE.split(words.strip()) if s.strip()]
     if not 2 <= len(sentences) <= 4:
         return None
     found = [_read(s, place, question, following, questions, order) for s in sentences]
     read = [r for r in found if r is not None]
-    if len(read) != 1:
-        return None
+    if len(read) != 1 or read[0].kind not in ("terminate_if", "skip"):
+        return None  # (a filter read from part of a line may belong to either question)
     rest = [s for s, r in zip(sentences, found, strict=True) if r is None]
     if any(_SKIP_RE.search(to_english(route_to_english(s))) for s in rest):
         return None  # another route beside it, unread: the line is not read in part
