@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -9,6 +10,7 @@ from typing import Any
 
 from fielder.compiler.answer_heads import drop_answer_heads
 from fielder.compiler.answer_type_lines import answer_type_lines
+from fielder.compiler.arrow_glyphs import plain_arrows
 from fielder.compiler.band_filters import band_filter_lines
 from fielder.compiler.battery_tables import battery_document
 from fielder.compiler.bilingual_tables import one_language_document
@@ -97,6 +99,8 @@ def _title(document: Document, parsed: Parsed) -> str:
 def _read_lines(document: Document) -> list[Line]:
     """The document's lines, with the conventions of tools' own layouts rewritten as plain ones
     (CRF field tables, platform exports, printables, then the layout rewrites)."""
+    # ("No ☐2 ➜ Go to Q7": every arrow glyph read as "→" before any reader sees the words)
+    document = dataclasses.replace(document, blocks=plain_arrows(document.blocks))
     document = code_column_document(drop_retired_items(change_key_document(document)))
     lines = text_page_lines(
         document_lines(

@@ -655,8 +655,9 @@ def _routing(text: str, upper: str) -> list[Directive]:
     if skip:
         return [Directive("skip", skip["cond"], target=skip["to"], source=text)]
     arrow = re.match(
-        rf"^(?:IF|WHEN)\s+(?P<cond>.+?)\s*(?:-+>|→|=>|⇒)\s*(?:(?:GO|SKIP)\s+TO\s+)?(?:QUESTION\s+)?"
-        rf"(?P<to>{_TARGET})\s*$",
+        # ("If 2 or 3, then Q11": a bare id after THEN, ending the line, is where they go)
+        rf"^(?:IF|WHEN)\s+(?P<cond>.+?)\s*(?:-+>|→|=>|⇒|,?\s+THEN(?=\s+(?:QUESTION\s+)?{_ID_TOKEN}\W*$))"
+        rf"\s*(?:(?:GO|SKIP)\s+TO\s+)?(?:QUESTION\s+)?(?P<to>{_TARGET})\s*$",
         text,
         re.I,
     )
@@ -1218,7 +1219,12 @@ def _terminate(text: str, upper: str) -> list[Directive]:
         r"^(?:CODES?\s+)?(?P<codes>\d{1,3}(?:\s*(?:,|-|–|OR|AND)\s*\d{1,3})*)\s*(?:=|→|->|:)\s*"
         r"(?:THANK\s+(?:AND|&)\s+(?:END|CLOSE)|TERMINATE|SCREEN[\s-]*OUT|(?:END|CLOSE)\s+(?:THE\s+)?"
         # "0 → not eligible: show the sorry page and end": the answer rules the person out
-        r"(?:SURVEY|INTERVIEW)|NOT\s+ELIGIBLE|INELIGIBLE|DISQUALIF\w*)\b",
+        r"(?:SURVEY|INTERVIEW)|NOT\s+ELIGIBLE|INELIGIBLE|DISQUALIF\w*"
+        # "5 → end: thank and close (not a current provider)", "3 → stop here": the arrow's
+        # first word ends it (not "→ END OF SECTION", a part's end)
+        r"|(?<=→|>)\s*(?:END|STOP)(?!\s*(?:OF\s+)?(?:THE\s+|THIS\s+)?(?:MODULE|SECTION|BLOCK|PART)\b)"
+        # (a bare "→ END" goes to a screen so named where there is one: the logic pass's)
+        r"(?=\s*(?:[:;!–—-]\s*\S|HERE\b)))\b",
         text,
         re.I,
     )

@@ -109,9 +109,6 @@ _ARROW_IF_RE = re.compile(
 )
 
 
-_HEAVY_ARROW_RE = re.compile(r"[➜➔➙➛➝➞➡⮕⇨]\ufe0f?")
-
-
 def collapse(text: str) -> str:
     """Runs of whitespace collapsed to one space, stripped."""
     return WS_RE.sub(" ", text).strip()
@@ -668,8 +665,6 @@ def line_from_block(block: Block) -> Line:
         text = "__________"
         if placeholder["long"]:
             notes.append("Long answer text")  # the paragraph box, not a one-line answer
-    # "No ☐2 ➜ Go to Q14": a heavy arrow from a symbol font is the plain routing arrow
-    text = _HEAVY_ARROW_RE.sub("→", text)
     bold_runs = [r for r in block.runs if r.text.strip()]
     line = Line(
         text=collapse(text),

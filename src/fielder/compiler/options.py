@@ -91,6 +91,9 @@ _ARROW_ONLY_RE = re.compile(
 _ASK_ROUTE_RE = re.compile(
     r"^\s*ASK\s+(?:QUESTION\s+)?(?P<to>[A-Za-z]{0,3}\d{1,4}[a-z]?)\s*$", re.I
 )
+# "B3" alone in an answer's route cell (`No | 2 | B3`): a later question's id is where it goes
+# (capitals and digits only: "r1" is a row's code; the logic pass keeps only a later question)
+_BARE_ROUTE_RE = re.compile(r"^(?P<to>[A-Z]{1,3}\d{1,3}[a-z]?)$")
 # "→ SECTION D" alone in a route cell: to the section's first question (the logic pass finds it)
 _ARROW_SECTION_RE = re.compile(
     r"^\s*(?:→|➜|➔|➡|(?<!-)-+>|=>)\s*(?P<to>(?:SECTION|PART|MODULE|BLOCK)\s+[A-Z0-9]{1,3})\s*$",
@@ -115,7 +118,9 @@ _ROUTE_RE = re.compile(
     r"(?-i:CLOSE|CLOSING|THANKS|OUTRO|EXIT)|"
     # a part's own closing screen: "CEND", "S4END", "M2_CLOSE"
     r"(?-i:[A-Z]{1,2}\d{0,2}_?(?:END|CLOSE|THANKS|OUTRO))|"
-    r"(?:section|part|module|block)\s+[A-Za-z0-9]{1,3}|next\s+(?:section|part|module|block))\)?"
+    r"(?:section|part|module|block)\s+[A-Za-z0-9]{1,3}|next\s+(?:section|part|module|block)|"
+    # "→ proceed to the closing screen", "go to the thank-you page": the end, where it shows
+    r"the\s+(?:closing|final|last|end|thank[\s-]?you)\s+(?:screen|page|message))\)?"
     # ("→ Jump to Section 4 (Your first week)": the place's title or a remark in brackets after)
     r"(?:\s+\([^()]{1,40}\))?\.?\s*$",
     re.I,
@@ -158,7 +163,10 @@ _TERMINATE_RE = re.compile(
     # "None of these  4 → survey ends": the survey's end told after an arrow
     r"(?:⇒|=>|→|->)\s*(?:the\s+)?(?:survey|interview|questionnaire)\s+ends\b|"
     # "Under 16 → please stop here and hand the card back": told to stop, after an arrow
-    r"(?:⇒|=>|→|->)\s*(?:please\s+)?stop\s+(?:here|now)\b",
+    r"(?:⇒|=>|→|->)\s*(?:please\s+)?stop\s+(?:here|now)\b|"
+    # "No [4] → please hand this booklet to a host (end)": the way out tagged in brackets last
+    r"\((?:END|STOP|CLOSE|TERMINATE|SCREEN[\s-]*OUT)(?:\s+(?:OF\s+)?(?:THE\s+)?"
+    r"(?:SURVEY|INTERVIEW|QUESTIONNAIRE))?\)\s*$",
     re.I,
 )
 # "THANK AND END MODULE", "END OF SECTION", "GO TO END OF BLOCK": leave this part, not the interview
@@ -252,6 +260,16 @@ _NOTE_HEAD_RE = re.compile(
 )
 
 
+_END_PAGE_RE = re.compile(
+    r"^the\s+(?:closing|final|last|end|thank[\s-]?you)\s+(?:screen|page|message)$", re.I
+)
+
+
+def _end_named(target: str) -> str:
+    """A route's target, "end" where it is named as the closing page ("the closing screen")."""
+    return "end" if _END_PAGE_RE.match(target) else target
+
+
 def _tail_actions(option: RawOption, notes: list[str]) -> None:
     """Apply the tags written after a label ([TERMINATE], SCREEN OUT, SPECIFY, EXCLUSIVE)."""
     # "→ GO TO PART 5 (RS1)": the id in brackets is where the route goes
@@ -302,9 +320,10 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
             or _TAG_THEN_ARROW_RE.match(note)
             or _ARROW_SCREEN_RE.search("x" + note)  # "→ GO TO AFSLUITING" in a routing cell
             or _ASK_ROUTE_RE.match(bare)
+            or _BARE_ROUTE_RE.match(bare)
         )
         if route:
-            option.skip_to = route["to"]
+            option.skip_to = _end_named(route["to"])
         elif _END_OF_MODULE_RE.search(note):
             option.skip_to = "END OF MODULE"  # the interview goes on with the next module
     option.instructions.extend(notes)
@@ -318,7 +337,7 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
     for pattern in (_ROUTE_RE, _ARROW_RE, _ARROW_WORDS_RE, _ARROW_SCREEN_RE):
         match = pattern.search(text)
         if match:
-            target = match["to"]
+            target = _end_named(match["to"])
             text = text[: match.start()]
             break
     term = re.search(

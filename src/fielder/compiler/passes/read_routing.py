@@ -127,7 +127,8 @@ _BRANCH_RE = re.compile(r"^\W*(?:IF|WHEN|THOSE\s+WHO)\b|^[^?]{2,60}\?\s*$", re.I
 _SKIP_RE = re.compile(
     rf"(?:\b(?:SKIP|GO|JUMP|PROCEED|MOVE|ROUTE|CONTINUE)(?:S|ES)?\s+"
     rf"(?:ON\s+|STRAIGHT\s+|AHEAD\s+|FORWARD\s+)?(?:TO|AT|WITH)"
-    rf"|→|->|>>)\s*(?:QUESTION\s+)?(?P<t>{_ID})\b",
+    # "If no longer farmed by them (4), then Q17.": a bare id after THEN, ending the clause
+    rf"|→|->|>>|\bTHEN(?=\s+(?:QUESTION\s+)?{_ID}\s*(?:[.;)]|$)))\s*(?:QUESTION\s+)?(?P<t>{_ID})\b",
     re.I,
 )
 # words that filter whoever the test names (beyond a bare IF)
@@ -299,6 +300,8 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
         for words, place in _lines(draft, ahead):
             place = "under" if own_last and place == "last" else place
             reading = _read(words, place, question, following, questions, order)
+            if reading is None:
+                reading = _one_sentence(words, place, question, following, questions, order)
             if reading is not None and reading.holder is not question:
                 if reading.expression == question.display_if:
                     continue  # the question's own filter, read there already
@@ -323,6 +326,44 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
             readings.extend(_noted_screen_out(question, draft, questions, order))
     for reading in readings:
         _apply(reading, questions)
+
+
+# a sentence's end: a stop, then a capital (not "e.g. Q5", not a bracket's inside)
+_SENTENCE_END_RE = re.compile(r"(?<=[a-z)’'\"”][.!])\s+(?=[A-Z])")
+
+
+_QUESTION_NO_RE = re.compile(r"\bQUESTIONS?\s+\d", re.I)
+
+
+def _one_sentence(
+    words: str,
+    place: str,
+    question: Question,
+    following: Question | None,
+    questions: dict[str, Question],
+    order: dict[str, int],
+) -> _Reading | None:
+    """A line of several sentences read as none whole ("If No: show the thank-you page and end.
+    This survey is only for people who attended."): the one sentence that reads alone, the
+    others being the reason or a remark, where no other sentence reads as routing; a
+    screen-out or a jump only."""
+    sentences = [s for s in _SENTENCE_END_RE.split(words.strip()) if s.strip()]
+    if not 2 <= len(sentences) <= 4:
+        return None
+    found = [_read(s, place, question, following, questions, order) for s in sentences]
+    read = [r for r in found if r is not None]
+    if len(read) != 1 or read[0].kind not in ("terminate_if", "skip"):
+        return None  # (a filter read from part of a line may belong to either question)
+    rest = [s for s, r in zip(sentences, found, strict=True) if r is None]
+    if any(_SKIP_RE.search(to_english(route_to_english(s))) for s in rest):
+        return None  # another route beside it, unread: the line is not read in part
+    if any(_ends(to_english(route_to_english(s))) for s in rest):
+        return None
+    if any(
+        _SEVERAL_RE.search(s) or _NAMED_ID_RE.search(s) or _QUESTION_NO_RE.search(s) for s in rest
+    ):
+        return None  # a sentence naming questions ("answer questions 9 to 11 only if …") routes
+    return read[0]
 
 
 def _printed_under(
@@ -584,6 +625,8 @@ def _jump(
     own = None if otherwise else _condition(own_words, questions, question.id, position, False)
     if own is None and not otherwise and question.type == "number":
         own = _count_named(own_words, question, questions)
+    if own is None and not otherwise:
+        own = _answer_group(own_words, question, questions)
     other = None
     for index, segment in enumerate(segments):
         onward = _SKIP_RE.search(segment)
@@ -1153,3 +1196,51 @@ def _group_only(
         return None
     expression = render([[Atom(found[0][0], [found[0][1]])]], questions)
     return _Reading("display_if", holder, expression, source=words)
+
+
+# whom a group names: "members", "users", "holders" (the rest of its words name the answer)
+_PEOPLE = frozenset(
+    {
+        "member",
+        "user",
+        "holder",
+        "owner",
+        "people",
+        "person",
+        "respondent",
+        "customer",
+        "client",
+        "patient",
+        "resident",
+        "visitor",
+        "those",
+        "anyone",
+        "everyone",
+        "household",
+    }
+)
+_GROUP_HEAD_WORDS_RE = re.compile(
+    r"^\W*(?P<g>[A-Za-z][\w’' -]{2,50}?)\s*[:,–—-]?\s*(?:please\s+|then\s+|should\s+)?$", re.I
+)
+
+
+def _answer_group(words: str, question: Question, questions: dict[str, Question]) -> str | None:
+    """ "Waiting-list members: please go straight to question 12" under "… I'm on the waiting
+    list (4)": a group of people named by the words of one of this question's answers (the
+    group's other words in that answer's label, in order); None unless exactly one answer has
+    them."""
+    match = _GROUP_HEAD_WORDS_RE.match(words)
+    if match is None or not question.options:
+        return None
+    said = _stems(match["g"].replace("-", " "))
+    core = [w for w in said if w not in _PEOPLE]
+    if len(core) == len(said) or not core or len("".join(core)) < 4:
+        return None  # no people named: not a group (the condition readers' words)
+    found = []
+    for option in question.options:
+        label = _stems(option.label.replace("-", " "))
+        if any(label[i : i + len(core)] == core for i in range(len(label) - len(core) + 1)):
+            found.append(option.code)
+    if len(found) != 1:
+        return None
+    return render([[Atom(question.id, found)]], questions)

@@ -328,7 +328,7 @@ def _run_pieces(ctx: _Context, r: Element) -> list[object]:
         elif tag == "noBreakHyphen":
             pieces.append("-")
         elif tag == "sym":
-            pieces.append(_symbol(el.get(f"{w}char", "")))
+            pieces.append(_symbol(el.get(f"{w}char", ""), el.get(f"{w}font", "")))
         elif tag in ("drawing", "pict", "object", "AlternateContent"):
             # Choice and Fallback of AlternateContent hold the same drawing: read Choice only
             source = next(iter(el), None) if tag == "AlternateContent" else el
@@ -339,8 +339,15 @@ def _run_pieces(ctx: _Context, r: Element) -> list[object]:
     return pieces
 
 
-def _symbol(code: str) -> str:
+# Word's AutoCorrect arrows ("-->" and "==>" become Wingdings 0xE0 and 0xE8), and the
+# Symbol font's arrow (0xAE): read as the arrow they draw, by their font
+_FONT_ARROWS = {("wingdings", "F0E0"), ("wingdings", "F0E8"), ("symbol", "F0AE")}
+
+
+def _symbol(code: str, font: str = "") -> str:
     code = code.upper()
+    if (font.strip().lower(), code) in _FONT_ARROWS:
+        return "→"
     if code in _SYMBOLS:
         return _SYMBOLS[code]
     try:

@@ -28,8 +28,10 @@ WINGDINGS = {
     "§": "▪",  # 0xA7 small black square (bullet)
     "Ø": "➢",  # 0xD8 arrowhead (bullet)
     "ü": "✓",  # 0xFC tick
+    "à": "→",  # 0xE0 arrow (Word's AutoCorrect for "-->")
+    "è": "→",  # 0xE8 heavy arrow (Word's AutoCorrect for "==>")
 }
-SYMBOL = {"·": "•", "o": "○"}
+SYMBOL = {"·": "•", "o": "○", "®": "→"}  # (0xAE: the Symbol font's right arrow)
 _FONT_RE = re.compile(r"font-family\s*:\s*['\"]?(wingdings|symbol)\b", re.I)
 
 
