@@ -149,6 +149,11 @@ def group_answer(
     text = text.strip()
     if text.upper().startswith(GROUP_MARK):
         text = text[len(GROUP_MARK) :]
+    text = _ASK_IF_RE.sub("", text)
+    named = named_answers(text, questions, default)
+    if named is not None:
+        qid, codes = named
+        return [[Atom(qid, codes, negate=negate)]]
     if re.search(r"[\d=<>]", text) or default not in questions:
         return None
     said = _YOU_VERB_RE.match(text)
@@ -169,3 +174,140 @@ def group_answer(
             return [[Atom(qid, [code for code, _ in inside], negate=negate)]]
         return None
     return None
+
+
+# "ASK IF WITNESSES ONLY": the filter's own words before the group's name
+_ASK_IF_RE = re.compile(r"^\s*(?:ASK\s+)?(?:IF\s+)?(?=\S)(?!(?:YOU|THEY)\b)", re.I)
+# the question a group's words name, closing them: "(P2)", "(… at S2)", "(the matter chosen at
+# Q4)", "at question 5"
+_NAMED_RE = re.compile(r"^(?P<head>[^()]*?)\s*\((?P<inner>[^()]*)\)\s*[.:]?\s*$")
+_REF_END_RE = re.compile(
+    r"(?:^|[\s,])(?:(?:AT|IN|FROM|TO)\s+)?(?:(?:QUESTION|Q\.?)\s*)?(?P<id>[A-Z]{0,4}\d{1,3}[a-z]?)"
+    r"\s*$",
+    re.I,
+)
+# words about the answer, not an answer's label: "the matter chosen at Q4", "your answer to"
+_ANSWER_WORDS = {
+    "answer", "answered", "chosen", "chose", "choice", "selected", "ticked", "given", "said",
+    "matter", "option", "response", "code", "coded", "mentioned", "picked", "the", "your", "you",
+}  # fmt: skip
+_JOINERS = {"or", "and", "nor", "both", "either", "also", "as", "well", "plus"}
+_LEAD_RE = re.compile(r"^\W*(?:YES|NO)\s*[,;–—-]\s*(?=\w)", re.I)
+_LEAD_WORDS = {"i", "im", "am", "we", "are", "a", "an", "the", "my", "our", "m"}
+
+
+def _ref_id(ref: str, questions: dict[str, Question]) -> str | None:
+    keys = {qid.upper(): qid for qid in questions}
+    ref = ref.upper()
+    if ref in keys:
+        return keys[ref]
+    if ref.isdigit():
+        return keys.get(f"Q{ref}")
+    return None
+
+
+def _tokens(text: str) -> list[str]:
+    """Words in order, plurals folded ("crops" / "crop"), apostrophes kept inside."""
+    words = re.findall(r"[a-z0-9]+(?:['’][a-z]+)?", text.casefold().replace("’", "'"))
+    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
+
+
+def _label_tokens(label: str) -> list[str]:
+    """An answer's words as they would be quoted: its box or code, a leading Yes/No and a
+    first person ("I am a witness" → "witness") left out, its bracketed gloss kept apart."""
+    label = re.sub(r"^\W*(?:\(?\d{1,3}[).]?\s+)?", "", label)
+    label = _LEAD_RE.sub("", re.sub(r"\([^()]*\)", " ", label))
+    words = _tokens(label)
+    while words and words[0] in _LEAD_WORDS:
+        words = words[1:]
+    return words
+
+
+def _find(words: list[str], part: list[str]) -> int:
+    for start in range(len(words) - len(part) + 1):
+        if words[start : start + len(part)] == part:
+            return start
+    return -1
+
+
+def labels_in(text: str, options: list[tuple[str, str]]) -> list[str] | None:
+    """The codes of the answers whose labels, written out in a row, make up these words ("Dairy,
+    Beef and/or sheep, or Mixed arable and livestock", "Crime providers", "Housing and debt OR
+    immigration and asylum providers"): each label's words found whole and in order, the words
+    left over only joiners and at most one word for the people in the plural. None when any
+    other word is left, a label is found twice or a span is claimed by two answers."""
+    words = _tokens(text)
+    if not words:
+        return None
+    taken = [False] * len(words)
+    codes: list[str] = []
+    labelled = sorted(
+        ((code, _label_tokens(label)) for code, label in options), key=lambda x: -len(x[1])
+    )
+    for code, label in labelled:
+        if not label or sum(len(w) for w in label) < 4:
+            continue
+        start = _find(words, label)
+        if start < 0:
+            continue
+        if any(taken[start : start + len(label)]):
+            continue  # (inside a longer answer already found)
+        if _find(words[start + 1 :], label) >= 0:
+            return None
+        taken[start : start + len(label)] = [True] * len(label)
+        codes.append(code)
+    if not codes:
+        return None
+    left = [w for w, t in zip(words, taken, strict=True) if not t and w not in _JOINERS]
+    if len(left) > 1 or (left and (len(left[0]) < 4 or not _plural_people(text, left[0]))):
+        return None
+    order = [code for code, _ in options]
+    return sorted(codes, key=order.index)
+
+
+def _plural_people(text: str, stem: str) -> bool:
+    """The one word left is a plural noun as written ("providers", "farms", "clients")."""
+    return bool(re.search(rf"\b{re.escape(stem)}e?s\b", text, re.I))
+
+
+def named_answers(
+    text: str, questions: dict[str, Question], default: str | None
+) -> tuple[str, list[str]] | None:
+    """A group whose words close by naming the question that sorts them ("Crime providers only
+    (P2)", "ARABLE FARMS (Cereals and other arable crops, or Mixed arable and livestock, at
+    S2)", "Personal injury clients only (the matter chosen at Q4)"): the question and the codes
+    of the answers its words list, from the bracket's words first, else the name's. None unless
+    the question is named, comes before and the words are all its answers."""
+    match = _NAMED_RE.match(text.strip())
+    if match is None:
+        return None
+    ref = _REF_END_RE.search(match["inner"])
+    if ref is None:
+        return None
+    qid = _ref_id(ref["id"], questions)
+    ids = list(questions)
+    if qid is None or (default in questions and ids.index(qid) > ids.index(default)):
+        return None
+    options = [(o.code, o.label) for o in questions[qid].options or []]
+    if not options:
+        return None
+    inner = re.sub(r"[\s,]*\b(?:AT|IN|FROM|TO)\s*$", "", match["inner"][: ref.start()], flags=re.I)
+    head = re.sub(r"\bONLY\b", " ", match["head"], flags=re.I)
+    for words in (inner, head):
+        if not _tokens(words) or set(_tokens(words)) <= _ANSWER_WORDS:
+            continue
+        codes = labels_in(words, options)
+        if codes is not None:
+            return qid, codes
+        return None
+    return None
+
+
+def named_group(
+    text: str, questions: dict[str, Question], default: str | None
+) -> list[list[Atom]] | None:
+    """`named_answers` as a test (a line's own words, "Crime providers only (P2)")."""
+    from fielder.compiler.conditions import Atom
+
+    named = named_answers(_ASK_IF_RE.sub("", text.strip()), questions, default)
+    return [[Atom(named[0], named[1])]] if named else None

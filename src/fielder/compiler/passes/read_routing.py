@@ -308,6 +308,16 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
                     break
             if (
                 reading is not None
+                and reading.kind == "skip"
+                and reading.holder is question
+                and _scope_only(index, pairs)
+            ):
+                # "No or not sure: skip to Q7." under a question whose only filter is its
+                # part's ("ARABLE FARMS ONLY"): the jump on its own answers is read all the same
+                readings.append(reading)
+                break
+            if (
+                reading is not None
                 and reading.kind == "display_if"
                 and (
                     reading.holder is question
@@ -362,6 +372,20 @@ def _scoped(reading: _Reading, pairs: Sequence[tuple[Question, Draft]]) -> bool:
     had = {ref.name for ref in references(parse(holder.display_if))}
     new = {ref.name for ref in references(parse(reading.expression))}
     return not had & new
+
+
+def _scope_only(index: int, pairs: Sequence[tuple[Question, Draft]]) -> bool:
+    """The question's only logic is a filter it shares with the question before (a part's),
+    and the question after tests nothing of it (no jump on it read there already)."""
+    question = pairs[index][0]
+    if not index or not question.display_if or question.terminate_if or question.skip_to:
+        return False
+    if pairs[index - 1][0].display_if != question.display_if:
+        return False
+    following = pairs[index + 1][0] if index + 1 < len(pairs) else None
+    if following is None or not following.display_if:
+        return True
+    return question.id not in {ref.name for ref in references(parse(following.display_if))}
 
 
 def _has_logic(question: Question) -> bool:
