@@ -53,11 +53,15 @@ def group_only(text: str) -> str:
     words = _words(match["group"])
     if not words or len(words) > 6 or set(words) & _INSTRUCTION_WORDS:
         return ""
-    if not re.search(r"[a-z]s$", words[-1]) or words[-1].endswith("ss"):
+    if (not re.search(r"[a-z]s$", words[-1]) or words[-1].endswith("ss")) and not _WHO_RE.search(
+        match["group"]
+    ):
         return ""  # (people in the plural: "DISPLAY ONLY", "ENGLISH ONLY" say how, not who)
     return match["group"].strip()
 
 
+# people in the plural, then what they did: "Self-employed jurors who did not claim"
+_WHO_RE = re.compile(r"[a-z]{3}(?<!s)s\s+(?:WHO|THAT)\s+\w", re.I)
 # an answer's shorthand, not a group: "If none, skip to Q9", "If not, go to Q4"
 _SHORTHAND = {
     "yes", "no", "none", "not", "never", "other", "others", "so", "any", "all", "else",
@@ -111,7 +115,8 @@ def _same(a: str, b: str) -> bool:
 
 def _inside(group: list[str], label: str) -> list[str] | None:
     """The label's words when every one of them is in the group's name (None otherwise)."""
-    words = _words(label)
+    # ("No, I am self-employed and did not claim": the detail after a Yes / No names it)
+    words = _words(_LEAD_RE.sub("", label))
     if not words or sum(len(w) for w in words) < 5:
         return None  # ("Yes", "No": too thin to name a group)
     return words if all(any(_same(w, g) for g in group) for w in words) else None

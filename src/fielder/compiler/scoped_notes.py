@@ -244,6 +244,44 @@ def _group_jump(sentences: list[str]) -> ScopedNote | None:
     return ScopedNote(cond=f"{GROUP_MARK} {found['c']}", negated=True, after=after, jump=True)
 
 
+# "Questions 6 to 8 are for …, so if you ticked “None” at question 5, carry on from question
+# 9": a run named, then those who skip it, by a test, sent past it
+_RUN_JUMP_RE = re.compile(
+    r"[,;:]\s*(?:SO\s+|AND\s+|BUT\s+)?IF\s+(?P<c>[^,;]{3,160}?)\s*,\s*(?:PLEASE\s+)?"
+    r"(?P<go>[^,;]{3,60})$",
+    re.I,
+)
+
+
+def _run_jump(sentence: str) -> ScopedNote | None:
+    """A run named before a jump on a test past its end (the run's filter, denied)."""
+    run = _RUN_RE.search(sentence)
+    jump = _RUN_JUMP_RE.search(sentence.rstrip(" ."))
+    if run is None or jump is None or run.end() > jump.start():
+        return None
+    if run["join"].upper() not in ("TO", "-", "–", "—"):
+        return None
+    go = jump["go"]
+    target = _AFTER_RE.search(go)
+    if not _OTHERS_RE.search(go) or target is None or _REF_RE.search(go[: target.start()]):
+        return None
+    last = run["nb"] or run["b"]
+    after = target["n"] or target["id"]
+    digits = re.sub(r"\D", "", last), re.sub(r"\D", "", after)
+    if not all(digits) or int(digits[1]) != int(digits[0]) + 1:
+        return None  # (sent to the question right after the run only)
+    cond = jump["c"].strip()
+    if not _REF_RE.search(cond):
+        return None
+    return ScopedNote(
+        cond=cond,
+        negated=True,
+        first=run["a"] or f"Q{run['na']}",
+        last=run["b"] or f"Q{run['nb']}",
+        after=after if target["id"] else f"Q{after}",
+    )
+
+
 def read_scoped_note(parts: list[str], under_heading: bool) -> ScopedNote | None:
     """The note (its parts: instructions and words) read as scope, condition and action (None
     unless every part is read)."""
@@ -255,6 +293,9 @@ def read_scoped_note(parts: list[str], under_heading: bool) -> ScopedNote | None
                 sentences.append(sentence)
     if not sentences or any(_NOT_FILTER_RE.search(s) for s in sentences):
         return None
+    jumped = [r for r in map(_run_jump, sentences) if r is not None]
+    if len(jumped) == 1 and sum(bool(_REF_RE.search(s)) for s in sentences) == 1:
+        return jumped[0]
     main: list[str] = []
     after, others, sent_on = "", False, ""
     seen: re.Match[str] | None = None
