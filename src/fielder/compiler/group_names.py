@@ -28,7 +28,10 @@ GROUP_MARK = "GROUP:"
 
 # "Leaseholders only", "For shared owners only", "Part-exchange customers only."
 _GROUP_ONLY_RE = re.compile(
-    r"^\W*(?:FOR\s+)?(?P<group>[^\W\d][\w'’ -]{2,50}?)\s+ONLY\s*[.:]?\s*$", re.I
+    r"^\W*(?:FOR\s+)?(?P<group>[^\W\d][\w'’ -]{2,50}?)\s+ONLY"
+    # ("Crime providers only (P2)": the question whose answers name the group)
+    r"(?:\s*\((?P<ref>[^()=<>]{1,60})\))?\s*[.:]?\s*$",
+    re.I,
 )
 _SMALL = {
     "i", "im", "am", "a", "an", "the", "we", "you", "my", "our", "your", "their", "of", "from",
@@ -48,7 +51,9 @@ def group_only(text: str) -> str:
     """The group a line names with ONLY and nothing else ("Leaseholders only" → "Leaseholders"),
     "" for any other line (one with a digit or a sign is a test, not a name)."""
     match = _GROUP_ONLY_RE.match(text.strip())
-    if match is None or re.search(r"[\d=<>]", text):
+    if match is None or re.search(r"[\d=<>]", match["group"]):
+        return ""
+    if match["ref"] and not _REF_END_RE.search(match["ref"]):
         return ""
     words = _words(match["group"])
     if not words or len(words) > 6 or set(words) & _INSTRUCTION_WORDS:
@@ -57,6 +62,8 @@ def group_only(text: str) -> str:
         match["group"]
     ):
         return ""  # (people in the plural: "DISPLAY ONLY", "ENGLISH ONLY" say how, not who)
+    if match["ref"]:
+        return f"{match['group'].strip()} ({match['ref'].strip()})"
     return match["group"].strip()
 
 
@@ -250,7 +257,7 @@ def labels_in(text: str, options: list[tuple[str, str]]) -> list[str] | None:
         ((code, _label_tokens(label)) for code, label in options), key=lambda x: -len(x[1])
     )
     for code, label in labelled:
-        if not label or sum(len(w) for w in label) < 4:
+        if not label or sum(len(w) for w in label) < 3:
             continue
         start = _find(words, label)
         if start < 0:

@@ -375,14 +375,15 @@ def _scoped(reading: _Reading, pairs: Sequence[tuple[Question, Draft]]) -> bool:
 
 
 def _scope_only(index: int, pairs: Sequence[tuple[Question, Draft]]) -> bool:
-    """The question's only logic is a filter it shares with the question before (a part's),
+    """The question's only logic is a filter it shares with a neighbour (its part's),
     and the question after tests nothing of it (no jump on it read there already)."""
     question = pairs[index][0]
-    if not index or not question.display_if or question.terminate_if or question.skip_to:
-        return False
-    if pairs[index - 1][0].display_if != question.display_if:
+    if not question.display_if or question.terminate_if or question.skip_to:
         return False
     following = pairs[index + 1][0] if index + 1 < len(pairs) else None
+    before = pairs[index - 1][0] if index else None
+    if question.display_if not in (before and before.display_if, following and following.display_if):
+        return False
     if following is None or not following.display_if:
         return True
     return question.id not in {ref.name for ref in references(parse(following.display_if))}
