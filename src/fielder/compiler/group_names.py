@@ -323,3 +323,13 @@ def named_group(
 
     named = named_answers(_ASK_IF_RE.sub("", text.strip()), questions, default)
     return [[Atom(named[0], named[1])]] if named else None
+
+
+def named_only(text: str) -> bool:
+    """True when a bracket only points at a question ("the matter chosen at Q4", "P2"): no code,
+    no answer's words, just words about answering and the question."""
+    ref = _REF_END_RE.search(text)
+    if ref is None:
+        return False
+    rest = re.sub(r"[\s,]*\b(?:AT|IN|FROM|TO)\s*$", "", text[: ref.start()], flags=re.I)
+    return set(_tokens(rest)) <= _ANSWER_WORDS

@@ -1519,6 +1519,13 @@ class _Parser:
             draft.notes.extend(line.instructions)
             return
         text = line.text
+        group = group_only(text) if draft.options and not line.is_option else ""
+        if group.endswith(")") and self.label_next(index):
+            # "Crime providers only (P2)." between answers and the next question: whom that
+            # one is for, named by answers of the question in brackets
+            self.pending.append(f"ASK IF {GROUP_MARK} {group}")
+            draft.notes.extend(line.instructions)
+            return
         if not any(c.isalnum() for c in line.raw) and "__" not in line.raw:
             draft.mode = "closed" if draft.mode == "text" else draft.mode
             return
