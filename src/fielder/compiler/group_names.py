@@ -185,7 +185,31 @@ def group_answer(
         if (len(inside) == 1 or re.search(r"\bOR\b", text, re.I)) and _extra(group, words):
             return [[Atom(qid, [code for code, _ in inside], negate=negate)]]
         return None
+    for qid in reversed(ids[: ids.index(default) + 1]):
+        asked = _asked_group(group, questions[qid])
+        if asked is not None:
+            return [[Atom(qid, [asked], negate=negate)]]
     return None
+
+
+# "Are you a member of …?", "Are you a carer?": a yes / no question asking whether one is one
+_ARE_YOU_RE = re.compile(r"^\W*(?:ARE\s+YOU|IS\s+ANYONE\s+IN\s+\w+\s+\w+)\s+(?:AN?\s+)?(?P<noun>[a-z]+)\b", re.I)
+
+
+def _asked_group(group: list[str], question: Question) -> str | None:
+    """The code of the answer that puts one in a group named by the question just before:
+    "Members" / "Non-members" after "Are you a member of …?" (Yes / No). None for any other."""
+    denied = group[:1] == ["non"]
+    rest = group[1:] if denied else group
+    if len(rest) != 1:
+        return None
+    asked = _ARE_YOU_RE.match(question.text or "")
+    if asked is None or not _same(asked["noun"].lower(), rest[0]) or len(rest[0]) < 4:
+        return None
+    codes = {o.label.strip().lower(): o.code for o in question.options or []}
+    if len(codes) > 3 or "yes" not in codes or "no" not in codes:
+        return None
+    return codes["no" if denied else "yes"]
 
 
 # "ASK IF WITNESSES ONLY": the filter's own words before the group's name

@@ -232,6 +232,29 @@ _AMOUNT_RE = re.compile(
 )
 
 
+# "Non-members, please skip 13–15.", "Day visitors skip questions 8 to 10": a group in words
+# that passes over a run of questions
+_GROUP_SKIPS_RUN_RE = re.compile(
+    r"^\W*(?P<c>[^\W\d][^,;:=<>\d]{2,60}?)\s*,?\s*(?:PLEASE\s+)?(?:SKIP|MISS\s+OUT|LEAVE\s+OUT)\s+"
+    r"(?:QUESTIONS\s+|QS?\.?\s*)?(?P<a>\d{1,3})\s*(?:TO|-|–|—)\s*(?:Q\.?\s*)?(?P<b>\d{1,3})\W*$",
+    re.I,
+)
+
+
+def _group_skips_run(sentences: list[str]) -> ScopedNote | None:
+    """A group named in words that skips a run of questions named by their numbers: the run is
+    asked of everyone else (the group's answer is found in logic, `group_names`)."""
+    found = _GROUP_SKIPS_RUN_RE.match(sentences[0]) if len(sentences) == 1 else None
+    if found is None or not names_group(found["c"]) or _AMOUNT_RE.match(found["c"]):
+        return None
+    if int(found["b"]) <= int(found["a"]):
+        return None
+    group = re.sub(r"^\W*IF\s+", "", found["c"], flags=re.I)
+    return ScopedNote(
+        cond=f"{GROUP_MARK} {group}", negated=True, first=f"Q{found['a']}", last=f"Q{found['b']}"
+    )
+
+
 def _group_jump(sentences: list[str]) -> ScopedNote | None:
     """A group named in words that skips ahead: the questions up to the target are asked of
     everyone else (the group's answer is found in logic, `group_names`)."""
@@ -293,6 +316,9 @@ def read_scoped_note(parts: list[str], under_heading: bool) -> ScopedNote | None
                 sentences.append(sentence)
     if not sentences or any(_NOT_FILTER_RE.search(s) for s in sentences):
         return None
+    skipped = _group_skips_run(sentences)
+    if skipped is not None:
+        return skipped
     jumped = [r for r in map(_run_jump, sentences) if r is not None]
     if len(jumped) == 1 and sum(bool(_REF_RE.search(s)) for s in sentences) == 1:
         return jumped[0]
