@@ -120,3 +120,61 @@ def test_a_run_then_a_jump_past_it_on_a_quoted_answer() -> None:
     assert read is not None and read.negated and (read.first, read.last) == ("Q4", "Q6")
     # sent somewhere other than right after the run: not read this way
     assert read_scoped_note([note.replace("question 7", "question 9")], False) is None
+
+
+_CLUB = """
+**Q1** Are you a member of the Riverside Rowing Club?
+{yn}
+*{note}*
+
+**Q2** How long have you been a member?
+
+- (1) Under a year
+- (2) Longer
+
+**Q3** Do you row in the club's races?
+{yn}
+**Q4** How would you rate the clubhouse?
+
+- (1) Good
+- (2) Poor
+"""
+
+
+def test_a_group_named_by_a_yes_no_question_skips_a_run_by_numbers() -> None:
+    logic = _logic(_CLUB.format(yn=_YES_NO, note="Non-members, please skip 2–3."))
+    assert logic["Q2"][0] == logic["Q3"][0] == "not (Q1 == '2')"
+    assert logic["Q4"][0] is None
+    # a group no question asks about is not read
+    logic = _logic(_CLUB.format(yn=_YES_NO, note="Non-drivers, please skip 2–3."))
+    assert logic["Q2"][0] is None
+
+
+def test_a_heading_whose_others_are_named_as_a_group() -> None:
+    text = f"""{_HOMES}
+## SECTION B — OWNERS ONLY (H1 = 1 OR 2). RENTERS GO TO SECTION C.
+
+**B1** Do you have a mortgage?
+{_YES_NO}
+**B2** Is it fixed rate?
+{_YES_NO}
+## SECTION C — ABOUT YOU
+
+**C1** Your age?
+
+- (1) Under 40
+- (2) 40 or over
+"""
+    logic = _logic(text)
+    assert logic["B1"][0] == logic["B2"][0] == "H1 in ['1','2']"
+    assert logic["C1"][0] is None
+
+
+def test_a_sheet_row_naming_a_section_or_a_run_in_capitals() -> None:
+    from fielder.compiler.sheet import _section_row
+
+    columns = {"id": 0, "text": 1, "options": 1, "code": 2}
+    assert _section_row("SECTION D: RENTERS ONLY (H1 = 3) – OTHERS GO TO SECTION E", "", columns)
+    assert _section_row("B4–B6: ASK THOSE WHO RENT (H1 = 3)", "", columns)
+    assert not _section_row("B4–B6: ASK THOSE WHO RENT (H1 = 3)", "4", columns)
+    assert not _section_row("Section D: the renters", "", columns)

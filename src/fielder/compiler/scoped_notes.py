@@ -251,7 +251,7 @@ def _group_skips_run(sentences: list[str]) -> ScopedNote | None:
         return None
     group = re.sub(r"^\W*IF\s+", "", found["c"], flags=re.I)
     return ScopedNote(
-        cond=f"{GROUP_MARK} {group}", negated=True, first=f"Q{found['a']}", last=f"Q{found['b']}"
+        cond=f"{GROUP_MARK} {group}", negated=True, first=found["a"], last=found["b"]
     )
 
 
