@@ -23,8 +23,7 @@ _HOMES = """
 def _logic(text: str) -> dict[str, tuple[str | None, list[str]]]:
     questions = by_id(compile_text(text, "q.md"))
     return {
-        qid: (q.display_if, [f"{r.if_}->{r.to}" for r in q.skip_to])
-        for qid, q in questions.items()
+        qid: (q.display_if, [f"{r.if_}->{r.to}" for r in q.skip_to]) for qid, q in questions.items()
     }
 
 
@@ -92,7 +91,9 @@ def test_labels_in_reads_a_list_of_answers_and_one_word_for_the_people() -> None
 
 
 def test_a_plural_group_with_a_who_clause_is_a_group() -> None:
-    assert group_only("Retired members who did not vote only:") == "Retired members who did not vote"
+    assert (
+        group_only("Retired members who did not vote only:") == "Retired members who did not vote"
+    )
     assert group_only("Members who voted") == ""  # (no ONLY: no group line)
     text = """
 **V1** Did you vote at the last meeting?
@@ -117,7 +118,9 @@ def test_a_run_then_a_jump_past_it_on_a_quoted_answer() -> None:
         "go on to question 7."
     )
     read = read_scoped_note([note], False)
-    assert read is not None and read.negated and (read.first, read.last) == ("Q4", "Q6")
+    assert read is not None
+    assert read.negated
+    assert (read.first, read.last) == ("Q4", "Q6")
     # sent somewhere other than right after the run: not read this way
     assert read_scoped_note([note.replace("question 7", "question 9")], False) is None
 

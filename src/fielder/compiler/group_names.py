@@ -193,7 +193,9 @@ def group_answer(
 
 
 # "Are you a member of …?", "Are you a carer?": a yes / no question asking whether one is one
-_ARE_YOU_RE = re.compile(r"^\W*(?:ARE\s+YOU|IS\s+ANYONE\s+IN\s+\w+\s+\w+)\s+(?:AN?\s+)?(?P<noun>[a-z]+)\b", re.I)
+_ARE_YOU_RE = re.compile(
+    r"^\W*(?:ARE\s+YOU|IS\s+ANYONE\s+IN\s+\w+\s+\w+)\s+(?:AN?\s+)?(?P<noun>[a-z]+)\b", re.I
+)
 
 
 def _asked_group(group: list[str], question: Question) -> str | None:

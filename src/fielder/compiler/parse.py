@@ -948,13 +948,17 @@ class _Parser:
         # SECTION C": a section whose heading names its filter
         headed = heading_base(line.text, line.kind == "heading") if not line.is_option else None
         filtered = filtered_section(line.text)
-        if (line.kind == "heading" and not line.is_option and group_only(line.text)) or headed or (
-            (is_section(line) or filtered)
-            and not line.is_option
-            and (
-                not is_instruction(line)
-                or section_word(line.text, line.kind == "heading")
-                or filtered
+        if (
+            (line.kind == "heading" and not line.is_option and group_only(line.text))
+            or headed
+            or (
+                (is_section(line) or filtered)
+                and not line.is_option
+                and (
+                    not is_instruction(line)
+                    or section_word(line.text, line.kind == "heading")
+                    or filtered
+                )
             )
         ):
             self.finish()

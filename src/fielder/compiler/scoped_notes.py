@@ -250,9 +250,7 @@ def _group_skips_run(sentences: list[str]) -> ScopedNote | None:
     if int(found["b"]) <= int(found["a"]):
         return None
     group = re.sub(r"^\W*IF\s+", "", found["c"], flags=re.I)
-    return ScopedNote(
-        cond=f"{GROUP_MARK} {group}", negated=True, first=found["a"], last=found["b"]
-    )
+    return ScopedNote(cond=f"{GROUP_MARK} {group}", negated=True, first=found["a"], last=found["b"])
 
 
 def _group_jump(sentences: list[str]) -> ScopedNote | None:

@@ -23,8 +23,8 @@ _OTHERS_RE = re.compile(
     r"[.;]?\s*(?:ALL\s+)?(?:OTHERS|EVERYONE\s+ELSE)\b\s*(?:-+>|→|(?:GO|SKIP|MOVE|JUMP)\s+(?:ON\s+)?TO)"
     r".*$"
     # ("… (A3 = 1 OR 2). TENANTS GO TO SECTION D.": the others named as a group of their own)
-    r"|[.;]\s*[^\W\d][\w'’ -]{2,30}?\s+(?:GO|SKIP|MOVE|JUMP)\s+(?:ON\s+)?TO\s+(?:SECTION|PART|MODULE|BLOCK)"
-    r"\s+\w{1,3}\W*$",
+    r"|[.;]\s*[^\W\d][\w'’ -]{2,30}?\s+(?:GO|SKIP|MOVE|JUMP)\s+(?:ON\s+)?TO\s+"
+    r"(?:SECTION|PART|MODULE|BLOCK)\s+\w{1,3}\W*$",
     re.I,
 )
 # a test on a question: "(Q3 = 1)", "(CODE 2 AT A2)", "(S1 = 2 OR 3)"; not "(Q5-Q9)" nor "(ASK ALL)"

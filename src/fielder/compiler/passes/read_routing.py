@@ -382,7 +382,10 @@ def _scope_only(index: int, pairs: Sequence[tuple[Question, Draft]]) -> bool:
         return False
     following = pairs[index + 1][0] if index + 1 < len(pairs) else None
     before = pairs[index - 1][0] if index else None
-    if question.display_if not in (before and before.display_if, following and following.display_if):
+    if question.display_if not in (
+        before and before.display_if,
+        following and following.display_if,
+    ):
         return False
     if following is None or not following.display_if:
         return True
