@@ -142,10 +142,12 @@ _FILTER_WORD_RE = re.compile(
 # …", "Condition: …", "RESPONDENTS AGED 65 AND OVER AT S3"
 _SHOWN_RE = re.compile(
     r"\b(?:APPEARS?|VISIBLE|SHOWN|DISPLAYED|ASKED|REACHED|HIDDEN|LEAVE\s+OUT|LEFT\s+OUT|OMIT(?:TED)?)"
-    rf"\b(?:\s+(?:ONLY|{_ID}))?\s+(?:WHEN|IF|AFTER|UNLESS|TO|FOR|BY|OF|WHERE)\b"
+    rf"\b(?:\s+(?:ONLY|{_ID}))?\s+(?:WHEN|IF|AFTER|UNLESS|TO|FOR|BY|OF|WHERE|FROM)\b"
     rf"|^\W*(?:{_ID}\s*:?\s*)?(?:ONLY\s+(?:IF|WHEN|WHERE|FOR)|UNLESS)\b"
     r"|^\W*[A-Za-z][\w ]{0,30}?\bONLY\s*[:–—-]"
     r"|^\W*(?:DISPLAY\s+)?CONDITIONS?\s*:"
+    # "(ask this one to people who did not tick …)": the question asked of a group
+    r"|^\W*(?:PLEASE\s+)?ASK\s+THIS\s+(?:ONE|QUESTION)\s+(?:ONLY\s+)?(?:TO|OF)\b"
     # "For companies with 50 or more employees (L4 = 3 or 4)": whom, then how they are told apart
     r"|^\W*(?:ONLY\s+)?FOR\s+(?:\w+\s+){1,2}?(?:WITH|WHO|THAT|WHOSE|AGED)\b"
     rf"|^\W*(?:{_ID}\s*[.:]?\s*)?\W*(?:RESPONDENTS|PATIENTS|PEOPLE|THOSE|CLIENTS|CUSTOMERS)\s+AGED\b",
