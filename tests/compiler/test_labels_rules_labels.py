@@ -181,3 +181,43 @@ def test_a_sheet_row_naming_a_section_or_a_run_in_capitals() -> None:
     assert _section_row("B4–B6: ASK THOSE WHO RENT (H1 = 3)", "", columns)
     assert not _section_row("B4–B6: ASK THOSE WHO RENT (H1 = 3)", "4", columns)
     assert not _section_row("Section D: the renters", "", columns)
+
+
+_TRIED = """
+**Q1** Which of these have you tried? Select all that apply.
+
+- Bread making [1]
+- Jam making [2]
+- Pickling [3]
+- None of these [9]
+
+**Q2** What stopped you from making bread?
+*{note}*
+
+- Time [1]
+- Cost [2]
+"""
+
+
+def test_a_question_asked_of_or_hidden_from_a_group_in_words() -> None:
+    asked = '(ask this one to people who did NOT tick "Bread making" at Q1)'
+    assert _logic(_TRIED.format(note=asked))["Q2"][0] == "not (Q1 contains '1')"
+    hidden = "Q2 is hidden from anyone who picked None of these at Q1."
+    assert _logic(_TRIED.format(note=hidden))["Q2"][0] == "not (Q1 contains '9')"
+    # words with no test in them are no filter
+    assert _logic(_TRIED.format(note="(ask this one slowly)"))["Q2"][0] is None
+
+
+def test_a_run_skipped_for_a_group_that_picks_up_again_after_it() -> None:
+    note = (
+        "Questions 5 to 7 are skipped for tenants (answer 3 at question 1); those people pick up "
+        "again at question 8."
+    )
+    read = read_scoped_note([note], False)
+    assert read is not None
+    assert read.negated
+    assert (read.first, read.last) == ("Q5", "Q7")
+    # a run for the group (no skip) is its filter as written
+    kept = read_scoped_note([note.replace("are skipped for", "are for")], False)
+    assert kept is not None
+    assert not kept.negated

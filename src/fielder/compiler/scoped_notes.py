@@ -69,7 +69,9 @@ _OTHERS_RE = re.compile(
     # (the verb in any form: "moves on to", "carries on at", "goes straight to", "jump ahead to")
     r"|\b(?:GO(?:ES)?|SKIPS?|MOVES?|JUMPS?|CONTINUES?|CARR(?:Y|IES)|PROCEEDS?|TURNS?)\s+"
     r"(?:ON\s+|STRAIGHT\s+|DIRECTLY\s+|AHEAD\s+)?(?:ON\s+)?(?:TO|AT)\b"
-    r"|\bCARR(?:Y|IES)\s+ON\s+(?:FROM|AT|WITH)\b",
+    r"|\bCARR(?:Y|IES)\s+ON\s+(?:FROM|AT|WITH)\b"
+    # ("those customers pick up again at question 14": where the group skipped comes back)
+    r"|\b(?:PICKS?\s+UP|RESUMES?|REJOINS?)\s+(?:AGAIN\s+)?(?:AT|FROM|WITH)\b",
     re.I,
 )
 _AFTER_RE = re.compile(
@@ -85,6 +87,8 @@ _FILTER_RE = re.compile(
 _NEGATED_RE = re.compile(
     r"\b(?:SKIP|HIDE|OMIT)\s+(?:THIS\s+|THE\s+)?(?:WHOLE\s+|ENTIRE\s+)?(?:SECTION|PART|BLOCK|"
     r"MODULE|PAGE|QUESTIONS)\b|\bNOT\s+ASKED\b|\bDO\s+NOT\s+ASK\b|\bDON'T\s+ASK\b"
+    # ("Questions 11 to 13 are skipped for recall visits (…)")
+    r"|\b(?:ARE|IS|GET)\s+(?:SKIPPED|LEFT\s+OUT|OMITTED)\s+(?:FOR|BY)\b"
     # ("E2 and E3: skip both if …": the run named, then skipped by a word for it)
     r"|\b(?:SKIP|HIDE|OMIT)\s+(?:BOTH|THEM|THESE|ALL\s+(?:OF\s+)?(?:THEM|THESE)|EACH)\b",
     re.I,
