@@ -204,6 +204,8 @@ def test_a_question_asked_of_or_hidden_from_a_group_in_words() -> None:
     assert _logic(_TRIED.format(note=asked))["Q2"][0] == "not (Q1 contains '1')"
     hidden = "Q2 is hidden from anyone who picked None of these at Q1."
     assert _logic(_TRIED.format(note=hidden))["Q2"][0] == "not (Q1 contains '9')"
+    filled = "Only fill this in if you ticked Bread making at Q1."
+    assert _logic(_TRIED.format(note=filled))["Q2"][0] == "Q1 contains '1'"
     # words with no test in them are no filter
     assert _logic(_TRIED.format(note="(ask this one slowly)"))["Q2"][0] is None
 

@@ -148,6 +148,9 @@ _SHOWN_RE = re.compile(
     r"|^\W*(?:DISPLAY\s+)?CONDITIONS?\s*:"
     # "(ask this one to people who did not tick …)": the question asked of a group
     r"|^\W*(?:PLEASE\s+)?ASK\s+THIS\s+(?:ONE|QUESTION)\s+(?:ONLY\s+)?(?:TO|OF)\b"
+    # "Only fill this in if you ticked Yes at question 18."
+    r"|^\W*(?:PLEASE\s+)?ONLY\s+(?:FILL\s+(?:THIS|IT)\s+IN|ANSWER\s+(?:THIS|IT)|COMPLETE\s+(?:THIS|IT))"
+    r"\s+(?:IF|WHEN)\b"
     # "For companies with 50 or more employees (L4 = 3 or 4)": whom, then how they are told apart
     r"|^\W*(?:ONLY\s+)?FOR\s+(?:\w+\s+){1,2}?(?:WITH|WHO|THAT|WHOSE|AGED)\b"
     rf"|^\W*(?:{_ID}\s*[.:]?\s*)?\W*(?:RESPONDENTS|PATIENTS|PEOPLE|THOSE|CLIENTS|CUSTOMERS)\s+AGED\b",
