@@ -78,6 +78,9 @@ def test_a_group_named_by_answers_of_the_question_in_brackets() -> None:
 - (2) Riverbank
 """
     assert _logic(text)["H3"][0] == "H1 == '3'"
+    # an answer's code in brackets is no question: "Tea only (5)" is an answer
+    assert group_only("Tea drinkers only (5)") == ""
+    assert group_only("Tea drinkers only (question 5)") == "Tea drinkers (question 5)"
     other = text.replace("Houseboat residents", "Tent residents")
     assert _logic(other)["H3"][0] is None
 

@@ -219,9 +219,10 @@ _ASK_IF_RE = re.compile(r"^\s*(?:ASK\s+)?(?:IF\s+)?(?=\S)(?!(?:YOU|THEY)\b)", re
 # the question a group's words name, closing them: "(P2)", "(… at S2)", "(the matter chosen at
 # Q4)", "at question 5"
 _NAMED_RE = re.compile(r"^(?P<head>[^()]*?)\s*\((?P<inner>[^()]*)\)\s*[.:]?\s*$")
+# (a bare number is a code, "Drinks only (5)": a question's number needs its word or letter)
 _REF_END_RE = re.compile(
-    r"(?:^|[\s,])(?:(?:AT|IN|FROM|TO)\s+)?(?:(?:QUESTION|Q\.?)\s*)?(?P<id>[A-Z]{0,4}\d{1,3}[a-z]?)"
-    r"\s*$",
+    r"(?:^|[\s,])(?:(?:AT|IN|FROM|TO)\s+)?(?:(?:QUESTION|Q\.?)\s*(?P<n>\d{1,3}[a-z]?)|"
+    r"(?P<id>[A-Z]{1,4}\d{1,3}[a-z]?))\s*$",
     re.I,
 )
 # words about the answer, not an answer's label: "the matter chosen at Q4", "your answer to"
@@ -322,7 +323,7 @@ def named_answers(
     ref = _REF_END_RE.search(match["inner"])
     if ref is None:
         return None
-    qid = _ref_id(ref["id"], questions)
+    qid = _ref_id(ref["id"] or ref["n"], questions)
     ids = list(questions)
     if qid is None or (default in questions and ids.index(qid) > ids.index(default)):
         return None
