@@ -15,6 +15,7 @@ from fielder.compiler.coded_rows import coded_rows
 from fielder.compiler.consent_boxes import consent_box
 from fielder.compiler.diagnostics import Problem
 from fielder.compiler.end_coded_scales import scale_from_ends
+from fielder.compiler.group_names import GROUP_MARK, group_only, named_only
 from fielder.compiler.instructions import Directive, interpret, sentences, type_words
 from fielder.compiler.lines import collapse, split_text
 from fielder.compiler.negations import denial_index
@@ -222,6 +223,10 @@ def _audience_filter(sentence: str) -> str:
     """ "passives: Q1 = 7 or 8" → "Show if Q1 = 7 or 8"; other sentences as they are."""
     bracketed = _AUDIENCE_BRACKET_RE.match(sentence.strip())
     if bracketed and bracketed["who"].split()[0].lower() not in _NOT_AUDIENCES:
+        if group_only(sentence) and named_only(bracketed["cond"]):
+            # "Personal injury clients only (the matter chosen at Q4)": the bracket only
+            # points at the question; the group's words name the answer (read in logic)
+            return f"Show if {GROUP_MARK} {group_only(sentence)}"
         return f"Show if {bracketed['cond']}"
     match = _AUDIENCE_RE.match(sentence.strip())
     if match is None or match["who"].split()[0] in _NOT_AUDIENCES:

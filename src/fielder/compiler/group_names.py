@@ -28,7 +28,10 @@ GROUP_MARK = "GROUP:"
 
 # "Leaseholders only", "For shared owners only", "Part-exchange customers only."
 _GROUP_ONLY_RE = re.compile(
-    r"^\W*(?:FOR\s+)?(?P<group>[^\W\d][\w'’ -]{2,50}?)\s+ONLY\s*[.:]?\s*$", re.I
+    r"^\W*(?:FOR\s+)?(?P<group>[^\W\d][\w'’ -]{2,50}?)\s+ONLY"
+    # ("Crime providers only (P2)": the question whose answers name the group)
+    r"(?:\s*\((?P<ref>[^()=<>]{1,60})\))?\s*[.:]?\s*$",
+    re.I,
 )
 _SMALL = {
     "i", "im", "am", "a", "an", "the", "we", "you", "my", "our", "your", "their", "of", "from",
@@ -48,16 +51,24 @@ def group_only(text: str) -> str:
     """The group a line names with ONLY and nothing else ("Leaseholders only" → "Leaseholders"),
     "" for any other line (one with a digit or a sign is a test, not a name)."""
     match = _GROUP_ONLY_RE.match(text.strip())
-    if match is None or re.search(r"[\d=<>]", text):
+    if match is None or re.search(r"[\d=<>]", match["group"]):
+        return ""
+    if match["ref"] and not _REF_END_RE.search(match["ref"]):
         return ""
     words = _words(match["group"])
     if not words or len(words) > 6 or set(words) & _INSTRUCTION_WORDS:
         return ""
-    if not re.search(r"[a-z]s$", words[-1]) or words[-1].endswith("ss"):
+    if (not re.search(r"[a-z]s$", words[-1]) or words[-1].endswith("ss")) and not _WHO_RE.search(
+        match["group"]
+    ):
         return ""  # (people in the plural: "DISPLAY ONLY", "ENGLISH ONLY" say how, not who)
+    if match["ref"]:
+        return f"{match['group'].strip()} ({match['ref'].strip()})"
     return match["group"].strip()
 
 
+# people in the plural, then what they did: "Self-employed jurors who did not claim"
+_WHO_RE = re.compile(r"[a-z]{3}(?<!s)s\s+(?:WHO|THAT)\s+\w", re.I)
 # an answer's shorthand, not a group: "If none, skip to Q9", "If not, go to Q4"
 _SHORTHAND = {
     "yes", "no", "none", "not", "never", "other", "others", "so", "any", "all", "else",
@@ -111,7 +122,8 @@ def _same(a: str, b: str) -> bool:
 
 def _inside(group: list[str], label: str) -> list[str] | None:
     """The label's words when every one of them is in the group's name (None otherwise)."""
-    words = _words(label)
+    # ("No, I am self-employed and did not claim": the detail after a Yes / No names it)
+    words = _words(_LEAD_RE.sub("", label))
     if not words or sum(len(w) for w in words) < 5:
         return None  # ("Yes", "No": too thin to name a group)
     return words if all(any(_same(w, g) for g in group) for w in words) else None
@@ -149,6 +161,11 @@ def group_answer(
     text = text.strip()
     if text.upper().startswith(GROUP_MARK):
         text = text[len(GROUP_MARK) :]
+    text = _ASK_IF_RE.sub("", text)
+    named = named_answers(text, questions, default)
+    if named is not None:
+        qid, codes = named
+        return [[Atom(qid, codes, negate=negate)]]
     if re.search(r"[\d=<>]", text) or default not in questions:
         return None
     said = _YOU_VERB_RE.match(text)
@@ -168,4 +185,178 @@ def group_answer(
         if (len(inside) == 1 or re.search(r"\bOR\b", text, re.I)) and _extra(group, words):
             return [[Atom(qid, [code for code, _ in inside], negate=negate)]]
         return None
+    for qid in reversed(ids[: ids.index(default) + 1]):
+        asked = _asked_group(group, questions[qid])
+        if asked is not None:
+            return [[Atom(qid, [asked], negate=negate)]]
     return None
+
+
+# "Are you a member of …?", "Are you a carer?": a yes / no question asking whether one is one
+_ARE_YOU_RE = re.compile(
+    r"^\W*(?:ARE\s+YOU|IS\s+ANYONE\s+IN\s+\w+\s+\w+)\s+(?:AN?\s+)?(?P<noun>[a-z]+)\b", re.I
+)
+
+
+def _asked_group(group: list[str], question: Question) -> str | None:
+    """The code of the answer that puts one in a group named by the question just before:
+    "Members" / "Non-members" after "Are you a member of …?" (Yes / No). None for any other."""
+    denied = group[:1] == ["non"]
+    rest = group[1:] if denied else group
+    if len(rest) != 1:
+        return None
+    asked = _ARE_YOU_RE.match(question.text or "")
+    if asked is None or not _same(asked["noun"].lower(), rest[0]) or len(rest[0]) < 4:
+        return None
+    codes = {o.label.strip().lower(): o.code for o in question.options or []}
+    if len(codes) > 3 or "yes" not in codes or "no" not in codes:
+        return None
+    return codes["no" if denied else "yes"]
+
+
+# "ASK IF WITNESSES ONLY": the filter's own words before the group's name
+_ASK_IF_RE = re.compile(r"^\s*(?:ASK\s+)?(?:IF\s+)?(?=\S)(?!(?:YOU|THEY)\b)", re.I)
+# the question a group's words name, closing them: "(P2)", "(… at S2)", "(the matter chosen at
+# Q4)", "at question 5"
+_NAMED_RE = re.compile(r"^(?P<head>[^()]*?)\s*\((?P<inner>[^()]*)\)\s*[.:]?\s*$")
+# (a bare number is a code, "Drinks only (5)": a question's number needs its word or letter)
+_REF_END_RE = re.compile(
+    r"(?:^|[\s,])(?:(?:AT|IN|FROM|TO)\s+)?(?:(?:QUESTION|Q\.?)\s*(?P<n>\d{1,3}[a-z]?)|"
+    r"(?P<id>[A-Z]{1,4}\d{1,3}[a-z]?))\s*$",
+    re.I,
+)
+# words about the answer, not an answer's label: "the matter chosen at Q4", "your answer to"
+_ANSWER_WORDS = {
+    "answer", "answered", "chosen", "chose", "choice", "selected", "ticked", "given", "said",
+    "matter", "option", "response", "code", "coded", "mentioned", "picked", "the", "your", "you",
+}  # fmt: skip
+_JOINERS = {"or", "and", "nor", "both", "either", "also", "as", "well", "plus"}
+_LEAD_RE = re.compile(r"^\W*(?:YES|NO)\s*[,;–—-]\s*(?=\w)", re.I)
+_LEAD_WORDS = {"i", "im", "am", "we", "are", "a", "an", "the", "my", "our", "m"}
+
+
+def _ref_id(ref: str, questions: dict[str, Question]) -> str | None:
+    keys = {qid.upper(): qid for qid in questions}
+    ref = ref.upper()
+    if ref in keys:
+        return keys[ref]
+    if ref.isdigit():
+        return keys.get(f"Q{ref}")
+    return None
+
+
+def _tokens(text: str) -> list[str]:
+    """Words in order, plurals folded ("crops" / "crop"), apostrophes kept inside."""
+    words = re.findall(r"[a-z0-9]+(?:['’][a-z]+)?", text.casefold().replace("’", "'"))
+    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
+
+
+def _label_tokens(label: str) -> list[str]:
+    """An answer's words as they would be quoted: its box or code, a leading Yes/No and a
+    first person ("I am a witness" → "witness") left out, its bracketed gloss kept apart."""
+    label = re.sub(r"^\W*(?:\(?\d{1,3}[).]?\s+)?", "", label)
+    label = _LEAD_RE.sub("", re.sub(r"\([^()]*\)", " ", label))
+    words = _tokens(label)
+    while words and words[0] in _LEAD_WORDS:
+        words = words[1:]
+    return words
+
+
+def _find(words: list[str], part: list[str]) -> int:
+    for start in range(len(words) - len(part) + 1):
+        if words[start : start + len(part)] == part:
+            return start
+    return -1
+
+
+def labels_in(text: str, options: list[tuple[str, str]]) -> list[str] | None:
+    """The codes of the answers whose labels, written out in a row, make up these words ("Dairy,
+    Beef and/or sheep, or Mixed arable and livestock", "Crime providers", "Housing and debt OR
+    immigration and asylum providers"): each label's words found whole and in order, the words
+    left over only joiners and at most one word for the people in the plural. None when any
+    other word is left, a label is found twice or a span is claimed by two answers."""
+    words = _tokens(text)
+    if not words:
+        return None
+    taken = [False] * len(words)
+    codes: list[str] = []
+    labelled = sorted(
+        ((code, _label_tokens(label)) for code, label in options), key=lambda x: -len(x[1])
+    )
+    for code, label in labelled:
+        if not label or sum(len(w) for w in label) < 3:
+            continue
+        start = _find(words, label)
+        if start < 0:
+            continue
+        if any(taken[start : start + len(label)]):
+            continue  # (inside a longer answer already found)
+        if _find(words[start + 1 :], label) >= 0:
+            return None
+        taken[start : start + len(label)] = [True] * len(label)
+        codes.append(code)
+    if not codes:
+        return None
+    left = [w for w, t in zip(words, taken, strict=True) if not t and w not in _JOINERS]
+    if len(left) > 1 or (left and (len(left[0]) < 4 or not _plural_people(text, left[0]))):
+        return None
+    order = [code for code, _ in options]
+    return sorted(codes, key=order.index)
+
+
+def _plural_people(text: str, stem: str) -> bool:
+    """The one word left is a plural noun as written ("providers", "farms", "clients")."""
+    return bool(re.search(rf"\b{re.escape(stem)}e?s\b", text, re.I))
+
+
+def named_answers(
+    text: str, questions: dict[str, Question], default: str | None
+) -> tuple[str, list[str]] | None:
+    """A group whose words close by naming the question that sorts them ("Crime providers only
+    (P2)", "ARABLE FARMS (Cereals and other arable crops, or Mixed arable and livestock, at
+    S2)", "Personal injury clients only (the matter chosen at Q4)"): the question and the codes
+    of the answers its words list, from the bracket's words first, else the name's. None unless
+    the question is named, comes before and the words are all its answers."""
+    match = _NAMED_RE.match(text.strip())
+    if match is None:
+        return None
+    ref = _REF_END_RE.search(match["inner"])
+    if ref is None:
+        return None
+    qid = _ref_id(ref["id"] or ref["n"], questions)
+    ids = list(questions)
+    if qid is None or (default in questions and ids.index(qid) > ids.index(default)):
+        return None
+    options = [(o.code, o.label) for o in questions[qid].options or []]
+    if not options:
+        return None
+    inner = re.sub(r"[\s,]*\b(?:AT|IN|FROM|TO)\s*$", "", match["inner"][: ref.start()], flags=re.I)
+    head = re.sub(r"\bONLY\b", " ", match["head"], flags=re.I)
+    for words in (inner, head):
+        if not _tokens(words) or set(_tokens(words)) <= _ANSWER_WORDS:
+            continue
+        codes = labels_in(words, options)
+        if codes is not None:
+            return qid, codes
+        return None
+    return None
+
+
+def named_group(
+    text: str, questions: dict[str, Question], default: str | None
+) -> list[list[Atom]] | None:
+    """`named_answers` as a test (a line's own words, "Crime providers only (P2)")."""
+    from fielder.compiler.conditions import Atom
+
+    named = named_answers(_ASK_IF_RE.sub("", text.strip()), questions, default)
+    return [[Atom(named[0], named[1])]] if named else None
+
+
+def named_only(text: str) -> bool:
+    """True when a bracket only points at a question ("the matter chosen at Q4", "P2"): no code,
+    no answer's words, just words about answering and the question."""
+    ref = _REF_END_RE.search(text)
+    if ref is None:
+        return False
+    rest = re.sub(r"[\s,]*\b(?:AT|IN|FROM|TO)\s*$", "", text[: ref.start()], flags=re.I)
+    return set(_tokens(rest)) <= _ANSWER_WORDS

@@ -238,6 +238,11 @@ def _wrapped_on(above: Line, line: Line) -> bool:
 
 
 # "(SC2 = 2 OR 3)", "(HH4 > 0)": a test in brackets on a line of its own
+# a bracket of answers' words closing on the question they are from: "(Dairy or Beef, at S2)"
+_NAMED_ANSWERS_RE = re.compile(
+    r"\(\s*[^\W\d][^()]{2,200}?[\s,](?:AT|IN|FROM)\s+(?:QUESTION\s+)?[A-Z]{0,4}\d{1,3}[a-z]?\s*\)\s*[.:]?",
+    re.I,
+)
 _BRACKETED_TEST_RE = re.compile(r"\(\s*[A-Z]{1,6}\d{1,3}[a-z]?\s*(?:=|<|>|≥|≤|!=|<>)[^()]{1,60}\)")
 
 
@@ -943,13 +948,17 @@ class _Parser:
         # SECTION C": a section whose heading names its filter
         headed = heading_base(line.text, line.kind == "heading") if not line.is_option else None
         filtered = filtered_section(line.text)
-        if headed or (
-            (is_section(line) or filtered)
-            and not line.is_option
-            and (
-                not is_instruction(line)
-                or section_word(line.text, line.kind == "heading")
-                or filtered
+        if (
+            (line.kind == "heading" and not line.is_option and group_only(line.text))
+            or headed
+            or (
+                (is_section(line) or filtered)
+                and not line.is_option
+                and (
+                    not is_instruction(line)
+                    or section_word(line.text, line.kind == "heading")
+                    or filtered
+                )
             )
         ):
             self.finish()
@@ -1520,6 +1529,13 @@ class _Parser:
             draft.notes.extend(line.instructions)
             return
         text = line.text
+        group = group_only(text) if draft.options and not line.is_option else ""
+        if group.endswith(")") and self.label_next(index):
+            # "Crime providers only (P2)." between answers and the next question: whom that
+            # one is for, named by answers of the question in brackets
+            self.pending.append(f"ASK IF {GROUP_MARK} {group}")
+            draft.notes.extend(line.instructions)
+            return
         if not any(c.isalnum() for c in line.raw) and "__" not in line.raw:
             draft.mode = "closed" if draft.mode == "text" else draft.mode
             return
@@ -2164,6 +2180,16 @@ class _Parser:
             self.section_filter = heading_base_note(whole)
             return True
         if self.section_filter and _BRACKETED_TEST_RE.fullmatch(whole):
+            self.section_filter += " " + whole
+            return True
+        if (
+            self.section_filter.startswith(f"ASK IF {GROUP_MARK}")
+            and "(" not in self.section_filter
+            and _NAMED_ANSWERS_RE.fullmatch(whole)
+            and find_label(line) is None
+        ):
+            # "ARABLE FARMS ONLY" over "(Cereals or Mixed farming, at S2)": the answers of the
+            # question named that make up the group (read in logic)
             self.section_filter += " " + whole
             return True
         parts = [*line.instructions, line.text]

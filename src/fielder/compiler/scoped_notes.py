@@ -69,7 +69,9 @@ _OTHERS_RE = re.compile(
     # (the verb in any form: "moves on to", "carries on at", "goes straight to", "jump ahead to")
     r"|\b(?:GO(?:ES)?|SKIPS?|MOVES?|JUMPS?|CONTINUES?|CARR(?:Y|IES)|PROCEEDS?|TURNS?)\s+"
     r"(?:ON\s+|STRAIGHT\s+|DIRECTLY\s+|AHEAD\s+)?(?:ON\s+)?(?:TO|AT)\b"
-    r"|\bCARR(?:Y|IES)\s+ON\s+(?:FROM|AT|WITH)\b",
+    r"|\bCARR(?:Y|IES)\s+ON\s+(?:FROM|AT|WITH)\b"
+    # ("those customers pick up again at question 14": where the group skipped comes back)
+    r"|\b(?:PICKS?\s+UP|RESUMES?|REJOINS?)\s+(?:AGAIN\s+)?(?:AT|FROM|WITH)\b",
     re.I,
 )
 _AFTER_RE = re.compile(
@@ -85,6 +87,8 @@ _FILTER_RE = re.compile(
 _NEGATED_RE = re.compile(
     r"\b(?:SKIP|HIDE|OMIT)\s+(?:THIS\s+|THE\s+)?(?:WHOLE\s+|ENTIRE\s+)?(?:SECTION|PART|BLOCK|"
     r"MODULE|PAGE|QUESTIONS)\b|\bNOT\s+ASKED\b|\bDO\s+NOT\s+ASK\b|\bDON'T\s+ASK\b"
+    # ("Questions 11 to 13 are skipped for recall visits (…)")
+    r"|\b(?:ARE|IS|GET)\s+(?:SKIPPED|LEFT\s+OUT|OMITTED)\s+(?:FOR|BY)\b"
     # ("E2 and E3: skip both if …": the run named, then skipped by a word for it)
     r"|\b(?:SKIP|HIDE|OMIT)\s+(?:BOTH|THEM|THESE|ALL\s+(?:OF\s+)?(?:THEM|THESE)|EACH)\b",
     re.I,
@@ -232,6 +236,27 @@ _AMOUNT_RE = re.compile(
 )
 
 
+# "Non-members, please skip 13–15.", "Day visitors skip questions 8 to 10": a group in words
+# that passes over a run of questions
+_GROUP_SKIPS_RUN_RE = re.compile(
+    r"^\W*(?P<c>[^\W\d][^,;:=<>\d]{2,60}?)\s*,?\s*(?:PLEASE\s+)?(?:SKIP|MISS\s+OUT|LEAVE\s+OUT)\s+"
+    r"(?:QUESTIONS\s+|QS?\.?\s*)?(?P<a>\d{1,3})\s*(?:TO|-|–|—)\s*(?:Q\.?\s*)?(?P<b>\d{1,3})\W*$",
+    re.I,
+)
+
+
+def _group_skips_run(sentences: list[str]) -> ScopedNote | None:
+    """A group named in words that skips a run of questions named by their numbers: the run is
+    asked of everyone else (the group's answer is found in logic, `group_names`)."""
+    found = _GROUP_SKIPS_RUN_RE.match(sentences[0]) if len(sentences) == 1 else None
+    if found is None or not names_group(found["c"]) or _AMOUNT_RE.match(found["c"]):
+        return None
+    if int(found["b"]) <= int(found["a"]):
+        return None
+    group = re.sub(r"^\W*IF\s+", "", found["c"], flags=re.I)
+    return ScopedNote(cond=f"{GROUP_MARK} {group}", negated=True, first=found["a"], last=found["b"])
+
+
 def _group_jump(sentences: list[str]) -> ScopedNote | None:
     """A group named in words that skips ahead: the questions up to the target are asked of
     everyone else (the group's answer is found in logic, `group_names`)."""
@@ -242,6 +267,44 @@ def _group_jump(sentences: list[str]) -> ScopedNote | None:
         return None  # "IF ONLY ONE VISIT, GO TO R9": an amount the question records, its own jump
     after = found["id"] or f"Q{found['n']}"
     return ScopedNote(cond=f"{GROUP_MARK} {found['c']}", negated=True, after=after, jump=True)
+
+
+# "Questions 6 to 8 are for …, so if you ticked “None” at question 5, carry on from question
+# 9": a run named, then those who skip it, by a test, sent past it
+_RUN_JUMP_RE = re.compile(
+    r"[,;:]\s*(?:SO\s+|AND\s+|BUT\s+)?IF\s+(?P<c>[^,;]{3,160}?)\s*,\s*(?:PLEASE\s+)?"
+    r"(?P<go>[^,;]{3,60})$",
+    re.I,
+)
+
+
+def _run_jump(sentence: str) -> ScopedNote | None:
+    """A run named before a jump on a test past its end (the run's filter, denied)."""
+    run = _RUN_RE.search(sentence)
+    jump = _RUN_JUMP_RE.search(sentence.rstrip(" ."))
+    if run is None or jump is None or run.end() > jump.start():
+        return None
+    if run["join"].upper() not in ("TO", "-", "–", "—"):
+        return None
+    go = jump["go"]
+    target = _AFTER_RE.search(go)
+    if not _OTHERS_RE.search(go) or target is None or _REF_RE.search(go[: target.start()]):
+        return None
+    last = run["nb"] or run["b"]
+    after = target["n"] or target["id"]
+    digits = re.sub(r"\D", "", last), re.sub(r"\D", "", after)
+    if not all(digits) or int(digits[1]) != int(digits[0]) + 1:
+        return None  # (sent to the question right after the run only)
+    cond = jump["c"].strip()
+    if not _REF_RE.search(cond):
+        return None
+    return ScopedNote(
+        cond=cond,
+        negated=True,
+        first=run["a"] or f"Q{run['na']}",
+        last=run["b"] or f"Q{run['nb']}",
+        after=after if target["id"] else f"Q{after}",
+    )
 
 
 def read_scoped_note(parts: list[str], under_heading: bool) -> ScopedNote | None:
@@ -255,6 +318,12 @@ def read_scoped_note(parts: list[str], under_heading: bool) -> ScopedNote | None
                 sentences.append(sentence)
     if not sentences or any(_NOT_FILTER_RE.search(s) for s in sentences):
         return None
+    skipped = _group_skips_run(sentences)
+    if skipped is not None:
+        return skipped
+    jumped = [r for r in map(_run_jump, sentences) if r is not None]
+    if len(jumped) == 1 and sum(bool(_REF_RE.search(s)) for s in sentences) == 1:
+        return jumped[0]
     main: list[str] = []
     after, others, sent_on = "", False, ""
     seen: re.Match[str] | None = None

@@ -21,7 +21,10 @@ _SECTION_HEAD_RE = re.compile(r"^(?:SECTION|PART|MODULE|BLOCK)\b", re.I)
 # "OTHERS GO TO SECTION C", "OTHERS -> SECTION D", "ALL OTHERS SKIP TO PART 3"
 _OTHERS_RE = re.compile(
     r"[.;]?\s*(?:ALL\s+)?(?:OTHERS|EVERYONE\s+ELSE)\b\s*(?:-+>|→|(?:GO|SKIP|MOVE|JUMP)\s+(?:ON\s+)?TO)"
-    r".*$",
+    r".*$"
+    # ("… (A3 = 1 OR 2). TENANTS GO TO SECTION D.": the others named as a group of their own)
+    r"|[.;]\s*[^\W\d][\w'’ -]{2,30}?\s+(?:GO|SKIP|MOVE|JUMP)\s+(?:ON\s+)?TO\s+"
+    r"(?:SECTION|PART|MODULE|BLOCK)\s+\w{1,3}\W*$",
     re.I,
 )
 # a test on a question: "(Q3 = 1)", "(CODE 2 AT A2)", "(S1 = 2 OR 3)"; not "(Q5-Q9)" nor "(ASK ALL)"

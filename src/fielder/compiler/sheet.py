@@ -1146,6 +1146,13 @@ def _mostly_caps(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
+_NAMED_PART_RE = re.compile(
+    r"^\W*(?:SECTION|PART|MODULE|BLOCK)\s+[A-Z0-9]{1,2}\s*[:.–—-]\s*\S"
+    # ("Q13–Q14: ASK THOSE WITH A DISABILITY (Q12 = 1)": a banner over the run it names)
+    r"|^\W*[A-Z]{1,3}\d{1,3}[a-z]?\s*(?:–|—|-|TO)\s*[A-Z]{1,3}\d{1,3}[a-z]?\s*:\s*\S"
+)
+
+
 def _section_row(words: str, code: str, columns: dict[str, int]) -> bool:
     """ "SCREENER", "HAUPTTEIL" alone in a "Question / answers" column, with no id and no code
     where the answers have codes: the name of the part that starts there, not an answer."""
@@ -1161,6 +1168,15 @@ def _section_row(words: str, code: str, columns: dict[str, int]) -> bool:
         and not re.search(r"\b(?:SECTION|PART|BLOCK|MODULE)\b", head)
     ):
         return False
+    if (
+        shared
+        and not code.strip()
+        and _NAMED_PART_RE.match(words)
+        and _mostly_caps(re.sub(r"\([^()]*\)", " ", words))
+    ):
+        # "SECTION C: PARTIES ONLY (Q1 = 1) – OTHERS GO TO SECTION D": a part named by its
+        # letter, in capitals, whatever its note says
+        return True
     words = head
     return (
         shared

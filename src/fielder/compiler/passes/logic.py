@@ -22,7 +22,7 @@ from fielder.compiler.conditions import (
     worded_condition,
 )
 from fielder.compiler.diagnostics import Problem
-from fielder.compiler.group_names import group_answer
+from fielder.compiler.group_names import group_answer, named_group
 from fielder.compiler.passes.branch_pairs import drop_onward_skips, fold_branch_pairs
 from fielder.compiler.passes.screened_codes import screened_codes
 from fielder.ir.models import Question, SkipRule
@@ -49,6 +49,10 @@ def _groups(pending: Pending, questions: dict[str, Question]) -> list[list[Atom]
     except ConditionError:
         # "Leaseholders only", "Tenant find only clients": a group named only by an answer
         grouped = group_answer(pending.condition or "", questions, pending.default)
+        if grouped is None and pending.source and pending.source != pending.condition:
+            # "Crime providers only (P2)" read as a test of P2 alone: the group's words name
+            # the answers of the question in brackets
+            grouped = named_group(pending.source, questions, pending.default)
         if grouped is None:
             raise
         return grouped

@@ -143,10 +143,15 @@ _FILTER_WORD_RE = re.compile(
 # …", "Condition: …", "RESPONDENTS AGED 65 AND OVER AT S3"
 _SHOWN_RE = re.compile(
     r"\b(?:APPEARS?|VISIBLE|SHOWN|DISPLAYED|ASKED|REACHED|HIDDEN|LEAVE\s+OUT|LEFT\s+OUT|OMIT(?:TED)?)"
-    rf"\b(?:\s+(?:ONLY|{_ID}))?\s+(?:WHEN|IF|AFTER|UNLESS|TO|FOR|BY|OF|WHERE)\b"
+    rf"\b(?:\s+(?:ONLY|{_ID}))?\s+(?:WHEN|IF|AFTER|UNLESS|TO|FOR|BY|OF|WHERE|FROM)\b"
     rf"|^\W*(?:{_ID}\s*:?\s*)?(?:ONLY\s+(?:IF|WHEN|WHERE|FOR)|UNLESS)\b"
     r"|^\W*[A-Za-z][\w ]{0,30}?\bONLY\s*[:–—-]"
     r"|^\W*(?:DISPLAY\s+)?CONDITIONS?\s*:"
+    # "(ask this one to people who did not tick …)": the question asked of a group
+    r"|^\W*(?:PLEASE\s+)?ASK\s+THIS\s+(?:ONE|QUESTION)\s+(?:ONLY\s+)?(?:TO|OF)\b"
+    # "Only fill this in if you ticked Yes at question 18."
+    r"|^\W*(?:PLEASE\s+)?ONLY\s+(?:FILL\s+(?:THIS|IT)\s+IN|ANSWER\s+(?:THIS|IT)|COMPLETE\s+(?:THIS|IT))"
+    r"\s+(?:IF|WHEN)\b"
     # "For companies with 50 or more employees (L4 = 3 or 4)": whom, then how they are told apart
     r"|^\W*(?:ONLY\s+)?FOR\s+(?:\w+\s+){1,2}?(?:WITH|WHO|THAT|WHOSE|AGED)\b"
     rf"|^\W*(?:{_ID}\s*[.:]?\s*)?\W*(?:RESPONDENTS|PATIENTS|PEOPLE|THOSE|CLIENTS|CUSTOMERS)\s+AGED\b",
@@ -311,6 +316,16 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
                     break
             if (
                 reading is not None
+                and reading.kind == "skip"
+                and reading.holder is question
+                and _scope_only(index, pairs)
+            ):
+                # "No or not sure: skip to Q7." under a question whose only filter is its
+                # part's ("ARABLE FARMS ONLY"): the jump on its own answers is read all the same
+                readings.append(reading)
+                break
+            if (
+                reading is not None
                 and reading.kind == "display_if"
                 and (
                     reading.holder is question
@@ -403,6 +418,24 @@ def _scoped(reading: _Reading, pairs: Sequence[tuple[Question, Draft]]) -> bool:
     had = {ref.name for ref in references(parse(holder.display_if))}
     new = {ref.name for ref in references(parse(reading.expression))}
     return not had & new
+
+
+def _scope_only(index: int, pairs: Sequence[tuple[Question, Draft]]) -> bool:
+    """The question's only logic is a filter it shares with a neighbour (its part's),
+    and the question after tests nothing of it (no jump on it read there already)."""
+    question = pairs[index][0]
+    if not question.display_if or question.terminate_if or question.skip_to:
+        return False
+    following = pairs[index + 1][0] if index + 1 < len(pairs) else None
+    before = pairs[index - 1][0] if index else None
+    if question.display_if not in (
+        before and before.display_if,
+        following and following.display_if,
+    ):
+        return False
+    if following is None or not following.display_if:
+        return True
+    return question.id not in {ref.name for ref in references(parse(following.display_if))}
 
 
 def _has_logic(question: Question) -> bool:
