@@ -107,3 +107,29 @@ def test_a_heading_whose_bracket_says_whom_then_the_test_filters_its_section() -
         assert survey["L3"].display_if == "L2 == '4'", heading
         assert survey["L4"].display_if == "L2 == '4'", heading
         assert survey["L2"].display_if is None
+
+
+def test_a_group_under_a_questions_words_stays_that_questions_filter() -> None:
+    text = "\n".join(
+        [
+            "1. What was the main purpose of your stay?",
+            "☐ Leisure",
+            "☐ Business",
+            "2. Are you a member of the rewards club?",
+            "☐ Yes",
+            "☐ No",
+            "3. Would you like details of the club?",
+            "[For guests who are not members (No at question 2).]",
+            "☐ Yes",
+            "☐ No",
+            "4. Would your firm like a corporate account?",
+            "[Business guests only (question 1).]",
+            "☐ Yes",
+            "☐ No",
+            "5. Anything else to tell us?",
+            "____________",
+        ]
+    )
+    survey = by_id(compile_text(text))
+    assert survey["Q3"].display_if == "Q2 == '2'"
+    assert survey["Q4"].display_if == "Q1 == '2'"

@@ -69,10 +69,24 @@ def _waiting(parsed: Parsed) -> list[tuple[int, str]]:
             # (the same filter over both: a section's, set over each of its questions)
             if n not in above.pre_notes
             and n not in own
+            and not _group_of(n, own)
             and (not crossed or n in parsed.before_sections)
             and _is_filter(n)
         )
     return found
+
+
+def _group_of(note: str, own: list[str]) -> bool:
+    """True when the note is a group's filter the parser wrote from one of the question's own
+    notes ("Business guests only (question 2)." under its words -> "ASK IF GROUP: Business
+    guests (question 2)"): the question's own, not one waiting from the question above."""
+    from fielder.compiler.group_names import GROUP_MARK
+
+    head = f"ASK IF {GROUP_MARK} "
+    if not note.startswith(head):
+        return False
+    words = set(re.findall(r"\w+", note[len(head) :].lower()))
+    return any(words <= set(re.findall(r"\w+", n.lower())) for n in own)
 
 
 def _named(note: str, where: dict[str, int]) -> list[int]:
