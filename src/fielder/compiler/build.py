@@ -19,6 +19,7 @@ from fielder.compiler.instructions import Directive, interpret, sentences, type_
 from fielder.compiler.lines import collapse, split_text
 from fielder.compiler.negations import denial_index
 from fielder.compiler.numbered_points import numbered_points
+from fielder.compiler.counted_codes import counted_codes
 from fielder.compiler.options import (
     BOXES,
     SPECIFY_RE,
@@ -241,7 +242,7 @@ def _branch_parts(sentence: str) -> list[str]:
 
 def settle_options(raw: list[RawOption]) -> tuple[list[Option], list[RawOption]]:
     """Options with codes (written ones kept, missing ones numbered by position)."""
-    raw = numbered_points(raw)
+    raw = counted_codes(numbered_points(raw))
     if len(raw) == 1 and raw[0].code is None and " / " in raw[0].label:
         parts = [p.strip() for p in raw[0].label.split(" / ") if p.strip()]
         if len(parts) >= 2 and all(len(p.split()) <= 6 for p in parts):

@@ -73,7 +73,8 @@ DISPLAY_WORDS = frozenset(
     SALUTI""".split()
 )
 _INSTRUCTION_START_RE = re.compile(
-    r"^(?:PROG(?:RAMMER|RAMMING)?\b|SCRIPT(?:ER|ING)?\b|INTERVIEWER\b|NOTE\b|INSTRUCTIONS?\b|"
+    # "↪ Logic: …": a hooked or plain arrow set before the note marks it as one
+    r"^(?:[↪↳⤷➜➔→▶►▸]\s*)?(?:PROG(?:RAMMER|RAMMING)?\b|SCRIPT(?:ER|ING)?\b|INTERVIEWER\b|NOTE\b|INSTRUCTIONS?\b|"
     # a depth interview's probes and moderator notes: "Probe: …", "Nachfrage: …", "Relance : …"
     r"PROBES?\b|PROMPTS?\b|FOLLOW[- ]?UPS?\b|MODERATOR\b|FACILITATOR\b|NACHFRAGEN?\b|RELANCES?\b|"
     r"SONDEOS?\b|SONDEAR\b|"

@@ -313,6 +313,10 @@ _LABEL_RUN_RE = re.compile(
 )
 
 
+# "1.", "12)" alone in the label colour before the question's words: its number, not a note
+_NUMBER_RUN_RE = re.compile(r"^\d{1,3}[a-z]?[.)]$")
+
+
 def _label_badge(runs: tuple[Run, ...]) -> bool:
     """A survey tool's coloured id badge alone on its line ("Q7", "INTRO" over the words): the
     question's label, not a scripting note in colour."""
@@ -332,7 +336,12 @@ def _coloured_label(runs: tuple[Run, ...]) -> int | None:
     if len(visible) < 2 or not _is_coloured(runs[visible[0]]):
         return None
     first = visible[0]
-    if not _LABEL_RUN_RE.match(runs[first].text.strip()) and not _gapped_word_label(runs[first]):
+    lead = runs[first].text.strip()
+    if (
+        not _LABEL_RUN_RE.match(lead)
+        and not _NUMBER_RUN_RE.match(lead)
+        and not _gapped_word_label(runs[first])
+    ):
         return None
     plain_after = any(not _is_coloured(runs[i]) and _has_words(runs[i].text) for i in visible[1:])
     return first if plain_after else None

@@ -20,6 +20,7 @@ from fielder.compiler.lines import Line, collapse, is_caps_instruction
 from fielder.compiler.named_routes import named_route
 from fielder.compiler.numbered_ends import numbered_ends
 from fielder.compiler.paren_codes import paren_codes_across, paren_codes_after_across
+from fielder.compiler.points_across import points_across
 from fielder.ir.models import Option
 
 BOXES = "☐□❑❒○◯◻⬜▢⃞☑☒✓✔"
@@ -461,6 +462,10 @@ def _option_text(text: str, numbering: str | None) -> list[RawOption]:
     text = route_to_english(text)
     # "Nie .... 5  → WEITER MIT F7": an arrow's routing in the questionnaire's own language.
     text = _ARROW_TAIL_RE.sub(lambda m: m["arrow"] + to_english(m["route"]), text)
+    across = points_across(text)
+    if across is not None:
+        # "1 (Awful) · 2 · 3 · 4 · 5 (Amazing)": a scale's points across, words at the ends
+        return [RawOption(label, code) for code, label in across]
     beside = codes_beside_boxes(text)
     if beside is not None:
         return [_beside_box(label, code, route) for label, code, route in beside]
