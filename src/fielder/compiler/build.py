@@ -458,6 +458,9 @@ def table_layout(
         # "Very well (1)" over cells of "1": the heading's bracketed code is no part of its words
         # ("(2)" alone over a middle point: the code is its label)
         header = re.sub(rf"\s*\(\s*{re.escape(code)}\s*\)\s*$", "", header) or code
+        if only == code and re.search(rf"[^\W\d_]\s+{re.escape(code)}$", header):
+            # "Agree" over its code on the cell's next line, the code again in every row below
+            header = header[: -len(code)].rstrip()
         if index in header_codes:
             header = _TRAILING_CODE_RE.sub("", header)
         header = _COLUMN_NAME_RE.sub("", header)

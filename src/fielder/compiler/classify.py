@@ -33,7 +33,10 @@ _OTHER_BARE_RE = re.compile(
 # forms number their questions (kept for lines that ask, so "1<TAB>Never" stays an answer).
 _GAP_BARE_RE = re.compile(r"^(?P<n>\d{1,3})(?:\t|\s+)(?P<rest>[A-Z¿¡\"'‘“].*)$")
 _DOTTED_RE = re.compile(r"^(?P<n>\d{1,3})\.(?P<n2>\d{1,2})(?P<sub>[a-z])?[.):]?\s+(?P<rest>\S.*)$")
-_ID_RANGE_RE = re.compile(r"^[A-Z]{1,4}\d{1,3}\w*\s*(?:\.{2,}|…|to\b)\s*[A-Z]{1,4}\d")
+# ("B2 AND B3: IF B1 = 1", "Q4 – Q6: …": a note over the questions it names, as a range does)
+_ID_RANGE_RE = re.compile(
+    r"^[A-Z]{1,4}\d{1,3}\w*\s*(?:\.{2,}|…|(?i:to|and|through)\b|[&,–—])\s*[A-Z]{1,4}\d"
+)
 # "3.1   02 Feb 2027   Module 6 added": a version-history row (a number, then a date).
 _DATED_ROW_RE = re.compile(
     r"^\d{1,3}(?:\.\d{1,2})?[.)]?\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
@@ -358,6 +361,7 @@ _CAPS_ANSWER_ROUTED_RE = re.compile(
     r"[^\W\d_][^\d→]{0,24}?\s+\d{1,3}\s*(?:→|->|=>)\s*\S"
 )
 _QUOTED_RE = re.compile(r'"[^"]{0,120}"|“[^”]{0,120}”')
+_COLUMN_HEAD_RE = re.compile(r"(?:CODES?|PUNCH(?:ES)?|COL(?:UMN)?)\s*:?")
 _MODE_TAG_RE = re.compile(r"(?:MULTI(?:PLE)?|SINGLE)(?:[- ]?(?:CODE|CHOICE|RESPONSE|SELECT))?\.?")
 
 
@@ -381,6 +385,8 @@ def is_instruction(line: Line) -> bool:
         return True
     if _QUOTED_ANSWER_RULE_RE.match(text):
         return True  # "'None of these' clears the other boxes.": a rule about one answer
+    if _COLUMN_HEAD_RE.fullmatch(text):
+        return True  # "CODE" alone over the column of codes at the right: the column's heading
     if _MODE_TAG_RE.fullmatch(text):
         return True  # "MULTI" on a line of its own among the answers: how many may be chosen
     if _WIDGET_NOTE_RE.search(text) and len(text.split()) <= 12 and not text.endswith("?"):
