@@ -361,6 +361,22 @@ _CAPS_ANSWER_ROUTED_RE = re.compile(
     r"[^\W\d_][^\d→]{0,24}?\s+\d{1,3}\s*(?:→|->|=>)\s*\S"
 )
 _QUOTED_RE = re.compile(r'"[^"]{0,120}"|“[^”]{0,120}”')
+# a survey tool's printout names each question's format in parts set apart by middle dots
+_FORMAT_PART_RE = re.compile(
+    r"(?:multiple|single)\s+(?:choice|answers?|lines?|selection)|matrix(?:\s+table)?|likert|"
+    r"drop-?down(?:\s+list)?|text\s+entry|essay|form\s+field|slider|rank\s+order|"
+    r"drag\s+and\s+drop|constant\s+sum|side\s+by\s+side|net\s+promoter(?:\s+score)?|nps|"
+    r"horizontal|vertical|multi-?lines?|required|optional|email|numeric|number|date|"
+    r"(?:min|max)(?:imum)?\s*:?\s*-?\d{1,7}",
+    re.I,
+)
+
+
+def _tool_format_line(text: str) -> bool:
+    parts = [p.strip() for p in text.split("·")]
+    return len(parts) >= 2 and all(_FORMAT_PART_RE.fullmatch(p) for p in parts)
+
+
 _COLUMN_HEAD_RE = re.compile(r"(?:CODES?|PUNCH(?:ES)?|COL(?:UMN)?)\s*:?")
 _MODE_TAG_RE = re.compile(r"(?:MULTI(?:PLE)?|SINGLE)(?:[- ]?(?:CODE|CHOICE|RESPONSE|SELECT))?\.?")
 
@@ -385,6 +401,8 @@ def is_instruction(line: Line) -> bool:
         return True
     if _QUOTED_ANSWER_RULE_RE.match(text):
         return True  # "'None of these' clears the other boxes.": a rule about one answer
+    if _tool_format_line(text):
+        return True  # "Multiple choice · Multiple answer": the survey tool's type, not words
     if _COLUMN_HEAD_RE.fullmatch(text):
         return True  # "CODE" alone over the column of codes at the right: the column's heading
     if _MODE_TAG_RE.fullmatch(text):
@@ -474,6 +492,8 @@ def is_section(line: Line) -> bool:
         return True
     if _CODED_END_RE.search(line.spaced or line.raw):
         return False  # "Part rent and part mortgage<TAB>3": a coded answer, not a part heading
+    if re.search(r"[a-z][\w'’,.]*\s+[\[(]\d{1,3}[\])]\s*$", line.text):
+        return False  # "Part of it [2]": an answer with its code in brackets after its words
     if _NAMED_BLOCK_RE.match(line.text) and not (line.code or line.is_option or line.label):
         return True  # "Kitchen / bathroom block": a spec's title over a block of questions
     return bool(_SECTION_RE.match(line.text)) and len(line.text.split()) <= 12

@@ -622,6 +622,9 @@ def _split_text(text: str) -> tuple[str, list[str]]:
     caps = None if is_caps_instruction(kept) else _TRAILING_CAPS_RE.search(kept.rstrip())
     if caps and caps.group(1).count(")") > caps.group(1).count("("):
         caps = None  # "(e.g. NVQ, BTEC)": capitals that close the label's own bracket
+    head = kept[: caps.start(1)] if caps else ""
+    if caps and head.rfind("[") > head.rfind("]") and "]" not in caps.group(1):
+        caps = None  # "[PROBE FULLY. TYPE IN" at a line's end: the note goes on the next line
     # ("… by name?   MULTI": one word of capitals set a wide gap apart from the question)
     wide = bool(caps and re.search(r"\t|\s{3,}", kept[caps.start() : caps.start(1)]))
     if caps and is_caps_instruction(caps.group(1)) and (len(caps.group(1).split()) >= 2 or wide):

@@ -682,7 +682,7 @@ _LETTER_CODE_RE = re.compile(r"^(?P<label>.*?[^\s.…])\s*(?:\.{3,}|…+|\t+)\s*
 
 # "(exclusive)", "+ text box" after an answer: tags in the build's own words
 _TAIL_TAG_RE = re.compile(
-    r"\s+(\(\s*exclusive\s*\)|\+\s*(?:an?\s+)?(?:text\s*(?:box|field)|open\s+box|write[- ]in))\s*$|"
+    r"\s+(\(\s*exclusive\s*\)|\+\s*(?:an?\s+)?(?:text\s*(?:box|field|entry|input)|open\s+box|write[- ]in))\s*$|"
     # "None of these<TAB>exclusive": the tag in a column of its own, in any case
     r"\t\s*(exclusive)\s*$",
     re.I,
