@@ -578,7 +578,17 @@ def _option_text(text: str, numbering: str | None) -> list[RawOption]:
         option.label = re.sub(r"^_{3,}\s+(?=\w)", "", option.label)
         if _SPECIFY_RE.search(option.label):
             option.specify = True
+        aside = _ARROW_ASIDE_RE.search(option.label)
+        if aside and aside.start() > 0:
+            # "No, I came with someone → please hand the card back": what to do after the
+            # answer, said after an arrow, is its note (the rules read or flag it there)
+            option.instructions.append(aside["note"].strip())
+            option.label = option.label[: aside.start()].rstrip()
     return options
+
+
+# an arrow set apart by spaces after an answer's words, with words after it
+_ARROW_ASIDE_RE = re.compile(r"(?<=\S)\s+(?:→|->|⇒)\s+(?P<note>[^\W\d_][^→]*)$")
 
 
 def _routing_before_code(option: RawOption) -> None:
