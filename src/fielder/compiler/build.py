@@ -13,13 +13,13 @@ from fielder.compiler.answer_columns import in_code_order
 from fielder.compiler.classify import DISPLAY_WORDS
 from fielder.compiler.coded_rows import coded_rows
 from fielder.compiler.consent_boxes import consent_box
+from fielder.compiler.counted_codes import counted_codes
 from fielder.compiler.diagnostics import Problem
 from fielder.compiler.end_coded_scales import scale_from_ends
 from fielder.compiler.instructions import Directive, interpret, sentences, type_words
 from fielder.compiler.lines import collapse, split_text
 from fielder.compiler.negations import denial_index
 from fielder.compiler.numbered_points import numbered_points
-from fielder.compiler.counted_codes import counted_codes
 from fielder.compiler.options import (
     BOXES,
     SPECIFY_RE,

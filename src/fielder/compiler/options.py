@@ -462,10 +462,10 @@ def _option_text(text: str, numbering: str | None) -> list[RawOption]:
     text = route_to_english(text)
     # "Nie .... 5  → WEITER MIT F7": an arrow's routing in the questionnaire's own language.
     text = _ARROW_TAIL_RE.sub(lambda m: m["arrow"] + to_english(m["route"]), text)
-    across = points_across(text)
-    if across is not None:
+    points = points_across(text)
+    if points is not None:
         # "1 (Awful) · 2 · 3 · 4 · 5 (Amazing)": a scale's points across, words at the ends
-        return [RawOption(label, code) for code, label in across]
+        return [RawOption(label, code) for code, label in points]
     beside = codes_beside_boxes(text)
     if beside is not None:
         return [_beside_box(label, code, route) for label, code, route in beside]
@@ -692,7 +692,8 @@ _LETTER_CODE_RE = re.compile(r"^(?P<label>.*?[^\s.…])\s*(?:\.{3,}|…+|\t+)\s*
 
 # "(exclusive)", "+ text box" after an answer: tags in the build's own words
 _TAIL_TAG_RE = re.compile(
-    r"\s+(\(\s*exclusive\s*\)|\+\s*(?:an?\s+)?(?:text\s*(?:box|field|entry|input)|open\s+box|write[- ]in))\s*$|"
+    r"\s+(\(\s*exclusive\s*\)|\+\s*(?:an?\s+)?"
+    r"(?:text\s*(?:box|field|entry|input)|open\s+box|write[- ]in))\s*$|"
     # "None of these<TAB>exclusive": the tag in a column of its own, in any case
     r"\t\s*(exclusive)\s*$",
     re.I,

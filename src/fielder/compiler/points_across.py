@@ -19,7 +19,8 @@ _MARKS = "·|/•—–"
 _GAP_RE = re.compile(rf"^[\s{_MARKS}:=-]*$")
 # an end's words: letters, spaces, apostrophes and hyphens, in brackets or after a dash
 _END_RE = re.compile(
-    rf"^[\s{_MARKS}:=-]*\(?(?P<words>[^\W\d_][^\W\d_ '’-]*(?:[ '’-]+[^\W\d_]+){{0,7}})\)?[\s{_MARKS}]*$"
+    rf"^[\s{_MARKS}:=-]*\(?(?P<words>[^\W\d_][^\W\d_ '’-]*(?:[ '’-]+[^\W\d_]+){{0,7}})\)?"
+    rf"[\s{_MARKS}]*$"
 )
 _LEAD_RE = re.compile(r"^[☐□▢○◯●•]\s*")
 

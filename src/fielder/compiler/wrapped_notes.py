@@ -53,8 +53,7 @@ def _probe_joined(line: Line, following: Line) -> list[Line] | None:
 
 def _joined(line: Line, following: Line) -> list[Line] | None:
     # ("{end the survey here with the" over "message}": a build note in braces, wrapped alike)
-    pair = max(("[]", "{}"), key=lambda p: line.text.rfind(p[0]))
-    left, right = pair
+    left, right = max((("[", "]"), ("{", "}")), key=lambda p: line.text.rfind(p[0]))
     opened = line.text.rfind(left)
     if opened < 0 or right in line.text[opened:] or line.is_option or following.is_option:
         return None
