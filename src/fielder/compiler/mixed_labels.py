@@ -24,7 +24,7 @@ def bare_numbers_too(lines: list[Line]) -> bool:
         label = find_label(line)
         if label is None or line.is_option:
             continue
-        if label.style in ("prefixed", "given"):  # typed, or in the label colour
+        if label.style == "prefixed":
             lettered.add(re.sub(r"\d.*", "", label.id))
         elif label.style == "bare" and _asks(label.rest):
             head = _BARE_NUMBER_RE.fullmatch(label.id)
