@@ -23,7 +23,7 @@ def _options(question) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     return [(o.code, o.label) for o in question.options]
 
 
-# --- coloured bare numbers after a typed lettered series -------------------------------------------
+# --- coloured bare numbers after a typed lettered series -----------------------------------
 
 
 def _coloured_form(numbers: list[str]) -> bytes:
