@@ -13,6 +13,7 @@ from fielder.compiler.answer_columns import in_code_order
 from fielder.compiler.classify import DISPLAY_WORDS
 from fielder.compiler.coded_rows import coded_rows
 from fielder.compiler.consent_boxes import consent_box
+from fielder.compiler.counted_codes import counted_codes
 from fielder.compiler.diagnostics import Problem
 from fielder.compiler.end_coded_scales import scale_from_ends
 from fielder.compiler.group_names import GROUP_MARK, group_only, named_only
@@ -246,7 +247,7 @@ def _branch_parts(sentence: str) -> list[str]:
 
 def settle_options(raw: list[RawOption]) -> tuple[list[Option], list[RawOption]]:
     """Options with codes (written ones kept, missing ones numbered by position)."""
-    raw = numbered_points(raw)
+    raw = counted_codes(numbered_points(raw))
     if len(raw) == 1 and raw[0].code is None and " / " in raw[0].label:
         parts = [p.strip() for p in raw[0].label.split(" / ") if p.strip()]
         if len(parts) >= 2 and all(len(p.split()) <= 6 for p in parts):
@@ -462,6 +463,9 @@ def table_layout(
         # "Very well (1)" over cells of "1": the heading's bracketed code is no part of its words
         # ("(2)" alone over a middle point: the code is its label)
         header = re.sub(rf"\s*\(\s*{re.escape(code)}\s*\)\s*$", "", header) or code
+        if only == code and re.search(rf"[^\W\d_]\s+{re.escape(code)}$", header):
+            # "Agree" over its code on the cell's next line, the code again in every row below
+            header = header[: -len(code)].rstrip()
         if index in header_codes:
             header = _TRAILING_CODE_RE.sub("", header)
         header = _COLUMN_NAME_RE.sub("", header)

@@ -33,7 +33,10 @@ _OTHER_BARE_RE = re.compile(
 # forms number their questions (kept for lines that ask, so "1<TAB>Never" stays an answer).
 _GAP_BARE_RE = re.compile(r"^(?P<n>\d{1,3})(?:\t|\s+)(?P<rest>[A-Z¿¡\"'‘“].*)$")
 _DOTTED_RE = re.compile(r"^(?P<n>\d{1,3})\.(?P<n2>\d{1,2})(?P<sub>[a-z])?[.):]?\s+(?P<rest>\S.*)$")
-_ID_RANGE_RE = re.compile(r"^[A-Z]{1,4}\d{1,3}\w*\s*(?:\.{2,}|…|to\b)\s*[A-Z]{1,4}\d")
+# ("B2 AND B3: IF B1 = 1", "Q4 – Q6: …": a note over the questions it names, as a range does)
+_ID_RANGE_RE = re.compile(
+    r"^[A-Z]{1,4}\d{1,3}\w*\s*(?:\.{2,}|…|(?i:to|and|through)\b|[&,–—])\s*[A-Z]{1,4}\d"
+)
 # "3.1   02 Feb 2027   Module 6 added": a version-history row (a number, then a date).
 _DATED_ROW_RE = re.compile(
     r"^\d{1,3}(?:\.\d{1,2})?[.)]?\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
@@ -73,7 +76,8 @@ DISPLAY_WORDS = frozenset(
     SALUTI""".split()
 )
 _INSTRUCTION_START_RE = re.compile(
-    r"^(?:PROG(?:RAMMER|RAMMING)?\b|SCRIPT(?:ER|ING)?\b|INTERVIEWER\b|NOTE\b|INSTRUCTIONS?\b|"
+    # "↪ Logic: …": a hooked or plain arrow set before the note marks it as one
+    r"^(?:[↪↳⤷➜➔→▶►▸]\s*)?(?:PROG(?:RAMMER|RAMMING)?\b|SCRIPT(?:ER|ING)?\b|INTERVIEWER\b|NOTE\b|INSTRUCTIONS?\b|"
     # a depth interview's probes and moderator notes: "Probe: …", "Nachfrage: …", "Relance : …"
     r"PROBES?\b|PROMPTS?\b|FOLLOW[- ]?UPS?\b|MODERATOR\b|FACILITATOR\b|NACHFRAGEN?\b|RELANCES?\b|"
     r"SONDEOS?\b|SONDEAR\b|"
@@ -357,6 +361,23 @@ _CAPS_ANSWER_ROUTED_RE = re.compile(
     r"[^\W\d_][^\d→]{0,24}?\s+\d{1,3}\s*(?:→|->|=>)\s*\S"
 )
 _QUOTED_RE = re.compile(r'"[^"]{0,120}"|“[^”]{0,120}”')
+# a survey tool's printout names each question's format in parts set apart by middle dots
+_FORMAT_PART_RE = re.compile(
+    r"(?:multiple|single)\s+(?:choice|answers?|lines?|selection)|matrix(?:\s+table)?|likert|"
+    r"drop-?down(?:\s+list)?|text\s+entry|essay|form\s+field|slider|rank\s+order|"
+    r"drag\s+and\s+drop|constant\s+sum|side\s+by\s+side|net\s+promoter(?:\s+score)?|nps|"
+    r"horizontal|vertical|multi-?lines?|required|optional|email|numeric|number|date|"
+    r"(?:min|max)(?:imum)?\s*:?\s*-?\d{1,7}",
+    re.I,
+)
+
+
+def _tool_format_line(text: str) -> bool:
+    parts = [p.strip() for p in text.split("·")]
+    return len(parts) >= 2 and all(_FORMAT_PART_RE.fullmatch(p) for p in parts)
+
+
+_COLUMN_HEAD_RE = re.compile(r"(?:CODES?|PUNCH(?:ES)?|COL(?:UMN)?)\s*:?")
 _MODE_TAG_RE = re.compile(r"(?:MULTI(?:PLE)?|SINGLE)(?:[- ]?(?:CODE|CHOICE|RESPONSE|SELECT))?\.?")
 
 
@@ -380,6 +401,10 @@ def is_instruction(line: Line) -> bool:
         return True
     if _QUOTED_ANSWER_RULE_RE.match(text):
         return True  # "'None of these' clears the other boxes.": a rule about one answer
+    if _tool_format_line(text):
+        return True  # "Multiple choice · Multiple answer": the survey tool's type, not words
+    if _COLUMN_HEAD_RE.fullmatch(text):
+        return True  # "CODE" alone over the column of codes at the right: the column's heading
     if _MODE_TAG_RE.fullmatch(text):
         return True  # "MULTI" on a line of its own among the answers: how many may be chosen
     if _WIDGET_NOTE_RE.search(text) and len(text.split()) <= 12 and not text.endswith("?"):
@@ -467,6 +492,8 @@ def is_section(line: Line) -> bool:
         return True
     if _CODED_END_RE.search(line.spaced or line.raw):
         return False  # "Part rent and part mortgage<TAB>3": a coded answer, not a part heading
+    if re.search(r"[a-z][\w'’,.]*\s+[\[(]\d{1,3}[\])]\s*$", line.text):
+        return False  # "Part of it [2]": an answer with its code in brackets after its words
     if _NAMED_BLOCK_RE.match(line.text) and not (line.code or line.is_option or line.label):
         return True  # "Kitchen / bathroom block": a spec's title over a block of questions
     return bool(_SECTION_RE.match(line.text)) and len(line.text.split()) <= 12

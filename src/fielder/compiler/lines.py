@@ -310,6 +310,10 @@ _LABEL_RUN_RE = re.compile(
 )
 
 
+# "1.", "12)" alone in the label colour before the question's words: its number, not a note
+_NUMBER_RUN_RE = re.compile(r"^\d{1,3}[a-z]?[.)]$")
+
+
 def _label_badge(runs: tuple[Run, ...]) -> bool:
     """A survey tool's coloured id badge alone on its line ("Q7", "INTRO" over the words): the
     question's label, not a scripting note in colour."""
@@ -329,7 +333,12 @@ def _coloured_label(runs: tuple[Run, ...]) -> int | None:
     if len(visible) < 2 or not _is_coloured(runs[visible[0]]):
         return None
     first = visible[0]
-    if not _LABEL_RUN_RE.match(runs[first].text.strip()) and not _gapped_word_label(runs[first]):
+    lead = runs[first].text.strip()
+    if (
+        not _LABEL_RUN_RE.match(lead)
+        and not _NUMBER_RUN_RE.match(lead)
+        and not _gapped_word_label(runs[first])
+    ):
         return None
     plain_after = any(not _is_coloured(runs[i]) and _has_words(runs[i].text) for i in visible[1:])
     return first if plain_after else None
@@ -610,6 +619,9 @@ def _split_text(text: str) -> tuple[str, list[str]]:
     caps = None if is_caps_instruction(kept) else _TRAILING_CAPS_RE.search(kept.rstrip())
     if caps and caps.group(1).count(")") > caps.group(1).count("("):
         caps = None  # "(e.g. NVQ, BTEC)": capitals that close the label's own bracket
+    head = kept[: caps.start(1)] if caps else ""
+    if caps and head.rfind("[") > head.rfind("]") and "]" not in caps.group(1):
+        caps = None  # "[PROBE FULLY. TYPE IN" at a line's end: the note goes on the next line
     # ("… by name?   MULTI": one word of capitals set a wide gap apart from the question)
     wide = bool(caps and re.search(r"\t|\s{3,}", kept[caps.start() : caps.start(1)]))
     if caps and is_caps_instruction(caps.group(1)) and (len(caps.group(1).split()) >= 2 or wide):

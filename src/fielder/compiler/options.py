@@ -20,6 +20,7 @@ from fielder.compiler.lines import Line, collapse, is_caps_instruction
 from fielder.compiler.named_routes import named_route
 from fielder.compiler.numbered_ends import numbered_ends
 from fielder.compiler.paren_codes import paren_codes_across, paren_codes_after_across
+from fielder.compiler.points_across import points_across
 from fielder.ir.models import Option
 
 BOXES = "☐□❑❒○◯◻⬜▢⃞☑☒✓✔"
@@ -480,6 +481,10 @@ def _option_text(text: str, numbering: str | None) -> list[RawOption]:
     text = route_to_english(text)
     # "Nie .... 5  → WEITER MIT F7": an arrow's routing in the questionnaire's own language.
     text = _ARROW_TAIL_RE.sub(lambda m: m["arrow"] + to_english(m["route"]), text)
+    points = points_across(text)
+    if points is not None:
+        # "1 (Awful) · 2 · 3 · 4 · 5 (Amazing)": a scale's points across, words at the ends
+        return [RawOption(label, code) for code, label in points]
     beside = codes_beside_boxes(text)
     if beside is not None:
         return [_beside_box(label, code, route) for label, code, route in beside]
@@ -592,7 +597,17 @@ def _option_text(text: str, numbering: str | None) -> list[RawOption]:
         option.label = re.sub(r"^_{3,}\s+(?=\w)", "", option.label)
         if _SPECIFY_RE.search(option.label):
             option.specify = True
+        aside = _ARROW_ASIDE_RE.search(option.label)
+        if aside and aside.start() > 0:
+            # "No, I came with someone → please hand the card back": what to do after the
+            # answer, said after an arrow, is its note (the rules read or flag it there)
+            option.instructions.append(aside["note"].strip())
+            option.label = option.label[: aside.start()].rstrip()
     return options
+
+
+# an arrow set apart by spaces after an answer's words, with words after it
+_ARROW_ASIDE_RE = re.compile(r"(?<=\S)\s+(?:→|->|⇒)\s+(?P<note>[^\W\d_][^→]*)$")
 
 
 def _routing_before_code(option: RawOption) -> None:
@@ -696,7 +711,8 @@ _LETTER_CODE_RE = re.compile(r"^(?P<label>.*?[^\s.…])\s*(?:\.{3,}|…+|\t+)\s*
 
 # "(exclusive)", "+ text box" after an answer: tags in the build's own words
 _TAIL_TAG_RE = re.compile(
-    r"\s+(\(\s*exclusive\s*\)|\+\s*(?:an?\s+)?(?:text\s*(?:box|field)|open\s+box|write[- ]in))\s*$|"
+    r"\s+(\(\s*exclusive\s*\)|\+\s*(?:an?\s+)?"
+    r"(?:text\s*(?:box|field|entry|input)|open\s+box|write[- ]in))\s*$|"
     # "None of these<TAB>exclusive": the tag in a column of its own, in any case
     r"\t\s*(exclusive)\s*$",
     re.I,

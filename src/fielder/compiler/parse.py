@@ -525,7 +525,7 @@ class _Parser:
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
         self.out = Parsed(label_mode=label_mode(lines))
-        self.bare_too = self.out.label_mode == "prefixed" and bare_numbers_too(lines)
+        self.bare_too = self.out.label_mode in ("prefixed", "given") and bare_numbers_too(lines)
         self.current: Draft | None = None
         self.pending: list[str] = []
         self.last_number = 0

@@ -52,22 +52,24 @@ def _probe_joined(line: Line, following: Line) -> list[Line] | None:
 
 
 def _joined(line: Line, following: Line) -> list[Line] | None:
-    opened = line.text.rfind("[")
-    if opened < 0 or "]" in line.text[opened:] or line.is_option or following.is_option:
+    # ("{end the survey here with the" over "message}": a build note in braces, wrapped alike)
+    left, right = max((("[", "]"), ("{", "}")), key=lambda p: line.text.rfind(p[0]))
+    opened = line.text.rfind(left)
+    if opened < 0 or right in line.text[opened:] or line.is_option or following.is_option:
         return None
-    closed = following.text.find("]")
-    if closed < 0 or "[" in following.text[:closed]:
+    closed = following.text.find(right)
+    if closed < 0 or left in following.text[:closed]:
         return None
     note = collapse(f"{line.text[opened + 1 :]} {following.text[:closed]}")
     if not note or len(note) > _MAX_NOTE:
         return None
     text = line.text[:opened].rstrip()
-    cut = line.spaced.rfind("[") if line.spaced else -1
+    cut = line.spaced.rfind(left) if line.spaced else -1
     spaced = line.spaced[:cut].rstrip() if cut >= 0 else text
     first = replace(line, text=text, spaced=spaced, instructions=[*line.instructions, note])
     rest = following.text[closed + 1 :].strip()
     if not rest and not following.instructions:
         return [first]
-    cut = following.spaced.find("]") if following.spaced else -1
+    cut = following.spaced.find(right) if following.spaced else -1
     rest_spaced = following.spaced[cut + 1 :] if cut >= 0 else rest
     return [first, replace(following, text=rest, spaced=rest_spaced)]
