@@ -123,7 +123,7 @@ _FORWARD_RE = re.compile(
     re.I,
 )
 # ("ROUTING: ASK IF …": a routing note's heading word, then the next question's filter)
-_NOTE_FOR_RE = re.compile(r"^[\[(]?\s*(?:PN|PROG(?:RAMMER)?|SCRIPTER|CATI|DP|ROUTING)\s*:\s*", re.I)
+_NOTE_FOR_RE = re.compile(r"^[\[(]?\s*(?:PN|PROG(?:RAMMER)?|SCRIPTER|CATI|DP|ROUT(?:E|ING))\s*:\s*", re.I)
 _OUTLINE_ITEM_RE = re.compile(r"^(?P<n>\d{1,3})\.(?P<m>\d{1,2})[.)]?\s+(?P<rest>\S.*)$")
 # "(R)": a reverse-scored item, marked for the analyst, not shown to respondents.
 _REVERSE_MARK_RE = re.compile(r"\s*\((?:R|rev(?:erse)?(?:[- ]scored)?)\)\s*$")
@@ -2221,8 +2221,9 @@ class _Parser:
             elif draft.options and _OPEN_END_NOTE_RE.fullmatch(note) and self.label_next(index):
                 # "OPEN END. OPTIONAL." between a coded list and the next label: that one's type
                 self.pending.append(note)
-            elif BARE_CONDITION_RE.match(note) and self.label_next(index):
-                # "IF CODE 2 AT Q2" alone above a question: whom that question is for.
+            elif BARE_CONDITION_RE.match(bare) and self.label_next(index):
+                # "IF CODE 2 AT Q2" alone above a question: whom that question is for
+                # ("ROUTE: IF Q1 = 1": after a routing note's heading word)
                 self.pending.append(note)
             elif group_only(note) and (self.label_next(index) or not answered):
                 # "Part-exchange customers only" alone over a question, or under its words
