@@ -182,6 +182,12 @@ def is_caps_instruction(text: str) -> bool:
     )
 
 
+# a part's heading: "SECTION D – SEATING", "Part 2: About you", "MODULE C"
+_PART_HEAD_RE = re.compile(
+    r"^\s*(?:SECTION|PART|MODULE|BLOCK)\s+[A-Z0-9]{1,3}\b(?:\s*[:.–—-]\s*[^.?]{1,60})?\s*$", re.I
+)
+
+
 def split_runs(runs: tuple[Run, ...], text: str) -> tuple[str, list[str]]:
     """Respondent text and instruction pieces of one paragraph, from its runs' formatting."""
     if not runs:
@@ -203,6 +209,9 @@ def split_runs(runs: tuple[Run, ...], text: str) -> tuple[str, list[str]]:
             re.sub(r"^(.*?)\s+only\s*\.?$", r"ASK IF \1", _bare_test(lead_note), flags=re.I)
         )
         runs = runs[:first] + runs[last:]
+    if visible and all(r.bold and _is_coloured(r) for r in visible) and _PART_HEAD_RE.match(text):
+        # "SECTION E – OVERALL" bold in the house colour: a part's heading, not a note
+        return text, []
     label_run = _coloured_label(runs)
     for index, run in enumerate(runs):
         trailing_italic = run.italic and not all_italic and _only_after(runs, index, "italic")
