@@ -56,7 +56,8 @@ _NOT_QUOTED_RE = re.compile(r"\bNOT\s+['‘’\"“”„«»]", re.I)
 
 
 _CHOSE_AT_RE = re.compile(
-    r"^(?:(?:you|they|the\s+respondent|respondents?|people|those\s+who)\s+)?(?:have\s+|has\s+)?"
+    # ("the pupil picked …", "a member chose …": whoever answers, named by a noun)
+    r"^(?:(?:you|they|(?:the|a|an)\s+[a-z]+|respondents?|people|those\s+who)\s+)?(?:have\s+|has\s+)?"
     r"(?:picked|chose|chosen|selected|answered|said|ticked|marked|gave|circled)\s+"
     r"(?P<labels>\S.*?)\s+(?:at|in|for|(?<![\d\s]\d\s)to|on)\s+(?P<word>question\s+)?"
     # ("gave a score of 0 to 5": a number to a number is a range, not an answer to question 5)
