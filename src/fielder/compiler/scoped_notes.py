@@ -120,6 +120,11 @@ _PLURAL_WHO_RE = re.compile(
     r"\b(?!(?:THIS|WAS|HAS|DOES|IS|ITS|THUS|YES)\b)[A-Z]{2,20}S\s+(?:WHO|THAT)\s+(?P<c>[^.;]{3,160})",
     re.I,
 )
+# "only shown to pupils in Year 10 or 11 at question 1": the group the run is put to, told by
+# its answer at a question named in the words
+_SHOWN_TO_RE = re.compile(
+    r"\b(?:SHOWN|ASKED|PUT|GIVEN|DISPLAYED)\s+(?:ONLY\s+)?(?:TO|OF)\s+(?P<c>[^.;]{3,160})", re.I
+)
 _POINTER_BRACKET_RE = re.compile(
     r"\((?:\s*SEE\b|\s*(?:YOUR\s+|THE\s+|THEIR\s+)?ANSWERS?\s+(?:AT|TO|IN|ON)\b)[^()]*\)", re.I
 )
@@ -202,7 +207,13 @@ def _condition(text: str) -> tuple[str, int, int]:
     plural = _PLURAL_WHO_RE.search(text)
     if plural and not _REF_RE.search(_POINTER_BRACKET_RE.sub("", plural["c"])):
         plural = None
-    found_in = (_CLAUSE_RE.search(text), _WHO_RE.search(text), plural, _BARE_TEST_RE.search(text))
+    found_in = (
+        _CLAUSE_RE.search(text),
+        _WHO_RE.search(text),
+        plural,
+        _SHOWN_TO_RE.search(text),
+        _BARE_TEST_RE.search(text),
+    )
     for said in found_in:
         if said is None:
             continue
