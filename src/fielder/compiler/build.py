@@ -660,13 +660,22 @@ def _lone_format_answer(draft: Draft) -> None:
         draft.notes.append(draft.options.pop().label)
 
 
+def _own_id_dropped(notes: list[str], qid: str) -> list[str]:
+    """ "Q6 only if they used a space (code 6 not ticked at Q5)" over Q6: the note names the
+    question it stands over, then its filter; read as the filter alone."""
+    own = re.compile(
+        rf"^(\W{{0,3}}){re.escape(qid)}\s*[:.,–—-]?\s+(?=(?:only|ask|show|display)\b)", re.I
+    )
+    return [own.sub(r"\1", note) for note in notes]
+
+
 def build_question(draft: Draft, qid: str, previous: str | None, default_single: bool) -> Built:
     """Turn one draft into a question plus its pending routing."""
     _lone_format_answer(draft)
     own_notes = draft.notes[: draft.closing_at] if draft.closing_at >= 0 else draft.notes
     text = _text_of(draft)
     prompt = _QUOTED_PROMPT_RE.match(text)
-    notes = [*draft.pre_notes, *own_notes]
+    notes = [*_own_id_dropped(draft.pre_notes, qid), *own_notes]
     if prompt:
         text = prompt["words"].strip()
         notes += re.findall(r"\(([^()]+)\)", prompt["before"] + prompt["after"])

@@ -1456,6 +1456,22 @@ class _Parser:
         around = [self.lines[i] for i in (index - 1, index + 1) if 0 <= i < len(self.lines)]
         return any(_BLANK_ITEM_RE.match(other.text) for other in around)
 
+    def names_next(self, index: int, note: str) -> bool:
+        """True for a filter note opening with the id of the question whose label comes next
+        ("Q6 only if …", "Q17: ask if …")."""
+        following = self.next_content(index)
+        label = find_label(following) if following is not None else None
+        if label is None:
+            return False
+        return (
+            re.match(
+                rf"^\W{{0,3}}{re.escape(label.id)}\s*[:.,–—-]?\s+(?:only|ask|show|display)\b",
+                note,
+                re.I,
+            )
+            is not None
+        )
+
     def label_next(self, index: int) -> bool:
         """True when the next content line starts with a question label."""
         following = self.next_content(index)
@@ -2220,6 +2236,9 @@ class _Parser:
                 self.pending.append(note)
             elif draft.options and _OPEN_END_NOTE_RE.fullmatch(note) and self.label_next(index):
                 # "OPEN END. OPTIONAL." between a coded list and the next label: that one's type
+                self.pending.append(note)
+            elif answered and self.names_next(index, note):
+                # "{Q6 only if 6 NOT ticked at Q5}" between Q5's answers and Q6: named, Q6's
                 self.pending.append(note)
             elif BARE_CONDITION_RE.match(bare) and self.label_next(index):
                 # "IF CODE 2 AT Q2" alone above a question: whom that question is for

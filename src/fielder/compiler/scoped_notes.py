@@ -84,7 +84,8 @@ _FILTER_RE = re.compile(
 )
 _NEGATED_RE = re.compile(
     r"\b(?:SKIP|HIDE|OMIT)\s+(?:THIS\s+|THE\s+)?(?:WHOLE\s+|ENTIRE\s+)?(?:SECTION|PART|BLOCK|"
-    r"MODULE|PAGE|QUESTIONS)\b|\bNOT\s+ASKED\b|\bDO\s+NOT\s+ASK\b|\bDON'T\s+ASK\b"
+    r"MODULE|PAGE|QUESTIONS)\b|\bNOT\s+(?:BE\s+)?(?:ASKED|SHOWN|DISPLAYED|PUT)\b"
+    r"|\bDO\s+NOT\s+(?:ASK|SHOW)\b|\bDON'T\s+(?:ASK|SHOW)\b"
     # ("E2 and E3: skip both if …": the run named, then skipped by a word for it)
     r"|\b(?:SKIP|HIDE|OMIT)\s+(?:BOTH|THEM|THESE|ALL\s+(?:OF\s+)?(?:THEM|THESE)|EACH)\b",
     re.I,
