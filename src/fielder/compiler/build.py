@@ -167,7 +167,7 @@ def _note_directives(note: str) -> list[Directive]:
     found: list[Directive] = []
     named: str | None = None
     for sentence in (part for whole in sentences(note) for part in _branch_parts(whole)):
-        read = interpret(_audience_filter(sentence))
+        read = interpret(_audience_filter(_ARROW_GO_RE.sub(r"\g<head>, GO TO ", sentence)))
         for directive in read:
             # ("… If it is ticked → end the survey": a screen-out on it the same way)
             if (
@@ -193,6 +193,11 @@ _BRANCH_RE = re.compile(
 _ROUTE_PAIRS_RE = re.compile(
     r"^(?:(?:branch(?:ing)?|route|routing)\s*:\s*|[A-Za-z]+(?:\s+[A-Za-z]+)?\?\s*)?"
     r"[^,→]{1,40}?\s*(?:→|->)\s*\S"
+)
+# "If 0 → Q16", "IF NONE -> END": a test, then an arrow straight to where it goes
+_ARROW_GO_RE = re.compile(
+    r"^(?P<head>\W{0,3}(?i:if)\s[^→>,;]{1,80}?)\s*(?:→|->|=>)\s*"
+    r"(?=(?:Q(?:UESTION)?\s*)?[A-Z]{0,4}\d{1,3}[a-z]?\b|(?i:end|close)\b)"
 )
 # "If selected → Jump to Q10" after a sentence naming an answer in quotes: that answer
 _IT_PICKED_RE = re.compile(

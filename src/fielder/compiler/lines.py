@@ -110,6 +110,9 @@ _ARROW_IF_RE = re.compile(
 
 
 _HEAVY_ARROW_RE = re.compile(r"[➜➔➙➛➝➞➡⮕⇨]\ufe0f?")
+_POINTER_ARROW_RE = re.compile(
+    r"(?:(?<=\S\s)|^\s*)[►▶▸](?=\s*(?:Q(?:UESTION)?\s*\d|[A-Z]{1,4}\d{1,3}[a-z]?\b|END\b|CLOSE\b))", re.I
+)
 
 
 def collapse(text: str) -> str:
@@ -679,6 +682,9 @@ def line_from_block(block: Block) -> Line:
             notes.append("Long answer text")  # the paragraph box, not a one-line answer
     # "No ☐2 ➜ Go to Q14": a heavy arrow from a symbol font is the plain routing arrow
     text = _HEAVY_ARROW_RE.sub("→", text)
+    # "No ► Q17", "If 0 ► Q16": a pointer before the question gone to is the same arrow
+    text = _POINTER_ARROW_RE.sub("→", text)
+    notes = [_POINTER_ARROW_RE.sub("→", n) for n in notes]
     bold_runs = [r for r in block.runs if r.text.strip()]
     line = Line(
         text=collapse(text),
