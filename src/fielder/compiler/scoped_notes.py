@@ -450,18 +450,26 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
     """The lines with each note that covers several questions written as `ASK IF …` before
     every question it covers (the note itself dropped)."""
     labels: list[tuple[int, str]] = []
+    styles: dict[int, str] = {}
     ends: list[int] = []
     for pos, line in enumerate(lines):
         label = find_label(line)
         if label is not None:
             if label.style != "display":  # (a screen shows to everyone who reaches it)
                 labels.append((pos, label.id))
+                styles[pos] = label.style
         elif not line.is_option and (
             is_section(line) or _ASK_ALL_RE.match(" ".join([line.text, *line.instructions]))
         ):
             ends.append(pos)
     if not labels:
         return lines
+    prefixed = {qid for pos, qid in labels if styles[pos] == "prefixed"}
+    if prefixed:
+        # "Q5 … / 1) Gym floor … 6) Café / Q6 …": a bare number whose question is labelled
+        # with its letter elsewhere opens an answer ("6) Café" is not Q6)
+        labels = [(p, qid) for p, qid in labels if styles[p] != "bare" or qid not in prefixed]
+    label_at = dict(labels)
     before: dict[str, list[str]] = {}
     dropped: set[int] = set()
     heading_open = False
@@ -525,6 +533,8 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
         if pos in dropped:
             continue
         label = find_label(line)
+        if label is not None and label_at.get(pos) != label.id:
+            label = None  # (an answer's number, set aside above)
         if label is not None and label.id in before:
             tests = before.pop(label.id)
             if answered:
