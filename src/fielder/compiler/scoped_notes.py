@@ -464,7 +464,7 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
             ends.append(pos)
     if not labels:
         return lines
-    prefixed = {qid for pos, qid in labels if styles[pos] == "prefixed"}
+    prefixed = {qid for pos, qid in labels if styles[pos] != "bare"}
     if prefixed:
         # "Q5 … / 1) Gym floor … 6) Café / Q6 …": a bare number whose question is labelled
         # with its letter elsewhere opens an answer ("6) Café" is not Q6)
@@ -534,7 +534,7 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
             continue
         label = find_label(line)
         if label is not None and label_at.get(pos) != label.id:
-            label = None  # (an answer's number, set aside above)
+            label, answered = None, True  # (an answer's number, set aside above)
         if label is not None and label.id in before:
             tests = before.pop(label.id)
             if answered:
