@@ -209,8 +209,15 @@ _CURLY_QUOTED_RE = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")
 # "detractors only: show if Q1 is 0-6", "passives: Q1 = 7 or 8": whom the question is for, named,
 # then the test that picks them out
 _AUDIENCE_RE = re.compile(
-    r"^(?P<who>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})(?:\s+only)?\s*:\s*(?:(?P<verb>(?:show|ask|display)\s+"
-    r"(?:only\s+)?if\s+)|(?=[A-Z]{1,3}\d{1,3}[a-z]?\s*(?:=|<|>|≤|≥|\bis\b)))(?P<cond>\S.*)$"
+    r"^(?P<who>[A-Za-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}|(?=[^:]{0,80}:\s*(?:codes?\s|more\s|less\s|"
+    r"fewer\s|at\s+least\s|\d))[A-Za-z][a-z-]+(?:\s+[a-z][a-z-]+){3,7})"
+    r"(?:\s+only)?\s*:\s*(?:(?P<verb>(?:show|ask|display)\s+"
+    r"(?:only\s+)?if\s+)|(?=[A-Z]{1,3}\d{1,3}[a-z]?\s*(?:=|<|>|≤|≥|\bis\b))|"
+    # "Any council money: code 1 or code 2 ticked at Q10": the codes, then where they were given
+    # ("… with both: more than 0 at Q4 AND more than 0 at Q7": a count, then where)
+    r"(?=(?i:codes?\s+|(?:more|less|fewer)\s+than\s+|at\s+least\s+)?\d{1,3}\b[^:;]{0,60}?\s(?i:at|in)\s+"
+    r"(?i:question\s+)?[A-Z]{0,3}\d{1,3}[a-z]?\b(?:[^:;]{0,60}?\s(?i:at|in)\s+[A-Z]{0,3}\d{1,3}[a-z]?)?\W*$))"
+    r"(?P<cond>\S.*)$"
 )
 _NOT_AUDIENCES = frozenset({"note", "notes", "eng", "dev", "design", "logic", "prog", "pn", "todo"})
 
@@ -229,7 +236,7 @@ def _audience_filter(sentence: str) -> str:
     if bracketed and bracketed["who"].split()[0].lower() not in _NOT_AUDIENCES:
         return f"Show if {bracketed['cond']}"
     match = _AUDIENCE_RE.match(sentence.strip())
-    if match is None or match["who"].split()[0] in _NOT_AUDIENCES:
+    if match is None or match["who"].split()[0].lower() in _NOT_AUDIENCES:
         return sentence
     return f"Show if {match['cond']}"
 
