@@ -123,7 +123,12 @@ _NOT_END_RE = re.compile(r"\bCLOSE(?:D)?\s+(?:THE\s+)?(?:BOX|LIST|BRACKET|QUESTI
 _IF_NONE_RE = re.compile(r"\bIF\s+NONE\b", re.I)
 # the other branch's own sentence: "If No: …", "A score of 7 or less?" (not a remark beside
 # the jump such as "None of these can't be combined with the others.")
-_BRANCH_RE = re.compile(r"^\W*(?:IF|WHEN|THOSE\s+WHO)\b|^[^?]{2,60}\?\s*$", re.I)
+# ("Panel members who give a score from 0 to 4 at Q4 go on to Q5": a group named, then who)
+_BRANCH_RE = re.compile(
+    r"^\W*(?:IF|WHEN|THOSE\s+WHO|[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}\s+WHO)\b"
+    r"|^[^?]{2,60}\?\s*$",
+    re.I,
+)
 _SKIP_RE = re.compile(
     rf"(?:\b(?:SKIP|GO|JUMP|PROCEED|MOVE|ROUTE|CONTINUE)(?:S|ES)?\s+"
     rf"(?:ON\s+|STRAIGHT\s+|AHEAD\s+|FORWARD\s+)?(?:TO|AT|WITH)"
