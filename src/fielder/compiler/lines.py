@@ -80,7 +80,11 @@ _SLOT_BEFORE_RE = re.compile(
 )
 # a filter in capitals ("ASK IF ANY USED AT N1 (NOT 99)") that a bracket of capitals ends: the
 # bracket is the filter's own test (no lower case nor other bracket between them)
-_FILTER_BEFORE_RE = re.compile(r"\b(?:ASK|SHOW)\s+(?:IF|ALL|ONLY|THOSE)\b[^a-z()]{0,200}$")
+# (and "NOT FOR DRIVE-THRU VISITS (A2 = 3)": the group left out, then its test)
+_FILTER_BEFORE_RE = re.compile(
+    r"\b(?:(?:ASK|SHOW)\s+(?:IF|ALL|ONLY|THOSE)|NOT\s+(?:FOR|ASKED\s+(?:OF|TO)|SHOWN\s+TO))\b"
+    r"[^a-z()]{0,200}$"
+)
 # not after an answer's bracketed code: "(5) Poor (7) DON'T KNOW" ends with an answer in capitals
 _TRAILING_CAPS_RE = re.compile(
     # '… postcode? TYPE IN. IF REFUSED, TYPE "REF".': quoted capitals inside the note too

@@ -198,14 +198,15 @@ _CLAUSE_END_RE = re.compile(
 )
 # the action is the question's absence: the test is flipped
 _NEGATED_RE = re.compile(
-    r"\b(?:NOT\s+(?:BE\s+)?(?:ASKED|SHOWN|DISPLAYED)|DO\s+NOT\s+(?:ASK|SHOW)|DON'?T\s+(?:ASK|SHOW)"
+    r"\b(?:NOT\s+(?:BE\s+)?(?:ASKED|SHOWN|DISPLAYED)|^\W*NOT\s+FOR\b|DO\s+NOT\s+(?:ASK|SHOW)|DON'?T\s+(?:ASK|SHOW)"
     r"|SKIP\s+(?:THIS|THE)\s+QUESTION|HIDE|HIDDEN|LEAVE\s+OUT|LEFT\s+OUT|OMIT\w*|UNLESS|EXCEPT|ANYONE\s+ELSE|EVERYONE\s+ELSE|ALL\s+OTHERS"
     r"|OTHERS)\b",
     re.I,
 )
 # words that route at all (a line without them is a question's prose)
 _ROUTING_RE = re.compile(
-    r"\b(?:ASK|ASKED|SHOW|DISPLAY|ANSWER|ONLY|FILTER|BASE|LOGIC|IF|WHEN|UNLESS|EXCEPT|THOSE\s+WHO)"
+    r"\b(?:ASK|ASKED|SHOW|DISPLAY|ANSWER|ONLY|FILTER|BASE|LOGIC|IF|WHEN|UNLESS|EXCEPT|THOSE\s+WHO|"
+    r"NOT\s+FOR)"
     r"\b|^\W{0,3}(?:->|→|>>)",
     re.I,
 )
