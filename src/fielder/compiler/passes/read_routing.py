@@ -198,7 +198,7 @@ _CLAUSE_END_RE = re.compile(
 )
 # the action is the question's absence: the test is flipped
 _NEGATED_RE = re.compile(
-    r"\b(?:NOT\s+(?:BE\s+)?(?:ASKED|SHOWN|DISPLAYED)|^\W*NOT\s+FOR\b|DO\s+NOT\s+(?:ASK|SHOW)|DON'?T\s+(?:ASK|SHOW)"
+    r"\b(?:NOT\s+(?:BE\s+)?(?:ASKED|SHOWN|DISPLAYED)|NOT\s+FOR\b|DO\s+NOT\s+(?:ASK|SHOW)|DON'?T\s+(?:ASK|SHOW)"
     r"|SKIP\s+(?:THIS|THE)\s+QUESTION|HIDE|HIDDEN|LEAVE\s+OUT|LEFT\s+OUT|OMIT\w*|UNLESS|EXCEPT|ANYONE\s+ELSE|EVERYONE\s+ELSE|ALL\s+OTHERS"
     r"|OTHERS)\b",
     re.I,
