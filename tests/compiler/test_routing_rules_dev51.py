@@ -139,7 +139,10 @@ def test_a_pointer_before_words_is_no_route() -> None:
 
 _QS = {
     "Q4": Question(
-        id="Q4", type="scale", text="Rate", options=[Option(code=str(i), label=str(i)) for i in (1, 2, 3)]
+        id="Q4",
+        type="scale",
+        text="Rate",
+        options=[Option(code=str(i), label=str(i)) for i in (1, 2, 3)],
     ),
     "Q5": Question(
         id="Q5",

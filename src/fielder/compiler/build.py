@@ -219,7 +219,12 @@ _AUDIENCE_RE = re.compile(
     r"(?i:question\s+)?[A-Z]{0,3}\d{1,3}[a-z]?\b(?:[^:;]{0,60}?\s(?i:at|in)\s+[A-Z]{0,3}\d{1,3}[a-z]?)?\W*$))"
     r"(?P<cond>\S.*)$"
 )
-_NOT_AUDIENCES = frozenset({"note", "notes", "eng", "dev", "design", "logic", "prog", "pn", "todo"})
+_NOT_AUDIENCES = frozenset(
+    {"note", "notes", "eng", "dev", "design", "logic", "prog", "pn", "todo"}
+    # a routing heading word ("Screen-out: S1 = 3 → close") names an action, not a group
+    | {"screen-out", "screenout", "screen", "terminate", "skip", "route", "routing", "close"}
+    | {"end", "jump", "branch", "branching", "filter", "base", "validation", "check", "quota"}
+)
 
 
 # "Detractors only (Q13 = 0-6)", "Business cabin only (3 at question 1)": whom, then the test

@@ -115,7 +115,8 @@ _ARROW_IF_RE = re.compile(
 
 _HEAVY_ARROW_RE = re.compile(r"[➜➔➙➛➝➞➡⮕⇨]\ufe0f?")
 _POINTER_ARROW_RE = re.compile(
-    r"(?:(?<=\S\s)|^\s*)[►▶▸](?=\s*(?:Q(?:UESTION)?\s*\d|[A-Z]{1,4}\d{1,3}[a-z]?\b|END\b|CLOSE\b))", re.I
+    r"(?:(?<=\S\s)|^\s*)[►▶▸](?=\s*(?:Q(?:UESTION)?\s*\d|[A-Z]{1,4}\d{1,3}[a-z]?\b|END\b|CLOSE\b))",
+    re.I,
 )
 
 

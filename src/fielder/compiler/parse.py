@@ -123,7 +123,9 @@ _FORWARD_RE = re.compile(
     re.I,
 )
 # ("ROUTING: ASK IF …": a routing note's heading word, then the next question's filter)
-_NOTE_FOR_RE = re.compile(r"^[\[(]?\s*(?:PN|PROG(?:RAMMER)?|SCRIPTER|CATI|DP|ROUT(?:E|ING))\s*:\s*", re.I)
+_NOTE_FOR_RE = re.compile(
+    r"^[\[(]?\s*(?:PN|PROG(?:RAMMER)?|SCRIPTER|CATI|DP|ROUT(?:E|ING))\s*:\s*", re.I
+)
 _OUTLINE_ITEM_RE = re.compile(r"^(?P<n>\d{1,3})\.(?P<m>\d{1,2})[.)]?\s+(?P<rest>\S.*)$")
 # "(R)": a reverse-scored item, marked for the analyst, not shown to respondents.
 _REVERSE_MARK_RE = re.compile(r"\s*\((?:R|rev(?:erse)?(?:[- ]scored)?)\)\s*$")

@@ -51,7 +51,9 @@ _SELECTED_RE = re.compile(
     r"^(?P<tag>\w+)\s+(?:=\s*)?(?P<label>.+?)\s+Is\s+(?P<neg>Not\s+)?Selected\s*$", re.I
 )
 # "Q5 Is Not Equal to Click & collect": the tool's words for a test on a single choice
-_EQUAL_RE = re.compile(r"^(?P<tag>\w+)\s+Is\s+(?P<neg>Not\s+)?Equal\s+to\s+(?P<label>\S.*?)\s*$", re.I)
+_EQUAL_RE = re.compile(
+    r"^(?P<tag>\w+)\s+Is\s+(?P<neg>Not\s+)?Equal\s+to\s+(?P<label>\S.*?)\s*$", re.I
+)
 # "S5 = Never Is Selected And S4 = … Is Selected": terms joined on one line, each opening with
 # a tag and its test
 _INLINE_JOIN_RE = re.compile(r"\s+(?P<op>And|Or)\s+(?=\w+\s+(?:=|Is\s))")
