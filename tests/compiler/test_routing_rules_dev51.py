@@ -3,15 +3,13 @@
 noun ("the member ticked …"), a run "only shown to <group> in <answer> at question n", "NOT
 shown" negating a run, a note naming the next question by id after the answers, pointer arrows
 ("No ► Q9", "If 0 ► Q9"), platform logic without block markers, a group then its test after a
-colon, a group "who …" opening the going-on branch of a jump, codes listed before one question
-("rated 1 or 2 at Q5"), a group left out ("NOT FOR VAN DRIVERS (Q1 = 3)"). Invented wording,
-one positive and one negative case each."""
+colon, a group "who …" opening the going-on branch of a jump, a group left out ("NOT FOR VAN
+DRIVERS (Q1 = 3)"). Invented wording, one positive and one negative case each."""
 
 from __future__ import annotations
 
-from fielder.compiler.conditions import parse_condition, render
 from fielder.compiler.sheet import _columns
-from fielder.ir.models import Option, Question
+from fielder.ir.models import Question
 from tests.compiler.conftest import by_id, compile_text
 
 _TXT_HEAD = (
@@ -135,32 +133,6 @@ def test_a_pointer_before_words_is_no_route() -> None:
         )
     )
     assert not survey["Q1"].skip_to
-
-
-_QS = {
-    "Q4": Question(
-        id="Q4",
-        type="scale",
-        text="Rate",
-        options=[Option(code=str(i), label=str(i)) for i in (1, 2, 3)],
-    ),
-    "Q5": Question(
-        id="Q5",
-        type="single",
-        text="Any?",
-        options=[Option(code="1", label="Yes"), Option(code="2", label="No")],
-    ),
-}
-
-
-def test_codes_listed_before_one_question_are_its_answers() -> None:
-    groups = parse_condition("Yes at Q5, or if it was rated 1 or 2 at Q4", _QS, "Q5")
-    assert render(groups, _QS) == "Q5 == '1' or Q4 in ['1','2']"
-
-
-def test_a_code_at_the_default_question_stays_there() -> None:
-    groups = parse_condition("code 1 or code 2", _QS, "Q5")
-    assert render(groups, _QS) == "Q5 in ['1','2']"
 
 
 def test_a_group_then_its_test_after_a_colon() -> None:

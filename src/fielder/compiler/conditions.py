@@ -68,16 +68,6 @@ _CHOSE_AT_RE = re.compile(
 )
 
 
-# "rated 1 or 2 at Q15", "scored 9, 10 or 11 at B4": codes listed, then the one question they
-# are answers of (every code is of that question, not the first of the default one)
-_CODES_LISTED_AT_RE = re.compile(
-    r"(?:\b(?:RATED|SCORED|GAVE|GIVEN|ANSWERED|CODED|TICKED|CHOSE|SELECTED|SAID)\s+)?"
-    r"(?:\bCODES?\s+)?(?P<codes>\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s+OR\s+\d{1,3})"
-    r"\s+(?:AT|IN|TO)\s+(?:QUESTION\s+)?(?P<q>[A-Z]{1,4}\d{1,3}[a-z]?)\b",
-    re.I,
-)
-
-
 _SYMBOL_JOIN_RE = re.compile(
     r"\s*(?:&{1,2}|\|\|)\s*(?=[A-Za-z]{1,4}\d{1,3}[a-z]?\s*(?:[=<>!]|in\b))"
 )
@@ -453,7 +443,6 @@ def parse_condition(
     text = _placed_list(text, questions)
     text = _answers_in_brackets(text, questions, default)
     text = _shared_head(text, questions, default)
-    text = _CODES_LISTED_AT_RE.sub(lambda m: f"{m['q']} = {m['codes']}", text)
     if formal and is_formal(text):
         tree = formal_condition(text, questions, _formal_leaf(questions, default), _merge)
         if tree is not None:
