@@ -20,8 +20,9 @@ _ID = r"[A-Za-z]{1,4}\d{1,3}[a-z]?"
 _TEST = rf"{_ID}\s*(?:=|≠|!=|<=|>=|<|>)\s*[^()]{{1,30}}?"
 # "DETRACTORS (Q11 = 0–6)" alone on its line, over the question it is for
 _GROUP_RE = re.compile(
-    # (not "ASK OWNERS (S2 = 1)", "IF … (…)": filters the parser reads as they are)
-    rf"^\W*(?!(?i:ASK|IF|ONLY|SHOW|HIDE|FILTER|BASE|FOR|SKIP|DISPLAY)\b)[A-Z][A-Za-z'’-]+(?:\s+[A-Za-z'’-]+){{0,3}}\s*\(\s*(?P<test>{_TEST})\s*\)\s*:?$"
+    # (not "ASK OWNERS (S2 = 1)", "IF … (…)": filters the parser reads as they are; nor "NOT FOR
+    # DRIVE-THRU VISITS (A2 = 3)": the group left out, not the one asked)
+    rf"^\W*(?!(?i:ASK|IF|ONLY|SHOW|HIDE|FILTER|BASE|FOR|SKIP|DISPLAY|NOT|EXCEPT|UNLESS)\b)[A-Z][A-Za-z'’-]+(?:\s+[A-Za-z'’-]+){{0,3}}\s*\(\s*(?P<test>{_TEST})\s*\)\s*:?$"
 )
 # "PASSIVES (RN9 = 7-8) ASK RN10b": a group, its test, the question it is asked
 _NAMED_RE = re.compile(

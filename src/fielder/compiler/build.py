@@ -169,7 +169,7 @@ def _note_directives(note: str) -> list[Directive]:
     found: list[Directive] = []
     named: str | None = None
     for sentence in (part for whole in sentences(note) for part in _branch_parts(whole)):
-        read = interpret(_audience_filter(sentence))
+        read = interpret(_audience_filter(_ARROW_GO_RE.sub(r"\g<head>, GO TO ", sentence)))
         for directive in read:
             # ("… If it is ticked → end the survey": a screen-out on it the same way)
             if (
@@ -196,6 +196,11 @@ _ROUTE_PAIRS_RE = re.compile(
     r"^(?:(?:branch(?:ing)?|route|routing)\s*:\s*|[A-Za-z]+(?:\s+[A-Za-z]+)?\?\s*)?"
     r"[^,→]{1,40}?\s*(?:→|->)\s*\S"
 )
+# "If 0 → Q16", "IF NONE -> END": a test, then an arrow straight to where it goes
+_ARROW_GO_RE = re.compile(
+    r"^(?P<head>\W{0,3}(?i:if)\s[^→>,;]{1,80}?)\s*(?:→|->|=>)\s*"
+    r"(?=(?:Q(?:UESTION)?\s*)?[A-Z]{0,4}\d{1,3}[a-z]?\b|(?i:end|close)\b)"
+)
 # "If selected → Jump to Q10" after a sentence naming an answer in quotes: that answer
 _IT_PICKED_RE = re.compile(
     r"^(?:it\s+is\s+|this\s+is\s+)?(?:selected|chosen|ticked|picked|checked)$", re.I
@@ -206,10 +211,22 @@ _CURLY_QUOTED_RE = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")
 # "detractors only: show if Q1 is 0-6", "passives: Q1 = 7 or 8": whom the question is for, named,
 # then the test that picks them out
 _AUDIENCE_RE = re.compile(
-    r"^(?P<who>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})(?:\s+only)?\s*:\s*(?:(?P<verb>(?:show|ask|display)\s+"
-    r"(?:only\s+)?if\s+)|(?=[A-Z]{1,3}\d{1,3}[a-z]?\s*(?:=|<|>|≤|≥|\bis\b)))(?P<cond>\S.*)$"
+    r"^(?P<who>[A-Za-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}|(?=[^:]{0,80}:\s*(?:codes?\s|more\s|less\s|"
+    r"fewer\s|at\s+least\s|\d))[A-Za-z][a-z-]+(?:\s+[a-z][a-z-]+){3,7})"
+    r"(?:\s+only)?\s*:\s*(?:(?P<verb>(?:show|ask|display)\s+"
+    r"(?:only\s+)?if\s+)|(?=[A-Z]{1,3}\d{1,3}[a-z]?\s*(?:=|<|>|≤|≥|\bis\b))|"
+    # "Any council money: code 1 or code 2 ticked at Q10": the codes, then where they were given
+    # ("… with both: more than 0 at Q4 AND more than 0 at Q7": a count, then where)
+    r"(?=(?i:codes?\s+|(?:more|less|fewer)\s+than\s+|at\s+least\s+)?\d{1,3}\b[^:;]{0,60}?\s(?i:at|in)\s+"
+    r"(?i:question\s+)?[A-Z]{0,3}\d{1,3}[a-z]?\b(?:[^:;]{0,60}?\s(?i:at|in)\s+[A-Z]{0,3}\d{1,3}[a-z]?)?\W*$))"
+    r"(?P<cond>\S.*)$"
 )
-_NOT_AUDIENCES = frozenset({"note", "notes", "eng", "dev", "design", "logic", "prog", "pn", "todo"})
+_NOT_AUDIENCES = frozenset(
+    {"note", "notes", "eng", "dev", "design", "logic", "prog", "pn", "todo"}
+    # a routing heading word ("Screen-out: S1 = 3 → close") names an action, not a group
+    | {"screen-out", "screenout", "screen", "terminate", "skip", "route", "routing", "close"}
+    | {"end", "jump", "branch", "branching", "filter", "base", "validation", "check", "quota"}
+)
 
 
 # "Detractors only (Q13 = 0-6)", "Business cabin only (3 at question 1)": whom, then the test
@@ -230,7 +247,7 @@ def _audience_filter(sentence: str) -> str:
             return f"Show if {GROUP_MARK} {group_only(sentence)}"
         return f"Show if {bracketed['cond']}"
     match = _AUDIENCE_RE.match(sentence.strip())
-    if match is None or match["who"].split()[0] in _NOT_AUDIENCES:
+    if match is None or match["who"].split()[0].lower() in _NOT_AUDIENCES:
         return sentence
     return f"Show if {match['cond']}"
 
@@ -669,13 +686,22 @@ def _lone_format_answer(draft: Draft) -> None:
         draft.notes.append(draft.options.pop().label)
 
 
+def _own_id_dropped(notes: list[str], qid: str) -> list[str]:
+    """ "Q6 only if they used a space (code 6 not ticked at Q5)" over Q6: the note names the
+    question it stands over, then its filter; read as the filter alone."""
+    own = re.compile(
+        rf"^(\W{{0,3}}){re.escape(qid)}\s*[:.,–—-]?\s+(?=(?:only|ask|show|display)\b)", re.I
+    )
+    return [own.sub(r"\1", note) for note in notes]
+
+
 def build_question(draft: Draft, qid: str, previous: str | None, default_single: bool) -> Built:
     """Turn one draft into a question plus its pending routing."""
     _lone_format_answer(draft)
     own_notes = draft.notes[: draft.closing_at] if draft.closing_at >= 0 else draft.notes
     text = _text_of(draft)
     prompt = _QUOTED_PROMPT_RE.match(text)
-    notes = [*draft.pre_notes, *own_notes]
+    notes = [*_own_id_dropped(draft.pre_notes, qid), *own_notes]
     if prompt:
         text = prompt["words"].strip()
         notes += re.findall(r"\(([^()]+)\)", prompt["before"] + prompt["after"])

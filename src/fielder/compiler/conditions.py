@@ -56,8 +56,11 @@ _NOT_QUOTED_RE = re.compile(r"\bNOT\s+['‘’\"“”„«»]", re.I)
 
 
 _CHOSE_AT_RE = re.compile(
-    r"^(?:(?:you|they|the\s+respondent|respondents?|people|those\s+who)\s+)?(?:have\s+|has\s+)?"
-    r"(?:picked|chose|chosen|selected|answered|said|ticked|marked|gave|circled)\s+"
+    # ("the pupil picked …", "a member chose …": whoever answers, named by a noun)
+    r"^(?:(?:(?:you|they|(?:the|a|an)\s+[a-z]+|respondents?|people|those\s+who)\s+)?(?:have\s+|has\s+)?"
+    r"(?:picked|chose|chosen|selected|answered|said|ticked|marked|gave|circled)|"
+    # "pupils in Year 10 or Year 11 at question 1": a group, then the answers that make it
+    r"(?:the\s+)?(?:[a-z]+s|people|those)\s+in)\s+"
     r"(?P<labels>\S.*?)\s+(?:at|in|for|(?<![\d\s]\d\s)to|on)\s+(?P<word>question\s+)?"
     # ("gave a score of 0 to 5": a number to a number is a range, not an answer to question 5)
     r"(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)$",

@@ -52,12 +52,18 @@ def copy_named_filters(drafts: list[Draft], builts: list[Built]) -> None:
     by_id = {built.question.id.upper(): built.question for built in builts}
     for draft, built in zip(drafts, builts, strict=True):
         match = next(filter(None, map(_SAME_AS_RE.search, [*draft.pre_notes, *draft.notes])), None)
-        if match is None or built.question.display_if is not None:
+        if match is None:
             continue
         named = match["id"].upper()
         source = by_id.get(named) or by_id.get("Q" + named)
-        if source is not None and source is not built.question and source.display_if:
+        if source is None or source is built.question or not source.display_if:
+            continue
+        own = built.question.display_if
+        if own is None:
             built.question.display_if = source.display_if
+        elif source.display_if not in own:
+            # "Same base as Q11, but not asked where … (4 at Q11)": that base, and this test
+            built.question.display_if = f"({source.display_if}) and ({own})"
     for draft, built in zip(drafts, builts, strict=True):
         given = next(filter(None, map(_APPLIES_TO_RE.search, draft.notes)), None)
         if given is None or built.question.display_if is None:

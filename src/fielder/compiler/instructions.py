@@ -424,7 +424,8 @@ def _numbers(text: str) -> tuple[float, float] | None:
 
 
 _NOTE_PREFIX_RE = re.compile(
-    r"^(?:[A-Za-z]+[ -]){0,3}(?:logic|routing|note|notes|instruction|instructions|filter|skip|"
+    r"^(?:[A-Za-z]+[ -]){0,3}(?:logic|routing|route|note|notes|instruction|instructions|"
+    r"filter|skip|"
     # ("Margin note (J. Hale):": whose note it is, in brackets before the colon)
     r"condition|display|branching|branch|check)\s*(?:\([^()]{1,30}\)\s*)?:\s*|"
     r"^(?:PN|P\.N\.|PROG|PROGRAMMER|PROGRAMMING|SCRIPTER|SCRIPTING|DP|CATI|CAWI|INTERVIEWER|"
@@ -1433,6 +1434,7 @@ BARE_CONDITION_RE = re.compile(
     r"^[\[(]?\s*IF\s+(?P<cond>(?=[^()]*(?:\([^()]*)?\b(?:[A-Z]{1,4}[.-]?\d{1,3}[a-z]?|CODES?\s+\d))"
     r"(?![^()]*\b(?:GO|SKIP|JUMP|ASK|CONTINUE|TERMINATE|CLOSE|END|SCREEN|THANK|ELSE|OTHERWISE|"
     r"SPECIFY|WRITE|RECORD|ENTER|PROBE|READ|CODE\s+AS|TYPE|SHOW|DISPLAY|THEN|PROCEED|MOVE)\b)"
+    r"(?![^()]*(?:→|->|=>|►|▶))"  # "IF 0 → Q16": a jump, its arrow for the verb
     # "IF NUTS (CODE 2) AT Q6": the answer in words, its code in brackets, then the question
     # or questions ("… AT Q1, Q2 OR Q3"); and "… (CODE 3) OR ROAD (CODE 4)", "… AND NOT
     # RENTED (Q5 CODE 1 NOT SELECTED)": further tests each with its own bracket

@@ -80,7 +80,11 @@ _SLOT_BEFORE_RE = re.compile(
 )
 # a filter in capitals ("ASK IF ANY USED AT N1 (NOT 99)") that a bracket of capitals ends: the
 # bracket is the filter's own test (no lower case nor other bracket between them)
-_FILTER_BEFORE_RE = re.compile(r"\b(?:ASK|SHOW)\s+(?:IF|ALL|ONLY|THOSE)\b[^a-z()]{0,200}$")
+# (and "NOT FOR DRIVE-THRU VISITS (A2 = 3)": the group left out, then its test)
+_FILTER_BEFORE_RE = re.compile(
+    r"\b(?:(?:ASK|SHOW)\s+(?:IF|ALL|ONLY|THOSE)|NOT\s+(?:FOR|ASKED\s+(?:OF|TO)|SHOWN\s+TO))\b"
+    r"[^a-z()]{0,200}$"
+)
 # not after an answer's bracketed code: "(5) Poor (7) DON'T KNOW" ends with an answer in capitals
 _TRAILING_CAPS_RE = re.compile(
     # '… postcode? TYPE IN. IF REFUSED, TYPE "REF".': quoted capitals inside the note too
@@ -105,6 +109,12 @@ _CAPS_WORD_RE = re.compile(r"[A-Z]{2,}")
 _ARROW_IF_RE = re.compile(
     r"^\s*(?:→|->|=>|⇒|➔|➜|►|▶|(?<!>)>>(?!>))\s*"
     r"(?=(?:if|when|wenn|falls|si|se|als|indien|ask|for\s+those|close|terminate|thank)\s)",
+    re.I,
+)
+
+
+_POINTER_ARROW_RE = re.compile(
+    r"(?:(?<=\S\s)|^\s*)[►▶▸](?=\s*(?:Q(?:UESTION)?\s*\d|[A-Z]{1,4}\d{1,3}[a-z]?\b|END\b|CLOSE\b))",
     re.I,
 )
 
@@ -179,6 +189,12 @@ def is_caps_instruction(text: str) -> bool:
     )
 
 
+# a part's heading: "SECTION D – SEATING", "Part 2: About you", "MODULE C"
+_PART_HEAD_RE = re.compile(
+    r"^\s*(?:SECTION|PART|MODULE|BLOCK)\s+[A-Z0-9]{1,3}\b(?:\s*[:.–—-]\s*[^.?]{1,60})?\s*$", re.I
+)
+
+
 def split_runs(runs: tuple[Run, ...], text: str) -> tuple[str, list[str]]:
     """Respondent text and instruction pieces of one paragraph, from its runs' formatting."""
     if not runs:
@@ -200,6 +216,9 @@ def split_runs(runs: tuple[Run, ...], text: str) -> tuple[str, list[str]]:
             re.sub(r"^(.*?)\s+only\s*\.?$", r"ASK IF \1", _bare_test(lead_note), flags=re.I)
         )
         runs = runs[:first] + runs[last:]
+    if visible and all(r.bold and _is_coloured(r) for r in visible) and _PART_HEAD_RE.match(text):
+        # "SECTION E – OVERALL" bold in the house colour: a part's heading, not a note
+        return text, []
     label_run = _coloured_label(runs)
     for index, run in enumerate(runs):
         trailing_italic = run.italic and not all_italic and _only_after(runs, index, "italic")
@@ -677,6 +696,9 @@ def line_from_block(block: Block) -> Line:
         text = "__________"
         if placeholder["long"]:
             notes.append("Long answer text")  # the paragraph box, not a one-line answer
+    # "No ► Q17", "If 0 ► Q16": a pointer before the question gone to is the same arrow
+    text = _POINTER_ARROW_RE.sub("→", text)
+    notes = [_POINTER_ARROW_RE.sub("→", n) for n in notes]
     bold_runs = [r for r in block.runs if r.text.strip()]
     line = Line(
         text=collapse(text),

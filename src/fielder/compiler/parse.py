@@ -123,7 +123,9 @@ _FORWARD_RE = re.compile(
     re.I,
 )
 # ("ROUTING: ASK IF …": a routing note's heading word, then the next question's filter)
-_NOTE_FOR_RE = re.compile(r"^[\[(]?\s*(?:PN|PROG(?:RAMMER)?|SCRIPTER|CATI|DP|ROUTING)\s*:\s*", re.I)
+_NOTE_FOR_RE = re.compile(
+    r"^[\[(]?\s*(?:PN|PROG(?:RAMMER)?|SCRIPTER|CATI|DP|ROUT(?:E|ING))\s*:\s*", re.I
+)
 _OUTLINE_ITEM_RE = re.compile(r"^(?P<n>\d{1,3})\.(?P<m>\d{1,2})[.)]?\s+(?P<rest>\S.*)$")
 # "(R)": a reverse-scored item, marked for the analyst, not shown to respondents.
 _REVERSE_MARK_RE = re.compile(r"\s*\((?:R|rev(?:erse)?(?:[- ]scored)?)\)\s*$")
@@ -1465,6 +1467,22 @@ class _Parser:
         around = [self.lines[i] for i in (index - 1, index + 1) if 0 <= i < len(self.lines)]
         return any(_BLANK_ITEM_RE.match(other.text) for other in around)
 
+    def names_next(self, index: int, note: str) -> bool:
+        """True for a filter note opening with the id of the question whose label comes next
+        ("Q6 only if …", "Q17: ask if …")."""
+        following = self.next_content(index)
+        label = find_label(following) if following is not None else None
+        if label is None:
+            return False
+        return (
+            re.match(
+                rf"^\W{{0,3}}{re.escape(label.id)}\s*[:.,–—-]?\s+(?:only|ask|show|display)\b",
+                note,
+                re.I,
+            )
+            is not None
+        )
+
     def label_next(self, index: int) -> bool:
         """True when the next content line starts with a question label."""
         following = self.next_content(index)
@@ -2247,8 +2265,12 @@ class _Parser:
             elif draft.options and _OPEN_END_NOTE_RE.fullmatch(note) and self.label_next(index):
                 # "OPEN END. OPTIONAL." between a coded list and the next label: that one's type
                 self.pending.append(note)
-            elif BARE_CONDITION_RE.match(note) and self.label_next(index):
-                # "IF CODE 2 AT Q2" alone above a question: whom that question is for.
+            elif answered and self.names_next(index, note):
+                # "{Q6 only if 6 NOT ticked at Q5}" between Q5's answers and Q6: named, Q6's
+                self.pending.append(note)
+            elif BARE_CONDITION_RE.match(bare) and self.label_next(index):
+                # "IF CODE 2 AT Q2" alone above a question: whom that question is for
+                # ("ROUTE: IF Q1 = 1": after a routing note's heading word)
                 self.pending.append(note)
             elif group_only(note) and (self.label_next(index) or not answered):
                 # "Part-exchange customers only" alone over a question, or under its words

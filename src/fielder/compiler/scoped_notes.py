@@ -86,7 +86,8 @@ _FILTER_RE = re.compile(
 )
 _NEGATED_RE = re.compile(
     r"\b(?:SKIP|HIDE|OMIT)\s+(?:THIS\s+|THE\s+)?(?:WHOLE\s+|ENTIRE\s+)?(?:SECTION|PART|BLOCK|"
-    r"MODULE|PAGE|QUESTIONS)\b|\bNOT\s+ASKED\b|\bDO\s+NOT\s+ASK\b|\bDON'T\s+ASK\b"
+    r"MODULE|PAGE|QUESTIONS)\b|\bNOT\s+(?:BE\s+)?(?:ASKED|SHOWN|DISPLAYED|PUT)\b"
+    r"|\bDO\s+NOT\s+(?:ASK|SHOW)\b|\bDON'T\s+(?:ASK|SHOW)\b"
     # ("Questions 11 to 13 are skipped for recall visits (…)")
     r"|\b(?:ARE|IS|GET)\s+(?:SKIPPED|LEFT\s+OUT|OMITTED)\s+(?:FOR|BY)\b"
     # ("E2 and E3: skip both if …": the run named, then skipped by a word for it)
@@ -123,6 +124,11 @@ _WHO_RE = re.compile(
 _PLURAL_WHO_RE = re.compile(
     r"\b(?!(?:THIS|WAS|HAS|DOES|IS|ITS|THUS|YES)\b)[A-Z]{2,20}S\s+(?:WHO|THAT)\s+(?P<c>[^.;]{3,160})",
     re.I,
+)
+# "only shown to pupils in Year 10 or 11 at question 1": the group the run is put to, told by
+# its answer at a question named in the words
+_SHOWN_TO_RE = re.compile(
+    r"\b(?:SHOWN|ASKED|PUT|GIVEN|DISPLAYED)\s+(?:ONLY\s+)?(?:TO|OF)\s+(?P<c>[^.;]{3,160})", re.I
 )
 _POINTER_BRACKET_RE = re.compile(
     r"\((?:\s*SEE\b|\s*(?:YOUR\s+|THE\s+|THEIR\s+)?ANSWERS?\s+(?:AT|TO|IN|ON)\b)[^()]*\)", re.I
@@ -206,7 +212,13 @@ def _condition(text: str) -> tuple[str, int, int]:
     plural = _PLURAL_WHO_RE.search(text)
     if plural and not _REF_RE.search(_POINTER_BRACKET_RE.sub("", plural["c"])):
         plural = None
-    found_in = (_CLAUSE_RE.search(text), _WHO_RE.search(text), plural, _BARE_TEST_RE.search(text))
+    found_in = (
+        _CLAUSE_RE.search(text),
+        _WHO_RE.search(text),
+        plural,
+        _SHOWN_TO_RE.search(text),
+        _BARE_TEST_RE.search(text),
+    )
     for said in found_in:
         if said is None:
             continue
@@ -507,18 +519,26 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
     """The lines with each note that covers several questions written as `ASK IF …` before
     every question it covers (the note itself dropped)."""
     labels: list[tuple[int, str]] = []
+    styles: dict[int, str] = {}
     ends: list[int] = []
     for pos, line in enumerate(lines):
         label = find_label(line)
         if label is not None:
             if label.style != "display":  # (a screen shows to everyone who reaches it)
                 labels.append((pos, label.id))
+                styles[pos] = label.style
         elif not line.is_option and (
             is_section(line) or _ASK_ALL_RE.match(" ".join([line.text, *line.instructions]))
         ):
             ends.append(pos)
     if not labels:
         return lines
+    prefixed = {qid for pos, qid in labels if styles[pos] != "bare"}
+    if prefixed:
+        # "Q5 … / 1) Gym floor … 6) Café / Q6 …": a bare number whose question is labelled
+        # with its letter elsewhere opens an answer ("6) Café" is not Q6)
+        labels = [(p, qid) for p, qid in labels if styles[p] != "bare" or qid not in prefixed]
+    label_at = dict(labels)
     before: dict[str, list[str]] = {}
     dropped: set[int] = set()
     heading_open = False
@@ -582,6 +602,8 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
         if pos in dropped:
             continue
         label = find_label(line)
+        if label is not None and label_at.get(pos) != label.id:
+            label, answered = None, True  # (an answer's number, set aside above)
         if label is not None and label.id in before:
             tests = before.pop(label.id)
             if answered:

@@ -172,6 +172,7 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 _LABEL_WORDS = ("label", "labels")
+_HEAD_PARTS_RE = re.compile(r"\s*(?:/|&|\+|\band\b)\s*")
 _NOTE_ROLES = ("instructions", "more_instructions", "extra")
 # "Answer code", "Response value", "Category no.": an answer's code column, named after answers
 _ANSWER_CODE_HEAD_RE = re.compile(
@@ -256,6 +257,13 @@ def _column_roles(header: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
         ):
             # "Client comments", "Agency notes": whoever wrote them, notes on the question
             name = "notes"
+        if not any(p.match(name) for p in _ROLE_RES.values()):
+            # "Guidance / routing", "Help & skip": a note column named twice, its second name
+            # one a column's role is known by
+            name = next(
+                (p for p in _HEAD_PARTS_RE.split(name)[1:] if _ROLE_RES["instructions"].match(p)),
+                name,
+            )
         for role, pattern in _ROLE_RES.items():
             if pattern.match(name) and role == "instructions" and role in found:
                 # "Routing" and "Notes" columns; "Routing | Status | Spec": a third as well

@@ -27,7 +27,8 @@ _FURNITURE_RE = re.compile(
     r"^(?:(?:Start|End)\s+of\s+Block\s*:|Page\s+Break\s*$|Survey\s+Flow\s*:|Block\s+Flow\s*:)", re.I
 )
 _DISPLAY_RE = re.compile(r"^Display\s+This\s+(?:Question|Choice)\s*:?\s*(?P<rest>.*)$", re.I)
-_JOINED_RE = re.compile(r"^(?P<op>If|Or|And)\s+(?P<cond>\S.*)$", re.I)
+# ("Or If Q9 … Is Selected": the tool repeats the If after the joining word)
+_JOINED_RE = re.compile(r"^(?P<op>If|Or|And)(?:\s+If)?\s+(?P<cond>\S.*)$", re.I)
 # "* age_screen What…", "Q4_aware Which…", "thanks That's…": a tag (lower-case, or with an
 # underscore or digits) and the words; a `*` before it marks a forced answer.
 _TAG_RE = re.compile(r"^(?:\*\s*)?(?P<tag>[A-Za-z][A-Za-z0-9_]{2,})\s+(?P<rest>[A-Z¿¡\"'‘“(].*)$")
@@ -49,6 +50,10 @@ _REQUEST_RE = re.compile(r"\b(?:please|enter|tell|describe|write|type|select|cho
 _SELECTED_RE = re.compile(
     r"^(?P<tag>\w+)\s+(?:=\s*)?(?P<label>.+?)\s+Is\s+(?P<neg>Not\s+)?Selected\s*$", re.I
 )
+# "Q5 Is Not Equal to Click & collect": the tool's words for a test on a single choice
+_EQUAL_RE = re.compile(
+    r"^(?P<tag>\w+)\s+Is\s+(?P<neg>Not\s+)?Equal\s+to\s+(?P<label>\S.*?)\s*$", re.I
+)
 # "S5 = Never Is Selected And S4 = … Is Selected": terms joined on one line, each opening with
 # a tag and its test
 _INLINE_JOIN_RE = re.compile(r"\s+(?P<op>And|Or)\s+(?=\w+\s+(?:=|Is\s))")
@@ -67,7 +72,14 @@ _READ_RE = re.compile(r"^(?P<tag>\w+)\s+(?P<neg>NOT\s+)?=\s*(?:=\s*)?(?P<label>.
 def is_tool_export(lines: list[Line]) -> bool:
     """True when the lines carry a platform export's block markers and logic phrases."""
     blocks = sum(1 for line in lines if _BLOCK_RE.match(_words(line)))
-    return blocks >= 2
+    # (a preview that leaves the block markers out still prints the logic in the tool's words:
+    # "Display This Question:" over its "If …" lines, "Skip To: Q11 If …")
+    phrases = sum(
+        1
+        for line in lines
+        if _DISPLAY_RE.match(_words(line)) or re.match(r"Skip\s+To\s*:", _words(line), re.I)
+    )
+    return blocks >= 2 or phrases >= 3
 
 
 def export_lines(lines: list[Line]) -> list[Line]:
@@ -301,7 +313,7 @@ def _condition(parts: list[str], texts: dict[str, str] | None = None) -> str:
         joined = _JOINED_RE.match(part)
         op, cond = (joined["op"].upper(), joined["cond"]) if joined else ("IF", part)
         cond = _tag_for_text(cond.replace("⊗", "").strip(), texts or {})
-        selected = _SELECTED_RE.match(cond) or _READ_RE.match(cond)
+        selected = _SELECTED_RE.match(cond) or _READ_RE.match(cond) or _EQUAL_RE.match(cond)
         if selected:
             neg = " NOT" if selected["neg"] else ""
             cond = f"{selected['tag']}{neg} = {_quoted(selected['label'])}"

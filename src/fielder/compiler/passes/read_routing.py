@@ -123,7 +123,12 @@ _NOT_END_RE = re.compile(r"\bCLOSE(?:D)?\s+(?:THE\s+)?(?:BOX|LIST|BRACKET|QUESTI
 _IF_NONE_RE = re.compile(r"\bIF\s+NONE\b", re.I)
 # the other branch's own sentence: "If No: …", "A score of 7 or less?" (not a remark beside
 # the jump such as "None of these can't be combined with the others.")
-_BRANCH_RE = re.compile(r"^\W*(?:IF|WHEN|THOSE\s+WHO)\b|^[^?]{2,60}\?\s*$", re.I)
+# ("Panel members who give a score from 0 to 4 at Q4 go on to Q5": a group named, then who)
+_BRANCH_RE = re.compile(
+    r"^\W*(?:IF|WHEN|THOSE\s+WHO|[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}\s+WHO)\b"
+    r"|^[^?]{2,60}\?\s*$",
+    re.I,
+)
 _SKIP_RE = re.compile(
     rf"(?:\b(?:SKIP|GO|JUMP|PROCEED|MOVE|ROUTE|CONTINUE)(?:S|ES)?\s+"
     rf"(?:ON\s+|STRAIGHT\s+|AHEAD\s+|FORWARD\s+)?(?:TO|AT|WITH)"
@@ -199,14 +204,15 @@ _CLAUSE_END_RE = re.compile(
 )
 # the action is the question's absence: the test is flipped
 _NEGATED_RE = re.compile(
-    r"\b(?:NOT\s+(?:BE\s+)?(?:ASKED|SHOWN|DISPLAYED)|DO\s+NOT\s+(?:ASK|SHOW)|DON'?T\s+(?:ASK|SHOW)"
+    r"\b(?:NOT\s+(?:BE\s+)?(?:ASKED|SHOWN|DISPLAYED)|NOT\s+FOR\b|DO\s+NOT\s+(?:ASK|SHOW)|DON'?T\s+(?:ASK|SHOW)"
     r"|SKIP\s+(?:THIS|THE)\s+QUESTION|HIDE|HIDDEN|LEAVE\s+OUT|LEFT\s+OUT|OMIT\w*|UNLESS|EXCEPT|ANYONE\s+ELSE|EVERYONE\s+ELSE|ALL\s+OTHERS"
     r"|OTHERS)\b",
     re.I,
 )
 # words that route at all (a line without them is a question's prose)
 _ROUTING_RE = re.compile(
-    r"\b(?:ASK|ASKED|SHOW|DISPLAY|ANSWER|ONLY|FILTER|BASE|LOGIC|IF|WHEN|UNLESS|EXCEPT|THOSE\s+WHO)"
+    r"\b(?:ASK|ASKED|SHOW|DISPLAY|ANSWER|ONLY|FILTER|BASE|LOGIC|IF|WHEN|UNLESS|EXCEPT|THOSE\s+WHO|"
+    r"NOT\s+FOR)"
     r"\b|^\W{0,3}(?:->|→|>>)",
     re.I,
 )
