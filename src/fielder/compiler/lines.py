@@ -853,6 +853,11 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
             lines = [*lines[: index + notes_between], line, *lines[index + 1 + notes_between :]]
             index += notes_between
             continue
+        titled = _titled_heading(line, following)
+        if titled:
+            # "G4 · Play time" as a heading over "Roughly how many hours …?": the heading names
+            # the question; its words are the paragraph under it
+            line.text = titled
         if (
             following is not None
             # "ROS1" over "KRAS G12C" in a code column: two answers, never a label over words
@@ -860,6 +865,7 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
             and (
                 line.kind == "paragraph"
                 or (line.kind == "heading" and _LONE_QUESTION_WORD_RE.match(line.text))
+                or bool(titled)
             )
             and following.kind == "paragraph"
             and (_LONE_LABEL_RE.match(line.text) or _LONE_QUESTION_WORD_RE.match(line.text))
@@ -879,6 +885,30 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
         joined.append(line)
         index += 1
     return joined
+
+
+# "G4 · Play time", "B2 – Main reason": a question's id, then a short name for it
+_TITLED_HEADING_RE = re.compile(
+    r"^(?P<id>[A-Z]{1,4}[-_]?\d{1,3}[a-z]?)(?:\s*[.:)]|\s+[-–—·•|])\s+"
+    r"(?P<title>[A-Za-z][\w'’&/()-]*(?:\s[\w'’&/()-]+){0,5})$"
+)
+
+
+def _titled_heading(line: Line, following: Line | None) -> str | None:
+    """The id of a heading that is a question's id and short name, with the question's own
+    sentence as the next paragraph; None for any other line."""
+    if line.kind != "heading" or line.is_option or following is None:
+        return None
+    titled = _TITLED_HEADING_RE.match(line.text.strip())
+    if titled is None or following.kind != "paragraph" or following.is_option:
+        return None
+    words = following.text.strip()
+    # the words under it: a sentence to the respondent, asked or told, with no note in it
+    if len(words) > 400 or len(words.split()) < 3 or not words[:1].isupper():
+        return None
+    if not words.endswith(("?", ".")) or any(c in words for c in "[]<>{}"):
+        return None
+    return titled["id"]
 
 
 def _notes_then_words(lines: list[Line], index: int) -> int:
