@@ -319,6 +319,12 @@ def _label_badge(runs: tuple[Run, ...]) -> bool:
     if len(visible) != 1 or not _is_coloured(visible[0]):
         return False
     word = visible[0].text.strip()
+    if visible[0].bold and len(word.split()) <= 12:
+        from fielder.compiler.classify import section_word
+
+        # "Block: Pebblecell customers" in the tool's bold colour: a section's title, no note
+        if section_word(word, False):
+            return True
     return _LONE_LABEL_RE.match(word) is not None or word in SCREEN_ROLES
 
 
