@@ -381,6 +381,8 @@ def type_words(note: str) -> list[str]:
         return ["text"]  # "RECORD PHONE NUMBER": digits to call, typed on one line, no amount
     if re.search(
         r"\bNUMERIC|\bNUMBER\s+(?:BOX|ENTRY|FIELD)|^NUM$|^\s*(?:number|integer)\s*[,:;]|"
+        # "Text entry – numbers only": a text box that takes a number
+        r"\b(?:WHOLE\s+)?NUMBERS?\s+ONLY\b|"
         r"\b(?:WRITE[- ]IN|RECORD|ENTER|TYPE(?:[- ]IN)?)\s+(?:A\s+|THE\s+|EXACT\s+)?"
         r"(?:NUMBER|SCORE|RATING|AMOUNT|AGE|YEAR)\b(?!\s+OF)|"
         # "RECORD THE ROUND TRIP IN MINUTES": a count in a unit of time
@@ -1387,7 +1389,7 @@ def _limits(text: str, upper: str) -> list[Directive]:
             # ("AGE IN COMPLETED YEARS, 00–95": the unit a census counts in, then its range;
             # "NUMBER – WHOLE HOURS, 1–72": a whole-unit count split off its NUMBER by a dash)
             # ("Whole pounds, 1–50.": an amount in whole units of a currency)
-            r"VALIDATION|INTEGER|(?:COMPLETED|WHOLE)\s+(?:YEARS|MONTHS|WEEKS|DAYS|HOURS|MINUTES)|"
+            r"VALIDATION|INTEGER|NUMBERS\s+ONLY|(?:COMPLETED|WHOLE)\s+(?:YEARS|MONTHS|WEEKS|DAYS|HOURS|MINUTES)|"
             r"WHOLE\s+(?:POUNDS|DOLLARS|EUROS|FRANCS|RAND|YEN))\b|"
             # "Write an amount from £5000 to £150000.": a paper form's bounds on the amount
             r"\b(?:WRITE|GIVE|ENTER)\s+(?:AN?\s+)?(?:AMOUNT|NUMBER|FIGURE)\s+(?:FROM|BETWEEN)\s+\W?\d|"
