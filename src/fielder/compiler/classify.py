@@ -96,6 +96,10 @@ _WIDGET_NOTE_RE = re.compile(
     r"^(?:show|display|present)\s+(?:as|in|with)\s+(?:a\s+|an\s+)?(?:drop|list|grid|slider|radio|"
     r"check|text|single|multi|table|matrix)|"
     r"^(?:(?:single|multi|one|short|long)[- ]line\s+)?(?:text\s*box|text\s+field|text\s+entry)\b|"
+    # "Multiple choice – multiple answers", "Single choice, one answer": a tool's question
+    # type, then how many answers it takes
+    r"^(?:multiple|single)\s+choice\s*(?:[–—:,]|-\s)\s*(?:single|multiple|one|many|several)\s+"
+    r"(?:answers?|selections?|responses?)\b|"
     r"^(?:e-?mail|number|numeric|date|phone)\s+(?:field|box|entry)\b|"
     r"^constant\s+sum\b|^(?:radio\s+buttons?|check\s*boxes|drop-?down\s+list)\b\.?|"
     # "Paragraph box.", "Short text, one line.": a form tool's name for the answer box
