@@ -384,7 +384,11 @@ def type_words(note: str) -> list[str]:
         # "Text entry – numbers only": a text box that takes a number
         r"\b(?:WHOLE\s+)?NUMBERS?\s+ONLY\b|"
         r"\b(?:WRITE[- ]IN|RECORD|ENTER|TYPE(?:[- ]IN)?)\s+(?:A\s+|THE\s+|EXACT\s+)?"
-        r"(?:NUMBER|SCORE|RATING|AMOUNT|AGE|YEAR)\b(?!\s+OF)|"
+        r"(?:NUMBER|SCORE|RATING|AMOUNT|AGE|YEAR)\b(?!\s+OF\b(?!\s+(?:"
+        # "write in the number of hours": a count in a unit
+        r"MINUTES|HOURS|DAYS|NIGHTS|WEEKS|MONTHS|YEARS|TIMES|PEOPLE)\b))|"
+        # "Validation: number between 1920 and 2007": the box takes a number
+        r"\bVALIDATION\s*:\s*(?:AN?\s+)?(?:WHOLE\s+)?(?:NUMBER|INTEGER)\b|"
         # "RECORD THE ROUND TRIP IN MINUTES": a count in a unit of time
         r"^(?:RECORD|ENTER|WRITE)\b[^.]{0,40}\bIN\s+(?:MINUTES|HOURS|DAYS|WEEKS|MONTHS|YEARS)\b",
         note,
