@@ -1765,6 +1765,8 @@ class _Parser:
             and not draft.text.endswith("?")
             # "is this new pack…" over "Only ask people who …": the filter is no more words
             and not _FILTER_SENTENCE_RE.match(text)
+            # past an "End of Survey" marker the words are the close's, not the question's
+            and not (draft.notes and _SURVEY_END_RE.match(draft.notes[-1]))
         ):
             draft.text_parts.append(text)
         else:
@@ -2532,6 +2534,11 @@ def _footnote(options: list[RawOption], draft: Draft) -> bool:
         and options[0].code is not None
         and len(options[0].label.split()) >= 8
     )
+
+
+_SURVEY_END_RE = re.compile(
+    r"^\W*(?:end\s+of\s+(?:the\s+)?(?:survey|questionnaire|interview)|survey\s+ends?)\W*$", re.I
+)
 
 
 def _title_like(text: str) -> bool:
