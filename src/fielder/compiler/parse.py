@@ -154,6 +154,15 @@ _SECTION_FILTER_RE = re.compile(
     r"(?:TO|IF|WHEN|FOR|OF)\b(?P<cond>.*?)[\])]?$",
     re.I,
 )
+# "Section C: members aged 55 or over (Q2 of 55 or more) OR anyone already retired (Q1 = 3).":
+# a section named, then whom it is for, each group with its test in brackets
+_SECTION_WHOM_RE = re.compile(
+    r"^\W*(?:SECTION|BLOCK|PART|MODULE)\s+[A-Z0-9]{1,2}\s*:\s*"
+    r"(?P<cond>[A-Za-z][^()=<>]{2,80}\([^()]*(?:=|<|>|\bOF\b)[^()]*\)"
+    r"(?:\s+(?:OR|AND)\s+[^()=<>]{2,80}\([^()]*(?:=|<|>|\bOF\b)[^()]*\))?)\s*"
+    r"(?:\.(?:\s*(?:EVERYONE|EVERYBODY|ALL|OTHERS|THE\s+REST)\b[^.]{0,80}\.?)?)?\s*$",
+    re.I,
+)
 # "If you are his line manager, answer Section B and then go on to Section C. Everyone else: …"
 _NAMED_SECTION_RE = re.compile(
     r"^\s*IF\s+(?P<cond>[^,.]{3,120}?),?\s+(?:PLEASE\s+)?(?:ANSWER|COMPLETE|FILL\s+IN)\s+"
@@ -883,6 +892,14 @@ class _Parser:
             self.section_bounds = _filter_bounds(
                 to_english(line.text) or " ".join(line.instructions)
             )
+            return
+        whom = _SECTION_WHOM_RE.match(line.text) if line.kind != "heading" else None
+        if whom and find_label(line) is None and not line.is_option:
+            # "Section C: members aged 55 or over (Q2 of 55 or more). Everyone else goes on to
+            # Section D.": the section named, then whom it is for with the test in brackets
+            self.finish()
+            self.section_filter = "ASK IF " + whom["cond"].strip(" .:")
+            self.section_bounds = _filter_bounds(line.text)
             return
         skipped = _SKIP_SECTION_RE.match(line.text or " ".join(line.instructions))
         if skipped and find_label(line) is None and not line.is_option:
