@@ -123,7 +123,9 @@ _FORWARD_RE = re.compile(
     re.I,
 )
 # ("ROUTING: ASK IF …": a routing note's heading word, then the next question's filter)
-_NOTE_FOR_RE = re.compile(r"^[\[(]?\s*(?:PN|PROG(?:RAMMER)?|SCRIPTER|CATI|DP|ROUTING)\s*:\s*", re.I)
+_NOTE_FOR_RE = re.compile(
+    r"^[\[(]?\s*(?:PN|PROG(?:RAMMER)?|SCRIPTER|CATI|DP|ROUTING|ROUTE)\s*:\s*", re.I
+)
 _OUTLINE_ITEM_RE = re.compile(r"^(?P<n>\d{1,3})\.(?P<m>\d{1,2})[.)]?\s+(?P<rest>\S.*)$")
 # "(R)": a reverse-scored item, marked for the analyst, not shown to respondents.
 _REVERSE_MARK_RE = re.compile(r"\s*\((?:R|rev(?:erse)?(?:[- ]scored)?)\)\s*$")
@@ -1482,6 +1484,18 @@ class _Parser:
         around = [self.lines[i] for i in (index - 1, index + 1) if 0 <= i < len(self.lines)]
         return any(_BLANK_ITEM_RE.match(other.text) for other in around)
 
+    def margin_note(self, index: int, line: Line, draft: Draft) -> bool:
+        """True for a note set back at the margin of the question's label, below the question's
+        indented lines and right over the next label."""
+        if index < 0 or len(draft.lines) < 2 or draft.lines[0].kind != line.kind:
+            return False
+        body = [x.level for x in draft.lines[1:] if x is not line]
+        return (
+            bool(body)
+            and line.level <= draft.lines[0].level < min(body)
+            and self.label_next(index)
+        )
+
     def label_next(self, index: int) -> bool:
         """True when the next content line starts with a question label."""
         following = self.next_content(index)
@@ -2238,6 +2252,9 @@ class _Parser:
             # "PROG: ASK IF Q7 = 1–3." after a question's answers: whom the note is for said
             # first, then the next question's filter (above the answers it stays the question's)
             answered = bool(draft.options or draft.hints or draft.tables or draft.rows)
+            # ("ROUTE: IF …" back at the labels' margin under an indented open question, right
+            # over the next label: set out like the labels, it is the next one's)
+            answered = answered or self.margin_note(index, line, draft)
             bare = _NOTE_FOR_RE.sub("", note) if answered else note
             if answered and (note is line.text or note == line.raw.strip()):
                 # "POSER SI Q5 = 2" typed on its own line after the answers: the next one's
@@ -2266,7 +2283,7 @@ class _Parser:
             elif draft.options and _OPEN_END_NOTE_RE.fullmatch(note) and self.label_next(index):
                 # "OPEN END. OPTIONAL." between a coded list and the next label: that one's type
                 self.pending.append(note)
-            elif BARE_CONDITION_RE.match(note) and self.label_next(index):
+            elif BARE_CONDITION_RE.match(bare) and self.label_next(index):
                 # "IF CODE 2 AT Q2" alone above a question: whom that question is for.
                 self.pending.append(note)
             elif group_only(note) and (self.label_next(index) or not answered):
