@@ -1437,7 +1437,7 @@ BARE_CONDITION_RE = re.compile(
     # "IF LATE (Q9 = 2)": whom in words may come first, the test in brackets after them
     # ("[IF HOLDS A LOAN (QB2=5)]": the note in square brackets, a spec's routing marks)
     r"^[\[(]?\s*IF\s+(?P<cond>(?=[^()]*(?:\([^()]*)?\b(?:[A-Z]{1,4}[.-]?\d{1,3}[a-z]?|CODES?\s+\d))"
-    r"(?![^()]*\b(?:GO|SKIP|JUMP|ASK|CONTINUE|TERMINATE|CLOSE|END|SCREEN|THANK|ELSE|OTHERWISE|"
+    r"(?![^()]*\b(?:GO|GOTO|SKIP|JUMP|ASK|CONTINUE|TERMINATE|CLOSE|END|SCREEN|THANK|ELSE|OTHERWISE|"
     r"SPECIFY|WRITE|RECORD|ENTER|PROBE|READ|CODE\s+AS|TYPE|SHOW|DISPLAY|THEN|PROCEED|MOVE)\b)"
     # "IF NUTS (CODE 2) AT Q6": the answer in words, its code in brackets, then the question
     # or questions ("… AT Q1, Q2 OR Q3"); and "… (CODE 3) OR ROAD (CODE 4)", "… AND NOT
