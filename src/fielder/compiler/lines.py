@@ -32,9 +32,10 @@ _BRACKETED_ID_RE = re.compile(r"^\s*\[(?P<id>[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2})\
 _NOTE_SYMBOL_RE = re.compile(r"^\s*(?:⚙|🛠|🔧|✎|✍|☞|📝)\ufe0f?\s*(?=\S)")
 _DOUBLE_BRACE_RE = re.compile(r"\{\{\s*([a-z][a-z0-9]*(?:_[a-z0-9]+)*)\s*\}\}")
 _CODE_BRACKET_RE = re.compile(r"^\[\s*\d{1,3}\s*\]$")
-# "MC" (multi code) only in brackets: bare, it may be a word of the question
+# "MC" (multi code) only in brackets, or right after the question mark ("… months?  MC"):
+# anywhere else, it may be a word of the question
 _TRAILING_ABBR_RE = re.compile(
-    r"\s+(?:\(?\b(SA|MA|OE|OA|FA|S/A|M/A|SR|MR|RU|RM|NUM)\b\)?|\((MC)\))\s*$"
+    r"\s+(?:\(?\b(SA|MA|OE|OA|FA|S/A|M/A|SR|MR|RU|RM|NUM)\b\)?|\((MC)\)|(?<=\?\s)\s*(MC|SC))\s*$"
 )
 LEADING_ROUTE_RE = re.compile(
     r"^\s*((?:ASK\s+(?:IF|ALL|ONLY|THOSE)|BASE\s*:|FILTER\s*:|SHOW\s+IF|ONLY\s+(?:IF|FOR|WHEN)(?=[^.?:]*\b[A-Z]{1,4}\d)|"
@@ -592,8 +593,8 @@ def _split_text(text: str) -> tuple[str, list[str]]:
         kept = kept[: named.start()] + " " + kept[named.end() :]
     last = kept.rstrip()[-1:]
     abbr = _TRAILING_ABBR_RE.search(kept) if last == ")" or last.isupper() else None
-    if abbr and len(kept) > 12:
-        notes.append(abbr.group(1) or abbr.group(2))
+    if abbr and (len(kept) > 12 or abbr.group(3)):
+        notes.append(abbr.group(1) or abbr.group(2) or abbr.group(3))
         kept = kept[: abbr.start()]
     # a quick look for the capitals first: the full pattern is slow on long runs of spaces
     boxed = _BOX_THEN_CAPS_RE.match(kept) if _CAPS_AFTER_GAP_RE.search(kept) else None
@@ -623,8 +624,8 @@ def _split_text(text: str) -> tuple[str, list[str]]:
         kept = kept.rstrip()[: caps.start(1)]
         # "… pack? (MC)  RANDOMISE 1-6": the type mark the scripting after it hid
         abbr = _TRAILING_ABBR_RE.search(kept)
-        if abbr and len(kept) > 12:
-            notes.insert(-1, abbr.group(1) or abbr.group(2))
+        if abbr and (len(kept) > 12 or abbr.group(3)):
+            notes.insert(-1, abbr.group(1) or abbr.group(2) or abbr.group(3))
             kept = kept[: abbr.start()]
     return kept, notes
 
