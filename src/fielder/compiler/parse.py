@@ -2263,6 +2263,14 @@ class _Parser:
                 bare = to_english(bare)
             if self.logic_boxes_above and _LOGIC_BOX_RE.match(note) and not ends_interview(note):
                 self.pending.append(note)  # "Display logic: …" over the question it is for
+            elif (
+                _DISPLAY_BOX_RE.match(note)
+                and any(_DISPLAY_BOX_RE.match(p) for p in draft.pre_notes)
+                and self.label_next(index)
+            ):
+                # a second "Display This Question: …" box, under a question whose own box stands
+                # over it, right over the next label: that question's (none has two)
+                self.pending.append(note)
             elif forwarded and not line.text and line.raw.lstrip().startswith("["):
                 # "[ASK IF Q2 = 1] [MULTI]": a bracketed note after the next question's
                 # bracketed filter, on the filter's own line, is that question's too
@@ -2336,6 +2344,9 @@ def _filter_bounds(note: str) -> tuple[str, str]:
 
 
 _LOGIC_BOX_RE = re.compile(r"^\W*DISPLAY\s+LOGIC\s*:", re.I)
+_DISPLAY_BOX_RE = re.compile(
+    r"^\W*(?:DISPLAY\s+LOGIC|(?:DISPLAY|SHOW)\s+THIS\s+QUESTION(?:\s+ONLY)?)\s*(?::|\bIF\b)", re.I
+)
 _NAMED_ID_RE = re.compile(
     r"\b([A-Z]{1,4}\d{1,3}[a-z]?)\b(?!\s+(?:is|are)\s+(?:shown|displayed|asked))"
 )
