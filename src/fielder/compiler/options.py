@@ -1067,6 +1067,12 @@ def _boxed(part: str) -> RawOption:
 _TRAILING_CODE_RE = re.compile(r"^(?P<label>.*\S)\s+(?P<code>\d{1,3})$")
 
 
+# a band's words before its last number: "5 to", "Under", "More than", "aged 16 -"
+_RANGE_END_RE = re.compile(
+    r"(?:\b(?:to|under|over|than|from|and|aged|up\s+to|between)|\d\s*[-–—])\s*$", re.I
+)
+
+
 def trailing_codes(options: list[RawOption]) -> list[RawOption]:
     """Plain answers that all end in a number that rises ("Male 1", "Female 2") carry codes
     (and the routing written between the words and the code)."""
@@ -1078,6 +1084,8 @@ def trailing_codes(options: list[RawOption]) -> list[RawOption]:
     codes = [int(m["code"]) for m in matches if m]
     if any(b <= a for a, b in zip(codes, codes[1:], strict=False)):
         return options
+    if any(_RANGE_END_RE.search(m["label"]) for m in matches if m):
+        return options  # "Under 5", "5 to 8", "9 to 12": the number ends a band of values
     if len({m["label"].lower() for m in matches if m}) < len(matches):
         return options  # "Year 8", "Year 10": two answers can't share words; the number names it
     for option, match in zip(options, matches, strict=True):
