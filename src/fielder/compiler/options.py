@@ -1026,6 +1026,7 @@ def _boxes(text: str) -> list[RawOption]:
 
 _CODE_MARK_RE = re.compile(r"^\d{1,3}[.)]?$")
 _NEXT_CODE_RE = re.compile(r"^(?P<label>.*\S)\s+(?P<code>\d{1,3})[.)]?$")
+_BARE_CODE_RE = re.compile(r"^(?P<label>)(?P<code>\d{1,3})[.)]?$")
 
 
 def _codes_before_boxes(head: str, items: list[str]) -> list[RawOption]:
@@ -1033,14 +1034,19 @@ def _codes_before_boxes(head: str, items: list[str]) -> list[RawOption]:
     boxes into "1.", "Yes 2.", "No"; each answer takes the code written before its box."""
     if not _CODE_MARK_RE.match(head) or len(items) < 2:
         return []
-    tails = [_NEXT_CODE_RE.match(item) for item in items[:-1]]
+    # ("1 ☐ Very difficult  2 ☐  3 ☐  4 ☐  5 ☐ Very easy": the middle points have no words)
+    tails = [_NEXT_CODE_RE.match(item) or _BARE_CODE_RE.match(item) for item in items[:-1]]
     if not all(tails):
         return []
     codes = [head.rstrip(".)")] + [m["code"] for m in tails if m]
     labels = [m["label"] for m in tails if m] + [items[-1]]
+    if not all(labels):
+        numbers = [int(c) for c in codes if c.isdigit()]
+        if len(numbers) != len(codes) or any(b != a + 1 for a, b in zip(numbers, numbers[1:])):
+            return []  # points without words only on a scale counted up by one
     options = []
     for code, label in zip(codes, labels, strict=True):
-        option = _boxed(label)
+        option = _boxed(label) if label else RawOption(code, code, marker="☐")
         option.code = code
         options.append(option)
     return options
