@@ -128,8 +128,10 @@ def test_display_condition_going_on_under_or_is_one_filter() -> None:
             """
         )
     )
-    assert questions["Q2"].display_if is not None
-    assert "'1'" in questions["Q2"].display_if and "'2'" in questions["Q2"].display_if
+    shown = questions["Q2"].display_if
+    assert shown is not None
+    assert "'1'" in shown
+    assert "'2'" in shown
     assert questions["Q3"].display_if is None
 
 
@@ -168,7 +170,8 @@ def test_codes_listed_once_for_a_named_question_all_belong_to_it() -> None:
             Yes (1)
             No (2)
             Section B – Owners
-            Section B is only for owners: answers (2) or (3) at Q1. Renters (Q1 = 1) skip this whole section and go on to Section C.
+            Section B is only for owners: answers (2) or (3) at Q1. Renters (Q1 = 1) skip this \
+whole section and go on to Section C.
             Q3 How long have you owned your home?
             Under 5 years (1)
             5 years or more (2)
@@ -195,7 +198,8 @@ def test_section_note_naming_whom_with_bracketed_tests_filters_the_section() -> 
         Q2 How old are you?
         Age: ______
         Section B – Work
-        Section B: people in work (Q1 = 1) OR anyone aged 70 or over (Q2 of 70 or more). Everyone else goes on to Section C.
+        Section B: people in work (Q1 = 1) OR anyone aged 70 or over (Q2 of 70 or more). \
+Everyone else goes on to Section C.
         Q3 How do you travel to work?
         Car (1)
         Bus (2)
@@ -246,7 +250,8 @@ def test_route_line_at_the_margin_is_the_next_questions_filter() -> None:
     assert questions["Q11"].display_if is None
     assert questions["Q14"].display_if == "Q10 > 50"
     assert questions["Q13"].display_if is None
-    assert questions["Q10"].skip_to and questions["Q10"].skip_to[0].to == "Q13"
+    assert questions["Q10"].skip_to
+    assert questions["Q10"].skip_to[0].to == "Q13"
     assert questions["Q11"].type == "multi"
 
 

@@ -430,7 +430,8 @@ def _numbers(text: str) -> tuple[float, float] | None:
 
 
 _NOTE_PREFIX_RE = re.compile(
-    r"^(?:[A-Za-z]+[ -]){0,3}(?:logic|routing|route|note|notes|instruction|instructions|filter|skip|"
+    r"^(?:[A-Za-z]+[ -]){0,3}(?:logic|routing|route|note|notes|instruction|instructions|"
+    r"filter|skip|"
     # ("Margin note (J. Hale):": whose note it is, in brackets before the colon)
     r"condition|display|branching|branch|check)\s*(?:\([^()]{1,30}\)\s*)?:\s*|"
     r"^(?:PN|P\.N\.|PROG|PROGRAMMER|PROGRAMMING|SCRIPTER|SCRIPTING|DP|CATI|CAWI|INTERVIEWER|"

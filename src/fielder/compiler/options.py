@@ -1042,7 +1042,9 @@ def _codes_before_boxes(head: str, items: list[str]) -> list[RawOption]:
     labels = [m["label"] for m in tails if m] + [items[-1]]
     if not all(labels):
         numbers = [int(c) for c in codes if c.isdigit()]
-        if len(numbers) != len(codes) or any(b != a + 1 for a, b in zip(numbers, numbers[1:])):
+        if len(numbers) != len(codes) or any(
+            b != a + 1 for a, b in zip(numbers, numbers[1:], strict=False)
+        ):
             return []  # points without words only on a scale counted up by one
     options = []
     for code, label in zip(codes, labels, strict=True):

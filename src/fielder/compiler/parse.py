@@ -1491,9 +1491,7 @@ class _Parser:
             return False
         body = [x.level for x in draft.lines[1:] if x is not line]
         return (
-            bool(body)
-            and line.level <= draft.lines[0].level < min(body)
-            and self.label_next(index)
+            bool(body) and line.level <= draft.lines[0].level < min(body) and self.label_next(index)
         )
 
     def label_next(self, index: int) -> bool:
