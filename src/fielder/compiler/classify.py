@@ -57,7 +57,7 @@ _BARE_DISPLAY_RE = re.compile(
 _NOT_LABELS = frozenset(
     """NOTE NOTES CHECK PROBE PROG PROGRAMMER PROGRAMMING SCRIPTER SCRIPTING INTERVIEWER INSTRUCTION
     INSTRUCTIONS ASK IF BASE QUOTA QUOTAS TERMINATE SHOW READ CODE CODES SINGLE MULTI FILTER
-    ROUTING RANDOMIZE RANDOMISE ROTATE DISPLAY HIDDEN SKIP GO PIPE PIPING INSERT SECTION PART
+    ROUTING ROUTE RANDOMIZE RANDOMISE ROTATE DISPLAY HIDDEN SKIP GO PIPE PIPING INSERT SECTION PART
     PAGE STEP MODULE BLOCK TITLE CLIENT JOB DATE VERSION METHOD TARGET SAMPLE LOI ITEM ITEMS
     ROWS COLUMNS SCALE STATEMENTS TYPE RANGE ALLOW NUMERIC OPEN EMAIL TEL PHONE FAX WAVE
     PROJECT STUDY SURVEY AUTHOR EXAMPLE OR AND THE FOR ESCALA SCALA SKALA SCHAAL ÉCHELLE ECHELLE
@@ -85,7 +85,7 @@ _INSTRUCTION_START_RE = re.compile(
     r"ANKET[ÖO]R\b|SONDAJ\b|PROGRAMCI\b|"
     # the interviewer named in the questionnaire's language: "ENQUETEUR : NE PAS SUGGERER …"
     r"(?:ENQU[ÊE]TEUR|ENQU[ÊE]TRICE|ENCUESTADORA?|ENTREVISTADORA?|INTERVISTATORE)\s*:|"
-    r"ASK\s+(?:ALL|IF|ONLY|THOSE|EVERYONE|RESPONDENTS)\b|BASE\s*:|FILTER\b|ROUTING\b|QUOTA\b|"
+    r"ASK\s+(?:ALL|IF|ONLY|THOSE|EVERYONE|RESPONDENTS)\b|BASE\s*:|FILTER\b|ROUTING\b|ROUTE\s*:|QUOTA\b|"
     r"(?:ASKED|SHOWN)\s+(?:ONLY\s+)?(?:TO|OF)\s*:|"  # "Asked to: …", a brief's base line
     r"TERMINATE\b|THANK\s+AND\s+(?:CLOSE|TERMINATE)|SCREEN[\s-]*OUT|RANDOMI[SZ]E\b|ROTATE\b|"
     # a survey platform's logic boxes: "Display logic: Q5 is 1 or 2.", "Skip logic: if …",
@@ -100,6 +100,10 @@ _WIDGET_NOTE_RE = re.compile(
     r"^(?:show|display|present)\s+(?:as|in|with)\s+(?:a\s+|an\s+)?(?:drop|list|grid|slider|radio|"
     r"check|text|single|multi|table|matrix)|"
     r"^(?:(?:single|multi|one|short|long)[- ]line\s+)?(?:text\s*box|text\s+field|text\s+entry)\b|"
+    # "Multiple choice – multiple answers", "Single choice, one answer": a tool's question
+    # type, then how many answers it takes
+    r"^(?:multiple|single)\s+choice\s*(?:[–—:,]|-\s)\s*(?:single|multiple|one|many|several)\s+"
+    r"(?:answers?|selections?|responses?)\b|"
     r"^(?:e-?mail|number|numeric|date|phone)\s+(?:field|box|entry)\b|"
     r"^constant\s+sum\b|^(?:radio\s+buttons?|check\s*boxes|drop-?down\s+list)\b\.?|"
     # "Paragraph box.", "Short text, one line.": a form tool's name for the answer box

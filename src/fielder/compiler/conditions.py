@@ -420,6 +420,21 @@ _WITHHELD_RE = re.compile(
 )
 
 
+# "answers (1) or (2) at Q1", "answered 1 or 2 at Q1": codes listed (each maybe in brackets),
+# then the question they belong to, said once for all of them
+_CODES_LISTED_AT_RE = re.compile(
+    r"\b(?:answers?|answered|answering|codes?|options?|responses?)\s+"
+    r"(?P<codes>\(?\s*\d{1,3}\s*\)?(?:\s*(?:,|\bOR\b|/)\s*\(?\s*\d{1,3}\s*\)?){1,8})"
+    rf"\s+(?:AT|IN|TO)\s+(?:QUESTION\s+)?(?P<q>{_ID})\b",
+    re.I,
+)
+
+
+def _codes_listed_at(match: re.Match[str]) -> str:
+    codes = re.findall(r"\d{1,3}", match["codes"])
+    return f"CODES {' OR '.join(codes)} AT {match['q']}"
+
+
 def parse_condition(
     text: str,
     questions: dict[str, Question],
@@ -436,6 +451,7 @@ def parse_condition(
     if whom_first:
         text = whom_first["t"]
     text = word_operators(text)
+    text = _CODES_LISTED_AT_RE.sub(_codes_listed_at, text)
     withheld = _WITHHELD_RE.match(text)
     if withheld:
         # "not shown to partners who … (P11 = 1 or 2)": whom the words name do not see it

@@ -17,7 +17,7 @@ _FILTER_OPEN_RE = re.compile(
     r"^\W{0,3}(?:ASK|SHOW|DISPLAY|BASE|FILTER|IF|ONLY)\b(?:(?!\.\s*$).){2,200}$", re.I
 )
 # the condition going on: a joining word that opens the line
-_GOES_ON_RE = re.compile(r"^\s*(?:AND|OR|and|or)\s+\S")
+_GOES_ON_RE = re.compile(r"^\s*(?:AND|OR|And|Or|and|or)\s+\S")
 
 
 def join_continued_filters(lines: list[Line]) -> list[Line]:

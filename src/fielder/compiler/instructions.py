@@ -381,8 +381,14 @@ def type_words(note: str) -> list[str]:
         return ["text"]  # "RECORD PHONE NUMBER": digits to call, typed on one line, no amount
     if re.search(
         r"\bNUMERIC|\bNUMBER\s+(?:BOX|ENTRY|FIELD)|^NUM$|^\s*(?:number|integer)\s*[,:;]|"
+        # "Text entry – numbers only": a text box that takes a number
+        r"\b(?:WHOLE\s+)?NUMBERS?\s+ONLY\b|"
         r"\b(?:WRITE[- ]IN|RECORD|ENTER|TYPE(?:[- ]IN)?)\s+(?:A\s+|THE\s+|EXACT\s+)?"
-        r"(?:NUMBER|SCORE|RATING|AMOUNT|AGE|YEAR)\b(?!\s+OF)|"
+        r"(?:NUMBER|SCORE|RATING|AMOUNT|AGE|YEAR)\b(?!\s+OF\b(?!\s+(?:"
+        # "write in the number of hours": a count in a unit
+        r"MINUTES|HOURS|DAYS|NIGHTS|WEEKS|MONTHS|YEARS|TIMES|PEOPLE)\b))|"
+        # "Validation: number between 1920 and 2007": the box takes a number
+        r"\bVALIDATION\s*:\s*(?:AN?\s+)?(?:WHOLE\s+)?(?:NUMBER|INTEGER)\b|"
         # "RECORD THE ROUND TRIP IN MINUTES": a count in a unit of time
         r"^(?:RECORD|ENTER|WRITE)\b[^.]{0,40}\bIN\s+(?:MINUTES|HOURS|DAYS|WEEKS|MONTHS|YEARS)\b",
         note,
@@ -1388,7 +1394,7 @@ def _limits(text: str, upper: str) -> list[Directive]:
             # ("AGE IN COMPLETED YEARS, 00–95": the unit a census counts in, then its range;
             # "NUMBER – WHOLE HOURS, 1–72": a whole-unit count split off its NUMBER by a dash)
             # ("Whole pounds, 1–50.": an amount in whole units of a currency)
-            r"VALIDATION|INTEGER|(?:COMPLETED|WHOLE)\s+(?:YEARS|MONTHS|WEEKS|DAYS|HOURS|MINUTES)|"
+            r"VALIDATION|INTEGER|NUMBERS\s+ONLY|(?:COMPLETED|WHOLE)\s+(?:YEARS|MONTHS|WEEKS|DAYS|HOURS|MINUTES)|"
             r"WHOLE\s+(?:POUNDS|DOLLARS|EUROS|FRANCS|RAND|YEN))\b|"
             # "Write an amount from £5000 to £150000.": a paper form's bounds on the amount
             r"\b(?:WRITE|GIVE|ENTER)\s+(?:AN?\s+)?(?:AMOUNT|NUMBER|FIGURE)\s+(?:FROM|BETWEEN)\s+\W?\d|"
@@ -1432,7 +1438,7 @@ BARE_CONDITION_RE = re.compile(
     # "IF LATE (Q9 = 2)": whom in words may come first, the test in brackets after them
     # ("[IF HOLDS A LOAN (QB2=5)]": the note in square brackets, a spec's routing marks)
     r"^[\[(]?\s*IF\s+(?P<cond>(?=[^()]*(?:\([^()]*)?\b(?:[A-Z]{1,4}[.-]?\d{1,3}[a-z]?|CODES?\s+\d))"
-    r"(?![^()]*\b(?:GO|SKIP|JUMP|ASK|CONTINUE|TERMINATE|CLOSE|END|SCREEN|THANK|ELSE|OTHERWISE|"
+    r"(?![^()]*\b(?:GO|GOTO|SKIP|JUMP|ASK|CONTINUE|TERMINATE|CLOSE|END|SCREEN|THANK|ELSE|OTHERWISE|"
     r"SPECIFY|WRITE|RECORD|ENTER|PROBE|READ|CODE\s+AS|TYPE|SHOW|DISPLAY|THEN|PROCEED|MOVE)\b)"
     r"(?![^()]*(?:→|->|=>|►|▶))"  # "IF 0 → Q16": a jump, its arrow for the verb
     # "IF NUTS (CODE 2) AT Q6": the answer in words, its code in brackets, then the question

@@ -32,9 +32,10 @@ _BRACKETED_ID_RE = re.compile(r"^\s*\[(?P<id>[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2})\
 _NOTE_SYMBOL_RE = re.compile(r"^\s*(?:⚙|🛠|🔧|✎|✍|☞|📝)\ufe0f?\s*(?=\S)")
 _DOUBLE_BRACE_RE = re.compile(r"\{\{\s*([a-z][a-z0-9]*(?:_[a-z0-9]+)*)\s*\}\}")
 _CODE_BRACKET_RE = re.compile(r"^\[\s*\d{1,3}\s*\]$")
-# "MC" (multi code) only in brackets: bare, it may be a word of the question
+# "MC" (multi code) only in brackets, or right after the question mark ("… months?  MC"):
+# anywhere else, it may be a word of the question
 _TRAILING_ABBR_RE = re.compile(
-    r"\s+(?:\(?\b(SA|MA|OE|OA|FA|S/A|M/A|SR|MR|RU|RM|NUM)\b\)?|\((MC)\))\s*$"
+    r"\s+(?:\(?\b(SA|MA|OE|OA|FA|S/A|M/A|SR|MR|RU|RM|NUM)\b\)?|\((MC)\)|(?<=\?\s)\s*(MC|SC))\s*$"
 )
 LEADING_ROUTE_RE = re.compile(
     r"^\s*((?:ASK\s+(?:IF|ALL|ONLY|THOSE)|BASE\s*:|FILTER\s*:|SHOW\s+IF|ONLY\s+(?:IF|FOR|WHEN)(?=[^.?:]*\b[A-Z]{1,4}\d)|"
@@ -342,6 +343,12 @@ def _label_badge(runs: tuple[Run, ...]) -> bool:
     if len(visible) != 1 or not _is_coloured(visible[0]):
         return False
     word = visible[0].text.strip()
+    if visible[0].bold and len(word.split()) <= 12:
+        from fielder.compiler.classify import section_word
+
+        # "Block: Pebblecell customers" in the tool's bold colour: a section's title, no note
+        if section_word(word, False):
+            return True
     return _LONE_LABEL_RE.match(word) is not None or word in SCREEN_ROLES
 
 
@@ -614,8 +621,8 @@ def _split_text(text: str) -> tuple[str, list[str]]:
         kept = kept[: named.start()] + " " + kept[named.end() :]
     last = kept.rstrip()[-1:]
     abbr = _TRAILING_ABBR_RE.search(kept) if last == ")" or last.isupper() else None
-    if abbr and len(kept) > 12:
-        notes.append(abbr.group(1) or abbr.group(2))
+    if abbr and (len(kept) > 12 or abbr.group(3)):
+        notes.append(abbr.group(1) or abbr.group(2) or abbr.group(3))
         kept = kept[: abbr.start()]
     # a quick look for the capitals first: the full pattern is slow on long runs of spaces
     boxed = _BOX_THEN_CAPS_RE.match(kept) if _CAPS_AFTER_GAP_RE.search(kept) else None
@@ -648,8 +655,8 @@ def _split_text(text: str) -> tuple[str, list[str]]:
         kept = kept.rstrip()[: caps.start(1)]
         # "… pack? (MC)  RANDOMISE 1-6": the type mark the scripting after it hid
         abbr = _TRAILING_ABBR_RE.search(kept)
-        if abbr and len(kept) > 12:
-            notes.insert(-1, abbr.group(1) or abbr.group(2))
+        if abbr and (len(kept) > 12 or abbr.group(3)):
+            notes.insert(-1, abbr.group(1) or abbr.group(2) or abbr.group(3))
             kept = kept[: abbr.start()]
     return kept, notes
 
@@ -887,6 +894,11 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
             lines = [*lines[: index + notes_between], line, *lines[index + 1 + notes_between :]]
             index += notes_between
             continue
+        titled = _titled_heading(line, following)
+        if titled:
+            # "G4 · Play time" as a heading over "Roughly how many hours …?": the heading names
+            # the question; its words are the paragraph under it
+            line.text = titled
         if (
             following is not None
             # "ROS1" over "KRAS G12C" in a code column: two answers, never a label over words
@@ -894,6 +906,7 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
             and (
                 line.kind == "paragraph"
                 or (line.kind == "heading" and _LONE_QUESTION_WORD_RE.match(line.text))
+                or bool(titled)
             )
             and following.kind == "paragraph"
             and (_LONE_LABEL_RE.match(line.text) or _LONE_QUESTION_WORD_RE.match(line.text))
@@ -913,6 +926,30 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
         joined.append(line)
         index += 1
     return joined
+
+
+# "G4 · Play time", "B2 – Main reason": a question's id, then a short name for it
+_TITLED_HEADING_RE = re.compile(
+    r"^(?P<id>[A-Z]{1,4}[-_]?\d{1,3}[a-z]?)(?:\s*[.:)]|\s+[-–—·•|])\s+"
+    r"(?P<title>[A-Za-z][\w'’&/()-]*(?:\s[\w'’&/()-]+){0,5})$"
+)
+
+
+def _titled_heading(line: Line, following: Line | None) -> str | None:
+    """The id of a heading that is a question's id and short name, with the question's own
+    sentence as the next paragraph; None for any other line."""
+    if line.kind != "heading" or line.is_option or following is None:
+        return None
+    titled = _TITLED_HEADING_RE.match(line.text.strip())
+    if titled is None or following.kind != "paragraph" or following.is_option:
+        return None
+    words = following.text.strip()
+    # the words under it: a sentence to the respondent, asked or told, with no note in it
+    if len(words) > 400 or len(words.split()) < 3 or not words[:1].isupper():
+        return None
+    if not words.endswith(("?", ".")) or any(c in words for c in "[]<>{}"):
+        return None
+    return titled["id"]
 
 
 def _notes_then_words(lines: list[Line], index: int) -> int:

@@ -12,6 +12,7 @@ the script is furniture (it would otherwise read as one more answer of the last 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from fielder.compiler.lines import Line
 from fielder.compiler.options import parse_option_line
@@ -38,7 +39,7 @@ def drop_observed_items(lines: list[Line]) -> list[Line]:
     """The lines without interviewer-observed items (note and answers) and end-of-script marks."""
     out: list[Line] = []
     dropping = False
-    for line in lines:
+    for index, line in enumerate(lines):
         if dropping and line.text and parse_option_line(line):
             continue
         # right under a question's own ask ("B19. Who answered …?"), the note only says how
@@ -57,7 +58,27 @@ def drop_observed_items(lines: list[Line]) -> list[Line]:
             # question, which is asked of some
             and not any(_ASK_IF_RE.search(note) for note in line.instructions)
         )
-        if dropping or _END_MARK_RE.match(line.text):
+        if _END_MARK_RE.match(line.text) and not dropping:
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            if following is not None and _closing_words(following):
+                # "End of Survey" over the tool's closing words: kept as a note, so that the
+                # words under it are not read as more of the last question's
+                out.append(replace(line, text="", spaced="", instructions=[line.text.strip()]))
+            continue
+        if dropping:
             continue
         out.append(line)
     return out
+
+
+def _closing_words(line: Line) -> bool:
+    """A plain sentence (no answer, no label) right under an end mark."""
+    text = line.text.strip()
+    return (
+        line.kind == "paragraph"
+        and not line.is_option
+        and line.label is None
+        and text.endswith(".")
+        and len(text.split()) >= 3
+        and not parse_option_line(line)
+    )

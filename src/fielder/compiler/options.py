@@ -1042,6 +1042,7 @@ def _boxes(text: str) -> list[RawOption]:
 
 _CODE_MARK_RE = re.compile(r"^\d{1,3}[.)]?$")
 _NEXT_CODE_RE = re.compile(r"^(?P<label>.*\S)\s+(?P<code>\d{1,3})[.)]?$")
+_BARE_CODE_RE = re.compile(r"^(?P<label>)(?P<code>\d{1,3})[.)]?$")
 
 
 def _codes_before_boxes(head: str, items: list[str]) -> list[RawOption]:
@@ -1049,14 +1050,21 @@ def _codes_before_boxes(head: str, items: list[str]) -> list[RawOption]:
     boxes into "1.", "Yes 2.", "No"; each answer takes the code written before its box."""
     if not _CODE_MARK_RE.match(head) or len(items) < 2:
         return []
-    tails = [_NEXT_CODE_RE.match(item) for item in items[:-1]]
+    # ("1 ☐ Very difficult  2 ☐  3 ☐  4 ☐  5 ☐ Very easy": the middle points have no words)
+    tails = [_NEXT_CODE_RE.match(item) or _BARE_CODE_RE.match(item) for item in items[:-1]]
     if not all(tails):
         return []
     codes = [head.rstrip(".)")] + [m["code"] for m in tails if m]
     labels = [m["label"] for m in tails if m] + [items[-1]]
+    if not all(labels):
+        numbers = [int(c) for c in codes if c.isdigit()]
+        if len(numbers) != len(codes) or any(
+            b != a + 1 for a, b in zip(numbers, numbers[1:], strict=False)
+        ):
+            return []  # points without words only on a scale counted up by one
     options = []
     for code, label in zip(codes, labels, strict=True):
-        option = _boxed(label)
+        option = _boxed(label) if label else RawOption(code, code, marker="☐")
         option.code = code
         options.append(option)
     return options
@@ -1083,6 +1091,12 @@ def _boxed(part: str) -> RawOption:
 _TRAILING_CODE_RE = re.compile(r"^(?P<label>.*\S)\s+(?P<code>\d{1,3})$")
 
 
+# a band's words before its last number: "5 to", "Under", "More than", "aged 16 -"
+_RANGE_END_RE = re.compile(
+    r"(?:\b(?:to|under|over|than|from|and|aged|up\s+to|between)|\d\s*[-–—])\s*$", re.I
+)
+
+
 def trailing_codes(options: list[RawOption]) -> list[RawOption]:
     """Plain answers that all end in a number that rises ("Male 1", "Female 2") carry codes
     (and the routing written between the words and the code)."""
@@ -1094,6 +1108,8 @@ def trailing_codes(options: list[RawOption]) -> list[RawOption]:
     codes = [int(m["code"]) for m in matches if m]
     if any(b <= a for a, b in zip(codes, codes[1:], strict=False)):
         return options
+    if any(_RANGE_END_RE.search(m["label"]) for m in matches if m):
+        return options  # "Under 5", "5 to 8", "9 to 12": the number ends a band of values
     if len({m["label"].lower() for m in matches if m}) < len(matches):
         return options  # "Year 8", "Year 10": two answers can't share words; the number names it
     for option, match in zip(options, matches, strict=True):

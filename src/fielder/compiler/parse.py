@@ -156,6 +156,15 @@ _SECTION_FILTER_RE = re.compile(
     r"(?:TO|IF|WHEN|FOR|OF)\b(?P<cond>.*?)[\])]?$",
     re.I,
 )
+# "Section C: members aged 55 or over (Q2 of 55 or more) OR anyone already retired (Q1 = 3).":
+# a section named, then whom it is for, each group with its test in brackets
+_SECTION_WHOM_RE = re.compile(
+    r"^\W*(?:SECTION|BLOCK|PART|MODULE)\s+[A-Z0-9]{1,2}\s*:\s*"
+    r"(?P<cond>[A-Za-z][^()=<>]{2,80}\([^()]*(?:=|<|>|\bOF\b)[^()]*\)"
+    r"(?:\s+(?:OR|AND)\s+[^()=<>]{2,80}\([^()]*(?:=|<|>|\bOF\b)[^()]*\))?)\s*"
+    r"(?:\.(?:\s*(?:EVERYONE|EVERYBODY|ALL|OTHERS|THE\s+REST)\b[^.]{0,80}\.?)?)?\s*$",
+    re.I,
+)
 # "If you are his line manager, answer Section B and then go on to Section C. Everyone else: …"
 _NAMED_SECTION_RE = re.compile(
     r"^\s*IF\s+(?P<cond>[^,.]{3,120}?),?\s+(?:PLEASE\s+)?(?:ANSWER|COMPLETE|FILL\s+IN)\s+"
@@ -886,6 +895,14 @@ class _Parser:
                 to_english(line.text) or " ".join(line.instructions)
             )
             return
+        whom = _SECTION_WHOM_RE.match(line.text) if line.kind != "heading" else None
+        if whom and find_label(line) is None and not line.is_option:
+            # "Section C: members aged 55 or over (Q2 of 55 or more). Everyone else goes on to
+            # Section D.": the section named, then whom it is for with the test in brackets
+            self.finish()
+            self.section_filter = "ASK IF " + whom["cond"].strip(" .:")
+            self.section_bounds = _filter_bounds(line.text)
+            return
         skipped = _SKIP_SECTION_RE.match(line.text or " ".join(line.instructions))
         if skipped and find_label(line) is None and not line.is_option:
             # "Section logic: Skip this section if Q2 is 'Never'": asked of everyone else
@@ -1483,6 +1500,16 @@ class _Parser:
             is not None
         )
 
+    def margin_note(self, index: int, line: Line, draft: Draft) -> bool:
+        """True for a note set back at the margin of the question's label, below the question's
+        indented lines and right over the next label."""
+        if index < 0 or len(draft.lines) < 2 or draft.lines[0].kind != line.kind:
+            return False
+        body = [x.level for x in draft.lines[1:] if x is not line]
+        return (
+            bool(body) and line.level <= draft.lines[0].level < min(body) and self.label_next(index)
+        )
+
     def label_next(self, index: int) -> bool:
         """True when the next content line starts with a question label."""
         following = self.next_content(index)
@@ -1783,6 +1810,8 @@ class _Parser:
             and not draft.text.endswith("?")
             # "is this new pack…" over "Only ask people who …": the filter is no more words
             and not _FILTER_SENTENCE_RE.match(text)
+            # past an "End of Survey" marker the words are the close's, not the question's
+            and not (draft.notes and _SURVEY_END_RE.match(draft.notes[-1]))
         ):
             draft.text_parts.append(text)
         else:
@@ -2237,6 +2266,9 @@ class _Parser:
             # "PROG: ASK IF Q7 = 1–3." after a question's answers: whom the note is for said
             # first, then the next question's filter (above the answers it stays the question's)
             answered = bool(draft.options or draft.hints or draft.tables or draft.rows)
+            # ("ROUTE: IF …" back at the labels' margin under an indented open question, right
+            # over the next label: set out like the labels, it is the next one's)
+            answered = answered or self.margin_note(index, line, draft)
             bare = _NOTE_FOR_RE.sub("", note) if answered else note
             if answered and (note is line.text or note == line.raw.strip()):
                 # "POSER SI Q5 = 2" typed on its own line after the answers: the next one's
@@ -2245,6 +2277,14 @@ class _Parser:
                 bare = to_english(bare)
             if self.logic_boxes_above and _LOGIC_BOX_RE.match(note) and not ends_interview(note):
                 self.pending.append(note)  # "Display logic: …" over the question it is for
+            elif (
+                _DISPLAY_BOX_RE.match(note)
+                and any(_DISPLAY_BOX_RE.match(p) for p in draft.pre_notes)
+                and self.label_next(index)
+            ):
+                # a second "Display This Question: …" box, under a question whose own box stands
+                # over it, right over the next label: that question's (none has two)
+                self.pending.append(note)
             elif forwarded and not line.text and line.raw.lstrip().startswith("["):
                 # "[ASK IF Q2 = 1] [MULTI]": a bracketed note after the next question's
                 # bracketed filter, on the filter's own line, is that question's too
@@ -2322,6 +2362,9 @@ def _filter_bounds(note: str) -> tuple[str, str]:
 
 
 _LOGIC_BOX_RE = re.compile(r"^\W*DISPLAY\s+LOGIC\s*:", re.I)
+_DISPLAY_BOX_RE = re.compile(
+    r"^\W*(?:DISPLAY\s+LOGIC|(?:DISPLAY|SHOW)\s+THIS\s+QUESTION(?:\s+ONLY)?)\s*(?::|\bIF\b)", re.I
+)
 _NAMED_ID_RE = re.compile(
     r"\b([A-Z]{1,4}\d{1,3}[a-z]?)\b(?!\s+(?:is|are)\s+(?:shown|displayed|asked))"
 )
@@ -2554,6 +2597,11 @@ def _footnote(options: list[RawOption], draft: Draft) -> bool:
         and options[0].code is not None
         and len(options[0].label.split()) >= 8
     )
+
+
+_SURVEY_END_RE = re.compile(
+    r"^\W*(?:end\s+of\s+(?:the\s+)?(?:survey|questionnaire|interview)|survey\s+ends?)\W*$", re.I
+)
 
 
 def _title_like(text: str) -> bool:

@@ -112,7 +112,11 @@ OTHERS_GO_ON_RE = re.compile(
     # "If you moved in less than a year ago, please go to Section G."
     r"IF\s+(?:YOU|THEY)\b[^.]*\b(?:GO|SKIP|MOVE|CARRY\s+ON)\s+(?:ON\s+)?(?:TO|AT)\b)[^.]*\.?\s*$"
     # "If you care for fewer than 20 hours a week, please go to Section D.": the others in words
-    r"|[.;]\s*IF\b[^.]*\b(?:GO|SKIP|MOVE)\s+(?:ON\s+)?TO\s+(?:SECTION|PART|QUESTION)\b[^.]*\.?\s*$",
+    r"|[.;]\s*IF\b[^.]*\b(?:GO|SKIP|MOVE)\s+(?:ON\s+)?TO\s+(?:SECTION|PART|QUESTION)\b[^.]*\.?\s*$"
+    # "Members already retired (Q1 = 3) skip this whole section and start at Section C.": the
+    # others, named by what they are, sent past the section
+    r"|[.;]\s*[A-Z][^.]*\b(?:SKIPS?\s+(?:THIS|THE)\s+(?:WHOLE\s+|ENTIRE\s+)?(?:SECTION|PART|BLOCK|MODULE)"
+    r"|(?:GO|GOES|MOVE|MOVES|CARRY|CARRIES)\s+ON\s+TO\s+(?:SECTION|PART|BLOCK|MODULE))\b[^.]*\.?\s*$",
     re.I,
 )
 # "SECTION C – CHILDCARE (BASE: ALL WITH CHILDREN …, HH2 > 0)", "SECTION D — ASKED OF ALL WITH
