@@ -490,13 +490,33 @@ def section_word(text: str, heading: bool = False) -> bool:
     return bool(_SECTION_RE.match(text)) and (heading or len(text.split()) <= 12)
 
 
+_BRACKETED_CODE_END_RE = re.compile(r"[\[(]\d{1,3}[\])]$")
+
+
+def _words_then_bracketed_code(text: str) -> bool:
+    """True for words ending in a lower-case word, a space and a code in brackets ("Part of it
+    [2]"); scanned from the end so that a long word costs one pass."""
+    tail = text.rstrip()
+    code = _BRACKETED_CODE_END_RE.search(tail[-7:])
+    if code is None:
+        return False
+    before = tail[: len(tail) - 7 + code.start()] if len(tail) > 7 else tail[: code.start()]
+    if not before or not before[-1].isspace():
+        return False
+    words = before.rstrip()
+    start = len(words)
+    while start > 0 and (words[start - 1].isalnum() or words[start - 1] in "_'’,."):
+        start -= 1
+    return any("a" <= c <= "z" for c in words[start:])
+
+
 def is_section(line: Line) -> bool:
     """True for a section heading (a heading block or `SECTION A: …`)."""
     if line.kind == "heading":
         return True
     if _CODED_END_RE.search(line.spaced or line.raw):
         return False  # "Part rent and part mortgage<TAB>3": a coded answer, not a part heading
-    if re.search(r"[a-z][\w'’,.]*\s+[\[(]\d{1,3}[\])]\s*$", line.text):
+    if _words_then_bracketed_code(line.text):
         return False  # "Part of it [2]": an answer with its code in brackets after its words
     if _NAMED_BLOCK_RE.match(line.text) and not (line.code or line.is_option or line.label):
         return True  # "Kitchen / bathroom block": a spec's title over a block of questions
