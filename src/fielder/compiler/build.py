@@ -32,7 +32,7 @@ from fielder.compiler.options import (
     strip_routing,
     trailing_codes,
 )
-from fielder.compiler.parse import Draft
+from fielder.compiler.parse import Draft, own_id_head
 from fielder.compiler.point_ranges import spread_point_ranges
 from fielder.compiler.read_out import clean_read_out
 from fielder.compiler.row_letters import without_row_letters
@@ -689,9 +689,7 @@ def _lone_format_answer(draft: Draft) -> None:
 def _own_id_dropped(notes: list[str], qid: str) -> list[str]:
     """ "Q6 only if they used a space (code 6 not ticked at Q5)" over Q6: the note names the
     question it stands over, then its filter; read as the filter alone."""
-    own = re.compile(
-        rf"^(\W{{0,3}}){re.escape(qid)}\s*[:.,–—-]?\s+(?=(?:only|ask|show|display)\b)", re.I
-    )
+    own = own_id_head(qid)
     return [own.sub(r"\1", note) for note in notes]
 
 

@@ -426,6 +426,14 @@ class Draft:
         return " ".join(p for p in self.text_parts if p).strip()
 
 
+def own_id_head(qid: str) -> re.Pattern[str]:
+    """The opening of a filter note that names the question it stands over, up to its verb
+    ("Q6 only if …", "Q17: ask if …"); group 1 is what stood before the id."""
+    return re.compile(
+        rf"^(\W{{0,3}}){re.escape(qid)}\s*[:.,–—-]?\s+(?=(?:only|ask|show|display)\b)", re.I
+    )
+
+
 @dataclass
 class Section:
     """A section heading that opens a block."""
@@ -1491,14 +1499,7 @@ class _Parser:
         label = find_label(following) if following is not None else None
         if label is None:
             return False
-        return (
-            re.match(
-                rf"^\W{{0,3}}{re.escape(label.id)}\s*[:.,–—-]?\s+(?:only|ask|show|display)\b",
-                note,
-                re.I,
-            )
-            is not None
-        )
+        return own_id_head(label.id).match(note) is not None
 
     def margin_note(self, index: int, line: Line, draft: Draft) -> bool:
         """True for a note set back at the margin of the question's label, below the question's
