@@ -430,7 +430,10 @@ def own_id_head(qid: str) -> re.Pattern[str]:
     """The opening of a filter note that names the question it stands over, up to its verb
     ("Q6 only if …", "Q17: ask if …"); group 1 is what stood before the id."""
     return re.compile(
-        rf"^(\W{{0,3}}){re.escape(qid)}\s*[:.,–—-]?\s+(?=(?:only|ask|show|display)\b)", re.I
+        rf"^(\W{{0,3}}){re.escape(qid)}\s*[:.,–—-]?\s+(?=(?:only|ask|show|display)\b"
+        # ("R13 is not asked in the self-assessment (R1 = 5)", "Q7 is only shown to …")
+        r"|(?:is|are)\s+(?:only\s+|not\s+)?(?:asked|shown|displayed|put)\b)",
+        re.I,
     )
 
 

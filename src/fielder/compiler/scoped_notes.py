@@ -147,7 +147,9 @@ _ANSWERED_RE = re.compile(
 # the group a banner names: "ALL WHO AGREED …", "ONLY FOR THOSE WHO …", "… ARE FOR MANAGERS"
 _GROUP_RE = re.compile(
     r"^\W*(?:[A-Z][\w'’ ]{1,40}?\s*[—–:-]\s*)?(?:ALL|THOSE|EVERYONE|ANYONE|PEOPLE|RESPONDENTS)\s+"
-    r"(?:WHO|THAT|WITH)\b|\bONLY\s+FOR\b|\b(?:IS|ARE)\s+(?:ONLY\s+)?FOR\b",
+    r"(?:WHO|THAT|WITH)\b|\bONLY\s+FOR\b|\b(?:IS|ARE)\s+(?:ONLY\s+)?FOR\b"
+    # ("Line managers only (R1 = 1).": a group by its plural name, then ONLY and its test)
+    r"|^\W*(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*S\s+ONLY\s*\(",
     re.I,
 )
 _ASK_ALL_RE = re.compile(r"^\W*(?:ASK\s+)?(?:ALL|EVERYONE)(?:\s+RESPONDENTS)?\W*$", re.I)
@@ -173,7 +175,11 @@ class ScopedNote:
 def _sentences(text: str) -> list[str]:
     # ("… only for X (code 2 at S3) – everyone else carries on at Q11": the others' clause
     # after a dash is a sentence of its own)
-    splitter = r"(?<=[.;!])\s+|\s+[–—-]\s+(?=(?:EVERYONE|ANYONE|ALL\s+OTHERS|OTHERS|THE\s+REST)\b)"
+    # ("… shown to direct reports, i.e. raters who chose (3) at R1": no stop after "i.e.")
+    splitter = (
+        r"(?<=[.;!])(?<!\bi\.e\.)(?<!\be\.g\.)(?<!\bviz\.)\s+"
+        r"|\s+[–—-]\s+(?=(?:EVERYONE|ANYONE|ALL\s+OTHERS|OTHERS|THE\s+REST)\b)"
+    )
     return [s for s in re.split(splitter, text.strip(), flags=re.I) if s and s.strip()]
 
 
