@@ -243,7 +243,8 @@ _QUOTED_AT_NUMBER_RE = re.compile(
 
 # "WORDS – I.E. <test>": the condition in words, then said again as its test
 _THAT_IS_RE = re.compile(
-    r"^[^()]{1,120}?\s*(?:[-–—,:;]\s*)?\bI\.\s?E\.?,?\s+(?P<test>[^()]{0,200}?(?:\([^()]{1,40}\)[^()]{0,200}?){0,3})\s*\.?$", re.I
+    r"^[^()]{1,120}?\s*(?:[-–—,:;]\s*)?\bI\.\s?E\.?,?\s+(?P<test>[^()]{0,200}?(?:\([^()]{1,40}\)[^()]{0,200}?){0,3})\s*\.?$",
+    re.I,
 )
 # "STREAMBAY OR POPCORNIO AT M2 (05 OR 06)": answers named in words at a question, then
 # their codes in brackets (the codes say which answers are meant)
@@ -597,7 +598,7 @@ def _answer_words_after(text: str, questions: dict[str, Question]) -> str:
         for o in question.options
         if o.code.isdigit() and str(int(o.code)) in codes
     ]
-    words = [w for w in re.findall(r"[a-z'’]{3,}", folded(found["w"]).lower())]
+    words: list[str] = re.findall(r"[a-z'’]{3,}", folded(found["w"]).lower())
     if not words or not labels:
         return text
     if any(all(re.search(rf"\b{re.escape(w)}\b", label) for w in words) for label in labels):
