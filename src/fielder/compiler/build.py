@@ -699,7 +699,7 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
     own_notes = draft.notes[: draft.closing_at] if draft.closing_at >= 0 else draft.notes
     text = _text_of(draft)
     prompt = _QUOTED_PROMPT_RE.match(text)
-    notes = [*_own_id_dropped(draft.pre_notes, qid), *own_notes]
+    notes = [*_own_id_dropped(draft.pre_notes, qid), *_own_id_dropped(own_notes, qid)]
     if prompt:
         text = prompt["words"].strip()
         notes += re.findall(r"\(([^()]+)\)", prompt["before"] + prompt["after"])

@@ -452,6 +452,10 @@ def parse_condition(
     if whom_first:
         text = whom_first["t"]
     text = _answer_words_after(text, questions)
+    # "…, so that your branch secretary can get in touch": why the question is asked, no test
+    text = _PURPOSE_TAIL_RE.sub("", text)
+    # "one of the two Yes boxes at question 5": every answer of that name ("Yes, …", "Yes, …")
+    text = _ONE_OF_THE_BOXES_RE.sub(lambda m: m["said"], text)
     text = word_operators(text)
     text = _CODES_LISTED_AT_RE.sub(_codes_listed_at, text)
     withheld = _WITHHELD_RE.match(text)
@@ -574,6 +578,15 @@ _WORDS_THEN_TEST_RE = re.compile(
 )
 
 
+_PURPOSE_TAIL_RE = re.compile(
+    r"\s*,\s*(?:so\s+that|so\s+we\s+can|in\s+order\s+to|because|as\s+we\s+(?:need|want))\b[^,;]*$",
+    re.I,
+)
+_ONE_OF_THE_BOXES_RE = re.compile(
+    r"\b(?:ONE|ANY|EITHER)\s+OF\s+THE\s+(?:TWO|THREE|FOUR|\d)\s+(?P<said>[\w'’-]{2,20}(?:\s+[\w'’-]{2,20})?)"
+    r"\s+(?:BOXES|ANSWERS|OPTIONS|RESPONSES|CHOICES)\b",
+    re.I,
+)
 # "EX1 = 1, RESIGNED": a test on codes, a comma, then the words of the answer it names (a gloss)
 _TEST_THEN_WORDS_RE = re.compile(
     r"^\s*(?P<t>(?P<q>[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*(?:==?|\bIS\b)\s*"

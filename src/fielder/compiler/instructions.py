@@ -82,8 +82,9 @@ _YOU_GAVE_RE = re.compile(
 # "– if you ticked 'Another policy' at question 5" beside a question: the answer given at an
 # earlier question, with no action after it, is whom the question is for
 _BARE_YOU_GAVE_RE = re.compile(
-    r"^[–—-]?\s*(?:ONLY\s+)?IF\s+YOU\s+(?:TICKED|CHOSE|ANSWERED|SAID|PICKED|SELECTED|MARKED|"
-    r"CIRCLED)\b[^,;:→]*\b(?:AT|IN|TO)\s+(?:QUESTION\s+\d{1,3}[a-z]?|[A-Z]{1,4}\d{1,3}[a-z]?)\s*\.?$",
+    r"^[–—-]?\s*(?:ONLY\s+)?IF\s+(?:YOU\s+(?:TICKED|CHOSE|ANSWERED|SAID|PICKED|SELECTED|MARKED|"
+    # ("If Yes at question 17.": the answer alone, no words of choosing)
+    r"CIRCLED)\b[^,;:→]*|[A-Za-z'’ ]{1,40})\b(?:AT|IN|TO)\s+(?:QUESTION\s+\d{1,3}[a-z]?|[A-Z]{1,4}\d{1,3}[a-z]?)\s*\.?$",
     re.I,
 )
 # "For Fernhill only – the third box at question 5": whom, then the answer that says it
@@ -852,6 +853,11 @@ _SKIP_THIS_RE = re.compile(
     r"(?:IF|WHEN)\s+(?P<cond>\S.*)$",
     re.I,
 )
+_IS_FOR_RE = re.compile(
+    r"^(?:IS|ARE)\s+(?:ONLY\s+)?(?:FOR|AIMED\s+AT)\s+(?P<cond>[^.;]{3,200}?"
+    r"(?:\b(?:QUESTION\s+\d{1,3}|[A-Z]{1,4}\d{1,3}[a-z]?)\b|=)[^.;]{0,40}?)(?:\s+ONLY)?\W*$",
+    re.I,
+)
 # "is not asked in the self-assessment (R1 = 5)", "Not shown to contractors (S2 = 3)": whom the
 # question is kept from, named in words and then by a test in brackets
 _NOT_ASKED_GROUP_RE = re.compile(
@@ -910,6 +916,11 @@ def _display(text: str, upper: str) -> list[Directive]:
         if asked:
             return [Directive("ask_target", cond, target=asked.upper(), source=text)]
         return [Directive("display_if", cond, source=text)]
+    meant_for = _IS_FOR_RE.match(text)
+    if meant_for:
+        # "(Question 10) is for members on zero-hours contracts (Yes at question 9) or …": the
+        # group the question is for, by answers at questions it names
+        return [Directive("display_if", meant_for["cond"].strip(), source=text)]
     kept_from = _NOT_ASKED_GROUP_RE.match(text)
     if kept_from:
         # "(R13) is not asked in the self-assessment (R1 = 5)": the group kept from the question

@@ -429,10 +429,15 @@ class Draft:
 def own_id_head(qid: str) -> re.Pattern[str]:
     """The opening of a filter note that names the question it stands over, up to its verb
     ("Q6 only if …", "Q17: ask if …"); group 1 is what stood before the id."""
+    # ("Question 10 …" for Q10 on a form numbered 1, 2, 3)
+    found = re.fullmatch(r"Q(\d{1,3})", qid, re.I)
+    number = rf"QUESTION\s+{found[1]}\b" if found else re.escape(qid)
     return re.compile(
-        rf"^(\W{{0,3}}){re.escape(qid)}\s*[:.,–—-]?\s+(?=(?:only|ask|show|display)\b"
-        # ("R13 is not asked in the self-assessment (R1 = 5)", "Q7 is only shown to …")
-        r"|(?:is|are)\s+(?:only\s+|not\s+)?(?:asked|shown|displayed|put)\b)",
+        rf"^(\W{{0,3}})(?:{re.escape(qid)}|{number})\s*[:.,–—-]?\s+(?=(?:only|ask|show|display)\b"
+        # ("R13 is not asked in the self-assessment (R1 = 5)", "Q7 is only shown to …",
+        # "Question 10 is for members on …")
+        r"|(?:is|are)\s+(?:only\s+|not\s+)?(?:asked|shown|displayed|put)\b"
+        r"|(?:is|are)\s+(?:only\s+)?for\b(?=[^.;]*(?:\d|=)))",
         re.I,
     )
 
