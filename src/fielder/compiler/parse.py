@@ -1700,7 +1700,7 @@ class _Parser:
             draft.hints.append(text)
             draft.notes.extend(line.instructions)
             return
-        if self.wrapped_sentence(line, draft):
+        if self.wrapped_sentence(line, draft) or self.wrapped_note(line, draft):
             return
         options = parse_option_line(line)
         write_in = _WRITE_IN_RE.match(text)
@@ -1866,6 +1866,27 @@ class _Parser:
         draft.options.extend(points)
         draft.mode = "rows"
         draft.notes.extend(line.instructions)
+        return True
+
+    def wrapped_note(self, line: Line, draft: Draft) -> bool:
+        """ "SOFT CHECK: IF MORE THAN 60, "That is more than 60 hours a week -" over "can I just
+        check that is right?"": a note's sentence wrapped onto the next line (which opens in
+        lower case, at the note's indent) goes on in the note; it starts no answer."""
+        if draft.options or draft.tables or draft.rows or not draft.notes or not draft.lines:
+            return False
+        earlier = [x for x in draft.lines if x is not line]
+        if not earlier:
+            return False
+        before = earlier[-1]
+        said = (before.text or before.raw).strip()
+        if not said or draft.notes[-1].strip() != said or before.level != line.level:
+            return False
+        text = line.text.strip()
+        if not text[:1].islower() or re.search(r"[.!?:;”\"]\W*$", said):
+            return False
+        if line.instructions or line.code or find_label(line) is not None:
+            return False
+        draft.notes[-1] = f"{draft.notes[-1]} {text}"
         return True
 
     def wrapped_sentence(self, line: Line, draft: Draft) -> bool:
