@@ -326,6 +326,8 @@ def screen_id(words: str) -> str | None:
     """The id of an information screen named by `words` ("INTRO", "Info screen", "[THANK YOU
     SCREEN]"), or None when the words are not a screen's name."""
     raw = words.strip().strip("[]()<>").strip().rstrip(":.)")
+    # ("Introduction text (shown on the first screen):": where it shows, in brackets, after)
+    raw = re.sub(r"^([^()]{3,40}?)\s*\([^()]{3,60}\)?\s*:?$", r"\1", raw)
     module = _MODULE_SCREEN_RE.match(raw)  # "M3INTRO", "S2_END": a module's own screen
     if module:
         named = screen_id(module["name"])
@@ -343,6 +345,8 @@ def screen_id(words: str) -> str | None:
         return None  # "Text:", "Message:" in lower case are field labels
     if len(parts) == 3 and parts[0] in _SCREEN_TITLE and parts[2] == "SCREEN" and parts[1] != "YOU":
         return parts[0]  # "INTRO TEXT SCREEN": the screen's name, then the kind of screen it is
+    if len(parts) == 2 and parts[0] in _SCREEN_TITLE and parts[1] in ("TEXT", "SCREEN", "PAGE"):
+        return parts[0]  # "Introduction text": the screen's name, then what kind it is
     return clean_id("_".join(parts))  # ids are ASCII: "BEGRÜSSUNG" → "BEGRUSSUNG"
 
 
