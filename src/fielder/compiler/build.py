@@ -1119,9 +1119,11 @@ def _hint_ranges(hints: list[str], question: Question) -> list[Directive]:
         if tail and not inner and "_" in hint:
             found.append(Directive("range", numbers=(float(tail[1]), float(tail[2])), source=hint))
             continue
-        # "(week 1 to 12)": the unit's word before the range
+        # "(week 1 to 12)": the unit's word before the range; "(0 to 48 – write 0 if you have
+        # no guaranteed hours)": a remark after a spaced dash
+        within = re.sub(r"\s+[–—-]\s+[^\W\d_].*$", "", inner[1]) if inner else ""
         bare = (
-            _BARE_RANGE_RE.fullmatch(re.sub(r"^\s*[^\W\d_]+\s+(?=\d)", "", inner[1]))
+            _BARE_RANGE_RE.fullmatch(re.sub(r"^\s*[^\W\d_]+\s+(?=\d)", "", within))
             if inner
             else None
         )
