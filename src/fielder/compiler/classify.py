@@ -54,6 +54,12 @@ _CAPS_RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}[\s,.;:/–-]+[A-ZÀ-ÖØ-Þ]{2,}
 _BARE_DISPLAY_RE = re.compile(
     r"^(?P<id>[A-ZÁÉÍÓÚÑÜ]{2,}\d*)\s+(?P<rest>(?:READ\s+OUT\s*:\s*)?[A-Z\"'‘“(][a-z].*)$"
 )
+# "KCASI   ASK ALL", "HHINTRO  ASK IF …": a name in capitals, then the item's filter line
+_NAMED_FILTER_LABEL_RE = re.compile(
+    r"^(?P<id>[A-Z][A-Z_]{2,9})\s+(?P<rest>ASK\s+(?:ALL\b(?:\s*\([A-Z]{2,6}\))?|IF\s+\S.*)|"
+    r"ASK\s+ALL\s+\S.*)$"
+)
+_NOT_FILTER_NAMES = frozenset("ALL EVERYONE THEN ELSE OTHERWISE NOW PLEASE ONLY INTERVIEWERS".split())
 _NOT_LABELS = frozenset(
     """NOTE NOTES CHECK PROBE PROG PROGRAMMER PROGRAMMING SCRIPTER SCRIPTING INTERVIEWER INSTRUCTION
     INSTRUCTIONS ASK IF BASE QUOTA QUOTAS TERMINATE SHOW READ CODE CODES SINGLE MULTI FILTER
@@ -206,6 +212,11 @@ def _label_of(
     match = _PREFIXED_RE.match(text)
     if match and not _not_a_prefix(match["id"]):
         return Label(clean_id(match["id"]), match["rest"], "prefixed")
+    match = _NAMED_FILTER_LABEL_RE.match(text)
+    if match and match["id"] not in _NOT_LABELS and match["id"] not in _NOT_FILTER_NAMES:
+        # "KCASI   ASK ALL": a CAPI spec's item named in capitals (no number), its filter line
+        # beside the name as every numbered item has it
+        return Label(clean_id(match["id"]), match["rest"], "display")
     match = _DISPLAY_RE.match(text)
     if (
         match
