@@ -226,6 +226,8 @@ def _label_of(
         and not _CAPS_RUN_RE.match(match["rest"])
         # "SESSION: M matinee / E evening / L late": a key of the codes a field takes, no screen
         and not _CODE_KEY_RE.match(match["rest"])
+        # "NUCSW – National Union of Care and Support Workers": an acronym, then its words
+        and not _spelled_out(match["id"], match["rest"])
     ):
         return Label(clean_id(match["id"]), match["rest"], "display")
     match = _BARE_DISPLAY_RE.match(text)
@@ -331,6 +333,13 @@ def _lettered_screen(ident: str, rest: str) -> str | None:
     if ident in _END_WORDS:
         return ident[0] + "END" if re.match(r"thank", rest, re.I) else None
     return _letters_screen(ident)
+
+
+def _spelled_out(acronym: str, words: str) -> bool:
+    """True when `words` open with the capitalised words whose initials spell `acronym` (small
+    joining words such as "of", "and" between them)."""
+    initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w'’&-]*", words.split("(")[0]))
+    return len(acronym) >= 3 and initials.upper().startswith(acronym.upper())
 
 
 def screen_id(words: str) -> str | None:
