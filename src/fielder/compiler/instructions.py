@@ -85,7 +85,8 @@ _BARE_YOU_GAVE_RE = re.compile(
     r"^[–—-]?\s*(?:ONLY\s+)?IF\s+(?:YOU\s+(?:TICKED|CHOSE|ANSWERED|SAID|PICKED|SELECTED|MARKED|"
     # ("If Yes at question 17.": the answer alone, no words of choosing)
     r"CIRCLED)\b[^,;:→]*\b(?:AT|IN|TO)|(?![^,;:→]*\b(?:GO|GOES|SKIP|JUMP|MOVE|CONTINUE|PROCEED|"
-    r"CARRY|TURN|ASK|STOP|END|CLOSE)\b)[A-Za-z'’ ]{1,40}\b(?:AT|IN))\s+(?:QUESTION\s+\d{1,3}[a-z]?|[A-Z]{1,4}\d{1,3}[a-z]?)\s*\.?$",
+    r"CARRY|TURN|ASK|STOP|END|CLOSE)\b)[A-Za-z'’ ]{1,40}\b(?:AT|IN))\s+"
+    r"(?:QUESTION\s+\d{1,3}[a-z]?|[A-Z]{1,4}\d{1,3}[a-z]?)\s*\.?$",
     re.I,
 )
 # "For Fernhill only – the third box at question 5": whom, then the answer that says it

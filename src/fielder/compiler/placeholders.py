@@ -110,7 +110,9 @@ def is_placeholder(inner: str, before: str, after: str) -> bool:
         return _adaptation_slot(words, before, after)
     if not inner.startswith("["):
         return False
-    if not (_WORDS_RE.match(words) or _SOURCED_FILL_RE.match(words) or _CAPS_TIME_OF_RE.match(words)):
+    if not (
+        _WORDS_RE.match(words) or _SOURCED_FILL_RE.match(words) or _CAPS_TIME_OF_RE.match(words)
+    ):
         return False
     # "[END DATE]", "[START DATE]": a date fed in, though it opens with a note's word
     if _NOTE_WORD_RE.match(words) and not _CAPS_PERIOD_RE.match(words):
