@@ -80,7 +80,7 @@ def test_plural_group_only_under_a_heading_covers_its_part_and_joins_a_question_
             H1 What is your role?
             (1) Teacher
             (2) Parent
-            Part D – Classroom
+            Part D – For teachers
             Teachers only (H1 = 1).
             H2 How many pupils are in your class?
             (1) Under 20

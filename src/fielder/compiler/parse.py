@@ -1886,6 +1886,12 @@ class _Parser:
             return False
         if line.instructions or line.code or find_label(line) is not None:
             return False
+        letters = [c for c in said if c.isalpha()]
+        if sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+            return False  # "INT.: NOTEN VORLESEN" over "sehr gut  1": a note in capitals ends
+        answers = parse_option_line(line)
+        if answers and answers[0].code is not None:
+            return False  # ("gut  2": an answer with its code, in lower case)
         draft.notes[-1] = f"{draft.notes[-1]} {text}"
         return True
 
