@@ -81,9 +81,9 @@ def test_time_of_an_event_in_brackets_inside_the_sentence_is_a_fill() -> None:
 
 
 def test_screen_named_with_its_kind_and_where_it_shows() -> None:
-    assert screen_id("Welcome text (shown before the first question):") == "WELCOME"
-    assert screen_id("Closing page") == "CLOSING"
-    assert screen_id("Pets at home") is None
+    # (the kind word is dropped later, `screen_names`: WELCOME_TEXT is the WELCOME screen)
+    assert screen_id("Welcome text (shown before the first question):") == "WELCOME_TEXT"
+    assert screen_id("Pets at home (shown on the first screen):") is None
 
 
 def test_acronym_then_its_words_is_a_title_not_a_screen() -> None:

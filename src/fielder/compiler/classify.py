@@ -367,8 +367,6 @@ def screen_id(words: str) -> str | None:
         return None  # "Text:", "Message:" in lower case are field labels
     if len(parts) == 3 and parts[0] in _SCREEN_TITLE and parts[2] == "SCREEN" and parts[1] != "YOU":
         return parts[0]  # "INTRO TEXT SCREEN": the screen's name, then the kind of screen it is
-    if len(parts) == 2 and parts[0] in _SCREEN_TITLE and parts[1] in ("TEXT", "SCREEN", "PAGE"):
-        return parts[0]  # "Introduction text": the screen's name, then what kind it is
     return clean_id("_".join(parts))  # ids are ASCII: "BEGRÜSSUNG" → "BEGRUSSUNG"
 
 

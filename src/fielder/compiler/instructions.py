@@ -857,7 +857,7 @@ _SKIP_THIS_RE = re.compile(
 )
 _IS_FOR_RE = re.compile(
     r"^(?:IS|ARE)\s+(?:ONLY\s+)?(?:FOR|AIMED\s+AT)\s+(?P<cond>[^.;]{3,200}?"
-    r"(?:\b(?:QUESTION\s+\d{1,3}|[A-Z]{1,4}\d{1,3}[a-z]?)\b|=)[^.;]{0,40}?)(?:\s+ONLY)?\W*$",
+    r"(?:\b(?:QUESTION\s+\d{1,3}|[A-Z]{1,4}\d{1,3}[a-z]?)\b|=)[^.;]{0,40}?)(?:\s+ONLY)?[\s.;:]*$",
     re.I,
 )
 # "is not asked in the self-assessment (R1 = 5)", "Not shown to contractors (S2 = 3)": whom the
