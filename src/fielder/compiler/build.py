@@ -699,7 +699,7 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
     own_notes = draft.notes[: draft.closing_at] if draft.closing_at >= 0 else draft.notes
     text = _text_of(draft)
     prompt = _QUOTED_PROMPT_RE.match(text)
-    notes = [*_own_id_dropped(draft.pre_notes, qid), *own_notes]
+    notes = [*_own_id_dropped(draft.pre_notes, qid), *_own_id_dropped(own_notes, qid)]
     if prompt:
         text = prompt["words"].strip()
         notes += re.findall(r"\(([^()]+)\)", prompt["before"] + prompt["after"])
@@ -1119,9 +1119,11 @@ def _hint_ranges(hints: list[str], question: Question) -> list[Directive]:
         if tail and not inner and "_" in hint:
             found.append(Directive("range", numbers=(float(tail[1]), float(tail[2])), source=hint))
             continue
-        # "(week 1 to 12)": the unit's word before the range
+        # "(week 1 to 12)": the unit's word before the range; "(0 to 48 – write 0 if you have
+        # no guaranteed hours)": a remark after a spaced dash
+        within = re.sub(r"\s+[–—-]\s+[^\W\d_].*$", "", inner[1]) if inner else ""
         bare = (
-            _BARE_RANGE_RE.fullmatch(re.sub(r"^\s*[^\W\d_]+\s+(?=\d)", "", inner[1]))
+            _BARE_RANGE_RE.fullmatch(re.sub(r"^\s*[^\W\d_]+\s+(?=\d)", "", within))
             if inner
             else None
         )

@@ -54,6 +54,14 @@ _CAPS_RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}[\s,.;:/–-]+[A-ZÀ-ÖØ-Þ]{2,}
 _BARE_DISPLAY_RE = re.compile(
     r"^(?P<id>[A-ZÁÉÍÓÚÑÜ]{2,}\d*)\s+(?P<rest>(?:READ\s+OUT\s*:\s*)?[A-Z\"'‘“(][a-z].*)$"
 )
+# "KCASI   ASK ALL", "HHINTRO  ASK IF …": a name in capitals, then the item's filter line
+_NAMED_FILTER_LABEL_RE = re.compile(
+    r"^(?P<id>[A-Z][A-Z_]{2,9})\s+(?P<rest>ASK\s+(?:ALL\b(?:\s*\([A-Z]{2,6}\))?|IF\s+\S.*)|"
+    r"ASK\s+ALL\s+\S.*)$"
+)
+_NOT_FILTER_NAMES = frozenset(
+    "ALL EVERYONE THEN ELSE OTHERWISE NOW PLEASE ONLY INTERVIEWERS".split()
+)
 _NOT_LABELS = frozenset(
     """NOTE NOTES CHECK PROBE PROG PROGRAMMER PROGRAMMING SCRIPTER SCRIPTING INTERVIEWER INSTRUCTION
     INSTRUCTIONS ASK IF BASE QUOTA QUOTAS TERMINATE SHOW READ CODE CODES SINGLE MULTI FILTER
@@ -206,6 +214,11 @@ def _label_of(
     match = _PREFIXED_RE.match(text)
     if match and not _not_a_prefix(match["id"]):
         return Label(clean_id(match["id"]), match["rest"], "prefixed")
+    match = _NAMED_FILTER_LABEL_RE.match(text)
+    if match and match["id"] not in _NOT_LABELS and match["id"] not in _NOT_FILTER_NAMES:
+        # "KCASI   ASK ALL": a CAPI spec's item named in capitals (no number), its filter line
+        # beside the name as every numbered item has it
+        return Label(clean_id(match["id"]), match["rest"], "display")
     match = _DISPLAY_RE.match(text)
     if (
         match
@@ -215,6 +228,8 @@ def _label_of(
         and not _CAPS_RUN_RE.match(match["rest"])
         # "SESSION: M matinee / E evening / L late": a key of the codes a field takes, no screen
         and not _CODE_KEY_RE.match(match["rest"])
+        # "NUCSW – National Union of Care and Support Workers": an acronym, then its words
+        and not _spelled_out(match["id"], match["rest"])
     ):
         return Label(clean_id(match["id"]), match["rest"], "display")
     match = _BARE_DISPLAY_RE.match(text)
@@ -322,10 +337,19 @@ def _lettered_screen(ident: str, rest: str) -> str | None:
     return _letters_screen(ident)
 
 
+def _spelled_out(acronym: str, words: str) -> bool:
+    """True when `words` open with the capitalised words whose initials spell `acronym` (small
+    joining words such as "of", "and" between them)."""
+    initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w'’&-]*", words.split("(")[0]))
+    return len(acronym) >= 3 and initials.upper().startswith(acronym.upper())
+
+
 def screen_id(words: str) -> str | None:
     """The id of an information screen named by `words` ("INTRO", "Info screen", "[THANK YOU
     SCREEN]"), or None when the words are not a screen's name."""
     raw = words.strip().strip("[]()<>").strip().rstrip(":.)")
+    # ("Introduction text (shown on the first screen):": where it shows, in brackets, after)
+    raw = re.sub(r"^([^()]{3,40}?)\s*\([^()]{3,60}\)?\s*:?$", r"\1", raw)
     module = _MODULE_SCREEN_RE.match(raw)  # "M3INTRO", "S2_END": a module's own screen
     if module:
         named = screen_id(module["name"])

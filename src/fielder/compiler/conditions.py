@@ -243,7 +243,8 @@ _QUOTED_AT_NUMBER_RE = re.compile(
 
 # "WORDS – I.E. <test>": the condition in words, then said again as its test
 _THAT_IS_RE = re.compile(
-    r"^[^()]{1,120}?\s*(?:[-–—,:;]\s*)?\bI\.\s?E\.?,?\s+(?P<test>[^()]{3,200}?)\s*\.?$", re.I
+    r"^[^()]{1,120}?\s*(?:[-–—,:;]\s*)?\bI\.\s?E\.?,?\s+(?P<test>[^()]{0,200}?(?:\([^()]{1,40}\)[^()]{0,200}?){0,3})\s*\.?$",
+    re.I,
 )
 # "STREAMBAY OR POPCORNIO AT M2 (05 OR 06)": answers named in words at a question, then
 # their codes in brackets (the codes say which answers are meant)
@@ -450,6 +451,11 @@ def parse_condition(
     whom_first = _WORDS_THEN_TEST_RE.match(text)
     if whom_first:
         text = whom_first["t"]
+    text = _answer_words_after(text, questions)
+    # "…, so that your branch secretary can get in touch": why the question is asked, no test
+    text = _PURPOSE_TAIL_RE.sub("", text)
+    # "one of the two Yes boxes at question 5": every answer of that name ("Yes, …", "Yes, …")
+    text = _ONE_OF_THE_BOXES_RE.sub(lambda m: m["said"], text)
     text = word_operators(text)
     text = _CODES_LISTED_AT_RE.sub(_codes_listed_at, text)
     withheld = _WITHHELD_RE.match(text)
@@ -570,6 +576,47 @@ _WORDS_THEN_TEST_RE = re.compile(
     r"(?P<t>[A-Za-z]{1,4}\d{1,3}[a-z]?\s*(?:=|<|>|≥|≤|≠|!=|\bNOT\b)[^,]*?)\s*\.?\s*$",
     re.I,
 )
+
+
+_PURPOSE_TAIL_RE = re.compile(
+    r"\s*,\s*(?:so\s+that|so\s+we\s+can|in\s+order\s+to|because|as\s+we\s+(?:need|want))\b[^,;]*$",
+    re.I,
+)
+_ONE_OF_THE_BOXES_RE = re.compile(
+    r"\b(?:ONE|ANY|EITHER)\s+OF\s+THE\s+(?:TWO|THREE|FOUR|\d)\s+(?P<said>[\w'’-]{2,20}(?:\s+[\w'’-]{2,20})?)"
+    r"\s+(?:BOXES|ANSWERS|OPTIONS|RESPONSES|CHOICES)\b",
+    re.I,
+)
+# "EX1 = 1, RESIGNED": a test on codes, a comma, then the words of the answer it names (a gloss)
+_TEST_THEN_WORDS_RE = re.compile(
+    r"^\s*(?P<t>(?P<q>[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*(?:==?|\bIS\b)\s*"
+    r"(?P<codes>\d{1,3}(?:\s*(?:-|–|\bOR\b|/)\s*\d{1,3}){0,6}))\s*,\s*"
+    r"(?P<w>[A-Za-z][A-Za-z'’ -]{2,60}?)\s*\.?\s*$",
+    re.I,
+)
+
+
+def _answer_words_after(text: str, questions: dict[str, Question]) -> str:
+    """The test alone when the words after its comma only restate its answers' labels (each
+    word of three letters or more found in the label of one of the codes tested)."""
+    found = _TEST_THEN_WORDS_RE.match(text)
+    if found is None:
+        return text
+    question = next((q for k, q in questions.items() if k.upper() == found["q"].upper()), None)
+    if question is None or not question.options:
+        return text
+    codes = {str(int(c)) for c in re.findall(r"\d{1,3}", found["codes"])}
+    labels = [
+        folded(o.label).lower()
+        for o in question.options
+        if o.code.isdigit() and str(int(o.code)) in codes
+    ]
+    words: list[str] = re.findall(r"[a-z'’]{3,}", folded(found["w"]).lower())
+    if not words or not labels:
+        return text
+    if any(all(re.search(rf"\b{re.escape(w)}\b", label) for w in words) for label in labels):
+        return found["t"]
+    return text
 
 
 # "plan = Starter or Not sure (Q13)", "plan = Trial or Starter (question 4)": what the question

@@ -82,8 +82,11 @@ _YOU_GAVE_RE = re.compile(
 # "– if you ticked 'Another policy' at question 5" beside a question: the answer given at an
 # earlier question, with no action after it, is whom the question is for
 _BARE_YOU_GAVE_RE = re.compile(
-    r"^[–—-]?\s*(?:ONLY\s+)?IF\s+YOU\s+(?:TICKED|CHOSE|ANSWERED|SAID|PICKED|SELECTED|MARKED|"
-    r"CIRCLED)\b[^,;:→]*\b(?:AT|IN|TO)\s+(?:QUESTION\s+\d{1,3}[a-z]?|[A-Z]{1,4}\d{1,3}[a-z]?)\s*\.?$",
+    r"^[–—-]?\s*(?:ONLY\s+)?IF\s+(?:YOU\s+(?:TICKED|CHOSE|ANSWERED|SAID|PICKED|SELECTED|MARKED|"
+    # ("If Yes at question 17.": the answer alone, no words of choosing)
+    r"CIRCLED)\b[^,;:→]*\b(?:AT|IN|TO)|(?![^,;:→]*\b(?:GO|GOES|SKIP|JUMP|MOVE|CONTINUE|PROCEED|"
+    r"CARRY|TURN|ASK|STOP|END|CLOSE)\b)[A-Za-z'’ ]{1,40}\b(?:AT|IN))\s+"
+    r"(?:QUESTION\s+\d{1,3}[a-z]?|[A-Z]{1,4}\d{1,3}[a-z]?)\s*\.?$",
     re.I,
 )
 # "For Fernhill only – the third box at question 5": whom, then the answer that says it
@@ -504,6 +507,13 @@ def question_type_line(text: str) -> list[str]:
     return type_words(value)
 
 
+_CODES_CLOSE_WHY_RE = re.compile(
+    r"^(?:CODES?\s+)?(?P<codes>\d{1,3}(?:\s*(?:,|-|–|OR|AND)\s*\d{1,3}){0,6})\s*(?:→|->)\s*CLOSE\s*"
+    r"\([^()]{3,80}\)\W*$",
+    re.I,
+)
+
+
 def interpret(sentence: str) -> list[Directive]:
     """The directives of one instruction sentence (several when it packs several)."""
     # "(only shown if you picked A or B in Question 6)": a note wrapped whole in brackets
@@ -528,6 +538,11 @@ def interpret(sentence: str) -> list[Directive]:
     # ("SKIP TO Q20 IF NO SMART METER (NO OR NOT SURE)": with the condition last, the bracket
     # closes the condition, the answers it means)
     condition_last = re.search(r"\b(?:GO|SKIP|JUMP)\s+TO\b[^()]*\b(?:IF|WHEN)\b", text, re.I)
+    closed = _CODES_CLOSE_WHY_RE.match(text)
+    if closed:
+        # "2 → close (agency staff have their own survey)": a bare close with why it closes (a
+        # closing screen is not given a reason)
+        return [Directive("terminate_if", "CODE " + closed["codes"], source=text)]
     if re.search(r"->|→|\b(?:GO|SKIP|JUMP)\s+TO\b", text, re.I) and not condition_last:
         # "if [2] -> end of survey (show the debrief page)": a remark after the routing
         # ("(any of 1–7)" says the codes of the words before the arrow: kept)
@@ -840,6 +855,18 @@ _SKIP_THIS_RE = re.compile(
     r"(?:IF|WHEN)\s+(?P<cond>\S.*)$",
     re.I,
 )
+_IS_FOR_RE = re.compile(
+    r"^(?:IS|ARE)\s+(?:ONLY\s+)?(?:FOR|AIMED\s+AT)\s+(?P<cond>[^.;]{3,200}?"
+    r"(?:\b(?:QUESTION\s+\d{1,3}|[A-Z]{1,4}\d{1,3}[a-z]?)\b|=)[^.;]{0,40}?)(?:\s+ONLY)?[\s.;:]*$",
+    re.I,
+)
+# "is not asked in the self-assessment (R1 = 5)", "Not shown to contractors (S2 = 3)": whom the
+# question is kept from, named in words and then by a test in brackets
+_NOT_ASKED_GROUP_RE = re.compile(
+    r"^(?:(?:IS|ARE|WILL)\s+)?(?:BE\s+)?NOT\s+(?:ASKED|SHOWN|DISPLAYED|PUT)\s+(?:IN|FOR|TO|OF|AT)\s+"
+    r"[^()=<>]{1,80}?\((?P<cond>[^()]{1,80}(?:=|<|>|≠|≤|≥)[^()]{0,80})\)\W*$",
+    re.I,
+)
 _THIS_ONE = r"THIS(?:\s+ONE|\s+QUESTION)?"
 _IF_THEN_SKIP_THIS_RE = re.compile(
     rf"^IF\s+(?P<cond>[^,;]{{3,120}}?)\s*[,:]\s*(?:PLEASE\s+)?(?:LEAVE\s+{_THIS_ONE}\s+(?:BLANK|EMPTY)|"
@@ -891,6 +918,16 @@ def _display(text: str, upper: str) -> list[Directive]:
         if asked:
             return [Directive("ask_target", cond, target=asked.upper(), source=text)]
         return [Directive("display_if", cond, source=text)]
+    meant_for = _IS_FOR_RE.match(text)
+    if meant_for:
+        # "(Question 10) is for members on zero-hours contracts (Yes at question 9) or …": the
+        # group the question is for, by answers at questions it names
+        return [Directive("display_if", meant_for["cond"].strip(), source=text)]
+    kept_from = _NOT_ASKED_GROUP_RE.match(text)
+    if kept_from:
+        # "(R13) is not asked in the self-assessment (R1 = 5)": the group kept from the question
+        # by its test in brackets
+        return [Directive("display_if", f"NOT ({kept_from['cond'].strip()})", source=text)]
     skipped = _IF_THEN_SKIP_THIS_RE.match(text)
     if skipped:
         # "If you answered No at 14, leave this one blank.": the condition first, then the
@@ -1122,6 +1159,9 @@ _TERMINATE_IF_RES = tuple(
         # screen-out in the respondent's words
         # ("IF SOMEONE ELSE DOES: PLEASE STOP HERE …": a colon after the condition as well)
         r"^IF\s+(?P<cond>[^,:]{2,120}?)\s*[,:]\s*(?:PLEASE\s+)?STOP\s+HERE\b",
+        # "If No, please do not fill in the rest of this paper.": the rest left unanswered
+        r"^IF\s+(?P<cond>[^,:]{2,120}?)\s*[,:]\s*(?:PLEASE\s+)?(?:DO\s+NOT|DON['’]T)\s+"
+        r"(?:FILL\s+IN|COMPLETE|ANSWER|GO\s+ON\s+WITH|CONTINUE\s+WITH)\s+(?:THE\s+)?REST\b",
         # "If No: show the thank-you page and end.": a web form's way out, its closing page shown
         r"^IF\s+(?P<cond>[^,:]{2,80}?)\s*[,:]\s*(?:PLEASE\s+)?(?:SHOW|DISPLAY|GO\s+TO)\s+(?:THE\s+)?"
         r"(?:THANK[\s-]*YOU|SORRY|CLOSING|SCREEN[\s-]*OUT|EXIT)\s+(?:PAGE|SCREEN|MESSAGE)\s+"
@@ -1155,6 +1195,14 @@ _SCREEN_OUT_CODES_RE = re.compile(
 _ANSWER_THEN_CLOSE_RE = re.compile(
     r"^(?!IF\s)(?P<cond>[A-Za-z][\w' ]{0,30}?)\s*(?:→|->)\s*"
     r"(?:THANK\s+(?:AND|&)\s+(?:CLOSE|END)|TERMINATE|SCREEN[\s-]*OUT)\W*$"
+    # "Screen-out: No → end of survey (not eligible).", "Yes → form closes": an answer named
+    # after a screen-out heading (or none), the arrow, the end in words, maybe why in brackets,
+    # and maybe the other answers' way on ("‘Prefer not to say’ continues.")
+    # (the heading word is taken off before, `_NOTE_PREFIX_RE`)
+    r"|^(?!IF\s)(?P<out>[A-Za-z][\w' ]{0,30}?)\s*"
+    r"(?:→|->)\s*(?:END\s+(?:OF\s+)?(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE|FORM)|"
+    r"(?:THE\s+)?(?:FORM|SURVEY|INTERVIEW|QUESTIONNAIRE)\s+(?:CLOSES|ENDS))\b[^.;]{0,80}?(?:\([^()]{0,80}\))?\s*[.;]?"
+    r"(?:\s*[^.;]{1,60}\b(?:CONTINUES?|CARR(?:Y|IES)\s+ON|GOES\s+ON)\b[^.;]{0,40}[.;]?)?\s*$"
     # "District residents: thank and close — visitors only": those named, a colon, the way
     # out, then why after a spaced dash
     r"|^(?!IF\s)(?P<group>[A-Za-z][\w' ]{2,40}?)\s*:\s*(?:THANK\s+(?:AND|&)\s+(?:CLOSE|END)|"
@@ -1212,7 +1260,8 @@ def _terminate(text: str, upper: str) -> list[Directive]:
     match = _ANSWER_THEN_CLOSE_RE.match(text)
     if match:
         # "Yes → thank & close": the answer named, then the way out after an arrow
-        return [Directive("terminate_if", (match["cond"] or match["group"]).strip(), source=text)]
+        said = match["cond"] or match["group"] or match["out"]
+        return [Directive("terminate_if", said.strip(), source=text)]
     for pattern in _TERMINATE_IF_RES:
         match = pattern.match(text)
         if match:

@@ -153,7 +153,9 @@ _TERMINATE_RE = re.compile(
     # a self-completion form's screen-out told to the respondent ("you can stop here")
     r"(?:you\s+can|please)\s+stop\s+(?:here|now)|"
     # "— the survey ends here", "→ please pass this form on and do not continue": in its words
-    r"(?:the\s+)?(?:survey|interview|questionnaire)\s+ends\s+(?:here|now)|(?<=→)[^→]{0,80}?\bdo\s+not\s+continue|"
+    r"(?:the\s+)?(?:survey|interview|questionnaire)\s+ends\s+(?:here|now)|"
+    # ("(1) Less than 3 months → form closes": the form closed by the arrow)
+    r"(?:(?<=→)\s*|^\s*)(?:the\s+)?(?:form|survey|questionnaire|interview)\s+(?:closes|ends)(?=\W*$)|(?<=→)[^→]{0,80}?\bdo\s+not\s+continue|"
     # ("→ no need to go on – thank you")
     r"(?:do\s+not|do\s*n['’]t|no)\s+need\s+to\s+(?:carry\s+on|go\s+any\s+further|continue|go\s+on|"
     r"answer\s+any\s+more|(?:fill\s+in|complete|answer)\s+the\s+rest))\b|"

@@ -429,8 +429,16 @@ class Draft:
 def own_id_head(qid: str) -> re.Pattern[str]:
     """The opening of a filter note that names the question it stands over, up to its verb
     ("Q6 only if …", "Q17: ask if …"); group 1 is what stood before the id."""
+    # ("Question 10 …" for Q10 on a form numbered 1, 2, 3)
+    found = re.fullmatch(r"Q(\d{1,3})", qid, re.I)
+    number = rf"QUESTION\s+{found[1]}\b" if found else re.escape(qid)
     return re.compile(
-        rf"^(\W{{0,3}}){re.escape(qid)}\s*[:.,–—-]?\s+(?=(?:only|ask|show|display)\b)", re.I
+        rf"^(\W{{0,3}})(?:{re.escape(qid)}|{number})\s*[:.,–—-]?\s+(?=(?:only|ask|show|display)\b"
+        # ("R13 is not asked in the self-assessment (R1 = 5)", "Q7 is only shown to …",
+        # "Question 10 is for members on …")
+        r"|(?:is|are)\s+(?:only\s+|not\s+)?(?:asked|shown|displayed|put)\b"
+        r"|(?:is|are)\s+(?:only\s+)?for\b(?=[^.;]*(?:\d|=)))",
+        re.I,
     )
 
 
@@ -1692,7 +1700,7 @@ class _Parser:
             draft.hints.append(text)
             draft.notes.extend(line.instructions)
             return
-        if self.wrapped_sentence(line, draft):
+        if self.wrapped_sentence(line, draft) or self.wrapped_note(line, draft):
             return
         options = parse_option_line(line)
         write_in = _WRITE_IN_RE.match(text)
@@ -1858,6 +1866,33 @@ class _Parser:
         draft.options.extend(points)
         draft.mode = "rows"
         draft.notes.extend(line.instructions)
+        return True
+
+    def wrapped_note(self, line: Line, draft: Draft) -> bool:
+        """ "SOFT CHECK: IF MORE THAN 60, "That is more than 60 hours a week -" over "can I just
+        check that is right?"": a note's sentence wrapped onto the next line (which opens in
+        lower case, at the note's indent) goes on in the note; it starts no answer."""
+        if draft.options or draft.tables or draft.rows or not draft.notes or not draft.lines:
+            return False
+        earlier = [x for x in draft.lines if x is not line]
+        if not earlier:
+            return False
+        before = earlier[-1]
+        said = (before.text or before.raw).strip()
+        if not said or draft.notes[-1].strip() != said or before.level != line.level:
+            return False
+        text = line.text.strip()
+        if not text[:1].islower() or re.search(r"[.!?:;”\"]\W*$", said):
+            return False
+        if line.instructions or line.code or find_label(line) is not None:
+            return False
+        letters = [c for c in said if c.isalpha()]
+        if sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+            return False  # "INT.: NOTEN VORLESEN" over "sehr gut  1": a note in capitals ends
+        answers = parse_option_line(line)
+        if answers and answers[0].code is not None:
+            return False  # ("gut  2": an answer with its code, in lower case)
+        draft.notes[-1] = f"{draft.notes[-1]} {text}"
         return True
 
     def wrapped_sentence(self, line: Line, draft: Draft) -> bool:

@@ -41,6 +41,11 @@ _FIELD_NAME_RE = re.compile(
 _VARIABLE_RE = re.compile(r"^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{3,}\d{1,2})$")
 # a time the interview fills in ("[REFERENCE WEEK]", "[LAST MONTH]", "[SURVEY DATE]")
 _CAPS_PERIOD_RE = re.compile(r"^(?:[A-Z]+\s){0,2}(?:WEEK|MONTH|YEAR|DATE|PERIOD|DAY)$")
+# "[MONTH AND YEAR OF W3 INTERVIEW]", "[DATE OF LAST VISIT]": the time of an event on record
+_CAPS_TIME_OF_RE = re.compile(
+    r"^(?:[A-Z]+\s){0,2}(?:WEEK|MONTH|YEAR|DATE|DAY)(?:\sAND\s(?:[A-Z]+\s)?(?:WEEK|MONTH|YEAR|DATE|"
+    r"DAY))?\sOF\s[A-Z0-9]{2,12}(?:\s[A-Z0-9]{2,12}){0,2}$"
+)
 # the answer to an earlier question filled in, named by that question ("[Q2 APP]", "[Q5 SCORE]",
 # "[BRAND AT A2]", "[STORE FROM S4]"): capitals that are data, not a note, inside the sentence
 _SOURCED_FILL_RE = re.compile(
@@ -105,7 +110,9 @@ def is_placeholder(inner: str, before: str, after: str) -> bool:
         return _adaptation_slot(words, before, after)
     if not inner.startswith("["):
         return False
-    if not (_WORDS_RE.match(words) or _SOURCED_FILL_RE.match(words)):
+    if not (
+        _WORDS_RE.match(words) or _SOURCED_FILL_RE.match(words) or _CAPS_TIME_OF_RE.match(words)
+    ):
         return False
     # "[END DATE]", "[START DATE]": a date fed in, though it opens with a note's word
     if _NOTE_WORD_RE.match(words) and not _CAPS_PERIOD_RE.match(words):
@@ -121,6 +128,7 @@ def is_placeholder(inner: str, before: str, after: str) -> bool:
     named = (
         _CAPS_NOUN_RE.match(words)
         or _CAPS_PERIOD_RE.match(words)
+        or _CAPS_TIME_OF_RE.match(words)
         or _SOURCED_FILL_RE.match(words)
         or _SAMPLE_FILL_RE.match(words)
     )

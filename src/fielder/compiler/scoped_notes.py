@@ -150,6 +150,23 @@ _GROUP_RE = re.compile(
     r"(?:WHO|THAT|WITH)\b|\bONLY\s+FOR\b|\b(?:IS|ARE)\s+(?:ONLY\s+)?FOR\b",
     re.I,
 )
+# "Line managers only (R1 = 1).": a group by its plural name, then ONLY and its test; the
+# section's group only where the heading over it names that group too ("Line manager's view")
+_GROUP_ONLY_RE = re.compile(
+    r"^\W*(?P<group>(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*S)\s+ONLY\s*\(", re.I
+)
+
+
+def _titled_group(head: str, title: str) -> bool:
+    """True when the heading `title` names the group a "<group> only (test)" note is for (a
+    word of the group's, its first five letters, in the title)."""
+    found = _GROUP_ONLY_RE.search(head)
+    if found is None or not title:
+        return False
+    stems = {w[:5].lower() for w in re.findall(r"[A-Za-z]{4,}", title)}
+    return any(w[:5].lower() in stems for w in re.findall(r"[A-Za-z]{4,}", found["group"]))
+
+
 _ASK_ALL_RE = re.compile(r"^\W*(?:ASK\s+)?(?:ALL|EVERYONE)(?:\s+RESPONDENTS)?\W*$", re.I)
 _GLOSS_RE = re.compile(r"\s*\((?![^()]*(?:[=<>≠]|\d))[^()]*\)")
 
@@ -173,7 +190,11 @@ class ScopedNote:
 def _sentences(text: str) -> list[str]:
     # ("… only for X (code 2 at S3) – everyone else carries on at Q11": the others' clause
     # after a dash is a sentence of its own)
-    splitter = r"(?<=[.;!])\s+|\s+[–—-]\s+(?=(?:EVERYONE|ANYONE|ALL\s+OTHERS|OTHERS|THE\s+REST)\b)"
+    # ("… shown to direct reports, i.e. raters who chose (3) at R1": no stop after "i.e.")
+    splitter = (
+        r"(?<=[.;!])(?<!\bi\.e\.)(?<!\be\.g\.)(?<!\bviz\.)\s+"
+        r"|\s+[–—-]\s+(?=(?:EVERYONE|ANYONE|ALL\s+OTHERS|OTHERS|THE\s+REST)\b)"
+    )
     return [s for s in re.split(splitter, text.strip(), flags=re.I) if s and s.strip()]
 
 
@@ -319,7 +340,7 @@ def _run_jump(sentence: str) -> ScopedNote | None:
     )
 
 
-def read_scoped_note(parts: list[str], under_heading: bool) -> ScopedNote | None:
+def read_scoped_note(parts: list[str], under_heading: bool, title: str = "") -> ScopedNote | None:
     """The note (its parts: instructions and words) read as scope, condition and action (None
     unless every part is read)."""
     sentences: list[str] = []
@@ -385,7 +406,7 @@ def read_scoped_note(parts: list[str], under_heading: bool) -> ScopedNote | None
         run = seen
     count = _NEXT_RE.search(head)
     section = bool(_SECTION_WORD_RE.search(head))
-    group = bool(_GROUP_RE.search(head))
+    group = bool(_GROUP_RE.search(head)) or (under_heading and _titled_group(head, title))
     negated = bool(_NEGATED_RE.search(head) or _EXCEPT_RE.search(head))
     verb = bool(_FILTER_RE.search(head))
     if not (run or count or section):
@@ -542,6 +563,7 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
     before: dict[str, list[str]] = {}
     dropped: set[int] = set()
     heading_open = False
+    title = ""  # the words of the heading the notes stand under
     kept: set[int] = set()  # headings read as notes too: they stay as headings
     consumed: set[int] = set()  # second lines of wrapped notes, read with the first
     for pos, line in enumerate(lines):
@@ -560,6 +582,7 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
             continue
         elif line.is_option or is_section(line):
             heading_open = is_section(line) and not line.is_option
+            title = line.text if heading_open else ""
             continue
         if pos in consumed or section_note_read(line):
             continue  # a dedicated section reader takes it (its logic is kept)
@@ -568,12 +591,14 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
         wrapped = _wrapped_on(lines, pos, parts) if pos not in kept else None
         if wrapped is not None:
             # a note wrapped onto a second line (two paragraphs, two italic lines) is one note
-            note = read_scoped_note([" ".join([*parts, *_note_parts(wrapped)])], heading_open)
+            note = read_scoped_note(
+                [" ".join([*parts, *_note_parts(wrapped)])], heading_open, title
+            )
             if note is not None:
                 consumed.add(pos + 1)
                 dropped.add(pos + 1)
         if note is None:
-            note = read_scoped_note(parts, heading_open) if parts else None
+            note = read_scoped_note(parts, heading_open, title) if parts else None
         if pos in kept:
             heading_open = label is None
         if note is None or (pos in kept and not note.first):

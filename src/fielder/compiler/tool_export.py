@@ -27,6 +27,7 @@ _FURNITURE_RE = re.compile(
     r"^(?:(?:Start|End)\s+of\s+Block\s*:|Page\s+Break\s*$|Survey\s+Flow\s*:|Block\s+Flow\s*:)", re.I
 )
 _DISPLAY_RE = re.compile(r"^Display\s+This\s+(?:Question|Choice)\s*:?\s*(?P<rest>.*)$", re.I)
+_UNLESS_RE = re.compile(r"^(?:UNLESS|EXCEPT\s+(?:IF|WHEN))\s*:?\s*(?P<cond>\S.*)$", re.I)
 # ("Or If Q9 … Is Selected": the tool repeats the If after the joining word)
 _JOINED_RE = re.compile(r"^(?P<op>If|Or|And)(?:\s+If)?\s+(?P<cond>\S.*)$", re.I)
 # "* age_screen What…", "Q4_aware Which…", "thanks That's…": a tag (lower-case, or with an
@@ -110,6 +111,12 @@ def export_lines(lines: list[Line]) -> list[Line]:
             continue
         display = _DISPLAY_RE.match(words)
         if display:
+            unless = _UNLESS_RE.match(display["rest"])
+            if unless:
+                # "Display this question unless: W1 = “Never”.": shown to all but those
+                said = _condition([unless["cond"]], texts).strip(" .")
+                out.append(_note(line, f"ASK IF NOT ({said})"))
+                continue
             conditions = [display["rest"]] if display["rest"] else []
             while index < len(lines) and _JOINED_RE.match(_words(lines[index])):
                 conditions.append(_words(lines[index]))

@@ -218,7 +218,9 @@ _ROUTING_RE = re.compile(
 )
 # notes that say they are not routing, or address recording and reading out
 _NOT_ROUTING_RE = re.compile(
-    r"\bQUOTAS?\b|\bNOT\s+(?:A\s+)?(?:SCREEN[\s-]*OUT|ROUTING|LOGIC|FILTER)\b|\bSOFT\s+CHECK\b"
+    r"\bQUOTAS?\b|\bNOT\s+(?:A\s+)?(?:SCREEN[\s-]*OUT|ROUTING|LOGIC|(?:QUESTION\s+)?FILTER)\b|\bSOFT\s+CHECK\b"
+    # ("Show answer 5 only to …": one answer's filter, not the question's)
+    r"|\b(?:SHOW|DISPLAY|OFFER)\s+(?:ANSWER|OPTION|CODE|CHOICE)S?\s+\d{1,3}\b[^.;]*\bONLY\b"
     r"|\bREAD\s+(?:OUT\s+)?ONLY\s+IF\b|\bIF\s+(?:NONE|ASKED|UNSURE|NECESSARY|NOT\s+AVAILABLE"
     r"|IT\s+VARIES|YES,?\s+THE)\b|\bASK\s+(?:IF\s+)?ALL\b|\bBASE:?\s+ALL\b(?!\s+EXCEPT)|…|\.\.\."
     r"|\b(?:SHOW\s*CARD|MOSTR[AE]R?\s+(?:O\s+)?CART[ÃA]O|CARTE|KARTE|TARJETA|CARTELLINO)\b|\bPROBE\b|\bRECORD\b(?!\s+ONLY\s+(?:IF|WHEN)\b)|\bCODE\s+AS\b|\bWRITE\s+IN\b|\bTAKE\s+AN\s+AVERAGE\b"

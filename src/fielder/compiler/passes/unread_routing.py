@@ -60,7 +60,8 @@ _ANSWER_ROUTE_RE = re.compile(
 )
 # notes that say of themselves that they do not route, or address recording and reading out
 _NOT_ROUTING_RE = re.compile(
-    r"\bQUOTAS?\b|\bNOT\s+(?:A\s+)?(?:SCREEN[\s-]*OUT|ROUTING|LOGIC|A\s+FILTER)\b|"
+    r"\bQUOTAS?\b|\bNOT\s+(?:A\s+)?(?:SCREEN[\s-]*OUT|ROUTING|LOGIC|A\s+(?:QUESTION\s+)?FILTER)\b|"
+    r"\b(?:SHOW|DISPLAY|OFFER)\s+(?:ANSWER|OPTION|CODE|CHOICE)S?\s+\d{1,3}\b[^.;]*\bONLY\b|"
     r"\bNO\s+SCREEN[\s-]*OUT\b|\bDO\s+NOT\s+(?:TERMINATE|END|CLOSE|SCREEN|SKIP)\b|"
     r"\bSOFT\s+CHECK\b|\bREAD\s+(?:OUT\s+)?ONLY\s+IF\b|\bIF\s+(?:NONE|ASKED|UNSURE|NOT\s+"
     r"AVAILABLE|NECESSARY|LESS\s+THAN\s+ONE|QUOTA\s+FULL|RUNNING\s+OVER|NOT\s+OBVIOUS)\b"
