@@ -1364,6 +1364,8 @@ def _atom(
         question = _nearest_coded(rest, questions, question)
     target = questions[question]
     placed = _ORDINAL_RE.search(rest) if ref and target.options else None
+    # "if the last answer is chosen" with no question named: the place of one of its own
+    placed = placed or (_OWN_PLACE_RE.match(rest.strip(" .,:")) if target.options else None)
     if placed:
         # "the third circle at A1", "the last box at D4": an answer named by its place
         place = _ORDINALS.get(placed["n"].lower(), len(target.options))
@@ -1437,6 +1439,12 @@ _ORDINALS = {
     "seventh": 7,
     "eighth": 8,
 }
+_OWN_PLACE_RE = re.compile(
+    r"^(?:the\s+)?(?P<n>first|second|third|fourth|fifth|sixth|last|final)\s+"
+    r"(?:circle|box|tick\s*box|option|answer|choice)"
+    r"(?:\s+(?:is|was|gets?)\s+(?:chosen|selected|ticked|picked|given|marked|checked))?$",
+    re.I,
+)
 _ORDINAL_RE = re.compile(
     r"\b(?:the\s+)?(?P<n>first|second|third|fourth|fifth|sixth|last|final)\s+"
     r"(?:circle|box|tick\s*box|option|answer|choice|one)\b",

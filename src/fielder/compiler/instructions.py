@@ -858,6 +858,13 @@ _WHO_ONLY_RE = re.compile(
 )
 
 
+_SHOW_UNLESS_RE = re.compile(
+    r"^(?:ONLY\s+)?(?:ASK|SHOW|DISPLAY)(?:\s+(?:THIS|IT)(?:\s+(?:ONE|QUESTION|SCREEN|PAGE))?)?\s+"
+    r"(?:UNLESS|EXCEPT\s+(?:IF|WHEN|WHERE))\s+(?P<cond>\S.*)$",
+    re.I,
+)
+
+
 def _display(text: str, upper: str) -> list[Directive]:
     named_base = re.match(
         # ("FILTER Q8: Q7 = 04": a filter heading naming its question, said the same way)
@@ -883,6 +890,11 @@ def _display(text: str, upper: str) -> list[Directive]:
     named = _named_filter(text)
     if named:
         return named
+    unless = _SHOW_UNLESS_RE.match(text)
+    if unless:
+        # "show unless Q14 = 'None of these'", "Ask this question except if …": shown to the
+        # others, the test negated
+        return [Directive("display_if", f"NOT ({unless['cond'].strip(' :,.')})", source=text)]
     skipped = _SKIP_THIS_RE.match(text)
     if skipped:
         # "Skip this question if you work nights (question 1)": asked of everyone else
@@ -1180,6 +1192,8 @@ def _terminate(text: str, upper: str) -> list[Directive]:
     match = re.match(
         r"^(?:TERMINATE|TERM|SCREEN[\s-]*OUT|REJECT|THANK\s+(?:AND|&)\s+(?:CLOSE|TERMINATE|END)|"
         r"(?:CLOSE|END|TERMINATE|STOP)(?:\s+(?:THE\s+)?(?:INTERVIEW|SURVEY))?|"
+        # "End of survey if the last answer is chosen": the end named, then when
+        r"END\s+OF\s+(?:THE\s+)?(?:INTERVIEW|SURVEY|QUESTIONNAIRE)|"
         r"DISQUALIFY|EXCLUDE)\s*(?:IF|WHEN|ALL\s+WHO|THOSE\s+WHO)\b(?P<cond>.*)$",
         text,
         re.I,
@@ -1199,6 +1213,10 @@ def _terminate(text: str, upper: str) -> list[Directive]:
         # "Disqualify if Student → end survey with the sorry page": what happens next, after
         # the arrow, and why, in brackets, are no part of the answers named
         cond = _ENDING_TAIL_RE.sub("", cond)
+        # "if the last answer (staff or volunteer) is chosen: they have their own form": an
+        # answer named by its place, its words in brackets, and why after a colon
+        cond = re.sub(r"\s*:\s+[a-z][^:]*$", "", cond)
+        cond = re.sub(r"\b(answers?|options?|boxe?s?|choices?)\s*\([^()\d]*\)", r"\1", cond)
         return [Directive("terminate_if", cond.strip(" :,"), source=text)]
     match = _CODE_CLOSES_RE.search(text)
     if match:

@@ -287,7 +287,15 @@ def _resolve(
     if unparsed.id in answers:
         return _apply_expression(holder, pending, answers[unparsed.id])
     try:
-        groups = _groups(pending, questions)
+        try:
+            groups = _groups(pending, questions)
+        except ConditionError:
+            moved = _next_own_skip(question, pending, questions, order)
+            if moved is None:
+                raise
+            # "Skip logic: if 'Yes' → jump to Q11." printed after Q8's answers: Q9's skip
+            question = holder = questions[moved.default or ""]
+            pending, groups = moved, _groups(moved, questions)
     except ConditionError as error:
         unparsed.summary = f"{question.id}: could not turn '{pending.source}' into logic ({error})."
         unparsed.suggestions = ["Ignore this instruction"]
@@ -342,6 +350,32 @@ def _resolve(
 
 
 _WRITTEN = frozenset({"text", "long_text", "email", "date", "display"})
+
+
+def _next_own_skip(
+    question: Question,
+    pending: Pending,
+    questions: dict[str, Question],
+    order: dict[str, int],
+) -> Pending | None:
+    """ "Skip logic: if 'Yes' → jump to Q11." printed after Q8's answers, where Q8 has no
+    answer 'Yes' and Q9 (right after the note) has, and the jump passes Q9: a form export that
+    prints each question's logic above it, so the skip is the next question's, on its answer."""
+    if pending.kind != "skip" or pending.default != question.id or pending.codes:
+        return None
+    if re.search(r"\b[A-Z]{1,4}\d", pending.condition or ""):
+        return None  # a question named in the test: read against that one
+    ids = list(order)
+    here = order[question.id]
+    target = _target(pending.target, questions)
+    if here + 1 >= len(ids) or target is None or target == "end" or order[target] <= here + 1:
+        return None
+    following = questions[ids[here + 1]]
+    if not following.options:
+        return None
+    return Pending(
+        "skip", pending.condition, following.id, target=pending.target, source=pending.source
+    )
 
 
 def _codes_of_written(groups: list[list[Atom]], questions: dict[str, Question]) -> bool:
