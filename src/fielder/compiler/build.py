@@ -686,6 +686,30 @@ def _lone_format_answer(draft: Draft) -> None:
         draft.notes.append(draft.options.pop().label)
 
 
+# an interviewer's cue alone on a line over the answers ("READ", "DO NOT READ OUT", "PROBE",
+# "SHOW CARD B")
+_CUE_LINE_RE = re.compile(
+    r"^(?:(?:DO\s+NOT\s+)?READ(?:\s+OUT)?(?:\s+(?:LIST|ALL|ANSWERS|OPTIONS))?|PROBE(?:\s+FULLY)?|"
+    r"PROMPT(?:\s+IF\s+NECESSARY)?|SHOW\s+CARD(?:\s+[A-Z0-9]{1,3})?|UNPROMPTED|PROMPTED|"
+    r"SPONTANEOUS)\s*[.:]?$"
+)
+
+
+def _cue_lines_apart(draft: Draft) -> None:
+    """ "READ" typed alone over answers that all carry their codes (`[1] Winter kit`): the
+    interviewer's cue, a note, not an answer without a code."""
+    options = draft.options
+    lead = 0
+    while lead < len(options) and not options[lead].code and _CUE_LINE_RE.match(
+        options[lead].label.strip()
+    ):
+        lead += 1
+    rest = options[lead:]
+    if lead and len(rest) >= 2 and all(o.code for o in rest):
+        draft.notes.extend(o.label for o in options[:lead])
+        del options[:lead]
+
+
 def _own_id_dropped(notes: list[str], qid: str) -> list[str]:
     """ "Q6 only if they used a space (code 6 not ticked at Q5)" over Q6: the note names the
     question it stands over, then its filter; read as the filter alone."""
@@ -696,6 +720,7 @@ def _own_id_dropped(notes: list[str], qid: str) -> list[str]:
 def build_question(draft: Draft, qid: str, previous: str | None, default_single: bool) -> Built:
     """Turn one draft into a question plus its pending routing."""
     _lone_format_answer(draft)
+    _cue_lines_apart(draft)
     own_notes = draft.notes[: draft.closing_at] if draft.closing_at >= 0 else draft.notes
     text = _text_of(draft)
     prompt = _QUOTED_PROMPT_RE.match(text)
