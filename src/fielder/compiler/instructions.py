@@ -1058,6 +1058,19 @@ def _display(text: str, upper: str) -> list[Directive]:
     )
     if match:
         return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
+    match = re.match(
+        # "Q10 is not for supporters who asked us not to contact them (the last box at Q8).",
+        # "B4 is only for renters (A2 = 3)": whom the named question is (not) for, then the test
+        rf"^(?:QUESTION\s+)?(?P<q>{_ID_TOKEN})\s+(?:IS|ARE)\s+(?P<neg>NOT\s+)?(?:ONLY\s+)?"
+        r"(?:FOR|ASKED\s+(?:OF|TO)|SHOWN\s+TO)\s+[^()]*?\((?P<cond>[^()]*\b[A-Z]{0,4}\d[^()]*)\)"
+        r"\s*\.?$",
+        text,
+        re.I,
+    )
+    if match and re.search(r"\d", match["q"]):
+        cond = match["cond"].strip(" :,.")
+        cond = f"NOT ({cond})" if match["neg"] else cond
+        return [Directive("ask_target", cond, target=match["q"].upper(), source=text)]
     match = re.match(r"^HIDE\s+(?:THIS\s+)?(?:QUESTION\s+)?(?:IF|WHEN)\b(?P<cond>.*)$", text, re.I)
     if match and re.search(r"[A-Z]{0,4}\d", match["cond"]):
         # "Hide if Q3 is 'Senior leader'": a survey tool's hide logic, shown to everyone else

@@ -337,6 +337,15 @@ def _resolve(
         # "any code other than 2" on a single: the other codes
         groups = screened_codes(groups, questions, pending.source)
     expression = render(groups, questions)
+    if (
+        pending.kind == "skip"
+        and _target(pending.target, questions) == question.id
+        and re.search(rf"\bSKIP\s+(?:QUESTION\s+)?{re.escape(question.id)}\b", pending.source, re.I)
+    ):
+        # "If you have already … (the first box at Q14), please skip Q15." under Q15: Q15 is
+        # passed over by them, asked of everyone else
+        question.display_if = _join(question.display_if, f"not ({expression})", "and")
+        return unknown
     if pending.kind == "skip_unless":
         return _skip_unless(question, pending, expression, questions, order, answers) or unknown
     if pending.kind == "display_if":
