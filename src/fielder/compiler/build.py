@@ -96,6 +96,9 @@ _UNSURE_RE = re.compile(
 # "(respuesta única)" after one answer of a multi: no other answer with it
 _EXCLUSIVE_TAG_RE = re.compile(
     r"\s+\(\s*(?:exclusive|(?:only\s+)?tick\s+(?:alone|on\s+its\s+own)|"
+    # "(tick this box on its own)", "(select this answer alone)", "(mark it by itself)"
+    r"(?:please\s+)?(?:only\s+)?(?:tick|mark|select|choose|cross|check)\s+(?:this|it)"
+    r"(?:\s+(?:box|one|answer|option|circle))?\s+(?:alone|on\s+its\s+own|by\s+itself|only)|"
     r"nur\s+(?:allein|einzeln)\s+ankreuzen|respuesta\s+[úu]nica)\s*\)\s*$",
     re.I,
 )
