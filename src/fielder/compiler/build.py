@@ -83,7 +83,10 @@ _NONE_OF_THIS_RE = re.compile(
     # "I was not prevented from sleeping" under "Were you prevented by any of these?"
     r"i\s+(?:wasn['’]t|was\s+not)\s+\w+(?:ed|en)\b|"
     # "I did not report it" under "How did you report the problem?": the ask's act not done
-    r"i\s+(?:did\s+not|didn['’]?t|have\s+not|haven['’]?t)\s+\w+\s+(?:it|them)\s*$",
+    r"i\s+(?:did\s+not|didn['’]?t|have\s+not|haven['’]?t)\s+\w+\s+(?:it|them)\s*$|"
+    # "I don't give at the moment" under "How do you give?": the ask's act not done now
+    r"i\s+(?:do\s+not|don['’]?t|am\s+not|['’]m\s+not)\s+\w+(?:\s+\w+){0,3}?\s+"
+    r"(?:at\s+(?:the\s+)?(?:moment|present)|any\s*more|currently|right\s+now)\s*$",
     re.I,
 )
 # answers that are no "none of these" of their own: not knowing, or not saying

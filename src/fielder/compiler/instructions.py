@@ -1071,6 +1071,17 @@ def _display(text: str, upper: str) -> list[Directive]:
         cond = match["cond"].strip(" :,.")
         cond = f"NOT ({cond})" if match["neg"] else cond
         return [Directive("ask_target", cond, target=match["q"].upper(), source=text)]
+    match = re.match(
+        # "Not for those who already give through the scheme (1 at question 12).": whom the
+        # question is not for, then the test in brackets
+        r"^NOT\s+(?:FOR|ASKED\s+(?:OF|TO)|SHOWN\s+TO)\s+(?:THOSE|PEOPLE|ANYONE|RESPONDENTS|"
+        r"PARTICIPANTS|PERSONS|SUPPORTERS|CUSTOMERS|MEMBERS|USERS)\b[^()]*"
+        r"\((?P<cond>[^()]*\d[^()]*)\)\s*\.?$",
+        text,
+        re.I,
+    )
+    if match:
+        return [Directive("display_if", f"NOT ({match['cond'].strip(' :,.')})", source=text)]
     match = re.match(r"^HIDE\s+(?:THIS\s+)?(?:QUESTION\s+)?(?:IF|WHEN)\b(?P<cond>.*)$", text, re.I)
     if match and re.search(r"[A-Z]{0,4}\d", match["cond"]):
         # "Hide if Q3 is 'Senior leader'": a survey tool's hide logic, shown to everyone else
