@@ -447,9 +447,12 @@ def parse_condition(
     `formal=False`: nor the programmer's-expression reading, as for one test of it.)"""
     text = _TWICE_SAID_RE.sub(lambda m: f"{m['j']}({m['t'].strip()})", text)
     text = _TWICE_SAID_NOT_RE.sub(lambda m: f"{m['j']}({m['t'].strip()})", text)
-    whom_first = _WORDS_THEN_TEST_RE.match(text)
+    whom_first = _WORDS_THEN_TEST_RE.match(text) or _WORDS_DASH_PLACE_RE.match(text)
     if whom_first:
         text = whom_first["t"]
+    text = _TWO_PLACES_RE.sub(
+        lambda m: f"the {m['a']} {m['noun']} {m['at']} or the {m['b']} {m['noun']} {m['at']}", text
+    )
     text = word_operators(text)
     text = _CODES_LISTED_AT_RE.sub(_codes_listed_at, text)
     withheld = _WITHHELD_RE.match(text)
@@ -1364,6 +1367,10 @@ def _atom(
         question = _nearest_coded(rest, questions, question)
     target = questions[question]
     placed = _ORDINAL_RE.search(rest) if ref and target.options else None
+    # "the second role at question 2": a place, then any word for the question's answers
+    placed = placed or (
+        _PLACED_NOUN_RE.match(rest.strip(" .,:")) if ref and target.options else None
+    )
     # "if the last answer is chosen" with no question named: the place of one of its own
     placed = placed or (_OWN_PLACE_RE.match(rest.strip(" .,:")) if target.options else None)
     if placed:
@@ -1439,6 +1446,21 @@ _ORDINALS = {
     "seventh": 7,
     "eighth": 8,
 }
+_ORD = r"(?:first|second|third|fourth|fifth|sixth|last|final)"
+_PLACED_NOUN_RE = re.compile(rf"^(?:the\s+)?(?P<n>{_ORD})\s+[a-z]+(?:\s+(?:at|in))?$", re.I)
+# "the first or second role at question 2": two places of one question's answers, said once
+_TWO_PLACES_RE = re.compile(
+    rf"\b(?:the\s+)?(?P<a>{_ORD})\s+or\s+(?:the\s+)?(?P<b>{_ORD})\s+(?P<noun>[a-z]+)\s+"
+    r"(?P<at>(?:at|in)\s+(?:question\s+)?[A-Z]{0,4}\d{1,3}[a-z]?)\b",
+    re.I,
+)
+# "you work on a welcome team – the first or second role at question 2": who, in words, then
+# after a spaced dash the answers named by their place
+_WORDS_DASH_PLACE_RE = re.compile(
+    rf"^[^–—()]{{3,160}}?\s[–—]\s+(?P<t>(?:the\s+)?{_ORD}\b[^–—]*?\b(?:at|in)\s+"
+    r"(?:question\s+)?[A-Z]{0,4}\d{1,3}[a-z]?)\s*\.?$",
+    re.I,
+)
 _OWN_PLACE_RE = re.compile(
     r"^(?:the\s+)?(?P<n>first|second|third|fourth|fifth|sixth|last|final)\s+"
     r"(?:circle|box|tick\s*box|option|answer|choice)"
