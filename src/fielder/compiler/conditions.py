@@ -453,6 +453,17 @@ def parse_condition(
     text = _TWO_PLACES_RE.sub(
         lambda m: f"the {m['a']} {m['noun']} {m['at']} or the {m['b']} {m['noun']} {m['at']}", text
     )
+    both = _TWO_NAMED_RE.match(text)
+    if both and worded:
+        # "you ticked Becoming a leader at question 14 and have volunteered for more than 2
+        # years at question 1": two tests, each closed by the question it names
+        try:
+            first = parse_condition(both["a"], questions, default, worded, formal)
+            second = parse_condition(both["b"], questions, default, worded, formal)
+        except ConditionError:
+            pass
+        else:
+            return [g + h for g in first for h in second]
     text = word_operators(text)
     text = _CODES_LISTED_AT_RE.sub(_codes_listed_at, text)
     withheld = _WITHHELD_RE.match(text)
@@ -1459,6 +1470,11 @@ _TWO_PLACES_RE = re.compile(
 _WORDS_DASH_PLACE_RE = re.compile(
     rf"^[^–—()]{{3,160}}?\s[–—]\s+(?P<t>(?:the\s+)?{_ORD}\b[^–—]*?\b(?:at|in)\s+"
     r"(?:question\s+)?[A-Z]{0,4}\d{1,3}[a-z]?)\s*\.?$",
+    re.I,
+)
+_TWO_NAMED_RE = re.compile(
+    r"^(?P<a>[^()]+?\b(?:at|in)\s+question\s+\d{1,3}[a-z]?)\s*,?\s+and\s+"
+    r"(?P<b>[^()]+?\b(?:at|in)\s+question\s+\d{1,3}[a-z]?)\s*\.?$",
     re.I,
 )
 _OWN_PLACE_RE = re.compile(
