@@ -432,7 +432,10 @@ def _covered(
         order = [qid for _, qid in labels]
         if first is None or last is None or order.index(first) > order.index(last):
             return []
-        if first not in [qid for _, qid in ahead]:
+        above = [qid for pos, qid in labels if pos == at - 1]
+        if first not in [qid for _, qid in ahead] and first not in above:
+            # (a run opening with the question right above the note, "Q7–Q8: only if …" set
+            # between Q7's words and its answers, covers that question too)
             return []
         if note.listed:
             return [first, last]
