@@ -286,6 +286,12 @@ def settle_options(raw: list[RawOption]) -> tuple[list[Option], list[RawOption]]
     kept: list[RawOption] = []
     for index, option in enumerate(raw):
         code = option.code
+        bare = re.fullmatch(r"\d{1,2}", option.label.strip())
+        if not code and bare and option.label.strip() not in used and any(o.code for o in raw):
+            # "☐ 0  Not at all likely / ☐ 1 / ☐ 2 …": a point written as its number alone
+            # among coded points is that code
+            code = option.label.strip()
+            used.add(code)
         if not code:
             code = str(index + 1)
             while code in used and raw[index].code is None and any(o.code for o in raw):
