@@ -437,6 +437,9 @@ _NOTE_PREFIX_RE = re.compile(
     r"^(?:PN|P\.N\.|PROG|PROGRAMMER|PROGRAMMING|SCRIPTER|SCRIPTING|DP|CATI|CAWI|INTERVIEWER|"
     r"INT|IV|SP|SN|BOT|BUILDER|DEV|DEVELOPER)\s*(?:NOTE|INSTRUCTION)?S?\s*[:.-]\s*|"
     r"^[↳⤷↪]\s*|"  # "↳ only when …": an arrow marking a line as logic for the build
+    # "**Logic** BQ16: …", "Routing Q7 for …": the heading word set in bold without a colon,
+    # then the question it is about
+    r"^(?:logic|routing)\s+(?=[A-Z]{1,4}\d{1,3}[a-z]?\b)|"
     # "Screen-out: if 3 or 4, thank and close.": a heading word over a rule that says the close
     r"^screen[\s-]?out\s*:\s*(?=[^:]{0,80}\b(?:thank|close|terminate|end)\b)|"
     # "[Sam: if they put 0 at Q6, skip them to Q8]": a colleague's name addressing a routing note
@@ -1072,6 +1075,34 @@ def _display(text: str, upper: str) -> list[Directive]:
         cond = f"NOT ({cond})" if match["neg"] else cond
         return [Directive("ask_target", cond, target=match["q"].upper(), source=text)]
     match = re.match(
+        # "BQ16: relationship manager = Yes (BQ15 = 1) AND turnover … (BQ3 = 3 or 4).": the
+        # question named, a colon, then its test, naming another question
+        rf"^(?P<q>{_ID_TOKEN})\s*:\s*(?P<cond>[^:]*?\b(?P<other>[A-Z]{{1,4}}\d{{1,3}}[a-z]?)\s*"
+        r"(?:=|<>|≠|!=|<=|>=|<|>)[^:]*?)\s*\.?$",
+        text,
+    )
+    if (
+        match
+        and re.search(r"[A-Z]\d", match["q"], re.I)
+        and match["other"].upper() != match["q"].upper()
+    ):
+        return [
+            Directive("ask_target", match["cond"].strip(" :,."), target=match["q"].upper(), source=text)
+        ]
+    match = re.match(
+        # "BQ18 for scores of 8 or below at BQ17.": the question named, then whom it is for
+        rf"^(?P<q>{_ID_TOKEN})\s+(?:IS\s+)?(?:ONLY\s+)?(?:FOR|ASKED\s+(?:OF|TO))\s+"
+        r"(?:(?:THOSE|RESPONDENTS|PEOPLE)\s+(?:WITH|GIVING)\s+)?(?:(?:A\s+)?(?:SCORES?|RATINGS?|"
+        r"ANSWERS?|CODES?|VALUES?)\s+(?:OF\s+)?)"
+        rf"(?P<cond>.+?\b(?:AT|IN|ON)\s+(?:QUESTION\s+)?{_ID_TOKEN})\s*\.?$",
+        text,
+        re.I,
+    )
+    if match and re.search(r"[A-Z]\d", match["q"], re.I):
+        return [
+            Directive("ask_target", match["cond"].strip(" :,."), target=match["q"].upper(), source=text)
+        ]
+    match = re.match(
         # "Not for those who already give through the scheme (1 at question 12).": whom the
         # question is not for, then the test in brackets
         r"^NOT\s+(?:FOR|ASKED\s+(?:OF|TO)|SHOWN\s+TO)\s+(?:THOSE|PEOPLE|ANYONE|RESPONDENTS|"
@@ -1280,6 +1311,18 @@ def _terminate(text: str, upper: str) -> list[Directive]:
     if match:
         # "04 = thank and end (not in the target group)": those answers end the survey
         return [Directive("terminate_if", "CODE " + match["codes"], source=text)]
+    match = re.match(
+        # "250 or more ⟶ screen out (not an SME)", "Under 18 → close": a number's band, an
+        # arrow, then the way out
+        r"^(?P<band>\d[\d,.]*\s+OR\s+(?:MORE|ABOVE|OVER|HIGHER|LESS|BELOW|FEWER|UNDER|LOWER)|"
+        r"(?:UNDER|BELOW|LESS\s+THAN|FEWER\s+THAN|OVER|MORE\s+THAN|ABOVE)\s+\d[\d,.]*)\s*"
+        r"(?:→|-+>|⟶|=>)\s*(?:THANK\s+(?:AND|&)\s+)?(?:SCREEN[\s-]*OUT|TERMINATE|CLOSE|END|STOP|"
+        r"DISQUALIFY)\b",
+        text,
+        re.I,
+    )
+    if match:
+        return [Directive("terminate_if", match["band"].strip(), source=text)]
     if _TERMINATE_RE.fullmatch(text.strip(" .")) or re.fullmatch(
         r"(?:TERMINATE|SCREEN[\s-]*OUT)\W*", upper
     ):
