@@ -384,6 +384,9 @@ def type_words(note: str) -> list[str]:
         # "Text entry – numbers only": a text box that takes a number
         r"\b(?:WHOLE\s+)?NUMBERS?\s+ONLY\b|"
         r"\b(?:WRITE[- ]IN|RECORD|ENTER|TYPE(?:[- ]IN)?)\s+(?:A\s+|THE\s+|EXACT\s+)?"
+        # ("RECORD %", "ENTER PERCENTAGE": a share, written as a number)
+        r"(?:%|PERCENT(?:AGE)?\b|PER\s+CENT\b)|"
+        r"\b(?:WRITE[- ]IN|RECORD|ENTER|TYPE(?:[- ]IN)?)\s+(?:A\s+|THE\s+|EXACT\s+)?"
         r"(?:NUMBER|SCORE|RATING|AMOUNT|AGE|YEAR)\b(?!\s+OF\b(?!\s+(?:"
         # "write in the number of hours": a count in a unit
         r"MINUTES|HOURS|DAYS|NIGHTS|WEEKS|MONTHS|YEARS|TIMES|PEOPLE)\b))|"
