@@ -385,7 +385,7 @@ def type_words(note: str) -> list[str]:
         r"\b(?:WHOLE\s+)?NUMBERS?\s+ONLY\b|"
         r"\b(?:WRITE[- ]IN|RECORD|ENTER|TYPE(?:[- ]IN)?)\s+(?:A\s+|THE\s+|EXACT\s+)?"
         # ("RECORD %", "ENTER PERCENTAGE": a share, written as a number)
-        r"(?:%|PERCENT(?:AGE)?\b|PER\s+CENT\b)|"
+        r"(?:%|[£$€¥]|PERCENT(?:AGE)?\b|PER\s+CENT\b)|"
         r"\b(?:WRITE[- ]IN|RECORD|ENTER|TYPE(?:[- ]IN)?)\s+(?:A\s+|THE\s+|EXACT\s+)?"
         r"(?:NUMBER|SCORE|RATING|AMOUNT|AGE|YEAR)\b(?!\s+OF\b(?!\s+(?:"
         # "write in the number of hours": a count in a unit

@@ -270,6 +270,10 @@ def infer_type(
         return TypeDecision(
             "dropdown", unsure=f"A list of {len(options)} answers; shown as a drop-down."
         )
+    if any(o.exclusive for o in options) and not is_scale(options):
+        # "4 – None of these (exclusive)": an answer given on its own says the others may be
+        # given together
+        return TypeDecision("multi")
     unsure = None
     if (
         not default_single
