@@ -657,8 +657,18 @@ def _apply_tags(options: list[Option], directives: list[Directive], kind: str, a
                 setattr(option, attr, True)
 
 
+# "…the programme? Show the card with the faces.": the interviewer's next step, said after the ask
+_CUE_AFTER_ASK_RE = re.compile(
+    r"(?<=\?)\s+(?P<cue>(?:Show|Hand(?:\s+over)?|Give)\s+(?:the\s+|them\s+the\s+|respondent\s+the\s+)?"
+    r"(?:show\s*)?card\b[^?]*|(?:Do\s+not\s+)?Read\s+out\b[^?]*|Probe\b[^?]*)$"
+)
+
+
 def _text_of(draft: Draft) -> str:
     text = collapse(draft.text)
+    cue = _CUE_AFTER_ASK_RE.search(text)
+    if cue:
+        text = text[: cue.start()].rstrip()
     text = re.sub(r"\s*[—–-]\s*$", "", text)
     if text.endswith(":") and len(text.split()) <= 6:
         text = text[:-1].rstrip()  # "Gender:": a field's name
