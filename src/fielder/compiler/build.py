@@ -723,8 +723,10 @@ def _cue_lines_apart(draft: Draft) -> None:
     interviewer's cue, a note, not an answer without a code."""
     options = draft.options
     lead = 0
-    while lead < len(options) and not options[lead].code and _CUE_LINE_RE.match(
-        options[lead].label.strip()
+    while (
+        lead < len(options)
+        and not options[lead].code
+        and _CUE_LINE_RE.match(options[lead].label.strip())
     ):
         lead += 1
     rest = options[lead:]

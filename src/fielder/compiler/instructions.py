@@ -1090,7 +1090,9 @@ def _display(text: str, upper: str) -> list[Directive]:
         and match["other"].upper() != match["q"].upper()
     ):
         return [
-            Directive("ask_target", match["cond"].strip(" :,."), target=match["q"].upper(), source=text)
+            Directive(
+                "ask_target", match["cond"].strip(" :,."), target=match["q"].upper(), source=text
+            )
         ]
     match = re.match(
         # "BQ18 for scores of 8 or below at BQ17.": the question named, then whom it is for
@@ -1103,7 +1105,9 @@ def _display(text: str, upper: str) -> list[Directive]:
     )
     if match and re.search(r"[A-Z]\d", match["q"], re.I):
         return [
-            Directive("ask_target", match["cond"].strip(" :,."), target=match["q"].upper(), source=text)
+            Directive(
+                "ask_target", match["cond"].strip(" :,."), target=match["q"].upper(), source=text
+            )
         ]
     match = re.match(
         # "Not for those who already give through the scheme (1 at question 12).": whom the

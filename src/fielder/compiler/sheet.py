@@ -388,7 +388,7 @@ def is_notes_sheet(block: Block) -> bool:
     return bool(block.style and _NOTES_SHEET_RE.fullmatch(block.style.strip()))
 
 
-def _row_names(rows: list[tuple[Cell, ...]], columns: dict[str, int]) -> dict[str, str]:
+def _row_names(rows: tuple[tuple[Cell, ...], ...], columns: dict[str, int]) -> dict[str, str]:
     """Each row's variable name to its id, where the sheet has both columns."""
     at, ident = columns.get("name"), columns.get("id")
     if at is None or ident is None:

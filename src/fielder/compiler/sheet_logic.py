@@ -30,18 +30,24 @@ ROUTE_HEAD_RE = re.compile(
     r"flow|go[\s-]?to|terminat(?:e|ion|es)|screen[\s-]?outs?|logic)\b"
 )
 # a check on the answer ("Constraint", "Checks", "Range check", "Allowed values")
-CHECK_HEAD_RE = re.compile(
-    r"\b(?:constraints?|checks?|range|allowed\s+values|limits?|bounds)\b"
-)
+CHECK_HEAD_RE = re.compile(r"\b(?:constraints?|checks?|range|allowed\s+values|limits?|bounds)\b")
 # a column holding each row's variable name beside the id ("No. | name | Question"):
 # the names the logic cells use for the questions
-NAME_HEADS = ("name", "variable name", "var name", "variable", "var", "field name", "field",
-              "data name", "column name", "short name")
+NAME_HEADS = (
+    "name",
+    "variable name",
+    "var name",
+    "variable",
+    "var",
+    "field name",
+    "field",
+    "data name",
+    "column name",
+    "short name",
+)
 
 _REF_RE = re.compile(r"\$\{\s*([A-Za-z_][\w.-]*)\s*\}")
-_SELECTED_RE = re.compile(
-    r"\bselected\(\s*([A-Za-z_][\w.-]*)\s*,\s*['\"]?([^'\")]+?)['\"]?\s*\)"
-)
+_SELECTED_RE = re.compile(r"\bselected\(\s*([A-Za-z_][\w.-]*)\s*,\s*['\"]?([^'\")]+?)['\"]?\s*\)")
 _QUOTED_RE = re.compile(r"(?<=[=<>]\s)\s*'([^'\s]{1,12})'|(?<=[=<>])'([^'\s]{1,12})'")
 
 
