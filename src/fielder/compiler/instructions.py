@@ -864,6 +864,25 @@ _WHO_ONLY_RE = re.compile(
 )
 
 
+_TEST_BRACKET_RE = re.compile(
+    r"\((?P<t>[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:=|<>|≠|!=|<=|>=|<|>)[^()]+)\)", re.I
+)
+
+
+def _bracketed_tests(cond: str) -> str:
+    """ "relationship manager = Yes (BQ15 = 1) AND turnover … (BQ3 = 3 or 4)": each group's
+    words glossed by its test in brackets; the tests, joined as the words join them."""
+    tests = list(_TEST_BRACKET_RE.finditer(cond))
+    if not tests:
+        return cond.strip(" :,.")
+    joined = f"({tests[0]['t'].strip()})"
+    for before, after in zip(tests, tests[1:], strict=False):
+        between = cond[before.end() : after.start()]
+        joiner = "OR" if re.search(r"\bOR\b", between, re.I) else "AND"
+        joined += f" {joiner} ({after['t'].strip()})"
+    return joined
+
+
 _SHOW_UNLESS_RE = re.compile(
     r"^(?:ONLY\s+)?(?:ASK|SHOW|DISPLAY)(?:\s+(?:THIS|IT)(?:\s+(?:ONE|QUESTION|SCREEN|PAGE))?)?\s+"
     r"(?:UNLESS|EXCEPT\s+(?:IF|WHEN|WHERE))\s+(?P<cond>\S.*)$",
@@ -1091,7 +1110,10 @@ def _display(text: str, upper: str) -> list[Directive]:
     ):
         return [
             Directive(
-                "ask_target", match["cond"].strip(" :,."), target=match["q"].upper(), source=text
+                "ask_target",
+                _bracketed_tests(match["cond"]),
+                target=match["q"].upper(),
+                source=text,
             )
         ]
     match = re.match(
@@ -1112,7 +1134,7 @@ def _display(text: str, upper: str) -> list[Directive]:
     match = re.match(
         # "Not for those who already give through the scheme (1 at question 12).": whom the
         # question is not for, then the test in brackets
-        r"^NOT\s+(?:FOR|ASKED\s+(?:OF|TO)|SHOWN\s+TO)\s+(?:THOSE|PEOPLE|ANYONE|RESPONDENTS|"
+        r"^NOT\s+FOR\s+(?:THOSE|PEOPLE|ANYONE|RESPONDENTS|"
         r"PARTICIPANTS|PERSONS|SUPPORTERS|CUSTOMERS|MEMBERS|USERS)\b[^()]*"
         r"\((?P<cond>[^()]*\d[^()]*)\)\s*\.?$",
         text,
