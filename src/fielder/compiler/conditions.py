@@ -450,9 +450,12 @@ def parse_condition(
     whom_first = _WORDS_THEN_TEST_RE.match(text) or _WORDS_DASH_PLACE_RE.match(text)
     if whom_first:
         text = whom_first["t"]
-    text = _TWO_PLACES_RE.sub(
-        lambda m: f"the {m['a']} {m['noun']} {m['at']} or the {m['b']} {m['noun']} {m['at']}", text
-    )
+    if not re.search(rf"\b{_ORD}\s*,", text, re.I):
+        # (a longer list, "the second, third or fourth box at question 1", has its own reader)
+        text = _TWO_PLACES_RE.sub(
+            lambda m: f"the {m['a']} {m['noun']} {m['at']} or the {m['b']} {m['noun']} {m['at']}",
+            text,
+        )
     both = _TWO_NAMED_RE.match(text)
     if both and worded:
         # "you ticked Becoming a leader at question 14 and have volunteered for more than 2

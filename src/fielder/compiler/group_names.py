@@ -338,7 +338,8 @@ def named_answers(
         codes = labels_in(words, options)
         if codes is not None:
             return qid, codes
-        closest = _closest_answer(_words(words, glossed=True), options)
+        # (answers listed in the bracket that the question lacks are not guessed at)
+        closest = _closest_answer(_words(words, glossed=True), options) if words is head else None
         return (qid, [closest]) if closest is not None else None
     return None
 
