@@ -2811,7 +2811,13 @@ def _opening_screen_out(note: str) -> bool:
     question: a screen-out on the answers of the question it stands over."""
     from fielder.compiler.instructions import interpret
 
-    if re.search(r"\b[A-Z]{1,4}\d", note):
+    if len(note) > 300 or re.search(r"\b[A-Z]{1,4}\d", note):
+        return False
+    if not re.search(
+        r"\b(?:end|term|terminate|close|screen|stop|reject|exclude|thank|disqualif\w*)\b",
+        note,
+        re.I,
+    ):
         return False
     found = interpret(note)
     return bool(found) and found[0].kind == "terminate_if" and bool(found[0].value)
