@@ -52,7 +52,8 @@ _EXCLUSIVE_LABEL_RE = re.compile(
     # "Don't know" alone, not "I don't know where to start" (a reason among others)
     r"^(?:none\b|neither\b|nothing\b|no\s+one\b|nobody\b|(?:i\s+)?(?:don['’]?t|do\s+not)\s+know(?!\s+[a-z])|"
     # ("I'd rather not be contacted", "I would prefer not to say": the opt-out in the first person)
-    r"not\s+sure|refused|(?:i['’]d\s+|i\s+would\s+)?(?:prefer|rather)\s+not|"
+    # ("Not sure how the money is spent": a reason among others, not the unsure answer)
+    r"not\s+sure(?!\s+(?:how|what|why|where|when|who|whether|if|about|of|that)\b)|refused|(?:i['’]d\s+|i\s+would\s+)?(?:prefer|rather)\s+not|"
     r"can['’]?t\s+(?:remember|say)|"
     r"don['’]?t\s+remember|no\s+answer|n/?a\b|not\s+applicable|"
     # the interviewer's abbreviation alone: "DK", "DK/NA", "DK/REF"
@@ -83,7 +84,10 @@ _NONE_OF_THIS_RE = re.compile(
     # "I was not prevented from sleeping" under "Were you prevented by any of these?"
     r"i\s+(?:wasn['’]t|was\s+not)\s+\w+(?:ed|en)\b|"
     # "I did not report it" under "How did you report the problem?": the ask's act not done
-    r"i\s+(?:did\s+not|didn['’]?t|have\s+not|haven['’]?t)\s+\w+\s+(?:it|them)\s*$",
+    r"i\s+(?:did\s+not|didn['’]?t|have\s+not|haven['’]?t)\s+\w+\s+(?:it|them)\s*$|"
+    # "I don't give at the moment" under "How do you give?": the ask's act not done now
+    r"i\s+(?:do\s+not|don['’]?t|am\s+not|['’]m\s+not)\s+\w+(?:\s+\w+){0,3}?\s+"
+    r"(?:at\s+(?:the\s+)?(?:moment|present)|any\s*more|currently|right\s+now)\s*$",
     re.I,
 )
 # answers that are no "none of these" of their own: not knowing, or not saying
@@ -96,6 +100,9 @@ _UNSURE_RE = re.compile(
 # "(respuesta única)" after one answer of a multi: no other answer with it
 _EXCLUSIVE_TAG_RE = re.compile(
     r"\s+\(\s*(?:exclusive|(?:only\s+)?tick\s+(?:alone|on\s+its\s+own)|"
+    # "(tick this box on its own)", "(select this answer alone)", "(mark it by itself)"
+    r"(?:please\s+)?(?:only\s+)?(?:tick|mark|select|choose|cross|check)\s+(?:this|it)"
+    r"(?:\s+(?:box|one|answer|option|circle))?\s+(?:alone|on\s+its\s+own|by\s+itself|only)|"
     r"nur\s+(?:allein|einzeln)\s+ankreuzen|respuesta\s+[úu]nica)\s*\)\s*$",
     re.I,
 )
@@ -279,6 +286,12 @@ def settle_options(raw: list[RawOption]) -> tuple[list[Option], list[RawOption]]
     kept: list[RawOption] = []
     for index, option in enumerate(raw):
         code = option.code
+        bare = re.fullmatch(r"\d{1,2}", option.label.strip())
+        if not code and bare and option.label.strip() not in used and any(o.code for o in raw):
+            # "☐ 0  Not at all likely / ☐ 1 / ☐ 2 …": a point written as its number alone
+            # among coded points is that code
+            code = option.label.strip()
+            used.add(code)
         if not code:
             code = str(index + 1)
             while code in used and raw[index].code is None and any(o.code for o in raw):
@@ -644,8 +657,18 @@ def _apply_tags(options: list[Option], directives: list[Directive], kind: str, a
                 setattr(option, attr, True)
 
 
+# "…the programme? Show the card with the faces.": the interviewer's next step, said after the ask
+_CUE_AFTER_ASK_RE = re.compile(
+    r"(?<=\?)\s+(?P<cue>(?:Show|Hand(?:\s+over)?|Give)\s+(?:the\s+|them\s+the\s+|respondent\s+the\s+)?"
+    r"(?:show\s*)?card\b[^?]*|(?:Do\s+not\s+)?Read\s+out\b[^?]*|Probe\b[^?]*)$"
+)
+
+
 def _text_of(draft: Draft) -> str:
     text = collapse(draft.text)
+    cue = _CUE_AFTER_ASK_RE.search(text)
+    if cue:
+        text = text[: cue.start()].rstrip()
     text = re.sub(r"\s*[—–-]\s*$", "", text)
     if text.endswith(":") and len(text.split()) <= 6:
         text = text[:-1].rstrip()  # "Gender:": a field's name
@@ -686,6 +709,32 @@ def _lone_format_answer(draft: Draft) -> None:
         draft.notes.append(draft.options.pop().label)
 
 
+# an interviewer's cue alone on a line over the answers ("READ", "DO NOT READ OUT", "PROBE",
+# "SHOW CARD B")
+_CUE_LINE_RE = re.compile(
+    r"^(?:(?:DO\s+NOT\s+)?READ(?:\s+OUT)?(?:\s+(?:LIST|ALL|ANSWERS|OPTIONS))?|PROBE(?:\s+FULLY)?|"
+    r"PROMPT(?:\s+IF\s+NECESSARY)?|SHOW\s+CARD(?:\s+[A-Z0-9]{1,3})?|UNPROMPTED|PROMPTED|"
+    r"SPONTANEOUS)\s*[.:]?$"
+)
+
+
+def _cue_lines_apart(draft: Draft) -> None:
+    """ "READ" typed alone over answers that all carry their codes (`[1] Winter kit`): the
+    interviewer's cue, a note, not an answer without a code."""
+    options = draft.options
+    lead = 0
+    while (
+        lead < len(options)
+        and not options[lead].code
+        and _CUE_LINE_RE.match(options[lead].label.strip())
+    ):
+        lead += 1
+    rest = options[lead:]
+    if lead and len(rest) >= 2 and all(o.code for o in rest):
+        draft.notes.extend(o.label for o in options[:lead])
+        del options[:lead]
+
+
 def _own_id_dropped(notes: list[str], qid: str) -> list[str]:
     """ "Q6 only if they used a space (code 6 not ticked at Q5)" over Q6: the note names the
     question it stands over, then its filter; read as the filter alone."""
@@ -696,6 +745,7 @@ def _own_id_dropped(notes: list[str], qid: str) -> list[str]:
 def build_question(draft: Draft, qid: str, previous: str | None, default_single: bool) -> Built:
     """Turn one draft into a question plus its pending routing."""
     _lone_format_answer(draft)
+    _cue_lines_apart(draft)
     own_notes = draft.notes[: draft.closing_at] if draft.closing_at >= 0 else draft.notes
     text = _text_of(draft)
     prompt = _QUOTED_PROMPT_RE.match(text)

@@ -448,7 +448,7 @@ def parse_condition(
     `formal=False`: nor the programmer's-expression reading, as for one test of it.)"""
     text = _TWICE_SAID_RE.sub(lambda m: f"{m['j']}({m['t'].strip()})", text)
     text = _TWICE_SAID_NOT_RE.sub(lambda m: f"{m['j']}({m['t'].strip()})", text)
-    whom_first = _WORDS_THEN_TEST_RE.match(text)
+    whom_first = _WORDS_THEN_TEST_RE.match(text) or _WORDS_DASH_PLACE_RE.match(text)
     if whom_first:
         text = whom_first["t"]
     text = _answer_words_after(text, questions)
@@ -456,6 +456,23 @@ def parse_condition(
     text = _PURPOSE_TAIL_RE.sub("", text)
     # "one of the two Yes boxes at question 5": every answer of that name ("Yes, …", "Yes, …")
     text = _ONE_OF_THE_BOXES_RE.sub(lambda m: m["said"], text)
+    if not re.search(rf"\b{_ORD}\s*,", text, re.I):
+        # (a longer list, "the second, third or fourth box at question 1", has its own reader)
+        text = _TWO_PLACES_RE.sub(
+            lambda m: f"the {m['a']} {m['noun']} {m['at']} or the {m['b']} {m['noun']} {m['at']}",
+            text,
+        )
+    both = _TWO_NAMED_RE.match(text)
+    if both and worded:
+        # "you ticked Becoming a leader at question 14 and have volunteered for more than 2
+        # years at question 1": two tests, each closed by the question it names
+        try:
+            first = parse_condition(both["a"], questions, default, worded, formal)
+            second = parse_condition(both["b"], questions, default, worded, formal)
+        except ConditionError:
+            pass
+        else:
+            return [g + h for g in first for h in second]
     text = word_operators(text)
     text = _CODES_LISTED_AT_RE.sub(_codes_listed_at, text)
     withheld = _WITHHELD_RE.match(text)
@@ -1411,6 +1428,12 @@ def _atom(
         question = _nearest_coded(rest, questions, question)
     target = questions[question]
     placed = _ORDINAL_RE.search(rest) if ref and target.options else None
+    # "the second role at question 2": a place, then any word for the question's answers
+    placed = placed or (
+        _PLACED_NOUN_RE.match(rest.strip(" .,:")) if ref and target.options else None
+    )
+    # "if the last answer is chosen" with no question named: the place of one of its own
+    placed = placed or (_OWN_PLACE_RE.match(rest.strip(" .,:")) if target.options else None)
     if placed:
         # "the third circle at A1", "the last box at D4": an answer named by its place
         place = _ORDINALS.get(placed["n"].lower(), len(target.options))
@@ -1484,6 +1507,32 @@ _ORDINALS = {
     "seventh": 7,
     "eighth": 8,
 }
+_ORD = r"(?:first|second|third|fourth|fifth|sixth|last|final)"
+_PLACED_NOUN_RE = re.compile(rf"^(?:the\s+)?(?P<n>{_ORD})\s+[a-z]+(?:\s+(?:at|in))?$", re.I)
+# "the first or second role at question 2": two places of one question's answers, said once
+_TWO_PLACES_RE = re.compile(
+    rf"\b(?:the\s+)?(?P<a>{_ORD})\s+or\s+(?:the\s+)?(?P<b>{_ORD})\s+(?P<noun>[a-z]+)\s+"
+    r"(?P<at>(?:at|in)\s+(?:question\s+)?[A-Z]{0,4}\d{1,3}[a-z]?)\b",
+    re.I,
+)
+# "you work on a welcome team – the first or second role at question 2": who, in words, then
+# after a spaced dash the answers named by their place
+_WORDS_DASH_PLACE_RE = re.compile(
+    rf"^[^–—()]{{3,160}}?\s[–—]\s+(?P<t>(?:the\s+)?{_ORD}\b[^–—]*?\b(?:at|in)\s+"
+    r"(?:question\s+)?[A-Z]{0,4}\d{1,3}[a-z]?)\s*\.?$",
+    re.I,
+)
+_TWO_NAMED_RE = re.compile(
+    r"^(?P<a>[^()]+?\b(?:at|in)\s+question\s+\d{1,3}[a-z]?)\s*,?\s+and\s+"
+    r"(?P<b>[^()]+?\b(?:at|in)\s+question\s+\d{1,3}[a-z]?)\s*\.?$",
+    re.I,
+)
+_OWN_PLACE_RE = re.compile(
+    r"^(?:the\s+)?(?P<n>first|second|third|fourth|fifth|sixth|last|final)\s+"
+    r"(?:circle|box|tick\s*box|option|answer|choice)"
+    r"(?:\s+(?:is|was|gets?)\s+(?:chosen|selected|ticked|picked|given|marked|checked))?$",
+    re.I,
+)
 _ORDINAL_RE = re.compile(
     r"\b(?:the\s+)?(?P<n>first|second|third|fourth|fifth|sixth|last|final)\s+"
     r"(?:circle|box|tick\s*box|option|answer|choice|one)\b",

@@ -15,13 +15,33 @@ from fielder.compiler.lines import Line
 _DIGIT_BOXES_RE = re.compile(
     r"^\s*(?:[^\W\d_]{1,4}\$?\s*)?\|_{1,4}(?:\|_{1,4})+\|\s*[^\W\d_]*\.?\s*$"
 )
+# "Minutes: |__|__|__|   (0 - 600)": the boxes' caption before them and their range after
+_RANGED_BOXES_RE = re.compile(
+    r"^\s*(?P<box>(?:[^\W\d_][^\W\d_ ]*(?:\s[^\W\d_]+){0,2}\s*:\s*)?[^\W\d_]{0,4}\$?\s*"
+    r"\|_{1,4}(?:\|_{1,4})+\|\s*[^\W\d_]*\.?)\s*"
+    r"\(\s*(?P<low>-?\d{1,6})\s*(?:-|–|—|to)\s*(?P<high>-?\d{1,7})\s*\)\s*$"
+)
+
+
+def _boxed(line: Line) -> Line:
+    if "NUMERIC" in line.instructions:
+        return line
+    if _DIGIT_BOXES_RE.match(line.text):
+        return replace(line, instructions=[*line.instructions, "NUMERIC"])
+    ranged = _RANGED_BOXES_RE.match(line.text)
+    if ranged and int(ranged["low"]) <= int(ranged["high"]):
+        note = f"RANGE {ranged['low']}-{ranged['high']}"
+        return replace(
+            line,
+            text=ranged["box"].strip(),
+            raw=ranged["box"].strip(),
+            spaced=ranged["box"].strip() if line.spaced else "",
+            instructions=[*line.instructions, "NUMERIC", note],
+        )
+    return line
 
 
 def digit_box_lines(lines: list[Line]) -> list[Line]:
-    """The lines with a `NUMERIC` note on each row of digit boxes."""
-    return [
-        replace(line, instructions=[*line.instructions, "NUMERIC"])
-        if _DIGIT_BOXES_RE.match(line.text) and "NUMERIC" not in line.instructions
-        else line
-        for line in lines
-    ]
+    """The lines with a `NUMERIC` note on each row of digit boxes (and the range written in
+    brackets after them, `(0 - 600)`, as its `RANGE` note)."""
+    return [_boxed(line) for line in lines]

@@ -37,7 +37,10 @@ _OPENING_IF_RE = re.compile(
 
 # a counterfactual ("If the bus had not been running, how would you …?") supposes; it filters no one
 _SUPPOSED_RE = re.compile(
-    r"\bhad(?:\s+not|n['’]t)?\s+been\b|\bhad\s+not\b|\bhadn['’]t\b|\bwere\s+to\b", re.I
+    r"\bhad(?:\s+not|n['’]t)?\s+been\b|\bhad\s+not\b|\bhadn['’]t\b|\bwere\s+to\b|"
+    # "If we asked you, how open would you be …?": what the asker might do, supposed
+    r"^\s*we\b",
+    re.I,
 )
 
 

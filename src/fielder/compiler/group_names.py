@@ -338,8 +338,26 @@ def named_answers(
         codes = labels_in(words, options)
         if codes is not None:
             return qid, codes
-        return None
+        # (answers listed in the bracket that the question lacks are not guessed at)
+        closest = _closest_answer(_words(words, glossed=True), options) if words is head else None
+        return (qid, [closest]) if closest is not None else None
     return None
+
+
+def _closest_answer(group: list[str], options: list[tuple[str, str]]) -> str | None:
+    """The one answer of the named question whose words the group's name shares most ("Travel
+    agent bookings" → "Through a travel agent", "guests travelling with children under 18" →
+    "Children under 18"): at least two words shared, or all of a short label's; None on a tie."""
+    scored: list[tuple[int, str]] = []
+    for code, label in options:
+        words = [w for w in _words(label) if len(w) >= 3]
+        shared = sum(any(_same(w, g) for g in group) for w in words)
+        if words and (shared >= 2 or (shared == len(words) and shared >= 1)):
+            scored.append((shared, code))
+    scored.sort(reverse=True)
+    if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+        return None
+    return scored[0][1]
 
 
 def named_group(

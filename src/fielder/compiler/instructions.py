@@ -387,6 +387,9 @@ def type_words(note: str) -> list[str]:
         # "Text entry – numbers only": a text box that takes a number
         r"\b(?:WHOLE\s+)?NUMBERS?\s+ONLY\b|"
         r"\b(?:WRITE[- ]IN|RECORD|ENTER|TYPE(?:[- ]IN)?)\s+(?:A\s+|THE\s+|EXACT\s+)?"
+        # ("RECORD %", "ENTER PERCENTAGE": a share, written as a number)
+        r"(?:%|[£$€¥]|PERCENT(?:AGE)?\b|PER\s+CENT\b)|"
+        r"\b(?:WRITE[- ]IN|RECORD|ENTER|TYPE(?:[- ]IN)?)\s+(?:A\s+|THE\s+|EXACT\s+)?"
         r"(?:NUMBER|SCORE|RATING|AMOUNT|AGE|YEAR)\b(?!\s+OF\b(?!\s+(?:"
         # "write in the number of hours": a count in a unit
         r"MINUTES|HOURS|DAYS|NIGHTS|WEEKS|MONTHS|YEARS|TIMES|PEOPLE)\b))|"
@@ -440,6 +443,9 @@ _NOTE_PREFIX_RE = re.compile(
     r"^(?:PN|P\.N\.|PROG|PROGRAMMER|PROGRAMMING|SCRIPTER|SCRIPTING|DP|CATI|CAWI|INTERVIEWER|"
     r"INT|IV|SP|SN|BOT|BUILDER|DEV|DEVELOPER)\s*(?:NOTE|INSTRUCTION)?S?\s*[:.-]\s*|"
     r"^[↳⤷↪]\s*|"  # "↳ only when …": an arrow marking a line as logic for the build
+    # "**Logic** BQ16: …", "Routing Q7 for …": the heading word set in bold without a colon,
+    # then the question it is about
+    r"^(?:logic|routing)\s+(?=[A-Z]{1,4}\d{1,3}[a-z]?\b)|"
     # "Screen-out: if 3 or 4, thank and close.": a heading word over a rule that says the close
     r"^screen[\s-]?out\s*:\s*(?=[^:]{0,80}\b(?:thank|close|terminate|end)\b)|"
     # "[Sam: if they put 0 at Q6, skip them to Q8]": a colleague's name addressing a routing note
@@ -885,6 +891,32 @@ _WHO_ONLY_RE = re.compile(
 )
 
 
+_TEST_BRACKET_RE = re.compile(
+    r"\((?P<t>[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:=|<>|≠|!=|<=|>=|<|>)[^()]+)\)", re.I
+)
+
+
+def _bracketed_tests(cond: str) -> str:
+    """ "relationship manager = Yes (BQ15 = 1) AND turnover … (BQ3 = 3 or 4)": each group's
+    words glossed by its test in brackets; the tests, joined as the words join them."""
+    tests = list(_TEST_BRACKET_RE.finditer(cond))
+    if not tests:
+        return cond.strip(" :,.")
+    joined = f"({tests[0]['t'].strip()})"
+    for before, after in zip(tests, tests[1:], strict=False):
+        between = cond[before.end() : after.start()]
+        joiner = "OR" if re.search(r"\bOR\b", between, re.I) else "AND"
+        joined += f" {joiner} ({after['t'].strip()})"
+    return joined
+
+
+_SHOW_UNLESS_RE = re.compile(
+    r"^(?:ONLY\s+)?(?:ASK|SHOW|DISPLAY)(?:\s+(?:THIS|IT)(?:\s+(?:ONE|QUESTION|SCREEN|PAGE))?)?\s+"
+    r"(?:UNLESS|EXCEPT\s+(?:IF|WHEN|WHERE))\s+(?P<cond>\S.*)$",
+    re.I,
+)
+
+
 def _display(text: str, upper: str) -> list[Directive]:
     named_base = re.match(
         # ("FILTER Q8: Q7 = 04": a filter heading naming its question, said the same way)
@@ -910,6 +942,11 @@ def _display(text: str, upper: str) -> list[Directive]:
     named = _named_filter(text)
     if named:
         return named
+    unless = _SHOW_UNLESS_RE.match(text)
+    if unless:
+        # "show unless Q14 = 'None of these'", "Ask this question except if …": shown to the
+        # others, the test negated
+        return [Directive("display_if", f"NOT ({unless['cond'].strip(' :,.')})", source=text)]
     skipped = _SKIP_THIS_RE.match(text)
     if skipped:
         # "Skip this question if you work nights (question 1)": asked of everyone else
@@ -1083,6 +1120,65 @@ def _display(text: str, upper: str) -> list[Directive]:
     )
     if match:
         return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
+    match = re.match(
+        # "Q10 is not for supporters who asked us not to contact them (the last box at Q8).",
+        # "B4 is only for renters (A2 = 3)": whom the named question is (not) for, then the test
+        rf"^(?:QUESTION\s+)?(?P<q>{_ID_TOKEN})\s+(?:IS|ARE)\s+(?P<neg>NOT\s+)?(?:ONLY\s+)?"
+        r"(?:FOR|ASKED\s+(?:OF|TO)|SHOWN\s+TO)\s+[^()]*?\((?P<cond>[^()]*\b[A-Z]{0,4}\d[^()]*)\)"
+        r"\s*\.?$",
+        text,
+        re.I,
+    )
+    if match and re.search(r"\d", match["q"]):
+        cond = match["cond"].strip(" :,.")
+        cond = f"NOT ({cond})" if match["neg"] else cond
+        return [Directive("ask_target", cond, target=match["q"].upper(), source=text)]
+    match = re.match(
+        # "BQ16: relationship manager = Yes (BQ15 = 1) AND turnover … (BQ3 = 3 or 4).": the
+        # question named, a colon, then its test, naming another question
+        rf"^(?P<q>{_ID_TOKEN})\s*:\s*(?P<cond>[^:]*?\b(?P<other>[A-Z]{{1,4}}\d{{1,3}}[a-z]?)\s*"
+        r"(?:=|<>|≠|!=|<=|>=|<|>)[^:]*?)\s*\.?$",
+        text,
+    )
+    if (
+        match
+        and re.search(r"[A-Z]\d", match["q"], re.I)
+        and match["other"].upper() != match["q"].upper()
+    ):
+        return [
+            Directive(
+                "ask_target",
+                _bracketed_tests(match["cond"]),
+                target=match["q"].upper(),
+                source=text,
+            )
+        ]
+    match = re.match(
+        # "BQ18 for scores of 8 or below at BQ17.": the question named, then whom it is for
+        rf"^(?P<q>{_ID_TOKEN})\s+(?:IS\s+)?(?:ONLY\s+)?(?:FOR|ASKED\s+(?:OF|TO))\s+"
+        r"(?:(?:THOSE|RESPONDENTS|PEOPLE)\s+(?:WITH|GIVING)\s+)?(?:(?:A\s+)?(?:SCORES?|RATINGS?|"
+        r"ANSWERS?|CODES?|VALUES?)\s+(?:OF\s+)?)"
+        rf"(?P<cond>.+?\b(?:AT|IN|ON)\s+(?:QUESTION\s+)?{_ID_TOKEN})\s*\.?$",
+        text,
+        re.I,
+    )
+    if match and re.search(r"[A-Z]\d", match["q"], re.I):
+        return [
+            Directive(
+                "ask_target", match["cond"].strip(" :,."), target=match["q"].upper(), source=text
+            )
+        ]
+    match = re.match(
+        # "Not for those who already give through the scheme (1 at question 12).": whom the
+        # question is not for, then the test in brackets
+        r"^NOT\s+FOR\s+(?:THOSE|PEOPLE|ANYONE|RESPONDENTS|"
+        r"PARTICIPANTS|PERSONS|SUPPORTERS|CUSTOMERS|MEMBERS|USERS)\b[^()]*"
+        r"\((?P<cond>[^()]*\d[^()]*)\)\s*\.?$",
+        text,
+        re.I,
+    )
+    if match:
+        return [Directive("display_if", f"NOT ({match['cond'].strip(' :,.')})", source=text)]
     match = re.match(r"^HIDE\s+(?:THIS\s+)?(?:QUESTION\s+)?(?:IF|WHEN)\b(?P<cond>.*)$", text, re.I)
     if match and re.search(r"[A-Z]{0,4}\d", match["cond"]):
         # "Hide if Q3 is 'Senior leader'": a survey tool's hide logic, shown to everyone else
@@ -1228,6 +1324,8 @@ def _terminate(text: str, upper: str) -> list[Directive]:
     match = re.match(
         r"^(?:TERMINATE|TERM|SCREEN[\s-]*OUT|REJECT|THANK\s+(?:AND|&)\s+(?:CLOSE|TERMINATE|END)|"
         r"(?:CLOSE|END|TERMINATE|STOP)(?:\s+(?:THE\s+)?(?:INTERVIEW|SURVEY))?|"
+        # "End of survey if the last answer is chosen": the end named, then when
+        r"END\s+OF\s+(?:THE\s+)?(?:INTERVIEW|SURVEY|QUESTIONNAIRE)|"
         r"DISQUALIFY|EXCLUDE)\s*(?:IF|WHEN|ALL\s+WHO|THOSE\s+WHO)\b(?P<cond>.*)$",
         text,
         re.I,
@@ -1247,6 +1345,10 @@ def _terminate(text: str, upper: str) -> list[Directive]:
         # "Disqualify if Student → end survey with the sorry page": what happens next, after
         # the arrow, and why, in brackets, are no part of the answers named
         cond = _ENDING_TAIL_RE.sub("", cond)
+        # "if the last answer (staff or volunteer) is chosen: they have their own form": an
+        # answer named by its place, its words in brackets, and why after a colon
+        cond = re.sub(r"\s*:\s+[a-z][^:]*$", "", cond)
+        cond = re.sub(r"\b(answers?|options?|boxe?s?|choices?)\s*\([^()\d]*\)", r"\1", cond)
         return [Directive("terminate_if", cond.strip(" :,"), source=text)]
     match = _CODE_CLOSES_RE.search(text)
     if match:
@@ -1287,6 +1389,18 @@ def _terminate(text: str, upper: str) -> list[Directive]:
     if match:
         # "04 = thank and end (not in the target group)": those answers end the survey
         return [Directive("terminate_if", "CODE " + match["codes"], source=text)]
+    match = re.match(
+        # "250 or more ⟶ screen out (not an SME)", "Under 18 → close": a number's band, an
+        # arrow, then the way out
+        r"^(?P<band>\d[\d,.]*\s+OR\s+(?:MORE|ABOVE|OVER|HIGHER|LESS|BELOW|FEWER|UNDER|LOWER)|"
+        r"(?:UNDER|BELOW|LESS\s+THAN|FEWER\s+THAN|OVER|MORE\s+THAN|ABOVE)\s+\d[\d,.]*)\s*"
+        r"(?:→|-+>|⟶|=>)\s*(?:THANK\s+(?:AND|&)\s+)?(?:SCREEN[\s-]*OUT|TERMINATE|CLOSE|END|STOP|"
+        r"DISQUALIFY)\b",
+        text,
+        re.I,
+    )
+    if match:
+        return [Directive("terminate_if", match["band"].strip(), source=text)]
     if _TERMINATE_RE.fullmatch(text.strip(" .")) or re.fullmatch(
         r"(?:TERMINATE|SCREEN[\s-]*OUT)\W*", upper
     ):

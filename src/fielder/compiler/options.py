@@ -457,6 +457,12 @@ TESTS_ONLY_RE = re.compile(
 def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption]:
     """The options on one line of text ([] when the line is not written as an option)."""
     found = _option_text(text, numbering)
+    led = _LEADERS_TAG_RE.match(found[0].label) if len(found) == 1 and found[0].code else None
+    if led and is_caps_instruction(led["tag"]):
+        # "[98] Don't know ........... EXCLUSIVE": the answer's tag where a code would stand
+        found[0].label = led["label"]
+        found[0].instructions.append(led["tag"])
+        found[0].exclusive = found[0].exclusive or bool(_EXCLUSIVE_WORD_RE.search(led["tag"]))
     chevron = _CHEVRON_NOTE_RE.search(found[0].label) if len(found) == 1 else None
     if chevron and found[0].label[: chevron.start()].strip():
         # "4 = Moved away  >> STOP: …" (no skip read in it): after a plain-text form's ">>"
@@ -466,6 +472,13 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
     return found
 
 
+_LEADERS_TAG_RE = re.compile(r"^(?P<label>.*?\S)\s*(?:\.{3,}|…{2,})\s*(?P<tag>[A-Z][A-Z ,/'-]+)$")
+_WORDS_THEN_POINTS_RE = re.compile(
+    r"^\[?(?P<code>\d{1,2})\]?\s+(?P<words>[^\W\d][^\d\[\]]*?)\s{2,}"
+    r"(?P<rest>\[?\d{1,2}\]?(?:\s{2,}\[?\d{1,2}\]?)+)\s*$"
+)
+
+
 def _option_text(text: str, numbering: str | None) -> list[RawOption]:
     text = text.strip()
     if not text:
@@ -473,6 +486,17 @@ def _option_text(text: str, numbering: str | None) -> list[RawOption]:
     text = _without_mark_after_code(text)
     if TESTS_ONLY_RE.fullmatch(text):
         return []  # "B2 = 2 and C1 = 4": a filter's tests on questions, not "label = code"
+    run = _WORDS_THEN_POINTS_RE.match(text)
+    if run:
+        points = run["rest"].replace("[", " ").replace("]", " ").split()
+        first = int(run["code"])
+        if [int(p) for p in points] == list(range(first + 1, first + 1 + len(points))):
+            # "[0] Not at all likely  [1]  [2] … [9]": the end point's words, then the bare
+            # points after it across the line
+            return [
+                RawOption(run["words"].strip(), run["code"]),
+                *(RawOption(p, p) for p in points),
+            ]
     blank_point = _BLANK_POINT_RE.match(text)
     if blank_point:
         # "2 = –": a scale's middle point with a dash for words, labelled by its number

@@ -1116,7 +1116,7 @@ class _Parser:
                 continue
             if _DEFAULT_SINGLE_RE.search(note):
                 self.out.default_single = True
-            if _FORWARD_RE.match(note):
+            if _FORWARD_RE.match(note) or _opening_screen_out(note):
                 self.pending.append(note)
             else:
                 self.out.header_notes.append(note)
@@ -2839,3 +2839,20 @@ def section_note_read(line: Line) -> bool:
         or any(map(_SECTION_FILTER_BOX_RE.match, parts))
         or (any(map(_ONLY_FOR_RE.match, parts)) and any(map(_OTHERS_ON_RE.search, parts)))
     )
+
+
+def _opening_screen_out(note: str) -> bool:
+    """ "End of survey if the last answer is chosen" before the first question, naming no
+    question: a screen-out on the answers of the question it stands over."""
+    from fielder.compiler.instructions import interpret
+
+    if len(note) > 300 or re.search(r"\b[A-Z]{1,4}\d", note):
+        return False
+    if not re.search(
+        r"\b(?:end|term|terminate|close|screen|stop|reject|exclude|thank|disqualif\w*)\b",
+        note,
+        re.I,
+    ):
+        return False
+    found = interpret(note)
+    return bool(found) and found[0].kind == "terminate_if" and bool(found[0].value)

@@ -28,6 +28,25 @@ _ROUTE_RE = re.compile(
 _OFFICE_RE = re.compile(r"\b(?:office|official|admin(?:istrative)?)\s+use\b", re.I)
 
 
+_CODED_ROUTE_RE = re.compile(
+    r"^\s*\d{1,3}(?:\s*(?:,|-|–|or|and|&)\s*\d{1,3})*\s*(?:→|->|=>)\s*"
+    r"(?:[A-Z]{1,4}\d{1,3}[a-z]?|\d{1,3})\s*\.?$",
+    re.I,
+)
+# "Q14 = 3 or 4", "Q17 = 1 only": a test of an earlier question alone in the margin, whom the
+# row's question is asked
+_BARE_FILTER_RE = re.compile(
+    r"^\s*(?P<test>[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:=|<>|≠|!=|<=|>=|<|>)\s*\w+"
+    r"(?:\s*(?:,|or|and|-|–)\s*\w+)*)\s*(?:only)?\s*\.?$",
+    re.I,
+)
+
+
+def _bare_filter(note: str) -> str:
+    found = _BARE_FILTER_RE.match(note)
+    return f"ASK IF {found['test']}" if found else note
+
+
 def _parts(cell: Cell) -> list[str]:
     return [p for p in cell.text.split("\n") if p.strip()]
 
@@ -71,8 +90,10 @@ def _margin_notes(cells: tuple[Cell, ...]) -> list[str]:
     notes: list[str] = []
     for cell in cells:
         for part in _parts(cell):
-            if _OFFICE_RE.search(part) or sum(c.isalpha() for c in part) < 2:
-                continue
+            if _OFFICE_RE.search(part) or (
+                sum(c.isalpha() for c in part) < 2 and not _CODED_ROUTE_RE.match(part)
+            ):
+                continue  # (a route "1 → Q6" has one letter and is kept)
             notes.append(collapse(part))
     return notes
 
@@ -97,9 +118,14 @@ def question_cell_lines(block: Block) -> list[Line]:
         # the margin sits beside its own row: a filter there is the row's question's (a note
         # between its words and its answers, as under its answers it would open the next
         # question), a route is its answers' (set under them)
-        margin = _margin_notes(row[2:])
+        margin = [_bare_filter(n) for n in _margin_notes(row[2:])]
         lines.append(question)
         lines.extend(_note(n, block, row[-1]) for n in margin if not _ROUTE_RE.search(n))
         lines.extend(_line(part, block, row[1]) for part in parts[1:])
-        lines.extend(_line(n, block, row[-1]) for n in margin if _ROUTE_RE.search(n))
+        # "1 → Q6", "0 → Q9": a route from the row's codes, a note (never an answer "1")
+        lines.extend(
+            (_note if _CODED_ROUTE_RE.match(n) else _line)(n, block, row[-1])
+            for n in margin
+            if _ROUTE_RE.search(n)
+        )
     return lines

@@ -249,7 +249,21 @@ def _condition(text: str) -> tuple[str, int, int]:
         clause = _ANSWERED_RE.sub("", clause)
         if _REF_RE.search(clause) and not _RUN_RE.fullmatch(clause):
             return clause, found.start(), found.end()
+    pointed = _GROUP_POINTER_RE.search(text)
+    if pointed:
+        # "only for guests travelling with children under 18 (question 3)": a group named by
+        # an answer of the question in brackets
+        group = f"{GROUP_MARK} {pointed['c'].strip()} ({pointed['p'].strip()})"
+        return group, pointed.start(), pointed.end()
     return "", -1, -1
+
+
+# "only for guests travelling with children (question 3)": whom, then the question sorting them
+_GROUP_POINTER_RE = re.compile(
+    r"\b(?:ONLY\s+)?FOR\s+(?P<c>[^()\d][^()]{2,80}?)\s*"
+    rf"\((?P<p>(?:QUESTION\s+)?\d{{1,3}}[a-z]?|{_ID})\)",
+    re.I,
+)
 
 
 # "<group>, please skip to Q6", "If you don't use the API (REST or GraphQL), skip ahead to D1"
@@ -453,7 +467,10 @@ def _covered(
         order = [qid for _, qid in labels]
         if first is None or last is None or order.index(first) > order.index(last):
             return []
-        if first not in [qid for _, qid in ahead]:
+        above = [qid for pos, qid in labels if pos == at - 1]
+        if first not in [qid for _, qid in ahead] and first not in above:
+            # (a run opening with the question right above the note, "Q7–Q8: only if …" set
+            # between Q7's words and its answers, covers that question too)
             return []
         if note.listed:
             return [first, last]

@@ -31,6 +31,15 @@ from fielder.compiler.options import SPECIFY_RE, parse_option_text
 from fielder.compiler.point_rows import item_points, point_row_lines
 from fielder.compiler.point_spans import packed_scale, point_span
 from fielder.compiler.sheet_heads import expand_question_abbreviation
+from fielder.compiler.sheet_logic import (
+    CHECK_HEAD_RE,
+    FILTER_HEAD_RE,
+    ROUTE_HEAD_RE,
+    constraint_note,
+    expression_words,
+    is_name_head,
+    is_self_check,
+)
 from fielder.compiler.sheet_scales import grid_type, item_letter, noted_scale, scale_key
 from fielder.compiler.typed_hints import (
     BOX_TYPES as _BOX_TYPES,
@@ -264,6 +273,19 @@ def _column_roles(header: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
                 (p for p in _HEAD_PARTS_RE.split(name)[1:] if _ROLE_RES["instructions"].match(p)),
                 name,
             )
+        if not any(p.match(name) for p in _ROLE_RES.values()):
+            # "Show logic", "Relevant", "Jump logic", "Constraint", a "name" beside the id:
+            # a logic column or the rows' variable names, whatever the heading's exact words
+            if is_name_head(name) and "id" in found:
+                found.setdefault("name", index)
+                continue
+            name = (
+                "show if"
+                if FILTER_HEAD_RE.search(name) and "condition" not in found
+                else "routing"
+                if ROUTE_HEAD_RE.search(name) or CHECK_HEAD_RE.search(name)
+                else name
+            )
         for role, pattern in _ROLE_RES.items():
             if pattern.match(name) and role == "instructions" and role in found:
                 # "Routing" and "Notes" columns; "Routing | Status | Spec": a third as well
@@ -337,6 +359,8 @@ _NOTES_SHEET_WORDS = (
     # "Enumerator notes", "Interviewer instructions": whose notes they are may come first
     r"(?:read\s*_?me|(?:[a-z]+[\s_]+)?(?:instructions?|notes|guide)|help|about|(?:change\s*)?log|"
     r"version(?:s|\s+history|\s+log)?|"
+    # a form tool's "settings" sheet: the form's title, id, version and language
+    r"(?:form\s+)?settings|"
     # "Brand list": the brands with their codes, for coding open answers, after the questions
     r"(?:brand|product)\s+lists?|"
     r"quotas?|quota\s+plan|sample\s+plan|legend|key|abbreviations|glossary|"
@@ -362,6 +386,28 @@ def is_notes_sheet(block: Block) -> bool:
     sheet between the questionnaire's sheets is the fieldwork plan, a "Legend" the meaning of
     the type codes, a "Brand list" the coding frame of open mentions: not questions."""
     return bool(block.style and _NOTES_SHEET_RE.fullmatch(block.style.strip()))
+
+
+def _row_names(rows: tuple[tuple[Cell, ...], ...], columns: dict[str, int]) -> dict[str, str]:
+    """Each row's variable name to its id, where the sheet has both columns."""
+    at, ident = columns.get("name"), columns.get("id")
+    if at is None or ident is None:
+        return {}
+    found: dict[str, str] = {}
+    for row in rows:
+        if max(at, ident) < len(row):
+            name, label = row[at].text.strip(), row[ident].text.strip()
+            if name and label and " " not in name and " " not in label:
+                found.setdefault(name, label)
+    return found
+
+
+def _logic_words(cell: str, names: dict[str, str]) -> str:
+    """A logic cell in a form tool's expressions read in the condition reader's words: a check
+    on the answer itself becomes its bounds (or nothing), a test names the rows' ids."""
+    if is_self_check(cell):
+        return constraint_note(cell)
+    return expression_words(cell, names)
 
 
 def _cell(row: tuple[str, ...], columns: dict[str, int], role: str) -> str:
@@ -414,6 +460,10 @@ def sheet_lines(block: Block) -> list[Line]:
     # "T = TERMINATE, Q = CHECK QUOTA" above the headings: the marks of the logic column
     keys = legend_keys([" ".join(c.text for c in r) for r in block.rows[:start]])
     body = block.rows[start + 1 :]
+    # the logic columns, and each row's variable name beside its id ("No. | name | …"): the
+    # names a form tool's expressions use for the questions
+    logic_at = {columns[r] for r in ("condition", *_NOTE_ROLES) if r in columns}
+    names = _row_names(body, columns)
     skip_to = 0  # rows already read as part of a run above
     for place, row_cells in enumerate(body):
         if place < skip_to:
@@ -425,6 +475,9 @@ def sheet_lines(block: Block) -> list[Line]:
         row = tuple(
             _note_lines(raw[i]) if i in notes_at and i < len(raw) else c for i, c in enumerate(row)
         )
+        if logic_at:
+            row = tuple(_logic_words(c, names) if i in logic_at else c for i, c in enumerate(row))
+            raw = tuple(_logic_words(c, names) if i in logic_at else c for i, c in enumerate(raw))
         if keys:  # the key's marks first: a keyed "X" under "Routing" is no bare go-to target
             row = tuple(expand_mark(c, keys) if i in notes_at else c for i, c in enumerate(row))
             raw = tuple(expand_mark(c, keys) if i in notes_at else c for i, c in enumerate(raw))
@@ -1023,6 +1076,7 @@ def _caps_brackets_kept(label: str, kept: str, inline: list[str]) -> tuple[str, 
 
 _BAR_HEAD_RE = re.compile(r"^(?P<head>ROWS?|COLS?|COLUMNS?)\s*:\s*(?P<rest>.*)$", re.I)
 _ROW_HEAD_RE = re.compile(r"^\s*(?:ROWS?|STATEMENTS?|ITEMS?)\s*:\s*(?=\S)(?![^;|]*[;|])", re.I)
+_COL_HEAD_RE = re.compile(r"^\s*(?:COL(?:UMN)?S?)\s*:\s*(?=\S)(?![^;|]*[;|])", re.I)
 _SLASHED_HEAD_RE = re.compile(r"^\s*(?:ROWS?|COLS?|COLUMNS?)\s*:\s*[^/]+(?:\s/\s[^/]+){2,}$", re.I)
 _BAR_CODE_RE = re.compile(r"^[A-Za-z]?\d{1,3}$")
 _BOUNDS_RE = re.compile(r"^min\s*=\s*(-?\d+)\s*[;,]\s*max\s*=\s*(-?\d+)$", re.I)
@@ -1197,7 +1251,12 @@ def _section_row(words: str, code: str, columns: dict[str, int]) -> bool:
 
 
 def _type_cell(cell: str) -> str:
-    """ "Single (dropdown not needed)": a remark that rules a type out names no type."""
+    """ "Single (dropdown not needed)": a remark that rules a type out names no type; a form
+    tool's `select_multiple coping` / `select_one yn` (the type and its list's name) is a multi
+    or a single."""
+    tool = re.match(r"^\s*select[_ ](one|multiple)(?:\s+\w+)?\s*$", cell, re.I)
+    if tool:
+        return "Multi" if tool[1].lower() == "multiple" else "Single"
     return re.sub(r"\s*\([^()]*\b(?:not|no|never)\b[^()]*\)", "", cell).strip()
 
 
@@ -1263,6 +1322,9 @@ def _row_line(row: tuple[str, ...], columns: dict[str, int]) -> Line | None:
         if not code.strip():
             # "ROWS: Courtesy": a grid's statement under its head word, one a row, no code
             option = _ROW_HEAD_RE.sub("", option)
+        else:
+            # "COL: Excellent | 1" under "ROW: …" rows: a grid's coded point under its head word
+            option = _COL_HEAD_RE.sub("", option)
         kept, inline = split_text(option)
         kept = _without_own_code(kept, code)
         return Line(

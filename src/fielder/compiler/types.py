@@ -229,6 +229,12 @@ def _points(options: list[Option]) -> bool:
     return [int(c) for c in codes] == list(range(int(codes[0]), int(codes[0]) + len(codes)))
 
 
+# "None of these (exclusive)", "Do not contact me (tick this box on its own)": given alone
+_ALONE_TAG_RE = re.compile(
+    r"\(\s*(?:exclusive|[^()]*\b(?:on\s+its\s+own|by\s+itself|alone)\b)\s*\)\s*$", re.I
+)
+
+
 def infer_type(
     words: list[str],
     text: str,
@@ -270,6 +276,10 @@ def infer_type(
         return TypeDecision(
             "dropdown", unsure=f"A list of {len(options)} answers; shown as a drop-down."
         )
+    if any(o.exclusive or _ALONE_TAG_RE.search(o.label) for o in options) and not is_scale(options):
+        # "4 – None of these (exclusive)": an answer given on its own says the others may be
+        # given together
+        return TypeDecision("multi")
     unsure = None
     if (
         not default_single

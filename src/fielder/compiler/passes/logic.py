@@ -287,7 +287,15 @@ def _resolve(
     if unparsed.id in answers:
         return _apply_expression(holder, pending, answers[unparsed.id])
     try:
-        groups = _groups(pending, questions)
+        try:
+            groups = _groups(pending, questions)
+        except ConditionError:
+            moved = _next_own_skip(question, pending, questions, order)
+            if moved is None:
+                raise
+            # "Skip logic: if 'Yes' → jump to Q11." printed after Q8's answers: Q9's skip
+            question = holder = questions[moved.default or ""]
+            pending, groups = moved, _groups(moved, questions)
     except ConditionError as error:
         unparsed.summary = f"{question.id}: could not turn '{pending.source}' into logic ({error})."
         unparsed.suggestions = ["Ignore this instruction"]
@@ -329,6 +337,15 @@ def _resolve(
         # "any code other than 2" on a single: the other codes
         groups = screened_codes(groups, questions, pending.source)
     expression = render(groups, questions)
+    if (
+        pending.kind == "skip"
+        and _target(pending.target, questions) == question.id
+        and re.search(rf"\bSKIP\s+(?:QUESTION\s+)?{re.escape(question.id)}\b", pending.source, re.I)
+    ):
+        # "If you have already … (the first box at Q14), please skip Q15." under Q15: Q15 is
+        # passed over by them, asked of everyone else
+        question.display_if = _join(question.display_if, f"not ({expression})", "and")
+        return unknown
     if pending.kind == "skip_unless":
         return _skip_unless(question, pending, expression, questions, order, answers) or unknown
     if pending.kind == "display_if":
@@ -342,6 +359,32 @@ def _resolve(
 
 
 _WRITTEN = frozenset({"text", "long_text", "email", "date", "display"})
+
+
+def _next_own_skip(
+    question: Question,
+    pending: Pending,
+    questions: dict[str, Question],
+    order: dict[str, int],
+) -> Pending | None:
+    """ "Skip logic: if 'Yes' → jump to Q11." printed after Q8's answers, where Q8 has no
+    answer 'Yes' and Q9 (right after the note) has, and the jump passes Q9: a form export that
+    prints each question's logic above it, so the skip is the next question's, on its answer."""
+    if pending.kind != "skip" or pending.default != question.id or pending.codes:
+        return None
+    if re.search(r"\b[A-Z]{1,4}\d", pending.condition or ""):
+        return None  # a question named in the test: read against that one
+    ids = list(order)
+    here = order[question.id]
+    target = _target(pending.target, questions)
+    if here + 1 >= len(ids) or target is None or target == "end" or order[target] <= here + 1:
+        return None
+    following = questions[ids[here + 1]]
+    if not following.options:
+        return None
+    return Pending(
+        "skip", pending.condition, following.id, target=pending.target, source=pending.source
+    )
 
 
 def _codes_of_written(groups: list[list[Atom]], questions: dict[str, Question]) -> bool:
