@@ -963,6 +963,10 @@ def _notes_then_words(lines: list[Line], index: int) -> int:
         if after.kind == "paragraph" and not after.text and after.instructions:
             count += 1
             continue
+        if _filter_line(after):
+            # "X16" over "Show if: X15 = 1" over the words: a filter line of its own is a note
+            count += 1
+            continue
         break
     words = lines[index + 1 + count] if count and index + 1 + count < len(lines) else None
     if (
@@ -1155,4 +1159,20 @@ def made_line(anchor: Line, text: str, instruction: bool) -> Line:
         label=None,
         code=None,
         is_option=False,
+    )
+
+
+def _filter_line(line: Line) -> bool:
+    """ "Show if: X15 = 1", "ASK IF Q3 = 2" as a paragraph of its own: a filter for the question
+    whose words come next, with no question of its own in it."""
+    from fielder.compiler.parse import _FORWARD_RE
+
+    text = line.text
+    return (
+        line.kind == "paragraph"
+        and not line.is_option
+        and len(text) <= 120
+        and "?" not in text
+        and bool(re.search(r"[A-Z]{1,4}\d", text))
+        and bool(_FORWARD_RE.match(text))
     )
