@@ -108,7 +108,8 @@ _SCALE_KEY_RE = re.compile(
 # "EXCLUSIVE → S13" in a routing cell: the answer's tag, then where it goes
 _TAG_THEN_ARROW_RE = re.compile(
     r"^\s*(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?|SPECIFY)\s*[,;]?\s*(?:→|(?<!-)-+>|=>)\s*"
-    r"(?P<to>[A-Za-z]{0,3}\d{1,4}[a-z]?)\s*$"
+    r"(?P<to>[A-Za-z]{0,3}\d{1,4}[a-z]?)\s*$",
+    re.I,  # "exclusive → X9" in a routing cell, the tag in small letters
 )
 # "(if no, go to the end)": "the end" is the end, as "end" is
 _ROUTE_RE = re.compile(
@@ -271,6 +272,10 @@ def _end_named(target: str) -> str:
     return "end" if _END_PAGE_RE.match(target) else target
 
 
+# "(not a shopper today)" after a route: a reason in small words, not part of the route
+_REASON_AFTER_RE = re.compile(r"(?<=[A-Z])\s*\((?=[^()]*[a-z])[^()\d]{2,60}\)\s*$")
+
+
 def _tail_actions(option: RawOption, notes: list[str]) -> None:
     """Apply the tags written after a label ([TERMINATE], SCREEN OUT, SPECIFY, EXCLUSIVE)."""
     # "→ GO TO PART 5 (RS1)": the id in brackets is where the route goes
@@ -281,7 +286,8 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
         # "→ CLOSE", "EXCLUSIVE → CLOSE" in a coloured run after the code, as "CLOSE" alone
         arrow_end = re.fullmatch(
             r"(?:(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?)\s*)?(?:→|-+>|=>)\s*(?P<word>END|(?-i:CLOSE))",
-            bare,
+            # "→ CLOSE (not a shopper today)": why it closes, in small words in brackets after
+            _REASON_AFTER_RE.sub("", note).strip() if _REASON_AFTER_RE.search(note) else bare,
             re.I,
         )
         if arrow_end:
