@@ -340,6 +340,13 @@ _TRAILING_POINTS_RE = re.compile(
     r"^(?P<text>.*?[.?:!])\s+(?P<points>-?\d{1,2}(?:\s+-?\d{1,2}){2,10})$"
 )
 # Answer-format lines of their own ("Mark only one oval.", "Check all that apply."): notes.
+# "Multiple answer; 5 is exclusive", "Single choice, at most 1": a spec's type line, then how
+# its answers behave
+_TYPE_NOTE_RE = re.compile(
+    r"^(?:single|multiple|multi)[- ](?:answers?|choices?|responses?|select(?:ion)?|codes?)"
+    r"(?:\s*(?:[;,:(–—]|\s-\s)[^?]{0,60})?$",
+    re.I,
+)
 _ANSWER_FORMAT_RE = re.compile(
     r"^\(?(?:please\s+)?(?:mark|tick|check|select|choose|circle|pick|cross)\s+(?:only\s+)?"
     r"(?:one|all|any|as\s+many|up\s+to\s+\w+)\b[^.?!()]{0,40}[.!]?\)?(?:\s*\d)?$",
@@ -1811,6 +1818,8 @@ class _Parser:
             and not draft.text.endswith("?")
             # "is this new pack…" over "Only ask people who …": the filter is no more words
             and not _FILTER_SENTENCE_RE.match(text)
+            # "Multiple answer; 5 is exclusive" under "… Select all that apply.": the type
+            and not _TYPE_NOTE_RE.match(text)
             # past an "End of Survey" marker the words are the close's, not the question's
             and not (draft.notes and _SURVEY_END_RE.match(draft.notes[-1]))
         ):
