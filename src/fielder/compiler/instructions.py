@@ -1351,6 +1351,11 @@ def _tags(text: str, upper: str) -> list[Directive]:
     return found
 
 
+# "Hectares (0 – 9999)", "£ whole pounds (0 – 999999)", "Number of head (0 – 20000)": a paper
+# form's unit under the question, its bounds in brackets, and nothing else (in capitals here)
+UNIT_BOUNDS_RE = re.compile(
+    r"^(?:[£$€]\s*)?(?:[A-Z]{2,12}\s+){0,2}[A-Z]{3,12}\s*\(\s*-?\d+\s*(?:TO|–|-)\s*\d+\s*\)\W*$"
+)
 _NUMBER_WORDS = {"TWO": "2", "THREE": "3", "FOUR": "4", "FIVE": "5", "SIX": "6", "TEN": "10"}
 
 
@@ -1408,7 +1413,10 @@ def _limits(text: str, upper: str) -> list[Directive]:
             r"^[A-Z]{3,12}S(?:\s+(?:A|PER)\s+(?:DAY|WEEK|MONTH|YEAR))?\s*,?\s*\d+\s*(?:TO|–|-)\s*"
             r"\d+(?:\s*\([^()]{1,40}\))?(?:\W*$|\.\s)|"
             # "WEEKS: ______ (0–104)": the bounds in brackets right after the answer box
-            r"_{3,}\s*\(\s*-?\d+\s*[-–]\s*-?\d+\s*\)",
+            r"_{3,}\s*\(\s*-?\d+\s*[-–]\s*-?\d+\s*\)|"
+            # "Hectares (0 – 9999)", "£ whole pounds (0 – 999999)": a paper form's unit under the
+            # question, its bounds in brackets, and nothing else
+            rf"{UNIT_BOUNDS_RE.pattern}",
             upper,
         )
         # "[Number box · 5–300 minutes]" split at its dot: the range alone, maybe with its unit

@@ -340,6 +340,7 @@ _TRAILING_POINTS_RE = re.compile(
     r"^(?P<text>.*?[.?:!])\s+(?P<points>-?\d{1,2}(?:\s+-?\d{1,2}){2,10})$"
 )
 # Answer-format lines of their own ("Mark only one oval.", "Check all that apply."): notes.
+_GAP_NEXT_RE = re.compile(r"^(?P<n>\d{1,3})(?:\t|\s+)(?P<rest>[A-Z][a-z].*)$")
 # "Multiple answer; 5 is exclusive", "Single choice, at most 1": a spec's type line, then how
 # its answers behave
 _TYPE_NOTE_RE = re.compile(
@@ -1126,7 +1127,7 @@ class _Parser:
             return None
         label = find_label(line)
         if label is None and self.out.label_mode == "bare":
-            label = loose_paren_label(line)
+            label = loose_paren_label(line) or self.next_gap_label(line)
         if label is None:
             named = gapped_screen(line, self.screen_forms[1])
             return Label(named[0], named[1], "display") if named else None
@@ -1197,6 +1198,15 @@ class _Parser:
         if number == self.last_number and not re.search(r"[a-z]$|_\d+$", label.id):
             return None
         boxed = self.current is not None and all(o.code is None for o in self.current.options)
+        if in_options and self.current is not None and number == self.last_number + 1:
+            # "Yes ☐ 1 / No ☐ 2 → Go to 21" then "20 Telephone number we may call you on": the
+            # next question's number, far past the answers' own codes, opens the next question
+            codes = [o.code for o in self.current.options]
+            boxed = boxed or (
+                all(c is not None and c.isdigit() for c in codes)
+                and number > max(int(c) for c in codes if c is not None) + 1
+                and len(label.rest.split()) >= 2
+            )
         if in_options and self.list_goes_on(line, number):
             return label
         if number == self.last_number + 1 and filter_before_words(
@@ -1216,6 +1226,17 @@ class _Parser:
         ):
             return None
         return label
+
+    def next_gap_label(self, line: Line) -> Label | None:
+        """ "20  Telephone number we may call you on", "16  Compared with last year, was …": the
+        next number of a form's bare numbering before words that do not ask (a field's name, a
+        question its answers finish); the checks on the numbering decide."""
+        match = _GAP_NEXT_RE.match(line.text)
+        if match is None or int(match["n"]) != self.last_number + 1 or line.kind == "list_item":
+            return None
+        if len(match["rest"].split()) < 3 or not re.search(r"[a-z]", match["rest"]):
+            return None
+        return Label("Q" + match["n"], match["rest"], "bare")
 
     def list_goes_on(self, line: Line, number: int) -> bool:
         """The next number of the list the current question is an item of ("2." after "1."
