@@ -435,6 +435,15 @@ def _codes_listed_at(match: re.Match[str]) -> str:
     return f"CODES {' OR '.join(codes)} AT {match['q']}"
 
 
+# "B4 is asked only of savers aged 22 or over (A3)": the question the filter is for, named as
+# its subject before whom it is asked of; the test is what follows
+_SUBJECT_ASKED_RE = re.compile(
+    r"^\s*[A-Z]{1,4}\d{1,3}[a-z]?\s+is\s+(?:only\s+)?(?:asked|shown|displayed|put)\s+"
+    r"(?:only\s+)?(?:of|to|for|if|when)\s+(?=\S)",
+    re.I,
+)
+
+
 def parse_condition(
     text: str,
     questions: dict[str, Question],
@@ -445,6 +454,7 @@ def parse_condition(
     """A condition as OR-of-AND groups of atoms; raises ConditionError when it cannot be read.
     (`worded=False`: the respondent's-words reading is not tried, as for one clause of it;
     `formal=False`: nor the programmer's-expression reading, as for one test of it.)"""
+    text = _SUBJECT_ASKED_RE.sub("", text)
     text = _TWICE_SAID_RE.sub(lambda m: f"{m['j']}({m['t'].strip()})", text)
     text = _TWICE_SAID_NOT_RE.sub(lambda m: f"{m['j']}({m['t'].strip()})", text)
     whom_first = _WORDS_THEN_TEST_RE.match(text)
