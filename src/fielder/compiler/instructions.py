@@ -1046,6 +1046,16 @@ def _display(text: str, upper: str) -> list[Directive]:
     )
     if match:
         return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
+    match = re.match(
+        # "Question 6 is not for returning clients (the fourth box at question 3).": whom the
+        # question leaves out, then the test; everyone else is asked
+        r"^(?:QUESTION\s+\d{1,3}[a-z]?|[A-Z]{1,4}\d{1,3}[a-z]?)\s+IS\s+NOT\s+(?:FOR|ASKED\s+OF|SHOWN\s+TO)\s+"
+        r"(?P<cond>[^()]*\([^()]*(?:\bQUESTION\s+\d|\b[A-Z]{1,4}\d)[^()]*\))\s*\.?$",
+        text,
+        re.I,
+    )
+    if match:
+        return [Directive("display_if", f"NOT ({match['cond'].strip(' :,.')})", source=text)]
     match = re.match(r"^HIDE\s+(?:THIS\s+)?(?:QUESTION\s+)?(?:IF|WHEN)\b(?P<cond>.*)$", text, re.I)
     if match and re.search(r"[A-Z]{0,4}\d", match["cond"]):
         # "Hide if Q3 is 'Senior leader'": a survey tool's hide logic, shown to everyone else

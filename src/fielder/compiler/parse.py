@@ -113,11 +113,13 @@ _FORWARD_RE = re.compile(
     r"SKIP\s+THIS\s+QUESTION\s+IF\b|DO\s+NOT\s+ASK\s+[A-Z]{0,4}\d|"
     r"[A-Z][\w'’ -]{2,60}?\s+ONLY\s*\([^()]*\d[^()]*\)\s*:\s*$|"
     # "Question 12 is only for people aged 50 or over (question 2).": a paper form's filter
-    r"QUESTION\s+\d{1,3}[a-z]?\s+IS\s+ONLY\s+FOR\b|"
+    r"QUESTION\s+\d{1,3}[a-z]?\s+IS\s+(?:ONLY|NOT)\s+FOR\b|"
     # "Clients of three years or more only (A3 = 3 or more).", "For households with … (A2 = 3
     # or 4):": whom in words, then the test on an earlier answer in closing brackets
     # (not "Display logic: … only (Q6 ≤ 8)": a logic note's heading word first)
-    r"(?:FOR\s+[^():]{3,80}?|[A-Z][^():]{2,80}?\s+ONLY)\s*\((?=[^()]*\b[A-Z]{1,4}\d)[^()]{1,80}\)"
+    # ("For first homes … only (the first three boxes at question 1).": a form's question number)
+    r"(?:FOR\s+[^():]{3,80}?|[A-Z][^():]{2,80}?\s+ONLY)\s*\((?=[^()]*\b(?:[A-Z]{1,4}|QUESTION\s+)\d)"
+    r"[^()]{1,80}\)"
     r"\s*[.:]?\s*$|"
     r"(?:ASKED|SHOWN)\s+(?:ONLY\s+)?(?:TO|OF)\s*:)",  # "Asked to: …", a brief's base line
     re.I,
