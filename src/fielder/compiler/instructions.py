@@ -1049,13 +1049,22 @@ def _display(text: str, upper: str) -> list[Directive]:
     match = re.match(
         # "Question 6 is not for returning clients (the fourth box at question 3).": whom the
         # question leaves out, then the test; everyone else is asked
-        r"^(?:QUESTION\s+\d{1,3}[a-z]?|[A-Z]{1,4}\d{1,3}[a-z]?)\s+IS\s+NOT\s+(?:FOR|ASKED\s+OF|SHOWN\s+TO)\s+"
+        # ("Logic: not for members who already use the branch (M9 = 1).": the question unnamed)
+        r"^(?:(?:QUESTION\s+\d{1,3}[a-z]?|[A-Z]{1,4}\d{1,3}[a-z]?)\s+IS\s+)?NOT\s+(?:FOR|ASKED\s+OF|SHOWN\s+TO)\s+"
         r"(?P<cond>[^()]*\([^()]*(?:\bQUESTION\s+\d|\b[A-Z]{1,4}\d)[^()]*\))\s*\.?$",
         text,
         re.I,
     )
     if match:
         return [Directive("display_if", f"NOT ({match['cond'].strip(' :,.')})", source=text)]
+    match = re.match(
+        # "skip unless M9 = 3 (mobile app)": skipped by all but those the test names
+        r"^(?:SKIP|HIDE|OMIT)\s+(?:THIS\s+)?(?:QUESTION\s+)?UNLESS\s+(?P<cond>.*\b[A-Z]{1,4}\d.*)$",
+        text,
+        re.I,
+    )
+    if match:
+        return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
     match = re.match(r"^HIDE\s+(?:THIS\s+)?(?:QUESTION\s+)?(?:IF|WHEN)\b(?P<cond>.*)$", text, re.I)
     if match and re.search(r"[A-Z]{0,4}\d", match["cond"]):
         # "Hide if Q3 is 'Senior leader'": a survey tool's hide logic, shown to everyone else
@@ -1178,6 +1187,14 @@ _ANY_OF_AFTER_RE = re.compile(
 
 
 # "code 2 closes the interview", "answers 4 and 5 end the survey": the codes that end it
+# "end the survey for 2 or 3", "close the interview on codes 4-5 (not eligible)": the answers
+# named by their codes end the survey; a reason may follow a spaced dash or in brackets
+_END_FOR_CODES_RE = re.compile(
+    r"^(?:END|CLOSE|TERMINATE|STOP)\s+(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE)\s+(?:FOR|ON|AT)\s+"
+    r"(?:CODES?\s+|ANSWERS?\s+)?(?P<codes>\d{1,3}(?:\s*(?:,|-|–|OR|AND)\s*\d{1,3}){0,10})"
+    r"(?:\s+[–—-]\s+.*|\s*\([^()]*\))?\W*$",
+    re.I,
+)
 _CODE_CLOSES_RE = re.compile(
     r"(?:^|[:;.]\s+)(?:CODES?|ANSWERS?)\s+(?P<codes>\d{1,3}(?:\s*(?:,|-|–|OR|AND)\s*\d{1,3})*)\s+"
     r"(?:CLOSES?|ENDS?|TERMINATES?)\s+THE\s+(?:INTERVIEW|SURVEY|CALL|QUESTIONNAIRE)\b",
@@ -1210,6 +1227,11 @@ def _terminate(text: str, upper: str) -> list[Directive]:
         # the arrow, and why, in brackets, are no part of the answers named
         cond = _ENDING_TAIL_RE.sub("", cond)
         return [Directive("terminate_if", cond.strip(" :,"), source=text)]
+    match = _END_FOR_CODES_RE.match(text)
+    if match:
+        # "end the survey for 2 or 3 – this survey is for current members only"
+        codes = re.sub(r"\s+and\s+", " or ", match["codes"].strip(), flags=re.I)
+        return [Directive("terminate_if", "CODE " + codes, source=text)]
     match = _CODE_CLOSES_RE.search(text)
     if match:
         # "Business users have their own survey: code 2 closes the interview"
