@@ -169,6 +169,12 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "ask when",
         "asked when",
         "visible when",
+        # "Asked of" holding "All" / "W4 = 1-5": whom the question is put to
+        "asked of",
+        "ask of",
+        "asked to",
+        "shown to",
+        "who is asked",
     ),
 }
 _LABEL_WORDS = ("label", "labels")
