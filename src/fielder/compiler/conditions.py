@@ -435,6 +435,29 @@ def _codes_listed_at(match: re.Match[str]) -> str:
     return f"CODES {' OR '.join(codes)} AT {match['q']}"
 
 
+# "at least one child at F12", "at least 2 visits in Q4": a count asked at a number question
+_AT_LEAST_AT_RE = re.compile(
+    r"\bat\s+least\s+(?P<n>\d{1,3}|one|two|three|four|five)\s+(?:[a-z]+\s+){1,3}?(?:at|in)\s+"
+    r"(?:question\s+)?(?P<q>[A-Z]{1,4}\d{1,3}[a-z]?)\b",
+    re.I,
+)
+_COUNT_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
+
+
+def _at_least_at(match: re.Match[str]) -> str:
+    n = match["n"].lower()
+    return f"{match['q']} >= {_COUNT_WORDS.get(n, n)}"
+
+
+_LISTED_CODES_RE = re.compile(
+    r"\b[A-Z]{1,4}\d{1,3}[a-z]?\s*=\s*\d{1,3}(?:\s*(?:,|\bOR\b|/)\s*\d{1,3})+\b(?!\s*(?:=|<|>))",
+    re.I,
+)
+_LEFT_OUT_AFTER_RE = re.compile(
+    r"^[^()]{3,120}\(\s*(?:not\s+(?:asked|shown|displayed)\s+(?:if|when)|not\s+if|"
+    r"except\s+(?:if|when))\s+(?P<t>[^()]*\b[A-Z]{1,4}\d[^()]*)\)\s*\.?\s*$",
+    re.I,
+)
 # "B4 is asked only of savers aged 22 or over (A3)": the question the filter is for, named as
 # its subject before whom it is asked of; the test is what follows
 _SUBJECT_ASKED_RE = re.compile(
@@ -455,6 +478,10 @@ def parse_condition(
     (`worded=False`: the respondent's-words reading is not tried, as for one clause of it;
     `formal=False`: nor the programmer's-expression reading, as for one test of it.)"""
     text = _SUBJECT_ASKED_RE.sub("", text)
+    text = _AT_LEAST_AT_RE.sub(_at_least_at, text)
+    if re.search(r"\bAND\b", text, re.I) and "(" not in text:
+        # "F11 = 1 or 2 AND F12 >= 1": the codes listed for one question stay together
+        text = _LISTED_CODES_RE.sub(lambda m: f"({m[0]})", text)
     text = _TWICE_SAID_RE.sub(lambda m: f"{m['j']}({m['t'].strip()})", text)
     text = _TWICE_SAID_NOT_RE.sub(lambda m: f"{m['j']}({m['t'].strip()})", text)
     whom_first = _WORDS_THEN_TEST_RE.match(text)
@@ -462,6 +489,11 @@ def parse_condition(
         text = whom_first["t"]
     text = word_operators(text)
     text = _CODES_LISTED_AT_RE.sub(_codes_listed_at, text)
+    left_out = _LEFT_OUT_AFTER_RE.match(text)
+    if left_out:
+        # "anyone who chose a dietary need at F9 (not asked if F9 = 7 None of these)": the
+        # group in words, then in brackets the test of those left out; everyone else is asked
+        return _negated(parse_condition(left_out["t"], questions, default, worded, formal))
     withheld = _WITHHELD_RE.match(text)
     if withheld:
         # "not shown to partners who … (P11 = 1 or 2)": whom the words name do not see it

@@ -554,7 +554,7 @@ def interpret(sentence: str) -> list[Directive]:
                 break
     # "… was only asked to respondents that selected more than one choice at Q29": who is
     # asked, in words that name no type of this question
-    typed = not _ASKED_OF_RE.search(text)
+    typed = not _ASKED_OF_RE.search(text) and not CODE_HAS_BOX_RE.match(text)
     for name in type_words(text) if typed and (not found or found[0].kind not in _FINAL) else []:
         found.append(Directive("type", name, source=text))
     # "FILTRO: …" as well as "FILTER: …": the heading word read in English
@@ -1373,6 +1373,11 @@ def _tags(text: str, upper: str) -> list[Directive]:
                 source=text,
             )
         )
+    boxed = CODE_HAS_BOX_RE.match(text)
+    if boxed:
+        # "7 has a text box": that answer's write-in, not the question's type
+        found.append(Directive("specify", codes=expand_codes(boxed["codes"]), source=text))
+        return found
     if re.search(r"\bSPECIFY\b|\bOTHER\b.*\bTEXT\s*BOX|\bWRITE[- ]IN\b", upper):
         head = re.split(r"\bSPECIFY\b", text, flags=re.I)[0]
         found.append(
@@ -1383,6 +1388,14 @@ def _tags(text: str, upper: str) -> list[Directive]:
     return found
 
 
+# "7 has a text box", "Code 8 has a write-in field", "5 and 6 get a comment box": the answers
+# named by their codes take a write-in
+CODE_HAS_BOX_RE = re.compile(
+    r"^\s*(?:(?:codes?|answers?|options?)\s+)?(?P<codes>\d{1,3}(?:\s*(?:,|&|and|or)\s*\d{1,3})*)\s+"
+    r"(?:has|have|gets?|takes?|opens?)\s+(?:an?\s+)?(?:(?:free\s+)?text|write[- ]in|comment|specify|open)"
+    r"\s+(?:box|field|entry)\b[^;]*$",
+    re.I,
+)
 # "Hectares (0 – 9999)", "£ whole pounds (0 – 999999)", "Number of head (0 – 20000)": a paper
 # form's unit under the question, its bounds in brackets, and nothing else (in capitals here)
 UNIT_BOUNDS_RE = re.compile(
