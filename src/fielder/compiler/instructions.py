@@ -1056,7 +1056,12 @@ def _display(text: str, upper: str) -> list[Directive]:
         re.I,
     )
     if match:
-        return [Directive("display_if", f"NOT ({match['cond'].strip(' :,.')})", source=text)]
+        cond = f"NOT ({match['cond'].strip(' :,.')})"
+        named = re.match(r"^\s*(?P<id>[A-Z]{1,4}\d{1,3}[a-z]?)\s+(?i:IS)\b", text)
+        if named:
+            # "AQ3 is not shown to … (AQ1 = 1)" wherever it stands: the named question's filter
+            return [Directive("ask_target", cond, target=named["id"], source=text)]
+        return [Directive("display_if", cond, source=text)]
     match = re.match(
         # "skip unless M9 = 3 (mobile app)": skipped by all but those the test names
         r"^(?:SKIP|HIDE|OMIT)\s+(?:THIS\s+)?(?:QUESTION\s+)?UNLESS\s+(?P<cond>.*\b[A-Z]{1,4}\d.*)$",
