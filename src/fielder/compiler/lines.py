@@ -682,10 +682,19 @@ _PLACEHOLDER_RE = re.compile(
 )
 
 
+# a paragraph style named for the ids it holds: "Label", "Question ID", "QID", "Q label"
+_LABEL_STYLE_RE = re.compile(r"^(?:q(?:uestion)?\s*)?(?:label|id|qid|number)$", re.I)
+_SCREEN_WORD_RE = re.compile(r"^[A-Z][A-Z0-9_]{2,15}$")
+
+
 def line_from_block(block: Block) -> Line:
     """A paragraph-like block as a `Line` with its instructions split out."""
     # A heading's colour is its style's (Word's blue headings), not a scripting note.
     runs = block.runs if block.kind != "heading" else ()
+    if _LABEL_STYLE_RE.match(block.style or "") and _SCREEN_WORD_RE.match(block.text.strip()):
+        # "VIEW" alone in the paragraph style the document keeps for its ids ("Label"), in the
+        # ids' colour: a screen's name like the others, not a note
+        runs = ()
     text, notes = split_runs(runs, block.text)
     if notes and text.strip() and not any(c.isalnum() for c in text):
         # "● <coloured words>": a list whose answers are printed in colour, not a note.
