@@ -832,6 +832,8 @@ _SKIP_THIS_RE = re.compile(
     # ("not asked if B5 = 4": the same, said of the question as its note)
     rf"^(?:(?:PLEASE\s+)?SKIP\s+THIS\s+QUESTION|DO\s+NOT\s+(?:ASK|SHOW)\s+(?P<q>{_ID_TOKEN})|"
     r"NOT\s+(?:ASKED|SHOWN)|"
+    # "Route: skip if Q14 = 4" under the question: skipped, with no place to go named
+    r"SKIP(?=\s+(?:IF|WHEN)\s+[^.;]*?\b[A-Z]{1,4}\d)(?![^.;]*(?:\bTO\s+\w|→|->|\bGO\b))|"
     # "No need to answer question 9 if …", "Please leave Q13 blank if …": the respondent told
     # when a question is not for them
     r"(?:(?:THERE\s+IS\s+|YOU\s+HAVE\s+)?NO\s+NEED\s+TO|YOU\s+(?:DO\s+NOT|DON['’]T)\s+NEED\s+TO)"
