@@ -415,7 +415,10 @@ def _split(text: str, whole: list[tuple[int, int]] | None = None) -> list[tuple[
 
 # the question kept from a group: its test is that group's denial
 _WITHHELD_RE = re.compile(
-    r"^\W*NOT\s+(?:BE\s+)?(?:SHOWN|ASKED|DISPLAYED|OFFERED)\s+(?:TO|OF|FOR|IF|WHEN)\s+(?P<cond>\S.*)$",
+    r"^\W*(?:NOT\s+(?:BE\s+)?(?:SHOWN|ASKED|DISPLAYED|OFFERED)\s+(?:TO|OF|FOR|IF|WHEN)|"
+    # "Do not ask business clients (C3 = 2)": the group left out, by the program's verb
+    r"(?:DO\s+NOT|DON['’]T|NEVER)\s+(?:ASK|SHOW)(?:\s+(?:TO|OF|IF|WHEN))?(?!\s+[A-Z]{1,4}\d))"
+    r"\s+(?P<cond>\S.*)$",
     re.I,
 )
 
