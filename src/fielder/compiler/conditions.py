@@ -444,6 +444,12 @@ _AT_LEAST_AT_RE = re.compile(
     r"(?:question\s+)?(?P<q>[A-Z]{1,4}\d{1,3}[a-z]?)\b",
     re.I,
 )
+_CODES_AT_SEVERAL_RE = re.compile(
+    r"^\s*(?:[A-Za-z][\w' -]{0,40}?\s*)?\(?\s*CODES?\s+(?P<codes>\d{1,3}(?:\s*(?:,|OR|/)\s*\d{1,3}){0,8})"
+    r"\s*\)?\s+(?:AT|IN)\s+(?:ANY\s+OF\s+)?"
+    r"(?P<ids>[A-Z]{1,4}\d{1,3}[a-z]?(?:\s*(?:,|OR)\s*[A-Z]{1,4}\d{1,3}[a-z]?)+)\s*\.?\s*$",
+    re.I,
+)
 _COUNT_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
 
 
@@ -482,6 +488,12 @@ def parse_condition(
     `formal=False`: nor the programmer's-expression reading, as for one test of it.)"""
     text = _SUBJECT_ASKED_RE.sub("", text)
     text = _AT_LEAST_AT_RE.sub(_at_least_at, text)
+    at_several = _CODES_AT_SEVERAL_RE.match(text)
+    if at_several:
+        # "DISSATISFIED (CODE 4 OR 5) AT Q3, Q6 OR Q9": those codes at any of the questions
+        codes = " OR ".join(re.findall(r"\d{1,3}", at_several["codes"]))
+        ids = re.findall(r"[A-Z]{1,4}\d{1,3}[a-z]?", at_several["ids"], re.I)
+        text = " OR ".join(f"({q} = {codes})" for q in ids)
     if re.search(r"\bAND\b", text, re.I) and "(" not in text:
         # "F11 = 1 or 2 AND F12 >= 1": the codes listed for one question stay together
         text = _LISTED_CODES_RE.sub(lambda m: f"({m[0]})", text)
