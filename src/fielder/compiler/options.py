@@ -296,7 +296,7 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
             option.to_end = arrow_end["word"].upper()
         elif _TERMINATE_RE.search(note) or re.fullmatch(
             # ("EXCLUSIVE – CLOSE": the tag, a dash, then the way out)
-            r"(?:(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?)\s*(?:[–—,;]\s*)?)?(?:(?:→|-+>|=>)\s*)?"
+            r"(?:(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?)\s*(?:[–—,;.]\s*)?)?(?:(?:→|-+>|=>)\s*)?"
             # "TERM" in a sheet's Status column (not "TERM IF QUOTA FULL", a quota)
             # ("Close the survey" in a Next column)
             r"(?:CLOSE|END|STOP|TERM|THANK\s+AND\s+CLOSE)(?:\s+(?:THE\s+)?(?:INTERVIEW|SURVEY|CALL))?"
