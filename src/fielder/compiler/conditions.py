@@ -450,6 +450,11 @@ _CODES_AT_SEVERAL_RE = re.compile(
     r"(?P<ids>[A-Z]{1,4}\d{1,3}[a-z]?(?:\s*(?:,|OR)\s*[A-Z]{1,4}\d{1,3}[a-z]?)+)\s*\.?\s*$",
     re.I,
 )
+_GLOSS_AFTER_TEST_RE = re.compile(
+    r"(?P<test>\b[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:=|<>|!=|≠)\s*\d{1,3}"
+    r"(?:\s*(?:,|\bOR\b|-|–|\bTO\b)\s*\d{1,3})*)\s*\((?![^()]*\d)[^()]{2,60}\)",
+    re.I,
+)
 _COUNT_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
 
 
@@ -488,6 +493,8 @@ def parse_condition(
     `formal=False`: nor the programmer's-expression reading, as for one test of it.)"""
     text = _SUBJECT_ASKED_RE.sub("", text)
     text = _AT_LEAST_AT_RE.sub(_at_least_at, text)
+    # "A2 = 1 (HAS BOUGHT OATFIELD CRUNCH)": words in brackets after a whole test only gloss it
+    text = _GLOSS_AFTER_TEST_RE.sub(r"\g<test>", text)
     at_several = _CODES_AT_SEVERAL_RE.match(text)
     if at_several:
         # "DISSATISFIED (CODE 4 OR 5) AT Q3, Q6 OR Q9": those codes at any of the questions

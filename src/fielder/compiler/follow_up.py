@@ -48,7 +48,10 @@ def follow_up(built: Built, previous: Built | None) -> None:
     match = _FOLLOW_UP_RE.match(question.text)
     if match is None and previous is not None and not question.display_if:
         opening = _OPENING_IF_RE.match(question.text)
-        if opening is not None and not _SUPPOSED_RE.search(opening["cond"]):
+        # (a filter written for the question already says whom it is for: "ASK IF A2 = 1" over
+        # "If Oatfield changed its pack, would you …?", whose opening only supposes)
+        noted = any(p.kind in ("display_if", "ask_target") for p in built.pending)
+        if opening is not None and not noted and not _SUPPOSED_RE.search(opening["cond"]):
             before = previous.question.id
             cond = opening["cond"].strip()
             built.pending.append(
