@@ -455,6 +455,25 @@ _GLOSS_AFTER_TEST_RE = re.compile(
     r"(?:\s*(?:,|\bOR\b|-|–|\bTO\b)\s*\d{1,3})*)\s*\((?![^()]*\d)[^()]{2,60}\)",
     re.I,
 )
+# "any 'No' answer at Q9": every answer at Q9 whose words open with "No" ("No, I compost …")
+_ANY_WORD_ANSWER_RE = re.compile(
+    r"\bany\s+['‘\"“](?P<word>[^'’\"”]{1,30})['’\"”]\s+(?:answer|response|option)\s+(?:at|to|in)\s+"
+    r"(?:question\s+)?(?P<q>[A-Z]{1,4}\d{1,3}[a-z]?)\b",
+    re.I,
+)
+
+
+def _answers_opening(match: re.Match[str], questions: dict[str, Question]) -> str:
+    question = questions.get(match["q"].upper())
+    if question is None:
+        return match[0]
+    word = re.escape(match["word"].strip())
+    codes = [
+        o.code for o in question.options if re.match(rf"{word}\b", o.label.strip(), re.I)
+    ]
+    return f"({question.id} = {' OR '.join(codes)})" if codes else match[0]
+
+
 _COUNT_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
 
 
@@ -495,6 +514,7 @@ def parse_condition(
     text = _AT_LEAST_AT_RE.sub(_at_least_at, text)
     # "A2 = 1 (HAS BOUGHT OATFIELD CRUNCH)": words in brackets after a whole test only gloss it
     text = _GLOSS_AFTER_TEST_RE.sub(r"\g<test>", text)
+    text = _ANY_WORD_ANSWER_RE.sub(lambda m: _answers_opening(m, questions), text)
     at_several = _CODES_AT_SEVERAL_RE.match(text)
     if at_several:
         # "DISSATISFIED (CODE 4 OR 5) AT Q3, Q6 OR Q9": those codes at any of the questions

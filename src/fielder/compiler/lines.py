@@ -809,7 +809,9 @@ def is_form_table(block: Block) -> bool:
             if not lines:
                 continue
             head = " ".join(lines[:2]) if _BARE_ID_RE.match(lines[0]) else lines[0]
-            if _CELL_LABEL_RE.match(head) and ("?" in cell.text or len(lines) >= 3):
+            # ("Q20 Please give your email address." over "Email: ______": a request and its box)
+            boxed = len(lines) == 2 and bool(re.search(r"_{3,}", lines[1]))
+            if _CELL_LABEL_RE.match(head) and ("?" in cell.text or len(lines) >= 3 or boxed):
                 found += 1
             elif _FIELD_CELL_RE.match(head):
                 fields += 1
