@@ -143,7 +143,10 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "email",
         re.compile(
-            r"(?<!phone\sor\s)(?<!number\sor\s)\bE-?MAIL\b(?!\s*(?:or|/)\s*(?:tele)?phone)", re.I
+            # ("Script: e-mail the product safety team on any answer": the verb, no address)
+            r"(?<!phone\sor\s)(?<!number\sor\s)\bE-?MAIL\b(?!\s*(?:or|/)\s*(?:tele)?phone)"
+            r"(?!\s+(?:the|them|us|him|her|it)\b)",
+            re.I,
         ),
     ),
     (
