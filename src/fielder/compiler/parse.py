@@ -1681,6 +1681,12 @@ class _Parser:
             return
         if _end_numbers_again(text, draft):
             return
+        row = _scale_row(text, draft)
+        if row:
+            # "a) It stands out on the shelf  1 2 3 4 5" under a coded scale: a grid's row
+            draft.rows.append(row)
+            draft.notes.extend(line.instructions)
+            return
         if _ends_below(line, draft):
             return
         if (is_instruction(line) or (is_only_if(text) and (draft.options or draft.hints))) and not (
@@ -2555,6 +2561,21 @@ def _stack_headings(upper: str, lower: str, cells: list[str]) -> list[str] | Non
         glue = "" if word.endswith(("/", "-")) else " "
         joined[near] = f"{word}{glue}{joined[near]}"
     return joined
+
+
+_LETTERED_ROW_RE = re.compile(r"^\(?[a-z][.)]\s+(?P<words>[A-Za-z\"'‘“].*?)\s+(?P<codes>\d{1,2}(?:\s+\d{1,2}){2,10})$")
+
+
+def _scale_row(text: str, draft: Draft) -> str | None:
+    """The words of a lettered statement ending in the codes of the scale listed above it, in
+    order ("a) It stands out 1 2 3 4 5" under "Agree strongly 1" … "Disagree strongly 5")."""
+    match = _LETTERED_ROW_RE.match(text)
+    points = draft.options
+    if match is None or len(points) < 3 or not all(p.code and p.label != p.code for p in points):
+        return None
+    if match["codes"].split() != [p.code for p in points]:
+        return None
+    return match["words"].strip()
 
 
 def _end_numbers_again(text: str, draft: Draft) -> bool:
