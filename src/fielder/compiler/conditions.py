@@ -445,7 +445,8 @@ _AT_LEAST_AT_RE = re.compile(
     re.I,
 )
 _CODES_AT_SEVERAL_RE = re.compile(
-    r"^\s*(?:[A-Za-z][\w' -]{0,40}?\s*)?\(?\s*CODES?\s+(?P<codes>\d{1,3}(?:\s*(?:,|OR|/)\s*\d{1,3}){0,8})"
+    r"^\s*(?:[A-Za-z][\w' -]{0,40}?\s*)?\(?\s*CODES?\s+"
+    r"(?P<codes>\d{1,3}(?:\s*(?:,|OR|/)\s*\d{1,3}){0,8})"
     r"\s*\)?\s+(?:AT|IN)\s+(?:ANY\s+OF\s+)?"
     r"(?P<ids>[A-Z]{1,4}\d{1,3}[a-z]?(?:\s*(?:,|OR)\s*[A-Z]{1,4}\d{1,3}[a-z]?)+)\s*\.?\s*$",
     re.I,
@@ -468,18 +469,19 @@ def _answers_opening(match: re.Match[str], questions: dict[str, Question]) -> st
     if question is None:
         return match[0]
     word = re.escape(match["word"].strip())
-    codes = [
-        o.code for o in question.options if re.match(rf"{word}\b", o.label.strip(), re.I)
-    ]
+    codes = [o.code for o in question.options if re.match(rf"{word}\b", o.label.strip(), re.I)]
     return f"({question.id} = {' OR '.join(codes)})" if codes else match[0]
 
 
-_COUNT_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
+_SMALL_COUNTS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
 
 
-def _at_least_at(match: re.Match[str]) -> str:
+def _at_least_at(match: re.Match[str], questions: dict[str, Question]) -> str:
+    question = questions.get(match["q"].upper())
+    if question is None or question.type != "number":
+        return match[0]  # ("named at least one brand at S11": answers chosen, read elsewhere)
     n = match["n"].lower()
-    return f"{match['q']} >= {_COUNT_WORDS.get(n, n)}"
+    return f"{question.id} >= {_SMALL_COUNTS.get(n, n)}"
 
 
 _LISTED_CODES_RE = re.compile(
@@ -511,7 +513,7 @@ def parse_condition(
     (`worded=False`: the respondent's-words reading is not tried, as for one clause of it;
     `formal=False`: nor the programmer's-expression reading, as for one test of it.)"""
     text = _SUBJECT_ASKED_RE.sub("", text)
-    text = _AT_LEAST_AT_RE.sub(_at_least_at, text)
+    text = _AT_LEAST_AT_RE.sub(lambda m: _at_least_at(m, questions), text)
     # "A2 = 1 (HAS BOUGHT OATFIELD CRUNCH)": words in brackets after a whole test only gloss it
     text = _GLOSS_AFTER_TEST_RE.sub(r"\g<test>", text)
     text = _ANY_WORD_ANSWER_RE.sub(lambda m: _answers_opening(m, questions), text)

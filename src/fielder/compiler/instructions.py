@@ -1055,17 +1055,19 @@ def _display(text: str, upper: str) -> list[Directive]:
         # "Question 6 is not for returning clients (the fourth box at question 3).": whom the
         # question leaves out, then the test; everyone else is asked
         # ("Logic: not for members who already use the branch (M9 = 1).": the question unnamed)
-        r"^(?:(?:QUESTION\s+\d{1,3}[a-z]?|[A-Z]{1,4}\d{1,3}[a-z]?)\s+IS\s+)?NOT\s+(?:FOR|ASKED\s+OF|SHOWN\s+TO)\s+"
+        # (without the question named, only "not for": "NOT asked of …" waits for the next one)
+        r"^(?:(?:QUESTION\s+\d{1,3}[a-z]?|[A-Z]{1,4}\d{1,3}[a-z]?)\s+IS\s+NOT\s+(?:FOR|ASKED\s+OF|SHOWN\s+TO)"
+        r"|NOT\s+FOR)\s+"
         r"(?P<cond>[^()]*\([^()]*(?:\bQUESTION\s+\d|\b[A-Z]{1,4}\d)[^()]*\))\s*\.?$",
         text,
         re.I,
     )
     if match:
         cond = f"NOT ({match['cond'].strip(' :,.')})"
-        named = re.match(r"^\s*(?P<id>[A-Z]{1,4}\d{1,3}[a-z]?)\s+(?i:IS)\b", text)
-        if named:
+        subject = re.match(r"^\s*(?P<id>[A-Z]{1,4}\d{1,3}[a-z]?)\s+(?i:IS)\b", text)
+        if subject:
             # "AQ3 is not shown to … (AQ1 = 1)" wherever it stands: the named question's filter
-            return [Directive("ask_target", cond, target=named["id"], source=text)]
+            return [Directive("ask_target", cond, target=subject["id"], source=text)]
         return [Directive("display_if", cond, source=text)]
     match = re.match(
         # "skip unless M9 = 3 (mobile app)": skipped by all but those the test names
@@ -1402,7 +1404,8 @@ def _tags(text: str, upper: str) -> list[Directive]:
 # named by their codes take a write-in
 CODE_HAS_BOX_RE = re.compile(
     r"^\s*(?:(?:codes?|answers?|options?)\s+)?(?P<codes>\d{1,3}(?:\s*(?:,|&|and|or)\s*\d{1,3})*)\s+"
-    r"(?:has|have|gets?|takes?|opens?)\s+(?:an?\s+)?(?:(?:free\s+)?text|write[- ]in|comment|specify|open)"
+    r"(?:has|have|gets?|takes?|opens?)\s+(?:an?\s+)?"
+    r"(?:(?:free\s+)?text|write[- ]in|comment|specify|open)"
     r"\s+(?:box|field|entry)\b[^;]*$",
     re.I,
 )

@@ -58,6 +58,7 @@ def _filters_beside(lines: list[Line]) -> list[Line]:
     from fielder.compiler.classify import DISPLAY_WORDS, is_instruction
 
     out = list(lines)
+    taken: set[int] = set()
     for place, line in enumerate(out):
         match = _FILTER_NOTE.match(line.text.strip())
         if match is None or line.kind != "paragraph" or line.is_option:
@@ -85,7 +86,7 @@ def _filters_beside(lines: list[Line]) -> list[Line]:
             if not _WORDS.match(words):
                 break
             # the question's words take the id's place; a note line between stays after them
-            out[ahead] = replace(following, text="", spaced="", instructions=[])
+            taken.add(ahead)
             out[place] = replace(
                 following,
                 text=f"{label} {words}",
@@ -96,7 +97,7 @@ def _filters_beside(lines: list[Line]) -> list[Line]:
                 start=line.start,
             )
             break
-    return [line for line in out if line.text or line.instructions or line.kind != "paragraph"]
+    return [line for place, line in enumerate(out) if place not in taken]
 
 
 def _worded_note(line: Line, following: Line) -> list[Line] | None:

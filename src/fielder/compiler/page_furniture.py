@@ -61,7 +61,9 @@ def _footer_under_rule(lines: list[Line]) -> int | None:
 
 # "Version 1.3 · Harbourside Food Bank · data held for 12 months": a version, then the file's
 # particulars set apart by middle dots or bars
-_COLOPHON_RE = re.compile(r"^(?:version|ver\.?|v\.?)\s*\d{1,3}(?:\.\d{1,3}){1,2}\s*[·•|]\s*\S", re.I)
+_COLOPHON_RE = re.compile(
+    r"^(?:version|ver\.?|v\.?)\s*\d{1,3}(?:\.\d{1,3}){1,2}\s*[·•|]\s*\S", re.I
+)
 
 
 def _version_colophon(lines: list[Line]) -> int | None:

@@ -46,6 +46,7 @@ from fielder.compiler.group_names import GROUP_MARK, group_only
 from fielder.compiler.instructions import (
     BARE_CONDITION_RE,
     FORM_TYPE_LINE_RE,
+    UNIT_BOUNDS_RE,
     ends_interview,
     interpret,
     type_words,
@@ -1707,6 +1708,10 @@ class _Parser:
         if _ANSWER_FORMAT_RE.match(text) and len(draft.lines) <= 3 and not draft.options:
             draft.notes.extend([*line.instructions, text])
             return
+        if UNIT_BOUNDS_RE.match(text.upper()) and not draft.options and not line.is_option:
+            # "Acres (0 – 500)" under the question: the amount's unit and bounds, no answer
+            draft.notes.extend([*line.instructions, text])
+            return
         if self.outline_item(line, draft):
             return
         if self.wrapped_headings(index, line, draft):
@@ -2563,7 +2568,9 @@ def _stack_headings(upper: str, lower: str, cells: list[str]) -> list[str] | Non
     return joined
 
 
-_LETTERED_ROW_RE = re.compile(r"^\(?[a-z][.)]\s+(?P<words>[A-Za-z\"'‘“].*?)\s+(?P<codes>\d{1,2}(?:\s+\d{1,2}){2,10})$")
+_LETTERED_ROW_RE = re.compile(
+    r"^\(?[a-z][.)]\s+(?P<words>[A-Za-z\"'‘“].*?)\s+(?P<codes>\d{1,2}(?:\s+\d{1,2}){2,10})$"
+)
 
 
 def _scale_row(text: str, draft: Draft) -> str | None:

@@ -98,8 +98,10 @@ def _waiting_routes(parsed: Parsed, where: dict[str, int]) -> list[tuple[int, st
             ) or (
                 any(d.kind == "skip" for d in directives)
                 and not [i for i in _named(note, where) if i != index - 1]
-                and not any(d.kind == "skip" and d.target in where and where[d.target] <= index
-                            for d in directives)
+                and not any(
+                    d.kind == "skip" and d.target in where and where[d.target] <= index
+                    for d in directives
+                )
             )
             if own:
                 found.append((index - 1, note))
@@ -159,6 +161,13 @@ def place_filters_under(parsed: Parsed) -> None:
             over += 1
         elif max(named) == host - 1:
             under += 1
+    # "Filter: P3 is asked only of owners (P2 = 2)" after P3's answers, over P4: a note naming
+    # the question above it as the one it is for (read wherever it stands) says so too
+    for index in range(1, len(drafts)):
+        above = drafts[index - 1].label
+        for note in drafts[index].pre_notes:
+            if above is not None and (index - 1, note) not in waiting:
+                under += above.id in {a or b for a, b in _SUBJECT_RE.findall(note)}
     # a filter under a question's own words naming the question just before: written below
     for index, draft in enumerate(drafts):
         for note in _written_under(draft):
