@@ -1235,8 +1235,10 @@ class _Parser:
         next number of a form's bare numbering before words that do not ask (a field's name, a
         question its answers finish); the checks on the numbering decide."""
         match = _GAP_NEXT_RE.match(line.text)
-        if match is None or int(match["n"]) != self.last_number + 1 or line.kind == "list_item":
-            return None
+        if match is None or int(match["n"]) != self.last_number + 1 or line.kind != "paragraph":
+            return None  # ("1 About your research" as a heading: a part's title)
+        if self.current is None or self.current.label is None:
+            return None  # only after a question of the numbering
         if len(match["rest"].split()) < 3 or not re.search(r"[a-z]", match["rest"]):
             return None
         return Label("Q" + match["n"], match["rest"], "bare")

@@ -334,7 +334,7 @@ def _resolve(
     if pending.kind == "display_if":
         holder.display_if = _join(holder.display_if, expression, "and")
     elif pending.kind == "terminate_if":
-        holder.terminate_if = _join_screen_outs(holder, holder.terminate_if, expression)
+        holder.terminate_if = _join(holder.terminate_if, expression, "or")
     elif pending.kind == "skip":
         question = _skip_holder(question, groups, questions, order)
         return _skip(question, pending, expression, questions, order, answers) or unknown
@@ -411,27 +411,6 @@ def _previous(qid: str, order: dict[str, int]) -> str | None:
     ids = list(order)
     index = order[qid]
     return ids[index - 1] if index > 0 else None
-
-
-_ONE_CODE_RE = re.compile(r"^(?P<q>\w+) contains '(?P<c>[^']+)'$")
-_NONE_OF_RE = re.compile(r"^not \((?P<q>\w+) contains '[^']+'(?: or (?P=q) contains '[^']+')*\)$")
-
-
-def _join_screen_outs(holder: Question, existing: str | None, expression: str) -> str:
-    """Screen-outs joined with "or"; an exclusive answer's own screen-out is left out beside
-    "none of the wanted answers" ("MUST HAVE CODE 1 OR 2 – ELSE CLOSE" with "None of these:
-    EXCLUSIVE. CLOSE"), which already screens it out."""
-    for one, other in ((existing or "", expression), (expression, existing or "")):
-        single, none_of = _ONE_CODE_RE.match(one), _NONE_OF_RE.match(other)
-        if (
-            single
-            and none_of
-            and single["q"] == none_of["q"] == holder.id
-            and any(o.code == single["c"] and o.exclusive for o in holder.options)
-            and f"'{single['c']}'" not in other
-        ):
-            return other
-    return _join(existing, expression, "or")
 
 
 def _join(existing: str | None, expression: str, joiner: str) -> str:
