@@ -17,7 +17,13 @@ from fielder.compiler.counted_codes import counted_codes
 from fielder.compiler.diagnostics import Problem
 from fielder.compiler.end_coded_scales import scale_from_ends
 from fielder.compiler.group_names import GROUP_MARK, group_only, named_only
-from fielder.compiler.instructions import Directive, interpret, sentences, type_words
+from fielder.compiler.instructions import (
+    UNIT_BOUNDS_RE,
+    Directive,
+    interpret,
+    sentences,
+    type_words,
+)
 from fielder.compiler.lines import collapse, split_text
 from fielder.compiler.negations import denial_index
 from fielder.compiler.numbered_points import numbered_points
@@ -772,6 +778,16 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
         and any(d.kind == "range" and d.numbers for d in directives)
     ):
         words = ["number"]  # "[0 - 2000]" over "______ Mbps": a box with a range holds a number
+    if (
+        not words
+        and not draft.options
+        and not draft.rows
+        and any(
+            d.kind == "range" and d.numbers and UNIT_BOUNDS_RE.match(d.source.upper())
+            for d in directives
+        )
+    ):
+        words = ["number"]  # "Hectares (0 – 9999)" under the question: an amount to write in
     screen = _QUOTED_SCREEN_RE.match(text)
     if screen and not draft.options:
         # "Instructions screen (no response): "On the next page …"": the screen's words are

@@ -416,7 +416,10 @@ def _split(text: str, whole: list[tuple[int, int]] | None = None) -> list[tuple[
 
 # the question kept from a group: its test is that group's denial
 _WITHHELD_RE = re.compile(
-    r"^\W*NOT\s+(?:BE\s+)?(?:SHOWN|ASKED|DISPLAYED|OFFERED)\s+(?:TO|OF|FOR|IF|WHEN)\s+(?P<cond>\S.*)$",
+    r"^\W*(?:NOT\s+(?:BE\s+)?(?:SHOWN|ASKED|DISPLAYED|OFFERED)\s+(?:TO|OF|FOR|IF|WHEN)|"
+    # "Do not ask business clients (C3 = 2)": the group left out, by the program's verb
+    r"(?:DO\s+NOT|DON['’]T|NEVER)\s+(?:ASK|SHOW)(?:\s+(?:TO|OF|IF|WHEN))?(?!\s+[A-Z]{1,4}\d))"
+    r"\s+(?P<cond>\S.*)$",
     re.I,
 )
 
@@ -436,6 +439,70 @@ def _codes_listed_at(match: re.Match[str]) -> str:
     return f"CODES {' OR '.join(codes)} AT {match['q']}"
 
 
+# "at least one child at F12", "at least 2 visits in Q4": a count asked at a number question
+_AT_LEAST_AT_RE = re.compile(
+    r"\bat\s+least\s+(?P<n>\d{1,3}|one|two|three|four|five)\s+(?:[a-z]+\s+){1,3}?(?:at|in)\s+"
+    r"(?:question\s+)?(?P<q>[A-Z]{1,4}\d{1,3}[a-z]?)\b",
+    re.I,
+)
+_CODES_AT_SEVERAL_RE = re.compile(
+    r"^\s*(?:[A-Za-z][\w' -]{0,40}?\s*)?\(?\s*CODES?\s+"
+    r"(?P<codes>\d{1,3}(?:\s*(?:,|OR|/)\s*\d{1,3}){0,8})"
+    r"\s*\)?\s+(?:AT|IN)\s+(?:ANY\s+OF\s+)?"
+    r"(?P<ids>[A-Z]{1,4}\d{1,3}[a-z]?(?:\s*(?:,|OR)\s*[A-Z]{1,4}\d{1,3}[a-z]?)+)\s*\.?\s*$",
+    re.I,
+)
+_GLOSS_AFTER_TEST_RE = re.compile(
+    r"(?P<test>\b[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:=|<>|!=|≠)\s*\d{1,3}"
+    r"(?:\s*(?:,|\bOR\b|-|–|\bTO\b)\s*\d{1,3})*)\s*\((?![^()]*\d)[^()]{2,60}\)",
+    re.I,
+)
+# "any 'No' answer at Q9": every answer at Q9 whose words open with "No" ("No, I compost …")
+_ANY_WORD_ANSWER_RE = re.compile(
+    r"\bany\s+['‘\"“](?P<word>[^'’\"”]{1,30})['’\"”]\s+(?:answer|response|option)\s+(?:at|to|in)\s+"
+    r"(?:question\s+)?(?P<q>[A-Z]{1,4}\d{1,3}[a-z]?)\b",
+    re.I,
+)
+
+
+def _answers_opening(match: re.Match[str], questions: dict[str, Question]) -> str:
+    question = questions.get(match["q"].upper())
+    if question is None:
+        return match[0]
+    word = re.escape(match["word"].strip())
+    codes = [o.code for o in question.options if re.match(rf"{word}\b", o.label.strip(), re.I)]
+    return f"({question.id} = {' OR '.join(codes)})" if codes else match[0]
+
+
+_SMALL_COUNTS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
+
+
+def _at_least_at(match: re.Match[str], questions: dict[str, Question]) -> str:
+    question = questions.get(match["q"].upper())
+    if question is None or question.type != "number":
+        return match[0]  # ("named at least one brand at S11": answers chosen, read elsewhere)
+    n = match["n"].lower()
+    return f"{question.id} >= {_SMALL_COUNTS.get(n, n)}"
+
+
+_LISTED_CODES_RE = re.compile(
+    r"\b[A-Z]{1,4}\d{1,3}[a-z]?\s*=\s*\d{1,3}(?:\s*(?:,|\bOR\b|/)\s*\d{1,3})+\b(?!\s*(?:=|<|>))",
+    re.I,
+)
+_LEFT_OUT_AFTER_RE = re.compile(
+    r"^[^()]{3,120}\(\s*(?:not\s+(?:asked|shown|displayed)\s+(?:if|when)|not\s+if|"
+    r"except\s+(?:if|when))\s+(?P<t>[^()]*\b[A-Z]{1,4}\d[^()]*)\)\s*\.?\s*$",
+    re.I,
+)
+# "B4 is asked only of savers aged 22 or over (A3)": the question the filter is for, named as
+# its subject before whom it is asked of; the test is what follows
+_SUBJECT_ASKED_RE = re.compile(
+    r"^\s*[A-Z]{1,4}\d{1,3}[a-z]?\s+is\s+(?:only\s+)?(?:asked|shown|displayed|put)\s+"
+    r"(?:only\s+)?(?:of|to|for|if|when)\s+(?=\S)",
+    re.I,
+)
+
+
 def parse_condition(
     text: str,
     questions: dict[str, Question],
@@ -446,6 +513,20 @@ def parse_condition(
     """A condition as OR-of-AND groups of atoms; raises ConditionError when it cannot be read.
     (`worded=False`: the respondent's-words reading is not tried, as for one clause of it;
     `formal=False`: nor the programmer's-expression reading, as for one test of it.)"""
+    text = _SUBJECT_ASKED_RE.sub("", text)
+    text = _AT_LEAST_AT_RE.sub(lambda m: _at_least_at(m, questions), text)
+    # "A2 = 1 (HAS BOUGHT OATFIELD CRUNCH)": words in brackets after a whole test only gloss it
+    text = _GLOSS_AFTER_TEST_RE.sub(r"\g<test>", text)
+    text = _ANY_WORD_ANSWER_RE.sub(lambda m: _answers_opening(m, questions), text)
+    at_several = _CODES_AT_SEVERAL_RE.match(text)
+    if at_several:
+        # "DISSATISFIED (CODE 4 OR 5) AT Q3, Q6 OR Q9": those codes at any of the questions
+        codes = " OR ".join(re.findall(r"\d{1,3}", at_several["codes"]))
+        ids = re.findall(r"[A-Z]{1,4}\d{1,3}[a-z]?", at_several["ids"], re.I)
+        text = " OR ".join(f"({q} = {codes})" for q in ids)
+    if re.search(r"\bAND\b", text, re.I) and "(" not in text:
+        # "F11 = 1 or 2 AND F12 >= 1": the codes listed for one question stay together
+        text = _LISTED_CODES_RE.sub(lambda m: f"({m[0]})", text)
     text = _TWICE_SAID_RE.sub(lambda m: f"{m['j']}({m['t'].strip()})", text)
     text = _TWICE_SAID_NOT_RE.sub(lambda m: f"{m['j']}({m['t'].strip()})", text)
     whom_first = _WORDS_THEN_TEST_RE.match(text) or _WORDS_DASH_PLACE_RE.match(text)
@@ -475,6 +556,11 @@ def parse_condition(
             return [g + h for g in first for h in second]
     text = word_operators(text)
     text = _CODES_LISTED_AT_RE.sub(_codes_listed_at, text)
+    left_out = _LEFT_OUT_AFTER_RE.match(text)
+    if left_out:
+        # "anyone who chose a dietary need at F9 (not asked if F9 = 7 None of these)": the
+        # group in words, then in brackets the test of those left out; everyone else is asked
+        return _negated(parse_condition(left_out["t"], questions, default, worded, formal))
     withheld = _WITHHELD_RE.match(text)
     if withheld:
         # "not shown to partners who … (P11 = 1 or 2)": whom the words name do not see it

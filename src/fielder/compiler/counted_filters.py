@@ -56,14 +56,18 @@ def copy_named_filters(drafts: list[Draft], builts: list[Built]) -> None:
             continue
         named = match["id"].upper()
         source = by_id.get(named) or by_id.get("Q" + named)
-        if source is None or source is built.question or not source.display_if:
+        # "AD9: same filter as AQ3" among AD8's notes: the question named first is the one
+        # the filter is for
+        head = _OWN_HEAD_RE.match(match.string)
+        question = by_id.get(head["id"].upper()) if head else built.question
+        if question is None or source is None or source is question or not source.display_if:
             continue
-        own = built.question.display_if
+        own = question.display_if
         if own is None:
-            built.question.display_if = source.display_if
+            question.display_if = source.display_if
         elif source.display_if not in own:
             # "Same base as Q11, but not asked where … (4 at Q11)": that base, and this test
-            built.question.display_if = f"({source.display_if}) and ({own})"
+            question.display_if = f"({source.display_if}) and ({own})"
     for draft, built in zip(drafts, builts, strict=True):
         given = next(filter(None, map(_APPLIES_TO_RE.search, draft.notes)), None)
         if given is None or built.question.display_if is None:
@@ -74,6 +78,7 @@ def copy_named_filters(drafts: list[Draft], builts: list[Built]) -> None:
                 target.display_if = built.question.display_if
 
 
+_OWN_HEAD_RE = re.compile(r"^\s*(?P<id>[A-Z]{1,4}\d{1,3}[a-z]?)\s*:\s")
 # "Same filter applies to E4", "Same filter for Q8 and Q9": this question's filter is theirs too
 _APPLIES_TO_RE = re.compile(
     r"\bsame\s+(?:filter|base|condition)\s+(?:also\s+)?(?:applies\s+to|for)\s+(?:questions?\s+)?"

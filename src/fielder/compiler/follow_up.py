@@ -44,6 +44,22 @@ _SUPPOSED_RE = re.compile(
 )
 
 
+# "If Oatfield Crunch changed its pack, would you …?": a thing (not the respondent) in the past
+# tense, then "would you": what would happen, supposed, not whom the question is for
+_THING_CHANGED_RE = re.compile(
+    r"^(?!(?:you|your|they|their|he|she|we)\b)\S.*?\b[a-z]{3,}ed\b", re.I
+)
+_WOULD_RE = re.compile(r"^(?:would|could|might)\s+you\b", re.I)
+
+
+def _supposed(cond: str, ask: str) -> bool:
+    """True for an opening that only supposes (a counterfactual, or a thing changed with
+    "would you" after it)."""
+    if _SUPPOSED_RE.search(cond):
+        return True
+    return bool(_THING_CHANGED_RE.match(cond.strip()) and _WOULD_RE.match(ask.strip()))
+
+
 def follow_up(built: Built, previous: Built | None) -> None:
     """Add the filter a follow-up's opening words give it ("If yes, …" → previous = its Yes
     code), when the question before has exactly one such answer and nothing else filters it."""
@@ -51,7 +67,7 @@ def follow_up(built: Built, previous: Built | None) -> None:
     match = _FOLLOW_UP_RE.match(question.text)
     if match is None and previous is not None and not question.display_if:
         opening = _OPENING_IF_RE.match(question.text)
-        if opening is not None and not _SUPPOSED_RE.search(opening["cond"]):
+        if opening is not None and not _supposed(opening["cond"], question.text[opening.end() :]):
             before = previous.question.id
             cond = opening["cond"].strip()
             built.pending.append(

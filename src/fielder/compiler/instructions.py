@@ -146,7 +146,10 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "email",
         re.compile(
-            r"(?<!phone\sor\s)(?<!number\sor\s)\bE-?MAIL\b(?!\s*(?:or|/)\s*(?:tele)?phone)", re.I
+            # ("Script: e-mail the product safety team on any answer": the verb, no address)
+            r"(?<!phone\sor\s)(?<!number\sor\s)\bE-?MAIL\b(?!\s*(?:or|/)\s*(?:tele)?phone)"
+            r"(?!\s+(?:the|them|us|him|her|it)\b)",
+            re.I,
         ),
     ),
     (
@@ -575,7 +578,7 @@ def interpret(sentence: str) -> list[Directive]:
                 break
     # "… was only asked to respondents that selected more than one choice at Q29": who is
     # asked, in words that name no type of this question
-    typed = not _ASKED_OF_RE.search(text)
+    typed = not _ASKED_OF_RE.search(text) and not CODE_HAS_BOX_RE.match(text)
     for name in type_words(text) if typed and (not found or found[0].kind not in _FINAL) else []:
         found.append(Directive("type", name, source=text))
     # "FILTRO: …" as well as "FILTER: …": the heading word read in English
@@ -853,6 +856,8 @@ _SKIP_THIS_RE = re.compile(
     # ("not asked if B5 = 4": the same, said of the question as its note)
     rf"^(?:(?:PLEASE\s+)?SKIP\s+THIS\s+QUESTION|DO\s+NOT\s+(?:ASK|SHOW)\s+(?P<q>{_ID_TOKEN})|"
     r"NOT\s+(?:ASKED|SHOWN)|"
+    # "Route: skip if Q14 = 4" under the question: skipped, with no place to go named
+    r"SKIP(?=\s+(?:IF|WHEN)\s+[^.;]*?\b[A-Z]{1,4}\d)(?![^.;]*(?:\bTO\s+\w|→|->|\bGO\b))|"
     # "No need to answer question 9 if …", "Please leave Q13 blank if …": the respondent told
     # when a question is not for them
     r"(?:(?:THERE\s+IS\s+|YOU\s+HAVE\s+)?NO\s+NEED\s+TO|YOU\s+(?:DO\s+NOT|DON['’]T)\s+NEED\s+TO)"
@@ -1179,6 +1184,32 @@ def _display(text: str, upper: str) -> list[Directive]:
     )
     if match:
         return [Directive("display_if", f"NOT ({match['cond'].strip(' :,.')})", source=text)]
+    match = re.match(
+        # "Question 6 is not for returning clients (the fourth box at question 3).": whom the
+        # question leaves out, then the test; everyone else is asked
+        # ("Logic: not for members who already use the branch (M9 = 1).": the question unnamed)
+        # (without the question named, only "not for": "NOT asked of …" waits for the next one)
+        r"^(?:(?:QUESTION\s+\d{1,3}[a-z]?|[A-Z]{1,4}\d{1,3}[a-z]?)\s+IS\s+NOT\s+(?:FOR|ASKED\s+OF|SHOWN\s+TO)"
+        r"|NOT\s+FOR)\s+"
+        r"(?P<cond>[^()]*\([^()]*(?:\bQUESTION\s+\d|\b[A-Z]{1,4}\d)[^()]*\))\s*\.?$",
+        text,
+        re.I,
+    )
+    if match:
+        cond = f"NOT ({match['cond'].strip(' :,.')})"
+        subject = re.match(r"^\s*(?P<id>[A-Z]{1,4}\d{1,3}[a-z]?)\s+(?i:IS)\b", text)
+        if subject:
+            # "AQ3 is not shown to … (AQ1 = 1)" wherever it stands: the named question's filter
+            return [Directive("ask_target", cond, target=subject["id"], source=text)]
+        return [Directive("display_if", cond, source=text)]
+    match = re.match(
+        # "skip unless M9 = 3 (mobile app)": skipped by all but those the test names
+        r"^(?:SKIP|HIDE|OMIT)\s+(?:THIS\s+)?(?:QUESTION\s+)?UNLESS\s+(?P<cond>.*\b[A-Z]{1,4}\d.*)$",
+        text,
+        re.I,
+    )
+    if match:
+        return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
     match = re.match(r"^HIDE\s+(?:THIS\s+)?(?:QUESTION\s+)?(?:IF|WHEN)\b(?P<cond>.*)$", text, re.I)
     if match and re.search(r"[A-Z]{0,4}\d", match["cond"]):
         # "Hide if Q3 is 'Senior leader'": a survey tool's hide logic, shown to everyone else
@@ -1312,6 +1343,14 @@ _ANY_OF_AFTER_RE = re.compile(
 
 
 # "code 2 closes the interview", "answers 4 and 5 end the survey": the codes that end it
+# "end the survey for 2 or 3", "close the interview on codes 4-5 (not eligible)": the answers
+# named by their codes end the survey; a reason may follow a spaced dash or in brackets
+_END_FOR_CODES_RE = re.compile(
+    r"^(?:END|CLOSE|TERMINATE|STOP)\s+(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE)\s+(?:FOR|ON|AT)\s+"
+    r"(?:CODES?\s+|ANSWERS?\s+)?(?P<codes>\d{1,3}(?:\s*(?:,|-|–|OR|AND)\s*\d{1,3}){0,10})"
+    r"(?:\s+[–—-]\s+.*|\s*\([^()]*\))?\W*$",
+    re.I,
+)
 _CODE_CLOSES_RE = re.compile(
     r"(?:^|[:;.]\s+)(?:CODES?|ANSWERS?)\s+(?P<codes>\d{1,3}(?:\s*(?:,|-|–|OR|AND)\s*\d{1,3})*)\s+"
     r"(?:CLOSES?|ENDS?|TERMINATES?)\s+THE\s+(?:INTERVIEW|SURVEY|CALL|QUESTIONNAIRE)\b",
@@ -1350,6 +1389,11 @@ def _terminate(text: str, upper: str) -> list[Directive]:
         cond = re.sub(r"\s*:\s+[a-z][^:]*$", "", cond)
         cond = re.sub(r"\b(answers?|options?|boxe?s?|choices?)\s*\([^()\d]*\)", r"\1", cond)
         return [Directive("terminate_if", cond.strip(" :,"), source=text)]
+    match = _END_FOR_CODES_RE.match(text)
+    if match:
+        # "end the survey for 2 or 3 – this survey is for current members only"
+        codes = re.sub(r"\s+and\s+", " or ", match["codes"].strip(), flags=re.I)
+        return [Directive("terminate_if", "CODE " + codes, source=text)]
     match = _CODE_CLOSES_RE.search(text)
     if match:
         # "Business users have their own survey: code 2 closes the interview"
@@ -1504,6 +1548,11 @@ def _tags(text: str, upper: str) -> list[Directive]:
                 source=text,
             )
         )
+    boxed = CODE_HAS_BOX_RE.match(text)
+    if boxed:
+        # "7 has a text box": that answer's write-in, not the question's type
+        found.append(Directive("specify", codes=expand_codes(boxed["codes"]), source=text))
+        return found
     if re.search(r"\bSPECIFY\b|\bOTHER\b.*\bTEXT\s*BOX|\bWRITE[- ]IN\b", upper):
         head = re.split(r"\bSPECIFY\b", text, flags=re.I)[0]
         found.append(
@@ -1514,6 +1563,20 @@ def _tags(text: str, upper: str) -> list[Directive]:
     return found
 
 
+# "7 has a text box", "Code 8 has a write-in field", "5 and 6 get a comment box": the answers
+# named by their codes take a write-in
+CODE_HAS_BOX_RE = re.compile(
+    r"^\s*(?:(?:codes?|answers?|options?)\s+)?(?P<codes>\d{1,3}(?:\s*(?:,|&|and|or)\s*\d{1,3})*)\s+"
+    r"(?:has|have|gets?|takes?|opens?)\s+(?:an?\s+)?"
+    r"(?:(?:free\s+)?text|write[- ]in|comment|specify|open)"
+    r"\s+(?:box|field|entry)\b[^;]*$",
+    re.I,
+)
+# "Hectares (0 – 9999)", "£ whole pounds (0 – 999999)", "Number of head (0 – 20000)": a paper
+# form's unit under the question, its bounds in brackets, and nothing else (in capitals here)
+UNIT_BOUNDS_RE = re.compile(
+    r"^(?:[£$€]\s*)?(?:[A-Z]{2,12}\s+){0,2}[A-Z]{3,12}\s*\(\s*-?\d+\s*(?:TO|–|-)\s*\d+\s*\)\W*$"
+)
 _NUMBER_WORDS = {"TWO": "2", "THREE": "3", "FOUR": "4", "FIVE": "5", "SIX": "6", "TEN": "10"}
 
 
@@ -1571,7 +1634,10 @@ def _limits(text: str, upper: str) -> list[Directive]:
             r"^[A-Z]{3,12}S(?:\s+(?:A|PER)\s+(?:DAY|WEEK|MONTH|YEAR))?\s*,?\s*\d+\s*(?:TO|–|-)\s*"
             r"\d+(?:\s*\([^()]{1,40}\))?(?:\W*$|\.\s)|"
             # "WEEKS: ______ (0–104)": the bounds in brackets right after the answer box
-            r"_{3,}\s*\(\s*-?\d+\s*[-–]\s*-?\d+\s*\)",
+            r"_{3,}\s*\(\s*-?\d+\s*[-–]\s*-?\d+\s*\)|"
+            # "Hectares (0 – 9999)", "£ whole pounds (0 – 999999)": a paper form's unit under the
+            # question, its bounds in brackets, and nothing else
+            rf"{UNIT_BOUNDS_RE.pattern}",
             upper,
         )
         # "[Number box · 5–300 minutes]" split at its dot: the range alone, maybe with its unit

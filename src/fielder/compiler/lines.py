@@ -682,10 +682,19 @@ _PLACEHOLDER_RE = re.compile(
 )
 
 
+# a paragraph style named for the ids it holds: "Label", "Question ID", "QID", "Q label"
+_LABEL_STYLE_RE = re.compile(r"^(?:q(?:uestion)?\s*)?(?:label|id|qid|number)$", re.I)
+_SCREEN_WORD_RE = re.compile(r"^[A-Z][A-Z0-9_]{2,15}$")
+
+
 def line_from_block(block: Block) -> Line:
     """A paragraph-like block as a `Line` with its instructions split out."""
     # A heading's colour is its style's (Word's blue headings), not a scripting note.
     runs = block.runs if block.kind != "heading" else ()
+    if _LABEL_STYLE_RE.match(block.style or "") and _SCREEN_WORD_RE.match(block.text.strip()):
+        # "VIEW" alone in the paragraph style the document keeps for its ids ("Label"), in the
+        # ids' colour: a screen's name like the others, not a note
+        runs = ()
     text, notes = split_runs(runs, block.text)
     if notes and text.strip() and not any(c.isalnum() for c in text):
         # "● <coloured words>": a list whose answers are printed in colour, not a note.
@@ -800,7 +809,9 @@ def is_form_table(block: Block) -> bool:
             if not lines:
                 continue
             head = " ".join(lines[:2]) if _BARE_ID_RE.match(lines[0]) else lines[0]
-            if _CELL_LABEL_RE.match(head) and ("?" in cell.text or len(lines) >= 3):
+            # ("Q20 Please give your email address." over "Email: ______": a request and its box)
+            boxed = len(lines) == 2 and bool(re.search(r"_{3,}", lines[1]))
+            if _CELL_LABEL_RE.match(head) and ("?" in cell.text or len(lines) >= 3 or boxed):
                 found += 1
             elif _FIELD_CELL_RE.match(head):
                 fields += 1
@@ -961,6 +972,10 @@ def _notes_then_words(lines: list[Line], index: int) -> int:
     count = 0
     for after in lines[index + 1 : index + 3]:
         if after.kind == "paragraph" and not after.text and after.instructions:
+            count += 1
+            continue
+        if _filter_line(after):
+            # "X16" over "Show if: X15 = 1" over the words: a filter line of its own is a note
             count += 1
             continue
         break
@@ -1155,4 +1170,20 @@ def made_line(anchor: Line, text: str, instruction: bool) -> Line:
         label=None,
         code=None,
         is_option=False,
+    )
+
+
+def _filter_line(line: Line) -> bool:
+    """ "Show if: X15 = 1", "ASK IF Q3 = 2" as a paragraph of its own: a filter for the question
+    whose words come next, with no question of its own in it."""
+    from fielder.compiler.parse import _FORWARD_RE
+
+    text = line.text
+    return (
+        line.kind == "paragraph"
+        and not line.is_option
+        and len(text) <= 120
+        and "?" not in text
+        and bool(re.search(r"[A-Z]{1,4}\d", text))
+        and bool(_FORWARD_RE.match(text))
     )

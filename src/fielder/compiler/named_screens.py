@@ -17,6 +17,18 @@ _WORD_RE = re.compile(r"^[A-Z]{3,12}$")
 _GAPPED_RE = re.compile(r"^(?P<id>[A-Z]{3,12})(?:\t|\s{2,})\s*(?P<rest>[A-Z\"'‘“][a-z].*)$")
 
 
+# "SHELF In a moment I will show you…" with the word alone in bold: set apart by its weight
+_BOLD_LEAD_RE = re.compile(r"^(?P<id>[A-Z]{3,12})\s+(?P<rest>[A-Z\"'‘“][a-z].*)$")
+
+
+def _gapped(line: Line) -> re.Match[str] | None:
+    """The word and the words after it, where a gap (or, in a bold first run, a space) parts
+    them; None otherwise."""
+    return _GAPPED_RE.match(line.spaced or "") or (
+        _BOLD_LEAD_RE.match(line.text) if line.bold else None
+    )
+
+
 def _known(word: str) -> bool:
     from fielder.compiler.classify import DISPLAY_WORDS
 
@@ -43,12 +55,14 @@ def screen_forms(lines: list[Line]) -> tuple[bool, bool]:
     """Whether the document names a known screen alone on a line over its words, and whether it
     names one before its words after a gap."""
     alone = gapped = False
-    for index, line in enumerate(lines[:-1]):
+    for index, line in enumerate(lines):
         if line.kind != "paragraph" or line.is_option:
             continue
-        if _known(line.text.strip()) and _statement(lines[index + 1].text):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if following is not None and _known(line.text.strip()) and _statement(following.text):
             alone = True
-        match = _GAPPED_RE.match(line.spaced or "")
+        # (the last line too: "CLOSE  That is the end …" is often the script's last)
+        match = _gapped(line)
         if match and _known(match["id"]) and _statement(match["rest"]):
             gapped = True
     return alone, gapped
@@ -68,7 +82,7 @@ def gapped_screen(line: Line, gapped: bool) -> tuple[str, str] | None:
     """The screen and its words where a word of the document's own opens the line."""
     if not gapped or line.kind != "paragraph" or line.is_option:
         return None
-    match = _GAPPED_RE.match(line.spaced or "")
+    match = _gapped(line)
     if match is None or not _own_word(match["id"]) or not _statement(match["rest"]):
         return None
     return match["id"], line.text.strip()[len(match["id"]) :].strip()

@@ -108,7 +108,8 @@ _SCALE_KEY_RE = re.compile(
 # "EXCLUSIVE → S13" in a routing cell: the answer's tag, then where it goes
 _TAG_THEN_ARROW_RE = re.compile(
     r"^\s*(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?|SPECIFY)\s*[,;]?\s*(?:→|(?<!-)-+>|=>)\s*"
-    r"(?P<to>[A-Za-z]{0,3}\d{1,4}[a-z]?)\s*$"
+    r"(?P<to>[A-Za-z]{0,3}\d{1,4}[a-z]?)\s*$",
+    re.I,  # "exclusive → X9" in a routing cell, the tag in small letters
 )
 # "(if no, go to the end)": "the end" is the end, as "end" is
 _ROUTE_RE = re.compile(
@@ -149,7 +150,7 @@ _TERMINATE_RE = re.compile(
     # "THANK THE PERSON AND END": whom to thank may be named between
     r"THANK\s+(?:(?:THE\s+)?(?:PERSON|RESPONDENT|PARTICIPANT|CALLER|THEM)\s+)?(?:AND|&)\s+(?:CLOSE|END(?!\s+(?:OF\s+)?(?:THE\s+|THIS\s+)?"
     r"(?:MODULE|SECTION|BLOCK|PART)\b)|TERMINATE)|CLOSE\s+INTERVIEW|"
-    r"end\s+(?:the\s+)?(?:interview|survey|call)|end\s+of\s+(?:the\s+)?(?:interview|survey)|disqualif\w*|not\s+eligible|INELIGIBLE|"
+    r"end\s+(?:the\s+)?(?:interview|survey|call)|end\s+of\s+(?:the\s+)?(?:interview|survey|questionnaire)|disqualif\w*|not\s+eligible|INELIGIBLE|"
     # a self-completion form's screen-out told to the respondent ("you can stop here")
     r"(?:you\s+can|please)\s+stop\s+(?:here|now)|"
     # "— the survey ends here", "→ please pass this form on and do not continue": in its words
@@ -273,6 +274,10 @@ def _end_named(target: str) -> str:
     return "end" if _END_PAGE_RE.match(target) else target
 
 
+# "(not a shopper today)" after a route: a reason in small words, not part of the route
+_REASON_AFTER_RE = re.compile(r"(?<=[A-Z])\s*\((?=[^()]*[a-z])[^()\d]{2,60}\)\s*$")
+
+
 def _tail_actions(option: RawOption, notes: list[str]) -> None:
     """Apply the tags written after a label ([TERMINATE], SCREEN OUT, SPECIFY, EXCLUSIVE)."""
     # "→ GO TO PART 5 (RS1)": the id in brackets is where the route goes
@@ -283,7 +288,8 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
         # "→ CLOSE", "EXCLUSIVE → CLOSE" in a coloured run after the code, as "CLOSE" alone
         arrow_end = re.fullmatch(
             r"(?:(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?)\s*)?(?:→|-+>|=>)\s*(?P<word>END|(?-i:CLOSE))",
-            bare,
+            # "→ CLOSE (not a shopper today)": why it closes, in small words in brackets after
+            _REASON_AFTER_RE.sub("", note).strip() if _REASON_AFTER_RE.search(note) else bare,
             re.I,
         )
         if arrow_end:
@@ -292,7 +298,7 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
             option.to_end = arrow_end["word"].upper()
         elif _TERMINATE_RE.search(note) or re.fullmatch(
             # ("EXCLUSIVE – CLOSE": the tag, a dash, then the way out)
-            r"(?:(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?)\s*(?:[–—,;]\s*)?)?(?:(?:→|-+>|=>)\s*)?"
+            r"(?:(?:EXCLUSIVE|ANCHOR|FIX(?:ED)?)\s*(?:[–—,;.]\s*)?)?(?:(?:→|-+>|=>)\s*)?"
             # "TERM" in a sheet's Status column (not "TERM IF QUOTA FULL", a quota)
             # ("Close the survey" in a Next column)
             r"(?:CLOSE|END|STOP|TERM|THANK\s+AND\s+CLOSE)(?:\s+(?:THE\s+)?(?:INTERVIEW|SURVEY|CALL))?"

@@ -9,6 +9,7 @@ the page's furniture and is left out, and so is a running header: the same line 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from fielder.compiler.lines import Line
@@ -31,6 +32,8 @@ def drop_page_feet(lines: list[Line]) -> list[Line]:
             feet.add(text)
     feet |= _running_heads(lines, breaks[:-1])
     footer = _footer_under_rule(lines)
+    if footer is None:
+        footer = _version_colophon(lines)
     if footer is not None:
         lines = lines[:footer] + lines[footer + 1 :]
     if not feet:
@@ -52,6 +55,25 @@ def _footer_under_rule(lines: list[Line]) -> int | None:
     if len(rule) < 10 or not set(rule) <= _RULE_CHARS:
         return None
     if last.kind != "paragraph" or last.label or "?" in last.text or len(last.text.split()) > 12:
+        return None
+    return worded[-1]
+
+
+# "Version 1.3 · Harbourside Food Bank · data held for 12 months": a version, then the file's
+# particulars set apart by middle dots or bars
+_COLOPHON_RE = re.compile(
+    r"^(?:version|ver\.?|v\.?)\s*\d{1,3}(?:\.\d{1,3}){1,2}\s*[·•|]\s*\S", re.I
+)
+
+
+def _version_colophon(lines: list[Line]) -> int | None:
+    """The place of the document's last line when it is its version colophon, asking nothing;
+    None otherwise."""
+    worded = [p for p, line in enumerate(lines) if line.text.strip() or line.instructions]
+    if len(worded) < 3:
+        return None
+    last = lines[worded[-1]]
+    if last.kind != "paragraph" or "?" in last.text or not _COLOPHON_RE.match(last.text):
         return None
     return worded[-1]
 

@@ -46,6 +46,7 @@ from fielder.compiler.group_names import GROUP_MARK, group_only
 from fielder.compiler.instructions import (
     BARE_CONDITION_RE,
     FORM_TYPE_LINE_RE,
+    UNIT_BOUNDS_RE,
     ends_interview,
     interpret,
     type_words,
@@ -113,11 +114,13 @@ _FORWARD_RE = re.compile(
     r"SKIP\s+THIS\s+QUESTION\s+IF\b|DO\s+NOT\s+ASK\s+[A-Z]{0,4}\d|"
     r"[A-Z][\w'’ -]{2,60}?\s+ONLY\s*\([^()]*\d[^()]*\)\s*:\s*$|"
     # "Question 12 is only for people aged 50 or over (question 2).": a paper form's filter
-    r"QUESTION\s+\d{1,3}[a-z]?\s+IS\s+ONLY\s+FOR\b|"
+    r"QUESTION\s+\d{1,3}[a-z]?\s+IS\s+(?:ONLY|NOT)\s+FOR\b|"
     # "Clients of three years or more only (A3 = 3 or more).", "For households with … (A2 = 3
     # or 4):": whom in words, then the test on an earlier answer in closing brackets
     # (not "Display logic: … only (Q6 ≤ 8)": a logic note's heading word first)
-    r"(?:FOR\s+[^():]{3,80}?|[A-Z][^():]{2,80}?\s+ONLY)\s*\((?=[^()]*\b[A-Z]{1,4}\d)[^()]{1,80}\)"
+    # ("For first homes … only (the first three boxes at question 1).": a form's question number)
+    r"(?:FOR\s+[^():]{3,80}?|[A-Z][^():]{2,80}?\s+ONLY)\s*\((?=[^()]*\b(?:[A-Z]{1,4}|QUESTION\s+)\d)"
+    r"[^()]{1,80}\)"
     r"\s*[.:]?\s*$|"
     r"(?:ASKED|SHOWN)\s+(?:ONLY\s+)?(?:TO|OF)\s*:)",  # "Asked to: …", a brief's base line
     re.I,
@@ -340,6 +343,14 @@ _TRAILING_POINTS_RE = re.compile(
     r"^(?P<text>.*?[.?:!])\s+(?P<points>-?\d{1,2}(?:\s+-?\d{1,2}){2,10})$"
 )
 # Answer-format lines of their own ("Mark only one oval.", "Check all that apply."): notes.
+_GAP_NEXT_RE = re.compile(r"^(?P<n>\d{1,3})(?:\t|\s+)(?P<rest>[A-Z][a-z].*)$")
+# "Multiple answer; 5 is exclusive", "Single choice, at most 1": a spec's type line, then how
+# its answers behave
+_TYPE_NOTE_RE = re.compile(
+    r"^(?:single|multiple|multi)[- ](?:answers?|choices?|responses?|select(?:ion)?|codes?)"
+    r"(?:\s*(?:[;,:(–—]|\s-\s)[^?]{0,60})?$",
+    re.I,
+)
 _ANSWER_FORMAT_RE = re.compile(
     r"^\(?(?:please\s+)?(?:mark|tick|check|select|choose|circle|pick|cross)\s+(?:only\s+)?"
     r"(?:one|all|any|as\s+many|up\s+to\s+\w+)\b[^.?!()]{0,40}[.!]?\)?(?:\s*\d)?$",
@@ -1127,7 +1138,7 @@ class _Parser:
             return None
         label = find_label(line)
         if label is None and self.out.label_mode == "bare":
-            label = loose_paren_label(line)
+            label = loose_paren_label(line) or self.next_gap_label(line)
         if label is None:
             named = gapped_screen(line, self.screen_forms[1])
             return Label(named[0], named[1], "display") if named else None
@@ -1198,6 +1209,15 @@ class _Parser:
         if number == self.last_number and not re.search(r"[a-z]$|_\d+$", label.id):
             return None
         boxed = self.current is not None and all(o.code is None for o in self.current.options)
+        if in_options and self.current is not None and number == self.last_number + 1:
+            # "Yes ☐ 1 / No ☐ 2 → Go to 21" then "20 Telephone number we may call you on": the
+            # next question's number, far past the answers' own codes, opens the next question
+            codes = [o.code for o in self.current.options]
+            boxed = boxed or (
+                all(c is not None and c.isdigit() for c in codes)
+                and number > max(int(c) for c in codes if c is not None) + 1
+                and len(label.rest.split()) >= 2
+            )
         if in_options and self.list_goes_on(line, number):
             return label
         if number == self.last_number + 1 and filter_before_words(
@@ -1217,6 +1237,19 @@ class _Parser:
         ):
             return None
         return label
+
+    def next_gap_label(self, line: Line) -> Label | None:
+        """ "20  Telephone number we may call you on", "16  Compared with last year, was …": the
+        next number of a form's bare numbering before words that do not ask (a field's name, a
+        question its answers finish); the checks on the numbering decide."""
+        match = _GAP_NEXT_RE.match(line.text)
+        if match is None or int(match["n"]) != self.last_number + 1 or line.kind != "paragraph":
+            return None  # ("1 About your research" as a heading: a part's title)
+        if self.current is None or self.current.label is None:
+            return None  # only after a question of the numbering
+        if len(match["rest"].split()) < 3 or not re.search(r"[a-z]", match["rest"]):
+            return None
+        return Label("Q" + match["n"], match["rest"], "bare")
 
     def list_goes_on(self, line: Line, number: int) -> bool:
         """The next number of the list the current question is an item of ("2." after "1."
@@ -1659,6 +1692,12 @@ class _Parser:
             return
         if _end_numbers_again(text, draft):
             return
+        row = _scale_row(text, draft)
+        if row:
+            # "a) It stands out on the shelf  1 2 3 4 5" under a coded scale: a grid's row
+            draft.rows.append(row)
+            draft.notes.extend(line.instructions)
+            return
         if _ends_below(line, draft):
             return
         if (is_instruction(line) or (is_only_if(text) and (draft.options or draft.hints))) and not (
@@ -1677,6 +1716,10 @@ class _Parser:
             draft.notes.extend([*line.instructions, text])
             return
         if _ANSWER_FORMAT_RE.match(text) and len(draft.lines) <= 3 and not draft.options:
+            draft.notes.extend([*line.instructions, text])
+            return
+        if UNIT_BOUNDS_RE.match(text.upper()) and not draft.options and not line.is_option:
+            # "Acres (0 – 500)" under the question: the amount's unit and bounds, no answer
             draft.notes.extend([*line.instructions, text])
             return
         if self.outline_item(line, draft):
@@ -1819,6 +1862,8 @@ class _Parser:
             and not draft.text.endswith("?")
             # "is this new pack…" over "Only ask people who …": the filter is no more words
             and not _FILTER_SENTENCE_RE.match(text)
+            # "Multiple answer; 5 is exclusive" under "… Select all that apply.": the type
+            and not _TYPE_NOTE_RE.match(text)
             # past an "End of Survey" marker the words are the close's, not the question's
             and not (draft.notes and _SURVEY_END_RE.match(draft.notes[-1]))
         ):
@@ -2558,6 +2603,23 @@ def _stack_headings(upper: str, lower: str, cells: list[str]) -> list[str] | Non
         glue = "" if word.endswith(("/", "-")) else " "
         joined[near] = f"{word}{glue}{joined[near]}"
     return joined
+
+
+_LETTERED_ROW_RE = re.compile(
+    r"^\(?[a-z][.)]\s+(?P<words>[A-Za-z\"'‘“].*?)\s+(?P<codes>\d{1,2}(?:\s+\d{1,2}){2,10})$"
+)
+
+
+def _scale_row(text: str, draft: Draft) -> str | None:
+    """The words of a lettered statement ending in the codes of the scale listed above it, in
+    order ("a) It stands out 1 2 3 4 5" under "Agree strongly 1" … "Disagree strongly 5")."""
+    match = _LETTERED_ROW_RE.match(text)
+    points = draft.options
+    if match is None or len(points) < 3 or not all(p.code and p.label != p.code for p in points):
+        return None
+    if match["codes"].split() != [p.code for p in points]:
+        return None
+    return match["words"].strip()
 
 
 def _end_numbers_again(text: str, draft: Draft) -> bool:

@@ -99,7 +99,9 @@ _NEGATED_RE = re.compile(
 # the others' way on
 _SKIPPERS_RE = re.compile(
     r"^(?!\W*(?:EVERYONE|EVERYBODY|ALL\s+OTHERS|OTHERS|THE\s+REST|OTHERWISE|IF\s+NOT|ELSE|ANYONE"
-    r"\s+ELSE)\b).*\([^()]*(?:=|<|>|≠|≤|≥)[^()]*\)[^()]*\bSKIPS?\s+(?:THIS|THE\s+WHOLE|THE\s+ENTIRE|"
+    # ("Those who are retired (code 4 at A2) skip …": the test as a code at a question)
+    r"\s+ELSE)\b).*\([^()]*(?:=|<|>|≠|≤|≥|\bCODES?\s+\d[^()]*\bAT\s+[A-Z]{1,4}\d)[^()]*\)[^()]*"
+    r"\bSKIPS?\s+(?:THIS|THE\s+WHOLE|THE\s+ENTIRE|"
     r"THE)\s+(?:SECTION|PART|BLOCK|MODULE|PAGE)\b",
     re.I,
 )

@@ -30,7 +30,7 @@ from fielder.compiler.lines import Line, collapse, is_caps_instruction, split_te
 from fielder.compiler.options import SPECIFY_RE, parse_option_text
 from fielder.compiler.point_rows import item_points, point_row_lines
 from fielder.compiler.point_spans import packed_scale, point_span
-from fielder.compiler.sheet_heads import expand_question_abbreviation
+from fielder.compiler.sheet_heads import expand_question_abbreviation, unit_id_heading
 from fielder.compiler.sheet_logic import (
     CHECK_HEAD_RE,
     FILTER_HEAD_RE,
@@ -178,6 +178,12 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "ask when",
         "asked when",
         "visible when",
+        # "Asked of" holding "All" / "W4 = 1-5": whom the question is put to
+        "asked of",
+        "ask of",
+        "asked to",
+        "shown to",
+        "who is asked",
     ),
 }
 _LABEL_WORDS = ("label", "labels")
@@ -243,7 +249,7 @@ def _column_roles(header: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
     # cached: every table's first rows are tried as a header by several layouts
     found: dict[str, int] = {}
     for index, cell in enumerate(header):
-        name = expand_question_abbreviation(english_heading(_header_words(cell)))
+        name = unit_id_heading(expand_question_abbreviation(english_heading(_header_words(cell))))
         if not name or len(name) > 40:
             continue
         exact = [role for role, words in _COLUMN_WORDS.items() if name in words]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from fielder.compiler.lines import Line
+from fielder.compiler.lines import Line, collapse
 
 _TYPE_WORDS = (
     r"single|multi(?:ple)?|open|text|long[_ ]text|short[_ ]text|number|numeric|integer|date|"
@@ -27,6 +27,16 @@ _TAGGED_HEADING_RE = re.compile(
     re.I,
 )
 _TAG_RE = re.compile(r"\(\s*([^()]+?)\s*\)")
+# "X1 single", "X9 open, long", "X11 scale 0-10", "INTRO read out": a heading of the id and the
+# type in plain words (set small or grey beside the id), with no brackets round the type
+_BARE_TYPE = (
+    rf"(?i:{_TYPE_WORDS}|choice|read\s+out|long|short|required|optional)"
+    r"(?:\s+\d{1,3}\s*(?:-|–|to)\s*\d{1,3})?"
+)
+_BARE_TAGGED_HEADING_RE = re.compile(
+    r"^(?P<label>[A-Z]{1,4}[-_]?\d{1,3}[a-z]?|[A-Z]{3,12})[.:)]?\s+"
+    rf"(?P<tags>{_BARE_TYPE}(?:\s*[,;/]?\s+{_BARE_TYPE}|\s*[,;/]\s*{_BARE_TYPE})*)$"
+)
 _QUOTED_LOGIC_RE = re.compile(
     r"^(?:if|show|display|ask|only|hide|skip|go\s+to|jump|terminate|end|validation|valid|"
     r"range|min|max|sum|total|allow|filter|base|logic|routing|condition|required|optional)\b",
@@ -54,7 +64,7 @@ def split_type_tags(line: Line) -> Line:
     """ "Q12 (long_text) (new)" as a heading: the label alone, its type tags as notes."""
     match = _TAGGED_HEADING_RE.match(line.text)
     if match is None:
-        return line
+        return _split_bare_tags(line)
     tags = _TAG_RE.findall(match["tags"])
     kept = [
         _AS_NOTE.get(t.lower().replace("_", " "), t.replace("_", " "))
@@ -64,6 +74,31 @@ def split_type_tags(line: Line) -> Line:
     line.text = line.spaced = match["label"]
     line.instructions.extend(kept)
     line.kind = "paragraph" if line.kind == "heading" else line.kind
+    return line
+
+
+def _split_bare_tags(line: Line) -> Line:
+    """ "X1 single" / "INTRO read out" as a heading: the label alone, the type words a note."""
+    if line.kind != "heading":
+        return line
+    match = _BARE_TAGGED_HEADING_RE.match(line.text.strip())
+    if match is None:
+        return line
+    label = match["label"]
+    if not any(c.isdigit() for c in label):
+        from fielder.compiler.classify import DISPLAY_WORDS
+
+        if label not in DISPLAY_WORDS:
+            return line  # "Scale 0-10", "Open text": a heading of type words, no label
+    tags = collapse(match["tags"].replace(",", " ").replace(";", " ").replace("/", " "))
+    words = tags.lower().split()
+    if "long" in words and ("open" in words or "text" in words):
+        note = "LARGE TEXT BOX"  # "open, long": a long open answer
+    else:
+        note = _AS_NOTE.get(tags.lower().replace("_", " "), tags)
+    line.text = line.spaced = label
+    line.instructions.append(note)
+    line.kind = "paragraph"
     return line
 
 

@@ -76,6 +76,38 @@ def _waiting(parsed: Parsed) -> list[tuple[int, str]]:
     return found
 
 
+def _waiting_routes(parsed: Parsed, where: dict[str, int]) -> list[tuple[int, str]]:
+    """Routing notes waiting after a question's answers that are that question's own in a
+    document printing its notes under the question: "skip D2 if …" under D2 (the question
+    named as what is skipped), "if No, go to CLOSE" (a jump on its own answers, naming no
+    other question)."""
+    from fielder.compiler.build import directives_of
+
+    drafts = parsed.drafts
+    found: list[tuple[int, str]] = []
+    for index in range(1, len(drafts)):
+        draft, above = drafts[index], drafts[index - 1]
+        if above.label is None or draft.block != above.block:
+            continue
+        for note in draft.pre_notes:
+            if note in above.pre_notes or _is_filter(note):
+                continue
+            directives = directives_of([note])
+            own = any(
+                d.kind == "ask_target" and d.target == above.label.id for d in directives
+            ) or (
+                any(d.kind == "skip" for d in directives)
+                and not [i for i in _named(note, where) if i != index - 1]
+                and not any(
+                    d.kind == "skip" and d.target in where and where[d.target] <= index
+                    for d in directives
+                )
+            )
+            if own:
+                found.append((index - 1, note))
+    return found
+
+
 def _group_of(note: str, own: list[str]) -> bool:
     """True when the note is a group's filter the parser wrote from one of the question's own
     notes ("Business guests only (question 2)." under its words -> "ASK IF GROUP: Business
@@ -90,8 +122,23 @@ def _group_of(note: str, own: list[str]) -> bool:
 
 
 def _named(note: str, where: dict[str, int]) -> list[int]:
+    subjects = {a or b for a, b in _SUBJECT_RE.findall(note)}
     ids = [*_ID_RE.findall(note), *(f"Q{n}" for n in _NUMBER_RE.findall(note))]
-    return [where[m] for m in ids if m in where]
+    return [where[m] for m in ids if m in where and m not in subjects]
+
+
+# "B4 is asked only of …", "skip D2 if …", "show Q7 only if …": the question the filter is for,
+# named as its subject (not a question whose answer it tests)
+_SUBJECT_RE = re.compile(
+    r"\b([A-Z]{1,3}\d{1,3}[a-z]?)\s+is\s+(?:only\s+)?(?:asked|shown|displayed|put)\b|"
+    r"\b(?:skip|ask|show|display|hide)\s+([A-Z]{1,3}\d{1,3}[a-z]?)\b(?!\s*(?:=|is\b|at\b))",
+    re.I,
+)
+
+
+def _subjects(note: str, where: dict[str, int]) -> list[int]:
+    found = [a or b for a, b in _SUBJECT_RE.findall(note)]
+    return [where[m] for m in found if m in where]
 
 
 def place_filters_under(parsed: Parsed) -> None:
@@ -101,6 +148,12 @@ def place_filters_under(parsed: Parsed) -> None:
     waiting = _waiting(parsed)
     under = over = 0
     for host, note in waiting:
+        subjects = _subjects(note, where)
+        if subjects:
+            # "Filter: B4 is asked only of …" under B4's answers: the filter names its question
+            under += host in subjects
+            over += host + 1 in subjects
+            continue
         named = _named(note, where)
         if not named:
             continue
@@ -108,6 +161,13 @@ def place_filters_under(parsed: Parsed) -> None:
             over += 1
         elif max(named) == host - 1:
             under += 1
+    # "Filter: P3 is asked only of owners (P2 = 2)" after P3's answers, over P4: a note naming
+    # the question above it as the one it is for (read wherever it stands) says so too
+    for index in range(1, len(drafts)):
+        above = drafts[index - 1].label
+        for note in drafts[index].pre_notes:
+            if above is not None and (index - 1, note) not in waiting:
+                under += above.id in {a or b for a, b in _SUBJECT_RE.findall(note)}
     # a filter under a question's own words naming the question just before: written below
     for index, draft in enumerate(drafts):
         for note in _written_under(draft):
@@ -120,7 +180,7 @@ def place_filters_under(parsed: Parsed) -> None:
             under += below and _is_filter(note)
     if under < 2 or over or not waiting:
         return
-    for host, note in waiting:
+    for host, note in [*waiting, *_waiting_routes(parsed, where)]:
         drafts[host + 1].pre_notes.remove(note)
         drafts[host].pre_notes.append(_NEXT_RE.sub("Show if ", note))
     # a filter under the last question, with no question after it to wait for, is its own too
