@@ -61,7 +61,9 @@ _CHOSE_AT_RE = re.compile(
     r"(?:picked|chose|chosen|selected|answered|said|ticked|marked|gave|circled)|"
     # "pupils in Year 10 or Year 11 at question 1": a group, then the answers that make it
     r"(?:the\s+)?(?:[a-z]+s|people|those)\s+in)\s+"
-    r"(?P<labels>\S.*?)\s+(?:at|in|for|(?<![\d\s]\d\s)to|on)\s+(?P<word>question\s+)?"
+    # (the answers named hold no "at <question>" of their own: "Yes at Q20 and No at Q17" is two)
+    r"(?P<labels>\S(?:(?!\s(?:at|in)\s+(?:question\s+)?[A-Za-z]{0,4}\d{1,3}[a-z]?\b).)*?)"
+    r"\s+(?:at|in|for|(?<![\d\s]\d\s)to|on)\s+(?P<word>question\s+)?"
     # ("gave a score of 0 to 5": a number to a number is a range, not an answer to question 5)
     r"(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)$",
     re.I,
@@ -83,10 +85,17 @@ _ONCE_RE = re.compile(
 )
 
 
-_SPELLED = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_SPELLED = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_SPELLED_WORDS = "|".join(_SPELLED)
+# "more than two", "at least three", "two or more", "two nights or more": a small bound spelled
+# out (a unit of up to three words between the number and "or more")
 _SPELLED_BOUND_RE = re.compile(
-    r"(?<=\bTHAN\s)(?:one|two|three|four|five)\b|"
-    r"\b(?:one|two|three|four|five)(?=\s+(?:OR|AND)\s+(?:MORE|OVER|FEWER|LESS)\b)",
+    rf"(?<=\bTHAN\s)(?:{_SPELLED_WORDS})\b|(?<=\bAT\sLEAST\s)(?:{_SPELLED_WORDS})\b"
+    rf"|(?<=\bAT\sMOST\s)(?:{_SPELLED_WORDS})\b|"
+    rf"\b(?:{_SPELLED_WORDS})(?=(?:\s+[A-Za-z]+){{0,3}}\s+(?:OR|AND)\s+(?:MORE|OVER|FEWER|LESS)\b)",
     re.I,
 )
 
@@ -435,6 +444,30 @@ def _codes_listed_at(match: re.Match[str]) -> str:
     return f"CODES {' OR '.join(codes)} AT {match['q']}"
 
 
+# a remark after the test: "…, I.E. HAS NOT PRESCRIBED IT", "(otherwise we use Q18)", "(weeks)",
+# "(not a main shopper)": a gloss in brackets naming no code, or one that opens with a remark word
+_REMARK_TAIL_RE = re.compile(
+    r"(?:[,;]?\s*[-–—]?\s*\b(?:I\.\s?E\.?|E\.\s?G\.?|THAT\s+IS|NAMELY)\s.*"
+    r"|\s*\((?:[^()\d]{2,80}|\s*(?:OTHERWISE|ELSE|SEE|NOTE|E\.G\.|I\.E\.|FOR\s+EXAMPLE)\b[^()]*)\)"
+    r"[\s.;]*)$",
+    re.I,
+)
+
+
+# "FAIR OR POOR AT Q3 (04/05)": the answers in words, where, then their codes in brackets; the
+# codes are the test (the words only name them)
+_WORDS_AT_THEN_CODES_RE = re.compile(
+    r"(?<![\w=<>!])(?P<w>[A-Za-z][A-Za-z ’'-]{1,60}?)\s+(?:AT|IN)\s+(?P<q>[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*"
+    r"\(\s*(?:CODES?\s+)?(?P<c>\d{1,3}(?:\s*(?:/|,|OR)\s*\d{1,3})*)\s*\)",
+    re.I,
+)
+
+
+def _words_at_then_codes(match: re.Match[str]) -> str:
+    codes = re.findall(r"\d{1,3}", match["c"])
+    return f"{match['q']} = {' OR '.join(codes)}"
+
+
 def parse_condition(
     text: str,
     questions: dict[str, Question],
@@ -444,7 +477,25 @@ def parse_condition(
 ) -> list[list[Atom]]:
     """A condition as OR-of-AND groups of atoms; raises ConditionError when it cannot be read.
     (`worded=False`: the respondent's-words reading is not tried, as for one clause of it;
-    `formal=False`: nor the programmer's-expression reading, as for one test of it.)"""
+    `formal=False`: nor the programmer's-expression reading, as for one test of it.)
+    A test that reads only without the remark after it ("S8 NOT = 3, I.E. HAS NOT PRESCRIBED
+    IT", "code 3 at S1 (not a main shopper)") is read without it."""
+    try:
+        return _parse_condition(text, questions, default, worded, formal)
+    except ConditionError:
+        plain = _REMARK_TAIL_RE.sub("", text).strip()
+        if not plain or plain == text.strip() or not re.search(r"\d", plain):
+            raise
+        return _parse_condition(plain, questions, default, worded, formal)
+
+
+def _parse_condition(
+    text: str,
+    questions: dict[str, Question],
+    default: str | None,
+    worded: bool,
+    formal: bool,
+) -> list[list[Atom]]:
     text = _TWICE_SAID_RE.sub(lambda m: f"{m['j']}({m['t'].strip()})", text)
     text = _TWICE_SAID_NOT_RE.sub(lambda m: f"{m['j']}({m['t'].strip()})", text)
     whom_first = _WORDS_THEN_TEST_RE.match(text)
@@ -452,6 +503,7 @@ def parse_condition(
         text = whom_first["t"]
     text = word_operators(text)
     text = _CODES_LISTED_AT_RE.sub(_codes_listed_at, text)
+    text = _WORDS_AT_THEN_CODES_RE.sub(_words_at_then_codes, text)
     withheld = _WITHHELD_RE.match(text)
     if withheld:
         # "not shown to partners who … (P11 = 1 or 2)": whom the words name do not see it
