@@ -58,7 +58,7 @@ from fielder.compiler.answer_next import canonical_filter
 from fielder.compiler.conditions import Atom, ConditionError, parse_condition, render
 from fielder.compiler.glossary import route_to_english, to_english
 from fielder.compiler.parse import Draft
-from fielder.compiler.passes.unread_routing import is_conditional_route
+from fielder.compiler.passes.unread_routing import boxed_note, is_conditional_route
 from fielder.compiler.worded_answers import NUMBER_WORDS
 from fielder.ir.expressions import parse, references
 from fielder.ir.models import Question, SkipRule
@@ -142,6 +142,8 @@ _FILTER_WORD_RE = re.compile(
     r"|FOR\s+(?:THOSE|PEOPLE|RESPONDENTS|ANYONE|EVERYONE))\b",
     re.I,
 )
+# whom a question is for, named after it: "is for", "is only for", "is not for", "are just for"
+_IS_FOR = r"(?:IS|ARE)\s+(?:ONLY\s+|JUST\s+)?(?:NOT\s+)?(?:ONLY\s+)?FOR\b"
 # words that say when a question shows, with no filter keyword of the usual kinds: "Appears
 # when …", "Visible when …", "Shown to patients aged …", "Only reached by those who …", "Leave
 # out Q7 if …", "Only if you answered Yes at question 20.", "Unless L9 = 3.", "Detractors only –
@@ -152,6 +154,8 @@ _SHOWN_RE = re.compile(
     rf"|^\W*(?:{_ID}\s*:?\s*)?(?:ONLY\s+(?:IF|WHEN|WHERE|FOR)|UNLESS)\b"
     r"|^\W*[A-Za-z][\w ]{0,30}?\bONLY\s*[:–—-]"
     r"|^\W*(?:DISPLAY\s+)?CONDITIONS?\s*:"
+    # "Q19 is for households that …", "Question 18 is not for …"
+    rf"|^\W*(?:QUESTION\s+)?{_ID}\s+{_IS_FOR}"
     # "(ask this one to people who did not tick …)": the question asked of a group
     r"|^\W*(?:PLEASE\s+)?ASK\s+THIS\s+(?:ONE|QUESTION)\s+(?:ONLY\s+)?(?:TO|OF)\b"
     # "Only fill this in if you ticked Yes at question 18."
@@ -262,7 +266,9 @@ _ASKED_RE = re.compile(
     rf"|\b(?P<s>{_ID})\s+(?:(?:IS|ARE)\s+)?(?:ONLY\s+)?(?:SHOWN|ASKED|DISPLAYED|APPEARS|VISIBLE"
     r"|REACHED)\b"
     # ("H2: ONLY IF H1 IS 5 OR LESS", ">> Q3 only if NO at Q2"): the id heading the filter
-    rf"|^\W*(?P<h>{_ID})\s*(?::\s*|\s+(?=ONLY\b))",
+    rf"|^\W*(?:QUESTION\s+)?(?P<h>{_ID})\s*(?::\s*|\s+(?=ONLY\b))"
+    # ("Q19 is for households that …", "Question 18 is not for season ticket holders")
+    rf"|^\W*(?:QUESTION\s+)?(?P<f>{_ID})\s+{_IS_FOR}",
     re.I,
 )
 # a question's id as written in a line (letters and digits: a bare number is an answer's code)
@@ -276,7 +282,8 @@ _OPENING_RE = re.compile(
     r"|^\s*[A-Z][\w ,'’/&-]{2,60}?\s\((?P<c2>[^()]{3,100})\)\s*[-–—:]\s+(?P<rest2>\S.*)$",
     re.S,
 )
-_ONLY_RE = re.compile(r"\s*\bONLY\b\s*|^\s*(?:ASKED?\s+)?(?:IF|WHEN)\b\s*", re.I)
+# ("only for Not very likely at Q13": whom, after ONLY FOR)
+_ONLY_RE = re.compile(r"\s*\bONLY(?:\s+FOR)?\b\s*|^\s*(?:ASKED?\s+)?(?:IF|WHEN)\b\s*", re.I)
 _LABEL_HEAD_RE = re.compile(
     r"^\W*(?:[A-Z][\w /-]{0,30}\s+)?(?:LOGIC|FILTER|BASE|CONDITIONS?|ONLY)\s*[:–—]\s*", re.I
 )
@@ -313,6 +320,8 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
             reading = _read(words, place, question, following, questions, order)
             if reading is None:
                 reading = _one_sentence(words, place, question, following, questions, order)
+            if reading is None:
+                reading = _rule_headed(words, place, question, following, questions, order)
             if reading is not None and reading.holder is not question:
                 if reading.expression == question.display_if:
                     continue  # the question's own filter, read there already
@@ -347,6 +356,50 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
             readings.extend(_noted_screen_out(question, draft, questions, order))
     for reading in readings:
         _apply(reading, questions)
+
+
+# a tool's or an author's heading over a filter: "Display rule:", "Routing:", "Universe:",
+# "Asked if:", "Shown to:", "Eligibility –" (the words after it are the test, or an id and its
+# test)
+_RULE_HEAD_RE = re.compile(
+    r"^\W*(?:[A-Za-z]+\s+){0,2}?(?:RULES?|ROUTING|UNIVERSE|ELIGIBILITY|CONDITIONS?|LOGIC|FILTER"
+    r"|BASE|(?:ASKED|SHOWN|DISPLAYED)(?:\s+ONLY)?(?:\s+(?:IF|OF|TO|WHEN|FOR))?|(?:ASK|SHOW)\s+IF)"
+    r"\s*[:–—]\s*(?P<rest>\S.*)$",
+    re.I,
+)
+# the rest opens with the question it filters ("Q14 only for …", "Q16: aged 18–24 …") or with
+# a filter's own word
+_RULE_REST_RE = re.compile(
+    rf"^\W*(?:(?:QUESTION\s+)?{_ID}\b\s*(?::|\s+(?:ONLY|(?:IS|ARE)\s+(?:ONLY\s+|NOT\s+|JUST\s+)?"
+    r"(?:FOR|SHOWN|ASKED|DISPLAYED))\b)|(?:ONLY\s+)?(?:IF|WHEN|UNLESS"
+    r"|EXCEPT|NOT|ASK|SHOW|FOR|THOSE)\b)",
+    re.I,
+)
+
+
+def _rule_headed(
+    words: str,
+    place: str,
+    question: Question,
+    following: Question | None,
+    questions: dict[str, Question],
+    order: dict[str, int],
+) -> _Reading | None:
+    """A filter under a heading that says it is one ("Display rule: Q7 is “No”.", "Asked if:
+    aged under 25 at Q17", "Routing: Q14 only for Not very likely at Q13."), no other reader
+    having read it: the words after the heading read as "Only if …" (or as written, where they
+    open with the question they filter or a filter's own word). Filters only."""
+    head = _RULE_HEAD_RE.match(words)
+    if head is None or _SKIP_RE.search(words) or _ends(words):
+        return None
+    rest = head["rest"].strip()
+    if not _RULE_REST_RE.match(rest):
+        rest = "Only if " + re.sub(r"^ONLY\s+", "", rest, flags=re.I)
+    reading = _read(rest, place, question, following, questions, order)
+    if reading is None or reading.kind != "display_if":
+        return None
+    reading.source = words
+    return reading
 
 
 # a sentence's end: a stop, then a capital (not "e.g. Q5", not a bracket's inside)
@@ -459,7 +512,7 @@ def _lines(draft: Draft, ahead: list[str]) -> list[tuple[str, str]]:
     for line in reversed(draft.lines):
         if not line.raw.strip():
             continue
-        if line.rows or line.is_option:
+        if (line.rows and not boxed_note(line.rows)) or line.is_option:
             answers_after = True
             continue
         if _answer_line(line.raw, labels):
@@ -896,7 +949,9 @@ def _id_before(questions: dict[str, Question], position: int) -> str | None:
 def _asked(english: str, questions: dict[str, Question]) -> str | None:
     """The question a line says to ask or show by its id ("ASK Q3 IF …"), when there is one."""
     match = _ASKED_RE.search(_outside_brackets(english))
-    return _question_named(match["t"] or match["s"] or match["h"], questions) if match else None
+    if match is None:
+        return None
+    return _question_named(match["t"] or match["s"] or match["h"] or match["f"], questions)
 
 
 def _later_named(english: str, question: Question, questions: dict[str, Question]) -> set[str]:
@@ -1014,7 +1069,16 @@ def _clauses(english: str) -> list[str]:
     # "a Yes at 20": the question by its number alone; "RESPONDENTS AGED 65 AND OVER AT S3"
     clauses += [_AT_NUMBER_RE.sub(r"\1 QUESTION \2", c) for c in clauses if _AT_NUMBER_RE.search(c)]
     clauses += [_GROUP_HEAD_RE.sub("", c) for c in clauses if _GROUP_HEAD_RE.match(c)]
+    # "Q14 only for Not very likely at Q13", "Question 17 is for senior leaders (…)": whom, after
+    # the id and its words of scope
+    clauses += [_WHOM_HEAD_RE.sub("", c) for c in clauses if _WHOM_HEAD_RE.match(c)]
     return [c for c in dict.fromkeys(clauses) if len(c) >= 2]
+
+
+_WHOM_HEAD_RE = re.compile(
+    rf"^\W*(?:(?:QUESTION\s+)?{_ID}\s*:?\s+)?(?:(?:IS|ARE)\s+)?(?:ONLY|JUST)?\s*(?:FOR|IF|WHEN)\s+",
+    re.I,
+)
 
 
 _AT_NUMBER_RE = re.compile(r"\b(AT|IN)\s+(\d{1,3})\s*$", re.I)
@@ -1039,7 +1103,9 @@ def _joined_parts(sentence: str) -> list[str]:
 
 
 _NAMED_ID = r"[A-Za-z]{1,4}\d{1,3}[A-Za-z]?(?:_\d{1,2})?"
-_TEST_IN_BRACKETS_RE = re.compile(rf"\((?P<t>[^()]*\b{_NAMED_ID}\b[^()]*)\)")
+_TEST_IN_BRACKETS_RE = re.compile(
+    rf"\((?P<t>[^()]*\b(?:{_NAMED_ID}|(?i:QUESTION)\s+\d{{1,3}})\b[^()]*)\)"
+)
 # "did NOT tick the app (code 3) at P2": an answer's code in brackets, then its question
 _CODE_AT_RE = re.compile(
     rf"\(\s*(?:CODES?\s+)?(?P<c>\d{{1,3}}(?:\s*(?:,|OR|AND)\s*\d{{1,3}})*)\s*\)\s+(?:AT|IN)\s+"
@@ -1055,7 +1121,8 @@ def _described_tests(english: str) -> str | None:
     least one part has its test in brackets and there are two parts or more."""
     sentence = re.split(r"\.\s", english.strip(), maxsplit=1)[0]
     sentence = _LABEL_HEAD_RE.sub("", re.sub(r"^\W+", "", sentence)).strip(" .")
-    pieces = _joined_parts(sentence)
+    sentence = _WHOM_HEAD_RE.sub("", sentence)  # ("Question 17 is for …": whom only)
+    pieces = _merged_names(_joined_parts(sentence))
     if len(pieces) < 3:
         return None
     parts: list[str] = []
@@ -1083,6 +1150,22 @@ def _described_tests(english: str) -> str | None:
         else:
             return None  # words that test nothing ("NOT asked of those who …")
     return " ".join(parts) if found else None
+
+
+def _merged_names(pieces: list[str]) -> list[str]:
+    """ "senior leaders AND heads (3 or 4 at question 1)": a group's words with no test of
+    their own, joined to the next part that has one, share that part's bracket."""
+    merged = list(pieces)
+    index = 0
+    while index + 2 < len(merged):
+        piece = merged[index]
+        if not re.search(rf"\(|\b{_NAMED_ID}\b", piece) and _TEST_IN_BRACKETS_RE.search(
+            merged[index + 2]
+        ) and merged[index + 1].upper() in ("AND", "OR"):
+            merged[index : index + 3] = [f"{piece} {merged[index + 1]} {merged[index + 2]}"]
+            continue
+        index += 2
+    return merged
 
 
 def _sound(

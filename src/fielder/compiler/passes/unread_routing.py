@@ -112,7 +112,8 @@ def _routing_words(draft: Draft, ahead: list[str]) -> Iterable[str]:
     """The draft's notes and lines (its own wording taken out) and its answers' notes that
     route; a line the next question holds as its own opening note is that question's."""
     text = draft.text
-    for line in [*draft.pre_notes, *(line.raw for line in draft.lines if not line.rows)]:
+    lines = (line.raw for line in draft.lines if not line.rows or boxed_note(line.rows))
+    for line in [*draft.pre_notes, *lines]:
         # (a table's cells are answers and rows, read by the grid rules)
         if line in ahead:
             continue
@@ -123,6 +124,12 @@ def _routing_words(draft: Draft, ahead: list[str]) -> Iterable[str]:
         for note in option.instructions:
             if _ANSWER_ROUTE_RE.search(note) and not _NOT_ROUTING_RE.search(note):
                 yield " ".join(f"{option.label} {note}".split())
+
+
+def boxed_note(rows: Sequence[Sequence[str]]) -> bool:
+    """A table of one cell: a note set in a box ("Q15: only if …" framed under the answers),
+    read as a line, not as a table's rows."""
+    return len(rows) == 1 and len(rows[0]) == 1 and len(rows[0][0]) >= 12
 
 
 def is_conditional_route(words: str) -> bool:
