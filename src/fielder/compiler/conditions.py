@@ -458,14 +458,14 @@ _REMARK_TAIL_RE = re.compile(
 # codes are the test (the words only name them)
 _WORDS_AT_THEN_CODES_RE = re.compile(
     r"(?<![\w=<>!])(?P<w>[A-Za-z][A-Za-z ’'-]{1,60}?)\s+(?:AT|IN)\s+(?P<q>[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*"
-    r"\(\s*(?:CODES?\s+)?(?P<c>\d{1,3}(?:\s*(?:/|,|OR)\s*\d{1,3})*)\s*\)",
+    r"\(\s*(?:CODES?\s+)?(?P<c>\d{1,3}(?:\s*(?:/|,|OR|-|–|TO)\s*\d{1,3})*)\s*\)",
     re.I,
 )
 
 
 def _words_at_then_codes(match: re.Match[str]) -> str:
-    codes = re.findall(r"\d{1,3}", match["c"])
-    return f"{match['q']} = {' OR '.join(codes)}"
+    codes = re.sub(r"\s*[/,]\s*", " OR ", match["c"])
+    return f"{match['q']} = {codes}"
 
 
 def parse_condition(

@@ -197,7 +197,8 @@ _GO_RE = re.compile(
 # a condition's own start
 _CONDITION_RE = re.compile(
     r"\b(?:ONLY\s+)?(?:IF|WHEN|UNLESS|EXCEPT(?:\s+FOR)?|WHERE|WENN|FALLS|SI|SE"
-    r"|(?:FOR\s+)?(?:THOSE|PEOPLE|RESPONDENTS|ANYONE|EVERYONE)\s+WHO)\b\s*(?P<c>.+)",
+    # ("ASK Q10 OF THOSE DISSATISFIED AT Q9": whom, after OF THOSE)
+    r"|(?:FOR\s+)?(?:THOSE|PEOPLE|RESPONDENTS|ANYONE|EVERYONE)\s+WHO|OF\s+THOSE)\b\s*(?P<c>.+)",
     re.I,
 )
 # where a condition clause stops: an action, a colon, an arrow, a sentence's end
@@ -233,7 +234,8 @@ _NOT_ROUTING_RE = re.compile(
 # (a run's first id has its letters: "a score from 0 to 6" is a range of answers)
 _SEVERAL_RE = re.compile(
     rf"\b[A-Z]{{1,4}}\d{{1,3}}[A-Za-z]?(?:[._]\d{{1,2}}[a-z]?)?\s*(?:TO|-|–|—|AND|&|ET|Y|E|UND)\s*{_ID}\b|\b(?:SECTION|PART|MODULE|BLOCK|PARTIE|SECCI[OÓ]N|SEZIONE|PARTE"
-    r"|TEIL|ABSCHNITT|BLOQUE|BLOCCO|BLOCO)\b"
+    # ("part-time students": a word, not a part of the questionnaire)
+    r"|TEIL|ABSCHNITT|BLOQUE|BLOCCO|BLOCO)\b(?![-‐])"
     r"|\bQUESTIONS\b|\bNEXT\s+(?:\w+\s+)?QUESTIONS\b|\bFOLLOWING\b",
     re.I,
 )
@@ -249,14 +251,18 @@ _NO_CODES = frozenset({"text", "long_text", "email", "date", "display"})
 _WORD_RE = re.compile(r"[A-Za-zÀ-ÿ]{3}")
 # "PASSIVES (Q11 = 7–8)": a group's name over its test of a named question
 _LABELLED_TEST_RE = re.compile(
-    r"^\W*[A-Za-z][\w /-]{0,30}\(\s*(?:[A-Za-z]{1,4}\d{1,3}[a-z]?\s*"
+    # ("Leavers (question 2 = No)"; "Dissatisfied at TS7 (4 or 5):": the answers' codes after
+    # where they were given)
+    r"^\W*[A-Za-z][\w /-]{0,30}(?:\s(?:AT|IN)\s+[A-Za-z]{1,4}\d{1,3}[a-z]?\s*"
+    r"\(\s*(?:CODES?\s+)?\d{1,3}(?:\s*(?:,|/|OR|AND|TO|-|–)\s*\d{1,3})*\s*\)(?:\s*ONLY)?\W*$|"
+    r"\(\s*(?:(?:QUESTION\s+\d{1,3}|[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*"
     r"(?:=|<|>|≥|≤|IN\b|CODES?\s+\d)[^()]*"
     # ("Smokers (1 at Q15)", "Promoters (9 or 10 at C15)")
     r"|[\d\s,\-–]+(?:(?:OR|AND|TO)[\d\s,]+)?\b(?:AT|IN)\s+[A-Za-z]{1,4}\d{1,3}[a-z]?\s*"
     # ("Families not in the scheme (you ticked “No” at question 2):": the test in words)
     r"|[^()]{2,60}\b(?:AT|IN)\s+(?:QUESTION\s+\d{1,3}|[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*)\)"
     # ("NOT USING ANY CLOUD (Q1 = 5) ONLY.")
-    r"(?:\s*ONLY)?\W*$",
+    r"(?:\s*ONLY)?\W*$)",
     re.I,
 )
 # a line that names the question it filters: "ASK Q3 IF …", "… SHOW QUESTION 12"
@@ -322,6 +328,8 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
                 reading = _one_sentence(words, place, question, following, questions, order)
             if reading is None:
                 reading = _rule_headed(words, place, question, following, questions, order)
+            if reading is None:
+                reading = _without_asides(words, place, question, following, questions, order)
             if reading is not None and reading.holder is not question:
                 if reading.expression == question.display_if:
                     continue  # the question's own filter, read there already
@@ -367,6 +375,10 @@ _RULE_HEAD_RE = re.compile(
     r"\s*[:–—]\s*(?P<rest>\S.*)$",
     re.I,
 )
+# the id of a question, then its test: "[Q16: …]", "{Q18: …}", "Question 7 – …"
+_ID_HEAD_RE = re.compile(
+    rf"^[\W_]*(?:QUESTION\s+)?(?P<id>{_ID})\s*[:–—]\s*(?P<rest>[^\]{{}}]+?)[\]}}\s.]*$", re.I
+)
 # the rest opens with the question it filters ("Q14 only for …", "Q16: aged 18–24 …") or with
 # a filter's own word
 _RULE_REST_RE = re.compile(
@@ -389,13 +401,52 @@ def _rule_headed(
     aged under 25 at Q17", "Routing: Q14 only for Not very likely at Q13."), no other reader
     having read it: the words after the heading read as "Only if …" (or as written, where they
     open with the question they filter or a filter's own word). Filters only."""
-    head = _RULE_HEAD_RE.match(words)
-    if head is None or _SKIP_RE.search(words) or _ends(words):
+    if _SKIP_RE.search(words) or _ends(words):
         return None
-    rest = head["rest"].strip()
-    if not _RULE_REST_RE.match(rest):
-        rest = "Only if " + re.sub(r"^ONLY\s+", "", rest, flags=re.I)
+    head = _RULE_HEAD_RE.match(words)
+    if head is not None:
+        rest = head["rest"].strip()
+        if not _RULE_REST_RE.match(rest):
+            rest = "Only if " + re.sub(r"^ONLY\s+", "", rest, flags=re.I)
+    else:
+        # "[Q16: DETRACTORS ONLY - SCORE 0 TO 6 AT Q15]", "Q16: aged 18–24 at Q14 only.": the
+        # next question's id over its test, under the answers
+        named = _ID_HEAD_RE.match(words)
+        if named is None or following is None or place not in ("last", "end"):
+            return None
+        if _question_named(named["id"], questions) != following.id:
+            return None
+        rest = re.sub(r"\s*\bONLY\b\s*[-–—:,]?\s*", " ", named["rest"], flags=re.I).strip()
+        if not rest:
+            return None
+        rest = "Only if " + rest
     reading = _read(rest, place, question, following, questions, order)
+    if reading is None or reading.kind != "display_if":
+        return None
+    reading.source = words
+    return reading
+
+
+def _without_asides(
+    words: str,
+    place: str,
+    question: Question,
+    following: Question | None,
+    questions: dict[str, Question],
+    order: dict[str, int],
+) -> _Reading | None:
+    """A filter with a sentence beside it on how to ask or record ("ASK Q10 OF THOSE
+    DISSATISFIED AT Q9 (CODES 4-5). PROBE FULLY"): the filter read without that sentence.
+    Filters only."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", words.strip()) if s.strip()]
+    if len(sentences) < 2:
+        return None
+    kept = [
+        s for s in sentences if not (_NOT_ROUTING_RE.search(s) or _RECORDING_RE.search(s))
+    ]
+    if not kept or len(kept) == len(sentences):
+        return None
+    reading = _read(" ".join(kept), place, question, following, questions, order)
     if reading is None or reading.kind != "display_if":
         return None
     reading.source = words

@@ -26,7 +26,7 @@ from fielder.ir.models import Question
 
 # a condition on what the respondent answered
 _CONDITION_RE = re.compile(
-    r"\b(?:IF|ONLY|UNLESS|EXCEPT|OTHERWISE|OTHERS|THOSE\s+WHO|WHEN|FILTER|BASE)\b"
+    r"\b(?:IF|ONLY|UNLESS|EXCEPT|OTHERWISE|OTHERS|THOSE\s+WHO|OF\s+THOSE|WHEN|FILTER|BASE)\b"
     r"|^\W{0,3}(?:->|→|>>)",  # a routing line of its own: "-> CSAT 1-2: ask Q3"
     re.I,
 )
@@ -40,7 +40,8 @@ _ANSWER_REF_RE = re.compile(
 _ACTION_RE = re.compile(
     r"\b(?:ASK|SHOW|DISPLAY|ANSWER)\s+(?:(?:THIS|THE\s+NEXT)\s+QUESTION\s+|(?:Q(?:UESTION)?S?\.?\s*)"
     r"?[A-Z]{0,3}\d[\w.]*(?:\s*(?:TO|-|–)\s*[A-Z]{0,3}\d[\w.]*)?\s+)?(?:ONLY\s+)?"
-    r"(?:IF|WHEN|TO\s+(?:THOSE|PEOPLE|RESPONDENTS|ANYONE|EVERYONE)|THOSE|FOR\s+THOSE)\b"
+    # ("ASK Q10 OF THOSE DISSATISFIED AT Q9")
+    r"(?:IF|WHEN|(?:TO|OF)\s+(?:THOSE|PEOPLE|RESPONDENTS|ANYONE|EVERYONE)|THOSE|FOR\s+THOSE)\b"
     r"|\bONLY\s+(?:ASK|SHOW|DISPLAY|ANSWER)\b[^.;]*\bIF\b|\bSKIP\s+THIS\s+QUESTION\s+IF\b"
     r"|\b(?:ASK|ANSWER|SHOW)\s+QUESTIONS?\s+[A-Z]{0,3}\d"
     r"|\b(?:ASK|SHOW)\b[^.;]{0,60}\bONLY\s+(?:IF|TO|FOR|WHERE|WHEN)\b"
