@@ -151,3 +151,60 @@ def test_a_note_in_a_box_of_one_cell_is_a_line() -> None:
     assert boxed_note((("Q15: only if you walk every day (code 1 at Q1).",),))
     assert not boxed_note((("Yes", "No"),))
     assert not boxed_note((("Yes",), ("No",)))
+
+
+def test_the_next_questions_id_over_its_test() -> None:
+    questions = _questions()
+    order = _order(questions)
+    k6, k7 = questions["K6"], questions["K7"]
+    for words in ("[K7: RAMBLERS ONLY - CODE 1 OR 2 AT K1]", "K7: aged under 30 at K2 only."):
+        reading = _rule_headed(words, "last", k6, k7, questions, order)
+        assert reading is not None and reading.holder is k7
+    assert _rule_headed("{K7: hikers (K3 > 2) OR part-time walkers (K1 = 3)}", "last", k6, k7,
+                        questions, order).expression == "K3 > 2 or K1 == '3'"  # fmt: skip
+    # another question's id is not this one's filter; nor is a line over the answers
+    assert _rule_headed("K5: aged under 30 at K2 only.", "last", k6, k7, questions, order) is None
+    assert _rule_headed("K7: aged under 30 at K2 only.", "above", k6, k7, questions, order) is None
+
+
+def test_a_label_over_question_n_or_answers_at_an_id() -> None:
+    questions = _questions()
+    order = _order(questions)
+    k6, k7 = questions["K6"], questions["K7"]
+    reading = _read("Infrequent walkers at K1 (3 or 4):", "last", k6, k7, questions, order)
+    assert reading is not None and reading.expression == "K1 in ['3','4']"
+    assert _read("Old hands (see the leaflet).", "last", k6, k7, questions, order) is None
+    survey = by_id(
+        compile_text(
+            "Q1  Will you walk with us again?\n"
+            "      Yes                                     1\n"
+            "      No                                      2\n\n"
+            "Q2  Why not?\n"
+            "      Distance                                1\n"
+            "      Cost                                    2\n"
+            "Leavers again (question 1 = No).\n\n"
+            "Q3  What would bring you back?\n"
+            "      Shorter walks                           1\n"
+            "      Lifts                                   2\n"
+        )
+    )
+    assert survey["Q3"].display_if == "Q1 == '2'"
+
+
+def test_a_filter_beside_a_sentence_on_how_to_ask() -> None:
+    survey = by_id(
+        compile_text(
+            "Q1  How happy are you with the trail?\n"
+            "      Happy                                   1\n"
+            "      Unhappy                                 2\n"
+            "* ASK Q2 OF THOSE UNHAPPY AT Q1 (CODE 2). PROBE FULLY\n\n"
+            "Q2  Why do you say that?\n"
+            "      Mud                                     1\n"
+            "      Signs                                   2\n\n"
+            "Q3  Any comments?\n"
+            "      Yes                                     1\n"
+            "      No                                      2\n"
+        )
+    )
+    assert survey["Q2"].display_if == "Q1 == '2'"
+    assert survey["Q3"].display_if is None
