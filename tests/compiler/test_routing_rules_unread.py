@@ -72,9 +72,7 @@ def test_a_small_bound_spelled_out_with_its_unit() -> None:
 
 def test_answers_in_words_then_their_codes_after_the_id() -> None:
     assert _read_cond("RARELY OR NEVER AT K1 (03/04)") == "K1 in ['3','4']"
-    assert (
-        _read_cond("OFTEN AT K1 (01/02), OR OLDER AT K2 (03)") == "K1 in ['1','2'] or K2 == '3'"
-    )
+    assert _read_cond("OFTEN AT K1 (01/02), OR OLDER AT K2 (03)") == "K1 in ['1','2'] or K2 == '3'"
 
 
 def _group(name: str) -> str | None:
@@ -118,7 +116,9 @@ def test_a_question_said_to_be_for_a_group() -> None:
     questions = _questions()
     order = _order(questions)
     k6, k7 = questions["K6"], questions["K7"]
-    reading = _read("K7 is not for people aged 60 or over (K2 = 3).", "last", k6, k7, questions, order)
+    reading = _read(
+        "K7 is not for people aged 60 or over (K2 = 3).", "last", k6, k7, questions, order
+    )
     assert reading is not None and reading.holder is k7
     assert reading.expression == "not (K2 == '3')"
     words = "Question 7 is for leaders and organisers (1 at K5) who walk every day (1 at K1)."
@@ -207,4 +207,40 @@ def test_a_filter_beside_a_sentence_on_how_to_ask() -> None:
         )
     )
     assert survey["Q2"].display_if == "Q1 == '2'"
+    assert survey["Q3"].display_if is None
+
+
+def test_a_bound_of_zero_in_words_and_question_n_heading_its_test() -> None:
+    assert _read_cond("the K3 count is above zero", "K3") == "K3 > 0"
+    questions = _questions()
+    order = _order(questions)
+    k6, k7 = questions["K6"], questions["K7"]
+    reading = _rule_headed("K7: only if you said Yes at K6.", "last", k6, k7, questions, order)
+    assert reading is not None and reading.expression == "K6 == '1'"
+
+
+def test_the_other_branch_beside_a_filter_is_left_out() -> None:
+    text = (
+        "Q1  Who is filling this in?\n"
+        "      A walker                                1\n"
+        "      A carer                                 2\n\n"
+        "Q2  How far do you walk?\n"
+        "      Under a mile                            1\n"
+        "      Further                                 2\n"
+        "Carers only: please answer question 3 if you ticked the second box at question 1. "
+        "{} go to question {}.\n\n"
+        "Q3  Does the person you care for walk too?\n"
+        "      Yes                                     1\n"
+        "      No                                      2\n\n"
+        "Q4  Any comments?\n"
+        "      Yes                                     1\n"
+        "      No                                      2\n\n"
+        "Q5  Anything else?\n"
+        "      Yes                                     1\n"
+        "      No                                      2\n"
+    )
+    survey = by_id(compile_text(text.format("Everyone else,", 4)))
+    assert survey["Q3"].display_if == "Q1 == '2'"
+    # a jump further on is a route of its own, not the other branch
+    survey = by_id(compile_text(text.format("Everyone else,", 5)))
     assert survey["Q3"].display_if is None

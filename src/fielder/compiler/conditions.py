@@ -86,7 +86,7 @@ _ONCE_RE = re.compile(
 
 
 _SPELLED = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "zero": 0, "nought": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
 _SPELLED_WORDS = "|".join(_SPELLED)
@@ -94,6 +94,9 @@ _SPELLED_WORDS = "|".join(_SPELLED)
 # out (a unit of up to three words between the number and "or more")
 _SPELLED_BOUND_RE = re.compile(
     rf"(?<=\bTHAN\s)(?:{_SPELLED_WORDS})\b|(?<=\bAT\sLEAST\s)(?:{_SPELLED_WORDS})\b"
+    # ("above zero", "under two")
+    rf"|(?<=\bABOVE\s)(?:{_SPELLED_WORDS})\b|(?<=\bBELOW\s)(?:{_SPELLED_WORDS})\b"
+    rf"|(?<=\bOVER\s)(?:{_SPELLED_WORDS})\b|(?<=\bUNDER\s)(?:{_SPELLED_WORDS})\b"
     rf"|(?<=\bAT\sMOST\s)(?:{_SPELLED_WORDS})\b|"
     rf"\b(?:{_SPELLED_WORDS})(?=(?:\s+[A-Za-z]+){{0,3}}\s+(?:OR|AND)\s+(?:MORE|OVER|FEWER|LESS)\b)",
     re.I,

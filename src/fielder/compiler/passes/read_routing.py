@@ -268,7 +268,7 @@ _LABELLED_TEST_RE = re.compile(
 # a line that names the question it filters: "ASK Q3 IF …", "… SHOW QUESTION 12"
 # ("Q6 is shown if …")
 _ASKED_RE = re.compile(
-    rf"\b(?:ASK|SHOW|DISPLAY|LEAVE\s+OUT|OMIT)\s+(?:QUESTION\s+)?(?P<t>{_ID})\b"
+    rf"\b(?:ASK|SHOW|DISPLAY|LEAVE\s+OUT|OMIT|ANSWER)\s+(?:QUESTION\s+)?(?P<t>{_ID})\b"
     rf"|\b(?P<s>{_ID})\s+(?:(?:IS|ARE)\s+)?(?:ONLY\s+)?(?:SHOWN|ASKED|DISPLAYED|APPEARS|VISIBLE"
     r"|REACHED)\b"
     # ("H2: ONLY IF H1 IS 5 OR LESS", ">> Q3 only if NO at Q2"): the id heading the filter
@@ -419,7 +419,7 @@ def _rule_headed(
         rest = re.sub(r"\s*\bONLY\b\s*[-–—:,]?\s*", " ", named["rest"], flags=re.I).strip()
         if not rest:
             return None
-        rest = "Only if " + rest
+        rest = ("Only " if re.match(r"(?:IF|WHEN)\b", rest, re.I) else "Only if ") + rest
     reading = _read(rest, place, question, following, questions, order)
     if reading is None or reading.kind != "display_if":
         return None
@@ -441,16 +441,28 @@ def _without_asides(
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", words.strip()) if s.strip()]
     if len(sentences) < 2:
         return None
-    kept = [
-        s for s in sentences if not (_NOT_ROUTING_RE.search(s) or _RECORDING_RE.search(s))
-    ]
-    if not kept or len(kept) == len(sentences):
+    kept = [s for s in sentences if not (_NOT_ROUTING_RE.search(s) or _RECORDING_RE.search(s))]
+    # "Everyone else, go to question 17." beside "please answer question 16 if …": the other
+    # branch, which only goes on past the question the filter is for
+    onward = [s for s in kept if _ELSE_RE.match(s) and _SKIP_RE.search(to_english(s))]
+    kept = [s for s in kept if s not in onward]
+    if not kept or len(kept) == len(sentences) or len(onward) > 1:
         return None
     reading = _read(" ".join(kept), place, question, following, questions, order)
     if reading is None or reading.kind != "display_if":
         return None
+    if onward:
+        match = _SKIP_RE.search(to_english(onward[0]))
+        target = _question_named(match["t"], questions) if match else None
+        if target is None or order[target] != order[reading.holder.id] + 1:
+            return None
     reading.source = words
     return reading
+
+
+_ELSE_RE = re.compile(
+    r"^\W*(?:EVERYONE\s+ELSE|ANYONE\s+ELSE|ALL\s+OTHERS|OTHERS|OTHERWISE|IF\s+NOT)\b", re.I
+)
 
 
 # a sentence's end: a stop, then a capital (not "e.g. Q5", not a bracket's inside)
@@ -1210,9 +1222,11 @@ def _merged_names(pieces: list[str]) -> list[str]:
     index = 0
     while index + 2 < len(merged):
         piece = merged[index]
-        if not re.search(rf"\(|\b{_NAMED_ID}\b", piece) and _TEST_IN_BRACKETS_RE.search(
-            merged[index + 2]
-        ) and merged[index + 1].upper() in ("AND", "OR"):
+        if (
+            not re.search(rf"\(|\b{_NAMED_ID}\b", piece)
+            and _TEST_IN_BRACKETS_RE.search(merged[index + 2])
+            and merged[index + 1].upper() in ("AND", "OR")
+        ):
             merged[index : index + 3] = [f"{piece} {merged[index + 1]} {merged[index + 2]}"]
             continue
         index += 2
