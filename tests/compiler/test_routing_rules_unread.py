@@ -106,7 +106,8 @@ def test_a_filter_under_a_rule_heading() -> None:
         ("Routing: K7 only for Rarely or Never at K1.", "K1 in ['3','4']"),
     ]:
         reading = _rule_headed(words, "last", k6, k7, questions, order)
-        assert reading is not None and reading.holder is k7
+        assert reading is not None
+        assert reading.holder is k7
         assert reading.expression == expected
     # a heading over words that are no test
     assert _rule_headed("Display rule: large print", "last", k6, k7, questions, order) is None
@@ -119,11 +120,13 @@ def test_a_question_said_to_be_for_a_group() -> None:
     reading = _read(
         "K7 is not for people aged 60 or over (K2 = 3).", "last", k6, k7, questions, order
     )
-    assert reading is not None and reading.holder is k7
+    assert reading is not None
+    assert reading.holder is k7
     assert reading.expression == "not (K2 == '3')"
     words = "Question 7 is for leaders and organisers (1 at K5) who walk every day (1 at K1)."
     reading = _read(words, "last", k6, k7, questions, order)
-    assert reading is not None and reading.expression == "K5 == '1' and K1 == '1'"
+    assert reading is not None
+    assert reading.expression == "K5 == '1' and K1 == '1'"
     # "is for" in a sentence naming no question is no filter
     assert _read("This form is for walkers.", "last", k6, k7, questions, order) is None
 
@@ -159,7 +162,8 @@ def test_the_next_questions_id_over_its_test() -> None:
     k6, k7 = questions["K6"], questions["K7"]
     for words in ("[K7: RAMBLERS ONLY - CODE 1 OR 2 AT K1]", "K7: aged under 30 at K2 only."):
         reading = _rule_headed(words, "last", k6, k7, questions, order)
-        assert reading is not None and reading.holder is k7
+        assert reading is not None
+        assert reading.holder is k7
     assert _rule_headed("{K7: hikers (K3 > 2) OR part-time walkers (K1 = 3)}", "last", k6, k7,
                         questions, order).expression == "K3 > 2 or K1 == '3'"  # fmt: skip
     # another question's id is not this one's filter; nor is a line over the answers
@@ -172,7 +176,8 @@ def test_a_label_over_question_n_or_answers_at_an_id() -> None:
     order = _order(questions)
     k6, k7 = questions["K6"], questions["K7"]
     reading = _read("Infrequent walkers at K1 (3 or 4):", "last", k6, k7, questions, order)
-    assert reading is not None and reading.expression == "K1 in ['3','4']"
+    assert reading is not None
+    assert reading.expression == "K1 in ['3','4']"
     assert _read("Old hands (see the leaflet).", "last", k6, k7, questions, order) is None
     survey = by_id(
         compile_text(
@@ -216,7 +221,8 @@ def test_a_bound_of_zero_in_words_and_question_n_heading_its_test() -> None:
     order = _order(questions)
     k6, k7 = questions["K6"], questions["K7"]
     reading = _rule_headed("K7: only if you said Yes at K6.", "last", k6, k7, questions, order)
-    assert reading is not None and reading.expression == "K6 == '1'"
+    assert reading is not None
+    assert reading.expression == "K6 == '1'"
 
 
 def test_the_other_branch_beside_a_filter_is_left_out() -> None:

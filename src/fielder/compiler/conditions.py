@@ -86,7 +86,8 @@ _ONCE_RE = re.compile(
 
 
 _SPELLED = {
-    "zero": 0, "nought": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "zero": 0, "nought": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
 _SPELLED_WORDS = "|".join(_SPELLED)
@@ -460,7 +461,8 @@ _REMARK_TAIL_RE = re.compile(
 # "FAIR OR POOR AT Q3 (04/05)": the answers in words, where, then their codes in brackets; the
 # codes are the test (the words only name them)
 _WORDS_AT_THEN_CODES_RE = re.compile(
-    r"(?<![\w=<>!])(?P<w>[A-Za-z][A-Za-z ’'-]{1,60}?)\s+(?:AT|IN)\s+(?P<q>[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*"
+    r"(?<![\w=<>!])(?P<w>[A-Za-z][A-Za-z ’'-]{1,60}?)\s+(?:AT|IN)\s+"
+    r"(?P<q>[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*"
     r"\(\s*(?:CODES?\s+)?(?P<c>\d{1,3}(?:\s*(?:/|,|OR|-|–|TO)\s*\d{1,3})*)\s*\)",
     re.I,
 )
