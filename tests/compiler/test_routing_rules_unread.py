@@ -64,7 +64,7 @@ def test_answers_named_at_two_questions_are_two_tests() -> None:
 
 def test_a_small_bound_spelled_out_with_its_unit() -> None:
     assert _read_cond("you went on three hikes or more at K3", "K3") == "K3 >= 3"
-    assert _read_cond("at least two at K3", "K3") == "K3 >= 2"
+    assert _read_cond("more than two at K3", "K3") == "K3 > 2"
     # (a word that is no number is left as written)
     with pytest.raises(ConditionError):
         _read_cond("several hikes or more at K3", "K3")

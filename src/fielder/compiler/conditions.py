@@ -94,11 +94,9 @@ _SPELLED_WORDS = "|".join(_SPELLED)
 # "more than two", "at least three", "two or more", "two nights or more": a small bound spelled
 # out (a unit of up to three words between the number and "or more")
 _SPELLED_BOUND_RE = re.compile(
-    rf"(?<=\bTHAN\s)(?:{_SPELLED_WORDS})\b|(?<=\bAT\sLEAST\s)(?:{_SPELLED_WORDS})\b"
-    # ("above zero", "under two")
-    rf"|(?<=\bABOVE\s)(?:{_SPELLED_WORDS})\b|(?<=\bBELOW\s)(?:{_SPELLED_WORDS})\b"
-    rf"|(?<=\bOVER\s)(?:{_SPELLED_WORDS})\b|(?<=\bUNDER\s)(?:{_SPELLED_WORDS})\b"
-    rf"|(?<=\bAT\sMOST\s)(?:{_SPELLED_WORDS})\b|"
+    rf"(?<=\bTHAN\s)(?:{_SPELLED_WORDS})\b"
+    # ("above zero": not "at least one other shop", a remark's words)
+    r"|(?<=\bABOVE\s)(?:ZERO|NOUGHT)\b|(?<=\bOVER\s)(?:ZERO|NOUGHT)\b|"
     rf"\b(?:{_SPELLED_WORDS})(?=(?:\s+[A-Za-z]+){{0,3}}\s+(?:OR|AND)\s+(?:MORE|OVER|FEWER|LESS)\b)",
     re.I,
 )
@@ -451,7 +449,7 @@ def _codes_listed_at(match: re.Match[str]) -> str:
 # a remark after the test: "…, I.E. HAS NOT PRESCRIBED IT", "(otherwise we use Q18)", "(weeks)",
 # "(not a main shopper)": a gloss in brackets naming no code, or one that opens with a remark word
 _REMARK_TAIL_RE = re.compile(
-    r"(?:[,;]?\s*[-–—]?\s*\b(?:I\.\s?E\.?|E\.\s?G\.?|THAT\s+IS|NAMELY)\s.*"
+    r"(?:[,;]?\s*[-–—]?\s*\b(?:I\.\s?E\.?|E\.\s?G\.?|NAMELY)\s.*"
     r"|\s*\((?:[^()\d]{2,80}|\s*(?:OTHERWISE|ELSE|SEE|NOTE|E\.G\.|I\.E\.|FOR\s+EXAMPLE)\b[^()]*)\)"
     r"[\s.;]*)$",
     re.I,
@@ -461,7 +459,8 @@ _REMARK_TAIL_RE = re.compile(
 # "FAIR OR POOR AT Q3 (04/05)": the answers in words, where, then their codes in brackets; the
 # codes are the test (the words only name them)
 _WORDS_AT_THEN_CODES_RE = re.compile(
-    r"(?<![\w=<>!])(?P<w>[A-Za-z][A-Za-z ’'-]{1,60}?)\s+(?:AT|IN)\s+"
+    # (a joiner before the words stays: "… AND NO AT QS4 (02)")
+    r"(?<![\w=<>!])(?!(?:AND|OR|IF)\b)(?P<w>[A-Za-z][A-Za-z ’'-]{1,60}?)\s+(?:AT|IN)\s+"
     r"(?P<q>[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*"
     r"\(\s*(?:CODES?\s+)?(?P<c>\d{1,3}(?:\s*(?:/|,|OR|-|–|TO)\s*\d{1,3})*)\s*\)",
     re.I,
@@ -471,6 +470,12 @@ _WORDS_AT_THEN_CODES_RE = re.compile(
 def _words_at_then_codes(match: re.Match[str]) -> str:
     codes = re.sub(r"\s*[/,]\s*", " OR ", match["c"])
     return f"{match['q']} = {codes}"
+
+
+_NOT_A_RULE_RE = re.compile(
+    r"\bNOT\s+(?:A\s+|AN\s+)?(?:\w+\s+)?(?:RULE|FILTER|ROUTING|LOGIC|SCREEN[\s-]*OUT|CONDITION)",
+    re.I,
+)
 
 
 def parse_condition(
@@ -484,14 +489,27 @@ def parse_condition(
     (`worded=False`: the respondent's-words reading is not tried, as for one clause of it;
     `formal=False`: nor the programmer's-expression reading, as for one test of it.)
     A test that reads only without the remark after it ("S8 NOT = 3, I.E. HAS NOT PRESCRIBED
-    IT", "code 3 at S1 (not a main shopper)") is read without it."""
+    IT", "code 3 at S1 (not a main shopper)") is read without it; one that reads only with its
+    answers' codes for their words ("FAIR OR POOR AT Q3 (04/05)") is read by the codes."""
     try:
         return _parse_condition(text, questions, default, worded, formal)
     except ConditionError:
+        # (read again only where the words did not read as written)
         plain = _REMARK_TAIL_RE.sub("", text).strip()
-        if not plain or plain == text.strip() or not re.search(r"\d", plain):
+        if _NOT_A_RULE_RE.search(text[len(plain) :]):
+            raise  # ("…, i.e. an ops hand-off, not a survey rule": no test at all)
+        coded = _WORDS_AT_THEN_CODES_RE.sub(_words_at_then_codes, text)
+        tries = [plain, coded, _WORDS_AT_THEN_CODES_RE.sub(_words_at_then_codes, plain)]
+        tries = [t for t in dict.fromkeys(tries) if t and t != text and re.search(r"\d", t)]
+        if not tries:
             raise
-        return _parse_condition(plain, questions, default, worded, formal)
+        for index, attempt in enumerate(tries):
+            try:
+                return _parse_condition(attempt, questions, default, worded, formal)
+            except ConditionError:
+                if index == len(tries) - 1:
+                    raise
+        raise
 
 
 def _parse_condition(
@@ -508,7 +526,6 @@ def _parse_condition(
         text = whom_first["t"]
     text = word_operators(text)
     text = _CODES_LISTED_AT_RE.sub(_codes_listed_at, text)
-    text = _WORDS_AT_THEN_CODES_RE.sub(_words_at_then_codes, text)
     withheld = _WITHHELD_RE.match(text)
     if withheld:
         # "not shown to partners who … (P11 = 1 or 2)": whom the words name do not see it

@@ -208,6 +208,8 @@ def _within(group: list[str], question: Question) -> list[str] | None:
     core = group[:-1] if len(group) > 1 and group[-1].endswith("s") else group
     if not core or sum(len(w) for w in core) < 3 or len(core) > 3:
         return None
+    if set(core) & (_SHORTHAND | {"everyone", "everybody", "anyone", "every"}):
+        return None  # ("ALL RESPONDENTS", "Everyone else"): no group an answer names
     found = []
     for option in question.options or []:
         if _DENIED_LABEL_RE.search(option.label):

@@ -268,7 +268,9 @@ _LABELLED_TEST_RE = re.compile(
 # a line that names the question it filters: "ASK Q3 IF …", "… SHOW QUESTION 12"
 # ("Q6 is shown if …")
 _ASKED_RE = re.compile(
-    rf"\b(?:ASK|SHOW|DISPLAY|LEAVE\s+OUT|OMIT|ANSWER)\s+(?:QUESTION\s+)?(?P<t>{_ID})\b"
+    rf"\b(?:ASK|SHOW|DISPLAY|LEAVE\s+OUT|OMIT)\s+(?:QUESTION\s+)?(?P<t>{_ID})\b"
+    # ("please answer question 16 if …", not "please also answer Q9. Otherwise go to Q10")
+    rf"|\bANSWER\s+(?:QUESTION\s+)?(?P<a>{_ID})\s+(?=(?:ONLY\s+)?(?:IF|WHEN)\b)"
     rf"|\b(?P<s>{_ID})\s+(?:(?:IS|ARE)\s+)?(?:ONLY\s+)?(?:SHOWN|ASKED|DISPLAYED|APPEARS|VISIBLE"
     r"|REACHED)\b"
     # ("H2: ONLY IF H1 IS 5 OR LESS", ">> Q3 only if NO at Q2"): the id heading the filter
@@ -321,21 +323,24 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
             if opening is not None:
                 readings.append(opening)
                 continue
-        for words, place in _lines(draft, ahead):
+        lines = _lines(draft, ahead)
+        for at, (words, place) in enumerate(lines):
             place = "under" if own_last and place == "last" else place
-            reading = _read(words, place, question, following, questions, order)
-            if reading is None:
-                reading = _one_sentence(words, place, question, following, questions, order)
-            if reading is None:
-                reading = _rule_headed(words, place, question, following, questions, order)
-            if reading is None:
-                reading = _without_asides(words, place, question, following, questions, order)
+            reading = _read_any(words, place, question, following, questions, order)
             if reading is not None and reading.holder is not question:
-                if reading.expression == question.display_if:
-                    continue  # the question's own filter, read there already
+                own = question.display_if or ""
+                if reading.expression == own or f"({reading.expression})" in own:
+                    continue  # the question's own filter (or part of it), read there already
             if reading is not None and reading.holder.id in bare:
                 if reading.holder is question or reading.kind == "display_if":
                     readings.append(reading)
+                    if reading.holder is question and reading.kind == "display_if":
+                        # ("ASK Q10 OF …" over it, "Q11 ONLY WHERE …" under it: the next
+                        # question's filter under the answers is read too)
+                        readings.extend(
+                            _next_filter(lines[at + 1 :], own_last, question, following,
+                                         questions, order, bare)
+                        )  # fmt: skip
                     break
             if (
                 reading is not None
@@ -375,6 +380,10 @@ _RULE_HEAD_RE = re.compile(
     r"\s*[:–—]\s*(?P<rest>\S.*)$",
     re.I,
 )
+# a route of any kind ("T2=1→#TERM; else→next"): no filter for these readers
+_ROUTE_MARK_RE = re.compile(
+    r"→|->|>>|=>|#|\b(?:GO|SKIP|JUMP|CONTINUE|PROCEED|NEXT|END|TERM\w*|CLOSE|STOP)\b", re.I
+)
 # the id of a question, then its test: "[Q16: …]", "{Q18: …}", "Question 7 – …"
 _ID_HEAD_RE = re.compile(
     rf"^[\W_]*(?:QUESTION\s+)?(?P<id>{_ID})\s*[:–—]\s*(?P<rest>[^\]{{}}]+?)[\]}}\s.]*$", re.I
@@ -401,7 +410,7 @@ def _rule_headed(
     aged under 25 at Q17", "Routing: Q14 only for Not very likely at Q13."), no other reader
     having read it: the words after the heading read as "Only if …" (or as written, where they
     open with the question they filter or a filter's own word). Filters only."""
-    if _SKIP_RE.search(words) or _ends(words):
+    if _SKIP_RE.search(words) or _ends(words) or _ROUTE_MARK_RE.search(words):
         return None
     head = _RULE_HEAD_RE.match(words)
     if head is not None:
@@ -425,6 +434,48 @@ def _rule_headed(
         return None
     reading.source = words
     return reading
+
+
+def _read_any(
+    words: str,
+    place: str,
+    question: Question,
+    following: Question | None,
+    questions: dict[str, Question],
+    order: dict[str, int],
+) -> _Reading | None:
+    """The line read whole, else one sentence of it, else under its heading, else without
+    its asides."""
+    for reader in (_read, _one_sentence, _rule_headed, _without_asides):
+        reading = reader(words, place, question, following, questions, order)
+        if reading is not None:
+            return reading
+    return None
+
+
+def _next_filter(
+    lines: list[tuple[str, str]],
+    own_last: bool,
+    question: Question,
+    following: Question | None,
+    questions: dict[str, Question],
+    order: dict[str, int],
+    bare: set[str],
+) -> list[_Reading]:
+    """After a question's own filter, the next question's filter on a line under its answers
+    that names that question ("Q11 ONLY WHERE …")."""
+    if following is None or following.id not in bare:
+        return []
+    for words, place in lines:
+        place = "under" if own_last and place == "last" else place
+        if place not in ("last", "end"):
+            continue
+        if _asked(to_english(route_to_english(words)), questions) != following.id:
+            continue  # (a line that does not name the next question may be this one's own)
+        reading = _read_any(words, place, question, following, questions, order)
+        if reading is not None and reading.kind == "display_if" and reading.holder is following:
+            return [reading]
+    return []
 
 
 def _without_asides(
@@ -516,7 +567,7 @@ def _printed_under(
         following = questions[ids[index + 1]] if index + 1 < len(ids) else None
         ahead = pairs[index + 1][1].pre_notes if index + 1 < len(pairs) else []
         for words, place in _lines(draft, ahead):
-            reading = _read(words, place, question, following, questions, order)
+            reading = _read_any(words, place, question, following, questions, order)
             if place != "last" or reading is None or reading.kind != "display_if":
                 continue
             tested = {ref.name for ref in references(parse(reading.expression))}
@@ -1014,7 +1065,8 @@ def _asked(english: str, questions: dict[str, Question]) -> str | None:
     match = _ASKED_RE.search(_outside_brackets(english))
     if match is None:
         return None
-    return _question_named(match["t"] or match["s"] or match["h"] or match["f"], questions)
+    named = match["t"] or match["s"] or match["h"] or match["f"] or match["a"]
+    return _question_named(named, questions)
 
 
 def _later_named(english: str, question: Question, questions: dict[str, Question]) -> set[str]:
