@@ -386,7 +386,7 @@ _ROUTE_MARK_RE = re.compile(
 )
 # the id of a question, then its test: "[Q16: …]", "{Q18: …}", "Question 7 – …"
 _ID_HEAD_RE = re.compile(
-    rf"^[\W_]*(?:QUESTION\s+)?(?P<id>{_ID})\s*[:–—]\s*(?P<rest>[^\]{{}}]+?)[\]}}\s.]*$", re.I
+    rf"^[\W_]*(?:QUESTION\s+)?(?P<id>{_ID})\s*[:–—]\s*(?P<rest>[^\]{{}}]++)[\]}}]?\s*$", re.I
 )
 # the rest opens with the question it filters ("Q14 only for …", "Q16: aged 18–24 …") or with
 # a filter's own word
@@ -425,7 +425,8 @@ def _rule_headed(
             return None
         if _question_named(named["id"], questions) != following.id:
             return None
-        rest = re.sub(r"\s*\bONLY\b\s*[-–—:,]?\s*", " ", named["rest"], flags=re.I).strip()
+        rest = named["rest"].strip(" .")
+        rest = re.sub(r"\s*\bONLY\b\s*[-–—:,]?\s*", " ", rest, flags=re.I).strip()
         if not rest:
             return None
         rest = ("Only " if re.match(r"(?:IF|WHEN)\b", rest, re.I) else "Only if ") + rest
