@@ -329,8 +329,11 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
             reading = _read_any(words, place, question, following, questions, order)
             if reading is not None and reading.holder is not question:
                 own = question.display_if or ""
-                if reading.expression == own or f"({reading.expression})" in own:
-                    continue  # the question's own filter (or part of it), read there already
+                # (a tool's logic line repeating part of the question's joined filter is that
+                # question's: "Display logic: … at Q8" under Q12 whose filter has it)
+                part = _RULE_HEAD_RE.match(words) and f"({reading.expression})" in own
+                if reading.expression == own or part:
+                    continue  # the question's own filter, read there already
             if reading is not None and reading.holder.id in bare:
                 if reading.holder is question or reading.kind == "display_if":
                     readings.append(reading)
