@@ -61,7 +61,9 @@ _CHOSE_AT_RE = re.compile(
     r"(?:picked|chose|chosen|selected|answered|said|ticked|marked|gave|circled)|"
     # "pupils in Year 10 or Year 11 at question 1": a group, then the answers that make it
     r"(?:the\s+)?(?:[a-z]+s|people|those)\s+in)\s+"
-    r"(?P<labels>\S.*?)\s+(?:at|in|for|(?<![\d\s]\d\s)to|on)\s+(?P<word>question\s+)?"
+    # (the answers named hold no "at <question>" of their own: "Yes at Q20 and No at Q17" is two)
+    r"(?P<labels>\S(?:(?!\s(?:at|in)\s+(?:question\s+)?[A-Za-z]{0,4}\d{1,3}[a-z]?\b).)*?)"
+    r"\s+(?:at|in|for|(?<![\d\s]\d\s)to|on)\s+(?P<word>question\s+)?"
     # ("gave a score of 0 to 5": a number to a number is a range, not an answer to question 5)
     r"(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)$",
     re.I,
@@ -83,10 +85,19 @@ _ONCE_RE = re.compile(
 )
 
 
-_SPELLED = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_SPELLED = {
+    "zero": 0, "nought": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_SPELLED_WORDS = "|".join(_SPELLED)
+# "more than two", "at least three", "two or more", "two nights or more": a small bound spelled
+# out (a unit of up to three words between the number and "or more")
 _SPELLED_BOUND_RE = re.compile(
-    r"(?<=\bTHAN\s)(?:one|two|three|four|five)\b|"
-    r"\b(?:one|two|three|four|five)(?=\s+(?:OR|AND)\s+(?:MORE|OVER|FEWER|LESS)\b)",
+    rf"(?<=\bTHAN\s)(?:{_SPELLED_WORDS})\b"
+    # ("above zero": not "at least one other shop", a remark's words)
+    r"|(?<=\bABOVE\s)(?:ZERO|NOUGHT)\b|(?<=\bOVER\s)(?:ZERO|NOUGHT)\b|"
+    rf"\b(?:{_SPELLED_WORDS})(?=(?:\s+[A-Za-z]+){{0,3}}\s+(?:OR|AND)\s+(?:MORE|OVER|FEWER|LESS)\b)",
     re.I,
 )
 
@@ -463,6 +474,14 @@ _ANY_WORD_ANSWER_RE = re.compile(
     r"(?:question\s+)?(?P<q>[A-Z]{1,4}\d{1,3}[a-z]?)\b",
     re.I,
 )
+# a remark after the test: "…, I.E. HAS NOT PRESCRIBED IT", "(otherwise we use Q18)", "(weeks)",
+# "(not a main shopper)": a gloss in brackets naming no code, or one that opens with a remark word
+_REMARK_TAIL_RE = re.compile(
+    r"(?:[,;]?\s*[-–—]?\s*\b(?:I\.\s?E\.?|E\.\s?G\.?|NAMELY)\s.*"
+    r"|\s*\((?:[^()\d]{2,80}|\s*(?:OTHERWISE|ELSE|SEE|NOTE|E\.G\.|I\.E\.|FOR\s+EXAMPLE)\b[^()]*)\)"
+    r"[\s.;]*)$",
+    re.I,
+)
 
 
 def _answers_opening(match: re.Match[str], questions: dict[str, Question]) -> str:
@@ -503,6 +522,28 @@ _SUBJECT_ASKED_RE = re.compile(
 )
 
 
+# "FAIR OR POOR AT Q3 (04/05)": the answers in words, where, then their codes in brackets; the
+# codes are the test (the words only name them)
+_WORDS_AT_THEN_CODES_RE = re.compile(
+    # (a joiner before the words stays: "… AND NO AT QS4 (02)")
+    r"(?<![\w=<>!])(?!(?:AND|OR|IF)\b)(?P<w>[A-Za-z][A-Za-z ’'-]{1,60}?)\s+(?:AT|IN)\s+"
+    r"(?P<q>[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*"
+    r"\(\s*(?:CODES?\s+)?(?P<c>\d{1,3}(?:\s*(?:/|,|OR|-|–|TO)\s*\d{1,3})*)\s*\)",
+    re.I,
+)
+
+
+def _words_at_then_codes(match: re.Match[str]) -> str:
+    codes = re.sub(r"\s*[/,]\s*", " OR ", match["c"])
+    return f"{match['q']} = {codes}"
+
+
+_NOT_A_RULE_RE = re.compile(
+    r"\bNOT\s+(?:A\s+|AN\s+)?(?:\w+\s+)?(?:RULE|FILTER|ROUTING|LOGIC|SCREEN[\s-]*OUT|CONDITION)",
+    re.I,
+)
+
+
 def parse_condition(
     text: str,
     questions: dict[str, Question],
@@ -512,7 +553,38 @@ def parse_condition(
 ) -> list[list[Atom]]:
     """A condition as OR-of-AND groups of atoms; raises ConditionError when it cannot be read.
     (`worded=False`: the respondent's-words reading is not tried, as for one clause of it;
-    `formal=False`: nor the programmer's-expression reading, as for one test of it.)"""
+    `formal=False`: nor the programmer's-expression reading, as for one test of it.)
+    A test that reads only without the remark after it ("S8 NOT = 3, I.E. HAS NOT PRESCRIBED
+    IT", "code 3 at S1 (not a main shopper)") is read without it; one that reads only with its
+    answers' codes for their words ("FAIR OR POOR AT Q3 (04/05)") is read by the codes."""
+    try:
+        return _parse_condition(text, questions, default, worded, formal)
+    except ConditionError:
+        # (read again only where the words did not read as written)
+        plain = _REMARK_TAIL_RE.sub("", text).strip()
+        if _NOT_A_RULE_RE.search(text[len(plain) :]):
+            raise  # ("…, i.e. an ops hand-off, not a survey rule": no test at all)
+        coded = _WORDS_AT_THEN_CODES_RE.sub(_words_at_then_codes, text)
+        tries = [plain, coded, _WORDS_AT_THEN_CODES_RE.sub(_words_at_then_codes, plain)]
+        tries = [t for t in dict.fromkeys(tries) if t and t != text and re.search(r"\d", t)]
+        if not tries:
+            raise
+        for index, attempt in enumerate(tries):
+            try:
+                return _parse_condition(attempt, questions, default, worded, formal)
+            except ConditionError:
+                if index == len(tries) - 1:
+                    raise
+        raise
+
+
+def _parse_condition(
+    text: str,
+    questions: dict[str, Question],
+    default: str | None,
+    worded: bool,
+    formal: bool,
+) -> list[list[Atom]]:
     text = _SUBJECT_ASKED_RE.sub("", text)
     text = _AT_LEAST_AT_RE.sub(lambda m: _at_least_at(m, questions), text)
     # "A2 = 1 (HAS BOUGHT OATFIELD CRUNCH)": words in brackets after a whole test only gloss it

@@ -189,12 +189,43 @@ def group_answer(
         asked = _asked_group(group, questions[qid])
         if asked is not None:
             return [[Atom(qid, [asked], negate=negate)]]
+    for qid in reversed(ids[: ids.index(default) + 1]):
+        within = _within(group, questions[qid])
+        if within is None:
+            continue
+        return [[Atom(qid, within, negate=negate)]] if len(within) == 1 else None
     return None
 
 
+_DENIED_LABEL_RE = re.compile(r"\b(?:NOT|NO|NEVER|NONE)\b|N['’]T\b", re.I)
+
+
+def _within(group: list[str], question: Question) -> list[str] | None:
+    """The codes of the answers that hold the group's own words, its word for the people
+    aside: "Admins" in "Workspace admin or owner", "SDK users" in "One of our SDKs",
+    "Prepayment customers" in "Prepayment / pay as you go" (an answer that denies them
+    aside); None where no answer has them."""
+    core = group[:-1] if len(group) > 1 and group[-1].endswith("s") else group
+    if not core or sum(len(w) for w in core) < 3 or len(core) > 3:
+        return None
+    if set(core) & (_SHORTHAND | {"everyone", "everybody", "anyone", "every"}):
+        return None  # ("ALL RESPONDENTS", "Everyone else"): no group an answer names
+    found = []
+    for option in question.options or []:
+        if _DENIED_LABEL_RE.search(option.label):
+            continue
+        words = _words(option.label)
+        if all(any(_same(w, g) for w in words) for g in core):
+            found.append(option.code)
+    return found or None
+
+
 # "Are you a member of …?", "Are you a carer?": a yes / no question asking whether one is one
+# ("Is the business a member of …?", "Is your firm an exporter?": whom the question is about)
 _ARE_YOU_RE = re.compile(
-    r"^\W*(?:ARE\s+YOU|IS\s+ANYONE\s+IN\s+\w+\s+\w+)\s+(?:AN?\s+)?(?P<noun>[a-z]+)\b", re.I
+    r"^\W*(?:ARE\s+YOU|IS\s+ANYONE\s+IN\s+\w+\s+\w+|(?:IS|ARE)\s+(?:THE|YOUR)\s+[a-z]+)\s+"
+    r"(?:CURRENTLY\s+|STILL\s+)?(?:AN?\s+)?(?P<noun>[a-z]+)\b",
+    re.I,
 )
 
 

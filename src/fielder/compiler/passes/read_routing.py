@@ -58,7 +58,7 @@ from fielder.compiler.answer_next import canonical_filter
 from fielder.compiler.conditions import Atom, ConditionError, parse_condition, render
 from fielder.compiler.glossary import route_to_english, to_english
 from fielder.compiler.parse import Draft
-from fielder.compiler.passes.unread_routing import is_conditional_route
+from fielder.compiler.passes.unread_routing import boxed_note, is_conditional_route
 from fielder.compiler.worded_answers import NUMBER_WORDS
 from fielder.ir.expressions import parse, references
 from fielder.ir.models import Question, SkipRule
@@ -142,6 +142,8 @@ _FILTER_WORD_RE = re.compile(
     r"|FOR\s+(?:THOSE|PEOPLE|RESPONDENTS|ANYONE|EVERYONE))\b",
     re.I,
 )
+# whom a question is for, named after it: "is for", "is only for", "is not for", "are just for"
+_IS_FOR = r"(?:IS|ARE)\s+(?:ONLY\s+|JUST\s+)?(?:NOT\s+)?(?:ONLY\s+)?FOR\b"
 # words that say when a question shows, with no filter keyword of the usual kinds: "Appears
 # when …", "Visible when …", "Shown to patients aged …", "Only reached by those who …", "Leave
 # out Q7 if …", "Only if you answered Yes at question 20.", "Unless L9 = 3.", "Detractors only –
@@ -152,6 +154,8 @@ _SHOWN_RE = re.compile(
     rf"|^\W*(?:{_ID}\s*:?\s*)?(?:ONLY\s+(?:IF|WHEN|WHERE|FOR)|UNLESS)\b"
     r"|^\W*[A-Za-z][\w ]{0,30}?\bONLY\s*[:–—-]"
     r"|^\W*(?:DISPLAY\s+)?CONDITIONS?\s*:"
+    # "Q19 is for households that …", "Question 18 is not for …"
+    rf"|^\W*(?:QUESTION\s+)?{_ID}\s+{_IS_FOR}"
     # "(ask this one to people who did not tick …)": the question asked of a group
     r"|^\W*(?:PLEASE\s+)?ASK\s+THIS\s+(?:ONE|QUESTION)\s+(?:ONLY\s+)?(?:TO|OF)\b"
     # "Only fill this in if you ticked Yes at question 18."
@@ -193,7 +197,8 @@ _GO_RE = re.compile(
 # a condition's own start
 _CONDITION_RE = re.compile(
     r"\b(?:ONLY\s+)?(?:IF|WHEN|UNLESS|EXCEPT(?:\s+FOR)?|WHERE|WENN|FALLS|SI|SE"
-    r"|(?:FOR\s+)?(?:THOSE|PEOPLE|RESPONDENTS|ANYONE|EVERYONE)\s+WHO)\b\s*(?P<c>.+)",
+    # ("ASK Q10 OF THOSE DISSATISFIED AT Q9": whom, after OF THOSE)
+    r"|(?:FOR\s+)?(?:THOSE|PEOPLE|RESPONDENTS|ANYONE|EVERYONE)\s+WHO|OF\s+THOSE)\b\s*(?P<c>.+)",
     re.I,
 )
 # where a condition clause stops: an action, a colon, an arrow, a sentence's end
@@ -231,7 +236,8 @@ _NOT_ROUTING_RE = re.compile(
 # (a run's first id has its letters: "a score from 0 to 6" is a range of answers)
 _SEVERAL_RE = re.compile(
     rf"\b[A-Z]{{1,4}}\d{{1,3}}[A-Za-z]?(?:[._]\d{{1,2}}[a-z]?)?\s*(?:TO|-|–|—|AND|&|ET|Y|E|UND)\s*{_ID}\b|\b(?:SECTION|PART|MODULE|BLOCK|PARTIE|SECCI[OÓ]N|SEZIONE|PARTE"
-    r"|TEIL|ABSCHNITT|BLOQUE|BLOCCO|BLOCO)\b"
+    # ("part-time students": a word, not a part of the questionnaire)
+    r"|TEIL|ABSCHNITT|BLOQUE|BLOCCO|BLOCO)\b(?![-‐])"
     r"|\bQUESTIONS\b|\bNEXT\s+(?:\w+\s+)?QUESTIONS\b|\bFOLLOWING\b",
     re.I,
 )
@@ -247,24 +253,32 @@ _NO_CODES = frozenset({"text", "long_text", "email", "date", "display"})
 _WORD_RE = re.compile(r"[A-Za-zÀ-ÿ]{3}")
 # "PASSIVES (Q11 = 7–8)": a group's name over its test of a named question
 _LABELLED_TEST_RE = re.compile(
-    r"^\W*[A-Za-z][\w /-]{0,30}\(\s*(?:[A-Za-z]{1,4}\d{1,3}[a-z]?\s*"
+    # ("Leavers (question 2 = No)"; "Dissatisfied at TS7 (4 or 5):": the answers' codes after
+    # where they were given)
+    r"^\W*[A-Za-z][\w /-]{0,30}(?:\s(?:AT|IN)\s+[A-Za-z]{1,4}\d{1,3}[a-z]?\s*"
+    r"\(\s*(?:CODES?\s+)?\d{1,3}(?:\s*(?:,|/|OR|AND|TO|-|–)\s*\d{1,3})*\s*\)(?:\s*ONLY)?\W*$|"
+    r"\(\s*(?:(?:QUESTION\s+\d{1,3}|[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*"
     r"(?:=|<|>|≥|≤|IN\b|CODES?\s+\d)[^()]*"
     # ("Smokers (1 at Q15)", "Promoters (9 or 10 at C15)")
     r"|[\d\s,\-–]+(?:(?:OR|AND|TO)[\d\s,]+)?\b(?:AT|IN)\s+[A-Za-z]{1,4}\d{1,3}[a-z]?\s*"
     # ("Families not in the scheme (you ticked “No” at question 2):": the test in words)
     r"|[^()]{2,60}\b(?:AT|IN)\s+(?:QUESTION\s+\d{1,3}|[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*)\)"
     # ("NOT USING ANY CLOUD (Q1 = 5) ONLY.")
-    r"(?:\s*ONLY)?\W*$",
+    r"(?:\s*ONLY)?\W*$)",
     re.I,
 )
 # a line that names the question it filters: "ASK Q3 IF …", "… SHOW QUESTION 12"
 # ("Q6 is shown if …")
 _ASKED_RE = re.compile(
     rf"\b(?:ASK|SHOW|DISPLAY|LEAVE\s+OUT|OMIT)\s+(?:QUESTION\s+)?(?P<t>{_ID})\b"
+    # ("please answer question 16 if …", not "please also answer Q9. Otherwise go to Q10")
+    rf"|\bANSWER\s+(?:QUESTION\s+)?(?P<a>{_ID})\s+(?=(?:ONLY\s+)?(?:IF|WHEN)\b)"
     rf"|\b(?P<s>{_ID})\s+(?:(?:IS|ARE)\s+)?(?:ONLY\s+)?(?:SHOWN|ASKED|DISPLAYED|APPEARS|VISIBLE"
     r"|REACHED)\b"
     # ("H2: ONLY IF H1 IS 5 OR LESS", ">> Q3 only if NO at Q2"): the id heading the filter
-    rf"|^\W*(?P<h>{_ID})\s*(?::\s*|\s+(?=ONLY\b))",
+    rf"|^\W*(?:QUESTION\s+)?(?P<h>{_ID})\s*(?::\s*|\s+(?=ONLY\b))"
+    # ("Q19 is for households that …", "Question 18 is not for season ticket holders")
+    rf"|^\W*(?:QUESTION\s+)?(?P<f>{_ID})\s+{_IS_FOR}",
     re.I,
 )
 # a question's id as written in a line (letters and digits: a bare number is an answer's code)
@@ -278,7 +292,8 @@ _OPENING_RE = re.compile(
     r"|^\s*[A-Z][\w ,'’/&-]{2,60}?\s\((?P<c2>[^()]{3,100})\)\s*[-–—:]\s+(?P<rest2>\S.*)$",
     re.S,
 )
-_ONLY_RE = re.compile(r"\s*\bONLY\b\s*|^\s*(?:ASKED?\s+)?(?:IF|WHEN)\b\s*", re.I)
+# ("only for Not very likely at Q13": whom, after ONLY FOR)
+_ONLY_RE = re.compile(r"\s*\bONLY(?:\s+FOR)?\b\s*|^\s*(?:ASKED?\s+)?(?:IF|WHEN)\b\s*", re.I)
 _LABEL_HEAD_RE = re.compile(
     r"^\W*(?:[A-Z][\w /-]{0,30}\s+)?(?:LOGIC|FILTER|BASE|CONDITIONS?|ONLY)\s*[:–—]\s*", re.I
 )
@@ -310,17 +325,27 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
             if opening is not None:
                 readings.append(opening)
                 continue
-        for words, place in _lines(draft, ahead):
+        lines = _lines(draft, ahead)
+        for at, (words, place) in enumerate(lines):
             place = "under" if own_last and place == "last" else place
-            reading = _read(words, place, question, following, questions, order)
-            if reading is None:
-                reading = _one_sentence(words, place, question, following, questions, order)
+            reading = _read_any(words, place, question, following, questions, order)
             if reading is not None and reading.holder is not question:
-                if reading.expression == question.display_if:
+                own = question.display_if or ""
+                # (a tool's logic line repeating part of the question's joined filter is that
+                # question's: "Display logic: … at Q8" under Q12 whose filter has it)
+                part = _RULE_HEAD_RE.match(words) and f"({reading.expression})" in own
+                if reading.expression == own or part:
                     continue  # the question's own filter, read there already
             if reading is not None and reading.holder.id in bare:
                 if reading.holder is question or reading.kind == "display_if":
                     readings.append(reading)
+                    if reading.holder is question and reading.kind == "display_if":
+                        # ("ASK Q10 OF …" over it, "Q11 ONLY WHERE …" under it: the next
+                        # question's filter under the answers is read too)
+                        readings.extend(
+                            _next_filter(lines[at + 1 :], own_last, question, following,
+                                         questions, order, bare)
+                        )  # fmt: skip
                     break
             if (
                 reading is not None
@@ -349,6 +374,152 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
             readings.extend(_noted_screen_out(question, draft, questions, order))
     for reading in readings:
         _apply(reading, questions)
+
+
+# a tool's or an author's heading over a filter: "Display rule:", "Routing:", "Universe:",
+# "Asked if:", "Shown to:", "Eligibility –" (the words after it are the test, or an id and its
+# test)
+_RULE_HEAD_RE = re.compile(
+    r"^\W*(?:[A-Za-z]+\s+){0,2}?(?:RULES?|ROUTING|UNIVERSE|ELIGIBILITY|CONDITIONS?|LOGIC|FILTER"
+    r"|BASE|(?:ASKED|SHOWN|DISPLAYED)(?:\s+ONLY)?(?:\s+(?:IF|OF|TO|WHEN|FOR))?|(?:ASK|SHOW)\s+IF)"
+    r"\s*[:–—]\s*(?P<rest>\S.*)$",
+    re.I,
+)
+# a route of any kind ("T2=1→#TERM; else→next"): no filter for these readers
+_ROUTE_MARK_RE = re.compile(
+    r"→|->|>>|=>|#|\b(?:GO|SKIP|JUMP|CONTINUE|PROCEED|NEXT|END|TERM\w*|CLOSE|STOP)\b", re.I
+)
+# the id of a question, then its test: "[Q16: …]", "{Q18: …}", "Question 7 – …"
+_ID_HEAD_RE = re.compile(
+    rf"^[\W_]*(?:QUESTION\s+)?(?P<id>{_ID})\s*[:–—]\s*(?P<rest>[^\]{{}}]++)[\]}}]?\s*$", re.I
+)
+# the rest opens with the question it filters ("Q14 only for …", "Q16: aged 18–24 …") or with
+# a filter's own word
+_RULE_REST_RE = re.compile(
+    rf"^\W*(?:(?:QUESTION\s+)?{_ID}\b\s*(?::|\s+(?:ONLY|(?:IS|ARE)\s+(?:ONLY\s+|NOT\s+|JUST\s+)?"
+    r"(?:FOR|SHOWN|ASKED|DISPLAYED))\b)|(?:ONLY\s+)?(?:IF|WHEN|UNLESS"
+    r"|EXCEPT|NOT|ASK|SHOW|FOR|THOSE)\b)",
+    re.I,
+)
+
+
+def _rule_headed(
+    words: str,
+    place: str,
+    question: Question,
+    following: Question | None,
+    questions: dict[str, Question],
+    order: dict[str, int],
+) -> _Reading | None:
+    """A filter under a heading that says it is one ("Display rule: Q7 is “No”.", "Asked if:
+    aged under 25 at Q17", "Routing: Q14 only for Not very likely at Q13."), no other reader
+    having read it: the words after the heading read as "Only if …" (or as written, where they
+    open with the question they filter or a filter's own word). Filters only."""
+    if _SKIP_RE.search(words) or _ends(words) or _ROUTE_MARK_RE.search(words):
+        return None
+    head = _RULE_HEAD_RE.match(words)
+    if head is not None:
+        rest = head["rest"].strip()
+        if not _RULE_REST_RE.match(rest):
+            rest = "Only if " + re.sub(r"^ONLY\s+", "", rest, flags=re.I)
+    else:
+        # "[Q16: DETRACTORS ONLY - SCORE 0 TO 6 AT Q15]", "Q16: aged 18–24 at Q14 only.": the
+        # next question's id over its test, under the answers
+        named = _ID_HEAD_RE.match(words)
+        if named is None or following is None or place not in ("last", "end"):
+            return None
+        if _question_named(named["id"], questions) != following.id:
+            return None
+        rest = named["rest"].strip(" .")
+        rest = re.sub(r"\s*\bONLY\b\s*[-–—:,]?\s*", " ", rest, flags=re.I).strip()
+        if not rest:
+            return None
+        rest = ("Only " if re.match(r"(?:IF|WHEN)\b", rest, re.I) else "Only if ") + rest
+    reading = _read(rest, place, question, following, questions, order)
+    if reading is None or reading.kind != "display_if":
+        return None
+    reading.source = words
+    return reading
+
+
+def _read_any(
+    words: str,
+    place: str,
+    question: Question,
+    following: Question | None,
+    questions: dict[str, Question],
+    order: dict[str, int],
+) -> _Reading | None:
+    """The line read whole, else one sentence of it, else under its heading, else without
+    its asides."""
+    for reader in (_read, _one_sentence, _rule_headed, _without_asides):
+        reading = reader(words, place, question, following, questions, order)
+        if reading is not None:
+            return reading
+    return None
+
+
+def _next_filter(
+    lines: list[tuple[str, str]],
+    own_last: bool,
+    question: Question,
+    following: Question | None,
+    questions: dict[str, Question],
+    order: dict[str, int],
+    bare: set[str],
+) -> list[_Reading]:
+    """After a question's own filter, the next question's filter on a line under its answers
+    that names that question ("Q11 ONLY WHERE …")."""
+    if following is None or following.id not in bare:
+        return []
+    for words, place in lines:
+        place = "under" if own_last and place == "last" else place
+        if place not in ("last", "end"):
+            continue
+        if _asked(to_english(route_to_english(words)), questions) != following.id:
+            continue  # (a line that does not name the next question may be this one's own)
+        reading = _read_any(words, place, question, following, questions, order)
+        if reading is not None and reading.kind == "display_if" and reading.holder is following:
+            return [reading]
+    return []
+
+
+def _without_asides(
+    words: str,
+    place: str,
+    question: Question,
+    following: Question | None,
+    questions: dict[str, Question],
+    order: dict[str, int],
+) -> _Reading | None:
+    """A filter with a sentence beside it on how to ask or record ("ASK Q10 OF THOSE
+    DISSATISFIED AT Q9 (CODES 4-5). PROBE FULLY"): the filter read without that sentence.
+    Filters only."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", words.strip()) if s.strip()]
+    if len(sentences) < 2:
+        return None
+    kept = [s for s in sentences if not (_NOT_ROUTING_RE.search(s) or _RECORDING_RE.search(s))]
+    # "Everyone else, go to question 17." beside "please answer question 16 if …": the other
+    # branch, which only goes on past the question the filter is for
+    onward = [s for s in kept if _ELSE_RE.match(s) and _SKIP_RE.search(to_english(s))]
+    kept = [s for s in kept if s not in onward]
+    if not kept or len(kept) == len(sentences) or len(onward) > 1:
+        return None
+    reading = _read(" ".join(kept), place, question, following, questions, order)
+    if reading is None or reading.kind != "display_if":
+        return None
+    if onward:
+        match = _SKIP_RE.search(to_english(onward[0]))
+        target = _question_named(match["t"], questions) if match else None
+        if target is None or order[target] != order[reading.holder.id] + 1:
+            return None
+    reading.source = words
+    return reading
+
+
+_ELSE_RE = re.compile(
+    r"^\W*(?:EVERYONE\s+ELSE|ANYONE\s+ELSE|ALL\s+OTHERS|OTHERS|OTHERWISE|IF\s+NOT)\b", re.I
+)
 
 
 # a sentence's end: a stop, then a capital (not "e.g. Q5", not a bracket's inside)
@@ -402,7 +573,7 @@ def _printed_under(
         following = questions[ids[index + 1]] if index + 1 < len(ids) else None
         ahead = pairs[index + 1][1].pre_notes if index + 1 < len(pairs) else []
         for words, place in _lines(draft, ahead):
-            reading = _read(words, place, question, following, questions, order)
+            reading = _read_any(words, place, question, following, questions, order)
             if place != "last" or reading is None or reading.kind != "display_if":
                 continue
             tested = {ref.name for ref in references(parse(reading.expression))}
@@ -461,7 +632,7 @@ def _lines(draft: Draft, ahead: list[str]) -> list[tuple[str, str]]:
     for line in reversed(draft.lines):
         if not line.raw.strip():
             continue
-        if line.rows or line.is_option:
+        if (line.rows and not boxed_note(line.rows)) or line.is_option:
             answers_after = True
             continue
         if _answer_line(line.raw, labels):
@@ -898,7 +1069,10 @@ def _id_before(questions: dict[str, Question], position: int) -> str | None:
 def _asked(english: str, questions: dict[str, Question]) -> str | None:
     """The question a line says to ask or show by its id ("ASK Q3 IF …"), when there is one."""
     match = _ASKED_RE.search(_outside_brackets(english))
-    return _question_named(match["t"] or match["s"] or match["h"], questions) if match else None
+    if match is None:
+        return None
+    named = match["t"] or match["s"] or match["h"] or match["f"] or match["a"]
+    return _question_named(named, questions)
 
 
 def _later_named(english: str, question: Question, questions: dict[str, Question]) -> set[str]:
@@ -1016,7 +1190,16 @@ def _clauses(english: str) -> list[str]:
     # "a Yes at 20": the question by its number alone; "RESPONDENTS AGED 65 AND OVER AT S3"
     clauses += [_AT_NUMBER_RE.sub(r"\1 QUESTION \2", c) for c in clauses if _AT_NUMBER_RE.search(c)]
     clauses += [_GROUP_HEAD_RE.sub("", c) for c in clauses if _GROUP_HEAD_RE.match(c)]
+    # "Q14 only for Not very likely at Q13", "Question 17 is for senior leaders (…)": whom, after
+    # the id and its words of scope
+    clauses += [_WHOM_HEAD_RE.sub("", c) for c in clauses if _WHOM_HEAD_RE.match(c)]
     return [c for c in dict.fromkeys(clauses) if len(c) >= 2]
+
+
+_WHOM_HEAD_RE = re.compile(
+    rf"^\W*(?:(?:QUESTION\s+)?{_ID}\s*:?\s+)?(?:(?:IS|ARE)\s+)?(?:ONLY|JUST)?\s*(?:FOR|IF|WHEN)\s+",
+    re.I,
+)
 
 
 _AT_NUMBER_RE = re.compile(r"\b(AT|IN)\s+(\d{1,3})\s*$", re.I)
@@ -1041,7 +1224,9 @@ def _joined_parts(sentence: str) -> list[str]:
 
 
 _NAMED_ID = r"[A-Za-z]{1,4}\d{1,3}[A-Za-z]?(?:_\d{1,2})?"
-_TEST_IN_BRACKETS_RE = re.compile(rf"\((?P<t>[^()]*\b{_NAMED_ID}\b[^()]*)\)")
+_TEST_IN_BRACKETS_RE = re.compile(
+    rf"\((?P<t>[^()]*\b(?:{_NAMED_ID}|(?i:QUESTION)\s+\d{{1,3}})\b[^()]*)\)"
+)
 # "did NOT tick the app (code 3) at P2": an answer's code in brackets, then its question
 _CODE_AT_RE = re.compile(
     rf"\(\s*(?:CODES?\s+)?(?P<c>\d{{1,3}}(?:\s*(?:,|OR|AND)\s*\d{{1,3}})*)\s*\)\s+(?:AT|IN)\s+"
@@ -1057,7 +1242,8 @@ def _described_tests(english: str) -> str | None:
     least one part has its test in brackets and there are two parts or more."""
     sentence = re.split(r"\.\s", english.strip(), maxsplit=1)[0]
     sentence = _LABEL_HEAD_RE.sub("", re.sub(r"^\W+", "", sentence)).strip(" .")
-    pieces = _joined_parts(sentence)
+    sentence = _WHOM_HEAD_RE.sub("", sentence)  # ("Question 17 is for …": whom only)
+    pieces = _merged_names(_joined_parts(sentence))
     if len(pieces) < 3:
         return None
     parts: list[str] = []
@@ -1085,6 +1271,24 @@ def _described_tests(english: str) -> str | None:
         else:
             return None  # words that test nothing ("NOT asked of those who …")
     return " ".join(parts) if found else None
+
+
+def _merged_names(pieces: list[str]) -> list[str]:
+    """ "senior leaders AND heads (3 or 4 at question 1)": a group's words with no test of
+    their own, joined to the next part that has one, share that part's bracket."""
+    merged = list(pieces)
+    index = 0
+    while index + 2 < len(merged):
+        piece = merged[index]
+        if (
+            not re.search(rf"\(|\b{_NAMED_ID}\b", piece)
+            and _TEST_IN_BRACKETS_RE.search(merged[index + 2])
+            and merged[index + 1].upper() in ("AND", "OR")
+        ):
+            merged[index : index + 3] = [f"{piece} {merged[index + 1]} {merged[index + 2]}"]
+            continue
+        index += 2
+    return merged
 
 
 def _sound(

@@ -26,7 +26,7 @@ from fielder.ir.models import Question
 
 # a condition on what the respondent answered
 _CONDITION_RE = re.compile(
-    r"\b(?:IF|ONLY|UNLESS|EXCEPT|OTHERWISE|OTHERS|THOSE\s+WHO|WHEN|FILTER|BASE)\b"
+    r"\b(?:IF|ONLY|UNLESS|EXCEPT|OTHERWISE|OTHERS|THOSE\s+WHO|OF\s+THOSE|WHEN|FILTER|BASE)\b"
     r"|^\W{0,3}(?:->|→|>>)",  # a routing line of its own: "-> CSAT 1-2: ask Q3"
     re.I,
 )
@@ -40,7 +40,8 @@ _ANSWER_REF_RE = re.compile(
 _ACTION_RE = re.compile(
     r"\b(?:ASK|SHOW|DISPLAY|ANSWER)\s+(?:(?:THIS|THE\s+NEXT)\s+QUESTION\s+|(?:Q(?:UESTION)?S?\.?\s*)"
     r"?[A-Z]{0,3}\d[\w.]*(?:\s*(?:TO|-|–)\s*[A-Z]{0,3}\d[\w.]*)?\s+)?(?:ONLY\s+)?"
-    r"(?:IF|WHEN|TO\s+(?:THOSE|PEOPLE|RESPONDENTS|ANYONE|EVERYONE)|THOSE|FOR\s+THOSE)\b"
+    # ("ASK Q10 OF THOSE DISSATISFIED AT Q9")
+    r"(?:IF|WHEN|(?:TO|OF)\s+(?:THOSE|PEOPLE|RESPONDENTS|ANYONE|EVERYONE)|THOSE|FOR\s+THOSE)\b"
     r"|\bONLY\s+(?:ASK|SHOW|DISPLAY|ANSWER)\b[^.;]*\bIF\b|\bSKIP\s+THIS\s+QUESTION\s+IF\b"
     r"|\b(?:ASK|ANSWER|SHOW)\s+QUESTIONS?\s+[A-Z]{0,3}\d"
     r"|\b(?:ASK|SHOW)\b[^.;]{0,60}\bONLY\s+(?:IF|TO|FOR|WHERE|WHEN)\b"
@@ -113,7 +114,8 @@ def _routing_words(draft: Draft, ahead: list[str]) -> Iterable[str]:
     """The draft's notes and lines (its own wording taken out) and its answers' notes that
     route; a line the next question holds as its own opening note is that question's."""
     text = draft.text
-    for line in [*draft.pre_notes, *(line.raw for line in draft.lines if not line.rows)]:
+    lines = (line.raw for line in draft.lines if not line.rows or boxed_note(line.rows))
+    for line in [*draft.pre_notes, *lines]:
         # (a table's cells are answers and rows, read by the grid rules)
         if line in ahead:
             continue
@@ -124,6 +126,12 @@ def _routing_words(draft: Draft, ahead: list[str]) -> Iterable[str]:
         for note in option.instructions:
             if _ANSWER_ROUTE_RE.search(note) and not _NOT_ROUTING_RE.search(note):
                 yield " ".join(f"{option.label} {note}".split())
+
+
+def boxed_note(rows: Sequence[Sequence[str]]) -> bool:
+    """A table of one cell: a note set in a box ("Q15: only if …" framed under the answers),
+    read as a line, not as a table's rows."""
+    return len(rows) == 1 and len(rows[0]) == 1 and len(rows[0][0]) >= 12
 
 
 def is_conditional_route(words: str) -> bool:
