@@ -74,6 +74,12 @@ BLIND = [
         "54",
         "55",
         "56",
+        "57",
+        "58",
+        "59",
+        "60",
+        "61",
+        "62",
     )
 ]
 BELOW_FLOOR = {
@@ -111,7 +117,6 @@ BELOW_FLOOR = {
     # left after the unseen38-unseen40 rounds (the stop-25 note lists why)
     "youth-wellbeing.gold.json",  # 'Questions 16 to 19 are for Year 10 only': a group by answer
     # left after the unseen43-unseen47 rounds (the stop-26 note lists why)
-    "cinema-exit.gold.json",  # Q5 filter of two groups in words; Q15 reads one code of two
     "podcast-listener.gold.json",  # Q8/Q16 filters unread, Q17 takes Q16's
     "season-ticket.gold.json",  # Q16-Q18: a filter set one question early
     "farm-inputs.gold.json",  # 'everyone who isn't growing wheat or barley (codes 1 or 2 at F3)'
@@ -133,21 +138,19 @@ BELOW_FLOOR = {
     "legal-aid-providers.gold.json",  # unseen50: logic P9 P10
     "police-confidence.gold.json",  # unseen50: options Q5; logic Q5 Q11 Q12 Q14 Q15 Q16…
     "victim-services-cati.gold.json",  # unseen50: logic S2 Q1 Q3
-    "adult-learner.gold.json",  # unseen51: logic Q9 Q10
     "post-inspection.gold.json",  # unseen51: logic A3 C8
     "su-members.gold.json",  # unseen51: logic Q4 Q5 Q6 Q18
-    "mystery-shop-visit.gold.json",  # unseen52: logic A4 B2
     "census-rehearsal.gold.json",  # unseen53: logic H1 Q16 Q17
     "consultation-response.gold.json",  # unseen53: logic Q9 Q19
-    "exit-poll-card.gold.json",  # unseen53: logic Q1 Q16
     "residents-panel.gold.json",  # unseen53: logic Q15 Q21
     "consumer-panel-wave31.gold.json",  # unseen54: not Q5; logic Q7; type Q12; options Q12
     "mobile-network-survey.gold.json",  # unseen54: options Q6; not Q16
-    "smart-meter-aftercare.gold.json",  # unseen54: logic Q14 Q15
-    "warmer-homes-grant.gold.json",  # unseen54: logic E6 M4
     "player-survey.gold.json",  # unseen55: logic G4 G9 G13 G16 G17
     "theatre-audience.gold.json",  # unseen55: logic B3 B4
     "broker-tracker.gold.json",  # unseen56: logic B5 D3 D4
+    # session 19 (the stop-28 note): "EXCLUSIVE. CLOSE" on an answer is read as a screen-out, as
+    # three other golds and unseen60 keep it; this gold leaves it to the MUST HAVE … ELSE CLOSE line
+    "readymeal-concept.gold.json",  # unseen12: logic SC2
 }
 GOLD = sorted(FIXTURES.glob("*.gold.json")) + [
     gold
