@@ -1185,23 +1185,15 @@ def _display(text: str, upper: str) -> list[Directive]:
     if match:
         return [Directive("display_if", f"NOT ({match['cond'].strip(' :,.')})", source=text)]
     match = re.match(
-        # "Question 6 is not for returning clients (the fourth box at question 3).": whom the
-        # question leaves out, then the test; everyone else is asked
-        # ("Logic: not for members who already use the branch (M9 = 1).": the question unnamed)
-        # (without the question named, only "not for": "NOT asked of …" waits for the next one)
-        r"^(?:(?:QUESTION\s+\d{1,3}[a-z]?|[A-Z]{1,4}\d{1,3}[a-z]?)\s+IS\s+NOT\s+(?:FOR|ASKED\s+OF|SHOWN\s+TO)"
-        r"|NOT\s+FOR)\s+"
-        r"(?P<cond>[^()]*\([^()]*(?:\bQUESTION\s+\d|\b[A-Z]{1,4}\d)[^()]*\))\s*\.?$",
+        # "Not for returning clients (the fourth box at question 3).": whom the question leaves
+        # out, in words the reader above does not know, then the test; everyone else is asked
+        # ("Question 6 is not for …", "AQ3 is not shown to …": the "<id> is not for" reader above)
+        r"^NOT\s+FOR\s+(?P<cond>[^()]*\([^()]*(?:\bQUESTION\s+\d|\b[A-Z]{1,4}\d)[^()]*\))\s*\.?$",
         text,
         re.I,
     )
     if match:
-        cond = f"NOT ({match['cond'].strip(' :,.')})"
-        subject = re.match(r"^\s*(?P<id>[A-Z]{1,4}\d{1,3}[a-z]?)\s+(?i:IS)\b", text)
-        if subject:
-            # "AQ3 is not shown to … (AQ1 = 1)" wherever it stands: the named question's filter
-            return [Directive("ask_target", cond, target=subject["id"], source=text)]
-        return [Directive("display_if", cond, source=text)]
+        return [Directive("display_if", f"NOT ({match['cond'].strip(' :,.')})", source=text)]
     match = re.match(
         # "skip unless M9 = 3 (mobile app)": skipped by all but those the test names
         r"^(?:SKIP|HIDE|OMIT)\s+(?:THIS\s+)?(?:QUESTION\s+)?UNLESS\s+(?P<cond>.*\b[A-Z]{1,4}\d.*)$",
