@@ -97,6 +97,7 @@ from fielder.compiler.spec_items import spec_lines
 from fielder.compiler.stacked_heads import stacked_head_lines
 from fielder.compiler.standard_pages import drop_standard_pages
 from fielder.compiler.starred_notes import starred_note_lines
+from fielder.compiler.starred_heads import starred_head_lines
 from fielder.compiler.stray_numbers import stray_number_lines
 from fielder.compiler.submit_button import drop_submit_button
 from fielder.compiler.sum_tables import sum_table_lines
@@ -114,6 +115,7 @@ from fielder.compiler.wrapped_notes import join_wrapped_notes, join_wrapped_prob
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
+    lines = starred_head_lines(lines)  # before the starred notes: `*QUESTION 10` is no note
     lines = arrow_line_notes(keypad_answer_lines(banner_note_lines(lines)))
     lines = noted_label_lines(join_wrapped_caps(arrow_number_lines(pseudo_code_lines(lines))))
     lines = qualifying_code_lines(bracketed_point_lines(starred_note_lines(lines)))

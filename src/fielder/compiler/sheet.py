@@ -302,6 +302,10 @@ def _column_roles(header: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
                 found[role] = index
                 break
     labels = [i for i, c in enumerate(header) if c.strip().lower().rstrip(":") in _LABEL_WORDS]
+    if "text" not in found and labels and found.get("id", len(header)) < labels[0]:
+        # "Variable | Label | Values": a data dictionary's variable label is the question's words
+        found["text"] = labels[0]
+        labels = labels[1:]
     if "options" not in found and "code" in found and labels:
         found["options"] = labels[0]  # "Value | Label": a codebook's answer words beside the code
     text_head = english_heading(_header_words(header[found["text"]])) if "text" in found else ""
@@ -329,15 +333,15 @@ _LONE_ID_RE = re.compile(r"^(?:[A-Z]{1,4}[-_.]?\d{1,3}[a-z]?(?:[._]\d{1,2})?|\d{
 
 def _id_rows(block: Block) -> int:
     """Rows whose first cell is only a question label and another cell reads as a question."""
-    count = 0
-    for row in block.rows:
-        if (
-            len(row) >= 2
-            and _LONE_ID_RE.match(row[0].text.strip())
-            and any(len(c.text.split()) >= 3 and _asks(c.text) for c in row[1:])
-        ):
-            count += 1
-    return count
+    return sum(_is_id_row(row) for row in block.rows)
+
+
+def _is_id_row(row: tuple[Cell, ...]) -> bool:
+    return (
+        len(row) >= 2
+        and bool(_LONE_ID_RE.match(row[0].text.strip()))
+        and any(len(c.text.split()) >= 3 and _asks(c.text) for c in row[1:])
+    )
 
 
 def _asks(text: str) -> bool:
@@ -355,7 +359,18 @@ def is_sheet_table(block: Block) -> bool:
     # "Code | Answer | Instruction" over "3 | Does not fit at all": a headed answer list, its
     # first column the answers' codes (an answer may open like a question: "Does not …")
     headed = bool(block.rows) and _CODE_HEAD_RE.match(block.rows[0][0].text.strip())
-    return not headed and _id_rows(block) >= 2
+    return not headed and (_id_rows(block) >= 2 or _one_question_table(block))
+
+
+def _one_question_table(block: Block) -> bool:
+    """A print view's table per question: "3) | Which …?" over rows whose first cell is empty
+    (the answers, one a row)."""
+    rows = block.rows
+    return (
+        bool(rows)
+        and _is_id_row(rows[0])
+        and all(not row[0].text.strip() for row in rows[1:])
+    )
 
 
 _CODE_HEAD_RE = re.compile(r"^(?:codes?|code\s+no\.?|value|punch)$", re.I)

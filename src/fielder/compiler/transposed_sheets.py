@@ -4,6 +4,8 @@ Column A names the fields down the side (`ID`, `Question text`, `Type`, `Logic`,
 `Answers →`) and each later column is one question, its answers one per cell from the
 answers row down. Read as it stands, no row is a header; turned a quarter, it is the
 ordinary one-question-per-row sheet, with each column's answers one per line in one cell.
+A Word spec card (one two-column table per question: `Question ID | A4`, `Question text | …`,
+`Answers | …`) is the same layout with a single question.
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ def untranspose(block: Block) -> Block:
     if block.kind != "table" or len(block.rows) < 3:
         return block
     width = max(len(r) for r in block.rows)
-    if width < 3:
+    if width < 2:
         return block
     fields = _field_rows(block)
     if fields is None:
@@ -77,6 +79,6 @@ def untranspose(block: Block) -> Block:
         )
         if any(c.text.strip() for c in row):
             rows.append(row)
-    if len(rows) < 3:
+    if len(rows) < 2:
         return block
     return replace(block, rows=tuple(rows))
