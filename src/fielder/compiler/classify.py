@@ -19,6 +19,12 @@ _PREFIXED_RE = re.compile(
     r"|[A-Z]{1,2}\d{1,2}[-_.]?Q\d{1,3}[a-z]{0,2})"
     r"(?:\s*[.):]|\s+[-–—·•|]|\t|\s{2,}|(?=\s+[A-Z\"'‘“(¿¡]))\s*(?P<rest>\S.*)$"
 )
+# "q1.", "q12a)", "qs3:", "q4_2 -" in lower case, as questionnaires written from a data file's
+# variable names print them: the label as written, before words that open in capitals
+_LOWER_PREFIXED_RE = re.compile(
+    r"^(?P<id>q[a-z]?\d{1,3}[a-z]?(?:[._]\d{1,2})?)"
+    r"(?:\s*[.):]|\s+[-–—|]|\s)\s*(?P<rest>[A-Z¿¡\"'‘“(].*)$"
+)
 _QUESTION_WORD_RE = re.compile(
     r"^(?:Question|QUESTION)\s+(?P<n>\d{1,3}[a-z]?)\s*[.):]?\s+(?P<rest>\S.*)$"
 )
@@ -213,6 +219,9 @@ def _label_of(
         return Label("Q" + match["n"], match["rest"], "prefixed")
     match = _PREFIXED_RE.match(text)
     if match and not _not_a_prefix(match["id"]):
+        return Label(clean_id(match["id"]), match["rest"], "prefixed")
+    match = _LOWER_PREFIXED_RE.match(text)
+    if match:
         return Label(clean_id(match["id"]), match["rest"], "prefixed")
     match = _NAMED_FILTER_LABEL_RE.match(text)
     if match and match["id"] not in _NOT_LABELS and match["id"] not in _NOT_FILTER_NAMES:

@@ -22,6 +22,7 @@ from fielder.compiler.circled_keys import circled_key_lines
 from fielder.compiler.code_column_tables import code_column_document
 from fielder.compiler.continued_filters import join_continued_filters
 from fielder.compiler.counted_filters import copy_named_filters, spread_counted_filters
+from fielder.compiler.keyed_cards import keyed_card_document
 from fielder.compiler.crf_tables import crf_document
 from fielder.compiler.decision_tables import decision_table_lines
 from fielder.compiler.diagnostics import Clarification, Problem, answers_of
@@ -102,6 +103,7 @@ def _read_lines(document: Document) -> list[Line]:
     # ("No ☐2 ➜ Go to Q7": every arrow glyph read as "→" before any reader sees the words)
     document = dataclasses.replace(document, blocks=plain_arrows(document.blocks))
     document = code_column_document(drop_retired_items(change_key_document(document)))
+    document = keyed_card_document(document)  # "QUESTION: L1 / TEXT: …": a spec card each
     lines = text_page_lines(
         document_lines(
             crf_document(

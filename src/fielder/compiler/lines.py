@@ -874,7 +874,10 @@ def _is_title(title: str, following: str) -> bool:
     return len(title.split()) <= 3 and "?" not in title and following.rstrip().endswith("?")
 
 
-_LONE_LABEL_RE = re.compile(r"^(?:[A-Z]{1,4}[-_]?\d{1,3}[a-z]?(?:[._]\d{1,2}|-[A-Z])?)[.:)]?$")
+# ("A.1" with a dot after the letter, "q3" in a data file's lower case: labels too)
+_LONE_LABEL_RE = re.compile(
+    r"^(?:[A-Z]{1,4}[-_.]?\d{1,3}[a-z]?(?:[._]\d{1,2}|-[A-Z])?|q[a-z]?\d{1,3}[a-z]?(?:[._]\d{1,2})?)[.:)]?$"
+)
 
 
 # "Question 7" alone (often a heading) over the question's words: the word spelled out
@@ -1102,6 +1105,7 @@ def document_lines(document: Document) -> list[Line]:
     from fielder.compiler.email_thread import thread_start
     from fielder.compiler.folded import unfold
     from fielder.compiler.header_cards import header_card_lines, is_header_card
+    from fielder.compiler.header_cards import header_card_lines, is_header_card
     from fielder.compiler.labelled_cards import card_line
     from fielder.compiler.named_lists import write_out_named_lists
     from fielder.compiler.question_cells import is_question_cell_table, question_cell_lines
@@ -1142,6 +1146,8 @@ def document_lines(document: Document) -> list[Line]:
                 lines.extend(sheet_lines(block))
             elif is_form_table(block):
                 lines.extend(form_lines(block))
+            elif is_header_card(block):
+                lines.extend(header_card_lines(block))
             elif is_header_card(block):
                 lines.extend(header_card_lines(block))
             elif (boxed_note := _boxed_note(block)) is not None:

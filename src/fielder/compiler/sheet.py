@@ -22,6 +22,7 @@ from fielder.compiler.codes_row import (
 from fielder.compiler.entry_placeholders import entry_placeholder
 from fielder.compiler.foreign_heads import english_heading
 from fielder.compiler.go_to_cells import spelled_go_to
+from fielder.compiler.id_columns import with_id_column
 from fielder.compiler.grid_sub_rows import is_statement_row
 from fielder.compiler.instructions import question_type_line
 from fielder.compiler.legend_keys import expand_mark, legend_keys
@@ -324,7 +325,7 @@ def _header_index(block: Block) -> tuple[int, dict[str, int]] | None:
     for index, row in enumerate(block.rows[:15]):
         columns = _columns(tuple(c.text for c in row))
         if "text" in columns and ("options" in columns or "id" in columns or "type" in columns):
-            return index, columns
+            return index, with_id_column(block, index, columns)
     return None
 
 

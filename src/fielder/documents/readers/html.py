@@ -155,6 +155,11 @@ class _Walker:
             self.layout_table(tag, fmt)
         elif name == "table":
             self.flush()
+            caption = tag.find("caption", recursive=False)
+            if caption is not None:
+                # a caption is the table's title (often the question over its answers): a line
+                self.walk(caption, fmt, pre)
+                self.flush()
             self.builder.add_table(self.table(tag, fmt))
         elif name in _BLOCKS:
             if any(r.text.strip() for r in self.runs):
@@ -177,7 +182,7 @@ class _Walker:
                 # "<span class=code>1</span>Yes" with the span drawn as a box of its own
                 # width (inline-block): the code stands apart from its words, "1<TAB>Yes"
                 self.runs.append(replace(fmt, text="\t"))
-            elif not pre and self.runs and _spaced_after(tag, self.classes):
+            elif not pre and self.runs and (_spaced_after(tag, self.classes) or _glued_id(tag)):
                 # "<span class="num">Q1</span>Before…" with a right margin: the page shows a gap
                 self.runs.append(replace(fmt, text=" "))
 
@@ -281,6 +286,20 @@ class _Walker:
                 cells.extend(Cell("") for _ in range(min(extra, 64)))
             rows.append(cells)
         return rows
+
+
+_ID_TEXT = re.compile(r"^[A-Za-z]{1,4}[-_.]?\d{1,3}[a-z]?$")
+
+
+def _glued_id(tag: Tag) -> bool:
+    """ "<span class=qid>B4</span><span class=qtext>How…</span>": an element holding only a
+    question's id, the words straight after it with no space in the markup (a tool's print view
+    sets them apart with its style sheet): the page shows them apart."""
+    after = tag.next_sibling
+    if after is None or not _ID_TEXT.match(tag.get_text().strip()):
+        return False
+    following = after.get_text() if isinstance(after, Tag) else str(after)
+    return following[:1].isalpha()
 
 
 def _nested_rows(block: Block) -> tuple[Run, ...]:
