@@ -12,8 +12,8 @@ from pathlib import Path
 
 import docx
 import openpyxl
-
 from bench.accuracy import figures, score_file
+
 from fielder.compiler import compile_document
 from fielder.documents import read_path
 from fielder.ir.models import Question
@@ -227,3 +227,12 @@ def test_every_house_style_in_robustness_ids_keeps_its_ids_and_words() -> None:
             counts[key] += result[key]
     assert not missed
     assert figures(counts)["f1"] == 1.0
+
+
+def test_a_data_maps_short_labels_are_no_questions(tmp_path: Path) -> None:
+    survey = _sheet(
+        tmp_path / "map.xlsx",
+        ["Variable", "Label", "Values"],
+        [["AGE", "Age", "16-99"], ["SHOPS_1", "Shops used", "0/1"], ["WT", "Weight", ""]],
+    )
+    assert not [q for q in survey.values() if q.id in ("AGE", "SHOPS_1", "WT")]

@@ -1,9 +1,11 @@
-"""A questionnaire sheet's id column found by what it holds, whatever its heading says.
+"""A questionnaire sheet's id and text columns found by what they hold, whatever the headings say.
 
 Tools and agencies head the column of question ids in their own words: "Name", "Tag", "Key",
 "Field", "Screen", "Step", "Export tag", "Question name", "Question label", "Code". A column
 before the question's words whose cells are short ids ("L1", "SCR_2", "visit_freq", "BQ1a") is the
 id column, the way a programmer reads it; a column of answer codes holds numbers, never these.
+A data dictionary's "Variable | Label | Values" holds the questions in its label column when the
+labels ask (a data map's short labels, "Age", "Shops used", are no questions).
 """
 
 from __future__ import annotations
@@ -54,3 +56,22 @@ def with_id_column(block: Block, header: int, columns: dict[str, int]) -> dict[s
         found["id"] = column
         return found
     return columns
+
+
+def with_label_text(block: Block, header: int, columns: dict[str, int]) -> dict[str, int]:
+    """The header's column roles with a "Label" column after the id read as the question's words
+    when its cells ask, the codes' column then holding the answers."""
+    from fielder.compiler.classify import looks_like_question
+
+    heads = [c.text.strip().lower().rstrip(":") for c in block.rows[header]]
+    if "text" in columns or "id" not in columns or "label" not in heads:
+        return columns
+    at = heads.index("label")
+    cells = [row[at].text for row in block.rows[header + 1 :] if at < len(row) and row[at].text]
+    if at < columns["id"] or not cells or sum(map(looks_like_question, cells)) < 0.6 * len(cells):
+        return columns
+    found = {role: i for role, i in columns.items() if i != at}
+    found["text"] = at
+    if "options" not in found and "code" in found:
+        found["options"] = found.pop("code")  # "1=Yes | 2=No" in the values' column
+    return found

@@ -88,4 +88,4 @@ def keyed_card_document(document: Document) -> Document:
         index = card[1]
     if len(out) == len(blocks):
         return document
-    return dataclasses.replace(document, blocks=tuple(out))
+    return dataclasses.replace(document, blocks=out)

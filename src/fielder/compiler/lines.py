@@ -1105,7 +1105,6 @@ def document_lines(document: Document) -> list[Line]:
     from fielder.compiler.email_thread import thread_start
     from fielder.compiler.folded import unfold
     from fielder.compiler.header_cards import header_card_lines, is_header_card
-    from fielder.compiler.header_cards import header_card_lines, is_header_card
     from fielder.compiler.labelled_cards import card_line
     from fielder.compiler.named_lists import write_out_named_lists
     from fielder.compiler.question_cells import is_question_cell_table, question_cell_lines
@@ -1146,8 +1145,6 @@ def document_lines(document: Document) -> list[Line]:
                 lines.extend(sheet_lines(block))
             elif is_form_table(block):
                 lines.extend(form_lines(block))
-            elif is_header_card(block):
-                lines.extend(header_card_lines(block))
             elif is_header_card(block):
                 lines.extend(header_card_lines(block))
             elif (boxed_note := _boxed_note(block)) is not None:

@@ -96,8 +96,8 @@ from fielder.compiler.slashed_wraps import join_slashed_wraps
 from fielder.compiler.spec_items import spec_lines
 from fielder.compiler.stacked_heads import stacked_head_lines
 from fielder.compiler.standard_pages import drop_standard_pages
-from fielder.compiler.starred_notes import starred_note_lines
 from fielder.compiler.starred_heads import starred_head_lines
+from fielder.compiler.starred_notes import starred_note_lines
 from fielder.compiler.stray_numbers import stray_number_lines
 from fielder.compiler.submit_button import drop_submit_button
 from fielder.compiler.sum_tables import sum_table_lines

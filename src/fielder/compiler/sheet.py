@@ -22,8 +22,8 @@ from fielder.compiler.codes_row import (
 from fielder.compiler.entry_placeholders import entry_placeholder
 from fielder.compiler.foreign_heads import english_heading
 from fielder.compiler.go_to_cells import spelled_go_to
-from fielder.compiler.id_columns import with_id_column
 from fielder.compiler.grid_sub_rows import is_statement_row
+from fielder.compiler.id_columns import with_id_column, with_label_text
 from fielder.compiler.instructions import question_type_line
 from fielder.compiler.legend_keys import expand_mark, legend_keys
 from fielder.compiler.lettered_rows import lettered_rows
@@ -303,10 +303,6 @@ def _column_roles(header: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
                 found[role] = index
                 break
     labels = [i for i, c in enumerate(header) if c.strip().lower().rstrip(":") in _LABEL_WORDS]
-    if "text" not in found and labels and found.get("id", len(header)) < labels[0]:
-        # "Variable | Label | Values": a data dictionary's variable label is the question's words
-        found["text"] = labels[0]
-        labels = labels[1:]
     if "options" not in found and "code" in found and labels:
         found["options"] = labels[0]  # "Value | Label": a codebook's answer words beside the code
     text_head = english_heading(_header_words(header[found["text"]])) if "text" in found else ""
@@ -323,7 +319,7 @@ def _column_roles(header: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
 
 def _header_index(block: Block) -> tuple[int, dict[str, int]] | None:
     for index, row in enumerate(block.rows[:15]):
-        columns = _columns(tuple(c.text for c in row))
+        columns = with_label_text(block, index, _columns(tuple(c.text for c in row)))
         if "text" in columns and ("options" in columns or "id" in columns or "type" in columns):
             return index, with_id_column(block, index, columns)
     return None
@@ -367,11 +363,7 @@ def _one_question_table(block: Block) -> bool:
     """A print view's table per question: "3) | Which …?" over rows whose first cell is empty
     (the answers, one a row)."""
     rows = block.rows
-    return (
-        bool(rows)
-        and _is_id_row(rows[0])
-        and all(not row[0].text.strip() for row in rows[1:])
-    )
+    return bool(rows) and _is_id_row(rows[0]) and all(not row[0].text.strip() for row in rows[1:])
 
 
 _CODE_HEAD_RE = re.compile(r"^(?:codes?|code\s+no\.?|value|punch)$", re.I)
