@@ -37,6 +37,8 @@ they are parsed, each in a module of its own:
   listed after the fields moved beside the questions they act on (`condition_lists`), a form
   builder's `→ Go to section 5` line under an answer put on the answer (`section_routes`), a
   one-question form's `7→` card numbers joined to the words and type line (`arrow_numbers`),
+  a form builder's `3. CHECKBOXES` field heads joined to the words under them
+  (`typed_field_heads`),
   a phone script's `Press 1   Yes` answer lines (`keypad_answers`), a line opened by an arrow
   and a sentence made a note (`arrow_notes`), routing written as pseudo-code blocks
   (`IF … THEN / ASK … / ELSE / GOTO … / ENDIF`, `if …: goto …`, `BASE Q7..Q8 := …`) put in
@@ -102,6 +104,7 @@ from fielder.compiler.submit_button import drop_submit_button
 from fielder.compiler.sum_tables import sum_table_lines
 from fielder.compiler.translation_lines import drop_translation_lines
 from fielder.compiler.trend_notes import drop_trend_notes
+from fielder.compiler.typed_field_heads import typed_field_head_lines
 from fielder.compiler.typed_labels import typed_label_lines
 from fielder.compiler.universe import universe_lines
 from fielder.compiler.widget_hints import widget_hint_lines
@@ -114,6 +117,7 @@ from fielder.compiler.wrapped_notes import join_wrapped_notes, join_wrapped_prob
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
+    lines = typed_field_head_lines(lines)
     lines = arrow_line_notes(keypad_answer_lines(banner_note_lines(lines)))
     lines = noted_label_lines(join_wrapped_caps(arrow_number_lines(pseudo_code_lines(lines))))
     lines = qualifying_code_lines(bracketed_point_lines(starred_note_lines(lines)))
