@@ -124,6 +124,9 @@ def _normalise(text: str) -> str:
         text,
     )
     subs = (
+        # "Is Less Than or Equal to 6": a survey platform's bound that includes the number
+        (r"\b(?:IS\s+)?(?:LESS|FEWER|LOWER)\s+THAN\s+OR\s+EQUAL\s+TO\s+(\d+)", r"<= \1"),
+        (r"\b(?:IS\s+)?(?:GREATER|MORE|HIGHER)\s+THAN\s+OR\s+EQUAL\s+TO\s+(\d+)", r">= \1"),
         # "UNDER 18 OR OVER 75": the words before a number first, so that "18 OR OVER"
         # (a number then the word) is only read where the number comes first.
         (

@@ -1044,8 +1044,8 @@ def _display(text: str, upper: str) -> list[Directive]:
         # ("only show this if they did not pick …": the "only" said first)
         # ("ask this one to people who …": the question itself named, then whom it is for)
         r"^(?:ASK(?:\s+THIS(?:\s+ONE|\s+QUESTION)?(?=\s+(?:ONLY\s+)?(?:TO|OF)\s))?|"
-        r"(?:ONLY\s+)?SHOW(?:\s+(?:THIS\s+(?:QUESTION|SCREEN|PAGE)|THIS|QUESTION))?|"
-        r"(?:ONLY\s+)?DISPLAY(?:\s+THIS\s+QUESTION)?|"
+        r"(?:ONLY\s+)?SHOW(?:\s+(?:THIS\s+(?:QUESTION|SCREEN|PAGE|FIELD|ITEM)|THIS|QUESTION))?|"
+        r"(?:ONLY\s+)?DISPLAY(?:\s+THIS\s+(?:QUESTION|FIELD|ITEM))?|"
         # "FOR THOSE NOT WORKING (D2 = 3, 4 OR 5)": whom the question is for, said with "for"
         r"BASE\s*:|FILTER\s*:|ONLY\s+ASK|ASK\s+ONLY|FOR(?=\s+(?:THOSE|RESPONDENTS|PEOPLE|PARTICIPANTS)\b))\s*"
         r"(?:ONLY\s+)?(?:IF|WHEN|THOSE|RESPONDENTS|PEOPLE|PARTICIPANTS|ALL\s+WHO|"
@@ -1202,7 +1202,10 @@ def _display(text: str, upper: str) -> list[Directive]:
     )
     if match:
         return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
-    match = re.match(r"^HIDE\s+(?:THIS\s+)?(?:QUESTION\s+)?(?:IF|WHEN)\b(?P<cond>.*)$", text, re.I)
+    match = re.match(
+        # ("Hide this field when …": a form builder's field is the question)
+        r"^HIDE\s+(?:THIS\s+)?(?:(?:QUESTION|FIELD|ITEM)\s+)?(?:IF|WHEN)\b(?P<cond>.*)$", text, re.I
+    )
     if match and re.search(r"[A-Z]{0,4}\d", match["cond"]):
         # "Hide if Q3 is 'Senior leader'": a survey tool's hide logic, shown to everyone else
         return [Directive("display_if", f"NOT ({match['cond'].strip(' :,.')})", source=text)]
