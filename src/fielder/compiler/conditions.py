@@ -107,6 +107,8 @@ def _normalise(text: str) -> str:
     text = re.sub(r"\[(\d{1,3})\]", r"\1", text)
     text = text.replace("–", "-").replace("—", "-").replace("≥", ">=").replace("≤", "<=")
     text = text.replace("≠", "!=").replace("<>", "!=")
+    # "Q13 in 0..6": a programmer's range of codes, both ends included
+    text = re.sub(r"(?<![\d.])(\d{1,3})\s*\.\.\s*(\d{1,3})(?![\d.])", r"\1-\2", text)
     # "S1=3 & L2<>4", "Q2 = 1 || Q3 = 2": symbols joining two tests (not "Bean & Co" in a label)
     text = _SYMBOL_JOIN_RE.sub(lambda m: " AND " if "&" in m[0] else " OR ", text)
     text = re.sub(r"\s+", " ", text).strip(" .:;,[]()")

@@ -38,7 +38,8 @@ they are parsed, each in a module of its own:
   builder's `→ Go to section 5` line under an answer put on the answer (`section_routes`), a
   one-question form's `7→` card numbers joined to the words and type line (`arrow_numbers`),
   a form builder's `3. CHECKBOXES` field heads joined to the words under them
-  (`typed_field_heads`),
+  (`typed_field_heads`), a config's routing keys under a question (`show_if: Q5 in [2, 3]`,
+  `skip: { if: …, to: … }`) written as notes (`keyed_logic`),
   a phone script's `Press 1   Yes` answer lines (`keypad_answers`), a line opened by an arrow
   and a sentence made a note (`arrow_notes`), routing written as pseudo-code blocks
   (`IF … THEN / ASK … / ELSE / GOTO … / ENDIF`, `if …: goto …`, `BASE Q7..Q8 := …`) put in
@@ -70,6 +71,7 @@ from fielder.compiler.footnote_marks import drop_footnote_marks
 from fielder.compiler.format_marks import drop_format_marks
 from fielder.compiler.interviewer_text import interviewer_text_lines
 from fielder.compiler.item_tables import numbered_item_lines
+from fielder.compiler.keyed_logic import keyed_logic_lines
 from fielder.compiler.keypad_answers import keypad_answer_lines
 from fielder.compiler.label_marks import label_mark_lines
 from fielder.compiler.lines import Line
@@ -117,7 +119,7 @@ from fielder.compiler.wrapped_notes import join_wrapped_notes, join_wrapped_prob
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
-    lines = typed_field_head_lines(lines)
+    lines = keyed_logic_lines(typed_field_head_lines(lines))
     lines = arrow_line_notes(keypad_answer_lines(banner_note_lines(lines)))
     lines = noted_label_lines(join_wrapped_caps(arrow_number_lines(pseudo_code_lines(lines))))
     lines = qualifying_code_lines(bracketed_point_lines(starred_note_lines(lines)))
