@@ -1204,7 +1204,9 @@ def _display(text: str, upper: str) -> list[Directive]:
         return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
     match = re.match(
         # ("Hide this field when …": a form builder's field is the question)
-        r"^HIDE\s+(?:THIS\s+)?(?:(?:QUESTION|FIELD|ITEM)\s+)?(?:IF|WHEN)\b(?P<cond>.*)$", text, re.I
+        r"^HIDE\s+(?:THIS\s+)?(?:(?:QUESTION|FIELD|ITEM)\s+)?(?:IF|WHEN)\b(?P<cond>.*)$",
+        text,
+        re.I,
     )
     if match and re.search(r"[A-Z]{0,4}\d", match["cond"]):
         # "Hide if Q3 is 'Senior leader'": a survey tool's hide logic, shown to everyone else
@@ -1450,14 +1452,23 @@ def _terminate(text: str, upper: str) -> list[Directive]:
 def _carry(text: str, upper: str) -> list[Directive]:
     match = re.search(
         rf"\b(?:SHOW|DISPLAY|LIST|INCLUDE|PIPE\s+IN|CARRY\s+FORWARD)\b.*?\b(?P<neg>NOT\s+)?"
-        rf"(?:SELECTED|CHOSEN|MENTIONED|CODED|AWARE|PICKED|TICKED|CIRCLED|CHECKED)\s+(?:AT|IN|FROM|ON|AT\s+QUESTION)\s+(?P<q>{_ID_TOKEN}|[A-Za-z]\w*_\w+)\b",
+        rf"(?:SELECTED|CHOSEN|MENTIONED|CODED|AWARE|PICKED|TICKED|CIRCLED|CHECKED)"
+        # ("Carry Forward Selected Choices from "Q3"": a survey platform's words, the id quoted)
+        r"(?:\s+(?:CHOICES|ANSWERS|OPTIONS|ITEMS|RESPONSES))?"
+        rf"\s+(?:AT|IN|FROM|ON|AT\s+QUESTION)\s+[\"“'‘]?(?P<q>{_ID_TOKEN}|[A-Za-z]\w*_\w+)\b",
         text,
         re.I,
     )
     if match:
         # an export tag ("Q4_aware") is kept as written; a plain label is read in capitals
         source = match["q"] if "_" in match["q"] else match["q"].upper()
-        return [Directive("carry", source, source=text, labels=["no" if match["neg"] else "yes"])]
+        # "(codes 1–9; leave out Other)": only the codes named are carried
+        only = re.search(
+            r"\bCODES\s+(?P<codes>\d{1,3}\s*[-–]\s*\d{1,3})\b", text[match.end() :], re.I
+        )
+        codes = expand_codes(only["codes"]) if only else []
+        labels = ["no" if match["neg"] else "yes"]
+        return [Directive("carry", source, source=text, labels=labels, codes=codes)]
     same = _SAME_LIST_RE.match(text)
     if same:
         # "As A7, codes 1–6 only", "Same list as Q4": the earlier question's answers again

@@ -3,7 +3,8 @@
 Specs kept as code (a YAML or JSON block under each question, a form tool's property list)
 write the logic as lower-case keys with an expression for a value: `show_if` / `visible_if` (whom
 the question is for), `hide_if`, `end_if` / `terminate_if` (a screen-out),
-`skip: { if: Q3 == 1, to: Q9 }` (a jump), and answers' tags `exclusive: 5`, `specify: 97`.
+`skip: { if: Q3 == 1, to: Q9 }` (a jump), and answers' tags `exclusive: 5`, `specify: 97`, and
+`carry_forward: Q4 selected` (the answers chosen there).
 Read as words, the brackets of the expression are taken for notes and the key for a label.
 Each such line is written as the programmer's note it stands for (`ASK IF …`, `TERMINATE IF
 …`, `IF … SKIP TO …`, `CODE 5 EXCLUSIVE`), its `# comment` left out.
@@ -21,7 +22,7 @@ _END = r"end|terminate|screen_?out|disqualify|exit|close"
 _KEY_RE = re.compile(
     rf"^\s*(?:(?P<show>(?:{_SHOW})_?if)|(?P<hide>hide_?if)|"
     rf"(?P<end>(?:{_END})_?if)|(?P<skip>skip|jump|skip_?logic|branch)|"
-    r"(?P<tag>exclusive|specify|other_specify))\s*:\s*(?P<value>\S.*?)\s*(?:\s#\s.*)?$",
+    r"(?P<tag>exclusive|specify|other_specify)|(?P<carry>carry_?forward|options_?from))\s*:\s*(?P<value>\S.*?)\s*(?:\s#\s.*)?$",
     re.I,
 )
 # `{ if: UX3 == 1, to: TASK1 }`: a jump as a flow map, its test and its target
@@ -57,6 +58,16 @@ def _note(raw: str) -> str | None:
         return f"CODE {value.strip('[] ')} {word}"
     if not re.search(r"[A-Za-z]\w*\d", value):
         return None  # a test names a question by its id
+    if match["carry"]:
+        # "UX16 selected (not 5)": the answers chosen there are this question's list
+        carried = re.match(
+            r"^(?P<q>[A-Za-z]\w*\d\w*)\s+(?P<verb>selected|chosen)\b(?P<rest>.*)$", value, re.I
+        )
+        return (
+            f"SHOW ANSWERS {carried['verb']} AT {carried['q']}{carried['rest']}"
+            if carried
+            else None
+        )
     if match["show"]:
         return f"ASK IF {value}"
     if match["hide"]:

@@ -22,7 +22,9 @@ _MORE_TYPES = (
     r"(?:welcome|ending|end|closing|thank[- ]you)\s+(?:screen|page)"
 )
 _CAPTION_RE = re.compile(rf"(?:{FORM_TYPE_LINE_RE.pattern}|{_MORE_TYPES})", re.I)
-_HEAD_RE = re.compile(r"^\s*(?:(?P<n>\d{1,3})[.)]?|(?P<name>[A-Z][A-Z0-9_]{1,15}))\s+(?P<rest>.+?)\s*$")
+_HEAD_RE = re.compile(
+    r"^\s*(?:(?P<n>\d{1,3})[.)]?|(?P<name>[A-Z][A-Z0-9_]{1,15}))\s+(?P<rest>.+?)\s*$"
+)
 _SCREEN_RE = re.compile(r"\b(?:screen|page)$|^statement$", re.I)
 
 
