@@ -7,6 +7,7 @@ here; `passes/logic.py` turns them into expressions once every question is known
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -557,7 +558,12 @@ def interpret(sentence: str) -> list[Directive]:
         # ("(any of 1–7)" says the codes of the words before the arrow: kept)
         text = re.sub(r"(?<=\w)\s+\((?!any\s+of\s)[^()]{3,}\)\s*\.?$", "", text, flags=re.I)
     if re.match(r"^(?:Question\s+|Response\s+|Answer\s+|Input\s+)?(?:Type|Format)\s*:", text, re.I):
-        return [Directive("type", name, source=text) for name in question_type_line(text)]
+        typed = [Directive("type", name, source=text) for name in question_type_line(text)]
+        bounds = _numbers(text) if [d.value for d in typed] == ["number"] else None
+        if bounds and not any(math.isnan(b) for b in bounds):
+            # "Answer type: Number, whole years, 0–50": the box's range on the type's line
+            typed.append(Directive("range", numbers=bounds, source=text))
+        return typed
     if FORM_TYPE_LINE_RE.fullmatch(text.strip()):
         # A form builder's answer type on its own ("Checkboxes", "Short answer", "Rating (1-5)").
         numbers = _numbers(text)
