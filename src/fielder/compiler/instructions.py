@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from fielder.compiler.arrow_conditions import spelled_if
+from fielder.compiler.branch_lines import branch_sentences
 from fielder.compiler.bracketed_bases import bracketed_base
 from fielder.compiler.glossary import to_english
 from fielder.compiler.group_names import GROUP_MARK, group_only
@@ -531,6 +532,10 @@ def interpret(sentence: str) -> list[Directive]:
     # "↳ Question logic: If …": a logic arrow, then the note's heading word, both taken off
     text = _NOTE_PREFIX_RE.sub("", named_route(to_english(sentence)))
     text = spelled_if(_NOTE_PREFIX_RE.sub("", text) if _LOGIC_ARROW_RE.match(sentence) else text)
+    branches = branch_sentences(text)
+    if branches:
+        # "01 CONTINUE TO S10 / 02, 98, 99 SKIP TO S11": each branch a jump of its own
+        return [d for branch in branches for d in interpret(branch)]
     if _BARE_YOU_GAVE_RE.match(text):
         said = re.sub(r"^[–—-]?\s*(?:ONLY\s+)?IF\s+", "", text, flags=re.I).strip(" .")
         return [Directive("display_if", said, source=text)]
