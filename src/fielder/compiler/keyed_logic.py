@@ -6,8 +6,8 @@ the question is for), `hide_if`, `end_if` / `terminate_if` (a screen-out),
 `skip: { if: Q3 == 1, to: Q9 }` (a jump), and answers' tags `exclusive: 5`, `specify: 97`, and
 `carry_forward: Q4 selected` (the answers chosen there).
 Read as words, the brackets of the expression are taken for notes and the key for a label.
-Each such line is written as the programmer's note it stands for (`ASK IF …`, `TERMINATE IF
-…`, `IF … SKIP TO …`, `CODE 5 EXCLUSIVE`), its `# comment` left out.
+Each such line is written as the programmer's note it stands for (`DISPLAY LOGIC: …`,
+`TERMINATE IF …`, `IF … SKIP TO …`, `CODE 5 EXCLUSIVE`), its `# comment` left out.
 """
 
 from __future__ import annotations
@@ -68,10 +68,11 @@ def _note(raw: str) -> str | None:
             if carried
             else None
         )
+    # (a display-logic box, not "ASK IF": the block under a question is that question's own)
     if match["show"]:
-        return f"ASK IF {value}"
+        return f"DISPLAY LOGIC: {value}"
     if match["hide"]:
-        return f"ASK IF NOT ({value})"
+        return f"DISPLAY LOGIC: NOT ({value})"
     if match["end"]:
         return f"TERMINATE IF {value}"
     jump = _FLOW_JUMP_RE.match(value)
