@@ -980,7 +980,11 @@ def _display(text: str, upper: str) -> list[Directive]:
     if kept_from:
         # "(R13) is not asked in the self-assessment (R1 = 5)": the group kept from the question
         # by its test in brackets
-        return [Directive("display_if", f"NOT ({kept_from['cond'].strip()})", source=text)]
+        cond = kept_from["cond"].strip()
+        if re.search(r"\bNOT\b|!=|≠|<>", cond, re.I):
+            # "not shown to browsers (CO1 ≠ 2)": the bracket's test already names those asked
+            return [Directive("display_if", cond, source=text)]
+        return [Directive("display_if", f"NOT ({cond})", source=text)]
     skipped = _IF_THEN_SKIP_THIS_RE.match(text)
     if skipped:
         # "If you answered No at 14, leave this one blank.": the condition first, then the
