@@ -57,7 +57,11 @@ _EQUAL_RE = re.compile(
 )
 # "S5 = Never Is Selected And S4 = … Is Selected": terms joined on one line, each opening with
 # a tag and its test
-_INLINE_JOIN_RE = re.compile(r"\s+(?P<op>And|Or)\s+(?=\w+\s+(?:=|Is\s))")
+# ("Q7 Ashen Crown Is Selected Or Q7 Ashen Crown: Remastered Is Selected": the answer's words
+# straight after the tag)
+_INLINE_JOIN_RE = re.compile(
+    r"\s+(?P<op>And|Or)\s+(?=\w+\s+(?:=|Is\s)|[A-Z]{1,4}\d{1,3}\w*\s+\S.*?\s+Is\s+(?:Not\s+)?Selected\b)"
+)
 # "Which brand is your current e-bike? = Voltaro": the question named by its words
 _TEXT_NAMED_RE = re.compile(r"^(?P<text>[^=]+?\?)\s*(?P<rest>(?:=|Is\s).*)$")
 # The survey flow's branches: "Branch: …" over "If  S4 = … Is Selected" over the block it leads to
