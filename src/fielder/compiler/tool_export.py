@@ -45,6 +45,8 @@ _SKIP_RE = re.compile(
     re.I,
 )
 _MENU_RE = re.compile(r"^[▼▾⌄]\s*(?P<items>\S.*(?:\.{3}|…).*)$")
+# "▼ Canada (2)": one answer of a drop-down printed a line each, the arrow before each
+_MENU_ITEM_RE = re.compile(r"^[▼▾⌄]\s*(?P<item>[^.…]+)$")
 _RANK_BOX_RE = re.compile(r"^_{3,}\s*(?P<item>[^\W_].*)$")
 _REQUEST_RE = re.compile(r"\b(?:please|enter|tell|describe|write|type|select|choose|rate)\b", re.I)
 # "Q4_aware ⊗None of these Is Not Selected" (the tool's words) or its glossary reading
@@ -154,6 +156,10 @@ def export_lines(lines: list[Line]) -> list[Line]:
             texts[own.id] = own.rest
             if block_filter:
                 out.append(_note(line, "ASK IF " + block_filter))
+        if _MENU_ITEM_RE.match(words) and not (
+            index >= 2 and _MENU_ITEM_RE.match(_words(lines[index - 2]))
+        ):
+            out.append(_note(line, "DROP-DOWN"))  # (said once, over the first of the answers)
         out.extend(_answers(line))
     return _screens(out)
 
@@ -243,6 +249,9 @@ def _answers(line: Line) -> list[Line]:
         items = [i.strip() for i in re.split(r"\s*(?:\.{3}|…)\s*", menu["items"]) if i.strip()]
         note = replace(line, text="", spaced="", instructions=["DROP-DOWN"])
         return [note, *(replace(line, text=f"• {i}", spaced=f"• {i}") for i in items)]
+    item = _MENU_ITEM_RE.match(text)
+    if item:
+        return [replace(line, text=f"• {item['item']}", spaced=f"• {item['item']}")]
     rank = _RANK_BOX_RE.match(text)
     if rank:
         return [replace(line, text=f"• {rank['item']}", spaced=f"• {rank['item']}")]
