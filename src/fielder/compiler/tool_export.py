@@ -45,6 +45,7 @@ _SKIP_RE = re.compile(
     re.I,
 )
 _MENU_RE = re.compile(r"^[▼▾⌄]\s*(?P<items>\S.*(?:\.{3}|…).*)$")
+_END_POINT_RE = re.compile(r"^(?P<words>[^\W\d][^()]*?)\s*\((?P<code>\d{1,2})\)$")
 # "▼ Canada (2)": one answer of a drop-down printed a line each, the arrow before each
 _MENU_ITEM_RE = re.compile(r"^[▼▾⌄]\s*(?P<item>[^.…]+)$")
 _RANK_BOX_RE = re.compile(r"^_{3,}\s*(?P<item>[^\W_].*)$")
@@ -249,6 +250,9 @@ def _answers(line: Line) -> list[Line]:
         items = [i.strip() for i in re.split(r"\s*(?:\.{3}|…)\s*", menu["items"]) if i.strip()]
         note = replace(line, text="", spaced="", instructions=["DROP-DOWN"])
         return [note, *(replace(line, text=f"• {i}", spaced=f"• {i}") for i in items)]
+    points = _end_worded_points(line.spaced or line.text)
+    if points:
+        return [replace(line, text=p, spaced=p) for p in points]
     item = _MENU_ITEM_RE.match(text)
     if item:
         return [replace(line, text=f"• {item['item']}", spaced=f"• {item['item']}")]
@@ -260,6 +264,23 @@ def _answers(line: Line) -> list[Line]:
         if points:
             return [replace(line, kind="paragraph", rows=(), text=points, spaced=points)]
     return [line]
+
+
+def _end_worded_points(spaced: str) -> list[str] | None:
+    """`Not at all (1)<TAB>2<TAB>3<TAB>Very (4)`: a slider's points across a line, words with
+    their code at the ends, as one answer a line (`1 Not at all`, `2`, `3`, `4 Very`)."""
+    cells = [c.strip() for c in spaced.split("\t")]
+    if len(cells) < 3:
+        return None
+    first, last = (_END_POINT_RE.match(c) for c in (cells[0], cells[-1]))
+    if first is None or last is None:
+        return None
+    codes = [first["code"], *cells[1:-1], last["code"]]
+    if not all(c.isdigit() for c in codes) or [int(c) for c in codes] != list(
+        range(int(codes[0]), int(codes[0]) + len(codes))
+    ):
+        return None
+    return [f"{first['code']} {first['words']}", *cells[1:-1], f"{last['code']} {last['words']}"]
 
 
 def _point_table(rows: tuple[tuple[str, ...], ...]) -> str | None:
