@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from fielder.compiler.arrow_conditions import spelled_if
-from fielder.compiler.branch_lines import branch_sentences
 from fielder.compiler.bracketed_bases import bracketed_base
+from fielder.compiler.branch_lines import branch_sentences
 from fielder.compiler.glossary import to_english
 from fielder.compiler.group_names import GROUP_MARK, group_only
 from fielder.compiler.logic_symbols import plain_symbols
