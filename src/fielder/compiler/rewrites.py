@@ -39,7 +39,8 @@ they are parsed, each in a module of its own:
   one-question form's `7→` card numbers joined to the words and type line (`arrow_numbers`),
   a form builder's `3. CHECKBOXES` field heads joined to the words under them
   (`typed_field_heads`), a config's routing keys under a question (`show_if: Q5 in [2, 3]`,
-  `skip: { if: …, to: … }`) written as notes (`keyed_logic`),
+  `skip: { if: …, to: … }`) written as notes (`keyed_logic`), a grid's scale key across one
+  line over statements ending in its points written one point a line (`scale_keys`),
   a phone script's `Press 1   Yes` answer lines (`keypad_answers`), a line opened by an arrow
   and a sentence made a note (`arrow_notes`), routing written as pseudo-code blocks
   (`IF … THEN / ASK … / ELSE / GOTO … / ENDIF`, `if …: goto …`, `BASE Q7..Q8 := …`) put in
@@ -89,6 +90,7 @@ from fielder.compiler.qualifying_codes import qualifying_code_lines
 from fielder.compiler.question_words import question_word_lines
 from fielder.compiler.ranked_lists import ranked_lines
 from fielder.compiler.run_in_codes import run_in_code_lines
+from fielder.compiler.scale_keys import scale_key_lines
 from fielder.compiler.screen_boxes import screen_box_lines
 from fielder.compiler.screen_roles import screen_role_lines
 from fielder.compiler.screener_marks import screener_mark_lines
@@ -119,7 +121,7 @@ from fielder.compiler.wrapped_notes import join_wrapped_notes, join_wrapped_prob
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
-    lines = keyed_logic_lines(typed_field_head_lines(lines))
+    lines = scale_key_lines(keyed_logic_lines(typed_field_head_lines(lines)))
     lines = arrow_line_notes(keypad_answer_lines(banner_note_lines(lines)))
     lines = noted_label_lines(join_wrapped_caps(arrow_number_lines(pseudo_code_lines(lines))))
     lines = qualifying_code_lines(bracketed_point_lines(starred_note_lines(lines)))
