@@ -483,6 +483,8 @@ _ANY_WORD_ANSWER_RE = re.compile(
 # "(not a main shopper)": a gloss in brackets naming no code, or one that opens with a remark word
 _REMARK_TAIL_RE = re.compile(
     r"(?:[,;]?\s*[-–—]?\s*\b(?:I\.\s?E\.?|E\.\s?G\.?|NAMELY)\s.*"
+    # ("03 – thank and close, counts towards incidence": the close said again after a dash)
+    r"|\s+[-–—]\s+(?:THANK|CLOSE|TERMINATE|SCREEN\s*OUT|END)\b.*"
     r"|\s*\((?:[^()\d]{2,80}|\s*(?:OTHERWISE|ELSE|SEE|NOTE|E\.G\.|I\.E\.|FOR\s+EXAMPLE)\b[^()]*)\)"
     r"[\s.;]*)$",
     re.I,
