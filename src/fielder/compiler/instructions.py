@@ -509,6 +509,11 @@ FORM_TYPE_LINE_RE = re.compile(
 )
 
 
+_SCREEN_TYPE_RE = re.compile(
+    r"(?:statement|text\s+screen|descriptive\s+text|text\s*/\s*graphic|display\s+text)\.?", re.I
+)
+
+
 def question_type_line(text: str) -> list[str]:
     """Types named on a "Question Type: …" line, in survey-tool words (Google Forms and such)."""
     value = re.sub(r"^[^:]*:\s*", "", text)
@@ -569,6 +574,9 @@ def interpret(sentence: str) -> list[Directive]:
             # "Answer type: Number, whole years, 0–50": the box's range on the type's line
             typed.append(Directive("range", numbers=bounds, source=text))
         return typed
+    if _SCREEN_TYPE_RE.fullmatch(text.strip()):
+        # "Statement" alone in a spec's type column: a screen of words that asks nothing
+        return [Directive("type", "display", source=text)]
     if FORM_TYPE_LINE_RE.fullmatch(text.strip()):
         # A form builder's answer type on its own ("Checkboxes", "Short answer", "Rating (1-5)").
         numbers = _numbers(text)
