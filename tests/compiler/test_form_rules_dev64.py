@@ -12,6 +12,7 @@ from fielder.compiler.conditions import parse_condition
 from fielder.compiler.instructions import interpret
 from fielder.compiler.keyed_logic import keyed_logic_lines
 from fielder.compiler.lines import Line, line_from_block
+from fielder.compiler.tool_export import _condition
 from fielder.compiler.typed_field_heads import typed_field_head_lines
 from fielder.documents.model import Block, Run
 from fielder.ir.models import Option, Question
@@ -190,3 +191,63 @@ def test_a_branch_line_of_codes_and_targets() -> None:
 def test_a_number_range_on_the_answer_type_line() -> None:
     found = interpret("Answer type: Number, whole hours, 0–24")
     assert [(d.kind, d.numbers) for d in found] == [("type", None), ("range", (0.0, 24.0))]
+
+
+def test_not_shown_to_a_group_whose_bracket_is_already_negative() -> None:
+    found = interpret("Condition: not shown to visitors (B1 ≠ 3)")
+    assert [(d.kind, d.value) for d in found] == [("display_if", "B1 ≠ 3")]
+    plain = interpret("Condition: not shown to visitors (B1 = 3)")
+    assert [(d.kind, d.value) for d in plain] == [("display_if", "NOT (B1 = 3)")]
+
+
+def test_an_export_display_block_with_a_colon_in_an_answer() -> None:
+    said = _condition(["If Q4 Ember Is Selected Or Q4 Ember: Reforged Is Selected"])
+    assert said == "Q4 = 'Ember' OR Q4 = 'Ember: Reforged'"
+
+
+_EXPORT = (
+    "Start of Block: Default Question Block\n\n"
+    "Q1 Where do you live?\n▼ Norway (1)\n▼ Sweden (2)\n▼ Finland (3)\n\n"
+    "Q2 How noisy is your street?\n"
+    "Very quiet (1)\t2\t3\t4\tVery noisy (5)\n"
+    "○\t○\t○\t○\t○\n\n"
+    "Q3 Anything else?\n\n"
+    "End of Block: Default Question Block\n"
+)
+
+
+def test_an_exports_drop_down_one_answer_a_line_and_a_slider_row() -> None:
+    survey = by_id(compile_text(_EXPORT))
+    assert survey["Q1"].type == "dropdown"
+    assert [o.label for o in survey["Q1"].options] == ["Norway", "Sweden", "Finland"]
+    assert survey["Q2"].type == "scale"
+    assert [o.code for o in survey["Q2"].options] == ["1", "2", "3", "4", "5"]
+    assert survey["Q2"].options[0].label == "Very quiet"
+
+
+def test_a_scale_key_across_one_line_over_statements_ending_in_its_points() -> None:
+    text = (
+        "T4. How much do you agree with each of these?\n"
+        "Scale: 1 = Disagree    2    3    4 = Agree\n"
+        "a) The bus is on time .............. 1    2    3    4\n"
+        "b) The driver is friendly .......... 1    2    3    4\n"
+        "T5. Anything else?\n"
+    )
+    survey = by_id(compile_text(text))
+    assert survey["T4"].type == "grid"
+    assert [r.label for r in survey["T4"].rows] == ["The bus is on time", "The driver is friendly"]
+    assert [o.label for o in survey["T4"].options] == ["Disagree", "2", "3", "Agree"]
+
+
+def test_a_screen_out_with_the_close_said_again_after_a_dash() -> None:
+    text = (
+        "P1. Do you own a bike?\n01 Yes\n02 No\n"
+        "Disqualify if 02 – thank and close, counts towards incidence.\n"
+        "P2. How often do you ride?\n01 Daily\n02 Weekly\n"
+    )
+    survey = by_id(compile_text(text))
+    assert survey["P1"].terminate_if == "P1 == '02'"
+
+
+def test_statement_alone_as_a_type_is_a_text_screen() -> None:
+    assert [(d.kind, d.value) for d in interpret("Statement")] == [("type", "display")]
