@@ -568,12 +568,12 @@ def interpret(sentence: str) -> list[Directive]:
         # ("(any of 1–7)" says the codes of the words before the arrow: kept)
         text = re.sub(r"(?<=\w)\s+\((?!any\s+of\s)[^()]{3,}\)\s*\.?$", "", text, flags=re.I)
     if re.match(r"^(?:Question\s+|Response\s+|Answer\s+|Input\s+)?(?:Type|Format)\s*:", text, re.I):
-        typed = [Directive("type", name, source=text) for name in question_type_line(text)]
-        bounds = _numbers(text) if [d.value for d in typed] == ["number"] else None
+        named = [Directive("type", name, source=text) for name in question_type_line(text)]
+        bounds = _numbers(text) if [d.value for d in named] == ["number"] else None
         if bounds and not any(math.isnan(b) for b in bounds):
             # "Answer type: Number, whole years, 0–50": the box's range on the type's line
-            typed.append(Directive("range", numbers=bounds, source=text))
-        return typed
+            named.append(Directive("range", numbers=bounds, source=text))
+        return named
     if _SCREEN_TYPE_RE.fullmatch(text.strip()):
         # "Statement" alone in a spec's type column: a screen of words that asks nothing
         return [Directive("type", "display", source=text)]

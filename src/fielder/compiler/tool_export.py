@@ -250,9 +250,9 @@ def _answers(line: Line) -> list[Line]:
         items = [i.strip() for i in re.split(r"\s*(?:\.{3}|…)\s*", menu["items"]) if i.strip()]
         note = replace(line, text="", spaced="", instructions=["DROP-DOWN"])
         return [note, *(replace(line, text=f"• {i}", spaced=f"• {i}") for i in items)]
-    points = _end_worded_points(line.spaced or line.text)
-    if points:
-        return [replace(line, text=p, spaced=p) for p in points]
+    slider = _end_worded_points(line.spaced or line.text)
+    if slider:
+        return [replace(line, text=p, spaced=p) for p in slider]
     item = _MENU_ITEM_RE.match(text)
     if item:
         return [replace(line, text=f"• {item['item']}", spaced=f"• {item['item']}")]
