@@ -157,10 +157,12 @@ def export_lines(lines: list[Line]) -> list[Line]:
             texts[own.id] = own.rest
             if block_filter:
                 out.append(_note(line, "ASK IF " + block_filter))
-        if _MENU_ITEM_RE.match(words) and not (
-            index >= 2 and _MENU_ITEM_RE.match(_words(lines[index - 2]))
-        ):
-            out.append(_note(line, "DROP-DOWN"))  # (said once, over the first of the answers)
+        item = _menu_item(lines, index - 1)
+        if item is not None:
+            if not (index >= 2 and _menu_item(lines, index - 2)):
+                out.append(_note(line, "DROP-DOWN"))  # (said once, over the first answer)
+            out.append(replace(line, text=f"• {item}", spaced=f"• {item}"))
+            continue
         out.extend(_answers(line))
     return _screens(out)
 
@@ -241,6 +243,16 @@ def _skip_note(target: str, condition: str, texts: dict[str, str] | None = None)
     return f"IF {cond} SKIP TO {target.strip()}"
 
 
+def _menu_item(lines: list[Line], index: int) -> str | None:
+    """The answer of a drop-down printed one answer a line, the arrow before each (two or
+    more such lines in a row: "▼ Drop-down list" alone over plain answers is the widget)."""
+    item = _MENU_ITEM_RE.match(_words(lines[index]))
+    if item is None:
+        return None
+    around = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+    return item["item"] if any(_MENU_ITEM_RE.match(_words(a)) for a in around) else None
+
+
 def _answers(line: Line) -> list[Line]:
     """The export's own answer layouts as plain answer lines: a drop-down written across a
     line (`▼ A ... B ... C`), rank boxes before items (`______ Price`), an NPS table."""
@@ -253,9 +265,6 @@ def _answers(line: Line) -> list[Line]:
     slider = _end_worded_points(line.spaced or line.text)
     if slider:
         return [replace(line, text=p, spaced=p) for p in slider]
-    item = _MENU_ITEM_RE.match(text)
-    if item:
-        return [replace(line, text=f"• {item['item']}", spaced=f"• {item['item']}")]
     rank = _RANK_BOX_RE.match(text)
     if rank:
         return [replace(line, text=f"• {rank['item']}", spaced=f"• {rank['item']}")]
