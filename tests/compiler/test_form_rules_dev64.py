@@ -251,3 +251,9 @@ def test_a_screen_out_with_the_close_said_again_after_a_dash() -> None:
 
 def test_statement_alone_as_a_type_is_a_text_screen() -> None:
     assert [(d.kind, d.value) for d in interpret("Statement")] == [("type", "display")]
+
+
+def test_a_logic_heading_over_a_bare_test_is_a_filter() -> None:
+    found = interpret("LOGIC: H4 = Yes.")
+    assert [(d.kind, d.value) for d in found] == [("display_if", "H4 = Yes")]
+    assert not any(d.kind == "display_if" for d in interpret("LOGIC: randomise the list."))

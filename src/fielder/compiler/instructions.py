@@ -602,7 +602,11 @@ def interpret(sentence: str) -> list[Directive]:
         found.append(Directive("type", name, source=text))
     # "FILTRO: …" as well as "FILTER: …": the heading word read in English
     filtered = re.match(
-        r"^\s*(?:filter|condition|display\s+(?:logic|condition))\s*:", to_english(sentence), re.I
+        r"^\s*(?:filter|condition|display\s+(?:logic|condition))\s*:|"
+        # ("LOGIC: G16 = Yes." under a question: the heading word over a bare test)
+        r"^\s*logic\s*:\s*[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:[=<>!≠≥≤]|is\b|in\b)",
+        to_english(sentence),
+        re.I,
     )
     if filtered and not any(d.kind in _FINAL for d in found) and re.search(r"[A-Z]{1,4}\d", text):
         # "FILTER: Q5 NOT 4": what follows the heading word is the condition itself.
