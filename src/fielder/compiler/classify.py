@@ -104,7 +104,7 @@ _INSTRUCTION_START_RE = re.compile(
     r"TERMINATE\b|THANK\s+AND\s+(?:CLOSE|TERMINATE)|SCREEN[\s-]*OUT|RANDOMI[SZ]E\b|ROTATE\b|"
     # a survey platform's logic boxes: "Display logic: Q5 is 1 or 2.", "Skip logic: if …",
     # "Block display logic: … Applies to Q3–Q7."
-    r"(?:BLOCK\s+)?(?:DISPLAY|SKIP|BRANCH(?:ING)?)\s+LOGIC\b|LOGIC\s*:|"
+    r"(?:BLOCK\s+)?(?:DISPLAY|SKIP|BRANCH(?:ING)?)\s+LOGIC\b|LOGIC\s*:|CONDITIONS?\s*:|"
     r"SHOW\b|DO\s+NOT\s+READ|READ\s+OUT|READ\s+(?:OPTIONS|LIST)|HIDDEN\b|CODE\s+ALL|SINGLE\s+CODE|"
     r"MULTI\s+CODE|DROP[- ]?DOWN|OPEN\s+END|NUMERIC|GRID\b|END\s+OF\b)",
     re.I,
@@ -403,7 +403,8 @@ _FORMAT_PART_RE = re.compile(
     r"(?:multiple|single)\s+(?:choice|answers?|lines?|selection)|matrix(?:\s+table)?|likert|"
     r"drop-?down(?:\s+list)?|text\s+entry|essay|form\s+field|slider|rank\s+order|"
     r"drag\s+and\s+drop|constant\s+sum|side\s+by\s+side|net\s+promoter(?:\s+score)?|nps|"
-    r"horizontal|vertical|multi-?lines?|required|optional|email|numeric|number|date|"
+    r"horizontal|vertical|multi-?lines?|required|optional|email|numeric|number|date|validated|"
+    r"(?:whole|decimal)\s+numbers?(?:\s+only)?|"  # a field's properties: "Optional · validated"
     r"(?:min|max)(?:imum)?\s*:?\s*-?\d{1,7}",
     re.I,
 )

@@ -107,6 +107,8 @@ def _normalise(text: str) -> str:
     text = re.sub(r"\[(\d{1,3})\]", r"\1", text)
     text = text.replace("–", "-").replace("—", "-").replace("≥", ">=").replace("≤", "<=")
     text = text.replace("≠", "!=").replace("<>", "!=")
+    # "Q13 in 0..6": a programmer's range of codes, both ends included
+    text = re.sub(r"(?<![\d.])(\d{1,3})\s*\.\.\s*(\d{1,3})(?![\d.])", r"\1-\2", text)
     # "S1=3 & L2<>4", "Q2 = 1 || Q3 = 2": symbols joining two tests (not "Bean & Co" in a label)
     text = _SYMBOL_JOIN_RE.sub(lambda m: " AND " if "&" in m[0] else " OR ", text)
     text = re.sub(r"\s+", " ", text).strip(" .:;,[]()")
@@ -124,6 +126,9 @@ def _normalise(text: str) -> str:
         text,
     )
     subs = (
+        # "Is Less Than or Equal to 6": a survey platform's bound that includes the number
+        (r"\b(?:IS\s+)?(?:LESS|FEWER|LOWER)\s+THAN\s+OR\s+EQUAL\s+TO\s+(\d+)", r"<= \1"),
+        (r"\b(?:IS\s+)?(?:GREATER|MORE|HIGHER)\s+THAN\s+OR\s+EQUAL\s+TO\s+(\d+)", r">= \1"),
         # "UNDER 18 OR OVER 75": the words before a number first, so that "18 OR OVER"
         # (a number then the word) is only read where the number comes first.
         (
@@ -478,6 +483,8 @@ _ANY_WORD_ANSWER_RE = re.compile(
 # "(not a main shopper)": a gloss in brackets naming no code, or one that opens with a remark word
 _REMARK_TAIL_RE = re.compile(
     r"(?:[,;]?\s*[-–—]?\s*\b(?:I\.\s?E\.?|E\.\s?G\.?|NAMELY)\s.*"
+    # ("03 – thank and close, counts towards incidence": the close said again after a dash)
+    r"|\s+[-–—]\s+(?:THANK|CLOSE|TERMINATE|SCREEN\s*OUT|END)\b.*"
     r"|\s*\((?:[^()\d]{2,80}|\s*(?:OTHERWISE|ELSE|SEE|NOTE|E\.G\.|I\.E\.|FOR\s+EXAMPLE)\b[^()]*)\)"
     r"[\s.;]*)$",
     re.I,

@@ -7,11 +7,13 @@ here; `passes/logic.py` turns them into expressions once every question is known
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
 from fielder.compiler.arrow_conditions import spelled_if
 from fielder.compiler.bracketed_bases import bracketed_base
+from fielder.compiler.branch_lines import branch_sentences
 from fielder.compiler.glossary import to_english
 from fielder.compiler.group_names import GROUP_MARK, group_only
 from fielder.compiler.logic_symbols import plain_symbols
@@ -507,6 +509,11 @@ FORM_TYPE_LINE_RE = re.compile(
 )
 
 
+_SCREEN_TYPE_RE = re.compile(
+    r"(?:statement|text\s+screen|descriptive\s+text|text\s*/\s*graphic|display\s+text)\.?", re.I
+)
+
+
 def question_type_line(text: str) -> list[str]:
     """Types named on a "Question Type: …" line, in survey-tool words (Google Forms and such)."""
     value = re.sub(r"^[^:]*:\s*", "", text)
@@ -530,6 +537,10 @@ def interpret(sentence: str) -> list[Directive]:
     # "↳ Question logic: If …": a logic arrow, then the note's heading word, both taken off
     text = _NOTE_PREFIX_RE.sub("", named_route(to_english(sentence)))
     text = spelled_if(_NOTE_PREFIX_RE.sub("", text) if _LOGIC_ARROW_RE.match(sentence) else text)
+    branches = branch_sentences(text)
+    if branches:
+        # "01 CONTINUE TO S10 / 02, 98, 99 SKIP TO S11": each branch a jump of its own
+        return [d for branch in branches for d in interpret(branch)]
     if _BARE_YOU_GAVE_RE.match(text):
         said = re.sub(r"^[–—-]?\s*(?:ONLY\s+)?IF\s+", "", text, flags=re.I).strip(" .")
         return [Directive("display_if", said, source=text)]
@@ -557,7 +568,15 @@ def interpret(sentence: str) -> list[Directive]:
         # ("(any of 1–7)" says the codes of the words before the arrow: kept)
         text = re.sub(r"(?<=\w)\s+\((?!any\s+of\s)[^()]{3,}\)\s*\.?$", "", text, flags=re.I)
     if re.match(r"^(?:Question\s+|Response\s+|Answer\s+|Input\s+)?(?:Type|Format)\s*:", text, re.I):
-        return [Directive("type", name, source=text) for name in question_type_line(text)]
+        named = [Directive("type", name, source=text) for name in question_type_line(text)]
+        bounds = _numbers(text) if [d.value for d in named] == ["number"] else None
+        if bounds and not any(math.isnan(b) for b in bounds):
+            # "Answer type: Number, whole years, 0–50": the box's range on the type's line
+            named.append(Directive("range", numbers=bounds, source=text))
+        return named
+    if _SCREEN_TYPE_RE.fullmatch(text.strip()):
+        # "Statement" alone in a spec's type column: a screen of words that asks nothing
+        return [Directive("type", "display", source=text)]
     if FORM_TYPE_LINE_RE.fullmatch(text.strip()):
         # A form builder's answer type on its own ("Checkboxes", "Short answer", "Rating (1-5)").
         numbers = _numbers(text)
@@ -583,7 +602,11 @@ def interpret(sentence: str) -> list[Directive]:
         found.append(Directive("type", name, source=text))
     # "FILTRO: …" as well as "FILTER: …": the heading word read in English
     filtered = re.match(
-        r"^\s*(?:filter|condition|display\s+(?:logic|condition))\s*:", to_english(sentence), re.I
+        r"^\s*(?:filter|condition|display\s+(?:logic|condition))\s*:|"
+        # ("LOGIC: G16 = Yes." under a question: the heading word over a bare test)
+        r"^\s*logic\s*:\s*[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:[=<>!≠≥≤]|is\b|in\b)",
+        to_english(sentence),
+        re.I,
     )
     if filtered and not any(d.kind in _FINAL for d in found) and re.search(r"[A-Z]{1,4}\d", text):
         # "FILTER: Q5 NOT 4": what follows the heading word is the condition itself.
@@ -969,7 +992,11 @@ def _display(text: str, upper: str) -> list[Directive]:
     if kept_from:
         # "(R13) is not asked in the self-assessment (R1 = 5)": the group kept from the question
         # by its test in brackets
-        return [Directive("display_if", f"NOT ({kept_from['cond'].strip()})", source=text)]
+        cond = kept_from["cond"].strip()
+        if re.search(r"\bNOT\b|!=|≠|<>", cond, re.I):
+            # "not shown to browsers (CO1 ≠ 2)": the bracket's test already names those asked
+            return [Directive("display_if", cond, source=text)]
+        return [Directive("display_if", f"NOT ({cond})", source=text)]
     skipped = _IF_THEN_SKIP_THIS_RE.match(text)
     if skipped:
         # "If you answered No at 14, leave this one blank.": the condition first, then the
@@ -1044,8 +1071,8 @@ def _display(text: str, upper: str) -> list[Directive]:
         # ("only show this if they did not pick …": the "only" said first)
         # ("ask this one to people who …": the question itself named, then whom it is for)
         r"^(?:ASK(?:\s+THIS(?:\s+ONE|\s+QUESTION)?(?=\s+(?:ONLY\s+)?(?:TO|OF)\s))?|"
-        r"(?:ONLY\s+)?SHOW(?:\s+(?:THIS\s+(?:QUESTION|SCREEN|PAGE)|THIS|QUESTION))?|"
-        r"(?:ONLY\s+)?DISPLAY(?:\s+THIS\s+QUESTION)?|"
+        r"(?:ONLY\s+)?SHOW(?:\s+(?:THIS\s+(?:QUESTION|SCREEN|PAGE|FIELD|ITEM)|THIS|QUESTION))?|"
+        r"(?:ONLY\s+)?DISPLAY(?:\s+THIS\s+(?:QUESTION|FIELD|ITEM))?|"
         # "FOR THOSE NOT WORKING (D2 = 3, 4 OR 5)": whom the question is for, said with "for"
         r"BASE\s*:|FILTER\s*:|ONLY\s+ASK|ASK\s+ONLY|FOR(?=\s+(?:THOSE|RESPONDENTS|PEOPLE|PARTICIPANTS)\b))\s*"
         r"(?:ONLY\s+)?(?:IF|WHEN|THOSE|RESPONDENTS|PEOPLE|PARTICIPANTS|ALL\s+WHO|"
@@ -1202,7 +1229,12 @@ def _display(text: str, upper: str) -> list[Directive]:
     )
     if match:
         return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
-    match = re.match(r"^HIDE\s+(?:THIS\s+)?(?:QUESTION\s+)?(?:IF|WHEN)\b(?P<cond>.*)$", text, re.I)
+    match = re.match(
+        # ("Hide this field when …": a form builder's field is the question)
+        r"^HIDE\s+(?:THIS\s+)?(?:(?:QUESTION|FIELD|ITEM)\s+)?(?:IF|WHEN)\b(?P<cond>.*)$",
+        text,
+        re.I,
+    )
     if match and re.search(r"[A-Z]{0,4}\d", match["cond"]):
         # "Hide if Q3 is 'Senior leader'": a survey tool's hide logic, shown to everyone else
         return [Directive("display_if", f"NOT ({match['cond'].strip(' :,.')})", source=text)]
@@ -1447,14 +1479,23 @@ def _terminate(text: str, upper: str) -> list[Directive]:
 def _carry(text: str, upper: str) -> list[Directive]:
     match = re.search(
         rf"\b(?:SHOW|DISPLAY|LIST|INCLUDE|PIPE\s+IN|CARRY\s+FORWARD)\b.*?\b(?P<neg>NOT\s+)?"
-        rf"(?:SELECTED|CHOSEN|MENTIONED|CODED|AWARE|PICKED|TICKED|CIRCLED|CHECKED)\s+(?:AT|IN|FROM|ON|AT\s+QUESTION)\s+(?P<q>{_ID_TOKEN}|[A-Za-z]\w*_\w+)\b",
+        rf"(?:SELECTED|CHOSEN|MENTIONED|CODED|AWARE|PICKED|TICKED|CIRCLED|CHECKED)"
+        # ("Carry Forward Selected Choices from "Q3"": a survey platform's words, the id quoted)
+        r"(?:\s+(?:CHOICES|ANSWERS|OPTIONS|ITEMS|RESPONSES))?"
+        rf"\s+(?:AT|IN|FROM|ON|AT\s+QUESTION)\s+[\"“'‘]?(?P<q>{_ID_TOKEN}|[A-Za-z]\w*_\w+)\b",
         text,
         re.I,
     )
     if match:
         # an export tag ("Q4_aware") is kept as written; a plain label is read in capitals
         source = match["q"] if "_" in match["q"] else match["q"].upper()
-        return [Directive("carry", source, source=text, labels=["no" if match["neg"] else "yes"])]
+        # "(codes 1–9; leave out Other)": only the codes named are carried
+        only = re.search(
+            r"\bCODES\s+(?P<codes>\d{1,3}\s*[-–]\s*\d{1,3})\b", text[match.end() :], re.I
+        )
+        codes = expand_codes(only["codes"]) if only else []
+        labels = ["no" if match["neg"] else "yes"]
+        return [Directive("carry", source, source=text, labels=labels, codes=codes)]
     same = _SAME_LIST_RE.match(text)
     if same:
         # "As A7, codes 1–6 only", "Same list as Q4": the earlier question's answers again

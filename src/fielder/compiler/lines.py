@@ -221,22 +221,30 @@ def split_runs(runs: tuple[Run, ...], text: str) -> tuple[str, list[str]]:
         # "SECTION E – OVERALL" bold in the house colour: a part's heading, not a note
         return text, []
     label_run = _coloured_label(runs)
+    headed = False  # the last note run was a heading word ("Show if: "), nothing kept since
     for index, run in enumerate(runs):
         trailing_italic = run.italic and not all_italic and _only_after(runs, index, "italic")
         if trailing_italic and is_marking_note("".join(r.text for r in runs[index:])):
             trailing_italic = False  # "(Tick one box)" in italics: the respondent's own note
         if index == label_run or _inline_pipe(runs, index):
             kept.append(run.text)
+            headed = headed and not run.text.strip()
         elif (
             _is_coloured(run)
             or trailing_italic
             or _trailing_bold(runs, index)
             or _grey_aside(runs, index)
         ):
-            notes.append(run.text)
+            if headed:
+                # "Show if: " set in bold before the test in the note's colour: one note
+                notes[-1] += run.text
+            else:
+                notes.append(run.text)
+            headed = notes[-1].rstrip().endswith(":")
             kept.append(" ")
         else:
             kept.append(run.text)
+            headed = headed and not run.text.strip()
     if all_italic:
         return "", [text]
     words = "".join(kept)

@@ -37,6 +37,10 @@ they are parsed, each in a module of its own:
   listed after the fields moved beside the questions they act on (`condition_lists`), a form
   builder's `→ Go to section 5` line under an answer put on the answer (`section_routes`), a
   one-question form's `7→` card numbers joined to the words and type line (`arrow_numbers`),
+  a form builder's `3. CHECKBOXES` field heads joined to the words under them
+  (`typed_field_heads`), a config's routing keys under a question (`show_if: Q5 in [2, 3]`,
+  `skip: { if: …, to: … }`) written as notes (`keyed_logic`), a grid's scale key across one
+  line over statements ending in its points written one point a line (`scale_keys`),
   a phone script's `Press 1   Yes` answer lines (`keypad_answers`), a line opened by an arrow
   and a sentence made a note (`arrow_notes`), routing written as pseudo-code blocks
   (`IF … THEN / ASK … / ELSE / GOTO … / ENDIF`, `if …: goto …`, `BASE Q7..Q8 := …`) put in
@@ -68,6 +72,7 @@ from fielder.compiler.footnote_marks import drop_footnote_marks
 from fielder.compiler.format_marks import drop_format_marks
 from fielder.compiler.interviewer_text import interviewer_text_lines
 from fielder.compiler.item_tables import numbered_item_lines
+from fielder.compiler.keyed_logic import keyed_logic_lines
 from fielder.compiler.keypad_answers import keypad_answer_lines
 from fielder.compiler.label_marks import label_mark_lines
 from fielder.compiler.lines import Line
@@ -85,6 +90,7 @@ from fielder.compiler.qualifying_codes import qualifying_code_lines
 from fielder.compiler.question_words import question_word_lines
 from fielder.compiler.ranked_lists import ranked_lines
 from fielder.compiler.run_in_codes import run_in_code_lines
+from fielder.compiler.scale_keys import scale_key_lines
 from fielder.compiler.screen_boxes import screen_box_lines
 from fielder.compiler.screen_roles import screen_role_lines
 from fielder.compiler.screener_marks import screener_mark_lines
@@ -103,6 +109,7 @@ from fielder.compiler.submit_button import drop_submit_button
 from fielder.compiler.sum_tables import sum_table_lines
 from fielder.compiler.translation_lines import drop_translation_lines
 from fielder.compiler.trend_notes import drop_trend_notes
+from fielder.compiler.typed_field_heads import typed_field_head_lines
 from fielder.compiler.typed_labels import typed_label_lines
 from fielder.compiler.universe import universe_lines
 from fielder.compiler.widget_hints import widget_hint_lines
@@ -116,6 +123,7 @@ from fielder.compiler.wrapped_notes import join_wrapped_notes, join_wrapped_prob
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
     lines = starred_head_lines(lines)  # before the starred notes: `*QUESTION 10` is no note
+    lines = scale_key_lines(keyed_logic_lines(typed_field_head_lines(lines)))
     lines = arrow_line_notes(keypad_answer_lines(banner_note_lines(lines)))
     lines = noted_label_lines(join_wrapped_caps(arrow_number_lines(pseudo_code_lines(lines))))
     lines = qualifying_code_lines(bracketed_point_lines(starred_note_lines(lines)))

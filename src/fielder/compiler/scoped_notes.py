@@ -90,6 +90,8 @@ _NEGATED_RE = re.compile(
     r"|\bDO\s+NOT\s+(?:ASK|SHOW)\b|\bDON'T\s+(?:ASK|SHOW)\b"
     # ("Questions 11 to 13 are skipped for recall visits (…)")
     r"|\b(?:ARE|IS|GET)\s+(?:SKIPPED|LEFT\s+OUT|OMITTED)\s+(?:FOR|BY)\b"
+    # ("the whole of section 4 (D11 to D14) is hidden for students (D1 = 8)")
+    r"|\b(?:ARE|IS|GETS?)\s+HIDDEN\s+(?:FOR|FROM)\b"
     # ("E2 and E3: skip both if …": the run named, then skipped by a word for it)
     r"|\b(?:SKIP|HIDE|OMIT)\s+(?:BOTH|THEM|THESE|ALL\s+(?:OF\s+)?(?:THEM|THESE)|EACH)\b",
     re.I,

@@ -45,6 +45,9 @@ _SKIP_RE = re.compile(
     re.I,
 )
 _MENU_RE = re.compile(r"^[▼▾⌄]\s*(?P<items>\S.*(?:\.{3}|…).*)$")
+_END_POINT_RE = re.compile(r"^(?P<words>[^\W\d][^()]*?)\s*\((?P<code>\d{1,2})\)$")
+# "▼ Canada (2)": one answer of a drop-down printed a line each, the arrow before each
+_MENU_ITEM_RE = re.compile(r"^[▼▾⌄]\s*(?P<item>[^.…]+)$")
 _RANK_BOX_RE = re.compile(r"^_{3,}\s*(?P<item>[^\W_].*)$")
 _REQUEST_RE = re.compile(r"\b(?:please|enter|tell|describe|write|type|select|choose|rate)\b", re.I)
 # "Q4_aware ⊗None of these Is Not Selected" (the tool's words) or its glossary reading
@@ -57,7 +60,11 @@ _EQUAL_RE = re.compile(
 )
 # "S5 = Never Is Selected And S4 = … Is Selected": terms joined on one line, each opening with
 # a tag and its test
-_INLINE_JOIN_RE = re.compile(r"\s+(?P<op>And|Or)\s+(?=\w+\s+(?:=|Is\s))")
+# ("Q7 Ashen Crown Is Selected Or Q7 Ashen Crown: Remastered Is Selected": the answer's words
+# straight after the tag)
+_INLINE_JOIN_RE = re.compile(
+    r"\s+(?P<op>And|Or)\s+(?=\w+\s+(?:=|Is\s)|[A-Z]{1,4}\d{1,3}\w*\s+\S.*?\s+Is\s+(?:Not\s+)?Selected\b)"
+)
 # "Which brand is your current e-bike? = Voltaro": the question named by its words
 _TEXT_NAMED_RE = re.compile(r"^(?P<text>[^=]+?\?)\s*(?P<rest>(?:=|Is\s).*)$")
 # The survey flow's branches: "Branch: …" over "If  S4 = … Is Selected" over the block it leads to
@@ -150,6 +157,12 @@ def export_lines(lines: list[Line]) -> list[Line]:
             texts[own.id] = own.rest
             if block_filter:
                 out.append(_note(line, "ASK IF " + block_filter))
+        item = _menu_item(lines, index - 1)
+        if item is not None:
+            if not (index >= 2 and _menu_item(lines, index - 2)):
+                out.append(_note(line, "DROP-DOWN"))  # (said once, over the first answer)
+            out.append(replace(line, text=f"• {item}", spaced=f"• {item}"))
+            continue
         out.extend(_answers(line))
     return _screens(out)
 
@@ -230,6 +243,16 @@ def _skip_note(target: str, condition: str, texts: dict[str, str] | None = None)
     return f"IF {cond} SKIP TO {target.strip()}"
 
 
+def _menu_item(lines: list[Line], index: int) -> str | None:
+    """The answer of a drop-down printed one answer a line, the arrow before each (two or
+    more such lines in a row: "▼ Drop-down list" alone over plain answers is the widget)."""
+    item = _MENU_ITEM_RE.match(_words(lines[index]))
+    if item is None:
+        return None
+    around = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+    return item["item"] if any(_MENU_ITEM_RE.match(_words(a)) for a in around) else None
+
+
 def _answers(line: Line) -> list[Line]:
     """The export's own answer layouts as plain answer lines: a drop-down written across a
     line (`▼ A ... B ... C`), rank boxes before items (`______ Price`), an NPS table."""
@@ -239,6 +262,9 @@ def _answers(line: Line) -> list[Line]:
         items = [i.strip() for i in re.split(r"\s*(?:\.{3}|…)\s*", menu["items"]) if i.strip()]
         note = replace(line, text="", spaced="", instructions=["DROP-DOWN"])
         return [note, *(replace(line, text=f"• {i}", spaced=f"• {i}") for i in items)]
+    slider = _end_worded_points(line.spaced or line.text)
+    if slider:
+        return [replace(line, text=p, spaced=p) for p in slider]
     rank = _RANK_BOX_RE.match(text)
     if rank:
         return [replace(line, text=f"• {rank['item']}", spaced=f"• {rank['item']}")]
@@ -247,6 +273,23 @@ def _answers(line: Line) -> list[Line]:
         if points:
             return [replace(line, kind="paragraph", rows=(), text=points, spaced=points)]
     return [line]
+
+
+def _end_worded_points(spaced: str) -> list[str] | None:
+    """`Not at all (1)<TAB>2<TAB>3<TAB>Very (4)`: a slider's points across a line, words with
+    their code at the ends, as one answer a line (`1 Not at all`, `2`, `3`, `4 Very`)."""
+    cells = [c.strip() for c in spaced.split("\t")]
+    if len(cells) < 3:
+        return None
+    first, last = (_END_POINT_RE.match(c) for c in (cells[0], cells[-1]))
+    if first is None or last is None:
+        return None
+    codes = [first["code"], *cells[1:-1], last["code"]]
+    if not all(c.isdigit() for c in codes) or [int(c) for c in codes] != list(
+        range(int(codes[0]), int(codes[0]) + len(codes))
+    ):
+        return None
+    return [f"{first['code']} {first['words']}", *cells[1:-1], f"{last['code']} {last['words']}"]
 
 
 def _point_table(rows: tuple[tuple[str, ...], ...]) -> str | None:

@@ -66,8 +66,10 @@ def _waiting(parsed: Parsed) -> list[tuple[int, str]]:
         found.extend(
             (index - 1, n)
             for n in draft.pre_notes
-            # (the same filter over both: a section's, set over each of its questions)
+            # (the same filter over both: a section's, set over each of its questions, on the
+            # question's own line or over it)
             if n not in above.pre_notes
+            and n not in above.notes
             and n not in own
             and not _group_of(n, own)
             and (not crossed or n in parsed.before_sections)
