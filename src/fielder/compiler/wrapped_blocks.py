@@ -6,7 +6,7 @@
     ENDIF                             ELSE GO TO E8
 
 A programmer reads every question between the IF and its close as asked only when the open
-IFs hold: each gets them (joined with AND where IFs nest) as an `ASK IF` line before its label,
+IFs hold: each gets them (joined with AND where IFs nest) as an `ASK IF` note on its label's line,
 and the IF lines are dropped. `ELSE GO TO <the next question>` closes the block too: the others
 going on is what the filter already says. The pseudo-code reader (`pseudo_code`) takes blocks
 of statements (`ASK A2`); these hold the questions themselves. A block is read only where every
@@ -16,11 +16,12 @@ IF holds an expression and every IF is closed; otherwise the lines are left as t
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from fielder.compiler.classify import find_label
 from fielder.compiler.formal_conditions import is_expression
 from fielder.compiler.lines import Line
-from fielder.compiler.pseudo_code import _ENDIF_RE, _OPEN_RE, _as_formal, _joined, _note
+from fielder.compiler.pseudo_code import _ENDIF_RE, _OPEN_RE, _as_formal, _joined
 
 _ELSE_GOTO_RE = re.compile(r"^ELSE\s+(?:GO\s?TO|SKIP\s+TO)\s+(?P<to>[A-Za-z]\w{0,9})\s*\.?$", re.I)
 
@@ -78,7 +79,9 @@ def wrapped_block_lines(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for index, line in enumerate(lines):
         if index in filters:
-            out.append(_note(line, f"ASK IF {_joined(filters[index])}"))
+            # on the question's own line: a section's note read later goes before it
+            test = f"ASK IF {_joined(filters[index])}"
+            line = replace(line, instructions=[test, *line.instructions])
         if index not in dropped:
             out.append(line)
     return out
