@@ -57,8 +57,8 @@ from fielder.compiler.letters import keep_jumping_letters, keep_ranked_letters
 from fielder.compiler.lines import LEADING_ROUTE_RE, TYPE_NOTE_RE, Line, is_caps_instruction
 from fielder.compiler.marks import contrast_marks
 from fielder.compiler.mixed_labels import bare_numbers_too
-from fielder.compiler.named_notes import names_questions, place_named_filters, place_named_notes
 from fielder.compiler.named_items import named_item, numbered_columns
+from fielder.compiler.named_notes import names_questions, place_named_filters, place_named_notes
 from fielder.compiler.named_screens import gapped_screen, lone_screen, screen_forms
 from fielder.compiler.options import (
     BOXES,
