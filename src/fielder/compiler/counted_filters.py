@@ -36,11 +36,14 @@ def spread_counted_filters(drafts: list[Draft], builts: list[Built]) -> None:
                 later.question.display_if = condition
 
 
-# "Same filter as C8.", "Same base as Q4", "Filter: as for Q12", "Base: as FR2": another
-# question's filter again
+# "Same filter as C8.", "Same base as Q4", "Filter: as for Q12", "Base: as FR2", a spec's
+# "Universe: Same as VS10" / "Asked of: same as B2": another question's filter again
 _SAME_AS_RE = re.compile(
     r"\b(?:same\s+(?:filter|base|condition|display\s+logic)\s+as|"
-    r"(?:filter|base)\s*:?\s+as(?:\s+(?:for|at))?)\s+(?:question\s+)?(?P<id>[A-Z]{0,4}\d{1,3}[a-z]?)\b",
+    r"(?:filter|base)\s*:?\s+as(?:\s+(?:for|at))?|"
+    r"(?:filter|base|universe|eligibility|asked\s+of|shown\s+to|condition)\s*[:–—]\s*"
+    r"(?:the\s+)?same\s+as(?:\s+(?:for|at))?)"
+    r"\s+(?:question\s+)?(?P<id>[A-Z]{0,4}\d{1,3}[a-z]?)\b",
     re.I,
 )
 

@@ -708,6 +708,8 @@ def _routing(text: str, upper: str) -> list[Directive]:
 
 # "Asked to: …", "Shown to: …": a brief's base line naming who sees the question
 _ASKED_TO = r"(?:ASKED|SHOWN|PUT)\s+(?:ONLY\s+)?(?:TO|OF)"
+# the people everyone is ("ASK ALL RESPONDENTS EXCEPT …")
+_EVERYONE_NOUN = r"(?:RESPONDENTS|ADULTS|PEOPLE|PERSONS|PARTICIPANTS|MEMBERS|USERS|CUSTOMERS)"
 _ID_TEST_RE = re.compile(r"\b[A-Z]{1,6}\d{1,3}[A-Z]?\s*(?:=|<|>|≥|≤)\s*\d")
 _NAMED_ANSWERS_RE = re.compile(
     r"\bCODES?\s+\d{1,3}\b.*\b(?:AT|IN|ON)\s+[A-Z]{0,4}\d{1,3}|"
@@ -1013,7 +1015,8 @@ def _display(text: str, upper: str) -> list[Directive]:
             return [Directive("ask_target", cond, target=found["q"].upper(), source=text)]
     but = re.match(
         # "ASK ALL EXCEPT THOSE WHO SAID 'NONE OF THESE' AT A2": everyone but those named
-        rf"^(?:ASK|SHOW|BASE\s*:|{_ASKED_TO})\s*(?:TO\s+)?(?:ALL|EVERYONE)\s+(?:EXCEPT|BUT\s+NOT|"
+        rf"^(?:ASK|SHOW|BASE\s*:|{_ASKED_TO})\s*(?:TO\s+)?(?:ALL|EVERYONE)(?:\s+{_EVERYONE_NOUN})?\s+"
+        r"(?:EXCEPT|BUT\s+NOT|"
         r"APART\s+FROM|OTHER\s+THAN)\s+(?:(?:THOSE|RESPONDENTS|PEOPLE|ANYONE)\s+)?(?:WHO\s+)?(?P<cond>.+)$",
         text,
         re.I,

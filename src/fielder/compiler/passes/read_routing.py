@@ -398,8 +398,15 @@ _ID_HEAD_RE = re.compile(
 _RULE_REST_RE = re.compile(
     rf"^\W*(?:(?:QUESTION\s+)?{_ID}\b\s*(?::|\s+(?:ONLY|(?:IS|ARE)\s+(?:ONLY\s+|NOT\s+|JUST\s+)?"
     r"(?:FOR|SHOWN|ASKED|DISPLAYED))\b)|(?:ONLY\s+)?(?:IF|WHEN|UNLESS"
-    r"|EXCEPT|NOT|ASK|SHOW|FOR|THOSE)\b)",
+    r"|EXCEPT|NOT(?!\s+(?:ALL|EVERY|ANY|EACH)\b)|ASK|SHOW|FOR|THOSE)\b)",
     re.I,
+)
+# "All respondents except those who …": everyone but a group, as the instruction reader has it
+_ALL_BUT_RE = re.compile(
+    r"^(?:ALL|EVERYONE)(?:\s+[A-Z]\w+)?\s+(?:EXCEPT|BUT\s+NOT|APART\s+FROM|OTHER\s+THAN)\b", re.I
+)
+_NEGATED_GLOSS_RE = re.compile(
+    r"\((?P<test>[^()]{3,60}(?:\bNOT\b|!=|≠|<>)[^()]{0,30})\)\W*$", re.I
 )
 
 
@@ -420,7 +427,12 @@ def _rule_headed(
     head = _RULE_HEAD_RE.match(words)
     if head is not None:
         rest = head["rest"].strip()
-        if not _RULE_REST_RE.match(rest):
+        tested = _NEGATED_GLOSS_RE.search(rest) if _ALL_BUT_RE.match(rest) else None
+        if tested:
+            # "All respondents except those who never walk (VS18 not equal to 5)": the
+            # bracket's test already names those asked, as "ASK ALL EXCEPT …" has it
+            rest = "Only if " + tested["test"]
+        elif not _RULE_REST_RE.match(rest):
             rest = "Only if " + re.sub(r"^ONLY\s+", "", rest, flags=re.I)
     else:
         # "[Q16: DETRACTORS ONLY - SCORE 0 TO 6 AT Q15]", "Q16: aged 18–24 at Q14 only.": the
@@ -554,10 +566,22 @@ def _one_sentence(
     if any(_ends(to_english(route_to_english(s))) for s in rest):
         return None
     if any(
-        _SEVERAL_RE.search(s) or _NAMED_ID_RE.search(s) or _QUESTION_NO_RE.search(s) for s in rest
+        (_SEVERAL_RE.search(s) or _NAMED_ID_RE.search(s) or _QUESTION_NO_RE.search(s))
+        and _ROUTES_WORD_RE.search(s)
+        for s in rest
     ):
-        return None  # a sentence naming questions ("answer questions 9 to 11 only if …") routes
+        # a sentence naming questions ("answer questions 9 to 11 only if …") routes; one that
+        # says nothing of who answers ("Persons under 16 are covered by the youth module.") is
+        # a remark
+        return None
     return read[0]
+
+
+_ROUTES_WORD_RE = re.compile(
+    r"\b(?:ONLY|IF|UNLESS|EXCEPT|ASK\w*|ANSWER\w*|SHOW\w*|DISPLAY\w*|FILL\w*|COMPLETE\w*|GO|GOES"
+    r"|SKIP\w*|JUMP\w*|ROUTE\w*|FOR|OF|TO|AT|WHO|THOSE|NOT|NEXT|CONTINUE\w*)\b",
+    re.I,
+)
 
 
 def _printed_under(
