@@ -53,7 +53,7 @@ def copy_named_filters(drafts: list[Draft], builts: list[Built]) -> None:
     if len(drafts) != len(builts):
         return
     by_id = {built.question.id.upper(): built.question for built in builts}
-    for draft, built in zip(drafts, builts, strict=True):
+    for index, (draft, built) in enumerate(zip(drafts, builts, strict=True)):
         match = next(filter(None, map(_SAME_AS_RE.search, [*draft.pre_notes, *draft.notes])), None)
         if match is None:
             continue
@@ -63,6 +63,10 @@ def copy_named_filters(drafts: list[Draft], builts: list[Built]) -> None:
         # the filter is for
         head = _OWN_HEAD_RE.match(match.string)
         question = by_id.get(head["id"].upper()) if head else built.question
+        if question is source and match.string in draft.notes and index + 1 < len(builts):
+            # "Universe: Same as VS10" under VS10's answers: a spec that sets each item's
+            # universe over it, the next item's
+            question = builts[index + 1].question
         if question is None or source is None or source is question or not source.display_if:
             continue
         own = question.display_if
