@@ -67,8 +67,8 @@ _ID = r"[A-Z]{0,4}\d{1,3}[A-Za-z]?(?:[._]\d{1,2}[a-z]?)?"
 # the survey ends for the respondent (in the languages the glossary leaves as written too)
 _TERMINATE_RE = re.compile(
     r"\b(?:TERMINATE|SCREEN[\s-]*OUT|DISQUALIF\w*|THANK\s+(?:AND|&)\s+(?:CLOSE|END)|CLOSE"
-    r"|END\s+(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE)|STOP\s+HERE|(?:SURVEY|INTERVIEW)"
-    r"\s+ENDS|ENDE\s+DES\s+(?:INTERVIEWS|FRAGEBOGENS)|INTERVIEW\s+BEENDEN|BEDANKEN"
+    r"|END\s+(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE)|STOP\s+HERE|(?:SURVEY|INTERVIEW|QUESTIONNAIRE|FORM)"
+    r"\s+(?:ENDS|CLOSES)|ENDE\s+DES\s+(?:INTERVIEWS|FRAGEBOGENS)|INTERVIEW\s+BEENDEN|BEDANKEN"
     r"|FIN\s+DU\s+QUESTIONNAIRE|TERMINA\w*|ENCERR\w+|FINALI[SZ]\w+"
     # a telephone script's "END THE CALL"; "is thanked and closed"; "show the page and end."
     r"|END\s+(?:THE\s+)?CALL|THANKED\s+AND\s+(?:CLOSED|ENDED)|(?:AND|THEN)\s+END(?=\W*$)"
@@ -959,7 +959,17 @@ def _screen_out(
         if not groups or not own or not _sound(groups, questions, order, order[question.id]):
             return None
         return _Reading("terminate_if", question, render(groups, questions), source=words)
-    if not _CONDITION_RE.search(english):
+    headed = _ANSWER_HEAD_RE.match(english)
+    if not _CONDITION_RE.search(english) and headed:
+        # "No: the survey closes.", "2 or 3: the survey closes with the message …": the
+        # answers named before a colon, then the ending (as "If No, …")
+        found = _condition(
+            f"IF {headed['a']}: {headed['rest']}", questions, question.id, order[question.id],
+            filters=False,
+        )
+        if found is None:
+            return None
+    elif not _CONDITION_RE.search(english):
         coded = _CODES_IN_BRACKETS_RE.search(english)
         if coded is None or not re.match(r"\(\s*CODES?\b", coded[0], re.I):
             return None
@@ -974,6 +984,10 @@ def _screen_out(
     return _Reading("terminate_if", question, found, source=words)
 
 
+# "No: …", "Screen-out: 13 or younger, or 18 or older – …": the answers, a colon, the rest
+_ANSWER_HEAD_RE = re.compile(
+    r"^\W*(?:SCREEN[\s-]*OUT\s*:\s*)?(?P<a>[^:;.!?]{1,60}?)\s*(?::|\s[–—]\s)\s*(?P<rest>\S.*)$", re.I
+)
 # "(7)", "(codes 4 or 5)": an answer's code in brackets beside the words that name it
 _CODES_IN_BRACKETS_RE = re.compile(
     r"\(\s*(?:CODES?\s+)?(?P<c>\d{1,3}(?:\s*(?:,|OR|AND|&)\s*\d{1,3})*)\s*\)", re.I
