@@ -123,7 +123,9 @@ _FORWARD_RE = re.compile(
     r"(?:FOR\s+[^():]{3,80}?|[A-Z][^():]{2,80}?\s+ONLY)\s*\((?=[^()]*\b(?:[A-Z]{1,4}|QUESTION\s+)\d)"
     r"[^()]{1,80}\)"
     r"\s*[.:]?\s*$|"
-    r"(?:ASKED|SHOWN)\s+(?:ONLY\s+)?(?:TO|OF)\s*:)",  # "Asked to: …", a brief's base line
+    r"(?:ASKED|SHOWN)\s+(?:ONLY\s+)?(?:TO|OF)\s*:|"  # "Asked to: …", a brief's base line
+    # "Asked of those whose diary day was …": whom, in the words of a base
+    r"(?:ASKED|SHOWN)\s+(?:ONLY\s+)?(?:TO|OF)\s+(?:THOSE|PEOPLE|RESPONDENTS|ANYONE|EVERYONE)\b)",
     re.I,
 )
 # ("ROUTING: ASK IF …": a routing note's heading word, then the next question's filter)
