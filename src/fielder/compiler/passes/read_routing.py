@@ -163,6 +163,8 @@ _SHOWN_RE = re.compile(
     r"\s+(?:IF|WHEN)\b"
     # "For companies with 50 or more employees (L4 = 3 or 4)": whom, then how they are told apart
     r"|^\W*(?:ONLY\s+)?FOR\s+(?:\w+\s+){1,2}?(?:WITH|WHO|THAT|WHOSE|AGED)\b"
+    # "Only those who said Yes at T16.": whom, with "only" and no verb
+    r"|^\W*ONLY\s+(?:THOSE|PEOPLE|RESPONDENTS|ANYONE)\s+(?:WHO|WHOSE|WITH)\b"
     rf"|^\W*(?:{_ID}\s*[.:]?\s*)?\W*(?:RESPONDENTS|PATIENTS|PEOPLE|THOSE|CLIENTS|CUSTOMERS)\s+AGED\b",
     re.I,
 )
