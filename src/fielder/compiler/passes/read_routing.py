@@ -58,6 +58,7 @@ from fielder.compiler.answer_next import canonical_filter
 from fielder.compiler.conditions import Atom, ConditionError, parse_condition, render
 from fielder.compiler.glossary import route_to_english, to_english
 from fielder.compiler.parse import Draft
+from fielder.compiler.passes.others_jump import others_jump
 from fielder.compiler.passes.unread_routing import boxed_note, is_conditional_route
 from fielder.compiler.worded_answers import NUMBER_WORDS
 from fielder.ir.expressions import parse, references
@@ -465,8 +466,8 @@ def _read_any(
     order: dict[str, int],
 ) -> _Reading | None:
     """The line read whole, else one sentence of it, else under its heading, else without
-    its asides."""
-    for reader in (_read, _one_sentence, _rule_headed, _without_asides):
+    its asides, else as a jump of everyone but a group that goes on (`others_jump`)."""
+    for reader in (_read, _one_sentence, _rule_headed, _without_asides, others_jump):
         reading = reader(words, place, question, following, questions, order)
         if reading is not None:
             return reading
