@@ -1205,9 +1205,15 @@ def _display(text: str, upper: str) -> list[Directive]:
     )
     if match:
         return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
-    match = re.match(r"^HIDE\s+(?:THIS\s+)?(?:QUESTION\s+)?(?:IF|WHEN)\b(?P<cond>.*)$", text, re.I)
+    match = re.match(
+        r"^(?:HIDE|(?:DO\s+NOT|DON['’]T)\s+(?:ASK|SHOW))\s+(?:THIS\s+)?(?:QUESTION\s+)?(?:IF|WHEN)\b"
+        r"(?P<cond>.*)$",
+        text,
+        re.I,
+    )
     if match and re.search(r"[A-Z]{0,4}\d", match["cond"]):
-        # "Hide if Q3 is 'Senior leader'": a survey tool's hide logic, shown to everyone else
+        # "Hide if Q3 is 'Senior leader'": a survey tool's hide logic, shown to everyone else;
+        # a CATI script's "DO NOT ASK IF Q7 = 98" the same
         return [Directive("display_if", f"NOT ({match['cond'].strip(' :,.')})", source=text)]
     match = re.match(
         r"^(?:ONLY\s+ANSWER|ANSWER\s+(?:THIS|THE\s+NEXT)\s+QUESTION\s+ONLY|(?:PLEASE\s+)?ANSWER\s+ONLY)"
