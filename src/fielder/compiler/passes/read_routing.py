@@ -150,7 +150,7 @@ _IS_FOR = r"(?:IS|ARE)\s+(?:ONLY\s+|JUST\s+)?(?:NOT\s+)?(?:ONLY\s+)?FOR\b"
 # out Q7 if …", "Only if you answered Yes at question 20.", "Unless L9 = 3.", "Detractors only –
 # …", "Condition: …", "RESPONDENTS AGED 65 AND OVER AT S3"
 _SHOWN_RE = re.compile(
-    r"\b(?:APPEARS?|VISIBLE|SHOWN|DISPLAYED|ASKED|REACHED|HIDDEN|LEAVE\s+OUT|LEFT\s+OUT|OMIT(?:TED)?)"
+    r"\b(?:APPEARS?|VISIBLE|SHOWN|DISPLAYED|ASKED|REACHED|HIDDEN|HIDE|LEAVE\s+OUT|LEFT\s+OUT|OMIT(?:TED)?)"
     rf"\b(?:\s+(?:ONLY|{_ID}))?\s+(?:WHEN|IF|AFTER|UNLESS|TO|FOR|BY|OF|WHERE|FROM)\b"
     rf"|^\W*(?:{_ID}\s*:?\s*)?(?:ONLY\s+(?:IF|WHEN|WHERE|FOR)|UNLESS)\b"
     r"|^\W*[A-Za-z][\w ]{0,30}?\bONLY\s*[:–—-]"
