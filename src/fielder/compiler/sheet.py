@@ -596,9 +596,7 @@ def sheet_lines(block: Block) -> list[Line]:
     return lines
 
 
-def _answers_below(
-    body: tuple[tuple[Cell, ...], ...], place: int, columns: dict[str, int]
-) -> bool:
+def _answers_below(body: tuple[tuple[Cell, ...], ...], place: int, columns: dict[str, int]) -> bool:
     """True when the row after this one is an answer of its own: no id, a code."""
     if place + 1 >= len(body) or "code" not in columns:
         return False

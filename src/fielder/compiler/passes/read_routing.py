@@ -408,9 +408,7 @@ _RULE_REST_RE = re.compile(
 _ALL_BUT_RE = re.compile(
     r"^(?:ALL|EVERYONE)(?:\s+[A-Z]\w+)?\s+(?:EXCEPT|BUT\s+NOT|APART\s+FROM|OTHER\s+THAN)\b", re.I
 )
-_NEGATED_GLOSS_RE = re.compile(
-    r"\((?P<test>[^()]{3,60}(?:\bNOT\b|!=|≠|<>)[^()]{0,30})\)\W*$", re.I
-)
+_NEGATED_GLOSS_RE = re.compile(r"\((?P<test>[^()]{3,60}(?:\bNOT\b|!=|≠|<>)[^()]{0,30})\)\W*$", re.I)
 
 
 def _rule_headed(
@@ -967,7 +965,10 @@ def _screen_out(
         # "No: the survey closes.", "2 or 3: the survey closes with the message …": the
         # answers named before a colon, then the ending (as "If No, …")
         found = _condition(
-            f"IF {headed['a']}: {headed['rest']}", questions, question.id, order[question.id],
+            f"IF {headed['a']}: {headed['rest']}",
+            questions,
+            question.id,
+            order[question.id],
             filters=False,
         )
         if found is None:
@@ -989,7 +990,8 @@ def _screen_out(
 
 # "No: …", "Screen-out: 13 or younger, or 18 or older – …": the answers, a colon, the rest
 _ANSWER_HEAD_RE = re.compile(
-    r"^\W*(?:SCREEN[\s-]*OUT\s*:\s*)?(?P<a>[^:;.!?]{1,60}?)\s*(?::|\s[–—]\s)\s*(?P<rest>\S.*)$", re.I
+    r"^\W*(?:SCREEN[\s-]*OUT\s*:\s*)?(?P<a>[^:;.!?]{1,60}?)\s*(?::|\s[–—]\s)\s*(?P<rest>\S.*)$",
+    re.I,
 )
 # "(7)", "(codes 4 or 5)": an answer's code in brackets beside the words that name it
 _CODES_IN_BRACKETS_RE = re.compile(
