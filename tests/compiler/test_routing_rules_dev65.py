@@ -118,8 +118,8 @@ def test_a_screen_out_beside_a_remark_naming_another_module_is_read(tmp_path: Pa
     _note(document, "Enter age (0–110).")
     _note(
         document,
-        "End of screener: if G1 is less than 18, thank the respondent and end the interview (outcome "
-        "12, under age). Persons under 18 are covered by the junior module.",
+        "End of screener: if G1 is less than 18, thank the respondent and end the interview "
+        "(outcome 12, under age). Persons under 18 are covered by the junior module.",
     )
     document.add_paragraph().add_run("G2").bold = True
     document.add_paragraph("Do you own a bicycle?")
@@ -217,7 +217,8 @@ def test_a_cati_table_reads_do_not_ask_if_and_lettered_rows_over_answers_below(
 ) -> None:
     document = docx.Document()
     table = document.add_table(rows=1, cols=5)
-    for cell, head in zip(table.rows[0].cells, ["No.", "Question", "Response", "Code", "Route"]):
+    heads = ["No.", "Question", "Response", "Code", "Route"]
+    for cell, head in zip(table.rows[0].cells, heads, strict=True):
         cell.text = head
     rows = [
         ("V1", "Which issue matters most to you?", "Housing", "1", ""),
