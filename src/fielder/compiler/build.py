@@ -748,6 +748,10 @@ def _own_id_dropped(notes: list[str], qid: str) -> list[str]:
     return [own.sub(r"\1", note) for note in notes]
 
 
+# "Multiple choice", "multiple response": a choice that may or may not allow several answers
+_MULTIPLE_WORDS_RE = re.compile(r"\bmultiple\s+(?:choice|response|answers?)\b", re.I)
+
+
 def build_question(draft: Draft, qid: str, previous: str | None, default_single: bool) -> Built:
     """Turn one draft into a question plus its pending routing."""
     _lone_format_answer(draft)
@@ -771,6 +775,14 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
         for d in directives
     ):
         words = ["multi"]  # "(READ OUT. MAXIMUM 2 ANSWERS)" alone: up to two answers is a multi
+    if not words and any(
+        _MULTIPLE_WORDS_RE.search(note)
+        and any(d.kind == "exclusive" and d.codes for d in directives_of([note]))
+        for note in notes
+    ):
+        # "Multiple choice; 4 is exclusive": a "multiple choice" that sets one answer apart to
+        # be given alone lets the others be given together
+        words = ["multi"]
     if (
         not words
         and not draft.options

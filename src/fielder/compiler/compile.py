@@ -378,6 +378,7 @@ def analyse(
         if id(b.question) in kept
     ]
     read_routing(pairs)  # one question's routing in new wording, read before it is flagged
+    copy_named_filters(parsed.drafts, builts)  # ("same as VS10" where VS10's was read just now)
     asked = {problem.id for problem in open_problems}
     unread = [p for p in unread_routing(pairs, answers) if p.id not in asked]
     mark_attention(questions, unread)

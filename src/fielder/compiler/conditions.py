@@ -468,6 +468,15 @@ _CODES_AT_SEVERAL_RE = re.compile(
     r"(?P<ids>[A-Z]{1,4}\d{1,3}[a-z]?(?:\s*(?:,|OR)\s*[A-Z]{1,4}\d{1,3}[a-z]?)+)\s*\.?\s*$",
     re.I,
 )
+# "Any incident at VS3, VS5 or VS9 (code 1 at any of them)": the questions first, the code
+# after them in brackets, read as "CODE 1 AT VS3, VS5 OR VS9"
+_SEVERAL_THEN_CODES_RE = re.compile(
+    r"^\s*(?:[A-Za-z][\w' -]{0,40}?\s+)?(?:AT|IN)\s+"
+    r"(?P<ids>[A-Z]{1,4}\d{1,3}[a-z]?(?:\s*(?:,|,?\s*OR)\s*[A-Z]{1,4}\d{1,3}[a-z]?)+)\s*"
+    r"\(\s*(?:CODE|ANSWER)S?\s+(?P<codes>\d{1,3}(?:\s*(?:,|OR|/)\s*\d{1,3}){0,8})\s+(?:AT|IN)\s+"
+    r"(?:ANY|EITHER|ONE)\s+OF\s+(?:THEM|THESE|THOSE)\s*\)\s*\.?\s*$",
+    re.I,
+)
 _GLOSS_AFTER_TEST_RE = re.compile(
     r"(?P<test>\b[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:=|<>|!=|≠)\s*\d{1,3}"
     r"(?:\s*(?:,|\bOR\b|-|–|\bTO\b)\s*\d{1,3})*)\s*\((?![^()]*\d)[^()]{2,60}\)",
@@ -597,6 +606,9 @@ def _parse_condition(
     # "A2 = 1 (HAS BOUGHT OATFIELD CRUNCH)": words in brackets after a whole test only gloss it
     text = _GLOSS_AFTER_TEST_RE.sub(r"\g<test>", text)
     text = _ANY_WORD_ANSWER_RE.sub(lambda m: _answers_opening(m, questions), text)
+    listed = _SEVERAL_THEN_CODES_RE.match(text)
+    if listed:
+        text = f"CODE {listed['codes']} AT {listed['ids']}"
     at_several = _CODES_AT_SEVERAL_RE.match(text)
     if at_several:
         # "DISSATISFIED (CODE 4 OR 5) AT Q3, Q6 OR Q9": those codes at any of the questions

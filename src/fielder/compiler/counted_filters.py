@@ -36,11 +36,14 @@ def spread_counted_filters(drafts: list[Draft], builts: list[Built]) -> None:
                 later.question.display_if = condition
 
 
-# "Same filter as C8.", "Same base as Q4", "Filter: as for Q12", "Base: as FR2": another
-# question's filter again
+# "Same filter as C8.", "Same base as Q4", "Filter: as for Q12", "Base: as FR2", a spec's
+# "Universe: Same as VS10" / "Asked of: same as B2": another question's filter again
 _SAME_AS_RE = re.compile(
     r"\b(?:same\s+(?:filter|base|condition|display\s+logic)\s+as|"
-    r"(?:filter|base)\s*:?\s+as(?:\s+(?:for|at))?)\s+(?:question\s+)?(?P<id>[A-Z]{0,4}\d{1,3}[a-z]?)\b",
+    r"(?:filter|base)\s*:?\s+as(?:\s+(?:for|at))?|"
+    r"(?:filter|base|universe|eligibility|asked\s+of|shown\s+to|condition)\s*[:–—]\s*"
+    r"(?:the\s+)?same\s+as(?:\s+(?:for|at))?)"
+    r"\s+(?:question\s+)?(?P<id>[A-Z]{0,4}\d{1,3}[a-z]?)\b",
     re.I,
 )
 
@@ -50,7 +53,7 @@ def copy_named_filters(drafts: list[Draft], builts: list[Built]) -> None:
     if len(drafts) != len(builts):
         return
     by_id = {built.question.id.upper(): built.question for built in builts}
-    for draft, built in zip(drafts, builts, strict=True):
+    for index, (draft, built) in enumerate(zip(drafts, builts, strict=True)):
         match = next(filter(None, map(_SAME_AS_RE.search, [*draft.pre_notes, *draft.notes])), None)
         if match is None:
             continue
@@ -60,6 +63,10 @@ def copy_named_filters(drafts: list[Draft], builts: list[Built]) -> None:
         # the filter is for
         head = _OWN_HEAD_RE.match(match.string)
         question = by_id.get(head["id"].upper()) if head else built.question
+        if question is source and match.string in draft.notes and index + 1 < len(builts):
+            # "Universe: Same as VS10" under VS10's answers: a spec that sets each item's
+            # universe over it, the next item's
+            question = builts[index + 1].question
         if question is None or source is None or source is question or not source.display_if:
             continue
         own = question.display_if

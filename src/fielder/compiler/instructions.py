@@ -731,6 +731,8 @@ def _routing(text: str, upper: str) -> list[Directive]:
 
 # "Asked to: …", "Shown to: …": a brief's base line naming who sees the question
 _ASKED_TO = r"(?:ASKED|SHOWN|PUT)\s+(?:ONLY\s+)?(?:TO|OF)"
+# the people everyone is ("ASK ALL RESPONDENTS EXCEPT …")
+_EVERYONE_NOUN = r"(?:RESPONDENTS|ADULTS|PEOPLE|PERSONS|PARTICIPANTS|MEMBERS|USERS|CUSTOMERS)"
 _ID_TEST_RE = re.compile(r"\b[A-Z]{1,6}\d{1,3}[A-Z]?\s*(?:=|<|>|≥|≤)\s*\d")
 _NAMED_ANSWERS_RE = re.compile(
     r"\bCODES?\s+\d{1,3}\b.*\b(?:AT|IN|ON)\s+[A-Z]{0,4}\d{1,3}|"
@@ -1040,7 +1042,8 @@ def _display(text: str, upper: str) -> list[Directive]:
             return [Directive("ask_target", cond, target=found["q"].upper(), source=text)]
     but = re.match(
         # "ASK ALL EXCEPT THOSE WHO SAID 'NONE OF THESE' AT A2": everyone but those named
-        rf"^(?:ASK|SHOW|BASE\s*:|{_ASKED_TO})\s*(?:TO\s+)?(?:ALL|EVERYONE)\s+(?:EXCEPT|BUT\s+NOT|"
+        rf"^(?:ASK|SHOW|BASE\s*:|{_ASKED_TO})\s*(?:TO\s+)?(?:ALL|EVERYONE)(?:\s+{_EVERYONE_NOUN})?\s+"
+        r"(?:EXCEPT|BUT\s+NOT|"
         r"APART\s+FROM|OTHER\s+THAN)\s+(?:(?:THOSE|RESPONDENTS|PEOPLE|ANYONE)\s+)?(?:WHO\s+)?(?P<cond>.+)$",
         text,
         re.I,
@@ -1231,12 +1234,14 @@ def _display(text: str, upper: str) -> list[Directive]:
         return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
     match = re.match(
         # ("Hide this field when …": a form builder's field is the question)
-        r"^HIDE\s+(?:THIS\s+)?(?:(?:QUESTION|FIELD|ITEM)\s+)?(?:IF|WHEN)\b(?P<cond>.*)$",
+        r"^(?:HIDE|(?:DO\s+NOT|DON['’]T)\s+(?:ASK|SHOW))\s+(?:THIS\s+)?"
+        r"(?:(?:QUESTION|FIELD|ITEM)\s+)?(?:IF|WHEN)\b(?P<cond>.*)$",
         text,
         re.I,
     )
     if match and re.search(r"[A-Z]{0,4}\d", match["cond"]):
-        # "Hide if Q3 is 'Senior leader'": a survey tool's hide logic, shown to everyone else
+        # "Hide if Q3 is 'Senior leader'": a survey tool's hide logic, shown to everyone else;
+        # a CATI script's "DO NOT ASK IF Q7 = 98" the same
         return [Directive("display_if", f"NOT ({match['cond'].strip(' :,.')})", source=text)]
     match = re.match(
         r"^(?:ONLY\s+ANSWER|ANSWER\s+(?:THIS|THE\s+NEXT)\s+QUESTION\s+ONLY|(?:PLEASE\s+)?ANSWER\s+ONLY)"

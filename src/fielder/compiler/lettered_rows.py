@@ -15,9 +15,12 @@ from fielder.compiler.options import parse_option_text
 _ITEM_RE = re.compile(r"^\(?[a-z][.)]\s+(?P<item>\S.*)$")
 
 
-def lettered_rows(question_cell: str, answers_cell: str) -> tuple[str, list[Line]] | None:
+def lettered_rows(
+    question_cell: str, answers_cell: str, answers_below: bool = False
+) -> tuple[str, list[Line]] | None:
     """(the question's words, the rows as "Rows:" and one line each) when the question cell
-    letters two or more items after its words and the answers cell codes its answers."""
+    letters two or more items after its words and the answers cell codes its answers (or,
+    `answers_below`, the coded answers stand on the rows under the question's own)."""
     parts = [p.strip() for p in question_cell.split("\n") if p.strip()]
     items = [_ITEM_RE.match(p) for p in parts]
     first = next((i for i, m in enumerate(items) if m), None)
@@ -25,7 +28,7 @@ def lettered_rows(question_cell: str, answers_cell: str) -> tuple[str, list[Line
         return None
     answers = [a for a in answers_cell.split("\n") if a.strip()]
     coded = [o for a in answers for o in parse_option_text(a)[:1] if o.code]
-    if len(coded) < 2 or len(coded) < len(answers) - 1:
+    if not (answers_below and not answers) and (len(coded) < 2 or len(coded) < len(answers) - 1):
         return None
     rows = [Line(text="Rows:", raw="Rows:")]
     rows.extend(Line(text=collapse(m["item"]), raw=m[0]) for m in items[first:] if m)

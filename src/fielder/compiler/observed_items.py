@@ -30,7 +30,9 @@ _LABELLED_RE = re.compile(r"^[A-Z]{1,6}\d{1,3}[a-z]?(?:[.):]?\s*$|[.):]?\s+[A-Z]
 _ASK_IF_RE = re.compile(r"\bASK\s+(?:ONLY\s+)?IF\b", re.I)
 _END_MARK_RE = re.compile(
     r"^[-=*~#_\s]*\(?\s*end\s+of\s+(?:the\s+)?(?:script|questionnaire|survey|interview)\b"
-    r"[^a-z]{0,40}(?:[A-Za-z]{1,4}[-\s]?\d[\w.-]*[^a-z]{0,20})?$",
+    r"[^a-z]{0,40}(?:[A-Za-z]{1,4}[-\s]?\d[\w.-]*[^a-z]{0,20})?$"
+    # "END OF SCRIPT – dialler codes the call as complete.": the mark, then a note to the team
+    r"|^(?-i:END\s+OF\s+(?:SCRIPT|QUESTIONNAIRE|INTERVIEW))\s*[-–—:]\s*[^.!?]{3,80}[.]?$",
     re.I,
 )
 

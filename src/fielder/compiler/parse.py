@@ -57,6 +57,7 @@ from fielder.compiler.letters import keep_jumping_letters, keep_ranked_letters
 from fielder.compiler.lines import LEADING_ROUTE_RE, TYPE_NOTE_RE, Line, is_caps_instruction
 from fielder.compiler.marks import contrast_marks
 from fielder.compiler.mixed_labels import bare_numbers_too
+from fielder.compiler.named_items import named_item, numbered_columns
 from fielder.compiler.named_notes import names_questions, place_named_filters, place_named_notes
 from fielder.compiler.named_screens import gapped_screen, lone_screen, screen_forms
 from fielder.compiler.options import (
@@ -125,7 +126,9 @@ _FORWARD_RE = re.compile(
     r"(?:FOR\s+[^():]{3,80}?|[A-Z][^():]{2,80}?\s+ONLY)\s*\((?=[^()]*\b(?:[A-Z]{1,4}|QUESTION\s+)\d)"
     r"[^()]{1,80}\)"
     r"\s*[.:]?\s*$|"
-    r"(?:ASKED|SHOWN)\s+(?:ONLY\s+)?(?:TO|OF)\s*:)",  # "Asked to: …", a brief's base line
+    r"(?:ASKED|SHOWN)\s+(?:ONLY\s+)?(?:TO|OF)\s*:|"  # "Asked to: …", a brief's base line
+    # "Asked of those whose diary day was …": whom, in the words of a base
+    r"(?:ASKED|SHOWN)\s+(?:ONLY\s+)?(?:TO|OF)\s+(?:THOSE|PEOPLE|RESPONDENTS|ANYONE|EVERYONE)\b)",
     re.I,
 )
 # ("ROUTING: ASK IF …": a routing note's heading word, then the next question's filter)
@@ -621,6 +624,7 @@ class _Parser:
         self.logic_boxes_above = _logic_boxes_above(lines)
         #: the forms in which the document names its screens (alone on a line, before a gap)
         self.screen_forms = screen_forms(lines)
+        self.item_columns = numbered_columns(lines)
 
     def run(self) -> Parsed:
         """Walk every line; the drafts found, in order."""
@@ -1142,6 +1146,8 @@ class _Parser:
         label = find_label(line)
         if label is None and self.out.label_mode == "bare":
             label = loose_paren_label(line) or self.next_gap_label(line)
+        if label is None and (item := named_item(line, self.item_columns)):
+            return Label(item[0], item[1], "display" if item[2] else "given")  # "HHSIZE  How …?"
         if label is None:
             named = gapped_screen(line, self.screen_forms[1])
             return Label(named[0], named[1], "display") if named else None

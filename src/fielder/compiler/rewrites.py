@@ -115,6 +115,7 @@ from fielder.compiler.universe import universe_lines
 from fielder.compiler.widget_hints import widget_hint_lines
 from fielder.compiler.wiki_questions import wiki_question_lines
 from fielder.compiler.wrapped_answers import join_wrapped_answers
+from fielder.compiler.wrapped_blocks import wrapped_block_lines
 from fielder.compiler.wrapped_caps import join_wrapped_caps
 from fielder.compiler.wrapped_heads import join_wrapped_lines
 from fielder.compiler.wrapped_notes import join_wrapped_notes, join_wrapped_probes
@@ -125,7 +126,9 @@ def rewrite_lines(lines: list[Line]) -> list[Line]:
     lines = starred_head_lines(lines)  # before the starred notes: `*QUESTION 10` is no note
     lines = scale_key_lines(keyed_logic_lines(typed_field_head_lines(lines)))
     lines = arrow_line_notes(keypad_answer_lines(banner_note_lines(lines)))
-    lines = noted_label_lines(join_wrapped_caps(arrow_number_lines(pseudo_code_lines(lines))))
+    lines = noted_label_lines(
+        join_wrapped_caps(arrow_number_lines(wrapped_block_lines(pseudo_code_lines(lines))))
+    )
     lines = qualifying_code_lines(bracketed_point_lines(starred_note_lines(lines)))
     lines = described_base_lines(arrow_note_lines(lines))
     lines = locked_segment_lines(drop_standard_pages(dropdown_placeholder_lines(lines)))

@@ -115,6 +115,9 @@ _NOT_FILTER_RE = re.compile(
     r"|\b(?:SHOW\s+ONLY|ONLY\s+SHOW)\b[^.;]*\b(?:SELECTED|CODED|PICKED|CHOSEN|TICKED|MENTIONED)\b",
     re.I,
 )
+# a loop's own sentence with no test in it ("LOOP OVER PERSONS AGAIN."; "LOOP PNO = 1 TO …"
+# keeps the note out as a loop, not a filter)
+_LOOP_ONLY_RE = re.compile(r"^\W*(?:LOOP|REPEAT)\b[^=<>≠≤≥]*$", re.I)
 _BRACKET_RE = re.compile(r"\(([^()]{2,120})\)")
 _CLAUSE_RE = re.compile(
     r"\b(?:ONLY\s+)?(?:IF|WHERE|WHEN|UNLESS|EXCEPT\s+(?:FOR|IF|WHEN))\b\s*(?P<c>[^.;]{3,160})", re.I
@@ -365,6 +368,8 @@ def read_scoped_note(parts: list[str], under_heading: bool, title: str = "") -> 
     for part in parts:
         for sentence in _sentences(" ".join(to_english(part).split())):
             # (a note lifted out of the words may stand in them too)
+            if _LOOP_ONLY_RE.match(sentence):
+                continue  # "LOOP OVER PERSONS AGAIN.": says how the block repeats, no filter
             if sentence.rstrip(" .;") not in [s.rstrip(" .;") for s in sentences]:
                 sentences.append(sentence)
     if not sentences or any(_NOT_FILTER_RE.search(s) for s in sentences):

@@ -559,7 +559,11 @@ def sheet_lines(block: Block) -> list[Line]:
         if grid is not None:
             row = tuple(grid[0] if i == columns["text"] else c for i, c in enumerate(row))
         row_items = (
-            lettered_rows(_cell(raw, columns, "text"), _cell(raw, columns, "options"))
+            lettered_rows(
+                _cell(raw, columns, "text"),
+                _cell(raw, columns, "options"),
+                _answers_below(body, place, columns),
+            )
             if grid is None and columns.get("options") != columns.get("text")
             else None
         )
@@ -598,6 +602,14 @@ def sheet_lines(block: Block) -> list[Line]:
                 line.start, line.end, line.page = row_cells[0].start, row_cells[-1].end, block.page
                 lines.append(line)
     return lines
+
+
+def _answers_below(body: tuple[tuple[Cell, ...], ...], place: int, columns: dict[str, int]) -> bool:
+    """True when the row after this one is an answer of its own: no id, a code."""
+    if place + 1 >= len(body) or "code" not in columns:
+        return False
+    following = tuple(c.text.strip() for c in body[place + 1])
+    return not _cell(following, columns, "id") and bool(_code(_cell(following, columns, "code")))
 
 
 def _type_line_apart(raw: tuple[str, ...], at: int, width: int) -> tuple[str, ...]:

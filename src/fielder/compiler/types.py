@@ -107,6 +107,10 @@ _UNIT_HINT_RE = re.compile(
     r"uger|månader|måneder|gånger|ganger|gange|personer)\b|(?<!_)_{3,}+\s*\.\s+\w",
     re.I,
 )
+_TEXT_FIELD_RE = re.compile(
+    r"\b(?!(?:years?|months?|weeks?|days?|hours?|minutes?|nights?|times|age)\s*:)[a-z]{4,}\s*:\s*_",
+    re.I,
+)
 _IDENTIFIER_RE = re.compile(
     r"\b(?:post\s*code|postal\s+code|zip(?:\s*code)?|(?:tele)?phone\s+number|mobile\s+number|"
     # a postcode in the questionnaire's language
@@ -356,7 +360,8 @@ def _no_options(
     if re.search(r"\byear\s+of\s+birth\b|\bbirth\s+year\b", text, re.I):
         return TypeDecision("number")  # four boxes to write the year in, "write in" or not
     number_hint = _NUMBER_HINT_RE.search(hint) or _UNIT_HINT_RE.search(hint)
-    if hint and number_hint and not re.search(r"[a-z]{4,}\s*:\s*_", hint, re.I):
+    # ("Name: ____" is a labelled text box; "Years: ____" names the unit the number is in)
+    if hint and number_hint and not _TEXT_FIELD_RE.search(hint):
         return TypeDecision("number")
     if "open" not in named and (_NUMBER_TEXT_RE.search(text) or _MEASURE_RE.search(text)):
         return TypeDecision("number")

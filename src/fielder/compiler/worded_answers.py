@@ -325,6 +325,10 @@ def _labels_named(text: str, question: Question, own: set[str], compared: bool) 
     return sorted(set(found), key=order.index)
 
 
+# a question's own condition inside its ask: "… could talk to if you were worried about it?"
+_OWN_IF_RE = re.compile(r"\b(?:if|when|whenever)\s+[^?,.;:]*", re.I)
+
+
 def _restated(text: str, question: Question, own: set[str]) -> list[str]:
     """A yes/no question said back ("If you are on the roll"): its Yes answers, or its No
     answers when the words deny it ("If you don't know who…")."""
@@ -332,6 +336,10 @@ def _restated(text: str, question: Question, own: set[str]) -> list[str]:
     if not _YES_NO_RE.search(question.text) or not clause - _NEGATIONS:
         return []
     if clause - own - _NEGATIONS:
+        return []
+    # ("Is there an adult you could talk to if you were worried about something?": a Yes
+    # says nothing of the question's own "if …", so words only found there are not said back)
+    if clause - words_of(_OWN_IF_RE.sub(" ", question.text)) - _NEGATIONS:
         return []
     wanted = "no" if _negative(clause) else "yes"
     return [o.code for o in question.options if re.match(rf"{wanted}\b", folded(o.label))]

@@ -58,6 +58,7 @@ from fielder.compiler.answer_next import canonical_filter
 from fielder.compiler.conditions import Atom, ConditionError, parse_condition, render
 from fielder.compiler.glossary import route_to_english, to_english
 from fielder.compiler.parse import Draft
+from fielder.compiler.passes.others_jump import others_jump
 from fielder.compiler.passes.unread_routing import boxed_note, is_conditional_route
 from fielder.compiler.worded_answers import NUMBER_WORDS
 from fielder.ir.expressions import parse, references
@@ -67,8 +68,8 @@ _ID = r"[A-Z]{0,4}\d{1,3}[A-Za-z]?(?:[._]\d{1,2}[a-z]?)?"
 # the survey ends for the respondent (in the languages the glossary leaves as written too)
 _TERMINATE_RE = re.compile(
     r"\b(?:TERMINATE|SCREEN[\s-]*OUT|DISQUALIF\w*|THANK\s+(?:AND|&)\s+(?:CLOSE|END)|CLOSE"
-    r"|END\s+(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE)|STOP\s+HERE|(?:SURVEY|INTERVIEW)"
-    r"\s+ENDS|ENDE\s+DES\s+(?:INTERVIEWS|FRAGEBOGENS)|INTERVIEW\s+BEENDEN|BEDANKEN"
+    r"|END\s+(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE)|STOP\s+HERE|(?:SURVEY|INTERVIEW|QUESTIONNAIRE|FORM)"
+    r"\s+(?:ENDS|CLOSES)|ENDE\s+DES\s+(?:INTERVIEWS|FRAGEBOGENS)|INTERVIEW\s+BEENDEN|BEDANKEN"
     r"|FIN\s+DU\s+QUESTIONNAIRE|TERMINA\w*|ENCERR\w+|FINALI[SZ]\w+"
     # a telephone script's "END THE CALL"; "is thanked and closed"; "show the page and end."
     r"|END\s+(?:THE\s+)?CALL|THANKED\s+AND\s+(?:CLOSED|ENDED)|(?:AND|THEN)\s+END(?=\W*$)"
@@ -149,7 +150,7 @@ _IS_FOR = r"(?:IS|ARE)\s+(?:ONLY\s+|JUST\s+)?(?:NOT\s+)?(?:ONLY\s+)?FOR\b"
 # out Q7 if …", "Only if you answered Yes at question 20.", "Unless L9 = 3.", "Detractors only –
 # …", "Condition: …", "RESPONDENTS AGED 65 AND OVER AT S3"
 _SHOWN_RE = re.compile(
-    r"\b(?:APPEARS?|VISIBLE|SHOWN|DISPLAYED|ASKED|REACHED|HIDDEN|LEAVE\s+OUT|LEFT\s+OUT|OMIT(?:TED)?)"
+    r"\b(?:APPEARS?|VISIBLE|SHOWN|DISPLAYED|ASKED|REACHED|HIDDEN|HIDE|LEAVE\s+OUT|LEFT\s+OUT|OMIT(?:TED)?)"
     rf"\b(?:\s+(?:ONLY|{_ID}))?\s+(?:WHEN|IF|AFTER|UNLESS|TO|FOR|BY|OF|WHERE|FROM)\b"
     rf"|^\W*(?:{_ID}\s*:?\s*)?(?:ONLY\s+(?:IF|WHEN|WHERE|FOR)|UNLESS)\b"
     r"|^\W*[A-Za-z][\w ]{0,30}?\bONLY\s*[:–—-]"
@@ -163,6 +164,8 @@ _SHOWN_RE = re.compile(
     r"\s+(?:IF|WHEN)\b"
     # "For companies with 50 or more employees (L4 = 3 or 4)": whom, then how they are told apart
     r"|^\W*(?:ONLY\s+)?FOR\s+(?:\w+\s+){1,2}?(?:WITH|WHO|THAT|WHOSE|AGED)\b"
+    # "Only those who said Yes at T16.": whom, with "only" and no verb
+    r"|^\W*ONLY\s+(?:THOSE|PEOPLE|RESPONDENTS|ANYONE)\s+(?:WHO|WHOSE|WITH)\b"
     rf"|^\W*(?:{_ID}\s*[.:]?\s*)?\W*(?:RESPONDENTS|PATIENTS|PEOPLE|THOSE|CLIENTS|CUSTOMERS)\s+AGED\b",
     re.I,
 )
@@ -398,9 +401,14 @@ _ID_HEAD_RE = re.compile(
 _RULE_REST_RE = re.compile(
     rf"^\W*(?:(?:QUESTION\s+)?{_ID}\b\s*(?::|\s+(?:ONLY|(?:IS|ARE)\s+(?:ONLY\s+|NOT\s+|JUST\s+)?"
     r"(?:FOR|SHOWN|ASKED|DISPLAYED))\b)|(?:ONLY\s+)?(?:IF|WHEN|UNLESS"
-    r"|EXCEPT|NOT|ASK|SHOW|FOR|THOSE)\b)",
+    r"|EXCEPT|NOT(?!\s+(?:ALL|EVERY|ANY|EACH)\b)|ASK|SHOW|FOR|THOSE)\b)",
     re.I,
 )
+# "All respondents except those who …": everyone but a group, as the instruction reader has it
+_ALL_BUT_RE = re.compile(
+    r"^(?:ALL|EVERYONE)(?:\s+[A-Z]\w+)?\s+(?:EXCEPT|BUT\s+NOT|APART\s+FROM|OTHER\s+THAN)\b", re.I
+)
+_NEGATED_GLOSS_RE = re.compile(r"\((?P<test>[^()]{3,60}(?:\bNOT\b|!=|≠|<>)[^()]{0,30})\)\W*$", re.I)
 
 
 def _rule_headed(
@@ -420,7 +428,12 @@ def _rule_headed(
     head = _RULE_HEAD_RE.match(words)
     if head is not None:
         rest = head["rest"].strip()
-        if not _RULE_REST_RE.match(rest):
+        tested = _NEGATED_GLOSS_RE.search(rest) if _ALL_BUT_RE.match(rest) else None
+        if tested:
+            # "All respondents except those who never walk (VS18 not equal to 5)": the
+            # bracket's test already names those asked, as "ASK ALL EXCEPT …" has it
+            rest = "Only if " + tested["test"]
+        elif not _RULE_REST_RE.match(rest):
             rest = "Only if " + re.sub(r"^ONLY\s+", "", rest, flags=re.I)
     else:
         # "[Q16: DETRACTORS ONLY - SCORE 0 TO 6 AT Q15]", "Q16: aged 18–24 at Q14 only.": the
@@ -451,8 +464,8 @@ def _read_any(
     order: dict[str, int],
 ) -> _Reading | None:
     """The line read whole, else one sentence of it, else under its heading, else without
-    its asides."""
-    for reader in (_read, _one_sentence, _rule_headed, _without_asides):
+    its asides, else as a jump of everyone but a group that goes on (`others_jump`)."""
+    for reader in (_read, _one_sentence, _rule_headed, _without_asides, others_jump):
         reading = reader(words, place, question, following, questions, order)
         if reading is not None:
             return reading
@@ -554,10 +567,22 @@ def _one_sentence(
     if any(_ends(to_english(route_to_english(s))) for s in rest):
         return None
     if any(
-        _SEVERAL_RE.search(s) or _NAMED_ID_RE.search(s) or _QUESTION_NO_RE.search(s) for s in rest
+        (_SEVERAL_RE.search(s) or _NAMED_ID_RE.search(s) or _QUESTION_NO_RE.search(s))
+        and _ROUTES_WORD_RE.search(s)
+        for s in rest
     ):
-        return None  # a sentence naming questions ("answer questions 9 to 11 only if …") routes
+        # a sentence naming questions ("answer questions 9 to 11 only if …") routes; one that
+        # says nothing of who answers ("Persons under 16 are covered by the youth module.") is
+        # a remark
+        return None
     return read[0]
+
+
+_ROUTES_WORD_RE = re.compile(
+    r"\b(?:ONLY|IF|UNLESS|EXCEPT|ASK\w*|ANSWER\w*|SHOW\w*|DISPLAY\w*|FILL\w*|COMPLETE\w*|GO|GOES"
+    r"|SKIP\w*|JUMP\w*|ROUTE\w*|FOR|OF|TO|AT|WHO|THOSE|NOT|NEXT|CONTINUE\w*)\b",
+    re.I,
+)
 
 
 def _printed_under(
@@ -935,7 +960,20 @@ def _screen_out(
         if not groups or not own or not _sound(groups, questions, order, order[question.id]):
             return None
         return _Reading("terminate_if", question, render(groups, questions), source=words)
-    if not _CONDITION_RE.search(english):
+    headed = _ANSWER_HEAD_RE.match(english)
+    if not _CONDITION_RE.search(english) and headed:
+        # "No: the survey closes.", "2 or 3: the survey closes with the message …": the
+        # answers named before a colon, then the ending (as "If No, …")
+        found = _condition(
+            f"IF {headed['a']}: {headed['rest']}",
+            questions,
+            question.id,
+            order[question.id],
+            filters=False,
+        )
+        if found is None:
+            return None
+    elif not _CONDITION_RE.search(english):
         coded = _CODES_IN_BRACKETS_RE.search(english)
         if coded is None or not re.match(r"\(\s*CODES?\b", coded[0], re.I):
             return None
@@ -950,6 +988,11 @@ def _screen_out(
     return _Reading("terminate_if", question, found, source=words)
 
 
+# "No: …", "Screen-out: 13 or younger, or 18 or older – …": the answers, a colon, the rest
+_ANSWER_HEAD_RE = re.compile(
+    r"^\W*(?:SCREEN[\s-]*OUT\s*:\s*)?(?P<a>[^:;.!?]{1,60}?)\s*(?::|\s[–—]\s)\s*(?P<rest>\S.*)$",
+    re.I,
+)
 # "(7)", "(codes 4 or 5)": an answer's code in brackets beside the words that name it
 _CODES_IN_BRACKETS_RE = re.compile(
     r"\(\s*(?:CODES?\s+)?(?P<c>\d{1,3}(?:\s*(?:,|OR|AND|&)\s*\d{1,3})*)\s*\)", re.I
