@@ -25,6 +25,7 @@ from fielder.compiler.counted_filters import copy_named_filters, spread_counted_
 from fielder.compiler.crf_tables import crf_document
 from fielder.compiler.decision_tables import decision_table_lines
 from fielder.compiler.diagnostics import Clarification, Problem, answers_of
+from fielder.compiler.cued_answers import cued_answer_lines
 from fielder.compiler.digit_boxes import digit_box_lines
 from fielder.compiler.document_titles import document_title_lines
 from fielder.compiler.draft_hints import draft_hint_lines
@@ -131,7 +132,9 @@ def _read_lines(document: Document) -> list[Line]:
         draft_hint_lines(drop_hidden_items(drop_button_rows(wave_change_lines(lines))))
     )
     lines = measure_head_lines(document_title_lines(lines))
-    lines = otherwise_skip_lines(split_joined_notes(join_continued_filters(lines)))
+    lines = otherwise_skip_lines(
+        split_joined_notes(cued_answer_lines(join_continued_filters(lines)))
+    )
     lines = print_layout_lines(
         digit_box_lines(middle_notes(drop_answer_heads(drop_page_numbers(lines))))
     )
