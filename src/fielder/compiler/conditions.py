@@ -478,7 +478,9 @@ _ANY_WORD_ANSWER_RE = re.compile(
 # "(not a main shopper)": a gloss in brackets naming no code, or one that opens with a remark word
 _REMARK_TAIL_RE = re.compile(
     r"(?:[,;]?\s*[-–—]?\s*\b(?:I\.\s?E\.?|E\.\s?G\.?|NAMELY)\s.*"
-    r"|\s*\((?:[^()\d]{2,80}|\s*(?:OTHERWISE|ELSE|SEE|NOTE|E\.G\.|I\.E\.|FOR\s+EXAMPLE)\b[^()]*)\)"
+    # ("Yes at Q19 (and 18 or over)": a bracket opening with AND repeats a run's filter above)
+    r"|\s*\((?:[^()\d]{2,80}|\s*(?:OTHERWISE|ELSE|SEE|NOTE|E\.G\.|I\.E\.|FOR\s+EXAMPLE|AND|ALSO)"
+    r"\b[^()]*)\)"
     r"[\s.;]*)$",
     re.I,
 )

@@ -585,8 +585,10 @@ def interpret(sentence: str) -> list[Directive]:
     filtered = re.match(
         r"^\s*(?:filter|condition|display\s+(?:logic|condition))\s*:", to_english(sentence), re.I
     )
-    if filtered and not any(d.kind in _FINAL for d in found) and re.search(r"[A-Z]{1,4}\d", text):
-        # "FILTER: Q5 NOT 4": what follows the heading word is the condition itself.
+    named = re.search(r"[A-Z]{1,4}\d|\b(?i:question)\s+\d", text)
+    if filtered and not any(d.kind in _FINAL for d in found) and named:
+        # "FILTER: Q5 NOT 4", "Filter: Yes at question 19": what follows the heading word is
+        # the condition itself.
         found.insert(0, Directive("display_if", text.strip(" .:"), source=sentence))
     return found
 

@@ -127,10 +127,12 @@ _PLURAL_WHO_RE = re.compile(
     r"\b(?!(?:THIS|WAS|HAS|DOES|IS|ITS|THUS|YES)\b)[A-Z]{2,20}S\s+(?:WHO|THAT)\s+(?P<c>[^.;]{3,160})",
     re.I,
 )
-# "only shown to pupils in Year 10 or 11 at question 1": the group the run is put to, told by
-# its answer at a question named in the words
+# "only shown to pupils in Year 10 or 11 at question 1", "are only for people aged 18 or over at
+# question 18": the group the run is put to, told by its answer at a question named in the words
 _SHOWN_TO_RE = re.compile(
-    r"\b(?:SHOWN|ASKED|PUT|GIVEN|DISPLAYED)\s+(?:ONLY\s+)?(?:TO|OF)\s+(?P<c>[^.;]{3,160})", re.I
+    r"\b(?:(?:SHOWN|ASKED|PUT|GIVEN|DISPLAYED)\s+(?:ONLY\s+)?(?:TO|OF)|(?:IS|ARE)\s+ONLY\s+FOR)"
+    r"\s+(?P<c>[^.;]{3,160})",
+    re.I,
 )
 _POINTER_BRACKET_RE = re.compile(
     r"\((?:\s*SEE\b|\s*(?:YOUR\s+|THE\s+|THEIR\s+)?ANSWERS?\s+(?:AT|TO|IN|ON)\b)[^()]*\)", re.I
