@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from fielder.compiler.denied_groups import denied_bracket
 from fielder.compiler.dotted_refs import dotted_answer
 from fielder.compiler.formal_conditions import formal_condition, is_formal
 from fielder.compiler.instructions import expand_codes
@@ -1360,8 +1361,11 @@ def _inner_condition(text: str, questions: dict[str, Question]) -> str:
     # ("the delay was more than 3 hours … (4 or 5 at question 7)": an amount in its unit
     # outside names no question)
     words = _AMOUNT_RE.sub(" ", outside)
-    if _find_ref(inner[1], questions)[0] and not _find_ref(words, questions)[0]:
-        return inner[1]
+    ref = _find_ref(inner[1], questions)[0]
+    if ref and not _find_ref(words, questions)[0]:
+        # ("did not come to collect one (the first two boxes at Q1)": everyone else)
+        denied = denied_bracket(outside, inner[1], questions.get(ref), _codes_said(questions))
+        return denied or inner[1]
     written = re.fullmatch(rf"\s*{_WRITTEN_TEST}", inner[1], re.I)
     named_outside = {q.upper() for q in re.findall(rf"\b{_ID}\b", outside)}
     named_inside = {q.upper() for q in re.findall(rf"\b{_ID}\b", inner[1])}
@@ -1395,6 +1399,19 @@ def _inner_condition(text: str, questions: dict[str, Question]) -> str:
         # answer in words for the reader; their "or" is no second test
         return text[: inner.start()].rstrip()
     return text
+
+
+def _codes_said(questions: dict[str, Question]) -> Callable[[str], list[str]]:
+    """The codes a test names, read against `questions` (none when it does not read)."""
+
+    def codes(test: str) -> list[str]:
+        try:
+            groups = parse_condition(test, questions, None)
+        except ConditionError:
+            return []
+        return [c for group in groups for atom in group if not atom.negate for c in atom.codes]
+
+    return codes
 
 
 _CLOSING_BRACKET_RE = re.compile(
