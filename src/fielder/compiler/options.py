@@ -1069,7 +1069,22 @@ def _boxes(text: str) -> list[RawOption]:
                 label = head
             options.append(RawOption(label or match[1], match[1], marker="☐"))
         return options
-    return [_boxed(p) for p in items if p]
+    return _paren_coded([_boxed(p) for p in items if p])
+
+
+_PAREN_CODE_RE = re.compile(r"^(?P<label>.*?)\s*\((?P<code>\d{1,3})\)$")
+
+
+def _paren_coded(options: list[RawOption]) -> list[RawOption]:
+    """ "☐ Yes (1)  ☐ No (2)", "☐ Poor (1) ☐ (2) ☐ (3) ☐ Good (4)": each box's answer closed by
+    its code in brackets (a scale's middle points by the code alone)."""
+    found = [_PAREN_CODE_RE.match(o.label) for o in options]
+    if len(options) < 2 or not all(found):
+        return options
+    for option, match in zip(options, found, strict=True):
+        assert match is not None
+        option.label, option.code = match["label"] or match["code"], match["code"]
+    return options
 
 
 _CODE_MARK_RE = re.compile(r"^\d{1,3}[.)]?$")

@@ -54,7 +54,7 @@ _NEXT_RE = re.compile(
 _SECTION_WORD_RE = re.compile(
     r"\b(?:THIS|THE\s+WHOLE|WHOLE|ENTIRE|THE\s+FOLLOWING)\s+(?:SECTION|PART|BLOCK|MODULE|PAGE)\b"
     r"|^\W*(?:(?:ASK|SHOW|ANSWER|COMPLETE)\s+)?(?:SECTION|PART|BLOCK|MODULE)\s+[A-Z0-9]{1,2}\b"
-    r"|\b(?:ASK|SHOW|ANSWER|COMPLETE)\s+(?:SECTION|PART|BLOCK|MODULE)\b"
+    r"|\b(?:ASK|SHOW|ANSWER|COMPLETE|FILL\s+IN|FILL\s+OUT)\s+(?:SECTION|PART|BLOCK|MODULE)\b"
     r"|\b(?:WHOLE|ALL|REST)\s+OF\s+(?:THE\s+|THIS\s+)?(?:SECTION|PART|BLOCK|MODULE)\b",
     re.I,
 )
@@ -87,7 +87,9 @@ _FILTER_RE = re.compile(
 _NEGATED_RE = re.compile(
     r"\b(?:SKIP|HIDE|OMIT)\s+(?:THIS\s+|THE\s+)?(?:WHOLE\s+|ENTIRE\s+)?(?:SECTION|PART|BLOCK|"
     r"MODULE|PAGE|QUESTIONS)\b|\bNOT\s+(?:BE\s+)?(?:ASKED|SHOWN|DISPLAYED|PUT)\b"
-    r"|\bDO\s+NOT\s+(?:ASK|SHOW)\b|\bDON'T\s+(?:ASK|SHOW)\b"
+    # ("Do not fill in Part 4 if …": the respondent told to leave a part out)
+    r"|\bDO\s+NOT\s+(?:ASK|SHOW|ANSWER|COMPLETE|FILL\s+IN|FILL\s+OUT)\b"
+    r"|\bDON'T\s+(?:ASK|SHOW|ANSWER|COMPLETE|FILL\s+IN|FILL\s+OUT)\b"
     # ("Questions 11 to 13 are skipped for recall visits (…)")
     r"|\b(?:ARE|IS|GET)\s+(?:SKIPPED|LEFT\s+OUT|OMITTED)\s+(?:FOR|BY)\b"
     # ("E2 and E3: skip both if …": the run named, then skipped by a word for it)
