@@ -23,13 +23,14 @@ from fielder.compiler.code_column_tables import code_column_document
 from fielder.compiler.continued_filters import join_continued_filters
 from fielder.compiler.counted_filters import copy_named_filters, spread_counted_filters
 from fielder.compiler.crf_tables import crf_document
+from fielder.compiler.cued_answers import cued_answer_lines
 from fielder.compiler.decision_tables import decision_table_lines
 from fielder.compiler.diagnostics import Clarification, Problem, answers_of
-from fielder.compiler.cued_answers import cued_answer_lines
 from fielder.compiler.digit_boxes import digit_box_lines
 from fielder.compiler.document_titles import document_title_lines
 from fielder.compiler.draft_hints import draft_hint_lines
 from fielder.compiler.emphasis_bold import emphasis_bold_document
+from fielder.compiler.ends_over_points import ends_over_point_lines
 from fielder.compiler.flow_lines import flow_line_lines
 from fielder.compiler.flowchart_logic import flowchart_logic
 from fielder.compiler.follow_up import follow_up
@@ -133,7 +134,7 @@ def _read_lines(document: Document) -> list[Line]:
     )
     lines = measure_head_lines(document_title_lines(lines))
     lines = otherwise_skip_lines(
-        split_joined_notes(cued_answer_lines(join_continued_filters(lines)))
+        split_joined_notes(cued_answer_lines(ends_over_point_lines(join_continued_filters(lines))))
     )
     lines = print_layout_lines(
         digit_box_lines(middle_notes(drop_answer_heads(drop_page_numbers(lines))))

@@ -439,16 +439,17 @@ _WITHHELD_RE = re.compile(
 # "answers (1) or (2) at Q1", "answered 1 or 2 at Q1": codes listed (each maybe in brackets),
 # then the question they belong to, said once for all of them
 _CODES_LISTED_AT_RE = re.compile(
-    r"\b(?:answers?|answered|answering|codes?|options?|responses?)\s+"
+    r"\b(?:answers?|answered|answering|codes?|options?|responses?|box(?:es)?)\s+"
     r"(?P<codes>\(?\s*\d{1,3}\s*\)?(?:\s*(?:,|\bOR\b|/)\s*\(?\s*\d{1,3}\s*\)?){1,8})"
-    rf"\s+(?:AT|IN|TO)\s+(?:QUESTION\s+)?(?P<q>{_ID})\b",
+    # ("box 1 or 2 at question 14": the question by its number alone)
+    rf"\s+(?:AT|IN|TO)\s+(?:QUESTION\s+(?P<n>\d{{1,3}}[a-z]?\b)|(?:QUESTION\s+)?(?P<q>{_ID})\b)",
     re.I,
 )
 
 
 def _codes_listed_at(match: re.Match[str]) -> str:
     codes = re.findall(r"\d{1,3}", match["codes"])
-    return f"CODES {' OR '.join(codes)} AT {match['q']}"
+    return f"CODES {' OR '.join(codes)} AT {match['q'] or 'Q' + match['n']}"
 
 
 # "at least one child at F12", "at least 2 visits in Q4": a count asked at a number question

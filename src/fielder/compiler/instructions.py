@@ -723,7 +723,8 @@ _QUOTED_AT_RE = re.compile(r"['‘\"“][^'‘’\"“”]{2,60}['’\"”]\s+(?
 # in brackets) or a test, then the questions they miss; "SKIP Q7 TO Q9 IF …" the other way round
 _SKIP_RUN = (
     # (plain ids: "Q5-Q6" is a run here, not one module-prefixed id)
-    r"(?:SKIP|DO\s+NOT\s+ASK|DON['’]T\s+ASK)\s+(?!TO\b)(?:QUESTIONS?\s+)?"
+    # ("Do not answer question 13 if …": the respondent told to leave it out)
+    r"(?:SKIP|DO\s+NOT\s+(?:ASK|ANSWER)|DON['’]T\s+(?:ASK|ANSWER))\s+(?!TO\b)(?:QUESTIONS?\s+)?"
     r"(?P<first>[A-Z]{0,4}\d{1,3}[a-z]?)(?:\s*(?:-|–|TO|AND)\s*(?P<last>[A-Z]{0,4}\d{1,3}[a-z]?))?"
 )
 _SKIPPED_RUN_RE = re.compile(
