@@ -1356,11 +1356,13 @@ _CODE_CLOSES_RE = re.compile(
 def _terminate(text: str, upper: str) -> list[Directive]:
     # "screen-out if younger than 18": SCREEN OUT may be written with a hyphen
     match = re.match(
-        r"^(?:TERMINATE|TERM|SCREEN[\s-]*OUT|REJECT|THANK\s+(?:AND|&)\s+(?:CLOSE|TERMINATE|END)|"
+        # ("Ineligible → end if 2": the outcome named first, then the way out and when)
+        r"^(?:(?:INELIGIBLE|NOT\s+ELIGIBLE|EXCLUDED|DISQUALIFIED)\s*(?:→|->|:|[–—-])\s*)?"
+        r"(?:TERMINATE|TERM|SCREEN[\s-]*OUT|REJECT|THANK\s+(?:AND|&)\s+(?:CLOSE|TERMINATE|END)|"
         r"(?:CLOSE|END|TERMINATE|STOP)(?:\s+(?:THE\s+)?(?:INTERVIEW|SURVEY))?|"
         # "End of survey if the last answer is chosen": the end named, then when
         r"END\s+OF\s+(?:THE\s+)?(?:INTERVIEW|SURVEY|QUESTIONNAIRE)|"
-        r"DISQUALIFY|EXCLUDE)\s*(?:IF|WHEN|ALL\s+WHO|THOSE\s+WHO)\b(?P<cond>.*)$",
+        r"DISQUALIFY|EXCLUDE|INELIGIBLE|NOT\s+ELIGIBLE)\s*(?:IF|WHEN|ALL\s+WHO|THOSE\s+WHO)\b(?P<cond>.*)$",
         text,
         re.I,
     )
