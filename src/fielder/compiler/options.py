@@ -67,7 +67,11 @@ def _code_bracketed(text: str) -> dict[str, str] | None:
 # (the letter the label needs is checked once by a lookahead: two lazy runs around it were
 # quadratic on one long word)
 _CODE_BRACKETED_NOTE_RE = re.compile(
-    r"^(?=[^()\d]*[^\W\d_])(?P<label>[^()\d]+?)\s+\((?P<code>\d{1,3})\)\s+[–—-]\s+(?P<note>\S.*)$"
+    # ("None of these [7] – exclusive": the code in square brackets likewise)
+    # ("Other (please specify) [6] – text box": words in brackets inside the label)
+    r"^(?=[^()\d]*[^\W\d_])(?P<label>(?:[^()\d]|\([^()\d]*\))+?)\s+"
+    r"(?:\((?P<code>\d{1,3})\)|\[(?P<squared>\d{1,3})\])"
+    r"\s+[–—-]\s+(?P<note>\S.*)$"
 )
 _CODE_ONLY_RE = re.compile(r"^[\[(]?(?P<code>\d{1,3})[\])]?[.)]?$")
 _CODE_REPEATED_RE = re.compile(r"^(?P<n>\d{1,3})\s*[-–—=:]\s*(?=[^\W\d_])")
@@ -991,7 +995,8 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
     if match and not _is_band(match["label"]):
         # "None of them (0) – thank you, you need not go on": the code, then a note on it
         note = collapse(match["note"])
-        return [RawOption(collapse(match["label"]), match["code"], instructions=[note])]
+        code = match["code"] or match["squared"]
+        return [RawOption(collapse(match["label"]), code, instructions=[note])]
     match = _LETTER_CODE_BEFORE_RE.match(text)
     if match:
         # "A - Detached house": a capital letter set apart by a dash is the answer's code.
