@@ -141,7 +141,9 @@ _ROUTING_RE = re.compile(
 )
 _QUOTED_ANSWER_RULE_RE = re.compile(
     # the answer named by its words in quotes, or by its code ("[6] can't be combined with …")
-    r"^(?:[“\"‘'][^”\"’']{2,60}[”\"’']|\[\d{1,3}\]|(?:answer\s+|code\s+)\d{1,3})\s+(?:is\s+exclusive|(?:clears|unticks|unchecks|deselects)\s+"
+    # ('Multiple answer. "None" is exclusive.': after the answer format, said in a sentence)
+    r"^(?:(?:single|multiple)\s+(?:answer|choice|response)s?\.\s+)?"
+    r"(?:[“\"‘'][^”\"’']{2,60}[”\"’']|\[\d{1,3}\]|(?:answer\s+|code\s+)\d{1,3})\s+(?:is\s+exclusive|(?:clears|unticks|unchecks|deselects)\s+"
     r"(?:all\s+)?(?:the\s+)?other|can(?:not|['’]t)\s+be\s+combined)\b",
     re.I,
 )

@@ -557,7 +557,10 @@ def _option_text(text: str, numbering: str | None) -> list[RawOption]:
     if tag and re.search(r"[A-Za-z]", text[: tag.start()]):
         # "None of these   (exclusive)", "Something else  + text box": the build's tag
         word = tag[1] or tag[2]
-        notes.append("SPECIFY" if word.startswith("+") else word.strip("() "))
+        alone = re.search(r"\b(?:on\s+its\s+own|alone)\b", word, re.I)
+        notes.append(
+            "SPECIFY" if word.startswith("+") else "exclusive" if alone else word.strip("() ")
+        )
         text = text[: tag.start()]
         tail = _TAIL_CAPS_RE.search(text)
     if (
@@ -747,7 +750,9 @@ _LETTER_CODE_RE = re.compile(r"^(?P<label>.*?[^\s.…])\s*(?:\.{3,}|…+|\t+)\s*
 
 # "(exclusive)", "+ text box" after an answer: tags in the build's own words
 _TAIL_TAG_RE = re.compile(
-    r"\s+(\(\s*exclusive\s*\)|\+\s*(?:an?\s+)?"
+    # ("Shared bins only (circle on its own)": how to mark an answer that stands alone)
+    r"\s+(\(\s*exclusive\s*\)|\(\s*(?:circle|tick|mark|cross|select|choose)\s+(?:this\s+|it\s+)?"
+    r"(?:on\s+its\s+own|alone)\s*\)|\+\s*(?:an?\s+)?"
     r"(?:text\s*(?:box|field|entry|input)|open\s+box|write[- ]in))\s*$|"
     # "None of these<TAB>exclusive": the tag in a column of its own, in any case
     r"\t\s*(exclusive)\s*$",
