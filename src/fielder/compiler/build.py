@@ -836,7 +836,8 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
         has_grid = True
     if not options and not has_grid and not draft.tables:
         options = (
-            scale_from_text(text, words)
+            # ("[0 = Not at all likely, 10 = Extremely likely]": the ends named in a note)
+            scale_from_text(_noted(text, draft.notes), words)
             or inline_scale(_noted(text, draft.notes))
             or _typed_range(draft.notes, words)
         )
