@@ -15,6 +15,7 @@ from fielder.compiler.band_filters import band_filter_lines
 from fielder.compiler.battery_tables import battery_document
 from fielder.compiler.bilingual_tables import one_language_document
 from fielder.compiler.box_columns import box_column_lines
+from fielder.compiler.boxed_points import boxed_point_lines
 from fielder.compiler.build import Built, build_question, source_span
 from fielder.compiler.button_rows import drop_button_rows
 from fielder.compiler.change_keys import change_key_document
@@ -134,7 +135,11 @@ def _read_lines(document: Document) -> list[Line]:
     )
     lines = measure_head_lines(document_title_lines(lines))
     lines = otherwise_skip_lines(
-        split_joined_notes(cued_answer_lines(ends_over_point_lines(join_continued_filters(lines))))
+        split_joined_notes(
+            cued_answer_lines(
+                boxed_point_lines(ends_over_point_lines(join_continued_filters(lines)))
+            )
+        )
     )
     lines = print_layout_lines(
         digit_box_lines(middle_notes(drop_answer_heads(drop_page_numbers(lines))))
