@@ -985,7 +985,9 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
     if match and not re.match(
         # "6 months to 1 year", "3 days a week", "30-day account": a number of units starts
         # the answer's words
+        # ("4 seasons or more": a count of a thing and "or more" is a band)
         r"^\d{1,3}(?:\s*%|[-–]\d|-(?=[a-z])|\s+to\s+\d|\s+or\s+|\s+and\s+|\+|"
+        r"\s+[a-z]+\s+or\s+(?:more|over|above|longer|fewer|less)\b|"
         r"\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times?)\b|"
         r"\s*[-–]\s*\d{1,4}\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times?|%|km|miles?|"
         r"people|persons?)?\s*$)",
