@@ -477,9 +477,13 @@ def table_layout(
         and sum(any(i < len(r) and r[i] for r in rows) for i in range(len(first))) <= 3
     ):
         answers = []
+        # ("Code | Answer | Routing" with no words for a middle point: its label is its code)
+        named = next((i for i, c in enumerate(first) if _ANSWER_HEAD_RE.match(c)), None)
         for row in listed:
             code = next(c for c in row if _NUMERIC_CELL_RE.match(c))
             label = next((c for c in row if c and not _NUMERIC_CELL_RE.match(c)), code)
+            if headed and named is not None and named < len(row):
+                label = row[named] or code
             answers.append(Option(code=code, label=label))
         return "options", answers, []
     columns: list[Option] = []
@@ -519,6 +523,11 @@ def table_layout(
         columns = [Option(code=str(i + 1), label=c.label) for i, c in enumerate(columns)]
     statements = [_strip_marker(collapse(split_text(r[0])[0]) or r[0]) for r in body if r and r[0]]
     return "grid", columns, without_row_recodes(statements)
+
+
+_ANSWER_HEAD_RE = re.compile(
+    r"^\s*(?:answers?|responses?|labels?|answer\s+text|categor(?:y|ies))\s*$", re.I
+)
 
 
 def _headings_lead_with_codes(first: tuple[str, ...], body: tuple[tuple[str, ...], ...]) -> bool:
