@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from fielder.compiler.glossary import to_english
 from fielder.compiler.instructions import BARE_CONDITION_RE
 from fielder.compiler.lines import Line, collapse, is_caps_instruction
-from fielder.compiler.options import TESTS_ONLY_RE
+from fielder.compiler.options import BOXES, TESTS_ONLY_RE
 
 # "S1.", "Q3a)", "A12:", "QS2 -", "Q1.2", "Question 5:" before the question text.
 _PREFIXED_RE = re.compile(
@@ -457,6 +457,8 @@ def is_instruction(line: Line) -> bool:
         return False  # "[8] DON'T KNOW": an answer in capitals after its bracketed code
     if _CAPS_ANSWER_ROUTED_RE.match(text):
         return False  # "DK 9 → GO TO Q12": an answer in capitals, its code, then its routing
+    if re.match(rf"[{BOXES}]\s*[A-Z]", text):
+        return False  # "☐ HIIT": an answer in capitals after its tick box
     return is_caps_instruction(text) and len(text.split()) >= 2 and not line.is_option
 
 
