@@ -116,6 +116,7 @@ _SPECIAL_RE = re.compile(r"DK|REF|RF|NA|N/A|DON'?T\s+KNOW|REFUSED|NOT\s+STATED",
 _MARKER_RE = re.compile(r"^\(?(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})[.)]\s+")
 _NUMERIC_CELL_RE = re.compile(r"^-?\d{1,3}$")
 _MARK_RE = re.compile(r"^\s*(?:\(\s?\)|\[\s?\]|[○◯☐□])\s*")
+_BRACKETED_CODE_RE = re.compile(r"\(\s*-?\d{1,3}\s*\)")
 
 
 @dataclass
@@ -444,6 +445,8 @@ def table_layout(
                 points.append(Option(code=code, label=label))
         return "scale", points, []
     below = rows[1] if len(rows) > 1 else ()
+    if all(_BRACKETED_CODE_RE.fullmatch(c.strip()) or not c.strip() for c in below):
+        below = tuple(c.strip(" ()") for c in below)  # "(5) | (4) | …": the codes in brackets
     numbered_below = sum(bool(_NUMERIC_CELL_RE.match(c)) for c in below) >= 3 and all(
         _NUMERIC_CELL_RE.match(c) or not c for c in below
     )
