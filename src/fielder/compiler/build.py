@@ -26,6 +26,7 @@ from fielder.compiler.instructions import (
 )
 from fielder.compiler.lines import collapse, split_text
 from fielder.compiler.negations import denial_index
+from fielder.compiler.note_keys import note_key
 from fielder.compiler.numbered_points import numbered_points
 from fielder.compiler.options import (
     BOXES,
@@ -829,7 +830,7 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
     for table in draft.tables if not explicit else []:
         layout, found, statements = table_layout(table)
         if layout == "grid" and statements and found:
-            _keyed_columns(found, options)
+            _keyed_columns(found, options or note_key(draft.notes))
             options, rows, has_grid = found, statements, True
             _name_points(options, _noted(text, draft.notes, draft.pre_notes))
         elif layout in ("scale", "options", "ranking") and not options:
