@@ -155,7 +155,9 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "display",
         re.compile(
-            r"\bINFO(?:RMATION)?\s+SCREEN\b|\bNO\s+ANSWER\s+NEEDED\b|\bDISPLAY\s+ONLY\b|\bTEXT\s+SCREEN\b|\bINFO\b|"
+            # ("(row display only)": a rule on showing one row of a grid, not a screen)
+            r"\bINFO(?:RMATION)?\s+SCREEN\b|\bNO\s+ANSWER\s+NEEDED\b|(?<!ROW\s)\bDISPLAY\s+ONLY\b|"
+            r"\bTEXT\s+SCREEN\b|\bINFO\b|"
             r"^NO\s+(?:RESPONSE|ANSWER)$",
             re.I,
         ),
