@@ -69,6 +69,7 @@ from fielder.compiler.scoped_notes import scoped_note_lines
 from fielder.compiler.scripted import read_scripted
 from fielder.compiler.span_filters import span_filter_lines
 from fielder.compiler.spec_lines import spec_line_lines
+from fielder.compiler.star_rows import star_row_lines
 from fielder.compiler.sub_parts import sub_part_lines
 from fielder.compiler.sum_totals import unstated_total
 from fielder.compiler.text_pages import text_page_lines
@@ -134,13 +135,9 @@ def _read_lines(document: Document) -> list[Line]:
         draft_hint_lines(drop_hidden_items(drop_button_rows(wave_change_lines(lines))))
     )
     lines = measure_head_lines(document_title_lines(lines))
-    lines = otherwise_skip_lines(
-        split_joined_notes(
-            cued_answer_lines(
-                boxed_point_lines(ends_over_point_lines(join_continued_filters(lines)))
-            )
-        )
-    )
+    # (answers and scales in print layouts: stars, numbered end words, boxed points, cues)
+    lines = boxed_point_lines(ends_over_point_lines(star_row_lines(join_continued_filters(lines))))
+    lines = otherwise_skip_lines(split_joined_notes(cued_answer_lines(lines)))
     lines = print_layout_lines(
         digit_box_lines(middle_notes(drop_answer_heads(drop_page_numbers(lines))))
     )
