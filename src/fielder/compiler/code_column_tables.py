@@ -67,6 +67,7 @@ def _answer_lines(block: Block) -> list[Block] | None:
 
 # "No. | Statement | Agree …": a column that only numbers the rows, under a heading for "number"
 _COUNT_HEAD_RE = re.compile(r"^(?:No\.?|Nr\.?|N[°º]|#)$", re.I)
+_MARK_CELL_RE = re.compile(r"^[\s☐□▢○◯●()\d]*$")
 
 
 def _without_id_column(block: Block) -> Block | None:
@@ -77,7 +78,10 @@ def _without_id_column(block: Block) -> Block | None:
         return None
     ids = [row[0] for row in rows[1:]]
     if _COUNT_HEAD_RE.match(rows[0][0]) and ids == [str(n) for n in range(1, len(ids) + 1)]:
-        return _drop_first_column(block)
+        # (a grid's: boxes or codes to mark in every cell after the statement, not a whole
+        # questionnaire laid out as a table with its question numbers first)
+        marks = all(_MARK_CELL_RE.match(c) for row in rows[1:] for c in row[2:])
+        return _drop_first_column(block) if marks and len(rows[0]) >= 4 else None
     if rows[0][0]:
         return None
     if not all(_ITEM_ID_RE.match(i) for i in ids) or len(set(ids)) != len(ids):
