@@ -9,9 +9,15 @@ words of the answers its bracket names, and "Ineligible → end if 2". Invented 
 
 from __future__ import annotations
 
+from fielder.compiler.build import table_layout
+from fielder.compiler.classify import find_label
+from fielder.compiler.code_column_tables import code_column_document
 from fielder.compiler.conditions import Atom, parse_condition
-from fielder.compiler.instructions import interpret
+from fielder.compiler.instructions import interpret, type_words
+from fielder.compiler.lines import Line
+from fielder.compiler.note_keys import note_key
 from fielder.compiler.options import parse_option_text
+from fielder.documents.model import Block, Cell, Document
 from fielder.ir.models import Option, Question
 from tests.compiler.conftest import by_id, compile_text
 
@@ -211,3 +217,85 @@ def test_a_run_only_for_a_group_at_a_question_and_a_remark_opening_with_and() ->
     assert "Q1 >= 21" in both
     assert "Q2 == '1'" in both
     assert " and " in both
+
+
+def test_a_table_with_an_empty_answer_cell_labels_the_point_by_its_code() -> None:
+    layout, found, _ = table_layout(
+        (
+            ("Code", "Answer", "Routing"),
+            ("0", "Not at all", "GO ON"),
+            ("1", "", "GO ON"),
+            ("2", "", "SKIP TO Q9"),
+            ("3", "Completely", "SKIP TO Q9"),
+        )
+    )
+    assert layout == "options"
+    assert [(o.code, o.label) for o in found] == [
+        ("0", "Not at all"),
+        ("1", "1"),
+        ("2", "2"),
+        ("3", "Completely"),
+    ]
+
+
+def test_bracketed_codes_under_a_grids_headings() -> None:
+    layout, found, rows = table_layout(
+        (
+            ("", "Good", "Fair", "Poor"),
+            ("", "(3)", "(2)", "(1)"),
+            ("Parking", "○", "○", "○"),
+            ("Signs", "○", "○", "○"),
+        )
+    )
+    assert layout == "grid"
+    assert [(o.code, o.label) for o in found] == [("3", "Good"), ("2", "Fair"), ("1", "Poor")]
+    assert rows == ["Parking", "Signs"]
+
+
+def test_a_key_written_as_a_note() -> None:
+    key = note_key(["SCALE: 1 Often · 2 Sometimes · 3 Never · 9 Can't say (DO NOT READ)"])
+    assert [(o.code, o.label) for o in key] == [
+        ("1", "Often"),
+        ("2", "Sometimes"),
+        ("3", "Never"),
+        ("9", "Can't say"),
+    ]
+
+
+def test_a_grids_row_number_column_but_not_a_question_number_column() -> None:
+    grid = _table_block(
+        [
+            ["No.", "Statement", "Agree (1)", "Disagree (2)"],
+            ["1", "The park is clean", "○", "○"],
+            ["2", "The park is safe", "○", "○"],
+        ]
+    )
+    assert code_column_document(_doc(grid)).blocks[0].rows[0][0].text == "Statement"
+    form = _table_block(
+        [
+            ["No.", "Question", ""],
+            ["1", "How old are you?", "____"],
+            ["2", "Where do you live?", "____"],
+        ]
+    )
+    assert code_column_document(_doc(form)).blocks[0].rows[0][0].text == "No."
+
+
+def test_type_words_that_are_no_screen_and_no_display() -> None:
+    assert find_label(Line(text="GRID – one row per brand", raw="GRID – one row per brand")) is None
+    assert "display" not in type_words("Row 4 is hidden for under-16s (row display only).")
+
+
+def test_a_row_of_stars_is_a_rating() -> None:
+    survey = by_id(compile_text("1. How would you rate the app?\n☆ ☆ ☆ ☆ ☆\n\n2. Any comments?\n"))
+    assert [o.code for o in survey["Q1"].options] == ["1", "2", "3", "4", "5"]
+
+
+def _table_block(rows: list[list[str]]) -> Block:
+    cells = tuple(tuple(Cell(text=t) for t in row) for row in rows)
+    text = "\n".join("\t".join(row) for row in rows)
+    return Block(kind="table", text=text, rows=cells)
+
+
+def _doc(block: Block) -> Document:
+    return Document(name="q.docx", media_type="application/octet-stream", blocks=[block])

@@ -24,9 +24,13 @@ def star_row_lines(lines: list[Line]) -> list[Line]:
             out.append(line)
             continue
         count = len(re.findall(r"[☆★✩✭⭐]", line.text))
-        points = " ".join(str(n) for n in range(1, count + 1))
+        numbers = [str(n) for n in range(1, count + 1)]
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if following is not None and " ".join(following.text.split()) == points:
+        if following is not None and following.text.split() == numbers:
             continue  # the numbers are printed under the stars
-        out.append(replace(line, text=points, spaced=points, kind="paragraph", level=0))
+        # (set apart as a plain form prints points across a line)
+        points = " ".join(numbers)
+        out.append(
+            replace(line, text=points, spaced="   ".join(numbers), kind="paragraph", level=0)
+        )
     return out
