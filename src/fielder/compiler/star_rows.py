@@ -31,6 +31,8 @@ def star_row_lines(lines: list[Line]) -> list[Line]:
         # (set apart as a plain form prints points across a line)
         points = " ".join(numbers)
         out.append(
-            replace(line, text=points, spaced="   ".join(numbers), kind="paragraph", level=0)
+            replace(
+                line, text=points, raw=points, spaced="   ".join(numbers), kind="paragraph", level=0
+            )
         )
     return out
