@@ -25,7 +25,8 @@ def ends_over_point_lines(lines: list[Line]) -> list[Line]:
     """The lines with each such pair joined into one scale line."""
     out: list[Line] = []
     skip = False
-    for line, below in zip(lines, [*lines[1:], None], strict=True):
+    for index, line in enumerate(lines):
+        below = lines[index + 1] if index + 1 < len(lines) else None
         if skip:
             skip = False
             continue
