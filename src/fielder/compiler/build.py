@@ -26,6 +26,7 @@ from fielder.compiler.instructions import (
 )
 from fielder.compiler.lines import collapse, split_text
 from fielder.compiler.negations import denial_index
+from fielder.compiler.note_keys import note_key
 from fielder.compiler.numbered_points import numbered_points
 from fielder.compiler.options import (
     BOXES,
@@ -116,6 +117,7 @@ _SPECIAL_RE = re.compile(r"DK|REF|RF|NA|N/A|DON'?T\s+KNOW|REFUSED|NOT\s+STATED",
 _MARKER_RE = re.compile(r"^\(?(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})[.)]\s+")
 _NUMERIC_CELL_RE = re.compile(r"^-?\d{1,3}$")
 _MARK_RE = re.compile(r"^\s*(?:\(\s?\)|\[\s?\]|[○◯☐□])\s*")
+_BRACKETED_CODE_RE = re.compile(r"\(\s*-?\d{1,3}\s*\)")
 
 
 @dataclass
@@ -444,6 +446,8 @@ def table_layout(
                 points.append(Option(code=code, label=label))
         return "scale", points, []
     below = rows[1] if len(rows) > 1 else ()
+    if all(_BRACKETED_CODE_RE.fullmatch(c.strip()) or not c.strip() for c in below):
+        below = tuple(c.strip(" ()") for c in below)  # "(5) | (4) | …": the codes in brackets
     numbered_below = sum(bool(_NUMERIC_CELL_RE.match(c)) for c in below) >= 3 and all(
         _NUMERIC_CELL_RE.match(c) or not c for c in below
     )
@@ -477,9 +481,13 @@ def table_layout(
         and sum(any(i < len(r) and r[i] for r in rows) for i in range(len(first))) <= 3
     ):
         answers = []
+        # ("Code | Answer | Routing" with no words for a middle point: its label is its code)
+        named = next((i for i, c in enumerate(first) if _ANSWER_HEAD_RE.match(c)), None)
         for row in listed:
             code = next(c for c in row if _NUMERIC_CELL_RE.match(c))
             label = next((c for c in row if c and not _NUMERIC_CELL_RE.match(c)), code)
+            if headed and named is not None and named < len(row):
+                label = row[named] or code
             answers.append(Option(code=code, label=label))
         return "options", answers, []
     columns: list[Option] = []
@@ -519,6 +527,11 @@ def table_layout(
         columns = [Option(code=str(i + 1), label=c.label) for i, c in enumerate(columns)]
     statements = [_strip_marker(collapse(split_text(r[0])[0]) or r[0]) for r in body if r and r[0]]
     return "grid", columns, without_row_recodes(statements)
+
+
+_ANSWER_HEAD_RE = re.compile(
+    r"^\s*(?:answers?|responses?|labels?|answer\s+text|categor(?:y|ies))\s*$", re.I
+)
 
 
 def _headings_lead_with_codes(first: tuple[str, ...], body: tuple[tuple[str, ...], ...]) -> bool:
@@ -829,7 +842,7 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
     for table in draft.tables if not explicit else []:
         layout, found, statements = table_layout(table)
         if layout == "grid" and statements and found:
-            _keyed_columns(found, options)
+            _keyed_columns(found, options or note_key(draft.notes))
             options, rows, has_grid = found, statements, True
             _name_points(options, _noted(text, draft.notes, draft.pre_notes))
         elif layout in ("scale", "options", "ranking") and not options:
@@ -848,7 +861,8 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
         has_grid = True
     if not options and not has_grid and not draft.tables:
         options = (
-            scale_from_text(text, words)
+            # ("[0 = Not at all likely, 10 = Extremely likely]": the ends named in a note)
+            scale_from_text(_noted(text, draft.notes), words)
             or inline_scale(_noted(text, draft.notes))
             or _typed_range(draft.notes, words)
         )

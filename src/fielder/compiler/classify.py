@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from fielder.compiler.glossary import to_english
 from fielder.compiler.instructions import BARE_CONDITION_RE
 from fielder.compiler.lines import Line, collapse, is_caps_instruction
-from fielder.compiler.options import TESTS_ONLY_RE
+from fielder.compiler.options import BOXES, TESTS_ONLY_RE
 
 # "S1.", "Q3a)", "A12:", "QS2 -", "Q1.2", "Question 5:" before the question text.
 _PREFIXED_RE = re.compile(
@@ -75,7 +75,7 @@ _NOT_LABELS = frozenset(
     PAGE STEP MODULE BLOCK TITLE CLIENT JOB DATE VERSION METHOD TARGET SAMPLE LOI ITEM ITEMS
     ROWS COLUMNS SCALE STATEMENTS TYPE RANGE ALLOW NUMERIC OPEN EMAIL TEL PHONE FAX WAVE
     PROJECT STUDY SURVEY AUTHOR EXAMPLE OR AND THE FOR ESCALA SCALA SKALA SCHAAL ÉCHELLE ECHELLE
-    ÖLÇEK ENCUESTADOR ENCUESTADORA ENTREVISTADOR FILTRO FILTRE FIELDWORK""".split()
+    ÖLÇEK ENCUESTADOR ENCUESTADORA ENTREVISTADOR FILTRO FILTRE FIELDWORK GRID MATRIX""".split()
 )
 _NOT_PREFIXES = frozenset({"PART", "PAGE", "STEP", "ITEM", "WAVE", "ROOM", "NO", "TEL", "FAX"})
 DISPLAY_WORDS = frozenset(
@@ -147,7 +147,9 @@ _ROUTING_RE = re.compile(
 )
 _QUOTED_ANSWER_RULE_RE = re.compile(
     # the answer named by its words in quotes, or by its code ("[6] can't be combined with …")
-    r"^(?:[“\"‘'][^”\"’']{2,60}[”\"’']|\[\d{1,3}\]|(?:answer\s+|code\s+)\d{1,3})\s+(?:is\s+exclusive|(?:clears|unticks|unchecks|deselects)\s+"
+    # ('Multiple answer. "None" is exclusive.': after the answer format, said in a sentence)
+    r"^(?:(?:single|multiple)\s+(?:answer|choice|response)s?\.\s+)?"
+    r"(?:[“\"‘'][^”\"’']{2,60}[”\"’']|\[\d{1,3}\]|(?:answer\s+|code\s+)\d{1,3})\s+(?:is\s+exclusive|(?:clears|unticks|unchecks|deselects)\s+"
     r"(?:all\s+)?(?:the\s+)?other|can(?:not|['’]t)\s+be\s+combined)\b",
     re.I,
 )
@@ -465,6 +467,8 @@ def is_instruction(line: Line) -> bool:
         return False  # "[8] DON'T KNOW": an answer in capitals after its bracketed code
     if _CAPS_ANSWER_ROUTED_RE.match(text):
         return False  # "DK 9 → GO TO Q12": an answer in capitals, its code, then its routing
+    if re.match(rf"[{BOXES}]\s*[A-Z]", text):
+        return False  # "☐ HIIT": an answer in capitals after its tick box
     return is_caps_instruction(text) and len(text.split()) >= 2 and not line.is_option
 
 

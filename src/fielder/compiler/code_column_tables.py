@@ -6,8 +6,9 @@ A source questionnaire sets each answer list as a two-column table `Response | C
 rows are coded answers, not the rows of a grid. Its grids carry the fixed item identifier in a
 first column with no heading (`ST004Q01 | A desk to study at | ☐ 1 | ☐ 2`, the question's id
 and the item's number): the identifier names the item for the data, the words are the row.
-Both are rewritten into the plain layouts the rules know: one `label<TAB>code` paragraph per
-answer, and the grid without its id column.
+A grid may also number its rows in a first column headed `No.` (1, 2, 3 …). Both are rewritten
+into the plain layouts the rules know: one `label<TAB>code` paragraph per answer, and the grid
+without its id or number column.
 """
 
 from __future__ import annotations
@@ -64,16 +65,33 @@ def _answer_lines(block: Block) -> list[Block] | None:
     ]
 
 
+# "No. | Statement | Agree …": a column that only numbers the rows, under a heading for "number"
+_COUNT_HEAD_RE = re.compile(r"^(?:No\.?|Nr\.?|N[°º]|#)$", re.I)
+_MARK_CELL_RE = re.compile(r"^[\s☐□▢○◯●()\d]*$")
+
+
 def _without_id_column(block: Block) -> Block | None:
-    """A grid whose first column holds item ids under an empty heading, without that column."""
+    """A grid whose first column holds item ids under an empty heading (or numbers its rows
+    1, 2, 3 … under "No."), without that column."""
     rows = [_texts(row) for row in block.rows]
-    if len(rows) < 3 or any(len(row) < 3 for row in rows) or rows[0][0]:
+    if len(rows) < 3 or any(len(row) < 3 for row in rows):
         return None
     ids = [row[0] for row in rows[1:]]
+    if _COUNT_HEAD_RE.match(rows[0][0]) and ids == [str(n) for n in range(1, len(ids) + 1)]:
+        # (a grid's: boxes or codes to mark in every cell after the statement, not a whole
+        # questionnaire laid out as a table with its question numbers first)
+        marks = all(_MARK_CELL_RE.match(c) for row in rows[1:] for c in row[2:])
+        return _drop_first_column(block) if marks and len(rows[0]) >= 4 else None
+    if rows[0][0]:
+        return None
     if not all(_ITEM_ID_RE.match(i) for i in ids) or len(set(ids)) != len(ids):
         return None
     if not any(c.isdigit() for c in os.path.commonprefix(ids)):
         return None  # "Q4", "Q5": questions of their own, not items of one question (ST004Q01)
+    return _drop_first_column(block)
+
+
+def _drop_first_column(block: Block) -> Block:
     kept = tuple(row[1:] for row in block.rows)
     text = "\n".join("\t".join(cell.text for cell in row) for row in kept)
     return replace(block, rows=kept, text=text)

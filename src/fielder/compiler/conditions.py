@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from fielder.compiler.denied_groups import denied_bracket
 from fielder.compiler.dotted_refs import dotted_answer
 from fielder.compiler.formal_conditions import formal_condition, is_formal
 from fielder.compiler.instructions import expand_codes
@@ -443,16 +444,17 @@ _WITHHELD_RE = re.compile(
 # "answers (1) or (2) at Q1", "answered 1 or 2 at Q1": codes listed (each maybe in brackets),
 # then the question they belong to, said once for all of them
 _CODES_LISTED_AT_RE = re.compile(
-    r"\b(?:answers?|answered|answering|codes?|options?|responses?)\s+"
+    r"\b(?:answers?|answered|answering|codes?|options?|responses?|box(?:es)?)\s+"
     r"(?P<codes>\(?\s*\d{1,3}\s*\)?(?:\s*(?:,|\bOR\b|/)\s*\(?\s*\d{1,3}\s*\)?){1,8})"
-    rf"\s+(?:AT|IN|TO)\s+(?:QUESTION\s+)?(?P<q>{_ID})\b",
+    # ("box 1 or 2 at question 14": the question by its number alone)
+    rf"\s+(?:AT|IN|TO)\s+(?:QUESTION\s+(?P<n>\d{{1,3}}[a-z]?\b)|(?:QUESTION\s+)?(?P<q>{_ID})\b)",
     re.I,
 )
 
 
 def _codes_listed_at(match: re.Match[str]) -> str:
     codes = re.findall(r"\d{1,3}", match["codes"])
-    return f"CODES {' OR '.join(codes)} AT {match['q']}"
+    return f"CODES {' OR '.join(codes)} AT {match['q'] or 'Q' + match['n']}"
 
 
 # "at least one child at F12", "at least 2 visits in Q4": a count asked at a number question
@@ -494,7 +496,9 @@ _REMARK_TAIL_RE = re.compile(
     r"(?:[,;]?\s*[-–—]?\s*\b(?:I\.\s?E\.?|E\.\s?G\.?|NAMELY)\s.*"
     # ("03 – thank and close, counts towards incidence": the close said again after a dash)
     r"|\s+[-–—]\s+(?:THANK|CLOSE|TERMINATE|SCREEN\s*OUT|END)\b.*"
-    r"|\s*\((?:[^()\d]{2,80}|\s*(?:OTHERWISE|ELSE|SEE|NOTE|E\.G\.|I\.E\.|FOR\s+EXAMPLE)\b[^()]*)\)"
+    # ("Yes at Q19 (and 18 or over)": a bracket opening with AND repeats a run's filter above)
+    r"|\s*\((?:[^()\d]{2,80}|\s*(?:OTHERWISE|ELSE|SEE|NOTE|E\.G\.|I\.E\.|FOR\s+EXAMPLE|AND|ALSO)"
+    r"\b[^()]*)\)"
     r"[\s.;]*)$",
     re.I,
 )
@@ -1377,8 +1381,11 @@ def _inner_condition(text: str, questions: dict[str, Question]) -> str:
     # ("the delay was more than 3 hours … (4 or 5 at question 7)": an amount in its unit
     # outside names no question)
     words = _AMOUNT_RE.sub(" ", outside)
-    if _find_ref(inner[1], questions)[0] and not _find_ref(words, questions)[0]:
-        return inner[1]
+    ref = _find_ref(inner[1], questions)[0]
+    if ref and not _find_ref(words, questions)[0]:
+        # ("did not come to collect one (the first two boxes at Q1)": everyone else)
+        denied = denied_bracket(outside, inner[1], questions.get(ref), _codes_said(questions))
+        return denied or inner[1]
     written = re.fullmatch(rf"\s*{_WRITTEN_TEST}", inner[1], re.I)
     named_outside = {q.upper() for q in re.findall(rf"\b{_ID}\b", outside)}
     named_inside = {q.upper() for q in re.findall(rf"\b{_ID}\b", inner[1])}
@@ -1412,6 +1419,19 @@ def _inner_condition(text: str, questions: dict[str, Question]) -> str:
         # answer in words for the reader; their "or" is no second test
         return text[: inner.start()].rstrip()
     return text
+
+
+def _codes_said(questions: dict[str, Question]) -> Callable[[str], list[str]]:
+    """The codes a test names, read against `questions` (none when it does not read)."""
+
+    def codes(test: str) -> list[str]:
+        try:
+            groups = parse_condition(test, questions, None)
+        except ConditionError:
+            return []
+        return [c for group in groups for atom in group if not atom.negate for c in atom.codes]
+
+    return codes
 
 
 _CLOSING_BRACKET_RE = re.compile(

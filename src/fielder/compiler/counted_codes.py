@@ -4,8 +4,8 @@ Paper cards and forms print the data-entry code between the box and the answer's
 no gap to tell them apart, so one answer alone reads like "1 Yes" as a whole label. Read over
 the question's answers together, numbers that count up by one from 0 or 1, each followed by
 an answer's own words (starting with a capital, a digit or a bracket, as a label does), are
-the codes: "1 child / 2 children / 3 or more children" are not, as the words after the
-number go on in small letters.
+the codes, with or without a dash after them (`☐ 1 — Yes`): "1 child / 2 children / 3 or more
+children" are not, as the words after the number go on in small letters.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ import re
 
 from fielder.compiler.options import RawOption
 
-_LEAD_CODE_RE = re.compile(r"^[(\[]?(?P<n>\d{1,3})(?:[)\]]|[.)](?=\s))?\s+(?P<words>\S.*)$")
+_LEAD_CODE_RE = re.compile(
+    r"^[(\[]?(?P<n>\d{1,3})(?:[)\]]|[.)](?=\s))?(?:\s+[—–-](?=\s))?\s+(?P<words>\S.*)$"
+)
 
 
 def counted_codes(raw: list[RawOption]) -> list[RawOption]:

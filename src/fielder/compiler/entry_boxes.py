@@ -45,6 +45,12 @@ _MONEY_RE = re.compile(rf"[$€£¥]\s*[{BOXES}]|[{BOXES}]\s*(?:[.,]00\b|[$€£
 _DRAWN_MONEY_RE = re.compile(
     r"^(?P<sign>[$€£¥])\s+(?P<unit>(?:per|a|an|each)\s+[^\W\d_]{3,12})\.?$", re.I
 )
+# "☐ nights (1–60)", "Your health today: ☐ (0–100)": a count's unit, if any, and its bounds
+_UNIT_RANGE_RE = re.compile(
+    r"(?:(?:years?|months?|weeks?|days?|nights?|hours?|minutes?|times|people)\s*)?"
+    r"\(\s*\d{1,4}\s*(?:-|–|to)\s*\d{1,5}\s*\)",
+    re.I,
+)
 # "Number of people = ☐", "Total: ☐": a label and its box
 _LABELLED_RE = re.compile(r"^(?P<label>[^\d☐]{2,40}?)\s*[=:]\s*$")
 
@@ -57,6 +63,9 @@ def entry_hint(text: str) -> str | None:
         # "$<TAB>per month": the box was drawn, not typed (a PDF keeps the words either side)
         return f"{drawn['sign']} ____ {drawn['unit']}" if drawn else None
     parts = [part.strip() for part in _BOX_RE.split(text)]
+    labelled = not parts[0] or _LABELLED_RE.match(parts[0])
+    if boxes == 1 and labelled and _UNIT_RANGE_RE.fullmatch(parts[1]):
+        return f"____ {parts[1]}"  # "☐ days (0–28)": a box to write a count in, its bounds after
     if not parts[0] and re.search(r"[^\W\d_]{2}", parts[1]):
         return None  # "○ Student £25": a mark before an answer's words, an answer to tick
     labels = [part for part in parts if part]

@@ -157,7 +157,9 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "display",
         re.compile(
-            r"\bINFO(?:RMATION)?\s+SCREEN\b|\bNO\s+ANSWER\s+NEEDED\b|\bDISPLAY\s+ONLY\b|\bTEXT\s+SCREEN\b|\bINFO\b|"
+            # ("(row display only)": a rule on showing one row of a grid, not a screen)
+            r"\bINFO(?:RMATION)?\s+SCREEN\b|\bNO\s+ANSWER\s+NEEDED\b|(?<!ROW\s)\bDISPLAY\s+ONLY\b|"
+            r"\bTEXT\s+SCREEN\b|\bINFO\b|"
             r"^NO\s+(?:RESPONSE|ANSWER)$",
             re.I,
         ),
@@ -608,8 +610,10 @@ def interpret(sentence: str) -> list[Directive]:
         to_english(sentence),
         re.I,
     )
-    if filtered and not any(d.kind in _FINAL for d in found) and re.search(r"[A-Z]{1,4}\d", text):
-        # "FILTER: Q5 NOT 4": what follows the heading word is the condition itself.
+    named = re.search(r"[A-Z]{1,4}\d|\b(?i:question)\s+\d", text)
+    if filtered and not any(d.kind in _FINAL for d in found) and named:
+        # "FILTER: Q5 NOT 4", "Filter: Yes at question 19": what follows the heading word is
+        # the condition itself.
         found.insert(0, Directive("display_if", text.strip(" .:"), source=sentence))
     return found
 
@@ -746,7 +750,8 @@ _QUOTED_AT_RE = re.compile(r"['‘\"“][^'‘’\"“”]{2,60}['’\"”]\s+(?
 # in brackets) or a test, then the questions they miss; "SKIP Q7 TO Q9 IF …" the other way round
 _SKIP_RUN = (
     # (plain ids: "Q5-Q6" is a run here, not one module-prefixed id)
-    r"(?:SKIP|DO\s+NOT\s+ASK|DON['’]T\s+ASK)\s+(?!TO\b)(?:QUESTIONS?\s+)?"
+    # ("Do not answer question 13 if …": the respondent told to leave it out)
+    r"(?:SKIP|DO\s+NOT\s+(?:ASK|ANSWER)|DON['’]T\s+(?:ASK|ANSWER))\s+(?!TO\b)(?:QUESTIONS?\s+)?"
     r"(?P<first>[A-Z]{0,4}\d{1,3}[a-z]?)(?:\s*(?:-|–|TO|AND)\s*(?P<last>[A-Z]{0,4}\d{1,3}[a-z]?))?"
 )
 _SKIPPED_RUN_RE = re.compile(
@@ -1390,11 +1395,13 @@ _CODE_CLOSES_RE = re.compile(
 def _terminate(text: str, upper: str) -> list[Directive]:
     # "screen-out if younger than 18": SCREEN OUT may be written with a hyphen
     match = re.match(
-        r"^(?:TERMINATE|TERM|SCREEN[\s-]*OUT|REJECT|THANK\s+(?:AND|&)\s+(?:CLOSE|TERMINATE|END)|"
+        # ("Ineligible → end if 2": the outcome named first, then the way out and when)
+        r"^(?:(?:INELIGIBLE|NOT\s+ELIGIBLE|EXCLUDED|DISQUALIFIED)\s*(?:→|->|:|[–—-])\s*)?"
+        r"(?:TERMINATE|TERM|SCREEN[\s-]*OUT|REJECT|THANK\s+(?:AND|&)\s+(?:CLOSE|TERMINATE|END)|"
         r"(?:CLOSE|END|TERMINATE|STOP)(?:\s+(?:THE\s+)?(?:INTERVIEW|SURVEY))?|"
         # "End of survey if the last answer is chosen": the end named, then when
         r"END\s+OF\s+(?:THE\s+)?(?:INTERVIEW|SURVEY|QUESTIONNAIRE)|"
-        r"DISQUALIFY|EXCLUDE)\s*(?:IF|WHEN|ALL\s+WHO|THOSE\s+WHO)\b(?P<cond>.*)$",
+        r"DISQUALIFY|EXCLUDE|INELIGIBLE|NOT\s+ELIGIBLE)\s*(?:IF|WHEN|ALL\s+WHO|THOSE\s+WHO)\b(?P<cond>.*)$",
         text,
         re.I,
     )

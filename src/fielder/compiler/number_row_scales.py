@@ -18,7 +18,8 @@ from fielder.documents.model import Block, Cell, Document, Run
 
 _BOX_RE = re.compile(r"^[☐□▢○◯❑]$")
 _MIN_POINTS = 4
-_WORDED_POINT_RE = re.compile(r"^(\d{1,2})\s*[—–-]\s*([^\W\d].*)$")
+# ("1 — Terrible", or the words on a line of their own under the number: "1\nTerrible")
+_WORDED_POINT_RE = re.compile(r"^(\d{1,2})(?:\s*[—–-]|[ \t]*\n)\s*([^\W\d].*)$")
 
 
 def number_row_document(document: Document) -> Document:

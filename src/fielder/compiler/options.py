@@ -67,7 +67,11 @@ def _code_bracketed(text: str) -> dict[str, str] | None:
 # (the letter the label needs is checked once by a lookahead: two lazy runs around it were
 # quadratic on one long word)
 _CODE_BRACKETED_NOTE_RE = re.compile(
-    r"^(?=[^()\d]*[^\W\d_])(?P<label>[^()\d]+?)\s+\((?P<code>\d{1,3})\)\s+[–—-]\s+(?P<note>\S.*)$"
+    # ("None of these [7] – exclusive": the code in square brackets likewise)
+    # ("Other (please specify) [6] – text box": words in brackets inside the label)
+    r"^(?=[^()\d]*[^\W\d_])(?P<label>(?:[^()\d]|\([^()\d]*\))+?)\s+"
+    r"(?:\((?P<code>\d{1,3})\)|\[(?P<squared>\d{1,3})\])"
+    r"\s+[–—-]\s+(?P<note>\S.*)$"
 )
 _CODE_ONLY_RE = re.compile(r"^[\[(]?(?P<code>\d{1,3})[\])]?[.)]?$")
 _CODE_REPEATED_RE = re.compile(r"^(?P<n>\d{1,3})\s*[-–—=:]\s*(?=[^\W\d_])")
@@ -553,7 +557,10 @@ def _option_text(text: str, numbering: str | None) -> list[RawOption]:
     if tag and re.search(r"[A-Za-z]", text[: tag.start()]):
         # "None of these   (exclusive)", "Something else  + text box": the build's tag
         word = tag[1] or tag[2]
-        notes.append("SPECIFY" if word.startswith("+") else word.strip("() "))
+        alone = re.search(r"\b(?:on\s+its\s+own|alone)\b", word, re.I)
+        notes.append(
+            "SPECIFY" if word.startswith("+") else "exclusive" if alone else word.strip("() ")
+        )
         text = text[: tag.start()]
         tail = _TAIL_CAPS_RE.search(text)
     if (
@@ -743,7 +750,9 @@ _LETTER_CODE_RE = re.compile(r"^(?P<label>.*?[^\s.…])\s*(?:\.{3,}|…+|\t+)\s*
 
 # "(exclusive)", "+ text box" after an answer: tags in the build's own words
 _TAIL_TAG_RE = re.compile(
-    r"\s+(\(\s*exclusive\s*\)|\+\s*(?:an?\s+)?"
+    # ("Shared bins only (circle on its own)": how to mark an answer that stands alone)
+    r"\s+(\(\s*exclusive\s*\)|\(\s*(?:circle|tick|mark|cross|select|choose)\s+(?:this\s+|it\s+)?"
+    r"(?:on\s+its\s+own|alone)\s*\)|\+\s*(?:an?\s+)?"
     r"(?:text\s*(?:box|field|entry|input)|open\s+box|write[- ]in))\s*$|"
     # "None of these<TAB>exclusive": the tag in a column of its own, in any case
     r"\t\s*(exclusive)\s*$",
@@ -976,7 +985,9 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
     if match and not re.match(
         # "6 months to 1 year", "3 days a week", "30-day account": a number of units starts
         # the answer's words
+        # ("4 seasons or more": a count of a thing and "or more" is a band)
         r"^\d{1,3}(?:\s*%|[-–]\d|-(?=[a-z])|\s+to\s+\d|\s+or\s+|\s+and\s+|\+|"
+        r"\s+[a-z]+\s+or\s+(?:more|over|above|longer|fewer|less)\b|"
         r"\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times?)\b|"
         r"\s*[-–]\s*\d{1,4}\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times?|%|km|miles?|"
         r"people|persons?)?\s*$)",
@@ -991,7 +1002,8 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
     if match and not _is_band(match["label"]):
         # "None of them (0) – thank you, you need not go on": the code, then a note on it
         note = collapse(match["note"])
-        return [RawOption(collapse(match["label"]), match["code"], instructions=[note])]
+        code = match["code"] or match["squared"]
+        return [RawOption(collapse(match["label"]), code, instructions=[note])]
     match = _LETTER_CODE_BEFORE_RE.match(text)
     if match:
         # "A - Detached house": a capital letter set apart by a dash is the answer's code.
@@ -1069,7 +1081,22 @@ def _boxes(text: str) -> list[RawOption]:
                 label = head
             options.append(RawOption(label or match[1], match[1], marker="☐"))
         return options
-    return [_boxed(p) for p in items if p]
+    return _paren_coded([_boxed(p) for p in items if p])
+
+
+_PAREN_CODE_RE = re.compile(r"^(?P<label>.*?)\s*\((?P<code>\d{1,3})\)$")
+
+
+def _paren_coded(options: list[RawOption]) -> list[RawOption]:
+    """ "☐ Yes (1)  ☐ No (2)", "☐ Poor (1) ☐ (2) ☐ (3) ☐ Good (4)": each box's answer closed by
+    its code in brackets (a scale's middle points by the code alone)."""
+    found = [_PAREN_CODE_RE.match(o.label) for o in options]
+    if len(options) < 2 or not all(found):
+        return options
+    for option, match in zip(options, found, strict=True):
+        assert match is not None
+        option.label, option.code = match["label"] or match["code"], match["code"]
+    return options
 
 
 _CODE_MARK_RE = re.compile(r"^\d{1,3}[.)]?$")

@@ -77,7 +77,8 @@ def _points_with_ends(text: str, low: int, high: int) -> list[Option]:
     for option in (options[0], options[-1]):
         end = re.search(
             rf"\b{option.code}\s*(?:is|=|means|being|represents)\s*['\"“‘]?([^'\"”’,;)]+?)['\"”’]?"
-            r"(?:,|;|\)|\s+and\b|\s+to\b|\.?\s*$)",
+            # ("10 = Extremely likely - show all 11 points]": a note after a spaced dash)
+            r"(?:,|;|\)|\]|\s+[-–—]\s|\s+and\b|\s+to\b|\.?\s*$)",
             text,
         )
         if end:

@@ -54,7 +54,7 @@ _NEXT_RE = re.compile(
 _SECTION_WORD_RE = re.compile(
     r"\b(?:THIS|THE\s+WHOLE|WHOLE|ENTIRE|THE\s+FOLLOWING)\s+(?:SECTION|PART|BLOCK|MODULE|PAGE)\b"
     r"|^\W*(?:(?:ASK|SHOW|ANSWER|COMPLETE)\s+)?(?:SECTION|PART|BLOCK|MODULE)\s+[A-Z0-9]{1,2}\b"
-    r"|\b(?:ASK|SHOW|ANSWER|COMPLETE)\s+(?:SECTION|PART|BLOCK|MODULE)\b"
+    r"|\b(?:ASK|SHOW|ANSWER|COMPLETE|FILL\s+IN|FILL\s+OUT)\s+(?:SECTION|PART|BLOCK|MODULE)\b"
     r"|\b(?:WHOLE|ALL|REST)\s+OF\s+(?:THE\s+|THIS\s+)?(?:SECTION|PART|BLOCK|MODULE)\b",
     re.I,
 )
@@ -87,7 +87,9 @@ _FILTER_RE = re.compile(
 _NEGATED_RE = re.compile(
     r"\b(?:SKIP|HIDE|OMIT)\s+(?:THIS\s+|THE\s+)?(?:WHOLE\s+|ENTIRE\s+)?(?:SECTION|PART|BLOCK|"
     r"MODULE|PAGE|QUESTIONS)\b|\bNOT\s+(?:BE\s+)?(?:ASKED|SHOWN|DISPLAYED|PUT)\b"
-    r"|\bDO\s+NOT\s+(?:ASK|SHOW)\b|\bDON'T\s+(?:ASK|SHOW)\b"
+    # ("Do not fill in Part 4 if …": the respondent told to leave a part out)
+    r"|\bDO\s+NOT\s+(?:ASK|SHOW|ANSWER|COMPLETE|FILL\s+IN|FILL\s+OUT)\b"
+    r"|\bDON'T\s+(?:ASK|SHOW|ANSWER|COMPLETE|FILL\s+IN|FILL\s+OUT)\b"
     # ("Questions 11 to 13 are skipped for recall visits (…)")
     r"|\b(?:ARE|IS|GET)\s+(?:SKIPPED|LEFT\s+OUT|OMITTED)\s+(?:FOR|BY)\b"
     # ("the whole of section 4 (D11 to D14) is hidden for students (D1 = 8)")
@@ -132,10 +134,12 @@ _PLURAL_WHO_RE = re.compile(
     r"\b(?!(?:THIS|WAS|HAS|DOES|IS|ITS|THUS|YES)\b)[A-Z]{2,20}S\s+(?:WHO|THAT)\s+(?P<c>[^.;]{3,160})",
     re.I,
 )
-# "only shown to pupils in Year 10 or 11 at question 1": the group the run is put to, told by
-# its answer at a question named in the words
+# "only shown to pupils in Year 10 or 11 at question 1", "are only for people aged 18 or over at
+# question 18": the group the run is put to, told by its answer at a question named in the words
 _SHOWN_TO_RE = re.compile(
-    r"\b(?:SHOWN|ASKED|PUT|GIVEN|DISPLAYED)\s+(?:ONLY\s+)?(?:TO|OF)\s+(?P<c>[^.;]{3,160})", re.I
+    r"\b(?:(?:SHOWN|ASKED|PUT|GIVEN|DISPLAYED)\s+(?:ONLY\s+)?(?:TO|OF)|(?:IS|ARE)\s+ONLY\s+FOR)"
+    r"\s+(?P<c>[^.;]{3,160})",
+    re.I,
 )
 _POINTER_BRACKET_RE = re.compile(
     r"\((?:\s*SEE\b|\s*(?:YOUR\s+|THE\s+|THEIR\s+)?ANSWERS?\s+(?:AT|TO|IN|ON)\b)[^()]*\)", re.I
