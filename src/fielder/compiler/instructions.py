@@ -610,8 +610,8 @@ def interpret(sentence: str) -> list[Directive]:
         to_english(sentence),
         re.I,
     )
-    named = re.search(r"[A-Z]{1,4}\d|\b(?i:question)\s+\d", text)
-    if filtered and not any(d.kind in _FINAL for d in found) and named:
+    names_question = re.search(r"[A-Z]{1,4}\d|\b(?i:question)\s+\d", text)
+    if filtered and not any(d.kind in _FINAL for d in found) and names_question:
         # "FILTER: Q5 NOT 4", "Filter: Yes at question 19": what follows the heading word is
         # the condition itself.
         found.insert(0, Directive("display_if", text.strip(" .:"), source=sentence))
