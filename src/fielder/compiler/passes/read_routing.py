@@ -58,6 +58,7 @@ from fielder.compiler.answer_next import canonical_filter
 from fielder.compiler.conditions import Atom, ConditionError, parse_condition, render
 from fielder.compiler.glossary import route_to_english, to_english
 from fielder.compiler.parse import Draft
+from fielder.compiler.instructions import sentences, type_words
 from fielder.compiler.passes.only_notes import only_test
 from fielder.compiler.passes.unread_routing import boxed_note, is_conditional_route
 from fielder.compiler.worded_answers import NUMBER_WORDS
@@ -462,6 +463,13 @@ def _read_any(
     return None
 
 
+def _typed_note(words: str) -> bool:
+    """A note giving the answer's type in one sentence and something else in another ("Number
+    box, 0–40.", "Big text box."): written for the question it is under, as its type is."""
+    parts = [bool(type_words(p)) for p in sentences(words)]
+    return len(parts) >= 2 and any(parts) and not all(parts)
+
+
 def _own_only(
     words: str,
     place: str,
@@ -802,7 +810,8 @@ def _read(
     holder = question
     own = _OWN_RE.search(outside) is not None  # "not asked if …": the question it is under
     # ("Appears when …" closing a text question's lines: that question's own)
-    end = place == "end" and not _APPEARS_RE.search(english)
+    # (nor a line that also gives the question's own answer type: "OPEN. SHOW TO …")
+    end = place == "end" and not _APPEARS_RE.search(english) and not _typed_note(words)
     forward = not own and (place == "last" or end or english.rstrip().endswith(":"))
     if named is not None:
         # "ASK Q3 IF …" names its scope: that question, wherever the line sits
