@@ -57,8 +57,8 @@ from dataclasses import dataclass
 from fielder.compiler.answer_next import canonical_filter
 from fielder.compiler.conditions import Atom, ConditionError, parse_condition, render
 from fielder.compiler.glossary import route_to_english, to_english
-from fielder.compiler.parse import Draft
 from fielder.compiler.instructions import sentences, type_words
+from fielder.compiler.parse import Draft
 from fielder.compiler.passes.only_notes import only_test
 from fielder.compiler.passes.unread_routing import boxed_note, is_conditional_route
 from fielder.compiler.worded_answers import NUMBER_WORDS
