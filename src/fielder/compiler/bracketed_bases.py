@@ -25,6 +25,9 @@ _LEAD_RE = re.compile(
 _QUESTION_RE = re.compile(r"\b[A-Z]{1,4}[-_.]?\d{1,3}[a-z]?\b")
 # "Only if Q2 = 1 (…)", "Only answer …": a condition or an order, not a group of people
 _NOT_A_GROUP_RE = re.compile(r"^(?:if|when|where|unless|answer|ask|show|display)\b", re.I)
+# ("to everyone except promoters (9 or 10 at Q15)": the group left out, read by the rules for
+# "except")
+_LEFT_OUT_RE = re.compile(r"\b(?:except|but\s+not|apart\s+from|other\s+than)\b", re.I)
 
 
 def bracketed_base(text: str) -> str | None:
@@ -33,7 +36,7 @@ def bracketed_base(text: str) -> str | None:
     if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
         text = text[1:-1]  # the whole base in brackets, a note beside the question
     match = _LEAD_RE.match(text)
-    if match is None or _NOT_A_GROUP_RE.match(match["who"]):
+    if match is None or _NOT_A_GROUP_RE.match(match["who"]) or _LEFT_OUT_RE.search(match["who"]):
         return None
     cond = match["cond"] or match["said"] or match["tested"]
     if _QUESTION_RE.search(match["who"]) or not _QUESTION_RE.search(cond):

@@ -44,13 +44,16 @@ _INSTRUCTION_WORDS = {
     "box", "boxes", "mention", "mentions", "words", "letters", "option", "options", "tick", "ticks",
     "interviewer", "interviewers", "programmer", "use", "internal", "office", "staff",
 }  # fmt: skip
+_ONLY_FOR_FIRST_RE = re.compile(r"^\W*ONLY\s+FOR\s+(?P<group>[^\W\d][\w'’ -]{2,50}?)\s*\.?$", re.I)
 _NOT_GROUP_RE = re.compile(r"^\s*NOT\s*\((?P<inner>.+)\)\s*$", re.I)
 
 
 def group_only(text: str) -> str:
     """The group a line names with ONLY and nothing else ("Leaseholders only" → "Leaseholders"),
     "" for any other line (one with a digit or a sign is a test, not a name)."""
-    match = _GROUP_ONLY_RE.match(text.strip())
+    # ("ONLY FOR TIDE OR HARBOUR MEMBERS": ONLY said first, the same group)
+    text = _ONLY_FOR_FIRST_RE.sub(r"\g<group> only", text.strip())
+    match = _GROUP_ONLY_RE.match(text)
     if match is None or re.search(r"[\d=<>]", match["group"]):
         return ""
     if match["ref"] and not _REF_END_RE.search(match["ref"]):
@@ -124,8 +127,8 @@ def _inside(group: list[str], label: str) -> list[str] | None:
     """The label's words when every one of them is in the group's name (None otherwise)."""
     # ("No, I am self-employed and did not claim": the detail after a Yes / No names it)
     words = _words(_LEAD_RE.sub("", label))
-    if not words or sum(len(w) for w in words) < 5:
-        return None  # ("Yes", "No": too thin to name a group)
+    if not words or sum(len(w) for w in words) < 4 or words == ["none"]:
+        return None  # ("Yes", "No": too thin to name a group; "Tide" for a tier names one)
     return words if all(any(_same(w, g) for g in group) for w in words) else None
 
 

@@ -63,12 +63,14 @@ def _waiting(parsed: Parsed) -> list[tuple[int, str]]:
             continue
         crossed = draft.block != above.block
         own = _written_under(draft)
+        # (a section's filter spread over its questions sits on each one's label line)
+        above_own = {*above.pre_notes, *(above.lines[0].instructions if above.lines else ())}
         found.extend(
             (index - 1, n)
             for n in draft.pre_notes
             # (the same filter over both: a section's, set over each of its questions, on the
             # question's own line or over it)
-            if n not in above.pre_notes
+            if n not in above_own
             and n not in above.notes
             and n not in own
             and not _group_of(n, own)

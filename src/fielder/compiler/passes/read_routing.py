@@ -57,7 +57,9 @@ from dataclasses import dataclass
 from fielder.compiler.answer_next import canonical_filter
 from fielder.compiler.conditions import Atom, ConditionError, parse_condition, render
 from fielder.compiler.glossary import route_to_english, to_english
+from fielder.compiler.instructions import sentences, type_words
 from fielder.compiler.parse import Draft
+from fielder.compiler.passes.only_notes import only_test
 from fielder.compiler.passes.others_jump import others_jump
 from fielder.compiler.passes.unread_routing import boxed_note, is_conditional_route
 from fielder.compiler.worded_answers import NUMBER_WORDS
@@ -189,7 +191,9 @@ _GROUP_HEAD_RE = re.compile(
 )
 # words about the question they are written on
 _OWN_RE = re.compile(
-    r"\b(?:NOT\s+(?:BE\s+)?(?:ASKED|SHOWN|DISPLAYED)|SKIP\s+THIS\s+QUESTION|THIS\s+QUESTION)\b",
+    r"\b(?:NOT\s+(?:BE\s+)?(?:ASKED|SHOWN|DISPLAYED)|SKIP\s+THIS\s+QUESTION|THIS\s+QUESTION"
+    # ("Only ask this if …" under a text box: "this" is the question it is under)
+    r"|(?:ASK|ANSWER|SHOW)\s+THIS(?!\s+(?:SECTION|PART|BLOCK|PAGE|GRID|ROW)))\b",
     re.I,
 )
 _SCREEN_ID_RE = re.compile(r"^(?:END|CLOSE|CLOSING|THANKS|OUTRO)\w*$", re.I)
@@ -464,12 +468,37 @@ def _read_any(
     order: dict[str, int],
 ) -> _Reading | None:
     """The line read whole, else one sentence of it, else under its heading, else without
-    its asides, else as a jump of everyone but a group that goes on (`others_jump`)."""
-    for reader in (_read, _one_sentence, _rule_headed, _without_asides, others_jump):
+    its asides, else as a jump of everyone but a group that goes on (`others_jump`), else as
+    the question's own '<group> only' note (`_own_only`)."""
+    for reader in (_read, _one_sentence, _rule_headed, _without_asides, others_jump, _own_only):
         reading = reader(words, place, question, following, questions, order)
         if reading is not None:
             return reading
     return None
+
+
+def _typed_note(words: str) -> bool:
+    """A note giving the answer's type in one sentence and something else in another ("Number
+    box, 0–40.", "Big text box."): written for the question it is under, as its type is."""
+    parts = [bool(type_words(p)) for p in sentences(words)]
+    return len(parts) >= 2 and any(parts) and not all(parts)
+
+
+def _own_only(
+    words: str,
+    place: str,
+    question: Question,
+    following: Question | None,
+    questions: dict[str, Question],
+    order: dict[str, int],
+) -> _Reading | None:
+    """A note with ONLY / IF and no action, on the question it is for (`only_notes`)."""
+    test = only_test(words, place) if place in ("under", "end") else None
+    if test is None or _later_named(test, question, questions) - {question.id}:
+        return None
+    position = order[question.id]
+    found = _condition(test, questions, _id_before(questions, position), position - 1)
+    return None if found is None else _Reading("display_if", question, found, source=words)
 
 
 def _next_filter(
@@ -698,7 +727,21 @@ def _lines(draft: Draft, ahead: list[str]) -> list[tuple[str, str]]:
         # question's words and its answers is its own)
         last = position == len(kept) - 1 and position > 0 and not answers_follow
         found.append((words, ("last" if has_answers else "end") if last else "under"))
-    return found
+    return [*found, *_notes_split_off(draft, kept, ahead)]
+
+
+def _notes_split_off(
+    draft: Draft, kept: list[tuple[str, bool]], ahead: list[str]
+) -> list[tuple[str, str]]:
+    """The question's notes no line shows whole: split off the label's line ("A6  (Left early
+    only, codes 2 to 4 at A5)" over the words) or wrapped over two lines; read as under its
+    words, as they were printed."""
+    shown = " ".join(" ".join(raw.split()) for raw, _ in kept)
+    return [
+        (note, "under")
+        for note in draft.notes
+        if note not in ahead and " ".join(note.split()) not in shown and not _unclosed(note)
+    ]
 
 
 def _answer_line(raw: str, labels: set[str]) -> bool:
@@ -793,7 +836,8 @@ def _read(
     holder = question
     own = _OWN_RE.search(outside) is not None  # "not asked if …": the question it is under
     # ("Appears when …" closing a text question's lines: that question's own)
-    end = place == "end" and not _APPEARS_RE.search(english)
+    # (nor a line that also gives the question's own answer type: "OPEN. SHOW TO …")
+    end = place == "end" and not _APPEARS_RE.search(english) and not _typed_note(words)
     forward = not own and (place == "last" or end or english.rstrip().endswith(":"))
     if named is not None:
         # "ASK Q3 IF …" names its scope: that question, wherever the line sits
