@@ -80,12 +80,15 @@ BLIND = [
         "60",
         "61",
         "62",
+        "63",
+        "64",
+        "65",
     )
 ]
 BELOW_FLOOR = {
     # unseen5 and unseen9 disagree on a key in the question over bare printed points (docs)
     "airport-exit.gold.json",  # a key in the question sentence labels the end points
-    "exit-interview.gold.json",  # the same, '(1 = very dissatisfied, 5 = very satisfied)'
+    "exit-interview.gold.json",  # unseen9's, the same (unseen37's of that name meets the floors)
     # unseen7 keeps '(tick one)' in an unlabelled form's question text, unseen6 drops it
     "hotel-comment-card.gold.json",
     # unseen8 alone makes an unlabelled letter and thank-you line display entries
@@ -93,9 +96,7 @@ BELOW_FLOOR = {
     # left after the unseen10/unseen11 round (each folder's fixers' reports list why)
     "khao-sat-vi.gold.json",  # D1 '…… %' with its range in Vietnamese words is no number box yet
     "fieldservice-wide.gold.json",  # one list kept on another sheet ('see tab Regions')
-    "itdesk-msforms.gold.json",  # star rows as a scale, ranking handles
     # left after the unseen12-unseen14 rounds (the fixers' reports in the stop-18 note list why)
-    "dealer-service-online.gold.json",  # '→ CLOSE' a skip to the CLOSE screen; S1's sample fields
     "household-fsl.gold.json",  # food rows × 0-7 as a grid; (SPECIFY) kept or not
     "museum-translation.gold.json",  # a filter in A4's cell lands on A5; B2.a refs as row labels
     # left after the unseen15-unseen17 rounds (the fixers' reports in the stop-19 note list why)
@@ -103,8 +104,6 @@ BELOW_FLOOR = {
     "omnibus-cati-au.gold.json",  # 'Other (SPECIFY)' kept by this gold, Q15 with its probe
     "parent-survey-dictionary.gold.json",  # 'not asked if q12 = 3': the gold lists the rest
     # left after the unseen18-unseen20 rounds (the fixers' reports in the stop-20 note list why)
-    "encuesta-municipal.gold.json",  # P6 columns from an 'ESCALA:' legend line; P9 '(ESPECIFICAR)'
-    "survei-dompet-digital.gold.json",  # 'BAGIAN D' as a skip target, a carry-forward in prose
     "library-users-spec.gold.json",  # '≠' written by this gold as the other codes
     "wash-household-dhs.gold.json",  # a one-cell INTRODUCTION box, a CHECK row as a question
     # left after the unseen21-unseen23 rounds (the fixers' reports in the stop-21 note list why)
@@ -118,7 +117,7 @@ BELOW_FLOOR = {
     "youth-wellbeing.gold.json",  # 'Questions 16 to 19 are for Year 10 only': a group by answer
     # left after the unseen43-unseen47 rounds (the stop-26 note lists why)
     "podcast-listener.gold.json",  # Q8/Q16 filters unread, Q17 takes Q16's
-    "season-ticket.gold.json",  # Q16-Q18: a filter set one question early
+    "season-ticket.gold.json",  # unseen43's (not unseen55's): Q16-Q18 a filter set one too early
     "farm-inputs.gold.json",  # 'everyone who isn't growing wheat or barley (codes 1 or 2 at F3)'
     "hotel-poststay.gold.json",  # Q2/Q3 single and multi swapped; Q7/Q8 filters unread
     "psp-nurse-followup.gold.json",  # A2 screen-out set on A1's codes; C2/C9 filters
@@ -129,21 +128,17 @@ BELOW_FLOOR = {
     "food-safety-inspection.gold.json",  # unseen48: logic Q6 Q8 Q9 Q10; type Q7
     "packaging-consumer.gold.json",  # unseen48: logic S1 S3 B4; type S2 S4
     "developer-survey.gold.json",  # unseen49: logic B3 B4 B5 D5 D6
-    "field-engineer-feedback.gold.json",  # unseen49: logic J6 K2 P2
     "saas-nps-inapp.gold.json",  # unseen49: logic N5 N6 N7 R1
     "security-awareness.gold.json",  # unseen49: logic Q11 Q16 Q17
     "ambulance-patient.gold.json",  # unseen50: logic Q4 Q5 Q6; type Q18 Q19
     "home-safety-visit.gold.json",  # unseen50: logic Q3 Q4 Q12
-    "law-firm-clients.gold.json",  # unseen50: options Q1 Q5 Q16
     "legal-aid-providers.gold.json",  # unseen50: logic P9 P10
     "police-confidence.gold.json",  # unseen50: options Q5; logic Q5 Q11 Q12 Q14 Q15 Q16…
     "victim-services-cati.gold.json",  # unseen50: logic S2 Q1 Q3
     "post-inspection.gold.json",  # unseen51: logic A3 C8
-    "su-members.gold.json",  # unseen51: logic Q4 Q5 Q6 Q18
     "census-rehearsal.gold.json",  # unseen53: logic H1 Q16 Q17
     "consultation-response.gold.json",  # unseen53: logic Q9 Q19
     "residents-panel.gold.json",  # unseen53: logic Q15 Q21
-    "consumer-panel-wave31.gold.json",  # unseen54: not Q5; logic Q7; type Q12; options Q12
     "mobile-network-survey.gold.json",  # unseen54: options Q6; not Q16
     "player-survey.gold.json",  # unseen55: logic G4 G9 G13 G16 G17
     "theatre-audience.gold.json",  # unseen55: logic B3 B4
@@ -151,6 +146,9 @@ BELOW_FLOOR = {
     # session 19 (the stop-28 note): "EXCLUSIVE. CLOSE" on an answer is read as a screen-out, as
     # three other golds and unseen60 keep it; this gold leaves it to the MUST HAVE … ELSE CLOSE line
     "readymeal-concept.gold.json",  # unseen12: logic SC2
+    # session 20 (the stop-29 note)
+    "trial-prescreener.gold.json",  # unseen63: PS20, a criteria table read as its grid
+    "neighbourhood-survey.gold.json",  # unseen65: Q12/Q13 'for residents of 2 years or more'
 }
 GOLD = sorted(FIXTURES.glob("*.gold.json")) + [
     gold
