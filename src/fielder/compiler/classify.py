@@ -60,10 +60,12 @@ _CAPS_RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}[\s,.;:/–-]+[A-ZÀ-ÖØ-Þ]{2,}
 _BARE_DISPLAY_RE = re.compile(
     r"^(?P<id>[A-ZÁÉÍÓÚÑÜ]{2,}\d*)\s+(?P<rest>(?:READ\s+OUT\s*:\s*)?[A-Z\"'‘“(][a-z].*)$"
 )
-# "KCASI   ASK ALL", "HHINTRO  ASK IF …": a name in capitals, then the item's filter line
+# "KCASI   ASK ALL", "HHINTRO  ASK IF …": a name in capitals, then the item's filter line;
 _NAMED_FILTER_LABEL_RE = re.compile(
     r"^(?P<id>[A-Z][A-Z_]{2,9})\s+(?P<rest>ASK\s+(?:ALL\b(?:\s*\([A-Z]{2,6}\))?|IF\s+\S.*)|"
-    r"ASK\s+ALL\s+\S.*)$"
+    r"ASK\s+ALL\s+\S.*|"
+    # "VID  TYPE: INFO": a script's item named in capitals, then its type (an end page's is none)
+    r"TYPE\s*:\s*(?!TERMINATE|END\b|REDIRECT)[A-Z].*)$"
 )
 _NOT_FILTER_NAMES = frozenset(
     "ALL EVERYONE THEN ELSE OTHERWISE NOW PLEASE ONLY INTERVIEWERS".split()

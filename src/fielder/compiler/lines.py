@@ -28,7 +28,12 @@ _SYMBOL_BOXES = str.maketrans(
     {chr(code): "☐" for code in (0xF06F, 0xF0A8, 0xF071, 0xF0A1, 0xF06D, 0xF06E, 0xF0A3, 0xF0FE)}
     | {"❍": "☐", "◻": "☐", "⃝": "☐"}
 )
-_BRACKETED_ID_RE = re.compile(r"^\s*\[(?P<id>[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2})\]\s*(?=\S)")
+# "[B1]  Which ward…", "<S1>  TYPE: MULTI" (a script's item tag); a name with no number only
+# before the item's type ("<VID>  TYPE: INFO")
+_BRACKETED_ID_RE = re.compile(
+    r"^\s*(?:\[(?P<id>[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2})\]|<(?P<tag>[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2}|"
+    r"[A-Z][A-Z_]{1,9}(?=>\s+TYPE\s*:))>)\s*(?=\S)"
+)
 _NOTE_SYMBOL_RE = re.compile(r"^\s*(?:⚙|🛠|🔧|✎|✍|☞|📝)\ufe0f?\s*(?=\S)")
 _DOUBLE_BRACE_RE = re.compile(r"\{\{\s*([a-z][a-z0-9]*(?:_[a-z0-9]+)*)\s*\}\}")
 _CODE_BRACKET_RE = re.compile(r"^\[\s*\d{1,3}\s*\]$")
@@ -570,7 +575,7 @@ def _split_text(text: str) -> tuple[str, list[str]]:
     ident = _BRACKETED_ID_RE.match(text)
     if ident:
         # "[B1]  Which ward…": a question id in brackets is the label, not a note.
-        text = f"{ident['id']}  {text[ident.end() :]}"
+        text = f"{ident['id'] or ident['tag']}  {text[ident.end() :]}"
 
     def _bracket(match: re.Match[str]) -> str:
         inner = match.group(0)
