@@ -34,6 +34,7 @@ _BRACKETED_ID_RE = re.compile(
     r"^\s*(?:\[(?P<id>[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2})\]|<(?P<tag>[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2}|"
     r"[A-Z][A-Z_]{1,9}(?=>\s+TYPE\s*:))>)\s*(?=\S)"
 )
+_END_PAGE_TYPE_RE = re.compile(r"TYPE\s*:\s*(?:TERMINATE|END\b|REDIRECT)")
 _NOTE_SYMBOL_RE = re.compile(r"^\s*(?:⚙|🛠|🔧|✎|✍|☞|📝)\ufe0f?\s*(?=\S)")
 _DOUBLE_BRACE_RE = re.compile(r"\{\{\s*([a-z][a-z0-9]*(?:_[a-z0-9]+)*)\s*\}\}")
 _CODE_BRACKET_RE = re.compile(r"^\[\s*\d{1,3}\s*\]$")
@@ -573,6 +574,8 @@ def _split_text(text: str) -> tuple[str, list[str]]:
         # 'IF UNDER 16 - CLOSE ("Sorry, …")': a routing note with the words said on the way out
         return "", [text.strip()]
     ident = _BRACKETED_ID_RE.match(text)
+    if ident and _END_PAGE_TYPE_RE.match(text, ident.end()):
+        return "", [text.strip()]  # "<END>  TYPE: TERMINATE STATUS 1": the script's end page
     if ident:
         # "[B1]  Which ward…": a question id in brackets is the label, not a note.
         text = f"{ident['id'] or ident['tag']}  {text[ident.end() :]}"
