@@ -15,6 +15,7 @@ from fielder.compiler.bracketed_answers import bracketed_answers
 from fielder.compiler.glossary import to_english
 from fielder.compiler.marking_notes import is_marking_note
 from fielder.compiler.placeholders import is_placeholder
+from fielder.compiler.type_badges import type_badge
 from fielder.documents.model import Block, Cell, Document, Run
 
 WS_RE = re.compile(r"\s+")
@@ -574,6 +575,9 @@ def _split_text(text: str) -> tuple[str, list[str]]:
         # 'IF UNDER 16 - CLOSE ("Sorry, …")': a routing note with the words said on the way out
         return "", [text.strip()]
     ident = _BRACKETED_ID_RE.match(text)
+    badge = type_badge(text)
+    if badge:
+        return badge[0], [badge[1]]  # "E1  Single choice · Required": the tool's type badge
     if ident and _END_PAGE_TYPE_RE.match(text, ident.end()):
         return "", [text.strip()]  # "<END>  TYPE: TERMINATE STATUS 1": the script's end page
     if ident:

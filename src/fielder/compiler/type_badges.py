@@ -1,0 +1,32 @@
+"""A survey tool's print view heads each question with its id and a badge naming its type
+("E1  Single choice · Required", "Q7  Matrix · one per row", "INTRO  Text / instructions"): the
+badge is the tool's, never the question's words, so the id stands alone (joined to the words on
+the next line) and the badge becomes an instruction the type rules read."""
+
+from __future__ import annotations
+
+import re
+
+_TYPE_WORDS = (
+    r"(?:single|multiple|multi)[- ](?:choice|select(?:ion)?|answer|response)s?|checkboxe?s?|"
+    r"radio(?:\s+buttons?)?|drop-?\s?down(?:\s+list)?|select\s+box|matrix(?:\s+table)?|grid|likert|"
+    r"(?:star\s+)?rating(?:\s+scale)?|scale|slider|net\s+promoter(?:\s+score)?®?|nps|ranking|"
+    r"rank\s+order|number|numeric(?:\s+entry)?|(?:short|long|open|free)\s+text|text\s+(?:area|box|entry)|"
+    r"open[- ]ended|comment\s+box|essay|date(?:\s*/\s*time)?|e-?mail|yes\s*/\s*no|"
+    r"text\s*/\s*(?:instructions|graphic)|descriptive\s+text|information"
+)
+_BADGE_RE = re.compile(
+    rf"^(?P<id>[A-Z]{{1,4}}\d{{1,3}}[a-z]?|[A-Z]{{2,10}})\s+(?P<badge>(?i:{_TYPE_WORDS})®?"
+    # "Rating scale 1–5", "Net Promoter® (0–10)": the range the badge names
+    r"(?:\s*\([^()]{1,20}\)|\s+\d{1,3}\s*[–-]\s*\d{1,3})?"
+    # "· Required", "· one per row", "| £": the tool's qualifiers after a middle dot or bar
+    r"(?:\s*[·|•]\s*[^·|•?]{1,25})*)\s*$"
+)
+
+
+def type_badge(text: str) -> tuple[str, str] | None:
+    """The id and the badge of a print view's question head, if `text` is one."""
+    match = _BADGE_RE.match(text.strip())
+    if match is None:
+        return None
+    return match["id"], match["badge"]
