@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
+from fielder.compiler.answers_in_cell import answers_in_cell
 from fielder.compiler.captioned_boxes import captioned_box_notes
 from fielder.compiler.category_heads import category_heads
 from fielder.compiler.check_boxes import check_box_routes
@@ -569,9 +570,20 @@ def sheet_lines(block: Block) -> list[Line]:
         )
         if row_items is not None:  # "How satisfied …? a. The staff b. The wait": a grid's rows
             row = tuple(row_items[0] if i == columns["text"] else c for i, c in enumerate(row))
+        in_cell = (
+            answers_in_cell(_cell(raw, columns, "text"))
+            if ident and "options" not in columns and "text" in columns
+            else None
+        )
+        if in_cell is not None:
+            # "Question and answers": the words on the first line, the answers under them
+            row = tuple(in_cell[0] if i == columns["text"] else c for i, c in enumerate(row))
         found = [_row_line(row, columns)]
         if found[0] is not None:
             found[0].instructions.extend(cell_notes)
+        if in_cell is not None and found[0] is not None and found[0].label:
+            answers = tuple(in_cell[1] if i == columns["text"] else c for i, c in enumerate(raw))
+            found.extend(_cell_options(answers, {**columns, "options": columns["text"]}))
         if grid is not None and found[0] is not None and found[0].label:
             found.extend(grid[1])
         else:
