@@ -9,6 +9,8 @@ import re
 from fielder.compiler.options import parse_option_text
 
 _GRID_HEAD_RE = re.compile(r"^(?:rows?|columns?|cols?|statements?)\s*:\s*\S", re.I)
+# "Rows: a / b / c", "Columns: 1 – Good, 2 – Fair, 3 – Poor": a grid's list on one line
+_LIST_SPLIT_RE = re.compile(r"\s+/\s+|,\s+(?=\d{1,3}\s*[–=:.)-]\s*\w)")
 
 
 def _answer_like(part: str) -> bool:
@@ -29,4 +31,13 @@ def answers_in_cell(cell: str) -> tuple[str, str] | None:
         return None
     if sum(_answer_like(p) for p in rest) < len(rest) - 1:
         return None  # prose under the question with a number in it, not its answers
-    return " ".join(parts[:first]), "\n".join(rest)
+    return " ".join(parts[:first]), "\n".join(_one_per_line(p) for p in rest)
+
+
+def _one_per_line(part: str) -> str:
+    """A grid's rows or columns listed on their head's line, one per line under it."""
+    if not _GRID_HEAD_RE.match(part):
+        return part
+    head, _, listed = part.partition(":")
+    items = _LIST_SPLIT_RE.split(listed.strip())
+    return "\n".join([f"{head}: {items[0]}", *items[1:]]) if len(items) >= 2 else part
