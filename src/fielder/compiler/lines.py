@@ -577,7 +577,7 @@ def _split_text(text: str) -> tuple[str, list[str]]:
     ident = _BRACKETED_ID_RE.match(text)
     badge = type_badge(text)
     if badge:
-        return badge[0], [badge[1]]  # "E1  Single choice · Required": the tool's type badge
+        return badge  # "E1  Single choice · Required": the tool's type badge
     if ident and _END_PAGE_TYPE_RE.match(text, ident.end()):
         return "", [text.strip()]  # "<END>  TYPE: TERMINATE STATUS 1": the script's end page
     if ident:

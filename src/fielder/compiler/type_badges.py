@@ -24,9 +24,18 @@ _BADGE_RE = re.compile(
 )
 
 
-def type_badge(text: str) -> tuple[str, str] | None:
-    """The id and the badge of a print view's question head, if `text` is one."""
+# beside the tool's "Single choice", its "Multiple choice" badge is the multi-answer one
+_BADGE_TYPES = (
+    (re.compile(r"^(?:multiple|multi)[- ]choice|^checkbox", re.I), "MULTI"),
+    (re.compile(r"^(?:text\s+area|long\s+text|comment\s+box|essay)", re.I), "OPEN"),
+)
+
+
+def type_badge(text: str) -> tuple[str, list[str]] | None:
+    """The id of a print view's question head and its badge as notes, if `text` is one."""
     match = _BADGE_RE.match(text.strip())
     if match is None:
         return None
-    return match["id"], match["badge"]
+    badge = match["badge"]
+    typed = [word for pattern, word in _BADGE_TYPES if pattern.match(badge)]
+    return match["id"], [badge, *typed]
