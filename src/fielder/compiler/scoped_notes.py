@@ -46,6 +46,12 @@ _RUN_RE = re.compile(
     rf"(?:(?<=\s)(?P<nb>\d{{1,3}}[a-z]?)\b|\b(?P<b>{_ID})\b)",
     re.I,
 )
+# "up to and including Q5", "as far as Q5", "until Q5": a run from the note to that question
+_UNTIL_RE = re.compile(
+    rf"\b(?:UP\s+TO(?:\s+AND\s+INCLUDING)?|AS\s+FAR\s+AS|UNTIL|TILL|THROUGH\s+TO)\s+"
+    rf"(?:QUESTION\s+)?(?P<id>{_ID})\b",
+    re.I,
+)
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _NEXT_RE = re.compile(
     r"\b(?:THE\s+)?(?:NEXT|FOLLOWING)\s+(?P<n>TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|\d)\s+QUESTIONS\b",
@@ -196,6 +202,7 @@ class ScopedNote:
     after: str = ""  # the question everyone else is sent to
     sent_on: bool = False  # the test is of those sent on (the group itself named in words)
     jump: bool = False  # a group named in words skips ahead to `after` (it must be found)
+    until: str = ""  # "… up to and including Q5": from the note on, to that question
 
 
 def _sentences(text: str) -> list[str]:
@@ -425,6 +432,11 @@ def read_scoped_note(parts: list[str], under_heading: bool, title: str = "") -> 
     if not cond or _BRACKET_RE.fullmatch(head.strip(" .;")):
         return None  # (a test alone in brackets carries on the note above it)
     outside = _REF_RE.findall(head[:start] + " " + head[end:]) if start >= 0 else []
+    until = _UNTIL_RE.search(head[:start] + " " + head[end:]) if start >= 0 else None
+    negated = bool(_NEGATED_RE.search(head) or _EXCEPT_RE.search(head))
+    if until and len(outside) == 1 and (negated or _FILTER_RE.search(head)):
+        # "All the questions up to and including Q5 are only for …": from here to Q5
+        return ScopedNote(cond=cond, negated=negated, until=until["id"], after=after)
     if len(outside) == 1 and not _RUN_RE.search(head) and not _SECTION_WORD_RE.search(head):
         return None  # "BASE FOR B1: …": one question named, its own filter
     # the run the note names stands apart from its test ("IF B2 AND B3 = 1" is no run)
@@ -434,7 +446,6 @@ def read_scoped_note(parts: list[str], under_heading: bool, title: str = "") -> 
     count = _NEXT_RE.search(head)
     section = bool(_SECTION_WORD_RE.search(head))
     group = bool(_GROUP_RE.search(head)) or (under_heading and _titled_group(head, title))
-    negated = bool(_NEGATED_RE.search(head) or _EXCEPT_RE.search(head))
     verb = bool(_FILTER_RE.search(head))
     if not (run or count or section):
         # no scope named: a section's when it stands under the heading and sends everyone else
@@ -475,6 +486,10 @@ def _covered(
     """The ids of the questions the note covers, in order."""
     ids = {qid.upper(): qid for _, qid in labels}
     ahead = [(pos, qid) for pos, qid in labels if pos > at]
+    if note.until:
+        until = _lookup(note.until, ids)
+        ahead_ids = [qid for _, qid in ahead]
+        return ahead_ids[: ahead_ids.index(until) + 1] if until in ahead_ids else []
     if note.first:
         first, last = _lookup(note.first, ids), _lookup(note.last, ids)
         order = [qid for _, qid in labels]
