@@ -18,6 +18,7 @@ from fielder.compiler.diagnostics import Problem
 from fielder.compiler.end_coded_scales import scale_from_ends
 from fielder.compiler.group_names import GROUP_MARK, group_only, named_only
 from fielder.compiler.instructions import (
+    CURRENCY_BOUNDS_RE,
     UNIT_BOUNDS_RE,
     Directive,
     interpret,
@@ -808,11 +809,17 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
         and not draft.options
         and not draft.rows
         and any(
-            d.kind == "range" and d.numbers and UNIT_BOUNDS_RE.match(d.source.upper())
+            d.kind == "range"
+            and d.numbers
+            and (
+                UNIT_BOUNDS_RE.match(d.source.upper())
+                or CURRENCY_BOUNDS_RE.match(d.source.upper())
+            )
             for d in directives
         )
     ):
-        words = ["number"]  # "Hectares (0 – 9999)" under the question: an amount to write in
+        # "Hectares (0 – 9999)", "£ per week, 0 to 200." under the question: an amount to write in
+        words = ["number"]
     screen = _QUOTED_SCREEN_RE.match(text)
     if screen and not draft.options:
         # "Instructions screen (no response): "On the next page …"": the screen's words are

@@ -1622,6 +1622,10 @@ CODE_HAS_BOX_RE = re.compile(
 UNIT_BOUNDS_RE = re.compile(
     r"^(?:[£$€]\s*)?(?:[A-Z]{2,12}\s+){0,2}[A-Z]{3,12}\s*\(\s*-?\d+\s*(?:TO|–|-)\s*\d+\s*\)\W*$"
 )
+# "£ per week, 0 to 200.", "$ a month, 10–500": an amount in a currency, then its bounds
+CURRENCY_BOUNDS_RE = re.compile(
+    r"^[£$€¥₹]\s*(?:(?:A|PER)\s+(?:DAY|WEEK|MONTH|YEAR))?\s*,?\s*\d+\s*(?:TO|–|-)\s*\d+(?:\W*$|\.\s)"
+)
 _NUMBER_WORDS = {"TWO": "2", "THREE": "3", "FOUR": "4", "FIVE": "5", "SIX": "6", "TEN": "10"}
 
 
@@ -1678,6 +1682,7 @@ def _limits(text: str, upper: str) -> list[Directive]:
             # a rate, a bracketed note on a bound, a further sentence after the range)
             r"^[A-Z]{3,12}S(?:\s+(?:A|PER)\s+(?:DAY|WEEK|MONTH|YEAR))?\s*,?\s*\d+\s*(?:TO|–|-)\s*"
             r"\d+(?:\s*\([^()]{1,40}\))?(?:\W*$|\.\s)|"
+            rf"{CURRENCY_BOUNDS_RE.pattern}|"
             # "WEEKS: ______ (0–104)": the bounds in brackets right after the answer box
             r"_{3,}\s*\(\s*-?\d+\s*[-–]\s*-?\d+\s*\)|"
             # "Hectares (0 – 9999)", "£ whole pounds (0 – 999999)": a paper form's unit under the
