@@ -587,12 +587,15 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
     labels: list[tuple[int, str]] = []
     styles: dict[int, str] = {}
     ends: list[int] = []
+    screens: list[tuple[int, str]] = []  # (… unless a run "up to" a question names them)
     for pos, line in enumerate(lines):
         label = find_label(line)
         if label is not None:
             if label.style != "display":  # (a screen shows to everyone who reaches it)
                 labels.append((pos, label.id))
                 styles[pos] = label.style
+            else:
+                screens.append((pos, label.id))
         elif not line.is_option and (
             is_section(line) or _ASK_ALL_RE.match(" ".join([line.text, *line.instructions]))
         ):
@@ -605,6 +608,7 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
         # with its letter elsewhere opens an answer ("6) Café" is not Q6)
         labels = [(p, qid) for p, qid in labels if styles[p] != "bare" or qid not in prefixed]
     label_at = dict(labels)
+    screen_at = dict(screens)
     before: dict[str, list[str]] = {}
     dropped: set[int] = set()
     heading_open = False
@@ -654,7 +658,7 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
                 # "If you hardly ever come, please go to question 6" under the answers it
                 # names: that question's own skip (the skip readers' job)
                 continue
-        covered = _covered(note, pos, labels, ends)
+        covered = _covered(note, pos, sorted([*labels, *screens]) if note.until else labels, ends)
         if len(covered) < 2:
             continue
         test = f"ASK IF NOT ({note.cond})" if note.negated else f"ASK IF {note.cond}"
@@ -672,7 +676,9 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
         if pos in dropped:
             continue
         label = find_label(line)
-        if label is not None and label_at.get(pos) != label.id:
+        # (a screen counts only where a note covers it)
+        covers_screen = screen_at.get(pos) in before
+        if label is not None and label_at.get(pos) != label.id and not covers_screen:
             label, answered = None, True  # (an answer's number, set aside above)
         if label is not None and label.id in before:
             tests = before.pop(label.id)
