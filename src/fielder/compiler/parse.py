@@ -133,7 +133,10 @@ _FORWARD_RE = re.compile(
 )
 # ("ROUTING: ASK IF …": a routing note's heading word, then the next question's filter)
 _NOTE_FOR_RE = re.compile(
-    r"^[\[(]?\s*(?:PN|PROG(?:RAMMER)?|SCRIPTER|CATI|DP|ROUT(?:E|ING))\s*:\s*", re.I
+    # ("PROGRAMMER NOTE: ASK IF …", "SCRIPTER INSTRUCTION: …": the heading word and its noun)
+    r"^[\[(]?\s*(?:PN|PROG(?:RAMMER)?|SCRIPTER|CATI|DP|ROUT(?:E|ING))"
+    r"(?:\s+(?:NOTE|INSTRUCTION)S?)?\s*:\s*",
+    re.I,
 )
 _OUTLINE_ITEM_RE = re.compile(r"^(?P<n>\d{1,3})\.(?P<m>\d{1,2})[.)]?\s+(?P<rest>\S.*)$")
 # "(R)": a reverse-scored item, marked for the analyst, not shown to respondents.
@@ -2359,6 +2362,13 @@ class _Parser:
             # ("ROUTE: IF …" back at the labels' margin under an indented open question, right
             # over the next label: set out like the labels, it is the next one's)
             answered = answered or self.margin_note(index, line, draft)
+            # ("ASK IF B1 = 7-10" under an open question that has its own filter above its
+            # words, right over the next label: a question has one filter, so it is the next's)
+            answered = answered or bool(
+                any(_FORWARD_RE.match(_NOTE_FOR_RE.sub("", p)) for p in draft.pre_notes)
+                and draft.notes
+                and self.label_next(index)
+            )
             bare = _NOTE_FOR_RE.sub("", note) if answered else note
             if answered and (note is line.text or note == line.raw.strip()):
                 # "POSER SI Q5 = 2" typed on its own line after the answers: the next one's
