@@ -1137,7 +1137,8 @@ class _Parser:
                 continue
             if _DEFAULT_SINGLE_RE.search(note):
                 self.out.default_single = True
-            if _FORWARD_RE.match(note) or _opening_screen_out(note):
+            # ("PROGRAMMER NOTE: ASK B1 ONLY IF …" under a section's heading: the next one's)
+            if _FORWARD_RE.match(_NOTE_FOR_RE.sub("", note)) or _opening_screen_out(note):
                 self.pending.append(note)
             else:
                 self.out.header_notes.append(note)
