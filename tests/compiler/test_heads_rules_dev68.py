@@ -94,3 +94,60 @@ def test_a_question_and_answers_column_in_a_spec_table() -> None:
     assert survey["H2"].display_if == "H1 == '2'"
     assert survey["H3"].type == "grid"
     assert [o.label for o in survey["H3"].options] == ["Good", "Fair", "Poor"]
+
+
+def test_a_note_over_the_questions_up_to_and_including_one() -> None:
+    text = (
+        "P1. Have you tried the oat drink?\n1 Yes\n2 No\n\n"
+        "The tasting screen and the questions up to and including P4 are only for people who "
+        "tried it (1 at P1). Everyone else goes straight on to P5.\n\n"
+        "TASTE Please take a sip of the oat drink now and hold it for a moment.\n\n"
+        "P2. How creamy was it?\n1 Very\n2 A little\n3 Not at all\n\n"
+        "P3. How sweet was it?\n1 Very\n2 A little\n3 Not at all\n\n"
+        "P4. Would you buy it?\n1 Yes\n2 No\n\n"
+        "P5. How old are you?\n1 Under 40\n2 40 or over\n"
+    )
+    survey = by_id(compile_text(text))
+    for qid in ("P2", "P3", "P4"):
+        assert survey[qid].display_if == "P1 == '1'"
+    assert survey["P5"].display_if is None
+
+
+def test_an_amount_in_a_currency_with_its_bounds_is_a_number() -> None:
+    survey = by_id(
+        compile_text("M1. What would you pay for a month of lessons?\n$ per month, 10 to 400.\n")
+    )
+    assert survey["M1"].type == "number"
+
+
+def test_programmer_notes_before_filters() -> None:
+    text = (
+        "A1. Which of these gyms have you heard of?\n1 Flexo\n2 Pumpit\n99 None of these\n\n"
+        "SECTION B: FLEXO\n\n"
+        "[PROGRAMMER NOTE: ASK B1 ONLY IF AWARE OF FLEXO (A1 = 1).]\n"
+        "B1. How would you rate Flexo overall?\n1 Good\n2 Fair\n3 Poor\n\n"
+        "[PROGRAMMER NOTE: ASK IF B1 = 3]\n"
+        "B2. Why do you say that?\n[PROGRAMMER NOTE: OPEN END.]\n"
+        "[PROGRAMMER NOTE: ASK IF B1 = 1]\n"
+        "B3. What do you like most?\n[PROGRAMMER NOTE: OPEN END.]\n\n"
+        "B4. Which gym has the best classes?\n"
+        "[PROGRAMMER NOTE: ASK ALL AWARE OF ANY GYM (A1 NOT = 99). SINGLE CODE.]\n"
+        "1 Flexo\n2 Pumpit\n"
+    )
+    survey = by_id(compile_text(text))
+    assert survey["B1"].display_if == "A1 == '1'"
+    assert survey["B2"].display_if == "B1 == '3'"
+    assert survey["B3"].display_if == "B1 == '1'"
+    assert survey["B4"].display_if == "not (A1 == '99')"
+
+
+def test_a_screen_out_on_a_denied_test_is_no_band_group() -> None:
+    text = (
+        "<K1>  TYPE: MULTI\n  Which of these pets do you have?\n    1   Dog\n    2   Cat\n"
+        "    3   None\n  TERMINATE IF NOT (K1 = 1 OR K1 = 2)\n\n"
+        "<K2>  TYPE: SINGLE\n  How old is your oldest pet?\n    1   Under 5\n    2   5 or more\n\n"
+        "<K3>  TYPE: SINGLE\n  Do you insure it?\n    1   Yes\n    2   No\n"
+    )
+    survey = by_id(compile_text(text))
+    assert survey["K1"].terminate_if == "not (K1 contains '1' or K1 contains '2')"
+    assert survey["K2"].display_if is None
