@@ -23,8 +23,8 @@ _GROUP_RE = re.compile(
     # (not "ASK OWNERS (S2 = 1)", "IF … (…)": filters the parser reads as they are; nor "NOT FOR
     # DRIVE-THRU VISITS (A2 = 3)": the group left out, not the one asked; nor "TERMINATE IF NOT
     # (S4 = 1 OR S4 = 2)": a screen-out on a condition, no group's name)
-    rf"^\W*(?!(?i:ASK|IF|ONLY|SHOW|HIDE|FILTER|BASE|FOR|SKIP|DISPLAY|NOT|EXCEPT|UNLESS)\b)"
-    r"(?![^()]*\b(?i:IF|UNLESS|WHEN)\b)[A-Z][A-Za-z'’-]+(?:\s+[A-Za-z'’-]+){{0,3}}\s*\(\s*(?P<test>{_TEST})\s*\)\s*:?$"
+    r"^\W*(?!(?i:ASK|IF|ONLY|SHOW|HIDE|FILTER|BASE|FOR|SKIP|DISPLAY|NOT|EXCEPT|UNLESS)\b)"
+    rf"(?![^()]*\b(?i:IF|UNLESS|WHEN)\b)[A-Z][A-Za-z'’-]+(?:\s+[A-Za-z'’-]+){{0,3}}\s*\(\s*(?P<test>{_TEST})\s*\)\s*:?$"
 )
 # "PASSIVES (RN9 = 7-8) ASK RN10b": a group, its test, the question it is asked
 _NAMED_RE = re.compile(

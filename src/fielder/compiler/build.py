@@ -812,8 +812,7 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
             d.kind == "range"
             and d.numbers
             and (
-                UNIT_BOUNDS_RE.match(d.source.upper())
-                or CURRENCY_BOUNDS_RE.match(d.source.upper())
+                UNIT_BOUNDS_RE.match(d.source.upper()) or CURRENCY_BOUNDS_RE.match(d.source.upper())
             )
             for d in directives
         )

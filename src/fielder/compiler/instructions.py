@@ -738,9 +738,7 @@ _ASKED_TO = r"(?:ASKED|SHOWN|PUT)\s+(?:ONLY\s+)?(?:TO|OF)"
 # the people everyone is ("ASK ALL RESPONDENTS EXCEPT …")
 _EVERYONE_NOUN = r"(?:RESPONDENTS|ADULTS|PEOPLE|PERSONS|PARTICIPANTS|MEMBERS|USERS|CUSTOMERS)"
 # ("A2 NOT = 99", "A2 != 99": a test denied names its question as well)
-_ID_TEST_RE = re.compile(
-    r"\b[A-Z]{1,6}\d{1,3}[A-Z]?\s*(?:NOT\s*=|!=|≠|<>|=|<|>|≥|≤)\s*\d"
-)
+_ID_TEST_RE = re.compile(r"\b[A-Z]{1,6}\d{1,3}[A-Z]?\s*(?:NOT\s*=|!=|≠|<>|=|<|>|≥|≤)\s*\d")
 _NAMED_ANSWERS_RE = re.compile(
     r"\bCODES?\s+\d{1,3}\b.*\b(?:AT|IN|ON)\s+[A-Z]{0,4}\d{1,3}|"
     # "NAMING A PARTY AT V1 OR V1A (CODES 1-5 OR 97)": the question, then the codes in brackets
