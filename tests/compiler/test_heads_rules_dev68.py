@@ -45,6 +45,8 @@ def test_a_print_views_type_badge_is_no_part_of_the_words() -> None:
     assert type_badge("WELCOME Text / instructions") == ("WELCOME", ["Text / instructions"])
     assert type_badge("K2 Multiple choices of bread") is None
     assert type_badge("Q3 Number of children?") is None
+    assert type_badge("RECORD NUMBER") is None  # a programmer's note in capitals
+    assert type_badge("X4 number") is None  # a lone word without the tool's qualifier
     text = (
         "K1 Single choice · Required\nDo you own a bicycle?\n○ 1 Yes\n○ 2 No\n\n"
         "K2 Multiple choice\nWhere do you ride it?\n○ 1 To work\n○ 2 In the park\n\n"

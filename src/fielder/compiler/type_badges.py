@@ -31,10 +31,18 @@ _BADGE_TYPES = (
 )
 
 
+def _is_badge(badge: str) -> bool:
+    """A tool's badge is in words, not capitals ("HORIZONTAL SCALE", "RECORD NUMBER" are a
+    programmer's notes), and a lone word ("number") only with the tool's qualifier after it."""
+    if badge == badge.upper():
+        return False
+    return bool(re.search(r"\s", badge.strip())) or not badge.strip().isalpha()
+
+
 def type_badge(text: str) -> tuple[str, list[str]] | None:
     """The id of a print view's question head and its badge as notes, if `text` is one."""
     match = _BADGE_RE.match(text.strip())
-    if match is None:
+    if match is None or not _is_badge(match["badge"]):
         return None
     badge = match["badge"]
     typed = [word for pattern, word in _BADGE_TYPES if pattern.match(badge)]
