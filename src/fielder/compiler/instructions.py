@@ -19,6 +19,7 @@ from fielder.compiler.group_names import GROUP_MARK, group_only
 from fielder.compiler.logic_symbols import plain_symbols
 from fielder.compiler.named_routes import named_route
 from fielder.compiler.options import _TERMINATE_RE
+from fielder.compiler.thanked_stops import joined_stops
 
 
 @dataclass
@@ -228,7 +229,8 @@ def sentences(note: str) -> list[str]:
     parts = [
         q for p in parts for q in (_ARROW_PAIR_RE.split(p) if _ARROW_LIST_RE.match(p) else [p])
     ]
-    return [p for p in parts if p]
+    # "If No, thank you – members only. Please do not fill in the rest.": one screen-out
+    return joined_stops([p for p in parts if p])
 
 
 _DASH_FILTER_RE = re.compile(
@@ -1297,8 +1299,12 @@ _TERMINATE_IF_RES = tuple(
         r"|END\s+(?:THE\s+)?CALL)|"
         # "if somewhere else, thank them and end": a plain-words thank-and-end names who is thanked
         r"THANK\s+(?:THEM|(?:THE\s+)?RESPONDENTS?|(?:THE\s+)?PERSON)\s+(?:AND|&)\s+(?:CLOSE|END)|"
+        # "if under 18, thank the participant, explain why and end the session": who is
+        # thanked, what else is done first, then the meeting itself ended
+        r"THANK\s+(?:THEM|(?:THE\s+)?(?:RESPONDENTS?|PERSON|PARTICIPANTS?|CALLER|INTERVIEWEE))\b"
+        r"[^.;]{0,60}?\b(?:AND|THEN)\s+(?:CLOSE|END)\s+(?:THE\s+)?(?:INTERVIEW|SURVEY|SESSION|CALL)|"
         # ("CLOSE THE SURVEY": the survey itself closed, not a screen named CLOSE)
-        r"(?:PLEASE\s+)?(?:END|CLOSE)\s+(?:THE\s+)?(?:INTERVIEW|SURVEY)|(?:THE\s+)?(?:SURVEY|INTERVIEW|"
+        r"(?:PLEASE\s+)?(?:END|CLOSE)\s+(?:THE\s+)?(?:INTERVIEW|SURVEY|SESSION)|(?:THE\s+)?(?:SURVEY|INTERVIEW|"
         r"QUESTIONNAIRE)\s+(?:SHOULD\s+|WILL\s+|MUST\s+)?(?:END|TERMINATE|STOP|CLOSE)S?|"
         r"(?:THE\s+)?RESPONDENT\s+(?:IS\s+)?(?:SCREENED\s+OUT|DISQUALIFIED|EXCLUDED)|"
         # "If 'Under 16' → Disqualify respondent": a survey tool's screen-out action
@@ -1356,7 +1362,9 @@ _SCREEN_OUT_CODES_RE = re.compile(
 )
 _ANSWER_THEN_CLOSE_RE = re.compile(
     r"^(?!IF\s)(?P<cond>[A-Za-z][\w' ]{0,30}?)\s*(?:→|->)\s*"
-    r"(?:THANK\s+(?:AND|&)\s+(?:CLOSE|END)|TERMINATE|SCREEN[\s-]*OUT)\W*$"
+    # ("No at E2 → thank and end the session": what is ended may be named)
+    r"(?:THANK\s+(?:AND|&)\s+(?:CLOSE|END)(?:\s+(?:THE\s+)?(?:INTERVIEW|SURVEY|SESSION|CALL))?|"
+    r"TERMINATE|SCREEN[\s-]*OUT)\W*$"
     # "Screen-out: No → end of survey (not eligible).", "Yes → form closes": an answer named
     # after a screen-out heading (or none), the arrow, the end in words, maybe why in brackets,
     # and maybe the other answers' way on ("‘Prefer not to say’ continues.")

@@ -154,7 +154,7 @@ _TERMINATE_RE = re.compile(
     # "THANK THE PERSON AND END": whom to thank may be named between
     r"THANK\s+(?:(?:THE\s+)?(?:PERSON|RESPONDENT|PARTICIPANT|CALLER|THEM)\s+)?(?:AND|&)\s+(?:CLOSE|END(?!\s+(?:OF\s+)?(?:THE\s+|THIS\s+)?"
     r"(?:MODULE|SECTION|BLOCK|PART)\b)|TERMINATE)|CLOSE\s+INTERVIEW|"
-    r"end\s+(?:the\s+)?(?:interview|survey|call)|end\s+of\s+(?:the\s+)?(?:interview|survey|questionnaire)|disqualif\w*|not\s+eligible|INELIGIBLE|"
+    r"end\s+(?:the\s+)?(?:interview|survey|call|session)|end\s+of\s+(?:the\s+)?(?:interview|survey|questionnaire)|disqualif\w*|not\s+eligible|INELIGIBLE|"
     # a self-completion form's screen-out told to the respondent ("you can stop here")
     r"(?:you\s+can|please)\s+stop\s+(?:here|now)|"
     # "— the survey ends here", "→ please pass this form on and do not continue": in its words
