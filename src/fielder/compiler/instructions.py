@@ -713,7 +713,12 @@ def _routing(text: str, upper: str) -> list[Directive]:
         # branch's, not the IF's (read with both branches by `passes/read_routing`)
         return []
     if skip:
-        return [Directive("skip", skip["cond"], target=skip["to"], source=text)]
+        # "IF FH1 = 2: CHECK THE RECORD, UPDATE IT, THEN GO TO FH8": what is done before the
+        # jump, after the test's colon, is no part of the test
+        cond = re.sub(r"(?<=\w)\s*:\s+[A-Za-z][^:=<>]*?\s\w+[^:=<>]*$", "", skip["cond"])
+        if not re.search(r"[=<>]|\b(?:IS|ARE|AT|CODES?|SAID|ANSWERED|TICKED)\b", cond, re.I):
+            cond = skip["cond"]
+        return [Directive("skip", cond, target=skip["to"], source=text)]
     arrow = re.match(
         # ("If 2 or 3, then Q11": a bare id after THEN, ending the line, is where they go)
         rf"^(?:IF|WHEN)\s+(?P<cond>.+?)\s*(?:-+>|→|=>|⇒|,?\s+THEN(?=\s+(?:QUESTION\s+)?{_ID_TOKEN}\W*$))"
