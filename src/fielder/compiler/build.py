@@ -46,6 +46,7 @@ from fielder.compiler.read_out import clean_read_out
 from fielder.compiler.row_letters import without_row_letters
 from fielder.compiler.row_recodes import without_row_recodes
 from fielder.compiler.scale_extras import with_written_scale
+from fielder.compiler.read_out_screens import cued_screen_words
 from fielder.compiler.scales import end_words, scale_from_text
 from fielder.compiler.spelled_codes import spelled_code
 from fielder.compiler.stimulus_screens import shows_stimulus
@@ -770,6 +771,11 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
     """Turn one draft into a question plus its pending routing."""
     _lone_format_answer(draft)
     _cue_lines_apart(draft)
+    # "INTRO  ASK ALL / READ OUT: Thanks for …": the screen's words after the cue
+    cued_screen_words(
+        draft,
+        bool(draft.label and (draft.label.id in DISPLAY_WORDS or draft.label.style == "display")),
+    )
     own_notes = draft.notes[: draft.closing_at] if draft.closing_at >= 0 else draft.notes
     text = _text_of(draft)
     prompt = _QUOTED_PROMPT_RE.match(text)
