@@ -46,6 +46,7 @@ from fielder.compiler.read_out import clean_read_out
 from fielder.compiler.row_letters import without_row_letters
 from fielder.compiler.row_recodes import without_row_recodes
 from fielder.compiler.scale_extras import with_written_scale
+from fielder.compiler.act_not_done import denies_the_act
 from fielder.compiler.read_out_screens import cued_screen_words
 from fielder.compiler.scales import end_words, scale_from_text
 from fielder.compiler.spelled_codes import spelled_code
@@ -1114,6 +1115,13 @@ def _fill_choices(
             later_none = any(not _UNSURE_RE.search(o.label) for o in after)
             if _NONE_OF_THIS_RE.match(option.label) and all(o.exclusive for o in after):
                 option.exclusive = question.type == "multi" and not later_none
+            elif (
+                question.type == "multi"
+                and not later_none
+                and all(o.exclusive for o in after)
+                and denies_the_act(option.label, question.text)
+            ):
+                option.exclusive = True  # "I don't travel along it" under "How do you travel …?"
         denial = denial_index([o.label for o in options])
         if denial is not None and question.type == "multi":
             options[denial].exclusive = True  # "No" beside "Yes, for …" answers

@@ -220,7 +220,11 @@ _EXCLUSIVE_WORD_RE = re.compile(
     # "(SINGLE CODE)" beside one answer of a multi: that answer is given on its own
     r"\bEXCLUSIVE\b|\bEXCLUSIVA\b|\bSINGLE\s+CODE(?:\s+ONLY)?\b|\bONLY\s+ANSWER\b|\bANSWER\s+ALONE\b|"
     r"\bCANNOT\s+BE\s+COMBINED\b|\b(?:CANNOT|CAN'T|CAN\s+NOT)\s+BE\s+(?:TICKED|SELECTED|CHOSEN|PICKED)"
-    r"\s+WITH\b|\bWITH\s+ANY\s+OTHER\s+ANSWER\b",
+    r"\s+WITH\b|\bWITH\s+ANY\s+OTHER\s+ANSWER\b|"
+    # "Not known yet (on its own)", "None of these (tick on its own)": a form's note that the
+    # answer is ticked alone, told to the respondent (a note, never an answer's own words)
+    r"^(?:(?:please\s+)?(?:tick|select|choose|mark|use)\s+)?(?:(?:this|it)\s+)?"
+    r"(?:only\s+)?(?:on\s+its\s+own|by\s+itself)(?:\s+only)?\W*$",
     re.I,
 )
 _NOTE_AFTER_CODE_RE = re.compile(r"^(?P<body>.*\S\s*\d{1,3})\s+\((?P<note>[^()\d][^()]{1,40})\)$")
