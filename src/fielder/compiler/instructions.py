@@ -534,6 +534,32 @@ _CODES_CLOSE_WHY_RE = re.compile(
 )
 
 
+# "(screen-out)", "(terminate)", "(not eligible)": a remark naming the way out as a screen-out
+_SCREEN_OUT_WHY_RE = re.compile(
+    r"(?:SCREEN[\s-]*OUT|TERMINATE|TERMINATION|NOT\s+ELIGIBLE|INELIGIBLE|DISQUALIF\w*)"
+    r"(?:\s*[-–—:,;]\s*[^()]{1,40})?",
+    re.I,
+)
+# the route to a closing page, last: "→ CLOSE", ", GO TO END"
+_TO_CLOSING_RE = re.compile(
+    r"\s*(?:,?\s*(?:→|->|=>)|,?\s*\b(?:GO|SKIP|JUMP)\s+TO)\s*(?:THE\s+)?(?:END|CLOSE|CLOSING|EXIT)\s*$",
+    re.I,
+)
+
+
+def _screen_out_route(text: str) -> str:
+    """ "If 0 → CLOSE (screen-out)" as "If 0, TERMINATE": the closing page named as a screen-out
+    by the remark after it is a termination, not a jump to a page."""
+    remark = re.search(r"(?<=\w)\s+\((?P<why>[^()]{3,})\)\s*\.?$", text)
+    if remark is None or not _SCREEN_OUT_WHY_RE.fullmatch(remark["why"].strip()):
+        return text
+    head = text[: remark.start()]
+    route = _TO_CLOSING_RE.search(head)
+    if route is None or not re.match(r"^\W{0,3}IF\s", head, re.I):
+        return text
+    return f"{head[: route.start()]}, TERMINATE"
+
+
 def interpret(sentence: str) -> list[Directive]:
     """The directives of one instruction sentence (several when it packs several)."""
     # "(only shown if you picked A or B in Question 6)": a note wrapped whole in brackets
@@ -568,6 +594,8 @@ def interpret(sentence: str) -> list[Directive]:
         # closing screen is not given a reason)
         return [Directive("terminate_if", "CODE " + closed["codes"], source=text)]
     if re.search(r"->|→|\b(?:GO|SKIP|JUMP)\s+TO\b", text, re.I) and not condition_last:
+        # "If 0 → CLOSE (screen-out)": the remark says the closing page is a screen-out
+        text = _screen_out_route(text)
         # "if [2] -> end of survey (show the debrief page)": a remark after the routing
         # ("(any of 1–7)" says the codes of the words before the arrow: kept)
         text = re.sub(r"(?<=\w)\s+\((?!any\s+of\s)[^()]{3,}\)\s*\.?$", "", text, flags=re.I)

@@ -286,10 +286,15 @@ def _end_named(target: str) -> str:
 _REASON_AFTER_RE = re.compile(r"(?<=[A-Z])\s*\((?=[^()]*[a-z])[^()\d]{2,60}\)\s*$")
 
 
+# "Q1/1 → Q5", "S1/3 → CLOSE": a question's id and one of its codes, then an arrow
+_OWN_ANSWER_HEAD_RE = re.compile(r"^\s*[A-Z]{1,4}\d{1,3}[a-z]?\s*/\s*\d{1,3}\s*(?=→|-+>|=>)")
+
+
 def _tail_actions(option: RawOption, notes: list[str]) -> None:
     """Apply the tags written after a label ([TERMINATE], SCREEN OUT, SPECIFY, EXCLUSIVE)."""
     # "→ GO TO PART 5 (RS1)": the id in brackets is where the route goes
-    for note in (named_route(to_english(n)) for n in notes):
+    # "Q1/1 → Q5" beside the answer: the answer named in the sheet's own notation, then its route
+    for note in (_OWN_ANSWER_HEAD_RE.sub("", named_route(to_english(n))) for n in notes):
         # "{EXCLUSIVE} {CLOSE}", "[CLOSE]", "<CLOSE>": each tag in its own brackets, read as
         # the words inside them
         bare = _NOTE_HEAD_RE.sub("", re.sub(r"\s*[{}\[\]<>()]\s*", " ", note).strip()).strip(" .")
