@@ -456,7 +456,7 @@ _NOTE_PREFIX_RE = re.compile(
     # then the question it is about
     r"^(?:logic|routing)\s+(?=[A-Z]{1,4}\d{1,3}[a-z]?\b)|"
     # "Screen-out: if 3 or 4, thank and close.": a heading word over a rule that says the close
-    r"^screen[\s-]?out\s*:\s*(?=[^:]{0,80}\b(?:thank|close|terminate|end)\b)|"
+    r"^screen[\s-]?out\s*:\s*(?=[^:]{0,200}\b(?:thank|close|terminate|end)\b)|"
     # "[Sam: if they put 0 at Q6, skip them to Q8]": a colleague's name addressing a routing note
     r"^(?-i:[A-Z][a-z]{1,15})\s*:\s*(?=(?:if|only|ask|skip|show|when)\b)|"
     # "Top-2 box only: ask if W2 = 1 or 2": the group in a few words, then the filter naming it
@@ -1402,7 +1402,11 @@ _ANSWER_THEN_CLOSE_RE = re.compile(
     # after a screen-out heading (or none), the arrow, the end in words, maybe why in brackets,
     # and maybe the other answers' way on ("‘Prefer not to say’ continues.")
     # (the heading word is taken off before, `_NOTE_PREFIX_RE`)
-    r"|^(?!IF\s)(?P<out>[A-Za-z][\w' ]{0,30}?)\s*"
+    r"|^(?!IF\s)(?P<out>[A-Za-z][\w' ]{0,30}?|"
+    # ("EV1 is “Hybrid”, “Petrol or diesel” or “I don't drive” → end of survey": the answers
+    # named in quotes, after the question's id)
+    r"(?:[A-Z]{1,4}\d{1,3}[a-z]?\s+(?:IS|=)\s+)?[“\"‘][^”\"’“‘]{1,80}[”\"’]"
+    r"(?:\s*(?:,|\bOR\b|\bAND\b)\s*[“\"‘][^”\"’“‘]{1,80}[”\"’]){0,8})\s*"
     r"(?:→|->)\s*(?:END\s+(?:OF\s+)?(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE|FORM)|"
     r"(?:THE\s+)?(?:FORM|SURVEY|INTERVIEW|QUESTIONNAIRE)\s+(?:CLOSES|ENDS))\b[^.;]{0,80}?(?:\([^()]{0,80}\))?\s*[.;]?"
     r"(?:\s*[^.;]{1,60}\b(?:CONTINUES?|CARR(?:Y|IES)\s+ON|GOES\s+ON)\b[^.;]{0,40}[.;]?)?\s*$"
