@@ -52,6 +52,7 @@ from fielder.compiler.scales import end_words, scale_from_text
 from fielder.compiler.spelled_codes import spelled_code
 from fielder.compiler.stimulus_screens import shows_stimulus
 from fielder.compiler.types import infer_type
+from fielder.compiler.written_things import names_short_thing
 from fielder.ir.models import CHOICE_TYPES, Option, Question, Row, SourceSpan, Validation
 
 _DIGIT_BOXES_RE = re.compile(r"_{1,3}(?:\|_{1,3}){1,}")
@@ -786,6 +787,9 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
         notes += re.findall(r"\(([^()]+)\)", prompt["before"] + prompt["after"])
     directives = directives_of(notes)
     words = [d.value for d in directives if d.kind == "type" and d.value]
+    if "open" in words and not draft.options and names_short_thing(notes):
+        # "WRITE IN CITY AND COUNTRY": a place to write on one line, not a comment
+        words = ["text" if w == "open" else w for w in words]
     words += (
         type_words(text)
         if re.search(r"select all|tick all|all that apply|drop[- ]?down", text, re.I)
