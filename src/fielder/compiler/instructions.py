@@ -405,7 +405,10 @@ def type_words(note: str) -> list[str]:
         # "Validation: number between 1920 and 2007": the box takes a number
         r"\bVALIDATION\s*:\s*(?:AN?\s+)?(?:WHOLE\s+)?(?:NUMBER|INTEGER)\b|"
         # "RECORD THE ROUND TRIP IN MINUTES": a count in a unit of time
-        r"^(?:RECORD|ENTER|WRITE)\b[^.]{0,40}\bIN\s+(?:MINUTES|HOURS|DAYS|WEEKS|MONTHS|YEARS)\b",
+        r"^(?:RECORD|ENTER|WRITE)\b[^.]{0,40}\bIN\s+(?:MINUTES|HOURS|DAYS|WEEKS|MONTHS|YEARS|"
+        # "RECORD IN PENCE", "ENTER IN KILOMETRES": an amount in a unit of money or measure
+        r"PENCE|POUNDS|DOLLARS|EUROS|CENTS|KILOMETRES|KILOMETERS|KM|MILES|METRES|METERS|"
+        r"KILOGRAMS|KG|LITRES|LITERS)\b",
         note,
         re.I,
     ):
