@@ -113,6 +113,8 @@ def _normalise(text: str) -> str:
     # "S1=3 & L2<>4", "Q2 = 1 || Q3 = 2": symbols joining two tests (not "Bean & Co" in a label)
     text = _SYMBOL_JOIN_RE.sub(lambda m: " AND " if "&" in m[0] else " OR ", text)
     text = re.sub(r"\s+", " ", text).strip(" .:;,[]()")
+    # "none at all", "not at all": the emphasis, no "at" naming a question
+    text = re.sub(r"^(none|nothing|never|zero)\s+at\s+all$", r"\1", text, flags=re.I)
     text = re.sub(r"\b([A-Za-z]{1,4}\d{1,3}[a-z]?)\s*/\s*(?=\d)", r"\1 = ", text)
     # "you picked Dissatisfied or Very dissatisfied at Q.6": the answers named (in words, not
     # a letter code), then where
@@ -2055,7 +2057,10 @@ def _numeric(question: str, rest: str, comparison: re.Match[str] | None) -> Atom
     number = re.search(r"-?\d+(?:\.\d+)?", rest)
     if number:
         return Atom(question, [], op="==", value=float(number.group(0)))
-    if re.fullmatch(r"\s*(?:none|zero|nil|never)\s*", rest, re.I):
+    # ("If none at all", "if not any", "if no time at all": nought said with emphasis)
+    if re.fullmatch(
+        r"\s*(?:none|zero|nil|never|nothing|not\s+any)(?:\s+at\s+all)?\s*", rest, re.I
+    ):
         # "If none, go to question 6" under a count: a count of nought
         return Atom(question, [], op="==", value=0.0)
     raise ConditionError(f"no number in '{rest.strip()}'")
