@@ -768,6 +768,18 @@ def _routing(text: str, upper: str) -> list[Directive]:
     if reverse:
         # "SKIP TO Q5 IF Q2 = 2": the target first, the condition after.
         return [Directive("skip", reverse["cond"], target=reverse["to"], source=text)]
+    taken = re.match(
+        # "the 2nd or 3rd choice takes the person on to question 8", "No sends them to Q12": an
+        # answer as the subject of a verb that carries the respondent on
+        r"^(?P<cond>[^,;:]{2,60}?)\s+(?:TAKES?|SENDS?|LEADS?|ROUTES?|MOVES?)\s+"
+        r"(?:(?:THE\s+)?(?:PERSON|RESPONDENTS?|PARTICIPANTS?|PEOPLE)|THEM|YOU|HIM|HER)?\s*"
+        r"(?:STRAIGHT\s+|DIRECTLY\s+)?(?:ON\s+)?TO\s+(?:QUESTION\s+)?"
+        rf"(?P<to>{_TARGET})\s*\.?$",
+        text,
+        re.I,
+    )
+    if taken and not re.match(r"^(?:THIS|IT|THAT|EVERYONE|ALL)\b", taken["cond"], re.I):
+        return [Directive("skip", taken["cond"], target=taken["to"], source=text)]
     return []
 
 
