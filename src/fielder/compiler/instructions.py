@@ -673,6 +673,17 @@ def _routing(text: str, upper: str) -> list[Directive]:
         # "1, 2, 5 -> A4" in a routing column: those answers go on to A4 ("2 or 3 → GO TO
         # SECTION C": to the section's first question).
         return [Directive("skip", "CODE " + arrow["codes"], target=arrow["to"], source=text)]
+    dashed = re.match(
+        # "code 2 — skip A4, go to A5", "Codes 3-4: go to CLOSE": the codes, a dash or colon,
+        # then the jump (the questions skipped on the way may be named first)
+        rf"^CODES?\s+(?P<codes>\d{{1,3}}(?:\s*(?:,|-|–|&|AND|OR)\s*\d{{1,3}})*)\s*(?:[—–:]|\s-)\s*"
+        rf"(?:SKIP\s+{_ID_TOKEN}(?:\s*(?:-|–|TO|AND)\s*{_ID_TOKEN})?\s*(?:,|AND)\s*)?"
+        rf"{_GO_TO}(?P<to>{_TARGET})\s*\.?$",
+        text,
+        re.I,
+    )
+    if dashed:
+        return [Directive("skip", "CODE " + dashed["codes"], target=dashed["to"], source=text)]
     unless = re.match(
         rf"^IF\s+(?P<cond>.+?),?\s+(?:THEN\s+)?CONTINUE\b[^A-Z]*(?:ELSE|OTHERWISE)\s*,?\s+"
         rf"(?:GO|SKIP|JUMP)\s+TO\s+(?:QUESTION\s+)?(?P<to>{_ID_TOKEN}|END)\b",
@@ -743,6 +754,15 @@ def _routing(text: str, upper: str) -> list[Directive]:
         # "If Yes: how many times …? Otherwise go to question 3": the jump is the other
         # branch's, not the IF's (read with both branches by `passes/read_routing`)
         return []
+    written = re.match(
+        # "If nobody lives here, write 0 and go to H6": the number written is the test
+        r"^[^,;]{2,80}?,\s*(?:PLEASE\s+)?(?:WRITE|ENTER|RECORD|PUT|CODE)\s+(?:IN\s+)?"
+        r"[\"“'‘]?(?P<n>\d{1,4})[\"”'’]?\s*(?:,\s*)?(?:AND|THEN)\s+$",
+        skip["cond"] + " " if skip else "",
+        re.I,
+    )
+    if skip and written:
+        return [Directive("skip", written["n"], target=skip["to"], source=text)]
     if skip:
         # "IF FH1 = 2: CHECK THE RECORD, UPDATE IT, THEN GO TO FH8": what is done before the
         # jump, after the test's colon, is no part of the test
