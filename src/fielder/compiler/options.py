@@ -172,6 +172,11 @@ _TERMINATE_RE = re.compile(
     r"(?:⇒|=>|→|->)\s*(?:the\s+)?(?:survey|interview|questionnaire)\s+ends\b|"
     # "Under 16 → please stop here and hand the card back": told to stop, after an arrow
     r"(?:⇒|=>|→|->)\s*(?:please\s+)?stop\s+(?:here|now)\b|"
+    # "No → please hand the card back to the interviewer": a self-completion card given back
+    # unfinished, after an arrow
+    # (or the arrow already taken off an answer's note: "please hand the card back …" alone)
+    r"(?:(?:⇒|=>|→|->)\s*(?:please\s+)?|^\s*please\s+)(?:hand|give|pass|return)\s+(?:the|this|your)\s+"
+    r"(?:card|form|questionnaire|booklet|sheet|paper)\s+back\b|"
     # "No [4] → please hand this booklet to a host (end)": the way out tagged in brackets last
     r"\((?:END|STOP|CLOSE|TERMINATE|SCREEN[\s-]*OUT)(?:\s+(?:OF\s+)?(?:THE\s+)?"
     r"(?:SURVEY|INTERVIEW|QUESTIONNAIRE))?\)\s*$",
