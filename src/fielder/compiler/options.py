@@ -191,6 +191,10 @@ _ARROW_ENDING_RE = re.compile(
     # ("None of them (0) – thank you, you need not go any further": after a spaced dash too)
     r"(?<!\s)(?:\s*+(?:(?<!-)-+>|→|=>|⇒|<<)|\s+(?P<dash>[–—]))\s*+(?P<words>[^→<>–—]{3,100}?)\s*(?:>>)?\s*$"
 )
+# everything after an answer's one arrow, dashes and all
+_ARROW_WHOLE_RE = re.compile(
+    r"(?<!\s)\s*+(?:(?<!-)-+>|→|=>|⇒)\s*+(?P<words>[^→<>]{3,160}?)(?P<dash>(?!))?\s*$"
+)
 _TOLD_TO_STOP_RE = re.compile(r"\b(?:thank|need\s+to|stop|end|close|terminate|screen)", re.I)
 
 
@@ -409,6 +413,16 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
             term = None  # ">> skip: if [2] -> end of survey": a routing note, not an answer
         if term and not (_TERMINATE_RE.search(term["words"]) and _ends_all(term["words"])):
             term = None
+        whole = None if term else _ARROW_WHOLE_RE.search(text)
+        if (
+            whole
+            and _TERMINATE_RE.search(whole["words"])
+            and _ends_all(whole["words"])
+            and not re.search(r"^\W*(?:>>|skip\b)|\b(?:if|skip|go\s+to)\b", text[: whole.start()], re.I)
+        ):
+            # "No → that is the end of the survey for you – thank you": the arrow's words run on
+            # past a dash
+            term = whole
         elif term and term["dash"] and not _TOLD_TO_STOP_RE.search(term["words"]):
             # "No – we are not eligible": after a dash, words the respondent says are the
             # answer's own; only words that send them away end the survey
