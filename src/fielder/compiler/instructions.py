@@ -676,14 +676,17 @@ def _routing(text: str, upper: str) -> list[Directive]:
     dashed = re.match(
         # "code 2 — skip A4, go to A5", "Codes 3-4: go to CLOSE": the codes, a dash or colon,
         # then the jump (the questions skipped on the way may be named first)
-        rf"^CODES?\s+(?P<codes>\d{{1,3}}(?:\s*(?:,|-|–|&|AND|OR)\s*\d{{1,3}})*)\s*(?:[—–:]|\s-)\s*"
+        # ("0 hours → skip G5, continue at G6": a count in its unit, then the arrow)
+        rf"^(?:CODES?\s+(?P<codes>\d{{1,3}}(?:\s*(?:,|-|–|&|AND|OR)\s*\d{{1,3}})*)\s*(?:[—–:]|\s-|-+>|→|=>)"
+        rf"|(?P<count>\d{{1,4}})\s+[A-Za-z]{{3,12}}\s*(?:-+>|→|=>))\s*"
         rf"(?:SKIP\s+{_ID_TOKEN}(?:\s*(?:-|–|TO|AND)\s*{_ID_TOKEN})?\s*(?:,|AND)\s*)?"
         rf"{_GO_TO}(?P<to>{_TARGET})\s*\.?$",
         text,
         re.I,
     )
     if dashed:
-        return [Directive("skip", "CODE " + dashed["codes"], target=dashed["to"], source=text)]
+        said = "CODE " + dashed["codes"] if dashed["codes"] else dashed["count"]
+        return [Directive("skip", said, target=dashed["to"], source=text)]
     unless = re.match(
         rf"^IF\s+(?P<cond>.+?),?\s+(?:THEN\s+)?CONTINUE\b[^A-Z]*(?:ELSE|OTHERWISE)\s*,?\s+"
         rf"(?:GO|SKIP|JUMP)\s+TO\s+(?:QUESTION\s+)?(?P<to>{_ID_TOKEN}|END)\b",
