@@ -1385,6 +1385,10 @@ _TERMINATE_IF_RES = tuple(
         # ("IF UNDER 16 - CLOSE ("Sorry, …")": a spaced hyphen, and the words said on closing)
         r"^IF\s+(?P<cond>[^,]+?)\s*(?:,|-+>|→|[–—]|-(?=\s)|\bTHEN\b)\s*CLOSE\W*"
         r"(?:\(\s*[\"“'‘][^()]{0,200}\)\W*)?$",
+        # "If 31000 or more: End – income over the limit.": a bare end with why after a spaced
+        # dash (a page named END is given no reason)
+        r"^IF\s+(?P<cond>[^,:]{2,80}?)\s*(?:,|:|-+>|→)\s*(?:END|CLOSE|STOP)\s+[–—-]\s+"
+        r"(?-i:[a-z])[^–—]{2,80}$",
         # "If not the account holder (3): play the short thank-you and close": a phone
         # script's way out, a recorded message played before the call ends
         r"^IF\s+(?P<cond>[^:]{2,80}?)\s*:\s*(?:PLAY|SAY|READ)\b[^:]{0,120}?\b(?:AND|THEN)\s+"
