@@ -1508,6 +1508,15 @@ def _terminate(text: str, upper: str) -> list[Directive]:
         # "Disqualify if Student → end survey with the sorry page": what happens next, after
         # the arrow, and why, in brackets, are no part of the answers named
         cond = _ENDING_TAIL_RE.sub("", cond)
+        # "Screen out if under 18 – end survey (children have their own clinic)": the way out
+        # said again after a spaced dash, and why, are no part of the test
+        cond = re.sub(
+            r"\s+[–—-]\s+(?:end|close|stop|terminate)\b(?:\s+(?:the\s+)?(?:survey|interview|form))?"
+            r"(?:\s*\([^()]*\))?\W*$",
+            "",
+            cond,
+            flags=re.I,
+        )
         # "if the last answer (staff or volunteer) is chosen: they have their own form": an
         # answer named by its place, its words in brackets, and why after a colon
         cond = re.sub(r"\s*:\s+[a-z][^:]*$", "", cond)
