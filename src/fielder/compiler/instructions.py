@@ -772,6 +772,15 @@ def _routing(text: str, upper: str) -> list[Directive]:
         cond = re.sub(r"(?<=\w)\s*:\s+[A-Za-z][^:=<>]*?\s\w+[^:=<>]*$", "", skip["cond"])
         if not re.search(r"[=<>]|\b(?:IS|ARE|AT|CODES?|SAID|ANSWERED|TICKED)\b", cond, re.I):
             cond = skip["cond"]
+        # "Those who did not report it skip Sections B and C and go straight to …": the parts
+        # jumped over, named on the way, are no part of who jumps
+        cond = re.sub(
+            r"\s+SKIP\s+(?:(?:THE\s+)?(?:SECTIONS?|PARTS?|MODULES?|QUESTIONS?)\b|[A-Z]{1,4}\d)[^,;]{0,40}?"
+            r"\s*,?\s+AND\s*$",
+            "",
+            cond,
+            flags=re.I,
+        )
         return [Directive("skip", cond, target=skip["to"], source=text)]
     arrow = re.match(
         # ("If 2 or 3, then Q11": a bare id after THEN, ending the line, is where they go)

@@ -27,13 +27,33 @@ _STOP_RE = re.compile(
 )
 
 
+# "We cannot interview anyone under 16": who is not wanted, said as what cannot be done
+_NOT_WANTED_RE = re.compile(
+    r"^(?:WE\s+)?(?:CANNOT|CAN['’]T|CAN\s+NOT|DO\s+NOT|DON['’]T|ARE\s+NOT\s+ABLE\s+TO)\s+"
+    r"(?:INTERVIEW|INCLUDE|SURVEY|TALK\s+TO|SPEAK\s+TO)\s+(?:ANYONE|ANYBODY|PEOPLE|THOSE|RESPONDENTS)\s+"
+    r"(?P<group>(?:AGED\s+)?(?:UNDER|OVER|YOUNGER\s+THAN|OLDER\s+THAN|BELOW|ABOVE)\s+\d{1,3})\W*$",
+    re.I,
+)
+# "Thank them, explain …, and end the call politely.": thanks, then the contact ended
+_THANK_END_RE = re.compile(
+    r"^THANK\s+(?:THEM|(?:THE\s+)?(?:RESPONDENTS?|PERSON|PARTICIPANTS?|CALLER))\b[^.;]{0,160}?"
+    r"\b(?:END|CLOSE)\s+(?:THE\s+)?(?:CALL|INTERVIEW|SURVEY|SESSION)\b",
+    re.I,
+)
+
+
 def joined_stops(parts: list[str]) -> list[str]:
-    """The sentences with each "If …, thank you …" joined to the stop that follows it."""
+    """The sentences with each "If …, thank you …" joined to the stop that follows it, and
+    "We cannot interview anyone under 16. Thank them … and end the call." read as one."""
     out: list[str] = []
     for part in parts:
         thanks = _THANKS_RE.match(out[-1]) if out else None
         if thanks and not _ROUTED_RE.search(thanks["rest"]) and _STOP_RE.match(part):
             out[-1] = f"{thanks['head']}, {part}"
+            continue
+        unwanted = _NOT_WANTED_RE.match(out[-1]) if out else None
+        if unwanted and _THANK_END_RE.match(part):
+            out[-1] = f"If {unwanted['group']}, terminate"
             continue
         out.append(part)
     return out
