@@ -89,7 +89,9 @@ def test_a_sheet_answer_route_in_its_own_notation() -> None:
 
 
 def test_answers_in_quotes_then_the_end_of_survey() -> None:
-    [d] = directives_of(["Screen-out: M2 is “Renting”, “Living with family” or “Other” → end of survey"])
+    [d] = directives_of(
+        ["Screen-out: M2 is “Renting”, “Living with family” or “Other” → end of survey"]
+    )
     assert d.kind == "terminate_if"
     assert d.value.startswith("M2 is “Renting”")
 
@@ -103,7 +105,8 @@ def test_a_number_line_under_an_open_sentence_is_its_type_and_range() -> None:
         )
     )
     assert survey["M3"].type == "number"
-    assert survey["M3"].validation is not None and survey["M3"].validation.max == 40
+    assert survey["M3"].validation is not None
+    assert survey["M3"].validation.max == 40
 
 
 def test_write_in_a_place_is_a_line_of_text() -> None:
@@ -155,7 +158,8 @@ def test_codes_then_a_dash_then_the_jump_and_a_count_in_its_unit() -> None:
 
 def test_an_answers_end_told_after_an_arrow_in_several_ways() -> None:
     survey = _text(
-        "Q1. Did you ride the tram today?\n□ 1 Yes\n□ 2 No → please hand the card back to the driver\n"
+        "Q1. Did you ride the tram today?\n□ 1 Yes\n"
+        "□ 2 No → please hand the card back to the driver\n"
         "Q2. Did you find a seat?\n□ 1 Yes\n□ 2 No\n"
     )
     assert survey["Q1"].terminate_if == "Q1 == '2'"

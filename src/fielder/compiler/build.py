@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from fielder.compiler.act_not_done import denies_the_act
 from fielder.compiler.answer_columns import in_code_order
 from fielder.compiler.classify import DISPLAY_WORDS
 from fielder.compiler.coded_rows import coded_rows
@@ -43,11 +44,10 @@ from fielder.compiler.options import (
 from fielder.compiler.parse import Draft, own_id_head
 from fielder.compiler.point_ranges import spread_point_ranges
 from fielder.compiler.read_out import clean_read_out
+from fielder.compiler.read_out_screens import cued_screen_words
 from fielder.compiler.row_letters import without_row_letters
 from fielder.compiler.row_recodes import without_row_recodes
 from fielder.compiler.scale_extras import with_written_scale
-from fielder.compiler.act_not_done import denies_the_act
-from fielder.compiler.read_out_screens import cued_screen_words
 from fielder.compiler.scales import end_words, scale_from_text
 from fielder.compiler.spelled_codes import spelled_code
 from fielder.compiler.stimulus_screens import shows_stimulus

@@ -2084,9 +2084,7 @@ def _numeric(question: str, rest: str, comparison: re.Match[str] | None) -> Atom
     if number:
         return Atom(question, [], op="==", value=float(number.group(0)))
     # ("If none at all", "if not any", "if no time at all": nought said with emphasis)
-    if re.fullmatch(
-        r"\s*(?:none|zero|nil|never|nothing|not\s+any)(?:\s+at\s+all)?\s*", rest, re.I
-    ):
+    if re.fullmatch(r"\s*(?:none|zero|nil|never|nothing|not\s+any)(?:\s+at\s+all)?\s*", rest, re.I):
         # "If none, go to question 6" under a count: a count of nought
         return Atom(question, [], op="==", value=0.0)
     raise ConditionError(f"no number in '{rest.strip()}'")

@@ -418,7 +418,9 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
             whole
             and _TERMINATE_RE.search(whole["words"])
             and _ends_all(whole["words"])
-            and not re.search(r"^\W*(?:>>|skip\b)|\b(?:if|skip|go\s+to)\b", text[: whole.start()], re.I)
+            and not re.search(
+                r"^\W*(?:>>|skip\b)|\b(?:if|skip|go\s+to)\b", text[: whole.start()], re.I
+            )
         ):
             # "No → that is the end of the survey for you – thank you": the arrow's words run on
             # past a dash
