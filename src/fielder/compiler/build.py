@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from fielder.compiler.act_not_done import denies_the_act
 from fielder.compiler.answer_columns import in_code_order
 from fielder.compiler.classify import DISPLAY_WORDS
 from fielder.compiler.coded_rows import coded_rows
@@ -43,6 +44,7 @@ from fielder.compiler.options import (
 from fielder.compiler.parse import Draft, own_id_head
 from fielder.compiler.point_ranges import spread_point_ranges
 from fielder.compiler.read_out import clean_read_out
+from fielder.compiler.read_out_screens import cued_screen_words
 from fielder.compiler.row_letters import without_row_letters
 from fielder.compiler.row_recodes import without_row_recodes
 from fielder.compiler.scale_extras import with_written_scale
@@ -50,6 +52,7 @@ from fielder.compiler.scales import end_words, scale_from_text
 from fielder.compiler.spelled_codes import spelled_code
 from fielder.compiler.stimulus_screens import shows_stimulus
 from fielder.compiler.types import infer_type
+from fielder.compiler.written_things import names_short_thing
 from fielder.ir.models import CHOICE_TYPES, Option, Question, Row, SourceSpan, Validation
 
 _DIGIT_BOXES_RE = re.compile(r"_{1,3}(?:\|_{1,3}){1,}")
@@ -770,6 +773,11 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
     """Turn one draft into a question plus its pending routing."""
     _lone_format_answer(draft)
     _cue_lines_apart(draft)
+    # "INTRO  ASK ALL / READ OUT: Thanks for …": the screen's words after the cue
+    cued_screen_words(
+        draft,
+        bool(draft.label and (draft.label.id in DISPLAY_WORDS or draft.label.style == "display")),
+    )
     own_notes = draft.notes[: draft.closing_at] if draft.closing_at >= 0 else draft.notes
     text = _text_of(draft)
     prompt = _QUOTED_PROMPT_RE.match(text)
@@ -779,6 +787,9 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
         notes += re.findall(r"\(([^()]+)\)", prompt["before"] + prompt["after"])
     directives = directives_of(notes)
     words = [d.value for d in directives if d.kind == "type" and d.value]
+    if "open" in words and not draft.options and names_short_thing(notes):
+        # "WRITE IN CITY AND COUNTRY": a place to write on one line, not a comment
+        words = ["text" if w == "open" else w for w in words]
     words += (
         type_words(text)
         if re.search(r"select all|tick all|all that apply|drop[- ]?down", text, re.I)
@@ -1108,6 +1119,13 @@ def _fill_choices(
             later_none = any(not _UNSURE_RE.search(o.label) for o in after)
             if _NONE_OF_THIS_RE.match(option.label) and all(o.exclusive for o in after):
                 option.exclusive = question.type == "multi" and not later_none
+            elif (
+                question.type == "multi"
+                and not later_none
+                and all(o.exclusive for o in after)
+                and denies_the_act(option.label, question.text)
+            ):
+                option.exclusive = True  # "I don't travel along it" under "How do you travel …?"
         denial = denial_index([o.label for o in options])
         if denial is not None and question.type == "multi":
             options[denial].exclusive = True  # "No" beside "Yes, for …" answers

@@ -103,6 +103,16 @@ _SPELLED_BOUND_RE = re.compile(
 )
 
 
+_PLACE_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+
+def _place_words(text: str) -> str:
+    """ "the 2nd or 3rd choice": an answer's place in figures, read as the place in words."""
+    return re.sub(
+        r"\b([1-8])(?:st|nd|rd|th)\b", lambda m: _PLACE_WORDS[int(m[1]) - 1], text, flags=re.I
+    )
+
+
 def _normalise(text: str) -> str:
     # "[4] or [5] at Q16", "any of [1]-[4]": codes printed in square brackets, as on the form
     text = re.sub(r"\[(\d{1,3})\]", r"\1", text)
@@ -113,6 +123,9 @@ def _normalise(text: str) -> str:
     # "S1=3 & L2<>4", "Q2 = 1 || Q3 = 2": symbols joining two tests (not "Bean & Co" in a label)
     text = _SYMBOL_JOIN_RE.sub(lambda m: " AND " if "&" in m[0] else " OR ", text)
     text = re.sub(r"\s+", " ", text).strip(" .:;,[]()")
+    text = _place_words(text)
+    # "none at all", "not at all": the emphasis, no "at" naming a question
+    text = re.sub(r"^(none|nothing|never|zero)\s+at\s+all$", r"\1", text, flags=re.I)
     text = re.sub(r"\b([A-Za-z]{1,4}\d{1,3}[a-z]?)\s*/\s*(?=\d)", r"\1 = ", text)
     # "you picked Dissatisfied or Very dissatisfied at Q.6": the answers named (in words, not
     # a letter code), then where
@@ -638,6 +651,12 @@ def _parse_condition(
             lambda m: f"the {m['a']} {m['noun']} {m['at']} or the {m['b']} {m['noun']} {m['at']}",
             text,
         )
+    own_places = _OWN_PLACES_RE.match(_place_words(text).strip(" ."))
+    if own_places:
+        # "the second or third choice" with no question named: each place on its own, read on
+        # the question the note is written under
+        places = re.findall(_ORDINAL_WORD, own_places["list"], re.I)
+        text = " or ".join(f"the {p} {own_places['noun']}" for p in places)
     both = _TWO_NAMED_RE.match(text)
     if both and worded:
         # "you ticked Becoming a leader at question 14 and have volunteered for more than 2
@@ -1748,6 +1767,15 @@ _PLACED_LIST_RE = re.compile(
 )
 
 
+# "the second or third choice", "the 4th, 5th or 6th box": places of the question's own answers
+_OWN_PLACES_RE = re.compile(
+    rf"^(?:the\s+)?(?P<list>{_ORDINAL_WORD}(?:\s*(?:,|/|\bor\b|\band\b)\s*(?:the\s+)?"
+    rf"{_ORDINAL_WORD})+)\s+(?P<noun>circle|box|tick\s*box|option|answer|choice)(?:e?s)?"
+    r"(?:\s+(?:is|are|was|were|gets?)\s+(?:chosen|selected|ticked|picked|given|marked|checked))?$",
+    re.I,
+)
+
+
 def _placed_list(text: str, questions: dict[str, Question]) -> str:
     """ "ticked the third, fourth or fifth box at question 1" → "question 1 = 3, 4 or 5" (the
     codes of the answers in those places), when the question named offers that many."""
@@ -2055,7 +2083,8 @@ def _numeric(question: str, rest: str, comparison: re.Match[str] | None) -> Atom
     number = re.search(r"-?\d+(?:\.\d+)?", rest)
     if number:
         return Atom(question, [], op="==", value=float(number.group(0)))
-    if re.fullmatch(r"\s*(?:none|zero|nil|never)\s*", rest, re.I):
+    # ("If none at all", "if not any", "if no time at all": nought said with emphasis)
+    if re.fullmatch(r"\s*(?:none|zero|nil|never|nothing|not\s+any)(?:\s+at\s+all)?\s*", rest, re.I):
         # "If none, go to question 6" under a count: a count of nought
         return Atom(question, [], op="==", value=0.0)
     raise ConditionError(f"no number in '{rest.strip()}'")

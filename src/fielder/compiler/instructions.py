@@ -19,6 +19,7 @@ from fielder.compiler.group_names import GROUP_MARK, group_only
 from fielder.compiler.logic_symbols import plain_symbols
 from fielder.compiler.named_routes import named_route
 from fielder.compiler.options import _TERMINATE_RE
+from fielder.compiler.thanked_stops import joined_stops
 
 
 @dataclass
@@ -228,7 +229,8 @@ def sentences(note: str) -> list[str]:
     parts = [
         q for p in parts for q in (_ARROW_PAIR_RE.split(p) if _ARROW_LIST_RE.match(p) else [p])
     ]
-    return [p for p in parts if p]
+    # "If No, thank you – members only. Please do not fill in the rest.": one screen-out
+    return joined_stops([p for p in parts if p])
 
 
 _DASH_FILTER_RE = re.compile(
@@ -403,7 +405,10 @@ def type_words(note: str) -> list[str]:
         # "Validation: number between 1920 and 2007": the box takes a number
         r"\bVALIDATION\s*:\s*(?:AN?\s+)?(?:WHOLE\s+)?(?:NUMBER|INTEGER)\b|"
         # "RECORD THE ROUND TRIP IN MINUTES": a count in a unit of time
-        r"^(?:RECORD|ENTER|WRITE)\b[^.]{0,40}\bIN\s+(?:MINUTES|HOURS|DAYS|WEEKS|MONTHS|YEARS)\b",
+        r"^(?:RECORD|ENTER|WRITE)\b[^.]{0,40}\bIN\s+(?:MINUTES|HOURS|DAYS|WEEKS|MONTHS|YEARS|"
+        # "RECORD IN PENCE", "ENTER IN KILOMETRES": an amount in a unit of money or measure
+        r"PENCE|POUNDS|DOLLARS|EUROS|CENTS|KILOMETRES|KILOMETERS|KM|MILES|METRES|METERS|"
+        r"KILOGRAMS|KG|LITRES|LITERS)\b",
         note,
         re.I,
     ):
@@ -454,7 +459,7 @@ _NOTE_PREFIX_RE = re.compile(
     # then the question it is about
     r"^(?:logic|routing)\s+(?=[A-Z]{1,4}\d{1,3}[a-z]?\b)|"
     # "Screen-out: if 3 or 4, thank and close.": a heading word over a rule that says the close
-    r"^screen[\s-]?out\s*:\s*(?=[^:]{0,80}\b(?:thank|close|terminate|end)\b)|"
+    r"^screen[\s-]?out\s*:\s*(?=[^:]{0,200}\b(?:thank|close|terminate|end)\b)|"
     # "[Sam: if they put 0 at Q6, skip them to Q8]": a colleague's name addressing a routing note
     r"^(?-i:[A-Z][a-z]{1,15})\s*:\s*(?=(?:if|only|ask|skip|show|when)\b)|"
     # "Top-2 box only: ask if W2 = 1 or 2": the group in a few words, then the filter naming it
@@ -532,6 +537,32 @@ _CODES_CLOSE_WHY_RE = re.compile(
 )
 
 
+# "(screen-out)", "(terminate)", "(not eligible)": a remark naming the way out as a screen-out
+_SCREEN_OUT_WHY_RE = re.compile(
+    r"(?:SCREEN[\s-]*OUT|TERMINATE|TERMINATION|NOT\s+ELIGIBLE|INELIGIBLE|DISQUALIF\w*)"
+    r"(?:\s*[-–—:,;]\s*[^()]{1,40})?",
+    re.I,
+)
+# the route to a closing page, last: "→ CLOSE", ", GO TO END"
+_TO_CLOSING_RE = re.compile(
+    r"\s*(?:,?\s*(?:→|->|=>)|,?\s*\b(?:GO|SKIP|JUMP)\s+TO)\s*(?:THE\s+)?(?:END|CLOSE|CLOSING|EXIT)\s*$",
+    re.I,
+)
+
+
+def _screen_out_route(text: str) -> str:
+    """ "If 0 → CLOSE (screen-out)" as "If 0, TERMINATE": the closing page named as a screen-out
+    by the remark after it is a termination, not a jump to a page."""
+    remark = re.search(r"(?<=\w)\s+\((?P<why>[^()]{3,})\)\s*\.?$", text)
+    if remark is None or not _SCREEN_OUT_WHY_RE.fullmatch(remark["why"].strip()):
+        return text
+    head = text[: remark.start()]
+    route = _TO_CLOSING_RE.search(head)
+    if route is None or not re.match(r"^\W{0,3}IF\s", head, re.I):
+        return text
+    return f"{head[: route.start()]}, TERMINATE"
+
+
 def interpret(sentence: str) -> list[Directive]:
     """The directives of one instruction sentence (several when it packs several)."""
     # "(only shown if you picked A or B in Question 6)": a note wrapped whole in brackets
@@ -566,6 +597,8 @@ def interpret(sentence: str) -> list[Directive]:
         # closing screen is not given a reason)
         return [Directive("terminate_if", "CODE " + closed["codes"], source=text)]
     if re.search(r"->|→|\b(?:GO|SKIP|JUMP)\s+TO\b", text, re.I) and not condition_last:
+        # "If 0 → CLOSE (screen-out)": the remark says the closing page is a screen-out
+        text = _screen_out_route(text)
         # "if [2] -> end of survey (show the debrief page)": a remark after the routing
         # ("(any of 1–7)" says the codes of the words before the arrow: kept)
         text = re.sub(r"(?<=\w)\s+\((?!any\s+of\s)[^()]{3,}\)\s*\.?$", "", text, flags=re.I)
@@ -640,6 +673,20 @@ def _routing(text: str, upper: str) -> list[Directive]:
         # "1, 2, 5 -> A4" in a routing column: those answers go on to A4 ("2 or 3 → GO TO
         # SECTION C": to the section's first question).
         return [Directive("skip", "CODE " + arrow["codes"], target=arrow["to"], source=text)]
+    dashed = re.match(
+        # "code 2 — skip A4, go to A5", "Codes 3-4: go to CLOSE": the codes, a dash or colon,
+        # then the jump (the questions skipped on the way may be named first)
+        # ("0 hours → skip G5, continue at G6": a count in its unit, then the arrow)
+        rf"^(?:CODES?\s+(?P<codes>\d{{1,3}}(?:\s*(?:,|-|–|&|AND|OR)\s*\d{{1,3}})*)\s*(?:[—–:]|\s-|-+>|→|=>)"
+        rf"|(?P<count>\d{{1,4}})\s+[A-Za-z]{{3,12}}\s*(?:-+>|→|=>))\s*"
+        rf"(?:SKIP\s+{_ID_TOKEN}(?:\s*(?:-|–|TO|AND)\s*{_ID_TOKEN})?\s*(?:,|AND)\s*)?"
+        rf"{_GO_TO}(?P<to>{_TARGET})\s*\.?$",
+        text,
+        re.I,
+    )
+    if dashed:
+        said = "CODE " + dashed["codes"] if dashed["codes"] else dashed["count"]
+        return [Directive("skip", said, target=dashed["to"], source=text)]
     unless = re.match(
         rf"^IF\s+(?P<cond>.+?),?\s+(?:THEN\s+)?CONTINUE\b[^A-Z]*(?:ELSE|OTHERWISE)\s*,?\s+"
         rf"(?:GO|SKIP|JUMP)\s+TO\s+(?:QUESTION\s+)?(?P<to>{_ID_TOKEN}|END)\b",
@@ -710,8 +757,31 @@ def _routing(text: str, upper: str) -> list[Directive]:
         # "If Yes: how many times …? Otherwise go to question 3": the jump is the other
         # branch's, not the IF's (read with both branches by `passes/read_routing`)
         return []
+    written = re.match(
+        # "If nobody lives here, write 0 and go to H6": the number written is the test
+        r"^[^,;]{2,80}?,\s*(?:PLEASE\s+)?(?:WRITE|ENTER|RECORD|PUT|CODE)\s+(?:IN\s+)?"
+        r"[\"“'‘]?(?P<n>\d{1,4})[\"”'’]?\s*(?:,\s*)?(?:AND|THEN)\s+$",
+        skip["cond"] + " " if skip else "",
+        re.I,
+    )
+    if skip and written:
+        return [Directive("skip", written["n"], target=skip["to"], source=text)]
     if skip:
-        return [Directive("skip", skip["cond"], target=skip["to"], source=text)]
+        # "IF FH1 = 2: CHECK THE RECORD, UPDATE IT, THEN GO TO FH8": what is done before the
+        # jump, after the test's colon, is no part of the test
+        cond = re.sub(r"(?<=\w)\s*:\s+[A-Za-z][^:=<>]*?\s\w+[^:=<>]*$", "", skip["cond"])
+        if not re.search(r"[=<>]|\b(?:IS|ARE|AT|CODES?|SAID|ANSWERED|TICKED)\b", cond, re.I):
+            cond = skip["cond"]
+        # "Those who did not report it skip Sections B and C and go straight to …": the parts
+        # jumped over, named on the way, are no part of who jumps
+        cond = re.sub(
+            r"\s+SKIP\s+(?:(?:THE\s+)?(?:SECTIONS?|PARTS?|MODULES?|QUESTIONS?)\b|[A-Z]{1,4}\d)[^,;]{0,40}?"
+            r"\s*,?\s+AND\s*$",
+            "",
+            cond,
+            flags=re.I,
+        )
+        return [Directive("skip", cond, target=skip["to"], source=text)]
     arrow = re.match(
         # ("If 2 or 3, then Q11": a bare id after THEN, ending the line, is where they go)
         rf"^(?:IF|WHEN)\s+(?P<cond>.+?)\s*(?:-+>|→|=>|⇒|,?\s+THEN(?=\s+(?:QUESTION\s+)?{_ID_TOKEN}\W*$))"
@@ -730,6 +800,18 @@ def _routing(text: str, upper: str) -> list[Directive]:
     if reverse:
         # "SKIP TO Q5 IF Q2 = 2": the target first, the condition after.
         return [Directive("skip", reverse["cond"], target=reverse["to"], source=text)]
+    taken = re.match(
+        # "the 2nd or 3rd choice takes the person on to question 8", "No sends them to Q12": an
+        # answer as the subject of a verb that carries the respondent on
+        r"^(?P<cond>[^,;:]{2,60}?)\s+(?:TAKES?|SENDS?|LEADS?|ROUTES?|MOVES?)\s+"
+        r"(?:(?:THE\s+)?(?:PERSON|RESPONDENTS?|PARTICIPANTS?|PEOPLE)|THEM|YOU|HIM|HER)?\s*"
+        r"(?:STRAIGHT\s+|DIRECTLY\s+)?(?:ON\s+)?TO\s+(?:QUESTION\s+)?"
+        rf"(?P<to>{_TARGET})\s*\.?$",
+        text,
+        re.I,
+    )
+    if taken and not re.match(r"^(?:THIS|IT|THAT|EVERYONE|ALL)\b", taken["cond"], re.I):
+        return [Directive("skip", taken["cond"], target=taken["to"], source=text)]
     return []
 
 
@@ -1297,8 +1379,12 @@ _TERMINATE_IF_RES = tuple(
         r"|END\s+(?:THE\s+)?CALL)|"
         # "if somewhere else, thank them and end": a plain-words thank-and-end names who is thanked
         r"THANK\s+(?:THEM|(?:THE\s+)?RESPONDENTS?|(?:THE\s+)?PERSON)\s+(?:AND|&)\s+(?:CLOSE|END)|"
+        # "if under 18, thank the participant, explain why and end the session": who is
+        # thanked, what else is done first, then the meeting itself ended
+        r"THANK\s+(?:THEM|(?:THE\s+)?(?:RESPONDENTS?|PERSON|PARTICIPANTS?|CALLER|INTERVIEWEE))\b"
+        r"[^.;]{0,60}?\b(?:AND|THEN)\s+(?:CLOSE|END)\s+(?:THE\s+)?(?:INTERVIEW|SURVEY|SESSION|CALL)|"
         # ("CLOSE THE SURVEY": the survey itself closed, not a screen named CLOSE)
-        r"(?:PLEASE\s+)?(?:END|CLOSE)\s+(?:THE\s+)?(?:INTERVIEW|SURVEY)|(?:THE\s+)?(?:SURVEY|INTERVIEW|"
+        r"(?:PLEASE\s+)?(?:END|CLOSE)\s+(?:THE\s+)?(?:INTERVIEW|SURVEY|SESSION)|(?:THE\s+)?(?:SURVEY|INTERVIEW|"
         r"QUESTIONNAIRE)\s+(?:SHOULD\s+|WILL\s+|MUST\s+)?(?:END|TERMINATE|STOP|CLOSE)S?|"
         r"(?:THE\s+)?RESPONDENT\s+(?:IS\s+)?(?:SCREENED\s+OUT|DISQUALIFIED|EXCLUDED)|"
         # "If 'Under 16' → Disqualify respondent": a survey tool's screen-out action
@@ -1308,6 +1394,10 @@ _TERMINATE_IF_RES = tuple(
         # ("IF UNDER 16 - CLOSE ("Sorry, …")": a spaced hyphen, and the words said on closing)
         r"^IF\s+(?P<cond>[^,]+?)\s*(?:,|-+>|→|[–—]|-(?=\s)|\bTHEN\b)\s*CLOSE\W*"
         r"(?:\(\s*[\"“'‘][^()]{0,200}\)\W*)?$",
+        # "If 31000 or more: End – income over the limit.": a bare end with why after a spaced
+        # dash (a page named END is given no reason)
+        r"^IF\s+(?P<cond>[^,:]{2,80}?)\s*(?:,|:|-+>|→)\s*(?:END|CLOSE|STOP)\s+[–—-]\s+"
+        r"(?-i:[a-z])[^–—]{2,80}$",
         # "If not the account holder (3): play the short thank-you and close": a phone
         # script's way out, a recorded message played before the call ends
         r"^IF\s+(?P<cond>[^:]{2,80}?)\s*:\s*(?:PLAY|SAY|READ)\b[^:]{0,120}?\b(?:AND|THEN)\s+"
@@ -1356,12 +1446,18 @@ _SCREEN_OUT_CODES_RE = re.compile(
 )
 _ANSWER_THEN_CLOSE_RE = re.compile(
     r"^(?!IF\s)(?P<cond>[A-Za-z][\w' ]{0,30}?)\s*(?:→|->)\s*"
-    r"(?:THANK\s+(?:AND|&)\s+(?:CLOSE|END)|TERMINATE|SCREEN[\s-]*OUT)\W*$"
+    # ("No at E2 → thank and end the session": what is ended may be named)
+    r"(?:THANK\s+(?:AND|&)\s+(?:CLOSE|END)(?:\s+(?:THE\s+)?(?:INTERVIEW|SURVEY|SESSION|CALL))?|"
+    r"TERMINATE|SCREEN[\s-]*OUT)\W*$"
     # "Screen-out: No → end of survey (not eligible).", "Yes → form closes": an answer named
     # after a screen-out heading (or none), the arrow, the end in words, maybe why in brackets,
     # and maybe the other answers' way on ("‘Prefer not to say’ continues.")
     # (the heading word is taken off before, `_NOTE_PREFIX_RE`)
-    r"|^(?!IF\s)(?P<out>[A-Za-z][\w' ]{0,30}?)\s*"
+    r"|^(?!IF\s)(?P<out>[A-Za-z][\w' ]{0,30}?|"
+    # ("EV1 is “Hybrid”, “Petrol or diesel” or “I don't drive” → end of survey": the answers
+    # named in quotes, after the question's id)
+    r"(?:[A-Z]{1,4}\d{1,3}[a-z]?\s+(?:IS|=)\s+)?[“\"‘][^”\"’“‘]{1,80}[”\"’]"
+    r"(?:\s*(?:,|\bOR\b|\bAND\b)\s*[“\"‘][^”\"’“‘]{1,80}[”\"’]){0,8})\s*"
     r"(?:→|->)\s*(?:END\s+(?:OF\s+)?(?:THE\s+)?(?:SURVEY|INTERVIEW|QUESTIONNAIRE|FORM)|"
     r"(?:THE\s+)?(?:FORM|SURVEY|INTERVIEW|QUESTIONNAIRE)\s+(?:CLOSES|ENDS))\b[^.;]{0,80}?(?:\([^()]{0,80}\))?\s*[.;]?"
     r"(?:\s*[^.;]{1,60}\b(?:CONTINUES?|CARR(?:Y|IES)\s+ON|GOES\s+ON)\b[^.;]{0,40}[.;]?)?\s*$"
@@ -1421,6 +1517,15 @@ def _terminate(text: str, upper: str) -> list[Directive]:
         # "Disqualify if Student → end survey with the sorry page": what happens next, after
         # the arrow, and why, in brackets, are no part of the answers named
         cond = _ENDING_TAIL_RE.sub("", cond)
+        # "Screen out if under 18 – end survey (children have their own clinic)": the way out
+        # said again after a spaced dash, and why, are no part of the test
+        cond = re.sub(
+            r"\s+[–—-]\s+(?:end|close|stop|terminate)\b(?:\s+(?:the\s+)?(?:survey|interview|form))?"
+            r"(?:\s*\([^()]*\))?\W*$",
+            "",
+            cond,
+            flags=re.I,
+        )
         # "if the last answer (staff or volunteer) is chosen: they have their own form": an
         # answer named by its place, its words in brackets, and why after a colon
         cond = re.sub(r"\s*:\s+[a-z][^:]*$", "", cond)

@@ -564,6 +564,14 @@ def _split_text(text: str) -> tuple[str, list[str]]:
     leading = LEADING_ROUTE_RE.match(text)
     if leading and _CONDITION_AFTER_RE.match(text, leading.end()):
         leading = None  # "FILTER: … ONLY OF PERSONS NOT EMPLOYED: E01 = 2 AND …" is one note
+    if (
+        leading
+        and re.match(r"\s*IF\b", leading.group(1) or "")
+        and not re.search(r"[a-z]", text[leading.end() :])
+    ):
+        # "IF FH1 = 2: CHECK THE RECORD, THEN GO TO FH8": a bare IF whose colon leads to more
+        # capitals is one routing note (its action), not a filter over words that are asked
+        leading = None
     if leading:
         notes.append((leading.group(1) or leading.group(2)).rstrip(".:"))
         text = text[leading.end() :]

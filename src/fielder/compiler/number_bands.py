@@ -27,6 +27,8 @@ def _n(text: str) -> float:
 def _band(label: str) -> tuple[float, float] | None:
     """The whole numbers an answer's label covers, or None where it is no band."""
     text = label.strip().rstrip(".")
+    # "Yes, 16 or over" / "No, under 16": the band after the yes or no it answers with
+    text = re.sub(r"^(?:yes|no)\s*(?:,|[–—-]|:)\s*(?:aged\s+)?", "", text, flags=re.I)
     if match := _BELOW_RE.match(text):
         return -math.inf, _n(match[1]) - 1
     if match := _SPAN_RE.match(text):

@@ -154,7 +154,7 @@ _TERMINATE_RE = re.compile(
     # "THANK THE PERSON AND END": whom to thank may be named between
     r"THANK\s+(?:(?:THE\s+)?(?:PERSON|RESPONDENT|PARTICIPANT|CALLER|THEM)\s+)?(?:AND|&)\s+(?:CLOSE|END(?!\s+(?:OF\s+)?(?:THE\s+|THIS\s+)?"
     r"(?:MODULE|SECTION|BLOCK|PART)\b)|TERMINATE)|CLOSE\s+INTERVIEW|"
-    r"end\s+(?:the\s+)?(?:interview|survey|call)|end\s+of\s+(?:the\s+)?(?:interview|survey|questionnaire)|disqualif\w*|not\s+eligible|INELIGIBLE|"
+    r"end\s+(?:the\s+)?(?:interview|survey|call|session)|end\s+of\s+(?:the\s+)?(?:interview|survey|questionnaire)|disqualif\w*|not\s+eligible|INELIGIBLE|"
     # a self-completion form's screen-out told to the respondent ("you can stop here")
     r"(?:you\s+can|please)\s+stop\s+(?:here|now)|"
     # "— the survey ends here", "→ please pass this form on and do not continue": in its words
@@ -172,6 +172,11 @@ _TERMINATE_RE = re.compile(
     r"(?:⇒|=>|→|->)\s*(?:the\s+)?(?:survey|interview|questionnaire)\s+ends\b|"
     # "Under 16 → please stop here and hand the card back": told to stop, after an arrow
     r"(?:⇒|=>|→|->)\s*(?:please\s+)?stop\s+(?:here|now)\b|"
+    # "No → please hand the card back to the interviewer": a self-completion card given back
+    # unfinished, after an arrow
+    # (or the arrow already taken off an answer's note: "please hand the card back …" alone)
+    r"(?:(?:⇒|=>|→|->)\s*(?:please\s+)?|^\s*please\s+)(?:hand|give|pass|return)\s+(?:the|this|your)\s+"
+    r"(?:card|form|questionnaire|booklet|sheet|paper)\s+back\b|"
     # "No [4] → please hand this booklet to a host (end)": the way out tagged in brackets last
     r"\((?:END|STOP|CLOSE|TERMINATE|SCREEN[\s-]*OUT)(?:\s+(?:OF\s+)?(?:THE\s+)?"
     r"(?:SURVEY|INTERVIEW|QUESTIONNAIRE))?\)\s*$",
@@ -185,6 +190,10 @@ _END_OF_MODULE_RE = re.compile(
 _ARROW_ENDING_RE = re.compile(
     # ("None of them (0) – thank you, you need not go any further": after a spaced dash too)
     r"(?<!\s)(?:\s*+(?:(?<!-)-+>|→|=>|⇒|<<)|\s+(?P<dash>[–—]))\s*+(?P<words>[^→<>–—]{3,100}?)\s*(?:>>)?\s*$"
+)
+# everything after an answer's one arrow, dashes and all
+_ARROW_WHOLE_RE = re.compile(
+    r"(?<!\s)\s*+(?:(?<!-)-+>|→|=>|⇒)\s*+(?P<words>[^→<>]{3,160}?)(?P<dash>(?!))?\s*$"
 )
 _TOLD_TO_STOP_RE = re.compile(r"\b(?:thank|need\s+to|stop|end|close|terminate|screen)", re.I)
 
@@ -220,7 +229,11 @@ _EXCLUSIVE_WORD_RE = re.compile(
     # "(SINGLE CODE)" beside one answer of a multi: that answer is given on its own
     r"\bEXCLUSIVE\b|\bEXCLUSIVA\b|\bSINGLE\s+CODE(?:\s+ONLY)?\b|\bONLY\s+ANSWER\b|\bANSWER\s+ALONE\b|"
     r"\bCANNOT\s+BE\s+COMBINED\b|\b(?:CANNOT|CAN'T|CAN\s+NOT)\s+BE\s+(?:TICKED|SELECTED|CHOSEN|PICKED)"
-    r"\s+WITH\b|\bWITH\s+ANY\s+OTHER\s+ANSWER\b",
+    r"\s+WITH\b|\bWITH\s+ANY\s+OTHER\s+ANSWER\b|"
+    # "Not known yet (on its own)", "None of these (tick on its own)": a form's note that the
+    # answer is ticked alone, told to the respondent (a note, never an answer's own words)
+    r"^(?:(?:please\s+)?(?:tick|select|choose|mark|use)\s+)?(?:(?:this|it)\s+)?"
+    r"(?:only\s+)?(?:on\s+its\s+own|by\s+itself)(?:\s+only)?\W*$",
     re.I,
 )
 _NOTE_AFTER_CODE_RE = re.compile(r"^(?P<body>.*\S\s*\d{1,3})\s+\((?P<note>[^()\d][^()]{1,40})\)$")
@@ -282,10 +295,15 @@ def _end_named(target: str) -> str:
 _REASON_AFTER_RE = re.compile(r"(?<=[A-Z])\s*\((?=[^()]*[a-z])[^()\d]{2,60}\)\s*$")
 
 
+# "Q1/1 → Q5", "S1/3 → CLOSE": a question's id and one of its codes, then an arrow
+_OWN_ANSWER_HEAD_RE = re.compile(r"^\s*[A-Z]{1,4}\d{1,3}[a-z]?\s*/\s*\d{1,3}\s*(?=→|-+>|=>)")
+
+
 def _tail_actions(option: RawOption, notes: list[str]) -> None:
     """Apply the tags written after a label ([TERMINATE], SCREEN OUT, SPECIFY, EXCLUSIVE)."""
     # "→ GO TO PART 5 (RS1)": the id in brackets is where the route goes
-    for note in (named_route(to_english(n)) for n in notes):
+    # "Q1/1 → Q5" beside the answer: the answer named in the sheet's own notation, then its route
+    for note in (_OWN_ANSWER_HEAD_RE.sub("", named_route(to_english(n))) for n in notes):
         # "{EXCLUSIVE} {CLOSE}", "[CLOSE]", "<CLOSE>": each tag in its own brackets, read as
         # the words inside them
         bare = _NOTE_HEAD_RE.sub("", re.sub(r"\s*[{}\[\]<>()]\s*", " ", note).strip()).strip(" .")
@@ -395,6 +413,18 @@ def strip_routing(text: str) -> tuple[str, str | None, bool]:
             term = None  # ">> skip: if [2] -> end of survey": a routing note, not an answer
         if term and not (_TERMINATE_RE.search(term["words"]) and _ends_all(term["words"])):
             term = None
+        whole = None if term else _ARROW_WHOLE_RE.search(text)
+        if (
+            whole
+            and _TERMINATE_RE.search(whole["words"])
+            and _ends_all(whole["words"])
+            and not re.search(
+                r"^\W*(?:>>|skip\b)|\b(?:if|skip|go\s+to)\b", text[: whole.start()], re.I
+            )
+        ):
+            # "No → that is the end of the survey for you – thank you": the arrow's words run on
+            # past a dash
+            term = whole
         elif term and term["dash"] and not _TOLD_TO_STOP_RE.search(term["words"]):
             # "No – we are not eligible": after a dash, words the respondent says are the
             # answer's own; only words that send them away end the survey

@@ -104,6 +104,12 @@ from fielder.compiler.unnumbered_questions import (
     unnumbered_question,
 )
 
+# "Number, 1–20.", "Whole number: 0 to 500": a number box's type and range on a line of its own
+_NUMBER_RANGE_LINE_RE = re.compile(
+    r"(?:whole\s+)?(?:number|numeric|integer)\s*[,:]?\s*(?:range\s+)?\(?\s*-?\d{1,6}\s*(?:-|–|to)\s*"
+    r"\d{1,7}\s*\)?\.?",
+    re.I,
+)
 _FORWARD_RE = re.compile(
     r"^[\[(]?\s*(?:ASK\b|BASE\b|FILTER\b|(?:SECTION|BLOCK)\s+FILTER\s*:|"
     # "CONDITION: S11 = 100 OR MORE": the heading word over a bare test
@@ -1719,7 +1725,7 @@ class _Parser:
             self.note(line, draft, index)
             return
         if (
-            FORM_TYPE_LINE_RE.fullmatch(text)
+            (FORM_TYPE_LINE_RE.fullmatch(text) or _NUMBER_RANGE_LINE_RE.fullmatch(text))
             and not draft.options
             and len(draft.lines) <= 3
             and not (line.is_option and line.code)  # "[ ] Email [SQ001]": a coded answer

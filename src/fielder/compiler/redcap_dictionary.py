@@ -342,8 +342,23 @@ def _specify_of(one: _Field, questions: dict[str, Question]) -> Option | None:
     return option
 
 
+# "Screen out if under 18 – end survey": a number field's bound that ends the survey
+_BOUND_OUT_RE = re.compile(
+    r"\b(?:screen[\s-]*out|terminate|end\s+(?:the\s+)?survey|exclude)\s+if\s+(?:aged?\s+)?"
+    r"(?P<word>under|below|less\s+than|younger\s+than|over|above|more\s+than|older\s+than)\s+"
+    r"(?P<n>\d{1,6})\b",
+    re.I,
+)
+_BOUND_OPS = {"under": "<", "below": "<", "less": "<", "younger": "<"}
+
+
 def _stop(question: Question, one: _Field) -> None:
     stop = _STOP_RE.search(f"{one.notes} {one.attrs}")
+    bound = _BOUND_OUT_RE.search(f"{one.notes} {one.attrs}")
+    if stop is None and bound and question.type == "number":
+        op = _BOUND_OPS.get(bound["word"].split()[0].lower(), ">")
+        question.terminate_if = f"{question.id} {op} {bound['n']}"
+        return
     if stop is None or not question.options:
         return
     codes = [c.strip() for c in stop["codes"].split(",")]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fielder.compiler.diagnostics import Problem, answers_of
+from fielder.compiler.xlsform_notes import note_screen_outs, notes_column
 from fielder.documents.model import Block, Cell, Document
 from fielder.documents.readers.xlsx import MAX_COLUMNS
 from fielder.ir.models import Attention, Question, SourceSpan, Survey
@@ -110,6 +111,15 @@ def read_xlsform(
         question, row = questions.get(qid), rows.get(raw)
         if question is not None and row is not None:
             question.source = _span(row, tables["survey"].page, file_id, question)
+    # "SCREEN OUT: if 'no', thank … and close" in a spec-only notes column the tool never reads
+    column = notes_column(_header(tables["survey"]))
+    if column is not None:
+        said = {
+            qid: row[column].text
+            for raw, qid in importer.names.items()
+            if (row := rows.get(raw)) is not None and column < len(row) and row[column].text
+        }
+        note_screen_outs(said, questions)
     form = FormRead(survey, notes=["Read as an XLSForm: its survey, choices and settings sheets."])
     form.notes.extend(_cut_sheets(tables))
     problems: dict[str, Problem] = {}
