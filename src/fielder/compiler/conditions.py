@@ -725,9 +725,10 @@ def _parse_condition(
         return _negated(parse_condition(denied["cond"], questions, default))
     text = _any_of_range(text, questions)
     text = _any_listed(text, questions)
+    # ("at least one of the first six boxes at Q5": by their place, before "at least one … at")
+    text = _counted_answers(text, questions, default)
     text = _any_answer(text, questions)
     text = _has_counted(text, questions)
-    text = _counted_answers(text, questions, default)
     text = _normalise(text)
     if not text:
         raise ConditionError("empty condition")
@@ -1270,7 +1271,9 @@ _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 # question named after them)
 _COUNTED_RE = re.compile(
     r"^(?:(?:YOU\s+)?(?:TICKED|CHOSE|SELECTED|PICKED|MARKED|CROSSED)\s+)?"
-    r"(?:(?:ANY\s+)?(?:ONE\s+)?OF\s+)?THE\s+(?P<end>FIRST|LAST)\s+(?P<n>\d|ONE|TWO|THREE|FOUR|FIVE|SIX|"
+    # ("at least one of the first six boxes": any of them, on a multi)
+    r"(?:(?:AT\s+LEAST\s+ONE\s+|ANY\s+(?:ONE\s+)?|ONE\s+)?OF\s+)?THE\s+(?P<end>FIRST|LAST)\s+"
+    r"(?P<n>\d|ONE|TWO|THREE|FOUR|FIVE|SIX|"
     r"SEVEN)\s+(?:OPTIONS|ANSWERS|CHOICES|RESPONSES|ITEMS|CODES|BOXES)"
     r"(?:\s+(?:AT|IN|FOR)\s+(?P<word>QUESTION\s+)?(?P<q>[A-Z]{0,5}\d{1,3}[A-Z]?))?$",
     re.I,

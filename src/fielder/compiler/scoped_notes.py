@@ -372,6 +372,25 @@ def _run_jump(sentence: str) -> ScopedNote | None:
     )
 
 
+# the run named in one sentence, taken up by a word for it in the next ("Questions 6 to 11 are
+# about paid care. Please answer them only if …")
+_BACK_TO_RUN_RE = re.compile(
+    r"\b(?:THEM|THESE(?:\s+QUESTIONS)?|THOSE\s+QUESTIONS|THEY|EACH\s+OF\s+THEM)\b", re.I
+)
+
+
+def _run_then_test(main: list[str]) -> list[str]:
+    """Two sentences, the first naming a run with no test and the second its test, taking the
+    run up by a word for it: one note (else the two as they were)."""
+    first, second = main
+    run = _RUN_RE.search(first)
+    if run is None or _condition(first)[0] or _RUN_RE.search(second):
+        return main
+    if not _BACK_TO_RUN_RE.search(second) or not _condition(second)[0]:
+        return main
+    return [f"{first.rstrip()} {second.lstrip()}"]
+
+
 def read_scoped_note(parts: list[str], under_heading: bool, title: str = "") -> ScopedNote | None:
     """The note (its parts: instructions and words) read as scope, condition and action (None
     unless every part is read)."""
@@ -421,6 +440,8 @@ def read_scoped_note(parts: list[str], under_heading: bool, title: str = "") -> 
         # "FILTER: EMPLOYEES ONLY — E3 AND E4" with its test lifted out of brackets ("ECON = 1")
         test = next(m for m in main if _BARE_TEST_RE.fullmatch(m.strip(" .()")))
         main = [f"{next(m for m in main if m is not test)} ({test.strip(' .()')})"]
+    if len(main) == 2:
+        main = _run_then_test(main)
     if len(main) != 1:
         return None
     head = main[0]

@@ -233,7 +233,9 @@ _NOT_ROUTING_RE = re.compile(
     r"\bQUOTAS?\b|\bNOT\s+(?:A\s+)?(?:SCREEN[\s-]*OUT|ROUTING|LOGIC|(?:QUESTION\s+)?FILTER)\b|\bSOFT\s+CHECK\b"
     # ("Show answer 5 only to …": one answer's filter, not the question's)
     r"|\b(?:SHOW|DISPLAY|OFFER)\s+(?:ANSWER|OPTION|CODE|CHOICE)S?\s+\d{1,3}\b[^.;]*\bONLY\b"
-    r"|\bREAD\s+(?:OUT\s+)?ONLY\s+IF\b|\bIF\s+(?:NONE|ASKED|UNSURE|NECESSARY|NOT\s+AVAILABLE"
+    r"|\bREAD\s+(?:OUT\s+)?ONLY\s+IF\b"
+    # ("if none, write 0" is how to record; "only if None of these at Q15" names an answer)
+    r"|\bIF\s+NONE\b(?![^.;,]*\b(?:AT|IN|TO)\s+(?:QUESTION\s+)?[A-Z]{0,4}\d)|\bIF\s+(?:ASKED|UNSURE|NECESSARY|NOT\s+AVAILABLE"
     r"|IT\s+VARIES|YES,?\s+THE)\b|\bASK\s+(?:IF\s+)?ALL\b|\bBASE:?\s+ALL\b(?!\s+EXCEPT)|…|\.\.\."
     r"|\b(?:SHOW\s*CARD|MOSTR[AE]R?\s+(?:O\s+)?CART[ÃA]O|CARTE|KARTE|TARJETA|CARTELLINO)\b|\bPROBE\b|\bRECORD\b(?!\s+ONLY\s+(?:IF|WHEN)\b)|\bCODE\s+AS\b|\bWRITE\s+IN\b|\bTAKE\s+AN\s+AVERAGE\b"
     r"|\b(?:SHOW\s+ONLY|ONLY\s+SHOW)\b[^.;]*\b(?:SELECTED|CODED|PICKED|CHOSEN|TICKED|MENTIONED)\b",
@@ -645,12 +647,18 @@ def _scoped(reading: _Reading, pairs: Sequence[tuple[Question, Draft]]) -> bool:
     at = next((i for i, (q, _) in enumerate(pairs) if q is holder), 0)
     if not at or not holder.display_if or holder.terminate_if or holder.skip_to:
         return False
-    shared = set(pairs[at][1].pre_notes) & set(pairs[at - 1][1].pre_notes)
+    shared = _scope_notes(pairs[at][1]) & _scope_notes(pairs[at - 1][1])
     if not shared or holder.display_if not in (pairs[at - 1][0].display_if or ""):
         return False
     had = {ref.name for ref in references(parse(holder.display_if))}
     new = {ref.name for ref in references(parse(reading.expression))}
     return not had & new
+
+
+def _scope_notes(draft: Draft) -> set[str]:
+    """The notes over a question, and the spread `ASK IF` of a run it carries among its own
+    notes (a run's note set as a quote or under a text box stays with the question's lines)."""
+    return {*draft.pre_notes, *(n for n in draft.notes if n.startswith("ASK IF "))}
 
 
 def _scope_only(index: int, pairs: Sequence[tuple[Question, Draft]]) -> bool:
