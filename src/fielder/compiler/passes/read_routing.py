@@ -217,7 +217,7 @@ _CLAUSE_END_RE = re.compile(
 # the action is the question's absence: the test is flipped
 _NEGATED_RE = re.compile(
     r"\b(?:NOT\s+(?:BE\s+)?(?:ASKED|SHOWN|DISPLAYED)|NOT\s+FOR\b|DO\s+NOT\s+(?:ASK|SHOW)|DON'?T\s+(?:ASK|SHOW)"
-    r"|SKIP\s+(?:THIS|THE)\s+QUESTION|HIDE|HIDDEN|LEAVE\s+OUT|LEFT\s+OUT|OMIT\w*|UNLESS|EXCEPT|ANYONE\s+ELSE|EVERYONE\s+ELSE|ALL\s+OTHERS"
+    r"|SKIP\s+(?:THIS|THE)\s+QUESTION|SKIP\s+(?:QUESTION\s+)?[A-Z]{0,4}\d{1,3}[A-Z]?\b(?!\s*(?:TO|-|–|—|AND)\b)|HIDE|HIDDEN|LEAVE\s+OUT|LEFT\s+OUT|OMIT\w*|UNLESS|EXCEPT|ANYONE\s+ELSE|EVERYONE\s+ELSE|ALL\s+OTHERS"
     r"|OTHERS)\b",
     re.I,
 )
@@ -280,6 +280,8 @@ _LABELLED_TEST_RE = re.compile(
 # ("Q6 is shown if …")
 _ASKED_RE = re.compile(
     rf"\b(?:ASK|SHOW|DISPLAY|LEAVE\s+OUT|OMIT)\s+(?:QUESTION\s+)?(?P<t>{_ID})\b"
+    # ("Please skip question 18 if …": the question passed by, not a jump's target)
+    rf"|\bSKIP\s+(?:QUESTION\s+)?(?P<k>{_ID})\b(?!\s*(?:TO|-|–|—|AND)\b)"
     # ("please answer question 16 if …", not "please also answer Q9. Otherwise go to Q10")
     rf"|\bANSWER\s+(?:QUESTION\s+)?(?P<a>{_ID})\s+(?=(?:ONLY\s+)?(?:IF|WHEN)\b)"
     rf"|\b(?P<s>{_ID})\s+(?:(?:IS|ARE)\s+)?(?:ONLY\s+)?(?:SHOWN|ASKED|DISPLAYED|APPEARS|VISIBLE"
@@ -852,7 +854,10 @@ def _read(
         holder = questions[named]
         position = order[named]
         before = _id_before(questions, position)
-        found = _condition(english, questions, before, position - 1)
+        # ("Please skip question 18 if you ticked 'None'" under Q17's answers: the test is on
+        # the answers just above, named by their words alone)
+        under = before == question.id and place in ("last", "end", "under")
+        found = _condition(english, questions, before, position - 1, unnamed=under)
         return None if found is None else _Reading("display_if", holder, found, source=words)
     if forward:
         if following is None or _SCREEN_ID_RE.match(following.id):
@@ -1166,7 +1171,7 @@ def _asked(english: str, questions: dict[str, Question]) -> str | None:
     match = _ASKED_RE.search(_outside_brackets(english))
     if match is None:
         return None
-    named = match["t"] or match["s"] or match["h"] or match["f"] or match["a"]
+    named = match["t"] or match["s"] or match["h"] or match["f"] or match["a"] or match["k"]
     return _question_named(named, questions)
 
 
@@ -1219,12 +1224,13 @@ def _condition(
     default: str | None,
     last: int,
     filters: bool = True,
+    unnamed: bool = False,
 ) -> str | None:
     """The condition the words state, rendered, when it names only questions up to `last`
     (by position) with answers they have; the test flipped where the action is a negation."""
     order = {qid: index for index, qid in enumerate(questions)}
     for clause in _clauses(english):
-        if filters and not _names_question(clause, questions):
+        if filters and not unnamed and not _names_question(clause, questions):
             continue  # a filter names the question it tests, or says whom in words
         try:
             groups = parse_condition(clause, questions, default)
