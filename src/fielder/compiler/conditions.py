@@ -598,6 +598,13 @@ def parse_condition(
         raise
 
 
+_BRACKETED_CODES_AT_RE = re.compile(
+    r"(?<![\w)])\(\d{1,3}\)(?:\s*(?:,|\bOR\b|/)\s*\(\d{1,3}\))+(?=\s+(?:AT|IN)\s+(?:QUESTION\s+)?"
+    r"[A-Z]{0,4}\d)",
+    re.I,
+)
+
+
 def _parse_condition(
     text: str,
     questions: dict[str, Question],
@@ -606,6 +613,8 @@ def _parse_condition(
     formal: bool,
 ) -> list[list[Atom]]:
     text = _SUBJECT_ASKED_RE.sub("", text)
+    # "(1) or (2) at S8": codes printed in round brackets, as on the form, before where
+    text = _BRACKETED_CODES_AT_RE.sub(lambda m: re.sub(r"[()]", "", m[0]), text)
     text = _AT_LEAST_AT_RE.sub(lambda m: _at_least_at(m, questions), text)
     # "A2 = 1 (HAS BOUGHT OATFIELD CRUNCH)": words in brackets after a whole test only gloss it
     text = _GLOSS_AFTER_TEST_RE.sub(r"\g<test>", text)

@@ -257,6 +257,7 @@ def _condition(text: str) -> tuple[str, int, int]:
         plural,
         _SHOWN_TO_RE.search(text),
         _BARE_TEST_RE.search(text),
+        _CODE_AT_RE.search(text),
     )
     for said in found_in:
         if said is None:
@@ -277,9 +278,18 @@ def _condition(text: str) -> tuple[str, int, int]:
 
 
 # "only for guests travelling with children (question 3)": whom, then the question sorting them
+# (not "…, answer (1) at S5": a code at a question)
 _GROUP_POINTER_RE = re.compile(
     r"\b(?:ONLY\s+)?FOR\s+(?P<c>[^()\d][^()]{2,80}?)\s*"
-    rf"\((?P<p>(?:QUESTION\s+)?\d{{1,3}}[a-z]?|{_ID})\)",
+    rf"\((?P<p>(?:QUESTION\s+)?\d{{1,3}}[a-z]?|{_ID})\)(?!\s*(?:AT|IN)\s)",
+    re.I,
+)
+# "is for families whose child has a plan, answer (1) at S5": the group in words, then its
+# answer's code at the question that sorts it
+_CODE_AT_RE = re.compile(
+    r"(?:\b(?:ANSWERS?|CODES?|BOX(?:ES)?|OPTIONS?)\s+)?(?<![\w)])\(?\d{1,3}\)?"
+    r"(?:\s*(?:,|\bOR\b|/)\s*\(?\d{1,3}\)?)*\s+(?:AT|IN)\s+(?:QUESTION\s+)?"
+    rf"(?:{_ID}|\d{{1,3}}[a-z]?)\b(?!\s*(?:TO|-|–)\s*\w)",
     re.I,
 )
 
