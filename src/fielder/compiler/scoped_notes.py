@@ -77,7 +77,9 @@ _OTHERS_RE = re.compile(
     r"(?:ON\s+|STRAIGHT\s+|DIRECTLY\s+|AHEAD\s+)?(?:ON\s+)?(?:TO|AT)\b"
     r"|\bCARR(?:Y|IES)\s+ON\s+(?:FROM|AT|WITH)\b"
     # ("those customers pick up again at question 14": where the group skipped comes back)
-    r"|\b(?:PICKS?\s+UP|RESUMES?|REJOINS?)\s+(?:AGAIN\s+)?(?:AT|FROM|WITH)\b",
+    r"|\b(?:PICKS?\s+UP|RESUMES?|REJOINS?)\s+(?:AGAIN\s+)?(?:AT|FROM|WITH)\b"
+    # ("On days 1–6 the diary ends after T16": for the others it stops at a question before)
+    r"|\b(?:ENDS|FINISHES|STOPS|CLOSES)\s+(?:AFTER|AT|WITH)\s+(?:QUESTION\s+)?[A-Z]{0,4}\d",
     re.I,
 )
 _AFTER_RE = re.compile(
