@@ -598,6 +598,24 @@ def parse_condition(
         raise
 
 
+_DENIED_LIST_RE = re.compile(
+    r"(?<![\w(])(?P<q>[A-Z]{1,4}\d{1,3}[a-z]?)\s*(?:≠|!=|<>|\bNOT\s*=)\s*"
+    r"(?P<codes>\d{1,3}(?:\s*(?:,|\bOR\b|/)\s*\d{1,3})+)\b(?!\s*(?:=|<|>|\.\d|[A-Z]{1,4}\d))"
+    r"(?=\s*(?:$|\)|\bAND\b|;|\bOR\s+(?:\(|[A-Z]{1,4}\d)))",
+    re.I,
+)
+def _denied_list(match: re.Match[str]) -> str:
+    return f"NOT ({match['q']} = {match['codes']})"
+
+
+# "Not season ticket holders (R4 ≠ 1, 2)": the words' NOT is the bracket's own, said twice
+_NOT_WORDS_DENIED_RE = re.compile(
+    r"^\s*NOT\s+(?P<w>[A-Za-z][A-Za-z'’ -]{2,60}?)\s*"
+    r"\((?P<t>\s*[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:≠|!=|<>|\bNOT\b)[^()]+)\)\s*\.?\s*$",
+    re.I,
+)
+
+
 _BRACKETED_CODES_AT_RE = re.compile(
     r"(?<![\w)])\(\d{1,3}\)(?:\s*(?:,|\bOR\b|/)\s*\(\d{1,3}\))+(?=\s+(?:AT|IN)\s+(?:QUESTION\s+)?"
     r"[A-Z]{0,4}\d)",
@@ -613,6 +631,11 @@ def _parse_condition(
     formal: bool,
 ) -> list[list[Atom]]:
     text = _SUBJECT_ASKED_RE.sub("", text)
+    # "R4 ≠ 1, 2", "Q5 <> 3 or 4": a list of codes denied together (none of them)
+    said_twice = _NOT_WORDS_DENIED_RE.match(text)
+    if said_twice:
+        text = said_twice["t"].strip()
+    text = _DENIED_LIST_RE.sub(_denied_list, text)
     # "(1) or (2) at S8": codes printed in round brackets, as on the form, before where
     text = _BRACKETED_CODES_AT_RE.sub(lambda m: re.sub(r"[()]", "", m[0]), text)
     text = _AT_LEAST_AT_RE.sub(lambda m: _at_least_at(m, questions), text)

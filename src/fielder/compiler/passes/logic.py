@@ -284,6 +284,11 @@ def _resolve(
         default = question.id if bare else _previous(target, order)
         pending = Pending("display_if", pending.condition, default, source=pending.source)
     unparsed = Problem("logic-unparsed", question.id, "", pending.source)
+    copied = _same_filter_as(pending, questions, order, holder)
+    if copied is not None and unparsed.id not in answers:
+        # "As R5", "Same base as R5" in a filter column: that earlier question's filter
+        holder.display_if = _join(holder.display_if, copied, "and")
+        return None
     if unparsed.id in answers:
         return _apply_expression(holder, pending, answers[unparsed.id])
     try:
@@ -356,6 +361,30 @@ def _resolve(
         question = _skip_holder(question, groups, questions, order)
         return _skip(question, pending, expression, questions, order, answers) or unknown
     return unknown
+
+
+# "As R5", "Same as Q5", "Same filter as Q5", "As for Q5", "As per Q5": another question's filter
+_SAME_AS_RE = re.compile(
+    r"^\W*(?:(?:THE\s+)?SAME(?:\s+(?:FILTER|BASE|ROUTING|CONDITION|RULE|LOGIC))?\s+AS"
+    r"|AS(?:\s+(?:FOR|PER|AT|WITH))?)\s+(?:QUESTION\s+)?(?P<id>[A-Z]{0,4}\d{1,3}[a-z]?)\W*$",
+    re.I,
+)
+
+
+def _same_filter_as(
+    pending: Pending, questions: dict[str, Question], order: dict[str, int], holder: Question
+) -> str | None:
+    """The filter of the earlier question a filter names as its own ("As R5"), if it has one."""
+    if pending.kind != "display_if" or pending.codes:
+        return None
+    found = _SAME_AS_RE.match(pending.condition or "")
+    if found is None:
+        return None
+    named = found["id"].upper()
+    key = next((k for k in questions if k.upper() in (named, "Q" + named)), None)
+    if key is None or order[key] >= order[holder.id]:
+        return None
+    return questions[key].display_if or None
 
 
 _WRITTEN = frozenset({"text", "long_text", "email", "date", "display"})
