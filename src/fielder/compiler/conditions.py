@@ -2081,6 +2081,11 @@ def collapse_words(text: str) -> str:
 
 
 def _numeric(question: str, rest: str, comparison: re.Match[str] | None) -> Atom:
+    if comparison and comparison.group(1) in ("=", "=="):
+        # "T17 = 0–4": equal to a span of numbers is the span
+        spanned = re.match(r"\s*(-?\d+)\s*-\s*(-?\d+)\b", rest[comparison.start(2) :])
+        if spanned:
+            return Atom(question, [spanned[1], spanned[2]], op="between")
     if comparison:
         op = "==" if comparison.group(1) in ("=", "==") else comparison.group(1)
         return Atom(question, [], op=op, value=float(comparison.group(2)))
@@ -2150,6 +2155,8 @@ def render_atom(atom: Atom, question: Question) -> str:
     qid = atom.question
     if atom.op == "between":
         body = f"({qid} >= {atom.codes[0]} and {qid} <= {atom.codes[1]})"
+        if atom.codes[0] == "0" and not atom.negate:
+            return f"{qid} <= {atom.codes[1]}"  # (a count from nought: its top alone bounds it)
         return f"not {body}" if atom.negate else body
     if atom.op is not None and atom.value is not None:
         body = f"{qid} {atom.op} {_fmt_number(atom.value)}"
