@@ -763,6 +763,15 @@ def _answer_line(raw: str, labels: set[str]) -> bool:
     return any(words.startswith(label) for label in labels if len(label) >= 2)
 
 
+# "Ask C3 of participants in education (C1 = 1)": the question named, then whom, by a test in
+# brackets (the people in any words; "ASK Q10 OF THOSE …" is read as it stands)
+_ASKED_OF_RE = re.compile(
+    rf"^(?P<head>\W*(?:ASK|SHOW)\s+(?:QUESTION\s+)?{_ID})\s+(?:ONLY\s+)?(?:OF|TO)\s+"
+    r"(?!(?:THOSE|PEOPLE|RESPONDENTS|ANYONE|EVERYONE|ALL)\b)(?=[^()]{3,80}\([^()]*(?:=|<|>|≠)[^()]*\))",
+    re.I,
+)
+
+
 def _read(
     words: str,
     place: str,
@@ -774,6 +783,8 @@ def _read(
     if len(words) > 300 or _unclosed(words):
         return None
     english = to_english(route_to_english(words))
+    # ("Ask C3 of participants in education (C1 = 1) who …": whom it is asked of, by a test)
+    english = _ASKED_OF_RE.sub(r"\g<head> IF ", english)
     group = _GROUP_ONLY_RE.match(words)
     if group:
         return _group_only(group["g"], words, place, question, following, questions, order)
