@@ -317,7 +317,10 @@ _AMOUNT_RE = re.compile(
 # that passes over a run of questions
 _GROUP_SKIPS_RUN_RE = re.compile(
     r"^\W*(?P<c>[^\W\d][^,;:=<>\d]{2,60}?)\s*,?\s*(?:PLEASE\s+)?(?:SKIP|MISS\s+OUT|LEAVE\s+OUT)\s+"
-    r"(?:QUESTIONS\s+|QS?\.?\s*)?(?P<a>\d{1,3})\s*(?:TO|-|–|—)\s*(?:Q\.?\s*)?(?P<b>\d{1,3})\W*$",
+    r"(?:QUESTIONS\s+|QS?\.?\s*)?(?P<a>\d{1,3})\s*(?:TO|-|–|—)\s*(?:Q\.?\s*)?(?P<b>\d{1,3})"
+    # ("… skip questions 13–15 (they're about the bar) and carry on at Part C")
+    r"(?:\s*\([^()]{2,80}\))?(?:\s*,?\s*(?:AND|THEN)\s+(?:CARRY\s+ON|CONTINUE|GO|MOVE|JUMP|PICK\s+UP)"
+    r"\b[^.;]{0,40})?\W*$",
     re.I,
 )
 

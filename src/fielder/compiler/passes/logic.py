@@ -30,6 +30,13 @@ from fielder.ir.models import Question, SkipRule
 _NOT_ASKED_RE = re.compile(
     r"\bNOT\s+(?:BE\s+)?ASKED\b|\bDO\s+NOT\s+ASK\b|\bDON.T\s+ASK\b|\bSKIP\b", re.I
 )
+# "Only shown if you did more than 50 outings (question 5)" on Q5 itself: no question is
+# filtered on its own answer, so the words of showing are the next one's
+_SHOWN_ONLY_RE = re.compile(
+    r"\bONLY\s+(?:BE\s+)?(?:SHOWN|ASKED|DISPLAYED|ANSWERED|APPEARS)\b"
+    r"|\b(?:SHOWN|ASKED|DISPLAYED|APPEARS)\s+ONLY\b",
+    re.I,
+)
 _END_RE = re.compile(r"^(?:END|END\s+OF\s+\w+|CLOSE|FINISH)$", re.I)
 
 
@@ -321,7 +328,7 @@ def _resolve(
         and holder is question
         and named == {question.id}
         and order[question.id] + 1 < len(ids)
-        and _NOT_ASKED_RE.search(pending.source)
+        and (_NOT_ASKED_RE.search(pending.source) or _SHOWN_ONLY_RE.search(pending.source))
     ):
         # a question left out on its own answer, set down after it ("Not asked if the answer
         # at G1 was 0" under G1): the next question's filter, as no question filters itself
