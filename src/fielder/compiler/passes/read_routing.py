@@ -264,7 +264,7 @@ _WORD_RE = re.compile(r"[A-Za-zÀ-ÿ]{3}")
 _LABELLED_TEST_RE = re.compile(
     # ("Leavers (question 2 = No)"; "Dissatisfied at TS7 (4 or 5):": the answers' codes after
     # where they were given)
-    r"^\W*[A-Za-z][\w /-]{0,30}(?:\s(?:AT|IN)\s+[A-Za-z]{1,4}\d{1,3}[a-z]?\s*"
+    r"^\W*[A-Za-z][\w /-]{0,48}(?:\s(?:AT|IN)\s+[A-Za-z]{1,4}\d{1,3}[a-z]?\s*"
     r"\(\s*(?:CODES?\s+)?\d{1,3}(?:\s*(?:,|/|OR|AND|TO|-|–)\s*\d{1,3})*\s*\)(?:\s*ONLY)?\W*$|"
     r"\(\s*(?:(?:QUESTION\s+\d{1,3}|[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*"
     r"(?:=|<|>|≥|≤|IN\b|CODES?\s+\d)[^()]*"
@@ -374,6 +374,8 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
                 and (
                     reading.holder is question
                     or _asked(reading.source, questions) == reading.holder.id
+                    # (a filter under the answers, read as the next question's by its place)
+                    or (reading.holder is following and place == "last")
                 )
                 and _scoped(reading, pairs)
             ):
