@@ -687,6 +687,12 @@ def _has_logic(question: Question) -> bool:
     return bool(question.display_if or question.terminate_if or question.skip_to)
 
 
+# a line that is only a programmer's test ("J2 = 2 and K1 = 4")
+_BARE_LINE_TEST_RE = re.compile(
+    r"^\s*[A-Za-z]{1,4}\d{1,3}[a-z]?\s*(?:=|==|!=|≠|<>|<=|>=|<|>)\s*\w[\w\s,'=<>!≠-]*$", re.I
+)
+
+
 def _lines(draft: Draft, ahead: list[str]) -> list[tuple[str, str]]:
     """The draft's notes and lines that may route, each with where it sits: "above" the
     question, "under" its text (answers or boxes follow) or "last" (nothing follows)."""
@@ -713,6 +719,16 @@ def _lines(draft: Draft, ahead: list[str]) -> list[tuple[str, str]]:
     # so show the thank-you message and end the survey there."): read as one line
     joined: list[tuple[str, bool]] = []
     for raw, answers_follow in kept:
+        if (
+            joined
+            and joined[-1][0].rstrip().endswith(":")
+            and "(" not in joined[-1][0]
+            and _BARE_LINE_TEST_RE.match(raw)
+        ):
+            # "MDU jobs using the riser:" over "J2 = 2 and K1 = 4": a group named over its test
+            head = joined[-1][0].rstrip().rstrip(":").rstrip()
+            joined[-1] = (f"{head} ({raw.strip()})", answers_follow)
+            continue
         if (
             joined
             and not answers_follow
