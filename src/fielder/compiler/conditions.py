@@ -616,6 +616,11 @@ _NOT_WORDS_DENIED_RE = re.compile(
 )
 
 
+_BUT_NEVER_RE = re.compile(
+    r"^(?P<a>[^()]{3,120}?)\s*(?:[—–-]\s*|,\s*|;\s*)?\bBUT\s+(?:NEVER|NOT)\b[^()]{0,60}"
+    r"\((?P<t>[^()]*(?:=|<|>|≠)[^()]*)\)\s*\.?\s*$",
+    re.I,
+)
 _BRACKETED_CODES_AT_RE = re.compile(
     r"(?<![\w)])\(\d{1,3}\)(?:\s*(?:,|\bOR\b|/)\s*\(\d{1,3}\))+(?=\s+(?:AT|IN)\s+(?:QUESTION\s+)?"
     r"[A-Z]{0,4}\d)",
@@ -670,6 +675,16 @@ def _parse_condition(
             lambda m: f"the {m['a']} {m['noun']} {m['at']} or the {m['b']} {m['noun']} {m['at']}",
             text,
         )
+    never = _BUT_NEVER_RE.match(text)
+    if never:
+        # "N1 is 7 or above — but never guests (N4 = Guest)": the test, less the group denied
+        try:
+            kept = parse_condition(never["a"], questions, default, worded, formal)
+            denied = _negated(parse_condition(never["t"], questions, default, worded, formal))
+        except ConditionError:
+            pass
+        else:
+            return [g + h for g in kept for h in denied]
     both = _TWO_NAMED_RE.match(text)
     if both and worded:
         # "you ticked Becoming a leader at question 14 and have volunteered for more than 2
