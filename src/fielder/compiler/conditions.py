@@ -329,7 +329,11 @@ def _words_then_codes(text: str, questions: dict[str, Question]) -> str:
 # "UNDECIDED/REFUSED AT V1", "STREAMBAY OR POPCORNIO AT M2": answers named by their labels,
 # listed with slashes or "or", then the question once
 _LABELS_AT_RE = re.compile(
-    r"^(?P<labels>[^()\d'‘’\"“”„«»=<>]{1,120}?)\s+(?:AT|IN)\s+(?P<q>[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*\.?$",
+    # ("you ticked cafés or trains at question 10": the verb of answering first, the question
+    # by its number)
+    r"^(?:(?:YOU\s+)?(?:TICKED|CHOSE|SELECTED|PICKED|SAID|ANSWERED)\s+)?"
+    r"(?P<labels>[^()\d'‘’\"“”„«»=<>]{1,120}?)\s+(?:AT|IN)\s+"
+    r"(?:(?<=AT\s)QUESTION\s+(?=\d)|(?<=IN\s)QUESTION\s+(?=\d))?(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)\s*\.?$",
     re.I,
 )
 
@@ -340,11 +344,29 @@ def _labels_listed_at(text: str, questions: dict[str, Question]) -> str:
     match = _LABELS_AT_RE.match(text.strip())
     if match is None:
         return text
-    target = next((q for k, q in questions.items() if k.upper() == match["q"].upper()), None)
+    named = match["q"].upper()
+    target = next((q for k, q in questions.items() if k.upper() in (named, "Q" + named)), None)
     parts = [p.strip() for p in re.split(r"\s*/\s*|\s+OR\s+", match["labels"], flags=re.I)]
-    if target is None or len(parts) < 2 or not all(_label_match(p, target) for p in parts):
+    if target is None or len(parts) < 2:
         return text
-    return " OR ".join(f"{p} AT {match['q']}" for p in parts)
+    if not all(_label_match(p, target) or _word_of_one_label(p, target) for p in parts):
+        return text
+    return " OR ".join(f"{p} AT {target.id}" for p in parts)
+
+
+def _word_of_one_label(part: str, question: Question) -> bool:
+    """ "trains" for "On trains or while travelling": a one-word part found as a word of exactly
+    one answer's label (plurals folded)."""
+    words = re.findall(r"[^\W\d_]{4,}", part)
+    if len(words) != 1:
+        return False
+    word = folded(words[0]).rstrip("s")
+    holding = [
+        o.code
+        for o in question.options
+        if any(folded(w).rstrip("s") == word for w in re.findall(r"[^\W\d_]{4,}", o.label))
+    ]
+    return len(holding) == 1
 
 
 def _id_after(text: str, questions: dict[str, Question]) -> str:
