@@ -328,6 +328,7 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
     bare = {q.id for q in questions.values() if not _has_logic(q)}
     own_last = _printed_under(pairs, questions, order)
     readings: list[_Reading] = []
+    joined: set[str] = set()  # questions given their own filter beside their scope's
     for index, (question, draft) in enumerate(pairs):
         following = questions[ids[index + 1]] if index + 1 < len(ids) else None
         ahead = pairs[index + 1][1].pre_notes if index + 1 < len(pairs) else []
@@ -379,7 +380,22 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
                 )
                 and _scoped(reading, pairs)
             ):
+                if (
+                    reading.holder.id in joined
+                    and reading.holder is question
+                    and place in ("end", "last")
+                    and following is not None
+                ):
+                    # a second filter closing a question that has its own joined already is
+                    # the next one's: a question has one filter of its own
+                    reading.holder = following
+                    if following.id in bare:
+                        readings.append(reading)
+                        break
+                    if not _scoped(reading, pairs):
+                        break
                 reading.kind = "join"
+                joined.add(reading.holder.id)
                 readings.append(reading)
                 break
         if question.id in bare:
