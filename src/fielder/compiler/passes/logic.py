@@ -22,7 +22,7 @@ from fielder.compiler.conditions import (
     worded_condition,
 )
 from fielder.compiler.diagnostics import Problem
-from fielder.compiler.group_names import GROUP_MARK, group_answer, named_group
+from fielder.compiler.group_names import group_answer, named_group
 from fielder.compiler.passes.branch_pairs import drop_onward_skips, fold_branch_pairs
 from fielder.compiler.passes.screened_codes import screened_codes
 from fielder.ir.models import Question, SkipRule
@@ -313,15 +313,6 @@ def _resolve(
         unparsed.suggestions = ["Ignore this instruction"]
         return unparsed
     named = {a.question for g in groups for a in g}
-    if (
-        pending.kind == "display_if"
-        and (pending.condition or "").startswith(GROUP_MARK)
-        and holder.display_if
-        and named <= {m.group(0) for m in re.finditer(r"\b[A-Za-z]\w*\b", holder.display_if)}
-    ):
-        # "ASK IF T1 = 3 OR 4 – SENIOR LEADERS AND HEADTEACHERS ONLY": a group named in words
-        # beside a coded test of the same question only restates whom the test names
-        return None
     ids = list(order)
     if (
         pending.kind == "display_if"
