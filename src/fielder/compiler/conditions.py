@@ -621,12 +621,16 @@ def parse_condition(
 
 
 _DENIED_LIST_RE = re.compile(
-    r"(?<![\w(])(?P<q>[A-Z]{1,4}\d{1,3}[a-z]?)\s*(?:≠|!=|<>|\bNOT\s*=)\s*"
+    r"(?<!\w)(?P<q>[A-Z]{1,4}\d{1,3}[a-z]?)\s*(?:≠|!=|<>|\bNOT\s*=)\s*"
     r"(?P<codes>\d{1,3}(?:\s*(?:,|\bOR\b|/)\s*\d{1,3})+)\b(?!\s*(?:=|<|>|\.\d|[A-Z]{1,4}\d))"
     r"(?=\s*(?:$|\)|\bAND\b|;|\bOR\s+(?:\(|[A-Z]{1,4}\d)))",
     re.I,
 )
 def _denied_list(match: re.Match[str]) -> str:
+    if match.start() and match.string[match.start() - 1] == "(":
+        # ("users (R4 ≠ 1, 2)": inside a group's brackets, as "NOT CODE 1 OR 2 AT R4")
+        codes = " OR ".join(re.findall(r"\d{1,3}", match["codes"]))
+        return f"NOT CODE {codes} AT {match['q']}"
     return f"NOT ({match['q']} = {match['codes']})"
 
 

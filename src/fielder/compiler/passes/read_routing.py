@@ -801,7 +801,7 @@ def _answer_line(raw: str, labels: set[str]) -> bool:
 # brackets (the people in any words; "ASK Q10 OF THOSE …" is read as it stands)
 _ASKED_OF_RE = re.compile(
     rf"^(?P<head>\W*(?:ASK|SHOW)\s+(?:QUESTION\s+)?{_ID})\s+(?:ONLY\s+)?(?:OF|TO)\s+"
-    r"(?!(?:THOSE|PEOPLE|RESPONDENTS|ANYONE|EVERYONE|ALL)\b)(?=[^()]{3,80}\([^()]*(?:=|<|>|≠)[^()]*\))",
+    r"(?!(?:THOSE|ANYONE|EVERYONE|ALL)\b)(?=[^()]{3,80}\([^()]*(?:=|<|>|≠)[^()]*\))",
     re.I,
 )
 
