@@ -120,8 +120,7 @@ def test_codes_denied_together_and_a_filter_as_another_questions() -> None:
         "M3. How often do you go?\n1 Weekly\n2 Less often\n"
     )
     assert (
-        render(parse_condition("M1 ≠ 1, 2", questions, None), questions)
-        == "not (M1 in ['1','2'])"
+        render(parse_condition("M1 ≠ 1, 2", questions, None), questions) == "not (M1 in ['1','2'])"
     )
     assert (
         render(parse_condition("Not members (M1 ≠ 1 or 2)", questions, None), questions)
@@ -189,8 +188,8 @@ def test_a_long_group_name_over_its_test_joins_the_run_filter() -> None:
         "> H2 to H4 are for residents with a shared garden (H1 = 1). All others continue at H5.\n"
         "**H1** Do you have a shared garden?\n\n- 1 = Yes\n- 2 = No\n\n"
         "**H2** How well kept is it?\n\n- 1 = Well\n- 2 = Badly\n\n"
-        "**H3** Which of these are broken at the moment? Tick all that apply.\n\n- 1 = Gate\n- 2 = Bench or seats\n"
-        "- 3 = Lights\n\n"
+        "**H3** Which of these are broken at the moment? Tick all that apply.\n\n"
+        "- 1 = Gate\n- 2 = Bench or seats\n- 3 = Lights\n\n"
         "> Broken bench or seats problem mentioned (H3 code 2):\n\n"
         "**H4** How many times has it been reported?\n\n*Number, 0–20.*\n\n"
         "**H5** Anything else?\n\n*Open.*\n",
@@ -225,12 +224,15 @@ def test_a_test_but_never_a_group_denies_the_groups_test() -> None:
 def test_answers_listed_by_a_word_of_their_labels_before_the_question() -> None:
     questions = _text(
         "Q1. Where do you read the news? Tick all that apply.\n"
-        "☐ At home (1)\n☐ Buses or other public transport (2)\n☐ On trains or while travelling (3)\n"
-        "☐ At work (4)\n"
+        "☐ At home (1)\n☐ Buses or other public transport (2)\n"
+        "☐ On trains or while travelling (3)\n☐ At work (4)\n"
     )
-    assert render(
-        parse_condition("you ticked buses or trains at question 1", questions, None), questions
-    ) == "Q1 contains '2' or Q1 contains '3'"
+    assert (
+        render(
+            parse_condition("you ticked buses or trains at question 1", questions, None), questions
+        )
+        == "Q1 contains '2' or Q1 contains '3'"
+    )
 
 
 def test_people_joined_by_and_are_both_groups() -> None:

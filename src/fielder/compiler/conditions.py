@@ -626,6 +626,8 @@ _DENIED_LIST_RE = re.compile(
     r"(?=\s*(?:$|\)|\bAND\b|;|\bOR\s+(?:\(|[A-Z]{1,4}\d)))",
     re.I,
 )
+
+
 def _denied_list(match: re.Match[str]) -> str:
     if match.start() and match.string[match.start() - 1] == "(":
         # ("users (R4 ≠ 1, 2)": inside a group's brackets, as "NOT CODE 1 OR 2 AT R4")
@@ -706,11 +708,11 @@ def _parse_condition(
         # "N1 is 7 or above — but never guests (N4 = Guest)": the test, less the group denied
         try:
             kept = parse_condition(never["a"], questions, default, worded, formal)
-            denied = _negated(parse_condition(never["t"], questions, default, worded, formal))
+            barred = _negated(parse_condition(never["t"], questions, default, worded, formal))
         except ConditionError:
             pass
         else:
-            return [g + h for g in kept for h in denied]
+            return [g + h for g in kept for h in barred]
     both = _TWO_NAMED_RE.match(text)
     if both and worded:
         # "you ticked Becoming a leader at question 14 and have volunteered for more than 2
