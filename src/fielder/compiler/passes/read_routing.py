@@ -376,7 +376,12 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
                     reading.holder is question
                     or _asked(reading.source, questions) == reading.holder.id
                     # (a filter under the answers, read as the next question's by its place)
-                    or (reading.holder is following and place == "last")
+                    or (
+                        reading.holder is following
+                        and place == "last"
+                        # (not a filter the question above took as its own already)
+                        and reading.expression not in (question.display_if or "")
+                    )
                 )
                 and _scoped(reading, pairs)
             ):
