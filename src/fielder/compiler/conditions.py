@@ -342,7 +342,11 @@ def _words_then_codes(text: str, questions: dict[str, Question]) -> str:
 # "UNDECIDED/REFUSED AT V1", "STREAMBAY OR POPCORNIO AT M2": answers named by their labels,
 # listed with slashes or "or", then the question once
 _LABELS_AT_RE = re.compile(
-    r"^(?P<labels>[^()\d'‘’\"“”„«»=<>]{1,120}?)\s+(?:AT|IN)\s+(?P<q>[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*\.?$",
+    # ("you ticked cafés or trains at question 10": the verb of answering first, the question
+    # by its number)
+    r"^(?:(?:YOU\s+)?(?:TICKED|CHOSE|SELECTED|PICKED|SAID|ANSWERED)\s+)?"
+    r"(?P<labels>[^()\d'‘’\"“”„«»=<>]{1,120}?)\s+(?:AT|IN)\s+"
+    r"(?:(?<=AT\s)QUESTION\s+(?=\d)|(?<=IN\s)QUESTION\s+(?=\d))?(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)\s*\.?$",
     re.I,
 )
 
@@ -353,11 +357,29 @@ def _labels_listed_at(text: str, questions: dict[str, Question]) -> str:
     match = _LABELS_AT_RE.match(text.strip())
     if match is None:
         return text
-    target = next((q for k, q in questions.items() if k.upper() == match["q"].upper()), None)
+    named = match["q"].upper()
+    target = next((q for k, q in questions.items() if k.upper() in (named, "Q" + named)), None)
     parts = [p.strip() for p in re.split(r"\s*/\s*|\s+OR\s+", match["labels"], flags=re.I)]
-    if target is None or len(parts) < 2 or not all(_label_match(p, target) for p in parts):
+    if target is None or len(parts) < 2:
         return text
-    return " OR ".join(f"{p} AT {match['q']}" for p in parts)
+    if not all(_label_match(p, target) or _word_of_one_label(p, target) for p in parts):
+        return text
+    return " OR ".join(f"{p} AT {target.id}" for p in parts)
+
+
+def _word_of_one_label(part: str, question: Question) -> bool:
+    """ "trains" for "On trains or while travelling": a one-word part found as a word of exactly
+    one answer's label (plurals folded)."""
+    words = re.findall(r"[^\W\d_]{4,}", part)
+    if len(words) != 1:
+        return False
+    word = folded(words[0]).rstrip("s")
+    holding = [
+        o.code
+        for o in question.options
+        if any(folded(w).rstrip("s") == word for w in re.findall(r"[^\W\d_]{4,}", o.label))
+    ]
+    return len(holding) == 1
 
 
 def _id_after(text: str, questions: dict[str, Question]) -> str:
@@ -611,6 +633,42 @@ def parse_condition(
         raise
 
 
+_DENIED_LIST_RE = re.compile(
+    r"(?<!\w)(?P<q>[A-Z]{1,4}\d{1,3}[a-z]?)\s*(?:≠|!=|<>|\bNOT\s*=)\s*"
+    r"(?P<codes>\d{1,3}(?:\s*(?:,|\bOR\b|/)\s*\d{1,3})+)\b(?!\s*(?:=|<|>|\.\d|[A-Z]{1,4}\d))"
+    r"(?=\s*(?:$|\)|\bAND\b|;|\bOR\s+(?:\(|[A-Z]{1,4}\d)))",
+    re.I,
+)
+
+
+def _denied_list(match: re.Match[str]) -> str:
+    if match.start() and match.string[match.start() - 1] == "(":
+        # ("users (R4 ≠ 1, 2)": inside a group's brackets, as "NOT CODE 1 OR 2 AT R4")
+        codes = " OR ".join(re.findall(r"\d{1,3}", match["codes"]))
+        return f"NOT CODE {codes} AT {match['q']}"
+    return f"NOT ({match['q']} = {match['codes']})"
+
+
+# "Not season ticket holders (R4 ≠ 1, 2)": the words' NOT is the bracket's own, said twice
+_NOT_WORDS_DENIED_RE = re.compile(
+    r"^\s*NOT\s+(?P<w>[A-Za-z][A-Za-z'’ -]{2,60}?)\s*"
+    r"\((?P<t>\s*[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:≠|!=|<>|\bNOT\b)[^()]+)\)\s*\.?\s*$",
+    re.I,
+)
+
+
+_BUT_NEVER_RE = re.compile(
+    r"^(?P<a>[^()]{3,120}?)\s*(?:[—–-]\s*|,\s*|;\s*)?\bBUT\s+(?:NEVER|NOT)\b[^()]{0,60}"
+    r"\((?P<t>[^()]*(?:=|<|>|≠)[^()]*)\)\s*\.?\s*$",
+    re.I,
+)
+_BRACKETED_CODES_AT_RE = re.compile(
+    r"(?<![\w)])\(\d{1,3}\)(?:\s*(?:,|\bOR\b|/)\s*\(\d{1,3}\))+(?=\s+(?:AT|IN)\s+(?:QUESTION\s+)?"
+    r"[A-Z]{0,4}\d)",
+    re.I,
+)
+
+
 def _parse_condition(
     text: str,
     questions: dict[str, Question],
@@ -619,6 +677,13 @@ def _parse_condition(
     formal: bool,
 ) -> list[list[Atom]]:
     text = _SUBJECT_ASKED_RE.sub("", text)
+    # "R4 ≠ 1, 2", "Q5 <> 3 or 4": a list of codes denied together (none of them)
+    said_twice = _NOT_WORDS_DENIED_RE.match(text)
+    if said_twice:
+        text = said_twice["t"].strip()
+    text = _DENIED_LIST_RE.sub(_denied_list, text)
+    # "(1) or (2) at S8": codes printed in round brackets, as on the form, before where
+    text = _BRACKETED_CODES_AT_RE.sub(lambda m: re.sub(r"[()]", "", m[0]), text)
     text = _AT_LEAST_AT_RE.sub(lambda m: _at_least_at(m, questions), text)
     # "A2 = 1 (HAS BOUGHT OATFIELD CRUNCH)": words in brackets after a whole test only gloss it
     text = _GLOSS_AFTER_TEST_RE.sub(r"\g<test>", text)
@@ -657,6 +722,16 @@ def _parse_condition(
         # the question the note is written under
         places = re.findall(_ORDINAL_WORD, own_places["list"], re.I)
         text = " or ".join(f"the {p} {own_places['noun']}" for p in places)
+    never = _BUT_NEVER_RE.match(text)
+    if never:
+        # "N1 is 7 or above — but never guests (N4 = Guest)": the test, less the group denied
+        try:
+            kept = parse_condition(never["a"], questions, default, worded, formal)
+            barred = _negated(parse_condition(never["t"], questions, default, worded, formal))
+        except ConditionError:
+            pass
+        else:
+            return [g + h for g in kept for h in barred]
     both = _TWO_NAMED_RE.match(text)
     if both and worded:
         # "you ticked Becoming a leader at question 14 and have volunteered for more than 2
@@ -744,9 +819,10 @@ def _parse_condition(
         return _negated(parse_condition(denied["cond"], questions, default))
     text = _any_of_range(text, questions)
     text = _any_listed(text, questions)
+    # ("at least one of the first six boxes at Q5": by their place, before "at least one … at")
+    text = _counted_answers(text, questions, default)
     text = _any_answer(text, questions)
     text = _has_counted(text, questions)
-    text = _counted_answers(text, questions, default)
     text = _normalise(text)
     if not text:
         raise ConditionError("empty condition")
@@ -1289,7 +1365,9 @@ _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 # question named after them)
 _COUNTED_RE = re.compile(
     r"^(?:(?:YOU\s+)?(?:TICKED|CHOSE|SELECTED|PICKED|MARKED|CROSSED)\s+)?"
-    r"(?:(?:ANY\s+)?(?:ONE\s+)?OF\s+)?THE\s+(?P<end>FIRST|LAST)\s+(?P<n>\d|ONE|TWO|THREE|FOUR|FIVE|SIX|"
+    # ("at least one of the first six boxes": any of them, on a multi)
+    r"(?:(?:AT\s+LEAST\s+ONE\s+|ANY\s+(?:ONE\s+)?|ONE\s+)?OF\s+)?THE\s+(?P<end>FIRST|LAST)\s+"
+    r"(?P<n>\d|ONE|TWO|THREE|FOUR|FIVE|SIX|"
     r"SEVEN)\s+(?:OPTIONS|ANSWERS|CHOICES|RESPONSES|ITEMS|CODES|BOXES)"
     r"(?:\s+(?:AT|IN|FOR)\s+(?P<word>QUESTION\s+)?(?P<q>[A-Z]{0,5}\d{1,3}[A-Z]?))?$",
     re.I,
@@ -2074,6 +2152,11 @@ def collapse_words(text: str) -> str:
 
 
 def _numeric(question: str, rest: str, comparison: re.Match[str] | None) -> Atom:
+    if comparison and comparison.group(1) in ("=", "=="):
+        # "T17 = 0–4": equal to a span of numbers is the span
+        spanned = re.match(r"\s*(-?\d+)\s*-\s*(-?\d+)\b", rest[comparison.start(2) :])
+        if spanned:
+            return Atom(question, [spanned[1], spanned[2]], op="between")
     if comparison:
         op = "==" if comparison.group(1) in ("=", "==") else comparison.group(1)
         return Atom(question, [], op=op, value=float(comparison.group(2)))
@@ -2144,6 +2227,8 @@ def render_atom(atom: Atom, question: Question) -> str:
     qid = atom.question
     if atom.op == "between":
         body = f"({qid} >= {atom.codes[0]} and {qid} <= {atom.codes[1]})"
+        if atom.codes[0] == "0" and not atom.negate:
+            return f"{qid} <= {atom.codes[1]}"  # (a count from nought: its top alone bounds it)
         return f"not {body}" if atom.negate else body
     if atom.op is not None and atom.value is not None:
         body = f"{qid} {atom.op} {_fmt_number(atom.value)}"

@@ -129,7 +129,15 @@ def _inside(group: list[str], label: str) -> list[str] | None:
     words = _words(_LEAD_RE.sub("", label))
     if not words or sum(len(w) for w in words) < 4 or words == ["none"]:
         return None  # ("Yes", "No": too thin to name a group; "Tide" for a tier names one)
-    return words if all(any(_same(w, g) for g in group) for w in words) else None
+    if all(any(_same(w, g) for g in group) for w in words):
+        return words
+    # ("Headteacher or executive headteacher": one of the label's own alternatives will do)
+    for part in re.split(r"\s+or\s+", _LEAD_RE.sub("", label), flags=re.I)[:2]:
+        alone = _words(part)
+        if part != label and alone and sum(len(w) for w in alone) >= 4:
+            if all(any(_same(w, g) for g in group) for w in alone):
+                return alone
+    return None
 
 
 def _extra(group: list[str], words: list[str]) -> bool:
@@ -183,9 +191,10 @@ def group_answer(
         inside = [(o.code, w) for o in questions[qid].options if (w := _inside(group, o.label))]
         if not inside:
             continue
-        # one answer, or several that together make up the name ("the API (REST or GraphQL)")
+        # one answer, or several that together make up the name ("the API (REST or GraphQL)";
+        # people joined by AND are both groups: "senior leaders and headteachers")
         words = [w for _, ws in inside for w in ws]
-        if (len(inside) == 1 or re.search(r"\bOR\b", text, re.I)) and _extra(group, words):
+        if (len(inside) == 1 or re.search(r"\b(?:OR|AND)\b", text, re.I)) and _extra(group, words):
             return [[Atom(qid, [code for code, _ in inside], negate=negate)]]
         return None
     for qid in reversed(ids[: ids.index(default) + 1]):

@@ -77,7 +77,9 @@ _OTHERS_RE = re.compile(
     r"(?:ON\s+|STRAIGHT\s+|DIRECTLY\s+|AHEAD\s+)?(?:ON\s+)?(?:TO|AT)\b"
     r"|\bCARR(?:Y|IES)\s+ON\s+(?:FROM|AT|WITH)\b"
     # ("those customers pick up again at question 14": where the group skipped comes back)
-    r"|\b(?:PICKS?\s+UP|RESUMES?|REJOINS?)\s+(?:AGAIN\s+)?(?:AT|FROM|WITH)\b",
+    r"|\b(?:PICKS?\s+UP|RESUMES?|REJOINS?)\s+(?:AGAIN\s+)?(?:AT|FROM|WITH)\b"
+    # ("On days 1–6 the diary ends after T16": for the others it stops at a question before)
+    r"|\b(?:ENDS|FINISHES|STOPS|CLOSES)\s+(?:AFTER|AT|WITH)\s+(?:QUESTION\s+)?[A-Z]{0,4}\d",
     re.I,
 )
 _AFTER_RE = re.compile(
@@ -257,6 +259,7 @@ def _condition(text: str) -> tuple[str, int, int]:
         plural,
         _SHOWN_TO_RE.search(text),
         _BARE_TEST_RE.search(text),
+        _CODE_AT_RE.search(text),
     )
     for said in found_in:
         if said is None:
@@ -277,9 +280,18 @@ def _condition(text: str) -> tuple[str, int, int]:
 
 
 # "only for guests travelling with children (question 3)": whom, then the question sorting them
+# (not "…, answer (1) at S5": a code at a question)
 _GROUP_POINTER_RE = re.compile(
     r"\b(?:ONLY\s+)?FOR\s+(?P<c>[^()\d][^()]{2,80}?)\s*"
-    rf"\((?P<p>(?:QUESTION\s+)?\d{{1,3}}[a-z]?|{_ID})\)",
+    rf"\((?P<p>(?:QUESTION\s+)?\d{{1,3}}[a-z]?|{_ID})\)(?!\s*(?:AT|IN)\s)",
+    re.I,
+)
+# "is for families whose child has a plan, answer (1) at S5": the group in words, then its
+# answer's code at the question that sorts it
+_CODE_AT_RE = re.compile(
+    r"(?:\b(?:ANSWERS?|CODES?|BOX(?:ES)?|OPTIONS?)\s+)?(?<![\w)])\(?\d{1,3}\)?"
+    r"(?:\s*(?:,|\bOR\b|/)\s*\(?\d{1,3}\)?)*\s+(?:AT|IN)\s+(?:QUESTION\s+)?"
+    rf"(?:{_ID}|\d{{1,3}}[a-z]?)\b(?!\s*(?:TO|-|–)\s*\w)",
     re.I,
 )
 
@@ -305,7 +317,10 @@ _AMOUNT_RE = re.compile(
 # that passes over a run of questions
 _GROUP_SKIPS_RUN_RE = re.compile(
     r"^\W*(?P<c>[^\W\d][^,;:=<>\d]{2,60}?)\s*,?\s*(?:PLEASE\s+)?(?:SKIP|MISS\s+OUT|LEAVE\s+OUT)\s+"
-    r"(?:QUESTIONS\s+|QS?\.?\s*)?(?P<a>\d{1,3})\s*(?:TO|-|–|—)\s*(?:Q\.?\s*)?(?P<b>\d{1,3})\W*$",
+    r"(?:QUESTIONS\s+|QS?\.?\s*)?(?P<a>\d{1,3})\s*(?:TO|-|–|—)\s*(?:Q\.?\s*)?(?P<b>\d{1,3})"
+    # ("… skip questions 13–15 (they're about the bar) and carry on at Part C")
+    r"(?:\s*\([^()]{2,80}\))?(?:\s*,?\s*(?:AND|THEN)\s+(?:CARRY\s+ON|CONTINUE|GO|MOVE|JUMP|PICK\s+UP)"
+    r"\b[^.;]{0,40})?\W*$",
     re.I,
 )
 
@@ -372,6 +387,25 @@ def _run_jump(sentence: str) -> ScopedNote | None:
     )
 
 
+# the run named in one sentence, taken up by a word for it in the next ("Questions 6 to 11 are
+# about paid care. Please answer them only if …")
+_BACK_TO_RUN_RE = re.compile(
+    r"\b(?:THEM|THESE(?:\s+QUESTIONS)?|THOSE\s+QUESTIONS|THEY|EACH\s+OF\s+THEM)\b", re.I
+)
+
+
+def _run_then_test(main: list[str]) -> list[str]:
+    """Two sentences, the first naming a run with no test and the second its test, taking the
+    run up by a word for it: one note (else the two as they were)."""
+    first, second = main
+    run = _RUN_RE.search(first)
+    if run is None or _condition(first)[0] or _RUN_RE.search(second):
+        return main
+    if not _BACK_TO_RUN_RE.search(second) or not _condition(second)[0]:
+        return main
+    return [f"{first.rstrip()} {second.lstrip()}"]
+
+
 def read_scoped_note(parts: list[str], under_heading: bool, title: str = "") -> ScopedNote | None:
     """The note (its parts: instructions and words) read as scope, condition and action (None
     unless every part is read)."""
@@ -421,6 +455,8 @@ def read_scoped_note(parts: list[str], under_heading: bool, title: str = "") -> 
         # "FILTER: EMPLOYEES ONLY — E3 AND E4" with its test lifted out of brackets ("ECON = 1")
         test = next(m for m in main if _BARE_TEST_RE.fullmatch(m.strip(" .()")))
         main = [f"{next(m for m in main if m is not test)} ({test.strip(' .()')})"]
+    if len(main) == 2:
+        main = _run_then_test(main)
     if len(main) != 1:
         return None
     head = main[0]

@@ -26,14 +26,17 @@ from fielder.compiler.pseudo_code import _ELSE_RE, _ENDIF_RE, _OPEN_RE, _as_form
 _ELSE_GOTO_RE = re.compile(r"^ELSE\s+(?:GO\s?TO|SKIP\s+TO)\s+(?P<to>[A-Za-z]\w{0,9})\s*\.?$", re.I)
 
 
-_BRACKETED_IF_RE = re.compile(r"^IF\s*\((?P<cond>[^()]*\S[^()]*)\)\s*$", re.I)
+# "IF (QB05 = 6)" alone on its line, closed by an ENDIF further down (no THEN)
+_BRACKETED_OPEN_RE = re.compile(r"^IF\s*\((?P<cond>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*$", re.I)
 
 
 def _opened(line: Line) -> str | None:
-    """The condition of an `IF … THEN` line alone (no statement after THEN), as an expression."""
+    """The condition of an `IF … THEN` line alone (no statement after THEN), or of an `IF (…)`
+    line alone, as an expression."""
     text = line.text.strip()
-    # ("IF (QB05 = 4 OR 5)" alone, no THEN: the test in brackets filling the line opens it too)
-    match = (_OPEN_RE.match(text) or _BRACKETED_IF_RE.match(text)) if line.kind != "table" else None
+    match = None
+    if line.kind != "table":
+        match = _OPEN_RE.match(text) or _BRACKETED_OPEN_RE.match(text)
     if not match or line.text.rstrip().endswith(":"):
         return None  # "IF K1 = 2:" is the pseudo-code reader's, or a filter line
     condition = _as_formal(match["cond"])
@@ -62,8 +65,10 @@ def _read(lines: list[Line]) -> tuple[dict[int, list[str]], set[int]] | None:
         elif stack and _ENDIF_RE.match(text):
             stack.pop()
         elif stack and _ELSE_RE.match(text):
-            # "ELSE" alone: the questions down to the ENDIF are asked where the IF does not hold
-            stack[-1] = f"not ({stack[-1]})"
+            # (a plain ELSE: the questions down to ENDIF are asked when the IF does not hold)
+            if stack[-1].startswith("NOT ("):
+                return None
+            stack[-1] = f"NOT ({stack[-1]})"
         elif stack and (other := _ELSE_GOTO_RE.match(text)):
             if other["to"].upper() != (_next_label(lines, index + 1) or "").upper():
                 return None  # the others jump further on: a skip, not this reader's

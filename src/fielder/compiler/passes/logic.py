@@ -30,6 +30,13 @@ from fielder.ir.models import Question, SkipRule
 _NOT_ASKED_RE = re.compile(
     r"\bNOT\s+(?:BE\s+)?ASKED\b|\bDO\s+NOT\s+ASK\b|\bDON.T\s+ASK\b|\bSKIP\b", re.I
 )
+# "Only shown if you did more than 50 outings (question 5)" on Q5 itself: no question is
+# filtered on its own answer, so the words of showing are the next one's
+_SHOWN_ONLY_RE = re.compile(
+    r"\bONLY\s+(?:BE\s+)?(?:SHOWN|ASKED|DISPLAYED|ANSWERED|APPEARS)\b"
+    r"|\b(?:SHOWN|ASKED|DISPLAYED|APPEARS)\s+ONLY\b",
+    re.I,
+)
 _END_RE = re.compile(r"^(?:END|END\s+OF\s+\w+|CLOSE|FINISH)$", re.I)
 
 
@@ -284,6 +291,11 @@ def _resolve(
         default = question.id if bare else _previous(target, order)
         pending = Pending("display_if", pending.condition, default, source=pending.source)
     unparsed = Problem("logic-unparsed", question.id, "", pending.source)
+    copied = _same_filter_as(pending, questions, order, holder)
+    if copied is not None and unparsed.id not in answers:
+        # "As R5", "Same base as R5" in a filter column: that earlier question's filter
+        holder.display_if = _join(holder.display_if, copied, "and")
+        return None
     if unparsed.id in answers:
         return _apply_expression(holder, pending, answers[unparsed.id])
     try:
@@ -307,7 +319,7 @@ def _resolve(
         and holder is question
         and named == {question.id}
         and order[question.id] + 1 < len(ids)
-        and _NOT_ASKED_RE.search(pending.source)
+        and (_NOT_ASKED_RE.search(pending.source) or _SHOWN_ONLY_RE.search(pending.source))
     ):
         # a question left out on its own answer, set down after it ("Not asked if the answer
         # at G1 was 0" under G1): the next question's filter, as no question filters itself
@@ -356,6 +368,30 @@ def _resolve(
         question = _skip_holder(question, groups, questions, order)
         return _skip(question, pending, expression, questions, order, answers) or unknown
     return unknown
+
+
+# "As R5", "Same as Q5", "Same filter as Q5", "As for Q5", "As per Q5": another question's filter
+_SAME_AS_RE = re.compile(
+    r"^\W*(?:(?:THE\s+)?SAME(?:\s+(?:FILTER|BASE|ROUTING|CONDITION|RULE|LOGIC))?\s+AS"
+    r"|AS(?:\s+(?:FOR|PER|AT|WITH))?)\s+(?:QUESTION\s+)?(?P<id>[A-Z]{0,4}\d{1,3}[a-z]?)\W*$",
+    re.I,
+)
+
+
+def _same_filter_as(
+    pending: Pending, questions: dict[str, Question], order: dict[str, int], holder: Question
+) -> str | None:
+    """The filter of the earlier question a filter names as its own ("As R5"), if it has one."""
+    if pending.kind != "display_if" or pending.codes:
+        return None
+    found = _SAME_AS_RE.match(pending.condition or "")
+    if found is None:
+        return None
+    named = found["id"].upper()
+    key = next((k for k in questions if k.upper() in (named, "Q" + named)), None)
+    if key is None or order[key] >= order[holder.id]:
+        return None
+    return questions[key].display_if or None
 
 
 _WRITTEN = frozenset({"text", "long_text", "email", "date", "display"})

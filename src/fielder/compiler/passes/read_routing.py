@@ -217,7 +217,7 @@ _CLAUSE_END_RE = re.compile(
 # the action is the question's absence: the test is flipped
 _NEGATED_RE = re.compile(
     r"\b(?:NOT\s+(?:BE\s+)?(?:ASKED|SHOWN|DISPLAYED)|NOT\s+FOR\b|DO\s+NOT\s+(?:ASK|SHOW)|DON'?T\s+(?:ASK|SHOW)"
-    r"|SKIP\s+(?:THIS|THE)\s+QUESTION|HIDE|HIDDEN|LEAVE\s+OUT|LEFT\s+OUT|OMIT\w*|UNLESS|EXCEPT|ANYONE\s+ELSE|EVERYONE\s+ELSE|ALL\s+OTHERS"
+    r"|SKIP\s+(?:THIS|THE)\s+QUESTION|SKIP\s+(?:QUESTION\s+)?[A-Z]{0,4}\d{1,3}[A-Z]?\b(?!\s*(?:TO|-|–|—|AND)\b)|HIDE|HIDDEN|LEAVE\s+OUT|LEFT\s+OUT|OMIT\w*|UNLESS|EXCEPT|ANYONE\s+ELSE|EVERYONE\s+ELSE|ALL\s+OTHERS"
     r"|OTHERS)\b",
     re.I,
 )
@@ -233,7 +233,9 @@ _NOT_ROUTING_RE = re.compile(
     r"\bQUOTAS?\b|\bNOT\s+(?:A\s+)?(?:SCREEN[\s-]*OUT|ROUTING|LOGIC|(?:QUESTION\s+)?FILTER)\b|\bSOFT\s+CHECK\b"
     # ("Show answer 5 only to …": one answer's filter, not the question's)
     r"|\b(?:SHOW|DISPLAY|OFFER)\s+(?:ANSWER|OPTION|CODE|CHOICE)S?\s+\d{1,3}\b[^.;]*\bONLY\b"
-    r"|\bREAD\s+(?:OUT\s+)?ONLY\s+IF\b|\bIF\s+(?:NONE|ASKED|UNSURE|NECESSARY|NOT\s+AVAILABLE"
+    r"|\bREAD\s+(?:OUT\s+)?ONLY\s+IF\b"
+    # ("if none, write 0" is how to record; "only if None of these at Q15" names an answer)
+    r"|\bIF\s+NONE\b(?![^.;,]*\b(?:AT|IN|TO)\s+(?:QUESTION\s+)?[A-Z]{0,4}\d)|\bIF\s+(?:ASKED|UNSURE|NECESSARY|NOT\s+AVAILABLE"
     r"|IT\s+VARIES|YES,?\s+THE)\b|\bASK\s+(?:IF\s+)?ALL\b|\bBASE:?\s+ALL\b(?!\s+EXCEPT)|…|\.\.\."
     r"|\b(?:SHOW\s*CARD|MOSTR[AE]R?\s+(?:O\s+)?CART[ÃA]O|CARTE|KARTE|TARJETA|CARTELLINO)\b|\bPROBE\b|\bRECORD\b(?!\s+ONLY\s+(?:IF|WHEN)\b)|\bCODE\s+AS\b|\bWRITE\s+IN\b|\bTAKE\s+AN\s+AVERAGE\b"
     r"|\b(?:SHOW\s+ONLY|ONLY\s+SHOW)\b[^.;]*\b(?:SELECTED|CODED|PICKED|CHOSEN|TICKED|MENTIONED)\b",
@@ -262,7 +264,7 @@ _WORD_RE = re.compile(r"[A-Za-zÀ-ÿ]{3}")
 _LABELLED_TEST_RE = re.compile(
     # ("Leavers (question 2 = No)"; "Dissatisfied at TS7 (4 or 5):": the answers' codes after
     # where they were given)
-    r"^\W*[A-Za-z][\w /-]{0,30}(?:\s(?:AT|IN)\s+[A-Za-z]{1,4}\d{1,3}[a-z]?\s*"
+    r"^\W*[A-Za-z][\w /-]{0,48}(?:\s(?:AT|IN)\s+[A-Za-z]{1,4}\d{1,3}[a-z]?\s*"
     r"\(\s*(?:CODES?\s+)?\d{1,3}(?:\s*(?:,|/|OR|AND|TO|-|–)\s*\d{1,3})*\s*\)(?:\s*ONLY)?\W*$|"
     r"\(\s*(?:(?:QUESTION\s+\d{1,3}|[A-Za-z]{1,4}\d{1,3}[a-z]?)\s*"
     r"(?:=|<|>|≥|≤|IN\b|CODES?\s+\d)[^()]*"
@@ -278,6 +280,8 @@ _LABELLED_TEST_RE = re.compile(
 # ("Q6 is shown if …")
 _ASKED_RE = re.compile(
     rf"\b(?:ASK|SHOW|DISPLAY|LEAVE\s+OUT|OMIT)\s+(?:QUESTION\s+)?(?P<t>{_ID})\b"
+    # ("Please skip question 18 if …": the question passed by, not a jump's target)
+    rf"|\bSKIP\s+(?:QUESTION\s+)?(?P<k>{_ID})\b(?!\s*(?:TO|-|–|—|AND)\b)"
     # ("please answer question 16 if …", not "please also answer Q9. Otherwise go to Q10")
     rf"|\bANSWER\s+(?:QUESTION\s+)?(?P<a>{_ID})\s+(?=(?:ONLY\s+)?(?:IF|WHEN)\b)"
     rf"|\b(?P<s>{_ID})\s+(?:(?:IS|ARE)\s+)?(?:ONLY\s+)?(?:SHOWN|ASKED|DISPLAYED|APPEARS|VISIBLE"
@@ -324,6 +328,7 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
     bare = {q.id for q in questions.values() if not _has_logic(q)}
     own_last = _printed_under(pairs, questions, order)
     readings: list[_Reading] = []
+    joined: set[str] = set()  # questions given their own filter beside their scope's
     for index, (question, draft) in enumerate(pairs):
         following = questions[ids[index + 1]] if index + 1 < len(ids) else None
         ahead = pairs[index + 1][1].pre_notes if index + 1 < len(pairs) else []
@@ -370,10 +375,32 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
                 and (
                     reading.holder is question
                     or _asked(reading.source, questions) == reading.holder.id
+                    # (a filter under the answers, read as the next question's by its place)
+                    or (
+                        reading.holder is following
+                        and place == "last"
+                        # (not a filter the question above took as its own already)
+                        and reading.expression not in (question.display_if or "")
+                    )
                 )
                 and _scoped(reading, pairs)
             ):
+                if (
+                    reading.holder.id in joined
+                    and reading.holder is question
+                    and place in ("end", "last")
+                    and following is not None
+                ):
+                    # a second filter closing a question that has its own joined already is
+                    # the next one's: a question has one filter of its own
+                    reading.holder = following
+                    if following.id in bare:
+                        readings.append(reading)
+                        break
+                    if not _scoped(reading, pairs):
+                        break
                 reading.kind = "join"
+                joined.add(reading.holder.id)
                 readings.append(reading)
                 break
         if question.id in bare:
@@ -645,12 +672,18 @@ def _scoped(reading: _Reading, pairs: Sequence[tuple[Question, Draft]]) -> bool:
     at = next((i for i, (q, _) in enumerate(pairs) if q is holder), 0)
     if not at or not holder.display_if or holder.terminate_if or holder.skip_to:
         return False
-    shared = set(pairs[at][1].pre_notes) & set(pairs[at - 1][1].pre_notes)
+    shared = _scope_notes(pairs[at][1]) & _scope_notes(pairs[at - 1][1])
     if not shared or holder.display_if not in (pairs[at - 1][0].display_if or ""):
         return False
     had = {ref.name for ref in references(parse(holder.display_if))}
     new = {ref.name for ref in references(parse(reading.expression))}
     return not had & new
+
+
+def _scope_notes(draft: Draft) -> set[str]:
+    """The notes over a question, and the spread `ASK IF` of a run it carries among its own
+    notes (a run's note set as a quote or under a text box stays with the question's lines)."""
+    return {*draft.pre_notes, *(n for n in draft.notes if n.startswith("ASK IF "))}
 
 
 def _scope_only(index: int, pairs: Sequence[tuple[Question, Draft]]) -> bool:
@@ -673,6 +706,12 @@ def _scope_only(index: int, pairs: Sequence[tuple[Question, Draft]]) -> bool:
 
 def _has_logic(question: Question) -> bool:
     return bool(question.display_if or question.terminate_if or question.skip_to)
+
+
+# a line that is only a programmer's test ("J2 = 2 and K1 = 4")
+_BARE_LINE_TEST_RE = re.compile(
+    r"^\s*[A-Za-z]{1,4}\d{1,3}[a-z]?\s*(?:=|==|!=|≠|<>|<=|>=|<|>)\s*\w[\w\s,'=<>!≠-]*$", re.I
+)
 
 
 def _lines(draft: Draft, ahead: list[str]) -> list[tuple[str, str]]:
@@ -701,6 +740,16 @@ def _lines(draft: Draft, ahead: list[str]) -> list[tuple[str, str]]:
     # so show the thank-you message and end the survey there."): read as one line
     joined: list[tuple[str, bool]] = []
     for raw, answers_follow in kept:
+        if (
+            joined
+            and joined[-1][0].rstrip().endswith(":")
+            and "(" not in joined[-1][0]
+            and _BARE_LINE_TEST_RE.match(raw)
+        ):
+            # "MDU jobs using the riser:" over "J2 = 2 and K1 = 4": a group named over its test
+            head = joined[-1][0].rstrip().rstrip(":").rstrip()
+            joined[-1] = (f"{head} ({raw.strip()})", answers_follow)
+            continue
         if (
             joined
             and not answers_follow
@@ -753,6 +802,15 @@ def _answer_line(raw: str, labels: set[str]) -> bool:
     return any(words.startswith(label) for label in labels if len(label) >= 2)
 
 
+# "Ask C3 of participants in education (C1 = 1)": the question named, then whom, by a test in
+# brackets (the people in any words; "ASK Q10 OF THOSE …" is read as it stands)
+_ASKED_OF_RE = re.compile(
+    rf"^(?P<head>\W*(?:ASK|SHOW)\s+(?:QUESTION\s+)?{_ID})\s+(?:ONLY\s+)?(?:OF|TO)\s+"
+    r"(?!(?:THOSE|ANYONE|EVERYONE|ALL)\b)(?=[^()]{3,80}\([^()]*(?:=|<|>|≠)[^()]*\))",
+    re.I,
+)
+
+
 def _read(
     words: str,
     place: str,
@@ -764,6 +822,8 @@ def _read(
     if len(words) > 300 or _unclosed(words):
         return None
     english = to_english(route_to_english(words))
+    # ("Ask C3 of participants in education (C1 = 1) who …": whom it is asked of, by a test)
+    english = _ASKED_OF_RE.sub(r"\g<head> IF ", english)
     group = _GROUP_ONLY_RE.match(words)
     if group:
         return _group_only(group["g"], words, place, question, following, questions, order)
@@ -844,7 +904,10 @@ def _read(
         holder = questions[named]
         position = order[named]
         before = _id_before(questions, position)
-        found = _condition(english, questions, before, position - 1)
+        # ("Please skip question 18 if you ticked 'None'" under Q17's answers: the test is on
+        # the answers just above, named by their words alone)
+        under = before == question.id and place in ("last", "end", "under")
+        found = _condition(english, questions, before, position - 1, unnamed=under)
         return None if found is None else _Reading("display_if", holder, found, source=words)
     if forward:
         if following is None or _SCREEN_ID_RE.match(following.id):
@@ -1158,7 +1221,7 @@ def _asked(english: str, questions: dict[str, Question]) -> str | None:
     match = _ASKED_RE.search(_outside_brackets(english))
     if match is None:
         return None
-    named = match["t"] or match["s"] or match["h"] or match["f"] or match["a"]
+    named = match["t"] or match["s"] or match["h"] or match["f"] or match["a"] or match["k"]
     return _question_named(named, questions)
 
 
@@ -1211,12 +1274,13 @@ def _condition(
     default: str | None,
     last: int,
     filters: bool = True,
+    unnamed: bool = False,
 ) -> str | None:
     """The condition the words state, rendered, when it names only questions up to `last`
     (by position) with answers they have; the test flipped where the action is a negation."""
     order = {qid: index for index, qid in enumerate(questions)}
     for clause in _clauses(english):
-        if filters and not _names_question(clause, questions):
+        if filters and not unnamed and not _names_question(clause, questions):
             continue  # a filter names the question it tests, or says whom in words
         try:
             groups = parse_condition(clause, questions, default)

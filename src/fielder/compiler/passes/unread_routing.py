@@ -42,7 +42,9 @@ _ACTION_RE = re.compile(
     r"?[A-Z]{0,3}\d[\w.]*(?:\s*(?:TO|-|–)\s*[A-Z]{0,3}\d[\w.]*)?\s+)?(?:ONLY\s+)?"
     # ("ASK Q10 OF THOSE DISSATISFIED AT Q9")
     r"(?:IF|WHEN|(?:TO|OF)\s+(?:THOSE|PEOPLE|RESPONDENTS|ANYONE|EVERYONE)|THOSE|FOR\s+THOSE)\b"
-    r"|\bONLY\s+(?:ASK|SHOW|DISPLAY|ANSWER)\b[^.;]*\bIF\b|\bSKIP\s+THIS\s+QUESTION\s+IF\b"
+    r"|\bONLY\s+(?:ASK|SHOW|DISPLAY|ANSWER)\b[^.;]*\bIF\b"
+    # ("Please skip question 18 if …": the question passed by, named)
+    r"|\bSKIP\s+(?:THIS\s+QUESTION|(?:QUESTION\s+)?[A-Z]{0,3}\d[\w.]*)\s+(?:ONLY\s+)?IF\b"
     r"|\b(?:ASK|ANSWER|SHOW)\s+QUESTIONS?\s+[A-Z]{0,3}\d"
     r"|\b(?:ASK|SHOW)\b[^.;]{0,60}\bONLY\s+(?:IF|TO|FOR|WHERE|WHEN)\b"
     r"|\b(?:GO|SKIP|JUMP|CONTINUE|CARRY\s+ON|PROCEED|MOVE|ROUTE)\s+(?:ON\s+)?(?:TO|AT)\b"
@@ -64,7 +66,8 @@ _NOT_ROUTING_RE = re.compile(
     r"\bQUOTAS?\b|\bNOT\s+(?:A\s+)?(?:SCREEN[\s-]*OUT|ROUTING|LOGIC|A\s+(?:QUESTION\s+)?FILTER)\b|"
     r"\b(?:SHOW|DISPLAY|OFFER)\s+(?:ANSWER|OPTION|CODE|CHOICE)S?\s+\d{1,3}\b[^.;]*\bONLY\b|"
     r"\bNO\s+SCREEN[\s-]*OUT\b|\bDO\s+NOT\s+(?:TERMINATE|END|CLOSE|SCREEN|SKIP)\b|"
-    r"\bSOFT\s+CHECK\b|\bREAD\s+(?:OUT\s+)?ONLY\s+IF\b|\bIF\s+(?:NONE|ASKED|UNSURE|NOT\s+"
+    r"\bSOFT\s+CHECK\b|\bREAD\s+(?:OUT\s+)?ONLY\s+IF\b|\bIF\s+NONE\b(?![^.;,]*\b(?:AT|IN|TO)\s+(?:QUESTION\s+)?[A-Z]{0,4}\d)"
+    r"|\bIF\s+(?:ASKED|UNSURE|NOT\s+"
     r"AVAILABLE|NECESSARY|LESS\s+THAN\s+ONE|QUOTA\s+FULL|RUNNING\s+OVER|NOT\s+OBVIOUS)\b"
     r"|\bASK\s+(?:IF\s+)?ALL\b|\bBASE:?\s+ALL\b|…|\.\.\."
     # a carried-forward list: "SHOW ONLY APPS SELECTED AT Q1", "only show those coded at Q8"
