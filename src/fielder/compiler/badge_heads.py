@@ -38,6 +38,16 @@ def _key(tail: str) -> str:
     return re.sub(r"\s+", " ", tail).strip().casefold()
 
 
+# "Text entry – number" / "Text entry – essay", "TYPE: SINGLE" / "TYPE: NUMERIC RANGE 1-9": the
+# badge's kind before a separator, its detail after it
+_KIND_RE = re.compile(r"^(?P<kind>[^\W\d_][^:·•–—|,(/]{1,30}?)\s*(?:[:·•–—|,(/]|\s-\s)")
+
+
+def _keys(tail: str) -> list[str]:
+    kind = _KIND_RE.match(tail)
+    return [_key(tail), *(["kind:" + _key(kind["kind"])] if kind else [])]
+
+
 def _tail_of(line: Line) -> tuple[str, str] | None:
     """The id and the phrase after it of a head line, if it is one."""
     if line.is_option or line.code or line.kind not in ("paragraph", "heading"):
@@ -93,8 +103,9 @@ def badge_head_lines(lines: list[Line]) -> list[Line]:
     heads = _heads(lines)
     counts: dict[str, int] = {}
     for head in heads:
-        counts[_key(head.tail)] = counts.get(_key(head.tail), 0) + 1
-    repeated = [h for h in heads if counts[_key(h.tail)] >= 2]
+        for key in _keys(head.tail):
+            counts[key] = counts.get(key, 0) + 1
+    repeated = [h for h in heads if any(counts[key] >= 2 for key in _keys(h.tail))]
     if len(repeated) < 3 or 2 * len(repeated) < len(heads):
         return lines
     by_index = {h.index: h for h in heads}
