@@ -75,6 +75,33 @@ def test_a_badge_head_over_a_display_note_keeps_the_note_as_its_filter() -> None
     assert "B1" in str(survey["B2"].display_if)
 
 
+def test_a_badge_alone_names_several_answers() -> None:
+    text = (
+        "F1  Pick one\nWhich fruit do you eat most?\n1 Apples\n2 Pears\n3 Plums\n\n"
+        "F2  Pick several\nWhich fruit did you buy this week?\n1 Apples\n2 Pears\n3 Plums\n\n"
+        "F3  Pick one\nWhere do you buy fruit?\n1 Market\n2 Shop\n\n"
+        "F4  Pick one\nHow fresh is it usually?\n1 Very\n2 Not very\n"
+    )
+    survey = by_id(compile_text(text))
+    assert survey["F2"].text == "Which fruit did you buy this week?"
+    assert survey["F2"].type == "multi"
+    assert survey["F1"].type == "single"
+
+
+def test_a_title_shared_by_several_headings_is_kept_as_a_note() -> None:
+    text = (
+        "# Library survey\n\n"
+        "### L1 — Tick one\nHow often do you visit the library?\n\n- Weekly\n- Rarely\n\n"
+        "### L2 — Tick one\nDo you borrow e-books?\n\n- Yes\n- No\n\n"
+        "### L3 — Tick any\nWhich services do you use?\n\n- Wi-Fi\n- Printing\n- Study rooms\n\n"
+        "### L4 — Tick one\nWould you recommend the library?\n\n- Yes\n- No\n"
+    )
+    survey = by_id(compile_text(text, "q.md"))
+    assert survey["L3"].text == "Which services do you use?"
+    assert survey["L3"].type == "multi"
+    assert survey["L1"].type == "single"
+
+
 def test_a_phrase_used_once_or_twice_is_left_to_the_question() -> None:
     # only two heads share a phrase: no house style, the words stay as written
     text = (
@@ -118,7 +145,8 @@ def test_an_answer_named_in_quotes_after_is_ends_the_survey() -> None:
     )
     survey = by_id(compile_text(text))
     assert survey["K1"].terminate_if is not None
-    assert "'3'" in str(survey["K1"].terminate_if) and "'4'" in str(survey["K1"].terminate_if)
+    assert "'3'" in str(survey["K1"].terminate_if)
+    assert "'4'" in str(survey["K1"].terminate_if)
 
 
 def test_display_this_question_lines_filter_the_question_under_them() -> None:

@@ -22,6 +22,12 @@ from fielder.compiler.lines import Line
 _HEAD_RE = re.compile(
     r"^(?P<id>[A-Z]{1,4}[-_]?\d{1,3}[a-z]?)(?:\s*[.:)]|\s+[-–—·•|:])?\s+(?P<tail>\S.*?)\s*$"
 )
+# "Pick several", "Multi-select", "Checkbox list": the badge allows more than one answer
+# ("Multiple choice" alone names a list of answers, one or many: no hint)
+_MANY_RE = re.compile(
+    r"\b(?:several|multiple|many|checkbox(?:es)?|multi)\b(?!\s*(?:numbers?|values?|lines?))", re.I
+)
+_ONE_RE = re.compile(r"\b(?:single|one|only)\b|\bmultiple[- ]choice\b(?!\s*[-–—·:,]\s*\w)", re.I)
 _MAX_TAIL_WORDS = 9
 _MAX_TAIL_CHARS = 70
 
@@ -67,6 +73,12 @@ def _tail_of(line: Line) -> tuple[str, str] | None:
     if not re.search(r"[^\W\d_]", tail):
         return None  # "Q3  1 2 3 4 5": answers across the line, not a phrase
     return ident, tail
+
+
+def _hint(tail: str) -> list[str]:
+    """The badge's type in the note the type rules read, where its words allow many answers."""
+    plain = re.sub(r"\bmultiple[- ]choice\b", " ", tail, flags=re.I)
+    return ["MULTI CODE"] if _MANY_RE.search(plain) and not _ONE_RE.search(plain) else []
 
 
 def _words_line(line: Line) -> bool:
@@ -124,7 +136,12 @@ def badge_head_lines(lines: list[Line]) -> list[Line]:
             replace(
                 words,
                 label=head.ident,
-                instructions=[*line.instructions, head.tail, *words.instructions],
+                instructions=[
+                    *line.instructions,
+                    head.tail,
+                    *_hint(head.tail),
+                    *words.instructions,
+                ],
                 start=line.start,
             )
         )
