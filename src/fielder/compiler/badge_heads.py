@@ -130,20 +130,9 @@ def badge_head_lines(lines: list[Line]) -> list[Line]:
             index += 1
             continue
         line, words = lines[index], lines[head.words]
-        # the notes between are read before the question they stand over, as a lone label's are
-        out.extend(lines[index + 1 : head.words])
-        out.append(
-            replace(
-                words,
-                label=head.ident,
-                instructions=[
-                    *line.instructions,
-                    head.tail,
-                    *_hint(head.tail),
-                    *words.instructions,
-                ],
-                start=line.start,
-            )
-        )
+        # the notes between the head and the words are the question's own
+        between = [note for at in range(index + 1, head.words) for note in lines[at].instructions]
+        notes = [*line.instructions, head.tail, *_hint(head.tail), *between, *words.instructions]
+        out.append(replace(words, label=head.ident, instructions=notes, start=line.start))
         index = head.words + 1
     return out
