@@ -124,15 +124,15 @@ def badge_head_lines(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     index = 0
     while index < len(lines):
-        head = by_index.get(index)
-        if head is None:
+        at = by_index.get(index)
+        if at is None:
             out.append(lines[index])
             index += 1
             continue
-        line, words = lines[index], lines[head.words]
+        line, words = lines[index], lines[at.words]
         # the notes between the head and the words are the question's own
-        between = [note for at in range(index + 1, head.words) for note in lines[at].instructions]
-        notes = [*line.instructions, head.tail, *_hint(head.tail), *between, *words.instructions]
-        out.append(replace(words, label=head.ident, instructions=notes, start=line.start))
-        index = head.words + 1
+        between = [note for k in range(index + 1, at.words) for note in lines[k].instructions]
+        notes = [*line.instructions, at.tail, *_hint(at.tail), *between, *words.instructions]
+        out.append(replace(words, label=at.ident, instructions=notes, start=line.start))
+        index = at.words + 1
     return out

@@ -915,9 +915,9 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
     # "### L3 — Tick any" among "### L1 — Tick one", "### L2 — Tick one": a title several
     # headings share is the tool's badge, kept as a note (its words may name the type)
     titles = Counter(
-        titled["title"].casefold()
+        shared["title"].casefold()
         for line in lines
-        if line.kind == "heading" and (titled := _TITLED_HEADING_RE.match(line.text.strip()))
+        if line.kind == "heading" and (shared := _TITLED_HEADING_RE.match(line.text.strip()))
     )
     badges = sum(count for count in titles.values() if count >= 2) >= 3
     while index < len(lines):
@@ -941,9 +941,9 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
         if titled:
             # "G4 · Play time" as a heading over "Roughly how many hours …?": the heading names
             # the question; its words are the paragraph under it
-            title = _TITLED_HEADING_RE.match(line.text.strip())
-            if badges and title:
-                line.instructions = [*line.instructions, title["title"]]
+            named = _TITLED_HEADING_RE.match(line.text.strip())
+            if badges and named:
+                line.instructions = [*line.instructions, named["title"]]
             line.text = titled
         if (
             following is not None
