@@ -135,6 +135,9 @@ _ROUTING_RE = re.compile(
     # "Only where B2 = 2 and …", "Only when A3 is 1": whom the question is for, under it
     r"ONLY\s+(?:WHERE|WHEN|IF)\b[^.]{0,80}?\b[A-Z]{1,3}\d{1,3}[a-z]?\s*(?:=|IS\b|NOT\b|<|>)|"
     r"(?:GO|SKIP)\s+TO\s+[A-Z]+\d|THOSE\s+WHO\b|(?:ASK|SHOW|DISPLAY)\s+(?:IF|THOSE|ONLY)\b|"
+    # "Display this question only if: M1 “Yes” is selected": a survey tool's logic box
+    r"(?:DISPLAY|SHOW)\s+THIS\s+(?:QUESTION|ITEM)\s+(?:ONLY\s+)?(?:IF|WHEN|UNLESS)\b"
+    r"(?=[^?]*\b[A-Z]{1,4}\d)|"
     # "Ask this one to people who …", "Ask J9 only of jurors who …": the question, then whom
     r"(?:ASK|SHOW)\s+(?:THIS(?:\s+ONE|\s+QUESTION)?|[A-Z]{1,3}\d{1,3}[a-z]?)\s+(?:ONLY\s+)?(?:TO|OF)\s+"
     r"(?:\w+\s+){0,3}?(?:WHO|THAT|WITH)\b|"

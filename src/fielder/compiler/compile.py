@@ -11,6 +11,7 @@ from typing import Any
 from fielder.compiler.answer_heads import drop_answer_heads
 from fielder.compiler.answer_type_lines import answer_type_lines
 from fielder.compiler.arrow_glyphs import plain_arrows
+from fielder.compiler.badge_heads import badge_head_lines
 from fielder.compiler.band_filters import band_filter_lines
 from fielder.compiler.battery_tables import battery_document
 from fielder.compiler.bilingual_tables import one_language_document
@@ -145,7 +146,9 @@ def _read_lines(document: Document) -> list[Line]:
     )
     lines = instruction_code_lines(label_cell_lines(lines))
     # (notes covering several questions are read last, when every question's label is known)
-    return scoped_note_lines(rewrite_lines(printable_lines(export_lines(lines))))
+    lines = rewrite_lines(printable_lines(export_lines(lines)))
+    # (a phrase repeated after the ids of several heads is a badge: read once every head is known)
+    return scoped_note_lines(badge_head_lines(lines))
 
 
 def build_all(document: Document, file_id: str | None) -> tuple[Parsed, list[Built]]:

@@ -468,6 +468,9 @@ _NOTE_PREFIX_RE = re.compile(
     r"(?=(?:ask|show|display)\s+(?:only\s+)?(?:if|when)\b)",
     re.I,
 )
+_ID_IS_QUOTED_RE = re.compile(
+    r"\b([A-Z]{1,4}\d{1,3}[a-z]?)\s+is\s+(?=[“\"‘'][^“”\"‘’']{1,60}[”\"’'])"
+)
 _AFTER_THIS_RE = re.compile(r"^after\s+(?:this|the)\s+(?:page|section|block)\s*,\s*(?=if\b)", re.I)
 _LOGIC_ARROW_RE = re.compile(r"^\s*[↳⤷↪]")
 _FORMS_TYPES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -568,6 +571,8 @@ def interpret(sentence: str) -> list[Directive]:
     # "(only shown if you picked A or B in Question 6)": a note wrapped whole in brackets
     sentence = re.sub(r"^\(([^()]+)\)\.?$", r"\1", sentence.strip())
     # "↳ Question logic: If …": a logic arrow, then the note's heading word, both taken off
+    # "EV1 is “Fish” or “No pet” → end of survey": a question's answer named in quotes after "is"
+    sentence = _ID_IS_QUOTED_RE.sub(r"\1 = ", sentence)
     text = _NOTE_PREFIX_RE.sub("", named_route(to_english(sentence)))
     text = spelled_if(_NOTE_PREFIX_RE.sub("", text) if _LOGIC_ARROW_RE.match(sentence) else text)
     branches = branch_sentences(text)
@@ -1030,7 +1035,7 @@ def _bracketed_tests(cond: str) -> str:
 
 _SHOW_UNLESS_RE = re.compile(
     r"^(?:ONLY\s+)?(?:ASK|SHOW|DISPLAY)(?:\s+(?:THIS|IT)(?:\s+(?:ONE|QUESTION|SCREEN|PAGE))?)?\s+"
-    r"(?:UNLESS|EXCEPT\s+(?:IF|WHEN|WHERE))\s+(?P<cond>\S.*)$",
+    r"(?:UNLESS|EXCEPT\s+(?:IF|WHEN|WHERE))\s*:?\s+(?P<cond>\S.*)$",
     re.I,
 )
 

@@ -9,6 +9,7 @@ trailing italic notes, trailing capitals). Spreadsheet-like tables whose columns
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from fielder.compiler.bracketed_answers import bracketed_answers
@@ -919,6 +920,14 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
     """A label on a line of its own ("Q3") joined to the question text on the next line."""
     joined: list[Line] = []
     index = 0
+    # "### L3 — Tick any" among "### L1 — Tick one", "### L2 — Tick one": a title several
+    # headings share is the tool's badge, kept as a note (its words may name the type)
+    titles = Counter(
+        shared["title"].casefold()
+        for line in lines
+        if line.kind == "heading" and (shared := _TITLED_HEADING_RE.match(line.text.strip()))
+    )
+    badges = sum(count for count in titles.values() if count >= 2) >= 3
     while index < len(lines):
         line = lines[index]
         following = lines[index + 1] if index + 1 < len(lines) else None
@@ -940,6 +949,9 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
         if titled:
             # "G4 · Play time" as a heading over "Roughly how many hours …?": the heading names
             # the question; its words are the paragraph under it
+            named = _TITLED_HEADING_RE.match(line.text.strip())
+            if badges and named:
+                line.instructions = [*line.instructions, named["title"]]
             line.text = titled
         if (
             following is not None

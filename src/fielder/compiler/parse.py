@@ -115,6 +115,8 @@ _FORWARD_RE = re.compile(
     # "CONDITION: S11 = 100 OR MORE": the heading word over a bare test
     r"CONDITION\s*:\s*(?=[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:[=<>!≠≥≤]|NOT\b|IS\b|IN\b))|"
     r"SHOW\s+(?:IF|QUESTION|THIS|ONLY\s+IF|TO)\b|DISPLAY\s+IF|HIDE\s+IF|"
+    # "Display this question only if: …", "Display this question unless: …": a tool's logic box
+    r"DISPLAY\s+THIS\s+(?:QUESTION|ITEM|PAGE|SCREEN)\s+(?:ONLY\s+)?(?:IF|WHEN|UNLESS)\b|"
     r"ONLY\s+ANSWER|ANSWER\s+(?:THIS|THE\s+NEXT|ONLY\s+IF)|PLEASE\s+ANSWER\s+ONLY|"
     # "Please answer Questions 10 to 14 only if …": a paper form's base for a run
     r"(?:PLEASE\s+)?ANSWER\s+QUESTIONS?\s+[A-Z]{0,5}\d[^.]{0,30}\bONLY\s+(?:IF|WHEN)\b|"

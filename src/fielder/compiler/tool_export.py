@@ -383,6 +383,9 @@ def _tag_for_text(cond: str, texts: dict[str, str]) -> str:
 
 def _quoted(label: str) -> str:
     label = label.strip()
+    coded = re.fullmatch(r"(-?\d{1,3})\s*\([^()]+\)", label)
+    if coded:
+        return coded[1]  # "EV13 = 3 (No parking)": the code, its answer's words beside it
     if re.fullmatch(r"-?\d+(?:\.\d+)?", label) or re.search(r"['‘’\"“”]", label):
         return label  # a number, or words that cannot be quoted whole
     return f"'{label}'"

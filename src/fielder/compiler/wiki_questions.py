@@ -10,8 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from fielder.compiler.export_sentences import display_sentence
 from fielder.compiler.lines import Line
 
+# "Display this question unless: …", "Show this question only if …", "Ask if: …", "Show if …"
+_DISPLAY_HEAD_RE = re.compile(
+    r"^(?:(?:display|show)\s+this\s+question\s+(?:only\s+)?(?:if|when|unless)|"
+    r"(?:ask|show|display)\s+(?:only\s+)?(?:if|when)|filter)\b\s*:?",
+    re.I,
+)
 _ID_RE = re.compile(r"[A-Za-z]{1,6}\d{1,3}[A-Za-z]{0,2}")
 _DOT_CODE_RE = re.compile(r"(?<!\s)\s+[·•]\s*(\d{1,3})\s*$")
 # "**WTP** Would you pay …?": a bold id of capitals, no digits, opening a question
@@ -35,12 +42,29 @@ def wiki_question_lines(lines: list[Line]) -> list[Line]:
             # "#### R3 {SINGLE} {SHOW IF R2 = 1}": the heading's tags are the question's notes
             pending, pending_notes = line.text.strip(), line.instructions
             continue
+        if pending is not None and _display_note(line):
+            # "EV4" over "Display this question only if: …" over the words: the tool's logic box
+            # stands between the id and the question it filters, so the id waits for the words
+            out.append(line)
+            continue
         if pending is not None and line.kind == "paragraph" and line.text and not line.label:
             line = replace(line, label=pending, instructions=[*pending_notes, *line.instructions])
         pending = None
         line = _bold_id(line)
         out.extend(_points(line) or [_dotted(_code_row(line))])
     return out
+
+
+def _display_note(line: Line) -> bool:
+    """A filter line of its own ("Display this question only if: …", "Show if: X15 = 1",
+    "ASK IF Q3 = 2"), as a tool prints it above the question it filters."""
+    if line.kind != "paragraph" or line.is_option or line.label:
+        return False
+    if not line.text:
+        return bool(line.instructions)
+    if "?" in line.text:
+        return False
+    return display_sentence(line.text) is not None or bool(_DISPLAY_HEAD_RE.match(line.text))
 
 
 def _dotted(line: Line) -> Line:
