@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from fielder.compiler.program_tests import program_tests
 from fielder.compiler.denied_groups import denied_bracket
 from fielder.compiler.dotted_refs import dotted_answer
 from fielder.compiler.formal_conditions import formal_condition, is_formal
@@ -104,6 +105,8 @@ _SPELLED_BOUND_RE = re.compile(
 
 
 def _normalise(text: str) -> str:
+    # "inlist(c01,1,2)", "SUB1.includes(2)": a program's tests, as plain ones
+    text = program_tests(text)
     # "[4] or [5] at Q16", "any of [1]-[4]": codes printed in square brackets, as on the form
     text = re.sub(r"\[(\d{1,3})\]", r"\1", text)
     text = text.replace("–", "-").replace("—", "-").replace("≥", ">=").replace("≤", "<=")
@@ -577,6 +580,7 @@ def parse_condition(
     A test that reads only without the remark after it ("S8 NOT = 3, I.E. HAS NOT PRESCRIBED
     IT", "code 3 at S1 (not a main shopper)") is read without it; one that reads only with its
     answers' codes for their words ("FAIR OR POOR AT Q3 (04/05)") is read by the codes."""
+    text = program_tests(text)  # (before any reading: "(2)" is an argument, not a code)
     try:
         return _parse_condition(text, questions, default, worded, formal)
     except ConditionError:

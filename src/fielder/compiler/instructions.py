@@ -610,7 +610,11 @@ def interpret(sentence: str) -> list[Directive]:
         to_english(sentence),
         re.I,
     )
-    names_question = re.search(r"[A-Z]{1,4}\d|\b(?i:question)\s+\d", text)
+    names_question = re.search(
+        # ("STRESS >= 5": a variable named in capitals before a program's operator)
+        r"[A-Z]{1,4}\d|\b(?i:question)\s+\d|\b[A-Z][A-Z_]{1,15}\s*(?:==|!=|>=|<=|\.includes\()",
+        text,
+    )
     if filtered and not any(d.kind in _FINAL for d in found) and names_question:
         # "FILTER: Q5 NOT 4", "Filter: Yes at question 19": what follows the heading word is
         # the condition itself.

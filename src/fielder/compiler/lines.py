@@ -900,6 +900,10 @@ _LONE_LABEL_RE = re.compile(
 )
 
 
+# `show_if:`, `on_submit:`: a lower-case snake-case key of an app's config, then its value
+_CONFIG_KEY_RE = re.compile(r"^\s*[a-z]+_[a-z_]+\s*:")
+
+
 # "Question 7" alone (often a heading) over the question's words: the word spelled out
 _LONE_QUESTION_WORD_RE = re.compile(r"^(?:Question|QUESTION)\s+\d{1,3}[a-z]?[.:)]?$")
 
@@ -947,6 +951,8 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
             and following.text
             and not _LONE_LABEL_RE.match(following.text)
             and not _LONE_QUESTION_WORD_RE.match(following.text)
+            # "SOC2" over "show_if: CTX2 == 2": an app's rule line is no question's words
+            and not _CONFIG_KEY_RE.match(following.raw or following.text)
         ):
             label = line.text.rstrip(".:)")
             following.text = f"{label}. {following.text}"
