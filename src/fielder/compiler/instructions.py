@@ -169,7 +169,9 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\bNUMERIC|\bNUMBER\s+(?:BOX|ENTRY|FIELD)|\bENTER\s+(?:A\s+)?NUMBER\b|\bINTEGER\b|\bWHOLE\s+(?:NUMBER|HOURS|DOLLARS|YEARS)|\bENTER\s+(?:AGE|YEAR|AMOUNT)\b|\bRECORD\s+(?:EXACT\s+)?(?:NUMBER|AGE|AMOUNT)\b|\bRECORD\s+(?:IN\s+)?(?:YEARS|MONTHS|WEEKS|DAYS|HOURS|MINUTES)\b|\bENTER\s+NUMBER\b"
             # "RECORD 0-100": a number to write down within its range
-            r"|\bRECORD\s+\d{1,4}\s*[-–]\s*\d{1,6}\b",
+            r"|\bRECORD\s+\d{1,4}\s*[-–]\s*\d{1,6}\b"
+            # "RECORD KG (0-50)": the unit, then the range in brackets
+            r"|\bRECORD\s+[A-Z]{1,12}\s*\(\s*\d{1,4}\s*[-–]\s*\d{1,6}\s*\)",
             re.I,
         ),
     ),

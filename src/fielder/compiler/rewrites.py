@@ -91,6 +91,7 @@ from fielder.compiler.qualifying_codes import qualifying_code_lines
 from fielder.compiler.question_words import question_word_lines
 from fielder.compiler.ranked_lists import ranked_lines
 from fielder.compiler.run_in_codes import run_in_code_lines
+from fielder.compiler.rated_answers import rated_answer_lines
 from fielder.compiler.scale_keys import scale_key_lines
 from fielder.compiler.screen_boxes import screen_box_lines
 from fielder.compiler.screen_roles import screen_role_lines
@@ -125,7 +126,7 @@ from fielder.compiler.wrapped_notes import join_wrapped_notes, join_wrapped_prob
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
     lines = starred_head_lines(lines)  # before the starred notes: `*QUESTION 10` is no note
-    lines = keyed_item_head_lines(lines)  # before keyed_logic: its rule lines move under it
+    lines = keyed_item_head_lines(rated_answer_lines(lines))  # (rule lines move under the head)
     lines = scale_key_lines(keyed_logic_lines(typed_field_head_lines(lines)))
     lines = arrow_line_notes(keypad_answer_lines(banner_note_lines(lines)))
     lines = noted_label_lines(
