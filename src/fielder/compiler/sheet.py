@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
+from fielder.compiler.numbered_columns import numbered_answer_columns
 from fielder.compiler.answers_in_cell import answers_in_cell
 from fielder.compiler.captioned_boxes import captioned_box_notes
 from fielder.compiler.category_heads import category_heads
@@ -152,6 +153,8 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "go to",
         "goto",
         "skip to",
+        "next",  # "Next": where to go after the item ("if c05==2 → D01")
+        "next item",
         "branch",  # "Branch": where to go after answering ("7 → jump to P14")
         "validation",  # "Validation / notes": a range or a check on the answer
         # "Status" holding "TERM" on an answer's row, "Spec / mask" holding "RANGE 0-50"
@@ -453,6 +456,9 @@ def sheet_lines(block: Block) -> list[Line]:
             r"(?:option|answer|ans|choice|response|item)\.?\s*#?\s*\d{1,2}", cell.text.strip(), re.I
         )
     ]
+    if not across and "options" not in columns:
+        # "R1 | R2 | … | R11": answer columns numbered under a short prefix
+        across = numbered_answer_columns([c.text for c in block.rows[start]], columns["text"])
     typed_at = columns["options"] if columns.get("type", -1) == columns.get("options") else None
     width = max(len(r) for r in block.rows)
     if typed_at is not None:
@@ -697,6 +703,9 @@ def _across_answer(cell: str, head: str) -> Line:
     own = _BRACKET_CODE_RE.match(cell)
     if own is not None:
         return Line(text=own["label"], raw=cell, code=own["code"], is_option=True)
+    bare = re.fullmatch(r"\s*\[(\d{1,3})\]\s*", cell)
+    if bare is not None:
+        return Line(text=bare[1], raw=cell, code=bare[1], is_option=True)  # a scale's middle point
     number = re.search(r"\d{1,2}", head)
     code = number[0] if number else None
     written = re.match(r"^(?P<code>\d{1,2})\s*[–—-]\s*(?P<label>\S.*)$", cell)
