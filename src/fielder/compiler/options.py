@@ -1084,7 +1084,8 @@ def _boxes(text: str) -> list[RawOption]:
     return _paren_coded([_boxed(p) for p in items if p])
 
 
-_PAREN_CODE_RE = re.compile(r"^(?P<label>.*?)\s*\((?P<code>\d{1,3})\)$")
+# ("☐ Yes [1]  ☐ No [0]": a CRF's database codes in square brackets alike)
+_PAREN_CODE_RE = re.compile(r"^(?P<label>.*?)\s*(?:\((?P<code>\d{1,3})\)|\[(?P<squared>\d{1,3})\])$")
 
 
 def _paren_coded(options: list[RawOption]) -> list[RawOption]:
@@ -1095,7 +1096,8 @@ def _paren_coded(options: list[RawOption]) -> list[RawOption]:
         return options
     for option, match in zip(options, found, strict=True):
         assert match is not None
-        option.label, option.code = match["label"] or match["code"], match["code"]
+        code = match["code"] or match["squared"]
+        option.label, option.code = match["label"] or code, code
     return options
 
 

@@ -153,6 +153,8 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "go to",
         "goto",
         "skip to",
+        "action",  # "Action" in a CRF: what follows an answer ("No → NOT ELIGIBLE (stop)")
+        "actions",
         "next",  # "Next": where to go after the item ("if c05==2 → D01")
         "next item",
         "branch",  # "Branch": where to go after answering ("7 → jump to P14")
@@ -1069,6 +1071,14 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
         kept, inline = split_text(label)
         written = [] if codes else parse_option_text(kept)
         coded = bool(written and written[0].code and written[0].label)
+        if len(labels) == 1 and len(written) >= 2 and all(
+            o.code and o.label and o.marker for o in written
+        ):
+            # "☐ Yes [1]   ☐ No [0]": the cell's boxed answers across one line, each coded
+            found.extend(
+                Line(text=o.label, raw=label, code=o.code, is_option=True) for o in written
+            )
+            continue
         if (re.search(r"_{3,}|\[_+(?:\|_+)+\]", label) or is_date_box(label)) and not (
             codes or coded
         ):
