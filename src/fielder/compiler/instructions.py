@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from fielder.compiler.outcome_arrows import outcome_arrow
 from fielder.compiler.arrow_conditions import spelled_if
 from fielder.compiler.bracketed_bases import bracketed_base
 from fielder.compiler.branch_lines import branch_sentences
@@ -1753,9 +1754,16 @@ def _bare_condition(text: str, upper: str) -> list[Directive]:
     return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
 
 
+def _outcome_terminate(text: str, upper: str) -> list[Directive]:
+    """ "No → NOT ELIGIBLE (stop)": the answer before the arrow rules the person out."""
+    answer = outcome_arrow(text)
+    return [Directive("terminate_if", answer, source=text)] if answer else []
+
+
 _HANDLERS = (
     _display,
     _terminate,
+    _outcome_terminate,
     _routing,
     _carry,
     _pipe,
