@@ -1257,7 +1257,9 @@ def _display(text: str, upper: str) -> list[Directive]:
         # a CATI script's "DO NOT ASK IF Q7 = 98" the same
         return [Directive("display_if", f"NOT ({match['cond'].strip(' :,.')})", source=text)]
     match = re.match(
-        r"^(?:ONLY\s+ANSWER|ANSWER\s+(?:THIS|THE\s+NEXT)\s+QUESTION\s+ONLY|(?:PLEASE\s+)?ANSWER\s+ONLY)"
+        # ("Complete only if EC04 = Yes": a case report form's field filled in only then)
+        r"^(?:ONLY\s+(?:ANSWER|COMPLETE|FILL\s+IN)|(?:ANSWER|COMPLETE|FILL\s+IN)\s+(?:THIS|THE\s+NEXT)\s+"
+        r"(?:QUESTION|ITEM|FIELD)\s+ONLY|(?:PLEASE\s+)?(?:ANSWER|COMPLETE|FILL\s+IN)\s+ONLY)"
         r".*?\bIF\b(?P<cond>.*)$",
         text,
         re.I,
