@@ -538,6 +538,8 @@ _CODES_CLOSE_WHY_RE = re.compile(
 def interpret(sentence: str) -> list[Directive]:
     """The directives of one instruction sentence (several when it packs several)."""
     # "(only shown if you picked A or B in Question 6)": a note wrapped whole in brackets
+    # "⚑ Ask only when 9 = b.": a flag or pointer sign that marks the note, no words of it
+    sentence = re.sub(r"^[⚑⚐🚩☞☛⚠※✱]\ufe0f?\s*", "", sentence.strip())
     sentence = re.sub(r"^\(([^()]+)\)\.?$", r"\1", sentence.strip())
     # "↳ Question logic: If …": a logic arrow, then the note's heading word, both taken off
     text = _NOTE_PREFIX_RE.sub("", named_route(to_english(sentence)))
