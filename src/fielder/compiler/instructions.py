@@ -609,7 +609,8 @@ def interpret(sentence: str) -> list[Directive]:
         found.append(Directive("type", name, source=text))
     # "FILTRO: …" as well as "FILTER: …": the heading word read in English
     filtered = re.match(
-        r"^\s*(?:filter|condition|display\s+(?:logic|condition))\s*:|"
+        # ("display: D2 = {1}": a build note's key word alone before the test)
+        r"^\s*(?:filter|condition|display(?:\s+(?:logic|condition))?|show)\s*:|"
         # ("LOGIC: G16 = Yes." under a question: the heading word over a bare test)
         r"^\s*logic\s*:\s*[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:[=<>!≠≥≤]|is\b|in\b)",
         to_english(sentence),
