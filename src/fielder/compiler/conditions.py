@@ -108,7 +108,7 @@ def _normalise(text: str) -> str:
     # "inlist(c01,1,2)", "SUB1.includes(2)": a program's tests, as plain ones
     text = program_tests(text)
     # "[4] or [5] at Q16", "any of [1]-[4]": codes printed in square brackets, as on the form
-    text = re.sub(r"\[(\d{1,3})\]|\{(\d{1,3})\}", lambda m: m[1] or m[2], text)  # "= {1}" too
+    text = re.sub(r"\[(\d{1,3})\]|\{(\d{1,3})\}?", lambda m: m[1] or m[2], text)  # "= {1}" too
     text = text.replace("–", "-").replace("—", "-").replace("≥", ">=").replace("≤", "<=")
     text = text.replace("≠", "!=").replace("<>", "!=")
     # "Q13 in 0..6": a programmer's range of codes, both ends included

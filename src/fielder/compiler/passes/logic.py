@@ -30,6 +30,8 @@ from fielder.ir.models import Question, SkipRule
 _NOT_ASKED_RE = re.compile(
     r"\bNOT\s+(?:BE\s+)?ASKED\b|\bDO\s+NOT\s+ASK\b|\bDON.T\s+ASK\b|\bSKIP\b", re.I
 )
+# "display: D2 = {1}" set down under D2's answers: a build note's display key, not "IF …"
+_DISPLAY_KEY_RE = re.compile(r"^\W*(?:(?:display|show)(?:\s+logic)?\s*:|show\s+if\b)", re.I)
 _END_RE = re.compile(r"^(?:END|END\s+OF\s+\w+|CLOSE|FINISH)$", re.I)
 
 
@@ -307,7 +309,7 @@ def _resolve(
         and holder is question
         and named == {question.id}
         and order[question.id] + 1 < len(ids)
-        and _NOT_ASKED_RE.search(pending.source)
+        and (_NOT_ASKED_RE.search(pending.source) or _DISPLAY_KEY_RE.match(pending.source))
     ):
         # a question left out on its own answer, set down after it ("Not asked if the answer
         # at G1 was 0" under G1): the next question's filter, as no question filters itself
