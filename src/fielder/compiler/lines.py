@@ -970,6 +970,8 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
             following.text = f"{label}. {following.text}"
             following.spaced = f"{label}. {following.spaced or following.text}"
             following.start = line.start
+            if titled and not _LONE_LABEL_RE.match(label):
+                following.label = label  # "EMAIL": a name no label reader takes for an id
             # "**D12.** _ASK IF D11 = 3 OR 4_" over the words: the label line's notes come along
             following.instructions[:0] = line.instructions
             joined.append(following)
