@@ -24,8 +24,8 @@ _ENDS_RE = re.compile(
     re.I,
 )
 _JUMP_RE = re.compile(
-    r"\b(?:goes|go|jumps?|skips?|moves?|continues?|routes?)\s+(?:straight\s+|directly\s+|on\s+)*"
-    r"(?:to|at)\s+(?:question\s+)?(?P<to>[A-Z][A-Za-z]{0,8}\d{0,3}[a-z]?)\b"
+    r"\b(?i:goes|go|jumps?|skips?|moves?|continues?|routes?)\s+(?i:straight\s+|directly\s+|on\s+)*"
+    r"(?i:to|at)\s+(?i:question\s+)?(?P<to>[A-Z][A-Za-z]{0,8}\d{0,3}[a-z]?)\b"
 )
 _EXCLUSIVE_RE = re.compile(r"^\s*exclusive\b", re.I)
 _BRACED_CODE_RE = re.compile(r"\{\s*(?P<code>-?\d{1,4})\s*\}\s*(?:\[\^[\w-]{1,30}\])?\s*$")

@@ -73,6 +73,7 @@ from fielder.compiler.format_marks import drop_format_marks
 from fielder.compiler.interviewer_text import interviewer_text_lines
 from fielder.compiler.item_tables import numbered_item_lines
 from fielder.compiler.bracketed_filters import bracketed_filter_lines
+from fielder.compiler.flag_notes import flag_note_lines
 from fielder.compiler.footnote_routes import footnote_route_lines
 from fielder.compiler.keyed_item_heads import keyed_item_head_lines
 from fielder.compiler.keyed_logic import keyed_logic_lines
@@ -129,7 +130,7 @@ def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
     lines = starred_head_lines(lines)  # before the starred notes: `*QUESTION 10` is no note
     lines = keyed_item_head_lines(rated_answer_lines(footnote_route_lines(lines)))
-    lines = bracketed_filter_lines(lines)  # (rule lines move under the head)
+    lines = bracketed_filter_lines(flag_note_lines(lines))  # (rule lines move under the head)
     lines = scale_key_lines(keyed_logic_lines(typed_field_head_lines(lines)))
     lines = arrow_line_notes(keypad_answer_lines(banner_note_lines(lines)))
     lines = noted_label_lines(
