@@ -115,8 +115,12 @@ def test_a_crf_tables_boxed_answers_and_action_column() -> None:
         kind="table",
         rows=(
             _row("Item", "Question / criterion", "Response", "Action"),
-            _row("IC1", "Is the volunteer a non-smoker?", "☐ Yes [1]      ☐ No [0]",
-                 "No → NOT ELIGIBLE (stop)."),  # fmt: skip
+            _row(
+                "IC1",
+                "Is the volunteer a non-smoker?",
+                "☐ Yes [1]      ☐ No [0]",
+                "No → NOT ELIGIBLE (stop).",
+            ),  # fmt: skip
             _row("IC2", "Resting heart rate", "|__|__|__| bpm", "Complete only if IC1 = Yes [1]."),
             _row("IC3", "Any allergy to latex?", "☐ Yes [1]      ☐ No [0]", ""),
         ),
@@ -200,7 +204,11 @@ Thank you for taking part in the study today.
 
 def test_footnotes_on_answers_are_their_routing_and_braces_their_codes() -> None:
     survey = by_id(compile_text(_BUILD, "build.md"))
-    assert _codes(survey["CM1"]) == [("1", "Walk"), ("2", "Bus"), ("9", "I do not travel to campus")]
+    assert _codes(survey["CM1"]) == [
+        ("1", "Walk"),
+        ("2", "Bus"),
+        ("9", "I do not travel to campus"),
+    ]
     assert survey["CM1"].terminate_if == "CM1 == '9'"
 
 

@@ -7,13 +7,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from fielder.compiler.program_tests import program_tests
 from fielder.compiler.denied_groups import denied_bracket
 from fielder.compiler.dotted_refs import dotted_answer
 from fielder.compiler.formal_conditions import formal_condition, is_formal
 from fielder.compiler.instructions import expand_codes
 from fielder.compiler.labelled_codes import labelled_codes
 from fielder.compiler.number_bands import band_codes
+from fielder.compiler.program_tests import program_tests
 from fielder.compiler.repeated_answers import repeated_answers
 from fielder.compiler.worded_answers import (
     respondent_words,

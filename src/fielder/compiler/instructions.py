@@ -11,7 +11,6 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from fielder.compiler.outcome_arrows import outcome_arrow
 from fielder.compiler.arrow_conditions import spelled_if
 from fielder.compiler.bracketed_bases import bracketed_base
 from fielder.compiler.branch_lines import branch_sentences
@@ -20,6 +19,7 @@ from fielder.compiler.group_names import GROUP_MARK, group_only
 from fielder.compiler.logic_symbols import plain_symbols
 from fielder.compiler.named_routes import named_route
 from fielder.compiler.options import _TERMINATE_RE
+from fielder.compiler.outcome_arrows import outcome_arrow
 
 
 @dataclass

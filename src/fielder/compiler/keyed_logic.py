@@ -53,7 +53,9 @@ def keyed_logic_lines(lines: list[Line]) -> list[Line]:
         handler = _HANDLER_RE.match(line.raw or "")
         if handler:
             test = handler["test"]
-            note = f"TERMINATE IF {test}" if handler["end"] else f"IF {test} SKIP TO {handler['to']}"
+            note = (
+                f"TERMINATE IF {test}" if handler["end"] else f"IF {test} SKIP TO {handler['to']}"
+            )
         if note is None:
             out.append(line)
             continue

@@ -1087,7 +1087,9 @@ def _boxes(text: str) -> list[RawOption]:
 
 
 # ("☐ Yes [1]  ☐ No [0]": a CRF's database codes in square brackets alike)
-_PAREN_CODE_RE = re.compile(r"^(?P<label>.*?)\s*(?:\((?P<code>\d{1,3})\)|\[(?P<squared>\d{1,3})\])$")
+_PAREN_CODE_RE = re.compile(
+    r"^(?P<label>.*?)\s*(?:\((?P<code>\d{1,3})\)|\[(?P<squared>\d{1,3})\])$"
+)
 
 
 def _paren_coded(options: list[RawOption]) -> list[RawOption]:

@@ -13,7 +13,9 @@ import re
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_]{0,30}"
 _VALUES = r"-?\d{1,4}(?:\s*,\s*-?\d{1,4}){0,20}"
-_INLIST_RE = re.compile(rf"(?P<neg>!\s*)?\binlist\s*\(\s*(?P<q>{_NAME})\s*,\s*(?P<v>{_VALUES})\s*\)")
+_INLIST_RE = re.compile(
+    rf"(?P<neg>!\s*)?\binlist\s*\(\s*(?P<q>{_NAME})\s*,\s*(?P<v>{_VALUES})\s*\)"
+)
 _INRANGE_RE = re.compile(
     rf"(?P<neg>!\s*)?\binrange\s*\(\s*(?P<q>{_NAME})\s*,\s*(?P<a>-?\d{{1,4}})\s*,\s*(?P<b>-?\d{{1,4}})\s*\)"
 )

@@ -31,7 +31,9 @@ def rated_answer_lines(lines: list[Line]) -> list[Line]:
             continue
         verb, parts = answers
         out.append(replace(line, text="", spaced="", raw=verb, instructions=[verb]))
-        out.extend(replace(line, text=part, spaced=part, raw=part, instructions=[]) for part in parts)
+        out.extend(
+            replace(line, text=part, spaced=part, raw=part, instructions=[]) for part in parts
+        )
     return out
 
 

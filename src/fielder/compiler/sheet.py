@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import re
 
-from fielder.compiler.numbered_columns import numbered_answer_columns
 from fielder.compiler.answers_in_cell import answers_in_cell
 from fielder.compiler.captioned_boxes import captioned_box_notes
 from fielder.compiler.category_heads import category_heads
@@ -30,6 +29,7 @@ from fielder.compiler.instructions import question_type_line
 from fielder.compiler.legend_keys import expand_mark, legend_keys
 from fielder.compiler.lettered_rows import lettered_rows
 from fielder.compiler.lines import Line, collapse, is_caps_instruction, split_text
+from fielder.compiler.numbered_columns import numbered_answer_columns
 from fielder.compiler.options import SPECIFY_RE, parse_option_text
 from fielder.compiler.point_rows import item_points, point_row_lines
 from fielder.compiler.point_spans import packed_scale, point_span
@@ -1071,8 +1071,10 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
         kept, inline = split_text(label)
         written = [] if codes else parse_option_text(kept)
         coded = bool(written and written[0].code and written[0].label)
-        if len(labels) == 1 and len(written) >= 2 and all(
-            o.code and o.label and o.marker for o in written
+        if (
+            len(labels) == 1
+            and len(written) >= 2
+            and all(o.code and o.label and o.marker for o in written)
         ):
             # "☐ Yes [1]   ☐ No [0]": the cell's boxed answers across one line, each coded
             found.extend(
