@@ -53,6 +53,14 @@ def footnote_route_lines(lines: list[Line]) -> list[Line]:
                 tags.extend(_tags(notes[mark["name"]]))
             else:
                 kept.append(note)
+        across = _braced_across(line)
+        if across:
+            # "Very bad {0} · {1} · … · Very good {10}": a scale's points across one line
+            out.extend(
+                replace(line, text=label, spaced=label, code=code, is_option=True, instructions=[])
+                for code, label in across
+            )
+            continue
         code = _braced(line) if braced >= 2 else None
         if code is not None:
             kept = [n for n in kept if n.strip() != code]
@@ -61,6 +69,20 @@ def footnote_route_lines(lines: list[Line]) -> list[Line]:
             line = replace(line, instructions=[*kept, *tags])
         out.append(line)
     return out
+
+
+_ACROSS_PART_RE = re.compile(r"^(?P<label>[^{}]*?)\s*\{\s*(?P<code>-?\d{1,4})\s*\}$")
+
+
+def _braced_across(line: Line) -> list[tuple[str, str]]:
+    """(code, label) of each braced answer across the line (three or more), else []."""
+    if line.kind not in ("list_item", "paragraph") or line.label or (line.raw or "").count("{") < 3:
+        return []
+    parts = [p.strip() for p in re.split(r"\s+[·•|/]\s+|\t|\s{3,}", line.raw) if p.strip()]
+    found = [_ACROSS_PART_RE.match(part) for part in parts]
+    if len(parts) < 3 or not all(found):
+        return []
+    return [(m["code"], m["label"] or m["code"]) for m in found if m]
 
 
 def _braced(line: Line) -> str | None:
