@@ -39,7 +39,7 @@ def footnote_route_lines(lines: list[Line]) -> list[Line]:
         if (match := _DEFINITION_RE.match(line.raw or ""))
     }
     braced = sum(1 for line in lines if _braced(line))
-    if not notes and braced < 2:
+    if not notes and braced < 2 and not any(_braced_across(line) for line in lines):
         return lines
     out: list[Line] = []
     for line in lines:
