@@ -239,7 +239,8 @@ def test_a_signpost_naming_both_branches_filters_every_question_it_leads_to() ->
     survey = by_id(
         compile_text(
             "R1. Do you own a car?\n☐ Yes\n☐ No\n"
-            "→ If you ticked Yes at R1, please answer R2 and R3. If you ticked No, please go to R4.\n\n"
+            "→ If you ticked Yes at R1, please answer R2 and R3. "
+            "If you ticked No, please go to R4.\n\n"
             "R2. How old is it?\n☐ Under 5 years\n☐ 5 years or more\n\n"
             "R3. Is it electric?\n☐ Yes\n☐ No\n\n"
             "R4. How do you get to work?\n☐ Walk\n☐ Bus\n☐ Other\n"

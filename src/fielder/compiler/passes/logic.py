@@ -24,8 +24,8 @@ from fielder.compiler.conditions import (
 from fielder.compiler.diagnostics import Problem
 from fielder.compiler.group_names import group_answer, named_group
 from fielder.compiler.passes.branch_pairs import drop_onward_skips, fold_branch_pairs
-from fielder.compiler.passes.signposted_branches import fold_signposted_branches
 from fielder.compiler.passes.screened_codes import screened_codes
+from fielder.compiler.passes.signposted_branches import fold_signposted_branches
 from fielder.ir.models import Question, SkipRule
 
 _NOT_ASKED_RE = re.compile(
