@@ -235,22 +235,6 @@ def test_a_filter_in_brackets_inside_the_words_is_taken_out() -> None:
     assert survey["P2"].display_if == "P1 == '1'"
 
 
-def test_a_signpost_naming_both_branches_filters_every_question_it_leads_to() -> None:
-    survey = by_id(
-        compile_text(
-            "R1. Do you own a car?\n☐ Yes\n☐ No\n"
-            "→ If you ticked Yes at R1, please answer R2 and R3. "
-            "If you ticked No, please go to R4.\n\n"
-            "R2. How old is it?\n☐ Under 5 years\n☐ 5 years or more\n\n"
-            "R3. Is it electric?\n☐ Yes\n☐ No\n\n"
-            "R4. How do you get to work?\n☐ Walk\n☐ Bus\n☐ Other\n"
-        )
-    )
-    assert survey["R1"].skip_to == []
-    assert survey["R2"].display_if == "R1 == '1'"
-    assert survey["R3"].display_if == "R1 == '1'"
-
-
 def test_braced_codes_across_a_line_and_after_grid_headings() -> None:
     survey = by_id(
         compile_text(

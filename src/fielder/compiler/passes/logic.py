@@ -25,7 +25,6 @@ from fielder.compiler.diagnostics import Problem
 from fielder.compiler.group_names import group_answer, named_group
 from fielder.compiler.passes.branch_pairs import drop_onward_skips, fold_branch_pairs
 from fielder.compiler.passes.screened_codes import screened_codes
-from fielder.compiler.passes.signposted_branches import fold_signposted_branches
 from fielder.ir.models import Question, SkipRule
 
 _NOT_ASKED_RE = re.compile(
@@ -247,7 +246,6 @@ def resolve_logic(
             if problem is not None and not pending.quiet:
                 problems.append(problem)
     fold_branch_pairs(list(questions.values()))
-    fold_signposted_branches(list(questions.values()))
     drop_onward_skips(list(questions.values()))
     _drop_skips_that_screen_out(list(questions.values()))
     return problems
