@@ -508,6 +508,10 @@ def table_layout(
         only = next(iter(values)) if len(values) == 1 else ""
         code = only if _NUMERIC_CELL_RE.match(only) else str(len(columns) + 1)
         code = header_codes.get(index, code)
+        braced = re.search(r"\s*[\[{]\s*(-?\d{1,3})\s*[\]}]\s*$", header)
+        if braced and index not in header_codes:
+            # "Never {0}", "Often [3]": a build sheet's stored value after the heading's words
+            code, header = braced[1], header[: braced.start()] or braced[1]
         # "Very well (1)" over cells of "1": the heading's bracketed code is no part of its words
         # ("(2)" alone over a middle point: the code is its label)
         header = re.sub(rf"\s*\(\s*{re.escape(code)}\s*\)\s*$", "", header) or code

@@ -13,7 +13,8 @@ import re
 _BOXES = r"\|_{1,4}(?:\|(?:\s*[.,]\s*\|)?_{1,4})+\|"
 _CAPTIONED_RE = re.compile(
     rf"^(?P<caption>[^\W\d_][^|_()]{{0,40}}?)?\s*(?P<boxes>{_BOXES})\s*"
-    r"(?P<unit>[^\W\d_][^\W\d_ ]{0,12})?\s*"
+    # ("%", "mg/day", "mL/min": a unit in signs or per another unit)
+    r"(?P<unit>%|[^\W\d_][^\W\d_ /]{0,12}(?:/[^\W\d_]{1,8})?)?\s*"
     r"(?:\(\s*(?P<low>-?\d+(?:[.,]\d+)?)\s*(?:–|—|-|to)\s*(?P<high>-?\d+(?:[.,]\d+)?)\s*\))?\s*$",
     re.I,
 )

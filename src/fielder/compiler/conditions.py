@@ -13,6 +13,7 @@ from fielder.compiler.formal_conditions import formal_condition, is_formal
 from fielder.compiler.instructions import expand_codes
 from fielder.compiler.labelled_codes import labelled_codes
 from fielder.compiler.number_bands import band_codes
+from fielder.compiler.program_tests import program_tests
 from fielder.compiler.repeated_answers import repeated_answers
 from fielder.compiler.worded_answers import (
     respondent_words,
@@ -114,8 +115,10 @@ def _place_words(text: str) -> str:
 
 
 def _normalise(text: str) -> str:
+    # "inlist(c01,1,2)", "SUB1.includes(2)": a program's tests, as plain ones
+    text = program_tests(text)
     # "[4] or [5] at Q16", "any of [1]-[4]": codes printed in square brackets, as on the form
-    text = re.sub(r"\[(\d{1,3})\]", r"\1", text)
+    text = re.sub(r"\[(\d{1,3})\]|\{(\d{1,3})\}?", lambda m: m[1] or m[2], text)  # "= {1}" too
     text = text.replace("–", "-").replace("—", "-").replace("≥", ">=").replace("≤", "<=")
     text = text.replace("≠", "!=").replace("<>", "!=")
     # "Q13 in 0..6": a programmer's range of codes, both ends included
@@ -612,6 +615,7 @@ def parse_condition(
     A test that reads only without the remark after it ("S8 NOT = 3, I.E. HAS NOT PRESCRIBED
     IT", "code 3 at S1 (not a main shopper)") is read without it; one that reads only with its
     answers' codes for their words ("FAIR OR POOR AT Q3 (04/05)") is read by the codes."""
+    text = program_tests(text)  # (before any reading: "(2)" is an argument, not a code)
     try:
         return _parse_condition(text, questions, default, worded, formal)
     except ConditionError:

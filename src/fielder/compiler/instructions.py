@@ -19,6 +19,7 @@ from fielder.compiler.group_names import GROUP_MARK, group_only
 from fielder.compiler.logic_symbols import plain_symbols
 from fielder.compiler.named_routes import named_route
 from fielder.compiler.options import _TERMINATE_RE
+from fielder.compiler.outcome_arrows import outcome_arrow
 from fielder.compiler.thanked_stops import joined_stops
 
 
@@ -170,7 +171,9 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\bNUMERIC|\bNUMBER\s+(?:BOX|ENTRY|FIELD)|\bENTER\s+(?:A\s+)?NUMBER\b|\bINTEGER\b|\bWHOLE\s+(?:NUMBER|HOURS|DOLLARS|YEARS)|\bENTER\s+(?:AGE|YEAR|AMOUNT)\b|\bRECORD\s+(?:EXACT\s+)?(?:NUMBER|AGE|AMOUNT)\b|\bRECORD\s+(?:IN\s+)?(?:YEARS|MONTHS|WEEKS|DAYS|HOURS|MINUTES)\b|\bENTER\s+NUMBER\b"
             # "RECORD 0-100": a number to write down within its range
-            r"|\bRECORD\s+\d{1,4}\s*[-–]\s*\d{1,6}\b",
+            r"|\bRECORD\s+\d{1,4}\s*[-–]\s*\d{1,6}\b"
+            # "RECORD KG (0-50)": the unit, then the range in brackets
+            r"|\bRECORD\s+[A-Z]{1,12}\s*\(\s*\d{1,4}\s*[-–]\s*\d{1,6}\s*\)",
             re.I,
         ),
     ),
@@ -569,6 +572,8 @@ def _screen_out_route(text: str) -> str:
 def interpret(sentence: str) -> list[Directive]:
     """The directives of one instruction sentence (several when it packs several)."""
     # "(only shown if you picked A or B in Question 6)": a note wrapped whole in brackets
+    # "⚑ Ask only when 9 = b.": a flag or pointer sign that marks the note, no words of it
+    sentence = re.sub(r"^[⚑⚐🚩☞☛⚠※✱]\ufe0f?\s*", "", sentence.strip())
     sentence = re.sub(r"^\(([^()]+)\)\.?$", r"\1", sentence.strip())
     # "↳ Question logic: If …": a logic arrow, then the note's heading word, both taken off
     # "EV1 is “Fish” or “No pet” → end of survey": a question's answer named in quotes after "is"
@@ -642,13 +647,18 @@ def interpret(sentence: str) -> list[Directive]:
         found.append(Directive("type", name, source=text))
     # "FILTRO: …" as well as "FILTER: …": the heading word read in English
     filtered = re.match(
-        r"^\s*(?:filter|condition|display\s+(?:logic|condition))\s*:|"
+        # ("display: D2 = {1}": a build note's key word alone before the test)
+        r"^\s*(?:filter|condition|display(?:\s+(?:logic|condition))?|show)\s*:|"
         # ("LOGIC: G16 = Yes." under a question: the heading word over a bare test)
         r"^\s*logic\s*:\s*[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:[=<>!≠≥≤]|is\b|in\b)",
         to_english(sentence),
         re.I,
     )
-    names_question = re.search(r"[A-Z]{1,4}\d|\b(?i:question)\s+\d", text)
+    names_question = re.search(
+        # ("STRESS >= 5": a variable named in capitals before a program's operator)
+        r"[A-Z]{1,4}\d|\b(?i:question)\s+\d|\b[A-Z][A-Z_]{1,15}\s*(?:==|!=|>=|<=|\.includes\()",
+        text,
+    )
     if filtered and not any(d.kind in _FINAL for d in found) and names_question:
         # "FILTER: Q5 NOT 4", "Filter: Yes at question 19": what follows the heading word is
         # the condition itself.
@@ -1337,7 +1347,9 @@ def _display(text: str, upper: str) -> list[Directive]:
         # a CATI script's "DO NOT ASK IF Q7 = 98" the same
         return [Directive("display_if", f"NOT ({match['cond'].strip(' :,.')})", source=text)]
     match = re.match(
-        r"^(?:ONLY\s+ANSWER|ANSWER\s+(?:THIS|THE\s+NEXT)\s+QUESTION\s+ONLY|(?:PLEASE\s+)?ANSWER\s+ONLY)"
+        # ("Complete only if EC04 = Yes": a case report form's field filled in only then)
+        r"^(?:ONLY\s+(?:ANSWER|COMPLETE|FILL\s+IN)|(?:ANSWER|COMPLETE|FILL\s+IN)\s+(?:THIS|THE\s+NEXT)\s+"
+        r"(?:QUESTION|ITEM|FIELD)\s+ONLY|(?:PLEASE\s+)?(?:ANSWER|COMPLETE|FILL\s+IN)\s+ONLY)"
         r".*?\bIF\b(?P<cond>.*)$",
         text,
         re.I,
@@ -1857,9 +1869,16 @@ def _bare_condition(text: str, upper: str) -> list[Directive]:
     return [Directive("display_if", match["cond"].strip(" :,."), source=text)]
 
 
+def _outcome_terminate(text: str, upper: str) -> list[Directive]:
+    """ "No → NOT ELIGIBLE (stop)": the answer before the arrow rules the person out."""
+    answer = outcome_arrow(text)
+    return [Directive("terminate_if", answer, source=text)] if answer else []
+
+
 _HANDLERS = (
     _display,
     _terminate,
+    _outcome_terminate,
     _routing,
     _carry,
     _pipe,

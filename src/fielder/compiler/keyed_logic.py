@@ -29,6 +29,18 @@ _KEY_RE = re.compile(
 _FLOW_JUMP_RE = re.compile(
     r"^\{\s*if\s*:\s*(?P<test>.+?)\s*,\s*(?:to|goto|target)\s*:\s*(?P<to>[\w-]+)\s*\}$", re.I
 )
+# `STRESS >= 5`, `PAIN.includes(2)`: an item named in capitals, then an operator
+_CAPS_NAME_TEST_RE = re.compile(
+    r"^\(?\s*(?:[A-Z][A-Z_]{1,15}\s*(?:[=!<>≤≥]|\.includes\(|in\b)|"
+    r"[A-Za-z_]\w{1,30}\s*(?:==|!=|>=|<=|\.includes\())"
+)
+# `on AVAIL == 2 → close_prompt()`, `on EVENT == 2 -> jump(CTX2)`: an event handler after an
+# item, its test and its action (ending the survey or jumping to an item)
+_HANDLER_RE = re.compile(
+    r"^\s*on\s+(?P<test>[A-Z][A-Za-z0-9_]*\s*(?:==|!=|>=|<=|[<>=]|\.includes\().*?)\s*(?:→|->|=>)\s*"
+    r"(?:(?P<end>close\w*|end\w*|exit\w*|terminate\w*|finish\w*|screen_?out)\s*\(\s*\)|"
+    r"(?:jump|goto|go_?to|skip_?to)\s*\(\s*(?P<to>[A-Za-z]\w*)\s*\))\s*(?:#.*)?$"
+)
 _CODES_RE = re.compile(r"^\[?\s*\d{1,3}(?:\s*,\s*\d{1,3})*\s*\]?$")
 
 
@@ -38,6 +50,12 @@ def keyed_logic_lines(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         note = _note(line.raw) if re.match(r"^\s*[a-z]", line.raw or "") else None
+        handler = _HANDLER_RE.match(line.raw or "")
+        if handler:
+            test = handler["test"]
+            note = (
+                f"TERMINATE IF {test}" if handler["end"] else f"IF {test} SKIP TO {handler['to']}"
+            )
         if note is None:
             out.append(line)
             continue
@@ -56,8 +74,8 @@ def _note(raw: str) -> str | None:
             return None
         word = "EXCLUSIVE" if match["tag"].lower() == "exclusive" else "SPECIFY"
         return f"CODE {value.strip('[] ')} {word}"
-    if not re.search(r"[A-Za-z]\w*\d", value):
-        return None  # a test names a question by its id
+    if not re.search(r"[A-Za-z]\w*\d", value) and not _CAPS_NAME_TEST_RE.match(value):
+        return None  # a test names a question by its id (or its variable name in capitals)
     if match["carry"]:
         # "UX16 selected (not 5)": the answers chosen there are this question's list
         carried = re.match(

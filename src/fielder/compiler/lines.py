@@ -909,6 +909,10 @@ _LONE_LABEL_RE = re.compile(
 )
 
 
+# `show_if:`, `on_submit:`: a lower-case snake-case key of an app's config, then its value
+_CONFIG_KEY_RE = re.compile(r"^\s*[a-z]+_[a-z_]+\s*:")
+
+
 # "Question 7" alone (often a heading) over the question's words: the word spelled out
 _LONE_QUESTION_WORD_RE = re.compile(r"^(?:Question|QUESTION)\s+\d{1,3}[a-z]?[.:)]?$")
 
@@ -928,6 +932,14 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
         if line.kind == "heading" and (shared := _TITLED_HEADING_RE.match(line.text.strip()))
     )
     badges = sum(count for count in titles.values() if count >= 2) >= 3
+    words_too = (
+        sum(
+            1
+            for at, line in enumerate(lines[:-1])
+            if _TITLED_HEADING_RE.match(line.text.strip()) and _titled_heading(line, lines[at + 1])
+        )
+        >= 3
+    )
     while index < len(lines):
         line = lines[index]
         following = lines[index + 1] if index + 1 < len(lines) else None
@@ -945,7 +957,7 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
             lines = [*lines[: index + notes_between], line, *lines[index + 1 + notes_between :]]
             index += notes_between
             continue
-        titled = _titled_heading(line, following)
+        titled = _titled_heading(line, following, words_too)
         if titled:
             # "G4 · Play time" as a heading over "Roughly how many hours …?": the heading names
             # the question; its words are the paragraph under it
@@ -963,15 +975,23 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
                 or bool(titled)
             )
             and following.kind == "paragraph"
-            and (_LONE_LABEL_RE.match(line.text) or _LONE_QUESTION_WORD_RE.match(line.text))
+            and (
+                _LONE_LABEL_RE.match(line.text)
+                or _LONE_QUESTION_WORD_RE.match(line.text)
+                or (titled and words_too)
+            )
             and following.text
             and not _LONE_LABEL_RE.match(following.text)
             and not _LONE_QUESTION_WORD_RE.match(following.text)
+            # "SOC2" over "show_if: CTX2 == 2": an app's rule line is no question's words
+            and not _CONFIG_KEY_RE.match(following.raw or following.text)
         ):
             label = line.text.rstrip(".:)")
             following.text = f"{label}. {following.text}"
             following.spaced = f"{label}. {following.spaced or following.text}"
             following.start = line.start
+            if titled and not _LONE_LABEL_RE.match(label):
+                following.label = label  # "EMAIL": a name no label reader takes for an id
             # "**D12.** _ASK IF D11 = 3 OR 4_" over the words: the label line's notes come along
             following.instructions[:0] = line.instructions
             joined.append(following)
@@ -989,12 +1009,22 @@ _TITLED_HEADING_RE = re.compile(
 )
 
 
-def _titled_heading(line: Line, following: Line | None) -> str | None:
+# "EMAIL – Prize draw email" among "ELIG1 – Student" heads: a variable name in capitals
+_WORD_TITLED_HEADING_RE = re.compile(
+    r"^(?P<id>[A-Z][A-Z_]{2,11})\s+[-–—·•|]\s+"
+    r"(?P<title>[A-Za-z][\w'’&/()-]*(?:\s[\w'’&/()-]+){0,5})$"
+)
+
+
+def _titled_heading(line: Line, following: Line | None, words_too: bool = False) -> str | None:
     """The id of a heading that is a question's id and short name, with the question's own
-    sentence as the next paragraph; None for any other line."""
+    sentence as the next paragraph; None for any other line. (`words_too`: the document's
+    other such heads are numbered ids, so a name in capitals in their place is an id too.)"""
     if line.kind != "heading" or line.is_option or following is None:
         return None
-    titled = _TITLED_HEADING_RE.match(line.text.strip())
+    titled = _TITLED_HEADING_RE.match(line.text.strip()) or (
+        _WORD_TITLED_HEADING_RE.match(line.text.strip()) if words_too else None
+    )
     if titled is None or following.kind != "paragraph" or following.is_option:
         return None
     words = following.text.strip()

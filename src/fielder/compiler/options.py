@@ -126,7 +126,9 @@ _ROUTE_RE = re.compile(
     r"(?-i:[A-Z]{1,2}\d{0,2}_?(?:END|CLOSE|THANKS|OUTRO))|"
     r"(?:section|part|module|block)\s+[A-Za-z0-9]{1,3}|next\s+(?:section|part|module|block)|"
     # "→ proceed to the closing screen", "go to the thank-you page": the end, where it shows
-    r"the\s+(?:closing|final|last|end|thank[\s-]?you)\s+(?:screen|page|message))\)?"
+    r"the\s+(?:closing|final|last|end|thank[\s-]?you)\s+(?:screen|page|message)|"
+    # ("GO TO DEBRIEF": a screen named by its variable in capitals)
+    r"(?-i:(?!NEXT\b|THE\b)[A-Z][A-Z_]{3,15}))\)?"
     # ("→ Jump to Section 4 (Your first week)": the place's title or a remark in brackets after)
     r"(?:\s+\([^()]{1,40}\))?\.?\s*$",
     re.I,
@@ -1114,7 +1116,10 @@ def _boxes(text: str) -> list[RawOption]:
     return _paren_coded([_boxed(p) for p in items if p])
 
 
-_PAREN_CODE_RE = re.compile(r"^(?P<label>.*?)\s*\((?P<code>\d{1,3})\)$")
+# ("☐ Yes [1]  ☐ No [0]": a CRF's database codes in square brackets alike)
+_PAREN_CODE_RE = re.compile(
+    r"^(?P<label>.*?)\s*(?:\((?P<code>\d{1,3})\)|\[(?P<squared>\d{1,3})\])$"
+)
 
 
 def _paren_coded(options: list[RawOption]) -> list[RawOption]:
@@ -1125,7 +1130,8 @@ def _paren_coded(options: list[RawOption]) -> list[RawOption]:
         return options
     for option, match in zip(options, found, strict=True):
         assert match is not None
-        option.label, option.code = match["label"] or match["code"], match["code"]
+        code = match["code"] or match["squared"]
+        option.label, option.code = match["label"] or code, code
     return options
 
 

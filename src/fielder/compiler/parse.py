@@ -53,6 +53,7 @@ from fielder.compiler.instructions import (
 )
 from fielder.compiler.item_tables import item_numbers
 from fielder.compiler.joined_heads import split_joined_heads
+from fielder.compiler.letter_tests import letters_named_as_codes
 from fielder.compiler.letters import keep_jumping_letters, keep_ranked_letters
 from fielder.compiler.lines import LEADING_ROUTE_RE, TYPE_NOTE_RE, Line, is_caps_instruction
 from fielder.compiler.marks import contrast_marks
@@ -2806,7 +2807,9 @@ def parse_lines(lines: list[Line]) -> Parsed:
     if not parsed.default_single:
         # "One answer per question unless it says …": the header, not the box shapes, says
         contrast_marks(parsed.drafts)
-    if any(_LETTERS_STORED_RE.search(" ".join([line.text, *line.instructions])) for line in lines):
+    if any(
+        _LETTERS_STORED_RE.search(" ".join([line.text, *line.instructions])) for line in lines
+    ) or letters_named_as_codes(lines):
         _keep_letters(parsed)
     keep_jumping_letters(parsed)
     keep_ranked_letters(parsed)

@@ -58,6 +58,7 @@ from fielder.compiler.asked_across import split_asked_across
 from fielder.compiler.banner_notes import banner_note_lines
 from fielder.compiler.box_screens import box_screen_lines
 from fielder.compiler.boxed_cells import boxed_cell_lines
+from fielder.compiler.bracketed_filters import bracketed_filter_lines
 from fielder.compiler.bracketed_points import bracketed_point_lines
 from fielder.compiler.checklist_answers import checklist_lines
 from fielder.compiler.coded_heads import coded_head_lines
@@ -68,10 +69,13 @@ from fielder.compiler.described_bases import described_base_lines
 from fielder.compiler.differential_pairs import differential_lines
 from fielder.compiler.dropdown_placeholders import dropdown_placeholder_lines
 from fielder.compiler.field_notes import field_note_lines
+from fielder.compiler.flag_notes import flag_note_lines
 from fielder.compiler.footnote_marks import drop_footnote_marks
+from fielder.compiler.footnote_routes import footnote_route_lines
 from fielder.compiler.format_marks import drop_format_marks
 from fielder.compiler.interviewer_text import interviewer_text_lines
 from fielder.compiler.item_tables import numbered_item_lines
+from fielder.compiler.keyed_item_heads import keyed_item_head_lines
 from fielder.compiler.keyed_logic import keyed_logic_lines
 from fielder.compiler.keypad_answers import keypad_answer_lines
 from fielder.compiler.label_marks import label_mark_lines
@@ -89,6 +93,7 @@ from fielder.compiler.pseudo_code import pseudo_code_lines
 from fielder.compiler.qualifying_codes import qualifying_code_lines
 from fielder.compiler.question_words import question_word_lines
 from fielder.compiler.ranked_lists import ranked_lines
+from fielder.compiler.rated_answers import rated_answer_lines
 from fielder.compiler.run_in_codes import run_in_code_lines
 from fielder.compiler.scale_keys import scale_key_lines
 from fielder.compiler.screen_boxes import screen_box_lines
@@ -124,6 +129,8 @@ from fielder.compiler.wrapped_notes import join_wrapped_notes, join_wrapped_prob
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
     lines = starred_head_lines(lines)  # before the starred notes: `*QUESTION 10` is no note
+    lines = keyed_item_head_lines(rated_answer_lines(footnote_route_lines(lines)))
+    lines = bracketed_filter_lines(flag_note_lines(lines))  # (rule lines move under the head)
     lines = scale_key_lines(keyed_logic_lines(typed_field_head_lines(lines)))
     lines = arrow_line_notes(keypad_answer_lines(banner_note_lines(lines)))
     lines = noted_label_lines(

@@ -29,6 +29,7 @@ from fielder.compiler.instructions import question_type_line
 from fielder.compiler.legend_keys import expand_mark, legend_keys
 from fielder.compiler.lettered_rows import lettered_rows
 from fielder.compiler.lines import Line, collapse, is_caps_instruction, split_text
+from fielder.compiler.numbered_columns import numbered_answer_columns
 from fielder.compiler.options import SPECIFY_RE, parse_option_text
 from fielder.compiler.point_rows import item_points, point_row_lines
 from fielder.compiler.point_spans import packed_scale, point_span
@@ -152,6 +153,10 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "go to",
         "goto",
         "skip to",
+        "action",  # "Action" in a CRF: what follows an answer ("No → NOT ELIGIBLE (stop)")
+        "actions",
+        "next",  # "Next": where to go after the item ("if c05==2 → D01")
+        "next item",
         "branch",  # "Branch": where to go after answering ("7 → jump to P14")
         "validation",  # "Validation / notes": a range or a check on the answer
         # "Status" holding "TERM" on an answer's row, "Spec / mask" holding "RANGE 0-50"
@@ -453,6 +458,9 @@ def sheet_lines(block: Block) -> list[Line]:
             r"(?:option|answer|ans|choice|response|item)\.?\s*#?\s*\d{1,2}", cell.text.strip(), re.I
         )
     ]
+    if not across and "options" not in columns:
+        # "R1 | R2 | … | R11": answer columns numbered under a short prefix
+        across = numbered_answer_columns([c.text for c in block.rows[start]], columns["text"])
     typed_at = columns["options"] if columns.get("type", -1) == columns.get("options") else None
     width = max(len(r) for r in block.rows)
     if typed_at is not None:
@@ -697,6 +705,9 @@ def _across_answer(cell: str, head: str) -> Line:
     own = _BRACKET_CODE_RE.match(cell)
     if own is not None:
         return Line(text=own["label"], raw=cell, code=own["code"], is_option=True)
+    bare = re.fullmatch(r"\s*\[(\d{1,3})\]\s*", cell)
+    if bare is not None:
+        return Line(text=bare[1], raw=cell, code=bare[1], is_option=True)  # a scale's middle point
     number = re.search(r"\d{1,2}", head)
     code = number[0] if number else None
     written = re.match(r"^(?P<code>\d{1,2})\s*[–—-]\s*(?P<label>\S.*)$", cell)
@@ -1060,6 +1071,16 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
         kept, inline = split_text(label)
         written = [] if codes else parse_option_text(kept)
         coded = bool(written and written[0].code and written[0].label)
+        if (
+            len(labels) == 1
+            and len(written) >= 2
+            and all(o.code and o.label and o.marker for o in written)
+        ):
+            # "☐ Yes [1]   ☐ No [0]": the cell's boxed answers across one line, each coded
+            found.extend(
+                Line(text=o.label, raw=label, code=o.code, is_option=True) for o in written
+            )
+            continue
         if (re.search(r"_{3,}|\[_+(?:\|_+)+\]", label) or is_date_box(label)) and not (
             codes or coded
         ):

@@ -37,6 +37,8 @@ _SHOWN_ONLY_RE = re.compile(
     r"|\b(?:SHOWN|ASKED|DISPLAYED|APPEARS)\s+ONLY\b",
     re.I,
 )
+# "display: D2 = {1}" set down under D2's answers: a build note's display key, not "IF …"
+_DISPLAY_KEY_RE = re.compile(r"^\W*(?:(?:display|show)(?:\s+logic)?\s*:|show\s+if\b)", re.I)
 _END_RE = re.compile(r"^(?:END|END\s+OF\s+\w+|CLOSE|FINISH)$", re.I)
 
 
@@ -319,7 +321,11 @@ def _resolve(
         and holder is question
         and named == {question.id}
         and order[question.id] + 1 < len(ids)
-        and (_NOT_ASKED_RE.search(pending.source) or _SHOWN_ONLY_RE.search(pending.source))
+        and (
+            _NOT_ASKED_RE.search(pending.source)
+            or _SHOWN_ONLY_RE.search(pending.source)
+            or _DISPLAY_KEY_RE.match(pending.source)
+        )
     ):
         # a question left out on its own answer, set down after it ("Not asked if the answer
         # at G1 was 0" under G1): the next question's filter, as no question filters itself
