@@ -65,6 +65,8 @@ from fielder.compiler.quotas import parse_quotas
 from fielder.compiler.range_ends import range_end_terminations
 from fielder.compiler.retired_items import drop_retired_items
 from fielder.compiler.rewrites import rewrite_lines
+from fielder.compiler.form_settings import form_setting_lines
+from fielder.compiler.jump_tables import jump_table_lines
 from fielder.compiler.routing_tables import routing_table_lines
 from fielder.compiler.scoped_notes import scoped_note_lines
 from fielder.compiler.scripted import read_scripted
@@ -125,7 +127,11 @@ def _read_lines(document: Document) -> list[Line]:
                 flow_line_lines(
                     spec_line_lines(
                         span_filter_lines(
-                            band_filter_lines(decision_table_lines(routing_table_lines(lines)))
+                            band_filter_lines(
+                                decision_table_lines(
+                                    routing_table_lines(jump_table_lines(form_setting_lines(lines)))
+                                )
+                            )
                         )
                     )
                 )

@@ -210,6 +210,9 @@ def split_runs(runs: tuple[Run, ...], text: str) -> tuple[str, list[str]]:
     runs = _join_bracketed_notes(runs)
     if _label_badge(runs):
         return text, []
+    badge = required_label_badge(runs)
+    if badge:
+        return badge, []
     kept: list[str] = []
     notes: list[str] = []
     visible = [r for r in runs if r.text.strip()]
@@ -365,6 +368,24 @@ def _label_badge(runs: tuple[Run, ...]) -> bool:
         if section_word(word, False):
             return True
     return _LONE_LABEL_RE.match(word) is not None or word in SCREEN_ROLES
+
+
+# "*" / "(required)": a form tool's mark that the question must be answered
+_REQUIRED_MARK_RE = re.compile(r"^(?:\*|\(required\)|required)$", re.I)
+
+
+def required_label_badge(runs: tuple[Run, ...]) -> str | None:
+    """A form tool's coloured head "Question 7 *" (the number, then its required mark in a
+    colour of its own): the label alone, as the tool's id badge, never a note in colour."""
+    visible = [r for r in runs if r.text.strip()]
+    if len(visible) != 2 or not all(_is_coloured(r) for r in visible):
+        return None
+    head, mark = visible[0].text.strip(), visible[1].text.strip()
+    if not _REQUIRED_MARK_RE.match(mark):
+        return None
+    if _LONE_LABEL_RE.match(head) or _LONE_QUESTION_WORD_RE.match(head):
+        return head
+    return None
 
 
 def _coloured_label(runs: tuple[Run, ...]) -> int | None:
@@ -990,7 +1011,9 @@ def _notes_then_words(lines: list[Line], index: int) -> int:
     """How many note-only lines stand between a lone label at `index` and the question's
     words (0 when the label is not alone, or no words follow the notes)."""
     line = lines[index]
-    if line.kind != "paragraph" or line.is_option or not _LONE_LABEL_RE.match(line.text):
+    if line.kind != "paragraph" or line.is_option:
+        return 0
+    if not (_LONE_LABEL_RE.match(line.text) or _LONE_QUESTION_WORD_RE.match(line.text)):
         return 0
     count = 0
     for after in lines[index + 1 : index + 3]:
