@@ -40,6 +40,7 @@ from fielder.compiler.footnote_marks import drop_superscript_marks
 from fielder.compiler.form_settings import form_setting_lines
 from fielder.compiler.glyph_heads import glyph_head_lines
 from fielder.compiler.glyph_rules import glyph_rule_lines
+from fielder.compiler.hash_refs import hash_ref_lines
 from fielder.compiler.hidden_items import drop_hidden_items
 from fielder.compiler.id_fields import number_id_fields
 from fielder.compiler.instruction_codes import instruction_code_lines
@@ -127,7 +128,9 @@ def _read_lines(document: Document) -> list[Line]:
     # (owners' and tools' layouts: heads set off by a glyph, emoji type badges, a form builder's
     # settings, routing glyphs, a logic-jump table at the foot of the page)
     lines = jump_table_lines(
-        glyph_rule_lines(emoji_badge_lines(form_setting_lines(glyph_head_lines(lines))))
+        glyph_rule_lines(
+            emoji_badge_lines(form_setting_lines(glyph_head_lines(hash_ref_lines(lines))))
+        )
     )
     lines = sub_part_lines(
         box_column_lines(
