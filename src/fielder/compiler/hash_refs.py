@@ -6,7 +6,8 @@
 
 When at least three questions open with `#N`, the document's `#N` inside a line names question N
 (written `QN`, as the routing rules read it), a bracketed box code inside a routing note (`[4]`)
-is that code, and `>>` before routing words is the author's arrow (`→`).
+is that code, and `>>` before routing words is the author's arrow (`→`); `>>` before a rule
+with its own test ("times (0–14)  >> If 0, go to #6") sets that rule on a line of its own.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ _ARROW_RE = re.compile(
 )
 
 
+_OWN_TEST_RE = re.compile(r"\s*>>\s*(?=if\b)", re.I)
+
+
 def _rewritten(text: str) -> str:
     text = _REF_RE.sub(lambda m: f"Q{m[1]}", text)
     text = _NOTE_RE.sub(lambda m: _BOX_CODE_RE.sub(r"\1", m[0]), text)
@@ -38,6 +42,12 @@ def hash_ref_lines(lines: list[Line]) -> list[Line]:
         return lines
     out: list[Line] = []
     for line in lines:
+        own = _OWN_TEST_RE.search(line.text)
+        if own and line.text[: own.start()].strip():
+            before, rule = line.text[: own.start()].strip(), _rewritten(line.text[own.end() :])
+            out.append(dataclasses.replace(line, text=before, spaced=before))
+            out.append(dataclasses.replace(line, text=rule, spaced=rule, instructions=[]))
+            continue
         if "#" in line.text or ">>" in line.text:
             text = _rewritten(line.text)
             if text != line.text:
