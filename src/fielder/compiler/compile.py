@@ -29,6 +29,7 @@ from fielder.compiler.decision_tables import decision_table_lines
 from fielder.compiler.diagnostics import Clarification, Problem, answers_of
 from fielder.compiler.digit_boxes import digit_box_lines
 from fielder.compiler.document_titles import document_title_lines
+from fielder.compiler.double_brackets import double_bracket_lines
 from fielder.compiler.draft_hints import draft_hint_lines
 from fielder.compiler.emoji_badges import emoji_badge_lines
 from fielder.compiler.emphasis_bold import emphasis_bold_document
@@ -129,7 +130,9 @@ def _read_lines(document: Document) -> list[Line]:
     # settings, routing glyphs, a logic-jump table at the foot of the page)
     lines = jump_table_lines(
         glyph_rule_lines(
-            emoji_badge_lines(form_setting_lines(glyph_head_lines(hash_ref_lines(lines))))
+            emoji_badge_lines(
+                form_setting_lines(glyph_head_lines(hash_ref_lines(double_bracket_lines(lines))))
+            )
         )
     )
     lines = sub_part_lines(

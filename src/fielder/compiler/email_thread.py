@@ -2,8 +2,8 @@
 
 A questionnaire sent in the body of a reply carries the thread below it: a header block
 (`From: … <address>`, `Sent:`/`Date:`, `To:`, `Subject:`), the earlier message (often `> `
-quoted) and a confidentiality footer. Once questions have begun, such a header ends the
-questionnaire; what follows is correspondence, not screens (it would otherwise run on into
+quoted, or opened by "On …, … wrote:") and a confidentiality footer. Once questions have begun,
+such a header (or the "wrote:" line) ends the questionnaire; what follows is correspondence, not screens (it would otherwise run on into
 the last screen's words). A header before any question is the covering note's own and is left to
 the usual rules.
 """
@@ -16,6 +16,10 @@ from fielder.documents.model import Block
 
 _FROM_RE = re.compile(r"^\s*(?:From|Von|De|Van|Da)\s*:\s*\S.*(?:<[^<>@\s]+@[^<>\s]+>|@\S+\.\w+)")
 _HEADER_RE = re.compile(r"^\s*(?:Sent|Date|Subject|To|Cc|Gesendet|Betreff|Envoyé|Objet)\s*:", re.I)
+# "> On Sun, 3 Mar 2024 at 18:02, Jo wrote:": a reply's attribution line over the quoted mail
+_WROTE_RE = re.compile(
+    r"^\s*>?\s*(?:On|Am|Le|El|Op|Il)\s.{4,120}\b(?:wrote|schrieb|a\s+écrit|escribió|schreef|ha\s+scritto)\s*:\s*$"
+)
 # "1. Are you …", "Q3 How …", "S2) …": a numbered question has begun above the header
 _QUESTION_RE = re.compile(r"^\s*(?:[A-Z]{0,3}\d{1,3}[a-z]?[.):]|Q\d{1,3}[a-z]?)\s+\S")
 
@@ -28,6 +32,8 @@ def thread_start(blocks: list[Block] | tuple[Block, ...]) -> int | None:
         if not asked:
             asked = bool(_QUESTION_RE.match(text))
             continue
+        if _WROTE_RE.match(text):
+            return index
         if not _FROM_RE.match(text):
             continue
         after = [b.text for b in blocks[index + 1 : index + 4] if b.kind != "table"]
