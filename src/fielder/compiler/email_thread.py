@@ -24,15 +24,46 @@ _WROTE_RE = re.compile(
 _QUESTION_RE = re.compile(r"^\s*(?:[A-Z]{0,3}\d{1,3}[a-z]?[.):]|Q\d{1,3}[a-z]?)\s+\S")
 
 
+# "To: Jo Pettigrew <jo@…>": the first name of whoever a header names
+_NAMED_HEADER_RE = re.compile(r"^\s*(?P<field>From|To)\s*:\s*(?P<first>[A-Z][a-z]{1,20})\b")
+_THANKS_RE = re.compile(
+    r"^\s*(?:many\s+)?(?:thanks|thank\s+you|cheers|ta|best|regards|love|speak\s+soon)\b", re.I
+)
+
+
+def _header_names(blocks: list[Block] | tuple[Block, ...]) -> tuple[str | None, str | None]:
+    """The first names in the message's own `From:` and `To:` headers (before any question)."""
+    names: dict[str, str] = {}
+    for block in blocks[:8]:
+        match = _NAMED_HEADER_RE.match(block.text or "")
+        if match is not None:
+            names.setdefault(match["field"], match["first"])
+    return names.get("From"), names.get("To")
+
+
+def _signs_off(text: str, sender: str | None, recipient: str | None) -> bool:
+    """ "Thanks Jo, shout if anything's unclear!" to the message's recipient, or the sender's
+    name alone ("Morag x", "– Morag"): the e-mail's sign-off, not the questionnaire's words."""
+    words = text.strip()
+    if sender and re.fullmatch(rf"[-–—~\s]*{sender}\s*(?:x+|X+)?\s*[!.,]?", words):
+        return True
+    return bool(
+        recipient
+        and _THANKS_RE.match(words)
+        and re.search(rf"\b{recipient}\b", " ".join(words.split()[:4]))
+    )
+
+
 def thread_start(blocks: list[Block] | tuple[Block, ...]) -> int | None:
     """The index of the first block of an e-mail thread quoted after the questions, or None."""
     asked = False
+    sender, recipient = _header_names(blocks)
     for index, block in enumerate(blocks):
         text = block.text if block.kind != "table" else ""
         if not asked:
             asked = bool(_QUESTION_RE.match(text))
             continue
-        if _WROTE_RE.match(text):
+        if _WROTE_RE.match(text) or _signs_off(text, sender, recipient):
             return index
         if not _FROM_RE.match(text):
             continue

@@ -149,7 +149,10 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "email",
         re.compile(
             # ("Script: e-mail the product safety team on any answer": the verb, no address)
-            r"(?<!phone\sor\s)(?<!number\sor\s)\bE-?MAIL\b(?!\s*(?:or|/)\s*(?:tele)?phone)"
+            # ("put the code in the thank-you email": a message the tool sends, not a field)
+            r"(?<!phone\sor\s)(?<!number\sor\s)(?<!thank-you\s)(?<!thank\syou\s)"
+            r"(?<!confirmation\s)(?<!reminder\s)(?<!welcome\s)(?<!follow-up\s)"
+            r"\bE-?MAIL\b(?!\s*(?:or|/)\s*(?:tele)?phone)"
             r"(?!\s+(?:the|them|us|him|her|it)\b)",
             re.I,
         ),
