@@ -36,12 +36,25 @@ def _rewritten(text: str) -> str:
     return _ARROW_RE.sub(" → ", text)
 
 
+def _numbered(lines: list[Line]) -> bool:
+    """At least three questions open with `#N`, or (a sheet's `#` column) carry a bare number
+    as their label, and the notes name questions as `#N`."""
+    if sum(1 for line in lines if _HEAD_RE.match(line.text)) >= 3:
+        return True
+    labelled = sum(1 for line in lines if line.label and re.fullmatch(r"\d{1,3}", line.label))
+    named = any(_REF_RE.search(f" {note}") for line in lines for note in line.instructions)
+    return labelled >= 3 and named
+
+
 def hash_ref_lines(lines: list[Line]) -> list[Line]:
     """The lines of a `#N`-numbered form with its references written as the rules read them."""
-    if sum(1 for line in lines if _HEAD_RE.match(line.text)) < 3:
+    if not _numbered(lines):
         return lines
     out: list[Line] = []
     for line in lines:
+        if any("#" in note or ">>" in note for note in line.instructions):
+            notes = [_rewritten(f" {note}").strip() for note in line.instructions]
+            line = dataclasses.replace(line, instructions=notes)
         own = _OWN_TEST_RE.search(line.text)
         if own and line.text[: own.start()].strip():
             before, rule = line.text[: own.start()].strip(), _rewritten(line.text[own.end() :])

@@ -129,6 +129,10 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "resp type",
         "answer format",
         "response format",
+        # "Kind" holding "pick one" / "tick boxes": an owner's own word for the type
+        "kind",
+        "question kind",
+        "answer kind",
     ),
     "instructions": (
         "programming instructions",
@@ -186,6 +190,13 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "asked to",
         "shown to",
         "who is asked",
+        # "Who sees it?" holding "only if #6 is Yes": the owner's words for the same filter
+        "who sees it",
+        "who sees this",
+        "who gets it",
+        "who gets this",
+        "who answers",
+        "who answers it",
     ),
 }
 _LABEL_WORDS = ("label", "labels")
@@ -269,7 +280,7 @@ def _column_roles(header: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
         if _ANSWER_CODE_HEAD_RE.match(name) and "code" not in found:
             found["code"] = index  # "Answer code" beside "Answer label": the codes, not the words
             continue
-        if re.fullmatch(r"(?:\w+\s+){1,2}(?:comments|notes|remarks)", name) and not any(
+        if re.fullmatch(r"(?:[\w'’]+\s+){1,2}(?:comments|notes|remarks)", name) and not any(
             p.match(name) for p in _ROLE_RES.values()
         ):
             # "Client comments", "Agency notes": whoever wrote them, notes on the question
@@ -1019,8 +1030,15 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
     ):
         return [Line(text="", raw=label, instructions=[label]) for label in labels]
     listed = [p.strip() for p in re.split(r"\s*;\s*", labels[0])] if len(labels) == 1 else []
+    slashed = [p.strip() for p in labels[0].split(" / ")] if len(labels) == 1 else []
     if len(listed) >= 2 and all(p and len(p.split()) <= 8 for p in listed):
         labels = listed  # "Weekly; Monthly; Rarely"
+    elif (
+        len(slashed) >= 2
+        and all(p and len(p.split()) <= 6 for p in slashed)
+        and not _BAR_HEAD_RE.match(labels[0])
+    ):
+        labels = slashed  # "Yes / No / It's expired": an owner's answers in one cell
     elif len(labels) == 1 and len(_PACKED_RE.findall(labels[0])) >= 2:
         labels = [
             p.strip()
