@@ -183,6 +183,8 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:[- ]?(?:CODE|RESPONSE|ANSWER|SELECT|PUNCH|MENTION))?\b|"
             r"SELECT\s+ALL|ALL\s+THAT\s+APPLY|CODE\s+ALL|TICK\s+ALL|CHECK\s+ALL|MARK\s+ALL|"
             r"CIRCLE\s+ALL|RECORD\s+ALL|ALL\s+MENTIONED|CROSS\s+ALL|"
+            # "tick boxes" alone in a type cell: boxes to tick, as many as apply
+            r"^\s*(?:TICK|CHECK)[- ]?BOXES\s*$|"
             # "Cross ALL boxes that apply", "tick all the answers that apply"
             r"ALL\s+(?:THE\s+)?(?:BOXES|ANSWERS|OPTIONS|RESPONSES|ITEMS)\s+THAT\s+APPLY|"
             # ("mulitple answers possible": the letters of MULTIPLE swapped in a hurry)
