@@ -1018,6 +1018,9 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
     barred = _bar_answers(_cell(raw, columns, "options"))
     if barred is not None:
         return barred
+    both = _grid_spec(_cell(raw, columns, "options"))
+    if both is not None:
+        return both
     labels = [t.strip() for t in _cell(raw, columns, "options").split("\n") if t.strip()]
     labels = [t for t in labels if not re.fullmatch(r"[—–-]+|n/?a", t, re.I)]  # "—": none
     limits = number_limits(labels)
@@ -1136,6 +1139,29 @@ _COL_HEAD_RE = re.compile(r"^\s*(?:COL(?:UMN)?S?)\s*:\s*(?=\S)(?![^;|]*[;|])", r
 _SLASHED_HEAD_RE = re.compile(r"^\s*(?:ROWS?|COLS?|COLUMNS?)\s*:\s*[^/]+(?:\s/\s[^/]+){2,}$", re.I)
 _BAR_CODE_RE = re.compile(r"^[A-Za-z]?\d{1,3}$")
 _BOUNDS_RE = re.compile(r"^min\s*=\s*(-?\d+)\s*[;,]\s*max\s*=\s*(-?\d+)$", re.I)
+
+
+# "Rows: Plant quality; Prices || Columns: Poor / Fair / Good": a grid's two lists in one line
+_GRID_SPEC_RE = re.compile(
+    r"^\s*(?:rows?|statements?|items?)\s*:\s*(?P<rows>[^|]+?)\s*(?:\|\|?|//)\s*"
+    r"(?:cols?|columns?|scale)\s*:\s*(?P<cols>[^|]+?)\s*$",
+    re.I,
+)
+
+
+def _grid_spec(cell: str) -> list[Line | None] | None:
+    """The rows and columns of a grid written on one line, each list split by `;` or ` / `."""
+    match = _GRID_SPEC_RE.match(cell.replace("\n", " "))
+    if match is None:
+        return None
+    found: list[Line | None] = []
+    for word, part in (("Rows:", match["rows"]), ("Columns:", match["cols"])):
+        items = [p.strip() for p in re.split(r"\s*;\s*|\s+/\s+|\s*,\s*", part) if p.strip()]
+        if len(items) < 2:
+            return None
+        found.append(Line(text=word, raw=word))
+        found.extend(Line(text=item, raw=item, is_option=True) for item in items)
+    return found
 
 
 def _bar_answers(cell: str) -> list[Line | None] | None:
