@@ -52,6 +52,7 @@ from fielder.compiler.keyed_cards import keyed_card_document
 from fielder.compiler.label_cells import label_cell_lines
 from fielder.compiler.lines import Line, document_lines
 from fielder.compiler.loop_filters import loop_filters
+from fielder.compiler.marker_notes import marker_note_lines
 from fielder.compiler.measure_heads import measure_head_lines
 from fielder.compiler.measure_tables import measure_table_document
 from fielder.compiler.middle_notes import middle_notes
@@ -131,7 +132,9 @@ def _read_lines(document: Document) -> list[Line]:
     lines = jump_table_lines(
         glyph_rule_lines(
             emoji_badge_lines(
-                form_setting_lines(glyph_head_lines(hash_ref_lines(double_bracket_lines(lines))))
+                form_setting_lines(
+                    glyph_head_lines(hash_ref_lines(double_bracket_lines(marker_note_lines(lines))))
+                )
             )
         )
     )

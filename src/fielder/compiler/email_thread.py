@@ -5,8 +5,8 @@ A questionnaire sent in the body of a reply carries the thread below it: a heade
 quoted, or opened by "On …, … wrote:") and a confidentiality footer. Once questions have begun,
 such a header (or the "wrote:" line, or the sign-off: "Thanks Jo, …" to the `To:` header's
 first name, the `From:` first name alone) ends the questionnaire; what follows is
-correspondence, not screens (it would otherwise run on into the last screen's words). A header before any question is the covering note's own and is left to
-the usual rules.
+correspondence, not screens (it would otherwise run on into the last screen's words). A
+header before any question is the covering note's own and is left to the usual rules.
 """
 
 from __future__ import annotations

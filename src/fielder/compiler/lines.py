@@ -32,7 +32,9 @@ _SYMBOL_BOXES = str.maketrans(
 # "[B1]  Which ward…", "<S1>  TYPE: MULTI" (a script's item tag); a name with no number only
 # before the item's type ("<VID>  TYPE: INFO")
 _BRACKETED_ID_RE = re.compile(
-    r"^\s*(?:\[(?P<id>[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2})\]|<(?P<tag>[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2}|"
+    # ("[START] Hi! The committee…": a screen's role word in the ids' brackets, before words)
+    r"^\s*(?:\[(?P<id>[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2}|(?:START|INTRO|WELCOME|OUTRO|END|"
+    r"GOODBYE|THANKS)(?=\]\s+[A-Z][a-z]))\]|<(?P<tag>[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2}|"
     r"[A-Z][A-Z_]{1,9}(?=>\s+TYPE\s*:))>)\s*(?=\S)"
 )
 _END_PAGE_TYPE_RE = re.compile(r"TYPE\s*:\s*(?:TERMINATE|END\b|REDIRECT)")
