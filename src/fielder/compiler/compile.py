@@ -76,6 +76,7 @@ from fielder.compiler.rewrites import rewrite_lines
 from fielder.compiler.routing_tables import routing_table_lines
 from fielder.compiler.scoped_notes import scoped_note_lines
 from fielder.compiler.scripted import read_scripted
+from fielder.compiler.self_named_notes import self_named_note_lines
 from fielder.compiler.span_filters import span_filter_lines
 from fielder.compiler.spec_lines import spec_line_lines
 from fielder.compiler.star_rows import star_row_lines
@@ -127,17 +128,12 @@ def _read_lines(document: Document) -> list[Line]:
             )
         )
     )
-    # (owners' and tools' layouts: heads set off by a glyph, emoji type badges, a form builder's
-    # settings, routing glyphs, a logic-jump table at the foot of the page)
-    lines = jump_table_lines(
-        glyph_rule_lines(
-            emoji_badge_lines(
-                form_setting_lines(
-                    glyph_head_lines(hash_ref_lines(double_bracket_lines(marker_note_lines(lines))))
-                )
-            )
-        )
-    )
+    # (owners' and tools' layouts: marked notes, doubled brackets, `#N` references, heads set off
+    # by a glyph, a form builder's settings, emoji type badges, routing glyphs, notes naming
+    # their own question first, a logic-jump table at the foot of the page)
+    lines = glyph_head_lines(hash_ref_lines(double_bracket_lines(marker_note_lines(lines))))
+    lines = glyph_rule_lines(emoji_badge_lines(form_setting_lines(lines)))
+    lines = jump_table_lines(self_named_note_lines(lines))
     lines = sub_part_lines(
         box_column_lines(
             drop_superscript_marks(
