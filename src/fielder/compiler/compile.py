@@ -74,6 +74,7 @@ from fielder.compiler.range_ends import range_end_terminations
 from fielder.compiler.retired_items import drop_retired_items
 from fielder.compiler.rewrites import rewrite_lines
 from fielder.compiler.routing_tables import routing_table_lines
+from fielder.compiler.same_as_notes import same_as_lines
 from fielder.compiler.scoped_notes import scoped_note_lines
 from fielder.compiler.scripted import read_scripted
 from fielder.compiler.self_named_notes import self_named_note_lines
@@ -133,7 +134,7 @@ def _read_lines(document: Document) -> list[Line]:
     # their own question first, a logic-jump table at the foot of the page)
     lines = glyph_head_lines(hash_ref_lines(double_bracket_lines(marker_note_lines(lines))))
     lines = glyph_rule_lines(emoji_badge_lines(form_setting_lines(lines)))
-    lines = jump_table_lines(self_named_note_lines(lines))
+    lines = jump_table_lines(same_as_lines(self_named_note_lines(lines)))
     lines = sub_part_lines(
         box_column_lines(
             drop_superscript_marks(
