@@ -54,6 +54,12 @@ _CODED_GO_RE = re.compile(
     rf"(?:on\s+)?to\s+(?:question\s+)?(?P<to>{_ID})\b",
     re.I,
 )
+# 'ticks "None – we don't have pets" → end, …': the answer by its words, then the end
+_PICKED_END_RE = re.compile(
+    r"^(?:if\s+)?(?:they\s+|someone\s+)?(?:ticks?|picks?|chooses?|selects?|says?|answers?)\s+"
+    r"(?P<label>\"[^\"]{1,80}\"|“[^”]{1,80}”)\s*(?:→|->|=>|:)\s*(?:the\s+)?(?:end|close|stop)\b",
+    re.I,
+)
 # " – they don't book those", "(visitors only…)": an aside after the rule
 _ASIDE_RE = re.compile(r"\s+[–—-]\s+[^–—]*$|\s*\([^()]*\)\s*$")
 _AT_RE = re.compile(rf"\s+(?:at|in)\s+(?P<at>{_ID})\s*$")
@@ -83,6 +89,9 @@ def rewritten_note(note: str, current: str | None = None) -> str | None:
     go = _CODED_GO_RE.match(body)
     if go:
         return f"IF {_codes(go['codes'])} GO TO {go['to']}"
+    picked = _PICKED_END_RE.match(body)
+    if picked:
+        return f"IF {picked['label']} TERMINATE"
     body = _ASIDE_RE.sub("", body).strip().rstrip(".")
     own = _OWN_FIRST_RE.match(body)
     if own and (_AT_RE.search(own["rest"]) or re.search(r"[=<>]", own["rest"])):
