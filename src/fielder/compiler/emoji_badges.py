@@ -89,7 +89,11 @@ def emoji_badge_lines(lines: list[Line]) -> list[Line]:
     for index, line in enumerate(lines):
         if line.kind != "paragraph" or line.is_option:
             continue
-        split = _split(line.text)
+        # ("📝 long answer": a glyph another reader already took for a note's mark)
+        noted = not line.text and len(line.instructions) == 1
+        split = _split(line.raw if noted else line.text)
+        if split is not None and noted and line.instructions[0].strip() != split[1]:
+            split = None
         if split is not None and _under_head(lines, index):
             found[index] = split
     typed = {i for i, (glyph, words) in found.items() if _note(glyph, words)}
@@ -107,6 +111,9 @@ def emoji_badge_lines(lines: list[Line]) -> list[Line]:
             lines[index],
             text="",
             spaced="",
-            instructions=[*lines[index].instructions, note or words],
+            instructions=[
+                *(n for n in lines[index].instructions if n.strip() != words),
+                note or words,
+            ],
         )
     return out

@@ -65,11 +65,23 @@ def glyph_rule(raw: str) -> str | None:
 
 
 def glyph_rule_lines(lines: list[Line]) -> list[Line]:
-    """The lines with each glyph-led routing line turned into a plain note."""
+    """The lines with each glyph-led routing line turned into a plain note; an eye glyph's
+    filter goes onto the head of the question it sits under (it is that question's, wherever
+    under the head it stands, never a note for the next one)."""
+    from fielder.compiler.classify import find_label
+
     out: list[Line] = []
+    head: int | None = None
     for line in lines:
+        if line.text and find_label(line) is not None:
+            head = len(out)
         if line.kind == "paragraph" and not line.is_option:
             note = glyph_rule(line.raw)
+            if note is not None and note.startswith("ASK IF") and head is not None:
+                out[head] = dataclasses.replace(
+                    out[head], instructions=[*out[head].instructions, note]
+                )
+                continue
             if note is not None:
                 line = dataclasses.replace(line, text="", spaced="", instructions=[note])
         out.append(line)
