@@ -152,10 +152,9 @@ def test_an_owners_sheet_with_kind_and_who_sees_it_columns() -> None:
 
 def test_marked_notes_and_angle_hints() -> None:
     text = (
-        "» Notes for the builder start with this mark.\n\n"
-        "[H1] Are you a member?\n1 = Yes\n2 = No\n» 2 = thank them, survey over\n\n"
-        "[H2] Which rooms do you use?\n<tick all>\n1 = Gym\n2 = Pool\n» 2 can be ticked alone\n\n"
-        "[H3] Why the pool?\n<long answer>\n» only for the 2s at H2\n\n"
+        "[H1] Are you a member?\n1 = Yes\n2 = No\n[2 = thank them, survey over]\n\n"
+        "[H2] Which rooms do you use?\n<tick all>\n1 = Gym\n2 = Pool\n\n"
+        "[H3] Why the pool?\n<long answer>\n[only for the 2s at H2]\n\n"
         "[END] Thanks for your time, see you soon.\n"
     )
     survey = by_id(compile_text(text))

@@ -4,9 +4,9 @@
     <tick all>    <number 0–60>    <long answer>   (an answer-box hint in angle brackets)
 
 A paragraph that is nothing but a short `<…>` hint is a note in any format (Markdown's rule,
-where angle brackets are not HTML). Lines opened by `»`, `›` or `☞` are notes when at least three
-lines of the document open that way (or the glyph's line is already a note by its colour); the
-glyph itself is dropped, so the rules read the words after it ("4 = thank them, survey over").
+where angle brackets are not HTML). A note opened by `»`, `›` or `☞` (a note already, by its
+colour) loses the glyph, so the rules read the words after it ("4 = thank them, survey over");
+glyph-marked lines in plain text are left to the readers that know them (storyboard cards).
 """
 
 from __future__ import annotations
@@ -25,8 +25,7 @@ def _unmarked(note: str) -> str:
 
 
 def marker_note_lines(lines: list[Line]) -> list[Line]:
-    """The lines with angle-bracket hints and glyph-marked lines as notes, the glyph dropped."""
-    marked = sum(1 for line in lines if _MARK_RE.match(line.text or line.raw))
+    """The lines with angle-bracket hints as notes, and the glyph dropped from marked notes."""
     out: list[Line] = []
     for line in lines:
         if line.kind == "paragraph" and not line.is_option:
@@ -37,13 +36,6 @@ def marker_note_lines(lines: list[Line]) -> list[Line]:
                     text="",
                     spaced="",
                     instructions=[*line.instructions, hint["hint"].strip()],
-                )
-            elif marked >= 3 and _MARK_RE.match(line.text) and len(line.text) > 3:
-                line = dataclasses.replace(
-                    line,
-                    text="",
-                    spaced="",
-                    instructions=[*line.instructions, _unmarked(line.text)],
                 )
         if any(_MARK_RE.match(note) for note in line.instructions):
             line = dataclasses.replace(line, instructions=[_unmarked(n) for n in line.instructions])
