@@ -42,7 +42,8 @@ _CODE_AFTER_LEADER_RE = re.compile(
     r"^(?P<label>.*?[^\s.…](?:\.(?=\s))?)\s*(?:\.{2,}|…+|\t+)\s*\(?(?P<code>\d{1,3})\)?$"
 )
 _CODE_BEFORE_RE = re.compile(
-    r"^[\[(]?(?P<code>\d{1,3})[\])]?(?:[.):]?\s*[-–—=:]\s*|[.)]\s*|\t+\s*|\s+)(?P<label>\S.*)$"
+    # ("19:00", "7:30pm": a time of day, not a code and its label)
+    r"^[\[(]?(?P<code>\d{1,3})(?!:[0-5]\d(?:\s*(?:am|pm))?\b)[\])]?(?:[.):]?\s*[-–—=:]\s*|[.)]\s*|\t+\s*|\s+)(?P<label>\S.*)$"
 )
 # (a greedy label, one start: linear on a long run of dots; a lazy label with an optional
 # leader after it was quadratic there, 97 s on 50,000 dots)
