@@ -1128,8 +1128,35 @@ def _rows_over_page(blocks: list[Block]) -> list[Block]:
             row = tuple(Cell(text=c.strip(), runs=(Run(c.strip()),)) for c in cells)
             out[at] = replace(grid, rows=(*grid.rows, row), text=f"{grid.text}\n{block.text}")
             continue
+        if (
+            block.kind == "table"
+            and grid is not None
+            and at is not None
+            and grid.kind == "table"
+            and any(b.kind == "page_break" for b in out[at:])
+            and _continues_grid(grid, block)
+        ):
+            # the grid's last rows as a table of their own at the top of the next page
+            out[at] = replace(
+                grid, rows=(*grid.rows, *block.rows), text=f"{grid.text}\n{block.text}"
+            )
+            del out[at + 1 :]
+            continue
         out.append(block)
     return out
+
+
+def _continues_grid(grid: Block, block: Block) -> bool:
+    """A headless table of box rows as wide as the box rows ending `grid`."""
+    if len(grid.rows) < 2 or not block.rows:
+        return False
+    width = len(grid.rows[-1])
+    return width >= 3 and all(
+        len(row) == width
+        and row[0].text.strip()
+        and all(c.text.strip() in _LONE_BOXES for c in row[1:])
+        for row in (grid.rows[-1], *block.rows)
+    )
 
 
 def _between_pages(block: Block) -> bool:
