@@ -26,7 +26,8 @@ def _joined(lines: list[Line]) -> list[Line]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        if _OPEN_RE.search(line.text) and "))" not in line.text[_OPEN_RE.search(line.text).end() :]:
+        opened = _OPEN_RE.search(line.text)
+        if opened and "))" not in line.text[opened.end() :]:
             parts = [line.text]
             end = index
             for later in range(index + 1, min(index + 4, len(lines))):

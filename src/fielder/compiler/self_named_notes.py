@@ -84,7 +84,21 @@ def _codes(codes: str) -> str:
 
 
 def rewritten_note(note: str, current: str | None = None) -> str | None:
-    """The note in the order the rules read, or None when it is none of these shapes."""
+    """The note in the order the rules read, or None when it is none of these shapes; a note
+    of several sentences ("drop-down please. If 4, 5 or 6 - … end it") sentence by sentence."""
+    whole = _rewritten(note, current)
+    if whole is not None:
+        return whole
+    parts = re.split(r"(?<=[a-z)])\.\s+(?=[A-Z])", note.strip())
+    if len(parts) < 2:
+        return None
+    read = [_rewritten(part, current) for part in parts]
+    if not any(read):
+        return None
+    return ". ".join(r or p for r, p in zip(read, parts, strict=True))
+
+
+def _rewritten(note: str, current: str | None) -> str | None:
     body = _LEAD_RE.sub("", note, count=1).strip().rstrip("]").strip().rstrip(".").strip()
     go = _CODED_GO_RE.match(body)
     if go:
@@ -92,6 +106,9 @@ def rewritten_note(note: str, current: str | None = None) -> str | None:
     picked = _PICKED_END_RE.match(body)
     if picked:
         return f"IF {picked['label']} TERMINATE"
+    ended = _CODED_END_RE.match(body)
+    if ended and not re.search(r"\b(?:not|don'?t|never|no\s+one)\b", body, re.I):
+        return f"IF {_codes(ended['codes'])} TERMINATE"
     body = _ASIDE_RE.sub("", body).strip().rstrip(".")
     own = _OWN_FIRST_RE.match(body)
     if own and (_AT_RE.search(own["rest"]) or re.search(r"[=<>]", own["rest"])):
@@ -105,9 +122,6 @@ def rewritten_note(note: str, current: str | None = None) -> str | None:
     the_ns = _THE_NS_RE.match(body)
     if the_ns and current:
         return f"only show {current} if {the_ns['at']} = {the_ns['code']}"
-    ended = _CODED_END_RE.match(body)
-    if ended and not re.search(r"\b(?:not|don'?t|never|no\s+one)\b", body, re.I):
-        return f"IF {_codes(ended['codes'])} TERMINATE"
     return None
 
 
