@@ -41,7 +41,7 @@ _END_WORDS = (
     r"thank\s+(?:them|you)\s+(?:and|&)\s+(?:end|close|stop)"
 )
 _CODED_END_RE = re.compile(
-    rf"^(?:if\s+)?(?P<codes>{_CODES})\s*(?:=|→|->|:|–|-|,)\s*(?=.*\b(?:{_END_WORDS})\b)", re.I
+    rf"^(?:if\s+)?(?P<codes>{_CODES})\s*(?:=|→|->|:|–|-|,)\s*(?=[^.;]*\b(?:{_END_WORDS})\b)", re.I
 )
 _ASK_NEXT_RE = re.compile(
     rf"^(?P<codes>{_CODES})\s*(?:→|->|=|:)\s*ask\s+(?P<q>{_ID})\b\s*,?\s*"
@@ -86,12 +86,9 @@ def _codes(codes: str) -> str:
 def rewritten_note(note: str, current: str | None = None) -> str | None:
     """The note in the order the rules read, or None when it is none of these shapes; a note
     of several sentences ("drop-down please. If 4, 5 or 6 - … end it") sentence by sentence."""
-    whole = _rewritten(note, current)
-    if whole is not None:
-        return whole
     parts = re.split(r"(?<=[a-z)])\.\s+(?=[A-Z])", note.strip())
     if len(parts) < 2:
-        return None
+        return _rewritten(note, current)
     read = [_rewritten(part, current) for part in parts]
     if not any(read):
         return None
