@@ -271,8 +271,17 @@ def _audience_filter(sentence: str) -> str:
     return f"Show if {match['cond']}"
 
 
+# "3 -> straight on to Q8", "No → carry on at Q5": the words of going on before the target
+_ONWARD_RE = re.compile(
+    r"(?<=→|>)\s*(?:(?:go|carry|move)\s+on|straight(?:\s+on)?|on)\s+(?:to|at)\s+"
+    r"(?=(?:Q(?:UESTION)?\s*)?[A-Z]{0,4}\d{1,3}[a-z]?\b)",
+    re.I,
+)
+
+
 def _branch_parts(sentence: str) -> list[str]:
     """ "Branch: Yes → Q12, No → Q13" → ["Yes → Q12", "No → Q13"]; other sentences whole."""
+    sentence = _ONWARD_RE.sub(" ", sentence)
     if sentence.count("→") + sentence.count("->") < 2 or not _ROUTE_PAIRS_RE.match(sentence):
         return [sentence]
     parts = [p.strip() for p in _BRANCH_RE.split(sentence) if p and p.strip()]

@@ -30,22 +30,30 @@ from fielder.compiler.decision_tables import decision_table_lines
 from fielder.compiler.diagnostics import Clarification, Problem, answers_of
 from fielder.compiler.digit_boxes import digit_box_lines
 from fielder.compiler.document_titles import document_title_lines
+from fielder.compiler.double_brackets import double_bracket_lines
 from fielder.compiler.draft_hints import draft_hint_lines
+from fielder.compiler.emoji_badges import emoji_badge_lines
 from fielder.compiler.emphasis_bold import emphasis_bold_document
 from fielder.compiler.ends_over_points import ends_over_point_lines
 from fielder.compiler.flow_lines import flow_line_lines
 from fielder.compiler.flowchart_logic import flowchart_logic
 from fielder.compiler.follow_up import follow_up
 from fielder.compiler.footnote_marks import drop_superscript_marks
+from fielder.compiler.form_settings import form_setting_lines
+from fielder.compiler.glyph_heads import glyph_head_lines
+from fielder.compiler.glyph_rules import glyph_rule_lines
+from fielder.compiler.hash_refs import hash_ref_lines
 from fielder.compiler.hidden_items import drop_hidden_items
 from fielder.compiler.id_fields import number_id_fields
 from fielder.compiler.instruction_codes import instruction_code_lines
 from fielder.compiler.japanese_forms import japanese_document
 from fielder.compiler.joined_notes import split_joined_notes
+from fielder.compiler.jump_tables import jump_table_lines
 from fielder.compiler.keyed_cards import keyed_card_document
 from fielder.compiler.label_cells import label_cell_lines
 from fielder.compiler.lines import Line, document_lines
 from fielder.compiler.loop_filters import loop_filters
+from fielder.compiler.marker_notes import marker_note_lines
 from fielder.compiler.measure_heads import measure_head_lines
 from fielder.compiler.measure_tables import measure_table_document
 from fielder.compiler.middle_notes import middle_notes
@@ -67,8 +75,10 @@ from fielder.compiler.range_ends import range_end_terminations
 from fielder.compiler.retired_items import drop_retired_items
 from fielder.compiler.rewrites import rewrite_lines
 from fielder.compiler.routing_tables import routing_table_lines
+from fielder.compiler.same_as_notes import same_as_lines
 from fielder.compiler.scoped_notes import scoped_note_lines
 from fielder.compiler.scripted import read_scripted
+from fielder.compiler.self_named_notes import self_named_note_lines
 from fielder.compiler.span_filters import span_filter_lines
 from fielder.compiler.spec_lines import spec_line_lines
 from fielder.compiler.star_rows import star_row_lines
@@ -120,6 +130,12 @@ def _read_lines(document: Document) -> list[Line]:
             )
         )
     )
+    # (owners' and tools' layouts: marked notes, doubled brackets, `#N` references, heads set off
+    # by a glyph, a form builder's settings, emoji type badges, routing glyphs, notes naming
+    # their own question first, a logic-jump table at the foot of the page)
+    lines = glyph_head_lines(hash_ref_lines(double_bracket_lines(marker_note_lines(lines))))
+    lines = glyph_rule_lines(emoji_badge_lines(form_setting_lines(lines)))
+    lines = jump_table_lines(same_as_lines(self_named_note_lines(lines)))
     lines = sub_part_lines(
         box_column_lines(
             drop_superscript_marks(

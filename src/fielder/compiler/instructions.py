@@ -151,7 +151,10 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "email",
         re.compile(
             # ("Script: e-mail the product safety team on any answer": the verb, no address)
-            r"(?<!phone\sor\s)(?<!number\sor\s)\bE-?MAIL\b(?!\s*(?:or|/)\s*(?:tele)?phone)"
+            # ("put the code in the thank-you email": a message the tool sends, not a field)
+            r"(?<!phone\sor\s)(?<!number\sor\s)(?<!thank-you\s)(?<!thank\syou\s)"
+            r"(?<!confirmation\s)(?<!reminder\s)(?<!welcome\s)(?<!follow-up\s)"
+            r"\bE-?MAIL\b(?!\s*(?:or|/)\s*(?:tele)?phone)"
             r"(?!\s+(?:the|them|us|him|her|it)\b)",
             re.I,
         ),
@@ -184,6 +187,8 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:[- ]?(?:CODE|RESPONSE|ANSWER|SELECT|PUNCH|MENTION))?\b|"
             r"SELECT\s+ALL|ALL\s+THAT\s+APPLY|CODE\s+ALL|TICK\s+ALL|CHECK\s+ALL|MARK\s+ALL|"
             r"CIRCLE\s+ALL|RECORD\s+ALL|ALL\s+MENTIONED|CROSS\s+ALL|"
+            # "tick boxes" alone in a type cell: boxes to tick, as many as apply
+            r"^\s*(?:TICK|CHECK)[- ]?BOXES\s*$|"
             # "Cross ALL boxes that apply", "tick all the answers that apply"
             r"ALL\s+(?:THE\s+)?(?:BOXES|ANSWERS|OPTIONS|RESPONSES|ITEMS)\s+THAT\s+APPLY|"
             # ("mulitple answers possible": the letters of MULTIPLE swapped in a hurry)

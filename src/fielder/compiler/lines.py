@@ -33,7 +33,9 @@ _SYMBOL_BOXES = str.maketrans(
 # "[B1]  Which ward…", "<S1>  TYPE: MULTI" (a script's item tag); a name with no number only
 # before the item's type ("<VID>  TYPE: INFO")
 _BRACKETED_ID_RE = re.compile(
-    r"^\s*(?:\[(?P<id>[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2})\]|<(?P<tag>[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2}|"
+    # ("[START] Hi! The committee…": a screen's role word in the ids' brackets, before words)
+    r"^\s*(?:\[(?P<id>[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2}|(?:START|INTRO|WELCOME|OUTRO|END|"
+    r"GOODBYE|THANKS)(?=\]\s+[A-Z][a-z]))\]|<(?P<tag>[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2}|"
     r"[A-Z][A-Z_]{1,9}(?=>\s+TYPE\s*:))>)\s*(?=\S)"
 )
 _END_PAGE_TYPE_RE = re.compile(r"TYPE\s*:\s*(?:TERMINATE|END\b|REDIRECT)")
@@ -211,6 +213,9 @@ def split_runs(runs: tuple[Run, ...], text: str) -> tuple[str, list[str]]:
     runs = _join_bracketed_notes(runs)
     if _label_badge(runs):
         return text, []
+    badge = required_label_badge(runs)
+    if badge:
+        return badge, []
     kept: list[str] = []
     notes: list[str] = []
     visible = [r for r in runs if r.text.strip()]
@@ -366,6 +371,24 @@ def _label_badge(runs: tuple[Run, ...]) -> bool:
         if section_word(word, False):
             return True
     return _LONE_LABEL_RE.match(word) is not None or word in SCREEN_ROLES
+
+
+# "*" / "(required)": a form tool's mark that the question must be answered
+_REQUIRED_MARK_RE = re.compile(r"^(?:\*|\(required\)|required)$", re.I)
+
+
+def required_label_badge(runs: tuple[Run, ...]) -> str | None:
+    """A form tool's coloured head "Question 7 *" (the number, then its required mark in a
+    colour of its own): the label alone, as the tool's id badge, never a note in colour."""
+    visible = [r for r in runs if r.text.strip()]
+    if len(visible) != 2 or not all(_is_coloured(r) for r in visible):
+        return None
+    head, mark = visible[0].text.strip(), visible[1].text.strip()
+    if not _REQUIRED_MARK_RE.match(mark):
+        return None
+    if _LONE_LABEL_RE.match(head) or _LONE_QUESTION_WORD_RE.match(head):
+        return head
+    return None
 
 
 def _coloured_label(runs: tuple[Run, ...]) -> int | None:
@@ -1040,7 +1063,9 @@ def _notes_then_words(lines: list[Line], index: int) -> int:
     """How many note-only lines stand between a lone label at `index` and the question's
     words (0 when the label is not alone, or no words follow the notes)."""
     line = lines[index]
-    if line.kind != "paragraph" or line.is_option or not _LONE_LABEL_RE.match(line.text):
+    if line.kind != "paragraph" or line.is_option:
+        return 0
+    if not (_LONE_LABEL_RE.match(line.text) or _LONE_QUESTION_WORD_RE.match(line.text)):
         return 0
     count = 0
     for after in lines[index + 1 : index + 3]:
@@ -1153,8 +1178,35 @@ def _rows_over_page(blocks: list[Block]) -> list[Block]:
             row = tuple(Cell(text=c.strip(), runs=(Run(c.strip()),)) for c in cells)
             out[at] = replace(grid, rows=(*grid.rows, row), text=f"{grid.text}\n{block.text}")
             continue
+        if (
+            block.kind == "table"
+            and grid is not None
+            and at is not None
+            and grid.kind == "table"
+            and any(b.kind == "page_break" for b in out[at:])
+            and _continues_grid(grid, block)
+        ):
+            # the grid's last rows as a table of their own at the top of the next page
+            out[at] = replace(
+                grid, rows=(*grid.rows, *block.rows), text=f"{grid.text}\n{block.text}"
+            )
+            del out[at + 1 :]
+            continue
         out.append(block)
     return out
+
+
+def _continues_grid(grid: Block, block: Block) -> bool:
+    """A headless table of box rows as wide as the box rows ending `grid`."""
+    if len(grid.rows) < 2 or not block.rows:
+        return False
+    width = len(grid.rows[-1])
+    return width >= 3 and all(
+        len(row) == width
+        and row[0].text.strip()
+        and all(c.text.strip() in _LONE_BOXES for c in row[1:])
+        for row in (grid.rows[-1], *block.rows)
+    )
 
 
 def _between_pages(block: Block) -> bool:

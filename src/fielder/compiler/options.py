@@ -42,7 +42,8 @@ _CODE_AFTER_LEADER_RE = re.compile(
     r"^(?P<label>.*?[^\s.…](?:\.(?=\s))?)\s*(?:\.{2,}|…+|\t+)\s*\(?(?P<code>\d{1,3})\)?$"
 )
 _CODE_BEFORE_RE = re.compile(
-    r"^[\[(]?(?P<code>\d{1,3})[\])]?(?:[.):]?\s*[-–—=:]\s*|[.)]\s*|\t+\s*|\s+)(?P<label>\S.*)$"
+    # ("19:00", "7:30pm": a time of day, not a code and its label)
+    r"^[\[(]?(?P<code>\d{1,3})(?!:[0-5]\d(?:\s*(?:am|pm))?\b)[\])]?(?:[.):]?\s*[-–—=:]\s*|[.)]\s*|\t+\s*|\s+)(?P<label>\S.*)$"
 )
 # (a greedy label, one start: linear on a long run of dots; a lazy label with an optional
 # leader after it was quadratic there, 97 s on 50,000 dots)
@@ -800,7 +801,15 @@ def _bracket_codes_across(text: str) -> list[RawOption]:
         return []
     found = []
     for code, label in zip(parts[1::2], parts[2::2], strict=True):
-        found.append(RawOption(collapse(label) or code, code))
+        # ("[1] Yes   [2] No → go to #9": the last answer's jump is routing, not its words)
+        words, target, terminate = strip_routing(label.strip())
+        # ("[6] Other: ________": the write-in line after the words and a colon)
+        blank = re.search(r"\s*:?\s*_{3,}\s*$", words)
+        words = words[: blank.start()] if blank and words[: blank.start()].strip() else words
+        option = RawOption(collapse(words) or code, code)
+        option.skip_to, option.terminate = target, terminate
+        option.specify = bool(blank and re.match(r"other\b", words, re.I))
+        found.append(option)
     return found
 
 

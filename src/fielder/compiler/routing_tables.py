@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from fielder.compiler.classify import clean_id, find_label
+from fielder.compiler.classify import clean_id, find_label, section_word
 from fielder.compiler.lines import Line, made_line
 
 _ID = r"[A-Za-z]{1,4}\d{1,3}[a-z]?"
@@ -136,8 +136,11 @@ def _is_caption_heading(line: Line) -> bool:
 
 
 def _ends_question(line: Line) -> bool:
-    return line.kind in ("heading", "table") or bool(
-        re.fullmatch(r"[-=+_*~#]{5,}", line.raw.strip())
+    # ("Section 2 of 4 · Eating in": a section bar opens the next part, as a heading does)
+    return (
+        line.kind in ("heading", "table")
+        or bool(re.fullmatch(r"[-=+_*~#]{5,}", line.raw.strip()))
+        or (line.kind == "paragraph" and section_word(line.text))
     )
 
 

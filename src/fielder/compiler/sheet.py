@@ -130,6 +130,10 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "resp type",
         "answer format",
         "response format",
+        # "Kind" holding "pick one" / "tick boxes": an owner's own word for the type
+        "kind",
+        "question kind",
+        "answer kind",
     ),
     "instructions": (
         "programming instructions",
@@ -191,6 +195,13 @@ _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "asked to",
         "shown to",
         "who is asked",
+        # "Who sees it?" holding "only if #6 is Yes": the owner's words for the same filter
+        "who sees it",
+        "who sees this",
+        "who gets it",
+        "who gets this",
+        "who answers",
+        "who answers it",
     ),
 }
 _LABEL_WORDS = ("label", "labels")
@@ -274,7 +285,7 @@ def _column_roles(header: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
         if _ANSWER_CODE_HEAD_RE.match(name) and "code" not in found:
             found["code"] = index  # "Answer code" beside "Answer label": the codes, not the words
             continue
-        if re.fullmatch(r"(?:\w+\s+){1,2}(?:comments|notes|remarks)", name) and not any(
+        if re.fullmatch(r"(?:[\w'’]+\s+){1,2}(?:comments|notes|remarks)", name) and not any(
             p.match(name) for p in _ROLE_RES.values()
         ):
             # "Client comments", "Agency notes": whoever wrote them, notes on the question
@@ -1018,6 +1029,9 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
     barred = _bar_answers(_cell(raw, columns, "options"))
     if barred is not None:
         return barred
+    both = _grid_spec(_cell(raw, columns, "options"))
+    if both is not None:
+        return both
     labels = [t.strip() for t in _cell(raw, columns, "options").split("\n") if t.strip()]
     labels = [t for t in labels if not re.fullmatch(r"[—–-]+|n/?a", t, re.I)]  # "—": none
     limits = number_limits(labels)
@@ -1030,8 +1044,15 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
     ):
         return [Line(text="", raw=label, instructions=[label]) for label in labels]
     listed = [p.strip() for p in re.split(r"\s*;\s*", labels[0])] if len(labels) == 1 else []
+    slashed = [p.strip() for p in labels[0].split(" / ")] if len(labels) == 1 else []
     if len(listed) >= 2 and all(p and len(p.split()) <= 8 for p in listed):
         labels = listed  # "Weekly; Monthly; Rarely"
+    elif (
+        len(slashed) >= 2
+        and all(p and len(p.split()) <= 6 for p in slashed)
+        and not _BAR_HEAD_RE.match(labels[0])
+    ):
+        labels = slashed  # "Yes / No / It's expired": an owner's answers in one cell
     elif len(labels) == 1 and len(_PACKED_RE.findall(labels[0])) >= 2:
         labels = [
             p.strip()
@@ -1139,6 +1160,29 @@ _COL_HEAD_RE = re.compile(r"^\s*(?:COL(?:UMN)?S?)\s*:\s*(?=\S)(?![^;|]*[;|])", r
 _SLASHED_HEAD_RE = re.compile(r"^\s*(?:ROWS?|COLS?|COLUMNS?)\s*:\s*[^/]+(?:\s/\s[^/]+){2,}$", re.I)
 _BAR_CODE_RE = re.compile(r"^[A-Za-z]?\d{1,3}$")
 _BOUNDS_RE = re.compile(r"^min\s*=\s*(-?\d+)\s*[;,]\s*max\s*=\s*(-?\d+)$", re.I)
+
+
+# "Rows: Plant quality; Prices || Columns: Poor / Fair / Good": a grid's two lists in one line
+_GRID_SPEC_RE = re.compile(
+    r"^\s*(?:rows?|statements?|items?)\s*:\s*(?P<rows>[^|]+?)\s*(?:\|\|?|//)\s*"
+    r"(?:cols?|columns?|scale)\s*:\s*(?P<cols>[^|]+?)\s*$",
+    re.I,
+)
+
+
+def _grid_spec(cell: str) -> list[Line | None] | None:
+    """The rows and columns of a grid written on one line, each list split by `;` or ` / `."""
+    match = _GRID_SPEC_RE.match(cell.replace("\n", " "))
+    if match is None:
+        return None
+    found: list[Line | None] = []
+    for word, part in (("Rows:", match["rows"]), ("Columns:", match["cols"])):
+        items = [p.strip() for p in re.split(r"\s*;\s*|\s+/\s+|\s*,\s*", part) if p.strip()]
+        if len(items) < 2:
+            return None
+        found.append(Line(text=word, raw=word))
+        found.extend(Line(text=item, raw=item, is_option=True) for item in items)
+    return found
 
 
 def _bar_answers(cell: str) -> list[Line | None] | None:
