@@ -197,3 +197,19 @@ def test_same_as_copies_the_named_questions_filter() -> None:
         ).survey
     )
     assert survey["R3"].display_if == survey["R2"].display_if == "R1 contains '1'"
+
+
+def test_a_note_naming_two_groups_each_with_its_test_is_left_whole() -> None:
+    # the second bracket is a test, not an aside: the group readers join both
+    note = "Filter: P9 only for people over 60 (P2 = 4 or 5) who live alone (P3 = 1)."
+    assert rewritten_note(note, "P8") is None
+    survey = by_id(
+        compile_text(
+            "P2. How old are you?\n1. Under 40\n2. 40-49\n3. 50-59\n4. 60-69\n5. 70 or over\n"
+            "P3. Do you live alone?\n1. Yes\n2. No\n"
+            f"{note}\n"
+            "P9. Would you like a call from our visiting team?\n1. Yes\n2. No\n",
+            "q.txt",
+        )
+    )
+    assert survey["P9"].display_if == "P2 in ['4','5'] and P3 == '1'"

@@ -60,8 +60,10 @@ _PICKED_END_RE = re.compile(
     r"(?P<label>\"[^\"]{1,80}\"|“[^”]{1,80}”)\s*(?:→|->|=>|:)\s*(?:the\s+)?(?:end|close|stop)\b",
     re.I,
 )
-# " – they don't book those", "(visitors only…)": an aside after the rule
-_ASIDE_RE = re.compile(r"\s+[–—-]\s+[^–—]*$|\s*\([^()]*\)\s*$")
+# " – they don't book those", "(visitors only…)": an aside after the rule (a bracketed test,
+# "(G17 = 2)", is no aside but part of it)
+_ASIDE_RE = re.compile(r"\s+[–—-]\s+[^–—]*$|\s*\([^()=<>]*\)\s*$")
+_BRACKETED_TEST_RE = re.compile(r"\([^()]*[=<>][^()]*\)")
 _AT_RE = re.compile(rf"\s+(?:at|in)\s+(?P<at>{_ID})\s*$")
 
 
@@ -107,6 +109,10 @@ def _rewritten(note: str, current: str | None) -> str | None:
     if ended and not re.search(r"\b(?:not|don'?t|never|no\s+one)\b", body, re.I):
         return f"IF {_codes(ended['codes'])} TERMINATE"
     body = _ASIDE_RE.sub("", body).strip().rstrip(".")
+    if len(_BRACKETED_TEST_RE.findall(body)) > 1:
+        # "G18 only for people under 35 (G16 = 1 or 2) who are not yet members (G17 = 2)":
+        # groups each with its test, which the group readers join as written
+        return None
     own = _OWN_FIRST_RE.match(body)
     if own and (_AT_RE.search(own["rest"]) or re.search(r"[=<>]", own["rest"])):
         return f"only show {own['q']} if {_said(own['rest'])}"
