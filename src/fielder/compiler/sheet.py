@@ -1050,6 +1050,8 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
     elif (
         len(slashed) >= 2
         and all(p and len(p.split()) <= 6 for p in slashed)
+        # "Date: __ / __ / ____": boxes to fill in, no answers
+        and all(re.search(r"[^\W_]", p) for p in slashed[1:])
         and not _BAR_HEAD_RE.match(labels[0])
     ):
         labels = slashed  # "Yes / No / It's expired": an owner's answers in one cell
