@@ -13,9 +13,9 @@ import re
 from typing import TYPE_CHECKING
 
 from fielder.compiler.conditions import ConditionError, parse_condition, render
+from fielder.compiler.passes.routing_readings import Reading, other_codes, question_named
 
 if TYPE_CHECKING:
-    from fielder.compiler.passes.read_routing import _Reading
     from fielder.ir.models import Question
 
 _ID = r"[A-Z]{1,4}\d{1,3}[a-z]?"
@@ -42,17 +42,16 @@ def others_jump(
     following: Question | None,
     questions: dict[str, Question],
     order: dict[str, int],
-) -> _Reading | None:
+) -> Reading | None:
     """The jump of everyone but the group that goes on to the next question, on this
     question's other codes; None where the line is not written so."""
-    from fielder.compiler.passes.read_routing import _other_codes, _question_named, _Reading
 
     match = _OTHERS_JUMP_RE.match(words.strip())
     if match is None or following is None or place == "above" or question.type != "single":
         return None
-    if _question_named(match["next"], questions) != following.id:
+    if question_named(match["next"], questions) != following.id:
         return None
-    target = _question_named(match["to"], questions)
+    target = question_named(match["to"], questions)
     if target is None or order[target] <= order[following.id]:
         return None
     codes = _GROUP_CODES_RE.search(match["group"])
@@ -65,7 +64,7 @@ def others_jump(
         return None
     if any(a.question != question.id for g in groups for a in g):
         return None
-    other = _other_codes(groups, questions)
+    other = other_codes(groups, questions)
     if other is None:
         return None
-    return _Reading("skip", question, render(other, questions), target, words)
+    return Reading("skip", question, render(other, questions), target, words)

@@ -52,7 +52,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from fielder.compiler.answer_next import canonical_filter
 from fielder.compiler.conditions import Atom, ConditionError, parse_condition, render
@@ -61,6 +60,7 @@ from fielder.compiler.instructions import sentences, type_words
 from fielder.compiler.parse import Draft
 from fielder.compiler.passes.only_notes import only_test
 from fielder.compiler.passes.others_jump import others_jump
+from fielder.compiler.passes.routing_readings import Reading, other_codes, question_named
 from fielder.compiler.passes.unread_routing import boxed_note, is_conditional_route
 from fielder.compiler.worded_answers import NUMBER_WORDS
 from fielder.ir.expressions import parse, references
@@ -310,15 +310,6 @@ _LABEL_HEAD_RE = re.compile(
 )
 
 
-@dataclass
-class _Reading:
-    kind: str  # display_if, terminate_if, skip, or join (a filter joined to a scope's)
-    holder: Question
-    expression: str
-    target: str | None = None
-    source: str = ""
-
-
 def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
     """Turn the routing words of questions left with no logic into logic where every part of
     them (scope, condition, action) reads; the rest stays for `unread_routing`."""
@@ -327,7 +318,7 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
     ids = list(questions)
     bare = {q.id for q in questions.values() if not _has_logic(q)}
     own_last = _printed_under(pairs, questions, order)
-    readings: list[_Reading] = []
+    readings: list[Reading] = []
     joined: set[str] = set()  # questions given their own filter beside their scope's
     for index, (question, draft) in enumerate(pairs):
         following = questions[ids[index + 1]] if index + 1 < len(ids) else None
@@ -449,7 +440,7 @@ def _rule_headed(
     following: Question | None,
     questions: dict[str, Question],
     order: dict[str, int],
-) -> _Reading | None:
+) -> Reading | None:
     """A filter under a heading that says it is one ("Display rule: Q7 is “No”.", "Asked if:
     aged under 25 at Q17", "Routing: Q14 only for Not very likely at Q13."), no other reader
     having read it: the words after the heading read as "Only if …" (or as written, where they
@@ -472,7 +463,7 @@ def _rule_headed(
         named = _ID_HEAD_RE.match(words)
         if named is None or following is None or place not in ("last", "end"):
             return None
-        if _question_named(named["id"], questions) != following.id:
+        if question_named(named["id"], questions) != following.id:
             return None
         rest = named["rest"].strip(" .")
         rest = re.sub(r"\s*\bONLY\b\s*[-–—:,]?\s*", " ", rest, flags=re.I).strip()
@@ -493,7 +484,7 @@ def _read_any(
     following: Question | None,
     questions: dict[str, Question],
     order: dict[str, int],
-) -> _Reading | None:
+) -> Reading | None:
     """The line read whole, else one sentence of it, else under its heading, else without
     its asides, else as a jump of everyone but a group that goes on (`others_jump`), else as
     the question's own '<group> only' note (`_own_only`)."""
@@ -518,14 +509,14 @@ def _own_only(
     following: Question | None,
     questions: dict[str, Question],
     order: dict[str, int],
-) -> _Reading | None:
+) -> Reading | None:
     """A note with ONLY / IF and no action, on the question it is for (`only_notes`)."""
     test = only_test(words, place) if place in ("under", "end") else None
     if test is None or _later_named(test, question, questions) - {question.id}:
         return None
     position = order[question.id]
     found = _condition(test, questions, _id_before(questions, position), position - 1)
-    return None if found is None else _Reading("display_if", question, found, source=words)
+    return None if found is None else Reading("display_if", question, found, source=words)
 
 
 def _next_filter(
@@ -536,7 +527,7 @@ def _next_filter(
     questions: dict[str, Question],
     order: dict[str, int],
     bare: set[str],
-) -> list[_Reading]:
+) -> list[Reading]:
     """After a question's own filter, the next question's filter on a line under its answers
     that names that question ("Q11 ONLY WHERE …")."""
     if following is None or following.id not in bare:
@@ -560,7 +551,7 @@ def _without_asides(
     following: Question | None,
     questions: dict[str, Question],
     order: dict[str, int],
-) -> _Reading | None:
+) -> Reading | None:
     """A filter with a sentence beside it on how to ask or record ("ASK Q10 OF THOSE
     DISSATISFIED AT Q9 (CODES 4-5). PROBE FULLY"): the filter read without that sentence.
     Filters only."""
@@ -579,7 +570,7 @@ def _without_asides(
         return None
     if onward:
         match = _SKIP_RE.search(to_english(onward[0]))
-        target = _question_named(match["t"], questions) if match else None
+        target = question_named(match["t"], questions) if match else None
         if target is None or order[target] != order[reading.holder.id] + 1:
             return None
     reading.source = words
@@ -605,7 +596,7 @@ def _one_sentence(
     following: Question | None,
     questions: dict[str, Question],
     order: dict[str, int],
-) -> _Reading | None:
+) -> Reading | None:
     """A line of several sentences read as none whole ("If No: show the thank-you page and end.
     This survey is only for people who attended."): the one sentence that reads alone, the
     others being the reason or a remark, where no other sentence reads as routing; a
@@ -664,7 +655,7 @@ def _printed_under(
     return under >= 2 and not over
 
 
-def _scoped(reading: _Reading, pairs: Sequence[tuple[Question, Draft]]) -> bool:
+def _scoped(reading: Reading, pairs: Sequence[tuple[Question, Draft]]) -> bool:
     """The holder's only logic is a scope's filter (a note over it that the question before it
     has too: a section's "ASK IF Q5 = 1 or 2") and the line tests other questions: "Q12 only
     if 20 hours or more at Q11" under such a section is asked of both at once."""
@@ -818,7 +809,7 @@ def _read(
     following: Question | None,
     questions: dict[str, Question],
     order: dict[str, int],
-) -> _Reading | None:
+) -> Reading | None:
     if len(words) > 300 or _unclosed(words):
         return None
     english = to_english(route_to_english(words))
@@ -865,7 +856,7 @@ def _read(
         english = _others_past(english, named, questions, order)
     terminate = _ends(english) and not _NOT_END_RE.search(english)
     skip = _SKIP_RE.search(english)
-    if skip and named is not None and _question_named(skip["t"], questions) == named:
+    if skip and named is not None and question_named(skip["t"], questions) == named:
         skip = None  # ">> Q3 only if NO at Q2": the arrow points at the question it filters
     if terminate or skip:
         if place == "above" or _SEVERAL_RE.search(_outside_brackets(english)):
@@ -877,7 +868,7 @@ def _read(
         found = _condition(english, questions, question.id, order[question.id], filters=False)
         if found is None:
             return None
-        return _Reading("terminate_if", question, found, None, words)
+        return Reading("terminate_if", question, found, None, words)
     if _GO_RE.search(english):
         return None  # a route to a place not read as a later question: not a filter either
     if _RECORDING_RE.search(english):
@@ -908,7 +899,7 @@ def _read(
         # the answers just above, named by their words alone)
         under = before == question.id and place in ("last", "end", "under")
         found = _condition(english, questions, before, position - 1, unnamed=under)
-        return None if found is None else _Reading("display_if", holder, found, source=words)
+        return None if found is None else Reading("display_if", holder, found, source=words)
     if forward:
         if following is None or _SCREEN_ID_RE.match(following.id):
             return None  # a closing screen is no question to filter
@@ -925,7 +916,7 @@ def _read(
         holder = following
     if found is None:
         return None
-    return _Reading("display_if", holder, found, source=words)
+    return Reading("display_if", holder, found, source=words)
 
 
 def _jump(
@@ -935,7 +926,7 @@ def _jump(
     following: Question | None,
     questions: dict[str, Question],
     order: dict[str, int],
-) -> _Reading | None:
+) -> Reading | None:
     """A route on the question's own answers to a later question ("None at all (0)? Go to
     question 17", "NO OR DON'T KNOW: GO STRAIGHT TO Q6"): a `skip_to`, as the golds write a
     jump stated alone. Where the line also writes the branch that goes on ("If No: how many …?
@@ -953,7 +944,7 @@ def _jump(
         return None
     match = _SKIP_RE.search(segments[at])
     assert match is not None
-    target = _question_named(match["t"], questions)
+    target = question_named(match["t"], questions)
     if target is None or order[target] <= order[question.id] + 1:
         return None  # a route to the next question, or to a place not read as a question
     position = order[question.id]
@@ -974,7 +965,7 @@ def _jump(
     other = None
     for index, segment in enumerate(segments):
         onward = _SKIP_RE.search(segment)
-        if onward and _question_named(onward["t"], questions) == (following and following.id):
+        if onward and question_named(onward["t"], questions) == (following and following.id):
             segment = segment[: onward.start()]  # the branch that goes on to the next question
         elif onward:
             continue
@@ -987,13 +978,13 @@ def _jump(
             return None  # the question's own routing was read by the rules
         if _SCREEN_ID_RE.match(following.id):
             return None
-        return _Reading("display_if", following, other, source=words)
+        return Reading("display_if", following, other, source=words)
     if own is None:
         return None
     if following is not None and order[target] == position + 2 and following.display_if:
         if re.search(rf"\b{re.escape(question.id)}\b", following.display_if):
             return None  # the other branch, read already as the next question's filter
-    return _Reading("skip", question, own, target, words)
+    return Reading("skip", question, own, target, words)
 
 
 # the counts said in words, none to nine (the words `worded_answers` reads numbers by)
@@ -1023,7 +1014,7 @@ def _past_next(
     segment: str, question: Question, questions: dict[str, Question], order: dict[str, int]
 ) -> bool:
     match = _SKIP_RE.search(segment)
-    target = _question_named(match["t"], questions) if match else None
+    target = question_named(match["t"], questions) if match else None
     return target is not None and order[target] > order[question.id] + 1
 
 
@@ -1034,7 +1025,7 @@ def _screen_out(
     questions: dict[str, Question],
     order: dict[str, int],
     words: str,
-) -> _Reading | None:
+) -> Reading | None:
     """ "Anyone choosing 3 sees the closing message and the survey ends", "IF 2: OFFER A
     CALL-BACK, THEN END THE CALL", "END CALL IF NOT A RESIDENT (S2 = 2)": an ending for those
     who gave some of this question's own answers, written under them."""
@@ -1066,7 +1057,7 @@ def _screen_out(
         own = all(a.question == question.id for g in groups for a in g)
         if not groups or not own or not _sound(groups, questions, order, order[question.id]):
             return None
-        return _Reading("terminate_if", question, render(groups, questions), source=words)
+        return Reading("terminate_if", question, render(groups, questions), source=words)
     headed = _ANSWER_HEAD_RE.match(english)
     if not _CONDITION_RE.search(english) and headed:
         # "No: the survey closes.", "2 or 3: the survey closes with the message …": the
@@ -1092,7 +1083,7 @@ def _screen_out(
         found = _own_answers(english, question, questions, order)
     if found is None or set(_NAMED_ID_RE.findall(found)) != {question.id}:
         return None  # a screen-out told here tests this question's own answers only
-    return _Reading("terminate_if", question, found, source=words)
+    return Reading("terminate_if", question, found, source=words)
 
 
 # "No: …", "Screen-out: 13 or younger, or 18 or older – …": the answers, a colon, the rest
@@ -1154,14 +1145,14 @@ def _own_answers(
     if not groups or not _sound(groups, questions, order, order[question.id]):
         return None
     if neither:
-        other = _other_codes(groups, questions)
+        other = other_codes(groups, questions)
         return None if other is None else render(other, questions)
     return render(groups, questions)
 
 
 def _noted_screen_out(
     question: Question, draft: Draft, questions: dict[str, Question], order: dict[str, int]
-) -> list[_Reading]:
+) -> list[Reading]:
     """A screen-out in the question's own notes (a spec table's filter or routing cell beside
     the question: "Former clients (code 4): thank and close"), on its own answers."""
     for note in draft.notes:
@@ -1206,7 +1197,7 @@ def _others_past(
     """ "H8: SMOKERS (F2 = 3). OTHERS GO TO H9" is H8's filter: the others' route to the
     question right after the one named is the filter's other side, taken off."""
     match = _OTHERS_GO_RE.search(english)
-    target = _question_named(match["t"], questions) if match else None
+    target = question_named(match["t"], questions) if match else None
     if match is None or target is None or order[target] != order[named] + 1:
         return english
     return english[: match.start()]
@@ -1222,7 +1213,7 @@ def _asked(english: str, questions: dict[str, Question]) -> str | None:
     if match is None:
         return None
     named = match["t"] or match["s"] or match["h"] or match["f"] or match["a"] or match["k"]
-    return _question_named(named, questions)
+    return question_named(named, questions)
 
 
 def _later_named(english: str, question: Question, questions: dict[str, Question]) -> set[str]:
@@ -1291,25 +1282,12 @@ def _condition(
         rest = english.replace(clause, " ")
         if not (_NEGATED_RE.search(rest) and not _NEGATED_RE.search(clause)):
             return render(groups, questions)
-        other = _other_codes(groups, questions) if not filters else None
+        other = other_codes(groups, questions) if not filters else None
         if other is not None:
             # "CONTINUE IF 1 OR 2, ANYONE ELSE CLOSE" on one answer: the codes that close
             return render(other, questions)
         return f"not ({render(groups, questions)})"
     return None
-
-
-def _other_codes(
-    groups: list[list[Atom]], questions: dict[str, Question]
-) -> list[list[Atom]] | None:
-    if len(groups) != 1 or len(groups[0]) != 1:
-        return None
-    atom = groups[0][0]
-    question = questions[atom.question]
-    if atom.op is not None or atom.negate or question.type != "single" or not question.options:
-        return None
-    codes = [o.code for o in question.options if o.code not in atom.codes]
-    return [[Atom(atom.question, codes)]] if codes else None
 
 
 def _clauses(english: str) -> list[str]:
@@ -1464,24 +1442,15 @@ def _target(
 ) -> str | None:
     """The later question a route names (past the next one: a jump to the next is no route)."""
     for match in _SKIP_RE.finditer(english):
-        target = _question_named(match["t"], questions)
+        target = question_named(match["t"], questions)
         if target is not None and order[target] > order[question.id] + 1:
             return target
     return None
 
 
-def _question_named(token: str, questions: dict[str, Question]) -> str | None:
-    upper = {qid.upper(): qid for qid in questions}
-    token = token.upper().replace(".", "_")
-    for name in (token, f"Q{token}"):
-        if name in upper:
-            return upper[name]
-    return None
-
-
 def _opening_filter(
     question: Question, questions: dict[str, Question], order: dict[str, int]
-) -> _Reading | None:
+) -> Reading | None:
     """ "(A1 = 1 or 2 only) Are you …?", "(not asked if B5 = 4) Which …?": a filter written
     in brackets before the question's own words; the words are the question's text."""
     match = _OPENING_RE.match(question.text)
@@ -1496,12 +1465,12 @@ def _opening_filter(
     if found is None:
         return None
     question.text = rest.strip()
-    return _Reading("display_if", question, found, source=match[0])
+    return Reading("display_if", question, found, source=match[0])
 
 
 def _answer_routes(
     question: Question, draft: Draft, questions: dict[str, Question], order: dict[str, int]
-) -> list[_Reading]:
+) -> list[Reading]:
     """An answer's own note that ends the survey or jumps ("None of these [EXCLUSIVE – CLOSE]",
     "No [→ R6]"): the route on that answer's code."""
     codes = {o.label.strip().casefold(): o.code for o in question.options}
@@ -1525,14 +1494,14 @@ def _answer_routes(
     readings = []
     if ends:
         expression = render([[Atom(question.id, ends)]], questions)
-        readings.append(_Reading("terminate_if", question, expression))
+        readings.append(Reading("terminate_if", question, expression))
     for target, jumped in jumps.items():
         expression = render([[Atom(question.id, jumped)]], questions)
-        readings.append(_Reading("skip", question, expression, target))
+        readings.append(Reading("skip", question, expression, target))
     return readings
 
 
-def _apply(reading: _Reading, questions: dict[str, Question]) -> None:
+def _apply(reading: Reading, questions: dict[str, Question]) -> None:
     """Never over logic already there: a reading fills an empty place only."""
     holder = reading.holder
     if reading.kind == "display_if" and not holder.display_if:
@@ -1570,7 +1539,7 @@ def _group_only(
     following: Question | None,
     questions: dict[str, Question],
     order: dict[str, int],
-) -> _Reading | None:
+) -> Reading | None:
     """ "Agents only." under the answers opens the next question to those who gave the answer
     "An agent (architect, …)"; above a question, or between its words and answers, it is that
     question's. The group's words hold one answer's words whole (plurals folded, one more word
@@ -1591,7 +1560,7 @@ def _group_only(
     if len(found) != 1:
         return None
     expression = render([[Atom(found[0][0], [found[0][1]])]], questions)
-    return _Reading("display_if", holder, expression, source=words)
+    return Reading("display_if", holder, expression, source=words)
 
 
 # whom a group names: "members", "users", "holders" (the rest of its words name the answer)
