@@ -20,6 +20,7 @@ from fielder.compiler.boxed_points import boxed_point_lines
 from fielder.compiler.build import Built, build_question, source_span
 from fielder.compiler.button_rows import drop_button_rows
 from fielder.compiler.change_keys import change_key_document
+from fielder.compiler.caps_answer_runs import caps_answer_lines
 from fielder.compiler.circled_keys import circled_key_lines
 from fielder.compiler.code_column_tables import code_column_document
 from fielder.compiler.continued_filters import join_continued_filters
@@ -163,6 +164,8 @@ def _read_lines(document: Document) -> list[Line]:
     lines = instruction_code_lines(label_cell_lines(lines))
     # (notes covering several questions are read last, when every question's label is known)
     lines = rewrite_lines(printable_lines(export_lines(lines)))
+    # (answers printed in capitals after their codes, where the document does so throughout)
+    lines = caps_answer_lines(lines)
     # (a phrase repeated after the ids of several heads is a badge: read once every head is known)
     return scoped_note_lines(badge_head_lines(lines))
 
