@@ -36,6 +36,7 @@ from fielder.compiler.draft_hints import draft_hint_lines
 from fielder.compiler.emoji_badges import emoji_badge_lines
 from fielder.compiler.emphasis_bold import emphasis_bold_document
 from fielder.compiler.ends_over_points import ends_over_point_lines
+from fielder.compiler.field_names import field_name_lines
 from fielder.compiler.flow_lines import flow_line_lines
 from fielder.compiler.flowchart_logic import flowchart_logic
 from fielder.compiler.follow_up import follow_up
@@ -134,6 +135,8 @@ def _read_lines(document: Document) -> list[Line]:
     # (owners' and tools' layouts: marked notes, doubled brackets, `#N` references, heads set off
     # by a glyph, a form builder's settings, emoji type badges, routing glyphs, notes naming
     # their own question first, a logic-jump table at the foot of the page)
+    # (a CAPI spec naming its fields by program names in its universes and jumps)
+    lines = field_name_lines(lines)
     lines = glyph_head_lines(hash_ref_lines(double_bracket_lines(marker_note_lines(lines))))
     lines = glyph_rule_lines(emoji_badge_lines(form_setting_lines(lines)))
     lines = jump_table_lines(same_as_lines(self_named_note_lines(lines)))
