@@ -80,6 +80,7 @@ from fielder.compiler.routing_tables import routing_table_lines
 from fielder.compiler.same_as_notes import same_as_lines
 from fielder.compiler.scoped_notes import scoped_note_lines
 from fielder.compiler.scripted import read_scripted
+from fielder.compiler.screen_titles import screen_title_lines
 from fielder.compiler.self_named_notes import self_named_note_lines
 from fielder.compiler.span_filters import span_filter_lines
 from fielder.compiler.spec_lines import spec_line_lines
@@ -136,7 +137,7 @@ def _read_lines(document: Document) -> list[Line]:
     # by a glyph, a form builder's settings, emoji type badges, routing glyphs, notes naming
     # their own question first, a logic-jump table at the foot of the page)
     # (a CAPI spec naming its fields by program names in its universes and jumps)
-    lines = field_name_lines(lines)
+    lines = screen_title_lines(field_name_lines(lines))
     lines = glyph_head_lines(hash_ref_lines(double_bracket_lines(marker_note_lines(lines))))
     lines = glyph_rule_lines(emoji_badge_lines(form_setting_lines(lines)))
     lines = jump_table_lines(same_as_lines(self_named_note_lines(lines)))
