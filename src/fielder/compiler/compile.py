@@ -19,8 +19,8 @@ from fielder.compiler.box_columns import box_column_lines
 from fielder.compiler.boxed_points import boxed_point_lines
 from fielder.compiler.build import Built, build_question, source_span
 from fielder.compiler.button_rows import drop_button_rows
-from fielder.compiler.change_keys import change_key_document
 from fielder.compiler.caps_answer_runs import caps_answer_lines
+from fielder.compiler.change_keys import change_key_document
 from fielder.compiler.circled_keys import circled_key_lines
 from fielder.compiler.code_column_tables import code_column_document
 from fielder.compiler.continued_filters import join_continued_filters
@@ -79,8 +79,8 @@ from fielder.compiler.rewrites import rewrite_lines
 from fielder.compiler.routing_tables import routing_table_lines
 from fielder.compiler.same_as_notes import same_as_lines
 from fielder.compiler.scoped_notes import scoped_note_lines
-from fielder.compiler.scripted import read_scripted
 from fielder.compiler.screen_titles import screen_title_lines
+from fielder.compiler.scripted import read_scripted
 from fielder.compiler.self_named_notes import self_named_note_lines
 from fielder.compiler.span_filters import span_filter_lines
 from fielder.compiler.spec_lines import spec_line_lines

@@ -18,7 +18,8 @@ _DIGIT_BOXES_RE = re.compile(
 # "Minutes: |__|__|__|   (0 - 600)": the boxes' caption before them and their range after
 _RANGED_BOXES_RE = re.compile(
     # ("KARVENIAN DINAR |__|__| (1–500000)": a caption in capitals needs no colon)
-    r"^\s*(?P<box>(?:[^\W\d_][^\W\d_ ]*(?:\s[^\W\d_]+){0,2}\s*:\s*|[A-Z]{2,}(?:\s[A-Z]{2,}){0,2}\s+)?"
+    r"^\s*(?P<box>(?:[^\W\d_][^\W\d_ ]*(?:\s[^\W\d_]+){0,2}\s*:\s*|"
+    r"[A-Z]{2,}(?:\s[A-Z]{2,}){0,2}\s+)?"
     r"[^\W\d_]{0,4}\$?\s*"
     r"\|_{1,4}(?:\|_{1,4})+\|\s*[^\W\d_]*\.?)\s*"
     r"\(\s*(?P<low>-?\d{1,6})\s*(?:-|–|—|to)\s*(?P<high>-?\d{1,7})\s*\)\s*$"

@@ -79,9 +79,7 @@ def _ranged(line: Line) -> Line:
     if match is None or int(match["low"]) > int(match["high"]):
         return line
     notes = [n for n in line.instructions if not re.fullmatch(r"\s*-?\d+\s*\.\.\s*-?\d+\s*", n)]
-    return replace(
-        line, instructions=[*notes, "NUMERIC", f"RANGE {match['low']}-{match['high']}"]
-    )
+    return replace(line, instructions=[*notes, "NUMERIC", f"RANGE {match['low']}-{match['high']}"])
 
 
 def field_name_lines(lines: list[Line]) -> list[Line]:

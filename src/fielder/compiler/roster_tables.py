@@ -82,7 +82,11 @@ def _filters(block: Block, head: int) -> dict[int, str]:
 def _age_id(cells: tuple[Cell, ...]) -> str | None:
     for cell in cells:
         parts = [p.strip() for p in cell.text.split("\n") if p.strip()]
-        if len(parts) >= 2 and _ID_RE.match(parts[0]) and any(AGE_ASK_RE.search(p) for p in parts[1:3]):
+        if (
+            len(parts) >= 2
+            and _ID_RE.match(parts[0])
+            and any(AGE_ASK_RE.search(p) for p in parts[1:3])
+        ):
             return parts[0].rstrip(".):")
     return None
 
@@ -92,7 +96,9 @@ def _filter_line(text: str, age_id: str | None, cell: Cell, block: Block) -> Lin
     if condition is None:
         condition = re.sub(r"^\s*(?:ask\s+)?(?:only\s+)?if\s+", "", text, flags=re.I)
     note = f"ASK IF {condition}"
-    return Line(text="", raw=text, instructions=[note], start=cell.start, end=cell.end, page=block.page)
+    return Line(
+        text="", raw=text, instructions=[note], start=cell.start, end=cell.end, page=block.page
+    )
 
 
 def roster_lines(block: Block) -> list[Line]:

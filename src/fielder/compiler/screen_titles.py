@@ -15,11 +15,9 @@ import re
 from dataclasses import replace
 
 from fielder.compiler.classify import DISPLAY_WORDS, find_label
-from fielder.compiler.lines import Line
+from fielder.compiler.lines import Line, is_caps_instruction
 
-_TITLED_RE = re.compile(
-    r"^(?P<id>[A-Z]{3,12})(?:\t+|\s{2,})\s*(?P<title>[A-Z][A-Z ,&/'’-]{2,60})$"
-)
+_TITLED_RE = re.compile(r"^(?P<id>[A-Z]{3,12})(?:\t+|\s{2,})\s*(?P<title>[A-Z][A-Z ,&/'’-]{2,60})$")
 # "END   OF INTERVIEW", "CLOSE  IF CODE 3": routing in capitals, no title
 _ROUTE_WORDS_RE = re.compile(r"^(?:OF|IF|INTERVIEW|SURVEY|AND|HERE|NOW|THE)\b")
 _SENTENCE_RE = re.compile(r"[A-Z][a-z]+\b.*[a-z].*[.?!]")
@@ -27,8 +25,8 @@ _SENTENCE_RE = re.compile(r"[A-Z][a-z]+\b.*[a-z].*[.?!]")
 
 def _words_follow(lines: list[Line], index: int) -> bool:
     for line in lines[index + 1 : index + 4]:
-        if not line.text:
-            continue  # the interviewer's cue ("READ TO THE RESPONDENT:") set apart already
+        if not line.text or is_caps_instruction(line.text):
+            continue  # the interviewer's cue ("READ TO THE RESPONDENT:")
         return find_label(line) is None and bool(_SENTENCE_RE.match(line.text))
     return False
 
