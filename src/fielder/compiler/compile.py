@@ -19,6 +19,7 @@ from fielder.compiler.box_columns import box_column_lines
 from fielder.compiler.boxed_points import boxed_point_lines
 from fielder.compiler.build import Built, build_question, source_span
 from fielder.compiler.button_rows import drop_button_rows
+from fielder.compiler.caps_answer_runs import caps_answer_lines
 from fielder.compiler.change_keys import change_key_document
 from fielder.compiler.circled_keys import circled_key_lines
 from fielder.compiler.code_column_tables import code_column_document
@@ -35,6 +36,7 @@ from fielder.compiler.draft_hints import draft_hint_lines
 from fielder.compiler.emoji_badges import emoji_badge_lines
 from fielder.compiler.emphasis_bold import emphasis_bold_document
 from fielder.compiler.ends_over_points import ends_over_point_lines
+from fielder.compiler.field_names import field_name_lines
 from fielder.compiler.flow_lines import flow_line_lines
 from fielder.compiler.flowchart_logic import flowchart_logic
 from fielder.compiler.follow_up import follow_up
@@ -77,6 +79,7 @@ from fielder.compiler.rewrites import rewrite_lines
 from fielder.compiler.routing_tables import routing_table_lines
 from fielder.compiler.same_as_notes import same_as_lines
 from fielder.compiler.scoped_notes import scoped_note_lines
+from fielder.compiler.screen_titles import screen_title_lines
 from fielder.compiler.scripted import read_scripted
 from fielder.compiler.self_named_notes import self_named_note_lines
 from fielder.compiler.span_filters import span_filter_lines
@@ -133,6 +136,8 @@ def _read_lines(document: Document) -> list[Line]:
     # (owners' and tools' layouts: marked notes, doubled brackets, `#N` references, heads set off
     # by a glyph, a form builder's settings, emoji type badges, routing glyphs, notes naming
     # their own question first, a logic-jump table at the foot of the page)
+    # (a CAPI spec naming its fields by program names in its universes and jumps)
+    lines = screen_title_lines(field_name_lines(lines))
     lines = glyph_head_lines(hash_ref_lines(double_bracket_lines(marker_note_lines(lines))))
     lines = glyph_rule_lines(emoji_badge_lines(form_setting_lines(lines)))
     lines = jump_table_lines(same_as_lines(self_named_note_lines(lines)))
@@ -163,6 +168,8 @@ def _read_lines(document: Document) -> list[Line]:
     lines = instruction_code_lines(label_cell_lines(lines))
     # (notes covering several questions are read last, when every question's label is known)
     lines = rewrite_lines(printable_lines(export_lines(lines)))
+    # (answers printed in capitals after their codes, where the document does so throughout)
+    lines = caps_answer_lines(lines)
     # (a phrase repeated after the ids of several heads is a badge: read once every head is known)
     return scoped_note_lines(badge_head_lines(lines))
 

@@ -17,15 +17,26 @@ _DIGIT_BOXES_RE = re.compile(
 )
 # "Minutes: |__|__|__|   (0 - 600)": the boxes' caption before them and their range after
 _RANGED_BOXES_RE = re.compile(
-    r"^\s*(?P<box>(?:[^\W\d_][^\W\d_ ]*(?:\s[^\W\d_]+){0,2}\s*:\s*)?[^\W\d_]{0,4}\$?\s*"
+    # ("KARVENIAN DINAR |__|__| (1–500000)": a caption in capitals needs no colon)
+    r"^\s*(?P<box>(?:[^\W\d_][^\W\d_ ]*(?:\s[^\W\d_]+){0,2}\s*:\s*|"
+    r"[A-Z]{2,}(?:\s[A-Z]{2,}){0,2}\s+)?"
+    r"[^\W\d_]{0,4}\$?\s*"
     r"\|_{1,4}(?:\|_{1,4})+\|\s*[^\W\d_]*\.?)\s*"
     r"\(\s*(?P<low>-?\d{1,6})\s*(?:-|–|—|to)\s*(?P<high>-?\d{1,7})\s*\)\s*$"
 )
 
 
+# "(0–95)" alone on a line under an age or count: the box's range, wider than any scale
+_RANGE_ALONE_RE = re.compile(r"^\(\s*(?P<low>\d{1,6})\s*(?:-|–|—|to)\s*(?P<high>\d{1,7})\s*\)$")
+
+
 def _boxed(line: Line) -> Line:
     if "NUMERIC" in line.instructions:
         return line
+    alone = _RANGE_ALONE_RE.match(line.text.strip())
+    if alone and int(alone["low"]) < int(alone["high"]) and int(alone["high"]) > 10:
+        note = f"RANGE {alone['low']}-{alone['high']}"
+        return replace(line, text="", spaced="", instructions=[*line.instructions, "NUMERIC", note])
     if _DIGIT_BOXES_RE.match(line.text):
         return replace(line, instructions=[*line.instructions, "NUMERIC"])
     ranged = _RANGED_BOXES_RE.match(line.text)

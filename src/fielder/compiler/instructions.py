@@ -165,7 +165,9 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # ("(row display only)": a rule on showing one row of a grid, not a screen)
             r"\bINFO(?:RMATION)?\s+SCREEN\b|\bNO\s+ANSWER\s+NEEDED\b|(?<!ROW\s)\bDISPLAY\s+ONLY\b|"
             r"\bTEXT\s+SCREEN\b|\bINFO\b|"
-            r"^NO\s+(?:RESPONSE|ANSWER)$",
+            r"^NO\s+(?:RESPONSE|ANSWER)$|"
+            # "Type: DISPLAY (no answer)": a CAPI spec's field type, read after the key
+            r"^DISPLAY\s*(?:\(\s*no\s+answer\s*\))?$",
             re.I,
         ),
     ),
@@ -412,6 +414,8 @@ def type_words(note: str) -> list[str]:
         r"MINUTES|HOURS|DAYS|NIGHTS|WEEKS|MONTHS|YEARS|TIMES|PEOPLE)\b))|"
         # "Validation: number between 1920 and 2007": the box takes a number
         r"\bVALIDATION\s*:\s*(?:AN?\s+)?(?:WHOLE\s+)?(?:NUMBER|INTEGER)\b|"
+        # "RECORD HER LINE NUMBER", "RECORD '00'": a person's number, a number written in quotes
+        r"\bRECORD\s+(?:HIS|HER|THEIR|ITS)\s+(?:[A-Z]+\s+)?NUMBER\b|\bRECORD\s+['‘]\d{1,4}['’]|"
         # "RECORD THE ROUND TRIP IN MINUTES": a count in a unit of time
         r"^(?:RECORD|ENTER|WRITE)\b[^.]{0,40}\bIN\s+(?:MINUTES|HOURS|DAYS|WEEKS|MONTHS|YEARS|"
         # "RECORD IN PENCE", "ENTER IN KILOMETRES": an amount in a unit of money or measure
@@ -423,6 +427,8 @@ def type_words(note: str) -> list[str]:
         return ["number"]
     if re.search(r"^(?:WRITE|RECORD|ENTER|PRINT)\s+(?:THE\s+)?(?:FULL\s+|FIRST\s+)?NAMES?\b", note):
         return ["text"]  # "WRITE FIRST NAME AND SURNAME": a name on a line
+    if re.fullmatch(r"(?:FULL\s+|FIRST\s+)?NAMES?", note.strip()):
+        return ["text"]  # a roster's column titled "NAME" over its request: a name on a line
     if _OPEN_RE.search(note) and not re.search(r"SPECIFY|OTHER", note, re.I):
         if _LONG_RE.search(note):
             return ["long_text"]

@@ -1230,6 +1230,7 @@ def document_lines(document: Document) -> list[Line]:
     from fielder.compiler.labelled_cards import card_line
     from fielder.compiler.named_lists import write_out_named_lists
     from fielder.compiler.question_cells import is_question_cell_table, question_cell_lines
+    from fielder.compiler.roster_tables import is_roster_table, roster_lines
     from fielder.compiler.sheet import is_notes_sheet, is_sheet_table, sheet_lines
     from fielder.compiler.transposed_sheets import untranspose
 
@@ -1265,6 +1266,8 @@ def document_lines(document: Document) -> list[Line]:
             elif is_sheet_table(block):
                 sheet_seen = True
                 lines.extend(sheet_lines(block))
+            elif is_roster_table(block):
+                lines.extend(roster_lines(block))
             elif is_form_table(block):
                 lines.extend(form_lines(block))
             elif is_header_card(block):

@@ -25,12 +25,13 @@ _AGED = r"(?:aged?\s+|âgée?s?\s+de\s+|de\s+|im\s+alter\s+von\s+)?"
 _YEARS = r"(?:\s*(?:years?|yrs?|años|ans|jahre?n?)(?:\s+(?:old|of\s+age))?)?"
 _OLDER = r"(?:\s*\+|\s+(?:and|or|y|et|und)\s+(?:above|over|older|más|mayores|plus|älter|darüber))"
 _UNIVERSE_RE = re.compile(
-    rf"^\(?\s*(?:ask\s+)?(?:only\s+)?(?:for|para|pour|für)\s+{_WHO}{_AGED}"
+    # ("IF AGE 12 OR OLDER" over a roster's column: the age test after IF)
+    rf"^\(?\s*(?:ask\s+)?(?:only\s+)?(?:(?:for|para|pour|für)\s+{_WHO}|if\s+(?=aged?\b)){_AGED}"
     rf"(?:(?P<low>\d{{1,3}}){_YEARS}{_OLDER}|(?P<from>\d{{1,3}})\s*(?:-|–|to|a|à|bis)\s*"
     rf"(?P<to>\d{{1,3}})){_YEARS}\s*\)?\.?$",
     re.I,
 )
-_AGE_ASK_RE = re.compile(
+AGE_ASK_RE = re.compile(
     r"\bhow\s+old\b|^age\b|\bage\s*(?:in\s+(?:completed\s+)?years)?\s*[?:]?$|\bedad\b|\bâge\b|"
     r"^alter\b|\bwie\s+alt\b|\bquel\s+âge\b|\bcuántos\s+años\b",
     re.I,
@@ -44,6 +45,8 @@ def universe_condition(text: str, age_id: str) -> str | None:
         return None
     if match["low"]:
         return f"{age_id} >= {match['low']}"
+    if int(match["from"]) == 0:
+        return f"{age_id} <= {match['to']}"  # ("aged 0–17": no age is under 0, one test)
     return f"{age_id} >= {match['from']} AND {age_id} <= {match['to']}"
 
 
@@ -61,7 +64,7 @@ def universe_lines(lines: list[Line]) -> list[Line]:
             titled = None
             continue
         titled = None
-        if label is not None and age_id is None and _AGE_ASK_RE.search(label.rest or ""):
+        if label is not None and age_id is None and AGE_ASK_RE.search(label.rest or ""):
             age_id = label.id
         condition = universe_condition(line.text, age_id) if age_id and line.text else None
         if condition is None:

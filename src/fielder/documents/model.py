@@ -39,6 +39,9 @@ class Cell:
     #: for each line of `text`, its paragraph's place in the cell counting empty paragraphs
     #: (a routing arrow set level with the third answer says so); empty when not known
     line_places: tuple[int, ...] = ()
+    #: True for the empty place a merged cell covers to its right (`gridSpan`, `colspan`): the
+    #: cell on its left stands over this column too
+    spanned: bool = False
 
 
 @dataclass(frozen=True, slots=True)

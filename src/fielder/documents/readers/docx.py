@@ -400,7 +400,7 @@ def _read_table(ctx: _Context, tbl: Element) -> list[list[Cell]]:
         for tc in _children(tr, "tc"):
             span = tc.find(f"{w}tcPr/{w}gridSpan")
             cells.append(_read_cell(ctx, tc))
-            cells.extend(Cell("") for _ in range(_int_val(span, w, 1) - 1))
+            cells.extend(Cell("", spanned=True) for _ in range(_int_val(span, w, 1) - 1))
         rows.append(cells)
     return rows
 

@@ -283,7 +283,7 @@ class _Walker:
                 cells.append(make_cell(text_runs))
                 span = td.get("colspan")
                 extra = int(span) - 1 if isinstance(span, str) and span.isdigit() else 0
-                cells.extend(Cell("") for _ in range(min(extra, 64)))
+                cells.extend(Cell("", spanned=True) for _ in range(min(extra, 64)))
             rows.append(cells)
         return rows
 

@@ -1,0 +1,71 @@
+"""Answer lists printed in capitals after their codes, as an interviewer's form prints them.
+
+Household and census questionnaires (DHS and its descendants) print every answer in capitals
+with its code first (`01 HEAD`, `2  FEMALE`, `41  NO FACILITY/BUSH/FIELD  → H05`). Read one line
+at a time, `1 MALE` looks like an interviewer's note in capitals and only a list that is already
+open keeps it. The evidence is the document's own: where three or more runs of two or more such
+lines follow each other with their codes rising, each of those lines is an answer (its code and
+words apart, its routing after the arrow kept), wherever it stands.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from fielder.compiler.lines import Line
+from fielder.compiler.options import strip_routing
+
+# a code, a gap, then up to eight words in capitals (slashes, hyphens, apostrophes and bracketed
+# capitals inside them), then an arrow and its routing if any
+_CAPS_ANSWER_RE = re.compile(
+    r"^(?P<code>\d{1,3})[.)]?\s+(?P<label>[A-Z][A-Z'’]*(?:[-/&,]?\s?[A-Z(][A-Z'’()]*){0,7}\)?)"
+    r"(?P<route>\s*→\s*\S.*)?$"
+)
+# the document's evidence: this many runs of capitals answers
+_RUNS = 3
+
+
+def _answer(line: Line) -> re.Match[str] | None:
+    if line.kind not in ("paragraph", "list") or line.is_option or not line.text:
+        return None
+    return _CAPS_ANSWER_RE.match(line.text.strip())
+
+
+def caps_answer_lines(lines: list[Line]) -> list[Line]:
+    """The lines with each answer of a capitals answer run marked as an answer with its code."""
+    runs: list[list[tuple[int, re.Match[str]]]] = []
+    current: list[tuple[int, re.Match[str]]] = []
+    for index, line in enumerate(lines):
+        match = _answer(line)
+        if match and (not current or int(match["code"]) > int(current[-1][1]["code"])):
+            current.append((index, match))
+            continue
+        if len(current) >= 2:
+            runs.append(current)
+        current = [(index, match)] if match else []
+    if len(current) >= 2:
+        runs.append(current)
+    if len(runs) < _RUNS:
+        return lines
+    out = list(lines)
+    for run in runs:
+        for index, match in run:
+            label = match["label"].strip()
+            # ("OTHER (SPECIFY)", "SURFACE WATER (RIVER, POND)": the printed label keeps the
+            # bracketed capitals the line reader set apart as a note)
+            printed = _CAPS_ANSWER_RE.match(" ".join(lines[index].raw.split()))
+            if printed and printed["label"].strip().startswith(label):
+                label = printed["label"].strip()
+            route = (match["route"] or "").strip()
+            notes = list(lines[index].instructions)
+            if route and strip_routing(f"{label} {route}")[0] != label:
+                # ("1 YES → ADD TO THE ROSTER AND ASK R3–R11": an arrow that goes to no
+                # question nor the end is the interviewer's task, a note on the answer)
+                notes.append(route.lstrip("→ "))
+                route = ""
+            written = f"{label} {route}" if route else label
+            out[index] = replace(
+                lines[index], text=written, code=match["code"], is_option=True, instructions=notes
+            )
+    return out
