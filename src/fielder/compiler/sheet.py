@@ -27,6 +27,7 @@ from fielder.compiler.grid_sub_rows import is_statement_row
 from fielder.compiler.id_columns import with_id_column, with_label_text
 from fielder.compiler.instructions import question_type_line
 from fielder.compiler.legend_keys import expand_mark, legend_keys
+from fielder.compiler.source_columns import with_source_column
 from fielder.compiler.lettered_rows import lettered_rows
 from fielder.compiler.lines import Line, collapse, is_caps_instruction, split_text
 from fielder.compiler.numbered_columns import numbered_answer_columns
@@ -331,6 +332,7 @@ def _column_roles(header: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
     ident = found.get("id")
     if "text" not in found and ident is not None and header[ident].strip().lower() == "item":
         found["text"] = found.pop("id")  # "Item" alone holds the items' wording
+    found = with_source_column(header, found)  # a translation workbook's source column
     return tuple(found.items())
 
 
