@@ -28,6 +28,7 @@ from fielder.compiler.id_columns import with_id_column, with_label_text
 from fielder.compiler.instructions import question_type_line
 from fielder.compiler.legend_keys import expand_mark, legend_keys
 from fielder.compiler.source_columns import with_source_column
+from fielder.compiler.workbook_rows import grid_columns_follow, workbook_rows
 from fielder.compiler.lettered_rows import lettered_rows
 from fielder.compiler.lines import Line, collapse, is_caps_instruction, split_text
 from fielder.compiler.numbered_columns import numbered_answer_columns
@@ -397,6 +398,8 @@ _NOTES_SHEET_WORDS = (
     # "Brand list": the brands with their codes, for coding open answers, after the questions
     r"(?:brand|product)\s+lists?|"
     r"quotas?|quota\s+plan|sample\s+plan|legend|key|abbreviations|glossary|"
+    # a translation workbook's "Query log": translators' questions and the answers they got
+    r"(?:translation\s+)?quer(?:y|ies)(?:\s+log)?|"
     # the change log and notes in the questionnaire's own language ("Änderungen",
     # "Wijzigingen", "Historique", "Cambios", "Hinweise")
     r"[äa]nderungen|[äa]nderungshistorie|versionshistorie|hinweise|wijzigingen|versies|"
@@ -495,7 +498,7 @@ def sheet_lines(block: Block) -> list[Line]:
     heads = [c.text for c in block.rows[start]] + [""] * 64
     # "T = TERMINATE, Q = CHECK QUOTA" above the headings: the marks of the logic column
     keys = legend_keys([" ".join(c.text for c in r) for r in block.rows[:start]])
-    body = block.rows[start + 1 :]
+    body = workbook_rows(block.rows[start + 1 :], columns, notes_at)
     # the logic columns, and each row's variable name beside its id ("No. | name | …"): the
     # names a form tool's expressions use for the questions
     logic_at = {columns[r] for r in ("condition", *_NOTE_ROLES) if r in columns}
@@ -544,6 +547,9 @@ def sheet_lines(block: Block) -> list[Line]:
             in_example = is_template_example(row, columns)
         if in_example:
             continue  # the template's worked example, and the answers on the rows under it
+        if in_rows and not ident and grid_columns_follow(row_cells, columns):
+            # "Q8_c | 1 | Strongly disagree" after the grid's statements: its answer columns
+            lines.append(Line(text="Columns:", raw="Columns:", start=row_cells[0].start))
         in_rows = False
         previous = ident or previous
         parent_notes = " ".join(row_notes) if ident else parent_notes
