@@ -15,6 +15,7 @@ from fielder.compiler.badge_heads import badge_head_lines
 from fielder.compiler.band_filters import band_filter_lines
 from fielder.compiler.battery_tables import battery_document
 from fielder.compiler.bilingual_tables import one_language_document
+from fielder.compiler.parallel_columns import source_language_document
 from fielder.compiler.box_columns import box_column_lines
 from fielder.compiler.boxed_points import boxed_point_lines
 from fielder.compiler.build import Built, build_question, source_span
@@ -124,7 +125,11 @@ def _read_lines(document: Document) -> list[Line]:
             crf_document(
                 measure_table_document(
                     battery_document(
-                        one_language_document(japanese_document(emphasis_bold_document(document)))
+                        one_language_document(
+                            source_language_document(
+                                japanese_document(emphasis_bold_document(document))
+                            )
+                        )
                     )
                 )
             )
