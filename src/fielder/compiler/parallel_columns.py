@@ -19,7 +19,9 @@ from fielder.documents.model import Block, Document
 # the question's label at the start of a line: "Q1.", "LANG.", "INTRO", "12.", "A5b)"
 _LABEL_RE = re.compile(r"^\s*([A-Z]{1,4}\d{1,3}[a-z]?|[A-Z]{3,}|\d{1,3})(?=[.:)]|\s)", re.M)
 # a heading naming the master column: "ENGLISH", "English (source)", "Source (en-GB)"
-_SOURCE_HEAD_RE = re.compile(r"\b(?:english|source|master|original)\b|\(en(?:[-_][a-z]{2})?\)", re.I)
+_SOURCE_HEAD_RE = re.compile(
+    r"\b(?:english|source|master|original)\b|\(en(?:[-_][a-z]{2})?\)", re.I
+)
 
 
 def _first_label(text: str) -> str | None:

@@ -52,11 +52,21 @@ def workbook_rows(
         notes = [row[i].text.strip() for i in sorted(notes_at) if i < len(row)]
         if ident and any(_SCREEN_PAGE_RE.match(n) for n in notes):
             continue  # the page the screen-outs end on: the terminates stand for it
-        if ident and parent and not kind and re.fullmatch(re.escape(parent) + _ROW_SUFFIX_RE, ident, re.I):
+        if (
+            ident
+            and parent
+            and not kind
+            and re.fullmatch(re.escape(parent) + _ROW_SUFFIX_RE, ident, re.I)
+        ):
             # "Q8_r1 | | There are enough …": a statement of the grid above
             out.append(tuple(_with(c, "row") if i == type_at else c for i, c in enumerate(row)))
             continue
-        if ident and parent and not kind and re.fullmatch(re.escape(parent) + _COLUMN_SUFFIX_RE, ident, re.I):
+        if (
+            ident
+            and parent
+            and not kind
+            and re.fullmatch(re.escape(parent) + _COLUMN_SUFFIX_RE, ident, re.I)
+        ):
             # "Q8_c | 1 | Strongly disagree": one of the grid's answer columns
             out.append(tuple(_blank(c) if i == ident_at else c for i, c in enumerate(row)))
             continue
