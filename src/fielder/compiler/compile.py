@@ -15,7 +15,6 @@ from fielder.compiler.badge_heads import badge_head_lines
 from fielder.compiler.band_filters import band_filter_lines
 from fielder.compiler.battery_tables import battery_document
 from fielder.compiler.bilingual_tables import one_language_document
-from fielder.compiler.parallel_columns import source_language_document
 from fielder.compiler.box_columns import box_column_lines
 from fielder.compiler.boxed_points import boxed_point_lines
 from fielder.compiler.build import Built, build_question, source_span
@@ -61,6 +60,7 @@ from fielder.compiler.middle_notes import middle_notes
 from fielder.compiler.named_filters import named_filters
 from fielder.compiler.otherwise_skips import otherwise_skip_lines
 from fielder.compiler.page_numbers import drop_page_numbers
+from fielder.compiler.parallel_columns import source_language_document
 from fielder.compiler.parse import Draft, Parsed, parse_lines
 from fielder.compiler.passes.attention import mark_attention
 from fielder.compiler.passes.carry import resolve_carry

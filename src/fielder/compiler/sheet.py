@@ -27,8 +27,6 @@ from fielder.compiler.grid_sub_rows import is_statement_row
 from fielder.compiler.id_columns import with_id_column, with_label_text
 from fielder.compiler.instructions import question_type_line
 from fielder.compiler.legend_keys import expand_mark, legend_keys
-from fielder.compiler.source_columns import with_source_column
-from fielder.compiler.workbook_rows import grid_columns_follow, workbook_rows
 from fielder.compiler.lettered_rows import lettered_rows
 from fielder.compiler.lines import Line, collapse, is_caps_instruction, split_text
 from fielder.compiler.numbered_columns import numbered_answer_columns
@@ -46,6 +44,7 @@ from fielder.compiler.sheet_logic import (
     is_self_check,
 )
 from fielder.compiler.sheet_scales import grid_type, item_letter, noted_scale, scale_key
+from fielder.compiler.source_columns import with_source_column
 from fielder.compiler.typed_hints import (
     BOX_TYPES as _BOX_TYPES,
 )
@@ -54,6 +53,7 @@ from fielder.compiler.typed_hints import (
     is_carried_list,
     is_typed_hint,
 )
+from fielder.compiler.workbook_rows import grid_columns_follow, workbook_rows
 from fielder.documents.model import Block, Cell
 
 _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
