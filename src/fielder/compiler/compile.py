@@ -86,6 +86,7 @@ from fielder.compiler.star_rows import star_row_lines
 from fielder.compiler.sub_parts import sub_part_lines
 from fielder.compiler.sum_totals import unstated_total
 from fielder.compiler.text_pages import text_page_lines
+from fielder.compiler.translated_answers import translated_answer_lines
 from fielder.compiler.tool_export import export_lines
 from fielder.compiler.unsized_scales import unsized_scale
 from fielder.compiler.wave_changes import wave_change_lines
@@ -138,6 +139,7 @@ def _read_lines(document: Document) -> list[Line]:
     # (owners' and tools' layouts: marked notes, doubled brackets, `#N` references, heads set off
     # by a glyph, a form builder's settings, emoji type badges, routing glyphs, notes naming
     # their own question first, a logic-jump table at the foot of the page)
+    lines = translated_answer_lines(lines)  # "2 No / Non / Não": the source language's words
     lines = glyph_head_lines(hash_ref_lines(double_bracket_lines(marker_note_lines(lines))))
     lines = glyph_rule_lines(emoji_badge_lines(form_setting_lines(lines)))
     lines = jump_table_lines(same_as_lines(self_named_note_lines(lines)))
