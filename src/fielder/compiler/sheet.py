@@ -29,6 +29,7 @@ from fielder.compiler.instructions import question_type_line
 from fielder.compiler.legend_keys import expand_mark, legend_keys
 from fielder.compiler.lettered_rows import lettered_rows
 from fielder.compiler.lines import Line, collapse, is_caps_instruction, split_text
+from fielder.compiler.market_columns import market_notes
 from fielder.compiler.numbered_columns import numbered_answer_columns
 from fielder.compiler.options import SPECIFY_RE, parse_option_text
 from fielder.compiler.point_rows import item_points, point_row_lines
@@ -503,6 +504,8 @@ def sheet_lines(block: Block) -> list[Line]:
     # names a form tool's expressions use for the questions
     logic_at = {columns[r] for r in ("condition", *_NOTE_ROLES) if r in columns}
     names = _row_names(body, columns)
+    # "UK | IE | DE …" tick columns: the markets a question is asked in, a filter on the country
+    markets = market_notes(block.rows[start], body, columns)
     skip_to = 0  # rows already read as part of a run above
     for place, row_cells in enumerate(body):
         if place < skip_to:
@@ -608,6 +611,8 @@ def sheet_lines(block: Block) -> list[Line]:
         found = [_row_line(row, columns)]
         if found[0] is not None:
             found[0].instructions.extend(cell_notes)
+            if place in markets and found[0].label:
+                found[0].instructions.insert(0, markets[place])
         if in_cell is not None and found[0] is not None and found[0].label:
             answers = tuple(in_cell[1] if i == columns["text"] else c for i, c in enumerate(raw))
             found.extend(_cell_options(answers, {**columns, "options": columns["text"]}))
