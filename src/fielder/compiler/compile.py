@@ -54,6 +54,7 @@ from fielder.compiler.keyed_cards import keyed_card_document
 from fielder.compiler.label_cells import label_cell_lines
 from fielder.compiler.lines import Line, document_lines
 from fielder.compiler.loop_filters import loop_filters
+from fielder.compiler.market_tags import market_tag_lines
 from fielder.compiler.marker_notes import marker_note_lines
 from fielder.compiler.measure_heads import measure_head_lines
 from fielder.compiler.measure_tables import measure_table_document
@@ -141,6 +142,7 @@ def _read_lines(document: Document) -> list[Line]:
     # by a glyph, a form builder's settings, emoji type badges, routing glyphs, notes naming
     # their own question first, a logic-jump table at the foot of the page)
     lines = translated_answer_lines(lines)  # "2 No / Non / Não": the source language's words
+    lines = market_tag_lines(lines)  # "[PL ONLY]" over a question: a filter on the country
     lines = box_above_lines(lines)  # "► MULTIPLE ANSWERS POSSIBLE" over the question it is for
     lines = glyph_head_lines(hash_ref_lines(double_bracket_lines(marker_note_lines(lines))))
     lines = glyph_rule_lines(emoji_badge_lines(form_setting_lines(lines)))
