@@ -7,7 +7,7 @@ from __future__ import annotations
 from fielder.compiler import compile_document
 from fielder.compiler.source_columns import source_column
 from fielder.documents.model import Block, Cell, Document
-from tests.compiler.conftest import by_id
+from tests.compiler.conftest import by_id, compile_text
 
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -162,3 +162,101 @@ def test_the_source_column_is_kept_where_the_heading_names_it() -> None:
     survey = _compile([_table(rows)], _DOCX)
     texts = sorted(q.text for q in survey.values())
     assert texts == ["Do you cycle?", "Do you have a car?", "Do you have a dog?"]
+
+
+def test_answers_printed_in_every_language_keep_the_source_words() -> None:
+    survey = by_id(
+        compile_text(
+            "H1. Do you keep goats?\n"
+            "DE: Halten Sie Ziegen?\n"
+            "NL: Houdt u geiten?\n"
+            "1 Yes / Ja / Ja\n"
+            "2 No / Nein / Nee → go to H3\n"
+            "H2. How do you sell the milk?\n"
+            "DE: Wie verkaufen Sie die Milch?\n"
+            "NL: Hoe verkoopt u de melk?\n"
+            "1 At market / Auf dem Markt / Op de markt\n"
+            "2 To a dairy / An eine Molkerei / Aan een zuivelfabriek 3 Not sold / Nicht verkauft / Niet verkocht\n"
+            "96 Other (specify) / Andere (angeben) / Anders (specificeren): ________\n"
+            "H3. How old are you?\n"
+            "DE: Wie alt sind Sie?\n"
+            "NL: Hoe oud bent u?\n"
+            "|__|__| years\n"
+        )
+    )
+    assert [(o.code, o.label) for o in survey["H1"].options or []] == [("1", "Yes"), ("2", "No")]
+    assert survey["H1"].skip_to and survey["H1"].skip_to[0].to == "H3"
+    labels = [(o.code, o.label) for o in survey["H2"].options or []]
+    assert labels[:3] == [("1", "At market"), ("2", "To a dairy"), ("3", "Not sold")]
+    assert labels[3][0] == "96" and labels[3][1].startswith("Other")
+
+
+def test_an_english_answer_with_a_slash_is_kept_whole() -> None:
+    survey = by_id(
+        compile_text(
+            "Q1. How did you pay?\n1 Cash / cheque\n2 Card\n3 Phone / watch\nQ2. Why?\n________\n"
+        )
+    )
+    assert [o.label for o in survey["Q1"].options or []] == [
+        "Cash / cheque",
+        "Card",
+        "Phone / watch",
+    ]
+
+
+def test_boxes_printed_above_their_question_are_its_own() -> None:
+    survey = by_id(
+        compile_text(
+            "► INTERVIEWER: READ OUT\n"
+            "K1. Do you own a boat?\n1 Yes\n2 No\n"
+            "► If 2, go to K3.\n"
+            "► MULTI CODE ALLOWED. PROBE FULLY.\n"
+            "K2. Which boats do you own?\n1 Canoe\n2 Dinghy\n3 Yacht\n"
+            "► Ask only if K1 = 1.\n"
+            "K3. How often do you sail?\n1 Weekly\n2 Monthly\n"
+        )
+    )
+    assert survey["K1"].type == "single"
+    assert survey["K2"].type == "multi"
+
+
+def test_market_tick_columns_are_a_filter_on_the_country_question() -> None:
+    rows = [
+        ("Var", "Question / answers", "Code", "FI", "NO", "DK", "IS", "Base / filter", "Notes"),
+        ("R1", "Where do you live?", "", "x", "x", "x", "x", "All", "Single"),
+        ("", "Finland", "1", "", "", "", "", "", ""),
+        ("", "Norway", "2", "", "", "", "", "", ""),
+        ("", "Denmark", "3", "", "", "", "", "", ""),
+        ("", "Iceland", "4", "", "", "", "", "", ""),
+        ("", "Elsewhere", "5", "", "", "", "", "", ""),
+        ("R2", "Do you own a sauna?", "", "x", "x", "x", "x", "All", "Single"),
+        ("", "Yes", "1", "", "", "", "", "", ""),
+        ("", "No", "2", "", "", "", "", "", ""),
+        ("R3", "How often do you use it?", "", "x", "", "x", "", "Sauna owners (R2 = 1)", "Single"),
+        ("", "Daily", "1", "", "", "", "", "", ""),
+        ("", "Weekly", "2", "", "", "", "", "", ""),
+        ("R4", "How much did it cost?", "", "", "x", "", "", "All", "Number 0-9000"),
+    ]
+    survey = _compile([_table(rows)])
+    assert survey["R2"].display_if is None
+    assert survey["R3"].display_if == "(R1 in ['1','3']) and (R2 == '1')"
+    assert survey["R4"].display_if == "R1 == '2'"
+    assert survey["R4"].type == "number"
+
+
+def test_market_tags_over_a_question_name_the_fact_sheets_markets() -> None:
+    survey = by_id(
+        compile_text(
+            "Countries: IT, PT, GR, MT\n"
+            "C1. Which country do you live in?\n01 Italy\n02 Portugal\n03 Greece\n04 Malta\n05 Other\n"
+            "[GR ONLY]\n"
+            "C2. Do you drink ouzo?\n1 Yes\n2 No\n"
+            "[ALL MARKETS EXCEPT IT AND PT]\n"
+            "C3. Do you visit islands?\n1 Yes\n2 No\n"
+            "[IT/MT ONLY]\n"
+            "C4. Do you ride a scooter?\n1 Yes\n2 No\n"
+        )
+    )
+    assert survey["C2"].display_if == "C1 == '03'"
+    assert survey["C3"].display_if == "not (C1 in ['01','02'])"
+    assert survey["C4"].display_if == "C1 in ['01','04']"

@@ -16,8 +16,8 @@ from fielder.compiler.band_filters import band_filter_lines
 from fielder.compiler.battery_tables import battery_document
 from fielder.compiler.bilingual_tables import one_language_document
 from fielder.compiler.box_columns import box_column_lines
-from fielder.compiler.boxes_above import box_above_lines
 from fielder.compiler.boxed_points import boxed_point_lines
+from fielder.compiler.boxes_above import box_above_lines
 from fielder.compiler.build import Built, build_question, source_span
 from fielder.compiler.button_rows import drop_button_rows
 from fielder.compiler.change_keys import change_key_document
@@ -54,8 +54,8 @@ from fielder.compiler.keyed_cards import keyed_card_document
 from fielder.compiler.label_cells import label_cell_lines
 from fielder.compiler.lines import Line, document_lines
 from fielder.compiler.loop_filters import loop_filters
-from fielder.compiler.market_tags import market_tag_lines
 from fielder.compiler.marker_notes import marker_note_lines
+from fielder.compiler.market_tags import market_tag_lines
 from fielder.compiler.measure_heads import measure_head_lines
 from fielder.compiler.measure_tables import measure_table_document
 from fielder.compiler.middle_notes import middle_notes
@@ -88,8 +88,8 @@ from fielder.compiler.star_rows import star_row_lines
 from fielder.compiler.sub_parts import sub_part_lines
 from fielder.compiler.sum_totals import unstated_total
 from fielder.compiler.text_pages import text_page_lines
-from fielder.compiler.translated_answers import translated_answer_lines
 from fielder.compiler.tool_export import export_lines
+from fielder.compiler.translated_answers import translated_answer_lines
 from fielder.compiler.unsized_scales import unsized_scale
 from fielder.compiler.wave_changes import wave_change_lines
 from fielder.compiler.xlsform_book import read_xlsform

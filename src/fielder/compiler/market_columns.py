@@ -25,7 +25,9 @@ def _text(row: tuple[Cell, ...], at: int | None) -> str:
 
 
 def _tick_columns(head: tuple[Cell, ...], roles: set[int]) -> list[int]:
-    marked = [i for i, c in enumerate(head) if i not in roles and _MARKET_HEAD_RE.match(c.text.strip())]
+    marked = [
+        i for i, c in enumerate(head) if i not in roles and _MARKET_HEAD_RE.match(c.text.strip())
+    ]
     # the run of neighbouring market headings, three or more
     runs: list[list[int]] = []
     for index in marked:

@@ -83,7 +83,8 @@ def market_tag_lines(lines: list[Line]) -> list[Line]:
         note = f"[ASK IF {test}]" if only else f"[ASK IF NOT ({test})]"
         # (under the label, with the question's own bracketed notes: this document writes a
         # question's instructions after its label, so a note above it reads as the last one's)
-        out[index], out[index + 1] = out[index + 1], replace(
-            line, text="", raw=note, instructions=[note]
+        out[index], out[index + 1] = (
+            out[index + 1],
+            replace(line, text="", raw=note, instructions=[note]),
         )
     return out
