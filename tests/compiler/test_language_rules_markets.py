@@ -176,7 +176,8 @@ def test_answers_printed_in_every_language_keep_the_source_words() -> None:
             "DE: Wie verkaufen Sie die Milch?\n"
             "NL: Hoe verkoopt u de melk?\n"
             "1 At market / Auf dem Markt / Op de markt\n"
-            "2 To a dairy / An eine Molkerei / Aan een zuivelfabriek 3 Not sold / Nicht verkauft / Niet verkocht\n"
+            "2 To a dairy / An eine Molkerei / Aan een zuivel "
+            "3 Not sold / Nicht verkauft / Niet verkocht\n"
             "96 Other (specify) / Andere (angeben) / Anders (specificeren): ________\n"
             "H3. How old are you?\n"
             "DE: Wie alt sind Sie?\n"
@@ -185,10 +186,12 @@ def test_answers_printed_in_every_language_keep_the_source_words() -> None:
         )
     )
     assert [(o.code, o.label) for o in survey["H1"].options or []] == [("1", "Yes"), ("2", "No")]
-    assert survey["H1"].skip_to and survey["H1"].skip_to[0].to == "H3"
+    assert survey["H1"].skip_to
+    assert survey["H1"].skip_to[0].to == "H3"
     labels = [(o.code, o.label) for o in survey["H2"].options or []]
     assert labels[:3] == [("1", "At market"), ("2", "To a dairy"), ("3", "Not sold")]
-    assert labels[3][0] == "96" and labels[3][1].startswith("Other")
+    assert labels[3][0] == "96"
+    assert labels[3][1].startswith("Other")
 
 
 def test_an_english_answer_with_a_slash_is_kept_whole() -> None:
@@ -248,7 +251,8 @@ def test_market_tags_over_a_question_name_the_fact_sheets_markets() -> None:
     survey = by_id(
         compile_text(
             "Countries: IT, PT, GR, MT\n"
-            "C1. Which country do you live in?\n01 Italy\n02 Portugal\n03 Greece\n04 Malta\n05 Other\n"
+            "C1. Which country do you live in?\n"
+            "01 Italy\n02 Portugal\n03 Greece\n04 Malta\n05 Other\n"
             "[GR ONLY]\n"
             "C2. Do you drink ouzo?\n1 Yes\n2 No\n"
             "[ALL MARKETS EXCEPT IT AND PT]\n"

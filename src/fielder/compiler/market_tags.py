@@ -5,8 +5,8 @@ The tags name markets by short codes that no question uses. The document says wh
 for itself: its fact sheet lists the markets (`Markets  UK, DE, FR, ES, PL, NL`), and its
 country question lists as many countries (one more for "Another country") in that order. With
 both found, a tag on a line of its own right above a label becomes that question's filter on
-the country question, moved under its label (`EXCEPT` negated, as written). Tags after an answer stay the answer's
-(an answer shown in some markets only is no filter of the question).
+the country question, moved under its label (`EXCEPT` negated, as written). Tags after an
+answer stay the answer's (an answer shown in some markets only is no filter of the question).
 """
 
 from __future__ import annotations
