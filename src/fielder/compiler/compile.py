@@ -92,6 +92,7 @@ from fielder.compiler.tool_export import export_lines
 from fielder.compiler.translated_answers import translated_answer_lines
 from fielder.compiler.unsized_scales import unsized_scale
 from fielder.compiler.wave_changes import wave_change_lines
+from fielder.compiler.white_bars import white_bar_document
 from fielder.compiler.xlsform_book import read_xlsform
 from fielder.documents.model import Document
 from fielder.ir.models import QUESTION_TYPES, Block, Ending, PageBreak, Question, Survey
@@ -130,7 +131,9 @@ def _read_lines(document: Document) -> list[Line]:
                     battery_document(
                         one_language_document(
                             source_language_document(
-                                japanese_document(emphasis_bold_document(document))
+                                japanese_document(
+                                    emphasis_bold_document(white_bar_document(document))
+                                )
                             )
                         )
                     )
