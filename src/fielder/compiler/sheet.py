@@ -1306,10 +1306,18 @@ _NOT_ASKED_RE = re.compile(
 )
 
 
+_INSTEAD_TAIL_RE = re.compile(
+    r"\s*[–—-]\s*(?:asked|shown|used)\s+instead\s+of\s+[A-Za-z]{0,4}\d{1,3}[a-z]?\s*\.?\s*$", re.I
+)
+
+
 def _logic_cell(cell: str) -> str:
     """A logic column's cell in a data dictionary: a bare test is whom the question is asked
     ("q9==4" → ASK IF q9==4); a test then a colon is a rule ("q0 == 2: end survey" →
     IF q0 == 2, end survey)."""
+    # "IT and PT only (S1 = 3 or 4) – asked instead of Q9": the filter; the tail only says which
+    # question the group gets in place of another (that one carries its own filter)
+    cell = _INSTEAD_TAIL_RE.sub("", cell)
     unless = _NOT_ASKED_RE.match(cell)
     if unless and _BARE_TEST_RE.match(unless["test"]):
         return f"ASK IF NOT ({unless['test'].strip()})"  # "not asked if q12 = 3"
