@@ -264,3 +264,59 @@ def test_market_tags_over_a_question_name_the_fact_sheets_markets() -> None:
     assert survey["C2"].display_if == "C1 == '03'"
     assert survey["C3"].display_if == "not (C1 in ['01','02'])"
     assert survey["C4"].display_if == "C1 in ['01','04']"
+
+
+def test_a_white_bar_ends_the_block_its_filter_covers() -> None:
+    from fielder.documents.model import Run
+
+    def para(text: str, color: str | None = None, bold: bool = False) -> Block:
+        return Block(kind="paragraph", text=text, runs=(Run(text=text, color=color, bold=bold),))
+
+    blocks = [
+        para("T1 Do you lead a team?"),
+        para("Yes [1]"),
+        para("No [2]"),
+        para("R1 Which region are you in?"),
+        para("North [1]"),
+        para("South [2]"),
+        para("Block: Team leads (T2–T3)", "#FFFFFF", True),
+        para("Logic: whole block only if T1 = Yes [1]. Everyone else continues below.", "#1A5E20"),
+        para("T2 Do you run weekly meetings?"),
+        para("Yes [1]"),
+        para("No [2]"),
+        para("T3 Do you write reviews?"),
+        para("Yes [1]"),
+        para("No [2]"),
+        para("Regional block – North (N1–N2)", "#FFFFFF", True),
+        para("Logic: R1 = North [1].", "#1A5E20"),
+        para("N1 Do you use the northern office?"),
+        para("Yes [1]"),
+        para("No [2]"),
+        para("N2 Do you use the northern canteen?"),
+        para("Yes [1]"),
+        para("No [2]"),
+    ]
+    survey = _compile(blocks, _DOCX)
+    assert survey["T3"].display_if == "T1 == '1'"
+    assert survey["N2"].display_if == "R1 == '1'"
+
+
+def test_a_filter_cell_saying_what_it_replaces_keeps_its_test() -> None:
+    rows = [
+        ("ID", "Type", "Code", "Source text (en-GB)", "fr-FR", "de-DE", "Programming notes"),
+        ("P1", "SINGLE", "", "Where do you live?", "Où?", "Wo?", ""),
+        ("", "", "1", "North", "Nord", "Nord", ""),
+        ("", "", "2", "South", "Sud", "Süd", ""),
+        ("P2", "OPEN", "", "Why do you like the north?", "Pourquoi?", "Warum?", "Show if P1 = 1"),
+        (
+            "P3",
+            "OPEN",
+            "",
+            "Why do you like the south?",
+            "Pourquoi?",
+            "Warum?",
+            "South only (P1 = 2) – asked instead of P2",
+        ),
+    ]
+    survey = _compile([_table(rows)])
+    assert survey["P3"].display_if == "P1 == '2'"
