@@ -22,6 +22,11 @@ from fielder.compiler.lines import Line
 _GLYPH_RE = re.compile(r"^\s*([►▶▸■◆➤])\s*\S")
 # an answer's routing, written after the answers it tests
 _ROUTE_RE = re.compile(r"^\s*\W?\s*(?:IF|WHEN)\b", re.I)
+# a box that routes or tests ("◆ P2 < 18 ?  yes → END", "(A6 = 2)", "… picked at P3 ?"): read
+# where it stands by the routing readers; only plain instruction boxes move
+_ROUTING_BOX_RE = re.compile(
+    r"→|->|\b[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:[<>=≥≤]|\?)|\?\s*$|\b(?:go|skip|jump)\s+to\b", re.I
+)
 
 
 def _glyph(line: Line) -> str | None:
@@ -48,7 +53,7 @@ def box_above_lines(lines: list[Line]) -> list[Line]:
     for i in reversed(above):
         box = out[i]
         text = box.raw or box.text
-        if _ROUTE_RE.match(re.sub(r"^\s*\W\s*", "", text)):
+        if _ROUTE_RE.match(re.sub(r"^\s*\W\s*", "", text)) or _ROUTING_BOX_RE.search(text):
             continue  # "► If 2: end the interview": the answers' routing above stays theirs
         out[i], out[i + 1] = out[i + 1], box
     return out

@@ -33,8 +33,11 @@ _RUN_ON_RE = re.compile(r"^(?P<before>.*\S)\s+(?P<code>\d{1,3})\s+(?P<after>[^\d
 def _languages(lines: list[Line]) -> int:
     tags: Counter[str] = Counter()
     for line in lines:
-        found = _TAG_RE.match(line.raw or line.text)
-        if found:
+        text = line.raw or line.text
+        found = _TAG_RE.match(text)
+        letters = [c for c in text[3:] if c.isalpha()]
+        if found and sum(c.islower() for c in letters) * 2 > len(letters):
+            # a sentence in a language, not a programmer's note in capitals ("PN: MULTI …")
             tags[found[1]] += 1
     return 1 + sum(1 for count in tags.values() if count >= 3)
 
@@ -71,8 +74,11 @@ def translated_answer_lines(lines: list[Line]) -> list[Line]:
         texts = [f"{found['code']} {answers[0][0]}{answers[0][1]}"]
         texts += [f"{words}{end}" for words, end in answers[1:]]
         cut[index] = texts
-    if len(cut) < 3:
-        return lines
+    answers = sum(
+        1 for line in lines if line.text and not line.label and _ANSWER_RE.match(line.text)
+    )
+    if len(cut) < 3 or len(cut) * 5 < answers * 3:
+        return lines  # (most of the document's answers are printed in every language)
     out: list[Line] = []
     for index, line in enumerate(lines):
         for place, text in enumerate(cut.get(index, [])):
