@@ -74,9 +74,7 @@ def translated_answer_lines(lines: list[Line]) -> list[Line]:
         texts = [f"{found['code']} {answers[0][0]}{answers[0][1]}"]
         texts += [f"{words}{end}" for words, end in answers[1:]]
         cut[index] = texts
-    coded = sum(
-        1 for line in lines if line.text and not line.label and _ANSWER_RE.match(line.text)
-    )
+    coded = sum(1 for line in lines if line.text and not line.label and _ANSWER_RE.match(line.text))
     if len(cut) < 3 or len(cut) * 5 < coded * 3:
         return lines  # (most of the document's answers are printed in every language)
     out: list[Line] = []
