@@ -17,6 +17,7 @@ from fielder.compiler.battery_tables import battery_document
 from fielder.compiler.bilingual_tables import one_language_document
 from fielder.compiler.box_columns import box_column_lines
 from fielder.compiler.boxed_points import boxed_point_lines
+from fielder.compiler.boxes_above import box_above_lines
 from fielder.compiler.build import Built, build_question, source_span
 from fielder.compiler.button_rows import drop_button_rows
 from fielder.compiler.caps_answer_runs import caps_answer_lines
@@ -56,12 +57,14 @@ from fielder.compiler.label_cells import label_cell_lines
 from fielder.compiler.lines import Line, document_lines
 from fielder.compiler.loop_filters import loop_filters
 from fielder.compiler.marker_notes import marker_note_lines
+from fielder.compiler.market_tags import market_tag_lines
 from fielder.compiler.measure_heads import measure_head_lines
 from fielder.compiler.measure_tables import measure_table_document
 from fielder.compiler.middle_notes import middle_notes
 from fielder.compiler.named_filters import named_filters
 from fielder.compiler.otherwise_skips import otherwise_skip_lines
 from fielder.compiler.page_numbers import drop_page_numbers
+from fielder.compiler.parallel_columns import source_language_document
 from fielder.compiler.parse import Draft, Parsed, parse_lines
 from fielder.compiler.passes.attention import mark_attention
 from fielder.compiler.passes.carry import resolve_carry
@@ -89,8 +92,10 @@ from fielder.compiler.sub_parts import sub_part_lines
 from fielder.compiler.sum_totals import unstated_total
 from fielder.compiler.text_pages import text_page_lines
 from fielder.compiler.tool_export import export_lines
+from fielder.compiler.translated_answers import translated_answer_lines
 from fielder.compiler.unsized_scales import unsized_scale
 from fielder.compiler.wave_changes import wave_change_lines
+from fielder.compiler.white_bars import white_bar_document
 from fielder.compiler.xlsform_book import read_xlsform
 from fielder.documents.model import Document
 from fielder.ir.models import QUESTION_TYPES, Block, Ending, PageBreak, Question, Survey
@@ -127,7 +132,13 @@ def _read_lines(document: Document) -> list[Line]:
             crf_document(
                 measure_table_document(
                     battery_document(
-                        one_language_document(japanese_document(emphasis_bold_document(document)))
+                        one_language_document(
+                            source_language_document(
+                                japanese_document(
+                                    emphasis_bold_document(white_bar_document(document))
+                                )
+                            )
+                        )
                     )
                 )
             )
@@ -138,6 +149,9 @@ def _read_lines(document: Document) -> list[Line]:
     # their own question first, a logic-jump table at the foot of the page)
     # (a CAPI spec naming its fields by program names in its universes and jumps)
     lines = screen_title_lines(field_name_lines(lines))
+    lines = translated_answer_lines(lines)  # "2 No / Non / Não": the source language's words
+    lines = market_tag_lines(lines)  # "[PL ONLY]" over a question: a filter on the country
+    lines = box_above_lines(lines)  # "► MULTIPLE ANSWERS POSSIBLE" over the question it is for
     lines = glyph_head_lines(hash_ref_lines(double_bracket_lines(marker_note_lines(lines))))
     lines = glyph_rule_lines(emoji_badge_lines(form_setting_lines(lines)))
     lines = jump_table_lines(same_as_lines(self_named_note_lines(lines)))

@@ -43,6 +43,8 @@ _INSTRUCTION_WORDS = {
     "code", "codes", "answer", "answers", "response", "responses", "number", "numbers", "digits",
     "box", "boxes", "mention", "mentions", "words", "letters", "option", "options", "tick", "ticks",
     "interviewer", "interviewers", "programmer", "use", "internal", "office", "staff",
+    # "Read the end points only", "Show the labels only": how a scale is read out, not to whom
+    "read", "show", "points", "labels", "ends",
 }  # fmt: skip
 _ONLY_FOR_FIRST_RE = re.compile(r"^\W*ONLY\s+FOR\s+(?P<group>[^\W\d][\w'’ -]{2,50}?)\s*\.?$", re.I)
 _NOT_GROUP_RE = re.compile(r"^\s*NOT\s*\((?P<inner>.+)\)\s*$", re.I)

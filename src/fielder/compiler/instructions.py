@@ -401,6 +401,8 @@ def type_words(note: str) -> list[str]:
         re.I,
     ):
         return ["text"]  # "RECORD PHONE NUMBER": digits to call, typed on one line, no amount
+    if re.match(r"\s*(?:number|integer)\s+\d{1,7}\s*(?:-|–|to)\s*\d{1,7}\b", note, re.I):
+        return ["number"]  # "Number 0-500, local currency": the type, then the range it takes
     if re.search(
         r"\bNUMERIC|\bNUMBER\s+(?:BOX|ENTRY|FIELD)|^NUM$|^\s*(?:number|integer)\s*[,:;]|"
         # "Text entry – numbers only": a text box that takes a number

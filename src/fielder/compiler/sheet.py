@@ -29,6 +29,7 @@ from fielder.compiler.instructions import question_type_line
 from fielder.compiler.legend_keys import expand_mark, legend_keys
 from fielder.compiler.lettered_rows import lettered_rows
 from fielder.compiler.lines import Line, collapse, is_caps_instruction, split_text
+from fielder.compiler.market_columns import market_notes
 from fielder.compiler.numbered_columns import numbered_answer_columns
 from fielder.compiler.options import SPECIFY_RE, parse_option_text
 from fielder.compiler.point_rows import item_points, point_row_lines
@@ -44,6 +45,7 @@ from fielder.compiler.sheet_logic import (
     is_self_check,
 )
 from fielder.compiler.sheet_scales import grid_type, item_letter, noted_scale, scale_key
+from fielder.compiler.source_columns import with_source_column
 from fielder.compiler.typed_hints import (
     BOX_TYPES as _BOX_TYPES,
 )
@@ -52,6 +54,7 @@ from fielder.compiler.typed_hints import (
     is_carried_list,
     is_typed_hint,
 )
+from fielder.compiler.workbook_rows import grid_columns_follow, workbook_rows
 from fielder.documents.model import Block, Cell
 
 _COLUMN_WORDS: dict[str, tuple[str, ...]] = {
@@ -331,6 +334,7 @@ def _column_roles(header: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
     ident = found.get("id")
     if "text" not in found and ident is not None and header[ident].strip().lower() == "item":
         found["text"] = found.pop("id")  # "Item" alone holds the items' wording
+    found = with_source_column(header, found)  # a translation workbook's source column
     return tuple(found.items())
 
 
@@ -395,6 +399,8 @@ _NOTES_SHEET_WORDS = (
     # "Brand list": the brands with their codes, for coding open answers, after the questions
     r"(?:brand|product)\s+lists?|"
     r"quotas?|quota\s+plan|sample\s+plan|legend|key|abbreviations|glossary|"
+    # a translation workbook's "Query log": translators' questions and the answers they got
+    r"(?:translation\s+)?quer(?:y|ies)(?:\s+log)?|"
     # the change log and notes in the questionnaire's own language ("Änderungen",
     # "Wijzigingen", "Historique", "Cambios", "Hinweise")
     r"[äa]nderungen|[äa]nderungshistorie|versionshistorie|hinweise|wijzigingen|versies|"
@@ -493,11 +499,13 @@ def sheet_lines(block: Block) -> list[Line]:
     heads = [c.text for c in block.rows[start]] + [""] * 64
     # "T = TERMINATE, Q = CHECK QUOTA" above the headings: the marks of the logic column
     keys = legend_keys([" ".join(c.text for c in r) for r in block.rows[:start]])
-    body = block.rows[start + 1 :]
+    body = workbook_rows(block.rows[start + 1 :], columns, notes_at)
     # the logic columns, and each row's variable name beside its id ("No. | name | …"): the
     # names a form tool's expressions use for the questions
     logic_at = {columns[r] for r in ("condition", *_NOTE_ROLES) if r in columns}
     names = _row_names(body, columns)
+    # "UK | IE | DE …" tick columns: the markets a question is asked in, a filter on the country
+    markets = market_notes(block.rows[start], body, columns)
     skip_to = 0  # rows already read as part of a run above
     for place, row_cells in enumerate(body):
         if place < skip_to:
@@ -542,6 +550,9 @@ def sheet_lines(block: Block) -> list[Line]:
             in_example = is_template_example(row, columns)
         if in_example:
             continue  # the template's worked example, and the answers on the rows under it
+        if in_rows and not ident and grid_columns_follow(row_cells, columns):
+            # "Q8_c | 1 | Strongly disagree" after the grid's statements: its answer columns
+            lines.append(Line(text="Columns:", raw="Columns:", start=row_cells[0].start))
         in_rows = False
         previous = ident or previous
         parent_notes = " ".join(row_notes) if ident else parent_notes
@@ -600,6 +611,8 @@ def sheet_lines(block: Block) -> list[Line]:
         found = [_row_line(row, columns)]
         if found[0] is not None:
             found[0].instructions.extend(cell_notes)
+            if place in markets and found[0].label:
+                found[0].instructions.insert(0, markets[place])
         if in_cell is not None and found[0] is not None and found[0].label:
             answers = tuple(in_cell[1] if i == columns["text"] else c for i, c in enumerate(raw))
             found.extend(_cell_options(answers, {**columns, "options": columns["text"]}))
@@ -1293,10 +1306,18 @@ _NOT_ASKED_RE = re.compile(
 )
 
 
+_INSTEAD_TAIL_RE = re.compile(
+    r"\s*[–—-]\s*(?:asked|shown|used)\s+instead\s+of\s+[A-Za-z]{0,4}\d{1,3}[a-z]?\s*\.?\s*$", re.I
+)
+
+
 def _logic_cell(cell: str) -> str:
     """A logic column's cell in a data dictionary: a bare test is whom the question is asked
     ("q9==4" → ASK IF q9==4); a test then a colon is a rule ("q0 == 2: end survey" →
     IF q0 == 2, end survey)."""
+    # "IT and PT only (S1 = 3 or 4) – asked instead of Q9": the filter; the tail only says which
+    # question the group gets in place of another (that one carries its own filter)
+    cell = _INSTEAD_TAIL_RE.sub("", cell)
     unless = _NOT_ASKED_RE.match(cell)
     if unless and _BARE_TEST_RE.match(unless["test"]):
         return f"ASK IF NOT ({unless['test'].strip()})"  # "not asked if q12 = 3"
