@@ -58,6 +58,7 @@ from fielder.compiler.measure_heads import measure_head_lines
 from fielder.compiler.measure_tables import measure_table_document
 from fielder.compiler.middle_notes import middle_notes
 from fielder.compiler.named_filters import named_filters
+from fielder.compiler.numbered_filters import numbered_filter_blocks
 from fielder.compiler.otherwise_skips import otherwise_skip_lines
 from fielder.compiler.page_numbers import drop_page_numbers
 from fielder.compiler.parse import Draft, Parsed, parse_lines
@@ -87,6 +88,7 @@ from fielder.compiler.sum_totals import unstated_total
 from fielder.compiler.text_pages import text_page_lines
 from fielder.compiler.tool_export import export_lines
 from fielder.compiler.unsized_scales import unsized_scale
+from fielder.compiler.value_jumps import value_jump_lines
 from fielder.compiler.wave_changes import wave_change_lines
 from fielder.compiler.xlsform_book import read_xlsform
 from fielder.documents.model import Document
@@ -117,6 +119,8 @@ def _read_lines(document: Document) -> list[Line]:
     (CRF field tables, platform exports, printables, then the layout rewrites)."""
     # ("No ☐2 ➜ Go to Q7": every arrow glyph read as "→" before any reader sees the words)
     document = dataclasses.replace(document, blocks=plain_arrows(document.blocks))
+    # ("FILTER 3 | C5 only if …" in a numbered series: the readers' "FILTER: …")
+    document = dataclasses.replace(document, blocks=numbered_filter_blocks(document.blocks))
     document = code_column_document(drop_retired_items(change_key_document(document)))
     document = keyed_card_document(document)  # "QUESTION: L1 / TEXT: …": a spec card each
     lines = text_page_lines(
@@ -133,6 +137,8 @@ def _read_lines(document: Document) -> list[Line]:
     # (owners' and tools' layouts: marked notes, doubled brackets, `#N` references, heads set off
     # by a glyph, a form builder's settings, emoji type badges, routing glyphs, notes naming
     # their own question first, a logic-jump table at the foot of the page)
+    # ("If 0<TAB>⇒ TU09" under a number box: a jump on the value, not an answer row)
+    lines = value_jump_lines(lines)
     lines = glyph_head_lines(hash_ref_lines(double_bracket_lines(marker_note_lines(lines))))
     lines = glyph_rule_lines(emoji_badge_lines(form_setting_lines(lines)))
     lines = jump_table_lines(same_as_lines(self_named_note_lines(lines)))
