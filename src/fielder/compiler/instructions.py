@@ -21,6 +21,7 @@ from fielder.compiler.named_routes import named_route
 from fielder.compiler.options import _TERMINATE_RE
 from fielder.compiler.outcome_arrows import outcome_arrow
 from fielder.compiler.thanked_stops import joined_stops
+from fielder.compiler.value_boxes import value_box
 
 
 @dataclass
@@ -624,6 +625,12 @@ def interpret(sentence: str) -> list[Directive]:
             # "Answer type: Number, whole years, 0–50": the box's range on the type's line
             named.append(Directive("range", numbers=bounds, source=text))
         return named
+    boxed = value_box(text)
+    if boxed is not None:
+        # "£000, 0–99999999" alone in a unit column: a number box and its range
+        kind, bounds = boxed
+        typed = [Directive("type", kind, source=text)]
+        return typed + ([Directive("range", numbers=bounds, source=text)] if bounds else [])
     if _SCREEN_TYPE_RE.fullmatch(text.strip()):
         # "Statement" alone in a spec's type column: a screen of words that asks nothing
         return [Directive("type", "display", source=text)]
