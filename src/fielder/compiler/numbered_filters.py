@@ -14,16 +14,29 @@ from dataclasses import replace
 
 from fielder.documents.model import Block, Run
 
-# "FILTER 3 | ", "Filter F2: ", "FILTER 4 — ", "FILTER 5. ": a numbered label and a separator
-_LABEL_RE = re.compile(r"^\s*FILTER\s+[A-Z]?\d{1,3}[a-z]?\s*(?:[|│:.]|[—–-](?=\s))\s*(?=\S)", re.I)
+# "FILTER 3 | ", "Filter 2 — ", "FILTER 5. ": a numbered label and a separator (no colon:
+# "FILTER 5: 4 = 1" may name question 5); "FILTER  B07 only if …": the label set apart by a
+# wide gap (a bold label cell in a shaded box)
+_LABEL_RE = re.compile(
+    r"^\s*FILTER(?:\s{2,}|\t|\s+\d{1,3}[a-z]?\s*(?:[|│.]|[—–-](?=\s)))\s*(?=\S)", re.I
+)
+
+
+_HEAD = "FILTER: "
+
+
+def _box_text(block: Block) -> str:
+    """A paragraph's words, or a shaded box's (a table of one cell)."""
+    if block.kind == "paragraph":
+        return block.text
+    if block.kind == "table" and len(block.rows) == 1 and len(block.rows[0]) == 1:
+        return block.rows[0][0].text
+    return ""
 
 
 def _is_numbered_filter(block: Block) -> bool:
-    return (
-        block.kind == "paragraph"
-        and _LABEL_RE.match(block.text) is not None
-        and not block.text.rstrip().endswith("?")
-    )
+    text = _box_text(block)
+    return _LABEL_RE.match(text) is not None and not text.rstrip().endswith("?")
 
 
 def _runs(runs: tuple[Run, ...], cut: int, head: str) -> tuple[Run, ...]:
@@ -48,16 +61,33 @@ def numbered_filter_blocks(blocks: list[Block]) -> list[Block]:
         return blocks
     out: list[Block] = []
     for block in blocks:
-        match = _LABEL_RE.match(block.text) if _is_numbered_filter(block) else None
+        text = _box_text(block)
+        match = _LABEL_RE.match(text) if _is_numbered_filter(block) else None
         if match is None:
             out.append(block)
             continue
-        head = "FILTER: "
-        text = head + block.text[match.end() :]
-        runs = block.runs
-        if "".join(r.text for r in runs) == block.text:
-            runs = _runs(runs, match.end(), head)
-        else:
-            runs = (Run(text=text),) if runs else runs
-        out.append(replace(block, text=text, runs=runs))
+        if block.kind == "table":
+            cell = block.rows[0][0]
+            cell = replace(
+                cell, text=_relabelled(text, match), runs=_relabelled_runs(cell.runs, text, match)
+            )
+            out.append(replace(block, text=cell.text, rows=((cell,),)))
+            continue
+        out.append(
+            replace(
+                block,
+                text=_relabelled(text, match),
+                runs=_relabelled_runs(block.runs, text, match),
+            )
+        )
     return out
+
+
+def _relabelled(text: str, match: re.Match[str]) -> str:
+    return _HEAD + text[match.end() :]
+
+
+def _relabelled_runs(runs: tuple[Run, ...], text: str, match: re.Match[str]) -> tuple[Run, ...]:
+    if "".join(r.text for r in runs) == text:
+        return _runs(runs, match.end(), _HEAD)
+    return (Run(text=_relabelled(text, match)),) if runs else runs
