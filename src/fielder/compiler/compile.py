@@ -16,6 +16,7 @@ from fielder.compiler.band_filters import band_filter_lines
 from fielder.compiler.battery_tables import battery_document
 from fielder.compiler.bilingual_tables import one_language_document
 from fielder.compiler.box_columns import box_column_lines
+from fielder.compiler.box_rows import box_row_lines
 from fielder.compiler.boxed_points import boxed_point_lines
 from fielder.compiler.build import Built, build_question, source_span
 from fielder.compiler.button_rows import drop_button_rows
@@ -138,7 +139,8 @@ def _read_lines(document: Document) -> list[Line]:
     # by a glyph, a form builder's settings, emoji type badges, routing glyphs, notes naming
     # their own question first, a logic-jump table at the foot of the page)
     # ("If 0<TAB>⇒ TU09" under a number box: a jump on the value, not an answer row)
-    lines = value_jump_lines(lines)
+    # ("Code | Answer | Go to" over one row "|__|__| hours (0–140) | If 0 → B11": a box)
+    lines = value_jump_lines(box_row_lines(lines))
     lines = glyph_head_lines(hash_ref_lines(double_bracket_lines(marker_note_lines(lines))))
     lines = glyph_rule_lines(emoji_badge_lines(form_setting_lines(lines)))
     lines = jump_table_lines(same_as_lines(self_named_note_lines(lines)))
