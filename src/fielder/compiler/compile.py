@@ -43,6 +43,7 @@ from fielder.compiler.footnote_marks import drop_superscript_marks
 from fielder.compiler.form_settings import form_setting_lines
 from fielder.compiler.glyph_heads import glyph_head_lines
 from fielder.compiler.glyph_rules import glyph_rule_lines
+from fielder.compiler.group_ways import group_way_lines
 from fielder.compiler.hash_refs import hash_ref_lines
 from fielder.compiler.hidden_items import drop_hidden_items
 from fielder.compiler.id_fields import number_id_fields
@@ -172,7 +173,9 @@ def _read_lines(document: Document) -> list[Line]:
     # (notes covering several questions are read last, when every question's label is known)
     lines = rewrite_lines(printable_lines(export_lines(lines)))
     # (a phrase repeated after the ids of several heads is a badge: read once every head is known)
-    return scoped_note_lines(badge_head_lines(lines))
+    # ("If you are 15 or under, you have now finished … Everyone 16 or over: continue with
+    # question 13": the rest of the form is for the group that goes on)
+    return scoped_note_lines(group_way_lines(badge_head_lines(lines)))
 
 
 def build_all(document: Document, file_id: str | None) -> tuple[Parsed, list[Built]]:

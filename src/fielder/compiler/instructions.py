@@ -575,6 +575,14 @@ def _screen_out_route(text: str) -> str:
     return f"{head[: route.start()]}, TERMINATE"
 
 
+# "… answer questions 17 to 19 about your last job": the frame the answers are given in
+_ABOUT_WHAT_RE = re.compile(
+    r"^\s*(?:about|thinking\s+(?:about|of)|in\s+terms\s+of|with\s+reference\s+to|"
+    r"for\s+(?:your|the|their|his|her)\s+(?:most\s+recent|last|previous|main)\b)",
+    re.I,
+)
+
+
 def interpret(sentence: str) -> list[Directive]:
     """The directives of one instruction sentence (several when it packs several)."""
     # "(only shown if you picked A or B in Question 6)": a note wrapped whole in brackets
@@ -735,6 +743,11 @@ def _routing(text: str, upper: str) -> list[Directive]:
     if ask:
         # "IF STAYING (Q2 = 3) ASK Q3–Q7, OTHERS GO TO Q8": every question of the run named
         span = re.match(rf"^\s*(?:-|–|TO)\s*(?P<last>{_ID_TOKEN})\b", ask["rest"], re.I)
+        after = ask["rest"][span.end() :] if span else ask["rest"]
+        if _ABOUT_WHAT_RE.match(after):
+            # "If you are not working now, answer questions 17 to 19 about your most recent
+            # job": what to think of while answering, asked of everyone (no filter)
+            return []
         targets = (_id_span(ask["q"], span["last"]) if span else []) or [ask["q"]]
         return [
             Directive("ask_target", ask["cond"], target=t.upper(), source=text) for t in targets
