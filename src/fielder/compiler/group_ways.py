@@ -38,7 +38,7 @@ _GO_ON_RE = re.compile(
 # "Question 5 is for people aged 16 and over", "Questions 20 and 21 are only for …"
 _WHOM_RE = re.compile(
     r"^\W*questions?\s+[A-Z]{0,3}\d{1,3}[a-z]?(?:\s+(?:to|and|-|–)\s+[A-Z]{0,3}\d{1,3}[a-z]?)?"
-    r"\s+(?:is|are)\s+(?:only\s+)?for\b[^.;]{3,160}$",
+    r"\s+(?:is|are)\s+(?:only\s+)?for\b[^.;]{3,160}\.?$",
     re.I,
 )
 # "If you are aged under 16, go to question 6": the others told where to go
@@ -59,6 +59,8 @@ def _note_text(line: Line) -> str:
 
 
 def _label_id(line: Line) -> str | None:
+    if _WHOM_RE.match(_sentences(line.text)[0] if line.text.strip() else ""):
+        return None  # ("Question 5 is for …" opens like a label: a note)
     label = find_label(line)
     return None if label is None or label.style == "display" else label.id
 
