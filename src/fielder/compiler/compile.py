@@ -20,6 +20,7 @@ from fielder.compiler.box_rows import box_row_lines
 from fielder.compiler.boxed_points import boxed_point_lines
 from fielder.compiler.build import Built, build_question, source_span
 from fielder.compiler.button_rows import drop_button_rows
+from fielder.compiler.callout_filters import callout_filter_lines
 from fielder.compiler.change_keys import change_key_document
 from fielder.compiler.circled_keys import circled_key_lines
 from fielder.compiler.code_column_tables import code_column_document
@@ -175,7 +176,9 @@ def _read_lines(document: Document) -> list[Line]:
     # (a phrase repeated after the ids of several heads is a badge: read once every head is known)
     # ("If you are 15 or under, you have now finished … Everyone 16 or over: continue with
     # question 13": the rest of the form is for the group that goes on)
-    return scoped_note_lines(group_way_lines(badge_head_lines(lines)))
+    # ("> [!NOTE] Non-users (I01 = 3 or 4) only." over a head: that question's filter)
+    lines = callout_filter_lines(badge_head_lines(lines))
+    return scoped_note_lines(group_way_lines(lines))
 
 
 def build_all(document: Document, file_id: str | None) -> tuple[Parsed, list[Built]]:
