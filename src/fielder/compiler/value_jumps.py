@@ -20,7 +20,7 @@ from fielder.compiler.lines import Line
 _VALUE_JUMP_RE = re.compile(
     r"^\s*(?P<head>if\s+(?P<value>\d{1,6}))(?:\s*\((?P<aside>[^()]{1,40})\))?"
     r"(?:\s*[.…·_]{2,})?\s*(?:(?P=value)\s+)?"
-    r"(?:→|>{2,3}|-+>|=>)\s*(?:(?:go|skip)\s+to\s+)?(?P<to>[A-Z]{0,5}\d{1,4}[a-z]?)\.?\s*$",
+    r"(?:→|⇒|>{2,3}|-+>|=>)\s*(?:(?:go|skip)\s+to\s+)?(?P<to>[A-Z]{0,5}\d{1,4}[a-z]?)\.?\s*$",
     re.I,
 )
 
