@@ -156,7 +156,8 @@ def test_a_workbook_unit_column_types_the_boxes() -> None:
     book.save(data)
     survey = by_id(compile_document(read_document(data.getvalue(), "q.xlsx")).survey)
     assert survey["V10"].type == "number"
-    assert survey["V10"].validation is not None and survey["V10"].validation.max == 500000
+    assert survey["V10"].validation is not None
+    assert survey["V10"].validation.max == 500000
     assert survey["V20"].display_if == "V10 > 0"
     assert survey["V30"].type == "text"
 
@@ -203,9 +204,11 @@ def test_an_answer_table_of_entry_boxes_only_is_the_box_and_its_jump() -> None:
         ]
     )
     assert survey["P04"].type == "number"
-    assert survey["P04"].validation is not None and survey["P04"].validation.max == 20
+    assert survey["P04"].validation is not None
+    assert survey["P04"].validation.max == 20
     assert [(s.if_, s.to) for s in survey["P04"].skip_to] == [("P04 == 0", "P06")]
-    assert survey["P05"].validation is not None and survey["P05"].validation.max == 20
+    assert survey["P05"].validation is not None
+    assert survey["P05"].validation.max == 20
 
 
 _HOUSEHOLD_FORM = """\
@@ -220,7 +223,8 @@ Question 3 is for people aged 18 and over. If you are aged under 18, go to quest
 ☐ No
 4.\tHow many books did you read last month?
 Books |__|__| (0 to 99)
-If you are aged 17 or under, you have now finished this form. Thank you. Everyone aged 18 or over: please continue with question 5.
+If you are aged 17 or under, you have now finished this form. Thank you. \
+Everyone aged 18 or over: please continue with question 5.
 5.\tDo you work for pay?
 ☐ Yes
 ☐ No

@@ -637,8 +637,8 @@ def interpret(sentence: str) -> list[Directive]:
     if boxed is not None:
         # "£000, 0–99999999" alone in a unit column: a number box and its range
         kind, bounds = boxed
-        typed = [Directive("type", kind, source=text)]
-        return typed + ([Directive("range", numbers=bounds, source=text)] if bounds else [])
+        boxed_type = [Directive("type", kind, source=text)]
+        return boxed_type + ([Directive("range", numbers=bounds, source=text)] if bounds else [])
     if _SCREEN_TYPE_RE.fullmatch(text.strip()):
         # "Statement" alone in a spec's type column: a screen of words that asks nothing
         return [Directive("type", "display", source=text)]
