@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 
 # "£000", "€ thousand", "$k", "US$ m", "persons", "hectares", "head": a unit, then its bounds
+# (one word, as a unit column writes it: "Whole pounds, 0 to 200" in a block's note is the
+# range of the questions under it, not a box of the screen it sits by)
 _UNIT = (
     r"(?:[A-Z]{0,3}[£$€¥₹]\s?(?:'?000|k|m|bn|thousands?|millions?)?"
-    r"|(?:[A-Za-z]{2,14}\s+)?[A-Za-z]{3,14})"
+    r"|[A-Za-z]{3,14})"
 )
 _BOUNDS_RE = re.compile(
     rf"^\s*{_UNIT}\s*,\s*(?P<lo>-?\d[\d,]*)\s*(?:–|—|-|to)\s*(?P<hi>\d[\d,]*)\s*\.?\s*$", re.I
