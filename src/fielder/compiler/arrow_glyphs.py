@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from fielder.documents.model import Block, Cell, Run
 
-_ARROWS = "➜➔➡➝➞➙➛➠⟶⮕⇨⭢🡒🠒⇾⟹⭆"
+_ARROWS = "➜➔➡➝➞➙➛➠⟶⮕⇨⭢🡒🠒⇾⟹⭆⇒"
 _ALWAYS = str.maketrans(dict.fromkeys(_ARROWS, "→"))
 # a bullet-like triangle between words on one line: after a non-space and a space, before a space
 _INSIDE_RE = re.compile(r"(?<=[ \t])[▶►▸➤➢](?=[ \t]+\S)")

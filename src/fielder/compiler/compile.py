@@ -16,10 +16,12 @@ from fielder.compiler.band_filters import band_filter_lines
 from fielder.compiler.battery_tables import battery_document
 from fielder.compiler.bilingual_tables import one_language_document
 from fielder.compiler.box_columns import box_column_lines
+from fielder.compiler.box_rows import box_row_lines
 from fielder.compiler.boxed_points import boxed_point_lines
 from fielder.compiler.boxes_above import box_above_lines
 from fielder.compiler.build import Built, build_question, source_span
 from fielder.compiler.button_rows import drop_button_rows
+from fielder.compiler.callout_filters import callout_filter_lines
 from fielder.compiler.caps_answer_runs import caps_answer_lines
 from fielder.compiler.change_keys import change_key_document
 from fielder.compiler.circled_keys import circled_key_lines
@@ -45,6 +47,7 @@ from fielder.compiler.footnote_marks import drop_superscript_marks
 from fielder.compiler.form_settings import form_setting_lines
 from fielder.compiler.glyph_heads import glyph_head_lines
 from fielder.compiler.glyph_rules import glyph_rule_lines
+from fielder.compiler.group_ways import group_way_lines
 from fielder.compiler.hash_refs import hash_ref_lines
 from fielder.compiler.hidden_items import drop_hidden_items
 from fielder.compiler.id_fields import number_id_fields
@@ -62,6 +65,7 @@ from fielder.compiler.measure_heads import measure_head_lines
 from fielder.compiler.measure_tables import measure_table_document
 from fielder.compiler.middle_notes import middle_notes
 from fielder.compiler.named_filters import named_filters
+from fielder.compiler.numbered_filters import numbered_filter_blocks
 from fielder.compiler.otherwise_skips import otherwise_skip_lines
 from fielder.compiler.page_numbers import drop_page_numbers
 from fielder.compiler.parallel_columns import source_language_document
@@ -94,6 +98,7 @@ from fielder.compiler.text_pages import text_page_lines
 from fielder.compiler.tool_export import export_lines
 from fielder.compiler.translated_answers import translated_answer_lines
 from fielder.compiler.unsized_scales import unsized_scale
+from fielder.compiler.value_jumps import value_jump_lines
 from fielder.compiler.wave_changes import wave_change_lines
 from fielder.compiler.white_bars import white_bar_document
 from fielder.compiler.xlsform_book import read_xlsform
@@ -125,6 +130,8 @@ def _read_lines(document: Document) -> list[Line]:
     (CRF field tables, platform exports, printables, then the layout rewrites)."""
     # ("No ☐2 ➜ Go to Q7": every arrow glyph read as "→" before any reader sees the words)
     document = dataclasses.replace(document, blocks=plain_arrows(document.blocks))
+    # ("FILTER 3 | C5 only if …" in a numbered series: the readers' "FILTER: …")
+    document = dataclasses.replace(document, blocks=numbered_filter_blocks(document.blocks))
     document = code_column_document(drop_retired_items(change_key_document(document)))
     document = keyed_card_document(document)  # "QUESTION: L1 / TEXT: …": a spec card each
     lines = text_page_lines(
@@ -152,6 +159,9 @@ def _read_lines(document: Document) -> list[Line]:
     lines = translated_answer_lines(lines)  # "2 No / Non / Não": the source language's words
     lines = market_tag_lines(lines)  # "[PL ONLY]" over a question: a filter on the country
     lines = box_above_lines(lines)  # "► MULTIPLE ANSWERS POSSIBLE" over the question it is for
+    # ("If 0<TAB>⇒ TU09" under a number box: a jump on the value, not an answer row)
+    # ("Code | Answer | Go to" over one row "|__|__| hours (0–140) | If 0 → B11": a box)
+    lines = value_jump_lines(box_row_lines(lines))
     lines = glyph_head_lines(hash_ref_lines(double_bracket_lines(marker_note_lines(lines))))
     lines = glyph_rule_lines(emoji_badge_lines(form_setting_lines(lines)))
     lines = jump_table_lines(same_as_lines(self_named_note_lines(lines)))
@@ -185,7 +195,11 @@ def _read_lines(document: Document) -> list[Line]:
     # (answers printed in capitals after their codes, where the document does so throughout)
     lines = caps_answer_lines(lines)
     # (a phrase repeated after the ids of several heads is a badge: read once every head is known)
-    return scoped_note_lines(badge_head_lines(lines))
+    # ("If you are 15 or under, you have now finished … Everyone 16 or over: continue with
+    # question 13": the rest of the form is for the group that goes on)
+    # ("> [!NOTE] Non-users (I01 = 3 or 4) only." over a head: that question's filter)
+    lines = callout_filter_lines(badge_head_lines(lines))
+    return scoped_note_lines(group_way_lines(lines))
 
 
 def build_all(document: Document, file_id: str | None) -> tuple[Parsed, list[Built]]:

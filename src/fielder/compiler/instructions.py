@@ -21,6 +21,7 @@ from fielder.compiler.named_routes import named_route
 from fielder.compiler.options import _TERMINATE_RE
 from fielder.compiler.outcome_arrows import outcome_arrow
 from fielder.compiler.thanked_stops import joined_stops
+from fielder.compiler.value_boxes import value_box
 
 
 @dataclass
@@ -582,6 +583,14 @@ def _screen_out_route(text: str) -> str:
     return f"{head[: route.start()]}, TERMINATE"
 
 
+# "… answer questions 17 to 19 about your last job": the frame the answers are given in
+_ABOUT_WHAT_RE = re.compile(
+    r"^\s*(?:about|thinking\s+(?:about|of)|in\s+terms\s+of|with\s+reference\s+to|"
+    r"for\s+(?:your|the|their|his|her)\s+(?:most\s+recent|last|previous|main)\b)",
+    re.I,
+)
+
+
 def interpret(sentence: str) -> list[Directive]:
     """The directives of one instruction sentence (several when it packs several)."""
     # "(only shown if you picked A or B in Question 6)": a note wrapped whole in brackets
@@ -632,6 +641,12 @@ def interpret(sentence: str) -> list[Directive]:
             # "Answer type: Number, whole years, 0–50": the box's range on the type's line
             named.append(Directive("range", numbers=bounds, source=text))
         return named
+    boxed = value_box(text)
+    if boxed is not None:
+        # "£000, 0–99999999" alone in a unit column: a number box and its range
+        kind, bounds = boxed
+        boxed_type = [Directive("type", kind, source=text)]
+        return boxed_type + ([Directive("range", numbers=bounds, source=text)] if bounds else [])
     if _SCREEN_TYPE_RE.fullmatch(text.strip()):
         # "Statement" alone in a spec's type column: a screen of words that asks nothing
         return [Directive("type", "display", source=text)]
@@ -736,6 +751,11 @@ def _routing(text: str, upper: str) -> list[Directive]:
     if ask:
         # "IF STAYING (Q2 = 3) ASK Q3–Q7, OTHERS GO TO Q8": every question of the run named
         span = re.match(rf"^\s*(?:-|–|TO)\s*(?P<last>{_ID_TOKEN})\b", ask["rest"], re.I)
+        after = ask["rest"][span.end() :] if span else ask["rest"]
+        if _ABOUT_WHAT_RE.match(after):
+            # "If you are not working now, answer questions 17 to 19 about your most recent
+            # job": what to think of while answering, asked of everyone (no filter)
+            return []
         targets = (_id_span(ask["q"], span["last"]) if span else []) or [ask["q"]]
         return [
             Directive("ask_target", ask["cond"], target=t.upper(), source=text) for t in targets

@@ -171,6 +171,9 @@ _TERMINATE_RE = re.compile(
     r"\bTHEN\s+(?:CLOSE|END|TERMINATE)(?:\s+(?:THE\s+)?(?:INTERVIEW|SURVEY|CALL))?(?=\s*[\]).]?\s*$)|"
     # "exclusive · ⇒ TERM", "#TERM": the scripter's short word for a screen-out, after an arrow
     r"(?:⇒|=>|→|->|#)\s*TERM\b|"
+    # "No, not at all  ⇒ END – thank the respondent …": END in capitals after an arrow, then
+    # what to do on the way out after a dash (a screen called END would have no dash and words)
+    r"(?:(?:⇒|=>|→|->)\s*|^\s*)(?-i:END)\s+[–—-]\s+\w|"
     # "None of these  4 → survey ends": the survey's end told after an arrow
     r"(?:⇒|=>|→|->)\s*(?:the\s+)?(?:survey|interview|questionnaire)\s+ends\b|"
     # "Under 16 → please stop here and hand the card back": told to stop, after an arrow

@@ -585,11 +585,17 @@ def _ends_sentence(text: str) -> bool:
     return any(mark in ".;:!?" for mark in text[end:])
 
 
+# a coded answer's line: "[3] No", "(2) Rented", "3. Other"
+_CODED_ANSWER_RE = re.compile(r"^\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])\s+\S")
+
+
 def _wrapped_on(lines: list[Line], pos: int, parts: list[str]) -> Line | None:
     """The next line when it carries on this note's sentence (this one ends unfinished and
     the next is a plain note going on from it), else None."""
     if not parts or pos + 1 >= len(lines) or _ends_sentence(parts[-1]):
         return None
+    if _CODED_ANSWER_RE.match(lines[pos].text):
+        return None  # "[3] No" over "▶ Who is asked: …": an answer, not a note's first half
     following = lines[pos + 1]
     if (
         following.is_option

@@ -16,7 +16,8 @@ from fielder.compiler.lines import Line, is_caps_instruction
 # A request for an answer in a sentence that does not end in "?": "please", or a sentence
 # opening with an imperative ("Enter your postcode.", "Tell us why.")
 _REQUEST_RE = re.compile(
-    r"\bplease\b|(?:^|[.!:]\s+)(?:enter|type|write|tell|describe|specify|list|name|give|"
+    # ("Briefly describe …": an adverb before the request)
+    r"\bplease\b|(?:^|[.!:]\s+)(?:(?:briefly|simply|now|also|then)\s+)?(?:enter|type|write|tell|describe|specify|list|name|give|"
     r"provide|record|select|choose|rate|pick|tick|mark)\b",
     re.I,
 )

@@ -20,6 +20,10 @@ _BARS = frozenset("|│║┃")
 _SENTENCE_ENDS = (".", "?", "!", ":", ";")
 # pandoc's subscript: "☐~07~" prints the code 07 small under the box
 _SUBSCRIPT_RE = re.compile(r"~([^~\s]{1,12})~")
+# a box's first line with a short label cell before an inner bar ("FILTER 3 | …"), and a line
+# of the same box whose label cell is empty ("| or more …")
+_INNER_BAR_RE = re.compile(r"^[^|│]{1,24}\s[|│]\s+\S")
+_BLANK_LABEL_RE = re.compile(r"^[|│]\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,13 @@ class GridTable:
         if any(len(row) != 1 for row in self.pieces):
             return None
         lines: list[str] = []
-        for piece in (p for row in self.pieces for p in row[0]):
+        pieces = [p for row in self.pieces for p in row[0]]
+        # "| FILTER 3 | C5 only if … |" over "|          | or more … |": a label column the
+        # rule does not show; a line whose label cell is blank goes on with the words beside it
+        labelled = bool(pieces) and _INNER_BAR_RE.match(pieces[0]) is not None
+        for piece in pieces:
+            if labelled and lines and _BLANK_LABEL_RE.match(piece):
+                piece = _BLANK_LABEL_RE.sub("", piece)
             if lines and (lines[-1].endswith(":") or piece[:1].islower()):
                 lines[-1] = f"{lines[-1]} {piece}"
             else:
