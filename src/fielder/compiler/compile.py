@@ -35,6 +35,7 @@ from fielder.compiler.draft_hints import draft_hint_lines
 from fielder.compiler.emoji_badges import emoji_badge_lines
 from fielder.compiler.emphasis_bold import emphasis_bold_document
 from fielder.compiler.ends_over_points import ends_over_point_lines
+from fielder.compiler.ends_under_points import ends_under_point_lines
 from fielder.compiler.flow_lines import flow_line_lines
 from fielder.compiler.flowchart_logic import flowchart_logic
 from fielder.compiler.follow_up import follow_up
@@ -155,7 +156,9 @@ def _read_lines(document: Document) -> list[Line]:
     )
     lines = measure_head_lines(document_title_lines(lines))
     # (answers and scales in print layouts: stars, numbered end words, boxed points, cues)
-    lines = boxed_point_lines(ends_over_point_lines(star_row_lines(join_continued_filters(lines))))
+    lines = boxed_point_lines(
+        ends_under_point_lines(ends_over_point_lines(star_row_lines(join_continued_filters(lines))))
+    )
     lines = otherwise_skip_lines(split_joined_notes(cued_answer_lines(lines)))
     lines = print_layout_lines(
         digit_box_lines(middle_notes(drop_answer_heads(drop_page_numbers(lines))))
