@@ -61,6 +61,7 @@ from fielder.compiler.middle_notes import middle_notes
 from fielder.compiler.named_filters import named_filters
 from fielder.compiler.otherwise_skips import otherwise_skip_lines
 from fielder.compiler.page_numbers import drop_page_numbers
+from fielder.compiler.page_targets import page_target_lines
 from fielder.compiler.parse import Draft, Parsed, parse_lines
 from fielder.compiler.passes.attention import mark_attention
 from fielder.compiler.passes.carry import resolve_carry
@@ -131,6 +132,7 @@ def _read_lines(document: Document) -> list[Line]:
             )
         )
     )
+    lines = page_target_lines(lines)  # "skip to page 4 (Title)": the page's first question
     # (owners' and tools' layouts: marked notes, doubled brackets, `#N` references, heads set off
     # by a glyph, a form builder's settings, emoji type badges, routing glyphs, notes naming
     # their own question first, a logic-jump table at the foot of the page)
