@@ -171,6 +171,9 @@ _TERMINATE_RE = re.compile(
     r"\bTHEN\s+(?:CLOSE|END|TERMINATE)(?:\s+(?:THE\s+)?(?:INTERVIEW|SURVEY|CALL))?(?=\s*[\]).]?\s*$)|"
     # "exclusive · ⇒ TERM", "#TERM": the scripter's short word for a screen-out, after an arrow
     r"(?:⇒|=>|→|->|#)\s*TERM\b|"
+    # "No → End of the form": a form tool's branch to the form's end, after an arrow
+    # (or the arrow's words alone: "End of the form" is the whole note)
+    r"(?:(?:⇒|=>|→|->)\s*|^\s*)(?:the\s+)?end\s+of\s+(?:the\s+)?form(?=\W*$)|"
     # "None of these  4 → survey ends": the survey's end told after an arrow
     r"(?:⇒|=>|→|->)\s*(?:the\s+)?(?:survey|interview|questionnaire)\s+ends\b|"
     # "Under 16 → please stop here and hand the card back": told to stop, after an arrow
