@@ -226,7 +226,8 @@ def test_export_renamed_head_under_a_display_condition_and_score_groups() -> Non
 
 def test_branch_to_the_end_of_the_form_ends_the_survey() -> None:
     survey = compile_text(
-        "**1. Are you a season ticket holder?** \\*\n*Choice*\n\n- Yes\n- No **→ End of the form**\n\n"
+        "**1. Are you a season ticket holder?** \\*\n*Choice*\n\n"
+        "- Yes\n- No **→ End of the form**\n\n"
         "**2. Which stand do you sit in?**\n*Choice*\n\n- North\n- South\n",
         "form.md",
     )

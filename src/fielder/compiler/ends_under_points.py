@@ -69,4 +69,5 @@ def _joined(line: Line, below: Line) -> list[Line] | None:
     scale = f"{numbers[0]} {ends['low'].strip()} {middle} {numbers[-1]} {ends['high'].strip()}"
     joined = replace(line, text=scale, spaced=scale, raw=f"{line.raw}\n{below.raw}", end=below.end)
     box = next((c for c in text if c in BOXES), "○")
-    return [joined, *(replace(below, text=f"{box} {w}", spaced=f"{box} {w}", raw=w) for w in extras)]
+    worded = [replace(below, text=f"{box} {w}", spaced=f"{box} {w}", raw=w) for w in extras]
+    return [joined, *worded]

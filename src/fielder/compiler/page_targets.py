@@ -78,10 +78,10 @@ def page_target_lines(lines: list[Line]) -> list[Line]:
         if not pages[page].jumps or pages[page].first is None:
             continue
         tests = " OR ".join(f"Q{q} = '{answer}'" for q, answer in pages[page].jumps)
-        title = out[pages[page].at]
-        note = Line(text="", raw="", instructions=[f"ASK THIS SECTION IF {tests}"])
-        note.start = note.end = title.end
-        out.insert(pages[page].at + 1, note)
+        bar = out[pages[page].at]
+        filtered = Line(text="", raw="", instructions=[f"ASK THIS SECTION IF {tests}"])
+        filtered.start = filtered.end = bar.end
+        out.insert(pages[page].at + 1, filtered)
     return out
 
 
@@ -103,11 +103,15 @@ def _pages(lines: list[Line]) -> list[_Page]:
 def _target(lines: list[Line], pages: list[_Page], target: re.Match[str]) -> int | None:
     """The page a jump names: by its title in brackets, else by its number."""
     if target["title"]:
-        wanted = re.sub(r"\W+", " ", target["title"]).strip().lower()
-        named = [n for n, p in enumerate(pages) if re.sub(r"\W+", " ", p.title).strip().lower() == wanted]
+        wanted = _plain(target["title"])
+        named = [n for n, p in enumerate(pages) if _plain(p.title) == wanted]
         return named[0] if len(named) == 1 else None
     breaks = sum(1 for line in lines if line.kind == "page_break")
     number = int(target["n"]) - 1
     if breaks != len(pages) - 1:
         return None  # the headings are not one a page
     return number if 0 <= number < len(pages) else None
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()

@@ -93,13 +93,18 @@ def group_lines(
             note = group_filter(after[0], answers)
             if note:
                 out[index + 1] = replace(
-                    lines[index + 1], text="", spaced="", instructions=[f"ASK THIS SECTION IF {note}"]
+                    lines[index + 1],
+                    text="",
+                    spaced="",
+                    instructions=[f"ASK THIS SECTION IF {note}"],
                 )
     return out
 
 
 def _title_like(words: str) -> bool:
-    return 0 < len(words) <= 70 and re.search(r"[A-Za-z]{3}", words) is not None and not re.search(r"[.?:!*]\s*$", words) and "\t" not in words
+    if not 0 < len(words) <= 70 or "\t" in words:
+        return False
+    return re.search(r"[A-Za-z]{3}", words) is not None and not re.search(r"[.?:!*]\s*$", words)
 
 
 def _heading(line: Line) -> Line:
