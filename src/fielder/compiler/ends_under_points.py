@@ -48,8 +48,10 @@ def _joined(line: Line, below: Line) -> list[Line] | None:
     text = (line.spaced or line.text).strip()
     if below.label or line.label or not text:
         return None
-    ends = _ENDS_RE.match((below.spaced or below.text).strip())
-    if ends is None or below.instructions:
+    words = (below.spaced or below.text).strip()
+    ends = _ENDS_RE.match(words)
+    if ends is None or below.instructions or any(c in BOXES for c in words):
+        # ("Very dissatisfied ○ ○ ○ Very satisfied": the points' own row, words at its ends)
         return None
     parts = [p.strip() for p in _PARTS_RE.split(text) if p and p.strip()]
     numbers: list[int] = []
@@ -63,6 +65,8 @@ def _joined(line: Line, below: Line) -> list[Line] | None:
         if not numbers or not re.search(r"[^\W\d_]{2}", word) or point:
             return None
         extras.append(word)
+    if not extras and not re.search(rf"[{BOXES}·•|]", text):
+        return None  # bare numbers under words: the swapped pair the scale readers take
     if len(numbers) < 4 or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
         return None
     middle = " ".join(str(n) for n in numbers[1:-1])

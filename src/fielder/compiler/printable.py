@@ -245,6 +245,8 @@ def _furniture(words: str) -> bool:
         or _ANSWER_WAS_RE.match(words)
         or _EXPRESSION_RE.match(words)
         or any(pattern.match(words) for pattern, _ in _HINTS)
+        # ("○ Yes" where the tool was told not to print codes: still an answer)
+        or re.match(r"^\s*(?:[○◯●☐☑☒□■◻▢•]|\[\s*\]|\(\s*\))", words)
         or re.match(r"^Please\s+(?:choose|select)\s+(?:at\s+(?:most|least)|between)\b", words, re.I)
     )
 

@@ -67,6 +67,9 @@ def group_lines(
     A title is a short line with no end stop right before a question head, or before one
     description line that stands before a question head; `is_furniture(words)` says which
     lines are the tool's own phrases (hints, answers, boxes), never titles."""
+    if sum(1 for line in lines if answer_of(_words(line))) < 5:
+        # (a print without answer codes: its uncoded answers cannot be told from titles)
+        return lines
     answers: dict[str, dict[str, str]] = {}  # each question's answer words by printed code
     current: dict[str, str] = {}
     for line in lines:
@@ -86,7 +89,9 @@ def group_lines(
             continue
         if is_head.match(after[0]):
             out[index] = _heading(line)
-        elif len(after) == 2 and is_head.match(after[1]) and not is_furniture(after[0]):
+        elif (
+            len(after) == 2 and after[0] and is_head.match(after[1]) and not is_furniture(after[0])
+        ):
             if title(after[0]):
                 continue
             out[index] = _heading(line)
