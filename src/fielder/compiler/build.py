@@ -64,7 +64,9 @@ _EXCLUSIVE_LABEL_RE = re.compile(
     r"^(?:none\b|neither\b|nothing\b|no\s+one\b|nobody\b|(?:i\s+)?(?:don['’]?t|do\s+not)\s+know(?!\s+[a-z])|"
     # ("I'd rather not be contacted", "I would prefer not to say": the opt-out in the first person)
     # ("Not sure how the money is spent": a reason among others, not the unsure answer)
-    r"not\s+sure(?!\s+(?:how|what|why|where|when|who|whether|if|about|of|that)\b)|refused|(?:i['’]d\s+|i\s+would\s+)?(?:prefer|rather)\s+not|"
+    r"not\s+sure(?!\s+(?:how|what|why|where|when|who|whether|if|about|of|that|it|they|this|these|"
+    # ("Not sure it would work": a doubt about something, a reason among others)
+    r"i|we|my|our|you|there|the|any)\b)|refused|(?:i['’]d\s+|i\s+would\s+)?(?:prefer|rather)\s+not|"
     r"can['’]?t\s+(?:remember|say)|"
     r"don['’]?t\s+remember|no\s+answer|n/?a\b|not\s+applicable|"
     # the interviewer's abbreviation alone: "DK", "DK/NA", "DK/REF"

@@ -39,6 +39,7 @@ from fielder.compiler.draft_hints import draft_hint_lines
 from fielder.compiler.emoji_badges import emoji_badge_lines
 from fielder.compiler.emphasis_bold import emphasis_bold_document
 from fielder.compiler.ends_over_points import ends_over_point_lines
+from fielder.compiler.ends_under_points import ends_under_point_lines
 from fielder.compiler.field_names import field_name_lines
 from fielder.compiler.flow_lines import flow_line_lines
 from fielder.compiler.flowchart_logic import flowchart_logic
@@ -68,6 +69,7 @@ from fielder.compiler.named_filters import named_filters
 from fielder.compiler.numbered_filters import numbered_filter_blocks
 from fielder.compiler.otherwise_skips import otherwise_skip_lines
 from fielder.compiler.page_numbers import drop_page_numbers
+from fielder.compiler.page_targets import page_target_lines
 from fielder.compiler.parallel_columns import source_language_document
 from fielder.compiler.parse import Draft, Parsed, parse_lines
 from fielder.compiler.passes.attention import mark_attention
@@ -151,6 +153,7 @@ def _read_lines(document: Document) -> list[Line]:
             )
         )
     )
+    lines = page_target_lines(lines)  # "skip to page 4 (Title)": the page's first question
     # (owners' and tools' layouts: marked notes, doubled brackets, `#N` references, heads set off
     # by a glyph, a form builder's settings, emoji type badges, routing glyphs, notes naming
     # their own question first, a logic-jump table at the foot of the page)
@@ -184,7 +187,9 @@ def _read_lines(document: Document) -> list[Line]:
     )
     lines = measure_head_lines(document_title_lines(lines))
     # (answers and scales in print layouts: stars, numbered end words, boxed points, cues)
-    lines = boxed_point_lines(ends_over_point_lines(star_row_lines(join_continued_filters(lines))))
+    lines = boxed_point_lines(
+        ends_under_point_lines(ends_over_point_lines(star_row_lines(join_continued_filters(lines))))
+    )
     lines = otherwise_skip_lines(split_joined_notes(cued_answer_lines(lines)))
     lines = print_layout_lines(
         digit_box_lines(middle_notes(drop_answer_heads(drop_page_numbers(lines))))

@@ -174,6 +174,9 @@ _TERMINATE_RE = re.compile(
     # "No, not at all  ⇒ END – thank the respondent …": END in capitals after an arrow, then
     # what to do on the way out after a dash (a screen called END would have no dash and words)
     r"(?:(?:⇒|=>|→|->)\s*|^\s*)(?-i:END)\s+[–—-]\s+\w|"
+    # "No → End of the form": a form tool's branch to the form's end, after an arrow
+    # (or the arrow's words alone: "End of the form" is the whole note)
+    r"(?:(?:⇒|=>|→|->)\s*|^\s*)(?:the\s+)?end\s+of\s+(?:the\s+)?form(?=\W*$)|"
     # "None of these  4 → survey ends": the survey's end told after an arrow
     r"(?:⇒|=>|→|->)\s*(?:the\s+)?(?:survey|interview|questionnaire)\s+ends\b|"
     # "Under 16 → please stop here and hand the card back": told to stop, after an arrow

@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 
 from fielder.compiler.lines import Line, collapse
+from fielder.compiler.printable_groups import group_lines
 
 _QUESTION_RE = re.compile(r"^\s*\d{1,3}\s*\[(?P<code>[A-Za-z][A-Za-z0-9_]*)\]\s*(?P<rest>\S.*)$")
 _REQUIRED_RE = re.compile(r"\s*\*\s*$")
@@ -99,6 +100,18 @@ _EXPRESSION_RE = re.compile(
     r"^\W*\(+\s*(?P<expr>[A-Za-z]\w*(?:\.NAOK)?\s*(?:!=|==|=|<>|<=|>=|<|>)\s*.+?)\)*\s*$"
 )
 
+# the tool's comparison words before a quoted number
+_COMPARED_RE = re.compile(
+    r"^(?P<op>(?:greater|less)\s+than(?:\s+or\s+equal\s+to)?)\s+['‘’\"]?(?P<value>-?\d+(?:\.\d+)?)"
+    r"['‘’\"]?\s*$",
+    re.I,
+)
+_COMPARISONS = {
+    "greater than": ">",
+    "less than": "<",
+    "greater than or equal to": ">=",
+    "less than or equal to": "<=",
+}
 
 _SUM_RE = re.compile(
     r"^(?:The\s+sum\s+must\s+equal|Die\s+Summe\s+muss\s+(?:gleich\s+)?|La\s+somme\s+doit\s+"
@@ -150,6 +163,7 @@ def printable_lines(lines: list[Line]) -> list[Line]:
     """The printable's lines with codes as labels and its phrases as plain notes."""
     if not is_printable(lines):
         return lines
+    lines = group_lines(lines, _QUESTION_RE, _furniture, _answer_of)
     out: list[Line] = []
     answers: dict[str, dict[str, str]] = {}  # each question's answers by their printed code
     current: dict[str, str] = {}
@@ -212,6 +226,31 @@ def printable_lines(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _answer_of(words: str) -> tuple[str, str] | None:
+    """A printed answer's words and code."""
+    answer = _ANSWER_RE.match(words)
+    return (answer["label"], answer["code"] or answer["square"]) if answer else None
+
+
+def _furniture(words: str) -> bool:
+    """The tool's own lines: answers, rows, hints, ranges, conditions, rules and boxes."""
+    return bool(
+        _ANSWER_RE.match(words)
+        or _ROW_RE.match(words)
+        or _CODES_ROW_RE.match(words)
+        or _RANGE_RE.search(words)
+        or _SUM_RE.match(words)
+        or _CONDITION_HEAD_RE.match(words)
+        or _QUOTA_HEAD_RE.match(words)
+        or _ANSWER_WAS_RE.match(words)
+        or _EXPRESSION_RE.match(words)
+        or any(pattern.match(words) for pattern, _ in _HINTS)
+        # ("○ Yes" where the tool was told not to print codes: still an answer)
+        or re.match(r"^\s*(?:[○◯●☐☑☒□■◻▢•]|\[\s*\]|\(\s*\))", words)
+        or re.match(r"^Please\s+(?:choose|select)\s+(?:at\s+(?:most|least)|between)\b", words, re.I)
+    )
+
+
 def _group_heading(out: list[Line]) -> None:
     """The group's title, the first line under the last rule, made a heading."""
     rule = next((i for i in range(len(out) - 1, -1, -1) if _RULE_LINE_RE.match(out[i].text)), None)
@@ -271,6 +310,11 @@ def _condition(words: str, answers: dict[str, dict[str, str]]) -> str | None:
     """One `° …` condition line as a plain condition, None when the line is none; an answer
     code in an expression (`MAINMODE != "A6"`) is named by its words."""
     answered = _ANSWER_WAS_RE.match(words)
+    compared = _COMPARED_RE.match(answered["labels"]) if answered else None
+    if answered and compared:
+        # "Answer was greater than or equal to '2019'": a number's comparison
+        op = _COMPARISONS[re.sub(r"\s+", " ", compared["op"].lower())]
+        return f"{answered['code']} {op} {compared['value']}"
     if answered:
         labels = re.findall(r"['‘’\"]([^'‘’\"]+)['‘’\"]", answered["labels"])
         code = answered["code"]
@@ -302,6 +346,15 @@ def _expression_test(expr: str, answers: dict[str, dict[str, str]]) -> str | Non
     if test["op"] in ("<", ">", "<=", ">="):
         return f"{test['q']} {test['op']} {test['code']}"
     label = answers.get(test["q"], {}).get(test["code"])
+    sub = re.fullmatch(r"(?P<q>[A-Za-z]\w*?)_(?P<sub>[A-Za-z0-9]+)", test["q"])
+    if label is None and sub and test["code"] in ("Y", "N", ""):
+        # "SC4_SQ004 == "Y"": a multiple choice's item by its code, ticked ("Y") or not
+        label = answers.get(sub["q"], {}).get(sub["sub"])
+        ticked = (test["code"] == "Y") == (test["op"] != "!=")
+        if label is None:
+            return None
+        named = label if re.search(r"['‘’\"“”]", label) else f"'{label}'"
+        return f"{sub['q']} {'' if ticked else 'NOT '}= {named}"
     if label is None:
         return None
     named = label if re.search(r"['‘’\"“”]", label) else f"'{label}'"  # quoted where it can be

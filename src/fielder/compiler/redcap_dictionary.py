@@ -251,6 +251,8 @@ def _typed(one: _Field) -> Question:
             "single" if kind == "radio" else "multi" if kind == "checkbox" else "dropdown"
         )
         question.options = options
+        if kind != "checkbox" and _is_point_row(one.choices):
+            question.type = "scale"
     elif kind == "notes":
         question.type = "long_text"
     elif kind == "slider":
@@ -273,6 +275,18 @@ def _typed(one: _Field) -> Question:
     for option in question.options:
         option.exclusive = option.code in codes
     return question
+
+
+def _is_point_row(choices: list[tuple[str, str]]) -> bool:
+    """`0, No pain | 1, 1 | … | 10, Worst pain imaginable`: five or more consecutive numeric
+    codes whose middle answers are only their numbers (words at the ends) are a scale."""
+    codes = [code for code, _ in choices]
+    if len(codes) < 5 or not all(re.fullmatch(r"-?\d{1,3}", c) for c in codes):
+        return False
+    numbers = [int(c) for c in codes]
+    if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return False
+    return all(label.strip() == code for code, label in choices[1:-1])
 
 
 def _condition(text: str, questions: dict[str, Question]) -> str | None:
@@ -323,7 +337,25 @@ def _compare(match: re.Match[str], questions: dict[str, Question]) -> str | None
         return f"{var} {'==' if op in ('=', '==') else '!=' if negated else op} {value}"
     if op in ("=", "==") or negated:
         return f"{var} {'!=' if negated else '=='} '{value}'"
-    return None
+    return _coded_range(question, op, value)
+
+
+def _coded_range(question: Question, op: str, value: str) -> str | None:
+    """`[satisf] >= 4` on a radio: the codes the comparison keeps, as a list."""
+    if not question.options or not re.fullmatch(r"-?\d+(?:\.\d+)?", value):
+        return None
+    keep = {
+        ">": lambda n: n > float(value),
+        ">=": lambda n: n >= float(value),
+        "<": lambda n: n < float(value),
+        "<=": lambda n: n <= float(value),
+    }.get(op)
+    if keep is None or not all(re.fullmatch(r"-?\d+", o.code) for o in question.options):
+        return None
+    codes = [o.code for o in question.options if keep(float(o.code))]
+    if not codes:
+        return None
+    return f"{question.id} in [{','.join(repr(c) for c in codes)}]"
 
 
 def _specify_of(one: _Field, questions: dict[str, Question]) -> Option | None:

@@ -100,6 +100,8 @@ def export_lines(lines: list[Line]) -> list[Line]:
     current: str | None = None
     branches = _flow_branches(lines)
     block_filter: str | None = None
+    named = _logic_subjects(lines)
+    after_display = False  # the last note was a display condition: a question head follows
     while index < len(lines):
         line = lines[index]
         words = _words(line)
@@ -129,7 +131,11 @@ def export_lines(lines: list[Line]) -> list[Line]:
                 conditions.append(_words(lines[index]))
                 index += 1
             out.append(_note(line, "ASK IF " + _condition(conditions, texts)))
+            after_display = True
             continue
+        if after_display and words and not _FURNITURE_RE.match(words):
+            after_display = False
+            line = _renamed_head(line, named) or line
         carry = _CARRY_RE.match(words)
         if carry:
             source = _source(texts, carry["text"])
@@ -165,6 +171,26 @@ def export_lines(lines: list[Line]) -> list[Line]:
             continue
         out.extend(_answers(line))
     return _screens(out)
+
+
+_SUBJECT_RE = re.compile(r"^(?:If|Or|And)\s+(?P<tag>[A-Za-z][A-Za-z0-9_]{1,20})\s+\S", re.I)
+_RENAMED_RE = re.compile(r"^(?P<tag>[A-Za-z][A-Za-z0-9_]{1,20})\s+(?P<rest>[A-Z¿¡\"'‘“(].*)$")
+
+
+def _logic_subjects(lines: list[Line]) -> set[str]:
+    """The first words of the display conditions' `If X …` lines: the tags logic names."""
+    return {m["tag"] for line in lines if (m := _SUBJECT_RE.match(_words(line)))}
+
+
+def _renamed_head(line: Line, named: set[str]) -> Line | None:
+    """`NPS On a scale from 0 to 10, …` under a display condition: a question renamed in the
+    tool (its tag a plain word) is a head where the display conditions name that tag."""
+    if line.label or line.is_option or _tagged(line) is not None or _labelled(line) is not None:
+        return None
+    match = _RENAMED_RE.match(line.text.strip())
+    if match is None or match["tag"] not in named:
+        return None
+    return replace(line, label=match["tag"], text=match["rest"], spaced=match["rest"])
 
 
 def _tag_of(line: Line) -> str | None:
@@ -363,8 +389,11 @@ def _condition(parts: list[str], texts: dict[str, str] | None = None) -> str:
         joined = _JOINED_RE.match(part)
         op, cond = (joined["op"].upper(), joined["cond"]) if joined else ("IF", part)
         cond = _tag_for_text(cond.replace("⊗", "").strip(), texts or {})
+        grouped = _nps_group(cond)
         selected = _SELECTED_RE.match(cond) or _READ_RE.match(cond) or _EQUAL_RE.match(cond)
-        if selected:
+        if grouped != cond:
+            cond = grouped
+        elif selected:
             neg = " NOT" if selected["neg"] else ""
             cond = f"{selected['tag']}{neg} = {_quoted(selected['label'])}"
         read.append(cond if number == 0 else f"{'AND' if op == 'AND' else 'OR'} {cond}")
@@ -375,10 +404,47 @@ def _tag_for_text(cond: str, texts: dict[str, str]) -> str:
     """`Which brand is your current e-bike? = Voltaro` with the question's tag for its words."""
     named = _TEXT_NAMED_RE.match(cond)
     if named is None:
-        return cond
+        return _tag_for_whole_text(cond, texts)
     wanted = _plain(named["text"])
     tag = next((t for t, text in texts.items() if _plain(text).startswith(wanted)), None)
     return f"{tag} {named['rest']}" if tag else cond
+
+
+# "NPS NPS Group Is Detractor": the tool's own grouping of a 0-10 recommend score
+_NPS_GROUP_RE = re.compile(
+    r"^(?P<tag>\w+)\s+NPS\s+Group\s+Is\s+(?P<neg>Not\s+)?(?P<group>Detractor|Passive|Promoter)s?\s*$",
+    re.I,
+)
+_NPS_POINTS = {"detractor": "0-6", "passive": "7-8", "promoter": "9-10"}
+
+
+def _nps_group(cond: str) -> str:
+    """An NPS group test as the points of the group (detractors 0-6, passives 7-8, promoters
+    9-10, as the tool scores them)."""
+    group = _NPS_GROUP_RE.match(cond)
+    if group is None:
+        return cond
+    neg = " NOT" if group["neg"] else ""
+    return f"{group['tag']}{neg} = {_NPS_POINTS[group['group'].lower()]}"
+
+
+def _tag_for_whole_text(cond: str, texts: dict[str, str]) -> str:
+    """`Which of these …? Select all that apply. Pet insurance Is Selected`: the tool names
+    the question by all its printed words (its instruction too), then the answer; the longest
+    question whose words open the condition gives its tag."""
+    words = list(re.finditer(r"\w+", cond))
+    best: tuple[int, str] | None = None
+    for tag, text in texts.items():
+        wanted = re.findall(r"\w+", text.lower())
+        if len(wanted) < 4 or len(wanted) >= len(words):
+            continue
+        if [w.group().lower() for w in words[: len(wanted)]] == wanted:
+            if best is None or len(wanted) > best[0]:
+                best = (len(wanted), tag)
+    if best is None:
+        return cond
+    rest = cond[words[best[0] - 1].end() :].lstrip(" ?.!:")
+    return f"{best[1]} {rest}"
 
 
 def _quoted(label: str) -> str:
