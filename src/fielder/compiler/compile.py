@@ -50,6 +50,7 @@ from fielder.compiler.japanese_forms import japanese_document
 from fielder.compiler.joined_notes import split_joined_notes
 from fielder.compiler.jump_tables import jump_table_lines
 from fielder.compiler.keyed_cards import keyed_card_document
+from fielder.compiler.keyed_rules import keyed_rule_lines
 from fielder.compiler.label_cells import label_cell_lines
 from fielder.compiler.lines import Line, document_lines
 from fielder.compiler.loop_filters import loop_filters
@@ -134,6 +135,8 @@ def _read_lines(document: Document) -> list[Line]:
     # by a glyph, a form builder's settings, emoji type badges, routing glyphs, notes naming
     # their own question first, a logic-jump table at the foot of the page)
     lines = glyph_head_lines(hash_ref_lines(double_bracket_lines(marker_note_lines(lines))))
+    # (a platform's text export: `LOGIC: …`, `PAGE JUMP: …` rules keyed in capitals)
+    lines = keyed_rule_lines(lines)
     lines = glyph_rule_lines(emoji_badge_lines(form_setting_lines(lines)))
     lines = jump_table_lines(same_as_lines(self_named_note_lines(lines)))
     lines = sub_part_lines(
