@@ -22,6 +22,7 @@ from fielder.compiler.button_rows import drop_button_rows
 from fielder.compiler.change_keys import change_key_document
 from fielder.compiler.circled_keys import circled_key_lines
 from fielder.compiler.code_column_tables import code_column_document
+from fielder.compiler.coded_heading_rows import coded_heading_lines
 from fielder.compiler.continued_filters import join_continued_filters
 from fielder.compiler.counted_filters import copy_named_filters, spread_counted_filters
 from fielder.compiler.crf_tables import crf_document
@@ -136,7 +137,7 @@ def _read_lines(document: Document) -> list[Line]:
     # their own question first, a logic-jump table at the foot of the page)
     lines = glyph_head_lines(hash_ref_lines(double_bracket_lines(marker_note_lines(lines))))
     # (a platform's text export: `LOGIC: …`, `PAGE JUMP: …` rules keyed in capitals)
-    lines = keyed_rule_lines(lines)
+    lines = coded_heading_lines(keyed_rule_lines(lines))
     lines = glyph_rule_lines(emoji_badge_lines(form_setting_lines(lines)))
     lines = jump_table_lines(same_as_lines(self_named_note_lines(lines)))
     lines = sub_part_lines(
