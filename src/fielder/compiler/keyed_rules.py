@@ -45,8 +45,12 @@ _WORDS = (
     (r"\bis\s+less\s+than\b", "<"),
     (r"\bis\s+greater\s+than\b", ">"),
 )
-_SHOW_RE = re.compile(r"^show\s+this\s+(?P<what>question|page|block)\s+(?:only\s+)?if\s+(?P<cond>.+)$", re.I)
-_HIDE_RE = re.compile(r"^hide\s+this\s+(?P<what>question|page|block)\s+(?:only\s+)?if\s+(?P<cond>.+)$", re.I)
+_SHOW_RE = re.compile(
+    r"^show\s+this\s+(?P<what>question|page|block)\s+(?:only\s+)?if\s+(?P<cond>.+)$", re.I
+)
+_HIDE_RE = re.compile(
+    r"^hide\s+this\s+(?P<what>question|page|block)\s+(?:only\s+)?if\s+(?P<cond>.+)$", re.I
+)
 _JUMP_RE = re.compile(
     r"^if\s+(?P<cond>.+?)\s*(?:→|->|then)\s*(?:(?:skip|jump|go)\s+to\s+)?(?P<to>.+)$", re.I
 )
@@ -54,7 +58,9 @@ _OUT_RE = re.compile(
     r"^(?:disqualify|screen\s*out|terminate|end\s+(?:the\s+)?survey)\w*\s*(?:[—–-]|,)?\s*if\s+(?P<cond>.+)$",
     re.I,
 )
-_TARGET_RE = re.compile(r"^(?P<part>page|section|block)\s+(?P<n>\d{1,3})\b|^(?P<q>Q\d{1,3}[a-z]?)\b", re.I)
+_TARGET_RE = re.compile(
+    r"^(?P<part>page|section|block)\s+(?P<n>\d{1,3})\b|^(?P<q>Q\d{1,3}[a-z]?)\b", re.I
+)
 _MIN_RULES = 3
 
 

@@ -20,8 +20,8 @@ from fielder.compiler.battery_leads import column_words, lead_in_end, stacked_wo
 from fielder.compiler.block_screen_outs import place_block_screen_outs
 from fielder.compiler.boxed_codes import join_wrapped_boxes, take_bracket_codes
 from fielder.compiler.bracketed_answers import is_bracketed_answer
-from fielder.compiler.check_boxes import CHECK_START_RE, check_branches, place_check_boxes
 from fielder.compiler.caption_fields import captioned_titles
+from fielder.compiler.check_boxes import CHECK_START_RE, check_branches, place_check_boxes
 from fielder.compiler.classify import (
     DISPLAY_WORDS,
     TYPE_LINE_RE,

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fielder.compiler.diagnostics import Problem, answers_of
-from fielder.compiler.xlsform_print import PrintedFormImporter, printed_form
 from fielder.compiler.xlsform_notes import note_screen_outs, notes_column
+from fielder.compiler.xlsform_print import PrintedFormImporter, printed_form
 from fielder.documents.model import Block, Cell, Document
 from fielder.documents.readers.xlsx import MAX_COLUMNS
 from fielder.ir.models import Attention, Question, SourceSpan, Survey

@@ -18,9 +18,11 @@ import re
 from dataclasses import dataclass, field
 
 from fielder.documents.model import Block, Document
+from fielder.ir.models import Question
 from fielder.platforms.xlsform import TYPE_WORDS, XLSFormImporter, type_words
 
-# "hh_size · integer · Required", "consent · select_one yes_no", "notes · text (appearance: multiline)"
+# "hh_size · integer · Required", "consent · select_one yes_no",
+# "notes · text (appearance: multiline)"
 _HEAD_RE = re.compile(
     r"^\s*(?P<name>[A-Za-z_][A-Za-z0-9_.-]{0,40})\s+[·•|]\s+(?P<type>[a-z_]+(?:\s+[A-Za-z0-9_.-]+)?)"
     r"(?:\s*\((?P<extra>[^()]*)\))?(?:\s+[·•|]\s+(?P<flags>[^·•|]+))?\s*$"
@@ -65,7 +67,7 @@ class PrintedFormImporter(XLSFormImporter):
     source." under `Relevant: ${src} = 'other'`) stays its own field, as printed, rather than
     that answer's type-in box (which a workbook's own `_other` row is)."""
 
-    def specify_row(self, row: dict[str, str], questions: dict[str, object]) -> bool:  # type: ignore[override]
+    def specify_row(self, row: dict[str, str], questions: dict[str, Question]) -> bool:
         return False
 
 
