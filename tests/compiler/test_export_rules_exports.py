@@ -239,3 +239,14 @@ def test_a_merge_code_stays_in_the_words() -> None:
         )
     )
     assert survey["Q1"].text == 'How was your visit to [question("value"), id="3"]?'
+
+
+def test_a_print_cut_short_keeps_valid_logic_only() -> None:
+    blocks = [b for b in _kobo_blocks() if b.text != "○ Something else   [other]"]
+    survey = by_id(
+        compile_document(Document(name="p.odt", media_type="application/odt", blocks=blocks)).survey
+    )
+    # the relevance names an answer the print lost: left out, with a note, the IR still valid
+    assert survey["tool_other"].display_if is None
+    assert survey["tool_other"].attention is not None
+    assert survey["crates"].display_if == "agree == 'y'"

@@ -19,6 +19,7 @@ from fielder.compiler.xlsform_print import PrintedFormImporter, printed_form
 from fielder.documents.model import Block, Cell, Document
 from fielder.documents.readers.xlsx import MAX_COLUMNS
 from fielder.ir.models import Attention, Question, SourceSpan, Survey
+from fielder.ir.validate import validate
 from fielder.platforms.base import ImportFailed
 from fielder.platforms.result import NotCarried
 from fielder.platforms.xlsform import (
@@ -148,9 +149,27 @@ def _read_printed(document: Document, qa: Iterable[Any], file_id: str | None) ->
             question.source = SourceSpan(
                 file_id=file_id, page=page, start=start, end=end, excerpt=excerpt
             )
+    if not _valid_logic(survey, questions):
+        return None
     form = FormRead(survey, notes=["Read as an XLSForm's printed form view."])
     _problems(form, result.not_carried, questions, qa)
     return form
+
+
+_LOGIC_FIELDS = ("display_if", "terminate_if", "skip_to", "validation")
+
+
+def _valid_logic(survey: Survey, questions: dict[str, Question]) -> bool:
+    """A print cut short (a choice line missing under a relevance naming it): the logic the IR
+    refuses is left out with an attention note; False when other errors remain."""
+    for problem in (p for p in validate(survey) if p.severity == "error"):
+        question = questions.get(problem.element_id or "")
+        field = (problem.pointer or "").rsplit("/", 1)[-1]
+        if question is None or field not in _LOGIC_FIELDS:
+            return False
+        setattr(question, field, [] if field == "skip_to" else None)
+        question.attention = Attention(reason=f"{field} not kept: {problem.message}")
+    return not any(p.severity == "error" for p in validate(survey))
 
 
 def _problems(
