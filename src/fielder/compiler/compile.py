@@ -26,6 +26,7 @@ from fielder.compiler.caps_answer_runs import caps_answer_lines
 from fielder.compiler.change_keys import change_key_document
 from fielder.compiler.circled_keys import circled_key_lines
 from fielder.compiler.code_column_tables import code_column_document
+from fielder.compiler.coded_heading_rows import coded_heading_lines
 from fielder.compiler.continued_filters import join_continued_filters
 from fielder.compiler.counted_filters import copy_named_filters, spread_counted_filters
 from fielder.compiler.crf_tables import crf_document
@@ -57,6 +58,7 @@ from fielder.compiler.japanese_forms import japanese_document
 from fielder.compiler.joined_notes import split_joined_notes
 from fielder.compiler.jump_tables import jump_table_lines
 from fielder.compiler.keyed_cards import keyed_card_document
+from fielder.compiler.keyed_rules import keyed_rule_lines
 from fielder.compiler.label_cells import label_cell_lines
 from fielder.compiler.lines import Line, document_lines
 from fielder.compiler.loop_filters import loop_filters
@@ -166,6 +168,8 @@ def _read_lines(document: Document) -> list[Line]:
     # ("Code | Answer | Go to" over one row "|__|__| hours (0–140) | If 0 → B11": a box)
     lines = value_jump_lines(box_row_lines(lines))
     lines = glyph_head_lines(hash_ref_lines(double_bracket_lines(marker_note_lines(lines))))
+    # (a platform's text export: `LOGIC: …`, `PAGE JUMP: …` rules keyed in capitals)
+    lines = coded_heading_lines(keyed_rule_lines(lines))
     lines = glyph_rule_lines(emoji_badge_lines(form_setting_lines(lines)))
     lines = jump_table_lines(same_as_lines(self_named_note_lines(lines)))
     lines = sub_part_lines(

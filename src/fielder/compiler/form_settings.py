@@ -28,6 +28,10 @@ def is_form_setting(text: str) -> bool:
     return bool(_SETTING_RE.match(text.strip()))
 
 
+# "Number · Between · 1 and 200": the setting's parts, set apart by the tool's dots
+_PART_DOT_RE = re.compile(r"\s+[·•]\s+")
+
+
 def form_setting_lines(lines: list[Line]) -> list[Line]:
     """The lines with each form builder's setting line turned into a note."""
     out: list[Line] = []
@@ -37,5 +41,13 @@ def form_setting_lines(lines: list[Line]) -> list[Line]:
                 line = dataclasses.replace(
                     line, text="", spaced="", instructions=[*line.instructions, line.text]
                 )
+        if any(is_form_setting(note) and _PART_DOT_RE.search(note) for note in line.instructions):
+            # one setting in parts ("Response validation: Number · Between · 1 and 200"): one
+            # sentence, not three notes (the note reader splits at a middle dot)
+            notes = [
+                _PART_DOT_RE.sub(" ", note) if is_form_setting(note) else note
+                for note in line.instructions
+            ]
+            line = dataclasses.replace(line, instructions=notes)
         out.append(line)
     return out

@@ -24,6 +24,9 @@ WS_RE = re.compile(r"\s+")
 _BRACKET_RE = re.compile(r"\[[^\[\]]*\]|<[A-Za-z](?:-+>|=>|[^<>]){0,200}>|\{[^{}]{1,200}\}")
 # Placeholders for piped text stay in the question text, as written.
 _PIPE_RE = re.compile(r"^\[\s*(INSERT|PIPE|NAME|BRAND|PRODUCT|RESPONSE|ANSWER)\b", re.I)
+# `[question("value"), id="1"]`, `[url("mid")]`: a platform's merge code (a function call with a
+# quoted argument) pipes an answer into the words; it is text, not a note
+_MERGE_CODE_RE = re.compile(r"^\[\s*[a-z][a-z_]*\(\s*[\"'“][^\"'”]*[\"'”]\s*\)")
 _BOX_RE = re.compile(r"\[\s?[xX✓✔]?\s?\]|\(\s?\)|^\(\s*[xX]?\s*\)|^\{\s*\}|^<\s*>")
 # Wingdings tick boxes and circles as PDF text gives them (private-use code points).
 _SYMBOL_BOXES = str.maketrans(
@@ -618,7 +621,7 @@ def _split_text(text: str) -> tuple[str, list[str]]:
 
     def _bracket(match: re.Match[str]) -> str:
         inner = match.group(0)
-        if _PIPE_RE.match(inner) or _CODE_BRACKET_RE.match(inner):
+        if _PIPE_RE.match(inner) or _CODE_BRACKET_RE.match(inner) or _MERGE_CODE_RE.match(inner):
             return inner
         if is_placeholder(inner, match.string[: match.start()], match.string[match.end() :]):
             return inner  # "recommend [company] to": piped text inside the sentence

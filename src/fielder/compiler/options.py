@@ -49,7 +49,8 @@ _CODE_BEFORE_RE = re.compile(
 # leader after it was quadratic there, 97 s on 50,000 dots)
 _CODE_BRACKETED_RE = re.compile(r"^(?P<label>.*\S)\s+[\[(](?P<code>\d{1,3})[\])]$")
 # ("Found it cheaper last year .. [2]": a short dot leader before the bracket is no part of it)
-_LEADER_END_RE = re.compile(r"\s*(?:\.{2,}|…+)$")
+# ("Going back to my employer's office . [3]": a leader cut to one dot, set apart by a space)
+_LEADER_END_RE = re.compile(r"\s*(?:\.{2,}|…+)$|\s+\.$")
 
 
 def _named_groups(match: re.Match[str] | None) -> dict[str, str] | None:
@@ -61,7 +62,8 @@ def _code_bracketed(text: str) -> dict[str, str] | None:
     match = _CODE_BRACKETED_RE.match(text)
     if match is None:
         return None
-    label = _LEADER_END_RE.sub("", match["label"]) if match["label"].endswith(("..", "…")) else ""
+    leader = match["label"].endswith(("..", "…", " ."))
+    label = _LEADER_END_RE.sub("", match["label"]) if leader else ""
     return {"label": label or match["label"], "code": match["code"]}
 
 
@@ -505,6 +507,17 @@ TESTS_ONLY_RE = re.compile(
 
 def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption]:
     """The options on one line of text ([] when the line is not written as an option)."""
+    remark = _CODE_REMARK_RE.match(text)
+    if remark:
+        # "None of these ...... [7]   (exclusive – unchecks the others)": the export's remark
+        # on the answer after its code is the answer's note
+        found = _option_text(remark["answer"], numbering)
+        if len(found) == 1 and found[0].code:
+            found[0].instructions.append(remark["remark"])
+            found[0].exclusive = found[0].exclusive or bool(
+                _EXCLUSIVE_WORD_RE.search(remark["remark"])
+            )
+            return found
     found = _option_text(text, numbering)
     led = _LEADERS_TAG_RE.match(found[0].label) if len(found) == 1 and found[0].code else None
     if led and is_caps_instruction(led["tag"]):
@@ -521,6 +534,9 @@ def parse_option_text(text: str, numbering: str | None = None) -> list[RawOption
     return found
 
 
+_CODE_REMARK_RE = re.compile(
+    r"^(?P<answer>.*?\S\s*(?:\.{2,}|…+)\s*\[\d{1,3}\])\s+\((?P<remark>[a-z][^()]*)\)\s*$"
+)
 _LEADERS_TAG_RE = re.compile(r"^(?P<label>.*?\S)\s*(?:\.{3,}|…{2,})\s*(?P<tag>[A-Z][A-Z ,/'-]+)$")
 _WORDS_THEN_POINTS_RE = re.compile(
     r"^\[?(?P<code>\d{1,2})\]?\s+(?P<words>[^\W\d][^\d\[\]]*?)\s{2,}"

@@ -20,6 +20,7 @@ from fielder.compiler.battery_leads import column_words, lead_in_end, stacked_wo
 from fielder.compiler.block_screen_outs import place_block_screen_outs
 from fielder.compiler.boxed_codes import join_wrapped_boxes, take_bracket_codes
 from fielder.compiler.bracketed_answers import is_bracketed_answer
+from fielder.compiler.caption_fields import captioned_titles
 from fielder.compiler.check_boxes import CHECK_START_RE, check_branches, place_check_boxes
 from fielder.compiler.classify import (
     DISPLAY_WORDS,
@@ -580,6 +581,8 @@ def _stem_like(rest: str, line: Line) -> bool:
 class _Parser:
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
+        # a form print's field titles, each over its answer box's caption (`caption_fields`)
+        self.captioned = captioned_titles(lines)
         self.out = Parsed(label_mode=label_mode(lines))
         self.bare_too = self.out.label_mode in ("prefixed", "given") and bare_numbers_too(lines)
         self.current: Draft | None = None
@@ -1402,6 +1405,8 @@ class _Parser:
             return True  # "Please rate each of the following (1 = poor, 5 = good)." over a grid
         if not text or parse_option_line(line) or is_hint(line):
             return False
+        if index in self.captioned:
+            return True  # "Your first name (optional)" over "Short answer text"
         if _FORWARD_RE.match(text) or _ANSWER_LIST_RE.match(text):
             return False
         following = self.next_content(index)

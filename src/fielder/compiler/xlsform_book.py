@@ -15,9 +15,11 @@ from typing import Any
 
 from fielder.compiler.diagnostics import Problem, answers_of
 from fielder.compiler.xlsform_notes import note_screen_outs, notes_column
+from fielder.compiler.xlsform_print import PrintedFormImporter, printed_form
 from fielder.documents.model import Block, Cell, Document
 from fielder.documents.readers.xlsx import MAX_COLUMNS
 from fielder.ir.models import Attention, Question, SourceSpan, Survey
+from fielder.ir.validate import validate
 from fielder.platforms.base import ImportFailed
 from fielder.platforms.result import NotCarried
 from fielder.platforms.xlsform import (
@@ -91,7 +93,7 @@ def read_xlsform(
     """The survey when the document is an XLSForm workbook, else None (answered problems left
     out; a form the importer refuses is a diagnostic and an empty survey)."""
     if not is_xlsform(document):
-        return None
+        return _read_printed(document, qa, file_id)
     tables = _tables(document)
     sheets = {
         name: sheet_rows([c.text for c in block.rows[0]], _texts(block.rows[1:]), name)
@@ -122,8 +124,60 @@ def read_xlsform(
         note_screen_outs(said, questions)
     form = FormRead(survey, notes=["Read as an XLSForm: its survey, choices and settings sheets."])
     form.notes.extend(_cut_sheets(tables))
+    _problems(form, result.not_carried, questions, qa)
+    return form
+
+
+def _read_printed(document: Document, qa: Iterable[Any], file_id: str | None) -> FormRead | None:
+    """An XLSForm's printed form view (`xlsform_print`): its fields read back as the form."""
+    printed = printed_form(document)
+    if printed is None:
+        return None
+    importer = PrintedFormImporter()
+    try:
+        result = importer.import_sheets(printed.sheets)
+    except ImportFailed:
+        return None  # not the form it looked like: the layout rules read it
+    survey = result.survey
+    survey.title = next((b.text.strip() for b in document.blocks if b.text.strip()), document.name)
+    questions = survey.question_map()
+    for raw, qid in importer.names.items():
+        question, span = questions.get(qid), printed.spans.get(raw)
+        if question is not None and span is not None:
+            start, end, page = span
+            excerpt = question.text[:200] or None
+            question.source = SourceSpan(
+                file_id=file_id, page=page, start=start, end=end, excerpt=excerpt
+            )
+    if not _valid_logic(survey, questions):
+        return None
+    form = FormRead(survey, notes=["Read as an XLSForm's printed form view."])
+    _problems(form, result.not_carried, questions, qa)
+    return form
+
+
+_LOGIC_FIELDS = ("display_if", "terminate_if", "skip_to", "validation")
+
+
+def _valid_logic(survey: Survey, questions: dict[str, Question]) -> bool:
+    """A print cut short (a choice line missing under a relevance naming it): the logic the IR
+    refuses is left out with an attention note; False when other errors remain."""
+    for problem in (p for p in validate(survey) if p.severity == "error"):
+        question = questions.get(problem.element_id or "")
+        field = (problem.pointer or "").rsplit("/", 1)[-1]
+        if question is None or field not in _LOGIC_FIELDS:
+            return False
+        setattr(question, field, [] if field == "skip_to" else None)
+        question.attention = Attention(reason=f"{field} not kept: {problem.message}")
+    return not any(p.severity == "error" for p in validate(survey))
+
+
+def _problems(
+    form: FormRead, not_carried: list[NotCarried], questions: dict[str, Question], qa: Iterable[Any]
+) -> None:
+    """What the importer could not carry: a clarification on its question, else a note."""
     problems: dict[str, Problem] = {}
-    for item in result.not_carried:
+    for item in not_carried:
         target = _question_of(item, questions)
         if target is None:
             form.notes.append(f"XLSForm {item.element_id}: {item.reason} ({item.feature}).")
@@ -139,7 +193,6 @@ def read_xlsform(
         target = questions[problem.question_id]
         if target.attention is None:
             target.attention = Attention(reason=problem.summary)
-    return form
 
 
 def _cut_sheets(tables: dict[str, Block]) -> list[str]:

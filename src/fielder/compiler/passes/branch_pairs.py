@@ -33,6 +33,34 @@ def fold_branch_pairs(questions: list[Question]) -> None:
         question.skip_to = []
 
 
+def fold_section_pairs(questions: list[Question], blocks: dict[str, object]) -> None:
+    """`Yes → Go to section 2` / `No → Go to section 3` on the question ending section 1: the
+    pair names a whole section asked on one branch only (a form builder routes by sections,
+    so its pair jumps all the questions of the section, not one). Where the onward branch goes
+    to the next question, which opens a section, and every other branch to the first question
+    after that section, the onward test is the `display_if` of each of the section's questions."""
+    for here, question in enumerate(questions[:-1]):
+        following = questions[here + 1]
+        onward = [rule for rule in question.skip_to if rule.to == following.id]
+        if len(onward) != 1 or blocks.get(following.id) == blocks.get(question.id):
+            continue
+        section = [q for q in questions[here + 1 :] if blocks.get(q.id) == blocks.get(following.id)]
+        if questions[here + 1 : here + 1 + len(section)] != section:
+            continue
+        beyond = here + 1 + len(section)
+        if beyond >= len(questions) or len(section) < 2:
+            continue  # one question jumped: the plain pair's (fold_branch_pairs)
+        rest = [rule for rule in question.skip_to if rule not in onward]
+        if not rest or any(rule.to != questions[beyond].id for rule in rest):
+            continue
+        condition = onward[0].if_
+        for member in section:
+            member.display_if = (
+                f"({member.display_if}) and ({condition})" if member.display_if else condition
+            )
+        question.skip_to = []
+
+
 def drop_onward_skips(questions: list[Question]) -> None:
     """A skip to the question that comes next anyway routes nothing (`T4∋1→T5` with T5 next,
     beside other branches that jump further): the default flow, not a skip."""

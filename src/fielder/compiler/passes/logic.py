@@ -23,7 +23,11 @@ from fielder.compiler.conditions import (
 )
 from fielder.compiler.diagnostics import Problem
 from fielder.compiler.group_names import group_answer, named_group
-from fielder.compiler.passes.branch_pairs import drop_onward_skips, fold_branch_pairs
+from fielder.compiler.passes.branch_pairs import (
+    drop_onward_skips,
+    fold_branch_pairs,
+    fold_section_pairs,
+)
 from fielder.compiler.passes.screened_codes import screened_codes
 from fielder.ir.models import Question, SkipRule
 
@@ -252,6 +256,7 @@ def resolve_logic(
                 )
             if problem is not None and not pending.quiet:
                 problems.append(problem)
+    fold_section_pairs(list(questions.values()), {b.question.id: b.block for b in builts})
     fold_branch_pairs(list(questions.values()))
     drop_onward_skips(list(questions.values()))
     _drop_skips_that_screen_out(list(questions.values()))
