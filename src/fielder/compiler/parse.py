@@ -44,6 +44,7 @@ from fielder.compiler.entry_boxes import entry_hint
 from fielder.compiler.form_fields import label_over_write_in
 from fielder.compiler.glossary import to_english
 from fielder.compiler.group_names import GROUP_MARK, group_only
+from fielder.compiler.group_sections import names_run
 from fielder.compiler.instructions import (
     BARE_CONDITION_RE,
     FORM_TYPE_LINE_RE,
@@ -1026,6 +1027,8 @@ class _Parser:
                     not is_instruction(line)
                     or section_word(line.text, line.kind == "heading")
                     or filtered
+                    # "COMMUNICATION (COM1–COM3)": a title naming its run of questions
+                    or (line.kind == "heading" and names_run(line.text))
                 )
             )
         ):

@@ -34,6 +34,7 @@ from fielder.compiler.numbered_columns import numbered_answer_columns
 from fielder.compiler.options import SPECIFY_RE, parse_option_text
 from fielder.compiler.point_rows import item_points, point_row_lines
 from fielder.compiler.point_spans import packed_scale, point_span
+from fielder.compiler.slashed_codes import bracketed_end_points, coded_slash_parts
 from fielder.compiler.sheet_heads import expand_question_abbreviation, unit_id_heading
 from fielder.compiler.sheet_logic import (
     CHECK_HEAD_RE,
@@ -741,11 +742,12 @@ def _across_answer(cell: str, head: str) -> Line:
 
 
 def _piped(line: str) -> list[str]:
-    """ "Poor (1) | Fair (2) | Good (3)": answers across one line of a cell, set apart by bars."""
+    """ "Poor (1) | Fair (2) | Good (3)": answers across one line of a cell, set apart by bars
+    (or by slashes, each answer closing on its bracketed code: `slashed_codes`)."""
     parts = [p.strip() for p in line.split(" | ")]
     if len(parts) >= 2 and all(p and len(p.split()) <= 6 for p in parts):
         return parts
-    return [line]
+    return coded_slash_parts(line) or [line]
 
 
 def _note_lines(cell: str) -> str:
@@ -1078,6 +1080,11 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
     codes = [t.strip() for t in _cell(raw, columns, "code").split("\n") if t.strip()]
     if len(codes) != len(labels):
         codes = []
+    ends = bracketed_end_points(labels) if not codes else None
+    if ends:
+        # "0 (Not at all likely) / 1 / … / 10 (Extremely likely)": the scale's points, the
+        # bracketed words its end labels
+        return [Line(text=w, raw=w, code=c, is_option=True) for c, w in ends]
     found: list[Line | None] = []
     heads = category_heads(labels) if not codes else set()
     for index, label in enumerate(labels):
