@@ -323,7 +323,9 @@ _NAMED_LIST_RE = re.compile(
 )
 _USE_LIST_RE = re.compile(r"\b(?:SCALE|LIST|CODE\s*FRAME|CODES)\s+(?P<name>[A-Z0-9]{1,3})\b", re.I)
 _SAME_AS_RE = re.compile(
-    r"\bSAME\s+(?:\w+\s+)?(?:SCALE|CODES?|LIST|OPTIONS|ANSWERS?|RESPONSES?|CODE\s*FRAME)\s+"
+    # ("Use the codes from C1" in the answers' place: the same list, named by the verb)
+    r"\b(?:SAME\s+(?:\w+\s+)?|USE\s+(?:THE\s+)?(?:SAME\s+)?)"
+    r"(?:SCALE|CODES?|LIST|OPTIONS|ANSWERS?|RESPONSES?|CODE\s*FRAME)\s+"
     r"(?:AS|USED\s+(?:AT|IN)|FROM)\s+(?:AT\s+|IN\s+)?(?P<q>[A-Z]{0,4}[.-]?\d{1,3}[a-z]?)\b",
     re.I,
 )

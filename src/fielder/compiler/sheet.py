@@ -34,6 +34,7 @@ from fielder.compiler.numbered_columns import numbered_answer_columns
 from fielder.compiler.options import SPECIFY_RE, parse_option_text
 from fielder.compiler.point_rows import item_points, point_row_lines
 from fielder.compiler.point_spans import packed_scale, point_span
+from fielder.compiler.styled_cell_notes import styled_note_lines
 from fielder.compiler.slashed_codes import bracketed_end_points, coded_slash_parts
 from fielder.compiler.sheet_heads import expand_question_abbreviation, unit_id_heading
 from fielder.compiler.sheet_logic import (
@@ -586,7 +587,13 @@ def sheet_lines(block: Block) -> list[Line]:
             # "0 Not at all likely | 1 | … | 10 Extremely likely" under the question's row
             lines.extend(Line(text=w, raw=w, code=c, is_option=True) for c, w in across_points)
             continue
-        row, cell_notes = _caps_lines_apart(row, raw, columns)
+        at = columns.get("text")
+        styled = styled_note_lines(row_cells[at]) if at is not None and at < len(row_cells) else []
+        row, cell_notes = _caps_lines_apart(row, raw, columns, styled)
+        if styled and at is not None:
+            # (the grid's lettered items are read from the cell without its styled notes)
+            kept_raw = "\n".join(p for p in raw[at].split("\n") if p.strip() not in styled)
+            raw = tuple(kept_raw if i == at else c for i, c in enumerate(raw))
         grid = _item_grid(raw, columns)
         if grid is not None:
             row = tuple(grid[0] if i == columns["text"] else c for i, c in enumerate(row))
@@ -780,15 +787,20 @@ def _sub_row(ident: str, parent: str, kind: str) -> bool:
 
 
 def _caps_lines_apart(
-    row: tuple[str, ...], raw: tuple[str, ...], columns: dict[str, int]
+    row: tuple[str, ...], raw: tuple[str, ...], columns: dict[str, int], styled: list[str]
 ) -> tuple[tuple[str, ...], list[str]]:
     """A question cell whose later paragraphs are all capitals ("CIRCLE ALL MENTIONED. PROBE:
-    ANY OTHERS?"): those are the interviewer's notes, not the question's words."""
+    ANY OTHERS?"), or set in a note's grey italic (`styled_cell_notes`): those are the
+    interviewer's notes, not the question's words."""
     index = columns.get("text")
     if index is None or index >= len(raw):
         return row, []
     parts = [p.strip() for p in raw[index].split("\n") if p.strip()]
-    notes = [p for p in parts[1:] if is_caps_instruction(p) or _CAPS_HEAD_RE.match(p)]
+    notes = [
+        p
+        for p in parts[1:]
+        if is_caps_instruction(p) or _CAPS_HEAD_RE.match(p) or p in styled
+    ]
     if not notes:
         return row, []
     kept = collapse(" ".join(p for p in parts if p not in notes))
@@ -1058,6 +1070,9 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
         or is_box_line(labels)
     ):
         return [Line(text="", raw=label, instructions=[label]) for label in labels]
+    if len(labels) == 1 and _names_other_list(labels[0]):
+        # "Use the codes from C1" where the answers go: a note reusing that question's list
+        return [Line(text="", raw=labels[0], instructions=[collapse(labels[0])])]
     listed = [p.strip() for p in re.split(r"\s*;\s*", labels[0])] if len(labels) == 1 else []
     slashed = [p.strip() for p in labels[0].split(" / ")] if len(labels) == 1 else []
     if len(listed) >= 2 and all(p and len(p.split()) <= 8 for p in listed):
