@@ -34,8 +34,6 @@ from fielder.compiler.numbered_columns import numbered_answer_columns
 from fielder.compiler.options import SPECIFY_RE, parse_option_text
 from fielder.compiler.point_rows import item_points, point_row_lines
 from fielder.compiler.point_spans import packed_scale, point_span
-from fielder.compiler.styled_cell_notes import styled_note_lines
-from fielder.compiler.slashed_codes import bracketed_end_points, coded_slash_parts
 from fielder.compiler.sheet_heads import expand_question_abbreviation, unit_id_heading
 from fielder.compiler.sheet_logic import (
     CHECK_HEAD_RE,
@@ -47,7 +45,9 @@ from fielder.compiler.sheet_logic import (
     is_self_check,
 )
 from fielder.compiler.sheet_scales import grid_type, item_letter, noted_scale, scale_key
+from fielder.compiler.slashed_codes import bracketed_end_points, coded_slash_parts
 from fielder.compiler.source_columns import with_source_column
+from fielder.compiler.styled_cell_notes import styled_note_lines
 from fielder.compiler.typed_hints import (
     BOX_TYPES as _BOX_TYPES,
 )
@@ -797,9 +797,7 @@ def _caps_lines_apart(
         return row, []
     parts = [p.strip() for p in raw[index].split("\n") if p.strip()]
     notes = [
-        p
-        for p in parts[1:]
-        if is_caps_instruction(p) or _CAPS_HEAD_RE.match(p) or p in styled
+        p for p in parts[1:] if is_caps_instruction(p) or _CAPS_HEAD_RE.match(p) or p in styled
     ]
     if not notes:
         return row, []

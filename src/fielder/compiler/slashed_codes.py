@@ -33,7 +33,8 @@ def coded_slash_parts(line: str) -> list[str] | None:
 
 def bracketed_end_points(labels: list[str]) -> list[tuple[str, str]] | None:
     """(code, label) for every point when `labels` are the consecutive points of a number scale
-    with words in brackets on some of them (the ends) and bare numbers on the rest; None otherwise."""
+    with words in brackets on some of them (the ends) and bare numbers on the rest; None
+    otherwise."""
     if len(labels) < 3:
         return None
     matches = [_POINT_RE.match(label.strip()) for label in labels]
