@@ -118,8 +118,13 @@ _OPEN_RE = re.compile(
     r"(?:ANSWER|RESPONSE|REPLY)\s+(?:DOWN\s+)?(?:IN\s+FULL|WORD\s+FOR\s+WORD|AS\s+(?:GIVEN|SAID))\b",
     re.I,
 )
-# ("in full": all that is said, a comment box's worth)
-_LONG_RE = re.compile(r"LARGE|MULTI-?\s?LINE|ESSAY|PARAGRAPH|LONG|COMMENT|BIG|\bIN\s+FULL\b", re.I)
+# ("the answer in full": all that is said, a comment box's worth)
+_LONG_RE = re.compile(
+    r"LARGE|MULTI-?\s?LINE|ESSAY|PARAGRAPH|LONG|COMMENT|BIG|"
+    # ("TYPE IN FULL POSTCODE", "type in full and read back" are one line each)
+    r"\b(?:ANSWER|RESPONSE|REPLY)\s+(?:DOWN\s+)?IN\s+FULL\b",
+    re.I,
+)
 # "RECORD VERBATIM – 5 DIGITS": an entry of a fixed length (a postcode) is one line.
 _SHORT_RE = re.compile(
     r"SINGLE[- ]LINE|SHORT|ONE[- ]LINE|SMALL|\bLINE\b|\b\d{1,2}\s+(?:DIGITS|CHARACTERS)\b", re.I
