@@ -111,10 +111,20 @@ _OPEN_RE = re.compile(
     r"\bOPEN(?:[- ]?END(?:ED)?)?\b|TEXT\s*BOX|VERBATIM|TYPE[- ]IN\b|WRITE[- ]IN\b|COMMENT\s*BOX|"
     r"\bTEXT\s+(?:ENTRY|FIELD)\b|ESSAY|FREE\s+TEXT|TEXTBOX|\bOE\b|"
     # a form tool's box names: "Short text, one line.", "Paragraph box."
-    r"^\s*SHORT\s+TEXT\b|^\s*PARAGRAPH\s+(?:BOX|TEXT|FIELD)\b",
+    r"^\s*SHORT\s+TEXT\b|^\s*PARAGRAPH\s+(?:BOX|TEXT|FIELD)\b|"
+    # "Write the answer in full", "Record the reply word for word": an interviewer writing down
+    # what is said
+    r"\b(?:WRITE|RECORD|NOTE)\s+(?:DOWN\s+)?(?:THE\s+|THEIR\s+|HIS\s+|HER\s+)?"
+    r"(?:ANSWER|RESPONSE|REPLY)\s+(?:DOWN\s+)?(?:IN\s+FULL|WORD\s+FOR\s+WORD|AS\s+(?:GIVEN|SAID))\b",
     re.I,
 )
-_LONG_RE = re.compile(r"LARGE|MULTI-?\s?LINE|ESSAY|PARAGRAPH|LONG|COMMENT|BIG", re.I)
+# ("the answer in full": all that is said, a comment box's worth)
+_LONG_RE = re.compile(
+    r"LARGE|MULTI-?\s?LINE|ESSAY|PARAGRAPH|LONG|COMMENT|BIG|"
+    # ("TYPE IN FULL POSTCODE", "type in full and read back" are one line each)
+    r"\b(?:ANSWER|RESPONSE|REPLY)\s+(?:DOWN\s+)?IN\s+FULL\b",
+    re.I,
+)
 # "RECORD VERBATIM – 5 DIGITS": an entry of a fixed length (a postcode) is one line.
 _SHORT_RE = re.compile(
     r"SINGLE[- ]LINE|SHORT|ONE[- ]LINE|SMALL|\bLINE\b|\b\d{1,2}\s+(?:DIGITS|CHARACTERS)\b", re.I
@@ -1646,7 +1656,11 @@ def _terminate(text: str, upper: str) -> list[Directive]:
 
 def _carry(text: str, upper: str) -> list[Directive]:
     match = re.search(
-        rf"\b(?:SHOW|DISPLAY|LIST|INCLUDE|PIPE\s+IN|CARRY\s+FORWARD)\b.*?\b(?P<neg>NOT\s+)?"
+        # ("Only read back the items mentioned at C1": an interviewer reading out the answers
+        # given there, the same words in the same sentence)
+        rf"\b(?:SHOW|DISPLAY|LIST|INCLUDE|PIPE\s+IN|CARRY\s+FORWARD|READ\s+(?:BACK|OUT)"
+        r"(?=[^.;]*\b(?:SELECTED|CHOSEN|MENTIONED|PICKED|TICKED|CIRCLED)\s+(?:AT|IN)\b))"
+        rf"\b.*?\b(?P<neg>NOT\s+)?"
         rf"(?:SELECTED|CHOSEN|MENTIONED|CODED|AWARE|PICKED|TICKED|CIRCLED|CHECKED)"
         # ("Carry Forward Selected Choices from "Q3"": a survey platform's words, the id quoted)
         r"(?:\s+(?:CHOICES|ANSWERS|OPTIONS|ITEMS|RESPONSES))?"

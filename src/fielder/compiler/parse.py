@@ -44,6 +44,7 @@ from fielder.compiler.entry_boxes import entry_hint
 from fielder.compiler.form_fields import label_over_write_in
 from fielder.compiler.glossary import to_english
 from fielder.compiler.group_names import GROUP_MARK, group_only
+from fielder.compiler.group_sections import names_run
 from fielder.compiler.instructions import (
     BARE_CONDITION_RE,
     FORM_TYPE_LINE_RE,
@@ -322,7 +323,9 @@ _NAMED_LIST_RE = re.compile(
 )
 _USE_LIST_RE = re.compile(r"\b(?:SCALE|LIST|CODE\s*FRAME|CODES)\s+(?P<name>[A-Z0-9]{1,3})\b", re.I)
 _SAME_AS_RE = re.compile(
-    r"\bSAME\s+(?:\w+\s+)?(?:SCALE|CODES?|LIST|OPTIONS|ANSWERS?|RESPONSES?|CODE\s*FRAME)\s+"
+    # ("Use the codes from C1" in the answers' place: the same list, named by the verb)
+    r"\b(?:SAME\s+(?:\w+\s+)?|USE\s+(?:THE\s+)?(?:SAME\s+)?)"
+    r"(?:SCALE|CODES?|LIST|OPTIONS|ANSWERS?|RESPONSES?|CODE\s*FRAME)\s+"
     r"(?:AS|USED\s+(?:AT|IN)|FROM)\s+(?:AT\s+|IN\s+)?(?P<q>[A-Z]{0,4}[.-]?\d{1,3}[a-z]?)\b",
     re.I,
 )
@@ -1026,6 +1029,8 @@ class _Parser:
                     not is_instruction(line)
                     or section_word(line.text, line.kind == "heading")
                     or filtered
+                    # "COMMUNICATION (COM1–COM3)": a title naming its run of questions
+                    or (line.kind == "heading" and names_run(line.text))
                 )
             )
         ):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from fielder.compiler.classify import section_word
+from fielder.compiler.group_sections import group_only_filter
 
 _SECTION_HEAD_RE = re.compile(r"^(?:SECTION|PART|MODULE|BLOCK)\b", re.I)
 # "OTHERS GO TO SECTION C", "OTHERS -> SECTION D", "ALL OTHERS SKIP TO PART 3"
@@ -168,6 +169,8 @@ def section_filter(text: str, notes: list[str], headed: str | None) -> str:
         or only_if_tail(text)
         or heading_base_note(" ".join([text, *notes]))
         or next((n for n in map(_noted_filter, notes) if n), "")
+        # "Section for current suppliers only (GEN1 = 1). …": whom in words, the test bracketed
+        or next((n for n in map(group_only_filter, notes) if n), "")
     )
 
 

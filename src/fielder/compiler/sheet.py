@@ -45,7 +45,9 @@ from fielder.compiler.sheet_logic import (
     is_self_check,
 )
 from fielder.compiler.sheet_scales import grid_type, item_letter, noted_scale, scale_key
+from fielder.compiler.slashed_codes import bracketed_end_points, coded_slash_parts
 from fielder.compiler.source_columns import with_source_column
+from fielder.compiler.styled_cell_notes import styled_note_lines
 from fielder.compiler.typed_hints import (
     BOX_TYPES as _BOX_TYPES,
 )
@@ -585,7 +587,13 @@ def sheet_lines(block: Block) -> list[Line]:
             # "0 Not at all likely | 1 | … | 10 Extremely likely" under the question's row
             lines.extend(Line(text=w, raw=w, code=c, is_option=True) for c, w in across_points)
             continue
-        row, cell_notes = _caps_lines_apart(row, raw, columns)
+        at = columns.get("text")
+        styled = styled_note_lines(row_cells[at]) if at is not None and at < len(row_cells) else []
+        row, cell_notes = _caps_lines_apart(row, raw, columns, styled)
+        if styled and at is not None:
+            # (the grid's lettered items are read from the cell without its styled notes)
+            kept_raw = "\n".join(p for p in raw[at].split("\n") if p.strip() not in styled)
+            raw = tuple(kept_raw if i == at else c for i, c in enumerate(raw))
         grid = _item_grid(raw, columns)
         if grid is not None:
             row = tuple(grid[0] if i == columns["text"] else c for i, c in enumerate(row))
@@ -741,11 +749,12 @@ def _across_answer(cell: str, head: str) -> Line:
 
 
 def _piped(line: str) -> list[str]:
-    """ "Poor (1) | Fair (2) | Good (3)": answers across one line of a cell, set apart by bars."""
+    """ "Poor (1) | Fair (2) | Good (3)": answers across one line of a cell, set apart by bars
+    (or by slashes, each answer closing on its bracketed code: `slashed_codes`)."""
     parts = [p.strip() for p in line.split(" | ")]
     if len(parts) >= 2 and all(p and len(p.split()) <= 6 for p in parts):
         return parts
-    return [line]
+    return coded_slash_parts(line) or [line]
 
 
 def _note_lines(cell: str) -> str:
@@ -778,15 +787,18 @@ def _sub_row(ident: str, parent: str, kind: str) -> bool:
 
 
 def _caps_lines_apart(
-    row: tuple[str, ...], raw: tuple[str, ...], columns: dict[str, int]
+    row: tuple[str, ...], raw: tuple[str, ...], columns: dict[str, int], styled: list[str]
 ) -> tuple[tuple[str, ...], list[str]]:
     """A question cell whose later paragraphs are all capitals ("CIRCLE ALL MENTIONED. PROBE:
-    ANY OTHERS?"): those are the interviewer's notes, not the question's words."""
+    ANY OTHERS?"), or set in a note's grey italic (`styled_cell_notes`): those are the
+    interviewer's notes, not the question's words."""
     index = columns.get("text")
     if index is None or index >= len(raw):
         return row, []
     parts = [p.strip() for p in raw[index].split("\n") if p.strip()]
-    notes = [p for p in parts[1:] if is_caps_instruction(p) or _CAPS_HEAD_RE.match(p)]
+    notes = [
+        p for p in parts[1:] if is_caps_instruction(p) or _CAPS_HEAD_RE.match(p) or p in styled
+    ]
     if not notes:
         return row, []
     kept = collapse(" ".join(p for p in parts if p not in notes))
@@ -1056,6 +1068,9 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
         or is_box_line(labels)
     ):
         return [Line(text="", raw=label, instructions=[label]) for label in labels]
+    if len(labels) == 1 and _names_other_list(labels[0]):
+        # "Use the codes from C1" where the answers go: a note reusing that question's list
+        return [Line(text="", raw=labels[0], instructions=[collapse(labels[0])])]
     listed = [p.strip() for p in re.split(r"\s*;\s*", labels[0])] if len(labels) == 1 else []
     slashed = [p.strip() for p in labels[0].split(" / ")] if len(labels) == 1 else []
     if len(listed) >= 2 and all(p and len(p.split()) <= 8 for p in listed):
@@ -1078,6 +1093,11 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
     codes = [t.strip() for t in _cell(raw, columns, "code").split("\n") if t.strip()]
     if len(codes) != len(labels):
         codes = []
+    ends = bracketed_end_points(labels) if not codes else None
+    if ends:
+        # "0 (Not at all likely) / 1 / … / 10 (Extremely likely)": the scale's points, the
+        # bracketed words its end labels
+        return [Line(text=w, raw=w, code=c, is_option=True) for c, w in ends]
     found: list[Line | None] = []
     heads = category_heads(labels) if not codes else set()
     for index, label in enumerate(labels):

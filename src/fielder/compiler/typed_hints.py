@@ -14,6 +14,8 @@ An answers cell may also name where its list comes from instead of listing it: `
 
 from __future__ import annotations
 
+import re
+
 from fielder.compiler.instructions import interpret, question_type_line, type_words
 from fielder.compiler.options import parse_option_text
 
@@ -42,9 +44,11 @@ def is_carried_list(labels: list[str]) -> bool:
 
 def is_box_line(labels: list[str]) -> bool:
     """True for one uncoded answer line in capitals naming an open box ("OPEN – LARGE BOX")."""
+    # ("Write the answer in full": the same said to the interviewer in sentence case)
+    told = re.match(r"\s*(?:write|record|note|enter|type)\b", labels[0], re.I) if labels else None
     if (
         len(labels) != 1
-        or labels[0] != labels[0].upper()
+        or (labels[0] != labels[0].upper() and not told)
         or not any(c.isalpha() for c in labels[0])
     ):
         return False

@@ -62,6 +62,12 @@ def resolve_carry(builts: list[Built]) -> list[Problem]:
             # "SHOW BRANDS SELECTED AT A3, THEN:" over only 97/98/99: the carried answers
             # come first, the ones written under the question after them
             question.options = [*carried, *question.options]
+        if selected:
+            # the source's list written again ("Use the codes from C1") under a carry of the
+            # answers given there: its "other" was typed in at the source too
+            given = {o.code for o in carried}
+            for option in question.options:
+                option.specify = option.specify and option.code not in given
         question.options_from = OptionsFrom(question=source.id, selected=selected)
         # the answers are the source's now: "no answers listed" no longer holds
         built.problems = [p for p in built.problems if "no answers listed" not in p.summary]
