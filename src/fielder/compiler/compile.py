@@ -75,6 +75,7 @@ from fielder.compiler.page_targets import page_target_lines
 from fielder.compiler.parallel_columns import source_language_document
 from fielder.compiler.parse import Draft, Parsed, parse_lines
 from fielder.compiler.passes.attention import mark_attention
+from fielder.compiler.tip_filters import tip_filter_lines
 from fielder.compiler.passes.carry import resolve_carry
 from fielder.compiler.passes.ids import assign_ids
 from fielder.compiler.passes.logic import resolve_logic, section_starts
@@ -208,6 +209,8 @@ def _read_lines(document: Document) -> list[Line]:
     # question 13": the rest of the form is for the group that goes on)
     # ("> [!NOTE] Non-users (I01 = 3 or 4) only." over a head: that question's filter)
     lines = callout_filter_lines(badge_head_lines(lines))
+    # ("Joined live online? Then this one's for you:" over a question: its filter, told kindly)
+    lines = tip_filter_lines(lines)
     return scoped_note_lines(group_way_lines(lines))
 
 
