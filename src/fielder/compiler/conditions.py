@@ -137,6 +137,20 @@ def _normalise(text: str) -> str:
     # "you ticked 2 or 3 at SC2": the answering verb before a list of codes at a question (the
     # list was split at its OR, the first code read alone on the question before)
     text = _TICKED_CODES_RE.sub("", text)
+    # "everyone who said Yes at Q6", "people who ticked 2": the group's word before its test
+    text = re.sub(
+        r"^(?:everyone|everybody|anyone|all|people|those|members|respondents)\s+(?=who\b)",
+        "",
+        text,
+        flags=re.I,
+    )
+    # "said Yes (either kind) at Q6": every answer opening with that word
+    text = re.sub(
+        r"\b([A-Za-z]+)\s*\(\s*(?:of\s+)?(?:either|any|both|all)\s+(?:kinds?|types?|sorts?)\s*\)",
+        r"any \1 answer",
+        text,
+        flags=re.I,
+    )
     text = _place_words(text)
     # "none at all", "not at all": the emphasis, no "at" naming a question
     text = re.sub(r"^(none|nothing|never|zero)\s+at\s+all$", r"\1", text, flags=re.I)
