@@ -14,6 +14,10 @@ as `ASK IF`:
     Not yet? No problem – please skip to question 13.  -> IF Not yet, GO TO 13 (the answers'
                                                           jump, left with the question above)
 
+An interviewer's guide writes the same notes after a role word (`Interviewer: only if Yes at
+C5.`, `Interviewer: if yes at A5 – otherwise go on to A7.`, `Interviewer: if yes at B1:`,
+`Interviewer: resigners only (the first two boxes at A1)`); the role word is dropped first.
+
 The evidence is the document's own: three or more note-only lines right above a question's
 label read as such tips (or as the plain "Only answer the next question if …"). Each tip of
 those shapes is written as the forward note the readers know; others are left as they are.
@@ -65,6 +69,32 @@ _STOP = frozenset(
     "a an the at in on of to for by and or if you your this that these is are was were then "
     "only please not no yes".split()
 )
+# "Interviewer: …", "Note to interviewer: …": who the note is for, before its words
+_ROLE_RE = re.compile(
+    r"^(?:note\s+to\s+)?(?:interviewer|moderator|facilitator|enumerator|hrbp|tip|note)\s*:\s*",
+    re.I,
+)
+# "only if Yes at C5.", "ask C3 only if …"
+_ONLY_IF_RE = re.compile(r"^(?:ask\s+(?:this|it)\s+)?only\s+if\s+(?P<who>[^:;]{3,80}?)\s*\.?$", re.I)
+# "if yes at A5 – otherwise go on to A7."
+_IF_OTHERWISE_RE = re.compile(
+    r"^if\s+(?P<who>[^–—,:;]{2,60}?)\s*[–—,;-]\s*otherwise\s+(?:go|move|carry)\s+on\s+(?:to|with|at)\s+"
+    r"\S+\s*\.?$",
+    re.I,
+)
+# "if yes at B1:"
+_IF_ALONE_RE = re.compile(r"^if\s+(?P<who>[^,:;–—]{2,60}?)\s*:$", re.I)
+# "resigners only (the first two boxes at A1)": a group, then its test in brackets
+_GROUP_TEST_RE = re.compile(
+    r"^[\w'’ -]{2,40}?\s+only\s*\((?P<who>[^()]{3,80}\b[A-Z]{1,4}\d{1,3}[a-z]?)\)", re.I
+)
+# "if retirement, end of contract or dismissal, thank them and move on to Part C (C1)": the
+# answers above that jump, named by their words
+_IF_MOVE_ON_RE = re.compile(
+    r"^if\s+(?P<who>[^.:;]{2,120}?),\s+(?:[^,.:;]{0,40}?\s+and\s+)?(?:move|go|skip|jump)\s+"
+    r"(?:straight\s+)?(?:on\s+)?to\s+(?:[^().]{0,40}?\(\s*)?(?P<to>[A-Z]{1,4}\d{1,3}[a-z]?)\b",
+    re.I,
+)
 _PLAIN_FORWARD_RE = re.compile(r"^\W*only\s+answer\s+(?:the\s+next|this)\s+question\s+if\b", re.I)
 
 
@@ -101,6 +131,7 @@ def _answer_named(lines: list[Line], at: int, who: str) -> tuple[str, str] | Non
 
 def _rewrite(words: str, lines: list[Line] | None = None, at: int = 0) -> str | None:
     """The forward note a tip stands for, or None when it is not one of the shapes."""
+    words = _ROLE_RE.sub("", words)
     for pattern, negate in ((_NOT_FOR_RE, True), (_SKIP_IF_SO_RE, True), (_ONLY_RE, False), (_FOR_YOU_RE, False)):
         found = pattern.match(words)
         if found:
@@ -108,10 +139,25 @@ def _rewrite(words: str, lines: list[Line] | None = None, at: int = 0) -> str | 
             if named is not None:
                 return f"ASK IF {named[0]} {'!=' if negate else '='} '{named[1]}'"
             return f"ASK IF {'NOT ' if negate else ''}{found['who'].strip()}"
-    for pattern in (_IF_COLON_RE, _IF_BRACKETED_RE):
+    for pattern in (
+        _IF_COLON_RE,
+        _IF_BRACKETED_RE,
+        _ONLY_IF_RE,
+        _IF_OTHERWISE_RE,
+        _IF_ALONE_RE,
+        _GROUP_TEST_RE,
+    ):
         found = pattern.match(words)
         if found:
             return f"ASK IF {found['who'].strip()}"
+    moved = _IF_MOVE_ON_RE.match(words)
+    if moved:
+        items = [i.strip() for i in re.split(r",|\bor\b", moved["who"]) if i.strip()]
+        named = [_answer_named(lines, at, item) if lines is not None else None for item in items]
+        if len(items) >= 2 and all(named) and len({n[0] for n in named if n}) == 1:
+            tests = " OR ".join(f"{n[0]} = '{n[1]}'" for n in named if n)
+            return f"IF {tests}, GO TO {moved['to']}"
+        return f"IF {moved['who'].strip()}, GO TO {moved['to']}"
     skip = _ANSWER_SKIP_RE.match(words)
     if skip:
         return f"IF {skip['who'].strip()}, GO TO {skip['to']}"
