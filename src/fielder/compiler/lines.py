@@ -625,6 +625,8 @@ def _split_text(text: str) -> tuple[str, list[str]]:
             return inner
         if is_placeholder(inner, match.string[: match.start()], match.string[match.end() :]):
             return inner  # "recommend [company] to": piped text inside the sentence
+        if inner.startswith("{") and match.string[: match.start()].endswith("$"):
+            return inner  # "${I18/ChoiceGroup/SelectedChoices}": a platform's piped answer
         notes.append(inner[1:-1].strip())
         return " "
 
