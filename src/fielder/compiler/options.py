@@ -19,9 +19,9 @@ from fielder.compiler.glossary import route_to_english, to_english
 from fielder.compiler.lines import Line, collapse, is_caps_instruction
 from fielder.compiler.named_routes import named_route
 from fielder.compiler.numbered_ends import numbered_ends
-from fielder.compiler.square_codes_after import square_codes_after_across
 from fielder.compiler.paren_codes import paren_codes_across, paren_codes_after_across
 from fielder.compiler.points_across import points_across
+from fielder.compiler.square_codes_after import square_codes_after_across
 from fielder.ir.models import Option
 
 BOXES = "☐□❑❒○◯◻⬜▢⃞☑☒✓✔"

@@ -31,10 +31,10 @@ from fielder.compiler.lettered_rows import lettered_rows
 from fielder.compiler.lines import Line, collapse, is_caps_instruction, split_text
 from fielder.compiler.market_columns import market_notes
 from fielder.compiler.numbered_columns import numbered_answer_columns
-from fielder.compiler.self_coded_cells import cell_code, self_coded
 from fielder.compiler.options import SPECIFY_RE, parse_option_text
 from fielder.compiler.point_rows import item_points, point_row_lines
 from fielder.compiler.point_spans import packed_scale, point_span
+from fielder.compiler.self_coded_cells import cell_code, self_coded
 from fielder.compiler.sheet_heads import expand_question_abbreviation, unit_id_heading
 from fielder.compiler.sheet_logic import (
     CHECK_HEAD_RE,
@@ -627,10 +627,11 @@ def sheet_lines(block: Block) -> list[Line]:
         if found[0] is not None and found[0].label and across:
             # "Option 1 | Option 2 | …": the answers across the question's row.
             cells = [row[i] for i in across if i < len(row) and row[i]]
+            coded = self_coded(cells)
             found.extend(
-                _across_answer(cell, block.rows[start][i].text, self_coded(cells))
-                for i, cell in zip(across, (row[i] if i < len(row) else "" for i in across))
-                if cell
+                _across_answer(row[i], block.rows[start][i].text, coded)
+                for i in across
+                if i < len(row) and row[i]
             )
         noted = _noted_grid_scale(row, columns) if found[0] and found[0].label else None
         if noted:

@@ -37,9 +37,11 @@ from fielder.compiler.lines import Line
 # people named by a group noun after the answer's words ("Learning Centre delegates only")
 _GROUP_NOUN = (
     r"(?:delegates|attendees|participants|members|staff|employees|people|respondents|users|"
-    r"customers|students|learners|colleagues|managers|workers|visitors)"
+    r"customers|students|learners|colleagues|managers|workers|visitors|riders|drivers|owners)"
 )
-_ONLY_RE = re.compile(rf"^\(?\s*(?P<who>[^()?!:]{{2,60}}?)\s+{_GROUP_NOUN}\s+only\s*\.?\s*\)?$", re.I)
+_ONLY_RE = re.compile(
+    rf"^\(?\s*(?P<who>[^()?!:]{{2,60}}?)\s+{_GROUP_NOUN}\s+only\s*\.?\s*\)?$", re.I
+)
 # "Joined live online? Then this one's for you:" / "… – this one is for you."
 _FOR_YOU_RE = re.compile(
     r"^(?P<who>[^?]{2,60})\?\s*(?:then\s+)?(?:this|these|the\s+next)\s+(?:one|question|questions)?"
@@ -75,7 +77,9 @@ _ROLE_RE = re.compile(
     re.I,
 )
 # "only if Yes at C5.", "ask C3 only if …"
-_ONLY_IF_RE = re.compile(r"^(?:ask\s+(?:this|it)\s+)?only\s+if\s+(?P<who>[^:;]{3,80}?)\s*\.?$", re.I)
+_ONLY_IF_RE = re.compile(
+    r"^(?:ask\s+(?:this|it)\s+)?only\s+if\s+(?P<who>[^:;]{3,80}?)\s*\.?$", re.I
+)
 # "if yes at A5 – otherwise go on to A7."
 _IF_OTHERWISE_RE = re.compile(
     r"^if\s+(?P<who>[^–—,:;]{2,60}?)\s*[–—,;-]\s*otherwise\s+(?:go|move|carry)\s+on\s+(?:to|with|at)\s+"
@@ -132,7 +136,12 @@ def _answer_named(lines: list[Line], at: int, who: str) -> tuple[str, str] | Non
 def _rewrite(words: str, lines: list[Line] | None = None, at: int = 0) -> str | None:
     """The forward note a tip stands for, or None when it is not one of the shapes."""
     words = _ROLE_RE.sub("", words)
-    for pattern, negate in ((_NOT_FOR_RE, True), (_SKIP_IF_SO_RE, True), (_ONLY_RE, False), (_FOR_YOU_RE, False)):
+    for pattern, negate in (
+        (_NOT_FOR_RE, True),
+        (_SKIP_IF_SO_RE, True),
+        (_ONLY_RE, False),
+        (_FOR_YOU_RE, False),
+    ):
         found = pattern.match(words)
         if found:
             named = _answer_named(lines, at, found["who"]) if lines is not None else None
@@ -153,9 +162,10 @@ def _rewrite(words: str, lines: list[Line] | None = None, at: int = 0) -> str | 
     moved = _IF_MOVE_ON_RE.match(words)
     if moved:
         items = [i.strip() for i in re.split(r",|\bor\b", moved["who"]) if i.strip()]
-        named = [_answer_named(lines, at, item) if lines is not None else None for item in items]
-        if len(items) >= 2 and all(named) and len({n[0] for n in named if n}) == 1:
-            tests = " OR ".join(f"{n[0]} = '{n[1]}'" for n in named if n)
+        answers = [_answer_named(lines, at, item) if lines is not None else None for item in items]
+        kept = [a for a in answers if a is not None]
+        if len(items) >= 2 and len(kept) == len(items) and len({a[0] for a in kept}) == 1:
+            tests = " OR ".join(f"{a[0]} = '{a[1]}'" for a in kept)
             return f"IF {tests}, GO TO {moved['to']}"
         return f"IF {moved['who'].strip()}, GO TO {moved['to']}"
     skip = _ANSWER_SKIP_RE.match(words)
