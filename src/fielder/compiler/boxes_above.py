@@ -25,7 +25,10 @@ _ROUTE_RE = re.compile(r"^\s*\W?\s*(?:IF|WHEN)\b", re.I)
 # a box that routes or tests ("◆ P2 < 18 ?  yes → END", "(A6 = 2)", "… picked at P3 ?"): read
 # where it stands by the routing readers; only plain instruction boxes move
 _ROUTING_BOX_RE = re.compile(
-    r"→|->|\b[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:[<>=≥≤]|\?)|\?\s*$|\b(?:go|skip|jump)\s+to\b", re.I
+    r"→|->|\b[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:[<>=≥≤]|\?)|\?\s*$|\b(?:go|skip|jump)\s+to\b|"
+    # "► CONTRACTORS [6]: STOP HERE AND HAND THIS FORM BACK": a screen-out of the answers above
+    r"\b(?:stop\s+here|terminate|end\s+(?:the\s+)?(?:interview|survey))\b",
+    re.I,
 )
 
 

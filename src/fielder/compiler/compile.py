@@ -99,6 +99,7 @@ from fielder.compiler.star_rows import star_row_lines
 from fielder.compiler.sub_parts import sub_part_lines
 from fielder.compiler.sum_totals import unstated_total
 from fielder.compiler.text_pages import text_page_lines
+from fielder.compiler.tip_filters import tip_filter_lines
 from fielder.compiler.tool_export import export_lines
 from fielder.compiler.translated_answers import translated_answer_lines
 from fielder.compiler.unsized_scales import unsized_scale
@@ -208,6 +209,8 @@ def _read_lines(document: Document) -> list[Line]:
     # question 13": the rest of the form is for the group that goes on)
     # ("> [!NOTE] Non-users (I01 = 3 or 4) only." over a head: that question's filter)
     lines = callout_filter_lines(badge_head_lines(lines))
+    # ("Joined live online? Then this one's for you:" over a question: its filter, told kindly)
+    lines = tip_filter_lines(lines)
     return scoped_note_lines(group_way_lines(lines))
 
 

@@ -114,6 +114,14 @@ def _place_words(text: str) -> str:
     )
 
 
+_TICKED_CODES_RE = re.compile(
+    r"\b(?:(?:YOU|THEY|WHO|RESPONDENTS?)\s+)?(?:TICKED|CIRCLED|CHOSE|PICKED|SELECTED|MARKED|"
+    r"ANSWERED|SAID|GAVE|CODED|PUT)\s+(?:(?:AN?\s+X\s+IN\s+)?(?:BOX(?:ES)?|CODES?)\s+)?"
+    r"(?=\d{1,3}(?:\s*(?:,|\bOR\b|/)\s*\d{1,3})+\s+AT\s+[A-Za-z]{0,4}\d)",
+    re.I,
+)
+
+
 def _normalise(text: str) -> str:
     # "inlist(c01,1,2)", "SUB1.includes(2)": a program's tests, as plain ones
     text = program_tests(text)
@@ -126,6 +134,23 @@ def _normalise(text: str) -> str:
     # "S1=3 & L2<>4", "Q2 = 1 || Q3 = 2": symbols joining two tests (not "Bean & Co" in a label)
     text = _SYMBOL_JOIN_RE.sub(lambda m: " AND " if "&" in m[0] else " OR ", text)
     text = re.sub(r"\s+", " ", text).strip(" .:;,[]()")
+    # "you ticked 2 or 3 at SC2": the answering verb before a list of codes at a question (the
+    # list was split at its OR, the first code read alone on the question before)
+    text = _TICKED_CODES_RE.sub("", text)
+    # "everyone who said Yes at Q6", "people who ticked 2": the group's word before its test
+    text = re.sub(
+        r"^(?:everyone|everybody|anyone|all|people|those|members|respondents)\s+(?=who\b)",
+        "",
+        text,
+        flags=re.I,
+    )
+    # "said Yes (either kind) at Q6": every answer opening with that word
+    text = re.sub(
+        r"\b([A-Za-z]+)\s*\(\s*(?:of\s+)?(?:either|any|both|all)\s+(?:kinds?|types?|sorts?)\s*\)",
+        r"any \1 answer",
+        text,
+        flags=re.I,
+    )
     text = _place_words(text)
     # "none at all", "not at all": the emphasis, no "at" naming a question
     text = re.sub(r"^(none|nothing|never|zero)\s+at\s+all$", r"\1", text, flags=re.I)

@@ -50,6 +50,10 @@ _THING_CHANGED_RE = re.compile(
     r"^(?!(?:you|your|they|their|he|she|we)\b)\S.*?\b[a-z]{3,}ed\b", re.I
 )
 _WOULD_RE = re.compile(r"^(?:would|could|might)\s+you\b", re.I)
+# "If the branch rejects the offer, would you …?": a named other party acting, in the present
+_OTHER_ACTS_RE = re.compile(
+    r"^(?:the|a|an|our|your|this|that|its)\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z]{2,}(?:s|es)\s+\S", re.I
+)
 
 
 def _supposed(cond: str, ask: str) -> bool:
@@ -57,7 +61,8 @@ def _supposed(cond: str, ask: str) -> bool:
     "would you" after it)."""
     if _SUPPOSED_RE.search(cond):
         return True
-    return bool(_THING_CHANGED_RE.match(cond.strip()) and _WOULD_RE.match(ask.strip()))
+    thing = _THING_CHANGED_RE.match(cond.strip()) or _OTHER_ACTS_RE.match(cond.strip())
+    return bool(thing and _WOULD_RE.match(ask.strip()))
 
 
 def follow_up(built: Built, previous: Built | None) -> None:

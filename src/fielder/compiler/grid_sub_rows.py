@@ -16,10 +16,10 @@ _ROW_NOTE_RE = re.compile(
     re.I,
 )
 _GRID_WORD_RE = re.compile(r"\b(?:grid|matrix|battery|rows?|statements?)\b", re.I)
-_RANGE_RE = re.compile(
-    r"\b(?P<first>[A-Za-z]{0,8}\d{1,3}[_.]?[a-z0-9]{1,2})\s*(?:to|-|–|—)\s*"
-    r"(?P<last>[A-Za-z]{0,8}\d{1,3}[_.]?[a-z0-9]{1,2})\b"
-)
+# "Q4a to Q4d", "Q5_1-Q5_6", and ids with no number of their own before the mark ("ENG_1 to
+# ENG_5", an index's items named after its word)
+_ID = r"(?:[A-Za-z]{0,8}\d{1,3}[_.]?|[A-Za-z]{1,8}[_.])[a-z0-9]{1,2}"
+_RANGE_RE = re.compile(rf"\b(?P<first>{_ID})\s*(?:to|-|–|—)\s*(?P<last>{_ID})\b")
 
 
 def _sub_id(ident: str, parent: str) -> str | None:

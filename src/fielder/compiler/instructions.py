@@ -1854,7 +1854,8 @@ def _limits(text: str, upper: str) -> list[Directive]:
             r"\d+(?:\s*\([^()]{1,40}\))?(?:\W*$|\.\s)|"
             rf"{CURRENCY_BOUNDS_RE.pattern}|"
             # "WEEKS: ______ (0–104)": the bounds in brackets right after the answer box
-            r"_{3,}\s*\(\s*-?\d+\s*[-–]\s*-?\d+\s*\)|"
+            # ("(0–50, write 0 if none)": a short remark after the bounds, inside the brackets)
+            r"_{3,}\s*\(\s*-?\d+\s*[-–]\s*-?\d+\s*(?:[,;][^()]{1,40})?\)|"
             # "Hectares (0 – 9999)", "£ whole pounds (0 – 999999)": a paper form's unit under the
             # question, its bounds in brackets, and nothing else
             rf"{UNIT_BOUNDS_RE.pattern}",

@@ -625,6 +625,8 @@ def _split_text(text: str) -> tuple[str, list[str]]:
             return inner
         if is_placeholder(inner, match.string[: match.start()], match.string[match.end() :]):
             return inner  # "recommend [company] to": piped text inside the sentence
+        if inner.startswith("{") and match.string[: match.start()].endswith("$"):
+            return inner  # "${I18/ChoiceGroup/SelectedChoices}": a platform's piped answer
         notes.append(inner[1:-1].strip())
         return " "
 
@@ -979,7 +981,12 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
         if notes_between:
             # "Q6" over "[ASK IF Q3 = 4 OR 5]" over the words: the note is read before the label
             # (a filter for the question it opens), the label joined to its words
-            joined.extend(lines[index + 1 : index + 1 + notes_between])
+            for note in lines[index + 1 : index + 1 + notes_between]:
+                shown = _SHOWN_WHEN_RE.match(note.text)
+                if shown:
+                    # "show when WP2 includes 5": the builder's rule, as the filter it is
+                    note.text = note.spaced = f"ASK IF {note.text[shown.end() :].strip()}"
+                joined.append(note)
             lines = [*lines[: index + notes_between], line, *lines[index + 1 + notes_between :]]
             index += notes_between
             continue
@@ -1057,6 +1064,8 @@ def _titled_heading(line: Line, following: Line | None, words_too: bool = False)
     # the words under it: a sentence to the respondent, asked or told, with no note in it
     if len(words) > 400 or len(words.split()) < 3 or not words[:1].isupper():
         return None
+    # ("{name}": a piped field in the words is no note)
+    words = re.sub(r"\{\w+\}", "name", words)
     if not words.endswith(("?", ".")) or any(c in words for c in "[]<>{}"):
         return None
     return titled["id"]
@@ -1066,9 +1075,12 @@ def _notes_then_words(lines: list[Line], index: int) -> int:
     """How many note-only lines stand between a lone label at `index` and the question's
     words (0 when the label is not alone, or no words follow the notes)."""
     line = lines[index]
-    if line.kind != "paragraph" or line.is_option:
+    # "### WP3 · Support offer" over "`show when` WP2 includes 5" over the words: a titled head
+    titled = line.kind == "heading" and bool(_TITLED_HEADING_RE.match(line.text.strip()))
+    if (line.kind != "paragraph" and not titled) or line.is_option:
         return 0
-    if not (_LONE_LABEL_RE.match(line.text) or _LONE_QUESTION_WORD_RE.match(line.text)):
+    lone = _LONE_LABEL_RE.match(line.text) or _LONE_QUESTION_WORD_RE.match(line.text)
+    if not (lone or titled):
         return 0
     count = 0
     for after in lines[index + 1 : index + 3]:
@@ -1087,6 +1099,7 @@ def _notes_then_words(lines: list[Line], index: int) -> int:
         or words.is_option
         or not words.text
         or _LONE_LABEL_RE.match(words.text)
+        or (titled and not lone and _titled_heading(line, words) is None)
     ):
         return 0
     return count
@@ -1319,5 +1332,12 @@ def _filter_line(line: Line) -> bool:
         and len(text) <= 120
         and "?" not in text
         and bool(re.search(r"[A-Z]{1,4}\d", text))
-        and bool(_FORWARD_RE.match(text))
+        and bool(_FORWARD_RE.match(text) or _SHOWN_WHEN_RE.match(text))
     )
+
+
+# "show when WP2 includes 5", "Hidden unless WP11 is 2 or 4.": a builder's display rule
+_SHOWN_WHEN_RE = re.compile(
+    r"^\W*(?:(?:show|display)(?:n)?|visible|asked)\s+(?:only\s+)?(?:when|if)\b|^\W*hidden\s+unless\b",
+    re.I,
+)

@@ -21,6 +21,7 @@ from fielder.compiler.named_routes import named_route
 from fielder.compiler.numbered_ends import numbered_ends
 from fielder.compiler.paren_codes import paren_codes_across, paren_codes_after_across
 from fielder.compiler.points_across import points_across
+from fielder.compiler.square_codes_after import square_codes_after_across
 from fielder.ir.models import Option
 
 BOXES = "☐□❑❒○◯◻⬜▢⃞☑☒✓✔"
@@ -581,7 +582,11 @@ def _option_text(text: str, numbering: str | None) -> list[RawOption]:
         return [_beside_box(label, code, route) for label, code, route in beside]
     if sum(text.count(b) for b in BOXES) >= 2:
         return _boxes(text)
-    across = paren_codes_across(text) or paren_codes_after_across(text)
+    across = (
+        paren_codes_across(text)
+        or paren_codes_after_across(text)
+        or square_codes_after_across(text)
+    )
     if across:
         return [option for part in across for option in parse_option_text(part, numbering)]
     row_coded = _ROW_CODE_RE.match(text) is not None

@@ -1802,7 +1802,9 @@ class _Parser:
             return
         other_blank = bool(draft.options) and re.match(r"other\b", text, re.I) is not None
         # "________ years   (0 – 70)": a box with its range, not an answer coded 70
-        ranged_box = bool(re.match(r"\s*_{3,}.*\(\s*-?\d+\s*[-–]\s*\d+\s*\)\s*$", text))
+        ranged_box = bool(
+            re.match(r"\s*_{3,}.*\(\s*-?\d+\s*[-–]\s*\d+\s*(?:[,;][^()]{1,40})?\)\s*$", text)
+        )
         if (
             is_hint(line)
             # "D D M M Y Y Y Y" under date boxes reads like an answer coded Y: still the key

@@ -103,7 +103,10 @@ _NEGATED_RE = re.compile(
     # ("the whole of section 4 (D11 to D14) is hidden for students (D1 = 8)")
     r"|\b(?:ARE|IS|GETS?)\s+HIDDEN\s+(?:FOR|FROM)\b"
     # ("E2 and E3: skip both if …": the run named, then skipped by a word for it)
-    r"|\b(?:SKIP|HIDE|OMIT)\s+(?:BOTH|THEM|THESE|ALL\s+(?:OF\s+)?(?:THEM|THESE)|EACH)\b",
+    r"|\b(?:SKIP|HIDE|OMIT)\s+(?:BOTH|THEM|THESE|ALL\s+(?:OF\s+)?(?:THEM|THESE)|EACH)\b"
+    # ("Skip Q16 and Q17 if you said No at Q15": the run named right after the verb, then its test)
+    r"|\b(?:SKIP|HIDE|OMIT)\s+(?:QUESTIONS?\s+)?[A-Z]{0,4}\d{1,3}[a-z]?(?:\s*(?:AND|TO|-|–|,)\s*"
+    r"(?:QUESTIONS?\s+)?[A-Z]{0,4}\d{1,3}[a-z]?)+\s+IF\b",
     re.I,
 )
 # "Those who joined this year (T2 = 1) skip this section and go straight to Part D": the group

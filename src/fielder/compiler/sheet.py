@@ -34,6 +34,7 @@ from fielder.compiler.numbered_columns import numbered_answer_columns
 from fielder.compiler.options import SPECIFY_RE, parse_option_text
 from fielder.compiler.point_rows import item_points, point_row_lines
 from fielder.compiler.point_spans import packed_scale, point_span
+from fielder.compiler.self_coded_cells import cell_code, self_coded
 from fielder.compiler.sheet_heads import expand_question_abbreviation, unit_id_heading
 from fielder.compiler.sheet_logic import (
     CHECK_HEAD_RE,
@@ -633,8 +634,10 @@ def sheet_lines(block: Block) -> list[Line]:
                 found[1:1] = row_items[1]
         if found[0] is not None and found[0].label and across:
             # "Option 1 | Option 2 | …": the answers across the question's row.
+            cells = [row[i] for i in across if i < len(row) and row[i]]
+            coded = self_coded(cells)
             found.extend(
-                _across_answer(row[i], block.rows[start][i].text)
+                _across_answer(row[i], block.rows[start][i].text, coded)
                 for i in across
                 if i < len(row) and row[i]
             )
@@ -731,12 +734,17 @@ def is_template_example(row: tuple[str, ...], columns: dict[str, int]) -> bool:
     return bool(_EXAMPLE_NOTE_RE.search(_cell(row, columns, "text")))
 
 
-def _across_answer(cell: str, head: str) -> Line:
+def _across_answer(cell: str, head: str, coded: bool = False) -> Line:
     """An answer in an "Ans 3" column: coded by the column's number, unless the cell starts
-    with its own code ("[97] Something else")."""
+    with its own code ("[97] Something else", or "0 = Not at all likely" in a row whose cells
+    write their codes, where a bare "5" is the point 5)."""
     own = _BRACKET_CODE_RE.match(cell)
     if own is not None:
         return Line(text=own["label"], raw=cell, code=own["code"], is_option=True)
+    if coded:
+        point = cell_code(cell)
+        if point is not None:
+            return Line(text=point[1], raw=cell, code=point[0], is_option=True)
     bare = re.fullmatch(r"\s*\[(\d{1,3})\]\s*", cell)
     if bare is not None:
         return Line(text=bare[1], raw=cell, code=bare[1], is_option=True)  # a scale's middle point

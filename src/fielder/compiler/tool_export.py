@@ -94,6 +94,7 @@ def export_lines(lines: list[Line]) -> list[Line]:
     """The lines of a platform export with tags as labels and its phrases as plain notes."""
     if not is_tool_export(lines):
         return lines
+    lines = _skip_heads_joined(lines)
     texts: dict[str, str] = {}
     out: list[Line] = []
     index = 0
@@ -349,6 +350,26 @@ def _screens(lines: list[Line]) -> list[Line]:
         after = next((n for n in out[index + 1 :] if n.text or n.kind != "paragraph"), None)
         if after is None or after.kind == "page_break" or after.label:
             out[index] = replace(line, instructions=[*line.instructions, "TEXT SCREEN"])
+    return out
+
+
+def _skip_heads_joined(lines: list[Line]) -> list[Line]:
+    """ "Skip To:" alone, its rule on the next line ("I17 If I13 = No", where the target's id
+    reads as a question's label): one rule line, as the tool prints it on one line elsewhere."""
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if following is not None and re.fullmatch(r"Skip\s+To\s*:", _words(line), re.I):
+            rule = (following.raw or _words(following)).strip()
+            if re.match(r"^\S+(?:\s+\S+){0,3}\s+If\s+\S", rule, re.I):
+                joined = f"Skip To: {rule}"
+                out.append(replace(following, text=joined, spaced=joined, raw=joined, label=None))
+                index += 2
+                continue
+        out.append(line)
+        index += 1
     return out
 
 

@@ -46,6 +46,9 @@ _RANK_TEXT_RE = re.compile(
     r"in(?:to)?\s+"
     r"(?:the\s+)?order\b|"
     r"\b1\s+(?:for|=|is|being)\s+(?:the\s+)?most\s+(?:important|interesting|appealing|useful)\b|"
+    # "from 1 (most important) to 5 (least important)": both ends of the order in brackets
+    r"\b1\s*\(\s*(?:the\s+)?(?:most|best)\s+\w+\s*\)\s*(?:to|-|–)\s*\d{1,2}\s*\(\s*(?:the\s+)?"
+    r"(?:least|worst)\b|"
     # "write 1 in the box next to the most important, 2 next to the second …": numbers written
     # against the answers in order
     r"\b(?:write|put|enter|place|mark)\s+(?:a\s+|the\s+number\s+)?[\"'“‘]?1[\"'”’]?\s+"

@@ -67,3 +67,17 @@ def drop_onward_skips(questions: list[Question]) -> None:
     for question, following in zip(questions, questions[1:], strict=False):
         if len(question.skip_to) > 1:
             question.skip_to = [rule for rule in question.skip_to if rule.to != following.id]
+        elif question.skip_to and _every_answer(question, question.skip_to[0].if_):
+            # "| 1 | Yes | → WP7 |" and "| 2 | No | → WP7 |" with WP7 next: every answer goes
+            # on, which is no routing at all
+            if question.skip_to[0].to == following.id:
+                question.skip_to = []
+
+
+def _every_answer(question: Question, condition: str) -> bool:
+    """True when the condition is the question's own test on all of its answers' codes."""
+    codes = [option.code for option in question.options or []]
+    if len(codes) < 2:
+        return False
+    listed = ",".join(f"'{code}'" for code in codes)
+    return condition.replace(" ", "") == f"{question.id}in[{listed}]"
