@@ -10,6 +10,7 @@ so the header never joins the question before it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from fielder.compiler.bracket_tests import is_forward_test
 from fielder.compiler.lines import Line
@@ -23,6 +24,34 @@ _HEAD_RE = re.compile(
 _PAGE_RE = re.compile(r"^\*\s*PAGE\s+(?P<id>[A-Z][A-Z0-9_]{1,15})(?P<keys>\s.*)?$")
 
 
+# "98  DON'T KNOW   *NMUL": a script keyword after an answer's words; NMUL ("no multi") is the
+# single-punch code of a multi-coded list, i.e. an exclusive answer
+_TAIL_KEY_RE = re.compile(r"\s+\*(?P<key>[A-Z]{3,})\b(?P<rest>[^*]*)$")
+# "*QUOTA AREA (n=200 per area)", "*RANGE 0-24": a script keyword line of its own
+_KEY_LINE_RE = re.compile(r"^\*[A-Z]{3,}\b")
+_KEY_WORDS = {"NMUL": "EXCLUSIVE", "EXCL": "EXCLUSIVE", "EXCLUSIVE": "EXCLUSIVE"}
+_HEADS = 3
+
+
+def _script_keys(lines: list[Line]) -> list[Line]:
+    """In a script whose questions are headed `*QUESTION …` (three or more), a keyword line of
+    its own is a note and a keyword after an answer's words is that answer's note."""
+    if sum(1 for line in lines if _head(line) is not None) < _HEADS:
+        return lines
+    out = []
+    for line in lines:
+        if _head(line) is None and line.kind == "paragraph":
+            if _KEY_LINE_RE.match(line.text):
+                line = replace(line, text="", spaced="", instructions=[*line.instructions, line.text[1:]])
+            elif tail := _TAIL_KEY_RE.search(line.text):
+                key = _KEY_WORDS.get(tail["key"], tail["key"]) + tail["rest"].rstrip()
+                text = line.text[: tail.start()]
+                spaced = _TAIL_KEY_RE.sub("", line.spaced) if line.spaced else text
+                line = replace(line, text=text, spaced=spaced, instructions=[*line.instructions, key])
+        out.append(line)
+    return out
+
+
 def _head(line: Line) -> re.Match[str] | None:
     if line.kind != "paragraph":
         return None
@@ -32,6 +61,7 @@ def _head(line: Line) -> re.Match[str] | None:
 def starred_head_lines(lines: list[Line]) -> list[Line]:
     """Lines with each starred header joined to the words under it as `Q10. …`."""
     out: list[Line] = []
+    lines = _script_keys(lines)
     index = 0
     while index < len(lines):
         line = lines[index]
