@@ -108,6 +108,7 @@ from fielder.compiler.spec_items import spec_lines
 from fielder.compiler.stacked_heads import stacked_head_lines
 from fielder.compiler.standard_pages import drop_standard_pages
 from fielder.compiler.bracket_tests import bracket_test_lines
+from fielder.compiler.function_refs import function_ref_lines
 from fielder.compiler.starred_heads import starred_head_lines
 from fielder.compiler.starred_notes import starred_note_lines
 from fielder.compiler.stray_numbers import stray_number_lines
@@ -129,7 +130,7 @@ from fielder.compiler.wrapped_notes import join_wrapped_notes, join_wrapped_prob
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
-    lines = starred_head_lines(bracket_test_lines(lines))  # before the starred notes: `*QUESTION 10` is no note
+    lines = starred_head_lines(bracket_test_lines(function_ref_lines(lines)))  # before the starred notes: `*QUESTION 10` is no note
     lines = keyed_item_head_lines(rated_answer_lines(footnote_route_lines(lines)))
     lines = bracketed_filter_lines(flag_note_lines(lines))  # (rule lines move under the head)
     lines = scale_key_lines(keyed_logic_lines(typed_field_head_lines(lines)))
