@@ -18,7 +18,9 @@ from fielder.compiler.lines import Line, made_line
 
 _CALL_RE = re.compile(r"""\bf\(\s*["'](?P<id>[A-Za-z]\w{0,15})["']\s*\)""")
 _CODES = r"""(?P<codes>\s*["']?\d{1,3}["']?(?:\s*,\s*["']?\d{1,3}["']?)*\s*)"""
-_SET_RE = re.compile(rf"""\bf\(\s*["'](?P<id>[A-Za-z]\w{{0,15}})["']\s*\)\.(?P<fn>any|none|all)\({_CODES}\)""")
+_SET_RE = re.compile(
+    rf"""\bf\(\s*["'](?P<id>[A-Za-z]\w{{0,15}})["']\s*\)\.(?P<fn>any|none|all)\({_CODES}\)"""
+)
 _NUMBER_RE = re.compile(r"""\.\s*to(?:Number|Int|Integer)\(\s*\)""")
 _QUOTED_CODE_RE = re.compile(r"""["'](\d{1,3})["']""")
 _KEYED_RE = re.compile(

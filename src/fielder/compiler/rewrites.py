@@ -130,7 +130,9 @@ from fielder.compiler.wrapped_notes import join_wrapped_notes, join_wrapped_prob
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
-    lines = starred_head_lines(bracket_test_lines(function_ref_lines(lines)))  # before the starred notes: `*QUESTION 10` is no note
+    lines = starred_head_lines(
+        bracket_test_lines(function_ref_lines(lines))
+    )  # before the starred notes: `*QUESTION 10` is no note
     lines = keyed_item_head_lines(rated_answer_lines(footnote_route_lines(lines)))
     lines = bracketed_filter_lines(flag_note_lines(lines))  # (rule lines move under the head)
     lines = scale_key_lines(keyed_logic_lines(typed_field_head_lines(lines)))

@@ -42,12 +42,16 @@ def _script_keys(lines: list[Line]) -> list[Line]:
     for line in lines:
         if _head(line) is None and line.kind == "paragraph":
             if _KEY_LINE_RE.match(line.text):
-                line = replace(line, text="", spaced="", instructions=[*line.instructions, line.text[1:]])
+                line = replace(
+                    line, text="", spaced="", instructions=[*line.instructions, line.text[1:]]
+                )
             elif tail := _TAIL_KEY_RE.search(line.text):
                 key = _KEY_WORDS.get(tail["key"], tail["key"]) + tail["rest"].rstrip()
                 text = line.text[: tail.start()]
                 spaced = _TAIL_KEY_RE.sub("", line.spaced) if line.spaced else text
-                line = replace(line, text=text, spaced=spaced, instructions=[*line.instructions, key])
+                line = replace(
+                    line, text=text, spaced=spaced, instructions=[*line.instructions, key]
+                )
         out.append(line)
     return out
 
