@@ -11,6 +11,7 @@ Only whole lines opening with the script's star keyword are taken, so a bracket 
 from __future__ import annotations
 
 import re
+
 from fielder.compiler.lines import Line, made_line
 
 _ID = r"[A-Za-z]{1,4}\d{1,3}[a-z]?"

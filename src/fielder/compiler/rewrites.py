@@ -58,6 +58,7 @@ from fielder.compiler.asked_across import split_asked_across
 from fielder.compiler.banner_notes import banner_note_lines
 from fielder.compiler.box_screens import box_screen_lines
 from fielder.compiler.boxed_cells import boxed_cell_lines
+from fielder.compiler.bracket_tests import bracket_test_lines
 from fielder.compiler.bracketed_filters import bracketed_filter_lines
 from fielder.compiler.bracketed_points import bracketed_point_lines
 from fielder.compiler.checklist_answers import checklist_lines
@@ -73,6 +74,7 @@ from fielder.compiler.flag_notes import flag_note_lines
 from fielder.compiler.footnote_marks import drop_footnote_marks
 from fielder.compiler.footnote_routes import footnote_route_lines
 from fielder.compiler.format_marks import drop_format_marks
+from fielder.compiler.function_refs import function_ref_lines
 from fielder.compiler.interviewer_text import interviewer_text_lines
 from fielder.compiler.item_tables import numbered_item_lines
 from fielder.compiler.keyed_item_heads import keyed_item_head_lines
@@ -107,8 +109,6 @@ from fielder.compiler.slashed_wraps import join_slashed_wraps
 from fielder.compiler.spec_items import spec_lines
 from fielder.compiler.stacked_heads import stacked_head_lines
 from fielder.compiler.standard_pages import drop_standard_pages
-from fielder.compiler.bracket_tests import bracket_test_lines
-from fielder.compiler.function_refs import function_ref_lines
 from fielder.compiler.starred_heads import starred_head_lines
 from fielder.compiler.starred_notes import starred_note_lines
 from fielder.compiler.stray_numbers import stray_number_lines

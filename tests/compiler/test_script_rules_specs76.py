@@ -1,0 +1,113 @@
+"""Questionnaires written as scripting specs: starred CATI heads with ids and bracketed tests,
+dotted type badges, and tests read through a platform's `f("ID")` calls (round specs76)."""
+
+from __future__ import annotations
+
+from fielder.compiler.bracket_tests import plain_routing
+from fielder.compiler.function_refs import routing_note
+from fielder.compiler.type_badges import type_badge
+from tests.compiler.conftest import by_id, compile_text
+
+_SCRIPT = """*PAGE WELCOME   (TEXT SCREEN)
+Hello, we are phoning about gardening today and it takes five minutes.
+
+*QUESTION A1   *SINGLE
+Do you have a garden of your own?
+     1   Yes
+     2   No
+*IF [A1,2] *END
+
+*QUESTION A2   *MULTI
+Which of these do you grow?
+     1   Roses
+     2   Tomatoes
+     3   Herbs
+     9   NONE OF THESE   *NMUL
+
+*QUESTION A3   *SINGLE
+*ASK IF NOT [A2,9]
+Which of those takes most of your time?
+     1   Roses
+     2   Tomatoes
+     3   Herbs
+*IF [A3,1-2] *GOTO A5
+
+*QUESTION A4   *NUMBER
+How many hours a week do you spend on herbs?
+*RANGE 0-40
+
+*QUESTION A5   *SINGLE
+Would you take part again?
+     1   Yes
+     2   No
+"""
+
+
+def test_starred_heads_with_ids_and_bracketed_routing() -> None:
+    questions = by_id(compile_text(_SCRIPT))
+    assert list(questions) == ["WELCOME", "A1", "A2", "A3", "A4", "A5"]
+    assert questions["A1"].terminate_if == "A1 == '2'"
+    assert questions["A2"].type == "multi"
+    assert [o.code for o in questions["A2"].options] == ["1", "2", "3", "9"]
+    assert questions["A3"].display_if == "not (A2 contains '9')"
+    assert questions["A3"].type == "single"
+    assert [(r.if_, r.to) for r in questions["A3"].skip_to] == [("A3 in ['1','2']", "A5")]
+
+
+def test_bracketed_tests_read_and_near_misses_left() -> None:
+    assert plain_routing("*IF [B4,1,3] *END") == "TERMINATE IF B4 = 1,3"
+    assert plain_routing("*ASK IF [B2,0-6]") == "ASK IF B2 = 0-6"
+    assert plain_routing("*IF [B1,2] *GOTO B9") == "IF B1 = 2 GO TO B9"
+    assert plain_routing("*ASK IF NOT [C2,98]") == "ASK IF C2 NOT = 98"
+    assert plain_routing("See [B4,1] in the appendix") is None
+    assert plain_routing("*IF [B4] *END") is None
+
+
+def test_dotted_type_badge_and_plain_words() -> None:
+    assert type_badge("K2   ·   Multi   ·   variable: k2_use") == (
+        "K2",
+        ["Multi   ·   variable: k2_use", "MULTI"],
+    )
+    assert type_badge("WELCOME · Info · variable: hello")[0] == "WELCOME"  # type: ignore[index]
+    assert type_badge("K3 Single parents were asked first") is None
+    assert type_badge("K3 · Single parents were asked first") is None
+
+
+def test_function_call_tests_as_routing_notes() -> None:
+    assert routing_note('Condition: f("K1").none("97")') == "ASK IF K1 NOT IN (97)"
+    assert routing_note('Folder condition: f("K4").any("2","3")  // keen ones') == (
+        "ASK IF K4 IN (2,3)"
+    )
+    assert routing_note('Stop node after K5: f("K5") == "4"  → status Screened') == (
+        "TERMINATE IF K5 == 4"
+    )
+    assert routing_note('Condition: f("K6").toNumber() >= 9') == "ASK IF K6 >= 9"
+    assert routing_note('Routing: if (f("K7") == "2") goto K9') == "IF K7 == 2 GO TO K9"
+    assert routing_note("Condition: only ask if they own a bike") is None
+    assert routing_note('Answer mask: f("K1")') is None
+
+
+_FORSTA = """K1   ·   Single   ·   variable: k1_own
+Do you own a bicycle?
+1  Yes
+2  No
+Stop node after K1: f("K1") == "2"  → status Screened
+K2   ·   Multi   ·   variable: k2_use
+What do you use it for?
+1  Commuting
+2  Leisure
+99  None of these
+K3   ·   Single   ·   variable: k3_most
+Which use is the most frequent?
+Condition: f("K2").none("99")
+1  Commuting
+2  Leisure
+"""
+
+
+def test_dotted_heads_and_function_tests_compile() -> None:
+    questions = by_id(compile_text(_FORSTA))
+    assert list(questions) == ["K1", "K2", "K3"]
+    assert questions["K1"].terminate_if == "K1 == '2'"
+    assert questions["K2"].type == "multi"
+    assert questions["K3"].display_if == "not (K2 contains '99')"
