@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from fielder.compiler.classify import find_label, is_section
 from fielder.compiler.lines import Line, made_line
 
 _CALL_RE = re.compile(r"""\bf\(\s*["'](?P<id>[A-Za-z]\w{0,15})["']\s*\)""")
@@ -51,8 +52,9 @@ def formal_test(script: str) -> str:
     return _QUOTED_CODE_RE.sub(r"\1", text).strip()
 
 
-def routing_note(text: str) -> str | None:
-    """The plain routing note a keyed script line stands for, or None."""
+def routing_note(text: str, run: tuple[str, str] | None = None) -> str | None:
+    """The plain routing note a keyed script line stands for, or None (a folder's condition
+    over the `run` of questions it covers, where that is known)."""
     match = _KEYED_RE.match(text.strip())
     if match is None or not _CALL_RE.search(match["body"]):
         return None
@@ -65,14 +67,33 @@ def routing_note(text: str) -> str | None:
         if jump is None:
             return None
         return f"IF {formal_test(jump['test'])} GO TO {jump['to']}"
+    if run and key.startswith(("folder", "block")) and run[0] != run[1]:
+        return f"ASK {run[0]} TO {run[1]} IF {formal_test(body)}"
     return f"ASK IF {formal_test(body)}"
+
+
+def _folder_run(lines: list[Line], index: int) -> tuple[str, str] | None:
+    """The first and last labelled question after a folder's condition, up to the next
+    section heading (the folder is the section the condition opens)."""
+    ids: list[str] = []
+    for line in lines[index + 1 :]:
+        if ids and is_section(line):
+            break
+        label = find_label(line)
+        if label is not None:
+            ids.append(label.id)
+    return (ids[0], ids[-1]) if ids else None
 
 
 def function_ref_lines(lines: list[Line]) -> list[Line]:
     """The lines with each keyed script test rewritten as a plain routing note."""
     out = []
-    for line in lines:
+    for index, line in enumerate(lines):
         whole = " ".join([line.text, *line.instructions]).strip() if not line.text else line.text
-        note = routing_note(whole) if "f(" in whole else None
+        if "f(" not in whole:
+            out.append(line)
+            continue
+        folder = re.match(r"\s*(?:folder|block)\s+condition\s*:", whole, re.I)
+        note = routing_note(whole, _folder_run(lines, index) if folder else None)
         out.append(made_line(line, note, True) if note else line)
     return out
