@@ -92,6 +92,7 @@ from fielder.compiler.same_as_notes import same_as_lines
 from fielder.compiler.scoped_notes import scoped_note_lines
 from fielder.compiler.screen_titles import screen_title_lines
 from fielder.compiler.scripted import read_scripted
+from fielder.compiler.shortcut_heads import shortcut_head_lines
 from fielder.compiler.self_named_notes import self_named_note_lines
 from fielder.compiler.span_filters import span_filter_lines
 from fielder.compiler.spec_lines import spec_line_lines
@@ -156,6 +157,7 @@ def _read_lines(document: Document) -> list[Line]:
         )
     )
     lines = page_target_lines(lines)  # "skip to page 4 (Title)": the page's first question
+    lines = shortcut_head_lines(lines)  # "Flown | Closed – single" over the words: the id
     # (owners' and tools' layouts: marked notes, doubled brackets, `#N` references, heads set off
     # by a glyph, a form builder's settings, emoji type badges, routing glyphs, notes naming
     # their own question first, a logic-jump table at the foot of the page)
