@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from fielder.compiler.lines import Line
+from fielder.compiler.lines import Line, made_line
 
 _SHORTCUT_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{1,31}$")
 _TOOL_TYPE_RE = re.compile(
@@ -39,10 +39,25 @@ def _head(line: Line) -> tuple[str, str] | None:
     return None
 
 
+# "Routing · Screen out · Condition: ??Flown?? Has {2}": a routing box in the tool's script
+# (`??name??` is how the script names a question); its braces are codes, not piping
+_ROUTING_BOX_RE = re.compile(r"\bcondition\s*:.*\?\?[A-Za-z]\w*\?\?", re.I)
+# "Validation: e-mail format", "Min value: 16 · Max value: 99": the tool's properties, keyed
+_PROPERTY_RE = re.compile(r"^[A-Z][a-z]+(?:\s[a-z]+)?\s*:\s*\S[^?]*$")
+
+
 def shortcut_head_lines(lines: list[Line]) -> list[Line]:
-    """The lines with each shortcut head table made the label of the words under it."""
+    """The lines with each shortcut head table made the label of the words under it, and
+    each routing box of the tool's script kept whole as a note."""
     if sum(1 for line in lines if _head(line)) < _HEADS:
         return lines
+    lines = [
+        made_line(line, " ".join(line.raw.split()), True)
+        if line.kind == "paragraph"
+        and (_ROUTING_BOX_RE.search(line.raw) or _PROPERTY_RE.match(" ".join(line.raw.split())))
+        else line
+        for line in lines
+    ]
     out: list[Line] = []
     index = 0
     while index < len(lines):
