@@ -25,7 +25,7 @@ _HEADS = 3
 # the tool's type words as the type rules read them
 _TYPE_NOTES = (
     (re.compile(r"\bmultiple\b|\bmulti\b", re.I), "MULTI"),
-    (re.compile(r"\bchapter\b|\binformation\b", re.I), "INFORMATION"),
+    (re.compile(r"\bchapter\b|\binformation\b", re.I), "INFO SCREEN"),
     (re.compile(r"^loop\b|\btable\b.*\bper\s+row\b", re.I), "GRID"),
 )
 

@@ -36,7 +36,7 @@ _BADGE_RE = re.compile(
 # beside the tool's "Single choice", its "Multiple choice" badge is the multi-answer one
 _BADGE_TYPES = (
     (re.compile(r"^(?:multiple|multi)(?:[- ]choice)?\b|^checkbox", re.I), "MULTI"),
-    (re.compile(r"^info\b", re.I), "INFORMATION"),
+    (re.compile(r"^info\b", re.I), "INFO SCREEN"),
     (re.compile(r"^(?:text\s+area|long\s+text|comment\s+box|essay)", re.I), "OPEN"),
 )
 
