@@ -3,9 +3,13 @@ dotted type badges, and tests read through a platform's `f("ID")` calls (round s
 
 from __future__ import annotations
 
+from fielder.compiler import compile_document
 from fielder.compiler.bracket_tests import plain_routing
 from fielder.compiler.function_refs import routing_note
+from fielder.compiler.passes.script_boxes import box_test
 from fielder.compiler.type_badges import type_badge
+from fielder.documents.model import Block, Cell, Document
+from fielder.ir.models import Question
 from tests.compiler.conftest import by_id, compile_text
 
 _SCRIPT = """*PAGE WELCOME   (TEXT SCREEN)
@@ -111,3 +115,61 @@ def test_dotted_heads_and_function_tests_compile() -> None:
     assert questions["K1"].terminate_if == "K1 == '2'"
     assert questions["K2"].type == "multi"
     assert questions["K3"].display_if == "not (K2 contains '99')"
+
+
+def _shortcut_document() -> Document:
+    def para(text: str) -> Block:
+        return Block(kind="paragraph", text=text, runs=())
+
+    def table(*rows: tuple[str, ...]) -> Block:
+        return Block(
+            kind="table",
+            text="\n".join("\t".join(r) for r in rows),
+            runs=(),
+            rows=tuple(tuple(Cell(text=c, runs=()) for c in r) for r in rows),
+        )
+
+    blocks = [
+        table(("Pets", "Closed – single")),
+        para("Do you keep any pets?"),
+        table(("Entry code", "Caption"), ("1", "Yes"), ("2", "No")),
+        para("Routing · Screen out · Condition: ??Pets?? Has {2}"),
+        table(("Kinds", "Closed – multiple")),
+        para("Which kinds of pet do you keep?"),
+        table(("Entry code", "Caption"), ("1", "Dogs"), ("2", "Cats"), ("3", "Fish")),
+        table(("Walks", "Numeric")),
+        para("How many walks a day does your dog get?"),
+        para("Routing · Display this question · Condition: ??Kinds?? Has {1}"),
+        table(("Vet", "Closed – single")),
+        para("How often do you visit the vet?"),
+        table(("Entry code", "Caption"), ("1", "Monthly"), ("2", "Yearly"), ("3", "Never")),
+        para("Routing · Go to Bye · Condition: ??Vet?? Has {2 To 3}"),
+        table(("Why", "Open-ended")),
+        para("Why so often?"),
+        table(("Bye", "Chapter – information")),
+        para("Thanks, that is all for today."),
+    ]
+    return Document(name="pets.html", media_type="text/html", blocks=blocks)
+
+
+def test_shortcut_heads_and_script_boxes() -> None:
+    questions = by_id(compile_document(_shortcut_document()).survey)
+    assert list(questions) == ["Pets", "Kinds", "Walks", "Vet", "Why", "Bye"]
+    assert questions["Pets"].terminate_if == "Pets == '2'"
+    assert questions["Kinds"].type == "multi"
+    assert questions["Walks"].display_if == "Kinds contains '1'"
+    assert [(r.if_, r.to) for r in questions["Vet"].skip_to] == [("Vet in ['2','3']", "Bye")]
+    assert questions["Bye"].type == "display"
+
+
+def test_script_box_tests_by_type() -> None:
+    qs = {
+        "Pets": Question(id="Pets", type="single", text="x?"),
+        "Kinds": Question(id="Kinds", type="multi", text="x?"),
+        "Age": Question(id="Age", type="number", text="x?"),
+    }
+    assert box_test("??Pets?? HasNone {1}", qs) == "not (Pets == '1')"
+    assert box_test("??Kinds?? Has {1; 3}", qs) == "Kinds contains '1' or Kinds contains '3'"
+    assert box_test("??Age?? < 18", qs) == "Age < 18"
+    assert box_test("??Other?? Has {1}", qs) is None  # no such question
+    assert box_test("??Pets?? Has {dogs}", qs) is None

@@ -93,8 +93,8 @@ from fielder.compiler.same_as_notes import same_as_lines
 from fielder.compiler.scoped_notes import scoped_note_lines
 from fielder.compiler.screen_titles import screen_title_lines
 from fielder.compiler.scripted import read_scripted
-from fielder.compiler.shortcut_heads import shortcut_head_lines
 from fielder.compiler.self_named_notes import self_named_note_lines
+from fielder.compiler.shortcut_heads import shortcut_head_lines
 from fielder.compiler.span_filters import span_filter_lines
 from fielder.compiler.spec_lines import spec_line_lines
 from fielder.compiler.star_rows import star_row_lines
