@@ -173,3 +173,15 @@ def test_script_box_tests_by_type() -> None:
     assert box_test("??Age?? < 18", qs) == "Age < 18"
     assert box_test("??Other?? Has {1}", qs) is None  # no such question
     assert box_test("??Pets?? Has {dogs}", qs) is None
+
+
+def test_category_names_read_as_codes() -> None:
+    from fielder.compiler.category_names import formal_names
+
+    tables = {"K1": {"bus": "1", "tram": "2", "walk": "3"}, "K2": {"yes": "1", "no": "2"}}
+    assert formal_names("K1.ContainsAny({bus, tram})", tables) == "K1 IN (1,2)"
+    assert formal_names("K2 = {no}", tables) == "K2 = 2"
+    assert formal_names("Not K1.ContainsAny({walk})", tables) == "NOT K1 IN (3)"
+    assert formal_names("K1.ContainsAny({bus}) Or K2 = {yes}", tables) == "K1 IN (1) OR K2 = 1"
+    assert formal_names("K1.ContainsAny({car})", tables) is None  # no such name
+    assert formal_names("ask the respondent to confirm", tables) is None

@@ -23,6 +23,7 @@ from fielder.compiler.build import Built, build_question, source_span
 from fielder.compiler.button_rows import drop_button_rows
 from fielder.compiler.callout_filters import callout_filter_lines
 from fielder.compiler.caps_answer_runs import caps_answer_lines
+from fielder.compiler.category_names import category_name_document
 from fielder.compiler.change_keys import change_key_document
 from fielder.compiler.circled_keys import circled_key_lines
 from fielder.compiler.code_column_tables import code_column_document
@@ -140,6 +141,7 @@ def _read_lines(document: Document) -> list[Line]:
     document = dataclasses.replace(document, blocks=numbered_filter_blocks(document.blocks))
     document = code_column_document(drop_retired_items(change_key_document(document)))
     document = keyed_card_document(document)  # "QUESTION: L1 / TEXT: …": a spec card each
+    document = category_name_document(document)  # "S1.ContainsAny({gp, endo})": names as codes
     lines = text_page_lines(
         document_lines(
             crf_document(
