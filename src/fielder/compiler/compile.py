@@ -23,6 +23,7 @@ from fielder.compiler.build import Built, build_question, source_span
 from fielder.compiler.button_rows import drop_button_rows
 from fielder.compiler.callout_filters import callout_filter_lines
 from fielder.compiler.caps_answer_runs import caps_answer_lines
+from fielder.compiler.category_names import category_name_document
 from fielder.compiler.change_keys import change_key_document
 from fielder.compiler.circled_keys import circled_key_lines
 from fielder.compiler.code_column_tables import code_column_document
@@ -79,6 +80,7 @@ from fielder.compiler.passes.carry import resolve_carry
 from fielder.compiler.passes.ids import assign_ids
 from fielder.compiler.passes.logic import resolve_logic, section_starts
 from fielder.compiler.passes.read_routing import read_routing
+from fielder.compiler.passes.script_boxes import script_boxes
 from fielder.compiler.passes.unread_routing import unread_routing
 from fielder.compiler.print_layouts import print_layout_lines
 from fielder.compiler.printable import printable_lines
@@ -93,6 +95,7 @@ from fielder.compiler.scoped_notes import scoped_note_lines
 from fielder.compiler.screen_titles import screen_title_lines
 from fielder.compiler.scripted import read_scripted
 from fielder.compiler.self_named_notes import self_named_note_lines
+from fielder.compiler.shortcut_heads import shortcut_head_lines
 from fielder.compiler.span_filters import span_filter_lines
 from fielder.compiler.spec_lines import spec_line_lines
 from fielder.compiler.star_rows import star_row_lines
@@ -139,6 +142,7 @@ def _read_lines(document: Document) -> list[Line]:
     document = dataclasses.replace(document, blocks=numbered_filter_blocks(document.blocks))
     document = code_column_document(drop_retired_items(change_key_document(document)))
     document = keyed_card_document(document)  # "QUESTION: L1 / TEXT: …": a spec card each
+    document = category_name_document(document)  # "S1.ContainsAny({gp, endo})": names as codes
     lines = text_page_lines(
         document_lines(
             crf_document(
@@ -157,6 +161,7 @@ def _read_lines(document: Document) -> list[Line]:
         )
     )
     lines = page_target_lines(lines)  # "skip to page 4 (Title)": the page's first question
+    lines = shortcut_head_lines(lines)  # "Flown | Closed – single" over the words: the id
     # (owners' and tools' layouts: marked notes, doubled brackets, `#N` references, heads set off
     # by a glyph, a form builder's settings, emoji type badges, routing glyphs, notes naming
     # their own question first, a logic-jump table at the foot of the page)
@@ -449,6 +454,7 @@ def analyse(
         for b, d in zip(builts, parsed.drafts, strict=True)
         if id(b.question) in kept
     ]
+    script_boxes(pairs)  # "Screen out · Condition: ??Flown?? Has {2}": shortcuts as names
     read_routing(pairs)  # one question's routing in new wording, read before it is flagged
     copy_named_filters(parsed.drafts, builts)  # ("same as VS10" where VS10's was read just now)
     asked = {problem.id for problem in open_problems}

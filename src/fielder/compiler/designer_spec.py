@@ -38,7 +38,8 @@ _TYPE_WORDS = (
 )
 _HEAD_RE = re.compile(
     r"^(?P<number>[A-Za-z]{0,6}\d{1,4}[a-z]?)\s*[·•|—]\s*(?P<var>[a-z][a-z0-9]*_[a-z0-9_]+|"
-    r"[a-z][a-z0-9_]{2,})\s*[·•|—]\s*(?P<kind>(?:" + _TYPE_WORDS + r")\b.*)$",
+    # ("S1 · Single · variable: s1_age" is a script spec's head: its type, then the name keyed)
+    r"[a-z][a-z0-9_]{2,})\s*[·•|—]\s*(?!variable\s*:)(?P<kind>(?:" + _TYPE_WORDS + r")\b.*)$",
     re.I,
 )
 _KEY_RE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{2,30}?)\s*:\s*(?P<value>.+)$", re.S)

@@ -214,7 +214,8 @@ def split_runs(runs: tuple[Run, ...], text: str) -> tuple[str, list[str]]:
     if not runs:
         return text, []
     runs = _join_bracketed_notes(runs)
-    if _label_badge(runs):
+    if _label_badge(runs) or type_badge(text):
+        # ("CLOSE · Info · variable: close" in the tool's colours: a head, read by its words)
         return text, []
     badge = required_label_badge(runs)
     if badge:

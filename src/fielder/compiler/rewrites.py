@@ -58,6 +58,7 @@ from fielder.compiler.asked_across import split_asked_across
 from fielder.compiler.banner_notes import banner_note_lines
 from fielder.compiler.box_screens import box_screen_lines
 from fielder.compiler.boxed_cells import boxed_cell_lines
+from fielder.compiler.bracket_tests import bracket_test_lines
 from fielder.compiler.bracketed_filters import bracketed_filter_lines
 from fielder.compiler.bracketed_points import bracketed_point_lines
 from fielder.compiler.checklist_answers import checklist_lines
@@ -73,6 +74,7 @@ from fielder.compiler.flag_notes import flag_note_lines
 from fielder.compiler.footnote_marks import drop_footnote_marks
 from fielder.compiler.footnote_routes import footnote_route_lines
 from fielder.compiler.format_marks import drop_format_marks
+from fielder.compiler.function_refs import function_ref_lines
 from fielder.compiler.interviewer_text import interviewer_text_lines
 from fielder.compiler.item_tables import numbered_item_lines
 from fielder.compiler.keyed_item_heads import keyed_item_head_lines
@@ -128,7 +130,9 @@ from fielder.compiler.wrapped_notes import join_wrapped_notes, join_wrapped_prob
 
 def rewrite_lines(lines: list[Line]) -> list[Line]:
     """The document's lines with each layout above rewritten into the plain one."""
-    lines = starred_head_lines(lines)  # before the starred notes: `*QUESTION 10` is no note
+    lines = starred_head_lines(
+        bracket_test_lines(function_ref_lines(lines))
+    )  # before the starred notes: `*QUESTION 10` is no note
     lines = keyed_item_head_lines(rated_answer_lines(footnote_route_lines(lines)))
     lines = bracketed_filter_lines(flag_note_lines(lines))  # (rule lines move under the head)
     lines = scale_key_lines(keyed_logic_lines(typed_field_head_lines(lines)))

@@ -15,18 +15,28 @@ _TYPE_WORDS = (
     r"open[- ]ended|comment\s+box|essay|date(?:\s*/\s*time)?|e-?mail|yes\s*/\s*no|"
     r"text\s*/\s*(?:instructions|graphic)|descriptive\s+text|information"
 )
+# after a middle dot ("S1  ·  Single  ·  variable: s1_age", a script spec's head) the tool's
+# bare type words are a badge too: the dot sets them apart from any question's words
+_DOTTED_TYPE_WORDS = (
+    r"single|multi|multiple|info|open(?:\s+text)?|numeric|number|ranking|grid|text|date|"
+    r"open-ended|closed"
+)
 _BADGE_RE = re.compile(
-    rf"^(?P<id>[A-Z]{{1,4}}\d{{1,3}}[a-z]?|[A-Z]{{2,10}})\s+(?P<badge>(?i:{_TYPE_WORDS})®?"
+    rf"^(?P<id>[A-Z]{{1,4}}\d{{1,3}}[a-z]?|[A-Z]{{2,10}})"
+    # (after a middle dot, the bare type words as well)
+    rf"(?:\s+(?P<badge>(?i:{_TYPE_WORDS}))"
+    rf"|\s*[·•]\s*(?P<dotted>(?i:{_DOTTED_TYPE_WORDS}|{_TYPE_WORDS})\b))®?"
     # "Rating scale 1–5", "Net Promoter® (0–10)": the range the badge names
-    r"(?:\s*\([^()]{1,20}\)|\s+\d{1,3}\s*[–-]\s*\d{1,3})?"
+    r"(?:\s*\([^()]{1,25}\)|\s+\d{1,3}\s*[–-]\s*\d{1,3})?"
     # "· Required", "· one per row", "| £": the tool's qualifiers after a middle dot or bar
-    r"(?:\s*[·|•]\s*[^·|•?]{1,25})*)\s*$"
+    r"(?:\s*[·|•]\s*[^·|•?]{1,25})*\s*$"
 )
 
 
 # beside the tool's "Single choice", its "Multiple choice" badge is the multi-answer one
 _BADGE_TYPES = (
-    (re.compile(r"^(?:multiple|multi)[- ]choice|^checkbox", re.I), "MULTI"),
+    (re.compile(r"^(?:multiple|multi)(?:[- ]choice)?\b|^checkbox", re.I), "MULTI"),
+    (re.compile(r"^info\b", re.I), "INFO SCREEN"),
     (re.compile(r"^(?:text\s+area|long\s+text|comment\s+box|essay)", re.I), "OPEN"),
 )
 
@@ -42,8 +52,10 @@ def _is_badge(badge: str) -> bool:
 def type_badge(text: str) -> tuple[str, list[str]] | None:
     """The id of a print view's question head and its badge as notes, if `text` is one."""
     match = _BADGE_RE.match(text.strip())
-    if match is None or not _is_badge(match["badge"]):
+    if match is None:
         return None
-    badge = match["badge"]
+    badge = text.strip()[match.end("id") :].strip(" ·•")
+    if match["badge"] and not _is_badge(badge):
+        return None
     typed = [word for pattern, word in _BADGE_TYPES if pattern.match(badge)]
     return match["id"], [badge, *typed]
