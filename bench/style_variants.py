@@ -163,8 +163,22 @@ def _dominant(answers: list[Answer]) -> str | None:
     return best if forms.count(best) * 5 >= len(forms) * 4 else None
 
 
+_ROUTE_START_RE = re.compile(r"\s*(?:→|->|⟶|=>|>>|\(?\s*(?:go\s*to|skip\s*to|goto)\b)", re.I)
+
+
+_SPECIFY_TAIL_RE = re.compile(
+    r"\s*(?:\(\s*(?:please\s+)?(?:specify|write\s+in|state|describe)[^)]*\)\s*)?_{2,}\s*$|"
+    r"\s*\(\s*(?:please\s+)?(?:specify|write\s+in|state|describe)[^)]*\)\s*$",
+    re.I,
+)
+
+
 def _write_answer(answer: Answer, form: str) -> str:
     label, tail, code = answer.label, answer.tail, answer.code
+    if re.match(r"\s*\.{3,}", tail):
+        tail = "  " + tail.lstrip(" .")  # a leader before the jump: no second leader
+    if form in ("after", "leader") and _SPECIFY_TAIL_RE.match(tail):
+        label, tail = label + tail.rstrip(), ""  # "Other (SPECIFY) ____": the box stays by the words
     body = {
         "dot": f"{code}. {label}{tail}",
         "paren": f"{code}) {label}{tail}",
@@ -233,11 +247,11 @@ def _renumber(sep: str, bare: bool = False) -> Transform:
             return text
         lines = text.split("\n")
         if bare:
-            numbered = [h for h in heads if re.fullmatch(r"Q\d+", h.qid)]
-            ids = [str(q["id"]) for q in gold["questions"] if re.fullmatch(r"Q\d+", str(q["id"]))]
+            numbered = [h for h in heads if re.fullmatch(r"Q\d+[a-z]?", h.qid)]
+            ids = {str(q["id"]) for q in gold["questions"] if re.match(r"Q\d", str(q["id"]))}
             rows = {h.index for h in heads}
-            if len(numbered) < 3 or len({h.qid for h in numbered}) < len(set(ids)):
-                return text
+            if len(numbered) < 3 or {h.qid for h in numbered} != ids:
+                return text  # every Q-numbered question bare, or none (no mixed series)
             if any(
                 re.match(r"\s*\d{1,3}[.)]\s", line) for i, line in enumerate(lines) if i not in rows
             ):

@@ -504,6 +504,10 @@ def _boxed_items_above(draft: Draft, line: Line) -> bool:
     return len(items) >= 2 and all(seen.text[:1] in BOXES for seen in items)
 
 
+# an answer written "3. Dementia" / "3) Dementia": a number before the words, no other code
+_NUMBERED_ANSWER_RE = re.compile(r"^\s*\(?\d{1,3}[.)]\s")
+
+
 def label_mode(lines: list[Line]) -> str:
     """How this document labels its questions: "prefixed", "bare" or "none"."""
     counts = {"prefixed": 0, "bare": 0, "given": 0}
@@ -1243,7 +1247,9 @@ class _Parser:
                 and number > max(int(c) for c in codes if c is not None) + 1
                 and len(label.rest.split()) >= 2
             )
-        if in_options and self.list_goes_on(line, number):
+        if in_options and (
+            self.list_goes_on(line, number) or self.numbered_past_answers(line, number)
+        ):
             return label
         if number == self.last_number + 1 and filter_before_words(
             label.rest, self.next_content(index), line
@@ -1287,6 +1293,26 @@ class _Parser:
             and line.kind == first.kind == "list_item"
             and line.level == first.level == 0
             and len(line.text.split()) >= 5
+        )
+
+    def numbered_past_answers(self, line: Line, number: int) -> bool:
+        """ "4. Roughly how many hours each week do you spend" (its "?" on the wrapped line below)
+        after answers that carry their codes in another shape ("Dementia ..... 3", "[3] Dementia",
+        "Dementia (3)"): the next number of the questions' own numbering, since no answer of this
+        question is written "3." (a script numbers its questions one way, its answers another)."""
+        current = self.current
+        if (
+            current is None
+            or current.label is None
+            or current.label.style != "bare"
+            or number != self.last_number + 1
+            or len(line.text.split()) < 5
+            or len(current.options) < 2
+            or not all(o.code and o.code.isdigit() for o in current.options)
+        ):
+            return False
+        return not any(
+            _NUMBERED_ANSWER_RE.match(seen.raw or seen.text) for seen in current.lines[1:]
         )
 
     def battery(self) -> bool:
