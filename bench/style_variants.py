@@ -304,7 +304,9 @@ def _reroute(style: str) -> Transform:
                 while end + 1 in rows:
                     end += 1
                 label = answer.label.rstrip(" .:")
-                after.setdefault(end, []).append(f"{answer.indent}If {label}, go to {target}.")
+                # set apart by a blank line (in Markdown a line right under a list item is its
+                # continuation)
+                after.setdefault(end, [""]).append(f"{answer.indent}If {label}, go to {target}.")
                 tail = ""
             else:
                 tail = {
@@ -509,8 +511,15 @@ def _keeps_gold_words(original: str, variant: str, gold: Gold) -> bool:
     return all(w in after for w in _gold_words(gold) if w in before)
 
 
-def variant_of(name: str, text: str, gold: Gold) -> str | None:
+# in Markdown, lines with no list marker and no blank line between them are one paragraph:
+# taking the marker away (or writing "•", which Markdown does not know) changes the meaning
+_NOT_IN_MARKDOWN = frozenset({"bullets_dot", "bullets_none"})
+
+
+def variant_of(name: str, text: str, gold: Gold, suffix: str = ".txt") -> str | None:
     """The document rewritten by one transform, or None where it does not apply or is unsafe."""
+    if suffix == ".md" and name in _NOT_IN_MARKDOWN:
+        return None
     variant = TRANSFORMS[name](text, gold)
     if variant == text or not _keeps_gold_words(text, variant, gold):
         return None
@@ -565,7 +574,7 @@ def run_document(gold_path: Path, names: list[str]) -> list[Outcome]:
         return []
     outcomes = []
     for name in names:
-        variant = variant_of(name, text, gold)
+        variant = variant_of(name, text, gold, Path(gold["file"]).suffix)
         if variant is None:
             continue
         result = _score_text(gold_path, variant, gold)
@@ -619,7 +628,7 @@ def main(argv: list[str]) -> list[dict[str, Any]]:
         name, path = args[0], Path(args[1])
         gold_path = path.with_name(path.name.rsplit(".", 1)[0] + ".gold.json")
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        variant = variant_of(name, path.read_text(encoding="utf-8"), gold)
+        variant = variant_of(name, path.read_text(encoding="utf-8"), gold, path.suffix)
         print(variant if variant is not None else f"{name} does not apply")
         return []
     only = [a.split("=", 1)[1] for a in argv if a.startswith("--only=")]

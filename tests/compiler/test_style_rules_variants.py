@@ -139,3 +139,31 @@ def test_numbered_routing_note_in_capitals_stays_a_note(tmp_path: Path) -> None:
     )
     found = _compile(tmp_path, doc)
     assert [o.label for o in found["HW1"].options] == ["YES", "NO"]
+
+
+JUMPS = """Q1. How do you usually get to the allotment?
+
+1) Car
+2) Bus
+3) Bicycle
+4) On foot
+
+If Bicycle, go to Q4.
+If On foot, go to Q4.
+
+Q2. How long does the drive take in minutes?
+
+Q3. Do you pay for parking there?
+
+1) Yes
+2) No
+
+Q4. Anything else to add?
+"""
+
+
+def test_jumps_written_under_numbered_answers_are_the_questions_skips(tmp_path: Path) -> None:
+    found = _compile(tmp_path, JUMPS)
+    assert found["Q2"].display_if is None
+    assert [s.to for s in found["Q1"].skip_to] == ["Q4"]
+    assert "'3'" in found["Q1"].skip_to[0].if_ and "'4'" in found["Q1"].skip_to[0].if_

@@ -88,7 +88,7 @@ def test_routing_styles() -> None:
     arrow = variant_of("route_arrow", DOC, GOLD)
     sentence = variant_of("route_sentence", DOC, GOLD)
     assert arrow is not None and "2. No  → Q4" in arrow
-    assert sentence is not None and "2. No\nIf No, go to Q4." in sentence
+    assert sentence is not None and "2. No\n\nIf No, go to Q4." in sentence
 
 
 def test_instructions_case_and_bullets() -> None:
@@ -104,3 +104,9 @@ def test_a_transform_that_would_lose_gold_words_is_not_tried() -> None:
     gold = {"questions": [{**GOLD["questions"][1], "text": "How often? READ OUT"}]}
     doc = "Q2. How often? READ OUT\n1. Daily\n2. Weekly\n3. Rarely\n"
     assert variant_of("instructions_sentence", doc, gold) is None
+
+
+def test_markdown_keeps_its_list_markers() -> None:
+    # lines with no list marker run together into one paragraph in Markdown
+    assert variant_of("bullets_none", DOC, GOLD, ".md") is None
+    assert variant_of("bullets_star", DOC, GOLD, ".md") is not None
