@@ -146,7 +146,12 @@ def coded_answers(text: str, gold: Gold) -> list[Answer]:
                     label = _fold(match.group(1)).strip()
                     if label in labels[match.group(2)] and _safe_tail(match.group(3), form):
                         found = Answer(
-                            index, indent, bullet, form, match.group(2), match.group(1).strip(),
+                            index,
+                            indent,
+                            bullet,
+                            form,
+                            match.group(2),
+                            match.group(1).strip(),
                             match.group(3),
                         )
                         break
@@ -178,7 +183,10 @@ def _write_answer(answer: Answer, form: str) -> str:
     if re.match(r"\s*\.{3,}", tail):
         tail = "  " + tail.lstrip(" .")  # a leader before the jump: no second leader
     if form in ("after", "leader") and _SPECIFY_TAIL_RE.match(tail):
-        label, tail = label + tail.rstrip(), ""  # "Other (SPECIFY) ____": the box stays by the words
+        label, tail = (
+            label + tail.rstrip(),
+            "",
+        )  # "Other (SPECIFY) ____": the box stays by the words
     body = {
         "dot": f"{code}. {label}{tail}",
         "paren": f"{code}) {label}{tail}",
@@ -266,7 +274,9 @@ def _renumber(sep: str, bare: bool = False) -> Transform:
             lines[head.index] = f"{head.indent}{bold}{label}{sep}{gap}{head.rest}"
         return "\n".join(lines)
 
-    transform.__name__ = "qnum_bare" if bare else f"qnum_{ {'.': 'dot', ')': 'paren', ':': 'colon'}[sep]}"
+    transform.__name__ = (
+        "qnum_bare" if bare else f"qnum_{ {'.': 'dot', ')': 'paren', ':': 'colon'}[sep] }"
+    )
     return transform
 
 
@@ -330,12 +340,31 @@ def _reroute(style: str) -> Transform:
 # ---------------------------------------------------------------- instructions' case
 
 _INSTRUCTION_WORDS = (
-    "ASK", "SHOW", "READ OUT", "READ", "SINGLE", "MULTI", "MULTIPLE", "CODE", "INTERVIEWER",
-    "PROGRAMMER", "PROBE", "RECORD", "DO NOT", "SELECT", "ROTATE", "RANDOMIZE", "RANDOMISE",
-    "ONE ANSWER", "ALLOW", "SCRIPTER",
+    "ASK",
+    "SHOW",
+    "READ OUT",
+    "READ",
+    "SINGLE",
+    "MULTI",
+    "MULTIPLE",
+    "CODE",
+    "INTERVIEWER",
+    "PROGRAMMER",
+    "PROBE",
+    "RECORD",
+    "DO NOT",
+    "SELECT",
+    "ROTATE",
+    "RANDOMIZE",
+    "RANDOMISE",
+    "ONE ANSWER",
+    "ALLOW",
+    "SCRIPTER",
 )
 _INSTR_RE = re.compile(
-    r"(?P<open>\[|\()?(?P<body>(?:" + "|".join(_INSTRUCTION_WORDS) + r")(?![\w-])[^\]\)]*)(?P<close>\]|\))?",
+    r"(?P<open>\[|\()?(?P<body>(?:"
+    + "|".join(_INSTRUCTION_WORDS)
+    + r")(?![\w-])[^\]\)]*)(?P<close>\]|\))?",
     re.I,
 )
 
@@ -438,9 +467,7 @@ def _rebullet(mark: str) -> Transform:
 
 
 def _answer_rows(text: str, gold: Gold) -> set[int]:
-    return {a.index for a in coded_answers(text, gold)} | {
-        a[0] for a in _plain_answers(text, gold)
-    }
+    return {a.index for a in coded_answers(text, gold)} | {a[0] for a in _plain_answers(text, gold)}
 
 
 def blank_between_answers(text: str, gold: Gold) -> str:

@@ -126,7 +126,8 @@ def test_code_first_capitals_answer_with_its_route(tmp_path: Path) -> None:
     )
     found = _compile(tmp_path, doc)
     assert [(o.code, o.label) for o in found["HW1"].options] == [("1", "YES"), ("2", "NO")]
-    assert found["HW1"].skip_to and found["HW1"].skip_to[0].to == "HW3"
+    assert found["HW1"].skip_to
+    assert found["HW1"].skip_to[0].to == "HW3"
 
 
 def test_numbered_routing_note_in_capitals_stays_a_note(tmp_path: Path) -> None:
@@ -166,4 +167,5 @@ def test_jumps_written_under_numbered_answers_are_the_questions_skips(tmp_path: 
     found = _compile(tmp_path, JUMPS)
     assert found["Q2"].display_if is None
     assert [s.to for s in found["Q1"].skip_to] == ["Q4"]
-    assert "'3'" in found["Q1"].skip_to[0].if_ and "'4'" in found["Q1"].skip_to[0].if_
+    assert "'3'" in found["Q1"].skip_to[0].if_
+    assert "'4'" in found["Q1"].skip_to[0].if_
