@@ -405,6 +405,11 @@ _CAPS_ANSWER_ROUTED_RE = re.compile(
     r"^(?!(?:CODES?|CODIGOS?|CÓDIGOS?|CODICI|CODICE|KODY?|IF|SI|SE|ALS|WENN|FALLS|JEŚLI)\b)"
     r"[^\W\d_][^\d→]{0,24}?\s+\d{1,3}\s*(?:→|->|=>)\s*\S"
 )
+# "11. PIPED INTO DWELLING  -> GO TO HH6", "2) NO → END": a code, an answer in capitals, then its
+# routing (the answer, as "[2] NO" is; not a numbered note "2. IF NO -> …")
+_CODE_FIRST_ROUTED_RE = re.compile(
+    r"^\(?\d{1,3}[.)]\s+(?!(?:IF|ASK|GO|SKIP|CODE|NOTE|THEN)\b)[A-Z][^→>]{0,60}?\s+(?:→|->|=>)\s*\S"
+)
 _QUOTED_RE = re.compile(r'"[^"]{0,120}"|“[^”]{0,120}”')
 # a survey tool's printout names each question's format in parts set apart by middle dots
 _FORMAT_PART_RE = re.compile(
@@ -471,6 +476,8 @@ def is_instruction(line: Line) -> bool:
         return False  # "SSC / HSC<TAB>4": an answer in capitals, its code in a cell of its own
     if re.match(r"^\[\d{1,3}\]\s+[A-Z]", text):
         return False  # "[8] DON'T KNOW": an answer in capitals after its bracketed code
+    if _CODE_FIRST_ROUTED_RE.match(text):
+        return False  # "11. PIPED INTO DWELLING  -> GO TO HH6": the same answer, its code first
     if _CAPS_ANSWER_ROUTED_RE.match(text):
         return False  # "DK 9 → GO TO Q12": an answer in capitals, its code, then its routing
     if re.match(rf"[{BOXES}]\s*[A-Z]", text):

@@ -31,6 +31,7 @@ from fielder.compiler.coded_heading_rows import coded_heading_lines
 from fielder.compiler.continued_filters import join_continued_filters
 from fielder.compiler.counted_filters import copy_named_filters, spread_counted_filters
 from fielder.compiler.crf_tables import crf_document
+from fielder.compiler.cue_case import cue_case_lines
 from fielder.compiler.cued_answers import cued_answer_lines
 from fielder.compiler.decision_tables import decision_table_lines
 from fielder.compiler.diagnostics import Clarification, Problem, answers_of
@@ -160,6 +161,7 @@ def _read_lines(document: Document) -> list[Line]:
             )
         )
     )
+    lines = cue_case_lines(lines)  # "Read out" over the answers: the cue "READ OUT"
     lines = page_target_lines(lines)  # "skip to page 4 (Title)": the page's first question
     lines = shortcut_head_lines(lines)  # "Flown | Closed – single" over the words: the id
     # (owners' and tools' layouts: marked notes, doubled brackets, `#N` references, heads set off

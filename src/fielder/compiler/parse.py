@@ -507,6 +507,10 @@ def _boxed_items_above(draft: Draft, line: Line) -> bool:
     return len(items) >= 2 and all(seen.text[:1] in BOXES for seen in items)
 
 
+# an answer written "3. Dementia" / "3) Dementia": a number before the words, no other code
+_NUMBERED_ANSWER_RE = re.compile(r"^\s*\(?\d{1,3}[.)]\s")
+
+
 def label_mode(lines: list[Line]) -> str:
     """How this document labels its questions: "prefixed", "bare" or "none"."""
     counts = {"prefixed": 0, "bare": 0, "given": 0}
@@ -1248,7 +1252,7 @@ class _Parser:
                 and number > max(int(c) for c in codes if c is not None) + 1
                 and len(label.rest.split()) >= 2
             )
-        if in_options and self.list_goes_on(line, number):
+        if in_options and (self.list_goes_on(line, number)):
             return label
         if number == self.last_number + 1 and filter_before_words(
             label.rest, self.next_content(index), line

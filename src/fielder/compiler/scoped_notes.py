@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from fielder.compiler.classify import find_label, is_section
+from fielder.compiler.classify import find_label, is_section, looks_like_question
 from fielder.compiler.glossary import to_english
 from fielder.compiler.group_names import GROUP_MARK, names_answer, names_group
 from fielder.compiler.lines import Line, made_line
@@ -613,11 +613,18 @@ def _wrapped_on(lines: list[Line], pos: int, parts: list[str]) -> Line | None:
     return following
 
 
+def _numbered_answer(style: str, rest: str) -> bool:
+    """ "3) Bicycle" over "If Bicycle, go to Q4.": a bare number before a few words that ask
+    nothing is an answer of the question above, not the next question's head."""
+    return style == "bare" and len(rest.split()) <= 6 and not looks_like_question(rest)
+
+
 def _answers_above(lines: list[Line], pos: int) -> list[str]:
     """The words of the lines between the question above and this note (none past a heading)."""
     found: list[str] = []
     for line in reversed(lines[:pos]):
-        if find_label(line) is not None:
+        label = find_label(line)
+        if label is not None and not _numbered_answer(label.style, label.rest):
             return found
         if is_section(line) and not line.is_option:
             return []
