@@ -29,6 +29,7 @@ from fielder.compiler.instructions import (
 from fielder.compiler.lines import collapse, split_text
 from fielder.compiler.negations import denial_index
 from fielder.compiler.note_keys import note_key
+from fielder.compiler.numbered_headings import numbered_headings
 from fielder.compiler.numbered_points import numbered_points
 from fielder.compiler.options import (
     BOXES,
@@ -507,6 +508,10 @@ def table_layout(
         return "options", answers, []
     columns: list[Option] = []
     body = rows[1:]
+    numbered = numbered_headings(first) if not header_codes else None
+    if numbered:
+        statements = [_strip_marker(collapse(split_text(r[0])[0]) or r[0]) for r in body if r and r[0]]
+        return "grid", numbered, without_row_recodes(statements)
     header_codes = header_codes or _codes_under_headings(first, body)
     lead_coded = _headings_lead_with_codes(first, body)
     for index, header in enumerate(first):
