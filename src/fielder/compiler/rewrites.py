@@ -102,6 +102,7 @@ from fielder.compiler.screener_marks import screener_mark_lines
 from fielder.compiler.section_routes import section_route_lines
 from fielder.compiler.shared_lists import shared_list_lines
 from fielder.compiler.side_labels import split_side_labels
+from fielder.compiler.skipped_questions import skipped_question_lines
 from fielder.compiler.side_sections import drop_side_sections
 from fielder.compiler.slashed_wraps import join_slashed_wraps
 from fielder.compiler.spec_items import spec_lines
@@ -139,7 +140,7 @@ def rewrite_lines(lines: list[Line]) -> list[Line]:
     lines = qualifying_code_lines(bracketed_point_lines(starred_note_lines(lines)))
     lines = described_base_lines(arrow_note_lines(lines))
     lines = locked_segment_lines(drop_standard_pages(dropdown_placeholder_lines(lines)))
-    lines = section_route_lines(lines)
+    lines = skipped_question_lines(section_route_lines(lines))
     lines = answer_set_lines(wiki_question_lines(box_screen_lines(lines)))
     lines = answer_next_lines(numbered_section_lines(question_word_lines(screen_box_lines(lines))))
     lines = split_side_labels(drop_submit_button(lines))
