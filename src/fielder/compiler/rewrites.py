@@ -101,6 +101,7 @@ from fielder.compiler.screen_roles import screen_role_lines
 from fielder.compiler.screener_marks import screener_mark_lines
 from fielder.compiler.section_routes import section_route_lines
 from fielder.compiler.shared_lists import shared_list_lines
+from fielder.compiler.cell_top_filters import cell_top_filter_lines
 from fielder.compiler.side_labels import split_side_labels
 from fielder.compiler.skipped_questions import skipped_question_lines
 from fielder.compiler.side_sections import drop_side_sections
@@ -142,7 +143,8 @@ def rewrite_lines(lines: list[Line]) -> list[Line]:
     lines = locked_segment_lines(drop_standard_pages(dropdown_placeholder_lines(lines)))
     lines = skipped_question_lines(section_route_lines(lines))
     lines = answer_set_lines(wiki_question_lines(box_screen_lines(lines)))
-    lines = answer_next_lines(numbered_section_lines(question_word_lines(screen_box_lines(lines))))
+    lines = cell_top_filter_lines(screen_box_lines(lines))  # before `answer_next` reads it
+    lines = answer_next_lines(numbered_section_lines(question_word_lines(lines)))
     lines = split_side_labels(drop_submit_button(lines))
     lines = coded_head_lines(numbered_head_lines(split_asked_across(lines)))
     lines = checklist_lines(screen_role_lines(screener_mark_lines(typed_label_lines(lines))))
