@@ -102,6 +102,8 @@ from fielder.compiler.screener_marks import screener_mark_lines
 from fielder.compiler.section_routes import section_route_lines
 from fielder.compiler.shared_lists import shared_list_lines
 from fielder.compiler.cell_top_filters import cell_top_filter_lines
+from fielder.compiler.exclusive_notes import exclusive_note_lines
+from fielder.compiler.named_rule_notes import named_rule_lines
 from fielder.compiler.side_labels import split_side_labels
 from fielder.compiler.skipped_questions import skipped_question_lines
 from fielder.compiler.side_sections import drop_side_sections
@@ -141,7 +143,8 @@ def rewrite_lines(lines: list[Line]) -> list[Line]:
     lines = qualifying_code_lines(bracketed_point_lines(starred_note_lines(lines)))
     lines = described_base_lines(arrow_note_lines(lines))
     lines = locked_segment_lines(drop_standard_pages(dropdown_placeholder_lines(lines)))
-    lines = skipped_question_lines(section_route_lines(lines))
+    lines = exclusive_note_lines(skipped_question_lines(section_route_lines(lines)))
+    lines = named_rule_lines(lines)  # "Logic: ENG6 is suppressed in … (DEM2 = 5)"
     lines = answer_set_lines(wiki_question_lines(box_screen_lines(lines)))
     lines = cell_top_filter_lines(screen_box_lines(lines))  # before `answer_next` reads it
     lines = answer_next_lines(numbered_section_lines(question_word_lines(lines)))
