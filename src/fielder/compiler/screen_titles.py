@@ -59,7 +59,9 @@ def _named_screen(line: Line) -> bool:
     return (
         line.bold
         and words.upper() in DISPLAY_WORDS
+        # ("INTRO (welcome screen)" in capitals: the screen readers' own shape)
         and words[:1].isupper()
+        and not words.isupper()
         and len(line.instructions) == 1
         and re.fullmatch(r"\([^()]{3,40}\)", line.instructions[0].strip()) is not None
     )
