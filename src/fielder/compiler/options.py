@@ -1328,5 +1328,11 @@ def _caps_brackets_back(label: str, line: Line) -> str:
 
 def is_plain_answer(text: str) -> bool:
     """True for a short unmarked line that can be an answer in a list (a country, a brand)."""
+    if re.search(r"→|(?<!-)-+>", text):
+        # "Under 18 → please stop here; this survey is for adults": the answer's words are
+        # those before its route, however long the route's own words are
+        label, target, ends = strip_routing(text)
+        if (target or ends) and label.strip():
+            text = label.strip()
     words = text.split()
     return 0 < len(words) <= 10 and not text.endswith(("?", ":")) and len(text) <= 80
