@@ -8,9 +8,10 @@ words, or a word only one answer has; several joined by `/`, "or", ","; "everyon
 rest) and a place: the form's end, a section by its number, or a question. Read as:
 
 - the form's end: a screen-out on those answers;
-- the very next question, the others sent further: that question (and the rest of its section)
-  is asked on those answers only (both branches written: the next questions' filter);
-- a later question: a jump;
+- the very next question, the others sent to a later section: that question (and the rest of
+  its section) is asked on those answers only (both branches written: the next questions'
+  filter); where the others go to a question, the jump readers read the pair;
+- a later question: a jump (unless the question has its jumps read already);
 - sections, when the note routes every answer: each section that a named answer group goes to
   is asked of that group (a tool's branches are sections asked of one group each), except the
   one everyone else goes to and a last section that the section before it runs into.
@@ -175,7 +176,9 @@ def _apply(
     }
     here = position[id(question)]
     by_id = {q.id.casefold(): q for q in questions}
-    targets = {place for _, place in clauses}
+    # ("→ Q9b, everyone else → Section 5": the others leave by sections, so the question
+    # named runs to its section's end; "Yes → A3, No → A5" is the jump readers' own)
+    sectioned = any(kind == "section" for _, (kind, _) in clauses)
     for codes, (kind, where) in clauses:
         if codes is None:
             continue
@@ -187,7 +190,7 @@ def _apply(
             target = by_id.get(where.casefold()) or by_id.get(f"q{where}".casefold())
             if target is None or position[id(target)] <= here:
                 continue
-            if position[id(target)] == here + 1 and complete and len(targets) > 1:
+            if position[id(target)] == here + 1 and complete and sectioned:
                 run = [target]
                 for following in questions[here + 2 :]:
                     if block_of.get(id(following)) != block_of.get(id(target)):
@@ -195,9 +198,7 @@ def _apply(
                     run.append(following)
                 for member in run:
                     _join(member, _test(question, codes))
-            elif position[id(target)] > here + 1 and not any(
-                rule.to == target.id for rule in question.skip_to
-            ):
+            elif position[id(target)] > here + 1 and not question.skip_to:
                 question.skip_to.append(SkipRule(if_=_test(question, codes), to=target.id))
             continue
         members = sections.get(int(where), [])
