@@ -510,8 +510,8 @@ def table_layout(
     body = rows[1:]
     numbered = numbered_headings(first) if not header_codes else None
     if numbered:
-        statements = [_strip_marker(collapse(split_text(r[0])[0]) or r[0]) for r in body if r and r[0]]
-        return "grid", numbered, without_row_recodes(statements)
+        items = [_strip_marker(collapse(split_text(r[0])[0]) or r[0]) for r in body if r and r[0]]
+        return "grid", numbered, without_row_recodes(items)
     header_codes = header_codes or _codes_under_headings(first, body)
     lead_coded = _headings_lead_with_codes(first, body)
     for index, header in enumerate(first):

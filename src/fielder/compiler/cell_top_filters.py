@@ -33,9 +33,14 @@ def cell_top_filter_lines(lines: list[Line]) -> list[Line]:
     out = list(lines)
     for index, line in enumerate(lines[:-1]):
         below = lines[index + 1]
-        if not line.text or line.start == line.end or (below.start, below.end) != (
-            line.start,
-            line.end,
+        if (
+            not line.text
+            or line.start == line.end
+            or (below.start, below.end)
+            != (
+                line.start,
+                line.end,
+            )
         ):
             continue
         if index and (lines[index - 1].start, lines[index - 1].end) == (line.start, line.end):

@@ -60,6 +60,7 @@ from fielder.compiler.box_screens import box_screen_lines
 from fielder.compiler.boxed_cells import boxed_cell_lines
 from fielder.compiler.bracketed_filters import bracketed_filter_lines
 from fielder.compiler.bracketed_points import bracketed_point_lines
+from fielder.compiler.cell_top_filters import cell_top_filter_lines
 from fielder.compiler.checklist_answers import checklist_lines
 from fielder.compiler.coded_heads import coded_head_lines
 from fielder.compiler.condition_lists import condition_list_lines
@@ -68,6 +69,7 @@ from fielder.compiler.decor_emoji import drop_decor_emoji
 from fielder.compiler.described_bases import described_base_lines
 from fielder.compiler.differential_pairs import differential_lines
 from fielder.compiler.dropdown_placeholders import dropdown_placeholder_lines
+from fielder.compiler.exclusive_notes import exclusive_note_lines
 from fielder.compiler.field_notes import field_note_lines
 from fielder.compiler.flag_notes import flag_note_lines
 from fielder.compiler.footnote_marks import drop_footnote_marks
@@ -81,6 +83,7 @@ from fielder.compiler.keypad_answers import keypad_answer_lines
 from fielder.compiler.label_marks import label_mark_lines
 from fielder.compiler.lines import Line
 from fielder.compiler.locked_segments import locked_segment_lines
+from fielder.compiler.named_rule_notes import named_rule_lines
 from fielder.compiler.noted_labels import noted_label_lines
 from fielder.compiler.numbered_heads import numbered_head_lines
 from fielder.compiler.numbered_sections import numbered_section_lines
@@ -101,12 +104,9 @@ from fielder.compiler.screen_roles import screen_role_lines
 from fielder.compiler.screener_marks import screener_mark_lines
 from fielder.compiler.section_routes import section_route_lines
 from fielder.compiler.shared_lists import shared_list_lines
-from fielder.compiler.cell_top_filters import cell_top_filter_lines
-from fielder.compiler.exclusive_notes import exclusive_note_lines
-from fielder.compiler.named_rule_notes import named_rule_lines
 from fielder.compiler.side_labels import split_side_labels
-from fielder.compiler.skipped_questions import skipped_question_lines
 from fielder.compiler.side_sections import drop_side_sections
+from fielder.compiler.skipped_questions import skipped_question_lines
 from fielder.compiler.slashed_wraps import join_slashed_wraps
 from fielder.compiler.spec_items import spec_lines
 from fielder.compiler.stacked_heads import stacked_head_lines

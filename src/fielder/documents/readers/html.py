@@ -376,21 +376,22 @@ def _inline(tag: Tag, fmt: Run, classes: dict[str, str] | None = None) -> Run:
         underline=fmt.underline or name in ("u", "ins"),
         caps=fmt.caps or "text-transform:uppercase" in style.replace(" ", ""),
         color=hex_value if hex_value and hex_value != "#000000" else fmt.color,
-        highlight="yellow" if name == "mark" else (name == "span" and _marker(style)) or fmt.highlight,
+        highlight="yellow" if name == "mark" else _marker(name, style) or fmt.highlight,
     )
 
 
-def _marker(style: str) -> str | None:
+def _marker(name: str, style: str) -> str | None:
     """A span's background in a bright, strong hue (yellow, green, pink): highlighted words,
     the way an author marks a note to self. Greys, pale tints, white and dark bands are
     shading, not a marker."""
-    found = _BACKGROUND.search(style)
+    found = _BACKGROUND.search(style) if name == "span" else None
     if found is None:
         return None
     value = found.group(1)
     red, green, blue = (int(value[i : i + 2], 16) for i in (0, 2, 4))
     bright = max(red, green, blue) >= 200  # (a dark band under white words is a banner)
-    return "#" + value.upper() if bright and max(red, green, blue) - min(red, green, blue) > 100 else None
+    strong = max(red, green, blue) - min(red, green, blue) > 100
+    return "#" + value.upper() if bright and strong else None
 
 
 # a right margin or padding above zero ("margin-right: 0.4em", "padding: 0 4px")
