@@ -123,6 +123,7 @@ _SHORT_TEXT_RE = re.compile(
     r"postleitzahl|(?<!please\s)name(?!\s+(?:up\s+to|all|any|as\s+many|"
     r"one|two|three|four|five|some)\b)|order\s+number|reference|phone|telephone|mobile|"
     r"job\s+title|occupation|which\s+brand|what\s+brand|city|town|country|street|address|"
+    r"citizenship|nationality|"
     r"website|url|model|tell\s+us\s+(?:who|which))\b",  # "Tell us who": a name to write
     re.I,
 )
