@@ -104,6 +104,7 @@ from fielder.compiler.screen_roles import screen_role_lines
 from fielder.compiler.screener_marks import screener_mark_lines
 from fielder.compiler.section_routes import section_route_lines
 from fielder.compiler.shared_lists import shared_list_lines
+from fielder.compiler.grouped_answer_runs import grouped_answer_lines
 from fielder.compiler.side_labels import split_side_labels
 from fielder.compiler.side_sections import drop_side_sections
 from fielder.compiler.skipped_questions import skipped_question_lines
@@ -145,6 +146,7 @@ def rewrite_lines(lines: list[Line]) -> list[Line]:
     lines = locked_segment_lines(drop_standard_pages(dropdown_placeholder_lines(lines)))
     lines = exclusive_note_lines(skipped_question_lines(section_route_lines(lines)))
     lines = named_rule_lines(lines)  # "Logic: ENG6 is suppressed in … (DEM2 = 5)"
+    lines = grouped_answer_lines(lines)  # "GUINEA-BISSAU: 4 Bafatá 5 Gabú 6 Oio"
     lines = answer_set_lines(wiki_question_lines(box_screen_lines(lines)))
     lines = cell_top_filter_lines(screen_box_lines(lines))  # before `answer_next` reads it
     lines = answer_next_lines(numbered_section_lines(question_word_lines(lines)))
