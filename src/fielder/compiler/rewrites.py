@@ -75,6 +75,7 @@ from fielder.compiler.flag_notes import flag_note_lines
 from fielder.compiler.footnote_marks import drop_footnote_marks
 from fielder.compiler.footnote_routes import footnote_route_lines
 from fielder.compiler.format_marks import drop_format_marks
+from fielder.compiler.grouped_answer_runs import grouped_answer_lines
 from fielder.compiler.interviewer_text import interviewer_text_lines
 from fielder.compiler.item_tables import numbered_item_lines
 from fielder.compiler.keyed_item_heads import keyed_item_head_lines
@@ -104,7 +105,6 @@ from fielder.compiler.screen_roles import screen_role_lines
 from fielder.compiler.screener_marks import screener_mark_lines
 from fielder.compiler.section_routes import section_route_lines
 from fielder.compiler.shared_lists import shared_list_lines
-from fielder.compiler.grouped_answer_runs import grouped_answer_lines
 from fielder.compiler.side_labels import split_side_labels
 from fielder.compiler.side_sections import drop_side_sections
 from fielder.compiler.skipped_questions import skipped_question_lines
