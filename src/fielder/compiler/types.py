@@ -130,6 +130,8 @@ _SHORT_TEXT_RE = re.compile(
 _LONG_TEXT_RE = re.compile(
     r"\b(?:why|describe|explain|comments?|suggestions?|tell\s+us(?!\s+(?:who|which)\b)|"
     r"anything\s+else|in\s+your\s+own\s+words|"
+    # "Enumerator: note anything unusual about this interview": an observation written out
+    r"(?:note|record|describe)\s+anything\b|"
     # "What is the main reason you might leave?", "If you could change one thing …": a reason
     # or a wish, written out
     r"what\s+(?:is|was|are|were)\s+the\s+(?:main\s+)?reasons?|change\s+one\s+thing)\b"
