@@ -1331,8 +1331,9 @@ def is_plain_answer(text: str) -> bool:
     if re.search(r"→|(?<!-)-+>", text):
         # "Under 18 → please stop here; this survey is for adults": the answer's words are
         # those before its route, however long the route's own words are
+        # (not "“None” is exclusive. If selected → Jump to Q10": a note's sentences)
         label, target, ends = strip_routing(text)
-        if (target or ends) and label.strip():
+        if (target or ends) and label.strip() and not re.search(r"[.!?]\s|\bif\b", label, re.I):
             text = label.strip()
     words = text.split()
     return 0 < len(words) <= 10 and not text.endswith(("?", ":")) and len(text) <= 80
