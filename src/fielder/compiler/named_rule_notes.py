@@ -3,7 +3,8 @@
 Item banks write a question's rule as a sentence about it, over it: `Logic: ENG6 is suppressed
 in France, Germany and the Netherlands (DEM2 = 5, 6 or 7), where …` (who does NOT see it),
 `Logic: AP2 additionally needs DEM2 = Japan [13].` (a test on top of its block's filter). The
-verbs vary ("is suppressed / hidden / not shown in …", "additionally needs", "also requires")
+verbs vary ("is suppressed / withheld / switched off in …", "additionally needs", "also
+requires")
 but the shape is fixed: the question's id, the verb, the test (in brackets after a group's
 words, or written out). Where the id is the question right below the note, the note is
 rewritten as the filter the readers know: `ASK IF NOT (DEM2 = 5, 6 or 7)`, `ASK IF DEM2 = Japan
@@ -21,7 +22,8 @@ from fielder.compiler.lines import Line
 _ID = r"[A-Z]{1,5}\d{1,3}[a-z]?"
 _HEAD = r"^\W*(?:(?:logic|rule|routing|filter|display\s+logic|note)\s*[:–—-]\s*)?"
 _SUPPRESSED_RE = re.compile(
-    rf"{_HEAD}(?P<id>{_ID})\s+(?:is|are)\s+(?:suppressed|hidden|not\s+(?:shown|asked|displayed))"
+    # ("is not shown to …" and "is hidden for …" are the scope readers' wording already)
+    rf"{_HEAD}(?P<id>{_ID})\s+(?:is|are)\s+(?:suppressed|withheld|switched\s+off|turned\s+off)"
     r"\s+(?:in|for|from|to|when|if|where)\b(?P<rest>.*)$",
     re.I,
 )

@@ -11,7 +11,8 @@ rest) and a place: the form's end, a section by its number, or a question. Read 
 - the very next question, the others sent to a later section: that question (and the rest of
   its section) is asked on those answers only (both branches written: the next questions'
   filter); where the others go to a question, the jump readers read the pair;
-- a later question: a jump (unless the question has its jumps read already);
+- a later question, beside a section's branch: a jump (unless the question has its jumps read
+  already);
 - sections, when the note routes every answer: each section that a named answer group goes to
   is asked of that group (a tool's branches are sections asked of one group each), except the
   one everyone else goes to and a last section that the section before it runs into.
@@ -198,7 +199,7 @@ def _apply(
                     run.append(following)
                 for member in run:
                     _join(member, _test(question, codes))
-            elif position[id(target)] > here + 1 and not question.skip_to:
+            elif position[id(target)] > here + 1 and sectioned and not question.skip_to:
                 question.skip_to.append(SkipRule(if_=_test(question, codes), to=target.id))
             continue
         members = sections.get(int(where), [])
