@@ -29,6 +29,7 @@ from fielder.compiler.instructions import (
 from fielder.compiler.lines import collapse, split_text
 from fielder.compiler.negations import denial_index
 from fielder.compiler.note_keys import note_key
+from fielder.compiler.numbered_headings import numbered_headings
 from fielder.compiler.numbered_points import numbered_points
 from fielder.compiler.options import (
     BOXES,
@@ -50,7 +51,7 @@ from fielder.compiler.row_recodes import without_row_recodes
 from fielder.compiler.scale_extras import with_written_scale
 from fielder.compiler.scales import end_words, scale_from_text
 from fielder.compiler.spelled_codes import spelled_code
-from fielder.compiler.stimulus_screens import shows_stimulus
+from fielder.compiler.stimulus_screens import shows_stimulus, statement_lead
 from fielder.compiler.types import infer_type
 from fielder.compiler.written_things import names_short_thing
 from fielder.ir.models import CHOICE_TYPES, Option, Question, Row, SourceSpan, Validation
@@ -507,6 +508,10 @@ def table_layout(
         return "options", answers, []
     columns: list[Option] = []
     body = rows[1:]
+    numbered = numbered_headings(first) if not header_codes else None
+    if numbered:
+        items = [_strip_marker(collapse(split_text(r[0])[0]) or r[0]) for r in body if r and r[0]]
+        return "grid", numbered, without_row_recodes(items)
     header_codes = header_codes or _codes_under_headings(first, body)
     lead_coded = _headings_lead_with_codes(first, body)
     for index, header in enumerate(first):
@@ -926,10 +931,13 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
     ):
         # "DK = 998" under a number box: a missing-value code, not a list of answers.
         options, raws = [], []
+    lead = None if options or rows or draft.label is None else statement_lead(text)
+    if lead is not None:
+        text = lead[1]  # "Consent statement (read aloud): Hello, …": the screen's words
     is_display = bool(
         draft.label and (draft.label.id in DISPLAY_WORDS or draft.label.style == "display")
     ) or shows_stimulus(
-        draft.notes,
+        [*draft.notes, *([lead[0]] if lead else [])],
         text,
         words,
         bool(options or rows or draft.hints or draft.tables),

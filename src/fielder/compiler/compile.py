@@ -81,6 +81,7 @@ from fielder.compiler.passes.carry import resolve_carry
 from fielder.compiler.passes.ids import assign_ids
 from fielder.compiler.passes.logic import resolve_logic, section_starts
 from fielder.compiler.passes.read_routing import read_routing
+from fielder.compiler.passes.route_lists import route_lists
 from fielder.compiler.passes.script_boxes import script_boxes
 from fielder.compiler.passes.unread_routing import unread_routing
 from fielder.compiler.print_layouts import print_layout_lines
@@ -457,6 +458,7 @@ def analyse(
         if id(b.question) in kept
     ]
     script_boxes(pairs)  # "Screen out · Condition: ??Flown?? Has {2}": shortcuts as names
+    route_lists(pairs, survey)  # "No → Submit form. Yes → Section 3.": a tool's branching
     read_routing(pairs)  # one question's routing in new wording, read before it is flagged
     copy_named_filters(parsed.drafts, builts)  # ("same as VS10" where VS10's was read just now)
     asked = {problem.id for problem in open_problems}

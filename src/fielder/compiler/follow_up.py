@@ -49,6 +49,13 @@ _SUPPOSED_RE = re.compile(
 _THING_CHANGED_RE = re.compile(
     r"^(?!(?:you|your|they|their|he|she|we)\b)\S.*?\b[a-z]{3,}ed\b", re.I
 )
+# "voting in national elections were not compulsory": a thing, not a person, then "were" (the
+# subjunctive of a world supposed; "you were born abroad" is a fact about the respondent)
+_SUBJUNCTIVE_RE = re.compile(
+    r"^(?!(?:you|your|they|their|he|she|we|i)\b)(?:[\w'’-]+\s+){1,8}were\b"
+    r"(?!\s+(?:born|asked)\b)",
+    re.I,
+)
 _WOULD_RE = re.compile(r"^(?:would|could|might)\s+you\b", re.I)
 # "If the branch rejects the offer, would you …?": a named other party acting, in the present
 _OTHER_ACTS_RE = re.compile(
@@ -61,6 +68,8 @@ def _supposed(cond: str, ask: str) -> bool:
     "would you" after it)."""
     if _SUPPOSED_RE.search(cond):
         return True
+    if _SUBJUNCTIVE_RE.match(cond.strip()) and re.search(r"\bwould\b", ask, re.I):
+        return True  # "If voting were not compulsory, how likely is it that you would vote?"
     thing = _THING_CHANGED_RE.match(cond.strip()) or _OTHER_ACTS_RE.match(cond.strip())
     return bool(thing and _WOULD_RE.match(ask.strip()))
 

@@ -389,7 +389,10 @@ def type_words(note: str) -> list[str]:
     if unit and _SHORTHAND.get(unit[1].upper()) == "number":
         return ["number"]
     if re.fullmatch(
-        r"\s*(?:1|one|single)[- ](?:text\s+)?line(?:\s+(?:text|box|answer))?\s*\.?\s*", note, re.I
+        # ("Single line of text.": the box said in words)
+        r"\s*(?:1|one|single)[- ](?:text\s+)?line(?:\s+(?:text|box|answer)|\s+of\s+text)?\s*\.?\s*",
+        note,
+        re.I,
     ):
         return ["text"]  # "1 line" beside an open end: a one-line box
     if re.match(r"\s*(?:1|one|single)[- ]line\b(?!\s+(?:of|per)\b)", note, re.I) or re.search(
@@ -540,7 +543,7 @@ _FORMS_TYPES: tuple[tuple[re.Pattern[str], str], ...] = (
 FORM_TYPE_LINE_RE = re.compile(
     r"(?:short\s+answer|long\s+answer|short\s+text|long\s+text|paragraph(?:\s+text)?|checkbox(?:es)?|checkbox\s+grid|"
     r"multiple\s+choice(?:\s+grid)?|drop-?down|linear\s+scale|opinion\s+scale|rating|"
-    r"single\s+line\s+text|multi-?line\s+text|file\s+upload|number|date|time|email|"
+    r"single\s+line\s+(?:of\s+)?text|multi-?line\s+text|file\s+upload|number|date|time|email|"
     r"yes\s*/\s*no|nps|net\s+promoter\s+score)(?:\s*\(?\s*-?\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\s*\)?)?\.?",
     re.I,
 )

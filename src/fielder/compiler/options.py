@@ -87,6 +87,15 @@ _LETTER_RE = re.compile(r"^\(?(?P<letter>[a-zA-Z])[.)]\s+(?P<label>\S.*)$")
 # "a=The app is easy to use": a sheet's lettered item (the numbered "1=…" are the codes)
 _LETTER_EQUALS_RE = re.compile(r"^(?P<letter>[a-z])\s?=\s?(?P<label>[^\W\d_].*)$")
 # arrows "(?<!-)-+>" start at a run's first dash, or a line of dashes is retried at each dash
+# "6 months to 1 year", "3 days a week", "30-day account": a number of units starts the answer's
+# words ("4 seasons or more": a count of a thing and "or more" is a band)
+_UNITS_LEAD_RE = re.compile(
+    r"^\d{1,3}(?:\s*%|[-–]\d|-(?=[a-z])|\s+to\s+\d|\s+or\s+|\s+and\s+|\+|"
+    r"\s+[a-z]+\s+or\s+(?:more|over|above|longer|fewer|less)\b|"
+    r"\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times?)\b|"
+    r"\s*[-–]\s*\d{1,4}\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times?|%|km|miles?|"
+    r"people|persons?)?\s*$)"
+)
 _ARROW_TAIL_RE = re.compile(r"(?P<arrow>(?:→|(?<!-)-+>|=>)\s*)(?P<route>[^→]+)$")
 # "→ 105" alone beside an answer (a skip column): go to that question.
 _ARROW_ONLY_RE = re.compile(
@@ -1047,20 +1056,11 @@ def _single(text: str, numbering: str | None) -> list[RawOption]:
     if tail_code:
         # "3 points per £1 [1]": the code in square brackets after the words ("1 Yes [1]":
         # the same code written twice)
-        if match and match["code"] == tail_code[1]:
+        # ("3 to 5 years [3]": a band that opens with its code's number keeps it)
+        if match and match["code"] == tail_code[1] and not _UNITS_LEAD_RE.match(text):
             text = text[match.start("label") :]
         match = None
-    if match and not re.match(
-        # "6 months to 1 year", "3 days a week", "30-day account": a number of units starts
-        # the answer's words
-        # ("4 seasons or more": a count of a thing and "or more" is a band)
-        r"^\d{1,3}(?:\s*%|[-–]\d|-(?=[a-z])|\s+to\s+\d|\s+or\s+|\s+and\s+|\+|"
-        r"\s+[a-z]+\s+or\s+(?:more|over|above|longer|fewer|less)\b|"
-        r"\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times?)\b|"
-        r"\s*[-–]\s*\d{1,4}\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times?|%|km|miles?|"
-        r"people|persons?)?\s*$)",
-        text,
-    ):
+    if match and not _UNITS_LEAD_RE.match(text):
         return [RawOption(collapse(match["label"]), match["code"])]
     after = _CODE_AFTER_RE.match(text)
     coded = _named_groups(after) if after else _code_bracketed(text)
@@ -1333,5 +1333,12 @@ def _caps_brackets_back(label: str, line: Line) -> str:
 
 def is_plain_answer(text: str) -> bool:
     """True for a short unmarked line that can be an answer in a list (a country, a brand)."""
+    if re.search(r"→|(?<!-)-+>", text):
+        # "Under 18 → please stop here; this survey is for adults": the answer's words are
+        # those before its route, however long the route's own words are
+        # (not "“None” is exclusive. If selected → Jump to Q10": a note's sentences)
+        label, target, ends = strip_routing(text)
+        if (target or ends) and label.strip() and not re.search(r"[.!?]\s|\bif\b", label, re.I):
+            text = label.strip()
     words = text.split()
     return 0 < len(words) <= 10 and not text.endswith(("?", ":")) and len(text) <= 80

@@ -61,6 +61,7 @@ from fielder.compiler.boxed_cells import boxed_cell_lines
 from fielder.compiler.bracket_tests import bracket_test_lines
 from fielder.compiler.bracketed_filters import bracketed_filter_lines
 from fielder.compiler.bracketed_points import bracketed_point_lines
+from fielder.compiler.cell_top_filters import cell_top_filter_lines
 from fielder.compiler.checklist_answers import checklist_lines
 from fielder.compiler.coded_heads import coded_head_lines
 from fielder.compiler.condition_lists import condition_list_lines
@@ -69,12 +70,14 @@ from fielder.compiler.decor_emoji import drop_decor_emoji
 from fielder.compiler.described_bases import described_base_lines
 from fielder.compiler.differential_pairs import differential_lines
 from fielder.compiler.dropdown_placeholders import dropdown_placeholder_lines
+from fielder.compiler.exclusive_notes import exclusive_note_lines
 from fielder.compiler.field_notes import field_note_lines
 from fielder.compiler.flag_notes import flag_note_lines
 from fielder.compiler.footnote_marks import drop_footnote_marks
 from fielder.compiler.footnote_routes import footnote_route_lines
 from fielder.compiler.format_marks import drop_format_marks
 from fielder.compiler.function_refs import function_ref_lines
+from fielder.compiler.grouped_answer_runs import grouped_answer_lines
 from fielder.compiler.interviewer_text import interviewer_text_lines
 from fielder.compiler.item_tables import numbered_item_lines
 from fielder.compiler.keyed_item_heads import keyed_item_head_lines
@@ -83,6 +86,7 @@ from fielder.compiler.keypad_answers import keypad_answer_lines
 from fielder.compiler.label_marks import label_mark_lines
 from fielder.compiler.lines import Line
 from fielder.compiler.locked_segments import locked_segment_lines
+from fielder.compiler.named_rule_notes import named_rule_lines
 from fielder.compiler.noted_labels import noted_label_lines
 from fielder.compiler.numbered_heads import numbered_head_lines
 from fielder.compiler.numbered_sections import numbered_section_lines
@@ -105,6 +109,7 @@ from fielder.compiler.section_routes import section_route_lines
 from fielder.compiler.shared_lists import shared_list_lines
 from fielder.compiler.side_labels import split_side_labels
 from fielder.compiler.side_sections import drop_side_sections
+from fielder.compiler.skipped_questions import skipped_question_lines
 from fielder.compiler.slashed_wraps import join_slashed_wraps
 from fielder.compiler.spec_items import spec_lines
 from fielder.compiler.stacked_heads import stacked_head_lines
@@ -143,9 +148,12 @@ def rewrite_lines(lines: list[Line]) -> list[Line]:
     lines = qualifying_code_lines(bracketed_point_lines(starred_note_lines(lines)))
     lines = described_base_lines(arrow_note_lines(lines))
     lines = locked_segment_lines(drop_standard_pages(dropdown_placeholder_lines(lines)))
-    lines = section_route_lines(lines)
+    lines = exclusive_note_lines(skipped_question_lines(section_route_lines(lines)))
+    lines = named_rule_lines(lines)  # "Logic: ENG6 is suppressed in … (DEM2 = 5)"
+    lines = grouped_answer_lines(lines)  # "GUINEA-BISSAU: 4 Bafatá 5 Gabú 6 Oio"
     lines = answer_set_lines(wiki_question_lines(box_screen_lines(lines)))
-    lines = answer_next_lines(numbered_section_lines(question_word_lines(screen_box_lines(lines))))
+    lines = cell_top_filter_lines(screen_box_lines(lines))  # before `answer_next` reads it
+    lines = answer_next_lines(numbered_section_lines(question_word_lines(lines)))
     lines = split_side_labels(drop_submit_button(lines))
     lines = coded_head_lines(numbered_head_lines(split_asked_across(lines)))
     lines = checklist_lines(screen_role_lines(screener_mark_lines(typed_label_lines(lines))))

@@ -711,7 +711,7 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
                 # names: that question's own skip (the skip readers' job)
                 continue
         covered = _covered(note, pos, sorted([*labels, *screens]) if note.until else labels, ends)
-        if len(covered) < 2:
+        if len(covered) < 2 and not (covered and _one_question_block(lines, pos, covered[0])):
             continue
         test = f"ASK IF NOT ({note.cond})" if note.negated else f"ASK IF {note.cond}"
         if note.sent_on:
@@ -747,3 +747,18 @@ def scoped_note_lines(lines: list[Line]) -> list[Line]:
             answered = True
         out.append(line)
     return out
+
+
+# "Regional block – Americas (AM1)": a heading naming the one question it holds, in brackets
+_ONE_ID_HEAD_RE = re.compile(r"\(\s*(?P<id>[A-Z]{1,5}\d{1,3}[a-z]?)\s*\)\s*$")
+
+
+def _one_question_block(lines: list[Line], pos: int, qid: str) -> bool:
+    """True for a note right under a heading that names, in brackets, the one question of its
+    block (`Regional block – Americas (AM1)` over `Logic: DEM1 = 1.`): the block's filter, as
+    its neighbours' `(EM1–EM2)` runs are, though it covers one question."""
+    above = next((line for line in reversed(lines[:pos]) if line.text or line.instructions), None)
+    if above is None or not is_section(above):
+        return False
+    named = _ONE_ID_HEAD_RE.search(above.text)
+    return named is not None and named["id"].upper() == qid.upper()

@@ -46,4 +46,26 @@ def screen_title_lines(lines: list[Line]) -> list[Line]:
         ):
             title = " ".join(match["title"].split())
             out[index] = replace(line, text="", spaced="", label=match["id"], instructions=[title])
+        elif _named_screen(line) and _words_follow(lines, index) and _labelled(lines) >= 3:
+            out[index] = replace(line, text="", spaced="", label=line.text.strip().upper())
     return out
+
+
+def _named_screen(line: Line) -> bool:
+    """`Debrief (confirmation message)`: a screen's name alone on a bold line, in the case of
+    a title, what kind of screen it is in a note beside it. (A form whose questions carry labels
+    names its screens the same way; the name is the screen's label.)"""
+    words = line.text.strip()
+    return (
+        line.bold
+        and words.upper() in DISPLAY_WORDS
+        # ("INTRO (welcome screen)" in capitals: the screen readers' own shape)
+        and words[:1].isupper()
+        and not words.isupper()
+        and len(line.instructions) == 1
+        and re.fullmatch(r"\([^()]{3,40}\)", line.instructions[0].strip()) is not None
+    )
+
+
+def _labelled(lines: list[Line]) -> int:
+    return sum(1 for line in lines if find_label(line) is not None)

@@ -39,3 +39,20 @@ def shows_stimulus(
     return any(
         _STIMULUS_NOTE_RE.match(note.strip()) or _READ_STATEMENT_RE.search(note) for note in notes
     )
+
+
+# "Consent statement (read aloud): Hello, …": the screen's kind, then its words, in the item
+_STATEMENT_LEAD_RE = re.compile(
+    r"^(?:(?:informed\s+)?consent|introductory|opening|closing)\s+statement"
+    r"(?:\s*\((?:to\s+be\s+)?read\s+(?:aloud|out)[^()]{0,30}\))?\s*:\s*(?=\S)",
+    re.I,
+)
+
+
+def statement_lead(text: str) -> tuple[str, str] | None:
+    """(the lead as an interviewer's note, the words after it) for an item whose words open by
+    calling themselves a statement to read out and then ask nothing; None otherwise."""
+    found = _STATEMENT_LEAD_RE.match(text)
+    if found is None or "?" in text[found.end() :]:
+        return None
+    return found.group(0).rstrip(" :").upper(), text[found.end() :].strip()

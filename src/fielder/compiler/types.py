@@ -126,12 +126,15 @@ _SHORT_TEXT_RE = re.compile(
     r"postleitzahl|(?<!please\s)name(?!\s+(?:up\s+to|all|any|as\s+many|"
     r"one|two|three|four|five|some)\b)|order\s+number|reference|phone|telephone|mobile|"
     r"job\s+title|occupation|which\s+brand|what\s+brand|city|town|country|street|address|"
+    r"citizenship|nationality|"
     r"website|url|model|tell\s+us\s+(?:who|which))\b",  # "Tell us who": a name to write
     re.I,
 )
 _LONG_TEXT_RE = re.compile(
     r"\b(?:why|describe|explain|comments?|suggestions?|tell\s+us(?!\s+(?:who|which)\b)|"
     r"anything\s+else|in\s+your\s+own\s+words|"
+    # "Enumerator: note anything unusual about this interview": an observation written out
+    r"(?:note|record|describe)\s+anything\b|"
     # "What is the main reason you might leave?", "If you could change one thing …": a reason
     # or a wish, written out
     r"what\s+(?:is|was|are|were)\s+the\s+(?:main\s+)?reasons?|change\s+one\s+thing)\b"

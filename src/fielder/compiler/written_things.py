@@ -20,13 +20,19 @@ _WRITE_WHAT_RE = re.compile(
 
 def names_short_thing(notes: list[str]) -> bool:
     """True when a note tells the interviewer to write in a name, place or code."""
-    for note in notes:
-        found = _WRITE_WHAT_RE.match(note.strip())
+    sentences = [s for note in notes for s in re.split(r"(?<=[.!])\s+", note.strip()) if s]
+    for sentence in sentences:
+        # ("RECORD PARTY NAME VERBATIM": a name is written as given, and stays a name)
+        words = _NAME_VERBATIM_RE.sub(r"\1", sentence.strip())
+        found = _WRITE_WHAT_RE.match(words)
         if (
             found
             and _SHORT_TEXT_RE.search(found["what"])
             and not _LONG_TEXT_RE.search(found["what"])
-            and not re.search(r"\b(?:VERBATIM|FULLY|ANSWER|RESPONSE|COMMENTS?)\b", note, re.I)
+            and not re.search(r"\b(?:VERBATIM|FULLY|ANSWER|RESPONSE|COMMENTS?)\b", words, re.I)
         ):
             return True
     return False
+
+
+_NAME_VERBATIM_RE = re.compile(r"\b(NAMES?)\s+(?:VERBATIM|IN\s+FULL|EXACTLY)\b", re.I)

@@ -36,11 +36,39 @@ _NOT_OWN_RE = re.compile(
     re.I,
 )
 
+# a remark in brackets closing the sentence, in small letters, naming no question or code
+_ASIDE_RE = re.compile(r"\s*\((?=[a-z])(?![^()]*(?:\d|\b[A-Z]{1,3}\d))[^()]{12,80}\)\W*$")
+
+# a form builder's answer format, then its settings ("Short answer, response validation: …")
+_FORMAT_RE = re.compile(
+    r"^\W*(?:short\s+answer|long\s+answer|paragraph|drop-?\s?down|check\s?boxes|"
+    r"multiple\s+choice(?:\s+grid)?|linear\s+scale|number|numeric|date|time|text\s+box)\b",
+    re.I,
+)
+
+
+def _answer_format(sentence: str) -> bool:
+    """A sentence that only names the answer's format ("Short answer, number between 0 and
+    60", "Paragraph", "Dropdown"): the tool's type, asked of no one."""
+    from fielder.compiler.instructions import type_words
+
+    if re.search(r"\b(?:IF|WHEN|ONLY|UNLESS)\b", sentence, re.I):
+        return False
+    return bool(type_words(sentence) or _FORMAT_RE.match(sentence))
+
 
 def only_test(words: str, place: str) -> str | None:
     """The test of a question's own ONLY / IF note, or None. `place` is where the note stands
     (`read_routing`): a bare IF sentence counts only between the words and the answers."""
-    first = re.split(r"(?<=[a-z0-9)’'\"”])\.\s+(?=[A-Z])", words.strip(), maxsplit=1)[0]
+    parts = re.split(r"(?<=[a-z0-9)’'\"”])\.\s+(?=[A-Z])", words.strip())
+    first = parts[0]
+    if len(parts) > 1 and _answer_format(first):
+        # "Short answer, number between 0 and 60. Only shows if …": a form builder's type
+        # line first, the question's filter in the sentence after it
+        first = parts[1]
+    # ("… ticked at Q12 (will need a separate section for this in Forms)": the author's aside
+    # in brackets, in small letters, is no part of the test)
+    first = _ASIDE_RE.sub("", first)
     if _NOT_OWN_RE.search(first):
         return None
     for pattern in (_GROUP_THEN_TEST_RE, _TEST_THEN_ONLY_RE, _ONLY_IF_RE):

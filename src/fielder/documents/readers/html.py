@@ -41,6 +41,8 @@ _PLACEHOLDER = re.compile(r"^\W*(?:please\s+)?(?:select|choose|pick)\b|^[-–—
 _CSS_RULE = re.compile(r"([^{}]+)\{([^}]*)\}")
 _CLASS_SELECTOR = re.compile(r"(?:[a-z][a-z0-9]*)?\.([\w-]+)", re.I)
 _COLOUR = re.compile(r"(?:^|;)\s*color\s*:\s*#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b")
+# "background-color:#ffff00" on a span: a highlighter pen over the words (Google Docs' export)
+_BACKGROUND = re.compile(r"(?:^|;)\s*background(?:-color)?\s*:\s*#([0-9a-fA-F]{6})\b")
 # CSS colour names as Word's web pages write them ("color:red"), by their hex value
 _NAMED_COLOUR = re.compile(r"(?:^|;)\s*color\s*:\s*([a-z]+)\b")
 _COLOUR_NAMES = {
@@ -374,8 +376,22 @@ def _inline(tag: Tag, fmt: Run, classes: dict[str, str] | None = None) -> Run:
         underline=fmt.underline or name in ("u", "ins"),
         caps=fmt.caps or "text-transform:uppercase" in style.replace(" ", ""),
         color=hex_value if hex_value and hex_value != "#000000" else fmt.color,
-        highlight="yellow" if name == "mark" else fmt.highlight,
+        highlight="yellow" if name == "mark" else _marker(name, style) or fmt.highlight,
     )
+
+
+def _marker(name: str, style: str) -> str | None:
+    """A span's background in a bright, strong hue (yellow, green, pink): highlighted words,
+    the way an author marks a note to self. Greys, pale tints, white and dark bands are
+    shading, not a marker."""
+    found = _BACKGROUND.search(style) if name == "span" else None
+    if found is None:
+        return None
+    value = found.group(1)
+    red, green, blue = (int(value[i : i + 2], 16) for i in (0, 2, 4))
+    bright = max(red, green, blue) >= 200  # (a dark band under white words is a banner)
+    strong = max(red, green, blue) - min(red, green, blue) > 100
+    return "#" + value.upper() if bright and strong else None
 
 
 # a right margin or padding above zero ("margin-right: 0.4em", "padding: 0 4px")
