@@ -31,6 +31,20 @@ _BADGE_TYPES = (
 )
 
 
+# "Multiple choice · single answer", "Multiple choice | one answer only": the tool's qualifier
+# counting the answers overrules the family name (a "Multiple choice" family holds both kinds);
+# "single answer per row" counts a grid's cells, not the question's answers
+_ONE_ANSWER_RE = re.compile(
+    r"^\s*(?:single|one)\s+(?:answer|response|selection|select|choice)s?\b(?!\s+(?:per|each|a)\b)",
+    re.I,
+)
+
+
+def _counted_single(badge: str) -> bool:
+    """True when a qualifier after the badge's family name says one answer only."""
+    return any(_ONE_ANSWER_RE.match(part) for part in re.split(r"[·|•]", badge)[1:])
+
+
 def _is_badge(badge: str) -> bool:
     """A tool's badge is in words, not capitals ("HORIZONTAL SCALE", "RECORD NUMBER" are a
     programmer's notes), and a lone word ("number") only with the tool's qualifier after it."""
@@ -46,4 +60,6 @@ def type_badge(text: str) -> tuple[str, list[str]] | None:
         return None
     badge = match["badge"]
     typed = [word for pattern, word in _BADGE_TYPES if pattern.match(badge)]
+    if _counted_single(badge):
+        typed = [word for word in typed if word != "MULTI"]
     return match["id"], [badge, *typed]
