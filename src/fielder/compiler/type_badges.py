@@ -20,7 +20,8 @@ _BADGE_RE = re.compile(
     # "Rating scale 1–5", "Net Promoter® (0–10)": the range the badge names
     r"(?:\s*\([^()]{1,20}\)|\s+\d{1,3}\s*[–-]\s*\d{1,3})?"
     # "· Required", "· one per row", "| £": the tool's qualifiers after a middle dot or bar
-    r"(?:\s*[·|•]\s*[^·|•?]{1,25})*)\s*$"
+    # ("· validation: UK phone number": a setting named, then its value)
+    r"(?:\s*[·|•]\s*(?:[^·|•?]{1,25}|[A-Za-z][\w ]{2,20}:\s*[^·|•?:]{1,25}))*)\s*$"
 )
 
 
