@@ -178,3 +178,22 @@ def test_either_of_the_first_two_boxes_names_their_codes() -> None:
     assert survey["Q4"].display_if == expected
     assert survey["Q5"].display_if == expected
     assert survey["Q6"].display_if is None
+
+
+def test_points_written_with_a_leading_zero_keep_their_codes() -> None:
+    survey = by_id(
+        compile_text(
+            """U1. How warm was the greenhouse this morning?
+○ 00\tFreezing
+○ 01
+○ 02
+○ 03
+○ 04
+○ 05 Too hot
+""",
+            "greenhouse.txt",
+        )
+    )
+    codes = [o.code for o in survey["U1"].options]
+    assert "00" in codes
+    assert "0" not in codes

@@ -39,7 +39,11 @@ def _worded_end_points(raw: list[RawOption]) -> list[RawOption]:
     point's number is its code and the end's words its label (`5 or more` after bare `1`…`4`
     stays a label: its first end is bare, and its words are not capitalised)."""
     points = [_end_point(o) for o in raw]
-    if len(raw) < 5 or not any(o.code for o in raw) or not all(points):
+    if len(raw) < 5 or not any(o.code for o in raw) or all(o.code for o in raw):
+        return raw
+    # ("00", "01" … "10": codes written with a leading zero keep their own form)
+    written = [o.code or o.label.strip().split(" ")[0] for o in raw]
+    if not all(points) or any(len(w) > 1 and w.startswith("0") for w in written):
         return raw
     found = [p for p in points if p is not None]
     numbers = [n for n, _ in found]
@@ -49,7 +53,7 @@ def _worded_end_points(raw: list[RawOption]) -> list[RawOption]:
     if not found[0][1] or not found[-1][1] or any(words and words != str(n) for n, words in middle):
         return raw
     for option, (number, words) in zip(raw, found, strict=True):
-        option.code = str(number)
+        option.code = option.code or str(number)
         option.label = words or str(number)
     return raw
 
