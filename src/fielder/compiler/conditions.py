@@ -1395,7 +1395,7 @@ _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 _COUNTED_RE = re.compile(
     r"^(?:(?:YOU\s+)?(?:TICKED|CHOSE|SELECTED|PICKED|MARKED|CROSSED)\s+)?"
     # ("at least one of the first six boxes": any of them, on a multi)
-    r"(?:(?:AT\s+LEAST\s+ONE\s+|ANY\s+(?:ONE\s+)?|ONE\s+)?OF\s+)?THE\s+(?P<end>FIRST|LAST)\s+"
+    r"(?:(?:AT\s+LEAST\s+ONE\s+|ANY\s+(?:ONE\s+)?|ONE\s+|EITHER\s+)?OF\s+)?THE\s+(?P<end>FIRST|LAST)\s+"
     r"(?P<n>\d|ONE|TWO|THREE|FOUR|FIVE|SIX|"
     r"SEVEN)\s+(?:OPTIONS|ANSWERS|CHOICES|RESPONSES|ITEMS|CODES|BOXES)"
     r"(?:\s+(?:AT|IN|FOR)\s+(?P<word>QUESTION\s+)?(?P<q>[A-Z]{0,5}\d{1,3}[A-Z]?))?$",

@@ -1467,16 +1467,20 @@ _TERMINATE_IF_RES = tuple(
         r"(?:CLOSE|END|HANG\s+UP|DISCONNECT)(?:\s+THE\s+CALL)?\W*$",
         # "If you are under 16, thank you – you don't need to carry on": a self-completion
         # form's screen-out, thanked on the way out
+        # ("…, thank you for your interest – …, so please do not go any further": asked to stop)
         r"^IF\s+(?P<cond>.+?)\s*(?:,|[-–—])\s*THANK\s+YOU\b.*?\b(?:(?:DO\s+NOT|DO\s*N['’]T)\s+"
-        r"NEED\s+TO\s+(?:CARRY\s+ON|GO\s+ANY\s+FURTHER|CONTINUE|ANSWER\s+ANY\s+MORE)|"
+        r"(?:NEED\s+TO\s+)?(?:CARRY\s+ON|GO\s+ANY\s+FURTHER|CONTINUE|ANSWER\s+ANY\s+MORE)"
+        r"(?!\s+(?:WITH|IN|ON)\s+(?:THIS|THE)\s+(?:SECTION|PART|PAGE|BLOCK))|"
         r"(?:YOU\s+)?CAN\s+STOP\s+(?:HERE|NOW))\b",
         # "If you are 65 or older, please stop here and hand this form back.": a paper form's
         # screen-out in the respondent's words
         # ("IF SOMEONE ELSE DOES: PLEASE STOP HERE …": a colon after the condition as well)
         r"^IF\s+(?P<cond>[^,:]{2,120}?)\s*[,:]\s*(?:PLEASE\s+)?STOP\s+HERE\b",
         # "If No, please do not fill in the rest of this paper.": the rest left unanswered
+        # ("If No, please do not go any further.": the form itself left, not a section of it)
         r"^IF\s+(?P<cond>[^,:]{2,120}?)\s*[,:]\s*(?:PLEASE\s+)?(?:DO\s+NOT|DON['’]T)\s+"
-        r"(?:FILL\s+IN|COMPLETE|ANSWER|GO\s+ON\s+WITH|CONTINUE\s+WITH)\s+(?:THE\s+)?REST\b",
+        r"(?:(?:FILL\s+IN|COMPLETE|ANSWER|GO\s+ON\s+WITH|CONTINUE\s+WITH)\s+(?:THE\s+)?REST\b|"
+        r"GO\s+ANY\s+FURTHER\b(?!\s+(?:WITH|IN|ON)\s+(?:THIS|THE)\s+(?:SECTION|PART|PAGE|BLOCK)))",
         # "If No: show the thank-you page and end.": a web form's way out, its closing page shown
         r"^IF\s+(?P<cond>[^,:]{2,80}?)\s*[,:]\s*(?:PLEASE\s+)?(?:SHOW|DISPLAY|GO\s+TO)\s+(?:THE\s+)?"
         r"(?:THANK[\s-]*YOU|SORRY|CLOSING|SCREEN[\s-]*OUT|EXIT)\s+(?:PAGE|SCREEN|MESSAGE)\s+"

@@ -2404,6 +2404,16 @@ class _Parser:
             if self.logic_boxes_above and _LOGIC_BOX_RE.match(note) and not ends_interview(note):
                 self.pending.append(note)  # "Display logic: …" over the question it is for
             elif (
+                self.logic_boxes_above
+                and line.whole_instruction
+                and _DISPLAY_BOX_RE.match(line.raw.strip())
+                and not ends_interview(note)
+                and self.label_next(index)
+            ):
+                # "Display this question: If Q13 = 7 or 8" under an open question's words, right
+                # over the next label, where the document sets its boxes over their questions
+                self.pending.append(note)
+            elif (
                 _DISPLAY_BOX_RE.match(note)
                 and any(_DISPLAY_BOX_RE.match(p) for p in draft.pre_notes)
                 and self.label_next(index)
@@ -2505,10 +2515,16 @@ def _logic_boxes_above(lines: list[Line]) -> bool:
         label = find_label(line) if line.text else None
         if label is not None:
             current = label.id
-        for note in [*line.instructions, *([line.text] if line.text else [])]:
+        notes = [*line.instructions, *([line.text] if line.text else [])]
+        for note in notes:
             if current is not None and _LOGIC_BOX_RE.match(note):
                 if current in _NAMED_ID_RE.findall(note):
                     return True
+        # ("Display this question: If Q8 = 3, 4 or 5" under Q8's answers, on a line of its own)
+        raw = line.raw.strip()
+        if current is not None and line.whole_instruction and _DISPLAY_BOX_RE.match(raw):
+            if current in _NAMED_ID_RE.findall(raw):
+                return True
     return False
 
 

@@ -29,7 +29,8 @@ _BADGE_RE = re.compile(
     # "Rating scale 1–5", "Net Promoter® (0–10)": the range the badge names
     r"(?:\s*\([^()]{1,25}\)|\s+\d{1,3}\s*[–-]\s*\d{1,3})?"
     # "· Required", "· one per row", "| £": the tool's qualifiers after a middle dot or bar
-    r"(?:\s*[·|•]\s*[^·|•?]{1,25})*\s*$"
+    # ("· validation: UK phone number": a setting named, then its value)
+    r"(?:\s*[·|•]\s*(?:[^·|•?]{1,25}|[A-Za-z][\w ]{2,20}:\s*[^·|•?:]{1,25}))*\s*$"
 )
 
 
@@ -39,6 +40,20 @@ _BADGE_TYPES = (
     (re.compile(r"^info\b", re.I), "INFO SCREEN"),
     (re.compile(r"^(?:text\s+area|long\s+text|comment\s+box|essay)", re.I), "OPEN"),
 )
+
+
+# "Multiple choice · single answer", "Multiple choice | one answer only": the tool's qualifier
+# counting the answers overrules the family name (a "Multiple choice" family holds both kinds);
+# "single answer per row" counts a grid's cells, not the question's answers
+_ONE_ANSWER_RE = re.compile(
+    r"^\s*(?:single|one)\s+(?:answer|response|selection|select|choice)s?\b(?!\s+(?:per|each|a)\b)",
+    re.I,
+)
+
+
+def _counted_single(badge: str) -> bool:
+    """True when a qualifier after the badge's family name says one answer only."""
+    return any(_ONE_ANSWER_RE.match(part) for part in re.split(r"[·|•]", badge)[1:])
 
 
 def _is_badge(badge: str) -> bool:
@@ -58,4 +73,6 @@ def type_badge(text: str) -> tuple[str, list[str]] | None:
     if match["badge"] and not _is_badge(badge):
         return None
     typed = [word for pattern, word in _BADGE_TYPES if pattern.match(badge)]
+    if _counted_single(badge):
+        typed = [word for word in typed if word != "MULTI"]
     return match["id"], [badge, *typed]
