@@ -68,6 +68,7 @@ from fielder.compiler.measure_heads import measure_head_lines
 from fielder.compiler.measure_tables import measure_table_document
 from fielder.compiler.middle_notes import middle_notes
 from fielder.compiler.named_filters import named_filters
+from fielder.compiler.named_heads import named_head_lines
 from fielder.compiler.numbered_filters import numbered_filter_blocks
 from fielder.compiler.otherwise_skips import otherwise_skip_lines
 from fielder.compiler.page_numbers import drop_page_numbers
@@ -156,6 +157,7 @@ def _read_lines(document: Document) -> list[Line]:
         )
     )
     lines = page_target_lines(lines)  # "skip to page 4 (Title)": the page's first question
+    lines = named_head_lines(lines)  # "**`consent`** I have read …": variable names as ids
     # (owners' and tools' layouts: marked notes, doubled brackets, `#N` references, heads set off
     # by a glyph, a form builder's settings, emoji type badges, routing glyphs, notes naming
     # their own question first, a logic-jump table at the foot of the page)
