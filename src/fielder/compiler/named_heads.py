@@ -20,12 +20,15 @@ import re
 from dataclasses import replace
 
 from fielder.compiler.lines import Line
+from fielder.compiler.spec_screens import only_tells
 from fielder.documents.model import Run
 
 _NAME = r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*"
 _NAME_RE = re.compile(_NAME)
 # a name in the lower-case or snake-case shape of a variable ("cyc_days", "phase2", "ageGroup")
-_VARIABLE_RE = re.compile(r"[a-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*|[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
+_VARIABLE_RE = re.compile(
+    r"[a-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*|[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+"
+)
 # the same marks typed in plain text: `name`, [name], **name**, __name__
 _TYPED_RE = re.compile(
     rf"^\s*(?:`(?P<code>{_NAME})`|\[(?P<bracket>{_NAME})\]|\*\*(?P<bold>{_NAME})\*\*)"
@@ -131,7 +134,22 @@ def named_head_lines(lines: list[Line]) -> list[Line]:
             if words is None:
                 out.append(line)
                 continue
-            out.append(replace(lines[words], label=name, start=line.start))
+            # the heading's title and notes ("Participant information", "screen") say what
+            # the named words are, as a type note says it of a question
+            title = (
+                line.text.lstrip()[len(name) :].strip(" \t—–-:·|")
+                if line.text.lstrip().startswith(name)
+                else ""
+            )
+            notes = [note for note in (title, *line.instructions) if note]
+            under = lines[words]
+            if _tells(lines, words, heads):
+                notes.append("Statement")  # a screen: words that ask nothing, no answers
+            out.append(
+                replace(
+                    under, label=name, start=line.start, instructions=[*notes, *under.instructions]
+                )
+            )
             skip.add(words)
             continue
         named = _strip_name(line, name)
@@ -148,3 +166,23 @@ def _words_under(lines: list[Line], index: int, heads: dict[int, tuple[str, str]
     if following.kind != "paragraph" or following.is_option or following.label:
         return None
     return at if _has_words(following.text) else None
+
+
+def _tells(lines: list[Line], at: int, heads: dict[int, tuple[str, str]]) -> bool:
+    """Whether the words at `at` only tell (no question, no request) and nothing under them,
+    up to the next heading or named line, is an answer."""
+    words = [lines[at].text]
+    for index in range(at + 1, len(lines)):
+        line = lines[index]
+        if line.kind == "heading" or index in heads or line.label:
+            break
+        if line.kind != "paragraph" or line.is_option or line.code:
+            return False
+        words.append(line.text)
+    told = " ".join(w for w in words if w).strip()
+    # (two sentences or more that ask nothing: "Thank you … please speak to your GP. …" tells,
+    # though "please" is in it; one sentence asking for something is a text box's caption)
+    sentences = len(re.findall(r"[.!](?:\s|$)", told))
+    return only_tells(told) or (
+        sentences >= 2 and "?" not in told and "_" not in told and told.endswith((".", "!"))
+    )
