@@ -101,6 +101,7 @@ from fielder.compiler.sub_parts import sub_part_lines
 from fielder.compiler.sum_totals import unstated_total
 from fielder.compiler.text_pages import text_page_lines
 from fielder.compiler.tool_export import export_lines
+from fielder.compiler.trailing_filters import trailing_filter_lines
 from fielder.compiler.translated_answers import translated_answer_lines
 from fielder.compiler.unsized_scales import unsized_scale
 from fielder.compiler.value_jumps import value_jump_lines
@@ -158,6 +159,7 @@ def _read_lines(document: Document) -> list[Line]:
     )
     lines = page_target_lines(lines)  # "skip to page 4 (Title)": the page's first question
     lines = named_head_lines(lines)  # "**`consent`** I have read …": variable names as ids
+    lines = trailing_filter_lines(lines)  # "> Shown if cyc_days > 0." under its own item
     # (owners' and tools' layouts: marked notes, doubled brackets, `#N` references, heads set off
     # by a glyph, a form builder's settings, emoji type badges, routing glyphs, notes naming
     # their own question first, a logic-jump table at the foot of the page)

@@ -1312,6 +1312,8 @@ def made_line(anchor: Line, text: str, instruction: bool) -> Line:
         label=None,
         code=None,
         is_option=False,
+        lead_name=None,
+        lead_mark=None,
     )
 
 
