@@ -154,6 +154,45 @@ def named_head_lines(lines: list[Line]) -> list[Line]:
             continue
         named = _strip_name(line, name)
         out.append(named if named is not None else line)
+    names = {name for name, mark in heads.values() if mark in marks}
+    return _notes_set_apart(out, names)
+
+
+# "Number, 0–7.", "Short text.", "Email, validated.": the item's box named on the line under it
+_BOX_LINE_RE = re.compile(
+    r"^(?:whole\s+number|number|numeric|integer|short\s+text|long\s+text|free\s+text|text|"
+    r"e-?mail(?:\s+address)?|date|time|phone(?:\s+number)?|paragraph)\s*(?:[,.;]|$)",
+    re.I,
+)
+_OPERATOR = r"\s*(?:==?|!=|<>|<=?|>=?|≤|≥|≠|\s(?:includes|contains|in|is)\b)"
+
+
+def _notes_set_apart(lines: list[Line], names: set[str]) -> list[Line]:
+    """The named items' own notes made notes: a box's type on the line under its name, and a
+    line opening with a name and a test (`city = 2 → ineligible page`), which is routing."""
+    tested = re.compile(rf"^(?:{'|'.join(map(re.escape, sorted(names)))}){_OPERATOR}")
+    out: list[Line] = []
+    for index, line in enumerate(lines):
+        previous = lines[index - 1] if index else None
+        plain = line.kind in ("paragraph", "list_item") and not line.label and line.text
+        boxed = (
+            previous is not None
+            and previous.label in names
+            and line.kind == "paragraph"
+            and _BOX_LINE_RE.match(line.text) is not None
+        )
+        if plain and (boxed or tested.match(line.text)):
+            out.append(
+                replace(
+                    line,
+                    text="",
+                    spaced="",
+                    instructions=[line.text, *line.instructions],
+                    is_option=False,
+                )
+            )
+            continue
+        out.append(line)
     return out
 
 
