@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fielder.compiler.answer_heads import drop_answer_heads
+from fielder.compiler.answer_runs import answer_run_lines
 from fielder.compiler.answer_type_lines import answer_type_lines
 from fielder.compiler.arrow_glyphs import plain_arrows
 from fielder.compiler.badge_heads import badge_head_lines
@@ -160,6 +161,7 @@ def _read_lines(document: Document) -> list[Line]:
     lines = page_target_lines(lines)  # "skip to page 4 (Title)": the page's first question
     lines = named_head_lines(lines)  # "**`consent`** I have read …": variable names as ids
     lines = trailing_filter_lines(lines)  # "> Shown if cyc_days > 0." under its own item
+    lines = answer_run_lines(lines)  # "(If yes fill in 15 and 16.)", "If you ticked X - …?"
     # (owners' and tools' layouts: marked notes, doubled brackets, `#N` references, heads set off
     # by a glyph, a form builder's settings, emoji type badges, routing glyphs, notes naming
     # their own question first, a logic-jump table at the foot of the page)
