@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from fielder.compiler.classify import find_label
+from fielder.compiler.classify import Label, find_label
 from fielder.compiler.lines import Line, made_line
 
 _NUMBER = r"(?:questions?\s+|q\.?\s*)?(?P<{}>\d{{1,3}}[a-z]?)"
@@ -78,7 +78,9 @@ def answer_run_lines(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _run_targets(labels: list, index: int, first: str, last: str, join: str) -> list[int]:
+def _run_targets(
+    labels: list[Label | None], index: int, first: str, last: str, join: str
+) -> list[int]:
     """The positions of the run's questions after `index`: both named, or all between."""
     after = [(at, label) for at, label in enumerate(labels) if at > index and label is not None]
     numbers = [_number(label.id) for _, label in after]
