@@ -30,10 +30,11 @@ _RUN_RE = re.compile(
     + r"\b\s*(?:[.;,]\s*(?P<rest>.*?))?\)?\s*$",
     re.I,
 )
-# "If you ticked Sundays - what time …?": the answer named, a dash, comma or colon, the question
+# "If you ticked Sundays - what time …?": the answer named, a dash or colon, the question (after
+# a comma the answers may run on: "If you ticked 'Often', 'Always', would …?" is read elsewhere)
 _OPENING_RE = re.compile(
     r"^if\s+you\s+(?:ticked|chose|selected|picked|circled|said|answered)\s+"
-    r"(?P<answer>[^,;:?–—]{1,60}?)\s*(?:\s[-–—]\s|,|:)\s*(?P<question>\S[^?]*\?)\s*$",
+    r"(?P<answer>[^;:?–—]{1,80}?)\s*(?:\s[-–—]\s|:)\s*(?P<question>\S[^?]*\?)\s*$",
     re.I,
 )
 

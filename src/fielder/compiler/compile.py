@@ -159,9 +159,6 @@ def _read_lines(document: Document) -> list[Line]:
         )
     )
     lines = page_target_lines(lines)  # "skip to page 4 (Title)": the page's first question
-    lines = named_head_lines(lines)  # "**`consent`** I have read …": variable names as ids
-    lines = trailing_filter_lines(lines)  # "> Shown if cyc_days > 0." under its own item
-    lines = answer_run_lines(lines)  # "(If yes fill in 15 and 16.)", "If you ticked X - …?"
     # (owners' and tools' layouts: marked notes, doubled brackets, `#N` references, heads set off
     # by a glyph, a form builder's settings, emoji type badges, routing glyphs, notes naming
     # their own question first, a logic-jump table at the foot of the page)
@@ -206,7 +203,11 @@ def _read_lines(document: Document) -> list[Line]:
     )
     lines = instruction_code_lines(label_cell_lines(lines))
     # (notes covering several questions are read last, when every question's label is known)
-    lines = rewrite_lines(printable_lines(export_lines(lines)))
+    lines = printable_lines(export_lines(lines))
+    # ("**`consent`** I have read …": variable names as ids, once a tool's export has taken its
+    # own tags; "> Shown if cyc_days > 0." under its own item; "(If yes fill in 15 and 16.)")
+    lines = answer_run_lines(trailing_filter_lines(named_head_lines(lines)))
+    lines = rewrite_lines(lines)
     # (answers printed in capitals after their codes, where the document does so throughout)
     lines = caps_answer_lines(lines)
     # (a phrase repeated after the ids of several heads is a badge: read once every head is known)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from fielder.compiler.classify import find_label
 from fielder.compiler.lines import Line
 from fielder.compiler.spec_screens import only_tells
 from fielder.documents.model import Run
@@ -79,6 +80,8 @@ def _typed(line: Line) -> tuple[str, str] | None:
 def _head(line: Line) -> tuple[str, str] | None:
     if line.is_option or line.kind not in ("paragraph", "heading", "list_item"):
         return None
+    if find_label(line) is not None:
+        return None  # "**Q5_used** And which …": an id the label readers take as it stands
     if line.lead_name and line.lead_mark:
         return line.lead_name, line.lead_mark
     return _typed(line)
