@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fielder.compiler.answer_heads import drop_answer_heads
+from fielder.compiler.answer_runs import answer_run_lines
 from fielder.compiler.answer_type_lines import answer_type_lines
 from fielder.compiler.arrow_glyphs import plain_arrows
 from fielder.compiler.badge_heads import badge_head_lines
@@ -70,6 +71,7 @@ from fielder.compiler.measure_heads import measure_head_lines
 from fielder.compiler.measure_tables import measure_table_document
 from fielder.compiler.middle_notes import middle_notes
 from fielder.compiler.named_filters import named_filters
+from fielder.compiler.named_heads import named_head_lines
 from fielder.compiler.numbered_filters import numbered_filter_blocks
 from fielder.compiler.otherwise_skips import otherwise_skip_lines
 from fielder.compiler.page_numbers import drop_page_numbers
@@ -106,6 +108,7 @@ from fielder.compiler.sum_totals import unstated_total
 from fielder.compiler.text_pages import text_page_lines
 from fielder.compiler.tip_filters import tip_filter_lines
 from fielder.compiler.tool_export import export_lines
+from fielder.compiler.trailing_filters import trailing_filter_lines
 from fielder.compiler.translated_answers import translated_answer_lines
 from fielder.compiler.unsized_scales import unsized_scale
 from fielder.compiler.value_jumps import value_jump_lines
@@ -209,7 +212,11 @@ def _read_lines(document: Document) -> list[Line]:
     )
     lines = instruction_code_lines(label_cell_lines(lines))
     # (notes covering several questions are read last, when every question's label is known)
-    lines = rewrite_lines(printable_lines(export_lines(lines)))
+    lines = printable_lines(export_lines(lines))
+    # ("**`consent`** I have read …": variable names as ids, once a tool's export has taken its
+    # own tags; "> Shown if cyc_days > 0." under its own item; "(If yes fill in 15 and 16.)")
+    lines = answer_run_lines(trailing_filter_lines(named_head_lines(lines)))
+    lines = rewrite_lines(lines)
     # (answers printed in capitals after their codes, where the document does so throughout)
     lines = caps_answer_lines(lines)
     # (a phrase repeated after the ids of several heads is a badge: read once every head is known)

@@ -159,6 +159,11 @@ class Line:
     start: int = 0
     end: int = 0
     page: int | None = None
+    #: a variable name set apart by markup at the line's start (`consent` in code or bold before
+    #: the words), and that markup ("code" / "bold"): an id only where the document does it
+    #: throughout (`named_heads`)
+    lead_name: str | None = None
+    lead_mark: str | None = None
 
     @property
     def whole_instruction(self) -> bool:
@@ -789,6 +794,9 @@ def line_from_block(block: Block) -> Line:
         end=block.end,
         page=block.page,
     )
+    from fielder.compiler.named_heads import lead_name
+
+    line.lead_name, line.lead_mark = lead_name(block.runs)
     from fielder.compiler.spec_marks import quoted_logic, split_type_tags
 
     return split_type_tags(quoted_logic(line))
@@ -1318,6 +1326,8 @@ def made_line(anchor: Line, text: str, instruction: bool) -> Line:
         label=None,
         code=None,
         is_option=False,
+        lead_name=None,
+        lead_mark=None,
     )
 
 

@@ -12,6 +12,10 @@ answer's words (`None of these   * EXCLUSIVE`). Where the questions' lines carry
 capitals (three or more), every star line among the questions is a note, never an answer, a row
 or a question of its own (`* Q3 FOR FIXED FAULTS ONLY` names the question it is about); the
 lines before the first question (a list of the script's conventions) are left as they are.
+
+An owner's plain-text form sets a remark to the reader apart after the question's own end
+with one star on each side, as e-mail writes italics (`How was the food?   *only if you had
+cake today*`): the remark is a note on the question (here its filter), not part of its words.
 """
 
 from __future__ import annotations
@@ -33,6 +37,10 @@ _STAR_TAIL_RE = re.compile(r"\s{2,}\*\s+(?P<note>[A-Z][A-Z0-9 ,.;:/()-]*[A-Z.)])
 _MIN_CAPS_NOTES = 3
 
 
+# "How was the food?   *only if you had cake*": one star each side, after the question's end
+_STARRED_ASIDE_RE = re.compile(r"(?<=[?:])\s+\*(?P<note>[^*\s](?:[^*]{1,118}[^*\s])?)\*\s*$")
+
+
 def starred_note_lines(lines: list[Line]) -> list[Line]:
     """The lines with a note fenced by asterisks read as the bare note."""
     out = []
@@ -41,6 +49,17 @@ def starred_note_lines(lines: list[Line]) -> list[Line]:
         if match is not None and not line.is_option:
             note = match["note"]
             line = replace(line, text=note, spaced=note)
+        aside = _STARRED_ASIDE_RE.search(line.text) if line.text.endswith("*") else None
+        if (
+            aside is not None
+            and not line.is_option
+            and sum(c.isalpha() for c in aside["note"]) >= 3
+        ):
+            kept = line.text[: aside.start()].rstrip()
+            spaced = _STARRED_ASIDE_RE.sub("", line.spaced or line.text).rstrip()
+            line = replace(
+                line, text=kept, spaced=spaced, instructions=[*line.instructions, aside["note"]]
+            )
         out.append(line)
     return _single_star_notes(out)
 

@@ -26,6 +26,8 @@ class Run:
     color: str | None = None
     #: the highlight (background) colour name or "#RRGGBB", None when there is none.
     highlight: str | None = None
+    #: set in a code span (Markdown's backticks): a name the author writes as code, no words
+    code: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,16 +15,16 @@ from fielder.documents.model import Block, BlockKind, Cell, Document, Run
 _STRIP = " \t\r\n\u00a0\u200b\ufeff"
 
 
-def run_format(run: Run) -> tuple[bool, bool, bool, bool, str | None, str | None]:
+def run_format(run: Run) -> tuple[bool, bool, bool, bool, str | None, str | None, bool]:
     """A run's formatting, in the order of Run's fields after `text`."""
-    return (run.bold, run.italic, run.underline, run.caps, run.color, run.highlight)
+    return (run.bold, run.italic, run.underline, run.caps, run.color, run.highlight, run.code)
 
 
 def merge_runs(runs: Iterable[Run]) -> tuple[Run, ...]:
     """Join neighbouring runs that share one formatting; drop empty runs."""
     merged: list[Run] = []
     texts: list[str] = []
-    current: tuple[bool, bool, bool, bool, str | None, str | None] | None = None
+    current: tuple[bool, bool, bool, bool, str | None, str | None, bool] | None = None
     for run in runs:
         if not run.text:
             continue

@@ -102,8 +102,10 @@ def inline_lines(token: Token) -> list[list[Run]]:
             elif not is_html_tag(child.content):
                 # "<only if H7 = 1>": a programmer's note in angle brackets, not markup.
                 lines[-1].append(Run(child.content, bold=bold > 0, italic=italic > 0))
-        elif kind in ("text", "code_inline"):
+        elif kind == "text":
             lines[-1].append(Run(child.content, bold=bold > 0, italic=italic > 0))
+        elif kind == "code_inline":
+            lines[-1].append(Run(child.content, bold=bold > 0, italic=italic > 0, code=True))
         elif kind == "image":
             lines[-1].append(Run(child.content, bold=bold > 0, italic=italic > 0))
     return lines
