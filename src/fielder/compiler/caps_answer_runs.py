@@ -88,7 +88,9 @@ def caps_answer_lines(lines: list[Line]) -> list[Line]:
             # ("OTHER (SPECIFY)", "SURFACE WATER (RIVER, POND)": the printed label keeps the
             # bracketed capitals the line reader set apart as a note)
             printed = match.re.match(" ".join(lines[index].raw.split()))
-            if printed and printed["label"].strip().startswith(label):
+            # (not "NONE OF THESE   (CANNOT BE COMBINED)": a note set apart by a gap)
+            apart = re.search(r"\S(?: {2,}|\t)\(", lines[index].raw)
+            if printed and printed["label"].strip().startswith(label) and not apart:
                 label = printed["label"].strip()
             route = (match["route"] or "").strip()
             notes = list(lines[index].instructions)
