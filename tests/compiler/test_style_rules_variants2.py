@@ -34,8 +34,7 @@ K2  How big is it?
 def test_arrow_to_close_after_code_first_answer(tmp_path: Path) -> None:
     screen = "\nCLOSE  READ OUT: That is all. Thank you for your time.\n"
     with_screen = _compile(tmp_path, CLOSE_DOC.format(close=screen))
-    rules = [(r.if_, r.to) for r in with_screen["K1"].skip_to] if with_screen["K1"].skip_to else []
-    assert rules and rules[0][1] == "CLOSE"
+    assert [rule.to for rule in with_screen["K1"].skip_to] == ["CLOSE"]
     assert with_screen["K1"].terminate_if is None
     without = _compile(tmp_path, CLOSE_DOC.format(close=""))
     assert without["K1"].terminate_if == "K1 == '2'"
