@@ -45,10 +45,10 @@ def answer_next_lines(lines: list[Line]) -> list[Line]:
     """Lines with "Only if you ticked Laptop:" or "If yes, answer the next question; …"
     (as words or as a note set apart) rewritten as "Only answer the next question if …", the
     filter the other rules read."""
-    for line in lines:
+    for index, line in enumerate(lines):
         if line.kind != "paragraph":
             continue
-        canonical = canonical_filter(line.text)
+        canonical = None if _answer_among_answers(lines, index) else canonical_filter(line.text)
         if canonical:
             line.text = line.spaced = canonical
         line.instructions = [part for n in line.instructions for part in _canonical_note(n)]
@@ -67,6 +67,21 @@ def _canonical_note(note: str) -> list[str]:
     first, rest = _THEN_RE.split(note, maxsplit=1)
     own = canonical_filter(first)
     return [own, rest] if own else [whole]
+
+
+# "Only when my contract ends (03)", "Only if asked ...... 2": words then the answer's code, the
+# way the answers around it are written
+_CODE_AFTER_RE = re.compile(r"(?:\(\d{1,3}\)|(?:\.{3,}|…+|\t)\s*\d{1,3})\s*$")
+
+
+def _answer_among_answers(lines: list[Line], index: int) -> bool:
+    """ "Only when my contract ends (03)" between "Every two years (02)" and "Never (04)": a line
+    that ends in a code, as the line before or after it does, is an answer of the list
+    (label first), not a filter over the next question."""
+    if not _CODE_AFTER_RE.search(lines[index].text):
+        return False
+    near = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+    return any(n.kind == "paragraph" and _CODE_AFTER_RE.search(n.text) for n in near)
 
 
 def canonical_filter(text: str) -> str | None:

@@ -20,8 +20,17 @@ from fielder.compiler.options import strip_routing
 # capitals inside them), then an arrow and its routing if any
 _CAPS_ANSWER_RE = re.compile(
     r"^(?P<code>\d{1,3})[.)]?\s+(?P<label>[A-Z][A-Z'’]*(?:[-/&,]?\s?[A-Z(][A-Z'’()]*){0,7}\)?)"
-    r"(?P<route>\s*→\s*\S.*)?$"
+    r"(?P<route>\s*(?:→|-+>)\s*\S.*)?$"
 )
+# the same answer with its code after it in brackets: `YES, ALL OF THEM (1)`, `DON'T KNOW (8)`
+_CAPS_AFTER_RE = re.compile(
+    r"^(?P<label>[A-Z][A-Z'’]*(?:[-/&,]?\s?[A-Z(][A-Z'’()]*){0,7}\)?)\s+\((?P<code>\d{1,3})\)"
+    r"(?P<route>\s*(?:→|-+>)\s*\S.*)?$"
+)
+# any answer written code first or code after (`1. Yes`, `2) No`, `Yes (1)`): the shape of the
+# answers a capitals line closes ("1. Yes / 2. No / 8. DON'T KNOW")
+_ANY_FIRST_RE = re.compile(r"^(?P<code>\d{1,3})[.)]\s+\S")
+_ANY_AFTER_RE = re.compile(r"^\S.*?\s\((?P<code>\d{1,3})\)\s*$")
 # the document's evidence: this many runs of capitals answers
 _RUNS = 3
 
@@ -29,7 +38,27 @@ _RUNS = 3
 def _answer(line: Line) -> re.Match[str] | None:
     if line.kind not in ("paragraph", "list") or line.is_option or not line.text:
         return None
-    return _CAPS_ANSWER_RE.match(line.text.strip())
+    text = line.text.strip()
+    return _CAPS_ANSWER_RE.match(text) or _CAPS_AFTER_RE.match(text)
+
+
+def _closes_list(lines: list[Line], index: int, match: re.Match[str]) -> bool:
+    """ "8. DON'T KNOW" under "1. Yes" and "2. No": a capitals answer right after two or more
+    answers in the same shape (code first or code after) with codes rising to it."""
+    shape = _ANY_FIRST_RE if match.re is _CAPS_ANSWER_RE else _ANY_AFTER_RE
+    codes = []
+    for line in reversed(lines[max(0, index - 12) : index]):
+        if not line.text.strip():
+            break
+        before = shape.match(line.text.strip())
+        if before is None and line.is_option and line.code:
+            codes.append(int(line.code))
+            continue
+        if before is None:
+            break
+        codes.append(int(before["code"]))
+    rising = all(a > b for a, b in zip(codes, codes[1:], strict=False))
+    return len(codes) >= 2 and rising and int(match["code"]) > codes[0]
 
 
 def caps_answer_lines(lines: list[Line]) -> list[Line]:
@@ -47,22 +76,28 @@ def caps_answer_lines(lines: list[Line]) -> list[Line]:
     if len(current) >= 2:
         runs.append(current)
     if len(runs) < _RUNS:
-        return lines
+        runs = [
+            [(index, match)]
+            for index, line in enumerate(lines)
+            if (match := _answer(line)) and _closes_list(lines, index, match)
+        ]
     out = list(lines)
     for run in runs:
         for index, match in run:
             label = match["label"].strip()
             # ("OTHER (SPECIFY)", "SURFACE WATER (RIVER, POND)": the printed label keeps the
             # bracketed capitals the line reader set apart as a note)
-            printed = _CAPS_ANSWER_RE.match(" ".join(lines[index].raw.split()))
-            if printed and printed["label"].strip().startswith(label):
+            printed = match.re.match(" ".join(lines[index].raw.split()))
+            # (not "NONE OF THESE   (CANNOT BE COMBINED)": a note set apart by a gap)
+            apart = re.search(r"\S(?: {2,}|\t)\(", lines[index].raw)
+            if printed and printed["label"].strip().startswith(label) and not apart:
                 label = printed["label"].strip()
             route = (match["route"] or "").strip()
             notes = list(lines[index].instructions)
             if route and strip_routing(f"{label} {route}")[0] != label:
                 # ("1 YES → ADD TO THE ROSTER AND ASK R3–R11": an arrow that goes to no
                 # question nor the end is the interviewer's task, a note on the answer)
-                notes.append(route.lstrip("→ "))
+                notes.append(re.sub(r"^(?:→|-+>)\s*", "", route))
                 route = ""
             written = f"{label} {route}" if route else label
             out[index] = replace(

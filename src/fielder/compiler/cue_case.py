@@ -36,7 +36,17 @@ _CUE_RE = re.compile(
     r"(?:one|single)\s+(?:code|answer)\s+only|only\s+one\s+(?:code|answer)|"
     r"probe\s+(?:fully|for\s+[\w\s']{1,30}|if\s+(?:necessary|needed))|"
     r"prompt(?:ed)?\s+if\s+(?:necessary|needed)|unprompted|spontaneous|"
-    r"show\s+card(?:\s+[a-z0-9]{1,3})?"
+    r"show\s+card(?:\s+[a-z0-9]{1,3})?|"
+    # the order of a list ("Rotate statements", "Randomise 01-07, keep 99 last")
+    r"(?:rotate|randomi[sz]e)(?:\s+(?:the\s+)?(?:statements|answers|list|order|brands|codes|"
+    r"options|items|scale|\d{1,3}\s*-\s*\d{1,3}))?(?:\s*,?\s*keep\s+\d{1,3}\s+(?:last|first|fixed))?|"
+    # what to write down and its bounds ("Record verbatim", "Record in pence", "Range 0-10")
+    r"record\s+(?:verbatim|number|email(?:\s+address)?|(?:exact\s+)?age|(?:in\s+)?(?:pence|pounds|"
+    r"euros|dollars|minutes|hours|days|weeks|months|years))|"
+    r"range\s+-?\d{1,6}\s*(?:-|to)\s*-?\d{1,6}|"
+    # whom it is for ("Ask all", "Ask if Q17 = 1")
+    r"ask\s+all|ask\s+if\s+[a-z]{1,4}\d{1,3}[a-z]?\s*(?:=|==|<>|!=|>=|<=|>|<)\s*\d{1,3}"
+    r"(?:\s*(?:,|or)\s*\d{1,3})*"
     r")",
     re.I,
 )
@@ -46,7 +56,9 @@ _SPLIT_RE = re.compile(r"\s*(?:[.;]|\s[-–—]\s)\s*")
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in _SPLIT_RE.split(text.strip()) if s]
+    # ("Range 1..999": the two dots of a range are no sentence's end)
+    text = re.sub(r"(?<=\d)\s*(?:\.\.|–)\s*(?=\d)", "-", text.strip())
+    return [s for s in _SPLIT_RE.split(text) if s]
 
 
 def _kind(text: str) -> str | None:

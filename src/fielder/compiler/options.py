@@ -117,7 +117,9 @@ _ARROW_SECTION_RE = re.compile(
     r"^\s*(?:→|➜|➔|➡|(?<!-)-+>|=>)\s*(?P<to>(?:SECTION|PART|MODULE|BLOCK)\s+[A-Z0-9]{1,3})\s*$",
     re.I,
 )
-_ARROW_CLOSE_RE = re.compile(r"\d\s*(?:→|(?<!-)-+>|=>)\s*CLOSE\s*$")
+# ("2. No  -> CLOSE" with the code first too: the arrow's target is the same, whatever stands
+# before it)
+_ARROW_CLOSE_RE = re.compile(r"[\w)]\s*(?:→|(?<!-)-+>|=>)\s*CLOSE\s*$")
 # "Answer scale:", "Scale:", "Response options:" before the answers across the line
 _SCALE_KEY_RE = re.compile(
     r"^(?:answer\s+|response\s+|rating\s+)?(?:scale|options|answers|codes)\s*:\s*(?=\S)", re.I
