@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from fielder.compiler.answer_shorthand import shorthand_label
 from fielder.compiler.denied_groups import denied_bracket
 from fielder.compiler.dotted_refs import dotted_answer
 from fielder.compiler.formal_conditions import formal_condition, is_formal
@@ -1032,6 +1033,8 @@ def _slashed_labels(text: str, question: Question | None) -> str:
     if question is None or len(parts) < 2 or not question.options:
         return text
     labels = {folded(o.label).strip(" .") for o in question.options}
+    # ("No / DK": the trade's shorthand for an answer given in words, as that answer)
+    parts = [shorthand_label(part, question) or part for part in parts]
     if all(folded(collapse_words(part)).strip(" .") in labels for part in parts):
         return " OR ".join(f'"{part}"' for part in parts)
     return text
