@@ -15,6 +15,7 @@ from fielder.compiler.instructions import expand_codes
 from fielder.compiler.labelled_codes import labelled_codes
 from fielder.compiler.number_bands import band_codes
 from fielder.compiler.program_tests import program_tests
+from fielder.compiler.row_refs import row_refs
 from fielder.compiler.repeated_answers import repeated_answers
 from fielder.compiler.worded_answers import (
     respondent_words,
@@ -642,6 +643,7 @@ def parse_condition(
     IT", "code 3 at S1 (not a main shopper)") is read without it; one that reads only with its
     answers' codes for their words ("FAIR OR POOR AT Q3 (04/05)") is read by the codes."""
     text = program_tests(text)  # (before any reading: "(2)" is an argument, not a code)
+    text = row_refs(text, questions)  # "Q3r4": a tool's row reference, "Q3 = 4"
     try:
         return _parse_condition(text, questions, default, worded, formal)
     except ConditionError:
