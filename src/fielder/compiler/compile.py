@@ -26,9 +26,9 @@ from fielder.compiler.caps_answer_runs import caps_answer_lines
 from fielder.compiler.category_names import category_name_document
 from fielder.compiler.change_keys import change_key_document
 from fielder.compiler.circled_keys import circled_key_lines
-from fielder.compiler.comment_marks import comment_mark_document
 from fielder.compiler.code_column_tables import code_column_document
 from fielder.compiler.coded_heading_rows import coded_heading_lines
+from fielder.compiler.comment_marks import comment_mark_document
 from fielder.compiler.continued_filters import join_continued_filters
 from fielder.compiler.counted_filters import copy_named_filters, spread_counted_filters
 from fielder.compiler.crf_tables import crf_document

@@ -15,8 +15,8 @@ from fielder.compiler.instructions import expand_codes
 from fielder.compiler.labelled_codes import labelled_codes
 from fielder.compiler.number_bands import band_codes
 from fielder.compiler.program_tests import program_tests
-from fielder.compiler.row_refs import row_refs
 from fielder.compiler.repeated_answers import repeated_answers
+from fielder.compiler.row_refs import row_refs
 from fielder.compiler.worded_answers import (
     respondent_words,
     see_question,

@@ -1053,10 +1053,10 @@ def _screen_out(
         return None
     if question.type in _NO_CODES:
         return None  # a written answer has no code to test ("fewer than 12 words")
-    coded = coded_screen_out(english, question)
-    if coded is not None:
+    tied = coded_screen_out(english, question)
+    if tied is not None:
         # "code 1 = screen out", "Close anyone who is code 5 here, codes 1–4 carry on"
-        expression = render([[Atom(question.id, coded)]], questions)
+        expression = render([[Atom(question.id, tied)]], questions)
         return Reading("terminate_if", question, expression, source=words)
     chooser = _CHOOSER_RE.search(english)
     if chooser:
