@@ -29,6 +29,7 @@ from fielder.compiler.change_keys import change_key_document
 from fielder.compiler.circled_keys import circled_key_lines
 from fielder.compiler.code_column_tables import code_column_document
 from fielder.compiler.coded_heading_rows import coded_heading_lines
+from fielder.compiler.comment_marks import comment_mark_document
 from fielder.compiler.continued_filters import join_continued_filters
 from fielder.compiler.counted_filters import copy_named_filters, spread_counted_filters
 from fielder.compiler.crf_tables import crf_document
@@ -148,6 +149,7 @@ def _read_lines(document: Document) -> list[Line]:
     document = code_column_document(drop_retired_items(change_key_document(document)))
     document = keyed_card_document(document)  # "QUESTION: L1 / TEXT: …": a spec card each
     document = category_name_document(document)  # "S1.ContainsAny({gp, endo})": names as codes
+    document = comment_mark_document(document)  # "Comment [SW2]: …": a reviewer's mark
     lines = text_page_lines(
         document_lines(
             crf_document(

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from fielder.compiler.answer_shorthand import shorthand_label
 from fielder.compiler.denied_groups import denied_bracket
 from fielder.compiler.dotted_refs import dotted_answer
 from fielder.compiler.formal_conditions import formal_condition, is_formal
@@ -15,6 +16,7 @@ from fielder.compiler.labelled_codes import labelled_codes
 from fielder.compiler.number_bands import band_codes
 from fielder.compiler.program_tests import program_tests
 from fielder.compiler.repeated_answers import repeated_answers
+from fielder.compiler.row_refs import row_refs
 from fielder.compiler.worded_answers import (
     respondent_words,
     see_question,
@@ -641,6 +643,7 @@ def parse_condition(
     IT", "code 3 at S1 (not a main shopper)") is read without it; one that reads only with its
     answers' codes for their words ("FAIR OR POOR AT Q3 (04/05)") is read by the codes."""
     text = program_tests(text)  # (before any reading: "(2)" is an argument, not a code)
+    text = row_refs(text, questions)  # "Q3r4": a tool's row reference, "Q3 = 4"
     try:
         return _parse_condition(text, questions, default, worded, formal)
     except ConditionError:
@@ -1032,6 +1035,8 @@ def _slashed_labels(text: str, question: Question | None) -> str:
     if question is None or len(parts) < 2 or not question.options:
         return text
     labels = {folded(o.label).strip(" .") for o in question.options}
+    # ("No / DK": the trade's shorthand for an answer given in words, as that answer)
+    parts = [shorthand_label(part, question) or part for part in parts]
     if all(folded(collapse_words(part)).strip(" .") in labels for part in parts):
         return " OR ".join(f'"{part}"' for part in parts)
     return text

@@ -959,6 +959,12 @@ _ASK_LISTED_RE = re.compile(
     r"(?P<cond>\S.*?)\s*\.?$",
     re.I,
 )
+# "Q15 and Q16 only if yes at Q14": two questions or more named, then "only if", no verb
+_LISTED_ONLY_RE = re.compile(
+    rf"^(?P<ids>{_LETTERED_ID}(?:\s*(?:,\s*(?:AND\s+)?|AND|&)\s*{_LETTERED_ID})+)\s+ONLY\s+"
+    r"(?:IF|WHEN)\s+(?P<cond>\S.*?)\s*\.?$",
+    re.I,
+)
 _LISTED_SHOWN_RE = re.compile(
     rf"^{_ID_LIST}\s+(?:IS|ARE)\s+(?:ONLY\s+)?(?:SHOWN|DISPLAYED|ASKED)\s+(?:ONLY\s+)?(?:IF|WHEN)\s+"
     r"(?P<cond>\S.*?)\s*\.?$",
@@ -978,7 +984,9 @@ _JUMP_IN_TEST_RE = re.compile(r"\b(?:OTHERWISE|ELSE|GO\s+TO|SKIP|JUMP)\b", re.I)
 def _listed_targets(text: str) -> list[Directive]:
     """A filter note naming its questions first (or after "ask"), then whom they are for."""
     body = _NOTE_HEAD_RE.sub("", text.strip(), count=1)
-    found = _ASK_LISTED_RE.match(body) or _LISTED_SHOWN_RE.match(body)
+    found = (
+        _ASK_LISTED_RE.match(body) or _LISTED_SHOWN_RE.match(body) or _LISTED_ONLY_RE.match(body)
+    )
     cond = found["cond"].strip(" :,.") if found else ""
     if found is None:
         found = _LISTED_GROUP_RE.match(body)

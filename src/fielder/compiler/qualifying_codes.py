@@ -30,7 +30,9 @@ _ELSE = (
 _MUST_RE = re.compile(
     r"\b(?:MUST|NEEDS?\s+TO|HAS\s+TO|HAVE\s+TO)\s+(?:HAVE\s+|BE\s+)?[A-Z][A-Z’' ,/-]{0,60}?"
     # "MUST SELECT CODE 1 (CRUMB & KETTLE) – IF NOT": what the code is, in brackets after it
-    rf"\(?\s*(?:AT\s+)?CODES?\s+{_CODES}\s*\)?(?:\s*\([^()]{{1,40}}\))?{_ELSE}",
+    # ("MUST SELECT S4r3 (CREDIT CARD)": a scripting tool's row reference, question and code)
+    r"\(?\s*(?:(?:AT\s+)?CODES?\s+|(?P<rowq>[A-Z]{1,4}\d{1,3})r(?=\d))"
+    rf"{_CODES}\s*\)?(?:\s*\([^()]{{1,40}}\))?{_ELSE}",
 )
 # "CONTINUE IF CODE 1 OR 2, ELSE CLOSE", "QUALIFY ONLY IF CODES 3-5 – OTHERWISE TERMINATE",
 # "CONTINUE IF S5 = 1 OR 2; OTHERWISE TERMINATE" (the question named, then its codes)
@@ -84,7 +86,7 @@ def _rewritten(note: str) -> list[str]:
         return [note]
     codes = re.sub(r"\s*/\s*", " OR ", match["codes"])
     rest = f"{note[: match.start()]} {note[match.end() :]}".strip(" .;,")
-    named = match.groupdict().get("qid")
+    named = match.groupdict().get("qid") or match.groupdict().get("rowq")
     test = f"{named} = {codes}" if named else f"CODE {codes}"
     rest = "" if re.fullmatch(r"[\[\]() ]*", rest) else rest  # only the note's own brackets left
     # "ALL OTHERS TERMINATE", "ANYONE ELSE: THANK AND CLOSE" name the other answers (the

@@ -58,6 +58,7 @@ from fielder.compiler.conditions import Atom, ConditionError, parse_condition, r
 from fielder.compiler.glossary import route_to_english, to_english
 from fielder.compiler.instructions import sentences, type_words
 from fielder.compiler.parse import Draft
+from fielder.compiler.passes.coded_screen_outs import coded_screen_out
 from fielder.compiler.passes.only_notes import only_test
 from fielder.compiler.passes.others_jump import others_jump
 from fielder.compiler.passes.routing_readings import Reading, other_codes, question_named
@@ -865,6 +866,15 @@ def _read(
             return None  # "IF … ASK Q7, OTHERS GO TO CLOSE": Q7's filter, not a screen-out
         if not terminate:
             return None  # a jump with a screen-out's words: read by neither
+        coded = coded_screen_out(english, question)
+        if coded is not None:  # "… so code 1 = screen out (…)": the codes tied to the ending
+            return Reading(
+                "terminate_if",
+                question,
+                render([[Atom(question.id, coded)]], questions),
+                None,
+                words,
+            )
         found = _condition(english, questions, question.id, order[question.id], filters=False)
         if found is None:
             return None
@@ -1043,6 +1053,11 @@ def _screen_out(
         return None
     if question.type in _NO_CODES:
         return None  # a written answer has no code to test ("fewer than 12 words")
+    tied = coded_screen_out(english, question)
+    if tied is not None:
+        # "code 1 = screen out", "Close anyone who is code 5 here, codes 1–4 carry on"
+        expression = render([[Atom(question.id, tied)]], questions)
+        return Reading("terminate_if", question, expression, source=words)
     chooser = _CHOOSER_RE.search(english)
     if chooser:
         found = next(g for g in chooser.groups() if g)
