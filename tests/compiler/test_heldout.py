@@ -92,6 +92,9 @@ BLIND = [
         "71",
         "72",
         "73",
+        "74",
+        "75",
+        "76",
     )
 ]
 BELOW_FLOOR = {
@@ -170,10 +173,11 @@ BELOW_FLOOR = {
     "vet-client-feedback.gold.json",  # unseen71: Q1/Q4/Q12 notes to the form builder
     # session 22 (the stop-31 note): unseen73 after its round, the questions missed
     "civic-module-c.gold.json",  # unseen73: read-out glue in answers, C16 two-line headings
-    "community-health-en-es.gold.json",  # unseen73: Q11 heading row, Q16 answer with a stop
-    "global-people-survey.gold.json",  # unseen73: AM1, AP2 'additionally needs', ENG6
-    "ngo-energy-baseline.gold.json",  # unseen73: A3 region list split by country; A0, D1 types
-    "transit-survey-en-fr.gold.json",  # unseen73: Q18's filter on its cell's top line (to Q17)
+    # session 23 (the stop-32 note): unseen75-76 after their rounds, the questions missed
+    "unseen75/feedback-360.gold.json",  # 'Less than 6 months? stop here' read as a number bound
+    "hcp-glp1-dimensions.gold.json",  # unseen76: GoTo in fenced code; Q4 loop grid; Q3/Q12 filters
+    "service-csi-voxco.gold.json",  # unseen76: '-> CLOSE' both filter and screen-out; Q6 grid
+    "snack-tracker-forsta.gold.json",  # unseen76: C1's table after a Routing line; answer mask
 }
 GOLD = sorted(FIXTURES.glob("*.gold.json")) + [
     gold
