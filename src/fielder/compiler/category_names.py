@@ -1,6 +1,6 @@
 """Conditions in mrScript (IBM Dimensions) that name answers by their category names, not their
 codes: `**Filter:** S1.ContainsAny({gp, endo})`, `**Terminate:** S4 = {lt50}`, `Not
-Q10.ContainsAny({defn})`, `Q1.ContainsAny({glp1}) Or S1 = {endo}`, and a script line `If Q7 = 0
+Q10.ContainsAny({defn})`, `Q1.ContainsAny({drugx}) Or S1 = {endo}`, and a script line `If Q7 = 0
 Then GoTo Q9`.
 
 The codes are printed only in each question's `Code | Name | Label` table, so the names are read

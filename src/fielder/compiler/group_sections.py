@@ -5,7 +5,7 @@ A spec sheet breaks its rows into parts with a title row: `COMMUNICATION (COM1�
 questions make up, even in capitals that would otherwise read as a note to the programmer.
 
 The same row's routing cell says whom the part is for in words, the test in brackets:
-`Section for current suppliers only (GEN1 = 1). Lapsed suppliers (GEN1 = 2) go straight to
+`Section for current members only (MEM1 = 1). Former members (MEM1 = 2) go straight to
 PAY1.`, `These questions are only for parents (S3 = 1)`, `For drivers only (Q2 = 1 or 2)`. The
 bracketed test is the filter of every question in the part; the sentence after it only says
 where everyone else goes (read as the part's end by the caller).
@@ -22,7 +22,7 @@ _RUN_TITLE_RE = re.compile(
     rf"(?:[-–—]|to|through|thru)\s*(?P<last>{_ID}|\d{{1,3}})\s*\)\s*$",
     re.I,
 )
-# "Section for current suppliers only (GEN1 = 1).", "These questions are only for parents
+# "Section for current members only (MEM1 = 1).", "These questions are only for parents
 # (S3 = 1)", "For drivers only (Q2 = 1 or 2)", "Only for members (M1 = 1)"
 _GROUP_ONLY_RE = re.compile(
     r"^\s*(?:(?:this\s+|the\s+(?:next|following)\s+|these\s+)?"
@@ -33,7 +33,7 @@ _GROUP_ONLY_RE = re.compile(
     r"(?:[.;]\s*(?P<after>.*))?$",
     re.I,
 )
-# the sentence after the test: where everyone else goes ("Lapsed suppliers (GEN1 = 2) go straight
+# the sentence after the test: where everyone else goes ("Former members (MEM1 = 2) go straight
 # to PAY1.", "Others skip to Q9", "Everyone else: go to section D")
 _OTHERS_GO_RE = re.compile(
     r"\b(?:go|goes|skip|skips|jump|jumps|move|moves|continue|continues|carry\s+on|route\w*)\b"

@@ -1,4 +1,4 @@
-"""`GUINEA-BISSAU: 4 Bafatá 5 Gabú 6 Oio`: a list's answers for one group run along a line.
+"""`NORTHMARK: 4 Avel 5 Brenn 6 Coll`: a list's answers for one group run along a line.
 
 A master questionnaire for several countries groups a list by country: the heading in capitals
 (`SENEGAL`) over one answer a line, and, where the page ran short, the next group's heading with

@@ -150,7 +150,7 @@ def rewrite_lines(lines: list[Line]) -> list[Line]:
     lines = locked_segment_lines(drop_standard_pages(dropdown_placeholder_lines(lines)))
     lines = exclusive_note_lines(skipped_question_lines(section_route_lines(lines)))
     lines = named_rule_lines(lines)  # "Logic: ENG6 is suppressed in … (DEM2 = 5)"
-    lines = grouped_answer_lines(lines)  # "GUINEA-BISSAU: 4 Bafatá 5 Gabú 6 Oio"
+    lines = grouped_answer_lines(lines)  # "NORTHMARK: 4 Avel 5 Brenn 6 Coll"
     lines = answer_set_lines(wiki_question_lines(box_screen_lines(lines)))
     lines = cell_top_filter_lines(screen_box_lines(lines))  # before `answer_next` reads it
     lines = answer_next_lines(numbered_section_lines(question_word_lines(lines)))

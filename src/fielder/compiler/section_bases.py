@@ -169,7 +169,7 @@ def section_filter(text: str, notes: list[str], headed: str | None) -> str:
         or only_if_tail(text)
         or heading_base_note(" ".join([text, *notes]))
         or next((n for n in map(_noted_filter, notes) if n), "")
-        # "Section for current suppliers only (GEN1 = 1). …": whom in words, the test bracketed
+        # "Section for current members only (MEM1 = 1). …": whom in words, the test bracketed
         or next((n for n in map(group_only_filter, notes) if n), "")
     )
 
