@@ -1,4 +1,4 @@
-"""Routing-phrasing invariance of the compiler (`python -m bench.routing_variants [FOLDER...] [-v]`).
+"""Routing-phrasing invariance of the compiler (`python -m bench.routing_variants [FOLDER] [-v]`).
 
 On every blind batch most logic misses are routing the compiler never read: a filter, skip or
 screen-out written in words it has not met. `bench.style_variants` varies the LAYOUT of the dev
@@ -736,10 +736,12 @@ def _rephrase_routes(block: Block, doc: Doc, phrasing: Phrasing) -> bool:
     question = block.question
     if phrasing.logic == "skip_to":
         entries = [(classify(s["if"]), str(s["to"])) for s in question["skip_to"]]
-        canonical = lambda t: f"(SKIP TO {t})"  # noqa: E731
     else:
         entries = [(classify(question["terminate_if"]), "")]
-        canonical = lambda t: "[TERMINATE]"  # noqa: E731
+
+    def canonical(target: str) -> str:
+        return f"(SKIP TO {target})" if phrasing.logic == "skip_to" else "[TERMINATE]"
+
     done = False
     for cond, target in entries:
         if cond is None or not _own_codes(cond, question, doc):
@@ -807,7 +809,7 @@ class Outcome:
 
 
 def usable(gold: Gold) -> bool:
-    """A gold this bench can render: renderable types, routing the canonical form writes."""
+    """A gold this bench can render: known types, routing the canonical form writes."""
     questions = gold["questions"]
     if not any(k in q for q in questions for k in ("display_if", "terminate_if", "skip_to")):
         return False
@@ -819,7 +821,7 @@ def usable(gold: Gold) -> bool:
 
 
 def run_document(gold_path: Path, names: list[str]) -> tuple[str, list[Outcome]]:
-    """Score the canonical render, then each phrasing's variant; ('', ...) if the base is not 1.0."""
+    """Score the canonical render, then each phrasing's variant ('why' is why a doc is not used)."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     doc = Doc(gold)
     blocks = canonical_blocks(doc)
