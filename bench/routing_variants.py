@@ -335,8 +335,9 @@ def _num_words(cond: Cond) -> str | None:
 
 
 def _part_words(cond: Cond, doc: Doc) -> str | None:
-    """One part of a compound condition in words: `'Yes' at Q2`, `Q3 is 18 or more`."""
-    if cond.kind in ("codes", "contains"):
+    """One part of a compound condition in words: `'Yes' at Q2`, `Q3 is 18 or more` (one code a
+    part: `'A' or 'B' at Q2 and 'C' at Q4` would leave the reader to guess the grouping)."""
+    if cond.kind in ("codes", "contains") and len(cond.codes) == 1:
         labels = doc.labels(cond)
         return f"{_quoted(labels)} at {cond.qid}" if labels else None
     if cond.kind == "num":
@@ -504,6 +505,14 @@ PHRASINGS: list[Phrasing] = [
             else None
         ),
     ),
+    _d(
+        "ask_if_not_equal_ascii",
+        "above",
+        "ASK IF Q6 <> 5",
+        lambda c, d: (
+            f"ASK IF {c.qid} <> {c.codes[0]}" if c.kind == "not" and len(c.codes) == 1 else None
+        ),
+    ),
     # ---- display_if, number
     _d(
         "if_number_words",
@@ -592,6 +601,13 @@ PHRASINGS: list[Phrasing] = [
     Phrasing(
         "skip_pass_to", "skip_to", "answer", "2. No  pass to Q5", tail=lambda t: f"pass to {t}"
     ),
+    Phrasing(
+        "skip_goto_question_n",
+        "skip_to",
+        "answer",
+        "2. No  Go to question 5",
+        tail=lambda t: f"Go to question {_qnum(t)}" if _qnum(t) else "",
+    ),
     # ---- skip_to under the answers
     Phrasing(
         "skip_if_label_goto",
@@ -645,6 +661,7 @@ PHRASINGS: list[Phrasing] = [
         "2. No  (end the interview politely)",
         tail=lambda t: "(end the interview politely)",
     ),
+    Phrasing("end_close_caps", "terminate_if", "answer", "2. No  CLOSE", tail=lambda t: "CLOSE"),
     # ---- terminate_if under the answers
     Phrasing(
         "end_if_code_survey",

@@ -111,6 +111,7 @@ CLAIMS = {
     "contains_code_mentioned": "ASK IF CODE 1 MENTIONED AT Q3",
     "not_for_those": "Not for those who said 'Daily' at Q4",
     "everyone_except_code": "For everyone except code 1 at Q4",
+    "ask_if_not_equal_ascii": "ASK IF Q4 <> 1",
     "if_number_words": "If Q2 is 18 or more",
     "paren_only_if_number": "Q7. Would you join a garden club? (Only if Q2 is 18 or more)",
     "only_if_and": "Only if Q7=1 AND Q4=2",
@@ -126,12 +127,14 @@ CLAIMS = {
     "skip_jump_question_n": "2. No  Jump to question 7",
     "skip_continue_at": "2. No  (please continue at Q7)",
     "skip_pass_to": "2. No  pass to Q7",
+    "skip_goto_question_n": "2. No  Go to question 7",
     "skip_if_label_goto": "If No, go to Q7.",
     "skip_if_eq_caps": "IF Q1 = 2, SKIP TO Q7",
     "end_terminate_bare": "3. Not sure  TERMINATE",
     "end_arrow_close": "3. Not sure  → Close interview",
     "end_thank_and_end": "3. Not sure  Thank and end",
     "end_screen_out": "3. Not sure  SCREEN OUT",
+    "end_close_caps": "3. Not sure  CLOSE",
     "end_politely": "3. Not sure  (end the interview politely)",
     "end_if_code_survey": "If 3, end the survey.",
     "end_if_number_words": None,  # no number screen-out in GOLD
@@ -201,6 +204,13 @@ def test_render_keeps_every_gold_text_and_label(name: str) -> None:
         assert any(word in line for line in lines), word
     for question in GOLD["questions"]:
         assert any(line.startswith(f"{question['id']}. {question['text']}") for line in lines)
+
+
+def test_compound_words_name_one_code_a_part() -> None:
+    gold = copy.deepcopy(GOLD)
+    gold["questions"][7]["display_if"] = "Q7 == '1' and Q4 in ['2','3']"
+    made = variant(Doc(gold), BY_NAME["ask_those_compound_words"])
+    assert made is None or "Q8" not in made[1]
 
 
 def test_classify_kinds() -> None:
