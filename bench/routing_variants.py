@@ -188,7 +188,11 @@ class Doc:
         for option in question.get("options", []):
             if str(option["code"]) == code:
                 label = str(option["label"]).strip()
-                return label if label and "'" not in label and '"' not in label else None
+                # a label with quotes, or with its own and/or/nor/only, would make the sentence
+                # that names it ambiguous ("PB4 = given a medicine or given advice only only")
+                if not label or re.search(r"['\"]|\b(?:or|and|nor|only)\b", label, re.I):
+                    return None
+                return label
         return None
 
     def labels(self, cond: Cond) -> list[str] | None:

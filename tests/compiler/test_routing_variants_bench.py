@@ -213,6 +213,13 @@ def test_compound_words_name_one_code_a_part() -> None:
     assert made is None or "Q8" not in made[1]
 
 
+def test_label_phrasings_refuse_labels_with_their_own_or() -> None:
+    gold = copy.deepcopy(GOLD)
+    gold["questions"][0]["options"][0]["label"] = "Yes or maybe"
+    made = variant(Doc(gold), BY_NAME["label_only"])
+    assert made is None or "Q4" not in made[1]
+
+
 def test_classify_kinds() -> None:
     kinds = {
         "Q1 == '1'": "codes",
