@@ -1112,6 +1112,11 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
         if index in heads:  # "PIPED WATER" over its coded kinds: a group's name, no answer
             found.append(Line(text="", raw=label))
             continue
+        if not codes and _SLASHED_HEAD_RE.match(label):
+            # "ROWS: Noise / Light / Heat" on a line of the cell: the whole list, read as the same
+            # line typed in a document
+            found.append(Line(text=collapse(label), raw=label))
+            continue
         head = _BAR_HEAD_RE.match(label)
         if head:  # "Rows: Focused work" … "Columns: Poorly": a grid's two lists in one cell
             word = "Rows:" if head["head"].lower().startswith("row") else "Columns:"
