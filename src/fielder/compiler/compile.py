@@ -53,6 +53,7 @@ from fielder.compiler.footnote_marks import drop_superscript_marks
 from fielder.compiler.form_settings import form_setting_lines
 from fielder.compiler.glyph_heads import glyph_head_lines
 from fielder.compiler.glyph_rules import glyph_rule_lines
+from fielder.compiler.group_tags import group_tag_lines
 from fielder.compiler.group_ways import group_way_lines
 from fielder.compiler.hash_refs import hash_ref_lines
 from fielder.compiler.hidden_items import drop_hidden_items
@@ -217,7 +218,7 @@ def _read_lines(document: Document) -> list[Line]:
     lines = printable_lines(export_lines(lines))
     # ("**`consent`** I have read …": variable names as ids, once a tool's export has taken its
     # own tags; "> Shown if cyc_days > 0." under its own item; "(If yes fill in 15 and 16.)")
-    lines = answer_run_lines(trailing_filter_lines(named_head_lines(lines)))
+    lines = answer_run_lines(trailing_filter_lines(named_head_lines(group_tag_lines(lines))))
     lines = rewrite_lines(lines)
     # (answers printed in capitals after their codes, where the document does so throughout)
     lines = caps_answer_lines(lines)

@@ -2118,6 +2118,10 @@ def _label_match(rest: str, question: Question) -> list[str]:
     exact = [o.code for o in question.options if folded(o.label).strip(" .") == wanted]
     if exact:
         return exact
+    # "IF DK" for "Don't know (DK)": the short name an answer carries in brackets at its end
+    short = [o.code for o in question.options if _short_name(o.label) == wanted]
+    if len(short) == 1:
+        return short
     # "UNDECIDED" for "Don't know / undecided": one of the words a slashed label joins ("van"
     # in "car, van or motorhome" for "Car or van": one of the words an "or" joins)
     slashed = [
@@ -2149,6 +2153,16 @@ def _label_match(rest: str, question: Question) -> list[str]:
         # "DISTRICT RESIDENTS" for "In the district": the people who gave that answer
         return _label_match(grouped, question)
     return _label_inside(wanted, question)
+
+
+_SHORT_NAME_RE = re.compile(r"\(\s*(?P<short>[A-Za-z][A-Za-z/.&-]{0,7})\s*\)\W*$")
+
+
+def _short_name(label: str) -> str:
+    """The short name in brackets at the end of an answer's label ("N/A" in "Not
+    applicable (N/A)"), folded; "" when it has none."""
+    found = _SHORT_NAME_RE.search(label)
+    return folded(found["short"]) if found else ""
 
 
 # "residents", "card holders": those who gave an answer, named by what the answer makes them

@@ -122,6 +122,12 @@ def _same(a: str, b: str) -> bool:
     a, b = a.removesuffix("s"), b.removesuffix("s")
     if a == b:
         return True
+    # ("campers" / "camping", "walkers" / "walking": the people named by what they do)
+    doer, doing = (a, b) if a.endswith("er") else (b, a)
+    if doer.endswith("er") and doing.endswith("ing") and len(doer) >= 6:
+        stem = doer[:-2]
+        if doing[:-3] in (stem, stem + stem[-1:]):
+            return True
     return len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5]
 
 

@@ -164,6 +164,9 @@ class Line:
     #: throughout (`named_heads`)
     lead_name: str | None = None
     lead_mark: str | None = None
+    #: a bold tag between a bold number and the question's words ("**3.** **Drivers only** How
+    #: far …?"): whom the question is for, read as its filter by `group_tags`
+    lead_tag: str | None = None
 
     @property
     def whole_instruction(self) -> bool:
@@ -797,6 +800,9 @@ def line_from_block(block: Block) -> Line:
     from fielder.compiler.named_heads import lead_name
 
     line.lead_name, line.lead_mark = lead_name(block.runs)
+    from fielder.compiler.group_tags import lead_tag
+
+    line.lead_tag = lead_tag(block.runs)
     from fielder.compiler.spec_marks import quoted_logic, split_type_tags
 
     return split_type_tags(quoted_logic(line))

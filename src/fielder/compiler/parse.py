@@ -429,6 +429,21 @@ _CHANGE_LOG_RE = re.compile(
 _HEADING_REMARK_RE = re.compile(r"(?<=\w)\s*\((?=[^()]*[a-z])[^()]{1,40}\)\s*$")
 
 
+# "Owners only: how old …?", "(Owners only) How old …?": a group's tag before a question's words
+_GROUP_TAG_RE = re.compile(
+    r"^\s*[(\[]?(?P<tag>[^\W\d][\w'’ -]{2,40}?\s+ONLY)\s*(?:[)\]]\s*|[:–—]\s+)"
+    r"(?!(?:IF|WHEN|SHOWN?|ASK(?:ED)?|ANSWER|PLEASE|SKIP|GO|SEE)\b)(?=[^\W\d_])",
+    re.I,
+)
+# a routing prompt under the answers: a short question to the reader, then where to go
+# ("Never been? Go to question 7.", "Not a member? Skip ahead to Part C.")
+_ROUTING_PROMPT_RE = re.compile(
+    r"^[^?]{3,80}\?\s*(?:[-–—→>]+\s*)?(?:THEN\s+|PLEASE\s+)?(?:GO|JUMP|SKIP|MOVE|TURN|CONTINUE|"
+    r"CARRY\s+ON|HEAD)\b",
+    re.I,
+)
+
+
 @dataclass
 class Draft:
     """A question as found: its text, notes, options and tables, before typing."""
@@ -736,6 +751,11 @@ class _Parser:
         if leading:
             self.pending.append((leading.group(1) or leading.group(2)).rstrip(".:"))
             text = text[leading.end() :]
+        elif label is not None and (tag := _GROUP_TAG_RE.match(text)) and group_only(tag["tag"]):
+            # "Q7 Owners only: how old is the car?": the group the question is put to, named
+            # before its words (the group's answer is found in logic, `group_names`)
+            self.pending.append(f"ASK IF {GROUP_MARK} {group_only(tag['tag'])}")
+            text = text[tag.end() :]
         elif label is not None and label.style == "bare" and is_filter_first(text):
             # "14. Only answer this if you have children (see 3a)." with the words below
             self.pending.append(text)
@@ -2205,6 +2225,8 @@ class _Parser:
         if not draft.options and any(_BLANK_LINE_RE.match(seen.raw) for seen in draft.lines):
             return False  # under the blank lines to write on: a footer, no answers
         if draft.options:
+            if _ROUTING_PROMPT_RE.match(line.text):
+                return False  # "Not going? Skip to Q9.": a question to the reader, then a jump
             following = self.next_content(index)
             if (
                 _boxed_items_above(draft, line)

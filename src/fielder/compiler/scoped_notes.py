@@ -409,11 +409,27 @@ def _run_then_test(main: list[str]) -> list[str]:
     return [f"{first.rstrip()} {second.lstrip()}"]
 
 
+# a whole note set in brackets: "(Questions 4 to 9 are for members who …)"
+_WHOLE_BRACKET_RE = re.compile(r"^\W*\((?P<inner>[^()]*(?:\([^()]*\)[^()]*)*)\)\W*$")
+
+
+def _unwrapped(part: str) -> str:
+    """A note written wholly in brackets, read as its words when they are a sentence of their
+    own (a run or a verb and five words or more); a test alone in brackets stays as it is."""
+    found = _WHOLE_BRACKET_RE.match(part)
+    if found is None:
+        return part
+    inner = found["inner"]
+    if len(inner.split()) < 5 or not (_RUN_RE.search(inner) or _FILTER_RE.search(inner)):
+        return part
+    return inner
+
+
 def read_scoped_note(parts: list[str], under_heading: bool, title: str = "") -> ScopedNote | None:
     """The note (its parts: instructions and words) read as scope, condition and action (None
     unless every part is read)."""
     sentences: list[str] = []
-    for part in parts:
+    for part in map(_unwrapped, parts):
         for sentence in _sentences(" ".join(to_english(part).split())):
             # (a note lifted out of the words may stand in them too)
             if _LOOP_ONLY_RE.match(sentence):

@@ -1112,6 +1112,11 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
         if index in heads:  # "PIPED WATER" over its coded kinds: a group's name, no answer
             found.append(Line(text="", raw=label))
             continue
+        if not codes and _SLASHED_HEAD_RE.match(label):
+            # "ROWS: Noise / Light / Heat" on a line of the cell: the whole list, read as the same
+            # line typed in a document
+            found.append(Line(text=collapse(label), raw=label))
+            continue
         head = _BAR_HEAD_RE.match(label)
         if head:  # "Rows: Focused work" … "Columns: Poorly": a grid's two lists in one cell
             word = "Rows:" if head["head"].lower().startswith("row") else "Columns:"
@@ -1290,6 +1295,14 @@ _FILTER_SKIP_RE = re.compile(
 )
 
 
+# a filter cell that names whom the question is hidden from: "Skip if …", "Not shown if …"
+_SKIP_IF_CELL_RE = re.compile(
+    r"^\s*(?:skip(?:ped)?|hide|hidden|omit|not\s+(?:asked|shown|displayed)|do\s+not\s+(?:ask|show)|"
+    r"don['’]t\s+(?:ask|show))\s+(?:this\s+)?(?:if|when)\s+(?P<test>\S.{2,160})$",
+    re.I,
+)
+
+
 def _shown_when(condition: str) -> str:
     """A "ShowIf" column's bare condition ("Q8 <= 6") read as the instruction it stands for."""
     if re.fullmatch(r"\s*(?:(?:ask\s+)?all|[—–-]+|n/?a|none)\s*", condition, re.I):
@@ -1302,6 +1315,10 @@ def _shown_when(condition: str) -> str:
         return f"ASK IF NOT ({passed['test'].strip()})"
     if not condition or re.match(r"(?:ask|show|display)?\s*if\b", condition, re.I):
         return condition
+    skipped = _SKIP_IF_CELL_RE.match(condition)
+    if skipped and not re.search(r"→|->|=>|\b(?:go|skip|jump)\s+to\b", condition, re.I):
+        # "Skip if they chose None at Q6" in a "who sees it" column: everyone else sees it
+        return f"ASK IF NOT ({skipped['test'].strip(' .')})"
     if _NOT_A_FILTER_RE.match(condition):
         return condition  # "ASK ALL. RANGE 50–110", "READ OUT TO ALL", "EXCLUSIVE": notes
     if _ENDS_CELL_RE.search(condition):

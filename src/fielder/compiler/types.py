@@ -70,6 +70,11 @@ def asks_to_rank(text: str) -> bool:
 _SUM_TEXT_RE = re.compile(r"\b\d+\s+points\b|\bdistribute\b|\ballocate\b|\badd\s+up\s+to\b", re.I)
 _DROPDOWN_TEXT_RE = re.compile(r"\bdrop[- ]?down\b", re.I)
 # (Spanish "correo electrónico", French "courriel", Portuguese "endereço de e-mail")
+_GIVE_EMAIL_RE = re.compile(
+    r"\b(?:leave|give|enter|write|put|type|add|share|tell\s+us)\s+(?:us\s+|me\s+)?"
+    r"(?:your|an|a)\s+(?:contact\s+)?e-?mail\b(?!\s+(?:preferences?|settings?|newsletters?)\b)",
+    re.I,
+)
 _EMAIL_RE = re.compile(r"\be-?mail\b|\bcorreo\s+electr[óo]nico\b|\bcourriel\b", re.I)
 _DATE_RE = re.compile(
     r"\b(?:date|when\s+(?:were\s+you\s+born|did)|when\s+(?:was|were)\s+[^?]{1,20}?\s+born|"
@@ -349,6 +354,8 @@ def _no_options(
         or (_EMAIL_RE.search(text) and ("address" in text.lower() or len(text.split()) <= 4))
         # a field's label naming an e-mail ("Contact email for our sales team"), no sentence
         or (_EMAIL_RE.search(text) and field_label)
+        # "Leave your email if you'd like the newsletter.": asked for by a verb of giving
+        or _GIVE_EMAIL_RE.search(text)
     ):
         return TypeDecision("email")
     if (

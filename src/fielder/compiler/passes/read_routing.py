@@ -1202,8 +1202,15 @@ def _ends(english: str) -> bool:
         not re.match(
             r"CLOSE\s+(?:TO|BY|FRIENDS?|RELATIVES?|FAMILY)\b", m[0] + english[m.end() :], re.I
         )
+        # ("… an email after the survey closes": when something else happens, not the way out)
+        and not _WHEN_CLOSED_RE.search(english[: m.start()])
         for m in _TERMINATE_RE.finditer(english)
     )
+
+
+_WHEN_CLOSED_RE = re.compile(
+    r"\b(?:AFTER|WHEN|ONCE|BEFORE|UNTIL|TILL|SINCE)\s+(?:THE\s+|THIS\s+)?$", re.I
+)
 
 
 def _others_past(
