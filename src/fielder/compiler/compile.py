@@ -248,7 +248,7 @@ def build_all(document: Document, file_id: str | None) -> tuple[Parsed, list[Bui
             built.problems.extend(unsized_scale(qid, "", [built.excerpt]))
         if _placeholder_screen(built):
             continue
-        follow_up(built, builts[-1] if builts else None)
+        follow_up(built, builts[-1] if builts else None, builts[-2] if len(builts) > 1 else None)
         builts.append(built)
         drafts.append(draft)
     parsed.drafts[:] = drafts

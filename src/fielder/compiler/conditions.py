@@ -1817,6 +1817,12 @@ def _atom(
         if described is not None and described[1]:
             return Atom(question, described[1], negate=described[2]), question
     if not codes and ref is None and not labels and not comparison:
+        if _SAID_NOW_RE.search(said) and _SUPPOSED_ASK_RE.search(target.text):
+            # ("those who help now" under "Would you be willing to help?": the one asking
+            # whether they do, further back)
+            found = _asked_now(said, questions, question)
+            if found is not None:
+                return Atom(found[0], [found[1]]), question  # (the rest still tests this one)
         yes_no = _yes_no_described(said, target)
         if yes_no:
             return Atom(question, [yes_no]), question
@@ -1911,6 +1917,27 @@ _PLAIN_WORDS = frozenset(
     "a an the of in on at to for from by with if not no yes is are was were be been you your "
     "do does did have has had any or and who those they them their this that it".split()
 )
+
+
+# a group told by what it does now, and an ask about what one would or might do
+_SAID_NOW_RE = re.compile(r"\b(?:now|currently|at\s+the\s+moment|at\s+present|already)\b", re.I)
+_SUPPOSED_ASK_RE = re.compile(
+    r"\b(?:would|could|might)\s+you\b|\bwilling\b|\binterested\s+in\b|\bconsider\b", re.I
+)
+
+
+def _asked_now(said: str, questions: dict[str, Question], current: str) -> tuple[str, str] | None:
+    """The nearest yes / no question before `current` that asks what one does ("Do you help
+    at …?", no "would you"), sharing the group's words: its id and the answer that says so."""
+    ids = list(questions)
+    for qid in reversed(ids[: ids.index(current)]):
+        question = questions[qid]
+        if _SUPPOSED_ASK_RE.search(question.text):
+            continue
+        code = _yes_no_described(said, question)
+        if code is not None:
+            return qid, code
+    return None
 
 
 def _yes_no_described(said: str, target: Question) -> str | None:

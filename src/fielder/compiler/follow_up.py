@@ -74,7 +74,22 @@ def _supposed(cond: str, ask: str) -> bool:
     return bool(thing and _WOULD_RE.match(ask.strip()))
 
 
-def follow_up(built: Built, previous: Built | None) -> None:
+def _paired_follow_up(previous: Built, earlier: Built | None, yes: bool) -> Built | None:
+    """ "If yes, how many …?" then "If no, would you …?": the second of the pair follows the
+    question the first follows (the one before it), when the first opened with the other word
+    and was read as that question's follow-up."""
+    opened = _FOLLOW_UP_RE.match(previous.question.text)
+    if opened is None or earlier is None or previous.question.options:
+        return None
+    if (re.fullmatch(_YES_WORDS, opened["word"], re.I) is not None) == yes:
+        return None
+    source = opened.group(0).strip()
+    if not any(p.source == source and p.default == earlier.question.id for p in previous.pending):
+        return None
+    return earlier
+
+
+def follow_up(built: Built, previous: Built | None, earlier: Built | None = None) -> None:
     """Add the filter a follow-up's opening words give it ("If yes, …" → previous = its Yes
     code), when the question before has exactly one such answer and nothing else filters it."""
     question = built.question
@@ -95,6 +110,8 @@ def follow_up(built: Built, previous: Built | None) -> None:
     word = match["word"].lower()
     yes = re.fullmatch(_YES_WORDS, word, re.I) is not None or word == "afirmativo"
     wanted = _YES_LABEL_RE if yes else _NO_LABEL_RE
+    paired = _paired_follow_up(previous, earlier, yes)
+    previous = paired or previous
     codes = [o.code for o in previous.question.options if wanted.match(o.label.strip())]
     if len(codes) != 1:
         return

@@ -249,6 +249,9 @@ _ARE_YOU_RE = re.compile(
 )
 
 
+_GLOSS_NOUN_RE = re.compile(r"\(\s*(?:an?\s+)?([a-z]+)\s*\)", re.I)
+
+
 def _asked_group(group: list[str], question: Question) -> str | None:
     """The code of the answer that puts one in a group named by the question just before:
     "Members" / "Non-members" after "Are you a member of …?" (Yes / No). None for any other."""
@@ -257,7 +260,11 @@ def _asked_group(group: list[str], question: Question) -> str | None:
     if len(rest) != 1:
         return None
     asked = _ARE_YOU_RE.match(question.text or "")
-    if asked is None or not _same(asked["noun"].lower(), rest[0]) or len(rest[0]) < 4:
+    nouns = [asked["noun"]] if asked else []
+    if asked and asked.group(0).upper().lstrip().startswith("ARE YOU"):
+        # ("Are you a Patron of the club (a member)?": the gloss names the group too)
+        nouns += _GLOSS_NOUN_RE.findall(question.text or "")
+    if not any(_same(n.lower(), rest[0]) for n in nouns) or len(rest[0]) < 4:
         return None
     codes = {o.label.strip().lower(): o.code for o in question.options or []}
     if len(codes) > 3 or "yes" not in codes or "no" not in codes:

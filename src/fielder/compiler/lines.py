@@ -1262,12 +1262,14 @@ def document_lines(document: Document) -> list[Line]:
     from fielder.compiler.named_lists import write_out_named_lists
     from fielder.compiler.question_cells import is_question_cell_table, question_cell_lines
     from fielder.compiler.roster_tables import is_roster_table, roster_lines
+    from fielder.compiler.shaded_rows import colour_keys, keyed_row_spans
     from fielder.compiler.sheet import is_notes_sheet, is_sheet_table, sheet_lines
     from fielder.compiler.transposed_sheets import untranspose
 
     lines: list[Line] = []
     sheet_seen = False
     skip_next = False
+    shading: dict[str, str] = {}  # a colour key's groups, for the shaded rows of tables under it
     blocks = _rows_over_page(_join_wrapped_angle_notes(write_out_named_lists(document.blocks)))
     thread = thread_start(blocks)
     if thread is not None:
@@ -1286,6 +1288,9 @@ def document_lines(document: Document) -> list[Line]:
             lines.extend(field_lines(block.text, block, listed) or [])
         elif block.kind == "table":
             block = untranspose(unfold(block))
+            if shading:
+                spans = keyed_row_spans(block, shading)
+                table_at = len(lines)
             if sheet_seen and is_notes_sheet(block):
                 continue  # a "README" sheet after the questionnaire's: about the file
             if is_field_table(block):
@@ -1309,9 +1314,22 @@ def document_lines(document: Document) -> list[Line]:
                 lines.append(card)
             else:
                 lines.append(table_line(block))
+            if shading:
+                _note_shaded_rows(lines[table_at:], spans)
         elif block.text.strip() and not is_boilerplate(block.text):
+            shading.update(colour_keys(block.text))
             lines.append(line_from_block(block))
     return join_lone_labels(lines)
+
+
+def _note_shaded_rows(lines: list[Line], spans: list[tuple[int, int, str]]) -> None:
+    """Each question read from a shaded row gets the colour key's filter as its first note."""
+    for line in lines:
+        if not line.label:
+            continue
+        note = next((n for start, end, n in spans if start <= line.start <= end), None)
+        if note is not None:
+            line.instructions.insert(0, note)
 
 
 def made_line(anchor: Line, text: str, instruction: bool) -> Line:

@@ -25,8 +25,23 @@ _NAMED_ROUTE_RE = re.compile(
 _ALREADY_ID_RE = re.compile(r"^(?:question\s+)?[A-Za-z]{0,4}\d", re.I)
 
 
+# "go to Part C, Q10", "skip to Section 2 – question 12": the part, then the question in it
+_PART_THEN_QUESTION_RE = re.compile(
+    r"(?P<verb>\b(?:go\s*(?:on\s*)?to|skip\s*to|continue\s*(?:to|with|at)|jump\s*to|"
+    r"proceed\s*to|turn\s*to))\s+(?:the\s+)?(?:section|part|module|block|page)\s+[A-Z0-9]{1,3}"
+    r"\s*(?:,|[–—:]|-(?=\s))\s*(?:at\s+)?"
+    r"(?:question\s+(?P<n>\d{1,3}[a-z]?)|(?P<id>[A-Z]{1,4}\d{1,3}[a-z]?))\b",
+    re.I,
+)
+
+
 def named_route(text: str) -> str:
-    """ "No  -> GO TO END OF MODULE (END)" → "No  -> GO TO END"; other text unchanged."""
+    """ "No  -> GO TO END OF MODULE (END)" → "No  -> GO TO END"; "go to Part C, Q10" → "go to
+    Q10"; other text unchanged."""
+    part = _PART_THEN_QUESTION_RE.search(text)
+    if part is not None:
+        where = f"question {part['n']}" if part["n"] else part["id"]
+        text = f"{text[: part.start()]}{part['verb']} {where}{text[part.end() :]}"
     match = _NAMED_ROUTE_RE.search(text)
     if match is None or _ALREADY_ID_RE.match(match["words"]):
         return text

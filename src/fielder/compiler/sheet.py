@@ -650,6 +650,7 @@ def sheet_lines(block: Block) -> list[Line]:
             found.append(Line(text="Rows:", raw="Rows:"))
             lettered = True
         _move_option_tag(found, _cell(row, columns, "instructions"))
+        _own_row_filter(found)
         if found[0] is not None and found[0].label:
             _route_level_answers(found, row_cells, columns)
         for line in found:
@@ -657,6 +658,31 @@ def sheet_lines(block: Block) -> list[Line]:
                 line.start, line.end, line.page = row_cells[0].start, row_cells[-1].end, block.page
                 lines.append(line)
     return lines
+
+
+# "Only if you ticked 2 at Q4", "(Only answer this if …)": a filter in the respondent's words
+_ROW_FILTER_RE = re.compile(
+    r"^\(?\s*(?P<filter>(?:only|answer\s+(?:this\s+)?only)\s+(?:if|when)\b[^?()]{4,100}?)[.\s]*\)?$",
+    re.I,
+)
+
+
+def _own_row_filter(found: list[Line | None]) -> None:
+    """A filter written last in the row's answers ("Only if you ticked 2 at Q4" under the
+    answer list) is the row's own question's: the table's row bounds the question, so the
+    note cannot open the next one, as it would under answers in running text."""
+    head = found[0] if found else None
+    last = found[-1] if len(found) > 1 else None
+    if head is None or not head.label or last is None:
+        return
+    match = _ROW_FILTER_RE.match(last.text.strip())
+    if match is None:
+        return
+    condition = re.sub(
+        r"^\S+\s+(?:this\s+)?(?:only\s+)?(?:if|when)\s+", "", match["filter"], flags=re.I
+    )
+    head.instructions.append(f"ASK IF {condition.strip()}")
+    found.pop()
 
 
 def _answers_below(body: tuple[tuple[Cell, ...], ...], place: int, columns: dict[str, int]) -> bool:
@@ -794,6 +820,10 @@ def _sub_row(ident: str, parent: str, kind: str) -> bool:
     return below is not None and bool(_ROW_TYPE_RE.match(kind.strip()))
 
 
+# a group's tag in capitals on a paragraph of its own: "MEMBERS ONLY", "FOR DRIVERS ONLY"
+_ONLY_BADGE_RE = re.compile(r"^(?:FOR\s+)?[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3}\s+ONLY[.:!]?$")
+
+
 def _caps_lines_apart(
     row: tuple[str, ...], raw: tuple[str, ...], columns: dict[str, int], styled: list[str]
 ) -> tuple[tuple[str, ...], list[str]]:
@@ -807,6 +837,8 @@ def _caps_lines_apart(
     notes = [
         p for p in parts[1:] if is_caps_instruction(p) or _CAPS_HEAD_RE.match(p) or p in styled
     ]
+    if len(parts) > 1 and _ONLY_BADGE_RE.match(parts[0]) and re.search(r"[a-z]{3}", parts[1]):
+        notes.insert(0, parts[0])  # "PARENTS ONLY" over the question's words: its filter
     if not notes:
         return row, []
     kept = collapse(" ".join(p for p in parts if p not in notes))
@@ -1166,6 +1198,9 @@ def _cell_options(raw: tuple[str, ...], columns: dict[str, int]) -> list[Line | 
                 # "6 other type, namely: ______": the write-in line after the answer, dropped
                 # with it from the label, still asks for the specifics
                 inline = [*inline, "SPECIFY"]
+            if written[0].skip_to and not any(re.search(r"\bTO\b|→", n, re.I) for n in inline):
+                # "No (2)   → Q14": the jump written after the answer's code stays its route
+                inline = [*inline, f"GO TO {written[0].skip_to}"]
         if code is None and re.fullmatch(r"-?\d{1,3}", kept.strip()):
             code = kept.strip()  # a scale point listed with its number and no words
         kept = _without_own_code(kept, code)

@@ -44,6 +44,8 @@ class Cell:
     #: True for the empty place a merged cell covers to its right (`gridSpan`, `colspan`): the
     #: cell on its left stands over this column too
     spanned: bool = False
+    #: "#RRGGBB" of the cell's shading (background fill), None when unshaded or white
+    fill: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

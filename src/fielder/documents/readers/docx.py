@@ -18,7 +18,13 @@ from fielder.documents.model import BlockKind, Cell, Document, Run
 from fielder.documents.readers.base import DocumentBuilder, make_cell
 from fielder.documents.readers.docx_controls import listed_items
 from fielder.documents.readers.docx_numbering import Numbering, read_numbering
-from fielder.documents.readers.docx_styles import RunProps, StyleSheet, read_rpr, read_styles
+from fielder.documents.readers.docx_styles import (
+    RunProps,
+    StyleSheet,
+    cell_fill,
+    read_rpr,
+    read_styles,
+)
 from fielder.documents.safety import SafeZip, check_pages, open_zip
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -441,7 +447,7 @@ def _read_cell(ctx: _Context, tc: Element) -> Cell:
                 places.extend([place] * "".join(r.text for r in line).strip().count("\n"))
                 places.append(place)
             place += 1
-    cell = make_cell(runs)
+    cell = replace(make_cell(runs), fill=cell_fill(tc, ctx.w))
     if len(places) != cell.text.count("\n") + 1:
         return cell
     return replace(cell, line_places=tuple(places))

@@ -31,6 +31,14 @@ def _colour(value: str | None) -> str | None:
     return None
 
 
+def cell_fill(tc: Element, w: str) -> str | None:
+    """A table cell's shading ("#RRGGBB"), None when it has none or it is white: a form marks
+    the rows of one group of respondents by a background colour it names in a key."""
+    shading = tc.find(f"{w}tcPr/{w}shd")
+    fill = _colour(shading.get(f"{w}fill")) if shading is not None else None
+    return None if fill == "#FFFFFF" else fill
+
+
 def read_rpr(rpr: Element | None, w: str) -> RunProps:
     """The run properties a w:rPr sets."""
     props: RunProps = {}

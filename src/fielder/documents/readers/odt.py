@@ -53,6 +53,8 @@ class _Style:
     list_style: str | None = None
     break_before: bool = False
     indent: float | None = None
+    #: a table cell style's background ("#RRGGBB"), None when none or white
+    fill: str | None = None
 
 
 @dataclass(slots=True)
@@ -77,6 +79,11 @@ class _Reader:
             props = el.find(f"{STYLE}text-properties")
             if props is not None:
                 style.props = _text_props(props)
+            cell = el.find(f"{STYLE}table-cell-properties")
+            if cell is not None:
+                background = (cell.get(f"{FO}background-color") or "").upper()
+                if re.fullmatch(r"#[0-9A-F]{6}", background) and background != "#FFFFFF":
+                    style.fill = background
             para = el.find(f"{STYLE}paragraph-properties")
             if para is not None:
                 style.break_before = para.get(f"{FO}break-before") == "page"
@@ -221,7 +228,8 @@ class _Reader:
                 if runs:
                     runs.append(Run("\n"))
                 self.inline(para, self.props(para.get(f"{TEXT}style-name")), runs)
-        return make_cell(runs)
+        style = self.styles.get(el.get(f"{TABLE}style-name", ""))
+        return replace(make_cell(runs), fill=style.fill if style else None)
 
 
 def _split_lines(runs: list[Run]) -> list[list[Run]]:
