@@ -14,7 +14,9 @@ from fielder.compiler.options import BOXES, TESTS_ONLY_RE
 
 # "S1.", "Q3a)", "A12:", "QS2 -", "Q1.2", "Question 5:" before the question text.
 _PREFIXED_RE = re.compile(
-    r"^(?:Question\s+|QUESTION\s+)?(?P<id>[A-Z]{1,4}[-_.]?\d{1,3}(?:[a-z]{1,2}|[._]\d{1,2}[a-z]?|-[A-Z]\b)?"
+    # ("Q9A.": a follow-up's letter in capitals, as CATI scripts write it)
+    r"^(?:Question\s+|QUESTION\s+)?(?P<id>[A-Z]{1,4}[-_.]?\d{1,3}"
+    r"(?:[a-z]{1,2}|[._]\d{1,2}[a-z]?|-[A-Z]\b|[A-Z](?![\w-]))?"
     # a module- or section-prefixed id: "M3Q1", "S2Q10a", "M3_Q2", "B1.Q4"
     r"|[A-Z]{1,2}\d{1,2}[-_.]?Q\d{1,3}[a-z]{0,2})"
     r"(?:\s*[.):]|\s+[-–—·•|]|\t|\s{2,}|(?=\s+[A-Z\"'‘“(¿¡]))\s*(?P<rest>\S.*)$"
