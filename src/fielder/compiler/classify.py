@@ -228,6 +228,12 @@ def _label_of(
     if match:
         return Label("Q" + match["n"], match["rest"], "prefixed")
     match = _PREFIXED_RE.match(text)
+    if (
+        match
+        and re.search(r"\d[A-Z]$", match["id"])
+        and not re.match(r"\s*[.):]|\t", text[match.end("id") :])
+    ):
+        match = None  # "B2B Data study": a capital after the number needs its mark ("Q9A.")
     if match and not _not_a_prefix(match["id"]):
         return Label(clean_id(match["id"]), match["rest"], "prefixed")
     match = _LOWER_PREFIXED_RE.match(text)
