@@ -30,6 +30,8 @@ _CAPS_AFTER_RE = re.compile(
 # any answer written code first or code after (`1. Yes`, `2) No`, `Yes (1)`): the shape of the
 # answers a capitals line closes ("1. Yes / 2. No / 8. DON'T KNOW")
 _ANY_FIRST_RE = re.compile(r"^(?P<code>\d{1,3})[.)]\s+\S")
+# ("1<TAB>Yes": a bare code set apart by a tab or a wide gap, as a script's answer columns)
+_GAP_FIRST_RE = re.compile(r"^(?P<code>\d{1,3})(?:\t|\s{2,})\S")
 _ANY_AFTER_RE = re.compile(r"^\S.*?\s\((?P<code>\d{1,3})\)\s*$")
 # the document's evidence: this many runs of capitals answers
 _RUNS = 3
@@ -51,6 +53,9 @@ def _closes_list(lines: list[Line], index: int, match: re.Match[str]) -> bool:
         if not line.text.strip():
             break
         before = shape.match(line.text.strip())
+        if before is None and shape is _ANY_FIRST_RE and match["route"]:
+            # (a routed capitals answer is read as a note otherwise; unrouted ones the list keeps)
+            before = _GAP_FIRST_RE.match(line.raw.strip())
         if before is None and line.is_option and line.code:
             codes.append(int(line.code))
             continue

@@ -14,7 +14,9 @@ from fielder.compiler.options import BOXES, TESTS_ONLY_RE
 
 # "S1.", "Q3a)", "A12:", "QS2 -", "Q1.2", "Question 5:" before the question text.
 _PREFIXED_RE = re.compile(
-    r"^(?:Question\s+|QUESTION\s+)?(?P<id>[A-Z]{1,4}[-_.]?\d{1,3}(?:[a-z]{1,2}|[._]\d{1,2}[a-z]?|-[A-Z]\b)?"
+    # ("Q9A.": a follow-up's letter in capitals, as CATI scripts write it)
+    r"^(?:Question\s+|QUESTION\s+)?(?P<id>[A-Z]{1,4}[-_.]?\d{1,3}"
+    r"(?:[a-z]{1,2}|[._]\d{1,2}[a-z]?|-[A-Z]\b|[A-Z](?![\w-]))?"
     # a module- or section-prefixed id: "M3Q1", "S2Q10a", "M3_Q2", "B1.Q4"
     r"|[A-Z]{1,2}\d{1,2}[-_.]?Q\d{1,3}[a-z]{0,2})"
     r"(?:\s*[.):]|\s+[-–—·•|]|\t|\s{2,}|(?=\s+[A-Z\"'‘“(¿¡]))\s*(?P<rest>\S.*)$"
@@ -226,6 +228,12 @@ def _label_of(
     if match:
         return Label("Q" + match["n"], match["rest"], "prefixed")
     match = _PREFIXED_RE.match(text)
+    if (
+        match
+        and re.search(r"\d[A-Z]$", match["id"])
+        and not re.match(r"\s*[.):]|\t", text[match.end("id") :])
+    ):
+        match = None  # "B2B Data study": a capital after the number needs its mark ("Q9A.")
     if match and not _not_a_prefix(match["id"]):
         return Label(clean_id(match["id"]), match["rest"], "prefixed")
     match = _LOWER_PREFIXED_RE.match(text)

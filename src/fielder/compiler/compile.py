@@ -96,6 +96,7 @@ from fielder.compiler.range_ends import range_end_terminations
 from fielder.compiler.retired_items import drop_retired_items
 from fielder.compiler.rewrites import rewrite_lines
 from fielder.compiler.routing_tables import routing_table_lines
+from fielder.compiler.row_column_tables import row_column_document
 from fielder.compiler.same_as_notes import same_as_lines
 from fielder.compiler.scoped_notes import scoped_note_lines
 from fielder.compiler.screen_titles import screen_title_lines
@@ -148,6 +149,7 @@ def _read_lines(document: Document) -> list[Line]:
     # ("FILTER 3 | C5 only if …" in a numbered series: the readers' "FILTER: …")
     document = dataclasses.replace(document, blocks=numbered_filter_blocks(document.blocks))
     document = code_column_document(drop_retired_items(change_key_document(document)))
+    document = row_column_document(document)  # "Row | Statement" / "Column | Scale" tables
     document = keyed_card_document(document)  # "QUESTION: L1 / TEXT: …": a spec card each
     document = category_name_document(document)  # "S1.ContainsAny({gp, endo})": names as codes
     document = comment_mark_document(document)  # "Comment [SW2]: …": a reviewer's mark

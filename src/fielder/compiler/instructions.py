@@ -503,6 +503,11 @@ _ID_IS_QUOTED_RE = re.compile(
 )
 _AFTER_THIS_RE = re.compile(r"^after\s+(?:this|the)\s+(?:page|section|block)\s*,\s*(?=if\b)", re.I)
 _LOGIC_ARROW_RE = re.compile(r"^\s*[↳⤷↪]")
+_BARE_TEST_GOTO_RE = re.compile(
+    r"^[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:=|<>|!=|<=|>=|<|>)\s*[\w'’,-]{1,20}(?:\s*[,-]\s*\w{1,10}){0,6}"
+    r"\s+(?:GO\s*TO|SKIP\s+TO|JUMP\s+TO)\s+[A-Z]{1,6}\d{0,3}[a-z]?\s*\.?$",
+    re.I,
+)
 _FORMS_TYPES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
@@ -615,6 +620,9 @@ def interpret(sentence: str) -> list[Directive]:
     sentence = _ID_IS_QUOTED_RE.sub(r"\1 = ", sentence)
     text = _NOTE_PREFIX_RE.sub("", named_route(to_english(sentence)))
     text = spelled_if(_NOTE_PREFIX_RE.sub("", text) if _LOGIC_ARROW_RE.match(sentence) else text)
+    if _BARE_TEST_GOTO_RE.match(text):
+        # "B4=2 GOTO B7" in a routing column: the test and the jump, the IF left unsaid
+        text = f"IF {text}"
     branches = branch_sentences(text)
     if branches:
         # "01 CONTINUE TO S10 / 02, 98, 99 SKIP TO S11": each branch a jump of its own
@@ -1878,6 +1886,8 @@ def _limits(text: str, upper: str) -> list[Directive]:
         )
         # "[Number box · 5–300 minutes]" split at its dot: the range alone, maybe with its unit
         or re.fullmatch(r"\s*\d{1,6}\s*(?:[–-]|to)\s*\d{1,6}(?:\s+[a-z]{3,12})?\s*", text)
+        # "[0..500]" set apart from a number's head: mrScript's range, lowest..highest
+        or re.fullmatch(r"\s*\d{1,6}\s*\.\.\s*\d{1,6}\s*", text)
     ) and not most:
         numbers = _numbers(text)
         if numbers:

@@ -60,6 +60,11 @@ LEADING_ROUTE_RE = re.compile(
     re.I,
 )
 _BASE_HEAD_RE = re.compile(r"\s*(?:BASE|FILTER)\s*:\s*", re.I)
+_PROPERTY_NOTE_RE = re.compile(
+    r"^\s*(?:properties|(?:answer|row|column|col|code|precode|category)\s+mask(?:ing)?|masking|"
+    r"validation(?:\s*\((?:soft|hard)\))?)\s*:\s*\S[^?]*$",
+    re.I,
+)
 _IF_ASKED_RE = re.compile(r"^\s*(?-i:IF\s+ASKED)\b\s*[:,–—-]", re.I)
 _ALL_EXCEPT_RE = re.compile(
     r"^\s*(?:[A-Z]{1,4}\d{1,3}[a-z]?[.):]\s+)?ASK\s+(?:ALL|EVERYONE)\s+(?:EXCEPT|BUT\s+NOT|"
@@ -614,6 +619,10 @@ def _split_text(text: str) -> tuple[str, list[str]]:
     if _IF_ASKED_RE.match(text):
         # "IF ASKED: Kestrel is a trading name of …": what the interviewer says only when asked
         return "", [text.strip()]
+    if _PROPERTY_NOTE_RE.match(text):
+        # "Answer mask: f("B2")", "Properties: Randomize 1-5": a scripting tool's settings for
+        # the question, keyed by the property's name, are for the programmer, never an answer
+        return "", [text.strip()]
     said = _CAPS_THEN_SAID_RE.match(text)
     if said and is_caps_instruction(said["caps"]):
         # 'IF UNDER 16 - CLOSE ("Sorry, …")': a routing note with the words said on the way out
@@ -948,7 +957,8 @@ def _is_title(title: str, following: str) -> bool:
 
 # ("A.1" with a dot after the letter, "q3" in a data file's lower case: labels too)
 _LONE_LABEL_RE = re.compile(
-    r"^(?:[A-Z]{1,4}[-_.]?\d{1,3}[a-z]?(?:[._]\d{1,2}|-[A-Z])?|q[a-z]?\d{1,3}[a-z]?(?:[._]\d{1,2})?)[.:)]?$"
+    # ("Q9A": a follow-up's letter in capitals, as CATI scripts write it)
+    r"^(?:[A-Z]{1,4}[-_.]?\d{1,3}[a-zA-Z]?(?:[._]\d{1,2}|-[A-Z])?|q[a-z]?\d{1,3}[a-z]?(?:[._]\d{1,2})?)[.:)]?$"
 )
 
 
@@ -1050,10 +1060,11 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
     return joined
 
 
-# "G4 · Play time", "B2 – Main reason": a question's id, then a short name for it
+# "G4 · Play time", "B2 – Main reason": a question's id, then a short name for it; a spec's
+# head may list its type's parts with commas ("Q3 — categorical, 7-point", "B4 — grid, per row")
 _TITLED_HEADING_RE = re.compile(
     r"^(?P<id>[A-Z]{1,4}[-_]?\d{1,3}[a-z]?)(?:\s*[.:)]|\s+[-–—·•|])\s+"
-    r"(?P<title>[A-Za-z][\w'’&/()-]*(?:\s[\w'’&/()-]+){0,5})$"
+    r"(?P<title>[A-Za-z][\w'’&/()-]*(?:(?:\s*,)?\s[\w'’&/()-]+){0,5})$"
 )
 
 
@@ -1099,7 +1110,10 @@ def _notes_then_words(lines: list[Line], index: int) -> int:
         return 0
     count = 0
     for after in lines[index + 1 : index + 3]:
-        if after.kind == "paragraph" and not after.text and after.instructions:
+        if (after.kind == "paragraph" and not after.text and after.instructions) or (
+            after.kind == "page_break" and count == 0
+        ):
+            # (a page break printed between a head and its note belongs to neither)
             count += 1
             continue
         if _filter_line(after):

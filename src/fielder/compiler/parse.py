@@ -299,7 +299,9 @@ _WHOLE_FILTER_RE = re.compile(
     re.I,
 )
 _ROWS_RE = re.compile(
-    r"^(?:ROWS?|STATEMENTS?|ITEMS?|ATTRIBUTES?|FACTORS?|ASPECTS?|SUB-?QUESTIONS?)\b[^:]{0,20}:?$",
+    # ("Loop rows:", "Iterations:": a scripting tool's grid is a loop over its rows)
+    r"^(?:LOOP\s+)?(?:ROWS?|STATEMENTS?|ITEMS?|ATTRIBUTES?|FACTORS?|ASPECTS?|SUB-?QUESTIONS?|"
+    r"ITERATIONS?)\b(?:[^:]{0,20}|[^:()]{0,20}\([^()]{1,40}\)\s*):?$",
     re.I,
 )
 _COLUMNS_RE = re.compile(
@@ -387,6 +389,10 @@ _BOX_ROW_RE = re.compile(
 )
 _NUMBER_ROW_RE = re.compile(r"^-?\d{1,2}(?:\s+-?\d{1,2}){2,}$")
 _LEADING_CAPS_RE = re.compile(r"^((?:[A-Z][A-Z0-9 ,'’/&()=<>\-–]*[.:]\s+)+)(?=[A-Z\"'‘“¿¡][a-z])")
+# "Scale: 1 Poor | 2 | 3 | 4 Good": a grid's coded points on one line, set apart by bars
+_BARRED_SCALE_RE = re.compile(
+    r"^(?:SCALE|COLUMNS?|ANSWERS?)\s*:\s*(?P<items>-?\d{1,2}\b[^|]*(?:\|[^|]+){2,})$", re.I
+)
 _INLINE_LIST_RE = re.compile(
     r"^(?P<head>ROWS?|STATEMENTS?|ITEMS?|COLUMNS?)\s*:\s*(?P<items>\S.*[;,/].*)$", re.I
 )
@@ -1722,6 +1728,10 @@ class _Parser:
                     draft.options.append(option)
                 draft.notes.extend(line.instructions)
                 return
+        barred = _BARRED_SCALE_RE.match(text)
+        if barred and self.barred_scale(barred["items"], draft):
+            draft.notes.extend(line.instructions)
+            return
         inline_list = _INLINE_LIST_RE.match(text)
         if inline_list and draft.options == [] and not draft.tables:
             self.inline_list(inline_list["head"], inline_list["items"], draft)
@@ -2248,6 +2258,29 @@ class _Parser:
             and self.plain_run(index) >= 2
             and (draft.label is None or draft.label.id not in DISPLAY_WORDS)
         )
+
+    def barred_scale(self, items: str, draft: Draft) -> bool:
+        """ "Scale: 1 Poor | 2 | 3 | 4 Good | 9 DON'T KNOW" under lettered statements: the
+        statements are a grid's rows and the points, set apart by bars, its columns."""
+        lettered = bool(draft.options) and all(
+            o.code is None and o.marker and re.fullmatch(r"[a-z]", o.marker) for o in draft.options
+        )
+        if not lettered or draft.rows or draft.columns or draft.tables:
+            return False
+        points: list[RawOption] = []
+        for part in (p.strip() for p in items.split("|")):
+            bare = re.fullmatch(r"-?\d{1,2}", part)
+            coded = None if bare else parse_option_text(part)
+            if bare:
+                points.append(RawOption(part, part))
+            elif coded and coded[0].code:
+                points.append(coded[0])
+            else:
+                return False
+        draft.rows.extend(o.label for o in draft.options)
+        draft.options.clear()
+        draft.columns.extend(points)
+        return True
 
     def inline_list(self, head: str, items: str, draft: Draft) -> None:
         """ "Rows: Car; Bicycle; Scooter" / "Columns: Owned now; Never owned" on one line."""

@@ -390,7 +390,8 @@ def _one_question_table(block: Block) -> bool:
     return bool(rows) and _is_id_row(rows[0]) and all(not row[0].text.strip() for row in rows[1:])
 
 
-_CODE_HEAD_RE = re.compile(r"^(?:codes?|code\s+no\.?|value|punch)$", re.I)
+# ("Precode": the code column's name in Forsta/Confirmit and DP specs)
+_CODE_HEAD_RE = re.compile(r"^(?:codes?|code\s+no\.?|value|punch|pre-?codes?)$", re.I)
 
 
 _NOTES_SHEET_WORDS = (

@@ -268,7 +268,11 @@ class _Walker:
 
     def _fence(self, token: Token) -> None:
         content = [line.strip() for line in token.content.splitlines() if line.strip()]
-        if token.info.strip() in ("", "text", "txt") and _is_answer_box(content):
+        if (
+            token.info.strip() in ("", "text", "txt")
+            and _is_answer_box(content)
+            and not any(_SCRIPT_STATEMENT_RE.search(line) for line in content)
+        ):
             # An issue form's empty text block under a question is where the answer is typed;
             # what it holds is a placeholder. Print it as a paper form prints a box.
             email = any(_EXAMPLE_EMAIL_RE.search(line) for line in content)
@@ -328,6 +332,15 @@ _SELECT_OPTION_RE = re.compile(
 )
 _SMALL_PRINT_RE = re.compile(r"^\s*<(sub|small)>(?:(?!</?\1>).)*</\1>\s*$", re.I | re.S)
 _EXAMPLE_EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.\w{2,}\b")
+
+
+# "If B4 = 0 Then GoTo B6", "goto C2", "skip to Q9 if Q8 = 1": a script's routing statement in
+# a code block is the spec's logic, never a placeholder in an answer box
+_SCRIPT_STATEMENT_RE = re.compile(
+    r"\b(?:go\s*to|skip\s+to|jump\s+to|terminate|then)\b.*\b[A-Za-z]{1,4}\d{1,3}[a-z]?\b|"
+    r"^\s*if\b.*(?:=|<|>)",
+    re.I,
+)
 
 
 def _is_answer_box(content: list[str]) -> bool:
