@@ -221,8 +221,8 @@ def group_answer(
         words = [w for _, ws in inside for w in ws]
         if (len(inside) == 1 or re.search(r"\b(?:OR|AND)\b", text, re.I)) and _extra(group, words):
             return [[Atom(qid, [code for code, _ in inside], negate=negate)]]
-        named = _alternatives(text, questions[qid])
-        return [[Atom(qid, named, negate=negate)]] if named else None
+        one_by_one = _alternatives(text, questions[qid])
+        return [[Atom(qid, one_by_one, negate=negate)]] if one_by_one else None
     for qid in reversed(ids[: ids.index(default) + 1]):
         asked = _asked_group(group, questions[qid])
         if asked is not None:
