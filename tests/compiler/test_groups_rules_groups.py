@@ -123,3 +123,12 @@ Q3. Do you read music?
 def test_a_logic_cell_naming_a_group_and_its_question() -> None:
     assert _logic_cell("van owners (A1)") == "ASK IF GROUP: van owners (A1)"
     assert _logic_cell("prices in pounds (A1)") == "prices in pounds (A1)"
+
+
+def test_others_sent_on_by_a_test_keep_that_test() -> None:
+    note = read_scoped_note(
+        ["Questions 6 to 8 are for importers only. If you answered No at Q5, please go to Q9."],
+        False,
+    )
+    assert note is not None
+    assert not note.cond.startswith("GROUP:")

@@ -480,10 +480,11 @@ def read_scoped_note(parts: list[str], under_heading: bool, title: str = "") -> 
         return None
     head = main[0]
     cond, start, end = _condition(head)
-    if not cond and others and after:
+    if not cond and others and after and not sent_on:
         # "Questions 12 and 13 are for residents of two years or more. Everyone else skip to
         # question 14": a run for a group named only in words, the others sent past it (the
-        # group's answer is found in logic, `group_names`)
+        # group's answer is found in logic, `group_names`; others sent on by a test of a
+        # question named are read below, as that test denied)
         cond, start, end = _run_for_group(head)
     from_sent = bool(not cond and sent_on and others)
     if from_sent:
