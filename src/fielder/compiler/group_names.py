@@ -131,6 +131,21 @@ def _same(a: str, b: str) -> bool:
     return len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5]
 
 
+def _stem(word: str) -> str:
+    """A word with its plural and one ending of a doer or a tense left off ("drivers",
+    "driving", "drive" → "driv"; "owner", "owned" → "own"; "users", "use" → "us")."""
+    word = word.removesuffix("s") if len(word) > 3 and not word.endswith("ss") else word
+    for ending in ("ing", "er", "ed", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            return word[: -len(ending)]
+    return word
+
+
+def _kin(a: str, b: str) -> bool:
+    """The same word up to a plural, a doer's or a tense's ending ("smokers" / "smoke")."""
+    return _same(a, b) or (min(len(a), len(b)) >= 3 and _stem(a) == _stem(b))
+
+
 def _inside(group: list[str], label: str) -> list[str] | None:
     """The label's words when every one of them is in the group's name (None otherwise)."""
     # ("No, I am self-employed and did not claim": the detail after a Yes / No names it)
@@ -157,7 +172,8 @@ def _extra(group: list[str], words: list[str]) -> bool:
 
 # "you don't use the API (REST or GraphQL)": the respondent and a verb before the group's name
 _YOU_VERB_RE = re.compile(
-    r"^\s*(?:IF\s+)?(?:YOU|THEY)\s+(?:(?P<neg>DO\s+NOT|DON'T|DON’T|DID\s+NOT|DIDN'T|DIDN’T|NEVER)\s+)?"
+    # ("those who don't own a car", "anyone who didn't use the app": the people, then the verb)
+    r"^\s*(?:IF\s+)?(?:YOU|THEY|(?:THOSE|PEOPLE|ANYONE|EVERYONE|RESPONDENTS)\s+WHO)\s+(?:(?P<neg>DO\s+NOT|DON'T|DON’T|DID\s+NOT|DIDN'T|DIDN’T|NEVER)\s+)?"
     r"(?:USE|HAVE|OWN|ARE|WERE)\s+",
     re.I,
 )
@@ -185,6 +201,13 @@ def group_answer(
     if named is not None:
         qid, codes = named
         return [[Atom(qid, codes, negate=negate)]]
+    if re.search(r"\d", text) and default in questions and not re.search(r"[=<>]", text):
+        counted = _counted_group(text, questions, default) or _numbered_label(
+            text, questions, default
+        )
+        if counted is not None:
+            counted.negate ^= negate
+            return [[counted]]
     if re.search(r"[\d=<>]", text) or default not in questions:
         return None
     said = _YOU_VERB_RE.match(text)
@@ -204,7 +227,8 @@ def group_answer(
         words = [w for _, ws in inside for w in ws]
         if (len(inside) == 1 or re.search(r"\b(?:OR|AND)\b", text, re.I)) and _extra(group, words):
             return [[Atom(qid, [code for code, _ in inside], negate=negate)]]
-        return None
+        one_by_one = _alternatives(text, questions[qid])
+        return [[Atom(qid, one_by_one, negate=negate)]] if one_by_one else None
     for qid in reversed(ids[: ids.index(default) + 1]):
         asked = _asked_group(group, questions[qid])
         if asked is not None:
@@ -212,9 +236,37 @@ def group_answer(
     for qid in reversed(ids[: ids.index(default) + 1]):
         within = _within(group, questions[qid])
         if within is None:
-            continue
+            within = _alternatives(text, questions[qid])
+            if within is None:
+                continue
+            return [[Atom(qid, within, negate=negate)]]
         return [[Atom(qid, within, negate=negate)]] if len(within) == 1 else None
     return None
+
+
+def _alternatives(text: str, question: Question) -> list[str] | None:
+    """The codes of the answers a group names one by one ("Dog or cat owners", "wheat and
+    barley growers" over "Winter wheat" / "Spring barley"): each alternative's words in one
+    answer only, each answer named once; the word for the people after the last one aside."""
+    parts = [p for p in re.split(r"\s*(?:,|/|\bOR\b|\bAND\b)\s*", text, flags=re.I) if p.strip()]
+    if len(parts) < 2 or len(parts) > 4:
+        return None
+    options = [o for o in question.options or [] if not _DENIED_LABEL_RE.search(o.label)]
+    codes: list[str] = []
+    for index, part in enumerate(parts):
+        words = _words(part)
+        if index == len(parts) - 1 and len(words) > 1 and words[-1].endswith("s"):
+            words = words[:-1]  # ("… or barley growers": whom, after the last answer)
+        if not words or len(words) > 2 or sum(len(w) for w in words) < 3:
+            return None
+        found = [
+            o.code for o in options if all(any(_same(w, g) for g in _words(o.label)) for w in words)
+        ]
+        if len(found) != 1 or found[0] in codes:
+            return None
+        codes.append(found[0])
+    order = [o.code for o in question.options or []]
+    return sorted(codes, key=order.index)
 
 
 _DENIED_LABEL_RE = re.compile(r"\b(?:NOT|NO|NEVER|NONE)\b|N['’]T\b", re.I)
@@ -254,9 +306,15 @@ _GLOSS_NOUN_RE = re.compile(r"\(\s*(?:an?\s+)?([a-z]+)\s*\)", re.I)
 
 def _asked_group(group: list[str], question: Question) -> str | None:
     """The code of the answer that puts one in a group named by the question just before:
-    "Members" / "Non-members" after "Are you a member of …?" (Yes / No). None for any other."""
+    "Members" / "Non-members" after "Are you a member of …?", "Smokers" / "Non-smokers" after
+    "Do you smoke?", "Car owners" after "Do you own a car?" (Yes / No). None for any other."""
     denied = group[:1] == ["non"]
     rest = group[1:] if denied else group
+    codes = {o.label.strip().lower(): o.code for o in question.options or []}
+    if len(codes) > 3 or "yes" not in codes or "no" not in codes:
+        return None
+    if _does_group(rest, question.text or ""):
+        return codes["no" if denied else "yes"]
     if len(rest) != 1:
         return None
     asked = _ARE_YOU_RE.match(question.text or "")
@@ -266,10 +324,29 @@ def _asked_group(group: list[str], question: Question) -> str | None:
         nouns += _GLOSS_NOUN_RE.findall(question.text or "")
     if not any(_same(n.lower(), rest[0]) for n in nouns) or len(rest[0]) < 4:
         return None
-    codes = {o.label.strip().lower(): o.code for o in question.options or []}
-    if len(codes) > 3 or "yes" not in codes or "no" not in codes:
-        return None
     return codes["no" if denied else "yes"]
+
+
+# "Do you drive?", "Did you use the app …?", "Have you ever smoked?": a yes / no question on
+# what one does, whose doers make a group ("drivers", "app users", "smokers")
+_DO_YOU_RE = re.compile(
+    r"^\W*(?:DO|DID|HAVE)\s+YOU\s+(?:EVER\s+|CURRENTLY\s+|STILL\s+|YOURSELF\s+)?(?P<verb>[a-z]+)\b",
+    re.I,
+)
+
+
+def _does_group(group: list[str], text: str) -> bool:
+    """True when a group's words are the doers of a yes / no question's verb and, at most, its
+    other words ("Dog owners" for "Do you own a dog?")."""
+    asked = _DO_YOU_RE.match(text)
+    if asked is None or not group or len(group) > 3:
+        return False
+    verb = asked["verb"].lower()
+    doer = group[-1]
+    if len(doer) < 4 or not doer.endswith(("ers", "er")) or not _kin(doer, verb):
+        return False  # (the people named by the verb's doer: "drivers", "owners", "users")
+    rest = _words(text[asked.end() :])
+    return all(any(_same(g, w) for w in rest) for g in group[:-1])
 
 
 # "ASK IF WITNESSES ONLY": the filter's own words before the group's name
@@ -436,3 +513,70 @@ def named_only(text: str) -> bool:
         return False
     rest = re.sub(r"[\s,]*\b(?:AT|IN|FROM|TO)\s*$", "", text[: ref.start()], flags=re.I)
     return set(_tokens(rest)) <= _ANSWER_WORDS
+
+
+# a group bounded by a number: "residents of 2 years or more", "staff with over 10 reports",
+# "members aged at least 65", "households of under 3 people" (the bound, then its sign)
+_MORE = r"(?:MORE|OVER|LONGER|OLDER|ABOVE)"
+_LESS = r"(?:LESS|FEWER|UNDER|YOUNGER|BELOW)"
+_BOUND_RES = (
+    (re.compile(rf"\b(?P<n>\d{{1,4}})\s*(?:[a-z]+\s+)?(?:(?:OR|AND)\s+{_MORE}|\+)", re.I), ">="),
+    (re.compile(r"\bAT\s+LEAST\s+(?P<n>\d{1,4})\b", re.I), ">="),
+    (re.compile(rf"\b(?:{_MORE}|(?:MORE|OLDER|LONGER)\s+THAN)\s+(?P<n>\d{{1,4}})\b", re.I), ">"),
+    (re.compile(rf"\b(?P<n>\d{{1,4}})\s*(?:[a-z]+\s+)?OR\s+{_LESS}", re.I), "<="),
+    (re.compile(rf"\b(?:{_LESS}|LESS\s+THAN|FEWER\s+THAN)\s+(?P<n>\d{{1,4}})\b", re.I), "<"),
+)  # fmt: skip
+# words too common to tie a group to a question ("who have lived here", "people with over 2")
+_COMMON = {
+    "have", "has", "had", "been", "here", "there", "more", "over", "less", "than", "under",
+    "least", "older", "longer", "fewer", "above", "below", "younger", "with", "who", "that",
+    "this", "these", "they", "them", "were", "was", "will", "would", "many", "much", "long",
+    "how", "what", "when", "does", "did", "number", "about", "total",
+}  # fmt: skip
+
+
+def _counted_group(text: str, questions: dict[str, Question], default: str) -> Atom | None:
+    """A group bounded by a number ("residents who have lived here 2 years or more") as a
+    comparison on the nearest earlier number question that shares one of its words ("How
+    long have you lived in the area?"); None unless exactly one bound is written."""
+    from fielder.compiler.conditions import Atom
+
+    bounds = [(m, op) for pattern, op in _BOUND_RES for m in pattern.finditer(text)]
+    if len(bounds) != 1 or len(re.findall(r"\d+", text)) != 1:
+        return None
+    found, op = bounds[0]
+    words = [
+        w
+        for w in _words(text[: found.start()] + " " + text[found.end() :], glossed=True)
+        if len(w) >= 4 and w not in _COMMON
+    ]
+    people = words[:1] if words and words[0].endswith("s") else []
+    words = [w for w in words if w not in people]
+    if not words:
+        return None
+    ids = list(questions)
+    for qid in reversed(ids[: ids.index(default) + 1]):
+        question = questions[qid]
+        if question.type != "number":
+            continue
+        asked = [w for w in _words(question.text or "") if len(w) >= 4 and w not in _COMMON]
+        if any(_same(w, a) for w in words for a in asked):
+            return Atom(qid, [], op=op, value=float(found["n"]))
+    return None
+
+
+def _numbered_label(text: str, questions: dict[str, Question], default: str) -> Atom | None:
+    """A group named by an answer with a number in it ("Year 10 pupils" for "Year 10",
+    "Band 3 staff"): the answer of the nearest earlier question whose labels make it up."""
+    from fielder.compiler.conditions import Atom
+
+    name = re.sub(r"\bONLY\b", " ", text, flags=re.I)
+    ids = list(questions)
+    for qid in reversed(ids[: ids.index(default) + 1]):
+        options = [(o.code, o.label) for o in questions[qid].options or []]
+        if not options:
+            continue
+        codes = labels_in(name, options)
+        if codes is not None:
+            return Atom(qid, codes) if len(codes) == 1 else None
+    return None

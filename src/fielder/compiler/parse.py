@@ -1187,6 +1187,10 @@ class _Parser:
             # ("PROGRAMMER NOTE: ASK B1 ONLY IF …" under a section's heading: the next one's)
             if _FORWARD_RE.match(_NOTE_FOR_RE.sub("", note)) or _opening_screen_out(note):
                 self.pending.append(note)
+            elif self.out.drafts and not line.text and group_only(note):
+                # "[RENTERS ONLY]" alone under a section's heading, over its first question:
+                # whom that question is for, named by an earlier answer (read in logic)
+                self.pending.append(f"ASK IF {GROUP_MARK} {group_only(note)}")
             else:
                 self.out.header_notes.append(note)
 

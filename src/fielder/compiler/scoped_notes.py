@@ -425,6 +425,22 @@ def _unwrapped(part: str) -> str:
     return inner
 
 
+# "Questions 16 to 19 are for older pupils only.", "Q7 and Q8 are just for dog owners."
+_RUN_FOR_GROUP_RE = re.compile(
+    r"^\W*(?:(?:QUESTIONS?|QS?\.?)\s+)?\w{1,6}\s*(?:TO|AND|&|-|–|—)\s*\w{1,6}\s+(?:ARE|IS)\s+"
+    r"(?:ONLY\s+|JUST\s+)?FOR\s+(?P<c>[^\W\d][^()=<>;:]{2,80}?)(?:\s+ONLY)?\s*[.!]?\s*$",
+    re.I,
+)
+
+
+def _run_for_group(head: str) -> tuple[str, int, int]:
+    """The group a run is for, named only in words, as a `GROUP:` test ("", -1, -1 if none)."""
+    found = _RUN_FOR_GROUP_RE.match(head)
+    if found is None or _REF_RE.search(found["c"]) or not names_group(found["c"]):
+        return "", -1, -1
+    return f"{GROUP_MARK} {found['c'].strip()}", found.start("c"), found.end("c")
+
+
 def read_scoped_note(parts: list[str], under_heading: bool, title: str = "") -> ScopedNote | None:
     """The note (its parts: instructions and words) read as scope, condition and action (None
     unless every part is read)."""
@@ -480,6 +496,12 @@ def read_scoped_note(parts: list[str], under_heading: bool, title: str = "") -> 
         return None
     head = main[0]
     cond, start, end = _condition(head)
+    if not cond and others and after and not sent_on:
+        # "Questions 12 and 13 are for residents of two years or more. Everyone else skip to
+        # question 14": a run for a group named only in words, the others sent past it (the
+        # group's answer is found in logic, `group_names`; others sent on by a test of a
+        # question named are read below, as that test denied)
+        cond, start, end = _run_for_group(head)
     from_sent = bool(not cond and sent_on and others)
     if from_sent:
         cond, start, end = sent_on, len(head), len(head)

@@ -24,6 +24,7 @@ from fielder.compiler.entry_placeholders import entry_placeholder
 from fielder.compiler.foreign_heads import english_heading
 from fielder.compiler.go_to_cells import spelled_go_to
 from fielder.compiler.grid_sub_rows import is_statement_row
+from fielder.compiler.group_names import GROUP_MARK, named_only
 from fielder.compiler.id_columns import with_id_column, with_label_text
 from fielder.compiler.instructions import question_type_line
 from fielder.compiler.legend_keys import expand_mark, legend_keys
@@ -1407,7 +1408,25 @@ def _logic_cell(cell: str) -> str:
     rule = _TEST_THEN_RE.match(cell)
     if rule:
         return f"IF {rule['test'].strip()}, {rule['then']}"
+    named = _GROUP_CELL_RE.match(cell)
+    if (
+        named
+        and named_only(named["ref"])
+        and re.search(r"[a-z]{3}s$", named["group"], re.I)
+        # (a noun phrase of people: "dog owners", "new members"; not "prices in pounds")
+        and len(named["group"].split()) <= 3
+        and not re.search(r"\b(?:IN|OF|PER|TO|BY|FOR|FROM|WITH|AT|ON|AS)\b", named["group"], re.I)
+    ):
+        # "Cat owners (P01)": whom the question is for, named by answers of the question in
+        # brackets (read in logic, `group_names`)
+        return f"ASK IF {GROUP_MARK} {named['group'].strip()} ({named['ref'].strip()})"
     return cell
+
+
+# a logic cell that is only a group of people and the question that sorts them
+_GROUP_CELL_RE = re.compile(
+    r"^\W*(?P<group>[^\W\d][\w'’ -]{2,50}?)\s*\((?P<ref>[^()=<>]{1,40})\)\W*$"
+)
 
 
 def _mostly_caps(text: str) -> bool:

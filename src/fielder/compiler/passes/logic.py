@@ -22,7 +22,7 @@ from fielder.compiler.conditions import (
     worded_condition,
 )
 from fielder.compiler.diagnostics import Problem
-from fielder.compiler.group_names import group_answer, named_group
+from fielder.compiler.group_names import GROUP_MARK, group_answer, named_group
 from fielder.compiler.passes.branch_pairs import (
     drop_onward_skips,
     fold_branch_pairs,
@@ -57,8 +57,15 @@ def _groups(pending: Pending, questions: dict[str, Question]) -> list[list[Atom]
         if worded is None:
             raise ConditionError("no answer named in the respondent's words")
         return worded
+    condition = pending.condition or ""
+    if GROUP_MARK in condition.upper() and re.search(r"\d", condition):
+        # "GROUP: residents of 2 years or more": the number bounds the group, it is no code
+        # of the question above (read as a group first)
+        grouped = group_answer(condition, questions, pending.default)
+        if grouped is not None:
+            return grouped
     try:
-        return parse_condition(pending.condition or "", questions, pending.default)
+        return parse_condition(condition, questions, pending.default)
     except ConditionError:
         # "Leaseholders only", "Tenant find only clients": a group named only by an answer
         grouped = group_answer(pending.condition or "", questions, pending.default)
