@@ -1426,11 +1426,11 @@ def _display(text: str, upper: str) -> list[Directive]:
     if match:
         cond = match["cond"].strip(" :,.")
         return [Directive("display_if", cond, target=value_next(text), source=text)]
-    group = group_filter(text)
-    if group:
+    worded_group = group_filter(text)
+    if worded_group:
         # "Not for those who said 'Rarely' at Q3", "Respondents with Q2 = 1-3", "C2>0 OR C3>0":
         # whom the question is (not) for, as a group with its test, or the tests alone
-        return [Directive("display_if", group, source=text)]
+        return [Directive("display_if", worded_group, source=text)]
     return []
 
 
