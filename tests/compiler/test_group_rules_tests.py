@@ -51,6 +51,7 @@ def _garden(note: str) -> str:
         "Everyone except those who chose 4 at Q2",
         "All except code 4 at Q2",
         "Excluding people with Q2 = 4",
+        "Universe: all except those who hardly ever water (Q2 not equal to 4)",
     ],
 )
 def test_a_group_left_out_is_the_test_negated(note: str) -> None:

@@ -59,7 +59,18 @@ def group_filter(text: str) -> str | None:
         if match is None:
             continue
         cond = match["cond"].strip(" :,.")
+        if cond.count("(") > cond.count(")"):
+            cond += ")"  # (the closing bracket of its own test, not of the line)
         if not _NAMES_QUESTION_RE.search(cond) or _ACTION_RE.search(cond):
             return None
+        glossed = _GLOSSED_TEST_RE.fullmatch(cond)
+        if negated and glossed and _DENIED_RE.search(glossed["test"]):
+            # "All except those who never swim (B2 not equal to 1)": the bracket's test already
+            # names those asked
+            return glossed["test"].strip()
         return f"NOT ({cond})" if negated else cond
     return None
+
+
+_GLOSSED_TEST_RE = re.compile(r"[^()]{1,80}\((?P<test>[^()]{3,80})\)")
+_DENIED_RE = re.compile(r"\bNOT\b|!=|≠|<>", re.I)
