@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from fielder.compiler.glossary import to_english
+from fielder.compiler.group_filters import group_filter
 from fielder.compiler.instructions import BARE_CONDITION_RE
 from fielder.compiler.lines import Line, collapse, is_caps_instruction
 from fielder.compiler.options import BOXES, TESTS_ONLY_RE
@@ -478,6 +479,8 @@ def is_instruction(line: Line) -> bool:
         return True  # "-- C4 is only for …", "-- end of script --": a plain-text form's aside
     if TESTS_ONLY_RE.fullmatch(text):
         return True  # "B2 = 2 and C1 = 4" on a line of its own: a filter's tests
+    if not line.is_option and group_filter(text):
+        return True  # "Not for those who said 'Rarely' at Q3": whom the question is for
     if _CAPS_FIELD_RE.match(text):
         return False  # "JOB TITLE: ______": a box's label in capitals, not a note
     if _CODE_CELL_RE.match(line.spaced or line.raw):

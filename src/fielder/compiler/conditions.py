@@ -510,7 +510,11 @@ _WITHHELD_RE = re.compile(
 # then the question they belong to, said once for all of them
 _CODES_LISTED_AT_RE = re.compile(
     r"\b(?:answers?|answered|answering|codes?|options?|responses?|box(?:es)?)\s+"
-    r"(?P<codes>\(?\s*\d{1,3}\s*\)?(?:\s*(?:,|\bOR\b|/)\s*\(?\s*\d{1,3}\s*\)?){1,8})"
+    # ("CODE A OR B AT Q9": answers lettered in capitals)
+    r"(?P<codes>\(?\s*(?:\d{1,3}|(?-i:[A-Z]))\s*\)?"
+    r"(?:\s*(?:,|\bOR\b|/)\s*\(?\s*(?:\d{1,3}|(?-i:[A-Z]))\s*\)?){1,8})"
+    # ("CODE 1 OR 2 MENTIONED AT Q9": the verb of choosing between the codes and the question)
+    r"(?:\s+(?:MENTIONED|SELECTED|CHOSEN|TICKED|CHECKED|PICKED|CODED|MARKED|GIVEN))?"
     # ("box 1 or 2 at question 14": the question by its number alone)
     rf"\s+(?:AT|IN|TO)\s+(?:QUESTION\s+(?P<n>\d{{1,3}}[a-z]?\b)|(?:QUESTION\s+)?(?P<q>{_ID})\b)",
     re.I,
@@ -518,8 +522,11 @@ _CODES_LISTED_AT_RE = re.compile(
 
 
 def _codes_listed_at(match: re.Match[str]) -> str:
-    codes = re.findall(r"\d{1,3}", match["codes"])
-    return f"CODES {' OR '.join(codes)} AT {match['q'] or 'Q' + match['n']}"
+    codes = re.findall(r"\d{1,3}|\b[A-Z]\b", match["codes"])
+    question = match["q"] or "Q" + match["n"]
+    if not all(code.isdigit() for code in codes):
+        return f"{question} = {' OR '.join(codes)}"  # (lettered codes read as the test itself)
+    return f"CODES {' OR '.join(codes)} AT {question}"
 
 
 # "at least one child at F12", "at least 2 visits in Q4": a count asked at a number question

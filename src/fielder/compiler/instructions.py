@@ -15,6 +15,7 @@ from fielder.compiler.arrow_conditions import spelled_if
 from fielder.compiler.bracketed_bases import bracketed_base
 from fielder.compiler.branch_lines import branch_sentences
 from fielder.compiler.glossary import to_english
+from fielder.compiler.group_filters import group_filter
 from fielder.compiler.group_names import GROUP_MARK, group_only
 from fielder.compiler.logic_symbols import plain_symbols
 from fielder.compiler.named_routes import named_route
@@ -1433,6 +1434,11 @@ def _display(text: str, upper: str) -> list[Directive]:
     if match:
         cond = match["cond"].strip(" :,.")
         return [Directive("display_if", cond, target=value_next(text), source=text)]
+    worded_group = group_filter(text)
+    if worded_group:
+        # "Not for those who said 'Rarely' at Q3", "Respondents with Q2 = 1-3", "C2>0 OR C3>0":
+        # whom the question is (not) for, as a group with its test, or the tests alone
+        return [Directive("display_if", worded_group, source=text)]
     return []
 
 

@@ -43,6 +43,7 @@ from fielder.compiler.dotted_boxes import dotted_box_hints
 from fielder.compiler.entry_boxes import entry_hint
 from fielder.compiler.form_fields import label_over_write_in
 from fielder.compiler.glossary import to_english
+from fielder.compiler.group_filters import group_filter
 from fielder.compiler.group_names import GROUP_MARK, group_only
 from fielder.compiler.group_sections import names_run
 from fielder.compiler.instructions import (
@@ -2506,6 +2507,10 @@ class _Parser:
             elif BARE_CONDITION_RE.match(bare) and self.label_next(index):
                 # "IF CODE 2 AT Q2" alone above a question: whom that question is for
                 # ("ROUTE: IF Q1 = 1": after a routing note's heading word)
+                self.pending.append(note)
+            elif group_filter(bare) and self.label_next(index):
+                # "For everyone except code 2 at B4", "C2>0 OR C3>0" alone right over a
+                # question: whom that question is for
                 self.pending.append(note)
             elif group_only(note) and (self.label_next(index) or not answered):
                 # "Part-exchange customers only" alone over a question, or under its words
