@@ -67,7 +67,9 @@ _CHOSE_AT_RE = re.compile(
     # "pupils in Year 10 or Year 11 at question 1": a group, then the answers that make it
     r"(?:the\s+)?(?:[a-z]+s|people|those)\s+in)\s+"
     # (the answers named hold no "at <question>" of their own: "Yes at Q20 and No at Q17" is two)
-    r"(?P<labels>\S(?:(?!\s(?:at|in)\s+(?:question\s+)?[A-Za-z]{0,4}\d{1,3}[a-z]?\b).)*?)"
+    # (nor a test of their own: "said Q15 is 1 or more and 'Car' at Q5" is two)
+    r"(?P<labels>(?![A-Za-z]{1,4}\d{1,3}[a-z]?\s*(?:[=<>!]|is\b|are\b))\S(?:(?!\s(?:at|in)\s+(?:question\s+)?[A-Za-z]{0,4}\d{1,3}[a-z]?\b"
+    r"|\s[A-Za-z]{1,4}\d{1,3}[a-z]?\s*(?:[=<>!]|is\b|are\b)).)*?)"
     r"\s+(?:at|in|for|(?<![\d\s]\d\s)to|on)\s+(?P<word>question\s+)?"
     # ("gave a score of 0 to 5": a number to a number is a range, not an answer to question 5)
     r"(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)$",
