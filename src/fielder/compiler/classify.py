@@ -144,6 +144,10 @@ _ROUTING_RE = re.compile(
     # "Ask this one to people who …", "Ask J9 only of jurors who …": the question, then whom
     r"(?:ASK|SHOW)\s+(?:THIS(?:\s+ONE|\s+QUESTION)?|[A-Z]{1,3}\d{1,3}[a-z]?)\s+(?:ONLY\s+)?(?:TO|OF)\s+"
     r"(?:\w+\s+){0,3}?(?:WHO|THAT|WITH)\b|"
+    # "Ask all who selected 'Walking' at Q4", in sentence case: whom, by an answer at a question
+    # named last (the whole line a note; in capitals it is one already)
+    r"(?:ASK|SHOW)\s+(?:ALL|EVERYONE|ANYONE|RESPONDENTS)\s+(?:WHO|THAT)\b[^?]{3,160}?"
+    r"\b(?:AT|IN|ON|TO)\s+(?:QUESTION\s+)?[A-Z]{0,4}\d{1,3}[a-z]?\W*$|"
     # "Disqualify if Student → end survey": a screen-out rule under the answers, not one more
     r"(?:DISQUALIFY|SCREEN[\s-]*OUT|TERMINATE)\s+IF\b|"
     # "Staff have their own survey: screen out if 'Staff pass'": the reason first, then the rule

@@ -61,12 +61,15 @@ _NOT_QUOTED_RE = re.compile(r"\bNOT\s+['‘’\"“”„«»]", re.I)
 
 _CHOSE_AT_RE = re.compile(
     # ("the pupil picked …", "a member chose …": whoever answers, named by a noun)
-    r"^(?:(?:(?:you|they|(?:the|a|an)\s+[a-z]+|respondents?|people|those\s+who)\s+)?(?:have\s+|has\s+)?"
+    # ("who said …": what is left of "everyone who said …" once its group word is taken off)
+    r"^(?:(?:(?:you|they|(?:the|a|an)\s+[a-z]+|respondents?|people|(?:those\s+)?who)\s+)?(?:have\s+|has\s+)?"
     r"(?:picked|chose|chosen|selected|answered|said|ticked|marked|gave|circled)|"
     # "pupils in Year 10 or Year 11 at question 1": a group, then the answers that make it
     r"(?:the\s+)?(?:[a-z]+s|people|those)\s+in)\s+"
     # (the answers named hold no "at <question>" of their own: "Yes at Q20 and No at Q17" is two)
-    r"(?P<labels>\S(?:(?!\s(?:at|in)\s+(?:question\s+)?[A-Za-z]{0,4}\d{1,3}[a-z]?\b).)*?)"
+    # (nor a test of their own: "said Q15 is 1 or more and 'Car' at Q5" is two)
+    r"(?P<labels>(?![A-Za-z]{1,4}\d{1,3}[a-z]?\s*(?:[=<>!]|is\b|are\b))\S(?:(?!\s(?:at|in)\s+(?:question\s+)?[A-Za-z]{0,4}\d{1,3}[a-z]?\b"
+    r"|\s[A-Za-z]{1,4}\d{1,3}[a-z]?\s*(?:[=<>!]|is\b|are\b)).)*?)"
     r"\s+(?:at|in|for|(?<![\d\s]\d\s)to|on)\s+(?P<word>question\s+)?"
     # ("gave a score of 0 to 5": a number to a number is a range, not an answer to question 5)
     r"(?P<q>[A-Za-z]{0,4}\d{1,3}[a-z]?)$",
@@ -183,11 +186,18 @@ def _normalise(text: str) -> str:
             r"\b(?:OVER|ABOVE|OLDER\s+THAN|MORE\s+THAN|GREATER\s+THAN|HIGHER\s+THAN)\s+(\d+)",
             r"> \1",
         ),
-        (r"(\d+)\s*(?:AND|OR)\s+(?:OVER|ABOVE|OLDER|MORE|HIGHER|GREATER|UP|PLUS)\b", r">= \1"),
+        # (not the number of a question's id: "less often at Q1 or less often at Q2")
+        (
+            r"(?<![A-Za-z\d])(\d+)\s*(?:AND|OR)\s+(?:OVER|ABOVE|OLDER|MORE|HIGHER|GREATER|UP|PLUS)\b",
+            r">= \1",
+        ),
         # "20 hours a week or more": the unit between the number and "or more"
         (r"(\d+)\s+(?:[A-Za-z]+\s+){1,4}(?:AND|OR)\s+(?:OVER|MORE)\b", r">= \1"),
         (r"(\d+)\s*\+", r">= \1"),
-        (r"(\d+)\s*(?:AND|OR)\s+(?:UNDER|BELOW|YOUNGER|LESS|FEWER|LOWER)\b", r"<= \1"),
+        (
+            r"(?<![A-Za-z\d])(\d+)\s*(?:AND|OR)\s+(?:UNDER|BELOW|YOUNGER|LESS|FEWER|LOWER)\b",
+            r"<= \1",
+        ),
         # "Q14 is between 0 and 6": the span of codes (or values) from one to the other
         (r"\bBETWEEN\s+(\d+)\s+AND\s+(\d+)\b", r"\1-\2"),
         (r"\bAT\s+LEAST\s+(\d+)", r">= \1"),
@@ -2150,6 +2160,9 @@ def _label_match(rest: str, question: Question) -> list[str]:
         return []
     wanted = folded(phrase)
     exact = [o.code for o in question.options if folded(o.label).strip(" .") == wanted]
+    if not exact:
+        # "Yes, at the office" named whole: the label read with the same small words left out
+        exact = [o.code for o in question.options if _stopped(o.label) == wanted]
     if exact:
         return exact
     # "IF DK" for "Don't know (DK)": the short name an answer carries in brackets at its end
@@ -2207,6 +2220,11 @@ _PEOPLE_RE = re.compile(
 _KNOWS_RE = re.compile(
     r"^(?:(?:is|are|was|were)\s+)?(?:aware\s+of|heard\s+of|knows?|uses?|used|buys?|bought|owns?)\s+"
 )
+
+
+def _stopped(label: str) -> str:
+    """An answer's label as `_label_match` reads a phrase naming it: small words left out."""
+    return folded(collapse_words(_STOP_RE.sub(" ", label)))
 
 
 def _label_inside(wanted: str, question: Question) -> list[str]:

@@ -679,7 +679,7 @@ def _split_text(text: str) -> tuple[str, list[str]]:
     asked_if = _TRAILING_CONDITION_RE.search(kept) if kept.rstrip().endswith(")") else None
     if asked_if:
         # "Why not? (open, conditional on Q1 = 2)": the filter (and type) written after the ask
-        for part in (p.strip() for p in asked_if.group(1).split(",")):
+        for part in (p.strip() for p in _unquoted_commas(asked_if.group(1))):
             notes.append(
                 _CONDITION_LEAD_RE.sub("ASK IF ", part) if _CONDITION_LEAD_RE.match(part) else part
             )
@@ -736,6 +736,33 @@ def _split_text(text: str) -> tuple[str, list[str]]:
     return kept, notes
 
 
+def _unquoted_commas(text: str) -> list[str]:
+    """The parts of a bracket's words between commas, leaving whole a quoted answer's words and
+    its own brackets ("only if 'Yes, by email (work)' at Q4")."""
+    parts, start, depth, quote = [], 0, 0, ""
+    for index, char in enumerate(text):
+        if quote:
+            if (
+                char in _CLOSING_QUOTES.get(quote, quote)
+                and not text[index + 1 : index + 2].isalpha()
+            ):
+                quote = ""
+        elif char in _CLOSING_QUOTES and (index == 0 or not text[index - 1].isalpha()):
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == "," and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    return [*parts, text[start:]]
+
+
+# each opening quote mark and the marks that may close it
+_CLOSING_QUOTES = {"'": "'’", "‘": "’'", '"': '"”', "“": '”"', "«": "»", "„": "“”"}
+
+
 _CONDITION_LEAD_RE = re.compile(
     r"^(?:conditional\s+(?:on|upon)|only\s+(?:if|when|for)|ask(?:ed)?\s+(?:only\s+)?(?:if|when)|"
     r"show(?:n)?\s+(?:only\s+)?(?:if|when)|display(?:ed)?\s+(?:only\s+)?(?:if|when)|if)\s+",
@@ -745,7 +772,9 @@ _CONDITION_LEAD_RE = re.compile(
 _TRAILING_CONDITION_RE = re.compile(
     r"(?:(?<=[?.:？。：])\s*|\s+)\(((?:[^(),]{1,30},\s*)?(?:conditional\s+(?:on|upon)|only\s+(?:if|when|for)|"
     r"ask(?:ed)?\s+(?:only\s+)?(?:if|when)|show(?:n)?\s+(?:only\s+)?(?:if|when)|"
-    r"display(?:ed)?\s+(?:only\s+)?(?:if|when))\s+[^()]*?\b[A-Za-z]{1,4}\d{1,3}[a-z]?\b[^()]*)\)\s*$",
+    # ("(Only if 'Sole holder (person)' at A2)": an answer's own brackets quoted inside)
+    r"display(?:ed)?\s+(?:only\s+)?(?:if|when))\s+(?:[^()]|\([^()]{1,60}\))*?\b[A-Za-z]{1,4}\d{1,3}[a-z]?\b"
+    r"(?:[^()]|\([^()]{1,60}\))*)\)\s*$",
     re.I,
 )
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from fielder.compiler.answer_next import is_only_if
 from fielder.compiler.answers_across import continues, separated_answers
+from fielder.compiler.bare_filters import bare_filter
 from fielder.compiler.battery_leads import column_words, lead_in_end, stacked_words
 from fielder.compiler.block_screen_outs import place_block_screen_outs
 from fielder.compiler.boxed_codes import join_wrapped_boxes, take_bracket_codes
@@ -1619,6 +1620,22 @@ class _Parser:
             bool(body) and line.level <= draft.lines[0].level < min(body) and self.label_next(index)
         )
 
+    def bare_filter_ahead(self, index: int, line: Line, draft: Draft) -> bool:
+        """ "Q2 = Walking or Cycling only" on its own line after a question's answers (or its
+        answer cue), right over the next label: the next question's filter (`bare_filters`)."""
+        if line.is_option or line.kind != "paragraph" or not self.label_next(index):
+            return False
+        if not (draft.options or draft.hints or draft.tables or draft.rows or draft.notes):
+            return False  # right under a question's words: not placed between two questions
+        note = bare_filter(line.text, draft.label.id if draft.label else None)
+        if not note:
+            return False
+        if draft.lines and draft.lines[-1] is line:
+            draft.lines.pop()  # the next question's line: no route of the question above
+        draft.notes.extend(line.instructions)
+        self.pending.append(note)
+        return True
+
     def label_next(self, index: int) -> bool:
         """True when the next content line starts with a question label."""
         following = self.next_content(index)
@@ -1770,6 +1787,8 @@ class _Parser:
             draft.notes.extend(line.instructions)
             return
         if _ends_below(line, draft):
+            return
+        if self.bare_filter_ahead(index, line, draft):
             return
         if (is_instruction(line) or (is_only_if(text) and (draft.options or draft.hints))) and not (
             _coded_caps_answer(text, draft) or is_bracketed_answer(line.raw)

@@ -146,7 +146,9 @@ def heading_base_note(heading: str) -> str:
 # the test in words naming its question
 # (or in the title's closing bracket: "Section C – Travel (only if you answered Yes at question 8)")
 _ONLY_IF_TAIL_RE = re.compile(
-    r"(?:\s[—–:-]\s*|\s\((?=[^()]*\)\W*$))(?:(?:please\s+)?(?:ask(?:ed)?|answer(?:ed)?|complete)\s+)?"
+    # ("SECTION B: ONLY IF Q2 = 4": the colon set right after the section's name)
+    r"(?:\s[—–:-]\s*|(?<=\w):\s*|\s\((?=[^()]*\)\W*$))"
+    r"(?:(?:please\s+)?(?:ask(?:ed)?|answer(?:ed)?|complete)\s+)?"
     r"only\s+(?:if|when)\s+"
     rf"(?P<cond>[^.;()]*?(?:{_REF}|\bQUESTION\s+\d{{1,3}})[^.;()]*?)\s*\)?\s*\.?$",
     re.I,
