@@ -20,6 +20,7 @@ from fielder.compiler.logic_symbols import plain_symbols
 from fielder.compiler.named_routes import named_route
 from fielder.compiler.options import _TERMINATE_RE
 from fielder.compiler.outcome_arrows import outcome_arrow
+from fielder.compiler.routing_tails import skip_verbs
 from fielder.compiler.thanked_stops import joined_stops
 from fielder.compiler.value_boxes import value_box
 
@@ -613,7 +614,8 @@ def interpret(sentence: str) -> list[Directive]:
     # "↳ Question logic: If …": a logic arrow, then the note's heading word, both taken off
     # "EV1 is “Fish” or “No pet” → end of survey": a question's answer named in quotes after "is"
     sentence = _ID_IS_QUOTED_RE.sub(r"\1 = ", sentence)
-    text = _NOTE_PREFIX_RE.sub("", named_route(to_english(sentence)))
+    # ("If No, pass to Q9": the skip's verb put as "go to")
+    text = _NOTE_PREFIX_RE.sub("", named_route(skip_verbs(to_english(sentence))))
     text = spelled_if(_NOTE_PREFIX_RE.sub("", text) if _LOGIC_ARROW_RE.match(sentence) else text)
     branches = branch_sentences(text)
     if branches:

@@ -21,6 +21,7 @@ from fielder.compiler.named_routes import named_route
 from fielder.compiler.numbered_ends import numbered_ends
 from fielder.compiler.paren_codes import paren_codes_across, paren_codes_after_across
 from fielder.compiler.points_across import points_across
+from fielder.compiler.routing_tails import canonical_note, canonical_tail
 from fielder.compiler.square_codes_after import square_codes_after_across
 from fielder.ir.models import Option
 
@@ -326,7 +327,9 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
     """Apply the tags written after a label ([TERMINATE], SCREEN OUT, SPECIFY, EXCLUSIVE)."""
     # "→ GO TO PART 5 (RS1)": the id in brackets is where the route goes
     # "Q1/1 → Q5" beside the answer: the answer named in the sheet's own notation, then its route
-    for note in (_OWN_ANSWER_HEAD_RE.sub("", named_route(to_english(n))) for n in notes):
+    for note in (
+        canonical_note(_OWN_ANSWER_HEAD_RE.sub("", named_route(to_english(n)))) for n in notes
+    ):
         # "{EXCLUSIVE} {CLOSE}", "[CLOSE]", "<CLOSE>": each tag in its own brackets, read as
         # the words inside them
         bare = _NOTE_HEAD_RE.sub("", re.sub(r"\s*[{}\[\]<>()]\s*", " ", note).strip()).strip(" .")
@@ -386,6 +389,8 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
 def strip_routing(text: str) -> tuple[str, str | None, bool]:
     """A label without its trailing routing: (label, skip target, terminate)."""
     text = named_route(text)  # "GO TO END OF MODULE (END)": the id in brackets is where
+    # "No  pass to Q14", "No  Thank and end": a tail in other verbs, in the words read below
+    text = canonical_tail(text)
     target: str | None = None
     terminate = False
     for pattern in (_ROUTE_RE, _ARROW_RE, _ARROW_WORDS_RE, _ARROW_SCREEN_RE):
