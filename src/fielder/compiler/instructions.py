@@ -76,7 +76,8 @@ _TARGET = (
     r"|(?-i:[a-z][a-z0-9]*(?:_[a-z0-9]+)+)"
     # "IF D1 = 1 GO TO ECON": a CAPI variable named in capitals without a number, last in the
     # sentence (the logic pass keeps it only when a question has that id)
-    r"|(?-i:(?!(?:SECTION|PART|MODULE|BLOCK|PAGE|NEXT|QUESTION|THE|END)\b)[A-Z]{3,8})(?=\s*\.?\s*$)"
+    # ("SKIP TO ENCERRAMENTO": a closing screen's longer name in the questionnaire's language)
+    r"|(?-i:(?!(?:SECTION|PART|MODULE|BLOCK|PAGE|NEXT|QUESTION|THE|END)\b)[A-Z]{3,15})(?=\s*\.?\s*$)"
 )
 # "please go straight to the last page", "the last section, 'About you'" (the logic pass finds it)
 _LAST_PART = r"(?:THE\s+)?(?:LAST|FINAL)\s+(?:SECTION|PART|PAGE)"

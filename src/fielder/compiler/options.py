@@ -120,7 +120,13 @@ _ARROW_SECTION_RE = re.compile(
 )
 # ("2. No  -> CLOSE" with the code first too: the arrow's target is the same, whatever stands
 # before it)
-_ARROW_CLOSE_RE = re.compile(r"[\w)]\s*(?:→|(?<!-)-+>|=>)\s*CLOSE\s*$")
+# ("2. No  -> END", "2. Não  -> ENCERRAMENTO": an arrow to the closing screen by its name, in
+# English or the questionnaire's language; the logic pass goes there where the screen is printed,
+# else the interview ends)
+_ARROW_CLOSE_RE = re.compile(
+    r"[\w)]\s*(?:→|(?<!-)-+>|=>)\s*(?P<word>CLOSE|END|FIN|FINE|ENDE|EINDE|AFSLUITING|CIERRE|"
+    r"ENCERRAMENTO|CHIUSURA|ZAKONCZENIE|PENUTUP)\s*$"
+)
 # "Answer scale:", "Scale:", "Response options:" before the answers across the line
 _SCALE_KEY_RE = re.compile(
     r"^(?:answer\s+|response\s+|rating\s+)?(?:scale|options|answers|codes)\s*:\s*(?=\S)", re.I
@@ -624,7 +630,8 @@ def _option_text(text: str, numbering: str | None) -> list[RawOption]:
         return packed
     other_box = _OTHER_COLON_RE.match(text) is not None
     # "No ....... 2   -> CLOSE": to the CLOSE screen where there is one (as in a route cell)
-    to_close = _ARROW_CLOSE_RE.search(text) is not None
+    closed = _ARROW_CLOSE_RE.search(text)
+    to_close = closed is not None
     text, target, terminate = strip_routing(text)
     terminate = terminate and not to_close
     tail = _TAIL_CAPS_RE.search(text)
@@ -691,7 +698,7 @@ def _option_text(text: str, numbering: str | None) -> list[RawOption]:
             option.label, option.exclusive = option.label[1:].lstrip(), True
         option.skip_to = option.skip_to or target
         option.terminate = option.terminate or terminate
-        option.to_end = option.to_end or ("CLOSE" if to_close else "")
+        option.to_end = option.to_end or (closed["word"] if closed else "")
         _routing_before_code(option)
         if _BLANK_RE.search(option.label) and re.match(r"other\b", option.label, re.I):
             option.specify = True
