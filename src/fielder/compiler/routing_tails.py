@@ -25,7 +25,7 @@ _SKIP_VERB = (
 )
 # the place: a question's id or number, a section or part, the end, or a screen named in capitals
 _PLACE = (
-    r"(?:question\s+|q\.?\s*)?(?P<to>[A-Za-z]{0,4}[.-]?\d{1,4}[a-z]?|"
+    r"(?:question\s+)?(?P<to>[A-Za-z]{0,4}[.-]?\d{1,4}[a-z]?|"
     r"(?:section|part|module|block)\s+[A-Za-z0-9]{1,3}|(?-i:[A-ZÀ-Þ][A-ZÀ-Þ_]{2,20}))"
 )
 # an end: thanks then the end ("thank and end", "thank them and close the call"), the interview
