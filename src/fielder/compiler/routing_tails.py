@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 # where a tail starts: a tab or a wide gap, an arrow, a spaced dash (or the bracket it sits in)
-_LEAD = r"(?:\t\s*|\s{2,}|\s*(?:→|➜|(?<!-)-+>|=>|⇒)\s*|\s+[–—-]\s+|\s+(?=[(\[]))"
+# (possessive: a long run of spaces is not tried again at every length)
+_LEAD = r"(?:\t\s*+|\s{2,}+|\s*+(?:→|➜|(?<!-)-+>|=>|⇒)\s*+|\s++[–—-]\s++|\s++(?=[(\[]))"
 
 # a skip in the verbs the readers do not know ("go", "skip", "jump", "continue" they do): the
 # verb, then "to" / "at" / "with" and the place (the readers take the place as written)
@@ -40,12 +41,12 @@ _END = (
     r"screen(?:ed)?[\s-]*out"
     r")(?:\s+politely)?"
 )
-_CLOSE = r"\s*[)\]]?\s*\.?\s*$"
+_CLOSE = r"\s*+[)\]]?\s*+\.?\s*+$"
 
-_SKIP_TAIL_RE = re.compile(rf"(?<=\S){_LEAD}[(\[]?\s*{_SKIP_VERB}{_PLACE}{_CLOSE}", re.I)
-_END_TAIL_RE = re.compile(rf"(?<=\S){_LEAD}[(\[]?\s*{_END}{_CLOSE}", re.I)
-_SKIP_NOTE_RE = re.compile(rf"^\s*[(\[]?\s*{_SKIP_VERB}{_PLACE}{_CLOSE}", re.I)
-_END_NOTE_RE = re.compile(rf"^\s*[(\[]?\s*{_END}{_CLOSE}", re.I)
+_SKIP_TAIL_RE = re.compile(rf"(?<=\S){_LEAD}[(\[]?\s*+{_SKIP_VERB}{_PLACE}{_CLOSE}", re.I)
+_END_TAIL_RE = re.compile(rf"(?<=\S){_LEAD}[(\[]?\s*+{_END}{_CLOSE}", re.I)
+_SKIP_NOTE_RE = re.compile(rf"^\s*+[(\[]?\s*+{_SKIP_VERB}{_PLACE}{_CLOSE}", re.I)
+_END_NOTE_RE = re.compile(rf"^\s*+[(\[]?\s*+{_END}{_CLOSE}", re.I)
 
 
 def canonical_tail(text: str) -> str:
