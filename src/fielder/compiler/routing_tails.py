@@ -49,9 +49,17 @@ _SKIP_NOTE_RE = re.compile(rf"^\s*+[(\[]?\s*+{_SKIP_VERB}{_PLACE}{_CLOSE}", re.I
 _END_NOTE_RE = re.compile(rf"^\s*+[(\[]?\s*+{_END}{_CLOSE}", re.I)
 
 
+# "CLOSE IF A1 = 2 (thank and end).": a rule already, its bracket a remark on it, not a tail
+_RULE_HEAD_RE = re.compile(
+    r"(?i:\bif\b)|\b(?:CLOSE|TERMINATE|END|SCREEN\s*OUT|GO\s+TO|SKIP\s+TO)\b"
+)
+
+
 def canonical_tail(text: str) -> str:
     """An answer's line with a routing tail in other verbs rewritten as "go to X" or
     "TERMINATE" after a wide gap; any other line as it is."""
+    if _RULE_HEAD_RE.search(text.split("  ")[0]):
+        return text
     skip = _SKIP_TAIL_RE.search(text)
     if skip:
         return f"{text[: skip.start()]}  go to {skip['to']}"
