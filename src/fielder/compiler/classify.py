@@ -131,7 +131,10 @@ _WIDGET_NOTE_RE = re.compile(
     re.I,
 )
 _ROUTING_RE = re.compile(
-    r"^(?:IF\b.*\b(?:GO\s*TO|SKIP\s*TO|JUMP\s*TO|ASK|CONTINUE|TERMINATE|SCREEN\s*OUT|END)\b|"
+    r"^(?:IF\b.*\b(?:GO\s*TO|SKIP\s*TO|JUMP\s*TO|ASK|CONTINUE|TERMINATE|SCREEN\s*OUT|END|"
+    # "If less than 250, thank and close.", "If No, pass to Q9": the way out or on in other verbs
+    r"THANK\s+(?:AND|&)\s+CLOSE|CLOSE\s+(?:THE\s+)?(?:INTERVIEW|SURVEY|CALL)|"
+    r"PASS\s+(?:ON\s+)?TO|MOVE\s+ON\s+TO)\b|"
     # 'Only for "Yes" at Q15.': the answer that lets people in, at the question named
     r"ONLY\s+FOR\b[^.]{1,60}\b(?:AT|IN)\s+(?:QUESTION\s+)?[A-Z]{0,3}\d{1,3}[a-z]?\.?$|"
     r"(?:ONLY\s+)?ANSWER\s+(?:THE\s+NEXT|THIS)\b.*\bIF\b|ONLY\s+ANSWER\b|"

@@ -21,6 +21,7 @@ from fielder.compiler.logic_symbols import plain_symbols
 from fielder.compiler.named_routes import named_route
 from fielder.compiler.options import _TERMINATE_RE
 from fielder.compiler.outcome_arrows import outcome_arrow
+from fielder.compiler.routing_tails import skip_verbs
 from fielder.compiler.thanked_stops import joined_stops
 from fielder.compiler.value_boxes import value_box
 
@@ -76,7 +77,8 @@ _TARGET = (
     r"|(?-i:[a-z][a-z0-9]*(?:_[a-z0-9]+)+)"
     # "IF D1 = 1 GO TO ECON": a CAPI variable named in capitals without a number, last in the
     # sentence (the logic pass keeps it only when a question has that id)
-    r"|(?-i:(?!(?:SECTION|PART|MODULE|BLOCK|PAGE|NEXT|QUESTION|THE|END)\b)[A-Z]{3,8})(?=\s*\.?\s*$)"
+    # ("SKIP TO ENCERRAMENTO": a closing screen's longer name in the questionnaire's language)
+    r"|(?-i:(?!(?:SECTION|PART|MODULE|BLOCK|PAGE|NEXT|QUESTION|THE|END)\b)[A-Z]{3,15})(?=\s*\.?\s*$)"
 )
 # "please go straight to the last page", "the last section, 'About you'" (the logic pass finds it)
 _LAST_PART = r"(?:THE\s+)?(?:LAST|FINAL)\s+(?:SECTION|PART|PAGE)"
@@ -619,7 +621,8 @@ def interpret(sentence: str) -> list[Directive]:
     # "↳ Question logic: If …": a logic arrow, then the note's heading word, both taken off
     # "EV1 is “Fish” or “No pet” → end of survey": a question's answer named in quotes after "is"
     sentence = _ID_IS_QUOTED_RE.sub(r"\1 = ", sentence)
-    text = _NOTE_PREFIX_RE.sub("", named_route(to_english(sentence)))
+    # ("If No, pass to Q9": the skip's verb put as "go to")
+    text = _NOTE_PREFIX_RE.sub("", named_route(skip_verbs(to_english(sentence))))
     text = spelled_if(_NOTE_PREFIX_RE.sub("", text) if _LOGIC_ARROW_RE.match(sentence) else text)
     if _BARE_TEST_GOTO_RE.match(text):
         # "B4=2 GOTO B7" in a routing column: the test and the jump, the IF left unsaid

@@ -16,6 +16,7 @@ from fielder.compiler.bracketed_answers import bracketed_answers
 from fielder.compiler.glossary import to_english
 from fielder.compiler.marking_notes import is_marking_note
 from fielder.compiler.placeholders import is_placeholder
+from fielder.compiler.routing_tails import skip_verbs
 from fielder.compiler.type_badges import type_badge
 from fielder.documents.model import Block, Cell, Document, Run
 
@@ -588,6 +589,8 @@ def split_text(text: str) -> tuple[str, list[str]]:
 
 def _split_text(text: str) -> tuple[str, list[str]]:
     notes: list[str] = []
+    # "If No, pass to Q9", "No  move on to Q9": the skip's verb as the readers know it ("go to")
+    text = skip_verbs(text)
     symbol = _NOTE_SYMBOL_RE.match(text)
     if symbol:
         # "⚙ Display if R1 = 0–6.": a line marked with a tool sign is for the builder.

@@ -21,6 +21,7 @@ from fielder.compiler.named_routes import named_route
 from fielder.compiler.numbered_ends import numbered_ends
 from fielder.compiler.paren_codes import paren_codes_across, paren_codes_after_across
 from fielder.compiler.points_across import points_across
+from fielder.compiler.routing_tails import canonical_note, canonical_tail
 from fielder.compiler.square_codes_after import square_codes_after_across
 from fielder.ir.models import Option
 
@@ -119,7 +120,13 @@ _ARROW_SECTION_RE = re.compile(
 )
 # ("2. No  -> CLOSE" with the code first too: the arrow's target is the same, whatever stands
 # before it)
-_ARROW_CLOSE_RE = re.compile(r"[\w)]\s*(?:→|(?<!-)-+>|=>)\s*CLOSE\s*$")
+# ("2. No  -> END", "2. Não  -> ENCERRAMENTO": an arrow to the closing screen by its name, in
+# English or the questionnaire's language; the logic pass goes there where the screen is printed,
+# else the interview ends)
+_ARROW_CLOSE_RE = re.compile(
+    r"[\w)]\s*(?:→|(?<!-)-+>|=>)\s*(?P<word>CLOSE|END|FIN|FINE|ENDE|EINDE|AFSLUITING|CIERRE|"
+    r"ENCERRAMENTO|CHIUSURA|ZAKONCZENIE|PENUTUP)\s*$"
+)
 # "Answer scale:", "Scale:", "Response options:" before the answers across the line
 _SCALE_KEY_RE = re.compile(
     r"^(?:answer\s+|response\s+|rating\s+)?(?:scale|options|answers|codes)\s*:\s*(?=\S)", re.I
@@ -326,7 +333,9 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
     """Apply the tags written after a label ([TERMINATE], SCREEN OUT, SPECIFY, EXCLUSIVE)."""
     # "→ GO TO PART 5 (RS1)": the id in brackets is where the route goes
     # "Q1/1 → Q5" beside the answer: the answer named in the sheet's own notation, then its route
-    for note in (_OWN_ANSWER_HEAD_RE.sub("", named_route(to_english(n))) for n in notes):
+    for note in (
+        canonical_note(_OWN_ANSWER_HEAD_RE.sub("", named_route(to_english(n)))) for n in notes
+    ):
         # "{EXCLUSIVE} {CLOSE}", "[CLOSE]", "<CLOSE>": each tag in its own brackets, read as
         # the words inside them
         bare = _NOTE_HEAD_RE.sub("", re.sub(r"\s*[{}\[\]<>()]\s*", " ", note).strip()).strip(" .")
@@ -386,6 +395,8 @@ def _tail_actions(option: RawOption, notes: list[str]) -> None:
 def strip_routing(text: str) -> tuple[str, str | None, bool]:
     """A label without its trailing routing: (label, skip target, terminate)."""
     text = named_route(text)  # "GO TO END OF MODULE (END)": the id in brackets is where
+    # "No  pass to Q14", "No  Thank and end": a tail in other verbs, in the words read below
+    text = canonical_tail(text)
     target: str | None = None
     terminate = False
     for pattern in (_ROUTE_RE, _ARROW_RE, _ARROW_WORDS_RE, _ARROW_SCREEN_RE):
@@ -619,7 +630,8 @@ def _option_text(text: str, numbering: str | None) -> list[RawOption]:
         return packed
     other_box = _OTHER_COLON_RE.match(text) is not None
     # "No ....... 2   -> CLOSE": to the CLOSE screen where there is one (as in a route cell)
-    to_close = _ARROW_CLOSE_RE.search(text) is not None
+    closed = _ARROW_CLOSE_RE.search(text)
+    to_close = closed is not None
     text, target, terminate = strip_routing(text)
     terminate = terminate and not to_close
     tail = _TAIL_CAPS_RE.search(text)
@@ -686,7 +698,7 @@ def _option_text(text: str, numbering: str | None) -> list[RawOption]:
             option.label, option.exclusive = option.label[1:].lstrip(), True
         option.skip_to = option.skip_to or target
         option.terminate = option.terminate or terminate
-        option.to_end = option.to_end or ("CLOSE" if to_close else "")
+        option.to_end = option.to_end or (closed["word"] if closed else "")
         _routing_before_code(option)
         if _BLANK_RE.search(option.label) and re.match(r"other\b", option.label, re.I):
             option.specify = True
