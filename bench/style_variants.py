@@ -280,6 +280,152 @@ def _renumber(sep: str, bare: bool = False) -> Transform:
     return transform
 
 
+# ---------------------------------------------------------------- question-label styles
+#
+# These rewrite each question head's LABEL into another house style and write the gold copy's
+# ids as GOLD_CONVENTIONS.md / the samples README say that style's id is: a hyphen folds to `_`
+# (`Q-3.` -> `Q_3`), bare numbers are `Q` + number (`3)`, `(3)`, `#3` -> `Q3`), another letter
+# prefix is the id as printed (`P3.` -> `P3`), `Q.3` is `Q3` (unseen4 mealkit-feedback, unseen8
+# us-poll-script, questionnaires/local-election), and a label moved (own line, bold, heading)
+# keeps its id. Where the printed label changes, the document's references (`GO TO Q5`) and the
+# gold copy's texts and labels change with it, and its ids and logic take the new id.
+
+Relabel = Callable[[str, Gold], tuple[str, Gold]]
+_ID_TOKEN = re.compile(r"\b([A-Za-z]{1,3})(\d+[a-z]?)\b")
+_LETTER_ID = re.compile(r"[A-Za-z]{1,3}\d+[a-z]?")
+
+
+def _rename_gold(gold: Gold, ids: dict[str, str], printed: dict[str, str]) -> Gold:
+    """The gold with ids (and logic) renamed and printed references in texts rewritten."""
+
+    def swap(text: str, names: dict[str, str]) -> str:
+        return _ID_TOKEN.sub(lambda m: names.get(m.group(0), m.group(0)), text)
+
+    def walk(value: Any, key: str) -> Any:
+        if isinstance(value, dict):
+            return {k: walk(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v, key) for v in value]
+        if isinstance(value, str) and key != "file":
+            return swap(value, printed if key in ("text", "label") else ids)
+        return value
+
+    renamed: Gold = walk(gold, "")
+    return renamed
+
+
+def _all_heads(text: str, gold: Gold, scope: re.Pattern[str]) -> list[Head] | None:
+    """Heads of every gold id in scope (at least 3), or None for a mixed or too short series."""
+    heads = [h for h in question_heads(text, gold) if scope.fullmatch(h.qid)]
+    wanted = {str(q["id"]) for q in gold["questions"] if scope.fullmatch(str(q["id"]))}
+    if len(heads) < 3 or {h.qid for h in heads} != wanted or len(heads) != len(wanted):
+        return None
+    return heads
+
+
+_Q_ID = re.compile(r"Q\d+[a-z]?")
+
+
+def _relabel(
+    name: str,
+    label: Callable[[Head], str],
+    scope: re.Pattern[str] = _Q_ID,
+    new_id: Callable[[str], str] | None = None,
+    new_printed: Callable[[str], str] | None = None,
+    bare: bool = False,
+) -> Relabel:
+    """Each head's label rewritten by `label` (the whole new head line, rest included)."""
+
+    def transform(text: str, gold: Gold) -> tuple[str, Gold]:
+        heads = _all_heads(text, gold, scope)
+        if heads is None:
+            return text, gold
+        lines = text.split("\n")
+        rows = {h.index for h in heads}
+        if bare and any(
+            re.match(r"\s*[(#]?\d{1,3}[.):]?\s", line)
+            for i, line in enumerate(lines)
+            if i not in rows
+        ):
+            return text, gold  # numbered answers would stand beside numbered questions
+        if new_id is not None and new_printed is not None:
+            taken = {str(q["id"]) for q in gold["questions"]}
+            ids = {h.qid: new_id(h.qid) for h in heads}
+            if set(ids.values()) & (taken - set(ids)):
+                return text, gold  # the new ids would clash with ids the gold already has
+            printed = {h.qid: new_printed(h.qid) for h in heads}
+            lines = [
+                _ID_TOKEN.sub(lambda m: printed.get(m.group(0), m.group(0)), line)
+                if i not in rows
+                else line
+                for i, line in enumerate(lines)
+            ]
+            for head in heads:
+                head.rest = _ID_TOKEN.sub(lambda m: printed.get(m.group(0), m.group(0)), head.rest)
+            gold = _rename_gold(gold, ids, printed)
+        for head in heads:
+            lines[head.index] = label(head)
+        return "\n".join(lines), gold
+
+    transform.__name__ = name
+    return transform
+
+
+def _split(qid: str) -> tuple[str, str]:
+    match = _ID_TOKEN.fullmatch(qid)
+    assert match is not None
+    return match.group(1), match.group(2)
+
+
+def _sep(head: Head, default: str = ".") -> str:
+    return head.sep or default
+
+
+def _gap(head: Head) -> str:
+    return head.gap if head.gap and head.gap.strip(" \t") == "" else " "
+
+
+RELABELS: dict[str, Relabel] = {
+    t.__name__: t
+    for t in (
+        _relabel(
+            "qlabel_hyphen",
+            lambda h: f"{h.indent}{'-'.join(_split(h.qid))}{_sep(h)}{_gap(h)}{h.rest}",
+            scope=_LETTER_ID,
+            new_id=lambda q: "_".join(_split(q)),
+            new_printed=lambda q: "-".join(_split(q)),
+        ),
+        _relabel(
+            "qlabel_prefix_p",
+            lambda h: f"{h.indent}P{h.qid[1:]}{_sep(h)}{_gap(h)}{h.rest}",
+            new_id=lambda q: "P" + q[1:],
+            new_printed=lambda q: "P" + q[1:],
+        ),
+        _relabel("qlabel_q_dot", lambda h: f"{h.indent}Q.{h.qid[1:]}{_gap(h)}{h.rest}"),
+        _relabel(
+            "qlabel_paren_close", lambda h: f"{h.indent}{h.qid[1:]}){_gap(h)}{h.rest}", bare=True
+        ),
+        _relabel("qlabel_parens", lambda h: f"{h.indent}({h.qid[1:]}){_gap(h)}{h.rest}", bare=True),
+        _relabel("qlabel_hash", lambda h: f"{h.indent}#{h.qid[1:]}{_gap(h)}{h.rest}", bare=True),
+        _relabel(
+            "qlabel_own_line",
+            lambda h: f"{h.indent}{h.qid}{_sep(h)}\n{h.indent}{h.rest}",
+            scope=_LETTER_ID,
+        ),
+        _relabel(
+            "qlabel_bold",
+            lambda h: f"{h.indent}**{h.qid}{_sep(h)}**{_gap(h)}{h.rest}",
+            scope=_LETTER_ID,
+        ),
+        _relabel(
+            "qlabel_heading",
+            lambda h: f"### {h.qid}\n\n{h.indent}{h.rest}",
+            scope=_LETTER_ID,
+        ),
+    )
+}
+
+
 # ---------------------------------------------------------------- routing on answer lines
 
 _ROUTE_RE = re.compile(
@@ -543,14 +689,30 @@ def _keeps_gold_words(original: str, variant: str, gold: Gold) -> bool:
 _NOT_IN_MARKDOWN = frozenset({"bullets_dot", "bullets_none"})
 
 
-def variant_of(name: str, text: str, gold: Gold, suffix: str = ".txt") -> str | None:
-    """The document rewritten by one transform, or None where it does not apply or is unsafe."""
+def variant_pair(name: str, text: str, gold: Gold, suffix: str = ".txt") -> tuple[str, Gold] | None:
+    """The document and its gold copy rewritten by one transform, or None where it does not
+    apply or is unsafe (a gold word the original held is missing from the variant, read through
+    the gold copy where a label transform rewrote the printed ids)."""
     if suffix == ".md" and name in _NOT_IN_MARKDOWN:
         return None
-    variant = TRANSFORMS[name](text, gold)
-    if variant == text or not _keeps_gold_words(text, variant, gold):
+    if name in RELABELS:
+        variant, copy = RELABELS[name](text, gold)
+    else:
+        variant, copy = TRANSFORMS[name](text, gold), gold
+    if variant == text:
         return None
-    return variant
+    before = _fold(re.sub(r"\s+", " ", text))
+    after = _fold(re.sub(r"\s+", " ", variant))
+    pairs = zip(_gold_words(gold), _gold_words(copy), strict=True)
+    if not all(new in after for old, new in pairs if old in before):
+        return None
+    return variant, copy
+
+
+def variant_of(name: str, text: str, gold: Gold, suffix: str = ".txt") -> str | None:
+    """The document rewritten by one transform, or None where it does not apply or is unsafe."""
+    pair = variant_pair(name, text, gold, suffix)
+    return pair[0] if pair is not None else None
 
 
 def _score_text(gold_path: Path, text: str, gold: Gold) -> dict[str, Any]:
@@ -592,6 +754,14 @@ def documents(folders: Iterable[Path]) -> list[Path]:
     return found
 
 
+def _question_ids(gold: Gold) -> list[str]:
+    return [str(q["id"]) for q in gold["questions"]]
+
+
+def _rename_ids(text: str, renamed: dict[str, str]) -> str:
+    return _ID_TOKEN.sub(lambda m: renamed.get(m.group(0), m.group(0)), text)
+
+
 def run_document(gold_path: Path, names: list[str]) -> list[Outcome]:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     text = (gold_path.parent / gold["file"]).read_text(encoding="utf-8")
@@ -601,11 +771,13 @@ def run_document(gold_path: Path, names: list[str]) -> list[Outcome]:
         return []
     outcomes = []
     for name in names:
-        variant = variant_of(name, text, gold, Path(gold["file"]).suffix)
-        if variant is None:
+        pair = variant_pair(name, text, gold, Path(gold["file"]).suffix)
+        if pair is None:
             continue
-        result = _score_text(gold_path, variant, gold)
-        old = set(original["misses"])
+        variant, copy = pair
+        result = _score_text(gold_path, variant, copy)
+        renamed = dict(zip(_question_ids(gold), _question_ids(copy), strict=True))
+        old = {_rename_ids(miss, renamed) for miss in original["misses"]}
         outcomes.append(
             Outcome(
                 name,
@@ -659,7 +831,7 @@ def main(argv: list[str]) -> list[dict[str, Any]]:
         print(variant if variant is not None else f"{name} does not apply")
         return []
     only = [a.split("=", 1)[1] for a in argv if a.startswith("--only=")]
-    names = [n for n in TRANSFORMS if not only or n in only[0].split(",")]
+    names = [n for n in [*TRANSFORMS, *RELABELS] if not only or n in only[0].split(",")]
     folders = [Path(a) for a in args] or default_folders()
     gold_paths = documents(folders)
     outcomes: list[Outcome] = []

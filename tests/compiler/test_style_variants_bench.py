@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from bench.style_variants import TRANSFORMS, coded_answers, question_heads, variant_of
+import re
+from typing import Any
+
+from bench.style_variants import (
+    TRANSFORMS,
+    coded_answers,
+    question_heads,
+    variant_of,
+    variant_pair,
+)
 
 GOLD = {
     "questions": [
@@ -124,3 +133,83 @@ def test_markdown_keeps_its_list_markers() -> None:
     # lines with no list marker run together into one paragraph in Markdown
     assert variant_of("bullets_none", DOC, GOLD, ".md") is None
     assert variant_of("bullets_star", DOC, GOLD, ".md") is not None
+
+
+# ---------------------------------------------------------------- question-label styles
+
+QUESTIONS: list[dict[str, Any]] = GOLD["questions"]  # type: ignore[assignment]
+LOGIC_GOLD: dict[str, Any] = {
+    "questions": [
+        *QUESTIONS[:3],
+        {
+            "id": "Q4",
+            "type": "text",
+            "text": "Any tips for new plant owners?",
+            "display_if": "Q1 == '1'",
+        },
+    ]
+}
+LOGIC_DOC = (
+    DOC.replace("Q4. Any tips", "ASK IF Q1 = 1\nQ4. Any tips")
+    .replace("1. Yes\n2. No  (GO TO Q4)", "Yes\nNo  (GO TO Q4)")
+    .replace("1. Daily\n2. Weekly\n3. Rarely", "Daily .... 1\nWeekly .... 2\nRarely .... 3")
+)
+
+
+def _pair(name: str) -> tuple[str, dict[str, Any]]:
+    pair = variant_pair(name, LOGIC_DOC, LOGIC_GOLD)
+    assert pair is not None, name
+    return pair
+
+
+def test_hyphen_label_folds_to_underscore_ids_in_the_gold_copy() -> None:
+    text, gold = _pair("qlabel_hyphen")
+    assert "Q-1. Do you keep any houseplants?" in text
+    assert "No  (GO TO Q-4)" in text
+    assert "ASK IF Q-1 = 1" in text
+    assert [q["id"] for q in gold["questions"]] == ["Q_1", "Q_2", "Q_3", "Q_4"]
+    assert gold["questions"][3]["display_if"] == "Q_1 == '1'"
+    assert LOGIC_GOLD["questions"][0]["id"] == "Q1"  # the original is untouched
+
+
+def test_letter_prefix_is_the_id_as_printed() -> None:
+    text, gold = _pair("qlabel_prefix_p")
+    assert "P2. How often do you water them?" in text
+    assert "GO TO P4" in text
+    assert [q["id"] for q in gold["questions"]] == ["P1", "P2", "P3", "P4"]
+    assert gold["questions"][3]["display_if"] == "P1 == '1'"
+
+
+def test_bare_and_moved_labels_keep_the_ids() -> None:
+    expected = {
+        "qlabel_q_dot": "Q.2 How often do you water them?",
+        "qlabel_paren_close": "2) How often do you water them?",
+        "qlabel_parens": "(2) How often do you water them?",
+        "qlabel_hash": "#2 How often do you water them?",
+        "qlabel_own_line": "Q2.\nHow often do you water them?",
+        "qlabel_bold": "**Q2.** How often do you water them?",
+        "qlabel_heading": "### Q2\n\nHow often do you water them?",
+    }
+    for name, head in expected.items():
+        text, gold = _pair(name)
+        assert head in text, name
+        assert gold == LOGIC_GOLD, name
+        assert "GO TO Q4" in text, name
+        assert "ASK IF Q1 = 1" in text, name
+        assert _not_heads(text) == _not_heads(LOGIC_DOC), name  # nothing else changes
+
+
+def _not_heads(text: str) -> list[str]:
+    words = [str(q["text"]) for q in LOGIC_GOLD["questions"]]
+    return [
+        line
+        for line in text.split("\n")
+        if line.strip()
+        and not any(w in line for w in words)
+        and not re.fullmatch(r"(### )?Q\d\.?", line)
+    ]
+
+
+def test_bare_labels_are_not_written_beside_numbered_answers() -> None:
+    assert variant_pair("qlabel_paren_close", DOC, GOLD) is None
+    assert variant_pair("qlabel_hyphen", DOC, GOLD) is not None
