@@ -199,6 +199,16 @@ class Doc:
         found = [self.label(cond.qid, c) for c in cond.codes]
         return None if any(x is None for x in found) else [str(x) for x in found]
 
+    def next_id(self, qid: str) -> str | None:
+        ids = list(self.by_id)
+        index = ids.index(qid) if qid in ids else -1
+        return ids[index + 1] if 0 <= index < len(ids) - 1 else None
+
+    def prev_id(self, qid: str) -> str | None:
+        ids = list(self.by_id)
+        index = ids.index(qid) if qid in ids else 0
+        return ids[index - 1] if index > 0 else None
+
     def codes_of(self, qid: str) -> list[str]:
         return [str(o["code"]) for o in self.by_id.get(qid, {}).get("options", [])]
 
@@ -285,19 +295,21 @@ DisplayFn = Callable[[Cond, Doc], str | None]
 RunFn = Callable[[Cond, Doc, str, str], str | None]
 SkipLineFn = Callable[[Cond, Doc, str], str | None]
 EndLineFn = Callable[[Cond, Doc], str | None]
+DisplayQFn = Callable[[Cond, Doc, str], str | None]  # (cond, doc, the question's own id)
 
 
 @dataclass
 class Phrasing:
     name: str
     logic: str  # display_if, skip_to, terminate_if
-    placement: str  # above, after_text, run, section, answer, below
+    placement: str  # above, after_text, under, run, section, answer, below
     example: str
     display: DisplayFn | None = None
     run: RunFn | None = None
     tail: Callable[[str], str] | None = None
     skip_line: SkipLineFn | None = None
     end_line: EndLineFn | None = None
+    display_q: DisplayQFn | None = None  # a display phrasing that names the question itself
 
 
 def _quoted(labels: list[str], joiner: str = "or") -> str:
@@ -684,6 +696,311 @@ PHRASINGS: list[Phrasing] = [
         end_line=lambda c, d: f"If {w}, thank and close." if (w := _num_words(c)) else None,
     ),
 ]
+# ---------------------------------------------------------------- new phrasings (end of session 24)
+# Harvested from the "how routing is written" sections of the dev READMEs (unseen40-77) and
+# samples/README.md; each states exactly the gold's logic under GOLD_CONVENTIONS or is not used.
+
+
+def _dq(name: str, placement: str, example: str, fn: DisplayQFn) -> Phrasing:
+    return Phrasing(name, "display_if", placement, example, display_q=fn)
+
+
+def _eq_codes(cond: Cond, spaced: bool = True) -> str | None:
+    """`Q2 = 1` / `Q2 = 1 OR Q2 = 3` for a test on codes (no grouping left to guess)."""
+    if cond.kind != "codes":
+        return None
+    eq = " = " if spaced else "="
+    return " OR ".join(f"{cond.qid}{eq}{code}" for code in cond.codes)
+
+
+def _part_is(cond: Cond) -> str | None:
+    """One part of an or/and as `Q2 is 1` / `Q3 is 18 or more` (one code a part)."""
+    if cond.kind in ("codes", "contains") and len(cond.codes) == 1:
+        return f"{cond.qid} is {cond.codes[0]}"
+    if cond.kind == "num":
+        return f"{cond.qid} is {_num_words(cond)}"
+    return None
+
+
+def _either_or(cond: Cond, doc: Doc) -> str | None:
+    if cond.kind != "or" or len(cond.parts) != 2:
+        return None
+    parts = [_part_is(p) for p in cond.parts]
+    if any(p is None for p in parts):
+        return None
+    return f"Filter: asked where either {parts[0]} or {parts[1]}"
+
+
+def _branch(cond: Cond, doc: Doc, qid: str) -> str | None:
+    """`IF Q2 = 1 → Q3 ELSE → Q4`: both branches of the question above (GOLD_CONVENTIONS: the
+    next question's display_if), only where the test is on the question right above."""
+    after = doc.next_id(qid)
+    if cond.kind != "codes" or cond.qid != doc.prev_id(qid) or after is None:
+        return None
+    return f"IF {cond.qid} = {' OR '.join(cond.codes)} → {qid} ELSE → {after}"
+
+
+def _skip_else(cond: Cond, doc: Doc, target: str) -> str | None:
+    after = doc.next_id(cond.qid)
+    if after is None or after == target:
+        return None
+    return f"IF {cond.qid} = {' OR '.join(cond.codes)} → {target} ELSE → {after}"
+
+
+def _codes_go(cond: Cond, doc: Doc, target: str) -> str:
+    if len(cond.codes) == 1:
+        return f"Code {cond.codes[0]} goes to {target}."
+    return f"Codes {', '.join(cond.codes[:-1])} and {cond.codes[-1]} go to {target}."
+
+
+def _num_caps(cond: Cond, qid: str) -> str | None:
+    if cond.kind != "num" or cond.op == "==":
+        return None
+    return f"[ASK {qid} ONLY IF {str(_num_words(cond)).upper()} AT {cond.qid}]"
+
+
+NEW_PHRASINGS: list[Phrasing] = [
+    # ---- display_if, one test on codes
+    _dq(
+        "only_answer_qid_if_ticked",
+        "above",
+        "Only answer Q5 if you ticked 'Yes' at Q2",
+        lambda c, d, q: _codes_words(
+            c, d, lambda ls: f"Only answer {q} if you ticked {_quoted(ls)} at {c.qid}"
+        ),
+    ),
+    _d(
+        "if_you_ticked_please_answer",
+        "above",
+        "If you ticked 'Yes' at Q2, please answer this question.",
+        lambda c, d: _codes_words(
+            c, d, lambda ls: f"If you ticked {_quoted(ls)} at {c.qid}, please answer this question."
+        ),
+    ),
+    _d(
+        "paren_only_if_at_number",
+        "after_text",
+        "Q5. text (only if Yes at 2)",
+        lambda c, d: (
+            _codes_words(c, d, lambda ls: f"(only if {' or '.join(ls)} at {_qnum(c.qid)})")
+            if _qnum(c.qid)
+            else None
+        ),
+    ),
+    _dq(
+        "q_is_for_those",
+        "above",
+        "Q5 is for those who said 'Yes' at Q2.",
+        lambda c, d, q: _codes_words(
+            c, d, lambda ls: f"{q} is for those who said {_quoted(ls)} at {c.qid}."
+        ),
+    ),
+    _d(
+        "filter_only_who_responded",
+        "above",
+        "Filter: only who responded code 1 in Q2",
+        _codes_only(
+            lambda c, d: f"Filter: only who responded code {' or '.join(c.codes)} in {c.qid}"
+        ),
+    ),
+    _d(
+        "universe_eq",
+        "above",
+        "Universe: Q2 = 1 (also Q2 = 1 AND Q4 = 2, Q3 >= 18)",
+        lambda c, d: f"Universe: {canon(c)}" if c.kind != "not" and canon(c) else None,
+    ),
+    _d(
+        "asked_of_label",
+        "above",
+        "Asked of: those who said 'Yes' at Q2",
+        lambda c, d: _codes_words(
+            c, d, lambda ls: f"Asked of: those who said {_quoted(ls)} at {c.qid}"
+        ),
+    ),
+    _d(
+        "who_colon",
+        "above",
+        "Who: those with Q2 = 1",
+        _codes_only(lambda c, d: f"Who: those with {c.qid} = {' or '.join(c.codes)}"),
+    ),
+    _dq(
+        "routing_q_if",
+        "above",
+        "Routing: Q5 if Q2 = 1",
+        lambda c, d, q: (
+            f"Routing: {q} if {c.qid} = {' or '.join(c.codes)}" if c.kind == "codes" else None
+        ),
+    ),
+    _d(
+        "bracket_bare_eq",
+        "above",
+        "[Q2=1]",
+        lambda c, d: f"[{e}]" if (e := _eq_codes(c, spaced=False)) else None,
+    ),
+    _d(
+        "angle_bare_eq",
+        "above",
+        "<Q2 = 1>",
+        lambda c, d: f"<{e}>" if (e := _eq_codes(c)) else None,
+    ),
+    _d(
+        "paren_bare_after_text",
+        "after_text",
+        "Q5. text (Q2=1)",
+        lambda c, d: f"({e})" if (e := _eq_codes(c, spaced=False)) else None,
+    ),
+    _dq(
+        "if_else_branch", "above", "IF Q4 = 1 → Q5 ELSE → Q6 (test on the question above)", _branch
+    ),
+    # ---- display_if, negated
+    _d(
+        "not_asked_if",
+        "above",
+        "Not asked if Q4 = 1",
+        lambda c, d: f"Not asked if {c.qid} = {' or '.join(c.codes)}" if c.kind == "not" else None,
+    ),
+    _d(
+        "leave_blank_if_label",
+        "under",
+        "(under the answers) Leave this blank if you said 'Daily' at Q4.",
+        lambda c, d: (
+            f"Leave this blank if you said {_quoted(ls)} at {c.qid}."
+            if c.kind == "not" and (ls := d.labels(c)) is not None
+            else None
+        ),
+    ),
+    # ---- display_if on a multi
+    _d(
+        "show_if_includes",
+        "above",
+        "SHOW IF Q3 INCLUDES 1",
+        _contains_only(lambda c, d: f"SHOW IF {c.qid} INCLUDES {' OR '.join(c.codes)}"),
+    ),
+    _d(
+        "paren_ticked_at",
+        "after_text",
+        "Q5. text (only if you ticked 'Roses' at Q3)",
+        _contains_only(
+            lambda c, d: (
+                f"(only if you ticked {_quoted(ls)} at {c.qid})"
+                if (ls := d.labels(c)) is not None
+                else None
+            )
+        ),
+    ),
+    # ---- display_if, number
+    _d(
+        "under_only_if_number",
+        "under",
+        "(under the answers) (Only if Q3 is 18 or more.)",
+        lambda c, d: f"(Only if {c.qid} is {w}.)" if (w := _num_words(c)) else None,
+    ),
+    _dq(
+        "ask_q_only_if_number",
+        "above",
+        "[ASK Q5 ONLY IF 18 OR MORE AT Q3]",
+        lambda c, d, q: _num_caps(c, q),
+    ),
+    # ---- display_if, compound
+    _d("filter_either_or", "above", "Filter: asked where either Q2 is 1 or Q3 is 3", _either_or),
+    # ---- runs of questions with one filter
+    Phrasing(
+        "run_colon_range",
+        "display_if",
+        "run",
+        "Q5–Q8: only if Q2 = 1.",
+        run=lambda c, d, a, b: (
+            f"{a}–{b}: only if {c.qid} = {' or '.join(c.codes)}." if c.kind == "codes" else None
+        ),
+    ),
+    Phrasing(
+        "run_are_for_else",
+        "display_if",
+        "run",
+        "Q5 to Q8 are for those who answered 1 at Q2. Everyone else go to Q9.",
+        run=lambda c, d, a, b: (
+            f"{a} to {b} are for those who answered {' or '.join(c.codes)} at {c.qid}. "
+            f"Everyone else go to {after}."
+            if c.kind == "codes" and (after := d.next_id(b))
+            else None
+        ),
+    ),
+    Phrasing(
+        "run_section_whole",
+        "display_if",
+        "section",
+        "SECTION B – WHOLE SECTION: ASK IF Q2 = 1  (then SECTION C)",
+        run=lambda c, d, a, b: (
+            f"SECTION B – WHOLE SECTION: ASK IF {canon(c)}"
+            if c.kind in ("codes", "contains") and canon(c)
+            else None
+        ),
+    ),
+    # ---- skip_to after an answer
+    Phrasing(
+        "skip_jump_ahead",
+        "skip_to",
+        "answer",
+        "2. No  → jump ahead to Q5",
+        tail=lambda t: f"→ jump ahead to {t}",
+    ),
+    Phrasing(
+        "skip_go_straight",
+        "skip_to",
+        "answer",
+        "2. No  >> go straight to Q5",
+        tail=lambda t: f">> go straight to {t}",
+    ),
+    # ---- skip_to under the answers
+    Phrasing(
+        "skip_routing_line",
+        "skip_to",
+        "below",
+        "ROUTING: IF Q4 = 2 GO TO Q9.",
+        skip_line=lambda c, d, t: f"ROUTING: IF {c.qid} = {' OR '.join(c.codes)} GO TO {t}.",
+    ),
+    Phrasing(
+        "skip_codes_go_to",
+        "skip_to",
+        "below",
+        "Codes 2 and 3 go to Q9.",
+        skip_line=_codes_go,
+    ),
+    Phrasing(
+        "skip_if_else_arrow",
+        "skip_to",
+        "below",
+        "IF Q4 = 2 → Q9 ELSE → Q5",
+        skip_line=_skip_else,
+    ),
+    # ---- terminate_if after an answer / under the answers
+    Phrasing(
+        "end_no_need_rest",
+        "terminate_if",
+        "answer",
+        "2. No  – thank you, you don't need to fill in the rest",
+        tail=lambda t: "– thank you, you don't need to fill in the rest",
+    ),
+    Phrasing(
+        "end_pn_screen_out",
+        "terminate_if",
+        "below",
+        "PN: SCREEN OUT IF CODE 2 AT Q1.",
+        end_line=lambda c, d: (
+            f"PN: SCREEN OUT IF CODE {' OR '.join(c.codes)} AT {c.qid}."
+            if c.kind == "codes"
+            else None
+        ),
+    ),
+    Phrasing(
+        "end_close_if_number",
+        "terminate_if",
+        "below",
+        "Close if less than 18.",
+        end_line=lambda c, d: f"Close if {w}." if (w := _num_words(c)) else None,
+    ),
+]
+PHRASINGS += NEW_PHRASINGS
 BY_NAME = {p.name: p for p in PHRASINGS}
 
 
@@ -736,13 +1053,21 @@ def variant(doc: Doc, phrasing: Phrasing) -> tuple[str, list[str]] | None:
     for block in blocks:
         question = block.question
         qid = str(question["id"])
-        if phrasing.display is not None and question.get("display_if"):
+        if (phrasing.display or phrasing.display_q) and question.get("display_if"):
             cond = classify(question["display_if"])
-            note = cond and phrasing.display(cond, doc)
+            note = cond and (
+                phrasing.display(cond, doc)
+                if phrasing.display is not None
+                else phrasing.display_q(cond, doc, qid)
+                if phrasing.display_q is not None
+                else None
+            )
             if note:
                 block.above = [note] if phrasing.placement == "above" else []
                 if phrasing.placement == "after_text":
                     block.suffix = " " + note
+                if phrasing.placement == "under":
+                    block.below.insert(0, note)
                 touched.append(qid)
         if phrasing.logic in ("skip_to", "terminate_if") and (
             question.get("skip_to") if phrasing.logic == "skip_to" else question.get("terminate_if")

@@ -138,12 +138,44 @@ CLAIMS = {
     "end_politely": "3. Not sure  (end the interview politely)",
     "end_if_code_survey": "If 3, end the survey.",
     "end_if_number_words": None,  # no number screen-out in GOLD
+    # new phrasings (end of session 24)
+    "only_answer_qid_if_ticked": "Only answer Q4 if you ticked 'Yes' at Q1",
+    "if_you_ticked_please_answer": "If you ticked 'Yes' at Q1, please answer this question.",
+    "paren_only_if_at_number": "Q4. How often do you water the garden? (only if Yes at 1)",
+    "q_is_for_those": "Q4 is for those who said 'Yes' at Q1.",
+    "filter_only_who_responded": "Filter: only who responded code 1 in Q1",
+    "universe_eq": "Universe: Q7 = 1 AND Q4 = 2",
+    "asked_of_label": "Asked of: those who said 'Yes' at Q1",
+    "who_colon": "Who: those with Q1 = 1",
+    "routing_q_if": "Routing: Q4 if Q1 = 1",
+    "bracket_bare_eq": "[Q1=1]",
+    "angle_bare_eq": "<Q1 = 1>",
+    "paren_bare_after_text": "Q4. How often do you water the garden? (Q1=1)",
+    "if_else_branch": None,  # no filter on the question right above in GOLD (see below)
+    "not_asked_if": "Not asked if Q4 = 1",
+    "leave_blank_if_label": "Leave this blank if you said 'Daily' at Q4.",
+    "show_if_includes": "SHOW IF Q3 INCLUDES 1",
+    "paren_ticked_at": "Q5. Why do you grow roses? (only if you ticked 'Roses' at Q3)",
+    "under_only_if_number": "(Only if Q2 is 18 or more.)",
+    "ask_q_only_if_number": "[ASK Q7 ONLY IF 18 OR MORE AT Q2]",
+    "filter_either_or": "Filter: asked where either Q7 is 1 or Q1 is 3",
+    "run_colon_range": "Q3–Q4: only if Q1 = 1.",
+    "run_are_for_else": "Q3 to Q4 are for those who answered 1 at Q1. Everyone else go to Q5.",
+    "run_section_whole": "SECTION B – WHOLE SECTION: ASK IF Q1 = 1",
+    "skip_jump_ahead": "2. No  → jump ahead to Q7",
+    "skip_go_straight": "2. No  >> go straight to Q7",
+    "skip_routing_line": "ROUTING: IF Q1 = 2 GO TO Q7.",
+    "skip_codes_go_to": "Code 2 goes to Q7.",
+    "skip_if_else_arrow": "IF Q1 = 2 → Q7 ELSE → Q2",
+    "end_no_need_rest": "3. Not sure  – thank you, you don't need to fill in the rest",
+    "end_pn_screen_out": "PN: SCREEN OUT IF CODE 3 AT Q1.",
+    "end_close_if_number": None,  # no number screen-out in GOLD (see below)
 }
 
 
 def test_every_phrasing_has_a_claim() -> None:
     assert set(CLAIMS) == set(BY_NAME)
-    assert 25 <= len(PHRASINGS) <= 45
+    assert 70 <= len(PHRASINGS) <= 80
 
 
 @pytest.mark.parametrize("name", sorted(CLAIMS))
@@ -248,3 +280,41 @@ def test_canonical_form_round_trips(tmp_path: Path) -> None:
 def test_blind_batches_are_never_read() -> None:
     assert BLIND == {"unseen78", "unseen79", "unseen80"}
     assert not any(p.parent.name in BLIND for p in dev_golds())
+
+
+def test_branch_pair_names_both_branches() -> None:
+    gold = copy.deepcopy(GOLD)
+    gold["questions"][7]["display_if"] = "Q7 == '1'"
+    made = variant(Doc(gold), BY_NAME["if_else_branch"])
+    assert made is not None
+    assert "IF Q7 = 1 → Q8 ELSE → Q9" in made[0].split("\n")
+    assert made[1] == ["Q8"]
+
+
+def test_close_if_number_under_its_question() -> None:
+    gold = copy.deepcopy(GOLD)
+    gold["questions"][1]["terminate_if"] = "Q2 < 18"
+    made = variant(Doc(gold), BY_NAME["end_close_if_number"])
+    assert made is not None
+    lines = made[0].split("\n")
+    assert "Close if less than 18." in lines
+    assert not any(line.startswith("[TERMINATE IF Q2") for line in lines)
+    assert made[1] == ["Q2"]
+
+
+def test_under_placement_writes_below_the_answers() -> None:
+    made = variant(Doc(GOLD), BY_NAME["leave_blank_if_label"])
+    assert made is not None
+    lines = made[0].split("\n")
+    head = lines.index("Q6. What stops you watering more often?")
+    assert lines[head - 1] != "[ASK IF Q4 ≠ 1]"
+    assert lines[head + 2] == "Leave this blank if you said 'Daily' at Q4."
+
+
+def test_codes_go_to_names_every_code() -> None:
+    gold = copy.deepcopy(GOLD)
+    gold["questions"][0]["skip_to"] = [{"if": "Q1 in ['2','3']", "to": "Q7"}]
+    del gold["questions"][0]["terminate_if"]
+    made = variant(Doc(gold), BY_NAME["skip_codes_go_to"])
+    assert made is not None
+    assert "Codes 2 and 3 go to Q7." in made[0].split("\n")
