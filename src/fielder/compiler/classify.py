@@ -153,6 +153,9 @@ _ROUTING_RE = re.compile(
     r"\b(?:AT|IN|ON|TO)\s+(?:QUESTION\s+)?[A-Z]{0,4}\d{1,3}[a-z]?\W*$|"
     # "Disqualify if Student → end survey": a screen-out rule under the answers, not one more
     r"(?:DISQUALIFY|SCREEN[\s-]*OUT|TERMINATE)\s+IF\b|"
+    # "Q5 is for those who said 'Yes' at Q2.": a question named, then whom it is for
+    r"[A-Z]{1,4}\d{1,3}[a-z]?\s+(?:IS|ARE)\s+(?:ONLY\s+)?FOR\s+(?:THOSE|PEOPLE|RESPONDENTS|ANYONE|"
+    r"EVERYONE|PARTICIPANTS)\s+(?:WHO|THAT|WITH)\b|"
     # "Close if less than 18." in sentence case: the screen-out on a number, said in words
     r"CLOSE\s+IF\s+(?=[^?]{0,80}\d)|"
     # "Staff have their own survey: screen out if 'Staff pass'": the reason first, then the rule

@@ -2541,8 +2541,9 @@ class _Parser:
             elif draft.options and _OPEN_END_NOTE_RE.fullmatch(note) and self.label_next(index):
                 # "OPEN END. OPTIONAL." between a coded list and the next label: that one's type
                 self.pending.append(note)
-            elif answered and self.names_next(index, note):
+            elif self.names_next(index, note):
                 # "{Q6 only if 6 NOT ticked at Q5}" between Q5's answers and Q6: named, Q6's
+                # ("B2 is for those who …" under an open question's answer cue, too)
                 self.pending.append(note)
             elif BARE_CONDITION_RE.match(bare) and self.label_next(index):
                 # "IF CODE 2 AT Q2" alone above a question: whom that question is for
