@@ -153,10 +153,18 @@ _ROUTING_RE = re.compile(
     r"\b(?:AT|IN|ON|TO)\s+(?:QUESTION\s+)?[A-Z]{0,4}\d{1,3}[a-z]?\W*$|"
     # "Disqualify if Student → end survey": a screen-out rule under the answers, not one more
     r"(?:DISQUALIFY|SCREEN[\s-]*OUT|TERMINATE)\s+IF\b|"
+    # "Q5 is for those who said 'Yes' at Q2.": a question named, then whom it is for
+    r"[A-Z]{1,4}\d{1,3}[a-z]?\s+(?:IS|ARE)\s+(?:ONLY\s+)?FOR\s+(?:THOSE|PEOPLE|RESPONDENTS|ANYONE|"
+    r"EVERYONE|PARTICIPANTS)\s+(?:WHO|THAT|WITH)\b|"
+    # "Close if less than 18." in sentence case: the screen-out on a number, said in words
+    r"CLOSE\s+IF\s+(?=[^?]{0,80}\d)|"
     # "Staff have their own survey: screen out if 'Staff pass'": the reason first, then the rule
     r"[^:.?]{3,80}:\s*(?:DISQUALIFY|SCREEN[\s-]*OUT|TERMINATE)\s+IF\s+[“\"‘']|"
     # "Skip this question if …", "Captains only (Q1 = 1):": whom the next question is for
-    r"SKIP\s+THIS\s+QUESTION\s+IF\b|[A-Z][\w'’ -]{2,60}?\s+ONLY\s*\([^()]*\d[^()]*\)\s*:\s*$|"
+    r"SKIP\s+THIS\s+QUESTION\s+IF\b|"
+    # "Not asked if Q4 = 1" in sentence case: whom the question is kept from, by a test
+    r"NOT\s+(?:ASKED|SHOWN|DISPLAYED)\s+(?:IF|WHEN)\b(?=[^?]*\b[A-Z]{1,4}\d)|"
+    r"[A-Z][\w'’ -]{2,60}?\s+ONLY\s*\([^()]*\d[^()]*\)\s*:\s*$|"
     # "Branch: Yes → Q12, No → Q13": where each answer goes
     r"BRANCH(?:ING)?\s*:.*(?:→|->))",
     re.I,

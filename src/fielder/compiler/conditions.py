@@ -1808,7 +1808,8 @@ def _atom(
     rest = re.sub(
         r"\b(?:AT|IN|ON|FROM|TO|QUESTION|CODES?|CODED|ANSWER(?:ED|S)?|SELECTED|CHOSE|"
         r"CHOSEN|TICKED|MENTIONED|RESPONSE|PUNCH|IS|WAS|NOT|DID|THOSE|WHO|IF|ONLY|"
-        r"RESPONDENTS?|SAID|SAY|OPTION|EQUALS?|TO)\b",
+        # ("SHOW IF Q4 INCLUDES A OR B": a multi's lettered answers after the verb of holding)
+        r"RESPONDENTS?|SAID|SAY|OPTION|EQUALS?|TO|INCLUDES?|CONTAINS?)\b",
         " ",
         rest,
         flags=re.I,

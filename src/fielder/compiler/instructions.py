@@ -1056,7 +1056,9 @@ _SKIP_THIS_RE = re.compile(
     # when a question is not for them
     r"(?:(?:THERE\s+IS\s+|YOU\s+HAVE\s+)?NO\s+NEED\s+TO|YOU\s+(?:DO\s+NOT|DON['’]T)\s+NEED\s+TO)"
     rf"\s+(?:ANSWER|FILL\s+IN|COMPLETE)\s+(?:THIS\s+QUESTION|(?:QUESTION\s+)?(?P<nq>{_ID_TOKEN}))|"
-    rf"(?:PLEASE\s+)?LEAVE\s+(?:THIS\s+QUESTION|(?:QUESTION\s+)?(?P<lq>{_ID_TOKEN}))\s+BLANK)\s+"
+    # ("Leave this blank if you said 'Daily' at Q4.": the box the respondent is looking at)
+    rf"(?:PLEASE\s+)?LEAVE\s+(?:THIS(?:\s+ONE|\s+QUESTION)?|(?:QUESTION\s+)?(?P<lq>{_ID_TOKEN}))\s+"
+    r"(?:BLANK|EMPTY))\s+"
     r"(?:IF|WHEN)\s+(?P<cond>\S.*)$",
     re.I,
 )

@@ -129,6 +129,9 @@ _FORWARD_RE = re.compile(
     r"FOR\s+THOSE\b|OF\s+THOSE\s+WHO\b|QUESTION\s+FOR\b|ONLY\s+(?:FOR|ASK|SHOW|IF|WHEN)\b|"
     # "Skip this question if …", "DO NOT ASK Q13 IF …", "Students on leave only (Q7 = 2):"
     r"SKIP\s+THIS\s+QUESTION\s+IF\b|DO\s+NOT\s+ASK\s+[A-Z]{0,4}\d|"
+    # "Not asked if Q4 = 1" after the answers: whom the next question is kept from (a document
+    # that prints its filters under their questions takes it back, `under_filters`)
+    r"NOT\s+(?:ASKED|SHOWN|DISPLAYED)\s+(?:IF|WHEN)\b|"
     r"[A-Z][\w'’ -]{2,60}?\s+ONLY\s*\([^()]*\d[^()]*\)\s*:\s*$|"
     # "Question 12 is only for people aged 50 or over (question 2).": a paper form's filter
     r"QUESTION\s+\d{1,3}[a-z]?\s+IS\s+(?:ONLY|NOT)\s+FOR\b|"
@@ -144,6 +147,11 @@ _FORWARD_RE = re.compile(
     r"(?:ASKED|SHOWN)\s+(?:ONLY\s+)?(?:TO|OF)\s+(?:THOSE|PEOPLE|RESPONDENTS|ANYONE|EVERYONE)\b)",
     re.I,
 )
+# "(Only if Q3 is 18 or more.)", "(Only for those with Q2 = 1)": a filter set in round brackets
+_BRACKETED_ONLY_RE = re.compile(
+    r"\(\s*ONLY\s+(?:IF|WHEN|FOR|WHERE)\b(?P<cond>[^()]{3,160})\)\s*\.?", re.I
+)
+_ANY_ID_RE = re.compile(r"\b[A-Z]{1,4}\d{1,3}[a-z]?\b|\b(?i:question)\s+\d{1,3}\b")
 # ("ROUTING: ASK IF …": a routing note's heading word, then the next question's filter)
 _NOTE_FOR_RE = re.compile(
     # ("PROGRAMMER NOTE: ASK IF …", "SCRIPTER INSTRUCTION: …": the heading word and its noun)
@@ -1601,6 +1609,15 @@ class _Parser:
         around = [self.lines[i] for i in (index - 1, index + 1) if 0 <= i < len(self.lines)]
         return any(_BLANK_ITEM_RE.match(other.text) for other in around)
 
+    def bracketed_own_filter(self, note: str, draft: Draft) -> bool:
+        """True for "(Only if Q3 is 18 or more.)" under a question's answers: a filter wholly in
+        round brackets that names an earlier question (a test on this one is the next's)."""
+        found = _BRACKETED_ONLY_RE.fullmatch(note.strip())
+        if found is None or draft.label is None:
+            return False
+        own = re.compile(rf"(?<![\w.]){re.escape(draft.label.id)}(?![\w.])", re.I)
+        return not own.search(found["cond"]) and bool(_ANY_ID_RE.search(found["cond"]))
+
     def names_next(self, index: int, note: str) -> bool:
         """True for a filter note opening with the id of the question whose label comes next
         ("Q6 only if …", "Q17: ask if …")."""
@@ -2506,6 +2523,10 @@ class _Parser:
                 self.pending.append(note)
             elif _FORWARD_RE.match(bare) and ends_interview(note):
                 draft.notes.append(note)  # "Filter: under 18 → end of survey": this answer's
+            elif self.bracketed_own_filter(note, draft):
+                # "(Only if Q3 is 18 or more.)" after the answers (or an answer cue): a filter
+                # wholly in round brackets is the question's own aside, as under its words
+                draft.notes.append(note)
             elif _FORWARD_RE.match(bare) and not re.match(r"^\[?\s*IF\b", bare, re.I):
                 if self.own_condition(index, draft):
                     draft.pre_notes.append(note)
@@ -2520,8 +2541,9 @@ class _Parser:
             elif draft.options and _OPEN_END_NOTE_RE.fullmatch(note) and self.label_next(index):
                 # "OPEN END. OPTIONAL." between a coded list and the next label: that one's type
                 self.pending.append(note)
-            elif answered and self.names_next(index, note):
+            elif self.names_next(index, note):
                 # "{Q6 only if 6 NOT ticked at Q5}" between Q5's answers and Q6: named, Q6's
+                # ("B2 is for those who …" under an open question's answer cue, too)
                 self.pending.append(note)
             elif BARE_CONDITION_RE.match(bare) and self.label_next(index):
                 # "IF CODE 2 AT Q2" alone above a question: whom that question is for

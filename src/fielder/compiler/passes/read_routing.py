@@ -318,6 +318,11 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
     order = {qid: index for index, qid in enumerate(questions)}
     ids = list(questions)
     bare = {q.id for q in questions.values() if not _has_logic(q)}
+    # (a question whose only logic is the jump on its own answers has no filter read yet: "B2
+    # is for those who said 'Yes' at A3." over "2. No (SKIP TO B4)" is still its filter)
+    skips_only = {
+        q.id for q in questions.values() if q.skip_to and not q.display_if and not q.terminate_if
+    }
     own_last = _printed_under(pairs, questions, order)
     readings: list[Reading] = []
     joined: set[str] = set()  # questions given their own filter beside their scope's
@@ -340,7 +345,14 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
                 part = _RULE_HEAD_RE.match(words) and f"({reading.expression})" in own
                 if reading.expression == own or part:
                     continue  # the question's own filter, read there already
-            if reading is not None and reading.holder.id in bare:
+            if reading is not None and (
+                reading.holder.id in bare
+                or (
+                    reading.kind == "display_if"
+                    and reading.holder is not question
+                    and reading.holder.id in skips_only
+                )
+            ):
                 if reading.holder is question or reading.kind == "display_if":
                     readings.append(reading)
                     if reading.holder is question and reading.kind == "display_if":
