@@ -60,12 +60,10 @@ def test_who_line_is_the_next_questions_filter_only(tmp_path: Path) -> None:
     assert "display_if" not in got["P5"]
 
 
-def test_universe_line_over_each_item(tmp_path: Path) -> None:
-    text = _tail("Universe: P1 = 2\n").replace("P4. How", "Universe: P1 = 1 OR 2\nP4. How")
-    got = _survey(tmp_path, text)
+def test_universe_line_is_one_items_base(tmp_path: Path) -> None:
+    got = _survey(tmp_path, _tail("Universe: P1 = 2\n"))
     assert got["P2"]["display_if"] == "P1 == '2'"
     assert "display_if" not in got["P3"]
-    assert got["P4"]["display_if"] == "P1 in ['1','2']"
 
 
 def test_who_line_naming_a_run_stays_a_run(tmp_path: Path) -> None:
@@ -141,3 +139,5 @@ def test_codes_go_to() -> None:
     # a close in words stays a screen-out; a name in lower case is no target
     assert rewrite_code_notes("Code 6: thank and close.") == "TERMINATE IF CODE 6"
     assert rewrite_code_notes("Code 2 goes to waste.") == "Code 2 goes to waste."
+    # a section named in capitals is no screen (the section readers' own)
+    assert rewrite_code_notes("IF CODE 3-5 GO TO SECTION D") == "IF CODE 3-5 GO TO SECTION D"

@@ -35,7 +35,9 @@ _EXCLUSIVE_RE = re.compile(r"\b(?:exclusive|single\s+answers?(?:\s+only)?|only\s
 # any person, the target a question or a screen named in capitals)
 _SKIP_RE = re.compile(
     r"\b(?:go(?:es)?|skips?|jumps?)\s+(?:straight\s+)?to\s+(?:question\s+|q\.?\s*)?"
-    r"(?P<target>[A-Z]{0,4}\d{1,3}[a-z]?|(?-i:[A-Z][A-Z_]{2,20}))\b",
+    # (a screen's name ends the sentence: "go to SECTION D" names a section, not a screen)
+    r"(?P<target>[A-Z]{0,4}\d{1,3}[a-z]?\b|"
+    r"(?!(?:SECTION|PART|MODULE|BLOCK|PAGE)\b)(?-i:[A-Z][A-Z_]{2,20})(?=\s*\.?\s*$))",
     re.I,
 )
 

@@ -119,7 +119,7 @@ _NUMBER_RANGE_LINE_RE = re.compile(
 _FORWARD_RE = re.compile(
     r"^[\[(]?\s*(?:ASK\b|BASE\b|FILTER\b|(?:SECTION|BLOCK)\s+FILTER\s*:|"
     # "Universe: Q5 = 3 OR 4", "Who: those with Q12 = 1 or 2": a spec's base line for one item
-    r"UNIVERSE\s*:|WHO\s*:(?=[^?]*\b[A-Z]{1,4}\d{1,3}[a-z]?\b)|"
+    r"WHO\s*:(?=[^?]*\b[A-Z]{1,4}\d{1,3}[a-z]?\b)|"
     # "CONDITION: S11 = 100 OR MORE": the heading word over a bare test
     r"CONDITION\s*:\s*(?=[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:[=<>!≠≥≤]|NOT\b|IS\b|IN\b))|"
     r"SHOW\s+(?:IF|QUESTION|THIS|ONLY\s+IF|TO)\b|DISPLAY\s+IF|HIDE\s+IF|"
