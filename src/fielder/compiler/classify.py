@@ -106,6 +106,8 @@ _INSTRUCTION_START_RE = re.compile(
     # the interviewer named in the questionnaire's language: "ENQUETEUR : NE PAS SUGGERER …"
     r"(?:ENQU[ÊE]TEUR|ENQU[ÊE]TRICE|ENCUESTADORA?|ENTREVISTADORA?|INTERVISTATORE)\s*:|"
     r"ASK\s+(?:ALL|IF|ONLY|THOSE|EVERYONE|RESPONDENTS)\b|BASE\s*:|FILTER\b|ROUTING\b|ROUTE\s*:|QUOTA\b|"
+    # a spec's per-item base line: "Universe: Q5 = 3 or 4", "Who: those with Q12 = 1 or 2"
+    r"UNIVERSE\s*:|WHO\s*:(?=[^?]*\b[A-Z]{1,4}\d{1,3}[a-z]?\b)|"
     r"(?:ASKED|SHOWN)\s+(?:ONLY\s+)?(?:TO|OF)\s*:|"  # "Asked to: …", a brief's base line
     r"TERMINATE\b|THANK\s+AND\s+(?:CLOSE|TERMINATE)|SCREEN[\s-]*OUT|RANDOMI[SZ]E\b|ROTATE\b|"
     # a survey platform's logic boxes: "Display logic: Q5 is 1 or 2.", "Skip logic: if …",

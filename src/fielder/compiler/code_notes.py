@@ -31,8 +31,13 @@ _SPECIFY_RE = re.compile(
     r"\b(?:text\s*box|text\s+field|write[\s-]?in|specify|open\s+(?:text|answer|box|end))\b", re.I
 )
 _EXCLUSIVE_RE = re.compile(r"\b(?:exclusive|single\s+answers?(?:\s+only)?|only\s+answer)\b", re.I)
+# ("Code 2 goes to Q12.", "Codes 2 and 8 go to END.", "Code 2 goes to ENCERRAMENTO.": the verb in
+# any person, the target a question or a screen named in capitals)
 _SKIP_RE = re.compile(
-    r"\b(?:go|skip|jump)\s+to\s+(?:question\s+|q\.?\s*)?(?P<target>[A-Z]{0,4}\d{1,3}[a-z]?)\b",
+    r"\b(?:go(?:es)?|skips?|jumps?)\s+(?:straight\s+)?to\s+(?:question\s+|q\.?\s*)?"
+    # (a screen's name ends the sentence: "go to SECTION D" names a section, not a screen)
+    r"(?P<target>[A-Z]{0,4}\d{1,3}[a-z]?\b|"
+    r"(?!(?:SECTION|PART|MODULE|BLOCK|PAGE)\b)(?-i:[A-Z][A-Z_]{2,20})(?=\s*\.?\s*$))",
     re.I,
 )
 

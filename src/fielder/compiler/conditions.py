@@ -119,10 +119,12 @@ def _place_words(text: str) -> str:
     )
 
 
+# ("only who responded code 3 or 4 in Q5": a translated spec's words, the list IN the question)
 _TICKED_CODES_RE = re.compile(
-    r"\b(?:(?:YOU|THEY|WHO|RESPONDENTS?)\s+)?(?:TICKED|CIRCLED|CHOSE|PICKED|SELECTED|MARKED|"
-    r"ANSWERED|SAID|GAVE|CODED|PUT)\s+(?:(?:AN?\s+X\s+IN\s+)?(?:BOX(?:ES)?|CODES?)\s+)?"
-    r"(?=\d{1,3}(?:\s*(?:,|\bOR\b|/)\s*\d{1,3})+\s+AT\s+[A-Za-z]{0,4}\d)",
+    r"\b(?:(?:ONLY\s+)?(?:YOU|THEY|WHO|RESPONDENTS?)\s+)?(?:TICKED|CIRCLED|CHOSE|PICKED|SELECTED|"
+    r"MARKED|ANSWERED|RESPONDED|REPLIED|SAID|GAVE|CODED|PUT)\s+"
+    r"(?:(?:AN?\s+X\s+IN\s+)?(?:BOX(?:ES)?|CODES?)\s+)?"
+    r"(?=\d{1,3}(?:\s*(?:,|\bOR\b|/)\s*\d{1,3})+\s+(?:AT|IN)\s+[A-Za-z]{0,4}\d)",
     re.I,
 )
 

@@ -612,6 +612,17 @@ _ABOUT_WHAT_RE = re.compile(
 )
 
 
+# "IF Q12 = 1 OR 2 → Q13 ELSE → Q14", "IF Q4 = 2 GO TO Q9, OTHERWISE GO TO Q5": a test and
+# where each of its two branches goes, in a programmer's arrows
+_SCREEN_WORD = r"(?-i:[A-Z][A-Z_]{2,20})\b"  # a screen named in capitals: CLOSE, END
+IF_ELSE_PAIR_RE = re.compile(
+    rf"^IF\s+(?P<cond>[^→>]{{3,120}}?)\s*(?:-+>|→|\bGO\s*TO\b)\s*(?:QUESTION\s+)?"
+    rf"(?P<yes>{_ID_TOKEN}|{_SCREEN_WORD})\s*[,;.]?\s*(?:ELSE|OTHERWISE)\s*,?\s*"
+    rf"(?:-+>|→|\bGO\s*TO\b)\s*(?:QUESTION\s+)?(?P<no>{_ID_TOKEN}|{_SCREEN_WORD})\s*\.?$",
+    re.I,
+)
+
+
 def interpret(sentence: str) -> list[Directive]:
     """The directives of one instruction sentence (several when it packs several)."""
     # "(only shown if you picked A or B in Question 6)": a note wrapped whole in brackets
@@ -755,6 +766,14 @@ def _routing(text: str, upper: str) -> list[Directive]:
     if dashed:
         said = "CODE " + dashed["codes"] if dashed["codes"] else dashed["count"]
         return [Directive("skip", said, target=dashed["to"], source=text)]
+    pair = IF_ELSE_PAIR_RE.match(text)
+    if pair:
+        # "IF Q12 = 1 OR 2 → Q13 ELSE → Q14": both branches, each a jump; the logic pass drops
+        # the one to the next question and folds a pair around it into that one's filter
+        return [
+            Directive("skip", pair["cond"].strip(" ,"), target=pair["yes"], source=text),
+            Directive("skip_unless", pair["cond"].strip(" ,"), target=pair["no"], source=text),
+        ]
     unless = re.match(
         rf"^IF\s+(?P<cond>.+?),?\s+(?:THEN\s+)?CONTINUE\b[^A-Z]*(?:ELSE|OTHERWISE)\s*,?\s+"
         rf"(?:GO|SKIP|JUMP)\s+TO\s+(?:QUESTION\s+)?(?P<to>{_ID_TOKEN}|END)\b",

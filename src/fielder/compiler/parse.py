@@ -50,6 +50,7 @@ from fielder.compiler.group_sections import names_run
 from fielder.compiler.instructions import (
     BARE_CONDITION_RE,
     FORM_TYPE_LINE_RE,
+    IF_ELSE_PAIR_RE,
     UNIT_BOUNDS_RE,
     ends_interview,
     interpret,
@@ -117,6 +118,8 @@ _NUMBER_RANGE_LINE_RE = re.compile(
 )
 _FORWARD_RE = re.compile(
     r"^[\[(]?\s*(?:ASK\b|BASE\b|FILTER\b|(?:SECTION|BLOCK)\s+FILTER\s*:|"
+    # "Universe: Q5 = 3 OR 4", "Who: those with Q12 = 1 or 2": a spec's base line for one item
+    r"WHO\s*:(?=[^?]*\b[A-Z]{1,4}\d{1,3}[a-z]?\b)|"
     # "CONDITION: S11 = 100 OR MORE": the heading word over a bare test
     r"CONDITION\s*:\s*(?=[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:[=<>!≠≥≤]|NOT\b|IS\b|IN\b))|"
     r"SHOW\s+(?:IF|QUESTION|THIS|ONLY\s+IF|TO)\b|DISPLAY\s+IF|HIDE\s+IF|"
@@ -1653,6 +1656,31 @@ class _Parser:
         self.pending.append(note)
         return True
 
+    def pair_around_next(self, index: int, note: str) -> str | None:
+        """`ASK IF …` for a branch pair right over the next label that sends its test there and
+        everyone else to the question after it ("IF Q12 = 1 OR 2 → Q13 ELSE → Q14" over Q13): by
+        the branch-pair convention (`passes/branch_pairs`), that question's filter."""
+        pair = IF_ELSE_PAIR_RE.match(note.strip())
+        if pair is None or index < 0:
+            return None
+        labels: list[Label] = []
+        for line in self.lines[index + 1 :]:
+            label = find_label(line) if line.kind != "page_break" else None
+            if label is not None and not line.is_option:
+                if labels and label.style == "bare" and labels[0].style != "bare":
+                    continue  # (an answer's number in a document of prefixed labels)
+                labels.append(label)
+                if len(labels) == 2:
+                    break
+            elif not labels and not line.whole_instruction and line.kind != "page_break":
+                return None  # the pair is not right over a question
+        if len(labels) < 2 or [lab.id.upper() for lab in labels] != [
+            pair["yes"].upper(),
+            pair["no"].upper(),
+        ]:
+            return None
+        return "ASK IF " + pair["cond"].strip(" ,")
+
     def label_next(self, index: int) -> bool:
         """True when the next content line starts with a question label."""
         following = self.next_content(index)
@@ -2521,6 +2549,10 @@ class _Parser:
                 # "[ASK IF Q2 = 1] [MULTI]": a bracketed note after the next question's
                 # bracketed filter, on the filter's own line, is that question's too
                 self.pending.append(note)
+            elif (paired := self.pair_around_next(index, bare)) is not None:
+                # "IF Q12 = 1 OR 2 → Q13 ELSE → Q14" right over Q13: the next one's filter
+                self.pending.append(paired)
+                forwarded = True
             elif _FORWARD_RE.match(bare) and ends_interview(note):
                 draft.notes.append(note)  # "Filter: under 18 → end of survey": this answer's
             elif self.bracketed_own_filter(note, draft):

@@ -189,6 +189,8 @@ def _titled_group(head: str, title: str) -> bool:
     return any(w[:5].lower() in stems for w in re.findall(r"[A-Za-z]{4,}", found["group"]))
 
 
+# "Universe: …", "Who: …": a spec's base line, written over each item it is for
+_ITEM_BASE_HEAD_RE = re.compile(r"^\W*(?:UNIVERSE|WHO)\s*:", re.I)
 _ASK_ALL_RE = re.compile(r"^\W*(?:ASK\s+)?(?:ALL|EVERYONE)(?:\s+RESPONDENTS)?\W*$", re.I)
 _GLOSS_RE = re.compile(r"\s*\((?![^()]*(?:[=<>≠]|\d))[^()]*\)")
 
@@ -524,6 +526,8 @@ def read_scoped_note(parts: list[str], under_heading: bool, title: str = "") -> 
     section = bool(_SECTION_WORD_RE.search(head))
     group = bool(_GROUP_RE.search(head)) or (under_heading and _titled_group(head, title))
     verb = bool(_FILTER_RE.search(head))
+    if not (run or count or section) and _ITEM_BASE_HEAD_RE.match(head):
+        return None  # "Who: those with Q12 = 1 or 2": one item's base line, not a banner
     if not (run or count or section):
         # no scope named: a section's when it stands under the heading and sends everyone else
         # on, names the group the section is for, or states a test with no verb at all (a

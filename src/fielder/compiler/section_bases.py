@@ -155,9 +155,20 @@ _ONLY_IF_TAIL_RE = re.compile(
 )
 
 
+# "SECTION B – WHOLE SECTION: ASK IF Q2 = 1", "Section D – ask if D1 = 2": a heading closed by
+# the filter of its whole section, in a programmer's words
+_ASK_IF_TAIL_RE = re.compile(
+    r"\s[—–-]\s*(?:(?:THIS\s+|THE\s+)?(?:WHOLE\s+|ENTIRE\s+)?SECTION\s*[:–—-]\s*)?"
+    r"(?:ASK|SHOW|DISPLAY)\s+(?:ONLY\s+)?IF\s+"
+    rf"(?P<cond>[^.;()]*?{_REF}[^.;()]*?)\s*\.?$",
+    re.I,
+)
+
+
 def only_if_tail(text: str) -> str:
-    """The `ASK IF` a heading's "– only if …" tail writes ("" when it has none)."""
-    match = _ONLY_IF_TAIL_RE.search(text)
+    """The `ASK IF` a heading's "– only if …" or "– whole section: ask if …" tail writes (""
+    when it has none)."""
+    match = _ONLY_IF_TAIL_RE.search(text) or _ASK_IF_TAIL_RE.search(text)
     return f"ASK IF {match['cond'].strip()}" if match else ""
 
 

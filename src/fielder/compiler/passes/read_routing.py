@@ -56,7 +56,7 @@ from collections.abc import Sequence
 from fielder.compiler.answer_next import canonical_filter
 from fielder.compiler.conditions import Atom, ConditionError, parse_condition, render
 from fielder.compiler.glossary import route_to_english, to_english
-from fielder.compiler.instructions import sentences, type_words
+from fielder.compiler.instructions import IF_ELSE_PAIR_RE, sentences, type_words
 from fielder.compiler.parse import Draft
 from fielder.compiler.passes.coded_screen_outs import coded_screen_out
 from fielder.compiler.passes.only_notes import only_test
@@ -418,7 +418,7 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
 # "Asked if:", "Shown to:", "Eligibility –" (the words after it are the test, or an id and its
 # test)
 _RULE_HEAD_RE = re.compile(
-    r"^\W*(?:[A-Za-z]+\s+){0,2}?(?:RULES?|ROUTING|UNIVERSE|ELIGIBILITY|CONDITIONS?|LOGIC|FILTER"
+    r"^\W*(?:[A-Za-z]+\s+){0,2}?(?:RULES?|ROUTING|UNIVERSE|WHO|ELIGIBILITY|CONDITIONS?|LOGIC|FILTER"
     r"|BASE|(?:ASKED|SHOWN|DISPLAYED)(?:\s+ONLY)?(?:\s+(?:IF|OF|TO|WHEN|FOR))?|(?:ASK|SHOW)\s+IF)"
     r"\s*[:–—]\s*(?P<rest>\S.*)$",
     re.I,
@@ -658,6 +658,10 @@ def _printed_under(
         following = questions[ids[index + 1]] if index + 1 < len(ids) else None
         ahead = pairs[index + 1][1].pre_notes if index + 1 < len(pairs) else []
         for words, place in _lines(draft, ahead):
+            pair = IF_ELSE_PAIR_RE.match(words.strip()) if place == "last" else None
+            if pair and following is not None and pair["yes"].upper() == following.id.upper():
+                over += 1  # "IF Q3 = 1 → Q4 ELSE → Q5" under Q3: over Q4, for Q4
+                continue
             reading = _read_any(words, place, question, following, questions, order)
             if place != "last" or reading is None or reading.kind != "display_if":
                 continue
@@ -868,6 +872,8 @@ def _read(
     if named is not None:
         english = _others_past(english, named, questions, order)
     terminate = _ends(english) and not _NOT_END_RE.search(english)
+    if terminate and IF_ELSE_PAIR_RE.match(english.strip()):
+        return None  # "IF Q18 = 1 → Q19 ELSE → CLOSE": two jumps (the instruction reader's)
     skip = _SKIP_RE.search(english)
     if skip and named is not None and question_named(skip["t"], questions) == named:
         skip = None  # ">> Q3 only if NO at Q2": the arrow points at the question it filters
@@ -1055,6 +1061,8 @@ def _screen_out(
         return None
     if english.rstrip().endswith(":"):
         return None  # "If you ticked the first box:": it opens what follows
+    if IF_ELSE_PAIR_RE.match(english.strip()):
+        return None  # "IF Q18 = 1 → Q19 ELSE → CLOSE": two jumps, the closing screen one way
     if _KEEP_GOING_RE.search(english):
         return None  # "if No, continue … Do not end the interview": told not to end
     # (a range of numbers, "0 to 40", is the answer's range, not a run of questions)
