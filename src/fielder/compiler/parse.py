@@ -1202,7 +1202,8 @@ class _Parser:
             return None
         label = find_label(line)
         if label is None and self.out.label_mode == "bare":
-            label = loose_paren_label(line) or self.next_gap_label(line)
+            following = self.lines[index + 1] if index + 1 < len(self.lines) else None
+            label = loose_paren_label(line, following) or self.next_gap_label(line)
         if label is None and (item := named_item(line, self.item_columns)):
             return Label(item[0], item[1], "display" if item[2] else "given")  # "HHSIZE  How …?"
         if label is None:
