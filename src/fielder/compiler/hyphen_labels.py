@@ -35,7 +35,8 @@ def fold_hyphen_refs(lines: list[Line]) -> list[Line]:
     if not series:
         return lines
     ref = re.compile(
-        r"(?<![\w-])(" + "|".join(map(re.escape, series)) + r")-(\d{1,3}[a-z]{0,2})(?![\w]|-\d)"
+        # ("Q-3-Q-7": a run of two, each folded: "Q3-Q7")
+        r"(?<!\w)(" + "|".join(map(re.escape, series)) + r")-(\d{1,3}[a-z]{0,2})(?!\w|-\d)"
     )
 
     def fold(text: str, keep: int = 0) -> str:
