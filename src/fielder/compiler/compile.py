@@ -57,6 +57,7 @@ from fielder.compiler.group_tags import group_tag_lines
 from fielder.compiler.group_ways import group_way_lines
 from fielder.compiler.hash_refs import hash_ref_lines
 from fielder.compiler.hidden_items import drop_hidden_items
+from fielder.compiler.hyphen_labels import fold_hyphen_refs
 from fielder.compiler.id_fields import number_id_fields
 from fielder.compiler.instruction_codes import instruction_code_lines
 from fielder.compiler.japanese_forms import japanese_document
@@ -82,7 +83,6 @@ from fielder.compiler.parallel_columns import source_language_document
 from fielder.compiler.parse import Draft, Parsed, parse_lines
 from fielder.compiler.passes.attention import mark_attention
 from fielder.compiler.passes.carry import resolve_carry
-from fielder.compiler.hyphen_labels import fold_hyphen_refs
 from fielder.compiler.passes.hyphen_ids import hyphen_ids
 from fielder.compiler.passes.ids import assign_ids
 from fielder.compiler.passes.logic import resolve_logic, section_starts

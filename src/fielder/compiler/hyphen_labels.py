@@ -20,7 +20,8 @@ from fielder.compiler.lines import Line
 # of them ("Q-1 TO Q-5", "Q-1 – Q-5") nor a range of numbers after it ("Q-1-5")
 _HEAD_RE = re.compile(
     r"^[ \t*#]*(?P<label>(?P<prefix>[A-Za-z]{1,4})-\d{1,3}[a-z]{0,2})"
-    r"(?=[.):]|\t|\s+(?!(?i:to|and|through|or)\b|[-–—&,=]))"
+    # (before words, not a note in capitals that names it: "* Q-11 ONLY WHERE …")
+    r"(?=[.):]|\t|\s{2,}|\s[A-Z]?[a-z¿¡\"'‘“(])"
 )
 _SERIES = 3
 
@@ -31,9 +32,9 @@ def fold_hyphen_refs(lines: list[Line]) -> list[Line]:
         return lines
     heads = [_HEAD_RE.match(line.text) for line in lines]
     prefixes = Counter(match["prefix"] for match in heads if match)
-    series = sorted((p for p, n in prefixes.items() if n >= _SERIES), key=len, reverse=True)
-    if not series:
-        return lines
+    if sum(prefixes.values()) < _SERIES:
+        return lines  # a series of hyphenated labels (every prefix of it: "S-1", "Q-1" …)
+    series = sorted(prefixes, key=len, reverse=True)
     ref = re.compile(
         # ("Q-3-Q-7": a run of two, each folded: "Q3-Q7")
         r"(?<!\w)(" + "|".join(map(re.escape, series)) + r")-(\d{1,3}[a-z]{0,2})(?!\w|-\d)"
@@ -44,12 +45,12 @@ def fold_hyphen_refs(lines: list[Line]) -> list[Line]:
 
     folded = []
     for line, head in zip(lines, heads, strict=True):
-        keep = head.end("label") if head and head["prefix"] in series else 0
+        label = head["label"] if head and head["prefix"] in series else ""
         changed = dataclasses.replace(
             line,
-            text=fold(line.text, keep),
-            raw=_fold_after_label(line.raw, ref, head["label"] if keep else ""),
-            spaced=_fold_after_label(line.spaced, ref, head["label"] if keep else ""),
+            text=fold(line.text, head.end("label") if head and label else 0),
+            raw=_fold_after_label(line.raw, ref, label),
+            spaced=_fold_after_label(line.spaced, ref, label),
             instructions=[fold(note) for note in line.instructions],
             rows=tuple(tuple(fold(cell) for cell in row) for row in line.rows),
         )
