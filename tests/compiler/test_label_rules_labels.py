@@ -108,3 +108,30 @@ def test_wrapped_paren_question_is_a_label_but_paren_codes_stay_answers() -> Non
     )
     assert list(coded) == ["Q1", "Q2"]
     assert len(coded["Q1"].options) == 2
+
+
+def test_wrapped_paren_questions_after_a_lettered_screener() -> None:
+    questions = by_id(
+        compile_text(
+            """
+            S1. Do you ever eat breakfast cereal?
+               Yes ... 1      No ... 2
+
+            S2. How old are you?   |__|__| years
+
+            (1) How likely would you be to buy a cereal like this one if it was sold in
+                the shops where you usually buy food?
+               Would definitely buy ..... 1
+               Would probably buy ....... 2
+               Would not buy ............ 3
+
+            (2) What makes you say that?
+                ______________
+
+            (3) How much would you expect to pay for one box?
+                |__|__| pounds
+            """
+        )
+    )
+    assert list(questions) == ["S1", "S2", "Q1", "Q2", "Q3"]
+    assert len(questions["Q1"].options) == 3

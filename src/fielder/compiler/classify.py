@@ -335,11 +335,19 @@ def loose_paren_label(line: Line, following: Line | None = None) -> Label | None
     """A "(n)" label whose words do not end in "?", for documents already numbered "(n) …?"
     (or whose question wraps onto the `following` line, indented under it)."""
     match = _LOOSE_PAREN_RE.match(line.text)
-    if match is None and following is not None and not following.is_option:
-        match = _WRAPPED_PAREN_RE.match(line.text)
-        if match and not (following.level > line.level and "?" in following.text):
-            match = None
-    return Label("Q" + match["n"], match["rest"], "bare") if match else None
+    if match is None:
+        return wrapped_paren_label(line, following)
+    return Label("Q" + match["n"], match["rest"], "bare")
+
+
+def wrapped_paren_label(line: Line, following: Line | None) -> Label | None:
+    """A "(n)" question whose words go on, indented, on the `following` line to its "?"."""
+    if following is None or following.is_option:
+        return None
+    match = _WRAPPED_PAREN_RE.match(line.text)
+    if match is None or not (following.level > line.level and "?" in following.text):
+        return None
+    return Label("Q" + match["n"], match["rest"], "bare")
 
 
 def _asks(text: str) -> bool:
