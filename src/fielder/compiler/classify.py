@@ -341,11 +341,12 @@ def loose_paren_label(line: Line, following: Line | None = None) -> Label | None
 
 
 def wrapped_paren_label(line: Line, following: Line | None) -> Label | None:
-    """A "(n)" question whose words go on, indented, on the `following` line to its "?"."""
+    """A "(n)" question whose words go on, indented, on the `following` line (the "?" on
+    either: "(6) Which of these …? Please select" / "    all that apply.")."""
     if following is None or following.is_option:
         return None
     match = _WRAPPED_PAREN_RE.match(line.text)
-    if match is None or not (following.level > line.level and "?" in following.text):
+    if match is None or not (following.level > line.level and "?" in following.text + line.text):
         return None
     return Label("Q" + match["n"], match["rest"], "bare")
 

@@ -21,7 +21,7 @@ from fielder.compiler.lines import Line
 _HEAD_RE = re.compile(
     r"^[ \t*#]*(?P<label>(?P<prefix>[A-Za-z]{1,4})-\d{1,3}[a-z]{0,2})"
     # (before words, not a note in capitals that names it: "* Q-11 ONLY WHERE …")
-    r"(?=[.):]|\t|\s{2,}|\s[A-Z]?[a-z¿¡\"'‘“(])"
+    r"(?!\s+(?i:to|and|through|or)\b)(?=[.):]|\t|\s{2,}|\s[A-Z]?[a-z¿¡\"'‘“(])"
 )
 _SERIES = 3
 
