@@ -34,7 +34,7 @@ from typing import Any
 from bench.accuracy import figures, score_file
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
-BLIND = frozenset({"unseen78", "unseen79", "unseen80"})
+BLIND = frozenset({"unseen78", "unseen79", "unseen80", "unseen81", "unseen82", "unseen83"})
 FIGURES = ("f1", "type", "options", "logic", "details")
 _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 
