@@ -34,7 +34,7 @@ from typing import Any
 from bench.accuracy import figures, score_file
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
-BLIND = frozenset({"unseen78", "unseen79", "unseen80"})
+BLIND = frozenset({"unseen78", "unseen79", "unseen80", "unseen81", "unseen82", "unseen83"})
 FIGURES = ("f1", "type", "options", "logic", "details")
 _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 
@@ -364,7 +364,16 @@ def _relabel(
                 head.rest = _ID_TOKEN.sub(lambda m: printed.get(m.group(0), m.group(0)), head.rest)
             gold = _rename_gold(gold, ids, printed)
         for head in heads:
-            lines[head.index] = label(head)
+            # a head printed wholly in bold ("**Q1. How …?**") keeps its bold around the new
+            # label where the label stays on the line (the moved labels bring their own marks)
+            line = label(head)
+            if lines[head.index].lstrip().startswith("**") and "**" in head.rest:
+                if "\n" in line or line.lstrip().startswith("**"):
+                    head.rest = head.rest.replace("**", "", 1)
+                    line = label(head)
+                else:
+                    line = f"{head.indent}**{line[len(head.indent) :]}"
+            lines[head.index] = line
         return "\n".join(lines), gold
 
     transform.__name__ = name

@@ -212,6 +212,9 @@ class Label:
     id: str
     rest: str
     style: str  # "prefixed", "bare", "display", "given"
+    #: printed with a hyphen between its letters and number ("A-1", "Q-12"): the IR id is
+    #: folded to `A_1` once the logic is read (`passes/hyphen_ids.py`)
+    hyphen: bool = False
 
 
 def clean_id(raw: str) -> str:
@@ -224,6 +227,11 @@ def clean_id(raw: str) -> str:
     if not ident or not re.match(r"[A-Za-z_]", ident):
         ident = "Q" + ident
     return ident
+
+
+def _hyphened(raw: str) -> bool:
+    """`A-1`, `QS-2`, `S-3a`: letters, a hyphen, the number (not `Q26-A`, `Q1-Q5`, `1-5`)."""
+    return bool(re.fullmatch(r"[A-Za-z]{1,4}-\d{1,3}[a-z]{0,2}", raw))
 
 
 def find_label(line: Line) -> Label | None:
@@ -253,7 +261,7 @@ def _label_of(
     ):
         match = None  # "B2B Data study": a capital after the number needs its mark ("Q9A.")
     if match and not _not_a_prefix(match["id"]):
-        return Label(clean_id(match["id"]), match["rest"], "prefixed")
+        return Label(clean_id(match["id"]), match["rest"], "prefixed", _hyphened(match["id"]))
     match = _LOWER_PREFIXED_RE.match(text)
     if match:
         return Label(clean_id(match["id"]), match["rest"], "prefixed")
@@ -291,7 +299,7 @@ def _label_of(
     numbering = (numbering_text or "").strip()
     numbered = _NUMBERING_ID_RE.fullmatch(numbering)
     if numbered and not _not_a_prefix(numbered.group(1)):
-        return Label(clean_id(numbered.group(1)), text, "prefixed")
+        return Label(clean_id(numbered.group(1)), text, "prefixed", _hyphened(numbered.group(1)))
     if (
         kind in ("list_item", "heading")
         and re.fullmatch(r"\d{1,3}[.)]", numbering)
@@ -328,10 +336,29 @@ _LOOSE_PAREN_RE = re.compile(
 )
 
 
-def loose_paren_label(line: Line) -> Label | None:
-    """A "(n)" label whose words do not end in "?", for documents already numbered "(n) …?"."""
+# "(13) If you pay privately, how do you feel about" / "     what you pay?": a "(n)" question
+# whose words wrap onto the next line, indented under them
+_WRAPPED_PAREN_RE = re.compile(r"^\((?P<n>\d{1,3})\)\s*(?P<rest>[A-Z¿¡\"'‘“]\S*(?:\s+\S+){3,})$")
+
+
+def loose_paren_label(line: Line, following: Line | None = None) -> Label | None:
+    """A "(n)" label whose words do not end in "?", for documents already numbered "(n) …?"
+    (or whose question wraps onto the `following` line, indented under it)."""
     match = _LOOSE_PAREN_RE.match(line.text)
-    return Label("Q" + match["n"], match["rest"], "bare") if match else None
+    if match is None:
+        return wrapped_paren_label(line, following)
+    return Label("Q" + match["n"], match["rest"], "bare")
+
+
+def wrapped_paren_label(line: Line, following: Line | None) -> Label | None:
+    """A "(n)" question whose words go on, indented, on the `following` line (the "?" on
+    either: "(6) Which of these …? Please select" / "    all that apply.")."""
+    if following is None or following.is_option:
+        return None
+    match = _WRAPPED_PAREN_RE.match(line.text)
+    if match is None or not (following.level > line.level and "?" in following.text + line.text):
+        return None
+    return Label("Q" + match["n"], match["rest"], "bare")
 
 
 def _asks(text: str) -> bool:

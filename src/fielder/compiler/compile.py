@@ -57,6 +57,7 @@ from fielder.compiler.group_tags import group_tag_lines
 from fielder.compiler.group_ways import group_way_lines
 from fielder.compiler.hash_refs import hash_ref_lines
 from fielder.compiler.hidden_items import drop_hidden_items
+from fielder.compiler.hyphen_labels import fold_hyphen_refs
 from fielder.compiler.id_fields import number_id_fields
 from fielder.compiler.instruction_codes import instruction_code_lines
 from fielder.compiler.japanese_forms import japanese_document
@@ -82,6 +83,7 @@ from fielder.compiler.parallel_columns import source_language_document
 from fielder.compiler.parse import Draft, Parsed, parse_lines
 from fielder.compiler.passes.attention import mark_attention
 from fielder.compiler.passes.carry import resolve_carry
+from fielder.compiler.passes.hyphen_ids import hyphen_ids
 from fielder.compiler.passes.ids import assign_ids
 from fielder.compiler.passes.logic import resolve_logic, section_starts
 from fielder.compiler.passes.read_routing import read_routing
@@ -170,6 +172,7 @@ def _read_lines(document: Document) -> list[Line]:
             )
         )
     )
+    lines = fold_hyphen_refs(lines)  # "0-6 AT Q-7" where the labels are "Q-7.": "AT Q7"
     lines = cue_case_lines(lines)  # "Read out" over the answers: the cue "READ OUT"
     lines = page_target_lines(lines)  # "skip to page 4 (Title)": the page's first question
     lines = shortcut_head_lines(lines)  # "Flown | Closed – single" over the words: the id
@@ -479,6 +482,7 @@ def analyse(
     open_problems.extend(unread)
     survey.quotas = parse_quotas(builts)
     survey.endings = _endings(builts)
+    hyphen_ids(pairs, survey, open_problems)  # "A-1)" is `A_1`, once the logic is read
     return survey, open_problems
 
 

@@ -48,6 +48,9 @@ class Problem:
     summary: str
     excerpt: str = ""
     suggestions: list[str] = field(default_factory=list)
+    #: the question's id in the IR where it differs from the one the problem was found on
+    #: (`A_1` for a label printed `A-1`); the problem's id stays the first, so answers still apply
+    shown_id: str = ""
 
     @property
     def id(self) -> str:
@@ -64,7 +67,7 @@ class Problem:
             summary=self.summary,
             excerpt=self.excerpt,
             suggestions=list(self.suggestions),
-            detail={"question_id": self.question_id},
+            detail={"question_id": self.shown_id or self.question_id},
         )
 
 

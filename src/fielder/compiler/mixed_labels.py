@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from fielder.compiler.classify import find_label, looks_like_question
+from fielder.compiler.classify import find_label, looks_like_question, wrapped_paren_label
 from fielder.compiler.lines import Line
 
 _BARE_NUMBER_RE = re.compile(r"Q(\d+)")
@@ -20,8 +20,9 @@ def bare_numbers_too(lines: list[Line]) -> bool:
     """True when bare numbered questions follow a lettered (non-Q) screener series."""
     lettered: set[str] = set()
     numbers: list[int] = []
-    for line in lines:
-        label = find_label(line)
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        label = find_label(line) or wrapped_paren_label(line, following)
         if label is None or line.is_option:
             continue
         if label.style == "prefixed":

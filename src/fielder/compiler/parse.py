@@ -37,6 +37,7 @@ from fielder.compiler.classify import (
     loose_paren_label,
     screen_id,
     section_word,
+    wrapped_paren_label,
 )
 from fielder.compiler.code_notes import rewrite_code_notes
 from fielder.compiler.dashed_codes import dashed_answers
@@ -1212,8 +1213,11 @@ class _Parser:
         if line.is_option:
             return None
         label = find_label(line)
+        following = self.lines[index + 1] if index + 1 < len(self.lines) else None
         if label is None and self.out.label_mode == "bare":
-            label = loose_paren_label(line) or self.next_gap_label(line)
+            label = loose_paren_label(line, following) or self.next_gap_label(line)
+        elif label is None and self.bare_too:
+            label = wrapped_paren_label(line, following)  # "(1) How likely … in the shops"
         if label is None and (item := named_item(line, self.item_columns)):
             return Label(item[0], item[1], "display" if item[2] else "given")  # "HHSIZE  How …?"
         if label is None:

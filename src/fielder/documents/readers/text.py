@@ -37,6 +37,31 @@ def drop_struck(text: str) -> str:
     return _STRUCK_RE.sub(lambda m: "" if re.search(r"\w", m.group()[2:-2]) else m.group(), text)
 
 
+# "**A1)** Sex of respondent", "__Q3.__ How …", "### A1", "## Q3. How …": a question label marked
+# up in Markdown in a plain-text file (pasted from a chat or wiki tool) is read as the label; a
+# heading mark counts only before a label, as "# …" lines are a script's comments.
+_MARKED_LABEL = r"(?:[A-Z]{1,4}[-_.]?\d{1,3}[a-z]{0,2}|\d{1,3}[a-z]?|[A-Z][A-Z_]{2,15}\d*)[.):]?"
+_EMPHASIS_LABEL_RE = re.compile(
+    rf"^(?P<indent>[ \t]*)(?P<mark>\*\*|__)(?P<label>{_MARKED_LABEL})(?P=mark)(?=[ \t]|$)"
+)
+_HEADING_LABEL_RE = re.compile(
+    rf"^(?P<indent>[ \t]*)#{{1,6}}[ \t]+(?P<label>{_MARKED_LABEL})(?=[ \t]|$)(?P<rest>.*)$"
+)
+
+
+def unmark_label(line: str) -> str:
+    """`line` with a Markdown bold or heading mark around its opening question label dropped."""
+    if "**" not in line and "__" not in line and "#" not in line:
+        return line
+    match = _EMPHASIS_LABEL_RE.match(line)
+    if match:
+        return match["indent"] + match["label"] + line[match.end() :]
+    match = _HEADING_LABEL_RE.match(line)
+    if match and re.match(r"[A-Z]{1,4}[-_.]?\d|\d{1,3}[a-z]?[.)]", match["label"]):
+        return match["indent"] + match["label"] + match["rest"]
+    return line
+
+
 def decode_text(data: bytes) -> str:
     """Decode text bytes: BOMs first (utf-8-sig, utf-16, utf-32), then utf-8, then cp1252."""
     for bom, encoding in (
@@ -87,7 +112,8 @@ def banner_words(line: str) -> str | None:
 
 def read_text(data: bytes, name: str) -> Document:
     """Read a .txt file: each non-blank line is a paragraph; its level is the rank of its indent."""
-    lines = split_lines(drop_struck(bounded_blanks(decode_text(data).replace("\x00", ""))))
+    text = drop_struck(bounded_blanks(decode_text(data).replace("\x00", "")))
+    lines = [unmark_label(line) for line in split_lines(text)]
     widths = sorted({_indent_width(line) for line in lines if line.strip()})
     rank = {width: index for index, width in enumerate(widths)}
     builder = DocumentBuilder()
