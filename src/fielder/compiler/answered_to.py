@@ -71,6 +71,12 @@ _PART_RE = re.compile(
     rf"[^.]{{1,60}}?\bwho\s+{_PICKED}\s+(?P<answers>.+?)\s+(?:at|in|to|for|on)\s+{_Q}\s*\.?$",
     re.I,
 )
+# "If you ticked 'Yes' at Q2, please answer this question.": said over the question it is for
+_PLEASE_ANSWER_RE = re.compile(
+    rf"^if\s+you\s+{_PICKED}\s+(?P<answers>.+?)\s+(?:at|in|to|for|on)\s+{_Q}\s*,?\s+"
+    r"(?:then\s+)?(?:please\s+)?(?:answer|complete|fill\s+in)\s+this\s+question\s*\.?$",
+    re.I,
+)
 _FIRST_SENTENCE_RE = re.compile(r"^(?P<first>.+?[.)]\.?)\s+(?P<rest>[A-Z].*)$")
 _RANGE_RE = re.compile(r"^(\d{1,3})\s*(?:to|-|–)\s*(\d{1,3})$", re.I)
 
@@ -99,6 +105,12 @@ def _tool_rule(sentence: str) -> str | None:
         if match["id"]:
             return f"ASK IF NOT ({match['who']} ({match['id']}))"
         return f"ASK IF NOT ({match['test'].strip()})"
+    if match := _PLEASE_ANSWER_RE.match(sentence):
+        # (answers by their words as written, quotes kept: "'Not at all likely' or '1'" names
+        # labels, some of them numbers; unquoted numbers alone are codes)
+        test = _test(match["answers"], match)
+        q = match["q"] or f"Q{match['n']}"
+        return f"ASK IF {test if ' IN ' not in test else match['answers'] + ' at ' + q}"
     if match := _PART_RE.match(sentence):
         return f"ASK THIS SECTION IF {_test(match['answers'], match)}"
     return None

@@ -682,7 +682,11 @@ def _split_text(text: str) -> tuple[str, list[str]]:
     asked_if = _TRAILING_CONDITION_RE.search(kept) if kept.rstrip().endswith(")") else None
     if asked_if:
         # "Why not? (open, conditional on Q1 = 2)": the filter (and type) written after the ask
-        for part in (p.strip() for p in _unquoted_commas(asked_if.group(1))):
+        parts = [p.strip() for p in _unquoted_commas(asked_if.group(1))]
+        if len(parts) == 1 or _CONDITION_LEAD_RE.match(parts[-1]):
+            # "(only if Yes at 5)": a form's question named by its bare number, "question 5"
+            parts[-1] = _AT_NUMBER_RE.sub(r" at question \1", parts[-1])
+        for part in parts:
             notes.append(
                 _CONDITION_LEAD_RE.sub("ASK IF ", part) if _CONDITION_LEAD_RE.match(part) else part
             )
@@ -776,12 +780,14 @@ _TRAILING_CONDITION_RE = re.compile(
     r"(?:(?<=[?.:？。：])\s*|\s+)\(((?:[^(),]{1,30},\s*)?(?:conditional\s+(?:on|upon)|only\s+(?:if|when|for)|"
     r"ask(?:ed)?\s+(?:only\s+)?(?:if|when)|show(?:n)?\s+(?:only\s+)?(?:if|when)|"
     # ("(Only if 'Sole holder (person)' at A2)": an answer's own brackets quoted inside)
-    r"display(?:ed)?\s+(?:only\s+)?(?:if|when))\s+(?:[^()]|\([^()]{1,60}\))*?\b[A-Za-z]{1,4}\d{1,3}[a-z]?\b"
-    r"(?:[^()]|\([^()]{1,60}\))*)\)\s*$",
+    r"display(?:ed)?\s+(?:only\s+)?(?:if|when))\s+(?:[^()]|\([^()]{1,60}\))*?"
+    # ("(only if Yes at 5)": a form's question named by its bare number, last)
+    r"(?:\b[A-Za-z]{1,4}\d{1,3}[a-z]?\b(?:[^()]|\([^()]{1,60}\))*|\bat\s+\d{1,3}[a-z]?))\)\s*$",
     re.I,
 )
 
 
+_AT_NUMBER_RE = re.compile(r"\s+at\s+(\d{1,3}[a-z]?)$", re.I)
 # Placeholders that online form tools print inside an empty answer box.
 # (a printable draws the box after it: "Short answer text ______")
 _PLACEHOLDER_RE = re.compile(

@@ -797,6 +797,13 @@ class _Parser:
         elif is_caps_instruction(text) and len(text.split()) <= 12 and label is not None:
             line.instructions.append(text)
             text = ""
+        bare = _TRAILING_BARE_TEST_RE.search(text) if label is not None else None
+        if bare and bare_filter(bare["test"], None):
+            # "Why is that? (Q12=1 OR Q12=2)", "Your postcode (Q1=1)": a bracket holding only
+            # tests on questions after the words, whom the question is for (`bare_filters`)
+            # (a note of its own line, as "(only if … at Q2)" after the words is)
+            line.instructions.append(bare_filter(bare["test"], None))
+            text = text[: bare.start()].rstrip()
         text = self.inline_answers(text, draft, line.spaced)
         draft.text_parts.append(text)
         draft.notes.extend(line.instructions)
@@ -2585,6 +2592,15 @@ class _Parser:
                 # "IF CODE 2 AT Q2" alone above a question: whom that question is for
                 # ("ROUTE: IF Q1 = 1": after a routing note's heading word)
                 self.pending.append(note)
+            elif (
+                line.whole_instruction
+                and len(line.instructions) == 1
+                and bare_filter(note, None)
+                and self.label_next(index)
+            ):
+                # "[Q7=2]" / "<Q7 = 2>" set apart on a line of its own right over a question:
+                # a bare test in brackets, whom that question is for (`bare_filters`)
+                self.pending.append(bare_filter(note, None))
             elif group_filter(bare) and self.label_next(index):
                 # "For everyone except code 2 at B4", "C2>0 OR C3>0" alone right over a
                 # question: whom that question is for
@@ -2964,6 +2980,12 @@ def _coded_caps_answer(text: str, draft: Draft) -> bool:
     last = str(coded[-1].code)
     following = last.isdigit() and int(match["code"]) == int(last) + 1
     return len(coded) >= 2 or following
+
+
+# "? (Q5=3 OR Q5=4)", "Your postcode (B2 = 1)": a bracket holding only tests on questions, last
+_TRAILING_BARE_TEST_RE = re.compile(
+    r"\s(?P<test>\(\s*[A-Z]{1,4}\d{1,3}[a-z]?\s*(?:==?|≠|!=|<>|>=|<=|≥|≤|<|>)[^()]{1,160}\))\s*$"
+)
 
 
 def parse_lines(lines: list[Line]) -> Parsed:
