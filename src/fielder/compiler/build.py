@@ -335,6 +335,16 @@ def settle_options(raw: list[RawOption]) -> tuple[list[Option], list[RawOption]]
     return settled, kept
 
 
+def _codes_said_once(options: list[Option]) -> list[Option]:
+    """A table's answers with the code said again before the words dropped ("1 | 1 – Not at all
+    useful": the point is `Not at all useful`)."""
+    for option in options:
+        again = re.match(rf"{re.escape(option.code)}\s*[-–—]\s+([^\W\d_].*)$", option.label)
+        if again is not None:
+            option.label = again[1]
+    return options
+
+
 def split_grid(raw: list[RawOption]) -> tuple[list[str], list[RawOption]] | None:
     """Lettered or bulleted statements next to a coded scale: (rows, columns) of a grid."""
     uncoded = [i for i, o in enumerate(raw) if o.code is None]
@@ -883,7 +893,7 @@ def build_question(draft: Draft, qid: str, previous: str | None, default_single:
             options, rows, has_grid = found, statements, True
             _name_points(options, _noted(text, draft.notes, draft.pre_notes))
         elif layout in ("scale", "options", "ranking") and not options:
-            options = found
+            options = _codes_said_once(found)
             if layout == "options":
                 raws = table_option_tags(table, options)
         elif layout == "scale" and found and _beyond_scale(options, found):

@@ -2348,8 +2348,35 @@ def render_atom(atom: Atom, question: Question) -> str:
     return f"not ({body})" if atom.negate else body
 
 
+def _denial_said_too(groups: list[list[Atom]], questions: dict[str, Question]) -> list[list[Atom]]:
+    """ "only for "Yes" at Q2, not the "Not sure yet" parents": an answer of a single-choice
+    question, then another of its answers denied beside it. Read as alternatives, "Yes or not
+    Not sure yet" would let nearly everyone through; the denial only repeats that the one answer
+    is not the other, so the answer alone is the test."""
+    chosen = {
+        g[0].question: set(g[0].codes)
+        for g in groups
+        if len(g) == 1 and not g[0].negate and g[0].op is None and g[0].codes
+    }
+    kept = [
+        g
+        for g in groups
+        if not (
+            len(g) == 1
+            and g[0].negate
+            and g[0].op is None
+            and g[0].question in chosen
+            and g[0].question in questions
+            and questions[g[0].question].type not in _CHOICE_MULTI
+            and not set(g[0].codes) & chosen[g[0].question]
+        )
+    ]
+    return kept or groups
+
+
 def render(groups: list[list[Atom]], questions: dict[str, Question]) -> str:
     """OR-of-AND groups as one expression, parenthesised where needed."""
+    groups = _denial_said_too(groups, questions)
     rendered: list[str] = []
     for group in groups:
         parts = [render_atom(atom, questions[atom.question]) for atom in group]

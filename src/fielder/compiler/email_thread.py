@@ -12,6 +12,7 @@ header before any question is the covering note's own and is left to the usual r
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from fielder.documents.model import Block
 
@@ -75,3 +76,83 @@ def thread_start(blocks: list[Block] | tuple[Block, ...]) -> int | None:
                 index -= 1
             return index
     return None
+
+
+# "> > Q6. …": the quote marks an e-mail client puts before each line of an earlier message
+_QUOTE_RE = re.compile(r"^[ \t]*((?:>[ \t]?)+)")
+_LEADING_SPACE_RE = re.compile(r"^[ \t]*")
+
+
+def _depth(text: str) -> tuple[int, int]:
+    """How many `>` quote a line, and how many characters the marks take."""
+    match = _QUOTE_RE.match(text)
+    return (match.group(1).count(">"), match.end()) if match else (0, 0)
+
+
+def _trimmed(block: Block, width: int) -> Block:
+    """The block without its first `width` characters (its quote marks), runs trimmed alike."""
+    text = block.text[width:]
+    runs, left = [], width
+    for run in block.runs:
+        if left >= len(run.text):
+            left -= len(run.text)
+            continue
+        runs.append(replace(run, text=run.text[left:]) if left else run)
+        left = 0
+    indent = len(_LEADING_SPACE_RE.match(text).group(0))  # type: ignore[union-attr]
+    return replace(block, text=text, runs=tuple(runs), level=1 if indent >= 2 else 0)
+
+
+def quoted_questionnaire(blocks: list[Block]) -> list[Block]:
+    """A questionnaire pasted into an e-mail and quoted (`> > Q1. …`) under the replies: the
+    blocks at the quote depth that holds the questions, without their marks and without the
+    quoted mail's own headers. The other depths are the correspondence about it (the replies
+    above, inline comments), not screens. A document with no e-mail header (no `From:` with an
+    address, no "… wrote:" line) or whose questions sit unquoted is left as it is. A newer
+    reply's explicit instruction to filter a quoted question ("change Q6 so it's only asked of
+    members who said they have children at Q5") is written under that question as its note."""
+    depths = [_depth(b.text) if b.kind != "table" else (0, 0) for b in blocks]
+    if sum(d > 0 for d, _ in depths) < 5:
+        return blocks
+    texts = [b.text[w:] for b, (_, w) in zip(blocks, depths, strict=True)]
+    if not any(_FROM_RE.match(t) or _WROTE_RE.match(t) for t in texts):
+        return blocks
+    counts: dict[int, int] = {}
+    for text, (depth, _) in zip(texts, depths, strict=True):
+        if _QUESTION_RE.match(text):
+            counts[depth] = counts.get(depth, 0) + 1
+    if not counts:
+        return blocks
+    best = max(counts, key=lambda d: (counts[d], d))
+    if best == 0 or counts[best] < 3:
+        return blocks
+    changes = {
+        m["q"].upper(): m["who"]
+        for text, (depth, _) in zip(texts, depths, strict=True)
+        if depth < best and (m := _CHANGE_RE.match(text))
+    }
+    kept: list[Block] = []
+    asked = False
+    for block, text, (depth, width) in zip(blocks, texts, depths, strict=True):
+        if depth != best:
+            continue
+        asked = asked or bool(_QUESTION_RE.match(text))
+        if not asked and (_FROM_RE.match(text) or _HEADER_RE.match(text) or _WROTE_RE.match(text)):
+            continue
+        kept.append(_trimmed(block, width))
+        label = re.match(r"\s*([A-Za-z]{0,3}\d{1,3}[a-z]?)[.):]?\s", kept[-1].text)
+        who = changes.pop(label[1].upper(), None) if label else None
+        if who is not None:
+            kept.append(replace(kept[-1], text=f"(only asked of {who})", runs=(), level=1))
+    return kept
+
+
+# "** change Q6 so it's only asked of members who said they have children at Q5 **": a reply's
+# instruction to give a quoted question a filter (a question put back, "could Q6 be for parents
+# only?", is a suggestion, not an instruction)
+_CHANGE_RE = re.compile(
+    r"^\W*(?:please\s+)?(?:change|make|set)\s+(?P<q>[A-Za-z]{0,3}\d{1,3}[a-z]?)\s+so\s+(?:that\s+)?"
+    r"(?:it['’]s|it\s+is|it\s+gets|it['’]ll\s+be)\s+only\s+(?:asked|shown|displayed)\s+(?:of|to|for)\s+"
+    r"(?P<who>[^*.!?]{3,120}?)\W*$",
+    re.I,
+)

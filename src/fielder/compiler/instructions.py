@@ -1537,6 +1537,9 @@ _TERMINATE_IF_RES = tuple(
         # "Screen out anyone who selects any of the first four options": the action first
         r"^(?:SCREEN[\s-]*OUT|TERMINATE|DISQUALIFY|EXCLUDE)\s+(?:ANYONE|ANYBODY|THOSE|EVERYONE|PEOPLE|"
         r"RESPONDENTS?)\s+(?:WHO\s+|THAT\s+)?(?:SELECT|CHOOS|CHOSE|PICK|TICK|COD|ANSWER)\w*\s+(?P<cond>.+?)\.?$",
+        # "under 18 = end", "6 = end (not a member)", "none of these = end, we only want pet
+        # owners": an answer or a bound, then a lower-case end alone (then why)
+        r"^(?P<cond>[^=:→>()]{1,40}?)\s*(?:=|-+>|→)\s*(?-i:end)(?=\s*(?:[,(;!.]|$))",
         # "under 18 → end of survey": a bound on the answer, then the termination
         # ("SPEND BAND A (UNDER £250 A MONTH): SCREEN OUT": a band's name, its bound in brackets)
         r"^(?:[A-Z][^():→>]{0,40}\(\s*)?"

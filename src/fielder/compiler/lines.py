@@ -1300,6 +1300,7 @@ def document_lines(document: Document) -> list[Line]:
     """Every block of the document as lines, questionnaire tables unrolled."""
     from fielder.compiler.answer_columns_forms import answer_column_lines, is_answer_column_form
     from fielder.compiler.boilerplate import is_boilerplate
+    from fielder.compiler.chat_export import chat_questionnaire
     from fielder.compiler.content_controls import (
         field_lines,
         field_table_lines,
@@ -1307,15 +1308,17 @@ def document_lines(document: Document) -> list[Line]:
         is_field_table,
         listed_items,
     )
-    from fielder.compiler.email_thread import thread_start
+    from fielder.compiler.email_thread import quoted_questionnaire, thread_start
     from fielder.compiler.folded import unfold
     from fielder.compiler.header_cards import header_card_lines, is_header_card
     from fielder.compiler.labelled_cards import card_line
+    from fielder.compiler.logic_summaries import summary_notes
     from fielder.compiler.named_lists import write_out_named_lists
     from fielder.compiler.question_cells import is_question_cell_table, question_cell_lines
     from fielder.compiler.roster_tables import is_roster_table, roster_lines
     from fielder.compiler.shaded_rows import colour_keys, keyed_row_spans
     from fielder.compiler.sheet import is_notes_sheet, is_sheet_table, sheet_lines
+    from fielder.compiler.slide_outline import slide_questions
     from fielder.compiler.transposed_sheets import untranspose
 
     lines: list[Line] = []
@@ -1323,6 +1326,8 @@ def document_lines(document: Document) -> list[Line]:
     skip_next = False
     shading: dict[str, str] = {}  # a colour key's groups, for the shaded rows of tables under it
     blocks = _rows_over_page(_join_wrapped_angle_notes(write_out_named_lists(document.blocks)))
+    blocks = slide_questions(chat_questionnaire(quoted_questionnaire(blocks)))
+    blocks = summary_notes(blocks)
     thread = thread_start(blocks)
     if thread is not None:
         blocks = blocks[:thread]  # an earlier e-mail quoted under the questionnaire

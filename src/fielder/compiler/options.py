@@ -195,6 +195,9 @@ _TERMINATE_RE = re.compile(
     # "No, not at all  ⇒ END – thank the respondent …": END in capitals after an arrow, then
     # what to do on the way out after a dash (a screen called END would have no dash and words)
     r"(?:(?:⇒|=>|→|->)\s*|^\s*)(?-i:END)\s+[–—-]\s+\w|"
+    # "Under 18  -> end, juniors get their own survey": a lower-case end alone after the arrow,
+    # then why (a screen named END is written in capitals and given no reason)
+    r"^\s*(?-i:end)(?=\s*(?:[,(;!]|$))|"
     # "No → End of the form": a form tool's branch to the form's end, after an arrow
     # (or the arrow's words alone: "End of the form" is the whole note)
     r"(?:(?:⇒|=>|→|->)\s*|^\s*)(?:the\s+)?end\s+of\s+(?:the\s+)?form(?=\W*$)|"
@@ -239,7 +242,7 @@ def _ends_all(words: str) -> bool:
 _SPECIFY_RE = re.compile(
     r"\bspecify\b|\bplease\s+(?:state|write|type|say|describe|give\s+details|tell\s+us)\b|"
     # "Another brand (please type in)": an online form's write-in box
-    r"\b(?:write|type)[\s-]in\b|\bespecifi(?:car|que)\b|\bpr[ée]cise[rz]\b|\bbitte\s+angeben\b|"
+    r"\b(?:write|type)[\s-]in\b|\((?:please\s+)?(?:write|type)\s+it\s+in\)|\bespecifi(?:car|que)\b|\bpr[ée]cise[rz]\b|\bbitte\s+angeben\b|"
     # Indonesian/Malay "Lainnya (sebutkan)": other, name it
     r"\bsebutkan\b|"
     # Vietnamese "Khác (ghi rõ)": other, write it clearly

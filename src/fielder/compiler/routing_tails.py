@@ -89,6 +89,17 @@ _SKIP_VERB_RE = re.compile(
 )
 
 
+# "if 0 → skip Q15 and go to Q16": the question passed over named first (no "to"), then where
+# to go; the jump is to the second
+_SKIP_OVER_RE = re.compile(
+    r"\bskip\s+(?:questions?\s+)?(?!to\b)[A-Za-z]{0,4}\d{1,3}[a-z]?"
+    r"(?:\s*(?:-|–|to|and)\s*[A-Za-z]{0,4}\d{1,3}[a-z]?)?\s*(?:,\s*|\s+)(?:and\s+|then\s+)+"
+    r"(?=(?:go|jump|continue|carry\s+on|move\s+on)\b)",
+    re.I,
+)
+
+
 def skip_verbs(sentence: str) -> str:
-    """A routing sentence with "pass to" / "move on to" before a place put as "go to"."""
-    return _SKIP_VERB_RE.sub("go to ", sentence)
+    """A routing sentence with "pass to" / "move on to" before a place put as "go to", and
+    "skip Q15 and go to Q16" put as "go to Q16"."""
+    return _SKIP_VERB_RE.sub("go to ", _SKIP_OVER_RE.sub("", sentence))

@@ -19,7 +19,7 @@ import re
 # "Relevant", "Relevance", "Enable when", "Visible if", "Asked of", "Eligibility", "Universe")
 FILTER_HEAD_RE = re.compile(
     r"\b(?:relevan(?:t|ce|cy)|(?:show|display|visib(?:le|ility)|enabl(?:e|ed|ing)|ask(?:ed)?|"
-    r"appear(?:s|ance)?)\s+(?:logic|rules?|conditions?|if|when|criteria|filters?|of|to)|"
+    r"appear(?:s|ance)?)\s+(?:only\s+)?(?:logic|rules?|conditions?|if|when|criteria|filters?|of|to)|"
     r"filters?|conditions?|conditional|eligib(?:le|ility)|universe|who\s+(?:is\s+)?asked|"
     r"asked\s+(?:of|to))\b"
 )

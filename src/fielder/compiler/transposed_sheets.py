@@ -29,6 +29,8 @@ def _field_rows(block: Block) -> list[int] | None:
     from fielder.compiler.sheet import _columns, _header_index
 
     labelled = [i for i, row in enumerate(block.rows) if row and _side_label(row[0])]
+    while labelled and not any(c.text.strip() for c in block.rows[labelled[0]][1:]):
+        labelled.pop(0)  # the sheet's title over the side labels, alone in its row
     if len(labelled) < 3 or _header_index(block) is not None:
         return None
     roles = _columns(tuple(_side_label(block.rows[i][0]) for i in labelled))

@@ -70,9 +70,12 @@ def asks_to_rank(text: str) -> bool:
 _SUM_TEXT_RE = re.compile(r"\b\d+\s+points\b|\bdistribute\b|\ballocate\b|\badd\s+up\s+to\b", re.I)
 _DROPDOWN_TEXT_RE = re.compile(r"\bdrop[- ]?down\b", re.I)
 # (Spanish "correo electrónico", French "courriel", Portuguese "endereço de e-mail")
+# ("What's your email so we can send your card?": asked for as a question of its own)
 _GIVE_EMAIL_RE = re.compile(
-    r"\b(?:leave|give|enter|write|put|type|add|share|tell\s+us)\s+(?:us\s+|me\s+)?"
-    r"(?:your|an|a)\s+(?:contact\s+)?e-?mail\b(?!\s+(?:preferences?|settings?|newsletters?)\b)",
+    r"(?:\b(?:leave|give|enter|write|put|type|add|share|tell\s+us)\s+(?:us\s+|me\s+)?|"
+    r"^\W*what(?:['’]s|\s+is)\s+)"
+    r"(?:your|an|a)\s+(?:contact\s+)?e-?mail\b(?!\s+(?:preferences?|settings?|newsletters?|"
+    r"provider|app|client|account\s+with)\b)",
     re.I,
 )
 _EMAIL_RE = re.compile(r"\be-?mail\b|\bcorreo\s+electr[óo]nico\b|\bcourriel\b", re.I)
