@@ -46,6 +46,7 @@ from fielder.compiler.emphasis_bold import emphasis_bold_document
 from fielder.compiler.ends_over_points import ends_over_point_lines
 from fielder.compiler.ends_under_points import ends_under_point_lines
 from fielder.compiler.field_names import field_name_lines
+from fielder.compiler.filler_runs import short_filler_document
 from fielder.compiler.flow_lines import flow_line_lines
 from fielder.compiler.flowchart_logic import flowchart_logic
 from fielder.compiler.follow_up import follow_up
@@ -146,6 +147,8 @@ def _title(document: Document, parsed: Parsed) -> str:
 def _read_lines(document: Document) -> list[Line]:
     """The document's lines, with the conventions of tools' own layouts rewritten as plain ones
     (CRF field tables, platform exports, printables, then the layout rewrites)."""
+    # (a write-in line of 200,000 underscores: cut to 200 before any pattern tries each start)
+    document = short_filler_document(document)
     # ("No ☐2 ➜ Go to Q7": every arrow glyph read as "→" before any reader sees the words)
     document = dataclasses.replace(document, blocks=plain_arrows(document.blocks))
     # ("FILTER 3 | C5 only if …" in a numbered series: the readers' "FILTER: …")
