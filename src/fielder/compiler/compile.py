@@ -114,7 +114,11 @@ from fielder.compiler.sum_totals import unstated_total
 from fielder.compiler.text_pages import text_page_lines
 from fielder.compiler.tip_filters import tip_filter_lines
 from fielder.compiler.tool_export import export_lines
-from fielder.compiler.trailing_filters import trailing_filter_lines
+from fielder.compiler.trailing_filters import (
+    keyed_routing_lines,
+    trailing_filter_lines,
+    worded_filter_lines,
+)
 from fielder.compiler.translated_answers import translated_answer_lines
 from fielder.compiler.unsized_scales import unsized_scale
 from fielder.compiler.value_jumps import value_jump_lines
@@ -226,7 +230,11 @@ def _read_lines(document: Document) -> list[Line]:
     lines = printable_lines(export_lines(lines))
     # ("**`consent`** I have read …": variable names as ids, once a tool's export has taken its
     # own tags; "> Shown if cyc_days > 0." under its own item; "(If yes fill in 15 and 16.)")
-    lines = answer_run_lines(trailing_filter_lines(named_head_lines(group_tag_lines(lines))))
+    lines = answer_run_lines(
+        trailing_filter_lines(
+            keyed_routing_lines(worded_filter_lines(named_head_lines(group_tag_lines(lines))))
+        )
+    )
     lines = rewrite_lines(lines)
     # (answers printed in capitals after their codes, where the document does so throughout)
     lines = caps_answer_lines(lines)

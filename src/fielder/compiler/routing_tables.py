@@ -144,22 +144,168 @@ def _ends_question(line: Line) -> bool:
     )
 
 
+# A routing table printed as lines, one per question: "C2   -> asked if C1 = 2.",
+# "C8 -> all respondents.  If C8 = 2 -> go to C10.", "C13 -> asked unless C12 = 6 (None of these)."
+_LIST_ROW_RE = re.compile(
+    rf"^(?P<first>{_ID})(?:\s*(?:[-–]|to)\s*(?P<last>{_ID}))?\s*(?:->|→|=>)\s*(?P<rule>\S.*)$", re.I
+)
+_LIST_ASK_RE = re.compile(
+    r"^(?:(?:is\s+)?asked|ask|shown|show)\s+(?:only\s+)?(?:(?P<if>if|when)|(?P<unless>unless))\s+"
+    r"(?P<test>\S.*)$",
+    re.I,
+)
+_LIST_IF_RE = re.compile(r"^if\s+(?P<test>.+?)\s*(?:->|→|=>|,|\bthen\b)\s*(?P<action>\S.*)$", re.I)
+_LIST_MIN_ROWS = 3
+# a flow row's branches, the target first: "END (if 1, 2 or 3) / S2 (if 4)", "A7 (if 7-10)"
+_LIST_BRANCH_RE = re.compile(rf"^(?:(?:{_ID}|END|CLOSE)\s*\([^()]*\)\s*(?:/\s*|$))+$", re.I)
+_BRANCH_RE = re.compile(rf"(?P<to>{_ID}|END|CLOSE)\s*\((?:if\s+)?(?P<test>[^()]*)\)", re.I)
+
+
+def _read_branches(clause: str, qid: str, rules: _Rules) -> None:
+    """`END (if 1, 2 or 3) / S2 (if 4)` on the row of S1: where each group of answers goes
+    (`otherwise`, `all`: the default flow)."""
+    for branch in _BRANCH_RE.finditer(clause):
+        test = branch["test"].strip()
+        if not test or re.fullmatch(
+            r"(?:otherwise|all|else|everyone(?:\s+else)?|others)", test, re.I
+        ):
+            continue
+        if re.match(r"\d", test):
+            test = f"{qid} = {test}"
+        else:
+            # "under 18 or over 64": each term a test on the row's question
+            test = re.sub(r"(^|\bor\s+|\band\s+)(?=\w)", rf"\g<1>{qid} ", test, flags=re.I)
+            test = re.sub(
+                r"\b(?:under|younger\s+than|less\s+than)\s+(?=\d)", "< ", test, flags=re.I
+            )
+            test = re.sub(r"\b(?:over|older\s+than|more\s+than)\s+(?=\d)", "> ", test, flags=re.I)
+        to = branch["to"].upper()
+        if to in ("END", "CLOSE"):
+            rules.after.setdefault(qid, []).append(f"IF {test} SCREEN OUT")
+        else:
+            rules.after.setdefault(qid, []).append(f"IF {test} GO TO {to}")
+
+
+def _list_clauses(rule: str) -> list[str]:
+    """A row's sentences ("all respondents.  If C8 = 2 -> go to C10.")."""
+    return [part.strip() for part in re.split(r"(?<=[.;])\s+(?=[A-Za-z])", rule) if part.strip()]
+
+
+def _read_list_row(rule: str, own: list[str], rules: _Rules) -> None:
+    for clause in _list_clauses(rule):
+        clause = clause.rstrip(".;").strip()
+        if _LIST_BRANCH_RE.match(clause):
+            _read_branches(clause, own[-1], rules)
+            continue
+        clause = _DESCRIPTION_RE.sub("", clause).strip()
+        ask = _LIST_ASK_RE.match(clause)
+        if ask:
+            test = ask["test"]
+            if ask["unless"]:
+                test = f"NOT ({test})"
+            for qid in own:
+                rules.filters.setdefault(qid, []).append(test)
+            continue
+        jump = _LIST_IF_RE.match(clause)
+        if jump is None:
+            continue  # "all respondents", "SOFT CHECK: …", "no filter of its own (see C8)"
+        if _TERMINATE_RE.search(jump["action"]):
+            rules.after.setdefault(own[-1], []).append(f"IF {jump['test']} SCREEN OUT")
+            continue
+        go_to = _GO_TO_RE.search(jump["action"])
+        if go_to:
+            rules.after.setdefault(own[-1], []).append(
+                f"IF {jump['test']} GO TO {go_to['to'].upper()}"
+            )
+
+
+def _list_blocks(lines: list[Line]) -> list[tuple[int, list[int]]]:
+    """Each caption naming routing or the flow (`ROUTING TABLE - MODULE C`, `Flow of the
+    interview`) with the `ID -> …` rows under it (at least three)."""
+    blocks: list[tuple[int, list[int]]] = []
+    for caption, line in enumerate(lines):
+        if not (line.kind in ("paragraph", "heading") and _is_caption_line(line)):
+            continue
+        place = caption + 1
+        # the rule under the caption and a sentence on how to read the rows
+        while (
+            place < len(lines)
+            and place <= caption + 3
+            and _LIST_ROW_RE.match(lines[place].raw.strip()) is None
+        ):
+            place += 1
+        rows: list[int] = []
+        while place < len(lines) and _LIST_ROW_RE.match(lines[place].raw.strip()):
+            rows.append(place)
+            place += 1
+        if len(rows) >= _LIST_MIN_ROWS:
+            blocks.append((caption, rows))
+    return blocks
+
+
+def _routing_lists(
+    lines: list[Line],
+    blocks: list[tuple[int, list[int]]],
+    labels: dict[str, int],
+    order: list[str],
+    rules: _Rules,
+) -> set[int]:
+    """Read every routing table printed as lines (`C2 -> asked if C1 = 2.`, `S1 → END (if 1, 2
+    or 3) / S2 (if 4)`) whose rows all name questions of the document; the places read."""
+    dropped: set[int] = set()
+    for caption, rows in blocks:
+        read: list[tuple[list[str], str]] = []
+        for place in rows:
+            match = _LIST_ROW_RE.match(lines[place].raw.strip())
+            assert match is not None
+            first = clean_id(match["first"])
+            last = clean_id(match["last"] or match["first"])
+            if first not in labels or last not in labels:
+                break
+            read.append((order[order.index(first) : order.index(last) + 1], match["rule"]))
+        if len(read) < len(rows):
+            continue
+        for own, rule in read:
+            if own:
+                _read_list_row(rule, own, rules)
+        start = caption - 1 if caption and _is_rule(lines[caption - 1]) else caption
+        if lines[caption].kind == "heading":
+            start = caption + 1  # the heading stays: it closes the section above it
+        dropped.update(range(start, rows[-1] + 1))
+    return dropped
+
+
+def _is_caption_line(line: Line) -> bool:
+    return len(line.raw) <= 60 and bool(re.search(r"\b(?:routing|flow)\b", line.raw, re.I))
+
+
+def _is_rule(line: Line) -> bool:
+    return bool(re.fullmatch(r"[-=+_*~#]{5,}", line.raw.strip()))
+
+
 def routing_table_lines(lines: list[Line]) -> list[Line]:
     """The lines with each routing table's rows written back at the questions they route."""
     tables = [
         i for i, line in enumerate(lines) if line.kind == "table" and _is_routing_table(line.rows)
     ]
-    if not tables:
+    blocks = _list_blocks(lines)
+    if not tables and not blocks:
         return lines
+    rows = {place for _, places in blocks for place in places}
     labels: dict[str, int] = {}
     order: list[str] = []
     for place, line in enumerate(lines):
+        if place in rows:
+            continue
         label = find_label(line)
         if label is not None and label.id not in labels:
             labels[label.id] = place
             order.append(label.id)
     rules = _Rules()
-    dropped: set[int] = set(tables)
+    listed = _routing_lists(lines, blocks, labels, order, rules) if blocks else set()
+    if not tables and not listed:
+        return lines
+    dropped: set[int] = set(tables) | listed
     for table in tables:
         above = table - 1
         if above >= 0 and len(lines[above].raw) <= 60 and _CAPTION_RE.search(lines[above].raw):

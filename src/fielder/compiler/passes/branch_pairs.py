@@ -61,17 +61,21 @@ def fold_section_pairs(questions: list[Question], blocks: dict[str, object]) -> 
         question.skip_to = []
 
 
-def drop_onward_skips(questions: list[Question]) -> None:
+def drop_onward_skips(questions: list[Question], lone: bool = True) -> None:
     """A skip to the question that comes next anyway routes nothing (`T4∋1→T5` with T5 next,
-    beside other branches that jump further): the default flow, not a skip."""
+    beside other branches that jump further; a `Next` column's `1 → B2` or bare `→ B4` on every
+    row): the default flow, not a skip. A route to a closing screen that happens to come next
+    (`M3 = 1 → END` on the last question) stays: it says where the survey ends; so does a lone
+    skip where `lone` is False (clarifications answered: "Skip to Q2" is the user's own)."""
     for question, following in zip(questions, questions[1:], strict=False):
-        if len(question.skip_to) > 1:
-            question.skip_to = [rule for rule in question.skip_to if rule.to != following.id]
-        elif question.skip_to and _every_answer(question, question.skip_to[0].if_):
-            # "| 1 | Yes | → WP7 |" and "| 2 | No | → WP7 |" with WP7 next: every answer goes
-            # on, which is no routing at all
-            if question.skip_to[0].to == following.id:
-                question.skip_to = []
+        alone = len(question.skip_to) == 1
+        if not question.skip_to:
+            continue
+        if alone and (following.type == "display" or not lone):
+            # ("| 1 | Yes | → WP7 |" and "| 2 | No | → WP7 |": every answer goes on, no routing)
+            if not _every_answer(question, question.skip_to[0].if_):
+                continue
+        question.skip_to = [rule for rule in question.skip_to if rule.to != following.id]
 
 
 def _every_answer(question: Question, condition: str) -> bool:

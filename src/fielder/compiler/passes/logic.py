@@ -265,7 +265,7 @@ def resolve_logic(
                 problems.append(problem)
     fold_section_pairs(list(questions.values()), {b.question.id: b.block for b in builts})
     fold_branch_pairs(list(questions.values()))
-    drop_onward_skips(list(questions.values()))
+    drop_onward_skips(list(questions.values()), lone=not answers)
     _drop_skips_that_screen_out(list(questions.values()))
     return problems
 
