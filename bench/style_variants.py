@@ -16,7 +16,7 @@ were 1.0 on the original stay 1.0 (the invariance figure). `-v` lists the entrie
 Transforms are conservative: they find answer lines and question heads through the gold (an
 answer line is a code and a label the gold gives that question family), and a variant that loses
 any gold text or label the original held word for word is not tried (`_keeps_gold_words`).
-The session's blind folders (unseen78-80, the transfer figure) are never read.
+The session's blind folders (unseen81-83, the transfer figure) are never read.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from typing import Any
 from bench.accuracy import figures, score_file
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
-BLIND = frozenset({"unseen78", "unseen79", "unseen80", "unseen81", "unseen82", "unseen83"})
+BLIND = frozenset({"unseen81", "unseen82", "unseen83"})
 FIGURES = ("f1", "type", "options", "logic", "details")
 _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 
