@@ -94,6 +94,7 @@ from fielder.compiler.passes.unread_routing import unread_routing
 from fielder.compiler.print_layouts import print_layout_lines
 from fielder.compiler.printable import printable_lines
 from fielder.compiler.prose_filters import prose_filters
+from fielder.compiler.question_no_labels import question_no_lines
 from fielder.compiler.quotas import parse_quotas
 from fielder.compiler.range_ends import range_end_terminations
 from fielder.compiler.retired_items import drop_retired_items
@@ -180,6 +181,7 @@ def _read_lines(document: Document) -> list[Line]:
         )
     )
     lines = fold_hyphen_refs(lines)  # "0-6 AT Q-7" where the labels are "Q-7.": "AT Q7"
+    lines = question_no_lines(lines)  # "Question No. 4:" labels and refs: "Question 4:"
     lines = cue_case_lines(lines)  # "Read out" over the answers: the cue "READ OUT"
     lines = page_target_lines(lines)  # "skip to page 4 (Title)": the page's first question
     lines = shortcut_head_lines(lines)  # "Flown | Closed – single" over the words: the id
