@@ -96,6 +96,9 @@ BLIND = [
         "75",
         "76",
         "77",
+        "78",
+        "79",
+        "80",
     )
 ]
 BELOW_FLOOR = {
@@ -127,7 +130,6 @@ BELOW_FLOOR = {
     "churn-survey.gold.json",  # Q11 'Branch: Yes → Q12, No → Q13': the gold's skip, our filter
     # left after the unseen43-unseen47 rounds (the stop-26 note lists why)
     "podcast-listener.gold.json",  # Q8/Q16 filters unread, Q17 takes Q16's
-    "unseen43/season-ticket.gold.json",  # Q16-Q18: a filter set one question early
     "farm-inputs.gold.json",  # 'everyone who isn't growing wheat or barley (codes 1 or 2 at F3)'
     "hotel-poststay.gold.json",  # Q2/Q3 single and multi swapped; Q7/Q8 filters unread
     "psp-nurse-followup.gold.json",  # A2 screen-out set on A1's codes; C2/C9 filters
@@ -142,7 +144,6 @@ BELOW_FLOOR = {
     "ambulance-patient.gold.json",  # unseen50: logic Q4 Q5 Q6; type Q18 Q19
     "home-safety-visit.gold.json",  # unseen50: logic Q3 Q4 Q12
     "legal-aid-providers.gold.json",  # unseen50: logic P9 P10
-    "police-confidence.gold.json",  # unseen50: options Q5; logic Q5 Q11 Q12 Q14 Q15 Q16…
     "census-rehearsal.gold.json",  # unseen53: logic H1 Q16 Q17
     "consultation-response.gold.json",  # unseen53: logic Q9 Q19
     "residents-panel.gold.json",  # unseen53: logic Q15 Q21
@@ -167,6 +168,20 @@ BELOW_FLOOR = {
     "civic-module-c.gold.json",  # unseen73: C16 two-line headings, C1 read-out glue
     # session 23 (the stop-32 note): unseen75 after its round, the question missed
     "unseen75/feedback-360.gold.json",  # 'Less than 6 months? stop here' read as a number bound
+    # session 25 (the stop-34 note): unseen78-80 after their rounds, the questions missed
+    "brazil-health-habits.gold.json",  # unseen78: logic P5 P15 P18
+    "egypt-cairo-mobility.gold.json",  # unseen78: logic Q1 Q13 Q16
+    "india-appliances.gold.json",  # unseen78: options Q16; logic Q9 Q15 Q18; CLOSE
+    "mexico-instant-coffee.gold.json",  # unseen78: type P1; logic F2 P9 P16; CLOSE
+    "poland-retail-banking.gold.json",  # unseen78: logic Q_1 Q_2; options Q_18
+    "turkey-mobile-operator.gold.json",  # unseen78: logic Q14 Q17; CLOSE
+    "vietnam-extra-classes.gold.json",  # unseen78: logic Q12 Q15 Q16
+    "brand-health-spec.gold.json",  # unseen79: A5's 0-10 scale with its ends in brackets; A1
+    "employee-pulse.gold.json",  # unseen79: EP15/EP16 branch pair to the end (conventions: skip)
+    "loyalty-tracker.gold.json",  # unseen79: L8 L9 L14 types and options; END
+    "sme-barometer.gold.json",  # unseen79: B19/B20 branch pair to the end, as employee-pulse
+    "charity-run-feedback.gold.json",  # unseen80: type Q4 Q5; options Q5 Q20
+    "dental-practice.gold.json",  # unseen80: logic Q3 Q9 Q11 Q18; options Q3
 }
 GOLD = sorted(FIXTURES.glob("*.gold.json")) + [
     gold
