@@ -82,7 +82,9 @@ from fielder.compiler.page_numbers import drop_page_numbers
 from fielder.compiler.page_targets import page_target_lines
 from fielder.compiler.parallel_columns import source_language_document
 from fielder.compiler.parse import Draft, Parsed, parse_lines
+from fielder.compiler.partner_phrases import partner_phrase_blocks
 from fielder.compiler.passes.attention import mark_attention
+from fielder.compiler.passes.branch_pairs import drop_filtered_pairs
 from fielder.compiler.passes.carry import resolve_carry
 from fielder.compiler.passes.hyphen_ids import hyphen_ids
 from fielder.compiler.passes.ids import assign_ids
@@ -155,6 +157,8 @@ def _read_lines(document: Document) -> list[Line]:
     document = short_filler_document(document)
     # ("No ☐2 ➜ Go to Q7": every arrow glyph read as "→" before any reader sees the words)
     document = dataclasses.replace(document, blocks=plain_arrows(document.blocks))
+    # ("In case of No → …", "Apply Q9 only to those who …": non-native routing words as plain ones)
+    document = dataclasses.replace(document, blocks=partner_phrase_blocks(document.blocks))
     # ("FILTER 3 | C5 only if …" in a numbered series: the readers' "FILTER: …")
     document = dataclasses.replace(document, blocks=numbered_filter_blocks(document.blocks))
     document = code_column_document(drop_retired_items(change_key_document(document)))
@@ -487,6 +491,8 @@ def analyse(
     route_lists(pairs, survey)  # "No → Submit form. Yes → Section 3.": a tool's branching
     read_routing(pairs)  # one question's routing in new wording, read before it is flagged
     copy_named_filters(parsed.drafts, builts)  # ("same as VS10" where VS10's was read just now)
+    # ("3 → Q17" beside Q16's "asked to those that have selected 1 or 2 in Q15": one pair)
+    drop_filtered_pairs(list(survey.questions()))
     asked = {problem.id for problem in open_problems}
     unread = [p for p in unread_routing(pairs, answers) if p.id not in asked]
     mark_attention(questions, unread)
