@@ -1,7 +1,6 @@
 """Routing written in English by non-native writers (fix-intl): "In case of No → close",
 "Apply Q4 only to those who …", "Apply to codes 1 or 2 in Q2", "Continue with Q4 only those
-who …", "those that have selected 1 or 2 in Q2", and both branches written with the onward one
-as the next question's own filter. Invented wording."""
+who …", "those that have selected 1 or 2 in Q2". Invented wording."""
 
 from __future__ import annotations
 
@@ -79,31 +78,3 @@ def test_continue_without_only_is_left() -> None:
 def test_those_that_have_selected_codes() -> None:
     note = "Q3 is asked to those that have selected 1 or 2 in Q2."
     assert _compile(before_q3=note)["Q3"].display_if == "Q2 in ['1','2']"
-
-
-_PAIR = """\
-Q1. Do you plan to travel abroad?
-1 – Yes
-2 – Maybe
-3 – No  → Go to Q3
-
-Q2. Which countries?
-Q2 is asked to those that have selected {codes} in Q1.
-1 – France
-2 – Spain
-
-Q3. How old are you?
-(Numeric.)
-"""
-
-
-def test_skip_beside_the_next_question_filter_is_read_once() -> None:
-    questions = by_id(compile_text(_PAIR.format(codes="1 or 2"), "q.txt"))
-    assert questions["Q2"].display_if == "Q1 in ['1','2']"
-    assert questions["Q1"].skip_to == []
-
-
-def test_skip_kept_when_the_filter_does_not_pair_with_it() -> None:
-    questions = by_id(compile_text(_PAIR.format(codes="code 1"), "q.txt"))
-    assert questions["Q2"].display_if == "Q1 == '1'"
-    assert [(r.if_, r.to) for r in questions["Q1"].skip_to] == [("Q1 == '3'", "Q3")]

@@ -84,7 +84,6 @@ from fielder.compiler.parallel_columns import source_language_document
 from fielder.compiler.parse import Draft, Parsed, parse_lines
 from fielder.compiler.partner_phrases import partner_phrase_blocks
 from fielder.compiler.passes.attention import mark_attention
-from fielder.compiler.passes.branch_pairs import drop_filtered_pairs
 from fielder.compiler.passes.carry import resolve_carry
 from fielder.compiler.passes.hyphen_ids import hyphen_ids
 from fielder.compiler.passes.ids import assign_ids
@@ -491,8 +490,6 @@ def analyse(
     route_lists(pairs, survey)  # "No → Submit form. Yes → Section 3.": a tool's branching
     read_routing(pairs)  # one question's routing in new wording, read before it is flagged
     copy_named_filters(parsed.drafts, builts)  # ("same as VS10" where VS10's was read just now)
-    # ("3 → Q17" beside Q16's "asked to those that have selected 1 or 2 in Q15": one pair)
-    drop_filtered_pairs(list(survey.questions()))
     asked = {problem.id for problem in open_problems}
     unread = [p for p in unread_routing(pairs, answers) if p.id not in asked]
     mark_attention(questions, unread)

@@ -10,8 +10,6 @@ that ends the questionnaire (`1 → Q9` / `2 → END` on the question before the
 
 from __future__ import annotations
 
-import re
-
 from fielder.ir.models import Question
 
 
@@ -87,40 +85,3 @@ def _every_answer(question: Question, condition: str) -> bool:
         return False
     listed = ",".join(f"'{code}'" for code in codes)
     return condition.replace(" ", "") == f"{question.id}in[{listed}]"
-
-
-def _codes_tested(condition: str | None, qid: str) -> set[str] | None:
-    """The codes of `qid` a plain test names (`Q15 == '3'`, `Q15 in ['1','2']`), else None."""
-    if not condition:
-        return None
-    match = re.fullmatch(
-        rf"{re.escape(qid)}\s*(?:==\s*'([^']+)'|in\s*\[([^\]]*)\])", condition.strip()
-    )
-    if match is None:
-        return None
-    if match[1] is not None:
-        return {match[1]}
-    return set(re.findall(r"'([^']+)'", match[2]))
-
-
-def drop_filtered_pairs(questions: list[Question]) -> None:
-    """Both branches written, the onward one as the next question's own filter: `3 → Go to Q17`
-    on Q15 and "Q16 is asked to those that have selected 1 or 2 in Q15" under Q16. The skip
-    over the one question says no more than the filter does (the branch pair read once, as
-    `fold_branch_pairs` reads it); where the two name every answer of the question between
-    them, once each, the skip is dropped."""
-    for here, question in enumerate(questions[:-2]):
-        following, after = questions[here + 1], questions[here + 2]
-        if not question.skip_to or any(rule.to != after.id for rule in question.skip_to):
-            continue
-        shown = _codes_tested(following.display_if, question.id)
-        skipped: set[str] = set()
-        for rule in question.skip_to:
-            codes = _codes_tested(rule.if_, question.id)
-            if codes is None:
-                skipped = set()
-                break
-            skipped |= codes
-        every = {option.code for option in question.options or [] if option.code}
-        if shown and skipped and not shown & skipped and shown | skipped == every:
-            question.skip_to = []
