@@ -82,6 +82,7 @@ from fielder.compiler.page_numbers import drop_page_numbers
 from fielder.compiler.page_targets import page_target_lines
 from fielder.compiler.parallel_columns import source_language_document
 from fielder.compiler.parse import Draft, Parsed, parse_lines
+from fielder.compiler.partner_phrases import partner_phrase_blocks
 from fielder.compiler.passes.attention import mark_attention
 from fielder.compiler.passes.carry import resolve_carry
 from fielder.compiler.passes.hyphen_ids import hyphen_ids
@@ -156,6 +157,8 @@ def _read_lines(document: Document) -> list[Line]:
     document = short_filler_document(document)
     # ("No ☐2 ➜ Go to Q7": every arrow glyph read as "→" before any reader sees the words)
     document = dataclasses.replace(document, blocks=plain_arrows(document.blocks))
+    # ("In case of No → …", "Apply Q9 only to those who …": non-native routing words as plain ones)
+    document = dataclasses.replace(document, blocks=partner_phrase_blocks(document.blocks))
     # ("FILTER 3 | C5 only if …" in a numbered series: the readers' "FILTER: …")
     document = dataclasses.replace(document, blocks=numbered_filter_blocks(document.blocks))
     document = code_column_document(drop_retired_items(change_key_document(document)))
