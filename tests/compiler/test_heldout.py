@@ -174,7 +174,6 @@ BELOW_FLOOR = {
     "mexico-instant-coffee.gold.json",  # unseen78: type P1; logic F2 P9 P16; CLOSE
     "turkey-mobile-operator.gold.json",  # unseen78: logic Q14 Q17; CLOSE
     "vietnam-extra-classes.gold.json",  # unseen78: logic Q12 Q15 Q16
-    "brand-health-spec.gold.json",  # unseen79: A5's 0-10 scale with its ends in brackets; A1
     "employee-pulse.gold.json",  # unseen79: EP15/EP16 branch pair to the end (conventions: skip)
     "loyalty-tracker.gold.json",  # unseen79: L8 L9 L14 types and options; END
     "sme-barometer.gold.json",  # unseen79: B19/B20 branch pair to the end, as employee-pulse

@@ -317,13 +317,16 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
     questions = {question.id: question for question, _ in pairs}
     order = {qid: index for index, qid in enumerate(questions)}
     ids = list(questions)
+    base = _base_lines_placed(pairs, questions)
+    if base == "over":
+        _unclaim_base_lines(pairs, questions, order)
     bare = {q.id for q in questions.values() if not _has_logic(q)}
     # (a question whose only logic is the jump on its own answers has no filter read yet: "B2
     # is for those who said 'Yes' at A3." over "2. No (SKIP TO B4)" is still its filter)
     skips_only = {
         q.id for q in questions.values() if q.skip_to and not q.display_if and not q.terminate_if
     }
-    own_last = _printed_under(pairs, questions, order)
+    own_last = _printed_under(pairs, questions, order, base is not None)
     readings: list[Reading] = []
     joined: set[str] = set()  # questions given their own filter beside their scope's
     for index, (question, draft) in enumerate(pairs):
@@ -337,8 +340,14 @@ def read_routing(pairs: Sequence[tuple[Question, Draft]]) -> None:
         lines = _lines(draft, ahead)
         for at, (words, place) in enumerate(lines):
             place = "under" if own_last and place == "last" else place
+            moved = False
+            if base is not None and place in ("last", "end") and _BASE_LINE_RE.match(words):
+                # a per-item base line closing a question ("Universe: Q5 = 3 OR 4"): over or
+                # under its item as the whole document prints them
+                moved = base == "over"
+                place = "last" if moved else "under"
             reading = _read_any(words, place, question, following, questions, order)
-            if reading is not None and reading.holder is not question:
+            if reading is not None and reading.holder is not question and not moved:
                 own = question.display_if or ""
                 # (a tool's logic line repeating part of the question's joined filter is that
                 # question's: "Display logic: … at Q8" under Q12 whose filter has it)
@@ -645,8 +654,64 @@ _ROUTES_WORD_RE = re.compile(
 )
 
 
-def _printed_under(
+# a per-item base line: "Universe: Q5 = 3 OR 4", "*Universe: all.*"
+_BASE_LINE_RE = re.compile(r"^\W*UNIVERSE\s*:", re.I)
+
+
+def _base_lines_placed(
+    pairs: Sequence[tuple[Question, Draft]], questions: dict[str, Question]
+) -> str | None:
+    """Whether the document prints its per-item base lines ("Universe: …") "over" or "under"
+    the items they are for, told from where they sit among all the labels: one closing the
+    last question (a closing screen aside) can only be that question's, so all are "under";
+    two or more with none there are each over the next label. None: fewer than two."""
+    ids = list(questions)
+    placed: list[int] = []
+    for index, (_, draft) in enumerate(pairs):
+        ahead = pairs[index + 1][1].pre_notes if index + 1 < len(pairs) else []
+        if any(
+            place in ("last", "end") and _BASE_LINE_RE.match(words)
+            for words, place in _lines(draft, ahead)
+        ):
+            placed.append(index)
+    if len(placed) < 2:
+        return None
+    last = max(
+        (i for i, qid in enumerate(ids) if not _SCREEN_ID_RE.match(qid)), default=len(ids) - 1
+    )
+    return "under" if last in placed else "over"
+
+
+def _unclaim_base_lines(
     pairs: Sequence[tuple[Question, Draft]], questions: dict[str, Question], order: dict[str, int]
+) -> None:
+    """In a document that prints its base lines over their items, the line closing a question
+    (after a text box, under the answers) is the next one's: the filter an earlier reader took
+    from it for the question it closes is taken back (alone, or the part joined to its own)."""
+    ids = list(questions)
+    for index, (question, draft) in enumerate(pairs):
+        if not question.display_if:
+            continue
+        following = questions[ids[index + 1]] if index + 1 < len(ids) else None
+        ahead = pairs[index + 1][1].pre_notes if index + 1 < len(pairs) else []
+        closing = [w for w, p in _lines(draft, ahead) if p in ("last", "end")]
+        if not closing or not _BASE_LINE_RE.match(closing[-1]):
+            continue
+        reading = _read_any(closing[-1], "under", question, following, questions, order)
+        if reading is None or reading.kind != "display_if" or reading.holder is not question:
+            continue
+        own, part = question.display_if, reading.expression
+        if own == part:
+            question.display_if = None
+        elif own.startswith("(") and own.endswith(f") and ({part})"):
+            question.display_if = own[1 : -len(f") and ({part})")]
+
+
+def _printed_under(
+    pairs: Sequence[tuple[Question, Draft]],
+    questions: dict[str, Question],
+    order: dict[str, int],
+    bases_placed: bool = False,
 ) -> bool:
     """Whether the document prints each filter under the question it is for (a table's "where
     next" column, a tool's logic box), told by the filters after answers themselves: two or
@@ -658,6 +723,8 @@ def _printed_under(
         following = questions[ids[index + 1]] if index + 1 < len(ids) else None
         ahead = pairs[index + 1][1].pre_notes if index + 1 < len(pairs) else []
         for words, place in _lines(draft, ahead):
+            if bases_placed and place == "last" and _BASE_LINE_RE.match(words):
+                continue  # placed by the document's own base lines (`_base_lines_placed`)
             pair = IF_ELSE_PAIR_RE.match(words.strip()) if place == "last" else None
             if pair and following is not None and pair["yes"].upper() == following.id.upper():
                 over += 1  # "IF Q3 = 1 → Q4 ELSE → Q5" under Q3: over Q4, for Q4
