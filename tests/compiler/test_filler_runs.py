@@ -25,3 +25,18 @@ def test_a_question_over_a_huge_write_in_line_is_read() -> None:
     text = "Q1. What is your name?\n" + "_" * 200_000 + "\nQ2. What is your town?\n" + "." * 50_000
     questions = compile_document(read_document(text.encode(), "form.txt")).survey.questions()
     assert [q.id for q in questions] == ["Q1", "Q2"]
+
+
+def test_a_label_that_is_a_word_of_the_condition_language_names_no_question() -> None:
+    # (a mutated unseen83 form gave a question the id NOT, which the IR refuses)
+    from types import SimpleNamespace
+    from typing import Any
+
+    from fielder.compiler.passes.ids import assign_ids
+
+    drafts: list[Any] = [
+        SimpleNamespace(label=SimpleNamespace(id="NOT")),
+        SimpleNamespace(label=SimpleNamespace(id="Q2")),
+        SimpleNamespace(label=None),
+    ]
+    assert assign_ids(drafts) == ["Q1", "Q2", "Q3"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fielder.compiler.parse import Draft
+from fielder.ir.expressions import KEYWORDS
 
 
 def assign_ids(drafts: list[Draft]) -> list[str]:
@@ -10,7 +11,9 @@ def assign_ids(drafts: list[Draft]) -> list[str]:
     ids: list[str] = []
     seen: set[str] = set()
     for position, draft in enumerate(drafts, start=1):
-        base = draft.label.id if draft.label else f"Q{position}"
+        # (a label that is a word of the condition language, "NOT:", can name no question)
+        label = draft.label.id if draft.label else None
+        base = label if label and label.lower() not in KEYWORDS else f"Q{position}"
         ident = base
         suffix = 2
         while ident in seen:
