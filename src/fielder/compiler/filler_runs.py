@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import replace
 
-from fielder.documents.model import Block, Cell, Document, Run
+from fielder.compiler.block_text import rewrite_block
+from fielder.documents.model import Document
 
 #: the longest run of one filler character kept; real write-in lines and rules are far shorter
 MAX_RUN = 200
@@ -25,26 +25,9 @@ def _short(text: str) -> str:
     return _LONG_RUN_RE.sub(lambda m: m.group(1) * MAX_RUN, text)
 
 
-def _runs(runs: tuple[Run, ...]) -> tuple[Run, ...]:
-    return tuple(replace(run, text=_short(run.text)) for run in runs)
-
-
-def _cell(cell: Cell) -> Cell:
-    if not _LONG_RUN_RE.search(cell.text):
-        return cell
-    return replace(cell, text=_short(cell.text), runs=_runs(cell.runs))
-
-
-def _block(block: Block) -> Block:
-    if not _LONG_RUN_RE.search(block.text):
-        return block
-    rows = tuple(tuple(_cell(cell) for cell in row) for row in block.rows)
-    return replace(block, text=_short(block.text), runs=_runs(block.runs), rows=rows)
-
-
 def short_filler_document(document: Document) -> Document:
     """The document with every run of one filler character longer than MAX_RUN cut to it."""
-    blocks = [_block(block) for block in document.blocks]
+    blocks = [rewrite_block(block, _short) for block in document.blocks]
     if all(new is old for new, old in zip(blocks, document.blocks, strict=True)):
         return document
     return dataclasses.replace(document, blocks=blocks, text=_short(document.text))

@@ -18,9 +18,9 @@ readers. Runs are rewritten one by one, so a phrase split over two formats is le
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from fielder.documents.model import Block, Cell, Run
+from fielder.compiler.block_text import rewrite_block
+from fielder.documents.model import Block
 
 _Q = r"[A-Za-z]{1,4}[-_.]?\d{1,3}[a-z]?"
 _QS = rf"{_Q}(?:\s*(?:,|and|to|-|–)\s*{_Q})*"
@@ -68,27 +68,6 @@ def partner_text(text: str) -> str:
     return re.sub(r"Ask  only", "Ask only", text)
 
 
-def _runs(runs: tuple[Run, ...]) -> tuple[Run, ...]:
-    return tuple(
-        replace(r, text=new) if (new := partner_text(r.text)) != r.text else r for r in runs
-    )
-
-
-def _cell(cell: Cell) -> Cell:
-    text = partner_text(cell.text)
-    if text == cell.text:
-        return cell
-    return replace(cell, text=text, runs=_runs(cell.runs))
-
-
 def partner_phrase_blocks(blocks: list[Block]) -> list[Block]:
     """The blocks with the non-native routing phrasings above written as the readers' ones."""
-    out: list[Block] = []
-    for block in blocks:
-        if not _ANY_RE.search(block.text):
-            out.append(block)
-            continue
-        text = partner_text(block.text)
-        rows = tuple(tuple(_cell(c) for c in row) for row in block.rows)
-        out.append(replace(block, text=text, runs=_runs(block.runs), rows=rows))
-    return out
+    return [rewrite_block(block, partner_text) for block in blocks]
